@@ -1,0 +1,147 @@
+/**
+ * Finds the files a scan reads. It walks the scan root, skips what `.gitignore` files,
+ * `node_modules`, `.git` and `--exclude` globs rule out, never leaves the root (a symbolic link
+ * that points outside it, or back into a directory already walked, is not followed), and bounds the
+ * walk. Which files are templates is decided later, by content.
+ */
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { fileLocation } from '../model/diagnostic.js';
+
+export interface DiscoverOptions {
+  /** Globs relative to the root, e.g. `test/**` */
+  exclude?: string[];
+  /** Most files to list; beyond it the walk stops with a warning */
+  maxFiles?: number;
+}
+
+export interface DiscoveredFile {
+  /** Relative to the root, forward slashes */
+  rel: string;
+  abs: string;
+  size: number;
+}
+
+export interface DiscoverResult {
+  files: DiscoveredFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** Directories never walked. */
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.serverless', '.aws-sam']);
+
+/** CDK's output directory is usually git-ignored, yet it is exactly what a CDK app must be scanned from. */
+const KEPT_DESPITE_GITIGNORE = /(^|\/)cdk\.out(\/|$)/;
+
+const DEFAULT_MAX_FILES = 200_000;
+
+interface IgnoreScope {
+  dirRel: string;
+  rules: Ignore;
+}
+
+export async function discoverFiles(root: string, options: DiscoverOptions = {}): Promise<DiscoverResult> {
+  const walker = new Walker(path.resolve(root), options);
+  await walker.walk();
+  walker.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return { files: walker.files, diagnostics: walker.diagnostics };
+}
+
+class Walker {
+  readonly files: DiscoveredFile[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly visited = new Set<string>();
+  private readonly isExcluded: (rel: string) => boolean;
+  private readonly maxFiles: number;
+  private realRoot = '';
+  private stopped = false;
+
+  constructor(
+    private readonly root: string,
+    options: DiscoverOptions,
+  ) {
+    const globs = options.exclude ?? [];
+    const matchers = globs.map((g) => picomatch(g, { dot: true }));
+    this.isExcluded = (rel) => matchers.some((m) => m(rel) || m(`${rel}/`));
+    this.maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
+  }
+
+  async walk(): Promise<void> {
+    this.realRoot = await realpath(this.root);
+    await this.walkDir(this.root, '', []);
+  }
+
+  private async walkDir(abs: string, rel: string, scopes: IgnoreScope[]): Promise<void> {
+    const real = await realpath(abs).catch(() => undefined);
+    if (real === undefined || this.visited.has(real)) return;
+    this.visited.add(real);
+    let entries;
+    try {
+      entries = await readdir(abs, { withFileTypes: true });
+    } catch (e) {
+      this.diagnostics.push({ severity: 'error', code: 'unreadable', message: `directory cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, loc: fileLocation(rel || '.') });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const ownScopes = await this.withGitignore(abs, rel, scopes);
+    for (const entry of entries) {
+      if (this.stopped) return;
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      await this.visit(path.join(abs, entry.name), childRel, entry.isDirectory(), entry.isSymbolicLink(), ownScopes);
+    }
+  }
+
+  private async visit(abs: string, rel: string, isDir: boolean, isLink: boolean, scopes: IgnoreScope[]): Promise<void> {
+    if (isDir && ALWAYS_SKIPPED.has(path.basename(rel))) return;
+    if (this.isExcluded(rel)) return;
+    if (isIgnored(rel, isDir, scopes) && !KEPT_DESPITE_GITIGNORE.test(rel)) return;
+    if (isLink) return this.visitLink(abs, rel, scopes);
+    if (isDir) return this.walkDir(abs, rel, scopes);
+    await this.addFile(abs, rel);
+  }
+
+  /** A link is followed only when its target stays inside the scan root. */
+  private async visitLink(abs: string, rel: string, scopes: IgnoreScope[]): Promise<void> {
+    const target = await realpath(abs).catch(() => undefined);
+    if (target === undefined) return;
+    const inside = target === this.realRoot || target.startsWith(this.realRoot + path.sep);
+    if (!inside) {
+      this.diagnostics.push({ severity: 'warning', code: 'link-outside-root', message: 'symbolic link points outside the scanned directory; not followed', loc: fileLocation(rel) });
+      return;
+    }
+    const info = await stat(abs).catch(() => undefined);
+    if (info?.isDirectory()) return this.walkDir(abs, rel, scopes);
+    if (info?.isFile()) await this.addFile(abs, rel);
+  }
+
+  private async addFile(abs: string, rel: string): Promise<void> {
+    if (this.files.length >= this.maxFiles) {
+      this.stopped = true;
+      this.diagnostics.push({ severity: 'warning', code: 'too-many-files', message: `more than ${this.maxFiles} files: the rest of the tree was not scanned`, loc: fileLocation(rel) });
+      return;
+    }
+    const info = await lstat(abs).catch(() => undefined);
+    this.files.push({ rel, abs, size: info?.size ?? 0 });
+  }
+
+  private async withGitignore(abs: string, rel: string, scopes: IgnoreScope[]): Promise<IgnoreScope[]> {
+    let text: string;
+    try {
+      text = await readFile(path.join(abs, '.gitignore'), 'utf8');
+    } catch {
+      return scopes;
+    }
+    return [...scopes, { dirRel: rel, rules: ignore().add(text) }];
+  }
+}
+
+function isIgnored(rel: string, isDir: boolean, scopes: IgnoreScope[]): boolean {
+  for (const scope of scopes) {
+    const inScope = scope.dirRel === '' ? rel : rel.slice(scope.dirRel.length + 1);
+    if (scope.rules.ignores(isDir ? `${inScope}/` : inScope)) return true;
+  }
+  return false;
+}

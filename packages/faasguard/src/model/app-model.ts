@@ -1,0 +1,329 @@
+/**
+ * The AppModel: one format-free picture of a serverless application.
+ *
+ * Loaders (CloudFormation/SAM today; Serverless Framework, CDK and Terraform later) translate their
+ * format into this model, and nothing after the loaders knows which format an element came from.
+ * Rules and analyses read only this model.
+ *
+ * Conventions:
+ * - Every element has an `id` unique across the scan: `<stack id>/<logical id>` (a stack is one
+ *   template file). Elements point at each other by id; `AppModel` has lookup helpers in `graph.ts`.
+ * - Every element has a `loc`: the place a person would click to see it.
+ * - Values come from intrinsic evaluation (see `value.ts`): what cannot be known is `Unknown`.
+ */
+import type { SourceLocation } from './location.js';
+import type { Value, ValueMap } from './value.js';
+
+export interface AppModel {
+  /** Template files that were loaded, one stack each */
+  stacks: Stack[];
+  functions: LambdaFunction[];
+  /** Every way an event reaches a function: API routes, Function URLs, event sources … */
+  triggers: Trigger[];
+  apis: Api[];
+  routes: Route[];
+  /** Every resource of every stack, functions and roles included (their generic view) */
+  resources: Resource[];
+  roles: IamRole[];
+  /** Statements of Lambda functions' resource-based policies (AWS::Lambda::Permission and the ones SAM creates) */
+  permissions: InvokePermission[];
+}
+
+export type StackFormat = 'cloudformation' | 'sam' | 'serverless' | 'cdk';
+
+export interface Stack {
+  id: string;
+  file: string;
+  format: StackFormat;
+  parameters: TemplateParameter[];
+  loc: SourceLocation;
+}
+
+export interface TemplateParameter {
+  name: string;
+  type: string;
+  /** The value the scan used: from --param, from Default, or Unknown */
+  value: Value;
+  hasDefault: boolean;
+  noEcho: boolean;
+  loc: SourceLocation;
+  /** Location of the Default value, when there is one */
+  defaultLoc?: SourceLocation;
+}
+
+/** What every element shares. */
+export interface ModelElement {
+  id: string;
+  /** Logical id in the template (or the name the format gives it) */
+  logicalId: string;
+  stack: string;
+  loc: SourceLocation;
+  /** CDK construct path, when the template says it (`aws:cdk:path` metadata) */
+  constructPath?: string;
+}
+
+/** The coarse kind of a resource, so rules need not know CloudFormation type names. */
+export type ResourceKind =
+  | 'function'
+  | 'role'
+  | 'policy'
+  | 'bucket'
+  | 'queue'
+  | 'topic'
+  | 'table'
+  | 'stream'
+  | 'api'
+  | 'log-group'
+  | 'alarm'
+  | 'user-pool'
+  | 'event-rule'
+  | 'iot-rule'
+  | 'web-acl'
+  | 'other';
+
+export interface Resource extends ModelElement {
+  /** The CloudFormation type, e.g. `AWS::S3::Bucket` (SAM types keep their `AWS::Serverless::` name) */
+  type: string;
+  kind: ResourceKind;
+  /** Properties after intrinsic evaluation. Prefer the typed facts below; this is for the rare case. */
+  properties: ValueMap;
+  /** Resource-based policies that govern who may act on this resource (bucket, queue, topic policies) */
+  policies: PolicyDocument[];
+  /** S3 canned ACL, when set */
+  acl?: Value;
+  /** S3 public access block, when set */
+  publicAccessBlock?: PublicAccessBlock;
+  /** Server-side encryption as configured on the resource */
+  encryption?: EncryptionConfig;
+}
+
+export interface PublicAccessBlock {
+  blockPublicAcls: boolean;
+  ignorePublicAcls: boolean;
+  blockPublicPolicy: boolean;
+  restrictPublicBuckets: boolean;
+  loc: SourceLocation;
+}
+
+export interface EncryptionConfig {
+  enabled: boolean;
+  /** Customer managed key, when one is named */
+  kmsKey?: Value;
+  loc: SourceLocation;
+}
+
+export interface LambdaFunction extends ModelElement {
+  /** FunctionName, when set */
+  name?: Value;
+  runtime?: Value;
+  handler?: Value;
+  code: FunctionCode;
+  memorySize?: Value;
+  timeout?: Value;
+  reservedConcurrency?: Value;
+  environment: EnvironmentVariable[];
+  /** The execution role: a role of the model, or an external ARN */
+  role?: RoleBinding;
+  /** X-Ray tracing mode (`Active`, `PassThrough`) */
+  tracing?: Value;
+  /** Target of the dead-letter queue (SQS queue or SNS topic) */
+  deadLetterTarget?: Value;
+  layers: Value[];
+  /** Customer managed key that encrypts the environment */
+  kmsKeyArn?: Value;
+  url?: FunctionUrl;
+  asyncConfig?: AsyncInvokeConfig;
+  /** Whether the function is attached to a VPC */
+  inVpc: boolean;
+}
+
+export interface FunctionCode {
+  kind: 'path' | 'inline' | 's3' | 'image' | 'unknown';
+  /** For `path`: relative to the scan root (forward slashes) */
+  path?: string;
+  /** For `inline`: the code itself (ZipFile / InlineCode) */
+  inline?: string;
+  loc?: SourceLocation;
+}
+
+export interface EnvironmentVariable {
+  name: string;
+  value: Value;
+  loc: SourceLocation;
+}
+
+export interface RoleBinding {
+  /** Model id of the role when the template defines it */
+  roleId?: string;
+  /** The role as written, when it is not a role of the model (an ARN, an import …) */
+  arn?: Value;
+  loc: SourceLocation;
+}
+
+export interface FunctionUrl {
+  /** `NONE` (anyone on the internet) or `AWS_IAM` */
+  authType: Value;
+  cors?: Value;
+  invokeMode?: Value;
+  loc: SourceLocation;
+}
+
+export interface AsyncInvokeConfig {
+  maxRetryAttempts?: Value;
+  maxEventAgeSeconds?: Value;
+  onFailure?: Value;
+  onSuccess?: Value;
+  loc: SourceLocation;
+}
+
+export type TriggerKind =
+  | 'api'
+  | 'function-url'
+  | 's3'
+  | 'sqs'
+  | 'sns'
+  | 'dynamodb'
+  | 'kinesis'
+  | 'schedule'
+  | 'eventbridge'
+  | 'iot'
+  | 'cognito'
+  | 'kafka'
+  | 'mq'
+  | 'cloudwatch-logs'
+  | 'alb'
+  | 'unknown';
+
+/** One way an event reaches a function. */
+export interface Trigger {
+  id: string;
+  kind: TriggerKind;
+  functionId: string;
+  /** Model id of the resource that emits the events, when the template defines it */
+  sourceId?: string;
+  /** The source as written (ARN, reference …), when there is one */
+  source?: Value;
+  /** For `api`: the route */
+  routeId?: string;
+  /** Whether the service invokes the function asynchronously (S3, SNS, EventBridge …) */
+  asynchronous: boolean;
+  /** Event-specific facts (S3 event names and filters, SQS batch size, schedule expression …) */
+  details: ValueMap;
+  loc: SourceLocation;
+}
+
+export type ApiProtocol = 'rest' | 'http' | 'websocket';
+
+export interface Api extends ModelElement {
+  protocol: ApiProtocol;
+  /** SAM's implicit `ServerlessRestApi` / `ServerlessHttpApi` */
+  implicit: boolean;
+  authorizers: Authorizer[];
+  /** Name of the authorizer routes use unless they say otherwise */
+  defaultAuthorizer?: string;
+  apiKeyRequiredByDefault: boolean;
+  stages: ApiStage[];
+  cors?: Value;
+  /** Resource policy of a REST API */
+  resourcePolicy?: PolicyDocument;
+  /** Whether the default execute-api endpoint is disabled */
+  disableExecuteApiEndpoint: boolean;
+  /** Regional, edge or private endpoint (REST) */
+  endpointType?: Value;
+}
+
+export interface ApiStage {
+  name: Value;
+  accessLogDestination?: Value;
+  throttling?: { burstLimit?: Value; rateLimit?: Value };
+  tracing?: Value;
+  loc: SourceLocation;
+}
+
+export type AuthorizerType = 'cognito' | 'jwt' | 'lambda' | 'iam';
+
+export interface Authorizer {
+  /** Name as routes refer to it (SAM authorizer name or logical id of the CloudFormation resource) */
+  name: string;
+  type: AuthorizerType;
+  /** For a Lambda authorizer: the model id of its function */
+  functionId?: string;
+  /** For Cognito: the user pool(s) */
+  userPools?: Value[];
+  loc: SourceLocation;
+}
+
+export type RouteAuthType = 'none' | 'iam' | 'cognito' | 'jwt' | 'lambda' | 'unknown';
+
+export interface RouteAuth {
+  type: RouteAuthType;
+  /** Name of the authorizer used, when any */
+  authorizer?: string;
+  apiKeyRequired: boolean;
+  /** Where the authorization (or its absence) is decided */
+  loc: SourceLocation;
+}
+
+export interface Route extends ModelElement {
+  apiId: string;
+  /** HTTP method in upper case, `ANY`, or the WebSocket route key */
+  method: string;
+  path: string;
+  functionId?: string;
+  auth: RouteAuth;
+}
+
+export interface IamRole extends ModelElement {
+  /** Trust policy (AssumeRolePolicyDocument) */
+  trust?: PolicyDocument;
+  policies: AttachedPolicy[];
+  /** Permissions boundary, when set */
+  permissionsBoundary?: Value;
+}
+
+export type AttachedPolicyKind = 'inline' | 'aws-managed' | 'customer-managed' | 'sam-template';
+
+export interface AttachedPolicy {
+  name: string;
+  kind: AttachedPolicyKind;
+  arn?: Value;
+  /** The statements, when known (an AWS managed policy missing from the data has none) */
+  document?: PolicyDocument;
+  loc: SourceLocation;
+}
+
+export interface PolicyDocument {
+  statements: PolicyStatement[];
+  loc: SourceLocation;
+}
+
+export interface PolicyStatement {
+  sid?: string;
+  effect: 'Allow' | 'Deny';
+  actions: Value[];
+  notActions: Value[];
+  resources: Value[];
+  notResources: Value[];
+  principals: Principal[];
+  notPrincipals: Principal[];
+  conditions?: ValueMap;
+  loc: SourceLocation;
+}
+
+export interface Principal {
+  /** `*` stands for `"Principal": "*"` */
+  type: 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*';
+  value: Value;
+}
+
+/** One statement of a function's resource-based policy. */
+export interface InvokePermission extends ModelElement {
+  /** Model id of the function, when the template defines it */
+  functionId?: string;
+  action: Value;
+  principal: Value;
+  sourceArn?: Value;
+  sourceAccount?: Value;
+  principalOrgId?: Value;
+  functionUrlAuthType?: Value;
+}

@@ -1,0 +1,35 @@
+import type { SourceLocation } from './location.js';
+
+/**
+ * A problem with the input, not with the application: a template that does not parse, a reference
+ * to nothing, a file too large to read. Diagnostics are reported beside the findings and never stop
+ * the scan.
+ */
+export interface Diagnostic {
+  severity: 'error' | 'warning' | 'note';
+  /** Stable code, e.g. `yaml-syntax`, `unknown-tag`, `broken-reference` */
+  code: string;
+  message: string;
+  /** Where; at least the file. Line 0 when the problem is with the whole file. */
+  loc: SourceLocation;
+}
+
+export class DiagnosticSink {
+  readonly items: Diagnostic[] = [];
+
+  error(code: string, message: string, loc: SourceLocation): void {
+    this.items.push({ severity: 'error', code, message, loc });
+  }
+
+  warning(code: string, message: string, loc: SourceLocation): void {
+    this.items.push({ severity: 'warning', code, message, loc });
+  }
+
+  note(code: string, message: string, loc: SourceLocation): void {
+    this.items.push({ severity: 'note', code, message, loc });
+  }
+}
+
+export function fileLocation(file: string): SourceLocation {
+  return { file, line: 0, column: 0 };
+}

@@ -1,0 +1,116 @@
+/**
+ * Values of the model after intrinsic functions are evaluated.
+ *
+ * A template says much that cannot be known before deployment: an imported value, the account id,
+ * a parameter without a default. Such a value is an `Unknown`, never a guess. A reference to a
+ * resource of the template stays a `ResourceRef` (its physical name is not known, but *which*
+ * resource it is, is what the rules need). A string built from literals and references (Fn::Sub,
+ * Fn::Join) is a `Composite` whose parts keep both.
+ */
+export type Value = Scalar | Value[] | ValueMap | Unknown | ResourceRef | Composite;
+export type Scalar = string | number | boolean | null;
+export interface ValueMap {
+  [key: string]: Value;
+}
+
+export class Unknown {
+  readonly kind = 'unknown' as const;
+  constructor(
+    /** Why the value cannot be known, e.g. "Fn::ImportValue of 'shared-vpc'". */
+    readonly reason: string,
+  ) {}
+  toString(): string {
+    return `<unknown: ${this.reason}>`;
+  }
+}
+
+export class ResourceRef {
+  readonly kind = 'ref' as const;
+  constructor(
+    /** The model id of the resource (`<stack>/<LogicalId>`) */
+    readonly target: string,
+    /** The logical id as written in the template */
+    readonly logicalId: string,
+    /** For Fn::GetAtt, the attribute (`Arn`, `QueueName` …); absent for Ref */
+    readonly attribute?: string,
+  ) {}
+  toString(): string {
+    return this.attribute ? `\${${this.logicalId}.${this.attribute}}` : `\${${this.logicalId}}`;
+  }
+}
+
+export class Composite {
+  readonly kind = 'composite' as const;
+  constructor(readonly parts: ReadonlyArray<string | ResourceRef | Unknown>) {}
+  toString(): string {
+    return this.parts.map((p) => (typeof p === 'string' ? p : p.toString())).join('');
+  }
+}
+
+export function isUnknown(v: unknown): v is Unknown {
+  return v instanceof Unknown;
+}
+
+export function isRef(v: unknown): v is ResourceRef {
+  return v instanceof ResourceRef;
+}
+
+export function isComposite(v: unknown): v is Composite {
+  return v instanceof Composite;
+}
+
+export function isValueMap(v: Value | undefined): v is ValueMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof ResourceRef) && !(v instanceof Composite);
+}
+
+/** A string when the value is one, else undefined (refs, unknowns and composites are not strings yet). */
+export function asString(v: Value | undefined): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function asNumber(v: Value | undefined): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+}
+
+export function asBoolean(v: Value | undefined): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'True') return true;
+  if (v === 'false' || v === 'False') return false;
+  return undefined;
+}
+
+export function asArray(v: Value | undefined): Value[] {
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+/** Text for messages: literals as they are, references as `${Logical.Attr}`, unknowns marked. */
+export function display(v: Value | undefined): string {
+  if (v === undefined) return '(not set)';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Unknown || v instanceof ResourceRef || v instanceof Composite) return v.toString();
+  return JSON.stringify(toPlain(v));
+}
+
+/** A JSON-safe copy (refs and composites become their display strings). */
+export function toPlain(v: Value): unknown {
+  if (v instanceof Unknown || v instanceof ResourceRef || v instanceof Composite) return v.toString();
+  if (Array.isArray(v)) return v.map(toPlain);
+  if (isValueMap(v)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = toPlain(x);
+    return out;
+  }
+  return v;
+}
+
+/** The resource a value points at, if it is a reference (or a string made of one reference). */
+export function referencedResource(v: Value | undefined): ResourceRef | undefined {
+  if (v instanceof ResourceRef) return v;
+  if (v instanceof Composite) return v.parts.find((p): p is ResourceRef => p instanceof ResourceRef);
+  return undefined;
+}

@@ -1,0 +1,175 @@
+/**
+ * YAML templates into the located tree. The `yaml` package keeps offsets for every node and
+ * accepts CloudFormation's short-form tags once each is registered for scalars, sequences and maps.
+ */
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YNode, type Tags } from 'yaml';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { SourceLocation } from '../model/location.js';
+import { LineIndex } from './line-index.js';
+import { PARSE_LIMITS, ParseLimitError } from './limits.js';
+import type { ParseResult } from './parse-result.js';
+import type { TMapEntry, TNode } from './tree.js';
+
+/** Short forms CloudFormation accepts, and the key of their long form. */
+export const SHORT_FORM_TAGS: Readonly<Record<string, string>> = {
+  '!Ref': 'Ref',
+  '!Condition': 'Condition',
+  '!GetAtt': 'Fn::GetAtt',
+  '!Sub': 'Fn::Sub',
+  '!Join': 'Fn::Join',
+  '!Select': 'Fn::Select',
+  '!Split': 'Fn::Split',
+  '!If': 'Fn::If',
+  '!Equals': 'Fn::Equals',
+  '!And': 'Fn::And',
+  '!Or': 'Fn::Or',
+  '!Not': 'Fn::Not',
+  '!FindInMap': 'Fn::FindInMap',
+  '!ImportValue': 'Fn::ImportValue',
+  '!Base64': 'Fn::Base64',
+  '!Cidr': 'Fn::Cidr',
+  '!GetAZs': 'Fn::GetAZs',
+  '!Transform': 'Fn::Transform',
+  '!ToJsonString': 'Fn::ToJsonString',
+  '!Length': 'Fn::Length',
+};
+
+/** Marks a node whose tag CloudFormation does not know; the evaluator turns it into Unknown. */
+export const UNKNOWN_TAG_KEY = 'Fn::UnknownTag';
+
+function cfnTags(): Tags {
+  const tags: Tags = [];
+  for (const tag of Object.keys(SHORT_FORM_TAGS)) {
+    tags.push({ tag, resolve: (s: string) => s });
+    tags.push({ tag, collection: 'seq', resolve: (s) => s });
+    tags.push({ tag, collection: 'map', resolve: (m) => m });
+  }
+  return tags;
+}
+
+const CUSTOM_TAGS = cfnTags();
+
+export function parseYamlTemplate(text: string, file: string): ParseResult {
+  const lines = new LineIndex(text);
+  const locAt = (offset: number): SourceLocation => ({ file, ...lines.position(offset) });
+  const diagnostics: Diagnostic[] = [];
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false });
+  } catch (e) {
+    diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `YAML could not be parsed: ${(e as Error).message}`, loc: locAt(0) });
+    return { diagnostics };
+  }
+  for (const err of doc.errors) {
+    diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: ${firstLine(err.message)}`, loc: locAt(err.pos[0]) });
+  }
+  if (doc.errors.length > 0) return { diagnostics };
+  if (doc.contents === null) return { diagnostics };
+  const builder = new TreeBuilder(doc, locAt, diagnostics);
+  try {
+    return { root: builder.build(doc.contents as YNode, 0), diagnostics };
+  } catch (e) {
+    if (!(e instanceof ParseLimitError)) throw e;
+    diagnostics.push({ severity: 'error', code: 'input-too-complex', message: e.message, loc: locAt(e.offset) });
+    return { diagnostics };
+  }
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+class TreeBuilder {
+  private nodes = 0;
+  private aliases = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly locAt: (offset: number) => SourceLocation,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  build(node: YNode, depth: number): TNode {
+    const offset = node.range?.[0] ?? 0;
+    this.count(offset, depth);
+    if (isAlias(node)) return this.buildAlias(node, depth);
+    const plain = this.buildUntagged(node, depth);
+    const tag = node.tag;
+    if (tag === undefined || !tag.startsWith('!') || tag.startsWith('!!')) return plain;
+    return this.wrapTag(tag, plain, offset);
+  }
+
+  private count(offset: number, depth: number): void {
+    if (depth > PARSE_LIMITS.maxDepth) {
+      throw new ParseLimitError(`nesting deeper than ${PARSE_LIMITS.maxDepth} levels`, offset);
+    }
+    if (++this.nodes > PARSE_LIMITS.maxNodes) {
+      throw new ParseLimitError(`document expands to more than ${PARSE_LIMITS.maxNodes} nodes (an alias bomb?)`, offset);
+    }
+  }
+
+  private buildAlias(node: YNode, depth: number): TNode {
+    const offset = node.range?.[0] ?? 0;
+    if (++this.aliases > PARSE_LIMITS.maxAliases) {
+      throw new ParseLimitError(`more than ${PARSE_LIMITS.maxAliases} alias references (an alias bomb?)`, offset);
+    }
+    const target = isAlias(node) ? node.resolve(this.doc) : undefined;
+    if (target === undefined) {
+      this.diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: 'alias to an unknown anchor', loc: this.locAt(offset) });
+      return { kind: 'scalar', value: null, loc: this.locAt(offset) };
+    }
+    return this.build(target as YNode, depth + 1);
+  }
+
+  private buildUntagged(node: YNode, depth: number): TNode {
+    const loc = this.locAt(node.range?.[0] ?? 0);
+    if (isScalar(node)) return { kind: 'scalar', value: scalarValue(node.value), loc };
+    if (isSeq(node)) return { kind: 'seq', items: node.items.map((i) => this.build(i as YNode, depth + 1)), loc };
+    if (isMap(node)) return { kind: 'map', entries: node.items.map((p) => this.buildEntry(p.key as YNode, p.value as YNode | null, depth)), loc };
+    return { kind: 'scalar', value: null, loc };
+  }
+
+  private buildEntry(keyNode: YNode, valueNode: YNode | null, depth: number): TMapEntry {
+    const keyLoc = this.locAt(keyNode?.range?.[0] ?? 0);
+    const key = isScalar(keyNode) ? String(keyNode.value) : '';
+    if (!isScalar(keyNode)) {
+      this.diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: 'a mapping key must be a plain value', loc: keyLoc });
+    }
+    const value: TNode = valueNode === null ? { kind: 'scalar', value: null, loc: keyLoc } : this.build(valueNode, depth + 1);
+    return { key, keyLoc, value };
+  }
+
+  private wrapTag(tag: string, value: TNode, offset: number): TNode {
+    const loc = value.loc;
+    const longForm = SHORT_FORM_TAGS[tag];
+    if (longForm === undefined) {
+      this.diagnostics.push({ severity: 'error', code: 'unknown-tag', message: `unknown tag ${tag}: its value is treated as unknown`, loc: this.locAt(offset) });
+      const tagNode: TNode = { kind: 'scalar', value: tag, loc };
+      return { kind: 'map', entries: [{ key: UNKNOWN_TAG_KEY, keyLoc: loc, value: { kind: 'seq', items: [tagNode, value], loc } }], loc };
+    }
+    return { kind: 'map', entries: [{ key: longForm, keyLoc: loc, value: getAttShortForm(tag, value) }], loc };
+  }
+}
+
+/** `!GetAtt Res.Attr` is the only short form whose scalar must be split. */
+function getAttShortForm(tag: string, value: TNode): TNode {
+  if (tag !== '!GetAtt' || value.kind !== 'scalar' || typeof value.value !== 'string') return value;
+  const dot = value.value.indexOf('.');
+  if (dot < 0) return value;
+  return {
+    kind: 'seq',
+    items: [
+      { kind: 'scalar', value: value.value.slice(0, dot), loc: value.loc },
+      { kind: 'scalar', value: value.value.slice(dot + 1), loc: value.loc },
+    ],
+    loc: value.loc,
+  };
+}
+
+function scalarValue(v: unknown): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}

@@ -1,0 +1,46 @@
+/**
+ * A rule: metadata that documents it (and generates `docs/rules/<id>.md` and `faasguard explain`),
+ * and a check over the AppModel. Rules never read templates: only the model.
+ */
+import type { AppModel } from '../model/app-model.js';
+import type { SourceLocation } from '../model/location.js';
+import type { RelatedLocation, SasCategory, Severity, FindingSubject } from '../findings/finding.js';
+
+export interface RuleMeta {
+  /** Kebab-case, stable forever: `function-url-without-auth` */
+  id: string;
+  title: string;
+  category: SasCategory;
+  /** e.g. ['CWE-306'] */
+  cwe: string[];
+  severity: Severity;
+  /** What the risk is and what an attacker can do with it (Markdown) */
+  description: string;
+  /** How to fix it (Markdown) */
+  remediation: string;
+  /** A short vulnerable and fixed example, shown in the docs */
+  example?: { vulnerable: string; fixed: string; language: 'yaml' | 'json' | 'javascript' | 'python' };
+  /** Links to public references */
+  references?: string[];
+}
+
+/** What a check returns; the engine adds the metadata and the fingerprint. */
+export interface RuleResult {
+  message: string;
+  location: SourceLocation;
+  related?: RelatedLocation[];
+  subject?: FindingSubject;
+  /** Stable identity of what is wrong within the file (never a line number) */
+  key: string[];
+  /** Overrides the rule's default severity for this result */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  model: AppModel;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): RuleResult[];
+}
