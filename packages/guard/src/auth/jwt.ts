@@ -1,0 +1,115 @@
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import { GuardRejection } from '../errors/guard-rejection.js';
+import { AuthError, type Authenticator } from './principal.js';
+
+/** Asymmetric algorithms for keys from a JWKS; symmetric ones for a shared secret. */
+export type JwtAlgorithm =
+  | 'RS256' | 'RS384' | 'RS512'
+  | 'PS256' | 'PS384' | 'PS512'
+  | 'ES256' | 'ES384' | 'ES512'
+  | 'EdDSA'
+  | 'HS256' | 'HS384' | 'HS512';
+
+/** Where verification keys come from: exactly one of these. */
+export type JwtKeySource =
+  | { readonly jwksUri: string; readonly jwksCacheMaxAgeMs?: number; readonly jwksTimeoutMs?: number }
+  | { readonly jwks: JSONWebKeySet }
+  | { readonly secret: string };
+
+export type JwtOptions = JwtKeySource & {
+  /**
+   * Accepted algorithms. Required, with no default: the allow-list is what
+   * stops `alg: none` and algorithm confusion (an RS256 public key used as
+   * an HS256 secret). Symmetric and asymmetric algorithms cannot be mixed.
+   */
+  readonly algorithms: readonly JwtAlgorithm[];
+  /** Expected `iss`. */
+  readonly issuer: string | readonly string[];
+  /** Expected `aud`. */
+  readonly audience: string | readonly string[];
+  /** Reject tokens without `exp`. Default true. */
+  readonly requireExp?: boolean;
+  /** Allowed clock skew for `exp`/`nbf`/`iat`, in seconds. Default 30. */
+  readonly clockToleranceSeconds?: number;
+  /** Header carrying `Bearer <token>`. Default `authorization`. */
+  readonly header?: string;
+  /** Claim used as principal id. Default `sub`. */
+  readonly principalClaim?: string;
+  /** Clock, for tests: Unix milliseconds. */
+  readonly now?: () => number;
+};
+
+const SYMMETRIC = /^HS/;
+
+function keyResolver(options: JwtOptions): JWTVerifyGetKey | Uint8Array {
+  if ('secret' in options) {
+    if (!options.algorithms.every((a) => SYMMETRIC.test(a))) {
+      throw new TypeError('jwtAuth: a shared secret only works with HS* algorithms');
+    }
+    return new TextEncoder().encode(options.secret);
+  }
+  if (options.algorithms.some((a) => SYMMETRIC.test(a))) {
+    throw new TypeError('jwtAuth: HS* algorithms need a shared secret, not a key set');
+  }
+  if ('jwks' in options) return createLocalJWKSet(options.jwks);
+  // jose caches the fetched key set and refetches on an unknown `kid`, at most once per cooldown.
+  return createRemoteJWKSet(new URL(options.jwksUri), {
+    cacheMaxAge: options.jwksCacheMaxAgeMs ?? 10 * 60_000,
+    timeoutDuration: options.jwksTimeoutMs ?? 2_000,
+  });
+}
+
+/** Authenticates `Authorization: Bearer <JWT>` against a JWKS or a shared secret, with `jose`. */
+export function jwtAuth(options: JwtOptions): Authenticator {
+  if (options.algorithms.length === 0) throw new TypeError('jwtAuth: algorithms must not be empty');
+  const key = keyResolver(options);
+  const header = (options.header ?? 'authorization').toLowerCase();
+  const principalClaim = options.principalClaim ?? 'sub';
+  const verifyOptions = {
+    algorithms: [...options.algorithms],
+    issuer: typeof options.issuer === 'string' ? options.issuer : [...options.issuer],
+    audience: typeof options.audience === 'string' ? options.audience : [...options.audience],
+    requiredClaims: options.requireExp === false ? [] : ['exp'],
+    clockTolerance: options.clockToleranceSeconds ?? 30,
+  };
+
+  return async ({ request }) => {
+    const value = request.headers[header];
+    if (value === undefined) return null;
+    const match = /^Bearer\s+([A-Za-z0-9_\-.]+)$/i.exec(value.trim());
+    if (!match) throw new AuthError('malformed bearer token');
+    const payload = await verify(match[1]!, key, {
+      ...verifyOptions,
+      ...(options.now ? { currentDate: new Date(options.now()) } : {}),
+    });
+    const id = payload[principalClaim];
+    if (typeof id !== 'string' || id === '') throw new AuthError('token has no principal claim', { claim: principalClaim });
+    return { id, scheme: 'jwt', claims: payload };
+  };
+}
+
+async function verify(
+  token: string,
+  key: JWTVerifyGetKey | Uint8Array,
+  options: Parameters<typeof jwtVerify>[2],
+): Promise<JWTPayload> {
+  try {
+    const result =
+      key instanceof Uint8Array ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
+    return result.payload;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    // The key set could not be fetched: our outage, not the caller's fault.
+    if (typeof code === 'string' && /^ERR_JWKS_(TIMEOUT|INVALID)$/.test(code)) {
+      throw new GuardRejection('guard_error', 503, 'Service Unavailable', { reason: 'jwks unavailable', code });
+    }
+    throw new AuthError('invalid token', { code: typeof code === 'string' ? code : 'unknown' });
+  }
+}

@@ -1,0 +1,124 @@
+import { GuardError, type HttpResponse } from '../errors/http-response.js';
+import type { SourceName } from '../sources/source-name.js';
+import { isOrderedBatch, type BatchResponse } from './batch-response.js';
+import type { LambdaContextLike } from './correlation-id.js';
+import { handlerFailure } from './handler-failure.js';
+import type { GuardOptions, GuardRequest } from './options.js';
+import {
+  asRejection,
+  checkEvent,
+  logEvent,
+  refuse,
+  resolveConfig,
+  startInvocation,
+  type Invocation,
+  type RecordOutcome,
+} from './pipeline.js';
+
+/** The parts of a middy request the middleware touches (middy itself is not a dependency). */
+export interface MiddyRequestLike<C = LambdaContextLike> {
+  event: unknown;
+  context: C;
+  response: unknown;
+  error: unknown;
+}
+
+/** The middleware object middy's `.use()` takes. */
+export interface GuardMiddleware<C = LambdaContextLike> {
+  before: (request: MiddyRequestLike<C>) => Promise<HttpResponse | undefined>;
+  after: (request: MiddyRequestLike<C>) => Promise<void>;
+  onError: (request: MiddyRequestLike<C>) => Promise<void>;
+}
+
+/** One valid record of a batch, as the middy handler receives it in `request.event.data`. */
+export interface GuardBatchItem {
+  readonly itemId: string;
+  readonly data: unknown;
+  readonly record?: Readonly<Record<string, unknown>>;
+}
+
+interface State {
+  readonly inv: Invocation;
+  readonly failedIds: string[];
+}
+
+/**
+ * The guard as a middy middleware: `middy(handler).use(guardMiddleware({...}))`.
+ *
+ * On success `request.event` becomes a {@link GuardRequest}. For batch sources
+ * its `data` is the list of valid records ({@link GuardBatchItem}); the handler
+ * returns `batchItemFailures` for its own failures and the middleware adds the
+ * records it refused. Refusals end the chain early (HTTP) or throw.
+ */
+export function guardMiddleware<const A extends SourceName, C extends LambdaContextLike = LambdaContextLike>(
+  options: GuardOptions<A>,
+): GuardMiddleware<C> {
+  const config = resolveConfig(options as GuardOptions);
+  const states = new WeakMap<object, State>();
+
+  const before = async (request: MiddyRequestLike<C>): Promise<HttpResponse | undefined> => {
+    const inv = startInvocation(request.event, request.context);
+    let checked;
+    try {
+      checked = await checkEvent(config, inv);
+    } catch (error) {
+      return refuse(config, inv, asRejection(error));
+    }
+    const failedIds: string[] = [];
+    states.set(request, { inv, failedIds });
+    if (checked.kind === 'single') {
+      request.event = checked.request;
+      return undefined;
+    }
+    const items = splitBatch(checked.records, isOrderedBatch(inv.source, inv.event), failedIds, (outcome) =>
+      logEvent(config, inv, outcome.rejection.type, { itemId: outcome.itemId, ...outcome.rejection.details }),
+    );
+    const batchRequest: GuardRequest = { ...checked.records.find((r) => r.ok)?.request, source: inv.source as SourceName, event: inv.event, correlationId: inv.correlationId, data: items };
+    request.event = batchRequest;
+    return undefined;
+  };
+
+  const after = async (request: MiddyRequestLike<C>): Promise<void> => {
+    const state = states.get(request);
+    if (!state || state.failedIds.length === 0) return;
+    const response = (request.response ?? {}) as Partial<BatchResponse>;
+    const own = Array.isArray(response.batchItemFailures) ? response.batchItemFailures : [];
+    request.response = { ...response, batchItemFailures: [...state.failedIds.map((itemIdentifier) => ({ itemIdentifier })), ...own] };
+  };
+
+  const onError = async (request: MiddyRequestLike<C>): Promise<void> => {
+    // The guard's own refusals are already logged and safe.
+    if (request.error instanceof GuardError || request.response !== undefined) return;
+    const state = states.get(request);
+    if (!state) return;
+    try {
+      request.response = handlerFailure(config, state.inv, request.error);
+    } catch (safeError) {
+      request.error = safeError;
+    }
+  };
+
+  return { before, after, onError };
+}
+
+function splitBatch(
+  records: readonly RecordOutcome[],
+  ordered: boolean,
+  failedIds: string[],
+  onRefused: (outcome: Extract<RecordOutcome, { ok: false }>) => void,
+): GuardBatchItem[] {
+  const items: GuardBatchItem[] = [];
+  for (const outcome of records) {
+    if (ordered && failedIds.length > 0) {
+      failedIds.push(outcome.itemId);
+      continue;
+    }
+    if (!outcome.ok) {
+      onRefused(outcome);
+      failedIds.push(outcome.itemId);
+      continue;
+    }
+    items.push({ itemId: outcome.itemId, data: outcome.request.data, ...(outcome.request.record ? { record: outcome.request.record } : {}) });
+  }
+  return items;
+}

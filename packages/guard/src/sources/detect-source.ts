@@ -1,0 +1,108 @@
+import type { SourceName } from './source-name.js';
+
+type Obj = Record<string, unknown>;
+
+function isObj(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Names the event source from the event's shape alone.
+ *
+ * Detection is a routing aid and an allow-list input, not authentication:
+ * anyone who can invoke the function directly can forge any shape, which is
+ * why the guard pairs it with authentication for HTTP sources and why IAM
+ * must still restrict who may invoke the function. Anything unrecognised is
+ * `direct`, so an allow-list without `direct` rejects hand-crafted payloads.
+ */
+export function detectSource(event: unknown): SourceName {
+  if (!isObj(event)) return 'direct';
+  const records = event['Records'];
+  if (Array.isArray(records)) return detectRecordsSource(records);
+  const context = event['requestContext'];
+  if (isObj(context)) return detectRequestSource(event, context);
+  if (typeof event['detail-type'] === 'string' && 'detail' in event) return detectEventBridge(event);
+  return detectOtherSource(event);
+}
+
+function detectRecordsSource(records: unknown[]): SourceName {
+  const first = records[0];
+  if (!isObj(first)) return 'direct';
+  const source = first['eventSource'] ?? first['EventSource'];
+  switch (source) {
+    case 'aws:sqs':
+      return isS3Notification(first['body']) ? 's3-sqs' : 'sqs';
+    case 'aws:sns':
+      return 'sns';
+    case 'aws:s3':
+      return 's3';
+    case 'aws:dynamodb':
+      return 'dynamodb-stream';
+    case 'aws:kinesis':
+      return 'kinesis-stream';
+    case 'aws:codecommit':
+      return 'codecommit';
+    case 'aws:ses':
+      return 'ses';
+    default:
+      return 'direct';
+  }
+}
+
+// A cheap textual check: the body is only parsed later, under the size and depth limits.
+function isS3Notification(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  return body.includes('"eventSource":"aws:s3"') || body.includes('"Event":"s3:TestEvent"');
+}
+
+function detectRequestSource(event: Obj, context: Obj): SourceName {
+  if (isObj(context['elb'])) return 'alb';
+  if (typeof context['connectionId'] === 'string' && typeof context['eventType'] === 'string') {
+    return 'apigw-websocket';
+  }
+  if (event['type'] === 'REQUEST' && ('methodArn' in event || 'routeArn' in event)) {
+    return 'apigw-authorizer-request';
+  }
+  if (event['version'] === '2.0' && isObj(context['http'])) {
+    const domain = context['domainName'];
+    if (typeof domain === 'string' && domain.includes('.lambda-url.')) return 'function-url';
+    return 'apigw-http';
+  }
+  if (typeof event['httpMethod'] === 'string') return 'apigw-rest';
+  return 'direct';
+}
+
+function detectEventBridge(event: Obj): SourceName {
+  const source = event['source'];
+  if (source === 'aws.s3') return 's3-eventbridge';
+  if (source === 'aws.events' && event['detail-type'] === 'Scheduled Event') return 'eventbridge-scheduled';
+  return 'eventbridge';
+}
+
+function detectOtherSource(event: Obj): SourceName {
+  if (event['type'] === 'TOKEN' && typeof event['authorizationToken'] === 'string') {
+    return 'apigw-authorizer-token';
+  }
+  const eventSource = event['eventSource'];
+  if (eventSource === 'aws:kafka' && isObj(event['records'])) return 'kafka-msk';
+  if (eventSource === 'SelfManagedKafka' && isObj(event['records'])) return 'kafka-self-managed';
+  if (eventSource === 'aws:mq' && Array.isArray(event['messages'])) return 'mq';
+  if (eventSource === 'aws:rmq' && isObj(event['rmqMessagesByQueue'])) return 'mq';
+  if (typeof event['deliveryStreamArn'] === 'string' && Array.isArray(event['records'])) {
+    return 'kinesis-firehose';
+  }
+  if (isObj(event['awslogs']) && typeof event['awslogs']['data'] === 'string') return 'cloudwatch-logs';
+  if (typeof event['triggerSource'] === 'string' && typeof event['userPoolId'] === 'string') {
+    return 'cognito-user-pool';
+  }
+  if (isIotRuleEvent(event)) return 'iot';
+  return 'direct';
+}
+
+// IoT rules forward the message itself, which has no fixed shape. The guard
+// recognises rules that add the MQTT topic and client id to the payload
+// (`SELECT *, topic() AS topic, clientid() AS clientId FROM ...`), the
+// convention the README documents.
+function isIotRuleEvent(event: Obj): boolean {
+  return typeof event['topic'] === 'string' && typeof event['clientId'] === 'string';
+}

@@ -1,0 +1,170 @@
+import { gunzipSync } from 'node:zlib';
+import { GuardRejection } from '../errors/guard-rejection.js';
+import { readRawBody } from '../sources/http-request.js';
+import type { PartialBatchSourceName, SourceName } from '../sources/source-name.js';
+import { checkParsedPayload, DEFAULT_MAX_BYTES, parseJsonSafely, type PayloadLimits } from './payload-limits.js';
+
+/**
+ * What the schema sees: `payload` unwraps the source's envelope (JSON body,
+ * SQS body, SNS message, Kinesis data, EventBridge detail...); `raw` hands
+ * over the whole event, or the whole record for batch sources.
+ */
+export type EnvelopeMode = 'payload' | 'raw';
+
+/** One record of a batch source, with the id that `batchItemFailures` reports. */
+export interface BatchRecord {
+  readonly itemId: string;
+  readonly record: Record<string, unknown>;
+}
+
+type Obj = Record<string, unknown>;
+
+function obj(value: unknown): Obj {
+  return typeof value === 'object' && value !== null ? (value as Obj) : {};
+}
+
+function malformed(reason: string): never {
+  throw new GuardRejection('validation_failed', 400, 'Invalid request', { reason });
+}
+
+function decodeBase64(data: unknown, limits: PayloadLimits): string {
+  if (typeof data !== 'string') malformed('record data is not a string');
+  // Base64 inflates by 4/3: refuse oversized data before decoding it.
+  if (data.length > ((limits.maxBytes ?? DEFAULT_MAX_BYTES) * 4) / 3 + 4) malformed('payload too large');
+  return Buffer.from(data, 'base64').toString('utf8');
+}
+
+function jsonText(text: unknown, limits: PayloadLimits): unknown {
+  if (typeof text !== 'string') malformed('message body is not a string');
+  return parseJsonSafely(text, limits);
+}
+
+/** The records of a partial-batch source, each with its failure identifier. */
+export function batchRecords(event: unknown, source: PartialBatchSourceName): BatchRecord[] {
+  const records = obj(event)['Records'];
+  if (!Array.isArray(records)) malformed('batch without Records');
+  return records.map((raw) => {
+    const record = obj(raw);
+    return { itemId: recordItemId(record, source), record };
+  });
+}
+
+function recordItemId(record: Obj, source: PartialBatchSourceName): string {
+  switch (source) {
+    case 'sqs':
+    case 's3-sqs':
+      return String(record['messageId'] ?? '');
+    case 'kinesis-stream':
+      return String(obj(record['kinesis'])['sequenceNumber'] ?? '');
+    case 'dynamodb-stream':
+      return String(obj(record['dynamodb'])['SequenceNumber'] ?? '');
+  }
+}
+
+/** The payload of one record of a partial-batch source. */
+export function unwrapRecord(
+  record: Obj,
+  source: PartialBatchSourceName,
+  mode: EnvelopeMode,
+  limits: PayloadLimits,
+): unknown {
+  if (mode === 'raw') return checkParsedPayload(record, limits);
+  switch (source) {
+    case 'sqs':
+    case 's3-sqs':
+      return jsonText(record['body'], limits);
+    case 'kinesis-stream':
+      return parseJsonSafely(decodeBase64(obj(record['kinesis'])['data'], limits), limits);
+    case 'dynamodb-stream':
+      return checkParsedPayload(record['dynamodb'], limits);
+  }
+}
+
+/** The payload of a single (non partial-batch) event. */
+export function unwrapEvent(event: unknown, source: SourceName, mode: EnvelopeMode, limits: PayloadLimits): unknown {
+  if (mode === 'raw') return checkParsedPayload(event, limits);
+  const e = obj(event);
+  switch (source) {
+    case 'apigw-rest':
+    case 'apigw-http':
+    case 'apigw-websocket':
+    case 'function-url':
+    case 'alb':
+      return httpBody(e, limits);
+    case 'sns':
+      return jsonText(obj(singleRecord(e)['Sns'])['Message'], limits);
+    case 's3':
+    case 'ses':
+    case 'codecommit':
+      return checkParsedPayload(singleRecord(e), limits);
+    case 'eventbridge':
+    case 'eventbridge-scheduled':
+    case 's3-eventbridge':
+      return checkParsedPayload(e['detail'], limits);
+    case 'kinesis-firehose':
+      return arrayOf(e['records']).map((r) => parseJsonSafely(decodeBase64(obj(r)['data'], limits), limits));
+    case 'kafka-msk':
+    case 'kafka-self-managed':
+      return kafkaValues(e, limits);
+    case 'mq':
+      return mqMessages(e, limits);
+    case 'cloudwatch-logs':
+      return logsData(e, limits);
+    default:
+      return checkParsedPayload(event, limits);
+  }
+}
+
+function httpBody(event: Obj, limits: PayloadLimits): unknown {
+  const text = readRawBody(event);
+  if (text === '') return undefined;
+  return parseJsonSafely(text, limits);
+}
+
+// SNS, S3, SES and CodeCommit deliver one record per invocation; more is not a shape AWS sends.
+function singleRecord(event: Obj): Obj {
+  const records = event['Records'];
+  if (!Array.isArray(records) || records.length !== 1) malformed('expected exactly one record');
+  return obj(records[0]);
+}
+
+function arrayOf(value: unknown): unknown[] {
+  if (!Array.isArray(value)) malformed('expected a list of records');
+  return value;
+}
+
+function kafkaValues(event: Obj, limits: PayloadLimits): unknown[] {
+  const out: unknown[] = [];
+  for (const partition of Object.values(obj(event['records']))) {
+    for (const record of arrayOf(partition)) {
+      const value = obj(record)['value'];
+      // A record without a value is a tombstone (a deletion marker on a compacted topic).
+      out.push(value == null ? null : parseJsonSafely(decodeBase64(value, limits), limits));
+    }
+  }
+  return out;
+}
+
+function mqMessages(event: Obj, limits: PayloadLimits): unknown[] {
+  const messages = Array.isArray(event['messages'])
+    ? event['messages']
+    : Object.values(obj(event['rmqMessagesByQueue'])).flatMap((queue) => arrayOf(queue));
+  return messages.map((m) => parseJsonSafely(decodeBase64(obj(m)['data'], limits), limits));
+}
+
+function logsData(event: Obj, limits: PayloadLimits): unknown {
+  const compressed = Buffer.from(decodeBase64Raw(obj(event['awslogs'])['data']), 'base64');
+  let text: string;
+  try {
+    // Bounded output: a small gzip bomb must not expand past the payload limit.
+    text = gunzipSync(compressed, { maxOutputLength: limits.maxBytes ?? DEFAULT_MAX_BYTES }).toString('utf8');
+  } catch {
+    malformed('logs data is not valid gzip or is too large');
+  }
+  return parseJsonSafely(text, limits);
+}
+
+function decodeBase64Raw(data: unknown): string {
+  if (typeof data !== 'string') malformed('logs data is not a string');
+  return data;
+}

@@ -1,0 +1,26 @@
+import { GuardRejection } from '../errors/guard-rejection.js';
+import type { StandardIssue, StandardSchemaV1 } from './standard-schema.js';
+
+/** A validation issue as logged and, when enabled, returned: a path and a message, never the offending value. */
+export interface PublicIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Runs a Standard Schema and returns its output, or throws a `validation_failed` rejection. */
+export async function validateWith<O>(schema: StandardSchemaV1<unknown, O>, value: unknown): Promise<O> {
+  let result = schema['~standard'].validate(value);
+  if (result instanceof Promise) result = await result;
+  if (result.issues === undefined) return result.value;
+  throw new GuardRejection('validation_failed', 400, 'Invalid request', {
+    reason: 'schema',
+    issues: result.issues.slice(0, 20).map(toPublicIssue),
+  });
+}
+
+function toPublicIssue(issue: StandardIssue): PublicIssue {
+  const path = (issue.path ?? [])
+    .map((segment) => String(typeof segment === 'object' ? segment.key : segment))
+    .join('.');
+  return { path, message: issue.message.slice(0, 200) };
+}
