@@ -1,0 +1,166 @@
+/**
+ * The `faasguard` command line. Exit codes: 0 nothing at or above --fail-on, 1 findings at or
+ * above it, 2 a usage error or nothing could be scanned.
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ruleExplanation, ruleMarkdown, rulesIndexMarkdown } from '../docs/rule-doc.js';
+import { isSeverity, severityRank, type Severity } from '../findings/finding.js';
+import { isReportFormat, renderReport, type ReportFormat } from '../report/reporter.js';
+import { ALL_RULES, findRule } from '../rules/index.js';
+import { DEFAULT_MAX_FILE_SIZE, scan } from '../scan/scan.js';
+import { redactSecretsInText } from '../secrets/index.js';
+import { TOOL_VERSION } from '../version.js';
+import { parseParams } from './params.js';
+import { UsageError } from './usage-error.js';
+
+const HELP = `faasguard ${TOOL_VERSION} — security scanner for serverless applications
+
+Usage:
+  faasguard scan <dir> [options]     scan the templates under <dir>
+  faasguard rules [--format text|markdown|json]
+  faasguard explain <rule-id>
+  faasguard docs --out <dir>         write a Markdown page per rule
+
+Scan options:
+  --format pretty|json|sarif   output format (default: pretty)
+  --output <file>              write the report to a file instead of standard output
+  --fail-on <severity>         exit 1 when a finding is at or above it: critical, high, medium, low, info (default: low)
+  --exclude <glob>             skip files matching the glob (repeatable)
+  --param Key=Value            a template parameter value (repeatable; AWS::Region=… too)
+  --params-file <file>         parameter values: {"Key": "Value"} or [{"ParameterKey", "ParameterValue"}]
+  --max-file-size <bytes>      skip larger files (default: ${DEFAULT_MAX_FILE_SIZE})
+  --no-color                   no ANSI colours (also when NO_COLOR is set or output is not a terminal)
+`;
+
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  try {
+    return await run(argv, out);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err.write(`faasguard: ${e.message}\nRun 'faasguard --help' for usage.\n`);
+      return 2;
+    }
+    err.write(`faasguard: internal error: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+async function run(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      out.write(HELP);
+      return 0;
+    case '--version':
+    case '-v':
+      out.write(`${TOOL_VERSION}\n`);
+      return 0;
+    case 'scan':
+      return scanCommand(rest, out);
+    case 'rules':
+      return rulesCommand(rest, out);
+    case 'explain':
+      return explainCommand(rest, out);
+    case 'docs':
+      return docsCommand(rest, out);
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+async function scanCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string', default: 'pretty' },
+    output: { type: 'string' },
+    'fail-on': { type: 'string', default: 'low' },
+    exclude: { type: 'string', multiple: true, default: [] },
+    param: { type: 'string', multiple: true, default: [] },
+    'params-file': { type: 'string', multiple: true, default: [] },
+    'max-file-size': { type: 'string' },
+    'no-color': { type: 'boolean', default: false },
+  });
+  if (positionals.length !== 1) throw new UsageError('scan takes one directory');
+  const target = positionals[0]!;
+  if (!isDirectory(target)) throw new UsageError(`${target} is not a directory`);
+  const format = String(values['format']);
+  if (!isReportFormat(format)) throw new UsageError(`--format must be pretty, json or sarif`);
+  const failOn = String(values['fail-on']);
+  if (!isSeverity(failOn)) throw new UsageError(`--fail-on must be critical, high, medium, low or info`);
+  const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : Number(values['max-file-size']);
+  if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
+
+  const result = await scan(target, {
+    exclude: values['exclude'] as string[],
+    params: parseParams(values['param'] as string[], values['params-file'] as string[]),
+    maxFileSize,
+  });
+  const output = values['output'] as string | undefined;
+  const color = format === 'pretty' && output === undefined && !values['no-color'] && process.env['NO_COLOR'] === undefined && isTty(out);
+  const report = renderReport(result, format as ReportFormat, { color, redactLine: redactSecretsInText });
+  if (output) writeFileSync(output, report);
+  else out.write(report);
+  if (result.templates.length === 0) {
+    process.stderr.write(`faasguard: no CloudFormation or SAM template found under ${target}\n`);
+    return 2;
+  }
+  return result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn as Severity)) ? 1 : 0;
+}
+
+function rulesCommand(argv: string[], out: NodeJS.WritableStream): number {
+  const { values } = parse(argv, { format: { type: 'string', default: 'text' } });
+  const metas = ALL_RULES.map((r) => r.meta).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const format = String(values['format']);
+  if (format === 'json') out.write(JSON.stringify(metas, null, 2) + '\n');
+  else if (format === 'markdown') out.write(rulesIndexMarkdown(metas));
+  else if (format === 'text') for (const m of metas) out.write(`${m.id.padEnd(44)} ${m.severity.padEnd(9)} ${m.category.padEnd(7)} ${m.title}\n`);
+  else throw new UsageError('--format must be text, markdown or json');
+  return 0;
+}
+
+function explainCommand(argv: string[], out: NodeJS.WritableStream): number {
+  const { positionals } = parse(argv, {});
+  if (positionals.length !== 1) throw new UsageError('explain takes one rule id');
+  const rule = findRule(positionals[0]!);
+  if (!rule) throw new UsageError(`no rule "${positionals[0]}"; 'faasguard rules' lists them`);
+  out.write(ruleExplanation(rule.meta));
+  return 0;
+}
+
+function docsCommand(argv: string[], out: NodeJS.WritableStream): number {
+  const { values } = parse(argv, { out: { type: 'string' } });
+  const dir = values['out'] as string | undefined;
+  if (!dir) throw new UsageError('docs needs --out <dir>');
+  mkdirSync(dir, { recursive: true });
+  const metas = ALL_RULES.map((r) => r.meta).sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const m of metas) writeFileSync(path.join(dir, `${m.id}.md`), ruleMarkdown(m));
+  writeFileSync(path.join(dir, 'README.md'), rulesIndexMarkdown(metas));
+  out.write(`wrote ${metas.length} rule pages to ${dir}\n`);
+  return 0;
+}
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function parse(argv: string[], options: Options) {
+  try {
+    return parseArgs({ args: argv, options: options ?? {}, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isTty(stream: NodeJS.WritableStream): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true;
+}

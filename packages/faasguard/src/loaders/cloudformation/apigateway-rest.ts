@@ -1,0 +1,97 @@
+/**
+ * API Gateway REST APIs (v1) declared resource by resource.
+ */
+import type { Api, AuthorizerType, RouteAuthType } from '../../model/app-model.js';
+import { asArray, asBoolean, isValueMap, referencedResource, type Value } from '../../model/value.js';
+import { loadPolicyDocument } from './policy-document.js';
+import { elementBase, prop, type LoadContext } from './load-context.js';
+import type { TemplateResource } from './template.js';
+
+export function loadRestApi(ctx: LoadContext, r: TemplateResource): Api {
+  const policy = prop(ctx, r, 'Policy');
+  const api: Api = {
+    ...elementBase(ctx, r),
+    protocol: 'rest',
+    implicit: false,
+    authorizers: [],
+    apiKeyRequiredByDefault: false,
+    stages: [],
+    disableExecuteApiEndpoint: asBoolean(prop(ctx, r, 'DisableExecuteApiEndpoint').value) === true,
+    endpointType: asArray(prop(ctx, r, 'EndpointConfiguration', 'Types').value)[0],
+  };
+  const doc = loadPolicyDocument(policy.node, ctx.ev, policy.loc);
+  if (doc) api.resourcePolicy = doc;
+  return api;
+}
+
+export function linkRestAuthorizer(ctx: LoadContext, r: TemplateResource): void {
+  const api = ctx.builder.api(referencedResource(prop(ctx, r, 'RestApiId').value)?.target ?? '');
+  if (!api) return;
+  const type: AuthorizerType = prop(ctx, r, 'Type').value === 'COGNITO_USER_POOLS' ? 'cognito' : 'lambda';
+  const fn = ctx.builder.functionOf(prop(ctx, r, 'AuthorizerUri').value);
+  api.authorizers.push({ name: r.logicalId, type, ...(fn ? { functionId: fn.id } : {}), userPools: asArray(prop(ctx, r, 'ProviderARNs').value), loc: r.loc });
+}
+
+export function linkRestStage(ctx: LoadContext, r: TemplateResource): void {
+  const api = ctx.builder.api(referencedResource(prop(ctx, r, 'RestApiId').value)?.target ?? '');
+  if (!api) return;
+  const settings = asArray(prop(ctx, r, 'MethodSettings').value).find(isValueMap);
+  api.stages.push({
+    name: prop(ctx, r, 'StageName').value ?? r.logicalId,
+    accessLogDestination: prop(ctx, r, 'AccessLogSetting', 'DestinationArn').value,
+    throttling: { burstLimit: settings?.['ThrottlingBurstLimit'], rateLimit: settings?.['ThrottlingRateLimit'] },
+    tracing: prop(ctx, r, 'TracingEnabled').value,
+    loc: r.loc,
+  });
+}
+
+export function linkRestMethod(ctx: LoadContext, r: TemplateResource): void {
+  const api = ctx.builder.api(referencedResource(prop(ctx, r, 'RestApiId').value)?.target ?? '');
+  if (!api) return;
+  const fn = ctx.builder.functionOf(prop(ctx, r, 'Integration', 'Uri').value);
+  const authType = prop(ctx, r, 'AuthorizationType');
+  const authorizer = referencedResource(prop(ctx, r, 'AuthorizerId').value)?.logicalId;
+  const method = String(prop(ctx, r, 'HttpMethod').value ?? 'ANY').toUpperCase();
+  const routeId = ctx.template.resourceId(r.logicalId);
+  ctx.builder.addRoute({
+    ...elementBase(ctx, r),
+    apiId: api.id,
+    method,
+    path: resourcePath(ctx, prop(ctx, r, 'ResourceId').value, 0),
+    ...(fn ? { functionId: fn.id } : {}),
+    auth: {
+      type: restAuthType(authType.value),
+      ...(authorizer ? { authorizer } : {}),
+      apiKeyRequired: asBoolean(prop(ctx, r, 'ApiKeyRequired').value) === true,
+      loc: authType.node ? authType.loc : r.loc,
+    },
+  });
+  if (fn) ctx.builder.addTrigger({ id: routeId, kind: 'api', functionId: fn.id, routeId, sourceId: api.id, asynchronous: false, details: {}, loc: r.loc });
+}
+
+function restAuthType(v: Value | undefined): RouteAuthType {
+  switch (v) {
+    case undefined:
+    case 'NONE':
+      return 'none';
+    case 'AWS_IAM':
+      return 'iam';
+    case 'COGNITO_USER_POOLS':
+      return 'cognito';
+    case 'CUSTOM':
+      return 'lambda';
+    default:
+      return 'unknown';
+  }
+}
+
+/** The path of an AWS::ApiGateway::Resource, following ParentId up to the root. */
+function resourcePath(ctx: LoadContext, resourceId: Value | undefined, depth: number): string {
+  const ref = referencedResource(resourceId);
+  if (!ref || ref.attribute === 'RootResourceId' || depth > 50) return '/';
+  const res = ctx.template.resources.get(ref.logicalId);
+  if (res?.type !== 'AWS::ApiGateway::Resource') return '/';
+  const part = String(prop(ctx, res, 'PathPart').value ?? '');
+  const parent = resourcePath(ctx, prop(ctx, res, 'ParentId').value, depth + 1);
+  return parent === '/' ? `/${part}` : `${parent}/${part}`;
+}

@@ -1,0 +1,55 @@
+/**
+ * Other services that invoke functions: EventBridge rules and schedules, IoT topic rules, Cognito
+ * user-pool triggers, CloudWatch Logs subscriptions.
+ */
+import type { TriggerKind } from '../../model/app-model.js';
+import { isValueMap, type Value, type ValueMap } from '../../model/value.js';
+import { get, items } from '../../parse/tree.js';
+import { prop, props, type LoadContext } from './load-context.js';
+import type { TemplateResource } from './template.js';
+
+export function linkEventRule(ctx: LoadContext, r: TemplateResource): void {
+  const id = ctx.template.resourceId(r.logicalId);
+  const schedule = prop(ctx, r, 'ScheduleExpression').value;
+  const kind: TriggerKind = schedule !== undefined ? 'schedule' : 'eventbridge';
+  items(get(props(r), 'Targets')).forEach((node, i) => {
+    const target = ctx.ev.value(node);
+    if (!isValueMap(target)) return;
+    const fn = ctx.builder.functionOf(target['Arn']);
+    if (!fn) return;
+    const details: ValueMap = schedule !== undefined ? { schedule } : { pattern: prop(ctx, r, 'EventPattern').value ?? null, eventBus: prop(ctx, r, 'EventBusName').value ?? 'default' };
+    ctx.builder.addTrigger({ id: `${id}#target${i}`, kind, functionId: fn.id, sourceId: id, asynchronous: true, details, loc: node.loc });
+  });
+}
+
+export function linkIotRule(ctx: LoadContext, r: TemplateResource): void {
+  const id = ctx.template.resourceId(r.logicalId);
+  const sql = prop(ctx, r, 'TopicRulePayload', 'Sql').value;
+  items(get(get(props(r), 'TopicRulePayload'), 'Actions')).forEach((node, i) => {
+    const action = ctx.ev.value(node);
+    const lambda = isValueMap(action) ? action['Lambda'] : undefined;
+    const fn = isValueMap(lambda) ? ctx.builder.functionOf(lambda['FunctionArn']) : undefined;
+    if (!fn) return;
+    ctx.builder.addTrigger({ id: `${id}#action${i}`, kind: 'iot', functionId: fn.id, sourceId: id, asynchronous: true, details: { sql: sql ?? null }, loc: node.loc });
+  });
+}
+
+export function linkUserPoolTriggers(ctx: LoadContext, r: TemplateResource): void {
+  const id = ctx.template.resourceId(r.logicalId);
+  const config = get(props(r), 'LambdaConfig');
+  if (config?.kind !== 'map') return;
+  for (const e of config.entries) {
+    const v: Value | undefined = ctx.ev.value(e.value);
+    const fnValue = isValueMap(v) ? v['LambdaArn'] : v;
+    const fn = ctx.builder.functionOf(fnValue);
+    if (!fn) continue;
+    ctx.builder.addTrigger({ id: `${id}#${e.key}`, kind: 'cognito', functionId: fn.id, sourceId: id, asynchronous: false, details: { trigger: e.key }, loc: e.keyLoc });
+  }
+}
+
+export function linkLogSubscription(ctx: LoadContext, r: TemplateResource): void {
+  const fn = ctx.builder.functionOf(prop(ctx, r, 'DestinationArn').value);
+  if (!fn) return;
+  const group = ctx.builder.resourceOf(prop(ctx, r, 'LogGroupName').value);
+  ctx.builder.addTrigger({ id: ctx.template.resourceId(r.logicalId), kind: 'cloudwatch-logs', functionId: fn.id, ...(group ? { sourceId: group.id } : {}), asynchronous: true, details: {}, loc: r.loc });
+}

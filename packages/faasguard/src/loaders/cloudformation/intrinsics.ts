@@ -1,0 +1,384 @@
+/**
+ * Evaluation of CloudFormation intrinsic functions over the located tree.
+ *
+ * What can be computed from the template and the given parameters is computed; what cannot
+ * (imports, account id, a condition on an unknown parameter) becomes `Unknown` with the reason.
+ * References to resources stay references. Broken references, unknown functions, condition cycles
+ * and runaway nesting are reported as diagnostics and evaluate to `Unknown`; evaluation never throws.
+ */
+import { Composite, ResourceRef, Unknown, isValueMap, type Value, type ValueMap } from '../../model/value.js';
+import type { TNode } from '../../parse/tree.js';
+import { get } from '../../parse/tree.js';
+import { UNKNOWN_TAG_KEY } from '../../parse/yaml-template.js';
+import { cidrSubnets } from './cidr.js';
+import { NO_VALUE, pseudoParameter } from './pseudo-parameters.js';
+import type { Template } from './template.js';
+
+/** Stands for `Ref: AWS::NoValue`: the property is removed. */
+const REMOVED: unique symbol = Symbol('AWS::NoValue');
+type Evaluated = Value | typeof REMOVED;
+
+const MAX_DEPTH = 64;
+
+export class Evaluator {
+  private readonly conditionCache = new Map<string, boolean | Unknown>();
+  private readonly conditionStack: string[] = [];
+
+  constructor(private readonly template: Template) {}
+
+  /** The value of a node; undefined when it is absent or evaluates to AWS::NoValue. */
+  value(node: TNode | undefined): Value | undefined {
+    if (node === undefined) return undefined;
+    const v = this.eval(node, 0, undefined);
+    return v === REMOVED ? undefined : v;
+  }
+
+  /** The truth of a named condition. */
+  condition(name: string, at: TNode): boolean | Unknown {
+    const cached = this.conditionCache.get(name);
+    if (cached !== undefined) return cached;
+    if (this.conditionStack.includes(name)) {
+      this.template.diagnostics.error('reference-cycle', `condition cycle: ${[...this.conditionStack, name].join(' → ')}`, at.loc);
+      return new Unknown(`condition ${name} refers to itself`);
+    }
+    const node = this.template.conditions.get(name);
+    if (node === undefined) {
+      this.template.diagnostics.error('broken-reference', `condition ${name} is not defined`, at.loc);
+      return new Unknown(`undefined condition ${name}`);
+    }
+    this.conditionStack.push(name);
+    const result = this.truth(this.eval(node, 0, undefined), name);
+    this.conditionStack.pop();
+    this.conditionCache.set(name, result);
+    return result;
+  }
+
+  private truth(v: Evaluated, name: string): boolean | Unknown {
+    if (typeof v === 'boolean') return v;
+    if (v instanceof Unknown) return v;
+    return new Unknown(`condition ${name} is not a boolean`);
+  }
+
+  private eval(node: TNode, depth: number, subVars: ValueMap | undefined): Evaluated {
+    if (depth > MAX_DEPTH) {
+      this.template.diagnostics.error('too-deep', `intrinsic functions nested deeper than ${MAX_DEPTH} levels`, node.loc);
+      return new Unknown('nesting too deep');
+    }
+    if (node.kind === 'scalar') return node.value;
+    if (node.kind === 'seq') {
+      const out: Value[] = [];
+      for (const item of node.items) {
+        const v = this.eval(item, depth + 1, subVars);
+        if (v !== REMOVED) out.push(v);
+      }
+      return out;
+    }
+    if (node.entries.length === 1 && isIntrinsicKey(node.entries[0]!.key)) {
+      return this.intrinsic(node.entries[0]!.key, node.entries[0]!.value, node, depth + 1);
+    }
+    const out: ValueMap = {};
+    for (const e of node.entries) {
+      const v = this.eval(e.value, depth + 1, subVars);
+      if (v !== REMOVED) out[e.key] = v;
+    }
+    return out;
+  }
+
+  private intrinsic(fn: string, arg: TNode, at: TNode, depth: number): Evaluated {
+    switch (fn) {
+      case 'Ref':
+        return this.ref(arg);
+      case 'Condition':
+        return this.conditionArg(arg);
+      case 'Fn::GetAtt':
+        return this.getAtt(arg, depth);
+      case 'Fn::Sub':
+        return this.sub(arg, depth);
+      case 'Fn::Join':
+        return this.join(arg, depth);
+      case 'Fn::Select':
+        return this.select(arg, depth);
+      case 'Fn::Split':
+        return this.split(arg, depth);
+      case 'Fn::FindInMap':
+        return this.findInMap(arg, depth);
+      case 'Fn::If':
+        return this.ifFn(arg, depth);
+      case 'Fn::Equals':
+        return this.equals(arg, depth);
+      case 'Fn::And':
+      case 'Fn::Or':
+        return this.andOr(fn, arg, depth);
+      case 'Fn::Not':
+        return this.not(arg, depth);
+      case 'Fn::Base64':
+        return this.base64(arg, depth);
+      case 'Fn::Cidr':
+        return this.cidr(arg, depth);
+      case 'Fn::GetAZs':
+        return new Unknown('Fn::GetAZs (the Availability Zones of the region at deploy time)');
+      case 'Fn::ImportValue':
+        return new Unknown(`Fn::ImportValue of ${display(this.eval(arg, depth, undefined))}`);
+      case 'Fn::Length':
+        return this.length(arg, depth);
+      case 'Fn::ToJsonString':
+        return this.toJsonString(arg, depth);
+      case UNKNOWN_TAG_KEY:
+        return new Unknown(`value of an unknown tag`);
+      default:
+        this.template.diagnostics.warning('unknown-function', `${fn} is not an intrinsic function faasguard evaluates; its value is unknown`, at.loc);
+        return new Unknown(`${fn} is not evaluated`);
+    }
+  }
+
+  private ref(arg: TNode): Evaluated {
+    const name = arg.kind === 'scalar' ? String(arg.value) : undefined;
+    if (name === undefined) return this.broken('Ref needs a name', arg);
+    if (name === NO_VALUE) return REMOVED;
+    const param = this.template.parameters.get(name);
+    if (param) return param.value;
+    const pseudo = pseudoParameter(name, this.template.givenParams);
+    if (pseudo !== undefined) return pseudo;
+    return this.resourceRef(name, undefined, arg) ?? this.broken(`Ref to ${name}, which is neither a parameter nor a resource`, arg);
+  }
+
+  private resourceRef(logicalId: string, attribute: string | undefined, at: TNode): ResourceRef | undefined {
+    if (this.template.resources.has(logicalId) || this.template.implicitIds.has(logicalId)) {
+      return new ResourceRef(this.template.resourceId(logicalId), logicalId, attribute);
+    }
+    // SAM lets `!Ref MyApi.Stage` name a resource it generates for MyApi.
+    const dot = logicalId.indexOf('.');
+    if (dot > 0 && attribute === undefined && this.template.resources.has(logicalId.slice(0, dot))) {
+      const base = logicalId.slice(0, dot);
+      return new ResourceRef(this.template.resourceId(base), base, logicalId.slice(dot + 1));
+    }
+    void at;
+    return undefined;
+  }
+
+  private conditionArg(arg: TNode): Evaluated {
+    const name = arg.kind === 'scalar' ? String(arg.value) : undefined;
+    if (name === undefined) return this.broken('Condition needs a name', arg);
+    return this.condition(name, arg);
+  }
+
+  private getAtt(arg: TNode, depth: number): Evaluated {
+    const parts = this.eval(arg, depth, undefined);
+    if (!Array.isArray(parts) || parts.length !== 2 || typeof parts[0] !== 'string') return this.broken('Fn::GetAtt needs [LogicalId, Attribute]', arg);
+    const attribute = typeof parts[1] === 'string' ? parts[1] : undefined;
+    if (attribute === undefined) return new Unknown('Fn::GetAtt with a computed attribute name');
+    return this.resourceRef(parts[0], attribute, arg) ?? this.broken(`Fn::GetAtt of ${parts[0]}, which is not a resource`, arg);
+  }
+
+  private sub(arg: TNode, depth: number): Evaluated {
+    let text: string | undefined;
+    let vars: ValueMap = {};
+    if (arg.kind === 'scalar') text = String(arg.value);
+    else if (arg.kind === 'seq' && arg.items.length === 2 && arg.items[0]!.kind === 'scalar') {
+      text = String(arg.items[0]!.value);
+      const v = this.eval(arg.items[1]!, depth, undefined);
+      if (v !== REMOVED && isValueMap(v)) vars = v;
+      else return this.broken('the second argument of Fn::Sub must be a mapping', arg.items[1]!);
+    }
+    if (text === undefined) return this.broken('Fn::Sub needs a string or [string, variables]', arg);
+    return this.substitute(text, vars, arg);
+  }
+
+  private substitute(text: string, vars: ValueMap, at: TNode): Value {
+    const parts: Array<string | ResourceRef | Unknown> = [];
+    const re = /\$\{([^}]*)\}/g;
+    let last = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      parts.push(text.slice(last, m.index));
+      last = m.index + m[0].length;
+      const name = m[1]!.trim();
+      if (name.startsWith('!')) {
+        parts.push(`\${${name.slice(1)}}`);
+        continue;
+      }
+      parts.push(...toParts(this.subVariable(name, vars, at)));
+    }
+    parts.push(text.slice(last));
+    return compose(parts);
+  }
+
+  private subVariable(name: string, vars: ValueMap, at: TNode): Value {
+    if (name in vars) return vars[name]!;
+    const dot = name.indexOf('.');
+    if (dot > 0 && !name.startsWith('AWS::') && !this.template.parameters.has(name)) {
+      const logicalId = name.slice(0, dot);
+      return this.resourceRef(logicalId, name.slice(dot + 1), at) ?? this.brokenValue(`Fn::Sub refers to ${name}, but ${logicalId} is not a resource`, at);
+    }
+    const param = this.template.parameters.get(name);
+    if (param) return param.value;
+    const pseudo = pseudoParameter(name, this.template.givenParams);
+    if (pseudo !== undefined) return pseudo;
+    return this.resourceRef(name, undefined, at) ?? this.brokenValue(`Fn::Sub refers to ${name}, which is neither a parameter nor a resource`, at);
+  }
+
+  private join(arg: TNode, depth: number): Evaluated {
+    const v = this.eval(arg, depth, undefined);
+    if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string') return this.broken('Fn::Join needs [delimiter, list]', arg);
+    const [delimiter, list] = v as [string, Value];
+    if (list instanceof Unknown) return list;
+    if (!Array.isArray(list)) return this.broken('the second argument of Fn::Join must be a list', arg);
+    const parts: Array<string | ResourceRef | Unknown> = [];
+    list.forEach((item, i) => {
+      if (i > 0) parts.push(delimiter);
+      parts.push(...toParts(item));
+    });
+    return compose(parts);
+  }
+
+  private select(arg: TNode, depth: number): Evaluated {
+    const v = this.eval(arg, depth, undefined);
+    if (!Array.isArray(v) || v.length !== 2) return this.broken('Fn::Select needs [index, list]', arg);
+    const [index, list] = v as [Value, Value];
+    if (list instanceof Unknown) return new Unknown(`Fn::Select from ${list.reason}`);
+    const i = typeof index === 'number' ? index : typeof index === 'string' ? Number(index) : NaN;
+    if (!Number.isInteger(i) || !Array.isArray(list)) return this.broken('Fn::Select needs a whole-number index and a list', arg);
+    if (i < 0 || i >= list.length) return this.broken(`Fn::Select index ${i} is outside the list of ${list.length}`, arg);
+    return list[i]!;
+  }
+
+  private split(arg: TNode, depth: number): Evaluated {
+    const v = this.eval(arg, depth, undefined);
+    if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string') return this.broken('Fn::Split needs [delimiter, string]', arg);
+    const [delimiter, source] = v as [string, Value];
+    if (typeof source === 'string') return source.split(delimiter);
+    return new Unknown(`Fn::Split of a value known only at deploy time (${display(source)})`);
+  }
+
+  private findInMap(arg: TNode, depth: number): Evaluated {
+    const v = this.eval(arg, depth, undefined);
+    if (!Array.isArray(v) || v.length < 3) return this.broken('Fn::FindInMap needs [MapName, TopLevelKey, SecondLevelKey]', arg);
+    const keys = v.slice(0, 3);
+    const fallback = isValueMap(v[3]) ? v[3]['DefaultValue'] : undefined;
+    const unknownKey = keys.find((k) => typeof k !== 'string' && typeof k !== 'number');
+    if (unknownKey !== undefined) return fallbackOr(fallback, new Unknown(`Fn::FindInMap with a key known only at deploy time (${display(unknownKey)})`));
+    const [map, top, second] = keys.map(String) as [string, string, string];
+    const found = get(get(get(this.template.mappings, map), top), second);
+    if (found !== undefined) return this.eval(found, depth, undefined);
+    if (fallback !== undefined) return fallback;
+    return this.broken(`Fn::FindInMap: ${map}.${top}.${second} is not in Mappings`, arg);
+  }
+
+  private ifFn(arg: TNode, depth: number): Evaluated {
+    if (arg.kind !== 'seq' || arg.items.length !== 3 || arg.items[0]!.kind !== 'scalar') return this.broken('Fn::If needs [Condition, ValueIfTrue, ValueIfFalse]', arg);
+    const name = String((arg.items[0] as { value: unknown }).value);
+    const truth = this.condition(name, arg.items[0]!);
+    if (truth instanceof Unknown) return new Unknown(`depends on condition ${name}: ${truth.reason}`);
+    return this.eval(truth ? arg.items[1]! : arg.items[2]!, depth, undefined);
+  }
+
+  private equals(arg: TNode, depth: number): Evaluated {
+    const v = this.eval(arg, depth, undefined);
+    if (!Array.isArray(v) || v.length !== 2) return this.broken('Fn::Equals needs two values', arg);
+    const [a, b] = v as [Value, Value];
+    if (isOpaque(a) || isOpaque(b)) return new Unknown(`Fn::Equals of ${display(a)} and ${display(b)}`);
+    return JSON.stringify(a) === JSON.stringify(b) || String(a) === String(b);
+  }
+
+  private andOr(fn: string, arg: TNode, depth: number): Evaluated {
+    const v = this.eval(arg, depth, undefined);
+    if (!Array.isArray(v) || v.length < 2 || v.length > 10) return this.broken(`${fn} needs 2 to 10 conditions`, arg);
+    const isAnd = fn === 'Fn::And';
+    let unknown: Unknown | undefined;
+    for (const c of v) {
+      if (c instanceof Unknown) unknown = c;
+      else if (typeof c !== 'boolean') return this.broken(`${fn} takes conditions`, arg);
+      else if (c !== isAnd) return !isAnd;
+    }
+    return unknown ?? isAnd;
+  }
+
+  private not(arg: TNode, depth: number): Evaluated {
+    const v = this.eval(arg, depth, undefined);
+    const c = Array.isArray(v) && v.length === 1 ? v[0] : undefined;
+    if (c instanceof Unknown) return c;
+    if (typeof c !== 'boolean') return this.broken('Fn::Not needs [condition]', arg);
+    return !c;
+  }
+
+  private base64(arg: TNode, depth: number): Evaluated {
+    const v = this.eval(arg, depth, undefined);
+    if (typeof v === 'string') return Buffer.from(v, 'utf8').toString('base64');
+    return new Unknown('Fn::Base64 of a value known only at deploy time');
+  }
+
+  private cidr(arg: TNode, depth: number): Evaluated {
+    const v = this.eval(arg, depth, undefined);
+    if (!Array.isArray(v) || v.length !== 3) return this.broken('Fn::Cidr needs [ipBlock, count, cidrBits]', arg);
+    const [block, count, bits] = v as [Value, Value, Value];
+    if (typeof block !== 'string') return new Unknown('Fn::Cidr of an address block known only at deploy time');
+    const subnets = cidrSubnets(block, Number(count), Number(bits));
+    return subnets ?? this.broken(`Fn::Cidr cannot carve ${String(count)} subnets of ${String(bits)} bits from ${block}`, arg);
+  }
+
+  private length(arg: TNode, depth: number): Evaluated {
+    const v = this.eval(arg, depth, undefined);
+    if (Array.isArray(v)) return v.length;
+    return new Unknown('Fn::Length of a list known only at deploy time');
+  }
+
+  private toJsonString(arg: TNode, depth: number): Evaluated {
+    const v = this.eval(arg, depth, undefined);
+    if (v === REMOVED || containsOpaque(v)) return new Unknown('Fn::ToJsonString of a value known only at deploy time');
+    return JSON.stringify(v);
+  }
+
+  private broken(message: string, at: TNode): Unknown {
+    return this.brokenValue(message, at);
+  }
+
+  private brokenValue(message: string, at: TNode): Unknown {
+    this.template.diagnostics.error('broken-reference', message, at.loc);
+    return new Unknown(message);
+  }
+}
+
+function isIntrinsicKey(key: string): boolean {
+  return key === 'Ref' || key.startsWith('Fn::') || key === UNKNOWN_TAG_KEY;
+}
+
+function isOpaque(v: Value): boolean {
+  return v instanceof Unknown || v instanceof ResourceRef || v instanceof Composite;
+}
+
+function containsOpaque(v: Value): boolean {
+  if (isOpaque(v)) return true;
+  if (Array.isArray(v)) return v.some(containsOpaque);
+  if (isValueMap(v)) return Object.values(v).some(containsOpaque);
+  return false;
+}
+
+function fallbackOr(fallback: Value | undefined, otherwise: Value): Value {
+  return fallback !== undefined ? fallback : otherwise;
+}
+
+function toParts(v: Value): Array<string | ResourceRef | Unknown> {
+  if (v instanceof ResourceRef || v instanceof Unknown) return [v];
+  if (v instanceof Composite) return [...v.parts];
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return [String(v)];
+  return [new Unknown(`a ${Array.isArray(v) ? 'list' : 'mapping'} where a string was expected`)];
+}
+
+/** Adjacent strings merged; a result made of strings only is a plain string. */
+function compose(parts: Array<string | ResourceRef | Unknown>): Value {
+  const merged: Array<string | ResourceRef | Unknown> = [];
+  for (const p of parts) {
+    const last = merged[merged.length - 1];
+    if (typeof p === 'string' && typeof last === 'string') merged[merged.length - 1] = last + p;
+    else if (p !== '') merged.push(p);
+  }
+  if (merged.length === 0) return '';
+  if (merged.length === 1 && typeof merged[0] === 'string') return merged[0];
+  if (merged.length === 1 && merged[0] instanceof Unknown) return merged[0];
+  return new Composite(merged);
+}
+
+function display(v: Evaluated): string {
+  if (v === REMOVED) return 'AWS::NoValue';
+  if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'toString' in v && (v instanceof Unknown || v instanceof ResourceRef || v instanceof Composite)) return v.toString();
+  return JSON.stringify(v);
+}

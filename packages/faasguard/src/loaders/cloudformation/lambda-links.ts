@@ -1,0 +1,96 @@
+/**
+ * Lambda resources that connect functions to callers: permissions, Function URLs, event source
+ * mappings, asynchronous invocation settings.
+ */
+import type { TriggerKind } from '../../model/app-model.js';
+import { isValueMap, referencedResource, type Value, type ValueMap } from '../../model/value.js';
+import { elementBase, prop, type LoadContext } from './load-context.js';
+import type { TemplateResource } from './template.js';
+
+export function linkPermission(ctx: LoadContext, r: TemplateResource): void {
+  const fnValue = prop(ctx, r, 'FunctionName').value;
+  const fn = ctx.builder.functionOf(fnValue);
+  ctx.builder.addPermission({
+    ...elementBase(ctx, r),
+    ...(fn ? { functionId: fn.id } : {}),
+    action: prop(ctx, r, 'Action').value ?? 'lambda:InvokeFunction',
+    principal: prop(ctx, r, 'Principal').value ?? null,
+    sourceArn: prop(ctx, r, 'SourceArn').value,
+    sourceAccount: prop(ctx, r, 'SourceAccount').value,
+    principalOrgId: prop(ctx, r, 'PrincipalOrgID').value,
+    functionUrlAuthType: prop(ctx, r, 'FunctionUrlAuthType').value,
+  });
+}
+
+export function linkFunctionUrl(ctx: LoadContext, r: TemplateResource): void {
+  const fn = ctx.builder.functionOf(prop(ctx, r, 'TargetFunctionArn').value);
+  if (!fn) return;
+  const auth = prop(ctx, r, 'AuthType');
+  fn.url = { authType: auth.value ?? null, cors: prop(ctx, r, 'Cors').value, invokeMode: prop(ctx, r, 'InvokeMode').value, loc: auth.node ? auth.loc : r.loc };
+  ctx.builder.addTrigger({ id: ctx.template.resourceId(r.logicalId), kind: 'function-url', functionId: fn.id, asynchronous: false, details: {}, loc: r.loc });
+}
+
+export function linkEventSourceMapping(ctx: LoadContext, r: TemplateResource): void {
+  const fn = ctx.builder.functionOf(prop(ctx, r, 'FunctionName').value);
+  if (!fn) return;
+  const source = prop(ctx, r, 'EventSourceArn').value;
+  const kind = mappingKind(ctx, r, source);
+  const sourceRes = ctx.builder.resourceOf(source);
+  ctx.builder.addTrigger({
+    id: ctx.template.resourceId(r.logicalId),
+    kind,
+    functionId: fn.id,
+    ...(sourceRes ? { sourceId: sourceRes.id } : {}),
+    ...(source !== undefined ? { source } : {}),
+    asynchronous: false,
+    details: mappingDetails(ctx, r),
+    loc: r.loc,
+  });
+}
+
+function mappingKind(ctx: LoadContext, r: TemplateResource, source: Value | undefined): TriggerKind {
+  if (prop(ctx, r, 'SelfManagedEventSource').value !== undefined) return 'kafka';
+  const ref = referencedResource(source);
+  const type = ref ? ctx.template.resources.get(ref.logicalId)?.type : undefined;
+  if (type) return kindOfSourceType(type);
+  const arn = typeof source === 'string' ? source : String(source ?? '');
+  if (arn.includes(':sqs:')) return 'sqs';
+  if (arn.includes(':dynamodb:')) return 'dynamodb';
+  if (arn.includes(':kinesis:')) return 'kinesis';
+  if (arn.includes(':kafka:')) return 'kafka';
+  if (arn.includes(':mq:')) return 'mq';
+  return 'unknown';
+}
+
+export function kindOfSourceType(type: string): TriggerKind {
+  if (type === 'AWS::SQS::Queue') return 'sqs';
+  if (type === 'AWS::DynamoDB::Table' || type === 'AWS::DynamoDB::GlobalTable' || type === 'AWS::Serverless::SimpleTable') return 'dynamodb';
+  if (type === 'AWS::Kinesis::Stream') return 'kinesis';
+  if (type === 'AWS::MSK::Cluster' || type === 'AWS::MSK::ServerlessCluster') return 'kafka';
+  if (type === 'AWS::AmazonMQ::Broker') return 'mq';
+  return 'unknown';
+}
+
+function mappingDetails(ctx: LoadContext, r: TemplateResource): ValueMap {
+  const out: ValueMap = {};
+  for (const key of ['BatchSize', 'StartingPosition', 'MaximumRetryAttempts', 'BisectBatchOnFunctionError', 'FunctionResponseTypes', 'Enabled']) {
+    const v = prop(ctx, r, key).value;
+    if (v !== undefined) out[key] = v;
+  }
+  const dest = prop(ctx, r, 'DestinationConfig', 'OnFailure', 'Destination').value;
+  if (dest !== undefined) out['OnFailure'] = dest;
+  return out;
+}
+
+export function linkEventInvokeConfig(ctx: LoadContext, r: TemplateResource): void {
+  const fn = ctx.builder.functionOf(prop(ctx, r, 'FunctionName').value);
+  if (!fn) return;
+  const dest = prop(ctx, r, 'DestinationConfig').value;
+  fn.asyncConfig = {
+    maxRetryAttempts: prop(ctx, r, 'MaximumRetryAttempts').value,
+    maxEventAgeSeconds: prop(ctx, r, 'MaximumEventAgeInSeconds').value,
+    onFailure: isValueMap(dest) && isValueMap(dest['OnFailure']) ? dest['OnFailure']['Destination'] : undefined,
+    onSuccess: isValueMap(dest) && isValueMap(dest['OnSuccess']) ? dest['OnSuccess']['Destination'] : undefined,
+    loc: r.loc,
+  };
+}

@@ -1,0 +1,33 @@
+import type { SourceLocation } from '../../model/location.js';
+import type { Value } from '../../model/value.js';
+import type { TMap, TNode } from '../../parse/tree.js';
+import { get } from '../../parse/tree.js';
+import type { ModelBuilder } from '../model-builder.js';
+import type { Evaluator } from './intrinsics.js';
+import type { Template, TemplateResource } from './template.js';
+
+/** What a resource loader works with. */
+export interface LoadContext {
+  template: Template;
+  ev: Evaluator;
+  builder: ModelBuilder;
+}
+
+export function props(r: TemplateResource): TMap | undefined {
+  const p = get(r.node, 'Properties');
+  return p?.kind === 'map' ? p : undefined;
+}
+
+/** A property's node, value and location in one go. */
+export function prop(ctx: LoadContext, r: TemplateResource, ...path: string[]): { node?: TNode; value?: Value; loc: SourceLocation } {
+  let node: TNode | undefined = props(r);
+  for (const k of path) node = get(node, k);
+  const value = ctx.ev.value(node);
+  return { ...(node ? { node } : {}), ...(value !== undefined ? { value } : {}), loc: node?.loc ?? r.loc };
+}
+
+export function elementBase(ctx: LoadContext, r: TemplateResource): { id: string; logicalId: string; stack: string; loc: SourceLocation; constructPath?: string } {
+  const cdkPath = get(get(r.node, 'Metadata'), 'aws:cdk:path');
+  const base = { id: ctx.template.resourceId(r.logicalId), logicalId: r.logicalId, stack: ctx.template.stackId, loc: r.loc };
+  return cdkPath?.kind === 'scalar' && typeof cdkPath.value === 'string' ? { ...base, constructPath: cdkPath.value } : base;
+}

@@ -1,0 +1,109 @@
+/**
+ * One CloudFormation or SAM template into the model. Resources are loaded in two passes: first
+ * the elements themselves (functions, roles, APIs, every resource's generic view), then the links
+ * between them (permissions, event sources, routes), which need the elements to exist.
+ */
+import { DiagnosticSink } from '../../model/diagnostic.js';
+import { Unknown } from '../../model/value.js';
+import type { TMap } from '../../parse/tree.js';
+import type { ModelBuilder } from '../model-builder.js';
+import { loadSamApi } from '../sam/api.js';
+import { linkSamEvents } from '../sam/events.js';
+import { loadSamFunction } from '../sam/function.js';
+import { withGlobals } from '../sam/globals.js';
+import { registerSamImplicitIds } from '../sam/implicit-ids.js';
+import { linkRestAuthorizer, linkRestMethod, linkRestStage, loadRestApi } from './apigateway-rest.js';
+import { linkApiV2Authorizer, linkApiV2QuickCreate, linkApiV2Route, linkApiV2Stage, loadApiV2 } from './apigateway-v2.js';
+import { hasSamTransform } from './detect.js';
+import { linkEventRule, linkIotRule, linkLogSubscription, linkUserPoolTriggers } from './event-links.js';
+import { linkPolicyToRoles, loadRole } from './iam.js';
+import { Evaluator } from './intrinsics.js';
+import { loadLambdaFunction } from './lambda-function.js';
+import { linkEventInvokeConfig, linkEventSourceMapping, linkFunctionUrl, linkPermission } from './lambda-links.js';
+import type { LoadContext } from './load-context.js';
+import { checkReferenceCycles } from './reference-cycles.js';
+import { loadResource } from './resource-facts.js';
+import { linkBucketNotifications, linkBucketPolicy, linkQueuePolicy, linkSubscription, linkTopicPolicy, linkTopicSubscriptions } from './storage-links.js';
+import { Template, type TemplateResource } from './template.js';
+
+export interface TemplateInput {
+  root: TMap;
+  /** Relative to the scan root */
+  file: string;
+  params: ReadonlyMap<string, string>;
+}
+
+type Step = (ctx: LoadContext, r: TemplateResource) => void;
+
+/** Links that routes depend on (authorizers, stages) come before routes. */
+const FIRST_LINKS: Readonly<Record<string, Step>> = {
+  'AWS::Lambda::Permission': linkPermission,
+  'AWS::Lambda::Url': linkFunctionUrl,
+  'AWS::Lambda::EventSourceMapping': linkEventSourceMapping,
+  'AWS::Lambda::EventInvokeConfig': linkEventInvokeConfig,
+  'AWS::IAM::Policy': linkPolicyToRoles,
+  'AWS::IAM::ManagedPolicy': linkPolicyToRoles,
+  'AWS::S3::Bucket': linkBucketNotifications,
+  'AWS::S3::BucketPolicy': linkBucketPolicy,
+  'AWS::SNS::Topic': linkTopicSubscriptions,
+  'AWS::SNS::TopicPolicy': linkTopicPolicy,
+  'AWS::SNS::Subscription': linkSubscription,
+  'AWS::SQS::QueuePolicy': linkQueuePolicy,
+  'AWS::ApiGateway::Authorizer': linkRestAuthorizer,
+  'AWS::ApiGateway::Stage': linkRestStage,
+  'AWS::ApiGatewayV2::Authorizer': linkApiV2Authorizer,
+  'AWS::ApiGatewayV2::Stage': linkApiV2Stage,
+  'AWS::Events::Rule': linkEventRule,
+  'AWS::IoT::TopicRule': linkIotRule,
+  'AWS::Cognito::UserPool': linkUserPoolTriggers,
+  'AWS::Logs::SubscriptionFilter': linkLogSubscription,
+};
+
+const ROUTE_LINKS: Readonly<Record<string, Step>> = {
+  'AWS::ApiGateway::Method': linkRestMethod,
+  'AWS::ApiGatewayV2::Route': linkApiV2Route,
+  'AWS::ApiGatewayV2::Api': linkApiV2QuickCreate,
+  'AWS::Serverless::Function': linkSamEvents,
+};
+
+export function loadTemplate(input: TemplateInput, builder: ModelBuilder): DiagnosticSink {
+  const diagnostics = new DiagnosticSink();
+  const stackId = input.file;
+  const template = new Template(input.file, stackId, input.root, input.params, diagnostics);
+  const sam = hasSamTransform(input.root);
+  if (sam) registerSamImplicitIds(template);
+  const ctx: LoadContext = { template, ev: new Evaluator(template), builder };
+  builder.addStack({ id: stackId, file: input.file, format: sam ? 'sam' : 'cloudformation', parameters: [...template.parameters.values()], loc: { file: input.file, line: 1, column: 1 } });
+  const resources = [...template.resources.values()].filter((r) => isCreated(ctx, r)).map((r) => (sam ? withGlobals(input.root, r) : r));
+  for (const r of resources) loadElement(ctx, r);
+  for (const r of resources) FIRST_LINKS[r.type]?.(ctx, r);
+  for (const r of resources) ROUTE_LINKS[r.type]?.(ctx, r);
+  checkReferenceCycles(template);
+  return diagnostics;
+}
+
+function loadElement(ctx: LoadContext, r: TemplateResource): void {
+  ctx.builder.addResource(loadResource(ctx, r));
+  switch (r.type) {
+    case 'AWS::Lambda::Function':
+      return ctx.builder.addFunction(loadLambdaFunction(ctx, r));
+    case 'AWS::Serverless::Function':
+      return ctx.builder.addFunction(loadSamFunction(ctx, r));
+    case 'AWS::IAM::Role':
+      return ctx.builder.addRole(loadRole(ctx, r));
+    case 'AWS::ApiGateway::RestApi':
+      return ctx.builder.addApi(loadRestApi(ctx, r));
+    case 'AWS::ApiGatewayV2::Api':
+      return ctx.builder.addApi(loadApiV2(ctx, r));
+    case 'AWS::Serverless::Api':
+    case 'AWS::Serverless::HttpApi':
+      return ctx.builder.addApi(loadSamApi(ctx, r));
+  }
+}
+
+/** A resource whose Condition is false is not created; an unknown condition keeps it (it may be). */
+function isCreated(ctx: LoadContext, r: TemplateResource): boolean {
+  if (r.condition === undefined) return true;
+  const truth = ctx.ev.condition(r.condition, r.node);
+  return truth instanceof Unknown || truth;
+}

@@ -1,0 +1,102 @@
+/**
+ * One CloudFormation template, split into the sections the loaders need, with the parameter
+ * values the scan uses. Building it reports malformed sections and goes on with the rest.
+ */
+import type { TemplateParameter } from '../../model/app-model.js';
+import type { DiagnosticSink } from '../../model/diagnostic.js';
+import type { SourceLocation } from '../../model/location.js';
+import { Unknown, type Value } from '../../model/value.js';
+import type { TMap, TNode } from '../../parse/tree.js';
+import { get, scalarString, toJs } from '../../parse/tree.js';
+
+export interface TemplateResource {
+  logicalId: string;
+  type: string;
+  node: TMap;
+  /** Location of the logical id (what a person clicks) */
+  loc: SourceLocation;
+  condition?: string;
+}
+
+export class Template {
+  readonly resources = new Map<string, TemplateResource>();
+  readonly parameters = new Map<string, TemplateParameter>();
+  readonly conditions = new Map<string, TNode>();
+  readonly mappings: TNode | undefined;
+  /** Logical ids that a transform creates (SAM's `ServerlessRestApi`, `<Function>Role` …): references to them are not broken */
+  readonly implicitIds = new Set<string>();
+
+  constructor(
+    readonly file: string,
+    readonly stackId: string,
+    readonly root: TMap,
+    readonly givenParams: ReadonlyMap<string, string>,
+    readonly diagnostics: DiagnosticSink,
+  ) {
+    this.mappings = get(root, 'Mappings');
+    this.readResources();
+    this.readParameters();
+    this.readConditions();
+  }
+
+  resourceId(logicalId: string): string {
+    return `${this.stackId}/${logicalId}`;
+  }
+
+  private readResources(): void {
+    const section = get(this.root, 'Resources');
+    if (section === undefined) return;
+    if (section.kind !== 'map') {
+      this.diagnostics.error('malformed-template', 'Resources must be a mapping', section.loc);
+      return;
+    }
+    for (const e of section.entries) {
+      const type = scalarString(get(e.value, 'Type'));
+      if (e.value.kind !== 'map' || type === undefined) {
+        this.diagnostics.error('malformed-template', `resource ${e.key} has no Type`, e.keyLoc);
+        continue;
+      }
+      const condition = scalarString(get(e.value, 'Condition'));
+      this.resources.set(e.key, { logicalId: e.key, type, node: e.value, loc: e.keyLoc, ...(condition ? { condition } : {}) });
+    }
+  }
+
+  private readParameters(): void {
+    const section = get(this.root, 'Parameters');
+    if (section?.kind !== 'map') return;
+    for (const e of section.entries) {
+      const defaultNode = get(e.value, 'Default');
+      const given = this.givenParams.get(e.key);
+      const value: Value = given ?? parameterDefault(e.key, defaultNode);
+      this.parameters.set(e.key, {
+        name: e.key,
+        type: scalarString(get(e.value, 'Type')) ?? 'String',
+        value: listTyped(scalarString(get(e.value, 'Type')), value),
+        hasDefault: defaultNode !== undefined,
+        noEcho: /^true$/i.test(scalarString(get(e.value, 'NoEcho')) ?? ''),
+        loc: e.keyLoc,
+        ...(defaultNode ? { defaultLoc: defaultNode.loc } : {}),
+      });
+    }
+  }
+
+  private readConditions(): void {
+    const section = get(this.root, 'Conditions');
+    if (section?.kind !== 'map') return;
+    for (const e of section.entries) this.conditions.set(e.key, e.value);
+  }
+}
+
+function parameterDefault(name: string, node: TNode | undefined): Value {
+  if (node === undefined) return new Unknown(`parameter ${name} has no Default and no value was given (--param ${name}=…)`);
+  const plain = toJs(node);
+  if (plain === null || typeof plain === 'object') return new Unknown(`parameter ${name} has a Default that is not a plain value`);
+  return plain as string | number | boolean;
+}
+
+/** `List<…>` and `CommaDelimitedList` parameters are lists when referenced. */
+function listTyped(type: string | undefined, value: Value): Value {
+  if (typeof value !== 'string' || type === undefined) return value;
+  if (type === 'CommaDelimitedList' || type.startsWith('List<')) return value.split(',').map((s) => s.trim());
+  return value;
+}

@@ -1,0 +1,77 @@
+/**
+ * Collects model elements while loaders run, and answers the lookups linking needs.
+ */
+import type { Api, AppModel, IamRole, InvokePermission, LambdaFunction, Resource, Route, Stack, Trigger } from '../model/app-model.js';
+import { referencedResource, type Value } from '../model/value.js';
+
+export class ModelBuilder {
+  readonly model: AppModel = { stacks: [], functions: [], triggers: [], apis: [], routes: [], resources: [], roles: [], permissions: [] };
+  private readonly resourcesById = new Map<string, Resource>();
+  private readonly functionsById = new Map<string, LambdaFunction>();
+  private readonly apisById = new Map<string, Api>();
+  private readonly rolesById = new Map<string, IamRole>();
+
+  addStack(stack: Stack): void {
+    this.model.stacks.push(stack);
+  }
+
+  addResource(r: Resource): void {
+    this.model.resources.push(r);
+    this.resourcesById.set(r.id, r);
+  }
+
+  addFunction(f: LambdaFunction): void {
+    this.model.functions.push(f);
+    this.functionsById.set(f.id, f);
+  }
+
+  addApi(a: Api): void {
+    this.model.apis.push(a);
+    this.apisById.set(a.id, a);
+  }
+
+  addRole(r: IamRole): void {
+    this.model.roles.push(r);
+    this.rolesById.set(r.id, r);
+  }
+
+  addRoute(r: Route): void {
+    this.model.routes.push(r);
+  }
+
+  addTrigger(t: Trigger): void {
+    this.model.triggers.push(t);
+  }
+
+  addPermission(p: InvokePermission): void {
+    this.model.permissions.push(p);
+  }
+
+  resource(id: string): Resource | undefined {
+    return this.resourcesById.get(id);
+  }
+
+  function(id: string): LambdaFunction | undefined {
+    return this.functionsById.get(id);
+  }
+
+  api(id: string): Api | undefined {
+    return this.apisById.get(id);
+  }
+
+  role(id: string): IamRole | undefined {
+    return this.rolesById.get(id);
+  }
+
+  /** The function a value refers to (`!Ref Fn`, `!GetAtt Fn.Arn`, or an ARN built with it). */
+  functionOf(v: Value | undefined): LambdaFunction | undefined {
+    const ref = referencedResource(v);
+    return ref ? this.functionsById.get(ref.target) : undefined;
+  }
+
+  /** The resource a value refers to. */
+  resourceOf(v: Value | undefined): Resource | undefined {
+    const ref = referencedResource(v);
+    return ref ? this.resourcesById.get(ref.target) : undefined;
+  }
+}

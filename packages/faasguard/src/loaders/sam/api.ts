@@ -1,0 +1,80 @@
+/**
+ * AWS::Serverless::Api and AWS::Serverless::HttpApi (and the implicit APIs SAM creates for
+ * events that name none) into the model, with their authorizers and defaults.
+ */
+import type { Api, ApiProtocol, Authorizer, ModelElement } from '../../model/app-model.js';
+import type { SourceLocation } from '../../model/location.js';
+import { asBoolean, isValueMap, type Value, type ValueMap } from '../../model/value.js';
+import type { TMap } from '../../parse/tree.js';
+import { get } from '../../parse/tree.js';
+import type { LoadContext } from '../cloudformation/load-context.js';
+import { elementBase } from '../cloudformation/load-context.js';
+import { loadPolicyDocument } from '../cloudformation/policy-document.js';
+import type { TemplateResource } from '../cloudformation/template.js';
+import { globalsFor } from './globals.js';
+
+export function loadSamApi(ctx: LoadContext, r: TemplateResource): Api {
+  const protocol: ApiProtocol = r.type === 'AWS::Serverless::HttpApi' ? 'http' : 'rest';
+  const propsNode = get(r.node, 'Properties');
+  return buildApi(ctx, elementBase(ctx, r), protocol, propsNode?.kind === 'map' ? propsNode : undefined, false);
+}
+
+/** `ServerlessRestApi` / `ServerlessHttpApi`: configured only by Globals. */
+export function implicitApi(ctx: LoadContext, protocol: ApiProtocol, loc: SourceLocation): Api {
+  const logicalId = protocol === 'http' ? 'ServerlessHttpApi' : 'ServerlessRestApi';
+  const globals = globalsFor(ctx.template.root, protocol === 'http' ? 'AWS::Serverless::HttpApi' : 'AWS::Serverless::Api');
+  const base = { id: ctx.template.resourceId(logicalId), logicalId, stack: ctx.template.stackId, loc };
+  return buildApi(ctx, base, protocol, globals, true);
+}
+
+function buildApi(ctx: LoadContext, base: ModelElement, protocol: ApiProtocol, props: TMap | undefined, implicit: boolean): Api {
+  const v = ctx.ev.value(props);
+  const p: ValueMap = isValueMap(v) ? v : {};
+  const authNode = get(props, 'Auth');
+  const auth = isValueMap(p['Auth']) ? p['Auth'] : {};
+  const api: Api = {
+    ...base,
+    protocol,
+    implicit,
+    authorizers: authorizers(ctx, auth, authNode?.loc ?? base.loc),
+    apiKeyRequiredByDefault: asBoolean(auth['ApiKeyRequired']) === true,
+    stages: [stage(p, props, base.loc, protocol)],
+    cors: protocol === 'http' ? p['CorsConfiguration'] : p['Cors'],
+    disableExecuteApiEndpoint: asBoolean(p['DisableExecuteApiEndpoint']) === true,
+    endpointType: isValueMap(p['EndpointConfiguration']) ? p['EndpointConfiguration']['Type'] : p['EndpointConfiguration'],
+  };
+  if (typeof auth['DefaultAuthorizer'] === 'string') api.defaultAuthorizer = auth['DefaultAuthorizer'];
+  const policyNode = get(authNode, 'ResourcePolicy');
+  if (policyNode) api.resourcePolicy = loadPolicyDocument(get(policyNode, 'CustomStatements') ? { kind: 'map', entries: [{ key: 'Statement', keyLoc: policyNode.loc, value: get(policyNode, 'CustomStatements')! }], loc: policyNode.loc } : policyNode, ctx.ev, policyNode.loc)!;
+  return api;
+}
+
+function authorizers(ctx: LoadContext, auth: ValueMap, loc: SourceLocation): Authorizer[] {
+  const defs = auth['Authorizers'];
+  if (!isValueMap(defs)) return [];
+  return Object.entries(defs).map(([name, def]) => {
+    const d = isValueMap(def) ? def : {};
+    const fn = ctx.builder.functionOf(d['FunctionArn']);
+    const type = d['UserPoolArn'] !== undefined ? 'cognito' : d['JwtConfiguration'] !== undefined ? 'jwt' : 'lambda';
+    const authorizer: Authorizer = { name, type, ...(fn ? { functionId: fn.id } : {}), loc };
+    if (d['UserPoolArn'] !== undefined) authorizer.userPools = [d['UserPoolArn']];
+    return authorizer;
+  });
+}
+
+function stage(p: ValueMap, props: TMap | undefined, loc: SourceLocation, protocol: ApiProtocol): Api['stages'][number] {
+  const logs = p[protocol === 'http' ? 'AccessLogSettings' : 'AccessLogSetting'];
+  const throttle = protocol === 'http' ? p['DefaultRouteSettings'] : firstMethodSetting(p['MethodSettings']);
+  const t = isValueMap(throttle) ? throttle : {};
+  return {
+    name: p['StageName'] ?? (protocol === 'http' ? '$default' : 'Prod'),
+    accessLogDestination: isValueMap(logs) ? logs['DestinationArn'] : undefined,
+    throttling: { burstLimit: t['ThrottlingBurstLimit'], rateLimit: t['ThrottlingRateLimit'] },
+    tracing: p['TracingEnabled'],
+    loc: props?.loc ?? loc,
+  };
+}
+
+function firstMethodSetting(v: Value | undefined): Value | undefined {
+  return Array.isArray(v) ? v.find(isValueMap) : undefined;
+}

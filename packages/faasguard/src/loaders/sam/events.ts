@@ -1,0 +1,110 @@
+/**
+ * A SAM function's `Events` into triggers (and, for API events, routes with their effective
+ * authorization). Linked after every function and API of the template exists.
+ */
+import type { Api, RouteAuth, TriggerKind } from '../../model/app-model.js';
+import type { SourceLocation } from '../../model/location.js';
+import { asBoolean, isValueMap, referencedResource, type Value, type ValueMap } from '../../model/value.js';
+import type { TMapEntry } from '../../parse/tree.js';
+import { get } from '../../parse/tree.js';
+import type { LoadContext } from '../cloudformation/load-context.js';
+import { props } from '../cloudformation/load-context.js';
+import type { TemplateResource } from '../cloudformation/template.js';
+import { implicitApi } from './api.js';
+
+/** Event type → trigger kind, the property naming the source, and whether the service invokes asynchronously. */
+const EVENT_TYPES: Readonly<Record<string, { kind: TriggerKind; source?: string; async: boolean }>> = {
+  S3: { kind: 's3', source: 'Bucket', async: true },
+  SQS: { kind: 'sqs', source: 'Queue', async: false },
+  SNS: { kind: 'sns', source: 'Topic', async: true },
+  DynamoDB: { kind: 'dynamodb', source: 'Stream', async: false },
+  Kinesis: { kind: 'kinesis', source: 'Stream', async: false },
+  MSK: { kind: 'kafka', source: 'Stream', async: false },
+  SelfManagedKafka: { kind: 'kafka', async: false },
+  MQ: { kind: 'mq', source: 'Broker', async: false },
+  Schedule: { kind: 'schedule', async: true },
+  ScheduleV2: { kind: 'schedule', async: true },
+  EventBridgeRule: { kind: 'eventbridge', async: true },
+  CloudWatchEvent: { kind: 'eventbridge', async: true },
+  IoTRule: { kind: 'iot', async: true },
+  Cognito: { kind: 'cognito', source: 'UserPool', async: false },
+  CloudWatchLogs: { kind: 'cloudwatch-logs', source: 'LogGroupName', async: true },
+  AlexaSkill: { kind: 'unknown', async: false },
+};
+
+export function linkSamEvents(ctx: LoadContext, r: TemplateResource): void {
+  const fnId = ctx.template.resourceId(r.logicalId);
+  const events = get(props(r), 'Events');
+  if (events?.kind !== 'map') return;
+  for (const entry of events.entries) linkEvent(ctx, fnId, entry);
+}
+
+function linkEvent(ctx: LoadContext, fnId: string, entry: TMapEntry): void {
+  const v = ctx.ev.value(entry.value);
+  if (!isValueMap(v)) return;
+  const type = typeof v['Type'] === 'string' ? v['Type'] : '';
+  const p = isValueMap(v['Properties']) ? v['Properties'] : {};
+  const id = `${fnId}#${entry.key}`;
+  if (type === 'Api' || type === 'HttpApi') return linkApiEvent(ctx, fnId, id, type, p, entry);
+  const def = EVENT_TYPES[type];
+  if (!def) {
+    ctx.template.diagnostics.warning('unknown-event-type', `event ${entry.key} has type ${type || '(none)'}, which faasguard does not know`, entry.keyLoc);
+    return;
+  }
+  const source = def.source ? p[def.source] : undefined;
+  const sourceRes = ctx.builder.resourceOf(source);
+  ctx.builder.addTrigger({
+    id,
+    kind: def.kind,
+    functionId: fnId,
+    ...(sourceRes ? { sourceId: sourceRes.id } : {}),
+    ...(source !== undefined ? { source } : {}),
+    asynchronous: def.async,
+    details: eventDetails(p, def.source),
+    loc: entry.keyLoc,
+  });
+}
+
+function eventDetails(p: ValueMap, sourceKey: string | undefined): ValueMap {
+  const out: ValueMap = {};
+  for (const [k, x] of Object.entries(p)) if (k !== sourceKey) out[k] = x;
+  return out;
+}
+
+function linkApiEvent(ctx: LoadContext, fnId: string, id: string, type: string, p: ValueMap, entry: TMapEntry): void {
+  const protocol = type === 'HttpApi' ? 'http' : 'rest';
+  const api = eventApi(ctx, protocol, p[protocol === 'http' ? 'ApiId' : 'RestApiId'], entry.keyLoc);
+  if (!api) return;
+  const method = typeof p['Method'] === 'string' ? p['Method'].toUpperCase() : 'ANY';
+  const path = typeof p['Path'] === 'string' ? p['Path'] : protocol === 'http' ? '$default' : '/';
+  const authNode = get(get(entry.value, 'Properties'), 'Auth');
+  ctx.builder.addRoute({ id, logicalId: `${fnId.split('/').pop()}.${entry.key}`, stack: ctx.template.stackId, loc: entry.keyLoc, apiId: api.id, method: method === 'X-AMAZON-APIGATEWAY-ANY-METHOD' ? 'ANY' : method, path, functionId: fnId, auth: routeAuth(api, p['Auth'], authNode?.loc ?? entry.keyLoc) });
+  ctx.builder.addTrigger({ id, kind: 'api', functionId: fnId, routeId: id, sourceId: api.id, asynchronous: false, details: {}, loc: entry.keyLoc });
+}
+
+/** The API an event names, or the implicit one (created on first use). */
+function eventApi(ctx: LoadContext, protocol: 'rest' | 'http', apiRef: Value | undefined, loc: SourceLocation): Api | undefined {
+  if (apiRef !== undefined) {
+    const ref = referencedResource(apiRef);
+    const api = ref ? ctx.builder.api(ref.target) : undefined;
+    if (!api) ctx.template.diagnostics.error('broken-reference', 'the API of this event is not an API of the template', loc);
+    return api;
+  }
+  const implicitId = ctx.template.resourceId(protocol === 'http' ? 'ServerlessHttpApi' : 'ServerlessRestApi');
+  const existing = ctx.builder.api(implicitId);
+  if (existing) return existing;
+  const api = implicitApi(ctx, protocol, loc);
+  ctx.builder.addApi(api);
+  return api;
+}
+
+/** The route's effective authorization: the event's `Auth`, else the API's default. */
+function routeAuth(api: Api, auth: Value | undefined, loc: SourceLocation): RouteAuth {
+  const a = isValueMap(auth) ? auth : {};
+  const apiKeyRequired = asBoolean(a['ApiKeyRequired']) ?? api.apiKeyRequiredByDefault;
+  const name = typeof a['Authorizer'] === 'string' ? a['Authorizer'] : api.defaultAuthorizer;
+  if (name === undefined || name === 'NONE') return { type: 'none', apiKeyRequired, loc };
+  if (name === 'AWS_IAM') return { type: 'iam', authorizer: name, apiKeyRequired, loc };
+  const authorizer = api.authorizers.find((x) => x.name === name);
+  return { type: authorizer?.type ?? 'unknown', authorizer: name, apiKeyRequired, loc };
+}

@@ -1,0 +1,102 @@
+/**
+ * AWS::Serverless::Function into the model: the function, the role SAM creates for it when none
+ * is given, its Function URL. Its events are linked later (`events.ts`), once every API exists.
+ */
+import type { AttachedPolicy, FunctionCode, IamRole, LambdaFunction } from '../../model/app-model.js';
+import { isValueMap, type Value } from '../../model/value.js';
+import { get } from '../../parse/tree.js';
+import { awsManagedPolicy } from '../cloudformation/iam.js';
+import { commonFunction, localCodePath } from '../cloudformation/lambda-function.js';
+import { elementBase, prop, props, type LoadContext } from '../cloudformation/load-context.js';
+import type { TemplateResource } from '../cloudformation/template.js';
+import { samPolicies } from './policies.js';
+
+export function loadSamFunction(ctx: LoadContext, r: TemplateResource): LambdaFunction {
+  const fn = commonFunction(ctx, r);
+  fn.code = samCode(ctx, r);
+  fn.tracing = prop(ctx, r, 'Tracing').value;
+  fn.deadLetterTarget = prop(ctx, r, 'DeadLetterQueue', 'TargetArn').value;
+  addAsyncConfig(ctx, r, fn);
+  addUrl(ctx, r, fn);
+  if (!fn.role) {
+    const role = implicitRole(ctx, r, fn);
+    ctx.builder.addRole(role);
+    fn.role = { roleId: role.id, loc: r.loc };
+  }
+  return fn;
+}
+
+function samCode(ctx: LoadContext, r: TemplateResource): FunctionCode {
+  const inline = prop(ctx, r, 'InlineCode');
+  if (typeof inline.value === 'string') return { kind: 'inline', inline: inline.value, loc: inline.loc };
+  if (prop(ctx, r, 'ImageUri').value !== undefined || prop(ctx, r, 'PackageType').value === 'Image') return { kind: 'image', loc: r.loc };
+  const uri = prop(ctx, r, 'CodeUri');
+  if (isValueMap(uri.value)) return { kind: 's3', loc: uri.loc };
+  const local = localCodePath(ctx.template.file, uri.value ?? '.');
+  return local !== undefined ? { kind: 'path', path: local || '.', loc: uri.loc } : { kind: 'unknown', loc: uri.loc };
+}
+
+function addAsyncConfig(ctx: LoadContext, r: TemplateResource, fn: LambdaFunction): void {
+  const config = prop(ctx, r, 'EventInvokeConfig');
+  if (!isValueMap(config.value)) return;
+  const dest = config.value['DestinationConfig'];
+  const dests = isValueMap(dest) ? dest : {};
+  fn.asyncConfig = {
+    maxRetryAttempts: config.value['MaximumRetryAttempts'],
+    maxEventAgeSeconds: config.value['MaximumEventAgeInSeconds'],
+    onFailure: destination(dests['OnFailure']),
+    onSuccess: destination(dests['OnSuccess']),
+    loc: config.loc,
+  };
+}
+
+function destination(v: Value | undefined): Value | undefined {
+  return isValueMap(v) ? v['Destination'] ?? v['Type'] : undefined;
+}
+
+function addUrl(ctx: LoadContext, r: TemplateResource, fn: LambdaFunction): void {
+  const config = prop(ctx, r, 'FunctionUrlConfig');
+  if (!isValueMap(config.value)) return;
+  const auth = prop(ctx, r, 'FunctionUrlConfig', 'AuthType');
+  fn.url = { authType: auth.value ?? null, cors: config.value['Cors'], invokeMode: config.value['InvokeMode'], loc: auth.node ? auth.loc : config.loc };
+  ctx.builder.addTrigger({ id: `${fn.id}Url`, kind: 'function-url', functionId: fn.id, asynchronous: false, details: {}, loc: fn.url.loc });
+}
+
+/** The role the SAM transform generates: basic execution, plus what Policies, tracing, VPC and poll-based events need. */
+function implicitRole(ctx: LoadContext, r: TemplateResource, fn: LambdaFunction): IamRole {
+  const base = elementBase(ctx, r);
+  const policiesNode = get(props(r), 'Policies');
+  const policies: AttachedPolicy[] = [awsManagedPolicy(ctx, 'AWSLambdaBasicExecutionRole', r.loc), ...samPolicies(ctx, policiesNode)];
+  if (fn.tracing === 'Active') policies.push(awsManagedPolicy(ctx, 'AWSXRayDaemonWriteAccess', r.loc));
+  if (fn.inVpc) policies.push(awsManagedPolicy(ctx, 'AWSLambdaVPCAccessExecutionRole', r.loc));
+  for (const managed of pollerPolicies(ctx, r)) policies.push(awsManagedPolicy(ctx, managed, r.loc));
+  return {
+    id: `${base.id}Role`,
+    logicalId: `${r.logicalId}Role`,
+    stack: base.stack,
+    loc: policiesNode?.loc ?? r.loc,
+    ...(base.constructPath ? { constructPath: base.constructPath } : {}),
+    trust: { statements: [{ effect: 'Allow', actions: ['sts:AssumeRole'], notActions: [], resources: [], notResources: [], principals: [{ type: 'Service', value: 'lambda.amazonaws.com' }], notPrincipals: [], loc: r.loc }], loc: r.loc },
+    policies,
+    ...(prop(ctx, r, 'PermissionsBoundary').value !== undefined ? { permissionsBoundary: prop(ctx, r, 'PermissionsBoundary').value! } : {}),
+  };
+}
+
+const POLLER_POLICIES: Readonly<Record<string, string>> = {
+  SQS: 'AWSLambdaSQSQueueExecutionRole',
+  Kinesis: 'AWSLambdaKinesisExecutionRole',
+  DynamoDB: 'AWSLambdaDynamoDBExecutionRole',
+  MSK: 'AWSLambdaMSKExecutionRole',
+};
+
+function pollerPolicies(ctx: LoadContext, r: TemplateResource): string[] {
+  const events = prop(ctx, r, 'Events').value;
+  if (!isValueMap(events)) return [];
+  const names = new Set<string>();
+  for (const e of Object.values(events)) {
+    const type = isValueMap(e) ? e['Type'] : undefined;
+    const policy = typeof type === 'string' ? POLLER_POLICIES[type] : undefined;
+    if (policy) names.add(policy);
+  }
+  return [...names].sort();
+}

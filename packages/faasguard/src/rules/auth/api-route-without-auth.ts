@@ -1,0 +1,47 @@
+import { ModelIndex } from '../../model/model-index.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+
+/** CORS preflight requests carry no credentials by design. */
+const PREFLIGHT = 'OPTIONS';
+
+export const apiRouteWithoutAuth: Rule = {
+  meta: {
+    id: 'api-route-without-auth',
+    title: 'API route without authorization',
+    category: 'SAS-2',
+    cwe: ['CWE-306'],
+    severity: 'high',
+    description:
+      'An API Gateway route that invokes a function has no authorizer, no IAM authorization and no API key. Anyone who can reach the API can call the function with any input, so every weakness in the function is reachable from the internet.',
+    remediation:
+      'Attach an authorizer to the route (Cognito user pool, JWT or Lambda authorizer), or require IAM authorization. In SAM, set `Auth.DefaultAuthorizer` on the API and remove `Authorizer: NONE` from the event; in plain CloudFormation set `AuthorizationType` on the method or route. If the route is public on purpose, say so with a suppression and a reason.',
+    example: {
+      language: 'yaml',
+      vulnerable: 'Events:\n  List:\n    Type: Api\n    Properties:\n      Path: /orders\n      Method: get',
+      fixed: 'Events:\n  List:\n    Type: Api\n    Properties:\n      Path: /orders\n      Method: get\n      RestApiId: !Ref OrdersApi   # Auth.DefaultAuthorizer: CognitoAuth',
+    },
+    references: ['https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-controlling-access-to-apis.html'],
+  },
+  check({ model }) {
+    const index = new ModelIndex(model);
+    const results: RuleResult[] = [];
+    for (const route of model.routes) {
+      if (route.auth.type !== 'none' || route.auth.apiKeyRequired || route.method === PREFLIGHT) continue;
+      const api = index.api(route.apiId);
+      const fn = index.function(route.functionId);
+      const target = fn ? `invokes function ${nameOf(fn)}` : 'has an integration';
+      const apiName = api ? nameOf(api) : route.apiId;
+      const privateApi = api?.endpointType === 'PRIVATE';
+      results.push({
+        message: `Route ${route.method} ${route.path} of API ${apiName} ${target} with no authorization: anyone who can reach the API${privateApi ? ' (a private API: anyone in the VPCs that reach it)' : ' on the internet'} can call it.`,
+        location: route.auth.loc,
+        related: fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : [],
+        subject: subjectOf(route),
+        key: [apiName, route.method, route.path],
+        ...(privateApi ? { severity: 'medium' as const } : {}),
+      });
+    }
+    return results;
+  },
+};

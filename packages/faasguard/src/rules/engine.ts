@@ -1,0 +1,46 @@
+/**
+ * Runs rules over the model and turns their results into findings. A rule that fails is reported
+ * as a diagnostic; the other rules still run.
+ */
+import type { Finding } from '../findings/finding.js';
+import { fingerprint } from '../findings/fingerprint.js';
+import { compareFindings } from '../findings/sort.js';
+import type { AppModel } from '../model/app-model.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Rule } from './rule.js';
+
+export function runRules(model: AppModel, rules: readonly Rule[]): { findings: Finding[]; diagnostics: Diagnostic[] } {
+  const findings: Finding[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    try {
+      for (const r of rule.check({ model })) {
+        findings.push({
+          ruleId: rule.meta.id,
+          severity: r.severity ?? rule.meta.severity,
+          category: rule.meta.category,
+          cwe: rule.meta.cwe,
+          title: rule.meta.title,
+          message: r.message,
+          location: r.location,
+          related: r.related ?? [],
+          ...(r.subject ? { subject: r.subject } : {}),
+          fingerprint: fingerprint(rule.meta.id, r.location.file, r.key),
+        });
+      }
+    } catch (e) {
+      diagnostics.push({ severity: 'error', code: 'rule-failed', message: `rule ${rule.meta.id} failed: ${(e as Error).message}`, loc: { file: '.', line: 0, column: 0 } });
+    }
+  }
+  return { findings: dedupe(findings).sort(compareFindings), diagnostics };
+}
+
+/** The same problem reached twice (e.g. through two routes of one event) is one finding. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    if (seen.has(f.fingerprint)) return false;
+    seen.add(f.fingerprint);
+    return true;
+  });
+}

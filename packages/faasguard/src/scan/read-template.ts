@@ -1,0 +1,46 @@
+/**
+ * Reads one candidate file and returns its parsed tree when it is a CloudFormation/SAM template.
+ * Oversized, binary and unparsable files are reported, never thrown.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { fileLocation } from '../model/diagnostic.js';
+import { isCloudFormationTemplate, mayBeTemplate } from '../loaders/cloudformation/detect.js';
+import { parseJsonTemplate } from '../parse/json-template.js';
+import { parseYamlTemplate } from '../parse/yaml-template.js';
+import type { TMap } from '../parse/tree.js';
+import type { DiscoveredFile } from '../discover/discover.js';
+
+export const TEMPLATE_EXTENSIONS = /\.(ya?ml|json|template)$/i;
+
+export interface ReadTemplateResult {
+  root?: TMap;
+  text?: string;
+  diagnostics: Diagnostic[];
+}
+
+export async function readTemplate(file: DiscoveredFile, maxBytes: number): Promise<ReadTemplateResult> {
+  if (file.size > maxBytes) {
+    return { diagnostics: [{ severity: 'warning', code: 'file-too-large', message: `file is ${file.size} bytes, over the limit of ${maxBytes} (--max-file-size): not scanned`, loc: fileLocation(file.rel) }] };
+  }
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(file.abs);
+  } catch (e) {
+    return { diagnostics: [{ severity: 'error', code: 'unreadable', message: `file cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, loc: fileLocation(file.rel) }] };
+  }
+  if (buffer.subarray(0, 8192).includes(0)) {
+    return { diagnostics: [{ severity: 'warning', code: 'binary-file', message: 'file looks binary: not scanned', loc: fileLocation(file.rel) }] };
+  }
+  const text = buffer.toString('utf8');
+  if (!mayBeTemplate(text)) return { diagnostics: [] };
+  const parsed = /^\s*[{[]/.test(text) ? parseJsonTemplate(text, file.rel) : parseYamlTemplate(text, file.rel);
+  if (!parsed.root) return { diagnostics: looksLikeTemplateText(text) ? parsed.diagnostics : [] };
+  if (!isCloudFormationTemplate(parsed.root) || parsed.root.kind !== 'map') return { diagnostics: [] };
+  return { root: parsed.root, text, diagnostics: parsed.diagnostics };
+}
+
+/** A file that failed to parse is reported only when it was meant to be a template. */
+function looksLikeTemplateText(text: string): boolean {
+  return /AWSTemplateFormatVersion|AWS::Serverless|^\s*"?Resources"?\s*:/m.test(text);
+}
