@@ -1,0 +1,93 @@
+/**
+ * A few lines of the template around a finding, with a marker on the line and a caret under the
+ * column, as compilers print them.
+ */
+import type { SourceLocation } from '../model/location.js';
+import type { Palette } from './ansi.js';
+import { escapeLine } from './terminal-text.js';
+
+/** Lines shown before and after the reported line. */
+const CONTEXT_LINES = 2;
+/** Minified JSON templates are one huge line: show a window around the column, not the whole line. */
+const MAX_WIDTH = 120;
+/** How much of the line to keep left of the caret when a window is cut. */
+const LEFT_MARGIN = 40;
+const ELLIPSIS = '…';
+
+export interface CodeFrameOptions {
+  palette: Palette;
+  /** Applied to each raw source line before anything else, so that a cut never splits a secret. */
+  redactLine?: (line: string) => string;
+  /** Prefix of every frame line */
+  indent: string;
+}
+
+interface FrameLine {
+  number: number;
+  text: string;
+}
+
+/** Returns the frame's lines, or an empty array when there is nothing sensible to show. */
+export function codeFrame(source: string | undefined, loc: SourceLocation, options: CodeFrameOptions): string[] {
+  if (source === undefined || loc.line < 1) return [];
+  const all = sourceLines(source);
+  if (loc.line > all.length) return [];
+  const redact = options.redactLine ?? ((line: string) => line);
+  const first = Math.max(1, loc.line - CONTEXT_LINES);
+  const last = Math.min(all.length, loc.line + CONTEXT_LINES);
+  const lines: FrameLine[] = [];
+  for (let n = first; n <= last; n++) lines.push({ number: n, text: redact(all[n - 1] ?? '') });
+  const target = lines.find((l) => l.number === loc.line)?.text ?? '';
+  const caret = loc.column >= 1 ? escapeLine(target.slice(0, loc.column - 1)).length : undefined;
+  return renderFrame(lines, loc.line, caret, options);
+}
+
+/** The file's lines; the newline that ends the last line does not open another. */
+function sourceLines(source: string): string[] {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+function renderFrame(lines: FrameLine[], marked: number, caret: number | undefined, options: CodeFrameOptions): string[] {
+  const { palette, indent } = options;
+  const width = String(lines[lines.length - 1]?.number ?? marked).length;
+  const displayed = lines.map((l) => escapeLine(l.text));
+  const start = windowStart(displayed, caret);
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const isMarked = line.number === marked;
+    const marker = isMarked ? palette.bold(palette.red('>')) : ' ';
+    const gutter = palette.gray(`${String(line.number).padStart(width)} |`);
+    out.push(joinTrimmed(`${indent}${marker} ${gutter}`, cut(displayed[i] ?? '', start)));
+    if (isMarked && caret !== undefined) out.push(caretLine(caret, start, width, options));
+  });
+  return out;
+}
+
+function caretLine(caret: number, start: number, width: number, options: CodeFrameOptions): string {
+  const { palette, indent } = options;
+  const offset = start > 0 ? caret - start + ELLIPSIS.length : caret;
+  const gutter = palette.gray(`${' '.repeat(width)} |`);
+  return `${indent}  ${gutter} ${' '.repeat(Math.max(0, offset))}${palette.bold(palette.red('^'))}`;
+}
+
+/** One window for the whole frame, so that the context lines stay aligned with the marked one. */
+function windowStart(displayed: string[], caret: number | undefined): number {
+  const longest = Math.max(...displayed.map((d) => d.length));
+  if (longest <= MAX_WIDTH) return 0;
+  const wanted = Math.max(0, (caret ?? 0) - LEFT_MARGIN);
+  return Math.min(wanted, Math.max(0, longest - MAX_WIDTH));
+}
+
+function cut(text: string, start: number): string {
+  const body = text.slice(start, start + MAX_WIDTH);
+  const head = start > 0 ? ELLIPSIS : '';
+  const tail = text.length > start + MAX_WIDTH ? ELLIPSIS : '';
+  return `${head}${body}${tail}`;
+}
+
+/** Avoids trailing spaces on empty source lines. */
+function joinTrimmed(prefix: string, text: string): string {
+  return text === '' ? prefix : `${prefix} ${text}`;
+}

@@ -1,0 +1,19 @@
+/** The output formats faasguard can write. */
+export type ReportFormat = 'pretty' | 'json' | 'sarif';
+
+export const REPORT_FORMATS: readonly ReportFormat[] = ['pretty', 'json', 'sarif'];
+
+export function isReportFormat(s: string): s is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(s);
+}
+
+/** How to render; reporters take no other decision. */
+export interface ReportOptions {
+  /** ANSI colours in the pretty report. The CLI decides (a TTY and no `NO_COLOR`); ignored by json and sarif. */
+  color: boolean;
+  /**
+   * Applied to every source line printed in a code frame (pretty report only), so that a line
+   * holding a secret is never shown verbatim. The CLI passes the secret redactor.
+   */
+  redactLine?: (line: string) => string;
+}

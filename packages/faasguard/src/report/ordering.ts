@@ -1,0 +1,46 @@
+/**
+ * Canonical order of everything a report prints, so that the same scan always gives the same bytes
+ * whatever order the engine produced things in. Inputs are never mutated: the ScanResult belongs to
+ * the caller.
+ */
+import type { Finding } from '../findings/finding.js';
+import { compareFindings } from '../findings/sort.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { compareLocations } from '../model/location.js';
+import type { RuleMeta } from '../rules/rule.js';
+
+const DIAGNOSTIC_RANK: Readonly<Record<Diagnostic['severity'], number>> = { error: 0, warning: 1, note: 2 };
+
+/** Compares by code unit, not locale, so that the order is the same on every machine. */
+export function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
+
+/** By place first: diagnostics read like a list of input problems, file after file. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const byLoc = compareLocations(a.loc, b.loc);
+  if (byLoc !== 0) return byLoc;
+  const byLevel = DIAGNOSTIC_RANK[a.severity] - DIAGNOSTIC_RANK[b.severity];
+  if (byLevel !== 0) return byLevel;
+  const byCode = compareText(a.code, b.code);
+  if (byCode !== 0) return byCode;
+  return compareText(a.message, b.message);
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(compareDiagnostics);
+}
+
+/** The ScanResult promises rules sorted by id; sorting again costs nothing and protects the output. */
+export function sortRules(rules: readonly RuleMeta[]): RuleMeta[] {
+  return [...rules].sort((a, b) => compareText(a.id, b.id));
+}
+
+export function sortTemplates(templates: readonly string[]): string[] {
+  return [...templates].sort(compareText);
+}

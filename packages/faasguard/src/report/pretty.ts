@@ -1,0 +1,117 @@
+/**
+ * The terminal report: findings grouped by severity (critical first), each with its place, rule,
+ * message, related places and a code frame; then the input problems; then a one-line summary.
+ */
+import type { Finding, Severity } from '../findings/finding.js';
+import { SEVERITIES } from '../findings/finding.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { ScanResult } from '../scan/scan-result.js';
+import type { Palette, Style } from './ansi.js';
+import { createPalette } from './ansi.js';
+import { codeFrame } from './code-frame.js';
+import type { ReportOptions } from './options.js';
+import { sortDiagnostics, sortFindings } from './ordering.js';
+import { displayLocation } from './pretty-location.js';
+import { countBySeverity } from './summary.js';
+import { escapeControl } from './terminal-text.js';
+
+const FINDING_INDENT = '  ';
+const DETAIL_INDENT = '    ';
+
+interface PrettyContext {
+  result: ScanResult;
+  palette: Palette;
+  options: ReportOptions;
+}
+
+export function renderPretty(result: ScanResult, options: ReportOptions): string {
+  const ctx: PrettyContext = { result, palette: createPalette(options.color), options };
+  const findings = sortFindings(result.findings);
+  const blocks: string[][] = [];
+  for (const severity of SEVERITIES) {
+    const group = findings.filter((f) => f.severity === severity);
+    if (group.length > 0) blocks.push(severityGroup(severity, group, ctx));
+  }
+  if (findings.length === 0) blocks.push([ctx.palette.bold('No findings.')]);
+  if (result.diagnostics.length > 0) blocks.push(diagnosticsBlock(result.diagnostics, ctx.palette));
+  blocks.push([summaryLine(result, ctx.palette)]);
+  return `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`;
+}
+
+function severityStyle(severity: Severity, palette: Palette): Style {
+  const colour: Record<Severity, Style> = {
+    critical: palette.magenta,
+    high: palette.red,
+    medium: palette.yellow,
+    low: palette.cyan,
+    info: palette.gray,
+  };
+  return colour[severity];
+}
+
+function severityGroup(severity: Severity, group: Finding[], ctx: PrettyContext): string[] {
+  const style = severityStyle(severity, ctx.palette);
+  const header = ctx.palette.bold(style(`${severity.toUpperCase()} (${group.length})`));
+  const lines = [header];
+  for (const finding of group) lines.push('', ...findingLines(finding, ctx));
+  return lines;
+}
+
+function findingLines(finding: Finding, ctx: PrettyContext): string[] {
+  const { palette } = ctx;
+  const place = palette.bold(escapeControl(displayLocation(finding.location)));
+  const lines = [`${FINDING_INDENT}${place}  ${palette.dim(escapeControl(finding.ruleId))}  ${escapeControl(finding.title)}`];
+  lines.push(...indentText(finding.message, DETAIL_INDENT));
+  const constructPath = finding.subject?.constructPath;
+  if (constructPath !== undefined) lines.push(`${DETAIL_INDENT}${palette.gray('construct')} ${escapeControl(constructPath)}`);
+  for (const rel of finding.related) {
+    const where = escapeControl(displayLocation(rel.loc));
+    lines.push(`${DETAIL_INDENT}${palette.gray('related')} ${where}  ${escapeControl(rel.message)}`);
+  }
+  const frame = codeFrame(ctx.result.readSource(finding.location.file), finding.location, {
+    palette,
+    redactLine: ctx.options.redactLine,
+    indent: DETAIL_INDENT,
+  });
+  if (frame.length > 0) lines.push('', ...frame);
+  return lines;
+}
+
+/** Messages may span lines; keep every line under the finding. */
+function indentText(text: string, indent: string): string[] {
+  return escapeControl(text)
+    .split(/\r\n|\r|\n/)
+    .map((line) => (line === '' ? '' : `${indent}${line}`));
+}
+
+function diagnosticsBlock(diagnostics: Diagnostic[], palette: Palette): string[] {
+  const level: Record<Diagnostic['severity'], Style> = { error: palette.red, warning: palette.yellow, note: palette.cyan };
+  const lines = [palette.bold(`Input problems (${diagnostics.length})`), ''];
+  for (const d of sortDiagnostics(diagnostics)) {
+    const where = escapeControl(displayDiagnosticLocation(d));
+    const message = escapeControl(d.message).replace(/\r\n|\r|\n/g, ' ');
+    lines.push(`${FINDING_INDENT}${level[d.severity](d.severity)} ${where} ${message} ${palette.gray(`[${escapeControl(d.code)}]`)}`);
+  }
+  return lines;
+}
+
+/** Input problems are reported per line: `file:line`, or just the file when it is about all of it. */
+function displayDiagnosticLocation(d: Diagnostic): string {
+  return d.loc.line >= 1 ? `${d.loc.file}:${d.loc.line}` : d.loc.file;
+}
+
+function summaryLine(result: ScanResult, palette: Palette): string {
+  const counts = countBySeverity(result.findings);
+  const perSeverity = SEVERITIES.map((s) => {
+    const text = `${counts[s]} ${s}`;
+    return counts[s] > 0 ? severityStyle(s, palette)(text) : text;
+  }).join(', ');
+  const parts = [`${plural(counts.total, 'finding')} (${perSeverity})`];
+  if (result.diagnostics.length > 0) parts.push(plural(result.diagnostics.length, 'input problem'));
+  parts.push(`${plural(result.templates.length, 'template')} scanned`);
+  return palette.bold(parts.join('; '));
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,25 @@
+/**
+ * Entry point of the reporters: formats a ScanResult in the format asked for. Every format is
+ * deterministic: the same result gives the same bytes, whatever the order of its findings.
+ */
+import type { ScanResult } from '../scan/scan-result.js';
+import { renderJson } from './json.js';
+import type { ReportFormat, ReportOptions } from './options.js';
+import { renderPretty } from './pretty.js';
+import { renderSarif } from './sarif.js';
+
+export type { ReportFormat, ReportOptions } from './options.js';
+export { REPORT_FORMATS, isReportFormat } from './options.js';
+
+export function renderReport(result: ScanResult, format: ReportFormat, options: ReportOptions): string {
+  switch (format) {
+    case 'pretty':
+      return renderPretty(result, options);
+    case 'json':
+      return renderJson(result);
+    case 'sarif':
+      return renderSarif(result);
+  }
+  // Reached only when an unchecked string gets past the type system (e.g. a CLI flag).
+  throw new Error(`unknown report format: ${String(format)}`);
+}

@@ -1,0 +1,24 @@
+/**
+ * Text from scanned files (logical ids, paths, template lines) is attacker-controlled: a template can
+ * carry escape sequences that rewrite the terminal, hide findings or spoof output. Every piece of
+ * such text goes through `escapeControl` before the pretty report prints it.
+ */
+
+// C0 controls except tab and newline, DEL, C1 controls, and the bidi overrides/isolates that can
+// reorder what a reader sees ("Trojan Source").
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+function visible(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** Replaces control characters with a visible escape (`\x1b`), keeping tabs and newlines. */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL, visible);
+}
+
+/** Like `escapeControl`, for text that must stay on one line (code-frame lines). */
+export function escapeLine(text: string): string {
+  return escapeControl(text).replace(/[\n\t]/g, (ch) => (ch === '\t' ? '  ' : visible(ch)));
+}

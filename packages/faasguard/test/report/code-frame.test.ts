@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createPalette } from '../../src/report/ansi.js';
+import { codeFrame } from '../../src/report/code-frame.js';
+
+const options = { palette: createPalette(false), indent: '' };
+const at = (line: number, column: number) => ({ file: 'a.yaml', line, column });
+
+describe('code frame', () => {
+  it('is empty when the source is unavailable, the line is 0 or past the end', () => {
+    assert.deepEqual(codeFrame(undefined, at(1, 1), options), []);
+    assert.deepEqual(codeFrame('a: 1\n', at(0, 0), options), []);
+    assert.deepEqual(codeFrame('a: 1\n', at(2, 1), options), []);
+  });
+
+  it('clips the context at the start of the file and handles CRLF', () => {
+    assert.deepEqual(codeFrame('a: 1\r\nb: 2\r\nc: 3\r\nd: 4\r\n', at(1, 4), options), [
+      '> 1 | a: 1',
+      '  |    ^',
+      '  2 | b: 2',
+      '  3 | c: 3',
+    ].map((l, i) => (i === 1 ? `  ${l}` : l)));
+  });
+
+  it('has no caret line when the column is 0', () => {
+    assert.deepEqual(codeFrame('a: 1\nb: 2\n', at(2, 0), options), ['  1 | a: 1', '> 2 | b: 2']);
+  });
+
+  it('keeps the caret under the column when the line holds tabs', () => {
+    const frame = codeFrame('\tkey: v\n', at(1, 2), options);
+    assert.deepEqual(frame, ['> 1 |   key: v', '    |   ^']);
+  });
+
+  it('cuts a very long line to a window around the column, after redaction', () => {
+    const secret = 'S'.repeat(30);
+    const line = `{"a":"${'x'.repeat(300)}","k":"${secret}","z":"${'y'.repeat(300)}"}`;
+    const column = line.indexOf('"k"') + 1;
+    const seen: string[] = [];
+    const frame = codeFrame(line, at(1, column), {
+      ...options,
+      redactLine: (l) => {
+        seen.push(l);
+        return l.replace(secret, '*'.repeat(secret.length));
+      },
+    });
+    assert.deepEqual(seen, [line], 'the redactor sees the whole line');
+    const [text, caret] = frame;
+    assert.ok(text !== undefined && caret !== undefined);
+    assert.ok(text.length < 140, text);
+    assert.ok(text.startsWith('> 1 | …') && text.endsWith('…'));
+    assert.ok(!text.includes('S'));
+    assert.equal(text.indexOf('"k"'), caret.indexOf('^'));
+  });
+
+  it('shows control characters from the file as visible escapes', () => {
+    const [text] = codeFrame('a: "\u001b[31mred"\n', at(1, 1), options);
+    assert.equal(text, '> 1 | a: "\\x1b[31mred"');
+  });
+});

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ReportFormat } from '../../src/report/reporter.js';
+import { REPORT_FORMATS, renderReport } from '../../src/report/reporter.js';
+import { redactSecret, scanResult } from '../fixtures/report/scan-result.js';
+
+const formats: readonly ReportFormat[] = REPORT_FORMATS;
+
+describe('every report format', () => {
+  for (const format of formats) {
+    it(`${format}: is byte-identical across renders`, () => {
+      const options = { color: true, redactLine: redactSecret };
+      assert.equal(renderReport(scanResult(), format, options), renderReport(scanResult(), format, options));
+    });
+
+    it(`${format}: does not depend on the input order of findings, diagnostics and rules`, () => {
+      const options = { color: false };
+      assert.equal(renderReport(scanResult('reversed'), format, options), renderReport(scanResult(), format, options));
+    });
+
+    it(`${format}: leaves the scan result untouched`, () => {
+      const result = scanResult('reversed');
+      const before = JSON.stringify(result);
+      renderReport(result, format, { color: false });
+      assert.equal(JSON.stringify(result), before);
+    });
+
+    it(`${format}: ends with a newline`, () => {
+      assert.ok(renderReport(scanResult(), format, { color: false }).endsWith('}\n') || format === 'pretty');
+      assert.ok(renderReport(scanResult(), format, { color: false }).endsWith('\n'));
+    });
+  }
+
+  it('rejects an unknown format', () => {
+    assert.throws(() => renderReport(scanResult(), 'xml' as ReportFormat, { color: false }), /unknown report format/);
+  });
+});

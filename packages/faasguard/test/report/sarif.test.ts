@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { renderReport } from '../../src/report/reporter.js';
+import { pascalCase } from '../../src/report/sarif-rules.js';
+import type { SarifLog } from '../../src/report/sarif-types.js';
+import { scanResult } from '../fixtures/report/scan-result.js';
+import { multitoolErrors, runnableMultitool, validateSarifSchema } from './validators.js';
+
+function sarifText(): string {
+  return renderReport(scanResult(), 'sarif', { color: false });
+}
+
+function sarif(): SarifLog {
+  return JSON.parse(sarifText()) as SarifLog;
+}
+
+function run() {
+  const [only] = sarif().runs;
+  assert.ok(only);
+  return only;
+}
+
+describe('sarif report', () => {
+  it('validates against the official SARIF 2.1.0 schema', () => {
+    assert.deepEqual(validateSarifSchema(sarif()), []);
+  });
+
+  it('passes Sarif.Multitool validate without errors', (t) => {
+    const bin = runnableMultitool();
+    if (bin === undefined) {
+      t.skip('Sarif.Multitool does not run on this platform');
+      return;
+    }
+    assert.deepEqual(multitoolErrors(bin, sarifText()), []);
+  });
+
+  it('describes the tool and every rule', () => {
+    const { driver } = run().tool;
+    assert.equal(driver.name, 'faasguard');
+    assert.equal(driver.version, '0.1.0');
+    assert.equal(driver.informationUri, 'https://github.com/faasguard/faasguard');
+    const rule = driver.rules.find((r) => r.id === 'function-url-without-auth');
+    assert.ok(rule);
+    assert.equal(rule.name, 'FunctionUrlWithoutAuth');
+    assert.equal(rule.shortDescription.text, 'Function URL without authentication');
+    assert.ok(rule.help.text.includes('AuthType: AWS_IAM'));
+    assert.ok(rule.help.markdown?.includes('## Remediation'));
+    assert.deepEqual(rule.defaultConfiguration, { level: 'error' });
+    assert.equal(rule.properties['security-severity'], '9.5');
+    assert.ok(rule.properties.tags.includes('security'));
+    assert.ok(rule.properties.tags.includes('SAS-2'));
+    assert.ok(rule.properties.tags.includes('CWE-306'));
+  });
+
+  it('maps severities to levels and security-severity', () => {
+    const rules = new Map(run().tool.driver.rules.map((r) => [r.id, r]));
+    const expected: [string, string, string][] = [
+      ['function-url-without-auth', 'error', '9.5'],
+      ['plaintext-secret-in-environment', 'error', '8.0'],
+      ['iam-wildcard-action', 'warning', '5.5'],
+      ['samconfig-missing', 'note', '0.0'],
+    ];
+    for (const [id, level, score] of expected) {
+      assert.equal(rules.get(id)?.defaultConfiguration.level, level, id);
+      assert.equal(rules.get(id)?.properties['security-severity'], score, id);
+    }
+    assert.deepEqual(run().results.map((r) => r.level), ['error', 'error', 'warning', 'note']);
+  });
+
+  it('points each result at its rule, place and fingerprint', () => {
+    const { results, tool } = run();
+    for (const r of results) assert.equal(tool.driver.rules[r.ruleIndex]?.id, r.ruleId);
+    const [critical] = results;
+    assert.ok(critical);
+    assert.deepEqual(critical.locations, [
+      { physicalLocation: { artifactLocation: { uri: 'template.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 10, startColumn: 19 } } },
+    ]);
+    assert.deepEqual(critical.partialFingerprints, { 'faasguard/v1': 'aaaa0000aaaa0000aaaa0000aaaa0000' });
+  });
+
+  it('numbers related locations and keeps their messages', () => {
+    const medium = run().results.find((r) => r.ruleId === 'iam-wildcard-action');
+    assert.ok(medium);
+    assert.deepEqual(
+      medium.relatedLocations?.map((l) => [l.id, l.physicalLocation.region?.startLine, l.message?.text]),
+      [
+        [1, 4, 'The function ApiFunction'],
+        [2, 18, "Resource '*'"],
+      ],
+    );
+    assert.deepEqual(medium.locations[0]?.physicalLocation.region, { startLine: 17, startColumn: 23, endLine: 17, endColumn: 26 });
+  });
+
+  it('leaves the region out for a finding about a whole file', () => {
+    const info = run().results.find((r) => r.ruleId === 'samconfig-missing');
+    assert.deepEqual(info?.locations[0]?.physicalLocation, { artifactLocation: { uri: 'samconfig.toml', uriBaseId: '%SRCROOT%' } });
+    assert.equal(info && 'relatedLocations' in info, false);
+  });
+
+  it('reports diagnostics as tool execution notifications of a successful run', () => {
+    const [invocation] = run().invocations;
+    assert.ok(invocation);
+    assert.equal(invocation.executionSuccessful, true);
+    assert.deepEqual(invocation.toolExecutionNotifications, [
+      {
+        level: 'error',
+        message: { text: 'Unknown tag !Foo' },
+        descriptor: { id: 'unknown-tag' },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'broken.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 5 } } }],
+      },
+    ]);
+  });
+
+  it('declares %SRCROOT% without an absolute path', () => {
+    const bases = run().originalUriBaseIds;
+    assert.deepEqual(Object.keys(bases), ['%SRCROOT%']);
+    assert.equal('uri' in (bases['%SRCROOT%'] ?? {}), false);
+  });
+
+  it('percent-encodes paths into relative URIs', () => {
+    const base = scanResult();
+    const [first] = base.findings;
+    assert.ok(first);
+    const odd = { ...first, location: { file: 'my stack/a#b:c.yaml', line: 1, column: 1 }, related: [] };
+    const log = JSON.parse(renderReport({ ...base, findings: [odd] }, 'sarif', { color: false })) as SarifLog;
+    assert.equal(log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri, 'my%20stack/a%23b%3Ac.yaml');
+    assert.deepEqual(validateSarifSchema(log), []);
+  });
+
+  it('describes a rule a finding names even when the result lacks its metadata', () => {
+    const base = scanResult();
+    const log = JSON.parse(renderReport({ ...base, rules: [] }, 'sarif', { color: false })) as SarifLog;
+    const { results, tool } = log.runs[0] ?? run();
+    for (const r of results) assert.equal(tool.driver.rules[r.ruleIndex]?.id, r.ruleId);
+    assert.deepEqual(validateSarifSchema(log), []);
+  });
+
+  it('names rules in PascalCase', () => {
+    assert.equal(pascalCase('function-url-without-auth'), 'FunctionUrlWithoutAuth');
+    assert.equal(pascalCase('s3-bucket-public'), 'S3BucketPublic');
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Schema validation for the reporter tests: ajv (draft 2020-12) with the few string formats the
+ * schemas use, and the official SARIF Multitool when its binary runs here.
+ */
+import { spawnSync } from 'node:child_process';
+import { accessSync, chmodSync, constants, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+
+const require = createRequire(import.meta.url);
+
+/** What a validator found wrong; empty when valid. */
+export type Problems = string[];
+
+function newAjv(strict: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict });
+  // ajv ships no format checks (ajv-formats is another package); these are enough for the schemas.
+  ajv.addFormat('uri', (s: string) => URL.canParse(s));
+  ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'http://base.invalid/') && !/[\s\\]/.test(s));
+  ajv.addFormat('date-time', (s: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i.test(s));
+  ajv.addFormat('uuid', (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s));
+  return ajv;
+}
+
+function validateWith(schema: object, data: unknown, strict = true): Problems {
+  const validate = newAjv(strict).compile(schema);
+  if (validate(data)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+}
+
+const REPORT_SCHEMA_URL = new URL('../../../schema/faasguard-report.schema.json', import.meta.url);
+
+export function reportSchema(): { [k: string]: unknown } {
+  return JSON.parse(readFileSync(REPORT_SCHEMA_URL, 'utf8')) as { [k: string]: unknown };
+}
+
+export function validateJsonReport(data: unknown): Problems {
+  return validateWith(reportSchema(), data);
+}
+
+function sarifPackageDir(): string {
+  return dirname(require.resolve('@microsoft/sarif-multitool-linux/package.json'));
+}
+
+export function validateSarifSchema(data: unknown): Problems {
+  const schema = JSON.parse(readFileSync(join(sarifPackageDir(), 'sarif-2.1.0.json'), 'utf8')) as object;
+  // The official schema lists `required` properties inside `anyOf` branches, which ajv's strict
+  // mode rejects although the schema is valid JSON Schema.
+  return validateWith(schema, data, false);
+}
+
+/** The package's postinstall `chmod` does not always run; make the binary executable if we may. */
+function multitoolPath(): string | undefined {
+  const bin = join(sarifPackageDir(), 'Sarif.Multitool');
+  try {
+    accessSync(bin, constants.X_OK);
+    return bin;
+  } catch {
+    try {
+      chmodSync(bin, statSync(bin).mode | 0o100);
+      return bin;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The Multitool's path when it starts on this machine (it is a Linux x64/arm64 binary). */
+export function runnableMultitool(): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  const bin = multitoolPath();
+  if (bin === undefined) return undefined;
+  const probe = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 60_000 });
+  return probe.error === undefined && probe.status === 0 ? bin : undefined;
+}
+
+interface LogResult {
+  ruleId?: string;
+  ruleIndex?: number;
+  level?: string;
+  message?: { text?: string; id?: string; arguments?: string[] };
+}
+
+interface LogRule {
+  id: string;
+  defaultConfiguration?: { level?: string };
+}
+
+interface ValidationLog {
+  runs: {
+    tool: { driver: { rules?: LogRule[] } };
+    results?: LogResult[];
+    invocations?: { executionSuccessful?: boolean; toolExecutionNotifications?: { level?: string; message?: { text?: string } }[] }[];
+  }[];
+}
+
+/** A result's level, falling back to its rule's default as SARIF consumers do. */
+function effectiveLevel(result: LogResult, rules: LogRule[]): string {
+  if (result.level !== undefined) return result.level;
+  const rule = rules.find((r) => r.id === result.ruleId);
+  return rule?.defaultConfiguration?.level ?? 'warning';
+}
+
+/** Runs `Sarif.Multitool validate`, returning its error-level complaints and notifications. */
+export function multitoolErrors(bin: string, sarifText: string): Problems {
+  const dir = mkdtempSync(join(tmpdir(), 'faasguard-sarif-'));
+  const input = join(dir, 'report.sarif');
+  const output = join(dir, 'out.sarif');
+  writeFileSync(input, sarifText);
+  const run = spawnSync(bin, ['validate', input, '--output', output, '--log', 'ForceOverwrite'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (run.error !== undefined || run.status !== 0) return [`multitool failed (${run.status}): ${run.stdout}${run.stderr}`];
+  const log = JSON.parse(readFileSync(output, 'utf8')) as ValidationLog;
+  const problems: Problems = [];
+  for (const r of log.runs) {
+    const rules = r.tool.driver.rules ?? [];
+    for (const res of r.results ?? []) {
+      if (effectiveLevel(res, rules) === 'error') problems.push(`${res.ruleId}: ${JSON.stringify(res.message)}`);
+    }
+    for (const inv of r.invocations ?? []) {
+      if (inv.executionSuccessful === false) problems.push('validation did not complete');
+      for (const n of inv.toolExecutionNotifications ?? []) if (n.level === 'error') problems.push(n.message?.text ?? 'error');
+    }
+  }
+  return problems;
+}
