@@ -42,9 +42,12 @@ export function codeFrame(source: string | undefined, loc: SourceLocation, optio
   return renderFrame(lines, loc.line, caret, options);
 }
 
-/** The file's lines; the newline that ends the last line does not open another. */
+/**
+ * The file's lines, split as the parsers' line index splits them (on LF only, so that line numbers
+ * agree); a CR before the LF is dropped, and the newline ending the last line opens no other.
+ */
 function sourceLines(source: string): string[] {
-  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const lines = source.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

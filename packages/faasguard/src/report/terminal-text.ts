@@ -18,7 +18,11 @@ export function escapeControl(text: string): string {
   return text.replace(CONTROL, visible);
 }
 
-/** Like `escapeControl`, for text that must stay on one line (code-frame lines). */
+/**
+ * Like `escapeControl`, for text that must stay on one line (code-frame lines). A byte-order mark
+ * is dropped: it is invisible, but columns on line 1 count it, and dropping it here keeps the caret
+ * (measured through this same function) aligned.
+ */
 export function escapeLine(text: string): string {
-  return escapeControl(text).replace(/[\n\t]/g, (ch) => (ch === '\t' ? '  ' : visible(ch)));
+  return escapeControl(text.replace(/\uFEFF/g, '')).replace(/[\n\t]/g, (ch) => (ch === '\t' ? '  ' : visible(ch)));
 }

@@ -22,6 +22,14 @@ describe('code frame', () => {
     ].map((l, i) => (i === 1 ? `  ${l}` : l)));
   });
 
+  it('splits lines on LF only, as the parsers count them', () => {
+    assert.deepEqual(codeFrame('a: 1\rb: 2\nc: 3\n', at(2, 1), options), ['  1 | a: 1\\x0db: 2', '> 2 | c: 3', '    | ^']);
+  });
+
+  it('keeps the caret aligned after a byte-order mark, which columns count', () => {
+    assert.deepEqual(codeFrame('\uFEFFkey: v\n', at(1, 2), options), ['> 1 | key: v', '    | ^']);
+  });
+
   it('has no caret line when the column is 0', () => {
     assert.deepEqual(codeFrame('a: 1\nb: 2\n', at(2, 0), options), ['  1 | a: 1', '> 2 | b: 2']);
   });

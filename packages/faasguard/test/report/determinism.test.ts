@@ -25,9 +25,15 @@ describe('every report format', () => {
       assert.equal(JSON.stringify(result), before);
     });
 
-    it(`${format}: ends with a newline`, () => {
-      assert.ok(renderReport(scanResult(), format, { color: false }).endsWith('}\n') || format === 'pretty');
-      assert.ok(renderReport(scanResult(), format, { color: false }).endsWith('\n'));
+    it(`${format}: ends with exactly one newline`, () => {
+      const out = renderReport(scanResult(), format, { color: false });
+      assert.ok(out.endsWith('\n') && !out.endsWith('\n\n'));
+    });
+  }
+
+  for (const format of ['json', 'sarif'] as const) {
+    it(`${format}: ignores the colour option`, () => {
+      assert.equal(renderReport(scanResult(), format, { color: true }), renderReport(scanResult(), format, { color: false }));
     });
   }
 

@@ -3,7 +3,7 @@
  * schemas use, and the official SARIF Multitool when its binary runs here.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -106,6 +106,14 @@ function effectiveLevel(result: LogResult, rules: LogRule[]): string {
 /** Runs `Sarif.Multitool validate`, returning its error-level complaints and notifications. */
 export function multitoolErrors(bin: string, sarifText: string): Problems {
   const dir = mkdtempSync(join(tmpdir(), 'faasguard-sarif-'));
+  try {
+    return validateInDir(bin, dir, sarifText);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function validateInDir(bin: string, dir: string, sarifText: string): Problems {
   const input = join(dir, 'report.sarif');
   const output = join(dir, 'out.sarif');
   writeFileSync(input, sarifText);
