@@ -1,0 +1,85 @@
+/**
+ * One call for the scanner: the dependencies of a function's code location,
+ * from its nearest lockfiles, with manifests used for production/development roots.
+ * Never throws; every problem is returned as a ParseError.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Lockfile, LockfileFormat, ParseError, ParseOptions } from './types.js';
+import { errorMessage, MAX_LOCKFILE_BYTES } from './lockfiles/common.js';
+import { findLockfiles, type FoundLockfile } from './lockfiles/find-lockfiles.js';
+import { parseNpmLock } from './lockfiles/npm-lock.js';
+import { parsePipfileLock } from './lockfiles/pipfile-lock.js';
+import { parsePnpmLock } from './lockfiles/pnpm-lock.js';
+import { parsePoetryLock } from './lockfiles/poetry-lock.js';
+import { parseRequirementsFile } from './lockfiles/requirements-txt.js';
+import { parseUvLock } from './lockfiles/uv-lock.js';
+import { parseYarnLock } from './lockfiles/yarn-lock.js';
+import { parsePackageJson, parsePipfile, parsePyproject, type Manifest } from './manifest.js';
+
+export interface FunctionDependencies {
+  lockfiles: Lockfile[];
+  manifests: Manifest[];
+  /** Lockfiles seen but not used (a preferred format was in the same directory). */
+  ignored: string[];
+  errors: ParseError[];
+}
+
+type TextParser = (text: string, file: string, options: ParseOptions) => Lockfile;
+
+const PARSERS: Partial<Record<LockfileFormat, TextParser>> = {
+  'package-lock': parseNpmLock,
+  'npm-shrinkwrap': parseNpmLock,
+  pnpm: parsePnpmLock,
+  'yarn-classic': parseYarnLock,
+  'yarn-berry': parseYarnLock,
+  'poetry-lock': parsePoetryLock,
+  'pipfile-lock': parsePipfileLock,
+  'uv-lock': parseUvLock,
+};
+
+/** Reads a text file no larger than the lockfile limit; errors are returned, not thrown. */
+export async function readTextFile(file: string): Promise<{ text?: string; error?: ParseError }> {
+  try {
+    const info = await stat(file);
+    if (info.size > MAX_LOCKFILE_BYTES) return { error: { file, line: 1, message: `file is larger than ${MAX_LOCKFILE_BYTES} bytes; not parsed` } };
+    return { text: await readFile(file, 'utf8') };
+  } catch (e) {
+    return { error: { file, message: `cannot read: ${errorMessage(e)}` } };
+  }
+}
+
+export async function readManifest(file: string): Promise<Manifest | undefined> {
+  const { text, error } = await readTextFile(file);
+  if (text === undefined) return error ? { path: file, ecosystem: 'npm', deps: { dependencies: {}, devDependencies: {}, optionalDependencies: {} }, errors: [error] } : undefined;
+  const base = path.basename(file);
+  if (base === 'package.json') return parsePackageJson(text, file);
+  if (base === 'Pipfile') return parsePipfile(text, file);
+  return parsePyproject(text, file);
+}
+
+/** Parses one lockfile found by `findLockfiles` (or described the same way). */
+export async function readLockfile(found: FoundLockfile, projectRoot: string, manifest?: Manifest): Promise<Lockfile> {
+  if (found.format === 'requirements-txt') return parseRequirementsFile(found.path, { projectRoot });
+  const { text, error } = await readTextFile(found.path);
+  const parser = PARSERS[found.format]!;
+  if (text === undefined) return { path: found.path, format: found.format, ecosystem: found.ecosystem, dependencies: [], errors: error ? [error] : [] };
+  // A manifest in a sub-project describes that workspace, not the lockfile's root.
+  return parser(text, found.path, { manifest: manifest?.deps, importer: found.importer });
+}
+
+export async function loadFunctionDependencies(codeDir: string, projectRoot: string): Promise<FunctionDependencies> {
+  const found = await findLockfiles(codeDir, projectRoot);
+  const out: FunctionDependencies = { lockfiles: [], manifests: [], ignored: found.ignored, errors: [...found.errors] };
+  const manifests = new Map<string, Manifest | undefined>();
+  for (const f of found.lockfiles) {
+    if (f.manifest && !manifests.has(f.manifest)) manifests.set(f.manifest, await readManifest(f.manifest));
+    const manifest = f.manifest ? manifests.get(f.manifest) : undefined;
+    const usable = manifest && manifest.errors.length === 0 ? manifest : undefined;
+    const lock = await readLockfile(f, projectRoot, usable);
+    out.lockfiles.push(lock);
+    out.errors.push(...lock.errors);
+  }
+  for (const m of manifests.values()) if (m) out.manifests.push(m), out.errors.push(...m.errors);
+  return out;
+}
