@@ -17,8 +17,12 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
+/**
+ * `compareFindings`, then the message: two findings that share a fingerprint (a rule reporting the
+ * same thing twice) would otherwise print in whatever order they came.
+ */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(compareFindings);
+  return [...findings].sort((a, b) => compareFindings(a, b) || compareText(a.message, b.message));
 }
 
 /** By place first: diagnostics read like a list of input problems, file after file. */

@@ -37,6 +37,21 @@ describe('every report format', () => {
     });
   }
 
+  it('orders findings that share a fingerprint by message', () => {
+    const base = scanResult();
+    const [first] = base.findings;
+    assert.ok(first);
+    const twins = [
+      { ...first, message: 'b' },
+      { ...first, message: 'a' },
+    ];
+    for (const format of formats) {
+      const forward = renderReport({ ...base, findings: twins }, format, { color: false });
+      const backward = renderReport({ ...base, findings: [...twins].reverse() }, format, { color: false });
+      assert.equal(forward, backward, format);
+    }
+  });
+
   it('rejects an unknown format', () => {
     assert.throws(() => renderReport(scanResult(), 'xml' as ReportFormat, { color: false }), /unknown report format/);
   });
