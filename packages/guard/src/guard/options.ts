@@ -43,7 +43,10 @@ export interface GuardOptions<A extends SourceName = SourceName> {
   readonly rateLimit?: RateLimitOptions;
   /** A logger, or options for the built-in JSON logger. */
   readonly logger?: SecurityLogger | SecurityLoggerOptions;
-  /** Return validation issues (paths and messages, never values) in 400 responses. Default false. */
+  /**
+   * Return validation issues (paths and the schema library's messages) in 400
+   * responses. Default false: some libraries quote the received value.
+   */
   readonly exposeValidationIssues?: boolean;
 }
 

@@ -49,6 +49,11 @@ export function resolveConfig(options: GuardOptions): GuardConfig {
 function normaliseSpec(spec: SchemaSpec | undefined): { schema?: StandardSchemaV1; envelope: EnvelopeMode } {
   if (spec === undefined) return { envelope: 'payload' };
   if (isStandardSchema(spec)) return { schema: spec, envelope: 'payload' };
+  // A schema the guard cannot run must stop the deployment, not let every event through.
+  if (!isStandardSchema(spec.schema)) throw new TypeError('guard: schema is not a Standard Schema (v1) validator');
+  if (spec.envelope !== undefined && spec.envelope !== 'payload' && spec.envelope !== 'raw') {
+    throw new TypeError(`guard: unknown envelope ${String(spec.envelope)}`);
+  }
   return { schema: spec.schema, envelope: spec.envelope ?? 'payload' };
 }
 

@@ -26,6 +26,9 @@ export interface StandardIssue {
 /** The type a schema produces once validation succeeds. */
 export type InferOutput<S> = S extends StandardSchemaV1<unknown, infer O> ? O : unknown;
 
+// Some libraries' schemas are callable (arktype), so functions count too.
 export function isStandardSchema(value: unknown): value is StandardSchemaV1 {
-  return typeof value === 'object' && value !== null && '~standard' in value;
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  const props = (value as { '~standard'?: { version?: unknown; validate?: unknown } })['~standard'];
+  return props?.version === 1 && typeof props.validate === 'function';
 }

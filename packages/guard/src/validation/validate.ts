@@ -1,7 +1,10 @@
 import { GuardRejection } from '../errors/guard-rejection.js';
 import type { StandardIssue, StandardSchemaV1 } from './standard-schema.js';
 
-/** A validation issue as logged and, when enabled, returned: a path and a message, never the offending value. */
+/**
+ * A validation issue as logged and, when enabled, returned: the path and the
+ * schema library's message (some libraries quote the received value in it).
+ */
 export interface PublicIssue {
   readonly path: string;
   readonly message: string;

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { z } from 'zod';
+import { guard } from '../src/index.js';
+import { captureLog, context, loadEvent } from '../testkit/fixtures.js';
+
+const Order = z.object({ orderId: z.string(), amount: z.number(), currency: z.string() });
+
+describe('batch sources: per-record validation and partial failures', () => {
+  it('SQS: reports invalid records and records whose handler threw, runs the rest', async () => {
+    const event = loadEvent('sqs');
+    event.Records[0].body = '{"orderId":"ord-1","amount":"not a number","currency":"EUR"}';
+    event.Records[2].body = JSON.stringify({ orderId: 'ord-boom', amount: 1, currency: 'EUR' });
+    const log = captureLog();
+    const handled: string[] = [];
+    const handler = guard(async (req) => {
+      if (req.data.orderId === 'ord-boom') throw new Error('downstream unavailable');
+      handled.push(req.data.orderId);
+    }, { allow: ['sqs'], schema: Order, logger: log.options });
+    const result = await handler(event, context());
+    assert.deepEqual(result, {
+      batchItemFailures: [{ itemIdentifier: event.Records[0].messageId }, { itemIdentifier: event.Records[2].messageId }],
+    });
+    assert.deepEqual(handled, ['ord-1011']);
+    assert.deepEqual(log.records().map((r) => r['event']), ['validation_failed', 'handler_error']);
+  });
+
+  it('SQS: an all-valid batch reports no failures', async () => {
+    const handler = guard(async () => undefined, { allow: ['sqs'], schema: Order });
+    assert.deepEqual(await handler(loadEvent('sqs'), context()), { batchItemFailures: [] });
+  });
+
+  it('SQS FIFO: fails every record after the first failure, to keep order', async () => {
+    const event = loadEvent('sqs');
+    for (const r of event.Records) r.eventSourceARN += '.fifo';
+    event.Records[1].body = '{}';
+    const handled: string[] = [];
+    const handler = guard(async (req) => {
+      handled.push(req.data.orderId);
+    }, { allow: ['sqs'], schema: Order });
+    const result = (await handler(event, context())) as { batchItemFailures: unknown[] };
+    assert.deepEqual(handled, ['ord-1010']);
+    assert.deepEqual(result.batchItemFailures, [
+      { itemIdentifier: event.Records[1].messageId },
+      { itemIdentifier: event.Records[2].messageId },
+    ]);
+  });
+
+  it('Kinesis: reports sequence numbers and stops at the first failure', async () => {
+    const event = loadEvent('kinesis-stream');
+    event.Records[0].kinesis.data = Buffer.from('not json').toString('base64');
+    const handled: string[] = [];
+    const handler = guard(async (req) => {
+      handled.push(req.data.orderId);
+    }, { allow: ['kinesis-stream'], schema: Order });
+    const result = await handler(event, context());
+    assert.deepEqual(handled, []);
+    assert.deepEqual(result, {
+      batchItemFailures: event.Records.map((r: any) => ({ itemIdentifier: r.kinesis.sequenceNumber })),
+    });
+  });
+
+  it('Kinesis: a valid batch runs every record', async () => {
+    const handled: string[] = [];
+    const handler = guard(async (req) => {
+      handled.push(req.data.orderId);
+    }, { allow: ['kinesis-stream'], schema: Order });
+    assert.deepEqual(await handler(loadEvent('kinesis-stream'), context()), { batchItemFailures: [] });
+    assert.deepEqual(handled, ['ord-1041', 'ord-1042']);
+  });
+
+  it('DynamoDB Streams: validates the stream record and reports its SequenceNumber', async () => {
+    const Change = z.object({ NewImage: z.object({ orderId: z.object({ S: z.string() }), amount: z.object({ N: z.string() }) }) });
+    const event = loadEvent('dynamodb-stream');
+    delete event.Records[1].dynamodb.NewImage.amount;
+    const handled: string[] = [];
+    const handler = guard(async (req) => {
+      handled.push(req.data.NewImage.orderId.S);
+    }, { allow: ['dynamodb-stream'], schema: Change });
+    const result = await handler(event, context());
+    assert.deepEqual(handled, ['ord-1031']);
+    assert.deepEqual(result, { batchItemFailures: [{ itemIdentifier: event.Records[1].dynamodb.SequenceNumber }] });
+  });
+
+  it('S3 through SQS: each message body is an S3 notification', async () => {
+    const Notification = z.object({ Records: z.array(z.object({ s3: z.object({ object: z.object({ key: z.string() }) }) })) });
+    const keys: string[] = [];
+    const handler = guard(async (req) => {
+      keys.push(...req.data.Records.map((r) => r.s3.object.key));
+    }, { allow: ['s3-sqs'], schema: Notification });
+    assert.deepEqual(await handler(loadEvent('s3-sqs'), context()), { batchItemFailures: [] });
+    assert.deepEqual(keys, ['incoming/ord-1006.json']);
+  });
+
+  it('passes the raw record to the handler alongside the data', async () => {
+    const ids: string[] = [];
+    const handler = guard(async (req) => {
+      ids.push(String(req.record?.['messageId']));
+    }, { allow: ['sqs'] });
+    const event = loadEvent('sqs');
+    await handler(event, context());
+    assert.deepEqual(ids, event.Records.map((r: any) => r.messageId));
+  });
+});

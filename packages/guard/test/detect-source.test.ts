@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { detectSource, SOURCE_NAMES, type SourceName } from '../src/index.js';
+import { loadEvent } from '../testkit/fixtures.js';
+
+// fixture file -> the name detectSource must return for it
+const EXPECTED: ReadonlyArray<[string, SourceName]> = [
+  ['apigw-rest', 'apigw-rest'],
+  ['apigw-http', 'apigw-http'],
+  ['apigw-websocket', 'apigw-websocket'],
+  ['apigw-authorizer-token', 'apigw-authorizer-token'],
+  ['apigw-authorizer-request', 'apigw-authorizer-request'],
+  ['apigw-authorizer-request-v2', 'apigw-authorizer-request'],
+  ['function-url', 'function-url'],
+  ['alb', 'alb'],
+  ['s3', 's3'],
+  ['s3-eventbridge', 's3-eventbridge'],
+  ['s3-sqs', 's3-sqs'],
+  ['sqs', 'sqs'],
+  ['sns', 'sns'],
+  ['dynamodb-stream', 'dynamodb-stream'],
+  ['kinesis-stream', 'kinesis-stream'],
+  ['kinesis-firehose', 'kinesis-firehose'],
+  ['eventbridge', 'eventbridge'],
+  ['eventbridge-scheduled', 'eventbridge-scheduled'],
+  ['iot', 'iot'],
+  ['codecommit', 'codecommit'],
+  ['cognito-user-pool', 'cognito-user-pool'],
+  ['ses', 'ses'],
+  ['cloudwatch-logs', 'cloudwatch-logs'],
+  ['kafka-msk', 'kafka-msk'],
+  ['kafka-self-managed', 'kafka-self-managed'],
+  ['mq', 'mq'],
+  ['mq-rabbitmq', 'mq'],
+  ['direct', 'direct'],
+];
+
+describe('detectSource', () => {
+  for (const [fixture, expected] of EXPECTED) {
+    it(`detects ${expected} from ${fixture}.json`, () => {
+      assert.equal(detectSource(loadEvent(fixture)), expected);
+    });
+  }
+
+  it('has a sample for every documented source name', () => {
+    const covered = new Set(EXPECTED.map(([, name]) => name));
+    assert.deepEqual([...SOURCE_NAMES].filter((n) => !covered.has(n)), []);
+  });
+
+  it('treats non-objects and unknown shapes as direct invocations', () => {
+    for (const event of [null, undefined, 42, 'text', [], [{ eventSource: 'aws:sqs' }], { hello: 'world' }]) {
+      assert.equal(detectSource(event), 'direct');
+    }
+  });
+
+  it('does not take a Records array with an unknown eventSource for a trigger', () => {
+    assert.equal(detectSource({ Records: [{ eventSource: 'aws:made-up' }] }), 'direct');
+    assert.equal(detectSource({ Records: [] }), 'direct');
+    assert.equal(detectSource({ Records: ['x'] }), 'direct');
+  });
+
+  it('tells a plain SQS message from an S3 notification delivered through SQS', () => {
+    const sqs = loadEvent('sqs');
+    sqs.Records[0].body = JSON.stringify({ note: 'eventSource aws:s3 mentioned in text' });
+    assert.equal(detectSource(sqs), 'sqs');
+    const s3TestEvent = loadEvent('sqs');
+    s3TestEvent.Records[0].body = JSON.stringify({ Service: 'Amazon S3', Event: 's3:TestEvent', Bucket: 'orders-inbox' });
+    assert.equal(detectSource(s3TestEvent), 's3-sqs');
+  });
+
+  it('tells a Function URL from an HTTP API by its domain', () => {
+    const event = loadEvent('function-url');
+    event.requestContext.domainName = 'r3pmxmplak.execute-api.eu-west-1.amazonaws.com';
+    assert.equal(detectSource(event), 'apigw-http');
+  });
+
+  it('needs the IoT topic and client id, not just a topic', () => {
+    const event = loadEvent('iot');
+    delete event.clientId;
+    assert.equal(detectSource(event), 'direct');
+  });
+
+  it('needs the scheduler source for a scheduled event', () => {
+    const event = loadEvent('eventbridge-scheduled');
+    event.source = 'com.example.orders';
+    assert.equal(detectSource(event), 'eventbridge');
+  });
+});
