@@ -337,8 +337,9 @@ export class Evaluator {
   }
 }
 
+/** `Condition` is a function only inside condition functions, but a lone `Condition` key means nothing else. */
 function isIntrinsicKey(key: string): boolean {
-  return key === 'Ref' || key.startsWith('Fn::') || key === UNKNOWN_TAG_KEY;
+  return key === 'Ref' || key === 'Condition' || key.startsWith('Fn::') || key === UNKNOWN_TAG_KEY;
 }
 
 function isOpaque(v: Value): boolean {
