@@ -36,7 +36,7 @@ Scan options:
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   try {
-    return await run(argv, out);
+    return await run(argv, out, err);
   } catch (e) {
     if (e instanceof UsageError) {
       err.write(`faasguard: ${e.message}\nRun 'faasguard --help' for usage.\n`);
@@ -47,7 +47,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
 }
 
-async function run(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:
@@ -61,7 +61,7 @@ async function run(argv: string[], out: NodeJS.WritableStream): Promise<number> 
       out.write(`${TOOL_VERSION}\n`);
       return 0;
     case 'scan':
-      return scanCommand(rest, out);
+      return scanCommand(rest, out, err);
     case 'rules':
       return rulesCommand(rest, out);
     case 'explain':
@@ -73,7 +73,7 @@ async function run(argv: string[], out: NodeJS.WritableStream): Promise<number> 
   }
 }
 
-async function scanCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, {
     format: { type: 'string', default: 'pretty' },
     output: { type: 'string' },
@@ -105,7 +105,7 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream): Promise<
   if (output) writeFileSync(output, report);
   else out.write(report);
   if (result.templates.length === 0) {
-    process.stderr.write(`faasguard: no CloudFormation or SAM template found under ${target}\n`);
+    err.write(`faasguard: no CloudFormation or SAM template found under ${target}\n`);
     return 2;
   }
   return result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn as Severity)) ? 1 : 0;

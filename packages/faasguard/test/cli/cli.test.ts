@@ -1,0 +1,115 @@
+/**
+ * The command line end to end: the example app (vulnerable and fixed), exit codes, usage errors,
+ * `rules`, `explain`, and the generated rule pages being current.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { main } from '../../src/cli/main.js';
+import { ruleMarkdown, rulesIndexMarkdown } from '../../src/docs/rule-doc.js';
+import { ALL_RULES } from '../../src/rules/index.js';
+import { FIXTURES, REPO_ROOT } from '../helpers/paths.js';
+
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _enc: string, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new Capture();
+  const err = new Capture();
+  const code = await main(argv, out, err);
+  return { code, out: out.text, err: err.text };
+}
+
+const EXAMPLE = path.join(REPO_ROOT, 'examples/order-app');
+
+interface JsonFinding {
+  ruleId: string;
+  location: { file: string; line: number };
+  subject?: { logicalId: string };
+}
+
+describe('faasguard scan', () => {
+  it('finds the planted problems in the vulnerable example', async () => {
+    const { code, out } = await run('scan', path.join(EXAMPLE, 'vulnerable'), '--format', 'json');
+    assert.equal(code, 1);
+    const findings = (JSON.parse(out) as { findings: JsonFinding[] }).findings.map((f) => [f.ruleId, f.location.file, f.location.line, f.subject?.logicalId]);
+    assert.deepEqual(findings, [
+      ['lambda-permission-public', 'template.yaml', 114, 'PartnerInvokePermission'],
+      ['api-route-without-auth', 'template.yaml', 72, 'GetOrderFunction.Get'],
+      ['env-plaintext-secret', 'template.yaml', 95, 'ProcessUploadFunction'],
+      ['function-url-without-auth', 'template.yaml', 112, 'PaymentWebhookFunction'],
+    ]);
+  });
+
+  it('reports none of them on the fixed example, and exits 0', async () => {
+    const { code, out } = await run('scan', path.join(EXAMPLE, 'fixed'), '--format', 'json');
+    assert.equal(code, 0);
+    assert.deepEqual((JSON.parse(out) as { findings: unknown[] }).findings, []);
+  });
+
+  it('never prints a secret, in any format', async () => {
+    for (const format of ['pretty', 'json', 'sarif']) {
+      const { out } = await run('scan', path.join(EXAMPLE, 'vulnerable'), '--format', format, '--no-color');
+      assert.ok(out.includes('env-plaintext-secret'), format);
+      assert.ok(!out.includes('q7RzT2vX9kLm4NpW8sYb'), `${format} output leaks the password`);
+    }
+  });
+
+  it('--fail-on decides the exit code', async () => {
+    const dir = path.join(EXAMPLE, 'vulnerable');
+    assert.equal((await run('scan', dir, '--fail-on', 'critical', '--format', 'json')).code, 1);
+    const onlyMedium = path.join(FIXTURES, 'rules/lambda-permission-service-without-source/fail');
+    assert.equal((await run('scan', onlyMedium, '--fail-on', 'high', '--format', 'json')).code, 0);
+    assert.equal((await run('scan', onlyMedium, '--fail-on', 'medium', '--format', 'json')).code, 1);
+  });
+
+  it('exits 2 on usage errors and when nothing can be scanned', async () => {
+    assert.equal((await run('scan')).code, 2);
+    assert.equal((await run('scan', EXAMPLE, '--format', 'xml')).code, 2);
+    assert.equal((await run('scan', EXAMPLE, '--fail-on', 'urgent')).code, 2);
+    assert.equal((await run('scan', path.join(EXAMPLE, 'missing'))).code, 2);
+    assert.equal((await run('scan', EXAMPLE, '--param', 'novalue')).code, 2);
+    assert.equal((await run('frobnicate')).code, 2);
+    const empty = await run('scan', path.join(EXAMPLE, 'vulnerable', 'src'), '--format', 'json');
+    assert.equal(empty.code, 2);
+    assert.match(empty.err, /no CloudFormation or SAM template/);
+  });
+
+  it('takes template parameters', async () => {
+    const { out } = await run('scan', path.join(FIXTURES, 'sam-app'), '--format', 'json', '--param', 'Env=prod');
+    const report = JSON.parse(out) as { findings: JsonFinding[] };
+    assert.ok(report.findings.some((f) => f.subject?.logicalId === 'ApiFn.Health'));
+  });
+});
+
+describe('faasguard rules and explain', () => {
+  it('lists every rule', async () => {
+    const { code, out } = await run('rules');
+    assert.equal(code, 0);
+    for (const r of ALL_RULES) assert.ok(out.includes(r.meta.id));
+  });
+
+  it('explains a rule from its metadata, and refuses an unknown id', async () => {
+    const { code, out } = await run('explain', 'function-url-without-auth');
+    assert.equal(code, 0);
+    assert.match(out, /How to fix it:/);
+    assert.match(out, /AuthType: AWS_IAM/);
+    assert.equal((await run('explain', 'no-such-rule')).code, 2);
+  });
+
+  it('has a current documentation page for every rule (run `npm run docs` after changing a rule)', () => {
+    const dir = path.join(REPO_ROOT, 'docs/rules');
+    const metas = ALL_RULES.map((r) => r.meta).sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (const m of metas) assert.equal(readFileSync(path.join(dir, `${m.id}.md`), 'utf8'), ruleMarkdown(m), `docs/rules/${m.id}.md is stale`);
+    assert.equal(readFileSync(path.join(dir, 'README.md'), 'utf8'), rulesIndexMarkdown(metas));
+    const pages = readdirSync(dir).filter((f) => f !== 'README.md').sort();
+    assert.deepEqual(pages, metas.map((m) => `${m.id}.md`));
+  });
+});
