@@ -18,7 +18,7 @@ const PLACEHOLDER_WORDS = new Set([
 const PLACEHOLDER_FRAGMENTS = [
   'changeme', 'change_me', 'change-me', 'replace_me', 'replace-me', 'replaceme', 'your-', 'your_',
   'yourkey', 'yourtoken', 'yoursecret', 'yourpass', 'example', 'placeholder', 'dummy', 'redacted',
-  'insert_', 'insert-', 'put_your', 'put-your', 'xxxx', '****', '....', 'todo',
+  'insert_', 'insert-', 'put_your', 'put-your', 'xxxx', '****', '....', '…', 'todo',
   'password', 'passwd', 'secret_here', 'key_here', 'token_here', '-here', '_here',
 ];
 
