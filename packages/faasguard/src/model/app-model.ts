@@ -85,8 +85,10 @@ export interface Resource extends ModelElement {
   /** The CloudFormation type, e.g. `AWS::S3::Bucket` (SAM types keep their `AWS::Serverless::` name) */
   type: string;
   kind: ResourceKind;
-  /** Properties after intrinsic evaluation. Prefer the typed facts below; this is for the rare case. */
+  /** Properties after intrinsic evaluation. Prefer the typed facts below, or a facts view in `model/facts/`. */
   properties: ValueMap;
+  /** Where a property is written (the deepest part of the path that exists; the resource itself when none does) */
+  locate(...path: string[]): SourceLocation;
   /** Resource-based policies that govern who may act on this resource (bucket, queue, topic policies) */
   policies: PolicyDocument[];
   /** S3 canned ACL, when set */

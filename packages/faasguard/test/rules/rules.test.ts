@@ -26,6 +26,21 @@ const CASES: Record<string, Expected[]> = {
   ],
   'lambda-permission-public': [{ line: 11, subject: 'Everyone' }],
   'lambda-permission-service-without-source': [{ line: 11, subject: 'FromAnyBucket' }],
+  'api-route-api-key-only': [{ line: 15, subject: 'Partner.Feed' }],
+  'authorizer-unused': [{ line: 13, subject: 'CognitoAuth' }],
+  'cognito-user-pool-without-mfa': [{ line: 3, subject: 'Pool' }],
+  'cognito-weak-password-policy': [
+    { line: 8, subject: 'Short' },
+    { line: 18, subject: 'Simple' },
+  ],
+  'cognito-mutable-authorization-attribute': [{ line: 9, subject: 'Pool' }],
+  'lambda-permission-cross-account': [{ line: 11, subject: 'PartnerAccount' }],
+  'public-source-triggers-function': [
+    { line: 11, subject: 'Inbox' },
+    { line: 15, subject: 'Drop' },
+  ],
+  'recursive-trigger-loop': [{ line: 14, subject: 'Resize' }],
+  'function-exposed-through-chain': [{ line: 25, subject: 'Worker' }],
   'env-plaintext-secret': [
     { line: 6, subject: 'Payments' },
     { line: 15, subject: 'Payments' },

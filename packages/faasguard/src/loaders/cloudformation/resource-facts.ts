@@ -3,6 +3,9 @@
  */
 import type { EncryptionConfig, PublicAccessBlock, Resource } from '../../model/app-model.js';
 import { asBoolean, asArray, isValueMap, type ValueMap } from '../../model/value.js';
+import type { SourceLocation } from '../../model/location.js';
+import type { TNode } from '../../parse/tree.js';
+import { get } from '../../parse/tree.js';
 import { elementBase, prop, type LoadContext } from './load-context.js';
 import { resourceKind } from './resource-kind.js';
 import type { TemplateResource } from './template.js';
@@ -15,12 +18,24 @@ export function loadResource(ctx: LoadContext, r: TemplateResource): Resource {
     kind: resourceKind(r.type),
     properties: isValueMap(p.value) ? p.value : {},
     policies: [],
+    locate: (...path) => locateProperty(r, path),
   };
   if (r.type === 'AWS::S3::Bucket') addBucketFacts(ctx, r, resource);
   if (r.type === 'AWS::SQS::Queue') addQueueEncryption(ctx, r, resource);
   if (r.type === 'AWS::SNS::Topic') addKmsEncryption(ctx, r, resource, 'KmsMasterKeyId');
   if (r.type === 'AWS::Kinesis::Stream') addKmsEncryption(ctx, r, resource, 'StreamEncryption', 'KeyId');
   return resource;
+}
+
+function locateProperty(r: TemplateResource, path: string[]): SourceLocation {
+  let node: TNode | undefined = get(r.node, 'Properties');
+  let loc = node?.loc ?? r.loc;
+  for (const key of path) {
+    node = /^\d+$/.test(key) && node?.kind === 'seq' ? node.items[Number(key)] : get(node, key);
+    if (!node) break;
+    loc = node.loc;
+  }
+  return loc;
 }
 
 function addBucketFacts(ctx: LoadContext, r: TemplateResource, resource: Resource): void {

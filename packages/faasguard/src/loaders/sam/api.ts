@@ -5,8 +5,8 @@
 import type { Api, ApiProtocol, Authorizer, ModelElement } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
 import { asBoolean, isValueMap, type Value, type ValueMap } from '../../model/value.js';
-import type { TMap } from '../../parse/tree.js';
-import { get } from '../../parse/tree.js';
+import type { TMap, TNode } from '../../parse/tree.js';
+import { get, getEntry } from '../../parse/tree.js';
 import type { LoadContext } from '../cloudformation/load-context.js';
 import { elementBase } from '../cloudformation/load-context.js';
 import { loadPolicyDocument } from '../cloudformation/policy-document.js';
@@ -36,7 +36,7 @@ function buildApi(ctx: LoadContext, base: ModelElement, protocol: ApiProtocol, p
     ...base,
     protocol,
     implicit,
-    authorizers: authorizers(ctx, auth, authNode?.loc ?? base.loc),
+    authorizers: authorizers(ctx, auth, get(authNode, 'Authorizers'), base.loc),
     apiKeyRequiredByDefault: asBoolean(auth['ApiKeyRequired']) === true,
     stages: [stage(p, props, base.loc, protocol)],
     cors: protocol === 'http' ? p['CorsConfiguration'] : p['Cors'],
@@ -49,10 +49,11 @@ function buildApi(ctx: LoadContext, base: ModelElement, protocol: ApiProtocol, p
   return api;
 }
 
-function authorizers(ctx: LoadContext, auth: ValueMap, loc: SourceLocation): Authorizer[] {
+function authorizers(ctx: LoadContext, auth: ValueMap, defsNode: TNode | undefined, fallback: SourceLocation): Authorizer[] {
   const defs = auth['Authorizers'];
   if (!isValueMap(defs)) return [];
   return Object.entries(defs).map(([name, def]) => {
+    const loc = getEntry(defsNode, name)?.keyLoc ?? fallback;
     const d = isValueMap(def) ? def : {};
     const fn = ctx.builder.functionOf(d['FunctionArn']);
     const type = d['UserPoolArn'] !== undefined ? 'cognito' : d['JwtConfiguration'] !== undefined ? 'jwt' : 'lambda';

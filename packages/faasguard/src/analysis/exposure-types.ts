@@ -1,0 +1,38 @@
+/**
+ * Exposure: who can make each function run, and how.
+ *
+ * Levels, from the widest to the narrowest:
+ * - `public`: anyone on the internet, unauthenticated (an open route, a Function URL with no auth,
+ *   a bucket or topic anyone may write to, an invoke permission for `*`).
+ * - `authenticated`: any signed-in user or holder of an API key.
+ * - `account`: principals of this AWS account (IAM-authorized routes and URLs, other accounts named
+ *   explicitly count here too, with the path saying so).
+ * - `internal`: only AWS services wired in the template (schedules, streams, queues no outsider can write to).
+ */
+import type { SourceLocation } from '../model/location.js';
+
+export type ExposureLevel = 'public' | 'authenticated' | 'account' | 'internal';
+
+export const EXPOSURE_ORDER: readonly ExposureLevel[] = ['public', 'authenticated', 'account', 'internal'];
+
+/** One way in: an entry point and who can use it. */
+export interface EntryPath {
+  level: ExposureLevel;
+  /** Id of the trigger (route, URL, event source) or permission this path goes through */
+  via: string;
+  /** Human description, e.g. "anyone on the internet can upload an object to UploadsBucket" */
+  description: string;
+  /** Each hop from the outside to the function, for chains through other functions */
+  steps: Array<{ loc: SourceLocation; message: string }>;
+}
+
+export interface FunctionExposure {
+  functionId: string;
+  /** The widest level among its paths; `internal` when it has none */
+  level: ExposureLevel;
+  paths: EntryPath[];
+}
+
+export function widerOf(a: ExposureLevel, b: ExposureLevel): ExposureLevel {
+  return EXPOSURE_ORDER.indexOf(a) <= EXPOSURE_ORDER.indexOf(b) ? a : b;
+}

@@ -1,0 +1,164 @@
+/**
+ * Exposure analysis: for every function, every way it can be invoked and by whom (see
+ * `exposure-types.ts`). Direct entry points first (routes, URLs, invoke permissions, event sources
+ * and who can write into them), then chains: a function that can write into a source that triggers
+ * another function passes its own exposure on, until nothing changes.
+ */
+import type { AppModel, InvokePermission, LambdaFunction, Route, Trigger } from '../model/app-model.js';
+import { ModelIndex } from '../model/model-index.js';
+import { display } from '../model/value.js';
+import { nameOf } from '../rules/subject.js';
+import { EXPOSURE_ORDER, widerOf, type EntryPath, type ExposureLevel, type FunctionExposure } from './exposure-types.js';
+import { functionWrites } from './function-writes.js';
+import { publicWriteGrant, WRITE_VERBS } from './source-writers.js';
+
+export function computeExposure(model: AppModel): Map<string, FunctionExposure> {
+  const index = new ModelIndex(model);
+  const result = new Map<string, FunctionExposure>();
+  for (const fn of model.functions) result.set(fn.id, { functionId: fn.id, level: 'internal', paths: [] });
+  for (const t of model.triggers) addPath(result, t.functionId, directPath(t, index));
+  for (const p of model.permissions) if (p.functionId) addPath(result, p.functionId, permissionPath(p, index));
+  propagateChains(model, index, result);
+  for (const e of result.values()) e.paths.sort((a, b) => EXPOSURE_ORDER.indexOf(a.level) - EXPOSURE_ORDER.indexOf(b.level) || (a.via < b.via ? -1 : a.via > b.via ? 1 : 0));
+  return result;
+}
+
+function addPath(result: Map<string, FunctionExposure>, fnId: string, path: EntryPath | undefined): boolean {
+  const e = result.get(fnId);
+  if (!e || !path) return false;
+  if (e.paths.some((p) => p.via === path.via && p.level === path.level)) return false;
+  e.paths.push(path);
+  e.level = widerOf(e.level, path.level);
+  return true;
+}
+
+function directPath(t: Trigger, index: ModelIndex): EntryPath | undefined {
+  const fn = index.function(t.functionId);
+  if (!fn) return undefined;
+  if (t.kind === 'api') return routePath(t, index, fn);
+  if (t.kind === 'function-url') return urlPath(t, fn);
+  return sourcePath(t, index, fn);
+}
+
+function routePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPath | undefined {
+  const route = index.model.routes.find((r) => r.id === t.routeId);
+  if (!route) return undefined;
+  const api = index.api(route.apiId);
+  const level = routeLevel(route, api?.endpointType === 'PRIVATE');
+  const who = LEVEL_WHO[level];
+  return {
+    level,
+    via: t.id,
+    description: `${who} can call ${route.method} ${route.path} of ${api ? nameOf(api) : 'an API'} (${authText(route)}), which invokes ${nameOf(fn)}`,
+    steps: [{ loc: route.auth.loc, message: `route ${route.method} ${route.path}: ${authText(route)}` }],
+  };
+}
+
+function routeLevel(route: Route, privateApi: boolean): ExposureLevel {
+  if (route.auth.type === 'iam') return 'account';
+  if (route.auth.type !== 'none') return 'authenticated';
+  if (route.auth.apiKeyRequired) return 'authenticated';
+  return privateApi ? 'account' : 'public';
+}
+
+function authText(route: Route): string {
+  if (route.auth.type === 'none') return route.auth.apiKeyRequired ? 'API key only' : 'no authorization';
+  if (route.auth.type === 'iam') return 'IAM authorization';
+  return `${route.auth.type} authorizer${route.auth.authorizer ? ` ${route.auth.authorizer}` : ''}`;
+}
+
+const LEVEL_WHO: Readonly<Record<ExposureLevel, string>> = {
+  public: 'anyone on the internet',
+  authenticated: 'any signed-in user or API-key holder',
+  account: 'principals of the AWS account',
+  internal: 'only AWS services of this application',
+};
+
+function urlPath(t: Trigger, fn: LambdaFunction): EntryPath {
+  const open = fn.url?.authType === 'NONE';
+  return {
+    level: open ? 'public' : 'account',
+    via: t.id,
+    description: `${open ? 'anyone on the internet' : 'IAM principals allowed to'} can call the Function URL of ${nameOf(fn)}`,
+    steps: [{ loc: t.loc, message: `Function URL, AuthType ${display(fn.url?.authType)}` }],
+  };
+}
+
+function sourcePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPath {
+  const source = index.resource(t.sourceId);
+  const grant = source ? publicWriteGrant(source) : undefined;
+  if (source && grant) {
+    const verb = WRITE_VERBS[source.kind] ?? 'write to';
+    return {
+      level: 'public',
+      via: t.id,
+      description: `anyone on the internet can ${verb} ${nameOf(source)}, which invokes ${nameOf(fn)}`,
+      steps: [
+        { loc: grant.loc, message: `${nameOf(source)} is writable by anyone (${grant.how === 'acl' ? 'public-read-write ACL' : 'resource policy allows Principal "*"'})` },
+        { loc: t.loc, message: `${t.kind} event from ${nameOf(source)} invokes ${nameOf(fn)}` },
+      ],
+    };
+  }
+  const level = sourceLevel(t, source === undefined);
+  return {
+    level,
+    via: t.id,
+    description: `${t.kind} events${source ? ` from ${nameOf(source)}` : t.source !== undefined ? ` from ${display(t.source)}` : ''} invoke ${nameOf(fn)}`,
+    steps: [{ loc: t.loc, message: `${t.kind} trigger` }],
+  };
+}
+
+/** Sources outside the template may be written by anyone the account allows; IoT and Cognito by their users. */
+function sourceLevel(t: Trigger, external: boolean): ExposureLevel {
+  if (t.kind === 'cognito' || t.kind === 'iot') return 'authenticated';
+  if (external && t.source !== undefined && ['sqs', 'sns', 's3', 'kafka', 'mq'].includes(t.kind)) return 'account';
+  return 'internal';
+}
+
+function permissionPath(p: InvokePermission, index: ModelIndex): EntryPath | undefined {
+  const fn = index.function(p.functionId);
+  if (!fn) return undefined;
+  const principal = display(p.principal);
+  const conditioned = p.sourceArn !== undefined || p.sourceAccount !== undefined || p.principalOrgId !== undefined;
+  const service = /\.amazonaws\.com(\.cn)?$/.test(principal);
+  if (service && conditioned) return undefined; // the trigger it serves is the path
+  const level: ExposureLevel = conditioned ? 'account' : principal === '*' || service ? 'public' : 'account';
+  const who = principal === '*' ? (conditioned ? 'principals matching its conditions' : 'any AWS account') : service ? `any resource of ${principal}, in any account,` : `principal ${principal}`;
+  return {
+    level,
+    via: p.id,
+    description: `${who} can invoke ${nameOf(fn)} through permission ${nameOf(p)}`,
+    steps: [{ loc: p.loc, message: `permission for ${principal}` }],
+  };
+}
+
+/** A function that can write into another function's source passes its exposure on. */
+function propagateChains(model: AppModel, index: ModelIndex, result: Map<string, FunctionExposure>): void {
+  const writes = new Map(model.functions.map((f) => [f.id, functionWrites(f, index)]));
+  for (let round = 0; round <= model.functions.length; round++) {
+    let changed = false;
+    for (const t of model.triggers) {
+      for (const writer of model.functions) {
+        if (writer.id === t.functionId) continue;
+        const exposure = result.get(writer.id);
+        const grant = exposure && exposure.level !== 'internal' ? writes.get(writer.id)?.find((w) => w.covers(t)) : undefined;
+        if (!exposure || !grant) continue;
+        changed = addPath(result, t.functionId, chainPath(writer, exposure, t, index, grant.loc)) || changed;
+      }
+    }
+    if (!changed) return;
+  }
+}
+
+function chainPath(writer: LambdaFunction, exposure: FunctionExposure, t: Trigger, index: ModelIndex, grantLoc: EntryPath['steps'][number]['loc']): EntryPath {
+  const target = index.function(t.functionId)!;
+  const source = index.resource(t.sourceId);
+  const first = exposure.paths.find((p) => p.level === exposure.level)!;
+  const through = source ? nameOf(source) : t.kind;
+  return {
+    level: exposure.level,
+    via: `${writer.id}->${t.id}`,
+    description: `${first.description}; ${nameOf(writer)} can write to ${through}, which invokes ${nameOf(target)}`,
+    steps: [...first.steps, { loc: grantLoc, message: `${nameOf(writer)}'s role can write to ${through}` }, { loc: t.loc, message: `${t.kind} event invokes ${nameOf(target)}` }],
+  };
+}

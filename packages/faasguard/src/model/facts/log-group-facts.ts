@@ -1,0 +1,39 @@
+/**
+ * What a CloudWatch Logs log group says about the function whose logs it keeps.
+ *
+ * Lambda writes to `/aws/lambda/<function name>` unless the function names another group in
+ * `LoggingConfig.LogGroup`. A template that does not declare that group leaves Lambda to create it
+ * on first invocation, with no retention: logs are then kept forever and outside the stack.
+ */
+import type { LambdaFunction, Resource } from '../app-model.js';
+import { asNumber, isComposite, isRef, type Value } from '../value.js';
+
+export const LOG_GROUP_TYPE = 'AWS::Logs::LogGroup';
+
+/** Typed view of an `AWS::Logs::LogGroup`. */
+export interface LogGroupFacts {
+  resource: Resource;
+  /** LogGroupName as written, when set */
+  name?: Value;
+  /** RetentionInDays, when set to a number */
+  retentionDays?: number;
+}
+
+export function logGroupFacts(resource: Resource): LogGroupFacts | undefined {
+  if (resource.type !== LOG_GROUP_TYPE) return undefined;
+  const p = resource.properties;
+  const retentionDays = asNumber(p['RetentionInDays']);
+  return { resource, ...(p['LogGroupName'] !== undefined ? { name: p['LogGroupName'] } : {}), ...(retentionDays !== undefined ? { retentionDays } : {}) };
+}
+
+const LAMBDA_PREFIX = '/aws/lambda/';
+
+/** Whether a log group name is the default group of `fn`: `/aws/lambda/<FunctionName>` or `/aws/lambda/${Fn}`. */
+export function isDefaultLogGroupName(name: Value | undefined, fn: LambdaFunction): boolean {
+  if (typeof name === 'string') return typeof fn.name === 'string' && name === LAMBDA_PREFIX + fn.name;
+  if (!isComposite(name)) return false;
+  const [prefix, target, ...rest] = name.parts;
+  if (rest.length > 0 || prefix !== LAMBDA_PREFIX) return false;
+  // `${Fn}` is the function's physical name; `${Fn.Arn}` would not be a valid group name.
+  return isRef(target) && target.target === fn.id && target.attribute === undefined;
+}

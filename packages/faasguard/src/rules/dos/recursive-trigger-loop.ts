@@ -1,0 +1,47 @@
+import { functionWrites } from '../../analysis/function-writes.js';
+import { ModelIndex } from '../../model/model-index.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+
+export const recursiveTriggerLoop: Rule = {
+  meta: {
+    id: 'recursive-trigger-loop',
+    title: 'Function can trigger itself (recursive loop)',
+    category: 'SAS-8',
+    cwe: ['CWE-674', 'CWE-400'],
+    severity: 'high',
+    description:
+      "The function is triggered by a bucket, queue, topic, table or stream that its own role lets it write into. One write that triggers the function again (a processed file saved back to the upload bucket, a retried message re-sent to its queue) starts a loop that runs until something breaks, scaling concurrency and cost — one event from an attacker is enough to start it. Lambda stops some loops after 16 iterations, not all (not S3).",
+    remediation:
+      'Write outputs to a different bucket, queue or topic than the one that triggers the function, or restrict the trigger with a prefix/suffix filter that outputs never match and limit the role to that output location. Set reserved concurrency as a brake.',
+    example: {
+      language: 'yaml',
+      vulnerable: 'Policies:\n  - S3CrudPolicy:\n      BucketName: !Ref Images\nEvents:\n  Upload:\n    Type: S3\n    Properties:\n      Bucket: !Ref Images\n      Events: s3:ObjectCreated:*',
+      fixed: 'Policies:\n  - S3ReadPolicy:\n      BucketName: !Ref Images\n  - S3WritePolicy:\n      BucketName: !Ref Thumbnails\nEvents:\n  Upload:\n    Type: S3\n    Properties:\n      Bucket: !Ref Images\n      Events: s3:ObjectCreated:*',
+    },
+    references: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html'],
+  },
+  check({ model }) {
+    const index = new ModelIndex(model);
+    const results: RuleResult[] = [];
+    for (const fn of model.functions) {
+      const writes = functionWrites(fn, index);
+      for (const t of model.triggers.filter((x) => x.functionId === fn.id)) {
+        const grant = writes.find((w) => w.covers(t));
+        const source = index.resource(t.sourceId);
+        if (!grant || !source) continue;
+        results.push({
+          message: `${nameOf(fn)} is triggered by ${nameOf(source)} and its role can write into ${nameOf(source)}: one write back starts a loop that keeps invoking it.`,
+          location: t.loc,
+          related: [
+            { loc: grant.loc, message: `${nameOf(fn)}'s role can write to ${nameOf(source)}` },
+            { loc: source.loc, message: `${source.kind} ${nameOf(source)}` },
+          ],
+          subject: subjectOf(fn),
+          key: [fn.logicalId, source.logicalId],
+        });
+      }
+    }
+    return results;
+  },
+};
