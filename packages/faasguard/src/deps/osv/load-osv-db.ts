@@ -86,6 +86,12 @@ function addJson(db: OsvDb, bytes: Uint8Array | string, where: string, options: 
 
 /** Inflates a zip held in memory, one entry at a time. */
 export function addZip(db: OsvDb, data: Uint8Array, where: string, options: LoadOsvOptions = {}): void {
+  // A zip starts with a local file header, or with the end record when it is empty.
+  const sig = data.length >= 4 ? (data[0]! | (data[1]! << 8) | (data[2]! << 16) | (data[3]! << 24)) >>> 0 : 0;
+  if (sig !== 0x04034b50 && sig !== 0x06054b50) {
+    db.errors.push(`${where}: not a zip file`);
+    return;
+  }
   let inflated = 0;
   let stopped = false;
   const unzip = new Unzip((entry) => {
