@@ -2,7 +2,7 @@ import type { Confidence, SecretKind } from './types.js';
 import { characterClasses, shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
 import { isObviouslyNotSecret } from './non-secret-value.js';
-import { isAwsSecretName, isPasswordName, isSecretLikeName, nameWords } from './secret-name.js';
+import { isAwsSecretName, isPasswordName, isSecretLikeName, mayBeSecretName, nameWords } from './secret-name.js';
 import { MAX_VALUE_CHARS } from './limits.js';
 
 /** Result of judging a value by the name it is assigned to. */
@@ -24,13 +24,15 @@ export const GENERIC_THRESHOLDS = {
 const AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
 const HEX_32 = /^[0-9a-f]{32}$/;
 
-/** Judges `value` assigned to `name`; vendor formats are checked elsewhere. */
+/** Judges `value` assigned to `name`; vendor formats are checked elsewhere. Name first: it is the cheap test. */
 export function judgeNamedValue(name: string, value: string): NamedVerdict | undefined {
+  if (!mayBeSecretName(name)) return undefined;
+  const awsName = isAwsSecretName(name);
+  const twilioName = !awsName && nameWords(name).includes('twilio');
+  if (!awsName && !twilioName && !isSecretLikeName(name)) return undefined;
   if (value.length > MAX_VALUE_CHARS || isPlaceholder(value) || isObviouslyNotSecret(value)) return undefined;
-  if (isAwsSecretName(name) && AWS_SECRET_VALUE.test(value) && characterClasses(value) >= 3) {
-    return { kind: 'aws-secret-access-key', confidence: 'high' };
-  }
-  if (nameWords(name).includes('twilio') && HEX_32.test(value)) return { kind: 'twilio-key', confidence: 'high' };
+  if (awsName && AWS_SECRET_VALUE.test(value) && characterClasses(value) >= 3) return { kind: 'aws-secret-access-key', confidence: 'high' };
+  if (twilioName && HEX_32.test(value)) return { kind: 'twilio-key', confidence: 'high' };
   if (!isSecretLikeName(name) || /\s/.test(value)) return undefined;
   const confidence = isPasswordName(name) ? judgePassword(value) : judgeMachineSecret(value);
   return confidence === undefined ? undefined : { kind: 'generic-secret', confidence };

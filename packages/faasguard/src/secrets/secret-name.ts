@@ -20,8 +20,21 @@ const PUBLIC_WORDS = new Set(['public', 'publishable', 'pub']);
 /** Words of `PASS`-style names, where short human-chosen values are still secrets. */
 const PASSWORD_WORD = /^(pass|passwd|password|passphrase|pwd|pw)$/;
 
+/** Recently split names: the same few names recur through a file. Bounded. */
+const wordCache = new Map<string, string[]>();
+const WORD_CACHE_SIZE = 512;
+
 /** Splits `dbPassword`, `DB_PASSWORD`, `db-password`, `db.password` into lower-case words. */
 export function nameWords(name: string): string[] {
+  const cached = wordCache.get(name);
+  if (cached !== undefined) return cached;
+  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+  const words = splitWords(name);
+  wordCache.set(name, words);
+  return words;
+}
+
+function splitWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -30,8 +43,15 @@ export function nameWords(name: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
+/** Cheap first test, run for every keyword hit in a text: no splitting into words. */
+export function mayBeSecretName(name: string): boolean {
+  const compact = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return SECRET_NAME.test(compact) || /pass|pw/.test(compact);
+}
+
 /** True when a value assigned to `name` should be a secret. */
 export function isSecretLikeName(name: string): boolean {
+  if (!mayBeSecretName(name)) return false;
   const words = nameWords(name);
   if (words.length === 0) return false;
   if (words.some((word) => PUBLIC_WORDS.has(word))) return false;

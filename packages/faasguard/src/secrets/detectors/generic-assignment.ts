@@ -4,7 +4,6 @@ import { judgeNamedValue } from '../named-value-rules.js';
 
 /** Cheap trigger: every secret-like name contains one of these. */
 const KEYWORD = /pass|pwd|secret|token|key|credential/gi;
-const NAME_CHAR = /[A-Za-z0-9_.-]/;
 const QUOTE = /["'`]/;
 const BLANK = /[ \t]/;
 /** Ends an unquoted value: blanks, separators and closers of the surrounding syntax. */
@@ -16,15 +15,20 @@ interface Assignment {
   valueEnd: number;
 }
 
+/** `[A-Za-z0-9_.-]`, by char code: this runs for every keyword hit, so no regex per character. */
+function isNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45;
+}
+
 /** Bounds of the identifier around offset `at`, or undefined when longer than MAX_NAME_CHARS. */
 function identifierAround(text: string, at: number, length: number): [number, number] | undefined {
   let start = at;
-  while (start > 0 && NAME_CHAR.test(text[start - 1] as string)) {
+  while (start > 0 && isNameChar(text.charCodeAt(start - 1))) {
     if (at - start >= MAX_NAME_CHARS) return undefined;
     start--;
   }
   let end = at + length;
-  while (end < text.length && NAME_CHAR.test(text[end] as string)) {
+  while (end < text.length && isNameChar(text.charCodeAt(end))) {
     if (end - start >= MAX_NAME_CHARS) return undefined;
     end++;
   }
@@ -62,11 +66,12 @@ function valueSpan(context: ScanContext, from: number): [number, number] | undef
   return end > i ? [i, end] : undefined;
 }
 
-/** The assignment whose name contains the keyword at `at`, if any. */
+/** The assignment whose name contains the keyword at `at`, if any; moves the keyword search past the name. */
 function assignmentAt(context: ScanContext, at: number, length: number): Assignment | undefined {
   const { text } = context;
   const identifier = identifierAround(text, at, length);
   if (identifier === undefined) return undefined;
+  KEYWORD.lastIndex = Math.max(KEYWORD.lastIndex, identifier[1]);
   const valueFrom = operatorEnd(text, identifier[1]);
   if (valueFrom === -1) return undefined;
   const span = valueSpan(context, valueFrom);
