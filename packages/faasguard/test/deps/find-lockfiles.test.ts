@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { findLockfiles, isRequirementsFile } from '../../src/deps/lockfiles/find-lockfiles.js';
+import { loadFunctionDependencies } from '../../src/deps/load.js';
+import { dep, fixture } from './fixtures.js';
+
+const ROOT = fixture('project');
+const rel = (p: string): string => path.relative(ROOT, p);
+
+describe('findLockfiles', () => {
+  it('walks up to the nearest lockfile and keeps the workspace importer', async () => {
+    const r = await findLockfiles(fixture('project', 'functions', 'api', 'src'), ROOT);
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.lockfiles.map((l) => [rel(l.path), l.format, l.importer, rel(l.manifest ?? '')]), [
+      ['package-lock.json', 'package-lock', 'functions/api', 'functions/api/package.json'],
+    ]);
+    assert.deepEqual(r.ignored.map(rel), ['yarn.lock']);
+  });
+
+  it('finds every requirements file of the nearest Python directory', async () => {
+    const r = await findLockfiles(fixture('project', 'functions', 'py', 'app'), ROOT);
+    const py = r.lockfiles.filter((l) => l.ecosystem === 'PyPI');
+    assert.deepEqual(py.map((l) => rel(l.path)), ['functions/py/requirements-dev.txt', 'functions/py/requirements.txt']);
+  });
+
+  it('prefers a real lockfile and reads its manifest', async () => {
+    const r = await findLockfiles(fixture('project', 'functions', 'uvfn', 'src'), ROOT);
+    const uv = r.lockfiles.find((l) => l.ecosystem === 'PyPI');
+    assert.equal(rel(uv!.path), 'functions/uvfn/uv.lock');
+    assert.equal(uv!.importer, '.');
+  });
+
+  it('never looks above the project root', async () => {
+    // The repository itself has a package-lock.json above the fixture project.
+    const r = await findLockfiles(fixture('project', 'functions', 'py', 'app'), fixture('project', 'functions', 'py'));
+    assert.deepEqual(r.lockfiles.filter((l) => l.ecosystem === 'npm'), []);
+  });
+
+  it('refuses a code directory outside the project root', async () => {
+    const r = await findLockfiles(fixture('npm-v3'), ROOT);
+    assert.deepEqual(r.lockfiles, []);
+    assert.match(r.errors[0]!.message, /outside the project root/);
+  });
+
+  it('recognises requirements file names', () => {
+    for (const n of ['requirements.txt', 'requirements-dev.txt', 'dev-requirements.txt', 'requirements_prod.txt', 'requirements.in.txt']) assert.ok(isRequirementsFile(n), n);
+    for (const n of ['requirements.in', 'my_requirementsfile.txt', 'notes.txt']) assert.ok(!isRequirementsFile(n), n);
+  });
+});
+
+describe('loadFunctionDependencies', () => {
+  it('gives a workspace function its own dependencies with scopes', async () => {
+    const r = await loadFunctionDependencies(fixture('project', 'functions', 'api', 'src'), ROOT);
+    assert.deepEqual(r.errors, []);
+    const [lock] = r.lockfiles;
+    assert.equal(dep(lock!, 'ms').scope, 'prod');
+    assert.equal(dep(lock!, 'ms').direct, true);
+    assert.equal(dep(lock!, 'is-number').scope, 'dev');
+    assert.equal(r.manifests[0]!.deps.dependencies.ms, '2.1.2');
+  });
+
+  it('a function without its own manifest uses the root lockfile', async () => {
+    const r = await loadFunctionDependencies(fixture('project', 'functions', 'plain'), ROOT);
+    assert.equal(rel(r.lockfiles[0]!.path), 'package-lock.json');
+  });
+
+  it('reads Python requirements with includes and dev scope', async () => {
+    const r = await loadFunctionDependencies(fixture('project', 'functions', 'py'), ROOT);
+    const dev = r.lockfiles.find((l) => l.path.endsWith('requirements-dev.txt'))!;
+    assert.equal(dep(dev, 'pytest').scope, 'dev');
+    assert.equal(dep(dev, 'requests').scope, 'prod');
+  });
+
+  it('uses the pyproject manifest next to uv.lock', async () => {
+    const r = await loadFunctionDependencies(fixture('project', 'functions', 'uvfn', 'src'), ROOT);
+    const uv = r.lockfiles.find((l) => l.format === 'uv-lock')!;
+    assert.equal(dep(uv, 'requests').scope, 'prod');
+    assert.equal(r.manifests.some((m) => m.path.endsWith('pyproject.toml')), true);
+  });
+});
