@@ -1,0 +1,111 @@
+/**
+ * IAM action patterns (`*`, `s3:*`, `s3:Delete*`, `s3:Get?bject`, `NotAction`) into the catalogue
+ * actions they grant. IAM compares actions without regard to case. A value that is not a literal
+ * (a parameter, an import) or a pattern that matches nothing the catalogue knows is reported as
+ * unknown, never guessed.
+ */
+import type { PolicyStatement } from '../model/app-model.js';
+import { display, type Value } from '../model/value.js';
+import { allActions, catalogServices, serviceActions, type AccessLevel, type CatalogAction } from './action-catalog.js';
+
+/** An action a pattern grants, named as AWS spells it. */
+export interface ExpandedAction {
+  service: string;
+  name: string;
+  accessLevel: AccessLevel;
+  /** Whether a policy can name resources for it (false: only `*` can be granted) */
+  resourceScoped: boolean;
+}
+
+export interface Expansion {
+  /** Sorted by service, then name; each action once */
+  actions: ExpandedAction[];
+  /** Patterns that could not be resolved, as written (`${Param}`, `s3:NoSuchAction`) */
+  unknownPatterns: string[];
+}
+
+/** The actions `Action` patterns grant. */
+export function expandActions(patterns: readonly Value[]): Expansion {
+  const found = new Map<string, ExpandedAction>();
+  const unknownPatterns: string[] = [];
+  for (const p of patterns) {
+    const matched = typeof p === 'string' ? matchPattern(p) : undefined;
+    if (!matched || matched.length === 0) {
+      unknownPatterns.push(display(p));
+      continue;
+    }
+    for (const a of matched) found.set(keyOf(a), toExpanded(a));
+  }
+  return { actions: sorted([...found.values()]), unknownPatterns };
+}
+
+/**
+ * The actions `NotAction` patterns grant: every catalogue action but those. Unresolvable patterns
+ * exclude nothing, so the result may be wider than the deployed policy; they are listed.
+ */
+export function expandNotActions(patterns: readonly Value[]): Expansion {
+  const excluded = expandActions(patterns);
+  const skip = new Set(excluded.actions.map(keyOf));
+  const actions = allActions().filter((a) => !skip.has(keyOf(a))).map(toExpanded);
+  return { actions, unknownPatterns: excluded.unknownPatterns.filter((p) => !isWellFormed(p)) };
+}
+
+/** What a statement's `Action` or `NotAction` grants (or denies). */
+export function expandStatement(s: PolicyStatement): Expansion {
+  if (s.notActions.length > 0) return expandNotActions(s.notActions);
+  return expandActions(s.actions);
+}
+
+/** Whether an action pattern covers `service:Name` (IAM: case-insensitive, `*` and `?` wildcards). */
+export function actionPatternMatches(pattern: string, action: string): boolean {
+  return patternRegExp(pattern).test(action);
+}
+
+/** `service:Name` of an action. */
+export function actionId(a: { service: string; name: string }): string {
+  return `${a.service}:${a.name}`;
+}
+
+function matchPattern(pattern: string): CatalogAction[] {
+  const trimmed = pattern.trim();
+  if (trimmed === '*') return allActions();
+  const colon = trimmed.indexOf(':');
+  if (colon <= 0) return [];
+  const servicePart = trimmed.slice(0, colon);
+  const namePart = patternRegExp(trimmed.slice(colon + 1));
+  return servicesMatching(servicePart).flatMap((s) => serviceActions(s).filter((a) => namePart.test(a.name)));
+}
+
+function servicesMatching(servicePattern: string): readonly string[] {
+  if (!/[*?]/.test(servicePattern)) return [servicePattern.toLowerCase()];
+  const re = patternRegExp(servicePattern);
+  return catalogServices().filter((s) => re.test(s));
+}
+
+const regexCache = new Map<string, RegExp>();
+
+function patternRegExp(pattern: string): RegExp {
+  const cached = regexCache.get(pattern);
+  if (cached) return cached;
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = new RegExp(`^${source}$`, 'i');
+  regexCache.set(pattern, re);
+  return re;
+}
+
+/** A NotAction naming an action the catalogue lacks excludes nothing we know: not worth reporting. */
+function isWellFormed(p: string): boolean {
+  return /^[a-z0-9-]+:[A-Za-z0-9*?]+$/i.test(p);
+}
+
+function keyOf(a: { service: string; name: string }): string {
+  return `${a.service}:${a.name.toLowerCase()}`;
+}
+
+function toExpanded(a: CatalogAction): ExpandedAction {
+  return { service: a.service, name: a.name, accessLevel: a.accessLevel, resourceScoped: a.resourceScoped };
+}
+
+function sorted(actions: ExpandedAction[]): ExpandedAction[] {
+  return actions.sort((a, b) => (a.service !== b.service ? (a.service < b.service ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

@@ -1,0 +1,84 @@
+/**
+ * What a policy's `Resource` entry points at: every resource (`*`, or an ARN whose name is a
+ * wildcard such as `arn:aws:s3:::*` or `table/*`), a resource of the model (through Ref,
+ * GetAtt or Sub), an ARN outside the template, or something unknown before deployment.
+ */
+import type { ResourceKind } from '../model/app-model.js';
+import type { ModelIndex } from '../model/model-index.js';
+import { Composite, display, ResourceRef, Unknown, type Value } from '../model/value.js';
+
+export type ResourceTargetKind = 'any' | 'model' | 'external' | 'unknown';
+
+/** One resource a statement names. */
+export interface ResourceTarget {
+  kind: ResourceTargetKind;
+  /** As written (references as `${Logical.Attr}`) */
+  text: string;
+  /** For `model`: the model id */
+  id?: string;
+  /** The service the ARN belongs to, when it says (`s3`, `dynamodb`); absent for `*` */
+  service?: string;
+}
+
+/** Marks unknown parts (account, region, parameters) inside a rendered ARN. */
+const HOLE = '\u0000';
+
+export function resourceTarget(v: Value, index: ModelIndex): ResourceTarget {
+  const text = display(v);
+  if (v instanceof ResourceRef) return modelTarget(v, text, index);
+  if (v instanceof Unknown) return { kind: 'unknown', text };
+  if (v instanceof Composite) {
+    const ref = v.parts.find((p): p is ResourceRef => p instanceof ResourceRef);
+    if (ref) return modelTarget(ref, text, index);
+    return arnTarget(v.parts.map((p) => (typeof p === 'string' ? p : HOLE)).join(''), text);
+  }
+  if (typeof v === 'string') return arnTarget(v, text);
+  return { kind: 'unknown', text };
+}
+
+function modelTarget(ref: ResourceRef, text: string, index: ModelIndex): ResourceTarget {
+  const service = serviceOfKind(index.resource(ref.target)?.kind);
+  return { kind: 'model', text, id: ref.target, ...(service ? { service } : {}) };
+}
+
+function arnTarget(arn: string, text: string): ResourceTarget {
+  if (arn.trim() === '*') return { kind: 'any', text };
+  const parts = arn.split(':');
+  if (parts[0] !== 'arn' || parts.length < 6) return { kind: arn.includes(HOLE) ? 'unknown' : 'external', text };
+  const service = parts[2]!.includes(HOLE) ? undefined : parts[2]!.toLowerCase();
+  const name = resourceName(service, parts.slice(5).join(':'));
+  const withService = service ? { service } : {};
+  if (name.startsWith('*')) return { kind: 'any', text, ...withService };
+  if (name.includes(HOLE)) return { kind: 'unknown', text, ...withService };
+  return { kind: 'external', text, ...withService };
+}
+
+/** `table/Orders` → `Orders`; S3 ARNs have no type prefix (`bucket/key`). */
+function resourceName(service: string | undefined, resource: string): string {
+  if (service === 's3') return resource;
+  const m = /^[A-Za-z0-9_-]+[/:](.*)$/.exec(resource);
+  return m ? m[1]! : resource;
+}
+
+const KIND_SERVICE: Partial<Record<ResourceKind, string>> = {
+  function: 'lambda',
+  role: 'iam',
+  policy: 'iam',
+  bucket: 's3',
+  queue: 'sqs',
+  topic: 'sns',
+  table: 'dynamodb',
+  stream: 'kinesis',
+  'log-group': 'logs',
+  'user-pool': 'cognito-idp',
+  'event-rule': 'events',
+};
+
+function serviceOfKind(kind: ResourceKind | undefined): string | undefined {
+  return kind ? KIND_SERVICE[kind] : undefined;
+}
+
+/** Whether a target can concern an action of `service` (targets of unknown service always can). */
+export function targetFitsService(t: ResourceTarget, service: string): boolean {
+  return t.service === undefined || t.service === service;
+}

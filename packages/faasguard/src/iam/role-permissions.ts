@@ -1,0 +1,124 @@
+/**
+ * A role's Allow statements, expanded: the catalogue actions each grants (minus what Deny
+ * statements clearly take away), the resources it names, and the capabilities that follow.
+ *
+ * Deny statements subtract only when they clearly match: a Deny with no condition, on `Resource:
+ * "*"`, whose `Action` patterns cover the action. A Deny on some resources, with a condition or
+ * with NotAction is ignored, so the result may be wider than what AWS allows. A permissions
+ * boundary is not applied either: it is reported as `bounded` so that callers can say so.
+ */
+import type { AttachedPolicy, IamRole, LambdaFunction, PolicyStatement } from '../model/app-model.js';
+import type { ModelIndex } from '../model/model-index.js';
+import { capabilityOf, needsAnyResource, type Capability } from './action-capabilities.js';
+import { actionId, actionPatternMatches, expandStatement, type ExpandedAction } from './expand-actions.js';
+import { resourceTarget, targetFitsService, type ResourceTarget } from './resource-target.js';
+
+/** Actions of one capability that one statement grants, and on what. */
+export interface StatementGrant {
+  capability: Capability;
+  /** `service:Name`, sorted */
+  actions: string[];
+  /** The statement's resources that fit those actions' services */
+  resources: ResourceTarget[];
+  /** Whether one of them is every resource */
+  anyResource: boolean;
+}
+
+/** One Allow statement of a role, expanded. */
+export interface GrantingStatement {
+  policy: AttachedPolicy;
+  statement: PolicyStatement;
+  /** Position in the policy, for stable keys */
+  index: number;
+  actions: ExpandedAction[];
+  unknownPatterns: string[];
+  resources: ResourceTarget[];
+  anyResource: boolean;
+  /** `*` or NotAction on every resource: all (or nearly all) actions of every service */
+  admin: boolean;
+  grants: StatementGrant[];
+}
+
+export interface RolePermissions {
+  role: IamRole;
+  statements: GrantingStatement[];
+  /** A permissions boundary may narrow what is listed here */
+  bounded: boolean;
+}
+
+const cache = new WeakMap<IamRole, RolePermissions>();
+
+export function rolePermissions(role: IamRole, index: ModelIndex): RolePermissions {
+  const cached = cache.get(role);
+  if (cached) return cached;
+  const denied = denyPredicate(role);
+  const statements: GrantingStatement[] = [];
+  for (const policy of role.policies) {
+    const all = policy.document?.statements ?? [];
+    all.forEach((s, i) => {
+      if (s.effect === 'Allow') statements.push(grantingStatement(policy, s, i, denied, index));
+    });
+  }
+  const result = { role, statements, bounded: role.permissionsBoundary !== undefined };
+  cache.set(role, result);
+  return result;
+}
+
+function grantingStatement(policy: AttachedPolicy, s: PolicyStatement, index: number, denied: (id: string) => boolean, model: ModelIndex): GrantingStatement {
+  const expansion = expandStatement(s);
+  const actions = expansion.actions.filter((a) => !denied(actionId(a)));
+  const resources = s.notResources.length > 0 ? [{ kind: 'any' as const, text: `everything but ${s.notResources.length} NotResource entr${s.notResources.length === 1 ? 'y' : 'ies'}` }] : s.resources.map((r) => resourceTarget(r, model));
+  const anyResource = resources.some((r) => r.kind === 'any');
+  const wildcard = s.notActions.length > 0 || s.actions.some((a) => typeof a === 'string' && a.trim() === '*');
+  return {
+    policy,
+    statement: s,
+    index,
+    actions,
+    unknownPatterns: expansion.unknownPatterns,
+    resources,
+    anyResource,
+    admin: wildcard && anyResource && actions.length > 0,
+    grants: grantsOf(actions, resources),
+  };
+}
+
+function grantsOf(actions: readonly ExpandedAction[], resources: readonly ResourceTarget[]): StatementGrant[] {
+  const byCapability = new Map<Capability, ExpandedAction[]>();
+  for (const a of actions) {
+    const c = capabilityOf(a);
+    if (c) byCapability.set(c, [...(byCapability.get(c) ?? []), a]);
+  }
+  const grants: StatementGrant[] = [];
+  for (const [capability, granted] of byCapability) {
+    const services = new Set(granted.map((a) => a.service));
+    const fitting = resources.filter((r) => [...services].some((s) => targetFitsService(r, s)));
+    const anyResource = fitting.some((r) => r.kind === 'any');
+    if (fitting.length === 0 || (needsAnyResource(capability) && !anyResource)) continue;
+    grants.push({ capability, actions: granted.map(actionId), resources: needsAnyResource(capability) ? fitting.filter((r) => r.kind === 'any') : fitting, anyResource });
+  }
+  return grants;
+}
+
+/** Actions taken away by the role's unconditional `Deny` on `*` (see the module comment). */
+function denyPredicate(role: IamRole): (id: string) => boolean {
+  const patterns: string[] = [];
+  for (const p of role.policies) {
+    for (const s of p.document?.statements ?? []) {
+      if (!isClearDeny(s)) continue;
+      for (const a of s.actions) if (typeof a === 'string') patterns.push(a);
+    }
+  }
+  if (patterns.length === 0) return () => false;
+  return (id) => patterns.some((p) => actionPatternMatches(p, id));
+}
+
+function isClearDeny(s: PolicyStatement): boolean {
+  if (s.effect !== 'Deny' || s.conditions !== undefined || s.notActions.length > 0 || s.notResources.length > 0) return false;
+  return s.resources.length > 0 && s.resources.every((r) => r === '*');
+}
+
+/** The functions whose execution role is this role. */
+export function functionsUsing(role: IamRole, index: ModelIndex): LambdaFunction[] {
+  return index.model.functions.filter((f) => f.role?.roleId === role.id);
+}
