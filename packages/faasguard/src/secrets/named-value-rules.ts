@@ -23,6 +23,8 @@ export const GENERIC_THRESHOLDS = {
 
 const AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
 const HEX_32 = /^[0-9a-f]{32}$/;
+/** Generated secrets are printable ASCII without blanks; prose and translations are not. */
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 
 /** Judges `value` assigned to `name`; vendor formats are checked elsewhere. Name first: it is the cheap test. */
 export function judgeNamedValue(name: string, value: string): NamedVerdict | undefined {
@@ -33,7 +35,7 @@ export function judgeNamedValue(name: string, value: string): NamedVerdict | und
   if (value.length > MAX_VALUE_CHARS || isPlaceholder(value) || isObviouslyNotSecret(value)) return undefined;
   if (awsName && AWS_SECRET_VALUE.test(value) && characterClasses(value) >= 3) return { kind: 'aws-secret-access-key', confidence: 'high' };
   if (twilioName && HEX_32.test(value)) return { kind: 'twilio-key', confidence: 'high' };
-  if (!isSecretLikeName(name) || /\s/.test(value)) return undefined;
+  if (!isSecretLikeName(name) || !PRINTABLE_ASCII.test(value)) return undefined;
   const confidence = isPasswordName(name) ? judgePassword(value) : judgeMachineSecret(value);
   return confidence === undefined ? undefined : { kind: 'generic-secret', confidence };
 }
@@ -43,6 +45,8 @@ function judgePassword(value: string): Confidence | undefined {
   const entropy = shannonEntropy(value);
   const classes = characterClasses(value);
   if (value.length < t.minLength || entropy < t.minEntropy || classes < t.minClasses) return undefined;
+  // Letters only is a word or an identifier (`allPass: 'overEvery'`), not a chosen password.
+  if (!/[^A-Za-z]/.test(value)) return undefined;
   return entropy >= t.highEntropy && classes >= t.highClasses && value.length >= t.highLength ? 'high' : 'medium';
 }
 

@@ -22,10 +22,21 @@ const NON_SECRET_PATTERNS: readonly RegExp[] = [
 /** Member expressions and calls: code reading a secret from elsewhere, e.g. `process.env.X`. */
 const EXPRESSION = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[[^\]]*\]|\([^)]*\))+$/;
 
+/**
+ * Separated words such as `x-aws-ec2-metadata-token` or `STRING_VALUE`: header
+ * names, enum values, resource names. Every part is a word or at most 4
+ * characters, which random tokens and UUIDs never are.
+ */
+function isIdentifierLike(value: string): boolean {
+  const parts = value.split(/[-_.]/);
+  if (parts.length < 2) return false;
+  return parts.every((part) => /^[A-Za-z]+$/.test(part) || /^[A-Za-z0-9]{0,4}$/.test(part));
+}
+
 /** True when `value` is obviously not a secret (see the list above). */
 export function isObviouslyNotSecret(value: string): boolean {
   const trimmed = value.trim();
   if (KEYWORDS.has(trimmed.toLowerCase())) return true;
-  if (EXPRESSION.test(trimmed)) return true;
+  if (EXPRESSION.test(trimmed) || isIdentifierLike(trimmed)) return true;
   return NON_SECRET_PATTERNS.some((pattern) => pattern.test(trimmed));
 }

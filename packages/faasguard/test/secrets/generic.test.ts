@@ -54,6 +54,23 @@ describe('generic secrets (secret-like name + high-entropy value)', () => {
     assertClean(`const token = ${fake.generic()};\n`, 'a.ts');
   });
 
+  it('are found in shell exports, CRLF files and inline template code', () => {
+    const value = fake.generic();
+    assertDetected(`#!/bin/sh\nexport SERVICE_TOKEN=${value}\n`, 'generic-secret', value, 'deploy.sh');
+    assertDetected(`A=1\r\nAPI_SECRET=${value}\r\nB=2\r\n`, 'generic-secret', value, '.env');
+    const zipFile = `      Code:\n        ZipFile: |\n          const apiKey = '${value}';\n          exports.handler = async () => apiKey;\n`;
+    assertDetected(zipFile, 'generic-secret', value, 'template.yaml');
+  });
+
+  it('ignore identifiers, header names, prose and letters-only words', () => {
+    assertClean('const X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token";\n', 'a.js');
+    assertClean('//   RandomPassword: "STRING_VALUE",\n', 'a.d.ts');
+    assertClean('  password: "my-top-secret",\n', 'README.md');
+    assertClean("  'allPass': 'overEvery',\n", 'a.js');
+    assertClean('  password: v.pipe(v.string(), v.minLength(8)),\n', 'README.md');
+    assertClean('"expected_token_here_1007": "分析器预期在此处找到与标记匹配的内容123",\n', 'messages.json');
+  });
+
   it('cap names and values so a huge line stays cheap', () => {
     const matches = detectSecretsInText(`${'password'.repeat(20_000)}=${'k'.repeat(5000)}\n`);
     assert.deepEqual(matches, []);

@@ -63,6 +63,8 @@ function valueSpan(context: ScanContext, from: number): [number, number] | undef
   if (context.isCode || /[|>!&*]/.test(quote)) return undefined;
   let end = i;
   while (end < text.length && end - i < MAX_VALUE_CHARS && !UNQUOTED_END.test(text[end] as string)) end++;
+  // A call cut at its closing parenthesis, e.g. `password: v.string()`.
+  if (text[end] === ')' || text.slice(i, end).includes('(')) return undefined;
   return end > i ? [i, end] : undefined;
 }
 
