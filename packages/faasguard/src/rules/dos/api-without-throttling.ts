@@ -1,0 +1,60 @@
+import type { Api, ApiStage, AppModel } from '../../model/app-model.js';
+import { usagePlanFacts } from '../../model/facts/usage-plan-facts.js';
+import { display } from '../../model/value.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+import { openRoutes } from './open-routes.js';
+
+export const apiWithoutThrottling: Rule = {
+  meta: {
+    id: 'api-without-throttling',
+    title: 'API stage without throttling or usage plan',
+    category: 'SAS-8',
+    cwe: ['CWE-770'],
+    severity: 'medium',
+    description:
+      "An API Gateway stage sets no rate or burst limit (REST `MethodSettings`, HTTP/WebSocket `DefaultRouteSettings`), and no usage plan with a throttle or quota limits the API's callers. The only limit left is the account's regional quota (10,000 requests per second, shared by every API of the account): a single client can flood the API, run every integrated function at full scale (billed per request and per millisecond) and starve the account's other APIs.\n\n" +
+      'Severity: `medium` when the API has routes anyone can call without authorization; `low` when every route authenticates its callers (a flood then needs credentials, and authorizers still run and cost). A usage plan counts only when every route requires an API key, since plans apply to API-key holders only.',
+    remediation:
+      'Set stage-wide limits (`MethodSettings` with `HttpMethod: "*"`, `ResourcePath: "/*"`, `ThrottlingRateLimit`, `ThrottlingBurstLimit` for REST; `DefaultRouteSettings` for HTTP and WebSocket APIs) sized to legitimate peak traffic, tighter per-route limits on expensive routes, and usage plans per client where callers use API keys. Add a WAF rate-based rule for per-IP limits on REST APIs.',
+    example: {
+      language: 'yaml',
+      vulnerable: 'MyApi:\n  Type: AWS::Serverless::HttpApi',
+      fixed: 'MyApi:\n  Type: AWS::Serverless::HttpApi\n  Properties:\n    DefaultRouteSettings:\n      ThrottlingBurstLimit: 100\n      ThrottlingRateLimit: 50',
+    },
+    references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html'],
+  },
+  check({ model }) {
+    const results: RuleResult[] = [];
+    for (const api of model.apis) {
+      if (!model.routes.some((r) => r.apiId === api.id) || coveredByUsagePlan(model, api)) continue;
+      const open = openRoutes(model, api).length > 0;
+      for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, open));
+    }
+    return results;
+  },
+};
+
+function isThrottled(stage: ApiStage): boolean {
+  return stage.throttling?.rateLimit !== undefined || stage.throttling?.burstLimit !== undefined;
+}
+
+/** A throttling usage plan limits every caller only when no route can be called without a key. */
+function coveredByUsagePlan(model: AppModel, api: Api): boolean {
+  const plans = model.resources.map(usagePlanFacts).filter((p) => p !== undefined && p.apiIds.includes(api.id) && (p.throttled || p.quota));
+  if (plans.length === 0) return false;
+  return model.routes.filter((r) => r.apiId === api.id).every((r) => r.auth.apiKeyRequired);
+}
+
+function stageResult(api: Api, stage: ApiStage, open: boolean): RuleResult {
+  const name = display(stage.name);
+  const who = open ? 'anyone on the internet' : 'any authenticated caller';
+  return {
+    message: `Stage ${name} of API ${nameOf(api)} has no throttling and no usage plan limits its callers: ${who} can send requests up to the account-wide quota, scaling the integrated functions (and their bill) and starving the account's other APIs. Set stage rate and burst limits.`,
+    location: stage.loc,
+    related: [{ loc: api.loc, message: `API ${nameOf(api)}` }],
+    subject: subjectOf(api),
+    key: [api.logicalId, name],
+    ...(open ? {} : { severity: 'low' as const }),
+  };
+}

@@ -1,0 +1,61 @@
+import type { AppModel, LambdaFunction, Trigger } from '../../model/app-model.js';
+import { asNumber, type Value } from '../../model/value.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+
+/** Lambda's defaults for asynchronous invocation, which are also its maximums. */
+const MAX_RETRIES = 2;
+const MAX_EVENT_AGE_SECONDS = 21600;
+
+export const asyncRetriesUnbounded: Rule = {
+  meta: {
+    id: 'async-retries-unbounded',
+    title: 'Asynchronous invocation with retries and event age left at their maximum',
+    category: 'SAS-8',
+    cwe: ['CWE-400'],
+    severity: 'low',
+    description:
+      'The function is invoked asynchronously (S3, SNS, EventBridge …) and does not bound how failing events are retried: `MaximumRetryAttempts` and `MaximumEventAgeInSeconds` are unset or at their maximum, so Lambda keeps each failing event for up to 6 hours and runs it three times. An attacker who can inject events that make the function fail (a malformed object, a crafted message) triples the cost of each, and a burst of them keeps the function busy retrying for hours, delaying legitimate events queued behind.\n\n' +
+      'Severity: `low`: the retries are bounded by Lambda (two retries, six hours) and the amplification is at most threefold. Only functions with asynchronous triggers are checked.',
+    remediation:
+      'Set `EventInvokeConfig` (SAM) or an `AWS::Lambda::EventInvokeConfig` with `MaximumRetryAttempts` (0 or 1 for work that is not worth retrying) and a `MaximumEventAgeInSeconds` matching how long an event stays useful, plus an on-failure destination to keep what is dropped.',
+    example: {
+      language: 'yaml',
+      vulnerable: 'Events:\n  Upload:\n    Type: S3',
+      fixed: 'EventInvokeConfig:\n  MaximumRetryAttempts: 1\n  MaximumEventAgeInSeconds: 600\nEvents:\n  Upload:\n    Type: S3',
+    },
+    references: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-configure.html'],
+  },
+  check({ model }) {
+    const results: RuleResult[] = [];
+    for (const fn of model.functions) {
+      const triggers = asyncTriggers(model, fn);
+      if (triggers.length === 0 || isBounded(fn)) continue;
+      results.push({
+        message: `Function ${nameOf(fn)} is invoked asynchronously (${[...new Set(triggers.map((t) => t.kind))].join(', ')}) with retries and event age at their maximum: each event that makes it fail runs three times over up to six hours. Set MaximumRetryAttempts and MaximumEventAgeInSeconds.`,
+        location: fn.asyncConfig?.loc ?? fn.loc,
+        related: triggers.map((t) => ({ loc: t.loc, message: `asynchronous ${t.kind} trigger` })),
+        subject: subjectOf(fn),
+        key: [fn.logicalId],
+      });
+    }
+    return results;
+  },
+};
+
+function asyncTriggers(model: AppModel, fn: LambdaFunction): Trigger[] {
+  return model.triggers.filter((t) => t.functionId === fn.id && t.asynchronous);
+}
+
+function isBounded(fn: LambdaFunction): boolean {
+  const config = fn.asyncConfig;
+  if (!config) return false;
+  return below(config.maxRetryAttempts, MAX_RETRIES) || below(config.maxEventAgeSeconds, MAX_EVENT_AGE_SECONDS);
+}
+
+/** Set below the maximum; a value known only at deploy time is given the benefit of the doubt. */
+function below(v: Value | undefined, max: number): boolean {
+  if (v === undefined || v === null) return false;
+  const n = asNumber(v);
+  return n === undefined || n < max;
+}

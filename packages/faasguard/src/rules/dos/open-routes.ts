@@ -1,0 +1,13 @@
+/**
+ * Routes anyone on the internet can call: no authorization, no API key, on an API that is not
+ * private. The same judgement as the exposure analysis makes of routes, at the level of an API.
+ */
+import type { Api, AppModel, Route } from '../../model/app-model.js';
+
+export function isOpenRoute(route: Route, api: Api): boolean {
+  return route.auth.type === 'none' && !route.auth.apiKeyRequired && api.endpointType !== 'PRIVATE';
+}
+
+export function openRoutes(model: AppModel, api: Api): Route[] {
+  return model.routes.filter((r) => r.apiId === api.id && isOpenRoute(r, api));
+}

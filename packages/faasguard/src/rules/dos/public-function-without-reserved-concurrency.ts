@@ -1,0 +1,34 @@
+import { exposureSteps, exposureText, publicFunctions } from './public-functions.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+
+export const publicFunctionWithoutReservedConcurrency: Rule = {
+  meta: {
+    id: 'public-function-without-reserved-concurrency',
+    title: 'Public function without reserved concurrency',
+    category: 'SAS-8',
+    cwe: ['CWE-770'],
+    severity: 'medium',
+    description:
+      "Anyone on the internet can make the function run, and it has no `ReservedConcurrentExecutions`. Its concurrency is then limited only by the account's regional pool (1,000 by default), shared with every other function: a flood of requests scales it up to the whole pool, which throttles every other function of the account (denial of service beyond this application), and every invocation is billed (denial of wallet).\n\n" +
+      'Severity: `medium`: no data is exposed, but one unauthenticated caller can take down unrelated workloads and run up the bill. Only functions the exposure analysis finds public are checked.',
+    remediation:
+      'Set `ReservedConcurrentExecutions` to the highest concurrency the function legitimately needs: it caps the function and guarantees it that share. Put throttling in front of it too (API Gateway stage or usage-plan limits, WAF rate-based rules).',
+    example: { language: 'yaml', vulnerable: 'Webhook:\n  Type: AWS::Serverless::Function', fixed: 'Webhook:\n  Type: AWS::Serverless::Function\n  Properties:\n    ReservedConcurrentExecutions: 20' },
+    references: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html'],
+  },
+  check({ model }) {
+    const results: RuleResult[] = [];
+    for (const pf of publicFunctions(model)) {
+      if (pf.fn.reservedConcurrency !== undefined && pf.fn.reservedConcurrency !== null) continue;
+      results.push({
+        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and has no reserved concurrency: a request flood scales it to the account's whole concurrency pool, throttling every other function and billing every call. Set ReservedConcurrentExecutions.`,
+        location: pf.fn.loc,
+        related: exposureSteps(pf),
+        subject: subjectOf(pf.fn),
+        key: [pf.fn.logicalId],
+      });
+    }
+    return results;
+  },
+};

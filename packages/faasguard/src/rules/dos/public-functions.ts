@@ -1,0 +1,35 @@
+/**
+ * The functions anyone on the internet can make run, as the exposure analysis sees them: the ones
+ * denial-of-service and monitoring rules care most about, since an attacker sets their load.
+ */
+import { computeExposure } from '../../analysis/exposure.js';
+import type { EntryPath } from '../../analysis/exposure-types.js';
+import type { AppModel, LambdaFunction } from '../../model/app-model.js';
+import type { RelatedLocation } from '../../findings/finding.js';
+
+/** A public function and its public ways in. */
+export interface PublicFunction {
+  fn: LambdaFunction;
+  paths: EntryPath[];
+}
+
+export function publicFunctions(model: AppModel): PublicFunction[] {
+  const exposure = computeExposure(model);
+  const out: PublicFunction[] = [];
+  for (const fn of model.functions) {
+    const e = exposure.get(fn.id);
+    if (e?.level === 'public') out.push({ fn, paths: e.paths.filter((p) => p.level === 'public') });
+  }
+  return out;
+}
+
+/** How a finding says why the function is public: its first public path. */
+export function exposureText(pf: PublicFunction): string {
+  const first = pf.paths[0];
+  return first ? first.description : 'it is publicly reachable';
+}
+
+/** The steps of the public paths, for a finding's related locations. */
+export function exposureSteps(pf: PublicFunction): RelatedLocation[] {
+  return pf.paths.flatMap((p) => p.steps.map((s) => ({ loc: s.loc, message: s.message })));
+}

@@ -1,0 +1,67 @@
+import type { Api, AppModel } from '../../model/app-model.js';
+import { ModelIndex } from '../../model/model-index.js';
+import { webAclAssociationFacts } from '../../model/facts/web-acl-association-facts.js';
+import { referencedResource, type ResourceRef } from '../../model/value.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+import { openRoutes } from './open-routes.js';
+
+export const publicRestApiWithoutWaf: Rule = {
+  meta: {
+    id: 'public-rest-api-without-waf',
+    title: 'Public REST API without a WAF web ACL',
+    category: 'SAS-8',
+    cwe: ['CWE-770', 'CWE-693'],
+    severity: 'medium',
+    description:
+      'A REST API has routes anyone on the internet can call without authorization, and no `AWS::WAFv2::WebACLAssociation` in the template attaches a web ACL to it. Nothing then filters requests before they reach the functions: no per-IP rate-based rule against floods and scrapers, no managed rules against known bad inputs (SQL injection, path traversal, bad bots) and no IP reputation lists, so every malicious request runs, and is billed as, a function invocation.\n\n' +
+      'Severity: `medium`: the API works without it, but the cheapest defence against abuse of unauthenticated routes is missing. HTTP APIs cannot use WAF and are not checked; put CloudFront with WAF in front of them if needed.',
+    remediation:
+      'Create an `AWS::WAFv2::WebACL` (scope `REGIONAL`) with a rate-based rule and the AWS managed rule groups that fit (`AWSManagedRulesCommonRuleSet`, `AWSManagedRulesKnownBadInputsRuleSet`, `AWSManagedRulesAmazonIpReputationList`), and attach it to the stage with `AWS::WAFv2::WebACLAssociation` (`ResourceArn: !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/${MyApi}/stages/${MyApiStage}`).',
+    example: {
+      language: 'yaml',
+      vulnerable: 'MyApi:\n  Type: AWS::Serverless::Api\n  Properties:\n    StageName: prod',
+      fixed: 'MyApiWaf:\n  Type: AWS::WAFv2::WebACLAssociation\n  Properties:\n    WebACLArn: !GetAtt ApiAcl.Arn\n    ResourceArn: !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/${MyApi}/stages/prod',
+    },
+    references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html', 'https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html'],
+  },
+  check({ model }) {
+    const results: RuleResult[] = [];
+    const protectedIds = protectedApiIds(model);
+    for (const api of model.apis) {
+      if (api.protocol !== 'rest' || protectedIds.has(api.id)) continue;
+      const open = openRoutes(model, api);
+      if (open.length === 0) continue;
+      results.push({
+        message: `REST API ${nameOf(api)} has ${open.length} route${open.length > 1 ? 's' : ''} anyone can call (${open.slice(0, 3).map((r) => `${r.method} ${r.path}`).join(', ')}${open.length > 3 ? ' …' : ''}) and no WAF web ACL: floods, scrapers and known attack payloads all reach the functions and are billed. Attach a web ACL with a rate-based rule.`,
+        location: api.loc,
+        related: open.map((r) => ({ loc: r.auth.loc, message: `open route ${r.method} ${r.path}` })),
+        subject: subjectOf(api),
+        key: [api.logicalId],
+      });
+    }
+    return results;
+  },
+};
+
+/** APIs a web ACL association names, directly or through one of their stages. */
+function protectedApiIds(model: AppModel): Set<string> {
+  const index = new ModelIndex(model);
+  const out = new Set<string>();
+  for (const r of model.resources) {
+    for (const ref of webAclAssociationFacts(r)?.referenced ?? []) {
+      const api = apiOfRef(index, ref);
+      if (api) out.add(api.id);
+    }
+  }
+  return out;
+}
+
+function apiOfRef(index: ModelIndex, ref: ResourceRef): Api | undefined {
+  const direct = index.api(ref.target);
+  if (direct) return direct;
+  const stage = index.resource(ref.target);
+  if (stage?.type === 'AWS::ApiGateway::Stage') return index.api(referencedResource(stage.properties['RestApiId'])?.target);
+  // SAM names the stages it generates `<Api><StageName>Stage`.
+  return index.model.apis.find((a) => ref.target.startsWith(a.id) && ref.target.endsWith('Stage'));
+}

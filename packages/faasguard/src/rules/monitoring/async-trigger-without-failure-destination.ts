@@ -1,0 +1,51 @@
+import type { AppModel, LambdaFunction, Trigger } from '../../model/app-model.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+
+export const asyncTriggerWithoutFailureDestination: Rule = {
+  meta: {
+    id: 'async-trigger-without-failure-destination',
+    title: 'Asynchronously invoked function without a dead-letter queue or on-failure destination',
+    category: 'SAS-5',
+    cwe: ['CWE-778', 'CWE-755'],
+    severity: 'medium',
+    description:
+      'Services such as S3, SNS, EventBridge and CloudWatch Logs invoke the function asynchronously, and the function has neither a dead-letter queue (`DeadLetterQueue` / `DeadLetterConfig`) nor an on-failure destination (`EventInvokeConfig.DestinationConfig.OnFailure`). When it fails on an event, Lambda retries twice and then drops the event without a trace: an attacker who can shape events (an object key, a message body) makes the function fail on purpose and the lost work is never noticed, and real failures lose data silently.\n\n' +
+      'Severity: `medium`: events are lost for good and nothing records that they were. Only functions with asynchronous triggers are checked.',
+    remediation:
+      'Add an on-failure destination (SQS queue, SNS topic, EventBridge bus or another function) with `EventInvokeConfig.DestinationConfig.OnFailure`, or a dead-letter queue; alarm on its depth, and replay or inspect what lands there.',
+    example: {
+      language: 'yaml',
+      vulnerable: 'Events:\n  Upload:\n    Type: S3',
+      fixed: 'EventInvokeConfig:\n  DestinationConfig:\n    OnFailure:\n      Type: SQS\n      Destination: !GetAtt FailedEvents.Arn\nEvents:\n  Upload:\n    Type: S3',
+    },
+    references: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html'],
+  },
+  check({ model }) {
+    const results: RuleResult[] = [];
+    for (const fn of model.functions) {
+      const triggers = asyncTriggers(model, fn);
+      if (triggers.length === 0 || hasFailureTarget(fn)) continue;
+      results.push({
+        message: `Function ${nameOf(fn)} is invoked asynchronously (${[...new Set(triggers.map((t) => t.kind))].join(', ')}) and has no dead-letter queue or on-failure destination: events it fails on are dropped after two retries, without a trace. Add an OnFailure destination.`,
+        location: fn.asyncConfig?.loc ?? fn.loc,
+        related: triggers.map((t) => ({ loc: t.loc, message: `asynchronous ${t.kind} trigger` })),
+        subject: subjectOf(fn),
+        key: [fn.logicalId],
+      });
+    }
+    return results;
+  },
+};
+
+function asyncTriggers(model: AppModel, fn: LambdaFunction): Trigger[] {
+  return model.triggers.filter((t) => t.functionId === fn.id && t.asynchronous);
+}
+
+function hasFailureTarget(fn: LambdaFunction): boolean {
+  return isSet(fn.deadLetterTarget) || isSet(fn.asyncConfig?.onFailure);
+}
+
+function isSet(v: unknown): boolean {
+  return v !== undefined && v !== null && v !== '';
+}

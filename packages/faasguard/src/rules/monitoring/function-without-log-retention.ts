@@ -1,0 +1,49 @@
+import type { LambdaFunction } from '../../model/app-model.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+import type { LogGroupFacts } from '../../model/facts/log-group-facts.js';
+import { logGroupLookup } from './function-log-group.js';
+
+export const functionWithoutLogRetention: Rule = {
+  meta: {
+    id: 'function-without-log-retention',
+    title: 'Function without a declared log group with retention',
+    category: 'SAS-5',
+    cwe: ['CWE-778'],
+    severity: 'low',
+    description:
+      "The template declares no `AWS::Logs::LogGroup` with `RetentionInDays` for the function. Lambda then creates `/aws/lambda/<name>` on the first invocation (SAM does the same), outside the stack and with logs kept forever: the group escapes the stack's review and deletion, whatever the function logged (tokens, personal data in error dumps) accumulates indefinitely, and nobody decided how long the evidence of an incident is kept.\n\n" +
+      'Severity: `low`: nothing is exposed by itself, but logging is left to defaults an investigator cannot rely on.',
+    remediation:
+      'Declare the log group in the template with the name Lambda uses (`!Sub /aws/lambda/${MyFunction}`), or point `LoggingConfig.LogGroup` at one, and set `RetentionInDays` to what your incident response and privacy rules require (for example 90 or 365). Add `KmsKeyId` if logs may hold personal data.',
+    example: {
+      language: 'yaml',
+      vulnerable: 'MyFunction:\n  Type: AWS::Serverless::Function',
+      fixed: 'MyFunctionLogs:\n  Type: AWS::Logs::LogGroup\n  Properties:\n    LogGroupName: !Sub /aws/lambda/${MyFunction}\n    RetentionInDays: 90',
+    },
+    references: ['https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html'],
+  },
+  check({ model }) {
+    const logGroupOf = logGroupLookup(model);
+    const results: RuleResult[] = [];
+    for (const fn of model.functions) {
+      const result = checkFunction(fn, logGroupOf(fn));
+      if (result) results.push(result);
+    }
+    return results;
+  },
+};
+
+function checkFunction(fn: LambdaFunction, group: LogGroupFacts | undefined): RuleResult | undefined {
+  const base = { subject: subjectOf(fn), key: [fn.logicalId] };
+  if (!group) {
+    return { ...base, location: fn.loc, message: `Function ${nameOf(fn)} has no log group in the template: Lambda creates one on first use, outside the stack, and keeps its logs forever. Declare the log group with RetentionInDays.` };
+  }
+  if (group.retentionDays !== undefined || group.resource.properties['RetentionInDays'] !== undefined) return undefined;
+  return {
+    ...base,
+    location: group.resource.loc,
+    related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
+    message: `Log group ${nameOf(group.resource)} of function ${nameOf(fn)} has no RetentionInDays: its logs are kept forever. Set a retention period.`,
+  };
+}

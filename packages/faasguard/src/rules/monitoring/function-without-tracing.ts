@@ -1,0 +1,33 @@
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+
+export const functionWithoutTracing: Rule = {
+  meta: {
+    id: 'function-without-tracing',
+    title: 'Function without active X-Ray tracing',
+    category: 'SAS-5',
+    cwe: ['CWE-778'],
+    severity: 'low',
+    description:
+      'The function does not set active X-Ray tracing (`Tracing: Active` in SAM, `TracingConfig.Mode: Active` in CloudFormation). Requests that enter through it are not traced end to end: when an attacker probes or abuses the application, the investigation cannot follow one request from the API through this function to the data stores and other functions it reached.\n\n' +
+      'Severity: `low`: tracing helps detection and forensics; its absence exposes nothing by itself, and many teams trace with other tools (OpenTelemetry, vendor agents).',
+    remediation:
+      'Set `Tracing: Active` (SAM; `Globals.Function.Tracing` for every function) or `TracingConfig: { Mode: Active }`, and allow `xray:PutTraceSegments` and `xray:PutTelemetryRecords` to the role (SAM adds them). If you trace with another tool, suppress this rule.',
+    example: { language: 'yaml', vulnerable: 'Runtime: nodejs22.x', fixed: 'Runtime: nodejs22.x\nTracing: Active' },
+    references: ['https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html'],
+  },
+  check({ model }) {
+    const results: RuleResult[] = [];
+    for (const fn of model.functions) {
+      // A mode chosen by a parameter or condition may well be Active: not reported.
+      if (fn.tracing === 'Active' || (fn.tracing !== undefined && typeof fn.tracing !== 'string')) continue;
+      results.push({
+        message: `Function ${nameOf(fn)} has no active tracing: a request that abuses it cannot be followed across the services it reaches. Set Tracing: Active.`,
+        location: fn.loc,
+        subject: subjectOf(fn),
+        key: [fn.logicalId],
+      });
+    }
+    return results;
+  },
+};

@@ -1,0 +1,47 @@
+import type { AppModel, LambdaFunction } from '../../model/app-model.js';
+import { alarmFacts, watchesFunctionMetric } from '../../model/facts/alarm-facts.js';
+import { exposureSteps, exposureText, publicFunctions } from '../dos/public-functions.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+
+/** Lambda metrics that show an attack on a public function: failures it provokes, floods it causes. */
+const ATTACK_METRICS = ['Errors', 'Throttles'];
+
+export const publicFunctionWithoutAlarm: Rule = {
+  meta: {
+    id: 'public-function-without-alarm',
+    title: 'Public function without an alarm on errors or throttles',
+    category: 'SAS-5',
+    cwe: ['CWE-778'],
+    severity: 'low',
+    description:
+      'Anyone on the internet can make the function run, and no CloudWatch alarm watches its `Errors` or `Throttles` metric. Fuzzing and injection attempts show up as a burst of errors, a flood as throttles; without an alarm nobody is told, and an attack can go on for days before the bill or a user complaint reveals it.\n\n' +
+      'Severity: `low`: it delays the response to an attack rather than enabling one. Only functions the exposure analysis finds public are checked; an alarm over every function of the account (no `FunctionName` dimension) counts.',
+    remediation:
+      'Add an `AWS::CloudWatch::Alarm` on `AWS/Lambda` `Errors` (and one on `Throttles`) with the dimension `FunctionName: !Ref MyFunction`, a threshold above normal traffic, and an SNS topic in `AlarmActions` that reaches the on-call team.',
+    example: {
+      language: 'yaml',
+      vulnerable: 'Webhook:\n  Type: AWS::Serverless::Function',
+      fixed: 'WebhookErrors:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: AWS/Lambda\n    MetricName: Errors\n    Dimensions:\n      - Name: FunctionName\n        Value: !Ref Webhook\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 10\n    ComparisonOperator: GreaterThanThreshold\n    AlarmActions: [!Ref OnCallTopic]',
+    },
+    references: ['https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html'],
+  },
+  check({ model }) {
+    const results: RuleResult[] = [];
+    for (const pf of publicFunctions(model)) {
+      if (isWatched(model, pf.fn)) continue;
+      results.push({
+        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and no alarm watches its Errors or Throttles: an attacker probing or flooding it goes unnoticed. Add CloudWatch alarms with an action that reaches your team.`,
+        location: pf.fn.loc,
+        related: exposureSteps(pf),
+        subject: subjectOf(pf.fn),
+        key: [pf.fn.logicalId],
+      });
+    }
+    return results;
+  },
+};
+
+function isWatched(model: AppModel, fn: LambdaFunction): boolean {
+  return model.resources.some((r) => alarmFacts(r)?.metrics.some((m) => ATTACK_METRICS.some((name) => watchesFunctionMetric(m, fn, name))) === true);
+}
