@@ -9,7 +9,9 @@ import { ruleExplanation, ruleMarkdown, rulesIndexMarkdown } from '../docs/rule-
 import { isSeverity, severityRank, type Severity } from '../findings/finding.js';
 import { isReportFormat, renderReport, type ReportFormat } from '../report/reporter.js';
 import { ALL_RULES, findRule } from '../rules/index.js';
-import { DEFAULT_MAX_FILE_SIZE, scan } from '../scan/scan.js';
+import { buildAttackSurfaceMap } from '../map/build-map.js';
+import { isMapFormat, renderMap } from '../map/render-map.js';
+import { DEFAULT_MAX_FILE_SIZE, loadApp, scan } from '../scan/scan.js';
 import { redactSecretsInText } from '../secrets/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { parseParams } from './params.js';
@@ -19,6 +21,8 @@ const HELP = `faasguard ${TOOL_VERSION} — security scanner for serverless appl
 
 Usage:
   faasguard scan <dir> [options]     scan the templates under <dir>
+  faasguard map <dir> [--format text|json|mermaid|dot] [--output <file>] [--param …]
+                                     draw the attack surface: entry points → functions → reach
   faasguard rules [--format text|markdown|json]
   faasguard explain <rule-id>
   faasguard docs --out <dir>         write a Markdown page per rule
@@ -62,6 +66,8 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       return 0;
     case 'scan':
       return scanCommand(rest, out, err);
+    case 'map':
+      return mapCommand(rest, out, err);
     case 'rules':
       return rulesCommand(rest, out);
     case 'explain':
@@ -109,6 +115,32 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     return 2;
   }
   return result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn as Severity)) ? 1 : 0;
+}
+
+async function mapCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string' },
+    exclude: { type: 'string', multiple: true, default: [] },
+    param: { type: 'string', multiple: true, default: [] },
+    'params-file': { type: 'string', multiple: true, default: [] },
+  });
+  if (positionals.length !== 1) throw new UsageError('map takes one directory');
+  const target = positionals[0]!;
+  if (!isDirectory(target)) throw new UsageError(`${target} is not a directory`);
+  const format = String(values['format']);
+  if (!isMapFormat(format)) throw new UsageError('--format must be text, json, mermaid or dot');
+  const app = await loadApp(target, { exclude: values['exclude'] as string[], params: parseParams(values['param'] as string[], values['params-file'] as string[]) });
+  for (const d of app.diagnostics.filter((x) => x.severity === 'error')) err.write(`${d.loc.file}:${d.loc.line}: ${d.message}\n`);
+  if (app.templates.length === 0) {
+    err.write(`faasguard: no CloudFormation or SAM template found under ${target}\n`);
+    return 2;
+  }
+  const text = renderMap(buildAttackSurfaceMap(app.model), format);
+  const output = values['output'] as string | undefined;
+  if (output) writeFileSync(output, text);
+  else out.write(text);
+  return 0;
 }
 
 function rulesCommand(argv: string[], out: NodeJS.WritableStream): number {
