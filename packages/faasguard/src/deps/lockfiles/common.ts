@@ -109,3 +109,18 @@ export function strMap(o: unknown, key: string): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * Last line of defence for hostile input (deep nesting that overflows a recursive
+ * parser, for instance): any exception becomes a parse error on the file.
+ */
+export function guarded<T extends { path: string; format: string; ecosystem: string; dependencies: unknown[]; errors: ParseError[] }>(
+  empty: T,
+  parse: () => T,
+): T {
+  try {
+    return parse();
+  } catch (e) {
+    return { ...empty, dependencies: [], errors: [{ file: empty.path, message: `could not be parsed: ${errorMessage(e)}` }] };
+  }
+}

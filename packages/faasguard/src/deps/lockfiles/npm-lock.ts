@@ -5,7 +5,7 @@
  * dependencies are resolved the way Node resolves them: nearest `node_modules` upward.
  */
 import type { Dependency, DependencyScope, Lockfile, ParseOptions, SourceKind } from '../types.js';
-import { classifyNpmSpec, isRecord, label, looksLikeRegistryTarball, str, strMap, urlHost } from './common.js';
+import { classifyNpmSpec, isRecord, label, looksLikeRegistryTarball, str, strMap, urlHost, guarded } from './common.js';
 import { walkGraph, type GraphNode, type GraphRoot } from './graph.js';
 import { keyLines, parseJson } from './json.js';
 
@@ -28,7 +28,12 @@ interface Entry {
 
 const NM = 'node_modules/';
 
+/** Never throws: malformed or hostile input comes back as errors with file and line. */
 export function parseNpmLock(text: string, file: string, options: ParseOptions = {}): Lockfile {
+  return guarded<Lockfile>({ path: file, format: file.endsWith('npm-shrinkwrap.json') ? 'npm-shrinkwrap' : 'package-lock', ecosystem: 'npm', dependencies: [], errors: [] }, () => parseNpmLockUnguarded(text, file, options));
+}
+
+function parseNpmLockUnguarded(text: string, file: string, options: ParseOptions = {}): Lockfile {
   const format = file.endsWith('npm-shrinkwrap.json') ? 'npm-shrinkwrap' : 'package-lock';
   const result: Lockfile = { path: file, format, ecosystem: 'npm', dependencies: [], errors: [] };
   const json = parseJson(text, file);

@@ -4,10 +4,15 @@
  * `git`/`path`/`file` source. `_meta.sources` lists the configured indexes.
  */
 import type { Dependency, DependencyScope, Lockfile, ParseOptions, SourceKind } from '../types.js';
-import { isRecord, label, normalizePyName, str, urlHost } from './common.js';
+import { isRecord, label, normalizePyName, str, urlHost, guarded } from './common.js';
 import { keyLines, parseJson } from './json.js';
 
+/** Never throws: malformed or hostile input comes back as errors with file and line. */
 export function parsePipfileLock(text: string, file: string, options: ParseOptions = {}): Lockfile {
+  return guarded<Lockfile>({ path: file, format: 'pipfile-lock', ecosystem: 'PyPI', dependencies: [], errors: [] }, () => parsePipfileLockUnguarded(text, file, options));
+}
+
+function parsePipfileLockUnguarded(text: string, file: string, options: ParseOptions = {}): Lockfile {
   const result: Lockfile = { path: file, format: 'pipfile-lock', ecosystem: 'PyPI', dependencies: [], errors: [], configuredIndexes: [] };
   const json = parseJson(text, file);
   result.errors.push(...json.errors);

@@ -4,7 +4,7 @@
  * earlier versions keep both in `packages`, keyed `/name@version` (v6) or `/name/version` (v5).
  */
 import type { Dependency, DependencyScope, Lockfile, ParseOptions, SourceKind } from '../types.js';
-import { isRecord, label, looksLikeRegistryTarball, str, urlHost } from './common.js';
+import { isRecord, label, looksLikeRegistryTarball, str, urlHost, guarded } from './common.js';
 import { walkGraph, type GraphEdge, type GraphNode, type GraphRoot } from './graph.js';
 import { parseYaml, yamlKeyLines } from './yaml-doc.js';
 
@@ -16,7 +16,12 @@ interface ImporterDeps {
   optionalDependencies: Record<string, string>;
 }
 
+/** Never throws: malformed or hostile input comes back as errors with file and line. */
 export function parsePnpmLock(text: string, file: string, options: ParseOptions = {}): Lockfile {
+  return guarded<Lockfile>({ path: file, format: 'pnpm', ecosystem: 'npm', dependencies: [], errors: [] }, () => parsePnpmLockUnguarded(text, file, options));
+}
+
+function parsePnpmLockUnguarded(text: string, file: string, options: ParseOptions = {}): Lockfile {
   const result: Lockfile = { path: file, format: 'pnpm', ecosystem: 'npm', dependencies: [], errors: [] };
   const y = parseYaml(text, file);
   result.errors.push(...y.errors);

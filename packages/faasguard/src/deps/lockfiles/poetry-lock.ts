@@ -4,11 +4,16 @@
  * from walking the graph from the manifest's declared groups, if one is passed.
  */
 import type { Dependency, DependencyScope, Lockfile, ParseOptions, SourceKind } from '../types.js';
-import { isRecord, label, normalizePyName, str, urlHost } from './common.js';
+import { isRecord, label, normalizePyName, str, urlHost, guarded } from './common.js';
 import { walkGraph, type GraphNode, type GraphRoot } from './graph.js';
 import { packageTables, parseTomlLock } from './toml.js';
 
+/** Never throws: malformed or hostile input comes back as errors with file and line. */
 export function parsePoetryLock(text: string, file: string, options: ParseOptions = {}): Lockfile {
+  return guarded<Lockfile>({ path: file, format: 'poetry-lock', ecosystem: 'PyPI', dependencies: [], errors: [] }, () => parsePoetryLockUnguarded(text, file, options));
+}
+
+function parsePoetryLockUnguarded(text: string, file: string, options: ParseOptions = {}): Lockfile {
   const result: Lockfile = { path: file, format: 'poetry-lock', ecosystem: 'PyPI', dependencies: [], errors: [] };
   const toml = parseTomlLock(text, file);
   result.errors.push(...toml.errors);

@@ -41,7 +41,11 @@ export async function parseRequirementsFile(file: string, options: RequirementsO
     result.errors.push({ file, message: `project root unreadable: ${errorMessage(e)}` });
     return result;
   }
-  await readOne(file, 0, { root, seen: new Set(), result, forcedScope: options.scope });
+  try {
+    await readOne(file, 0, { root, seen: new Set(), result, forcedScope: options.scope });
+  } catch (e) {
+    result.errors.push({ file, message: `could not be parsed: ${errorMessage(e)}` });
+  }
   return result;
 }
 

@@ -5,11 +5,16 @@
  * `editable` or `virtual` at the importer path (`.` by default); it supplies the roots.
  */
 import type { Dependency, DependencyScope, Lockfile, ParseOptions, SourceKind } from '../types.js';
-import { isRecord, label, normalizePyName, str, urlHost } from './common.js';
+import { isRecord, label, normalizePyName, str, urlHost, guarded } from './common.js';
 import { walkGraph, type GraphEdge, type GraphNode, type GraphRoot } from './graph.js';
 import { packageTables, parseTomlLock } from './toml.js';
 
+/** Never throws: malformed or hostile input comes back as errors with file and line. */
 export function parseUvLock(text: string, file: string, options: ParseOptions = {}): Lockfile {
+  return guarded<Lockfile>({ path: file, format: 'uv-lock', ecosystem: 'PyPI', dependencies: [], errors: [] }, () => parseUvLockUnguarded(text, file, options));
+}
+
+function parseUvLockUnguarded(text: string, file: string, options: ParseOptions = {}): Lockfile {
   const result: Lockfile = { path: file, format: 'uv-lock', ecosystem: 'PyPI', dependencies: [], errors: [] };
   const toml = parseTomlLock(text, file);
   result.errors.push(...toml.errors);

@@ -6,7 +6,7 @@
  */
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Dependency, DependencyScope, Lockfile, ManifestDeps, ParseError, ParseOptions, SourceKind } from '../types.js';
-import { classifyNpmSpec, errorMessage, isRecord, label, Lines, sizeError, str, strMap, urlHost } from './common.js';
+import { classifyNpmSpec, errorMessage, isRecord, label, Lines, sizeError, str, strMap, urlHost, guarded } from './common.js';
 import { walkGraph, type GraphNode, type GraphRoot } from './graph.js';
 import { field, readYarnClassic, subMap } from './yarn-classic-syntax.js';
 
@@ -32,7 +32,12 @@ export function splitDescriptor(d: string): { name: string; range: string } {
   return { name: d.slice(0, at), range: d.slice(at + 1) };
 }
 
+/** Never throws: malformed or hostile input comes back as errors with file and line. */
 export function parseYarnLock(text: string, file: string, options: ParseOptions = {}): Lockfile {
+  return guarded<Lockfile>({ path: file, format: 'yarn-classic', ecosystem: 'npm', dependencies: [], errors: [] }, () => parseYarnLockUnguarded(text, file, options));
+}
+
+function parseYarnLockUnguarded(text: string, file: string, options: ParseOptions = {}): Lockfile {
   const berry = /^__metadata:/m.test(text);
   const result: Lockfile = { path: file, format: berry ? 'yarn-berry' : 'yarn-classic', ecosystem: 'npm', dependencies: [], errors: [] };
   const tooBig = sizeError(text, file);
