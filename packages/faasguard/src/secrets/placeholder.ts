@@ -22,6 +22,9 @@ const PLACEHOLDER_FRAGMENTS = [
   'password', 'passwd', 'secret_here', 'key_here', 'token_here', '-here', '_here',
 ];
 
+/** The fragments as one regex: one pass over the value instead of one per fragment. */
+const FRAGMENT_PATTERN = new RegExp(PLACEHOLDER_FRAGMENTS.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 /** Deploy- or run-time references: Serverless/shell `${...}`, `$(...)`, `$VAR`, `%VAR%`, mustache, CloudFormation. */
 const REFERENCE_PATTERNS: readonly RegExp[] = [
   /\$\{[^}]*\}/, // ${env:X}, ${ssm:/a/b}, ${self:custom.x}, JS template literals
@@ -45,7 +48,7 @@ export function isPlaceholder(value: string): boolean {
   if (PLACEHOLDER_WORDS.has(lower)) return true;
   if (isOneRepeatedCharacter(trimmed)) return true;
   if (REFERENCE_PATTERNS.some((pattern) => pattern.test(trimmed))) return true;
-  return PLACEHOLDER_FRAGMENTS.some((fragment) => lower.includes(fragment));
+  return FRAGMENT_PATTERN.test(lower);
 }
 
 function stripQuotes(value: string): string {

@@ -7,7 +7,7 @@ const KEYWORD = /pass|pwd|secret|token|key|credential/gi;
 const QUOTE = /["'`]/;
 const BLANK = /[ \t]/;
 /** Ends an unquoted value: blanks, separators and closers of the surrounding syntax. */
-const UNQUOTED_END = /[\s,;)}\]"'`]/;
+const UNQUOTED_END = new Set([' ', '\t', '\r', '\n', '\f', '\v', ',', ';', ')', '}', ']', '"', "'", '`']);
 
 interface Assignment {
   name: string;
@@ -62,7 +62,7 @@ function valueSpan(context: ScanContext, from: number): [number, number] | undef
   }
   if (context.isCode || /[|>!&*]/.test(quote)) return undefined;
   let end = i;
-  while (end < text.length && end - i < MAX_VALUE_CHARS && !UNQUOTED_END.test(text[end] as string)) end++;
+  while (end < text.length && end - i < MAX_VALUE_CHARS && !UNQUOTED_END.has(text[end] as string)) end++;
   // A call cut at its closing parenthesis, e.g. `password: v.string()`.
   if (text[end] === ')' || text.slice(i, end).includes('(')) return undefined;
   return end > i ? [i, end] : undefined;
