@@ -1,6 +1,5 @@
 import type { SecretMatch } from './types.js';
 import { KIND_DESCRIPTIONS } from './kinds.js';
-import { isPlaceholder } from './placeholder.js';
 import { judgeNamedValue } from './named-value-rules.js';
 import { redact } from './redact.js';
 import { scanText } from './scan-text.js';
@@ -14,7 +13,7 @@ import { FORMAT_DETECTORS } from './detectors/index.js';
  * Positions are relative to the value (line 1, column 1 for a whole value).
  */
 export function classifyNamedValue(name: string, value: string): SecretMatch | undefined {
-  if (isPlaceholder(value)) return undefined;
+  // No whole-value placeholder test first: a connection string may mention `example` and still hold a real key.
   const scan = scanText(value, {}, FORMAT_DETECTORS);
   const first = scan.hits[0];
   if (first !== undefined) return toSecretMatch(first, scan.scanned, scan.lines);

@@ -22,6 +22,14 @@ describe('classifyNamedValue', () => {
     assert.equal(match?.column, value.indexOf(password) + 1);
   });
 
+  it('finds a key inside a connection string that mentions example', () => {
+    const key = fake.azureKey();
+    const value = `DefaultEndpointsProtocol=https;AccountName=examplestore;AccountKey=${key};EndpointSuffix=core.windows.net`;
+    const match = classifyNamedValue('STORAGE_CONNECTION', value);
+    assert.equal(match?.kind, 'azure-storage-key');
+    assert.equal(match?.column, value.indexOf(key) + 1);
+  });
+
   it('classifies an AWS secret access key by its name', () => {
     const match = classifyNamedValue('AWS_SECRET_ACCESS_KEY', fake.awsSecret());
     assert.equal(match?.kind, 'aws-secret-access-key');
