@@ -60,6 +60,13 @@ describe('loadFunctionDependencies', () => {
     assert.equal(r.manifests[0]!.deps.dependencies.ms, '2.1.2');
   });
 
+  it('leaves out what only sibling workspaces use, and the workspace links themselves', async () => {
+    const r = await loadFunctionDependencies(fixture('project', 'functions', 'api', 'src'), ROOT);
+    assert.deepEqual(r.lockfiles[0]!.dependencies.map((d) => d.name).sort(), ['is-number', 'ms']);
+    const other = await loadFunctionDependencies(fixture('project', 'functions', 'other'), ROOT);
+    assert.deepEqual(other.lockfiles[0]!.dependencies.map((d) => d.name).sort(), ['core-js']);
+  });
+
   it('a function without its own manifest uses the root lockfile', async () => {
     const r = await loadFunctionDependencies(fixture('project', 'functions', 'plain'), ROOT);
     assert.equal(rel(r.lockfiles[0]!.path), 'package-lock.json');

@@ -194,6 +194,9 @@ function buildDependencies(
     const e = entries.get(location)!;
     const target = linkTarget(entries, e) ?? e;
     const r = reach.get(location);
+    // In a workspace lockfile, what the selected project cannot reach belongs to its siblings.
+    if (!r && (rootKey !== '' || e.link)) continue;
+    if (e.link && e.resolved === rootKey) continue;
     const source = sourceOf(e, specOf.get(location));
     out.push({
       ecosystem: 'npm',

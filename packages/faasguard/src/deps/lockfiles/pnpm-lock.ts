@@ -37,7 +37,11 @@ function parsePnpmLockUnguarded(text: string, file: string, options: ParseOption
   const packages = isRecord(doc.packages) ? doc.packages : {};
   const snapshots = major === 9 && isRecord(doc.snapshots) ? doc.snapshots : packages;
   const lines = yamlKeyLines(y, 'packages');
-  result.dependencies = build(importers ?? allImporters(doc, major), packages, snapshots, lines, major, file);
+  const deps = build(importers ?? allImporters(doc, major), packages, snapshots, lines, major, file);
+  // With several importers, packages the selected one cannot reach belong to the others.
+  const several = isRecord(doc.importers) && Object.keys(doc.importers).length > 1;
+  result.dependencies = importers && several ? deps.filter((d) => d.reached) : deps;
+  for (const d of result.dependencies) delete d.reached;
   return result;
 }
 
@@ -120,6 +124,8 @@ function sourceOf(resolution: unknown, name: string): { source: SourceKind; reso
   return { source: 'registry', resolved: tarball, integrity, host: urlHost(tarball) };
 }
 
+type Built = Dependency & { reached?: boolean };
+
 function build(
   importers: ImporterDeps[],
   packages: Record<string, unknown>,
@@ -127,7 +133,7 @@ function build(
   lines: Map<string, number>,
   major: Major,
   file: string,
-): Dependency[] {
+): Built[] {
   const nodes = new Map<string, GraphNode>();
   for (const [key, snap] of Object.entries(snapshots)) {
     const { name, version } = nameVersion(key, major);
@@ -138,7 +144,7 @@ function build(
     nodes.set(key, { label: label(str(meta, 'name') ?? name, str(meta, 'version') ?? version), edges });
   }
   const roots: GraphRoot[] = [];
-  const links: Dependency[] = [];
+  const links: Built[] = [];
   const addRoots = (deps: Record<string, string>, scope: DependencyScope): void => {
     for (const [name, ref] of Object.entries(deps)) {
       const key = keyFor(name, ref, major);
@@ -152,7 +158,7 @@ function build(
     addRoots(imp.devDependencies, 'dev');
   }
   const reach = walkGraph(nodes, roots);
-  const out: Dependency[] = [];
+  const out: Built[] = [];
   for (const [key, node] of nodes) {
     const snap = snapshots[key];
     const metaKey = stripPeers(key, major);
@@ -175,6 +181,7 @@ function build(
       hasInstallScript: isRecord(meta) && 'requiresBuild' in meta ? meta.requiresBuild === true : undefined,
       lockfile: file,
       line: lines.get(metaKey) ?? lines.get(key),
+      reached: r !== undefined,
     });
   }
   return [...out, ...links];
@@ -201,6 +208,6 @@ function scopeOf(flags: unknown, walked: DependencyScope | undefined): Dependenc
 }
 
 /** `link:` dependencies point at a folder in the workspace; nothing is fetched. */
-function linkDependency(name: string, ref: string, scope: DependencyScope, file: string): Dependency {
-  return { ecosystem: 'npm', name, version: undefined, scope, direct: true, path: [name], resolved: ref, source: 'path', lockfile: file };
+function linkDependency(name: string, ref: string, scope: DependencyScope, file: string): Built {
+  return { ecosystem: 'npm', name, version: undefined, scope, direct: true, path: [name], resolved: ref, source: 'path', lockfile: file, reached: true };
 }

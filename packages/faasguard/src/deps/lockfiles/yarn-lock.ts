@@ -140,9 +140,12 @@ function toDependencies(entries: YarnEntry[], file: string, berry: boolean, opti
   const roots = rootsFor(entries, find, berry, options);
   const reach = walkGraph(nodes, roots);
   const out: Dependency[] = [];
+  // A workspace's own view leaves out what only its sibling workspaces use.
+  const onlyReached = options.importer !== undefined && options.importer !== '.';
   for (const [key, node] of nodes) {
     const e = entries[Number(key)]!;
     const r = reach.get(key);
+    if (onlyReached && !r) continue;
     const source = sourceOf(e, berry);
     out.push({
       ecosystem: 'npm',
