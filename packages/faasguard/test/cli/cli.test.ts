@@ -3,7 +3,8 @@
  * `rules`, `explain`, and the generated rule pages being current.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
@@ -90,12 +91,29 @@ describe('faasguard scan', () => {
     assert.match(empty.err, /no CloudFormation or SAM template/);
   });
 
-  it('takes template parameters', async () => {
-    const { out } = await run('scan', path.join(FIXTURES, 'sam-app'), '--format', 'json', '--param', 'Env=prod');
-    const report = JSON.parse(out) as { findings: JsonFinding[] };
-    assert.ok(report.findings.some((f) => f.subject?.logicalId === 'ApiFn.Health'));
+  it('reads parameters from files in both layouts', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'faasguard-params-'));
+    const objectFile = path.join(dir, 'object.json');
+    const listFile = path.join(dir, 'list.json');
+    writeFileSync(objectFile, JSON.stringify({ Env: 'prod' }));
+    writeFileSync(listFile, JSON.stringify([{ ParameterKey: 'Env', ParameterValue: 'prod' }]));
+    for (const file of [objectFile, listFile]) {
+      assert.ok((await functionsOf('--params-file', file)).includes('ProdOnly'), file);
+    }
+    writeFileSync(listFile, '[{"Value": 1}]');
+    assert.equal((await run('scan', path.join(FIXTURES, 'sam-app'), '--params-file', listFile)).code, 2);
+  });
+
+  it('takes template parameters (a resource whose Condition needs Env=prod)', async () => {
+    assert.ok(!(await functionsOf()).includes('ProdOnly'));
+    assert.ok((await functionsOf('--param', 'Env=prod')).includes('ProdOnly'));
   });
 });
+
+async function functionsOf(...options: string[]): Promise<string[]> {
+  const { out } = await run('map', path.join(FIXTURES, 'sam-app'), '--format', 'json', ...options);
+  return (JSON.parse(out) as { functions: Array<{ name: string }> }).functions.map((f) => f.name);
+}
 
 describe('faasguard rules and explain', () => {
   it('lists every rule', async () => {
