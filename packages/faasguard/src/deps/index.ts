@@ -15,7 +15,7 @@ export { parsePoetryLock } from './lockfiles/poetry-lock.js';
 export { parsePipfileLock } from './lockfiles/pipfile-lock.js';
 export { parseUvLock } from './lockfiles/uv-lock.js';
 export { MAX_LOCKFILE_BYTES, normalizePyName } from './lockfiles/common.js';
-export { parsePackageJson, parsePipfile, parsePyproject, manifestFromNames, type Manifest } from './manifest.js';
+export { manifestFromNames, manifestFromRequirements, parsePackageJson, parsePipfile, parsePyproject, pep508Name, type Manifest } from './manifest.js';
 
 export type { OsvAffected, OsvEvent, OsvRange, OsvSeverity, OsvVulnerability } from './osv/osv-types.js';
 export { isAffected, matchDependencies, matchDependency, packageKey, type AffectResult, type OsvIndex, type VulnMatch } from './osv/match.js';

@@ -51,8 +51,11 @@ export async function readTextFile(file: string): Promise<{ text?: string; error
 
 export async function readManifest(file: string): Promise<Manifest | undefined> {
   const { text, error } = await readTextFile(file);
-  if (text === undefined) return error ? { path: file, ecosystem: 'npm', deps: { dependencies: {}, devDependencies: {}, optionalDependencies: {} }, errors: [error] } : undefined;
   const base = path.basename(file);
+  if (text === undefined) {
+    const ecosystem = base === 'package.json' ? 'npm' : 'PyPI';
+    return error ? { path: file, ecosystem, deps: { dependencies: {}, devDependencies: {}, optionalDependencies: {} }, errors: [error] } : undefined;
+  }
   if (base === 'package.json') return parsePackageJson(text, file);
   if (base === 'Pipfile') return parsePipfile(text, file);
   return parsePyproject(text, file);

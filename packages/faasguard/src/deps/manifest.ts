@@ -4,7 +4,7 @@
  * declared-versus-imported check.
  */
 import { parse as parseToml } from 'smol-toml';
-import type { Ecosystem, ManifestDeps, ParseError } from './types.js';
+import type { Ecosystem, Lockfile, ManifestDeps, ParseError } from './types.js';
 import { errorMessage, isRecord, normalizePyName, strMap } from './lockfiles/common.js';
 
 export interface Manifest {
@@ -101,4 +101,14 @@ export function manifestFromNames(path: string, ecosystem: Ecosystem, prod: stri
   for (const n of prod) m.deps.dependencies[n] = '*';
   for (const n of dev) m.deps.devDependencies[n] = '*';
   return m;
+}
+
+/**
+ * For projects whose only manifest is a requirements file: the requirements it lists
+ * (includes too), production and development by the file they appear in.
+ */
+export function manifestFromRequirements(lock: Lockfile): Manifest {
+  const prod = lock.dependencies.filter((d) => d.scope !== 'dev').map((d) => d.name);
+  const dev = lock.dependencies.filter((d) => d.scope === 'dev').map((d) => d.name);
+  return manifestFromNames(lock.path, 'PyPI', prod, dev);
 }

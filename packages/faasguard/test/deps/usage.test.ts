@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parsePackageJson, parsePyproject } from '../../src/deps/manifest.js';
+import { parseRequirementsText } from '../../src/deps/lockfiles/requirements-txt.js';
+import { manifestFromRequirements, parsePackageJson, parsePyproject } from '../../src/deps/manifest.js';
 import { checkUsage, npmPackageName } from '../../src/deps/usage.js';
 
 const npmManifest = parsePackageJson(
@@ -93,5 +94,14 @@ describe('declared versus imported, Python', () => {
       importNames: { 'Acme-SDK': ['acme'] },
     });
     assert.deepEqual(r, { unused: [], undeclared: [], devOnly: [] });
+  });
+});
+
+describe('declared versus imported with a requirements file as the manifest', () => {
+  it('uses the requirements it lists', () => {
+    const lock = parseRequirementsText('PyYAML==6.0.1\nrequests==2.31.0\nsix==1.16.0\n', 'requirements.txt');
+    const r = checkUsage({ ecosystem: 'PyPI', manifest: manifestFromRequirements(lock).deps, imports: ['yaml', 'requests'] });
+    assert.deepEqual(r.unused, [{ name: 'six', group: 'dependencies' }]);
+    assert.deepEqual(r.undeclared, []);
   });
 });

@@ -148,6 +148,11 @@ describe('pnpm specifics', () => {
       '      shared:',
       '        specifier: link:../shared',
       '        version: link:../shared',
+      '  fns/other:',
+      '    dependencies:',
+      '      left-pad:',
+      '        specifier: 1.3.0',
+      '        version: 1.3.0',
       'packages:',
       '  react-dom@18.2.0:',
       '    resolution: {integrity: sha512-a}',
@@ -162,6 +167,7 @@ describe('pnpm specifics', () => {
       '      react: 18.2.0',
       '  react@18.2.0: {}',
       '  gitdep@https://codeload.github.com/acme/gitdep/tar.gz/abc: {}',
+      '  left-pad@1.3.0: {}',
     ].join('\n');
     const lock = parsePnpmLock(text, 'pnpm-lock.yaml', { importer: 'fns/api' });
     assert.deepEqual(lock.errors, []);
@@ -170,7 +176,10 @@ describe('pnpm specifics', () => {
     assert.equal(dep(lock, 'gitdep').source, 'tarball');
     assert.equal(dep(lock, 'gitdep').integrity, undefined);
     assert.equal(dep(lock, 'shared').source, 'path');
-    assert.equal(dep(lock, 'react-dom').line, 16);
+    assert.equal(dep(lock, 'react-dom').line, 21);
+    assert.equal(lock.dependencies.some((d) => d.name === 'left-pad'), false, 'a sibling importer\'s package');
+    const other = parsePnpmLock(text, 'pnpm-lock.yaml', { importer: 'fns/other' });
+    assert.deepEqual(other.dependencies.map((d) => d.name), ['left-pad']);
   });
 
   it('reports YAML errors with a line', () => {
