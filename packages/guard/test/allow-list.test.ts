@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectSource, GuardError, guard, isHttpSource, type SourceName } from '../src/index.js';
-import { captureLog, context, loadEvent } from '../testkit/fixtures.js';
+import { captureLog, context, loadEvent, quiet } from '../testkit/fixtures.js';
 
 const FIXTURES = [
   'apigw-rest', 'apigw-http', 'apigw-websocket', 'apigw-authorizer-token', 'apigw-authorizer-request',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { guard } from '../src/index.js';
-import { captureLog, context, loadEvent } from '../testkit/fixtures.js';
+import { captureLog, context, loadEvent, quiet } from '../testkit/fixtures.js';
 
 const Order = z.object({ orderId: z.string(), amount: z.number(), currency: z.string() });
 
@@ -26,7 +26,7 @@ describe('batch sources: per-record validation and partial failures', () => {
   });
 
   it('SQS: an all-valid batch reports no failures', async () => {
-    const handler = guard(async () => undefined, { allow: ['sqs'], schema: Order });
+    const handler = guard(async () => undefined, { logger: quiet, allow: ['sqs'], schema: Order });
     assert.deepEqual(await handler(loadEvent('sqs'), context()), { batchItemFailures: [] });
   });
 
@@ -37,7 +37,7 @@ describe('batch sources: per-record validation and partial failures', () => {
     const handled: string[] = [];
     const handler = guard(async (req) => {
       handled.push(req.data.orderId);
-    }, { allow: ['sqs'], schema: Order });
+    }, { logger: quiet, allow: ['sqs'], schema: Order });
     const result = (await handler(event, context())) as { batchItemFailures: unknown[] };
     assert.deepEqual(handled, ['ord-1010']);
     assert.deepEqual(result.batchItemFailures, [
@@ -52,7 +52,7 @@ describe('batch sources: per-record validation and partial failures', () => {
     const handled: string[] = [];
     const handler = guard(async (req) => {
       handled.push(req.data.orderId);
-    }, { allow: ['kinesis-stream'], schema: Order });
+    }, { logger: quiet, allow: ['kinesis-stream'], schema: Order });
     const result = await handler(event, context());
     assert.deepEqual(handled, []);
     assert.deepEqual(result, {
@@ -64,7 +64,7 @@ describe('batch sources: per-record validation and partial failures', () => {
     const handled: string[] = [];
     const handler = guard(async (req) => {
       handled.push(req.data.orderId);
-    }, { allow: ['kinesis-stream'], schema: Order });
+    }, { logger: quiet, allow: ['kinesis-stream'], schema: Order });
     assert.deepEqual(await handler(loadEvent('kinesis-stream'), context()), { batchItemFailures: [] });
     assert.deepEqual(handled, ['ord-1041', 'ord-1042']);
   });
@@ -76,7 +76,7 @@ describe('batch sources: per-record validation and partial failures', () => {
     const handled: string[] = [];
     const handler = guard(async (req) => {
       handled.push(req.data.NewImage.orderId.S);
-    }, { allow: ['dynamodb-stream'], schema: Change });
+    }, { logger: quiet, allow: ['dynamodb-stream'], schema: Change });
     const result = await handler(event, context());
     assert.deepEqual(handled, ['ord-1031']);
     assert.deepEqual(result, { batchItemFailures: [{ itemIdentifier: event.Records[1].dynamodb.SequenceNumber }] });
@@ -87,7 +87,7 @@ describe('batch sources: per-record validation and partial failures', () => {
     const keys: string[] = [];
     const handler = guard(async (req) => {
       keys.push(...req.data.Records.map((r) => r.s3.object.key));
-    }, { allow: ['s3-sqs'], schema: Notification });
+    }, { logger: quiet, allow: ['s3-sqs'], schema: Notification });
     assert.deepEqual(await handler(loadEvent('s3-sqs'), context()), { batchItemFailures: [] });
     assert.deepEqual(keys, ['incoming/ord-1006.json']);
   });
@@ -96,7 +96,7 @@ describe('batch sources: per-record validation and partial failures', () => {
     const ids: string[] = [];
     const handler = guard(async (req) => {
       ids.push(String(req.record?.['messageId']));
-    }, { allow: ['sqs'] });
+    }, { logger: quiet, allow: ['sqs'] });
     const event = loadEvent('sqs');
     await handler(event, context());
     assert.deepEqual(ids, event.Records.map((r: any) => r.messageId));

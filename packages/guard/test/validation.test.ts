@@ -4,7 +4,7 @@ import { type } from 'arktype';
 import * as v from 'valibot';
 import { z } from 'zod';
 import { GuardError, guard, jsonTextDepth, parseJsonSafely } from '../src/index.js';
-import { captureLog, context, loadEvent } from '../testkit/fixtures.js';
+import { captureLog, context, loadEvent, quiet } from '../testkit/fixtures.js';
 
 const Order = z.object({ orderId: z.string().startsWith('ord-'), amount: z.number().positive(), currency: z.enum(['EUR', 'USD']) });
 
@@ -27,7 +27,7 @@ describe('validation envelopes', () => {
       const handler = guard(async (req) => {
         seen.push(req.data.orderId);
         return { statusCode: 200, body: '' };
-      }, { allow: ['apigw-rest', 'apigw-http', 'apigw-websocket', 'function-url', 'alb', 'sns', 'eventbridge', 'iot', 'direct'], schema: Order });
+      }, { logger: quiet, allow: ['apigw-rest', 'apigw-http', 'apigw-websocket', 'function-url', 'alb', 'sns', 'eventbridge', 'iot', 'direct'], schema: Order });
       await handler(loadEvent(fixture), context());
       assert.deepEqual(seen, [orderId]);
     });
@@ -38,7 +38,7 @@ describe('validation envelopes', () => {
     const seen: string[][] = [];
     const handler = guard(async (req) => {
       seen.push(req.data.map((o) => o.orderId));
-    }, { allow: ['kinesis-firehose', 'kafka-msk', 'kafka-self-managed', 'mq'], schema: Orders });
+    }, { logger: quiet, allow: ['kinesis-firehose', 'kafka-msk', 'kafka-self-managed', 'mq'], schema: Orders });
     for (const fixture of ['kinesis-firehose', 'kafka-msk', 'kafka-self-managed', 'mq', 'mq-rabbitmq']) {
       await handler(loadEvent(fixture), context());
     }
@@ -50,7 +50,7 @@ describe('validation envelopes', () => {
     let group = '';
     const handler = guard(async (req) => {
       group = `${req.data.logGroup}: ${req.data.logEvents[0]?.message}`;
-    }, { allow: ['cloudwatch-logs'], schema: Logs });
+    }, { logger: quiet, allow: ['cloudwatch-logs'], schema: Logs });
     await handler(loadEvent('cloudwatch-logs'), context());
     assert.equal(group, '/aws/lambda/orders: ERROR order failed');
   });
@@ -60,7 +60,7 @@ describe('validation envelopes', () => {
     const handler = guard(async (req) => {
       seen.push(req.data);
     }, {
-      allow: ['s3', 'ses', 'codecommit', 's3-eventbridge'],
+      logger: quiet, allow: ['s3', 'ses', 'codecommit', 's3-eventbridge'],
       schemas: {
         s3: z.object({ s3: z.object({ object: z.object({ key: z.string() }) }) }).transform((r) => r.s3.object.key),
         ses: z.object({ ses: z.object({ mail: z.object({ source: z.string() }) }) }).transform((r) => r.ses.mail.source),
@@ -78,7 +78,7 @@ describe('validation envelopes', () => {
     const handler = guard(async (req) => {
       email = req.data.request.userAttributes.email;
       return req.event;
-    }, { allow: ['cognito-user-pool'], schemas: { 'cognito-user-pool': { schema: Cognito, envelope: 'raw' } } });
+    }, { logger: quiet, allow: ['cognito-user-pool'], schemas: { 'cognito-user-pool': { schema: Cognito, envelope: 'raw' } } });
     await handler(loadEvent('cognito-user-pool'), context());
     assert.equal(email, 'jane@example.com');
   });
@@ -88,7 +88,7 @@ describe('validation envelopes', () => {
       if (req.source === 'eventbridge') return req.data.orderId;
       return String(req.data.size);
     }, {
-      allow: ['eventbridge', 'direct'],
+      logger: quiet, allow: ['eventbridge', 'direct'],
       schemas: { eventbridge: Order, direct: z.object({ size: z.number() }) },
     });
     assert.equal(await handler(loadEvent('eventbridge'), context()), 'ord-1060');
@@ -126,7 +126,7 @@ describe('validation with any Standard Schema library', () => {
   }
 
   it('returns issue paths and messages when exposeValidationIssues is set', async () => {
-    const handler = guard(async () => ({ statusCode: 200 }), { allow: ['apigw-rest'], schema: Order, exposeValidationIssues: true });
+    const handler = guard(async () => ({ statusCode: 200 }), { logger: quiet, allow: ['apigw-rest'], schema: Order, exposeValidationIssues: true });
     const bad = loadEvent('apigw-rest');
     bad.body = JSON.stringify({ orderId: 'ord-1', amount: 'secret-value-123', currency: 'EUR' });
     const response = (await handler(bad, context())) as { body: string };
@@ -135,12 +135,12 @@ describe('validation with any Standard Schema library', () => {
   });
 
   it('refuses, at wrap time, a schema it cannot run', () => {
-    assert.throws(() => guard(async () => 1, { allow: ['direct'], schema: { schema: { parse: () => 1 } } as never }), /Standard Schema/);
-    assert.throws(() => guard(async () => 1, { allow: ['direct'], schema: { schema: Order, envelope: 'body' } as never }), /envelope/);
+    assert.throws(() => guard(async () => 1, { logger: quiet, allow: ['direct'], schema: { schema: { parse: () => 1 } } as never }), /Standard Schema/);
+    assert.throws(() => guard(async () => 1, { logger: quiet, allow: ['direct'], schema: { schema: Order, envelope: 'body' } as never }), /envelope/);
   });
 
   it('throws for a non-HTTP source so the platform retries', async () => {
-    const handler = guard(async () => 'ok', { allow: ['eventbridge'], schema: Order });
+    const handler = guard(async () => 'ok', { logger: quiet, allow: ['eventbridge'], schema: Order });
     const event = loadEvent('eventbridge');
     event.detail.amount = 'lots';
     await assert.rejects(handler(event, context()), (e: unknown) => e instanceof GuardError && e.event === 'validation_failed');
@@ -148,7 +148,7 @@ describe('validation with any Standard Schema library', () => {
 });
 
 describe('payload limits before parsing', () => {
-  const handler = guard(async () => ({ statusCode: 200, body: 'ok' }), { allow: ['apigw-rest'], limits: { maxBytes: 1024, maxDepth: 5 } });
+  const handler = guard(async () => ({ statusCode: 200, body: 'ok' }), { logger: quiet, allow: ['apigw-rest'], limits: { maxBytes: 1024, maxDepth: 5 } });
   const send = async (body: string) => {
     const event = loadEvent('apigw-rest');
     event.body = body;
@@ -182,7 +182,7 @@ describe('payload limits before parsing', () => {
     assert.equal(await send('{"a":'), 400);
   });
   it('applies the key check to payloads the platform already parsed', async () => {
-    const direct = guard(async () => 'ok', { allow: ['direct'] });
+    const direct = guard(async () => 'ok', { logger: quiet, allow: ['direct'] });
     await assert.rejects(direct(JSON.parse('{"constructor":{"prototype":{}}}'), context()), GuardError);
     assert.equal(await direct({ fine: true }, context()), 'ok');
   });

@@ -30,3 +30,6 @@ export function restEvent(headers: Record<string, string>, body: unknown = { ord
   event['body'] = typeof body === 'string' ? body : JSON.stringify(body);
   return event;
 }
+
+/** A logger that drops every line, for tests that do not look at the log. */
+export const quiet = (): void => undefined;

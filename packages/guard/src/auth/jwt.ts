@@ -8,6 +8,7 @@ import {
 } from 'jose';
 import { GuardRejection } from '../errors/guard-rejection.js';
 import { AuthError, type Authenticator } from './principal.js';
+import type { ReplayCache } from './replay-cache.js';
 
 /** Asymmetric algorithms for keys from a JWKS; symmetric ones for a shared secret. */
 export type JwtAlgorithm =
@@ -42,6 +43,11 @@ export type JwtOptions = JwtKeySource & {
   readonly header?: string;
   /** Claim used as principal id. Default `sub`. */
   readonly principalClaim?: string;
+  /**
+   * Makes tokens single-use: each `jti` is accepted once until its `exp`.
+   * For one-time tokens (links, step-up); ordinary access tokens are meant to be reused.
+   */
+  readonly replayCache?: ReplayCache;
   /** Clock, for tests: Unix milliseconds. */
   readonly now?: () => number;
 };
@@ -60,10 +66,23 @@ function keyResolver(options: JwtOptions): JWTVerifyGetKey | Uint8Array {
   }
   if ('jwks' in options) return createLocalJWKSet(options.jwks);
   // jose caches the fetched key set and refetches on an unknown `kid`, at most once per cooldown.
-  return createRemoteJWKSet(new URL(options.jwksUri), {
+  const remote = createRemoteJWKSet(new URL(options.jwksUri), {
     cacheMaxAge: options.jwksCacheMaxAgeMs ?? 10 * 60_000,
     timeoutDuration: options.jwksTimeoutMs ?? 2_000,
   });
+  return async (header, token) => {
+    try {
+      return await remote(header, token);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === 'ERR_JWKS_NO_MATCHING_KEY' || code === 'ERR_JWKS_MULTIPLE_MATCHING_KEYS') throw error;
+      // The key set could not be fetched or read: our outage, not the caller's fault.
+      throw new GuardRejection('guard_error', 503, 'Service Unavailable', {
+        reason: 'jwks unavailable',
+        code: typeof code === 'string' ? code : 'fetch failed',
+      });
+    }
+  };
 }
 
 /** Authenticates `Authorization: Bearer <JWT>` against a JWKS or a shared secret, with `jose`. */
@@ -76,7 +95,7 @@ export function jwtAuth(options: JwtOptions): Authenticator {
     algorithms: [...options.algorithms],
     issuer: typeof options.issuer === 'string' ? options.issuer : [...options.issuer],
     audience: typeof options.audience === 'string' ? options.audience : [...options.audience],
-    requiredClaims: options.requireExp === false ? [] : ['exp'],
+    requiredClaims: [...(options.requireExp === false ? [] : ['exp']), ...(options.replayCache ? ['jti'] : [])],
     clockTolerance: options.clockToleranceSeconds ?? 30,
   };
 
@@ -91,6 +110,7 @@ export function jwtAuth(options: JwtOptions): Authenticator {
     });
     const id = payload[principalClaim];
     if (typeof id !== 'string' || id === '') throw new AuthError('token has no principal claim', { claim: principalClaim });
+    if (options.replayCache) await rememberOnce(options.replayCache, payload, options.now ?? Date.now);
     return { id, scheme: 'jwt', claims: payload };
   };
 }
@@ -105,11 +125,13 @@ async function verify(
       key instanceof Uint8Array ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
     return result.payload;
   } catch (error) {
+    if (error instanceof GuardRejection) throw error;
     const code = (error as { code?: unknown }).code;
-    // The key set could not be fetched: our outage, not the caller's fault.
-    if (typeof code === 'string' && /^ERR_JWKS_(TIMEOUT|INVALID)$/.test(code)) {
-      throw new GuardRejection('guard_error', 503, 'Service Unavailable', { reason: 'jwks unavailable', code });
-    }
     throw new AuthError('invalid token', { code: typeof code === 'string' ? code : 'unknown' });
   }
+}
+
+async function rememberOnce(cache: ReplayCache, payload: JWTPayload, now: () => number): Promise<void> {
+  const ttlMs = Math.max(1000, (payload.exp ?? 0) * 1000 - now() + 60_000);
+  if (!(await cache.remember(`jwt:${String(payload.jti)}`, ttlMs))) throw new AuthError('replayed token');
 }
