@@ -24,7 +24,7 @@ export interface ResourceTarget {
 const HOLE = '\u0000';
 
 export function resourceTarget(v: Value, index: ModelIndex): ResourceTarget {
-  const text = display(v);
+  const text = v instanceof Composite ? shortText(v) : display(v);
   if (v instanceof ResourceRef) return modelTarget(v, text, index);
   if (v instanceof Unknown) return { kind: 'unknown', text };
   if (v instanceof Composite) {
@@ -34,6 +34,11 @@ export function resourceTarget(v: Value, index: ModelIndex): ResourceTarget {
   }
   if (typeof v === 'string') return arnTarget(v, text);
   return { kind: 'unknown', text };
+}
+
+/** Account and region stay unknown in nearly every ARN: `<unknown>` reads better than the reason. */
+function shortText(v: Composite): string {
+  return v.parts.map((p) => (typeof p === 'string' ? p : p instanceof Unknown ? '<unknown>' : p.toString())).join('');
 }
 
 function modelTarget(ref: ResourceRef, text: string, index: ModelIndex): ResourceTarget {

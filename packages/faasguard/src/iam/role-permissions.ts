@@ -11,6 +11,7 @@ import type { AttachedPolicy, IamRole, LambdaFunction, PolicyStatement } from '.
 import type { ModelIndex } from '../model/model-index.js';
 import { capabilityOf, needsAnyResource, type Capability } from './action-capabilities.js';
 import { actionId, actionPatternMatches, expandStatement, type ExpandedAction } from './expand-actions.js';
+import { serviceActions } from './action-catalog.js';
 import { resourceTarget, targetFitsService, type ResourceTarget } from './resource-target.js';
 
 /** Actions of one capability that one statement grants, and on what. */
@@ -121,4 +122,18 @@ function isClearDeny(s: PolicyStatement): boolean {
 /** The functions whose execution role is this role. */
 export function functionsUsing(role: IamRole, index: ModelIndex): LambdaFunction[] {
   return index.model.functions.filter((f) => f.role?.roleId === role.id);
+}
+
+/** Services every action of which the statements grant on every resource (`s3:*`, `*`, NotAction …). */
+export function fullyGrantedServices(statements: readonly GrantingStatement[]): string[] {
+  const granted = new Map<string, Set<string>>();
+  for (const s of statements) {
+    if (!s.anyResource) continue;
+    for (const a of s.actions) {
+      const names = granted.get(a.service) ?? new Set<string>();
+      names.add(a.name);
+      granted.set(a.service, names);
+    }
+  }
+  return [...granted].filter(([service, names]) => names.size >= serviceActions(service).length).map(([service]) => service).sort();
 }

@@ -1,0 +1,61 @@
+/**
+ * Known ways for a principal to raise its own privileges with IAM permissions alone (after Rhino
+ * Security Labs' catalogue of AWS privilege-escalation methods). Each path lists the actions it
+ * needs, all granted on every resource: a role that holds them all can become administrator, or
+ * take over roles and functions it was never meant to control.
+ */
+import { actionPatternMatches } from './expand-actions.js';
+import type { GrantingStatement, RolePermissions } from './role-permissions.js';
+
+export interface EscalationPath {
+  /** Stable, kebab-case */
+  id: string;
+  /** `service:Name`, all needed */
+  actions: readonly string[];
+  /** What an attacker does with it, completing "an attacker can …" */
+  how: string;
+}
+
+export const ESCALATION_PATHS: readonly EscalationPath[] = [
+  { id: 'put-role-policy', actions: ['iam:PutRolePolicy'], how: 'write an inline policy granting `*` into its own role' },
+  { id: 'attach-role-policy', actions: ['iam:AttachRolePolicy'], how: 'attach AdministratorAccess to its own role' },
+  { id: 'create-policy-version', actions: ['iam:CreatePolicyVersion'], how: 'publish a new default version of a customer managed policy granting `*`' },
+  { id: 'set-default-policy-version', actions: ['iam:SetDefaultPolicyVersion'], how: 'switch a managed policy to an older, wider version' },
+  { id: 'update-assume-role-policy', actions: ['iam:UpdateAssumeRolePolicy', 'sts:AssumeRole'], how: 'rewrite the trust policy of any role and assume it' },
+  { id: 'put-user-policy', actions: ['iam:PutUserPolicy'], how: 'grant any IAM user unlimited permissions' },
+  { id: 'attach-user-policy', actions: ['iam:AttachUserPolicy'], how: 'attach AdministratorAccess to any IAM user' },
+  { id: 'put-group-policy', actions: ['iam:PutGroupPolicy'], how: 'grant any IAM group unlimited permissions' },
+  { id: 'attach-group-policy', actions: ['iam:AttachGroupPolicy'], how: 'attach AdministratorAccess to any IAM group' },
+  { id: 'add-user-to-group', actions: ['iam:AddUserToGroup'], how: 'add any user to an administrators group' },
+  { id: 'create-access-key', actions: ['iam:CreateAccessKey'], how: 'create access keys for any IAM user, administrators included' },
+  { id: 'create-login-profile', actions: ['iam:CreateLoginProfile'], how: 'set a console password for any IAM user' },
+  { id: 'update-login-profile', actions: ['iam:UpdateLoginProfile'], how: "change any IAM user's console password" },
+  { id: 'pass-role-lambda', actions: ['iam:PassRole', 'lambda:CreateFunction'], how: 'create a function running with any role of the account' },
+  { id: 'pass-role-lambda-config', actions: ['iam:PassRole', 'lambda:UpdateFunctionConfiguration'], how: 'give any function any role of the account' },
+  { id: 'update-function-code', actions: ['lambda:UpdateFunctionCode'], how: 'replace the code of every function and act with their roles' },
+  { id: 'pass-role-ec2', actions: ['iam:PassRole', 'ec2:RunInstances'], how: 'start an instance with any role of the account' },
+  { id: 'pass-role-cloudformation', actions: ['iam:PassRole', 'cloudformation:CreateStack'], how: 'deploy a stack with any role of the account' },
+  { id: 'pass-role-glue', actions: ['iam:PassRole', 'glue:CreateDevEndpoint'], how: 'open a Glue endpoint with any role of the account' },
+  { id: 'pass-role-codebuild', actions: ['iam:PassRole', 'codebuild:CreateProject'], how: 'run a build with any role of the account' },
+  { id: 'pass-role-sagemaker', actions: ['iam:PassRole', 'sagemaker:CreateNotebookInstance'], how: 'open a notebook with any role of the account' },
+];
+
+/** A path a role can take, with the statement granting each of its actions. */
+export interface Escalation {
+  path: EscalationPath;
+  statements: GrantingStatement[];
+}
+
+/** The escalation paths a role's permissions open. */
+export function escalationsOf(permissions: RolePermissions): Escalation[] {
+  const out: Escalation[] = [];
+  for (const path of ESCALATION_PATHS) {
+    const statements = path.actions.map((a) => grantingOnAny(permissions.statements, a));
+    if (statements.every((s): s is GrantingStatement => s !== undefined)) out.push({ path, statements });
+  }
+  return out;
+}
+
+function grantingOnAny(statements: readonly GrantingStatement[], action: string): GrantingStatement | undefined {
+  return statements.find((s) => s.anyResource && s.actions.some((a) => actionPatternMatches(action, `${a.service}:${a.name}`)));
+}

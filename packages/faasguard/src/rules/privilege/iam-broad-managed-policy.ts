@@ -1,0 +1,59 @@
+import { ModelIndex } from '../../model/model-index.js';
+import { managedPolicyBreadth, type PolicyBreadth } from '../../iam/broad-managed-policies.js';
+import { rolePermissions } from '../../iam/role-permissions.js';
+import type { AttachedPolicy } from '../../model/app-model.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { subjectOf } from '../subject.js';
+import { functionRoles, functionsText, grantsText, namesText, relatedFunctions, roleText, type FunctionRole } from './privilege-text.js';
+
+export const iamBroadManagedPolicy: Rule = {
+  meta: {
+    id: 'iam-broad-managed-policy',
+    title: 'Function runs with a broad AWS managed policy',
+    category: 'SAS-4',
+    cwe: ['CWE-250'],
+    severity: 'high',
+    description:
+      "A function's role has an AWS managed policy attached that is written for administrators, not for one function. faasguard reads each managed policy's current document (from AWS's published policies) and calls it broad when, on every resource, it grants every action (`*`), every action of a service (`s3:*`), or any of: deleting, overwriting or reading stored data (S3, DynamoDB, Secrets Manager, SSM parameters …), managing IAM, passing or assuming roles, changing or invoking any function. Lambda's execution policies (logs, X-Ray, VPC, polling queues and streams) are not broad. An attacker who controls the function gets the whole policy.",
+    remediation:
+      'Replace the managed policy with statements naming the actions and resources the function uses, for example SAM policy templates (`DynamoDBCrudPolicy`, `S3ReadPolicy`) scoped to the table or bucket.',
+    example: {
+      language: 'yaml',
+      vulnerable: 'Policies:\n  - AmazonS3FullAccess',
+      fixed: 'Policies:\n  - S3ReadPolicy:\n      BucketName: !Ref UploadsBucket',
+    },
+    references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies'],
+  },
+  check({ model }) {
+    const index = new ModelIndex(model);
+    const results: RuleResult[] = [];
+    for (const fr of functionRoles(index)) {
+      const permissions = rolePermissions(fr.role, index);
+      for (const policy of fr.role.policies) {
+        const breadth = managedPolicyBreadth(permissions, policy);
+        if (breadth) results.push(result(fr, policy, breadth));
+      }
+    }
+    return results;
+  },
+};
+
+function result(fr: FunctionRole, policy: AttachedPolicy, b: PolicyBreadth): RuleResult {
+  const grants = b.statements.flatMap((s) => s.grants.filter((g) => g.anyResource));
+  const can = b.admin ? 'do anything in the account' : grants.length > 0 ? grantsText(grants) : `call every action of ${namesText(b.fullServices)}`;
+  return {
+    message: `${functionsText(fr.functions)} runs with the AWS managed policy ${policy.name} (${roleText(fr)}), which grants ${what(b)} on every resource: an attacker who controls ${functionsText(fr.functions)} can ${can}. Replace it with statements scoped to the function's own resources.`,
+    location: policy.loc,
+    related: relatedFunctions(fr.functions),
+    subject: subjectOf(fr.role),
+    key: [fr.role.logicalId, policy.name],
+    ...(b.admin ? { severity: 'critical' as const } : {}),
+  };
+}
+
+function what(b: PolicyBreadth): string {
+  if (b.admin) return 'every action';
+  if (b.fullServices.length > 0) return `every action of ${namesText(b.fullServices)}`;
+  const actions = [...new Set(b.statements.flatMap((s) => s.grants.filter((g) => g.anyResource).flatMap((g) => g.actions)))];
+  return actions.length <= 3 ? namesText(actions) : `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more actions`;
+}

@@ -1,0 +1,56 @@
+import { ModelIndex } from '../../model/model-index.js';
+import { fullyGrantedServices, rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { subjectOf } from '../subject.js';
+import { functionRoles, functionsText, namesText, relatedFunctions, roleText, type FunctionRole } from './privilege-text.js';
+
+/**
+ * Administrator or multi-service full access through statements written for the application.
+ * AWS managed policies (AdministratorAccess …) are iam-broad-managed-policy's.
+ */
+export const iamCrossServiceAdmin: Rule = {
+  meta: {
+    id: 'iam-cross-service-admin',
+    title: 'Function role is an administrator across services',
+    category: 'SAS-4',
+    cwe: ['CWE-269', 'CWE-250'],
+    severity: 'critical',
+    description:
+      "A function's role grants every action on every resource (`Action: \"*\"`, or `NotAction` with `Resource: \"*\"`), or every action of two or more services on every resource (`s3:*` and `dynamodb:*` …). The function is an administrator: an attacker who controls its code owns the account's data, identities and functions.",
+    remediation:
+      'Replace the statement with the actions and resources the function uses. If a task really needs administration (a deployment helper), keep it out of functions that handle outside input and guard it with a permissions boundary.',
+    example: {
+      language: 'yaml',
+      vulnerable: 'Statement:\n  - Effect: Allow\n    Action: "*"\n    Resource: "*"',
+      fixed: 'Statement:\n  - Effect: Allow\n    Action: [sqs:SendMessage]\n    Resource: !GetAtt Jobs.Arn',
+    },
+    references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
+  },
+  check({ model }) {
+    const index = new ModelIndex(model);
+    const results: RuleResult[] = [];
+    for (const fr of functionRoles(index)) {
+      const own = rolePermissions(fr.role, index).statements.filter((s) => s.policy.kind !== 'aws-managed');
+      const admin = own.find((s) => s.admin);
+      if (admin) {
+        results.push(result(fr, admin, [], 'every action on every resource', 'do anything in the account: read and delete all data, create administrators, change every function'));
+        continue;
+      }
+      const services = fullyGrantedServices(own);
+      if (services.length < 2) continue;
+      const contributing = own.filter((s) => fullyGrantedServices([s]).length > 0);
+      results.push(result(fr, contributing[0]!, contributing.slice(1), `every action of ${namesText(services)} on every resource`, `administer ${namesText(services)}: delete, overwrite and read every resource of each and change who may access them`));
+    }
+    return results;
+  },
+};
+
+function result(fr: FunctionRole, at: GrantingStatement, also: GrantingStatement[], grants: string, can: string): RuleResult {
+  return {
+    message: `The ${roleText(fr)} grants ${grants}: an attacker who controls ${functionsText(fr.functions)} can ${can}. Grant only the actions and resources the function uses.`,
+    location: at.statement.loc,
+    related: [...relatedFunctions(fr.functions), ...also.map((s) => ({ loc: s.statement.loc, message: `also granted by policy ${s.policy.name}` }))],
+    subject: subjectOf(fr.role),
+    key: [fr.role.logicalId],
+  };
+}

@@ -1,0 +1,54 @@
+import { ModelIndex } from '../../model/model-index.js';
+import { escalationsOf, type Escalation } from '../../iam/privilege-escalation.js';
+import { rolePermissions } from '../../iam/role-permissions.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { subjectOf } from '../subject.js';
+import { functionRoles, functionsText, namesText, relatedFunctions, roleText, type FunctionRole } from './privilege-text.js';
+
+/** One finding per role, listing every path; roles that already grant `*` are iam-cross-service-admin's. */
+export const iamPrivilegeEscalation: Rule = {
+  meta: {
+    id: 'iam-privilege-escalation',
+    title: 'Role can escalate its own privileges',
+    category: 'SAS-4',
+    cwe: ['CWE-269'],
+    severity: 'critical',
+    description:
+      "A function's role holds IAM permissions that are known to lead to administrator access: `iam:PutRolePolicy`, `iam:AttachRolePolicy`, `iam:CreatePolicyVersion` and their user and group counterparts, `iam:PassRole` together with `lambda:CreateFunction`, `ec2:RunInstances` or `cloudformation:CreateStack`, or `lambda:UpdateFunctionCode`, on every resource. An attacker who controls the function does not stop at its permissions: they grant themselves more, or borrow the most privileged role of the account.",
+    remediation:
+      'Remove the IAM write actions from the function\'s role; deployments belong to the pipeline, not to functions. When a function must pass a role, name that role in `Resource` and add an `iam:PassedToService` condition; when it must update a function, name the function.',
+    example: {
+      language: 'yaml',
+      vulnerable: 'Statement:\n  - Effect: Allow\n    Action: [iam:PassRole, lambda:CreateFunction]\n    Resource: "*"',
+      fixed: 'Statement:\n  - Effect: Allow\n    Action: iam:PassRole\n    Resource: !GetAtt WorkerRole.Arn\n    Condition:\n      StringEquals:\n        iam:PassedToService: lambda.amazonaws.com',
+    },
+    references: ['https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/'],
+  },
+  check({ model }) {
+    const index = new ModelIndex(model);
+    const results: RuleResult[] = [];
+    for (const fr of functionRoles(index)) {
+      const permissions = rolePermissions(fr.role, index);
+      if (permissions.statements.some((s) => s.admin)) continue;
+      const escalations = escalationsOf(permissions);
+      if (escalations.length > 0) results.push(result(fr, escalations));
+    }
+    return results;
+  },
+};
+
+function result(fr: FunctionRole, escalations: Escalation[]): RuleResult {
+  const first = escalations[0]!;
+  // The path's last action is the one that does the harm (PassRole comes first).
+  const at = first.statements[first.statements.length - 1]!;
+  const others = [...new Set(escalations.flatMap((e) => e.statements))].filter((s) => s !== at);
+  const hows = escalations.map((e) => `${e.path.how} (${e.path.actions.join(' + ')})`);
+  const shown = hows.length <= 3 ? namesText(hows) : `${hows.slice(0, 3).join(', ')} and ${hows.length - 3} more ways`;
+  return {
+    message: `The ${roleText(fr)} can raise its own privileges: an attacker who controls ${functionsText(fr.functions)} can ${shown}, and so become administrator of the account. Remove IAM write actions from the role, or name the exact roles and functions they apply to.`,
+    location: at.statement.loc,
+    related: [...relatedFunctions(fr.functions), ...others.map((s) => ({ loc: s.statement.loc, message: `also needed: policy ${s.policy.name}` }))],
+    subject: subjectOf(fr.role),
+    key: [fr.role.logicalId],
+  };
+}

@@ -1,0 +1,61 @@
+import { ModelIndex } from '../../model/model-index.js';
+import { display } from '../../model/value.js';
+import { rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { subjectOf } from '../subject.js';
+import { functionRoles, functionsText, grantsText, namesText, relatedFunctions, roleText, statementKey, type FunctionRole } from './privilege-text.js';
+
+/**
+ * Statements written for the application (inline, customer managed, SAM policy templates) that
+ * grant whole services: `service:*`, or NotAction. AWS managed policies are judged by
+ * iam-broad-managed-policy, and `*` on every resource by iam-cross-service-admin.
+ */
+export const iamWildcardAction: Rule = {
+  meta: {
+    id: 'iam-wildcard-action',
+    title: 'Policy grants every action of a service',
+    category: 'SAS-4',
+    cwe: ['CWE-250'],
+    severity: 'high',
+    description:
+      "A policy statement of a function's role grants `service:*` (every action of the service, including ones added later) or uses `NotAction` with `Allow` (every action of every service but a few). A function needs a handful of actions; an attacker who controls its code (an injection, a vulnerable dependency) gets all the others: deleting tables and buckets, changing their policies, reading every item.",
+    remediation:
+      'List the actions the function calls (`dynamodb:GetItem`, `dynamodb:PutItem` …) instead of `service:*`, and replace `NotAction` with an `Action` list. For SAM, prefer policy templates such as `DynamoDBCrudPolicy` scoped to the table.',
+    example: {
+      language: 'yaml',
+      vulnerable: 'Policies:\n  - Statement:\n      - Effect: Allow\n        Action: dynamodb:*\n        Resource: !GetAtt Orders.Arn',
+      fixed: 'Policies:\n  - Statement:\n      - Effect: Allow\n        Action: [dynamodb:GetItem, dynamodb:PutItem]\n        Resource: !GetAtt Orders.Arn',
+    },
+    references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
+  },
+  check({ model }) {
+    const index = new ModelIndex(model);
+    const results: RuleResult[] = [];
+    for (const fr of functionRoles(index)) {
+      for (const s of rolePermissions(fr.role, index).statements) {
+        const patterns = wildcardPatterns(s);
+        if (s.policy.kind === 'aws-managed' || s.admin || patterns.length === 0) continue;
+        results.push(result(fr, s, patterns));
+      }
+    }
+    return results;
+  },
+};
+
+/** `*`, `service:*` and NotAction: what makes a statement grant whole services. */
+function wildcardPatterns(s: GrantingStatement): string[] {
+  if (s.statement.notActions.length > 0) return [`NotAction ${s.statement.notActions.map(display).join(', ')}`];
+  return s.statement.actions.filter((a): a is string => typeof a === 'string' && /^(\*|[^:]+:\*)$/.test(a.trim()));
+}
+
+function result(fr: FunctionRole, s: GrantingStatement, patterns: string[]): RuleResult {
+  const on = namesText(s.resources.map((r) => (r.kind === 'any' ? `every resource (${r.text})` : r.text)));
+  const can = s.grants.length > 0 ? `, so it can ${grantsText(s.grants)}` : '';
+  return {
+    message: `Policy ${s.policy.name} of ${roleText(fr)} grants ${namesText(patterns)} (${s.actions.length} actions) on ${on}: an attacker who controls ${functionsText(fr.functions)} can call every one of them${can}. List only the actions the function calls.`,
+    location: s.statement.loc,
+    related: relatedFunctions(fr.functions),
+    subject: subjectOf(fr.role),
+    key: [fr.role.logicalId, statementKey(s)],
+  };
+}

@@ -1,0 +1,78 @@
+import { ModelIndex } from '../../model/model-index.js';
+import { capabilityOf } from '../../iam/action-capabilities.js';
+import { actionId, type ExpandedAction } from '../../iam/expand-actions.js';
+import { targetFitsService } from '../../iam/resource-target.js';
+import { rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { subjectOf } from '../subject.js';
+import { functionRoles, functionsText, grantsText, namesText, relatedFunctions, roleText, statementKey, type FunctionRole } from './privilege-text.js';
+
+/**
+ * Write, delete and permission-changing actions granted on every resource by statements written
+ * for the application. Counted: actions that can be scoped to resources (the catalogue says so)
+ * and that change data, IAM or functions (`action-capabilities.ts`), or change permissions in any
+ * service. Telemetry writes (logs, X-Ray, metrics) are not data. Statements with a Condition are
+ * left out: the condition may be what scopes them.
+ */
+export const iamWildcardResourceWrite: Rule = {
+  meta: {
+    id: 'iam-wildcard-resource-write',
+    title: 'Write or delete actions granted on every resource',
+    category: 'SAS-4',
+    cwe: ['CWE-732'],
+    severity: 'high',
+    description:
+      "A policy statement of a function's role grants actions that delete or overwrite data, or change permissions, with `Resource: \"*\"` or a wildcard ARN such as `arn:aws:s3:::*/*`. The function touches its own bucket or table; with this statement, an attacker who controls its code can delete or overwrite the data of every bucket, table or queue in the account, or open them to the world.",
+    remediation:
+      'Name the resources the function uses: `!GetAtt Table.Arn`, `!Sub ${Bucket.Arn}/*`. With SAM policy templates, pass the resource (`BucketName: !Ref Uploads`) rather than `*`.',
+    example: {
+      language: 'yaml',
+      vulnerable: 'Policies:\n  - S3CrudPolicy:\n      BucketName: "*"',
+      fixed: 'Policies:\n  - S3CrudPolicy:\n      BucketName: !Ref UploadsBucket',
+    },
+    references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html'],
+  },
+  check({ model }) {
+    const index = new ModelIndex(model);
+    const results: RuleResult[] = [];
+    for (const fr of functionRoles(index)) {
+      for (const s of rolePermissions(fr.role, index).statements) {
+        if (!inScope(s)) continue;
+        const actions = writesOnAny(s);
+        if (actions.length > 0) results.push(result(fr, s, actions));
+      }
+    }
+    return results;
+  },
+};
+
+function inScope(s: GrantingStatement): boolean {
+  if (s.policy.kind === 'aws-managed' || s.admin || !s.anyResource || s.statement.conditions !== undefined) return false;
+  // Whole-service grants are iam-wildcard-action's: its message names the resources too.
+  if (s.statement.notActions.length > 0) return false;
+  return !s.statement.actions.some((a) => typeof a === 'string' && /^(\*|[^:]+:\*)$/.test(a.trim()));
+}
+
+function writesOnAny(s: GrantingStatement): ExpandedAction[] {
+  const anyTargets = s.resources.filter((r) => r.kind === 'any');
+  return s.actions.filter((a) => {
+    if (!a.resourceScoped || !anyTargets.some((t) => targetFitsService(t, a.service))) return false;
+    if (a.accessLevel === 'Permissions management') return true;
+    return a.accessLevel === 'Write' && capabilityOf(a) !== undefined;
+  });
+}
+
+function result(fr: FunctionRole, s: GrantingStatement, actions: ExpandedAction[]): RuleResult {
+  const ids = actions.map(actionId);
+  const shown = ids.length <= 3 ? namesText(ids) : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
+  const anyTexts = namesText([...new Set(s.resources.filter((r) => r.kind === 'any').map((r) => r.text))]);
+  const grants = s.grants.filter((g) => g.anyResource);
+  const can = grants.length > 0 ? grantsText(grants) : 'change permissions on every resource of the service';
+  return {
+    message: `Policy ${s.policy.name} of ${roleText(fr)} grants ${shown} on every resource (${anyTexts}): an attacker who controls ${functionsText(fr.functions)} can ${can}. Name the function's own resources instead of a wildcard.`,
+    location: s.statement.loc,
+    related: relatedFunctions(fr.functions),
+    subject: subjectOf(fr.role),
+    key: [fr.role.logicalId, statementKey(s)],
+  };
+}

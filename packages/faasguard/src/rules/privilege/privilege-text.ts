@@ -1,0 +1,102 @@
+/**
+ * What the over-privilege rules share: the roles functions run with, and the words that tell
+ * what an attacker who controls a function can do with its role.
+ */
+import type { RelatedLocation } from '../../findings/finding.js';
+import type { IamRole, LambdaFunction } from '../../model/app-model.js';
+import type { ModelIndex } from '../../model/model-index.js';
+import { CAPABILITIES, type Capability } from '../../iam/action-capabilities.js';
+import type { ResourceTarget } from '../../iam/resource-target.js';
+import { functionsUsing, type GrantingStatement, type StatementGrant } from '../../iam/role-permissions.js';
+import { nameOf } from '../subject.js';
+
+/** A role of the model and the functions that run with it. */
+export interface FunctionRole {
+  role: IamRole;
+  functions: LambdaFunction[];
+}
+
+/** Roles that at least one function runs with. */
+export function functionRoles(index: ModelIndex): FunctionRole[] {
+  return index.model.roles.map((role) => ({ role, functions: functionsUsing(role, index) })).filter((r) => r.functions.length > 0);
+}
+
+/** "A", "A and B", "A, B and 3 more" */
+export function namesText(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  if (names.length <= 3) return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+}
+
+export function functionsText(functions: readonly LambdaFunction[]): string {
+  return namesText(functions.map(nameOf));
+}
+
+export function relatedFunctions(functions: readonly LambdaFunction[]): RelatedLocation[] {
+  return functions.map((f) => ({ loc: f.loc, message: `function ${nameOf(f)} runs with this role` }));
+}
+
+/** Stable identity of a statement within its role (never a line number). */
+export function statementKey(s: GrantingStatement): string {
+  return `${s.policy.name}#${s.statement.sid ?? s.index}`;
+}
+
+/** "the role ProcessUploadFunctionRole of ProcessUploadFunction" */
+export function roleText(r: FunctionRole): string {
+  return `role ${nameOf(r.role)} of ${functionsText(r.functions)}`;
+}
+
+const EVERY: Readonly<Record<string, string>> = {
+  s3: 'every object in every bucket',
+  dynamodb: 'every item of every table',
+  secretsmanager: 'every secret',
+  ssm: 'every parameter',
+  kms: 'everything encrypted with any key',
+  sqs: 'every queue',
+  sns: 'every topic',
+  kinesis: 'every stream',
+  firehose: 'every delivery stream',
+  rds: 'every database',
+  'rds-data': 'every database',
+  'redshift-data': 'every data warehouse',
+  elasticfilesystem: 'every file system',
+};
+
+function everyOf(services: readonly string[]): string {
+  return namesText(services.map((s) => EVERY[s] ?? `every ${s} resource`));
+}
+
+function servicesOf(g: StatementGrant): string[] {
+  return [...new Set(g.actions.map((a) => a.slice(0, a.indexOf(':'))))].sort();
+}
+
+/** A template resource by its logical id, anything else as written. */
+function targetName(r: ResourceTarget): string {
+  return r.id ? r.id.slice(r.id.lastIndexOf('/') + 1) : r.text;
+}
+
+function targetsText(g: StatementGrant): string {
+  return namesText([...new Set(g.resources.map(targetName))]);
+}
+
+const VERB: Readonly<Partial<Record<Capability, string>>> = { 'delete-data': 'delete', 'write-data': 'overwrite', 'read-all-data': 'read' };
+
+/** What a grant lets an attacker do, completing "an attacker can …". */
+export function grantText(g: StatementGrant): string {
+  const verb = VERB[g.capability];
+  if (verb) return g.anyResource ? `${verb} ${everyOf(servicesOf(g))}` : `${verb} data of ${targetsText(g)}`;
+  if (g.capability === 'manage-iam') return g.anyResource ? 'change any IAM role, user or policy' : `change IAM resources ${targetsText(g)}`;
+  if (g.capability === 'pass-role') return g.anyResource ? 'pass any role to AWS services' : `pass ${targetsText(g)}`;
+  if (g.capability === 'modify-functions') return g.anyResource ? 'change the code or configuration of every function' : `change functions ${targetsText(g)}`;
+  if (g.capability === 'invoke-any-function') return 'invoke every function of the account';
+  if (g.capability === 'assume-roles') return g.anyResource ? 'assume any role that trusts the account' : `assume ${targetsText(g)}`;
+  return 'do anything in the account';
+}
+
+/** The most telling things a set of grants allows, e.g. "delete every object in every bucket and read every secret". */
+export function grantsText(grants: readonly StatementGrant[], limit = 3): string {
+  const ordered = [...grants].sort((a, b) => CAPABILITIES.indexOf(a.capability) - CAPABILITIES.indexOf(b.capability));
+  const texts = [...new Set(ordered.map(grantText))];
+  if (texts.length <= limit) return namesText(texts);
+  return `${texts.slice(0, limit).join(', ')} and more`;
+}
