@@ -40,8 +40,8 @@ function parsePnpmLockUnguarded(text: string, file: string, options: ParseOption
   const deps = build(importers ?? allImporters(doc, major), packages, snapshots, lines, major, file);
   // With several importers, packages the selected one cannot reach belong to the others.
   const several = isRecord(doc.importers) && Object.keys(doc.importers).length > 1;
-  result.dependencies = importers && several ? deps.filter((d) => d.reached) : deps;
-  for (const d of result.dependencies) delete d.reached;
+  const kept = importers && several ? deps.filter((d) => d.reached) : deps;
+  result.dependencies = kept.map(({ reached: _reached, ...d }) => d);
   return result;
 }
 
