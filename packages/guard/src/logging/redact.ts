@@ -21,7 +21,7 @@ const SECRET_VALUE_PATTERNS: ReadonlyArray<RegExp> = [
   /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
   /\bAIza[0-9A-Za-z_-]{35}\b/g,
   // Credentials inside URLs: scheme://user:password@host.
-  /(?<=[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+(?=@)/gi,
+  /(?<=[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]+(?=@)/gi,
   // key=value pairs whose key names a secret, inside free text.
   /(?<=\b(password|passwd|secret|token|api[-_]?key)\s*[=:]\s*)[^\s&,;"']+/gi,
 ];

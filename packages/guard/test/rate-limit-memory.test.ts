@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { guard, MemoryRateLimitStore } from '../src/index.js';
+import { takeToken } from '../src/rate-limit/token-bucket.js';
+import { captureLog, context, loadEvent, restEvent } from '../testkit/fixtures.js';
+
+describe('token bucket', () => {
+  const rule = { limit: 3, intervalMs: 3000 };
+
+  it('allows a burst of `limit`, then refuses with the time until the next token', () => {
+    let state;
+    const decisions = [];
+    for (let i = 0; i < 4; i++) {
+      const step = takeToken(state, rule, 1000);
+      state = step.state;
+      decisions.push(step.decision);
+    }
+    assert.deepEqual(decisions.map((d) => d.allowed), [true, true, true, false]);
+    assert.deepEqual(decisions.map((d) => d.remaining), [2, 1, 0, 0]);
+    assert.equal(decisions[3]?.retryAfterMs, 1000);
+  });
+
+  it('refills at limit per interval and never above limit', () => {
+    const empty = { tokens: 0, updatedAt: 0 };
+    assert.equal(takeToken(empty, rule, 999).decision.allowed, false);
+    assert.equal(takeToken(empty, rule, 1000).decision.allowed, true);
+    assert.equal(takeToken(empty, rule, 1_000_000).decision.remaining, 2);
+  });
+
+  it('does not mint tokens when the clock goes backwards', () => {
+    assert.equal(takeToken({ tokens: 0, updatedAt: 5000 }, rule, 1000).decision.allowed, false);
+  });
+});
+
+describe('in-memory store', () => {
+  it('keeps one bucket per key', async () => {
+    let now = 0;
+    const store = new MemoryRateLimitStore(100, () => now);
+    const rule = { limit: 2, intervalMs: 60_000 };
+    const results = [];
+    for (const key of ['a', 'a', 'a', 'b']) results.push((await store.consume(key, rule)).allowed);
+    assert.deepEqual(results, [true, true, false, true]);
+    now = 30_000;
+    assert.equal((await store.consume('a', rule)).allowed, true);
+  });
+
+  it('counts every one of many concurrent calls exactly once', async () => {
+    const store = new MemoryRateLimitStore();
+    const rule = { limit: 25, intervalMs: 3_600_000 };
+    const decisions = await Promise.all(Array.from({ length: 60 }, () => store.consume('k', rule)));
+    assert.equal(decisions.filter((d) => d.allowed).length, 25);
+  });
+
+  it('bounds its memory by forgetting the oldest buckets', async () => {
+    const store = new MemoryRateLimitStore(10);
+    const rule = { limit: 1, intervalMs: 3_600_000 };
+    for (let i = 0; i < 50; i++) await store.consume(`k${i}`, rule);
+    assert.equal((await store.consume('k49', rule)).allowed, false, 'recent key kept');
+    assert.equal((await store.consume('k0', rule)).allowed, true, 'oldest key forgotten');
+  });
+});
+
+describe('rate limiting through the guard', () => {
+  it('answers 429 with Retry-After per source IP, and logs rate_limited', async () => {
+    const log = captureLog();
+    const handler = guard(async () => ({ statusCode: 200, body: 'ok' }), {
+      allow: ['apigw-rest', 'alb'],
+      rateLimit: { limit: 2, intervalMs: 60_000 },
+      logger: log.options,
+    });
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push(((await handler(loadEvent('apigw-rest'), context())) as any).statusCode);
+    assert.deepEqual(codes, [200, 200, 429]);
+    const limited = (await handler(loadEvent('apigw-rest'), context())) as any;
+    assert.equal(limited.headers['retry-after'], '30');
+    assert.deepEqual(JSON.parse(limited.body), { error: 'Too Many Requests', correlationId: context().awsRequestId });
+    // Another client (the ALB peer, not the forged first X-Forwarded-For entry) has its own bucket.
+    assert.equal(((await handler(loadEvent('alb'), context())) as any).statusCode, 200);
+    const [record] = log.records();
+    assert.equal(record?.['event'], 'rate_limited');
+    assert.equal(record?.['details'].key, 'ip:198.51.100.7');
+  });
+
+  it('keys buckets by principal when authenticated', async () => {
+    const keys: string[] = [];
+    const store = { consume: async (key: string) => (keys.push(key), { allowed: true, remaining: 1, retryAfterMs: 0 }) };
+    const handler = guard(async () => ({ statusCode: 200 }), {
+      allow: ['apigw-rest'],
+      auth: () => ({ id: 'user-1', scheme: 'jwt', claims: {} }),
+      rateLimit: { limit: 5, intervalMs: 1000, store },
+    });
+    await handler(restEvent({}), context());
+    assert.deepEqual(keys, ['jwt:user-1']);
+  });
+
+  it('fails closed when the store fails', async () => {
+    const log = captureLog();
+    const store = { consume: async () => Promise.reject(new Error('connection refused: redis://:hunter2@cache:6379')) };
+    const handler = guard(async () => ({ statusCode: 200 }), { allow: ['apigw-rest'], rateLimit: { limit: 5, intervalMs: 1000, store }, logger: log.options });
+    const response = (await handler(restEvent({}), context())) as any;
+    assert.equal(response.statusCode, 500);
+    assert.ok(!response.body.includes('redis'));
+    assert.equal(log.records()[0]?.['event'], 'guard_error');
+    assert.ok(!log.lines[0]?.includes('hunter2'), 'credentials in error messages are redacted');
+  });
+
+  it('rejects a nonsensical rule at wrap time', () => {
+    assert.throws(() => guard(async () => 1, { allow: ['apigw-rest'], rateLimit: { limit: 0, intervalMs: 1000 } }), /limit/);
+  });
+});
