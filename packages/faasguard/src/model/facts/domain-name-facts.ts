@@ -15,6 +15,8 @@ export interface DomainNameFacts {
   domainName?: Value;
   /** Every SecurityPolicy written for the domain; empty when none is */
   securityPolicies: Value[];
+  /** Property paths of those policies, in the same order (for `Resource.locate`) */
+  policyPaths: string[][];
   /**
    * Whether leaving SecurityPolicy out means TLS 1.0: true for REST custom domains; HTTP API
    * domains accept only TLS 1.2 and later by default.
@@ -26,11 +28,11 @@ export function domainNameFacts(resource: Resource): DomainNameFacts | undefined
   const p = resource.properties;
   switch (resource.type) {
     case 'AWS::ApiGateway::DomainName':
-      return facts(resource, p['DomainName'], p['SecurityPolicy'] !== undefined ? [p['SecurityPolicy']] : [], true);
+      return facts(resource, p['DomainName'], written([[p['SecurityPolicy'], ['SecurityPolicy']]]), true);
     case 'AWS::ApiGatewayV2::DomainName': {
-      const configs = asArray(p['DomainNameConfigurations']).filter(isValueMap);
-      const policies = configs.map((c) => c['SecurityPolicy']).filter((v): v is Value => v !== undefined);
-      return facts(resource, p['DomainName'], policies, false);
+      const configs = asArray(p['DomainNameConfigurations']);
+      const policies = configs.map((c, i): [Value | undefined, string[]] => [isValueMap(c) ? c['SecurityPolicy'] : undefined, ['DomainNameConfigurations', String(i), 'SecurityPolicy']]);
+      return facts(resource, p['DomainName'], written(policies), false);
     }
     case 'AWS::Serverless::Api':
     case 'AWS::Serverless::HttpApi':
@@ -43,12 +45,17 @@ export function domainNameFacts(resource: Resource): DomainNameFacts | undefined
 function samDomain(resource: Resource): DomainNameFacts | undefined {
   const domain = resource.properties['Domain'];
   if (!isValueMap(domain)) return undefined;
-  const policy = domain['SecurityPolicy'];
-  return facts(resource, domain['DomainName'], policy !== undefined ? [policy] : [], resource.type === 'AWS::Serverless::Api');
+  return facts(resource, domain['DomainName'], written([[domain['SecurityPolicy'], ['Domain', 'SecurityPolicy']]]), resource.type === 'AWS::Serverless::Api');
 }
 
-function facts(resource: Resource, domainName: Value | undefined, securityPolicies: Value[], defaultsToTls10: boolean): DomainNameFacts {
-  return { resource, ...(domainName !== undefined ? { domainName } : {}), securityPolicies, defaultsToTls10 };
+type Written = Array<[Value, string[]]>;
+
+function written(candidates: Array<[Value | undefined, string[]]>): Written {
+  return candidates.filter((c): c is [Value, string[]] => c[0] !== undefined);
+}
+
+function facts(resource: Resource, domainName: Value | undefined, policies: Written, defaultsToTls10: boolean): DomainNameFacts {
+  return { resource, ...(domainName !== undefined ? { domainName } : {}), securityPolicies: policies.map((p) => p[0]), policyPaths: policies.map((p) => p[1]), defaultsToTls10 };
 }
 
 /** Whether the domain accepts TLS 1.0 (and 1.1) clients. */

@@ -1,4 +1,5 @@
 import type { AppModel, Resource, Trigger } from '../../model/app-model.js';
+import type { SourceLocation } from '../../model/location.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -31,7 +32,7 @@ export const eventSourceUnencrypted: Rule = {
       const fns = [...new Set(triggers.map((t) => t.functionId))].map((id) => model.functions.find((f) => f.id === id)).filter((f) => f !== undefined);
       results.push({
         message: `${kindName(source)} ${nameOf(source)} triggers ${fns.map(nameOf).join(', ')} and is not encrypted at rest: the events it holds are stored in clear, out of reach of any key policy. Turn on server-side encryption with a KMS key.`,
-        location: source.encryption?.loc ?? source.loc,
+        location: encryptionLoc(source),
         related: triggers.map((t) => ({ loc: t.loc, message: `event source of ${t.functionId.split('/').pop() ?? t.functionId}` })),
         subject: subjectOf(source),
         key: [source.logicalId],
@@ -54,4 +55,10 @@ function unencryptedSources(model: AppModel): Map<Resource, Trigger[]> {
 
 function kindName(r: Resource): string {
   return { queue: 'Queue', topic: 'Topic', stream: 'Stream', bucket: 'Bucket' }[r.kind as 'queue' | 'topic' | 'stream' | 'bucket'] ?? 'Resource';
+}
+
+/** `SqsManagedSseEnabled: false` is where a queue turns encryption off; elsewhere, where the key would go. */
+function encryptionLoc(r: Resource): SourceLocation {
+  if (r.kind === 'queue' && r.properties['SqsManagedSseEnabled'] !== undefined) return r.locate('SqsManagedSseEnabled');
+  return r.encryption?.loc ?? r.loc;
 }

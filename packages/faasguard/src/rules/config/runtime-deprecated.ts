@@ -1,5 +1,7 @@
 import { runtimeStatus, SOON_DAYS } from '../../data/runtime-deprecations.js';
 import type { LambdaFunction } from '../../model/app-model.js';
+import type { SourceLocation } from '../../model/location.js';
+import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { scanDate } from './scan-date.js';
@@ -23,19 +25,20 @@ export const runtimeDeprecated: Rule = {
   },
   check({ model }) {
     const now = scanDate();
+    const index = new ModelIndex(model);
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
-      const result = checkFunction(fn, now);
+      const result = checkFunction(fn, now, index.resource(fn.id)?.locate('Runtime') ?? fn.loc);
       if (result) results.push(result);
     }
     return results;
   },
 };
 
-function checkFunction(fn: LambdaFunction, now: Date): RuleResult | undefined {
+function checkFunction(fn: LambdaFunction, now: Date, runtimeLoc: SourceLocation): RuleResult | undefined {
   if (typeof fn.runtime !== 'string') return undefined;
   const status = runtimeStatus(fn.runtime, now);
-  const base = { location: fn.loc, subject: subjectOf(fn), key: [fn.logicalId] };
+  const base = { location: runtimeLoc, related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }], subject: subjectOf(fn), key: [fn.logicalId] };
   if (status.state === 'deprecated') {
     return { ...base, message: `Function ${nameOf(fn)} runs on ${fn.runtime}, deprecated since ${status.since}: its language and OS get no more security patches, and Lambda blocks updates to such functions. Upgrade to the current runtime of the language.` };
   }

@@ -1,4 +1,5 @@
-import type { LambdaFunction } from '../../model/app-model.js';
+import type { AppModel, LambdaFunction } from '../../model/app-model.js';
+import { ModelIndex } from '../../model/model-index.js';
 import { asNumber } from '../../model/value.js';
 import { exposureSteps, exposureText, publicFunctions, type PublicFunction } from './public-functions.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -27,24 +28,31 @@ export const publicFunctionAtMaximumLimits: Rule = {
     const results: RuleResult[] = [];
     for (const pf of publicFunctions(model)) {
       const limits = maxedLimits(pf.fn);
-      if (limits.length > 0) results.push(result(pf, limits));
+      if (limits.length > 0) results.push(result(model, pf, limits));
     }
     return results;
   },
 };
 
-function maxedLimits(fn: LambdaFunction): string[] {
-  const out: string[] = [];
-  if ((asNumber(fn.timeout) ?? 0) >= MAX_TIMEOUT_SECONDS) out.push(`a ${MAX_TIMEOUT_SECONDS}-second timeout`);
-  if ((asNumber(fn.memorySize) ?? 0) >= MAX_MEMORY_MB) out.push(`${MAX_MEMORY_MB} MB of memory`);
+/** A limit at its maximum: how the message says it, and the property that sets it. */
+interface MaxedLimit {
+  text: string;
+  property: string;
+}
+
+function maxedLimits(fn: LambdaFunction): MaxedLimit[] {
+  const out: MaxedLimit[] = [];
+  if ((asNumber(fn.timeout) ?? 0) >= MAX_TIMEOUT_SECONDS) out.push({ text: `a ${MAX_TIMEOUT_SECONDS}-second timeout`, property: 'Timeout' });
+  if ((asNumber(fn.memorySize) ?? 0) >= MAX_MEMORY_MB) out.push({ text: `${MAX_MEMORY_MB} MB of memory`, property: 'MemorySize' });
   return out;
 }
 
-function result(pf: PublicFunction, limits: string[]): RuleResult {
+function result(model: AppModel, pf: PublicFunction, limits: MaxedLimit[]): RuleResult {
+  const resource = new ModelIndex(model).resource(pf.fn.id);
   return {
-    message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and runs with ${limits.join(' and ')}, the maximum: every request an attacker makes it stall on is billed at the highest price and holds concurrency for that long. Lower Timeout and MemorySize to what it needs.`,
-    location: pf.fn.loc,
-    related: exposureSteps(pf),
+    message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and runs with ${limits.map((l) => l.text).join(' and ')}, the maximum: every request an attacker makes it stall on is billed at the highest price and holds concurrency for that long. Lower Timeout and MemorySize to what it needs.`,
+    location: resource?.locate(limits[0]!.property) ?? pf.fn.loc,
+    related: [{ loc: pf.fn.loc, message: `function ${nameOf(pf.fn)}` }, ...exposureSteps(pf)],
     subject: subjectOf(pf.fn),
     key: [pf.fn.logicalId],
   };

@@ -1,3 +1,6 @@
+import type { LambdaFunction, Resource } from '../../model/app-model.js';
+import type { SourceLocation } from '../../model/location.js';
+import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -17,13 +20,14 @@ export const functionWithoutTracing: Rule = {
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html'],
   },
   check({ model }) {
+    const index = new ModelIndex(model);
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
       // A mode chosen by a parameter or condition may well be Active: not reported.
       if (fn.tracing === 'Active' || (fn.tracing !== undefined && typeof fn.tracing !== 'string')) continue;
       results.push({
         message: `Function ${nameOf(fn)} has no active tracing: a request that abuses it cannot be followed across the services it reaches. Set Tracing: Active.`,
-        location: fn.loc,
+        location: tracingLoc(fn, index.resource(fn.id)),
         subject: subjectOf(fn),
         key: [fn.logicalId],
       });
@@ -31,3 +35,9 @@ export const functionWithoutTracing: Rule = {
     return results;
   },
 };
+
+/** The tracing mode when one is written (SAM `Tracing`, CloudFormation `TracingConfig.Mode`), else the function. */
+function tracingLoc(fn: LambdaFunction, resource: Resource | undefined): SourceLocation {
+  if (!resource || fn.tracing === undefined) return fn.loc;
+  return resource.properties['Tracing'] !== undefined ? resource.locate('Tracing') : resource.locate('TracingConfig', 'Mode');
+}
