@@ -83,7 +83,10 @@ function serviceOfKind(kind: ResourceKind | undefined): string | undefined {
   return kind ? KIND_SERVICE[kind] : undefined;
 }
 
+/** Services whose actions name another service's resources: STS assumes IAM roles. */
+const ACTS_ON: Readonly<Record<string, string>> = { sts: 'iam' };
+
 /** Whether a target can concern an action of `service` (targets of unknown service always can). */
 export function targetFitsService(t: ResourceTarget, service: string): boolean {
-  return t.service === undefined || t.service === service;
+  return t.service === undefined || t.service === service || t.service === ACTS_ON[service];
 }
