@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { guard } from '../src/index.js';
+import { DynamoDBRateLimitStore, RateLimitContentionError } from '../src/dynamodb.js';
+import { captureLog, context, restEvent } from '../testkit/fixtures.js';
+import { FakeDynamoDB } from '../testkit/fake-dynamodb.js';
+
+describe('DynamoDB rate-limit store (conditional writes, fake client)', () => {
+  it('allows `limit` requests, then refuses without writing', async () => {
+    const db = new FakeDynamoDB();
+    const store = new DynamoDBRateLimitStore({ client: db, tableName: 'rate-limits', now: () => 1_000_000 });
+    const rule = { limit: 3, intervalMs: 60_000 };
+    const allowed = [];
+    for (let i = 0; i < 4; i++) allowed.push((await store.consume('user-1', rule)).allowed);
+    assert.deepEqual(allowed, [true, true, true, false]);
+    assert.equal(db.calls.put, 3);
+    const item = db.items.get('faasguard:rl:user-1');
+    assert.equal(item?.['v']?.N, '3');
+    assert.equal(item?.['expiresAt']?.N, String(Math.ceil((1_000_000 + 61_000) / 1000)));
+  });
+
+  it('loses no request and counts none twice under concurrent calls', async () => {
+    const db = new FakeDynamoDB();
+    const store = new DynamoDBRateLimitStore({ client: db, tableName: 'rate-limits', maxAttempts: 100 });
+    const rule = { limit: 15, intervalMs: 3_600_000 };
+    const decisions = await Promise.all(Array.from({ length: 40 }, () => store.consume('user-2', rule)));
+    assert.equal(decisions.filter((d) => d.allowed).length, 15);
+    assert.ok(db.calls.conflicts > 0, 'the calls did contend');
+    assert.equal(db.items.get('faasguard:rl:user-2')?.['v']?.N, '15');
+  });
+
+  it('gives up after maxAttempts and the guard refuses the request (fails closed)', async () => {
+    const db = new FakeDynamoDB();
+    const store = new DynamoDBRateLimitStore({ client: db, tableName: 'rate-limits', maxAttempts: 1 });
+    const rule = { limit: 100, intervalMs: 60_000 };
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => store.consume('user-3', rule)));
+    assert.ok(results.some((r) => r.status === 'rejected' && r.reason instanceof RateLimitContentionError));
+
+    const log = captureLog();
+    const handler = guard(async () => ({ statusCode: 200 }), {
+      allow: ['apigw-rest'],
+      rateLimit: { ...rule, store: { consume: () => Promise.reject(new RateLimitContentionError('contended')) } },
+      logger: log.options,
+    });
+    assert.equal(((await handler(restEvent({}), context())) as any).statusCode, 500);
+  });
+
+  it('treats an item past its TTL as a full bucket', async () => {
+    const db = new FakeDynamoDB();
+    let now = 0;
+    const store = new DynamoDBRateLimitStore({ client: db, tableName: 'rate-limits', now: () => now });
+    const rule = { limit: 1, intervalMs: 10_000 };
+    assert.equal((await store.consume('k', rule)).allowed, true);
+    assert.equal((await store.consume('k', rule)).allowed, false);
+    now = 12_000;
+    assert.equal((await store.consume('k', rule)).allowed, true);
+  });
+});
