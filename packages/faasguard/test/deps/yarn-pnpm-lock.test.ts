@@ -182,6 +182,37 @@ describe('pnpm specifics', () => {
     assert.deepEqual(other.dependencies.map((d) => d.name), ['left-pad']);
   });
 
+  it('v5.4 (written by hand from the format): slash keys and peer suffixes', () => {
+    const text = [
+      'lockfileVersion: 5.4',
+      'specifiers:',
+      '  debug: 4.3.4',
+      '  is-number: 7.0.0',
+      'dependencies:',
+      '  debug: 4.3.4_supports-color@8.1.1',
+      'devDependencies:',
+      '  is-number: 7.0.0',
+      'packages:',
+      '  /debug/4.3.4_supports-color@8.1.1:',
+      '    resolution: {integrity: sha512-x}',
+      '    dependencies:',
+      '      ms: 2.1.2',
+      '    dev: false',
+      '  /ms/2.1.2:',
+      '    resolution: {integrity: sha512-y}',
+      '    dev: false',
+      '  /is-number/7.0.0:',
+      '    resolution: {integrity: sha512-z}',
+      '    dev: true',
+    ].join('\n');
+    const lock = parsePnpmLock(text, 'pnpm-lock.yaml');
+    assert.deepEqual(lock.errors, []);
+    assert.equal(dep(lock, 'debug').version, '4.3.4');
+    assert.deepEqual(dep(lock, 'ms').path, ['debug@4.3.4', 'ms@2.1.2']);
+    assert.equal(dep(lock, 'is-number').scope, 'dev');
+    assert.equal(dep(lock, 'ms').line, 15);
+  });
+
   it('reports YAML errors with a line', () => {
     const lock = parsePnpmLock("lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: {integrity: x\n", 'pnpm-lock.yaml');
     assert.ok(lock.errors.length > 0);
