@@ -15,6 +15,24 @@ import { functionExposedThroughChain } from './auth/function-exposed-through-cha
 import { lambdaPermissionCrossAccount } from './auth/lambda-permission-cross-account.js';
 import { publicSourceTriggersFunction } from './auth/public-source-triggers-function.js';
 import { recursiveTriggerLoop } from './dos/recursive-trigger-loop.js';
+import { apiDomainWithoutTls12 } from './config/api-domain-without-tls12.js';
+import { bucketTriggerWithoutPublicAccessBlock } from './config/bucket-trigger-without-public-access-block.js';
+import { envSecretsWithoutKmsKey } from './config/env-secrets-without-kms-key.js';
+import { eventSourceUnencrypted } from './config/event-source-unencrypted.js';
+import { openCorsOnAuthenticatedEndpoint } from './config/open-cors-on-authenticated-endpoint.js';
+import { runtimeDeprecated } from './config/runtime-deprecated.js';
+import { apiStageWithoutAccessLogs } from './monitoring/api-stage-without-access-logs.js';
+import { asyncTriggerWithoutFailureDestination } from './monitoring/async-trigger-without-failure-destination.js';
+import { functionWithoutLogRetention } from './monitoring/function-without-log-retention.js';
+import { functionWithoutTracing } from './monitoring/function-without-tracing.js';
+import { publicFunctionWithoutAlarm } from './monitoring/public-function-without-alarm.js';
+import { apiWithoutThrottling } from './dos/api-without-throttling.js';
+import { asyncRetriesUnbounded } from './dos/async-retries-unbounded.js';
+import { publicFunctionAtMaximumLimits } from './dos/public-function-at-maximum-limits.js';
+import { publicFunctionWithoutReservedConcurrency } from './dos/public-function-without-reserved-concurrency.js';
+import { publicRestApiWithoutWaf } from './dos/public-rest-api-without-waf.js';
+import { sqsSourceWithoutRedrive } from './dos/sqs-source-without-redrive.js';
+import { streamRetriesUnbounded } from './dos/stream-retries-unbounded.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
 
@@ -33,6 +51,24 @@ export const ALL_RULES: readonly Rule[] = [
   lambdaPermissionCrossAccount,
   publicSourceTriggersFunction,
   recursiveTriggerLoop,
+  apiDomainWithoutTls12,
+  bucketTriggerWithoutPublicAccessBlock,
+  envSecretsWithoutKmsKey,
+  eventSourceUnencrypted,
+  openCorsOnAuthenticatedEndpoint,
+  runtimeDeprecated,
+  apiStageWithoutAccessLogs,
+  asyncTriggerWithoutFailureDestination,
+  functionWithoutLogRetention,
+  functionWithoutTracing,
+  publicFunctionWithoutAlarm,
+  apiWithoutThrottling,
+  asyncRetriesUnbounded,
+  publicFunctionAtMaximumLimits,
+  publicFunctionWithoutReservedConcurrency,
+  publicRestApiWithoutWaf,
+  sqsSourceWithoutRedrive,
+  streamRetriesUnbounded,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -45,6 +45,75 @@ const CASES: Record<string, Expected[]> = {
     { line: 6, subject: 'Payments' },
     { line: 15, subject: 'Payments' },
   ],
+  'runtime-deprecated': [
+    { line: 7, subject: 'Legacy', severity: 'high' },
+    { line: 12, subject: 'OldPython', severity: 'high' },
+  ],
+  'env-secrets-without-kms-key': [{ line: 16, subject: 'Payments' }],
+  'event-source-unencrypted': [
+    { line: 4, subject: 'Orders' },
+    { line: 9, subject: 'Jobs' },
+    { line: 10, subject: 'Clicks' },
+  ],
+  'bucket-trigger-without-public-access-block': [
+    { line: 8, subject: 'Uploads', severity: 'medium' },
+    { line: 12, subject: 'Imports', severity: 'low' },
+  ],
+  'open-cors-on-authenticated-endpoint': [
+    { line: 4, subject: 'AccountApi', severity: 'low' },
+    { line: 35, subject: 'Internal', severity: 'high' },
+  ],
+  'api-domain-without-tls12': [
+    { line: 4, subject: 'LegacyDomain' },
+    { line: 15, subject: 'ExplicitOld' },
+    { line: 21, subject: 'ShopApi' },
+  ],
+  'function-without-log-retention': [
+    { line: 4, subject: 'NoGroup' },
+    { line: 14, subject: 'Forever' },
+    { line: 18, subject: 'Named' },
+  ],
+  'function-without-tracing': [
+    { line: 4, subject: 'Untraced' },
+    { line: 16, subject: 'PassThrough' },
+  ],
+  'api-stage-without-access-logs': [
+    { line: 7, subject: 'ShopApi' },
+    { line: 35, subject: 'Rest' },
+  ],
+  'public-function-without-alarm': [
+    { line: 4, subject: 'Webhook' },
+    { line: 11, subject: 'Search' },
+  ],
+  'async-trigger-without-failure-destination': [
+    { line: 6, subject: 'Indexer' },
+    { line: 23, subject: 'Reporter' },
+  ],
+  'public-function-without-reserved-concurrency': [
+    { line: 4, subject: 'Webhook' },
+    { line: 11, subject: 'Search' },
+  ],
+  'api-without-throttling': [
+    { line: 7, subject: 'PublicApi', severity: 'medium' },
+    { line: 23, subject: 'PartnerApi', severity: 'low' },
+  ],
+  'public-rest-api-without-waf': [{ line: 10, subject: 'ServerlessRestApi' }],
+  'public-function-at-maximum-limits': [
+    { line: 9, subject: 'Render' },
+    { line: 18, subject: 'Convert' },
+  ],
+  'async-retries-unbounded': [
+    { line: 6, subject: 'Notifier' },
+    { line: 24, subject: 'Auditor' },
+  ],
+  'stream-retries-unbounded': [
+    { line: 22, subject: 'Projector' },
+    { line: 35, subject: 'Counter' },
+  ],
+  'sqs-source-without-redrive': [
+    { line: 4, subject: 'Orders' },
+    { line: 16, subject: 'Billing' },
+  ],
 };
 
 for (const rule of ALL_RULES) {

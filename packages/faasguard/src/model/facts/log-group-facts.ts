@@ -9,8 +9,10 @@ import type { LambdaFunction, Resource } from '../app-model.js';
 import { asNumber, isComposite, isRef, type Value } from '../value.js';
 
 export const LOG_GROUP_TYPE = 'AWS::Logs::LogGroup';
+/** What CDK's `logRetention` option creates: a custom resource that sets retention on the named group. */
+export const CDK_LOG_RETENTION_TYPE = 'Custom::LogRetention';
 
-/** Typed view of an `AWS::Logs::LogGroup`. */
+/** Typed view of an `AWS::Logs::LogGroup` (or of CDK's `Custom::LogRetention`, which says the same). */
 export interface LogGroupFacts {
   resource: Resource;
   /** LogGroupName as written, when set */
@@ -20,7 +22,7 @@ export interface LogGroupFacts {
 }
 
 export function logGroupFacts(resource: Resource): LogGroupFacts | undefined {
-  if (resource.type !== LOG_GROUP_TYPE) return undefined;
+  if (resource.type !== LOG_GROUP_TYPE && resource.type !== CDK_LOG_RETENTION_TYPE) return undefined;
   const p = resource.properties;
   const retentionDays = asNumber(p['RetentionInDays']);
   return { resource, ...(p['LogGroupName'] !== undefined ? { name: p['LogGroupName'] } : {}), ...(retentionDays !== undefined ? { retentionDays } : {}) };
