@@ -15,6 +15,13 @@ import { functionExposedThroughChain } from './auth/function-exposed-through-cha
 import { lambdaPermissionCrossAccount } from './auth/lambda-permission-cross-account.js';
 import { publicSourceTriggersFunction } from './auth/public-source-triggers-function.js';
 import { recursiveTriggerLoop } from './dos/recursive-trigger-loop.js';
+import { iamBroadManagedPolicy } from './privilege/iam-broad-managed-policy.js';
+import { iamCrossServiceAdmin } from './privilege/iam-cross-service-admin.js';
+import { iamPrivilegeEscalation } from './privilege/iam-privilege-escalation.js';
+import { iamRoleSharedByFunctions } from './privilege/iam-role-shared-by-functions.js';
+import { iamTrustAnyPrincipal } from './privilege/iam-trust-any-principal.js';
+import { iamWildcardAction } from './privilege/iam-wildcard-action.js';
+import { iamWildcardResourceWrite } from './privilege/iam-wildcard-resource-write.js';
 import { apiDomainWithoutTls12 } from './config/api-domain-without-tls12.js';
 import { bucketTriggerWithoutPublicAccessBlock } from './config/bucket-trigger-without-public-access-block.js';
 import { envSecretsWithoutKmsKey } from './config/env-secrets-without-kms-key.js';
@@ -51,6 +58,13 @@ export const ALL_RULES: readonly Rule[] = [
   lambdaPermissionCrossAccount,
   publicSourceTriggersFunction,
   recursiveTriggerLoop,
+  iamWildcardAction,
+  iamWildcardResourceWrite,
+  iamBroadManagedPolicy,
+  iamPrivilegeEscalation,
+  iamRoleSharedByFunctions,
+  iamCrossServiceAdmin,
+  iamTrustAnyPrincipal,
   apiDomainWithoutTls12,
   bucketTriggerWithoutPublicAccessBlock,
   envSecretsWithoutKmsKey,

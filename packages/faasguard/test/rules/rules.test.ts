@@ -41,6 +41,32 @@ const CASES: Record<string, Expected[]> = {
   ],
   'recursive-trigger-loop': [{ line: 14, subject: 'Resize' }],
   'function-exposed-through-chain': [{ line: 25, subject: 'Worker' }],
+  'iam-wildcard-action': [
+    { line: 15, subject: 'SaveOrderRole' },
+    { line: 28, subject: 'ReporterRole' },
+  ],
+  'iam-wildcard-resource-write': [
+    { line: 12, subject: 'ProcessUploadRole' },
+    { line: 28, subject: 'CleanupRole' },
+  ],
+  'iam-broad-managed-policy': [
+    { line: 10, subject: 'ImporterRole' },
+    { line: 11, subject: 'ImporterRole' },
+    { line: 22, subject: 'AdminRole', severity: 'critical' },
+  ],
+  'iam-privilege-escalation': [
+    { line: 14, subject: 'DeployerRole' },
+    { line: 25, subject: 'PatcherRole' },
+  ],
+  'iam-role-shared-by-functions': [{ line: 5, subject: 'SharedRole' }],
+  'iam-cross-service-admin': [
+    { line: 11, subject: 'AdminRole' },
+    { line: 22, subject: 'DataOpsRole' },
+  ],
+  'iam-trust-any-principal': [
+    { line: 11, subject: 'OpenRole' },
+    { line: 35, subject: 'PartnerRole' },
+  ],
   'env-plaintext-secret': [
     { line: 6, subject: 'Payments' },
     { line: 15, subject: 'Payments' },
