@@ -1,5 +1,5 @@
 import type { AppModel, LambdaFunction } from '../../model/app-model.js';
-import { alarmFacts, watchesFunctionMetric } from '../../model/facts/alarm-facts.js';
+import { alarmFacts, watchesFunctionMetric, type WatchedMetric } from '../../model/facts/alarm-facts.js';
 import { exposureSteps, exposureText, publicFunctions } from '../dos/public-functions.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -27,9 +27,10 @@ export const publicFunctionWithoutAlarm: Rule = {
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html'],
   },
   check({ model }) {
+    const metrics = watchedMetrics(model);
     const results: RuleResult[] = [];
     for (const pf of publicFunctions(model)) {
-      if (isWatched(model, pf.fn)) continue;
+      if (isWatched(metrics, pf.fn)) continue;
       results.push({
         message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and no alarm watches its Errors or Throttles: an attacker probing or flooding it goes unnoticed. Add CloudWatch alarms with an action that reaches your team.`,
         location: pf.fn.loc,
@@ -42,6 +43,10 @@ export const publicFunctionWithoutAlarm: Rule = {
   },
 };
 
-function isWatched(model: AppModel, fn: LambdaFunction): boolean {
-  return model.resources.some((r) => alarmFacts(r)?.metrics.some((m) => ATTACK_METRICS.some((name) => watchesFunctionMetric(m, fn, name))) === true);
+function watchedMetrics(model: AppModel): WatchedMetric[] {
+  return model.resources.flatMap((r) => alarmFacts(r)?.metrics ?? []);
+}
+
+function isWatched(metrics: WatchedMetric[], fn: LambdaFunction): boolean {
+  return metrics.some((m) => ATTACK_METRICS.some((name) => watchesFunctionMetric(m, fn, name)));
 }

@@ -1,0 +1,52 @@
+/**
+ * What the fixture table of `rules.test.ts` does not check: severities chosen per finding, and
+ * edge cases of the configuration, monitoring and denial-of-service rules.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { bucketTriggerWithoutPublicAccessBlock } from '../../src/rules/config/bucket-trigger-without-public-access-block.js';
+import { openCorsOnAuthenticatedEndpoint } from '../../src/rules/config/open-cors-on-authenticated-endpoint.js';
+import { apiWithoutThrottling } from '../../src/rules/dos/api-without-throttling.js';
+import { publicRestApiWithoutWaf } from '../../src/rules/dos/public-rest-api-without-waf.js';
+import type { Rule } from '../../src/rules/rule.js';
+import { scan } from '../../src/scan/scan.js';
+import { FIXTURES } from '../helpers/paths.js';
+
+async function findings(rule: Rule, fixture: string): Promise<Array<[string | undefined, string]>> {
+  const result = await scan(path.join(FIXTURES, 'rules', rule.meta.id, fixture), { rules: [rule] });
+  return result.findings.map((f) => [f.subject?.logicalId, f.severity]);
+}
+
+describe('severities chosen per finding', () => {
+  it('bucket-trigger-without-public-access-block: medium when weakened, low when left to S3 defaults', async () => {
+    assert.deepEqual(await findings(bucketTriggerWithoutPublicAccessBlock, 'fail'), [
+      ['Uploads', 'medium'],
+      ['Imports', 'low'],
+    ]);
+  });
+
+  it('open-cors-on-authenticated-endpoint: high when credentials are allowed', async () => {
+    assert.deepEqual((await findings(openCorsOnAuthenticatedEndpoint, 'fail')).sort(), [
+      ['AccountApi', 'low'],
+      ['Internal', 'high'],
+    ]);
+  });
+
+  it('api-without-throttling: medium for open APIs, low when every route authenticates', async () => {
+    assert.deepEqual(await findings(apiWithoutThrottling, 'fail'), [
+      ['PublicApi', 'medium'],
+      ['PartnerApi', 'low'],
+    ]);
+  });
+});
+
+describe('edge cases', () => {
+  it('a usage plan does not cover an API with a route callable without a key', async () => {
+    assert.deepEqual(await findings(apiWithoutThrottling, 'edge'), [['MixedApi', 'medium']]);
+  });
+
+  it('a web ACL attached through the stage SAM generates protects the API; private APIs are not public', async () => {
+    assert.deepEqual(await findings(publicRestApiWithoutWaf, 'edge'), []);
+  });
+});
