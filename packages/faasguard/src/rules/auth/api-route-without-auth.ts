@@ -1,3 +1,4 @@
+import { whoseRoleCan } from '../../analysis/reach-text.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -30,7 +31,8 @@ export const apiRouteWithoutAuth: Rule = {
       if (route.auth.type !== 'none' || route.auth.apiKeyRequired || route.method === PREFLIGHT) continue;
       const api = index.api(route.apiId);
       const fn = index.function(route.functionId);
-      const target = fn ? `invokes function ${nameOf(fn)}` : 'has an integration';
+      const whose = fn ? whoseRoleCan(fn, index) : '';
+      const target = fn ? `invokes function ${nameOf(fn)}${whose}${whose ? ',' : ''}` : 'has an integration';
       const apiName = api ? nameOf(api) : route.apiId;
       const privateApi = api?.endpointType === 'PRIVATE';
       results.push({

@@ -1,3 +1,5 @@
+import { whoseRoleCan } from '../../analysis/reach-text.js';
+import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -20,11 +22,13 @@ export const functionUrlWithoutAuth: Rule = {
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html'],
   },
   check({ model }) {
+    const index = new ModelIndex(model);
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
       if (fn.url?.authType !== 'NONE') continue;
+      const whose = whoseRoleCan(fn, index);
       results.push({
-        message: `Function ${nameOf(fn)} has a Function URL with AuthType NONE: anyone on the internet can invoke it directly.`,
+        message: `Function ${nameOf(fn)}${whose}${whose ? ',' : ''} has a Function URL with AuthType NONE: anyone on the internet can invoke it directly.`,
         location: fn.url.loc,
         related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
         subject: subjectOf(fn),

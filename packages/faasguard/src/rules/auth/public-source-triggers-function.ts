@@ -1,3 +1,4 @@
+import { whoseRoleCan } from '../../analysis/reach-text.js';
 import { publicWriteGrant, WRITE_VERBS } from '../../analysis/source-writers.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -31,7 +32,7 @@ export const publicSourceTriggersFunction: Rule = {
       if (!source || !fn || !grant) continue;
       const verb = WRITE_VERBS[source.kind] ?? 'write to';
       results.push({
-        message: `Anyone on the internet can ${verb} ${nameOf(source)}, which invokes ${nameOf(fn)}: an unauthenticated entry point into the application.`,
+        message: `Anyone on the internet can ${verb} ${nameOf(source)}, which invokes ${nameOf(fn)}${whoseRoleCan(fn, index)}: an unauthenticated entry point into the application.`,
         location: grant.loc,
         related: [
           { loc: source.loc, message: `${source.kind} ${nameOf(source)}` },

@@ -29,7 +29,7 @@ export const envPlaintextSecret: Rule = {
         if (!match) continue;
         const advice = betterHomeAdvice(match.kind);
         results.push({
-          message: `Environment variable ${v.name} of function ${nameOf(fn)} holds a plaintext secret: ${match.description} (${match.redacted}). ${advice.text}`,
+          message: `Environment variable ${v.name} of function ${nameOf(fn)} holds a plaintext secret (${lowerFirst(match.description)}: ${match.redacted}). ${advice.text}`,
           location: v.loc,
           related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
           subject: subjectOf(fn),
@@ -41,3 +41,7 @@ export const envPlaintextSecret: Rule = {
     return results;
   },
 };
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
