@@ -6,6 +6,7 @@
  * `AWS::Serverless::Api` or `AWS::Serverless::HttpApi`. Default endpoints keep AWS's policy.
  */
 import type { Resource } from '../app-model.js';
+import type { SourceLocation } from '../location.js';
 import { asArray, isValueMap, type Value } from '../value.js';
 
 /** Typed view of a custom domain's TLS settings. */
@@ -62,4 +63,12 @@ function facts(resource: Resource, domainName: Value | undefined, policies: Writ
 export function acceptsTls10(facts: DomainNameFacts): boolean {
   if (facts.securityPolicies.length === 0) return facts.defaultsToTls10;
   return facts.securityPolicies.some((p) => p === 'TLS_1_0');
+}
+
+/** Where the domain accepts TLS 1.0: the `TLS_1_0` policy when written, else the domain (SAM: its `Domain`). */
+export function tls10Loc(facts: DomainNameFacts): SourceLocation {
+  const r = facts.resource;
+  const at = facts.securityPolicies.findIndex((p) => p === 'TLS_1_0');
+  if (at >= 0) return r.locate(...facts.policyPaths[at]!);
+  return r.type.startsWith('AWS::Serverless::') ? r.locate('Domain') : r.loc;
 }

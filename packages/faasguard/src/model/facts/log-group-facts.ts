@@ -19,13 +19,20 @@ export interface LogGroupFacts {
   name?: Value;
   /** RetentionInDays, when set to a number */
   retentionDays?: number;
+  /** Whether RetentionInDays is written at all (a parameter may set it) */
+  hasRetention: boolean;
 }
 
 export function logGroupFacts(resource: Resource): LogGroupFacts | undefined {
   if (resource.type !== LOG_GROUP_TYPE && resource.type !== CDK_LOG_RETENTION_TYPE) return undefined;
   const p = resource.properties;
   const retentionDays = asNumber(p['RetentionInDays']);
-  return { resource, ...(p['LogGroupName'] !== undefined ? { name: p['LogGroupName'] } : {}), ...(retentionDays !== undefined ? { retentionDays } : {}) };
+  return {
+    resource,
+    ...(p['LogGroupName'] !== undefined ? { name: p['LogGroupName'] } : {}),
+    ...(retentionDays !== undefined ? { retentionDays } : {}),
+    hasRetention: p['RetentionInDays'] !== undefined && p['RetentionInDays'] !== null,
+  };
 }
 
 const LAMBDA_PREFIX = '/aws/lambda/';

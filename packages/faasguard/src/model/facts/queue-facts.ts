@@ -2,6 +2,7 @@
  * What an SQS queue says about messages that keep failing: its redrive policy.
  */
 import type { Resource } from '../app-model.js';
+import type { SourceLocation } from '../location.js';
 import { asNumber, isValueMap, type Value, type ValueMap } from '../value.js';
 
 export const QUEUE_TYPE = 'AWS::SQS::Queue';
@@ -13,6 +14,8 @@ export interface QueueFacts {
   redrive?: { deadLetterTarget?: Value; maxReceiveCount?: number };
   /** MessageRetentionPeriod in seconds, when set (SQS keeps messages 4 days by default) */
   retentionSeconds?: number;
+  /** Where `SqsManagedSseEnabled` is written, when it is */
+  managedSseLoc?: SourceLocation;
 }
 
 export function queueFacts(resource: Resource): QueueFacts | undefined {
@@ -20,6 +23,7 @@ export function queueFacts(resource: Resource): QueueFacts | undefined {
   const p = resource.properties;
   const retentionSeconds = asNumber(p['MessageRetentionPeriod']);
   const facts: QueueFacts = { resource, ...(retentionSeconds !== undefined ? { retentionSeconds } : {}) };
+  if (p['SqsManagedSseEnabled'] !== undefined) facts.managedSseLoc = resource.locate('SqsManagedSseEnabled');
   const written = p['RedrivePolicy'];
   if (written === undefined || written === null) return facts;
   // A policy built with Fn::Sub or from a parameter exists even when its fields cannot be read.

@@ -1,5 +1,4 @@
-import { acceptsTls10, domainNameFacts, type DomainNameFacts } from '../../model/facts/domain-name-facts.js';
-import type { SourceLocation } from '../../model/location.js';
+import { acceptsTls10, domainNameFacts, tls10Loc, type DomainNameFacts } from '../../model/facts/domain-name-facts.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -39,16 +38,8 @@ function result(facts: DomainNameFacts): RuleResult {
   const why = facts.securityPolicies.length === 0 ? 'has no SecurityPolicy, so it defaults to TLS_1_0' : 'uses the TLS_1_0 security policy';
   return {
     message: `Custom domain of ${nameOf(r)}${domain} ${why}: clients may connect with TLS 1.0 or 1.1, which a network attacker can downgrade to and break. Set SecurityPolicy to TLS_1_2.`,
-    location: policyLoc(facts),
+    location: tls10Loc(facts),
     subject: subjectOf(r),
     key: [r.logicalId],
   };
-}
-
-/** The TLS_1_0 policy when written, else the domain (SAM: its `Domain` property). */
-function policyLoc(facts: DomainNameFacts): SourceLocation {
-  const r = facts.resource;
-  const at = facts.securityPolicies.findIndex((p) => p === 'TLS_1_0');
-  if (at >= 0) return r.locate(...facts.policyPaths[at]!);
-  return r.type.startsWith('AWS::Serverless::') ? r.locate('Domain') : r.loc;
 }

@@ -1,4 +1,5 @@
 import type { AppModel, Resource, Trigger } from '../../model/app-model.js';
+import { queueFacts } from '../../model/facts/queue-facts.js';
 import type { SourceLocation } from '../../model/location.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -59,6 +60,5 @@ function kindName(r: Resource): string {
 
 /** `SqsManagedSseEnabled: false` is where a queue turns encryption off; elsewhere, where the key would go. */
 function encryptionLoc(r: Resource): SourceLocation {
-  if (r.kind === 'queue' && r.properties['SqsManagedSseEnabled'] !== undefined) return r.locate('SqsManagedSseEnabled');
-  return r.encryption?.loc ?? r.loc;
+  return queueFacts(r)?.managedSseLoc ?? r.encryption?.loc ?? r.loc;
 }

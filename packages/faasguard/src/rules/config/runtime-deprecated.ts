@@ -1,5 +1,6 @@
 import { runtimeStatus, SOON_DAYS } from '../../data/runtime-deprecations.js';
 import type { LambdaFunction } from '../../model/app-model.js';
+import { functionSettingLoc } from '../../model/facts/function-settings-facts.js';
 import type { SourceLocation } from '../../model/location.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -28,7 +29,7 @@ export const runtimeDeprecated: Rule = {
     const index = new ModelIndex(model);
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
-      const result = checkFunction(fn, now, index.resource(fn.id)?.locate('Runtime') ?? fn.loc);
+      const result = checkFunction(fn, now, functionSettingLoc(index.resource(fn.id), 'runtime') ?? fn.loc);
       if (result) results.push(result);
     }
     return results;

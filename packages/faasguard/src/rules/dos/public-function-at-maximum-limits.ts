@@ -1,4 +1,5 @@
 import type { AppModel, LambdaFunction } from '../../model/app-model.js';
+import { functionSettingLoc, type FunctionSetting } from '../../model/facts/function-settings-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { asNumber } from '../../model/value.js';
 import { exposureSteps, exposureText, publicFunctions, type PublicFunction } from './public-functions.js';
@@ -34,16 +35,16 @@ export const publicFunctionAtMaximumLimits: Rule = {
   },
 };
 
-/** A limit at its maximum: how the message says it, and the property that sets it. */
+/** A limit at its maximum: how the message says it, and the setting that sets it. */
 interface MaxedLimit {
   text: string;
-  property: string;
+  setting: FunctionSetting;
 }
 
 function maxedLimits(fn: LambdaFunction): MaxedLimit[] {
   const out: MaxedLimit[] = [];
-  if ((asNumber(fn.timeout) ?? 0) >= MAX_TIMEOUT_SECONDS) out.push({ text: `a ${MAX_TIMEOUT_SECONDS}-second timeout`, property: 'Timeout' });
-  if ((asNumber(fn.memorySize) ?? 0) >= MAX_MEMORY_MB) out.push({ text: `${MAX_MEMORY_MB} MB of memory`, property: 'MemorySize' });
+  if ((asNumber(fn.timeout) ?? 0) >= MAX_TIMEOUT_SECONDS) out.push({ text: `a ${MAX_TIMEOUT_SECONDS}-second timeout`, setting: 'timeout' });
+  if ((asNumber(fn.memorySize) ?? 0) >= MAX_MEMORY_MB) out.push({ text: `${MAX_MEMORY_MB} MB of memory`, setting: 'memory' });
   return out;
 }
 
@@ -51,7 +52,7 @@ function result(model: AppModel, pf: PublicFunction, limits: MaxedLimit[]): Rule
   const resource = new ModelIndex(model).resource(pf.fn.id);
   return {
     message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and runs with ${limits.map((l) => l.text).join(' and ')}, the maximum: every request an attacker makes it stall on is billed at the highest price and holds concurrency for that long. Lower Timeout and MemorySize to what it needs.`,
-    location: resource?.locate(limits[0]!.property) ?? pf.fn.loc,
+    location: functionSettingLoc(resource, limits[0]!.setting) ?? pf.fn.loc,
     related: [{ loc: pf.fn.loc, message: `function ${nameOf(pf.fn)}` }, ...exposureSteps(pf)],
     subject: subjectOf(pf.fn),
     key: [pf.fn.logicalId],

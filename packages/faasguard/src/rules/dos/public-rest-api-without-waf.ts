@@ -1,7 +1,8 @@
 import type { Api, AppModel } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { webAclAssociationFacts } from '../../model/facts/web-acl-association-facts.js';
-import { referencedResource, type ResourceRef } from '../../model/value.js';
+import { restStageApiId } from '../../model/facts/api-stage-facts.js';
+import type { ResourceRef } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { openRoutes } from './open-routes.js';
@@ -60,8 +61,8 @@ function protectedApiIds(model: AppModel): Set<string> {
 function apiOfRef(index: ModelIndex, ref: ResourceRef): Api | undefined {
   const direct = index.api(ref.target);
   if (direct) return direct;
-  const stage = index.resource(ref.target);
-  if (stage?.type === 'AWS::ApiGateway::Stage') return index.api(referencedResource(stage.properties['RestApiId'])?.target);
+  const stageApi = index.api(restStageApiId(index.resource(ref.target)));
+  if (stageApi) return stageApi;
   // SAM names the stages it generates `<Api><StageName>Stage`.
   return index.model.apis.find((a) => ref.target.startsWith(a.id) && ref.target.endsWith('Stage'));
 }

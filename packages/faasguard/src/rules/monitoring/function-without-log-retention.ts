@@ -39,7 +39,7 @@ function checkFunction(fn: LambdaFunction, group: LogGroupFacts | undefined): Ru
   if (!group) {
     return { ...base, location: fn.loc, message: `Function ${nameOf(fn)} has no log group in the template: Lambda creates one on first use, outside the stack, and keeps its logs forever. Declare the log group with RetentionInDays.` };
   }
-  if (group.retentionDays !== undefined || group.resource.properties['RetentionInDays'] !== undefined) return undefined;
+  if (group.hasRetention) return undefined;
   return {
     ...base,
     location: group.resource.loc,

@@ -1,5 +1,4 @@
-import type { LambdaFunction, Resource } from '../../model/app-model.js';
-import type { SourceLocation } from '../../model/location.js';
+import { functionSettingLoc } from '../../model/facts/function-settings-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -27,7 +26,7 @@ export const functionWithoutTracing: Rule = {
       if (fn.tracing === 'Active' || (fn.tracing !== undefined && typeof fn.tracing !== 'string')) continue;
       results.push({
         message: `Function ${nameOf(fn)} has no active tracing: a request that abuses it cannot be followed across the services it reaches. Set Tracing: Active.`,
-        location: tracingLoc(fn, index.resource(fn.id)),
+        location: functionSettingLoc(index.resource(fn.id), 'tracing') ?? fn.loc,
         subject: subjectOf(fn),
         key: [fn.logicalId],
       });
@@ -35,9 +34,3 @@ export const functionWithoutTracing: Rule = {
     return results;
   },
 };
-
-/** The tracing mode when one is written (SAM `Tracing`, CloudFormation `TracingConfig.Mode`), else the function. */
-function tracingLoc(fn: LambdaFunction, resource: Resource | undefined): SourceLocation {
-  if (!resource || fn.tracing === undefined) return fn.loc;
-  return resource.properties['Tracing'] !== undefined ? resource.locate('Tracing') : resource.locate('TracingConfig', 'Mode');
-}
