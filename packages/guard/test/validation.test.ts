@@ -83,6 +83,16 @@ describe('validation envelopes', () => {
     assert.equal(email, 'jane@example.com');
   });
 
+  it('types the handler input from the schema (checked by the compiler)', async () => {
+    const handler = guard(async (req) => {
+      const id: string = req.data.orderId;
+      // @ts-expect-error amount is a number, so this line must not compile if typing works
+      const wrong: string = req.data.amount;
+      return `${id}/${typeof wrong}`;
+    }, { logger: quiet, allow: ['direct'], schema: Order });
+    assert.equal(await handler(loadEvent('direct'), context()), 'ord-1099/number');
+  });
+
   it('types data per source with per-source schemas', async () => {
     const handler = guard(async (req) => {
       if (req.source === 'eventbridge') return req.data.orderId;

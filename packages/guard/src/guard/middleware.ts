@@ -73,7 +73,13 @@ export function guardMiddleware<const A extends SourceName, C extends LambdaCont
     const items = splitBatch(checked.records, isOrderedBatch(inv.source, inv.event), failedIds, (outcome) =>
       logEvent(config, inv, outcome.rejection.type, { itemId: outcome.itemId, ...outcome.rejection.details }),
     );
-    const batchRequest: GuardRequest = { ...checked.records.find((r) => r.ok)?.request, source: inv.source as SourceName, event: inv.event, correlationId: inv.correlationId, data: items };
+    const batchRequest: GuardRequest<SourceName, GuardBatchItem[]> = {
+      source: inv.source as SourceName,
+      data: items,
+      event: inv.event,
+      correlationId: inv.correlationId,
+      ...(inv.principal ? { principal: inv.principal } : {}),
+    };
     request.event = batchRequest;
     return undefined;
   };
@@ -83,7 +89,8 @@ export function guardMiddleware<const A extends SourceName, C extends LambdaCont
     if (!state || state.failedIds.length === 0) return;
     const response = (request.response ?? {}) as Partial<BatchResponse>;
     const own = Array.isArray(response.batchItemFailures) ? response.batchItemFailures : [];
-    request.response = { ...response, batchItemFailures: [...state.failedIds.map((itemIdentifier) => ({ itemIdentifier })), ...own] };
+    const refused = state.failedIds.map((itemIdentifier) => ({ itemIdentifier }));
+    request.response = { ...response, batchItemFailures: [...refused, ...own] };
   };
 
   const onError = async (request: MiddyRequestLike<C>): Promise<void> => {
@@ -118,7 +125,8 @@ function splitBatch(
       failedIds.push(outcome.itemId);
       continue;
     }
-    items.push({ itemId: outcome.itemId, data: outcome.request.data, ...(outcome.request.record ? { record: outcome.request.record } : {}) });
+    const { data, record } = outcome.request;
+    items.push({ itemId: outcome.itemId, data, ...(record ? { record } : {}) });
   }
   return items;
 }

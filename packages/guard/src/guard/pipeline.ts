@@ -6,7 +6,7 @@ import { MemoryRateLimitStore } from '../rate-limit/memory-store.js';
 import { assertValidRule, type RateLimitStore } from '../rate-limit/rate-limit-store.js';
 import { detectSource } from '../sources/detect-source.js';
 import { readHttpRequest, type HttpRequestView } from '../sources/http-request.js';
-import { isHttpSource, isPartialBatchSource, type SourceName } from '../sources/source-name.js';
+import { isHttpSource, isPartialBatchSource, type PartialBatchSourceName, type SourceName } from '../sources/source-name.js';
 import { batchRecords, unwrapEvent, unwrapRecord, type EnvelopeMode } from '../validation/envelopes.js';
 import type { PayloadLimits } from '../validation/payload-limits.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../validation/standard-schema.js';
@@ -95,11 +95,10 @@ export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<
   }
   const validation = config.validations.get(source)!;
   if (isPartialBatchSource(source)) {
-    const records = batchRecords(inv.event, source);
     const outcomes: RecordOutcome[] = [];
     // Sequential on purpose: validation is CPU-bound, and order matters to FIFO queues and streams.
-    for (const { itemId, record } of records) {
-      outcomes.push(await checkRecord(config, inv, validation, itemId, record));
+    for (const { itemId, record } of batchRecords(inv.event, source)) {
+      outcomes.push(await checkRecord(config, inv, source, validation, itemId, record));
     }
     return { kind: 'batch', records: outcomes };
   }
@@ -111,12 +110,13 @@ export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<
 async function checkRecord(
   config: GuardConfig,
   inv: Invocation,
+  source: PartialBatchSourceName,
   validation: { schema?: StandardSchemaV1; envelope: EnvelopeMode },
   itemId: string,
   record: Record<string, unknown>,
 ): Promise<RecordOutcome> {
   try {
-    const payload = unwrapRecord(record, inv.source as 'sqs', validation.envelope, config.limits);
+    const payload = unwrapRecord(record, source, validation.envelope, config.limits);
     const data = validation.schema ? await validateWith(validation.schema, payload) : payload;
     return { ok: true, itemId, request: makeRequest(inv, data, record) };
   } catch (error) {
