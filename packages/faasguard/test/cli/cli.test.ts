@@ -58,12 +58,14 @@ describe('faasguard scan', () => {
     for (const planted of PLANTED) assert.ok(findings.some((f) => JSON.stringify(f) === JSON.stringify(planted)), `missing ${planted.join(' ')}`);
   });
 
-  it('reports none of them on the fixed example', async () => {
-    const { out } = await run('scan', path.join(EXAMPLE, 'fixed'), '--format', 'json');
+  it('reports nothing on the fixed example, and exits 0', async () => {
+    const { code, out } = await run('scan', path.join(EXAMPLE, 'fixed'), '--format', 'json');
     const findings = (JSON.parse(out) as { findings: JsonFinding[] }).findings;
     for (const [ruleId, , , subject] of PLANTED) {
       assert.ok(!findings.some((f) => f.ruleId === ruleId && f.subject?.logicalId === subject), `${ruleId} on ${subject} is still reported`);
     }
+    assert.deepEqual(findings, []);
+    assert.equal(code, 0);
   });
 
   it('never prints a secret, in any format', async () => {
