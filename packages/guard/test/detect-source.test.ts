@@ -68,6 +68,15 @@ describe('detectSource', () => {
     assert.equal(detectSource(s3TestEvent), 's3-sqs');
   });
 
+  it('tells a WebSocket $connect authorizer event from a WebSocket message', () => {
+    const event = loadEvent('apigw-websocket');
+    event.requestContext.eventType = 'CONNECT';
+    assert.equal(detectSource(event), 'apigw-websocket');
+    event.type = 'REQUEST';
+    event.methodArn = 'arn:aws:execute-api:eu-west-1:123456789012:ws123/production/$connect';
+    assert.equal(detectSource(event), 'apigw-authorizer-request');
+  });
+
   it('tells a Function URL from an HTTP API by its domain', () => {
     const event = loadEvent('function-url');
     event.requestContext.domainName = 'r3pmxmplak.execute-api.eu-west-1.amazonaws.com';

@@ -57,11 +57,12 @@ function isS3Notification(body: unknown): boolean {
 
 function detectRequestSource(event: Obj, context: Obj): SourceName {
   if (isObj(context['elb'])) return 'alb';
-  if (typeof context['connectionId'] === 'string' && typeof context['eventType'] === 'string') {
-    return 'apigw-websocket';
-  }
+  // Before WebSocket: a $connect authorizer event carries the connection's context too.
   if (event['type'] === 'REQUEST' && ('methodArn' in event || 'routeArn' in event)) {
     return 'apigw-authorizer-request';
+  }
+  if (typeof context['connectionId'] === 'string' && typeof context['eventType'] === 'string') {
+    return 'apigw-websocket';
   }
   if (event['version'] === '2.0' && isObj(context['http'])) {
     const domain = context['domainName'];
