@@ -6,6 +6,7 @@
  */
 import type { AppModel, InvokePermission, LambdaFunction, Route, Trigger } from '../model/app-model.js';
 import { ModelIndex } from '../model/model-index.js';
+import { routeAuthText } from '../model/route-auth-text.js';
 import { display } from '../model/value.js';
 import { nameOf } from '../rules/subject.js';
 import { EXPOSURE_ORDER, widerOf, type EntryPath, type ExposureLevel, type FunctionExposure } from './exposure-types.js';
@@ -49,8 +50,8 @@ function routePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPath
   return {
     level,
     via: t.id,
-    description: `${who} can call ${route.method} ${route.path} of ${api ? nameOf(api) : 'an API'} (${authText(route)}), which invokes ${nameOf(fn)}`,
-    steps: [{ loc: route.auth.loc, message: `route ${route.method} ${route.path}: ${authText(route)}` }],
+    description: `${who} can call ${route.method} ${route.path} of ${api ? nameOf(api) : 'an API'} (${routeAuthText(route)}), which invokes ${nameOf(fn)}`,
+    steps: [{ loc: route.auth.loc, message: `route ${route.method} ${route.path}: ${routeAuthText(route)}` }],
   };
 }
 
@@ -59,12 +60,6 @@ function routeLevel(route: Route, privateApi: boolean): ExposureLevel {
   if (route.auth.type !== 'none') return 'authenticated';
   if (route.auth.apiKeyRequired) return 'authenticated';
   return privateApi ? 'account' : 'public';
-}
-
-function authText(route: Route): string {
-  if (route.auth.type === 'none') return route.auth.apiKeyRequired ? 'API key only' : 'no authorization';
-  if (route.auth.type === 'iam') return 'IAM authorization';
-  return `${route.auth.type} authorizer${route.auth.authorizer ? ` ${route.auth.authorizer}` : ''}`;
 }
 
 const LEVEL_WHO: Readonly<Record<ExposureLevel, string>> = {

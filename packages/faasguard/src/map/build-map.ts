@@ -4,12 +4,13 @@
 import { computeExposure } from '../analysis/exposure.js';
 import type { ExposureLevel, FunctionExposure } from '../analysis/exposure-types.js';
 import { publicWriteGrant } from '../analysis/source-writers.js';
-import type { AppModel, LambdaFunction, Route, Trigger } from '../model/app-model.js';
+import type { AppModel, LambdaFunction, Trigger } from '../model/app-model.js';
 import type { SourceLocation } from '../model/location.js';
 import { ModelIndex } from '../model/model-index.js';
+import { routeAuthText } from '../model/route-auth-text.js';
 import { display, referencedResource, type Value } from '../model/value.js';
 import { nameOf } from '../rules/subject.js';
-import type { AttackSurfaceMap, MapEdge, MapEntryPoint, MapFunction, MapLocation, MapReach, MapResource } from './attack-surface-types.js';
+import type { AttackSurfaceMap, MapEdge, MapFunction, MapLocation, MapReach } from './attack-surface-types.js';
 
 export const EVERY_RESOURCE = '*';
 
@@ -96,14 +97,8 @@ function addRoute(map: AttackSurfaceMap, t: Trigger, index: ModelIndex, level: E
   const route = index.model.routes.find((r) => r.id === t.routeId);
   if (!route) return;
   const api = index.api(route.apiId);
-  map.entryPoints.push({ id: route.id, kind: 'route', label: `${route.method} ${route.path} (${api ? nameOf(api) : route.apiId})`, exposure: level, detail: authDetail(route), location: loc(route.auth.loc) });
-  map.edges.push({ from: route.id, to: t.functionId, kind: 'invokes', label: authDetail(route) });
-}
-
-function authDetail(route: Route): string {
-  if (route.auth.type === 'none') return route.auth.apiKeyRequired ? 'API key only' : 'no authorization';
-  if (route.auth.type === 'iam') return 'IAM authorization';
-  return `${route.auth.type} authorizer${route.auth.authorizer ? ` ${route.auth.authorizer}` : ''}`;
+  map.entryPoints.push({ id: route.id, kind: 'route', label: `${route.method} ${route.path} (${api ? nameOf(api) : route.apiId})`, exposure: level, detail: routeAuthText(route), location: loc(route.auth.loc) });
+  map.edges.push({ from: route.id, to: t.functionId, kind: 'invokes', label: routeAuthText(route) });
 }
 
 function describeDetails(t: Trigger): string {

@@ -1,6 +1,6 @@
 import type { DetectOptions, SecretMatch } from './types.js';
 import type { RawHit } from './hit.js';
-import type { LineIndex } from './line-index.js';
+import type { LineIndex } from '../parse/line-index.js';
 import { KIND_DESCRIPTIONS } from './kinds.js';
 import { redact } from './redact.js';
 import { type TextScan, scanText } from './scan-text.js';

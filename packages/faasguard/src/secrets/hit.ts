@@ -1,5 +1,5 @@
 import type { Confidence, SecretKind } from './types.js';
-import type { LineIndex } from './line-index.js';
+import type { LineIndex } from '../parse/line-index.js';
 
 /** A secret found by a detector: its kind and where its value lies in the scanned text. */
 export interface RawHit {

@@ -1,6 +1,6 @@
 import type { DetectOptions } from './types.js';
 import type { Detector, RawHit, ScanContext } from './hit.js';
-import { LineIndex } from './line-index.js';
+import { LineIndex } from '../parse/line-index.js';
 import { KIND_PRIORITY } from './kinds.js';
 import { MAX_MATCHES_PER_TEXT, MAX_SCAN_CHARS } from './limits.js';
 import { ALL_DETECTORS } from './detectors/index.js';

@@ -1,5 +1,5 @@
 /**
- * Small helpers shared by the lockfile parsers: size limits, offsets to lines,
+ * Small helpers shared by the lockfile parsers: size limits,
  * name normalisation and classification of dependency specifiers.
  */
 import type { ParseError, SourceKind } from '../types.js';
@@ -7,27 +7,6 @@ import type { ParseError, SourceKind } from '../types.js';
 /** Lockfiles larger than this are refused with an error rather than parsed (64 MiB). */
 export const MAX_LOCKFILE_BYTES = 64 * 1024 * 1024;
 
-/** Maps character offsets to 1-based line numbers with a binary search over line starts. */
-export class Lines {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-    }
-  }
-
-  lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-}
 
 /** Returns an error when the text is too large to parse safely, undefined otherwise. */
 export function sizeError(text: string, file: string): ParseError | undefined {

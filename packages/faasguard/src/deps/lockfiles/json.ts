@@ -1,27 +1,28 @@
 /**
  * JSON lockfiles parsed with positions, so each entry can be reported at its line.
  */
+import { LineIndex } from '../../parse/line-index.js';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError as JsonError } from 'jsonc-parser';
 import type { ParseError } from '../types.js';
-import { Lines, sizeError } from './common.js';
+import { sizeError } from './common.js';
 
 export interface PositionedJson {
   value: unknown;
   tree: Node | undefined;
-  lines: Lines;
+  lines: LineIndex;
   errors: ParseError[];
 }
 
 /** Parses strict JSON; syntax errors come back with their line instead of being thrown. */
 export function parseJson(text: string, file: string): PositionedJson {
-  const lines = new Lines(text);
+  const lines = new LineIndex(text);
   const tooBig = sizeError(text, file);
   if (tooBig) return { value: undefined, tree: undefined, lines, errors: [tooBig] };
   const raw: JsonError[] = [];
   const tree = parseTree(text, raw, { allowTrailingComma: false, disallowComments: true });
   const errors = raw.slice(0, 5).map((e) => ({
     file,
-    line: lines.lineOf(e.offset),
+    line: lines.lineNumber(e.offset),
     message: `invalid JSON: ${printParseErrorCode(e.error)}`,
   }));
   if (raw.length > 0 || !tree) return { value: undefined, tree, lines, errors: errors.length ? errors : [{ file, line: 1, message: 'empty JSON document' }] };
@@ -36,7 +37,7 @@ export function keyLines(json: PositionedJson, path: (string | number)[]): Map<s
   if (!node || node.type !== 'object') return out;
   for (const prop of node.children ?? []) {
     const key = prop.children?.[0];
-    if (key && typeof key.value === 'string') out.set(key.value, json.lines.lineOf(key.offset));
+    if (key && typeof key.value === 'string') out.set(key.value, json.lines.lineNumber(key.offset));
   }
   return out;
 }

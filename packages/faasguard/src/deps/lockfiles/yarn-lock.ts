@@ -4,9 +4,10 @@
  * project manifest (package.json) when it is passed in; without it every package
  * reachable from the project is taken as production, the safe assumption for a scanner.
  */
+import { LineIndex } from '../../parse/line-index.js';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Dependency, DependencyScope, Lockfile, ManifestDeps, ParseError, ParseOptions, SourceKind } from '../types.js';
-import { classifyNpmSpec, errorMessage, isRecord, label, Lines, sizeError, str, strMap, urlHost, guarded } from './common.js';
+import { classifyNpmSpec, errorMessage, isRecord, label, sizeError, str, strMap, urlHost, guarded } from './common.js';
 import { walkGraph, type GraphNode, type GraphRoot } from './graph.js';
 import { field, readYarnClassic, subMap } from './yarn-classic-syntax.js';
 
@@ -77,7 +78,7 @@ function bareDescriptor(d: string): string {
 }
 
 function readBerry(text: string, file: string): { entries: YarnEntry[]; errors: ParseError[] } {
-  const lines = new Lines(text);
+  const lines = new LineIndex(text);
   const errors: ParseError[] = [];
   let doc;
   try {
@@ -85,7 +86,7 @@ function readBerry(text: string, file: string): { entries: YarnEntry[]; errors: 
   } catch (e) {
     return { entries: [], errors: [{ file, line: 1, message: `invalid YAML: ${errorMessage(e)}` }] };
   }
-  for (const err of doc.errors.slice(0, 5)) errors.push({ file, line: lines.lineOf(err.pos[0]), message: `invalid YAML: ${err.message.split('\n')[0]}` });
+  for (const err of doc.errors.slice(0, 5)) errors.push({ file, line: lines.lineNumber(err.pos[0]), message: `invalid YAML: ${err.message.split('\n')[0]}` });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return { entries: [], errors: errors.length ? errors : [{ file, line: 1, message: 'yarn.lock is not a YAML mapping' }] };
   const entries: YarnEntry[] = [];
   for (const item of doc.contents.items) {
@@ -114,7 +115,7 @@ function readBerry(text: string, file: string): { entries: YarnEntry[]; errors: 
       reference: range,
       deps,
       optionalDeps,
-      line: lines.lineOf(item.key.range?.[0] ?? 0),
+      line: lines.lineNumber(item.key.range?.[0] ?? 0),
       workspace: range.startsWith('workspace:') ? range.slice('workspace:'.length) : undefined,
     });
   }

@@ -3,6 +3,7 @@
  * the elements themselves (functions, roles, APIs, every resource's generic view), then the links
  * between them (permissions, event sources, routes), which need the elements to exist.
  */
+import type { StackFormat } from '../../model/app-model.js';
 import { DiagnosticSink } from '../../model/diagnostic.js';
 import { Unknown } from '../../model/value.js';
 import type { TMap } from '../../parse/tree.js';
@@ -31,6 +32,8 @@ export interface TemplateInput {
   /** Relative to the scan root */
   file: string;
   params: ReadonlyMap<string, string>;
+  /** The format the template was written in, when it was translated from another (Serverless Framework, CDK) */
+  format?: StackFormat;
 }
 
 type Step = (ctx: LoadContext, r: TemplateResource) => void;
@@ -73,7 +76,7 @@ export function loadTemplate(input: TemplateInput, builder: ModelBuilder): Diagn
   const sam = hasSamTransform(input.root);
   if (sam) registerSamImplicitIds(template);
   const ctx: LoadContext = { template, ev: new Evaluator(template), builder };
-  builder.addStack({ id: stackId, file: input.file, format: sam ? 'sam' : 'cloudformation', parameters: [...template.parameters.values()], loc: { file: input.file, line: 1, column: 1 } });
+  builder.addStack({ id: stackId, file: input.file, format: input.format ?? (sam ? 'sam' : 'cloudformation'), parameters: [...template.parameters.values()], loc: { file: input.file, line: 1, column: 1 } });
   const resources = [...template.resources.values()].filter((r) => isCreated(ctx, r)).map((r) => (sam ? withGlobals(input.root, r) : r));
   for (const r of resources) loadElement(ctx, r);
   for (const r of resources) FIRST_LINKS[r.type]?.(ctx, r);

@@ -4,6 +4,7 @@
 import type { PolicyDocument, PolicyStatement, Principal } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
 import { asArray, isValueMap, Unknown, type Value } from '../../model/value.js';
+import { plainStatement } from './plain-policy.js';
 import type { TNode } from '../../parse/tree.js';
 import { get, items } from '../../parse/tree.js';
 import type { Evaluator } from './intrinsics.js';
@@ -21,21 +22,7 @@ export function loadPolicyDocument(node: TNode | undefined, ev: Evaluator, fallb
 
 export function loadStatement(node: TNode, ev: Evaluator): PolicyStatement | undefined {
   const v = ev.value(node);
-  if (!isValueMap(v)) return undefined;
-  const effect = v['Effect'] === 'Deny' ? 'Deny' : 'Allow';
-  const statement: PolicyStatement = {
-    effect,
-    actions: asArray(v['Action']),
-    notActions: asArray(v['NotAction']),
-    resources: asArray(v['Resource']),
-    notResources: asArray(v['NotResource']),
-    principals: principals(v['Principal']),
-    notPrincipals: principals(v['NotPrincipal']),
-    loc: node.loc,
-  };
-  if (typeof v['Sid'] === 'string') statement.sid = v['Sid'];
-  if (isValueMap(v['Condition'])) statement.conditions = v['Condition'];
-  return statement;
+  return isValueMap(v) ? plainStatement(v, node.loc) : undefined;
 }
 
 /** `"*"`, `{ AWS: [...] }`, `{ Service: ... }` into a flat list. */

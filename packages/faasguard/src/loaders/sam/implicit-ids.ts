@@ -1,6 +1,7 @@
 /**
  * Logical ids the SAM transform creates, so that references to them are not reported as broken.
  */
+import type { TNode } from '../../parse/tree.js';
 import { get, scalarString } from '../../parse/tree.js';
 import type { Template } from '../cloudformation/template.js';
 
@@ -19,7 +20,7 @@ export function registerSamImplicitIds(template: Template): void {
   }
 }
 
-function addFunctionIds(ids: Set<string>, id: string, node: Parameters<typeof get>[0]): void {
+function addFunctionIds(ids: Set<string>, id: string, node: TNode): void {
   const p = get(node, 'Properties');
   ids.add(`${id}Role`);
   ids.add(`${id}Url`);

@@ -53,7 +53,7 @@ function anchorWindows(rule: PairRule, context: ScanContext): Array<[number, num
     const start = match.index;
     const end = start + match[0].length;
     if (!isStandalone(text, start, end)) return true;
-    const line = lines.lineOf(start);
+    const line = lines.lineIndex(start);
     const from = Math.max(lines.lineStart(line - PAIR_WINDOW_LINES), start - WINDOW_CHARS);
     const lastLineEnd = line + PAIR_WINDOW_LINES + 1 >= lines.lineCount ? text.length : lines.lineStart(line + PAIR_WINDOW_LINES + 1);
     const to = Math.min(lastLineEnd, end + WINDOW_CHARS);

@@ -1,0 +1,60 @@
+/**
+ * Function code of a CDK app. A function's `aws:asset:path` metadata names the bundled asset
+ * directory in cdk.out; its source maps (when bundling wrote them) lead back to the original
+ * sources, which is where a person reads and fixes the handler.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { FunctionCode } from '../../model/app-model.js';
+import type { SourceLocation } from '../../model/location.js';
+
+const MAX_MAP_FILES = 50;
+const MAX_MAP_BYTES = 20 * 1024 * 1024;
+
+/** The code of a function whose asset directory is `assetRel` (relative to the scan root). */
+export function assetCode(rootAbs: string, assetRel: string, loc: SourceLocation): FunctionCode {
+  const sources = sourceFiles(rootAbs, assetRel);
+  return { kind: 'path', path: assetRel, loc, ...(sources.length > 0 ? { sourceFiles: sources } : {}) };
+}
+
+/** Original sources named by the asset's `*.js.map` files, relative to the scan root. */
+export function sourceFiles(rootAbs: string, assetRel: string): string[] {
+  const dirAbs = path.join(rootAbs, assetRel);
+  const out = new Set<string>();
+  for (const mapFile of mapFiles(dirAbs)) {
+    for (const source of mapSources(mapFile)) {
+      const abs = path.resolve(path.dirname(mapFile), source);
+      const rel = path.relative(rootAbs, abs);
+      // A source outside the scan root, or inside dependencies, is not the app's code.
+      if (rel.startsWith('..') || path.isAbsolute(rel) || rel.split(path.sep).includes('node_modules')) continue;
+      out.add(rel.split(path.sep).join('/'));
+    }
+  }
+  return [...out].sort();
+}
+
+function mapFiles(dirAbs: string): string[] {
+  try {
+    const stat = statSync(dirAbs);
+    if (stat.isFile()) return dirAbs.endsWith('.js.map') ? [dirAbs] : [];
+    return readdirSync(dirAbs, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.js.map') || f.endsWith('.mjs.map') || f.endsWith('.cjs.map'))
+      .slice(0, MAX_MAP_FILES)
+      .map((f) => path.join(dirAbs, f));
+  } catch {
+    return [];
+  }
+}
+
+function mapSources(file: string): string[] {
+  try {
+    if (statSync(file).size > MAX_MAP_BYTES) return [];
+    const map = JSON.parse(readFileSync(file, 'utf8')) as { sources?: unknown; sourceRoot?: unknown };
+    const root = typeof map.sourceRoot === 'string' ? map.sourceRoot : '';
+    if (!Array.isArray(map.sources)) return [];
+    return map.sources.filter((s): s is string => typeof s === 'string' && !/^[a-z]+:\/\//i.test(s) && !s.startsWith('webpack:')).map((s) => path.join(root, s));
+  } catch {
+    return [];
+  }
+}

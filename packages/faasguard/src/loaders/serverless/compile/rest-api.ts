@@ -1,0 +1,65 @@
+/**
+ * The service's REST API (`ApiGatewayRestApi`) and what hangs off it at the API level: stage,
+ * access logs, resource policy, API keys and usage plan. Created once, when the first `http`
+ * event needs it.
+ */
+import { get } from '../../../parse/tree.js';
+import { naming } from '../naming.js';
+import type { CompileContext } from './context.js';
+import { first, getAtt, ref, text, truthy, type Shape } from './nodes.js';
+import { statementItems } from './role-parts.js';
+
+export function ensureRestApi(ctx: CompileContext): void {
+  if (ctx.has(naming.restApi)) return;
+  const apiGateway = ctx.providerAt('apiGateway');
+  const loc = apiGateway?.loc ?? ctx.provider?.loc ?? ctx.config.loc;
+  const policy = get(apiGateway, 'resourcePolicy');
+  ctx.add(naming.restApi, 'AWS::ApiGateway::RestApi', {
+    Name: first(ctx.providerAt('apiName'), ctx.providerAt('apiGateway', 'restApiName')) ?? `${ctx.stage}-${ctx.service}`,
+    EndpointConfiguration: { Types: [first(ctx.providerAt('endpointType')) ?? 'EDGE'] },
+    Policy: policy ? { Version: '2012-10-17', Statement: policy } : undefined,
+    DisableExecuteApiEndpoint: get(apiGateway, 'disableDefaultEndpoint'),
+  }, loc);
+  stage(ctx);
+  apiKeys(ctx);
+}
+
+/** The stage the deployment creates, with access logs and tracing when the provider asks. */
+function stage(ctx: CompileContext): void {
+  const logs = ctx.providerAt('logs', 'restApi');
+  const loc = logs?.loc ?? ctx.provider?.loc ?? ctx.config.loc;
+  const logging = logs !== undefined && (truthy(logs) || (logs.kind === 'map' && text(get(logs, 'accessLogging')) !== 'false'));
+  if (logging) {
+    ctx.add(naming.restLogGroup, 'AWS::Logs::LogGroup', { LogGroupName: `/aws/api-gateway/${ctx.service}-${ctx.stage}`, RetentionInDays: ctx.providerAt('logRetentionInDays') }, loc);
+  }
+  ctx.add(naming.restStage, 'AWS::ApiGateway::Stage', {
+    RestApiId: ref(naming.restApi),
+    StageName: ctx.stage,
+    AccessLogSetting: logging ? { DestinationArn: getAtt(naming.restLogGroup, 'Arn'), Format: get(logs, 'format') } : undefined,
+    TracingEnabled: ctx.providerAt('tracing', 'apiGateway'),
+  }, loc);
+}
+
+/** `provider.apiGateway.apiKeys` with one usage plan (and its throttle and quota). */
+function apiKeys(ctx: CompileContext): void {
+  const keys = statementItems(ctx.providerAt('apiGateway', 'apiKeys'));
+  const plan = ctx.providerAt('apiGateway', 'usagePlan');
+  if (keys.length === 0 && plan === undefined) return;
+  const planConfig = plan?.kind === 'seq' ? plan.items[0] : plan;
+  ctx.add(naming.usagePlan, 'AWS::ApiGateway::UsagePlan', {
+    ApiStages: [{ ApiId: ref(naming.restApi), Stage: ctx.stage }],
+    Throttle: throttle(get(planConfig, 'throttle')),
+    Quota: get(planConfig, 'quota'),
+  }, (plan ?? keys[0])!.loc);
+  keys.forEach((key, i) => {
+    const n = i + 1;
+    const name = text(key) ?? get(key, 'name');
+    ctx.add(naming.apiKey(n), 'AWS::ApiGateway::ApiKey', { Enabled: true, Name: name, Value: get(key, 'value'), StageKeys: [{ RestApiId: ref(naming.restApi), StageName: ctx.stage }] }, key.loc);
+    ctx.add(naming.usagePlanKey(n), 'AWS::ApiGateway::UsagePlanKey', { KeyId: ref(naming.apiKey(n)), KeyType: 'API_KEY', UsagePlanId: ref(naming.usagePlan) }, key.loc);
+  });
+}
+
+function throttle(node: ReturnType<typeof get>): Shape {
+  if (node?.kind !== 'map') return undefined;
+  return { BurstLimit: get(node, 'burstLimit'), RateLimit: get(node, 'rateLimit') };
+}

@@ -1,0 +1,78 @@
+/**
+ * A Serverless Framework service into the model: resolve the variables of serverless.yml, compile
+ * it into the CloudFormation template the framework would deploy, and load that template with the
+ * CloudFormation loader. Then what the template cannot say: each function's code directory,
+ * triggers from resources outside the service, and unknown values with their reasons.
+ */
+import path from 'node:path';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { DiagnosticSink } from '../../model/diagnostic.js';
+import type { TMap } from '../../parse/tree.js';
+import { get } from '../../parse/tree.js';
+import { loadTemplate } from '../cloudformation/load-template.js';
+import type { ModelBuilder } from '../model-builder.js';
+import { CompileContext } from './compile/context.js';
+import { compileServerless } from './compile/compile.js';
+import { text } from './compile/nodes.js';
+import { modelCounts, UnknownMarkers } from './unknown-markers.js';
+import { VariableResolver } from './variables/resolver.js';
+import type { ServerlessOptions } from './variables/source.js';
+
+export type { ServerlessOptions } from './variables/source.js';
+
+export interface ServerlessInput {
+  root: TMap;
+  /** serverless.yml relative to the scan root */
+  file: string;
+  /** The scan root: `${file(...)}` never reads outside it */
+  rootAbs: string;
+  params: ReadonlyMap<string, string>;
+  options: ServerlessOptions;
+}
+
+export function loadServerless(input: ServerlessInput, builder: ModelBuilder): Diagnostic[] {
+  const diagnostics = new DiagnosticSink();
+  const markers = new UnknownMarkers();
+  const resolver = new VariableResolver(input.root, input.options, markers, diagnostics, input.rootAbs);
+  const config = resolver.resolveAll();
+  if (config.kind !== 'map') return diagnostics.items;
+  const service = serviceName(config, markers);
+  const ctx = new CompileContext(config, service, resolver.stage(), resolver.region(), input.file, markers, diagnostics);
+  const template = compileServerless(ctx);
+  const before = modelCounts(builder.model);
+  const params = new Map([['AWS::Region', resolver.region()], ...input.params]);
+  const loaded = loadTemplate({ root: template, file: input.file, params, format: 'serverless' }, builder);
+  addExternalTriggers(ctx, builder);
+  setCodePaths(ctx, builder);
+  markers.replaceIn(builder.model, before);
+  return [...diagnostics.items, ...loaded.items];
+}
+
+/** `service: name` or the v1 form `service: { name }`. */
+function serviceName(config: TMap, markers: UnknownMarkers): string {
+  const node = get(config, 'service');
+  const name = text(node) ?? text(get(node, 'name')) ?? 'service';
+  return markers.has(name) ? 'service' : name;
+}
+
+function addExternalTriggers(ctx: CompileContext, builder: ModelBuilder): void {
+  ctx.externalTriggers.forEach((t, i) => {
+    const functionId = `${ctx.file}/${t.functionLogicalId}`;
+    if (!builder.function(functionId)) return;
+    builder.addTrigger({ id: `${functionId}#${t.kind}${i}`, kind: t.kind, functionId, source: t.source, asynchronous: t.kind === 's3', details: { ...t.details }, loc: t.loc });
+  });
+}
+
+/** Handlers are relative to the service directory (or the function's packaged artifact). */
+function setCodePaths(ctx: CompileContext, builder: ModelBuilder): void {
+  const serviceDir = path.posix.dirname(ctx.file);
+  for (const fn of ctx.functions) {
+    const model = builder.function(`${ctx.file}/${fn.logicalId}`);
+    if (!model || get(fn.node, 'image') !== undefined) continue;
+    const artifact = text(get(get(fn.node, 'package'), 'artifact'));
+    const codePath = artifact && !artifact.startsWith('s3://') ? path.posix.normalize(path.posix.join(serviceDir, artifact)) : serviceDir;
+    const handler = get(fn.node, 'handler');
+    model.code = { kind: 'path', path: codePath, loc: handler?.loc ?? fn.loc };
+  }
+}
+

@@ -1,0 +1,95 @@
+/**
+ * Values of serverless.yml that cannot be known at scan time (`${ssm:…}`, `${aws:accountId}`, an
+ * environment variable not allowed by `--env-vars` …) travel through the generated CloudFormation
+ * tree as marker strings, because the tree holds only plain scalars. Once the CloudFormation loader
+ * has built the model, every marker is turned into an `Unknown` carrying its reason, and a string
+ * that has a marker inside becomes a `Composite`.
+ */
+import type { AppModel } from '../../model/app-model.js';
+import { Composite, ResourceRef, Unknown } from '../../model/value.js';
+
+const MARKER = /\u0000fg-unknown:(\d+)\u0000/g;
+
+export class UnknownMarkers {
+  private readonly reasons: string[] = [];
+
+  /** A string that stands for an unknown value with this reason. */
+  mark(reason: string): string {
+    this.reasons.push(reason);
+    return `\u0000fg-unknown:${this.reasons.length - 1}\u0000`;
+  }
+
+  has(s: string): boolean {
+    MARKER.lastIndex = 0;
+    return MARKER.test(s);
+  }
+
+  /** The reason of the first marker in a string, for messages. */
+  reasonIn(s: string): string | undefined {
+    const m = /\u0000fg-unknown:(\d+)\u0000/.exec(s);
+    return m ? this.reasons[Number(m[1])] : undefined;
+  }
+
+  /** Replaces markers in every element loaded since the given counts (in place). */
+  replaceIn(model: AppModel, since: ModelCounts): void {
+    const seen = new Set<object>();
+    for (const key of Object.keys(since) as Array<keyof ModelCounts>) {
+      const list = model[key] as unknown[];
+      for (let i = since[key]; i < list.length; i++) list[i] = this.walk(list[i], seen);
+    }
+  }
+
+  private walk(v: unknown, seen: Set<object>): unknown {
+    if (typeof v === 'string') return this.replaceString(v);
+    if (v instanceof Composite) return this.replaceComposite(v);
+    if (v === null || typeof v !== 'object' || v instanceof Unknown || v instanceof ResourceRef) return v;
+    if (seen.has(v)) return v;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) v[i] = this.walk(v[i], seen);
+      return v;
+    }
+    const record = v as Record<string, unknown>;
+    for (const [k, x] of Object.entries(record)) if (typeof x !== 'function') record[k] = this.walk(x, seen);
+    return v;
+  }
+
+  private replaceString(s: string): string | Unknown | Composite {
+    if (!s.includes('\u0000fg-unknown:')) return s;
+    const parts = this.split(s);
+    if (parts.length === 1 && parts[0] instanceof Unknown) return parts[0];
+    return new Composite(parts);
+  }
+
+  private replaceComposite(c: Composite): Composite {
+    if (!c.parts.some((p) => typeof p === 'string' && p.includes('\u0000fg-unknown:'))) return c;
+    return new Composite(c.parts.flatMap((p): Array<string | Unknown | ResourceRef> => (typeof p === 'string' ? this.split(p) : [p])));
+  }
+
+  private split(s: string): Array<string | Unknown> {
+    const out: Array<string | Unknown> = [];
+    let last = 0;
+    for (const m of s.matchAll(MARKER)) {
+      if (m.index > last) out.push(s.slice(last, m.index));
+      out.push(new Unknown(this.reasons[Number(m[1])] ?? 'unresolved serverless.yml variable'));
+      last = m.index + m[0].length;
+    }
+    if (last < s.length) out.push(s.slice(last));
+    return out;
+  }
+}
+
+export type ModelCounts = { [K in keyof AppModel]: number };
+
+export function modelCounts(model: AppModel): ModelCounts {
+  return {
+    stacks: model.stacks.length,
+    functions: model.functions.length,
+    triggers: model.triggers.length,
+    apis: model.apis.length,
+    routes: model.routes.length,
+    resources: model.resources.length,
+    roles: model.roles.length,
+    permissions: model.permissions.length,
+  };
+}

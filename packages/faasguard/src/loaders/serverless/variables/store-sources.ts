@@ -1,0 +1,19 @@
+import { unknownNode, type VariableSource } from './source.js';
+
+/** Remote stores: the value exists only in the AWS account, so it is unknown with its origin. */
+const STORES: Readonly<Record<string, string>> = {
+  ssm: 'SSM Parameter Store',
+  cf: 'the output of another CloudFormation stack',
+  s3: 'an S3 object',
+  secretsmanager: 'AWS Secrets Manager',
+};
+
+export function storeSource(source: string): VariableSource {
+  return (ctx) => {
+    const base = source.split('.')[0]!;
+    const store = STORES[base] ?? `the ${base} variable source`;
+    return unknownNode(ctx, `\${${source}:${ctx.call.address}} (a value from ${store}, known at deploy time)`);
+  };
+}
+
+export const STORE_NAMES = Object.keys(STORES);
