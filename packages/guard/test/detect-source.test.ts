@@ -77,6 +77,14 @@ describe('detectSource', () => {
     assert.equal(detectSource(event), 'apigw-authorizer-request');
   });
 
+  it('recognises Firehose by its records when deliveryStreamArn is absent, but not Kinesis Analytics', () => {
+    const event = loadEvent('kinesis-firehose');
+    delete event.deliveryStreamArn;
+    assert.equal(detectSource(event), 'kinesis-firehose');
+    event.applicationArn = 'arn:aws:kinesisanalytics:eu-west-1:123456789012:application/orders';
+    assert.equal(detectSource(event), 'direct');
+  });
+
   it('tells a Function URL from an HTTP API by its domain', () => {
     const event = loadEvent('function-url');
     event.requestContext.domainName = 'r3pmxmplak.execute-api.eu-west-1.amazonaws.com';

@@ -89,15 +89,24 @@ function detectOtherSource(event: Obj): SourceName {
   if (eventSource === 'SelfManagedKafka' && isObj(event['records'])) return 'kafka-self-managed';
   if (eventSource === 'aws:mq' && Array.isArray(event['messages'])) return 'mq';
   if (eventSource === 'aws:rmq' && isObj(event['rmqMessagesByQueue'])) return 'mq';
-  if (typeof event['deliveryStreamArn'] === 'string' && Array.isArray(event['records'])) {
-    return 'kinesis-firehose';
-  }
+  if (isFirehoseEvent(event)) return 'kinesis-firehose';
   if (isObj(event['awslogs']) && typeof event['awslogs']['data'] === 'string') return 'cloudwatch-logs';
   if (typeof event['triggerSource'] === 'string' && typeof event['userPoolId'] === 'string') {
     return 'cognito-user-pool';
   }
   if (isIotRuleEvent(event)) return 'iot';
   return 'direct';
+}
+
+// Firehose names its stream in `deliveryStreamArn`, but some producers' samples
+// omit it; the record shape (recordId + data) is the reliable part. Kinesis
+// Data Analytics preprocessing events look alike and carry `applicationArn`.
+function isFirehoseEvent(event: Obj): boolean {
+  const records = event['records'];
+  if (!Array.isArray(records) || typeof event['invocationId'] !== 'string' || 'applicationArn' in event) return false;
+  if (typeof event['deliveryStreamArn'] === 'string') return true;
+  const first = records[0];
+  return isObj(first) && typeof first['recordId'] === 'string' && typeof first['data'] === 'string';
 }
 
 // IoT rules forward the message itself, which has no fixed shape. The guard
