@@ -1,4 +1,11 @@
-export { SOURCE_NAMES, HTTP_SOURCES, PARTIAL_BATCH_SOURCES, isHttpSource, isPartialBatchSource, isSourceName } from './sources/source-name.js';
+export {
+  SOURCE_NAMES,
+  HTTP_SOURCES,
+  PARTIAL_BATCH_SOURCES,
+  isHttpSource,
+  isPartialBatchSource,
+  isSourceName,
+} from './sources/source-name.js';
 export type { SourceName, HttpSourceName, PartialBatchSourceName } from './sources/source-name.js';
 export { detectSource } from './sources/detect-source.js';
 export { readHttpRequest } from './sources/http-request.js';
@@ -24,7 +31,12 @@ export { MemoryRateLimitStore } from './rate-limit/memory-store.js';
 export type { RateLimitStore, RateLimitRule, RateLimitDecision } from './rate-limit/rate-limit-store.js';
 
 export { createSecurityLogger } from './logging/security-logger.js';
-export type { SecurityLogger, SecurityLoggerOptions, SecurityLogRecord, SecurityEventInput } from './logging/security-logger.js';
+export type {
+  SecurityLogger,
+  SecurityLoggerOptions,
+  SecurityLogRecord,
+  SecurityEventInput,
+} from './logging/security-logger.js';
 export { redact, redactText, REDACTED } from './logging/redact.js';
 
 export { ClientError } from './errors/client-error.js';
@@ -37,6 +49,13 @@ export { guard } from './guard/guard.js';
 export type { GuardedHandler, LambdaHandler } from './guard/guard.js';
 export { guardMiddleware } from './guard/middleware.js';
 export type { GuardMiddleware, GuardBatchItem, MiddyRequestLike } from './guard/middleware.js';
-export type { GuardOptions, GuardRequest, GuardRequestFor, RateLimitOptions, SchemaSpec, SourceValidation } from './guard/options.js';
+export type {
+  GuardOptions,
+  GuardRequest,
+  GuardRequestFor,
+  RateLimitOptions,
+  SchemaSpec,
+  SourceValidation,
+} from './guard/options.js';
 export type { BatchResponse } from './guard/batch-response.js';
 export type { LambdaContextLike } from './guard/correlation-id.js';

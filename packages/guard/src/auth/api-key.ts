@@ -37,7 +37,11 @@ export function apiKeyAuth(options: ApiKeyOptions): Authenticator {
   if (options.keys.some((k) => !/^[0-9a-f]{64}$/i.test(k.sha256))) {
     throw new TypeError('apiKeyAuth: every sha256 must be 64 hex characters');
   }
-  const stored = options.keys.map((k) => ({ id: k.id, digest: Buffer.from(k.sha256, 'hex'), expiresAt: k.expiresAt?.getTime() }));
+  const stored = options.keys.map((k) => ({
+    id: k.id,
+    digest: Buffer.from(k.sha256, 'hex'),
+    expiresAt: k.expiresAt?.getTime(),
+  }));
   return ({ request }) => {
     const presented = request.headers[header];
     if (presented === undefined || presented === '') return null;
@@ -47,7 +51,9 @@ export function apiKeyAuth(options: ApiKeyOptions): Authenticator {
       if (timingSafeEqual(key.digest, digest) && match === undefined) match = key;
     }
     if (match === undefined) throw new AuthError('unknown api key');
-    if (match.expiresAt !== undefined && match.expiresAt <= now()) throw new AuthError('expired api key', { keyId: match.id });
+    if (match.expiresAt !== undefined && match.expiresAt <= now()) {
+      throw new AuthError('expired api key', { keyId: match.id });
+    }
     return { id: match.id, scheme: 'api-key', claims: {} };
   };
 }

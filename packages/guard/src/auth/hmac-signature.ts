@@ -98,7 +98,9 @@ export function hmacAuth(options: HmacOptions): Authenticator {
   const scheme =
     options.scheme === 'github' ? githubScheme : options.scheme === 'stripe' ? stripeScheme : options.scheme;
   const secrets = typeof options.secret === 'string' ? [options.secret] : [...options.secret];
-  if (secrets.length === 0 || secrets.some((s) => s.length === 0)) throw new TypeError('hmacAuth: a non-empty secret is required');
+  if (secrets.length === 0 || secrets.some((s) => s.length === 0)) {
+    throw new TypeError('hmacAuth: a non-empty secret is required');
+  }
   const toleranceMs = (options.toleranceSeconds ?? 300) * 1000;
   const replayCache = options.replayCache ?? new MemoryReplayCache();
   const now = options.now ?? Date.now;

@@ -31,7 +31,12 @@ export type LambdaHandler<R, C> = (event: unknown, context: C) => Promise<R | Ht
  * guard answers with `batchItemFailures` for the records that were invalid or
  * whose handler threw. Any error inside the guard refuses the event.
  */
-export function guard<const A extends SourceName, const O extends GuardOptions<A>, R, C extends LambdaContextLike = LambdaContextLike>(
+export function guard<
+  const A extends SourceName,
+  const O extends GuardOptions<A>,
+  R,
+  C extends LambdaContextLike = LambdaContextLike,
+>(
   handler: GuardedHandler<GuardRequestFor<A, O>, R, C>,
   options: O & { readonly allow: readonly A[] },
 ): LambdaHandler<R, C> {

@@ -2,8 +2,13 @@
 export const REDACTED = '[REDACTED]';
 
 /** Keys whose values are secrets whatever they hold. */
-export const SECRET_KEY_PATTERN =
-  /pass(word|wd|phrase)?|secret|token|api[-_]?key|auth(orization)?|cookie|credential|private[-_]?key|signature|session|card[-_]?number|^pan$|cvv|cvc/i;
+export const SECRET_KEY_PATTERN = new RegExp(
+  [
+    'pass(word|wd|phrase)?', 'secret', 'token', 'api[-_]?key', 'auth(orization)?', 'cookie', 'credential',
+    'private[-_]?key', 'signature', 'session', 'card[-_]?number', '^pan$', 'cvv', 'cvc',
+  ].join('|'),
+  'i',
+);
 
 /** Value shapes that are secrets wherever they appear, each with the reason it is recognised. */
 const SECRET_VALUE_PATTERNS: ReadonlyArray<RegExp> = [

@@ -23,7 +23,8 @@ export function takeToken(
   const tokens = Math.min(rule.limit, previous.tokens + elapsed * refillPerMs);
   if (tokens >= 1) {
     const left = tokens - 1;
-    return { state: { tokens: left, updatedAt: now }, decision: { allowed: true, remaining: Math.floor(left), retryAfterMs: 0 } };
+    const decision = { allowed: true, remaining: Math.floor(left), retryAfterMs: 0 };
+    return { state: { tokens: left, updatedAt: now }, decision };
   }
   const retryAfterMs = Math.ceil((1 - tokens) / refillPerMs);
   return { state: { tokens, updatedAt: now }, decision: { allowed: false, remaining: 0, retryAfterMs } };
