@@ -145,6 +145,11 @@ export interface FunctionCode {
   path?: string;
   /** For `inline`: the code itself (ZipFile / InlineCode) */
   inline?: string;
+  /**
+   * The original sources the code was built from, relative to the scan root, when the format says
+   * (a CDK asset's source maps): where a person reads the handler, beside `path` where it runs.
+   */
+  sourceFiles?: string[];
   loc?: SourceLocation;
 }
 

@@ -1,5 +1,6 @@
 /**
- * Reads one candidate file and returns its parsed tree when it is a CloudFormation/SAM template.
+ * Reads one candidate file and returns its parsed tree when it is a CloudFormation/SAM template or
+ * a Serverless Framework service (both detected by content, whatever the file's name).
  * Oversized, binary and unparsable files are reported, never thrown.
  */
 import { readFile } from 'node:fs/promises';
@@ -10,11 +11,14 @@ import { parseJsonTemplate } from '../parse/json-template.js';
 import { parseYamlTemplate } from '../parse/yaml-template.js';
 import type { TMap } from '../parse/tree.js';
 import type { DiscoveredFile } from '../discover/discover.js';
+import { isServerlessConfig, mayBeServerlessConfig } from '../loaders/serverless/detect.js';
 
 export const TEMPLATE_EXTENSIONS = /\.(ya?ml|json|template)$/i;
 
 export interface ReadTemplateResult {
   root?: TMap;
+  /** Which loader reads it: a CloudFormation/SAM template, or a Serverless Framework service */
+  format?: 'cloudformation' | 'serverless';
   text?: string;
   diagnostics: Diagnostic[];
 }
@@ -33,11 +37,13 @@ export async function readTemplate(file: DiscoveredFile, maxBytes: number): Prom
     return { diagnostics: [{ severity: 'warning', code: 'binary-file', message: 'file looks binary: not scanned', loc: fileLocation(file.rel) }] };
   }
   const text = buffer.toString('utf8');
-  if (!mayBeTemplate(text)) return { diagnostics: [] };
+  if (!mayBeTemplate(text) && !mayBeServerlessConfig(text)) return { diagnostics: [] };
   const parsed = /^\s*[{[]/.test(text) ? parseJsonTemplate(text, file.rel) : parseYamlTemplate(text, file.rel);
   if (!parsed.root) return { diagnostics: looksLikeTemplateText(text) ? parsed.diagnostics : [] };
-  if (!isCloudFormationTemplate(parsed.root) || parsed.root.kind !== 'map') return { diagnostics: [] };
-  return { root: parsed.root, text, diagnostics: parsed.diagnostics };
+  if (parsed.root.kind !== 'map') return { diagnostics: [] };
+  if (isServerlessConfig(parsed.root)) return { root: parsed.root, format: 'serverless', text, diagnostics: parsed.diagnostics };
+  if (!isCloudFormationTemplate(parsed.root)) return { diagnostics: [] };
+  return { root: parsed.root, format: 'cloudformation', text, diagnostics: parsed.diagnostics };
 }
 
 /** A file that failed to parse is reported only when it was meant to be a template. */

@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { discoverFiles } from '../discover/discover.js';
-import { loadTemplate } from '../loaders/cloudformation/load-template.js';
 import { ModelBuilder } from '../loaders/model-builder.js';
 import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -13,7 +12,7 @@ import { runRules } from '../rules/engine.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { TOOL_VERSION } from '../version.js';
-import { readTemplate, TEMPLATE_EXTENSIONS } from './read-template.js';
+import { loadAllFormats, scanRootOf } from './load-formats.js';
 import type { ScanResult } from './scan-result.js';
 
 export interface ScanOptions {
@@ -23,6 +22,14 @@ export interface ScanOptions {
   /** Files larger than this are reported and skipped */
   maxFileSize?: number;
   rules?: readonly Rule[];
+  /** Serverless Framework stage (`--stage`; the framework's default is `dev`) */
+  stage?: string;
+  /** Serverless Framework region (`--region`; the framework's default is `us-east-1`) */
+  region?: string;
+  /** Environment variables `${env:…}` may read (`--env-vars`): names, or `*`; none by default */
+  envVars?: readonly string[];
+  /** Run `npx cdk synth` for a CDK app that has no cloud assembly (`--synth`): this runs the app's code */
+  synth?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
@@ -34,22 +41,20 @@ export interface LoadedApp {
   sources: Map<string, string>;
 }
 
-/** Discover and load every template under `target` into one model. */
+/** Discover and load every template under `target` (a directory, or one file) into one model. */
 export async function loadApp(target: string, options: ScanOptions = {}): Promise<LoadedApp> {
-  const discovered = await discoverFiles(target, { exclude: options.exclude ?? [] });
-  const diagnostics: Diagnostic[] = [...discovered.diagnostics];
+  const { root, only } = scanRootOf(target);
+  const discovered = await discoverFiles(root, { exclude: options.exclude ?? [] });
+  const files = only === undefined ? discovered.files : discovered.files.filter((f) => f.rel === only);
   const builder = new ModelBuilder();
-  const templates: string[] = [];
-  const sources = new Map<string, string>();
-  for (const file of discovered.files) {
-    if (!TEMPLATE_EXTENSIONS.test(file.rel)) continue;
-    const read = await readTemplate(file, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-    diagnostics.push(...read.diagnostics);
-    if (!read.root) continue;
-    templates.push(file.rel);
-    sources.set(file.rel, read.text ?? '');
-    diagnostics.push(...loadTemplate({ root: read.root, file: file.rel, params: options.params ?? new Map() }, builder).items);
-  }
+  const loaded = await loadAllFormats(path.resolve(root), files, {
+    params: options.params ?? new Map(),
+    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    serverless: { ...(options.stage ? { stage: options.stage } : {}), ...(options.region ? { region: options.region } : {}), ...(options.envVars ? { envVars: options.envVars } : {}) },
+    synth: options.synth === true,
+  }, builder);
+  const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...loaded.diagnostics];
+  const { templates, sources } = loaded;
   return { model: builder.model, templates, diagnostics, sources };
 }
 

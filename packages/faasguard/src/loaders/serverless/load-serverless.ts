@@ -30,12 +30,18 @@ export interface ServerlessInput {
   options: ServerlessOptions;
 }
 
-export function loadServerless(input: ServerlessInput, builder: ModelBuilder): Diagnostic[] {
+export interface ServerlessResult {
+  diagnostics: Diagnostic[];
+  /** Files the configuration brought in with `${file(...)}`: part of this service, not templates of their own */
+  includedFiles: string[];
+}
+
+export function loadServerless(input: ServerlessInput, builder: ModelBuilder): ServerlessResult {
   const diagnostics = new DiagnosticSink();
   const markers = new UnknownMarkers();
   const resolver = new VariableResolver(input.root, input.options, markers, diagnostics, input.rootAbs);
   const config = resolver.resolveAll();
-  if (config.kind !== 'map') return diagnostics.items;
+  if (config.kind !== 'map') return { diagnostics: diagnostics.items, includedFiles: resolver.includedFiles() };
   const service = serviceName(config, markers);
   const ctx = new CompileContext(config, service, resolver.stage(), resolver.region(), input.file, markers, diagnostics);
   const template = compileServerless(ctx);
@@ -45,7 +51,7 @@ export function loadServerless(input: ServerlessInput, builder: ModelBuilder): D
   addExternalTriggers(ctx, builder);
   setCodePaths(ctx, builder);
   markers.replaceIn(builder.model, before);
-  return [...diagnostics.items, ...loaded.items];
+  return { diagnostics: [...diagnostics.items, ...loaded.items], includedFiles: resolver.includedFiles() };
 }
 
 /** `service: name` or the v1 form `service: { name }`. */

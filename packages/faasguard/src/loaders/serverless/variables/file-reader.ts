@@ -42,6 +42,11 @@ export class FileReader {
     return names.map((n) => path.join(dir, n));
   }
 
+  /** Files that were read as configuration, relative to the scan root */
+  readFiles(): string[] {
+    return [...this.cache.values()].flatMap((o) => (o.kind === 'tree' ? [o.rel] : []));
+  }
+
   read(abs: string): ReadOutcome {
     const cached = this.cache.get(abs);
     if (cached) return cached;

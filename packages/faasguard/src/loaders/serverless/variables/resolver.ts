@@ -63,6 +63,11 @@ export class VariableResolver {
     return resolved;
   }
 
+  /** Files that `${file(...)}` read, relative to the scan root */
+  includedFiles(): string[] {
+    return this.files.readFiles();
+  }
+
   stage(): string {
     this.cachedStage ??= this.options.stage ?? this.configured('provider.stage', 'dev');
     return this.cachedStage;

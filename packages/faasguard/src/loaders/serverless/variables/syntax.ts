@@ -19,11 +19,12 @@ export interface VariableSyntax {
   find(s: string): VariableMatch[];
 }
 
-/** A variable's inside is `source:address` or `source(param):address`, or a nested variable. */
-const SOURCE_PREFIX = /^\s*([A-Za-z][\w.-]*)(\([^)]*\))?:(?!:)/;
+/** A variable's inside is `source:address`, `source(param)` or `source(param):address`, or a nested variable. */
+const CALL_PREFIX = /^\s*([A-Za-z][\w.-]*)\(([^)]*)\)(?::(?!:))?/;
+const PLAIN_PREFIX = /^\s*([A-Za-z][\w.-]*):(?!:)/;
 
 export function looksLikeVariable(inner: string): boolean {
-  return SOURCE_PREFIX.test(inner) || inner.trimStart().startsWith('${');
+  return CALL_PREFIX.test(inner) || PLAIN_PREFIX.test(inner) || inner.trimStart().startsWith('${');
 }
 
 /** `${…}` with balanced braces; quoted parts may hold braces and commas. */
@@ -114,10 +115,10 @@ export interface SourceCall {
 
 /** `file(./x.yml):a.b` → { source: 'file', param: './x.yml', address: 'a.b' }. */
 export function parseSourceCall(text: string): SourceCall | undefined {
-  const m = SOURCE_PREFIX.exec(text);
-  if (!m) return undefined;
-  const param = m[2] === undefined ? undefined : m[2].slice(1, -1).trim();
-  return { source: m[1]!, ...(param !== undefined ? { param } : {}), address: text.slice(m[0].length).trim() };
+  const call = CALL_PREFIX.exec(text);
+  if (call) return { source: call[1]!, param: call[2]!.trim(), address: text.slice(call[0].length).trim() };
+  const plain = PLAIN_PREFIX.exec(text);
+  return plain ? { source: plain[1]!, address: text.slice(plain[0].length).trim() } : undefined;
 }
 
 /** `'dev'`, `"dev"` → dev; numbers and booleans as such; undefined when it is not a literal. */

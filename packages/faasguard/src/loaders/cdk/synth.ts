@@ -1,0 +1,32 @@
+/**
+ * CDK apps found by their `cdk.json`, and their cloud assembly. Scanning a CDK app means scanning
+ * what it synthesizes; faasguard runs `npx cdk synth` only when the user asks (`--synth`), since
+ * that executes the app's code.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The assembly directory a CDK app writes to (`output` in cdk.json, else `cdk.out`), relative to the scan root. */
+export function assemblyDirOf(rootAbs: string, cdkJsonRel: string): string {
+  const appDir = path.posix.dirname(cdkJsonRel);
+  let output = 'cdk.out';
+  try {
+    const config = JSON.parse(readFileSync(path.join(rootAbs, cdkJsonRel), 'utf8')) as { output?: unknown };
+    if (typeof config.output === 'string' && !config.output.includes('..')) output = config.output;
+  } catch {
+    // an unreadable cdk.json still names a CDK app; its default output is assumed
+  }
+  return path.posix.normalize(path.posix.join(appDir, output));
+}
+
+/** Runs `npx cdk synth` in the app's directory; the error message when it fails. */
+export function synthesize(appDirAbs: string): string | undefined {
+  try {
+    execFileSync('npx', ['--no-install', 'cdk', 'synth', '--quiet'], { cwd: appDirAbs, stdio: ['ignore', 'ignore', 'pipe'], timeout: 10 * 60 * 1000 });
+    return undefined;
+  } catch (e) {
+    const stderr = (e as { stderr?: Buffer }).stderr?.toString().trim();
+    return stderr ? stderr.split('\n').slice(-3).join(' ') : (e as Error).message;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Loads every format a scan finds into one model: Serverless Framework services first (so that the
+ * files they include are known and not loaded again as templates of their own), then CloudFormation
+ * and SAM templates, then CDK cloud assemblies. Templates inside a cloud assembly belong to the CDK
+ * loader alone. A CDK app without an assembly is reported with the command that makes one.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { DiscoveredFile } from '../discover/discover.js';
+import { loadCdkAssembly } from '../loaders/cdk/load-assembly.js';
+import { assemblyDirOf, synthesize } from '../loaders/cdk/synth.js';
+import { loadTemplate } from '../loaders/cloudformation/load-template.js';
+import type { ModelBuilder } from '../loaders/model-builder.js';
+import { loadServerless, type ServerlessOptions } from '../loaders/serverless/load-serverless.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { fileLocation } from '../model/diagnostic.js';
+import { readTemplate, TEMPLATE_EXTENSIONS, type ReadTemplateResult } from './read-template.js';
+
+export interface FormatOptions {
+  params: ReadonlyMap<string, string>;
+  maxFileSize: number;
+  serverless: ServerlessOptions;
+  /** Run `npx cdk synth` for CDK apps without a cloud assembly (`--synth`) */
+  synth: boolean;
+}
+
+export interface LoadedFormats {
+  templates: string[];
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+}
+
+/** A file target scans that one file, with its directory as the root. */
+export function scanRootOf(target: string): { root: string; only?: string } {
+  try {
+    if (statSync(target).isFile()) return { root: path.dirname(target), only: path.basename(target) };
+  } catch {
+    // discovery reports a target that does not exist
+  }
+  return { root: target };
+}
+
+export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], options: FormatOptions, builder: ModelBuilder): Promise<LoadedFormats> {
+  const out: LoadedFormats = { templates: [], diagnostics: [], sources: new Map() };
+  const assemblies = assemblyDirs(rootAbs, files, options, out);
+  const read: Array<{ file: DiscoveredFile; result: ReadTemplateResult }> = [];
+  for (const file of files) {
+    if (!TEMPLATE_EXTENSIONS.test(file.rel) || assemblies.some((dir) => isInside(file.rel, dir))) continue;
+    const result = await readTemplate(file, options.maxFileSize);
+    out.diagnostics.push(...result.diagnostics);
+    if (result.root) read.push({ file, result });
+  }
+  const included = new Set<string>();
+  for (const { file, result } of read) {
+    if (result.format !== 'serverless' || !result.root) continue;
+    record(out, file.rel, result.text);
+    const loaded = loadServerless({ root: result.root, file: file.rel, rootAbs, params: options.params, options: options.serverless }, builder);
+    out.diagnostics.push(...loaded.diagnostics);
+    for (const rel of loaded.includedFiles) {
+      included.add(rel);
+      if (!out.sources.has(rel)) out.sources.set(rel, readQuietly(path.join(rootAbs, rel)));
+    }
+  }
+  for (const { file, result } of read) {
+    if (result.format !== 'cloudformation' || !result.root || included.has(file.rel)) continue;
+    record(out, file.rel, result.text);
+    out.diagnostics.push(...loadTemplate({ root: result.root, file: file.rel, params: options.params }, builder).items);
+  }
+  for (const dir of assemblies) {
+    const loaded = loadCdkAssembly({ dir, rootAbs, params: options.params, maxFileSize: options.maxFileSize }, builder);
+    out.templates.push(...loaded.templates);
+    for (const [k, v] of loaded.sources) out.sources.set(k, v);
+    out.diagnostics.push(...loaded.diagnostics);
+  }
+  return out;
+}
+
+function record(out: LoadedFormats, rel: string, text: string | undefined): void {
+  out.templates.push(rel);
+  out.sources.set(rel, text ?? '');
+}
+
+/**
+ * Cloud assemblies: directories with a `manifest.json` next to a CDK app's `cdk.json` output, or
+ * named `cdk.out`. A CDK app without one is reported (or synthesized, when asked).
+ */
+function assemblyDirs(rootAbs: string, files: DiscoveredFile[], options: FormatOptions, out: LoadedFormats): string[] {
+  const manifests = new Set(files.filter((f) => path.posix.basename(f.rel) === 'manifest.json').map((f) => path.posix.dirname(f.rel)));
+  const dirs = new Set([...manifests].filter((d) => path.posix.basename(d) === 'cdk.out'));
+  for (const app of files.filter((f) => path.posix.basename(f.rel) === 'cdk.json')) {
+    const dir = assemblyDirOf(rootAbs, app.rel);
+    if (manifests.has(dir) || dirs.has(dir)) {
+      dirs.add(dir);
+      continue;
+    }
+    if (options.synth && synthesizeApp(rootAbs, app.rel, dir, out)) dirs.add(dir);
+    else if (!options.synth) out.diagnostics.push({ severity: 'warning', code: 'cdk-not-synthesized', message: `a CDK app without a cloud assembly: run \`cdk synth\` in ${path.posix.dirname(app.rel)} (or scan with --synth) and scan again; until then its stacks are not scanned`, loc: fileLocation(app.rel) });
+  }
+  // An assembly nested in another (a CDK Stage) is loaded through its parent's manifest.
+  return [...dirs].filter((d) => ![...dirs].some((other) => other !== d && isInside(d, other))).sort();
+}
+
+function synthesizeApp(rootAbs: string, cdkJsonRel: string, dir: string, out: LoadedFormats): boolean {
+  const error = synthesize(path.join(rootAbs, path.posix.dirname(cdkJsonRel)));
+  if (error === undefined) {
+    try {
+      return statSync(path.join(rootAbs, dir, 'manifest.json')).isFile();
+    } catch {
+      // reported below
+    }
+  }
+  out.diagnostics.push({ severity: 'error', code: 'cdk-synth-failed', message: `cdk synth failed: ${error ?? `no ${dir}/manifest.json was written`}`, loc: fileLocation(cdkJsonRel) });
+  return false;
+}
+
+function isInside(rel: string, dir: string): boolean {
+  return dir === '.' || rel.startsWith(`${dir}/`);
+}
+
+function readQuietly(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
