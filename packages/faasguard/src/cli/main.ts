@@ -20,8 +20,10 @@ import { UsageError } from './usage-error.js';
 const HELP = `faasguard ${TOOL_VERSION} — security scanner for serverless applications
 
 Usage:
-  faasguard scan <dir> [options]     scan the templates under <dir>
-  faasguard map <dir> [--format text|json|mermaid|dot] [--output <file>] [--param …]
+  faasguard scan <dir|file> [options]
+                                     scan the templates under <dir> (SAM, CloudFormation,
+                                     Serverless Framework, CDK cloud assemblies), or one file
+  faasguard map <dir|file> [--format text|json|mermaid|dot] [--output <file>] [--param …]
                                      draw the attack surface: entry points → functions → reach
   faasguard rules [--format text|markdown|json]
   faasguard explain <rule-id>
@@ -35,6 +37,10 @@ Scan options:
   --param Key=Value            a template parameter value (repeatable; AWS::Region=… too)
   --params-file <file>         parameter values: {"Key": "Value"} or [{"ParameterKey", "ParameterValue"}]
   --max-file-size <bytes>      skip larger files (default: ${DEFAULT_MAX_FILE_SIZE})
+  --stage <stage>              Serverless Framework stage (default: provider.stage, else dev)
+  --region <region>            Serverless Framework region (default: provider.region, else us-east-1)
+  --env-vars <names>           let \${env:…} read these environment variables (comma-separated, or *)
+  --synth                      run \`npx cdk synth\` for a CDK app without cdk.out (runs the app's code)
   --no-color                   no ANSI colours (also when NO_COLOR is set or output is not a terminal)
 `;
 
@@ -89,10 +95,11 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     'params-file': { type: 'string', multiple: true, default: [] },
     'max-file-size': { type: 'string' },
     'no-color': { type: 'boolean', default: false },
+    ...FORMAT_OPTIONS,
   });
   if (positionals.length !== 1) throw new UsageError('scan takes one directory');
   const target = positionals[0]!;
-  if (!isDirectory(target)) throw new UsageError(`${target} is not a directory`);
+  if (!isDirectory(target) && !isFile(target)) throw new UsageError(`${target} is not a directory or a file`);
   const format = String(values['format']);
   if (!isReportFormat(format)) throw new UsageError(`--format must be pretty, json or sarif`);
   const failOn = String(values['fail-on']);
@@ -104,6 +111,7 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     exclude: values['exclude'] as string[],
     params: parseParams(values['param'] as string[], values['params-file'] as string[]),
     maxFileSize,
+    ...formatOptions(values),
   });
   const output = values['output'] as string | undefined;
   const color = format === 'pretty' && output === undefined && !values['no-color'] && process.env['NO_COLOR'] === undefined && isTty(out);
@@ -111,7 +119,7 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: Node
   if (output) writeFileSync(output, report);
   else out.write(report);
   if (result.templates.length === 0) {
-    err.write(`faasguard: no CloudFormation or SAM template found under ${target}\n`);
+    err.write(`faasguard: no CloudFormation, SAM, Serverless Framework or CDK template found under ${target}\n`);
     return 2;
   }
   return result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn as Severity)) ? 1 : 0;
@@ -124,16 +132,17 @@ async function mapCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJ
     exclude: { type: 'string', multiple: true, default: [] },
     param: { type: 'string', multiple: true, default: [] },
     'params-file': { type: 'string', multiple: true, default: [] },
+    ...FORMAT_OPTIONS,
   });
   if (positionals.length !== 1) throw new UsageError('map takes one directory');
   const target = positionals[0]!;
-  if (!isDirectory(target)) throw new UsageError(`${target} is not a directory`);
+  if (!isDirectory(target) && !isFile(target)) throw new UsageError(`${target} is not a directory or a file`);
   const format = String(values['format']);
   if (!isMapFormat(format)) throw new UsageError('--format must be text, json, mermaid or dot');
-  const app = await loadApp(target, { exclude: values['exclude'] as string[], params: parseParams(values['param'] as string[], values['params-file'] as string[]) });
+  const app = await loadApp(target, { exclude: values['exclude'] as string[], params: parseParams(values['param'] as string[], values['params-file'] as string[]), ...formatOptions(values) });
   for (const d of app.diagnostics.filter((x) => x.severity === 'error')) err.write(`${d.loc.file}:${d.loc.line}: ${d.message}\n`);
   if (app.templates.length === 0) {
-    err.write(`faasguard: no CloudFormation or SAM template found under ${target}\n`);
+    err.write(`faasguard: no CloudFormation, SAM, Serverless Framework or CDK template found under ${target}\n`);
     return 2;
   }
   const text = renderMap(buildAttackSurfaceMap(app.model), format);
@@ -177,6 +186,24 @@ function docsCommand(argv: string[], out: NodeJS.WritableStream): number {
 
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
+/** Options of the Serverless Framework and CDK loaders, shared by `scan` and `map`. */
+const FORMAT_OPTIONS: Options = {
+  stage: { type: 'string' },
+  region: { type: 'string' },
+  'env-vars': { type: 'string', multiple: true, default: [] },
+  synth: { type: 'boolean', default: false },
+};
+
+function formatOptions(values: Record<string, unknown>): { stage?: string; region?: string; envVars: string[]; synth: boolean } {
+  const envVars = (values['env-vars'] as string[]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return {
+    ...(typeof values['stage'] === 'string' ? { stage: values['stage'] } : {}),
+    ...(typeof values['region'] === 'string' ? { region: values['region'] } : {}),
+    envVars,
+    synth: values['synth'] === true,
+  };
+}
+
 function parse(argv: string[], options: Options) {
   try {
     return parseArgs({ args: argv, options: options ?? {}, allowPositionals: true, strict: true });
@@ -188,6 +215,14 @@ function parse(argv: string[], options: Options) {
 function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
   } catch {
     return false;
   }

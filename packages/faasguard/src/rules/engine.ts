@@ -7,14 +7,15 @@ import { fingerprint } from '../findings/fingerprint.js';
 import { compareFindings } from '../findings/sort.js';
 import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleContext } from './rule.js';
 
-export function runRules(model: AppModel, rules: readonly Rule[]): { findings: Finding[]; diagnostics: Diagnostic[] } {
+/** `extra`: facts computed before the rules run (dependencies, secrets), added to every rule's context. */
+export function runRules(model: AppModel, rules: readonly Rule[], extra: Omit<RuleContext, 'model'> = {}): { findings: Finding[]; diagnostics: Diagnostic[] } {
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     try {
-      for (const r of rule.check({ model })) {
+      for (const r of rule.check({ ...extra, model })) {
         findings.push({
           ruleId: rule.meta.id,
           severity: r.severity ?? rule.meta.severity,

@@ -3,6 +3,8 @@
  * and a check over the AppModel. Rules never read templates: only the model.
  */
 import type { AppModel } from '../model/app-model.js';
+import type { DependencyFacts } from '../analysis/dependency-facts.js';
+import type { SecretFacts } from '../analysis/secret-facts.js';
 import type { SourceLocation } from '../model/location.js';
 import type { RelatedLocation, SasCategory, Severity, FindingSubject } from '../findings/finding.js';
 
@@ -38,9 +40,18 @@ export interface RuleResult {
 
 export interface RuleContext {
   model: AppModel;
+  /** Lockfiles, vulnerabilities and imports of the deployed code, when a rule requires them */
+  deps?: DependencyFacts;
+  /** Secrets in code, config, `.env` files and inline code, when a rule requires them */
+  secrets?: SecretFacts;
 }
+
+/** Facts a rule needs computed before it runs (see `analysis/rule-inputs.ts`). */
+export type RuleInput = 'dependencies' | 'vulnerabilities' | 'secrets';
 
 export interface Rule {
   meta: RuleMeta;
+  /** Inputs beyond the model; each is computed once per scan, only when a running rule asks */
+  requires?: readonly RuleInput[];
   check(ctx: RuleContext): RuleResult[];
 }

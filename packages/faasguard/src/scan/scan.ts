@@ -3,16 +3,18 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { discoverFiles } from '../discover/discover.js';
+import { prepareRuleInputs } from '../analysis/rule-inputs.js';
+import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
 import { ModelBuilder } from '../loaders/model-builder.js';
 import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { compareLocations } from '../model/location.js';
+import { compareLocations, type SourceLocation } from '../model/location.js';
 import { runRules } from '../rules/engine.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadAllFormats, scanRootOf } from './load-formats.js';
+import { redactedSource } from './redacted-source.js';
 import type { ScanResult } from './scan-result.js';
 
 export interface ScanOptions {
@@ -30,6 +32,16 @@ export interface ScanOptions {
   envVars?: readonly string[];
   /** Run `npx cdk synth` for a CDK app that has no cloud assembly (`--synth`): this runs the app's code */
   synth?: boolean;
+  /** Offline OSV data: a directory of OSV JSON files or a zip export (`--osv-db`) */
+  osvDb?: string;
+  /** Ask the OSV API (`--online`) */
+  online?: boolean;
+  /** Base URL of the OSV API (`--osv-api-url`) */
+  osvApiUrl?: string;
+  /** Where `faasguard db update` keeps its data (`--cache-dir`) */
+  cacheDir?: string;
+  /** Do not use the `db update` cache (`--no-vuln-cache`) */
+  noCache?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
@@ -39,6 +51,8 @@ export interface LoadedApp {
   templates: string[];
   diagnostics: Diagnostic[];
   sources: Map<string, string>;
+  /** Every file discovered under the target, for analyses that read code */
+  files: DiscoveredFile[];
 }
 
 /** Discover and load every template under `target` (a directory, or one file) into one model. */
@@ -55,14 +69,17 @@ export async function loadApp(target: string, options: ScanOptions = {}): Promis
   }, builder);
   const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...loaded.diagnostics];
   const { templates, sources } = loaded;
-  return { model: builder.model, templates, diagnostics, sources };
+  return { model: builder.model, templates, diagnostics, sources, files: discovered.files };
 }
 
 export async function scan(target: string, options: ScanOptions = {}): Promise<ScanResult> {
   const app = await loadApp(target, options);
   const rules = options.rules ?? ALL_RULES;
-  const { findings, diagnostics } = runRules(app.model, rules);
-  const allDiagnostics = [...app.diagnostics, ...diagnostics].sort((a, b) => compareLocations(a.loc, b.loc));
+  const root = scanRootOf(target).root;
+  const inputs = await prepareRuleInputs(app, root, rules, options);
+  const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets });
+  const secretLocations = findings.filter((f) => f.category === 'SAS-7').map((f) => f.location);
+  const allDiagnostics = [...app.diagnostics, ...inputs.diagnostics, ...diagnostics].sort((a, b) => compareLocations(a.loc, b.loc));
   return {
     toolVersion: TOOL_VERSION,
     target,
@@ -70,8 +87,22 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
     findings,
     diagnostics: allDiagnostics,
     rules: rules.map((r) => r.meta).sort((a, b) => (a.id < b.id ? -1 : 1)),
-    readSource: (file) => app.sources.get(file) ?? readQuietly(path.join(target, file)),
+    readSource: memoized((file) => redactOrUndefined(app.sources.get(file) ?? readQuietly(path.join(target, file)), file, secretLocations)),
   };
+}
+
+/** Reporters ask once per finding; the text of a file is read and redacted once. */
+function memoized(read: (file: string) => string | undefined): (file: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  return (file) => {
+    if (!cache.has(file)) cache.set(file, read(file));
+    return cache.get(file);
+  };
+}
+
+/** Shown text never holds a detected secret, even where a single line would not reveal it as one. */
+function redactOrUndefined(text: string | undefined, file: string, secretsAt: readonly SourceLocation[]): string | undefined {
+  return text === undefined ? undefined : redactedSource(text, file, secretsAt);
 }
 
 function readQuietly(file: string): string | undefined {

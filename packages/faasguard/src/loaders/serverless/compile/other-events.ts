@@ -28,7 +28,7 @@ export function compileCognitoEvent(ctx: CompileContext, fn: ServerlessFunction,
   for (const e of config) lambdaConfig[e.key] = e.value;
   lambdaConfig[trigger] = getAtt(fn.logicalId, 'Arn');
   ctx.add(id, 'AWS::Cognito::UserPool', { UserPoolName: declared ? undefined : pool, LambdaConfig: lambdaConfig }, declared?.keyLoc ?? current?.keyLoc ?? event.loc);
-  ctx.add(naming.permission(fn.name, `CognitoUserPool${id}Trigger${trigger}`), 'AWS::Lambda::Permission', { FunctionName: getAtt(fn.logicalId, 'Arn'), Action: 'lambda:InvokeFunction', Principal: 'cognito-idp.amazonaws.com' }, event.loc);
+  ctx.add(naming.permission(fn.name, `CognitoUserPool${id}Trigger${trigger}`), 'AWS::Lambda::Permission', { FunctionName: getAtt(fn.logicalId, 'Arn'), Action: 'lambda:InvokeFunction', Principal: 'cognito-idp.amazonaws.com', SourceArn: getAtt(id, 'Arn') }, event.loc);
 }
 
 export function compileCloudWatchLogEvent(ctx: CompileContext, fn: ServerlessFunction, event: TNode, counters: EventCounters): void {

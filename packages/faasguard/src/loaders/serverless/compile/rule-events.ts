@@ -6,7 +6,7 @@ import type { TNode } from '../../../parse/tree.js';
 import { get } from '../../../parse/tree.js';
 import { naming } from '../naming.js';
 import type { CompileContext, ServerlessFunction } from './context.js';
-import { build, getAtt, text, truthy, type Shape } from './nodes.js';
+import { build, getAtt, truthy, type Shape } from './nodes.js';
 import { statementItems } from './role-parts.js';
 
 /** Counters per function, since the framework numbers rules from 1 in declaration order. */
@@ -28,7 +28,7 @@ export function compileScheduleEvent(ctx: CompileContext, fn: ServerlessFunction
       Name: get(event, 'name'),
       Targets: [{ Arn: getAtt(fn.logicalId, 'Arn'), Id: `${fn.name}Schedule`, Input: get(event, 'input') }],
     }, rate.loc);
-    permission(ctx, fn, `EventsRuleSchedule${n}`, 'events.amazonaws.com', event);
+    permission(ctx, fn, `EventsRuleSchedule${n}`, 'events.amazonaws.com', getAtt(naming.schedule(fn.name, n), 'Arn'), event);
   }
 }
 
@@ -41,7 +41,7 @@ export function compileEventBridgeEvent(ctx: CompileContext, fn: ServerlessFunct
     State: get(event, 'enabled') !== undefined && !truthy(get(event, 'enabled')) ? 'DISABLED' : 'ENABLED',
     Targets: [{ Arn: getAtt(fn.logicalId, 'Arn'), Id: `${fn.name}EventBridgeTarget`, Input: get(event, 'input') }],
   }, event.loc);
-  permission(ctx, fn, `EventBridge${n}`, 'events.amazonaws.com', event);
+  permission(ctx, fn, `EventBridge${n}`, 'events.amazonaws.com', getAtt(naming.eventBridgeRule(fn.name, n), 'Arn'), event);
 }
 
 export function compileIotEvent(ctx: CompileContext, fn: ServerlessFunction, event: TNode, counters: EventCounters): void {
@@ -55,12 +55,12 @@ export function compileIotEvent(ctx: CompileContext, fn: ServerlessFunction, eve
       Actions: [{ Lambda: { FunctionArn: getAtt(fn.logicalId, 'Arn') } }],
     },
   }, event.loc);
-  permission(ctx, fn, `IotTopicRule${n}`, 'iot.amazonaws.com', event);
+  permission(ctx, fn, `IotTopicRule${n}`, 'iot.amazonaws.com', getAtt(naming.iotRule(fn.name, n), 'Arn'), event);
 }
 
-function permission(ctx: CompileContext, fn: ServerlessFunction, suffix: string, principal: string, event: TNode): void {
-  const props: { [key: string]: Shape } = { FunctionName: getAtt(fn.logicalId, 'Arn'), Action: 'lambda:InvokeFunction', Principal: principal };
+/** The framework scopes each permission to the rule that invokes the function. */
+function permission(ctx: CompileContext, fn: ServerlessFunction, suffix: string, principal: string, sourceArn: Shape, event: TNode): void {
+  const props: { [key: string]: Shape } = { FunctionName: getAtt(fn.logicalId, 'Arn'), Action: 'lambda:InvokeFunction', Principal: principal, SourceArn: sourceArn };
   ctx.add(naming.permission(fn.name, suffix), 'AWS::Lambda::Permission', props, event.loc);
 }
 
-export { text };

@@ -15,7 +15,7 @@ export function compileWebsocketEvent(ctx: CompileContext, fn: ServerlessFunctio
   const uri = join(['arn:', ref('AWS::Partition'), ':apigateway:', ref('AWS::Region'), ':lambda:path/2015-03-31/functions/', getAtt(fn.logicalId, 'Arn'), '/invocations']);
   if (!ctx.has(integration)) {
     ctx.add(integration, 'AWS::ApiGatewayV2::Integration', { ApiId: ref(naming.websocketsApi), IntegrationType: 'AWS_PROXY', IntegrationUri: uri }, fn.loc);
-    ctx.add(naming.websocketsPermission(fn.name), 'AWS::Lambda::Permission', { FunctionName: getAtt(fn.logicalId, 'Arn'), Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com' }, event.loc);
+    ctx.add(naming.websocketsPermission(fn.name), 'AWS::Lambda::Permission', { FunctionName: getAtt(fn.logicalId, 'Arn'), Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com', SourceArn: join(['arn:', ref('AWS::Partition'), ':execute-api:', ref('AWS::Region'), ':', ref('AWS::AccountId'), ':', ref(naming.websocketsApi), '/*']) }, event.loc);
   }
   const authorizer = get(event, 'authorizer');
   const authorizerId = authorizer ? websocketAuthorizer(ctx, authorizer) : undefined;
