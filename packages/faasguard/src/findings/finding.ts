@@ -33,6 +33,12 @@ export interface RelatedLocation {
   message: string;
 }
 
+/** One step of a data flow (source first, sink last). */
+export interface FlowStep {
+  loc: SourceLocation;
+  message: string;
+}
+
 /** What a finding is about. */
 export interface FindingSubject {
   /** Model id */
@@ -54,6 +60,8 @@ export interface Finding {
   location: SourceLocation;
   related: RelatedLocation[];
   subject?: FindingSubject;
+  /** For data-flow findings: how the data travels from its source to the sink */
+  flow?: FlowStep[];
   fingerprint: string;
 }
 

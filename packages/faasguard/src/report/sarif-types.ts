@@ -51,8 +51,14 @@ export interface SarifResult {
   message: SarifMessage;
   locations: SarifLocation[];
   relatedLocations?: SarifLocation[];
+  codeFlows?: SarifCodeFlow[];
   partialFingerprints: Record<string, string>;
   properties: Record<string, unknown>;
+}
+
+/** A data flow: one thread whose locations go from the source to the sink. */
+export interface SarifCodeFlow {
+  threadFlows: Array<{ locations: Array<{ location: SarifLocation }> }>;
 }
 
 export interface SarifNotification {

@@ -4,13 +4,13 @@
  * Deterministic like every format: no timestamps, no absolute paths (locations are relative to
  * `%SRCROOT%`, which is left for the consumer to resolve), results in `compareFindings` order.
  */
-import type { Finding, RelatedLocation } from '../findings/finding.js';
+import type { Finding, FlowStep, RelatedLocation } from '../findings/finding.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { sortDiagnostics, sortFindings } from './ordering.js';
 import { SRCROOT, sarifLocation } from './sarif-location.js';
 import { reportingDescriptor, runRules, sarifLevel } from './sarif-rules.js';
-import type { SarifLocation, SarifLog, SarifNotification, SarifResult } from './sarif-types.js';
+import type { SarifCodeFlow, SarifLocation, SarifLog, SarifNotification, SarifResult } from './sarif-types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/faasguard/faasguard';
@@ -63,6 +63,7 @@ function sarifResult(f: Finding, ruleIndex: number): SarifResult {
     message: { text: f.message },
     locations: [sarifLocation(f.location)],
     relatedLocations: f.related.length > 0 ? f.related.map(relatedLocation) : undefined,
+    codeFlows: f.flow && f.flow.length > 0 ? [codeFlow(f.flow)] : undefined,
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     // The level folds critical into high; keep the exact severity for consumers that want it.
     properties: { severity: f.severity, category: f.category, cwe: [...f.cwe] },
@@ -72,6 +73,10 @@ function sarifResult(f: Finding, ruleIndex: number): SarifResult {
 /** Ids are 1-based, as in the `[text](1)` links a SARIF message can use to point at them. */
 function relatedLocation(rel: RelatedLocation, i: number): SarifLocation {
   return { id: i + 1, ...sarifLocation(rel.loc), message: { text: rel.message } };
+}
+
+function codeFlow(steps: FlowStep[]): SarifCodeFlow {
+  return { threadFlows: [{ locations: steps.map((s) => ({ location: { ...sarifLocation(s.loc), message: { text: s.message } } })) }] };
 }
 
 function notification(d: Diagnostic): SarifNotification {

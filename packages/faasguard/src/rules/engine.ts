@@ -26,6 +26,7 @@ export function runRules(model: AppModel, rules: readonly Rule[], extra: Omit<Ru
           location: r.location,
           related: r.related ?? [],
           ...(r.subject ? { subject: r.subject } : {}),
+          ...(r.flow ? { flow: r.flow } : {}),
           fingerprint: fingerprint(rule.meta.id, r.location.file, r.key),
         });
       }

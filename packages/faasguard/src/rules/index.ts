@@ -40,6 +40,21 @@ import { publicFunctionWithoutReservedConcurrency } from './dos/public-function-
 import { publicRestApiWithoutWaf } from './dos/public-rest-api-without-waf.js';
 import { sqsSourceWithoutRedrive } from './dos/sqs-source-without-redrive.js';
 import { streamRetriesUnbounded } from './dos/stream-retries-unbounded.js';
+import { commandInjection } from './injection/command-injection.js';
+import { codeInjection } from './injection/code-injection.js';
+import { unsafeDeserialization } from './injection/unsafe-deserialization.js';
+import { sqlInjection } from './injection/sql-injection.js';
+import { nosqlInjection } from './injection/nosql-injection.js';
+import { pathTraversal } from './injection/path-traversal.js';
+import { ssrf } from './injection/ssrf.js';
+import { xss } from './injection/xss.js';
+import { openRedirect } from './injection/open-redirect.js';
+import { verboseErrorResponse } from './code/verbose-error-response.js';
+import { jwtDecodedWithoutVerification } from './code/jwt-decoded-without-verification.js';
+import { eventLogged } from './code/event-logged.js';
+import { hardcodedCredentialInCode } from './code/hardcoded-credential-in-code.js';
+import { tlsVerificationDisabled } from './code/tls-verification-disabled.js';
+import { authorizationFromClientInput } from './code/authorization-from-client-input.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
 
@@ -83,6 +98,21 @@ export const ALL_RULES: readonly Rule[] = [
   publicRestApiWithoutWaf,
   sqsSourceWithoutRedrive,
   streamRetriesUnbounded,
+  commandInjection,
+  codeInjection,
+  unsafeDeserialization,
+  sqlInjection,
+  nosqlInjection,
+  pathTraversal,
+  ssrf,
+  xss,
+  openRedirect,
+  verboseErrorResponse,
+  jwtDecodedWithoutVerification,
+  eventLogged,
+  hardcodedCredentialInCode,
+  tlsVerificationDisabled,
+  authorizationFromClientInput,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -6,7 +6,7 @@ import type { AppModel } from '../model/app-model.js';
 import type { DependencyFacts } from '../analysis/dependency-facts.js';
 import type { SecretFacts } from '../analysis/secret-facts.js';
 import type { SourceLocation } from '../model/location.js';
-import type { RelatedLocation, SasCategory, Severity, FindingSubject } from '../findings/finding.js';
+import type { FlowStep, RelatedLocation, SasCategory, Severity, FindingSubject } from '../findings/finding.js';
 
 export interface RuleMeta {
   /** Kebab-case, stable forever: `function-url-without-auth` */
@@ -36,10 +36,14 @@ export interface RuleResult {
   key: string[];
   /** Overrides the rule's default severity for this result */
   severity?: Severity;
+  /** For data-flow findings: each step from the source to the sink, in order */
+  flow?: FlowStep[];
 }
 
 export interface RuleContext {
   model: AppModel;
+  /** The scanned directory, for rules that read the functions' code */
+  root?: string;
   /** Lockfiles, vulnerabilities and imports of the deployed code, when a rule requires them */
   deps?: DependencyFacts;
   /** Secrets in code, config, `.env` files and inline code, when a rule requires them */

@@ -1,0 +1,98 @@
+/**
+ * What the code analyses produce for an AppModel, computed once per scan (per model and root) and
+ * shared by every code rule: each function's handler, its flows and code events, and the facts of
+ * every code file its handler reaches. Problems (handlers not found, files that do not parse, the
+ * effort bound reached) are diagnostics, never exceptions.
+ */
+import { computeExposure } from '../analysis/exposure.js';
+import type { FunctionExposure } from '../analysis/exposure-types.js';
+import type { AppModel, LambdaFunction, Trigger } from '../model/app-model.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { fileFacts, type FileFacts } from './file-facts.js';
+import { resolveHandler, type HandlerResolution } from './handler-resolution.js';
+import { CodeFiles, reachableFiles } from './module-graph.js';
+import { analyzeFunction, type FunctionAnalysis } from './taint/analyze-function.js';
+import { newContext } from './taint/evaluate.js';
+
+export interface FunctionCodeFacts {
+  fn: LambdaFunction;
+  resolution: HandlerResolution;
+  /** Present when the handler was found and analyzed */
+  analysis?: FunctionAnalysis;
+  /** Code files the handler reaches through relative imports, entry first */
+  files: string[];
+}
+
+export interface CodeFacts {
+  functions: FunctionCodeFacts[];
+  /** Each reached code file once */
+  files: Map<string, FileFacts>;
+  /** Functions whose code reaches each file, in model order */
+  usersOf: Map<string, LambdaFunction[]>;
+  exposure: Map<string, FunctionExposure>;
+  diagnostics: Diagnostic[];
+}
+
+const CACHE = new WeakMap<AppModel, Map<string, CodeFacts>>();
+
+/** The code facts of a scan; computed on first use. */
+export function codeFactsFor(model: AppModel, root: string): CodeFacts {
+  let byRoot = CACHE.get(model);
+  if (!byRoot) CACHE.set(model, (byRoot = new Map()));
+  const known = byRoot.get(root);
+  if (known) return known;
+  const facts = computeCodeFacts(model, root);
+  byRoot.set(root, facts);
+  return facts;
+}
+
+/** The code facts when some rule already needed them (so a scan without code rules reads no code). */
+export function peekCodeFacts(model: AppModel, root: string): CodeFacts | undefined {
+  return CACHE.get(model)?.get(root);
+}
+
+function computeCodeFacts(model: AppModel, root: string): CodeFacts {
+  const files = new CodeFiles(root);
+  const ctx = newContext(files);
+  const diagnostics: Diagnostic[] = [];
+  const triggersOf = new Map<string, Trigger[]>();
+  for (const t of model.triggers) triggersOf.set(t.functionId, [...(triggersOf.get(t.functionId) ?? []), t]);
+  const functions: FunctionCodeFacts[] = [];
+  const fileMap = new Map<string, FileFacts>();
+  const usersOf = new Map<string, LambdaFunction[]>();
+  for (const fn of model.functions) {
+    const resolution = resolveHandler(fn, files);
+    const facts: FunctionCodeFacts = { fn, resolution, files: [] };
+    functions.push(facts);
+    if (!resolution.ok) {
+      reportUnresolved(fn, resolution.reason, resolution.language, diagnostics);
+      continue;
+    }
+    facts.files = reachableFiles(files, resolution.file);
+    for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
+    const analysis = analyzeFunction(ctx, resolution.file, resolution.exportName, triggersOf.get(fn.id) ?? []);
+    if (typeof analysis === 'string') {
+      diagnostics.push({ severity: 'warning', code: 'handler-not-found', message: `handler of ${fn.logicalId} not analyzed: ${analysis}`, loc: fn.loc });
+      continue;
+    }
+    facts.analysis = analysis;
+    if (analysis.exhausted) diagnostics.push({ severity: 'note', code: 'code-analysis-bounded', message: `the analysis of ${fn.logicalId}'s code stopped at its effort bound; flows may be missing`, loc: analysis.handler.loc });
+  }
+  diagnostics.push(...files.diagnostics);
+  return { functions, files: fileMap, usersOf, exposure: computeExposure(model), diagnostics };
+}
+
+function addFile(file: string, fn: LambdaFunction, files: CodeFiles, fileMap: Map<string, FileFacts>, usersOf: Map<string, LambdaFunction[]>): void {
+  const users = usersOf.get(file) ?? [];
+  if (!users.includes(fn)) usersOf.set(file, [...users, fn]);
+  if (fileMap.has(file)) return;
+  const parsed = files.load(file);
+  if (parsed) fileMap.set(file, fileFacts(parsed));
+}
+
+function reportUnresolved(fn: LambdaFunction, reason: string, language: string | undefined, out: Diagnostic[]): void {
+  // Code that is not in the scanned directory is expected (S3, images); a missing local file is not.
+  const local = fn.code.kind === 'path';
+  const severity = local && language !== 'python' ? 'warning' : 'note';
+  out.push({ severity, code: 'handler-not-found', message: `handler of ${fn.logicalId} not analyzed: ${reason}`, loc: fn.code.loc ?? fn.loc });
+}

@@ -1,0 +1,82 @@
+/**
+ * From a function of the model to the file and export Lambda will run: the code location (SAM
+ * `CodeUri`, a local `Code` path), the runtime and the handler string. Node.js handlers are
+ * `path/to/module.export` where the module is tried with every JavaScript and TypeScript
+ * extension (TypeScript built by esbuild keeps the source name: `app.handler` is `app.ts`).
+ * When it cannot be found, the reason says why. Never leaves the scan root.
+ */
+import path from 'node:path';
+import type { LambdaFunction } from '../model/app-model.js';
+import { asString } from '../model/value.js';
+import type { CodeFiles } from './module-graph.js';
+import { CODE_EXTENSIONS } from './parse-js.js';
+
+export type HandlerLanguage = 'node' | 'python';
+
+export type HandlerResolution =
+  | { ok: true; language: HandlerLanguage; file: string; exportName: string; handler: string }
+  | { ok: false; language?: HandlerLanguage; reason: string };
+
+/** Build output folders whose sources usually sit beside them. */
+const BUILD_DIRS = ['dist', 'build', 'out', 'lib', '.build'];
+
+export function resolveHandler(fn: LambdaFunction, files: CodeFiles): HandlerResolution {
+  const runtime = asString(fn.runtime);
+  const handler = asString(fn.handler);
+  const language = languageOf(runtime);
+  if (runtime !== undefined && !language) return { ok: false, reason: `runtime ${runtime} is not analyzed` };
+  if (!handler) return { ok: false, ...(language ? { language } : {}), reason: 'the handler is not set or not a constant string' };
+  if (language === 'python') return { ok: false, language, reason: 'Python handlers are not analyzed yet' };
+  const dir = codeDir(fn);
+  if (typeof dir !== 'string') return { ok: false, language: 'node', reason: dir.reason };
+  return resolveNode(dir, handler, files);
+}
+
+function languageOf(runtime: string | undefined): HandlerLanguage | undefined {
+  if (runtime === undefined || /^nodejs/i.test(runtime)) return 'node';
+  if (/^python/i.test(runtime)) return 'python';
+  return undefined;
+}
+
+function codeDir(fn: LambdaFunction): string | { reason: string } {
+  const code = fn.code;
+  if (code.kind === 'path' && code.path !== undefined) return code.path === '.' ? '' : code.path;
+  const reasons: Record<string, string> = {
+    inline: 'inline code (ZipFile/InlineCode) is not analyzed',
+    s3: 'the code is in S3, not in the scanned directory',
+    image: 'the function is a container image',
+    unknown: 'the code location is unknown (not a local path)',
+  };
+  return { reason: reasons[code.kind] ?? 'the code location is unknown' };
+}
+
+/** `src/handlers/app.handler` → module `src/handlers/app`, export `handler`. */
+export function splitNodeHandler(handler: string): { module: string; exportName: string } | undefined {
+  const slash = handler.lastIndexOf('/');
+  const dot = handler.indexOf('.', slash + 1);
+  if (dot <= slash + 1 || dot === handler.length - 1) return undefined;
+  return { module: handler.slice(0, dot), exportName: handler.slice(dot + 1) };
+}
+
+function resolveNode(dir: string, handler: string, files: CodeFiles): HandlerResolution {
+  const split = splitNodeHandler(handler);
+  if (!split) return { ok: false, language: 'node', reason: `handler "${handler}" is not of the form file.export` };
+  for (const base of baseCandidates(dir, split.module)) {
+    if (base.startsWith('../') || path.posix.isAbsolute(base)) continue;
+    for (const ext of CODE_EXTENSIONS) {
+      if (files.exists(base + ext)) return { ok: true, language: 'node', file: base + ext, exportName: split.exportName, handler };
+    }
+  }
+  const where = dir === '' ? split.module : `${dir}/${split.module}`;
+  return { ok: false, language: 'node', reason: `no file ${where}{${CODE_EXTENSIONS.join(',')}} in the scanned directory` };
+}
+
+/** The module in the code folder, then the same path in a source folder when the code folder is a build output. */
+function baseCandidates(dir: string, module: string): string[] {
+  const direct = path.posix.normalize(dir === '' ? module : `${dir}/${module}`);
+  const out = [direct];
+  const parts = dir.split('/');
+  const last = parts[parts.length - 1] ?? '';
+  if (BUILD_DIRS.includes(last)) out.push(path.posix.normalize([...parts.slice(0, -1), 'src', module].filter(Boolean).join('/')));
+  return out;
+}

@@ -1,0 +1,158 @@
+/**
+ * The code files of a function and the relative imports between them (CommonJS `require`, ESM
+ * `import`/`export … from`, dynamic `import()`). Packages from node_modules are not followed: the
+ * analysis models them by name (see `taint/sinks.ts`). Reading is confined to the scan root and
+ * bounded in file size and count; each file is parsed once per scan, keyed by its content hash.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { CODE_EXTENSIONS, parseJs, ts, type ParsedFile } from './parse-js.js';
+
+export const MAX_CODE_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_FILES_PER_FUNCTION = 300;
+
+/** Parsed files by `file + content hash`, shared by every scan of the process. */
+const PARSE_CACHE = new Map<string, ParsedFile>();
+const MAX_PARSE_CACHE = 2000;
+
+/** Reads and parses code files under one scan root, each at most once. */
+export class CodeFiles {
+  private readonly files = new Map<string, ParsedFile | undefined>();
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly realRoot: string;
+
+  constructor(readonly root: string) {
+    this.realRoot = safeRealpath(root) ?? path.resolve(root);
+  }
+
+  /** Whether a file (relative to the root) exists as a regular file inside the root. */
+  exists(rel: string): boolean {
+    const abs = this.inside(rel);
+    if (!abs) return false;
+    try {
+      return statSync(abs).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /** The parsed file, or undefined (missing, too large, outside the root); problems become diagnostics. */
+  load(rel: string): ParsedFile | undefined {
+    if (this.files.has(rel)) return this.files.get(rel);
+    const parsed = this.read(rel);
+    this.files.set(rel, parsed);
+    return parsed;
+  }
+
+  private read(rel: string): ParsedFile | undefined {
+    const abs = this.inside(rel);
+    if (!abs) return undefined;
+    let text: string;
+    try {
+      if (statSync(abs).size > MAX_CODE_FILE_BYTES) {
+        this.diagnostics.push({ severity: 'warning', code: 'code-file-too-large', message: `${rel} is larger than ${MAX_CODE_FILE_BYTES} bytes and was not analyzed`, loc: { file: rel, line: 0, column: 0 } });
+        return undefined;
+      }
+      text = readFileSync(abs, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const parsed = parseCached(rel, text);
+    for (const e of parsed.errors.slice(0, 1)) {
+      this.diagnostics.push({ severity: 'warning', code: 'code-syntax', message: `${rel} does not parse (${e.message}); the analysis used what could be read`, loc: e.loc });
+    }
+    return parsed;
+  }
+
+  /** The absolute path of `rel` when it stays inside the root (symbolic links included). */
+  private inside(rel: string): string | undefined {
+    if (path.isAbsolute(rel) || rel.split('/').includes('..')) return undefined;
+    const abs = path.join(this.realRoot, rel);
+    const real = safeRealpath(abs);
+    if (!real) return undefined;
+    return real === this.realRoot || real.startsWith(this.realRoot + path.sep) ? real : undefined;
+  }
+}
+
+function safeRealpath(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseCached(rel: string, text: string): ParsedFile {
+  const key = `${rel}\0${createHash('sha1').update(text).digest('hex')}`;
+  const hit = PARSE_CACHE.get(key);
+  if (hit) return hit;
+  const parsed = parseJs(rel, text);
+  if (PARSE_CACHE.size >= MAX_PARSE_CACHE) PARSE_CACHE.clear();
+  PARSE_CACHE.set(key, parsed);
+  return parsed;
+}
+
+/** TypeScript sources are imported with the extension of their output (`./util.js` for `util.ts`). */
+const OUTPUT_TO_SOURCE: Readonly<Record<string, readonly string[]>> = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+
+/** The file a relative specifier names, relative to the root; undefined for packages and misses. */
+export function resolveRelative(files: CodeFiles, fromFile: string, spec: string): string | undefined {
+  if (!spec.startsWith('./') && !spec.startsWith('../') && spec !== '.' && spec !== '..') return undefined;
+  const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), spec));
+  if (base.startsWith('../') || base === '..') return undefined;
+  for (const candidate of candidates(base)) if (files.exists(candidate)) return candidate;
+  return undefined;
+}
+
+function candidates(base: string): string[] {
+  const out = [base];
+  const ext = path.posix.extname(base);
+  for (const src of OUTPUT_TO_SOURCE[ext] ?? []) out.push(base.slice(0, -ext.length) + src);
+  for (const e of CODE_EXTENSIONS) out.push(base + e);
+  for (const e of CODE_EXTENSIONS) out.push(`${base}/index${e}`);
+  return out;
+}
+
+/** Module specifiers a file imports, in source order. */
+export function importSpecifiers(file: ParsedFile): string[] {
+  const out: string[] = [];
+  const visit = (node: ts.Node, depth: number): void => {
+    if (depth > 200 || out.length > 500) return;
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) out.push(node.moduleSpecifier.text);
+    if (ts.isCallExpression(node) && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0]!)) {
+      const callee = node.expression;
+      if ((ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword) out.push((node.arguments[0] as ts.StringLiteral).text);
+    }
+    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) out.push(node.moduleReference.expression.text);
+    ts.forEachChild(node, (c) => visit(c, depth + 1));
+  };
+  visit(file.ast, 0);
+  return out;
+}
+
+/** Every file reachable from `entry` through relative imports, entry first, bounded. */
+export function reachableFiles(files: CodeFiles, entry: string): string[] {
+  const seen = new Set<string>([entry]);
+  const queue = [entry];
+  while (queue.length > 0 && seen.size < MAX_FILES_PER_FUNCTION) {
+    const file = queue.shift()!;
+    const parsed = files.load(file);
+    if (!parsed) continue;
+    for (const spec of importSpecifiers(parsed)) {
+      const target = resolveRelative(files, file, spec);
+      if (!target || seen.has(target)) continue;
+      seen.add(target);
+      queue.push(target);
+    }
+  }
+  return [...seen];
+}
+
+/** Package name of a bare specifier: `node:fs/promises` → `fs`, `@aws-sdk/client-s3/x` → `@aws-sdk/client-s3`. */
+export function packageName(spec: string): string {
+  const bare = spec.replace(/^node:/, '');
+  const parts = bare.split('/');
+  return bare.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}

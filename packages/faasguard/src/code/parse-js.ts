@@ -1,0 +1,71 @@
+/**
+ * The one place that knows which parser reads JavaScript and TypeScript (see README.md for the
+ * choice). Everything else sees a parsed file: its AST, a line index giving `SourceLocation`s
+ * relative to the scan root, and the syntax errors found (the parser is tolerant: a file with
+ * errors still yields a tree, and never throws).
+ */
+import ts from 'typescript';
+import type { SourceLocation } from '../model/location.js';
+
+export { ts };
+
+/** A parsed code file. */
+export interface ParsedFile {
+  /** Relative to the scan root, forward slashes */
+  file: string;
+  text: string;
+  ast: ts.SourceFile;
+  /** Syntax errors, at most a few, with their position */
+  errors: Array<{ loc: SourceLocation; message: string }>;
+  /** Location of a character offset */
+  locAt(offset: number): SourceLocation;
+  /** Location of the start of a node (its first token, not its leading comments) */
+  locOf(node: ts.Node): SourceLocation;
+}
+
+const MAX_REPORTED_ERRORS = 3;
+
+const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
+  '.js': ts.ScriptKind.JS,
+  '.mjs': ts.ScriptKind.JS,
+  '.cjs': ts.ScriptKind.JS,
+  '.jsx': ts.ScriptKind.JSX,
+  '.ts': ts.ScriptKind.TS,
+  '.mts': ts.ScriptKind.TS,
+  '.cts': ts.ScriptKind.TS,
+  '.tsx': ts.ScriptKind.TSX,
+};
+
+export const CODE_EXTENSIONS: readonly string[] = Object.keys(SCRIPT_KINDS);
+
+/** Parses one file; `file` is its path relative to the scan root. */
+export function parseJs(file: string, text: string): ParsedFile {
+  const ext = /\.[^./]+$/.exec(file)?.[0]?.toLowerCase() ?? '.js';
+  const kind = SCRIPT_KINDS[ext] ?? ts.ScriptKind.JS;
+  let ast: ts.SourceFile;
+  try {
+    ast = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+  } catch (e) {
+    // The parser is tolerant and should not throw; if it ever does, the file is parsed as empty.
+    ast = ts.createSourceFile(file, '', ts.ScriptTarget.Latest, true, kind);
+    return withErrors(file, text, ast, [{ offset: 0, message: `parser failed: ${(e as Error).message}` }]);
+  }
+  // `parseDiagnostics` is not in the public typings but is what the tolerant parser collected.
+  const diags = ((ast as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? []).slice(0, MAX_REPORTED_ERRORS);
+  return withErrors(file, text, ast, diags.map((d) => ({ offset: d.start ?? 0, message: ts.flattenDiagnosticMessageText(d.messageText, ' ') })));
+}
+
+function withErrors(file: string, text: string, ast: ts.SourceFile, raw: Array<{ offset: number; message: string }>): ParsedFile {
+  const locAt = (offset: number): SourceLocation => {
+    const { line, character } = ast.getLineAndCharacterOfPosition(Math.max(0, Math.min(offset, text.length)));
+    return { file, line: line + 1, column: character + 1 };
+  };
+  return {
+    file,
+    text,
+    ast,
+    errors: raw.map((r) => ({ loc: locAt(r.offset), message: r.message })),
+    locAt,
+    locOf: (node) => locAt(node.getStart(ast)),
+  };
+}

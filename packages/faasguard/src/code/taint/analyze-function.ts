@@ -1,0 +1,248 @@
+/**
+ * One Lambda function: its handler's summary instantiated with the event, then every hit
+ * classified against the sources of the function's triggers. The result is what the rules read:
+ * flows from a source to a sink with each step, responses that echo input or errors, decisions on
+ * unverified tokens or client-supplied identity, and logs of the event.
+ */
+import type { Trigger } from '../../model/app-model.js';
+import type { SourceLocation } from '../../model/location.js';
+import type { AnalysisContext } from './evaluate.js';
+import { AUTHZ_NAME } from './evaluate.js';
+import { exportValue, loadModule } from './module-env.js';
+import { deepTaints } from './propagation.js';
+import { FAMILY_INFO } from './sinks.js';
+import { classifyPath, SOURCES, WHOLE_EVENT, type SourcePattern } from './sources.js';
+import { getSummary, instantiate, paramMarker, type SinkHit } from './summaries.js';
+import { CLEAN, type SinkFamily, type Step, type Taint, type Value } from './types.js';
+
+export const BUDGET_PER_HANDLER = 200_000;
+
+/** Where attacker data enters: its label and the triggers that bring it. */
+export interface FlowSource {
+  label: string;
+  /** Triggers whose events carry it; empty when the function has none the model knows */
+  triggers: Trigger[];
+  loc: SourceLocation;
+  /** Position of the source among the flow's steps (an access after some steps of the event) */
+  stepIndex?: number;
+}
+
+export interface Flow {
+  family: SinkFamily;
+  sink: { loc: SourceLocation; what: string };
+  source: FlowSource;
+  /** Source first, sink last */
+  steps: Step[];
+}
+
+/** Tainted data in a decision, a log call or a response, with how it got there. */
+export interface CodeEvent {
+  loc: SourceLocation;
+  what: string;
+  steps: Step[];
+  /** For client-supplied fields: the field and where it comes from */
+  field?: string;
+  source?: FlowSource;
+}
+
+export interface FunctionAnalysis {
+  handler: { file: string; exportName: string; loc: SourceLocation };
+  flows: Flow[];
+  verboseErrors: CodeEvent[];
+  unverifiedTokenDecisions: CodeEvent[];
+  clientAuthorization: CodeEvent[];
+  eventLogs: CodeEvent[];
+  /** True when the effort bound stopped the analysis early */
+  exhausted: boolean;
+}
+
+const SECRET_FIELD = /authorization|password|passwd|secret|token|cookie|api[-_]?key|credential|session/i;
+const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
+const FIXED_TARGET = /^(https?:)?\/\/[^/?#]+[/?#]|^\/(?![/\\])/i;
+
+/** Analyzes the handler `exportName` of `file`; a string is the reason it cannot be. */
+export function analyzeFunction(ctx: AnalysisContext, file: string, exportName: string, triggers: readonly Trigger[]): FunctionAnalysis | string {
+  ctx.budget = BUDGET_PER_HANDLER;
+  ctx.exhausted = false;
+  const mod = loadModule(ctx, file);
+  if (!mod) return `${file} cannot be read`;
+  const value = exportValue(mod, exportName);
+  if (!value) return `${file} does not export ${exportName}`;
+  if (!value.fn) return `${file} exports ${exportName}, but not as a function the analysis can follow`;
+  const fn = value.fn;
+  const summary = getSummary(ctx, fn);
+  const event: Value = { taints: [{ origin: { kind: 'event', path: [] }, steps: [], sanitized: new Set() }] };
+  const inst = instantiate(summary, [event, CLEAN, paramMarker(2)], undefined);
+  const responses = [...inst.returns, ...inst.paramCalls.filter((c) => c.index === 2).map((c) => c.args[1] ?? CLEAN)];
+  const sources = new Sources(triggers, mod.parsed.locOf(fn.node));
+  return {
+    handler: { file, exportName, loc: mod.parsed.locOf(fn.node) },
+    flows: dedupeFlows([...sinkFlows(inst.hits, sources), ...responseFlows(responses, sources)]),
+    verboseErrors: verboseErrors(responses),
+    unverifiedTokenDecisions: tokenDecisions(inst.hits),
+    clientAuthorization: clientAuthorization(inst.hits, sources),
+    eventLogs: eventLogs(inst.hits, sources),
+    exhausted: ctx.exhausted,
+  };
+}
+
+/** The sources of a function's triggers, and the triggers behind each. */
+class Sources {
+  readonly patterns: SourcePattern[] = [];
+  private readonly triggersOf = new Map<SourcePattern, Trigger[]>();
+
+  constructor(triggers: readonly Trigger[], readonly handlerLoc: SourceLocation) {
+    for (const t of triggers) {
+      for (const p of SOURCES[t.kind] ?? []) {
+        if (!this.triggersOf.has(p)) this.patterns.push(p);
+        this.triggersOf.set(p, [...(this.triggersOf.get(p) ?? []), t]);
+      }
+    }
+    if (triggers.length === 0) this.patterns.push(...WHOLE_EVENT);
+  }
+
+  /** The source a tainted value comes from, when it is attacker data (or holds some, with `containers`). */
+  of(t: Taint, containers: boolean): FlowSource | undefined {
+    if (t.origin.kind !== 'event') return undefined;
+    const path = t.origin.path;
+    const c = classifyPath(path, this.patterns);
+    if (c.kind === 'none' || (c.kind === 'container' && !containers)) return undefined;
+    if (c.kind === 'container') {
+      const loc = path[path.length - 1]?.loc ?? this.handlerLoc;
+      return { label: path.length === 0 ? 'the whole event' : `event data (${pathText(path)})`, triggers: [...this.triggersOf.values()].flat(), loc };
+    }
+    const seg = c.at >= 0 ? path[c.at] : undefined;
+    const loc = seg?.loc ?? path[path.length - 1]?.loc ?? this.handlerLoc;
+    return { label: c.pattern.label, triggers: this.triggersOf.get(c.pattern) ?? [], loc, ...(seg?.at !== undefined ? { stepIndex: seg.at } : {}) };
+  }
+}
+
+function pathText(path: ReadonlyArray<{ name: string }>): string {
+  return ['event', ...path.map((s) => (s.name === '*' ? '[]' : s.name))].join('.').replace(/\.\[\]/g, '[]');
+}
+
+function sinkFlows(hits: SinkHit[], sources: Sources): Flow[] {
+  const out: Flow[] = [];
+  for (const h of hits) {
+    if (h.kind === 'log' || h.kind === 'decision') continue;
+    const source = sources.of(h.taint, true);
+    if (!source) continue;
+    out.push(flowOf(h.kind, h.loc, h.what, source, h.taint));
+  }
+  return out;
+}
+
+function flowOf(family: SinkFamily, loc: SourceLocation, what: string, source: FlowSource, t: Taint): Flow {
+  const path = t.origin.kind === 'event' ? pathText(t.origin.path) : '';
+  const first: Step = { loc: source.loc, message: `${source.label} enters (${path})` };
+  const last: Step = { loc, message: `reaches ${what} (${FAMILY_INFO[family].title})` };
+  const at = Math.min(source.stepIndex ?? 0, t.steps.length);
+  return { family, sink: { loc, what }, source, steps: [...t.steps.slice(0, at), first, ...t.steps.slice(at), last] };
+}
+
+/** HTML built from input (XSS) and redirects to input, in what the handler returns. */
+function responseFlows(responses: Value[], sources: Sources): Flow[] {
+  const out: Flow[] = [];
+  for (const r of responses) {
+    const body = r.props?.get('body');
+    const headers = r.props?.get('headers');
+    const loc = r.loc;
+    if (!loc) continue;
+    const contentType = headers?.props?.get('Content-Type') ?? headers?.props?.get('content-type');
+    const html = /html/i.test(contentType?.text ?? '') || /<[a-z!/]/i.test(body?.prefix ?? body?.text ?? '');
+    if (body && html) out.push(...responseHits('xss', body, loc, 'the HTML response body', sources));
+    const status = r.props?.get('statusCode')?.text;
+    const location = headers?.props?.get('Location') ?? headers?.props?.get('location');
+    if (location && status && REDIRECT_CODES.has(status) && !FIXED_TARGET.test(location.prefix ?? location.text ?? '')) out.push(...responseHits('redirect', location, loc, 'the Location header of a redirect', sources));
+  }
+  return out;
+}
+
+function responseHits(family: SinkFamily, v: Value, loc: SourceLocation, what: string, sources: Sources): Flow[] {
+  const out: Flow[] = [];
+  for (const t of deepTaints(v)) {
+    if (t.sanitized.has(family)) continue;
+    const source = sources.of(t, true);
+    if (source) out.push(flowOf(family, loc, what, source, t));
+  }
+  return out;
+}
+
+function verboseErrors(responses: Value[]): CodeEvent[] {
+  const out: CodeEvent[] = [];
+  for (const r of responses) {
+    const body = r.props?.get('body');
+    if (!body || !r.loc) continue;
+    const error = deepTaints(body).find((t) => t.origin.kind === 'error');
+    if (error) out.push({ loc: r.loc, what: 'the response body', steps: [...error.steps, { loc: r.loc, message: 'returned in the response body' }] });
+  }
+  return dedupeEvents(out);
+}
+
+function tokenDecisions(hits: SinkHit[]): CodeEvent[] {
+  const out: CodeEvent[] = [];
+  for (const h of hits) {
+    if (h.kind !== 'decision' || h.taint.origin.kind !== 'jwt-unverified') continue;
+    out.push({ loc: h.loc, what: h.what, steps: [...h.taint.steps, { loc: h.loc, message: `decides: ${h.what}` }] });
+  }
+  return dedupeEvents(out);
+}
+
+function clientAuthorization(hits: SinkHit[], sources: Sources): CodeEvent[] {
+  const out: CodeEvent[] = [];
+  for (const h of hits) {
+    if (h.kind !== 'decision' || h.taint.origin.kind !== 'event') continue;
+    const source = sources.of(h.taint, false);
+    const field = h.taint.origin.path.find((s) => AUTHZ_NAME.test(s.name))?.name;
+    if (!source || !field || source.triggers.every((t) => !isClientFacing(t))) continue;
+    const flow = flowOf('command', h.loc, h.what, source, h.taint);
+    out.push({ loc: h.loc, what: h.what, field, source, steps: [...flow.steps.slice(0, -1), { loc: h.loc, message: `decides: ${h.what}` }] });
+  }
+  return dedupeEvents(out);
+}
+
+/** Requests come from clients; other events from services (whose fields are not a caller's claim). */
+function isClientFacing(t: Trigger): boolean {
+  return t.kind === 'api' || t.kind === 'function-url' || t.kind === 'alb' || t.kind === 'unknown';
+}
+
+function eventLogs(hits: SinkHit[], sources: Sources): CodeEvent[] {
+  const out: CodeEvent[] = [];
+  for (const h of hits) {
+    if (h.kind !== 'log' || h.taint.origin.kind !== 'event') continue;
+    const path = h.taint.origin.path;
+    const whole = path.length === 0;
+    const secret = path.find((s) => SECRET_FIELD.test(s.name))?.name;
+    if (!whole && !secret) continue;
+    const source = sources.of(h.taint, true);
+    out.push({
+      loc: h.loc,
+      what: h.what,
+      ...(secret ? { field: secret } : {}),
+      ...(source ? { source } : {}),
+      steps: [...h.taint.steps, { loc: h.loc, message: whole ? `the whole event is logged by ${h.what}` : `${secret} is logged by ${h.what}` }],
+    });
+  }
+  return dedupeEvents(out);
+}
+
+function dedupeFlows(flows: Flow[]): Flow[] {
+  const seen = new Set<string>();
+  return flows.filter((f) => {
+    const k = `${f.family}|${f.sink.loc.file}:${f.sink.loc.line}|${f.source.label}|${f.source.triggers.map((t) => t.id).join(',')}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function dedupeEvents(events: CodeEvent[]): CodeEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => {
+    const k = `${e.loc.file}:${e.loc.line}:${e.loc.column}|${e.field ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+

@@ -1,0 +1,942 @@
+/**
+ * The abstract interpreter: walks a function body (or a module's top level) once, computing for
+ * each expression the abstract value of `types.ts`, and records where tainted data reaches sinks,
+ * log calls and decisions. One pass, no fixpoint: loops run their body once, branches both run,
+ * and an assignment inside a branch keeps what the variable held before (a weak update). Every
+ * expression costs one unit of the shared budget; when it runs out the rest evaluates to clean.
+ */
+import type { SourceLocation } from '../../model/location.js';
+import type { CodeFiles } from '../module-graph.js';
+import { ts } from '../parse-js.js';
+import { defaultImport, exportsProps, isRequireCall, namedImport, requireValue, type ModuleRecord } from './module-env.js';
+import { addStep, deepTaints, getProp, join, joinAll, mixed, sanitize, tainted, withStep } from './propagation.js';
+import { CLEAN_METHODS, findSanitizer, GUARD_SPECS, isAnchoredRegex, MEMBERSHIP_METHODS } from './sanitizers.js';
+import { DYNAMODB_EXPRESSION_PROPS, findSinks, MONGO_WHERE } from './sinks.js';
+import { getSummary, instantiate, returnedValue, type ParamCall, type SinkHit } from './summaries.js';
+import { CLEAN, Env, type FnRef, type Step, type Taint, type Value } from './types.js';
+
+/** State shared by every evaluation of one scan. */
+export interface AnalysisContext {
+  files: CodeFiles;
+  modules: Map<string, ModuleRecord>;
+  summaries: Map<ts.Node, import('./summaries.js').Summary | null>;
+  /** Expressions left to evaluate for the current handler */
+  budget: number;
+  exhausted: boolean;
+  callDepth: number;
+  inlineDepth: number;
+}
+
+export function newContext(files: CodeFiles): AnalysisContext {
+  return { files, modules: new Map(), summaries: new Map(), budget: 0, exhausted: false, callDepth: 0, inlineDepth: 0 };
+}
+
+const MAX_INLINE_DEPTH = 4;
+const MAX_STEP_TEXT = 90;
+
+/** Field names that carry authorization when a client supplies them. */
+export const AUTHZ_NAME = /^(is_?admin|admin|role|roles|user_?id|userid|owner(_?id)?|groups?|permissions?|scopes?|is_?owner|tenant_?id|account_?id|x-user-id|x-role|x-admin|x-tenant-id|is_?staff|is_?superuser|superuser|privileges?|access_?level)$/i;
+
+const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace']);
+const ARRAY_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'some', 'every', 'flatMap', 'findIndex', 'reduce', 'sort']);
+
+interface Callee {
+  module?: string;
+  method: string;
+  text: string;
+}
+
+interface Fact {
+  expr: ts.Expression;
+}
+
+interface Facts {
+  whenTrue: Fact[];
+  whenFalse: Fact[];
+}
+
+const NO_FACTS: Facts = { whenTrue: [], whenFalse: [] };
+
+export class Evaluator {
+  readonly hits: SinkHit[] = [];
+  readonly returns: Value[] = [];
+  readonly paramCalls: ParamCall[] = [];
+  /** Depth of conditional code: assignments there are weak */
+  private branch = 0;
+
+  constructor(
+    private readonly ctx: AnalysisContext,
+    private readonly mod: ModuleRecord,
+    private readonly moduleLevel: boolean,
+  ) {}
+
+  // ---- entry points
+
+  evalModule(): void {
+    this.hoist(this.mod.parsed.ast.statements, this.mod.env);
+    for (const s of this.mod.parsed.ast.statements) this.evalStmt(s, this.mod.env);
+  }
+
+  evalBody(fn: ts.FunctionLikeDeclaration, env: Env): void {
+    const body = fn.body;
+    if (!body) return;
+    if (ts.isBlock(body)) {
+      this.hoist(body.statements, env);
+      for (const s of body.statements) this.evalStmt(s, env);
+      return;
+    }
+    this.returns.push(this.evalExpr(body, env));
+  }
+
+  bindParam(p: ts.ParameterDeclaration, value: Value, env: Env): void {
+    const v = p.initializer ? join(value, this.evalExpr(p.initializer, env)) : value;
+    this.bind(p.name, v, env);
+  }
+
+  // ---- helpers
+
+  private loc(node: ts.Node): SourceLocation {
+    return this.mod.parsed.locOf(node);
+  }
+
+  private text(node: ts.Node): string {
+    const t = node.getText(this.mod.parsed.ast).replace(/\s+/g, ' ');
+    return t.length > MAX_STEP_TEXT ? `${t.slice(0, MAX_STEP_TEXT - 1)}…` : t;
+  }
+
+  private step(node: ts.Node, message?: string): Step {
+    return { loc: this.loc(node), message: message ?? this.text(node) };
+  }
+
+  private spend(): boolean {
+    if (this.ctx.budget <= 0) {
+      this.ctx.exhausted = true;
+      return false;
+    }
+    this.ctx.budget--;
+    return true;
+  }
+
+  private hoist(statements: ts.NodeArray<ts.Statement>, env: Env): void {
+    for (const s of statements) {
+      if (ts.isFunctionDeclaration(s) && s.name) env.declare(s.name.text, this.fnValue(s, env, s.name.text));
+      if (ts.isClassDeclaration(s) && s.name) env.declare(s.name.text, this.classValue(s, env));
+    }
+  }
+
+  private fnValue(node: ts.FunctionLikeDeclaration, env: Env, name: string): Value {
+    const fn: FnRef = { node, module: this.mod, name, ...(this.moduleLevel ? {} : { closure: env }) };
+    return { taints: [], fn };
+  }
+
+  private classValue(node: ts.ClassLikeDeclaration, env: Env): Value {
+    const props = new Map<string, Value>();
+    for (const m of node.members) {
+      if ((ts.isMethodDeclaration(m) || ts.isPropertyDeclaration(m)) && m.name && ts.isIdentifier(m.name)) {
+        const init = ts.isPropertyDeclaration(m) ? m.initializer : undefined;
+        if (ts.isMethodDeclaration(m)) props.set(m.name.text, this.fnValue(m, env, m.name.text));
+        else if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) props.set(m.name.text, this.fnValue(init, env, m.name.text));
+      }
+    }
+    return { taints: [], props, isClass: true };
+  }
+
+  // ---- statements
+
+  evalStmt(s: ts.Statement, env: Env): void {
+    if (!this.spend()) return;
+    if (ts.isVariableStatement(s)) return this.evalDeclarations(s.declarationList, env);
+    if (ts.isExpressionStatement(s)) return void this.evalExpr(s.expression, env);
+    if (ts.isReturnStatement(s)) return this.evalReturn(s, env);
+    if (ts.isIfStatement(s)) return this.evalIf(s, env);
+    if (ts.isBlock(s)) return this.evalBlock(s.statements, new Env(env));
+    if (ts.isForOfStatement(s) || ts.isForInStatement(s)) return this.evalForOf(s, env);
+    if (ts.isForStatement(s)) return this.evalFor(s, env);
+    if (ts.isWhileStatement(s) || ts.isDoStatement(s)) return this.evalWhile(s, env);
+    if (ts.isTryStatement(s)) return this.evalTry(s, env);
+    if (ts.isSwitchStatement(s)) return this.evalSwitch(s, env);
+    if (ts.isThrowStatement(s)) return void this.evalExpr(s.expression, env);
+    if (ts.isLabeledStatement(s)) return this.evalStmt(s.statement, env);
+    if (ts.isImportDeclaration(s)) return this.evalImport(s, env);
+    if (ts.isImportEqualsDeclaration(s)) return this.evalImportEquals(s, env);
+    if (ts.isExportDeclaration(s)) return this.evalExportDeclaration(s);
+    if (ts.isExportAssignment(s)) return void exportsProps(this.mod).set('default', this.evalExpr(s.expression, env));
+    if (ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) return this.exportDeclared(s, env);
+  }
+
+  private evalBlock(statements: ts.NodeArray<ts.Statement>, env: Env): void {
+    this.hoist(statements, env);
+    for (const s of statements) this.evalStmt(s, env);
+  }
+
+  private inBranch(f: () => void): void {
+    this.branch++;
+    try {
+      f();
+    } finally {
+      this.branch--;
+    }
+  }
+
+  private evalDeclarations(list: ts.VariableDeclarationList, env: Env): void {
+    for (const d of list.declarations) {
+      let v = d.initializer ? this.evalExpr(d.initializer, env) : CLEAN;
+      if (d.initializer && ts.isIdentifier(d.name) && v.fn && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) v = { ...v, fn: { ...v.fn, name: d.name.text } };
+      this.bind(d.name, withStep(v, this.step(d)), env);
+    }
+    const statement = list.parent;
+    if (ts.isVariableStatement(statement) && isExported(statement)) {
+      for (const d of list.declarations) if (ts.isIdentifier(d.name)) exportsProps(this.mod).set(d.name.text, env.lookup(d.name.text) ?? CLEAN);
+    }
+  }
+
+  private exportDeclared(s: ts.FunctionDeclaration | ts.ClassDeclaration, env: Env): void {
+    if (!isExported(s) || !s.name) return;
+    const v = env.lookup(s.name.text) ?? CLEAN;
+    const isDefault = s.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    exportsProps(this.mod).set(isDefault ? 'default' : s.name.text, v);
+  }
+
+  /** Binds a declared name or a destructuring pattern. */
+  private bind(name: ts.BindingName, value: Value, env: Env): void {
+    if (ts.isIdentifier(name)) return env.declare(name.text, value);
+    if (ts.isObjectBindingPattern(name)) {
+      for (const el of name.elements) {
+        if (el.dotDotDotToken) {
+          this.bind(el.name, value, env);
+          continue;
+        }
+        const key = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+        let v = key === undefined ? mixed([value]) : getProp(value, key, this.loc(el));
+        if (el.initializer) v = join(v, this.evalExpr(el.initializer, env));
+        this.bind(el.name, v, env);
+      }
+      return;
+    }
+    name.elements.forEach((el, i) => {
+      if (ts.isOmittedExpression(el)) return;
+      let v = el.dotDotDotToken ? value : getProp(value, String(i), this.loc(el));
+      if (el.initializer) v = join(v, this.evalExpr(el.initializer, env));
+      this.bind(el.name, v, env);
+    });
+  }
+
+  private evalReturn(s: ts.ReturnStatement, env: Env): void {
+    const v = s.expression ? this.evalExpr(s.expression, env) : CLEAN;
+    if (this.returns.length < 16) this.returns.push(withStep(v, this.step(s, `returned: ${this.text(s.expression ?? s)}`)));
+  }
+
+  private evalIf(s: ts.IfStatement, env: Env): void {
+    this.decision(this.evalExpr(s.expression, env), s.expression);
+    const facts = this.guardFacts(s.expression, env);
+    const thenEnv = new Env(env);
+    this.applyFacts(facts.whenTrue, thenEnv, env);
+    this.inBranch(() => this.evalStmt(s.thenStatement, thenEnv));
+    if (s.elseStatement) {
+      const elseEnv = new Env(env);
+      this.applyFacts(facts.whenFalse, elseEnv, env);
+      this.inBranch(() => this.evalStmt(s.elseStatement!, elseEnv));
+    }
+    // `if (!allowed(x)) return;` makes x safe for the rest of the block.
+    if (alwaysExits(s.thenStatement)) this.applyFacts(facts.whenFalse, env, env);
+    if (s.elseStatement && alwaysExits(s.elseStatement)) this.applyFacts(facts.whenTrue, env, env);
+  }
+
+  private evalForOf(s: ts.ForOfStatement | ts.ForInStatement, env: Env): void {
+    const iterable = this.evalExpr(s.expression, env);
+    const element = ts.isForInStatement(s) ? getProp(iterable, '*', this.loc(s.initializer)) : elementOf(iterable, this.loc(s.initializer));
+    const bodyEnv = new Env(env);
+    const init = s.initializer;
+    const stepped = withStep(element, this.step(s, `for (${this.text(init)} of ${this.text(s.expression)})`));
+    if (ts.isVariableDeclarationList(init)) {
+      const d = init.declarations[0];
+      if (d) this.bind(d.name, stepped, bodyEnv);
+    } else {
+      this.assign(init, stepped, bodyEnv, s);
+    }
+    this.inBranch(() => this.evalStmt(s.statement, bodyEnv));
+  }
+
+  private evalFor(s: ts.ForStatement, env: Env): void {
+    const loopEnv = new Env(env);
+    if (s.initializer) {
+      if (ts.isVariableDeclarationList(s.initializer)) this.evalDeclarations(s.initializer, loopEnv);
+      else this.evalExpr(s.initializer, loopEnv);
+    }
+    if (s.condition) this.evalExpr(s.condition, loopEnv);
+    this.inBranch(() => {
+      this.evalStmt(s.statement, new Env(loopEnv));
+      if (s.incrementor) this.evalExpr(s.incrementor, loopEnv);
+    });
+  }
+
+  private evalWhile(s: ts.WhileStatement | ts.DoStatement, env: Env): void {
+    this.decision(this.evalExpr(s.expression, env), s.expression);
+    this.inBranch(() => this.evalStmt(s.statement, new Env(env)));
+  }
+
+  private evalTry(s: ts.TryStatement, env: Env): void {
+    this.evalBlock(s.tryBlock.statements, new Env(env));
+    const c = s.catchClause;
+    if (c) {
+      const catchEnv = new Env(env);
+      const decl = c.variableDeclaration;
+      if (decl) {
+        const error: Taint = { origin: { kind: 'error', loc: this.loc(decl) }, steps: [this.step(decl, `caught: ${this.text(decl)}`)], sanitized: new Set() };
+        this.bind(decl.name, { taints: [error] }, catchEnv);
+      }
+      this.inBranch(() => this.evalBlock(c.block.statements, catchEnv));
+    }
+    if (s.finallyBlock) this.evalBlock(s.finallyBlock.statements, new Env(env));
+  }
+
+  private evalSwitch(s: ts.SwitchStatement, env: Env): void {
+    this.decision(this.evalExpr(s.expression, env), s.expression);
+    for (const clause of s.caseBlock.clauses) {
+      if (ts.isCaseClause(clause)) this.evalExpr(clause.expression, env);
+      this.inBranch(() => this.evalBlock(clause.statements, new Env(env)));
+    }
+  }
+
+  // ---- imports and exports
+
+  private evalImport(s: ts.ImportDeclaration, env: Env): void {
+    if (!ts.isStringLiteral(s.moduleSpecifier) || !s.importClause || s.importClause.isTypeOnly) return;
+    const spec = s.moduleSpecifier.text;
+    const clause = s.importClause;
+    if (clause.name) env.declare(clause.name.text, defaultImport(this.ctx, this.mod.file, spec));
+    const bindings = clause.namedBindings;
+    if (!bindings) return;
+    if (ts.isNamespaceImport(bindings)) return env.declare(bindings.name.text, requireValue(this.ctx, this.mod.file, spec));
+    for (const el of bindings.elements) {
+      const imported = el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text;
+      const v = imported === 'default' ? defaultImport(this.ctx, this.mod.file, spec) : namedImport(this.ctx, this.mod.file, spec, imported);
+      env.declare(el.name.text, v);
+    }
+  }
+
+  private evalImportEquals(s: ts.ImportEqualsDeclaration, env: Env): void {
+    const ref = s.moduleReference;
+    if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) env.declare(s.name.text, requireValue(this.ctx, this.mod.file, ref.expression.text));
+  }
+
+  private evalExportDeclaration(s: ts.ExportDeclaration): void {
+    if (s.isTypeOnly) return;
+    const props = exportsProps(this.mod);
+    const spec = s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier) ? s.moduleSpecifier.text : undefined;
+    const clause = s.exportClause;
+    if (spec !== undefined) {
+      const target = requireValue(this.ctx, this.mod.file, spec);
+      if (!clause) {
+        for (const [k, v] of target.props ?? []) if (k !== 'default' && !props.has(k)) props.set(k, v);
+        return;
+      }
+      if (ts.isNamespaceExport(clause)) return void props.set(clause.name.text, target);
+      for (const el of clause.elements) props.set(el.name.text, getProp(target, el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text));
+      return;
+    }
+    if (clause && ts.isNamedExports(clause)) {
+      for (const el of clause.elements) this.mod.pendingExports.push({ local: el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text, exported: el.name.text });
+    }
+  }
+
+  // ---- expressions
+
+  evalExpr(node: ts.Expression, env: Env): Value {
+    if (!this.spend()) return CLEAN;
+    if (ts.isIdentifier(node)) return this.identifier(node, env);
+    if (ts.isStringLiteralLike(node)) return { taints: [], text: node.text };
+    if (ts.isNumericLiteral(node)) return { taints: [], text: node.text };
+    if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return { taints: [], text: node.getText(this.mod.parsed.ast) };
+    if (ts.isRegularExpressionLiteral(node)) return { taints: [], regex: node.text };
+    if (ts.isTemplateExpression(node)) return this.template(node, env);
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node) || ts.isAwaitExpression(node)) return this.evalExpr(node.expression, env);
+    if (ts.isPropertyAccessExpression(node)) return this.propertyAccess(node, env);
+    if (ts.isElementAccessExpression(node)) return this.elementAccess(node, env);
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) return this.call(node, env);
+    if (ts.isBinaryExpression(node)) return this.binary(node, env);
+    if (ts.isConditionalExpression(node)) return this.conditional(node, env);
+    if (ts.isObjectLiteralExpression(node)) return this.objectLiteral(node, env);
+    if (ts.isArrayLiteralExpression(node)) return this.arrayLiteral(node, env);
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return this.fnValue(node, env, node.name?.text ?? 'anonymous function');
+    if (ts.isClassExpression(node)) return this.classValue(node, env);
+    if (ts.isSpreadElement(node)) return this.evalExpr(node.expression, env);
+    if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) return void this.evalExpr(node.operand, env), CLEAN;
+    if (ts.isTypeOfExpression(node) || ts.isVoidExpression(node) || ts.isDeleteExpression(node)) return void this.evalExpr(node.expression, env), CLEAN;
+    if (ts.isTaggedTemplateExpression(node)) return this.taggedTemplate(node, env);
+    return CLEAN;
+  }
+
+  private identifier(node: ts.Identifier, env: Env): Value {
+    const name = node.text;
+    if (name === 'undefined') return CLEAN;
+    const v = env.lookup(name);
+    if (v) return v;
+    if (this.mod.env !== env && this.mod.env.lookup(name)) return this.mod.env.lookup(name)!;
+    return { taints: [], api: { module: 'global', members: [name] } };
+  }
+
+  private propertyAccess(node: ts.PropertyAccessExpression, env: Env): Value {
+    // `module.exports` and `exports` of a CommonJS module read its exports.
+    if (isModuleExports(node, env)) return this.mod.exports;
+    return getProp(this.evalExpr(node.expression, env), node.name.text, this.loc(node.name));
+  }
+
+  private elementAccess(node: ts.ElementAccessExpression, env: Env): Value {
+    const obj = this.evalExpr(node.expression, env);
+    const key = this.evalExpr(node.argumentExpression, env);
+    if (key.text !== undefined && deepTaints(key).length === 0) return getProp(obj, key.text, this.loc(node.argumentExpression));
+    return join(getProp(obj, '*', this.loc(node.argumentExpression)), obj.props ? joinAll([...obj.props.values()]) : CLEAN);
+  }
+
+  private template(node: ts.TemplateExpression, env: Env): Value {
+    let text: string | undefined = node.head.text;
+    let prefix = node.head.text;
+    let open = true;
+    const taints: Taint[] = [];
+    for (const span of node.templateSpans) {
+      const v = this.evalExpr(span.expression, env);
+      const vt = deepTaints(v);
+      taints.push(...vt);
+      if (v.text !== undefined && vt.length === 0) {
+        if (text !== undefined) text += v.text;
+        if (open) prefix += v.text;
+      } else {
+        if (open) prefix += v.prefix ?? '';
+        text = undefined;
+        open = false;
+      }
+      if (text !== undefined) text += span.literal.text;
+      if (open) prefix += span.literal.text;
+    }
+    return { ...tainted(taints), ...(text !== undefined ? { text } : {}), prefix };
+  }
+
+  private taggedTemplate(node: ts.TaggedTemplateExpression, env: Env): Value {
+    const parts = ts.isTemplateExpression(node.template) ? node.template.templateSpans.map((s) => this.evalExpr(s.expression, env)) : [];
+    // Tagged templates of query builders (sql`…`) pass values separately; String.raw keeps the data.
+    return this.text(node.tag) === 'String.raw' ? mixed(parts) : CLEAN;
+  }
+
+  private binary(node: ts.BinaryExpression, env: Env): Value {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.EqualsToken) {
+      const v = this.evalExpr(node.right, env);
+      this.assign(node.left, withStep(v, this.step(node)), env, node);
+      return v;
+    }
+    if (isCompoundAssignment(op)) {
+      const v = concat(this.evalExpr(node.left, env), this.evalExpr(node.right, env));
+      this.assign(node.left, withStep(v, this.step(node)), env, node);
+      return v;
+    }
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
+      const left = this.evalExpr(node.left, env);
+      const rightEnv = new Env(env);
+      this.applyFacts(this.guardFacts(node.left, env).whenTrue, rightEnv, env);
+      let right = CLEAN;
+      this.inBranch(() => (right = this.evalExpr(node.right, rightEnv)));
+      return join(left, right);
+    }
+    const left = this.evalExpr(node.left, env);
+    const right = this.evalExpr(node.right, env);
+    if (op === ts.SyntaxKind.PlusToken) return concat(left, right);
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return join(left, right);
+    if (op === ts.SyntaxKind.CommaToken) return right;
+    if (isComparison(op)) {
+      this.decision(left, node);
+      this.decision(right, node);
+    }
+    return CLEAN;
+  }
+
+  private conditional(node: ts.ConditionalExpression, env: Env): Value {
+    this.decision(this.evalExpr(node.condition, env), node.condition);
+    const facts = this.guardFacts(node.condition, env);
+    const tEnv = new Env(env);
+    const fEnv = new Env(env);
+    this.applyFacts(facts.whenTrue, tEnv, env);
+    this.applyFacts(facts.whenFalse, fEnv, env);
+    return join(this.evalExpr(node.whenTrue, tEnv), this.evalExpr(node.whenFalse, fEnv));
+  }
+
+  private objectLiteral(node: ts.ObjectLiteralExpression, env: Env): Value {
+    const props = new Map<string, Value>();
+    const taints: Taint[] = [];
+    for (const p of node.properties) {
+      if (ts.isPropertyAssignment(p)) {
+        const key = propertyNameText(p.name) ?? '*';
+        const v = this.evalExpr(p.initializer, env);
+        props.set(key, key === '*' ? join(props.get('*') ?? CLEAN, v) : v.fn && !v.fn.name.match(/^\w+$/) ? { ...v, fn: { ...v.fn, name: key } } : v);
+      } else if (ts.isShorthandPropertyAssignment(p)) {
+        props.set(p.name.text, this.identifier(p.name, env));
+      } else if (ts.isSpreadAssignment(p)) {
+        const v = this.evalExpr(p.expression, env);
+        for (const [k, pv] of v.props ?? []) props.set(k, pv);
+        taints.push(...v.taints);
+      } else if (ts.isMethodDeclaration(p)) {
+        const key = propertyNameText(p.name);
+        if (key !== undefined) props.set(key, this.fnValue(p, env, key));
+      }
+    }
+    return { taints, props, loc: this.loc(node) };
+  }
+
+  private arrayLiteral(node: ts.ArrayLiteralExpression, env: Env): Value {
+    const props = new Map<string, Value>();
+    const taints: Taint[] = [];
+    node.elements.forEach((el, i) => {
+      const v = this.evalExpr(el, env);
+      if (ts.isSpreadElement(el)) taints.push(...deepTaints(v));
+      else props.set(String(i), v);
+    });
+    return { taints, props };
+  }
+
+  private assign(target: ts.Node, value: Value, env: Env, at: ts.Node): void {
+    const weak = this.branch > 0 && !this.moduleLevel;
+    if (ts.isParenthesizedExpression(target)) return this.assign(target.expression, value, env, at);
+    if (ts.isIdentifier(target)) return env.assign(target.text, value, weak, join);
+    if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) return this.assignProperty(target, value, env);
+    if (ts.isObjectLiteralExpression(target)) {
+      for (const p of target.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) this.assign(p.name, getProp(value, p.name.text), env, at);
+        else if (ts.isPropertyAssignment(p)) this.assign(p.initializer, getProp(value, propertyNameText(p.name) ?? '*'), env, at);
+      }
+      return;
+    }
+    if (ts.isArrayLiteralExpression(target)) target.elements.forEach((el, i) => this.assign(el, getProp(value, String(i)), env, at));
+  }
+
+  private assignProperty(target: ts.PropertyAccessExpression | ts.ElementAccessExpression, value: Value, env: Env): void {
+    if (ts.isPropertyAccessExpression(target) && isModuleExports(target, env)) {
+      // `module.exports = x`: the module's exports become x (keeping a map for later `exports.y =`).
+      this.mod.exports = { ...value, props: new Map(value.props ?? []) };
+      return;
+    }
+    const name = ts.isPropertyAccessExpression(target) ? target.name.text : this.evalExpr(target.argumentExpression, env).text ?? '*';
+    if (isModuleExports(target.expression, env)) return void exportsProps(this.mod).set(name, value);
+    const root = rootIdentifier(target);
+    if (!root) return;
+    const rootValue = env.lookup(root.text) ?? this.mod.env.lookup(root.text);
+    if (!rootValue) return;
+    if (target.expression === root) {
+      const props = new Map(rootValue.props ?? []);
+      props.set(name, this.branch > 0 ? join(props.get(name) ?? CLEAN, value) : value);
+      env.assign(root.text, { ...rootValue, props }, false, join);
+      return;
+    }
+    // Deeper writes (`a.b.c = v`): the root object now holds the data somewhere.
+    if (deepTaints(value).length > 0) env.assign(root.text, { ...rootValue, taints: [...rootValue.taints, ...deepTaints(value)] }, false, join);
+  }
+
+  // ---- calls
+
+  private call(node: ts.CallExpression | ts.NewExpression, env: Env): Value {
+    const argNodes = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+    if (isRequireCall(node, env)) return requireValue(this.ctx, this.mod.file, (argNodes[0] as ts.StringLiteral).text);
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const spec = argNodes[0];
+      return spec && ts.isStringLiteralLike(spec) ? requireValue(this.ctx, this.mod.file, spec.text) : CLEAN;
+    }
+    const calleeExpr = node.expression;
+    let receiver: Value | undefined;
+    let calleeValue: Value;
+    let method: string | undefined;
+    if (ts.isPropertyAccessExpression(calleeExpr)) {
+      receiver = this.evalExpr(calleeExpr.expression, env);
+      method = calleeExpr.name.text;
+      calleeValue = getProp(receiver, method);
+    } else {
+      calleeValue = this.evalExpr(calleeExpr, env);
+    }
+    const args = argNodes.map((a) => this.evalExpr(a, env));
+    const callee = describeCallee(calleeValue, method, this.text(calleeExpr));
+    const isNew = ts.isNewExpression(node);
+    if (calleeValue.isClass && isNew) return { taints: [], props: calleeValue.props ?? new Map() };
+    if (calleeValue.fn) return this.callFunction(calleeValue.fn, args, node);
+    const builtin = this.builtinCall(callee, receiver, args, node);
+    if (builtin) return builtin;
+    this.checkSinks(callee, args, node);
+    this.checkLog(callee, calleeExpr, args, node);
+    this.recordParamCall(calleeValue, args, node);
+    return this.genericCall(callee, calleeValue, receiver, args, node);
+  }
+
+  private callFunction(fn: FnRef, args: Value[], node: ts.Node): Value {
+    if (fn.closure) return this.callInline(fn, args, fn.closure);
+    const step = this.step(node, `call to ${fn.name}()`);
+    const inst = instantiate(getSummary(this.ctx, fn), args, step);
+    this.hits.push(...inst.hits);
+    this.paramCalls.push(...inst.paramCalls);
+    return returnedValue(inst);
+  }
+
+  /** A nested function sees the caller's variables: it is analyzed in place, bounded in depth. */
+  private callInline(fn: FnRef, args: Value[], closure: Env): Value {
+    if (this.ctx.inlineDepth >= MAX_INLINE_DEPTH) return mixed(args);
+    const ev = new Evaluator(this.ctx, fn.module, false);
+    const env = new Env(closure);
+    fn.node.parameters.forEach((p, i) => ev.bindParam(p, args[i] ?? CLEAN, env));
+    this.ctx.inlineDepth++;
+    try {
+      ev.evalBody(fn.node, env);
+    } finally {
+      this.ctx.inlineDepth--;
+    }
+    this.hits.push(...ev.hits);
+    this.paramCalls.push(...ev.paramCalls);
+    return joinAll(ev.returns);
+  }
+
+  /** Array callbacks, promises and the few globals whose data flow is known. */
+  private builtinCall(callee: Callee, receiver: Value | undefined, args: Value[], node: ts.Node): Value | undefined {
+    const m = callee.method;
+    if (receiver && ARRAY_CALLBACK_METHODS.has(m) && args[0]?.fn) {
+      const element = elementOf(receiver);
+      const out = m === 'reduce' ? this.callFunction(args[0].fn, [args[1] ?? CLEAN, element], node) : this.callFunction(args[0].fn, [element, CLEAN, receiver], node);
+      if (m === 'map' || m === 'flatMap' || m === 'reduce') return out;
+      if (m === 'filter' || m === 'find' || m === 'sort') return receiver;
+      return CLEAN;
+    }
+    if (receiver && m === 'then' && args[0]?.fn) return this.callFunction(args[0].fn, [receiver], node);
+    if (receiver && (m === 'catch' || m === 'finally') && args[0]?.fn) {
+      this.callFunction(args[0].fn, [CLEAN], node);
+      return receiver;
+    }
+    if (callee.module === 'Promise' || (callee.module === 'Array' && m === 'from')) return mixedKeepProps(args[0]);
+    if (callee.module === 'Object' && m === 'assign') return joinAll(args);
+    if (callee.module === 'JSON' && m === 'parse') return jsonParse(args[0] ?? CLEAN, this.loc(node));
+    if (isJwtDecode(callee)) return { taints: [...mixed(args).taints, { origin: { kind: 'jwt-unverified', loc: this.loc(node), how: callee.text }, steps: [this.step(node, `decoded without verification: ${this.text(node)}`)], sanitized: new Set() }] };
+    if (m === 'split' && args[0]?.text === '.' && receiver) return { taints: [...mixed([receiver]).taints, { origin: { kind: 'jwt-split' }, steps: [], sanitized: new Set() }] };
+    return undefined;
+  }
+
+  private genericCall(callee: Callee, calleeValue: Value, receiver: Value | undefined, args: Value[], node: ts.Node): Value {
+    const sanitizer = findSanitizer(callee.module, callee.method);
+    if (sanitizer) return sanitize(mixed([receiver, ...args]), sanitizer.families);
+    if (CLEAN_METHODS.has(callee.method)) return CLEAN;
+    let wrapped: FnRef | undefined;
+    for (const a of args) {
+      if (!a.fn) continue;
+      // Callbacks of libraries (promise executors, SDK callbacks) run: analyze them with unknown arguments.
+      this.callFunction(a.fn, [], node);
+      wrapped ??= a.fn;
+    }
+    const out = mixed([receiver && !receiver.api ? receiver : receiver?.taints.length ? receiver : undefined, ...args]);
+    return {
+      ...out,
+      ...(calleeValue.api ? { api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) } } : {}),
+      // Wrappers such as middy(handler) return the handler: keep it callable.
+      ...(wrapped ? { fn: wrapped } : {}),
+    };
+  }
+
+  private checkSinks(callee: Callee, args: Value[], node: ts.Node): void {
+    for (const spec of findSinks(callee.module, callee.method, args)) {
+      const indexes = spec.args === 'all' ? args.map((_, i) => i) : spec.args;
+      for (const i of indexes) {
+        const arg = args[i];
+        if (!arg) continue;
+        const target = spec.props && arg.props ? joinAll(spec.props.map((p) => arg.props!.get(p) ?? CLEAN)) : arg;
+        if (spec.safePrefix && spec.safePrefix.test(target.prefix ?? target.text ?? '')) continue;
+        this.hit(spec.family, target, node, callee.text);
+      }
+    }
+    for (const arg of args) this.checkQueryObject(arg, node, callee.text);
+  }
+
+  /** DynamoDB expressions and raw filters, and Mongo `$where`, built from input. */
+  private checkQueryObject(arg: Value, node: ts.Node, what: string): void {
+    if (!arg.props) return;
+    for (const key of DYNAMODB_EXPRESSION_PROPS) {
+      const v = arg.props.get(key);
+      if (v) this.hit('nosql', v, node, `${what} (${key})`);
+    }
+    for (const inner of [arg, ...arg.props.values()]) {
+      const where = inner.props?.get(MONGO_WHERE);
+      if (where) this.hit('nosql', where, node, `${what} ($where)`);
+    }
+  }
+
+  private hit(kind: SinkHit['kind'], v: Value, node: ts.Node, what: string): void {
+    for (const t of deepTaints(v)) {
+      if (t.origin.kind !== 'param' && t.origin.kind !== 'event') continue;
+      if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
+      this.hits.push({ kind, loc: this.loc(node), what, taint: t });
+    }
+  }
+
+  private checkLog(callee: Callee, calleeExpr: ts.Expression, args: Value[], node: ts.Node): void {
+    if (!LOG_METHODS.has(callee.method)) return;
+    const receiver = ts.isPropertyAccessExpression(calleeExpr) ? this.text(calleeExpr.expression) : '';
+    const isLogger = callee.module === 'console' || /(^|\.)(logger|log|console)$/i.test(receiver) || /logger|pino|winston|bunyan/i.test(callee.module ?? '');
+    if (!isLogger) return;
+    for (const a of args) this.hit('log', a, node, callee.text);
+  }
+
+  private recordParamCall(calleeValue: Value, args: Value[], node: ts.Node): void {
+    for (const t of calleeValue.taints) {
+      if (t.origin.kind === 'param' && t.origin.path.length === 0 && this.paramCalls.length < 20) this.paramCalls.push({ index: t.origin.index, args, loc: this.loc(node) });
+    }
+  }
+
+  /** Data a branch depends on: kept when it may be an authorization decision or an unverified token. */
+  private decision(v: Value, node: ts.Node): void {
+    for (const t of deepTaints(v)) {
+      const o = t.origin;
+      const relevant = o.kind === 'jwt-unverified' || ((o.kind === 'event' || o.kind === 'param') && o.path.some((s) => AUTHZ_NAME.test(s.name)));
+      if (relevant && this.hits.length < 400) this.hits.push({ kind: 'decision', loc: this.loc(node), what: this.text(node), taint: t });
+    }
+  }
+
+  // ---- guards
+
+  /** What a condition proves about the expressions it tests, when true and when false. */
+  private guardFacts(cond: ts.Expression, env: Env, depth = 0): Facts {
+    if (depth > 8) return NO_FACTS;
+    if (ts.isParenthesizedExpression(cond)) return this.guardFacts(cond.expression, env, depth + 1);
+    if (ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken) {
+      const inner = this.guardFacts(cond.operand, env, depth + 1);
+      return { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
+    }
+    if (ts.isBinaryExpression(cond)) return this.binaryFacts(cond, env, depth);
+    if (ts.isCallExpression(cond)) return { whenTrue: this.callGuard(cond, env), whenFalse: [] };
+    // `schema.safeParse(x).success`
+    if (ts.isPropertyAccessExpression(cond) && cond.name.text === 'success' && ts.isCallExpression(cond.expression)) return { whenTrue: this.callGuard(cond.expression, env), whenFalse: [] };
+    return NO_FACTS;
+  }
+
+  private binaryFacts(cond: ts.BinaryExpression, env: Env, depth: number): Facts {
+    const op = cond.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
+      const l = this.guardFacts(cond.left, env, depth + 1);
+      const r = this.guardFacts(cond.right, env, depth + 1);
+      return { whenTrue: [...l.whenTrue, ...r.whenTrue], whenFalse: [] };
+    }
+    if (op === ts.SyntaxKind.BarBarToken) {
+      const l = this.guardFacts(cond.left, env, depth + 1);
+      const r = this.guardFacts(cond.right, env, depth + 1);
+      return { whenTrue: [], whenFalse: [...l.whenFalse, ...r.whenFalse] };
+    }
+    const eq = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+    const ne = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+    if (!eq && !ne && !isOrdering(op)) return NO_FACTS;
+    const facts = this.comparisonFacts(cond, eq || ne ? (eq ? 'eq' : 'ne') : 'order');
+    return facts;
+  }
+
+  /** `x === 'a'`, `typeof x === 'number'`, `list.indexOf(x) !== -1`. */
+  private comparisonFacts(cond: ts.BinaryExpression, kind: 'eq' | 'ne' | 'order'): Facts {
+    const [subject, constant] = isConstantExpr(cond.right) ? [cond.left, cond.right] : isConstantExpr(cond.left) ? [cond.right, cond.left] : [undefined, undefined];
+    if (!subject || !constant) return NO_FACTS;
+    const indexOf = ts.isCallExpression(subject) && ts.isPropertyAccessExpression(subject.expression) && subject.expression.name.text === 'indexOf' ? subject.arguments[0] : undefined;
+    if (indexOf) {
+      const negative = constant.getText(this.mod.parsed.ast).replace(/\s/g, '') === '-1';
+      const op = cond.operatorToken.kind;
+      const found = (negative && (kind === 'ne' || op === ts.SyntaxKind.GreaterThanToken)) || (!negative && op === ts.SyntaxKind.GreaterThanEqualsToken);
+      const facts = guardable(indexOf) ? [{ expr: indexOf }] : [];
+      return found ? { whenTrue: facts, whenFalse: [] } : { whenTrue: [], whenFalse: facts };
+    }
+    if (kind === 'order') return NO_FACTS;
+    const tested = ts.isTypeOfExpression(subject) ? (/number|boolean/.test(constant.getText(this.mod.parsed.ast)) ? subject.expression : undefined) : subject;
+    if (!tested || !guardable(tested)) return NO_FACTS;
+    const facts = [{ expr: tested }];
+    return kind === 'eq' ? { whenTrue: facts, whenFalse: [] } : { whenTrue: [], whenFalse: facts };
+  }
+
+  /** Calls that, returning true, vouch for an argument. */
+  private callGuard(call: ts.CallExpression, env: Env): Fact[] {
+    const calleeExpr = call.expression;
+    const arg0 = call.arguments[0];
+    if (ts.isPropertyAccessExpression(calleeExpr)) {
+      const name = calleeExpr.name.text;
+      // An allow-list: a constant collection's includes/has.
+      if (MEMBERSHIP_METHODS.has(name) && arg0 && guardable(arg0) && deepTaints(this.evalExpr(calleeExpr.expression, env)).length === 0) return [{ expr: arg0 }];
+      if (name === 'test' && arg0 && guardable(arg0)) {
+        const re = this.evalExpr(calleeExpr.expression, env);
+        if (re.regex && isAnchoredRegex(re.regex)) return [{ expr: arg0 }];
+      }
+      if (/^is(Integer|SafeInteger|Finite)$/.test(name) && this.text(calleeExpr.expression) === 'Number' && arg0 && guardable(arg0)) return [{ expr: arg0 }];
+    }
+    const calleeValue = this.evalExpr(calleeExpr, env);
+    if (calleeValue.fn) return this.localGuard(calleeValue.fn, call);
+    const callee = describeCallee(calleeValue, ts.isPropertyAccessExpression(calleeExpr) ? calleeExpr.name.text : undefined, '');
+    for (const g of GUARD_SPECS) {
+      const arg = call.arguments[g.arg];
+      if (callee.module && g.modules.includes(callee.module) && g.methods.includes(callee.method) && arg && guardable(arg)) return [{ expr: arg }];
+    }
+    return [];
+  }
+
+  /** A local function is a guard for a parameter when every return tests it (`return true` tests nothing). */
+  private localGuard(fn: FnRef, call: ts.CallExpression): Fact[] {
+    const returns = returnExpressions(fn.node);
+    if (returns.length === 0) return [];
+    const facts: Fact[] = [];
+    fn.node.parameters.forEach((p, i) => {
+      const arg = call.arguments[i];
+      if (!ts.isIdentifier(p.name) || !arg || !guardable(arg)) return;
+      const name = p.name.text;
+      const env = new Env(fn.module.env);
+      const ev = new Evaluator(this.ctx, fn.module, false);
+      const all = returns.every((r) => ev.guardFacts(r, env).whenTrue.some((f) => ts.isIdentifier(f.expr) && f.expr.text === name));
+      if (all) facts.push({ expr: arg });
+    });
+    return facts;
+  }
+
+  /** Makes each tested expression clean in `target` (a branch scope, or the current one after an early exit). */
+  private applyFacts(facts: Fact[], target: Env, lookupEnv: Env): void {
+    for (const f of facts) {
+      const root = ts.isIdentifier(f.expr) ? f.expr : rootIdentifier(f.expr);
+      if (!root) continue;
+      const current = lookupEnv.lookup(root.text);
+      if (!current) continue;
+      if (f.expr === root) {
+        target.declare(root.text, CLEAN);
+        continue;
+      }
+      const path = propertyPath(f.expr, root);
+      if (path) target.declare(root.text, setPath(current, path, CLEAN));
+    }
+  }
+}
+
+// ---- pure helpers
+
+function isExported(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
+}
+
+function propertyNameText(name: ts.PropertyName | ts.ModuleExportName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return undefined;
+}
+
+function isModuleExports(node: ts.Node, env: Env): boolean {
+  if (ts.isIdentifier(node)) return node.text === 'exports' && !env.lookup('exports');
+  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports' && !env.lookup('module');
+}
+
+function rootIdentifier(node: ts.Expression): ts.Identifier | undefined {
+  let n: ts.Expression = node;
+  for (let i = 0; i < 12; i++) {
+    if (ts.isIdentifier(n)) return n;
+    if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n) || ts.isNonNullExpression(n) || ts.isParenthesizedExpression(n)) n = (n as ts.PropertyAccessExpression).expression;
+    else return undefined;
+  }
+  return undefined;
+}
+
+function propertyPath(expr: ts.Expression, root: ts.Identifier): string[] | undefined {
+  const out: string[] = [];
+  let n: ts.Expression = expr;
+  for (let i = 0; i < 12 && n !== root; i++) {
+    if (ts.isPropertyAccessExpression(n)) out.unshift(n.name.text);
+    else if (ts.isElementAccessExpression(n) && ts.isStringLiteralLike(n.argumentExpression)) out.unshift(n.argumentExpression.text);
+    else return undefined;
+    n = n.expression;
+  }
+  return out;
+}
+
+function setPath(v: Value, path: string[], leaf: Value): Value {
+  const [head, ...rest] = path;
+  if (head === undefined) return leaf;
+  const props = new Map(v.props ?? []);
+  props.set(head, setPath(getProp(v, head), rest, leaf));
+  return { ...v, props };
+}
+
+function guardable(e: ts.Expression): boolean {
+  return ts.isIdentifier(e) || ((ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) && rootIdentifier(e) !== undefined);
+}
+
+function isConstantExpr(e: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e)) return true;
+  if (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand)) return true;
+  return e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
+}
+
+function isComparison(op: ts.SyntaxKind): boolean {
+  return op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken || isOrdering(op);
+}
+
+function isOrdering(op: ts.SyntaxKind): boolean {
+  return op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.GreaterThanEqualsToken || op === ts.SyntaxKind.LessThanToken || op === ts.SyntaxKind.LessThanEqualsToken;
+}
+
+function isCompoundAssignment(op: ts.SyntaxKind): boolean {
+  return op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.AmpersandAmpersandEqualsToken;
+}
+
+function alwaysExits(s: ts.Statement): boolean {
+  if (ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s)) return true;
+  if (ts.isBlock(s)) return s.statements.some(alwaysExits);
+  if (ts.isIfStatement(s)) return s.elseStatement !== undefined && alwaysExits(s.thenStatement) && alwaysExits(s.elseStatement);
+  return false;
+}
+
+function returnExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  const body = fn.body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node, depth: number): void => {
+    if (depth > 50 || out.length > 20) return;
+    if (ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n)) out.push(n.expression ?? ts.factory.createTrue());
+    ts.forEachChild(n, (c) => visit(c, depth + 1));
+  };
+  ts.forEachChild(body, (c) => visit(c, 0));
+  return out;
+}
+
+/** String concatenation: taints of both sides, constant text while it is known. */
+function concat(l: Value, r: Value): Value {
+  const taints = [...deepTaints(l), ...deepTaints(r)];
+  const lConst = l.text !== undefined && deepTaints(l).length === 0;
+  const rConst = r.text !== undefined && deepTaints(r).length === 0;
+  const text = lConst && rConst ? l.text! + r.text! : undefined;
+  const prefix = lConst ? l.text! + (r.text ?? r.prefix ?? '') : l.prefix ?? '';
+  return { ...tainted(taints), ...(text !== undefined ? { text } : {}), prefix };
+}
+
+/** An element of an array-like value: known elements joined with the taints read through `[*]`. */
+function elementOf(v: Value, loc?: SourceLocation): Value {
+  const star = getProp(v, '*', loc);
+  if (!v.props) return star;
+  return join(star, joinAll([...v.props.values()]));
+}
+
+function mixedKeepProps(v: Value | undefined): Value {
+  return v ?? CLEAN;
+}
+
+function jsonParse(arg: Value, loc: SourceLocation): Value {
+  const taints: Taint[] = [];
+  for (const t of deepTaints(arg)) {
+    if (t.origin.kind === 'jwt-part') taints.push({ origin: { kind: 'jwt-unverified', loc, how: 'a token payload decoded by hand' }, steps: [...t.steps, { loc, message: 'token payload parsed without verifying the signature' }], sanitized: t.sanitized });
+    else taints.push(addStep(t, { loc, message: 'parsed as JSON' }));
+  }
+  return tainted(taints);
+}
+
+function isJwtDecode(c: Callee): boolean {
+  if (c.module === 'jsonwebtoken' && c.method === 'decode') return true;
+  return c.module === 'jwt-decode' && (c.method === '' || c.method === 'jwtDecode' || c.method === 'default');
+}
+
+/** Which module function a call is: `child_process` + `execSync`, `JSON` + `parse`, or an unknown receiver's method. */
+function describeCallee(v: Value, method: string | undefined, text: string): Callee {
+  const api = v.api;
+  if (!api) return { method: method ?? '', text };
+  const members = api.members.filter((m) => m !== '()');
+  if (api.module === 'global') {
+    if (members.length <= 1) return { module: 'global', method: members[0] ?? '', text };
+    return { module: members[0]!, method: members[members.length - 1]!, text };
+  }
+  return { module: api.module, method: members[members.length - 1] ?? '', text };
+}

@@ -1,0 +1,167 @@
+/**
+ * How taint moves between abstract values: joining, property access, adding a step, and
+ * substituting a summarized function's parameters by the caller's arguments. Every structure is
+ * bounded (taints per value, steps per taint, path length, object depth) so no input can make the
+ * analysis grow without limit.
+ */
+import type { SourceLocation } from '../../model/location.js';
+import { CLEAN, type Origin, type PathSegment, type SinkFamily, type Step, type Taint, type Value } from './types.js';
+
+export const MAX_TAINTS = 12;
+export const MAX_STEPS = 24;
+export const MAX_PATH = 10;
+export const MAX_DEPTH = 4;
+const MAX_PROPS = 64;
+
+export function tainted(taints: Taint[]): Value {
+  return taints.length === 0 ? CLEAN : { taints: capTaints(taints) };
+}
+
+function capTaints(taints: Taint[]): Taint[] {
+  const seen = new Set<string>();
+  const out: Taint[] = [];
+  for (const t of taints) {
+    const k = taintKey(t);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(t);
+    if (out.length >= MAX_TAINTS) break;
+  }
+  return out;
+}
+
+/** Identity of a taint for de-duplication: its origin, not the way it came. */
+export function taintKey(t: Taint): string {
+  const o = t.origin;
+  const path = 'path' in o ? o.path.map((s) => s.name).join('.') : '';
+  const index = o.kind === 'param' ? o.index : '';
+  const at = 'loc' in o ? `${o.loc.file}:${o.loc.line}` : '';
+  return `${o.kind}|${index}|${path}|${at}|${[...t.sanitized].sort().join(',')}`;
+}
+
+/** Everything a value may contain, its properties' taints included. */
+export function deepTaints(v: Value | undefined, depth = 0): Taint[] {
+  if (!v) return [];
+  if (!v.props || depth >= MAX_DEPTH) return v.taints;
+  const out = [...v.taints];
+  for (const p of v.props.values()) {
+    if (out.length >= MAX_TAINTS * 2) break;
+    out.push(...deepTaints(p, depth + 1));
+  }
+  return capTaints(out);
+}
+
+export function join(a: Value, b: Value): Value {
+  if (a === b || b.taints.length === 0 && !b.props && !b.fn && !b.api) return a;
+  if (a.taints.length === 0 && !a.props && !a.fn && !a.api) return b;
+  const props = a.props || b.props ? mergeProps(a.props, b.props) : undefined;
+  return {
+    taints: capTaints([...a.taints, ...b.taints]),
+    ...(props ? { props } : {}),
+    ...(a.fn ?? b.fn ? { fn: a.fn ?? b.fn } : {}),
+    ...(a.api ?? b.api ? { api: a.api ?? b.api } : {}),
+    ...(a.loc ?? b.loc ? { loc: a.loc ?? b.loc } : {}),
+  };
+}
+
+function mergeProps(a?: Map<string, Value>, b?: Map<string, Value>): Map<string, Value> {
+  const out = new Map(a ?? []);
+  for (const [k, v] of b ?? []) {
+    if (out.size >= MAX_PROPS && !out.has(k)) break;
+    const old = out.get(k);
+    out.set(k, old ? join(old, v) : v);
+  }
+  return out;
+}
+
+export function joinAll(values: Value[]): Value {
+  return values.reduce((acc, v) => join(acc, v), CLEAN);
+}
+
+/** All taints of several values in one flat value (operators, unknown calls, string building). */
+export function mixed(values: Array<Value | undefined>): Value {
+  const taints: Taint[] = [];
+  for (const v of values) taints.push(...deepTaints(v));
+  return tainted(taints);
+}
+
+/** `value.name`: a known property, or the taints with the access appended to their path. */
+export function getProp(v: Value, name: string, loc?: SourceLocation): Value {
+  const known = v.props?.get(name);
+  if (known) return known;
+  if (name === 'length') return CLEAN;
+  const taints = v.taints.map((t) => accessed(t, { name, at: t.steps.length, ...(loc ? { loc } : {}) })).filter((t): t is Taint => t !== undefined);
+  const api = v.api ? { api: { module: v.api.module, members: [...v.api.members, name].slice(-6) } } : {};
+  return taints.length === 0 && !v.api ? CLEAN : { taints, ...api };
+}
+
+function accessed(t: Taint, seg: PathSegment): Taint | undefined {
+  const o = t.origin;
+  if (o.kind === 'param' || o.kind === 'event') {
+    const path = o.path.length >= MAX_PATH ? o.path : [...o.path, seg];
+    return { ...t, origin: { ...o, path } };
+  }
+  if (o.kind === 'jwt-split') return seg.name === '1' || seg.name === '*' ? { ...t, origin: { kind: 'jwt-part' } } : undefined;
+  if (o.kind === 'jwt-part') return undefined;
+  return t;
+}
+
+/** Adds a step to every taint of the value (an assignment, a call, a return). */
+export function withStep(v: Value, step: Step): Value {
+  if (v.taints.length === 0 && !v.props) return v;
+  const taints = v.taints.map((t) => addStep(t, step));
+  const props = v.props ? new Map([...v.props].map(([k, p]) => [k, withStepShallow(p, step)])) : undefined;
+  return { ...v, taints, ...(props ? { props } : {}) };
+}
+
+function withStepShallow(v: Value, step: Step): Value {
+  return v.taints.length === 0 ? v : { ...v, taints: v.taints.map((t) => addStep(t, step)) };
+}
+
+export function addStep(t: Taint, step: Step): Taint {
+  const last = t.steps[t.steps.length - 1];
+  if (last && last.loc.file === step.loc.file && last.loc.line === step.loc.line) return t;
+  const steps = t.steps.length >= MAX_STEPS ? [...t.steps.slice(0, MAX_STEPS / 2), ...t.steps.slice(-MAX_STEPS / 2 + 1), step] : [...t.steps, step];
+  return { ...t, steps };
+}
+
+/** Marks the value's data as safe for the families (all of them when none are given). */
+export function sanitize(v: Value, families: readonly SinkFamily[] | 'all'): Value {
+  if (families === 'all') return CLEAN;
+  const taints = deepTaints(v).map((t) => ({ ...t, sanitized: new Set([...t.sanitized, ...families]) }));
+  return tainted(taints);
+}
+
+/** Replaces parameter origins by the caller's arguments; other origins are kept as they are. */
+export function substitute(v: Value, args: readonly Value[], callStep: Step | undefined, depth = 0): Value {
+  const taints: Taint[] = [];
+  for (const t of v.taints) taints.push(...substituteTaint(t, args, callStep));
+  const props = v.props && depth < MAX_DEPTH ? new Map([...v.props].map(([k, p]) => [k, substitute(p, args, callStep, depth + 1)])) : undefined;
+  return { ...v, taints: capTaints(taints), ...(props ? { props } : {}) };
+}
+
+export function substituteTaint(t: Taint, args: readonly Value[], callStep: Step | undefined): Taint[] {
+  if (t.origin.kind !== 'param') return [t];
+  const first = args[t.origin.index];
+  if (!first) return [];
+  let arg: Value = first;
+  const rest: PathSegment[] = [];
+  for (const seg of t.origin.path) {
+    const known: Value | undefined = arg.props?.get(seg.name);
+    if (rest.length === 0 && known) arg = known;
+    else rest.push(seg);
+  }
+  return deepTaints(arg).map((a) => compose(a, rest, t, callStep));
+}
+
+function compose(actual: Taint, rest: PathSegment[], inner: Taint, callStep: Step | undefined): Taint {
+  let origin: Origin = actual.origin;
+  const offset = actual.steps.length + (callStep ? 1 : 0);
+  const shifted = rest.map((s) => ({ ...s, at: (s.at ?? 0) + offset }));
+  if ((origin.kind === 'param' || origin.kind === 'event') && rest.length > 0) origin = { ...origin, path: [...origin.path, ...shifted].slice(0, MAX_PATH) };
+  if (origin.kind === 'jwt-split' && rest.some((s) => s.name === '1')) origin = { kind: 'jwt-part' };
+  let out: Taint = { origin, steps: actual.steps, sanitized: new Set([...actual.sanitized, ...inner.sanitized]) };
+  if (callStep) out = addStep(out, callStep);
+  for (const s of inner.steps) out = addStep(out, s);
+  return out;
+}

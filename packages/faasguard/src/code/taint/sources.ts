@@ -1,0 +1,81 @@
+/**
+ * What of an event an outsider controls, per trigger kind: paths from the event root, `*` for any
+ * array element or map key. A function gets the sources of all its triggers; one with no trigger
+ * the model knows treats the whole event as tainted.
+ */
+import type { TriggerKind } from '../../model/app-model.js';
+import type { PathSegment } from './types.js';
+
+export interface SourcePattern {
+  path: readonly string[];
+  /** How a finding names the data, e.g. "object key" */
+  label: string;
+}
+
+function p(path: string, label: string): SourcePattern {
+  return { path: path === '' ? [] : path.split('.'), label };
+}
+
+const HTTP: readonly SourcePattern[] = [
+  p('body', 'request body'),
+  p('queryStringParameters', 'query string'),
+  p('multiValueQueryStringParameters', 'query string'),
+  p('rawQueryString', 'query string'),
+  p('pathParameters', 'path parameters'),
+  p('path', 'request path'),
+  p('rawPath', 'request path'),
+  p('headers', 'request headers'),
+  p('multiValueHeaders', 'request headers'),
+  p('cookies', 'cookies'),
+  p('requestContext.http.path', 'request path'),
+];
+
+export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = {
+  api: HTTP,
+  'function-url': HTTP,
+  alb: HTTP,
+  s3: [p('Records.*.s3.object.key', 'object key'), p('Records.*.s3.bucket.name', 'bucket name')],
+  sqs: [p('Records.*.body', 'message body'), p('Records.*.messageAttributes', 'message attributes')],
+  sns: [p('Records.*.Sns.Message', 'message'), p('Records.*.Sns.Subject', 'message subject'), p('Records.*.Sns.MessageAttributes', 'message attributes')],
+  dynamodb: [p('Records.*.dynamodb.NewImage', 'new item image'), p('Records.*.dynamodb.OldImage', 'old item image'), p('Records.*.dynamodb.Keys', 'item keys')],
+  kinesis: [p('Records.*.kinesis.data', 'record data'), p('Records.*.kinesis.partitionKey', 'partition key')],
+  kafka: [p('records.*.*.value', 'record value'), p('records.*.*.key', 'record key'), p('records.*.*.headers', 'record headers')],
+  mq: [p('messages.*.data', 'message data')],
+  eventbridge: [p('detail', 'event detail')],
+  iot: [p('', 'IoT message payload')],
+  cognito: [
+    p('userName', 'user name'),
+    p('request.userAttributes', 'user attributes'),
+    p('request.validationData', 'validation data'),
+    p('request.clientMetadata', 'client metadata'),
+    p('request.challengeAnswer', 'challenge answer'),
+  ],
+  'cloudwatch-logs': [p('awslogs.data', 'log data')],
+  // Scheduled events carry only what the template wrote.
+  schedule: [],
+  unknown: [p('', 'event')],
+};
+
+/** The whole event, for functions with no known trigger. */
+export const WHOLE_EVENT: readonly SourcePattern[] = [p('', 'event')];
+
+export type PathClass = { kind: 'source'; pattern: SourcePattern; at: number } | { kind: 'container' } | { kind: 'none' };
+
+/** Whether a path from the event root is attacker data (`source`), holds some (`container`), or neither. */
+export function classifyPath(path: readonly PathSegment[], patterns: readonly SourcePattern[]): PathClass {
+  let container = false;
+  for (const pattern of patterns) {
+    const n = Math.min(pattern.path.length, path.length);
+    let ok = true;
+    for (let i = 0; i < n && ok; i++) ok = segmentMatches(path[i]!.name, pattern.path[i]!);
+    if (!ok) continue;
+    if (pattern.path.length <= path.length) return { kind: 'source', pattern, at: pattern.path.length - 1 };
+    container = true;
+  }
+  return container ? { kind: 'container' } : { kind: 'none' };
+}
+
+function segmentMatches(actual: string, wanted: string): boolean {
+  if (actual === '*' || wanted === '*') return true;
+  return actual === wanted;
+}

@@ -1,0 +1,114 @@
+/**
+ * The abstract values the taint analysis computes: what an expression may contain (taints), what
+ * it is (an object with known properties, a function, a module API, a constant string).
+ */
+import type { SourceLocation } from '../../model/location.js';
+import type { ts } from '../parse-js.js';
+import type { ModuleRecord } from './module-env.js';
+
+/** One place on a flow, in the order the data travels. */
+export interface Step {
+  loc: SourceLocation;
+  message: string;
+}
+
+/** A property access on the way from a root value: `Records`, `*` (any element), `body` … */
+export interface PathSegment {
+  name: string;
+  /** Where the access is written (for the source step) */
+  loc?: SourceLocation;
+  /** How many steps the data had taken when this access happened (where the source step goes) */
+  at?: number;
+}
+
+/**
+ * Where tainted data comes from.
+ * - `param`: the n-th parameter of the function being summarized (substituted at each call);
+ *   the handler's first parameter becomes the event.
+ * - `event`: the Lambda event, with the access path from its root.
+ * - `error`: a caught exception (verbose errors).
+ * - `jwt-split`, `jwt-part`, `jwt-unverified`: a token split on dots, its payload part, and the
+ *   payload decoded without verifying the signature.
+ */
+export type Origin =
+  | { kind: 'param'; index: number; path: PathSegment[] }
+  | { kind: 'event'; path: PathSegment[] }
+  | { kind: 'error'; loc: SourceLocation }
+  | { kind: 'jwt-split' | 'jwt-part' }
+  | { kind: 'jwt-unverified'; loc: SourceLocation; how: string };
+
+/** Sink families; each is one rule. */
+export type SinkFamily = 'command' | 'code' | 'deserialization' | 'sql' | 'nosql' | 'path' | 'ssrf' | 'xss' | 'redirect';
+
+export const SINK_FAMILIES: readonly SinkFamily[] = ['command', 'code', 'deserialization', 'sql', 'nosql', 'path', 'ssrf', 'xss', 'redirect'];
+
+export interface Taint {
+  origin: Origin;
+  steps: Step[];
+  /** Families this data was made safe for on its way (path.basename protects paths only …) */
+  sanitized: ReadonlySet<SinkFamily>;
+}
+
+/** A function value: its declaration and the environment it closes over. */
+export interface FnRef {
+  node: ts.FunctionLikeDeclaration;
+  module: ModuleRecord;
+  /** Defining environment; undefined for functions declared at module level */
+  closure?: Env;
+  name: string;
+}
+
+/** A module API reached through `require`/`import` or a global: `child_process` + [`execSync`]. */
+export interface ApiRef {
+  module: string;
+  members: string[];
+}
+
+export interface Value {
+  taints: Taint[];
+  /** Known properties (object literals, arrays by index, module exports) */
+  props?: Map<string, Value>;
+  fn?: FnRef;
+  api?: ApiRef;
+  /** The whole value when it is a constant string (or number, as text) */
+  text?: string;
+  /** Constant text before the first non-constant part (`https://host/` of a URL template) */
+  prefix?: string;
+  /** Where an object literal was written (sinks on returned responses point here) */
+  loc?: SourceLocation;
+  /** A regular expression literal's source, for allow-list checks with `.test` */
+  regex?: string;
+  /** A class: `props` are its methods, and `new` gives an object with them */
+  isClass?: boolean;
+}
+
+export const CLEAN: Value = Object.freeze({ taints: [] }) as Value;
+
+/** Variables of one scope, chained to the enclosing one. */
+export class Env {
+  private readonly vars = new Map<string, Value>();
+  constructor(readonly parent?: Env) {}
+
+  lookup(name: string): Value | undefined {
+    for (let e: Env | undefined = this; e; e = e.parent) {
+      const v = e.vars.get(name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  declare(name: string, value: Value): void {
+    this.vars.set(name, value);
+  }
+
+  /** Assignment to an existing variable (or a new global-ish one here when none exists). `weak` keeps what it held too. */
+  assign(name: string, value: Value, weak: boolean, join: (a: Value, b: Value) => Value): void {
+    for (let e: Env | undefined = this; e; e = e.parent) {
+      const old = e.vars.get(name);
+      if (!old) continue;
+      e.vars.set(name, weak ? join(old, value) : value);
+      return;
+    }
+    this.vars.set(name, value);
+  }
+}

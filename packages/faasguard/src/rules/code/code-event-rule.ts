@@ -1,0 +1,48 @@
+/**
+ * Rules over the code events of each function's analysis (responses, decisions, logs): one
+ * finding per event, with the steps that led to it.
+ */
+import { codeFactsFor, type CodeFacts, type FunctionCodeFacts } from '../../code/code-facts.js';
+import type { CodeEvent, FunctionAnalysis } from '../../code/taint/analyze-function.js';
+import type { Severity } from '../../findings/finding.js';
+import type { AppModel } from '../../model/app-model.js';
+import type { Rule, RuleMeta, RuleResult } from '../rule.js';
+import { subjectOf } from '../subject.js';
+
+export interface EventView {
+  message: string;
+  severity?: Severity;
+  key: string;
+}
+
+export function codeEventRule(
+  meta: RuleMeta,
+  pick: (a: FunctionAnalysis) => CodeEvent[],
+  view: (e: CodeEvent, f: FunctionCodeFacts, facts: CodeFacts, model: AppModel) => EventView | undefined,
+): Rule {
+  return {
+    meta,
+    check({ model, root }) {
+      if (root === undefined) return [];
+      const facts = codeFactsFor(model, root);
+      const results: RuleResult[] = [];
+      for (const f of facts.functions) {
+        if (!f.analysis) continue;
+        for (const e of pick(f.analysis)) {
+          const v = view(e, f, facts, model);
+          if (!v) continue;
+          results.push({
+            message: v.message,
+            location: e.loc,
+            related: e.steps.map((s, i) => ({ loc: s.loc, message: `step ${i + 1}: ${s.message}` })),
+            flow: e.steps,
+            subject: subjectOf(f.fn),
+            key: [f.fn.logicalId, v.key],
+            ...(v.severity ? { severity: v.severity } : {}),
+          });
+        }
+      }
+      return results;
+    },
+  };
+}

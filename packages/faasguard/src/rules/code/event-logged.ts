@@ -1,0 +1,30 @@
+import { nameOf } from '../subject.js';
+import { codeEventRule } from './code-event-rule.js';
+
+export const eventLogged = codeEventRule(
+  {
+    id: 'event-logged',
+    title: 'The whole event, or a secret-bearing field of it, is logged',
+    category: 'SAS-5',
+    cwe: ['CWE-532'],
+    severity: 'low',
+    description:
+      "The handler writes the whole event (`console.log(event)`, `JSON.stringify(event)`) or a field that carries credentials (an `Authorization` header, a password, a token, cookies) to its logs. Logs are kept long, read by many and exported to other systems: tokens and personal data in them outlive the request, and a reader of the logs can replay them.",
+    remediation:
+      'Log what is needed to diagnose (the request id, the route, an object key, a status) and never credentials. If an event must be logged while debugging, redact `headers.Authorization`, cookies and body fields named like secrets first.',
+    example: {
+      language: 'javascript',
+      vulnerable: "console.log('event', JSON.stringify(event));",
+      fixed: "console.log('request', { requestId: event.requestContext.requestId, route: event.routeKey });",
+    },
+    references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/532.html'],
+  },
+  (a) => a.eventLogs,
+  (e, f) => ({
+    message: e.field
+      ? `${nameOf(f.fn)} logs ${e.field} from its event at ${e.loc.file}:${e.loc.line}: credentials in logs can be read and replayed by anyone with access to the logs.`
+      : `${nameOf(f.fn)} logs its whole event at ${e.loc.file}:${e.loc.line}: headers with tokens, cookies and personal data end up in the logs.`,
+    severity: e.field ? 'medium' : 'low',
+    key: `${e.loc.file}|${e.what}|${e.field ?? 'event'}`,
+  }),
+);

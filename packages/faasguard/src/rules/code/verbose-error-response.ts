@@ -1,0 +1,27 @@
+import { nameOf } from '../subject.js';
+import { codeEventRule } from './code-event-rule.js';
+
+export const verboseErrorResponse = codeEventRule(
+  {
+    id: 'verbose-error-response',
+    title: 'Verbose error: a caught exception is returned to the caller',
+    category: 'SAS-10',
+    cwe: ['CWE-209'],
+    severity: 'medium',
+    description:
+      "A handler catches an exception and puts it (its message, its stack, or the whole error object) into the response. Unexpected errors describe internals: table and bucket names, SQL fragments, file paths, library versions and sometimes values from the environment. An attacker provokes errors on purpose to map the application.",
+    remediation:
+      'Log the error (without secrets) and return a generic message with a correlation id. Return specific messages only for errors the code raises on purpose, such as validation failures.',
+    example: {
+      language: 'javascript',
+      vulnerable: "} catch (err) {\n  return { statusCode: 500, body: JSON.stringify({ error: err.stack }) };\n}",
+      fixed: "} catch (err) {\n  console.error('order failed', { requestId: context.awsRequestId, name: err.name });\n  return { statusCode: 500, body: JSON.stringify({ error: 'internal error', requestId: context.awsRequestId }) };\n}",
+    },
+    references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/209.html'],
+  },
+  (a) => a.verboseErrors,
+  (e, f) => ({
+    message: `${nameOf(f.fn)} returns a caught error in its response at ${e.loc.file}:${e.loc.line}: stack traces and error messages reveal the application's internals to the caller.`,
+    key: `${e.loc.file}|response`,
+  }),
+);

@@ -1,0 +1,56 @@
+/**
+ * The shape every injection rule shares: one finding per flow of its sink family, at the sink,
+ * with the steps from the source as related locations and as the finding's flow. Severity follows
+ * who can send the data: anyone on the internet makes it critical.
+ */
+import { codeFactsFor } from '../../code/code-facts.js';
+import type { SinkFamily } from '../../code/taint/types.js';
+import type { Severity } from '../../findings/finding.js';
+import type { ExposureLevel } from '../../analysis/exposure-types.js';
+import type { Rule, RuleMeta, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+import { describeSource, sourceLevel } from './trigger-context.js';
+
+/** Severity by exposure: [public, authenticated, account, internal]. */
+export type SeverityScale = readonly [Severity, Severity, Severity, Severity];
+
+export const INJECTION_SCALE: SeverityScale = ['critical', 'high', 'medium', 'medium'];
+export const BROWSER_SCALE: SeverityScale = ['high', 'medium', 'low', 'low'];
+
+const LEVEL_INDEX: Readonly<Record<ExposureLevel, number>> = { public: 0, authenticated: 1, account: 2, internal: 3 };
+
+export function flowRule(meta: RuleMeta, family: SinkFamily, scale: SeverityScale, consequence: string): Rule {
+  return {
+    meta,
+    check({ model, root }) {
+      if (root === undefined) return [];
+      const facts = codeFactsFor(model, root);
+      const results: RuleResult[] = [];
+      const seen = new Map<string, number>();
+      for (const f of facts.functions) {
+        for (const flow of f.analysis?.flows ?? []) {
+          if (flow.family !== family) continue;
+          const exposure = facts.exposure.get(f.fn.id);
+          const at = `${flow.sink.loc.file}:${flow.sink.loc.line}`;
+          const keyBase = [f.fn.logicalId, flow.sink.what, flow.source.label].join('|');
+          const n = seen.get(keyBase) ?? 0;
+          seen.set(keyBase, n + 1);
+          results.push({
+            message: `${capitalize(describeSource(flow.source, model, exposure))} reaches \`${flow.sink.what}\` at ${at} in ${nameOf(f.fn)}: ${consequence}`,
+            location: flow.sink.loc,
+            related: flow.steps.map((s, i) => ({ loc: s.loc, message: `step ${i + 1}: ${s.message}` })),
+            flow: flow.steps,
+            subject: subjectOf(f.fn),
+            key: [f.fn.logicalId, flow.sink.what, flow.source.label, String(n)],
+            severity: scale[LEVEL_INDEX[sourceLevel(flow.source, exposure)]],
+          });
+        }
+      }
+      return results;
+    },
+  };
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

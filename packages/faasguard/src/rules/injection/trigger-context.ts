@@ -1,0 +1,60 @@
+/**
+ * How a finding names where attacker data comes from: "object key of an S3 event from
+ * UploadsBucket (writable by anyone)", with the trigger's exposure.
+ */
+import type { FunctionExposure, ExposureLevel } from '../../analysis/exposure-types.js';
+import { EXPOSURE_ORDER } from '../../analysis/exposure-types.js';
+import type { AppModel, Trigger, TriggerKind } from '../../model/app-model.js';
+import type { FlowSource } from '../../code/taint/analyze-function.js';
+
+const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
+  api: 'an API request',
+  'function-url': 'a Function URL request',
+  alb: 'a load balancer request',
+  s3: 'an S3 event',
+  sqs: 'an SQS message',
+  sns: 'an SNS notification',
+  dynamodb: 'a DynamoDB stream record',
+  kinesis: 'a Kinesis record',
+  kafka: 'a Kafka record',
+  mq: 'an MQ message',
+  eventbridge: 'an EventBridge event',
+  schedule: 'a scheduled event',
+  iot: 'an IoT message',
+  cognito: 'a Cognito trigger event',
+  'cloudwatch-logs': 'a CloudWatch Logs event',
+  unknown: 'an event',
+};
+
+const REQUEST_KINDS = new Set<TriggerKind>(['api', 'function-url', 'alb']);
+
+/** The widest exposure among the triggers that bring the data; the function's own when none does. */
+export function sourceLevel(source: FlowSource, exposure: FunctionExposure | undefined): ExposureLevel {
+  const levels = source.triggers.map((t) => exposure?.paths.find((p) => p.via === t.id)?.level ?? 'internal');
+  if (levels.length === 0) return exposure?.level ?? 'internal';
+  return levels.sort((a, b) => EXPOSURE_ORDER.indexOf(a) - EXPOSURE_ORDER.indexOf(b))[0]!;
+}
+
+export function describeSource(source: FlowSource, model: AppModel, exposure: FunctionExposure | undefined): string {
+  const [first, ...more] = source.triggers;
+  if (!first) return `${source.label} of the event (the template gives the function no trigger, so all of it is treated as attacker data)`;
+  const also = more.length > 0 ? ` (and ${more.length} more trigger${more.length > 1 ? 's' : ''})` : '';
+  return `${source.label} of ${KIND_PHRASE[first.kind]}${from(first, model)}${exposureText(first, exposure)}${also}`;
+}
+
+function from(t: Trigger, model: AppModel): string {
+  if (t.routeId) {
+    const route = model.routes.find((r) => r.id === t.routeId);
+    if (route) return ` to ${route.method} ${route.path}`;
+  }
+  const source = t.sourceId ? model.resources.find((r) => r.id === t.sourceId) : undefined;
+  return source ? ` from ${source.constructPath ?? source.logicalId}` : '';
+}
+
+function exposureText(t: Trigger, exposure: FunctionExposure | undefined): string {
+  const level = exposure?.paths.find((p) => p.via === t.id)?.level;
+  if (!level || level === 'internal') return '';
+  if (level === 'public') return REQUEST_KINDS.has(t.kind) ? ' (open to anyone)' : ' (writable by anyone)';
+  if (level === 'authenticated') return ' (any signed-in caller)';
+  return ' (principals of the account)';
+}
