@@ -11,7 +11,8 @@ import { isReportFormat, renderReport, type ReportFormat } from '../report/repor
 import { ALL_RULES, findRule } from '../rules/index.js';
 import { buildAttackSurfaceMap } from '../map/build-map.js';
 import { isMapFormat, renderMap } from '../map/render-map.js';
-import { DEFAULT_MAX_FILE_SIZE, loadApp, scan } from '../scan/scan.js';
+import { DEFAULT_MAX_FILE_SIZE, loadApp, scan, type ScanOptions } from '../scan/scan.js';
+import { DEFAULT_OSV_API_URL, defaultCacheDir, updateDb } from '../deps/index.js';
 import { redactSecretsInText } from '../secrets/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { parseParams } from './params.js';
@@ -28,6 +29,8 @@ Usage:
   faasguard rules [--format text|markdown|json]
   faasguard explain <rule-id>
   faasguard docs --out <dir>         write a Markdown page per rule
+  faasguard db update [--source-url <url>] [--cache-dir <dir>]
+                                     download the OSV vulnerability data (npm, PyPI) into the local cache
 
 Scan options:
   --format pretty|json|sarif   output format (default: pretty)
@@ -42,6 +45,13 @@ Scan options:
   --env-vars <names>           let \${env:…} read these environment variables (comma-separated, or *)
   --synth                      run \`npx cdk synth\` for a CDK app without cdk.out (runs the app's code)
   --no-color                   no ANSI colours (also when NO_COLOR is set or output is not a terminal)
+
+Vulnerability data (dependencies are checked against OSV; without data the scan says so):
+  --osv-db <dir|zip>           read an offline OSV export (directory of OSV JSON files, or all.zip)
+  --online                     ask the OSV API instead (sends package names and versions)
+  --osv-api-url <url>          base URL of the OSV API (default: ${DEFAULT_OSV_API_URL})
+  --cache-dir <dir>            the 'db update' cache (default: ${defaultCacheDir()})
+  --no-vuln-cache              do not use the 'db update' cache
 `;
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -80,6 +90,8 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       return explainCommand(rest, out);
     case 'docs':
       return docsCommand(rest, out);
+    case 'db':
+      return dbCommand(rest, out, err);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -95,6 +107,11 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     'params-file': { type: 'string', multiple: true, default: [] },
     'max-file-size': { type: 'string' },
     'no-color': { type: 'boolean', default: false },
+    'osv-db': { type: 'string' },
+    online: { type: 'boolean', default: false },
+    'osv-api-url': { type: 'string' },
+    'cache-dir': { type: 'string' },
+    'no-vuln-cache': { type: 'boolean', default: false },
     ...FORMAT_OPTIONS,
   });
   if (positionals.length !== 1) throw new UsageError('scan takes one directory');
@@ -112,6 +129,7 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     params: parseParams(values['param'] as string[], values['params-file'] as string[]),
     maxFileSize,
     ...formatOptions(values),
+    ...vulnOptions(values),
   });
   const output = values['output'] as string | undefined;
   const color = format === 'pretty' && output === undefined && !values['no-color'] && process.env['NO_COLOR'] === undefined && isTty(out);
@@ -150,6 +168,38 @@ async function mapCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJ
   if (output) writeFileSync(output, text);
   else out.write(text);
   return 0;
+}
+
+/** Where vulnerability data comes from, from the scan flags. */
+function vulnOptions(values: Record<string, unknown>): Pick<ScanOptions, 'osvDb' | 'online' | 'osvApiUrl' | 'cacheDir' | 'noCache'> {
+  const osvDb = values['osv-db'] as string | undefined;
+  const osvApiUrl = values['osv-api-url'] as string | undefined;
+  const cacheDir = values['cache-dir'] as string | undefined;
+  if (osvDb !== undefined && values['online']) throw new UsageError('--osv-db and --online are alternatives; give one');
+  if (osvApiUrl !== undefined && !/^https?:\/\//.test(osvApiUrl)) throw new UsageError('--osv-api-url takes an http(s) URL');
+  return {
+    ...(osvDb !== undefined ? { osvDb } : {}),
+    ...(values['online'] ? { online: true } : {}),
+    ...(osvApiUrl !== undefined ? { osvApiUrl } : {}),
+    ...(cacheDir !== undefined ? { cacheDir } : {}),
+    ...(values['no-vuln-cache'] ? { noCache: true } : {}),
+  };
+}
+
+/** `faasguard db update`: downloads OSV's npm and PyPI exports into the cache scans use by default. */
+async function dbCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parse(argv, { 'source-url': { type: 'string' }, 'cache-dir': { type: 'string' } });
+  if (positionals.length !== 1 || positionals[0] !== 'update') throw new UsageError("db takes one subcommand: 'db update'");
+  const baseUrl = values['source-url'] as string | undefined;
+  if (baseUrl !== undefined && !/^https?:\/\//.test(baseUrl)) throw new UsageError('--source-url takes an http(s) URL');
+  const result = await updateDb({ ...(baseUrl ? { baseUrl } : {}), ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] as string } : {}) });
+  for (const e of result.errors) err.write(`faasguard: ${e}\n`);
+  if (result.updated.length === 0) {
+    err.write(`faasguard: no vulnerability data downloaded; ${result.cacheDir} is unchanged\n`);
+    return 2;
+  }
+  out.write(`updated ${result.updated.join(', ')} in ${result.cacheDir} (${result.metadata?.updatedAt ?? 'now'})\n`);
+  return result.errors.length > 0 ? 1 : 0;
 }
 
 function rulesCommand(argv: string[], out: NodeJS.WritableStream): number {

@@ -55,10 +55,36 @@ import { eventLogged } from './code/event-logged.js';
 import { hardcodedCredentialInCode } from './code/hardcoded-credential-in-code.js';
 import { tlsVerificationDisabled } from './code/tls-verification-disabled.js';
 import { authorizationFromClientInput } from './code/authorization-from-client-input.js';
+import { dependencyForeignRegistry } from './dependencies/dependency-foreign-registry.js';
+import { dependencyFromGit } from './dependencies/dependency-from-git.js';
+import { dependencyFromTarballOrPath } from './dependencies/dependency-from-tarball-or-path.js';
+import { dependencyInstallScript } from './dependencies/dependency-install-script.js';
+import { dependencyMissingIntegrity } from './dependencies/dependency-missing-integrity.js';
+import { dependencyUndeclared } from './dependencies/dependency-undeclared.js';
+import { dependencyUnused } from './dependencies/dependency-unused.js';
+import { pythonRequirementUnpinned } from './dependencies/python-requirement-unpinned.js';
+import { vulnerableDependency } from './dependencies/vulnerable-dependency.js';
+import { secretInCode } from './secrets/secret-in-code.js';
+import { secretInInlineCode } from './secrets/secret-in-inline-code.js';
+import { secretInTags } from './secrets/secret-in-tags.js';
+import { templateParameterSecretDefault } from './secrets/template-parameter-secret-default.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
 
 export const ALL_RULES: readonly Rule[] = [
+  vulnerableDependency,
+  dependencyFromGit,
+  dependencyFromTarballOrPath,
+  dependencyForeignRegistry,
+  dependencyMissingIntegrity,
+  dependencyInstallScript,
+  pythonRequirementUnpinned,
+  dependencyUnused,
+  dependencyUndeclared,
+  templateParameterSecretDefault,
+  secretInTags,
+  secretInInlineCode,
+  secretInCode,
   apiRouteWithoutAuth,
   functionUrlWithoutAuth,
   lambdaPermissionPublic,

@@ -1,0 +1,173 @@
+/**
+ * The dependency analysis of a scan: the lockfiles of every deployed code directory (functions
+ * and layers), read once per directory; known vulnerabilities looked up once over all of them,
+ * so that data notices (age, staleness, no data) are said once; supply-chain checks per lockfile;
+ * and declared-versus-imported packages per manifest. Problems reading inputs become diagnostics.
+ */
+import { readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  checkSupplyChain,
+  findVulnerabilities,
+  loadFunctionDependencies,
+  registryConfigFromNpmrc,
+  type Dependency,
+  type FunctionDependencies,
+  type Notice,
+  type RegistryConfig,
+  type VulnScanOptions,
+} from '../deps/index.js';
+import type { DiscoveredFile } from '../discover/discover.js';
+import type { AppModel } from '../model/app-model.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { codeUnits, isUnder, unitOwners, type CodeUnit } from './code-units.js';
+import type { DependencyFacts, DependencyUse } from './dependency-facts.js';
+import { analyzeUsage, importedNames, readUnitImports } from './dependency-usage.js';
+
+/** Where vulnerability data comes from; see the CLI's `--osv-db`, `--online`, `--cache-dir`. */
+export interface DependencyScanOptions {
+  osvDb?: string;
+  online?: boolean;
+  osvApiUrl?: string;
+  cacheDir?: string;
+  noCache?: boolean;
+  /** Look up known vulnerabilities; off when no rule that runs reports them */
+  vulnerabilities?: boolean;
+  now?: Date;
+}
+
+export interface DependencyAnalysis {
+  facts: DependencyFacts;
+  diagnostics: Diagnostic[];
+}
+
+/** Layer code is often laid out as the runtime mounts it: `<ContentUri>/nodejs`, `<ContentUri>/python`. */
+const LAYER_RUNTIME_DIRS = ['nodejs', 'python'];
+
+export async function analyzeDependencies(model: AppModel, root: string, files: readonly DiscoveredFile[], options: DependencyScanOptions = {}): Promise<DependencyAnalysis> {
+  const facts: DependencyFacts = { dependencies: [], supplyChain: [], unused: [], undeclared: [] };
+  const diagnostics: Diagnostic[] = [];
+  const realRoot = await realpath(root).catch(() => undefined);
+  const units = codeUnits(model).filter((u) => files.some((f) => isUnder(f.rel, u.dir)));
+  if (realRoot === undefined || units.length === 0) return { facts, diagnostics };
+  const rel = (abs: string): string => path.relative(realRoot, abs).split(path.sep).join('/') || '.';
+
+  const loaded = await loadUnits(units, realRoot, files);
+  const imports = await readUnitImports(units, files);
+  const uses = collectUses(units, loaded, rel);
+  const names = new Map(units.map((u) => [u, importedNames(u, imports)]));
+  for (const use of uses.values()) use.bundled = use.dependency.scope === 'dev' && isImported(use.dependency, loaded, names);
+  facts.dependencies = [...uses.values()];
+  diagnostics.push(...parseDiagnostics(loaded, rel));
+  facts.supplyChain = await supplyChain(facts.dependencies, realRoot);
+  Object.assign(facts, await analyzeUsage(realRoot, units, files, imports));
+  if (options.vulnerabilities && facts.dependencies.some((u) => u.dependency.version !== undefined)) {
+    await addVulnerabilities(facts, options, diagnostics);
+  }
+  return { facts, diagnostics };
+}
+
+/** Each unit's lockfiles, read once per directory (a layer also from its runtime subdirectories). */
+async function loadUnits(units: readonly CodeUnit[], root: string, files: readonly DiscoveredFile[]): Promise<Map<CodeUnit, FunctionDependencies[]>> {
+  const byDir = new Map<string, FunctionDependencies>();
+  const out = new Map<CodeUnit, FunctionDependencies[]>();
+  for (const unit of units) {
+    const dirs = [unit.dir, ...(unit.layers.length > 0 ? LAYER_RUNTIME_DIRS.map((d) => path.posix.join(unit.dir, d)) : [])];
+    const list: FunctionDependencies[] = [];
+    for (const dir of dirs.filter((d) => files.some((f) => isUnder(f.rel, d)))) {
+      if (!byDir.has(dir)) byDir.set(dir, await loadFunctionDependencies(path.join(root, dir), root));
+      list.push(byDir.get(dir)!);
+    }
+    out.set(unit, list);
+  }
+  return out;
+}
+
+/** One use per lockfile entry, with every unit that deploys it. */
+function collectUses(units: readonly CodeUnit[], loaded: Map<CodeUnit, FunctionDependencies[]>, rel: (abs: string) => string): Map<string, DependencyUse> {
+  const uses = new Map<string, DependencyUse>();
+  for (const unit of units) {
+    for (const deps of loaded.get(unit) ?? []) {
+      for (const dep of deps.lockfiles.flatMap((l) => l.dependencies)) {
+        const key = useKey(dep.lockfile, dep.ecosystem, dep.name, dep.version, dep.path);
+        const use = uses.get(key) ?? { dependency: dep, loc: { file: rel(dep.lockfile), line: dep.line ?? 0, column: dep.line ? 1 : 0 }, owners: [], bundled: false };
+        uses.set(key, use);
+        for (const o of unitOwners(unit)) if (!use.owners.includes(o)) use.owners.push(o);
+      }
+    }
+  }
+  return uses;
+}
+
+function useKey(lockfile: string, ecosystem: string, name: string, version: string | undefined, chain: readonly string[]): string {
+  return [lockfile, ecosystem, name, version ?? '', chain.join('>')].join('\u0000');
+}
+
+/** A development package is shipped anyway when the code of a unit that has it imports it: bundlers follow imports, not package.json groups. */
+function isImported(dep: Dependency, loaded: Map<CodeUnit, FunctionDependencies[]>, names: Map<CodeUnit, Set<string>>): boolean {
+  const name = dep.ecosystem === 'PyPI' ? dep.name.toLowerCase() : dep.name;
+  for (const [unit, deps] of loaded) {
+    if (deps.some((d) => d.lockfiles.some((l) => l.path === dep.lockfile)) && names.get(unit)?.has(name)) return true;
+  }
+  return false;
+}
+
+function parseDiagnostics(loaded: Map<CodeUnit, FunctionDependencies[]>, rel: (abs: string) => string): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of [...loaded.values()].flat().flatMap((d) => d.errors)) {
+    const file = path.isAbsolute(e.file) ? rel(e.file) : e.file;
+    const key = `${file}:${e.line ?? 0}:${e.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ severity: 'warning', code: 'dependency-input', message: e.message, loc: { file, line: e.line ?? 0, column: 0 } });
+  }
+  return out;
+}
+
+/** Supply-chain checks per lockfile, against the registry configured by the nearest .npmrc and the file's own index options. */
+async function supplyChain(uses: readonly DependencyUse[], root: string): Promise<DependencyFacts['supplyChain']> {
+  const byLockfile = new Map<string, DependencyUse[]>();
+  for (const u of uses) byLockfile.set(u.dependency.lockfile, [...(byLockfile.get(u.dependency.lockfile) ?? []), u]);
+  const out: DependencyFacts['supplyChain'] = [];
+  for (const [lockfile, list] of byLockfile) {
+    const byKey = new Map(list.map((u) => [useKey(lockfile, u.dependency.ecosystem, u.dependency.name, u.dependency.version, u.dependency.path), u]));
+    const registries = await registryConfig(lockfile, root);
+    for (const result of checkSupplyChain(list.map((u) => u.dependency), { registries })) {
+      const use = byKey.get(useKey(result.location.file, result.ecosystem, result.package, result.version, result.path));
+      if (use) out.push({ result, use });
+    }
+  }
+  return out;
+}
+
+/** The npm registry from the nearest .npmrc at or above the lockfile, never above the root. */
+async function registryConfig(lockfile: string, root: string): Promise<RegistryConfig> {
+  for (let dir = path.dirname(lockfile); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, '.npmrc');
+    if (await stat(file).then((s) => s.isFile(), () => false)) return registryConfigFromNpmrc(await readFile(file, 'utf8').catch(() => ''));
+    if (dir === root || path.dirname(dir) === dir || !dir.startsWith(root)) return {};
+  }
+}
+
+async function addVulnerabilities(facts: DependencyFacts, options: DependencyScanOptions, diagnostics: Diagnostic[]): Promise<void> {
+  const byDep = new Map(facts.dependencies.map((u) => [u.dependency, u]));
+  const vulnOptions: VulnScanOptions = {
+    ...(options.osvDb ? { osvDb: options.osvDb } : {}),
+    ...(options.online ? { online: options.osvApiUrl ? { baseUrl: options.osvApiUrl } : true } : {}),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    ...(options.noCache ? { noCache: true } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  };
+  const result = await findVulnerabilities([...byDep.keys()], vulnOptions);
+  facts.vulnerabilitySource = result.source;
+  facts.vulnerabilities = result.matches.flatMap((match) => {
+    const use = byDep.get(match.dependency);
+    return use ? [{ match, use }] : [];
+  });
+  diagnostics.push(...result.notices.map(noticeDiagnostic));
+}
+
+function noticeDiagnostic(n: Notice): Diagnostic {
+  return { severity: n.level === 'info' ? 'note' : 'warning', code: n.code, message: n.message, loc: { file: '.', line: 0, column: 0 } };
+}

@@ -1,0 +1,65 @@
+/**
+ * What the dependency analysis knows about the scanned application, computed once per scan and
+ * read by the SAS-6 rules. Every location is relative to the scan root.
+ */
+import type { Dependency, Ecosystem, SupplyChainResult, VulnMatch, VulnScanResult } from '../deps/index.js';
+import type { ModelElement } from '../model/app-model.js';
+import type { SourceLocation } from '../model/location.js';
+
+/** One lockfile entry, with the code that deploys it. */
+export interface DependencyUse {
+  dependency: Dependency;
+  /** The entry in its lockfile (line 0 when the format gives none) */
+  loc: SourceLocation;
+  /** Functions that deploy it (or, for a layer no function of the model lists, the layer) */
+  owners: ModelElement[];
+  /** A development-only package that the code imports anyway, so a bundler ships it */
+  bundled: boolean;
+}
+
+/** An advisory affecting a deployed package. */
+export interface VulnerableUse {
+  match: VulnMatch;
+  use: DependencyUse;
+}
+
+/** A supply-chain problem of a deployed package. */
+export interface SupplyChainUse {
+  result: SupplyChainResult;
+  use: DependencyUse;
+}
+
+/** A production dependency that no code of its project imports. */
+export interface UnusedDeclaration {
+  ecosystem: Ecosystem;
+  name: string;
+  group: 'dependencies' | 'optionalDependencies';
+  /** Where it is declared (manifest or requirements line) */
+  loc: SourceLocation;
+  owners: ModelElement[];
+}
+
+/** An import of a package that no manifest of its project declares for production. */
+export interface UndeclaredImport {
+  ecosystem: Ecosystem;
+  /** The package the import needs */
+  name: string;
+  specifier: string;
+  /** True when it is declared, but only as a development dependency */
+  devOnly: boolean;
+  /** The first place it is imported */
+  loc: SourceLocation;
+  /** The manifest that should declare it */
+  manifest: string;
+  owners: ModelElement[];
+}
+
+export interface DependencyFacts {
+  dependencies: DependencyUse[];
+  /** Present when vulnerability data was looked up */
+  vulnerabilities?: VulnerableUse[];
+  vulnerabilitySource?: VulnScanResult['source'];
+  supplyChain: SupplyChainUse[];
+  unused: UnusedDeclaration[];
+  undeclared: UndeclaredImport[];
+}

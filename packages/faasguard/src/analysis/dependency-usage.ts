@@ -1,0 +1,193 @@
+/**
+ * Declared versus imported packages, per project manifest: every package a manifest declares
+ * for production that no code file of that project imports is attack surface with no use, and
+ * every import no manifest declares works only by accident. A manifest's project is the code of
+ * every unit that has it as nearest manifest, minus directories with a manifest of their own.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checkUsage, manifestFromNames, parseRequirementsText, readManifest, type Ecosystem, type Manifest } from '../deps/index.js';
+import { codeLanguage, extractImports, MAX_IMPORT_SCAN_BYTES, type CodeLanguage, type ImportRef } from '../deps/imports.js';
+import type { DiscoveredFile } from '../discover/discover.js';
+import type { ModelElement } from '../model/app-model.js';
+import type { SourceLocation } from '../model/location.js';
+import { isUnder, unitOwners, type CodeUnit } from './code-units.js';
+import type { UndeclaredImport, UnusedDeclaration } from './dependency-facts.js';
+
+/** The imports of one code file. */
+export interface FileImports {
+  file: string;
+  language: CodeLanguage;
+  imports: ImportRef[];
+}
+
+const LANGUAGE_OF: Record<Ecosystem, CodeLanguage> = { npm: 'javascript', PyPI: 'python' };
+const PY_MANIFESTS = ['pyproject.toml', 'Pipfile'];
+const isRequirements = (name: string): boolean => /^([\w.-]*[-_.])?requirements([-_.][\w.-]*)?\.txt$/i.test(name);
+
+/** Reads the imports of every code file under a unit, each file once. */
+export async function readUnitImports(units: readonly CodeUnit[], files: readonly DiscoveredFile[]): Promise<Map<string, FileImports>> {
+  const out = new Map<string, FileImports>();
+  for (const f of files) {
+    const language = codeLanguage(f.rel);
+    if (!language || f.size > MAX_IMPORT_SCAN_BYTES || !units.some((u) => isUnder(f.rel, u.dir))) continue;
+    const text = await readFile(f.abs, 'utf8').catch(() => undefined);
+    if (text !== undefined) out.set(f.rel, { file: f.rel, language, imports: extractImports(f.rel, text) });
+  }
+  return out;
+}
+
+/** Package names (npm) or top-level modules (Python) a unit's code imports, for "bundled anyway". */
+export function importedNames(unit: CodeUnit, imports: ReadonlyMap<string, FileImports>): Set<string> {
+  const names = new Set<string>();
+  for (const fi of imports.values()) {
+    if (!isUnder(fi.file, unit.dir)) continue;
+    for (const i of fi.imports) names.add(fi.language === 'python' ? i.specifier.split('.')[0]!.toLowerCase().replace(/_/g, '-') : npmName(i.specifier));
+  }
+  return names;
+}
+
+function npmName(spec: string): string {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/** Which files are manifests, by directory, per ecosystem. */
+class ManifestIndex {
+  private readonly byDir = new Map<string, string[]>();
+  constructor(files: readonly DiscoveredFile[]) {
+    for (const f of files) {
+      const dir = path.posix.dirname(f.rel);
+      this.byDir.set(dir, [...(this.byDir.get(dir) ?? []), path.posix.basename(f.rel)]);
+    }
+  }
+
+  /** Manifest files of `ecosystem` in `dir`, preferred first (requirements files only when nothing else). */
+  inDir(dir: string, ecosystem: Ecosystem): string[] {
+    const names = this.byDir.get(dir) ?? [];
+    if (ecosystem === 'npm') return names.includes('package.json') ? ['package.json'] : [];
+    const declared = PY_MANIFESTS.filter((n) => names.includes(n));
+    return declared.length > 0 ? declared.slice(0, 1) : names.filter(isRequirements).sort();
+  }
+
+  /** Nearest directory at or above `dir` holding a manifest of `ecosystem`. */
+  nearest(dir: string, ecosystem: Ecosystem): string | undefined {
+    for (let d = dir; ; d = path.posix.dirname(d)) {
+      if (this.inDir(d, ecosystem).length > 0) return d;
+      if (d === '.' || d === '' || d === '/') return undefined;
+    }
+  }
+}
+
+/** The code of one manifest's project, gathered over the units that use it. */
+interface ManifestProject {
+  ecosystem: Ecosystem;
+  dir: string;
+  files: FileImports[];
+  owners: ModelElement[];
+  /** Python: top-level modules of the project's own code */
+  localModules: Set<string>;
+}
+
+function gatherProjects(units: readonly CodeUnit[], imports: ReadonlyMap<string, FileImports>, index: ManifestIndex): ManifestProject[] {
+  const projects = new Map<string, ManifestProject>();
+  for (const unit of units) {
+    for (const ecosystem of ['npm', 'PyPI'] as const) {
+      const dir = index.nearest(unit.dir, ecosystem);
+      if (dir === undefined) continue;
+      const key = `${ecosystem}\u0000${dir}`;
+      const p = projects.get(key) ?? { ecosystem, dir, files: [], owners: [], localModules: new Set<string>() };
+      projects.set(key, p);
+      for (const o of unitOwners(unit)) if (!p.owners.includes(o)) p.owners.push(o);
+      for (const fi of imports.values()) {
+        if (fi.language !== LANGUAGE_OF[ecosystem] || !isUnder(fi.file, unit.dir) || p.files.includes(fi)) continue;
+        if (index.nearest(path.posix.dirname(fi.file), ecosystem) !== dir) continue;
+        p.files.push(fi);
+        if (ecosystem === 'PyPI') p.localModules.add(topLevelModule(fi.file, unit.dir));
+      }
+    }
+  }
+  return [...projects.values()];
+}
+
+/** `src/app/handler.py` in unit `src` is module `app`; `src/handler.py` is `handler`. */
+function topLevelModule(file: string, dir: string): string {
+  const rel = dir === '.' ? file : file.slice(dir.length + 1);
+  return rel.split('/')[0]!.replace(/\.py$/i, '').toLowerCase();
+}
+
+/** One project's manifest with the text and file names needed to point at declarations. */
+interface LoadedManifest {
+  manifest: Manifest;
+  /** The manifest file, relative to the root */
+  file: string;
+  /** Where a declared name is written */
+  lineOf(name: string): SourceLocation;
+}
+
+async function loadManifest(root: string, project: ManifestProject, index: ManifestIndex): Promise<LoadedManifest | undefined> {
+  const names = index.inDir(project.dir, project.ecosystem);
+  const rel = (n: string): string => (project.dir === '.' ? n : `${project.dir}/${n}`);
+  if (project.ecosystem === 'PyPI' && isRequirements(names[0] ?? '')) return loadRequirements(root, names.map(rel));
+  const file = rel(names[0]!);
+  const manifest = await readManifest(path.join(root, file));
+  if (!manifest || manifest.errors.length > 0) return undefined;
+  const text = (await readFile(path.join(root, file), 'utf8').catch(() => '')).split('\n');
+  return { manifest, file, lineOf: (name) => declarationLoc(file, text, name, project.ecosystem) };
+}
+
+/** Requirements files as a manifest: prod and dev names by file, each name at its line. */
+async function loadRequirements(root: string, files: string[]): Promise<LoadedManifest> {
+  const prod: string[] = [];
+  const dev: string[] = [];
+  const where = new Map<string, SourceLocation>();
+  for (const file of files) {
+    const text = await readFile(path.join(root, file), 'utf8').catch(() => '');
+    for (const d of parseRequirementsText(text, file).dependencies) {
+      (d.scope === 'dev' ? dev : prod).push(d.name);
+      if (!where.has(d.name)) where.set(d.name, { file, line: d.line ?? 0, column: d.line ? 1 : 0 });
+    }
+  }
+  return { manifest: manifestFromNames(files[0]!, 'PyPI', prod, dev), file: files[0]!, lineOf: (name) => where.get(name) ?? { file: files[0]!, line: 0, column: 0 } };
+}
+
+/** The line declaring `name` in a package.json, pyproject.toml or Pipfile; the whole file when not found. */
+function declarationLoc(file: string, lines: string[], name: string, ecosystem: Ecosystem): SourceLocation {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = ecosystem === 'npm' ? new RegExp(`"${escaped}"\\s*:`) : new RegExp(`(^|["'\\s])${escaped.replace(/\\?[-_.]/g, '[-_.]')}(\\s*[=<>~!;\\[,"']|\\s*$)`, 'i');
+  const i = lines.findIndex((l) => pattern.test(l));
+  if (i < 0) return { file, line: 0, column: 0 };
+  const column = (lines[i]!.search(/\S/) ?? 0) + 1;
+  return { file, line: i + 1, column };
+}
+
+/** Unused declarations and undeclared imports of every project the units belong to. */
+export async function analyzeUsage(
+  root: string,
+  units: readonly CodeUnit[],
+  files: readonly DiscoveredFile[],
+  imports: ReadonlyMap<string, FileImports>,
+): Promise<{ unused: UnusedDeclaration[]; undeclared: UndeclaredImport[] }> {
+  const index = new ManifestIndex(files);
+  const unused: UnusedDeclaration[] = [];
+  const undeclared: UndeclaredImport[] = [];
+  for (const project of gatherProjects(units, imports, index)) {
+    // A project with no code read (image-only, or all files too large) would make every package look unused.
+    if (project.files.length === 0) continue;
+    const loaded = await loadManifest(root, project, index);
+    if (!loaded) continue;
+    const refs = project.files.flatMap((fi) => fi.imports.map((i) => ({ ...i, file: fi.file })));
+    const usage = checkUsage({ ecosystem: project.ecosystem, imports: refs.map((r) => r.specifier), manifest: loaded.manifest.deps, localModules: [...project.localModules] });
+    const owners = project.owners;
+    for (const u of usage.unused) unused.push({ ecosystem: project.ecosystem, name: u.name, group: u.group, loc: loaded.lineOf(u.name), owners });
+    const report = (list: typeof usage.undeclared, devOnly: boolean): void => {
+      for (const u of list) {
+        const ref = refs.find((r) => r.specifier === u.specifier)!;
+        undeclared.push({ ecosystem: project.ecosystem, name: u.name, specifier: u.specifier, devOnly, loc: { file: ref.file, line: ref.line, column: ref.column }, manifest: loaded.file, owners });
+      }
+    };
+    report(usage.undeclared, false);
+    report(usage.devOnly, true);
+  }
+  return { unused, undeclared };
+}

@@ -1,0 +1,62 @@
+/**
+ * Secrets in the project's files: every code and config file of each function's and layer's
+ * code directory, and `.env` files anywhere under the scan root. Templates are left to the
+ * template rules (parameters, environment, tags, inline code) so nothing is reported twice;
+ * lockfiles are skipped (hashes and registry URLs, large, never hand-written). Files above
+ * a size bound are not read and are reported as a note.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DiscoveredFile } from '../discover/discover.js';
+import type { AppModel } from '../model/app-model.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { detectSecretsInTextDetailed } from '../secrets/index.js';
+import { codeUnits, isUnder, unitOwners, type CodeUnit } from './code-units.js';
+import type { FileSecret, SecretFileKind } from './secret-facts.js';
+
+/** Largest file searched: past this it is generated (a bundle, a data dump), not written by hand. */
+export const MAX_SECRET_SCAN_BYTES = 4 * 1024 * 1024;
+
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|cs|php|sh|bash|ps1)$/i;
+const CONFIG_FILE = /\.(?:json|ya?ml|toml|ini|cfg|conf|properties|xml|npmrc|pypirc|netrc)$|(?:^|\/)\.(?:npmrc|pypirc|netrc)$/i;
+const ENV_FILE = /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env)$/i;
+const SKIPPED = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|Pipfile\.lock|uv\.lock|tsconfig(?:\.[\w-]+)?\.json)$|\.(?:d\.[cm]?ts|map|min\.js)$/i;
+
+/** Why a file is searched, or undefined when it is not. */
+export function secretFileKind(rel: string, inCode: boolean): SecretFileKind | undefined {
+  if (ENV_FILE.test(rel)) return 'env-file';
+  if (!inCode || SKIPPED.test(rel)) return undefined;
+  if (CODE_FILE.test(rel)) return 'code';
+  return CONFIG_FILE.test(rel) ? 'config' : undefined;
+}
+
+export async function findFileSecrets(
+  model: AppModel,
+  files: readonly DiscoveredFile[],
+  templates: ReadonlySet<string>,
+): Promise<{ secrets: FileSecret[]; diagnostics: Diagnostic[] }> {
+  const units = codeUnits(model);
+  const secrets: FileSecret[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const f of files) {
+    if (templates.has(f.rel)) continue;
+    const holders = units.filter((u) => isUnder(f.rel, u.dir));
+    const kind = secretFileKind(f.rel, holders.length > 0);
+    if (!kind) continue;
+    if (f.size > MAX_SECRET_SCAN_BYTES) {
+      diagnostics.push({ severity: 'note', code: 'secret-scan-skipped', message: `larger than ${MAX_SECRET_SCAN_BYTES} bytes: not searched for secrets`, loc: { file: f.rel, line: 0, column: 0 } });
+      continue;
+    }
+    const text = await readFile(f.abs, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    secrets.push(...secretsOf(f.rel, text, kind, holders));
+  }
+  return { secrets, diagnostics };
+}
+
+function secretsOf(rel: string, text: string, kind: SecretFileKind, holders: CodeUnit[]): FileSecret[] {
+  const owners = [...new Set(holders.flatMap(unitOwners))];
+  const inLayer = holders.length > 0 && holders.every((u) => u.functions.length === 0 && u.layers.length > 0);
+  const { matches } = detectSecretsInTextDetailed(text, { fileName: path.posix.basename(rel) });
+  return matches.map((match) => ({ match, kind, loc: { file: rel, line: match.line, column: match.column }, owners, inLayer }));
+}

@@ -1,0 +1,37 @@
+import type { Rule } from '../rule.js';
+import { ownerFields, ownersText } from './dependency-text.js';
+
+export const dependencyUndeclared: Rule = {
+  meta: {
+    id: 'dependency-undeclared',
+    title: 'Package imported but not declared',
+    category: 'SAS-6',
+    cwe: ['CWE-1357', 'CWE-829'],
+    severity: 'low',
+    description:
+      "A function's code imports a package that its project's manifest does not declare for production. It works only by accident (hoisted from another package, pulled in transitively, present in a layer or on the build machine), so which version is deployed is decided by something else, is not locked and may disappear or change at any install; a name nobody declared is also the one a dependency-confusion attacker registers. A package declared only as a development dependency is reported too: it is not deployed, unless a bundler ships it anyway. Packages the Lambda runtime provides (AWS SDK, boto3) are not reported.",
+    remediation:
+      'Declare the package in the manifest next to the code (`npm install <name>`, or a pinned requirement) so the lockfile fixes its version, or remove the import.',
+    example: {
+      language: 'javascript',
+      vulnerable: "// package.json declares only axios\nimport jwt from 'jsonwebtoken';",
+      fixed: '// package.json\n"dependencies": { "axios": "1.7.2", "jsonwebtoken": "9.0.2" }',
+    },
+    references: ['https://owasp.org/www-project-serverless-top-10/'],
+  },
+  requires: ['dependencies'],
+  check({ deps }) {
+    return (deps?.undeclared ?? []).map((u) => {
+      const who = ownersText(u.owners);
+      const why = u.devOnly
+        ? `is declared in ${u.manifest} only as a development dependency, so it is not deployed unless a bundler ships it`
+        : `is not declared in ${u.manifest}, so its deployed version is not locked`;
+      return {
+        message: `The code of ${who || 'the project'} imports '${u.specifier}', but ${u.name} ${why}. Declare it as a production dependency.`,
+        location: u.loc,
+        ...ownerFields(u.owners),
+        key: [u.ecosystem, u.name],
+      };
+    });
+  },
+};

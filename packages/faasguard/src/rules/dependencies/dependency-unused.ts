@@ -1,0 +1,39 @@
+import type { Rule } from '../rule.js';
+import { ownerFields, ownersText } from './dependency-text.js';
+
+export const dependencyUnused: Rule = unusedRule();
+
+function unusedRule(): Rule {
+  return {
+    meta: {
+      id: 'dependency-unused',
+      title: 'Dependency declared but never imported',
+      category: 'SAS-6',
+      cwe: ['CWE-1104'],
+      severity: 'low',
+      description:
+        "A production dependency of a function's project is never imported by any code of that project. It is still installed and deployed: every unneeded package, and everything it pulls in, is attack surface (its vulnerabilities, its install scripts, its maintainers' accounts) with no use. Imports are read from the code (`import`, `require('x')`, `import('x')` with a literal, Python `import` / `from … import`); packages loaded by a name computed at run time are not seen, and packages the runtime provides are ignored.",
+      remediation:
+        'Remove the package from the manifest (`npm uninstall <name>`, or delete the requirement) and redeploy. If it is needed only to build or test, declare it as a development dependency.',
+      example: {
+        language: 'json',
+        vulnerable: '"dependencies": {\n  "axios": "1.7.2",\n  "left-pad": "1.3.0"\n}',
+        fixed: '"dependencies": {\n  "axios": "1.7.2"\n}',
+      },
+      references: ['https://owasp.org/www-project-serverless-top-10/'],
+    },
+    requires: ['dependencies'],
+    check({ deps }) {
+      return (deps?.unused ?? []).map((u) => {
+        const who = ownersText(u.owners);
+        const group = u.group === 'optionalDependencies' ? 'an optional dependency' : 'a production dependency';
+        return {
+          message: `${u.name} is ${group} of ${u.loc.file} that no code of ${who || 'the project'} imports; it is deployed anyway and only adds attack surface. Remove it.`,
+          location: u.loc,
+          ...ownerFields(u.owners),
+          key: [u.ecosystem, u.name],
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { FileSecret } from '../../analysis/secret-facts.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { ownerFields, ownersText } from '../dependencies/dependency-text.js';
+import { confidenceSeverity, secretKeys, secretLabel, storeAdvice } from './secret-text.js';
+
+export const secretInCode: Rule = {
+  meta: {
+    id: 'secret-in-code',
+    title: 'Hard-coded secret in function code, config or .env file',
+    category: 'SAS-7',
+    cwe: ['CWE-798', 'CWE-540'],
+    severity: 'high',
+    description:
+      "A credential is written into a file of a function's or layer's code (source, a config file beside it) or into a `.env` file in the project. It is deployed inside the code package, where anyone who can download the function's code (`lambda:GetFunction`) or read the repository has it, it stays in the repository history, and it cannot be rotated without a deployment. Files ignored by `.gitignore` are not scanned, so a reported `.env` file is one that is committed. Placeholders and references (`${env:X}`, `{{resolve:…}}`, `changeme`, `<your-key>`) are not reported.",
+    remediation:
+      'Rotate the credential first: it is in the repository history. Then store it in AWS Secrets Manager or as an SSM Parameter Store SecureString, grant the function\'s role `secretsmanager:GetSecretValue` or `ssm:GetParameter` on that one secret, and read it at run time (cached outside the handler). Keep `.env` files out of the repository.',
+    example: {
+      language: 'javascript',
+      vulnerable: "const stripe = new Stripe('sk_live_…');",
+      fixed: "const { SecretString } = await sm.send(new GetSecretValueCommand({ SecretId: process.env.STRIPE_SECRET_ARN }));\nconst stripe = new Stripe(SecretString);",
+    },
+    references: ['https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html', 'https://cwe.mitre.org/data/definitions/798.html'],
+  },
+  requires: ['secrets'],
+  check({ secrets }) {
+    const found = secrets?.files ?? [];
+    const keys = secretKeys(found);
+    return found.map((s) => result(s, keys.get(s)!));
+  },
+};
+
+function result(s: FileSecret, key: string[]): RuleResult {
+  const who = ownersText(s.owners);
+  const where = s.kind === 'env-file' ? 'a .env file' : s.inLayer ? 'layer code' : s.kind === 'config' ? 'a config file deployed with the code' : 'function code';
+  const deployed = who ? ` deployed with ${who}` : '';
+  const severity = confidenceSeverity(s.match);
+  return {
+    message: `${secretLabel(s.match)} hard-coded in ${where}${deployed}. ${storeAdvice(s.match)}`,
+    location: s.loc,
+    ...ownerFields(s.owners),
+    key,
+    ...(severity ? { severity } : {}),
+  };
+}

@@ -1,0 +1,58 @@
+import type { Stack, TemplateParameter } from '../../model/app-model.js';
+import { classifyNamedValue, isSecretLikeName } from '../../secrets/index.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { confidenceSeverity, secretLabel } from './secret-text.js';
+
+export const templateParameterSecretDefault: Rule = {
+  meta: {
+    id: 'template-parameter-secret-default',
+    title: 'Secret template parameter with a default value or without NoEcho',
+    category: 'SAS-7',
+    cwe: ['CWE-798', 'CWE-532'],
+    severity: 'high',
+    description:
+      "A template parameter carries a secret badly. With a `Default` holding the credential, the secret is written into the template itself, in the repository and in every copy of the template. Without `NoEcho: true`, a parameter with a secret's name (`DbPassword`, `ApiToken`) is shown in plain text by the console, `describe-stacks` and the stack's events to anyone with read access to CloudFormation (reported at medium severity).",
+    remediation:
+      'Remove the Default and rotate the credential. Better, do not pass secrets as parameters at all: create them in AWS Secrets Manager and reference them with `{{resolve:secretsmanager:…}}` where a resource property needs the value, or pass the secret\'s ARN to the function. If a parameter must carry a secret, set `NoEcho: true`.',
+    example: {
+      language: 'yaml',
+      vulnerable: 'Parameters:\n  DbPassword:\n    Type: String\n    Default: Pr0d-Passw0rd-2024',
+      fixed: 'Parameters:\n  DbPassword:\n    Type: String\n    NoEcho: true',
+    },
+    references: ['https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html#parameters-section-structure-properties', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/security-best-practices.html#creds'],
+  },
+  check({ model }) {
+    return model.stacks.flatMap((stack) => stack.parameters.flatMap((p) => check(stack, p)));
+  },
+};
+
+/** SSM parameter types carry a parameter's name, not a secret. */
+const REFERENCE_TYPE = /^AWS::SSM::Parameter::/;
+
+function check(stack: Stack, p: TemplateParameter): RuleResult[] {
+  if (REFERENCE_TYPE.test(p.type)) return [];
+  const subject = { id: `${stack.id}/${p.name}`, logicalId: p.name };
+  const match = p.hasDefault && typeof p.value === 'string' ? classifyNamedValue(p.name, p.value) : undefined;
+  if (match) {
+    const severity = confidenceSeverity(match);
+    return [
+      {
+        message: `Parameter ${p.name} has a Default holding a secret: ${secretLabel(match)}: the secret is written in the template. Remove the Default, rotate the credential, and reference it from AWS Secrets Manager instead.`,
+        location: p.defaultLoc ?? p.loc,
+        subject,
+        key: [p.name, 'default'],
+        ...(severity ? { severity } : {}),
+      },
+    ];
+  }
+  if (!isSecretLikeName(p.name) || p.noEcho) return [];
+  return [
+    {
+      message: `Parameter ${p.name} looks like a secret but has no NoEcho: true, so its value is shown in plain text by the console, describe-stacks and stack events. Set NoEcho: true, or better, keep the secret in AWS Secrets Manager and use a {{resolve:secretsmanager:…}} reference.`,
+      location: p.loc,
+      subject,
+      key: [p.name, 'no-echo'],
+      severity: 'medium',
+    },
+  ];
+}
