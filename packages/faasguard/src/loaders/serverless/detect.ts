@@ -12,5 +12,5 @@ export function isServerlessConfig(root: TNode | undefined): boolean {
 
 /** Cheap test on the raw text before parsing. */
 export function mayBeServerlessConfig(text: string): boolean {
-  return /(^|\n)\s*"?service"?\s*:/.test(text) && /(^|\n)\s*"?provider"?\s*:/.test(text);
+  return /(^|\n)\s*service\s*:|"service"\s*:/.test(text) && /(^|\n)\s*provider\s*:|"provider"\s*:/.test(text);
 }
