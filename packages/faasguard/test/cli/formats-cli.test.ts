@@ -1,0 +1,70 @@
+/**
+ * The command line on Serverless Framework and CDK apps: --stage, --region and --env-vars reach the
+ * loader, a single file can be scanned, and a CDK app without cdk.out is explained, not guessed.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { after, describe, it } from 'node:test';
+import { main } from '../../src/cli/main.js';
+import { FIXTURES } from '../helpers/paths.js';
+import { removeProject, tempProject } from '../helpers/temp-project.js';
+
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _enc: string, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new Capture();
+  const err = new Capture();
+  const code = await main(argv, out, err);
+  return { code, out: out.text, err: err.text };
+}
+
+const SERVICE = path.join(FIXTURES, 'serverless/orders-service');
+const dirs: string[] = [];
+after(() => dirs.forEach(removeProject));
+
+describe('faasguard on Serverless Framework and CDK apps', () => {
+  it('scans a service with --stage and --region', async () => {
+    const dev = JSON.parse((await run('scan', SERVICE, '--format', 'json')).out) as { findings: Array<{ ruleId: string }> };
+    assert.ok(dev.findings.some((f) => f.ruleId === 'env-plaintext-secret'), 'config/dev.yml holds a plaintext password');
+    const prod = JSON.parse((await run('scan', SERVICE, '--format', 'json', '--stage', 'prod', '--region', 'eu-west-3')).out) as { findings: Array<{ ruleId: string }> };
+    assert.ok(!prod.findings.some((f) => f.ruleId === 'env-plaintext-secret'), 'config/prod.yml reads it from SSM');
+  });
+
+  it('lets --env-vars open the environment to ${env:…}', async () => {
+    process.env['FG_CLI_TEST_TOKEN'] = 'q7RzT2vX9kLm4NpW8sYb';
+    const dir = tempProject({ 'serverless.yml': 'service: s\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: h.main\n    environment:\n      DB_PASSWORD: ${env:FG_CLI_TEST_TOKEN}\n' });
+    dirs.push(dir);
+    try {
+      const closed = await run('map', dir, '--format', 'json');
+      assert.equal(closed.code, 0);
+      const open = JSON.parse((await run('scan', dir, '--format', 'json', '--env-vars', 'FG_CLI_TEST_TOKEN')).out) as { findings: Array<{ ruleId: string }> };
+      assert.ok(open.findings.some((f) => f.ruleId === 'env-plaintext-secret'));
+      const shut = JSON.parse((await run('scan', dir, '--format', 'json')).out) as { findings: Array<{ ruleId: string }> };
+      assert.ok(!shut.findings.some((f) => f.ruleId === 'env-plaintext-secret'));
+    } finally {
+      delete process.env['FG_CLI_TEST_TOKEN'];
+    }
+  });
+
+  it('scans one file given on the command line', async () => {
+    const result = await run('scan', path.join(FIXTURES, 'three-ways/serverless/serverless.yml'), '--format', 'json');
+    const report = JSON.parse(result.out) as { findings: Array<{ ruleId: string; location: { file: string } }> };
+    assert.ok(report.findings.some((f) => f.ruleId === 'function-url-without-auth' && f.location.file === 'serverless.yml'));
+  });
+
+  it('says how to synthesize a CDK app that has no cloud assembly', async () => {
+    const dir = tempProject({ 'cdk.json': '{"app":"node app.js"}', 'app.js': 'process.exit(3)\n' });
+    dirs.push(dir);
+    const result = await run('scan', dir, '--format', 'json');
+    assert.equal(result.code, 2);
+    const report = JSON.parse(result.out) as { diagnostics: Array<{ code: string; message: string }> };
+    assert.ok(report.diagnostics.some((d) => d.code === 'cdk-not-synthesized' && /cdk synth/.test(d.message)));
+  });
+});
