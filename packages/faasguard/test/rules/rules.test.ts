@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { scan } from '../../src/scan/scan.js';
+import { scan, type ScanOptions } from '../../src/scan/scan.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { FIXTURES } from '../helpers/paths.js';
 
@@ -14,11 +14,61 @@ process.env['FAASGUARD_NOW'] ??= '2026-11-23';
 
 interface Expected {
   line: number;
-  subject: string;
+  /** Logical id of the finding's subject; absent when the finding has none (a .env file outside any code) */
+  subject?: string;
   severity?: string;
+  /** The file the finding points into, when not the template (a lockfile, a code file) */
+  file?: string;
 }
 
 const CASES: Record<string, Expected[]> = {
+  'vulnerable-dependency': [
+    { file: 'api/package-lock.json', line: 22, subject: 'Api' },
+    { file: 'tools/package-lock.json', line: 15, subject: 'Tools', severity: 'medium' },
+  ],
+  'dependency-from-git': [{ file: 'api/package-lock.json', line: 14, subject: 'Api' }],
+  'dependency-from-tarball-or-path': [
+    { file: 'api/package-lock.json', line: 15, subject: 'Api' },
+    { file: 'api/package-lock.json', line: 20, subject: 'Api', severity: 'low' },
+  ],
+  'dependency-foreign-registry': [
+    { file: 'api/package-lock.json', line: 15, subject: 'Api' },
+    { file: 'api/package-lock.json', line: 20, subject: 'Api' },
+  ],
+  'dependency-missing-integrity': [{ file: 'api/package-lock.json', line: 14, subject: 'Api' }],
+  'dependency-install-script': [{ file: 'api/package-lock.json', line: 14, subject: 'Api' }],
+  'python-requirement-unpinned': [
+    { file: 'worker/requirements.txt', line: 2, subject: 'Worker' },
+    { file: 'worker/requirements.txt', line: 3, subject: 'Worker' },
+  ],
+  'dependency-unused': [
+    { file: 'api/package.json', line: 7, subject: 'Api' },
+    { file: 'worker/requirements.txt', line: 1, subject: 'Worker' },
+  ],
+  'dependency-undeclared': [
+    { file: 'api/index.js', line: 2, subject: 'Api' },
+    { file: 'api/index.js', line: 3, subject: 'Api' },
+    { file: 'worker/app.py', line: 3, subject: 'Worker' },
+  ],
+  'template-parameter-secret-default': [
+    { line: 6, subject: 'DbPassword' },
+    { line: 7, subject: 'ApiToken', severity: 'medium' },
+  ],
+  'secret-in-tags': [
+    { line: 11, subject: 'Api' },
+    { line: 19, subject: 'Uploads' },
+  ],
+  'secret-in-inline-code': [
+    { line: 10, subject: 'Hook' },
+    { line: 21, subject: 'Legacy' },
+  ],
+  'secret-in-code': [
+    { file: '.env', line: 2 },
+    { file: 'api/config.json', line: 3, subject: 'Api' },
+    { file: 'api/index.js', line: 3, subject: 'Api' },
+    { file: 'layers/shared/nodejs/token.js', line: 2, subject: 'Api' },
+    { file: 'worker/app.py', line: 3, subject: 'Worker' },
+  ],
   'api-route-without-auth': [
     { line: 30, subject: 'Open.Public' },
     { line: 31, subject: 'Open.Implicit' },
@@ -145,26 +195,31 @@ const CASES: Record<string, Expected[]> = {
   ],
 };
 
+/** Scan options a rule's fixtures need (offline vulnerability data, so the tests never use a cache or the network). */
+const SCAN_OPTIONS: Record<string, ScanOptions> = {
+  'vulnerable-dependency': { osvDb: path.join(FIXTURES, 'rules/vulnerable-dependency/osv') },
+};
+
 for (const rule of ALL_RULES) {
   const id = rule.meta.id;
   describe(`rule ${id}`, () => {
     it('has fixtures', () => assert.ok(CASES[id], `no test case for ${id}`));
 
     it('reports the vulnerable fixture', async () => {
-      const result = await scan(path.join(FIXTURES, 'rules', id, 'fail'), { rules: [rule] });
+      const result = await scan(path.join(FIXTURES, 'rules', id, 'fail'), { ...SCAN_OPTIONS[id], rules: [rule] });
       const got = result.findings.map((f) => ({ ruleId: f.ruleId, file: f.location.file, line: f.location.line, subject: f.subject?.logicalId }));
-      const want = (CASES[id] ?? []).map((e) => ({ ruleId: id, file: 'template.yaml', line: e.line, subject: e.subject }));
+      const want = (CASES[id] ?? []).map((e) => ({ ruleId: id, file: e.file ?? 'template.yaml', line: e.line, subject: e.subject }));
       assert.deepEqual(got.sort(byLine), want.sort(byLine));
     });
 
     it('is silent on the fixed fixture', async () => {
-      const result = await scan(path.join(FIXTURES, 'rules', id, 'pass'), { rules: [rule] });
+      const result = await scan(path.join(FIXTURES, 'rules', id, 'pass'), { ...SCAN_OPTIONS[id], rules: [rule] });
       assert.equal(result.templates.length, 1);
       assert.deepEqual(result.findings, []);
     });
   });
 }
 
-function byLine(a: { line: number }, b: { line: number }): number {
-  return a.line - b.line;
+function byLine(a: { file: string; line: number }, b: { file: string; line: number }): number {
+  return a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1;
 }

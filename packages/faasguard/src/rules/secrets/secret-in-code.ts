@@ -31,11 +31,11 @@ export const secretInCode: Rule = {
 
 function result(s: FileSecret, key: string[]): RuleResult {
   const who = ownersText(s.owners);
-  const where = s.kind === 'env-file' ? 'a .env file' : s.inLayer ? 'layer code' : s.kind === 'config' ? 'a config file deployed with the code' : 'function code';
+  const where = s.kind === 'env-file' ? 'A .env file' : s.inLayer ? 'Layer code' : s.kind === 'config' ? 'A config file' : 'Function code';
   const deployed = who ? ` deployed with ${who}` : '';
   const severity = confidenceSeverity(s.match);
   return {
-    message: `${secretLabel(s.match)} hard-coded in ${where}${deployed}. ${storeAdvice(s.match)}`,
+    message: `${where}${deployed} holds a hard-coded secret: ${secretLabel(s.match)}. ${storeAdvice(s.match)}`,
     location: s.loc,
     ...ownerFields(s.owners),
     key,
