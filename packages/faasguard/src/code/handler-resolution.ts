@@ -68,6 +68,7 @@ function resolveNode(dir: string, handler: string, files: CodeFiles): HandlerRes
     }
   }
   const where = dir === '' ? split.module : `${dir}/${split.module}`;
+  if (baseCandidates(dir, split.module).every((b) => b.startsWith('../'))) return { ok: false, language: 'node', reason: `handler "${handler}" points outside the scanned directory` };
   return { ok: false, language: 'node', reason: `no file ${where}{${CODE_EXTENSIONS.join(',')}} in the scanned directory` };
 }
 

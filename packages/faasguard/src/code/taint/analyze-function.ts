@@ -80,7 +80,7 @@ export function analyzeFunction(ctx: AnalysisContext, file: string, exportName: 
     flows: dedupeFlows([...sinkFlows(inst.hits, sources), ...responseFlows(responses, sources)]),
     verboseErrors: verboseErrors(responses),
     unverifiedTokenDecisions: tokenDecisions(inst.hits),
-    clientAuthorization: clientAuthorization(inst.hits, sources),
+    clientAuthorization: withoutTokenDecisions(clientAuthorization(inst.hits, sources), tokenDecisions(inst.hits)),
     eventLogs: eventLogs(inst.hits, sources),
     exhausted: ctx.exhausted,
   };
@@ -224,6 +224,12 @@ function eventLogs(hits: SinkHit[], sources: Sources): CodeEvent[] {
     });
   }
   return dedupeEvents(out);
+}
+
+/** A decision on an unverified token is reported as such, not again as a client-supplied field. */
+function withoutTokenDecisions(events: CodeEvent[], tokens: CodeEvent[]): CodeEvent[] {
+  const at = new Set(tokens.map((t) => `${t.loc.file}:${t.loc.line}:${t.loc.column}`));
+  return events.filter((e) => !at.has(`${e.loc.file}:${e.loc.line}:${e.loc.column}`));
 }
 
 function dedupeFlows(flows: Flow[]): Flow[] {

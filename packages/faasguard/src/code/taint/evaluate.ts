@@ -615,7 +615,11 @@ export class Evaluator {
   private genericCall(callee: Callee, calleeValue: Value, receiver: Value | undefined, args: Value[], node: ts.Node): Value {
     const sanitizer = findSanitizer(callee.module, callee.method);
     if (sanitizer) return sanitize(mixed([receiver, ...args]), sanitizer.families);
-    if (CLEAN_METHODS.has(callee.method)) return CLEAN;
+    if (CLEAN_METHODS.has(callee.method)) {
+      // `claims.groups.includes('admin')` answers a question about the data: a decision.
+      if (receiver) this.decision(receiver, node);
+      return CLEAN;
+    }
     let wrapped: FnRef | undefined;
     for (const a of args) {
       if (!a.fn) continue;
@@ -623,6 +627,8 @@ export class Evaluator {
       this.callFunction(a.fn, [], node);
       wrapped ??= a.fn;
     }
+    // Builder chains on a wrapper (`middy(handler).use(…)`) still stand for the wrapped handler.
+    if (receiver?.fn && !calleeValue.fn) wrapped ??= receiver.fn;
     const out = mixed([receiver && !receiver.api ? receiver : receiver?.taints.length ? receiver : undefined, ...args]);
     return {
       ...out,

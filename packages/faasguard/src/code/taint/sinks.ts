@@ -69,9 +69,12 @@ const FIXED_ORIGIN = /^(https?:)?\/\/[^/?#]+[/?#]|^\/(?![/\\])/i;
 const FS_METHODS = [
   'readFile', 'readFileSync', 'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'createReadStream', 'createWriteStream',
   'unlink', 'unlinkSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync', 'readdir', 'readdirSync', 'mkdir', 'mkdirSync', 'open', 'openSync',
-  'access', 'accessSync', 'stat', 'statSync', 'lstat', 'lstatSync', 'copyFile', 'copyFileSync', 'rename', 'renameSync', 'exists', 'existsSync',
-  'readJson', 'readJsonSync', 'outputFile', 'outputFileSync', 'remove', 'removeSync', 'copy', 'move', 'writeJson', 'writeJsonSync',
+  'access', 'accessSync', 'stat', 'statSync', 'lstat', 'lstatSync', 'exists', 'existsSync',
+  'readJson', 'readJsonSync', 'outputFile', 'outputFileSync', 'remove', 'removeSync', 'writeJson', 'writeJsonSync',
 ];
+
+/** File system calls whose first two arguments are both paths. */
+const FS_TWO_PATHS = ['copyFile', 'copyFileSync', 'rename', 'renameSync', 'copy', 'copySync', 'move', 'moveSync', 'symlink', 'symlinkSync', 'link', 'linkSync'];
 
 const MONGO_METHODS = [
   'find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'findOneAndRemove', 'updateOne', 'updateMany',
@@ -100,7 +103,8 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'sql', modules: ['@prisma/client'], methods: ['$queryRawUnsafe', '$executeRawUnsafe'], args: [0] },
   { family: 'sql', modules: ['*'], methods: ['query', 'execute', 'raw'], args: [0], when: sqlLike },
   { family: 'nosql', modules: ['mongodb', 'mongoose'], methods: MONGO_METHODS, args: [0] },
-  { family: 'path', modules: ['fs', 'fs-extra', 'graceful-fs'], methods: FS_METHODS, args: [0, 1] },
+  { family: 'path', modules: ['fs', 'fs-extra', 'graceful-fs'], methods: FS_METHODS, args: [0] },
+  { family: 'path', modules: ['fs', 'fs-extra', 'graceful-fs'], methods: FS_TWO_PATHS, args: [0, 1] },
   { family: 'ssrf', modules: ['http', 'https'], methods: ['request', 'get'], args: [0], props: ['host', 'hostname', 'href'], safePrefix: FIXED_ORIGIN },
   { family: 'ssrf', modules: ['global', 'node-fetch', 'cross-fetch', 'undici'], methods: ['fetch', 'request', ''], args: [0], safePrefix: FIXED_ORIGIN },
   { family: 'ssrf', modules: ['axios', 'got', 'request', 'superagent', 'needle', 'ky'], methods: HTTP_VERBS, args: [0], props: ['url', 'baseURL', 'uri', 'prefixUrl'], safePrefix: FIXED_ORIGIN },

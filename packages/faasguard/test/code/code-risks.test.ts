@@ -1,0 +1,59 @@
+/**
+ * Code risks beyond injection: verbose errors, unverified JWTs, logged events, hard-coded
+ * credentials, TLS verification turned off, authorization from client input; and look-alikes
+ * that are fine (a verified token, authorizer claims, an expected error, a request id logged).
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { codeFindings, type Got } from './helpers.js';
+
+let all: Got[] = [];
+
+function of(rule: string): Array<[string, string | undefined, string[]]> {
+  return all.filter((g) => g.rule === rule).map((g) => [g.at, g.subject, g.steps] as [string, string | undefined, string[]]).sort();
+}
+
+describe('code risks', () => {
+  before(async () => {
+    all = await codeFindings('risks');
+  });
+
+  it('verbose-error-response: a caught error returned in the body', () => {
+    assert.deepEqual(of('verbose-error-response'), [['src/verbose.js:8', 'VerboseFunction', ['src/verbose.js:7', 'src/verbose.js:8', 'src/verbose.js:8']]]);
+  });
+
+  it('jwt-decoded-without-verification: jwt.decode and a hand-decoded payload, not jwt.verify', () => {
+    assert.deepEqual(of('jwt-decoded-without-verification'), [
+      ['src/jwt.js:6', 'JwtFunction', ['src/jwt.js:5', 'src/jwt.js:6']],
+      ['src/jwtsplit.js:4', 'JwtsplitFunction', ['src/jwtsplit.js:3', 'src/jwtsplit.js:4']],
+    ]);
+  });
+
+  it('event-logged: the whole event (low) and the Authorization header (medium)', () => {
+    assert.deepEqual(of('event-logged'), [
+      ['src/logs.js:2', 'LogsFunction', ['src/logs.js:2']],
+      ['src/logs.js:3', 'LogsFunction', ['src/logs.js:3']],
+    ]);
+    assert.deepEqual(all.filter((g) => g.rule === 'event-logged').map((g) => g.severity).sort(), ['low', 'medium']);
+  });
+
+  it('hardcoded-credential-in-code and tls-verification-disabled', () => {
+    assert.deepEqual(of('hardcoded-credential-in-code'), [['src/secrets.js:3', 'SecretsFunction', []]]);
+    assert.deepEqual(of('tls-verification-disabled'), [
+      ['src/tls.js:3', 'TlsFunction', []],
+      ['src/tls.js:4', 'TlsFunction', []],
+    ]);
+  });
+
+  it('authorization-from-client-input: isAdmin and owner ids from the body and headers', () => {
+    assert.deepEqual(of('authorization-from-client-input'), [
+      ['src/authz.js:5', 'AuthzFunction', ['src/authz.js:4', 'src/authz.js:4', 'src/authz.js:5']],
+      ['src/authz.js:9', 'AuthzFunction', ['src/authz.js:4', 'src/authz.js:4', 'src/authz.js:9']],
+      ['src/authz.js:9', 'AuthzFunction', ['src/authz.js:8', 'src/authz.js:8', 'src/authz.js:9']],
+    ]);
+  });
+
+  it('is silent on the look-alikes', () => {
+    assert.deepEqual(all.filter((g) => g.subject === 'QuietFunction' || g.subject === 'JwtverifiedFunction'), []);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Finding handlers: every export form, every reason a handler is not analyzed, files that do not
+ * parse, and paths that would leave the scan root.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { resolveHandler, splitNodeHandler } from '../../src/code/handler-resolution.js';
+import { CodeFiles, resolveRelative } from '../../src/code/module-graph.js';
+import type { LambdaFunction } from '../../src/model/app-model.js';
+import { FIXTURES } from '../helpers/paths.js';
+import { codeFindings, scanCode } from './helpers.js';
+
+const ROOT = path.join(FIXTURES, 'code', 'resolution');
+
+function fn(handler: string, runtime = 'nodejs20.x', codePath = 'src'): LambdaFunction {
+  return { id: 's/F', logicalId: 'F', stack: 's', loc: { file: 'template.yaml', line: 1, column: 1 }, runtime, handler, code: { kind: 'path', path: codePath }, environment: [], layers: [], inVpc: false };
+}
+
+describe('handler resolution', () => {
+  it('splits handler strings at the first dot after the last slash', () => {
+    assert.deepEqual(splitNodeHandler('src/handlers/app.handler'), { module: 'src/handlers/app', exportName: 'handler' });
+    assert.deepEqual(splitNodeHandler('index.handlers.create'), { module: 'index', exportName: 'handlers.create' });
+    assert.equal(splitNodeHandler('handler'), undefined);
+  });
+
+  it('tries every JavaScript and TypeScript extension', () => {
+    const files = new CodeFiles(ROOT);
+    assert.deepEqual(resolveHandler(fn('esm.run'), files), { ok: true, language: 'node', file: 'src/esm.mjs', exportName: 'run', handler: 'esm.run' });
+    assert.deepEqual(resolveHandler(fn('named.main'), files), { ok: true, language: 'node', file: 'src/named.cts', exportName: 'main', handler: 'named.main' });
+  });
+
+  it('gives a reason when it cannot', () => {
+    const files = new CodeFiles(ROOT);
+    assert.match(reason(resolveHandler(fn('nothere.handler'), files)), /no file src\/nothere/);
+    assert.match(reason(resolveHandler(fn('app.handler', 'python3.12'), files)), /Python handlers are not analyzed yet/);
+    assert.match(reason(resolveHandler(fn('app.handler', 'java21'), files)), /runtime java21 is not analyzed/);
+    assert.match(reason(resolveHandler(fn('handler'), files)), /not of the form file\.export/);
+    assert.match(reason(resolveHandler(fn('../../outside.handler', 'nodejs20.x', ''), files)), /outside the scanned directory/);
+  });
+
+  it('never resolves an import outside the root', () => {
+    const files = new CodeFiles(ROOT);
+    assert.equal(resolveRelative(files, 'src/esm.mjs', '../../sources/src/api.js'), undefined);
+    assert.equal(resolveRelative(files, 'src/esm.mjs', 'child_process'), undefined);
+    assert.equal(resolveRelative(files, 'src/named.cts', './esm.mjs'), 'src/esm.mjs');
+  });
+
+  it('reports unresolved handlers and syntax errors as diagnostics, and still analyzes a file with errors', async () => {
+    const result = await scanCode('resolution');
+    const diags = result.diagnostics.filter((d) => d.code === 'handler-not-found' || d.code === 'code-syntax').map((d) => `${d.code} ${d.loc.file}:${d.loc.line} ${d.severity}`);
+    assert.deepEqual(diags.sort(), [
+      'code-syntax src/broken.js:6 warning',
+      'handler-not-found template.yaml:10 warning',
+      'handler-not-found template.yaml:26 note',
+      'handler-not-found template.yaml:33 note',
+      'handler-not-found template.yaml:38 warning',
+      'handler-not-found template.yaml:44 warning',
+      'handler-not-found template.yaml:8 warning',
+    ]);
+    const found = await codeFindings('resolution');
+    assert.deepEqual(found.map((g) => [g.rule, g.at]), [['command-injection', 'src/broken.js:4']]);
+  });
+});
+
+function reason(r: ReturnType<typeof resolveHandler>): string {
+  return r.ok ? '' : r.reason;
+}

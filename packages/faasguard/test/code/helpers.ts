@@ -1,0 +1,47 @@
+/**
+ * Scans a code fixture with the code rules and reduces findings to what the tests compare.
+ */
+import path from 'node:path';
+import { scan } from '../../src/scan/scan.js';
+import { ALL_RULES } from '../../src/rules/index.js';
+import type { ScanResult } from '../../src/scan/scan-result.js';
+import { FIXTURES } from '../helpers/paths.js';
+
+export const CODE_RULE_IDS = [
+  'command-injection', 'code-injection', 'unsafe-deserialization', 'sql-injection', 'nosql-injection', 'path-traversal', 'ssrf', 'xss', 'open-redirect',
+  'verbose-error-response', 'jwt-decoded-without-verification', 'event-logged', 'hardcoded-credential-in-code', 'tls-verification-disabled', 'authorization-from-client-input',
+];
+
+export interface Got {
+  rule: string;
+  at: string;
+  subject: string | undefined;
+  severity: string;
+  /** `file:line` of each flow step, source first */
+  steps: string[];
+  message: string;
+}
+
+export async function scanCode(fixture: string): Promise<ScanResult> {
+  return scan(path.join(FIXTURES, 'code', fixture), { rules: ALL_RULES.filter((r) => CODE_RULE_IDS.includes(r.meta.id)) });
+}
+
+export async function codeFindings(fixture: string): Promise<Got[]> {
+  const result = await scanCode(fixture);
+  return result.findings.map((f) => ({
+    rule: f.ruleId,
+    at: `${f.location.file}:${f.location.line}`,
+    subject: f.subject?.logicalId,
+    severity: f.severity,
+    steps: (f.flow ?? []).map((s) => `${s.loc.file}:${s.loc.line}`),
+    message: f.message,
+  }));
+}
+
+/** The findings of one subject, sorted, without messages. */
+export function bySubject(all: Got[], subject: string): Array<Omit<Got, 'message' | 'severity' | 'subject'>> {
+  return all
+    .filter((g) => g.subject === subject)
+    .map(({ rule, at, steps }) => ({ rule, at, steps }))
+    .sort((a, b) => (a.at + a.rule < b.at + b.rule ? -1 : 1));
+}

@@ -1,0 +1,29 @@
+/**
+ * The parser wrapper: tolerant, located errors, locations relative to the scan root.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseJs } from '../../src/code/parse-js.js';
+
+describe('parse-js', () => {
+  it('parses JavaScript and TypeScript with 1-based locations', () => {
+    const js = parseJs('src/a.js', 'const a = 1;\n  exports.handler = a;\n');
+    assert.deepEqual(js.errors, []);
+    const second = js.ast.statements[1]!;
+    assert.deepEqual(js.locOf(second), { file: 'src/a.js', line: 2, column: 3 });
+    const ts = parseJs('src/b.ts', 'export const handler = async (e: { body: string }): Promise<void> => {};\n');
+    assert.deepEqual(ts.errors, []);
+  });
+
+  it('keeps a tree for a file with syntax errors and reports where', () => {
+    const bad = parseJs('src/bad.js', 'exports.handler = async (event) => {\n  if ( {\n};\n');
+    assert.ok(bad.errors.length >= 1);
+    assert.equal(bad.errors[0]!.loc.file, 'src/bad.js');
+    assert.ok(bad.errors[0]!.loc.line >= 2);
+    assert.ok(bad.ast.statements.length >= 1);
+  });
+
+  it('does not throw on hostile input', () => {
+    for (const text of ['\u0000\u0001', '(((((((((('.repeat(2000), '`${'.repeat(500), 'x'.repeat(100_000)]) assert.doesNotThrow(() => parseJs('src/x.js', text));
+  });
+});
