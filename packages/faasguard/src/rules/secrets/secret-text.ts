@@ -6,7 +6,9 @@ import type { Severity } from '../../findings/finding.js';
 
 /** "GitHub token (ghp_…3xYz)": the kind and the redaction, never the value. */
 export function secretLabel(match: SecretMatch): string {
-  return `${match.description} (${match.redacted})`;
+  // The library's generic description already says "hard-coded"; messages say that themselves.
+  const description = match.kind === 'generic-secret' ? 'high-entropy value under a secret-like name' : match.description;
+  return `${description} (${match.redacted})`;
 }
 
 /** A short pointer to the safer store and the permission the function's role then needs. */
