@@ -192,7 +192,24 @@ const CASES: Record<string, Expected[]> = {
   'sqs-source-without-redrive': [
     { line: 4, subject: 'Orders' },
     { line: 16, subject: 'Billing' },
+  ],  'command-injection': [{ file: 'src/app.js', line: 5, subject: 'Thumbnail' }],
+  'code-injection': [{ file: 'src/app.js', line: 3, subject: 'Calculator' }],
+  'unsafe-deserialization': [{ file: 'src/app.js', line: 4, subject: 'Session' }],
+  'sql-injection': [{ file: 'src/app.js', line: 7, subject: 'Orders' }],
+  'nosql-injection': [{ file: 'src/app.js', line: 7, subject: 'Search' }],
+  'path-traversal': [{ file: 'src/app.js', line: 5, subject: 'Reports' }],
+  ssrf: [{ file: 'src/app.js', line: 3, subject: 'Preview' }],
+  xss: [{ file: 'src/app.js', line: 3, subject: 'Greeting' }],
+  'open-redirect': [{ file: 'src/app.js', line: 3, subject: 'Login' }],
+  'verbose-error-response': [{ file: 'src/app.js', line: 6, subject: 'Checkout' }],
+  'jwt-decoded-without-verification': [{ file: 'src/app.js', line: 5, subject: 'Admin' }],
+  'event-logged': [{ file: 'src/app.js', line: 2, subject: 'Webhook' }],
+  'hardcoded-credential-in-code': [
+    { file: 'src/app.js', line: 4, subject: 'Billing' },
+    { file: 'src/app.js', line: 4, subject: 'Billing' },
   ],
+  'tls-verification-disabled': [{ file: 'src/app.js', line: 3, subject: 'Partner' }],
+  'authorization-from-client-input': [{ file: 'src/app.js', line: 3, subject: 'Users' }],
 };
 
 /** Scan options a rule's fixtures need (offline vulnerability data, so the tests never use a cache or the network). */

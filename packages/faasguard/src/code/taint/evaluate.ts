@@ -227,7 +227,7 @@ export class Evaluator {
   }
 
   private evalIf(s: ts.IfStatement, env: Env): void {
-    this.decision(this.evalExpr(s.expression, env), s.expression);
+    this.decision(this.evalExpr(withoutNegation(s.expression), env), s.expression);
     const facts = this.guardFacts(s.expression, env);
     const thenEnv = new Env(env);
     this.applyFacts(facts.whenTrue, thenEnv, env);
@@ -451,7 +451,7 @@ export class Evaluator {
   }
 
   private conditional(node: ts.ConditionalExpression, env: Env): Value {
-    this.decision(this.evalExpr(node.condition, env), node.condition);
+    this.decision(this.evalExpr(withoutNegation(node.condition), env), node.condition);
     const facts = this.guardFacts(node.condition, env);
     const tEnv = new Env(env);
     const fEnv = new Env(env);
@@ -810,6 +810,17 @@ export class Evaluator {
 }
 
 // ---- pure helpers
+
+/** `!x` and `(x)` decide on x: the condition's data is the operand's. */
+function withoutNegation(e: ts.Expression): ts.Expression {
+  let n = e;
+  for (let i = 0; i < 8; i++) {
+    if (ts.isParenthesizedExpression(n)) n = n.expression;
+    else if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) n = n.operand;
+    else break;
+  }
+  return n;
+}
 
 function isExported(node: ts.Node): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
