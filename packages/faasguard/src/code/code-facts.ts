@@ -70,7 +70,7 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
     }
     facts.files = reachableFiles(files, resolution.file);
     for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
-    const analysis = analyzeFunction(ctx, resolution.file, resolution.exportName, triggersOf.get(fn.id) ?? []);
+    const analysis = safely(() => analyzeFunction(ctx, resolution.file, resolution.exportName, triggersOf.get(fn.id) ?? []));
     if (typeof analysis === 'string') {
       diagnostics.push({ severity: 'warning', code: 'handler-not-found', message: `handler of ${fn.logicalId} not analyzed: ${analysis}`, loc: fn.loc });
       continue;
@@ -80,6 +80,15 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
   }
   diagnostics.push(...files.diagnostics);
   return { functions, files: fileMap, usersOf, exposure: computeExposure(model), diagnostics };
+}
+
+/** An unexpected failure in one function's analysis is that function's problem, not the scan's. */
+function safely(run: () => FunctionAnalysis | string): FunctionAnalysis | string {
+  try {
+    return run();
+  } catch (e) {
+    return `the analysis failed (${(e as Error).message})`;
+  }
 }
 
 function addFile(file: string, fn: LambdaFunction, files: CodeFiles, fileMap: Map<string, FileFacts>, usersOf: Map<string, LambdaFunction[]>): void {

@@ -13,6 +13,7 @@ export interface FileFacts {
 }
 
 const MAX_NODES = 500_000;
+const MAX_DEPTH = 500;
 
 export function fileFacts(parsed: ParsedFile): FileFacts {
   const secrets = detectSecretsInText(parsed.text, { fileName: parsed.file }).map((m) => ({ ...m, loc: { file: parsed.file, line: m.line, column: m.column } }));
@@ -23,13 +24,13 @@ export function fileFacts(parsed: ParsedFile): FileFacts {
 function tlsDisabled(parsed: ParsedFile): FileFacts['tlsDisabled'] {
   const out: FileFacts['tlsDisabled'] = [];
   let budget = MAX_NODES;
-  const visit = (node: ts.Node): void => {
-    if (--budget < 0 || out.length >= 50) return;
+  const visit = (node: ts.Node, depth: number): void => {
+    if (--budget < 0 || out.length >= 50 || depth > MAX_DEPTH) return;
     const found = tlsSetting(node);
     if (found) out.push({ loc: parsed.locOf(node), what: found });
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (c) => visit(c, depth + 1));
   };
-  visit(parsed.ast);
+  visit(parsed.ast, 0);
   return out;
 }
 

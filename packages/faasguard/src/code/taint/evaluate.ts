@@ -32,6 +32,7 @@ export function newContext(files: CodeFiles): AnalysisContext {
 }
 
 const MAX_INLINE_DEPTH = 4;
+const MAX_EXPR_DEPTH = 400;
 const MAX_STEP_TEXT = 90;
 
 /** Field names that carry authorization when a client supplies them. */
@@ -63,6 +64,8 @@ export class Evaluator {
   readonly paramCalls: ParamCall[] = [];
   /** Depth of conditional code: assignments there are weak */
   private branch = 0;
+  /** Nesting of the expression being evaluated */
+  private depth = 0;
 
   constructor(
     private readonly ctx: AnalysisContext,
@@ -145,6 +148,19 @@ export class Evaluator {
 
   evalStmt(s: ts.Statement, env: Env): void {
     if (!this.spend()) return;
+    if (this.depth >= MAX_EXPR_DEPTH) {
+      this.ctx.exhausted = true;
+      return;
+    }
+    this.depth++;
+    try {
+      this.evalStmtInner(s, env);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evalStmtInner(s: ts.Statement, env: Env): void {
     if (ts.isVariableStatement(s)) return this.evalDeclarations(s.declarationList, env);
     if (ts.isExpressionStatement(s)) return void this.evalExpr(s.expression, env);
     if (ts.isReturnStatement(s)) return this.evalReturn(s, env);
@@ -344,6 +360,20 @@ export class Evaluator {
 
   evalExpr(node: ts.Expression, env: Env): Value {
     if (!this.spend()) return CLEAN;
+    // Deeply nested expressions (generated code) would exhaust the stack: treat what is below as unknown.
+    if (this.depth >= MAX_EXPR_DEPTH) {
+      this.ctx.exhausted = true;
+      return CLEAN;
+    }
+    this.depth++;
+    try {
+      return this.evalExprInner(node, env);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evalExprInner(node: ts.Expression, env: Env): Value {
     if (ts.isIdentifier(node)) return this.identifier(node, env);
     if (ts.isStringLiteralLike(node)) return { taints: [], text: node.text };
     if (ts.isNumericLiteral(node)) return { taints: [], text: node.text };

@@ -120,9 +120,29 @@ function withStepShallow(v: Value, step: Step): Value {
 
 export function addStep(t: Taint, step: Step): Taint {
   const last = t.steps[t.steps.length - 1];
-  if (last && last.loc.file === step.loc.file && last.loc.line === step.loc.line) return t;
-  const steps = t.steps.length >= MAX_STEPS ? [...t.steps.slice(0, MAX_STEPS / 2), ...t.steps.slice(-MAX_STEPS / 2 + 1), step] : [...t.steps, step];
-  return { ...t, steps };
+  if (last && sameLine(last, step)) return t;
+  return { ...t, steps: capSteps([...t.steps, step]) };
+}
+
+function sameLine(a: Step, b: Step): boolean {
+  return a.loc.file === b.loc.file && a.loc.line === b.loc.line;
+}
+
+/** Keeps the first and last steps of a long flow: where it starts and how it reaches the sink. */
+function capSteps(steps: Step[]): Step[] {
+  return steps.length > MAX_STEPS ? [...steps.slice(0, MAX_STEPS / 2), ...steps.slice(-MAX_STEPS / 2)] : steps;
+}
+
+/** Concatenates step lists in one pass, dropping a step on the same line as the one before. */
+function concatSteps(...lists: Step[][]): Step[] {
+  const out: Step[] = [];
+  for (const list of lists) {
+    for (const s of list) {
+      const last = out[out.length - 1];
+      if (!last || !sameLine(last, s)) out.push(s);
+    }
+  }
+  return capSteps(out);
 }
 
 /** Marks the value's data as safe for the families (all of them when none are given). */
@@ -156,12 +176,13 @@ export function substituteTaint(t: Taint, args: readonly Value[], callStep: Step
 
 function compose(actual: Taint, rest: PathSegment[], inner: Taint, callStep: Step | undefined): Taint {
   let origin: Origin = actual.origin;
-  const offset = actual.steps.length + (callStep ? 1 : 0);
-  const shifted = rest.map((s) => ({ ...s, at: (s.at ?? 0) + offset }));
-  if ((origin.kind === 'param' || origin.kind === 'event') && rest.length > 0) origin = { ...origin, path: [...origin.path, ...shifted].slice(0, MAX_PATH) };
+  if ((origin.kind === 'param' || origin.kind === 'event') && rest.length > 0 && origin.path.length < MAX_PATH) {
+    // Accesses inside the callee happened after the caller's steps and the call itself.
+    const offset = actual.steps.length + (callStep ? 1 : 0);
+    const shifted = rest.map((s) => ({ ...s, at: (s.at ?? 0) + offset }));
+    origin = { ...origin, path: [...origin.path, ...shifted].slice(0, MAX_PATH) };
+  }
   if (origin.kind === 'jwt-split' && rest.some((s) => s.name === '1')) origin = { kind: 'jwt-part' };
-  let out: Taint = { origin, steps: actual.steps, sanitized: new Set([...actual.sanitized, ...inner.sanitized]) };
-  if (callStep) out = addStep(out, callStep);
-  for (const s of inner.steps) out = addStep(out, s);
-  return out;
+  const sanitized = inner.sanitized.size === 0 ? actual.sanitized : new Set([...actual.sanitized, ...inner.sanitized]);
+  return { origin, steps: concatSteps(actual.steps, callStep ? [callStep] : [], inner.steps), sanitized };
 }
