@@ -29,7 +29,20 @@ export function resolveHandler(fn: LambdaFunction, files: CodeFiles): HandlerRes
   if (language === 'python') return { ok: false, language, reason: 'Python handlers are not analyzed yet' };
   const dir = codeDir(fn);
   if (typeof dir !== 'string') return { ok: false, language: 'node', reason: dir.reason };
-  return resolveNode(dir, handler, files);
+  return fromEntryPoints(dir, handler, fn.code.entryPoints ?? [], files) ?? resolveNode(dir, handler, files);
+}
+
+/** esbuild names its output after the entry point: `src/create.ts` becomes `create.js`, which the handler names. */
+function fromEntryPoints(dir: string, handler: string, entryPoints: readonly string[], files: CodeFiles): HandlerResolution | undefined {
+  const split = splitNodeHandler(handler);
+  if (!split) return undefined;
+  const wanted = path.posix.basename(split.module);
+  for (const entry of entryPoints.slice(0, 50)) {
+    const file = path.posix.normalize(dir === '' ? entry : `${dir}/${entry}`);
+    if (file.startsWith('../') || path.posix.isAbsolute(file)) continue;
+    if (path.posix.basename(file).replace(/\.[^.]+$/, '') === wanted && files.exists(file)) return { ok: true, language: 'node', file, exportName: split.exportName, handler };
+  }
+  return undefined;
 }
 
 function languageOf(runtime: string | undefined): HandlerLanguage | undefined {

@@ -145,6 +145,8 @@ export interface FunctionCode {
   path?: string;
   /** For `inline`: the code itself (ZipFile / InlineCode) */
   inline?: string;
+  /** Sources a build step compiles (SAM esbuild `Metadata.BuildProperties.EntryPoints`), relative to `path` */
+  entryPoints?: string[];
   /**
    * The original sources the code was built from, relative to the scan root, when the format says
    * (a CDK asset's source maps): where a person reads the handler, beside `path` where it runs.

@@ -30,6 +30,11 @@ describe('handler resolution', () => {
     assert.deepEqual(resolveHandler(fn('named.main'), files), { ok: true, language: 'node', file: 'src/named.cts', exportName: 'main', handler: 'named.main' });
   });
 
+  it('uses esbuild entry points from the template metadata when the handler names the output', async () => {
+    const found = await codeFindings('esbuild');
+    assert.deepEqual(found.map((g) => [g.rule, g.at, g.subject]), [['command-injection', 'orders/src/handlers/create.ts:4', 'CreateOrder']]);
+  });
+
   it('gives a reason when it cannot', () => {
     const files = new CodeFiles(ROOT);
     assert.match(reason(resolveHandler(fn('nothere.handler'), files)), /no file src\/nothere/);

@@ -4,7 +4,7 @@
  */
 import type { AttachedPolicy, FunctionCode, IamRole, LambdaFunction } from '../../model/app-model.js';
 import { isValueMap, type Value } from '../../model/value.js';
-import { get } from '../../parse/tree.js';
+import { at, get, items, scalarString } from '../../parse/tree.js';
 import { awsManagedPolicy } from '../cloudformation/iam.js';
 import { commonFunction, localCodePath } from '../cloudformation/lambda-function.js';
 import { elementBase, prop, props, type LoadContext } from '../cloudformation/load-context.js';
@@ -33,7 +33,16 @@ function samCode(ctx: LoadContext, r: TemplateResource): FunctionCode {
   const uri = prop(ctx, r, 'CodeUri');
   if (isValueMap(uri.value)) return { kind: 's3', loc: uri.loc };
   const local = localCodePath(ctx.template.file, uri.value ?? '.');
-  return local !== undefined ? { kind: 'path', path: local || '.', loc: uri.loc } : { kind: 'unknown', loc: uri.loc };
+  if (local === undefined) return { kind: 'unknown', loc: uri.loc };
+  const entryPoints = buildEntryPoints(r);
+  return { kind: 'path', path: local || '.', loc: uri.loc, ...(entryPoints.length > 0 ? { entryPoints } : {}) };
+}
+
+/** esbuild builds name their sources here; the handler names the output, which may differ. */
+function buildEntryPoints(r: TemplateResource): string[] {
+  return items(at(r.node, 'Metadata', 'BuildProperties', 'EntryPoints'))
+    .map(scalarString)
+    .filter((s): s is string => s !== undefined && s !== '');
 }
 
 function addAsyncConfig(ctx: LoadContext, r: TemplateResource, fn: LambdaFunction): void {
