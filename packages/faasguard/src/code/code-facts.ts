@@ -8,9 +8,10 @@ import { computeExposure } from '../analysis/exposure.js';
 import type { FunctionExposure } from '../analysis/exposure-types.js';
 import type { AppModel, LambdaFunction, Trigger } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { fileFacts, type FileFacts } from './file-facts.js';
+import { fileFacts, pythonFileFacts, type FileFacts } from './file-facts.js';
 import { resolveHandler, type HandlerResolution } from './handler-resolution.js';
 import { CodeFiles, reachableFiles } from './module-graph.js';
+import { pythonReachable } from './python-modules.js';
 import { analyzeFunction, type FunctionAnalysis } from './taint/analyze-function.js';
 import { newContext } from './taint/evaluate.js';
 
@@ -65,7 +66,13 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
     const facts: FunctionCodeFacts = { fn, resolution, files: [] };
     functions.push(facts);
     if (!resolution.ok) {
-      reportUnresolved(fn, resolution.reason, resolution.language, diagnostics);
+      reportUnresolved(fn, resolution.reason, diagnostics);
+      continue;
+    }
+    if (resolution.language === 'python') {
+      facts.files = pythonReachable(files, fn.code.path === '.' ? '' : fn.code.path ?? '', resolution.file);
+      for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
+      diagnostics.push({ severity: 'note', code: 'code-not-analyzed', message: `${fn.logicalId}'s handler ${resolution.exportName} in ${resolution.file} was found, but data flows in Python code are not analyzed yet`, loc: fn.code.loc ?? fn.loc });
       continue;
     }
     facts.files = reachableFiles(files, resolution.file);
@@ -95,13 +102,17 @@ function addFile(file: string, fn: LambdaFunction, files: CodeFiles, fileMap: Ma
   const users = usersOf.get(file) ?? [];
   if (!users.includes(fn)) usersOf.set(file, [...users, fn]);
   if (fileMap.has(file)) return;
+  if (file.endsWith('.py')) {
+    const text = files.readText(file);
+    if (text !== undefined) fileMap.set(file, pythonFileFacts(file, text));
+    return;
+  }
   const parsed = files.load(file);
   if (parsed) fileMap.set(file, fileFacts(parsed));
 }
 
-function reportUnresolved(fn: LambdaFunction, reason: string, language: string | undefined, out: Diagnostic[]): void {
+function reportUnresolved(fn: LambdaFunction, reason: string, out: Diagnostic[]): void {
   // Code that is not in the scanned directory is expected (S3, images); a missing local file is not.
-  const local = fn.code.kind === 'path';
-  const severity = local && language !== 'python' ? 'warning' : 'note';
+  const severity = fn.code.kind === 'path' ? 'warning' : 'note';
   out.push({ severity, code: 'handler-not-found', message: `handler of ${fn.logicalId} not analyzed: ${reason}`, loc: fn.code.loc ?? fn.loc });
 }

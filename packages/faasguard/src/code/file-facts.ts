@@ -20,6 +20,28 @@ export function fileFacts(parsed: ParsedFile): FileFacts {
   return { file: parsed.file, secrets, tlsDisabled: tlsDisabled(parsed) };
 }
 
+/** Facts of a Python file, from its text: secrets, and `verify=False`, unverified SSL contexts, `CERT_NONE`. */
+export function pythonFileFacts(file: string, text: string): FileFacts {
+  const secrets = detectSecretsInText(text, { fileName: file }).map((m) => ({ ...m, loc: { file, line: m.line, column: m.column } }));
+  const tls: FileFacts['tlsDisabled'] = [];
+  const lines = text.slice(0, 2_000_000).split('\n');
+  lines.forEach((line, i) => {
+    if (tls.length >= 50 || /^\s*#/.test(line)) return;
+    for (const [re, what] of PYTHON_TLS) {
+      const m = re.exec(line);
+      if (m) tls.push({ loc: { file, line: i + 1, column: m.index + 1 }, what });
+    }
+  });
+  return { file, secrets, tlsDisabled: tls };
+}
+
+const PYTHON_TLS: ReadonlyArray<[RegExp, string]> = [
+  [/\bverify\s*=\s*False\b/, 'verify=False'],
+  [/\bssl\._create_unverified_context\b/, 'ssl._create_unverified_context'],
+  [/\bcert_reqs\s*=\s*(?:ssl\.)?CERT_NONE\b|\bverify_mode\s*=\s*(?:ssl\.)?CERT_NONE\b/, 'CERT_NONE'],
+  [/\bcheck_hostname\s*=\s*False\b/, 'check_hostname = False'],
+];
+
 /** `rejectUnauthorized: false`, `strictSSL: false`, `NODE_TLS_REJECT_UNAUTHORIZED = '0'`. */
 function tlsDisabled(parsed: ParsedFile): FileFacts['tlsDisabled'] {
   const out: FileFacts['tlsDisabled'] = [];

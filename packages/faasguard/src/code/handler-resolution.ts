@@ -10,6 +10,7 @@ import type { LambdaFunction } from '../model/app-model.js';
 import { asString } from '../model/value.js';
 import type { CodeFiles } from './module-graph.js';
 import { CODE_EXTENSIONS } from './parse-js.js';
+import { definesFunction, pythonModuleFile, splitPythonHandler } from './python-modules.js';
 
 export type HandlerLanguage = 'node' | 'python';
 
@@ -26,9 +27,9 @@ export function resolveHandler(fn: LambdaFunction, files: CodeFiles): HandlerRes
   const language = languageOf(runtime);
   if (runtime !== undefined && !language) return { ok: false, reason: `runtime ${runtime} is not analyzed` };
   if (!handler) return { ok: false, ...(language ? { language } : {}), reason: 'the handler is not set or not a constant string' };
-  if (language === 'python') return { ok: false, language, reason: 'Python handlers are not analyzed yet' };
   const dir = codeDir(fn);
-  if (typeof dir !== 'string') return { ok: false, language: 'node', reason: dir.reason };
+  if (typeof dir !== 'string') return { ok: false, language: language ?? 'node', reason: dir.reason };
+  if (language === 'python') return resolvePython(dir, handler, files);
   return fromEntryPoints(dir, handler, fn.code.entryPoints ?? [], files) ?? resolveNode(dir, handler, files);
 }
 
@@ -61,6 +62,17 @@ function codeDir(fn: LambdaFunction): string | { reason: string } {
     unknown: 'the code location is unknown (not a local path)',
   };
   return { reason: reasons[code.kind] ?? 'the code location is unknown' };
+}
+
+function resolvePython(dir: string, handler: string, files: CodeFiles): HandlerResolution {
+  const split = splitPythonHandler(handler);
+  if (!split) return { ok: false, language: 'python', reason: `handler "${handler}" is not of the form module.function` };
+  const file = pythonModuleFile(files, dir, split.modulePath);
+  const where = dir === '' ? split.modulePath : `${dir}/${split.modulePath}`;
+  if (!file) return { ok: false, language: 'python', reason: `no file ${where}.py or ${where}/__init__.py in the scanned directory` };
+  const text = files.readText(file) ?? '';
+  if (!definesFunction(text, split.functionName)) return { ok: false, language: 'python', reason: `${file} does not define ${split.functionName}` };
+  return { ok: true, language: 'python', file, exportName: split.functionName, handler };
 }
 
 /** `src/handlers/app.handler` → module `src/handlers/app`, export `handler`. */

@@ -20,6 +20,7 @@ const MAX_PARSE_CACHE = 2000;
 /** Reads and parses code files under one scan root, each at most once. */
 export class CodeFiles {
   private readonly files = new Map<string, ParsedFile | undefined>();
+  private readonly texts = new Map<string, string | undefined>();
   readonly diagnostics: Diagnostic[] = [];
   private readonly realRoot: string;
 
@@ -46,19 +47,31 @@ export class CodeFiles {
     return parsed;
   }
 
-  private read(rel: string): ParsedFile | undefined {
+  /** The text of a file that is not parsed here (Python), with the same confinement and size bound. */
+  readText(rel: string): string | undefined {
+    if (this.texts.has(rel)) return this.texts.get(rel);
+    const text = this.readBounded(rel);
+    this.texts.set(rel, text);
+    return text;
+  }
+
+  private readBounded(rel: string): string | undefined {
     const abs = this.inside(rel);
     if (!abs) return undefined;
-    let text: string;
     try {
       if (statSync(abs).size > MAX_CODE_FILE_BYTES) {
         this.diagnostics.push({ severity: 'warning', code: 'code-file-too-large', message: `${rel} is larger than ${MAX_CODE_FILE_BYTES} bytes and was not analyzed`, loc: { file: rel, line: 0, column: 0 } });
         return undefined;
       }
-      text = readFileSync(abs, 'utf8');
+      return readFileSync(abs, 'utf8');
     } catch {
       return undefined;
     }
+  }
+
+  private read(rel: string): ParsedFile | undefined {
+    const text = this.readBounded(rel);
+    if (text === undefined) return undefined;
     const parsed = parseCached(rel, text);
     for (const e of parsed.errors.slice(0, 1)) {
       this.diagnostics.push({ severity: 'warning', code: 'code-syntax', message: `${rel} does not parse (${e.message}); the analysis used what could be read`, loc: e.loc });

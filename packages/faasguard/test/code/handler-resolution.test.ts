@@ -35,10 +35,28 @@ describe('handler resolution', () => {
     assert.deepEqual(found.map((g) => [g.rule, g.at, g.subject]), [['command-injection', 'orders/src/handlers/create.ts:4', 'CreateOrder']]);
   });
 
+  it('finds Python handlers: dotted packages, __init__.py, and checks the function is defined', async () => {
+    const files = new CodeFiles(path.join(FIXTURES, 'code', 'python'));
+    const py = (handler: string) => resolveHandler(fn(handler, 'python3.12'), files);
+    assert.deepEqual(py('orders.handlers.create.lambda_handler'), { ok: true, language: 'python', file: 'src/orders/handlers/create.py', exportName: 'lambda_handler', handler: 'orders.handlers.create.lambda_handler' });
+    assert.deepEqual(py('orders.handle'), { ok: true, language: 'python', file: 'src/orders/__init__.py', exportName: 'handle', handler: 'orders.handle' });
+    assert.match(reason(py('app.not_defined')), /src\/app\.py does not define not_defined/);
+    const result = await scanCode('python');
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'code-not-analyzed').length, 3);
+  });
+
+  it('checks the modules a Python handler imports for secrets and TLS settings', async () => {
+    const found = await codeFindings('python');
+    assert.deepEqual(found.map((g) => [g.rule, g.at, g.subject]).sort(), [
+      ['hardcoded-credential-in-code', 'src/orders/common/db.py:3', 'CreateOrder'],
+      ['tls-verification-disabled', 'src/app.py:5', 'Health'],
+    ]);
+  });
+
   it('gives a reason when it cannot', () => {
     const files = new CodeFiles(ROOT);
     assert.match(reason(resolveHandler(fn('nothere.handler'), files)), /no file src\/nothere/);
-    assert.match(reason(resolveHandler(fn('app.handler', 'python3.12'), files)), /Python handlers are not analyzed yet/);
+    assert.match(reason(resolveHandler(fn('app.handler', 'python3.12'), files)), /no file src\/app\.py or src\/app\/__init__\.py/);
     assert.match(reason(resolveHandler(fn('app.handler', 'java21'), files)), /runtime java21 is not analyzed/);
     assert.match(reason(resolveHandler(fn('handler'), files)), /not of the form file\.export/);
     assert.match(reason(resolveHandler(fn('../../outside.handler', 'nodejs20.x', ''), files)), /outside the scanned directory/);
@@ -57,7 +75,7 @@ describe('handler resolution', () => {
     assert.deepEqual(diags.sort(), [
       'code-syntax src/broken.js:6 warning',
       'handler-not-found template.yaml:10 warning',
-      'handler-not-found template.yaml:26 note',
+      'handler-not-found template.yaml:26 warning',
       'handler-not-found template.yaml:33 note',
       'handler-not-found template.yaml:38 warning',
       'handler-not-found template.yaml:44 warning',
