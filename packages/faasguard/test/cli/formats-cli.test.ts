@@ -67,4 +67,15 @@ describe('faasguard on Serverless Framework and CDK apps', () => {
     const report = JSON.parse(result.out) as { diagnostics: Array<{ code: string; message: string }> };
     assert.ok(report.diagnostics.some((d) => d.code === 'cdk-not-synthesized' && /cdk synth/.test(d.message)));
   });
+
+  it('reports a failed --synth instead of guessing', async () => {
+    // No CDK CLI is installed here, and `npx --no-install` never downloads one: synthesis fails.
+    const dir = tempProject({ 'cdk.json': '{"app":"node missing-app.js"}' });
+    dirs.push(dir);
+    const result = await run('scan', dir, '--format', 'json', '--synth');
+    assert.equal(result.code, 2);
+    const report = JSON.parse(result.out) as { templates: string[]; diagnostics: Array<{ code: string; severity: string }> };
+    assert.deepEqual(report.templates, []);
+    assert.ok(report.diagnostics.some((d) => d.code === 'cdk-synth-failed' && d.severity === 'error'));
+  });
 });
