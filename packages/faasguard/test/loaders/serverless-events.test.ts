@@ -11,6 +11,7 @@ import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { display } from '../../src/model/value.js';
 import { loadApp } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { removeProject, tempProject } from '../helpers/temp-project.js';
 
 const DIR = path.join(FIXTURES, 'serverless/events-service');
 const F = 'serverless.yml';
@@ -121,5 +122,62 @@ describe('Serverless Framework events and provider settings', () => {
     assert.ok(actions.includes('*'));
     assert.ok(role.policies.some((p) => p.kind === 'aws-managed' && p.name === 'AmazonS3ReadOnlyAccess'));
     assert.ok(role.policies.some((p) => p.name === 'AWSLambdaVPCAccessExecutionRole'), 'functions in a VPC get the VPC access policy');
+  });
+
+  it('runs every function with provider.iam.role when it names an existing role', async () => {
+    const dir = tempProject({ 'serverless.yml': 'service: s\nprovider:\n  name: aws\n  iam:\n    role: arn:aws:iam::111111111111:role/shared\nfunctions:\n  a:\n    handler: a.main\n' });
+    try {
+      const app = await loadApp(dir);
+      assert.equal(display(app.model.functions[0]?.role?.arn), 'arn:aws:iam::111111111111:role/shared');
+      assert.deepEqual(app.model.roles, [], 'no role is generated');
+    } finally {
+      removeProject(dir);
+    }
+  });
+
+  it('lets a per-function role inherit the provider statements when asked', async () => {
+    const dir = tempProject({
+      'serverless.yml': [
+        'service: s',
+        'plugins: [serverless-iam-roles-per-function]',
+        'provider:',
+        '  name: aws',
+        '  iam:',
+        '    role:',
+        '      statements:',
+        '        - { Effect: Allow, Action: sqs:SendMessage, Resource: "*" }',
+        'functions:',
+        '  a:',
+        '    handler: a.main',
+        '    iamRoleStatementsInherit: true',
+        '    iamRoleStatements:',
+        '      - { Effect: Allow, Action: s3:GetObject, Resource: "*" }',
+        '  b:',
+        '    handler: b.main',
+        '    iamRoleStatements:',
+        '      - { Effect: Allow, Action: s3:PutObject, Resource: "*" }',
+        '',
+      ].join('\n'),
+    });
+    try {
+      const app = await loadApp(dir);
+      const actions = (id: string) => app.model.roles.find((r) => r.logicalId === id)!.policies.flatMap((p) => p.document?.statements ?? []).flatMap((st) => st.actions.map(display));
+      assert.ok(actions('AIamRoleLambdaExecution').includes('sqs:SendMessage'));
+      assert.ok(!actions('BIamRoleLambdaExecution').includes('sqs:SendMessage'));
+      assert.ok(!app.model.roles.some((r) => r.logicalId === 'IamRoleLambdaExecution'), 'no function runs with the shared role');
+    } finally {
+      removeProject(dir);
+    }
+  });
+
+  it('ignores per-function statements without the plugin, and says so', async () => {
+    const dir = tempProject({ 'serverless.yml': 'service: s\nprovider:\n  name: aws\nfunctions:\n  a:\n    handler: a.main\n    iamRoleStatements:\n      - { Effect: Allow, Action: s3:GetObject, Resource: "*" }\n' });
+    try {
+      const app = await loadApp(dir);
+      assert.equal(app.model.functions[0]?.role?.roleId, `${F}/IamRoleLambdaExecution`);
+      assert.ok(app.diagnostics.some((d) => d.code === 'serverless-plugin-missing'));
+    } finally {
+      removeProject(dir);
+    }
   });
 });
