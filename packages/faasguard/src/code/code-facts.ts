@@ -11,7 +11,10 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { fileFacts, pythonFileFacts, type FileFacts } from './file-facts.js';
 import { resolveHandler, type HandlerResolution } from './handler-resolution.js';
 import { CodeFiles, reachableFiles } from './module-graph.js';
+import { loadPythonParser, pythonParserReady } from './parse-python.js';
 import { pythonReachable } from './python-modules.js';
+import { analyzePythonFunction } from './taint/analyze-python-function.js';
+import type { PyContext } from './taint/python-evaluate.js';
 import { analyzeFunction, type FunctionAnalysis } from './taint/analyze-function.js';
 import { newContext } from './taint/evaluate.js';
 
@@ -61,6 +64,7 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
   const functions: FunctionCodeFacts[] = [];
   const fileMap = new Map<string, FileFacts>();
   const usersOf = new Map<string, LambdaFunction[]>();
+  const pyModules: PyContext['modules'] = new Map();
   for (const fn of model.functions) {
     const resolution = resolveHandler(fn, files);
     const facts: FunctionCodeFacts = { fn, resolution, files: [] };
@@ -70,23 +74,39 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
       continue;
     }
     if (resolution.language === 'python') {
-      facts.files = pythonReachable(files, fn.code.path === '.' ? '' : fn.code.path ?? '', resolution.file);
+      const codeDir = fn.code.path === '.' ? '' : fn.code.path ?? '';
+      facts.files = pythonReachable(files, codeDir, resolution.file);
       for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
-      diagnostics.push({ severity: 'note', code: 'code-not-analyzed', message: `${fn.logicalId}'s handler ${resolution.exportName} in ${resolution.file} was found, but data flows in Python code are not analyzed yet`, loc: fn.code.loc ?? fn.loc });
+      if (!pythonParserReady()) {
+        diagnostics.push({ severity: 'note', code: 'code-not-analyzed', message: `${fn.logicalId}'s handler ${resolution.exportName} in ${resolution.file} was found, but the Python parser could not be loaded`, loc: fn.code.loc ?? fn.loc });
+        continue;
+      }
+      const pyCtx: PyContext = { files, codeDir, modules: pyModules, budget: 0, exhausted: false, inlineDepth: 0 };
+      const analysis = safely(() => analyzePythonFunction(pyCtx, resolution.file, resolution.exportName, triggersOf.get(fn.id) ?? []));
+      recordAnalysis(fn, facts, analysis, diagnostics);
       continue;
     }
     facts.files = reachableFiles(files, resolution.file);
     for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
     const analysis = safely(() => analyzeFunction(ctx, resolution.file, resolution.exportName, triggersOf.get(fn.id) ?? []));
-    if (typeof analysis === 'string') {
-      diagnostics.push({ severity: 'warning', code: 'handler-not-found', message: `handler of ${fn.logicalId} not analyzed: ${analysis}`, loc: fn.loc });
-      continue;
-    }
-    facts.analysis = analysis;
-    if (analysis.exhausted) diagnostics.push({ severity: 'note', code: 'code-analysis-bounded', message: `the analysis of ${fn.logicalId}'s code stopped at its effort bound; flows may be missing`, loc: analysis.handler.loc });
+    recordAnalysis(fn, facts, analysis, diagnostics);
   }
   diagnostics.push(...files.diagnostics);
   return { functions, files: fileMap, usersOf, exposure: computeExposure(model), diagnostics };
+}
+
+function recordAnalysis(fn: LambdaFunction, facts: FunctionCodeFacts, analysis: FunctionAnalysis | string, diagnostics: Diagnostic[]): void {
+  if (typeof analysis === 'string') {
+    diagnostics.push({ severity: 'warning', code: 'handler-not-found', message: `handler of ${fn.logicalId} not analyzed: ${analysis}`, loc: fn.loc });
+    return;
+  }
+  facts.analysis = analysis;
+  if (analysis.exhausted) diagnostics.push({ severity: 'note', code: 'code-analysis-bounded', message: `the analysis of ${fn.logicalId}'s code stopped at its effort bound; flows may be missing`, loc: analysis.handler.loc });
+}
+
+/** Loads what the code analyses need before the (synchronous) rules run: the Python grammar, when a function runs Python. */
+export async function prepareCodeAnalysis(model: AppModel): Promise<void> {
+  if (model.functions.some((f) => /^python/i.test(typeof f.runtime === 'string' ? f.runtime : ''))) await loadPythonParser();
 }
 
 /** An unexpected failure in one function's analysis is that function's problem, not the scan's. */

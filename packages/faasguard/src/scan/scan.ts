@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { prepareRuleInputs } from '../analysis/rule-inputs.js';
-import { peekCodeFacts } from '../code/code-facts.js';
+import { peekCodeFacts, prepareCodeAnalysis } from '../code/code-facts.js';
 import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
 import { ModelBuilder } from '../loaders/model-builder.js';
 import type { AppModel } from '../model/app-model.js';
@@ -78,6 +78,7 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
   const rules = options.rules ?? ALL_RULES;
   const root = scanRootOf(target).root;
   const inputs = await prepareRuleInputs(app, root, rules, options);
+  await prepareCodeAnalysis(app.model);
   const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root });
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];
   const secretLocations = findings.filter((f) => f.category === 'SAS-7').map((f) => f.location);

@@ -42,7 +42,7 @@ describe('handler resolution', () => {
     assert.deepEqual(py('orders.handle'), { ok: true, language: 'python', file: 'src/orders/__init__.py', exportName: 'handle', handler: 'orders.handle' });
     assert.match(reason(py('app.not_defined')), /src\/app\.py does not define not_defined/);
     const result = await scanCode('python');
-    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'code-not-analyzed').length, 3);
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'handler-not-found').map((d) => d.message), ['handler of Missing not analyzed: src/app.py does not define not_defined']);
   });
 
   it('checks the modules a Python handler imports for secrets and TLS settings', async () => {

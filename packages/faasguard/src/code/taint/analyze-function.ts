@@ -74,15 +74,20 @@ export function analyzeFunction(ctx: AnalysisContext, file: string, exportName: 
   const event: Value = { taints: [{ origin: { kind: 'event', path: [] }, steps: [], sanitized: new Set() }] };
   const inst = instantiate(summary, [event, CLEAN, paramMarker(2)], undefined);
   const responses = [...inst.returns, ...inst.paramCalls.filter((c) => c.index === 2).map((c) => c.args[1] ?? CLEAN)];
-  const sources = new Sources(triggers, mod.parsed.locOf(fn.node));
+  return classify({ file, exportName, loc: mod.parsed.locOf(fn.node) }, inst.hits, responses, triggers, ctx.exhausted);
+}
+
+/** What the hits and responses of a handler analyzed with the event mean, given its triggers (any language). */
+export function classify(handler: FunctionAnalysis['handler'], hits: SinkHit[], responses: Value[], triggers: readonly Trigger[], exhausted: boolean): FunctionAnalysis {
+  const sources = new Sources(triggers, handler.loc);
   return {
-    handler: { file, exportName, loc: mod.parsed.locOf(fn.node) },
-    flows: dedupeFlows([...sinkFlows(inst.hits, sources), ...responseFlows(responses, sources)]),
+    handler,
+    flows: dedupeFlows([...sinkFlows(hits, sources), ...responseFlows(responses, sources)]),
     verboseErrors: verboseErrors(responses),
-    unverifiedTokenDecisions: tokenDecisions(inst.hits),
-    clientAuthorization: withoutTokenDecisions(clientAuthorization(inst.hits, sources), tokenDecisions(inst.hits)),
-    eventLogs: eventLogs(inst.hits, sources),
-    exhausted: ctx.exhausted,
+    unverifiedTokenDecisions: tokenDecisions(hits),
+    clientAuthorization: withoutTokenDecisions(clientAuthorization(hits, sources), tokenDecisions(hits)),
+    eventLogs: eventLogs(hits, sources),
+    exhausted,
   };
 }
 

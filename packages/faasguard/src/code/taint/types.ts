@@ -80,6 +80,16 @@ export interface Value {
   regex?: string;
   /** A class: `props` are its methods, and `new` gives an object with them */
   isClass?: boolean;
+  /** A Python function (see `python-evaluate.ts`) */
+  pyFn?: PyFnRef;
+}
+
+/** A Python function value: its definition and the scope it closes over. */
+export interface PyFnRef {
+  node: unknown;
+  module: unknown;
+  closure: Env;
+  name: string;
 }
 
 export const CLEAN: Value = Object.freeze({ taints: [] }) as Value;
@@ -95,6 +105,11 @@ export class Env {
       if (v) return v;
     }
     return undefined;
+  }
+
+  /** The variables of this scope only (a module's top level becomes its attributes). */
+  own(): Map<string, Value> {
+    return new Map(this.vars);
   }
 
   declare(name: string, value: Value): void {

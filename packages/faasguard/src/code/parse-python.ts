@@ -1,0 +1,76 @@
+/**
+ * Python parsing: tree-sitter's Python grammar in WebAssembly (web-tree-sitter), the one place
+ * that knows the parser. Loading is asynchronous and happens once per process before the rules
+ * run (`loadPythonParser`); parsing is then synchronous and tolerant: a file with errors still
+ * yields a tree, and its first error is reported with its line.
+ */
+import { createRequire } from 'node:module';
+import { Language, Parser, type Node } from 'web-tree-sitter';
+import type { SourceLocation } from '../model/location.js';
+
+export type PyNode = Node;
+
+export interface ParsedPython {
+  file: string;
+  text: string;
+  root: PyNode;
+  errors: Array<{ loc: SourceLocation; message: string }>;
+  locOf(node: PyNode): SourceLocation;
+}
+
+let parser: Parser | undefined;
+let loading: Promise<boolean> | undefined;
+
+/** Loads the grammar once; false when it cannot be loaded (Python is then not analyzed). */
+export function loadPythonParser(): Promise<boolean> {
+  loading ??= (async () => {
+    try {
+      const require = createRequire(import.meta.url);
+      await Parser.init();
+      const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+      const p = new Parser();
+      p.setLanguage(language);
+      parser = p;
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  return loading;
+}
+
+export function pythonParserReady(): boolean {
+  return parser !== undefined;
+}
+
+/** Parses a file (relative to the scan root); undefined when the parser is not loaded or fails. */
+export function parsePython(file: string, text: string): ParsedPython | undefined {
+  if (!parser) return undefined;
+  let tree;
+  try {
+    tree = parser.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!tree) return undefined;
+  const root = tree.rootNode;
+  const locOf = (node: PyNode): SourceLocation => ({ file, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
+  const errors: ParsedPython['errors'] = [];
+  if (root.hasError) {
+    const first = firstError(root, 0);
+    errors.push({ loc: first ? locOf(first) : { file, line: 1, column: 1 }, message: first?.isMissing ? `missing ${first.type}` : 'syntax error' });
+  }
+  return { file, text, root, errors, locOf };
+}
+
+function firstError(node: PyNode, depth: number): PyNode | undefined {
+  if (depth > 200) return undefined;
+  if (node.type === 'ERROR' || node.isMissing) return node;
+  for (const c of node.children) {
+    if (c && c.hasError) {
+      const found = firstError(c, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,884 @@
+/**
+ * The abstract interpreter for Python, over tree-sitter's syntax tree: the same values, taints
+ * and hits as `evaluate.ts`, one pass, bounded. Functions of the handler's modules are analyzed
+ * in place at each call (bounded in depth) rather than summarized.
+ */
+import path from 'node:path';
+import type { SourceLocation } from '../../model/location.js';
+import type { CodeFiles } from '../module-graph.js';
+import { parsePython, type ParsedPython, type PyNode } from '../parse-python.js';
+import { pythonModuleFile } from '../python-modules.js';
+import { deepTaints, getProp, join, joinAll, mixed, sanitize, tainted, withStep } from './propagation.js';
+import { isAnchoredRegex } from './sanitizers.js';
+import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE } from './sinks.js';
+import type { SinkHit } from './summaries.js';
+import { findPySanitizer, findPySinks, PY_CHECK_METHODS, PY_CLEAN_METHODS } from './python-tables.js';
+import { AUTHZ_NAME } from './evaluate.js';
+import { CLEAN, Env, type PyFnRef, type Step, type Taint, type Value } from './types.js';
+
+export interface PyModule {
+  file: string;
+  parsed: ParsedPython;
+  env: Env;
+}
+
+export interface PyContext {
+  files: CodeFiles;
+  /** The function's code folder: absolute imports start there */
+  codeDir: string;
+  modules: Map<string, PyModule | null>;
+  budget: number;
+  exhausted: boolean;
+  inlineDepth: number;
+}
+
+const MAX_DEPTH = 300;
+const MAX_INLINE = 5;
+const MAX_TEXT = 90;
+const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'print']);
+const EXITS = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
+
+interface Callee {
+  module?: string;
+  method: string;
+  text: string;
+}
+
+export function loadPyModule(ctx: PyContext, file: string): PyModule | undefined {
+  const known = ctx.modules.get(file);
+  if (known !== undefined) return known ?? undefined;
+  if (ctx.modules.size > 300) return undefined;
+  ctx.modules.set(file, null);
+  const text = ctx.files.readText(file);
+  const parsed = text === undefined ? undefined : parsePython(file, text);
+  if (!parsed) return undefined;
+  for (const e of parsed.errors) ctx.files.diagnostics.push({ severity: 'warning', code: 'code-syntax', message: `${file} does not parse (${e.message}); the analysis used what could be read`, loc: e.loc });
+  const mod: PyModule = { file, parsed, env: new Env() };
+  ctx.modules.set(file, mod);
+  const ev = new PyEvaluator(ctx, mod);
+  ev.evalBlock(parsed.root, mod.env);
+  return mod;
+}
+
+export class PyEvaluator {
+  readonly hits: SinkHit[] = [];
+  readonly returns: Value[] = [];
+  private branch = 0;
+  private depth = 0;
+  /** The caught error of the `except` block being evaluated (for `traceback.format_exc()`) */
+  private caught: Value | undefined;
+
+  constructor(
+    private readonly ctx: PyContext,
+    private readonly mod: PyModule,
+  ) {}
+
+  private loc(n: PyNode): SourceLocation {
+    return this.mod.parsed.locOf(n);
+  }
+
+  private text(n: PyNode): string {
+    const t = n.text.replace(/\s+/g, ' ');
+    return t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1)}…` : t;
+  }
+
+  private step(n: PyNode, message?: string): Step {
+    return { loc: this.loc(n), message: message ?? this.text(n) };
+  }
+
+  private spend(): boolean {
+    if (this.ctx.budget <= 0 || this.depth >= MAX_DEPTH) {
+      this.ctx.exhausted = true;
+      return false;
+    }
+    this.ctx.budget--;
+    return true;
+  }
+
+  // ---- statements
+
+  evalBlock(block: PyNode, env: Env): void {
+    for (const s of block.namedChildren) if (s) this.evalStmt(s, env);
+  }
+
+  /** The function's body with its parameters bound. */
+  evalFunction(fn: PyFnRef, args: Value[], kwargs: ReadonlyMap<string, Value>): Value {
+    const node = fn.node as PyNode;
+    const env = new Env(fn.closure);
+    const params = node.childForFieldName('parameters')?.namedChildren ?? [];
+    params.forEach((p, i) => {
+      if (!p) return;
+      const name = paramName(p);
+      if (!name) return;
+      const given = args[i] ?? kwargs.get(name);
+      const dflt = p.childForFieldName('value');
+      env.declare(name, given ?? (dflt ? this.evalExpr(dflt, env) : CLEAN));
+    });
+    const body = node.childForFieldName('body');
+    if (!body) return CLEAN;
+    if (node.type === 'lambda') return this.evalExpr(body, env);
+    this.hoist(body, env);
+    this.evalBlock(body, env);
+    return joinAll(this.returns);
+  }
+
+  private hoist(block: PyNode, env: Env): void {
+    for (const s of block.namedChildren) {
+      const def = s?.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
+      if (def?.type === 'function_definition') {
+        const name = def.childForFieldName('name')?.text;
+        if (name) env.declare(name, this.fnValue(def, env, name));
+      }
+    }
+  }
+
+  private fnValue(node: PyNode, env: Env, name: string): Value {
+    return { taints: [], pyFn: { node, module: this.mod, closure: env, name } };
+  }
+
+  private evalStmt(s: PyNode, env: Env): void {
+    if (!this.spend()) return;
+    this.depth++;
+    try {
+      this.evalStmtInner(s, env);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evalStmtInner(s: PyNode, env: Env): void {
+    switch (s.type) {
+      case 'expression_statement':
+        for (const c of s.namedChildren) if (c) this.evalExpr(c, env);
+        return;
+      case 'return_statement': {
+        const e = s.namedChildren[0];
+        const v = e ? this.evalExpr(e, env) : CLEAN;
+        if (this.returns.length < 16) this.returns.push(withStep(v, this.step(s, `returned: ${this.text(e ?? s)}`)));
+        return;
+      }
+      case 'if_statement':
+        return this.evalIf(s, env);
+      case 'for_statement':
+        return this.evalFor(s, env);
+      case 'while_statement': {
+        const cond = s.childForFieldName('condition');
+        if (cond) this.decision(this.evalExpr(cond, env), cond);
+        const body = s.childForFieldName('body');
+        if (body) this.inBranch(() => this.evalBlock(body, env));
+        return;
+      }
+      case 'try_statement':
+        return this.evalTry(s, env);
+      case 'with_statement':
+        return this.evalWith(s, env);
+      case 'function_definition': {
+        const name = s.childForFieldName('name')?.text;
+        if (name) env.declare(name, this.fnValue(s, env, name));
+        return;
+      }
+      case 'decorated_definition': {
+        const def = s.childForFieldName('definition');
+        if (def) this.evalStmt(def, env);
+        return;
+      }
+      case 'class_definition':
+        return this.evalClass(s, env);
+      case 'import_statement':
+        return this.evalImport(s, env);
+      case 'import_from_statement':
+        return this.evalImportFrom(s, env);
+      case 'raise_statement':
+        for (const c of s.namedChildren) if (c) this.evalExpr(c, env);
+        return;
+      default:
+    }
+  }
+
+  private inBranch(f: () => void): void {
+    this.branch++;
+    try {
+      f();
+    } finally {
+      this.branch--;
+    }
+  }
+
+  private evalIf(s: PyNode, env: Env): void {
+    const cond = s.childForFieldName('condition');
+    const body = s.childForFieldName('consequence');
+    const facts = cond ? this.guardFacts(cond, env) : { whenTrue: [], whenFalse: [] };
+    if (cond) this.decision(this.evalExpr(stripNot(cond), env), cond);
+    if (body) {
+      const thenEnv = new Env(env);
+      this.applyFacts(facts.whenTrue, thenEnv, env);
+      this.inBranch(() => this.evalBlock(body, thenEnv));
+    }
+    let elseExits = false;
+    for (const alt of s.childrenForFieldName('alternative')) {
+      if (!alt) continue;
+      const altEnv = new Env(env);
+      this.applyFacts(facts.whenFalse, altEnv, env);
+      if (alt.type === 'elif_clause') {
+        const inner = alt.childForFieldName('condition');
+        if (inner) this.evalExpr(inner, altEnv);
+      }
+      const altBody = alt.childForFieldName('consequence') ?? alt.childForFieldName('body');
+      if (altBody) this.inBranch(() => this.evalBlock(altBody, altEnv));
+      if (alt.type === 'else_clause' && altBody && blockExits(altBody)) elseExits = true;
+    }
+    // `if x not in ALLOWED: return` makes x safe for the rest of the block.
+    if (body && blockExits(body)) this.applyFacts(facts.whenFalse, env, env);
+    if (elseExits) this.applyFacts(facts.whenTrue, env, env);
+  }
+
+  private evalFor(s: PyNode, env: Env): void {
+    const left = s.childForFieldName('left');
+    const right = s.childForFieldName('right');
+    const body = s.childForFieldName('body');
+    const iterable = right ? this.evalExpr(right, env) : CLEAN;
+    const element = withStep(elementOf(iterable, right ? this.loc(right) : undefined), this.step(s, `for ${left?.text ?? ''} in ${right ? this.text(right) : ''}`));
+    const bodyEnv = new Env(env);
+    if (left) this.bindTarget(left, element, bodyEnv, true);
+    if (body) this.inBranch(() => this.evalBlock(body, bodyEnv));
+  }
+
+  private evalTry(s: PyNode, env: Env): void {
+    const body = s.childForFieldName('body');
+    if (body) this.evalBlock(body, env);
+    for (const c of s.namedChildren) {
+      if (!c || c.type !== 'except_clause') continue;
+      const catchEnv = new Env(env);
+      const alias = findAlias(c);
+      const error: Value = { taints: [{ origin: { kind: 'error', loc: this.loc(c) }, steps: [this.step(c, `caught: ${this.text(c.namedChildren[0] ?? c)}`)], sanitized: new Set() }] };
+      if (alias) catchEnv.declare(alias, error);
+      const block = c.namedChildren.find((n) => n?.type === 'block');
+      const saved = this.caught;
+      this.caught = error;
+      if (block) this.inBranch(() => this.evalBlock(block, catchEnv));
+      this.caught = saved;
+    }
+    for (const c of s.namedChildren) if (c && (c.type === 'else_clause' || c.type === 'finally_clause')) this.evalBlock(c.namedChildren.find((n) => n?.type === 'block') ?? c, env);
+  }
+
+  private evalWith(s: PyNode, env: Env): void {
+    for (const item of s.descendantsOfType('with_item')) {
+      const value = item?.childForFieldName('value');
+      if (!value) continue;
+      if (value.type === 'as_pattern') {
+        const v = this.evalExpr(value.namedChildren[0]!, env);
+        const target = value.childForFieldName('alias') ?? value.namedChildren[1];
+        if (target) this.bindTarget(target.type === 'as_pattern_target' ? target.namedChildren[0] ?? target : target, v, env, true);
+      } else {
+        this.evalExpr(value, env);
+      }
+    }
+    const body = s.childForFieldName('body');
+    if (body) this.evalBlock(body, env);
+  }
+
+  private evalClass(s: PyNode, env: Env): void {
+    const name = s.childForFieldName('name')?.text;
+    const body = s.childForFieldName('body');
+    if (!name || !body) return;
+    const props = new Map<string, Value>();
+    for (const m of body.namedChildren) {
+      const def = m?.type === 'decorated_definition' ? m.childForFieldName('definition') : m;
+      const mname = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
+      if (def && mname) props.set(mname, this.fnValue(def, env, mname));
+    }
+    env.declare(name, { taints: [], props, isClass: true });
+  }
+
+  private evalImport(s: PyNode, env: Env): void {
+    for (const n of s.childrenForFieldName('name')) {
+      if (!n) continue;
+      const dotted = n.type === 'aliased_import' ? n.childForFieldName('name')?.text ?? '' : n.text;
+      const alias = n.type === 'aliased_import' ? n.childForFieldName('alias')?.text : undefined;
+      const local = this.localModule(dotted, 0);
+      if (alias) env.declare(alias, local ?? apiOf(dotted));
+      else env.declare(dotted.split('.')[0]!, local && !dotted.includes('.') ? local : apiOf(dotted.split('.')[0]!));
+    }
+  }
+
+  private evalImportFrom(s: PyNode, env: Env): void {
+    const moduleNode = s.childForFieldName('module_name');
+    const raw = moduleNode?.text ?? '';
+    const dots = /^\.*/.exec(raw)![0].length;
+    const name = raw.slice(dots);
+    const local = this.localModule(name, dots);
+    for (const n of s.childrenForFieldName('name')) {
+      if (!n) continue;
+      const imported = n.type === 'aliased_import' ? n.childForFieldName('name')?.text ?? '' : n.text;
+      const alias = n.type === 'aliased_import' ? n.childForFieldName('alias')?.text ?? imported : imported;
+      const sub = local ? undefined : this.localModule(name ? `${name}.${imported}` : imported, dots);
+      const v = local ? getProp(local, imported) : sub ?? (dots > 0 ? CLEAN : { taints: [], api: { module: name.split('.')[0]!, members: [...name.split('.').slice(1), imported] } });
+      env.declare(alias, v);
+    }
+  }
+
+  /** A module of the function's code folder, as a value whose properties are its top-level names. */
+  private localModule(dotted: string, dots: number): Value | undefined {
+    let file: string | undefined;
+    if (dots === 0) file = dotted ? pythonModuleFile(this.ctx.files, this.ctx.codeDir, dotted.replace(/\./g, '/')) : undefined;
+    else {
+      let base = path.posix.dirname(this.mod.file);
+      for (let i = 1; i < dots; i++) base = path.posix.dirname(base);
+      file = pythonModuleFile(this.ctx.files, '', path.posix.normalize(dotted ? `${base}/${dotted.replace(/\./g, '/')}` : base));
+    }
+    if (!file) return undefined;
+    const mod = loadPyModule(this.ctx, file);
+    return mod ? { taints: [], props: mod.env.own() } : undefined;
+  }
+
+  // ---- binding
+
+  private bindTarget(target: PyNode, value: Value, env: Env, declare: boolean): void {
+    const weak = this.branch > 0;
+    switch (target.type) {
+      case 'identifier':
+        if (declare || !env.lookup(target.text)) env.declare(target.text, value);
+        else env.assign(target.text, value, weak, join);
+        return;
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'list_pattern':
+      case 'tuple':
+      case 'list':
+      case 'expression_list':
+        target.namedChildren.forEach((c, i) => c && this.bindTarget(c, getProp(value, String(i), this.loc(c)), env, declare));
+        return;
+      case 'subscript':
+      case 'attribute': {
+        const root = rootName(target);
+        if (!root) return;
+        const rootValue = env.lookup(root);
+        if (!rootValue) return;
+        const key = target.type === 'attribute' ? target.childForFieldName('attribute')?.text : stringValue(target.childForFieldName('subscript'));
+        const obj = target.childForFieldName(target.type === 'attribute' ? 'object' : 'value');
+        if (key && obj?.type === 'identifier') {
+          const props = new Map(rootValue.props ?? []);
+          props.set(key, weak ? join(props.get(key) ?? CLEAN, value) : value);
+          env.assign(root, { ...rootValue, props }, false, join);
+        } else if (deepTaints(value).length > 0) {
+          env.assign(root, { ...rootValue, taints: [...rootValue.taints, ...deepTaints(value)] }, false, join);
+        }
+        return;
+      }
+      default:
+    }
+  }
+
+  // ---- expressions
+
+  evalExpr(n: PyNode, env: Env): Value {
+    if (!this.spend()) return CLEAN;
+    this.depth++;
+    try {
+      return this.evalExprInner(n, env);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evalExprInner(n: PyNode, env: Env): Value {
+    switch (n.type) {
+      case 'identifier':
+        return env.lookup(n.text) ?? this.mod.env.lookup(n.text) ?? { taints: [], api: { module: 'builtins', members: [n.text] } };
+      case 'string':
+        return this.string(n, env);
+      case 'concatenated_string':
+        return concatAll(n.namedChildren.filter(isNode).map((c) => this.evalExpr(c, env)));
+      case 'integer':
+      case 'float':
+        return { taints: [], text: n.text };
+      case 'true':
+        return { taints: [], text: 'True' };
+      case 'false':
+        return { taints: [], text: 'False' };
+      case 'none':
+        return CLEAN;
+      case 'parenthesized_expression':
+      case 'await':
+        return n.namedChildren[0] ? this.evalExpr(n.namedChildren[0], env) : CLEAN;
+      case 'attribute': {
+        const obj = n.childForFieldName('object');
+        const attr = n.childForFieldName('attribute');
+        return obj && attr ? getProp(this.evalExpr(obj, env), attr.text, this.loc(attr)) : CLEAN;
+      }
+      case 'subscript': {
+        const value = n.childForFieldName('value');
+        const sub = n.childForFieldName('subscript');
+        if (!value) return CLEAN;
+        const obj = this.evalExpr(value, env);
+        const key = sub ? this.evalExpr(sub, env) : CLEAN;
+        if (key.text !== undefined && deepTaints(key).length === 0) return getProp(obj, key.text, this.loc(sub!));
+        return elementOf(obj, sub ? this.loc(sub) : undefined);
+      }
+      case 'call':
+        return this.call(n, env);
+      case 'binary_operator': {
+        const l = this.evalExpr(n.childForFieldName('left')!, env);
+        const r = this.evalExpr(n.childForFieldName('right')!, env);
+        const op = n.childForFieldName('operator')?.type;
+        if (op === '+') return concat(l, r);
+        if (op === '%') return { ...mixed([l, r]), prefix: l.text !== undefined && deepTaints(l).length === 0 ? l.text.split('%')[0]! : l.prefix ?? '' };
+        return CLEAN;
+      }
+      case 'boolean_operator': {
+        const l = this.evalExpr(n.childForFieldName('left')!, env);
+        const r = this.evalExpr(n.childForFieldName('right')!, env);
+        return join(l, r);
+      }
+      case 'comparison_operator': {
+        for (const c of n.namedChildren) if (c) this.decision(this.evalExpr(c, env), n);
+        return CLEAN;
+      }
+      case 'not_operator':
+      case 'unary_operator':
+        for (const c of n.namedChildren) if (c) this.evalExpr(c, env);
+        return CLEAN;
+      case 'conditional_expression': {
+        const [a, cond, b] = n.namedChildren;
+        if (cond) this.decision(this.evalExpr(stripNot(cond), env), cond);
+        const facts = cond ? this.guardFacts(cond, env) : { whenTrue: [], whenFalse: [] };
+        const tEnv = new Env(env);
+        const fEnv = new Env(env);
+        this.applyFacts(facts.whenTrue, tEnv, env);
+        this.applyFacts(facts.whenFalse, fEnv, env);
+        return join(a ? this.evalExpr(a, tEnv) : CLEAN, b ? this.evalExpr(b, fEnv) : CLEAN);
+      }
+      case 'list':
+      case 'tuple':
+      case 'set': {
+        const props = new Map<string, Value>();
+        const taints: Taint[] = [];
+        n.namedChildren.forEach((c, i) => {
+          if (!c) return;
+          const v = this.evalExpr(c, env);
+          if (c.type === 'list_splat') taints.push(...deepTaints(v));
+          else props.set(String(i), v);
+        });
+        return { taints, props };
+      }
+      case 'list_splat':
+      case 'dictionary_splat':
+        return n.namedChildren[0] ? this.evalExpr(n.namedChildren[0], env) : CLEAN;
+      case 'dictionary':
+        return this.dictionary(n, env);
+      case 'list_comprehension':
+      case 'generator_expression':
+      case 'set_comprehension':
+      case 'dictionary_comprehension':
+        return this.comprehension(n, env);
+      case 'lambda':
+        return this.fnValue(n, env, 'lambda');
+      case 'assignment':
+      case 'augmented_assignment':
+        return this.assignment(n, env);
+      case 'named_expression': {
+        const v = this.evalExpr(n.childForFieldName('value')!, env);
+        const name = n.childForFieldName('name');
+        if (name) this.bindTarget(name, v, env, false);
+        return v;
+      }
+      default:
+        return CLEAN;
+    }
+  }
+
+  private assignment(n: PyNode, env: Env): Value {
+    const left = n.childForFieldName('left');
+    const right = n.childForFieldName('right');
+    if (!left || !right) return CLEAN;
+    let v = this.evalExpr(right, env);
+    if (n.type === 'augmented_assignment') v = concat(this.evalExpr(left, env), v);
+    if (v.pyFn && left.type === 'identifier') v = { ...v, pyFn: { ...v.pyFn, name: left.text } };
+    this.bindTarget(left, withStep(v, this.step(n)), env, false);
+    return v;
+  }
+
+  private string(n: PyNode, env: Env): Value {
+    let text: string | undefined = '';
+    let prefix = '';
+    let open = true;
+    const taints: Taint[] = [];
+    for (const c of n.namedChildren) {
+      if (!c) continue;
+      if (c.type === 'string_content' || c.type === 'escape_sequence') {
+        if (text !== undefined) text += c.text;
+        if (open) prefix += c.text;
+      } else if (c.type === 'interpolation') {
+        const e = c.namedChildren[0];
+        const v = e ? this.evalExpr(e, env) : CLEAN;
+        const vt = deepTaints(v);
+        taints.push(...vt);
+        if (v.text !== undefined && vt.length === 0) {
+          if (text !== undefined) text += v.text;
+          if (open) prefix += v.text;
+        } else {
+          text = undefined;
+          open = false;
+        }
+      }
+    }
+    return { ...tainted(taints), ...(text !== undefined ? { text } : {}), prefix };
+  }
+
+  private dictionary(n: PyNode, env: Env): Value {
+    const props = new Map<string, Value>();
+    const taints: Taint[] = [];
+    for (const c of n.namedChildren) {
+      if (!c) continue;
+      if (c.type === 'pair') {
+        const k = c.childForFieldName('key');
+        const v = c.childForFieldName('value');
+        const key = k ? this.evalExpr(k, env) : CLEAN;
+        const value = v ? this.evalExpr(v, env) : CLEAN;
+        const name = key.text !== undefined && deepTaints(key).length === 0 ? key.text : '*';
+        props.set(name, name === '*' ? join(props.get('*') ?? CLEAN, value) : value);
+        if (name === '*') taints.push(...deepTaints(key));
+      } else if (c.type === 'dictionary_splat') {
+        const v = this.evalExpr(c, env);
+        for (const [k, pv] of v.props ?? []) props.set(k, pv);
+        taints.push(...v.taints);
+      }
+    }
+    return { taints, props, loc: this.loc(n) };
+  }
+
+  private comprehension(n: PyNode, env: Env): Value {
+    const inner = new Env(env);
+    for (const clause of n.namedChildren) {
+      if (clause?.type !== 'for_in_clause') continue;
+      const left = clause.childForFieldName('left');
+      const right = clause.childForFieldName('right');
+      if (left && right) this.bindTarget(left, elementOf(this.evalExpr(right, inner), this.loc(right)), inner, true);
+    }
+    const body = n.childForFieldName('body');
+    return body ? this.evalExpr(body, inner) : CLEAN;
+  }
+
+  // ---- calls
+
+  private call(n: PyNode, env: Env): Value {
+    const fnNode = n.childForFieldName('function');
+    const argList = n.childForFieldName('arguments');
+    if (!fnNode) return CLEAN;
+    let receiver: Value | undefined;
+    let method: string | undefined;
+    let calleeValue: Value;
+    if (fnNode.type === 'attribute') {
+      const obj = fnNode.childForFieldName('object')!;
+      receiver = this.evalExpr(obj, env);
+      method = fnNode.childForFieldName('attribute')?.text;
+      calleeValue = getProp(receiver, method ?? '');
+    } else {
+      calleeValue = this.evalExpr(fnNode, env);
+    }
+    const args: Value[] = [];
+    const kwargs = new Map<string, Value>();
+    for (const a of argList?.namedChildren ?? []) {
+      if (!a) continue;
+      if (a.type === 'keyword_argument') {
+        const name = a.childForFieldName('name')?.text;
+        const value = a.childForFieldName('value');
+        if (name && value) kwargs.set(name, this.evalExpr(value, env));
+      } else if (a.type === 'dictionary_splat') {
+        const v = this.evalExpr(a, env);
+        for (const [k, pv] of v.props ?? []) kwargs.set(k, pv);
+      } else {
+        args.push(this.evalExpr(a, env));
+      }
+    }
+    const callee = describe(calleeValue, method, this.text(fnNode));
+    if (calleeValue.isClass) return { taints: [], props: calleeValue.props ?? new Map() };
+    if (calleeValue.pyFn) return this.callFunction(calleeValue.pyFn, args, kwargs, n);
+    return this.builtin(callee, receiver, args, kwargs, n) ?? this.generic(callee, calleeValue, receiver, args, kwargs, n);
+  }
+
+  private callFunction(fn: PyFnRef, args: Value[], kwargs: ReadonlyMap<string, Value>, n: PyNode): Value {
+    if (this.ctx.inlineDepth >= MAX_INLINE) return mixed([...args, ...kwargs.values()]);
+    const mod = fn.module as PyModule;
+    const ev = new PyEvaluator(this.ctx, mod);
+    const step = this.step(n, `call to ${fn.name}()`);
+    this.ctx.inlineDepth++;
+    try {
+      const out = ev.evalFunction(fn, args.map((a) => withStep(a, step)), new Map([...kwargs].map(([k, v]) => [k, withStep(v, step)])));
+      this.hits.push(...ev.hits);
+      return out;
+    } finally {
+      this.ctx.inlineDepth--;
+    }
+  }
+
+  private builtin(callee: Callee, receiver: Value | undefined, args: Value[], kwargs: Map<string, Value>, n: PyNode): Value | undefined {
+    const m = callee.method;
+    // `event.get("body")` reads the key like `event["body"]`.
+    if (receiver && m === 'get' && args[0]?.text !== undefined && !receiver.api) return join(getProp(receiver, args[0].text, this.loc(n)), args[1] ?? CLEAN);
+    if (callee.module === 'json' && (m === 'loads' || m === 'load')) return jsonLoads(args[0] ?? CLEAN, this.loc(n));
+    if (callee.module === 'traceback' && /^format_exc|^format_exception/.test(m)) return this.caught ?? CLEAN;
+    if (callee.module === 'jwt' && m === 'get_unverified_claims') return this.unverified(args, n);
+    if (callee.module === 'jwt' && m === 'decode' && verificationOff(kwargs)) return this.unverified(args, n);
+    if (receiver && m === 'split' && args[0]?.text === '.') return { taints: [...mixed([receiver]).taints, { origin: { kind: 'jwt-split' }, steps: [], sanitized: new Set() }] };
+    if (receiver && (m === 'items' || m === 'values' || m === 'keys')) return { taints: [], props: new Map([['*', join(elementOf(receiver), mixed([receiver]))]]) };
+    return undefined;
+  }
+
+  private unverified(args: Value[], n: PyNode): Value {
+    return { taints: [...mixed(args).taints, { origin: { kind: 'jwt-unverified', loc: this.loc(n), how: this.text(n) }, steps: [this.step(n, `decoded without verification: ${this.text(n)}`)], sanitized: new Set() }] };
+  }
+
+  private generic(callee: Callee, calleeValue: Value, receiver: Value | undefined, args: Value[], kwargs: Map<string, Value>, n: PyNode): Value {
+    this.checkSinks(callee, args, kwargs, n);
+    this.checkLog(callee, args, n);
+    if (receiver && PY_CHECK_METHODS.has(callee.method)) this.decision(receiver, n);
+    const sanitizer = findPySanitizer(callee.module, callee.method);
+    if (sanitizer) return sanitize(mixed([receiver, ...args, ...kwargs.values()]), sanitizer.families);
+    if (PY_CLEAN_METHODS.has(callee.method)) return CLEAN;
+    for (const a of [...args, ...kwargs.values()]) if (a.pyFn) this.callFunction(a.pyFn, [], new Map(), n);
+    const out = mixed([receiver && (!receiver.api || receiver.taints.length > 0) ? receiver : undefined, ...args, ...kwargs.values()]);
+    return { ...out, ...(calleeValue.api ? { api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) } } : {}) };
+  }
+
+  private checkSinks(callee: Callee, args: Value[], kwargs: Map<string, Value>, n: PyNode): void {
+    for (const spec of findPySinks(callee.module, callee.method, args, kwargs)) {
+      const targets = [...spec.args.map((i) => args[i]), ...(spec.kwargs ?? []).map((k) => kwargs.get(k))];
+      for (const t of targets) {
+        if (!t) continue;
+        if (spec.safePrefix && spec.safePrefix.test(t.prefix ?? t.text ?? '')) continue;
+        this.hit(spec.family, t, n, callee.text);
+      }
+    }
+    // boto3 `table.scan(FilterExpression=…)`, pymongo `$where`.
+    for (const key of DYNAMODB_EXPRESSION_PROPS) {
+      const v = kwargs.get(key);
+      if (v) this.hit('nosql', v, n, `${callee.text} (${key})`);
+    }
+    for (const a of args) {
+      const where = a.props?.get(MONGO_WHERE);
+      if (where) this.hit('nosql', where, n, `${callee.text} ($where)`);
+    }
+  }
+
+  private checkLog(callee: Callee, args: Value[], n: PyNode): void {
+    const isPrint = callee.module === 'builtins' && callee.method === 'print';
+    const isLogger = LOG_METHODS.has(callee.method) && (callee.module === 'logging' || /(^|\.)(logger|log|LOGGER|logging)$/.test(callee.text.replace(/\.[^.]*$/, '')));
+    if (!isPrint && !isLogger) return;
+    for (const a of args) this.hit('log', a, n, callee.text);
+  }
+
+  private hit(kind: SinkHit['kind'], v: Value, n: PyNode, what: string): void {
+    for (const t of deepTaints(v)) {
+      if (t.origin.kind !== 'event' && t.origin.kind !== 'param') continue;
+      if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
+      if (this.hits.length < 400) this.hits.push({ kind, loc: this.loc(n), what, taint: t });
+    }
+  }
+
+  private decision(v: Value, n: PyNode): void {
+    for (const t of deepTaints(v)) {
+      const o = t.origin;
+      const relevant = o.kind === 'jwt-unverified' || ((o.kind === 'event' || o.kind === 'param') && o.path.some((s) => AUTHZ_NAME.test(s.name)));
+      if (relevant && this.hits.length < 400) this.hits.push({ kind: 'decision', loc: this.loc(n), what: this.text(n), taint: t });
+    }
+  }
+
+  // ---- guards
+
+  private guardFacts(cond: PyNode, env: Env, depth = 0): { whenTrue: PyNode[]; whenFalse: PyNode[] } {
+    const none = { whenTrue: [], whenFalse: [] };
+    if (depth > 8) return none;
+    if (cond.type === 'parenthesized_expression' && cond.namedChildren[0]) return this.guardFacts(cond.namedChildren[0], env, depth + 1);
+    if (cond.type === 'not_operator') {
+      const inner = cond.childForFieldName('argument');
+      if (!inner) return none;
+      const f = this.guardFacts(inner, env, depth + 1);
+      return { whenTrue: f.whenFalse, whenFalse: f.whenTrue };
+    }
+    if (cond.type === 'boolean_operator') {
+      const l = this.guardFacts(cond.childForFieldName('left')!, env, depth + 1);
+      const r = this.guardFacts(cond.childForFieldName('right')!, env, depth + 1);
+      return cond.childForFieldName('operator')?.type === 'and' ? { whenTrue: [...l.whenTrue, ...r.whenTrue], whenFalse: [] } : { whenTrue: [], whenFalse: [...l.whenFalse, ...r.whenFalse] };
+    }
+    if (cond.type === 'comparison_operator') return this.comparisonFacts(cond, env);
+    if (cond.type === 'call') return { whenTrue: this.callGuard(cond, env), whenFalse: [] };
+    return none;
+  }
+
+  /** `x in ALLOWED`, `x not in ALLOWED`, `x == "a"`, `x != "a"`. */
+  private comparisonFacts(cond: PyNode, env: Env): { whenTrue: PyNode[]; whenFalse: PyNode[] } {
+    const operands = cond.namedChildren.filter(isNode);
+    const ops = cond.children.filter((c): c is PyNode => c !== null && !c.isNamed).map((c) => c.type);
+    if (operands.length !== 2 || ops.length !== 1) return { whenTrue: [], whenFalse: [] };
+    const [a, b] = operands as [PyNode, PyNode];
+    const op = ops[0];
+    if (op === 'in' || op === 'not in') {
+      if (!guardable(a) || deepTaints(this.evalExpr(b, env)).length > 0) return { whenTrue: [], whenFalse: [] };
+      return op === 'in' ? { whenTrue: [a], whenFalse: [] } : { whenTrue: [], whenFalse: [a] };
+    }
+    if (op !== '==' && op !== '!=') return { whenTrue: [], whenFalse: [] };
+    const subject = isConstant(b) && guardable(a) ? a : isConstant(a) && guardable(b) ? b : undefined;
+    if (!subject) return { whenTrue: [], whenFalse: [] };
+    return op === '==' ? { whenTrue: [subject], whenFalse: [] } : { whenTrue: [], whenFalse: [subject] };
+  }
+
+  /** `re.fullmatch(r"^…$", x)`, `x.isdigit()`, `isinstance(x, int)`. */
+  private callGuard(call: PyNode, env: Env): PyNode[] {
+    const fnNode = call.childForFieldName('function');
+    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter(isNode);
+    if (!fnNode) return [];
+    if (fnNode.type === 'attribute') {
+      const method = fnNode.childForFieldName('attribute')?.text ?? '';
+      const obj = fnNode.childForFieldName('object')!;
+      if (PY_CHECK_METHODS.has(method) && guardable(obj)) return [obj];
+      const receiver = this.evalExpr(obj, env);
+      if (receiver.api?.module === 're' && /^(fullmatch|match)$/.test(method) && args.length >= 2 && guardable(args[1]!)) {
+        const pattern = stringValue(args[0]);
+        if (pattern !== undefined && (method === 'fullmatch' ? isAnchoredRegex(`/^${pattern.replace(/^\^/, '')}$/`.replace(/\$\$\/$/, '$/')) : isAnchoredRegex(`/${pattern}/`))) return [args[1]!];
+      }
+    }
+    if (fnNode.type === 'identifier' && fnNode.text === 'isinstance' && args[0] && guardable(args[0]) && /\b(int|float|bool)\b/.test(args[1]?.text ?? '')) return [args[0]];
+    return [];
+  }
+
+  private applyFacts(facts: PyNode[], target: Env, lookup: Env): void {
+    for (const f of facts) {
+      const root = rootName(f);
+      if (!root) continue;
+      const current = lookup.lookup(root);
+      if (!current) continue;
+      if (f.type === 'identifier') {
+        target.declare(root, CLEAN);
+        continue;
+      }
+      const keys = accessPath(f);
+      if (keys) target.declare(root, setPath(current, keys, CLEAN));
+    }
+  }
+}
+
+// ---- helpers
+
+function isNode(n: PyNode | null): n is PyNode {
+  return n !== null;
+}
+
+function paramName(p: PyNode): string | undefined {
+  if (p.type === 'identifier') return p.text;
+  const name = p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier');
+  return name?.text;
+}
+
+function findAlias(except: PyNode): string | undefined {
+  const as = except.namedChildren.find((c) => c?.type === 'as_pattern');
+  const target = as?.childForFieldName('alias') ?? as?.namedChildren[1];
+  const id = target?.type === 'as_pattern_target' ? target.namedChildren[0] : target;
+  return id?.type === 'identifier' ? id.text : undefined;
+}
+
+function blockExits(block: PyNode): boolean {
+  return block.namedChildren.some((s) => s !== null && (EXITS.has(s.type) || (s.type === 'if_statement' && false)));
+}
+
+function stripNot(n: PyNode): PyNode {
+  let cur = n;
+  for (let i = 0; i < 8; i++) {
+    if (cur.type === 'not_operator' && cur.childForFieldName('argument')) cur = cur.childForFieldName('argument')!;
+    else if (cur.type === 'parenthesized_expression' && cur.namedChildren[0]) cur = cur.namedChildren[0];
+    else break;
+  }
+  return cur;
+}
+
+function rootName(n: PyNode): string | undefined {
+  let cur: PyNode | null = n;
+  for (let i = 0; i < 12 && cur; i++) {
+    if (cur.type === 'identifier') return cur.text;
+    cur = cur.childForFieldName(cur.type === 'attribute' ? 'object' : 'value');
+  }
+  return undefined;
+}
+
+function accessPath(n: PyNode): string[] | undefined {
+  const out: string[] = [];
+  let cur: PyNode | null = n;
+  for (let i = 0; i < 12 && cur && cur.type !== 'identifier'; i++) {
+    if (cur.type === 'attribute') out.unshift(cur.childForFieldName('attribute')?.text ?? '*');
+    else if (cur.type === 'subscript') {
+      const key = stringValue(cur.childForFieldName('subscript'));
+      if (key === undefined) return undefined;
+      out.unshift(key);
+    } else return undefined;
+    cur = cur.childForFieldName(cur.type === 'attribute' ? 'object' : 'value');
+  }
+  return out;
+}
+
+function setPath(v: Value, keys: string[], leaf: Value): Value {
+  const [head, ...rest] = keys;
+  if (head === undefined) return leaf;
+  const props = new Map(v.props ?? []);
+  props.set(head, setPath(getProp(v, head), rest, leaf));
+  return { ...v, props };
+}
+
+function guardable(n: PyNode): boolean {
+  return n.type === 'identifier' || ((n.type === 'attribute' || n.type === 'subscript') && rootName(n) !== undefined);
+}
+
+function isConstant(n: PyNode): boolean {
+  return (n.type === 'string' && !n.namedChildren.some((c) => c?.type === 'interpolation')) || n.type === 'integer' || n.type === 'float' || n.type === 'true' || n.type === 'false' || n.type === 'none';
+}
+
+/** The text of a plain string literal (`"body"`, `r"^\\d+$"`). */
+function stringValue(n: PyNode | null | undefined): string | undefined {
+  if (!n) return undefined;
+  if (n.type === 'integer') return n.text;
+  if (n.type !== 'string' || n.namedChildren.some((c) => c?.type === 'interpolation')) return undefined;
+  return n.namedChildren.filter((c) => c?.type === 'string_content' || c?.type === 'escape_sequence').map((c) => c!.text).join('');
+}
+
+function apiOf(dotted: string): Value {
+  const [first, ...rest] = dotted.split('.');
+  return { taints: [], api: { module: first!, members: rest } };
+}
+
+function describe(v: Value, method: string | undefined, text: string): Callee {
+  const api = v.api;
+  if (!api) return { method: method ?? '', text };
+  const members = api.members.filter((m) => m !== '()');
+  if (api.module === 'builtins') return { module: 'builtins', method: members[members.length - 1] ?? '', text };
+  // `os.path.basename`, `urllib.parse.quote`, `urllib.request.urlopen`: the last attribute is the function.
+  return { module: api.module, method: members[members.length - 1] ?? '', text };
+}
+
+function elementOf(v: Value, loc?: SourceLocation): Value {
+  const star = getProp(v, '*', loc);
+  return v.props ? join(star, joinAll([...v.props.values()])) : star;
+}
+
+function concat(l: Value, r: Value): Value {
+  const lc = l.text !== undefined && deepTaints(l).length === 0;
+  const rc = r.text !== undefined && deepTaints(r).length === 0;
+  return { ...tainted([...deepTaints(l), ...deepTaints(r)]), ...(lc && rc ? { text: l.text! + r.text! } : {}), prefix: lc ? l.text! + (r.text ?? r.prefix ?? '') : l.prefix ?? '' };
+}
+
+function concatAll(values: Value[]): Value {
+  return values.reduce((acc, v) => concat(acc, v), { taints: [], text: '' } as Value);
+}
+
+function jsonLoads(arg: Value, loc: SourceLocation): Value {
+  const taints: Taint[] = deepTaints(arg).map((t) =>
+    t.origin.kind === 'jwt-part'
+      ? { origin: { kind: 'jwt-unverified', loc, how: 'a token payload decoded by hand' }, steps: [...t.steps, { loc, message: 'token payload parsed without verifying the signature' }], sanitized: t.sanitized }
+      : t,
+  );
+  return tainted(taints);
+}
+
+/** PyJWT `options={"verify_signature": False}` or python-jose's old `verify=False`. */
+function verificationOff(kwargs: ReadonlyMap<string, Value>): boolean {
+  if (kwargs.get('verify')?.text === 'False') return true;
+  return kwargs.get('options')?.props?.get('verify_signature')?.text === 'False';
+}
