@@ -70,7 +70,7 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
     const facts: FunctionCodeFacts = { fn, resolution, files: [] };
     functions.push(facts);
     if (!resolution.ok) {
-      reportUnresolved(fn, resolution.reason, diagnostics);
+      reportUnresolved(fn, resolution.reason, files, diagnostics);
       continue;
     }
     if (resolution.language === 'python') {
@@ -91,6 +91,7 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
     const analysis = safely(() => analyzeFunction(ctx, resolution.file, resolution.exportName, triggersOf.get(fn.id) ?? []));
     recordAnalysis(fn, facts, analysis, diagnostics);
   }
+  for (const mod of pyModules.values()) mod?.parsed.dispose();
   diagnostics.push(...files.diagnostics);
   return { functions, files: fileMap, usersOf, exposure: computeExposure(model), diagnostics };
 }
@@ -131,8 +132,10 @@ function addFile(file: string, fn: LambdaFunction, files: CodeFiles, fileMap: Ma
   if (parsed) fileMap.set(file, fileFacts(parsed));
 }
 
-function reportUnresolved(fn: LambdaFunction, reason: string, out: Diagnostic[]): void {
-  // Code that is not in the scanned directory is expected (S3, images); a missing local file is not.
-  const severity = fn.code.kind === 'path' ? 'warning' : 'note';
+function reportUnresolved(fn: LambdaFunction, reason: string, files: CodeFiles, out: Diagnostic[]): void {
+  // Code outside the scanned directory (S3, images, a folder not built or not checked out, a
+  // template scanned without its code) is expected; a code folder without the handler's file is not.
+  const folder = fn.code.kind === 'path' ? fn.code.path ?? '.' : '.';
+  const severity = folder !== '.' && files.dirExists(folder) ? 'warning' : 'note';
   out.push({ severity, code: 'handler-not-found', message: `handler of ${fn.logicalId} not analyzed: ${reason}`, loc: fn.code.loc ?? fn.loc });
 }

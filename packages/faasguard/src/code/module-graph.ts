@@ -39,6 +39,17 @@ export class CodeFiles {
     }
   }
 
+  /** Whether a folder (relative to the root, '' for the root) exists inside the root. */
+  dirExists(rel: string): boolean {
+    const abs = rel === '' || rel === '.' ? this.realRoot : this.inside(rel);
+    if (!abs) return false;
+    try {
+      return statSync(abs).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
   /** The parsed file, or undefined (missing, too large, outside the root); problems become diagnostics. */
   load(rel: string): ParsedFile | undefined {
     if (this.files.has(rel)) return this.files.get(rel);

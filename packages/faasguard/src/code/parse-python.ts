@@ -16,6 +16,8 @@ export interface ParsedPython {
   root: PyNode;
   errors: Array<{ loc: SourceLocation; message: string }>;
   locOf(node: PyNode): SourceLocation;
+  /** Frees the tree (it lives in WebAssembly memory); the nodes must not be used afterwards. */
+  dispose(): void;
 }
 
 let parser: Parser | undefined;
@@ -60,7 +62,7 @@ export function parsePython(file: string, text: string): ParsedPython | undefine
     const first = firstError(root, 0);
     errors.push({ loc: first ? locOf(first) : { file, line: 1, column: 1 }, message: first?.isMissing ? `missing ${first.type}` : 'syntax error' });
   }
-  return { file, text, root, errors, locOf };
+  return { file, text, root, errors, locOf, dispose: () => tree.delete() };
 }
 
 function firstError(node: PyNode, depth: number): PyNode | undefined {
