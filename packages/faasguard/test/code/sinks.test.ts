@@ -76,3 +76,21 @@ describe('sink families', () => {
     assert.ok(all.filter((g) => g.rule !== 'xss' && g.rule !== 'open-redirect').every((g) => g.severity === 'critical'));
   });
 });
+
+describe('sink libraries', () => {
+  it('execa with a shell, serialize-to-js, funcster, sequelize, knex.raw, typeorm, got, request, vm.Script; not their safe forms', async () => {
+    const got = await codeFindings('sinks-more');
+    assert.deepEqual(got.map((g) => [g.rule, g.at]), [
+      ['command-injection', 'src/libraries.mjs:17'],
+      ['unsafe-deserialization', 'src/libraries.mjs:19'],
+      ['unsafe-deserialization', 'src/libraries.mjs:20'],
+      ['sql-injection', 'src/libraries.mjs:21'],
+      ['sql-injection', 'src/libraries.mjs:23'],
+      ['sql-injection', 'src/libraries.mjs:25'],
+      ['ssrf', 'src/libraries.mjs:26'],
+      ['ssrf', 'src/libraries.mjs:27'],
+      ['code-injection', 'src/libraries.mjs:28'],
+    ]);
+    assert.ok(got.every((g) => g.steps[0] === 'src/libraries.mjs:16' && g.steps[g.steps.length - 1] === g.at));
+  });
+});
