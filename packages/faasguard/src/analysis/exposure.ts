@@ -117,6 +117,7 @@ function permissionPath(p: InvokePermission, index: ModelIndex): EntryPath | und
   const conditioned = p.sourceArn !== undefined || p.sourceAccount !== undefined || p.principalOrgId !== undefined;
   const service = /\.amazonaws\.com(\.cn)?$/.test(principal);
   if (service && conditioned) return undefined; // the trigger it serves is the path
+  if (p.viaFunctionUrl) return undefined; // reachable only through the URL, whose own path says who can call it
   const level: ExposureLevel = conditioned ? 'account' : principal === '*' || service ? 'public' : 'account';
   const who = principal === '*' ? (conditioned ? 'principals matching its conditions' : 'any AWS account') : service ? `any resource of ${principal}, in any account,` : `principal ${principal}`;
   return {

@@ -335,4 +335,6 @@ export interface InvokePermission extends ModelElement {
   sourceAccount?: Value;
   principalOrgId?: Value;
   functionUrlAuthType?: Value;
+  /** The permission applies only to calls made through the function's URL (`InvokedViaFunctionUrl`) */
+  viaFunctionUrl?: boolean;
 }

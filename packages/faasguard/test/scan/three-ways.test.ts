@@ -30,13 +30,9 @@ function roleOf(f: Finding): string {
   return `other:${name}`;
 }
 
-/**
- * What a format adds by its nature rather than by the app: CDK deploys a helper function for
- * bucket notifications, and grants a Function URL the `lambda:InvokeFunction` permission newer
- * AWS accounts need beside `lambda:InvokeFunctionUrl`.
- */
+/** What a format adds by its nature rather than by the app: CDK deploys a helper function for bucket notifications. */
 function formatSpecific(f: Finding): boolean {
-  return roleOf(f) === 'cdk-notifications-handler' || (f.ruleId === 'lambda-permission-public' && /invoke-function/.test(f.subject?.constructPath ?? ''));
+  return roleOf(f) === 'cdk-notifications-handler';
 }
 
 function pairs(format: string): string[] {

@@ -3,7 +3,7 @@
  * mappings, asynchronous invocation settings.
  */
 import type { TriggerKind } from '../../model/app-model.js';
-import { isValueMap, referencedResource, type Value, type ValueMap } from '../../model/value.js';
+import { asBoolean, isValueMap, referencedResource, type Value, type ValueMap } from '../../model/value.js';
 import { elementBase, prop, type LoadContext } from './load-context.js';
 import type { TemplateResource } from './template.js';
 
@@ -19,6 +19,7 @@ export function linkPermission(ctx: LoadContext, r: TemplateResource): void {
     sourceAccount: prop(ctx, r, 'SourceAccount').value,
     principalOrgId: prop(ctx, r, 'PrincipalOrgID').value,
     functionUrlAuthType: prop(ctx, r, 'FunctionUrlAuthType').value,
+    viaFunctionUrl: asBoolean(prop(ctx, r, 'InvokedViaFunctionUrl').value) === true,
   });
 }
 

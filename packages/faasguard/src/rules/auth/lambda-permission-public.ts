@@ -46,8 +46,8 @@ function isPublic(p: InvokePermission): boolean {
   return p.sourceArn === undefined && p.sourceAccount === undefined && p.principalOrgId === undefined;
 }
 
-/** A public URL permission for a URL with AuthType NONE is reported once, by function-url-without-auth. */
+/** A public permission that serves a URL with AuthType NONE (`lambda:InvokeFunctionUrl`, or `InvokeFunction` limited by `InvokedViaFunctionUrl`) is reported once, by function-url-without-auth. */
 function coveredByFunctionUrlRule(p: InvokePermission, index: ModelIndex): boolean {
-  if (p.action !== 'lambda:InvokeFunctionUrl') return false;
+  if (p.action !== 'lambda:InvokeFunctionUrl' && !p.viaFunctionUrl) return false;
   return index.function(p.functionId)?.url?.authType === 'NONE';
 }
