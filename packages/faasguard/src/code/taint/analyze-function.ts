@@ -6,14 +6,14 @@
  */
 import type { Trigger } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
-import type { AnalysisContext } from './evaluate.js';
-import { AUTHZ_NAME } from './evaluate.js';
+import { reachableFiles } from '../module-graph.js';
+import { AUTHZ_NAME, Evaluator, type AnalysisContext } from './evaluate.js';
 import { exportValue, loadModule } from './module-env.js';
-import { deepTaints } from './propagation.js';
+import { deepTaints, getProp } from './propagation.js';
 import { FAMILY_INFO } from './sinks.js';
 import { classifyPath, SOURCES, WHOLE_EVENT, type SourcePattern } from './sources.js';
 import { getSummary, instantiate, paramMarker, type SinkHit } from './summaries.js';
-import { CLEAN, type SinkFamily, type Step, type Taint, type Value } from './types.js';
+import { CLEAN, type FnRef, type SinkFamily, type Step, type Taint, type Value } from './types.js';
 
 export const BUDGET_PER_HANDLER = 200_000;
 
@@ -68,13 +68,52 @@ export function analyzeFunction(ctx: AnalysisContext, file: string, exportName: 
   if (!mod) return `${file} cannot be read`;
   const value = exportValue(mod, exportName);
   if (!value) return `${file} does not export ${exportName}`;
-  if (!value.fn) return `${file} exports ${exportName}, but not as a function the analysis can follow`;
+  if (!value.fn) {
+    const routes = expressRoutes(ctx, file);
+    if (routes.length > 0) return analyzeExpressApp(ctx, file, exportName, routes, triggers);
+    return `${file} exports ${exportName}, but not as a function the analysis can follow`;
+  }
   const fn = value.fn;
   const summary = getSummary(ctx, fn);
   const event: Value = { taints: [{ origin: { kind: 'event', path: [] }, steps: [], sanitized: new Set() }] };
   const inst = instantiate(summary, [event, CLEAN, paramMarker(2)], undefined);
   const responses = [...inst.returns, ...inst.paramCalls.filter((c) => c.index === 2).map((c) => c.args[1] ?? CLEAN)];
   return classify({ file, exportName, loc: mod.parsed.locOf(fn.node) }, inst.hits, responses, triggers, ctx.exhausted);
+}
+
+/** Route handlers registered by the handler's module and the modules it imports (an Express app behind serverless-http). */
+function expressRoutes(ctx: AnalysisContext, file: string): FnRef[] {
+  const out: FnRef[] = [];
+  for (const f of reachableFiles(ctx.files, file)) out.push(...(ctx.modules.get(f)?.expressRoutes ?? []));
+  return out.slice(0, 200);
+}
+
+/** Each route handler runs with the request (its fields are the API event's) and a response whose `send`/`redirect` are sinks. */
+function analyzeExpressApp(ctx: AnalysisContext, file: string, exportName: string, routes: FnRef[], triggers: readonly Trigger[]): FunctionAnalysis {
+  const event: Value = { taints: [{ origin: { kind: 'event', path: [] }, steps: [], sanitized: new Set() }] };
+  const field = (name: string): Value => getProp(event, name);
+  const req: Value = {
+    taints: [],
+    props: new Map([
+      ['body', field('body')],
+      ['query', field('queryStringParameters')],
+      ['params', field('pathParameters')],
+      ['headers', field('headers')],
+      ['cookies', field('cookies')],
+      ['path', field('rawPath')],
+      ['url', field('rawPath')],
+      ['originalUrl', field('rawPath')],
+    ]),
+  };
+  const res: Value = { taints: [], api: { module: 'express-response', members: [] } };
+  const hits: SinkHit[] = [];
+  for (const route of routes) {
+    const ev = new Evaluator(ctx, route.module, false);
+    ev.runWith(route, [req, res, CLEAN]);
+    hits.push(...ev.hits);
+  }
+  const first = routes[0]!;
+  return classify({ file, exportName, loc: first.module.parsed.locOf(first.node) }, hits, [], triggers, ctx.exhausted);
 }
 
 /** What the hits and responses of a handler analyzed with the event mean, given its triggers (any language). */

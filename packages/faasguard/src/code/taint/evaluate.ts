@@ -38,6 +38,7 @@ const MAX_STEP_TEXT = 90;
 /** Field names that carry authorization when a client supplies them. */
 export const AUTHZ_NAME = /^(is_?admin|admin|role|roles|user_?id|userid|owner(_?id)?|groups?|permissions?|scopes?|is_?owner|tenant_?id|account_?id|x-user-id|x-role|x-admin|x-tenant-id|is_?staff|is_?superuser|superuser|privileges?|access_?level)$/i;
 
+const EXPRESS_ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head', 'route']);
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace']);
 const ARRAY_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'some', 'every', 'flatMap', 'findIndex', 'reduce', 'sort']);
 
@@ -89,6 +90,13 @@ export class Evaluator {
       return;
     }
     this.returns.push(this.evalExpr(body, env));
+  }
+
+  /** Runs a function in place with these arguments (route handlers get the request and the response). */
+  runWith(fn: FnRef, args: Value[]): void {
+    const env = new Env(fn.closure ?? fn.module.env);
+    fn.node.parameters.forEach((p, i) => this.bindParam(p, args[i] ?? CLEAN, env));
+    this.evalBody(fn.node, env);
   }
 
   bindParam(p: ts.ParameterDeclaration, value: Value, env: Env): void {
@@ -643,6 +651,11 @@ export class Evaluator {
   }
 
   private genericCall(callee: Callee, calleeValue: Value, receiver: Value | undefined, args: Value[], node: ts.Node): Value {
+    if (callee.module === 'express' && EXPRESS_ROUTE_METHODS.has(callee.method)) {
+      // Route handlers run per request: analyzed later with the request as the event (see `analyze-function.ts`).
+      for (const a of args) if (a.fn && this.mod.expressRoutes.length < 200) this.mod.expressRoutes.push(a.fn);
+      return { taints: [], ...(calleeValue.api ? { api: calleeValue.api } : {}) };
+    }
     const sanitizer = findSanitizer(callee.module, callee.method);
     if (sanitizer) return sanitize(mixed([receiver, ...args]), sanitizer.families);
     if (CLEAN_METHODS.has(callee.method)) {

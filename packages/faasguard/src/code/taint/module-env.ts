@@ -8,7 +8,7 @@ import type { ParsedFile } from '../parse-js.js';
 import { ts } from '../parse-js.js';
 import { Evaluator, type AnalysisContext } from './evaluate.js';
 import { getProp } from './propagation.js';
-import { CLEAN, Env, type Value } from './types.js';
+import { CLEAN, Env, type FnRef, type Value } from './types.js';
 
 export interface ModuleRecord {
   file: string;
@@ -19,6 +19,8 @@ export interface ModuleRecord {
   exports: Value;
   /** `export { a as b }` lists, resolved once the whole module is evaluated */
   pendingExports: Array<{ local: string; exported: string }>;
+  /** Express route handlers registered here (`app.get('/x', (req, res) => …)`), for apps behind serverless-http */
+  expressRoutes: FnRef[];
 }
 
 const MAX_MODULES = 300;
@@ -30,7 +32,7 @@ export function loadModule(ctx: AnalysisContext, file: string): ModuleRecord | u
   if (ctx.modules.size >= MAX_MODULES) return undefined;
   const parsed = ctx.files.load(file);
   if (!parsed) return undefined;
-  const record: ModuleRecord = { file, parsed, env: new Env(), exports: { taints: [], props: new Map() }, pendingExports: [] };
+  const record: ModuleRecord = { file, parsed, env: new Env(), exports: { taints: [], props: new Map() }, pendingExports: [], expressRoutes: [] };
   // Registered before evaluation so that import cycles see a partial module instead of looping.
   ctx.modules.set(file, record);
   const ev = new Evaluator(ctx, record, true);

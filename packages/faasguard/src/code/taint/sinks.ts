@@ -58,6 +58,11 @@ function sqlLike(args: readonly Value[]): boolean {
   return a !== undefined && SQL_WORDS.test(a.prefix ?? a.text ?? '');
 }
 
+/** Text that reads as markup: `<p>${name}</p>`. */
+function htmlLike(args: readonly Value[]): boolean {
+  return /<[a-z!/]/i.test(args[0]?.prefix ?? args[0]?.text ?? '');
+}
+
 function fullSchema(args: readonly Value[]): boolean {
   const schema = args[1]?.props?.get('schema');
   return schema?.api?.members.some((m) => /FULL_SCHEMA/.test(m)) ?? false;
@@ -105,6 +110,9 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'nosql', modules: ['mongodb', 'mongoose'], methods: MONGO_METHODS, args: [0] },
   { family: 'path', modules: ['fs', 'fs-extra', 'graceful-fs'], methods: FS_METHODS, args: [0] },
   { family: 'path', modules: ['fs', 'fs-extra', 'graceful-fs'], methods: FS_TWO_PATHS, args: [0, 1] },
+  // Express responses (apps behind serverless-http): HTML written from input, redirects to input.
+  { family: 'xss', modules: ['express-response'], methods: ['send', 'write', 'end'], args: [0], when: htmlLike },
+  { family: 'redirect', modules: ['express-response'], methods: ['redirect', 'location'], args: [0, 1], safePrefix: FIXED_ORIGIN },
   { family: 'ssrf', modules: ['http', 'https'], methods: ['request', 'get'], args: [0], props: ['host', 'hostname', 'href'], safePrefix: FIXED_ORIGIN },
   { family: 'ssrf', modules: ['global', 'node-fetch', 'cross-fetch', 'undici'], methods: ['fetch', 'request', ''], args: [0], safePrefix: FIXED_ORIGIN },
   { family: 'ssrf', modules: ['axios', 'got', 'request', 'superagent', 'needle', 'ky'], methods: HTTP_VERBS, args: [0], props: ['url', 'baseURL', 'uri', 'prefixUrl'], safePrefix: FIXED_ORIGIN },
