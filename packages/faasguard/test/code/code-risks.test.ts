@@ -29,12 +29,13 @@ describe('code risks', () => {
     ]);
   });
 
-  it('event-logged: the whole event (low) and the Authorization header (medium)', () => {
+  it('event-logged: the whole event (low), the Authorization header and all headers (medium), not the path', () => {
     assert.deepEqual(of('event-logged'), [
       ['src/logs.js:2', 'LogsFunction', ['src/logs.js:2']],
       ['src/logs.js:3', 'LogsFunction', ['src/logs.js:3']],
+      ['src/logs.js:5', 'LogsFunction', ['src/logs.js:5']],
     ]);
-    assert.deepEqual(all.filter((g) => g.rule === 'event-logged').map((g) => g.severity).sort(), ['low', 'medium']);
+    assert.deepEqual(all.filter((g) => g.rule === 'event-logged').map((g) => g.severity).sort(), ['low', 'medium', 'medium']);
   });
 
   it('hardcoded-credential-in-code and tls-verification-disabled', () => {

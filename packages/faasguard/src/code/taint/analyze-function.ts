@@ -256,7 +256,9 @@ function eventLogs(hits: SinkHit[], sources: Sources): CodeEvent[] {
     if (h.kind !== 'log' || h.taint.origin.kind !== 'event') continue;
     const path = h.taint.origin.path;
     const whole = path.length === 0;
-    const secret = path.find((s) => SECRET_FIELD.test(s.name))?.name;
+    // All the headers at once carry the Authorization header and cookies too.
+    const last = path[path.length - 1]?.name;
+    const secret = path.find((s) => SECRET_FIELD.test(s.name))?.name ?? (last === 'headers' || last === 'multiValueHeaders' ? last : undefined);
     if (!whole && !secret) continue;
     const source = sources.of(h.taint, true);
     out.push({
