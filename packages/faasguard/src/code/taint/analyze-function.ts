@@ -56,6 +56,7 @@ export interface FunctionAnalysis {
   exhausted: boolean;
 }
 
+const TOKEN_HEADER = /^(header|kid|alg|typ|jku|x5u)$/;
 const SECRET_FIELD = /authorization|password|passwd|secret|token|cookie|api[-_]?key|credential|session/i;
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
 const FIXED_TARGET = /^(https?:)?\/\/[^/?#]+[/?#]|^\/(?![/\\])/i;
@@ -227,6 +228,9 @@ function tokenDecisions(hits: SinkHit[]): CodeEvent[] {
   const out: CodeEvent[] = [];
   for (const h of hits) {
     if (h.kind !== 'decision' || h.taint.origin.kind !== 'jwt-unverified') continue;
+    // Reading the header (`kid`, `alg`) to pick the verification key, or testing that decoding worked, decides nothing about the caller.
+    const path = h.taint.origin.path;
+    if (path.length === 0 || path.some((s) => TOKEN_HEADER.test(s.name))) continue;
     out.push({ loc: h.loc, what: h.what, steps: [...h.taint.steps, { loc: h.loc, message: `decides: ${h.what}` }] });
   }
   return dedupeEvents(out);

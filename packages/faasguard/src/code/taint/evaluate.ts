@@ -645,7 +645,7 @@ export class Evaluator {
     if (callee.module === 'Promise' || (callee.module === 'Array' && m === 'from')) return mixedKeepProps(args[0]);
     if (callee.module === 'Object' && m === 'assign') return joinAll(args);
     if (callee.module === 'JSON' && m === 'parse') return jsonParse(args[0] ?? CLEAN, this.loc(node));
-    if (isJwtDecode(callee)) return { taints: [...mixed(args).taints, { origin: { kind: 'jwt-unverified', loc: this.loc(node), how: callee.text }, steps: [this.step(node, `decoded without verification: ${this.text(node)}`)], sanitized: new Set() }] };
+    if (isJwtDecode(callee)) return { taints: [...mixed(args).taints, { origin: { kind: 'jwt-unverified', loc: this.loc(node), how: callee.text, path: [] }, steps: [this.step(node, `decoded without verification: ${this.text(node)}`)], sanitized: new Set() }] };
     if (m === 'split' && args[0]?.text === '.' && receiver) return { taints: [...mixed([receiver]).taints, { origin: { kind: 'jwt-split' }, steps: [], sanitized: new Set() }] };
     return undefined;
   }
@@ -978,7 +978,7 @@ function mixedKeepProps(v: Value | undefined): Value {
 function jsonParse(arg: Value, loc: SourceLocation): Value {
   const taints: Taint[] = [];
   for (const t of deepTaints(arg)) {
-    if (t.origin.kind === 'jwt-part') taints.push({ origin: { kind: 'jwt-unverified', loc, how: 'a token payload decoded by hand' }, steps: [...t.steps, { loc, message: 'token payload parsed without verifying the signature' }], sanitized: t.sanitized });
+    if (t.origin.kind === 'jwt-part') taints.push({ origin: { kind: 'jwt-unverified', loc, how: 'a token payload decoded by hand', path: [] }, steps: [...t.steps, { loc, message: 'token payload parsed without verifying the signature' }], sanitized: t.sanitized });
     else taints.push(addStep(t, { loc, message: 'parsed as JSON' }));
   }
   return tainted(taints);

@@ -97,7 +97,7 @@ export function getProp(v: Value, name: string, loc?: SourceLocation): Value {
 
 function accessed(t: Taint, seg: PathSegment): Taint | undefined {
   const o = t.origin;
-  if (o.kind === 'param' || o.kind === 'event') {
+  if (o.kind === 'param' || o.kind === 'event' || o.kind === 'jwt-unverified') {
     const path = o.path.length >= MAX_PATH ? o.path : [...o.path, seg];
     return { ...t, origin: { ...o, path } };
   }

@@ -626,7 +626,7 @@ export class PyEvaluator {
   }
 
   private unverified(args: Value[], n: PyNode): Value {
-    return { taints: [...mixed(args).taints, { origin: { kind: 'jwt-unverified', loc: this.loc(n), how: this.text(n) }, steps: [this.step(n, `decoded without verification: ${this.text(n)}`)], sanitized: new Set() }] };
+    return { taints: [...mixed(args).taints, { origin: { kind: 'jwt-unverified', loc: this.loc(n), how: this.text(n), path: [] }, steps: [this.step(n, `decoded without verification: ${this.text(n)}`)], sanitized: new Set() }] };
   }
 
   private generic(callee: Callee, calleeValue: Value, receiver: Value | undefined, args: Value[], kwargs: Map<string, Value>, n: PyNode): Value {
@@ -871,7 +871,7 @@ function concatAll(values: Value[]): Value {
 function jsonLoads(arg: Value, loc: SourceLocation): Value {
   const taints: Taint[] = deepTaints(arg).map((t) =>
     t.origin.kind === 'jwt-part'
-      ? { origin: { kind: 'jwt-unverified', loc, how: 'a token payload decoded by hand' }, steps: [...t.steps, { loc, message: 'token payload parsed without verifying the signature' }], sanitized: t.sanitized }
+      ? { origin: { kind: 'jwt-unverified', loc, how: 'a token payload decoded by hand', path: [] }, steps: [...t.steps, { loc, message: 'token payload parsed without verifying the signature' }], sanitized: t.sanitized }
       : t,
   );
   return tainted(taints);

@@ -35,7 +35,7 @@ export type Origin =
   | { kind: 'event'; path: PathSegment[] }
   | { kind: 'error'; loc: SourceLocation }
   | { kind: 'jwt-split' | 'jwt-part' }
-  | { kind: 'jwt-unverified'; loc: SourceLocation; how: string };
+  | { kind: 'jwt-unverified'; loc: SourceLocation; how: string; path: PathSegment[] };
 
 /** Sink families; each is one rule. */
 export type SinkFamily = 'command' | 'code' | 'deserialization' | 'sql' | 'nosql' | 'path' | 'ssrf' | 'xss' | 'redirect';
