@@ -10,6 +10,7 @@ import type { AppModel, LambdaFunction, Trigger } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { fileFacts, pythonFileFacts, type FileFacts } from './file-facts.js';
 import { resolveHandler, type HandlerResolution } from './handler-resolution.js';
+import { registerInlineCode } from './inline-code.js';
 import { CodeFiles, reachableFiles } from './module-graph.js';
 import { loadPythonParser, pythonParserReady } from './parse-python.js';
 import { pythonReachable } from './python-modules.js';
@@ -66,6 +67,7 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
   const usersOf = new Map<string, LambdaFunction[]>();
   const pyModules: PyContext['modules'] = new Map();
   for (const fn of model.functions) {
+    if (fn.code.kind === 'inline' && !/^python/i.test(typeof fn.runtime === 'string' ? fn.runtime : '')) registerInlineCode(fn, files);
     const resolution = resolveHandler(fn, files);
     const facts: FunctionCodeFacts = { fn, resolution, files: [] };
     functions.push(facts);
@@ -86,7 +88,8 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
       recordAnalysis(fn, facts, analysis, diagnostics);
       continue;
     }
-    facts.files = reachableFiles(files, resolution.file);
+    // Inline code is the template's text: its secrets are the template rules' business.
+    facts.files = reachableFiles(files, resolution.file).filter((f) => !files.isVirtual(f));
     for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
     const analysis = safely(() => analyzeFunction(ctx, resolution.file, resolution.exportName, triggersOf.get(fn.id) ?? []));
     recordAnalysis(fn, facts, analysis, diagnostics);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { LambdaFunction } from '../model/app-model.js';
 import { asString } from '../model/value.js';
 import type { CodeFiles } from './module-graph.js';
+import { inlineKey } from './inline-code.js';
 import { CODE_EXTENSIONS } from './parse-js.js';
 import { definesFunction, pythonModuleFile, splitPythonHandler } from './python-modules.js';
 
@@ -27,6 +28,10 @@ export function resolveHandler(fn: LambdaFunction, files: CodeFiles): HandlerRes
   const language = languageOf(runtime);
   if (runtime !== undefined && !language) return { ok: false, reason: `runtime ${runtime} is not analyzed` };
   if (!handler) return { ok: false, ...(language ? { language } : {}), reason: 'the handler is not set or not a constant string' };
+  if (fn.code.kind === 'inline' && language !== 'python' && files.exists(inlineKey(fn))) {
+    const split = splitNodeHandler(handler);
+    if (split) return { ok: true, language: 'node', file: inlineKey(fn), exportName: split.exportName, handler };
+  }
   const dir = codeDir(fn);
   if (typeof dir !== 'string') return { ok: false, language: language ?? 'node', reason: dir.reason };
   if (language === 'python') return resolvePython(dir, handler, files);
@@ -56,7 +61,7 @@ function codeDir(fn: LambdaFunction): string | { reason: string } {
   const code = fn.code;
   if (code.kind === 'path' && code.path !== undefined) return code.path === '.' ? '' : code.path;
   const reasons: Record<string, string> = {
-    inline: 'inline code (ZipFile/InlineCode) is not analyzed',
+    inline: 'inline Python code (ZipFile/InlineCode) is not analyzed',
     s3: 'the code is in S3, not in the scanned directory',
     image: 'the function is a container image',
     unknown: 'the code location is unknown (not a local path)',

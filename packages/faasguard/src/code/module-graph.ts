@@ -21,6 +21,7 @@ const MAX_PARSE_CACHE = 2000;
 export class CodeFiles {
   private readonly files = new Map<string, ParsedFile | undefined>();
   private readonly texts = new Map<string, string | undefined>();
+  private readonly virtual = new Set<string>();
   readonly diagnostics: Diagnostic[] = [];
   private readonly realRoot: string;
 
@@ -28,8 +29,19 @@ export class CodeFiles {
     this.realRoot = safeRealpath(root) ?? path.resolve(root);
   }
 
+  /** Code that is not a file of its own (inline code of a template), under a key of its own. */
+  registerVirtual(key: string, parsed: ParsedFile): void {
+    this.virtual.add(key);
+    this.files.set(key, parsed);
+  }
+
+  isVirtual(key: string): boolean {
+    return this.virtual.has(key);
+  }
+
   /** Whether a file (relative to the root) exists as a regular file inside the root. */
   exists(rel: string): boolean {
+    if (this.virtual.has(rel)) return true;
     const abs = this.inside(rel);
     if (!abs) return false;
     try {

@@ -38,8 +38,11 @@ const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
 
 export const CODE_EXTENSIONS: readonly string[] = Object.keys(SCRIPT_KINDS);
 
+/** Maps a 1-based position in the parsed text to one in `file` (code embedded in a template). */
+export type PositionMap = (line: number, column: number) => { line: number; column: number };
+
 /** Parses one file; `file` is its path relative to the scan root. */
-export function parseJs(file: string, text: string): ParsedFile {
+export function parseJs(file: string, text: string, position?: PositionMap): ParsedFile {
   const ext = /\.[^./]+$/.exec(file)?.[0]?.toLowerCase() ?? '.js';
   const kind = SCRIPT_KINDS[ext] ?? ts.ScriptKind.JS;
   let ast: ts.SourceFile;
@@ -48,17 +51,18 @@ export function parseJs(file: string, text: string): ParsedFile {
   } catch (e) {
     // The parser is tolerant and should not throw; if it ever does, the file is parsed as empty.
     ast = ts.createSourceFile(file, '', ts.ScriptTarget.Latest, true, kind);
-    return withErrors(file, text, ast, [{ offset: 0, message: `parser failed: ${(e as Error).message}` }]);
+    return withErrors(file, text, ast, [{ offset: 0, message: `parser failed: ${(e as Error).message}` }], position);
   }
   // `parseDiagnostics` is not in the public typings but is what the tolerant parser collected.
   const diags = ((ast as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? []).slice(0, MAX_REPORTED_ERRORS);
-  return withErrors(file, text, ast, diags.map((d) => ({ offset: d.start ?? 0, message: ts.flattenDiagnosticMessageText(d.messageText, ' ') })));
+  return withErrors(file, text, ast, diags.map((d) => ({ offset: d.start ?? 0, message: ts.flattenDiagnosticMessageText(d.messageText, ' ') })), position);
 }
 
-function withErrors(file: string, text: string, ast: ts.SourceFile, raw: Array<{ offset: number; message: string }>): ParsedFile {
+function withErrors(file: string, text: string, ast: ts.SourceFile, raw: Array<{ offset: number; message: string }>, position?: PositionMap): ParsedFile {
   const locAt = (offset: number): SourceLocation => {
     const { line, character } = ast.getLineAndCharacterOfPosition(Math.max(0, Math.min(offset, text.length)));
-    return { file, line: line + 1, column: character + 1 };
+    const at = position ? position(line + 1, character + 1) : { line: line + 1, column: character + 1 };
+    return { file, ...at };
   };
   return {
     file,

@@ -53,6 +53,17 @@ describe('handler resolution', () => {
     ]);
   });
 
+  it('analyzes inline code and points into the template: block scalars line by line, quoted code on its line', async () => {
+    const found = await codeFindings('inline');
+    assert.deepEqual(found.map((g) => [g.rule, g.at, g.subject, g.steps]), [
+      ['command-injection', 'template.yaml:14', 'Inline', ['template.yaml:14', 'template.yaml:14']],
+      ['command-injection', 'template.yaml:23', 'Raw', ['template.yaml:23', 'template.yaml:23']],
+    ]);
+    const result = await scanCode('inline');
+    const columns = result.findings.map((f) => f.location.column);
+    assert.deepEqual(columns, [11, 52]);
+  });
+
   it('gives a reason when it cannot', () => {
     const files = new CodeFiles(ROOT);
     assert.match(reason(resolveHandler(fn('nothere.handler'), files)), /no file src\/nothere/);
@@ -76,7 +87,6 @@ describe('handler resolution', () => {
       'code-syntax src/broken.js:6 warning',
       'handler-not-found template.yaml:10 warning',
       'handler-not-found template.yaml:26 warning',
-      'handler-not-found template.yaml:33 note',
       'handler-not-found template.yaml:38 warning',
       'handler-not-found template.yaml:44 warning',
       'handler-not-found template.yaml:8 warning',
