@@ -198,7 +198,7 @@ function responseFlows(responses: Value[], sources: Sources): Flow[] {
     if (body && html) out.push(...responseHits('xss', body, loc, 'the HTML response body', sources));
     const status = r.props?.get('statusCode')?.text;
     const location = headers?.props?.get('Location') ?? headers?.props?.get('location');
-    if (location && status && REDIRECT_CODES.has(status) && !FIXED_TARGET.test(location.prefix ?? location.text ?? '')) out.push(...responseHits('redirect', location, loc, 'the Location header of a redirect', sources));
+    if (location && status && REDIRECT_CODES.has(status) && !location.fixedBase && !FIXED_TARGET.test(location.prefix ?? location.text ?? '')) out.push(...responseHits('redirect', location, loc, 'the Location header of a redirect', sources));
   }
   return out;
 }

@@ -431,11 +431,13 @@ export class Evaluator {
     let text: string | undefined = node.head.text;
     let prefix = node.head.text;
     let open = true;
+    let base = new BaseTracker();
     const taints: Taint[] = [];
     for (const span of node.templateSpans) {
       const v = this.evalExpr(span.expression, env);
       const vt = deepTaints(v);
       taints.push(...vt);
+      base = base.add(v, vt.length > 0);
       if (v.text !== undefined && vt.length === 0) {
         if (text !== undefined) text += v.text;
         if (open) prefix += v.text;
@@ -446,8 +448,9 @@ export class Evaluator {
       }
       if (text !== undefined) text += span.literal.text;
       if (open) prefix += span.literal.text;
+      base = base.add({ taints: [], text: span.literal.text }, false);
     }
-    return { ...tainted(taints), ...(text !== undefined ? { text } : {}), prefix };
+    return { ...tainted(taints), ...(text !== undefined ? { text } : {}), prefix, ...(base.fixed ? { fixedBase: true } : {}) };
   }
 
   private taggedTemplate(node: ts.TaggedTemplateExpression, env: Env): Value {
@@ -688,7 +691,7 @@ export class Evaluator {
         const arg = args[i];
         if (!arg) continue;
         const target = spec.props && arg.props ? joinAll(spec.props.map((p) => arg.props!.get(p) ?? CLEAN)) : arg;
-        if (spec.safePrefix && spec.safePrefix.test(target.prefix ?? target.text ?? '')) continue;
+        if (spec.safePrefix && (target.fixedBase || spec.safePrefix.test(target.prefix ?? target.text ?? ''))) continue;
         this.hit(spec.family, target, node, callee.text);
       }
     }
@@ -954,6 +957,27 @@ function returnExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
   return out;
 }
 
+/**
+ * Whether a string's origin is fixed before any tainted part: a clean value that is not a constant
+ * (a configured base URL) followed by constant text with a path separator.
+ */
+export class BaseTracker {
+  constructor(
+    private readonly closed = false,
+    private readonly sawBase = false,
+    readonly fixed = false,
+  ) {}
+
+  add(part: Value, isTainted: boolean): BaseTracker {
+    if (this.closed || this.fixed) return this;
+    if (part.fixedBase) return new BaseTracker(true, true, true);
+    if (isTainted) return new BaseTracker(true, this.sawBase, false);
+    if (part.text === undefined) return new BaseTracker(false, true, false);
+    // `${scheme}://${host}` leaves the host open: the separator must come after the authority.
+    return this.sawBase && /[/?#]/.test(part.text.replace(/^:?\/\//, '')) ? new BaseTracker(true, true, true) : this;
+  }
+}
+
 /** String concatenation: taints of both sides, constant text while it is known. */
 function concat(l: Value, r: Value): Value {
   const taints = [...deepTaints(l), ...deepTaints(r)];
@@ -961,7 +985,8 @@ function concat(l: Value, r: Value): Value {
   const rConst = r.text !== undefined && deepTaints(r).length === 0;
   const text = lConst && rConst ? l.text! + r.text! : undefined;
   const prefix = lConst ? l.text! + (r.text ?? r.prefix ?? '') : l.prefix ?? '';
-  return { ...tainted(taints), ...(text !== undefined ? { text } : {}), prefix };
+  const fixedBase = new BaseTracker().add(l, deepTaints(l).length > 0).add(r, deepTaints(r).length > 0).fixed;
+  return { ...tainted(taints), ...(text !== undefined ? { text } : {}), prefix, ...(fixedBase ? { fixedBase: true } : {}) };
 }
 
 /** An element of an array-like value: known elements joined with the taints read through `[*]`. */

@@ -13,7 +13,7 @@ import { isAnchoredRegex } from './sanitizers.js';
 import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE } from './sinks.js';
 import type { SinkHit } from './summaries.js';
 import { findPySanitizer, findPySinks, PY_CHECK_METHODS, PY_CLEAN_METHODS } from './python-tables.js';
-import { AUTHZ_NAME } from './evaluate.js';
+import { AUTHZ_NAME, BaseTracker } from './evaluate.js';
 import { CLEAN, Env, type PyFnRef, type Step, type Taint, type Value } from './types.js';
 
 export interface PyModule {
@@ -502,17 +502,20 @@ export class PyEvaluator {
     let text: string | undefined = '';
     let prefix = '';
     let open = true;
+    let base = new BaseTracker();
     const taints: Taint[] = [];
     for (const c of n.namedChildren) {
       if (!c) continue;
       if (c.type === 'string_content' || c.type === 'escape_sequence') {
         if (text !== undefined) text += c.text;
         if (open) prefix += c.text;
+        base = base.add({ taints: [], text: c.text }, false);
       } else if (c.type === 'interpolation') {
         const e = c.namedChildren[0];
         const v = e ? this.evalExpr(e, env) : CLEAN;
         const vt = deepTaints(v);
         taints.push(...vt);
+        base = base.add(v, vt.length > 0);
         if (v.text !== undefined && vt.length === 0) {
           if (text !== undefined) text += v.text;
           if (open) prefix += v.text;
@@ -522,7 +525,7 @@ export class PyEvaluator {
         }
       }
     }
-    return { ...tainted(taints), ...(text !== undefined ? { text } : {}), prefix };
+    return { ...tainted(taints), ...(text !== undefined ? { text } : {}), prefix, ...(base.fixed ? { fixedBase: true } : {}) };
   }
 
   private dictionary(n: PyNode, env: Env): Value {
@@ -646,7 +649,7 @@ export class PyEvaluator {
       const targets = [...spec.args.map((i) => args[i]), ...(spec.kwargs ?? []).map((k) => kwargs.get(k))];
       for (const t of targets) {
         if (!t) continue;
-        if (spec.safePrefix && spec.safePrefix.test(t.prefix ?? t.text ?? '')) continue;
+        if (spec.safePrefix && (t.fixedBase || spec.safePrefix.test(t.prefix ?? t.text ?? ''))) continue;
         this.hit(spec.family, t, n, callee.text);
       }
     }
@@ -861,7 +864,8 @@ function elementOf(v: Value, loc?: SourceLocation): Value {
 function concat(l: Value, r: Value): Value {
   const lc = l.text !== undefined && deepTaints(l).length === 0;
   const rc = r.text !== undefined && deepTaints(r).length === 0;
-  return { ...tainted([...deepTaints(l), ...deepTaints(r)]), ...(lc && rc ? { text: l.text! + r.text! } : {}), prefix: lc ? l.text! + (r.text ?? r.prefix ?? '') : l.prefix ?? '' };
+  const fixedBase = new BaseTracker().add(l, deepTaints(l).length > 0).add(r, deepTaints(r).length > 0).fixed;
+  return { ...tainted([...deepTaints(l), ...deepTaints(r)]), ...(lc && rc ? { text: l.text! + r.text! } : {}), prefix: lc ? l.text! + (r.text ?? r.prefix ?? '') : l.prefix ?? '', ...(fixedBase ? { fixedBase: true } : {}) };
 }
 
 function concatAll(values: Value[]): Value {

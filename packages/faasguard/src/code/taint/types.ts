@@ -74,6 +74,8 @@ export interface Value {
   text?: string;
   /** Constant text before the first non-constant part (`https://host/` of a URL template) */
   prefix?: string;
+  /** A clean base and then a path separator come before any tainted part (`${process.env.API}/items/${id}`): the data cannot choose the origin */
+  fixedBase?: boolean;
   /** Where an object literal was written (sinks on returned responses point here) */
   loc?: SourceLocation;
   /** A regular expression literal's source, for allow-list checks with `.test` */
