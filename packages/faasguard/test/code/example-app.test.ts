@@ -11,7 +11,7 @@ import { renderReport } from '../../src/report/reporter.js';
 import type { SarifLog } from '../../src/report/sarif-types.js';
 import { scan } from '../../src/scan/scan.js';
 import { PACKAGE_ROOT, REPO_ROOT } from '../helpers/paths.js';
-import { validateSarifSchema } from '../report/validators.js';
+import { multitoolErrors, runnableMultitool, validateSarifSchema } from '../report/validators.js';
 
 const VULNERABLE = path.join(REPO_ROOT, 'examples/order-app/vulnerable');
 const FIXED = path.join(REPO_ROOT, 'examples/order-app/fixed');
@@ -47,6 +47,15 @@ describe('order-app example', () => {
       ['src/process-upload.js', 7],
     ]);
     assert.match(locations[3]?.location.message?.text ?? '', /reaches execSync/);
+  });
+
+  it('passes Sarif.Multitool validate with codeFlows', async (t) => {
+    const bin = runnableMultitool();
+    if (bin === undefined) {
+      t.skip('Sarif.Multitool does not run on this platform');
+      return;
+    }
+    assert.deepEqual(multitoolErrors(bin, renderReport(await scan(VULNERABLE), 'sarif', { color: false })), []);
   });
 
   it('prints the finding from the command line', () => {
