@@ -67,7 +67,7 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
   const usersOf = new Map<string, LambdaFunction[]>();
   const pyModules: PyContext['modules'] = new Map();
   for (const fn of model.functions) {
-    if (fn.code.kind === 'inline' && !/^python/i.test(typeof fn.runtime === 'string' ? fn.runtime : '')) registerInlineCode(fn, files);
+    if (fn.code.kind === 'inline') registerInlineCode(fn, files, /^python/i.test(typeof fn.runtime === 'string' ? fn.runtime : ''));
     const resolution = resolveHandler(fn, files);
     const facts: FunctionCodeFacts = { fn, resolution, files: [] };
     functions.push(facts);
@@ -77,7 +77,7 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
     }
     if (resolution.language === 'python') {
       const codeDir = fn.code.path === '.' ? '' : fn.code.path ?? '';
-      facts.files = pythonReachable(files, codeDir, resolution.file);
+      facts.files = pythonReachable(files, codeDir, resolution.file).filter((f) => !files.isVirtual(f));
       for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
       if (!pythonParserReady()) {
         diagnostics.push({ severity: 'note', code: 'code-not-analyzed', message: `${fn.logicalId}'s handler ${resolution.exportName} in ${resolution.file} was found, but the Python parser could not be loaded`, loc: fn.code.loc ?? fn.loc });

@@ -28,14 +28,24 @@ export function resolveHandler(fn: LambdaFunction, files: CodeFiles): HandlerRes
   const language = languageOf(runtime);
   if (runtime !== undefined && !language) return { ok: false, reason: `runtime ${runtime} is not analyzed` };
   if (!handler) return { ok: false, ...(language ? { language } : {}), reason: 'the handler is not set or not a constant string' };
-  if (fn.code.kind === 'inline' && language !== 'python' && files.exists(inlineKey(fn))) {
-    const split = splitNodeHandler(handler);
-    if (split) return { ok: true, language: 'node', file: inlineKey(fn), exportName: split.exportName, handler };
-  }
+  if (fn.code.kind === 'inline' && files.exists(inlineKey(fn))) return inlineHandler(inlineKey(fn), handler, language ?? 'node', files);
   const dir = codeDir(fn);
   if (typeof dir !== 'string') return { ok: false, language: language ?? 'node', reason: dir.reason };
   if (language === 'python') return resolvePython(dir, handler, files);
   return fromEntryPoints(dir, handler, fn.code.entryPoints ?? [], files) ?? resolveNode(dir, handler, files);
+}
+
+/** Inline code is the module whatever the handler's module part says (`index.handler`). */
+function inlineHandler(key: string, handler: string, language: HandlerLanguage, files: CodeFiles): HandlerResolution {
+  if (language === 'python') {
+    const split = splitPythonHandler(handler);
+    if (!split) return { ok: false, language, reason: `handler "${handler}" is not of the form module.function` };
+    if (!definesFunction(files.readText(key) ?? '', split.functionName)) return { ok: false, language, reason: `the inline code does not define ${split.functionName}` };
+    return { ok: true, language, file: key, exportName: split.functionName, handler };
+  }
+  const split = splitNodeHandler(handler);
+  if (!split) return { ok: false, language, reason: `handler "${handler}" is not of the form file.export` };
+  return { ok: true, language, file: key, exportName: split.exportName, handler };
 }
 
 /** esbuild names its output after the entry point: `src/create.ts` becomes `create.js`, which the handler names. */
@@ -61,7 +71,7 @@ function codeDir(fn: LambdaFunction): string | { reason: string } {
   const code = fn.code;
   if (code.kind === 'path' && code.path !== undefined) return code.path === '.' ? '' : code.path;
   const reasons: Record<string, string> = {
-    inline: 'inline Python code (ZipFile/InlineCode) is not analyzed',
+    inline: 'the inline code could not be read',
     s3: 'the code is in S3, not in the scanned directory',
     image: 'the function is a container image',
     unknown: 'the code location is unknown (not a local path)',

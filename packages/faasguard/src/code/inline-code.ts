@@ -13,13 +13,15 @@ export function inlineKey(fn: LambdaFunction): string {
   return `${fn.code.loc?.file ?? fn.loc.file}#${fn.logicalId}`;
 }
 
-/** Registers a Node.js function's inline code; returns its key, or undefined when there is none. */
-export function registerInlineCode(fn: LambdaFunction, files: CodeFiles): string | undefined {
+/** Registers a function's inline code (parsed now for Node.js, when analyzed for Python); returns its key. */
+export function registerInlineCode(fn: LambdaFunction, files: CodeFiles, python: boolean): string | undefined {
   const code = fn.code;
   if (code.kind !== 'inline' || code.inline === undefined || !code.loc) return undefined;
   const template = files.readText(code.loc.file);
   const key = inlineKey(fn);
-  files.registerVirtual(key, parseJs(code.loc.file, code.inline, positionMap(template, code.loc.line, code.loc.column)));
+  const position = positionMap(template, code.loc.line, code.loc.column);
+  if (python) files.registerVirtualText(key, { file: code.loc.file, text: code.inline, position });
+  else files.registerVirtual(key, parseJs(code.loc.file, code.inline, position));
   return key;
 }
 

@@ -8,10 +8,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { CODE_EXTENSIONS, parseJs, ts, type ParsedFile } from './parse-js.js';
+import { CODE_EXTENSIONS, parseJs, ts, type ParsedFile, type PositionMap } from './parse-js.js';
 
 export const MAX_CODE_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_FILES_PER_FUNCTION = 300;
+
+/** Code embedded in another file (a template's inline code). */
+export interface VirtualText {
+  file: string;
+  text: string;
+  position: PositionMap;
+}
 
 /** Parsed files by `file + content hash`, shared by every scan of the process. */
 const PARSE_CACHE = new Map<string, ParsedFile>();
@@ -22,6 +29,7 @@ export class CodeFiles {
   private readonly files = new Map<string, ParsedFile | undefined>();
   private readonly texts = new Map<string, string | undefined>();
   private readonly virtual = new Set<string>();
+  private readonly virtualTexts = new Map<string, VirtualText>();
   readonly diagnostics: Diagnostic[] = [];
   private readonly realRoot: string;
 
@@ -33,6 +41,17 @@ export class CodeFiles {
   registerVirtual(key: string, parsed: ParsedFile): void {
     this.virtual.add(key);
     this.files.set(key, parsed);
+  }
+
+  /** Inline code parsed elsewhere (Python): its text, the file it is in, and where its positions fall. */
+  registerVirtualText(key: string, entry: VirtualText): void {
+    this.virtual.add(key);
+    this.virtualTexts.set(key, entry);
+    this.texts.set(key, entry.text);
+  }
+
+  virtualText(key: string): VirtualText | undefined {
+    return this.virtualTexts.get(key);
   }
 
   isVirtual(key: string): boolean {

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import type { SourceLocation } from '../model/location.js';
+import type { PositionMap } from './parse-js.js';
 
 export type PyNode = Node;
 
@@ -46,7 +47,7 @@ export function pythonParserReady(): boolean {
 }
 
 /** Parses a file (relative to the scan root); undefined when the parser is not loaded or fails. */
-export function parsePython(file: string, text: string): ParsedPython | undefined {
+export function parsePython(file: string, text: string, position?: PositionMap): ParsedPython | undefined {
   if (!parser) return undefined;
   let tree;
   try {
@@ -56,7 +57,11 @@ export function parsePython(file: string, text: string): ParsedPython | undefine
   }
   if (!tree) return undefined;
   const root = tree.rootNode;
-  const locOf = (node: PyNode): SourceLocation => ({ file, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
+  const locOf = (node: PyNode): SourceLocation => {
+    const line = node.startPosition.row + 1;
+    const column = node.startPosition.column + 1;
+    return { file, ...(position ? position(line, column) : { line, column }) };
+  };
   const errors: ParsedPython['errors'] = [];
   if (root.hasError) {
     const first = firstError(root, 0);

@@ -53,15 +53,16 @@ describe('handler resolution', () => {
     ]);
   });
 
-  it('analyzes inline code and points into the template: block scalars line by line, quoted code on its line', async () => {
+  it('analyzes inline Node.js and Python code and points into the template: block scalars line by line, quoted code on its line', async () => {
     const found = await codeFindings('inline');
     assert.deepEqual(found.map((g) => [g.rule, g.at, g.subject, g.steps]), [
       ['command-injection', 'template.yaml:14', 'Inline', ['template.yaml:14', 'template.yaml:14']],
+      ['command-injection', 'template.yaml:35', 'PyInline', ['template.yaml:35', 'template.yaml:35']],
       ['command-injection', 'template.yaml:23', 'Raw', ['template.yaml:23', 'template.yaml:23']],
     ]);
     const result = await scanCode('inline');
     const columns = result.findings.map((f) => f.location.column);
-    assert.deepEqual(columns, [11, 52]);
+    assert.deepEqual(columns, [11, 13, 52]);
   });
 
   it('gives a reason when it cannot', () => {

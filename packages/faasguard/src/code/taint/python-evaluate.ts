@@ -49,8 +49,9 @@ export function loadPyModule(ctx: PyContext, file: string): PyModule | undefined
   if (known !== undefined) return known ?? undefined;
   if (ctx.modules.size > 300) return undefined;
   ctx.modules.set(file, null);
+  const virtual = ctx.files.virtualText(file);
   const text = ctx.files.readText(file);
-  const parsed = text === undefined ? undefined : parsePython(file, text);
+  const parsed = virtual ? parsePython(virtual.file, virtual.text, virtual.position) : text === undefined ? undefined : parsePython(file, text);
   if (!parsed) return undefined;
   for (const e of parsed.errors) ctx.files.diagnostics.push({ severity: 'warning', code: 'code-syntax', message: `${file} does not parse (${e.message}); the analysis used what could be read`, loc: e.loc });
   const mod: PyModule = { file, parsed, env: new Env() };
