@@ -52,7 +52,6 @@ import { openRedirect } from './injection/open-redirect.js';
 import { verboseErrorResponse } from './code/verbose-error-response.js';
 import { jwtDecodedWithoutVerification } from './code/jwt-decoded-without-verification.js';
 import { eventLogged } from './code/event-logged.js';
-import { hardcodedCredentialInCode } from './code/hardcoded-credential-in-code.js';
 import { tlsVerificationDisabled } from './code/tls-verification-disabled.js';
 import { authorizationFromClientInput } from './code/authorization-from-client-input.js';
 import { dependencyForeignRegistry } from './dependencies/dependency-foreign-registry.js';
@@ -136,7 +135,6 @@ export const ALL_RULES: readonly Rule[] = [
   verboseErrorResponse,
   jwtDecodedWithoutVerification,
   eventLogged,
-  hardcodedCredentialInCode,
   tlsVerificationDisabled,
   authorizationFromClientInput,
 ];

@@ -48,7 +48,7 @@ describe('handler resolution', () => {
   it('checks the modules a Python handler imports for secrets and TLS settings', async () => {
     const found = await codeFindings('python');
     assert.deepEqual(found.map((g) => [g.rule, g.at, g.subject]).sort(), [
-      ['hardcoded-credential-in-code', 'src/orders/common/db.py:3', 'CreateOrder'],
+      ['secret-in-code', 'src/orders/common/db.py:3', 'CreateOrder'],
       ['tls-verification-disabled', 'src/app.py:5', 'Health'],
     ]);
   });

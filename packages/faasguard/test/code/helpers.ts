@@ -9,7 +9,7 @@ import { FIXTURES } from '../helpers/paths.js';
 
 export const CODE_RULE_IDS = [
   'command-injection', 'code-injection', 'unsafe-deserialization', 'sql-injection', 'nosql-injection', 'path-traversal', 'ssrf', 'xss', 'open-redirect',
-  'verbose-error-response', 'jwt-decoded-without-verification', 'event-logged', 'hardcoded-credential-in-code', 'tls-verification-disabled', 'authorization-from-client-input',
+  'verbose-error-response', 'jwt-decoded-without-verification', 'event-logged', 'secret-in-code', 'tls-verification-disabled', 'authorization-from-client-input',
 ];
 
 export interface Got {

@@ -204,10 +204,6 @@ const CASES: Record<string, Expected[]> = {
   'verbose-error-response': [{ file: 'src/app.js', line: 6, subject: 'Checkout' }],
   'jwt-decoded-without-verification': [{ file: 'src/app.js', line: 5, subject: 'Admin' }],
   'event-logged': [{ file: 'src/app.js', line: 2, subject: 'Webhook' }],
-  'hardcoded-credential-in-code': [
-    { file: 'src/app.js', line: 4, subject: 'Billing' },
-    { file: 'src/app.js', line: 4, subject: 'Billing' },
-  ],
   'tls-verification-disabled': [{ file: 'src/app.js', line: 3, subject: 'Partner' }],
   'authorization-from-client-input': [{ file: 'src/app.js', line: 3, subject: 'Users' }],
 };
