@@ -6,27 +6,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/run-cli.js';
 import { ruleMarkdown, rulesIndexMarkdown } from '../../src/docs/rule-doc.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { FIXTURES, REPO_ROOT } from '../helpers/paths.js';
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(argv, out, err);
-  return { code, out: out.text, err: err.text };
-}
+const run = runCli;
 
 const EXAMPLE = path.join(REPO_ROOT, 'examples/order-app');
 

@@ -8,28 +8,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/run-cli.js';
 import { startLoopback, sendJson, type Loopback } from '../deps/loopback.js';
 import { fake, fakePem } from '../secrets/fakes.js';
 import { removeProject, tempProject } from '../helpers/temp-project.js';
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(argv, out, err);
-  return { code, out: out.text, err: err.text };
-}
+const run = runCli;
 
 /** A fictional advisory on ms below 2.1.3, as OSV publishes records. */
 const ADVISORY = {

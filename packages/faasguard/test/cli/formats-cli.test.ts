@@ -4,26 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/run-cli.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { removeProject, tempProject } from '../helpers/temp-project.js';
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(argv, out, err);
-  return { code, out: out.text, err: err.text };
-}
+const run = runCli;
 
 const SERVICE = path.join(FIXTURES, 'serverless/orders-service');
 const dirs: string[] = [];

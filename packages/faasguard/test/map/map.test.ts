@@ -3,9 +3,8 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { before, describe, it } from 'node:test';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/run-cli.js';
 import type { AttackSurfaceMap } from '../../src/map/attack-surface-types.js';
 import { buildAttackSurfaceMap } from '../../src/map/build-map.js';
 import { renderMap } from '../../src/map/render-map.js';
@@ -83,9 +82,4 @@ describe('attack-surface map', () => {
   });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const sink = new Writable({ write: (chunk, _e, done) => ((out += String(chunk)), done()) });
-  const code = await main(argv, sink, new Writable({ write: (_c, _e, done) => done() }));
-  return { code, out };
-}
+const cli = runCli;
