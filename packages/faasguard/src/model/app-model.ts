@@ -123,6 +123,8 @@ export interface LambdaFunction extends ModelElement {
   memorySize?: Value;
   timeout?: Value;
   reservedConcurrency?: Value;
+  /** Instances kept warm (SAM `ProvisionedConcurrencyConfig`, or an alias's): billed whether used or not */
+  provisionedConcurrency?: Value;
   environment: EnvironmentVariable[];
   /** The execution role: a role of the model, or an external ARN */
   role?: RoleBinding;

@@ -148,6 +148,11 @@ describe('SAM loader', () => {
     assert.equal(s3?.details['Events'], 's3:ObjectCreated:*');
   });
 
+  it('reads provisioned concurrency', () => {
+    assert.equal(fn('UrlFn').provisionedConcurrency, 2);
+    assert.equal(fn('ApiFn').provisionedConcurrency, undefined);
+  });
+
   it('reads Function URL configuration', () => {
     const url = fn('UrlFn').url;
     assert.equal(url?.authType, 'AWS_IAM');

@@ -95,3 +95,10 @@ export function linkEventInvokeConfig(ctx: LoadContext, r: TemplateResource): vo
     loc: r.loc,
   };
 }
+
+/** An alias with provisioned concurrency keeps instances of its function warm. */
+export function linkAlias(ctx: LoadContext, r: TemplateResource): void {
+  const fn = ctx.builder.functionOf(prop(ctx, r, 'FunctionName').value);
+  const pc = prop(ctx, r, 'ProvisionedConcurrencyConfig', 'ProvisionedConcurrentExecutions').value;
+  if (fn && pc !== undefined) fn.provisionedConcurrency = pc;
+}

@@ -20,7 +20,7 @@ import { linkEventRule, linkIotRule, linkLogSubscription, linkUserPoolTriggers }
 import { linkPolicyToRoles, loadRole } from './iam.js';
 import { Evaluator } from './intrinsics.js';
 import { loadLambdaFunction } from './lambda-function.js';
-import { linkEventInvokeConfig, linkEventSourceMapping, linkFunctionUrl, linkPermission } from './lambda-links.js';
+import { linkAlias, linkEventInvokeConfig, linkEventSourceMapping, linkFunctionUrl, linkPermission } from './lambda-links.js';
 import type { LoadContext } from './load-context.js';
 import { checkReferenceCycles } from './reference-cycles.js';
 import { loadResource } from './resource-facts.js';
@@ -44,6 +44,7 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = {
   'AWS::Lambda::Url': linkFunctionUrl,
   'AWS::Lambda::EventSourceMapping': linkEventSourceMapping,
   'AWS::Lambda::EventInvokeConfig': linkEventInvokeConfig,
+  'AWS::Lambda::Alias': linkAlias,
   'AWS::IAM::Policy': linkPolicyToRoles,
   'AWS::IAM::ManagedPolicy': linkPolicyToRoles,
   'AWS::S3::Bucket': linkBucketNotifications,

@@ -16,6 +16,7 @@ export function loadSamFunction(ctx: LoadContext, r: TemplateResource): LambdaFu
   fn.code = samCode(ctx, r);
   fn.tracing = prop(ctx, r, 'Tracing').value;
   fn.deadLetterTarget = prop(ctx, r, 'DeadLetterQueue', 'TargetArn').value;
+  fn.provisionedConcurrency = prop(ctx, r, 'ProvisionedConcurrencyConfig', 'ProvisionedConcurrentExecutions').value;
   addAsyncConfig(ctx, r, fn);
   addUrl(ctx, r, fn);
   if (!fn.role) {
