@@ -90,7 +90,7 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
     findings,
     diagnostics: allDiagnostics,
     rules: rules.map((r) => r.meta).sort((a, b) => (a.id < b.id ? -1 : 1)),
-    readSource: memoized((file) => redactOrUndefined(app.sources.get(file) ?? readQuietly(path.join(target, file)), file, secretLocations)),
+    readSource: memoized((file) => redactOrUndefined(app.sources.get(file) ?? readQuietly(path.join(root, file)), file, secretLocations)),
   };
 }
 
