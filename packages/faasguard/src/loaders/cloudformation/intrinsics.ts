@@ -139,10 +139,10 @@ export class Evaluator {
     if (param) return param.value;
     const pseudo = pseudoParameter(name, this.template.givenParams);
     if (pseudo !== undefined) return pseudo;
-    return this.resourceRef(name, undefined, arg) ?? this.broken(`Ref to ${name}, which is neither a parameter nor a resource`, arg);
+    return this.resourceRef(name) ?? this.broken(`Ref to ${name}, which is neither a parameter nor a resource`, arg);
   }
 
-  private resourceRef(logicalId: string, attribute: string | undefined, at: TNode): ResourceRef | undefined {
+  private resourceRef(logicalId: string, attribute?: string): ResourceRef | undefined {
     if (this.template.resources.has(logicalId) || this.template.implicitIds.has(logicalId)) {
       return new ResourceRef(this.template.resourceId(logicalId), logicalId, attribute);
     }
@@ -152,7 +152,6 @@ export class Evaluator {
       const base = logicalId.slice(0, dot);
       return new ResourceRef(this.template.resourceId(base), base, logicalId.slice(dot + 1));
     }
-    void at;
     return undefined;
   }
 
@@ -167,7 +166,7 @@ export class Evaluator {
     if (!Array.isArray(parts) || parts.length !== 2 || typeof parts[0] !== 'string') return this.broken('Fn::GetAtt needs [LogicalId, Attribute]', arg);
     const attribute = typeof parts[1] === 'string' ? parts[1] : undefined;
     if (attribute === undefined) return new Unknown('Fn::GetAtt with a computed attribute name');
-    return this.resourceRef(parts[0], attribute, arg) ?? this.broken(`Fn::GetAtt of ${parts[0]}, which is not a resource`, arg);
+    return this.resourceRef(parts[0], attribute) ?? this.broken(`Fn::GetAtt of ${parts[0]}, which is not a resource`, arg);
   }
 
   private sub(arg: TNode, depth: number): Evaluated {
@@ -207,13 +206,13 @@ export class Evaluator {
     const dot = name.indexOf('.');
     if (dot > 0 && !name.startsWith('AWS::') && !this.template.parameters.has(name)) {
       const logicalId = name.slice(0, dot);
-      return this.resourceRef(logicalId, name.slice(dot + 1), at) ?? this.brokenValue(`Fn::Sub refers to ${name}, but ${logicalId} is not a resource`, at);
+      return this.resourceRef(logicalId, name.slice(dot + 1)) ?? this.broken(`Fn::Sub refers to ${name}, but ${logicalId} is not a resource`, at);
     }
     const param = this.template.parameters.get(name);
     if (param) return param.value;
     const pseudo = pseudoParameter(name, this.template.givenParams);
     if (pseudo !== undefined) return pseudo;
-    return this.resourceRef(name, undefined, at) ?? this.brokenValue(`Fn::Sub refers to ${name}, which is neither a parameter nor a resource`, at);
+    return this.resourceRef(name) ?? this.broken(`Fn::Sub refers to ${name}, which is neither a parameter nor a resource`, at);
   }
 
   private join(arg: TNode, depth: number): Evaluated {
@@ -328,10 +327,6 @@ export class Evaluator {
   }
 
   private broken(message: string, at: TNode): Unknown {
-    return this.brokenValue(message, at);
-  }
-
-  private brokenValue(message: string, at: TNode): Unknown {
     this.template.diagnostics.error('broken-reference', message, at.loc);
     return new Unknown(message);
   }
