@@ -15,6 +15,10 @@ import { DEFAULT_MAX_FILE_SIZE, loadApp, scan, type ScanOptions } from '../scan/
 import { DEFAULT_OSV_API_URL, defaultCacheDir, updateDb } from '../deps/index.js';
 import { redactSecretsInText } from '../secrets/index.js';
 import { TOOL_VERSION } from '../version.js';
+import { leastPrivilegeFor } from '../code/aws-calls/least-privilege.js';
+import { prepareCodeAnalysis } from '../code/code-facts.js';
+import { isPolicyFormat, renderPolicies } from '../policy/render-policy.js';
+import { scanRootOf } from '../scan/load-formats.js';
 import { parseParams } from './params.js';
 import { UsageError } from './usage-error.js';
 
@@ -26,6 +30,8 @@ Usage:
                                      Serverless Framework, CDK cloud assemblies), or one file
   faasguard map <dir|file> [--format text|json|mermaid|dot] [--output <file>] [--param …]
                                      draw the attack surface: entry points → functions → reach
+  faasguard policy <dir|file> [--function F] [--format json|sam|serverless] [--param …]
+                                     print each function's least-privilege policy, from its code
   faasguard rules [--format text|markdown|json]
   faasguard explain <rule-id>
   faasguard docs --out <dir>         write a Markdown page per rule
@@ -84,6 +90,8 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       return scanCommand(rest, out, err);
     case 'map':
       return mapCommand(rest, out, err);
+    case 'policy':
+      return policyCommand(rest, out, err);
     case 'rules':
       return rulesCommand(rest, out);
     case 'explain':
@@ -167,6 +175,35 @@ async function mapCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJ
   const output = values['output'] as string | undefined;
   if (output) writeFileSync(output, text);
   else out.write(text);
+  return 0;
+}
+
+/** `faasguard policy`: the IAM actions each function's code calls, on the resources it names. */
+async function policyCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string', default: 'json' },
+    function: { type: 'string', multiple: true, default: [] },
+    exclude: { type: 'string', multiple: true, default: [] },
+    param: { type: 'string', multiple: true, default: [] },
+    'params-file': { type: 'string', multiple: true, default: [] },
+    ...FORMAT_OPTIONS,
+  });
+  if (positionals.length !== 1) throw new UsageError('policy takes one directory');
+  const target = positionals[0]!;
+  if (!isDirectory(target) && !isFile(target)) throw new UsageError(`${target} is not a directory or a file`);
+  const format = String(values['format']);
+  if (!isPolicyFormat(format)) throw new UsageError('--format must be json, sam or serverless');
+  const app = await loadApp(target, { exclude: values['exclude'] as string[], params: parseParams(values['param'] as string[], values['params-file'] as string[]), ...formatOptions(values) });
+  if (app.templates.length === 0) {
+    err.write(`faasguard: no CloudFormation, SAM, Serverless Framework or CDK template found under ${target}\n`);
+    return 2;
+  }
+  await prepareCodeAnalysis(app.model);
+  const root = scanRootOf(target).root;
+  const wanted = values['function'] as string[];
+  const privileges = leastPrivilegeFor(app.model, root).filter((p) => wanted.length === 0 || wanted.includes(p.fn.logicalId));
+  if (wanted.length > 0 && privileges.length === 0) throw new UsageError(`no function ${wanted.join(', ')} in ${target}`);
+  out.write(renderPolicies(privileges, format));
   return 0;
 }
 

@@ -1,0 +1,66 @@
+/**
+ * Operations whose IAM action is not named after them, from the AWS Service Authorization
+ * Reference and the SDK documentation. Any other operation maps to the action of the same name,
+ * and only when the IAM catalogue has it.
+ */
+import { findAction } from '../../iam/action-catalog.js';
+
+/** `service:Operation` → the actions it needs. */
+const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
+  // S3 authorizes listing and HEAD requests with the bucket- and object-level actions.
+  's3:ListObjects': ['s3:ListBucket'],
+  's3:ListObjectsV2': ['s3:ListBucket'],
+  's3:ListObjectVersions': ['s3:ListBucketVersions'],
+  's3:HeadObject': ['s3:GetObject'],
+  's3:HeadBucket': ['s3:ListBucket'],
+  's3:DeleteObjects': ['s3:DeleteObject'],
+  's3:CopyObject': ['s3:GetObject', 's3:PutObject'],
+  // Multipart uploads, the managed uploaders (v2 `upload`, lib-storage `Upload`, boto3 `upload_file`) and downloaders.
+  's3:CreateMultipartUpload': ['s3:PutObject'],
+  's3:UploadPart': ['s3:PutObject'],
+  's3:CompleteMultipartUpload': ['s3:PutObject'],
+  's3:Upload': ['s3:PutObject'],
+  's3:UploadFile': ['s3:PutObject'],
+  's3:UploadFileobj': ['s3:PutObject'],
+  's3:DownloadFile': ['s3:GetObject'],
+  's3:DownloadFileobj': ['s3:GetObject'],
+  // DynamoDB authorizes each item of a transaction with the single-item actions.
+  'dynamodb:TransactGetItems': ['dynamodb:GetItem'],
+  'dynamodb:TransactWriteItems': ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+  'dynamodb:BatchWriter': ['dynamodb:BatchWriteItem'],
+  // Batch APIs of SQS and SNS use the single-message actions.
+  'sqs:SendMessageBatch': ['sqs:SendMessage'],
+  'sqs:DeleteMessageBatch': ['sqs:DeleteMessage'],
+  'sqs:ChangeMessageVisibilityBatch': ['sqs:ChangeMessageVisibility'],
+  'sns:PublishBatch': ['sns:Publish'],
+  'lambda:Invoke': ['lambda:InvokeFunction'],
+  'lambda:InvokeWithResponseStream': ['lambda:InvokeFunction'],
+  'execute-api:PostToConnection': ['execute-api:ManageConnections'],
+  'execute-api:GetConnection': ['execute-api:ManageConnections'],
+  'execute-api:DeleteConnection': ['execute-api:ManageConnections'],
+};
+
+/** Calls that need no permission at all. */
+const NO_PERMISSION = new Set(['sts:GetCallerIdentity']);
+
+/**
+ * What a bucket encrypted with a customer managed KMS key adds: reading an object decrypts its
+ * data key, writing one generates a data key.
+ */
+export const KMS_FOR_S3: Readonly<Record<string, readonly string[]>> = {
+  's3:GetObject': ['kms:Decrypt'],
+  's3:PutObject': ['kms:GenerateDataKey'],
+};
+
+/**
+ * The IAM actions an operation needs, validated against the catalogue: `[]` when it needs none,
+ * undefined when the catalogue has no such action (the call is then not determined).
+ */
+export function actionsFor(service: string, operation: string): string[] | undefined {
+  const key = `${service}:${operation}`;
+  if (NO_PERMISSION.has(key)) return [];
+  const listed = EXCEPTIONS[key];
+  if (listed) return [...listed];
+  const action = findAction(service, operation);
+  return action ? [`${action.service}:${action.name}`] : undefined;
+}

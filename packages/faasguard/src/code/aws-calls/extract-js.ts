@@ -1,0 +1,254 @@
+/**
+ * AWS SDK calls in a JavaScript or TypeScript file: SDK v3 commands (`new PutObjectCommand(…)`,
+ * `@aws-sdk/lib-dynamodb` commands, `paginateX`, lib-storage `Upload`), v3 aggregated clients and
+ * SDK v2 clients (`new AWS.S3().putObject(…)`, `DocumentClient` methods). Bindings are tracked by
+ * name within the file; a call whose operation the code computes is undetermined.
+ */
+import { ts, type ParsedFile } from '../parse-js.js';
+import type { CallTarget, FileCalls } from './aws-call.js';
+import { classService, documentOperation, operationName, packageService } from './service-map.js';
+
+/** What an imported name is: the package and the name it exports (`*` for the whole module). */
+interface Binding {
+  pkg: string;
+  name: string;
+}
+
+/** A client object: its service, and whether it is a DynamoDB document client. */
+interface Client {
+  service: string;
+  document: boolean;
+}
+
+/** Request parameters that name the call's target. */
+const TARGET_KEYS = ['TableName', 'Bucket', 'QueueUrl', 'TopicArn', 'FunctionName', 'StreamName', 'DeliveryStreamName', 'SecretId', 'StateMachineArn', 'Name'];
+
+/** Client methods that are not API operations. */
+const NOT_OPERATIONS = new Set(['send', 'promise', 'destroy', 'config', 'on', 'middlewareStack', 'makeRequest', 'makeUnauthenticatedRequest', 'waitFor', 'createSet', 'createPresignedPost', 'setupRequestListeners', 'then']);
+
+const MAX_NODES = 300_000;
+
+interface FileScope {
+  parsed: ParsedFile;
+  imports: Map<string, Binding>;
+  clients: Map<string, Client>;
+  consts: Map<string, ts.Expression>;
+  out: FileCalls;
+}
+
+export function extractJsCalls(parsed: ParsedFile): FileCalls {
+  const scope: FileScope = { parsed, imports: new Map(), clients: new Map(), consts: new Map(), out: { calls: [], undetermined: [] } };
+  walk(parsed.ast, (n) => collectBinding(scope, n));
+  if (scope.imports.size === 0) return scope.out;
+  walk(parsed.ast, (n) => collectClient(scope, n));
+  walk(parsed.ast, (n) => collectCall(scope, n));
+  return scope.out;
+}
+
+function walk(root: ts.Node, visit: (n: ts.Node) => void): void {
+  let budget = MAX_NODES;
+  const go = (n: ts.Node): void => {
+    if (--budget < 0) return;
+    visit(n);
+    ts.forEachChild(n, go);
+  };
+  go(root);
+}
+
+function isSdkPackage(pkg: string): boolean {
+  return pkg.startsWith('@aws-sdk/') || pkg === 'aws-sdk' || pkg.startsWith('aws-sdk/');
+}
+
+function collectBinding(scope: FileScope, n: ts.Node): void {
+  if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier)) return importBindings(scope, n.moduleSpecifier.text, n.importClause);
+  if (!ts.isVariableDeclaration(n) || !n.initializer) return;
+  const init = unwrap(n.initializer);
+  const pkg = requiredPackage(init);
+  if (pkg !== undefined && isSdkPackage(pkg)) return bindPattern(scope, pkg, n.name);
+  if (ts.isIdentifier(n.name)) scope.consts.set(n.name.text, init);
+}
+
+function importBindings(scope: FileScope, pkg: string, clause: ts.ImportClause | undefined): void {
+  if (!clause || !isSdkPackage(pkg)) return;
+  if (clause.name) scope.imports.set(clause.name.text, { pkg, name: '*' });
+  const named = clause.namedBindings;
+  if (!named) return;
+  if (ts.isNamespaceImport(named)) return void scope.imports.set(named.name.text, { pkg, name: '*' });
+  for (const el of named.elements) scope.imports.set(el.name.text, { pkg, name: (el.propertyName ?? el.name).text });
+}
+
+function bindPattern(scope: FileScope, pkg: string, name: ts.BindingName): void {
+  if (ts.isIdentifier(name)) return void scope.imports.set(name.text, { pkg, name: '*' });
+  if (!ts.isObjectBindingPattern(name)) return;
+  for (const el of name.elements) {
+    if (!ts.isIdentifier(el.name)) continue;
+    const exported = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
+    scope.imports.set(el.name.text, { pkg, name: exported });
+  }
+}
+
+/** `require('x')`, `await import('x')` → `x`. */
+function requiredPackage(e: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1) return undefined;
+  const arg = e.arguments[0]!;
+  const isRequire = ts.isIdentifier(e.expression) && e.expression.text === 'require';
+  const isImport = e.expression.kind === ts.SyntaxKind.ImportKeyword;
+  return (isRequire || isImport) && ts.isStringLiteralLike(arg) ? arg.text : undefined;
+}
+
+function unwrap(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  return e;
+}
+
+function collectClient(scope: FileScope, n: ts.Node): void {
+  if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) {
+    const client = clientOf(scope, unwrap(n.initializer));
+    if (client) scope.clients.set(n.name.text, client);
+    return;
+  }
+  // `this.s3 = new S3()` and `s3 = new S3()`: tracked by the assigned name.
+  if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const client = clientOf(scope, unwrap(n.right));
+    const name = ts.isIdentifier(n.left) ? n.left.text : ts.isPropertyAccessExpression(n.left) ? `.${n.left.name.text}` : undefined;
+    if (client && name) scope.clients.set(name, client);
+  }
+}
+
+/** The client an expression creates: `new S3Client()`, `new AWS.S3()`, `new AWS.DynamoDB.DocumentClient()`, `DynamoDBDocument.from(…)`. */
+function clientOf(scope: FileScope, e: ts.Expression): Client | undefined {
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'from') {
+    const b = bindingOf(scope, e.expression.expression);
+    if (b?.pkg === '@aws-sdk/lib-dynamodb') return { service: 'dynamodb', document: true };
+    return undefined;
+  }
+  if (!ts.isNewExpression(e)) return undefined;
+  const callee = e.expression;
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'DocumentClient') return { service: 'dynamodb', document: true };
+  const b = bindingOf(scope, callee);
+  if (!b || b.name.endsWith('Command')) return undefined;
+  if (b.name === 'DocumentClient') return { service: 'dynamodb', document: true };
+  const clientsPath = /^aws-sdk\/clients\/(.+)$/.exec(b.pkg);
+  const service = clientsPath ? classService(clientsPath[1]!) : packageService(b.pkg) ?? classService(b.name);
+  if (!service || b.name === 'Upload') return undefined;
+  return { service, document: b.pkg === '@aws-sdk/lib-dynamodb' };
+}
+
+/** The import an identifier or `ns.Name` stands for; for the whole v2 SDK, `AWS.S3` is `{ aws-sdk, S3 }`. */
+function bindingOf(scope: FileScope, e: ts.Expression): Binding | undefined {
+  if (ts.isIdentifier(e)) return scope.imports.get(e.text);
+  if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
+  const ns = scope.imports.get(e.expression.text);
+  return ns && ns.name === '*' ? { pkg: ns.pkg, name: e.name.text } : undefined;
+}
+
+function collectCall(scope: FileScope, n: ts.Node): void {
+  if (ts.isNewExpression(n)) return commandCall(scope, n);
+  if (ts.isCallExpression(n)) return methodCall(scope, n);
+}
+
+/** `new PutObjectCommand({ Bucket })`, `new Upload({ client, params })`, and commands picked by a computed name. */
+function commandCall(scope: FileScope, n: ts.NewExpression): void {
+  const callee = n.expression;
+  const { out, parsed } = scope;
+  if (ts.isElementAccessExpression(callee) && ts.isIdentifier(callee.expression) && scope.imports.has(callee.expression.text)) {
+    return void out.undetermined.push({ reason: 'an SDK command chosen by a computed name', loc: parsed.locOf(n) });
+  }
+  const b = bindingOf(scope, callee);
+  if (!b || !b.pkg.startsWith('@aws-sdk/')) return;
+  const service = packageService(b.pkg);
+  if (!service) return;
+  const arg = n.arguments?.[0];
+  if (b.name === 'Upload' && b.pkg === '@aws-sdk/lib-storage') return void out.calls.push({ service: 's3', operation: 'Upload', ...targetOf(scope, paramsOf(scope, arg)), loc: parsed.locOf(n) });
+  if (!b.name.endsWith('Command')) return;
+  const operation = b.pkg === '@aws-sdk/lib-dynamodb' ? documentOperation(b.name) : b.name.slice(0, -'Command'.length);
+  if (!operation) return void out.undetermined.push({ reason: `${b.name} of ${b.pkg} is not a known operation`, loc: parsed.locOf(n) });
+  out.calls.push({ service, operation, ...targetOf(scope, arg), loc: parsed.locOf(n) });
+}
+
+/** lib-storage's `Upload` takes the request under `params`. */
+function paramsOf(scope: FileScope, arg: ts.Expression | undefined): ts.Expression | undefined {
+  const obj = objectOf(scope, arg);
+  const p = obj?.properties.find((x): x is ts.PropertyAssignment => ts.isPropertyAssignment(x) && propertyName(x.name) === 'params');
+  return p?.initializer;
+}
+
+function methodCall(scope: FileScope, n: ts.CallExpression): void {
+  const { out, parsed } = scope;
+  const callee = n.expression;
+  const paginator = bindingOf(scope, callee);
+  if (paginator && paginator.pkg.startsWith('@aws-sdk/') && /^paginate[A-Z]/.test(paginator.name)) {
+    const service = packageService(paginator.pkg);
+    if (service) out.calls.push({ service, operation: paginator.name.slice('paginate'.length), ...targetOf(scope, n.arguments[1]), loc: parsed.locOf(n) });
+    return;
+  }
+  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return;
+  const client = receiverClient(scope, unwrap(callee.expression));
+  if (!client) return;
+  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isStringLiteralLike(callee.argumentExpression) ? callee.argumentExpression.text : undefined;
+  if (method === undefined) return void out.undetermined.push({ reason: `a ${client.service} client method chosen by a computed name`, loc: parsed.locOf(n) });
+  if (method === 'getSignedUrl' || method === 'getSignedUrlPromise') return signedUrl(scope, n, client);
+  if (NOT_OPERATIONS.has(method)) return;
+  const operation = client.document ? documentOperation(method) : operationName(method);
+  if (!operation) return void out.undetermined.push({ reason: `${method} of a DynamoDB document client is not a known operation`, loc: parsed.locOf(n) });
+  out.calls.push({ service: client.service, operation, ...targetOf(scope, n.arguments[0]), loc: parsed.locOf(n) });
+}
+
+/** v2 `s3.getSignedUrl('getObject', params)`: the URL's holder makes the request with the function's permissions. */
+function signedUrl(scope: FileScope, n: ts.CallExpression, client: Client): void {
+  const op = n.arguments[0];
+  const loc = scope.parsed.locOf(n);
+  if (!op || !ts.isStringLiteralLike(op)) return void scope.out.undetermined.push({ reason: 'a presigned URL for a computed operation', loc });
+  scope.out.calls.push({ service: client.service, operation: operationName(op.text), ...targetOf(scope, n.arguments[1]), loc });
+}
+
+function receiverClient(scope: FileScope, e: ts.Expression): Client | undefined {
+  if (ts.isIdentifier(e)) return scope.clients.get(e.text);
+  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) return scope.clients.get(`.${e.name.text}`);
+  return clientOf(scope, e);
+}
+
+function objectOf(scope: FileScope, e: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+  if (!e) return undefined;
+  let v = unwrap(e);
+  if (ts.isIdentifier(v)) v = scope.consts.get(v.text) ?? v;
+  return ts.isObjectLiteralExpression(v) ? v : undefined;
+}
+
+function propertyName(n: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : undefined;
+}
+
+/** The target a request names (`TableName: process.env.ORDERS_TABLE`, `Bucket: 'assets'`). */
+function targetOf(scope: FileScope, arg: ts.Expression | undefined): { target?: CallTarget } {
+  const obj = objectOf(scope, arg);
+  if (!obj) return {};
+  for (const key of TARGET_KEYS) {
+    const p = obj.properties.find((x) => (ts.isPropertyAssignment(x) || ts.isShorthandPropertyAssignment(x)) && propertyName(x.name) === key);
+    if (!p) continue;
+    const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+    const target = value ? targetValue(scope, value, 0) : undefined;
+    return target ? { target } : {};
+  }
+  return {};
+}
+
+function targetValue(scope: FileScope, e: ts.Expression, depth: number): CallTarget | undefined {
+  const v = unwrap(e);
+  if (ts.isStringLiteralLike(v)) return { kind: 'literal', value: v.text };
+  const env = envName(v);
+  if (env) return { kind: 'env', name: env };
+  if (ts.isIdentifier(v) && depth < 2) {
+    const init = scope.consts.get(v.text);
+    return init ? targetValue(scope, init, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** `process.env.X`, `process.env['X']`. */
+function envName(e: ts.Expression): string | undefined {
+  const isEnv = (x: ts.Expression): boolean => ts.isPropertyAccessExpression(x) && x.name.text === 'env' && ts.isIdentifier(x.expression) && x.expression.text === 'process';
+  if (ts.isPropertyAccessExpression(e) && isEnv(e.expression)) return e.name.text;
+  if (ts.isElementAccessExpression(e) && isEnv(e.expression) && ts.isStringLiteralLike(e.argumentExpression)) return e.argumentExpression.text;
+  return undefined;
+}

@@ -1,0 +1,192 @@
+/**
+ * boto3 calls in a Python file: clients (`boto3.client('s3').put_object(…)`, paginators, presigned
+ * URLs) and resources (`resource('dynamodb').Table(name).put_item(…)`, S3 `Bucket`/`Object`,
+ * `upload_file`/`download_file`). Objects are tracked by the text they are assigned to (`s3`,
+ * `self.table`) within the file; a call whose method or service the code computes is undetermined.
+ */
+import type { ParsedPython, PyNode } from '../parse-python.js';
+import type { CallTarget, FileCalls } from './aws-call.js';
+import { operationName, servicePrefix } from './service-map.js';
+
+/** A boto3 object: a client, a service resource, or a resource's sub-resource with its target. */
+interface PyObject {
+  kind: 'client' | 'resource' | 'table' | 'bucket' | 'object';
+  service: string;
+  target?: CallTarget;
+}
+
+const TARGET_KEYWORDS = ['TableName', 'Bucket', 'QueueUrl', 'TopicArn', 'FunctionName', 'StreamName', 'DeliveryStreamName', 'SecretId', 'StateMachineArn', 'Name'];
+
+/** Client methods that are not API operations. */
+const NOT_OPERATIONS = new Set(['get_waiter', 'can_paginate', 'close', 'meta', 'exceptions', 'load', 'reload', 'wait_until_exists', 'wait_until_not_exists']);
+
+/** S3 `Object` resource methods → operations. */
+const OBJECT_METHODS: Readonly<Record<string, string>> = { get: 'GetObject', put: 'PutObject', delete: 'DeleteObject', copy_from: 'CopyObject' };
+
+const MAX_NODES = 300_000;
+
+interface PyScope {
+  parsed: ParsedPython;
+  objects: Map<string, PyObject>;
+  assigned: Map<string, PyNode>;
+  out: FileCalls;
+}
+
+export function extractPythonCalls(parsed: ParsedPython): FileCalls {
+  const scope: PyScope = { parsed, objects: new Map(), assigned: new Map(), out: { calls: [], undetermined: [] } };
+  if (!/\bboto3\b/.test(parsed.text)) return scope.out;
+  walk(parsed.root, (n) => collectAssignment(scope, n));
+  walk(parsed.root, (n) => collectCall(scope, n));
+  return scope.out;
+}
+
+function walk(root: PyNode, visit: (n: PyNode) => void): void {
+  let budget = MAX_NODES;
+  const go = (n: PyNode): void => {
+    if (--budget < 0) return;
+    visit(n);
+    for (const c of n.namedChildren) if (c) go(c);
+  };
+  go(root);
+}
+
+function collectAssignment(scope: PyScope, n: PyNode): void {
+  if (n.type !== 'assignment') return;
+  const left = n.childForFieldName('left');
+  const right = n.childForFieldName('right');
+  if (!left || !right) return;
+  scope.assigned.set(left.text, right);
+  const obj = objectOf(scope, right);
+  if (obj) scope.objects.set(left.text, obj);
+}
+
+function positional(call: PyNode): PyNode[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is PyNode => a !== null && a.type !== 'keyword_argument');
+}
+
+function keyword(call: PyNode, name: string): PyNode | undefined {
+  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === name) return a.childForFieldName('value') ?? undefined;
+  }
+  return undefined;
+}
+
+function stringValue(n: PyNode | undefined | null): string | undefined {
+  if (!n || n.type !== 'string') return undefined;
+  if (n.namedChildren.some((c) => c?.type === 'interpolation')) return undefined;
+  return n.namedChildren.filter((c) => c?.type === 'string_content').map((c) => c!.text).join('');
+}
+
+/** The boto3 object an expression makes: `boto3.client('s3')`, `session.resource('dynamodb')`, `ddb.Table(name)`. */
+function objectOf(scope: PyScope, e: PyNode): PyObject | undefined {
+  if (e.type === 'identifier' || e.type === 'attribute') return scope.objects.get(e.text);
+  if (e.type !== 'call') return undefined;
+  const fn = e.childForFieldName('function');
+  if (!fn) return undefined;
+  const name = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.type === 'identifier' ? fn.text : undefined;
+  if (name === 'client' || name === 'resource') {
+    const service = servicePrefix(stringValue(positional(e)[0] ?? keyword(e, 'service_name')) ?? '');
+    return service ? { kind: name, service } : undefined;
+  }
+  const owner = fn.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+  const parent = owner ? objectOf(scope, owner) : undefined;
+  if (parent?.kind !== 'resource') return undefined;
+  const target = targetValue(scope, positional(e)[0], 0);
+  const withTarget = target ? { target } : {};
+  if (name === 'Table') return { kind: 'table', service: parent.service, ...withTarget };
+  if (name === 'Bucket') return { kind: 'bucket', service: parent.service, ...withTarget };
+  if (name === 'Object') return { kind: 'object', service: parent.service, ...withTarget };
+  return undefined;
+}
+
+function collectCall(scope: PyScope, n: PyNode): void {
+  if (n.type !== 'call') return;
+  const fn = n.childForFieldName('function');
+  if (fn?.type === 'call') return dynamicGetattr(scope, n, fn);
+  if (fn?.type !== 'attribute') return;
+  const method = fn.childForFieldName('attribute')?.text;
+  const owner = fn.childForFieldName('object');
+  if (!method || !owner) return;
+  // `bucket.objects.all()` / `.filter(…)` lists the bucket.
+  if (owner.type === 'attribute' && owner.childForFieldName('attribute')?.text === 'objects') {
+    const bucket = objectOf(scope, owner.childForFieldName('object')!);
+    if (bucket?.kind === 'bucket') push(scope, n, bucket.service, 'ListObjectsV2', bucket.target);
+    return;
+  }
+  const obj = objectOf(scope, owner);
+  if (!obj || NOT_OPERATIONS.has(method)) return;
+  if (obj.kind === 'client') return clientCall(scope, n, obj, method);
+  if (obj.kind === 'table') return push(scope, n, obj.service, operationName(method), obj.target);
+  if (obj.kind === 'object') {
+    const op = OBJECT_METHODS[method] ?? (/^(upload|download)_file/.test(method) ? operationName(method) : undefined);
+    if (op) push(scope, n, obj.service, op, obj.target);
+    return;
+  }
+  if (obj.kind === 'bucket' && !['Object', 'objects'].includes(method)) push(scope, n, obj.service, operationName(method), obj.target);
+}
+
+function clientCall(scope: PyScope, n: PyNode, client: PyObject, method: string): void {
+  if (method === 'get_paginator' || method === 'generate_presigned_url') {
+    const op = stringValue(positional(n)[0] ?? keyword(n, 'ClientMethod') ?? keyword(n, 'operation_name'));
+    if (!op) return void scope.out.undetermined.push({ reason: `${method} of a computed operation`, loc: scope.parsed.locOf(n) });
+    const params = method === 'generate_presigned_url' ? keyword(n, 'Params') : undefined;
+    return push(scope, n, client.service, operationName(op), params ? dictTarget(scope, params) : undefined);
+  }
+  push(scope, n, client.service, operationName(method), callTarget(scope, n, method));
+}
+
+/** `getattr(client, name)(…)` with a computed name. */
+function dynamicGetattr(scope: PyScope, n: PyNode, inner: PyNode): void {
+  if (inner.childForFieldName('function')?.text !== 'getattr') return;
+  const [obj, name] = positional(inner);
+  if (!obj || !objectOf(scope, obj)) return;
+  const method = stringValue(name);
+  if (method === undefined) return void scope.out.undetermined.push({ reason: 'a boto3 method chosen by a computed name', loc: scope.parsed.locOf(n) });
+  const o = objectOf(scope, obj)!;
+  push(scope, n, o.service, operationName(method), o.target);
+}
+
+function push(scope: PyScope, n: PyNode, service: string, operation: string, target: CallTarget | undefined): void {
+  scope.out.calls.push({ service, operation, ...(target ? { target } : {}), loc: scope.parsed.locOf(n) });
+}
+
+/** The target named by keyword (`TableName=…`), or by position for S3's transfer methods. */
+function callTarget(scope: PyScope, call: PyNode, method: string): CallTarget | undefined {
+  for (const k of TARGET_KEYWORDS) {
+    const v = keyword(call, k);
+    if (v) return targetValue(scope, v, 0);
+  }
+  const args = positional(call);
+  if (/^upload_file/.test(method)) return targetValue(scope, args[1], 0);
+  if (/^download_file/.test(method)) return targetValue(scope, args[0], 0);
+  return undefined;
+}
+
+function dictTarget(scope: PyScope, dict: PyNode): CallTarget | undefined {
+  if (dict.type !== 'dictionary') return undefined;
+  for (const pair of dict.namedChildren) {
+    if (pair?.type !== 'pair') continue;
+    const key = stringValue(pair.childForFieldName('key'));
+    if (key && TARGET_KEYWORDS.includes(key)) return targetValue(scope, pair.childForFieldName('value'), 0);
+  }
+  return undefined;
+}
+
+function targetValue(scope: PyScope, n: PyNode | undefined | null, depth: number): CallTarget | undefined {
+  if (!n) return undefined;
+  const literal = stringValue(n);
+  if (literal !== undefined) return { kind: 'literal', value: literal };
+  const env = envName(n);
+  if (env) return { kind: 'env', name: env };
+  if (n.type === 'identifier' && depth < 2) return targetValue(scope, scope.assigned.get(n.text), depth + 1);
+  return undefined;
+}
+
+/** `os.environ['X']`, `os.environ.get('X')`, `os.getenv('X')`. */
+function envName(n: PyNode): string | undefined {
+  if (n.type === 'subscript' && n.childForFieldName('value')?.text === 'os.environ') return stringValue(n.childForFieldName('subscript'));
+  if (n.type !== 'call') return undefined;
+  const fn = n.childForFieldName('function')?.text;
+  if (fn === 'os.environ.get' || fn === 'os.getenv' || fn === 'getenv') return stringValue(positional(n)[0]);
+  return undefined;
+}

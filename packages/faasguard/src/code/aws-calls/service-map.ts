@@ -1,0 +1,83 @@
+/**
+ * SDK names → IAM service prefixes: `@aws-sdk/client-*` packages (v3), client classes (v2 and v3
+ * aggregated clients), and boto3 service names. A name not in the tables is used as written when
+ * the IAM catalogue knows it as a prefix.
+ */
+import { isKnownService } from '../../iam/action-catalog.js';
+
+/** SDK service names whose IAM prefix differs from the name (lower case, hyphens removed). */
+const PREFIX_EXCEPTIONS: Readonly<Record<string, string>> = {
+  sfn: 'states',
+  stepfunctions: 'states',
+  eventbridge: 'events',
+  cloudwatchevents: 'events',
+  cloudwatchlogs: 'logs',
+  cognitoidentityprovider: 'cognito-idp',
+  cognitoidentityserviceprovider: 'cognito-idp',
+  cognitoidp: 'cognito-idp',
+  dynamodbstreams: 'dynamodb',
+  apigatewaymanagementapi: 'execute-api',
+  iotdata: 'iot',
+  iotdataplane: 'iot',
+  sesv2: 'ses',
+  bedrockruntime: 'bedrock',
+  elasticloadbalancingv2: 'elasticloadbalancing',
+  firehose: 'firehose',
+};
+
+/** IAM prefix of an SDK service name (`client-s3`'s `s3`, `DynamoDB`, `stepfunctions`); undefined when unknown. */
+export function servicePrefix(sdkName: string): string | undefined {
+  const key = sdkName.toLowerCase().replace(/[-_]/g, '');
+  const mapped = PREFIX_EXCEPTIONS[key];
+  if (mapped) return mapped;
+  if (isKnownService(key)) return key;
+  const hyphenated = sdkName.toLowerCase();
+  return isKnownService(hyphenated) ? hyphenated : undefined;
+}
+
+/** The service of an `@aws-sdk/*` package; `lib-dynamodb` is DynamoDB's document client. */
+export function packageService(pkg: string): string | undefined {
+  const m = /^@aws-sdk\/(client-|lib-)(.+)$/.exec(pkg);
+  if (!m) return undefined;
+  if (m[1] === 'lib-') return m[2] === 'dynamodb' ? 'dynamodb' : m[2] === 'storage' ? 's3' : undefined;
+  return servicePrefix(m[2]!);
+}
+
+/** The service of a client class name: `S3Client`, `DynamoDB`, `CognitoIdentityServiceProvider`. */
+export function classService(name: string): string | undefined {
+  return servicePrefix(name.replace(/Client$/, ''));
+}
+
+/**
+ * DynamoDB's document clients name their operations after the items (`lib-dynamodb` commands
+ * without `Item`, v2 `DocumentClient` methods in camel case): each maps to one DynamoDB operation.
+ */
+const DOCUMENT_OPERATIONS: Readonly<Record<string, string>> = {
+  get: 'GetItem',
+  put: 'PutItem',
+  update: 'UpdateItem',
+  delete: 'DeleteItem',
+  query: 'Query',
+  scan: 'Scan',
+  batchget: 'BatchGetItem',
+  batchwrite: 'BatchWriteItem',
+  transactget: 'TransactGetItems',
+  transactwrite: 'TransactWriteItems',
+  executestatement: 'ExecuteStatement',
+  batchexecutestatement: 'BatchExecuteStatement',
+  executetransaction: 'ExecuteTransaction',
+};
+
+/** The DynamoDB operation of a document-client command or method (`PutCommand`, `batchWrite`). */
+export function documentOperation(name: string): string | undefined {
+  return DOCUMENT_OPERATIONS[name.replace(/Command$/, '').toLowerCase()];
+}
+
+/** `put_object` → `PutObject`, `putObject` → `PutObject`. */
+export function operationName(method: string): string {
+  return method
+    .split('_')
+    .filter((p) => p !== '')
+    .map((p) => p[0]!.toUpperCase() + p.slice(1))
+    .join('');
+}

@@ -1,0 +1,76 @@
+/**
+ * AWS SDK call extraction: each SDK style (v3 commands, lib-dynamodb, paginators, lib-storage, v2
+ * clients and DocumentClient, boto3 clients and resources) → the IAM actions it needs.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { actionsFor } from '../../src/code/aws-calls/action-exceptions.js';
+import type { FileCalls } from '../../src/code/aws-calls/aws-call.js';
+import { extractJsCalls } from '../../src/code/aws-calls/extract-js.js';
+import { extractPythonCalls } from '../../src/code/aws-calls/extract-python.js';
+import { parseJs } from '../../src/code/parse-js.js';
+import { loadPythonParser, parsePython } from '../../src/code/parse-python.js';
+
+/** [style, code, expected `action@target` entries, expected number of undetermined calls] */
+const JS_CASES: Array<[string, string, string[], number?]> = [
+  ['v3 client command', "import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({});\nawait s3.send(new PutObjectCommand({ Bucket: process.env.BUCKET, Key: 'k' }));", ['s3:PutObject@env:BUCKET']],
+  ['v3 require + namespace', "const sqs = require('@aws-sdk/client-sqs');\nnew sqs.SendMessageBatchCommand({ QueueUrl: 'https://sqs.eu-west-1.amazonaws.com/1/q' });", ['sqs:SendMessage@literal:https://sqs.eu-west-1.amazonaws.com/1/q']],
+  ['lib-dynamodb PutCommand', "const { PutCommand } = require('@aws-sdk/lib-dynamodb');\nconst TABLE = process.env.ORDERS_TABLE;\ndb.send(new PutCommand({ TableName: TABLE, Item: {} }));", ['dynamodb:PutItem@env:ORDERS_TABLE']],
+  ['lib-dynamodb transaction', "import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';\nnew TransactWriteCommand({ TransactItems: [] });", ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem']],
+  ['v3 paginator', "import { paginateListObjectsV2 } from '@aws-sdk/client-s3';\nfor await (const p of paginateListObjectsV2({ client }, { Bucket: 'assets' })) {}", ['s3:ListBucket@literal:assets']],
+  ['v3 aggregated client', "import { Lambda } from '@aws-sdk/client-lambda';\nconst l = new Lambda({});\nawait l.invoke({ FunctionName: process.env.TARGET });", ['lambda:InvokeFunction@env:TARGET']],
+  ['lib-storage Upload', "import { Upload } from '@aws-sdk/lib-storage';\nnew Upload({ client, params: { Bucket: process.env.B, Key: 'k', Body: b } });", ['s3:PutObject@env:B']],
+  ['v2 inline client', "const AWS = require('aws-sdk');\nawait new AWS.S3().putObject({ Bucket: 'b', Key: 'k' }).promise();", ['s3:PutObject@literal:b']],
+  ['v2 DocumentClient', "const AWS = require('aws-sdk');\nconst doc = new AWS.DynamoDB.DocumentClient();\ndoc.query({ TableName: process.env.T });\ndoc.batchWrite({});", ['dynamodb:Query@env:T', 'dynamodb:BatchWriteItem']],
+  ['v2 per-service module', "const SecretsManager = require('aws-sdk/clients/secretsmanager');\nconst sm = new SecretsManager();\nsm.getSecretValue({ SecretId: 'db' });", ['secretsmanager:GetSecretValue@literal:db']],
+  ['v2 upload and signed URL', "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\ns3.upload({ Bucket: 'b' });\ns3.getSignedUrl('getObject', { Bucket: 'b' });", ['s3:PutObject@literal:b', 's3:GetObject@literal:b']],
+  ['computed method: not determined', "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\ns3[op]({ Bucket: 'b' });", [], 1],
+  ['computed command: not determined', "const cmds = require('@aws-sdk/client-s3');\nnew cmds[name]({});", [], 1],
+  ['no SDK: nothing', "const x = require('other');\nnew x.PutCommand({});", []],
+];
+
+const PY_CASES: Array<[string, string, string[], number?]> = [
+  ['boto3 client', "import boto3, os\ns3 = boto3.client('s3')\ns3.put_object(Bucket=os.environ['BUCKET'], Key='k')", ['s3:PutObject@env:BUCKET']],
+  ['boto3 upload_file / download_file', "import boto3\ns3 = boto3.client('s3')\ns3.upload_file('/tmp/f', 'out', 'k')\ns3.download_file('in', 'k', '/tmp/f')", ['s3:PutObject@literal:out', 's3:GetObject@literal:in']],
+  ['boto3 resource Table', "import boto3, os\nTABLE = os.environ.get('ORDERS')\ntable = boto3.resource('dynamodb').Table(TABLE)\ntable.put_item(Item={})\ntable.query(KeyConditionExpression=k)", ['dynamodb:PutItem@env:ORDERS', 'dynamodb:Query@env:ORDERS']],
+  ['boto3 Bucket objects', "import boto3\nb = boto3.resource('s3').Bucket('assets')\nfor o in b.objects.all(): pass", ['s3:ListBucket@literal:assets']],
+  ['boto3 paginator and service rename', "import boto3\nsfn = boto3.client('stepfunctions')\nsfn.start_execution(stateMachineArn=a)\nboto3.client('s3').get_paginator('list_objects_v2')", ['states:StartExecution', 's3:ListBucket']],
+  ['boto3 computed method: not determined', "import boto3\nc = boto3.client('sqs')\ngetattr(c, name)(QueueUrl=u)", [], 1],
+];
+
+function summary(found: FileCalls): { actions: string[]; undetermined: number } {
+  const actions = found.calls.flatMap((c) => {
+    const target = c.target ? `@${c.target.kind}:${c.target.kind === 'env' ? c.target.name : c.target.value}` : '';
+    return (actionsFor(c.service, c.operation) ?? [`?${c.service}:${c.operation}`]).map((a) => a + target);
+  });
+  return { actions, undetermined: found.undetermined.length };
+}
+
+describe('AWS SDK calls in JavaScript', () => {
+  for (const [style, code, actions, undetermined] of JS_CASES) {
+    it(style, () => assert.deepEqual(summary(extractJsCalls(parseJs('app.js', code))), { actions, undetermined: undetermined ?? 0 }));
+  }
+});
+
+describe('AWS SDK calls in Python', () => {
+  before(async () => assert.ok(await loadPythonParser()));
+  for (const [style, code, actions, undetermined] of PY_CASES) {
+    it(style, () => {
+      const parsed = parsePython('app.py', code)!;
+      try {
+        assert.deepEqual(summary(extractPythonCalls(parsed)), { actions, undetermined: undetermined ?? 0 });
+      } finally {
+        parsed.dispose();
+      }
+    });
+  }
+});
+
+describe('operation → IAM action', () => {
+  it('validates against the catalogue and applies the documented exceptions', () => {
+    assert.deepEqual(actionsFor('s3', 'ListObjectsV2'), ['s3:ListBucket']);
+    assert.deepEqual(actionsFor('dynamodb', 'putitem'), ['dynamodb:PutItem']);
+    assert.deepEqual(actionsFor('sts', 'GetCallerIdentity'), []);
+    assert.equal(actionsFor('s3', 'NoSuchOperation'), undefined);
+  });
+});
