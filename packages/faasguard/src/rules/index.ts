@@ -19,6 +19,8 @@ import { iamBroadManagedPolicy } from './privilege/iam-broad-managed-policy.js';
 import { iamCrossServiceAdmin } from './privilege/iam-cross-service-admin.js';
 import { iamPrivilegeEscalation } from './privilege/iam-privilege-escalation.js';
 import { iamRoleSharedByFunctions } from './privilege/iam-role-shared-by-functions.js';
+import { iamActionGrantedNeverUsed } from './privilege/iam-action-granted-never-used.js';
+import { iamActionUsedNotGranted } from './privilege/iam-action-used-not-granted.js';
 import { iamTrustAnyPrincipal } from './privilege/iam-trust-any-principal.js';
 import { iamWildcardAction } from './privilege/iam-wildcard-action.js';
 import { iamWildcardResourceWrite } from './privilege/iam-wildcard-resource-write.js';
@@ -105,6 +107,8 @@ export const ALL_RULES: readonly Rule[] = [
   iamRoleSharedByFunctions,
   iamCrossServiceAdmin,
   iamTrustAnyPrincipal,
+  iamActionGrantedNeverUsed,
+  iamActionUsedNotGranted,
   apiDomainWithoutTls12,
   bucketTriggerWithoutPublicAccessBlock,
   envSecretsWithoutKmsKey,

@@ -1,0 +1,79 @@
+/**
+ * A role grants actions that none of its functions' code calls. Reported only when the code of
+ * every function using the role was fully analyzed and no call was left undetermined.
+ */
+import { leastPrivilegeFor, type FunctionPrivilege } from '../../code/aws-calls/least-privilege.js';
+import { isServiceSideAction } from '../../iam/code-usage.js';
+import { actionId } from '../../iam/expand-actions.js';
+import { rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
+import type { IamRole } from '../../model/app-model.js';
+import { ModelIndex } from '../../model/model-index.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+
+const LISTED = 8;
+
+export const iamActionGrantedNeverUsed: Rule = {
+  meta: {
+    id: 'iam-action-granted-never-used',
+    title: 'Role grants actions its code never calls',
+    category: 'SAS-4',
+    cwe: ['CWE-250'],
+    severity: 'low',
+    description:
+      "The execution role grants IAM actions that no AWS SDK call of its functions' code needs. Whoever gets code running in the function (an injection, a compromised dependency) can use them: to delete what the function only writes, read what it never reads. Reported only when every call of the code could be determined, and never for the actions Lambda itself uses with the role (logs, tracing, VPC interfaces, queue and stream pollers).",
+    remediation:
+      'Remove the unused actions. `faasguard policy <dir> --function <F>` prints the policy the code needs, as IAM JSON or as a SAM `Policies` / Serverless `iamRoleStatements` snippet.',
+    example: {
+      language: 'yaml',
+      vulnerable: "Policies:\n  - Statement:\n      - Effect: Allow\n        Action: [dynamodb:PutItem, dynamodb:DeleteItem, dynamodb:Scan]\n        Resource: !GetAtt Orders.Arn\n# code: only PutCommand",
+      fixed: "Policies:\n  - Statement:\n      - Effect: Allow\n        Action: dynamodb:PutItem\n        Resource: !GetAtt Orders.Arn",
+    },
+    references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege', 'https://owasp.org/www-project-serverless-top-10/'],
+  },
+  check({ model, root }) {
+    if (root === undefined) return [];
+    const index = new ModelIndex(model);
+    const privileges = leastPrivilegeFor(model, root);
+    const results: RuleResult[] = [];
+    for (const role of model.roles) {
+      const users = privileges.filter((p) => p.fn.role?.roleId === role.id);
+      if (users.length === 0 || !users.every(fullyKnown)) continue;
+      const used = new Set(users.flatMap((p) => p.actions.map((a) => a.action.toLowerCase())));
+      for (const s of rolePermissions(role, index).statements) {
+        if (!reviewable(s)) continue;
+        const unused = s.actions.map(actionId).filter((a) => !used.has(a.toLowerCase()) && !isServiceSideAction(a));
+        if (unused.length > 0) results.push(finding(role, s, unused, users));
+      }
+    }
+    return results;
+  },
+};
+
+/** The handler and every file it reaches were read, and every call was determined. */
+function fullyKnown(p: FunctionPrivilege): boolean {
+  return p.analyzed && p.undetermined.length === 0;
+}
+
+/**
+ * Statements written for the function: inline and customer policies, and SAM policy templates on
+ * every resource. A SAM template scoped to one resource is AWS's own bundle for it, and AWS managed
+ * policies and `*` grants have rules of their own.
+ */
+function reviewable(s: GrantingStatement): boolean {
+  if (s.admin || s.unknownPatterns.length > 0) return false;
+  if (s.policy.kind === 'aws-managed') return false;
+  return s.policy.kind !== 'sam-template' || s.anyResource;
+}
+
+function finding(role: IamRole, s: GrantingStatement, unused: string[], users: FunctionPrivilege[]): RuleResult {
+  const first = users[0]!.fn;
+  const listed = unused.slice(0, LISTED).join(', ') + (unused.length > LISTED ? ` and ${unused.length - LISTED} more` : '');
+  return {
+    message: `Role ${nameOf(role)} grants ${unused.length} action${unused.length === 1 ? '' : 's'} that the code of ${users.map((u) => nameOf(u.fn)).join(', ')} never calls: ${listed}.`,
+    location: s.statement.loc,
+    related: users.map((u) => ({ loc: u.fn.loc, message: `function ${nameOf(u.fn)} uses this role` })),
+    subject: subjectOf(first),
+    key: [role.id, s.policy.name, String(s.index)],
+  };
+}
