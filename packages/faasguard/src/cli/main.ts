@@ -14,6 +14,7 @@ import { isMapFormat, renderMap } from '../map/render-map.js';
 import { DEFAULT_MAX_FILE_SIZE, loadApp, scan, type ScanOptions } from '../scan/scan.js';
 import { DEFAULT_OSV_API_URL, defaultCacheDir, updateDb } from '../deps/index.js';
 import { redactSecretsInText } from '../secrets/index.js';
+import type { ScanResult } from '../scan/scan-result.js';
 import { TOOL_VERSION } from '../version.js';
 import { leastPrivilegeFor } from '../code/aws-calls/least-privilege.js';
 import { prepareCodeAnalysis } from '../code/code-facts.js';
@@ -21,6 +22,9 @@ import { isPolicyFormat, renderPolicies } from '../policy/render-policy.js';
 import { scanRootOf } from '../scan/load-formats.js';
 import { parseParams } from './params.js';
 import { UsageError } from './usage-error.js';
+import { applyBaseline } from '../baseline/apply-baseline.js';
+import { BaselineError, DEFAULT_BASELINE_FILE, type Baseline } from '../baseline/baseline-file.js';
+import { readBaselineFile, writeBaselineFile } from '../baseline/baseline-io.js';
 
 const HELP = `faasguard ${TOOL_VERSION} — security scanner for serverless applications
 
@@ -28,6 +32,9 @@ Usage:
   faasguard scan <dir|file> [options]
                                      scan the templates under <dir> (SAM, CloudFormation,
                                      Serverless Framework, CDK cloud assemblies), or one file
+  faasguard baseline <dir|file> [--output <file>] [scan options]
+                                     record the current findings (default ${DEFAULT_BASELINE_FILE}),
+                                     so that 'scan --baseline <file>' reports only new ones
   faasguard map <dir|file> [--format text|json|mermaid|dot] [--output <file>] [--param …]
                                      draw the attack surface: entry points → functions → reach
   faasguard policy <dir|file> [--function F] [--format json|sam|serverless] [--param …]
@@ -39,7 +46,9 @@ Usage:
                                      download the OSV vulnerability data (npm, PyPI) into the local cache
 
 Scan options:
-  --format pretty|json|sarif   output format (default: pretty)
+  --format pretty|json|sarif|markdown|junit
+                               output format (default: pretty); markdown fits a pull-request comment
+  --baseline <file>            report only findings not in this baseline (see 'faasguard baseline')
   --output <file>              write the report to a file instead of standard output
   --fail-on <severity>         exit 1 when a finding is at or above it: critical, high, medium, low, info (default: low)
   --exclude <glob>             skip files matching the glob (repeatable)
@@ -88,6 +97,8 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       return 0;
     case 'scan':
       return scanCommand(rest, out, err);
+    case 'baseline':
+      return baselineCommand(rest, out, err);
     case 'map':
       return mapCommand(rest, out, err);
     case 'policy':
@@ -110,28 +121,47 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     format: { type: 'string', default: 'pretty' },
     output: { type: 'string' },
     'fail-on': { type: 'string', default: 'low' },
-    exclude: { type: 'string', multiple: true, default: [] },
-    param: { type: 'string', multiple: true, default: [] },
-    'params-file': { type: 'string', multiple: true, default: [] },
-    'max-file-size': { type: 'string' },
     'no-color': { type: 'boolean', default: false },
-    'osv-db': { type: 'string' },
-    online: { type: 'boolean', default: false },
-    'osv-api-url': { type: 'string' },
-    'cache-dir': { type: 'string' },
-    'no-vuln-cache': { type: 'boolean', default: false },
-    ...FORMAT_OPTIONS,
+    baseline: { type: 'string' },
+    ...SCAN_INPUT_OPTIONS,
   });
-  if (positionals.length !== 1) throw new UsageError('scan takes one directory');
-  const target = positionals[0]!;
-  if (!isDirectory(target) && !isFile(target)) throw new UsageError(`${target} is not a directory or a file`);
   const format = String(values['format']);
-  if (!isReportFormat(format)) throw new UsageError(`--format must be pretty, json or sarif`);
+  if (!isReportFormat(format)) throw new UsageError(`--format must be pretty, json, sarif, markdown or junit`);
   const failOn = String(values['fail-on']);
   if (!isSeverity(failOn)) throw new UsageError(`--fail-on must be critical, high, medium, low or info`);
+  const baselineFile = values['baseline'] as string | undefined;
+  // Read before scanning: a wrong path should fail fast, not after a long scan.
+  const baseline = baselineFile === undefined ? undefined : baselineOrUsageError(baselineFile);
+  const { target, result: scanned } = await scanFromFlags('scan', values, positionals);
+  const result = baseline === undefined ? scanned : applyBaseline(scanned, baseline, baselineFile!);
+  const output = values['output'] as string | undefined;
+  const color = format === 'pretty' && output === undefined && !values['no-color'] && process.env['NO_COLOR'] === undefined && isTty(out);
+  const report = renderReport(result, format as ReportFormat, { color, redactLine: redactSecretsInText });
+  if (output) writeFileSync(output, report);
+  else out.write(report);
+  if (result.templates.length === 0) return noTemplates(target, err);
+  return result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn as Severity)) ? 1 : 0;
+}
+
+/** `faasguard baseline`: records the fingerprints of today's findings. */
+async function baselineCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parse(argv, { output: { type: 'string', default: DEFAULT_BASELINE_FILE }, ...SCAN_INPUT_OPTIONS });
+  const { target, result } = await scanFromFlags('baseline', values, positionals);
+  // An empty baseline from a mistyped path would silently report everything as new later.
+  if (result.templates.length === 0) return noTemplates(target, err);
+  const file = String(values['output']);
+  const count = writeBaselineFile(file, result.findings);
+  out.write(`wrote ${count} finding${count === 1 ? '' : 's'} to ${file}\n`);
+  return 0;
+}
+
+/** Validates the target and the scan flags, then scans. */
+async function scanFromFlags(command: string, values: Record<string, unknown>, positionals: string[]): Promise<{ target: string; result: ScanResult }> {
+  if (positionals.length !== 1) throw new UsageError(`${command} takes one directory`);
+  const target = positionals[0]!;
+  if (!isDirectory(target) && !isFile(target)) throw new UsageError(`${target} is not a directory or a file`);
   const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : Number(values['max-file-size']);
   if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
-
   const result = await scan(target, {
     exclude: values['exclude'] as string[],
     params: parseParams(values['param'] as string[], values['params-file'] as string[]),
@@ -139,16 +169,21 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     ...formatOptions(values),
     ...vulnOptions(values),
   });
-  const output = values['output'] as string | undefined;
-  const color = format === 'pretty' && output === undefined && !values['no-color'] && process.env['NO_COLOR'] === undefined && isTty(out);
-  const report = renderReport(result, format as ReportFormat, { color, redactLine: redactSecretsInText });
-  if (output) writeFileSync(output, report);
-  else out.write(report);
-  if (result.templates.length === 0) {
-    err.write(`faasguard: no CloudFormation, SAM, Serverless Framework or CDK template found under ${target}\n`);
-    return 2;
+  return { target, result };
+}
+
+function baselineOrUsageError(file: string): Baseline {
+  try {
+    return readBaselineFile(file);
+  } catch (e) {
+    if (e instanceof BaselineError) throw new UsageError(`--baseline ${e.message}`);
+    throw e;
   }
-  return result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn as Severity)) ? 1 : 0;
+}
+
+function noTemplates(target: string, err: NodeJS.WritableStream): number {
+  err.write(`faasguard: no CloudFormation, SAM, Serverless Framework or CDK template found under ${target}\n`);
+  return 2;
 }
 
 async function mapCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
@@ -279,6 +314,20 @@ const FORMAT_OPTIONS: Options = {
   region: { type: 'string' },
   'env-vars': { type: 'string', multiple: true, default: [] },
   synth: { type: 'boolean', default: false },
+};
+
+/** Flags of `scan` that say what to scan and how; `baseline` takes them too, to scan alike. */
+const SCAN_INPUT_OPTIONS: Options = {
+  exclude: { type: 'string', multiple: true, default: [] },
+  param: { type: 'string', multiple: true, default: [] },
+  'params-file': { type: 'string', multiple: true, default: [] },
+  'max-file-size': { type: 'string' },
+  'osv-db': { type: 'string' },
+  online: { type: 'boolean', default: false },
+  'osv-api-url': { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'no-vuln-cache': { type: 'boolean', default: false },
+  ...FORMAT_OPTIONS,
 };
 
 function formatOptions(values: Record<string, unknown>): { stage?: string; region?: string; envVars: string[]; synth: boolean } {

@@ -1,7 +1,7 @@
 /** The output formats faasguard can write. */
-export type ReportFormat = 'pretty' | 'json' | 'sarif';
+export type ReportFormat = 'pretty' | 'json' | 'sarif' | 'markdown' | 'junit';
 
-export const REPORT_FORMATS: readonly ReportFormat[] = ['pretty', 'json', 'sarif'];
+export const REPORT_FORMATS: readonly ReportFormat[] = ['pretty', 'json', 'sarif', 'markdown', 'junit'];
 
 export function isReportFormat(s: string): s is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(s);
@@ -9,7 +9,7 @@ export function isReportFormat(s: string): s is ReportFormat {
 
 /** How to render; reporters take no other decision. */
 export interface ReportOptions {
-  /** ANSI colours in the pretty report. The CLI decides (a TTY and no `NO_COLOR`); ignored by json and sarif. */
+  /** ANSI colours in the pretty report. The CLI decides (a TTY and no `NO_COLOR`); ignored by every other format. */
   color: boolean;
   /**
    * Applied to every source line printed in a code frame (pretty report only), so that a line

@@ -108,6 +108,7 @@ function summaryLine(result: ScanResult, palette: Palette): string {
   }).join(', ');
   const parts = [`${plural(counts.total, 'finding')} (${perSeverity})`];
   if (result.diagnostics.length > 0) parts.push(plural(result.diagnostics.length, 'input problem'));
+  if (result.baseline) parts.push(`${result.baseline.baselined} baselined, ${result.baseline.gone} gone from the baseline`);
   parts.push(`${plural(result.templates.length, 'template')} scanned`);
   return palette.bold(parts.join('; '));
 }

@@ -4,6 +4,8 @@
  */
 import type { ScanResult } from '../scan/scan-result.js';
 import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
 import type { ReportFormat, ReportOptions } from './options.js';
 import { renderPretty } from './pretty.js';
 import { renderSarif } from './sarif.js';
@@ -19,6 +21,10 @@ export function renderReport(result: ScanResult, format: ReportFormat, options: 
       return renderJson(result);
     case 'sarif':
       return renderSarif(result);
+    case 'markdown':
+      return renderMarkdown(result);
+    case 'junit':
+      return renderJunit(result);
   }
   // Reached only when an unchecked string gets past the type system (e.g. a CLI flag).
   throw new Error(`unknown report format: ${String(format)}`);

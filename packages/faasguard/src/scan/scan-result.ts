@@ -17,6 +17,18 @@ export interface ScanResult {
   diagnostics: Diagnostic[];
   /** Metadata of every rule that ran, sorted by id */
   rules: RuleMeta[];
+  /** Set when a baseline was applied: `findings` then holds only the findings it does not know */
+  baseline?: BaselineSummary;
   /** Reads a scanned file's text, for code frames; undefined when it cannot */
   readSource(file: string): string | undefined;
+}
+
+/** What applying a baseline did, for the reports' summaries. */
+export interface BaselineSummary {
+  /** The baseline file, as the user named it */
+  file: string;
+  /** Findings of this scan the baseline holds, left out of `findings` */
+  baselined: number;
+  /** Baseline entries no finding of this scan matches: fixed, or gone with their resource */
+  gone: number;
 }
