@@ -4,7 +4,7 @@
  * relative to the scan root, and the syntax errors found (the parser is tolerant: a file with
  * errors still yields a tree, and never throws).
  */
-import ts from 'typescript';
+import ts from './typescript-lib.cjs';
 import type { SourceLocation } from '../model/location.js';
 
 export { ts };

@@ -5,7 +5,7 @@
  * Python is read line by line (`import a.b, c`, `from a import b`, `importlib.import_module('a')`).
  * Nothing is resolved or executed; specifiers built at run time are not seen.
  */
-import ts from 'typescript';
+import ts from '../code/typescript-lib.cjs';
 
 /** One import of a module, where it is written (1-based line and column). */
 export interface ImportRef {
