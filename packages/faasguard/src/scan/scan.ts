@@ -43,6 +43,21 @@ export interface ScanOptions {
   cacheDir?: string;
   /** Do not use the `db update` cache (`--no-vuln-cache`) */
   noCache?: boolean;
+  /** Told how long each phase took, for benchmarks; phases run in the order of `ScanPhase` */
+  onPhase?: (phase: ScanPhase, ms: number) => void;
+}
+
+/** `load` builds the model from the templates; `analyses` are the code, secret and dependency facts the rules read. */
+export type ScanPhase = 'discover' | 'load' | 'analyses' | 'rules';
+
+/** Starts a stopwatch that reports `phase` to `onPhase` when called. */
+function phaseTimer(options: ScanOptions): (phase: ScanPhase) => void {
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    options.onPhase?.(phase, now - last);
+    last = now;
+  };
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
@@ -59,8 +74,10 @@ export interface LoadedApp {
 /** Discover and load every template under `target` (a directory, or one file) into one model. */
 export async function loadApp(target: string, options: ScanOptions = {}): Promise<LoadedApp> {
   const { root, only } = scanRootOf(target);
+  const done = phaseTimer(options);
   const discovered = await discoverFiles(root, { exclude: options.exclude ?? [] });
   const files = only === undefined ? discovered.files : discovered.files.filter((f) => f.rel === only);
+  done('discover');
   const builder = new ModelBuilder();
   const loaded = await loadAllFormats(path.resolve(root), files, {
     params: options.params ?? new Map(),
@@ -68,6 +85,7 @@ export async function loadApp(target: string, options: ScanOptions = {}): Promis
     serverless: { ...(options.stage ? { stage: options.stage } : {}), ...(options.region ? { region: options.region } : {}), ...(options.envVars ? { envVars: options.envVars } : {}) },
     synth: options.synth === true,
   }, builder);
+  done('load');
   const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...loaded.diagnostics];
   const { templates, sources } = loaded;
   return { model: builder.model, templates, diagnostics, sources, files: discovered.files };
@@ -77,9 +95,12 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
   const app = await loadApp(target, options);
   const rules = options.rules ?? ALL_RULES;
   const root = scanRootOf(target).root;
+  const done = phaseTimer(options);
   const inputs = await prepareRuleInputs(app, root, rules, options);
   await prepareCodeAnalysis(app.model);
+  done('analyses');
   const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root });
+  done('rules');
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];
   const secretLocations = findings.filter((f) => f.category === 'SAS-7').map((f) => f.location);
   const allDiagnostics = [...app.diagnostics, ...inputs.diagnostics, ...codeDiagnostics, ...diagnostics].sort((a, b) => compareLocations(a.loc, b.loc));

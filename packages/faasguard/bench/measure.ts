@@ -1,0 +1,75 @@
+/**
+ * One measurement, in a process of its own so that module loading, caches and the heap start cold
+ * as they do for a user: `node dist/bench/measure.js <scan|floor> <dir>`. Prints one JSON line
+ * (`Measurement`) on stdout; the parent times the process from the outside.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// Modules are imported by the mode that needs them: the floor must not pay for loading the scanner.
+
+/** What the child reports. */
+export interface Measurement {
+  /** User + system CPU of the whole process, ms */
+  cpuMs: number;
+  /** Peak resident set size, MB */
+  peakRssMb: number;
+  /** Milliseconds per phase (scan only) */
+  phases: Record<string, number>;
+  /** Sanity counts: files read (floor) or findings (scan) */
+  count: number;
+}
+
+async function measureScan(dir: string): Promise<Pick<Measurement, 'phases' | 'count'>> {
+  const { scan } = await import('../src/scan/scan.js');
+  const { renderReport } = await import('../src/report/reporter.js');
+  const phases: Record<string, number> = {};
+  const result = await scan(dir, { onPhase: (phase, ms) => void (phases[phase] = ms) });
+  const start = performance.now();
+  renderReport(result, 'json', { color: false });
+  phases['report'] = performance.now() - start;
+  return { phases, count: result.findings.length };
+}
+
+/** The least any scanner must do: read every file and parse it with the parsers faasguard uses. */
+async function measureFloor(dir: string): Promise<Pick<Measurement, 'phases' | 'count'>> {
+  const parse = await parsers();
+  const files = listFiles(dir);
+  for (const abs of files) parse(path.relative(dir, abs), readFileSync(abs, 'utf8'));
+  return { phases: {}, count: files.length };
+}
+
+/** Parses a file by its extension with the same parsers the scanner uses; other files are only read. */
+async function parsers(): Promise<(rel: string, text: string) => void> {
+  const { parseTree } = await import('jsonc-parser');
+  const { parseDocument } = await import('yaml');
+  const { parseJs } = await import('../src/code/parse-js.js');
+  const { loadPythonParser, parsePython } = await import('../src/code/parse-python.js');
+  await loadPythonParser();
+  return (rel, text) => {
+    if (/\.ya?ml$/.test(rel)) return void parseDocument(text);
+    if (rel.endsWith('.json')) return void parseTree(text);
+    if (/\.[cm]?[jt]sx?$/.test(rel)) return void parseJs(rel, text);
+    if (rel.endsWith('.py')) parsePython(rel, text)?.dispose();
+  };
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(abs));
+    else if (entry.isFile()) out.push(abs);
+  }
+  return out.sort();
+}
+
+async function main(mode: string | undefined, dir: string | undefined): Promise<void> {
+  if (!dir || (mode !== 'scan' && mode !== 'floor')) throw new Error('usage: measure.js <scan|floor> <dir>');
+  const done = mode === 'scan' ? await measureScan(dir) : await measureFloor(dir);
+  const cpu = process.cpuUsage();
+  const m: Measurement = { cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, ...done };
+  process.stdout.write(JSON.stringify(m) + '\n');
+}
+
+await main(process.argv[2], process.argv[3]);
