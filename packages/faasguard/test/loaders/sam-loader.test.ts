@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { Composite, ResourceRef, Unknown, display } from '../../src/model/value.js';
 import { loadApp } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { envVar, functionNamed } from '../helpers/model-lookup.js';
 
 const DIR = path.join(FIXTURES, 'sam-app');
 const FILE = 'template.yaml';
@@ -17,17 +18,8 @@ const FILE = 'template.yaml';
 let model: AppModel;
 let diagnostics: Diagnostic[];
 
-function fn(id: string): LambdaFunction {
-  const f = model.functions.find((x) => x.logicalId === id);
-  assert.ok(f, `function ${id} is in the model`);
-  return f;
-}
-
-function env(f: LambdaFunction, name: string) {
-  const v = f.environment.find((e) => e.name === name);
-  assert.ok(v, `${f.logicalId} has ${name}`);
-  return v;
-}
+const fn = (id: string): LambdaFunction => functionNamed(model, id);
+const env = envVar;
 
 before(async () => {
   ({ model, diagnostics } = await loadApp(DIR));

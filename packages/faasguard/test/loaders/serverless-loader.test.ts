@@ -13,6 +13,7 @@ import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { Composite, Unknown, display } from '../../src/model/value.js';
 import { loadApp } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { envVar, functionNamed } from '../helpers/model-lookup.js';
 import { lineOf } from '../helpers/temp-project.js';
 
 const DIR = path.join(FIXTURES, 'serverless/orders-service');
@@ -22,17 +23,8 @@ let model: AppModel;
 let diagnostics: Diagnostic[];
 let templates: string[];
 
-function fn(logicalId: string, m: AppModel = model): LambdaFunction {
-  const f = m.functions.find((x) => x.logicalId === logicalId);
-  assert.ok(f, `function ${logicalId} is in the model`);
-  return f;
-}
-
-function env(f: LambdaFunction, name: string) {
-  const v = f.environment.find((e) => e.name === name);
-  assert.ok(v, `${f.logicalId} has ${name}`);
-  return v;
-}
+const fn = (logicalId: string, m: AppModel = model): LambdaFunction => functionNamed(m, logicalId);
+const env = envVar;
 
 before(async () => {
   ({ model, diagnostics, templates } = await loadApp(DIR));

@@ -1,5 +1,6 @@
-import type { AppModel, LambdaFunction, Trigger } from '../../model/app-model.js';
+import type { LambdaFunction } from '../../model/app-model.js';
 import { asNumber, type Value } from '../../model/value.js';
+import { asyncTriggers, triggerKindsText, triggersRelated } from '../../analysis/async-triggers.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -32,9 +33,9 @@ export const asyncRetriesUnbounded: Rule = {
       const triggers = asyncTriggers(model, fn);
       if (triggers.length === 0 || isBounded(fn)) continue;
       results.push({
-        message: `Function ${nameOf(fn)} is invoked asynchronously (${[...new Set(triggers.map((t) => t.kind))].join(', ')}) with retries and event age at their maximum: each event that makes it fail runs three times over up to six hours. Set MaximumRetryAttempts and MaximumEventAgeInSeconds.`,
+        message: `Function ${nameOf(fn)} is invoked asynchronously (${triggerKindsText(triggers)}) with retries and event age at their maximum: each event that makes it fail runs three times over up to six hours. Set MaximumRetryAttempts and MaximumEventAgeInSeconds.`,
         location: fn.asyncConfig?.loc ?? fn.loc,
-        related: triggers.map((t) => ({ loc: t.loc, message: `asynchronous ${t.kind} trigger` })),
+        related: triggersRelated(triggers),
         subject: subjectOf(fn),
         key: [fn.logicalId],
       });
@@ -42,10 +43,6 @@ export const asyncRetriesUnbounded: Rule = {
     return results;
   },
 };
-
-function asyncTriggers(model: AppModel, fn: LambdaFunction): Trigger[] {
-  return model.triggers.filter((t) => t.functionId === fn.id && t.asynchronous);
-}
 
 function isBounded(fn: LambdaFunction): boolean {
   const config = fn.asyncConfig;

@@ -1,4 +1,5 @@
-import type { AppModel, LambdaFunction, Trigger } from '../../model/app-model.js';
+import type { LambdaFunction } from '../../model/app-model.js';
+import { asyncTriggers, triggerKindsText, triggersRelated } from '../../analysis/async-triggers.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -27,9 +28,9 @@ export const asyncTriggerWithoutFailureDestination: Rule = {
       const triggers = asyncTriggers(model, fn);
       if (triggers.length === 0 || hasFailureTarget(fn)) continue;
       results.push({
-        message: `Function ${nameOf(fn)} is invoked asynchronously (${[...new Set(triggers.map((t) => t.kind))].join(', ')}) and has no dead-letter queue or on-failure destination: events it fails on are dropped after two retries, without a trace. Add an OnFailure destination.`,
+        message: `Function ${nameOf(fn)} is invoked asynchronously (${triggerKindsText(triggers)}) and has no dead-letter queue or on-failure destination: events it fails on are dropped after two retries, without a trace. Add an OnFailure destination.`,
         location: fn.asyncConfig?.loc ?? fn.loc,
-        related: triggers.map((t) => ({ loc: t.loc, message: `asynchronous ${t.kind} trigger` })),
+        related: triggersRelated(triggers),
         subject: subjectOf(fn),
         key: [fn.logicalId],
       });
@@ -37,10 +38,6 @@ export const asyncTriggerWithoutFailureDestination: Rule = {
     return results;
   },
 };
-
-function asyncTriggers(model: AppModel, fn: LambdaFunction): Trigger[] {
-  return model.triggers.filter((t) => t.functionId === fn.id && t.asynchronous);
-}
 
 function hasFailureTarget(fn: LambdaFunction): boolean {
   return isSet(fn.deadLetterTarget) || isSet(fn.asyncConfig?.onFailure);
