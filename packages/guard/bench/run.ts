@@ -6,7 +6,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleEntry } from '../testkit/bundle-entry.js';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { z } from 'zod';
 import { detectSource, guard, MemoryRateLimitStore, type AuthInput } from '../src/index.js';
@@ -100,19 +100,7 @@ function importTime(specifier: string, runs = 15): { median: number; p99: number
 }
 
 async function bundleSize(entry: string): Promise<{ bytes: number; inputs: string[]; code: Uint8Array }> {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL(`bench/entries/${entry}`, `file://${pkgDir}`))],
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const inputs = Object.keys(result.metafile.inputs);
-  const code = result.outputFiles[0]!.contents;
+  const { code, inputs } = await bundleEntry(entry);
   return { bytes: code.byteLength, inputs, code };
 }
 

@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { build } from 'esbuild';
+import { bundleEntry } from '../testkit/bundle-entry.js';
 
-const entries = new URL('../../bench/entries/', import.meta.url);
 
 async function bundle(entry: string, external: string[] = []) {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL(entry, entries))],
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    external,
-  });
-  const inputs = Object.keys(result.metafile.inputs);
+  const { code, inputs } = await bundleEntry(entry, external);
   return {
-    bytes: result.outputFiles[0]!.contents.byteLength,
+    bytes: code.byteLength,
     has: (pkg: string) => inputs.some((i) => i.includes(`node_modules/${pkg}/`)),
     // Paths are relative to the working directory, which may be this package or the repository root.
     guardFiles: inputs
