@@ -18,7 +18,7 @@ const cache = new WeakMap<AppModel, Map<string, BlastRadius>>();
 export function computeBlastRadius(model: AppModel): Map<string, BlastRadius> {
   const cached = cache.get(model);
   if (cached) return cached;
-  const index = new ModelIndex(model);
+  const index = ModelIndex.of(model);
   const result = new Map<string, BlastRadius>();
   for (const fn of model.functions) result.set(fn.id, functionBlastRadius(fn, index));
   cache.set(model, result);
@@ -27,7 +27,7 @@ export function computeBlastRadius(model: AppModel): Map<string, BlastRadius> {
 
 function functionBlastRadius(fn: LambdaFunction, index: ModelIndex): BlastRadius {
   const own = ownResources(fn, index.model);
-  const role = index.model.roles.find((r) => r.id === fn.role?.roleId);
+  const role = index.roleOf(fn);
   const base = { functionId: fn.id, ownResources: [...own].sort() };
   if (!role) return { ...base, grants: [], unknownPatterns: [], bounded: false, roleUnknown: fn.role !== undefined };
   const permissions = rolePermissions(role, index);

@@ -23,6 +23,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { codeUnits, isUnder, unitOwners, type CodeUnit } from './code-units.js';
 import type { DependencyFacts, DependencyUse } from './dependency-facts.js';
 import { analyzeUsage, importedNames, readUnitImports } from './dependency-usage.js';
+import { pushTo } from '../util/multimap.js';
 
 /** Where vulnerability data comes from; see the CLI's `--osv-db`, `--online`, `--cache-dir`. */
 export interface DependencyScanOptions {
@@ -128,7 +129,7 @@ function parseDiagnostics(loaded: Map<CodeUnit, FunctionDependencies[]>, rel: (a
 /** Supply-chain checks per lockfile, against the registry configured by the nearest .npmrc and the file's own index options. */
 async function supplyChain(uses: readonly DependencyUse[], root: string): Promise<DependencyFacts['supplyChain']> {
   const byLockfile = new Map<string, DependencyUse[]>();
-  for (const u of uses) byLockfile.set(u.dependency.lockfile, [...(byLockfile.get(u.dependency.lockfile) ?? []), u]);
+  for (const u of uses) pushTo(byLockfile, u.dependency.lockfile, u);
   const out: DependencyFacts['supplyChain'] = [];
   for (const [lockfile, list] of byLockfile) {
     const byKey = new Map(list.map((u) => [useKey(lockfile, u.dependency.ecosystem, u.dependency.name, u.dependency.version, u.dependency.path), u]));

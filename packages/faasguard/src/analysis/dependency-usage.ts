@@ -13,6 +13,7 @@ import type { ModelElement } from '../model/app-model.js';
 import type { SourceLocation } from '../model/location.js';
 import { isUnder, unitOwners, type CodeUnit } from './code-units.js';
 import type { UndeclaredImport, UnusedDeclaration } from './dependency-facts.js';
+import { pushTo } from '../util/multimap.js';
 
 /** The imports of one code file. */
 export interface FileImports {
@@ -58,7 +59,7 @@ class ManifestIndex {
   constructor(files: readonly DiscoveredFile[]) {
     for (const f of files) {
       const dir = path.posix.dirname(f.rel);
-      this.byDir.set(dir, [...(this.byDir.get(dir) ?? []), path.posix.basename(f.rel)]);
+      pushTo(this.byDir, dir, path.posix.basename(f.rel));
     }
   }
 

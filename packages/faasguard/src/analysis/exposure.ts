@@ -10,11 +10,20 @@ import { routeAuthText } from '../model/route-auth-text.js';
 import { display } from '../model/value.js';
 import { nameOf } from '../rules/subject.js';
 import { EXPOSURE_ORDER, widerOf, type EntryPath, type ExposureLevel, type FunctionExposure } from './exposure-types.js';
-import { functionWrites } from './function-writes.js';
+import { SourceWriterIndex } from './source-writer-index.js';
 import { publicWriteGrant, WRITE_VERBS } from './source-writers.js';
 
+const COMPUTED = new WeakMap<AppModel, Map<string, FunctionExposure>>();
+
+/** Every function's exposure; computed once per model and shared (callers must not change it). */
 export function computeExposure(model: AppModel): Map<string, FunctionExposure> {
-  const index = new ModelIndex(model);
+  let result = COMPUTED.get(model);
+  if (!result) COMPUTED.set(model, (result = exposureOf(model)));
+  return result;
+}
+
+function exposureOf(model: AppModel): Map<string, FunctionExposure> {
+  const index = ModelIndex.of(model);
   const result = new Map<string, FunctionExposure>();
   for (const fn of model.functions) result.set(fn.id, { functionId: fn.id, level: 'internal', paths: [] });
   for (const t of model.triggers) addPath(result, t.functionId, directPath(t, index));
@@ -42,7 +51,7 @@ function directPath(t: Trigger, index: ModelIndex): EntryPath | undefined {
 }
 
 function routePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPath | undefined {
-  const route = index.model.routes.find((r) => r.id === t.routeId);
+  const route = index.route(t.routeId);
   if (!route) return undefined;
   const api = index.api(route.apiId);
   const level = routeLevel(route, api?.endpointType === 'PRIVATE');
@@ -130,14 +139,15 @@ function permissionPath(p: InvokePermission, index: ModelIndex): EntryPath | und
 
 /** A function that can write into another function's source passes its exposure on. */
 function propagateChains(model: AppModel, index: ModelIndex, result: Map<string, FunctionExposure>): void {
-  const writes = new Map(model.functions.map((f) => [f.id, functionWrites(f, index)]));
+  const writers = new SourceWriterIndex(index);
+  const candidates = new Map(model.triggers.map((t) => [t, writers.candidates(t)]));
   for (let round = 0; round <= model.functions.length; round++) {
     let changed = false;
     for (const t of model.triggers) {
-      for (const writer of model.functions) {
+      for (const writer of candidates.get(t) ?? []) {
         if (writer.id === t.functionId) continue;
         const exposure = result.get(writer.id);
-        const grant = exposure && exposure.level !== 'internal' ? writes.get(writer.id)?.find((w) => w.covers(t)) : undefined;
+        const grant = exposure && exposure.level !== 'internal' ? writers.writes.get(writer.id)?.find((w) => w.covers(t)) : undefined;
         if (!exposure || !grant) continue;
         changed = addPath(result, t.functionId, chainPath(writer, exposure, t, index, grant.loc)) || changed;
       }

@@ -8,7 +8,7 @@ import { rolePermissions } from '../iam/role-permissions.js';
 import { grantsText } from '../rules/privilege/privilege-text.js';
 
 export function reachText(fn: LambdaFunction, index: ModelIndex): string | undefined {
-  const role = index.model.roles.find((r) => r.id === fn.role?.roleId);
+  const role = index.roleOf(fn);
   if (!role) return undefined;
   const grants = rolePermissions(role, index).statements.flatMap((s) => s.grants);
   if (grants.length === 0) return undefined;

@@ -18,6 +18,7 @@ import { analyzePythonFunction } from './taint/analyze-python-function.js';
 import type { PyContext } from './taint/python-evaluate.js';
 import { analyzeFunction, type FunctionAnalysis } from './taint/analyze-function.js';
 import { newContext } from './taint/evaluate.js';
+import { pushTo } from '../util/multimap.js';
 
 export interface FunctionCodeFacts {
   fn: LambdaFunction;
@@ -61,7 +62,7 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
   const ctx = newContext(files);
   const diagnostics: Diagnostic[] = [];
   const triggersOf = new Map<string, Trigger[]>();
-  for (const t of model.triggers) triggersOf.set(t.functionId, [...(triggersOf.get(t.functionId) ?? []), t]);
+  for (const t of model.triggers) pushTo(triggersOf, t.functionId, t);
   const functions: FunctionCodeFacts[] = [];
   const fileMap = new Map<string, FileFacts>();
   const usersOf = new Map<string, LambdaFunction[]>();
@@ -123,8 +124,9 @@ function safely(run: () => FunctionAnalysis | string): FunctionAnalysis | string
 }
 
 function addFile(file: string, fn: LambdaFunction, files: CodeFiles, fileMap: Map<string, FileFacts>, usersOf: Map<string, LambdaFunction[]>): void {
-  const users = usersOf.get(file) ?? [];
-  if (!users.includes(fn)) usersOf.set(file, [...users, fn]);
+  // Functions come in model order, each file once per function: only the last user can repeat.
+  const users = usersOf.get(file);
+  if (users?.[users.length - 1] !== fn) pushTo(usersOf, file, fn);
   if (fileMap.has(file)) return;
   if (file.endsWith('.py')) {
     const text = files.readText(file);

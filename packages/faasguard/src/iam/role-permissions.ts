@@ -13,6 +13,7 @@ import { capabilityOf, needsAnyResource, type Capability } from './action-capabi
 import { actionId, actionPatternMatches, expandStatement, type ExpandedAction } from './expand-actions.js';
 import { serviceActions } from './action-catalog.js';
 import { resourceTarget, targetFitsService, type ResourceTarget } from './resource-target.js';
+import { pushTo } from '../util/multimap.js';
 
 /** Actions of one capability that one statement grants, and on what. */
 export interface StatementGrant {
@@ -88,7 +89,7 @@ function grantsOf(actions: readonly ExpandedAction[], resources: readonly Resour
   const byCapability = new Map<Capability, ExpandedAction[]>();
   for (const a of actions) {
     const c = capabilityOf(a);
-    if (c) byCapability.set(c, [...(byCapability.get(c) ?? []), a]);
+    if (c) pushTo(byCapability, c, a);
   }
   const grants: StatementGrant[] = [];
   for (const [capability, granted] of byCapability) {
@@ -121,7 +122,7 @@ function isClearDeny(s: PolicyStatement): boolean {
 
 /** The functions whose execution role is this role. */
 export function functionsUsing(role: IamRole, index: ModelIndex): LambdaFunction[] {
-  return index.model.functions.filter((f) => f.role?.roleId === role.id);
+  return index.functionsUsing(role);
 }
 
 /** Services every action of which the statements grant on every resource (`s3:*`, `*`, NotAction …). */

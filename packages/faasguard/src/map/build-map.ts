@@ -15,7 +15,7 @@ import type { AttackSurfaceMap, MapEdge, MapFunction, MapLocation, MapReach } fr
 export const EVERY_RESOURCE = '*';
 
 export function buildAttackSurfaceMap(model: AppModel): AttackSurfaceMap {
-  const index = new ModelIndex(model);
+  const index = ModelIndex.of(model);
   const exposure = computeExposure(model);
   const map: AttackSurfaceMap = { schemaVersion: '1.0.0', entryPoints: [], functions: [], resources: [], edges: [] };
   const used = new Set<string>();
@@ -48,7 +48,7 @@ function mapFunction(fn: LambdaFunction, exposure: FunctionExposure, index: Mode
 
 /** What the role's Allow statements name, grouped by target. */
 function reaches(fn: LambdaFunction, index: ModelIndex, used: Set<string>): MapReach[] {
-  const role = index.model.roles.find((r) => r.id === fn.role?.roleId);
+  const role = index.roleOf(fn);
   const byTarget = new Map<string, MapReach>();
   for (const policy of role?.policies ?? []) {
     for (const s of policy.document?.statements ?? []) {
@@ -94,7 +94,7 @@ function addTrigger(map: AttackSurfaceMap, t: Trigger, index: ModelIndex, exposu
 }
 
 function addRoute(map: AttackSurfaceMap, t: Trigger, index: ModelIndex, level: ExposureLevel): void {
-  const route = index.model.routes.find((r) => r.id === t.routeId);
+  const route = index.route(t.routeId);
   if (!route) return;
   const api = index.api(route.apiId);
   map.entryPoints.push({ id: route.id, kind: 'route', label: `${route.method} ${route.path} (${api ? nameOf(api) : route.apiId})`, exposure: level, detail: routeAuthText(route), location: loc(route.auth.loc) });

@@ -56,7 +56,7 @@ export function leastPrivilegeFor(model: AppModel, root: string): FunctionPrivil
 function compute(model: AppModel, root: string): FunctionPrivilege[] {
   const facts = codeFactsFor(model, root);
   const files = new CodeFiles(root);
-  const index = new ModelIndex(model);
+  const index = ModelIndex.of(model);
   const perFile = new Map<string, FileCalls | undefined>();
   return facts.functions.map((f) => {
     const analyzed = f.analysis !== undefined;

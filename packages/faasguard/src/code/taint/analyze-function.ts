@@ -14,6 +14,7 @@ import { FAMILY_INFO } from './sinks.js';
 import { classifyPath, SOURCES, WHOLE_EVENT, type SourcePattern } from './sources.js';
 import { getSummary, instantiate, paramMarker, type SinkHit } from './summaries.js';
 import { CLEAN, type FnRef, type SinkFamily, type Step, type Taint, type Value } from './types.js';
+import { pushTo } from '../../util/multimap.js';
 
 export const BUDGET_PER_HANDLER = 200_000;
 
@@ -140,7 +141,7 @@ class Sources {
     for (const t of triggers) {
       for (const p of SOURCES[t.kind] ?? []) {
         if (!this.triggersOf.has(p)) this.patterns.push(p);
-        this.triggersOf.set(p, [...(this.triggersOf.get(p) ?? []), t]);
+        pushTo(this.triggersOf, p, t);
       }
     }
     if (triggers.length === 0) this.patterns.push(...WHOLE_EVENT);

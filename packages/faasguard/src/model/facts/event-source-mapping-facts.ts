@@ -9,6 +9,7 @@
  */
 import type { AppModel, Trigger } from '../app-model.js';
 import { asNumber, isValueMap, type Value, type ValueMap } from '../value.js';
+import { ModelIndex } from '../model-index.js';
 
 /** Typed view of an event source mapping's failure handling. */
 export interface EventSourceMappingFacts {
@@ -23,7 +24,8 @@ export interface EventSourceMappingFacts {
 
 /** The mapping's properties: its own resource for `AWS::Lambda::EventSourceMapping`, the event's for SAM. */
 export function mappingProperties(model: AppModel, trigger: Trigger): ValueMap {
-  const resource = model.resources.find((r) => r.id === trigger.id && r.type === 'AWS::Lambda::EventSourceMapping');
+  const found = ModelIndex.of(model).resource(trigger.id);
+  const resource = found?.type === 'AWS::Lambda::EventSourceMapping' ? found : undefined;
   return resource ? resource.properties : trigger.details;
 }
 

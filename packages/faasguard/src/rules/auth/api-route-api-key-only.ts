@@ -20,7 +20,7 @@ export const apiRouteApiKeyOnly: Rule = {
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const route of model.routes) {
       if (route.auth.type !== 'none' || !route.auth.apiKeyRequired) continue;

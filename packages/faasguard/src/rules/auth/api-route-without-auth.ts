@@ -25,7 +25,7 @@ export const apiRouteWithoutAuth: Rule = {
     references: ['https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-controlling-access-to-apis.html'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const route of model.routes) {
       if (route.auth.type !== 'none' || route.auth.apiKeyRequired || route.method === PREFLIGHT) continue;

@@ -1,5 +1,6 @@
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf } from '../subject.js';
+import { ModelIndex } from '../../model/model-index.js';
 
 export const authorizerUnused: Rule = {
   meta: {
@@ -20,7 +21,7 @@ export const authorizerUnused: Rule = {
   check({ model }) {
     const results: RuleResult[] = [];
     for (const api of model.apis) {
-      const routes = model.routes.filter((r) => r.apiId === api.id);
+      const routes = ModelIndex.of(model).routesOf(api);
       for (const authorizer of api.authorizers) {
         if (routes.some((r) => r.auth.authorizer === authorizer.name)) continue;
         results.push({

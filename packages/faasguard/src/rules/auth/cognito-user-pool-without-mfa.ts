@@ -19,7 +19,7 @@ export const cognitoUserPoolWithoutMfa: Rule = {
     references: ['https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const { pool, apiName } of poolsGuardingRoutes(index)) {
       const facts = userPoolFacts(pool);
@@ -41,7 +41,7 @@ export function poolsGuardingRoutes(index: ModelIndex): Array<{ pool: Resource; 
   for (const api of index.model.apis) {
     for (const authorizer of api.authorizers) {
       if (authorizer.type !== 'cognito') continue;
-      if (!index.model.routes.some((r) => r.apiId === api.id && r.auth.authorizer === authorizer.name)) continue;
+      if (!index.routesOf(api).some((r) => r.auth.authorizer === authorizer.name)) continue;
       for (const v of authorizer.userPools ?? []) {
         const pool = index.resource(referencedResource(v)?.target);
         if (pool?.kind === 'user-pool' && !out.has(pool.id)) out.set(pool.id, { pool, apiName: nameOf(api) });

@@ -15,7 +15,7 @@ export const functionExposedThroughChain: Rule = {
     remediation: 'Treat the second function as public: validate every event it receives (a schema per source), and narrow what the first function may write (prefixes, message attributes) and its role.',
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const [fnId, exposure] of computeExposure(model)) {
       const fn = index.function(fnId);

@@ -22,7 +22,7 @@ export const functionUrlWithoutAuth: Rule = {
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
       if (fn.url?.authType !== 'NONE') continue;

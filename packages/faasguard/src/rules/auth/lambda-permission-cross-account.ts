@@ -22,7 +22,7 @@ export const lambdaPermissionCrossAccount: Rule = {
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-cross-account.html'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const p of model.permissions) {
       const account = otherAccount(p);

@@ -23,7 +23,7 @@ export const lambdaPermissionPublic: Rule = {
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const p of model.permissions) {
       if (!isPublic(p) || coveredByFunctionUrlRule(p, index)) continue;

@@ -21,7 +21,7 @@ export const lambdaPermissionServiceWithoutSource: Rule = {
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const p of model.permissions) {
       const service = servicePrincipal(p);

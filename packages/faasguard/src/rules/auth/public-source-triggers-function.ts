@@ -23,7 +23,7 @@ export const publicSourceTriggersFunction: Rule = {
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const t of model.triggers) {
       const source = index.resource(t.sourceId);

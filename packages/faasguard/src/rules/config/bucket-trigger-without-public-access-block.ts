@@ -2,6 +2,7 @@ import type { AppModel, PublicAccessBlock, Resource, Trigger } from '../../model
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { pushTo } from '../../util/multimap.js';
 
 const SETTINGS: ReadonlyArray<[keyof Omit<PublicAccessBlock, 'loc'>, string]> = [
   ['blockPublicAcls', 'BlockPublicAcls'],
@@ -40,11 +41,11 @@ export const bucketTriggerWithoutPublicAccessBlock: Rule = {
 };
 
 function triggeringBuckets(model: AppModel): Map<Resource, Trigger[]> {
-  const index = new ModelIndex(model);
+  const index = ModelIndex.of(model);
   const out = new Map<Resource, Trigger[]>();
   for (const t of model.triggers) {
     const bucket = t.kind === 's3' ? index.resource(t.sourceId) : undefined;
-    if (bucket?.kind === 'bucket') out.set(bucket, [...(out.get(bucket) ?? []), t]);
+    if (bucket?.kind === 'bucket') pushTo(out, bucket, t);
   }
   return out;
 }
@@ -63,5 +64,5 @@ function checkBucket(model: AppModel, bucket: Resource, triggers: Trigger[]): Ru
 
 function functionNames(model: AppModel, triggers: Trigger[]): string {
   const ids = [...new Set(triggers.map((t) => t.functionId))];
-  return ids.map((id) => model.functions.find((f) => f.id === id)).filter((f) => f !== undefined).map(nameOf).join(', ');
+  return ids.map((id) => ModelIndex.of(model).function(id)).filter((f) => f !== undefined).map(nameOf).join(', ');
 }

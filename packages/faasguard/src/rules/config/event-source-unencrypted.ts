@@ -4,6 +4,7 @@ import type { SourceLocation } from '../../model/location.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { pushTo } from '../../util/multimap.js';
 
 /** Kinds whose encryption at rest is the template's choice (DynamoDB streams are always encrypted). */
 const CHECKED_KINDS = new Set<Resource['kind']>(['queue', 'topic', 'stream', 'bucket']);
@@ -30,7 +31,7 @@ export const eventSourceUnencrypted: Rule = {
   check({ model }) {
     const results: RuleResult[] = [];
     for (const [source, triggers] of unencryptedSources(model)) {
-      const fns = [...new Set(triggers.map((t) => t.functionId))].map((id) => model.functions.find((f) => f.id === id)).filter((f) => f !== undefined);
+      const fns = [...new Set(triggers.map((t) => t.functionId))].map((id) => ModelIndex.of(model).function(id)).filter((f) => f !== undefined);
       results.push({
         message: `${kindName(source)} ${nameOf(source)} triggers ${fns.map(nameOf).join(', ')} and is not encrypted at rest: the events it holds are stored in clear, out of reach of any key policy. Turn on server-side encryption with a KMS key.`,
         location: encryptionLoc(source),
@@ -44,12 +45,12 @@ export const eventSourceUnencrypted: Rule = {
 };
 
 function unencryptedSources(model: AppModel): Map<Resource, Trigger[]> {
-  const index = new ModelIndex(model);
+  const index = ModelIndex.of(model);
   const out = new Map<Resource, Trigger[]>();
   for (const t of model.triggers) {
     const source = index.resource(t.sourceId);
     if (!source || !CHECKED_KINDS.has(source.kind) || source.encryption?.enabled !== false) continue;
-    out.set(source, [...(out.get(source) ?? []), t]);
+    pushTo(out, source, t);
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { corsFacts, type CorsFacts } from '../../model/facts/cors-facts.js';
 import type { Api, AppModel, LambdaFunction } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { ModelIndex } from '../../model/model-index.js';
 
 /** Route authorizations that identify the caller (an API key does not). */
 const AUTHENTICATED = new Set(['iam', 'cognito', 'jwt', 'lambda']);
@@ -40,7 +41,7 @@ export const openCorsOnAuthenticatedEndpoint: Rule = {
 };
 
 function hasAuthenticatedRoute(model: AppModel, api: Api): boolean {
-  return model.routes.some((r) => r.apiId === api.id && AUTHENTICATED.has(r.auth.type));
+  return ModelIndex.of(model).routesOf(api).some((r) => AUTHENTICATED.has(r.auth.type));
 }
 
 function apiResult(api: Api, cors: CorsFacts): RuleResult {

@@ -26,7 +26,7 @@ export const runtimeDeprecated: Rule = {
   },
   check({ model }) {
     const now = scanDate();
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
       const result = checkFunction(fn, now, functionSettingLoc(index.resource(fn.id), 'runtime') ?? fn.loc);

@@ -4,6 +4,7 @@ import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { openRoutes } from './open-routes.js';
+import { ModelIndex } from '../../model/model-index.js';
 
 export const apiWithoutThrottling: Rule = {
   meta: {
@@ -27,7 +28,7 @@ export const apiWithoutThrottling: Rule = {
   check({ model }) {
     const results: RuleResult[] = [];
     for (const api of model.apis) {
-      if (!model.routes.some((r) => r.apiId === api.id) || coveredByUsagePlan(model, api)) continue;
+      if (ModelIndex.of(model).routesOf(api).length === 0 || coveredByUsagePlan(model, api)) continue;
       const open = openRoutes(model, api).length > 0;
       for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, open));
     }
@@ -43,7 +44,7 @@ function isThrottled(stage: ApiStage): boolean {
 function coveredByUsagePlan(model: AppModel, api: Api): boolean {
   const plans = model.resources.map(usagePlanFacts).filter((p) => p !== undefined && p.apiIds.includes(api.id) && (p.throttled || p.quota));
   if (plans.length === 0) return false;
-  return model.routes.filter((r) => r.apiId === api.id).every((r) => r.auth.apiKeyRequired);
+  return ModelIndex.of(model).routesOf(api).every((r) => r.auth.apiKeyRequired);
 }
 
 function stageResult(api: Api, stage: ApiStage, open: boolean): RuleResult {

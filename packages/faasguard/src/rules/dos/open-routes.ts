@@ -3,11 +3,12 @@
  * private. The same judgement as the exposure analysis makes of routes, at the level of an API.
  */
 import type { Api, AppModel, Route } from '../../model/app-model.js';
+import { ModelIndex } from '../../model/model-index.js';
 
 export function isOpenRoute(route: Route, api: Api): boolean {
   return route.auth.type === 'none' && !route.auth.apiKeyRequired && api.endpointType !== 'PRIVATE';
 }
 
 export function openRoutes(model: AppModel, api: Api): Route[] {
-  return model.routes.filter((r) => r.apiId === api.id && isOpenRoute(r, api));
+  return ModelIndex.of(model).routesOf(api).filter((r) => isOpenRoute(r, api));
 }

@@ -49,7 +49,7 @@ function maxedLimits(fn: LambdaFunction): MaxedLimit[] {
 }
 
 function result(model: AppModel, pf: PublicFunction, limits: MaxedLimit[]): RuleResult {
-  const resource = new ModelIndex(model).resource(pf.fn.id);
+  const resource = ModelIndex.of(model).resource(pf.fn.id);
   return {
     message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and runs with ${limits.map((l) => l.text).join(' and ')}, the maximum: every request an attacker makes it stall on is billed at the highest price and holds concurrency for that long. Lower Timeout and MemorySize to what it needs.`,
     location: functionSettingLoc(resource, limits[0]!.setting) ?? pf.fn.loc,

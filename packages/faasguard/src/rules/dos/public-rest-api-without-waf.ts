@@ -47,7 +47,7 @@ export const publicRestApiWithoutWaf: Rule = {
 
 /** APIs a web ACL association names, directly or through one of their stages. */
 function protectedApiIds(model: AppModel): Set<string> {
-  const index = new ModelIndex(model);
+  const index = ModelIndex.of(model);
   const out = new Set<string>();
   for (const r of model.resources) {
     for (const ref of webAclAssociationFacts(r)?.referenced ?? []) {

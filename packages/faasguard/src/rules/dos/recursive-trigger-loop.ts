@@ -22,11 +22,11 @@ export const recursiveTriggerLoop: Rule = {
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
       const writes = functionWrites(fn, index);
-      for (const t of model.triggers.filter((x) => x.functionId === fn.id)) {
+      for (const t of index.triggersOf(fn)) {
         const grant = writes.find((w) => w.covers(t));
         const source = index.resource(t.sourceId);
         if (!grant || !source) continue;

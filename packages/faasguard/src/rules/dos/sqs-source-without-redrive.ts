@@ -3,6 +3,7 @@ import { queueFacts } from '../../model/facts/queue-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { pushTo } from '../../util/multimap.js';
 
 export const sqsSourceWithoutRedrive: Rule = {
   meta: {
@@ -26,7 +27,7 @@ export const sqsSourceWithoutRedrive: Rule = {
   check({ model }) {
     const results: RuleResult[] = [];
     for (const [queue, triggers] of queuesWithoutRedrive(model)) {
-      const fns = [...new Set(triggers.map((t) => t.functionId))].map((id) => model.functions.find((f) => f.id === id)).filter((f) => f !== undefined);
+      const fns = [...new Set(triggers.map((t) => t.functionId))].map((id) => ModelIndex.of(model).function(id)).filter((f) => f !== undefined);
       results.push({
         message: `Queue ${nameOf(queue)} triggers ${fns.map(nameOf).join(', ')} and has no redrive policy: a message the function cannot process is retried until it expires (days), billed every time, then lost. Add a dead-letter queue with maxReceiveCount.`,
         location: queue.loc,
@@ -40,13 +41,13 @@ export const sqsSourceWithoutRedrive: Rule = {
 };
 
 function queuesWithoutRedrive(model: AppModel): Map<Resource, Trigger[]> {
-  const index = new ModelIndex(model);
+  const index = ModelIndex.of(model);
   const out = new Map<Resource, Trigger[]>();
   for (const t of model.triggers) {
     const queue = t.kind === 'sqs' ? index.resource(t.sourceId) : undefined;
     const facts = queue ? queueFacts(queue) : undefined;
     if (!queue || !facts || facts.redrive) continue;
-    out.set(queue, [...(out.get(queue) ?? []), t]);
+    pushTo(out, queue, t);
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { eventSourceMappingFacts, mappingProperties, retriesWithoutBound } from 
 import type { LambdaFunction, Trigger } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { ModelIndex } from '../../model/model-index.js';
 
 /** Poll-based sources that retry a failing batch until its records expire. */
 const STREAM_KINDS = new Set<Trigger['kind']>(['kinesis', 'dynamodb']);
@@ -29,7 +30,7 @@ export const streamRetriesUnbounded: Rule = {
     const results: RuleResult[] = [];
     for (const t of model.triggers) {
       if (!STREAM_KINDS.has(t.kind)) continue;
-      const fn = model.functions.find((f) => f.id === t.functionId);
+      const fn = ModelIndex.of(model).function(t.functionId);
       if (!fn || !retriesWithoutBound(eventSourceMappingFacts(mappingProperties(model, t)))) continue;
       results.push(result(t, fn));
     }

@@ -6,6 +6,7 @@ import type { FunctionExposure, ExposureLevel } from '../../analysis/exposure-ty
 import { EXPOSURE_ORDER } from '../../analysis/exposure-types.js';
 import type { AppModel, Trigger, TriggerKind } from '../../model/app-model.js';
 import type { FlowSource } from '../../code/taint/analyze-function.js';
+import { ModelIndex } from '../../model/model-index.js';
 
 const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
   api: 'an API request',
@@ -44,10 +45,10 @@ export function describeSource(source: FlowSource, model: AppModel, exposure: Fu
 
 function from(t: Trigger, model: AppModel): string {
   if (t.routeId) {
-    const route = model.routes.find((r) => r.id === t.routeId);
+    const route = ModelIndex.of(model).route(t.routeId);
     if (route) return ` to ${route.method} ${route.path}`;
   }
-  const source = t.sourceId ? model.resources.find((r) => r.id === t.sourceId) : undefined;
+  const source = ModelIndex.of(model).resource(t.sourceId);
   return source ? ` from ${source.constructPath ?? source.logicalId}` : '';
 }
 

@@ -2,6 +2,7 @@ import type { Api, ApiStage, AppModel } from '../../model/app-model.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { ModelIndex } from '../../model/model-index.js';
 
 export const apiStageWithoutAccessLogs: Rule = {
   meta: {
@@ -34,7 +35,7 @@ export const apiStageWithoutAccessLogs: Rule = {
 
 /** An API with no route serves nothing yet (routes may live in another stack): nothing to log. */
 function hasRoutes(model: AppModel, api: Api): boolean {
-  return model.routes.some((r) => r.apiId === api.id);
+  return ModelIndex.of(model).routesOf(api).length > 0;
 }
 
 function stageResult(api: Api, stage: ApiStage): RuleResult {

@@ -11,7 +11,7 @@ import { ModelIndex } from '../../model/model-index.js';
  * `LoggingConfig.LogGroup` names, else `/aws/lambda/<name>`.
  */
 export function logGroupLookup(model: AppModel): (fn: LambdaFunction) => LogGroupFacts | undefined {
-  const index = new ModelIndex(model);
+  const index = ModelIndex.of(model);
   const groups = model.resources.map(logGroupFacts).filter((g) => g !== undefined);
   return (fn) => {
     const logging = functionLoggingFacts(index.resource(fn.id));

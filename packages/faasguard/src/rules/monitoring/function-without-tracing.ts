@@ -19,7 +19,7 @@ export const functionWithoutTracing: Rule = {
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
       // A mode chosen by a parameter or condition may well be Active: not reported.

@@ -10,6 +10,7 @@ import type { IamRole } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { pushTo } from '../../util/multimap.js';
 
 const LISTED = 8;
 
@@ -33,11 +34,11 @@ export const iamActionGrantedNeverUsed: Rule = {
   },
   check({ model, root }) {
     if (root === undefined) return [];
-    const index = new ModelIndex(model);
-    const privileges = leastPrivilegeFor(model, root);
+    const index = ModelIndex.of(model);
+    const privilegesOf = groupByRole(leastPrivilegeFor(model, root));
     const results: RuleResult[] = [];
     for (const role of model.roles) {
-      const users = privileges.filter((p) => p.fn.role?.roleId === role.id);
+      const users = privilegesOf.get(role.id) ?? [];
       if (users.length === 0 || !users.every(fullyKnown)) continue;
       const used = new Set(users.flatMap((p) => p.actions.map((a) => a.action.toLowerCase())));
       for (const s of rolePermissions(role, index).statements) {
@@ -76,4 +77,14 @@ function finding(role: IamRole, s: GrantingStatement, unused: string[], users: F
     subject: subjectOf(first),
     key: [role.id, s.policy.name, String(s.index)],
   };
+}
+
+/** Each role's functions, in model order. */
+function groupByRole(privileges: readonly FunctionPrivilege[]): Map<string, FunctionPrivilege[]> {
+  const byRole = new Map<string, FunctionPrivilege[]>();
+  for (const p of privileges) {
+    const roleId = p.fn.role?.roleId;
+    if (roleId !== undefined) pushTo(byRole, roleId, p);
+  }
+  return byRole;
 }

@@ -28,10 +28,10 @@ export const iamActionUsedNotGranted: Rule = {
   },
   check({ model, root }) {
     if (root === undefined) return [];
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const p of leastPrivilegeFor(model, root)) {
-      const role = model.roles.find((r) => r.id === p.fn.role?.roleId);
+      const role = index.roleOf(p.fn);
       if (!role || p.actions.length === 0) continue;
       const perms = rolePermissions(role, index);
       if (perms.bounded || !statementsKnown(role.policies.every((x) => x.document !== undefined), perms.statements)) continue;

@@ -25,7 +25,7 @@ export const iamBroadManagedPolicy: Rule = {
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fr of functionRoles(index)) {
       const permissions = rolePermissions(fr.role, index);

@@ -27,7 +27,7 @@ export const iamCrossServiceAdmin: Rule = {
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fr of functionRoles(index)) {
       const own = rolePermissions(fr.role, index).statements.filter((s) => s.policy.kind !== 'aws-managed');

@@ -25,7 +25,7 @@ export const iamPrivilegeEscalation: Rule = {
     references: ['https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fr of functionRoles(index)) {
       const permissions = rolePermissions(fr.role, index);

@@ -27,7 +27,7 @@ export const iamRoleSharedByFunctions: Rule = {
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fr of functionRoles(index)) {
       if (fr.functions.length < 2) continue;

@@ -28,7 +28,7 @@ export const iamTrustAnyPrincipal: Rule = {
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const role of model.roles) {
       (role.trust?.statements ?? []).forEach((s, i) => {

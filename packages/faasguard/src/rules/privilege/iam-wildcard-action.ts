@@ -29,7 +29,7 @@ export const iamWildcardAction: Rule = {
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fr of functionRoles(index)) {
       for (const s of rolePermissions(fr.role, index).statements) {

@@ -33,7 +33,7 @@ export const iamWildcardResourceWrite: Rule = {
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html'],
   },
   check({ model }) {
-    const index = new ModelIndex(model);
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fr of functionRoles(index)) {
       for (const s of rolePermissions(fr.role, index).statements) {
