@@ -1,8 +1,13 @@
 /**
  * Facts of one code file that do not depend on data flow: hard-coded credentials (the secrets
- * library over the file's text) and TLS certificate verification turned off.
+ * library over the file's text), TLS certificate verification turned off, and the AWS SDK calls
+ * it makes. Computed while the file's tree is at hand, so that nothing parses a file twice.
  */
 import type { SourceLocation } from '../model/location.js';
+import type { FileCalls } from './aws-calls/aws-call.js';
+import { extractJsCalls } from './aws-calls/extract-js.js';
+import { extractPythonCalls } from './aws-calls/extract-python.js';
+import { parsePython } from './parse-python.js';
 import { detectSecretsInText, type SecretMatch } from '../secrets/index.js';
 import { ts, type ParsedFile } from './parse-js.js';
 
@@ -10,6 +15,8 @@ export interface FileFacts {
   file: string;
   secrets: Array<SecretMatch & { loc: SourceLocation }>;
   tlsDisabled: Array<{ loc: SourceLocation; what: string }>;
+  /** AWS SDK calls; undefined when the file could not be parsed for them */
+  calls: FileCalls | undefined;
 }
 
 const MAX_NODES = 500_000;
@@ -17,7 +24,7 @@ const MAX_DEPTH = 500;
 
 export function fileFacts(parsed: ParsedFile): FileFacts {
   const secrets = detectSecretsInText(parsed.text, { fileName: parsed.file }).map((m) => ({ ...m, loc: { file: parsed.file, line: m.line, column: m.column } }));
-  return { file: parsed.file, secrets, tlsDisabled: tlsDisabled(parsed) };
+  return { file: parsed.file, secrets, tlsDisabled: tlsDisabled(parsed), calls: extractJsCalls(parsed) };
 }
 
 /** Facts of a Python file, from its text: secrets, and `verify=False`, unverified SSL contexts, `CERT_NONE`. */
@@ -32,7 +39,17 @@ export function pythonFileFacts(file: string, text: string): FileFacts {
       if (m) tls.push({ loc: { file, line: i + 1, column: m.index + 1 }, what });
     }
   });
-  return { file, secrets, tlsDisabled: tls };
+  return { file, secrets, tlsDisabled: tls, calls: pythonCalls(file, text) };
+}
+
+function pythonCalls(file: string, text: string): FileCalls | undefined {
+  const parsed = parsePython(file, text);
+  if (!parsed) return undefined;
+  try {
+    return extractPythonCalls(parsed);
+  } finally {
+    parsed.dispose();
+  }
 }
 
 const PYTHON_TLS: ReadonlyArray<[RegExp, string]> = [

@@ -1,11 +1,12 @@
 /**
  * The modules a code file imports, for the declared-versus-imported check. JavaScript and
- * TypeScript are parsed with the TypeScript compiler's tolerant parser (static `import`,
+ * TypeScript are read with the TypeScript compiler's import pre-scan (static `import`,
  * `export … from`, `import x = require()`, `require('x')` and `import('x')` with a literal);
  * Python is read line by line (`import a.b, c`, `from a import b`, `importlib.import_module('a')`).
  * Nothing is resolved or executed; specifiers built at run time are not seen.
  */
 import ts from '../code/typescript-lib.cjs';
+import { LineIndex } from '../parse/line-index.js';
 
 /** One import of a module, where it is written (1-based line and column). */
 export interface ImportRef {
@@ -37,35 +38,17 @@ export function extractImports(file: string, text: string): ImportRef[] {
   return language === 'python' ? extractPythonImports(text) : [];
 }
 
-const SCRIPT_KIND: Record<string, ts.ScriptKind> = { ts: ts.ScriptKind.TS, mts: ts.ScriptKind.TS, cts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX, jsx: ts.ScriptKind.JSX };
-
-export function extractJsImports(file: string, text: string): ImportRef[] {
-  const ext = /\.([^.]+)$/.exec(file)?.[1]?.toLowerCase() ?? 'js';
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, SCRIPT_KIND[ext] ?? ts.ScriptKind.JS);
-  const out: ImportRef[] = [];
-  const add = (literal: ts.Node): void => {
-    if (!ts.isStringLiteralLike(literal)) return;
-    const { line, character } = source.getLineAndCharacterOfPosition(literal.getStart(source));
-    out.push({ specifier: literal.text, line: line + 1, column: character + 1 });
-  };
-  const visit = (node: ts.Node): void => {
-    const target = moduleSpecifierOf(node);
-    if (target) add(target);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return out;
-}
-
-/** The string literal naming the module in an import-like node, if the node is one. */
-function moduleSpecifierOf(node: ts.Node): ts.Node | undefined {
-  if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return node.moduleSpecifier;
-  if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) return node.moduleReference.expression;
-  if (!ts.isCallExpression(node) || node.arguments.length < 1) return undefined;
-  const callee = node.expression;
-  const isRequire = ts.isIdentifier(callee) && callee.text === 'require';
-  const isDynamicImport = callee.kind === ts.SyntaxKind.ImportKeyword;
-  return isRequire || isDynamicImport ? node.arguments[0] : undefined;
+/**
+ * The compiler's import pre-scan (`preProcessFile`) reads tokens, not a tree: several times faster
+ * than a full parse, and it finds the same import forms (static, `export … from`,
+ * `import x = require()`, `require()` and `import()` with a literal), comments and strings excluded.
+ */
+export function extractJsImports(_file: string, text: string): ImportRef[] {
+  const lines = new LineIndex(text);
+  return ts.preProcessFile(text, true, true).importedFiles.map((ref) => {
+    const { line, column } = lines.position(ref.pos); // the opening quote
+    return { specifier: ref.fileName, line, column };
+  });
 }
 
 const PY_IMPORT = /^(\s*)import\s+(.+)$/;

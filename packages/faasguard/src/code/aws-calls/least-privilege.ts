@@ -2,21 +2,15 @@
  * Least privilege from the code: per function, the IAM actions its SDK calls need and the
  * resources they act on (an ARN built from the environment variable the call reads, when the
  * template binds it to a resource, or from a literal name), and the calls that could not be
- * determined. Computed once per scan from the files the code facts reached; JavaScript trees come
- * from the shared parse cache, Python files are parsed again (their trees are freed after the
- * taint analysis) and freed at once.
+ * determined. Computed once per scan from the calls the code facts found in each file they reached.
  */
 import { codeFactsFor } from '../code-facts.js';
-import { CodeFiles } from '../module-graph.js';
-import { parsePython } from '../parse-python.js';
 import type { AppModel, LambdaFunction, Resource } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { SourceLocation } from '../../model/location.js';
 import { Composite, ResourceRef, type Value } from '../../model/value.js';
 import { actionsFor, KMS_FOR_S3 } from './action-exceptions.js';
-import type { CallTarget, FileCalls, SdkCall, UndeterminedCall } from './aws-call.js';
-import { extractJsCalls } from './extract-js.js';
-import { extractPythonCalls } from './extract-python.js';
+import type { CallTarget, SdkCall, UndeterminedCall } from './aws-call.js';
 
 /** One IAM action the function needs. */
 export interface UsedAction {
@@ -55,17 +49,14 @@ export function leastPrivilegeFor(model: AppModel, root: string): FunctionPrivil
 
 function compute(model: AppModel, root: string): FunctionPrivilege[] {
   const facts = codeFactsFor(model, root);
-  const files = new CodeFiles(root);
   const index = ModelIndex.of(model);
-  const perFile = new Map<string, FileCalls | undefined>();
   return facts.functions.map((f) => {
     const analyzed = f.analysis !== undefined;
     const calls: SdkCall[] = [];
     const undetermined: UndeterminedCall[] = [];
     let complete = analyzed;
     for (const file of f.files) {
-      if (!perFile.has(file)) perFile.set(file, extract(files, file));
-      const found = perFile.get(file);
+      const found = facts.files.get(file)?.calls;
       if (!found) complete = false;
       calls.push(...(found?.calls ?? []));
       undetermined.push(...(found?.undetermined ?? []));
@@ -74,21 +65,6 @@ function compute(model: AppModel, root: string): FunctionPrivilege[] {
     for (const call of calls) addCall(call, f.fn, index, actions, undetermined);
     return { fn: f.fn, analyzed: complete, actions: [...actions.values()].sort((a, b) => (a.action < b.action ? -1 : 1)), undetermined };
   });
-}
-
-function extract(files: CodeFiles, file: string): FileCalls | undefined {
-  if (!file.endsWith('.py')) {
-    const parsed = files.load(file);
-    return parsed ? extractJsCalls(parsed) : undefined;
-  }
-  const text = files.readText(file);
-  const parsed = text === undefined ? undefined : parsePython(file, text);
-  if (!parsed) return undefined;
-  try {
-    return extractPythonCalls(parsed);
-  } finally {
-    parsed.dispose();
-  }
 }
 
 function addCall(call: SdkCall, fn: LambdaFunction, index: ModelIndex, out: Map<string, UsedAction>, undetermined: UndeterminedCall[]): void {
