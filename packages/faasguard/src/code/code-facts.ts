@@ -17,7 +17,7 @@ import { pythonReachable } from './python-modules.js';
 import { analyzePythonFunction } from './taint/analyze-python-function.js';
 import type { PyContext } from './taint/python-evaluate.js';
 import { analyzeFunction, type FunctionAnalysis } from './taint/analyze-function.js';
-import { newContext } from './taint/evaluate.js';
+import { newContext, type AnalysisContext } from './taint/evaluate.js';
 import { pushTo } from '../util/multimap.js';
 
 export interface FunctionCodeFacts {
@@ -79,14 +79,17 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
     if (resolution.language === 'python') {
       const codeDir = fn.code.path === '.' ? '' : fn.code.path ?? '';
       facts.files = pythonReachable(files, codeDir, resolution.file).filter((f) => !files.isVirtual(f));
-      for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
       if (!pythonParserReady()) {
+        for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
         diagnostics.push({ severity: 'note', code: 'code-not-analyzed', message: `${fn.logicalId}'s handler ${resolution.exportName} in ${resolution.file} was found, but the Python parser could not be loaded`, loc: fn.code.loc ?? fn.loc });
         continue;
       }
       const pyCtx: PyContext = { files, codeDir, modules: pyModules, budget: 0, exhausted: false, inlineDepth: 0 };
       const analysis = safely(() => analyzePythonFunction(pyCtx, resolution.file, resolution.exportName, triggersOf.get(fn.id) ?? []));
+      // After the analysis, whose trees the file facts then reuse.
+      for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf, pyModules);
       recordAnalysis(fn, facts, analysis, diagnostics);
+      forgetWhenLarge(files, ctx, pyModules);
       continue;
     }
     // Inline code is the template's text: its secrets are the template rules' business.
@@ -94,10 +97,34 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
     for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
     const analysis = safely(() => analyzeFunction(ctx, resolution.file, resolution.exportName, triggersOf.get(fn.id) ?? []));
     recordAnalysis(fn, facts, analysis, diagnostics);
+    forgetWhenLarge(files, ctx, pyModules);
   }
-  for (const mod of pyModules.values()) mod?.parsed.dispose();
+  forgetPython(pyModules);
   diagnostics.push(...files.diagnostics);
   return { functions, files: fileMap, usersOf, exposure: computeExposure(model), diagnostics };
+}
+
+/** Trees and module summaries kept between functions, beyond which they are let go of (see `CodeFiles.forgetTrees`). */
+const MAX_KEPT_TREES = 400;
+const MAX_KEPT_PYTHON_MODULES = 200;
+
+/**
+ * Between two functions, lets go of the trees when many are held: functions sharing code are
+ * usually neighbours in the model, so this costs few second parses and bounds memory by the
+ * code of a few hundred files instead of the whole app's.
+ */
+function forgetWhenLarge(files: CodeFiles, ctx: AnalysisContext, pyModules: PyContext['modules']): void {
+  if (files.treeCount > MAX_KEPT_TREES || ctx.modules.size > MAX_KEPT_TREES) {
+    files.forgetTrees();
+    ctx.modules.clear();
+    ctx.summaries.clear();
+  }
+  if (pyModules.size > MAX_KEPT_PYTHON_MODULES) forgetPython(pyModules);
+}
+
+function forgetPython(pyModules: PyContext['modules']): void {
+  for (const mod of pyModules.values()) mod?.parsed.dispose();
+  pyModules.clear();
 }
 
 function recordAnalysis(fn: LambdaFunction, facts: FunctionCodeFacts, analysis: FunctionAnalysis | string, diagnostics: Diagnostic[]): void {
@@ -123,14 +150,14 @@ function safely(run: () => FunctionAnalysis | string): FunctionAnalysis | string
   }
 }
 
-function addFile(file: string, fn: LambdaFunction, files: CodeFiles, fileMap: Map<string, FileFacts>, usersOf: Map<string, LambdaFunction[]>): void {
+function addFile(file: string, fn: LambdaFunction, files: CodeFiles, fileMap: Map<string, FileFacts>, usersOf: Map<string, LambdaFunction[]>, pyModules?: PyContext['modules']): void {
   // Functions come in model order, each file once per function: only the last user can repeat.
   const users = usersOf.get(file);
   if (users?.[users.length - 1] !== fn) pushTo(usersOf, file, fn);
   if (fileMap.has(file)) return;
   if (file.endsWith('.py')) {
     const text = files.readText(file);
-    if (text !== undefined) fileMap.set(file, pythonFileFacts(file, text));
+    if (text !== undefined) fileMap.set(file, pythonFileFacts(file, text, pyModules?.get(file)?.parsed));
     return;
   }
   const parsed = files.load(file);

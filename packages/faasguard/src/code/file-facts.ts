@@ -7,7 +7,7 @@ import type { SourceLocation } from '../model/location.js';
 import type { FileCalls } from './aws-calls/aws-call.js';
 import { extractJsCalls } from './aws-calls/extract-js.js';
 import { extractPythonCalls } from './aws-calls/extract-python.js';
-import { parsePython } from './parse-python.js';
+import { parsePython, type ParsedPython } from './parse-python.js';
 import { detectSecretsInText, type SecretMatch } from '../secrets/index.js';
 import { ts, type ParsedFile } from './parse-js.js';
 
@@ -28,7 +28,7 @@ export function fileFacts(parsed: ParsedFile): FileFacts {
 }
 
 /** Facts of a Python file, from its text: secrets, and `verify=False`, unverified SSL contexts, `CERT_NONE`. */
-export function pythonFileFacts(file: string, text: string): FileFacts {
+export function pythonFileFacts(file: string, text: string, tree?: ParsedPython): FileFacts {
   const secrets = detectSecretsInText(text, { fileName: file }).map((m) => ({ ...m, loc: { file, line: m.line, column: m.column } }));
   const tls: FileFacts['tlsDisabled'] = [];
   const lines = text.slice(0, 2_000_000).split('\n');
@@ -39,7 +39,7 @@ export function pythonFileFacts(file: string, text: string): FileFacts {
       if (m) tls.push({ loc: { file, line: i + 1, column: m.index + 1 }, what });
     }
   });
-  return { file, secrets, tlsDisabled: tls, calls: pythonCalls(file, text) };
+  return { file, secrets, tlsDisabled: tls, calls: tree ? extractPythonCalls(tree) : pythonCalls(file, text) };
 }
 
 function pythonCalls(file: string, text: string): FileCalls | undefined {

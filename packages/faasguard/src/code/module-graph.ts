@@ -22,7 +22,7 @@ export interface VirtualText {
 
 /** Parsed files by `file + content hash`, shared by every scan of the process. */
 const PARSE_CACHE = new Map<string, ParsedFile>();
-const MAX_PARSE_CACHE = 2000;
+const MAX_PARSE_CACHE = 400;
 
 /** Reads and parses code files under one scan root, each at most once. */
 export class CodeFiles {
@@ -31,6 +31,8 @@ export class CodeFiles {
   private readonly virtual = new Set<string>();
   private readonly virtualTexts = new Map<string, VirtualText>();
   readonly diagnostics: Diagnostic[] = [];
+  /** Files already reported, so that a file read again after `forgetTrees` is not reported twice */
+  private readonly reported = new Set<string>();
   private readonly realRoot: string;
 
   constructor(readonly root: string) {
@@ -81,6 +83,20 @@ export class CodeFiles {
     }
   }
 
+  /** How many parsed trees are held. */
+  get treeCount(): number {
+    return this.files.size;
+  }
+
+  /**
+   * Lets go of the parsed trees and texts (they are read again when asked for): a large app's
+   * trees do not all fit in memory, and keeping them makes every garbage collection slower.
+   */
+  forgetTrees(): void {
+    this.files.clear();
+    this.texts.clear();
+  }
+
   /** The parsed file, or undefined (missing, too large, outside the root); problems become diagnostics. */
   load(rel: string): ParsedFile | undefined {
     if (this.files.has(rel)) return this.files.get(rel);
@@ -102,7 +118,7 @@ export class CodeFiles {
     if (!abs) return undefined;
     try {
       if (statSync(abs).size > MAX_CODE_FILE_BYTES) {
-        this.diagnostics.push({ severity: 'warning', code: 'code-file-too-large', message: `${rel} is larger than ${MAX_CODE_FILE_BYTES} bytes and was not analyzed`, loc: { file: rel, line: 0, column: 0 } });
+        this.report(rel, { severity: 'warning', code: 'code-file-too-large', message: `${rel} is larger than ${MAX_CODE_FILE_BYTES} bytes and was not analyzed`, loc: { file: rel, line: 0, column: 0 } });
         return undefined;
       }
       return readFileSync(abs, 'utf8');
@@ -116,9 +132,16 @@ export class CodeFiles {
     if (text === undefined) return undefined;
     const parsed = parseCached(rel, text);
     for (const e of parsed.errors.slice(0, 1)) {
-      this.diagnostics.push({ severity: 'warning', code: 'code-syntax', message: `${rel} does not parse (${e.message}); the analysis used what could be read`, loc: e.loc });
+      this.report(rel, { severity: 'warning', code: 'code-syntax', message: `${rel} does not parse (${e.message}); the analysis used what could be read`, loc: e.loc });
     }
     return parsed;
+  }
+
+  /** Adds a diagnostic about a file, once per file however often it is read. */
+  report(rel: string, diagnostic: Diagnostic): void {
+    if (this.reported.has(rel)) return;
+    this.reported.add(rel);
+    this.diagnostics.push(diagnostic);
   }
 
   /** The absolute path of `rel` when it stays inside the root (symbolic links included). */

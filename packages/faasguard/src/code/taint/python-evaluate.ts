@@ -53,7 +53,7 @@ export function loadPyModule(ctx: PyContext, file: string): PyModule | undefined
   const text = ctx.files.readText(file);
   const parsed = virtual ? parsePython(virtual.file, virtual.text, virtual.position) : text === undefined ? undefined : parsePython(file, text);
   if (!parsed) return undefined;
-  for (const e of parsed.errors) ctx.files.diagnostics.push({ severity: 'warning', code: 'code-syntax', message: `${file} does not parse (${e.message}); the analysis used what could be read`, loc: e.loc });
+  for (const e of parsed.errors) ctx.files.report(file, { severity: 'warning', code: 'code-syntax', message: `${file} does not parse (${e.message}); the analysis used what could be read`, loc: e.loc });
   const mod: PyModule = { file, parsed, env: new Env() };
   ctx.modules.set(file, mod);
   const ev = new PyEvaluator(ctx, mod);
