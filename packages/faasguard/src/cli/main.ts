@@ -16,6 +16,7 @@ import { DEFAULT_OSV_API_URL, defaultCacheDir, updateDb } from '../deps/index.js
 import { redactSecretsInText } from '../secrets/index.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { TOOL_VERSION } from '../version.js';
+import { defaultScanCacheDir } from '../cache/scan-cache.js';
 import { leastPrivilegeFor } from '../code/aws-calls/least-privilege.js';
 import { prepareCodeAnalysis } from '../code/code-facts.js';
 import { isPolicyFormat, renderPolicies } from '../policy/render-policy.js';
@@ -60,6 +61,8 @@ Scan options:
   --env-vars <names>           let \${env:…} read these environment variables (comma-separated, or *)
   --synth                      run \`npx cdk synth\` for a CDK app without cdk.out (runs the app's code)
   --no-color                   no ANSI colours (also when NO_COLOR is set or output is not a terminal)
+  --no-cache                   scan everything again: do not reuse the result of an unchanged app
+                               (kept in \$FAASGUARD_CACHE_DIR/scans, else ~/.cache/faasguard/scans)
 
 Vulnerability data (dependencies are checked against OSV; without data the scan says so):
   --osv-db <dir|zip>           read an offline OSV export (directory of OSV JSON files, or all.zip)
@@ -168,6 +171,7 @@ async function scanFromFlags(command: string, values: Record<string, unknown>, p
     maxFileSize,
     ...formatOptions(values),
     ...vulnOptions(values),
+    ...(values['no-cache'] ? {} : { scanCache: defaultScanCacheDir() }),
   });
   return { target, result };
 }
@@ -327,6 +331,7 @@ const SCAN_INPUT_OPTIONS: Options = {
   'osv-api-url': { type: 'string' },
   'cache-dir': { type: 'string' },
   'no-vuln-cache': { type: 'boolean', default: false },
+  'no-cache': { type: 'boolean', default: false },
   ...FORMAT_OPTIONS,
 };
 

@@ -15,6 +15,7 @@ import { loadServerless, type ServerlessOptions } from '../loaders/serverless/lo
 import type { Diagnostic } from '../model/diagnostic.js';
 import { fileLocation } from '../model/diagnostic.js';
 import { readTemplate, TEMPLATE_EXTENSIONS, type ReadTemplateResult } from './read-template.js';
+import { recordRead } from '../cache/read-log.js';
 
 export interface FormatOptions {
   params: ReadonlyMap<string, string>;
@@ -119,6 +120,7 @@ function isInside(rel: string, dir: string): boolean {
 
 function readQuietly(file: string): string {
   try {
+    recordRead(file);
     return readFileSync(file, 'utf8');
   } catch {
     return '';

@@ -19,6 +19,8 @@ export interface ScanResult {
   rules: RuleMeta[];
   /** Set when a baseline was applied: `findings` then holds only the findings it does not know */
   baseline?: BaselineSummary;
+  /** Set when the result was reused from the scan cache (reports do not show it: they are the same either way) */
+  fromCache?: boolean;
   /** Reads a scanned file's text, for code frames; undefined when it cannot */
   readSource(file: string): string | undefined;
 }

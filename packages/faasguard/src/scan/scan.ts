@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { prepareRuleInputs } from '../analysis/rule-inputs.js';
 import { peekCodeFacts, prepareCodeAnalysis } from '../code/code-facts.js';
-import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
+import { discoverFiles, type DiscoveredFile, type DiscoverResult } from '../discover/discover.js';
+import { cacheKey } from '../cache/cache-key.js';
+import { hashFiles } from '../cache/input-manifest.js';
+import { withReadLog } from '../cache/read-log.js';
+import { ScanCache, type CachedScan } from '../cache/scan-cache.js';
 import { ModelBuilder } from '../loaders/model-builder.js';
 import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -45,6 +49,11 @@ export interface ScanOptions {
   noCache?: boolean;
   /** Told how long each phase took, for benchmarks; phases run in the order of `ScanPhase` */
   onPhase?: (phase: ScanPhase, ms: number) => void;
+  /**
+   * Directory of the scan cache (see `cache/scan-cache.ts`): an unchanged app's result is reused.
+   * Unset: no cache. Never used with `synth` or `online`, whose results depend on more than files.
+   */
+  scanCache?: string;
 }
 
 /** `load` builds the model from the templates; `analyses` are the code, secret and dependency facts the rules read. */
@@ -72,10 +81,10 @@ export interface LoadedApp {
 }
 
 /** Discover and load every template under `target` (a directory, or one file) into one model. */
-export async function loadApp(target: string, options: ScanOptions = {}): Promise<LoadedApp> {
+export async function loadApp(target: string, options: ScanOptions = {}, listed?: DiscoverResult): Promise<LoadedApp> {
   const { root, only } = scanRootOf(target);
   const done = phaseTimer(options);
-  const discovered = await discoverFiles(root, { exclude: options.exclude ?? [] });
+  const discovered = listed ?? (await discoverFiles(root, { exclude: options.exclude ?? [] }));
   const files = only === undefined ? discovered.files : discovered.files.filter((f) => f.rel === only);
   done('discover');
   const builder = new ModelBuilder();
@@ -92,7 +101,27 @@ export async function loadApp(target: string, options: ScanOptions = {}): Promis
 }
 
 export async function scan(target: string, options: ScanOptions = {}): Promise<ScanResult> {
-  const app = await loadApp(target, options);
+  if (options.scanCache === undefined || options.synth || options.online) return scanFiles(target, options);
+  const root = scanRootOf(target).root;
+  const discovered = await discoverFiles(root, { exclude: options.exclude ?? [] });
+  const listed = discovered.files.map((f) => f.rel);
+  const rules = options.rules ?? ALL_RULES;
+  const key = cacheKey({ target, options: { ...options, rules: undefined }, envVars: options.envVars, osvDb: options.osvDb, cacheDir: options.cacheDir, noCache: options.noCache, ruleIds: rules.map((r) => r.meta.id) });
+  const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const cache = new ScanCache(options.scanCache, maxBytes);
+  const hit = cache.lookup(key, root, listed);
+  if (hit) return { ...resultOf(target, root, rules, hit), fromCache: true };
+  // Hashed before the scan reads them: an edit during the scan then makes the next lookup miss.
+  const before = hashFiles(root, listed, maxBytes);
+  const { value: result, read } = await withReadLog(() => scanFiles(target, options, discovered));
+  const extra = [...read].map((abs) => path.relative(path.resolve(root), abs)).filter((rel) => !(rel in before));
+  cache.store(key, listed, { ...before, ...hashFiles(root, extra, maxBytes) }, result);
+  return result;
+}
+
+/** The scan itself: load, analyze, run the rules. */
+async function scanFiles(target: string, options: ScanOptions, listed?: DiscoverResult): Promise<ScanResult> {
+  const app = await loadApp(target, options, listed);
   const rules = options.rules ?? ALL_RULES;
   const root = scanRootOf(target).root;
   const done = phaseTimer(options);
@@ -102,16 +131,19 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
   const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root });
   done('rules');
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];
-  const secretLocations = findings.filter((f) => f.category === 'SAS-7').map((f) => f.location);
   const allDiagnostics = [...app.diagnostics, ...inputs.diagnostics, ...codeDiagnostics, ...diagnostics].sort((a, b) => compareLocations(a.loc, b.loc));
+  return resultOf(target, root, rules, { templates: app.templates, findings, diagnostics: allDiagnostics }, app.sources);
+}
+
+/** A ScanResult from what a scan found (or what the cache kept of it). */
+function resultOf(target: string, root: string, rules: readonly Rule[], found: CachedScan, sources?: ReadonlyMap<string, string>): ScanResult {
+  const secretLocations = found.findings.filter((f) => f.category === 'SAS-7').map((f) => f.location);
   return {
     toolVersion: TOOL_VERSION,
     target,
-    templates: app.templates,
-    findings,
-    diagnostics: allDiagnostics,
+    ...found,
     rules: rules.map((r) => r.meta).sort((a, b) => (a.id < b.id ? -1 : 1)),
-    readSource: memoized((file) => redactOrUndefined(app.sources.get(file) ?? readQuietly(path.join(root, file)), file, secretLocations)),
+    readSource: memoized((file) => redactOrUndefined(sources?.get(file) ?? readQuietly(path.join(root, file)), file, secretLocations)),
   };
 }
 

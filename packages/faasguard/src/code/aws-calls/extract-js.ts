@@ -27,6 +27,8 @@ const TARGET_KEYS = ['TableName', 'Bucket', 'QueueUrl', 'TopicArn', 'FunctionNam
 const NOT_OPERATIONS = new Set(['send', 'promise', 'destroy', 'config', 'on', 'middlewareStack', 'makeRequest', 'makeUnauthenticatedRequest', 'waitFor', 'createSet', 'createPresignedPost', 'setupRequestListeners', 'then']);
 
 const MAX_NODES = 300_000;
+/** Deeper trees (generated or hostile code) are cut, as the stack would be */
+const MAX_DEPTH = 500;
 
 interface FileScope {
   parsed: ParsedFile;
@@ -47,12 +49,12 @@ export function extractJsCalls(parsed: ParsedFile): FileCalls {
 
 function walk(root: ts.Node, visit: (n: ts.Node) => void): void {
   let budget = MAX_NODES;
-  const go = (n: ts.Node): void => {
-    if (--budget < 0) return;
+  const go = (n: ts.Node, depth: number): void => {
+    if (--budget < 0 || depth > MAX_DEPTH) return;
     visit(n);
-    ts.forEachChild(n, go);
+    ts.forEachChild(n, (c) => go(c, depth + 1));
   };
-  go(root);
+  go(root, 0);
 }
 
 function isSdkPackage(pkg: string): boolean {

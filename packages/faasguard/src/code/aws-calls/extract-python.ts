@@ -24,6 +24,8 @@ const NOT_OPERATIONS = new Set(['get_waiter', 'can_paginate', 'close', 'meta', '
 const OBJECT_METHODS: Readonly<Record<string, string>> = { get: 'GetObject', put: 'PutObject', delete: 'DeleteObject', copy_from: 'CopyObject' };
 
 const MAX_NODES = 300_000;
+/** Deeper trees (generated or hostile code) are cut, as the stack would be */
+const MAX_DEPTH = 500;
 
 interface PyScope {
   parsed: ParsedPython;
@@ -42,12 +44,12 @@ export function extractPythonCalls(parsed: ParsedPython): FileCalls {
 
 function walk(root: PyNode, visit: (n: PyNode) => void): void {
   let budget = MAX_NODES;
-  const go = (n: PyNode): void => {
-    if (--budget < 0) return;
+  const go = (n: PyNode, depth: number): void => {
+    if (--budget < 0 || depth > MAX_DEPTH) return;
     visit(n);
-    for (const c of n.namedChildren) if (c) go(c);
+    for (const c of n.namedChildren) if (c) go(c, depth + 1);
   };
-  go(root);
+  go(root, 0);
 }
 
 function collectAssignment(scope: PyScope, n: PyNode): void {

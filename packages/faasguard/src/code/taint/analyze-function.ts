@@ -65,6 +65,7 @@ const FIXED_TARGET = /^(https?:)?\/\/[^/?#]+[/?#]|^\/(?![/\\])/i;
 /** Analyzes the handler `exportName` of `file`; a string is the reason it cannot be. */
 export function analyzeFunction(ctx: AnalysisContext, file: string, exportName: string, triggers: readonly Trigger[]): FunctionAnalysis | string {
   ctx.budget = BUDGET_PER_HANDLER;
+  ctx.loadedForHandler = 0;
   ctx.exhausted = false;
   const mod = loadModule(ctx, file);
   if (!mod) return `${file} cannot be read`;

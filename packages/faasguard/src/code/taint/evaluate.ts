@@ -19,6 +19,8 @@ import { CLEAN, Env, type FnRef, type Step, type Taint, type Value } from './typ
 export interface AnalysisContext {
   files: CodeFiles;
   modules: Map<string, ModuleRecord>;
+  /** Modules read for the current handler; bounded per handler, while `modules` may hold more from earlier ones */
+  loadedForHandler: number;
   summaries: Map<ts.Node, import('./summaries.js').Summary | null>;
   /** Expressions left to evaluate for the current handler */
   budget: number;
@@ -28,7 +30,7 @@ export interface AnalysisContext {
 }
 
 export function newContext(files: CodeFiles): AnalysisContext {
-  return { files, modules: new Map(), summaries: new Map(), budget: 0, exhausted: false, callDepth: 0, inlineDepth: 0 };
+  return { files, modules: new Map(), loadedForHandler: 0, summaries: new Map(), budget: 0, exhausted: false, callDepth: 0, inlineDepth: 0 };
 }
 
 const MAX_INLINE_DEPTH = 4;

@@ -29,9 +29,10 @@ const MAX_MODULES = 300;
 export function loadModule(ctx: AnalysisContext, file: string): ModuleRecord | undefined {
   const known = ctx.modules.get(file);
   if (known) return known;
-  if (ctx.modules.size >= MAX_MODULES) return undefined;
+  if (ctx.loadedForHandler >= MAX_MODULES) return undefined;
   const parsed = ctx.files.load(file);
   if (!parsed) return undefined;
+  ctx.loadedForHandler++;
   const record: ModuleRecord = { file, parsed, env: new Env(), exports: { taints: [], props: new Map() }, pendingExports: [], expressRoutes: [] };
   // Registered before evaluation so that import cycles see a partial module instead of looping.
   ctx.modules.set(file, record);

@@ -27,12 +27,16 @@ export interface PyContext {
   /** The function's code folder: absolute imports start there */
   codeDir: string;
   modules: Map<string, PyModule | null>;
+  /** Modules read for this function; bounded per function, while `modules` may hold more from earlier ones */
+  loaded?: number;
   budget: number;
   exhausted: boolean;
   inlineDepth: number;
 }
 
 const MAX_DEPTH = 300;
+/** Modules one function's analysis reads at most */
+const MAX_MODULES = 300;
 const MAX_INLINE = 5;
 const MAX_TEXT = 90;
 const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'print']);
@@ -47,7 +51,8 @@ interface Callee {
 export function loadPyModule(ctx: PyContext, file: string): PyModule | undefined {
   const known = ctx.modules.get(file);
   if (known !== undefined) return known ?? undefined;
-  if (ctx.modules.size > 300) return undefined;
+  if ((ctx.loaded ?? 0) > MAX_MODULES) return undefined;
+  ctx.loaded = (ctx.loaded ?? 0) + 1;
   ctx.modules.set(file, null);
   const virtual = ctx.files.virtualText(file);
   const text = ctx.files.readText(file);

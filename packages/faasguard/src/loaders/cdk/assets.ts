@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FunctionCode } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
+import { recordRead } from '../../cache/read-log.js';
 
 const MAX_MAP_FILES = 50;
 const MAX_MAP_BYTES = 20 * 1024 * 1024;
@@ -50,6 +51,7 @@ function mapFiles(dirAbs: string): string[] {
 function mapSources(file: string): string[] {
   try {
     if (statSync(file).size > MAX_MAP_BYTES) return [];
+    recordRead(file);
     const map = JSON.parse(readFileSync(file, 'utf8')) as { sources?: unknown; sourceRoot?: unknown };
     const root = typeof map.sourceRoot === 'string' ? map.sourceRoot : '';
     if (!Array.isArray(map.sources)) return [];

@@ -17,6 +17,7 @@ import type { ModelBuilder } from '../model-builder.js';
 import { assetCode } from './assets.js';
 import { nestedAssemblies, stacksOfManifest } from './manifest.js';
 import { linkBucketNotificationsResource } from './bucket-notifications.js';
+import { recordRead } from '../../cache/read-log.js';
 
 export interface AssemblyInput {
   /** The assembly directory relative to the scan root (`cdk.out`, `infra/cdk.out` …) */
@@ -127,6 +128,7 @@ function readText(input: AssemblyInput, rel: string, result: AssemblyResult): st
       result.diagnostics.push({ severity: 'warning', code: 'file-too-large', message: `file is ${size} bytes, over the limit of ${input.maxFileSize} (--max-file-size): not scanned`, loc: fileLocation(rel) });
       return undefined;
     }
+    recordRead(abs);
     return readFileSync(abs, 'utf8');
   } catch (e) {
     result.diagnostics.push({ severity: 'error', code: 'unreadable', message: `file of the cloud assembly cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, loc: fileLocation(rel) });

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../../model/diagnostic.js';
 import { parseJsonTemplate } from '../../../parse/json-template.js';
 import { parseYamlTemplate } from '../../../parse/yaml-template.js';
 import type { TNode } from '../../../parse/tree.js';
+import { recordRead } from '../../../cache/read-log.js';
 
 export type ReadOutcome =
   | { kind: 'tree'; root: TNode; rel: string }
@@ -66,6 +67,7 @@ export class FileReader {
     const rel = path.relative(this.rootAbs, abs).split(path.sep).join('/');
     if (/\.(c|m)?(js|ts)$/i.test(abs)) return { kind: 'code', rel };
     if (statSync(real).size > MAX_INCLUDE_BYTES) return { kind: 'unparsable', rel };
+    recordRead(real);
     const text = readFileSync(real, 'utf8');
     const parsed = /\.json$/i.test(abs) ? parseJsonTemplate(text, rel) : parseYamlTemplate(text, rel);
     this.diagnostics.push(...parsed.diagnostics);

@@ -1,0 +1,37 @@
+/**
+ * The content of every file a scan read, as hashes: a cached result is reused only when each of
+ * them is unchanged, and no file appeared or went away.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Relative path → SHA-256 of the content, `missing` when it cannot be read, or `large:<bytes>` for
+ * a file larger than the scan reads (skipped by the scan, so only its size matters).
+ */
+export type InputManifest = Record<string, string>;
+
+const MISSING = 'missing';
+
+export function hashFiles(root: string, files: Iterable<string>, maxBytes: number): InputManifest {
+  const manifest: InputManifest = {};
+  for (const rel of [...files].sort()) manifest[rel] = fileState(path.join(root, rel), maxBytes);
+  return manifest;
+}
+
+/** Whether every recorded file is still in the state it was. */
+export function unchanged(root: string, recorded: InputManifest, maxBytes: number): boolean {
+  for (const [rel, state] of Object.entries(recorded)) if (fileState(path.join(root, rel), maxBytes) !== state) return false;
+  return true;
+}
+
+function fileState(abs: string, maxBytes: number): string {
+  try {
+    const size = statSync(abs).size;
+    if (size > maxBytes) return `large:${size}`;
+    return createHash('sha256').update(readFileSync(abs)).digest('hex');
+  } catch {
+    return MISSING;
+  }
+}

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { scan, type ScanOptions } from '../../src/scan/scan.js';
+import { ALL_RULES } from '../../src/rules/index.js';
+import { REPO_ROOT } from '../helpers/paths.js';
+import { removeProject, tempProject, writeFiles } from '../helpers/temp-project.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const EXAMPLE = path.join(REPO_ROOT, 'examples/order-app/vulnerable');
+
+/** A copy of the example app, with a git-ignored helper module its upload handler imports. */
+function exampleCopy(): string {
+  const dir = tempProject({});
+  fs.cpSync(EXAMPLE, dir, { recursive: true });
+  const handler = path.join(dir, 'src/process-upload.js');
+  fs.writeFileSync(handler, `const shell = require('./generated/shell');\n${fs.readFileSync(handler, 'utf8')}`);
+  writeFiles(dir, { '.gitignore': 'src/generated/\n', 'src/generated/shell.js': "exports.run = (cmd) => require('child_process').execSync(cmd);\n" });
+  return dir;
+}
+
+function ruleIds(findings: ReadonlyArray<{ ruleId: string; location: { file: string; line: number } }>): string[] {
+  return findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line}`);
+}
+
+describe('scan cache', () => {
+  let app: string;
+  let cacheDir: string;
+  let options: ScanOptions;
+  before(() => {
+    app = exampleCopy();
+    cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-cache-'));
+    options = { scanCache: cacheDir };
+  });
+  after(() => {
+    removeProject(app);
+    removeProject(cacheDir);
+  });
+
+  it('reuses the result of an unchanged app, with the same findings and diagnostics', async () => {
+    const first = await scan(app, options);
+    const second = await scan(app, options);
+    assert.equal(first.fromCache, undefined);
+    assert.equal(second.fromCache, true);
+    assert.ok(first.findings.length >= 30);
+    assert.deepEqual(second.findings, first.findings);
+    assert.deepEqual(second.diagnostics, first.diagnostics);
+    assert.deepEqual(second.templates, first.templates);
+    assert.deepEqual(second.rules, first.rules);
+    const frameFile = first.findings[0]!.location.file;
+    assert.equal(second.readSource(frameFile), first.readSource(frameFile));
+  });
+
+  it('scans again when a template changes, and reports the change', async () => {
+    await scan(app, options);
+    const template = path.join(app, 'template.yaml');
+    const original = fs.readFileSync(template, 'utf8');
+    fs.writeFileSync(template, original.replace(/AuthType: NONE/, 'AuthType: AWS_IAM'));
+    try {
+      const changed = await scan(app, options);
+      assert.equal(changed.fromCache, undefined);
+      assert.equal(changed.findings.some((f) => f.ruleId === 'function-url-without-auth'), false);
+    } finally {
+      fs.writeFileSync(template, original);
+    }
+    const restored = await scan(app, options);
+    assert.equal(restored.fromCache, undefined, 'the entry now holds the edited content');
+    assert.equal(restored.findings.some((f) => f.ruleId === 'function-url-without-auth'), true);
+  });
+
+  it('checks code the scan read beyond the listed files (a git-ignored module)', async () => {
+    await scan(app, options);
+    assert.equal((await scan(app, options)).fromCache, true);
+    const helper = path.join(app, 'src/generated/shell.js');
+    const original = fs.readFileSync(helper, 'utf8');
+    fs.writeFileSync(helper, `${original}// edited\n`);
+    try {
+      assert.equal((await scan(app, options)).fromCache, undefined);
+    } finally {
+      fs.writeFileSync(helper, original);
+    }
+  });
+
+  it('scans again when a file appears', async () => {
+    await scan(app, options);
+    writeFiles(app, { 'src/new-file.js': 'module.exports = 1;\n' });
+    try {
+      assert.equal((await scan(app, options)).fromCache, undefined);
+      assert.equal((await scan(app, options)).fromCache, true);
+    } finally {
+      fs.rmSync(path.join(app, 'src/new-file.js'));
+    }
+  });
+
+  it('keys the result by options, rules and scan date', async () => {
+    await scan(app, options);
+    assert.equal((await scan(app, options)).fromCache, true);
+    assert.equal((await scan(app, { ...options, params: new Map([['Stage', 'prod']]) })).fromCache, undefined);
+    const fewer = ALL_RULES.filter((r) => r.meta.id !== 'function-url-without-auth');
+    const withFewer = await scan(app, { ...options, rules: fewer });
+    assert.equal(withFewer.fromCache, undefined);
+    assert.equal(withFewer.findings.some((f) => f.ruleId === 'function-url-without-auth'), false);
+    const saved = process.env['FAASGUARD_NOW'];
+    process.env['FAASGUARD_NOW'] = '2030-01-01';
+    try {
+      assert.equal((await scan(app, options)).fromCache, undefined);
+    } finally {
+      if (saved === undefined) delete process.env['FAASGUARD_NOW'];
+      else process.env['FAASGUARD_NOW'] = saved;
+    }
+  });
+
+  it('treats an unreadable or foreign entry as a miss', async () => {
+    await scan(app, options);
+    for (const f of fs.readdirSync(cacheDir)) fs.writeFileSync(path.join(cacheDir, f), '{"format": 1, "key": "x"');
+    const again = await scan(app, options);
+    assert.equal(again.fromCache, undefined);
+    assert.deepEqual(ruleIds((await scan(app, options)).findings), ruleIds(again.findings));
+  });
+
+  it('is used by the command line unless --no-cache is given', async () => {
+    const cliCache = fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-cli-cache-'));
+    const saved = process.env['FAASGUARD_CACHE_DIR'];
+    process.env['FAASGUARD_CACHE_DIR'] = cliCache;
+    try {
+      const uncached = await runCli('scan', app, '--format', 'json', '--no-cache');
+      assert.equal(fs.existsSync(path.join(cliCache, 'scans')), false);
+      const first = await runCli('scan', app, '--format', 'json');
+      assert.equal(fs.readdirSync(path.join(cliCache, 'scans')).length, 1);
+      const second = await runCli('scan', app, '--format', 'json');
+      assert.equal(second.out, first.out);
+      assert.equal(first.out, uncached.out);
+      assert.equal(second.code, uncached.code);
+    } finally {
+      if (saved === undefined) delete process.env['FAASGUARD_CACHE_DIR'];
+      else process.env['FAASGUARD_CACHE_DIR'] = saved;
+      removeProject(cliCache);
+    }
+  });
+});
