@@ -20,7 +20,8 @@ import {
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { codeUnits, isUnder, unitOwners, type CodeUnit } from './code-units.js';
+import { codeUnits, unitOwners, type CodeUnit } from './code-units.js';
+import { FilesByDir } from './files-by-dir.js';
 import type { DependencyFacts, DependencyUse } from './dependency-facts.js';
 import { analyzeUsage, importedNames, readUnitImports } from './dependency-usage.js';
 import { pushTo } from '../util/multimap.js';
@@ -49,12 +50,13 @@ export async function analyzeDependencies(model: AppModel, root: string, files: 
   const facts: DependencyFacts = { dependencies: [], supplyChain: [], unused: [], undeclared: [] };
   const diagnostics: Diagnostic[] = [];
   const realRoot = await realpath(root).catch(() => undefined);
-  const units = codeUnits(model).filter((u) => files.some((f) => isUnder(f.rel, u.dir)));
+  const byDir = new FilesByDir(files, (f) => f.rel);
+  const units = codeUnits(model).filter((u) => byDir.under(u.dir).length > 0);
   if (realRoot === undefined || units.length === 0) return { facts, diagnostics };
   const rel = (abs: string): string => path.relative(realRoot, abs).split(path.sep).join('/') || '.';
 
-  const loaded = await loadUnits(units, realRoot, files);
-  const imports = await readUnitImports(units, files);
+  const loaded = await loadUnits(units, realRoot, byDir);
+  const imports = new FilesByDir((await readUnitImports(units, files)).values(), (fi) => fi.file);
   const uses = collectUses(units, loaded, rel);
   const names = new Map(units.map((u) => [u, importedNames(u, imports)]));
   for (const use of uses.values()) use.bundled = use.dependency.scope === 'dev' && isImported(use.dependency, loaded, names);
@@ -69,13 +71,13 @@ export async function analyzeDependencies(model: AppModel, root: string, files: 
 }
 
 /** Each unit's lockfiles, read once per directory (a layer also from its runtime subdirectories). */
-async function loadUnits(units: readonly CodeUnit[], root: string, files: readonly DiscoveredFile[]): Promise<Map<CodeUnit, FunctionDependencies[]>> {
+async function loadUnits(units: readonly CodeUnit[], root: string, files: FilesByDir<DiscoveredFile>): Promise<Map<CodeUnit, FunctionDependencies[]>> {
   const byDir = new Map<string, FunctionDependencies>();
   const out = new Map<CodeUnit, FunctionDependencies[]>();
   for (const unit of units) {
     const dirs = [unit.dir, ...(unit.layers.length > 0 ? LAYER_RUNTIME_DIRS.map((d) => path.posix.join(unit.dir, d)) : [])];
     const list: FunctionDependencies[] = [];
-    for (const dir of dirs.filter((d) => files.some((f) => isUnder(f.rel, d)))) {
+    for (const dir of dirs.filter((d) => files.under(d).length > 0)) {
       if (!byDir.has(dir)) byDir.set(dir, await loadFunctionDependencies(path.join(root, dir), root));
       list.push(byDir.get(dir)!);
     }

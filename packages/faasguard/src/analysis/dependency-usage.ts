@@ -11,7 +11,8 @@ import { codeLanguage, extractImports, MAX_IMPORT_SCAN_BYTES, type CodeLanguage,
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { ModelElement } from '../model/app-model.js';
 import type { SourceLocation } from '../model/location.js';
-import { isUnder, unitOwners, type CodeUnit } from './code-units.js';
+import { unitOwners, type CodeUnit } from './code-units.js';
+import { FilesByDir, insideAny } from './files-by-dir.js';
 import type { UndeclaredImport, UnusedDeclaration } from './dependency-facts.js';
 import { pushTo } from '../util/multimap.js';
 
@@ -29,9 +30,10 @@ const isRequirements = (name: string): boolean => /^([\w.-]*[-_.])?requirements(
 /** Reads the imports of every code file under a unit, each file once. */
 export async function readUnitImports(units: readonly CodeUnit[], files: readonly DiscoveredFile[]): Promise<Map<string, FileImports>> {
   const out = new Map<string, FileImports>();
+  const unitDirs = new Set(units.map((u) => u.dir));
   for (const f of files) {
     const language = codeLanguage(f.rel);
-    if (!language || f.size > MAX_IMPORT_SCAN_BYTES || !units.some((u) => isUnder(f.rel, u.dir))) continue;
+    if (!language || f.size > MAX_IMPORT_SCAN_BYTES || !insideAny(f.rel, unitDirs)) continue;
     const text = await readFile(f.abs, 'utf8').catch(() => undefined);
     if (text !== undefined) out.set(f.rel, { file: f.rel, language, imports: extractImports(f.rel, text) });
   }
@@ -39,10 +41,9 @@ export async function readUnitImports(units: readonly CodeUnit[], files: readonl
 }
 
 /** Package names (npm) or top-level modules (Python) a unit's code imports, for "bundled anyway". */
-export function importedNames(unit: CodeUnit, imports: ReadonlyMap<string, FileImports>): Set<string> {
+export function importedNames(unit: CodeUnit, imports: FilesByDir<FileImports>): Set<string> {
   const names = new Set<string>();
-  for (const fi of imports.values()) {
-    if (!isUnder(fi.file, unit.dir)) continue;
+  for (const fi of imports.under(unit.dir)) {
     for (const i of fi.imports) names.add(fi.language === 'python' ? i.specifier.split('.')[0]!.toLowerCase().replace(/_/g, '-') : npmName(i.specifier));
   }
   return names;
@@ -90,8 +91,9 @@ interface ManifestProject {
   localModules: Set<string>;
 }
 
-function gatherProjects(units: readonly CodeUnit[], imports: ReadonlyMap<string, FileImports>, index: ManifestIndex): ManifestProject[] {
+function gatherProjects(units: readonly CodeUnit[], imports: FilesByDir<FileImports>, index: ManifestIndex): ManifestProject[] {
   const projects = new Map<string, ManifestProject>();
+  const seen = new Map<ManifestProject, { owners: Set<ModelElement>; files: Set<FileImports> }>();
   for (const unit of units) {
     for (const ecosystem of ['npm', 'PyPI'] as const) {
       const dir = index.nearest(unit.dir, ecosystem);
@@ -99,10 +101,13 @@ function gatherProjects(units: readonly CodeUnit[], imports: ReadonlyMap<string,
       const key = `${ecosystem}\u0000${dir}`;
       const p = projects.get(key) ?? { ecosystem, dir, files: [], owners: [], localModules: new Set<string>() };
       projects.set(key, p);
-      for (const o of unitOwners(unit)) if (!p.owners.includes(o)) p.owners.push(o);
-      for (const fi of imports.values()) {
-        if (fi.language !== LANGUAGE_OF[ecosystem] || !isUnder(fi.file, unit.dir) || p.files.includes(fi)) continue;
+      const known = seen.get(p) ?? { owners: new Set<ModelElement>(), files: new Set<FileImports>() };
+      seen.set(p, known);
+      for (const o of unitOwners(unit)) if (!known.owners.has(o)) known.owners.add(o) && p.owners.push(o);
+      for (const fi of imports.under(unit.dir)) {
+        if (fi.language !== LANGUAGE_OF[ecosystem] || known.files.has(fi)) continue;
         if (index.nearest(path.posix.dirname(fi.file), ecosystem) !== dir) continue;
+        known.files.add(fi);
         p.files.push(fi);
         if (ecosystem === 'PyPI') p.localModules.add(topLevelModule(fi.file, unit.dir));
       }
@@ -167,7 +172,7 @@ export async function analyzeUsage(
   root: string,
   units: readonly CodeUnit[],
   files: readonly DiscoveredFile[],
-  imports: ReadonlyMap<string, FileImports>,
+  imports: FilesByDir<FileImports>,
 ): Promise<{ unused: UnusedDeclaration[]; undeclared: UndeclaredImport[] }> {
   const index = new ManifestIndex(files);
   const unused: UnusedDeclaration[] = [];

@@ -11,7 +11,7 @@ import type { DiscoveredFile } from '../discover/discover.js';
 import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { detectSecretsInTextDetailed } from '../secrets/index.js';
-import { codeUnits, isUnder, unitOwners, type CodeUnit } from './code-units.js';
+import { codeUnits, unitOwners, type CodeUnit } from './code-units.js';
 import type { FileSecret, SecretFileKind } from './secret-facts.js';
 
 /** Largest file searched: past this it is generated (a bundle, a data dump), not written by hand. */
@@ -35,12 +35,12 @@ export async function findFileSecrets(
   files: readonly DiscoveredFile[],
   templates: ReadonlySet<string>,
 ): Promise<{ secrets: FileSecret[]; diagnostics: Diagnostic[] }> {
-  const units = codeUnits(model);
+  const holdersOf = unitFinder(codeUnits(model));
   const secrets: FileSecret[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const f of files) {
     if (templates.has(f.rel)) continue;
-    const holders = units.filter((u) => isUnder(f.rel, u.dir));
+    const holders = holdersOf(f.rel);
     const kind = secretFileKind(f.rel, holders.length > 0);
     if (!kind) continue;
     if (f.size > MAX_SECRET_SCAN_BYTES) {
@@ -52,6 +52,21 @@ export async function findFileSecrets(
     secrets.push(...secretsOf(f.rel, text, kind, holders));
   }
   return { secrets, diagnostics };
+}
+
+/** The units whose directory holds a file, in unit order, by walking up the file's directories. */
+function unitFinder(units: readonly CodeUnit[]): (rel: string) => CodeUnit[] {
+  const byDir = new Map(units.map((u, i) => [u.dir === '' ? '.' : u.dir, { u, i }]));
+  return (rel) => {
+    const found: Array<{ u: CodeUnit; i: number }> = [];
+    const root = byDir.get('.');
+    if (root) found.push(root);
+    for (let slash = rel.lastIndexOf('/'); slash > 0; slash = rel.lastIndexOf('/', slash - 1)) {
+      const hit = byDir.get(rel.slice(0, slash));
+      if (hit) found.push(hit);
+    }
+    return found.sort((a, b) => a.i - b.i).map((h) => h.u);
+  };
 }
 
 function secretsOf(rel: string, text: string, kind: SecretFileKind, holders: CodeUnit[]): FileSecret[] {
