@@ -13,6 +13,7 @@ import { compareLocations, type SourceLocation } from '../model/location.js';
 import { runRules } from '../rules/engine.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
+import { applySuppressions } from '../suppress/apply-suppressions.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadAllFormats, scanRootOf } from './load-formats.js';
 import { redactedSource } from './redacted-source.js';
@@ -100,6 +101,7 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
   await prepareCodeAnalysis(app.model);
   done('analyses');
   const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root });
+  const accepted = applySuppressions(findings, { model: app.model, rules, root, sources: app.sources, files: app.files });
   done('rules');
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];
   const secretLocations = findings.filter((f) => f.category === 'SAS-7').map((f) => f.location);
@@ -108,7 +110,8 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
     toolVersion: TOOL_VERSION,
     target,
     templates: app.templates,
-    findings,
+    findings: accepted.findings,
+    suppressed: accepted.suppressed,
     diagnostics: allDiagnostics,
     rules: rules.map((r) => r.meta).sort((a, b) => (a.id < b.id ? -1 : 1)),
     readSource: memoized((file) => redactOrUndefined(app.sources.get(file) ?? readQuietly(path.join(root, file)), file, secretLocations)),
