@@ -54,7 +54,7 @@ export function codeDirectives(file: string, text: string): Directive[] {
 
 function lineScope(file: string, lines: readonly string[], line: number): DirectiveScope {
   const text = (lines[line - 1] ?? '').trim();
-  const description = text === '' ? `line ${line}, which is blank` : `line ${line}`;
+  const description = line > lines.length ? 'the end of the file' : text === '' ? `the blank line ${line}` : `line ${line}`;
   return { file, startLine: line, endLine: line, description, anchor: text };
 }
 

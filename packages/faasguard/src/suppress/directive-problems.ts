@@ -64,5 +64,5 @@ function unknownRuleMessage(d: Directive, id: string): string | undefined {
 }
 
 function staleMessage(d: Directive, id: string): string {
-  return `${label(d)} matches no finding: ${d.scope.description} has no ${id} finding. Remove the suppression, or move it where it takes effect.`;
+  return `${label(d)} matches no finding: there is no ${id} finding in ${d.scope.description}. Remove the suppression, or move it where it takes effect.`;
 }

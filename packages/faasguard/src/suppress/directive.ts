@@ -28,7 +28,7 @@ export interface DirectiveScope {
   endLine: number;
   /** For Metadata: the resource that holds it, whose findings it covers wherever they are located */
   subject?: FindingSubject;
-  /** What is covered, for messages: `Resources.Fn (lines 3-20)`, `line 7`, `resource Fn` */
+  /** What is covered, for messages: `Resources.Fn (lines 3-20)`, `line 7`, `the blank line 9`, `resource Fn` */
   description: string;
   /** Stable name of what is covered (key path, text of the line, logical id), for fingerprints: never a line number */
   anchor: string;

@@ -75,8 +75,8 @@ function scopeAt(file: string, lines: readonly string[], root: TNode | undefined
 
 function lineDescription(lines: readonly string[], line: number): string {
   const text = lines[line - 1];
-  if (text === undefined) return `line ${line}, past the end of the file`;
-  return text.trim() === '' ? `line ${line}, which is blank` : `line ${line}`;
+  if (text === undefined) return 'the end of the file';
+  return text.trim() === '' ? `the blank line ${line}` : `line ${line}`;
 }
 
 function largestBlockAt(node: TNode, line: number, path: string): Block | undefined {
