@@ -72,6 +72,19 @@ describe('suppressions on the command line', () => {
     assert.equal((await runCli('scan', dir, '--format', 'markdown')).out.includes('function-url-without-auth'), false);
   });
 
+  it('never print a secret whose finding is suppressed, in any format', async () => {
+    const secret = 'q7RzT2vX9kLm4NpW8sYb';
+    const dir = tempProject({
+      'template.yaml': template(COMMENT).replace('      FunctionUrlConfig:', `      Environment:\n        Variables:\n          DB_PASSWORD: '${secret}'  # faasguard-ignore env-plaintext-secret: a test value\n      FunctionUrlConfig:`),
+    });
+    dirs.push(dir);
+    for (const format of ['pretty', 'json', 'sarif', 'markdown', 'junit']) {
+      const { out } = await runCli('scan', dir, '--format', format, '--no-color', '--show-suppressed');
+      assert.ok(out.includes('env-plaintext-secret'), format);
+      assert.equal(out.includes(secret), false, `${format} output leaks the password`);
+    }
+  });
+
   it('keep suppressed findings out of a baseline, so that removing the suppression brings them back', async () => {
     const dir = project(COMMENT);
     const baselineFile = path.join(dir, 'baseline.json');
