@@ -14,12 +14,13 @@ import type { Finding } from '../findings/finding.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { unchanged, type InputManifest } from './input-manifest.js';
 
-const ENTRY_FORMAT = 1;
+const ENTRY_FORMAT = 2;
 
 /** What a cache entry keeps of a ScanResult (the rest is rebuilt: rule metadata, source reader). */
 export interface CachedScan {
   templates: string[];
   findings: Finding[];
+  suppressed: Finding[];
   diagnostics: Diagnostic[];
 }
 
@@ -45,7 +46,7 @@ export class ScanCache {
     if (!entry || entry.discovered.length !== discovered.length) return undefined;
     if (!entry.discovered.every((rel, i) => rel === discovered[i])) return undefined;
     if (!unchanged(root, entry.inputs, this.maxBytes)) return undefined;
-    return { templates: entry.templates, findings: entry.findings, diagnostics: entry.diagnostics };
+    return { templates: entry.templates, findings: entry.findings, suppressed: entry.suppressed, diagnostics: entry.diagnostics };
   }
 
   store(key: string, discovered: readonly string[], inputs: InputManifest, result: CachedScan): void {

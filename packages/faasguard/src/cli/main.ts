@@ -51,7 +51,10 @@ Scan options:
                                output format (default: pretty); markdown fits a pull-request comment
   --baseline <file>            report only findings not in this baseline (see 'faasguard baseline')
   --output <file>              write the report to a file instead of standard output
-  --fail-on <severity>         exit 1 when a finding is at or above it: critical, high, medium, low, info (default: low)
+  --fail-on <severity>         exit 1 when a finding is at or above it: critical, high, medium, low, info (default: low);
+                               suppressed findings never count
+  --show-suppressed            list suppressed findings in the pretty and markdown reports (JSON, SARIF
+                               and JUnit always hold them, marked)
   --exclude <glob>             skip files matching the glob (repeatable)
   --param Key=Value            a template parameter value (repeatable; AWS::Region=… too)
   --params-file <file>         parameter values: {"Key": "Value"} or [{"ParameterKey", "ParameterValue"}]
@@ -126,6 +129,7 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     'fail-on': { type: 'string', default: 'low' },
     'no-color': { type: 'boolean', default: false },
     baseline: { type: 'string' },
+    'show-suppressed': { type: 'boolean', default: false },
     ...SCAN_INPUT_OPTIONS,
   });
   const format = String(values['format']);
@@ -139,7 +143,7 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: Node
   const result = baseline === undefined ? scanned : applyBaseline(scanned, baseline, baselineFile!);
   const output = values['output'] as string | undefined;
   const color = format === 'pretty' && output === undefined && !values['no-color'] && process.env['NO_COLOR'] === undefined && isTty(out);
-  const report = renderReport(result, format as ReportFormat, { color, redactLine: redactSecretsInText });
+  const report = renderReport(result, format as ReportFormat, { color, redactLine: redactSecretsInText, showSuppressed: values['show-suppressed'] === true });
   if (output) writeFileSync(output, report);
   else out.write(report);
   if (result.templates.length === 0) return noTemplates(target, err);

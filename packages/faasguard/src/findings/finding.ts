@@ -63,6 +63,18 @@ export interface Finding {
   /** For data-flow findings: how the data travels from its source to the sink */
   flow?: FlowStep[];
   fingerprint: string;
+  /** Set when the scanned project accepts this finding (see `suppress/`): it is kept, but does not count */
+  suppression?: Suppression;
+}
+
+/** How a finding was accepted in the scanned project. */
+export interface Suppression {
+  /** A `faasguard-ignore` comment beside what it covers, or an entry of a resource's `Metadata.faasguard.ignore` */
+  kind: 'inline' | 'metadata';
+  /** Why the risk is accepted, as written */
+  reason: string;
+  /** Where the suppression is written */
+  location: SourceLocation;
 }
 
 export function severityRank(s: Severity): number {

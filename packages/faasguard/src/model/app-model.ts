@@ -97,6 +97,23 @@ export interface Resource extends ModelElement {
   publicAccessBlock?: PublicAccessBlock;
   /** Server-side encryption as configured on the resource */
   encryption?: EncryptionConfig;
+  /** Last line of the resource's definition in `loc.file`, when the format tells: lines `loc.line` to it are inside the resource */
+  endLine?: number;
+  /** Findings the template accepts on this resource (`Metadata: faasguard: ignore:`); absent when it accepts none */
+  accepted?: AcceptedFinding[];
+}
+
+/**
+ * One entry of a resource's `Metadata.faasguard.ignore`: a rule whose findings on the resource are
+ * accepted, and why (CDK users write it with `addMetadata('faasguard', { ignore: [...] })`).
+ */
+export interface AcceptedFinding {
+  /** The rule id as written */
+  rule: string;
+  /** Why the risk is accepted; absent when the entry gives none (it then accepts nothing and is reported) */
+  reason?: string;
+  /** Where the entry is written */
+  loc: SourceLocation;
 }
 
 export interface PublicAccessBlock {

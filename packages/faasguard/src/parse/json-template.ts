@@ -43,15 +43,16 @@ function convert(node: JNode, locAt: (o: number) => SourceLocation, depth: numbe
   if (depth > PARSE_LIMITS.maxDepth) throw new ParseLimitError(`nesting deeper than ${PARSE_LIMITS.maxDepth} levels`, node.offset);
   if (++counter.nodes > PARSE_LIMITS.maxNodes) throw new ParseLimitError(`more than ${PARSE_LIMITS.maxNodes} nodes`, node.offset);
   const loc = locAt(node.offset);
+  const endLine = locAt(node.offset + Math.max(0, node.length - 1)).line;
   const children = node.children ?? [];
-  if (node.type === 'array') return { kind: 'seq', items: children.map((c) => convert(c, locAt, depth + 1, counter)), loc };
-  if (node.type === 'object') return { kind: 'map', entries: children.map((p) => convertProperty(p, locAt, depth, counter)), loc };
-  return { kind: 'scalar', value: node.value as string | number | boolean | null, loc };
+  if (node.type === 'array') return { kind: 'seq', items: children.map((c) => convert(c, locAt, depth + 1, counter)), loc, endLine };
+  if (node.type === 'object') return { kind: 'map', entries: children.map((p) => convertProperty(p, locAt, depth, counter)), loc, endLine };
+  return { kind: 'scalar', value: node.value as string | number | boolean | null, loc, endLine };
 }
 
 function convertProperty(prop: JNode, locAt: (o: number) => SourceLocation, depth: number, counter: { nodes: number }): TMapEntry {
   const [keyNode, valueNode] = prop.children ?? [];
   const keyLoc = locAt(keyNode?.offset ?? prop.offset);
-  const value: TNode = valueNode ? convert(valueNode, locAt, depth + 1, counter) : { kind: 'scalar', value: null, loc: keyLoc };
+  const value: TNode = valueNode ? convert(valueNode, locAt, depth + 1, counter) : { kind: 'scalar', value: null, loc: keyLoc, endLine: keyLoc.line };
   return { key: String(keyNode?.value ?? ''), keyLoc, value };
 }

@@ -5,6 +5,12 @@
  */
 import type { SourceLocation } from '../model/location.js';
 
+/**
+ * A node of the tree. `loc` is where it starts (what findings point at); `endLine`, when the
+ * parser knows it (nodes a loader builds have none), is the last line of its text: the extent of a
+ * block, which is what a suppression written above it covers. It stays out of `loc` so that
+ * findings keep pointing at one place.
+ */
 export type TNode = TMap | TSeq | TScalar;
 
 export interface TMapEntry {
@@ -17,18 +23,24 @@ export interface TMap {
   kind: 'map';
   entries: TMapEntry[];
   loc: SourceLocation;
+  /** Last line of the node's text, when the parser knows it */
+  endLine?: number;
 }
 
 export interface TSeq {
   kind: 'seq';
   items: TNode[];
   loc: SourceLocation;
+  /** Last line of the node's text, when the parser knows it */
+  endLine?: number;
 }
 
 export interface TScalar {
   kind: 'scalar';
   value: string | number | boolean | null;
   loc: SourceLocation;
+  /** Last line of the node's text, when the parser knows it */
+  endLine?: number;
 }
 
 export function get(node: TNode | undefined, key: string): TNode | undefined {

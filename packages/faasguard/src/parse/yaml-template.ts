@@ -52,6 +52,7 @@ const CUSTOM_TAGS = cfnTags();
 export function parseYamlTemplate(text: string, file: string): ParseResult {
   const lines = new LineIndex(text);
   const locAt = (offset: number): SourceLocation => ({ file, ...lines.position(offset) });
+  const lineAt = (start: number, end: number): number => lastLine(text, lines, start, end);
   const diagnostics: Diagnostic[] = [];
   let doc: Document;
   try {
@@ -65,7 +66,7 @@ export function parseYamlTemplate(text: string, file: string): ParseResult {
   }
   if (doc.errors.length > 0) return { diagnostics };
   if (doc.contents === null) return { diagnostics };
-  const builder = new TreeBuilder(doc, locAt, diagnostics);
+  const builder = new TreeBuilder(doc, locAt, lineAt, diagnostics);
   try {
     return { root: builder.build(doc.contents as YNode, 0), diagnostics };
   } catch (e) {
@@ -86,6 +87,7 @@ class TreeBuilder {
   constructor(
     private readonly doc: Document,
     private readonly locAt: (offset: number) => SourceLocation,
+    private readonly lineAt: (start: number, end: number) => number,
     private readonly diagnostics: Diagnostic[],
   ) {}
 
@@ -122,11 +124,13 @@ class TreeBuilder {
   }
 
   private buildUntagged(node: YNode, depth: number): TNode {
-    const loc = this.locAt(node.range?.[0] ?? 0);
-    if (isScalar(node)) return { kind: 'scalar', value: scalarValue(node.value), loc };
-    if (isSeq(node)) return { kind: 'seq', items: node.items.map((i) => this.build(i as YNode, depth + 1)), loc };
-    if (isMap(node)) return { kind: 'map', entries: node.items.map((p) => this.buildEntry(p.key as YNode, p.value as YNode | null, depth)), loc };
-    return { kind: 'scalar', value: null, loc };
+    const start = node.range?.[0] ?? 0;
+    const loc = this.locAt(start);
+    const endLine = this.lineAt(start, node.range?.[1] ?? start);
+    if (isScalar(node)) return { kind: 'scalar', value: scalarValue(node.value), loc, endLine };
+    if (isSeq(node)) return { kind: 'seq', items: node.items.map((i) => this.build(i as YNode, depth + 1)), loc, endLine };
+    if (isMap(node)) return { kind: 'map', entries: node.items.map((p) => this.buildEntry(p.key as YNode, p.value as YNode | null, depth)), loc, endLine };
+    return { kind: 'scalar', value: null, loc, endLine };
   }
 
   private buildEntry(keyNode: YNode, valueNode: YNode | null, depth: number): TMapEntry {
@@ -135,19 +139,19 @@ class TreeBuilder {
     if (!isScalar(keyNode)) {
       this.diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: 'a mapping key must be a plain value', loc: keyLoc });
     }
-    const value: TNode = valueNode === null ? { kind: 'scalar', value: null, loc: keyLoc } : this.build(valueNode, depth + 1);
+    const value: TNode = valueNode === null ? { kind: 'scalar', value: null, loc: keyLoc, endLine: keyLoc.line } : this.build(valueNode, depth + 1);
     return { key, keyLoc, value };
   }
 
   private wrapTag(tag: string, value: TNode, offset: number): TNode {
-    const loc = value.loc;
+    const { loc, endLine } = value;
     const longForm = SHORT_FORM_TAGS[tag];
     if (longForm === undefined) {
       this.diagnostics.push({ severity: 'error', code: 'unknown-tag', message: `unknown tag ${tag}: its value is treated as unknown`, loc: this.locAt(offset) });
       const tagNode: TNode = { kind: 'scalar', value: tag, loc };
-      return { kind: 'map', entries: [{ key: UNKNOWN_TAG_KEY, keyLoc: loc, value: { kind: 'seq', items: [tagNode, value], loc } }], loc };
+      return { kind: 'map', entries: [{ key: UNKNOWN_TAG_KEY, keyLoc: loc, value: { kind: 'seq', items: [tagNode, value], loc } }], loc, ...(endLine ? { endLine } : {}) };
     }
-    return { kind: 'map', entries: [{ key: longForm, keyLoc: loc, value: getAttShortForm(tag, value) }], loc };
+    return { kind: 'map', entries: [{ key: longForm, keyLoc: loc, value: getAttShortForm(tag, value) }], loc, ...(endLine ? { endLine } : {}) };
   }
 }
 
@@ -164,6 +168,13 @@ function getAttShortForm(tag: string, value: TNode): TNode {
     ],
     loc: value.loc,
   };
+}
+
+/** The line of the last character of `text[start, end)` that is not white space (a block's range ends after its newline). */
+function lastLine(text: string, lines: LineIndex, start: number, end: number): number {
+  let last = end - 1;
+  while (last > start && /\s/.test(text[last]!)) last--;
+  return lines.lineNumber(Math.max(start, last));
 }
 
 function scalarValue(v: unknown): string | number | boolean | null {

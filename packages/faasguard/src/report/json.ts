@@ -7,17 +7,17 @@
  * internal types leaks into the contract by accident. `buildJsonReport` may hold `undefined` for
  * absent optional fields; they do not appear in the rendered text.
  */
-import type { Finding, RelatedLocation } from '../findings/finding.js';
+import type { Finding, RelatedLocation, Suppression } from '../findings/finding.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceLocation } from '../model/location.js';
 import type { RuleMeta } from '../rules/rule.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { sortDiagnostics, sortFindings, sortRules, sortTemplates } from './ordering.js';
 import type { SeverityCounts } from './summary.js';
-import { countBySeverity } from './summary.js';
+import { countBySeverity, suppressedFindings } from './summary.js';
 
 /** Version of the JSON report format (not of faasguard). */
-export const JSON_SCHEMA_VERSION = '1.0.0';
+export const JSON_SCHEMA_VERSION = '1.1.0';
 
 /** A place in a scanned file; `line`/`column` are 1-based, 0 meaning "the whole file/line". */
 export interface JsonLocation {
@@ -39,6 +39,13 @@ export interface JsonSubject {
   constructPath?: string;
 }
 
+/** How the scanned project accepts a finding. */
+export interface JsonSuppression {
+  kind: Suppression['kind'];
+  reason: string;
+  location: JsonLocation;
+}
+
 export interface JsonFinding {
   ruleId: string;
   severity: Finding['severity'];
@@ -50,7 +57,12 @@ export interface JsonFinding {
   related: JsonRelatedLocation[];
   subject?: JsonSubject;
   fingerprint: string;
+  /** Present on a suppressed finding, which does not count in the summary's severities */
+  suppression?: JsonSuppression;
 }
+
+/** Findings that count, by severity and in total; then how many are suppressed. */
+export type JsonSummary = SeverityCounts & { suppressed: number };
 
 export interface JsonDiagnostic {
   severity: Diagnostic['severity'];
@@ -73,7 +85,8 @@ export interface JsonReport {
   tool: { name: 'faasguard'; version: string };
   target: string;
   templates: string[];
-  summary: SeverityCounts;
+  summary: JsonSummary;
+  /** The findings that count, then the suppressed ones */
   findings: JsonFinding[];
   diagnostics: JsonDiagnostic[];
   rules: JsonRule[];
@@ -81,6 +94,7 @@ export interface JsonReport {
 
 export function buildJsonReport(result: ScanResult): JsonReport {
   const counts = countBySeverity(result.findings);
+  const suppressed = suppressedFindings(result);
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: { name: 'faasguard', version: result.toolVersion },
@@ -93,8 +107,9 @@ export function buildJsonReport(result: ScanResult): JsonReport {
       low: counts.low,
       info: counts.info,
       total: counts.total,
+      suppressed: suppressed.length,
     },
-    findings: sortFindings(result.findings).map(jsonFinding),
+    findings: [...sortFindings(result.findings), ...suppressed].map(jsonFinding),
     diagnostics: sortDiagnostics(result.diagnostics).map(jsonDiagnostic),
     rules: sortRules(result.rules).map(jsonRule),
   };
@@ -127,7 +142,12 @@ function jsonFinding(f: Finding): JsonFinding {
     related: f.related.map(jsonRelated),
     subject: f.subject === undefined ? undefined : jsonSubject(f.subject),
     fingerprint: f.fingerprint,
+    suppression: f.suppression === undefined ? undefined : jsonSuppression(f.suppression),
   };
+}
+
+function jsonSuppression(s: Suppression): JsonSuppression {
+  return { kind: s.kind, reason: s.reason, location: jsonLocation(s.location) };
 }
 
 function jsonSubject(s: NonNullable<Finding['subject']>): JsonSubject {

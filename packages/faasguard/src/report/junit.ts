@@ -1,14 +1,16 @@
 /**
  * JUnit XML for CI systems that show test results: each rule that ran is a test suite, each
  * finding a failing test case (type = severity), and a rule with no findings one passing case, so
- * that CI dashboards show what was checked as well as what failed. Input problems form a last
- * suite: errors there are JUnit errors, warnings and notes pass with their text as output.
+ * that CI dashboards show what was checked as well as what failed. A suppressed finding is a
+ * skipped case whose message gives the reason. Input problems form a last suite: errors there are
+ * JUnit errors, warnings and notes pass with their text as output.
  */
 import type { Finding } from '../findings/finding.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { fileLine } from './file-line.js';
 import { compareText, sortDiagnostics, sortFindings, sortRules } from './ordering.js';
+import { suppressedFindings, suppressionText } from './summary.js';
 import { attributes, escapeXmlText } from './xml.js';
 
 /** Name of the suite that holds the input problems. */
@@ -18,7 +20,8 @@ export const JUNIT_PASSING_CASE = 'no findings';
 
 export function renderJunit(result: ScanResult): string {
   const findings = sortFindings(result.findings);
-  const suites = ruleIds(result, findings).map((id) => ruleSuite(id, findings.filter((f) => f.ruleId === id)));
+  const suppressed = suppressedFindings(result);
+  const suites = ruleIds(result, [...findings, ...suppressed]).map((id) => ruleSuite(id, findings.filter((f) => f.ruleId === id), suppressed.filter((f) => f.ruleId === id)));
   if (result.diagnostics.length > 0) suites.push(inputSuite(sortDiagnostics(result.diagnostics)));
   const tests = suites.reduce((n, s) => n + s.tests, 0);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
@@ -38,9 +41,9 @@ function ruleIds(result: ScanResult, findings: readonly Finding[]): string[] {
   return [...ids].sort(compareText);
 }
 
-function ruleSuite(ruleId: string, findings: readonly Finding[]): Suite {
-  const cases = findings.length === 0 ? [passingCase(ruleId)] : findings.map(findingCase);
-  const attrs = attributes([['name', ruleId], ['tests', cases.length], ['failures', findings.length], ['errors', 0], ['skipped', 0]]);
+function ruleSuite(ruleId: string, findings: readonly Finding[], suppressed: readonly Finding[]): Suite {
+  const cases = findings.length + suppressed.length === 0 ? [passingCase(ruleId)] : [...findings.map(findingCase), ...suppressed.map(suppressedCase)];
+  const attrs = attributes([['name', ruleId], ['tests', cases.length], ['failures', findings.length], ['errors', 0], ['skipped', suppressed.length]]);
   return { tests: cases.length, lines: [`  <testsuite${attrs}>`, ...cases.flat(), '  </testsuite>'] };
 }
 
@@ -49,10 +52,18 @@ function passingCase(ruleId: string): string[] {
 }
 
 function findingCase(f: Finding): string[] {
-  const name = `${fileLine(f.location)} ${f.subject?.logicalId ?? f.title}`;
-  const attrs = attributes([['classname', f.ruleId], ['name', name], ['file', f.location.file], ['line', f.location.line]]);
   const failure = attributes([['message', f.message], ['type', f.severity]]);
-  return [`    <testcase${attrs}>`, `      <failure${failure}>${escapeXmlText(failureBody(f))}</failure>`, '    </testcase>'];
+  return [`    <testcase${caseAttributes(f)}>`, `      <failure${failure}>${escapeXmlText(failureBody(f))}</failure>`, '    </testcase>'];
+}
+
+function suppressedCase(f: Finding): string[] {
+  const skipped = attributes([['message', f.suppression ? suppressionText(f.suppression) : 'suppressed']]);
+  return [`    <testcase${caseAttributes(f)}>`, `      <skipped${skipped}>${escapeXmlText(failureBody(f))}</skipped>`, '    </testcase>'];
+}
+
+function caseAttributes(f: Finding): string {
+  const name = `${fileLine(f.location)} ${f.subject?.logicalId ?? f.title}`;
+  return attributes([['classname', f.ruleId], ['name', name], ['file', f.location.file], ['line', f.location.line]]);
 }
 
 /** What a CI log shows under the failure: the rule's title, the place and the related places. */

@@ -1,7 +1,8 @@
 /**
  * The Markdown report, sized for a pull-request comment: counts first, a short table of the most
  * severe findings, then every finding in a collapsed `<details>` block so that a long report does
- * not bury the conversation. Deterministic like every format.
+ * not bury the conversation; suppressed findings are counted, and listed only when asked.
+ * Deterministic like every format.
  */
 import type { Finding, SasCategory } from '../findings/finding.js';
 import { SAS_TITLES, SEVERITIES } from '../findings/finding.js';
@@ -9,26 +10,32 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { fileLine } from './file-line.js';
 import { sortDiagnostics, sortFindings } from './ordering.js';
-import { countBySeverity } from './summary.js';
+import type { ReportOptions } from './options.js';
+import { countBySeverity, suppressedFindings } from './summary.js';
 
 /** Rows of the top-findings table; the rest are only in the details. */
 export const MARKDOWN_TOP_FINDINGS = 20;
 
-export function renderMarkdown(result: ScanResult): string {
+export function renderMarkdown(result: ScanResult, options: Pick<ReportOptions, 'showSuppressed'> = {}): string {
   const findings = sortFindings(result.findings);
-  const blocks: string[][] = [heading(findings, result)];
+  const suppressed = suppressedFindings(result);
+  const showSuppressed = options.showSuppressed === true && suppressed.length > 0;
+  const blocks: string[][] = [heading(findings, result, suppressed.length, showSuppressed)];
   if (findings.length > 0) {
     blocks.push(severityTable(findings), categoryTable(findings), topTable(findings));
     blocks.push(['### Details'], ...findings.map(details));
   }
+  if (showSuppressed) blocks.push(suppressedTable(suppressed));
   if (result.diagnostics.length > 0) blocks.push(diagnosticsBlock(result.diagnostics));
   return `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`;
 }
 
-function heading(findings: readonly Finding[], result: ScanResult): string[] {
+function heading(findings: readonly Finding[], result: ScanResult, suppressed: number, showSuppressed: boolean): string[] {
   const templates = `${result.templates.length} template${result.templates.length === 1 ? '' : 's'}`;
-  if (findings.length === 0) return ['## faasguard: no findings', '', `${templates} scanned.`];
-  return [`## faasguard: ${findings.length} finding${findings.length === 1 ? '' : 's'}`, '', `${templates} scanned.`];
+  const title = findings.length === 0 ? '## faasguard: no findings' : `## faasguard: ${findings.length} finding${findings.length === 1 ? '' : 's'}`;
+  const lines = [title, '', `${templates} scanned.`];
+  if (suppressed > 0) lines.push('', suppressedNote(suppressed, showSuppressed));
+  return lines;
 }
 
 function severityTable(findings: readonly Finding[]): string[] {
@@ -58,6 +65,20 @@ function topTable(findings: readonly Finding[]): string[] {
   const rest = findings.length - top.length;
   if (rest > 0) lines.push('', `…and ${rest} more in the details below.`);
   return lines;
+}
+
+function suppressedNote(count: number, shown: boolean): string {
+  const what = `${count} suppressed finding${count === 1 ? '' : 's'}`;
+  return shown ? `${what}, listed at the end.` : `${what} not shown (\`--show-suppressed\` lists them).`;
+}
+
+/** Suppressed findings are listed, not detailed: they were reviewed, and the reason is what matters. */
+function suppressedTable(findings: readonly Finding[]): string[] {
+  const rows = findings.map((f) => {
+    const s = f.suppression;
+    return `| ${f.severity} | ${code(f.ruleId)} | ${code(fileLine(f.location))} | ${s ? text(s.reason) : ''} | ${s ? code(fileLine(s.location)) : ''} |`;
+  });
+  return [`### Suppressed (${findings.length})`, '', '| Severity | Rule | Location | Reason | Suppressed at |', '| --- | --- | --- | --- | --- |', ...rows];
 }
 
 function details(f: Finding): string[] {

@@ -16,4 +16,9 @@ export interface ReportOptions {
    * holding a secret is never shown verbatim. The CLI passes the secret redactor.
    */
   redactLine?: (line: string) => string;
+  /**
+   * Show suppressed findings, marked, in the pretty and Markdown reports (`--show-suppressed`); they
+   * are only counted otherwise. JSON, SARIF and JUnit always hold them, marked as suppressed.
+   */
+  showSuppressed?: boolean;
 }

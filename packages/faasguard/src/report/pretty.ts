@@ -1,6 +1,7 @@
 /**
  * The terminal report: findings grouped by severity (critical first), each with its place, rule,
- * message, related places and a code frame; then the input problems; then a one-line summary.
+ * message, related places and a code frame; then, when asked, the suppressed findings with where
+ * and why each is accepted; then the input problems; then a one-line summary.
  */
 import type { Finding, Severity } from '../findings/finding.js';
 import { SEVERITIES } from '../findings/finding.js';
@@ -12,7 +13,7 @@ import { codeFrame } from './code-frame.js';
 import type { ReportOptions } from './options.js';
 import { sortDiagnostics, sortFindings } from './ordering.js';
 import { displayLocation } from './pretty-location.js';
-import { countBySeverity } from './summary.js';
+import { countBySeverity, suppressedFindings, suppressionText } from './summary.js';
 import { escapeControl } from './terminal-text.js';
 
 const FINDING_INDENT = '  ';
@@ -33,8 +34,10 @@ export function renderPretty(result: ScanResult, options: ReportOptions): string
     if (group.length > 0) blocks.push(severityGroup(severity, group, ctx));
   }
   if (findings.length === 0) blocks.push([ctx.palette.bold('No findings.')]);
+  const suppressed = suppressedFindings(result);
+  if (options.showSuppressed && suppressed.length > 0) blocks.push(suppressedGroup(suppressed, ctx));
   if (result.diagnostics.length > 0) blocks.push(diagnosticsBlock(result.diagnostics, ctx.palette));
-  blocks.push([summaryLine(result, ctx.palette)]);
+  blocks.push([summaryLine(result, ctx.palette, options.showSuppressed === true)]);
   return `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`;
 }
 
@@ -57,10 +60,19 @@ function severityGroup(severity: Severity, group: Finding[], ctx: PrettyContext)
   return lines;
 }
 
+/** Shown only when asked, after the findings that count; each says where and why it is accepted. */
+function suppressedGroup(group: Finding[], ctx: PrettyContext): string[] {
+  const lines = [ctx.palette.bold(`SUPPRESSED (${group.length})`)];
+  for (const finding of group) lines.push('', ...findingLines(finding, ctx));
+  return lines;
+}
+
 function findingLines(finding: Finding, ctx: PrettyContext): string[] {
   const { palette } = ctx;
   const place = palette.bold(escapeControl(displayLocation(finding.location)));
-  const lines = [`${FINDING_INDENT}${place}  ${palette.dim(escapeControl(finding.ruleId))}  ${escapeControl(finding.title)}`];
+  const severity = finding.suppression ? `${finding.severity} ` : '';
+  const lines = [`${FINDING_INDENT}${place}  ${severity}${palette.dim(escapeControl(finding.ruleId))}  ${escapeControl(finding.title)}`];
+  if (finding.suppression) lines.push(`${DETAIL_INDENT}${palette.gray(escapeControl(suppressionText(finding.suppression)))}`);
   lines.push(...indentText(finding.message, DETAIL_INDENT));
   const constructPath = finding.subject?.constructPath;
   if (constructPath !== undefined) lines.push(`${DETAIL_INDENT}${palette.gray('construct')} ${escapeControl(constructPath)}`);
@@ -100,13 +112,15 @@ function displayDiagnosticLocation(d: Diagnostic): string {
   return d.loc.line >= 1 ? `${d.loc.file}:${d.loc.line}` : d.loc.file;
 }
 
-function summaryLine(result: ScanResult, palette: Palette): string {
+function summaryLine(result: ScanResult, palette: Palette, showSuppressed: boolean): string {
   const counts = countBySeverity(result.findings);
   const perSeverity = SEVERITIES.map((s) => {
     const text = `${counts[s]} ${s}`;
     return counts[s] > 0 ? severityStyle(s, palette)(text) : text;
   }).join(', ');
   const parts = [`${plural(counts.total, 'finding')} (${perSeverity})`];
+  const suppressed = result.suppressed?.length ?? 0;
+  if (suppressed > 0) parts.push(`${suppressed} suppressed${showSuppressed ? '' : ' (--show-suppressed lists them)'}`);
   if (result.diagnostics.length > 0) parts.push(plural(result.diagnostics.length, 'input problem'));
   if (result.baseline) parts.push(`${result.baseline.baselined} baselined, ${result.baseline.gone} gone from the baseline`);
   parts.push(`${plural(result.templates.length, 'template')} scanned`);

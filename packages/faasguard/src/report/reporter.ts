@@ -22,7 +22,7 @@ export function renderReport(result: ScanResult, format: ReportFormat, options: 
     case 'sarif':
       return renderSarif(result);
     case 'markdown':
-      return renderMarkdown(result);
+      return renderMarkdown(result, options);
     case 'junit':
       return renderJunit(result);
   }

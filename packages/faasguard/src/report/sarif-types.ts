@@ -53,7 +53,17 @@ export interface SarifResult {
   relatedLocations?: SarifLocation[];
   codeFlows?: SarifCodeFlow[];
   partialFingerprints: Record<string, string>;
+  /** Present on a suppressed result only */
+  suppressions?: SarifSuppression[];
   properties: Record<string, unknown>;
+}
+
+/** A suppression written in the scanned project (`inSource`), accepted by its authors. */
+export interface SarifSuppression {
+  kind: 'inSource';
+  status: 'accepted';
+  justification: string;
+  location: SarifLocation;
 }
 
 /** A data flow: one thread whose locations go from the source to the sink. */

@@ -2,15 +2,17 @@
  * SARIF 2.1.0 output: one run, for GitHub code scanning, IDEs and any SARIF viewer.
  *
  * Deterministic like every format: no timestamps, no absolute paths (locations are relative to
- * `%SRCROOT%`, which is left for the consumer to resolve), results in `compareFindings` order.
+ * `%SRCROOT%`, which is left for the consumer to resolve), results in `compareFindings` order:
+ * the findings that count, then the suppressed ones with their `suppressions`.
  */
-import type { Finding, FlowStep, RelatedLocation } from '../findings/finding.js';
+import type { Finding, FlowStep, RelatedLocation, Suppression } from '../findings/finding.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { sortDiagnostics, sortFindings } from './ordering.js';
 import { SRCROOT, sarifLocation } from './sarif-location.js';
 import { reportingDescriptor, runRules, sarifLevel } from './sarif-rules.js';
-import type { SarifCodeFlow, SarifLocation, SarifLog, SarifNotification, SarifResult } from './sarif-types.js';
+import { suppressedFindings } from './summary.js';
+import type { SarifCodeFlow, SarifLocation, SarifLog, SarifNotification, SarifResult, SarifSuppression } from './sarif-types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/faasguard/faasguard';
@@ -18,7 +20,7 @@ export const INFORMATION_URI = 'https://github.com/faasguard/faasguard';
 export const FINGERPRINT_KEY = 'faasguard/v1';
 
 export function buildSarifLog(result: ScanResult): SarifLog {
-  const findings = sortFindings(result.findings);
+  const findings = [...sortFindings(result.findings), ...suppressedFindings(result)];
   const rules = runRules(result.rules, findings);
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -65,9 +67,15 @@ function sarifResult(f: Finding, ruleIndex: number): SarifResult {
     relatedLocations: f.related.length > 0 ? f.related.map(relatedLocation) : undefined,
     codeFlows: f.flow && f.flow.length > 0 ? [codeFlow(f.flow)] : undefined,
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+    suppressions: f.suppression ? [suppression(f.suppression)] : undefined,
     // The level folds critical into high; keep the exact severity for consumers that want it.
     properties: { severity: f.severity, category: f.category, cwe: [...f.cwe] },
   };
+}
+
+/** Comments and Metadata entries are both written in the scanned sources: `inSource`. */
+function suppression(s: Suppression): SarifSuppression {
+  return { kind: 'inSource', status: 'accepted', justification: s.reason, location: sarifLocation(s.location) };
 }
 
 /** Ids are 1-based, as in the `[text](1)` links a SARIF message can use to point at them. */

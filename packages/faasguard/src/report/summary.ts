@@ -1,4 +1,7 @@
-import type { Finding, Severity } from '../findings/finding.js';
+import type { Finding, Severity, Suppression } from '../findings/finding.js';
+import type { ScanResult } from '../scan/scan-result.js';
+import { fileLine } from './file-line.js';
+import { sortFindings } from './ordering.js';
 
 /** Number of findings per severity, plus the total. Keys follow `SEVERITIES` (critical first). */
 export type SeverityCounts = Record<Severity, number> & { total: number };
@@ -12,3 +15,13 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   return counts;
 }
 
+
+/** The findings the scanned project accepts, in report order. */
+export function suppressedFindings(result: ScanResult): Finding[] {
+  return sortFindings(result.suppressed ?? []);
+}
+
+/** Where and why a finding is accepted, as reports print it. */
+export function suppressionText(s: Suppression): string {
+  return `suppressed at ${fileLine(s.location)}: ${s.reason}`;
+}

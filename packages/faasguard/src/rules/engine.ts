@@ -7,7 +7,7 @@ import { fingerprint } from '../findings/fingerprint.js';
 import { compareFindings } from '../findings/sort.js';
 import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Rule, RuleContext } from './rule.js';
+import type { Rule, RuleContext, RuleMeta, RuleResult } from './rule.js';
 
 /** `extra`: facts computed before the rules run (dependencies, secrets), added to every rule's context. */
 export function runRules(model: AppModel, rules: readonly Rule[], extra: Omit<RuleContext, 'model'> = {}): { findings: Finding[]; diagnostics: Diagnostic[] } {
@@ -15,26 +15,29 @@ export function runRules(model: AppModel, rules: readonly Rule[], extra: Omit<Ru
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     try {
-      for (const r of rule.check({ ...extra, model })) {
-        findings.push({
-          ruleId: rule.meta.id,
-          severity: r.severity ?? rule.meta.severity,
-          category: rule.meta.category,
-          cwe: rule.meta.cwe,
-          title: rule.meta.title,
-          message: r.message,
-          location: r.location,
-          related: r.related ?? [],
-          ...(r.subject ? { subject: r.subject } : {}),
-          ...(r.flow ? { flow: r.flow } : {}),
-          fingerprint: fingerprint(rule.meta.id, r.location.file, r.key),
-        });
-      }
+      for (const r of rule.check({ ...extra, model })) findings.push(findingOf(rule.meta, r));
     } catch (e) {
       diagnostics.push({ severity: 'error', code: 'rule-failed', message: `rule ${rule.meta.id} failed: ${(e as Error).message}`, loc: { file: '.', line: 0, column: 0 } });
     }
   }
   return { findings: dedupe(findings).sort(compareFindings), diagnostics };
+}
+
+/** A rule's result with the rule's metadata and the fingerprint: the finding reports show. */
+export function findingOf(meta: RuleMeta, r: RuleResult): Finding {
+  return {
+    ruleId: meta.id,
+    severity: r.severity ?? meta.severity,
+    category: meta.category,
+    cwe: meta.cwe,
+    title: meta.title,
+    message: r.message,
+    location: r.location,
+    related: r.related ?? [],
+    ...(r.subject ? { subject: r.subject } : {}),
+    ...(r.flow ? { flow: r.flow } : {}),
+    fingerprint: fingerprint(meta.id, r.location.file, r.key),
+  };
 }
 
 /** The same problem reached twice (e.g. through two routes of one event) is one finding. */

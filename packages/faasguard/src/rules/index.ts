@@ -69,6 +69,9 @@ import { secretInCode } from './secrets/secret-in-code.js';
 import { secretInInlineCode } from './secrets/secret-in-inline-code.js';
 import { secretInTags } from './secrets/secret-in-tags.js';
 import { templateParameterSecretDefault } from './secrets/template-parameter-secret-default.js';
+import { staleSuppression } from './suppressions/stale-suppression.js';
+import { suppressionUnknownRule } from './suppressions/suppression-unknown-rule.js';
+import { suppressionWithoutReason } from './suppressions/suppression-without-reason.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
 
@@ -141,6 +144,9 @@ export const ALL_RULES: readonly Rule[] = [
   eventLogged,
   tlsVerificationDisabled,
   authorizationFromClientInput,
+  suppressionWithoutReason,
+  suppressionUnknownRule,
+  staleSuppression,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -12,7 +12,14 @@ export interface ScanResult {
   target: string;
   /** Template files loaded, relative to the target */
   templates: string[];
+  /** The findings that count: for the exit code, the baseline and every report */
   findings: Finding[];
+  /**
+   * Findings the scanned project accepts (`faasguard-ignore` comments, `Metadata.faasguard.ignore`),
+   * each with its `suppression`: kept for JSON and SARIF, counted in every report, shown in the
+   * others only when asked. Absent when a result was built without the suppression step.
+   */
+  suppressed?: Finding[];
   /** Problems with the input (files that did not parse, broken references …) */
   diagnostics: Diagnostic[];
   /** Metadata of every rule that ran, sorted by id */

@@ -17,6 +17,7 @@ import { compareLocations, type SourceLocation } from '../model/location.js';
 import { runRules } from '../rules/engine.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
+import { applySuppressions } from '../suppress/apply-suppressions.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadAllFormats, scanRootOf } from './load-formats.js';
 import { redactedSource } from './redacted-source.js';
@@ -115,7 +116,8 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
   const before = hashFiles(root, listed, maxBytes);
   const { value: result, read } = await withReadLog(() => scanFiles(target, options, discovered));
   const extra = [...read].map((abs) => path.relative(path.resolve(root), abs)).filter((rel) => !(rel in before));
-  cache.store(key, listed, { ...before, ...hashFiles(root, extra, maxBytes) }, result);
+  const kept = { templates: result.templates, findings: result.findings, suppressed: result.suppressed ?? [], diagnostics: result.diagnostics };
+  cache.store(key, listed, { ...before, ...hashFiles(root, extra, maxBytes) }, kept);
   return result;
 }
 
@@ -129,15 +131,17 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
   await prepareCodeAnalysis(app.model);
   done('analyses');
   const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root });
+  const accepted = applySuppressions(findings, { model: app.model, rules, root, sources: app.sources, files: app.files });
   done('rules');
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];
   const allDiagnostics = [...app.diagnostics, ...inputs.diagnostics, ...codeDiagnostics, ...diagnostics].sort((a, b) => compareLocations(a.loc, b.loc));
-  return resultOf(target, root, rules, { templates: app.templates, findings, diagnostics: allDiagnostics }, app.sources);
+  return resultOf(target, root, rules, { templates: app.templates, findings: accepted.findings, suppressed: accepted.suppressed, diagnostics: allDiagnostics }, app.sources);
 }
 
 /** A ScanResult from what a scan found (or what the cache kept of it). */
 function resultOf(target: string, root: string, rules: readonly Rule[], found: CachedScan, sources?: ReadonlyMap<string, string>): ScanResult {
-  const secretLocations = found.findings.filter((f) => f.category === 'SAS-7').map((f) => f.location);
+  // Suppressed secrets are still secrets: `--show-suppressed` shows their code frames too.
+  const secretLocations = [...found.findings, ...found.suppressed].filter((f) => f.category === 'SAS-7').map((f) => f.location);
   return {
     toolVersion: TOOL_VERSION,
     target,

@@ -31,6 +31,16 @@ describe('YAML templates', () => {
     assert.deepEqual([handler?.loc.line, handler?.loc.column], [5, 21], 'a tagged value is located at the value');
   });
 
+  it('knows the last line of each block, past trailing comments and blank lines', () => {
+    const text = 'Resources:\n  Fn:\n    Type: X\n    Code: |\n      a\n      b\n    Tags: !Sub\n      - x\n  # trailing\n\nOutputs: {}\n';
+    const r = parseYamlTemplate(text, 't.yaml');
+    const fn = get(get(r.root, 'Resources'), 'Fn');
+    assert.deepEqual([fn?.loc.line, fn?.endLine], [3, 8]);
+    assert.equal(get(fn, 'Code')?.endLine, 6, 'a block scalar ends with its last line');
+    assert.equal(get(fn, 'Tags')?.endLine, 8, 'a tagged value keeps its extent');
+    assert.equal(get(fn, 'Type')?.endLine, 3);
+  });
+
   it('reports syntax errors with their line', () => {
     const r = parseYamlTemplate('Resources:\n  Fn:\n    Type: [unclosed\n', 't.yaml');
     assert.equal(r.root, undefined);
@@ -65,9 +75,10 @@ describe('YAML templates', () => {
 });
 
 describe('JSON templates', () => {
-  it('keeps positions and reports syntax errors with their line', () => {
+  it('keeps positions, the last line of each node, and reports syntax errors with their line', () => {
     const ok = parseJsonTemplate('{\n  "Resources": {\n    "Fn": { "Type": "AWS::Lambda::Function" }\n  }\n}\n', 't.json');
     assert.equal(get(get(ok.root, 'Resources'), 'Fn')?.loc.line, 3);
+    assert.deepEqual([get(ok.root, 'Resources')?.endLine, get(get(ok.root, 'Resources'), 'Fn')?.endLine], [4, 3]);
     const bad = parseJsonTemplate('{\n  "Resources": {\n    "Fn": \n  }\n}\n', 't.json');
     assert.equal(bad.root, undefined);
     assert.equal(bad.diagnostics[0]?.code, 'json-syntax');

@@ -38,7 +38,7 @@ describe('json report', () => {
   });
 
   it('counts findings by severity', () => {
-    assert.deepEqual(json().summary, { critical: 1, high: 1, medium: 1, low: 0, info: 1, total: 4 });
+    assert.deepEqual(json().summary, { critical: 1, high: 1, medium: 1, low: 0, info: 1, total: 4, suppressed: 0 });
   });
 
   it('lists findings in severity order, diagnostics and rules', () => {

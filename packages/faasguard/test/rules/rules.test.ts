@@ -7,6 +7,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { scan, type ScanOptions } from '../../src/scan/scan.js';
 import { ALL_RULES } from '../../src/rules/index.js';
+import { iamWildcardAction } from '../../src/rules/privilege/iam-wildcard-action.js';
+import type { Rule } from '../../src/rules/rule.js';
 import { FIXTURES } from '../helpers/paths.js';
 
 // Runtime deprecation depends on the scan date: pin it so that the fixtures keep their meaning.
@@ -211,6 +213,29 @@ const CASES: Record<string, Expected[]> = {
     { file: 'src/app.py', line: 10, subject: 'CreateOrder' },
     { file: 'src/app.py', line: 11, subject: 'CreateOrder' },
   ],
+  'suppression-without-reason': [
+    { line: 3 },
+    { line: 12 },
+    { line: 20, subject: 'Orders' },
+    { line: 21, subject: 'Orders' },
+  ],
+  'suppression-unknown-rule': [
+    { line: 3 },
+    { line: 7 },
+    { line: 15, subject: 'Orders' },
+  ],
+  'stale-suppression': [
+    { line: 8, subject: 'Orders' },
+    { line: 19 },
+  ],
+};
+
+/**
+ * Rules a fixture runs beside the rule under test: a suppression is stale only when the rule it
+ * names ran and found nothing there. Their own findings are suppressed in these fixtures.
+ */
+const COMPANION_RULES: Record<string, Rule[]> = {
+  'stale-suppression': [iamWildcardAction],
 };
 
 /** Scan options a rule's fixtures need (offline vulnerability data, so the tests never use a cache or the network). */
@@ -224,14 +249,14 @@ for (const rule of ALL_RULES) {
     it('has fixtures', () => assert.ok(CASES[id], `no test case for ${id}`));
 
     it('reports the vulnerable fixture', async () => {
-      const result = await scan(path.join(FIXTURES, 'rules', id, 'fail'), { ...SCAN_OPTIONS[id], rules: [rule] });
+      const result = await scan(path.join(FIXTURES, 'rules', id, 'fail'), { ...SCAN_OPTIONS[id], rules: [rule, ...(COMPANION_RULES[id] ?? [])] });
       const got = result.findings.map((f) => ({ ruleId: f.ruleId, file: f.location.file, line: f.location.line, subject: f.subject?.logicalId }));
       const want = (CASES[id] ?? []).map((e) => ({ ruleId: id, file: e.file ?? 'template.yaml', line: e.line, subject: e.subject }));
       assert.deepEqual(got.sort(byLine), want.sort(byLine));
     });
 
     it('is silent on the fixed fixture', async () => {
-      const result = await scan(path.join(FIXTURES, 'rules', id, 'pass'), { ...SCAN_OPTIONS[id], rules: [rule] });
+      const result = await scan(path.join(FIXTURES, 'rules', id, 'pass'), { ...SCAN_OPTIONS[id], rules: [rule, ...(COMPANION_RULES[id] ?? [])] });
       assert.equal(result.templates.length, 1);
       assert.deepEqual(result.findings, []);
     });

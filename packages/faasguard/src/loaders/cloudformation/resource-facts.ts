@@ -6,6 +6,7 @@ import { asBoolean, asArray, isValueMap, type ValueMap } from '../../model/value
 import type { SourceLocation } from '../../model/location.js';
 import type { TNode } from '../../parse/tree.js';
 import { get } from '../../parse/tree.js';
+import { acceptedFindings } from './accepted-findings.js';
 import { elementBase, prop, type LoadContext } from './load-context.js';
 import { resourceKind } from './resource-kind.js';
 import type { TemplateResource } from './template.js';
@@ -20,11 +21,19 @@ export function loadResource(ctx: LoadContext, r: TemplateResource): Resource {
     policies: [],
     locate: (...path) => locateProperty(r, path),
   };
+  addExtent(r, resource);
+  const accepted = acceptedFindings(r, ctx.template.diagnostics);
+  if (accepted) resource.accepted = accepted;
   if (r.type === 'AWS::S3::Bucket') addBucketFacts(ctx, r, resource);
   if (r.type === 'AWS::SQS::Queue') addQueueEncryption(ctx, r, resource);
   if (r.type === 'AWS::SNS::Topic') addKmsEncryption(ctx, r, resource, 'KmsMasterKeyId');
   if (r.type === 'AWS::Kinesis::Stream') addKmsEncryption(ctx, r, resource, 'StreamEncryption', 'KeyId');
   return resource;
+}
+
+/** Only a definition written in the file of the resource's key tells where the resource ends. */
+function addExtent(r: TemplateResource, resource: Resource): void {
+  if (r.node.endLine !== undefined && r.node.loc.file === r.loc.file && r.node.endLine >= r.loc.line) resource.endLine = r.node.endLine;
 }
 
 function locateProperty(r: TemplateResource, path: string[]): SourceLocation {

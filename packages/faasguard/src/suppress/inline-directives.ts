@@ -1,0 +1,56 @@
+/**
+ * Every inline directive of the scanned project, from the files a finding can point into: the
+ * templates the scan loaded (with the files a serverless.yml includes), and the code the functions
+ * deploy (each function's and layer's code directory, the files a handler reaches, the original
+ * sources of a CDK asset), plus any code file a finding names. A directive anywhere else could
+ * never cover a finding; reading only these files also keeps a copy of the code (a CDK asset next
+ * to its source) from being reported as stale.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { codeUnits, isUnder } from '../analysis/code-units.js';
+import { peekCodeFacts } from '../code/code-facts.js';
+import type { Finding } from '../findings/finding.js';
+import { codeDirectives, isCodeFile } from './code-directives.js';
+import type { Directive } from './directive.js';
+import { MARKER } from './directive-text.js';
+import type { SuppressionInput } from './suppression-input.js';
+import { yamlDirectives } from './yaml-directives.js';
+
+/** Larger files are generated (bundles), not written by hand: they are not searched. */
+export const MAX_DIRECTIVE_FILE_BYTES = 4 * 1024 * 1024;
+
+export function inlineDirectives(input: SuppressionInput, findings: readonly Finding[]): Directive[] {
+  const out: Directive[] = [];
+  for (const [file, text] of [...input.sources].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (text.includes(MARKER) && isYamlText(file, text)) out.push(...yamlDirectives(file, text));
+  }
+  for (const file of codeFiles(input, findings)) {
+    const text = readSmallFile(path.join(input.root, file));
+    if (text?.includes(MARKER)) out.push(...codeDirectives(file, text));
+  }
+  return out;
+}
+
+/** JSON has no comments; a `.template` file may be either. */
+function isYamlText(file: string, text: string): boolean {
+  return !/\.json$/i.test(file) && !/^\s*[{[]/.test(text);
+}
+
+function codeFiles(input: SuppressionInput, findings: readonly Finding[]): string[] {
+  const units = codeUnits(input.model);
+  const files = new Set<string>();
+  for (const f of input.files) if (units.some((u) => isUnder(f.rel, u.dir))) files.add(f.rel);
+  for (const file of peekCodeFacts(input.model, input.root)?.files.keys() ?? []) files.add(file);
+  for (const fn of input.model.functions) for (const file of fn.code.sourceFiles ?? []) files.add(file);
+  for (const f of findings) files.add(f.location.file);
+  return [...files].filter((f) => isCodeFile(f) && !input.sources.has(f)).sort();
+}
+
+function readSmallFile(abs: string): string | undefined {
+  try {
+    return statSync(abs).size > MAX_DIRECTIVE_FILE_BYTES ? undefined : readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

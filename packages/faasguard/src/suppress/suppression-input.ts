@@ -1,0 +1,18 @@
+/**
+ * What the suppression step reads from a scan, besides the rules' findings.
+ */
+import type { DiscoveredFile } from '../discover/discover.js';
+import type { AppModel } from '../model/app-model.js';
+import type { Rule } from '../rules/rule.js';
+
+export interface SuppressionInput {
+  model: AppModel;
+  /** The rules that ran: a suppression of a rule that did not run cannot be told stale */
+  rules: readonly Rule[];
+  /** The scanned directory */
+  root: string;
+  /** Template texts by path relative to the root (templates and the files they include) */
+  sources: ReadonlyMap<string, string>;
+  /** Every file discovered under the root */
+  files: readonly DiscoveredFile[];
+}
