@@ -6,6 +6,7 @@ import path from 'node:path';
 import { prepareRuleInputs } from '../analysis/rule-inputs.js';
 import { peekCodeFacts, prepareCodeAnalysis } from '../code/code-facts.js';
 import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
+import type { ExcludeGlobs } from '../discover/exclude-globs.js';
 import { ModelBuilder } from '../loaders/model-builder.js';
 import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -16,12 +17,18 @@ import type { Rule } from '../rules/rule.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadAllFormats, scanRootOf } from './load-formats.js';
 import { redactedSource } from './redacted-source.js';
+import type { ScanProgress } from './scan-progress.js';
 import type { ScanResult } from './scan-result.js';
+import { paramsResolver, type FileParams } from './template-params.js';
 
 export interface ScanOptions {
   exclude?: string[];
+  /** Exclude globs relative to another directory than the root (a configuration file's) */
+  excludeElsewhere?: readonly ExcludeGlobs[];
   /** Template parameter values (`--param Key=Value`); also pseudo parameters such as `AWS::Region` */
   params?: ReadonlyMap<string, string>;
+  /** Parameter values for the templates matching a glob (a configuration file's); `params` win */
+  fileParams?: readonly FileParams[];
   /** Files larger than this are reported and skipped */
   maxFileSize?: number;
   rules?: readonly Rule[];
@@ -45,6 +52,8 @@ export interface ScanOptions {
   noCache?: boolean;
   /** Told how long each phase took, for benchmarks; phases run in the order of `ScanPhase` */
   onPhase?: (phase: ScanPhase, ms: number) => void;
+  /** Told as phases start, files are found and loaded, and rules run: for a progress display */
+  onProgress?: (event: ScanProgress) => void;
 }
 
 /** `load` builds the model from the templates; `analyses` are the code, secret and dependency facts the rules read. */
@@ -75,16 +84,21 @@ export interface LoadedApp {
 export async function loadApp(target: string, options: ScanOptions = {}): Promise<LoadedApp> {
   const { root, only } = scanRootOf(target);
   const done = phaseTimer(options);
-  const discovered = await discoverFiles(root, { exclude: options.exclude ?? [] });
+  const progress = options.onProgress ?? (() => {});
+  progress({ kind: 'phase', phase: 'discover' });
+  const discovered = await discoverFiles(root, { exclude: options.exclude ?? [], excludeElsewhere: options.excludeElsewhere ?? [] });
   const files = only === undefined ? discovered.files : discovered.files.filter((f) => f.rel === only);
+  for (const f of files) progress({ kind: 'file', phase: 'discover', file: f.rel });
   done('discover');
+  progress({ kind: 'phase', phase: 'load' });
   const builder = new ModelBuilder();
   const loaded = await loadAllFormats(path.resolve(root), files, {
-    params: options.params ?? new Map(),
+    paramsFor: paramsResolver(path.resolve(root), options.params ?? new Map(), options.fileParams ?? []),
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     serverless: { ...(options.stage ? { stage: options.stage } : {}), ...(options.region ? { region: options.region } : {}), ...(options.envVars ? { envVars: options.envVars } : {}) },
     synth: options.synth === true,
   }, builder);
+  for (const t of loaded.templates) progress({ kind: 'file', phase: 'load', file: t });
   done('load');
   const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...loaded.diagnostics];
   const { templates, sources } = loaded;
@@ -96,10 +110,14 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
   const rules = options.rules ?? ALL_RULES;
   const root = scanRootOf(target).root;
   const done = phaseTimer(options);
+  const progress = options.onProgress ?? (() => {});
+  progress({ kind: 'phase', phase: 'analyses' });
   const inputs = await prepareRuleInputs(app, root, rules, options);
   await prepareCodeAnalysis(app.model);
   done('analyses');
-  const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root });
+  progress({ kind: 'phase', phase: 'rules' });
+  const onRuleDone = (n: number): void => progress({ kind: 'rule', done: n, total: rules.length });
+  const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root }, onRuleDone);
   done('rules');
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];
   const secretLocations = findings.filter((f) => f.category === 'SAS-7').map((f) => f.location);
