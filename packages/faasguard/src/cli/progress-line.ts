@@ -38,6 +38,7 @@ export class ProgressLine {
   private readonly started: number;
   private lastDraw = Number.NEGATIVE_INFINITY;
   private visible = false;
+  private stopped = false;
   private readonly stopTimer: () => void;
 
   constructor(
@@ -65,6 +66,7 @@ export class ProgressLine {
 
   /** The scan is over: no more drawing. */
   stop(): void {
+    this.stopped = true;
     this.stopTimer();
     this.clear();
   }
@@ -79,7 +81,7 @@ export class ProgressLine {
 
   private draw(): void {
     const now = this.clock.now();
-    if (now - this.started < SHOW_AFTER_MS || now - this.lastDraw < REDRAW_MS) return;
+    if (this.stopped || now - this.started < SHOW_AFTER_MS || now - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = now;
     this.stream.write(`\r${fit(this.text(), this.stream.columns)}\x1b[K`);
     this.visible = true;

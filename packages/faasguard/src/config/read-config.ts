@@ -34,8 +34,9 @@ export function readConfig(file: string, ruleIds: readonly string[]): FaasguardC
   const abs = path.resolve(file);
   const shown = shownPath(abs);
   const parsed = parse(readText(abs, shown), abs);
-  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw configErrorAt(shown, errors.map((d) => ({ line: d.loc.line, column: d.loc.column, message: d.message })));
+  // Errors after the first syntax error are mostly its echoes.
+  const syntax = parsed.diagnostics.find((d) => d.severity === 'error');
+  if (syntax) throw configErrorAt(shown, [{ line: syntax.loc.line, column: syntax.loc.column, message: syntax.message }]);
   // A file of comments only (as `faasguard init` writes it) configures nothing.
   const root: TNode = parsed.root ?? { kind: 'map', entries: [], loc: { file: abs, line: 1, column: 1 } };
   const problems = [...duplicateKeys(root), ...validated(root), ...unknownRules(root, ruleIds)];
