@@ -74,11 +74,11 @@ Scan options:
   --quiet                      no progress, summary or verbose lines on stderr (errors still show)
   --verbose                    list each file found and template loaded, and the time of each phase, on stderr
 
-Configuration (scan, baseline, map, policy):
+Configuration (scan, baseline, map, policy; flags win over it):
   --config <file>              read this configuration file only
-  --no-config                  read no configuration file
-  Without either, the first of ${CONFIG_FILE_NAMES.join(', ')} found in the scanned
-  directory or above it, up to the repository root (.git), is read. Flags win over it.
+  --no-config                  read none
+  Otherwise the scanned directory and its parents, up to the repository root (.git), are searched
+  for ${CONFIG_FILE_NAMES.join(', ')}; 'faasguard init' writes one.
 
 Vulnerability data (dependencies are checked against OSV; without data the scan says so):
   --osv-db <dir|zip>           read an offline OSV export (directory of OSV JSON files, or all.zip)

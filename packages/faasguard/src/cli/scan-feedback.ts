@@ -44,8 +44,8 @@ export class ScanFeedback {
 
   /** For `ScanOptions.onPhase`. */
   readonly onPhase = (phase: ScanPhase, ms: number): void => {
-    const detail = { discover: `${plural(this.files, 'file')}, `, load: `${plural(this.templates, 'template')}, `, analyses: '', rules: `${plural(this.rules, 'rule')}, ` }[phase];
-    this.note(`${phase}: ${detail}${Math.round(ms)} ms`);
+    const counted = this.countOf(phase);
+    this.note(`${phase}: ${counted === undefined ? '' : `${counted}, `}${Math.round(ms)} ms`);
   };
 
   /** A line shown with `--verbose` only. */
@@ -68,6 +68,14 @@ export class ScanFeedback {
     if (this.options.quiet) return;
     if (!this.options.verbose && (this.err.isTTY !== true || reportOnTerminal)) return;
     this.err.write(summaryLine({ findings, templates, files: this.files, ms: this.clock.now() - this.started }));
+  }
+
+  /** What a phase went through, for its verbose line. */
+  private countOf(phase: ScanPhase): string | undefined {
+    if (phase === 'discover') return plural(this.files, 'file');
+    if (phase === 'load') return plural(this.templates, 'template');
+    if (phase === 'rules') return plural(this.rules, 'rule');
+    return undefined;
   }
 
   private count(event: ScanProgress): void {

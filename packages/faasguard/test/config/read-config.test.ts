@@ -68,8 +68,8 @@ describe('readConfig: valid files', () => {
     assert.equal(config.cacheDir, path.join(dir, 'cache'));
   });
 
-  it('reads the same options from JSON', () => {
-    const file = configFile('faasguard.config.json', JSON.stringify({ failOn: 'medium', rules: { 'iam-wildcard-action': 'off' }, exclude: ['legacy/**'] }, null, 2));
+  it('reads the same options from JSON, where $schema may name the schema for editors', () => {
+    const file = configFile('faasguard.config.json', JSON.stringify({ $schema: './node_modules/faasguard/schema/faasguard-config.schema.json', failOn: 'medium', rules: { 'iam-wildcard-action': 'off' }, exclude: ['legacy/**'] }, null, 2));
     const config = readConfig(file, RULE_IDS);
     assert.equal(config.failOn, 'medium');
     assert.deepEqual([...config.rules], [['iam-wildcard-action', 'off']]);
