@@ -23,6 +23,7 @@ export interface KeyedOptions {
   osvDb?: string;
   cacheDir?: string;
   noCache?: boolean;
+  /** Each rule that runs, with its severity (a configuration may change it) */
   ruleIds: readonly string[];
 }
 

@@ -26,6 +26,15 @@ import { UsageError } from './usage-error.js';
 import { applyBaseline } from '../baseline/apply-baseline.js';
 import { BaselineError, DEFAULT_BASELINE_FILE, type Baseline } from '../baseline/baseline-file.js';
 import { readBaselineFile, writeBaselineFile } from '../baseline/baseline-io.js';
+import { applyConfig, failOnOf } from '../config/apply-config.js';
+import type { FaasguardConfig } from '../config/config.js';
+import { ConfigError } from '../config/config-error.js';
+import { configForScan } from '../config/config-for-scan.js';
+import { CONFIG_FILE_NAMES } from '../config/find-config.js';
+import { shownPath } from '../config/shown-path.js';
+import { SYSTEM_CLOCK, type Clock } from './clock.js';
+import { writeStarterConfig } from './init-config.js';
+import { ScanFeedback } from './scan-feedback.js';
 
 const HELP = `faasguard ${TOOL_VERSION} — security scanner for serverless applications
 
@@ -40,6 +49,7 @@ Usage:
                                      draw the attack surface: entry points → functions → reach
   faasguard policy <dir|file> [--function F] [--format json|sam|serverless] [--param …]
                                      print each function's least-privilege policy, from its code
+  faasguard init [dir] [--force]     write a commented starter ${CONFIG_FILE_NAMES[0]} into dir (default .)
   faasguard rules [--format text|markdown|json]
   faasguard explain <rule-id>
   faasguard docs --out <dir>         write a Markdown page per rule
@@ -51,8 +61,8 @@ Scan options:
                                output format (default: pretty); markdown fits a pull-request comment
   --baseline <file>            report only findings not in this baseline (see 'faasguard baseline')
   --output <file>              write the report to a file instead of standard output
-  --fail-on <severity>         exit 1 when a finding is at or above it: critical, high, medium, low, info (default: low);
-                               suppressed findings never count
+  --fail-on <severity>         exit 1 when a finding is at or above it: critical, high, medium, low, info
+                               (default: the configuration's failOn, else low); suppressed findings never count
   --show-suppressed            list suppressed findings in the pretty and markdown reports (JSON, SARIF
                                and JUnit always hold them, marked)
   --exclude <glob>             skip files matching the glob (repeatable)
@@ -66,6 +76,14 @@ Scan options:
   --no-color                   no ANSI colours (also when NO_COLOR is set or output is not a terminal)
   --no-cache                   scan everything again: do not reuse the result of an unchanged app
                                (kept in \$FAASGUARD_CACHE_DIR/scans, else ~/.cache/faasguard/scans)
+  --quiet                      no progress, summary or verbose lines on stderr (errors still show)
+  --verbose                    list each file found and template loaded, and the time of each phase, on stderr
+
+Configuration (scan, baseline, map, policy; flags win over it):
+  --config <file>              read this configuration file only
+  --no-config                  read none
+  Otherwise the scanned directory and its parents, up to the repository root (.git), are searched
+  for ${CONFIG_FILE_NAMES.join(', ')}; 'faasguard init' writes one.
 
 Vulnerability data (dependencies are checked against OSV; without data the scan says so):
   --osv-db <dir|zip>           read an offline OSV export (directory of OSV JSON files, or all.zip)
@@ -75,12 +93,17 @@ Vulnerability data (dependencies are checked against OSV; without data the scan 
   --no-vuln-cache              do not use the 'db update' cache
 `;
 
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+/** `clock`: time and timers of the progress display, replaced in tests. */
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr, clock: Clock = SYSTEM_CLOCK): Promise<number> {
   try {
-    return await run(argv, out, err);
+    return await run(argv, out, err, clock);
   } catch (e) {
     if (e instanceof UsageError) {
       err.write(`faasguard: ${e.message}\nRun 'faasguard --help' for usage.\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      err.write(`${e.message}\n`);
       return 2;
     }
     err.write(`faasguard: internal error: ${(e as Error).message}\n`);
@@ -88,7 +111,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
 }
 
-async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, clock: Clock): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:
@@ -102,9 +125,11 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       out.write(`${TOOL_VERSION}\n`);
       return 0;
     case 'scan':
-      return scanCommand(rest, out, err);
+      return scanCommand(rest, out, err, clock);
     case 'baseline':
-      return baselineCommand(rest, out, err);
+      return baselineCommand(rest, out, err, clock);
+    case 'init':
+      return initCommand(rest, out);
     case 'map':
       return mapCommand(rest, out, err);
     case 'policy':
@@ -122,11 +147,11 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   }
 }
 
-async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, clock: Clock): Promise<number> {
   const { values, positionals } = parse(argv, {
     format: { type: 'string', default: 'pretty' },
     output: { type: 'string' },
-    'fail-on': { type: 'string', default: 'low' },
+    'fail-on': { type: 'string' },
     'no-color': { type: 'boolean', default: false },
     baseline: { type: 'string' },
     'show-suppressed': { type: 'boolean', default: false },
@@ -134,26 +159,30 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: Node
   });
   const format = String(values['format']);
   if (!isReportFormat(format)) throw new UsageError(`--format must be pretty, json, sarif, markdown or junit`);
-  const failOn = String(values['fail-on']);
-  if (!isSeverity(failOn)) throw new UsageError(`--fail-on must be critical, high, medium, low or info`);
+  const failOnFlag = values['fail-on'] as string | undefined;
+  if (failOnFlag !== undefined && !isSeverity(failOnFlag)) throw new UsageError(`--fail-on must be critical, high, medium, low or info`);
   const baselineFile = values['baseline'] as string | undefined;
   // Read before scanning: a wrong path should fail fast, not after a long scan.
   const baseline = baselineFile === undefined ? undefined : baselineOrUsageError(baselineFile);
-  const { target, result: scanned } = await scanFromFlags('scan', values, positionals);
+  const feedback = feedbackFor(values, err, clock);
+  const { target, config, result: scanned } = await scanFromFlags('scan', values, positionals, feedback);
+  const failOn = failOnOf(failOnFlag as Severity | undefined, config);
   const result = baseline === undefined ? scanned : applyBaseline(scanned, baseline, baselineFile!);
   const output = values['output'] as string | undefined;
-  const color = format === 'pretty' && output === undefined && !values['no-color'] && process.env['NO_COLOR'] === undefined && isTty(out);
+  const toTerminal = format === 'pretty' && output === undefined && isTty(out);
+  const color = toTerminal && !values['no-color'] && process.env['NO_COLOR'] === undefined;
   const report = renderReport(result, format as ReportFormat, { color, redactLine: redactSecretsInText, showSuppressed: values['show-suppressed'] === true });
   if (output) writeFileSync(output, report);
   else out.write(report);
   if (result.templates.length === 0) return noTemplates(target, err);
-  return result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn as Severity)) ? 1 : 0;
+  feedback.summarize(result.findings, result.templates.length, toTerminal);
+  return result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
 }
 
 /** `faasguard baseline`: records the fingerprints of today's findings. */
-async function baselineCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+async function baselineCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, clock: Clock): Promise<number> {
   const { values, positionals } = parse(argv, { output: { type: 'string', default: DEFAULT_BASELINE_FILE }, ...SCAN_INPUT_OPTIONS });
-  const { target, result } = await scanFromFlags('baseline', values, positionals);
+  const { target, result } = await scanFromFlags('baseline', values, positionals, feedbackFor(values, err, clock));
   // An empty baseline from a mistyped path would silently report everything as new later.
   if (result.templates.length === 0) return noTemplates(target, err);
   const file = String(values['output']);
@@ -162,22 +191,50 @@ async function baselineCommand(argv: string[], out: NodeJS.WritableStream, err: 
   return 0;
 }
 
-/** Validates the target and the scan flags, then scans. */
-async function scanFromFlags(command: string, values: Record<string, unknown>, positionals: string[]): Promise<{ target: string; result: ScanResult }> {
+/** Validates the target and the scan flags, reads the configuration, then scans. */
+async function scanFromFlags(command: string, values: Record<string, unknown>, positionals: string[], feedback: ScanFeedback): Promise<{ target: string; config?: FaasguardConfig; result: ScanResult }> {
   if (positionals.length !== 1) throw new UsageError(`${command} takes one directory`);
   const target = positionals[0]!;
   if (!isDirectory(target) && !isFile(target)) throw new UsageError(`${target} is not a directory or a file`);
   const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : Number(values['max-file-size']);
   if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
-  const result = await scan(target, {
+  const config = configFromFlags(target, values);
+  feedback.note(config === undefined ? 'no configuration file' : `configuration ${shownPath(config.file)}`);
+  const flags: ScanOptions = {
     exclude: values['exclude'] as string[],
     params: parseParams(values['param'] as string[], values['params-file'] as string[]),
     maxFileSize,
     ...formatOptions(values),
     ...vulnOptions(values),
     ...(values['no-cache'] ? {} : { scanCache: defaultScanCacheDir() }),
-  });
-  return { target, result };
+  };
+  try {
+    const result = await scan(target, { ...applyConfig(flags, config), onProgress: feedback.onProgress, onPhase: feedback.onPhase });
+    return { target, ...(config ? { config } : {}), result };
+  } finally {
+    feedback.end();
+  }
+}
+
+/** The configuration `--config`/`--no-config` choose, or the one found for the target. */
+function configFromFlags(target: string, values: Record<string, unknown>): FaasguardConfig | undefined {
+  const file = values['config'] as string | undefined;
+  if (file !== undefined && values['no-config']) throw new UsageError('--config and --no-config are alternatives; give one');
+  return configForScan(target, { ...(file !== undefined ? { file } : {}), disabled: values['no-config'] === true });
+}
+
+function feedbackFor(values: Record<string, unknown>, err: NodeJS.WritableStream, clock: Clock): ScanFeedback {
+  if (values['quiet'] && values['verbose']) throw new UsageError('--quiet and --verbose are alternatives; give one');
+  return new ScanFeedback(err, { quiet: values['quiet'] === true, verbose: values['verbose'] === true }, clock);
+}
+
+/** `faasguard init [dir]`: a commented starter configuration. */
+function initCommand(argv: string[], out: NodeJS.WritableStream): number {
+  const { values, positionals } = parse(argv, { force: { type: 'boolean', default: false } });
+  if (positionals.length > 1) throw new UsageError('init takes at most one directory');
+  const file = writeStarterConfig(positionals[0] ?? '.', values['force'] === true);
+  out.write(`wrote ${file}: every option is commented out; uncomment what you need\n`);
+  return 0;
 }
 
 function baselineOrUsageError(file: string): Baseline {
@@ -202,13 +259,14 @@ async function mapCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJ
     param: { type: 'string', multiple: true, default: [] },
     'params-file': { type: 'string', multiple: true, default: [] },
     ...FORMAT_OPTIONS,
+    ...CONFIG_OPTIONS,
   });
   if (positionals.length !== 1) throw new UsageError('map takes one directory');
   const target = positionals[0]!;
   if (!isDirectory(target) && !isFile(target)) throw new UsageError(`${target} is not a directory or a file`);
   const format = String(values['format']);
   if (!isMapFormat(format)) throw new UsageError('--format must be text, json, mermaid or dot');
-  const app = await loadApp(target, { exclude: values['exclude'] as string[], params: parseParams(values['param'] as string[], values['params-file'] as string[]), ...formatOptions(values) });
+  const app = await loadApp(target, loadOptions(target, values));
   for (const d of app.diagnostics.filter((x) => x.severity === 'error')) err.write(`${d.loc.file}:${d.loc.line}: ${d.message}\n`);
   if (app.templates.length === 0) {
     err.write(`faasguard: no CloudFormation, SAM, Serverless Framework or CDK template found under ${target}\n`);
@@ -230,13 +288,14 @@ async function policyCommand(argv: string[], out: NodeJS.WritableStream, err: No
     param: { type: 'string', multiple: true, default: [] },
     'params-file': { type: 'string', multiple: true, default: [] },
     ...FORMAT_OPTIONS,
+    ...CONFIG_OPTIONS,
   });
   if (positionals.length !== 1) throw new UsageError('policy takes one directory');
   const target = positionals[0]!;
   if (!isDirectory(target) && !isFile(target)) throw new UsageError(`${target} is not a directory or a file`);
   const format = String(values['format']);
   if (!isPolicyFormat(format)) throw new UsageError('--format must be json, sam or serverless');
-  const app = await loadApp(target, { exclude: values['exclude'] as string[], params: parseParams(values['param'] as string[], values['params-file'] as string[]), ...formatOptions(values) });
+  const app = await loadApp(target, loadOptions(target, values));
   if (app.templates.length === 0) {
     err.write(`faasguard: no CloudFormation, SAM, Serverless Framework or CDK template found under ${target}\n`);
     return 2;
@@ -248,6 +307,12 @@ async function policyCommand(argv: string[], out: NodeJS.WritableStream, err: No
   if (wanted.length > 0 && privileges.length === 0) throw new UsageError(`no function ${wanted.join(', ')} in ${target}`);
   out.write(renderPolicies(privileges, format));
   return 0;
+}
+
+/** What `map` and `policy` load: the templates, as a scan would. */
+function loadOptions(target: string, values: Record<string, unknown>): ScanOptions {
+  const flags: ScanOptions = { exclude: values['exclude'] as string[], params: parseParams(values['param'] as string[], values['params-file'] as string[]), ...formatOptions(values) };
+  return applyConfig(flags, configFromFlags(target, values));
 }
 
 /** Where vulnerability data comes from, from the scan flags. */
@@ -324,6 +389,12 @@ const FORMAT_OPTIONS: Options = {
   synth: { type: 'boolean', default: false },
 };
 
+/** Which configuration file to read; every command that scans takes them. */
+const CONFIG_OPTIONS: Options = {
+  config: { type: 'string' },
+  'no-config': { type: 'boolean', default: false },
+};
+
 /** Flags of `scan` that say what to scan and how; `baseline` takes them too, to scan alike. */
 const SCAN_INPUT_OPTIONS: Options = {
   exclude: { type: 'string', multiple: true, default: [] },
@@ -336,7 +407,10 @@ const SCAN_INPUT_OPTIONS: Options = {
   'cache-dir': { type: 'string' },
   'no-vuln-cache': { type: 'boolean', default: false },
   'no-cache': { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
   ...FORMAT_OPTIONS,
+  ...CONFIG_OPTIONS,
 };
 
 function formatOptions(values: Record<string, unknown>): { stage?: string; region?: string; envVars: string[]; synth: boolean } {

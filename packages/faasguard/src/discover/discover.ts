@@ -7,13 +7,15 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { fileLocation } from '../model/diagnostic.js';
+import { excludeMatcher, type ExcludeGlobs } from './exclude-globs.js';
 
 export interface DiscoverOptions {
   /** Globs relative to the root, e.g. `test/**` */
   exclude?: string[];
+  /** Globs relative to other directories (a configuration file's) */
+  excludeElsewhere?: readonly ExcludeGlobs[];
   /** Most files to list; beyond it the walk stops with a warning */
   maxFiles?: number;
 }
@@ -63,9 +65,7 @@ class Walker {
     private readonly root: string,
     options: DiscoverOptions,
   ) {
-    const globs = options.exclude ?? [];
-    const matchers = globs.map((g) => picomatch(g, { dot: true }));
-    this.isExcluded = (rel) => matchers.some((m) => m(rel) || m(`${rel}/`));
+    this.isExcluded = excludeMatcher(root, options.exclude ?? [], options.excludeElsewhere ?? []);
     this.maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
   }
 

@@ -9,16 +9,20 @@ import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Rule, RuleContext, RuleMeta, RuleResult } from './rule.js';
 
-/** `extra`: facts computed before the rules run (dependencies, secrets), added to every rule's context. */
-export function runRules(model: AppModel, rules: readonly Rule[], extra: Omit<RuleContext, 'model'> = {}): { findings: Finding[]; diagnostics: Diagnostic[] } {
+/**
+ * `extra`: facts computed before the rules run (dependencies, secrets), added to every rule's context.
+ * `onRuleDone`: told how many rules have run, after each one, for a progress display.
+ */
+export function runRules(model: AppModel, rules: readonly Rule[], extra: Omit<RuleContext, 'model'> = {}, onRuleDone?: (done: number) => void): { findings: Finding[]; diagnostics: Diagnostic[] } {
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const rule of rules) {
+  for (const [index, rule] of rules.entries()) {
     try {
       for (const r of rule.check({ ...extra, model })) findings.push(findingOf(rule.meta, r));
     } catch (e) {
       diagnostics.push({ severity: 'error', code: 'rule-failed', message: `rule ${rule.meta.id} failed: ${(e as Error).message}`, loc: { file: '.', line: 0, column: 0 } });
     }
+    onRuleDone?.(index + 1);
   }
   return { findings: dedupe(findings).sort(compareFindings), diagnostics };
 }

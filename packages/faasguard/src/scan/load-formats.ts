@@ -16,9 +16,11 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { fileLocation } from '../model/diagnostic.js';
 import { readTemplate, TEMPLATE_EXTENSIONS, type ReadTemplateResult } from './read-template.js';
 import { recordRead } from '../cache/read-log.js';
+import type { ParamsFor } from './template-params.js';
 
 export interface FormatOptions {
-  params: ReadonlyMap<string, string>;
+  /** Parameter values of each template, by its path relative to the root */
+  paramsFor: ParamsFor;
   maxFileSize: number;
   serverless: ServerlessOptions;
   /** Run `npx cdk synth` for CDK apps without a cloud assembly (`--synth`) */
@@ -55,7 +57,7 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
   for (const { file, result } of read) {
     if (result.format !== 'serverless' || !result.root) continue;
     record(out, file.rel, result.text);
-    const loaded = loadServerless({ root: result.root, file: file.rel, rootAbs, params: options.params, options: options.serverless }, builder);
+    const loaded = loadServerless({ root: result.root, file: file.rel, rootAbs, params: options.paramsFor(file.rel), options: options.serverless }, builder);
     out.diagnostics.push(...loaded.diagnostics);
     for (const rel of loaded.includedFiles) {
       included.add(rel);
@@ -65,10 +67,10 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
   for (const { file, result } of read) {
     if (result.format !== 'cloudformation' || !result.root || included.has(file.rel)) continue;
     record(out, file.rel, result.text);
-    out.diagnostics.push(...loadTemplate({ root: result.root, file: file.rel, params: options.params }, builder).items);
+    out.diagnostics.push(...loadTemplate({ root: result.root, file: file.rel, params: options.paramsFor(file.rel) }, builder).items);
   }
   for (const dir of assemblies) {
-    const loaded = loadCdkAssembly({ dir, rootAbs, params: options.params, maxFileSize: options.maxFileSize }, builder);
+    const loaded = loadCdkAssembly({ dir, rootAbs, paramsFor: options.paramsFor, maxFileSize: options.maxFileSize }, builder);
     out.templates.push(...loaded.templates);
     for (const [k, v] of loaded.sources) out.sources.set(k, v);
     out.diagnostics.push(...loaded.diagnostics);

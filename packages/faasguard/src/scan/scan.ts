@@ -6,6 +6,7 @@ import path from 'node:path';
 import { prepareRuleInputs } from '../analysis/rule-inputs.js';
 import { peekCodeFacts, prepareCodeAnalysis } from '../code/code-facts.js';
 import { discoverFiles, type DiscoveredFile, type DiscoverResult } from '../discover/discover.js';
+import type { ExcludeGlobs } from '../discover/exclude-globs.js';
 import { cacheKey } from '../cache/cache-key.js';
 import { hashFiles } from '../cache/input-manifest.js';
 import { withReadLog } from '../cache/read-log.js';
@@ -21,12 +22,18 @@ import { applySuppressions } from '../suppress/apply-suppressions.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadAllFormats, scanRootOf } from './load-formats.js';
 import { redactedSource } from './redacted-source.js';
+import type { ScanProgress } from './scan-progress.js';
 import type { ScanResult } from './scan-result.js';
+import { paramsResolver, type FileParams } from './template-params.js';
 
 export interface ScanOptions {
   exclude?: string[];
+  /** Exclude globs relative to another directory than the root (a configuration file's) */
+  excludeElsewhere?: readonly ExcludeGlobs[];
   /** Template parameter values (`--param Key=Value`); also pseudo parameters such as `AWS::Region` */
   params?: ReadonlyMap<string, string>;
+  /** Parameter values for the templates matching a glob (a configuration file's); `params` win */
+  fileParams?: readonly FileParams[];
   /** Files larger than this are reported and skipped */
   maxFileSize?: number;
   rules?: readonly Rule[];
@@ -50,6 +57,8 @@ export interface ScanOptions {
   noCache?: boolean;
   /** Told how long each phase took, for benchmarks; phases run in the order of `ScanPhase` */
   onPhase?: (phase: ScanPhase, ms: number) => void;
+  /** Told as phases start, files are found and loaded, and rules run: for a progress display */
+  onProgress?: (event: ScanProgress) => void;
   /**
    * Directory of the scan cache (see `cache/scan-cache.ts`): an unchanged app's result is reused.
    * Unset: no cache. Never used with `synth` or `online`, whose results depend on more than files.
@@ -81,37 +90,59 @@ export interface LoadedApp {
   files: DiscoveredFile[];
 }
 
+function discoverOptions(options: ScanOptions): { exclude: string[]; excludeElsewhere: readonly ExcludeGlobs[] } {
+  return { exclude: options.exclude ?? [], excludeElsewhere: options.excludeElsewhere ?? [] };
+}
+
 /** Discover and load every template under `target` (a directory, or one file) into one model. */
 export async function loadApp(target: string, options: ScanOptions = {}, listed?: DiscoverResult): Promise<LoadedApp> {
   const { root, only } = scanRootOf(target);
   const done = phaseTimer(options);
-  const discovered = listed ?? (await discoverFiles(root, { exclude: options.exclude ?? [] }));
+  const progress = options.onProgress ?? (() => {});
+  const discovered = listed ?? (await discover(target, options));
   const files = only === undefined ? discovered.files : discovered.files.filter((f) => f.rel === only);
-  done('discover');
+  if (!listed) done('discover');
+  progress({ kind: 'phase', phase: 'load' });
   const builder = new ModelBuilder();
   const loaded = await loadAllFormats(path.resolve(root), files, {
-    params: options.params ?? new Map(),
+    paramsFor: paramsResolver(path.resolve(root), options.params ?? new Map(), options.fileParams ?? []),
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     serverless: { ...(options.stage ? { stage: options.stage } : {}), ...(options.region ? { region: options.region } : {}), ...(options.envVars ? { envVars: options.envVars } : {}) },
     synth: options.synth === true,
   }, builder);
+  for (const t of loaded.templates) progress({ kind: 'file', phase: 'load', file: t });
   done('load');
   const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...loaded.diagnostics];
   const { templates, sources } = loaded;
   return { model: builder.model, templates, diagnostics, sources, files: discovered.files };
 }
 
+/** Lists the files under the target's root, telling `onProgress` of each one the scan uses. */
+async function discover(target: string, options: ScanOptions): Promise<DiscoverResult> {
+  const { root, only } = scanRootOf(target);
+  const progress = options.onProgress ?? (() => {});
+  progress({ kind: 'phase', phase: 'discover' });
+  const discovered = await discoverFiles(root, discoverOptions(options));
+  for (const f of discovered.files) if (only === undefined || f.rel === only) progress({ kind: 'file', phase: 'discover', file: f.rel });
+  return discovered;
+}
+
 export async function scan(target: string, options: ScanOptions = {}): Promise<ScanResult> {
   if (options.scanCache === undefined || options.synth || options.online) return scanFiles(target, options);
   const root = scanRootOf(target).root;
-  const discovered = await discoverFiles(root, { exclude: options.exclude ?? [] });
+  const done = phaseTimer(options);
+  const discovered = await discover(target, options);
+  done('discover');
   const listed = discovered.files.map((f) => f.rel);
   const rules = options.rules ?? ALL_RULES;
-  const key = cacheKey({ target, options: { ...options, rules: undefined }, envVars: options.envVars, osvDb: options.osvDb, cacheDir: options.cacheDir, noCache: options.noCache, ruleIds: rules.map((r) => r.meta.id) });
+  const key = cacheKey({ target, options: { ...options, rules: undefined }, envVars: options.envVars, osvDb: options.osvDb, cacheDir: options.cacheDir, noCache: options.noCache, ruleIds: rules.map((r) => `${r.meta.id}:${r.meta.severity}`) });
   const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const cache = new ScanCache(options.scanCache, maxBytes);
   const hit = cache.lookup(key, root, listed);
-  if (hit) return { ...resultOf(target, root, rules, hit), fromCache: true };
+  if (hit) {
+    options.onProgress?.({ kind: 'cached' });
+    return { ...resultOf(target, root, rules, hit), fromCache: true };
+  }
   // Hashed before the scan reads them: an edit during the scan then makes the next lookup miss.
   const before = hashFiles(root, listed, maxBytes);
   const { value: result, read } = await withReadLog(() => scanFiles(target, options, discovered));
@@ -127,10 +158,14 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
   const rules = options.rules ?? ALL_RULES;
   const root = scanRootOf(target).root;
   const done = phaseTimer(options);
+  const progress = options.onProgress ?? (() => {});
+  progress({ kind: 'phase', phase: 'analyses' });
   const inputs = await prepareRuleInputs(app, root, rules, options);
   await prepareCodeAnalysis(app.model);
   done('analyses');
-  const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root });
+  progress({ kind: 'phase', phase: 'rules' });
+  const onRuleDone = (n: number): void => progress({ kind: 'rule', done: n, total: rules.length });
+  const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root }, onRuleDone);
   const accepted = applySuppressions(findings, { model: app.model, rules, root, sources: app.sources, files: app.files });
   done('rules');
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];

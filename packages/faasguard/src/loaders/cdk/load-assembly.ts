@@ -23,7 +23,8 @@ export interface AssemblyInput {
   /** The assembly directory relative to the scan root (`cdk.out`, `infra/cdk.out` …) */
   dir: string;
   rootAbs: string;
-  params: ReadonlyMap<string, string>;
+  /** Parameter values of each stack template, by its path relative to the scan root */
+  paramsFor: (file: string) => ReadonlyMap<string, string>;
   maxFileSize: number;
 }
 
@@ -75,7 +76,7 @@ function loadStackTemplate(input: AssemblyInput, assemblyDir: string, file: stri
   if (!isMap(parsed.root)) return;
   result.templates.push(file);
   result.sources.set(file, text);
-  result.diagnostics.push(...loadTemplate({ root: parsed.root, file, params: input.params, format: 'cdk' }, builder).items);
+  result.diagnostics.push(...loadTemplate({ root: parsed.root, file, params: input.paramsFor(file), format: 'cdk' }, builder).items);
   for (const e of resourceEntries(parsed.root)) {
     const type = scalarString(get(e.value, 'Type'));
     if (type === 'AWS::Lambda::Function' || type === 'AWS::Serverless::Function') mapAsset(input, assemblyDir, file, e.key, e.value, builder);

@@ -1,0 +1,87 @@
+/**
+ * What a scan writes to stderr besides errors: the progress line (on a terminal only), with
+ * `--verbose` each file found and loaded and each phase's time, and a closing summary line.
+ * `--quiet` silences all of it. Standard output carries the report alone, which may be JSON or SARIF.
+ */
+import type { Finding } from '../findings/finding.js';
+import type { ScanPhase } from '../scan/scan.js';
+import type { ScanProgress } from '../scan/scan-progress.js';
+import type { Clock } from './clock.js';
+import { plural } from './plural.js';
+import { ProgressLine, type TerminalStream } from './progress-line.js';
+import { summaryLine } from './summary-line.js';
+
+export interface FeedbackOptions {
+  quiet: boolean;
+  verbose: boolean;
+}
+
+/** A stream that may be a terminal. */
+export type FeedbackStream = TerminalStream & { isTTY?: boolean };
+
+export class ScanFeedback {
+  private readonly progress: ProgressLine | undefined;
+  private readonly started: number;
+  private files = 0;
+  private templates = 0;
+  private rules = 0;
+
+  constructor(
+    private readonly err: FeedbackStream,
+    private readonly options: FeedbackOptions,
+    private readonly clock: Clock,
+  ) {
+    this.started = clock.now();
+    if (!options.quiet && err.isTTY === true) this.progress = new ProgressLine(err, clock);
+  }
+
+  /** For `ScanOptions.onProgress`. */
+  readonly onProgress = (event: ScanProgress): void => {
+    this.count(event);
+    this.progress?.update(event);
+    if (event.kind === 'file') this.note(`${event.phase === 'discover' ? 'found' : 'loaded'} ${event.file}`);
+    if (event.kind === 'cached') this.note('no file changed since the last scan: its result is reused (--no-cache scans again)');
+  };
+
+  /** For `ScanOptions.onPhase`. */
+  readonly onPhase = (phase: ScanPhase, ms: number): void => {
+    const counted = this.countOf(phase);
+    this.note(`${phase}: ${counted === undefined ? '' : `${counted}, `}${Math.round(ms)} ms`);
+  };
+
+  /** A line shown with `--verbose` only. */
+  note(text: string): void {
+    if (!this.options.verbose || this.options.quiet) return;
+    this.progress?.clear();
+    this.err.write(`faasguard: ${text}\n`);
+  }
+
+  /** The scan is over: the progress line is erased, before the report is written. */
+  end(): void {
+    this.progress?.stop();
+  }
+
+  /**
+   * The closing line, on a terminal or with `--verbose`. A pretty report written to the terminal
+   * already ends with the counts, so there it shows with `--verbose` only.
+   */
+  summarize(findings: readonly Finding[], templates: number, reportOnTerminal: boolean): void {
+    if (this.options.quiet) return;
+    if (!this.options.verbose && (this.err.isTTY !== true || reportOnTerminal)) return;
+    this.err.write(summaryLine({ findings, templates, files: this.files, ms: this.clock.now() - this.started }));
+  }
+
+  /** What a phase went through, for its verbose line. */
+  private countOf(phase: ScanPhase): string | undefined {
+    if (phase === 'discover') return plural(this.files, 'file');
+    if (phase === 'load') return plural(this.templates, 'template');
+    if (phase === 'rules') return plural(this.rules, 'rule');
+    return undefined;
+  }
+
+  private count(event: ScanProgress): void {
+    if (event.kind === 'rule') this.rules = event.done;
+    else if (event.kind === 'file' && event.phase === 'discover') this.files += 1;
+    else if (event.kind === 'file') this.templates += 1;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Reads a configuration file: YAML (`.yaml`, `.yml`) or JSON, parsed with a position for every key
+ * and value, checked against schema/faasguard-config.schema.json and against the rules faasguard
+ * has, then made into a `FaasguardConfig` with absolute paths. Every mistake found is reported at
+ * once, each with its line and column.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Severity } from '../findings/finding.js';
+import { parseJsonTemplate } from '../parse/json-template.js';
+import type { ParseResult } from '../parse/parse-result.js';
+import { toJs, type TNode } from '../parse/tree.js';
+import { parseYamlTemplate } from '../parse/yaml-template.js';
+import type { FileParams } from '../scan/template-params.js';
+import type { FaasguardConfig, RuleSetting } from './config.js';
+import { ConfigError, configErrorAt, type ConfigProblem } from './config-error.js';
+import { validate } from './config-schema-validator.js';
+import { didYouMean } from './did-you-mean.js';
+import { schemaProblems } from './schema-problems.js';
+import { shownPath } from './shown-path.js';
+
+/** The shape the schema guarantees. */
+interface ConfigData {
+  rules?: Record<string, RuleSetting>;
+  failOn?: Severity;
+  exclude?: string[];
+  parameters?: Record<string, Record<string, string | number | boolean>>;
+  serverless?: { stage?: string; region?: string };
+  osv?: { db?: string; cacheDir?: string };
+}
+
+/** `ruleIds`: the rules faasguard has; a setting for any other is a mistake. */
+export function readConfig(file: string, ruleIds: readonly string[]): FaasguardConfig {
+  const abs = path.resolve(file);
+  const shown = shownPath(abs);
+  const parsed = parse(readText(abs, shown), abs);
+  // Errors after the first syntax error are mostly its echoes.
+  const syntax = parsed.diagnostics.find((d) => d.severity === 'error');
+  if (syntax) throw configErrorAt(shown, [{ line: syntax.loc.line, column: syntax.loc.column, message: syntax.message }]);
+  // A file of comments only (as `faasguard init` writes it) configures nothing.
+  const root: TNode = parsed.root ?? { kind: 'map', entries: [], loc: { file: abs, line: 1, column: 1 } };
+  const problems = [...duplicateKeys(root), ...validated(root), ...unknownRules(root, ruleIds)];
+  if (problems.length > 0) throw configErrorAt(shown, problems);
+  return normalized(toJs(root) as ConfigData, abs);
+}
+
+function readText(abs: string, shown: string): string {
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+function parse(text: string, abs: string): ParseResult {
+  return path.extname(abs) === '.json' ? parseJsonTemplate(text, abs) : parseYamlTemplate(text, abs);
+}
+
+/** YAML and JSON parsers both keep the last of two equal keys; in a configuration it is a mistake. */
+function duplicateKeys(node: TNode): ConfigProblem[] {
+  if (node.kind === 'seq') return node.items.flatMap(duplicateKeys);
+  if (node.kind !== 'map') return [];
+  const seen = new Set<string>();
+  const problems: ConfigProblem[] = [];
+  for (const e of node.entries) {
+    if (seen.has(e.key)) problems.push({ line: e.keyLoc.line, column: e.keyLoc.column, message: `duplicate key "${e.key}"` });
+    seen.add(e.key);
+    problems.push(...duplicateKeys(e.value));
+  }
+  return problems;
+}
+
+function validated(root: TNode): ConfigProblem[] {
+  return validate(toJs(root)) ? [] : schemaProblems(validate.errors ?? [], root);
+}
+
+function unknownRules(root: TNode, ruleIds: readonly string[]): ConfigProblem[] {
+  const rules = root.kind === 'map' ? root.entries.find((e) => e.key === 'rules')?.value : undefined;
+  if (rules?.kind !== 'map') return [];
+  const known = new Set(ruleIds);
+  return rules.entries
+    .filter((e) => !known.has(e.key))
+    .map((e) => ({ line: e.keyLoc.line, column: e.keyLoc.column, message: `unknown rule "${e.key}"${didYouMean(e.key, ruleIds)}; 'faasguard rules' lists them` }));
+}
+
+function normalized(data: ConfigData, file: string): FaasguardConfig {
+  const dir = path.dirname(file);
+  const parameters: FileParams[] = Object.entries(data.parameters ?? {}).map(([pattern, values]) => ({
+    dir,
+    pattern,
+    values: new Map(Object.entries(values).map(([k, v]) => [k, String(v)])),
+  }));
+  return {
+    file,
+    dir,
+    rules: new Map(Object.entries(data.rules ?? {})),
+    ...(data.failOn ? { failOn: data.failOn } : {}),
+    exclude: data.exclude ?? [],
+    parameters,
+    ...(data.serverless?.stage ? { stage: data.serverless.stage } : {}),
+    ...(data.serverless?.region ? { region: data.serverless.region } : {}),
+    ...(data.osv?.db ? { osvDb: path.resolve(dir, data.osv.db) } : {}),
+    ...(data.osv?.cacheDir ? { cacheDir: path.resolve(dir, data.osv.cacheDir) } : {}),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Which files a scan skips: `--exclude` globs are relative to the scan root, a configuration file's
+ * globs to the configuration file's directory (which may be above the root).
+ */
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { relativeInside } from './relative-inside.js';
+
+/** Globs relative to `dir`, an absolute directory other than the scan root. */
+export interface ExcludeGlobs {
+  dir: string;
+  globs: readonly string[];
+}
+
+/** Tests a path relative to the scan root `rootAbs` against both kinds of globs. */
+export function excludeMatcher(rootAbs: string, rootGlobs: readonly string[], elsewhere: readonly ExcludeGlobs[]): (rel: string) => boolean {
+  const atRoot = rootGlobs.map(globMatcher);
+  const others = elsewhere.map((e) => ({ dir: e.dir, matchers: e.globs.map(globMatcher) }));
+  return (rel) => {
+    if (atRoot.some((m) => m(rel))) return true;
+    return others.some(({ dir, matchers }) => {
+      const fromDir = relativeInside(dir, path.join(rootAbs, rel));
+      return fromDir !== undefined && matchers.some((m) => m(fromDir));
+    });
+  };
+}
+
+/** A directory matches `dir/**` too, so that a whole excluded folder is not even walked. */
+function globMatcher(glob: string): (rel: string) => boolean {
+  const m = picomatch(glob.replace(/^\.\//, ''), { dot: true });
+  return (rel) => m(rel) || m(`${rel}/`);
+}
