@@ -6,48 +6,29 @@
  */
 import { computeExposure } from '../analysis/exposure.js';
 import type { FunctionExposure } from '../analysis/exposure-types.js';
-import type { AppModel, LambdaFunction, Trigger } from '../model/app-model.js';
-import type { Diagnostic } from '../model/diagnostic.js';
-import { fileFacts, pythonFileFacts, type FileFacts } from './file-facts.js';
-import { resolveHandler, type HandlerResolution } from './handler-resolution.js';
-import { registerInlineCode } from './inline-code.js';
-import { CodeFiles, reachableFiles } from './module-graph.js';
-import { loadPythonParser, pythonParserReady } from './parse-python.js';
-import { pythonReachable } from './python-modules.js';
-import { analyzePythonFunction } from './taint/analyze-python-function.js';
-import type { PyContext } from './taint/python-evaluate.js';
-import { analyzeFunction, type FunctionAnalysis } from './taint/analyze-function.js';
-import { newContext, type AnalysisContext } from './taint/evaluate.js';
-import { pushTo } from '../util/multimap.js';
+import type { AppModel } from '../model/app-model.js';
+import { ModelIndex } from '../model/model-index.js';
+import { analyzeFunctionsCode, type FunctionsCode } from './function-code-facts.js';
+import { MIN_FUNCTIONS_FOR_THREADS, startInTwoThreads } from './code-facts-threads.js';
+import { loadPythonParser } from './parse-python.js';
 
-export interface FunctionCodeFacts {
-  fn: LambdaFunction;
-  resolution: HandlerResolution;
-  /** Present when the handler was found and analyzed */
-  analysis?: FunctionAnalysis;
-  /** Code files the handler reaches through relative imports, entry first */
-  files: string[];
-}
+export type { FunctionCodeFacts } from './function-code-facts.js';
 
-export interface CodeFacts {
-  functions: FunctionCodeFacts[];
-  /** Each reached code file once */
-  files: Map<string, FileFacts>;
-  /** Functions whose code reaches each file, in model order */
-  usersOf: Map<string, LambdaFunction[]>;
+/** The code facts of the whole app, in model order, with each function's exposure. */
+export interface CodeFacts extends FunctionsCode {
   exposure: Map<string, FunctionExposure>;
-  diagnostics: Diagnostic[];
 }
 
 const CACHE = new WeakMap<AppModel, Map<string, CodeFacts>>();
 
 /** The code facts of a scan; computed on first use. */
 export function codeFactsFor(model: AppModel, root: string): CodeFacts {
+  return peekCodeFacts(model, root) ?? remember(model, root, computeCodeFacts(model, root));
+}
+
+function remember(model: AppModel, root: string, facts: CodeFacts): CodeFacts {
   let byRoot = CACHE.get(model);
   if (!byRoot) CACHE.set(model, (byRoot = new Map()));
-  const known = byRoot.get(root);
-  if (known) return known;
-  const facts = computeCodeFacts(model, root);
   byRoot.set(root, facts);
   return facts;
 }
@@ -58,116 +39,30 @@ export function peekCodeFacts(model: AppModel, root: string): CodeFacts | undefi
 }
 
 function computeCodeFacts(model: AppModel, root: string): CodeFacts {
-  const files = new CodeFiles(root);
-  const ctx = newContext(files);
-  const diagnostics: Diagnostic[] = [];
-  const triggersOf = new Map<string, Trigger[]>();
-  for (const t of model.triggers) pushTo(triggersOf, t.functionId, t);
-  const functions: FunctionCodeFacts[] = [];
-  const fileMap = new Map<string, FileFacts>();
-  const usersOf = new Map<string, LambdaFunction[]>();
-  const pyModules: PyContext['modules'] = new Map();
-  for (const fn of model.functions) {
-    if (fn.code.kind === 'inline') registerInlineCode(fn, files, /^python/i.test(typeof fn.runtime === 'string' ? fn.runtime : ''));
-    const resolution = resolveHandler(fn, files);
-    const facts: FunctionCodeFacts = { fn, resolution, files: [] };
-    functions.push(facts);
-    if (!resolution.ok) {
-      reportUnresolved(fn, resolution.reason, files, diagnostics);
-      continue;
-    }
-    if (resolution.language === 'python') {
-      const codeDir = fn.code.path === '.' ? '' : fn.code.path ?? '';
-      facts.files = pythonReachable(files, codeDir, resolution.file).filter((f) => !files.isVirtual(f));
-      if (!pythonParserReady()) {
-        for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
-        diagnostics.push({ severity: 'note', code: 'code-not-analyzed', message: `${fn.logicalId}'s handler ${resolution.exportName} in ${resolution.file} was found, but the Python parser could not be loaded`, loc: fn.code.loc ?? fn.loc });
-        continue;
-      }
-      const pyCtx: PyContext = { files, codeDir, modules: pyModules, budget: 0, exhausted: false, inlineDepth: 0 };
-      const analysis = safely(() => analyzePythonFunction(pyCtx, resolution.file, resolution.exportName, triggersOf.get(fn.id) ?? []));
-      // After the analysis, whose trees the file facts then reuse.
-      for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf, pyModules);
-      recordAnalysis(fn, facts, analysis, diagnostics);
-      forgetWhenLarge(files, ctx, pyModules);
-      continue;
-    }
-    // Inline code is the template's text: its secrets are the template rules' business.
-    facts.files = reachableFiles(files, resolution.file).filter((f) => !files.isVirtual(f));
-    for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
-    const analysis = safely(() => analyzeFunction(ctx, resolution.file, resolution.exportName, triggersOf.get(fn.id) ?? []));
-    recordAnalysis(fn, facts, analysis, diagnostics);
-    forgetWhenLarge(files, ctx, pyModules);
-  }
-  forgetPython(pyModules);
-  diagnostics.push(...files.diagnostics);
-  return { functions, files: fileMap, usersOf, exposure: computeExposure(model), diagnostics };
+  const index = ModelIndex.of(model);
+  const code = analyzeFunctionsCode(model.functions, (fn) => index.triggersOf(fn), root);
+  return { ...code, exposure: computeExposure(model) };
 }
-
-/** Trees and module summaries kept between functions, beyond which they are let go of (see `CodeFiles.forgetTrees`). */
-const MAX_KEPT_TREES = 400;
-const MAX_KEPT_PYTHON_MODULES = 200;
 
 /**
- * Between two functions, lets go of the trees when many are held: functions sharing code are
- * usually neighbours in the model, so this costs few second parses and bounds memory by the
- * code of a few hundred files instead of the whole app's.
+ * Loads what the code analyses need before the (synchronous) rules run (the Python grammar, when a
+ * function runs Python) and, with `threads` above 1 on a large app, starts computing the code facts
+ * on two threads (see `code-facts-threads.ts`): `finish` completes them, and rules find them ready.
+ * What runs between the two overlaps the worker.
  */
-function forgetWhenLarge(files: CodeFiles, ctx: AnalysisContext, pyModules: PyContext['modules']): void {
-  if (files.treeCount > MAX_KEPT_TREES || ctx.modules.size > MAX_KEPT_TREES) {
-    files.forgetTrees();
-    ctx.modules.clear();
-    ctx.summaries.clear();
-  }
-  if (pyModules.size > MAX_KEPT_PYTHON_MODULES) forgetPython(pyModules);
+export async function startCodeAnalysis(model: AppModel, root: string, threads: number): Promise<{ finish(): Promise<void> }> {
+  const python = model.functions.some((f) => /^python/i.test(typeof f.runtime === 'string' ? f.runtime : ''));
+  if (python) await loadPythonParser();
+  if (threads < 2 || model.functions.length < MIN_FUNCTIONS_FOR_THREADS || peekCodeFacts(model, root)) return { finish: async () => {} };
+  const started = startInTwoThreads(model, root, python);
+  return {
+    async finish() {
+      remember(model, root, { ...(await started.finish()), exposure: computeExposure(model) });
+    },
+  };
 }
 
-function forgetPython(pyModules: PyContext['modules']): void {
-  for (const mod of pyModules.values()) mod?.parsed.dispose();
-  pyModules.clear();
-}
-
-function recordAnalysis(fn: LambdaFunction, facts: FunctionCodeFacts, analysis: FunctionAnalysis | string, diagnostics: Diagnostic[]): void {
-  if (typeof analysis === 'string') {
-    diagnostics.push({ severity: 'warning', code: 'handler-not-found', message: `handler of ${fn.logicalId} not analyzed: ${analysis}`, loc: fn.loc });
-    return;
-  }
-  facts.analysis = analysis;
-  if (analysis.exhausted) diagnostics.push({ severity: 'note', code: 'code-analysis-bounded', message: `the analysis of ${fn.logicalId}'s code stopped at its effort bound; flows may be missing`, loc: analysis.handler.loc });
-}
-
-/** Loads what the code analyses need before the (synchronous) rules run: the Python grammar, when a function runs Python. */
-export async function prepareCodeAnalysis(model: AppModel): Promise<void> {
-  if (model.functions.some((f) => /^python/i.test(typeof f.runtime === 'string' ? f.runtime : ''))) await loadPythonParser();
-}
-
-/** An unexpected failure in one function's analysis is that function's problem, not the scan's. */
-function safely(run: () => FunctionAnalysis | string): FunctionAnalysis | string {
-  try {
-    return run();
-  } catch (e) {
-    return `the analysis failed (${(e as Error).message})`;
-  }
-}
-
-function addFile(file: string, fn: LambdaFunction, files: CodeFiles, fileMap: Map<string, FileFacts>, usersOf: Map<string, LambdaFunction[]>, pyModules?: PyContext['modules']): void {
-  // Functions come in model order, each file once per function: only the last user can repeat.
-  const users = usersOf.get(file);
-  if (users?.[users.length - 1] !== fn) pushTo(usersOf, file, fn);
-  if (fileMap.has(file)) return;
-  if (file.endsWith('.py')) {
-    const text = files.readText(file);
-    if (text !== undefined) fileMap.set(file, pythonFileFacts(file, text, pyModules?.get(file)?.parsed));
-    return;
-  }
-  const parsed = files.load(file);
-  if (parsed) fileMap.set(file, fileFacts(parsed));
-}
-
-function reportUnresolved(fn: LambdaFunction, reason: string, files: CodeFiles, out: Diagnostic[]): void {
-  // Code outside the scanned directory (S3, images, a folder not built or not checked out, a
-  // template scanned without its code) is expected; a code folder without the handler's file is not.
-  const folder = fn.code.kind === 'path' ? fn.code.path ?? '.' : '.';
-  const severity = folder !== '.' && files.dirExists(folder) ? 'warning' : 'note';
-  out.push({ severity, code: 'handler-not-found', message: `handler of ${fn.logicalId} not analyzed: ${reason}`, loc: fn.code.loc ?? fn.loc });
+/** Loads what the code analyses need before the (synchronous) rules run, on this thread only. */
+export async function prepareCodeAnalysis(model: AppModel, root = '.'): Promise<void> {
+  await startCodeAnalysis(model, root, 1);
 }

@@ -2,9 +2,10 @@
  * The scan pipeline: discover files, load templates into one AppModel, run the rules.
  */
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { prepareRuleInputs } from '../analysis/rule-inputs.js';
-import { peekCodeFacts, prepareCodeAnalysis } from '../code/code-facts.js';
+import { peekCodeFacts, startCodeAnalysis } from '../code/code-facts.js';
 import { discoverFiles, type DiscoveredFile, type DiscoverResult } from '../discover/discover.js';
 import type { ExcludeGlobs } from '../discover/exclude-globs.js';
 import { cacheKey } from '../cache/cache-key.js';
@@ -64,6 +65,13 @@ export interface ScanOptions {
    * Unset: no cache. Never used with `synth` or `online`, whose results depend on more than files.
    */
   scanCache?: string;
+  /** Threads for the code analysis of large apps (default: the machine's cores, at most 2); reports are the same with any number */
+  threads?: number;
+}
+
+/** Two threads where two cores exist: the code analysis splits in two parts (see `code/code-facts-threads.ts`). */
+function defaultThreads(): number {
+  return Math.min(2, os.availableParallelism());
 }
 
 /** `load` builds the model from the templates; `analyses` are the code, secret and dependency facts the rules read. */
@@ -135,7 +143,7 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
   done('discover');
   const listed = discovered.files.map((f) => f.rel);
   const rules = options.rules ?? ALL_RULES;
-  const key = cacheKey({ target, options: { ...options, rules: undefined }, envVars: options.envVars, osvDb: options.osvDb, cacheDir: options.cacheDir, noCache: options.noCache, ruleIds: rules.map((r) => `${r.meta.id}:${r.meta.severity}`) });
+  const key = cacheKey({ target, options: { ...options, rules: undefined, threads: undefined }, envVars: options.envVars, osvDb: options.osvDb, cacheDir: options.cacheDir, noCache: options.noCache, ruleIds: rules.map((r) => `${r.meta.id}:${r.meta.severity}`) });
   const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const cache = new ScanCache(options.scanCache, maxBytes);
   const hit = cache.lookup(key, root, listed);
@@ -160,8 +168,9 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
   const done = phaseTimer(options);
   const progress = options.onProgress ?? (() => {});
   progress({ kind: 'phase', phase: 'analyses' });
+  const code = await startCodeAnalysis(app.model, root, options.threads ?? defaultThreads());
   const inputs = await prepareRuleInputs(app, root, rules, options);
-  await prepareCodeAnalysis(app.model);
+  await code.finish();
   done('analyses');
   progress({ kind: 'phase', phase: 'rules' });
   const onRuleDone = (n: number): void => progress({ kind: 'rule', done: n, total: rules.length });

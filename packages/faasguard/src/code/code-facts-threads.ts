@@ -1,0 +1,92 @@
+/**
+ * The code analysis on two threads: a worker analyzes the last part of the functions while the
+ * main thread analyzes the first, then the two parts are joined in model order. The result is
+ * the one a single thread gives (a test compares them), so the reports do not depend on it.
+ *
+ * It pays only for large apps: a worker starts with a heap of its own and loads the parsers again
+ * (some 0.3 s), and the code shared by both halves is parsed by both.
+ */
+import { Worker } from 'node:worker_threads';
+import type { AppModel, LambdaFunction, Trigger } from '../model/app-model.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { ModelIndex } from '../model/model-index.js';
+import type { FlowSource } from './taint/analyze-function.js';
+import { analyzeFunctionsCode, type FunctionsCode } from './function-code-facts.js';
+import type { WorkerInput } from './code-facts-worker.js';
+
+const WORKER = new URL('./code-facts-worker.js', import.meta.url);
+
+/** Fewer functions than this are analyzed on one thread: the worker would cost more than it saves. */
+export const MIN_FUNCTIONS_FOR_THREADS = 200;
+
+/** The main thread also reads secrets and dependencies meanwhile: it takes the smaller share. */
+const MAIN_THREAD_SHARE = 0.45;
+
+/**
+ * Starts the worker on its share of the functions at once; `finish` analyzes the rest on this
+ * thread and joins both. Work done between the two (the other analyses of a scan) overlaps the
+ * worker's, which is why it takes a little more than half.
+ */
+export function startInTwoThreads(model: AppModel, root: string, python: boolean): { finish(): Promise<FunctionsCode> } {
+  const index = ModelIndex.of(model);
+  const split = Math.floor(model.functions.length * MAIN_THREAD_SHARE);
+  const theirs = model.functions.slice(split);
+  const input: WorkerInput = { root, functions: theirs, triggers: theirs.flatMap((fn) => index.triggersOf(fn)), python };
+  const worker = new Worker(WORKER, { workerData: input });
+  const answer = new Promise<FunctionsCode>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the code analysis thread stopped (exit code ${code})`)));
+  });
+  // Until `finish` awaits it, a failure must not count as unhandled.
+  answer.catch(() => {});
+  return {
+    async finish() {
+      const mine = analyzeFunctionsCode(model.functions.slice(0, split), (fn) => index.triggersOf(fn), root);
+      try {
+        return joined(mine, restored(await answer, model));
+      } finally {
+        void worker.terminate();
+      }
+    },
+  };
+}
+
+/** The worker's copies of model objects replaced by the model's own, found by id. */
+function restored(code: FunctionsCode, model: AppModel): FunctionsCode {
+  const index = ModelIndex.of(model);
+  const triggers = new Map(model.triggers.map((t) => [t.id, t]));
+  const own = (fn: LambdaFunction): LambdaFunction => index.function(fn.id) ?? fn;
+  const ownTriggers = (source: FlowSource | undefined): void => {
+    if (source) source.triggers = source.triggers.map((t: Trigger) => triggers.get(t.id) ?? t);
+  };
+  for (const f of code.functions) {
+    f.fn = own(f.fn);
+    for (const flow of f.analysis?.flows ?? []) ownTriggers(flow.source);
+    for (const list of [f.analysis?.verboseErrors, f.analysis?.unverifiedTokenDecisions, f.analysis?.clientAuthorization, f.analysis?.eventLogs]) {
+      for (const event of list ?? []) ownTriggers(event.source);
+    }
+  }
+  for (const [file, users] of code.usersOf) code.usersOf.set(file, users.map(own));
+  return code;
+}
+
+/** Both halves in model order: what one thread would have found going through all functions. */
+function joined(first: FunctionsCode, second: FunctionsCode): FunctionsCode {
+  const files = new Map(first.files);
+  for (const [file, facts] of second.files) if (!files.has(file)) files.set(file, facts);
+  const usersOf = new Map([...first.usersOf].map(([file, users]) => [file, [...users]]));
+  for (const [file, users] of second.usersOf) usersOf.set(file, [...(usersOf.get(file) ?? []), ...users]);
+  return { functions: [...first.functions, ...second.functions], files, usersOf, diagnostics: uniqueDiagnostics([...first.diagnostics, ...second.diagnostics]) };
+}
+
+/** A file both halves read (a shared module that does not parse) is reported once. */
+function uniqueDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}\0${d.loc.file}\0${d.loc.line}\0${d.loc.column}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

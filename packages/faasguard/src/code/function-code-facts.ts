@@ -1,0 +1,147 @@
+/**
+ * The code analysis of a list of functions: each one's handler, its flows and code events, and the
+ * facts of every code file it reaches. It needs nothing of the model but the functions and their
+ * triggers, so that a worker thread can run it for part of an app (see `code-facts-threads.ts`).
+ */
+import type { LambdaFunction, Trigger } from '../model/app-model.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { pushTo } from '../util/multimap.js';
+import { fileFacts, pythonFileFacts, type FileFacts } from './file-facts.js';
+import { resolveHandler, type HandlerResolution } from './handler-resolution.js';
+import { registerInlineCode } from './inline-code.js';
+import { CodeFiles, reachableFiles } from './module-graph.js';
+import { pythonParserReady } from './parse-python.js';
+import { pythonReachable } from './python-modules.js';
+import { analyzePythonFunction } from './taint/analyze-python-function.js';
+import type { PyContext } from './taint/python-evaluate.js';
+import { analyzeFunction, type FunctionAnalysis } from './taint/analyze-function.js';
+import { newContext, type AnalysisContext } from './taint/evaluate.js';
+
+export interface FunctionCodeFacts {
+  fn: LambdaFunction;
+  resolution: HandlerResolution;
+  /** Present when the handler was found and analyzed */
+  analysis?: FunctionAnalysis;
+  /** Code files the handler reaches through relative imports, entry first */
+  files: string[];
+}
+
+/** What the analysis of some functions found. */
+export interface FunctionsCode {
+  /** In the order of the functions given */
+  functions: FunctionCodeFacts[];
+  /** Each reached code file once, in the order first reached */
+  files: Map<string, FileFacts>;
+  /** Functions whose code reaches each file, in the order given */
+  usersOf: Map<string, LambdaFunction[]>;
+  diagnostics: Diagnostic[];
+}
+
+export function analyzeFunctionsCode(functionsToAnalyze: readonly LambdaFunction[], triggersOf: (fn: LambdaFunction) => Trigger[], root: string): FunctionsCode {
+  const files = new CodeFiles(root);
+  const ctx = newContext(files);
+  const diagnostics: Diagnostic[] = [];
+  const functions: FunctionCodeFacts[] = [];
+  const fileMap = new Map<string, FileFacts>();
+  const usersOf = new Map<string, LambdaFunction[]>();
+  const pyModules: PyContext['modules'] = new Map();
+  for (const fn of functionsToAnalyze) {
+    if (fn.code.kind === 'inline') registerInlineCode(fn, files, /^python/i.test(typeof fn.runtime === 'string' ? fn.runtime : ''));
+    const resolution = resolveHandler(fn, files);
+    const facts: FunctionCodeFacts = { fn, resolution, files: [] };
+    functions.push(facts);
+    if (!resolution.ok) {
+      reportUnresolved(fn, resolution.reason, files, diagnostics);
+      continue;
+    }
+    if (resolution.language === 'python') {
+      const codeDir = fn.code.path === '.' ? '' : fn.code.path ?? '';
+      facts.files = pythonReachable(files, codeDir, resolution.file).filter((f) => !files.isVirtual(f));
+      if (!pythonParserReady()) {
+        for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
+        diagnostics.push({ severity: 'note', code: 'code-not-analyzed', message: `${fn.logicalId}'s handler ${resolution.exportName} in ${resolution.file} was found, but the Python parser could not be loaded`, loc: fn.code.loc ?? fn.loc });
+        continue;
+      }
+      const pyCtx: PyContext = { files, codeDir, modules: pyModules, budget: 0, exhausted: false, inlineDepth: 0 };
+      const analysis = safely(() => analyzePythonFunction(pyCtx, resolution.file, resolution.exportName, triggersOf(fn)));
+      // After the analysis, whose trees the file facts then reuse.
+      for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf, pyModules);
+      recordAnalysis(fn, facts, analysis, diagnostics);
+      forgetWhenLarge(files, ctx, pyModules);
+      continue;
+    }
+    // Inline code is the template's text: its secrets are the template rules' business.
+    facts.files = reachableFiles(files, resolution.file).filter((f) => !files.isVirtual(f));
+    for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
+    const analysis = safely(() => analyzeFunction(ctx, resolution.file, resolution.exportName, triggersOf(fn)));
+    recordAnalysis(fn, facts, analysis, diagnostics);
+    forgetWhenLarge(files, ctx, pyModules);
+  }
+  forgetPython(pyModules);
+  diagnostics.push(...files.diagnostics);
+  return { functions, files: fileMap, usersOf, diagnostics };
+}
+
+/** Trees and module summaries kept between functions, beyond which they are let go of (see `CodeFiles.forgetTrees`). */
+const MAX_KEPT_TREES = 400;
+const MAX_KEPT_PYTHON_MODULES = 200;
+
+/**
+ * Between two functions, lets go of the trees when many are held: functions sharing code are
+ * usually neighbours in the model, so this costs few second parses and bounds memory by the
+ * code of a few hundred files instead of the whole app's.
+ */
+function forgetWhenLarge(files: CodeFiles, ctx: AnalysisContext, pyModules: PyContext['modules']): void {
+  if (files.treeCount > MAX_KEPT_TREES || ctx.modules.size > MAX_KEPT_TREES) {
+    files.forgetTrees();
+    ctx.modules.clear();
+    ctx.summaries.clear();
+  }
+  if (pyModules.size > MAX_KEPT_PYTHON_MODULES) forgetPython(pyModules);
+}
+
+function forgetPython(pyModules: PyContext['modules']): void {
+  for (const mod of pyModules.values()) mod?.parsed.dispose();
+  pyModules.clear();
+}
+
+function recordAnalysis(fn: LambdaFunction, facts: FunctionCodeFacts, analysis: FunctionAnalysis | string, diagnostics: Diagnostic[]): void {
+  if (typeof analysis === 'string') {
+    diagnostics.push({ severity: 'warning', code: 'handler-not-found', message: `handler of ${fn.logicalId} not analyzed: ${analysis}`, loc: fn.loc });
+    return;
+  }
+  facts.analysis = analysis;
+  if (analysis.exhausted) diagnostics.push({ severity: 'note', code: 'code-analysis-bounded', message: `the analysis of ${fn.logicalId}'s code stopped at its effort bound; flows may be missing`, loc: analysis.handler.loc });
+}
+
+
+/** An unexpected failure in one function's analysis is that function's problem, not the scan's. */
+function safely(run: () => FunctionAnalysis | string): FunctionAnalysis | string {
+  try {
+    return run();
+  } catch (e) {
+    return `the analysis failed (${(e as Error).message})`;
+  }
+}
+
+function addFile(file: string, fn: LambdaFunction, files: CodeFiles, fileMap: Map<string, FileFacts>, usersOf: Map<string, LambdaFunction[]>, pyModules?: PyContext['modules']): void {
+  // Functions come in model order, each file once per function: only the last user can repeat.
+  const users = usersOf.get(file);
+  if (users?.[users.length - 1] !== fn) pushTo(usersOf, file, fn);
+  if (fileMap.has(file)) return;
+  if (file.endsWith('.py')) {
+    const text = files.readText(file);
+    if (text !== undefined) fileMap.set(file, pythonFileFacts(file, text, pyModules?.get(file)?.parsed));
+    return;
+  }
+  const parsed = files.load(file);
+  if (parsed) fileMap.set(file, fileFacts(parsed));
+}
+
+function reportUnresolved(fn: LambdaFunction, reason: string, files: CodeFiles, out: Diagnostic[]): void {
+  // Code outside the scanned directory (S3, images, a folder not built or not checked out, a
+  // template scanned without its code) is expected; a code folder without the handler's file is not.
+  const folder = fn.code.kind === 'path' ? fn.code.path ?? '.' : '.';
+  const severity = folder !== '.' && files.dirExists(folder) ? 'warning' : 'note';
+  out.push({ severity, code: 'handler-not-found', message: `handler of ${fn.logicalId} not analyzed: ${reason}`, loc: fn.code.loc ?? fn.loc });
+}

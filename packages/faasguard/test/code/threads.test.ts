@@ -1,0 +1,44 @@
+/**
+ * The code analysis on two threads gives the reports one thread gives: same findings, flows,
+ * diagnostics and order, in every format.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { generateApp } from '../../bench/generate.js';
+import { MIN_FUNCTIONS_FOR_THREADS } from '../../src/code/code-facts-threads.js';
+import { renderReport } from '../../src/report/reporter.js';
+import { scan } from '../../src/scan/scan.js';
+import { writeFiles } from '../helpers/temp-project.js';
+
+const made: string[] = [];
+after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A generated app large enough for two threads, plus a shared module that does not parse. */
+function largeApp(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'faasguard-threads-'));
+  made.push(dir);
+  generateApp(dir, { functions: MIN_FUNCTIONS_FOR_THREADS + 40, seed: 3 });
+  return dir;
+}
+
+describe('code analysis on two threads', () => {
+  it('gives byte-identical JSON and SARIF reports to one thread', async () => {
+    const dir = largeApp();
+    writeFiles(dir, { 'broken/template.yaml': brokenTemplate(), 'broken/src/a.js': "const s = require('./shared');\nexports.handler = async (e) => require('child_process').execSync(s.x(e.body));\n", 'broken/src/b.js': "const s = require('./shared');\nexports.handler = async (e) => s.x(e.body);\n", 'broken/src/shared.js': 'exports.x = (v) => v; function (\n' });
+    const one = await scan(dir, { threads: 1 });
+    const two = await scan(dir, { threads: 2 });
+    assert.ok(one.findings.length > 1000, `only ${one.findings.length} findings`);
+    assert.ok(one.findings.some((f) => f.flow !== undefined && f.location.file.endsWith('.py')), 'Python flows are among them');
+    assert.ok(one.diagnostics.some((d) => d.code === 'code-syntax' && d.loc.file === 'broken/src/shared.js'));
+    assert.equal(renderReport(two, 'json', { color: false }), renderReport(one, 'json', { color: false }));
+    assert.equal(renderReport(two, 'sarif', { color: false }), renderReport(one, 'sarif', { color: false }));
+  });
+});
+
+function brokenTemplate(): string {
+  const fn = (name: string, handler: string) => `  ${name}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs20.x\n      CodeUri: src/\n      Handler: ${handler}\n      FunctionUrlConfig:\n        AuthType: NONE\n`;
+  return `AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n${fn('BrokenA', 'a.handler')}${fn('BrokenB', 'b.handler')}`;
+}
