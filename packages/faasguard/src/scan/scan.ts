@@ -7,6 +7,8 @@ import { prepareRuleInputs } from '../analysis/rule-inputs.js';
 import { peekCodeFacts, prepareCodeAnalysis } from '../code/code-facts.js';
 import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
 import { ModelBuilder } from '../loaders/model-builder.js';
+import { buildAttackSurfaceMap } from '../map/build-map.js';
+import { subjectFunctions } from '../map/subject-functions.js';
 import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { compareLocations, type SourceLocation } from '../model/location.js';
@@ -111,8 +113,14 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
     findings,
     diagnostics: allDiagnostics,
     rules: rules.map((r) => r.meta).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    attackSurface: once(() => ({ map: buildAttackSurfaceMap(app.model), subjectFunctions: subjectFunctions(app.model) })),
     readSource: memoized((file) => redactOrUndefined(app.sources.get(file) ?? readQuietly(path.join(root, file)), file, secretLocations)),
   };
+}
+
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
 }
 
 /** Reporters ask once per finding; the text of a file is read and redacted once. */

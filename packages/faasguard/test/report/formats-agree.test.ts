@@ -7,6 +7,7 @@ import { REPORT_FORMATS, renderReport } from '../../src/report/reporter.js';
 import type { ReportFormat } from '../../src/report/reporter.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { scanResult } from '../fixtures/report/scan-result.js';
+import { embeddedData } from './html/embedded-data.js';
 
 /** How many findings a rendered report holds, read the way its consumer would. */
 const COUNTERS: Record<ReportFormat, (out: string) => number> = {
@@ -15,6 +16,7 @@ const COUNTERS: Record<ReportFormat, (out: string) => number> = {
   sarif: (out) => (JSON.parse(out) as { runs: { results: unknown[] }[] }).runs[0]?.results.length ?? NaN,
   markdown: (out) => out.split('\n').filter((l) => l === '<details>').length,
   junit: (out) => (out.match(/<failure /g) ?? []).length,
+  html: (out) => embeddedData(out).findings.length,
 };
 
 function counts(result: ScanResult): Record<string, number> {
@@ -23,7 +25,7 @@ function counts(result: ScanResult): Record<string, number> {
 
 describe('report formats agree', () => {
   it('covers every format', () => {
-    assert.deepEqual([...REPORT_FORMATS].sort(), ['json', 'junit', 'markdown', 'pretty', 'sarif']);
+    assert.deepEqual([...REPORT_FORMATS].sort(), ['html', 'json', 'junit', 'markdown', 'pretty', 'sarif']);
   });
 
   it('count the same findings', () => {
