@@ -18,7 +18,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { READY_MARK } from '../src/report/html/page-contract.js';
 import { renderReport } from '../src/report/reporter.js';
 import { scan } from '../src/scan/scan.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../test/helpers/chromium.js';
+import { CHROMIUM, CHROMIUM_ARGS, PAGE_SETTLED } from '../test/helpers/chromium.js';
 import { generateApp } from './generate.js';
 
 /** One page opening. */
@@ -53,9 +53,6 @@ function median(values: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
-
-/** True once the page has drawn itself, or failed to (run in the page). */
-export const PAGE_SETTLED = "document.documentElement.dataset.ready === 'true' || document.documentElement.dataset.error !== undefined";
 
 /**
  * Runs `action` in the page and resolves with the milliseconds until two frames later, so that
@@ -93,9 +90,8 @@ async function openOnce(browser: Browser, url: string): Promise<LoadRun & { grou
   return { loadMs, filterMs, groupMs, groups };
 }
 
-export async function measureHtmlLoad(functions: number, runs: number, seed: number): Promise<HtmlLoadResult> {
-  const dir = path.join(os.tmpdir(), `faasguard-bench-html-${functions}-${seed}`);
-  generateApp(dir, { functions, seed });
+/** Scans the app in `dir`, renders its HTML report and opens it `runs` times. */
+export async function measureHtmlLoad(dir: string, runs: number): Promise<HtmlLoadResult> {
   const result = await scan(dir, { noCache: true });
   const start = performance.now();
   const html = renderReport(result, 'html', { color: false });
@@ -108,7 +104,7 @@ export async function measureHtmlLoad(functions: number, runs: number, seed: num
     const all = [];
     for (let i = 0; i < runs; i++) all.push(await openOnce(browser, pathToFileURL(file).href));
     return {
-      functions,
+      functions: result.attackSurface().map.functions.length,
       findings: result.findings.length,
       groups: all[0]?.groups ?? 0,
       bytes: Buffer.byteLength(html),
@@ -131,7 +127,9 @@ async function main(argv: readonly string[]): Promise<void> {
   const functions = Number(arg(argv, '--functions') ?? 1000);
   const runs = Number(arg(argv, '--runs') ?? 5);
   const seed = Number(arg(argv, '--seed') ?? 1);
-  const r = await measureHtmlLoad(functions, runs, seed);
+  const dir = path.join(os.tmpdir(), `faasguard-bench-html-${functions}-${seed}`);
+  generateApp(dir, { functions, seed });
+  const r = await measureHtmlLoad(dir, runs);
   const report = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, runs, seed, result: r };
   mkdirSync(RESULTS, { recursive: true });
   const file = path.join(RESULTS, `html-load-${report.date.replace(/[:.]/g, '-')}.json`);

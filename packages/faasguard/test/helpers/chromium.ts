@@ -19,3 +19,9 @@ export function chromiumUnavailable(): string | undefined {
   if (process.env['CI']) throw new Error(`${reason} (CI is set, so the browser tests must run)`);
   return reason;
 }
+
+/**
+ * True in the page once the HTML report has drawn itself, or failed to (see `READY_MARK`). In-page
+ * code is text here: the tests and the benchmark compile without the DOM's types.
+ */
+export const PAGE_SETTLED = "document.documentElement.dataset.ready === 'true' || document.documentElement.dataset.error !== undefined";

@@ -19,11 +19,13 @@ export const GRAPH_GROUP_SIZE = 50;
 export function graphData(map: AttackSurfaceMap): HtmlGraph {
   const nodes = graphNodes(map);
   const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const reaches = new Map(map.functions.flatMap((f) => f.reaches.map((r) => [`${f.id}\u0000${r.target}`, r.actions] as const)));
   const edges: HtmlEdge[] = [];
   for (const e of map.edges) {
-    const from = nodeIndex(nodes, index, e.from);
-    const to = nodeIndex(nodes, index, e.to);
-    edges.push({ from, to, kind: e.kind, label: e.label });
+    const edge: HtmlEdge = { from: nodeIndex(nodes, index, e.from), to: nodeIndex(nodes, index, e.to), kind: e.kind, label: e.label };
+    const actions = e.kind === 'accesses' ? reaches.get(`${e.from}\u0000${e.to}`) : undefined;
+    if (actions) Object.assign(edge, { label: actionSummary(actions), actions: [...actions] });
+    edges.push(edge);
   }
   const functions = map.functions.map((f) => index.get(f.id)!);
   return { nodes, edges, groups: groupsOf(functions, edges, map) };
@@ -35,6 +37,23 @@ function graphNodes(map: AttackSurfaceMap): HtmlNode[] {
     ...map.functions.map((f): HtmlNode => ({ id: f.id, label: f.name, kind: 'function', exposure: f.exposure, detail: f.runtime ?? '', location: fileLine(f.location) })),
     ...map.resources.map((r): HtmlNode => ({ id: r.id, label: r.name, kind: 'resource', ...(r.publicWrite ? { exposure: 'public' as const } : {}), detail: r.id === EVERY_RESOURCE ? 'Resource "*"' : r.type, ...(r.location.file !== '' ? { location: fileLine(r.location) } : {}) })),
   ];
+}
+
+/**
+ * What a role allows on a target, short enough to label an edge: the actions themselves when there
+ * are one or two, else a count per service, largest first (`dynamodb ×10, logs ×3`).
+ */
+export function actionSummary(actions: readonly string[]): string {
+  if (actions.length <= 2) return actions.join(', ');
+  const byService = new Map<string, string[]>();
+  for (const action of actions) {
+    const service = action.includes(':') ? action.slice(0, action.indexOf(':')) : action;
+    byService.set(service, [...(byService.get(service) ?? []), action]);
+  }
+  return [...byService.entries()]
+    .sort(([a, x], [b, y]) => y.length - x.length || compareText(a, b))
+    .map(([service, list]) => (list.length === 1 ? list[0]! : `${service} ×${list.length}`))
+    .join(', ');
 }
 
 /**

@@ -62,7 +62,7 @@ function inlineable(text: string, element: 'script' | 'style'): string {
   return text;
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 

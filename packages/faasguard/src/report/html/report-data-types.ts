@@ -100,8 +100,10 @@ export interface HtmlEdge {
   from: number;
   to: number;
   kind: EdgeKind;
-  /** The trigger or permission: `s3`, `no authorization`, `dynamodb:GetItem, … +7` */
+  /** The trigger or permission: `s3`, `no authorization`, or for what a role allows `dynamodb ×10, logs ×3` */
   label: string;
+  /** Every action a role allows on the target, for the tooltip of an `accesses` edge */
+  actions?: string[];
 }
 
 /**

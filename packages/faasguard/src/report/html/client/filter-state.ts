@@ -15,7 +15,7 @@ export interface Filters {
   fn?: number;
 }
 
-export const NO_FILTERS: Filters = { severities: new Set(), category: '', rule: '', file: '', search: '' };
+const NO_FILTERS: Filters = { severities: new Set(), category: '', rule: '', file: '', search: '' };
 
 export function matches(f: HtmlFinding, filters: Filters): boolean {
   if (filters.severities.size > 0 && !filters.severities.has(f.severity)) return false;

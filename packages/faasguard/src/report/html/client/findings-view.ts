@@ -8,7 +8,7 @@ import { matches, type FilterStore, type Filters } from './filter-state.js';
 import { findingDetails } from './finding-details.js';
 
 /** Rows drawn at once; "show more" adds as many. */
-export const PAGE_SIZE = 250;
+const PAGE_SIZE = 250;
 
 export function renderFindings(data: HtmlReportData, store: FilterStore): void {
   const tbody = byId<HTMLTableSectionElement>('findings-rows');

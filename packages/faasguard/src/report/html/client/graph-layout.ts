@@ -83,7 +83,7 @@ export function layoutGroup(graph: HtmlGraph, group: HtmlGraphGroup, measure: Te
 }
 
 /** The second line of a node: what kind of thing it is and, for entry points, who may use it. */
-export function subtitleOf(node: HtmlNode): string {
+function subtitleOf(node: HtmlNode): string {
   switch (node.kind) {
     case 'entry':
       return `${node.exposure ?? ''} · ${node.detail}`;
@@ -96,6 +96,6 @@ export function subtitleOf(node: HtmlNode): string {
   }
 }
 
-export function shorten(text: string, max: number): string {
+function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

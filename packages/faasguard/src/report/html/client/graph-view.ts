@@ -7,7 +7,10 @@ import type { HtmlReportData } from './data.js';
 import { byId, h, s } from './dom.js';
 import type { FilterStore } from './filter-state.js';
 import { layoutGroup, NODE_HEIGHT, type EdgeRoute, type GraphLayout, type NodeBox, type TextMeasure } from './graph-layout.js';
-import { PanZoom } from './pan-zoom.js';
+import { MAX_FIT_SCALE, PanZoom } from './pan-zoom.js';
+
+const MIN_BOX_HEIGHT = 260;
+const MAX_BOX_HEIGHT = 620;
 
 export class GraphView {
   private readonly svg = byId<SVGSVGElement>('graph-svg');
@@ -42,7 +45,15 @@ export class GraphView {
     }
     this.layer.replaceChildren(s('g', { class: 'edges' }, ...layout.edges.map((r) => this.edge(r))), s('g', { class: 'nodes' }, ...layout.nodes.map((b) => this.node(b))));
     this.highlight();
+    this.sizeTo(layout);
     this.fit();
+  }
+
+  /** A small drawing gets a short box, a large one the tallest box that fits on a screen. */
+  private sizeTo(layout: GraphLayout): void {
+    const box = byId('graph');
+    const scale = Math.min(MAX_FIT_SCALE, box.clientWidth / Math.max(1, layout.width));
+    box.style.height = `${Math.round(Math.min(MAX_BOX_HEIGHT, Math.max(MIN_BOX_HEIGHT, layout.height * scale + 24)))}px`;
   }
 
   /** Brings a function into view: its group, centred on it. */
@@ -121,7 +132,7 @@ export class GraphView {
     return s(
       'g',
       { class: `edge kind-${edge.kind}${tint}`, 'data-from': edge.from, 'data-to': edge.to },
-      s('title', {}, `${edge.kind}: ${edge.label}`),
+      s('title', {}, `${edge.kind}: ${edge.actions ? edge.actions.join(', ') : edge.label}`),
       s('path', { d: curve(route.points), 'marker-end': `url(#arrow${exposure ? `-${exposure}` : ''})` }),
       route.labelAt && s('text', { class: 'edge-label', x: route.labelAt.x, y: route.labelAt.y + 4 }, route.label),
     );

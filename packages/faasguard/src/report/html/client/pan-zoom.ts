@@ -5,7 +5,7 @@
 
 /** Below this scale node labels are no longer readable: fitting stops there and the rest is panned to. */
 const MIN_FIT_SCALE = 0.55;
-const MAX_FIT_SCALE = 1.25;
+export const MAX_FIT_SCALE = 1.25;
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 4;
 /** A press that moves less than this (px) is a click, not a drag. */
