@@ -2,9 +2,10 @@
  * The benchmark: for each app size, generates the synthetic app once, then measures the full scan
  * and the floor (read + parse only), each run in a fresh process, and reports medians.
  *
- *   node dist/bench/run.js [--sizes 100,1000] [--runs 5] [--large] [--seed 1]
+ *   node dist/bench/run.js [--sizes 100,1000] [--runs 5] [--large] [--seed 1] [--no-html]
  *
- * `--large` adds the 10,000-function app. Results go to `bench/results/<timestamp>.json`.
+ * `--large` adds the 10,000-function app. Results go to `bench/results/<timestamp>.json`. Then the
+ * HTML report of the 1,000-function app is opened in a browser (`html-load.ts`) unless `--no-html`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -106,6 +107,12 @@ function s(ms: number): string {
   return (ms / 1000).toFixed(2);
 }
 
+/** Load time of the HTML report in chromium, in a process of its own (it prints its own results). */
+function runHtmlLoad(argv: readonly string[], runs: number, seed: number): void {
+  if (argv.includes('--no-html')) return;
+  spawnSync(process.execPath, [path.join(HERE, 'html-load.js'), '--runs', String(runs), '--seed', String(seed)], { stdio: 'inherit' });
+}
+
 function main(argv: readonly string[]): void {
   const sizes = (arg(argv, '--sizes') ?? '100,1000').split(',').map(Number);
   if (argv.includes('--large')) sizes.push(10_000);
@@ -118,6 +125,7 @@ function main(argv: readonly string[]): void {
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   console.log(table(results));
   console.log(`\nmedians of ${runs} runs; ${file}`);
+  runHtmlLoad(argv, runs, seed);
 }
 
 if (existsSync(MEASURE)) main(process.argv.slice(2));

@@ -12,9 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { ScanAttackSurface } from '../scan/scan-result.js';
 import { unchanged, type InputManifest } from './input-manifest.js';
 
-const ENTRY_FORMAT = 2;
+const ENTRY_FORMAT = 3;
 
 /** What a cache entry keeps of a ScanResult (the rest is rebuilt: rule metadata, source reader). */
 export interface CachedScan {
@@ -22,6 +23,8 @@ export interface CachedScan {
   findings: Finding[];
   suppressed: Finding[];
   diagnostics: Diagnostic[];
+  /** The attack-surface map: a cached result has no model to draw it from */
+  attackSurface: ScanAttackSurface;
 }
 
 interface Entry extends CachedScan {
@@ -46,7 +49,7 @@ export class ScanCache {
     if (!entry || entry.discovered.length !== discovered.length) return undefined;
     if (!entry.discovered.every((rel, i) => rel === discovered[i])) return undefined;
     if (!unchanged(root, entry.inputs, this.maxBytes)) return undefined;
-    return { templates: entry.templates, findings: entry.findings, suppressed: entry.suppressed, diagnostics: entry.diagnostics };
+    return { templates: entry.templates, findings: entry.findings, suppressed: entry.suppressed, diagnostics: entry.diagnostics, attackSurface: entry.attackSurface };
   }
 
   store(key: string, discovered: readonly string[], inputs: InputManifest, result: CachedScan): void {

@@ -57,8 +57,9 @@ Usage:
                                      download the OSV vulnerability data (npm, PyPI) into the local cache
 
 Scan options:
-  --format pretty|json|sarif|markdown|junit
-                               output format (default: pretty); markdown fits a pull-request comment
+  --format pretty|json|sarif|markdown|junit|html
+                               output format (default: pretty); markdown fits a pull-request comment;
+                               html is one self-contained page: summary, attack-surface graph, findings
   --baseline <file>            report only findings not in this baseline (see 'faasguard baseline')
   --output <file>              write the report to a file instead of standard output
   --fail-on <severity>         exit 1 when a finding is at or above it: critical, high, medium, low, info
@@ -158,7 +159,7 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     ...SCAN_INPUT_OPTIONS,
   });
   const format = String(values['format']);
-  if (!isReportFormat(format)) throw new UsageError(`--format must be pretty, json, sarif, markdown or junit`);
+  if (!isReportFormat(format)) throw new UsageError(`--format must be pretty, json, sarif, markdown, junit or html`);
   const failOnFlag = values['fail-on'] as string | undefined;
   if (failOnFlag !== undefined && !isSeverity(failOnFlag)) throw new UsageError(`--fail-on must be critical, high, medium, low or info`);
   const baselineFile = values['baseline'] as string | undefined;

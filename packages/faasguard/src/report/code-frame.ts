@@ -1,6 +1,7 @@
 /**
  * A few lines of the template around a finding, with a marker on the line and a caret under the
- * column, as compilers print them.
+ * column, as compilers print them. `frameWindow` is the data both the terminal and the HTML report
+ * draw from.
  */
 import type { SourceLocation } from '../model/location.js';
 import type { Palette } from './ansi.js';
@@ -22,24 +23,50 @@ export interface CodeFrameOptions {
   indent: string;
 }
 
-interface FrameLine {
+/** One source line of a frame, as shown: control characters escaped, cut to the frame's window. */
+export interface FrameLine {
+  /** 1-based line number in the file */
   number: number;
   text: string;
 }
 
+/**
+ * A code frame before it is drawn, shared by the terminal and the HTML report: the shown lines, the
+ * marked line, and the caret as an offset into the marked line's shown text.
+ */
+export interface FrameWindow {
+  lines: FrameLine[];
+  marked: number;
+  /** Absent when the location has no column */
+  caret?: number;
+}
+
 /** Returns the frame's lines, or an empty array when there is nothing sensible to show. */
 export function codeFrame(source: string | undefined, loc: SourceLocation, options: CodeFrameOptions): string[] {
-  if (source === undefined || loc.line < 1) return [];
+  const frame = frameWindow(source, loc, options.redactLine);
+  return frame === undefined ? [] : renderFrame(frame, options);
+}
+
+/**
+ * The lines around `loc`, redacted, escaped and cut to one window; undefined when there is nothing
+ * sensible to show (no source, a whole-file location, a line past the end).
+ */
+export function frameWindow(source: string | undefined, loc: SourceLocation, redactLine?: (line: string) => string): FrameWindow | undefined {
+  if (source === undefined || loc.line < 1) return undefined;
   const all = sourceLines(source);
-  if (loc.line > all.length) return [];
-  const redact = options.redactLine ?? ((line: string) => line);
+  if (loc.line > all.length) return undefined;
+  const redact = redactLine ?? ((line: string) => line);
   const first = Math.max(1, loc.line - CONTEXT_LINES);
   const last = Math.min(all.length, loc.line + CONTEXT_LINES);
-  const lines: FrameLine[] = [];
-  for (let n = first; n <= last; n++) lines.push({ number: n, text: redact(all[n - 1] ?? '') });
-  const target = lines.find((l) => l.number === loc.line)?.text ?? '';
+  const raw: FrameLine[] = [];
+  for (let n = first; n <= last; n++) raw.push({ number: n, text: redact(all[n - 1] ?? '') });
+  const target = raw.find((l) => l.number === loc.line)?.text ?? '';
   const caret = loc.column >= 1 ? escapeLine(target.slice(0, loc.column - 1)).length : undefined;
-  return renderFrame(lines, loc.line, caret, options);
+  const displayed = raw.map((l) => escapeLine(l.text));
+  const start = windowStart(displayed, caret);
+  const lines = raw.map((l, i) => ({ number: l.number, text: cut(displayed[i] ?? '', start) }));
+  if (caret === undefined) return { lines, marked: loc.line };
+  return { lines, marked: loc.line, caret: start > 0 ? caret - start + ELLIPSIS.length : caret };
 }
 
 /**
@@ -52,25 +79,22 @@ function sourceLines(source: string): string[] {
   return lines;
 }
 
-function renderFrame(lines: FrameLine[], marked: number, caret: number | undefined, options: CodeFrameOptions): string[] {
+function renderFrame(frame: FrameWindow, options: CodeFrameOptions): string[] {
   const { palette, indent } = options;
-  const width = String(lines[lines.length - 1]?.number ?? marked).length;
-  const displayed = lines.map((l) => escapeLine(l.text));
-  const start = windowStart(displayed, caret);
+  const width = String(frame.lines[frame.lines.length - 1]?.number ?? frame.marked).length;
   const out: string[] = [];
-  lines.forEach((line, i) => {
-    const isMarked = line.number === marked;
+  for (const line of frame.lines) {
+    const isMarked = line.number === frame.marked;
     const marker = isMarked ? palette.bold(palette.red('>')) : ' ';
     const gutter = palette.gray(`${String(line.number).padStart(width)} |`);
-    out.push(joinTrimmed(`${indent}${marker} ${gutter}`, cut(displayed[i] ?? '', start)));
-    if (isMarked && caret !== undefined) out.push(caretLine(caret, start, width, options));
-  });
+    out.push(joinTrimmed(`${indent}${marker} ${gutter}`, line.text));
+    if (isMarked && frame.caret !== undefined) out.push(caretLine(frame.caret, width, options));
+  }
   return out;
 }
 
-function caretLine(caret: number, start: number, width: number, options: CodeFrameOptions): string {
+function caretLine(offset: number, width: number, options: CodeFrameOptions): string {
   const { palette, indent } = options;
-  const offset = start > 0 ? caret - start + ELLIPSIS.length : caret;
   const gutter = palette.gray(`${' '.repeat(width)} |`);
   return `${indent}  ${gutter} ${' '.repeat(Math.max(0, offset))}${palette.bold(palette.red('^'))}`;
 }

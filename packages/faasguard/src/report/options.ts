@@ -1,7 +1,7 @@
 /** The output formats faasguard can write. */
-export type ReportFormat = 'pretty' | 'json' | 'sarif' | 'markdown' | 'junit';
+export type ReportFormat = 'pretty' | 'json' | 'sarif' | 'markdown' | 'junit' | 'html';
 
-export const REPORT_FORMATS: readonly ReportFormat[] = ['pretty', 'json', 'sarif', 'markdown', 'junit'];
+export const REPORT_FORMATS: readonly ReportFormat[] = ['pretty', 'json', 'sarif', 'markdown', 'junit', 'html'];
 
 export function isReportFormat(s: string): s is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(s);
@@ -12,7 +12,7 @@ export interface ReportOptions {
   /** ANSI colours in the pretty report. The CLI decides (a TTY and no `NO_COLOR`); ignored by every other format. */
   color: boolean;
   /**
-   * Applied to every source line printed in a code frame (pretty report only), so that a line
+   * Applied to every source line printed in a code frame (pretty and HTML reports), so that a line
    * holding a secret is never shown verbatim. The CLI passes the secret redactor.
    */
   redactLine?: (line: string) => string;

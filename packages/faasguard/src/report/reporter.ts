@@ -3,6 +3,7 @@
  * deterministic: the same result gives the same bytes, whatever the order of its findings.
  */
 import type { ScanResult } from '../scan/scan-result.js';
+import { renderHtml } from './html/html-report.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
@@ -25,6 +26,8 @@ export function renderReport(result: ScanResult, format: ReportFormat, options: 
       return renderMarkdown(result, options);
     case 'junit':
       return renderJunit(result);
+    case 'html':
+      return renderHtml(result, options);
   }
   // Reached only when an unchecked string gets past the type system (e.g. a CLI flag).
   throw new Error(`unknown report format: ${String(format)}`);

@@ -13,6 +13,8 @@ import { hashFiles } from '../cache/input-manifest.js';
 import { withReadLog } from '../cache/read-log.js';
 import { ScanCache, type CachedScan } from '../cache/scan-cache.js';
 import { ModelBuilder } from '../loaders/model-builder.js';
+import { buildAttackSurfaceMap } from '../map/build-map.js';
+import { subjectFunctions } from '../map/subject-functions.js';
 import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { compareLocations, type SourceLocation } from '../model/location.js';
@@ -24,7 +26,7 @@ import { TOOL_VERSION } from '../version.js';
 import { loadAllFormats, scanRootOf } from './load-formats.js';
 import { redactedSource } from './redacted-source.js';
 import type { ScanProgress } from './scan-progress.js';
-import type { ScanResult } from './scan-result.js';
+import type { ScanAttackSurface, ScanResult } from './scan-result.js';
 import { paramsResolver, type FileParams } from './template-params.js';
 
 export interface ScanOptions {
@@ -149,13 +151,14 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
   const hit = cache.lookup(key, root, listed);
   if (hit) {
     options.onProgress?.({ kind: 'cached' });
-    return { ...resultOf(target, root, rules, hit), fromCache: true };
+    return { ...resultOf(target, root, rules, hit, () => hit.attackSurface), fromCache: true };
   }
   // Hashed before the scan reads them: an edit during the scan then makes the next lookup miss.
   const before = hashFiles(root, listed, maxBytes);
   const { value: result, read } = await withReadLog(() => scanFiles(target, options, discovered));
   const extra = [...read].map((abs) => path.relative(path.resolve(root), abs)).filter((rel) => !(rel in before));
-  const kept = { templates: result.templates, findings: result.findings, suppressed: result.suppressed ?? [], diagnostics: result.diagnostics };
+  // The map is kept too (for the HTML report), though drawing it is otherwise left until asked for.
+  const kept = { templates: result.templates, findings: result.findings, suppressed: result.suppressed ?? [], diagnostics: result.diagnostics, attackSurface: result.attackSurface() };
   cache.store(key, listed, { ...before, ...hashFiles(root, extra, maxBytes) }, kept);
   return result;
 }
@@ -179,20 +182,30 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
   done('rules');
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];
   const allDiagnostics = [...app.diagnostics, ...inputs.diagnostics, ...codeDiagnostics, ...diagnostics].sort((a, b) => compareLocations(a.loc, b.loc));
-  return resultOf(target, root, rules, { templates: app.templates, findings: accepted.findings, suppressed: accepted.suppressed, diagnostics: allDiagnostics }, app.sources);
+  const surface = once(() => ({ map: buildAttackSurfaceMap(app.model), subjectFunctions: subjectFunctions(app.model) }));
+  return resultOf(target, root, rules, { templates: app.templates, findings: accepted.findings, suppressed: accepted.suppressed, diagnostics: allDiagnostics }, surface, app.sources);
 }
 
 /** A ScanResult from what a scan found (or what the cache kept of it). */
-function resultOf(target: string, root: string, rules: readonly Rule[], found: CachedScan, sources?: ReadonlyMap<string, string>): ScanResult {
+function resultOf(target: string, root: string, rules: readonly Rule[], found: Omit<CachedScan, 'attackSurface'>, surface: () => ScanAttackSurface, sources?: ReadonlyMap<string, string>): ScanResult {
   // Suppressed secrets are still secrets: `--show-suppressed` shows their code frames too.
   const secretLocations = [...found.findings, ...found.suppressed].filter((f) => f.category === 'SAS-7').map((f) => f.location);
   return {
     toolVersion: TOOL_VERSION,
     target,
-    ...found,
+    templates: found.templates,
+    findings: found.findings,
+    suppressed: found.suppressed,
+    diagnostics: found.diagnostics,
     rules: rules.map((r) => r.meta).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    attackSurface: surface,
     readSource: memoized((file) => redactOrUndefined(sources?.get(file) ?? readQuietly(path.join(root, file)), file, secretLocations)),
   };
+}
+
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
 }
 
 /** Reporters ask once per finding; the text of a file is read and redacted once. */

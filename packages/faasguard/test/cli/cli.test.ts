@@ -55,7 +55,7 @@ describe('faasguard scan', () => {
   });
 
   it('never prints a secret, in any format', async () => {
-    for (const format of ['pretty', 'json', 'sarif']) {
+    for (const format of ['pretty', 'json', 'sarif', 'html']) {
       const { out } = await run('scan', path.join(EXAMPLE, 'vulnerable'), '--format', format, '--no-color');
       assert.ok(out.includes('env-plaintext-secret'), format);
       assert.ok(!out.includes('q7RzT2vX9kLm4NpW8sYb'), `${format} output leaks the password`);

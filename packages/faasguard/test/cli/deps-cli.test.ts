@@ -226,10 +226,10 @@ Resources:
       '.env': `STAGE=prod\nGITHUB_TOKEN=${secrets.env}\n`,
     });
 
-  it('never prints a secret, in pretty, json or sarif output', async () => {
+  it('never prints a secret, in pretty, json, sarif or html output', async () => {
     const project = dir(app());
     const pieces = [...Object.values(secrets).flatMap((s) => s.split('\n')).filter((l) => l.length >= 16 && !l.startsWith('-----'))];
-    for (const format of ['pretty', 'json', 'sarif']) {
+    for (const format of ['pretty', 'json', 'sarif', 'html']) {
       const { out } = await run('scan', project, '--format', format, '--no-color', '--no-vuln-cache');
       for (const rule of ['secret-in-code', 'template-parameter-secret-default', 'secret-in-tags']) assert.ok(out.includes(rule), `${format} reports ${rule}`);
       assert.ok(out.includes('.env'), `${format} reports the .env file`);

@@ -8,6 +8,7 @@ import { REPORT_FORMATS, renderReport } from '../../src/report/reporter.js';
 import type { ReportFormat } from '../../src/report/reporter.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { scanResult, suppressedResult } from '../fixtures/report/scan-result.js';
+import { embeddedData } from './html/embedded-data.js';
 
 /** How many findings that count a rendered report holds, read the way its consumer would. */
 const COUNTERS: Record<ReportFormat, (out: string) => number> = {
@@ -16,6 +17,7 @@ const COUNTERS: Record<ReportFormat, (out: string) => number> = {
   sarif: (out) => (JSON.parse(out) as { runs: { results: { suppressions?: unknown }[] }[] }).runs[0]?.results.filter((r) => r.suppressions === undefined).length ?? NaN,
   markdown: (out) => out.split('\n').filter((l) => l === '<details>').length,
   junit: (out) => (out.match(/<failure /g) ?? []).length,
+  html: (out) => embeddedData(out).findings.length,
 };
 
 /** How many suppressed findings it says there are. */
@@ -25,6 +27,7 @@ const SUPPRESSED_COUNTERS: Record<ReportFormat, (out: string) => number> = {
   sarif: (out) => (JSON.parse(out) as { runs: { results: { suppressions?: unknown }[] }[] }).runs[0]?.results.filter((r) => r.suppressions !== undefined).length ?? NaN,
   markdown: (out) => Number(/^(\d+) suppressed findings? /m.exec(out)?.[1] ?? 0),
   junit: (out) => (out.match(/<skipped /g) ?? []).length,
+  html: (out) => embeddedData(out).suppressed ?? 0,
 };
 
 function counts(result: ScanResult, counters = COUNTERS): Record<string, number> {
@@ -33,7 +36,7 @@ function counts(result: ScanResult, counters = COUNTERS): Record<string, number>
 
 describe('report formats agree', () => {
   it('covers every format', () => {
-    assert.deepEqual([...REPORT_FORMATS].sort(), ['json', 'junit', 'markdown', 'pretty', 'sarif']);
+    assert.deepEqual([...REPORT_FORMATS].sort(), ['html', 'json', 'junit', 'markdown', 'pretty', 'sarif']);
   });
 
   it('count the same findings', () => {
