@@ -49,6 +49,9 @@ describe('scan cache', () => {
     assert.deepEqual(second.diagnostics, first.diagnostics);
     assert.deepEqual(second.templates, first.templates);
     assert.deepEqual(second.rules, first.rules);
+    assert.deepEqual(second.suppressed, first.suppressed);
+    assert.deepEqual(second.attackSurface(), first.attackSurface());
+    assert.ok(second.attackSurface().map.functions.length >= 4);
     const frameFile = first.findings[0]!.location.file;
     assert.equal(second.readSource(frameFile), first.readSource(frameFile));
   });
