@@ -19,6 +19,7 @@ import { READY_MARK } from '../src/report/html/page-contract.js';
 import { renderReport } from '../src/report/reporter.js';
 import { scan } from '../src/scan/scan.js';
 import { CHROMIUM, CHROMIUM_ARGS, PAGE_SETTLED } from '../test/helpers/chromium.js';
+import { arg, median } from './figures.js';
 import { generateApp } from './generate.js';
 
 /** One page opening. */
@@ -42,17 +43,6 @@ interface HtmlLoadResult {
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** From `dist/bench/` to the package's `bench/results/` (git-ignored). */
 const RESULTS = path.join(HERE, '..', '..', 'bench', 'results');
-
-function arg(argv: readonly string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /**
  * Runs `action` in the page and resolves with the milliseconds until two frames later, so that

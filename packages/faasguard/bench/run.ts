@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { arg, median } from './figures.js';
 import { generateApp } from './generate.js';
 import type { Measurement } from './measure.js';
 
@@ -44,17 +45,6 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const MEASURE = path.join(HERE, 'measure.js');
 /** From `dist/bench/` to the package's `bench/results/` (git-ignored). */
 const RESULTS = path.join(HERE, '..', '..', 'bench', 'results');
-
-function arg(argv: readonly string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** One fresh process; wall time includes Node start-up and module loading, as a user sees it. */
 function measureOnce(mode: Mode, dir: string): Measurement & { wallMs: number } {

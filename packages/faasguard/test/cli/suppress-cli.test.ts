@@ -8,26 +8,14 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runCli } from '../helpers/run-cli.js';
 import { removeProject, tempProject } from '../helpers/temp-project.js';
+import { webhookTemplate } from '../fixtures/suppress/webhook-template.js';
 
 // Runtime deprecation depends on the scan date: pin it so that the findings keep their meaning.
 process.env['FAASGUARD_NOW'] = '2026-11-23';
 
 const COMMENT = '# faasguard-ignore function-url-without-auth: payment webhook, every request carries an HMAC signature';
 
-function template(comment: string): string {
-  return `Transform: AWS::Serverless-2016-10-31
-Resources:
-  ${comment}
-  Webhook:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: python3.12
-      Handler: app.handler
-      InlineCode: 'def handler(e, c): return 1'
-      FunctionUrlConfig:
-        AuthType: NONE
-`;
-}
+const template = webhookTemplate;
 
 interface Report {
   summary: Record<string, number>;

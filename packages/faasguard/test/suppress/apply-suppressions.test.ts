@@ -12,6 +12,7 @@ import { staleSuppression } from '../../src/rules/suppressions/stale-suppression
 import { scan } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { lineOf, removeProject, tempProject } from '../helpers/temp-project.js';
+import { webhookTemplate } from '../fixtures/suppress/webhook-template.js';
 
 // Runtime deprecation depends on the scan date: pin it so that the findings keep their meaning.
 process.env['FAASGUARD_NOW'] ??= '2026-11-23';
@@ -226,18 +227,7 @@ Resources:
 });
 
 describe('suppressions that cannot work', () => {
-  const template = (comment: string) => `Transform: AWS::Serverless-2016-10-31
-Resources:
-  ${comment}
-  Webhook:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: python3.12
-      Handler: app.handler
-      InlineCode: 'def handler(e, c): return 1'
-      FunctionUrlConfig:
-        AuthType: NONE
-`;
+  const template = webhookTemplate;
 
   it('does not suppress without a reason, and says how to give one', async () => {
     const result = await scan(project({ 'template.yaml': template('# faasguard-ignore function-url-without-auth signed webhook') }));
