@@ -1,19 +1,17 @@
 /**
- * Facts of one code file that do not depend on data flow: hard-coded credentials (the secrets
- * library over the file's text), TLS certificate verification turned off, and the AWS SDK calls
- * it makes. Computed while the file's tree is at hand, so that nothing parses a file twice.
+ * Facts of one code file that do not depend on data flow: TLS certificate verification turned off,
+ * and the AWS SDK calls it makes. Computed while the file's tree is at hand, so that nothing parses
+ * a file twice. (Secrets in code files are found with every other file's, in `analysis/file-secrets.ts`.)
  */
 import type { SourceLocation } from '../model/location.js';
 import type { FileCalls } from './aws-calls/aws-call.js';
 import { extractJsCalls } from './aws-calls/extract-js.js';
 import { extractPythonCalls } from './aws-calls/extract-python.js';
 import { parsePython, type ParsedPython } from './parse-python.js';
-import { detectSecretsInText, type SecretMatch } from '../secrets/index.js';
 import { ts, type ParsedFile } from './parse-js.js';
 
 export interface FileFacts {
   file: string;
-  secrets: Array<SecretMatch & { loc: SourceLocation }>;
   tlsDisabled: Array<{ loc: SourceLocation; what: string }>;
   /** AWS SDK calls; undefined when the file could not be parsed for them */
   calls: FileCalls | undefined;
@@ -23,13 +21,11 @@ const MAX_NODES = 500_000;
 const MAX_DEPTH = 500;
 
 export function fileFacts(parsed: ParsedFile): FileFacts {
-  const secrets = detectSecretsInText(parsed.text, { fileName: parsed.file }).map((m) => ({ ...m, loc: { file: parsed.file, line: m.line, column: m.column } }));
-  return { file: parsed.file, secrets, tlsDisabled: tlsDisabled(parsed), calls: extractJsCalls(parsed) };
+  return { file: parsed.file, tlsDisabled: tlsDisabled(parsed), calls: extractJsCalls(parsed) };
 }
 
-/** Facts of a Python file, from its text: secrets, and `verify=False`, unverified SSL contexts, `CERT_NONE`. */
+/** Facts of a Python file, from its text: `verify=False`, unverified SSL contexts, `CERT_NONE`. */
 export function pythonFileFacts(file: string, text: string, tree?: ParsedPython): FileFacts {
-  const secrets = detectSecretsInText(text, { fileName: file }).map((m) => ({ ...m, loc: { file, line: m.line, column: m.column } }));
   const tls: FileFacts['tlsDisabled'] = [];
   const lines = text.slice(0, 2_000_000).split('\n');
   lines.forEach((line, i) => {
@@ -39,7 +35,7 @@ export function pythonFileFacts(file: string, text: string, tree?: ParsedPython)
       if (m) tls.push({ loc: { file, line: i + 1, column: m.index + 1 }, what });
     }
   });
-  return { file, secrets, tlsDisabled: tls, calls: tree ? extractPythonCalls(tree) : pythonCalls(file, text) };
+  return { file, tlsDisabled: tls, calls: tree ? extractPythonCalls(tree) : pythonCalls(file, text) };
 }
 
 function pythonCalls(file: string, text: string): FileCalls | undefined {
