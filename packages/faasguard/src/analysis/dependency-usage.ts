@@ -5,6 +5,7 @@
  * every unit that has it as nearest manifest, minus directories with a manifest of their own.
  */
 import { readFile } from 'node:fs/promises';
+import { readTextOrUndefined } from '../util/read-text.js';
 import path from 'node:path';
 import { checkUsage, manifestFromNames, parseRequirementsText, readManifest, type Ecosystem, type Manifest } from '../deps/index.js';
 import { codeLanguage, extractImports, MAX_IMPORT_SCAN_BYTES, type CodeLanguage, type ImportRef } from '../deps/imports.js';
@@ -34,7 +35,7 @@ export async function readUnitImports(units: readonly CodeUnit[], files: readonl
   for (const f of files) {
     const language = codeLanguage(f.rel);
     if (!language || f.size > MAX_IMPORT_SCAN_BYTES || !insideAny(f.rel, unitDirs)) continue;
-    const text = await readFile(f.abs, 'utf8').catch(() => undefined);
+    const text = readTextOrUndefined(f.abs);
     if (text !== undefined) out.set(f.rel, { file: f.rel, language, imports: extractImports(f.rel, text) });
   }
   return out;

@@ -5,7 +5,7 @@
  * lockfiles are skipped (hashes and registry URLs, large, never hand-written). Files above
  * a size bound are not read and are reported as a note.
  */
-import { readFile } from 'node:fs/promises';
+import { readTextOrUndefined } from '../util/read-text.js';
 import path from 'node:path';
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { AppModel } from '../model/app-model.js';
@@ -47,7 +47,7 @@ export async function findFileSecrets(
       diagnostics.push({ severity: 'note', code: 'secret-scan-skipped', message: `larger than ${MAX_SECRET_SCAN_BYTES} bytes: not searched for secrets`, loc: { file: f.rel, line: 0, column: 0 } });
       continue;
     }
-    const text = await readFile(f.abs, 'utf8').catch(() => undefined);
+    const text = readTextOrUndefined(f.abs);
     if (text === undefined) continue;
     secrets.push(...secretsOf(f.rel, text, kind, holders));
   }

@@ -32,6 +32,8 @@ export class CodeFiles {
   private readonly virtual = new Set<string>();
   private readonly virtualTexts = new Map<string, VirtualText>();
   readonly diagnostics: Diagnostic[] = [];
+  /** Whether each path asked about is a file inside the root (import resolution tries many) */
+  private readonly existing = new Map<string, boolean>();
   /** Files already reported, so that a file read again after `forgetTrees` is not reported twice */
   private readonly reported = new Set<string>();
   private readonly realRoot: string;
@@ -61,9 +63,15 @@ export class CodeFiles {
     return this.virtual.has(key);
   }
 
-  /** Whether a file (relative to the root) exists as a regular file inside the root. */
+  /** Whether a file (relative to the root) exists as a regular file inside the root; asked once per path. */
   exists(rel: string): boolean {
     if (this.virtual.has(rel)) return true;
+    let known = this.existing.get(rel);
+    if (known === undefined) this.existing.set(rel, (known = this.isFileInside(rel)));
+    return known;
+  }
+
+  private isFileInside(rel: string): boolean {
     const abs = this.inside(rel);
     if (!abs) return false;
     try {

@@ -24,8 +24,6 @@ const NOT_OPERATIONS = new Set(['get_waiter', 'can_paginate', 'close', 'meta', '
 const OBJECT_METHODS: Readonly<Record<string, string>> = { get: 'GetObject', put: 'PutObject', delete: 'DeleteObject', copy_from: 'CopyObject' };
 
 const MAX_NODES = 300_000;
-/** Deeper trees (generated or hostile code) are cut, as the stack would be */
-const MAX_DEPTH = 500;
 
 interface PyScope {
   parsed: ParsedPython;
@@ -37,19 +35,11 @@ interface PyScope {
 export function extractPythonCalls(parsed: ParsedPython): FileCalls {
   const scope: PyScope = { parsed, objects: new Map(), assigned: new Map(), out: { calls: [], undetermined: [] } };
   if (!/\bboto3\b/.test(parsed.text)) return scope.out;
-  walk(parsed.root, (n) => collectAssignment(scope, n));
-  walk(parsed.root, (n) => collectCall(scope, n));
+  // The grammar's own search, in document order: walking the tree from script costs an object per node.
+  const nodes = parsed.root.descendantsOfType(['assignment', 'call']).slice(0, MAX_NODES);
+  for (const n of nodes) if (n) collectAssignment(scope, n);
+  for (const n of nodes) if (n) collectCall(scope, n);
   return scope.out;
-}
-
-function walk(root: PyNode, visit: (n: PyNode) => void): void {
-  let budget = MAX_NODES;
-  const go = (n: PyNode, depth: number): void => {
-    if (--budget < 0 || depth > MAX_DEPTH) return;
-    visit(n);
-    for (const c of n.namedChildren) if (c) go(c, depth + 1);
-  };
-  go(root, 0);
 }
 
 function collectAssignment(scope: PyScope, n: PyNode): void {
