@@ -83,8 +83,8 @@ export function analyzeFunctionsCode(functionsToAnalyze: readonly LambdaFunction
 }
 
 /** Trees and module summaries kept between functions, beyond which they are let go of (see `CodeFiles.forgetTrees`). */
-const MAX_KEPT_TREES = 400;
-const MAX_KEPT_PYTHON_MODULES = 200;
+const MAX_KEPT_TREES = 150;
+const MAX_KEPT_PYTHON_MODULES = 100;
 
 /**
  * Between two functions, lets go of the trees when many are held: functions sharing code are

@@ -23,7 +23,7 @@ export interface VirtualText {
 
 /** Parsed files by `file + content hash`, shared by every scan of the process. */
 const PARSE_CACHE = new Map<string, ParsedFile>();
-const MAX_PARSE_CACHE = 400;
+const MAX_PARSE_CACHE = 150;
 
 /** Reads and parses code files under one scan root, each at most once. */
 export class CodeFiles {
