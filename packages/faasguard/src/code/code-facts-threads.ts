@@ -27,12 +27,36 @@ const MAIN_THREAD_SHARE = 0.45;
  * thread and joins both. Work done between the two (the other analyses of a scan) overlaps the
  * worker's, which is why it takes a little more than half.
  */
-export function startInTwoThreads(model: AppModel, root: string, python: boolean): { finish(): Promise<FunctionsCode> } {
+export function startInTwoThreads(model: AppModel, root: string, python: boolean, script: URL = WORKER): { finish(): Promise<FunctionsCode> } {
   const index = ModelIndex.of(model);
+  const analyze = (fns: readonly LambdaFunction[]): FunctionsCode => analyzeFunctionsCode(fns, (fn) => index.triggersOf(fn), root);
   const split = Math.floor(model.functions.length * MAIN_THREAD_SHARE);
+  const mine = model.functions.slice(0, split);
   const theirs = model.functions.slice(split);
-  const input: WorkerInput = { root, functions: theirs, triggers: theirs.flatMap((fn) => index.triggersOf(fn)), python };
-  const worker = new Worker(WORKER, { workerData: input });
+  const worker = startWorker(script, { root, functions: theirs, triggers: theirs.flatMap((fn) => index.triggersOf(fn)), python });
+  return {
+    async finish() {
+      const first = analyze(mine);
+      try {
+        return joined(first, restored(await worker.answer, model));
+      } catch {
+        // A worker that cannot start or fails (no worker script beside this module, out of
+        // memory) costs the scan its speed, not its result: its part is analyzed here.
+        return joined(first, analyze(theirs));
+      } finally {
+        worker.stop();
+      }
+    },
+  };
+}
+
+function startWorker(script: URL, input: WorkerInput): { answer: Promise<FunctionsCode>; stop(): void } {
+  let worker: Worker;
+  try {
+    worker = new Worker(script, { workerData: input });
+  } catch (e) {
+    return { answer: Promise.reject(e as Error), stop: () => {} };
+  }
   const answer = new Promise<FunctionsCode>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -40,16 +64,7 @@ export function startInTwoThreads(model: AppModel, root: string, python: boolean
   });
   // Until `finish` awaits it, a failure must not count as unhandled.
   answer.catch(() => {});
-  return {
-    async finish() {
-      const mine = analyzeFunctionsCode(model.functions.slice(0, split), (fn) => index.triggersOf(fn), root);
-      try {
-        return joined(mine, restored(await answer, model));
-      } finally {
-        void worker.terminate();
-      }
-    },
-  };
+  return { answer, stop: () => void worker.terminate() };
 }
 
 /** The worker's copies of model objects replaced by the model's own, found by id. */

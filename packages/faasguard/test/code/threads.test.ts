@@ -8,9 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { generateApp } from '../../bench/generate.js';
-import { MIN_FUNCTIONS_FOR_THREADS } from '../../src/code/code-facts-threads.js';
+import { MIN_FUNCTIONS_FOR_THREADS, startInTwoThreads } from '../../src/code/code-facts-threads.js';
+import { prepareCodeAnalysis } from '../../src/code/code-facts.js';
+import { analyzeFunctionsCode } from '../../src/code/function-code-facts.js';
+import { ModelIndex } from '../../src/model/model-index.js';
 import { renderReport } from '../../src/report/reporter.js';
-import { scan } from '../../src/scan/scan.js';
+import { loadApp, scan } from '../../src/scan/scan.js';
 import { writeFiles } from '../helpers/temp-project.js';
 
 const made: string[] = [];
@@ -35,6 +38,19 @@ describe('code analysis on two threads', () => {
     assert.ok(one.diagnostics.some((d) => d.code === 'code-syntax' && d.loc.file === 'broken/src/shared.js'));
     assert.equal(renderReport(two, 'json', { color: false }), renderReport(one, 'json', { color: false }));
     assert.equal(renderReport(two, 'sarif', { color: false }), renderReport(one, 'sarif', { color: false }));
+  });
+
+  it("analyzes the worker's part itself when the worker cannot run", async () => {
+    const dir = largeApp();
+    const app = await loadApp(dir);
+    await prepareCodeAnalysis(app.model, dir);
+    const index = ModelIndex.of(app.model);
+    const single = analyzeFunctionsCode(app.model.functions, (fn) => index.triggersOf(fn), dir);
+    const missing = new URL('./no-such-worker.js', import.meta.url);
+    const fallback = await startInTwoThreads(app.model, dir, true, missing).finish();
+    assert.equal(fallback.functions.length, app.model.functions.length);
+    assert.deepEqual(fallback.functions.map((f) => f.analysis?.flows.length ?? -1), single.functions.map((f) => f.analysis?.flows.length ?? -1));
+    assert.deepEqual([...fallback.files.keys()], [...single.files.keys()]);
   });
 });
 
