@@ -5,6 +5,7 @@
  * errors still yields a tree, and never throws).
  */
 import ts from './typescript-lib.cjs';
+import { loadTypeScript } from './load-typescript.js';
 import type { SourceLocation } from '../model/location.js';
 
 export { ts };
@@ -25,15 +26,16 @@ export interface ParsedFile {
 
 const MAX_REPORTED_ERRORS = 3;
 
-const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
-  '.js': ts.ScriptKind.JS,
-  '.mjs': ts.ScriptKind.JS,
-  '.cjs': ts.ScriptKind.JS,
-  '.jsx': ts.ScriptKind.JSX,
-  '.ts': ts.ScriptKind.TS,
-  '.mts': ts.ScriptKind.TS,
-  '.cts': ts.ScriptKind.TS,
-  '.tsx': ts.ScriptKind.TSX,
+/** By name: the compiler's enums exist only once it is loaded. */
+const SCRIPT_KINDS: Readonly<Record<string, 'JS' | 'JSX' | 'TS' | 'TSX'>> = {
+  '.js': 'JS',
+  '.mjs': 'JS',
+  '.cjs': 'JS',
+  '.jsx': 'JSX',
+  '.ts': 'TS',
+  '.mts': 'TS',
+  '.cts': 'TS',
+  '.tsx': 'TSX',
 };
 
 export const CODE_EXTENSIONS: readonly string[] = Object.keys(SCRIPT_KINDS);
@@ -43,8 +45,9 @@ export type PositionMap = (line: number, column: number) => { line: number; colu
 
 /** Parses one file; `file` is its path relative to the scan root. */
 export function parseJs(file: string, text: string, position?: PositionMap): ParsedFile {
+  loadTypeScript();
   const ext = /\.[^./]+$/.exec(file)?.[0]?.toLowerCase() ?? '.js';
-  const kind = SCRIPT_KINDS[ext] ?? ts.ScriptKind.JS;
+  const kind = ts.ScriptKind[SCRIPT_KINDS[ext] ?? 'JS'];
   let ast: ts.SourceFile;
   try {
     ast = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);

@@ -5,6 +5,7 @@
  * Python is read line by line (`import a.b, c`, `from a import b`, `importlib.import_module('a')`).
  * Nothing is resolved or executed; specifiers built at run time are not seen.
  */
+import { loadTypeScript } from '../code/load-typescript.js';
 import ts from '../code/typescript-lib.cjs';
 import { LineIndex } from '../parse/line-index.js';
 
@@ -44,6 +45,7 @@ export function extractImports(file: string, text: string): ImportRef[] {
  * `import x = require()`, `require()` and `import()` with a literal), comments and strings excluded.
  */
 export function extractJsImports(_file: string, text: string): ImportRef[] {
+  loadTypeScript();
   const lines = new LineIndex(text);
   return ts.preProcessFile(text, true, true).importedFiles.map((ref) => {
     const { line, column } = lines.position(ref.pos); // the opening quote
