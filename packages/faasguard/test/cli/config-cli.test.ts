@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { starterConfig } from '../../src/config/starter-config.js';
 import { runCli } from '../helpers/run-cli.js';
-import { removeProject, tempProject, type ProjectFiles } from '../helpers/temp-project.js';
+import { removeProject, tempProject, tempRepo, type ProjectFiles } from '../helpers/temp-project.js';
 
 // Runtime deprecation depends on the scan date: pin it so that the expected findings do not change with the calendar.
 process.env['FAASGUARD_NOW'] = '2026-11-23';
@@ -19,7 +19,7 @@ after(() => made.forEach(removeProject));
 
 /** A project under its own `.git` root, so that no configuration above it is read. */
 function repo(files: ProjectFiles): string {
-  const dir = tempProject({ '.git/HEAD': 'ref: refs/heads/main\n', ...files });
+  const dir = tempRepo(files);
   made.push(dir);
   return dir;
 }

@@ -7,14 +7,14 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ConfigError } from '../../src/config/config-error.js';
 import { findConfigFile } from '../../src/config/find-config.js';
-import { removeProject, tempProject, type ProjectFiles } from '../helpers/temp-project.js';
+import { removeProject, tempProject, tempRepo, type ProjectFiles } from '../helpers/temp-project.js';
 
 const made: string[] = [];
 after(() => made.forEach(removeProject));
 
 /** A project under a `.git` root, so that the search never leaves it. */
 function repo(files: ProjectFiles): string {
-  const dir = tempProject({ '.git/HEAD': 'ref: refs/heads/main\n', ...files });
+  const dir = tempRepo(files);
   made.push(dir);
   return dir;
 }

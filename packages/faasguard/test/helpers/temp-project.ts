@@ -14,6 +14,11 @@ export function tempProject(files: ProjectFiles): string {
   return dir;
 }
 
+/** A project under a `.git` root of its own, so that searches upward (configuration files) stop in it. */
+export function tempRepo(files: ProjectFiles): string {
+  return tempProject({ '.git/HEAD': 'ref: refs/heads/main\n', ...files });
+}
+
 /** Writes more files into an existing project directory. */
 export function writeFiles(dir: string, files: ProjectFiles): void {
   for (const [rel, content] of Object.entries(files)) {
