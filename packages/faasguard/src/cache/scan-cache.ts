@@ -2,12 +2,13 @@
  * The scan cache: a finished scan's findings and diagnostics, stored under a key of everything
  * the result depends on (see `cache-key.ts`) with the hashes of every file the scan read. A later
  * scan with the same key reuses them when no file was added, removed or changed; anything else is
- * a miss and a full scan. One entry per target and options: each scan replaces it.
+ * a miss and a full scan. One entry per target and options: each scan replaces it; beyond
+ * `MAX_ENTRIES` (other targets, options, days) the least recently written go.
  *
  * Entries are written to a temporary file and renamed, so that concurrent scans never read half
  * an entry; an entry that does not read back as expected is a miss.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Finding } from '../findings/finding.js';
@@ -16,6 +17,9 @@ import type { ScanAttackSurface } from '../scan/scan-result.js';
 import { unchanged, type InputManifest } from './input-manifest.js';
 
 const ENTRY_FORMAT = 3;
+
+/** Entries kept; the key holds the scan date, so a daily CI run writes a new one each day. */
+export const MAX_ENTRIES = 32;
 
 /** What a cache entry keeps of a ScanResult (the rest is rebuilt: rule metadata, source reader). */
 export interface CachedScan {
@@ -60,9 +64,19 @@ export class ScanCache {
       const temp = `${file}.${process.pid}.tmp`;
       writeFileSync(temp, JSON.stringify(entry));
       renameSync(temp, file);
+      this.prune();
     } catch {
       // A cache that cannot be written (read-only home, full disk) only costs the next scan its speed.
     }
+  }
+
+  /** Removes the least recently written entries beyond `MAX_ENTRIES`. */
+  private prune(): void {
+    const entries = readdirSync(this.dir)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => ({ file: path.join(this.dir, name), written: statSync(path.join(this.dir, name)).mtimeMs }))
+      .sort((a, b) => b.written - a.written);
+    for (const old of entries.slice(MAX_ENTRIES)) rmSync(old.file, { force: true });
   }
 
   private read(key: string): Entry | undefined {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { MAX_ENTRIES } from '../../src/cache/scan-cache.js';
 import { scan, type ScanOptions } from '../../src/scan/scan.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { REPO_ROOT } from '../helpers/paths.js';
@@ -112,6 +113,24 @@ describe('scan cache', () => {
     } finally {
       if (saved === undefined) delete process.env['FAASGUARD_NOW'];
       else process.env['FAASGUARD_NOW'] = saved;
+    }
+  });
+
+  it(`keeps the ${MAX_ENTRIES} most recently written entries`, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-prune-'));
+    try {
+      for (let i = 0; i < MAX_ENTRIES + 3; i++) {
+        const old = path.join(dir, `old-${String(i).padStart(2, '0')}.json`);
+        fs.writeFileSync(old, '{}');
+        fs.utimesSync(old, new Date(2026, 0, 1, 0, i), new Date(2026, 0, 1, 0, i));
+      }
+      await scan(app, { scanCache: dir });
+      const left = fs.readdirSync(dir).sort();
+      assert.equal(left.length, MAX_ENTRIES);
+      assert.equal(left.filter((f) => !f.startsWith('old-')).length, 1, 'the new entry stays');
+      assert.ok(!left.includes('old-00.json') && !left.includes('old-03.json') && left.includes('old-04.json'));
+    } finally {
+      removeProject(dir);
     }
   });
 
