@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCacheDir } from '../deps/index.js';
-import { scanDate } from '../rules/config/scan-date.js';
+import { SCAN_DATE_VARIABLE, scanDate } from '../rules/config/scan-date.js';
 import { TOOL_VERSION } from '../version.js';
 
 /** Written by `scripts/build-id.mjs` at build time. */
@@ -34,12 +34,21 @@ export function cacheKey(input: KeyedOptions, env: NodeJS.ProcessEnv = process.e
     target: path.resolve(input.target),
     options: JSON.stringify(input.options, plainValues),
     rules: input.ruleIds,
-    date: scanDate(env).toISOString().slice(0, 10),
+    date: dayOf(env),
     env: envValues(input.envVars ?? [], env),
     osvDb: input.osvDb === undefined ? undefined : fileIdentity(input.osvDb),
     vulnCache: input.noCache ? undefined : fileIdentity(path.join(input.cacheDir ?? defaultCacheDir(env), 'metadata.json')),
   };
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** The scan date; a malformed `FAASGUARD_NOW` is keyed as written (the rule that reads it reports it). */
+function dayOf(env: NodeJS.ProcessEnv): string {
+  try {
+    return scanDate(env).toISOString().slice(0, 10);
+  } catch {
+    return `unparsed:${env[SCAN_DATE_VARIABLE] ?? ''}`;
+  }
 }
 
 function buildId(): string {

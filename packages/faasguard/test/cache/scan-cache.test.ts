@@ -134,6 +134,22 @@ describe('scan cache', () => {
     }
   });
 
+  it('goes on with a malformed FAASGUARD_NOW, which the deprecation rule reports, as without a cache', async () => {
+    const saved = process.env['FAASGUARD_NOW'];
+    process.env['FAASGUARD_NOW'] = 'not-a-date';
+    try {
+      const cached = await scan(app, options);
+      const plain = await scan(app, {});
+      const failed = (r: typeof plain) => r.diagnostics.filter((d) => d.code === 'rule-failed').map((d) => d.message);
+      assert.deepEqual(failed(cached), ['rule runtime-deprecated failed: FAASGUARD_NOW=not-a-date is not an ISO date (e.g. 2026-11-23)']);
+      assert.deepEqual(failed(cached), failed(plain));
+      assert.equal(cached.findings.length, plain.findings.length);
+    } finally {
+      if (saved === undefined) delete process.env['FAASGUARD_NOW'];
+      else process.env['FAASGUARD_NOW'] = saved;
+    }
+  });
+
   it('treats an unreadable or foreign entry as a miss', async () => {
     await scan(app, options);
     for (const f of fs.readdirSync(cacheDir)) fs.writeFileSync(path.join(cacheDir, f), '{"format": 1, "key": "x"');
