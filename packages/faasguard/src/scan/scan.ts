@@ -139,15 +139,20 @@ async function discover(target: string, options: ScanOptions): Promise<DiscoverR
 
 export async function scan(target: string, options: ScanOptions = {}): Promise<ScanResult> {
   if (options.scanCache === undefined || options.synth || options.online) return scanFiles(target, options);
+  return scanThroughCache(target, options, options.scanCache);
+}
+
+/** Reuses the cached result when no file the last scan read has changed; else scans and stores. */
+async function scanThroughCache(target: string, options: ScanOptions, cacheDir: string): Promise<ScanResult> {
   const root = scanRootOf(target).root;
   const done = phaseTimer(options);
   const discovered = await discover(target, options);
   done('discover');
   const listed = discovered.files.map((f) => f.rel);
   const rules = options.rules ?? ALL_RULES;
-  const key = cacheKey({ target, options: { ...options, rules: undefined, threads: undefined }, envVars: options.envVars, osvDb: options.osvDb, cacheDir: options.cacheDir, noCache: options.noCache, ruleIds: rules.map((r) => `${r.meta.id}:${r.meta.severity}`) });
+  const key = keyOf(target, options, rules);
   const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const cache = new ScanCache(options.scanCache, maxBytes);
+  const cache = new ScanCache(cacheDir, maxBytes);
   const hit = cache.lookup(key, root, listed);
   if (hit) {
     options.onProgress?.({ kind: 'cached' });
@@ -161,6 +166,12 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
   const kept = { templates: result.templates, findings: result.findings, suppressed: result.suppressed ?? [], diagnostics: result.diagnostics, attackSurface: result.attackSurface() };
   cache.store(key, listed, { ...before, ...hashFiles(root, extra, maxBytes) }, kept);
   return result;
+}
+
+/** The cache key of a scan: the rules by id and severity, the thread count left out (it changes nothing). */
+function keyOf(target: string, options: ScanOptions, rules: readonly Rule[]): string {
+  const ruleIds = rules.map((r) => `${r.meta.id}:${r.meta.severity}`);
+  return cacheKey({ target, options: { ...options, rules: undefined, threads: undefined }, envVars: options.envVars, osvDb: options.osvDb, cacheDir: options.cacheDir, noCache: options.noCache, ruleIds });
 }
 
 /** The scan itself: load, analyze, run the rules. */
