@@ -3,9 +3,10 @@
  * wildcard such as `arn:aws:s3:::*` or `table/*`), a resource of the model (through Ref,
  * GetAtt or Sub), an ARN outside the template, or something unknown before deployment.
  */
-import type { ResourceKind } from '../model/app-model.js';
+import type { Resource, ResourceKind } from '../model/app-model.js';
 import type { ModelIndex } from '../model/model-index.js';
 import { Composite, display, ResourceRef, Unknown, type Value } from '../model/value.js';
+import { servicePrefixOfType } from './cloudformation-services.js';
 
 export type ResourceTargetKind = 'any' | 'model' | 'external' | 'unknown';
 
@@ -29,7 +30,7 @@ export function resourceTarget(v: Value, index: ModelIndex): ResourceTarget {
   if (v instanceof Unknown) return { kind: 'unknown', text };
   if (v instanceof Composite) {
     const ref = v.parts.find((p): p is ResourceRef => p instanceof ResourceRef);
-    if (ref) return modelTarget(ref, text, index);
+    if (ref) return withArnService(modelTarget(ref, text, index), v);
     return arnTarget(v.parts.map((p) => (typeof p === 'string' ? p : HOLE)).join(''), text);
   }
   if (typeof v === 'string') return arnTarget(v, text);
@@ -41,8 +42,19 @@ function shortText(v: Composite): string {
   return v.parts.map((p) => (typeof p === 'string' ? p : p instanceof Unknown ? '<unknown>' : p.toString())).join('');
 }
 
+/**
+ * `!Sub arn:aws:logs:…:log-group:/aws/lambda/${Fn}` names a log group, not the function it
+ * references: the ARN's own service, when written out, wins over the referenced resource's.
+ */
+function withArnService(target: ResourceTarget, v: Composite): ResourceTarget {
+  const first = v.parts[0];
+  if (typeof first !== 'string') return target;
+  const m = /^arn:[^:]*:([a-z0-9-]+):/.exec(first);
+  return m ? { ...target, service: m[1]! } : target;
+}
+
 function modelTarget(ref: ResourceRef, text: string, index: ModelIndex): ResourceTarget {
-  const service = serviceOfKind(index.resource(ref.target)?.kind);
+  const service = serviceOfResource(index.resource(ref.target));
   return { kind: 'model', text, id: ref.target, ...(service ? { service } : {}) };
 }
 
@@ -79,8 +91,9 @@ const KIND_SERVICE: Partial<Record<ResourceKind, string>> = {
   'event-rule': 'events',
 };
 
-function serviceOfKind(kind: ResourceKind | undefined): string | undefined {
-  return kind ? KIND_SERVICE[kind] : undefined;
+function serviceOfResource(resource: Resource | undefined): string | undefined {
+  if (!resource) return undefined;
+  return KIND_SERVICE[resource.kind] ?? servicePrefixOfType(resource.type);
 }
 
 /** Services whose actions name another service's resources: STS assumes IAM roles. */

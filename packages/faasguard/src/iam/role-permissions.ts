@@ -3,8 +3,11 @@
  * statements clearly take away), the resources it names, and the capabilities that follow.
  *
  * Deny statements subtract only when they clearly match: a Deny with no condition, on `Resource:
- * "*"`, whose `Action` patterns cover the action. A Deny on some resources, with a condition or
- * with NotAction is ignored, so the result may be wider than what AWS allows. A permissions
+ * "*"`, whose `Action` patterns cover the action. A Deny on every resource of a service
+ * (`arn:aws:sns:*:*:*`) takes the action away from resources only: `sns:Publish` may still send an
+ * SMS, which names no resource, so the action stays granted but gives no capability over
+ * resources. A Deny on some resources, with a condition or with NotAction is ignored, so the result
+ * may be wider than what AWS allows. A permissions
  * boundary is not applied either: it is reported as `bounded` so that callers can say so.
  */
 import type { AttachedPolicy, IamRole, LambdaFunction, PolicyStatement } from '../model/app-model.js';
@@ -33,6 +36,8 @@ export interface GrantingStatement {
   /** Position in the policy, for stable keys */
   index: number;
   actions: ExpandedAction[];
+  /** Of `actions`, those that still act on resources: a Deny on every resource of their service takes the others */
+  resourceActions: ExpandedAction[];
   unknownPatterns: string[];
   resources: ResourceTarget[];
   anyResource: boolean;
@@ -54,11 +59,12 @@ export function rolePermissions(role: IamRole, index: ModelIndex): RolePermissio
   const cached = cache.get(role);
   if (cached) return cached;
   const denied = denyPredicate(role);
+  const deniedOnResources = resourceDenyPredicate(role, index);
   const statements: GrantingStatement[] = [];
   for (const policy of role.policies) {
     const all = policy.document?.statements ?? [];
     all.forEach((s, i) => {
-      if (s.effect === 'Allow') statements.push(grantingStatement(policy, s, i, denied, index));
+      if (s.effect === 'Allow') statements.push(grantingStatement(policy, s, i, { denied, deniedOnResources }, index));
     });
   }
   const result = { role, statements, bounded: role.permissionsBoundary !== undefined };
@@ -66,9 +72,15 @@ export function rolePermissions(role: IamRole, index: ModelIndex): RolePermissio
   return result;
 }
 
-function grantingStatement(policy: AttachedPolicy, s: PolicyStatement, index: number, denied: (id: string) => boolean, model: ModelIndex): GrantingStatement {
+interface Denials {
+  denied: (id: string) => boolean;
+  deniedOnResources: (a: ExpandedAction) => boolean;
+}
+
+function grantingStatement(policy: AttachedPolicy, s: PolicyStatement, index: number, denials: Denials, model: ModelIndex): GrantingStatement {
   const expansion = expandStatement(s);
-  const actions = expansion.actions.filter((a) => !denied(actionId(a)));
+  const actions = expansion.actions.filter((a) => !denials.denied(actionId(a)));
+  const resourceActions = actions.filter((a) => !denials.deniedOnResources(a));
   const resources = s.notResources.length > 0 ? [{ kind: 'any' as const, text: `everything but ${s.notResources.length} NotResource entr${s.notResources.length === 1 ? 'y' : 'ies'}` }] : s.resources.map((r) => resourceTarget(r, model));
   const anyResource = resources.some((r) => r.kind === 'any');
   const wildcard = s.notActions.length > 0 || s.actions.some((a) => typeof a === 'string' && a.trim() === '*');
@@ -77,11 +89,12 @@ function grantingStatement(policy: AttachedPolicy, s: PolicyStatement, index: nu
     statement: s,
     index,
     actions,
+    resourceActions,
     unknownPatterns: expansion.unknownPatterns,
     resources,
     anyResource,
     admin: wildcard && anyResource && actions.length > 0,
-    grants: grantsOf(actions, resources),
+    grants: grantsOf(resourceActions, resources),
   };
 }
 
@@ -113,6 +126,24 @@ function denyPredicate(role: IamRole): (id: string) => boolean {
   }
   if (patterns.length === 0) return () => false;
   return (id) => patterns.some((p) => actionPatternMatches(p, id));
+}
+
+/** Actions that an unconditional Deny takes away from every resource of their service (see the module comment). */
+function resourceDenyPredicate(role: IamRole, index: ModelIndex): (a: ExpandedAction) => boolean {
+  const denials: { patterns: string[]; services: Set<string> }[] = [];
+  for (const p of role.policies) {
+    for (const s of p.document?.statements ?? []) {
+      if (s.effect !== 'Deny' || s.conditions !== undefined || s.notActions.length > 0 || s.notResources.length > 0) continue;
+      const services = new Set<string>();
+      for (const r of s.resources.map((v) => resourceTarget(v, index))) {
+        if (r.kind === 'any' && r.service) services.add(r.service);
+      }
+      const patterns = s.actions.filter((a): a is string => typeof a === 'string');
+      if (services.size > 0 && patterns.length > 0) denials.push({ patterns, services });
+    }
+  }
+  if (denials.length === 0) return () => false;
+  return (a) => denials.some((d) => d.services.has(a.service) && d.patterns.some((p) => actionPatternMatches(p, actionId(a))));
 }
 
 function isClearDeny(s: PolicyStatement): boolean {

@@ -103,6 +103,7 @@ const CASES: Record<string, Expected[]> = {
   'iam-wildcard-resource-write': [
     { line: 12, subject: 'ProcessUploadRole' },
     { line: 28, subject: 'CleanupRole' },
+    { line: 46, subject: 'NotifierRole' },
   ],
   'iam-broad-managed-policy': [
     { line: 10, subject: 'ImporterRole' },

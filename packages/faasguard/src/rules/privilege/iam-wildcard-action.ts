@@ -1,6 +1,7 @@
 import { ModelIndex } from '../../model/model-index.js';
 import { display } from '../../model/value.js';
 import { rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
+import { targetFitsService } from '../../iam/resource-target.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
 import { functionRoles, functionsText, grantsText, namesText, relatedFunctions, roleText, statementKey, type FunctionRole } from './privilege-text.js';
@@ -42,17 +43,30 @@ export const iamWildcardAction: Rule = {
   },
 };
 
-/** `*`, `service:*` and NotAction: what makes a statement grant whole services. */
+/**
+ * `*`, `service:*` and NotAction: what makes a statement grant whole services. A `service:*` whose
+ * service none of the statement's resources belongs to grants nothing (`logs:*` on a Firehose
+ * stream's ARN), so it is not counted.
+ */
 function wildcardPatterns(s: GrantingStatement): string[] {
   if (s.statement.notActions.length > 0) return [`NotAction ${s.statement.notActions.map(display).join(', ')}`];
-  return s.statement.actions.filter((a): a is string => typeof a === 'string' && /^(\*|[^:]+:\*)$/.test(a.trim()));
+  const patterns = s.statement.actions.filter((a): a is string => typeof a === 'string' && /^(\*|[^:]+:\*)$/.test(a.trim()));
+  return patterns.filter((p) => {
+    const service = p.trim().split(':')[0]!;
+    return service === '*' || s.resources.some((r) => targetFitsService(r, service));
+  });
+}
+
+/** Actions of the statement that its resources can concern. */
+function fittingActions(s: GrantingStatement): number {
+  return s.actions.filter((a) => s.resources.some((r) => targetFitsService(r, a.service))).length;
 }
 
 function result(fr: FunctionRole, s: GrantingStatement, patterns: string[]): RuleResult {
   const on = namesText(s.resources.map((r) => (r.kind === 'any' ? `every resource (${r.text})` : r.text)));
   const can = s.grants.length > 0 ? `, so it can ${grantsText(s.grants)}` : '';
   return {
-    message: `Policy ${s.policy.name} of ${roleText(fr)} grants ${namesText(patterns)} (${s.actions.length} actions) on ${on}: an attacker who controls ${functionsText(fr.functions)} can call every one of them${can}. List only the actions the function calls.`,
+    message: `Policy ${s.policy.name} of ${roleText(fr)} grants ${namesText(patterns)} (${fittingActions(s)} actions) on ${on}: an attacker who controls ${functionsText(fr.functions)} can call every one of them${can}. List only the actions the function calls.`,
     location: s.statement.loc,
     related: relatedFunctions(fr.functions),
     subject: subjectOf(fr.role),

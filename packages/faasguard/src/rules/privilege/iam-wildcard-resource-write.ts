@@ -55,7 +55,7 @@ function inScope(s: GrantingStatement): boolean {
 
 function writesOnAny(s: GrantingStatement): ExpandedAction[] {
   const anyTargets = s.resources.filter((r) => r.kind === 'any');
-  return s.actions.filter((a) => {
+  return s.resourceActions.filter((a) => {
     if (!a.resourceScoped || !anyTargets.some((t) => targetFitsService(t, a.service))) return false;
     if (a.accessLevel === 'Permissions management') return true;
     return a.accessLevel === 'Write' && capabilityOf(a) !== undefined;
