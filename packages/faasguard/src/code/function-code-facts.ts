@@ -6,11 +6,14 @@
 import type { LambdaFunction, Trigger } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { pushTo } from '../util/multimap.js';
+import type { FileCalls } from './aws-calls/aws-call.js';
+import { extractJsCalls } from './aws-calls/extract-js.js';
+import { extractPythonCalls } from './aws-calls/extract-python.js';
 import { fileFacts, pythonFileFacts, type FileFacts } from './file-facts.js';
 import { resolveHandler, type HandlerResolution } from './handler-resolution.js';
-import { registerInlineCode } from './inline-code.js';
+import { inlineKey, registerInlineCode } from './inline-code.js';
 import { CodeFiles, reachableFiles } from './module-graph.js';
-import { pythonParserReady } from './parse-python.js';
+import { parsePython, pythonParserReady } from './parse-python.js';
 import { pythonReachable } from './python-modules.js';
 import { analyzePythonFunction } from './taint/analyze-python-function.js';
 import type { PyContext } from './taint/python-evaluate.js';
@@ -24,6 +27,11 @@ export interface FunctionCodeFacts {
   analysis?: FunctionAnalysis;
   /** Code files the handler reaches through relative imports, entry first */
   files: string[];
+  /**
+   * AWS SDK calls of the function's inline code. Kept apart from `files`: inline code is the
+   * template's text, whose secrets and dependencies the template rules judge.
+   */
+  inlineCalls?: FileCalls;
 }
 
 /** What the analysis of some functions found. */
@@ -54,6 +62,7 @@ export function analyzeFunctionsCode(functionsToAnalyze: readonly LambdaFunction
       reportUnresolved(fn, resolution.reason, files, diagnostics);
       continue;
     }
+    if (fn.code.kind === 'inline') facts.inlineCalls = inlineCalls(inlineKey(fn), files);
     if (resolution.language === 'python') {
       const codeDir = fn.code.path === '.' ? '' : fn.code.path ?? '';
       facts.files = pythonReachable(files, codeDir, resolution.file).filter((f) => !files.isVirtual(f));
@@ -80,6 +89,23 @@ export function analyzeFunctionsCode(functionsToAnalyze: readonly LambdaFunction
   forgetPython(pyModules);
   diagnostics.push(...files.diagnostics);
   return { functions, files: fileMap, usersOf, diagnostics };
+}
+
+/** The SDK calls of inline code registered under `key`; undefined when it cannot be parsed for them. */
+function inlineCalls(key: string, files: CodeFiles): FileCalls | undefined {
+  const virtual = files.virtualText(key);
+  if (!virtual) {
+    const parsed = files.load(key);
+    return parsed ? extractJsCalls(parsed) : undefined;
+  }
+  if (!pythonParserReady()) return undefined;
+  const parsed = parsePython(virtual.file, virtual.text, virtual.position);
+  if (!parsed) return undefined;
+  try {
+    return extractPythonCalls(parsed);
+  } finally {
+    parsed.dispose();
+  }
 }
 
 /** Trees and module summaries kept between functions, beyond which they are let go of (see `CodeFiles.forgetTrees`). */

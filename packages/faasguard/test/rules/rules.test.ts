@@ -209,7 +209,10 @@ const CASES: Record<string, Expected[]> = {
   'event-logged': [{ file: 'src/app.js', line: 2, subject: 'Webhook' }],
   'tls-verification-disabled': [{ file: 'src/app.js', line: 3, subject: 'Partner' }],
   'authorization-from-client-input': [{ file: 'src/app.js', line: 3, subject: 'Users' }],
-  'iam-action-granted-never-used': [{ line: 17, subject: 'CreateOrder' }],
+  'iam-action-granted-never-used': [
+    { line: 17, subject: 'CreateOrder' },
+    { line: 40, subject: 'WriteBuildspec' },
+  ],
   'iam-action-used-not-granted': [
     { file: 'src/app.py', line: 10, subject: 'CreateOrder' },
     { file: 'src/app.py', line: 11, subject: 'CreateOrder' },

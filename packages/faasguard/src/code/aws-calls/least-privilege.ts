@@ -55,11 +55,12 @@ function compute(model: AppModel, root: string): FunctionPrivilege[] {
     const calls: SdkCall[] = [];
     const undetermined: UndeterminedCall[] = [];
     let complete = analyzed;
-    for (const file of f.files) {
-      const found = facts.files.get(file)?.calls;
-      if (!found) complete = false;
-      calls.push(...(found?.calls ?? []));
-      undetermined.push(...(found?.undetermined ?? []));
+    const found = f.files.map((file) => facts.files.get(file)?.calls);
+    if (f.fn.code.kind === 'inline') found.push(f.inlineCalls);
+    for (const fileCalls of found) {
+      if (!fileCalls) complete = false;
+      calls.push(...(fileCalls?.calls ?? []));
+      undetermined.push(...(fileCalls?.undetermined ?? []));
     }
     const actions = new Map<string, UsedAction>();
     for (const call of calls) addCall(call, f.fn, index, actions, undetermined);

@@ -3,6 +3,7 @@
  * every function using the role was fully analyzed and no call was left undetermined.
  */
 import { leastPrivilegeFor, type FunctionPrivilege } from '../../code/aws-calls/least-privilege.js';
+import { callerPermissionsOf } from '../../code/aws-calls/caller-permissions.js';
 import { isServiceSideAction } from '../../iam/code-usage.js';
 import { actionId } from '../../iam/expand-actions.js';
 import { rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
@@ -22,7 +23,7 @@ export const iamActionGrantedNeverUsed: Rule = {
     cwe: ['CWE-250'],
     severity: 'low',
     description:
-      "The execution role grants IAM actions that no AWS SDK call of its functions' code needs. Whoever gets code running in the function (an injection, a compromised dependency) can use them: to delete what the function only writes, read what it never reads. Reported only when every call of the code could be determined, and never for the actions Lambda itself uses with the role (logs, tracing, VPC interfaces, queue and stream pollers).",
+      "The execution role grants IAM actions that no AWS SDK call of its functions' code needs. Whoever gets code running in the function (an injection, a compromised dependency) can use them: to delete what the function only writes, read what it never reads. Reported only when every call of the code could be determined, and never for the actions Lambda itself uses with the role (logs, tracing, VPC interfaces, queue and stream pollers), nor for those a called service performs with the caller's permissions (Textract and Rekognition reading an S3 object, Athena reading the Glue catalogue and writing results).",
     remediation:
       'Remove the unused actions. `faasguard policy <dir> --function <F>` prints the policy the code needs, as IAM JSON or as a SAM `Policies` / Serverless `iamRoleStatements` snippet.',
     example: {
@@ -40,7 +41,8 @@ export const iamActionGrantedNeverUsed: Rule = {
     for (const role of model.roles) {
       const users = privilegesOf.get(role.id) ?? [];
       if (users.length === 0 || !users.every(fullyKnown)) continue;
-      const used = new Set(users.flatMap((p) => p.actions.map((a) => a.action.toLowerCase())));
+      const called = users.flatMap((p) => p.actions.map((a) => a.action.toLowerCase()));
+      const used = new Set([...called, ...called.flatMap(callerPermissionsOf)]);
       for (const s of rolePermissions(role, index).statements) {
         if (!reviewable(s)) continue;
         const unused = s.actions.map(actionId).filter((a) => !used.has(a.toLowerCase()) && !isServiceSideAction(a));

@@ -1,0 +1,44 @@
+/**
+ * Actions some services perform with the caller's own permissions while serving a call: Textract
+ * and Rekognition read an `S3Object` as the caller, Athena reads the Glue catalogue, the queried
+ * data and writes the results as the caller. Whether the call needs them depends on its arguments
+ * (an image as bytes needs no S3 read), so they are not required of a role; a role that grants
+ * them is not granting something its code never uses.
+ *
+ * From the services' documentation of the permissions their operations need.
+ */
+const S3_READ = ['s3:GetObject'];
+const ATHENA_QUERY = [
+  'glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions', 'glue:BatchGetPartition',
+  's3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:PutObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts', 's3:ListBucketMultipartUploads',
+];
+
+const CALLER_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
+  'textract:DetectDocumentText': S3_READ,
+  'textract:AnalyzeDocument': S3_READ,
+  'textract:AnalyzeExpense': S3_READ,
+  'textract:AnalyzeID': S3_READ,
+  'textract:StartDocumentTextDetection': S3_READ,
+  'textract:StartDocumentAnalysis': S3_READ,
+  'textract:StartExpenseAnalysis': S3_READ,
+  'textract:StartLendingAnalysis': S3_READ,
+  'rekognition:DetectLabels': S3_READ,
+  'rekognition:DetectFaces': S3_READ,
+  'rekognition:DetectText': S3_READ,
+  'rekognition:DetectModerationLabels': S3_READ,
+  'rekognition:DetectProtectiveEquipment': S3_READ,
+  'rekognition:DetectCustomLabels': S3_READ,
+  'rekognition:RecognizeCelebrities': S3_READ,
+  'rekognition:CompareFaces': S3_READ,
+  'rekognition:IndexFaces': S3_READ,
+  'rekognition:SearchFacesByImage': S3_READ,
+  'transcribe:StartTranscriptionJob': S3_READ,
+  'athena:StartQueryExecution': ATHENA_QUERY,
+  'athena:GetQueryResults': S3_READ,
+};
+
+/** Actions the service may perform as the caller when the code calls `action` (lower case, for lookups). */
+export function callerPermissionsOf(action: string): string[] {
+  const key = Object.keys(CALLER_PERMISSIONS).find((k) => k.toLowerCase() === action.toLowerCase());
+  return key ? CALLER_PERMISSIONS[key]!.map((a) => a.toLowerCase()) : [];
+}
