@@ -5,6 +5,7 @@
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, Scalar, visit, YAMLParseError, type Document, type Node as YNode, type Tags } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceLocation } from '../model/location.js';
+import { lastOfEachKey } from './duplicate-keys.js';
 import { LineIndex } from './line-index.js';
 import { PARSE_LIMITS, ParseLimitError } from './limits.js';
 import type { ParseResult } from './parse-result.js';
@@ -175,7 +176,10 @@ class TreeBuilder {
     const endLine = this.lineAt(start, node.range?.[1] ?? start);
     if (isScalar(node)) return { kind: 'scalar', value: scalarValue(node.value), loc, endLine };
     if (isSeq(node)) return { kind: 'seq', items: node.items.map((i) => this.build(i as YNode, depth + 1)), loc, endLine };
-    if (isMap(node)) return { kind: 'map', entries: node.items.map((p) => this.buildEntry(p.key as YNode, p.value as YNode | null, depth)), loc, endLine };
+    if (isMap(node)) {
+      const entries = node.items.map((p) => this.buildEntry(p.key as YNode, p.value as YNode | null, depth));
+      return { kind: 'map', entries: lastOfEachKey(entries, this.diagnostics), loc, endLine };
+    }
     return { kind: 'scalar', value: null, loc, endLine };
   }
 

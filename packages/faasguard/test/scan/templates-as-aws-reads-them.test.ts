@@ -1,6 +1,7 @@
 /**
- * Templates indented as SAM CLI and CloudFormation accept them are scanned, with findings at their
- * lines; a template they reject gives one diagnostic and the scan goes on.
+ * Templates read as SAM CLI and CloudFormation read them: indented as they accept, they are scanned
+ * with findings at their lines; one they reject gives one diagnostic and the scan goes on; a key
+ * given twice is checked with its last value, the one deployed.
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
@@ -74,5 +75,26 @@ describe('templates indented as SAM CLI and CloudFormation accept them', () => {
     const syntax = result.diagnostics.filter((d) => d.code === 'yaml-syntax');
     assert.deepEqual(syntax.map((d) => [d.loc.file, d.loc.line]), [['broken.yaml', lineOf(UNCLOSED_QUOTE, "TopicName: 'alerts")]]);
     assert.equal(result.findings.length, 1);
+  });
+});
+
+/** `Resource` given twice in one statement: the last one is deployed. */
+function twice(first: string, last: string): string {
+  const text = LENIENT_SCOPED.replace(`Resource: [\n              !GetAtt Jobs.Arn\n              ]`, `Resource: ${first}\n              Resource: ${last}`);
+  assert.notEqual(text, LENIENT_SCOPED);
+  return text;
+}
+
+describe('a key given twice', () => {
+  it('is checked with its last value: a wildcard given last is reported', async () => {
+    const text = twice('!GetAtt Jobs.Arn', '"*"');
+    const result = await scanProject({ 'template.yaml': text });
+    assert.deepEqual(result.findings.map((f) => [f.ruleId, f.location.line]), [['iam-wildcard-resource-write', lineOf(text, '- Effect: Allow')]]);
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'duplicate-key').map((d) => d.loc.line), [lineOf(text, 'Resource: !GetAtt')]);
+  });
+
+  it('is checked with its last value: a wildcard given first and replaced is not reported', async () => {
+    const result = await scanProject({ 'template.yaml': twice('"*"', '!GetAtt Jobs.Arn') });
+    assert.deepEqual(result.findings, []);
   });
 });
