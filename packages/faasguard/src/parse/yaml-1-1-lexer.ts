@@ -10,7 +10,7 @@
  * The three methods wrapped here are internals of `yaml`, pinned to an exact version; the tests in
  * test/parse/yaml-template.test.ts fail if an upgrade changes them.
  */
-import { Lexer } from 'yaml';
+import { Lexer, Parser } from 'yaml';
 
 type Step = () => Generator<string, string>;
 
@@ -23,6 +23,13 @@ interface LexerInternals {
 }
 
 export class Yaml11Lexer extends Lexer {}
+
+/** A `yaml` syntax-tree parser that reads indentation as SAM CLI and CloudFormation do. */
+export function yaml11Parser(): Parser {
+  const parser = new Parser();
+  (parser as unknown as { lexer: Lexer }).lexer = new Yaml11Lexer();
+  return parser;
+}
 
 /** Runs one lexer step as if no indentation were required; the stock step still stops at document markers. */
 function* withoutIndentation(lexer: LexerInternals, step: Step): Generator<string, string> {

@@ -2,7 +2,7 @@
  * YAML templates into the located tree. The `yaml` package keeps offsets for every node and
  * accepts CloudFormation's short-form tags once each is registered for scalars, sequences and maps.
  */
-import { Composer, isAlias, isMap, isScalar, isSeq, Parser, Scalar, visit, YAMLParseError, type Document, type Node as YNode, type Tags } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Scalar, visit, YAMLParseError, type Document, type Node as YNode, type Tags } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceLocation } from '../model/location.js';
 import { lastOfEachKey } from './duplicate-keys.js';
@@ -10,7 +10,7 @@ import { LineIndex } from './line-index.js';
 import { PARSE_LIMITS, ParseLimitError } from './limits.js';
 import type { ParseResult } from './parse-result.js';
 import type { TMapEntry, TNode } from './tree.js';
-import { Yaml11Lexer } from './yaml-1-1-lexer.js';
+import { yaml11Parser } from './yaml-1-1-lexer.js';
 
 /** Short forms CloudFormation accepts, and the key of their long form. */
 export const SHORT_FORM_TAGS: Readonly<Record<string, string>> = {
@@ -80,8 +80,7 @@ export function parseYamlTemplate(text: string, file: string): ParseResult {
 
 /** Like the `yaml` package's parseDocument, with the lexer that reads indentation as PyYAML does. */
 function parseSingleDocument(text: string): Document {
-  const parser = new Parser();
-  (parser as unknown as { lexer: Yaml11Lexer }).lexer = new Yaml11Lexer();
+  const parser = yaml11Parser();
   const composer = new Composer({ customTags: CUSTOM_TAGS, uniqueKeys: false });
   let doc: Document | undefined;
   for (const next of composer.compose(parser.parse(text), true, text.length)) {
