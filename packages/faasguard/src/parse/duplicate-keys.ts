@@ -1,25 +1,23 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { TMapEntry } from './tree.js';
 
+export const DUPLICATE_KEY = 'duplicate-key';
+
 /**
  * A mapping that names a key twice: PyYAML (SAM CLI) and CloudFormation keep the last value and
- * deploy it, so the model keeps it too; reading the first would check a value that is never
- * deployed. Each value dropped is reported where it is written.
+ * deploy it, so the tree keeps it too; reading the first would check a value that is never
+ * deployed. Each repetition is reported where it is written.
  */
 export function lastOfEachKey(entries: TMapEntry[], diagnostics: Diagnostic[]): TMapEntry[] {
   if (entries.length < 2) return entries;
-  const last = new Map<string, TMapEntry>();
-  for (const e of entries) last.set(e.key, e);
-  if (last.size === entries.length) return entries;
-  return entries.filter((e) => {
-    const kept = last.get(e.key)!;
-    if (kept === e) return true;
-    diagnostics.push({
-      severity: 'warning',
-      code: 'duplicate-key',
-      message: `key ${e.key} is given again at line ${kept.keyLoc.line}: SAM CLI and CloudFormation use that last value, and so does the scan`,
-      loc: e.keyLoc,
-    });
-    return false;
-  });
+  const latest = new Map<string, TMapEntry>();
+  for (const e of entries) {
+    const earlier = latest.get(e.key);
+    latest.set(e.key, e);
+    if (earlier === undefined) continue;
+    const message = `duplicate key "${e.key}": the value given at line ${earlier.keyLoc.line} is replaced by this one`;
+    diagnostics.push({ severity: 'warning', code: DUPLICATE_KEY, message, loc: e.keyLoc });
+  }
+  if (latest.size === entries.length) return entries;
+  return entries.filter((e) => latest.get(e.key) === e);
 }
