@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Severity } from '../findings/finding.js';
+import { DUPLICATE_KEY } from '../parse/duplicate-keys.js';
 import { parseJsonTemplate } from '../parse/json-template.js';
 import type { ParseResult } from '../parse/parse-result.js';
 import { toJs, type TNode } from '../parse/tree.js';
@@ -39,7 +40,7 @@ export function readConfig(file: string, ruleIds: readonly string[]): FaasguardC
   if (syntax) throw configErrorAt(shown, [{ line: syntax.loc.line, column: syntax.loc.column, message: syntax.message }]);
   // A file of comments only (as `faasguard init` writes it) configures nothing.
   const root: TNode = parsed.root ?? { kind: 'map', entries: [], loc: { file: abs, line: 1, column: 1 } };
-  const problems = [...duplicateKeys(root), ...validated(root), ...unknownRules(root, ruleIds)];
+  const problems = [...duplicateKeys(parsed), ...validated(root), ...unknownRules(root, ruleIds)];
   if (problems.length > 0) throw configErrorAt(shown, problems);
   return normalized(toJs(root) as ConfigData, abs);
 }
@@ -56,18 +57,9 @@ function parse(text: string, abs: string): ParseResult {
   return path.extname(abs) === '.json' ? parseJsonTemplate(text, abs) : parseYamlTemplate(text, abs);
 }
 
-/** YAML and JSON parsers both keep the last of two equal keys; in a configuration it is a mistake. */
-function duplicateKeys(node: TNode): ConfigProblem[] {
-  if (node.kind === 'seq') return node.items.flatMap(duplicateKeys);
-  if (node.kind !== 'map') return [];
-  const seen = new Set<string>();
-  const problems: ConfigProblem[] = [];
-  for (const e of node.entries) {
-    if (seen.has(e.key)) problems.push({ line: e.keyLoc.line, column: e.keyLoc.column, message: `duplicate key "${e.key}"` });
-    seen.add(e.key);
-    problems.push(...duplicateKeys(e.value));
-  }
-  return problems;
+/** The parsers keep the last of two equal keys and say so; in a configuration it is a mistake. */
+function duplicateKeys(parsed: ParseResult): ConfigProblem[] {
+  return parsed.diagnostics.filter((d) => d.code === DUPLICATE_KEY).map((d) => ({ line: d.loc.line, column: d.loc.column, message: d.message }));
 }
 
 function validated(root: TNode): ConfigProblem[] {

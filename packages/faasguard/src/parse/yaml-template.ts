@@ -2,13 +2,15 @@
  * YAML templates into the located tree. The `yaml` package keeps offsets for every node and
  * accepts CloudFormation's short-form tags once each is registered for scalars, sequences and maps.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YNode, type Tags } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Scalar, visit, YAMLParseError, type Document, type Node as YNode, type Tags } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceLocation } from '../model/location.js';
+import { lastOfEachKey } from './duplicate-keys.js';
 import { LineIndex } from './line-index.js';
 import { PARSE_LIMITS, ParseLimitError } from './limits.js';
 import type { ParseResult } from './parse-result.js';
 import type { TMapEntry, TNode } from './tree.js';
+import { yaml11Parser } from './yaml-1-1-lexer.js';
 
 /** Short forms CloudFormation accepts, and the key of their long form. */
 export const SHORT_FORM_TAGS: Readonly<Record<string, string>> = {
@@ -56,15 +58,15 @@ export function parseYamlTemplate(text: string, file: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   let doc: Document;
   try {
-    doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false });
+    doc = parseSingleDocument(text);
   } catch (e) {
     diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `YAML could not be parsed: ${(e as Error).message}`, loc: locAt(0) });
     return { diagnostics };
   }
-  for (const err of doc.errors) {
-    diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: ${firstLine(err.message)}`, loc: locAt(err.pos[0]) });
+  if (doc.errors.length > 0) {
+    diagnostics.push(syntaxDiagnostic(doc, locAt));
+    return { diagnostics };
   }
-  if (doc.errors.length > 0) return { diagnostics };
   if (doc.contents === null) return { diagnostics };
   const builder = new TreeBuilder(doc, locAt, lineAt, diagnostics);
   try {
@@ -74,6 +76,50 @@ export function parseYamlTemplate(text: string, file: string): ParseResult {
     diagnostics.push({ severity: 'error', code: 'input-too-complex', message: e.message, loc: locAt(e.offset) });
     return { diagnostics };
   }
+}
+
+/** Like the `yaml` package's parseDocument, with the lexer that reads indentation as PyYAML does. */
+function parseSingleDocument(text: string): Document {
+  const parser = yaml11Parser();
+  const composer = new Composer({ customTags: CUSTOM_TAGS, uniqueKeys: false });
+  let doc: Document | undefined;
+  for (const next of composer.compose(parser.parse(text), true, text.length)) {
+    if (doc === undefined) {
+      doc = next;
+      continue;
+    }
+    doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'a template holds a single YAML document'));
+    break;
+  }
+  return doc!;
+}
+
+/**
+ * The first error only: the template is dropped either way, and what follows a broken quote or
+ * bracket is mostly errors caused by it (an unclosed quote gave hundreds).
+ */
+function syntaxDiagnostic(doc: Document, locAt: (offset: number) => SourceLocation): Diagnostic {
+  const first = doc.errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
+  const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more after it)` : '';
+  const opened = first.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, first.pos[0]) : undefined;
+  if (opened !== undefined) {
+    return { severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: a quoted value opened here is never closed${more}`, loc: locAt(opened) };
+  }
+  return { severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: ${firstLine(first.message)}${more}`, loc: locAt(first.pos[0]) };
+}
+
+/** `yaml` reports a missing closing quote where the text ends; the reader needs where the quote opens. */
+function unclosedQuoteStart(doc: Document, end: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const quoted = node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE;
+      if (!quoted || node.range?.[1] !== end) return undefined;
+      start = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return start;
 }
 
 function firstLine(s: string): string {
@@ -129,7 +175,10 @@ class TreeBuilder {
     const endLine = this.lineAt(start, node.range?.[1] ?? start);
     if (isScalar(node)) return { kind: 'scalar', value: scalarValue(node.value), loc, endLine };
     if (isSeq(node)) return { kind: 'seq', items: node.items.map((i) => this.build(i as YNode, depth + 1)), loc, endLine };
-    if (isMap(node)) return { kind: 'map', entries: node.items.map((p) => this.buildEntry(p.key as YNode, p.value as YNode | null, depth)), loc, endLine };
+    if (isMap(node)) {
+      const entries = node.items.map((p) => this.buildEntry(p.key as YNode, p.value as YNode | null, depth));
+      return { kind: 'map', entries: lastOfEachKey(entries, this.diagnostics), loc, endLine };
+    }
     return { kind: 'scalar', value: null, loc, endLine };
   }
 

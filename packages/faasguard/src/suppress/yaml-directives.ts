@@ -5,9 +5,9 @@
  * read from the YAML parser's syntax tree, so a `#` inside a string or a block of inline code is
  * never taken for one.
  */
-import { Parser } from 'yaml';
 import { LineIndex } from '../parse/line-index.js';
 import type { TNode } from '../parse/tree.js';
+import { yaml11Parser } from '../parse/yaml-1-1-lexer.js';
 import { parseYamlTemplate } from '../parse/yaml-template.js';
 import { coveredLine } from './covered-line.js';
 import type { Directive, DirectiveScope } from './directive.js';
@@ -54,7 +54,7 @@ function yamlComments(text: string): Comment[] {
     }
     for (const [key, value] of Object.entries(token)) if (key !== 'source') visit(value);
   };
-  for (const token of new Parser().parse(text)) visit(token);
+  for (const token of yaml11Parser().parse(text)) visit(token);
   return out.sort((a, b) => a.offset - b.offset);
 }
 

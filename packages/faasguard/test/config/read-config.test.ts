@@ -116,7 +116,7 @@ describe('readConfig: mistakes, each at its line and column', () => {
   });
 
   it('rejects a key given twice', () => {
-    assert.deepEqual(errorLines(configFile('faasguard.config.yaml', 'failOn: low\nfailOn: high\n')), ['faasguard.config.yaml:2:1: duplicate key "failOn"']);
+    assert.deepEqual(errorLines(configFile('faasguard.config.yaml', 'failOn: low\nfailOn: high\n')), ['faasguard.config.yaml:2:1: duplicate key "failOn": the value given at line 1 is replaced by this one']);
   });
 
   it('positions errors in JSON files too', () => {

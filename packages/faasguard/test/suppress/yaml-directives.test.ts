@@ -69,4 +69,8 @@ describe('YAML directives', () => {
     assert.deepEqual([d?.scope.startLine, d?.scope.endLine], [3, 5]);
     assert.deepEqual(yamlDirectives('t.yaml', 'A: 1 # a comment\n'), []);
   });
+
+  it('takes no # inside a quoted value for a comment, however its lines are indented', () => {
+    assert.deepEqual(yamlDirectives('t.yaml', "A:\n  B: 'echo one\n  echo two # faasguard-ignore x: y\n  '\n  C: 1 # faasguard-ignore z: w\n").map((d) => d.loc.line), [5]);
+  });
 });
