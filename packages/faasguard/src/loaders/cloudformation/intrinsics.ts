@@ -11,6 +11,7 @@ import type { TNode } from '../../parse/tree.js';
 import { get } from '../../parse/tree.js';
 import { UNKNOWN_TAG_KEY } from '../../parse/yaml-template.js';
 import { cidrSubnets } from './cidr.js';
+import { splitGetAtt } from './get-att.js';
 import { NO_VALUE, pseudoParameter } from './pseudo-parameters.js';
 import type { Template } from './template.js';
 
@@ -143,7 +144,7 @@ export class Evaluator {
   }
 
   private resourceRef(logicalId: string, attribute?: string): ResourceRef | undefined {
-    if (this.template.resources.has(logicalId) || this.template.implicitIds.has(logicalId)) {
+    if (this.template.resources.has(logicalId) || this.template.isImplicit(logicalId)) {
       return new ResourceRef(this.template.resourceId(logicalId), logicalId, attribute);
     }
     // SAM lets `!Ref MyApi.Stage` name a resource it generates for MyApi.
@@ -162,8 +163,9 @@ export class Evaluator {
   }
 
   private getAtt(arg: TNode, depth: number): Evaluated {
-    const parts = this.eval(arg, depth, undefined);
-    if (!Array.isArray(parts) || parts.length !== 2 || typeof parts[0] !== 'string') return this.broken('Fn::GetAtt needs [LogicalId, Attribute]', arg);
+    const evaluated = this.eval(arg, depth, undefined);
+    const parts = typeof evaluated === 'string' ? splitGetAtt(evaluated) : evaluated;
+    if (!Array.isArray(parts) || parts.length !== 2 || typeof parts[0] !== 'string') return this.broken('Fn::GetAtt needs [LogicalId, Attribute] or "LogicalId.Attribute"', arg);
     const attribute = typeof parts[1] === 'string' ? parts[1] : undefined;
     if (attribute === undefined) return new Unknown('Fn::GetAtt with a computed attribute name');
     return this.resourceRef(parts[0], attribute) ?? this.broken(`Fn::GetAtt of ${parts[0]}, which is not a resource`, arg);
@@ -234,6 +236,9 @@ export class Evaluator {
     if (!Array.isArray(v) || v.length !== 2) return this.broken('Fn::Select needs [index, list]', arg);
     const [index, list] = v as [Value, Value];
     if (list instanceof Unknown) return new Unknown(`Fn::Select from ${list.reason}`);
+    // A list attribute (`!GetAtt Endpoint.DnsEntries`) or an imported list is known only at deploy time.
+    if (isOpaque(list)) return new Unknown(`Fn::Select from a list known only at deploy time (${display(list)})`);
+    if (isOpaque(index)) return new Unknown(`Fn::Select with an index known only at deploy time (${display(index)})`);
     const i = typeof index === 'number' ? index : typeof index === 'string' ? Number(index) : NaN;
     if (!Number.isInteger(i) || !Array.isArray(list)) return this.broken('Fn::Select needs a whole-number index and a list', arg);
     if (i < 0 || i >= list.length) return this.broken(`Fn::Select index ${i} is outside the list of ${list.length}`, arg);

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { DiagnosticSink } from '../../model/diagnostic.js';
+import { ResourceRef } from '../../model/value.js';
 import type { TMap } from '../../parse/tree.js';
 import { get } from '../../parse/tree.js';
 import { loadTemplate } from '../cloudformation/load-template.js';
@@ -65,7 +66,8 @@ function addExternalTriggers(ctx: CompileContext, builder: ModelBuilder): void {
   ctx.externalTriggers.forEach((t, i) => {
     const functionId = `${ctx.file}/${t.functionLogicalId}`;
     if (!builder.function(functionId)) return;
-    builder.addTrigger({ id: `${functionId}#${t.kind}${i}`, kind: t.kind, functionId, source: t.source, asynchronous: t.kind === 's3', details: { ...t.details }, loc: t.loc });
+    const declared = t.sourceLogicalId ? { sourceId: `${ctx.file}/${t.sourceLogicalId}`, source: new ResourceRef(`${ctx.file}/${t.sourceLogicalId}`, t.sourceLogicalId) } : { source: t.source };
+    builder.addTrigger({ id: `${functionId}#${t.kind}${i}`, kind: t.kind, functionId, ...declared, asynchronous: t.kind === 's3', details: { ...t.details }, loc: t.loc });
   });
 }
 
