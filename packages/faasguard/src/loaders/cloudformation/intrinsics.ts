@@ -27,6 +27,11 @@ export class Evaluator {
 
   constructor(private readonly template: Template) {}
 
+  /** Where loaders that read evaluated values report what is wrong with them. */
+  get diagnostics(): Template['diagnostics'] {
+    return this.template.diagnostics;
+  }
+
   /** The value of a node; undefined when it is absent or evaluates to AWS::NoValue. */
   value(node: TNode | undefined): Value | undefined {
     if (node === undefined) return undefined;
@@ -140,7 +145,7 @@ export class Evaluator {
     if (param) return param.value;
     const pseudo = pseudoParameter(name, this.template.givenParams);
     if (pseudo !== undefined) return pseudo;
-    return this.resourceRef(name) ?? this.broken(`Ref to ${name}, which is neither a parameter nor a resource`, arg);
+    return this.resourceRef(name) ?? this.missing(name, `Ref to ${name}, which is neither a parameter nor a resource`, arg);
   }
 
   private resourceRef(logicalId: string, attribute?: string): ResourceRef | undefined {
@@ -168,7 +173,7 @@ export class Evaluator {
     if (!Array.isArray(parts) || parts.length !== 2 || typeof parts[0] !== 'string') return this.broken('Fn::GetAtt needs [LogicalId, Attribute] or "LogicalId.Attribute"', arg);
     const attribute = typeof parts[1] === 'string' ? parts[1] : undefined;
     if (attribute === undefined) return new Unknown('Fn::GetAtt with a computed attribute name');
-    return this.resourceRef(parts[0], attribute) ?? this.broken(`Fn::GetAtt of ${parts[0]}, which is not a resource`, arg);
+    return this.resourceRef(parts[0], attribute) ?? this.missing(parts[0], `Fn::GetAtt of ${parts[0]}, which is not a resource`, arg);
   }
 
   private sub(arg: TNode, depth: number): Evaluated {
@@ -208,13 +213,13 @@ export class Evaluator {
     const dot = name.indexOf('.');
     if (dot > 0 && !name.startsWith('AWS::') && !this.template.parameters.has(name)) {
       const logicalId = name.slice(0, dot);
-      return this.resourceRef(logicalId, name.slice(dot + 1)) ?? this.broken(`Fn::Sub refers to ${name}, but ${logicalId} is not a resource`, at);
+      return this.resourceRef(logicalId, name.slice(dot + 1)) ?? this.missing(logicalId, `Fn::Sub refers to ${name}, but ${logicalId} is not a resource`, at);
     }
     const param = this.template.parameters.get(name);
     if (param) return param.value;
     const pseudo = pseudoParameter(name, this.template.givenParams);
     if (pseudo !== undefined) return pseudo;
-    return this.resourceRef(name) ?? this.broken(`Fn::Sub refers to ${name}, which is neither a parameter nor a resource`, at);
+    return this.resourceRef(name) ?? this.missing(name, `Fn::Sub refers to ${name}, which is neither a parameter nor a resource`, at);
   }
 
   private join(arg: TNode, depth: number): Evaluated {
@@ -329,6 +334,15 @@ export class Evaluator {
     const v = this.eval(arg, depth, undefined);
     if (v === REMOVED || containsOpaque(v)) return new Unknown('Fn::ToJsonString of a value known only at deploy time');
     return JSON.stringify(v);
+  }
+
+  /** A name that is not in the template: broken, unless a listed plugin may create it at deploy time. */
+  private missing(logicalId: string, message: string, at: TNode): Unknown {
+    const plugins = this.template.resourcePlugins;
+    if (plugins.length === 0) return this.broken(message, at);
+    const reason = `${logicalId} is not a resource of the compiled template; the plugin${plugins.length > 1 ? 's' : ''} ${plugins.join(', ')} may create it`;
+    this.template.diagnostics.note('plugin-resource', `${reason}: its value is unknown`, at.loc);
+    return new Unknown(reason);
   }
 
   private broken(message: string, at: TNode): Unknown {

@@ -27,6 +27,8 @@ export class Template {
   readonly implicitIds = new Set<string>();
   /** Generated logical ids that end in a hash of the deployment (`MyApiDeployment926eeb5ff1`) or in a value known only at deploy time */
   readonly implicitIdPatterns: RegExp[] = [];
+  /** Plugins (Serverless Framework) that may add resources the template does not show: references to unknown ids are theirs */
+  readonly resourcePlugins: string[] = [];
 
   constructor(
     readonly file: string,

@@ -15,6 +15,7 @@ import type { ModelBuilder } from '../model-builder.js';
 import { CompileContext } from './compile/context.js';
 import { compileServerless } from './compile/compile.js';
 import { text } from './compile/nodes.js';
+import { resourcePlugins } from './resource-plugins.js';
 import { modelCounts, UnknownMarkers } from './unknown-markers.js';
 import { VariableResolver } from './variables/resolver.js';
 import type { ServerlessOptions } from './variables/source.js';
@@ -48,7 +49,7 @@ export function loadServerless(input: ServerlessInput, builder: ModelBuilder): S
   const template = compileServerless(ctx);
   const before = modelCounts(builder.model);
   const params = new Map([['AWS::Region', resolver.region()], ...input.params]);
-  const loaded = loadTemplate({ root: template, file: input.file, params, format: 'serverless' }, builder);
+  const loaded = loadTemplate({ root: template, file: input.file, params, format: 'serverless', resourcePlugins: resourcePlugins(config) }, builder);
   addExternalTriggers(ctx, builder);
   setCodePaths(ctx, builder);
   markers.replaceIn(builder.model, before);
