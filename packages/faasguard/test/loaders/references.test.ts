@@ -100,7 +100,7 @@ describe('reference cycles', () => {
 });
 
 describe('Serverless Framework generated ids and plugins', () => {
-  it('layers, log groups, the shared role and the deployment bucket resolve; a plugin resource is a note', async () => {
+  it('layers, log groups, the shared role, the deployment bucket, function versions and API deployments resolve; a plugin resource is a note', async () => {
     const source = text('serverless-ids', 'serverless.yml');
     const { model, diagnostics } = await loadApp(path.join(DIR, 'serverless-ids'));
     assert.deepEqual(coded(diagnostics, 'broken-reference', 'plugin-resource'), [['note', 'plugin-resource', 'serverless.yml', lineOf(source, 'MACHINE:')]]);
@@ -109,13 +109,19 @@ describe('Serverless Framework generated ids and plugins', () => {
     assert.equal(layer?.type, 'AWS::Lambda::LayerVersion');
     assert.equal(layer?.properties['LayerName'], 'shared');
     const hello = model.functions.find((f) => f.logicalId === 'HelloLambdaFunction')!;
+    // `Fn::GetAtt: Clicks.Arn` names a Kinesis stream (a table's stream is its StreamArn).
+    assert.equal(model.resources.find((r) => r.logicalId === 'ConsumeEventSourceMappingKinesisClicks')?.type, 'AWS::Lambda::EventSourceMapping');
     assert.deepEqual(hello.layers.map((l) => (l instanceof ResourceRef ? l.logicalId : l)), ['SharedLambdaLayer']);
   });
 
   it('without a plugin that may create it, the reference is broken', async () => {
     const source = text('serverless-no-plugin', 'serverless.yml');
     const { diagnostics } = await loadApp(path.join(DIR, 'serverless-no-plugin'));
-    assert.deepEqual(coded(diagnostics, 'broken-reference', 'plugin-resource'), [['error', 'broken-reference', 'serverless.yml', lineOf(source, 'MACHINE:')]]);
+    assert.deepEqual(coded(diagnostics, 'broken-reference', 'plugin-resource'), [
+      ['error', 'broken-reference', 'serverless.yml', lineOf(source, 'MACHINE:')],
+      // With `versionFunctions: false` the framework publishes no versions.
+      ['error', 'broken-reference', 'serverless.yml', lineOf(source, '!Ref HelloLambdaVersionQx3Fz0Lw')],
+    ]);
   });
 });
 

@@ -15,6 +15,7 @@ import type { ModelBuilder } from '../model-builder.js';
 import { CompileContext } from './compile/context.js';
 import { compileServerless } from './compile/compile.js';
 import { text } from './compile/nodes.js';
+import { serverlessGeneratedIds } from './generated-ids.js';
 import { resourcePlugins } from './resource-plugins.js';
 import { modelCounts, UnknownMarkers } from './unknown-markers.js';
 import { VariableResolver } from './variables/resolver.js';
@@ -49,7 +50,7 @@ export function loadServerless(input: ServerlessInput, builder: ModelBuilder): S
   const template = compileServerless(ctx);
   const before = modelCounts(builder.model);
   const params = new Map([['AWS::Region', resolver.region()], ...input.params]);
-  const loaded = loadTemplate({ root: template, file: input.file, params, format: 'serverless', resourcePlugins: resourcePlugins(config) }, builder);
+  const loaded = loadTemplate({ root: template, file: input.file, params, format: 'serverless', resourcePlugins: resourcePlugins(config), generatedIds: serverlessGeneratedIds(ctx, template) }, builder);
   addExternalTriggers(ctx, builder);
   setCodePaths(ctx, builder);
   markers.replaceIn(builder.model, before);
