@@ -72,13 +72,18 @@ describe('SAM generated logical ids', () => {
 });
 
 describe('reference cycles', () => {
-  it('SAM event sources move to generated resources: no cycle through an API, a queue or a GraphQL data source', async () => {
+  it('SAM event sources move to generated resources: no cycle through an API with its own definition, a queue or a GraphQL data source', async () => {
     const source = text('sam-event-cycles', 'template.yaml');
     const { diagnostics } = await loadApp(path.join(DIR, 'sam-event-cycles'));
     const cycles = diagnostics.filter((d) => d.code === 'reference-cycle');
-    // The S3 event adds the function to the bucket's notifications, and the function's policy names the bucket: a real cycle.
-    assert.deepEqual(coded(cycles, 'reference-cycle'), [['error', 'reference-cycle', 'template.yaml', lineOf(source, '  Uploads:')]]);
+    // Real cycles: the S3 event adds the function to the bucket's notifications while the function's policy
+    // names the bucket; the API event adds the function to the definition SAM writes while the function names the API.
+    assert.deepEqual(coded(cycles, 'reference-cycle'), [
+      ['error', 'reference-cycle', 'template.yaml', lineOf(source, '  Uploads:')],
+      ['error', 'reference-cycle', 'template.yaml', lineOf(source, '  Orders:')],
+    ]);
     assert.match(cycles[0]!.message, /Uploads → Thumbnails → Uploads/);
+    assert.match(cycles[1]!.message, /Orders → ListOrders → Orders/);
   });
 
   it('a role that names a bucket that names the role is a cycle', async () => {

@@ -11,7 +11,7 @@ export function checkReferenceCycles(template: Template): void {
   const deps = new Map<string, Set<string>>();
   for (const r of template.resources.values()) deps.set(r.logicalId, new Set());
   for (const r of template.resources.values()) {
-    const moved = transformDependencies(r);
+    const moved = transformDependencies(template, r);
     const found = deps.get(r.logicalId)!;
     collectRefs(r.node, template, found, 0, moved.skipped);
     for (const { from, to } of moved.added) if (template.resources.has(from)) deps.get(from)!.add(to);
