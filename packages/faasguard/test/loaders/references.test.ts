@@ -67,7 +67,7 @@ describe('SAM generated logical ids', () => {
     const joined = model.resources.find((r) => r.logicalId === 'Things')!.properties['Value'];
     assert.ok(joined instanceof Composite);
     const refs = joined.parts.filter((p): p is ResourceRef => p instanceof ResourceRef).map((r) => r.logicalId);
-    assert.deepEqual(refs, ['ServerlessHttpApi', 'PublicHttpApiGatewayDefaultStage', 'WorkerUrl', 'WorkerAliaslive', 'WorkerVersion926eeb5ff1', 'OrdersApiDeployment926eeb5ff1']);
+    assert.deepEqual(refs, ['ServerlessHttpApi', 'PublicHttpApiGatewayDefaultStage', 'WorkerUrl', 'WorkerAliaslive', 'WorkerVersion926eeb5ff1', 'OrdersApiDeployment926eeb5ff1', 'OrdersApiStage', 'StagedHttpStagea9d64949ee']);
   });
 });
 

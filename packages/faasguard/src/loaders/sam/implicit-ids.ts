@@ -4,6 +4,7 @@
  * Ids that end in a hash computed at deploy time (`<Api>Deployment<sha>`, `<Function>Version<sha>`)
  * are matched by pattern.
  */
+import { createHash } from 'node:crypto';
 import type { TNode } from '../../parse/tree.js';
 import { get, scalarString } from '../../parse/tree.js';
 import type { Template } from '../cloudformation/template.js';
@@ -56,7 +57,7 @@ function functionIds(template: Template, id: string, p: TNode | undefined): void
 }
 
 function restApiIds(template: Template, id: string, p: TNode | undefined): void {
-  stageIds(template, id, p);
+  stageIds(template, id, p, false);
   add(template, id, 'Deployment', 'UsagePlan', 'ApiKey', 'UsagePlanKey');
   pattern(template, `${escape(id)}Deployment${SHA}`);
   pattern(template, `${escape(id)}.*BasePathMapping`);
@@ -64,7 +65,7 @@ function restApiIds(template: Template, id: string, p: TNode | undefined): void 
 
 function httpApiIds(template: Template, id: string, p: TNode | undefined): void {
   if (get(p, 'StageName') === undefined) add(template, id, 'ApiGatewayDefaultStage');
-  else stageIds(template, id, p);
+  else stageIds(template, id, p, true);
   pattern(template, `${escape(id)}.*ApiMapping`);
 }
 
@@ -81,18 +82,25 @@ function graphQlApiIds(template: Template, id: string, p: TNode | undefined): vo
   }
 }
 
-/** `<Api><StageName>Stage`; a stage name known only at deploy time matches any. */
-function stageIds(template: Template, id: string, p: TNode | undefined): void {
-  const stage = stageName(template, get(p, 'StageName'));
-  if (stage !== undefined) template.implicitIds.add(`${id}${stage}Stage`);
-  else pattern(template, `${escape(id)}.+Stage`);
+/**
+ * The stage SAM generates for an API, named as the transform names it: `<Api><StageName>Stage` for
+ * a letters-and-digits name, `<Api>ApiGatewayDefaultStage` for `$default`, `<Api>Stage<sha1>` for
+ * other names, `<Api>Stage` when the name is an intrinsic function. A parameter's value is taken
+ * as well, in case the transform is given it.
+ */
+function stageIds(template: Template, id: string, p: TNode | undefined, http: boolean): void {
+  const node = get(p, 'StageName');
+  const literal = scalarString(node);
+  if (literal !== undefined) return void template.implicitIds.add(stageId(id, literal, http));
+  template.implicitIds.add(`${id}Stage`);
+  const param = template.parameters.get(scalarString(get(node, 'Ref')) ?? '');
+  if (typeof param?.value === 'string') template.implicitIds.add(stageId(id, param.value, http));
 }
 
-function stageName(template: Template, node: TNode | undefined): string | undefined {
-  const literal = scalarString(node);
-  if (literal !== undefined) return literal;
-  const param = template.parameters.get(scalarString(get(node, 'Ref')) ?? '');
-  return typeof param?.value === 'string' ? param.value : undefined;
+function stageId(id: string, stage: string, http: boolean): string {
+  if (/^[0-9A-Za-z]+$/.test(stage)) return `${id}${stage}Stage`;
+  if (http && stage === '$default') return `${id}ApiGatewayDefaultStage`;
+  return `${id}Stage${createHash('sha1').update(stage, 'utf8').digest('hex').slice(0, 10)}`;
 }
 
 function add(template: Template, id: string, ...suffixes: string[]): void {
