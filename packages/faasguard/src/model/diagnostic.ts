@@ -16,17 +16,26 @@ export interface Diagnostic {
 
 export class DiagnosticSink {
   readonly items: Diagnostic[] = [];
+  /** A value evaluated more than once (a role read for each function using it) reports its problem once. */
+  private readonly seen = new Set<string>();
 
   error(code: string, message: string, loc: SourceLocation): void {
-    this.items.push({ severity: 'error', code, message, loc });
+    this.push({ severity: 'error', code, message, loc });
   }
 
   warning(code: string, message: string, loc: SourceLocation): void {
-    this.items.push({ severity: 'warning', code, message, loc });
+    this.push({ severity: 'warning', code, message, loc });
   }
 
   note(code: string, message: string, loc: SourceLocation): void {
-    this.items.push({ severity: 'note', code, message, loc });
+    this.push({ severity: 'note', code, message, loc });
+  }
+
+  private push(d: Diagnostic): void {
+    const key = JSON.stringify([d.severity, d.code, d.message, d.loc.file, d.loc.line, d.loc.column]);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(d);
   }
 }
 

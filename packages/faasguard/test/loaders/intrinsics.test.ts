@@ -69,6 +69,19 @@ describe('intrinsic functions', () => {
     assert.equal(evaluate('!GetAtt Nope.Arn').diagnostics.items[0]?.code, 'broken-reference');
   });
 
+  it('GetAtt long form with a "LogicalId.Attribute" string, split at the first dot', () => {
+    const { value, diagnostics } = evaluate('{ "Fn::GetAtt": "Bucket.Arn" }');
+    assert.ok(value instanceof ResourceRef && value.logicalId === 'Bucket' && value.attribute === 'Arn');
+    assert.deepEqual(diagnostics.items, []);
+    const nested = v('{ "Fn::GetAtt": "Bucket.Outputs.Name" }');
+    assert.ok(nested instanceof ResourceRef && nested.attribute === 'Outputs.Name');
+    for (const broken of ['{ "Fn::GetAtt": "Bucket" }', '{ "Fn::GetAtt": "Nope.Arn" }', '{ "Fn::GetAtt": "Bucket." }']) {
+      const r = evaluate(broken);
+      assert.ok(r.value instanceof Unknown, broken);
+      assert.deepEqual(r.diagnostics.items.map((d) => [d.code, d.loc.line]), [['broken-reference', 19]], broken);
+    }
+  });
+
   it('Sub: string form, variable map, resource attributes, escapes', () => {
     assert.equal(v('!Sub "${Env}-app"'), 'dev-app');
     assert.equal(v('!Sub ["${x}-${Env}", { x: !Ref Env }]'), 'dev-dev');
@@ -87,6 +100,15 @@ describe('intrinsic functions', () => {
     assert.deepEqual(v('!Split [",", "a,b,c"]'), ['a', 'b', 'c']);
     assert.ok(v('!Split [",", !Ref NoDefault]') instanceof Unknown);
     assert.equal(evaluate('!Select [5, [x]]').diagnostics.items[0]?.code, 'broken-reference');
+  });
+
+  it('Select from a list known only at deploy time is unknown, not an error', () => {
+    for (const yaml of ['!Select [0, !GetAtt Bucket.DnsEntries]', "!Select ['1', !Split [':', !Select ['0', !GetAtt Bucket.DnsEntries]]]", '!Select [0, !ImportValue shared-subnets]', '!Select [!Ref NoDefault, [a, b]]']) {
+      const { value, diagnostics } = evaluate(yaml);
+      assert.ok(value instanceof Unknown, yaml);
+      assert.deepEqual(diagnostics.items, [], yaml);
+    }
+    assert.deepEqual(evaluate('!Select [x, [a, b]]').diagnostics.items.map((d) => [d.code, d.loc.line]), [['broken-reference', 19]]);
   });
 
   it('FindInMap, with and without a default value', () => {

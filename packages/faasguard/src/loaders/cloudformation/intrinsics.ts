@@ -11,6 +11,7 @@ import type { TNode } from '../../parse/tree.js';
 import { get } from '../../parse/tree.js';
 import { UNKNOWN_TAG_KEY } from '../../parse/yaml-template.js';
 import { cidrSubnets } from './cidr.js';
+import { splitGetAtt } from './get-att.js';
 import { NO_VALUE, pseudoParameter } from './pseudo-parameters.js';
 import type { Template } from './template.js';
 
@@ -25,6 +26,11 @@ export class Evaluator {
   private readonly conditionStack: string[] = [];
 
   constructor(private readonly template: Template) {}
+
+  /** Where loaders that read evaluated values report what is wrong with them. */
+  get diagnostics(): Template['diagnostics'] {
+    return this.template.diagnostics;
+  }
 
   /** The value of a node; undefined when it is absent or evaluates to AWS::NoValue. */
   value(node: TNode | undefined): Value | undefined {
@@ -139,11 +145,11 @@ export class Evaluator {
     if (param) return param.value;
     const pseudo = pseudoParameter(name, this.template.givenParams);
     if (pseudo !== undefined) return pseudo;
-    return this.resourceRef(name) ?? this.broken(`Ref to ${name}, which is neither a parameter nor a resource`, arg);
+    return this.resourceRef(name) ?? this.missing(name, `Ref to ${name}, which is neither a parameter nor a resource`, arg);
   }
 
   private resourceRef(logicalId: string, attribute?: string): ResourceRef | undefined {
-    if (this.template.resources.has(logicalId) || this.template.implicitIds.has(logicalId)) {
+    if (this.template.resources.has(logicalId) || this.template.isImplicit(logicalId)) {
       return new ResourceRef(this.template.resourceId(logicalId), logicalId, attribute);
     }
     // SAM lets `!Ref MyApi.Stage` name a resource it generates for MyApi.
@@ -162,11 +168,12 @@ export class Evaluator {
   }
 
   private getAtt(arg: TNode, depth: number): Evaluated {
-    const parts = this.eval(arg, depth, undefined);
-    if (!Array.isArray(parts) || parts.length !== 2 || typeof parts[0] !== 'string') return this.broken('Fn::GetAtt needs [LogicalId, Attribute]', arg);
+    const evaluated = this.eval(arg, depth, undefined);
+    const parts = typeof evaluated === 'string' ? splitGetAtt(evaluated) : evaluated;
+    if (!Array.isArray(parts) || parts.length !== 2 || typeof parts[0] !== 'string') return this.broken('Fn::GetAtt needs [LogicalId, Attribute] or "LogicalId.Attribute"', arg);
     const attribute = typeof parts[1] === 'string' ? parts[1] : undefined;
     if (attribute === undefined) return new Unknown('Fn::GetAtt with a computed attribute name');
-    return this.resourceRef(parts[0], attribute) ?? this.broken(`Fn::GetAtt of ${parts[0]}, which is not a resource`, arg);
+    return this.resourceRef(parts[0], attribute) ?? this.missing(parts[0], `Fn::GetAtt of ${parts[0]}, which is not a resource`, arg);
   }
 
   private sub(arg: TNode, depth: number): Evaluated {
@@ -206,13 +213,13 @@ export class Evaluator {
     const dot = name.indexOf('.');
     if (dot > 0 && !name.startsWith('AWS::') && !this.template.parameters.has(name)) {
       const logicalId = name.slice(0, dot);
-      return this.resourceRef(logicalId, name.slice(dot + 1)) ?? this.broken(`Fn::Sub refers to ${name}, but ${logicalId} is not a resource`, at);
+      return this.resourceRef(logicalId, name.slice(dot + 1)) ?? this.missing(logicalId, `Fn::Sub refers to ${name}, but ${logicalId} is not a resource`, at);
     }
     const param = this.template.parameters.get(name);
     if (param) return param.value;
     const pseudo = pseudoParameter(name, this.template.givenParams);
     if (pseudo !== undefined) return pseudo;
-    return this.resourceRef(name) ?? this.broken(`Fn::Sub refers to ${name}, which is neither a parameter nor a resource`, at);
+    return this.resourceRef(name) ?? this.missing(name, `Fn::Sub refers to ${name}, which is neither a parameter nor a resource`, at);
   }
 
   private join(arg: TNode, depth: number): Evaluated {
@@ -234,6 +241,9 @@ export class Evaluator {
     if (!Array.isArray(v) || v.length !== 2) return this.broken('Fn::Select needs [index, list]', arg);
     const [index, list] = v as [Value, Value];
     if (list instanceof Unknown) return new Unknown(`Fn::Select from ${list.reason}`);
+    // A list attribute (`!GetAtt Endpoint.DnsEntries`) or an imported list is known only at deploy time.
+    if (isOpaque(list)) return new Unknown(`Fn::Select from a list known only at deploy time (${display(list)})`);
+    if (isOpaque(index)) return new Unknown(`Fn::Select with an index known only at deploy time (${display(index)})`);
     const i = typeof index === 'number' ? index : typeof index === 'string' ? Number(index) : NaN;
     if (!Number.isInteger(i) || !Array.isArray(list)) return this.broken('Fn::Select needs a whole-number index and a list', arg);
     if (i < 0 || i >= list.length) return this.broken(`Fn::Select index ${i} is outside the list of ${list.length}`, arg);
@@ -324,6 +334,15 @@ export class Evaluator {
     const v = this.eval(arg, depth, undefined);
     if (v === REMOVED || containsOpaque(v)) return new Unknown('Fn::ToJsonString of a value known only at deploy time');
     return JSON.stringify(v);
+  }
+
+  /** A name that is not in the template: broken, unless a listed plugin may create it at deploy time. */
+  private missing(logicalId: string, message: string, at: TNode): Unknown {
+    const plugins = this.template.resourcePlugins;
+    if (plugins.length === 0) return this.broken(message, at);
+    const reason = `${logicalId} is not a resource of the compiled template; the plugin${plugins.length > 1 ? 's' : ''} ${plugins.join(', ')} may create it`;
+    this.template.diagnostics.note('plugin-resource', `${reason}: its value is unknown`, at.loc);
+    return new Unknown(reason);
   }
 
   private broken(message: string, at: TNode): Unknown {

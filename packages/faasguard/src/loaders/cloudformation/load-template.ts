@@ -34,6 +34,10 @@ export interface TemplateInput {
   params: ReadonlyMap<string, string>;
   /** The format the template was written in, when it was translated from another (Serverless Framework, CDK) */
   format?: StackFormat;
+  /** Plugins that may add resources at deploy time (a Serverless service's `plugins`) */
+  resourcePlugins?: readonly string[];
+  /** Logical ids a framework generates beyond the template's resources */
+  generatedIds?: { ids: readonly string[]; patterns: readonly RegExp[] };
 }
 
 type Step = (ctx: LoadContext, r: TemplateResource) => void;
@@ -76,6 +80,9 @@ export function loadTemplate(input: TemplateInput, builder: ModelBuilder): Diagn
   const template = new Template(input.file, stackId, input.root, input.params, diagnostics);
   const sam = hasSamTransform(input.root);
   if (sam) registerSamImplicitIds(template);
+  template.resourcePlugins.push(...(input.resourcePlugins ?? []));
+  for (const id of input.generatedIds?.ids ?? []) template.implicitIds.add(id);
+  template.implicitIdPatterns.push(...(input.generatedIds?.patterns ?? []));
   const ctx: LoadContext = { template, ev: new Evaluator(template), builder };
   builder.addStack({ id: stackId, file: input.file, format: input.format ?? (sam ? 'sam' : 'cloudformation'), parameters: [...template.parameters.values()], loc: { file: input.file, line: 1, column: 1 } });
   const resources = [...template.resources.values()].filter((r) => isCreated(ctx, r)).map((r) => (sam ? withGlobals(input.root, r) : r));

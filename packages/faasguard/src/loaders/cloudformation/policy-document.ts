@@ -3,7 +3,8 @@
  */
 import type { PolicyDocument, PolicyStatement, Principal } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
-import { asArray, isValueMap, Unknown, type Value } from '../../model/value.js';
+import { asArray, Composite, isValueMap, Unknown, type Value } from '../../model/value.js';
+import { parseJsonText } from './json-text.js';
 import { plainStatement } from './plain-policy.js';
 import type { TNode } from '../../parse/tree.js';
 import { get, items } from '../../parse/tree.js';
@@ -12,10 +13,7 @@ import type { Evaluator } from './intrinsics.js';
 export function loadPolicyDocument(node: TNode | undefined, ev: Evaluator, fallbackLoc: SourceLocation): PolicyDocument | undefined {
   if (node === undefined) return undefined;
   const statementsNode = get(node, 'Statement');
-  if (statementsNode === undefined) {
-    // A document that is itself unknown (an import, a string) has no statements we can read.
-    return { statements: [], loc: node.loc ?? fallbackLoc };
-  }
+  if (statementsNode === undefined) return computedDocument(node, ev) ?? { statements: [], loc: node.loc ?? fallbackLoc };
   const statements = items(statementsNode).map((s) => loadStatement(s, ev));
   return { statements: statements.filter((s): s is PolicyStatement => s !== undefined), loc: node.loc };
 }
@@ -36,4 +34,18 @@ export function principals(v: Value | undefined): Principal[] {
     for (const value of asArray(v[type])) out.push({ type, value });
   }
   return out;
+}
+
+/**
+ * A document that is not written as a mapping: JSON text (`!Sub '{…}'`, `Fn::Join`), or a
+ * mapping chosen by `Fn::If`. Its statements are located at the document. A document that is
+ * itself unknown (an import) has no statements we can read.
+ */
+function computedDocument(node: TNode, ev: Evaluator): PolicyDocument | undefined {
+  const v = ev.value(node);
+  const text = typeof v === 'string' || v instanceof Composite;
+  const doc = text ? parseJsonText(v) : v;
+  if (text && doc === undefined) ev.diagnostics.warning('malformed-policy', 'the policy document is a string that is not JSON: IAM would refuse it, and its statements are unknown', node.loc);
+  if (!isValueMap(doc) || doc['Statement'] === undefined) return undefined;
+  return { statements: asArray(doc['Statement']).map((s) => plainStatement(s, node.loc)), loc: node.loc };
 }

@@ -25,6 +25,10 @@ export class Template {
   readonly mappings: TNode | undefined;
   /** Logical ids that a transform creates (SAM's `ServerlessRestApi`, `<Function>Role` …): references to them are not broken */
   readonly implicitIds = new Set<string>();
+  /** Generated logical ids that end in a hash of the deployment (`MyApiDeployment926eeb5ff1`) or in a value known only at deploy time */
+  readonly implicitIdPatterns: RegExp[] = [];
+  /** Plugins (Serverless Framework) that may add resources the template does not show: references to unknown ids are theirs */
+  readonly resourcePlugins: string[] = [];
 
   constructor(
     readonly file: string,
@@ -37,6 +41,11 @@ export class Template {
     this.readResources();
     this.readParameters();
     this.readConditions();
+  }
+
+  /** Whether a transform creates a resource of this logical id. */
+  isImplicit(logicalId: string): boolean {
+    return this.implicitIds.has(logicalId) || this.implicitIdPatterns.some((p) => p.test(logicalId));
   }
 
   resourceId(logicalId: string): string {

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { DiagnosticSink } from '../../model/diagnostic.js';
+import { ResourceRef } from '../../model/value.js';
 import type { TMap } from '../../parse/tree.js';
 import { get } from '../../parse/tree.js';
 import { loadTemplate } from '../cloudformation/load-template.js';
@@ -14,6 +15,8 @@ import type { ModelBuilder } from '../model-builder.js';
 import { CompileContext } from './compile/context.js';
 import { compileServerless } from './compile/compile.js';
 import { text } from './compile/nodes.js';
+import { serverlessGeneratedIds } from './generated-ids.js';
+import { resourcePlugins } from './resource-plugins.js';
 import { modelCounts, UnknownMarkers } from './unknown-markers.js';
 import { VariableResolver } from './variables/resolver.js';
 import type { ServerlessOptions } from './variables/source.js';
@@ -47,7 +50,7 @@ export function loadServerless(input: ServerlessInput, builder: ModelBuilder): S
   const template = compileServerless(ctx);
   const before = modelCounts(builder.model);
   const params = new Map([['AWS::Region', resolver.region()], ...input.params]);
-  const loaded = loadTemplate({ root: template, file: input.file, params, format: 'serverless' }, builder);
+  const loaded = loadTemplate({ root: template, file: input.file, params, format: 'serverless', resourcePlugins: resourcePlugins(config), generatedIds: serverlessGeneratedIds(ctx, template) }, builder);
   addExternalTriggers(ctx, builder);
   setCodePaths(ctx, builder);
   markers.replaceIn(builder.model, before);
@@ -65,7 +68,8 @@ function addExternalTriggers(ctx: CompileContext, builder: ModelBuilder): void {
   ctx.externalTriggers.forEach((t, i) => {
     const functionId = `${ctx.file}/${t.functionLogicalId}`;
     if (!builder.function(functionId)) return;
-    builder.addTrigger({ id: `${functionId}#${t.kind}${i}`, kind: t.kind, functionId, source: t.source, asynchronous: t.kind === 's3', details: { ...t.details }, loc: t.loc });
+    const declared = t.sourceLogicalId ? { sourceId: `${ctx.file}/${t.sourceLogicalId}`, source: new ResourceRef(`${ctx.file}/${t.sourceLogicalId}`, t.sourceLogicalId) } : { source: t.source };
+    builder.addTrigger({ id: `${functionId}#${t.kind}${i}`, kind: t.kind, functionId, ...declared, asynchronous: t.kind === 's3', details: { ...t.details }, loc: t.loc });
   });
 }
 

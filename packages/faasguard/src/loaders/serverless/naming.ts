@@ -37,6 +37,7 @@ export const naming = {
   websocketsApi: 'WebsocketsApi',
   lambda: (fn: string) => `${normalizedFunctionName(fn)}LambdaFunction`,
   logGroup: (fn: string) => `${normalizedFunctionName(fn)}LogGroup`,
+  layer: (name: string) => `${normalizedFunctionName(name)}LambdaLayer`,
   functionRole: (fn: string) => `${normalizedFunctionName(fn)}IamRoleLambdaExecution`,
   functionUrl: (fn: string) => `${normalizedFunctionName(fn)}LambdaFunctionUrl`,
   functionUrlPermission: (fn: string) => `${normalizedFunctionName(fn)}LambdaPermissionFnUrl`,

@@ -7,6 +7,7 @@ import { CompileContext } from './context.js';
 import { compileDeploymentBucket } from './deployment-bucket.js';
 import { compileEvents } from './events.js';
 import { compileFunctionExtras } from './function-extras.js';
+import { compileLayers } from './layers.js';
 import { compileFunction } from './function-resource.js';
 import { collectFunctions } from './functions-list.js';
 import { assignFunctionRoles, compileFunctionRole } from './function-roles.js';
@@ -18,6 +19,7 @@ export function compileServerless(ctx: CompileContext): TMap {
   ctx.functions.push(...collectFunctions(ctx));
   ctx.userResources = userResources(ctx.config);
   compileDeploymentBucket(ctx);
+  compileLayers(ctx);
   assignFunctionRoles(ctx);
   for (const fn of ctx.functions) compileEvents(ctx, fn);
   for (const fn of ctx.functions) {

@@ -26,6 +26,8 @@ export interface ExternalTrigger {
   kind: 's3' | 'cognito' | 'alb';
   functionLogicalId: string;
   source: string;
+  /** The bucket's logical id when `resources` declares it */
+  sourceLogicalId?: string;
   details: Record<string, string | number | boolean | null>;
   loc: SourceLocation;
 }

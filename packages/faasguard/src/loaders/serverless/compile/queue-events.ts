@@ -6,6 +6,7 @@
 import type { SourceLocation } from '../../../model/location.js';
 import type { TNode } from '../../../parse/tree.js';
 import { get } from '../../../parse/tree.js';
+import { splitGetAtt } from '../../cloudformation/get-att.js';
 import { naming } from '../naming.js';
 import type { CompileContext, ServerlessFunction } from './context.js';
 import { build, getAtt, text, type Shape } from './nodes.js';
@@ -116,7 +117,8 @@ function streamType(declared: string | undefined, arn: TNode): 'Dynamodb' | 'Kin
   const value = text(arn) ?? '';
   if (value.includes(':kinesis:')) return 'Kinesis';
   const att = get(arn, 'Fn::GetAtt');
-  if (att?.kind === 'seq' && text(att.items[1]) === 'Arn') return 'Kinesis';
+  const attribute = att?.kind === 'seq' ? text(att.items[1]) : splitGetAtt(text(att) ?? '')?.[1];
+  if (attribute === 'Arn') return 'Kinesis';
   return 'Dynamodb';
 }
 

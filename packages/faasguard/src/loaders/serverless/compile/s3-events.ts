@@ -2,8 +2,8 @@
  * `s3` events. Without `existing`, the framework creates the bucket (`S3Bucket<Name>`) with the
  * notification; `resources` may declare the same logical id to configure it further (policies,
  * ACLs), and the two merge. With `existing: true` the notification is added to a bucket the
- * framework does not create: one declared under `resources` (found by BucketName) gets it, any
- * other is outside the service and the trigger is recorded against its name.
+ * framework does not create, through a custom resource: the trigger is recorded against the bucket
+ * declared under `resources` (found by logical id or BucketName), else against the bucket's name.
  */
 import type { TNode } from '../../../parse/tree.js';
 import { get } from '../../../parse/tree.js';
@@ -31,17 +31,13 @@ export function compileS3Event(ctx: CompileContext, fn: ServerlessFunction, even
 }
 
 function existingBucket(ctx: CompileContext, fn: ServerlessFunction, bucket: string, events: TNode[], event: TNode): void {
+  // The framework wires an existing bucket through a custom resource at deploy time: the bucket's
+  // own definition is left as written, so it does not depend on the function.
   const declared = entries(ctx.userResources).find((e) => e.key === bucket || text(get(get(e.value, 'Properties'), 'BucketName')) === bucket);
-  if (!declared) {
-    for (const e of events) ctx.externalTriggers.push({ kind: 's3', functionLogicalId: fn.logicalId, source: bucket, details: { event: text(e) ?? null, existing: true }, loc: event.loc });
-    permission(ctx, fn, bucket, event);
-    return;
+  for (const e of events) {
+    const details = { event: text(e) ?? null, existing: true };
+    ctx.externalTriggers.push({ kind: 's3', functionLogicalId: fn.logicalId, source: bucket, ...(declared ? { sourceLogicalId: declared.key } : {}), details, loc: event.loc });
   }
-  const configs = events.map((e) => build({ Event: e, Function: getAtt(fn.logicalId, 'Arn'), Filter: filter(get(event, 'rules')) }, event.loc));
-  const current = ctx.resources.get(declared.key);
-  const existing = get(get(get(current?.node, 'Properties'), 'NotificationConfiguration'), 'LambdaConfigurations');
-  const all = [...(existing?.kind === 'seq' ? existing.items : []), ...configs];
-  ctx.add(declared.key, 'AWS::S3::Bucket', { NotificationConfiguration: { LambdaConfigurations: all } }, declared.keyLoc);
   permission(ctx, fn, bucket, event);
 }
 
