@@ -218,6 +218,7 @@ export type TriggerKind =
   | 'cognito'
   | 'kafka'
   | 'mq'
+  | 'documentdb'
   | 'cloudwatch-logs'
   | 'alb'
   | 'unknown';

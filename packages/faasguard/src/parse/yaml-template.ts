@@ -49,6 +49,9 @@ function cfnTags(): Tags {
 
 const CUSTOM_TAGS = cfnTags();
 
+/** Syntax errors reported one by one in a file; the rest are counted. */
+const MAX_SYNTAX_ERRORS = 5;
+
 export function parseYamlTemplate(text: string, file: string): ParseResult {
   const lines = new LineIndex(text);
   const locAt = (offset: number): SourceLocation => ({ file, ...lines.position(offset) });
@@ -61,9 +64,12 @@ export function parseYamlTemplate(text: string, file: string): ParseResult {
     diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `YAML could not be parsed: ${(e as Error).message}`, loc: locAt(0) });
     return { diagnostics };
   }
-  for (const err of doc.errors) {
+  // Past the first few, errors are mostly the parser losing track after the first ones.
+  for (const err of doc.errors.slice(0, MAX_SYNTAX_ERRORS)) {
     diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: ${firstLine(err.message)}`, loc: locAt(err.pos[0]) });
   }
+  const more = doc.errors.length - MAX_SYNTAX_ERRORS;
+  if (more > 0) diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `${more} more YAML syntax error${more === 1 ? '' : 's'} after these: fix the first ones and scan again`, loc: locAt(doc.errors[MAX_SYNTAX_ERRORS]!.pos[0]) });
   if (doc.errors.length > 0) return { diagnostics };
   if (doc.contents === null) return { diagnostics };
   const builder = new TreeBuilder(doc, locAt, lineAt, diagnostics);

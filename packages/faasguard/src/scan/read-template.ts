@@ -12,6 +12,8 @@ import { parseYamlTemplate } from '../parse/yaml-template.js';
 import type { TMap } from '../parse/tree.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { isServerlessConfig, mayBeServerlessConfig } from '../loaders/serverless/detect.js';
+import { isNeverTemplate } from '../discover/never-templates.js';
+import { isUnrenderedSource, jinjaCausedSyntaxError, unrenderedDiagnostic } from './unrendered-source.js';
 
 export const TEMPLATE_EXTENSIONS = /\.(ya?ml|json|template)$/i;
 
@@ -24,6 +26,7 @@ export interface ReadTemplateResult {
 }
 
 export async function readTemplate(file: DiscoveredFile, maxBytes: number): Promise<ReadTemplateResult> {
+  if (isNeverTemplate(file.rel)) return { diagnostics: [] };
   if (file.size > maxBytes) {
     return { diagnostics: [{ severity: 'warning', code: 'file-too-large', message: `file is ${file.size} bytes, over the limit of ${maxBytes} (--max-file-size): not scanned`, loc: fileLocation(file.rel) }] };
   }
@@ -38,7 +41,10 @@ export async function readTemplate(file: DiscoveredFile, maxBytes: number): Prom
   }
   const text = buffer.toString('utf8');
   if (!mayBeTemplate(text) && !mayBeServerlessConfig(text)) return { diagnostics: [] };
+  const meant = looksLikeTemplateText(text) || mayBeServerlessConfig(text);
+  if (meant && isUnrenderedSource(file.rel, text)) return { diagnostics: [unrenderedDiagnostic(file.rel)] };
   const parsed = /^\s*[{[]/.test(text) ? parseJsonTemplate(text, file.rel) : parseYamlTemplate(text, file.rel);
+  if (!parsed.root && jinjaCausedSyntaxError(text, parsed.diagnostics)) return { diagnostics: [unrenderedDiagnostic(file.rel)] };
   if (!parsed.root) return { diagnostics: looksLikeTemplateText(text) ? parsed.diagnostics : [] };
   if (parsed.root.kind !== 'map') return { diagnostics: [] };
   if (isServerlessConfig(parsed.root)) return { root: parsed.root, format: 'serverless', text, diagnostics: parsed.diagnostics };

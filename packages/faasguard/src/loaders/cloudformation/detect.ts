@@ -2,12 +2,19 @@ import type { TNode } from '../../parse/tree.js';
 import { get, items, scalarString } from '../../parse/tree.js';
 
 /**
- * A document is a CloudFormation (or SAM) template when it declares a format version, a SAM
- * transform, or has Resources whose types are AWS (or custom) resource types.
+ * The top-level sections CloudFormation accepts (plus SAM's `Globals`). CloudFormation rejects any
+ * other key, so a document with one is something else that happens to mention a transform.
+ */
+const TEMPLATE_SECTIONS = new Set(['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Parameters', 'Rules', 'Mappings', 'Conditions', 'Transform', 'Resources', 'Outputs', 'Hooks', 'Globals']);
+
+/**
+ * A document is a CloudFormation (or SAM) template when it declares a format version, or when it
+ * holds only template sections and has a SAM transform or Resources of AWS (or custom) types.
  */
 export function isCloudFormationTemplate(root: TNode | undefined): boolean {
   if (root?.kind !== 'map') return false;
   if (get(root, 'AWSTemplateFormatVersion') !== undefined) return true;
+  if (!root.entries.every((e) => TEMPLATE_SECTIONS.has(e.key))) return false;
   if (hasSamTransform(root)) return true;
   const resources = get(root, 'Resources');
   if (resources?.kind !== 'map' || resources.entries.length === 0) return false;

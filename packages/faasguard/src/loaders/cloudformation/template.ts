@@ -45,7 +45,8 @@ export class Template {
 
   private readResources(): void {
     const section = get(this.root, 'Resources');
-    if (section === undefined) return;
+    // `Resources:` with nothing under it is an empty skeleton, reported as such by the loader.
+    if (section === undefined || (section.kind === 'scalar' && section.value === null)) return;
     if (section.kind !== 'map') {
       this.diagnostics.error('malformed-template', 'Resources must be a mapping', section.loc);
       return;
