@@ -310,7 +310,7 @@ export interface IamRole extends ModelElement {
   permissionsBoundary?: Value;
 }
 
-export type AttachedPolicyKind = 'inline' | 'aws-managed' | 'customer-managed' | 'sam-template';
+export type AttachedPolicyKind = 'inline' | 'aws-managed' | 'customer-managed' | 'sam-template' | 'sam-connector';
 
 export interface AttachedPolicy {
   name: string;

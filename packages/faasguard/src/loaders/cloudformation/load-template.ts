@@ -9,6 +9,7 @@ import { Unknown } from '../../model/value.js';
 import type { TMap } from '../../parse/tree.js';
 import type { ModelBuilder } from '../model-builder.js';
 import { loadSamApi } from '../sam/api.js';
+import { linkConnector, linkEmbeddedConnectors } from '../sam/connectors.js';
 import { linkSamEvents } from '../sam/events.js';
 import { loadSamFunction } from '../sam/function.js';
 import { withGlobals } from '../sam/globals.js';
@@ -61,6 +62,7 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = {
   'AWS::IoT::TopicRule': linkIotRule,
   'AWS::Cognito::UserPool': linkUserPoolTriggers,
   'AWS::Logs::SubscriptionFilter': linkLogSubscription,
+  'AWS::Serverless::Connector': linkConnector,
 };
 
 const ROUTE_LINKS: Readonly<Record<string, Step>> = {
@@ -82,6 +84,7 @@ export function loadTemplate(input: TemplateInput, builder: ModelBuilder): Diagn
   const resources = [...template.resources.values()].filter((r) => isCreated(ctx, r)).map((r) => (sam ? withGlobals(input.root, r) : r));
   for (const r of resources) loadElement(ctx, r);
   for (const r of resources) FIRST_LINKS[r.type]?.(ctx, r);
+  if (sam) for (const r of resources) linkEmbeddedConnectors(ctx, r);
   for (const r of resources) ROUTE_LINKS[r.type]?.(ctx, r);
   checkReferenceCycles(template);
   return diagnostics;
