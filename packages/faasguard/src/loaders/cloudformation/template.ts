@@ -89,7 +89,7 @@ export class Template {
 }
 
 function parameterDefault(name: string, node: TNode | undefined): Value {
-  if (node === undefined) return new Unknown(`parameter ${name} has no Default and no value was given (--param ${name}=…)`);
+  if (node === undefined) return new Unknown(`parameter ${name} has no Default and no value was given (--param ${name}=…)`, `<${name}>`);
   const plain = toJs(node);
   if (plain === null || typeof plain === 'object') return new Unknown(`parameter ${name} has a Default that is not a plain value`);
   return plain as string | number | boolean;
