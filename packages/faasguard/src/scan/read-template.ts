@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { fileLocation } from '../model/diagnostic.js';
-import { isCloudFormationTemplate, mayBeTemplate } from '../loaders/cloudformation/detect.js';
+import { foreignSections, hasAwsResources, isCloudFormationTemplate, mayBeTemplate } from '../loaders/cloudformation/detect.js';
 import { parseJsonTemplate } from '../parse/json-template.js';
 import { parseYamlTemplate } from '../parse/yaml-template.js';
 import type { TMap } from '../parse/tree.js';
@@ -48,11 +48,22 @@ export async function readTemplate(file: DiscoveredFile, maxBytes: number): Prom
   if (!parsed.root) return { diagnostics: looksLikeTemplateText(text) ? parsed.diagnostics : [] };
   if (parsed.root.kind !== 'map') return { diagnostics: [] };
   if (isServerlessConfig(parsed.root)) return { root: parsed.root, format: 'serverless', text, diagnostics: parsed.diagnostics };
-  if (!isCloudFormationTemplate(parsed.root)) return { diagnostics: [] };
+  if (!isCloudFormationTemplate(parsed.root)) return { diagnostics: nearTemplate(parsed.root, file.rel) };
   return { root: parsed.root, format: 'cloudformation', text, diagnostics: parsed.diagnostics };
 }
 
 /** A file that failed to parse is reported only when it was meant to be a template. */
 function looksLikeTemplateText(text: string): boolean {
   return /AWSTemplateFormatVersion|AWS::Serverless|^\s*"?Resources"?\s*:/m.test(text);
+}
+
+/**
+ * Resources of AWS types beside keys CloudFormation rejects: a template with a mistyped section,
+ * or another tool's file that embeds resources. Either way it is not loaded, and says so.
+ */
+function nearTemplate(root: TMap, rel: string): Diagnostic[] {
+  if (!hasAwsResources(root)) return [];
+  const foreign = foreignSections(root);
+  const loc = root.entries.find((e) => e.key === foreign[0])?.keyLoc ?? fileLocation(rel);
+  return [{ severity: 'note', code: 'not-a-template', message: `has Resources of AWS types but also ${foreign.map((k) => `\`${k}\``).join(', ')}, which are not template sections: not loaded as a template (add AWSTemplateFormatVersion if it is one)`, loc: { ...loc, file: rel } }];
 }

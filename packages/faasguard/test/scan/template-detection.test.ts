@@ -26,6 +26,15 @@ describe('template detection: files that are not templates', () => {
   });
 });
 
+describe('template detection: near templates', () => {
+  it('notes a document with AWS resources beside a key that is no template section, at that key, and does not load it', async () => {
+    const { templates, diagnostics } = await loadApp(path.join(DIR, 'near-template'));
+    assert.deepEqual(templates, []);
+    assert.deepEqual(summary(diagnostics), ['note not-a-template stack.yaml:5']);
+    assert.match(diagnostics[0]!.message, /`Output`/);
+  });
+});
+
 describe('template detection: empty skeletons', () => {
   it('notes a template without resources once, at its Resources key, and loads the others', async () => {
     const { templates, model, diagnostics } = await loadApp(path.join(DIR, 'empty-skeleton'));

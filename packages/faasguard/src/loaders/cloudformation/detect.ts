@@ -14,10 +14,18 @@ const TEMPLATE_SECTIONS = new Set(['AWSTemplateFormatVersion', 'Description', 'M
 export function isCloudFormationTemplate(root: TNode | undefined): boolean {
   if (root?.kind !== 'map') return false;
   if (get(root, 'AWSTemplateFormatVersion') !== undefined) return true;
-  if (!root.entries.every((e) => TEMPLATE_SECTIONS.has(e.key))) return false;
-  if (hasSamTransform(root)) return true;
+  if (foreignSections(root).length > 0) return false;
+  return hasSamTransform(root) || hasAwsResources(root);
+}
+
+/** Top-level keys that are not template sections. */
+export function foreignSections(root: TNode): string[] {
+  return root.kind === 'map' ? root.entries.map((e) => e.key).filter((k) => !TEMPLATE_SECTIONS.has(k)) : [];
+}
+
+export function hasAwsResources(root: TNode): boolean {
   const resources = get(root, 'Resources');
-  if (resources?.kind !== 'map' || resources.entries.length === 0) return false;
+  if (resources?.kind !== 'map') return false;
   return resources.entries.some((e) => /^(AWS|Custom|Alexa)::/.test(scalarString(get(e.value, 'Type')) ?? ''));
 }
 
