@@ -115,7 +115,7 @@ function sourcePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPat
 /** Sources outside the template may be written by anyone the account allows; IoT and Cognito by their users. */
 function sourceLevel(t: Trigger, external: boolean): ExposureLevel {
   if (t.kind === 'cognito' || t.kind === 'iot') return 'authenticated';
-  if (external && t.source !== undefined && ['sqs', 'sns', 's3', 'kafka', 'mq'].includes(t.kind)) return 'account';
+  if (external && t.source !== undefined && ['sqs', 'sns', 's3', 'kafka', 'mq', 'documentdb'].includes(t.kind)) return 'account';
   return 'internal';
 }
 

@@ -37,9 +37,9 @@ export function resourceTarget(v: Value, index: ModelIndex): ResourceTarget {
   return { kind: 'unknown', text };
 }
 
-/** Account and region stay unknown in nearly every ARN: `<unknown>` reads better than the reason. */
+/** Account and region stay unknown in nearly every ARN: `<region>` or `<unknown>` reads better than the reason. */
 function shortText(v: Composite): string {
-  return v.parts.map((p) => (typeof p === 'string' ? p : p instanceof Unknown ? '<unknown>' : p.toString())).join('');
+  return v.parts.map((p) => (typeof p === 'string' ? p : p instanceof Unknown ? p.label ?? '<unknown>' : p.toString())).join('');
 }
 
 /**

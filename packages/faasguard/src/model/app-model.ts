@@ -218,6 +218,7 @@ export type TriggerKind =
   | 'cognito'
   | 'kafka'
   | 'mq'
+  | 'documentdb'
   | 'cloudwatch-logs'
   | 'alb'
   | 'unknown';
@@ -309,7 +310,7 @@ export interface IamRole extends ModelElement {
   permissionsBoundary?: Value;
 }
 
-export type AttachedPolicyKind = 'inline' | 'aws-managed' | 'customer-managed' | 'sam-template';
+export type AttachedPolicyKind = 'inline' | 'aws-managed' | 'customer-managed' | 'sam-template' | 'sam-connector';
 
 export interface AttachedPolicy {
   name: string;

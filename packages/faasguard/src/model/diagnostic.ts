@@ -42,3 +42,14 @@ export class DiagnosticSink {
 export function fileLocation(file: string): SourceLocation {
   return { file, line: 0, column: 0 };
 }
+
+/** A problem found twice (the same value evaluated from two places) is reported once. */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.severity, d.code, d.loc.file, d.loc.line, d.loc.column, d.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -18,6 +18,8 @@ export class Unknown {
   constructor(
     /** Why the value cannot be known, e.g. "Fn::ImportValue of 'shared-vpc'". */
     readonly reason: string,
+    /** A short placeholder for messages, when the value has a readable name: `<region>`, `<TableName>` */
+    readonly label?: string,
   ) {}
   toString(): string {
     return `<unknown: ${this.reason}>`;
@@ -86,13 +88,18 @@ export function asArray(v: Value | undefined): Value[] {
   return Array.isArray(v) ? v : [v];
 }
 
-/** Text for messages: literals as they are, references as `${Logical.Attr}`, unknowns marked. */
+/**
+ * Text for messages: literals as they are, references as `${Logical.Attr}`, unknowns by their
+ * placeholder (`<stack>-orders`) when they have one, else marked with their reason.
+ */
 export function display(v: Value | undefined): string {
   if (v === undefined) return '(not set)';
   if (v === null) return 'null';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Unknown || v instanceof ResourceRef || v instanceof Composite) return v.toString();
+  if (v instanceof Unknown) return v.label ?? v.toString();
+  if (v instanceof Composite) return v.parts.map((p) => (typeof p === 'string' ? p : display(p))).join('');
+  if (v instanceof ResourceRef) return v.toString();
   return JSON.stringify(toPlain(v));
 }
 

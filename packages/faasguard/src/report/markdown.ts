@@ -11,7 +11,7 @@ import type { ScanResult } from '../scan/scan-result.js';
 import { fileLine } from './file-line.js';
 import { sortDiagnostics, sortFindings } from './ordering.js';
 import type { ReportOptions } from './options.js';
-import { countBySeverity, suppressedFindings } from './summary.js';
+import { countBySeverity, NOTHING_SCANNED, suppressedFindings } from './summary.js';
 
 /** Rows of the top-findings table; the rest are only in the details. */
 export const MARKDOWN_TOP_FINDINGS = 20;
@@ -32,7 +32,7 @@ export function renderMarkdown(result: ScanResult, options: Pick<ReportOptions, 
 
 function heading(findings: readonly Finding[], result: ScanResult, suppressed: number, showSuppressed: boolean): string[] {
   const templates = `${result.templates.length} template${result.templates.length === 1 ? '' : 's'}`;
-  const title = findings.length === 0 ? '## faasguard: no findings' : `## faasguard: ${findings.length} finding${findings.length === 1 ? '' : 's'}`;
+  const title = result.templates.length === 0 ? `## faasguard: ${NOTHING_SCANNED}` : findings.length === 0 ? '## faasguard: no findings' : `## faasguard: ${findings.length} finding${findings.length === 1 ? '' : 's'}`;
   const lines = [title, '', `${templates} scanned.`];
   if (suppressed > 0) lines.push('', suppressedNote(suppressed, showSuppressed));
   return lines;

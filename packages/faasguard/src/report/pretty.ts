@@ -13,7 +13,7 @@ import { codeFrame } from './code-frame.js';
 import type { ReportOptions } from './options.js';
 import { sortDiagnostics, sortFindings } from './ordering.js';
 import { displayLocation } from './pretty-location.js';
-import { countBySeverity, suppressedFindings, suppressionText } from './summary.js';
+import { countBySeverity, NOTHING_SCANNED, suppressedFindings, suppressionText } from './summary.js';
 import { escapeControl } from './terminal-text.js';
 
 const FINDING_INDENT = '  ';
@@ -33,7 +33,9 @@ export function renderPretty(result: ScanResult, options: ReportOptions): string
     const group = findings.filter((f) => f.severity === severity);
     if (group.length > 0) blocks.push(severityGroup(severity, group, ctx));
   }
-  if (findings.length === 0) blocks.push([ctx.palette.bold('No findings.')]);
+  // No template loaded is a failed scan (exit 2), never a clean one.
+  if (result.templates.length === 0) blocks.push([ctx.palette.bold(`${NOTHING_SCANNED[0]!.toUpperCase()}${NOTHING_SCANNED.slice(1)}.`)]);
+  else if (findings.length === 0) blocks.push([ctx.palette.bold('No findings.')]);
   const suppressed = suppressedFindings(result);
   if (options.showSuppressed && suppressed.length > 0) blocks.push(suppressedGroup(suppressed, ctx));
   if (result.diagnostics.length > 0) blocks.push(diagnosticsBlock(result.diagnostics, ctx.palette));

@@ -15,6 +15,8 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   return counts;
 }
 
+/** What a report says when no template was loaded: nothing was checked, so there is no verdict. */
+export const NOTHING_SCANNED = 'nothing scanned: no template was loaded';
 
 /** The findings the scanned project accepts, in report order. */
 export function suppressedFindings(result: ScanResult): Finding[] {

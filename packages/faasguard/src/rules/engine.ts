@@ -44,12 +44,18 @@ export function findingOf(meta: RuleMeta, r: RuleResult): Finding {
   };
 }
 
-/** The same problem reached twice (e.g. through two routes of one event) is one finding. */
+/**
+ * The same problem reached twice (e.g. through two routes of one event) is one finding: the same
+ * fingerprint, or the same rule, place, subject and message.
+ */
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    if (seen.has(f.fingerprint)) return false;
+    const { file, line, column } = f.location;
+    const shown = JSON.stringify([f.ruleId, file, line, column, f.subject?.id ?? '', f.message]);
+    if (seen.has(f.fingerprint) || seen.has(shown)) return false;
     seen.add(f.fingerprint);
+    seen.add(shown);
     return true;
   });
 }

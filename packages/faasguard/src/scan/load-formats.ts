@@ -12,6 +12,7 @@ import { assemblyDirOf, synthesize } from '../loaders/cdk/synth.js';
 import { loadTemplate } from '../loaders/cloudformation/load-template.js';
 import type { ModelBuilder } from '../loaders/model-builder.js';
 import { loadServerless, type ServerlessOptions } from '../loaders/serverless/load-serverless.js';
+import { unsupportedProvider } from '../loaders/serverless/detect.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { fileLocation } from '../model/diagnostic.js';
 import { readTemplate, TEMPLATE_EXTENSIONS, type ReadTemplateResult } from './read-template.js';
@@ -56,6 +57,11 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
   const included = new Set<string>();
   for (const { file, result } of read) {
     if (result.format !== 'serverless' || !result.root) continue;
+    const otherCloud = unsupportedProvider(result.root, file.rel);
+    if (otherCloud) {
+      out.diagnostics.push(otherCloud);
+      continue;
+    }
     record(out, file.rel, result.text);
     const loaded = loadServerless({ root: result.root, file: file.rel, rootAbs, params: options.paramsFor(file.rel), options: options.serverless }, builder);
     out.diagnostics.push(...loaded.diagnostics);

@@ -6,12 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { fileLocation } from '../model/diagnostic.js';
-import { isCloudFormationTemplate, mayBeTemplate } from '../loaders/cloudformation/detect.js';
+import { foreignSections, hasAwsResources, isCloudFormationTemplate, mayBeTemplate } from '../loaders/cloudformation/detect.js';
 import { parseJsonTemplate } from '../parse/json-template.js';
 import { parseYamlTemplate } from '../parse/yaml-template.js';
 import type { TMap } from '../parse/tree.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { isServerlessConfig, mayBeServerlessConfig } from '../loaders/serverless/detect.js';
+import { isNeverTemplate } from '../discover/never-templates.js';
+import { isUnrenderedSource, jinjaCausedSyntaxError, unrenderedDiagnostic } from './unrendered-source.js';
 
 export const TEMPLATE_EXTENSIONS = /\.(ya?ml|json|template)$/i;
 
@@ -24,6 +26,7 @@ export interface ReadTemplateResult {
 }
 
 export async function readTemplate(file: DiscoveredFile, maxBytes: number): Promise<ReadTemplateResult> {
+  if (isNeverTemplate(file.rel)) return { diagnostics: [] };
   if (file.size > maxBytes) {
     return { diagnostics: [{ severity: 'warning', code: 'file-too-large', message: `file is ${file.size} bytes, over the limit of ${maxBytes} (--max-file-size): not scanned`, loc: fileLocation(file.rel) }] };
   }
@@ -38,15 +41,29 @@ export async function readTemplate(file: DiscoveredFile, maxBytes: number): Prom
   }
   const text = buffer.toString('utf8');
   if (!mayBeTemplate(text) && !mayBeServerlessConfig(text)) return { diagnostics: [] };
+  const meant = looksLikeTemplateText(text) || mayBeServerlessConfig(text);
+  if (meant && isUnrenderedSource(file.rel, text)) return { diagnostics: [unrenderedDiagnostic(file.rel)] };
   const parsed = /^\s*[{[]/.test(text) ? parseJsonTemplate(text, file.rel) : parseYamlTemplate(text, file.rel);
+  if (!parsed.root && jinjaCausedSyntaxError(text, parsed.diagnostics)) return { diagnostics: [unrenderedDiagnostic(file.rel)] };
   if (!parsed.root) return { diagnostics: looksLikeTemplateText(text) ? parsed.diagnostics : [] };
   if (parsed.root.kind !== 'map') return { diagnostics: [] };
   if (isServerlessConfig(parsed.root)) return { root: parsed.root, format: 'serverless', text, diagnostics: parsed.diagnostics };
-  if (!isCloudFormationTemplate(parsed.root)) return { diagnostics: [] };
+  if (!isCloudFormationTemplate(parsed.root)) return { diagnostics: nearTemplate(parsed.root, file.rel) };
   return { root: parsed.root, format: 'cloudformation', text, diagnostics: parsed.diagnostics };
 }
 
 /** A file that failed to parse is reported only when it was meant to be a template. */
 function looksLikeTemplateText(text: string): boolean {
   return /AWSTemplateFormatVersion|AWS::Serverless|^\s*"?Resources"?\s*:/m.test(text);
+}
+
+/**
+ * Resources of AWS types beside keys CloudFormation rejects: a template with a mistyped section,
+ * or another tool's file that embeds resources. Either way it is not loaded, and says so.
+ */
+function nearTemplate(root: TMap, rel: string): Diagnostic[] {
+  if (!hasAwsResources(root)) return [];
+  const foreign = foreignSections(root);
+  const loc = root.entries.find((e) => e.key === foreign[0])?.keyLoc ?? fileLocation(rel);
+  return [{ severity: 'note', code: 'not-a-template', message: `has Resources of AWS types but also ${foreign.map((k) => `\`${k}\``).join(', ')}, which are not template sections: not loaded as a template (add AWSTemplateFormatVersion if it is one)`, loc: { ...loc, file: rel } }];
 }

@@ -16,7 +16,7 @@ import { ModelBuilder } from '../loaders/model-builder.js';
 import { buildAttackSurfaceMap } from '../map/build-map.js';
 import { subjectFunctions } from '../map/subject-functions.js';
 import type { AppModel } from '../model/app-model.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { uniqueDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import { compareLocations, type SourceLocation } from '../model/location.js';
 import { runRules } from '../rules/engine.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -122,7 +122,7 @@ export async function loadApp(target: string, options: ScanOptions = {}, listed?
   }, builder);
   for (const t of loaded.templates) progress({ kind: 'file', phase: 'load', file: t });
   done('load');
-  const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...loaded.diagnostics];
+  const diagnostics = uniqueDiagnostics([...discovered.diagnostics, ...loaded.diagnostics]);
   const { templates, sources } = loaded;
   return { model: builder.model, templates, diagnostics, sources, files: discovered.files };
 }
@@ -192,7 +192,7 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
   const accepted = applySuppressions(findings, { model: app.model, rules, root, sources: app.sources, files: app.files });
   done('rules');
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];
-  const allDiagnostics = [...app.diagnostics, ...inputs.diagnostics, ...codeDiagnostics, ...diagnostics].sort((a, b) => compareLocations(a.loc, b.loc));
+  const allDiagnostics = uniqueDiagnostics([...app.diagnostics, ...inputs.diagnostics, ...codeDiagnostics, ...diagnostics]).sort((a, b) => compareLocations(a.loc, b.loc));
   const surface = once(() => ({ map: buildAttackSurfaceMap(app.model), subjectFunctions: subjectFunctions(app.model) }));
   return resultOf(target, root, rules, { templates: app.templates, findings: accepted.findings, suppressed: accepted.suppressed, diagnostics: allDiagnostics }, surface, app.sources);
 }

@@ -95,15 +95,16 @@ describe('Serverless Framework events and provider settings', () => {
     assert.equal(display(fn('Streams').role?.arn), 'arn:aws:iam::111111111111:role/existing');
   });
 
-  it('compiles pushed sources: SNS, schedules, EventBridge, IoT, Cognito, CloudWatch Logs, ALB', () => {
-    assert.deepEqual(triggers('Notify'), ['alb', 'cloudwatch-logs', 'cognito', 'eventbridge', 'iot', 'schedule', 'schedule', 'sns', 'sns']);
+  it('compiles pushed sources: SNS, schedules, EventBridge, IoT, Cognito, CloudWatch Logs, ALB, Alexa', () => {
+    assert.deepEqual(triggers('Notify'), ['alb', 'cloudwatch-logs', 'cognito', 'eventbridge', 'iot', 'schedule', 'schedule', 'sns', 'sns', 'unknown']);
     const topic = model.triggers.find((t) => t.kind === 'sns' && t.sourceId === `${F}/SNSTopicAlerts`);
     assert.ok(topic, 'a topic name creates the topic');
     assert.ok(model.triggers.some((t) => t.kind === 'sns' && display(t.source) === 'arn:aws:sns:us-east-1:111111111111:external'));
     assert.ok(model.resources.some((r) => r.logicalId === 'NotifyEventsRuleSchedule2'), 'one rule per rate expression');
     assert.ok(model.triggers.some((t) => t.kind === 'cognito' && t.sourceId === `${F}/CognitoUserPoolMembers`));
-    const note = diagnostics.find((d) => d.code === 'unsupported-event');
-    assert.match(note?.message ?? '', /alexaSkill/);
+    const alexa = model.triggers.find((t) => t.kind === 'unknown' && t.functionId === `${F}/NotifyLambdaFunction`);
+    assert.equal(display(alexa?.source), 'Alexa skill amzn1.ask.skill.x');
+    assert.equal(diagnostics.find((d) => d.code === 'unsupported-event'), undefined, 'every event type of the service is known');
   });
 
   it('scopes the framework\'s invoke permissions to their source', () => {

@@ -41,6 +41,7 @@ export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = 
   kinesis: [p('Records.*.kinesis.data', 'record data'), p('Records.*.kinesis.partitionKey', 'partition key')],
   kafka: [p('records.*.*.value', 'record value'), p('records.*.*.key', 'record key'), p('records.*.*.headers', 'record headers')],
   mq: [p('messages.*.data', 'message data')],
+  documentdb: [p('events.*.event.fullDocument', 'changed document'), p('events.*.event.updateDescription', 'document update')],
   eventbridge: [p('detail', 'event detail')],
   iot: [p('', 'IoT message payload')],
   cognito: [

@@ -51,6 +51,7 @@ export function linkEventSourceMapping(ctx: LoadContext, r: TemplateResource): v
 
 function mappingKind(ctx: LoadContext, r: TemplateResource, source: Value | undefined): TriggerKind {
   if (prop(ctx, r, 'SelfManagedEventSource').value !== undefined) return 'kafka';
+  if (prop(ctx, r, 'DocumentDBEventSourceConfig').value !== undefined) return 'documentdb';
   const ref = referencedResource(source);
   const type = ref ? ctx.template.resources.get(ref.logicalId)?.type : undefined;
   if (type) return kindOfSourceType(type);
@@ -69,6 +70,7 @@ export function kindOfSourceType(type: string): TriggerKind {
   if (type === 'AWS::Kinesis::Stream') return 'kinesis';
   if (type === 'AWS::MSK::Cluster' || type === 'AWS::MSK::ServerlessCluster') return 'kafka';
   if (type === 'AWS::AmazonMQ::Broker') return 'mq';
+  if (type === 'AWS::DocDB::DBCluster') return 'documentdb';
   return 'unknown';
 }
 

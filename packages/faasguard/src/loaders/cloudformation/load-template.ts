@@ -9,6 +9,7 @@ import { Unknown } from '../../model/value.js';
 import type { TMap } from '../../parse/tree.js';
 import type { ModelBuilder } from '../model-builder.js';
 import { loadSamApi } from '../sam/api.js';
+import { linkConnector, linkEmbeddedConnectors } from '../sam/connectors.js';
 import { linkSamEvents } from '../sam/events.js';
 import { loadSamFunction } from '../sam/function.js';
 import { withGlobals } from '../sam/globals.js';
@@ -65,6 +66,7 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = {
   'AWS::IoT::TopicRule': linkIotRule,
   'AWS::Cognito::UserPool': linkUserPoolTriggers,
   'AWS::Logs::SubscriptionFilter': linkLogSubscription,
+  'AWS::Serverless::Connector': linkConnector,
 };
 
 const ROUTE_LINKS: Readonly<Record<string, Step>> = {
@@ -85,12 +87,23 @@ export function loadTemplate(input: TemplateInput, builder: ModelBuilder): Diagn
   template.implicitIdPatterns.push(...(input.generatedIds?.patterns ?? []));
   const ctx: LoadContext = { template, ev: new Evaluator(template), builder };
   builder.addStack({ id: stackId, file: input.file, format: input.format ?? (sam ? 'sam' : 'cloudformation'), parameters: [...template.parameters.values()], loc: { file: input.file, line: 1, column: 1 } });
+  if (template.resources.size === 0 && input.format === undefined) reportEmpty(template, input.root);
   const resources = [...template.resources.values()].filter((r) => isCreated(ctx, r)).map((r) => (sam ? withGlobals(input.root, r) : r));
   for (const r of resources) loadElement(ctx, r);
   for (const r of resources) FIRST_LINKS[r.type]?.(ctx, r);
+  if (sam) for (const r of resources) linkEmbeddedConnectors(ctx, r);
   for (const r of resources) ROUTE_LINKS[r.type]?.(ctx, r);
   checkReferenceCycles(template);
   return diagnostics;
+}
+
+/** A skeleton (a starter template, a placeholder) is worth a note: nothing in it was scanned. */
+function reportEmpty(template: Template, root: TMap): void {
+  const section = root.entries.find((e) => e.key === 'Resources');
+  const value = section?.value;
+  const empty = value === undefined || (value.kind === 'scalar' && value.value === null) || (value.kind === 'map' && value.entries.length === 0);
+  if (!empty) return;
+  template.diagnostics.note('empty-template', 'template declares no resources: there is nothing in it to scan', section?.keyLoc ?? { file: template.file, line: 1, column: 1 });
 }
 
 function loadElement(ctx: LoadContext, r: TemplateResource): void {

@@ -17,10 +17,19 @@ export function pseudoParameter(name: string, given: ReadonlyMap<string, string>
     case 'AWS::StackName':
     case 'AWS::StackId':
     case 'AWS::NotificationARNs':
-      return new Unknown(`pseudo parameter ${name} (known at deploy time)`);
+      return new Unknown(`pseudo parameter ${name} (known at deploy time)`, PLACEHOLDERS[name]);
     default:
       return undefined;
   }
 }
+
+/** How messages show a pseudo parameter known only at deploy time: `<stack>-orders`, not the reason. */
+const PLACEHOLDERS: Readonly<Record<string, string>> = {
+  'AWS::AccountId': '<account>',
+  'AWS::Region': '<region>',
+  'AWS::StackName': '<stack>',
+  'AWS::StackId': '<stack-id>',
+  'AWS::NotificationARNs': '<notification-arns>',
+};
 
 export const NO_VALUE = 'AWS::NoValue';

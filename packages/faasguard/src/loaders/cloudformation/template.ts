@@ -54,7 +54,8 @@ export class Template {
 
   private readResources(): void {
     const section = get(this.root, 'Resources');
-    if (section === undefined) return;
+    // `Resources:` with nothing under it is an empty skeleton, reported as such by the loader.
+    if (section === undefined || (section.kind === 'scalar' && section.value === null)) return;
     if (section.kind !== 'map') {
       this.diagnostics.error('malformed-template', 'Resources must be a mapping', section.loc);
       return;
@@ -97,7 +98,7 @@ export class Template {
 }
 
 function parameterDefault(name: string, node: TNode | undefined): Value {
-  if (node === undefined) return new Unknown(`parameter ${name} has no Default and no value was given (--param ${name}=…)`);
+  if (node === undefined) return new Unknown(`parameter ${name} has no Default and no value was given (--param ${name}=…)`, `<${name}>`);
   const plain = toJs(node);
   if (plain === null || typeof plain === 'object') return new Unknown(`parameter ${name} has a Default that is not a plain value`);
   return plain as string | number | boolean;

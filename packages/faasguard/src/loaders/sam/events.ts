@@ -22,6 +22,7 @@ const EVENT_TYPES: Readonly<Record<string, { kind: TriggerKind; source?: string;
   MSK: { kind: 'kafka', source: 'Stream', async: false },
   SelfManagedKafka: { kind: 'kafka', async: false },
   MQ: { kind: 'mq', source: 'Broker', async: false },
+  DocumentDB: { kind: 'documentdb', source: 'Cluster', async: false },
   Schedule: { kind: 'schedule', async: true },
   ScheduleV2: { kind: 'schedule', async: true },
   EventBridgeRule: { kind: 'eventbridge', async: true },

@@ -64,6 +64,7 @@ export const naming = {
   eventSourceMapping: (fn: string, type: string, source: string) => `${normalizedFunctionName(fn)}EventSourceMapping${upperFirst(type)}${alphaNumeric(source)}`,
   schedule: (fn: string, n: number) => `${normalizedFunctionName(fn)}EventsRuleSchedule${n}`,
   eventBridgeRule: (fn: string, n: number) => `${normalizedFunctionName(fn)}EventBridgeRule${n}`,
+  cloudWatchEventRule: (fn: string, n: number) => `${normalizedFunctionName(fn)}EventsRuleCloudWatchEvent${n}`,
   iotRule: (fn: string, n: number) => `${normalizedFunctionName(fn)}IotTopicRule${n}`,
   userPool: (pool: string) => `CognitoUserPool${alphaNumeric(pool)}`,
   logSubscription: (fn: string, n: number) => `${normalizedFunctionName(fn)}LogsSubscriptionFilterCloudWatchLog${n}`,

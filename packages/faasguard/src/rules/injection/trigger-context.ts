@@ -19,6 +19,7 @@ const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
   kinesis: 'a Kinesis record',
   kafka: 'a Kafka record',
   mq: 'an MQ message',
+  documentdb: 'a DocumentDB change event',
   eventbridge: 'an EventBridge event',
   schedule: 'a scheduled event',
   iot: 'an IoT message',

@@ -60,13 +60,13 @@ function fullyKnown(p: FunctionPrivilege): boolean {
 
 /**
  * Statements written for the function: inline and customer policies, and SAM policy templates on
- * every resource. A SAM template scoped to one resource is AWS's own bundle for it, and AWS managed
- * policies and `*` grants have rules of their own.
+ * every resource. A SAM template or connector scoped to one resource is AWS's own bundle for it, and
+ * AWS managed policies and `*` grants have rules of their own.
  */
 function reviewable(s: GrantingStatement): boolean {
   if (s.admin || s.unknownPatterns.length > 0) return false;
   if (s.policy.kind === 'aws-managed') return false;
-  return s.policy.kind !== 'sam-template' || s.anyResource;
+  return (s.policy.kind !== 'sam-template' && s.policy.kind !== 'sam-connector') || s.anyResource;
 }
 
 function finding(role: IamRole, s: GrantingStatement, unused: string[], users: FunctionPrivilege[]): RuleResult {

@@ -7,6 +7,7 @@ import { rolePermissions } from '../../iam/role-permissions.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { readableArn } from './privilege-text.js';
 
 export const iamActionUsedNotGranted: Rule = {
   meta: {
@@ -37,7 +38,7 @@ export const iamActionUsedNotGranted: Rule = {
       if (perms.bounded || !statementsKnown(role.policies.every((x) => x.document !== undefined), perms.statements)) continue;
       for (const used of p.actions) {
         if (perms.statements.some((s) => statementGrants(s, used))) continue;
-        const on = used.resources.length > 0 ? ` on ${used.resources.join(', ')}` : '';
+        const on = used.resources.length > 0 ? ` on ${used.resources.map(readableArn).join(', ')}` : '';
         results.push({
           message: `${nameOf(p.fn)}'s code calls ${used.action}${on}, which its role ${nameOf(role)} does not grant: the call will be denied.`,
           location: used.locs[0]!,

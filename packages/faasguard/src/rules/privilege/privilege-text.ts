@@ -100,3 +100,19 @@ export function grantsText(grants: readonly StatementGrant[], limit = 3): string
   if (texts.length <= limit) return namesText(texts);
   return `${texts.slice(0, limit).join(', ')} and more`;
 }
+
+const PSEUDO_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  'AWS::Partition': 'aws',
+  'AWS::Region': '<region>',
+  'AWS::AccountId': '<account>',
+  'AWS::StackName': '<stack>',
+  'AWS::URLSuffix': 'amazonaws.com',
+};
+
+/**
+ * An ARN in Fn::Sub syntax (as `faasguard policy` prints it) as a message shows it: resources of
+ * the template by logical id (`${Orders.Arn}` → `Orders`), pseudo parameters as placeholders.
+ */
+export function readableArn(text: string): string {
+  return text.replace(/\$\{([^}]+)\}/g, (whole, name: string) => PSEUDO_PLACEHOLDERS[name] ?? (name.startsWith('AWS::') ? whole : name.replace(/\.Arn$/, '')));
+}

@@ -8,7 +8,8 @@ import { compileHttpApiEvent } from './http-api-events.js';
 import { compileHttpEvent } from './http-events.js';
 import { compileAlbEvent, compileCloudWatchLogEvent, compileCognitoEvent } from './other-events.js';
 import { compileKafkaEvent, compileMqEvent, compileMskEvent, compileSqsEvent, compileStreamEvent } from './queue-events.js';
-import { compileEventBridgeEvent, compileIotEvent, compileScheduleEvent, type EventCounters } from './rule-events.js';
+import { compileCloudWatchEvent, compileEventBridgeEvent, compileIotEvent, compileScheduleEvent, type EventCounters } from './rule-events.js';
+import { compileAlexaEvent, compileCloudFrontEvent, compileIotFleetProvisioningEvent } from './outside-events.js';
 import { compileS3Event } from './s3-events.js';
 import { compileSnsEvent } from './sns-events.js';
 import { compileWebsocketEvent } from './websocket-events.js';
@@ -25,6 +26,11 @@ const COMPILERS: Readonly<Record<string, EventCompiler>> = {
   sns: compileSnsEvent,
   schedule: compileScheduleEvent,
   eventBridge: compileEventBridgeEvent,
+  cloudwatchEvent: compileCloudWatchEvent,
+  alexaSkill: compileAlexaEvent('skill'),
+  alexaSmartHome: compileAlexaEvent('smart home skill'),
+  iotFleetProvisioning: compileIotFleetProvisioningEvent,
+  cloudFront: compileCloudFrontEvent,
   iot: compileIotEvent,
   cognitoUserPool: compileCognitoEvent,
   cloudwatchLog: compileCloudWatchLogEvent,
@@ -42,7 +48,7 @@ export function compileEvents(ctx: CompileContext, fn: ServerlessFunction): void
     ctx.diagnostics.warning('malformed-serverless', `events of function ${fn.name} must be a list`, events.loc);
     return;
   }
-  const counters: EventCounters = { schedule: 0, eventBridge: 0, iot: 0, cloudwatchLog: 0 };
+  const counters: EventCounters = { schedule: 0, eventBridge: 0, cloudwatchEvent: 0, iot: 0, cloudwatchLog: 0 };
   for (const item of events.items) {
     const entry = item.kind === 'map' ? item.entries[0] : undefined;
     if (!entry) continue;

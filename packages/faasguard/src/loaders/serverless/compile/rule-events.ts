@@ -13,6 +13,7 @@ import { statementItems } from './role-parts.js';
 export interface EventCounters {
   schedule: number;
   eventBridge: number;
+  cloudwatchEvent: number;
   iot: number;
   cloudwatchLog: number;
 }
@@ -42,6 +43,19 @@ export function compileEventBridgeEvent(ctx: CompileContext, fn: ServerlessFunct
     Targets: [{ Arn: getAtt(fn.logicalId, 'Arn'), Id: `${fn.name}EventBridgeTarget`, Input: get(event, 'input') }],
   }, event.loc);
   permission(ctx, fn, `EventBridge${n}`, 'events.amazonaws.com', getAtt(naming.eventBridgeRule(fn.name, n), 'Arn'), event);
+}
+
+/** The older form of an EventBridge pattern rule, on the default bus. */
+export function compileCloudWatchEvent(ctx: CompileContext, fn: ServerlessFunction, event: TNode, counters: EventCounters): void {
+  const n = ++counters.cloudwatchEvent;
+  const id = naming.cloudWatchEventRule(fn.name, n);
+  ctx.add(id, 'AWS::Events::Rule', {
+    Name: get(event, 'name'),
+    EventPattern: get(event, 'event'),
+    State: get(event, 'enabled') !== undefined && !truthy(get(event, 'enabled')) ? 'DISABLED' : 'ENABLED',
+    Targets: [{ Arn: getAtt(fn.logicalId, 'Arn'), Id: `${fn.name}CloudWatchEvent${n}`, Input: get(event, 'input') }],
+  }, event.loc);
+  permission(ctx, fn, `EventsRuleCloudWatchEvent${n}`, 'events.amazonaws.com', getAtt(id, 'Arn'), event);
 }
 
 export function compileIotEvent(ctx: CompileContext, fn: ServerlessFunction, event: TNode, counters: EventCounters): void {
