@@ -82,7 +82,7 @@ describe('syntax errors: one per file', () => {
       assert.equal(syntax.length, 1);
       assert.equal(syntax[0]!.loc.file, 'template.yaml');
       assert.equal(syntax[0]!.severity, 'error');
-      assert.equal(syntax[0]!.loc.line, 3);
+      assert.equal(syntax[0]!.loc.line, 4);
       assert.match(syntax[0]!.message, /\(and \d+ more after it\)$/);
     } finally {
       removeProject(dir);
