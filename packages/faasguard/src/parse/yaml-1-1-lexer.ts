@@ -8,7 +8,7 @@
  * Plain scalars in block context keep their indentation rule, as in PyYAML.
  *
  * The three methods wrapped here are internals of `yaml`, pinned to an exact version; the tests in
- * test/parse/yaml-template.test.ts fail if an upgrade changes them.
+ * test/parse/yaml-1-1-indentation.test.ts fail if an upgrade changes them.
  */
 import { Lexer, Parser } from 'yaml';
 

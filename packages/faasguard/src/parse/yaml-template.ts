@@ -1,6 +1,8 @@
 /**
  * YAML templates into the located tree. The `yaml` package keeps offsets for every node and
  * accepts CloudFormation's short-form tags once each is registered for scalars, sequences and maps.
+ * Its lexer is given the indentation rules of SAM CLI and CloudFormation (`yaml-1-1-lexer.ts`), so
+ * that what they deploy is scanned; what they reject gives one diagnostic.
  */
 import { Composer, isAlias, isMap, isScalar, isSeq, Scalar, visit, YAMLParseError, type Document, type Node as YNode, type Tags } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
