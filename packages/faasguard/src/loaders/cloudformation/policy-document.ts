@@ -47,5 +47,6 @@ function computedDocument(node: TNode, ev: Evaluator): PolicyDocument | undefine
   const doc = text ? parseJsonText(v) : v;
   if (text && doc === undefined) ev.diagnostics.warning('malformed-policy', 'the policy document is a string that is not JSON: IAM would refuse it, and its statements are unknown', node.loc);
   if (!isValueMap(doc) || doc['Statement'] === undefined) return undefined;
-  return { statements: asArray(doc['Statement']).map((s) => plainStatement(s, node.loc)), loc: node.loc };
+  // A statement known only at deploy time (`"Statement": ${Statements}`) says nothing we can judge.
+  return { statements: asArray(doc['Statement']).filter(isValueMap).map((s) => plainStatement(s, node.loc)), loc: node.loc };
 }
