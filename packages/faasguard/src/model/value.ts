@@ -24,6 +24,16 @@ export class Unknown {
   }
 }
 
+/**
+ * `Fn::ImportValue` of a name known at scan time: unknown in its own template, but another stack of
+ * the scan may export that name (see `Stack.exports`), which links the two.
+ */
+export class ImportedValue extends Unknown {
+  constructor(readonly exportName: string) {
+    super(`Fn::ImportValue of ${exportName}`);
+  }
+}
+
 export class ResourceRef {
   readonly kind = 'ref' as const;
   constructor(
