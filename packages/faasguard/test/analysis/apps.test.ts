@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { publicFunctionWithoutAlarm } from '../../src/rules/monitoring/public-function-without-alarm.js';
 import { functionExposedThroughChain } from '../../src/rules/auth/function-exposed-through-chain.js';
 import { loadApp, scan } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
@@ -54,5 +55,12 @@ describe('applications', () => {
   it('chains into another app through the literal name of its queue', async () => {
     const found = await chains('named');
     assert.deepEqual(found.map((f) => [f.file, f.line, f.subject]), [['consumer/template.yaml', 14, 'Worker']]);
+  });
+
+  it('counts an alarm over every function for the functions of its own app only', async () => {
+    const other = await scan(path.join(APPS, 'alarm'), { rules: [publicFunctionWithoutAlarm] });
+    assert.deepEqual(other.findings.map((f) => [f.location.file, f.location.line, f.subject?.logicalId]), [['web/template.yaml', 3, 'Webhook']]);
+    const same = await scan(path.join(APPS, 'alarm-same-app'), { rules: [publicFunctionWithoutAlarm] });
+    assert.deepEqual(same.findings, []);
   });
 });
