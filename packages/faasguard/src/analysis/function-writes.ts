@@ -13,8 +13,16 @@ export interface WriteGrant {
   /** Whether this grant lets the function emit the trigger's events */
   covers(t: Trigger): boolean;
   loc: SourceLocation;
-  /** The kinds of source it can write to, each with the resources it names: `all` for `*` and wildcard ARNs (every source of the function's app), else model ids */
-  targets: Map<Resource['kind'], 'all' | Set<string>>;
+  /** The kinds of source it can write to, each with what it reaches */
+  targets: Map<Resource['kind'], KindTargets>;
+}
+
+/** Sources of one kind a grant reaches. */
+export interface KindTargets {
+  /** `*` or a wildcard ARN: every source of the kind in the function's own app */
+  all: boolean;
+  /** Sources it names (model ids), in any app */
+  ids: Set<string>;
 }
 
 const SOURCE_KIND_OF_TRIGGER: Readonly<Record<string, Resource['kind']>> = {
@@ -57,8 +65,7 @@ function statementTargets(s: PolicyStatement, index: ModelIndex): WriteGrant['ta
       if (linked.all) all = true;
       else for (const id of linked.ids) ids.add(id);
     }
-    if (all) targets.set(kind, 'all');
-    else if (ids.size > 0) targets.set(kind, ids);
+    if (all || ids.size > 0) targets.set(kind, { all, ids });
   }
   return targets;
 }
@@ -69,6 +76,6 @@ function statementCovers(targets: WriteGrant['targets'], t: Trigger, app: string
   const source = index.resource(t.sourceId);
   if (!kind || !source || source.kind !== kind) return false;
   const reached = targets.get(kind);
-  if (reached === 'all') return index.appOf(source) === app;
-  return reached?.has(source.id) ?? false;
+  if (!reached) return false;
+  return reached.ids.has(source.id) || (reached.all && index.appOf(source) === app);
 }

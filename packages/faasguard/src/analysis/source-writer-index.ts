@@ -37,8 +37,8 @@ export class SourceWriterIndex {
 
   private add(grant: WriteGrant, app: string, position: number): void {
     for (const [kind, targets] of grant.targets) {
-      if (targets === 'all') addOnce(this.ofKind, appKind(app, kind), position);
-      else for (const id of targets) addOnce(this.ofSource, id, position);
+      if (targets.all) addOnce(this.ofKind, appKind(app, kind), position);
+      for (const id of targets.ids) addOnce(this.ofSource, id, position);
     }
   }
 }

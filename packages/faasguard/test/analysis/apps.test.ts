@@ -52,6 +52,11 @@ describe('applications', () => {
     assert.match(found[0]!.message, /Intake can write to Orders, which invokes Worker/);
   });
 
+  it('keeps the import of a statement that also grants the wildcard', async () => {
+    const found = await chains('mixed');
+    assert.deepEqual(found.map((f) => [f.file, f.line, f.subject]), [['consumer/template.yaml', 14, 'Worker']]);
+  });
+
   it('chains into another app through the literal name of its queue', async () => {
     const found = await chains('named');
     assert.deepEqual(found.map((f) => [f.file, f.line, f.subject]), [['consumer/template.yaml', 14, 'Worker']]);
