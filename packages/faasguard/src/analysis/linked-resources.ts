@@ -1,12 +1,14 @@
 /**
  * Which event sources of the model a policy `Resource` entry names, and how: every source of its
  * kind (`*`, an ARN whose name is all wildcard), or sources it names explicitly. An explicit name is
- * a reference within the template, an `Fn::ImportValue` of another stack's export, or a literal ARN
- * or name (wildcards allowed, `orders-*`) equal to a source's literal physical name. Explicit names
+ * a reference within the template, an `Fn::ImportValue` of another stack's export, the value of an
+ * SSM parameter another stack writes (`AWS::SSM::Parameter` with that literal `Name`, read through a
+ * template parameter of type `AWS::SSM::Parameter::Value<String>` or `{{resolve:ssm:…}}`), or a
+ * literal ARN or name (wildcards allowed, `orders-*`) equal to a source's literal physical name. Explicit names
  * link across applications; `*` reaches only the application of the statement (see `Stack.app`).
  */
 import type { AppModel, Resource, StackExport } from '../model/app-model.js';
-import { Composite, ImportedValue, referencedResource, ResourceRef, type Value } from '../model/value.js';
+import { Composite, ImportedValue, referencedResource, ResourceRef, SsmParameterValue, type Value } from '../model/value.js';
 import type { ModelIndex } from '../model/model-index.js';
 import { pushTo } from '../util/multimap.js';
 
@@ -25,6 +27,8 @@ const NONE: LinkedSources = { all: false, ids: [] };
 
 interface Lookups {
   exports: Map<string, StackExport>;
+  /** The value each `AWS::SSM::Parameter` of literal name holds */
+  ssm: Map<string, Value>;
   /** Sources with a literal physical name, by kind */
   named: Map<Resource['kind'], Array<{ name: string; id: string }>>;
 }
@@ -34,10 +38,13 @@ const LOOKUPS = new WeakMap<AppModel, Lookups>();
 function lookups(model: AppModel): Lookups {
   let l = LOOKUPS.get(model);
   if (l) return l;
-  l = { exports: new Map(), named: new Map() };
+  l = { exports: new Map(), ssm: new Map(), named: new Map() };
   // The first stack exporting a name wins: CloudFormation refuses a second one in the same region.
   for (const s of model.stacks) for (const e of s.exports) if (!l.exports.has(e.name)) l.exports.set(e.name, e);
   for (const r of model.resources) {
+    const ssmName = r.type === 'AWS::SSM::Parameter' ? r.properties['Name'] : undefined;
+    const ssmValue = r.properties['Value'];
+    if (typeof ssmName === 'string' && ssmValue !== undefined && !l.ssm.has(ssmName)) l.ssm.set(ssmName, ssmValue);
     const property = NAME_PROPERTY[r.kind];
     const name = property ? r.properties[property] : undefined;
     if (typeof name === 'string' && name !== '') pushTo(l.named, r.kind, { name, id: r.id });
@@ -56,6 +63,8 @@ function linked(v: Value, kind: Resource['kind'], index: ModelIndex, depth: numb
   const ref = referencedResource(v);
   if (ref) return { all: false, ids: [ref.target] };
   if (v instanceof ImportedValue) return imported(v, kind, index, depth);
+  const ssm = v instanceof SsmParameterValue ? v.parameterName : typeof v === 'string' ? dynamicSsmName(v) : undefined;
+  if (ssm !== undefined) return stored(ssm, kind, index, depth);
   const arn = typeof v === 'string' ? v : v instanceof Composite ? rendered(v) : undefined;
   return arn === undefined ? NONE : byArn(arn, kind, index);
 }
@@ -66,6 +75,19 @@ function imported(v: ImportedValue, kind: Resource['kind'], index: ModelIndex, d
   if (!exported || depth > 4) return NONE;
   const result = linked(exported.value, kind, index, depth + 1);
   return result.all ? NONE : result;
+}
+
+/** An SSM parameter links to what the stack that writes it stores in it. */
+function stored(name: string, kind: Resource['kind'], index: ModelIndex, depth: number): LinkedSources {
+  const value = lookups(index.model).ssm.get(name);
+  if (value === undefined || depth > 4) return NONE;
+  const result = linked(value, kind, index, depth + 1);
+  return result.all ? NONE : result;
+}
+
+/** `{{resolve:ssm:/orders/queue-arn}}` (optionally `:version`) → `/orders/queue-arn`. */
+function dynamicSsmName(v: string): string | undefined {
+  return /^\{\{resolve:ssm:([^:}]+)(?::\d+)?\}\}$/.exec(v.trim())?.[1];
 }
 
 function rendered(v: Composite): string {

@@ -34,6 +34,17 @@ export class ImportedValue extends Unknown {
   }
 }
 
+/**
+ * The value of a Systems Manager parameter, named at scan time (a template parameter of type
+ * `AWS::SSM::Parameter::Value<…>`): unknown until deployment, but an `AWS::SSM::Parameter` of the
+ * scan with that literal name (see `analysis/linked-resources.ts`) tells what it holds.
+ */
+export class SsmParameterValue extends Unknown {
+  constructor(readonly parameterName: string) {
+    super(`value of SSM parameter ${parameterName}`);
+  }
+}
+
 export class ResourceRef {
   readonly kind = 'ref' as const;
   constructor(

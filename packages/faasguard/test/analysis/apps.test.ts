@@ -57,6 +57,13 @@ describe('applications', () => {
     assert.deepEqual(found.map((f) => [f.file, f.line, f.subject]), [['consumer/template.yaml', 14, 'Worker']]);
   });
 
+  it('chains into another app through an SSM parameter it writes the queue ARN into', async () => {
+    for (const dir of ['ssm', 'ssm-resolve']) {
+      const found = await chains(dir);
+      assert.deepEqual(found.map((f) => [f.file, f.line, f.subject]), [['consumer/template.yaml', 14, 'Worker']], dir);
+    }
+  });
+
   it('chains into another app through the literal name of its queue', async () => {
     const found = await chains('named');
     assert.deepEqual(found.map((f) => [f.file, f.line, f.subject]), [['consumer/template.yaml', 14, 'Worker']]);

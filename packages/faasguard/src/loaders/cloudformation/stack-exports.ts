@@ -12,9 +12,11 @@ export function stackExports(ctx: LoadContext): StackExport[] {
   if (outputs?.kind !== 'map') return [];
   const out: StackExport[] = [];
   for (const e of outputs.entries) {
-    const name = ctx.ev.value(get(get(e.value, 'Export'), 'Name'));
+    const exported = get(get(e.value, 'Export'), 'Name');
+    const name = exported ? ctx.ev.value(exported) : undefined;
+    if (typeof name !== 'string') continue;
     const value = ctx.ev.value(get(e.value, 'Value'));
-    if (typeof name === 'string' && value !== undefined) out.push({ name, value, loc: e.keyLoc });
+    if (value !== undefined) out.push({ name, value, loc: e.keyLoc });
   }
   return out;
 }
