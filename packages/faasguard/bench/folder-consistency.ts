@@ -12,6 +12,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Finding } from '../src/findings/finding.js';
 import { scan } from '../src/scan/scan.js';
 import { arg } from './figures.js';
@@ -66,40 +67,53 @@ function shuffled<T>(items: T[], seed: number): T[] {
   return out;
 }
 
-interface Difference {
+export interface Difference {
   folder: string;
   /** `whole`: only in the whole scan; `alone`: only in the folder's own scan */
   side: 'whole' | 'alone';
   key: string;
 }
 
-async function main(): Promise<void> {
-  const dir = process.argv[2];
-  if (!dir) throw new Error('usage: folder-consistency <dir> [--sample N] [--seed S] [--show N]');
-  const argv = process.argv.slice(3);
-  const sample = Number(arg(argv, '--sample') ?? '0');
-  const seed = Number(arg(argv, '--seed') ?? '1');
-  const show = Number(arg(argv, '--show') ?? '40');
-  const started = performance.now();
+export interface Comparison {
+  differences: Difference[];
+  /** Findings of the whole scan whose related places or flow lie in another folder */
+  crossing: Finding[];
+  folders: string[];
+  wholeFindings: number;
+}
+
+/** Scans `dir` whole, then each chosen top-level folder alone, and lists what differs per folder. */
+export async function compareFolders(dir: string, options: { sample?: number; seed?: number } = {}): Promise<Comparison> {
   const whole = allFindings(await scan(dir));
   const byFolder = new Map<string, Finding[]>();
   for (const f of whole) byFolder.set(folderOf(f.location.file), [...(byFolder.get(folderOf(f.location.file)) ?? []), f]);
   const crossing = whole.filter((f) => otherFolders(f).size > 0);
   const folders = readdirSync(dir).filter((d) => statSync(path.join(dir, d)).isDirectory()).sort();
   const pointedOut = new Set(crossing.flatMap((f) => [folderOf(f.location.file), ...otherFolders(f)]));
-  const chosen = sample > 0 ? [...new Set([...shuffled(folders, seed).slice(0, sample), ...pointedOut])].sort() : folders;
-  console.log(`whole scan: ${whole.length} findings, ${crossing.length} pointing into another folder (${Math.round(performance.now() - started)} ms)`);
-  const diffs: Difference[] = [];
+  const sample = options.sample ?? 0;
+  const chosen = sample > 0 ? [...new Set([...shuffled(folders, options.seed ?? 1).slice(0, sample), ...pointedOut])].sort() : folders;
+  const differences: Difference[] = [];
   for (const folder of chosen) {
     const alone = allFindings(await scan(path.join(dir, folder)));
     const inWhole = countKeys((byFolder.get(folder) ?? []).map((f) => keyOf(f, `${folder}/`)));
     const inAlone = countKeys(alone.map((f) => keyOf(f, '')));
-    for (const key of missing(inWhole, inAlone)) diffs.push({ folder, side: 'whole', key });
-    for (const key of missing(inAlone, inWhole)) diffs.push({ folder, side: 'alone', key });
+    for (const key of missing(inWhole, inAlone)) differences.push({ folder, side: 'whole', key });
+    for (const key of missing(inAlone, inWhole)) differences.push({ folder, side: 'alone', key });
   }
-  report(diffs, crossing, chosen.length, show);
-  console.log(`${chosen.length} folders in ${Math.round((performance.now() - started) / 1000)} s`);
-  process.exitCode = diffs.length > 0 ? 1 : 0;
+  return { differences, crossing, folders: chosen, wholeFindings: whole.length };
+}
+
+async function main(): Promise<void> {
+  const dir = process.argv[2];
+  if (!dir) throw new Error('usage: folder-consistency <dir> [--sample N] [--seed S] [--show N]');
+  const argv = process.argv.slice(3);
+  const show = Number(arg(argv, '--show') ?? '40');
+  const started = performance.now();
+  const result = await compareFolders(dir, { sample: Number(arg(argv, '--sample') ?? '0'), seed: Number(arg(argv, '--seed') ?? '1') });
+  console.log(`whole scan: ${result.wholeFindings} findings, ${result.crossing.length} pointing into another folder`);
+  report(result.differences, result.crossing, result.folders.length, show);
+  console.log(`${result.folders.length} folders in ${Math.round((performance.now() - started) / 1000)} s`);
+  process.exitCode = result.differences.length > 0 ? 1 : 0;
 }
 
 function report(diffs: Difference[], crossing: Finding[], folders: number, show: number): void {
@@ -112,4 +126,4 @@ function report(diffs: Difference[], crossing: Finding[], folders: number, show:
   console.log(`${diffs.length} differences over ${folders} folders`);
 }
 
-await main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
