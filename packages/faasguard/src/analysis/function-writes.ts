@@ -5,16 +5,24 @@
 import type { LambdaFunction, PolicyStatement, Resource, Trigger } from '../model/app-model.js';
 import type { SourceLocation } from '../model/location.js';
 import type { ModelIndex } from '../model/model-index.js';
-import { referencedResource, type Value } from '../model/value.js';
 import { anyActionMatches } from '../iam/action-matches.js';
+import { linkedSources } from './linked-resources.js';
 import { WRITE_ACTIONS } from './source-writers.js';
 
 export interface WriteGrant {
   /** Whether this grant lets the function emit the trigger's events */
   covers(t: Trigger): boolean;
   loc: SourceLocation;
-  /** The kinds of source it can write to, each with the resources it names: `all` for `*` and wildcard ARNs, else model ids */
-  targets: Map<Resource['kind'], 'all' | Set<string>>;
+  /** The kinds of source it can write to, each with what it reaches */
+  targets: Map<Resource['kind'], KindTargets>;
+}
+
+/** Sources of one kind a grant reaches. */
+export interface KindTargets {
+  /** `*` or a wildcard ARN: every source of the kind in the function's own app */
+  all: boolean;
+  /** Sources it names (model ids), in any app */
+  ids: Set<string>;
 }
 
 const SOURCE_KIND_OF_TRIGGER: Readonly<Record<string, Resource['kind']>> = {
@@ -28,11 +36,13 @@ const SOURCE_KIND_OF_TRIGGER: Readonly<Record<string, Resource['kind']>> = {
 export function functionWrites(fn: LambdaFunction, index: ModelIndex): WriteGrant[] {
   const role = index.roleOf(fn);
   if (!role) return [];
+  const app = index.appOf(fn);
   const grants: WriteGrant[] = [];
   for (const policy of role.policies) {
     for (const s of policy.document?.statements ?? []) {
       if (s.effect !== 'Allow') continue;
-      grants.push({ covers: (t) => statementCovers(s, t, index), loc: s.loc, targets: statementTargets(s) });
+      const targets = statementTargets(s, index);
+      grants.push({ covers: (t) => statementCovers(targets, t, app, index), loc: s.loc, targets });
     }
   }
   return grants;
@@ -43,45 +53,29 @@ export function sourceKindOf(t: Trigger): Resource['kind'] | undefined {
   return SOURCE_KIND_OF_TRIGGER[t.kind];
 }
 
-/** What `statementCovers` can ever accept, without a trigger: to index writers by the sources they reach. */
-function statementTargets(s: PolicyStatement): WriteGrant['targets'] {
+/** The sources a statement lets write, by kind: `all` of the function's app, or the ones it names. */
+function statementTargets(s: PolicyStatement, index: ModelIndex): WriteGrant['targets'] {
   const targets: WriteGrant['targets'] = new Map();
   for (const kind of new Set(Object.values(SOURCE_KIND_OF_TRIGGER))) {
     if (!anyActionMatches(s.actions, WRITE_ACTIONS[kind] ?? [])) continue;
     const ids = new Set<string>();
     let all = false;
     for (const r of s.resources) {
-      if (r === '*' || (typeof r === 'string' && wildcardArnCovers(r, kind))) all = true;
-      const target = typeof r === 'string' ? undefined : referencedResource(r)?.target;
-      if (target !== undefined) ids.add(target);
+      const linked = linkedSources(r, kind, index);
+      if (linked.all) all = true;
+      else for (const id of linked.ids) ids.add(id);
     }
-    if (all) targets.set(kind, 'all');
-    else if (ids.size > 0) targets.set(kind, ids);
+    if (all || ids.size > 0) targets.set(kind, { all, ids });
   }
   return targets;
 }
 
-function statementCovers(s: PolicyStatement, t: Trigger, index: ModelIndex): boolean {
+/** `all` covers the sources of the writer's own app only: a wildcard does not link two projects (see `Stack.app`). */
+function statementCovers(targets: WriteGrant['targets'], t: Trigger, app: string, index: ModelIndex): boolean {
   const kind = SOURCE_KIND_OF_TRIGGER[t.kind];
   const source = index.resource(t.sourceId);
   if (!kind || !source || source.kind !== kind) return false;
-  if (!anyActionMatches(s.actions, WRITE_ACTIONS[kind] ?? [])) return false;
-  return s.resources.some((r) => resourceCovers(r, source));
-}
-
-/** `*`, or an ARN built from the source itself (`!GetAtt Queue.Arn`, `${Bucket.Arn}/*`, `arn:…:${Bucket}/*`). */
-function resourceCovers(r: Value, source: Resource): boolean {
-  if (r === '*') return true;
-  if (typeof r === 'string') return wildcardArnCovers(r, source.kind);
-  return referencedResource(r)?.target === source.id;
-}
-
-const SERVICE_OF_KIND: Readonly<Record<string, string>> = { bucket: 's3', queue: 'sqs', topic: 'sns', table: 'dynamodb', stream: 'kinesis' };
-
-// An ARN of the source's service whose resource part is all wildcard (arn:aws:s3:::* and the like) covers every resource of it.
-function wildcardArnCovers(arn: string, kind: Resource['kind']): boolean {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn' || parts[2] !== SERVICE_OF_KIND[kind]) return false;
-  const resource = parts.slice(5).join(':');
-  return /^(\*|\*\/\*|table\/\*|stream\/\*)(\/.*)?$/.test(resource);
+  const reached = targets.get(kind);
+  if (!reached) return false;
+  return reached.ids.has(source.id) || (reached.all && index.appOf(source) === app);
 }

@@ -10,8 +10,8 @@ import { functionWrites, sourceKindOf, type WriteGrant } from './function-writes
 export class SourceWriterIndex {
   /** Each function's write grants */
   readonly writes = new Map<string, WriteGrant[]>();
-  /** Writers of every source of a kind (`*`, wildcard ARNs), by kind */
-  private readonly ofKind = new Map<Resource['kind'], number[]>();
+  /** Writers of every source of a kind in their app (`*`, wildcard ARNs), by app and kind */
+  private readonly ofKind = new Map<string, number[]>();
   /** Writers of one source, by its model id */
   private readonly ofSource = new Map<string, number[]>();
 
@@ -19,7 +19,7 @@ export class SourceWriterIndex {
     index.model.functions.forEach((fn, i) => {
       const grants = functionWrites(fn, index);
       this.writes.set(fn.id, grants);
-      for (const grant of grants) this.add(grant, i);
+      for (const grant of grants) this.add(grant, index.appOf(fn), i);
     });
   }
 
@@ -31,16 +31,20 @@ export class SourceWriterIndex {
     const kind = sourceKindOf(t);
     const source = this.index.resource(t.sourceId);
     if (!kind || !source || source.kind !== kind) return [];
-    const positions = new Set([...(this.ofKind.get(kind) ?? []), ...(this.ofSource.get(source.id) ?? [])]);
+    const positions = new Set([...(this.ofKind.get(appKind(this.index.appOf(source), kind)) ?? []), ...(this.ofSource.get(source.id) ?? [])]);
     return [...positions].sort((a, b) => a - b).map((i) => this.index.model.functions[i]!);
   }
 
-  private add(grant: WriteGrant, position: number): void {
+  private add(grant: WriteGrant, app: string, position: number): void {
     for (const [kind, targets] of grant.targets) {
-      if (targets === 'all') addOnce(this.ofKind, kind, position);
-      else for (const id of targets) addOnce(this.ofSource, id, position);
+      if (targets.all) addOnce(this.ofKind, appKind(app, kind), position);
+      for (const id of targets.ids) addOnce(this.ofSource, id, position);
     }
   }
+}
+
+function appKind(app: string, kind: Resource['kind']): string {
+  return `${app}\u0000${kind}`;
 }
 
 /** Positions arrive in increasing order: a repeat can only be the last one. */

@@ -1,8 +1,9 @@
 /**
  * Inline code of a template (SAM `InlineCode`, CloudFormation `Code.ZipFile`) analyzed like a
  * file: parsed under a key of its own, with positions mapped back into the template so that
- * findings point at the template's lines. A block scalar (`|`) keeps its lines; a quoted string
- * puts everything on its one line.
+ * findings point at the template's lines. A block scalar (`|`, also under `!Sub`) keeps its lines;
+ * a quoted string puts everything on its one line; code joined from pieces (`Fn::Join`) starts at
+ * its `ZipFile` key and every position maps there (see `loaders/cloudformation/inline-code-text.ts`).
  */
 import type { LambdaFunction } from '../model/app-model.js';
 import type { CodeFiles } from './module-graph.js';

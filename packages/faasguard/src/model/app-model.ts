@@ -37,6 +37,37 @@ export interface Stack {
   format: StackFormat;
   parameters: TemplateParameter[];
   loc: SourceLocation;
+  /** The application the stack belongs to (see "Applications" below) */
+  app: string;
+  /** Outputs exported under a name other stacks import (`Export.Name` known at scan time) */
+  exports: StackExport[];
+}
+
+/**
+ * Applications. A scanned directory may hold several independent projects side by side (a
+ * repository of examples, a monorepo of services). Resources of one project are not reachable by
+ * another's wildcard: a role allowed `sqs:SendMessage` on `*` is deployed with its own app and
+ * reaches the queues of that account, which the scan cannot know to include a sibling project's.
+ * Verdicts that join resources (chains, loops, shared roles) therefore join resources of one app,
+ * or of two apps only through an explicit link: an `Fn::ImportValue` of the other's `Export`, or a
+ * literal ARN or name that matches a resource of the other app.
+ *
+ * The app id is a directory relative to the scan root:
+ * - a CloudFormation or SAM template belongs to the app of its directory: templates side by side
+ *   are one app, templates in sibling or nested folders are apps of their own;
+ * - a nested stack (`AWS::Serverless::Application` `Location`, `AWS::CloudFormation::Stack`
+ *   `TemplateURL` naming a local file) belongs to the app of the stack that nests it;
+ * - a Serverless Framework service is the app of its `serverless.yml` directory (its included
+ *   files belong to it);
+ * - a CDK cloud assembly is one app, named by the assembly directory: every stack of it, nested
+ *   stacks and the assemblies of its stages included.
+ */
+export interface StackExport {
+  /** `Export.Name`, evaluated */
+  name: string;
+  /** The output's `Value`, evaluated */
+  value: Value;
+  loc: SourceLocation;
 }
 
 export interface TemplateParameter {

@@ -20,6 +20,7 @@ export class ModelIndex {
   private readonly functionsByRole = new Map<string, LambdaFunction[]>();
   private readonly triggersByFunction = new Map<string, Trigger[]>();
   private readonly triggersBySource = new Map<string, Trigger[]>();
+  private readonly appsByStack = new Map<string, string>();
 
   /** The index of a finished model, built once and shared by every rule and analysis. */
   static of(model: AppModel): ModelIndex {
@@ -29,6 +30,7 @@ export class ModelIndex {
   }
 
   constructor(readonly model: AppModel) {
+    for (const s of model.stacks) this.appsByStack.set(s.id, s.app);
     for (const f of model.functions) this.functions.set(f.id, f);
     for (const a of model.apis) this.apis.set(a.id, a);
     for (const r of model.resources) this.resources.set(r.id, r);
@@ -81,6 +83,11 @@ export class ModelIndex {
   /** Triggers that invoke the function, in model order. */
   triggersOf(fn: LambdaFunction): Trigger[] {
     return this.triggersByFunction.get(fn.id) ?? [];
+  }
+
+  /** The application an element belongs to (see `Stack.app`); its stack id when the stack is not in the model. */
+  appOf(element: { stack: string }): string {
+    return this.appsByStack.get(element.stack) ?? element.stack;
   }
 
   /** Triggers whose events come from the resource, in model order. */

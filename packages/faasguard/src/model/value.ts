@@ -26,6 +26,27 @@ export class Unknown {
   }
 }
 
+/**
+ * `Fn::ImportValue` of a name known at scan time: unknown in its own template, but another stack of
+ * the scan may export that name (see `Stack.exports`), which links the two.
+ */
+export class ImportedValue extends Unknown {
+  constructor(readonly exportName: string) {
+    super(`Fn::ImportValue of ${exportName}`);
+  }
+}
+
+/**
+ * The value of a Systems Manager parameter, named at scan time (a template parameter of type
+ * `AWS::SSM::Parameter::Value<…>`): unknown until deployment, but an `AWS::SSM::Parameter` of the
+ * scan with that literal name (see `analysis/linked-resources.ts`) tells what it holds.
+ */
+export class SsmParameterValue extends Unknown {
+  constructor(readonly parameterName: string) {
+    super(`value of SSM parameter ${parameterName}`);
+  }
+}
+
 export class ResourceRef {
   readonly kind = 'ref' as const;
   constructor(

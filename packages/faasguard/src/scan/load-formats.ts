@@ -11,6 +11,7 @@ import { loadCdkAssembly } from '../loaders/cdk/load-assembly.js';
 import { assemblyDirOf, synthesize } from '../loaders/cdk/synth.js';
 import { loadTemplate } from '../loaders/cloudformation/load-template.js';
 import type { ModelBuilder } from '../loaders/model-builder.js';
+import { joinNestedStackApps } from '../loaders/nested-stack-apps.js';
 import { loadServerless, type ServerlessOptions } from '../loaders/serverless/load-serverless.js';
 import { unsupportedProvider } from '../loaders/serverless/detect.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -81,6 +82,7 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
     for (const [k, v] of loaded.sources) out.sources.set(k, v);
     out.diagnostics.push(...loaded.diagnostics);
   }
+  joinNestedStackApps(builder.model);
   return out;
 }
 

@@ -49,6 +49,30 @@ describe('findLockfiles', () => {
   });
 });
 
+describe('findLockfiles: which lockfile governs code with a manifest of its own', () => {
+  const GOVERNED = fixture('governed');
+  const found = async (ecosystem: string, ...dir: string[]): Promise<Array<[string, string]>> =>
+    (await findLockfiles(path.join(GOVERNED, ...dir), GOVERNED)).lockfiles.filter((l) => l.ecosystem === ecosystem).map((l) => [path.relative(GOVERNED, l.path), l.importer]);
+
+  it('does not give a repository-root lockfile to a sub-project that declares its own packages', async () => {
+    assert.deepEqual(await found('npm', 'own'), []);
+  });
+
+  it('gives it to code under a package.json that only marks the module type', async () => {
+    assert.deepEqual(await found('npm', 'marker'), [['package-lock.json', 'marker']]);
+  });
+
+  it('gives a pnpm workspace lockfile to a listed workspace, not to an unlisted one', async () => {
+    assert.deepEqual(await found('npm', 'pnpmws', 'apps', 'x'), [['pnpmws/pnpm-lock.yaml', 'apps/x']]);
+    assert.deepEqual(await found('npm', 'pnpmws', 'tools', 'y'), []);
+  });
+
+  it('does not give root requirements to a Python project of its own, but does under a tool-settings pyproject', async () => {
+    assert.deepEqual(await found('PyPI', 'py', 'svc'), []);
+    assert.deepEqual(await found('PyPI', 'py', 'cfg'), [['py/requirements.txt', 'cfg']]);
+  });
+});
+
 describe('loadFunctionDependencies', () => {
   it('gives a workspace function its own dependencies with scopes', async () => {
     const r = await loadFunctionDependencies(fixture('project', 'functions', 'api', 'src'), ROOT);

@@ -1,6 +1,7 @@
 /**
  * Finds the lockfiles that belong to a function's code: walking up from the code
- * directory, the nearest directory holding a lockfile of each ecosystem wins. The
+ * directory, the nearest directory holding a lockfile of each ecosystem wins, unless a manifest
+ * nearer the code says the code is a project of its own (and not a workspace of that lockfile). The
  * walk never goes above the project root (symlinks resolved first, so a link cannot
  * lead it outside).
  */
@@ -8,6 +9,7 @@ import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Ecosystem, LockfileFormat, ParseError } from '../types.js';
 import { errorMessage } from './common.js';
+import { declaresOwnDependencies, isWorkspaceMember } from './workspace-members.js';
 
 export interface FoundLockfile {
   path: string;
@@ -86,19 +88,23 @@ export async function findLockfiles(codeDir: string, projectRoot: string): Promi
   }
   const dirs = chain(dir, root);
   const listings = await Promise.all(dirs.map(list));
-  pick(dirs, listings, 'npm', NPM_ORDER, NPM_MANIFESTS, result);
-  pick(dirs, listings, 'PyPI', PY_ORDER, PY_MANIFESTS, result);
+  await pick(dirs, listings, 'npm', NPM_ORDER, NPM_MANIFESTS, result);
+  await pick(dirs, listings, 'PyPI', PY_ORDER, PY_MANIFESTS, result);
   return result;
 }
 
-function pick(
+/**
+ * The nearest lockfile of the ecosystem, if it governs the code: when a manifest lies between the
+ * code and the lockfile, the lockfile must be a workspace root listing it (see `workspace-members.ts`).
+ */
+async function pick(
   dirs: string[],
   listings: Set<string>[],
   ecosystem: Ecosystem,
   order: [string, LockfileFormat][],
   manifests: string[],
   result: FindResult,
-): void {
+): Promise<void> {
   for (let i = 0; i < dirs.length; i++) {
     const names = listings[i]!;
     const present = order.filter(([n]) => names.has(n));
@@ -106,6 +112,7 @@ function pick(
     if (present.length === 0 && requirements.length === 0) continue;
     const manifest = nearestManifest(dirs, listings, i, manifests);
     const importer = manifest ? path.relative(dirs[i]!, path.dirname(manifest)) || '.' : '.';
+    if (importer !== '.' && (await ownProject(manifest!, dirs[i]!, importer, ecosystem, names))) return;
     const chosen: [string, LockfileFormat][] = present.length ? [present[0]!] : requirements.map((r) => [r, 'requirements-txt']);
     for (const [n, format] of chosen) {
       result.lockfiles.push({ path: path.join(dirs[i]!, n), format, ecosystem, manifest, importer: importer.split(path.sep).join('/') });
@@ -114,6 +121,12 @@ function pick(
     if (present.length) for (const r of requirements) result.ignored.push(path.join(dirs[i]!, r));
     return;
   }
+}
+
+/** A manifest below the lockfile that declares its own packages and is no workspace of it: the lockfile does not govern its code. */
+async function ownProject(manifest: string, lockDir: string, importer: string, ecosystem: Ecosystem, names: ReadonlySet<string>): Promise<boolean> {
+  if (!(await declaresOwnDependencies(manifest))) return false;
+  return !(await isWorkspaceMember(lockDir, importer.split(path.sep).join('/'), ecosystem, names));
 }
 
 /** Manifest closest to the code, searching from the code directory up to the lockfile's directory. */

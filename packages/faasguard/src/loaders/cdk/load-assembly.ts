@@ -76,7 +76,7 @@ function loadStackTemplate(input: AssemblyInput, assemblyDir: string, file: stri
   if (!isMap(parsed.root)) return;
   result.templates.push(file);
   result.sources.set(file, text);
-  result.diagnostics.push(...loadTemplate({ root: parsed.root, file, params: input.paramsFor(file), format: 'cdk' }, builder).items);
+  result.diagnostics.push(...loadTemplate({ root: parsed.root, file, params: input.paramsFor(file), format: 'cdk', app: input.dir }, builder).items);
   for (const e of resourceEntries(parsed.root)) {
     const type = scalarString(get(e.value, 'Type'));
     if (type === 'AWS::Lambda::Function' || type === 'AWS::Serverless::Function') mapAsset(input, assemblyDir, file, e.key, e.value, builder);

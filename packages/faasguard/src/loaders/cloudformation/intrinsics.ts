@@ -6,7 +6,7 @@
  * References to resources stay references. Broken references, unknown functions, condition cycles
  * and runaway nesting are reported as diagnostics and evaluate to `Unknown`; evaluation never throws.
  */
-import { Composite, ResourceRef, Unknown, isValueMap, type Value, type ValueMap } from '../../model/value.js';
+import { Composite, ImportedValue, ResourceRef, Unknown, isValueMap, type Value, type ValueMap } from '../../model/value.js';
 import type { TNode } from '../../parse/tree.js';
 import { get } from '../../parse/tree.js';
 import { UNKNOWN_TAG_KEY } from '../../parse/yaml-template.js';
@@ -124,7 +124,7 @@ export class Evaluator {
       case 'Fn::GetAZs':
         return new Unknown('Fn::GetAZs (the Availability Zones of the region at deploy time)');
       case 'Fn::ImportValue':
-        return new Unknown(`Fn::ImportValue of ${display(this.eval(arg, depth, undefined))}`);
+        return this.importValue(arg, depth);
       case 'Fn::Length':
         return this.length(arg, depth);
       case 'Fn::ToJsonString':
@@ -135,6 +135,11 @@ export class Evaluator {
         this.template.diagnostics.warning('unknown-function', `${fn} is not an intrinsic function faasguard evaluates; its value is unknown`, at.loc);
         return new Unknown(`${fn} is not evaluated`);
     }
+  }
+
+  private importValue(arg: TNode, depth: number): Evaluated {
+    const name = this.eval(arg, depth, undefined);
+    return typeof name === 'string' ? new ImportedValue(name) : new Unknown(`Fn::ImportValue of ${display(name)}`);
   }
 
   private ref(arg: TNode): Evaluated {

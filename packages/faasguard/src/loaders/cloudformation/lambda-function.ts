@@ -1,6 +1,7 @@
 /**
  * AWS::Lambda::Function (and the common part of AWS::Serverless::Function) into the model.
  */
+import { inlineCodeText } from './inline-code-text.js';
 import path from 'node:path';
 import type { EnvironmentVariable, FunctionCode, LambdaFunction, RoleBinding } from '../../model/app-model.js';
 import { asArray, isValueMap, referencedResource, type Value } from '../../model/value.js';
@@ -60,7 +61,8 @@ function roleBinding(ctx: LoadContext, r: TemplateResource): RoleBinding | undef
 function cfnCode(ctx: LoadContext, r: TemplateResource): FunctionCode {
   const code = prop(ctx, r, 'Code');
   if (!isValueMap(code.value)) return { kind: 'unknown', loc: code.loc };
-  if (typeof code.value['ZipFile'] === 'string') return { kind: 'inline', inline: code.value['ZipFile'], loc: code.loc };
+  const inline = inlineCodeText(ctx, r, 'Code', 'ZipFile');
+  if (inline) return { kind: 'inline', ...inline };
   if (code.value['ImageUri'] !== undefined) return { kind: 'image', loc: code.loc };
   // `aws cloudformation package` input: Code may be a local path before packaging.
   return { kind: 's3', loc: code.loc };

@@ -3,6 +3,7 @@
  * the elements themselves (functions, roles, APIs, every resource's generic view), then the links
  * between them (permissions, event sources, routes), which need the elements to exist.
  */
+import path from 'node:path';
 import type { StackFormat } from '../../model/app-model.js';
 import { DiagnosticSink } from '../../model/diagnostic.js';
 import { Unknown } from '../../model/value.js';
@@ -26,6 +27,7 @@ import type { LoadContext } from './load-context.js';
 import { checkReferenceCycles } from './reference-cycles.js';
 import { loadResource } from './resource-facts.js';
 import { linkBucketNotifications, linkBucketPolicy, linkQueuePolicy, linkSubscription, linkTopicPolicy, linkTopicSubscriptions } from './storage-links.js';
+import { stackExports } from './stack-exports.js';
 import { Template, type TemplateResource } from './template.js';
 
 export interface TemplateInput {
@@ -39,6 +41,8 @@ export interface TemplateInput {
   resourcePlugins?: readonly string[];
   /** Logical ids a framework generates beyond the template's resources */
   generatedIds?: { ids: readonly string[]; patterns: readonly RegExp[] };
+  /** The application the stack belongs to; the template's directory when not given (see `Stack.app`) */
+  app?: string;
 }
 
 type Step = (ctx: LoadContext, r: TemplateResource) => void;
@@ -86,7 +90,15 @@ export function loadTemplate(input: TemplateInput, builder: ModelBuilder): Diagn
   for (const id of input.generatedIds?.ids ?? []) template.implicitIds.add(id);
   template.implicitIdPatterns.push(...(input.generatedIds?.patterns ?? []));
   const ctx: LoadContext = { template, ev: new Evaluator(template), builder };
-  builder.addStack({ id: stackId, file: input.file, format: input.format ?? (sam ? 'sam' : 'cloudformation'), parameters: [...template.parameters.values()], loc: { file: input.file, line: 1, column: 1 } });
+  builder.addStack({
+    id: stackId,
+    file: input.file,
+    format: input.format ?? (sam ? 'sam' : 'cloudformation'),
+    parameters: [...template.parameters.values()],
+    loc: { file: input.file, line: 1, column: 1 },
+    app: input.app ?? path.posix.dirname(input.file),
+    exports: stackExports(ctx),
+  });
   if (template.resources.size === 0 && input.format === undefined) reportEmpty(template, input.root);
   const resources = [...template.resources.values()].filter((r) => isCreated(ctx, r)).map((r) => (sam ? withGlobals(input.root, r) : r));
   for (const r of resources) loadElement(ctx, r);

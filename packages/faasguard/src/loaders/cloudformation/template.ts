@@ -5,7 +5,7 @@
 import type { TemplateParameter } from '../../model/app-model.js';
 import type { DiagnosticSink } from '../../model/diagnostic.js';
 import type { SourceLocation } from '../../model/location.js';
-import { Unknown, type Value } from '../../model/value.js';
+import { SsmParameterValue, Unknown, type Value } from '../../model/value.js';
 import type { TMap, TNode } from '../../parse/tree.js';
 import { get, scalarString, toJs } from '../../parse/tree.js';
 
@@ -81,7 +81,7 @@ export class Template {
       this.parameters.set(e.key, {
         name: e.key,
         type: scalarString(get(e.value, 'Type')) ?? 'String',
-        value: listTyped(scalarString(get(e.value, 'Type')), value),
+        value: ssmTyped(scalarString(get(e.value, 'Type')), listTyped(scalarString(get(e.value, 'Type')), value)),
         hasDefault: defaultNode !== undefined,
         noEcho: /^true$/i.test(scalarString(get(e.value, 'NoEcho')) ?? ''),
         loc: e.keyLoc,
@@ -102,6 +102,12 @@ function parameterDefault(name: string, node: TNode | undefined): Value {
   const plain = toJs(node);
   if (plain === null || typeof plain === 'object') return new Unknown(`parameter ${name} has a Default that is not a plain value`);
   return plain as string | number | boolean;
+}
+
+/** A parameter of type `AWS::SSM::Parameter::Value<…>` is given the parameter's name; its value is what the parameter holds. */
+function ssmTyped(type: string | undefined, value: Value): Value {
+  if (type === undefined || !type.startsWith('AWS::SSM::Parameter::Value<') || typeof value !== 'string') return value;
+  return new SsmParameterValue(value);
 }
 
 /** `List<…>` and `CommaDelimitedList` parameters are lists when referenced. */

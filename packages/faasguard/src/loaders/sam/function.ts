@@ -2,6 +2,7 @@
  * AWS::Serverless::Function into the model: the function, the role SAM creates for it when none
  * is given, its Function URL. Its events are linked later (`events.ts`), once every API exists.
  */
+import { inlineCodeText } from '../cloudformation/inline-code-text.js';
 import type { AttachedPolicy, FunctionCode, IamRole, LambdaFunction } from '../../model/app-model.js';
 import { isValueMap, type Value } from '../../model/value.js';
 import { at, get, items, scalarString } from '../../parse/tree.js';
@@ -28,8 +29,8 @@ export function loadSamFunction(ctx: LoadContext, r: TemplateResource): LambdaFu
 }
 
 function samCode(ctx: LoadContext, r: TemplateResource): FunctionCode {
-  const inline = prop(ctx, r, 'InlineCode');
-  if (typeof inline.value === 'string') return { kind: 'inline', inline: inline.value, loc: inline.loc };
+  const inline = inlineCodeText(ctx, r, 'InlineCode');
+  if (inline) return { kind: 'inline', ...inline };
   if (prop(ctx, r, 'ImageUri').value !== undefined || prop(ctx, r, 'PackageType').value === 'Image') return { kind: 'image', loc: r.loc };
   const uri = prop(ctx, r, 'CodeUri');
   if (isValueMap(uri.value)) return { kind: 's3', loc: uri.loc };

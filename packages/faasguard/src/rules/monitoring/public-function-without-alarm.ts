@@ -1,5 +1,6 @@
 import type { AppModel, LambdaFunction } from '../../model/app-model.js';
 import { alarmFacts, watchesFunctionMetric, type WatchedMetric } from '../../model/facts/alarm-facts.js';
+import { ModelIndex } from '../../model/model-index.js';
 import { exposureSteps, exposureText, publicFunctions } from '../dos/public-functions.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -16,7 +17,7 @@ export const publicFunctionWithoutAlarm: Rule = {
     severity: 'low',
     description:
       'Anyone on the internet can make the function run, and no CloudWatch alarm watches its `Errors` or `Throttles` metric. Fuzzing and injection attempts show up as a burst of errors, a flood as throttles; without an alarm nobody is told, and an attack can go on for days before the bill or a user complaint reveals it.\n\n' +
-      'Severity: `low`: it delays the response to an attack rather than enabling one. Only functions the exposure analysis finds public are checked; an alarm over every function of the account (no `FunctionName` dimension) counts.',
+      'Severity: `low`: it delays the response to an attack rather than enabling one. Only functions the exposure analysis finds public are checked; an alarm over every function of the account (no `FunctionName` dimension) counts for the functions of its own application.',
     remediation:
       'Add an `AWS::CloudWatch::Alarm` on `AWS/Lambda` `Errors` (and one on `Throttles`) with the dimension `FunctionName: !Ref MyFunction`, a threshold above normal traffic, and an SNS topic in `AlarmActions` that reaches the on-call team.',
     example: {
@@ -27,10 +28,11 @@ export const publicFunctionWithoutAlarm: Rule = {
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html'],
   },
   check({ model }) {
-    const metrics = watchedMetrics(model);
+    const index = ModelIndex.of(model);
+    const metrics = watchedMetrics(model, index);
     const results: RuleResult[] = [];
     for (const pf of publicFunctions(model)) {
-      if (isWatched(metrics, pf.fn)) continue;
+      if (isWatched(metrics, pf.fn, index.appOf(pf.fn))) continue;
       results.push({
         message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and no alarm watches its Errors or Throttles: an attacker probing or flooding it goes unnoticed. Add CloudWatch alarms with an action that reaches your team.`,
         location: pf.fn.loc,
@@ -43,10 +45,12 @@ export const publicFunctionWithoutAlarm: Rule = {
   },
 };
 
-function watchedMetrics(model: AppModel): WatchedMetric[] {
-  return model.resources.flatMap((r) => alarmFacts(r)?.metrics ?? []);
+/** Each metric with the app of its alarm. */
+function watchedMetrics(model: AppModel, index: ModelIndex): Array<{ metric: WatchedMetric; app: string }> {
+  return model.resources.flatMap((r) => (alarmFacts(r)?.metrics ?? []).map((metric) => ({ metric, app: index.appOf(r) })));
 }
 
-function isWatched(metrics: WatchedMetric[], fn: LambdaFunction): boolean {
-  return metrics.some((m) => ATTACK_METRICS.some((name) => watchesFunctionMetric(m, fn, name)));
+/** An alarm over every function counts for the functions of its own app only (see `Stack.app`); one naming the function counts anywhere. */
+function isWatched(metrics: Array<{ metric: WatchedMetric; app: string }>, fn: LambdaFunction, app: string): boolean {
+  return metrics.some(({ metric, app: alarmApp }) => (metric.functionDimension !== undefined || alarmApp === app) && ATTACK_METRICS.some((name) => watchesFunctionMetric(metric, fn, name)));
 }
