@@ -30,6 +30,17 @@ describe('SAM DocumentDB events', () => {
   });
 });
 
+describe('CloudFormation event source mappings from DocumentDB', () => {
+  it('makes a mapping with DocumentDBEventSourceConfig a documentdb trigger, from a cluster of the template or an ARN', async () => {
+    const { model } = await loadApp(path.join(DIR, 'documentdb-mapping'));
+    const triggers = model.triggers.map((t) => [t.id, t.kind, t.sourceId ?? display(t.source), t.loc.line]);
+    assert.deepEqual(triggers, [
+      ['template.yaml/ClusterMapping', 'documentdb', 'template.yaml/Cluster', lineIn('documentdb-mapping/template.yaml', 'ClusterMapping:')],
+      ['template.yaml/ArnMapping', 'documentdb', 'arn:aws:rds:us-east-1:123456789012:cluster:shared', lineIn('documentdb-mapping/template.yaml', 'ArnMapping:')],
+    ]);
+  });
+});
+
 describe('Serverless Framework events from outside the service', () => {
   it('compiles Alexa, cloudwatchEvent, iotFleetProvisioning and cloudFront events into triggers', async () => {
     const { model, diagnostics } = await loadApp(path.join(DIR, 'serverless-events'));

@@ -50,8 +50,8 @@ describe('SAM connectors in the model', () => {
           'dynamodb:PutItem,dynamodb:UpdateItem,dynamodb:DeleteItem,dynamodb:BatchWriteItem,dynamodb:PartiQLDelete,dynamodb:PartiQLInsert,dynamodb:PartiQLUpdate on ${Orders.Arn},${Orders.Arn}/index/*',
         ],
       ],
-      ['WriterFunctionStorageConnDestination0Policy', ['s3:AbortMultipartUpload,s3:DeleteObject,s3:DeleteObjectVersion,s3:PutObject,s3:PutObjectLegalHold,s3:PutObjectRetention,s3:RestoreObject on ${Archive.Arn},${Archive.Arn}/*']],
-      ['WriterFunctionStorageConnDestination1Policy', ['sqs:DeleteMessage,sqs:SendMessage,sqs:ChangeMessageVisibility,sqs:PurgeQueue on ${Jobs.Arn}']],
+      ['WriterFunctionStorageConnPolicyDestination0', ['s3:AbortMultipartUpload,s3:DeleteObject,s3:DeleteObjectVersion,s3:PutObject,s3:PutObjectLegalHold,s3:PutObjectRetention,s3:RestoreObject on ${Archive.Arn},${Archive.Arn}/*']],
+      ['WriterFunctionStorageConnPolicyDestination1', ['sqs:DeleteMessage,sqs:SendMessage,sqs:ChangeMessageVisibility,sqs:PurgeQueue on ${Jobs.Arn}']],
     ]);
     assert.equal(role('WriterFunctionRole').policies.find((p) => p.name === 'WriterToAlertsPolicy')?.loc.line, lineOf(TEMPLATE, 'WriterToAlerts:'));
   });

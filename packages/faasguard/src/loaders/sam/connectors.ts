@@ -21,6 +21,8 @@ interface Endpoint {
 interface Connection {
   /** The logical id SAM gives the connector (`<Source><Name>` for an embedded one) */
   id: string;
+  /** What SAM appends to the names of what it generates for one of several destinations: `Destination<n>` */
+  suffix: string;
   source: Endpoint;
   destination: Endpoint;
   permissions: ConnectorAccess[];
@@ -32,7 +34,7 @@ export function linkConnector(ctx: LoadContext, r: TemplateResource): void {
   const p = props(r);
   const source = endpoint(ctx, get(p, 'Source'));
   if (!source) return unresolved(ctx, r.logicalId, 'Source', r.loc);
-  eachDestination(get(p, 'Destination'), r.logicalId, (id, destination) => connect(ctx, id, source, destination, get(p, 'Permissions'), r.loc));
+  eachDestination(get(p, 'Destination'), (suffix, destination) => connect(ctx, { id: r.logicalId, suffix }, source, destination, get(p, 'Permissions'), r.loc));
 }
 
 /** A resource's `Connectors`: the resource is the source, narrowed by `SourceReference` when given. */
@@ -46,16 +48,16 @@ function linkEmbedded(ctx: LoadContext, r: TemplateResource, entry: TMapEntry): 
   const p = get(entry.value, 'Properties');
   const source = endpoint(ctx, { kind: 'map', entries: [{ key: 'Id', keyLoc: r.loc, value: { kind: 'scalar', value: r.logicalId, loc: r.loc } }], loc: r.loc }, get(p, 'SourceReference'));
   if (!source) return;
-  eachDestination(get(p, 'Destination'), `${r.logicalId}${entry.key}`, (id, destination) => connect(ctx, id, source, destination, get(p, 'Permissions'), entry.keyLoc));
+  eachDestination(get(p, 'Destination'), (suffix, destination) => connect(ctx, { id: `${r.logicalId}${entry.key}`, suffix }, source, destination, get(p, 'Permissions'), entry.keyLoc));
 }
 
-/** A list of destinations makes one connector each, which SAM names `<Connector>Destination<n>`. */
-function eachDestination(node: TNode | undefined, id: string, each: (id: string, destination: TNode) => void): void {
-  if (node?.kind !== 'seq') return node === undefined ? undefined : each(id, node);
-  node.items.forEach((destination, i) => each(`${id}Destination${i}`, destination));
+/** A list of destinations makes one policy or permission each, whose names SAM ends with `Destination<n>`. */
+function eachDestination(node: TNode | undefined, each: (suffix: string, destination: TNode) => void): void {
+  if (node?.kind !== 'seq') return node === undefined ? undefined : each('', node);
+  node.items.forEach((destination, i) => each(`Destination${i}`, destination));
 }
 
-function connect(ctx: LoadContext, id: string, source: Endpoint, destinationNode: TNode, permissionsNode: TNode | undefined, loc: SourceLocation): void {
+function connect(ctx: LoadContext, { id, suffix }: { id: string; suffix: string }, source: Endpoint, destinationNode: TNode, permissionsNode: TNode | undefined, loc: SourceLocation): void {
   const destination = endpoint(ctx, destinationNode);
   if (!destination) return unresolved(ctx, id, 'Destination', destinationNode.loc);
   const permissions = items(permissionsNode).map(scalarString).filter((x): x is ConnectorAccess => x === 'Read' || x === 'Write');
@@ -64,7 +66,7 @@ function connect(ctx: LoadContext, id: string, source: Endpoint, destinationNode
     ctx.template.diagnostics.warning('unknown-connector', `connector ${id} connects ${source.type} to ${destination.type}, a connection faasguard does not know: the permissions it grants are not in the model`, loc);
     return;
   }
-  const connection: Connection = { id, source, destination, permissions, loc };
+  const connection: Connection = { id, suffix, source, destination, permissions, loc };
   if (profile.kind === 'role-policy') attachPolicy(ctx, connection, profile);
   else if (permissions.includes('Write')) addInvokePermission(ctx, connection, profile);
 }
@@ -96,7 +98,7 @@ function unresolved(ctx: LoadContext, id: string, end: string, loc: SourceLocati
   ctx.template.diagnostics.warning('unknown-connector', `the ${end} of connector ${id} is neither a resource of the template nor a Type with an Arn: its permissions are not in the model`, loc);
 }
 
-/** The managed policy SAM creates (`<Connector>Policy`), on the role of the function the profile names. */
+/** The managed policy SAM creates (`<Connector>Policy[Destination<n>]`), on the role of the function the profile names. */
 function attachPolicy(ctx: LoadContext, c: Connection, profile: RolePolicyProfile): void {
   const end = profile.attachedTo === 'source' ? c.source : c.destination;
   const fn = end.logicalId ? ctx.builder.function(ctx.template.resourceId(end.logicalId)) : undefined;
@@ -109,16 +111,16 @@ function attachPolicy(ctx: LoadContext, c: Connection, profile: RolePolicyProfil
   });
   const known = statements.filter((s) => s !== undefined);
   if (known.length === 0) return;
-  role.policies.push({ name: `${c.id}Policy`, kind: 'sam-connector', document: { statements: known, loc: c.loc }, loc: c.loc });
+  role.policies.push({ name: `${c.id}Policy${c.suffix}`, kind: 'sam-connector', document: { statements: known, loc: c.loc }, loc: c.loc });
 }
 
-/** The permission SAM creates (`<Connector>WriteLambdaPermission`) for a service to invoke the destination function. */
+/** The permission SAM creates (`<Connector>WriteLambdaPermission[Destination<n>]`) for a service to invoke the destination function. */
 function addInvokePermission(ctx: LoadContext, c: Connection, profile: LambdaPermissionProfile): void {
   const fn = c.destination.logicalId ? ctx.builder.function(ctx.template.resourceId(c.destination.logicalId)) : undefined;
   if (!fn) return;
   const sourceArn = substituted(profile.sourceArn, c, c.loc);
   const sourceAccount = profile.sourceAccount ? substituted(profile.sourceAccount, c, c.loc) : undefined;
-  const logicalId = `${c.id}WriteLambdaPermission`;
+  const logicalId = `${c.id}WriteLambdaPermission${c.suffix}`;
   ctx.builder.addPermission({
     id: ctx.template.resourceId(logicalId),
     logicalId,
