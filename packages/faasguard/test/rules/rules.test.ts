@@ -74,6 +74,7 @@ const CASES: Record<string, Expected[]> = {
   'api-route-without-auth': [
     { line: 30, subject: 'Open.Public' },
     { line: 31, subject: 'Open.Implicit' },
+    { file: 'admin-api.yaml', line: 6, subject: 'AdminApi DELETE /admin/users' },
   ],
   'function-url-without-auth': [
     { line: 10, subject: 'Hook' },

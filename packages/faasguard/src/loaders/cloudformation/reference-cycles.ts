@@ -3,19 +3,33 @@
  * reports such a cycle (it would fail to deploy) instead of following it.
  */
 import type { TNode } from '../../parse/tree.js';
-import type { Template } from './template.js';
+import { get } from '../../parse/tree.js';
+import type { Template, TemplateResource } from './template.js';
 
 export function checkReferenceCycles(template: Template): void {
   const deps = new Map<string, Set<string>>();
   for (const r of template.resources.values()) {
     const found = new Set<string>();
-    collectRefs(r.node, template, found, 0);
+    collectRefs(ownDefinition(r), template, found, 0);
     found.delete(r.logicalId);
     deps.set(r.logicalId, found);
   }
   const state = new Map<string, 'open' | 'done'>();
   const reported = new Set<string>();
   for (const id of deps.keys()) visit(id, [], deps, state, template, reported);
+}
+
+/**
+ * A SAM function's `Events` become resources of their own (permissions, event source mappings, the
+ * API's definition): the function itself does not depend on what they name, and an API whose
+ * definition names the function is no cycle.
+ */
+function ownDefinition(r: TemplateResource): TNode {
+  if (r.type !== 'AWS::Serverless::Function') return r.node;
+  const properties = get(r.node, 'Properties');
+  if (properties?.kind !== 'map') return r.node;
+  const kept = { ...properties, entries: properties.entries.filter((e) => e.key !== 'Events') };
+  return { ...r.node, entries: r.node.entries.map((e) => (e.key === 'Properties' ? { ...e, value: kept } : e)) };
 }
 
 function visit(id: string, stack: string[], deps: Map<string, Set<string>>, state: Map<string, 'open' | 'done'>, template: Template, reported: Set<string>): void {
