@@ -120,6 +120,8 @@ describe('OpenAPI routes', () => {
     assert.deepEqual([queue.integration?.kind, queue.integration?.service, queue.integration?.targetId], ['aws-service', 'sqs', 'template.yaml/Orders']);
     const events = route('HttpApi', 'POST', '/events');
     assert.deepEqual([events.integration?.kind, events.integration?.service, events.integration?.targetId], ['aws-service', 'events', 'template.yaml/Bus']);
+    const topic = route('SwaggerApi', 'POST', '/topic');
+    assert.deepEqual([topic.integration?.kind, topic.integration?.service], ['aws-service', 'sns'], 'a ${AWS::Region} left as written');
     assert.equal(route('SwaggerApi', 'GET', '/keyed').integration?.kind, 'http');
     assert.equal(route('SwaggerApi', 'GET', '/mock').integration?.kind, 'mock');
     assert.ok(!model.triggers.some((t) => t.routeId === queue.id));
@@ -145,6 +147,41 @@ describe('OpenAPI routes', () => {
     assert.equal(merged.id, 'template.yaml/AuthFn#Merged');
     assert.equal(model.triggers.filter((t) => t.routeId !== undefined && t.functionId === 'template.yaml/AuthFn').length, 1);
     assert.deepEqual(codes('reference-cycle'), [], 'a definition naming a function whose event names the API is no cycle');
+  });
+
+  it('still reports a cycle through a function that names the API outside its events', async () => {
+    const dir = tempProject({
+      'template.yaml': [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  Api:',
+        '    Type: AWS::Serverless::Api',
+        '    Properties:',
+        '      StageName: prod',
+        '      DefinitionBody:',
+        '        paths:',
+        '          /x:',
+        '            get:',
+        '              x-amazon-apigateway-integration:',
+        '                type: aws_proxy',
+        '                uri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations',
+        '  Fn:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: nodejs20.x',
+        '      Handler: index.handler',
+        '      Environment:',
+        '        Variables:',
+        '          API: !Ref Api',
+        '',
+      ].join('\n'),
+    });
+    try {
+      const loaded = await loadApp(dir);
+      assert.equal(loaded.diagnostics.filter((d) => d.code === 'reference-cycle').length, 1);
+    } finally {
+      removeProject(dir);
+    }
   });
 
   it('reads a local DefinitionUri, and notes one in S3', () => {

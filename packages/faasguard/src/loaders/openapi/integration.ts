@@ -14,8 +14,8 @@ export interface ResolvedIntegration {
   fn?: LambdaFunction;
 }
 
-/** `arn:aws:apigateway:<region>:<service>:path/…` or `…:action/…` */
-const SERVICE_URI = /^arn:[^:]*:apigateway:[^:]*:([a-z0-9-]+):(?:path|action)\//i;
+/** `arn:aws:apigateway:<region>:<service>:path/…` or `…:action/…` (the region may be a `${AWS::Region}` left as written) */
+const SERVICE_URI = /^arn:[^:]*:apigateway:(?:\$\{[^}]*\}|[^:])*:([a-z0-9-]+):(?:path|action)\//i;
 /** HTTP API integration subtypes (`SQS-SendMessage` …) by the service prefix they call */
 const SUBTYPE_SERVICES: Readonly<Record<string, string>> = {
   sqs: 'sqs',

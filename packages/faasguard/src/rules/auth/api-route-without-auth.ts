@@ -55,6 +55,7 @@ export const apiRouteWithoutAuth: Rule = {
 function integrationText(route: Route, index: ModelIndex): string {
   const integration = route.integration;
   if (integration?.kind === 'http') return 'forwards requests to an HTTP backend';
+  if (integration?.kind === 'lambda') return 'invokes a Lambda function';
   if (integration?.kind !== 'aws-service') return 'has an integration';
   const target = index.resource(integration.targetId);
   return `calls ${integration.service ?? 'an AWS service'}${target ? ` on ${nameOf(target)}` : ''}`;
