@@ -9,7 +9,8 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { AppModel, Route } from '../../src/model/app-model.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
-import { loadApp } from '../../src/scan/scan.js';
+import { apiRouteWithoutAuth } from '../../src/rules/auth/api-route-without-auth.js';
+import { loadApp, scan } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { lineOf, removeProject, tempProject } from '../helpers/temp-project.js';
 
@@ -82,6 +83,22 @@ describe('AWS::Include', () => {
       assert.deepEqual(loaded.model.routes, []);
     } finally {
       removeProject(outer);
+    }
+  });
+});
+
+describe('findings in an included definition', () => {
+  it('are suppressed by a comment in the included file', async () => {
+    const dir = tempProject({
+      'template.yaml': 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      DefinitionBody:\n        Fn::Transform:\n          Name: AWS::Include\n          Parameters:\n            Location: api.yaml\n',
+      'api.yaml': 'paths:\n  /status:\n    # faasguard-ignore api-route-without-auth: the health check is public by design\n    get:\n      x-amazon-apigateway-integration:\n        type: http_proxy\n        uri: https://backend.example.com/status\n  /orders:\n    get:\n      x-amazon-apigateway-integration:\n        type: http_proxy\n        uri: https://backend.example.com/orders\n',
+    });
+    try {
+      const result = await scan(dir, { rules: [apiRouteWithoutAuth] });
+      assert.deepEqual(result.findings.map((f) => [f.location.file, f.location.line]), [['api.yaml', 9]]);
+      assert.deepEqual((result.suppressed ?? []).map((f) => [f.location.file, f.location.line]), [['api.yaml', 4]]);
+    } finally {
+      removeProject(dir);
     }
   });
 });

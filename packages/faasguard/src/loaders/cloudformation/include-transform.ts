@@ -31,12 +31,19 @@ export function expandIncludes(root: TMap, file: string, reader: FileReader | un
   return expanded.kind === 'map' ? expanded : root;
 }
 
+/** Nodes without a transform below them are returned as they are (large generated templates have none). */
 function expand(node: TNode, x: Expansion): TNode {
   if (node.kind === 'scalar') return node;
-  if (node.kind === 'seq') return { ...node, items: node.items.map((i) => expand(i, x)) };
+  if (node.kind === 'seq') {
+    const items = node.items.map((i) => expand(i, x));
+    return items.every((item, i) => item === node.items[i]) ? node : { ...node, items };
+  }
   const transform = node.entries.find((e) => e.key === TRANSFORM_KEY);
-  const entries = node.entries.filter((e) => e !== transform).map((e) => ({ ...e, value: expand(e.value, x) }));
-  if (!transform) return { ...node, entries };
+  const entries = node.entries.filter((e) => e !== transform).map((e) => {
+    const value = expand(e.value, x);
+    return value === e.value ? e : { ...e, value };
+  });
+  if (!transform) return entries.every((e, i) => e === node.entries[i]) ? node : { ...node, entries };
   const included = transformResult(transform, x);
   if (entries.length === 0) return included ?? node;
   // Beside other keys the transform's mapping is merged into its parent (a Resources section).
