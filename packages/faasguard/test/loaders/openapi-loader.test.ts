@@ -159,6 +159,12 @@ describe('OpenAPI routes', () => {
     assert.deepEqual(authOf(route('DefaultApi', 'GET', '/opted-out')), ['none', undefined, false]);
   });
 
+  it('applies an HTTP API\'s DefaultAuthorizer to operations without security of their own, OPTIONS excepted', () => {
+    assert.deepEqual(authOf(route('DefaultHttpApi', 'GET', '/h-default')), ['lambda', 'Lambda', false], 'SAM treats an empty security as none');
+    assert.deepEqual(authOf(route('DefaultHttpApi', 'OPTIONS', '/h-default')), ['none', undefined, false]);
+    assert.deepEqual(authOf(route('DefaultHttpApi', 'GET', '/h-own')), ['jwt', 'Partner', false]);
+  });
+
   it('keeps one route when a function event and the definition both define it', () => {
     const merged = route('DefaultApi', 'GET', '/merged');
     assert.equal(merged.id, 'template.yaml/AuthFn#Merged');
