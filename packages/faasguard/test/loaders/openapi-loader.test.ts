@@ -71,6 +71,23 @@ describe('AWS::Include', () => {
     assert.deepEqual(codes('unknown-function'), []);
   });
 
+  it('reports a loop of includes once and goes on', async () => {
+    const include = (file: string): string => `Fn::Transform:\n  Name: AWS::Include\n  Parameters:\n    Location: ${file}\n`;
+    const dir = tempProject({
+      'template.yaml': 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags:\n        Fn::Transform:\n          Name: AWS::Include\n          Parameters:\n            Location: a.yaml\n',
+      'a.yaml': include('b.yaml'),
+      'b.yaml': include('a.yaml'),
+    });
+    try {
+      const loaded = await loadApp(dir);
+      const loops = loaded.diagnostics.filter((d) => d.code === 'reference-cycle');
+      assert.deepEqual(loops.map((d) => [d.loc.file, d.message]), [['b.yaml', 'AWS::Include loop: template.yaml → a.yaml → b.yaml → a.yaml']]);
+      assert.ok(loaded.model.resources.some((r) => r.logicalId === 'Queue'));
+    } finally {
+      removeProject(dir);
+    }
+  });
+
   it('refuses a symbolic link that leaves the scanned directory', async () => {
     const outer = tempProject({ 'secret.yaml': 'openapi: "3.0.1"\npaths:\n  /leak:\n    get:\n      x-amazon-apigateway-integration:\n        type: mock\n' });
     const dir = path.join(outer, 'project');

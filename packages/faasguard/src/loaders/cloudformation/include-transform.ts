@@ -4,7 +4,8 @@
  * the template, as `sam package` and `aws cloudformation package` read it) is replaced by the file's
  * tree, whose locations name the included file, so that findings point into it. A transform whose
  * content cannot be read (an S3 Location, a computed one, a macro) stays in the tree and evaluates
- * to Unknown; it is reported once here, never again by the evaluator.
+ * to Unknown (beside other keys, it is left out); it is reported once here, never again by the
+ * evaluator.
  */
 import type { DiagnosticSink } from '../../model/diagnostic.js';
 import type { SourceLocation } from '../../model/location.js';
