@@ -331,6 +331,19 @@ export interface Route extends ModelElement {
   path: string;
   functionId?: string;
   auth: RouteAuth;
+  /** What the route hands requests to, when the format says (an OpenAPI definition's integration) */
+  integration?: RouteIntegration;
+}
+
+export type RouteIntegrationKind = 'lambda' | 'aws-service' | 'http' | 'mock' | 'unknown';
+
+export interface RouteIntegration {
+  kind: RouteIntegrationKind;
+  /** For `aws-service`: the service as the integration names it (`sqs`, `sns`, `dynamodb`, `states`, `events` …) */
+  service?: string;
+  /** Model id of the resource the integration acts on, when the template defines it */
+  targetId?: string;
+  loc: SourceLocation;
 }
 
 export interface IamRole extends ModelElement {

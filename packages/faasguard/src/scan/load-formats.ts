@@ -10,6 +10,7 @@ import type { DiscoveredFile } from '../discover/discover.js';
 import { loadCdkAssembly } from '../loaders/cdk/load-assembly.js';
 import { assemblyDirOf, synthesize } from '../loaders/cdk/synth.js';
 import { loadTemplate } from '../loaders/cloudformation/load-template.js';
+import { FileReader } from '../loaders/file-reader.js';
 import type { ModelBuilder } from '../loaders/model-builder.js';
 import { joinNestedStackApps } from '../loaders/nested-stack-apps.js';
 import { loadServerless, type ServerlessOptions } from '../loaders/serverless/load-serverless.js';
@@ -56,6 +57,7 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
     if (result.root) read.push({ file, result });
   }
   const included = new Set<string>();
+  const reader = new FileReader(rootAbs);
   for (const { file, result } of read) {
     if (result.format !== 'serverless' || !result.root) continue;
     const otherCloud = unsupportedProvider(result.root, file.rel);
@@ -74,8 +76,9 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
   for (const { file, result } of read) {
     if (result.format !== 'cloudformation' || !result.root || included.has(file.rel)) continue;
     record(out, file.rel, result.text);
-    out.diagnostics.push(...loadTemplate({ root: result.root, file: file.rel, params: options.paramsFor(file.rel) }, builder).items);
+    out.diagnostics.push(...loadTemplate({ root: result.root, file: file.rel, params: options.paramsFor(file.rel), reader }, builder).items);
   }
+  addReadFiles(out, rootAbs, reader);
   for (const dir of assemblies) {
     const loaded = loadCdkAssembly({ dir, rootAbs, paramsFor: options.paramsFor, maxFileSize: options.maxFileSize }, builder);
     out.templates.push(...loaded.templates);
@@ -84,6 +87,12 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
   }
   joinNestedStackApps(builder.model);
   return out;
+}
+
+/** Files the templates brought in (AWS::Include, OpenAPI definitions): their text for snippets and suppressions */
+function addReadFiles(out: LoadedFormats, rootAbs: string, reader: FileReader): void {
+  out.diagnostics.push(...reader.diagnostics);
+  for (const rel of reader.readFiles()) if (!out.sources.has(rel)) out.sources.set(rel, readQuietly(path.join(rootAbs, rel)));
 }
 
 function record(out: LoadedFormats, rel: string, text: string | undefined): void {

@@ -74,6 +74,8 @@ const CASES: Record<string, Expected[]> = {
   'api-route-without-auth': [
     { line: 30, subject: 'Open.Public' },
     { line: 31, subject: 'Open.Implicit' },
+    { file: 'admin-api.yaml', line: 6, subject: 'AdminApi DELETE /admin/users' },
+    { file: 'admin-api.yaml', line: 13, subject: 'AdminApi POST /admin/jobs' },
   ],
   'function-url-without-auth': [
     { line: 10, subject: 'Hook' },

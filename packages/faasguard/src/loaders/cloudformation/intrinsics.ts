@@ -12,6 +12,7 @@ import { get } from '../../parse/tree.js';
 import { UNKNOWN_TAG_KEY } from '../../parse/yaml-template.js';
 import { cidrSubnets } from './cidr.js';
 import { splitGetAtt } from './get-att.js';
+import { TRANSFORM_KEY } from './include-transform.js';
 import { NO_VALUE, pseudoParameter } from './pseudo-parameters.js';
 import type { Template } from './template.js';
 
@@ -131,6 +132,9 @@ export class Evaluator {
         return this.toJsonString(arg, depth);
       case UNKNOWN_TAG_KEY:
         return new Unknown(`value of an unknown tag`);
+      case TRANSFORM_KEY:
+        // Reported once where includes are expanded: a transform left in the tree could not be.
+        return new Unknown('what a transform (AWS::Include, macro) produces');
       default:
         this.template.diagnostics.warning('unknown-function', `${fn} is not an intrinsic function faasguard evaluates; its value is unknown`, at.loc);
         return new Unknown(`${fn} is not evaluated`);

@@ -2,6 +2,7 @@ import type { SourceLocation } from '../../model/location.js';
 import type { Value } from '../../model/value.js';
 import type { TMap, TNode } from '../../parse/tree.js';
 import { get } from '../../parse/tree.js';
+import type { FileReader } from '../file-reader.js';
 import type { ModelBuilder } from '../model-builder.js';
 import type { Evaluator } from './intrinsics.js';
 import type { Template, TemplateResource } from './template.js';
@@ -11,6 +12,8 @@ export interface LoadContext {
   template: Template;
   ev: Evaluator;
   builder: ModelBuilder;
+  /** Reads files the template names (OpenAPI definitions); absent, they stay unknown */
+  reader?: FileReader;
 }
 
 export function props(r: TemplateResource): TMap | undefined {

@@ -9,6 +9,7 @@ import { DiagnosticSink } from '../../model/diagnostic.js';
 import { Unknown } from '../../model/value.js';
 import type { TMap } from '../../parse/tree.js';
 import type { ModelBuilder } from '../model-builder.js';
+import { linkOpenApiRoutes } from '../openapi/routes.js';
 import { loadSamApi } from '../sam/api.js';
 import { linkConnector, linkEmbeddedConnectors } from '../sam/connectors.js';
 import { linkSamEvents } from '../sam/events.js';
@@ -17,7 +18,9 @@ import { withGlobals } from '../sam/globals.js';
 import { registerSamImplicitIds } from '../sam/implicit-ids.js';
 import { linkRestAuthorizer, linkRestMethod, linkRestStage, loadRestApi } from './apigateway-rest.js';
 import { linkApiV2Authorizer, linkApiV2QuickCreate, linkApiV2Route, linkApiV2Stage, loadApiV2 } from './apigateway-v2.js';
+import type { FileReader } from '../file-reader.js';
 import { hasSamTransform } from './detect.js';
+import { expandIncludes } from './include-transform.js';
 import { linkEventRule, linkIotRule, linkLogSubscription, linkUserPoolTriggers } from './event-links.js';
 import { linkPolicyToRoles, loadRole } from './iam.js';
 import { Evaluator } from './intrinsics.js';
@@ -43,6 +46,8 @@ export interface TemplateInput {
   generatedIds?: { ids: readonly string[]; patterns: readonly RegExp[] };
   /** The application the stack belongs to; the template's directory when not given (see `Stack.app`) */
   app?: string;
+  /** Reads the files the template brings in (AWS::Include, OpenAPI definitions); without it they stay unknown */
+  reader?: FileReader;
 }
 
 type Step = (ctx: LoadContext, r: TemplateResource) => void;
@@ -83,13 +88,14 @@ const ROUTE_LINKS: Readonly<Record<string, Step>> = {
 export function loadTemplate(input: TemplateInput, builder: ModelBuilder): DiagnosticSink {
   const diagnostics = new DiagnosticSink();
   const stackId = input.file;
-  const template = new Template(input.file, stackId, input.root, input.params, diagnostics);
-  const sam = hasSamTransform(input.root);
+  const root = expandIncludes(input.root, input.file, input.reader, diagnostics);
+  const template = new Template(input.file, stackId, root, input.params, diagnostics);
+  const sam = hasSamTransform(root);
   if (sam) registerSamImplicitIds(template);
   template.resourcePlugins.push(...(input.resourcePlugins ?? []));
   for (const id of input.generatedIds?.ids ?? []) template.implicitIds.add(id);
   template.implicitIdPatterns.push(...(input.generatedIds?.patterns ?? []));
-  const ctx: LoadContext = { template, ev: new Evaluator(template), builder };
+  const ctx: LoadContext = { template, ev: new Evaluator(template), builder, ...(input.reader ? { reader: input.reader } : {}) };
   builder.addStack({
     id: stackId,
     file: input.file,
@@ -99,12 +105,14 @@ export function loadTemplate(input: TemplateInput, builder: ModelBuilder): Diagn
     app: input.app ?? path.posix.dirname(input.file),
     exports: stackExports(ctx),
   });
-  if (template.resources.size === 0 && input.format === undefined) reportEmpty(template, input.root);
-  const resources = [...template.resources.values()].filter((r) => isCreated(ctx, r)).map((r) => (sam ? withGlobals(input.root, r) : r));
+  if (template.resources.size === 0 && input.format === undefined) reportEmpty(template, root);
+  const resources = [...template.resources.values()].filter((r) => isCreated(ctx, r)).map((r) => (sam ? withGlobals(root, r) : r));
   for (const r of resources) loadElement(ctx, r);
   for (const r of resources) FIRST_LINKS[r.type]?.(ctx, r);
   if (sam) for (const r of resources) linkEmbeddedConnectors(ctx, r);
   for (const r of resources) ROUTE_LINKS[r.type]?.(ctx, r);
+  // After events: an operation that an event already routes is not routed again.
+  for (const r of resources) linkOpenApiRoutes(ctx, r);
   checkReferenceCycles(template);
   return diagnostics;
 }

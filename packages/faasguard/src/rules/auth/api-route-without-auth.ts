@@ -1,5 +1,6 @@
 import { whoseRoleCan } from '../../analysis/reach-text.js';
 import { ModelIndex } from '../../model/model-index.js';
+import type { Route } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -29,10 +30,12 @@ export const apiRouteWithoutAuth: Rule = {
     const results: RuleResult[] = [];
     for (const route of model.routes) {
       if (route.auth.type !== 'none' || route.auth.apiKeyRequired || route.method === PREFLIGHT) continue;
+      // A mock integration answers from the API's own configuration: nothing behind it is reached.
+      if (route.integration?.kind === 'mock') continue;
       const api = index.api(route.apiId);
       const fn = index.function(route.functionId);
       const whose = fn ? whoseRoleCan(fn, index) : '';
-      const target = fn ? `invokes function ${nameOf(fn)}${whose}${whose ? ',' : ''}` : 'has an integration';
+      const target = fn ? `invokes function ${nameOf(fn)}${whose}${whose ? ',' : ''}` : integrationText(route, index);
       const apiName = api ? nameOf(api) : route.apiId;
       const privateApi = api?.endpointType === 'PRIVATE';
       results.push({
@@ -47,3 +50,13 @@ export const apiRouteWithoutAuth: Rule = {
     return results;
   },
 };
+
+/** What a route without a function of the model reaches, as far as the model says. */
+function integrationText(route: Route, index: ModelIndex): string {
+  const integration = route.integration;
+  if (integration?.kind === 'http') return 'forwards requests to an HTTP backend';
+  if (integration?.kind === 'lambda') return 'invokes a Lambda function';
+  if (integration?.kind !== 'aws-service') return 'has an integration';
+  const target = index.resource(integration.targetId);
+  return `calls ${integration.service ?? 'an AWS service'}${target ? ` on ${nameOf(target)}` : ''}`;
+}

@@ -12,7 +12,7 @@ import type { TMap, TNode } from '../../../parse/tree.js';
 import type { UnknownMarkers } from '../unknown-markers.js';
 import { awsSource } from './aws-source.js';
 import { envSource } from './env-source.js';
-import { FileReader } from './file-reader.js';
+import { FileReader } from '../../file-reader.js';
 import { fileSource } from './file-source.js';
 import { optSource } from './opt-source.js';
 import { paramSource } from './param-source.js';

@@ -5,7 +5,7 @@ import type { DiagnosticSink } from '../../../model/diagnostic.js';
 import type { SourceLocation } from '../../../model/location.js';
 import type { TNode } from '../../../parse/tree.js';
 import type { UnknownMarkers } from '../unknown-markers.js';
-import type { FileReader } from './file-reader.js';
+import type { FileReader } from '../../file-reader.js';
 import type { SourceCall } from './syntax.js';
 
 /** Options of the scan that variables read. */

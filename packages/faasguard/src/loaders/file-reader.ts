@@ -1,16 +1,17 @@
 /**
- * Files that `${file(…)}` brings in, read once each. A path must stay inside the scan root: one
+ * Files that a configuration brings in (Serverless `${file(…)}`, CloudFormation `AWS::Include`, an
+ * API's OpenAPI definition), read once each. A path must stay inside the scan root: one
  * that escapes it (`../../etc/passwd`, a symbolic link out) is an error, never a read. Included
  * YAML keeps its own file name in every location, so findings point into the included file.
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { Diagnostic } from '../../../model/diagnostic.js';
-import { parseJsonTemplate } from '../../../parse/json-template.js';
-import { parseYamlTemplate } from '../../../parse/yaml-template.js';
-import type { TNode } from '../../../parse/tree.js';
-import { recordRead } from '../../../cache/read-log.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { parseJsonTemplate } from '../parse/json-template.js';
+import { parseYamlTemplate } from '../parse/yaml-template.js';
+import type { TNode } from '../parse/tree.js';
+import { recordRead } from '../cache/read-log.js';
 
 export type ReadOutcome =
   | { kind: 'tree'; root: TNode; rel: string }
@@ -29,8 +30,8 @@ export class FileReader {
 
   /** The files a path names: one, or every match of a glob in its last segment. */
   expand(fromFileRel: string, rawPath: string): string[] | 'outside' {
-    const abs = path.resolve(this.rootAbs, path.dirname(fromFileRel), rawPath);
-    if (!this.inside(abs)) return 'outside';
+    const abs = this.resolve(fromFileRel, rawPath);
+    if (abs === 'outside') return 'outside';
     if (!/[*?[{]/.test(path.basename(abs))) return [abs];
     const dir = path.dirname(abs);
     const match = picomatch(path.basename(abs));
@@ -41,6 +42,12 @@ export class FileReader {
       return [];
     }
     return names.map((n) => path.join(dir, n));
+  }
+
+  /** The absolute path a path written in a file names (relative to that file's directory), unless it leaves the root */
+  resolve(fromFileRel: string, rawPath: string): string | 'outside' {
+    const abs = path.resolve(this.rootAbs, path.dirname(fromFileRel), rawPath);
+    return this.inside(abs) ? abs : 'outside';
   }
 
   /** Files that were read as configuration, relative to the scan root */

@@ -1,0 +1,40 @@
+/**
+ * A file a template names by a path relative to itself (an AWS::Include Location, an API's
+ * DefinitionUri), read through the scan's file reader so that it never leaves the scan root. What
+ * cannot be read is reported once, at the place that names it.
+ */
+import type { DiagnosticSink } from '../../model/diagnostic.js';
+import type { SourceLocation } from '../../model/location.js';
+import type { TNode } from '../../parse/tree.js';
+import type { FileReader } from '../file-reader.js';
+
+export interface LocalTree {
+  root: TNode;
+  /** Relative to the scan root */
+  rel: string;
+}
+
+/** `what` names the reference in messages, e.g. `AWS::Include of ./api.yaml`. */
+export function readLocalTree(reader: FileReader, rawPath: string, what: string, at: SourceLocation, diagnostics: DiagnosticSink): LocalTree | undefined {
+  const abs = reader.resolve(at.file, rawPath);
+  const outcome = abs === 'outside' ? ({ kind: 'outside' } as const) : reader.read(abs);
+  switch (outcome.kind) {
+    case 'outside':
+      diagnostics.error('path-outside-project', `${what} points outside the scanned directory: not read`, at);
+      return undefined;
+    case 'missing':
+      diagnostics.warning('file-not-found', `${what}: no such file in the scanned directory; what it holds is unknown`, at);
+      return undefined;
+    case 'code':
+    case 'unparsable':
+      diagnostics.warning('file-unparsable', `${what}: not a YAML or JSON file faasguard can read; what it holds is unknown`, at);
+      return undefined;
+    case 'tree':
+      return { root: outcome.root, rel: outcome.rel };
+  }
+}
+
+/** A Location or URI that names a remote object (`s3://…`, `https://…`) rather than a local file. */
+export function isRemote(location: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
+}

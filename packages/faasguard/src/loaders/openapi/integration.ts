@@ -1,0 +1,74 @@
+/**
+ * `x-amazon-apigateway-integration` into what the route hands requests to: a function of the model
+ * (a Lambda proxy or custom integration, whose URI names the function's ARN), an AWS service (a REST
+ * API's `aws` integration to `arn:aws:apigateway:<region>:<service>:path|action/…`, or an HTTP API's
+ * first-class integration named by `integrationSubtype`), an HTTP backend, or a mock.
+ */
+import type { LambdaFunction, RouteIntegration } from '../../model/app-model.js';
+import type { SourceLocation } from '../../model/location.js';
+import { isValueMap, referencedResource, ResourceRef, Composite, type Value, type ValueMap } from '../../model/value.js';
+import type { LoadContext } from '../cloudformation/load-context.js';
+
+export interface ResolvedIntegration {
+  integration: RouteIntegration;
+  fn?: LambdaFunction;
+}
+
+/** `arn:aws:apigateway:<region>:<service>:path/…` or `…:action/…` (the region may be a `${AWS::Region}` left as written) */
+const SERVICE_URI = /^arn:[^:]*:apigateway:(?:\$\{[^}]*\}|[^:])*:([a-z0-9-]+):(?:path|action)\//i;
+/** HTTP API integration subtypes (`SQS-SendMessage` …) by the service prefix they call */
+const SUBTYPE_SERVICES: Readonly<Record<string, string>> = {
+  sqs: 'sqs',
+  eventbridge: 'events',
+  kinesis: 'kinesis',
+  stepfunctions: 'states',
+  appconfig: 'appconfig',
+};
+
+export function resolveIntegration(ctx: LoadContext, v: ValueMap, loc: SourceLocation): ResolvedIntegration {
+  const type = typeof v['type'] === 'string' ? v['type'].toLowerCase() : '';
+  if (type === 'mock') return { integration: { kind: 'mock', loc } };
+  if (type === 'http' || type === 'http_proxy') return { integration: { kind: 'http', loc } };
+  const subtype = typeof v['integrationSubtype'] === 'string' ? v['integrationSubtype'] : undefined;
+  if (subtype) return service(ctx, SUBTYPE_SERVICES[subtype.split('-')[0]!.toLowerCase()] ?? subtype, [v['requestParameters']], loc);
+  const uri = v['uri'];
+  const text = uriText(uri);
+  const fn = ctx.builder.functionOf(uri);
+  if (fn && (isLambdaUri(text) || uri instanceof ResourceRef)) return { integration: { kind: 'lambda', targetId: fn.id, loc }, fn };
+  if (isLambdaUri(text)) return { integration: { kind: 'lambda', loc } };
+  const match = SERVICE_URI.exec(text);
+  if (match) return service(ctx, match[1]!.toLowerCase(), [uri, v['requestParameters'], v['requestTemplates']], loc);
+  return { integration: { kind: 'unknown', loc } };
+}
+
+/** The URI with deploy-time values as `*`, so that the patterns below see its shape. */
+function uriText(v: Value | undefined): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof ResourceRef) return v.toString();
+  if (v instanceof Composite) return v.parts.map((p) => (typeof p === 'string' ? p : p instanceof ResourceRef ? p.toString() : '*')).join('');
+  return '';
+}
+
+function isLambdaUri(text: string): boolean {
+  return /:lambda:path\/[^/]+\/functions\//.test(text) || /^arn:[^:]*:lambda:/.test(text);
+}
+
+/** The first resource of the model that the integration's URI, parameters or templates name is its target. */
+function service(ctx: LoadContext, name: string, places: Array<Value | undefined>, loc: SourceLocation): ResolvedIntegration {
+  const integration: RouteIntegration = { kind: 'aws-service', service: name, loc };
+  for (const place of places) {
+    const target = firstResource(ctx, place);
+    if (target) return { integration: { ...integration, targetId: target } };
+  }
+  return { integration };
+}
+
+function firstResource(ctx: LoadContext, v: Value | undefined): string | undefined {
+  if (v instanceof ResourceRef || v instanceof Composite) {
+    const ref = referencedResource(v);
+    return ref && ctx.builder.resource(ref.target) ? ref.target : undefined;
+  }
+  if (Array.isArray(v)) return v.map((x) => firstResource(ctx, x)).find((x) => x !== undefined);
+  if (isValueMap(v)) return Object.values(v).map((x) => firstResource(ctx, x)).find((x) => x !== undefined);
+  return undefined;
+}

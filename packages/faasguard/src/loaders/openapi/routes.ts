@@ -1,0 +1,78 @@
+/**
+ * An API's OpenAPI definition into routes: every operation with an `x-amazon-apigateway-integration`
+ * becomes a route of the API, to its function (with the trigger that exposes it) or to the service,
+ * backend or mock it integrates with, and with its authorization. Routes are located at the
+ * operation, in the file that defines it (an included file when the definition is included).
+ *
+ * Runs after function events: SAM merges an `Api`/`HttpApi` event into the definition, so an
+ * operation that an event already made a route of is not a second route.
+ */
+import type { Api } from '../../model/app-model.js';
+import type { SourceLocation } from '../../model/location.js';
+import { isValueMap, type Value, type ValueMap } from '../../model/value.js';
+import type { TMapEntry, TNode } from '../../parse/tree.js';
+import { get, getEntry } from '../../parse/tree.js';
+import type { LoadContext } from '../cloudformation/load-context.js';
+import type { TemplateResource } from '../cloudformation/template.js';
+import { apiDefinition, type ApiDefinition } from './definition.js';
+import { resolveIntegration } from './integration.js';
+import { routeAuth, securityContext, type SecurityContext } from './security.js';
+
+const INTEGRATION = 'x-amazon-apigateway-integration';
+const ANY_METHOD = 'x-amazon-apigateway-any-method';
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', ANY_METHOD]);
+
+interface Operation {
+  path: string;
+  /** Upper case, or ANY */
+  method: string;
+  value: ValueMap;
+  node: TNode | undefined;
+  loc: SourceLocation;
+}
+
+export function linkOpenApiRoutes(ctx: LoadContext, r: TemplateResource): void {
+  const api = ctx.builder.api(ctx.template.resourceId(r.logicalId));
+  if (!api) return;
+  const def = apiDefinition(ctx, r);
+  if (!def) return;
+  const security = securityContext(ctx, api, def);
+  for (const op of operations(def)) linkOperation(ctx, api, def, security, op);
+}
+
+/** Operations as evaluated (a condition may remove one), each located at its key when written. */
+function* operations(def: ApiDefinition): Generator<Operation> {
+  const paths = def.value['paths'];
+  if (!isValueMap(paths)) return;
+  const pathsNode = get(def.node, 'paths');
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isValueMap(item)) continue;
+    const pathEntry = getEntry(pathsNode, path);
+    for (const [key, value] of Object.entries(item)) {
+      if (!METHODS.has(key.toLowerCase()) || !isValueMap(value)) continue;
+      const entry: TMapEntry | undefined = getEntry(pathEntry?.value, key);
+      const method = key.toLowerCase() === ANY_METHOD ? 'ANY' : key.toUpperCase();
+      yield { path, method, value, node: entry?.value, loc: entry?.keyLoc ?? pathEntry?.keyLoc ?? def.node.loc };
+    }
+  }
+}
+
+function linkOperation(ctx: LoadContext, api: Api, def: ApiDefinition, security: SecurityContext, op: Operation): void {
+  const integrationValue = resolveLocalRef(def.value, op.value[INTEGRATION]);
+  if (!isValueMap(integrationValue)) return;
+  if (ctx.builder.model.routes.some((x) => x.apiId === api.id && x.method === op.method && x.path === op.path)) return;
+  const { integration, fn } = resolveIntegration(ctx, integrationValue, get(op.node, INTEGRATION)?.loc ?? op.loc);
+  const auth = routeAuth(security, op.method, op.value['security'], get(op.node, 'security')?.loc ?? op.loc);
+  const id = `${api.id}#${op.method} ${op.path}`;
+  ctx.builder.addRoute({ id, logicalId: `${api.logicalId} ${op.method} ${op.path}`, stack: ctx.template.stackId, loc: op.loc, apiId: api.id, method: op.method, path: op.path, ...(fn ? { functionId: fn.id } : {}), auth, integration });
+  if (fn) ctx.builder.addTrigger({ id, kind: 'api', functionId: fn.id, routeId: id, sourceId: api.id, asynchronous: false, details: {}, loc: op.loc });
+}
+
+/** `{ $ref: '#/components/x-amazon-apigateway-integrations/name' }` (HTTP APIs share integrations so). */
+function resolveLocalRef(doc: ValueMap, v: Value | undefined): Value | undefined {
+  const ref = isValueMap(v) ? v['$ref'] : undefined;
+  if (typeof ref !== 'string' || !ref.startsWith('#/')) return v;
+  let cur: Value | undefined = doc;
+  for (const part of ref.slice(2).split('/')) cur = isValueMap(cur) ? cur[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  return cur;
+}
