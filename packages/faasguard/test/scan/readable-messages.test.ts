@@ -46,10 +46,11 @@ describe('readable values in messages', () => {
 });
 
 describe('one report per problem and place', () => {
-  it('reports a diagnostic found twice once', async () => {
+  it('reports an include that cannot be read once, at its Location', async () => {
     const result = await scan(DIR, {});
-    const unknown = result.diagnostics.filter((d: Diagnostic) => d.code === 'unknown-function');
-    assert.deepEqual(unknown.map((d) => [d.loc.file, d.loc.line]), [['template.yaml', lineOf(TEMPLATE, 'Fn::Transform')]]);
+    // The include is read once per evaluation of the body; it is reported once, at its Location.
+    const notRead = result.diagnostics.filter((d: Diagnostic) => d.code === 'include-not-read');
+    assert.deepEqual(notRead.map((d) => [d.loc.file, d.loc.line]), [['template.yaml', lineOf(TEMPLATE, 'Location: s3://')]]);
   });
 
   it('keeps one of two findings with the same rule, place, subject and message, whatever their keys', async () => {
