@@ -31,6 +31,8 @@ interface Lookups {
   ssm: Map<string, Value>;
   /** Sources with a literal physical name, by kind */
   named: Map<Resource['kind'], Array<{ name: string; id: string }>>;
+  /** The same by kind and exact name, for ARNs without wildcards */
+  exact: Map<string, string[]>;
 }
 
 const LOOKUPS = new WeakMap<AppModel, Lookups>();
@@ -38,7 +40,7 @@ const LOOKUPS = new WeakMap<AppModel, Lookups>();
 function lookups(model: AppModel): Lookups {
   let l = LOOKUPS.get(model);
   if (l) return l;
-  l = { exports: new Map(), ssm: new Map(), named: new Map() };
+  l = { exports: new Map(), ssm: new Map(), named: new Map(), exact: new Map() };
   // The first stack exporting a name wins: CloudFormation refuses a second one in the same region.
   for (const s of model.stacks) for (const e of s.exports) if (!l.exports.has(e.name)) l.exports.set(e.name, e);
   for (const r of model.resources) {
@@ -47,7 +49,9 @@ function lookups(model: AppModel): Lookups {
     if (typeof ssmName === 'string' && ssmValue !== undefined && !l.ssm.has(ssmName)) l.ssm.set(ssmName, ssmValue);
     const property = NAME_PROPERTY[r.kind];
     const name = property ? r.properties[property] : undefined;
-    if (typeof name === 'string' && name !== '') pushTo(l.named, r.kind, { name, id: r.id });
+    if (typeof name !== 'string' || name === '') continue;
+    pushTo(l.named, r.kind, { name, id: r.id });
+    pushTo(l.exact, `${r.kind}\u0000${name}`, r.id);
   }
   LOOKUPS.set(model, l);
   return l;
@@ -100,9 +104,10 @@ function byArn(arn: string, kind: Resource['kind'], index: ModelIndex): LinkedSo
   const name = sourceName(kind, parts.slice(5).join(':'));
   if (name === undefined || name.includes(HOLE)) return NONE;
   if (/^\*+$/.test(name)) return { all: true };
+  const l = lookups(index.model);
+  if (!/[*?]/.test(name)) return { all: false, ids: l.exact.get(`${kind}\u0000${name}`) ?? [] };
   const pattern = globPattern(name);
-  const ids = (lookups(index.model).named.get(kind) ?? []).filter((n) => pattern.test(n.name)).map((n) => n.id);
-  return { all: false, ids };
+  return { all: false, ids: (l.named.get(kind) ?? []).filter((n) => pattern.test(n.name)).map((n) => n.id) };
 }
 
 /** The name part of a source's ARN: `bucket/key*` → `bucket`, `table/Orders/stream/…` → `Orders`, `stream/Clicks` → `Clicks`. */

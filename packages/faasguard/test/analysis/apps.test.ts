@@ -64,6 +64,12 @@ describe('applications', () => {
     }
   });
 
+  it('chains into another app through a name pattern its queue matches, not through the name of another queue', async () => {
+    const glob = await chains('named-glob');
+    assert.deepEqual(glob.map((f) => [f.file, f.line, f.subject]), [['consumer/template.yaml', 14, 'Worker']]);
+    assert.deepEqual(await chains('named-other'), []);
+  });
+
   it('chains into another app through the literal name of its queue', async () => {
     const found = await chains('named');
     assert.deepEqual(found.map((f) => [f.file, f.line, f.subject]), [['consumer/template.yaml', 14, 'Worker']]);

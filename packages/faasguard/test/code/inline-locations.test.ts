@@ -39,6 +39,10 @@ describe('inline code locations', () => {
     assert.deepEqual(at('command-injection', 'JoinRunner'), [[38, 9]]);
   });
 
+  it('analyzes Fn::Join code with references (as CDK writes it), pointing at the ZipFile key', () => {
+    assert.deepEqual(at('command-injection', 'JoinRefRunner'), [[92, 9]]);
+  });
+
   it('points at a secret inside a !Sub block', () => {
     assert.deepEqual(at('secret-in-inline-code', 'SecretRunner'), [[69, 27]]);
   });
