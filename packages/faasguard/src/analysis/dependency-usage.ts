@@ -10,6 +10,7 @@ import path from 'node:path';
 import { checkUsage, manifestFromNames, parseRequirementsText, readManifest, type Ecosystem, type Manifest } from '../deps/index.js';
 import { codeLanguage, extractImports, MAX_IMPORT_SCAN_BYTES, type CodeLanguage, type ImportRef } from '../deps/imports.js';
 import type { DiscoveredFile } from '../discover/discover.js';
+import { vendoredFileTest } from '../discover/vendored-files.js';
 import type { ModelElement } from '../model/app-model.js';
 import type { SourceLocation } from '../model/location.js';
 import { unitOwners, type CodeUnit } from './code-units.js';
@@ -28,13 +29,14 @@ const LANGUAGE_OF: Record<Ecosystem, CodeLanguage> = { npm: 'javascript', PyPI: 
 const PY_MANIFESTS = ['pyproject.toml', 'Pipfile'];
 const isRequirements = (name: string): boolean => /^([\w.-]*[-_.])?requirements([-_.][\w.-]*)?\.txt$/i.test(name);
 
-/** Reads the imports of every code file under a unit, each file once. */
+/** Reads the imports of every code file under a unit, each file once; installed third-party packages are not the unit's code. */
 export async function readUnitImports(units: readonly CodeUnit[], files: readonly DiscoveredFile[]): Promise<Map<string, FileImports>> {
   const out = new Map<string, FileImports>();
   const unitDirs = new Set(units.map((u) => u.dir));
+  const vendored = vendoredFileTest(files);
   for (const f of files) {
     const language = codeLanguage(f.rel);
-    if (!language || f.size > MAX_IMPORT_SCAN_BYTES || !insideAny(f.rel, unitDirs)) continue;
+    if (!language || f.size > MAX_IMPORT_SCAN_BYTES || !insideAny(f.rel, unitDirs) || vendored(f.rel)) continue;
     const text = readTextOrUndefined(f.abs);
     if (text !== undefined) out.set(f.rel, { file: f.rel, language, imports: extractImports(f.rel, text) });
   }

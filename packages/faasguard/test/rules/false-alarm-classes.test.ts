@@ -1,0 +1,62 @@
+/**
+ * Classes of findings that were false alarms on real projects: each fixture's `fail/` holds the
+ * true positive next to its look-alike and must give exactly the expected findings (rule, file,
+ * line, subject, severity); `pass/` holds only the look-alikes and must give none of the rule.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { scan } from '../../src/scan/scan.js';
+import { ALL_RULES } from '../../src/rules/index.js';
+import { FIXTURES } from '../helpers/paths.js';
+
+interface Expected {
+  file?: string;
+  line: number;
+  subject?: string;
+  severity: string;
+}
+
+interface Case {
+  /** Folder under test/fixtures/false-alarms */
+  fixture: string;
+  rule: string;
+  fail: Expected[];
+}
+
+const CASES: Case[] = [
+  {
+    fixture: 'secrets-vendored',
+    rule: 'secret-in-code',
+    fail: [
+      { file: 'dependencies/python/layer_config.py', line: 1, subject: 'Snapshot', severity: 'high' },
+      { file: 'src/app.py', line: 3, subject: 'Snapshot', severity: 'high' },
+    ],
+  },
+];
+
+function ruleById(id: string) {
+  const rule = ALL_RULES.find((r) => r.meta.id === id);
+  assert.ok(rule, `no rule ${id}`);
+  return rule;
+}
+
+async function findingsOf(dir: string, rule: string) {
+  const result = await scan(dir, { rules: [ruleById(rule)] });
+  return result.findings
+    .map((f) => ({ file: f.location.file, line: f.location.line, subject: f.subject?.logicalId, severity: f.severity }))
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+for (const c of CASES) {
+  describe(`${c.rule}: ${c.fixture}`, () => {
+    it('reports the true positives', async () => {
+      const want = c.fail.map((e) => ({ file: e.file ?? 'template.yaml', line: e.line, subject: e.subject, severity: e.severity }));
+      assert.deepEqual(await findingsOf(path.join(FIXTURES, 'false-alarms', c.fixture, 'fail'), c.rule), want);
+    });
+
+    it('is silent on the look-alikes', async () => {
+      assert.deepEqual(await findingsOf(path.join(FIXTURES, 'false-alarms', c.fixture, 'pass'), c.rule), []);
+    });
+  });
+}
