@@ -33,6 +33,15 @@ const CASES: Case[] = [
       { file: 'src/app.py', line: 3, subject: 'Snapshot', severity: 'high' },
     ],
   },
+  {
+    fixture: 'env-values',
+    rule: 'env-plaintext-secret',
+    fail: [
+      { line: 14, subject: 'Notify', severity: 'high' },
+      { line: 15, subject: 'Notify', severity: 'high' },
+      { line: 16, subject: 'Notify', severity: 'high' },
+    ],
+  },
 ];
 
 function ruleById(id: string) {
