@@ -42,6 +42,18 @@ const CASES: Case[] = [
       { line: 16, subject: 'Notify', severity: 'high' },
     ],
   },
+  {
+    fixture: 'public-routes',
+    rule: 'api-route-without-auth',
+    fail: [
+      { line: 10, subject: 'Users.Login', severity: 'info' },
+      { line: 15, subject: 'Users.Refresh', severity: 'info' },
+      { line: 20, subject: 'Users.Callback', severity: 'info' },
+      { line: 25, subject: 'Users.Health', severity: 'info' },
+      { line: 30, subject: 'Users.Tokens', severity: 'high' },
+      { line: 35, subject: 'Users.LoginHistory', severity: 'high' },
+    ],
+  },
 ];
 
 function ruleById(id: string) {
