@@ -54,6 +54,14 @@ const CASES: Case[] = [
       { line: 35, subject: 'Users.LoginHistory', severity: 'high' },
     ],
   },
+  {
+    fixture: 'machine-user-pool',
+    rule: 'cognito-user-pool-without-mfa',
+    fail: [
+      { line: 3, subject: 'Pool', severity: 'medium' },
+      { line: 22, subject: 'StaffPool', severity: 'medium' },
+    ],
+  },
 ];
 
 function ruleById(id: string) {
