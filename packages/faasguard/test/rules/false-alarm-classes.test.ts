@@ -62,6 +62,15 @@ const CASES: Case[] = [
       { line: 22, subject: 'StaffPool', severity: 'medium' },
     ],
   },
+  {
+    fixture: 'pass-role-conditions',
+    rule: 'iam-privilege-escalation',
+    fail: [
+      { line: 11, subject: 'DeployerRole', severity: 'critical' },
+      { line: 34, subject: 'OrchestratorRole', severity: 'critical' },
+      { line: 51, subject: 'TablesRole', severity: 'critical' },
+    ],
+  },
 ];
 
 function ruleById(id: string) {
