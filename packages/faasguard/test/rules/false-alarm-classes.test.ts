@@ -98,3 +98,15 @@ for (const c of CASES) {
     });
   });
 }
+
+describe('a managed policy whose iam:PassRole is limited by iam:PassedToService', () => {
+  it('is described by the services it passes roles to, and creating service-linked roles is no IAM change', async () => {
+    const dir = path.join(FIXTURES, 'false-alarms', 'managed-pass-role');
+    const broad = await scan(dir, { rules: [ruleById('iam-broad-managed-policy')] });
+    assert.equal(broad.findings.length, 1);
+    assert.match(broad.findings[0]!.message, /can pass any role to application-autoscaling and dax,/);
+    assert.doesNotMatch(broad.findings[0]!.message, /change any IAM role/);
+    const escalation = await scan(dir, { rules: [ruleById('iam-privilege-escalation')] });
+    assert.deepEqual(escalation.findings, []);
+  });
+});
