@@ -71,6 +71,11 @@ const CASES: Case[] = [
       { line: 51, subject: 'TablesRole', severity: 'critical' },
     ],
   },
+  {
+    fixture: 'yarn-sha1',
+    rule: 'dependency-missing-integrity',
+    fail: [{ file: 'api/yarn.lock', line: 9, subject: 'Api', severity: 'low' }],
+  },
 ];
 
 function ruleById(id: string) {
