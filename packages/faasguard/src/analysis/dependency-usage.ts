@@ -11,7 +11,9 @@ import { checkUsage, manifestFromNames, parseRequirementsText, readManifest, typ
 import { codeLanguage, extractImports, MAX_IMPORT_SCAN_BYTES, type CodeLanguage, type ImportRef } from '../deps/imports.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { vendoredFileTest } from '../discover/vendored-files.js';
-import type { ModelElement } from '../model/app-model.js';
+import type { LambdaFunction, ModelElement } from '../model/app-model.js';
+import { cdkInfrastructureTest, isTestOrBuildFile } from '../deps/build-only-files.js';
+import { npmPackageName, runtimeProvidedFor } from '../deps/usage.js';
 import type { SourceLocation } from '../model/location.js';
 import { unitOwners, type CodeUnit } from './code-units.js';
 import { FilesByDir, insideAny } from './files-by-dir.js';
@@ -23,6 +25,8 @@ export interface FileImports {
   file: string;
   language: CodeLanguage;
   imports: ImportRef[];
+  /** A test, build configuration or CDK infrastructure file: read for what it uses, never deployed */
+  notDeployedFile?: boolean;
 }
 
 const LANGUAGE_OF: Record<Ecosystem, CodeLanguage> = { npm: 'javascript', PyPI: 'python' };
@@ -34,11 +38,13 @@ export async function readUnitImports(units: readonly CodeUnit[], files: readonl
   const out = new Map<string, FileImports>();
   const unitDirs = new Set(units.map((u) => u.dir));
   const vendored = vendoredFileTest(files);
+  const cdkInfrastructure = cdkInfrastructureTest(files);
   for (const f of files) {
     const language = codeLanguage(f.rel);
     if (!language || f.size > MAX_IMPORT_SCAN_BYTES || !insideAny(f.rel, unitDirs) || vendored(f.rel)) continue;
     const text = readTextOrUndefined(f.abs);
-    if (text !== undefined) out.set(f.rel, { file: f.rel, language, imports: extractImports(f.rel, text) });
+    const notDeployedFile = isTestOrBuildFile(f.rel) || cdkInfrastructure(f.rel);
+    if (text !== undefined) out.set(f.rel, { file: f.rel, language, imports: extractImports(f.rel, text), ...(notDeployedFile ? { notDeployedFile } : {}) });
   }
   return out;
 }
@@ -170,6 +176,44 @@ function declarationLoc(file: string, lines: string[], name: string, ecosystem: 
   return { file, line: i + 1, column };
 }
 
+/**
+ * Imports that need no production dependency: those of tests, build configuration and CDK
+ * infrastructure code (marked by `notDeployedFile`), type-only imports, and in TypeScript an
+ * import of a package whose types alone are declared (`@types/aws-lambda` for `aws-lambda`): the
+ * compiler keeps such an import only for its types, or the build would fail to resolve it.
+ */
+function notDeployed(ref: ImportRef & { file: string; notDeployedFile?: boolean }, manifest: Manifest): boolean {
+  if (ref.notDeployedFile || ref.typeOnly) return true;
+  if (!/\.[cm]?tsx?$/i.test(ref.file)) return false;
+  const name = npmPackageName(ref.specifier);
+  if (!name || name.startsWith('@types/')) return false;
+  const d = manifest.deps;
+  const declared = (n: string): boolean => n in d.dependencies || n in d.devDependencies || n in d.optionalDependencies || n in (d.peerDependencies ?? {});
+  return !declared(name) && (declared(typesPackageOf(name)) || TYPES_ONLY_MODULES.has(name));
+}
+
+/**
+ * Modules that exist for their types alone: `aws-lambda` is the module `@types/aws-lambda`
+ * declares (the event and handler types); the npm package of that name is an unrelated
+ * command-line tool that no handler imports.
+ */
+const TYPES_ONLY_MODULES = new Set(['aws-lambda']);
+
+/** `@types/<name>`, and `@types/scope__name` for `@scope/name`. */
+function typesPackageOf(name: string): string {
+  return name.startsWith('@') ? `@types/${name.slice(1).replace('/', '__')}` : `@types/${name}`;
+}
+
+function runtimeOf(owner: ModelElement): string | undefined {
+  const runtime = (owner as Partial<LambdaFunction>).runtime;
+  return typeof runtime === 'string' ? runtime : undefined;
+}
+
+/** Every function running the project's code is built by a bundler. */
+function isBundled(owners: readonly ModelElement[]): boolean {
+  return owners.length > 0 && owners.every((o) => (o as Partial<LambdaFunction>).code?.bundler !== undefined);
+}
+
 /** Unused declarations and undeclared imports of every project the units belong to. */
 export async function analyzeUsage(
   root: string,
@@ -185,10 +229,22 @@ export async function analyzeUsage(
     if (project.files.length === 0) continue;
     const loaded = await loadManifest(root, project, index);
     if (!loaded) continue;
-    const refs = project.files.flatMap((fi) => fi.imports.map((i) => ({ ...i, file: fi.file })));
-    const usage = checkUsage({ ecosystem: project.ecosystem, imports: refs.map((r) => r.specifier), manifest: loaded.manifest.deps, localModules: [...project.localModules] });
+    const all = project.files.flatMap((fi) => fi.imports.map((i) => ({ ...i, file: fi.file, ...(fi.notDeployedFile ? { notDeployedFile: true } : {}) })));
+    const refs: typeof all = [];
+    const buildOnly: typeof all = [];
+    for (const r of all) (notDeployed(r, loaded.manifest) ? buildOnly : refs).push(r);
+    const bundled = isBundled(project.owners);
+    const usage = checkUsage({
+      ecosystem: project.ecosystem,
+      imports: refs.map((r) => r.specifier),
+      buildOnlyImports: buildOnly.map((r) => r.specifier),
+      manifest: loaded.manifest.deps,
+      localModules: [...project.localModules],
+      runtimeProvided: runtimeProvidedFor(project.ecosystem, project.owners.map(runtimeOf)),
+    });
     const owners = project.owners;
-    for (const u of usage.unused) unused.push({ ecosystem: project.ecosystem, name: u.name, group: u.group, loc: loaded.lineOf(u.name), owners });
+    // A bundle holds what the code imports: packages nothing imports are not deployed, development ones that are imported are.
+    if (!bundled) for (const u of usage.unused) unused.push({ ecosystem: project.ecosystem, name: u.name, group: u.group, loc: loaded.lineOf(u.name), owners });
     const report = (list: typeof usage.undeclared, devOnly: boolean): void => {
       for (const u of list) {
         const ref = refs.find((r) => r.specifier === u.specifier)!;
@@ -196,7 +252,7 @@ export async function analyzeUsage(
       }
     };
     report(usage.undeclared, false);
-    report(usage.devOnly, true);
+    if (!bundled) report(usage.devOnly, true);
   }
   return { unused, undeclared };
 }

@@ -76,6 +76,24 @@ const CASES: Case[] = [
     rule: 'dependency-missing-integrity',
     fail: [{ file: 'api/yarn.lock', line: 9, subject: 'Api', severity: 'low' }],
   },
+  {
+    fixture: 'deps-usage',
+    rule: 'dependency-undeclared',
+    fail: [
+      { file: 'api/index.ts', line: 5, subject: 'Api', severity: 'low' },
+      { file: 'api/index.ts', line: 6, subject: 'Api', severity: 'low' },
+      { file: 'api/index.ts', line: 8, subject: 'Api', severity: 'low' },
+      { file: 'legacy/index.js', line: 2, subject: 'Legacy', severity: 'low' },
+    ],
+  },
+  {
+    fixture: 'deps-usage',
+    rule: 'dependency-unused',
+    fail: [
+      { file: 'api/package.json', line: 6, subject: 'Api', severity: 'low' },
+      { file: 'worker/requirements.txt', line: 4, subject: 'Worker', severity: 'low' },
+    ],
+  },
 ];
 
 function ruleById(id: string) {
