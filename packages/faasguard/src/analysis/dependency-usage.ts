@@ -11,7 +11,8 @@ import { checkUsage, manifestFromNames, parseRequirementsText, readManifest, typ
 import { codeLanguage, extractImports, MAX_IMPORT_SCAN_BYTES, type CodeLanguage, type ImportRef } from '../deps/imports.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { vendoredFileTest } from '../discover/vendored-files.js';
-import type { LambdaFunction, ModelElement } from '../model/app-model.js';
+import type { AppModel, LambdaFunction, ModelElement } from '../model/app-model.js';
+import { layerPackagesOf } from './layer-packages.js';
 import { cdkInfrastructureTest, isTestOrBuildFile } from '../deps/build-only-files.js';
 import { npmPackageName, runtimeProvidedFor } from '../deps/usage.js';
 import type { SourceLocation } from '../model/location.js';
@@ -98,6 +99,8 @@ interface ManifestProject {
   owners: ModelElement[];
   /** Python: top-level modules of the project's own code */
   localModules: Set<string>;
+  /** Some of its code is a layer's: the functions using the layer import its packages */
+  layer: boolean;
 }
 
 function gatherProjects(units: readonly CodeUnit[], imports: FilesByDir<FileImports>, index: ManifestIndex): ManifestProject[] {
@@ -108,7 +111,8 @@ function gatherProjects(units: readonly CodeUnit[], imports: FilesByDir<FileImpo
       const dir = index.nearest(unit.dir, ecosystem);
       if (dir === undefined) continue;
       const key = `${ecosystem}\u0000${dir}`;
-      const p = projects.get(key) ?? { ecosystem, dir, files: [], owners: [], localModules: new Set<string>() };
+      const p = projects.get(key) ?? { ecosystem, dir, files: [], owners: [], localModules: new Set<string>(), layer: false };
+      if (unit.layers.length > 0) p.layer = true;
       projects.set(key, p);
       const known = seen.get(p) ?? { owners: new Set<ModelElement>(), files: new Set<FileImports>() };
       seen.set(p, known);
@@ -204,6 +208,12 @@ function typesPackageOf(name: string): string {
   return name.startsWith('@') ? `@types/${name.slice(1).replace('/', '__')}` : `@types/${name}`;
 }
 
+/** What the code of the functions among `owners` imports, in the language of the ecosystem. */
+function consumerImports(owners: readonly ModelElement[], imports: FilesByDir<FileImports>, ecosystem: Ecosystem): string[] {
+  const dirs = owners.map((o) => (o as Partial<LambdaFunction>).code?.path).filter((d): d is string => d !== undefined);
+  return [...new Set(dirs)].flatMap((d) => imports.under(d)).filter((fi) => fi.language === LANGUAGE_OF[ecosystem]).flatMap((fi) => fi.imports.map((i) => i.specifier));
+}
+
 function runtimeOf(owner: ModelElement): string | undefined {
   const runtime = (owner as Partial<LambdaFunction>).runtime;
   return typeof runtime === 'string' ? runtime : undefined;
@@ -220,6 +230,7 @@ export async function analyzeUsage(
   units: readonly CodeUnit[],
   files: readonly DiscoveredFile[],
   imports: FilesByDir<FileImports>,
+  model?: AppModel,
 ): Promise<{ unused: UnusedDeclaration[]; undeclared: UndeclaredImport[] }> {
   const index = new ManifestIndex(files);
   const unused: UnusedDeclaration[] = [];
@@ -230,17 +241,21 @@ export async function analyzeUsage(
     const loaded = await loadManifest(root, project, index);
     if (!loaded) continue;
     const all = project.files.flatMap((fi) => fi.imports.map((i) => ({ ...i, file: fi.file, ...(fi.notDeployedFile ? { notDeployedFile: true } : {}) })));
+    // A layer's packages are for the functions that list it: their imports use them.
+    const consumers = project.layer ? consumerImports(project.owners, imports, project.ecosystem) : [];
     const refs: typeof all = [];
     const buildOnly: typeof all = [];
     for (const r of all) (notDeployed(r, loaded.manifest) ? buildOnly : refs).push(r);
     const bundled = isBundled(project.owners);
+    const functions = project.owners.filter((o): o is LambdaFunction => 'code' in o);
+    const layers = model ? layerPackagesOf(model, functions, files) : { npm: [], PyPI: [], pythonModules: [] };
     const usage = checkUsage({
       ecosystem: project.ecosystem,
       imports: refs.map((r) => r.specifier),
-      buildOnlyImports: buildOnly.map((r) => r.specifier),
+      buildOnlyImports: [...buildOnly.map((r) => r.specifier), ...consumers],
       manifest: loaded.manifest.deps,
-      localModules: [...project.localModules],
-      runtimeProvided: runtimeProvidedFor(project.ecosystem, project.owners.map(runtimeOf)),
+      localModules: [...project.localModules, ...layers.pythonModules],
+      runtimeProvided: [...runtimeProvidedFor(project.ecosystem, project.owners.map(runtimeOf)), ...layers[project.ecosystem]],
     });
     const owners = project.owners;
     // A bundle holds what the code imports: packages nothing imports are not deployed, development ones that are imported are.
@@ -248,7 +263,17 @@ export async function analyzeUsage(
     const report = (list: typeof usage.undeclared, devOnly: boolean): void => {
       for (const u of list) {
         const ref = refs.find((r) => r.specifier === u.specifier)!;
-        undeclared.push({ ecosystem: project.ecosystem, name: u.name, specifier: u.specifier, devOnly, loc: { file: ref.file, line: ref.line, column: ref.column }, manifest: loaded.file, owners });
+        const missingFromRuntimes = u.notInRuntime ? [...new Set(owners.map(runtimeOf).filter((r): r is string => r !== undefined))].sort() : undefined;
+        undeclared.push({
+          ecosystem: project.ecosystem,
+          name: u.name,
+          specifier: u.specifier,
+          devOnly,
+          loc: { file: ref.file, line: ref.line, column: ref.column },
+          manifest: loaded.file,
+          owners,
+          ...(missingFromRuntimes ? { missingFromRuntimes } : {}),
+        });
       }
     };
     report(usage.undeclared, false);

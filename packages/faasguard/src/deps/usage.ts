@@ -36,6 +36,8 @@ export interface UndeclaredImport {
   specifier: string;
   /** The package the import needs (npm name, or the likely PyPI distribution). */
   name: string;
+  /** Some Lambda runtime provides it, but not the one running this code (the AWS SDK of the other Node.js generation) */
+  notInRuntime?: boolean;
 }
 
 export interface UsageResult {
@@ -53,7 +55,8 @@ export interface UsageResult {
  */
 export const RUNTIME_PROVIDED: Record<Ecosystem, string[]> = {
   npm: ['aws-sdk', '@aws-sdk/*', '@smithy/*'],
-  PyPI: ['boto3', 'botocore', 's3transfer', 'jmespath', 'awslambdaric'],
+  // boto3 comes with what it needs: botocore's urllib3, python-dateutil and six among them.
+  PyPI: ['boto3', 'botocore', 's3transfer', 'jmespath', 'urllib3', 'python-dateutil', 'six', 'awslambdaric'],
 };
 
 /** The AWS SDK of the Node.js runtimes: v3 from nodejs18.x on, v2 before. */
@@ -119,6 +122,8 @@ export const PYTHON_IMPORT_NAMES: Record<string, string[]> = {
   'aws-xray-sdk': ['aws_xray_sdk'],
   'pyhumps': ['humps'],
   'pysaml2': ['saml2'],
+  'aurora-dsql-python-connector': ['aurora_dsql_psycopg', 'aurora_dsql_psycopg2', 'aurora_dsql_asyncpg'],
+  'strands-agents': ['strands'],
 };
 
 /** Python standard-library top-level modules (3.8-3.13); never dependencies. */
@@ -173,7 +178,7 @@ function checkNpm(input: UsageInput): UsageResult {
     if (runtime.has(name) || reported.has(name)) continue;
     reported.add(name);
     if (name in m.devDependencies) res.devOnly.push({ specifier: spec, name });
-    else if (!matchesGlob(name, provided)) res.undeclared.push({ specifier: spec, name });
+    else if (!matchesGlob(name, provided)) res.undeclared.push({ specifier: spec, name, ...(matchesGlob(name, RUNTIME_PROVIDED.npm) ? { notInRuntime: true } : {}) });
   }
   for (const spec of input.buildOnlyImports ?? []) {
     const name = npmPackageName(spec);

@@ -80,9 +80,9 @@ const CASES: Case[] = [
     fixture: 'deps-usage',
     rule: 'dependency-undeclared',
     fail: [
-      { file: 'api/index.ts', line: 5, subject: 'Api', severity: 'low' },
       { file: 'api/index.ts', line: 6, subject: 'Api', severity: 'low' },
-      { file: 'api/index.ts', line: 8, subject: 'Api', severity: 'low' },
+      { file: 'api/index.ts', line: 7, subject: 'Api', severity: 'low' },
+      { file: 'api/index.ts', line: 9, subject: 'Api', severity: 'low' },
       { file: 'legacy/index.js', line: 2, subject: 'Legacy', severity: 'low' },
     ],
   },
@@ -131,5 +131,15 @@ describe('a managed policy whose iam:PassRole is limited by iam:PassedToService'
     assert.doesNotMatch(broad.findings[0]!.message, /change any IAM role/);
     const escalation = await scan(dir, { rules: [ruleById('iam-privilege-escalation')] });
     assert.deepEqual(escalation.findings, []);
+  });
+});
+
+describe('an AWS SDK the function runtime does not include', () => {
+  it('is reported as missing at run time, not as an unlocked version', async () => {
+    const result = await scan(path.join(FIXTURES, 'false-alarms', 'deps-usage', 'fail'), { rules: [ruleById('dependency-undeclared')] });
+    const messages = result.findings.filter((f) => /'(aws-sdk|@aws-sdk\/client-s3)'/.test(f.message)).map((f) => f.message);
+    assert.equal(messages.length, 2);
+    for (const m of messages) assert.match(m, /runtime does not include it .*: the import fails at run time/);
+    assert.match(messages.find((m) => m.includes("'aws-sdk'"))!, /the nodejs20\.x runtime/);
   });
 });
