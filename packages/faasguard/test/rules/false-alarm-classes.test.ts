@@ -94,6 +94,11 @@ const CASES: Case[] = [
       { file: 'worker/requirements.txt', line: 4, subject: 'Worker', severity: 'low' },
     ],
   },
+  {
+    fixture: 'secret-store-parameter',
+    rule: 'template-parameter-secret-default',
+    fail: [{ line: 2, subject: 'BrokerPassword', severity: 'medium' }],
+  },
 ];
 
 function ruleById(id: string) {
