@@ -99,6 +99,16 @@ const CASES: Case[] = [
     rule: 'template-parameter-secret-default',
     fail: [{ line: 2, subject: 'BrokerPassword', severity: 'medium' }],
   },
+  {
+    fixture: 'trust-conditions',
+    rule: 'iam-trust-any-principal',
+    fail: [{ line: 14, subject: 'OrgRole', severity: 'critical' }],
+  },
+  {
+    fixture: 'trust-conditions',
+    rule: 'lambda-permission-public',
+    fail: [{ line: 26, subject: 'OrgInvoke', severity: 'critical' }],
+  },
 ];
 
 function ruleById(id: string) {
