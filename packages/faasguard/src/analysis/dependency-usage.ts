@@ -183,17 +183,17 @@ function declarationLoc(file: string, lines: string[], name: string, ecosystem: 
 /**
  * Imports that need no production dependency: those of tests, build configuration and CDK
  * infrastructure code (marked by `notDeployedFile`), type-only imports, and in TypeScript an
- * import of a package whose types alone are declared (`@types/aws-lambda` for `aws-lambda`): the
- * compiler keeps such an import only for its types, or the build would fail to resolve it.
+ * undeclared import of a module that has types only (see TYPES_ONLY_MODULES). Whether another
+ * import is used for its types alone is not known: `import { v4 } from 'uuid'` next to a
+ * declared `@types/uuid` still needs `uuid` at run time.
  */
 function notDeployed(ref: ImportRef & { file: string; notDeployedFile?: boolean }, manifest: Manifest): boolean {
   if (ref.notDeployedFile || ref.typeOnly) return true;
   if (!/\.[cm]?tsx?$/i.test(ref.file)) return false;
   const name = npmPackageName(ref.specifier);
-  if (!name || name.startsWith('@types/')) return false;
+  if (!name || !TYPES_ONLY_MODULES.has(name)) return false;
   const d = manifest.deps;
-  const declared = (n: string): boolean => n in d.dependencies || n in d.devDependencies || n in d.optionalDependencies || n in (d.peerDependencies ?? {});
-  return !declared(name) && (declared(typesPackageOf(name)) || TYPES_ONLY_MODULES.has(name));
+  return !(name in d.dependencies || name in d.devDependencies || name in d.optionalDependencies || name in (d.peerDependencies ?? {}));
 }
 
 /**
@@ -202,11 +202,6 @@ function notDeployed(ref: ImportRef & { file: string; notDeployedFile?: boolean 
  * command-line tool that no handler imports.
  */
 const TYPES_ONLY_MODULES = new Set(['aws-lambda']);
-
-/** `@types/<name>`, and `@types/scope__name` for `@scope/name`. */
-function typesPackageOf(name: string): string {
-  return name.startsWith('@') ? `@types/${name.slice(1).replace('/', '__')}` : `@types/${name}`;
-}
 
 /** What the code of the functions among `owners` imports, in the language of the ecosystem. */
 function consumerImports(owners: readonly ModelElement[], imports: FilesByDir<FileImports>, ecosystem: Ecosystem): string[] {

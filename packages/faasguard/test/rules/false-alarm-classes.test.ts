@@ -83,6 +83,7 @@ const CASES: Case[] = [
       { file: 'api/index.ts', line: 6, subject: 'Api', severity: 'low' },
       { file: 'api/index.ts', line: 7, subject: 'Api', severity: 'low' },
       { file: 'api/index.ts', line: 9, subject: 'Api', severity: 'low' },
+      { file: 'bundled/app.ts', line: 2, subject: 'Bundled', severity: 'low' },
       { file: 'legacy/index.js', line: 2, subject: 'Legacy', severity: 'low' },
     ],
   },
