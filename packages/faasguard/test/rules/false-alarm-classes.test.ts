@@ -110,6 +110,11 @@ const CASES: Case[] = [
     rule: 'lambda-permission-public',
     fail: [{ line: 26, subject: 'OrgInvoke', severity: 'critical' }],
   },
+  {
+    fixture: 'sls-bundled',
+    rule: 'dependency-undeclared',
+    fail: [{ file: 'src/handler.ts', line: 1, subject: 'CreateLambdaFunction', severity: 'low' }],
+  },
 ];
 
 function ruleById(id: string) {
