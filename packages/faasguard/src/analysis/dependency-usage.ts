@@ -44,10 +44,18 @@ export async function readUnitImports(units: readonly CodeUnit[], files: readonl
     const language = codeLanguage(f.rel);
     if (!language || f.size > MAX_IMPORT_SCAN_BYTES || !insideAny(f.rel, unitDirs) || vendored(f.rel)) continue;
     const text = readTextOrUndefined(f.abs);
-    const notDeployedFile = isTestOrBuildFile(f.rel) || cdkInfrastructure(f.rel);
+    // Test folders are looked for inside the code directory: a whole project may sit under a folder named `tests`.
+    const notDeployedFile = isTestOrBuildFile(withinUnit(f.rel, unitDirs)) || cdkInfrastructure(f.rel);
     if (text !== undefined) out.set(f.rel, { file: f.rel, language, imports: extractImports(f.rel, text), ...(notDeployedFile ? { notDeployedFile } : {}) });
   }
   return out;
+}
+
+/** The file's path inside the deepest code directory holding it. */
+function withinUnit(rel: string, unitDirs: ReadonlySet<string>): string {
+  let best = '';
+  for (const d of unitDirs) if (d !== '.' && rel.startsWith(`${d}/`) && d.length > best.length) best = d;
+  return best ? rel.slice(best.length + 1) : rel;
 }
 
 /** Package names (npm) or top-level modules (Python) a unit's code imports, for "bundled anyway". */
