@@ -63,7 +63,7 @@ export async function analyzeDependencies(model: AppModel, root: string, files: 
   facts.dependencies = [...uses.values()];
   diagnostics.push(...parseDiagnostics(loaded, rel));
   facts.supplyChain = await supplyChain(facts.dependencies, realRoot);
-  Object.assign(facts, await analyzeUsage(realRoot, units, files, imports));
+  Object.assign(facts, await analyzeUsage(realRoot, units, files, imports, model));
   if (options.vulnerabilities && facts.dependencies.some((u) => u.dependency.version !== undefined)) {
     await addVulnerabilities(facts, options, diagnostics);
   }

@@ -47,6 +47,8 @@ export interface UndeclaredImport {
   specifier: string;
   /** True when it is declared, but only as a development dependency */
   devOnly: boolean;
+  /** The runtimes running the code, when one of them lacks a package other Lambda runtimes provide (the AWS SDK v2 on Node.js 18 and later) */
+  missingFromRuntimes?: string[];
   /** The first place it is imported */
   loc: SourceLocation;
   /** The manifest that should declare it */

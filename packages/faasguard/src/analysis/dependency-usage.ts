@@ -10,7 +10,11 @@ import path from 'node:path';
 import { checkUsage, manifestFromNames, parseRequirementsText, readManifest, type Ecosystem, type Manifest } from '../deps/index.js';
 import { codeLanguage, extractImports, MAX_IMPORT_SCAN_BYTES, type CodeLanguage, type ImportRef } from '../deps/imports.js';
 import type { DiscoveredFile } from '../discover/discover.js';
-import type { ModelElement } from '../model/app-model.js';
+import { vendoredFileTest } from '../discover/vendored-files.js';
+import type { AppModel, LambdaFunction, ModelElement } from '../model/app-model.js';
+import { layerPackagesOf } from './layer-packages.js';
+import { cdkInfrastructureTest, isTestOrBuildFile } from '../deps/build-only-files.js';
+import { npmPackageName, runtimeProvidedFor } from '../deps/usage.js';
 import type { SourceLocation } from '../model/location.js';
 import { unitOwners, type CodeUnit } from './code-units.js';
 import { FilesByDir, insideAny } from './files-by-dir.js';
@@ -22,23 +26,36 @@ export interface FileImports {
   file: string;
   language: CodeLanguage;
   imports: ImportRef[];
+  /** A test, build configuration or CDK infrastructure file: read for what it uses, never deployed */
+  notDeployedFile?: boolean;
 }
 
 const LANGUAGE_OF: Record<Ecosystem, CodeLanguage> = { npm: 'javascript', PyPI: 'python' };
 const PY_MANIFESTS = ['pyproject.toml', 'Pipfile'];
 const isRequirements = (name: string): boolean => /^([\w.-]*[-_.])?requirements([-_.][\w.-]*)?\.txt$/i.test(name);
 
-/** Reads the imports of every code file under a unit, each file once. */
+/** Reads the imports of every code file under a unit, each file once; installed third-party packages are not the unit's code. */
 export async function readUnitImports(units: readonly CodeUnit[], files: readonly DiscoveredFile[]): Promise<Map<string, FileImports>> {
   const out = new Map<string, FileImports>();
   const unitDirs = new Set(units.map((u) => u.dir));
+  const vendored = vendoredFileTest(files);
+  const cdkInfrastructure = cdkInfrastructureTest(files);
   for (const f of files) {
     const language = codeLanguage(f.rel);
-    if (!language || f.size > MAX_IMPORT_SCAN_BYTES || !insideAny(f.rel, unitDirs)) continue;
+    if (!language || f.size > MAX_IMPORT_SCAN_BYTES || !insideAny(f.rel, unitDirs) || vendored(f.rel)) continue;
     const text = readTextOrUndefined(f.abs);
-    if (text !== undefined) out.set(f.rel, { file: f.rel, language, imports: extractImports(f.rel, text) });
+    // Test folders are looked for inside the code directory: a whole project may sit under a folder named `tests`.
+    const notDeployedFile = isTestOrBuildFile(withinUnit(f.rel, unitDirs)) || cdkInfrastructure(f.rel);
+    if (text !== undefined) out.set(f.rel, { file: f.rel, language, imports: extractImports(f.rel, text), ...(notDeployedFile ? { notDeployedFile } : {}) });
   }
   return out;
+}
+
+/** The file's path inside the deepest code directory holding it. */
+function withinUnit(rel: string, unitDirs: ReadonlySet<string>): string {
+  let best = '';
+  for (const d of unitDirs) if (d !== '.' && rel.startsWith(`${d}/`) && d.length > best.length) best = d;
+  return best ? rel.slice(best.length + 1) : rel;
 }
 
 /** Package names (npm) or top-level modules (Python) a unit's code imports, for "bundled anyway". */
@@ -90,6 +107,8 @@ interface ManifestProject {
   owners: ModelElement[];
   /** Python: top-level modules of the project's own code */
   localModules: Set<string>;
+  /** Some of its code is a layer's: the functions using the layer import its packages */
+  layer: boolean;
 }
 
 function gatherProjects(units: readonly CodeUnit[], imports: FilesByDir<FileImports>, index: ManifestIndex): ManifestProject[] {
@@ -100,7 +119,8 @@ function gatherProjects(units: readonly CodeUnit[], imports: FilesByDir<FileImpo
       const dir = index.nearest(unit.dir, ecosystem);
       if (dir === undefined) continue;
       const key = `${ecosystem}\u0000${dir}`;
-      const p = projects.get(key) ?? { ecosystem, dir, files: [], owners: [], localModules: new Set<string>() };
+      const p = projects.get(key) ?? { ecosystem, dir, files: [], owners: [], localModules: new Set<string>(), layer: false };
+      if (unit.layers.length > 0) p.layer = true;
       projects.set(key, p);
       const known = seen.get(p) ?? { owners: new Set<ModelElement>(), files: new Set<FileImports>() };
       seen.set(p, known);
@@ -168,12 +188,52 @@ function declarationLoc(file: string, lines: string[], name: string, ecosystem: 
   return { file, line: i + 1, column };
 }
 
+/**
+ * Imports that need no production dependency: those of tests, build configuration and CDK
+ * infrastructure code (marked by `notDeployedFile`), type-only imports, and in TypeScript an
+ * undeclared import of a module that has types only (see TYPES_ONLY_MODULES). Whether another
+ * import is used for its types alone is not known: `import { v4 } from 'uuid'` next to a
+ * declared `@types/uuid` still needs `uuid` at run time.
+ */
+function notDeployed(ref: ImportRef & { file: string; notDeployedFile?: boolean }, manifest: Manifest): boolean {
+  if (ref.notDeployedFile || ref.typeOnly) return true;
+  if (!/\.[cm]?tsx?$/i.test(ref.file)) return false;
+  const name = npmPackageName(ref.specifier);
+  if (!name || !TYPES_ONLY_MODULES.has(name)) return false;
+  const d = manifest.deps;
+  return !(name in d.dependencies || name in d.devDependencies || name in d.optionalDependencies || name in (d.peerDependencies ?? {}));
+}
+
+/**
+ * Modules that exist for their types alone: `aws-lambda` is the module `@types/aws-lambda`
+ * declares (the event and handler types); the npm package of that name is an unrelated
+ * command-line tool that no handler imports.
+ */
+const TYPES_ONLY_MODULES = new Set(['aws-lambda']);
+
+/** What the code of the functions among `owners` imports, in the language of the ecosystem. */
+function consumerImports(owners: readonly ModelElement[], imports: FilesByDir<FileImports>, ecosystem: Ecosystem): string[] {
+  const dirs = owners.map((o) => (o as Partial<LambdaFunction>).code?.path).filter((d): d is string => d !== undefined);
+  return [...new Set(dirs)].flatMap((d) => imports.under(d)).filter((fi) => fi.language === LANGUAGE_OF[ecosystem]).flatMap((fi) => fi.imports.map((i) => i.specifier));
+}
+
+function runtimeOf(owner: ModelElement): string | undefined {
+  const runtime = (owner as Partial<LambdaFunction>).runtime;
+  return typeof runtime === 'string' ? runtime : undefined;
+}
+
+/** Every function running the project's code is built by a bundler. */
+function isBundled(owners: readonly ModelElement[]): boolean {
+  return owners.length > 0 && owners.every((o) => (o as Partial<LambdaFunction>).code?.bundler !== undefined);
+}
+
 /** Unused declarations and undeclared imports of every project the units belong to. */
 export async function analyzeUsage(
   root: string,
   units: readonly CodeUnit[],
   files: readonly DiscoveredFile[],
   imports: FilesByDir<FileImports>,
+  model?: AppModel,
 ): Promise<{ unused: UnusedDeclaration[]; undeclared: UndeclaredImport[] }> {
   const index = new ManifestIndex(files);
   const unused: UnusedDeclaration[] = [];
@@ -183,18 +243,44 @@ export async function analyzeUsage(
     if (project.files.length === 0) continue;
     const loaded = await loadManifest(root, project, index);
     if (!loaded) continue;
-    const refs = project.files.flatMap((fi) => fi.imports.map((i) => ({ ...i, file: fi.file })));
-    const usage = checkUsage({ ecosystem: project.ecosystem, imports: refs.map((r) => r.specifier), manifest: loaded.manifest.deps, localModules: [...project.localModules] });
+    const all = project.files.flatMap((fi) => fi.imports.map((i) => ({ ...i, file: fi.file, ...(fi.notDeployedFile ? { notDeployedFile: true } : {}) })));
+    // A layer's packages are for the functions that list it: their imports use them.
+    const consumers = project.layer ? consumerImports(project.owners, imports, project.ecosystem) : [];
+    const refs: typeof all = [];
+    const buildOnly: typeof all = [];
+    for (const r of all) (notDeployed(r, loaded.manifest) ? buildOnly : refs).push(r);
+    const bundled = isBundled(project.owners);
+    const functions = project.owners.filter((o): o is LambdaFunction => 'code' in o);
+    const layers = model ? layerPackagesOf(model, functions, files) : { npm: [], PyPI: [], pythonModules: [] };
+    const usage = checkUsage({
+      ecosystem: project.ecosystem,
+      imports: refs.map((r) => r.specifier),
+      buildOnlyImports: [...buildOnly.map((r) => r.specifier), ...consumers],
+      manifest: loaded.manifest.deps,
+      localModules: [...project.localModules, ...layers.pythonModules],
+      runtimeProvided: [...runtimeProvidedFor(project.ecosystem, project.owners.map(runtimeOf)), ...layers[project.ecosystem]],
+    });
     const owners = project.owners;
-    for (const u of usage.unused) unused.push({ ecosystem: project.ecosystem, name: u.name, group: u.group, loc: loaded.lineOf(u.name), owners });
+    // A bundle holds what the code imports: packages nothing imports are not deployed, development ones that are imported are.
+    if (!bundled) for (const u of usage.unused) unused.push({ ecosystem: project.ecosystem, name: u.name, group: u.group, loc: loaded.lineOf(u.name), owners });
     const report = (list: typeof usage.undeclared, devOnly: boolean): void => {
       for (const u of list) {
         const ref = refs.find((r) => r.specifier === u.specifier)!;
-        undeclared.push({ ecosystem: project.ecosystem, name: u.name, specifier: u.specifier, devOnly, loc: { file: ref.file, line: ref.line, column: ref.column }, manifest: loaded.file, owners });
+        const missingFromRuntimes = u.notInRuntime ? [...new Set(owners.map(runtimeOf).filter((r): r is string => r !== undefined))].sort() : undefined;
+        undeclared.push({
+          ecosystem: project.ecosystem,
+          name: u.name,
+          specifier: u.specifier,
+          devOnly,
+          loc: { file: ref.file, line: ref.line, column: ref.column },
+          manifest: loaded.file,
+          owners,
+          ...(missingFromRuntimes ? { missingFromRuntimes } : {}),
+        });
       }
     };
     report(usage.undeclared, false);
-    report(usage.devOnly, true);
+    if (!bundled) report(usage.devOnly, true);
   }
   return { unused, undeclared };
 }

@@ -3,7 +3,8 @@
  * code directory, and `.env` files anywhere under the scan root. Templates are left to the
  * template rules (parameters, environment, tags, inline code) so nothing is reported twice;
  * lockfiles are skipped (hashes and registry URLs, large, never hand-written). Files above
- * a size bound are not read and are reported as a note.
+ * a size bound are not read and are reported as a note. Installed third-party packages committed
+ * with the code (vendor folders, a layer's pip install target) are not the project's secrets.
  */
 import { readTextOrUndefined } from '../util/read-text.js';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { detectSecretsInTextDetailed } from '../secrets/index.js';
 import { codeUnits, unitOwners, type CodeUnit } from './code-units.js';
+import { vendoredFileTest } from '../discover/vendored-files.js';
 import type { FileSecret, SecretFileKind } from './secret-facts.js';
 
 /** Largest file searched: past this it is generated (a bundle, a data dump), not written by hand. */
@@ -38,8 +40,9 @@ export async function findFileSecrets(
   const holdersOf = unitFinder(codeUnits(model));
   const secrets: FileSecret[] = [];
   const diagnostics: Diagnostic[] = [];
+  const vendored = vendoredFileTest(files);
   for (const f of files) {
-    if (templates.has(f.rel)) continue;
+    if (templates.has(f.rel) || vendored(f.rel)) continue;
     const holders = holdersOf(f.rel);
     const kind = secretFileKind(f.rel, holders.length > 0);
     if (!kind) continue;

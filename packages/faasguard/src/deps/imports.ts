@@ -14,6 +14,8 @@ export interface ImportRef {
   specifier: string;
   line: number;
   column: number;
+  /** TypeScript imports only types (`import type`, every specifier `type`): the compiler removes it */
+  typeOnly?: boolean;
 }
 
 export type CodeLanguage = 'javascript' | 'python';
@@ -44,13 +46,51 @@ export function extractImports(file: string, text: string): ImportRef[] {
  * than a full parse, and it finds the same import forms (static, `export … from`,
  * `import x = require()`, `require()` and `import()` with a literal), comments and strings excluded.
  */
-export function extractJsImports(_file: string, text: string): ImportRef[] {
+export function extractJsImports(file: string, text: string): ImportRef[] {
   loadTypeScript();
   const lines = new LineIndex(text);
+  const typeOnly = MAY_IMPORT_TYPES.test(text) ? typeOnlyImports(file, text) : new Set<number>();
   return ts.preProcessFile(text, true, true).importedFiles.map((ref) => {
     const { line, column } = lines.position(ref.pos); // the opening quote
-    return { specifier: ref.fileName, line, column };
+    return { specifier: ref.fileName, line, column, ...(typeOnly.has(ref.pos) ? { typeOnly: true } : {}) };
   });
+}
+
+/** Cheap test before a full parse: only files with `import type`, `export type` or `{ type X` can import types alone. */
+const MAY_IMPORT_TYPES = /\b(?:import|export)\s+type\b|[{,]\s*type\s+[\w$]/;
+
+/**
+ * Positions (of the module name, as the pre-scan gives them) of import and export declarations that bring
+ * in types only: `import type …`, `export type … from`, or named imports that are all `type`.
+ */
+function typeOnlyImports(file: string, text: string): Set<number> {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(file));
+  const out = new Set<number>();
+  for (const statement of source.statements) {
+    if (!isTypeOnlyDeclaration(statement)) continue;
+    const spec = (statement as ts.ImportDeclaration | ts.ExportDeclaration).moduleSpecifier;
+    if (spec && ts.isStringLiteral(spec)) out.add(spec.getStart(source));
+  }
+  return out;
+}
+
+function isTypeOnlyDeclaration(node: ts.Statement): boolean {
+  if (ts.isExportDeclaration(node)) return node.isTypeOnly || (node.exportClause !== undefined && ts.isNamedExports(node.exportClause) && allTypes(node.exportClause.elements));
+  if (!ts.isImportDeclaration(node) || !node.importClause) return false;
+  const clause = node.importClause;
+  if (clause.isTypeOnly) return true;
+  const named = clause.namedBindings;
+  return clause.name === undefined && named !== undefined && ts.isNamedImports(named) && allTypes(named.elements);
+}
+
+function allTypes(elements: ts.NodeArray<ts.ImportSpecifier | ts.ExportSpecifier>): boolean {
+  return elements.length > 0 && elements.every((e) => e.isTypeOnly);
+}
+
+function scriptKind(file: string): ts.ScriptKind {
+  if (/\.tsx$/i.test(file)) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/i.test(file)) return ts.ScriptKind.TS;
+  return /\.jsx$/i.test(file) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
 }
 
 const PY_IMPORT = /^(\s*)import\s+(.+)$/;

@@ -7,6 +7,7 @@
 import { builtinModules } from 'node:module';
 import type { Ecosystem, ManifestDeps } from './types.js';
 import { normalizePyName } from './lockfiles/common.js';
+import { isPeerOfDeclared } from './peer-dependencies.js';
 
 export interface UsageInput {
   ecosystem: Ecosystem;
@@ -15,6 +16,8 @@ export interface UsageInput {
    * JS `lodash/fp`, `@aws-sdk/client-s3`, `node:fs`, `./util`; Python `yaml`, `os.path`, `.sibling`.
    */
   imports: Iterable<string>;
+  /** Imports of code that is not deployed (tests, build configuration, type-only imports): they use a package but never need it declared for production */
+  buildOnlyImports?: Iterable<string>;
   manifest: ManifestDeps;
   /** Packages the runtime supplies; defaults per ecosystem (see RUNTIME_PROVIDED). `@scope/*` globs allowed. */
   runtimeProvided?: string[];
@@ -33,6 +36,8 @@ export interface UndeclaredImport {
   specifier: string;
   /** The package the import needs (npm name, or the likely PyPI distribution). */
   name: string;
+  /** Some Lambda runtime provides it, but not the one running this code (the AWS SDK of the other Node.js generation) */
+  notInRuntime?: boolean;
 }
 
 export interface UsageResult {
@@ -50,8 +55,27 @@ export interface UsageResult {
  */
 export const RUNTIME_PROVIDED: Record<Ecosystem, string[]> = {
   npm: ['aws-sdk', '@aws-sdk/*', '@smithy/*'],
-  PyPI: ['boto3', 'botocore', 's3transfer', 'jmespath', 'awslambdaric'],
+  // boto3 comes with what it needs: botocore's urllib3, python-dateutil and six among them.
+  PyPI: ['boto3', 'botocore', 's3transfer', 'jmespath', 'urllib3', 'python-dateutil', 'six', 'awslambdaric'],
 };
+
+/** The AWS SDK of the Node.js runtimes: v3 from nodejs18.x on, v2 before. */
+const NODE_SDK_V3 = ['@aws-sdk/*', '@smithy/*'];
+const NODE_SDK_V2 = ['aws-sdk'];
+
+/**
+ * What the given Lambda runtimes all provide (`nodejs20.x`, `python3.12` …): a package counts
+ * only when every runtime that runs the code has it. An unknown runtime provides whatever any
+ * Lambda runtime does, so that nothing is reported on a guess.
+ */
+export function runtimeProvidedFor(ecosystem: Ecosystem, runtimes: readonly (string | undefined)[]): string[] {
+  if (ecosystem === 'PyPI') return RUNTIME_PROVIDED.PyPI;
+  const node = runtimes.map((r) => /^nodejs(\d+)/.exec(r ?? '')?.[1]);
+  if (node.length === 0 || node.some((v) => v === undefined)) return RUNTIME_PROVIDED.npm;
+  const v3 = node.every((v) => Number(v) >= 18);
+  const v2 = node.every((v) => Number(v) < 18);
+  return v3 ? NODE_SDK_V3 : v2 ? NODE_SDK_V2 : [];
+}
 
 /**
  * PyPI distributions whose import name differs from the normalised distribution name.
@@ -98,6 +122,8 @@ export const PYTHON_IMPORT_NAMES: Record<string, string[]> = {
   'aws-xray-sdk': ['aws_xray_sdk'],
   'pyhumps': ['humps'],
   'pysaml2': ['saml2'],
+  'aurora-dsql-python-connector': ['aurora_dsql_psycopg', 'aurora_dsql_psycopg2', 'aurora_dsql_asyncpg'],
+  'strands-agents': ['strands'],
 };
 
 /** Python standard-library top-level modules (3.8-3.13); never dependencies. */
@@ -152,10 +178,18 @@ function checkNpm(input: UsageInput): UsageResult {
     if (runtime.has(name) || reported.has(name)) continue;
     reported.add(name);
     if (name in m.devDependencies) res.devOnly.push({ specifier: spec, name });
-    else if (!matchesGlob(name, provided)) res.undeclared.push({ specifier: spec, name });
+    else if (!matchesGlob(name, provided)) res.undeclared.push({ specifier: spec, name, ...(matchesGlob(name, RUNTIME_PROVIDED.npm) ? { notInRuntime: true } : {}) });
   }
-  res.unused = unusedOf(m, (n) => used.has(n));
+  for (const spec of input.buildOnlyImports ?? []) {
+    const name = npmPackageName(spec);
+    if (name) used.add(name);
+  }
+  res.unused = unusedOf(m, (n) => used.has(n) || isPeerOfDeclared(n, 'npm', declaredNames(m)));
   return res;
+}
+
+function declaredNames(m: ManifestDeps): string[] {
+  return [...Object.keys(m.dependencies), ...Object.keys(m.optionalDependencies), ...Object.keys(m.peerDependencies ?? {}), ...Object.keys(m.devDependencies)];
 }
 
 function unusedOf(m: ManifestDeps, isUsed: (name: string) => boolean): UnusedDependency[] {
@@ -210,7 +244,10 @@ function checkPython(input: UsageInput): UsageResult {
     if (owners.length > 0) res.devOnly.push({ ...entry, name: owners[0]! });
     else res.undeclared.push(entry);
   }
-  res.unused = unusedOf(m, (n) => used.has(n));
+  for (const spec of input.buildOnlyImports ?? []) {
+    for (const [d, names] of namesOf) if (provides(names, spec.trim())) used.add(d);
+  }
+  res.unused = unusedOf(m, (n) => used.has(n) || isPeerOfDeclared(n, 'PyPI', declaredNames(m)));
   return res;
 }
 

@@ -82,6 +82,8 @@ export function capabilityOf(a: ExpandedAction): Capability | undefined {
 
 function iamCapability(a: ExpandedAction): Capability | undefined {
   if (a.name === 'PassRole') return 'pass-role';
+  // A service-linked role's trust and permissions are fixed by AWS: creating one changes no one's access.
+  if (a.name === 'CreateServiceLinkedRole') return undefined;
   return a.accessLevel === 'Write' || a.accessLevel === 'Permissions management' ? 'manage-iam' : undefined;
 }
 

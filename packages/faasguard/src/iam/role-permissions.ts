@@ -17,6 +17,7 @@ import { actionId, actionPatternMatches, expandStatement, type ExpandedAction } 
 import { serviceActions } from './action-catalog.js';
 import { resourceTarget, targetFitsService, type ResourceTarget } from './resource-target.js';
 import { pushTo } from '../util/multimap.js';
+import { keyConstraint } from './statement-conditions.js';
 
 /** Actions of one capability that one statement grants, and on what. */
 export interface StatementGrant {
@@ -27,6 +28,8 @@ export interface StatementGrant {
   resources: ResourceTarget[];
   /** Whether one of them is every resource */
   anyResource: boolean;
+  /** For `pass-role`: the services an `iam:PassedToService` condition allows, when it names them */
+  passedTo?: string[];
 }
 
 /** One Allow statement of a role, expanded. */
@@ -94,11 +97,18 @@ function grantingStatement(policy: AttachedPolicy, s: PolicyStatement, index: nu
     resources,
     anyResource,
     admin: wildcard && anyResource && actions.length > 0,
-    grants: grantsOf(resourceActions, resources),
+    grants: grantsOf(resourceActions, resources, passedToServices(s)),
   };
 }
 
-function grantsOf(actions: readonly ExpandedAction[], resources: readonly ResourceTarget[]): StatementGrant[] {
+/** The services a statement's `iam:PassedToService` condition lists, when it is one positive test of known values. */
+function passedToServices(s: PolicyStatement): string[] | undefined {
+  const c = keyConstraint(s, 'iam:PassedToService');
+  if (!c || c.allowed.length !== 1 || c.denied.length > 0) return undefined;
+  return c.allowed[0]!.map((v) => v.text);
+}
+
+function grantsOf(actions: readonly ExpandedAction[], resources: readonly ResourceTarget[], passedTo: string[] | undefined): StatementGrant[] {
   const byCapability = new Map<Capability, ExpandedAction[]>();
   for (const a of actions) {
     const c = capabilityOf(a);
@@ -110,7 +120,13 @@ function grantsOf(actions: readonly ExpandedAction[], resources: readonly Resour
     const fitting = resources.filter((r) => [...services].some((s) => targetFitsService(r, s)));
     const anyResource = fitting.some((r) => r.kind === 'any');
     if (fitting.length === 0 || (needsAnyResource(capability) && !anyResource)) continue;
-    grants.push({ capability, actions: granted.map(actionId), resources: needsAnyResource(capability) ? fitting.filter((r) => r.kind === 'any') : fitting, anyResource });
+    grants.push({
+      capability,
+      actions: granted.map(actionId),
+      resources: needsAnyResource(capability) ? fitting.filter((r) => r.kind === 'any') : fitting,
+      anyResource,
+      ...(capability === 'pass-role' && passedTo ? { passedTo } : {}),
+    });
   }
   return grants;
 }

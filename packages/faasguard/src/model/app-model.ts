@@ -198,6 +198,11 @@ export interface FunctionCode {
   /** Sources a build step compiles (SAM esbuild `Metadata.BuildProperties.EntryPoints`), relative to `path` */
   entryPoints?: string[];
   /**
+   * The bundler that packs the code with every package it imports into one artifact (`esbuild`,
+   * `webpack`), when the format says: what it deploys follows the imports, not the manifest's groups.
+   */
+  bundler?: string;
+  /**
    * The original sources the code was built from, relative to the scan root, when the format says
    * (a CDK asset's source maps): where a person reads the handler, beside `path` where it runs.
    */

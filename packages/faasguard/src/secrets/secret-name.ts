@@ -14,6 +14,9 @@ const META_LAST_WORDS = new Set([
   'format', 'pattern', 'regex', 'min', 'max', 'algorithm', 'alg', 'location', 'ref', 'key', 'store', 'provider',
 ]);
 
+/** A name that mentions the secret store (`SecretsManagerSecretForMQ`, `SSM_TOKEN_PARAM`) names an entry of it: an ARN or a name, not the value. */
+const STORE_REFERENCE = /secretsmanager|secretmanager|parameterstore/;
+
 /** Words that make the value public by design. */
 const PUBLIC_WORDS = new Set(['public', 'publishable', 'pub']);
 
@@ -57,6 +60,7 @@ export function isSecretLikeName(name: string): boolean {
   if (words.some((word) => PUBLIC_WORDS.has(word))) return false;
   const last = words[words.length - 1] as string;
   const joined = words.join('');
+  if (STORE_REFERENCE.test(joined) || words.includes('ssm')) return false;
   if (isMetaName(last, joined)) return false;
   return SECRET_NAME.test(joined) || words.some((word) => PASSWORD_WORD.test(word));
 }

@@ -66,13 +66,13 @@ describe('declared versus imported, Python', () => {
     const r = checkUsage({
       ecosystem: 'PyPI',
       manifest,
-      imports: ['yaml', 'bs4.element', 'requests.adapters', 'google.cloud.storage', 'PIL.Image', 'os.path', 'json', 'handler_utils', 'urllib3', 'boto3', '.sibling', 'pytest', 'dateutil.parser'],
+      imports: ['yaml', 'bs4.element', 'requests.adapters', 'google.cloud.storage', 'PIL.Image', 'os.path', 'json', 'handler_utils', 'httpx', 'boto3', '.sibling', 'pytest', 'dns.resolver'],
       localModules: ['handler_utils'],
     });
     assert.deepEqual(r.unused, [{ name: 'unused-lib', group: 'dependencies' }]);
     assert.deepEqual(r.undeclared, [
-      { specifier: 'urllib3', name: 'urllib3' },
-      { specifier: 'dateutil.parser', name: 'python-dateutil' },
+      { specifier: 'httpx', name: 'httpx' },
+      { specifier: 'dns.resolver', name: 'dnspython' },
     ]);
     assert.deepEqual(r.devOnly, [{ specifier: 'pytest', name: 'pytest' }]);
   });
@@ -81,7 +81,8 @@ describe('declared versus imported, Python', () => {
     const r = checkUsage({
       ecosystem: 'PyPI',
       manifest: { dependencies: { pyyaml: '*', 'aws-lambda-powertools': '*' }, devDependencies: {}, optionalDependencies: {} },
-      imports: ['yaml', 'aws_lambda_powertools.logging', 'boto3', 'botocore.exceptions'],
+      // urllib3 and dateutil come with boto3 in every Python runtime.
+      imports: ['yaml', 'aws_lambda_powertools.logging', 'boto3', 'botocore.exceptions', 'urllib3', 'dateutil.parser'],
     });
     assert.deepEqual(r, { unused: [], undeclared: [], devOnly: [] });
   });

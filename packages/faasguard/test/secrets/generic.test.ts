@@ -85,7 +85,7 @@ describe('isSecretLikeName', () => {
   });
 
   it('rejects names about secrets and ordinary names', () => {
-    for (const name of ['SECRET_ARN', 'TOKEN_ENDPOINT', 'PASSWORD_LENGTH', 'KEY', 'HASH_KEY', 'BYPASS_CACHE', 'TABLE_NAME', 'PUBLIC_KEY', 'ACCESS_KEY_ID', 'keyboard']) {
+    for (const name of ['SECRET_ARN', 'TOKEN_ENDPOINT', 'PASSWORD_LENGTH', 'KEY', 'HASH_KEY', 'BYPASS_CACHE', 'TABLE_NAME', 'PUBLIC_KEY', 'ACCESS_KEY_ID', 'keyboard', 'SecretsManagerSecretForMQ', 'SSM_API_TOKEN']) {
       assert.ok(!isSecretLikeName(name), name);
     }
   });

@@ -61,7 +61,7 @@ function readClassic(text: string, file: string): { entries: YarnEntry[]; errors
       name: first.name,
       version: field(e.body, 'version'),
       resolved: field(e.body, 'resolved'),
-      integrity: field(e.body, 'integrity'),
+      integrity: field(e.body, 'integrity') ?? resolvedChecksum(field(e.body, 'resolved')),
       reference: first.range,
       deps: subMap(e.body, 'dependencies'),
       optionalDeps: subMap(e.body, 'optionalDependencies'),
@@ -69,6 +69,15 @@ function readClassic(text: string, file: string): { entries: YarnEntry[]; errors
     };
   });
   return { entries: out, errors };
+}
+
+/**
+ * Yarn 1 wrote the package's SHA-1 as the `resolved` URL's fragment before it recorded
+ * `integrity` (`…/ms-2.1.3.tgz#<40 hex>`), and still checks it at install: it is an integrity hash.
+ */
+function resolvedChecksum(resolved: string | undefined): string | undefined {
+  const hex = /#([0-9a-f]{40})$/i.exec(resolved ?? '')?.[1];
+  return hex ? `sha1-${Buffer.from(hex, 'hex').toString('base64')}` : undefined;
 }
 
 /** Strips Berry's `::locator=...` qualifier, which dependency maps do not repeat. */

@@ -37,7 +37,14 @@ function samCode(ctx: LoadContext, r: TemplateResource): FunctionCode {
   const local = localCodePath(ctx.template.file, uri.value ?? '.');
   if (local === undefined) return { kind: 'unknown', loc: uri.loc };
   const entryPoints = buildEntryPoints(r);
-  return { kind: 'path', path: local || '.', loc: uri.loc, ...(entryPoints.length > 0 ? { entryPoints } : {}) };
+  const bundler = buildBundler(r);
+  return { kind: 'path', path: local || '.', loc: uri.loc, ...(entryPoints.length > 0 ? { entryPoints } : {}), ...(bundler ? { bundler } : {}) };
+}
+
+/** `Metadata: BuildMethod: esbuild` makes `sam build` bundle the handler and its imports. */
+function buildBundler(r: TemplateResource): string | undefined {
+  const method = scalarString(at(r.node, 'Metadata', 'BuildMethod'))?.toLowerCase();
+  return method === 'esbuild' ? method : undefined;
 }
 
 /** esbuild builds name their sources here; the handler names the output, which may differ. */

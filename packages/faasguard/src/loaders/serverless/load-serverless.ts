@@ -82,7 +82,26 @@ function setCodePaths(ctx: CompileContext, builder: ModelBuilder): void {
     const artifact = text(get(get(fn.node, 'package'), 'artifact'));
     const codePath = artifact && !artifact.startsWith('s3://') ? path.posix.normalize(path.posix.join(serviceDir, artifact)) : serviceDir;
     const handler = get(fn.node, 'handler');
-    model.code = { kind: 'path', path: codePath, loc: handler?.loc ?? fn.loc };
+    const bundler = artifact ? undefined : serviceBundler(ctx.config);
+    model.code = { kind: 'path', path: codePath, loc: handler?.loc ?? fn.loc, ...(bundler ? { bundler } : {}) };
   }
+}
+
+/** Plugins that bundle each function with the packages it imports (not `serverless-plugin-typescript`, which only compiles). */
+const BUNDLER_PLUGINS: Readonly<Record<string, string>> = {
+  'serverless-esbuild': 'esbuild',
+  'serverless-webpack': 'webpack',
+  'serverless-bundle': 'webpack',
+};
+
+/** The bundler of the service: a bundling plugin, or Serverless Framework 4's own `build.esbuild`. */
+function serviceBundler(config: TMap): string | undefined {
+  const plugins = get(config, 'plugins');
+  const list = plugins?.kind === 'map' ? get(plugins, 'modules') : plugins;
+  const names = list?.kind === 'seq' ? list.items.map((i) => text(i)) : [];
+  const plugin = names.find((n): n is string => n !== undefined && Object.hasOwn(BUNDLER_PLUGINS, n));
+  if (plugin) return BUNDLER_PLUGINS[plugin];
+  const esbuild = get(get(config, 'build'), 'esbuild');
+  return esbuild !== undefined && text(esbuild) !== 'false' ? 'esbuild' : undefined;
 }
 

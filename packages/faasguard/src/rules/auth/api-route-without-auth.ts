@@ -1,6 +1,7 @@
 import { whoseRoleCan } from '../../analysis/reach-text.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Route } from '../../model/app-model.js';
+import { publicRouteReason, PUBLIC_ROUTE_PURPOSE } from '../../analysis/public-by-design-routes.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -15,7 +16,7 @@ export const apiRouteWithoutAuth: Rule = {
     cwe: ['CWE-306'],
     severity: 'high',
     description:
-      'An API Gateway route that invokes a function has no authorizer, no IAM authorization and no API key. Anyone who can reach the API can call the function with any input, so every weakness in the function is reachable from the internet.',
+      'An API Gateway route that invokes a function has no authorizer, no IAM authorization and no API key. Anyone who can reach the API can call the function with any input, so every weakness in the function is reachable from the internet. Routes that must be public by design (sign-in, sign-up and password recovery, OAuth callbacks, token and key endpoints, health checks) are reported at `info`.',
     remediation:
       'Attach an authorizer to the route (Cognito user pool, JWT or Lambda authorizer), or require IAM authorization. In SAM, set `Auth.DefaultAuthorizer` on the API and remove `Authorizer: NONE` from the event; in plain CloudFormation set `AuthorizationType` on the method or route. If the route is public on purpose, say so with a suppression and a reason.',
     example: {
@@ -38,12 +39,20 @@ export const apiRouteWithoutAuth: Rule = {
       const target = fn ? `invokes function ${nameOf(fn)}${whose}${whose ? ',' : ''}` : integrationText(route, index);
       const apiName = api ? nameOf(api) : route.apiId;
       const privateApi = api?.endpointType === 'PRIVATE';
+      const who = `anyone who can reach the API${privateApi ? ' (a private API: anyone in the VPCs that reach it)' : ' on the internet'} can call it`;
+      const reason = publicRouteReason(route.path);
+      const base = { location: route.auth.loc, related: fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : [], subject: subjectOf(route), key: [apiName, route.method, route.path] };
+      if (reason) {
+        results.push({
+          ...base,
+          message: `Route ${route.method} ${route.path} of API ${apiName} ${target} with no authorization, as expected: it is ${PUBLIC_ROUTE_PURPOSE[reason]}; ${who}, so the function must check what it is given and limit attempts itself.`,
+          severity: 'info',
+        });
+        continue;
+      }
       results.push({
-        message: `Route ${route.method} ${route.path} of API ${apiName} ${target} with no authorization: anyone who can reach the API${privateApi ? ' (a private API: anyone in the VPCs that reach it)' : ' on the internet'} can call it.`,
-        location: route.auth.loc,
-        related: fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : [],
-        subject: subjectOf(route),
-        key: [apiName, route.method, route.path],
+        ...base,
+        message: `Route ${route.method} ${route.path} of API ${apiName} ${target} with no authorization: ${who}.`,
         ...(privateApi ? { severity: 'medium' as const } : {}),
       });
     }

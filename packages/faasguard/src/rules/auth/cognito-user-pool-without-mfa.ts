@@ -1,6 +1,7 @@
 import type { Resource } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { userPoolFacts } from '../../model/facts/user-pool-facts.js';
+import { userPoolClients } from '../../model/facts/user-pool-client-facts.js';
 import { referencedResource } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -13,7 +14,7 @@ export const cognitoUserPoolWithoutMfa: Rule = {
     cwe: ['CWE-308'],
     severity: 'medium',
     description:
-      'A Cognito user pool whose tokens authorize an API route does not require (or offer) multi-factor authentication. A phished, reused or guessed password is then enough to call the API as that user.',
+      'A Cognito user pool whose tokens authorize an API route does not require (or offer) multi-factor authentication. A phished, reused or guessed password is then enough to call the API as that user. A pool whose app clients in the template are all machine to machine (only the `client_credentials` grant, with a client secret, and no user sign-in flow) has no users signing in and is not reported.',
     remediation: "Set `MfaConfiguration: ON` (or `OPTIONAL` with enforcement for privileged users) and enable TOTP (`EnabledMfas: [SOFTWARE_TOKEN_MFA]`).",
     example: { language: 'yaml', vulnerable: 'Type: AWS::Cognito::UserPool\nProperties:\n  UserPoolName: orders', fixed: "Type: AWS::Cognito::UserPool\nProperties:\n  UserPoolName: orders\n  MfaConfiguration: 'ON'\n  EnabledMfas: [SOFTWARE_TOKEN_MFA]" },
     references: ['https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html'],
@@ -23,7 +24,7 @@ export const cognitoUserPoolWithoutMfa: Rule = {
     const results: RuleResult[] = [];
     for (const { pool, apiName } of poolsGuardingRoutes(index)) {
       const facts = userPoolFacts(pool);
-      if (facts.mfa !== 'OFF') continue;
+      if (facts.mfa !== 'OFF' || noPersonSignsIn(index, pool)) continue;
       results.push({
         message: `User pool ${nameOf(pool)} authorizes routes of API ${apiName} but has no multi-factor authentication: a stolen password is enough to call them.`,
         location: pool.loc,
@@ -34,6 +35,12 @@ export const cognitoUserPoolWithoutMfa: Rule = {
     return results;
   },
 };
+
+/** Every client the template gives the pool is machine to machine: there is no password for MFA to back up. */
+function noPersonSignsIn(index: ModelIndex, pool: Resource): boolean {
+  const clients = userPoolClients(index.model, pool);
+  return clients.length > 0 && clients.every((c) => c.machineOnly);
+}
 
 /** User pools named by Cognito authorizers that at least one route uses. */
 export function poolsGuardingRoutes(index: ModelIndex): Array<{ pool: Resource; apiName: string }> {

@@ -9,7 +9,7 @@ export const dependencyUndeclared: Rule = {
     cwe: ['CWE-1357', 'CWE-829'],
     severity: 'low',
     description:
-      "A function's code imports a package that its project's manifest does not declare for production. It works only by accident (hoisted from another package, pulled in transitively, present in a layer or on the build machine), so which version is deployed is decided by something else, is not locked and may disappear or change at any install; a name nobody declared is also the one a dependency-confusion attacker registers. A package declared only as a development dependency is reported too: it is not deployed, unless a bundler ships it anyway. Packages the Lambda runtime provides (AWS SDK, boto3) are not reported.",
+      "A function's code imports a package that its project's manifest does not declare for production. It works only by accident (hoisted from another package, pulled in transitively, present in a layer or on the build machine), so which version is deployed is decided by something else, is not locked and may disappear or change at any install; a name nobody declared is also the one a dependency-confusion attacker registers. A package declared only as a development dependency is reported too, unless a bundler (SAM's esbuild build, serverless-esbuild or serverless-webpack) ships it. Not reported: packages the function's Lambda runtime provides (the AWS SDK v3 on Node.js 18 and later, v2 before, boto3 and its dependencies on Python), packages its layers declare or hold, type-only imports, and imports of tests, build configuration and CDK infrastructure code.",
     remediation:
       'Declare the package in the manifest next to the code (`npm install <name>`, or a pinned requirement) so the lockfile fixes its version, or remove the import.',
     example: {
@@ -25,7 +25,9 @@ export const dependencyUndeclared: Rule = {
       const who = ownersText(u.owners);
       const why = u.devOnly
         ? `is declared in ${u.manifest} only as a development dependency, so it is not deployed unless a bundler ships it`
-        : `is not declared in ${u.manifest}, so its deployed version is not locked`;
+        : u.missingFromRuntimes
+          ? `is not declared in ${u.manifest}, and the ${u.missingFromRuntimes.join(', ')} runtime does not include it (Node.js 18 and later include the AWS SDK v3 only, earlier versions v2 only): the import fails at run time unless something else ships it`
+          : `is not declared in ${u.manifest}, so its deployed version is not locked`;
       return {
         message: `The code of ${who || 'the project'} imports '${u.specifier}', but ${u.name} ${why}. Declare it as a production dependency.`,
         location: u.loc,

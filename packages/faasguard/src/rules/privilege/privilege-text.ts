@@ -86,7 +86,7 @@ export function grantText(g: StatementGrant): string {
   const verb = VERB[g.capability];
   if (verb) return g.anyResource ? `${verb} ${everyOf(servicesOf(g))}` : `${verb} data of ${targetsText(g)}`;
   if (g.capability === 'manage-iam') return g.anyResource ? 'change any IAM role, user or policy' : `change IAM resources ${targetsText(g)}`;
-  if (g.capability === 'pass-role') return g.anyResource ? 'pass any role to AWS services' : `pass ${targetsText(g)}`;
+  if (g.capability === 'pass-role') return `${g.anyResource ? 'pass any role' : `pass ${targetsText(g)}`} to ${g.passedTo ? namesText([...new Set(g.passedTo.map((p) => p.replace(/\.amazonaws\.com(\.cn)?$/, '')))]) : 'AWS services'}`;
   if (g.capability === 'modify-functions') return g.anyResource ? 'change the code or configuration of every function' : `change functions ${targetsText(g)}`;
   if (g.capability === 'invoke-any-function') return 'invoke every function of the account';
   if (g.capability === 'assume-roles') return g.anyResource ? 'assume any role that trusts the account' : `assume ${targetsText(g)}`;

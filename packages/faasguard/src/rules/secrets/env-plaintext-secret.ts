@@ -1,4 +1,5 @@
-import { betterHomeAdvice, classifyNamedValue } from '../../secrets/index.js';
+import { betterHomeAdvice, classifyNamedValue, type SecretMatch } from '../../secrets/index.js';
+import { isComposite, type Value } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -24,8 +25,7 @@ export const envPlaintextSecret: Rule = {
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
       for (const v of fn.environment) {
-        if (typeof v.value !== 'string') continue;
-        const match = classifyNamedValue(v.name, v.value);
+        const match = envValueSecret(v.name, v.value);
         if (!match) continue;
         const advice = betterHomeAdvice(match.kind);
         results.push({
@@ -41,6 +41,21 @@ export const envPlaintextSecret: Rule = {
     return results;
   },
 };
+
+/**
+ * A plain value is judged by its format, then by its name; in a value built with `Fn::Sub` or
+ * `Fn::Join` only the literal parts are read, by format alone (a vendor key is one whatever
+ * surrounds it, while a name says nothing about a fragment).
+ */
+function envValueSecret(name: string, value: Value): SecretMatch | undefined {
+  if (typeof value === 'string') return classifyNamedValue(name, value);
+  if (!isComposite(value)) return undefined;
+  for (const part of value.parts) {
+    const match = typeof part === 'string' ? classifyNamedValue('', part) : undefined;
+    if (match) return match;
+  }
+  return undefined;
+}
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);

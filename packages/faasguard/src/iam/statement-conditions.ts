@@ -1,0 +1,65 @@
+/**
+ * Reading a policy statement's `Condition` block: which values a condition key may take. Only
+ * the string operators are understood; a key tested by any other operator, or compared with a
+ * value the template does not give (a parameter, an import), is treated as unconstrained, so a
+ * caller never believes a grant narrower than it is.
+ */
+import type { PolicyStatement } from '../model/app-model.js';
+import { asArray, isValueMap } from '../model/value.js';
+
+/** One value a test compares with: a `*`/`?` pattern for the `Like` operators, else literal. */
+export interface ConditionValue {
+  text: string;
+  wildcard: boolean;
+}
+
+/** What a statement's conditions say about one key. */
+export interface KeyConstraint {
+  /** Every positive test (`StringEquals`, `StringLike`, `ArnLike` …): the key matches one value of each */
+  allowed: ConditionValue[][];
+  /** The key matches none of these (`StringNotEquals`, `StringNotLike` …) */
+  denied: ConditionValue[];
+}
+
+const POSITIVE = /^(?:For(?:Any|All)Values:)?(?:String(?:Equals|Like|EqualsIgnoreCase)|Arn(?:Equals|Like))(?:IfExists)?$/;
+const NEGATIVE = /^(?:For(?:Any|All)Values:)?String(?:NotEquals|NotLike|NotEqualsIgnoreCase)(?:IfExists)?$/;
+
+/** The constraint on `key` (case-insensitive, as IAM compares keys), or undefined when no understood test names it. */
+export function keyConstraint(s: PolicyStatement, key: string): KeyConstraint | undefined {
+  if (!s.conditions) return undefined;
+  const out: KeyConstraint = { allowed: [], denied: [] };
+  for (const [operator, block] of Object.entries(s.conditions)) {
+    if (!isValueMap(block)) continue;
+    for (const [k, v] of Object.entries(block)) {
+      if (k.toLowerCase() !== key.toLowerCase()) continue;
+      const values = asArray(v);
+      const strings = values.filter((x): x is string => typeof x === 'string');
+      if (strings.length !== values.length) continue; // a value not known: no constraint from this test
+      // ArnEquals compares with wildcards too; StringEquals does not.
+      const wildcard = /Like|Arn/.test(operator);
+      const tested = strings.map((text) => ({ text, wildcard }));
+      if (POSITIVE.test(operator)) out.allowed.push(tested);
+      else if (NEGATIVE.test(operator)) out.denied.push(...tested);
+    }
+  }
+  return out.allowed.length > 0 || out.denied.length > 0 ? out : undefined;
+}
+
+/** Whether some value for which `fits` holds satisfies the constraint; `fits` tells whether a condition value can cover the one sought. */
+export function constraintAllows(c: KeyConstraint | undefined, fits: (v: ConditionValue) => boolean): boolean {
+  if (!c) return true;
+  return c.allowed.every((set) => set.some(fits));
+}
+
+/** Whether the constraint allows exactly `value`. */
+export function constraintAllowsValue(c: KeyConstraint | undefined, value: string): boolean {
+  if (!c) return true;
+  if (c.denied.some((d) => valueMatches(d, value))) return false;
+  return constraintAllows(c, (v) => valueMatches(v, value));
+}
+
+export function valueMatches(v: ConditionValue, value: string): boolean {
+  if (!v.wildcard) return v.text.toLowerCase() === value.toLowerCase();
+  const re = new RegExp(`^${v.text.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  return re.test(value);
+}

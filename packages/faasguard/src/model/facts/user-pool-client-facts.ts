@@ -1,0 +1,40 @@
+/**
+ * A typed view of Cognito app clients (AWS::Cognito::UserPoolClient): whether a person can sign
+ * in through them, or only a program holding the client secret can get tokens.
+ */
+import type { AppModel, Resource } from '../app-model.js';
+import { asArray, asBoolean, asString, referencedResource } from '../value.js';
+
+export interface UserPoolClientFacts {
+  client: Resource;
+  /** Only the `client_credentials` grant, with a generated secret, and no sign-in flow for users */
+  machineOnly: boolean;
+}
+
+/**
+ * Flows through which a user signs in with a password, a passkey, a custom challenge or the
+ * hosted UI. `ALLOW_REFRESH_TOKEN_AUTH` only renews tokens already issued.
+ */
+const REFRESH_ONLY = new Set(['ALLOW_REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN_AUTH']);
+
+/** The clients of the template that belong to `pool`. */
+export function userPoolClients(model: AppModel, pool: Resource): UserPoolClientFacts[] {
+  return model.resources
+    .filter((r) => r.type === 'AWS::Cognito::UserPoolClient' && referencedResource(r.properties['UserPoolId'])?.target === pool.id)
+    .map((client) => ({ client, machineOnly: isMachineOnly(client) }));
+}
+
+/**
+ * Machine to machine: the OAuth flows are exactly `client_credentials` and the client has a secret.
+ * Explicit flows, when listed, must be refresh only. When they are not listed Cognito enables
+ * SRP and custom authentication by default, but on a client with a secret each of those calls
+ * needs the secret hash, so only the program holding the secret can use them.
+ */
+function isMachineOnly(client: Resource): boolean {
+  const p = client.properties;
+  if (asBoolean(p['GenerateSecret']) !== true) return false;
+  const oauth = asArray(p['AllowedOAuthFlows']).map(asString);
+  if (oauth.length === 0 || oauth.some((f) => f !== 'client_credentials')) return false;
+  if (p['ExplicitAuthFlows'] === undefined) return true;
+  return asArray(p['ExplicitAuthFlows']).every((f) => REFRESH_ONLY.has(asString(f) ?? ''));
+}
