@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { guard, hmacAuth, signHmacSha256, type AuthInput } from '../src/index.js';
 import { captureLog, context, loadEvent } from '../testkit/fixtures.js';
@@ -49,6 +49,12 @@ describe('GitHub webhook signatures (X-Hub-Signature-256)', () => {
     await refused(auth(delivery), 'replayed request');
   });
 
+  it('refuses a replay that only changes X-GitHub-Delivery, which the signature does not cover', async () => {
+    const auth = hmacAuth({ scheme: 'github', secret: SECRET });
+    assert.ok(await auth(github({ 'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958' })));
+    await refused(auth(github({ 'x-github-delivery': 'a-fresh-delivery-id-chosen-by-the-attacker' })), 'replayed request');
+  });
+
   it('ignores requests without the signature header, so other schemes may apply', async () => {
     const auth = hmacAuth({ scheme: 'github', secret: SECRET });
     assert.equal(await auth(input({})), null);
@@ -92,6 +98,17 @@ describe('Stripe webhook signatures (Stripe-Signature)', () => {
     const header = stripeHeader(t);
     assert.ok(await auth(input({ 'stripe-signature': header })));
     await refused(auth(input({ 'stripe-signature': header })), 'replayed request');
+  });
+
+  it('refuses a replay with an unverified v1 entry prepended to the header', async () => {
+    const auth = make();
+    const header = stripeHeader(t);
+    assert.ok(await auth(input({ 'stripe-signature': header })));
+    for (let i = 0; i < 3; i++) {
+      const decoy = `v1=${randomBytes(32).toString('hex')}`;
+      const forged = header.replace(`t=${t},`, `t=${t},${decoy},`);
+      await refused(auth(input({ 'stripe-signature': forged })), 'replayed request');
+    }
   });
 
   it('accepts any of several v1 signatures (secret rotation on the sender side)', async () => {
