@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { guard, hmacAuth, signHmacSha256, type AuthInput } from '../src/index.js';
+import { guard, hmacAuth, MemoryReplayCache, signHmacSha256, type AuthInput } from '../src/index.js';
 import { captureLog, context, loadEvent } from '../testkit/fixtures.js';
 
 const SECRET = 'whsec_test_5f3c1e9a7b2d4c6e8f0a1b3c5d7e9f1a';
@@ -53,6 +53,21 @@ describe('GitHub webhook signatures (X-Hub-Signature-256)', () => {
     const auth = hmacAuth({ scheme: 'github', secret: SECRET });
     assert.ok(await auth(github({ 'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958' })));
     await refused(auth(github({ 'x-github-delivery': 'a-fresh-delivery-id-chosen-by-the-attacker' })), 'replayed request');
+  });
+
+  it('remembers a delivery for the whole replay window, not twice the Stripe tolerance', async () => {
+    let now = NOW;
+    const auth = hmacAuth({
+      scheme: 'github',
+      secret: SECRET,
+      replayWindowSeconds: 86_400,
+      replayCache: new MemoryReplayCache(10_000, () => now),
+    });
+    assert.ok(await auth(github()));
+    now += 601_000;
+    await refused(auth(github()), 'replayed request');
+    now += 86_400_000;
+    assert.ok(await auth(github()), 'forgotten after the configured window');
   });
 
   it('ignores requests without the signature header, so other schemes may apply', async () => {

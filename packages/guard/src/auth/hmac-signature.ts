@@ -33,6 +33,12 @@ export interface HmacOptions {
   readonly secret: string | readonly string[];
   /** Largest accepted age (and clock skew) of a signed timestamp, in seconds. Default 300. */
   readonly toleranceSeconds?: number;
+  /**
+   * How long accepted deliveries are remembered when the scheme signs no
+   * timestamp (GitHub), in seconds. Such a signature never expires, so this
+   * window is the only bound on replays. Default 86 400 (one day).
+   */
+  readonly replayWindowSeconds?: number;
   /** Where accepted deliveries are remembered. Default: a per-instance memory cache. */
   readonly replayCache?: ReplayCache;
   /** Principal id of the sender. Default `webhook:<scheme name>`. */
@@ -99,6 +105,8 @@ export function hmacAuth(options: HmacOptions): Authenticator {
     throw new TypeError('hmacAuth: a non-empty secret is required');
   }
   const toleranceMs = (options.toleranceSeconds ?? 300) * 1000;
+  const unsignedTimeWindowMs = (options.replayWindowSeconds ?? 86_400) * 1000;
+  if (!(unsignedTimeWindowMs > 0)) throw new RangeError('hmacAuth: replayWindowSeconds must be positive');
   const replayCache = options.replayCache ?? new MemoryReplayCache();
   const now = options.now ?? Date.now;
   const principalId = options.principalId ?? `webhook:${scheme.name}`;
@@ -111,8 +119,10 @@ export function hmacAuth(options: HmacOptions): Authenticator {
       throw new AuthError('signature timestamp outside tolerance', { scheme: scheme.name });
     }
     if (!matchesAny(secrets, signed)) throw new AuthError('bad signature', { scheme: scheme.name });
+    // A signed timestamp is accepted for `tolerance` either side of now, so its entry must outlive 2 × tolerance.
+    const keepMs = signed.timestamp === undefined ? unsignedTimeWindowMs : toleranceMs * 2;
     // Remember only verified deliveries (unsigned noise must not fill the cache), by what was verified.
-    if (!(await replayCache.remember(replayKey(scheme.name, signed), toleranceMs * 2))) {
+    if (!(await replayCache.remember(replayKey(scheme.name, signed), keepMs))) {
       throw new AuthError('replayed request', { scheme: scheme.name });
     }
     return { id: principalId, scheme: 'hmac', claims: {} };
