@@ -16,12 +16,27 @@ export interface SourceValidation<S extends StandardSchemaV1 = StandardSchemaV1>
 /** A schema alone (validating the unwrapped payload) or with its envelope. */
 export type SchemaSpec = StandardSchemaV1 | SourceValidation;
 
+/**
+ * The limit taken before authentication, so that credential guessing and
+ * floods of signature verifications are throttled too. Unset fields take the
+ * main rule's values.
+ */
+export interface BeforeAuthRateLimit extends Partial<RateLimitRule> {
+  /** Custom bucket key; return undefined for the default (caller address, else the presented credential's digest). */
+  readonly key?: (request: HttpRequestView) => string | undefined;
+}
+
 /** Rate limiting of HTTP requests, per principal, or per source IP when there is none. */
 export interface RateLimitOptions extends RateLimitRule {
   /** Default: a per-instance {@link MemoryRateLimitStore}. */
   readonly store?: RateLimitStore;
   /** Custom bucket key, e.g. per tenant; return undefined to fall back to the default key. */
   readonly key?: (principal: Principal | undefined, request: HttpRequestView) => string | undefined;
+  /**
+   * When `auth` is configured, a limit keyed on the caller (not the principal)
+   * is taken before authentication. Default: the same rule; `false` turns it off.
+   */
+  readonly beforeAuth?: BeforeAuthRateLimit | false;
 }
 
 /** Everything the guard can enforce. Only `allow` is required: the rest is opt-in, one line each. */

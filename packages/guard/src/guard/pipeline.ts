@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { authenticate, type Authenticator, type Principal } from '../auth/principal.js';
 import { GuardRejection, type SecurityEventType } from '../errors/guard-rejection.js';
 import { errorResponse, GuardError, type HttpResponse } from '../errors/http-response.js';
@@ -12,7 +13,7 @@ import type { PayloadLimits } from '../validation/payload-limits.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../validation/standard-schema.js';
 import { validateWith } from '../validation/validate.js';
 import { correlationIdOf, type LambdaContextLike } from './correlation-id.js';
-import type { GuardOptions, GuardRequest, RateLimitOptions, SchemaSpec } from './options.js';
+import type { BeforeAuthRateLimit, GuardOptions, GuardRequest, RateLimitOptions, SchemaSpec } from './options.js';
 
 /** Options resolved once, when the handler is wrapped, not on every invocation. */
 export interface GuardConfig {
@@ -21,6 +22,8 @@ export interface GuardConfig {
   readonly limits: PayloadLimits;
   readonly authenticators: readonly Authenticator[];
   readonly rateLimit: (RateLimitOptions & { store: RateLimitStore }) | undefined;
+  /** The limit taken before authentication; only when both `auth` and `rateLimit` are set. */
+  readonly beforeAuthLimit: BeforeAuthLimit | undefined;
   readonly log: SecurityLogger;
   readonly exposeIssues: boolean;
 }
@@ -35,15 +38,33 @@ export function resolveConfig(options: GuardOptions): GuardConfig {
     validations.set(source, normaliseSpec(spec));
   }
   const auth = options.auth;
+  const authenticators = auth === undefined ? [] : typeof auth === 'function' ? [auth] : [...auth];
+  const rateLimit = options.rateLimit && { ...options.rateLimit, store: options.rateLimit.store ?? new MemoryRateLimitStore() };
   return {
     allow: new Set(allow),
     validations,
     limits: options.limits ?? {},
-    authenticators: auth === undefined ? [] : typeof auth === 'function' ? [auth] : [...auth],
-    rateLimit: options.rateLimit && { ...options.rateLimit, store: options.rateLimit.store ?? new MemoryRateLimitStore() },
+    authenticators,
+    rateLimit,
+    beforeAuthLimit: authenticators.length > 0 && rateLimit ? resolveBeforeAuth(rateLimit) : undefined,
     log: typeof options.logger === 'function' ? options.logger : createSecurityLogger(options.logger),
     exposeIssues: options.exposeValidationIssues ?? false,
   };
+}
+
+/** A rule, its store and its key, resolved from `rateLimit.beforeAuth`. */
+interface BeforeAuthLimit {
+  readonly rule: { readonly limit: number; readonly intervalMs: number };
+  readonly store: RateLimitStore;
+  readonly key: BeforeAuthRateLimit['key'];
+}
+
+function resolveBeforeAuth(options: RateLimitOptions & { store: RateLimitStore }): BeforeAuthLimit | undefined {
+  if (options.beforeAuth === false) return undefined;
+  const custom = options.beforeAuth ?? {};
+  const rule = { limit: custom.limit ?? options.limit, intervalMs: custom.intervalMs ?? options.intervalMs };
+  assertValidRule(rule);
+  return { rule, store: options.store, key: custom.key };
 }
 
 function normaliseSpec(spec: SchemaSpec | undefined): { schema?: StandardSchemaV1; envelope: EnvelopeMode } {
@@ -89,6 +110,8 @@ export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<
   if (isHttpSource(source)) {
     const request = readHttpRequest(inv.event, source);
     if (config.authenticators.length > 0) {
+      // Before verifying anything: guessing keys and flooding signature checks must cost the caller too.
+      if (config.beforeAuthLimit) await enforceBeforeAuth(config.beforeAuthLimit, request);
       inv.principal = await authenticate(config.authenticators, { source, request, event: inv.event });
     }
     if (config.rateLimit) await enforceRateLimit(config.rateLimit, inv.principal, request);
@@ -141,7 +164,33 @@ async function enforceRateLimit(
   request: HttpRequestView,
 ): Promise<void> {
   const key = options.key?.(principal, request) ?? defaultRateLimitKey(principal, request);
-  const decision = await options.store.consume(key, options);
+  await consumeOrRefuse(options.store, key, options);
+}
+
+async function enforceBeforeAuth(limit: BeforeAuthLimit, request: HttpRequestView): Promise<void> {
+  const key = `before-auth:${limit.key?.(request) ?? callerKey(request)}`;
+  await consumeOrRefuse(limit.store, key, limit.rule);
+}
+
+// Headers that carry credentials; their digest keys the bucket only when the platform gives no address.
+const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'stripe-signature', 'x-hub-signature-256'];
+
+/** Who is calling, before anyone is authenticated: the address, else a digest of the presented credential. */
+export function callerKey(request: HttpRequestView): string {
+  if (request.sourceIp) return `ip:${request.sourceIp}`;
+  const hash = createHash('sha256');
+  let presented = false;
+  for (const name of CREDENTIAL_HEADERS) {
+    const value = request.headers[name];
+    if (value === undefined) continue;
+    hash.update(`${name}:${value}\n`);
+    presented = true;
+  }
+  return presented ? `credential:${hash.digest('base64url')}` : 'anonymous';
+}
+
+async function consumeOrRefuse(store: RateLimitStore, key: string, rule: { limit: number; intervalMs: number }): Promise<void> {
+  const decision = await store.consume(key, rule);
   if (decision.allowed) return;
   const retryAfter = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
   throw new GuardRejection('rate_limited', 429, 'Too Many Requests', { key, retryAfterSeconds: retryAfter }, {
