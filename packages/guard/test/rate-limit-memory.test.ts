@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { apiKeyAuth, AuthError, guard, hashApiKey, MemoryRateLimitStore } from '../src/index.js';
+import { apiKeyAuth, AuthError, guard, hashApiKey, MemoryRateLimitStore, MemoryReplayCache } from '../src/index.js';
 import { takeToken } from '../src/rate-limit/token-bucket.js';
 import { captureLog, context, loadEvent, quiet, restEvent } from '../testkit/fixtures.js';
 
@@ -57,6 +57,60 @@ describe('in-memory store', () => {
     for (let i = 0; i < 50; i++) await store.consume(`k${i}`, rule);
     assert.equal((await store.consume('k49', rule)).allowed, false, 'recent key kept');
     assert.equal((await store.consume('k0', rule)).allowed, true, 'oldest key forgotten');
+  });
+});
+
+/** Counts the entries visited by every Map iteration while `run` executes: a scan of a map shows up here. */
+async function mapEntriesVisited(run: () => Promise<void>): Promise<number> {
+  const iteratorPrototype = Object.getPrototypeOf(new Map().keys()) as { next: () => unknown };
+  const next = iteratorPrototype.next;
+  let visited = 0;
+  iteratorPrototype.next = function (this: unknown) {
+    visited++;
+    return next.call(this);
+  };
+  try {
+    await run();
+  } finally {
+    iteratorPrototype.next = next;
+  }
+  return visited;
+}
+
+describe('in-memory stores under address rotation (work per call)', () => {
+  it('takes constant work per new key once the rate-limit store is full of live buckets', async () => {
+    let now = 0;
+    const store = new MemoryRateLimitStore(10_000, () => now);
+    const rule = { limit: 5, intervalMs: 3_600_000 };
+    for (let i = 0; i < 10_000; i++) await store.consume(`ip:10.0.${i >> 8}.${i & 255}`, rule);
+    const visited = await mapEntriesVisited(async () => {
+      for (let i = 0; i < 1_000; i++) await store.consume(`ip:rotated-${i}`, rule);
+    });
+    assert.ok(visited <= 2_000, `${visited} map entries visited for 1,000 new keys`);
+  });
+
+  it('keeps the hard cap and forgets expired buckets first', async () => {
+    let now = 0;
+    const store = new MemoryRateLimitStore(3, () => now);
+    const rule = { limit: 1, intervalMs: 1_000 };
+    await store.consume('a', rule);
+    await store.consume('b', rule);
+    now = 10_000; // a and b have expired
+    await store.consume('c', rule);
+    await store.consume('d', rule);
+    await store.consume('e', rule);
+    assert.equal(store.size, 3);
+    assert.equal((await store.consume('e', rule)).allowed, false, 'the newest bucket is kept');
+  });
+
+  it('takes constant work per new delivery once the replay cache is full', async () => {
+    const cache = new MemoryReplayCache(10_000, () => 0);
+    for (let i = 0; i < 10_000; i++) cache.remember(`stripe:${i}`, 600_000);
+    const visited = await mapEntriesVisited(async () => {
+      for (let i = 0; i < 1_000; i++) cache.remember(`stripe:new-${i}`, 600_000);
+    });
+    assert.ok(visited <= 2_000, `${visited} map entries visited for 1,000 new deliveries`);
+    assert.equal(cache.remember('stripe:new-999', 600_000), false, 'recent entries kept');
   });
 });
 
