@@ -33,6 +33,8 @@ export interface GuardMiddleware<C = LambdaContextLike> {
 /** One valid record of a batch, as the middy handler receives it in `request.event.data`. */
 export interface GuardBatchItem {
   readonly itemId: string;
+  /** The record's own source: in an SQS batch, `s3-sqs` for an S3 notification among plain messages. */
+  readonly source: SourceName;
   readonly data: unknown;
   readonly record?: Readonly<Record<string, unknown>>;
 }
@@ -125,8 +127,8 @@ function splitBatch(
       failedIds.push(outcome.itemId);
       continue;
     }
-    const { data, record } = outcome.request;
-    items.push({ itemId: outcome.itemId, data, ...(record ? { record } : {}) });
+    const { data, record, source } = outcome.request;
+    items.push({ itemId: outcome.itemId, source, data, ...(record ? { record } : {}) });
   }
   return items;
 }

@@ -5,11 +5,12 @@ import { errorResponse, GuardError, type HttpResponse } from '../errors/http-res
 import { createSecurityLogger, type SecurityLogger } from '../logging/security-logger.js';
 import { MemoryRateLimitStore } from '../rate-limit/memory-store.js';
 import { assertValidRule, type RateLimitStore } from '../rate-limit/rate-limit-store.js';
-import { detectSource } from '../sources/detect-source.js';
+import { detectShape, detectSource } from '../sources/detect-source.js';
+import { parseSqsBody, sqsRecordSource } from '../sources/sqs-record.js';
 import { readHttpRequest, type HttpRequestView } from '../sources/http-request.js';
 import { isHttpSource, isPartialBatchSource, type PartialBatchSourceName, type SourceName } from '../sources/source-name.js';
 import { batchRecords, unwrapEvent, unwrapRecord, type EnvelopeMode } from '../validation/envelopes.js';
-import type { PayloadLimits } from '../validation/payload-limits.js';
+import { checkParsedPayload, type PayloadLimits } from '../validation/payload-limits.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../validation/standard-schema.js';
 import { validateWith } from '../validation/validate.js';
 import { correlationIdOf, type LambdaContextLike } from './correlation-id.js';
@@ -102,9 +103,11 @@ export function startInvocation(event: unknown, context: LambdaContextLike | und
 
 /** Runs every check in order: source, authentication, rate limit, payload. Throws a GuardRejection on refusal. */
 export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<Checked> {
-  const source = detectSource(inv.event);
+  const source = detectShape(inv.event);
   inv.source = source;
-  if (!config.allow.has(source)) {
+  if (!acceptsShape(config.allow, source)) {
+    // Refused whole: name it as detectSource does (an SQS batch of S3 notifications is s3-sqs).
+    inv.source = detectSource(inv.event);
     throw new GuardRejection('unexpected_source', 403, 'Forbidden', { allowed: [...config.allow] });
   }
   if (isHttpSource(source)) {
@@ -116,40 +119,68 @@ export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<
     }
     if (config.rateLimit) await enforceRateLimit(config.rateLimit, inv.principal, request);
   }
-  const validation = config.validations.get(source)!;
   if (isPartialBatchSource(source)) {
     const outcomes: RecordOutcome[] = [];
     // Sequential on purpose: validation is CPU-bound, and order matters to FIFO queues and streams.
     for (const { itemId, record } of batchRecords(inv.event, source)) {
-      outcomes.push(await checkRecord(config, inv, source, validation, itemId, record));
+      outcomes.push(await checkRecord(config, inv, source, itemId, record));
     }
     return { kind: 'batch', records: outcomes };
   }
+  const validation = config.validations.get(source)!;
   const payload = unwrapEvent(inv.event, source, validation.envelope, config.limits);
   const data = validation.schema ? await validateWith(validation.schema, payload) : payload;
   return { kind: 'single', request: makeRequest(inv, data) };
+}
+
+// An SQS batch may mix plain messages and notifications: its shape is accepted when any of its record sources is.
+function acceptsShape(allow: ReadonlySet<SourceName>, shape: SourceName): boolean {
+  if (shape === 'sqs') return allow.has('sqs') || allow.has('s3-sqs');
+  return allow.has(shape);
 }
 
 async function checkRecord(
   config: GuardConfig,
   inv: Invocation,
   source: PartialBatchSourceName,
-  validation: { schema?: StandardSchemaV1; envelope: EnvelopeMode },
   itemId: string,
   record: Record<string, unknown>,
 ): Promise<RecordOutcome> {
   try {
-    const payload = unwrapRecord(record, source, validation.envelope, config.limits);
-    const data = validation.schema ? await validateWith(validation.schema, payload) : payload;
-    return { ok: true, itemId, request: makeRequest(inv, data, record) };
+    const { recordSource, schema, payload } = recordPayload(config, source, record);
+    const data = schema ? await validateWith(schema, payload) : payload;
+    return { ok: true, itemId, request: makeRequest(inv, data, record, recordSource) };
   } catch (error) {
     return { ok: false, itemId, rejection: asRejection(error) };
   }
 }
 
-function makeRequest(inv: Invocation, data: unknown, record?: Record<string, unknown>): GuardRequest {
+/** The record's own source (SQS records are classified one by one), its schema, and what that schema sees. */
+function recordPayload(
+  config: GuardConfig,
+  source: PartialBatchSourceName,
+  record: Record<string, unknown>,
+): { recordSource: SourceName; schema: StandardSchemaV1 | undefined; payload: unknown } {
+  if (source !== 'sqs') {
+    const validation = config.validations.get(source)!;
+    return { recordSource: source, schema: validation.schema, payload: unwrapRecord(record, source, validation.envelope, config.limits) };
+  }
+  const body = parseSqsBody(record['body'], config.limits);
+  const recordSource = sqsRecordSource(body);
+  const validation = config.validations.get(recordSource);
+  if (!validation) {
+    throw new GuardRejection('unexpected_source', 403, 'Forbidden', { recordSource, allowed: [...config.allow] });
+  }
+  if (validation.envelope === 'raw') {
+    return { recordSource, schema: validation.schema, payload: checkParsedPayload(record, config.limits) };
+  }
+  if (!body.ok) throw body.error;
+  return { recordSource, schema: validation.schema, payload: body.value };
+}
+
+function makeRequest(inv: Invocation, data: unknown, record?: Record<string, unknown>, source?: SourceName): GuardRequest {
   return {
-    source: inv.source as SourceName,
+    source: source ?? (inv.source as SourceName),
     data,
     event: inv.event,
     correlationId: inv.correlationId,

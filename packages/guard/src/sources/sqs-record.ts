@@ -1,0 +1,42 @@
+import { GuardRejection } from '../errors/guard-rejection.js';
+import { parseJsonSafely, type PayloadLimits } from '../validation/payload-limits.js';
+
+type Obj = Record<string, unknown>;
+
+function isObj(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The sources an SQS record can carry; each record of a batch is classified on its own. */
+export type SqsRecordSource = 'sqs' | 's3-sqs';
+
+/** An SQS body parsed once, for classification and then validation; `error` when it is not acceptable JSON. */
+export type ParsedBody = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
+export function parseSqsBody(body: unknown, limits: PayloadLimits): ParsedBody {
+  if (typeof body !== 'string') {
+    return { ok: false, error: new GuardRejection('validation_failed', 400, 'Invalid request', { reason: 'message body is not a string' }) };
+  }
+  try {
+    return { ok: true, value: parseJsonSafely(body, limits) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** What a record carries, from the parsed structure of its body: never from a substring of it. */
+export function sqsRecordSource(body: ParsedBody): SqsRecordSource {
+  return body.ok && isS3Notification(body.value) ? 's3-sqs' : 'sqs';
+}
+
+/**
+ * An S3 event notification: `Records` of `eventSource: "aws:s3"` with an `s3`
+ * object, or the `s3:TestEvent` S3 sends when a notification is configured.
+ */
+export function isS3Notification(value: unknown): boolean {
+  if (!isObj(value)) return false;
+  if (value['Service'] === 'Amazon S3' && value['Event'] === 's3:TestEvent') return true;
+  const records = value['Records'];
+  if (!Array.isArray(records) || records.length === 0) return false;
+  return records.every((r) => isObj(r) && r['eventSource'] === 'aws:s3' && isObj(r['s3']));
+}
