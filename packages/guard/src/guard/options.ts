@@ -4,6 +4,7 @@ import type { RateLimitRule, RateLimitStore } from '../rate-limit/rate-limit-sto
 import type { HttpRequestView } from '../sources/http-request.js';
 import type { SourceName } from '../sources/source-name.js';
 import type { EnvelopeMode } from '../validation/envelopes.js';
+import type { ParseMode } from '../validation/text-payload.js';
 import type { PayloadLimits } from '../validation/payload-limits.js';
 import type { InferOutput, StandardSchemaV1 } from '../validation/standard-schema.js';
 
@@ -11,6 +12,8 @@ import type { InferOutput, StandardSchemaV1 } from '../validation/standard-schem
 export interface SourceValidation<S extends StandardSchemaV1 = StandardSchemaV1> {
   readonly schema: S;
   readonly envelope?: EnvelopeMode;
+  /** How a text payload (HTTP body, SQS body, SNS message, record data) is read. Default `auto`. */
+  readonly parse?: ParseMode;
 }
 
 /** A schema alone (validating the unwrapped payload) or with its envelope. */
@@ -49,6 +52,13 @@ export interface GuardOptions<A extends SourceName = SourceName> {
   readonly schemas?: { readonly [K in A]?: SchemaSpec };
   /** Size and depth limits applied before parsing. */
   readonly limits?: PayloadLimits;
+  /**
+   * How text payloads are read, for every source (a per-source schema may
+   * override it): `auto` (default) parses text that starts with `{` or `[`
+   * as JSON and keeps other text as a string; `json` always parses; `text`
+   * never does.
+   */
+  readonly parse?: ParseMode;
   /**
    * Authentication of HTTP sources: the first authenticator that finds its
    * credential decides; a request with none is refused. Other sources are

@@ -13,13 +13,21 @@ import { batchRecords, unwrapEvent, unwrapRecord, type EnvelopeMode } from '../v
 import { checkParsedPayload, type PayloadLimits } from '../validation/payload-limits.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../validation/standard-schema.js';
 import { validateWith } from '../validation/validate.js';
+import { assertParseMode, TextPayload, validateText, type ParseMode } from '../validation/text-payload.js';
 import { correlationIdOf, type LambdaContextLike } from './correlation-id.js';
 import type { BeforeAuthRateLimit, GuardOptions, GuardRequest, RateLimitOptions, SchemaSpec } from './options.js';
+
+/** What a source's payload is checked against, and how its text is read. */
+interface Validation {
+  readonly schema?: StandardSchemaV1;
+  readonly envelope: EnvelopeMode;
+  readonly parse: ParseMode;
+}
 
 /** Options resolved once, when the handler is wrapped, not on every invocation. */
 export interface GuardConfig {
   readonly allow: ReadonlySet<SourceName>;
-  readonly validations: ReadonlyMap<SourceName, { schema?: StandardSchemaV1; envelope: EnvelopeMode }>;
+  readonly validations: ReadonlyMap<SourceName, Validation>;
   readonly limits: PayloadLimits;
   readonly authenticators: readonly Authenticator[];
   readonly rateLimit: (RateLimitOptions & { store: RateLimitStore }) | undefined;
@@ -33,10 +41,11 @@ export function resolveConfig(options: GuardOptions): GuardConfig {
   const allow: readonly SourceName[] = options.allow;
   if (!allow || allow.length === 0) throw new TypeError('guard: `allow` must list at least one source');
   if (options.rateLimit) assertValidRule(options.rateLimit);
-  const validations = new Map<SourceName, { schema?: StandardSchemaV1; envelope: EnvelopeMode }>();
+  assertParseMode(options.parse);
+  const validations = new Map<SourceName, Validation>();
   for (const source of allow) {
     const spec = options.schemas?.[source] ?? options.schema;
-    validations.set(source, normaliseSpec(spec));
+    validations.set(source, normaliseSpec(spec, options.parse ?? 'auto'));
   }
   const auth = options.auth;
   const authenticators = auth === undefined ? [] : typeof auth === 'function' ? [auth] : [...auth];
@@ -68,15 +77,16 @@ function resolveBeforeAuth(options: RateLimitOptions & { store: RateLimitStore }
   return { rule, store: options.store, key: custom.key };
 }
 
-function normaliseSpec(spec: SchemaSpec | undefined): { schema?: StandardSchemaV1; envelope: EnvelopeMode } {
-  if (spec === undefined) return { envelope: 'payload' };
-  if (isStandardSchema(spec)) return { schema: spec, envelope: 'payload' };
+function normaliseSpec(spec: SchemaSpec | undefined, parse: ParseMode): Validation {
+  if (spec === undefined) return { envelope: 'payload', parse };
+  if (isStandardSchema(spec)) return { schema: spec, envelope: 'payload', parse };
   // A schema the guard cannot run must stop the deployment, not let every event through.
   if (!isStandardSchema(spec.schema)) throw new TypeError('guard: schema is not a Standard Schema (v1) validator');
   if (spec.envelope !== undefined && spec.envelope !== 'payload' && spec.envelope !== 'raw') {
     throw new TypeError(`guard: unknown envelope ${String(spec.envelope)}`);
   }
-  return { schema: spec.schema, envelope: spec.envelope ?? 'payload' };
+  assertParseMode(spec.parse);
+  return { schema: spec.schema, envelope: spec.envelope ?? 'payload', parse: spec.parse ?? parse };
 }
 
 /** The state of one invocation as it moves through the checks. */
@@ -128,8 +138,8 @@ export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<
     return { kind: 'batch', records: outcomes };
   }
   const validation = config.validations.get(source)!;
-  const payload = unwrapEvent(inv.event, source, validation.envelope, config.limits);
-  const data = validation.schema ? await validateWith(validation.schema, payload) : payload;
+  const payload = unwrapEvent(inv.event, source, validation.envelope, config.limits, validation.parse);
+  const data = await validatePayload(validation, payload, config.limits);
   return { kind: 'single', request: makeRequest(inv, data) };
 }
 
@@ -147,23 +157,23 @@ async function checkRecord(
   record: Record<string, unknown>,
 ): Promise<RecordOutcome> {
   try {
-    const { recordSource, schema, payload } = recordPayload(config, source, record);
-    const data = schema ? await validateWith(schema, payload) : payload;
+    const { recordSource, validation, payload } = recordPayload(config, source, record);
+    const data = await validatePayload(validation, payload, config.limits);
     return { ok: true, itemId, request: makeRequest(inv, data, record, recordSource) };
   } catch (error) {
     return { ok: false, itemId, rejection: asRejection(error) };
   }
 }
 
-/** The record's own source (SQS records are classified one by one), its schema, and what that schema sees. */
+/** The record's own source (SQS records are classified one by one), how it is validated, and its payload. */
 function recordPayload(
   config: GuardConfig,
   source: PartialBatchSourceName,
   record: Record<string, unknown>,
-): { recordSource: SourceName; schema: StandardSchemaV1 | undefined; payload: unknown } {
+): { recordSource: SourceName; validation: Validation; payload: unknown } {
   if (source !== 'sqs') {
     const validation = config.validations.get(source)!;
-    return { recordSource: source, schema: validation.schema, payload: unwrapRecord(record, source, validation.envelope, config.limits) };
+    return { recordSource: source, validation, payload: unwrapRecord(record, source, validation.envelope, config.limits) };
   }
   const body = parseSqsBody(record['body'], config.limits);
   const recordSource = sqsRecordSource(body);
@@ -171,11 +181,17 @@ function recordPayload(
   if (!validation) {
     throw new GuardRejection('unexpected_source', 403, 'Forbidden', { recordSource, allowed: [...config.allow] });
   }
-  if (validation.envelope === 'raw') {
-    return { recordSource, schema: validation.schema, payload: checkParsedPayload(record, config.limits) };
-  }
-  if (!body.ok) throw body.error;
-  return { recordSource, schema: validation.schema, payload: body.value };
+  if (validation.envelope === 'raw') return { recordSource, validation, payload: checkParsedPayload(record, config.limits) };
+  // The body was parsed once, to classify it: JSON-shaped text in `auto` mode is that parse's result.
+  if (body.kind === 'text' || validation.parse !== 'auto') return { recordSource, validation, payload: new TextPayload(body.text) };
+  if (body.kind === 'invalid') throw body.error;
+  return { recordSource, validation, payload: body.value };
+}
+
+/** Runs the schema, reading a text payload as the parse mode and the schema ask. */
+function validatePayload(validation: Validation, payload: unknown, limits: PayloadLimits): unknown {
+  if (payload instanceof TextPayload) return validateText(payload.text, validation.parse, validation.schema, limits);
+  return validation.schema ? validateWith(validation.schema, payload) : payload;
 }
 
 function makeRequest(inv: Invocation, data: unknown, record?: Record<string, unknown>, source?: SourceName): GuardRequest {

@@ -21,7 +21,10 @@ export function detectSource(event: unknown): SourceName {
   if (shape !== 'sqs') return shape;
   // A batch is S3-through-SQS only when every record's body is an S3 notification.
   const records = (event as { Records: unknown[] }).Records;
-  const allS3 = records.every((r) => sqsRecordSource(parseSqsBody((r as Obj)['body'], {})) === 's3-sqs');
+  const allS3 = records.every((r) => {
+    const body = (r as Obj)['body'];
+    return typeof body === 'string' && sqsRecordSource(parseSqsBody(body, {})) === 's3-sqs';
+  });
   return allS3 ? 's3-sqs' : 'sqs';
 }
 

@@ -1,5 +1,6 @@
 import { GuardRejection } from '../errors/guard-rejection.js';
 import { parseJsonSafely, type PayloadLimits } from '../validation/payload-limits.js';
+import { looksLikeJsonStructure } from '../validation/text-payload.js';
 
 type Obj = Record<string, unknown>;
 
@@ -10,23 +11,30 @@ function isObj(value: unknown): value is Obj {
 /** The sources an SQS record can carry; each record of a batch is classified on its own. */
 export type SqsRecordSource = 'sqs' | 's3-sqs';
 
-/** An SQS body parsed once, for classification and then validation; `error` when it is not acceptable JSON. */
-export type ParsedBody = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+/**
+ * An SQS body read once, for classification and then validation: JSON-shaped
+ * text parsed (or the reason it could not be), other text as it is.
+ */
+export type ParsedBody =
+  | { readonly kind: 'json'; readonly text: string; readonly value: unknown }
+  | { readonly kind: 'invalid'; readonly text: string; readonly error: unknown }
+  | { readonly kind: 'text'; readonly text: string };
 
 export function parseSqsBody(body: unknown, limits: PayloadLimits): ParsedBody {
   if (typeof body !== 'string') {
-    return { ok: false, error: new GuardRejection('validation_failed', 400, 'Invalid request', { reason: 'message body is not a string' }) };
+    throw new GuardRejection('validation_failed', 400, 'Invalid request', { reason: 'message body is not a string' });
   }
+  if (!looksLikeJsonStructure(body)) return { kind: 'text', text: body };
   try {
-    return { ok: true, value: parseJsonSafely(body, limits) };
+    return { kind: 'json', text: body, value: parseJsonSafely(body, limits) };
   } catch (error) {
-    return { ok: false, error };
+    return { kind: 'invalid', text: body, error };
   }
 }
 
 /** What a record carries, from the parsed structure of its body: never from a substring of it. */
 export function sqsRecordSource(body: ParsedBody): SqsRecordSource {
-  return body.ok && isS3Notification(body.value) ? 's3-sqs' : 'sqs';
+  return body.kind === 'json' && isS3Notification(body.value) ? 's3-sqs' : 'sqs';
 }
 
 /**
