@@ -136,6 +136,29 @@ describe('batch sources: per-record validation and partial failures', () => {
     assert.deepEqual(await handler(event, context()), { batchItemFailures: [{ itemIdentifier: second.messageId }] });
   });
 
+  it('SNS through SQS: the notification envelope is unwrapped to its Message, record by record', async () => {
+    const event = loadEvent('sns-sqs');
+    const plain = structuredClone(loadEvent('sqs').Records[0]);
+    event.Records.push(plain);
+    const seen: string[] = [];
+    const handler = guard(async (req) => {
+      seen.push(`${req.source}:${req.data.orderId}`);
+    }, { logger: quiet, allow: ['sqs', 'sns-sqs'], schema: Order });
+    assert.deepEqual(await handler(event, context()), { batchItemFailures: [] });
+    assert.deepEqual(seen, ['sns-sqs:ord-1201', 'sns-sqs:ord-1202', 'sqs:ord-1010']);
+
+    const onlySqs = guard(async () => undefined, { logger: quiet, allow: ['sqs'], schema: Order });
+    const result = (await onlySqs(event, context())) as { batchItemFailures: Array<{ itemIdentifier: string }> };
+    assert.deepEqual(result.batchItemFailures.map((f) => f.itemIdentifier), [event.Records[0].messageId, event.Records[1].messageId]);
+  });
+
+  it('SNS through SQS with raw message delivery is an ordinary SQS message (the body is the message)', async () => {
+    const event = loadEvent('sqs');
+    const handler = guard(async (req) => req.source, { logger: quiet, allow: ['sns-sqs'], schema: Order });
+    const result = (await handler(event, context())) as { batchItemFailures: unknown[] };
+    assert.equal(result.batchItemFailures.length, event.Records.length);
+  });
+
   it('passes the raw record to the handler alongside the data', async () => {
     const ids: string[] = [];
     const handler = guard(async (req) => {

@@ -16,6 +16,7 @@ const EXPECTED: ReadonlyArray<[string, SourceName]> = [
   ['s3', 's3'],
   ['s3-eventbridge', 's3-eventbridge'],
   ['s3-sqs', 's3-sqs'],
+  ['sns-sqs', 'sns-sqs'],
   ['sqs', 'sqs'],
   ['sns', 'sns'],
   ['dynamodb-stream', 'dynamodb-stream'],

@@ -145,7 +145,7 @@ export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<
 
 // An SQS batch may mix plain messages and notifications: its shape is accepted when any of its record sources is.
 function acceptsShape(allow: ReadonlySet<SourceName>, shape: SourceName): boolean {
-  if (shape === 'sqs') return allow.has('sqs') || allow.has('s3-sqs');
+  if (shape === 'sqs') return allow.has('sqs') || allow.has('s3-sqs') || allow.has('sns-sqs');
   return allow.has(shape);
 }
 
@@ -182,6 +182,10 @@ function recordPayload(
     throw new GuardRejection('unexpected_source', 403, 'Forbidden', { recordSource, allowed: [...config.allow] });
   }
   if (validation.envelope === 'raw') return { recordSource, validation, payload: checkParsedPayload(record, config.limits) };
+  // SNS through SQS: what the publisher sent is the notification's Message, as text.
+  if (body.kind === 'json' && recordSource === 'sns-sqs') {
+    return { recordSource, validation, payload: new TextPayload((body.value as { Message: string }).Message) };
+  }
   // The body was parsed once, to classify it: JSON-shaped text in `auto` mode is that parse's result.
   if (body.kind === 'text' || validation.parse !== 'auto') return { recordSource, validation, payload: new TextPayload(body.text) };
   if (body.kind === 'invalid') throw body.error;

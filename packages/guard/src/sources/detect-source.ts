@@ -19,13 +19,13 @@ function isObj(value: unknown): value is Obj {
 export function detectSource(event: unknown): SourceName {
   const shape = detectShape(event);
   if (shape !== 'sqs') return shape;
-  // A batch is S3-through-SQS only when every record's body is an S3 notification.
+  // A batch is S3 (or SNS) through SQS only when every record's body is such a notification.
   const records = (event as { Records: unknown[] }).Records;
-  const allS3 = records.every((r) => {
+  const kinds = new Set(records.map((r) => {
     const body = (r as Obj)['body'];
-    return typeof body === 'string' && sqsRecordSource(parseSqsBody(body, {})) === 's3-sqs';
-  });
-  return allS3 ? 's3-sqs' : 'sqs';
+    return typeof body === 'string' ? sqsRecordSource(parseSqsBody(body, {})) : 'sqs';
+  }));
+  return kinds.size === 1 ? [...kinds][0]! : 'sqs';
 }
 
 /**

@@ -9,7 +9,7 @@ function isObj(value: unknown): value is Obj {
 }
 
 /** The sources an SQS record can carry; each record of a batch is classified on its own. */
-export type SqsRecordSource = 'sqs' | 's3-sqs';
+export type SqsRecordSource = 'sqs' | 's3-sqs' | 'sns-sqs';
 
 /**
  * An SQS body read once, for classification and then validation: JSON-shaped
@@ -34,7 +34,24 @@ export function parseSqsBody(body: unknown, limits: PayloadLimits): ParsedBody {
 
 /** What a record carries, from the parsed structure of its body: never from a substring of it. */
 export function sqsRecordSource(body: ParsedBody): SqsRecordSource {
-  return body.kind === 'json' && isS3Notification(body.value) ? 's3-sqs' : 'sqs';
+  if (body.kind !== 'json') return 'sqs';
+  if (isS3Notification(body.value)) return 's3-sqs';
+  if (isSnsNotification(body.value)) return 'sns-sqs';
+  return 'sqs';
+}
+
+/**
+ * An SNS notification as SNS delivers it to a queue without raw message
+ * delivery: `Type: "Notification"`, the topic's ARN, and the `Message` text.
+ * (With raw delivery the body is the message itself: an ordinary SQS message.)
+ */
+export function isSnsNotification(value: unknown): value is Obj & { Message: string } {
+  if (!isObj(value) || value['Type'] !== 'Notification') return false;
+  const topic = value['TopicArn'];
+  return (
+    typeof topic === 'string' && /^arn:aws[a-z-]*:sns:/.test(topic) &&
+    typeof value['MessageId'] === 'string' && typeof value['Message'] === 'string'
+  );
 }
 
 /**

@@ -54,6 +54,7 @@ function recordItemId(record: Obj, source: PartialBatchSourceName): string {
   switch (source) {
     case 'sqs':
     case 's3-sqs':
+    case 'sns-sqs':
       return String(record['messageId'] ?? '');
     case 'kinesis-stream':
       return String(obj(record['kinesis'])['sequenceNumber'] ?? '');
@@ -74,6 +75,8 @@ export function unwrapRecord(
     case 'sqs':
     case 's3-sqs':
       return textOf(record['body']);
+    case 'sns-sqs':
+      return textOf(obj(parseJsonSafely(String(record['body']), limits))['Message']);
     case 'kinesis-stream':
       return new TextPayload(decodeBase64(obj(record['kinesis'])['data'], limits));
     case 'dynamodb-stream':
