@@ -32,7 +32,19 @@ function decodeBase64(data: unknown, limits: PayloadLimits): string {
   if (typeof data !== 'string') malformed('record data is not a string');
   // Base64 inflates by 4/3: refuse oversized data before decoding it.
   if (data.length > ((limits.maxBytes ?? DEFAULT_MAX_BYTES) * 4) / 3 + 4) malformed('payload too large');
-  return Buffer.from(data, 'base64').toString('utf8');
+  const bytes = Buffer.from(data, 'base64');
+  // CloudWatch Logs subscriptions write gzipped JSON to Kinesis and Firehose; gzip starts with 1f 8b.
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipBounded(bytes, limits);
+  return bytes.toString('utf8');
+}
+
+function gunzipBounded(compressed: Buffer, limits: PayloadLimits): string {
+  try {
+    // Bounded output: a small gzip bomb must not expand past the payload limit.
+    return gunzipSync(compressed, { maxOutputLength: limits.maxBytes ?? DEFAULT_MAX_BYTES }).toString('utf8');
+  } catch {
+    malformed('data is not valid gzip or is too large');
+  }
 }
 
 function textOf(text: unknown): TextPayload {
@@ -163,14 +175,7 @@ function mqMessages(event: Obj, limits: PayloadLimits, parse: ParseMode): unknow
 
 function logsData(event: Obj, limits: PayloadLimits): unknown {
   const compressed = Buffer.from(decodeBase64Raw(obj(event['awslogs'])['data']), 'base64');
-  let text: string;
-  try {
-    // Bounded output: a small gzip bomb must not expand past the payload limit.
-    text = gunzipSync(compressed, { maxOutputLength: limits.maxBytes ?? DEFAULT_MAX_BYTES }).toString('utf8');
-  } catch {
-    malformed('logs data is not valid gzip or is too large');
-  }
-  return parseJsonSafely(text, limits);
+  return parseJsonSafely(gunzipBounded(compressed, limits), limits);
 }
 
 function decodeBase64Raw(data: unknown): string {
