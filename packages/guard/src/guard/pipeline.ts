@@ -13,6 +13,7 @@ import { batchRecords, unwrapEvent, unwrapRecord, type EnvelopeMode } from '../v
 import { checkParsedPayload, type PayloadLimits } from '../validation/payload-limits.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../validation/standard-schema.js';
 import { validateWith } from '../validation/validate.js';
+import { assertHttpEnvelope } from '../validation/http-envelope.js';
 import { assertParseMode, TextPayload, validateText, type ParseMode } from '../validation/text-payload.js';
 import { correlationIdOf, type LambdaContextLike } from './correlation-id.js';
 import type { BeforeAuthRateLimit, GuardOptions, GuardRequest, RateLimitOptions, SchemaSpec } from './options.js';
@@ -121,6 +122,7 @@ export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<
     throw new GuardRejection('unexpected_source', 403, 'Forbidden', { allowed: [...config.allow] });
   }
   if (isHttpSource(source)) {
+    assertHttpEnvelope(inv.event, source);
     const request = readHttpRequest(inv.event, source);
     if (config.authenticators.length > 0) {
       // Before verifying anything: guessing keys and flooding signature checks must cost the caller too.
