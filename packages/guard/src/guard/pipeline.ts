@@ -8,7 +8,7 @@ import { assertValidRule, type RateLimitStore } from '../rate-limit/rate-limit-s
 import { detectShape, detectSource } from '../sources/detect-source.js';
 import { parseSqsBody, sqsRecordSource } from '../sources/sqs-record.js';
 import { readHttpRequest, type HttpRequestView } from '../sources/http-request.js';
-import { isHttpSource, isPartialBatchSource, type PartialBatchSourceName, type SourceName } from '../sources/source-name.js';
+import { isHttpSource, isPartialBatchSource, type HttpSourceName, type PartialBatchSourceName, type SourceName } from '../sources/source-name.js';
 import { batchRecords, unwrapEvent, unwrapRecord, type EnvelopeMode } from '../validation/envelopes.js';
 import { checkParsedPayload, type PayloadLimits } from '../validation/payload-limits.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../validation/standard-schema.js';
@@ -123,13 +123,7 @@ export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<
   }
   if (isHttpSource(source)) {
     assertHttpEnvelope(inv.event, source);
-    const request = readHttpRequest(inv.event, source);
-    if (config.authenticators.length > 0) {
-      // Before verifying anything: guessing keys and flooding signature checks must cost the caller too.
-      if (config.beforeAuthLimit) await enforceBeforeAuth(config.beforeAuthLimit, request);
-      inv.principal = await authenticate(config.authenticators, { source, request, event: inv.event });
-    }
-    if (config.rateLimit) await enforceRateLimit(config.rateLimit, inv.principal, request);
+    if (config.authenticators.length > 0 || config.rateLimit) await admitRequest(config, inv, source);
   }
   if (isPartialBatchSource(source)) {
     const outcomes: RecordOutcome[] = [];
@@ -143,6 +137,17 @@ export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<
   const payload = unwrapEvent(inv.event, source, validation.envelope, config.limits, validation.parse);
   const data = await validatePayload(validation, payload, config.limits);
   return { kind: 'single', request: makeRequest(inv, data) };
+}
+
+/** Authentication and rate limits; the headers are read and normalised only when one of them is configured. */
+async function admitRequest(config: GuardConfig, inv: Invocation, source: HttpSourceName): Promise<void> {
+  const request = readHttpRequest(inv.event, source);
+  if (config.authenticators.length > 0) {
+    // Before verifying anything: guessing keys and flooding signature checks must cost the caller too.
+    if (config.beforeAuthLimit) await enforceBeforeAuth(config.beforeAuthLimit, request);
+    inv.principal = await authenticate(config.authenticators, { source, request, event: inv.event });
+  }
+  if (config.rateLimit) await enforceRateLimit(config.rateLimit, inv.principal, request);
 }
 
 // An SQS batch may mix plain messages and notifications: its shape is accepted when any of its record sources is.
