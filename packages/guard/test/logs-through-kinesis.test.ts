@@ -48,10 +48,12 @@ describe('CloudWatch Logs subscriptions through Kinesis', () => {
   it('decompresses gzipped Firehose records too', async () => {
     const event = loadEvent('kinesis-firehose');
     for (const record of event.records) record.data = gzipped(logsPayload);
-    const handler = guard(async (req) => (req.data as Array<{ logGroup: string }>).map((d) => d.logGroup), {
-      logger: quiet, allow: ['kinesis-firehose'],
+    const groups: string[] = [];
+    const handler = guard(async (req) => (groups.push(req.data.logGroup), { result: 'Dropped' as const }), {
+      logger: quiet, allow: ['kinesis-firehose'], schema: LogsData,
     });
-    const groups = (await handler(event, context())) as string[];
-    assert.ok(groups.length > 0 && groups.every((g) => g === '/aws/lambda/orders-api'));
+    const response = (await handler(event, context())) as unknown as { records: Array<{ result: string }> };
+    assert.deepEqual(response.records.map((r) => r.result), ['Dropped']);
+    assert.deepEqual(groups, ['/aws/lambda/orders-api']);
   });
 });

@@ -8,7 +8,7 @@ import { assertValidRule, type RateLimitStore } from '../rate-limit/rate-limit-s
 import { detectShape, detectSource } from '../sources/detect-source.js';
 import { parseSqsBody, sqsRecordSource } from '../sources/sqs-record.js';
 import { readHttpRequest, type HttpRequestView } from '../sources/http-request.js';
-import { isHttpSource, isPartialBatchSource, type HttpSourceName, type PartialBatchSourceName, type SourceName } from '../sources/source-name.js';
+import { isHttpSource, isPartialBatchSource, type HttpSourceName, type RecordSourceName, type SourceName } from '../sources/source-name.js';
 import { batchRecords, unwrapEvent, unwrapRecord, type EnvelopeMode } from '../validation/envelopes.js';
 import { checkParsedPayload, type PayloadLimits } from '../validation/payload-limits.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../validation/standard-schema.js';
@@ -101,12 +101,13 @@ export interface Invocation {
 /** One record of a partial batch: validated, or refused with the reason. */
 export type RecordOutcome =
   | { readonly ok: true; readonly itemId: string; readonly request: GuardRequest }
-  | { readonly ok: false; readonly itemId: string; readonly rejection: GuardRejection };
+  | { readonly ok: false; readonly itemId: string; readonly rejection: GuardRejection; readonly record: Record<string, unknown> };
 
-/** A checked event: one request, or the outcomes of every record of a batch. */
+/** A checked event: one request, or the outcomes of every record of a batch (partial batch, or Firehose). */
 export type Checked =
   | { readonly kind: 'single'; readonly request: GuardRequest }
-  | { readonly kind: 'batch'; readonly records: readonly RecordOutcome[] };
+  | { readonly kind: 'batch'; readonly records: readonly RecordOutcome[] }
+  | { readonly kind: 'firehose'; readonly records: readonly RecordOutcome[] };
 
 export function startInvocation(event: unknown, context: LambdaContextLike | undefined): Invocation {
   return { event, correlationId: correlationIdOf(context), source: 'unknown' };
@@ -125,13 +126,13 @@ export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<
     assertHttpEnvelope(inv.event, source);
     if (config.authenticators.length > 0 || config.rateLimit) await admitRequest(config, inv, source);
   }
-  if (isPartialBatchSource(source)) {
+  if (isPartialBatchSource(source) || source === 'kinesis-firehose') {
     const outcomes: RecordOutcome[] = [];
     // Sequential on purpose: validation is CPU-bound, and order matters to FIFO queues and streams.
     for (const { itemId, record } of batchRecords(inv.event, source)) {
       outcomes.push(await checkRecord(config, inv, source, itemId, record));
     }
-    return { kind: 'batch', records: outcomes };
+    return source === 'kinesis-firehose' ? { kind: 'firehose', records: outcomes } : { kind: 'batch', records: outcomes };
   }
   const validation = config.validations.get(source)!;
   const payload = unwrapEvent(inv.event, source, validation.envelope, config.limits, validation.parse);
@@ -159,7 +160,7 @@ function acceptsShape(allow: ReadonlySet<SourceName>, shape: SourceName): boolea
 async function checkRecord(
   config: GuardConfig,
   inv: Invocation,
-  source: PartialBatchSourceName,
+  source: RecordSourceName,
   itemId: string,
   record: Record<string, unknown>,
 ): Promise<RecordOutcome> {
@@ -168,14 +169,14 @@ async function checkRecord(
     const data = await validatePayload(validation, payload, config.limits);
     return { ok: true, itemId, request: makeRequest(inv, data, record, recordSource) };
   } catch (error) {
-    return { ok: false, itemId, rejection: asRejection(error) };
+    return { ok: false, itemId, rejection: asRejection(error), record };
   }
 }
 
 /** The record's own source (SQS records are classified one by one), how it is validated, and its payload. */
 function recordPayload(
   config: GuardConfig,
-  source: PartialBatchSourceName,
+  source: RecordSourceName,
   record: Record<string, unknown>,
 ): { recordSource: SourceName; validation: Validation; payload: unknown } {
   if (source !== 'sqs') {

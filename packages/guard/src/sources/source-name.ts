@@ -53,6 +53,9 @@ export const PARTIAL_BATCH_SOURCES = ['sqs', 's3-sqs', 'sns-sqs', 'kinesis-strea
 /** One of {@link PARTIAL_BATCH_SOURCES}. */
 export type PartialBatchSourceName = (typeof PARTIAL_BATCH_SOURCES)[number];
 
+/** Sources whose records are checked, and handled, one by one: the partial batches and Firehose. */
+export type RecordSourceName = PartialBatchSourceName | 'kinesis-firehose';
+
 const httpSet: ReadonlySet<string> = new Set(HTTP_SOURCES);
 const batchSet: ReadonlySet<string> = new Set(PARTIAL_BATCH_SOURCES);
 const nameSet: ReadonlySet<string> = new Set(SOURCE_NAMES);

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { GuardRejection } from '../errors/guard-rejection.js';
 import { readRawBody } from '../sources/http-request.js';
-import type { PartialBatchSourceName, SourceName } from '../sources/source-name.js';
+import type { RecordSourceName, SourceName } from '../sources/source-name.js';
 import { checkParsedPayload, DEFAULT_MAX_BYTES, parseJsonSafely, type PayloadLimits } from './payload-limits.js';
 import { readText, TextPayload, type ParseMode } from './text-payload.js';
 
@@ -53,8 +53,8 @@ function textOf(text: unknown): TextPayload {
 }
 
 /** The records of a partial-batch source, each with its failure identifier. */
-export function batchRecords(event: unknown, source: PartialBatchSourceName): BatchRecord[] {
-  const records = obj(event)['Records'];
+export function batchRecords(event: unknown, source: RecordSourceName): BatchRecord[] {
+  const records = obj(event)[source === 'kinesis-firehose' ? 'records' : 'Records'];
   if (!Array.isArray(records)) malformed('batch without Records');
   return records.map((raw) => {
     const record = obj(raw);
@@ -62,8 +62,10 @@ export function batchRecords(event: unknown, source: PartialBatchSourceName): Ba
   });
 }
 
-function recordItemId(record: Obj, source: PartialBatchSourceName): string {
+function recordItemId(record: Obj, source: RecordSourceName): string {
   switch (source) {
+    case 'kinesis-firehose':
+      return String(record['recordId'] ?? '');
     case 'sqs':
     case 's3-sqs':
     case 'sns-sqs':
@@ -78,7 +80,7 @@ function recordItemId(record: Obj, source: PartialBatchSourceName): string {
 /** The payload of one record of a partial-batch source; text stays a {@link TextPayload} until its schema is known. */
 export function unwrapRecord(
   record: Obj,
-  source: PartialBatchSourceName,
+  source: RecordSourceName,
   mode: EnvelopeMode,
   limits: PayloadLimits,
 ): unknown {
@@ -91,6 +93,8 @@ export function unwrapRecord(
       return textOf(obj(parseJsonSafely(String(record['body']), limits))['Message']);
     case 'kinesis-stream':
       return new TextPayload(decodeBase64(obj(record['kinesis'])['data'], limits));
+    case 'kinesis-firehose':
+      return new TextPayload(decodeBase64(record['data'], limits));
     case 'dynamodb-stream':
       return checkParsedPayload(record['dynamodb'], limits);
   }
@@ -123,8 +127,6 @@ export function unwrapEvent(
     case 'eventbridge-scheduled':
     case 's3-eventbridge':
       return checkParsedPayload(e['detail'], limits);
-    case 'kinesis-firehose':
-      return arrayOf(e['records']).map((r) => readText(decodeBase64(obj(r)['data'], limits), parse, limits));
     case 'kafka-msk':
     case 'kafka-self-managed':
       return kafkaValues(e, limits, parse);
