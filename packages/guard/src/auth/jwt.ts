@@ -52,6 +52,7 @@ export type JwtOptions = JwtKeySource & {
    * With `replayCache` and `requireExp: false`: how long, in seconds, a `jti`
    * of a token without `exp` is remembered. Such a token must carry `iat`
    * and is refused once older than this window, when its `jti` is forgotten.
+   * Tokens with `exp` are remembered until `exp` as usual.
    */
   readonly replayWindowSeconds?: number;
   /** Clock, for tests: Unix milliseconds. */
@@ -157,7 +158,7 @@ function replayPolicy(options: JwtOptions): ReplayPolicy | undefined {
   if (window === undefined || !(window > 0)) {
     throw new TypeError('jwtAuth: replayCache with requireExp: false needs replayWindowSeconds');
   }
-  return { cache: options.replayCache, toleranceMs, windowMs: window * 1000, requiredClaims: ['jti', 'iat'] };
+  return { cache: options.replayCache, toleranceMs, windowMs: window * 1000, requiredClaims: ['jti'] };
 }
 
 async function rememberOnce(policy: ReplayPolicy, payload: JWTPayload, now: number): Promise<void> {
@@ -168,7 +169,9 @@ async function rememberOnce(policy: ReplayPolicy, payload: JWTPayload, now: numb
 // The jti must be remembered for as long as the token itself would be accepted.
 function replayTtlMs(policy: ReplayPolicy, payload: JWTPayload, now: number): number {
   if (payload.exp !== undefined) return Math.max(1, payload.exp * 1000 + policy.toleranceMs - now);
-  const acceptedUntil = (payload.iat ?? 0) * 1000 + policy.windowMs! + policy.toleranceMs;
+  // Without exp, only iat bounds the token's age: without either, single use cannot be promised.
+  if (payload.iat === undefined) throw new AuthError('token without exp or iat');
+  const acceptedUntil = payload.iat * 1000 + policy.windowMs! + policy.toleranceMs;
   if (acceptedUntil <= now) throw new AuthError('token older than the replay window');
   return acceptedUntil - now;
 }
