@@ -58,6 +58,8 @@ export const handler = guard(
       limit: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 30),
       intervalMs: 60_000,
       store: await rateLimitStore(),
+      // Before the JWT is verified, per address: users behind one NAT share this bucket.
+      beforeAuth: { limit: 10 * Number(process.env.RATE_LIMIT_PER_MINUTE ?? 30) },
     },
   },
 );

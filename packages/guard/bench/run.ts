@@ -72,6 +72,12 @@ async function rateLimits(): Promise<void> {
   const memory = new MemoryRateLimitStore();
   let i = 0;
   await measure('rate-limit decision, memory store', 50_000, 5_000, () => memory.consume(`user-${i++ % 1000}`, rule));
+  // A client rotating addresses: the store is full of live buckets and every call brings a new key.
+  const full = new MemoryRateLimitStore(10_000);
+  const hourly = { limit: 1_000_000_000, intervalMs: 3_600_000 };
+  for (let k = 0; k < 10_000; k++) await full.consume(`ip:seed-${k}`, hourly);
+  await measure('rate-limit decision, memory store full (10,000 keys), new key each call', 20_000, 2_000, () =>
+    full.consume(`ip:rotated-${i++}`, hourly));
   const skip = redisUnavailable();
   if (skip) {
     console.log(`skipping the Redis store: ${skip}`);

@@ -58,4 +58,5 @@ export type {
   SourceValidation,
 } from './guard/options.js';
 export type { BatchResponse } from './guard/batch-response.js';
+export type { FirehoseRecordResult, FirehoseResponse } from './guard/firehose-response.js';
 export type { LambdaContextLike } from './guard/correlation-id.js';

@@ -16,6 +16,7 @@ const EXPECTED: ReadonlyArray<[string, SourceName]> = [
   ['s3', 's3'],
   ['s3-eventbridge', 's3-eventbridge'],
   ['s3-sqs', 's3-sqs'],
+  ['sns-sqs', 'sns-sqs'],
   ['sqs', 'sqs'],
   ['sns', 'sns'],
   ['dynamodb-stream', 'dynamodb-stream'],
@@ -63,9 +64,24 @@ describe('detectSource', () => {
     const sqs = loadEvent('sqs');
     sqs.Records[0].body = JSON.stringify({ note: 'eventSource aws:s3 mentioned in text' });
     assert.equal(detectSource(sqs), 'sqs');
+    sqs.Records[0].body = JSON.stringify({ orderId: 'ord-1', audit: { eventSource: 'aws:s3' } });
+    assert.equal(detectSource(sqs), 'sqs', 'the substring inside an ordinary message');
+    sqs.Records[0].body = '{"note":"\\"eventSource\\":\\"aws:s3\\""}';
+    assert.equal(detectSource(sqs), 'sqs', 'the substring inside a string');
     const s3TestEvent = loadEvent('sqs');
-    s3TestEvent.Records[0].body = JSON.stringify({ Service: 'Amazon S3', Event: 's3:TestEvent', Bucket: 'orders-inbox' });
+    for (const record of s3TestEvent.Records) {
+      record.body = JSON.stringify({ Service: 'Amazon S3', Event: 's3:TestEvent', Time: '2024-03-12T19:03:58.000Z', Bucket: 'orders-inbox', RequestId: '5582815E1AEA5ADF', HostId: '8cLeGAmw098X5cv4Zkwcmo8vvZa3eH3eKxsPzbB9wrR+YstdA6Knx4Ip8EXAMPLE' });
+    }
     assert.equal(detectSource(s3TestEvent), 's3-sqs');
+  });
+
+  it('never lets the first SQS record decide for the batch', () => {
+    const mixed = loadEvent('sqs');
+    mixed.Records[0].body = loadEvent('s3-sqs').Records[0].body;
+    assert.equal(detectSource(mixed), 'sqs', 'one S3 notification among orders');
+    const allS3 = loadEvent('sqs');
+    for (const record of allS3.Records) record.body = loadEvent('s3-sqs').Records[0].body;
+    assert.equal(detectSource(allS3), 's3-sqs');
   });
 
   it('tells a WebSocket $connect authorizer event from a WebSocket message', () => {

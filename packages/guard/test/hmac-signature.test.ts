@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { guard, hmacAuth, signHmacSha256, type AuthInput } from '../src/index.js';
+import { guard, hmacAuth, MemoryReplayCache, signHmacSha256, type AuthInput } from '../src/index.js';
 import { captureLog, context, loadEvent } from '../testkit/fixtures.js';
 
 const SECRET = 'whsec_test_5f3c1e9a7b2d4c6e8f0a1b3c5d7e9f1a';
@@ -49,6 +49,27 @@ describe('GitHub webhook signatures (X-Hub-Signature-256)', () => {
     await refused(auth(delivery), 'replayed request');
   });
 
+  it('refuses a replay that only changes X-GitHub-Delivery, which the signature does not cover', async () => {
+    const auth = hmacAuth({ scheme: 'github', secret: SECRET });
+    assert.ok(await auth(github({ 'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958' })));
+    await refused(auth(github({ 'x-github-delivery': 'a-fresh-delivery-id-chosen-by-the-attacker' })), 'replayed request');
+  });
+
+  it('remembers a delivery for the whole replay window, not twice the Stripe tolerance', async () => {
+    let now = NOW;
+    const auth = hmacAuth({
+      scheme: 'github',
+      secret: SECRET,
+      replayWindowSeconds: 86_400,
+      replayCache: new MemoryReplayCache(10_000, () => now),
+    });
+    assert.ok(await auth(github()));
+    now += 601_000;
+    await refused(auth(github()), 'replayed request');
+    now += 86_400_000;
+    assert.ok(await auth(github()), 'forgotten after the configured window');
+  });
+
   it('ignores requests without the signature header, so other schemes may apply', async () => {
     const auth = hmacAuth({ scheme: 'github', secret: SECRET });
     assert.equal(await auth(input({})), null);
@@ -92,6 +113,17 @@ describe('Stripe webhook signatures (Stripe-Signature)', () => {
     const header = stripeHeader(t);
     assert.ok(await auth(input({ 'stripe-signature': header })));
     await refused(auth(input({ 'stripe-signature': header })), 'replayed request');
+  });
+
+  it('refuses a replay with an unverified v1 entry prepended to the header', async () => {
+    const auth = make();
+    const header = stripeHeader(t);
+    assert.ok(await auth(input({ 'stripe-signature': header })));
+    for (let i = 0; i < 3; i++) {
+      const decoy = `v1=${randomBytes(32).toString('hex')}`;
+      const forged = header.replace(`t=${t},`, `t=${t},${decoy},`);
+      await refused(auth(input({ 'stripe-signature': forged })), 'replayed request');
+    }
   });
 
   it('accepts any of several v1 signatures (secret rotation on the sender side)', async () => {

@@ -122,6 +122,36 @@ describe('JWT authentication', () => {
     await refusedWith(once(input(await sign())), 'invalid token'); // no jti at all
   });
 
+  it('remembers a jti without exp for the configured window, not one second', async () => {
+    let now = Date.now();
+    const cache = new MemoryReplayCache(10_000, () => now);
+    const once = auth({ requireExp: false, replayCache: cache, replayWindowSeconds: 3600, now: () => now });
+    const token = await sign({ jti: 'no-exp-1' }, { expiresIn: null });
+    assert.equal((await once(input(token)))?.id, 'user-42');
+    now += 2_000;
+    await refusedWith(once(input(token)), 'replayed token');
+    now += 3_600_000 + 30_000; // past the window and the clock tolerance: forgotten, so refused by age
+    await refusedWith(once(input(token)), 'token older than the replay window');
+    await refusedWith(once(input(await sign({ jti: 'no-iat', iat: undefined }, { expiresIn: null }))), 'token without exp or iat');
+    const withExp = await sign({ jti: 'exp-no-iat', iat: undefined }, { expiresIn: '5m' });
+    const fresh = auth({ requireExp: false, replayCache: new MemoryReplayCache(), replayWindowSeconds: 3600 });
+    assert.ok(await fresh(input(withExp)), 'a token with exp needs no iat');
+  });
+
+  it('remembers a jti until exp plus the clock tolerance, as long as jose accepts the token', async () => {
+    let now = Date.now();
+    const cache = new MemoryReplayCache(10_000, () => now);
+    const once = auth({ replayCache: cache, clockToleranceSeconds: 300, now: () => now });
+    const token = await sign({ jti: 'short-lived-1' }, { expiresIn: '10s' });
+    assert.ok(await once(input(token)));
+    now += 200_000; // expired 190 s ago, still within the 300 s tolerance
+    await refusedWith(once(input(token)), 'replayed token');
+  });
+
+  it('refuses to make tokens without exp single-use without a replay window', () => {
+    assert.throws(() => auth({ requireExp: false, replayCache: new MemoryReplayCache() }), /replayWindowSeconds/);
+  });
+
   it('refuses a malformed Authorization header', async () => {
     const bad = { ...input('x'), request: { ...input('x').request, headers: { authorization: 'Token abc' } } };
     await refusedWith(auth()(bad), 'malformed bearer token');

@@ -45,6 +45,33 @@ describe('DynamoDB rate-limit store (conditional writes, fake client)', () => {
     assert.equal(((await handler(restEvent({}), context())) as any).statusCode, 500);
   });
 
+  it('mints no tokens when instances disagree on the time (6 s skew)', async () => {
+    const db = new FakeDynamoDB();
+    let real = 1_000_000;
+    const ahead = new DynamoDBRateLimitStore({ client: db, tableName: 'rate-limits', now: () => real });
+    const behind = new DynamoDBRateLimitStore({ client: db, tableName: 'rate-limits', now: () => real - 6_000 });
+    const rule = { limit: 10, intervalMs: 60_000 };
+    let allowed = 0;
+    for (let i = 0; i < 200; i++) {
+      if ((await (i % 2 === 0 ? ahead : behind).consume('user-skew', rule)).allowed) allowed++;
+      real += 10;
+    }
+    // 2 s of real time refill a third of a token; one step across the skew may refill one more.
+    assert.ok(allowed <= 11, `${allowed} of 200 requests allowed against a limit of 10`);
+    const stored = Number(db.items.get('faasguard:rl:user-skew')?.['ts']?.N);
+    assert.ok(stored >= 1_000_000, `the stored time (${stored}) never went below the first write`);
+  });
+
+  it('keeps the stored time when an instance whose clock is behind writes', async () => {
+    const db = new FakeDynamoDB();
+    const rule = { limit: 5, intervalMs: 60_000 };
+    await new DynamoDBRateLimitStore({ client: db, tableName: 'rate-limits', now: () => 2_000_000 }).consume('k', rule);
+    await new DynamoDBRateLimitStore({ client: db, tableName: 'rate-limits', now: () => 1_994_000 }).consume('k', rule);
+    const item = db.items.get('faasguard:rl:k');
+    assert.equal(item?.['ts']?.N, '2000000');
+    assert.equal(item?.['tokens']?.N, '3');
+  });
+
   it('treats an item past its TTL as a full bucket', async () => {
     const db = new FakeDynamoDB();
     let now = 0;

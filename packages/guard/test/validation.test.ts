@@ -33,16 +33,25 @@ describe('validation envelopes', () => {
     });
   }
 
-  it('unwraps every record of Firehose, Kafka (MSK and self-managed) and MQ (ActiveMQ and RabbitMQ)', async () => {
+  it('unwraps every record of Kafka (MSK and self-managed) and MQ (ActiveMQ and RabbitMQ)', async () => {
     const Orders = z.array(Order);
     const seen: string[][] = [];
     const handler = guard(async (req) => {
       seen.push(req.data.map((o) => o.orderId));
-    }, { logger: quiet, allow: ['kinesis-firehose', 'kafka-msk', 'kafka-self-managed', 'mq'], schema: Orders });
-    for (const fixture of ['kinesis-firehose', 'kafka-msk', 'kafka-self-managed', 'mq', 'mq-rabbitmq']) {
+    }, { logger: quiet, allow: ['kafka-msk', 'kafka-self-managed', 'mq'], schema: Orders });
+    for (const fixture of ['kafka-msk', 'kafka-self-managed', 'mq', 'mq-rabbitmq']) {
       await handler(loadEvent(fixture), context());
     }
-    assert.deepEqual(seen, [['ord-1050'], ['ord-1081', 'ord-1082'], ['ord-1083'], ['ord-1090'], ['ord-1091']]);
+    assert.deepEqual(seen, [['ord-1081', 'ord-1082'], ['ord-1083'], ['ord-1090'], ['ord-1091']]);
+  });
+
+  it('unwraps each Firehose record for the schema', async () => {
+    const seen: string[] = [];
+    const handler = guard(async (req) => (seen.push(req.data.orderId), { result: 'Ok' as const }), {
+      logger: quiet, allow: ['kinesis-firehose'], schema: Order,
+    });
+    await handler(loadEvent('kinesis-firehose'), context());
+    assert.deepEqual(seen, ['ord-1050']);
   });
 
   it('decompresses CloudWatch Logs subscription data', async () => {

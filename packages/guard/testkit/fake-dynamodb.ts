@@ -32,17 +32,27 @@ export class FakeDynamoDB {
     const item = input.Item ?? {};
     const key = Object.entries(item).find(([name]) => name === (pkName ?? 'pk'))?.[1]?.S ?? item['pk']?.S ?? '';
     const current = this.items.get(key);
-    const ok =
-      input.ConditionExpression === 'attribute_not_exists(#pk)'
-        ? current === undefined
-        : input.ConditionExpression === '#v = :v'
-          ? current?.['v']?.N === input.ExpressionAttributeValues?.[':v']?.N
-          : false;
+    const ok = (input.ConditionExpression ?? '').split(' AND ').every((clause) => this.holds(clause, current, input));
     if (!ok) {
       this.calls.conflicts++;
       throw Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' });
     }
     this.items.set(key, structuredClone(item));
     return {};
+  }
+
+  /** The clauses the store writes; anything else fails, so an unexpected condition cannot pass silently. */
+  private holds(clause: string, current: Item | undefined, input: PutItemCommand['input']): boolean {
+    const values = input.ExpressionAttributeValues ?? {};
+    switch (clause) {
+      case 'attribute_not_exists(#pk)':
+        return current === undefined;
+      case '#v = :v':
+        return current?.['v']?.N === values[':v']?.N;
+      case '#ts <= :ts':
+        return current !== undefined && Number(current['ts']?.N) <= Number(values[':ts']?.N);
+      default:
+        return false;
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { HttpRequestView } from '../sources/http-request.js';
 import { AuthError, type Authenticator } from './principal.js';
 import { MemoryReplayCache, type ReplayCache } from './replay-cache.js';
@@ -9,9 +9,11 @@ export interface SignedRequest {
   readonly signatures: readonly Buffer[];
   /** Unix seconds the sender signed at, when the scheme signs a timestamp. */
   readonly timestamp?: number;
-  /** Identifies this delivery for replay detection. */
-  readonly replayId: string;
-  /** The exact bytes the sender signed. */
+  /**
+   * The exact bytes the sender signed. Replays are recognised by its digest:
+   * only what the signature covers can identify a delivery, since anything
+   * else in the request can be changed by whoever replays it.
+   */
   readonly signedPayload: string;
 }
 
@@ -31,6 +33,12 @@ export interface HmacOptions {
   readonly secret: string | readonly string[];
   /** Largest accepted age (and clock skew) of a signed timestamp, in seconds. Default 300. */
   readonly toleranceSeconds?: number;
+  /**
+   * How long accepted deliveries are remembered when the scheme signs no
+   * timestamp (GitHub), in seconds. Such a signature never expires, so this
+   * window is the only bound on replays. Default 86 400 (one day).
+   */
+  readonly replayWindowSeconds?: number;
   /** Where accepted deliveries are remembered. Default: a per-instance memory cache. */
   readonly replayCache?: ReplayCache;
   /** Principal id of the sender. Default `webhook:<scheme name>`. */
@@ -45,7 +53,8 @@ function hexBytes(value: string): Buffer | null {
 
 /**
  * GitHub: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>`. GitHub
- * signs no timestamp, so replays are caught by remembering `X-GitHub-Delivery`.
+ * signs neither a timestamp nor `X-GitHub-Delivery`, so replays are caught by
+ * remembering the body's digest.
  */
 export const githubScheme: WebhookScheme = {
   name: 'github',
@@ -53,9 +62,8 @@ export const githubScheme: WebhookScheme = {
   parse(request) {
     const header = request.headers['x-hub-signature-256'] ?? '';
     const signature = header.startsWith('sha256=') ? hexBytes(header.slice(7)) : null;
-    const delivery = request.headers['x-github-delivery'];
-    if (!signature || !delivery) return null;
-    return { signatures: [signature], replayId: `github:${delivery}`, signedPayload: request.rawBody };
+    if (!signature) return null;
+    return { signatures: [signature], signedPayload: request.rawBody };
   },
 };
 
@@ -79,12 +87,7 @@ export const stripeScheme: WebhookScheme = {
       }
     }
     if (timestamp === undefined || signatures.length === 0) return null;
-    return {
-      signatures,
-      timestamp,
-      replayId: `stripe:${timestamp}:${signatures[0]!.toString('hex')}`,
-      signedPayload: `${timestamp}.${request.rawBody}`,
-    };
+    return { signatures, timestamp, signedPayload: `${timestamp}.${request.rawBody}` };
   },
 };
 
@@ -102,6 +105,8 @@ export function hmacAuth(options: HmacOptions): Authenticator {
     throw new TypeError('hmacAuth: a non-empty secret is required');
   }
   const toleranceMs = (options.toleranceSeconds ?? 300) * 1000;
+  const unsignedTimeWindowMs = (options.replayWindowSeconds ?? 86_400) * 1000;
+  if (!(unsignedTimeWindowMs > 0)) throw new RangeError('hmacAuth: replayWindowSeconds must be positive');
   const replayCache = options.replayCache ?? new MemoryReplayCache();
   const now = options.now ?? Date.now;
   const principalId = options.principalId ?? `webhook:${scheme.name}`;
@@ -114,12 +119,18 @@ export function hmacAuth(options: HmacOptions): Authenticator {
       throw new AuthError('signature timestamp outside tolerance', { scheme: scheme.name });
     }
     if (!matchesAny(secrets, signed)) throw new AuthError('bad signature', { scheme: scheme.name });
-    // Remember only verified deliveries: unsigned noise must not fill the cache.
-    if (!(await replayCache.remember(signed.replayId, toleranceMs * 2))) {
+    // A signed timestamp is accepted for `tolerance` either side of now, so its entry must outlive 2 × tolerance.
+    const keepMs = signed.timestamp === undefined ? unsignedTimeWindowMs : toleranceMs * 2;
+    // Remember only verified deliveries (unsigned noise must not fill the cache), by what was verified.
+    if (!(await replayCache.remember(replayKey(scheme.name, signed), keepMs))) {
       throw new AuthError('replayed request', { scheme: scheme.name });
     }
     return { id: principalId, scheme: 'hmac', claims: {} };
   };
+}
+
+function replayKey(scheme: string, signed: SignedRequest): string {
+  return `${scheme}:${createHash('sha256').update(signed.signedPayload, 'utf8').digest('base64url')}`;
 }
 
 function matchesAny(secrets: readonly string[], signed: SignedRequest): boolean {

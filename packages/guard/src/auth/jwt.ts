@@ -48,6 +48,13 @@ export type JwtOptions = JwtKeySource & {
    * For one-time tokens (links, step-up); ordinary access tokens are meant to be reused.
    */
   readonly replayCache?: ReplayCache;
+  /**
+   * With `replayCache` and `requireExp: false`: how long, in seconds, a `jti`
+   * of a token without `exp` is remembered. Such a token must carry `iat`
+   * and is refused once older than this window, when its `jti` is forgotten.
+   * Tokens with `exp` are remembered until `exp` as usual.
+   */
+  readonly replayWindowSeconds?: number;
   /** Clock, for tests: Unix milliseconds. */
   readonly now?: () => number;
 };
@@ -91,11 +98,12 @@ export function jwtAuth(options: JwtOptions): Authenticator {
   const key = keyResolver(options);
   const header = (options.header ?? 'authorization').toLowerCase();
   const principalClaim = options.principalClaim ?? 'sub';
+  const replay = replayPolicy(options);
   const verifyOptions = {
     algorithms: [...options.algorithms],
     issuer: typeof options.issuer === 'string' ? options.issuer : [...options.issuer],
     audience: typeof options.audience === 'string' ? options.audience : [...options.audience],
-    requiredClaims: [...(options.requireExp === false ? [] : ['exp']), ...(options.replayCache ? ['jti'] : [])],
+    requiredClaims: [...(options.requireExp === false ? [] : ['exp']), ...(replay ? replay.requiredClaims : [])],
     clockTolerance: options.clockToleranceSeconds ?? 30,
   };
 
@@ -110,7 +118,7 @@ export function jwtAuth(options: JwtOptions): Authenticator {
     });
     const id = payload[principalClaim];
     if (typeof id !== 'string' || id === '') throw new AuthError('token has no principal claim', { claim: principalClaim });
-    if (options.replayCache) await rememberOnce(options.replayCache, payload, options.now ?? Date.now);
+    if (replay) await rememberOnce(replay, payload, (options.now ?? Date.now)());
     return { id, scheme: 'jwt', claims: payload };
   };
 }
@@ -131,7 +139,39 @@ async function verify(
   }
 }
 
-async function rememberOnce(cache: ReplayCache, payload: JWTPayload, now: () => number): Promise<void> {
-  const ttlMs = Math.max(1000, (payload.exp ?? 0) * 1000 - now() + 60_000);
-  if (!(await cache.remember(`jwt:${String(payload.jti)}`, ttlMs))) throw new AuthError('replayed token');
+/** How single-use tokens are remembered: until `exp` (plus tolerance), or for a window after `iat`. */
+interface ReplayPolicy {
+  readonly cache: ReplayCache;
+  readonly toleranceMs: number;
+  readonly windowMs: number | undefined;
+  readonly requiredClaims: readonly string[];
+}
+
+function replayPolicy(options: JwtOptions): ReplayPolicy | undefined {
+  if (!options.replayCache) return undefined;
+  const toleranceMs = (options.clockToleranceSeconds ?? 30) * 1000;
+  if (options.requireExp !== false) {
+    return { cache: options.replayCache, toleranceMs, windowMs: undefined, requiredClaims: ['jti'] };
+  }
+  // A token without exp never expires: a jti forgotten too early could be replayed for ever.
+  const window = options.replayWindowSeconds;
+  if (window === undefined || !(window > 0)) {
+    throw new TypeError('jwtAuth: replayCache with requireExp: false needs replayWindowSeconds');
+  }
+  return { cache: options.replayCache, toleranceMs, windowMs: window * 1000, requiredClaims: ['jti'] };
+}
+
+async function rememberOnce(policy: ReplayPolicy, payload: JWTPayload, now: number): Promise<void> {
+  const ttlMs = replayTtlMs(policy, payload, now);
+  if (!(await policy.cache.remember(`jwt:${String(payload.jti)}`, ttlMs))) throw new AuthError('replayed token');
+}
+
+// The jti must be remembered for as long as the token itself would be accepted.
+function replayTtlMs(policy: ReplayPolicy, payload: JWTPayload, now: number): number {
+  if (payload.exp !== undefined) return Math.max(1, payload.exp * 1000 + policy.toleranceMs - now);
+  // Without exp, only iat bounds the token's age: without either, single use cannot be promised.
+  if (payload.iat === undefined) throw new AuthError('token without exp or iat');
+  const acceptedUntil = payload.iat * 1000 + policy.windowMs! + policy.toleranceMs;
+  if (acceptedUntil <= now) throw new AuthError('token older than the replay window');
+  return acceptedUntil - now;
 }

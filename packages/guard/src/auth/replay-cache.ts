@@ -1,3 +1,5 @@
+import { ExpiringLru } from '../memory/expiring-lru.js';
+
 /**
  * Remembers signatures or delivery ids already accepted, so that a captured
  * request replayed within its validity window is refused.
@@ -10,30 +12,20 @@ export interface ReplayCache {
 /**
  * Per-instance replay cache. Each Lambda instance has its own, so a replay
  * that lands on another instance is only stopped by the timestamp tolerance;
- * pass a shared cache (Redis, DynamoDB) when that matters.
+ * pass a shared cache (Redis, DynamoDB) when that matters. It holds at most
+ * `maxEntries` (the least recently accepted go first), with constant work per call.
  */
 export class MemoryReplayCache implements ReplayCache {
-  private readonly seen = new Map<string, number>();
+  private readonly seen: ExpiringLru<true>;
 
-  constructor(private readonly maxEntries = 10_000, private readonly now: () => number = Date.now) {}
+  constructor(maxEntries = 10_000, private readonly now: () => number = Date.now) {
+    this.seen = new ExpiringLru(maxEntries);
+  }
 
   remember(id: string, ttlMs: number): boolean {
     const now = this.now();
-    const expiry = this.seen.get(id);
-    if (expiry !== undefined && expiry > now) return false;
-    if (this.seen.size >= this.maxEntries) this.evict(now);
-    this.seen.set(id, now + ttlMs);
+    if (this.seen.get(id, now)) return false;
+    this.seen.set(id, true, now + ttlMs, now);
     return true;
-  }
-
-  private evict(now: number): void {
-    for (const [id, expiry] of this.seen) {
-      if (expiry <= now) this.seen.delete(id);
-    }
-    // Still full: drop the oldest entries (Map keeps insertion order).
-    for (const id of this.seen.keys()) {
-      if (this.seen.size < this.maxEntries) break;
-      this.seen.delete(id);
-    }
   }
 }

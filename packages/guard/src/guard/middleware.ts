@@ -1,5 +1,6 @@
 import { GuardError, type HttpResponse } from '../errors/http-response.js';
 import type { SourceName } from '../sources/source-name.js';
+import { processingFailed, type FirehoseRecordResult, type FirehoseResponse } from './firehose-response.js';
 import { isOrderedBatch, type BatchResponse } from './batch-response.js';
 import type { LambdaContextLike } from './correlation-id.js';
 import { handlerFailure } from './handler-failure.js';
@@ -33,6 +34,8 @@ export interface GuardMiddleware<C = LambdaContextLike> {
 /** One valid record of a batch, as the middy handler receives it in `request.event.data`. */
 export interface GuardBatchItem {
   readonly itemId: string;
+  /** The record's own source: in an SQS batch, `s3-sqs` for an S3 notification among plain messages. */
+  readonly source: SourceName;
   readonly data: unknown;
   readonly record?: Readonly<Record<string, unknown>>;
 }
@@ -40,6 +43,8 @@ export interface GuardBatchItem {
 interface State {
   readonly inv: Invocation;
   readonly failedIds: string[];
+  /** Firehose: the refused records, answered `ProcessingFailed` with their original data. */
+  readonly failedRecords: FirehoseRecordResult[];
 }
 
 /**
@@ -65,14 +70,17 @@ export function guardMiddleware<const A extends SourceName, C extends LambdaCont
       return refuse(config, inv, asRejection(error));
     }
     const failedIds: string[] = [];
-    states.set(request, { inv, failedIds });
+    const failedRecords: FirehoseRecordResult[] = [];
+    states.set(request, { inv, failedIds, failedRecords });
     if (checked.kind === 'single') {
       request.event = checked.request;
       return undefined;
     }
-    const items = splitBatch(checked.records, isOrderedBatch(inv.source, inv.event), failedIds, (outcome) =>
-      logEvent(config, inv, outcome.rejection.type, { itemId: outcome.itemId, ...outcome.rejection.details }),
-    );
+    const firehose = checked.kind === 'firehose';
+    const items = splitBatch(checked.records, !firehose && isOrderedBatch(inv.source, inv.event), failedIds, (outcome) => {
+      logEvent(config, inv, outcome.rejection.type, { itemId: outcome.itemId, ...outcome.rejection.details });
+      if (firehose) failedRecords.push(processingFailed(outcome.itemId, String(outcome.record['data'] ?? '')));
+    });
     const batchRequest: GuardRequest<SourceName, GuardBatchItem[]> = {
       source: inv.source as SourceName,
       data: items,
@@ -87,6 +95,12 @@ export function guardMiddleware<const A extends SourceName, C extends LambdaCont
   const after = async (request: MiddyRequestLike<C>): Promise<void> => {
     const state = states.get(request);
     if (!state || state.failedIds.length === 0) return;
+    if (state.failedRecords.length > 0) {
+      const response = (request.response ?? {}) as Partial<FirehoseResponse>;
+      const own = Array.isArray(response.records) ? response.records : [];
+      request.response = { ...response, records: [...own, ...state.failedRecords] };
+      return;
+    }
     const response = (request.response ?? {}) as Partial<BatchResponse>;
     const own = Array.isArray(response.batchItemFailures) ? response.batchItemFailures : [];
     const refused = state.failedIds.map((itemIdentifier) => ({ itemIdentifier }));
@@ -125,8 +139,8 @@ function splitBatch(
       failedIds.push(outcome.itemId);
       continue;
     }
-    const { data, record } = outcome.request;
-    items.push({ itemId: outcome.itemId, data, ...(record ? { record } : {}) });
+    const { data, record, source } = outcome.request;
+    items.push({ itemId: outcome.itemId, source, data, ...(record ? { record } : {}) });
   }
   return items;
 }

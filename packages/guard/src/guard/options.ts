@@ -4,6 +4,7 @@ import type { RateLimitRule, RateLimitStore } from '../rate-limit/rate-limit-sto
 import type { HttpRequestView } from '../sources/http-request.js';
 import type { SourceName } from '../sources/source-name.js';
 import type { EnvelopeMode } from '../validation/envelopes.js';
+import type { ParseMode } from '../validation/text-payload.js';
 import type { PayloadLimits } from '../validation/payload-limits.js';
 import type { InferOutput, StandardSchemaV1 } from '../validation/standard-schema.js';
 
@@ -11,10 +12,22 @@ import type { InferOutput, StandardSchemaV1 } from '../validation/standard-schem
 export interface SourceValidation<S extends StandardSchemaV1 = StandardSchemaV1> {
   readonly schema: S;
   readonly envelope?: EnvelopeMode;
+  /** How a text payload (HTTP body, SQS body, SNS message, record data) is read. Default `auto`. */
+  readonly parse?: ParseMode;
 }
 
 /** A schema alone (validating the unwrapped payload) or with its envelope. */
 export type SchemaSpec = StandardSchemaV1 | SourceValidation;
+
+/**
+ * The limit taken before authentication, so that credential guessing and
+ * floods of signature verifications are throttled too. Unset fields take the
+ * main rule's values.
+ */
+export interface BeforeAuthRateLimit extends Partial<RateLimitRule> {
+  /** Custom bucket key; return undefined for the default (caller address, else the presented credential's digest). */
+  readonly key?: (request: HttpRequestView) => string | undefined;
+}
 
 /** Rate limiting of HTTP requests, per principal, or per source IP when there is none. */
 export interface RateLimitOptions extends RateLimitRule {
@@ -22,6 +35,11 @@ export interface RateLimitOptions extends RateLimitRule {
   readonly store?: RateLimitStore;
   /** Custom bucket key, e.g. per tenant; return undefined to fall back to the default key. */
   readonly key?: (principal: Principal | undefined, request: HttpRequestView) => string | undefined;
+  /**
+   * When `auth` is configured, a limit keyed on the caller (not the principal)
+   * is taken before authentication. Default: the same rule; `false` turns it off.
+   */
+  readonly beforeAuth?: BeforeAuthRateLimit | false;
 }
 
 /** Everything the guard can enforce. Only `allow` is required: the rest is opt-in, one line each. */
@@ -34,6 +52,13 @@ export interface GuardOptions<A extends SourceName = SourceName> {
   readonly schemas?: { readonly [K in A]?: SchemaSpec };
   /** Size and depth limits applied before parsing. */
   readonly limits?: PayloadLimits;
+  /**
+   * How text payloads are read, for every source (a per-source schema may
+   * override it): `auto` (default) parses text that starts with `{` or `[`
+   * as JSON and keeps other text as a string; `json` always parses; `text`
+   * never does.
+   */
+  readonly parse?: ParseMode;
   /**
    * Authentication of HTTP sources: the first authenticator that finds its
    * credential decides; a request with none is refused. Other sources are

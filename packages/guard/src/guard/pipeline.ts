@@ -1,26 +1,39 @@
+import { createHash } from 'node:crypto';
 import { authenticate, type Authenticator, type Principal } from '../auth/principal.js';
 import { GuardRejection, type SecurityEventType } from '../errors/guard-rejection.js';
 import { errorResponse, GuardError, type HttpResponse } from '../errors/http-response.js';
 import { createSecurityLogger, type SecurityLogger } from '../logging/security-logger.js';
 import { MemoryRateLimitStore } from '../rate-limit/memory-store.js';
 import { assertValidRule, type RateLimitStore } from '../rate-limit/rate-limit-store.js';
-import { detectSource } from '../sources/detect-source.js';
+import { detectShape, detectSource } from '../sources/detect-source.js';
+import { parseSqsBody, sqsRecordSource } from '../sources/sqs-record.js';
 import { readHttpRequest, type HttpRequestView } from '../sources/http-request.js';
-import { isHttpSource, isPartialBatchSource, type PartialBatchSourceName, type SourceName } from '../sources/source-name.js';
+import { isHttpSource, isPartialBatchSource, type HttpSourceName, type RecordSourceName, type SourceName } from '../sources/source-name.js';
 import { batchRecords, unwrapEvent, unwrapRecord, type EnvelopeMode } from '../validation/envelopes.js';
-import type { PayloadLimits } from '../validation/payload-limits.js';
+import { checkParsedPayload, type PayloadLimits } from '../validation/payload-limits.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../validation/standard-schema.js';
 import { validateWith } from '../validation/validate.js';
+import { assertHttpEnvelope } from '../validation/http-envelope.js';
+import { assertParseMode, TextPayload, validateText, type ParseMode } from '../validation/text-payload.js';
 import { correlationIdOf, type LambdaContextLike } from './correlation-id.js';
-import type { GuardOptions, GuardRequest, RateLimitOptions, SchemaSpec } from './options.js';
+import type { BeforeAuthRateLimit, GuardOptions, GuardRequest, RateLimitOptions, SchemaSpec } from './options.js';
+
+/** What a source's payload is checked against, and how its text is read. */
+interface Validation {
+  readonly schema?: StandardSchemaV1;
+  readonly envelope: EnvelopeMode;
+  readonly parse: ParseMode;
+}
 
 /** Options resolved once, when the handler is wrapped, not on every invocation. */
 export interface GuardConfig {
   readonly allow: ReadonlySet<SourceName>;
-  readonly validations: ReadonlyMap<SourceName, { schema?: StandardSchemaV1; envelope: EnvelopeMode }>;
+  readonly validations: ReadonlyMap<SourceName, Validation>;
   readonly limits: PayloadLimits;
   readonly authenticators: readonly Authenticator[];
   readonly rateLimit: (RateLimitOptions & { store: RateLimitStore }) | undefined;
+  /** The limit taken before authentication; only when both `auth` and `rateLimit` are set. */
+  readonly beforeAuthLimit: BeforeAuthLimit | undefined;
   readonly log: SecurityLogger;
   readonly exposeIssues: boolean;
 }
@@ -29,32 +42,52 @@ export function resolveConfig(options: GuardOptions): GuardConfig {
   const allow: readonly SourceName[] = options.allow;
   if (!allow || allow.length === 0) throw new TypeError('guard: `allow` must list at least one source');
   if (options.rateLimit) assertValidRule(options.rateLimit);
-  const validations = new Map<SourceName, { schema?: StandardSchemaV1; envelope: EnvelopeMode }>();
+  assertParseMode(options.parse);
+  const validations = new Map<SourceName, Validation>();
   for (const source of allow) {
     const spec = options.schemas?.[source] ?? options.schema;
-    validations.set(source, normaliseSpec(spec));
+    validations.set(source, normaliseSpec(spec, options.parse ?? 'auto'));
   }
   const auth = options.auth;
+  const authenticators = auth === undefined ? [] : typeof auth === 'function' ? [auth] : [...auth];
+  const rateLimit = options.rateLimit && { ...options.rateLimit, store: options.rateLimit.store ?? new MemoryRateLimitStore() };
   return {
     allow: new Set(allow),
     validations,
     limits: options.limits ?? {},
-    authenticators: auth === undefined ? [] : typeof auth === 'function' ? [auth] : [...auth],
-    rateLimit: options.rateLimit && { ...options.rateLimit, store: options.rateLimit.store ?? new MemoryRateLimitStore() },
+    authenticators,
+    rateLimit,
+    beforeAuthLimit: authenticators.length > 0 && rateLimit ? resolveBeforeAuth(rateLimit) : undefined,
     log: typeof options.logger === 'function' ? options.logger : createSecurityLogger(options.logger),
     exposeIssues: options.exposeValidationIssues ?? false,
   };
 }
 
-function normaliseSpec(spec: SchemaSpec | undefined): { schema?: StandardSchemaV1; envelope: EnvelopeMode } {
-  if (spec === undefined) return { envelope: 'payload' };
-  if (isStandardSchema(spec)) return { schema: spec, envelope: 'payload' };
+/** A rule, its store and its key, resolved from `rateLimit.beforeAuth`. */
+interface BeforeAuthLimit {
+  readonly rule: { readonly limit: number; readonly intervalMs: number };
+  readonly store: RateLimitStore;
+  readonly key: BeforeAuthRateLimit['key'];
+}
+
+function resolveBeforeAuth(options: RateLimitOptions & { store: RateLimitStore }): BeforeAuthLimit | undefined {
+  if (options.beforeAuth === false) return undefined;
+  const custom = options.beforeAuth ?? {};
+  const rule = { limit: custom.limit ?? options.limit, intervalMs: custom.intervalMs ?? options.intervalMs };
+  assertValidRule(rule);
+  return { rule, store: options.store, key: custom.key };
+}
+
+function normaliseSpec(spec: SchemaSpec | undefined, parse: ParseMode): Validation {
+  if (spec === undefined) return { envelope: 'payload', parse };
+  if (isStandardSchema(spec)) return { schema: spec, envelope: 'payload', parse };
   // A schema the guard cannot run must stop the deployment, not let every event through.
   if (!isStandardSchema(spec.schema)) throw new TypeError('guard: schema is not a Standard Schema (v1) validator');
   if (spec.envelope !== undefined && spec.envelope !== 'payload' && spec.envelope !== 'raw') {
     throw new TypeError(`guard: unknown envelope ${String(spec.envelope)}`);
   }
-  return { schema: spec.schema, envelope: spec.envelope ?? 'payload' };
+  assertParseMode(spec.parse);
+  return { schema: spec.schema, envelope: spec.envelope ?? 'payload', parse: spec.parse ?? parse };
 }
 
 /** The state of one invocation as it moves through the checks. */
@@ -68,12 +101,13 @@ export interface Invocation {
 /** One record of a partial batch: validated, or refused with the reason. */
 export type RecordOutcome =
   | { readonly ok: true; readonly itemId: string; readonly request: GuardRequest }
-  | { readonly ok: false; readonly itemId: string; readonly rejection: GuardRejection };
+  | { readonly ok: false; readonly itemId: string; readonly rejection: GuardRejection; readonly record: Record<string, unknown> };
 
-/** A checked event: one request, or the outcomes of every record of a batch. */
+/** A checked event: one request, or the outcomes of every record of a batch (partial batch, or Firehose). */
 export type Checked =
   | { readonly kind: 'single'; readonly request: GuardRequest }
-  | { readonly kind: 'batch'; readonly records: readonly RecordOutcome[] };
+  | { readonly kind: 'batch'; readonly records: readonly RecordOutcome[] }
+  | { readonly kind: 'firehose'; readonly records: readonly RecordOutcome[] };
 
 export function startInvocation(event: unknown, context: LambdaContextLike | undefined): Invocation {
   return { event, correlationId: correlationIdOf(context), source: 'unknown' };
@@ -81,52 +115,100 @@ export function startInvocation(event: unknown, context: LambdaContextLike | und
 
 /** Runs every check in order: source, authentication, rate limit, payload. Throws a GuardRejection on refusal. */
 export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<Checked> {
-  const source = detectSource(inv.event);
+  const source = detectShape(inv.event);
   inv.source = source;
-  if (!config.allow.has(source)) {
+  if (!acceptsShape(config.allow, source)) {
+    // Refused whole: name it as detectSource does (an SQS batch of S3 notifications is s3-sqs).
+    inv.source = detectSource(inv.event);
     throw new GuardRejection('unexpected_source', 403, 'Forbidden', { allowed: [...config.allow] });
   }
   if (isHttpSource(source)) {
-    const request = readHttpRequest(inv.event, source);
-    if (config.authenticators.length > 0) {
-      inv.principal = await authenticate(config.authenticators, { source, request, event: inv.event });
-    }
-    if (config.rateLimit) await enforceRateLimit(config.rateLimit, inv.principal, request);
+    assertHttpEnvelope(inv.event, source);
+    if (config.authenticators.length > 0 || config.rateLimit) await admitRequest(config, inv, source);
   }
-  const validation = config.validations.get(source)!;
-  if (isPartialBatchSource(source)) {
+  if (isPartialBatchSource(source) || source === 'kinesis-firehose') {
     const outcomes: RecordOutcome[] = [];
     // Sequential on purpose: validation is CPU-bound, and order matters to FIFO queues and streams.
     for (const { itemId, record } of batchRecords(inv.event, source)) {
-      outcomes.push(await checkRecord(config, inv, source, validation, itemId, record));
+      outcomes.push(await checkRecord(config, inv, source, itemId, record));
     }
-    return { kind: 'batch', records: outcomes };
+    return source === 'kinesis-firehose' ? { kind: 'firehose', records: outcomes } : { kind: 'batch', records: outcomes };
   }
-  const payload = unwrapEvent(inv.event, source, validation.envelope, config.limits);
-  const data = validation.schema ? await validateWith(validation.schema, payload) : payload;
+  const validation = config.validations.get(source)!;
+  const payload = unwrapEvent(inv.event, source, validation.envelope, config.limits, validation.parse);
+  const data = await validatePayload(validation, payload, config.limits);
   return { kind: 'single', request: makeRequest(inv, data) };
+}
+
+/** Authentication and rate limits; the headers are read and normalised only when one of them is configured. */
+async function admitRequest(config: GuardConfig, inv: Invocation, source: HttpSourceName): Promise<void> {
+  const request = readHttpRequest(inv.event, source);
+  if (config.authenticators.length > 0) {
+    // Before verifying anything: guessing keys and flooding signature checks must cost the caller too.
+    if (config.beforeAuthLimit) await enforceBeforeAuth(config.beforeAuthLimit, request);
+    inv.principal = await authenticate(config.authenticators, { source, request, event: inv.event });
+  }
+  if (config.rateLimit) await enforceRateLimit(config.rateLimit, inv.principal, request);
+}
+
+// An SQS batch may mix plain messages and notifications: its shape is accepted when any of its record sources is.
+function acceptsShape(allow: ReadonlySet<SourceName>, shape: SourceName): boolean {
+  if (shape === 'sqs') return allow.has('sqs') || allow.has('s3-sqs') || allow.has('sns-sqs');
+  return allow.has(shape);
 }
 
 async function checkRecord(
   config: GuardConfig,
   inv: Invocation,
-  source: PartialBatchSourceName,
-  validation: { schema?: StandardSchemaV1; envelope: EnvelopeMode },
+  source: RecordSourceName,
   itemId: string,
   record: Record<string, unknown>,
 ): Promise<RecordOutcome> {
   try {
-    const payload = unwrapRecord(record, source, validation.envelope, config.limits);
-    const data = validation.schema ? await validateWith(validation.schema, payload) : payload;
-    return { ok: true, itemId, request: makeRequest(inv, data, record) };
+    const { recordSource, validation, payload } = recordPayload(config, source, record);
+    const data = await validatePayload(validation, payload, config.limits);
+    return { ok: true, itemId, request: makeRequest(inv, data, record, recordSource) };
   } catch (error) {
-    return { ok: false, itemId, rejection: asRejection(error) };
+    return { ok: false, itemId, rejection: asRejection(error), record };
   }
 }
 
-function makeRequest(inv: Invocation, data: unknown, record?: Record<string, unknown>): GuardRequest {
+/** The record's own source (SQS records are classified one by one), how it is validated, and its payload. */
+function recordPayload(
+  config: GuardConfig,
+  source: RecordSourceName,
+  record: Record<string, unknown>,
+): { recordSource: SourceName; validation: Validation; payload: unknown } {
+  if (source !== 'sqs') {
+    const validation = config.validations.get(source)!;
+    return { recordSource: source, validation, payload: unwrapRecord(record, source, validation.envelope, config.limits) };
+  }
+  const body = parseSqsBody(record['body'], config.limits);
+  const recordSource = sqsRecordSource(body);
+  const validation = config.validations.get(recordSource);
+  if (!validation) {
+    throw new GuardRejection('unexpected_source', 403, 'Forbidden', { recordSource, allowed: [...config.allow] });
+  }
+  if (validation.envelope === 'raw') return { recordSource, validation, payload: checkParsedPayload(record, config.limits) };
+  // SNS through SQS: what the publisher sent is the notification's Message, as text.
+  if (body.kind === 'json' && recordSource === 'sns-sqs') {
+    return { recordSource, validation, payload: new TextPayload((body.value as { Message: string }).Message) };
+  }
+  // The body was parsed once, to classify it: JSON-shaped text in `auto` mode is that parse's result.
+  if (body.kind === 'text' || validation.parse !== 'auto') return { recordSource, validation, payload: new TextPayload(body.text) };
+  if (body.kind === 'invalid') throw body.error;
+  return { recordSource, validation, payload: body.value };
+}
+
+/** Runs the schema, reading a text payload as the parse mode and the schema ask. */
+function validatePayload(validation: Validation, payload: unknown, limits: PayloadLimits): unknown {
+  if (payload instanceof TextPayload) return validateText(payload.text, validation.parse, validation.schema, limits);
+  return validation.schema ? validateWith(validation.schema, payload) : payload;
+}
+
+function makeRequest(inv: Invocation, data: unknown, record?: Record<string, unknown>, source?: SourceName): GuardRequest {
   return {
-    source: inv.source as SourceName,
+    source: source ?? (inv.source as SourceName),
     data,
     event: inv.event,
     correlationId: inv.correlationId,
@@ -141,7 +223,33 @@ async function enforceRateLimit(
   request: HttpRequestView,
 ): Promise<void> {
   const key = options.key?.(principal, request) ?? defaultRateLimitKey(principal, request);
-  const decision = await options.store.consume(key, options);
+  await consumeOrRefuse(options.store, key, options);
+}
+
+async function enforceBeforeAuth(limit: BeforeAuthLimit, request: HttpRequestView): Promise<void> {
+  const key = `before-auth:${limit.key?.(request) ?? callerKey(request)}`;
+  await consumeOrRefuse(limit.store, key, limit.rule);
+}
+
+// Headers that carry credentials; their digest keys the bucket only when the platform gives no address.
+const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'stripe-signature', 'x-hub-signature-256'];
+
+/** Who is calling, before anyone is authenticated: the address, else a digest of the presented credential. */
+export function callerKey(request: HttpRequestView): string {
+  if (request.sourceIp) return `ip:${request.sourceIp}`;
+  const hash = createHash('sha256');
+  let presented = false;
+  for (const name of CREDENTIAL_HEADERS) {
+    const value = request.headers[name];
+    if (value === undefined) continue;
+    hash.update(`${name}:${value}\n`);
+    presented = true;
+  }
+  return presented ? `credential:${hash.digest('base64url')}` : 'anonymous';
+}
+
+async function consumeOrRefuse(store: RateLimitStore, key: string, rule: { limit: number; intervalMs: number }): Promise<void> {
+  const decision = await store.consume(key, rule);
   if (decision.allowed) return;
   const retryAfter = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
   throw new GuardRejection('rate_limited', 429, 'Too Many Requests', { key, retryAfterSeconds: retryAfter }, {

@@ -27,9 +27,11 @@ export class RateLimitContentionError extends Error {
 /**
  * Rate-limit buckets in DynamoDB. Each decision reads the bucket with a
  * strongly consistent read and writes it back only if its version has not
- * moved (a conditional write); a concurrent writer makes the condition fail
- * and the decision is taken again from fresh state, so no request is lost
- * or counted twice. Refusals write nothing.
+ * moved and its stored time is not later than the one written (a conditional
+ * write); a concurrent writer makes the condition fail and the decision is
+ * taken again from fresh state, so no request is lost or counted twice.
+ * Refusals write nothing. The stored time only moves forward: an instance
+ * whose clock is behind refills nothing until its clock catches up.
  */
 export class DynamoDBRateLimitStore implements RateLimitStore {
   private readonly client: DynamoDBSender;
@@ -52,7 +54,8 @@ export class DynamoDBRateLimitStore implements RateLimitStore {
     const id = this.prefix + key;
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
       const { state, version } = await this.read(id);
-      const now = this.now();
+      // Instances' clocks disagree: time never runs backwards for a bucket, or the next reader would refill the gap.
+      const now = Math.max(this.now(), state?.updatedAt ?? 0);
       const { state: next, decision } = takeToken(state, rule, now);
       if (!decision.allowed) return decision;
       if (await this.writeIfUnchanged(id, next, version, now + bucketTtlMs(rule))) return decision;
@@ -65,15 +68,16 @@ export class DynamoDBRateLimitStore implements RateLimitStore {
       new GetItemCommand({ TableName: this.table, Key: { [this.pk]: { S: id } }, ConsistentRead: true }),
     );
     const item = result.Item;
-    const expiresAt = Number(item?.['expiresAt']?.N ?? 0) * 1000;
     const version = Number(item?.['v']?.N ?? 0);
-    // TTL deletion lags by hours: an expired bucket counts as full, but its version still guards the write.
-    if (!item || expiresAt <= this.now()) return { state: undefined, version };
+    if (!item) return { state: undefined, version };
+    // An idle bucket refills to full by itself, so `expiresAt` is only for TTL deletion: comparing it with
+    // this instance's clock would hand a clock that runs ahead a full bucket early.
     return { state: { tokens: Number(item['tokens']?.N), updatedAt: Number(item['ts']?.N) }, version };
   }
 
   private async writeIfUnchanged(id: string, state: BucketState, version: number, expiresAtMs: number): Promise<boolean> {
-    const condition = version === 0 ? 'attribute_not_exists(#pk)' : '#v = :v';
+    // The time condition keeps the stored time monotonic even against a writer that does not bump the version.
+    const condition = version === 0 ? 'attribute_not_exists(#pk)' : '#v = :v AND #ts <= :ts';
     try {
       await this.client.send(
         new PutItemCommand({
@@ -86,8 +90,10 @@ export class DynamoDBRateLimitStore implements RateLimitStore {
             expiresAt: { N: String(Math.ceil(expiresAtMs / 1000)) },
           },
           ConditionExpression: condition,
-          ExpressionAttributeNames: version === 0 ? { '#pk': this.pk } : { '#v': 'v' },
-          ...(version === 0 ? {} : { ExpressionAttributeValues: { ':v': { N: String(version) } } }),
+          ExpressionAttributeNames: version === 0 ? { '#pk': this.pk } : { '#v': 'v', '#ts': 'ts' },
+          ...(version === 0
+            ? {}
+            : { ExpressionAttributeValues: { ':v': { N: String(version) }, ':ts': { N: String(state.updatedAt) } } }),
         }),
       );
       return true;

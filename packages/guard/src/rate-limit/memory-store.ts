@@ -1,3 +1,4 @@
+import { ExpiringLru } from '../memory/expiring-lru.js';
 import type { RateLimitDecision, RateLimitRule, RateLimitStore } from './rate-limit-store.js';
 import { bucketTtlMs, takeToken, type BucketState } from './token-bucket.js';
 
@@ -5,31 +6,28 @@ import { bucketTtlMs, takeToken, type BucketState } from './token-bucket.js';
  * Buckets in this instance's memory: the default. Each Lambda instance keeps
  * its own buckets, so with N warm instances a client may get up to N times
  * the limit. Use the Redis or DynamoDB store for a limit shared by all.
+ *
+ * At most `maxKeys` buckets are kept, and each decision does constant work
+ * however many keys exist: a client rotating addresses cannot make the
+ * limiter scan its buckets. Past the cap the least recently used bucket is
+ * forgotten (it comes back full).
  */
 export class MemoryRateLimitStore implements RateLimitStore {
-  private readonly buckets = new Map<string, BucketState & { expiresAt: number }>();
+  private readonly buckets: ExpiringLru<BucketState>;
 
-  constructor(private readonly maxKeys = 10_000, private readonly now: () => number = Date.now) {}
+  constructor(maxKeys = 10_000, private readonly now: () => number = Date.now) {
+    this.buckets = new ExpiringLru(maxKeys);
+  }
+
+  /** Buckets held, live or not yet dropped. */
+  get size(): number {
+    return this.buckets.size;
+  }
 
   async consume(key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
     const now = this.now();
-    const current = this.buckets.get(key);
-    const live = current && current.expiresAt > now ? current : undefined;
-    const { state, decision } = takeToken(live, rule, now);
-    if (!current && this.buckets.size >= this.maxKeys) this.sweep(now);
-    // Delete first so that Map order tracks recency for the sweep.
-    this.buckets.delete(key);
-    this.buckets.set(key, { ...state, expiresAt: now + bucketTtlMs(rule) });
+    const { state, decision } = takeToken(this.buckets.get(key, now), rule, now);
+    this.buckets.set(key, state, now + bucketTtlMs(rule), now);
     return decision;
-  }
-
-  private sweep(now: number): void {
-    for (const [key, bucket] of this.buckets) {
-      if (bucket.expiresAt <= now) this.buckets.delete(key);
-    }
-    for (const key of this.buckets.keys()) {
-      if (this.buckets.size < this.maxKeys) break;
-      this.buckets.delete(key);
-    }
   }
 }

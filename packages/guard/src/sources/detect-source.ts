@@ -1,4 +1,5 @@
 import type { SourceName } from './source-name.js';
+import { parseSqsBody, sqsRecordSource } from './sqs-record.js';
 
 type Obj = Record<string, unknown>;
 
@@ -16,6 +17,23 @@ function isObj(value: unknown): value is Obj {
  * `direct`, so an allow-list without `direct` rejects hand-crafted payloads.
  */
 export function detectSource(event: unknown): SourceName {
+  const shape = detectShape(event);
+  if (shape !== 'sqs') return shape;
+  // A batch is S3 (or SNS) through SQS only when every record's body is such a notification.
+  const records = (event as { Records: unknown[] }).Records;
+  const kinds = new Set(records.map((r) => {
+    const body = (r as Obj)['body'];
+    return typeof body === 'string' ? sqsRecordSource(parseSqsBody(body, {})) : 'sqs';
+  }));
+  return kinds.size === 1 ? [...kinds][0]! : 'sqs';
+}
+
+/**
+ * The source as far as the event's outer shape tells, without reading any
+ * payload: every SQS batch is `sqs` here, and the guard classifies each of
+ * its records from the record's parsed body.
+ */
+export function detectShape(event: unknown): SourceName {
   if (!isObj(event)) return 'direct';
   const records = event['Records'];
   if (Array.isArray(records)) return detectRecordsSource(records);
@@ -31,7 +49,7 @@ function detectRecordsSource(records: unknown[]): SourceName {
   const source = first['eventSource'] ?? first['EventSource'];
   switch (source) {
     case 'aws:sqs':
-      return isS3Notification(first['body']) ? 's3-sqs' : 'sqs';
+      return 'sqs';
     case 'aws:sns':
       return 'sns';
     case 'aws:s3':
@@ -47,12 +65,6 @@ function detectRecordsSource(records: unknown[]): SourceName {
     default:
       return 'direct';
   }
-}
-
-// A cheap textual check: the body is only parsed later, under the size and depth limits.
-function isS3Notification(body: unknown): boolean {
-  if (typeof body !== 'string') return false;
-  return body.includes('"eventSource":"aws:s3"') || body.includes('"Event":"s3:TestEvent"');
 }
 
 function detectRequestSource(event: Obj, context: Obj): SourceName {

@@ -16,6 +16,7 @@ export const SOURCE_NAMES = [
   's3',
   's3-eventbridge',
   's3-sqs',
+  'sns-sqs',
   'sqs',
   'sns',
   'dynamodb-stream',
@@ -47,10 +48,13 @@ export type HttpSourceName = (typeof HTTP_SOURCES)[number];
  * Batch sources whose event source mapping understands `batchItemFailures`,
  * so that one bad record does not fail (and retry) the whole batch.
  */
-export const PARTIAL_BATCH_SOURCES = ['sqs', 's3-sqs', 'kinesis-stream', 'dynamodb-stream'] as const;
+export const PARTIAL_BATCH_SOURCES = ['sqs', 's3-sqs', 'sns-sqs', 'kinesis-stream', 'dynamodb-stream'] as const;
 
 /** One of {@link PARTIAL_BATCH_SOURCES}. */
 export type PartialBatchSourceName = (typeof PARTIAL_BATCH_SOURCES)[number];
+
+/** Sources whose records are checked, and handled, one by one: the partial batches and Firehose. */
+export type RecordSourceName = PartialBatchSourceName | 'kinesis-firehose';
 
 const httpSet: ReadonlySet<string> = new Set(HTTP_SOURCES);
 const batchSet: ReadonlySet<string> = new Set(PARTIAL_BATCH_SOURCES);

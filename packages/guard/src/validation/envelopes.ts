@@ -1,8 +1,9 @@
 import { gunzipSync } from 'node:zlib';
 import { GuardRejection } from '../errors/guard-rejection.js';
 import { readRawBody } from '../sources/http-request.js';
-import type { PartialBatchSourceName, SourceName } from '../sources/source-name.js';
+import type { RecordSourceName, SourceName } from '../sources/source-name.js';
 import { checkParsedPayload, DEFAULT_MAX_BYTES, parseJsonSafely, type PayloadLimits } from './payload-limits.js';
+import { readText, TextPayload, type ParseMode } from './text-payload.js';
 
 /**
  * What the schema sees: `payload` unwraps the source's envelope (JSON body,
@@ -31,17 +32,29 @@ function decodeBase64(data: unknown, limits: PayloadLimits): string {
   if (typeof data !== 'string') malformed('record data is not a string');
   // Base64 inflates by 4/3: refuse oversized data before decoding it.
   if (data.length > ((limits.maxBytes ?? DEFAULT_MAX_BYTES) * 4) / 3 + 4) malformed('payload too large');
-  return Buffer.from(data, 'base64').toString('utf8');
+  const bytes = Buffer.from(data, 'base64');
+  // CloudWatch Logs subscriptions write gzipped JSON to Kinesis and Firehose; gzip starts with 1f 8b.
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipBounded(bytes, limits);
+  return bytes.toString('utf8');
 }
 
-function jsonText(text: unknown, limits: PayloadLimits): unknown {
+function gunzipBounded(compressed: Buffer, limits: PayloadLimits): string {
+  try {
+    // Bounded output: a small gzip bomb must not expand past the payload limit.
+    return gunzipSync(compressed, { maxOutputLength: limits.maxBytes ?? DEFAULT_MAX_BYTES }).toString('utf8');
+  } catch {
+    malformed('data is not valid gzip or is too large');
+  }
+}
+
+function textOf(text: unknown): TextPayload {
   if (typeof text !== 'string') malformed('message body is not a string');
-  return parseJsonSafely(text, limits);
+  return new TextPayload(text);
 }
 
 /** The records of a partial-batch source, each with its failure identifier. */
-export function batchRecords(event: unknown, source: PartialBatchSourceName): BatchRecord[] {
-  const records = obj(event)['Records'];
+export function batchRecords(event: unknown, source: RecordSourceName): BatchRecord[] {
+  const records = obj(event)[source === 'kinesis-firehose' ? 'records' : 'Records'];
   if (!Array.isArray(records)) malformed('batch without Records');
   return records.map((raw) => {
     const record = obj(raw);
@@ -49,10 +62,13 @@ export function batchRecords(event: unknown, source: PartialBatchSourceName): Ba
   });
 }
 
-function recordItemId(record: Obj, source: PartialBatchSourceName): string {
+function recordItemId(record: Obj, source: RecordSourceName): string {
   switch (source) {
+    case 'kinesis-firehose':
+      return String(record['recordId'] ?? '');
     case 'sqs':
     case 's3-sqs':
+    case 'sns-sqs':
       return String(record['messageId'] ?? '');
     case 'kinesis-stream':
       return String(obj(record['kinesis'])['sequenceNumber'] ?? '');
@@ -61,10 +77,10 @@ function recordItemId(record: Obj, source: PartialBatchSourceName): string {
   }
 }
 
-/** The payload of one record of a partial-batch source. */
+/** The payload of one record of a partial-batch source; text stays a {@link TextPayload} until its schema is known. */
 export function unwrapRecord(
   record: Obj,
-  source: PartialBatchSourceName,
+  source: RecordSourceName,
   mode: EnvelopeMode,
   limits: PayloadLimits,
 ): unknown {
@@ -72,16 +88,26 @@ export function unwrapRecord(
   switch (source) {
     case 'sqs':
     case 's3-sqs':
-      return jsonText(record['body'], limits);
+      return textOf(record['body']);
+    case 'sns-sqs':
+      return textOf(obj(parseJsonSafely(String(record['body']), limits))['Message']);
     case 'kinesis-stream':
-      return parseJsonSafely(decodeBase64(obj(record['kinesis'])['data'], limits), limits);
+      return new TextPayload(decodeBase64(obj(record['kinesis'])['data'], limits));
+    case 'kinesis-firehose':
+      return new TextPayload(decodeBase64(record['data'], limits));
     case 'dynamodb-stream':
       return checkParsedPayload(record['dynamodb'], limits);
   }
 }
 
-/** The payload of a single (non partial-batch) event. */
-export function unwrapEvent(event: unknown, source: SourceName, mode: EnvelopeMode, limits: PayloadLimits): unknown {
+/** The payload of a single (non partial-batch) event; a text payload stays a {@link TextPayload}. */
+export function unwrapEvent(
+  event: unknown,
+  source: SourceName,
+  mode: EnvelopeMode,
+  limits: PayloadLimits,
+  parse: ParseMode = 'auto',
+): unknown {
   if (mode === 'raw') return checkParsedPayload(event, limits);
   const e = obj(event);
   switch (source) {
@@ -90,9 +116,9 @@ export function unwrapEvent(event: unknown, source: SourceName, mode: EnvelopeMo
     case 'apigw-websocket':
     case 'function-url':
     case 'alb':
-      return httpBody(e, limits);
+      return httpBody(e);
     case 'sns':
-      return jsonText(obj(singleRecord(e)['Sns'])['Message'], limits);
+      return textOf(obj(singleRecord(e)['Sns'])['Message']);
     case 's3':
     case 'ses':
     case 'codecommit':
@@ -101,13 +127,11 @@ export function unwrapEvent(event: unknown, source: SourceName, mode: EnvelopeMo
     case 'eventbridge-scheduled':
     case 's3-eventbridge':
       return checkParsedPayload(e['detail'], limits);
-    case 'kinesis-firehose':
-      return arrayOf(e['records']).map((r) => parseJsonSafely(decodeBase64(obj(r)['data'], limits), limits));
     case 'kafka-msk':
     case 'kafka-self-managed':
-      return kafkaValues(e, limits);
+      return kafkaValues(e, limits, parse);
     case 'mq':
-      return mqMessages(e, limits);
+      return mqMessages(e, limits, parse);
     case 'cloudwatch-logs':
       return logsData(e, limits);
     default:
@@ -115,10 +139,9 @@ export function unwrapEvent(event: unknown, source: SourceName, mode: EnvelopeMo
   }
 }
 
-function httpBody(event: Obj, limits: PayloadLimits): unknown {
+function httpBody(event: Obj): TextPayload | undefined {
   const text = readRawBody(event);
-  if (text === '') return undefined;
-  return parseJsonSafely(text, limits);
+  return text === '' ? undefined : new TextPayload(text);
 }
 
 // SNS, S3, SES and CodeCommit deliver one record per invocation; more is not a shape AWS sends.
@@ -133,35 +156,28 @@ function arrayOf(value: unknown): unknown[] {
   return value;
 }
 
-function kafkaValues(event: Obj, limits: PayloadLimits): unknown[] {
+function kafkaValues(event: Obj, limits: PayloadLimits, parse: ParseMode): unknown[] {
   const out: unknown[] = [];
   for (const partition of Object.values(obj(event['records']))) {
     for (const record of arrayOf(partition)) {
       const value = obj(record)['value'];
       // A record without a value is a tombstone (a deletion marker on a compacted topic).
-      out.push(value == null ? null : parseJsonSafely(decodeBase64(value, limits), limits));
+      out.push(value == null ? null : readText(decodeBase64(value, limits), parse, limits));
     }
   }
   return out;
 }
 
-function mqMessages(event: Obj, limits: PayloadLimits): unknown[] {
+function mqMessages(event: Obj, limits: PayloadLimits, parse: ParseMode): unknown[] {
   const messages = Array.isArray(event['messages'])
     ? event['messages']
     : Object.values(obj(event['rmqMessagesByQueue'])).flatMap((queue) => arrayOf(queue));
-  return messages.map((m) => parseJsonSafely(decodeBase64(obj(m)['data'], limits), limits));
+  return messages.map((m) => readText(decodeBase64(obj(m)['data'], limits), parse, limits));
 }
 
 function logsData(event: Obj, limits: PayloadLimits): unknown {
   const compressed = Buffer.from(decodeBase64Raw(obj(event['awslogs'])['data']), 'base64');
-  let text: string;
-  try {
-    // Bounded output: a small gzip bomb must not expand past the payload limit.
-    text = gunzipSync(compressed, { maxOutputLength: limits.maxBytes ?? DEFAULT_MAX_BYTES }).toString('utf8');
-  } catch {
-    malformed('logs data is not valid gzip or is too large');
-  }
-  return parseJsonSafely(text, limits);
+  return parseJsonSafely(gunzipBounded(compressed, limits), limits);
 }
 
 function decodeBase64Raw(data: unknown): string {
