@@ -12,6 +12,7 @@ import { nameOf } from '../rules/subject.js';
 import { EXPOSURE_ORDER, widerOf, type EntryPath, type ExposureLevel, type FunctionExposure } from './exposure-types.js';
 import { SourceWriterIndex } from './source-writer-index.js';
 import { publicWriteGrant, WRITE_VERBS } from './source-writers.js';
+import { routeName } from '../model/route-name.js';
 
 const COMPUTED = new WeakMap<AppModel, Map<string, FunctionExposure>>();
 
@@ -59,8 +60,8 @@ function routePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPath
   return {
     level,
     via: t.id,
-    description: `${who} can call ${route.method} ${route.path} of ${api ? nameOf(api) : 'an API'} (${routeAuthText(route)}), which invokes ${nameOf(fn)}`,
-    steps: [{ loc: route.auth.loc, message: `route ${route.method} ${route.path}: ${routeAuthText(route)}` }],
+    description: `${who} can call ${routeName(route)} of ${api ? nameOf(api) : 'an API'} (${routeAuthText(route)}), which invokes ${nameOf(fn)}`,
+    steps: [{ loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` }],
   };
 }
 

@@ -11,6 +11,7 @@ import { routeAuthText } from '../model/route-auth-text.js';
 import { display, referencedResource, type Value } from '../model/value.js';
 import { nameOf } from '../rules/subject.js';
 import type { AttackSurfaceMap, MapEdge, MapFunction, MapLocation, MapReach } from './attack-surface-types.js';
+import { routeName } from '../model/route-name.js';
 
 export const EVERY_RESOURCE = '*';
 
@@ -97,7 +98,7 @@ function addRoute(map: AttackSurfaceMap, t: Trigger, index: ModelIndex, level: E
   const route = index.route(t.routeId);
   if (!route) return;
   const api = index.api(route.apiId);
-  map.entryPoints.push({ id: route.id, kind: 'route', label: `${route.method} ${route.path} (${api ? nameOf(api) : route.apiId})`, exposure: level, detail: routeAuthText(route), location: loc(route.auth.loc) });
+  map.entryPoints.push({ id: route.id, kind: 'route', label: `${routeName(route)} (${api ? nameOf(api) : route.apiId})`, exposure: level, detail: routeAuthText(route), location: loc(route.auth.loc) });
   map.edges.push({ from: route.id, to: t.functionId, kind: 'invokes', label: routeAuthText(route) });
 }
 

@@ -1,6 +1,7 @@
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { routeName } from '../../model/route-name.js';
 
 export const apiRouteApiKeyOnly: Rule = {
   meta: {
@@ -28,7 +29,7 @@ export const apiRouteApiKeyOnly: Rule = {
       const fn = index.function(route.functionId);
       const apiName = api ? nameOf(api) : route.apiId;
       results.push({
-        message: `Route ${route.method} ${route.path} of API ${apiName} is protected by an API key only: anyone holding a leaked key can call ${fn ? nameOf(fn) : 'it'}.`,
+        message: `Route ${routeName(route)} of API ${apiName} is protected by an API key only: anyone holding a leaked key can call ${fn ? nameOf(fn) : 'it'}.`,
         location: route.auth.loc,
         related: fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : [],
         subject: subjectOf(route),

@@ -4,6 +4,7 @@ import type { Route } from '../../model/app-model.js';
 import { publicRouteReason, PUBLIC_ROUTE_PURPOSE } from '../../analysis/public-by-design-routes.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { routeName } from '../../model/route-name.js';
 
 /** CORS preflight requests carry no credentials by design. */
 const PREFLIGHT = 'OPTIONS';
@@ -45,14 +46,14 @@ export const apiRouteWithoutAuth: Rule = {
       if (reason) {
         results.push({
           ...base,
-          message: `Route ${route.method} ${route.path} of API ${apiName} ${target} with no authorization, as expected: it is ${PUBLIC_ROUTE_PURPOSE[reason]}; ${who}, so the function must check what it is given and limit attempts itself.`,
+          message: `Route ${routeName(route)} of API ${apiName} ${target} with no authorization, as expected: it is ${PUBLIC_ROUTE_PURPOSE[reason]}; ${who}, so the function must check what it is given and limit attempts itself.`,
           severity: 'info',
         });
         continue;
       }
       results.push({
         ...base,
-        message: `Route ${route.method} ${route.path} of API ${apiName} ${target} with no authorization: ${who}.`,
+        message: `Route ${routeName(route)} of API ${apiName} ${target} with no authorization: ${who}.`,
         ...(privateApi ? { severity: 'medium' as const } : {}),
       });
     }

@@ -6,6 +6,7 @@ import type { ResourceRef } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { openRoutes } from './open-routes.js';
+import { routeName } from '../../model/route-name.js';
 
 export const publicRestApiWithoutWaf: Rule = {
   meta: {
@@ -34,9 +35,9 @@ export const publicRestApiWithoutWaf: Rule = {
       const open = openRoutes(model, api);
       if (open.length === 0) continue;
       results.push({
-        message: `REST API ${nameOf(api)} has ${open.length} route${open.length > 1 ? 's' : ''} anyone can call (${open.slice(0, 3).map((r) => `${r.method} ${r.path}`).join(', ')}${open.length > 3 ? ' …' : ''}) and no WAF web ACL: floods, scrapers and known attack payloads all reach the functions and are billed. Attach a web ACL with a rate-based rule.`,
+        message: `REST API ${nameOf(api)} has ${open.length} route${open.length > 1 ? 's' : ''} anyone can call (${open.slice(0, 3).map((r) => `${routeName(r)}`).join(', ')}${open.length > 3 ? ' …' : ''}) and no WAF web ACL: floods, scrapers and known attack payloads all reach the functions and are billed. Attach a web ACL with a rate-based rule.`,
         location: api.loc,
-        related: open.map((r) => ({ loc: r.auth.loc, message: `open route ${r.method} ${r.path}` })),
+        related: open.map((r) => ({ loc: r.auth.loc, message: `open route ${routeName(r)}` })),
         subject: subjectOf(api),
         key: [api.logicalId],
       });

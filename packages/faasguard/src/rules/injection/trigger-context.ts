@@ -7,6 +7,7 @@ import { EXPOSURE_ORDER } from '../../analysis/exposure-types.js';
 import type { AppModel, Trigger, TriggerKind } from '../../model/app-model.js';
 import type { FlowSource } from '../../code/taint/analyze-function.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { routeName } from '../../model/route-name.js';
 
 const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
   api: 'an API request',
@@ -47,7 +48,7 @@ export function describeSource(source: FlowSource, model: AppModel, exposure: Fu
 function from(t: Trigger, model: AppModel): string {
   if (t.routeId) {
     const route = ModelIndex.of(model).route(t.routeId);
-    if (route) return ` to ${route.method} ${route.path}`;
+    if (route) return ` to ${routeName(route)}`;
   }
   const source = ModelIndex.of(model).resource(t.sourceId);
   return source ? ` from ${source.constructPath ?? source.logicalId}` : '';
