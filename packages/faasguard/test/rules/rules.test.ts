@@ -181,7 +181,10 @@ const CASES: Record<string, Expected[]> = {
     { line: 7, subject: 'PublicApi', severity: 'medium' },
     { line: 23, subject: 'PartnerApi', severity: 'low' },
   ],
-  'public-rest-api-without-waf': [{ line: 10, subject: 'ServerlessRestApi' }],
+  'public-rest-api-without-waf': [
+    { line: 10, subject: 'ServerlessRestApi' },
+    { line: 23, subject: 'QueueApi' },
+  ],
   'public-function-at-maximum-limits': [
     { line: 9, subject: 'Render' },
     { line: 18, subject: 'Convert' },

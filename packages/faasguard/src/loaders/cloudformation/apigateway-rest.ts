@@ -1,11 +1,12 @@
 /**
  * API Gateway REST APIs (v1) declared resource by resource.
  */
-import type { Api, AuthorizerType, RouteAuthType } from '../../model/app-model.js';
-import { asArray, asBoolean, isValueMap, referencedResource, type Value } from '../../model/value.js';
+import type { Api, AuthorizerType, RouteAuthType, RouteIntegration } from '../../model/app-model.js';
+import { asArray, asBoolean, isValueMap, referencedResource, type Value, type ValueMap } from '../../model/value.js';
 import { loadPolicyDocument } from './policy-document.js';
 import { elementBase, prop, type LoadContext } from './load-context.js';
 import type { TemplateResource } from './template.js';
+import { resolveIntegration } from '../openapi/integration.js';
 
 export function loadRestApi(ctx: LoadContext, r: TemplateResource): Api {
   const policy = prop(ctx, r, 'Policy');
@@ -59,6 +60,7 @@ export function linkRestMethod(ctx: LoadContext, r: TemplateResource): void {
     method,
     path: resourcePath(ctx, prop(ctx, r, 'ResourceId').value, 0),
     ...(fn ? { functionId: fn.id } : {}),
+    ...methodIntegration(ctx, r),
     auth: {
       type: restAuthType(authType.value),
       ...(authorizer ? { authorizer } : {}),
@@ -67,6 +69,15 @@ export function linkRestMethod(ctx: LoadContext, r: TemplateResource): void {
     },
   });
   if (fn) ctx.builder.addTrigger({ id: routeId, kind: 'api', functionId: fn.id, routeId, sourceId: api.id, asynchronous: false, details: {}, loc: r.loc });
+}
+
+/** A method's `Integration`, read as an OpenAPI integration is (the same fields, capitalised). */
+function methodIntegration(ctx: LoadContext, r: TemplateResource): { integration?: RouteIntegration } {
+  const integration = prop(ctx, r, 'Integration');
+  if (!isValueMap(integration.value)) return {};
+  const v = integration.value;
+  const fields: ValueMap = { type: v['Type'], uri: v['Uri'], requestParameters: v['RequestParameters'], requestTemplates: v['RequestTemplates'] };
+  return { integration: resolveIntegration(ctx, fields, integration.loc).integration };
 }
 
 function restAuthType(v: Value | undefined): RouteAuthType {

@@ -1,6 +1,8 @@
 /**
  * Routes anyone on the internet can call: no authorization, no API key, on an API that is not
  * private. The same judgement as the exposure analysis makes of routes, at the level of an API.
+ * A mock integration answers from API Gateway itself: nothing behind it can be flooded or billed
+ * beyond the request, so it is not counted.
  */
 import type { Api, AppModel, Route } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
@@ -10,5 +12,5 @@ export function isOpenRoute(route: Route, api: Api): boolean {
 }
 
 export function openRoutes(model: AppModel, api: Api): Route[] {
-  return ModelIndex.of(model).routesOf(api).filter((r) => isOpenRoute(r, api));
+  return ModelIndex.of(model).routesOf(api).filter((r) => isOpenRoute(r, api) && r.integration?.kind !== 'mock');
 }
