@@ -11,7 +11,7 @@ export const lambdaPermissionServiceWithoutSource: Rule = {
     cwe: ['CWE-441'],
     severity: 'medium',
     description:
-      'A resource-based policy statement lets an AWS service (such as `s3.amazonaws.com` or `sns.amazonaws.com`) invoke the function without `SourceArn` or `SourceAccount`. Any resource of that service, in any AWS account, can then invoke the function: a bucket or topic of an attacker becomes an entry point (the confused-deputy problem).',
+      'A resource-based policy statement lets an AWS service (such as `s3.amazonaws.com` or `sns.amazonaws.com`) invoke the function without `SourceArn` or `SourceAccount`. Any resource of that service, in any AWS account, can then invoke the function: a bucket or topic of an attacker becomes an entry point (the confused-deputy problem). Load balancers are not reported: a target group can only invoke functions of its own account.',
     remediation: 'Add `SourceArn` (the ARN of your bucket, topic, rule or API) and, for S3, `SourceAccount` to the permission.',
     example: {
       language: 'yaml',
@@ -40,6 +40,14 @@ export const lambdaPermissionServiceWithoutSource: Rule = {
   },
 };
 
+/**
+ * Services that invoke a function only for resources of its own account and Region: a load
+ * balancer's target group must be in the function's account ("Lambda functions as targets",
+ * Elastic Load Balancing), so no other account's resource can use the permission.
+ */
+const SAME_ACCOUNT_ONLY = new Set(['elasticloadbalancing.amazonaws.com']);
+
 function servicePrincipal(p: InvokePermission): string | undefined {
-  return typeof p.principal === 'string' && /\.amazonaws\.com(\.cn)?$/.test(p.principal) ? p.principal : undefined;
+  if (typeof p.principal !== 'string' || !/\.amazonaws\.com(\.cn)?$/.test(p.principal)) return undefined;
+  return SAME_ACCOUNT_ONLY.has(p.principal.replace(/\.cn$/, '')) ? undefined : p.principal;
 }
