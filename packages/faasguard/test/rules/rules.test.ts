@@ -94,7 +94,11 @@ const CASES: Record<string, Expected[]> = {
     { line: 11, subject: 'Inbox' },
     { line: 15, subject: 'Drop' },
   ],
-  'recursive-trigger-loop': [{ line: 14, subject: 'Resize' }],
+  'recursive-trigger-loop': [
+    { line: 15, subject: 'Resize' },
+    { line: 35, subject: 'Retry' },
+    { line: 49, subject: 'Audit', severity: 'medium' },
+  ],
   'function-exposed-through-chain': [{ line: 25, subject: 'Worker' }],
   'iam-wildcard-action': [
     { line: 15, subject: 'SaveOrderRole' },
