@@ -204,7 +204,12 @@ const CASES: Record<string, Expected[]> = {
   'sql-injection': [{ file: 'src/app.js', line: 7, subject: 'Orders' }],
   'nosql-injection': [{ file: 'src/app.js', line: 7, subject: 'Search' }],
   'path-traversal': [{ file: 'src/app.js', line: 5, subject: 'Reports' }],
-  ssrf: [{ file: 'src/app.js', line: 3, subject: 'Preview' }],
+  ssrf: [
+    { file: 'src/app.js', line: 3, subject: 'Preview' },
+    { file: 'src/proxy.js', line: 3, subject: 'Proxy' },
+    { file: 'src/proxy.js', line: 4, subject: 'Proxy' },
+    { file: 'src/device.py', line: 7, subject: 'Device' },
+  ],
   xss: [{ file: 'src/app.js', line: 3, subject: 'Greeting' }],
   'open-redirect': [{ file: 'src/app.js', line: 3, subject: 'Login' }],
   'verbose-error-response': [{ file: 'src/app.js', line: 6, subject: 'Checkout' }],

@@ -11,7 +11,7 @@ import { AUTHZ_NAME, Evaluator, type AnalysisContext } from './evaluate.js';
 import { exportValue, loadModule } from './module-env.js';
 import { deepTaints, getProp } from './propagation.js';
 import { FAMILY_INFO } from './sinks.js';
-import { classifyPath, SOURCES, WHOLE_EVENT, type SourcePattern } from './sources.js';
+import { classifyPath, isAwsFilled, SOURCES, WHOLE_EVENT, type SourcePattern } from './sources.js';
 import { getSummary, instantiate, paramMarker, type SinkHit } from './summaries.js';
 import { CLEAN, type FnRef, type SinkFamily, type Step, type Taint, type Value } from './types.js';
 import { pushTo } from '../../util/multimap.js';
@@ -146,12 +146,17 @@ class Sources {
       }
     }
     if (triggers.length === 0) this.patterns.push(...WHOLE_EVENT);
+    this.outsiderWritesRoot = triggers.some((t) => (SOURCES[t.kind] ?? []).some((p) => p.path.length === 0));
   }
+
+  /** Whether a trigger's whole event is an outsider's, AWS-filled fields included */
+  private readonly outsiderWritesRoot: boolean;
 
   /** The source a tainted value comes from, when it is attacker data (or holds some, with `containers`). */
   of(t: Taint, containers: boolean): FlowSource | undefined {
     if (t.origin.kind !== 'event') return undefined;
     const path = t.origin.path;
+    if (isAwsFilled(path) && !this.outsiderWritesRoot) return undefined;
     const c = classifyPath(path, this.patterns);
     if (c.kind === 'none' || (c.kind === 'container' && !containers)) return undefined;
     if (c.kind === 'container') {

@@ -11,7 +11,7 @@ import { ts } from '../parse-js.js';
 import { defaultImport, exportsProps, isRequireCall, namedImport, requireValue, type ModuleRecord } from './module-env.js';
 import { addStep, deepTaints, getProp, join, joinAll, mixed, sanitize, tainted, withStep } from './propagation.js';
 import { CLEAN_METHODS, findSanitizer, GUARD_SPECS, isAnchoredRegex, MEMBERSHIP_METHODS } from './sanitizers.js';
-import { DYNAMODB_EXPRESSION_PROPS, findSinks, MONGO_WHERE } from './sinks.js';
+import { DYNAMODB_EXPRESSION_PROPS, findSinks, FIXED_ORIGIN, MONGO_WHERE } from './sinks.js';
 import { getSummary, instantiate, returnedValue, type ParamCall, type SinkHit } from './summaries.js';
 import { CLEAN, Env, type FnRef, type Step, type Taint, type Value } from './types.js';
 
@@ -650,6 +650,7 @@ export class Evaluator {
     if (callee.module === 'Promise' || (callee.module === 'Array' && m === 'from')) return mixedKeepProps(args[0]);
     if (callee.module === 'Object' && m === 'assign') return joinAll(args);
     if (callee.module === 'JSON' && m === 'parse') return jsonParse(args[0] ?? CLEAN, this.loc(node));
+    if ((callee.module === 'global' || callee.module === 'url') && m === 'URL') return urlObject(args[0] ?? CLEAN, args[1]);
     if (isJwtDecode(callee)) return { taints: [...mixed(args).taints, { origin: { kind: 'jwt-unverified', loc: this.loc(node), how: callee.text, path: [] }, steps: [this.step(node, `decoded without verification: ${this.text(node)}`)], sanitized: new Set() }] };
     if (m === 'split' && args[0]?.text === '.' && receiver) return { taints: [...mixed([receiver]).taints, { origin: { kind: 'jwt-split' }, steps: [], sanitized: new Set() }] };
     return undefined;
@@ -1026,4 +1027,18 @@ function describeCallee(v: Value, method: string | undefined, text: string): Cal
     return { module: members[0]!, method: members[members.length - 1]!, text };
   }
   return { module: api.module, method: members[members.length - 1] ?? '', text };
+}
+
+/**
+ * `new URL(input, base)`: the origin is fixed when the input fixes it (`https://host/…`), or when
+ * the input is a path (`/items/…`) resolved against a base that carries no data. An input that may
+ * be absolute or start with `//` chooses the origin whatever the base.
+ */
+function urlObject(input: Value, base: Value | undefined): Value {
+  const all = mixed([input, base]);
+  const fixes = (v: Value): boolean => v.fixedBase === true || FIXED_ORIGIN.test(v.prefix ?? v.text ?? '');
+  if (fixes(input) && !/^\/(?![/\\])/.test(input.prefix ?? input.text ?? '')) return { ...all, fixedBase: true };
+  const relative = /^\/(?![/\\])/.test(input.prefix ?? input.text ?? '');
+  if (relative && base !== undefined && (deepTaints(base).length === 0 || fixes(base))) return { ...all, fixedBase: true };
+  return { ...all, ...(base === undefined && input.prefix !== undefined ? { prefix: input.prefix } : {}) };
 }

@@ -645,6 +645,7 @@ export class PyEvaluator {
     const sanitizer = findPySanitizer(callee.module, callee.method);
     if (sanitizer) return sanitize(mixed([receiver, ...args, ...kwargs.values()]), sanitizer.families);
     if (PY_CLEAN_METHODS.has(callee.method)) return CLEAN;
+    if (callee.module === 'urllib' && callee.method === 'Request') return requestObject(args, kwargs);
     for (const a of [...args, ...kwargs.values()]) if (a.pyFn) this.callFunction(a.pyFn, [], new Map(), n);
     const out = mixed([receiver && (!receiver.api || receiver.taints.length > 0) ? receiver : undefined, ...args, ...kwargs.values()]);
     return { ...out, ...(calleeValue.api ? { api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) } } : {}) };
@@ -891,4 +892,11 @@ function jsonLoads(arg: Value, loc: SourceLocation): Value {
 function verificationOff(kwargs: ReadonlyMap<string, Value>): boolean {
   if (kwargs.get('verify')?.text === 'False') return true;
   return kwargs.get('options')?.props?.get('verify_signature')?.text === 'False';
+}
+
+/** `urllib.request.Request(url, data=…, headers=…)`: only the URL chooses where `urlopen` connects; the body and headers do not. */
+function requestObject(args: Value[], kwargs: Map<string, Value>): Value {
+  const url = kwargs.get('url') ?? args[0];
+  const rest = [...args.filter((a) => a !== url), ...[...kwargs].filter(([k]) => k !== 'url').map(([, v]) => v)];
+  return mixed([url, sanitize(mixed(rest), ['ssrf'])]);
 }

@@ -69,7 +69,7 @@ function fullSchema(args: readonly Value[]): boolean {
 }
 
 /** A URL whose origin is fixed by constant text: `https://api.example.com/…`. */
-const FIXED_ORIGIN = /^(https?:)?\/\/[^/?#]+[/?#]|^\/(?![/\\])/i;
+export const FIXED_ORIGIN = /^(https?:)?\/\/[^/?#]+[/?#]|^\/(?![/\\])/i;
 
 const FS_METHODS = [
   'readFile', 'readFileSync', 'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'createReadStream', 'createWriteStream',

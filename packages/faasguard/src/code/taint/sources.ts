@@ -56,6 +56,25 @@ export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = 
   unknown: [p('', 'event')],
 };
 
+/**
+ * Fields AWS fills in for the handler's own use, which no caller chooses: the pre-signed
+ * `ResponseURL` of a CloudFormation custom resource request and the presigned `inputS3Url` (with
+ * the output route and token) of an S3 Object Lambda request. Code that reads them is such a
+ * handler. They stay attacker data only under a trigger whose whole event an outsider writes (an
+ * IoT rule's message).
+ */
+export const AWS_FILLED: ReadonlyArray<readonly string[]> = [
+  ['ResponseURL'],
+  ['getObjectContext', 'inputS3Url'],
+  ['getObjectContext', 'outputRoute'],
+  ['getObjectContext', 'outputToken'],
+];
+
+/** Whether a path from the event root is (inside) a field AWS fills in. */
+export function isAwsFilled(path: readonly PathSegment[]): boolean {
+  return AWS_FILLED.some((f) => f.length <= path.length && f.every((name, i) => path[i]!.name === name));
+}
+
 /** The whole event, for functions with no known trigger. */
 export const WHOLE_EVENT: readonly SourcePattern[] = [p('', 'event')];
 
