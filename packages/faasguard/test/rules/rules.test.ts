@@ -212,7 +212,11 @@ const CASES: Record<string, Expected[]> = {
   ],
   xss: [{ file: 'src/app.js', line: 3, subject: 'Greeting' }],
   'open-redirect': [{ file: 'src/app.js', line: 3, subject: 'Login' }],
-  'verbose-error-response': [{ file: 'src/app.js', line: 6, subject: 'Checkout' }],
+  'verbose-error-response': [
+    { file: 'src/app.js', line: 6, subject: 'Checkout', severity: 'medium' },
+    { file: 'src/send.js', line: 6, subject: 'Send', severity: 'medium' },
+    { file: 'src/report.py', line: 8, subject: 'Report', severity: 'low' },
+  ],
   'jwt-decoded-without-verification': [{ file: 'src/app.js', line: 5, subject: 'Admin' }],
   'event-logged': [{ file: 'src/app.js', line: 2, subject: 'Webhook' }],
   'tls-verification-disabled': [{ file: 'src/app.js', line: 3, subject: 'Partner' }],
@@ -259,9 +263,14 @@ for (const rule of ALL_RULES) {
 
     it('reports the vulnerable fixture', async () => {
       const result = await scan(path.join(FIXTURES, 'rules', id, 'fail'), { ...SCAN_OPTIONS[id], rules: [rule, ...(COMPANION_RULES[id] ?? [])] });
-      const got = result.findings.map((f) => ({ ruleId: f.ruleId, file: f.location.file, line: f.location.line, subject: f.subject?.logicalId }));
-      const want = (CASES[id] ?? []).map((e) => ({ ruleId: id, file: e.file ?? 'template.yaml', line: e.line, subject: e.subject }));
-      assert.deepEqual(got.sort(byLine), want.sort(byLine));
+      const got = result.findings.map((f) => ({ ruleId: f.ruleId, file: f.location.file, line: f.location.line, subject: f.subject?.logicalId, severity: f.severity }));
+      const want = (CASES[id] ?? []).map((e) => ({ ruleId: id, file: e.file ?? 'template.yaml', line: e.line, subject: e.subject, severity: e.severity }));
+      // A severity is compared only where the case states one.
+      const sortedWant = want.sort(byLine);
+      assert.deepEqual(
+        got.sort(byLine).map((g, i) => ({ ...g, severity: sortedWant[i]?.severity === undefined ? undefined : g.severity })),
+        sortedWant,
+      );
     });
 
     it('is silent on the fixed fixture', async () => {

@@ -1,0 +1,32 @@
+/**
+ * Whether what a function returns reaches whoever sent the event: an HTTP response through API
+ * Gateway, a Function URL or a load balancer does; the return value of an S3, SQS, SNS,
+ * EventBridge, stream or scheduled invocation does not, nor does a WebSocket `$connect` or
+ * `$disconnect` integration's (API Gateway sends neither body to the client).
+ */
+import type { AppModel, LambdaFunction, Trigger } from '../../model/app-model.js';
+import { ModelIndex } from '../../model/model-index.js';
+
+export type ResponseReach = 'caller' | 'unknown' | 'nobody';
+
+const SYNCHRONOUS_HTTP = new Set(['api', 'function-url', 'alb']);
+const WEBSOCKET_SILENT_ROUTES = new Set(['$connect', '$disconnect']);
+
+/** `caller` when a trigger (or an API Gateway or load balancer invoke permission) returns the response to a client, `unknown` when the template shows nothing that says (direct invocation, an unknown source). */
+export function responseReach(fn: LambdaFunction, model: AppModel): ResponseReach {
+  const index = ModelIndex.of(model);
+  const triggers = index.triggersOf(fn);
+  if (triggers.some((t) => answersCaller(t, index))) return 'caller';
+  if (!triggers.every((t) => t.kind === 'unknown')) return 'nobody';
+  // An API whose integrations live in an OpenAPI body, or a load balancer target group, shows only as its invoke permission.
+  return model.permissions.some((p) => p.functionId === fn.id && typeof p.principal === 'string' && HTTP_PRINCIPALS.has(p.principal)) ? 'caller' : 'unknown';
+}
+
+const HTTP_PRINCIPALS = new Set(['apigateway.amazonaws.com', 'elasticloadbalancing.amazonaws.com']);
+
+function answersCaller(t: Trigger, index: ModelIndex): boolean {
+  if (!SYNCHRONOUS_HTTP.has(t.kind)) return false;
+  const route = index.route(t.routeId);
+  if (!route || index.api(route.apiId)?.protocol !== 'websocket') return true;
+  return !WEBSOCKET_SILENT_ROUTES.has(route.method.toLowerCase());
+}
