@@ -220,7 +220,12 @@ const CASES: Record<string, Expected[]> = {
   'jwt-decoded-without-verification': [{ file: 'src/app.js', line: 5, subject: 'Admin' }],
   'event-logged': [{ file: 'src/app.js', line: 2, subject: 'Webhook' }],
   'tls-verification-disabled': [{ file: 'src/app.js', line: 3, subject: 'Partner' }],
-  'authorization-from-client-input': [{ file: 'src/app.js', line: 3, subject: 'Users' }],
+  'authorization-from-client-input': [
+    { file: 'src/app.js', line: 3, subject: 'Users' },
+    { file: 'src/profiles.py', line: 6, subject: 'Profiles' },
+    { file: 'src/accounts.js', line: 3, subject: 'Accounts' },
+    { file: 'src/accounts.js', line: 4, subject: 'Accounts' },
+  ],
   'iam-action-granted-never-used': [{ line: 17, subject: 'CreateOrder' }],
   'iam-action-used-not-granted': [
     { file: 'src/app.py', line: 10, subject: 'CreateOrder' },

@@ -250,10 +250,25 @@ function clientAuthorization(hits: SinkHit[], sources: Sources): CodeEvent[] {
     const source = sources.of(h.taint, false);
     const field = h.taint.origin.path.find((s) => AUTHZ_NAME.test(s.name))?.name;
     if (!source || !field || source.triggers.every((t) => !isClientFacing(t))) continue;
+    if (h.presence && !presenceDecides(h.taint.origin.path)) continue;
     const flow = flowOf('command', h.loc, h.what, source, h.taint);
     out.push({ loc: h.loc, what: h.what, field, source, steps: [...flow.steps.slice(0, -1), { loc: h.loc, message: `decides: ${h.what}` }] });
   }
   return dedupeEvents(out);
+}
+
+/** Flags whose mere truth grants something (`if (body.isAdmin)`). */
+const AUTHZ_FLAG = /^(is_?admin|admin|is_?owner|is_?staff|is_?superuser|superuser)$/i;
+/** Collections whose members grant something (`if (body.permissions.write)`). */
+const AUTHZ_COLLECTION = /^(roles|groups?|permissions?|scopes?|privileges?)$/i;
+
+/**
+ * Whether testing that a value is there decides on authorization: for a flag, or a member of a
+ * permission collection. An identity (`userId`, `tenantId`) tested for presence is a validation,
+ * and a lookup keyed by it (`if (!result.Item)`, `if item is None`) is a not-found check.
+ */
+function presenceDecides(path: ReadonlyArray<{ name: string }>): boolean {
+  return path.some((s, i) => AUTHZ_FLAG.test(s.name) || (AUTHZ_COLLECTION.test(s.name) && i < path.length - 1));
 }
 
 /** Requests come from clients; other events from services (whose fields are not a caller's claim). */

@@ -253,7 +253,7 @@ export class Evaluator {
   }
 
   private evalIf(s: ts.IfStatement, env: Env): void {
-    this.decision(this.evalExpr(withoutNegation(s.expression), env), s.expression);
+    this.decision(this.evalExpr(withoutNegation(s.expression), env), s.expression, true);
     const facts = this.guardFacts(s.expression, env);
     const thenEnv = new Env(env);
     this.applyFacts(facts.whenTrue, thenEnv, env);
@@ -297,7 +297,7 @@ export class Evaluator {
   }
 
   private evalWhile(s: ts.WhileStatement | ts.DoStatement, env: Env): void {
-    this.decision(this.evalExpr(s.expression, env), s.expression);
+    this.decision(this.evalExpr(s.expression, env), s.expression, true);
     this.inBranch(() => this.evalStmt(s.statement, new Env(env)));
   }
 
@@ -487,14 +487,14 @@ export class Evaluator {
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return join(left, right);
     if (op === ts.SyntaxKind.CommaToken) return right;
     if (isComparison(op)) {
-      this.decision(left, node);
-      this.decision(right, node);
+      this.decision(left, node, isNothing(node.right));
+      this.decision(right, node, isNothing(node.left));
     }
     return CLEAN;
   }
 
   private conditional(node: ts.ConditionalExpression, env: Env): Value {
-    this.decision(this.evalExpr(withoutNegation(node.condition), env), node.condition);
+    this.decision(this.evalExpr(withoutNegation(node.condition), env), node.condition, true);
     const facts = this.guardFacts(node.condition, env);
     const tEnv = new Env(env);
     const fEnv = new Env(env);
@@ -737,11 +737,11 @@ export class Evaluator {
   }
 
   /** Data a branch depends on: kept when it may be an authorization decision or an unverified token. */
-  private decision(v: Value, node: ts.Node): void {
+  private decision(v: Value, node: ts.Node, presence = false): void {
     for (const t of deepTaints(v)) {
       const o = t.origin;
       const relevant = o.kind === 'jwt-unverified' || ((o.kind === 'event' || o.kind === 'param') && o.path.some((s) => AUTHZ_NAME.test(s.name)));
-      if (relevant && this.hits.length < 400) this.hits.push({ kind: 'decision', loc: this.loc(node), what: this.text(node), taint: t });
+      if (relevant && this.hits.length < 400) this.hits.push({ kind: 'decision', loc: this.loc(node), what: this.text(node), taint: t, ...(presence ? { presence } : {}) });
     }
   }
 
@@ -924,6 +924,13 @@ function isConstantExpr(e: ts.Expression): boolean {
   if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e)) return true;
   if (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand)) return true;
   return e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
+}
+
+/** `null`, `undefined` or `void 0`: comparing with it tests whether a value is there. */
+function isNothing(e: ts.Expression): boolean {
+  let n = e;
+  while (ts.isParenthesizedExpression(n)) n = n.expression;
+  return n.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(n) && n.text === 'undefined') || ts.isVoidExpression(n);
 }
 
 function isComparison(op: ts.SyntaxKind): boolean {

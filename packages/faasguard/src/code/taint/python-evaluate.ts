@@ -169,7 +169,7 @@ export class PyEvaluator {
         return this.evalFor(s, env);
       case 'while_statement': {
         const cond = s.childForFieldName('condition');
-        if (cond) this.decision(this.evalExpr(cond, env), cond);
+        if (cond) this.decision(this.evalExpr(cond, env), cond, true);
         const body = s.childForFieldName('body');
         if (body) this.inBranch(() => this.evalBlock(body, env));
         return;
@@ -214,7 +214,7 @@ export class PyEvaluator {
     const cond = s.childForFieldName('condition');
     const body = s.childForFieldName('consequence');
     const facts = cond ? this.guardFacts(cond, env) : { whenTrue: [], whenFalse: [] };
-    if (cond) this.decision(this.evalExpr(stripNot(cond), env), cond);
+    if (cond) this.decision(this.evalExpr(stripNot(cond), env), cond, true);
     if (body) {
       const thenEnv = new Env(env);
       this.applyFacts(facts.whenTrue, thenEnv, env);
@@ -437,7 +437,9 @@ export class PyEvaluator {
         return join(l, r);
       }
       case 'comparison_operator': {
-        for (const c of n.namedChildren) if (c) this.decision(this.evalExpr(c, env), n);
+        // `x is None`, `x == None`: whether the value is there.
+        const presence = n.namedChildren.some((c) => c?.type === 'none');
+        for (const c of n.namedChildren) if (c) this.decision(this.evalExpr(c, env), n, presence);
         return CLEAN;
       }
       case 'not_operator':
@@ -446,7 +448,7 @@ export class PyEvaluator {
         return CLEAN;
       case 'conditional_expression': {
         const [a, cond, b] = n.namedChildren;
-        if (cond) this.decision(this.evalExpr(stripNot(cond), env), cond);
+        if (cond) this.decision(this.evalExpr(stripNot(cond), env), cond, true);
         const facts = cond ? this.guardFacts(cond, env) : { whenTrue: [], whenFalse: [] };
         const tEnv = new Env(env);
         const fEnv = new Env(env);
@@ -686,11 +688,11 @@ export class PyEvaluator {
     }
   }
 
-  private decision(v: Value, n: PyNode): void {
+  private decision(v: Value, n: PyNode, presence = false): void {
     for (const t of deepTaints(v)) {
       const o = t.origin;
       const relevant = o.kind === 'jwt-unverified' || ((o.kind === 'event' || o.kind === 'param') && o.path.some((s) => AUTHZ_NAME.test(s.name)));
-      if (relevant && this.hits.length < 400) this.hits.push({ kind: 'decision', loc: this.loc(n), what: this.text(n), taint: t });
+      if (relevant && this.hits.length < 400) this.hits.push({ kind: 'decision', loc: this.loc(n), what: this.text(n), taint: t, ...(presence ? { presence } : {}) });
     }
   }
 
