@@ -202,7 +202,11 @@ const CASES: Record<string, Expected[]> = {
   'code-injection': [{ file: 'src/app.js', line: 3, subject: 'Calculator' }],
   'unsafe-deserialization': [{ file: 'src/app.js', line: 4, subject: 'Session' }],
   'sql-injection': [{ file: 'src/app.js', line: 7, subject: 'Orders' }],
-  'nosql-injection': [{ file: 'src/app.js', line: 7, subject: 'Search' }],
+  'nosql-injection': [
+    { file: 'src/app.js', line: 7, subject: 'Search' },
+    { file: 'src/login.js', line: 6, subject: 'Login' },
+    { file: 'src/profile.py', line: 11, subject: 'Profile' },
+  ],
   'path-traversal': [{ file: 'src/app.js', line: 5, subject: 'Reports' }],
   ssrf: [
     { file: 'src/app.js', line: 3, subject: 'Preview' },

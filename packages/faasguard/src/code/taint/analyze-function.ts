@@ -152,6 +152,18 @@ class Sources {
   /** Whether a trigger's whole event is an outsider's, AWS-filled fields included */
   private readonly outsiderWritesRoot: boolean;
 
+  /**
+   * Whether the data can be an object where it arrives: parsed from JSON, or taken from a source
+   * whose structure the sender chooses; not text built by the code or delivered as text.
+   */
+  canBeObject(t: Taint): boolean {
+    if (t.shape === 'text') return false;
+    if (t.shape === 'parsed' || t.origin.kind !== 'event') return true;
+    const c = classifyPath(t.origin.path, this.patterns);
+    if (c.kind !== 'source' || c.pattern.textBelow === undefined) return true;
+    return t.origin.path.length < c.pattern.path.length + c.pattern.textBelow;
+  }
+
   /** The source a tainted value comes from, when it is attacker data (or holds some, with `containers`). */
   of(t: Taint, containers: boolean): FlowSource | undefined {
     if (t.origin.kind !== 'event') return undefined;
@@ -179,6 +191,7 @@ function sinkFlows(hits: SinkHit[], sources: Sources): Flow[] {
     if (h.kind === 'log' || h.kind === 'decision') continue;
     const source = sources.of(h.taint, true);
     if (!source) continue;
+    if (h.needsObject && !sources.canBeObject(h.taint)) continue;
     out.push(flowOf(h.kind, h.loc, h.what, source, h.taint));
   }
   return out;

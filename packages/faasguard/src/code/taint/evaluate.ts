@@ -452,7 +452,7 @@ export class Evaluator {
       if (open) prefix += span.literal.text;
       base = base.add({ taints: [], text: span.literal.text }, false);
     }
-    return { ...tainted(taints), ...(text !== undefined ? { text } : {}), prefix, ...(base.fixed ? { fixedBase: true } : {}) };
+    return { ...tainted(asText(taints)), ...(text !== undefined ? { text } : {}), prefix, ...(base.fixed ? { fixedBase: true } : {}) };
   }
 
   private taggedTemplate(node: ts.TaggedTemplateExpression, env: Env): Value {
@@ -695,7 +695,7 @@ export class Evaluator {
         if (!arg) continue;
         const target = spec.props && arg.props ? joinAll(spec.props.map((p) => arg.props!.get(p) ?? CLEAN)) : arg;
         if (spec.safePrefix && (target.fixedBase || spec.safePrefix.test(target.prefix ?? target.text ?? ''))) continue;
-        this.hit(spec.family, target, node, callee.text);
+        this.hit(spec.family, target, node, callee.text, spec.needsObject);
       }
     }
     for (const arg of args) this.checkQueryObject(arg, node, callee.text);
@@ -714,11 +714,11 @@ export class Evaluator {
     }
   }
 
-  private hit(kind: SinkHit['kind'], v: Value, node: ts.Node, what: string): void {
+  private hit(kind: SinkHit['kind'], v: Value, node: ts.Node, what: string, needsObject = false): void {
     for (const t of deepTaints(v)) {
       if (t.origin.kind !== 'param' && t.origin.kind !== 'event') continue;
       if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
-      this.hits.push({ kind, loc: this.loc(node), what, taint: t });
+      this.hits.push({ kind, loc: this.loc(node), what, taint: t, ...(needsObject ? { needsObject } : {}) });
     }
   }
 
@@ -990,7 +990,7 @@ export class BaseTracker {
 
 /** String concatenation: taints of both sides, constant text while it is known. */
 function concat(l: Value, r: Value): Value {
-  const taints = [...deepTaints(l), ...deepTaints(r)];
+  const taints = asText([...deepTaints(l), ...deepTaints(r)]);
   const lConst = l.text !== undefined && deepTaints(l).length === 0;
   const rConst = r.text !== undefined && deepTaints(r).length === 0;
   const text = lConst && rConst ? l.text! + r.text! : undefined;
@@ -1000,6 +1000,11 @@ function concat(l: Value, r: Value): Value {
 }
 
 /** An element of an array-like value: known elements joined with the taints read through `[*]`. */
+/** `+` and templates give strings, whatever the data was. */
+export function asText(taints: Taint[]): Taint[] {
+  return taints.map((t) => (t.shape === 'text' ? t : { ...t, shape: 'text' }));
+}
+
 function elementOf(v: Value, loc?: SourceLocation): Value {
   const star = getProp(v, '*', loc);
   if (!v.props) return star;
@@ -1014,7 +1019,7 @@ function jsonParse(arg: Value, loc: SourceLocation): Value {
   const taints: Taint[] = [];
   for (const t of deepTaints(arg)) {
     if (t.origin.kind === 'jwt-part') taints.push({ origin: { kind: 'jwt-unverified', loc, how: 'a token payload decoded by hand', path: [] }, steps: [...t.steps, { loc, message: 'token payload parsed without verifying the signature' }], sanitized: t.sanitized });
-    else taints.push(addStep(t, { loc, message: 'parsed as JSON' }));
+    else taints.push({ ...addStep(t, { loc, message: 'parsed as JSON' }), shape: 'parsed' });
   }
   return tainted(taints);
 }

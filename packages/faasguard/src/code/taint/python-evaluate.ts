@@ -8,7 +8,7 @@ import type { SourceLocation } from '../../model/location.js';
 import type { CodeFiles } from '../module-graph.js';
 import { parsePython, type ParsedPython, type PyNode } from '../parse-python.js';
 import { pythonModuleFile } from '../python-modules.js';
-import { deepTaints, getProp, join, joinAll, mixed, sanitize, tainted, withStep } from './propagation.js';
+import { deepTaints, getProp, join, joinAll, mixed, sanitize, shaped, tainted, withStep } from './propagation.js';
 import { isAnchoredRegex } from './sanitizers.js';
 import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE } from './sinks.js';
 import type { SinkHit } from './summaries.js';
@@ -427,8 +427,9 @@ export class PyEvaluator {
         const l = this.evalExpr(n.childForFieldName('left')!, env);
         const r = this.evalExpr(n.childForFieldName('right')!, env);
         const op = n.childForFieldName('operator')?.type;
-        if (op === '+') return concat(l, r);
-        if (op === '%') return { ...mixed([l, r]), prefix: l.text !== undefined && deepTaints(l).length === 0 ? l.text.split('%')[0]! : l.prefix ?? '' };
+        // With a string on either side, `+` builds text; `%` on a string formats one.
+        if (op === '+') return l.text !== undefined || r.text !== undefined ? shaped(concat(l, r), 'text') : concat(l, r);
+        if (op === '%') return { ...shaped(mixed([l, r]), 'text'), prefix: l.text !== undefined && deepTaints(l).length === 0 ? l.text.split('%')[0]! : l.prefix ?? '' };
         return CLEAN;
       }
       case 'boolean_operator': {
@@ -533,7 +534,7 @@ export class PyEvaluator {
         }
       }
     }
-    return { ...tainted(taints), ...(text !== undefined ? { text } : {}), prefix, ...(base.fixed ? { fixedBase: true } : {}) };
+    return { ...shaped(tainted(taints), 'text'), ...(text !== undefined ? { text } : {}), prefix, ...(base.fixed ? { fixedBase: true } : {}) };
   }
 
   private dictionary(n: PyNode, env: Env): Value {
@@ -659,7 +660,7 @@ export class PyEvaluator {
       for (const t of targets) {
         if (!t) continue;
         if (spec.safePrefix && (t.fixedBase || spec.safePrefix.test(t.prefix ?? t.text ?? ''))) continue;
-        this.hit(spec.family, t, n, callee.text);
+        this.hit(spec.family, t, n, callee.text, spec.needsObject);
       }
     }
     // boto3 `table.scan(FilterExpression=…)`, pymongo `$where`.
@@ -680,11 +681,11 @@ export class PyEvaluator {
     for (const a of args) this.hit('log', a, n, callee.text);
   }
 
-  private hit(kind: SinkHit['kind'], v: Value, n: PyNode, what: string): void {
+  private hit(kind: SinkHit['kind'], v: Value, n: PyNode, what: string, needsObject = false): void {
     for (const t of deepTaints(v)) {
       if (t.origin.kind !== 'event' && t.origin.kind !== 'param') continue;
       if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
-      if (this.hits.length < 400) this.hits.push({ kind, loc: this.loc(n), what, taint: t });
+      if (this.hits.length < 400) this.hits.push({ kind, loc: this.loc(n), what, taint: t, ...(needsObject ? { needsObject } : {}) });
     }
   }
 
@@ -885,7 +886,7 @@ function jsonLoads(arg: Value, loc: SourceLocation): Value {
   const taints: Taint[] = deepTaints(arg).map((t) =>
     t.origin.kind === 'jwt-part'
       ? { origin: { kind: 'jwt-unverified', loc, how: 'a token payload decoded by hand', path: [] }, steps: [...t.steps, { loc, message: 'token payload parsed without verifying the signature' }], sanitized: t.sanitized }
-      : t,
+      : { ...t, shape: 'parsed' as const },
   );
   return tainted(taints);
 }
