@@ -69,6 +69,7 @@ const CASES: Record<string, Expected[]> = {
     { file: 'api/config.json', line: 3, subject: 'Api' },
     { file: 'api/index.js', line: 3, subject: 'Api' },
     { file: 'layers/shared/nodejs/token.js', line: 2, subject: 'Api' },
+    { file: 'deps/python/settings.py', line: 2, subject: 'Worker' },
     { file: 'worker/app.py', line: 3, subject: 'Worker' },
   ],
   'api-route-without-auth': [
