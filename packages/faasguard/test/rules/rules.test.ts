@@ -223,7 +223,10 @@ const CASES: Record<string, Expected[]> = {
     { file: 'src/report.py', line: 8, subject: 'Report', severity: 'low' },
   ],
   'jwt-decoded-without-verification': [{ file: 'src/app.js', line: 5, subject: 'Admin' }],
-  'event-logged': [{ file: 'src/app.js', line: 2, subject: 'Webhook' }],
+  'event-logged': [
+    { file: 'src/app.js', line: 2, subject: 'Webhook' },
+    { file: 'src/migrate.py', line: 3, subject: 'Migrate' },
+  ],
   'tls-verification-disabled': [{ file: 'src/app.js', line: 3, subject: 'Partner' }],
   'authorization-from-client-input': [
     { file: 'src/app.js', line: 3, subject: 'Users' },

@@ -678,7 +678,9 @@ export class Evaluator {
     }
     // Builder chains on a wrapper (`middy(handler).use(…)`) still stand for the wrapped handler.
     if (receiver?.fn && !calleeValue.fn) wrapped ??= receiver.fn;
-    const out = mixed([receiver && !receiver.api ? receiver : receiver?.taints.length ? receiver : undefined, ...args]);
+    // An AWS SDK client's configuration (credentials, region) does not flow into the answers of its calls.
+    const receiverData = receiver && (!receiver.api || (receiver.taints.length > 0 && !isAwsSdk(receiver.api.module))) ? receiver : undefined;
+    const out = mixed([receiverData, ...args]);
     return {
       ...out,
       ...(calleeValue.api ? { api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) } } : {}),
@@ -1053,4 +1055,8 @@ function urlObject(input: Value, base: Value | undefined): Value {
   const relative = /^\/(?![/\\])/.test(input.prefix ?? input.text ?? '');
   if (relative && base !== undefined && (deepTaints(base).length === 0 || fixes(base))) return { ...all, fixedBase: true };
   return { ...all, ...(base === undefined && input.prefix !== undefined ? { prefix: input.prefix } : {}) };
+}
+
+function isAwsSdk(module: string): boolean {
+  return module.startsWith('@aws-sdk/') || module === 'aws-sdk';
 }

@@ -1,4 +1,6 @@
 import { nameOf } from '../subject.js';
+import type { AppModel, LambdaFunction, TriggerKind } from '../../model/app-model.js';
+import { ModelIndex } from '../../model/model-index.js';
 import { codeEventRule } from './code-event-rule.js';
 
 export const eventLogged = codeEventRule(
@@ -9,7 +11,7 @@ export const eventLogged = codeEventRule(
     cwe: ['CWE-532'],
     severity: 'low',
     description:
-      "The handler writes the whole event (`console.log(event)`, `JSON.stringify(event)`) or a field that carries credentials (an `Authorization` header, a password, a token, cookies) to its logs. Logs are kept long, read by many and exported to other systems: tokens and personal data in them outlive the request, and a reader of the logs can replay them.",
+      "The handler writes the whole event (`console.log(event)`, `JSON.stringify(event)`) or a field that carries credentials (an `Authorization` header, a password, a token, cookies) to its logs. Logs are kept long, read by many and exported to other systems: tokens and personal data in them outlive the request, and a reader of the logs can replay them. A whole event is reported for requests, Cognito triggers and functions without a known trigger, not for bucket, queue, topic, stream or scheduled events, which carry no caller credentials.",
     remediation:
       'Log what is needed to diagnose (the request id, the route, an object key, a status) and never credentials. If an event must be logged while debugging, redact `headers.Authorization`, cookies and body fields named like secrets first.',
     example: {
@@ -20,11 +22,24 @@ export const eventLogged = codeEventRule(
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/532.html'],
   },
   (a) => a.eventLogs,
-  (e, f) => ({
+  (e, f, _facts, model) => (e.field || carriesCredentials(f.fn, model) ? {
     message: e.field
       ? `${nameOf(f.fn)} logs ${e.field} from its event at ${e.loc.file}:${e.loc.line}: credentials in logs can be read and replayed by anyone with access to the logs.`
       : `${nameOf(f.fn)} logs its whole event at ${e.loc.file}:${e.loc.line}: headers with tokens, cookies and personal data end up in the logs.`,
     severity: e.field ? 'medium' : 'low',
     key: `${e.loc.file}|${e.what}|${e.field ?? 'event'}`,
-  }),
+  } : undefined),
 );
+
+/**
+ * Whole events that carry credentials or personal data: requests (headers, cookies, bodies), Cognito
+ * triggers (user attributes, a migrating user's password), and events of an unknown source. A
+ * bucket notification, a queue message or a stream record logged whole is the service's record,
+ * not the caller's credentials.
+ */
+const CREDENTIAL_BEARING = new Set<TriggerKind>(['api', 'function-url', 'alb', 'cognito', 'unknown']);
+
+function carriesCredentials(fn: LambdaFunction, model: AppModel): boolean {
+  const triggers = ModelIndex.of(model).triggersOf(fn);
+  return triggers.length === 0 || triggers.some((t) => CREDENTIAL_BEARING.has(t.kind));
+}
