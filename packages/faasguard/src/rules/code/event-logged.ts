@@ -2,6 +2,7 @@ import { nameOf } from '../subject.js';
 import type { AppModel, LambdaFunction, TriggerKind } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { codeEventRule } from './code-event-rule.js';
+import { hasHttpInvokePermission } from './response-reaches-caller.js';
 
 export const eventLogged = codeEventRule(
   {
@@ -11,7 +12,7 @@ export const eventLogged = codeEventRule(
     cwe: ['CWE-532'],
     severity: 'low',
     description:
-      "The handler writes the whole event (`console.log(event)`, `JSON.stringify(event)`) or a field that carries credentials (an `Authorization` header, a password, a token, cookies) to its logs. Logs are kept long, read by many and exported to other systems: tokens and personal data in them outlive the request, and a reader of the logs can replay them. A whole event is reported for requests, Cognito triggers and functions without a known trigger, not for bucket, queue, topic, stream or scheduled events, which carry no caller credentials.",
+      "The handler writes the whole event (`console.log(event)`, `JSON.stringify(event)`) or a field that carries credentials (an `Authorization` header, a password, a token, cookies) to its logs. Logs are kept long, read by many and exported to other systems: tokens and personal data in them outlive the request, and a reader of the logs can replay them. A whole event is reported for requests, Lambda authorizers and Cognito triggers, not for bucket, queue, topic, stream, scheduled or directly invoked functions' events, which carry no caller credentials.",
     remediation:
       'Log what is needed to diagnose (the request id, the route, an object key, a status) and never credentials. If an event must be logged while debugging, redact `headers.Authorization`, cookies and body fields named like secrets first.',
     example: {
@@ -32,14 +33,16 @@ export const eventLogged = codeEventRule(
 );
 
 /**
- * Whole events that carry credentials or personal data: requests (headers, cookies, bodies), Cognito
- * triggers (user attributes, a migrating user's password), and events of an unknown source. A
- * bucket notification, a queue message or a stream record logged whole is the service's record,
- * not the caller's credentials.
+ * Whole events that carry credentials or personal data: requests (headers, cookies, bodies, also
+ * through an API known only by its invoke permission), a Lambda authorizer's token, Cognito
+ * triggers (user attributes, a migrating user's password). A bucket notification, a queue message,
+ * a stream record or the input of a state machine task logged whole is a service's record, not a
+ * caller's credentials.
  */
-const CREDENTIAL_BEARING = new Set<TriggerKind>(['api', 'function-url', 'alb', 'cognito', 'unknown']);
+const CREDENTIAL_BEARING = new Set<TriggerKind>(['api', 'function-url', 'alb', 'cognito']);
 
 function carriesCredentials(fn: LambdaFunction, model: AppModel): boolean {
-  const triggers = ModelIndex.of(model).triggersOf(fn);
-  return triggers.length === 0 || triggers.some((t) => CREDENTIAL_BEARING.has(t.kind));
+  if (ModelIndex.of(model).triggersOf(fn).some((t) => CREDENTIAL_BEARING.has(t.kind))) return true;
+  if (model.apis.some((a) => a.authorizers.some((z) => z.functionId === fn.id))) return true;
+  return hasHttpInvokePermission(fn, model);
 }

@@ -18,8 +18,12 @@ export function responseReach(fn: LambdaFunction, model: AppModel): ResponseReac
   const triggers = index.triggersOf(fn);
   if (triggers.some((t) => answersCaller(t, index))) return 'caller';
   if (!triggers.every((t) => t.kind === 'unknown')) return 'nobody';
-  // An API whose integrations live in an OpenAPI body, or a load balancer target group, shows only as its invoke permission.
-  return model.permissions.some((p) => p.functionId === fn.id && typeof p.principal === 'string' && HTTP_PRINCIPALS.has(p.principal)) ? 'caller' : 'unknown';
+  return hasHttpInvokePermission(fn, model) ? 'caller' : 'unknown';
+}
+
+/** An API whose integrations live in an OpenAPI body, or a load balancer target group, shows only as its invoke permission. */
+export function hasHttpInvokePermission(fn: LambdaFunction, model: AppModel): boolean {
+  return model.permissions.some((p) => p.functionId === fn.id && typeof p.principal === 'string' && HTTP_PRINCIPALS.has(p.principal));
 }
 
 const HTTP_PRINCIPALS = new Set(['apigateway.amazonaws.com', 'elasticloadbalancing.amazonaws.com']);
