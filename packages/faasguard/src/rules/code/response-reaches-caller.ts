@@ -2,10 +2,12 @@
  * Whether what a function returns reaches whoever sent the event: an HTTP response through API
  * Gateway, a Function URL or a load balancer does; the return value of an S3, SQS, SNS,
  * EventBridge, stream or scheduled invocation does not, nor does a WebSocket `$connect` or
- * `$disconnect` integration's (API Gateway sends neither body to the client).
+ * `$disconnect` integration's (API Gateway sends neither body to the client), nor another WebSocket
+ * route's without a route response (routes are one-way by default).
  */
 import type { AppModel, LambdaFunction, Trigger } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { referencedResource } from '../../model/value.js';
 
 export type ResponseReach = 'caller' | 'unknown' | 'nobody';
 
@@ -16,7 +18,7 @@ const WEBSOCKET_SILENT_ROUTES = new Set(['$connect', '$disconnect']);
 export function responseReach(fn: LambdaFunction, model: AppModel): ResponseReach {
   const index = ModelIndex.of(model);
   const triggers = index.triggersOf(fn);
-  if (triggers.some((t) => answersCaller(t, index))) return 'caller';
+  if (triggers.some((t) => answersCaller(t, index, model))) return 'caller';
   if (!triggers.every((t) => t.kind === 'unknown')) return 'nobody';
   return hasHttpInvokePermission(fn, model) ? 'caller' : 'unknown';
 }
@@ -28,9 +30,11 @@ export function hasHttpInvokePermission(fn: LambdaFunction, model: AppModel): bo
 
 const HTTP_PRINCIPALS = new Set(['apigateway.amazonaws.com', 'elasticloadbalancing.amazonaws.com']);
 
-function answersCaller(t: Trigger, index: ModelIndex): boolean {
+function answersCaller(t: Trigger, index: ModelIndex, model: AppModel): boolean {
   if (!SYNCHRONOUS_HTTP.has(t.kind)) return false;
   const route = index.route(t.routeId);
   if (!route || index.api(route.apiId)?.protocol !== 'websocket') return true;
-  return !WEBSOCKET_SILENT_ROUTES.has(route.method.toLowerCase());
+  if (WEBSOCKET_SILENT_ROUTES.has(route.method.toLowerCase())) return false;
+  // A WebSocket route is one-way unless a route response sends the integration's answer back.
+  return model.resources.some((r) => r.type === 'AWS::ApiGatewayV2::RouteResponse' && referencedResource(r.properties['RouteId'])?.target === route.id);
 }

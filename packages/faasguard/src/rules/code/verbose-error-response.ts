@@ -10,7 +10,7 @@ export const verboseErrorResponse = codeEventRule(
     cwe: ['CWE-209'],
     severity: 'medium',
     description:
-      "A handler catches an exception and puts it (its message, its stack, or the whole error object) into the response. Unexpected errors describe internals: table and bucket names, SQL fragments, file paths, library versions and sometimes values from the environment. An attacker provokes errors on purpose to map the application. Reported where the response reaches a caller (API Gateway, Function URL, load balancer; not WebSocket `$connect`/`$disconnect`, queues, streams, buckets, topics, schedules), and at low severity when the template shows no trigger.",
+      "A handler catches an exception and puts it (its message, its stack, or the whole error object) into the response. Unexpected errors describe internals: table and bucket names, SQL fragments, file paths, library versions and sometimes values from the environment. An attacker provokes errors on purpose to map the application. Reported where the response reaches a caller (API Gateway, Function URL, load balancer; a WebSocket route only with a route response and never `$connect`/`$disconnect`; not queues, streams, buckets, topics, schedules), and at low severity when the template shows no trigger.",
     remediation:
       'Log the error (without secrets) and return a generic message with a correlation id. Return specific messages only for errors the code raises on purpose, such as validation failures.',
     example: {
