@@ -38,11 +38,12 @@ export async function findFileSecrets(
   templates: ReadonlySet<string>,
 ): Promise<{ secrets: FileSecret[]; diagnostics: Diagnostic[] }> {
   const holdersOf = unitFinder(codeUnits(model));
+  const installed = installedPackageFinder(files);
   const secrets: FileSecret[] = [];
   const diagnostics: Diagnostic[] = [];
   const vendored = vendoredFileTest(files);
   for (const f of files) {
-    if (templates.has(f.rel) || vendored(f.rel)) continue;
+    if (templates.has(f.rel) || vendored(f.rel) || installed(f.rel)) continue;
     const holders = holdersOf(f.rel);
     const kind = secretFileKind(f.rel, holders.length > 0);
     if (!kind) continue;
@@ -55,6 +56,26 @@ export async function findFileSecrets(
     secrets.push(...secretsOf(f.rel, text, kind, holders));
   }
   return { secrets, diagnostics };
+}
+
+/**
+ * Whether a file belongs to a package pip installed (`pip install -t`, a layer's `python/`): it is
+ * inside a subdirectory of a folder that holds `*.dist-info` or `*.egg-info` metadata. Their
+ * documentation examples and test keys are not the project's secrets; the project's own modules
+ * beside them (files directly in that folder) are still searched.
+ */
+function installedPackageFinder(files: readonly DiscoveredFile[]): (rel: string) => boolean {
+  const targets = new Set<string>();
+  for (const f of files) {
+    const m = /^(.+)\/[^/]+\.(?:dist|egg)-info\//.exec(f.rel);
+    if (m) targets.add(m[1]!);
+  }
+  if (targets.size === 0) return () => false;
+  return (rel) => {
+    const parts = rel.split('/');
+    for (let i = parts.length - 2; i >= 1; i--) if (targets.has(parts.slice(0, i).join('/'))) return true;
+    return false;
+  };
 }
 
 /** The units whose directory holds a file, in unit order, by walking up the file's directories. */

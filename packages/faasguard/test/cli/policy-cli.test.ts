@@ -30,7 +30,7 @@ describe('faasguard policy', () => {
     assert.deepEqual(got, [
       ['CreateOrderFunction', ['dynamodb:PutItem']],
       ['GetOrderFunction', ['dynamodb:GetItem']],
-      ['ProcessUploadFunction', []],
+      ['ProcessUploadFunction', ['s3:PutObject']],
       ['PaymentWebhookFunction', []],
     ]);
   });

@@ -69,6 +69,7 @@ const CASES: Record<string, Expected[]> = {
     { file: 'api/config.json', line: 3, subject: 'Api' },
     { file: 'api/index.js', line: 3, subject: 'Api' },
     { file: 'layers/shared/nodejs/token.js', line: 2, subject: 'Api' },
+    { file: 'deps/python/settings.py', line: 2, subject: 'Worker' },
     { file: 'worker/app.py', line: 3, subject: 'Worker' },
   ],
   'api-route-without-auth': [
@@ -96,7 +97,11 @@ const CASES: Record<string, Expected[]> = {
     { line: 11, subject: 'Inbox' },
     { line: 15, subject: 'Drop' },
   ],
-  'recursive-trigger-loop': [{ line: 14, subject: 'Resize' }],
+  'recursive-trigger-loop': [
+    { line: 15, subject: 'Resize' },
+    { line: 35, subject: 'Retry' },
+    { line: 49, subject: 'Audit', severity: 'medium' },
+  ],
   'function-exposed-through-chain': [{ line: 25, subject: 'Worker' }],
   'iam-wildcard-action': [
     { line: 15, subject: 'SaveOrderRole' },
@@ -204,16 +209,37 @@ const CASES: Record<string, Expected[]> = {
   'code-injection': [{ file: 'src/app.js', line: 3, subject: 'Calculator' }],
   'unsafe-deserialization': [{ file: 'src/app.js', line: 4, subject: 'Session' }],
   'sql-injection': [{ file: 'src/app.js', line: 7, subject: 'Orders' }],
-  'nosql-injection': [{ file: 'src/app.js', line: 7, subject: 'Search' }],
+  'nosql-injection': [
+    { file: 'src/app.js', line: 7, subject: 'Search' },
+    { file: 'src/login.js', line: 6, subject: 'Login' },
+    { file: 'src/profile.py', line: 11, subject: 'Profile' },
+  ],
   'path-traversal': [{ file: 'src/app.js', line: 5, subject: 'Reports' }],
-  ssrf: [{ file: 'src/app.js', line: 3, subject: 'Preview' }],
+  ssrf: [
+    { file: 'src/app.js', line: 3, subject: 'Preview' },
+    { file: 'src/proxy.js', line: 3, subject: 'Proxy' },
+    { file: 'src/proxy.js', line: 4, subject: 'Proxy' },
+    { file: 'src/device.py', line: 7, subject: 'Device' },
+  ],
   xss: [{ file: 'src/app.js', line: 3, subject: 'Greeting' }],
   'open-redirect': [{ file: 'src/app.js', line: 3, subject: 'Login' }],
-  'verbose-error-response': [{ file: 'src/app.js', line: 6, subject: 'Checkout' }],
+  'verbose-error-response': [
+    { file: 'src/app.js', line: 6, subject: 'Checkout', severity: 'medium' },
+    { file: 'src/send.js', line: 6, subject: 'Send', severity: 'medium' },
+    { file: 'src/report.py', line: 8, subject: 'Report', severity: 'low' },
+  ],
   'jwt-decoded-without-verification': [{ file: 'src/app.js', line: 5, subject: 'Admin' }],
-  'event-logged': [{ file: 'src/app.js', line: 2, subject: 'Webhook' }],
+  'event-logged': [
+    { file: 'src/app.js', line: 2, subject: 'Webhook' },
+    { file: 'src/migrate.py', line: 3, subject: 'Migrate' },
+  ],
   'tls-verification-disabled': [{ file: 'src/app.js', line: 3, subject: 'Partner' }],
-  'authorization-from-client-input': [{ file: 'src/app.js', line: 3, subject: 'Users' }],
+  'authorization-from-client-input': [
+    { file: 'src/app.js', line: 3, subject: 'Users' },
+    { file: 'src/profiles.py', line: 6, subject: 'Profiles' },
+    { file: 'src/accounts.js', line: 3, subject: 'Accounts' },
+    { file: 'src/accounts.js', line: 4, subject: 'Accounts' },
+  ],
   'iam-action-granted-never-used': [
     { line: 17, subject: 'CreateOrder' },
     { line: 40, subject: 'WriteBuildspec' },
@@ -259,9 +285,14 @@ for (const rule of ALL_RULES) {
 
     it('reports the vulnerable fixture', async () => {
       const result = await scan(path.join(FIXTURES, 'rules', id, 'fail'), { ...SCAN_OPTIONS[id], rules: [rule, ...(COMPANION_RULES[id] ?? [])] });
-      const got = result.findings.map((f) => ({ ruleId: f.ruleId, file: f.location.file, line: f.location.line, subject: f.subject?.logicalId }));
-      const want = (CASES[id] ?? []).map((e) => ({ ruleId: id, file: e.file ?? 'template.yaml', line: e.line, subject: e.subject }));
-      assert.deepEqual(got.sort(byLine), want.sort(byLine));
+      const got = result.findings.map((f) => ({ ruleId: f.ruleId, file: f.location.file, line: f.location.line, subject: f.subject?.logicalId, severity: f.severity }));
+      const want = (CASES[id] ?? []).map((e) => ({ ruleId: id, file: e.file ?? 'template.yaml', line: e.line, subject: e.subject, severity: e.severity }));
+      // A severity is compared only where the case states one.
+      const sortedWant = want.sort(byLine);
+      assert.deepEqual(
+        got.sort(byLine).map((g, i) => ({ ...g, severity: sortedWant[i]?.severity === undefined ? undefined : g.severity })),
+        sortedWant,
+      );
     });
 
     it('is silent on the fixed fixture', async () => {

@@ -89,7 +89,7 @@ function add(out: Map<string, UsedAction>, action: string, arn: string | undefin
 }
 
 /** The template value behind a call's target: the environment variable's value, or the literal. */
-function targetValue(target: CallTarget | undefined, fn: LambdaFunction): Value | undefined {
+export function targetValue(target: CallTarget | undefined, fn: LambdaFunction): Value | undefined {
   if (!target) return undefined;
   if (target.kind === 'literal') return target.value;
   return fn.environment.find((e) => e.name === target.name)?.value;

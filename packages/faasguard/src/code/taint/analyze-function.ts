@@ -11,7 +11,7 @@ import { AUTHZ_NAME, Evaluator, type AnalysisContext } from './evaluate.js';
 import { exportValue, loadModule } from './module-env.js';
 import { deepTaints, getProp } from './propagation.js';
 import { FAMILY_INFO } from './sinks.js';
-import { classifyPath, SOURCES, WHOLE_EVENT, type SourcePattern } from './sources.js';
+import { classifyPath, isAwsFilled, SOURCES, WHOLE_EVENT, type SourcePattern } from './sources.js';
 import { getSummary, instantiate, paramMarker, type SinkHit } from './summaries.js';
 import { CLEAN, type FnRef, type SinkFamily, type Step, type Taint, type Value } from './types.js';
 import { pushTo } from '../../util/multimap.js';
@@ -146,12 +146,29 @@ class Sources {
       }
     }
     if (triggers.length === 0) this.patterns.push(...WHOLE_EVENT);
+    this.outsiderWritesRoot = triggers.some((t) => (SOURCES[t.kind] ?? []).some((p) => p.path.length === 0));
+  }
+
+  /** Whether a trigger's whole event is an outsider's, AWS-filled fields included */
+  private readonly outsiderWritesRoot: boolean;
+
+  /**
+   * Whether the data can be an object where it arrives: parsed from JSON, or taken from a source
+   * whose structure the sender chooses; not text built by the code or delivered as text.
+   */
+  canBeObject(t: Taint): boolean {
+    if (t.shape === 'text') return false;
+    if (t.shape === 'parsed' || t.origin.kind !== 'event') return true;
+    const c = classifyPath(t.origin.path, this.patterns);
+    if (c.kind !== 'source' || c.pattern.textBelow === undefined) return true;
+    return t.origin.path.length < c.pattern.path.length + c.pattern.textBelow;
   }
 
   /** The source a tainted value comes from, when it is attacker data (or holds some, with `containers`). */
   of(t: Taint, containers: boolean): FlowSource | undefined {
     if (t.origin.kind !== 'event') return undefined;
     const path = t.origin.path;
+    if (isAwsFilled(path) && !this.outsiderWritesRoot) return undefined;
     const c = classifyPath(path, this.patterns);
     if (c.kind === 'none' || (c.kind === 'container' && !containers)) return undefined;
     if (c.kind === 'container') {
@@ -174,6 +191,7 @@ function sinkFlows(hits: SinkHit[], sources: Sources): Flow[] {
     if (h.kind === 'log' || h.kind === 'decision') continue;
     const source = sources.of(h.taint, true);
     if (!source) continue;
+    if (h.needsObject && !sources.canBeObject(h.taint)) continue;
     out.push(flowOf(h.kind, h.loc, h.what, source, h.taint));
   }
   return out;
@@ -245,10 +263,25 @@ function clientAuthorization(hits: SinkHit[], sources: Sources): CodeEvent[] {
     const source = sources.of(h.taint, false);
     const field = h.taint.origin.path.find((s) => AUTHZ_NAME.test(s.name))?.name;
     if (!source || !field || source.triggers.every((t) => !isClientFacing(t))) continue;
+    if (h.presence && !presenceDecides(h.taint.origin.path)) continue;
     const flow = flowOf('command', h.loc, h.what, source, h.taint);
     out.push({ loc: h.loc, what: h.what, field, source, steps: [...flow.steps.slice(0, -1), { loc: h.loc, message: `decides: ${h.what}` }] });
   }
   return dedupeEvents(out);
+}
+
+/** Flags whose mere truth grants something (`if (body.isAdmin)`). */
+const AUTHZ_FLAG = /^(is_?admin|admin|is_?owner|is_?staff|is_?superuser|superuser)$/i;
+/** Collections whose members grant something (`if (body.permissions.write)`). */
+const AUTHZ_COLLECTION = /^(roles|groups?|permissions?|scopes?|privileges?)$/i;
+
+/**
+ * Whether testing that a value is there decides on authorization: for a flag, or a member of a
+ * permission collection. An identity (`userId`, `tenantId`) tested for presence is a validation,
+ * and a lookup keyed by it (`if (!result.Item)`, `if item is None`) is a not-found check.
+ */
+function presenceDecides(path: ReadonlyArray<{ name: string }>): boolean {
+  return path.some((s, i) => AUTHZ_FLAG.test(s.name) || (AUTHZ_COLLECTION.test(s.name) && i < path.length - 1));
 }
 
 /** Requests come from clients; other events from services (whose fields are not a caller's claim). */

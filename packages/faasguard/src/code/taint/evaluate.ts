@@ -11,7 +11,7 @@ import { ts } from '../parse-js.js';
 import { defaultImport, exportsProps, isRequireCall, namedImport, requireValue, type ModuleRecord } from './module-env.js';
 import { addStep, deepTaints, getProp, join, joinAll, mixed, sanitize, tainted, withStep } from './propagation.js';
 import { CLEAN_METHODS, findSanitizer, GUARD_SPECS, isAnchoredRegex, MEMBERSHIP_METHODS } from './sanitizers.js';
-import { DYNAMODB_EXPRESSION_PROPS, findSinks, MONGO_WHERE } from './sinks.js';
+import { DYNAMODB_EXPRESSION_PROPS, findSinks, FIXED_ORIGIN, MONGO_WHERE } from './sinks.js';
 import { getSummary, instantiate, returnedValue, type ParamCall, type SinkHit } from './summaries.js';
 import { CLEAN, Env, type FnRef, type Step, type Taint, type Value } from './types.js';
 
@@ -253,7 +253,7 @@ export class Evaluator {
   }
 
   private evalIf(s: ts.IfStatement, env: Env): void {
-    this.decision(this.evalExpr(withoutNegation(s.expression), env), s.expression);
+    this.decision(this.evalExpr(withoutNegation(s.expression), env), s.expression, true);
     const facts = this.guardFacts(s.expression, env);
     const thenEnv = new Env(env);
     this.applyFacts(facts.whenTrue, thenEnv, env);
@@ -297,7 +297,7 @@ export class Evaluator {
   }
 
   private evalWhile(s: ts.WhileStatement | ts.DoStatement, env: Env): void {
-    this.decision(this.evalExpr(s.expression, env), s.expression);
+    this.decision(this.evalExpr(s.expression, env), s.expression, true);
     this.inBranch(() => this.evalStmt(s.statement, new Env(env)));
   }
 
@@ -452,7 +452,7 @@ export class Evaluator {
       if (open) prefix += span.literal.text;
       base = base.add({ taints: [], text: span.literal.text }, false);
     }
-    return { ...tainted(taints), ...(text !== undefined ? { text } : {}), prefix, ...(base.fixed ? { fixedBase: true } : {}) };
+    return { ...tainted(asText(taints)), ...(text !== undefined ? { text } : {}), prefix, ...(base.fixed ? { fixedBase: true } : {}) };
   }
 
   private taggedTemplate(node: ts.TaggedTemplateExpression, env: Env): Value {
@@ -487,14 +487,14 @@ export class Evaluator {
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return join(left, right);
     if (op === ts.SyntaxKind.CommaToken) return right;
     if (isComparison(op)) {
-      this.decision(left, node);
-      this.decision(right, node);
+      this.decision(left, node, isNothing(node.right));
+      this.decision(right, node, isNothing(node.left));
     }
     return CLEAN;
   }
 
   private conditional(node: ts.ConditionalExpression, env: Env): Value {
-    this.decision(this.evalExpr(withoutNegation(node.condition), env), node.condition);
+    this.decision(this.evalExpr(withoutNegation(node.condition), env), node.condition, true);
     const facts = this.guardFacts(node.condition, env);
     const tEnv = new Env(env);
     const fEnv = new Env(env);
@@ -650,6 +650,7 @@ export class Evaluator {
     if (callee.module === 'Promise' || (callee.module === 'Array' && m === 'from')) return mixedKeepProps(args[0]);
     if (callee.module === 'Object' && m === 'assign') return joinAll(args);
     if (callee.module === 'JSON' && m === 'parse') return jsonParse(args[0] ?? CLEAN, this.loc(node));
+    if ((callee.module === 'global' || callee.module === 'url') && m === 'URL') return urlObject(args[0] ?? CLEAN, args[1]);
     if (isJwtDecode(callee)) return { taints: [...mixed(args).taints, { origin: { kind: 'jwt-unverified', loc: this.loc(node), how: callee.text, path: [] }, steps: [this.step(node, `decoded without verification: ${this.text(node)}`)], sanitized: new Set() }] };
     if (m === 'split' && args[0]?.text === '.' && receiver) return { taints: [...mixed([receiver]).taints, { origin: { kind: 'jwt-split' }, steps: [], sanitized: new Set() }] };
     return undefined;
@@ -677,7 +678,9 @@ export class Evaluator {
     }
     // Builder chains on a wrapper (`middy(handler).use(…)`) still stand for the wrapped handler.
     if (receiver?.fn && !calleeValue.fn) wrapped ??= receiver.fn;
-    const out = mixed([receiver && !receiver.api ? receiver : receiver?.taints.length ? receiver : undefined, ...args]);
+    // An AWS SDK client's configuration (credentials, region) does not flow into the answers of its calls.
+    const receiverData = receiver && (!receiver.api || (receiver.taints.length > 0 && !isAwsSdk(receiver.api.module))) ? receiver : undefined;
+    const out = mixed([receiverData, ...args]);
     return {
       ...out,
       ...(calleeValue.api ? { api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) } } : {}),
@@ -694,7 +697,7 @@ export class Evaluator {
         if (!arg) continue;
         const target = spec.props && arg.props ? joinAll(spec.props.map((p) => arg.props!.get(p) ?? CLEAN)) : arg;
         if (spec.safePrefix && (target.fixedBase || spec.safePrefix.test(target.prefix ?? target.text ?? ''))) continue;
-        this.hit(spec.family, target, node, callee.text);
+        this.hit(spec.family, target, node, callee.text, spec.needsObject);
       }
     }
     for (const arg of args) this.checkQueryObject(arg, node, callee.text);
@@ -713,11 +716,11 @@ export class Evaluator {
     }
   }
 
-  private hit(kind: SinkHit['kind'], v: Value, node: ts.Node, what: string): void {
+  private hit(kind: SinkHit['kind'], v: Value, node: ts.Node, what: string, needsObject = false): void {
     for (const t of deepTaints(v)) {
       if (t.origin.kind !== 'param' && t.origin.kind !== 'event') continue;
       if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
-      this.hits.push({ kind, loc: this.loc(node), what, taint: t });
+      this.hits.push({ kind, loc: this.loc(node), what, taint: t, ...(needsObject ? { needsObject } : {}) });
     }
   }
 
@@ -736,11 +739,11 @@ export class Evaluator {
   }
 
   /** Data a branch depends on: kept when it may be an authorization decision or an unverified token. */
-  private decision(v: Value, node: ts.Node): void {
+  private decision(v: Value, node: ts.Node, presence = false): void {
     for (const t of deepTaints(v)) {
       const o = t.origin;
       const relevant = o.kind === 'jwt-unverified' || ((o.kind === 'event' || o.kind === 'param') && o.path.some((s) => AUTHZ_NAME.test(s.name)));
-      if (relevant && this.hits.length < 400) this.hits.push({ kind: 'decision', loc: this.loc(node), what: this.text(node), taint: t });
+      if (relevant && this.hits.length < 400) this.hits.push({ kind: 'decision', loc: this.loc(node), what: this.text(node), taint: t, ...(presence ? { presence } : {}) });
     }
   }
 
@@ -925,6 +928,13 @@ function isConstantExpr(e: ts.Expression): boolean {
   return e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
 }
 
+/** `null`, `undefined` or `void 0`: comparing with it tests whether a value is there. */
+function isNothing(e: ts.Expression): boolean {
+  let n = e;
+  while (ts.isParenthesizedExpression(n)) n = n.expression;
+  return n.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(n) && n.text === 'undefined') || ts.isVoidExpression(n);
+}
+
 function isComparison(op: ts.SyntaxKind): boolean {
   return op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken || isOrdering(op);
 }
@@ -982,7 +992,7 @@ export class BaseTracker {
 
 /** String concatenation: taints of both sides, constant text while it is known. */
 function concat(l: Value, r: Value): Value {
-  const taints = [...deepTaints(l), ...deepTaints(r)];
+  const taints = asText([...deepTaints(l), ...deepTaints(r)]);
   const lConst = l.text !== undefined && deepTaints(l).length === 0;
   const rConst = r.text !== undefined && deepTaints(r).length === 0;
   const text = lConst && rConst ? l.text! + r.text! : undefined;
@@ -992,6 +1002,11 @@ function concat(l: Value, r: Value): Value {
 }
 
 /** An element of an array-like value: known elements joined with the taints read through `[*]`. */
+/** `+` and templates give strings, whatever the data was. */
+export function asText(taints: Taint[]): Taint[] {
+  return taints.map((t) => (t.shape === 'text' ? t : { ...t, shape: 'text' }));
+}
+
 function elementOf(v: Value, loc?: SourceLocation): Value {
   const star = getProp(v, '*', loc);
   if (!v.props) return star;
@@ -1006,7 +1021,7 @@ function jsonParse(arg: Value, loc: SourceLocation): Value {
   const taints: Taint[] = [];
   for (const t of deepTaints(arg)) {
     if (t.origin.kind === 'jwt-part') taints.push({ origin: { kind: 'jwt-unverified', loc, how: 'a token payload decoded by hand', path: [] }, steps: [...t.steps, { loc, message: 'token payload parsed without verifying the signature' }], sanitized: t.sanitized });
-    else taints.push(addStep(t, { loc, message: 'parsed as JSON' }));
+    else taints.push({ ...addStep(t, { loc, message: 'parsed as JSON' }), shape: 'parsed' });
   }
   return tainted(taints);
 }
@@ -1026,4 +1041,22 @@ function describeCallee(v: Value, method: string | undefined, text: string): Cal
     return { module: members[0]!, method: members[members.length - 1]!, text };
   }
   return { module: api.module, method: members[members.length - 1] ?? '', text };
+}
+
+/**
+ * `new URL(input, base)`: the origin is fixed when the input fixes it (`https://host/…`), or when
+ * the input is a path (`/items/…`) resolved against a base that carries no data. An input that may
+ * be absolute or start with `//` chooses the origin whatever the base.
+ */
+function urlObject(input: Value, base: Value | undefined): Value {
+  const all = mixed([input, base]);
+  const fixes = (v: Value): boolean => v.fixedBase === true || FIXED_ORIGIN.test(v.prefix ?? v.text ?? '');
+  if (fixes(input) && !/^\/(?![/\\])/.test(input.prefix ?? input.text ?? '')) return { ...all, fixedBase: true };
+  const relative = /^\/(?![/\\])/.test(input.prefix ?? input.text ?? '');
+  if (relative && base !== undefined && (deepTaints(base).length === 0 || fixes(base))) return { ...all, fixedBase: true };
+  return { ...all, ...(base === undefined && input.prefix !== undefined ? { prefix: input.prefix } : {}) };
+}
+
+function isAwsSdk(module: string): boolean {
+  return module.startsWith('@aws-sdk/') || module === 'aws-sdk';
 }

@@ -36,7 +36,7 @@ export function taintKey(t: Taint): string {
   const path = 'path' in o ? o.path.map((s) => s.name).join('.') : '';
   const index = o.kind === 'param' ? o.index : '';
   const at = 'loc' in o ? `${o.loc.file}:${o.loc.line}` : '';
-  return `${o.kind}|${index}|${path}|${at}|${[...t.sanitized].sort().join(',')}`;
+  return `${o.kind}|${index}|${path}|${at}|${[...t.sanitized].sort().join(',')}|${t.shape ?? ''}`;
 }
 
 /** Everything a value may contain, its properties' taints included. */
@@ -104,6 +104,12 @@ function accessed(t: Taint, seg: PathSegment): Taint | undefined {
   if (o.kind === 'jwt-split') return seg.name === '1' || seg.name === '*' ? { ...t, origin: { kind: 'jwt-part' } } : undefined;
   if (o.kind === 'jwt-part') return undefined;
   return t;
+}
+
+/** The value's data, flattened, as text built into a string or as parsed JSON. */
+export function shaped(v: Value, shape: NonNullable<Taint['shape']>): Value {
+  const taints = deepTaints(v);
+  return taints.length === 0 ? v : { ...v, taints: taints.map((t) => ({ ...t, shape })) };
 }
 
 /** Adds a step to every taint of the value (an assignment, a call, a return). */
@@ -184,5 +190,7 @@ function compose(actual: Taint, rest: PathSegment[], inner: Taint, callStep: Ste
   }
   if (origin.kind === 'jwt-split' && rest.some((s) => s.name === '1')) origin = { kind: 'jwt-part' };
   const sanitized = inner.sanitized.size === 0 ? actual.sanitized : new Set([...actual.sanitized, ...inner.sanitized]);
-  return { origin, steps: concatSteps(actual.steps, callStep ? [callStep] : [], inner.steps), sanitized };
+  // What the callee made of the data (parsed it, built text from it) comes after what the caller did.
+  const shape = inner.shape ?? actual.shape;
+  return { origin, steps: concatSteps(actual.steps, callStep ? [callStep] : [], inner.steps), sanitized, ...(shape ? { shape } : {}) };
 }

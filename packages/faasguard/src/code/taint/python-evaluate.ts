@@ -8,7 +8,7 @@ import type { SourceLocation } from '../../model/location.js';
 import type { CodeFiles } from '../module-graph.js';
 import { parsePython, type ParsedPython, type PyNode } from '../parse-python.js';
 import { pythonModuleFile } from '../python-modules.js';
-import { deepTaints, getProp, join, joinAll, mixed, sanitize, tainted, withStep } from './propagation.js';
+import { deepTaints, getProp, join, joinAll, mixed, sanitize, shaped, tainted, withStep } from './propagation.js';
 import { isAnchoredRegex } from './sanitizers.js';
 import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE } from './sinks.js';
 import type { SinkHit } from './summaries.js';
@@ -169,7 +169,7 @@ export class PyEvaluator {
         return this.evalFor(s, env);
       case 'while_statement': {
         const cond = s.childForFieldName('condition');
-        if (cond) this.decision(this.evalExpr(cond, env), cond);
+        if (cond) this.decision(this.evalExpr(cond, env), cond, true);
         const body = s.childForFieldName('body');
         if (body) this.inBranch(() => this.evalBlock(body, env));
         return;
@@ -214,7 +214,7 @@ export class PyEvaluator {
     const cond = s.childForFieldName('condition');
     const body = s.childForFieldName('consequence');
     const facts = cond ? this.guardFacts(cond, env) : { whenTrue: [], whenFalse: [] };
-    if (cond) this.decision(this.evalExpr(stripNot(cond), env), cond);
+    if (cond) this.decision(this.evalExpr(stripNot(cond), env), cond, true);
     if (body) {
       const thenEnv = new Env(env);
       this.applyFacts(facts.whenTrue, thenEnv, env);
@@ -427,8 +427,9 @@ export class PyEvaluator {
         const l = this.evalExpr(n.childForFieldName('left')!, env);
         const r = this.evalExpr(n.childForFieldName('right')!, env);
         const op = n.childForFieldName('operator')?.type;
-        if (op === '+') return concat(l, r);
-        if (op === '%') return { ...mixed([l, r]), prefix: l.text !== undefined && deepTaints(l).length === 0 ? l.text.split('%')[0]! : l.prefix ?? '' };
+        // With a string on either side, `+` builds text; `%` on a string formats one.
+        if (op === '+') return l.text !== undefined || r.text !== undefined ? shaped(concat(l, r), 'text') : concat(l, r);
+        if (op === '%') return { ...shaped(mixed([l, r]), 'text'), prefix: l.text !== undefined && deepTaints(l).length === 0 ? l.text.split('%')[0]! : l.prefix ?? '' };
         return CLEAN;
       }
       case 'boolean_operator': {
@@ -437,7 +438,9 @@ export class PyEvaluator {
         return join(l, r);
       }
       case 'comparison_operator': {
-        for (const c of n.namedChildren) if (c) this.decision(this.evalExpr(c, env), n);
+        // `x is None`, `x == None`: whether the value is there.
+        const presence = n.namedChildren.some((c) => c?.type === 'none');
+        for (const c of n.namedChildren) if (c) this.decision(this.evalExpr(c, env), n, presence);
         return CLEAN;
       }
       case 'not_operator':
@@ -446,7 +449,7 @@ export class PyEvaluator {
         return CLEAN;
       case 'conditional_expression': {
         const [a, cond, b] = n.namedChildren;
-        if (cond) this.decision(this.evalExpr(stripNot(cond), env), cond);
+        if (cond) this.decision(this.evalExpr(stripNot(cond), env), cond, true);
         const facts = cond ? this.guardFacts(cond, env) : { whenTrue: [], whenFalse: [] };
         const tEnv = new Env(env);
         const fEnv = new Env(env);
@@ -531,7 +534,7 @@ export class PyEvaluator {
         }
       }
     }
-    return { ...tainted(taints), ...(text !== undefined ? { text } : {}), prefix, ...(base.fixed ? { fixedBase: true } : {}) };
+    return { ...shaped(tainted(taints), 'text'), ...(text !== undefined ? { text } : {}), prefix, ...(base.fixed ? { fixedBase: true } : {}) };
   }
 
   private dictionary(n: PyNode, env: Env): Value {
@@ -645,6 +648,7 @@ export class PyEvaluator {
     const sanitizer = findPySanitizer(callee.module, callee.method);
     if (sanitizer) return sanitize(mixed([receiver, ...args, ...kwargs.values()]), sanitizer.families);
     if (PY_CLEAN_METHODS.has(callee.method)) return CLEAN;
+    if (callee.module === 'urllib' && callee.method === 'Request') return requestObject(args, kwargs);
     for (const a of [...args, ...kwargs.values()]) if (a.pyFn) this.callFunction(a.pyFn, [], new Map(), n);
     const out = mixed([receiver && (!receiver.api || receiver.taints.length > 0) ? receiver : undefined, ...args, ...kwargs.values()]);
     return { ...out, ...(calleeValue.api ? { api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) } } : {}) };
@@ -656,7 +660,7 @@ export class PyEvaluator {
       for (const t of targets) {
         if (!t) continue;
         if (spec.safePrefix && (t.fixedBase || spec.safePrefix.test(t.prefix ?? t.text ?? ''))) continue;
-        this.hit(spec.family, t, n, callee.text);
+        this.hit(spec.family, t, n, callee.text, spec.needsObject);
       }
     }
     // boto3 `table.scan(FilterExpression=…)`, pymongo `$where`.
@@ -677,19 +681,19 @@ export class PyEvaluator {
     for (const a of args) this.hit('log', a, n, callee.text);
   }
 
-  private hit(kind: SinkHit['kind'], v: Value, n: PyNode, what: string): void {
+  private hit(kind: SinkHit['kind'], v: Value, n: PyNode, what: string, needsObject = false): void {
     for (const t of deepTaints(v)) {
       if (t.origin.kind !== 'event' && t.origin.kind !== 'param') continue;
       if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
-      if (this.hits.length < 400) this.hits.push({ kind, loc: this.loc(n), what, taint: t });
+      if (this.hits.length < 400) this.hits.push({ kind, loc: this.loc(n), what, taint: t, ...(needsObject ? { needsObject } : {}) });
     }
   }
 
-  private decision(v: Value, n: PyNode): void {
+  private decision(v: Value, n: PyNode, presence = false): void {
     for (const t of deepTaints(v)) {
       const o = t.origin;
       const relevant = o.kind === 'jwt-unverified' || ((o.kind === 'event' || o.kind === 'param') && o.path.some((s) => AUTHZ_NAME.test(s.name)));
-      if (relevant && this.hits.length < 400) this.hits.push({ kind: 'decision', loc: this.loc(n), what: this.text(n), taint: t });
+      if (relevant && this.hits.length < 400) this.hits.push({ kind: 'decision', loc: this.loc(n), what: this.text(n), taint: t, ...(presence ? { presence } : {}) });
     }
   }
 
@@ -882,7 +886,7 @@ function jsonLoads(arg: Value, loc: SourceLocation): Value {
   const taints: Taint[] = deepTaints(arg).map((t) =>
     t.origin.kind === 'jwt-part'
       ? { origin: { kind: 'jwt-unverified', loc, how: 'a token payload decoded by hand', path: [] }, steps: [...t.steps, { loc, message: 'token payload parsed without verifying the signature' }], sanitized: t.sanitized }
-      : t,
+      : { ...t, shape: 'parsed' as const },
   );
   return tainted(taints);
 }
@@ -891,4 +895,11 @@ function jsonLoads(arg: Value, loc: SourceLocation): Value {
 function verificationOff(kwargs: ReadonlyMap<string, Value>): boolean {
   if (kwargs.get('verify')?.text === 'False') return true;
   return kwargs.get('options')?.props?.get('verify_signature')?.text === 'False';
+}
+
+/** `urllib.request.Request(url, data=…, headers=…)`: only the URL chooses where `urlopen` connects; the body and headers do not. */
+function requestObject(args: Value[], kwargs: Map<string, Value>): Value {
+  const url = kwargs.get('url') ?? args[0];
+  const rest = [...args.filter((a) => a !== url), ...[...kwargs].filter(([k]) => k !== 'url').map(([, v]) => v)];
+  return mixed([url, sanitize(mixed(rest), ['ssrf'])]);
 }

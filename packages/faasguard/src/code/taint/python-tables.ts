@@ -13,6 +13,8 @@ export interface PySinkSpec {
   kwargs?: readonly string[];
   when?: (args: readonly Value[], kw: ReadonlyMap<string, Value>) => boolean;
   safePrefix?: RegExp;
+  /** Only data that can be a dict does harm (a Mongo filter: `{"$ne": None}` where a value was expected) */
+  needsObject?: boolean;
 }
 
 const shellTrue = (_a: readonly Value[], kw: ReadonlyMap<string, Value>): boolean => kw.get('shell')?.text === 'True';
@@ -32,7 +34,7 @@ export const PY_SINKS: readonly PySinkSpec[] = [
   { family: 'deserialization', modules: ['yaml'], methods: ['load', 'load_all'], args: [0], when: unsafeYaml },
   { family: 'sql', modules: ['pymysql', 'psycopg2', 'psycopg', 'sqlite3', 'mysql', 'sqlalchemy', 'pg8000', 'aiomysql', 'asyncpg'], methods: ['execute', 'executemany', 'executescript', 'text', 'fetch', 'fetchrow'], args: [0] },
   { family: 'sql', modules: ['*'], methods: ['execute', 'executemany', 'executescript'], args: [0], when: sqlLike },
-  { family: 'nosql', modules: ['pymongo', 'motor', 'mongoengine'], methods: ['find', 'find_one', 'find_one_and_update', 'find_one_and_delete', 'update_one', 'update_many', 'delete_one', 'delete_many', 'count_documents', 'aggregate'], args: [0] },
+  { family: 'nosql', modules: ['pymongo', 'motor', 'mongoengine'], methods: ['find', 'find_one', 'find_one_and_update', 'find_one_and_delete', 'update_one', 'update_many', 'delete_one', 'delete_many', 'count_documents', 'aggregate'], args: [0], needsObject: true },
   { family: 'path', modules: ['builtins'], methods: ['open'], args: [0], kwargs: ['file'] },
   { family: 'path', modules: ['os'], methods: ['remove', 'unlink', 'rmdir', 'listdir', 'makedirs', 'mkdir', 'stat', 'open', 'scandir'], args: [0] },
   { family: 'path', modules: ['shutil'], methods: ['copy', 'copyfile', 'copy2', 'move', 'rmtree', 'copytree'], args: [0, 1] },

@@ -18,6 +18,8 @@ export interface SinkSpec {
   props?: readonly string[];
   /** Constant prefix that makes the argument safe (a fixed origin for a URL) */
   safePrefix?: RegExp;
+  /** Only data that can be an object does harm (a Mongo filter: `{ $ne: null }` where a value was expected) */
+  needsObject?: boolean;
 }
 
 export interface SinkFamilyInfo {
@@ -69,7 +71,7 @@ function fullSchema(args: readonly Value[]): boolean {
 }
 
 /** A URL whose origin is fixed by constant text: `https://api.example.com/…`. */
-const FIXED_ORIGIN = /^(https?:)?\/\/[^/?#]+[/?#]|^\/(?![/\\])/i;
+export const FIXED_ORIGIN = /^(https?:)?\/\/[^/?#]+[/?#]|^\/(?![/\\])/i;
 
 const FS_METHODS = [
   'readFile', 'readFileSync', 'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'createReadStream', 'createWriteStream',
@@ -107,7 +109,7 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'sql', modules: ['typeorm'], methods: ['where', 'andWhere', 'orWhere', 'having'], args: [0] },
   { family: 'sql', modules: ['@prisma/client'], methods: ['$queryRawUnsafe', '$executeRawUnsafe'], args: [0] },
   { family: 'sql', modules: ['*'], methods: ['query', 'execute', 'raw'], args: [0], when: sqlLike },
-  { family: 'nosql', modules: ['mongodb', 'mongoose'], methods: MONGO_METHODS, args: [0] },
+  { family: 'nosql', modules: ['mongodb', 'mongoose'], methods: MONGO_METHODS, args: [0], needsObject: true },
   { family: 'path', modules: ['fs', 'fs-extra', 'graceful-fs'], methods: FS_METHODS, args: [0] },
   { family: 'path', modules: ['fs', 'fs-extra', 'graceful-fs'], methods: FS_TWO_PATHS, args: [0, 1] },
   // Express responses (apps behind serverless-http): HTML written from input, redirects to input.

@@ -10,37 +10,43 @@ export interface SourcePattern {
   path: readonly string[];
   /** How a finding names the data, e.g. "object key" */
   label: string;
+  /**
+   * How many accesses below the pattern the service delivers text (0: the field itself is a
+   * string, 1: a map of strings); absent when the sender chooses the structure. Text cannot carry
+   * query operators until the code parses it.
+   */
+  textBelow?: number;
 }
 
-function p(path: string, label: string): SourcePattern {
-  return { path: path === '' ? [] : path.split('.'), label };
+function p(path: string, label: string, textBelow?: number): SourcePattern {
+  return { path: path === '' ? [] : path.split('.'), label, ...(textBelow !== undefined ? { textBelow } : {}) };
 }
 
 const HTTP: readonly SourcePattern[] = [
-  p('body', 'request body'),
-  p('queryStringParameters', 'query string'),
-  p('multiValueQueryStringParameters', 'query string'),
-  p('rawQueryString', 'query string'),
-  p('pathParameters', 'path parameters'),
-  p('path', 'request path'),
-  p('rawPath', 'request path'),
-  p('headers', 'request headers'),
-  p('multiValueHeaders', 'request headers'),
-  p('cookies', 'cookies'),
-  p('requestContext.http.path', 'request path'),
+  p('body', 'request body', 0),
+  p('queryStringParameters', 'query string', 1),
+  p('multiValueQueryStringParameters', 'query string', 2),
+  p('rawQueryString', 'query string', 0),
+  p('pathParameters', 'path parameters', 1),
+  p('path', 'request path', 0),
+  p('rawPath', 'request path', 0),
+  p('headers', 'request headers', 1),
+  p('multiValueHeaders', 'request headers', 2),
+  p('cookies', 'cookies', 1),
+  p('requestContext.http.path', 'request path', 0),
 ];
 
 export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = {
   api: HTTP,
   'function-url': HTTP,
   alb: HTTP,
-  s3: [p('Records.*.s3.object.key', 'object key'), p('Records.*.s3.bucket.name', 'bucket name')],
-  sqs: [p('Records.*.body', 'message body'), p('Records.*.messageAttributes', 'message attributes')],
-  sns: [p('Records.*.Sns.Message', 'message'), p('Records.*.Sns.Subject', 'message subject'), p('Records.*.Sns.MessageAttributes', 'message attributes')],
+  s3: [p('Records.*.s3.object.key', 'object key', 0), p('Records.*.s3.bucket.name', 'bucket name', 0)],
+  sqs: [p('Records.*.body', 'message body', 0), p('Records.*.messageAttributes', 'message attributes')],
+  sns: [p('Records.*.Sns.Message', 'message', 0), p('Records.*.Sns.Subject', 'message subject', 0), p('Records.*.Sns.MessageAttributes', 'message attributes')],
   dynamodb: [p('Records.*.dynamodb.NewImage', 'new item image'), p('Records.*.dynamodb.OldImage', 'old item image'), p('Records.*.dynamodb.Keys', 'item keys')],
-  kinesis: [p('Records.*.kinesis.data', 'record data'), p('Records.*.kinesis.partitionKey', 'partition key')],
-  kafka: [p('records.*.*.value', 'record value'), p('records.*.*.key', 'record key'), p('records.*.*.headers', 'record headers')],
-  mq: [p('messages.*.data', 'message data')],
+  kinesis: [p('Records.*.kinesis.data', 'record data', 0), p('Records.*.kinesis.partitionKey', 'partition key', 0)],
+  kafka: [p('records.*.*.value', 'record value', 0), p('records.*.*.key', 'record key', 0), p('records.*.*.headers', 'record headers')],
+  mq: [p('messages.*.data', 'message data', 0)],
   documentdb: [p('events.*.event.fullDocument', 'changed document'), p('events.*.event.updateDescription', 'document update')],
   eventbridge: [p('detail', 'event detail')],
   iot: [p('', 'IoT message payload')],
@@ -51,11 +57,30 @@ export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = 
     p('request.clientMetadata', 'client metadata'),
     p('request.challengeAnswer', 'challenge answer'),
   ],
-  'cloudwatch-logs': [p('awslogs.data', 'log data')],
+  'cloudwatch-logs': [p('awslogs.data', 'log data', 0)],
   // Scheduled events carry only what the template wrote.
   schedule: [],
   unknown: [p('', 'event')],
 };
+
+/**
+ * Fields AWS fills in for the handler's own use, which no caller chooses: the pre-signed
+ * `ResponseURL` of a CloudFormation custom resource request and the presigned `inputS3Url` (with
+ * the output route and token) of an S3 Object Lambda request. Code that reads them is such a
+ * handler. They stay attacker data only under a trigger whose whole event an outsider writes (an
+ * IoT rule's message).
+ */
+export const AWS_FILLED: ReadonlyArray<readonly string[]> = [
+  ['ResponseURL'],
+  ['getObjectContext', 'inputS3Url'],
+  ['getObjectContext', 'outputRoute'],
+  ['getObjectContext', 'outputToken'],
+];
+
+/** Whether a path from the event root is (inside) a field AWS fills in. */
+export function isAwsFilled(path: readonly PathSegment[]): boolean {
+  return AWS_FILLED.some((f) => f.length <= path.length && f.every((name, i) => path[i]!.name === name));
+}
 
 /** The whole event, for functions with no known trigger. */
 export const WHOLE_EVENT: readonly SourcePattern[] = [p('', 'event')];

@@ -20,6 +20,10 @@ export interface SinkHit {
   /** The callee as written (`execSync`, `db.query`) or what the decision is */
   what: string;
   taint: Taint;
+  /** For decisions: the code only tests whether the value is there (`!x`, `x == null`, `x is None`) */
+  presence?: boolean;
+  /** For sinks harmed only by data that can be an object (Mongo filters: query operators) */
+  needsObject?: boolean;
 }
 
 /** A call of a parameter (`callback(null, response)`), with its arguments. */
@@ -69,7 +73,7 @@ export function dedupeHits(hits: SinkHit[]): SinkHit[] {
   const seen = new Set<string>();
   const out: SinkHit[] = [];
   for (const h of hits) {
-    const k = `${h.kind}|${h.loc.file}:${h.loc.line}:${h.loc.column}|${taintKey(h.taint)}`;
+    const k = `${h.kind}${h.presence ? '?' : ''}${h.needsObject ? '{}' : ''}|${h.loc.file}:${h.loc.line}:${h.loc.column}|${taintKey(h.taint)}`;
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(h);

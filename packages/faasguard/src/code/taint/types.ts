@@ -47,6 +47,11 @@ export interface Taint {
   steps: Step[];
   /** Families this data was made safe for on its way (path.basename protects paths only …) */
   sanitized: ReadonlySet<SinkFamily>;
+  /**
+   * What the data last became: `parsed` from JSON (its structure is the sender's: an object can
+   * carry query operators), `text` built into a string (concatenation, template, `String()`).
+   */
+  shape?: 'text' | 'parsed';
 }
 
 /** A function value: its declaration and the environment it closes over. */

@@ -10,7 +10,7 @@ export const authorizationFromClientInput = codeEventRule(
     cwe: ['CWE-639', 'CWE-807'],
     severity: 'high',
     description:
-      "The handler decides who the caller is or what they may do from the request itself: a `userId`, `role`, `isAdmin` or `groups` in the body, query string or headers. The client chooses those values, so any caller can act as another user or as an administrator.",
+      "The handler decides who the caller is or what they may do from the request itself: a `userId`, `role`, `isAdmin` or `groups` in the body, query string or headers. The client chooses those values, so any caller can act as another user or as an administrator. Testing only whether a value is there (`if (!result.Item)`, `if item is None`, `if (!body.userId)`) is a not-found check or a validation, not a decision, unless the value is a flag such as `isAdmin`.",
     remediation:
       "Take identity and roles from what an authorizer verified (`event.requestContext.authorizer` claims of a Cognito or JWT authorizer, or a token you verify), and compare the resource's owner with that identity, never with a value from the request.",
     example: {

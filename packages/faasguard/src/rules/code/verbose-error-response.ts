@@ -1,5 +1,6 @@
 import { nameOf } from '../subject.js';
 import { codeEventRule } from './code-event-rule.js';
+import { responseReach } from './response-reaches-caller.js';
 
 export const verboseErrorResponse = codeEventRule(
   {
@@ -9,7 +10,7 @@ export const verboseErrorResponse = codeEventRule(
     cwe: ['CWE-209'],
     severity: 'medium',
     description:
-      "A handler catches an exception and puts it (its message, its stack, or the whole error object) into the response. Unexpected errors describe internals: table and bucket names, SQL fragments, file paths, library versions and sometimes values from the environment. An attacker provokes errors on purpose to map the application.",
+      "A handler catches an exception and puts it (its message, its stack, or the whole error object) into the response. Unexpected errors describe internals: table and bucket names, SQL fragments, file paths, library versions and sometimes values from the environment. An attacker provokes errors on purpose to map the application. Reported where the response reaches a caller (API Gateway, Function URL, load balancer; a WebSocket route only with a route response and never `$connect`/`$disconnect`; not queues, streams, buckets, topics, schedules), and at low severity when the template shows no trigger.",
     remediation:
       'Log the error (without secrets) and return a generic message with a correlation id. Return specific messages only for errors the code raises on purpose, such as validation failures.',
     example: {
@@ -20,8 +21,20 @@ export const verboseErrorResponse = codeEventRule(
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/209.html'],
   },
   (a) => a.verboseErrors,
-  (e, f) => ({
-    message: `${nameOf(f.fn)} returns a caught error in its response at ${e.loc.file}:${e.loc.line}: stack traces and error messages reveal the application's internals to the caller.`,
-    key: `${e.loc.file}|response`,
-  }),
+  (e, f, _facts, model) => {
+    const reach = responseReach(f.fn, model);
+    if (reach === 'nobody') return undefined;
+    const at = `${e.loc.file}:${e.loc.line}`;
+    if (reach === 'unknown') {
+      return {
+        message: `${nameOf(f.fn)} returns a caught error in its response at ${at}; the template shows no trigger, so whoever invokes it directly (or an API defined elsewhere) receives the error's details.`,
+        severity: 'low',
+        key: `${e.loc.file}|response`,
+      };
+    }
+    return {
+      message: `${nameOf(f.fn)} returns a caught error in its response at ${at}: stack traces and error messages reveal the application's internals to the caller.`,
+      key: `${e.loc.file}|response`,
+    };
+  },
 );

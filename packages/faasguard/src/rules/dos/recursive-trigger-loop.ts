@@ -1,5 +1,8 @@
 import { functionWrites } from '../../analysis/function-writes.js';
+import { codeWriteInto } from '../../code/aws-calls/code-writes.js';
 import { ModelIndex } from '../../model/model-index.js';
+import type { CodeWriteVerdict } from '../../code/aws-calls/code-writes.js';
+import type { LambdaFunction, Resource } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -11,7 +14,7 @@ export const recursiveTriggerLoop: Rule = {
     cwe: ['CWE-674', 'CWE-400'],
     severity: 'high',
     description:
-      "The function is triggered by a bucket, queue, topic, table or stream that its own role lets it write into. One write that triggers the function again (a processed file saved back to the upload bucket, a retried message re-sent to its queue) starts a loop that runs until something breaks, scaling concurrency and cost — one event from an attacker is enough to start it. Lambda stops some loops after 16 iterations, not all (not S3).",
+      "The function is triggered by a bucket, queue, topic, table or stream that its own role lets it write into, and its code writes there (or to a target it takes from the event or elsewhere, which may be that source). One write that triggers the function again (a processed file saved back to the upload bucket, a retried message re-sent to its queue) starts a loop that runs until something breaks, scaling concurrency and cost — one event from an attacker is enough to start it. Lambda stops some loops after 16 iterations, not all (not S3). When the code cannot be analyzed (handler not found, a language the analysis does not read), the role alone is reported, at medium severity.",
     remediation:
       'Write outputs to a different bucket, queue or topic than the one that triggers the function, or restrict the trigger with a prefix/suffix filter that outputs never match and limit the role to that output location. Set reserved concurrency as a brake.',
     example: {
@@ -21,7 +24,7 @@ export const recursiveTriggerLoop: Rule = {
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html'],
   },
-  check({ model }) {
+  check({ model, root }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
@@ -30,13 +33,18 @@ export const recursiveTriggerLoop: Rule = {
         const grant = writes.find((w) => w.covers(t));
         const source = index.resource(t.sourceId);
         if (!grant || !source) continue;
+        const code = codeWriteInto(model, root, fn, source);
+        if (code.kind === 'no-write') continue;
+        const related = [
+          { loc: grant.loc, message: `${nameOf(fn)}'s role can write to ${nameOf(source)}` },
+          { loc: source.loc, message: `${source.kind} ${nameOf(source)}` },
+        ];
+        if (code.kind === 'writes') related.push({ loc: code.loc, message: `${code.what} ${code.named ? `into ${nameOf(source)}` : 'to a target the template does not name'}` });
         results.push({
-          message: `${nameOf(fn)} is triggered by ${nameOf(source)} and its role can write into ${nameOf(source)}: one write back starts a loop that keeps invoking it.`,
+          message: loopMessage(fn, source, code),
           location: t.loc,
-          related: [
-            { loc: grant.loc, message: `${nameOf(fn)}'s role can write to ${nameOf(source)}` },
-            { loc: source.loc, message: `${source.kind} ${nameOf(source)}` },
-          ],
+          related,
+          ...(code.kind === 'not-analyzed' ? { severity: 'medium' as const } : {}),
           subject: subjectOf(fn),
           key: [fn.logicalId, source.logicalId],
         });
@@ -45,3 +53,11 @@ export const recursiveTriggerLoop: Rule = {
     return results;
   },
 };
+
+function loopMessage(fn: LambdaFunction, source: Resource, code: Exclude<CodeWriteVerdict, { kind: 'no-write' }>): string {
+  const head = `${nameOf(fn)} is triggered by ${nameOf(source)} and its role can write into ${nameOf(source)}`;
+  if (code.kind === 'not-analyzed') return `${head}; its code could not be analyzed (${code.reason}), so whether it writes back is not known: one write back would start a loop that keeps invoking it.`;
+  const where = `${code.loc.file}:${code.loc.line}`;
+  if (code.named) return `${head}, and its code writes there (${code.what} at ${where}): one write back starts a loop that keeps invoking it.`;
+  return `${head}, and its code writes to a ${source.kind} the template does not name (${code.what} at ${where}), which may be ${nameOf(source)}: one write back starts a loop that keeps invoking it.`;
+}

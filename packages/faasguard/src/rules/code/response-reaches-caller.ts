@@ -1,0 +1,40 @@
+/**
+ * Whether what a function returns reaches whoever sent the event: an HTTP response through API
+ * Gateway, a Function URL or a load balancer does; the return value of an S3, SQS, SNS,
+ * EventBridge, stream or scheduled invocation does not, nor does a WebSocket `$connect` or
+ * `$disconnect` integration's (API Gateway sends neither body to the client), nor another WebSocket
+ * route's without a route response (routes are one-way by default).
+ */
+import type { AppModel, LambdaFunction, Trigger } from '../../model/app-model.js';
+import { ModelIndex } from '../../model/model-index.js';
+import { referencedResource } from '../../model/value.js';
+
+export type ResponseReach = 'caller' | 'unknown' | 'nobody';
+
+const SYNCHRONOUS_HTTP = new Set(['api', 'function-url', 'alb']);
+const WEBSOCKET_SILENT_ROUTES = new Set(['$connect', '$disconnect']);
+
+/** `caller` when a trigger (or an API Gateway or load balancer invoke permission) returns the response to a client, `unknown` when the template shows nothing that says (direct invocation, an unknown source). */
+export function responseReach(fn: LambdaFunction, model: AppModel): ResponseReach {
+  const index = ModelIndex.of(model);
+  const triggers = index.triggersOf(fn);
+  if (triggers.some((t) => answersCaller(t, index, model))) return 'caller';
+  if (!triggers.every((t) => t.kind === 'unknown')) return 'nobody';
+  return hasHttpInvokePermission(fn, model) ? 'caller' : 'unknown';
+}
+
+/** An API whose integrations live in an OpenAPI body, or a load balancer target group, shows only as its invoke permission. */
+export function hasHttpInvokePermission(fn: LambdaFunction, model: AppModel): boolean {
+  return model.permissions.some((p) => p.functionId === fn.id && typeof p.principal === 'string' && HTTP_PRINCIPALS.has(p.principal));
+}
+
+const HTTP_PRINCIPALS = new Set(['apigateway.amazonaws.com', 'elasticloadbalancing.amazonaws.com']);
+
+function answersCaller(t: Trigger, index: ModelIndex, model: AppModel): boolean {
+  if (!SYNCHRONOUS_HTTP.has(t.kind)) return false;
+  const route = index.route(t.routeId);
+  if (!route || index.api(route.apiId)?.protocol !== 'websocket') return true;
+  if (WEBSOCKET_SILENT_ROUTES.has(route.method.toLowerCase())) return false;
+  // A WebSocket route is one-way unless a route response sends the integration's answer back.
+  return model.resources.some((r) => r.type === 'AWS::ApiGatewayV2::RouteResponse' && referencedResource(r.properties['RouteId'])?.target === route.id);
+}
