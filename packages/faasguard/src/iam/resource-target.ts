@@ -61,6 +61,10 @@ function modelTarget(ref: ResourceRef, text: string, index: ModelIndex): Resourc
 function arnTarget(arn: string, text: string): ResourceTarget {
   if (arn.trim() === '*') return { kind: 'any', text };
   const parts = arn.split(':');
+  // `*` spans colons in IAM: `arn:aws:sns:*:*` names every topic, as `arn:aws:sns:*:*:*` does.
+  if (parts[0] === 'arn' && parts.length >= 3 && parts.length < 6 && parts[parts.length - 1] === '*' && !parts[2]!.includes(HOLE) && parts[2] !== '*') {
+    return { kind: 'any', text, service: parts[2]!.toLowerCase() };
+  }
   if (parts[0] !== 'arn' || parts.length < 6) return { kind: arn.includes(HOLE) ? 'unknown' : 'external', text };
   const service = parts[2]!.includes(HOLE) ? undefined : parts[2]!.toLowerCase();
   const name = resourceName(service, parts.slice(5).join(':'));

@@ -43,7 +43,17 @@ export const envSecretsWithoutKmsKey: Rule = {
 
 function holdsSecret(v: EnvironmentVariable): boolean {
   // An empty value holds nothing yet; anything else (a literal, a parameter, a dynamic reference) may.
-  return v.value !== '' && v.value !== null && isSecretLikeName(v.name);
+  if (v.value === '' || v.value === null || isSettingLiteral(v.value)) return false;
+  return isSecretLikeName(v.name);
+}
+
+/**
+ * A literal number or switch is a setting of the secret machinery, not a secret:
+ * `PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: 2773`, `SECRETS_CACHE_ENABLED: true`.
+ */
+function isSettingLiteral(value: EnvironmentVariable['value']): boolean {
+  if (typeof value === 'number' || typeof value === 'boolean') return true;
+  return typeof value === 'string' && /^(\d{1,6}|true|false|yes|no|on|off|enabled|disabled)$/i.test(value.trim());
 }
 
 function describe(vars: EnvironmentVariable[]): string {
