@@ -93,9 +93,18 @@ function lambdaCapability(a: ExpandedAction): Capability | undefined {
   return FUNCTION_CHANGE.test(a.name) ? 'modify-functions' : undefined;
 }
 
+/**
+ * Write-level actions that change who receives the data, not the data: a subscription delivers every
+ * later message to an endpoint the caller chooses, which on every topic reads all of them.
+ */
+const RECEIVING = /^sns:Subscribe$/i;
+const SUBSCRIPTION_UPKEEP = /^sns:(ConfirmSubscription|Unsubscribe)$/i;
+
 function dataCapability(a: ExpandedAction): Capability | undefined {
   const service = DATA_SERVICES[a.service];
   if (!service || TRANSIT.test(`${a.service}:${a.name}`)) return undefined;
+  if (RECEIVING.test(`${a.service}:${a.name}`)) return 'read-all-data';
+  if (SUBSCRIPTION_UPKEEP.test(`${a.service}:${a.name}`)) return undefined;
   if (a.accessLevel === 'Read') return service.read.test(a.name) ? 'read-all-data' : undefined;
   if (!service.write || (a.accessLevel !== 'Write' && a.accessLevel !== 'Permissions management')) return undefined;
   return DELETE_NAME.test(a.name) ? 'delete-data' : 'write-data';
