@@ -99,12 +99,14 @@ function lambdaCapability(a: ExpandedAction): Capability | undefined {
  */
 const RECEIVING = /^sns:Subscribe$/i;
 const SUBSCRIPTION_UPKEEP = /^sns:(ConfirmSubscription|Unsubscribe)$/i;
+/** A snapshot copies a database; it changes none (sharing or copying it elsewhere are other actions). */
+const SNAPSHOT_CREATION = /^rds:Create(DB|DBCluster)Snapshot$/i;
 
 function dataCapability(a: ExpandedAction): Capability | undefined {
   const service = DATA_SERVICES[a.service];
   if (!service || TRANSIT.test(`${a.service}:${a.name}`)) return undefined;
   if (RECEIVING.test(`${a.service}:${a.name}`)) return 'read-all-data';
-  if (SUBSCRIPTION_UPKEEP.test(`${a.service}:${a.name}`)) return undefined;
+  if (SUBSCRIPTION_UPKEEP.test(`${a.service}:${a.name}`) || SNAPSHOT_CREATION.test(`${a.service}:${a.name}`)) return undefined;
   if (a.accessLevel === 'Read') return service.read.test(a.name) ? 'read-all-data' : undefined;
   if (!service.write || (a.accessLevel !== 'Write' && a.accessLevel !== 'Permissions management')) return undefined;
   return DELETE_NAME.test(a.name) ? 'delete-data' : 'write-data';

@@ -9,7 +9,7 @@ import { targetFitsService } from './resource-target.js';
 
 /**
  * Actions the platform calls with the function's role, not the code: logging, tracing, VPC network
- * interfaces, and the pollers of queue and stream event sources. The Serverless Framework's
+ * interfaces, and the pollers of queue, stream, DocumentDB, MQ and Kafka event sources. The Serverless Framework's
  * default role also tags its log groups.
  */
 const SERVICE_SIDE = new Set(
@@ -20,6 +20,10 @@ const SERVICE_SIDE = new Set(
     'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility',
     'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards', 'kinesis:ListStreams', 'kinesis:SubscribeToShard',
     'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams',
+    // Event source mappings of DocumentDB, Amazon MQ and MSK read the cluster or broker with the function's role.
+    'rds:DescribeDBClusters', 'rds:DescribeDBClusterParameters', 'rds:DescribeDBSubnetGroups',
+    'mq:DescribeBroker', 'kafka:DescribeCluster', 'kafka:DescribeClusterV2', 'kafka:GetBootstrapBrokers',
+    'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups',
   ].map((a) => a.toLowerCase()),
 );
 

@@ -40,5 +40,16 @@ const CALLER_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
 /** Actions the service may perform as the caller when the code calls `action` (lower case, for lookups). */
 export function callerPermissionsOf(action: string): string[] {
   const key = Object.keys(CALLER_PERMISSIONS).find((k) => k.toLowerCase() === action.toLowerCase());
-  return key ? CALLER_PERMISSIONS[key]!.map((a) => a.toLowerCase()) : [];
+  const listed = key ? CALLER_PERMISSIONS[key]!.map((a) => a.toLowerCase()) : [];
+  return [...listed, ...tagOnCreate(action)];
+}
+
+/**
+ * A create call that passes tags is also authorized as tagging (`fsx:CreateSnapshot` with `Tags`
+ * needs `fsx:TagResource`; EC2 calls it `ec2:CreateTags`).
+ */
+function tagOnCreate(action: string): string[] {
+  const [service, name] = action.toLowerCase().split(':');
+  if (!service || !name?.startsWith('create')) return [];
+  return service === 'ec2' ? ['ec2:createtags'] : [`${service}:tagresource`];
 }

@@ -6,7 +6,8 @@
 import { codeFactsFor } from '../../code/code-facts.js';
 import type { SinkFamily } from '../../code/taint/types.js';
 import type { Severity } from '../../findings/finding.js';
-import type { ExposureLevel } from '../../analysis/exposure-types.js';
+import type { ExposureLevel, FunctionExposure } from '../../analysis/exposure-types.js';
+import type { FlowSource } from '../../code/taint/analyze-function.js';
 import type { Rule, RuleMeta, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { describeSource, sourceLevel } from './trigger-context.js';
@@ -42,13 +43,22 @@ export function flowRule(meta: RuleMeta, family: SinkFamily, scale: SeverityScal
             flow: flow.steps,
             subject: subjectOf(f.fn),
             key: [f.fn.logicalId, flow.sink.what, flow.source.label, String(n)],
-            severity: scale[LEVEL_INDEX[sourceLevel(flow.source, exposure)]],
+            severity: untriggered(flow.source, exposure) ? 'low' : scale[LEVEL_INDEX[sourceLevel(flow.source, exposure)]],
           });
         }
       }
       return results;
     },
   };
+}
+
+/**
+ * No trigger and no invoke permission in the template: the data comes from whoever invokes the
+ * function directly (another stack, a workflow, a person of the account), who may pass outside data
+ * on or may be trusted. The flow is real; how much it matters is not known here.
+ */
+function untriggered(source: FlowSource, exposure: FunctionExposure | undefined): boolean {
+  return source.triggers.length === 0 && (exposure?.paths.length ?? 0) === 0;
 }
 
 function capitalize(s: string): string {
