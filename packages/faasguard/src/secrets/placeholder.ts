@@ -40,13 +40,16 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /<[^<>]+>/, // <your-key>, <password>
 ];
 
+/** Words strung together and ending in a count: `super_secret_key_12345`, `api-key-1234`. */
+const DEMO_VALUE = /^(?:[a-z]+[_-])*(?:secret|key|token|pass)(?:[_-][a-z]+)*[_-]?(?:123|1234|12345|123456)$/i;
+
 /** True when `value` is empty, a reference or a stand-in rather than a real secret. */
 export function isPlaceholder(value: string): boolean {
   const trimmed = stripQuotes(value.trim());
   if (trimmed.length === 0) return true;
   const lower = trimmed.toLowerCase();
   if (PLACEHOLDER_WORDS.has(lower)) return true;
-  if (isOneRepeatedCharacter(trimmed)) return true;
+  if (isOneRepeatedCharacter(trimmed) || DEMO_VALUE.test(trimmed)) return true;
   if (REFERENCE_PATTERNS.some((pattern) => pattern.test(trimmed))) return true;
   return FRAGMENT_PATTERN.test(lower);
 }

@@ -47,8 +47,8 @@ describe('sources by trigger kind', () => {
     assert.match(sourcesOf('CognitoFunction')[0] ?? '', /^src\/cognito\.js:4 User attributes of a Cognito trigger event from Pool/);
   });
 
-  it('a function with no trigger treats the whole event as tainted; a schedule gives nothing', () => {
-    assert.deepEqual(sourcesOf('NoTriggerFunction'), ['src/none.js:4 The event (the template gives the function no trigger, so all of it is treated as attacker data)']);
+  it('a function with no trigger that a workflow invokes treats the whole event as tainted; a schedule gives nothing', () => {
+    assert.deepEqual(sourcesOf('NoTriggerFunction'), ['src/none.js:4 The event (the template gives the function no trigger: what invokes it, a workflow or another function of the app, chooses all of it)']);
     assert.deepEqual(sourcesOf('ScheduleFunction'), []);
   });
 

@@ -1,6 +1,7 @@
 /**
- * A flow in a function the template gives no trigger and no invoke permission is reported at low
- * severity, saying who chooses the data; the same flow behind an open API keeps the family's scale.
+ * A flow in a function the template gives no trigger and no invoke permission: not reported when
+ * nothing of the app invokes it (people and tools of the account choose the data), reported at low
+ * severity when a workflow does; the same flow behind an open API keeps the family's scale.
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
@@ -25,6 +26,18 @@ Resources:
 ${events}`;
 }
 
+const WORKFLOW = `  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition:
+        StartAt: Read
+        States:
+          Read:
+            Type: Task
+            Resource: !GetAtt Reader.Arn
+            End: true
+`;
+
 const API_EVENTS = `      Events:
         Read:
           Type: Api
@@ -35,16 +48,23 @@ const API_EVENTS = `      Events:
 
 describe('flows of functions without a trigger', () => {
   const untriggered = tempProject({ 'template.yaml': template(''), 'src/app.py': HANDLER });
+  const invokedByWorkflow = tempProject({ 'template.yaml': template('') + WORKFLOW, 'src/app.py': HANDLER });
   const behindApi = tempProject({ 'template.yaml': template(API_EVENTS), 'src/app.py': HANDLER });
   after(() => {
     removeProject(untriggered);
+    removeProject(invokedByWorkflow);
     removeProject(behindApi);
   });
 
-  it('reports them at low severity, naming who chooses the data', async () => {
+  it('does not report them when nothing of the app invokes the function', async () => {
     const { findings } = await scan(untriggered, { rules: [pathTraversal] });
+    assert.deepEqual(findings, []);
+  });
+
+  it('reports them at low severity when a workflow invokes the function, naming it as the source', async () => {
+    const { findings } = await scan(invokedByWorkflow, { rules: [pathTraversal] });
     assert.deepEqual(findings.map((f) => [f.ruleId, f.location.file, f.location.line, f.severity]), [['path-traversal', 'src/app.py', 2, 'low']]);
-    assert.match(findings[0]!.message, /no trigger: whoever invokes it directly/);
+    assert.match(findings[0]!.message, /no trigger: what invokes it, a workflow or another function of the app/);
   });
 
   it('keeps the scale of the family behind an open API', async () => {

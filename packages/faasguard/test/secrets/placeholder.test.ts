@@ -9,6 +9,7 @@ const PLACEHOLDERS = [
   '{{resolve:secretsmanager:x}}', '{{resolve:secretsmanager:prod/db:SecretString:password}}', '{{resolve:ssm-secure:/prod/key}}',
   '!Ref DbPassword', '!Sub "${DbPassword}"', 'xxxxxxxx', 'XXXXXXXXXXXXXXXXXXXX', '********', 'your-api-key-here', 'YOUR_API_TOKEN',
   'TODO', 'example', 'my-example-secret-123', 'placeholder', '$API_KEY', '%API_KEY%', '$(cat /run/secret)', 'dummy-value-123', 'redacted',
+  'super_secret_key_12345', 'api-key-1234',
 ];
 
 describe('isPlaceholder', () => {

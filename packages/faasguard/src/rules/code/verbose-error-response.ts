@@ -1,6 +1,7 @@
 import { nameOf } from '../subject.js';
 import { codeEventRule } from './code-event-rule.js';
 import { responseReach } from './response-reaches-caller.js';
+import { referencedFunctionIds } from '../../analysis/function-references.js';
 
 export const verboseErrorResponse = codeEventRule(
   {
@@ -10,7 +11,7 @@ export const verboseErrorResponse = codeEventRule(
     cwe: ['CWE-209'],
     severity: 'medium',
     description:
-      "A handler catches an exception and puts it (its message, its stack, or the whole error object) into the response. Unexpected errors describe internals: table and bucket names, SQL fragments, file paths, library versions and sometimes values from the environment. An attacker provokes errors on purpose to map the application. Reported where the response reaches a caller (API Gateway, Function URL, load balancer; a WebSocket route only with a route response and never `$connect`/`$disconnect`; not queues, streams, buckets, topics, schedules), and at low severity when the template shows no trigger.",
+      "A handler catches an exception and puts it (its message, its stack, or the whole error object) into the response. Unexpected errors describe internals: table and bucket names, SQL fragments, file paths, library versions and sometimes values from the environment. An attacker provokes errors on purpose to map the application. Reported where the response reaches a caller (API Gateway, Function URL, load balancer; a WebSocket route only with a route response and never `$connect`/`$disconnect`; not queues, streams, buckets, topics, schedules), and at low severity when the template shows no trigger but something of the app (a workflow, another function) invokes the function; not at all when nothing does.",
     remediation:
       'Log the error (without secrets) and return a generic message with a correlation id. Return specific messages only for errors the code raises on purpose, such as validation failures.',
     example: {
@@ -25,9 +26,11 @@ export const verboseErrorResponse = codeEventRule(
     const reach = responseReach(f.fn, model);
     if (reach === 'nobody') return undefined;
     const at = `${e.loc.file}:${e.loc.line}`;
+    // No trigger and nothing of the app invokes it: its callers are people and tools of the account.
+    if (reach === 'unknown' && !referencedFunctionIds(model).has(f.fn.id)) return undefined;
     if (reach === 'unknown') {
       return {
-        message: `${nameOf(f.fn)} returns a caught error in its response at ${at}; the template shows no trigger, so whoever invokes it directly (or an API defined elsewhere) receives the error's details.`,
+        message: `${nameOf(f.fn)} returns a caught error in its response at ${at}; the template shows no trigger, so what invokes it (a workflow or another function of the app) receives the error's details and may pass them on.`,
         severity: 'low',
         key: `${e.loc.file}|response`,
       };

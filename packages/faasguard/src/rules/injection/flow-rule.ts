@@ -11,6 +11,7 @@ import type { FlowSource } from '../../code/taint/analyze-function.js';
 import type { Rule, RuleMeta, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { describeSource, sourceLevel } from './trigger-context.js';
+import { referencedFunctionIds } from '../../analysis/function-references.js';
 
 /** Severity by exposure: [public, authenticated, account, internal]. */
 export type SeverityScale = readonly [Severity, Severity, Severity, Severity];
@@ -32,6 +33,8 @@ export function flowRule(meta: RuleMeta, family: SinkFamily, scale: SeverityScal
         for (const flow of f.analysis?.flows ?? []) {
           if (flow.family !== family) continue;
           const exposure = facts.exposure.get(f.fn.id);
+          // Invoked by people or tools of the account only: they choose the data, nobody outside does.
+          if (untriggered(flow.source, exposure) && !referencedFunctionIds(model).has(f.fn.id)) continue;
           const at = `${flow.sink.loc.file}:${flow.sink.loc.line}`;
           const keyBase = [f.fn.logicalId, flow.sink.what, flow.source.label].join('|');
           const n = seen.get(keyBase) ?? 0;
@@ -54,8 +57,9 @@ export function flowRule(meta: RuleMeta, family: SinkFamily, scale: SeverityScal
 
 /**
  * No trigger and no invoke permission in the template: the data comes from whoever invokes the
- * function directly (another stack, a workflow, a person of the account), who may pass outside data
- * on or may be trusted. The flow is real; how much it matters is not known here.
+ * function directly. When something of the app does (a workflow, another function), it may pass
+ * outside data on: the flow is reported, at low severity. When nothing does, the callers are people
+ * and tools of the account, and the flow is not reported.
  */
 function untriggered(source: FlowSource, exposure: FunctionExposure | undefined): boolean {
   return source.triggers.length === 0 && (exposure?.paths.length ?? 0) === 0;

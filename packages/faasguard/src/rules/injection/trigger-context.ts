@@ -40,7 +40,7 @@ export function sourceLevel(source: FlowSource, exposure: FunctionExposure | und
 
 export function describeSource(source: FlowSource, model: AppModel, exposure: FunctionExposure | undefined): string {
   const [first, ...more] = source.triggers;
-  if (!first) return `${source.label === 'event' ? 'the event' : `${source.label} of the event`} (the template gives the function no trigger: whoever invokes it directly, another stack, a workflow or a person of the account, chooses all of it)`;
+  if (!first) return `${source.label === 'event' ? 'the event' : `${source.label} of the event`} (the template gives the function no trigger: what invokes it, a workflow or another function of the app, chooses all of it)`;
   const also = more.length > 0 ? ` (and ${more.length} more trigger${more.length > 1 ? 's' : ''})` : '';
   return `${source.label} of ${KIND_PHRASE[first.kind]}${from(first, model)}${exposureText(first, exposure)}${also}`;
 }
