@@ -33,6 +33,22 @@ const EXPECTED: ReadonlyArray<[string, SourceName]> = [
   ['kafka-self-managed', 'kafka-self-managed'],
   ['mq', 'mq'],
   ['mq-rabbitmq', 'mq'],
+  ['appsync-resolver', 'appsync-resolver'],
+  ['appsync-events', 'appsync-events'],
+  ['vpc-lattice', 'vpc-lattice'],
+  ['vpc-lattice-v2', 'vpc-lattice'],
+  ['s3-object-lambda', 's3-object-lambda'],
+  ['cloudformation-custom-resource', 'cloudformation-custom-resource'],
+  ['transfer-identity-provider', 'transfer-identity-provider'],
+  ['connect', 'connect'],
+  ['secrets-manager-rotation', 'secrets-manager-rotation'],
+  ['codepipeline', 'codepipeline'],
+  ['kinesis-analytics', 'kinesis-analytics'],
+  ['alexa', 'alexa'],
+  ['alexa-smart-home', 'alexa'],
+  ['lex', 'lex'],
+  ['lex-v2', 'lex'],
+  ['bedrock-agent', 'bedrock-agent'],
   ['direct', 'direct'],
 ];
 
@@ -93,12 +109,12 @@ describe('detectSource', () => {
     assert.equal(detectSource(event), 'apigw-authorizer-request');
   });
 
-  it('recognises Firehose by its records when deliveryStreamArn is absent, but not Kinesis Analytics', () => {
+  it('recognises Firehose by its records when deliveryStreamArn is absent, and Kinesis Analytics by its applicationArn', () => {
     const event = loadEvent('kinesis-firehose');
     delete event.deliveryStreamArn;
     assert.equal(detectSource(event), 'kinesis-firehose');
     event.applicationArn = 'arn:aws:kinesisanalytics:eu-west-1:123456789012:application/orders';
-    assert.equal(detectSource(event), 'direct');
+    assert.equal(detectSource(event), 'kinesis-analytics');
   });
 
   it('tells a Function URL from an HTTP API by its domain', () => {

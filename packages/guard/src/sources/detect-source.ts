@@ -69,6 +69,7 @@ function detectRecordsSource(records: unknown[]): SourceName {
 
 function detectRequestSource(event: Obj, context: Obj): SourceName {
   if (isObj(context['elb'])) return 'alb';
+  if (typeof context['serviceNetworkArn'] === 'string' || typeof context['targetGroupArn'] === 'string') return 'vpc-lattice';
   // Before WebSocket: a $connect authorizer event carries the connection's context too.
   if (event['type'] === 'REQUEST' && ('methodArn' in event || 'routeArn' in event)) {
     return 'apigw-authorizer-request';
@@ -107,7 +108,37 @@ function detectOtherSource(event: Obj): SourceName {
     return 'cognito-user-pool';
   }
   if (isIotRuleEvent(event)) return 'iot';
+  return detectServiceInvocation(event);
+}
+
+const CUSTOM_RESOURCE_REQUESTS: ReadonlySet<unknown> = new Set(['Create', 'Update', 'Delete']);
+const ROTATION_STEPS: ReadonlySet<unknown> = new Set(['createSecret', 'setSecret', 'testSecret', 'finishSecret']);
+
+/** Services that invoke a function with an event of their own (resolvers, bots, workflows). */
+function detectServiceInvocation(event: Obj): SourceName {
+  const info = event['info'];
+  if (isObj(info) && typeof info['fieldName'] === 'string' && typeof info['parentTypeName'] === 'string') return 'appsync-resolver';
+  if (isObj(info) && isObj(info['channel']) && typeof info['operation'] === 'string') return 'appsync-events';
+  if (typeof event['raw_path'] === 'string' && typeof event['method'] === 'string' && typeof event['is_base64_encoded'] === 'boolean') return 'vpc-lattice';
+  if (typeof event['xAmzRequestId'] === 'string' && isObj(event['configuration']) && isObj(event['userRequest'])) return 's3-object-lambda';
+  if (CUSTOM_RESOURCE_REQUESTS.has(event['RequestType']) && typeof event['ResponseURL'] === 'string' && typeof event['StackId'] === 'string') return 'cloudformation-custom-resource';
+  if (ROTATION_STEPS.has(event['Step']) && typeof event['SecretId'] === 'string' && typeof event['ClientRequestToken'] === 'string') return 'secrets-manager-rotation';
+  if (typeof event['serverId'] === 'string' && typeof event['username'] === 'string' && typeof event['protocol'] === 'string') return 'transfer-identity-provider';
+  if (event['Name'] === 'ContactFlowEvent' && isObj(event['Details'])) return 'connect';
+  if (isObj(event['CodePipeline.job'])) return 'codepipeline';
+  if (typeof event['applicationArn'] === 'string' && Array.isArray(event['records']) && typeof event['invocationId'] === 'string') return 'kinesis-analytics';
+  if (isAlexaEvent(event)) return 'alexa';
+  if (isObj(event['bot']) && typeof event['invocationSource'] === 'string') return 'lex';
+  if (isObj(event['agent']) && typeof event['actionGroup'] === 'string' && typeof event['messageVersion'] === 'string') return 'bedrock-agent';
   return 'direct';
+}
+
+/** Alexa Skills Kit requests (`request` with a `type`, and a session or context) and Smart Home directives. */
+function isAlexaEvent(event: Obj): boolean {
+  const request = event['request'];
+  if (isObj(request) && typeof request['type'] === 'string' && typeof event['version'] === 'string' && (isObj(event['session']) || isObj(event['context']))) return true;
+  const directive = event['directive'];
+  return isObj(directive) && isObj(directive['header']) && typeof directive['header']['namespace'] === 'string';
 }
 
 // Firehose names its stream in `deliveryStreamArn`, but some producers' samples
