@@ -4,6 +4,13 @@ import { apiKeyAuth, AuthError, guard, hashApiKey, MemoryRateLimitStore, MemoryR
 import { takeToken } from '../src/rate-limit/token-bucket.js';
 import { captureLog, context, loadEvent, quiet, restEvent } from '../testkit/fixtures.js';
 
+
+/** A store that allows everything and records the bucket keys it is asked for. */
+function recordingStore(): { keys: string[]; store: { consume: (key: string) => Promise<{ allowed: boolean; remaining: number; retryAfterMs: number }> } } {
+  const keys: string[] = [];
+  return { keys, store: { consume: async (key: string) => (keys.push(key), { allowed: true, remaining: 1, retryAfterMs: 0 }) } };
+}
+
 describe('token bucket', () => {
   const rule = { limit: 3, intervalMs: 3000 };
 
@@ -136,8 +143,7 @@ describe('rate limiting through the guard', () => {
   });
 
   it('keys buckets by principal when authenticated', async () => {
-    const keys: string[] = [];
-    const store = { consume: async (key: string) => (keys.push(key), { allowed: true, remaining: 1, retryAfterMs: 0 }) };
+    const { keys, store } = recordingStore();
     const handler = guard(async () => ({ statusCode: 200 }), {
       allow: ['apigw-rest'],
       auth: () => ({ id: 'user-1', scheme: 'jwt', claims: {} }),
@@ -178,8 +184,7 @@ describe('rate limiting through the guard', () => {
   });
 
   it('keys the limit before authentication on the presented credential when the platform gives no address', async () => {
-    const keys: string[] = [];
-    const store = { consume: async (key: string) => (keys.push(key), { allowed: true, remaining: 1, retryAfterMs: 0 }) };
+    const { keys, store } = recordingStore();
     const handler = guard(async () => ({ statusCode: 200 }), {
       allow: ['apigw-rest'],
       auth: () => ({ id: 'user-1', scheme: 'jwt', claims: {} }),

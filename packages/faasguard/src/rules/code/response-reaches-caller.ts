@@ -7,7 +7,7 @@
  */
 import type { AppModel, LambdaFunction, Trigger } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
-import { referencedResource } from '../../model/value.js';
+import { routeResponseRouteId } from '../../model/facts/route-response-facts.js';
 
 export type ResponseReach = 'caller' | 'unknown' | 'nobody';
 
@@ -36,5 +36,5 @@ function answersCaller(t: Trigger, index: ModelIndex, model: AppModel): boolean 
   if (!route || index.api(route.apiId)?.protocol !== 'websocket') return true;
   if (WEBSOCKET_SILENT_ROUTES.has(route.method.toLowerCase())) return false;
   // A WebSocket route is one-way unless a route response sends the integration's answer back.
-  return model.resources.some((r) => r.type === 'AWS::ApiGatewayV2::RouteResponse' && referencedResource(r.properties['RouteId'])?.target === route.id);
+  return model.resources.some((r) => routeResponseRouteId(r) === route.id);
 }
