@@ -59,7 +59,7 @@ export function analyzeFunctionsCode(functionsToAnalyze: readonly LambdaFunction
     const facts: FunctionCodeFacts = { fn, resolution, files: [] };
     functions.push(facts);
     if (!resolution.ok) {
-      reportUnresolved(fn, resolution.reason, files, diagnostics);
+      reportUnresolved(fn, resolution, diagnostics);
       continue;
     }
     if (fn.code.kind === 'inline') facts.inlineCalls = inlineCalls(inlineKey(fn), files);
@@ -164,10 +164,9 @@ function addFile(file: string, fn: LambdaFunction, files: CodeFiles, fileMap: Ma
   if (parsed) fileMap.set(file, fileFacts(parsed));
 }
 
-function reportUnresolved(fn: LambdaFunction, reason: string, files: CodeFiles, out: Diagnostic[]): void {
+function reportUnresolved(fn: LambdaFunction, resolution: Extract<HandlerResolution, { ok: false }>, out: Diagnostic[]): void {
   // Code outside the scanned directory (S3, images, a folder not built or not checked out, a
   // template scanned without its code) is expected; a code folder without the handler's file is not.
-  const folder = fn.code.kind === 'path' ? fn.code.path ?? '.' : '.';
-  const severity = folder !== '.' && files.dirExists(folder) ? 'warning' : 'note';
-  out.push({ severity, code: 'handler-not-found', message: `handler of ${fn.logicalId} not analyzed: ${reason}`, loc: fn.code.loc ?? fn.loc });
+  const severity = resolution.codeAbsent ? 'note' : 'warning';
+  out.push({ severity, code: 'handler-not-found', message: `handler of ${fn.logicalId} not analyzed: ${resolution.reason}`, loc: fn.code.loc ?? fn.loc });
 }

@@ -17,12 +17,23 @@ export type HandlerLanguage = 'node' | 'python';
 
 export type HandlerResolution =
   | { ok: true; language: HandlerLanguage; file: string; exportName: string; handler: string }
-  | { ok: false; language?: HandlerLanguage; reason: string };
+  /** `codeAbsent`: the code is not in the scanned directory at all (S3, an image, a folder not checked out or not built), as opposed to present but not understood. */
+  | { ok: false; language?: HandlerLanguage; reason: string; codeAbsent?: boolean };
 
 /** Build output folders whose sources usually sit beside them. */
 const BUILD_DIRS = ['dist', 'build', 'out', 'lib', '.build'];
 
 export function resolveHandler(fn: LambdaFunction, files: CodeFiles): HandlerResolution {
+  const found = findHandler(fn, files);
+  if (found.ok) return found;
+  // A code folder that exists without the handler's file is a mistake worth a warning; no folder
+  // (or the root, when a template is scanned without its code) means the code lives elsewhere.
+  const dir = codeDir(fn);
+  const present = typeof dir === 'string' ? dir !== '' && files.dirExists(dir) : fn.code.kind === 'inline';
+  return present ? found : { ...found, codeAbsent: true };
+}
+
+function findHandler(fn: LambdaFunction, files: CodeFiles): HandlerResolution {
   const runtime = asString(fn.runtime);
   const handler = asString(fn.handler);
   const language = languageOf(runtime);

@@ -17,6 +17,12 @@ const META_LAST_WORDS = new Set([
 /** A name that mentions the secret store (`SecretsManagerSecretForMQ`, `SSM_TOKEN_PARAM`) names an entry of it: an ARN or a name, not the value. */
 const STORE_REFERENCE = /secretsmanager|secretmanager|parameterstore/;
 
+/**
+ * A truststore holds public CA certificates: its password (Java's `changeit` by default) guards no
+ * secret, unlike a keystore's, which guards a private key.
+ */
+const PUBLIC_STORE = /truststore/;
+
 /** Words that make the value public by design. */
 const PUBLIC_WORDS = new Set(['public', 'publishable', 'pub']);
 
@@ -60,7 +66,7 @@ export function isSecretLikeName(name: string): boolean {
   if (words.some((word) => PUBLIC_WORDS.has(word))) return false;
   const last = words[words.length - 1] as string;
   const joined = words.join('');
-  if (STORE_REFERENCE.test(joined) || words.includes('ssm')) return false;
+  if (STORE_REFERENCE.test(joined) || words.includes('ssm') || PUBLIC_STORE.test(joined)) return false;
   if (isMetaName(last, joined)) return false;
   return SECRET_NAME.test(joined) || words.some((word) => PASSWORD_WORD.test(word));
 }

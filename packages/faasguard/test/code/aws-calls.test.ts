@@ -1,6 +1,7 @@
 /**
  * AWS SDK call extraction: each SDK style (v3 commands, lib-dynamodb, paginators, lib-storage, v2
- * clients and DocumentClient, boto3 clients and resources) → the IAM actions it needs.
+ * clients and DocumentClient, boto3 clients and resources) → the IAM actions it needs, and whether
+ * the call is made with credentials the code supplies (`!own`) rather than the execution role.
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
@@ -27,6 +28,9 @@ const JS_CASES: Array<[string, string, string[], number?]> = [
   ['computed method: not determined', "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\ns3[op]({ Bucket: 'b' });", [], 1],
   ['computed command: not determined', "const cmds = require('@aws-sdk/client-s3');\nnew cmds[name]({});", [], 1],
   ['no SDK: nothing', "const x = require('other');\nnew x.PutCommand({});", []],
+  ['v3 client given credentials, through a document client and a command variable', "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';\nconst client = new DynamoDBClient({ credentials: { accessKeyId: a, secretAccessKey: s } });\nconst doc = DynamoDBDocumentClient.from(client);\nconst command = new GetCommand({ TableName: 't' });\nawait doc.send(command);", ['dynamodb:GetItem@literal:t!own']],
+  ['v3 client with the default provider: the execution role', "import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({ credentials: fromNodeProviderChain() });\nawait s3.send(new PutObjectCommand({ Bucket: 'b' }));", ['s3:PutObject@literal:b']],
+  ['v2 client given access keys', "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3({ accessKeyId: k, secretAccessKey: s });\ns3.putObject({ Bucket: 'b' });", ['s3:PutObject@literal:b!own']],
 ];
 
 const PY_CASES: Array<[string, string, string[], number?]> = [
@@ -36,12 +40,16 @@ const PY_CASES: Array<[string, string, string[], number?]> = [
   ['boto3 Bucket objects', "import boto3\nb = boto3.resource('s3').Bucket('assets')\nfor o in b.objects.all(): pass", ['s3:ListBucket@literal:assets']],
   ['boto3 paginator and service rename', "import boto3\nsfn = boto3.client('stepfunctions')\nsfn.start_execution(stateMachineArn=a)\nboto3.client('s3').get_paginator('list_objects_v2')", ['states:StartExecution', 's3:ListBucket']],
   ['boto3 computed method: not determined', "import boto3\nc = boto3.client('sqs')\ngetattr(c, name)(QueueUrl=u)", [], 1],
+  ['boto3 client given keys', "import boto3\nc = boto3.client('dynamodb', aws_access_key_id=k['AccessKeyId'], aws_secret_access_key=k['SecretAccessKey'])\nc.get_item(TableName='t', Key={})", ['dynamodb:GetItem@literal:t!own']],
+  ['boto3 session given keys', "import boto3\nsession = boto3.Session(aws_access_key_id=a, aws_secret_access_key=b)\nt = session.resource('dynamodb').Table('t')\nt.get_item(Key={})", ['dynamodb:GetItem@literal:t!own']],
+  ['boto3 session without keys: the execution role', "import boto3\nsession = boto3.Session()\nsession.client('s3').put_object(Bucket='b')", ['s3:PutObject@literal:b']],
 ];
 
 function summary(found: FileCalls): { actions: string[]; undetermined: number } {
   const actions = found.calls.flatMap((c) => {
     const target = c.target ? `@${c.target.kind}:${c.target.kind === 'env' ? c.target.name : c.target.value}` : '';
-    return (actionsFor(c.service, c.operation) ?? [`?${c.service}:${c.operation}`]).map((a) => a + target);
+    const own = c.ownCredentials ? '!own' : '';
+    return (actionsFor(c.service, c.operation) ?? [`?${c.service}:${c.operation}`]).map((a) => a + target + own);
   });
   return { actions, undetermined: found.undetermined.length };
 }

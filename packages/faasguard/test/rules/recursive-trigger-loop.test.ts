@@ -1,6 +1,7 @@
 /**
  * A loop needs both halves: a role that may write into the trigger and code that writes there.
- * Code that cannot be analyzed is reported at a lower severity, and the message says why.
+ * Code in the repository that cannot be analyzed is reported at a lower severity, and the message
+ * says why; code that is not in the repository leaves nothing to judge.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -33,7 +34,7 @@ describe('recursive-trigger-loop from the code', () => {
     assert.match(f?.message ?? '', /its code writes there \(sqs SendMessage at src\/retry\.py:10\)/);
   });
 
-  it('reports code it cannot analyze at medium severity and says so', () => {
+  it('reports code in the repository that it cannot analyze at medium severity and says so', () => {
     const f = of('Audit');
     assert.equal(f?.severity, 'medium');
     assert.match(f?.message ?? '', /its code could not be analyzed \(.+\), so whether it writes back is not known/);
@@ -42,5 +43,12 @@ describe('recursive-trigger-loop from the code', () => {
   it('is silent when the role could write back but the code writes elsewhere or only reads', async () => {
     const pass = await scan(path.join(FIXTURE, 'pass'), { rules: [recursiveTriggerLoop] });
     assert.deepEqual(pass.findings.map((f) => f.subject?.logicalId), []);
+  });
+
+  it('is silent when the code is not in the repository, and notes that the handler was not analyzed', async () => {
+    const pass = await scan(path.join(FIXTURE, 'pass'), { rules: [recursiveTriggerLoop] });
+    const note = pass.diagnostics.find((d) => d.code === 'handler-not-found' && d.message.includes('Worker'));
+    assert.equal(note?.severity, 'note');
+    assert.equal(note?.loc?.file, 'template.yaml');
   });
 });

@@ -247,6 +247,7 @@ const CASES: Record<string, Expected[]> = {
   'iam-action-used-not-granted': [
     { file: 'src/app.py', line: 10, subject: 'CreateOrder' },
     { file: 'src/app.py', line: 11, subject: 'CreateOrder' },
+    { file: 'src/broker.py', line: 8, subject: 'Broker' },
   ],
   'suppression-without-reason': [
     { line: 3 },

@@ -79,13 +79,13 @@ describe('generic secrets (secret-like name + high-entropy value)', () => {
 
 describe('isSecretLikeName', () => {
   it('accepts common secret names', () => {
-    for (const name of ['PASSWORD', 'DB_PASS', 'dbPassword', 'API_KEY', 'apiKey', 'x-api-key', 'SECRET', 'CLIENT_SECRET', 'AUTH_TOKEN', 'PRIVATE_KEY', 'SIGNING_KEY', 'credentials', 'JWT_SECRET', 'MasterUserPassword']) {
+    for (const name of ['PASSWORD', 'DB_PASS', 'dbPassword', 'API_KEY', 'apiKey', 'x-api-key', 'SECRET', 'CLIENT_SECRET', 'AUTH_TOKEN', 'PRIVATE_KEY', 'SIGNING_KEY', 'credentials', 'JWT_SECRET', 'MasterUserPassword', 'KEYSTORE_PASSWORD']) {
       assert.ok(isSecretLikeName(name), name);
     }
   });
 
   it('rejects names about secrets and ordinary names', () => {
-    for (const name of ['SECRET_ARN', 'TOKEN_ENDPOINT', 'PASSWORD_LENGTH', 'KEY', 'HASH_KEY', 'BYPASS_CACHE', 'TABLE_NAME', 'PUBLIC_KEY', 'ACCESS_KEY_ID', 'keyboard', 'SecretsManagerSecretForMQ', 'SSM_API_TOKEN']) {
+    for (const name of ['SECRET_ARN', 'TOKEN_ENDPOINT', 'PASSWORD_LENGTH', 'KEY', 'HASH_KEY', 'BYPASS_CACHE', 'TABLE_NAME', 'PUBLIC_KEY', 'ACCESS_KEY_ID', 'keyboard', 'SecretsManagerSecretForMQ', 'SSM_API_TOKEN', 'DocumentDBTrustStorePassword', 'TRUSTSTORE_PASSWORD']) {
       assert.ok(!isSecretLikeName(name), name);
     }
   });

@@ -13,6 +13,11 @@ export interface SdkCall {
   /** API operation, e.g. `PutItem`; SDK-only helpers keep their name (`upload_file`, `Upload`) */
   operation: string;
   target?: CallTarget;
+  /**
+   * The client was given credentials by the code (an access key, a session a tenant's token
+   * assumed): the function's execution role does not govern the call.
+   */
+  ownCredentials?: boolean;
   loc: SourceLocation;
 }
 

@@ -16,7 +16,9 @@ import { targetValue } from './least-privilege.js';
 export type CodeWriteVerdict =
   | { kind: 'writes'; loc: SourceLocation; what: string; named: boolean }
   | { kind: 'no-write' }
-  | { kind: 'not-analyzed'; reason: string };
+  | { kind: 'not-analyzed'; reason: string }
+  /** The code is not in the scanned directory: nothing to judge, and the scan says so in a diagnostic. */
+  | { kind: 'absent' };
 
 /** Properties that give a source its physical name, when the template sets one. */
 const NAME_PROPERTY: Readonly<Record<string, string>> = { bucket: 'BucketName', queue: 'QueueName', topic: 'TopicName', table: 'TableName', stream: 'Name' };
@@ -25,6 +27,7 @@ export function codeWriteInto(model: AppModel, root: string | undefined, fn: Lam
   if (root === undefined) return { kind: 'not-analyzed', reason: 'the scan has no code root' };
   const f = codeFactsFor(model, root).functions.find((x) => x.fn === fn);
   if (!f) return { kind: 'not-analyzed', reason: 'its code was not looked at' };
+  if (!f.resolution.ok && f.resolution.codeAbsent) return { kind: 'absent' };
   if (!f.analysis) return { kind: 'not-analyzed', reason: f.resolution.ok ? 'its handler could not be analyzed' : f.resolution.reason };
   const facts = codeFactsFor(model, root).files;
   const actions = WRITE_ACTIONS[source.kind] ?? [];

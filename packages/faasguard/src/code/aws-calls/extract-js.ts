@@ -14,11 +14,15 @@ interface Binding {
   name: string;
 }
 
-/** A client object: its service, and whether it is a DynamoDB document client. */
+/** A client object: its service, whether it is a DynamoDB document client, and whether the code gave it credentials. */
 interface Client {
   service: string;
   document: boolean;
+  ownCredentials: boolean;
 }
+
+/** Client configuration keys that carry credentials (v3 `credentials`, v2 `accessKeyId`). */
+const CREDENTIAL_KEYS = ['credentials', 'accessKeyId', 'secretAccessKey', 'sessionToken'];
 
 /** Request parameters that name the call's target. */
 const TARGET_KEYS = ['TableName', 'Bucket', 'QueueUrl', 'TopicArn', 'FunctionName', 'StreamName', 'DeliveryStreamName', 'SecretId', 'StateMachineArn', 'Name'];
@@ -35,14 +39,17 @@ interface FileScope {
   imports: Map<string, Binding>;
   clients: Map<string, Client>;
   consts: Map<string, ts.Expression>;
+  /** v3 commands sent by a client with credentials of its own */
+  sentWithOwnCredentials: Set<ts.Node>;
   out: FileCalls;
 }
 
 export function extractJsCalls(parsed: ParsedFile): FileCalls {
-  const scope: FileScope = { parsed, imports: new Map(), clients: new Map(), consts: new Map(), out: { calls: [], undetermined: [] } };
+  const scope: FileScope = { parsed, imports: new Map(), clients: new Map(), consts: new Map(), sentWithOwnCredentials: new Set(), out: { calls: [], undetermined: [] } };
   walk(parsed.ast, (n) => collectBinding(scope, n));
   if (scope.imports.size === 0) return scope.out;
   walk(parsed.ast, (n) => collectClient(scope, n));
+  walk(parsed.ast, (n) => collectSend(scope, n));
   walk(parsed.ast, (n) => collectCall(scope, n));
   return scope.out;
 }
@@ -121,19 +128,45 @@ function collectClient(scope: FileScope, n: ts.Node): void {
 function clientOf(scope: FileScope, e: ts.Expression): Client | undefined {
   if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'from') {
     const b = bindingOf(scope, e.expression.expression);
-    if (b?.pkg === '@aws-sdk/lib-dynamodb') return { service: 'dynamodb', document: true };
-    return undefined;
+    if (b?.pkg !== '@aws-sdk/lib-dynamodb') return undefined;
+    const inner = e.arguments[0] ? receiverClient(scope, unwrap(e.arguments[0])) : undefined;
+    return { service: 'dynamodb', document: true, ownCredentials: inner?.ownCredentials ?? false };
   }
   if (!ts.isNewExpression(e)) return undefined;
   const callee = e.expression;
-  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'DocumentClient') return { service: 'dynamodb', document: true };
+  const ownCredentials = hasCredentials(scope, e.arguments?.[0]);
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'DocumentClient') return { service: 'dynamodb', document: true, ownCredentials };
   const b = bindingOf(scope, callee);
   if (!b || b.name.endsWith('Command')) return undefined;
-  if (b.name === 'DocumentClient') return { service: 'dynamodb', document: true };
+  if (b.name === 'DocumentClient') return { service: 'dynamodb', document: true, ownCredentials };
   const clientsPath = /^aws-sdk\/clients\/(.+)$/.exec(b.pkg);
   const service = clientsPath ? classService(clientsPath[1]!) : packageService(b.pkg) ?? classService(b.name);
   if (!service || b.name === 'Upload') return undefined;
-  return { service, document: b.pkg === '@aws-sdk/lib-dynamodb' };
+  return { service, document: b.pkg === '@aws-sdk/lib-dynamodb', ownCredentials };
+}
+
+/** Providers that resolve to the function's own execution role in Lambda. */
+const ROLE_PROVIDERS = ['fromEnv', 'fromNodeProviderChain', 'defaultProvider'];
+
+/** Whether a client's configuration object names credentials other than the execution role's. */
+function hasCredentials(scope: FileScope, config: ts.Expression | undefined): boolean {
+  const obj = objectOf(scope, config);
+  for (const p of obj?.properties ?? []) {
+    if (!p.name || !CREDENTIAL_KEYS.includes(propertyName(p.name) ?? '')) continue;
+    const value = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
+    const provider = value && ts.isCallExpression(value) && ts.isIdentifier(value.expression) ? value.expression.text : undefined;
+    if (provider === undefined || !ROLE_PROVIDERS.includes(provider)) return true;
+  }
+  return false;
+}
+
+/** `client.send(new XCommand(…))` or `client.send(command)` by a client with credentials of its own. */
+function collectSend(scope: FileScope, n: ts.Node): void {
+  if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression) || n.expression.name.text !== 'send') return;
+  if (!receiverClient(scope, unwrap(n.expression.expression))?.ownCredentials) return;
+  const arg = n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
+  const command = arg && ts.isIdentifier(arg) ? scope.consts.get(arg.text) : arg;
+  if (command) scope.sentWithOwnCredentials.add(command);
 }
 
 /** The import an identifier or `ns.Name` stands for; for the whole v2 SDK, `AWS.S3` is `{ aws-sdk, S3 }`. */
@@ -161,11 +194,17 @@ function commandCall(scope: FileScope, n: ts.NewExpression): void {
   const service = packageService(b.pkg);
   if (!service) return;
   const arg = n.arguments?.[0];
-  if (b.name === 'Upload' && b.pkg === '@aws-sdk/lib-storage') return void out.calls.push({ service: 's3', operation: 'Upload', ...targetOf(scope, paramsOf(scope, arg)), loc: parsed.locOf(n) });
+  if (b.name === 'Upload' && b.pkg === '@aws-sdk/lib-storage') return void out.calls.push({ service: 's3', operation: 'Upload', ...targetOf(scope, paramsOf(scope, arg)), ...uploadCredentials(scope, arg), loc: parsed.locOf(n) });
   if (!b.name.endsWith('Command')) return;
   const operation = b.pkg === '@aws-sdk/lib-dynamodb' ? documentOperation(b.name) : b.name.slice(0, -'Command'.length);
   if (!operation) return void out.undetermined.push({ reason: `${b.name} of ${b.pkg} is not a known operation`, loc: parsed.locOf(n) });
-  out.calls.push({ service, operation, ...targetOf(scope, arg), loc: parsed.locOf(n) });
+  out.calls.push({ service, operation, ...targetOf(scope, arg), ...(scope.sentWithOwnCredentials.has(n) ? { ownCredentials: true } : {}), loc: parsed.locOf(n) });
+}
+
+/** lib-storage's `Upload` takes its client under `client`. */
+function uploadCredentials(scope: FileScope, arg: ts.Expression | undefined): { ownCredentials?: true } {
+  const p = objectOf(scope, arg)?.properties.find((x): x is ts.PropertyAssignment => ts.isPropertyAssignment(x) && propertyName(x.name) === 'client');
+  return p && receiverClient(scope, unwrap(p.initializer))?.ownCredentials ? { ownCredentials: true } : {};
 }
 
 /** lib-storage's `Upload` takes the request under `params`. */
@@ -193,7 +232,7 @@ function methodCall(scope: FileScope, n: ts.CallExpression): void {
   if (NOT_OPERATIONS.has(method)) return;
   const operation = client.document ? documentOperation(method) : operationName(method);
   if (!operation) return void out.undetermined.push({ reason: `${method} of a DynamoDB document client is not a known operation`, loc: parsed.locOf(n) });
-  out.calls.push({ service: client.service, operation, ...targetOf(scope, n.arguments[0]), loc: parsed.locOf(n) });
+  out.calls.push({ service: client.service, operation, ...targetOf(scope, n.arguments[0]), ...(client.ownCredentials ? { ownCredentials: true } : {}), loc: parsed.locOf(n) });
 }
 
 /** v2 `s3.getSignedUrl('getObject', params)`: the URL's holder makes the request with the function's permissions. */
@@ -201,7 +240,7 @@ function signedUrl(scope: FileScope, n: ts.CallExpression, client: Client): void
   const op = n.arguments[0];
   const loc = scope.parsed.locOf(n);
   if (!op || !ts.isStringLiteralLike(op)) return void scope.out.undetermined.push({ reason: 'a presigned URL for a computed operation', loc });
-  scope.out.calls.push({ service: client.service, operation: operationName(op.text), ...targetOf(scope, n.arguments[1]), loc });
+  scope.out.calls.push({ service: client.service, operation: operationName(op.text), ...targetOf(scope, n.arguments[1]), ...(client.ownCredentials ? { ownCredentials: true } : {}), loc });
 }
 
 function receiverClient(scope: FileScope, e: ts.Expression): Client | undefined {

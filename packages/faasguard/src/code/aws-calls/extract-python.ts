@@ -10,10 +10,15 @@ import { operationName, servicePrefix } from './service-map.js';
 
 /** A boto3 object: a client, a service resource, or a resource's sub-resource with its target. */
 interface PyObject {
-  kind: 'client' | 'resource' | 'table' | 'bucket' | 'object';
+  kind: 'session' | 'client' | 'resource' | 'table' | 'bucket' | 'object';
   service: string;
   target?: CallTarget;
+  /** The code gave it keys (`aws_access_key_id=…`, or a session made with them): the execution role does not govern its calls. */
+  ownCredentials?: boolean;
 }
+
+/** Keyword arguments of `boto3.client`, `resource` and `Session` that carry credentials. */
+const CREDENTIAL_KEYWORDS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'botocore_session', 'profile_name'];
 
 const TARGET_KEYWORDS = ['TableName', 'Bucket', 'QueueUrl', 'TopicArn', 'FunctionName', 'StreamName', 'DeliveryStreamName', 'SecretId', 'StateMachineArn', 'Name'];
 
@@ -76,15 +81,18 @@ function objectOf(scope: PyScope, e: PyNode): PyObject | undefined {
   const fn = e.childForFieldName('function');
   if (!fn) return undefined;
   const name = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.type === 'identifier' ? fn.text : undefined;
-  if (name === 'client' || name === 'resource') {
-    const service = servicePrefix(stringValue(positional(e)[0] ?? keyword(e, 'service_name')) ?? '');
-    return service ? { kind: name, service } : undefined;
-  }
   const owner = fn.type === 'attribute' ? fn.childForFieldName('object') : undefined;
   const parent = owner ? objectOf(scope, owner) : undefined;
+  const keys = CREDENTIAL_KEYWORDS.some((k) => keyword(e, k) !== undefined) || parent?.ownCredentials === true;
+  const credentials = keys ? { ownCredentials: true } : {};
+  if (name === 'Session') return { kind: 'session', service: '', ...credentials };
+  if (name === 'client' || name === 'resource') {
+    const service = servicePrefix(stringValue(positional(e)[0] ?? keyword(e, 'service_name')) ?? '');
+    return service ? { kind: name, service, ...credentials } : undefined;
+  }
   if (parent?.kind !== 'resource') return undefined;
   const target = targetValue(scope, positional(e)[0], 0);
-  const withTarget = target ? { target } : {};
+  const withTarget = { ...(target ? { target } : {}), ...credentials };
   if (name === 'Table') return { kind: 'table', service: parent.service, ...withTarget };
   if (name === 'Bucket') return { kind: 'bucket', service: parent.service, ...withTarget };
   if (name === 'Object') return { kind: 'object', service: parent.service, ...withTarget };
@@ -102,19 +110,19 @@ function collectCall(scope: PyScope, n: PyNode): void {
   // `bucket.objects.all()` / `.filter(…)` lists the bucket.
   if (owner.type === 'attribute' && owner.childForFieldName('attribute')?.text === 'objects') {
     const bucket = objectOf(scope, owner.childForFieldName('object')!);
-    if (bucket?.kind === 'bucket') push(scope, n, bucket.service, 'ListObjectsV2', bucket.target);
+    if (bucket?.kind === 'bucket') push(scope, n, bucket, 'ListObjectsV2', bucket.target);
     return;
   }
   const obj = objectOf(scope, owner);
   if (!obj || NOT_OPERATIONS.has(method)) return;
   if (obj.kind === 'client') return clientCall(scope, n, obj, method);
-  if (obj.kind === 'table') return push(scope, n, obj.service, operationName(method), obj.target);
+  if (obj.kind === 'table') return push(scope, n, obj, operationName(method), obj.target);
   if (obj.kind === 'object') {
     const op = OBJECT_METHODS[method] ?? (/^(upload|download)_file/.test(method) ? operationName(method) : undefined);
-    if (op) push(scope, n, obj.service, op, obj.target);
+    if (op) push(scope, n, obj, op, obj.target);
     return;
   }
-  if (obj.kind === 'bucket' && !['Object', 'objects'].includes(method)) push(scope, n, obj.service, operationName(method), obj.target);
+  if (obj.kind === 'bucket' && !['Object', 'objects'].includes(method)) push(scope, n, obj, operationName(method), obj.target);
 }
 
 function clientCall(scope: PyScope, n: PyNode, client: PyObject, method: string): void {
@@ -122,9 +130,9 @@ function clientCall(scope: PyScope, n: PyNode, client: PyObject, method: string)
     const op = stringValue(positional(n)[0] ?? keyword(n, 'ClientMethod') ?? keyword(n, 'operation_name'));
     if (!op) return void scope.out.undetermined.push({ reason: `${method} of a computed operation`, loc: scope.parsed.locOf(n) });
     const params = method === 'generate_presigned_url' ? keyword(n, 'Params') : undefined;
-    return push(scope, n, client.service, operationName(op), params ? dictTarget(scope, params) : undefined);
+    return push(scope, n, client, operationName(op), params ? dictTarget(scope, params) : undefined);
   }
-  push(scope, n, client.service, operationName(method), callTarget(scope, n, method));
+  push(scope, n, client, operationName(method), callTarget(scope, n, method));
 }
 
 /** `getattr(client, name)(…)` with a computed name. */
@@ -135,11 +143,12 @@ function dynamicGetattr(scope: PyScope, n: PyNode, inner: PyNode): void {
   const method = stringValue(name);
   if (method === undefined) return void scope.out.undetermined.push({ reason: 'a boto3 method chosen by a computed name', loc: scope.parsed.locOf(n) });
   const o = objectOf(scope, obj)!;
-  push(scope, n, o.service, operationName(method), o.target);
+  push(scope, n, o, operationName(method), o.target);
 }
 
-function push(scope: PyScope, n: PyNode, service: string, operation: string, target: CallTarget | undefined): void {
-  scope.out.calls.push({ service, operation, ...(target ? { target } : {}), loc: scope.parsed.locOf(n) });
+function push(scope: PyScope, n: PyNode, obj: PyObject, operation: string, target: CallTarget | undefined): void {
+  if (obj.kind === 'session') return;
+  scope.out.calls.push({ service: obj.service, operation, ...(target ? { target } : {}), ...(obj.ownCredentials ? { ownCredentials: true } : {}), loc: scope.parsed.locOf(n) });
 }
 
 /** The target named by keyword (`TableName=…`), or by position for S3's transfer methods. */

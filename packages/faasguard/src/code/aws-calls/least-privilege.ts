@@ -59,7 +59,8 @@ function compute(model: AppModel, root: string): FunctionPrivilege[] {
     if (f.fn.code.kind === 'inline') found.push(f.inlineCalls);
     for (const fileCalls of found) {
       if (!fileCalls) complete = false;
-      calls.push(...(fileCalls?.calls ?? []));
+      // A call made with credentials the code supplies is not the execution role's to grant.
+      calls.push(...(fileCalls?.calls ?? []).filter((c) => !c.ownCredentials));
       undetermined.push(...(fileCalls?.undetermined ?? []));
     }
     const actions = new Map<string, UsedAction>();

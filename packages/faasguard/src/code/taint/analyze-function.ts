@@ -59,6 +59,8 @@ export interface FunctionAnalysis {
 
 const TOKEN_HEADER = /^(header|kid|alg|typ|jku|x5u)$/;
 const SECRET_FIELD = /authorization|password|passwd|secret|token|cookie|api[-_]?key|credential|session/i;
+/** Counts of a model's tokens (`maxTokens`, `max_tokens`, `inputTokens`): numbers, not credentials. */
+const TOKEN_COUNT = /tokens$|^(max|min|num|total)[-_]?tokens?$/i;
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
 const FIXED_TARGET = /^(https?:)?\/\/[^/?#]+[/?#]|^\/(?![/\\])/i;
 
@@ -297,7 +299,7 @@ function eventLogs(hits: SinkHit[], sources: Sources): CodeEvent[] {
     const whole = path.length === 0;
     // All the headers at once carry the Authorization header and cookies too.
     const last = path[path.length - 1]?.name;
-    const secret = path.find((s) => SECRET_FIELD.test(s.name))?.name ?? (last === 'headers' || last === 'multiValueHeaders' ? last : undefined);
+    const secret = path.find((s) => SECRET_FIELD.test(s.name) && !TOKEN_COUNT.test(s.name))?.name ?? (last === 'headers' || last === 'multiValueHeaders' ? last : undefined);
     if (!whole && !secret) continue;
     const source = sources.of(h.taint, true);
     out.push({

@@ -14,7 +14,7 @@ export const recursiveTriggerLoop: Rule = {
     cwe: ['CWE-674', 'CWE-400'],
     severity: 'high',
     description:
-      "The function is triggered by a bucket, queue, topic, table or stream that its own role lets it write into, and its code writes there (or to a target it takes from the event or elsewhere, which may be that source). One write that triggers the function again (a processed file saved back to the upload bucket, a retried message re-sent to its queue) starts a loop that runs until something breaks, scaling concurrency and cost — one event from an attacker is enough to start it. Lambda stops some loops after 16 iterations, not all (not S3). When the code cannot be analyzed (handler not found, a language the analysis does not read), the role alone is reported, at medium severity.",
+      "The function is triggered by a bucket, queue, topic, table or stream that its own role lets it write into, and its code writes there (or to a target it takes from the event or elsewhere, which may be that source). One write that triggers the function again (a processed file saved back to the upload bucket, a retried message re-sent to its queue) starts a loop that runs until something breaks, scaling concurrency and cost — one event from an attacker is enough to start it. Lambda stops some loops after 16 iterations, not all (not S3). When the code is in the repository but cannot be analyzed (a code folder without the handler's file, a language the analysis does not read), the role alone is reported, at medium severity. When the code is not in the repository at all (in S3, a container image, a folder not checked out), nothing is reported: the scan's handler-not-found note says the function's code was not judged.",
     remediation:
       'Write outputs to a different bucket, queue or topic than the one that triggers the function, or restrict the trigger with a prefix/suffix filter that outputs never match and limit the role to that output location. Set reserved concurrency as a brake.',
     example: {
@@ -34,7 +34,7 @@ export const recursiveTriggerLoop: Rule = {
         const source = index.resource(t.sourceId);
         if (!grant || !source) continue;
         const code = codeWriteInto(model, root, fn, source);
-        if (code.kind === 'no-write') continue;
+        if (code.kind === 'no-write' || code.kind === 'absent') continue;
         const related = [
           { loc: grant.loc, message: `${nameOf(fn)}'s role can write to ${nameOf(source)}` },
           { loc: source.loc, message: `${source.kind} ${nameOf(source)}` },
@@ -54,7 +54,7 @@ export const recursiveTriggerLoop: Rule = {
   },
 };
 
-function loopMessage(fn: LambdaFunction, source: Resource, code: Exclude<CodeWriteVerdict, { kind: 'no-write' }>): string {
+function loopMessage(fn: LambdaFunction, source: Resource, code: Exclude<CodeWriteVerdict, { kind: 'no-write' | 'absent' }>): string {
   const head = `${nameOf(fn)} is triggered by ${nameOf(source)} and its role can write into ${nameOf(source)}`;
   if (code.kind === 'not-analyzed') return `${head}; its code could not be analyzed (${code.reason}), so whether it writes back is not known: one write back would start a loop that keeps invoking it.`;
   const where = `${code.loc.file}:${code.loc.line}`;

@@ -4,6 +4,7 @@
 import { leastPrivilegeFor } from '../../code/aws-calls/least-privilege.js';
 import { statementGrants, statementsKnown } from '../../iam/code-usage.js';
 import { rolePermissions } from '../../iam/role-permissions.js';
+import { rolesTrustingByArn } from '../../iam/role-trust.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -17,7 +18,7 @@ export const iamActionUsedNotGranted: Rule = {
     cwe: ['CWE-1188'],
     severity: 'low',
     description:
-      "The function's code makes an AWS API call (found from the SDK call: client, command or method) whose IAM action its execution role does not grant, or grants only on other resources. The call is denied when it runs: a deployment bug, often \"fixed\" in a hurry by granting `*`.",
+      "The function's code makes an AWS API call (found from the SDK call: client, command or method) whose IAM action its execution role does not grant, or grants only on other resources. The call is denied when it runs: a deployment bug, often \"fixed\" in a hurry by granting `*`. `sts:AssumeRole` is not reported when a role of the template trusts the function's role by its ARN: within one account that trust alone allows the call.",
     remediation:
       'Grant exactly the reported action on the resource the code uses (`faasguard policy <dir> --function <F>` prints the statement), or remove the call.',
     example: {
@@ -38,6 +39,7 @@ export const iamActionUsedNotGranted: Rule = {
       if (perms.bounded || !statementsKnown(role.policies.every((x) => x.document !== undefined), perms.statements)) continue;
       for (const used of p.actions) {
         if (perms.statements.some((s) => statementGrants(s, used))) continue;
+        if (used.action === 'sts:AssumeRole' && rolesTrustingByArn(model, role).length > 0) continue;
         const on = used.resources.length > 0 ? ` on ${used.resources.map(readableArn).join(', ')}` : '';
         results.push({
           message: `${nameOf(p.fn)}'s code calls ${used.action}${on}, which its role ${nameOf(role)} does not grant: the call will be denied.`,
