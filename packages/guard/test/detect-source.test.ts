@@ -33,6 +33,7 @@ const EXPECTED: ReadonlyArray<[string, SourceName]> = [
   ['kafka-self-managed', 'kafka-self-managed'],
   ['mq', 'mq'],
   ['mq-rabbitmq', 'mq'],
+  ['documentdb', 'documentdb'],
   ['appsync-resolver', 'appsync-resolver'],
   ['appsync-events', 'appsync-events'],
   ['vpc-lattice', 'vpc-lattice'],

@@ -102,6 +102,7 @@ function detectOtherSource(event: Obj): SourceName {
   if (eventSource === 'SelfManagedKafka' && isObj(event['records'])) return 'kafka-self-managed';
   if (eventSource === 'aws:mq' && Array.isArray(event['messages'])) return 'mq';
   if (eventSource === 'aws:rmq' && isObj(event['rmqMessagesByQueue'])) return 'mq';
+  if (eventSource === 'aws:docdb' && Array.isArray(event['events'])) return 'documentdb';
   if (isFirehoseEvent(event)) return 'kinesis-firehose';
   if (isObj(event['awslogs']) && typeof event['awslogs']['data'] === 'string') return 'cloudwatch-logs';
   if (typeof event['triggerSource'] === 'string' && typeof event['userPoolId'] === 'string') {

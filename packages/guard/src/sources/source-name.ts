@@ -32,6 +32,7 @@ export const SOURCE_NAMES = [
   'kafka-msk',
   'kafka-self-managed',
   'mq',
+  'documentdb',
   'appsync-resolver',
   'appsync-events',
   'vpc-lattice',
