@@ -4,7 +4,7 @@
  * and who can write into them), then chains: a function that can write into a source that triggers
  * another function passes its own exposure on, until nothing changes.
  */
-import type { AppModel, InvokePermission, LambdaFunction, Route, Trigger } from '../model/app-model.js';
+import type { AppModel, InvokePermission, LambdaFunction, Route, Trigger, TriggerKind } from '../model/app-model.js';
 import { ModelIndex } from '../model/model-index.js';
 import { routeAuthText } from '../model/route-auth-text.js';
 import { display } from '../model/value.js';
@@ -13,6 +13,7 @@ import { EXPOSURE_ORDER, widerOf, type EntryPath, type ExposureLevel, type Funct
 import { SourceWriterIndex } from './source-writer-index.js';
 import { publicWriteGrant, WRITE_VERBS } from './source-writers.js';
 import { routeName } from '../model/route-name.js';
+import { isApiTrigger } from '../model/trigger-kind.js';
 
 const COMPUTED = new WeakMap<AppModel, Map<string, FunctionExposure>>();
 
@@ -46,7 +47,7 @@ function addPath(result: Map<string, FunctionExposure>, fnId: string, path: Entr
 function directPath(t: Trigger, index: ModelIndex): EntryPath | undefined {
   const fn = index.function(t.functionId);
   if (!fn) return undefined;
-  if (t.kind === 'api') return routePath(t, index, fn);
+  if (isApiTrigger(t.kind)) return routePath(t, index, fn);
   if (t.kind === 'function-url') return urlPath(t, fn);
   return sourcePath(t, index, fn);
 }
@@ -113,10 +114,12 @@ function sourcePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPat
   };
 }
 
+const ACCOUNT_SOURCES = new Set<TriggerKind>(['sqs', 'sns', 's3', 'kafka-msk', 'kafka-self-managed', 'mq', 'documentdb']);
+
 /** Sources outside the template may be written by anyone the account allows; IoT and Cognito by their users. */
 function sourceLevel(t: Trigger, external: boolean): ExposureLevel {
-  if (t.kind === 'cognito' || t.kind === 'iot') return 'authenticated';
-  if (external && t.source !== undefined && ['sqs', 'sns', 's3', 'kafka', 'mq', 'documentdb'].includes(t.kind)) return 'account';
+  if (t.kind === 'cognito-user-pool' || t.kind === 'iot') return 'authenticated';
+  if (external && t.source !== undefined && ACCOUNT_SOURCES.has(t.kind)) return 'account';
   return 'internal';
 }
 

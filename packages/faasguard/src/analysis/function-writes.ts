@@ -2,7 +2,7 @@
  * What a function's role lets it write into: the event sources it could feed. Used for chains
  * (a public function feeding another) and recursive loops (a function feeding itself).
  */
-import type { LambdaFunction, PolicyStatement, Resource, Trigger } from '../model/app-model.js';
+import type { LambdaFunction, PolicyStatement, Resource, Trigger, TriggerKind } from '../model/app-model.js';
 import type { SourceLocation } from '../model/location.js';
 import type { ModelIndex } from '../model/model-index.js';
 import { anyActionMatches } from '../iam/action-matches.js';
@@ -25,12 +25,12 @@ export interface KindTargets {
   ids: Set<string>;
 }
 
-const SOURCE_KIND_OF_TRIGGER: Readonly<Record<string, Resource['kind']>> = {
+const SOURCE_KIND_OF_TRIGGER: Readonly<Partial<Record<TriggerKind, Resource['kind']>>> = {
   s3: 'bucket',
   sqs: 'queue',
   sns: 'topic',
-  dynamodb: 'table',
-  kinesis: 'stream',
+  'dynamodb-stream': 'table',
+  'kinesis-stream': 'stream',
 };
 
 export function functionWrites(fn: LambdaFunction, index: ModelIndex): WriteGrant[] {

@@ -12,6 +12,7 @@ import { display, referencedResource, type Value } from '../model/value.js';
 import { nameOf } from '../rules/subject.js';
 import type { AttackSurfaceMap, MapEdge, MapFunction, MapLocation, MapReach } from './attack-surface-types.js';
 import { routeName } from '../model/route-name.js';
+import { isApiTrigger } from '../model/trigger-kind.js';
 
 export const EVERY_RESOURCE = '*';
 
@@ -77,7 +78,7 @@ function addReach(byTarget: Map<string, MapReach>, t: { id: string; name: string
 
 function addTrigger(map: AttackSurfaceMap, t: Trigger, index: ModelIndex, exposure: Map<string, FunctionExposure>, used: Set<string>): void {
   const level = exposure.get(t.functionId)?.paths.find((p) => p.via === t.id)?.level ?? 'internal';
-  if (t.kind === 'api') return addRoute(map, t, index, level);
+  if (isApiTrigger(t.kind)) return addRoute(map, t, index, level);
   if (t.kind === 'function-url') {
     const fn = index.function(t.functionId);
     map.entryPoints.push({ id: t.id, kind: 'function-url', label: `Function URL of ${fn ? nameOf(fn) : t.functionId}`, exposure: level, detail: `AuthType ${display(fn?.url?.authType)}`, location: loc(t.loc) });
@@ -89,7 +90,7 @@ function addTrigger(map: AttackSurfaceMap, t: Trigger, index: ModelIndex, exposu
     map.edges.push({ from: t.sourceId, to: t.functionId, kind: 'triggers', label: t.kind });
     return;
   }
-  const kind = t.kind === 'schedule' ? 'schedule' : 'event';
+  const kind = t.kind === 'eventbridge-scheduled' ? 'schedule' : 'event';
   map.entryPoints.push({ id: t.id, kind, label: `${t.kind}${t.source !== undefined ? ` ${display(t.source)}` : ''}`, exposure: level, detail: describeDetails(t), location: loc(t.loc) });
   map.edges.push({ from: t.id, to: t.functionId, kind: 'triggers', label: t.kind });
 }

@@ -13,6 +13,7 @@
  */
 import type { SourceLocation } from './location.js';
 import type { Value, ValueMap } from './value.js';
+import type { TriggerKind } from './trigger-kind.js';
 
 export interface AppModel {
   /** Template files that were loaded, one stack each */
@@ -240,24 +241,8 @@ export interface AsyncInvokeConfig {
   loc: SourceLocation;
 }
 
-export type TriggerKind =
-  | 'api'
-  | 'function-url'
-  | 's3'
-  | 'sqs'
-  | 'sns'
-  | 'dynamodb'
-  | 'kinesis'
-  | 'schedule'
-  | 'eventbridge'
-  | 'iot'
-  | 'cognito'
-  | 'kafka'
-  | 'mq'
-  | 'documentdb'
-  | 'cloudwatch-logs'
-  | 'alb'
-  | 'unknown';
+/** The guard's source name for the entry point (see trigger-kind.ts), or `unknown`. */
+export type { TriggerKind } from './trigger-kind.js';
 
 /** One way an event reaches a function. */
 export interface Trigger {
@@ -268,7 +253,7 @@ export interface Trigger {
   sourceId?: string;
   /** The source as written (ARN, reference …), when there is one */
   source?: Value;
-  /** For `api`: the route */
+  /** For an API Gateway kind (`apigw-rest`, `apigw-http`, `apigw-websocket`): the route */
   routeId?: string;
   /** Whether the service invokes the function asynchronously (S3, SNS, EventBridge …) */
   asynchronous: boolean;

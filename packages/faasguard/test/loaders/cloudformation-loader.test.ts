@@ -285,7 +285,7 @@ describe('CloudFormation loader: permissions, URLs, event sources, storage and e
     assert.equal(sqs?.sourceId, 'template.yaml/Queue');
     assert.equal(sqs?.details['BatchSize'], 10);
     const ddb = model.triggers.find((x) => x.id === 'template.yaml/StreamMapping');
-    assert.equal(ddb?.kind, 'dynamodb');
+    assert.equal(ddb?.kind, 'dynamodb-stream');
     assert.equal(ddb?.functionId, 'template.yaml/Fn');
     assert.equal(ddb?.sourceId, 'template.yaml/Table');
     assert.equal(ddb?.details['StartingPosition'], 'LATEST');
@@ -329,7 +329,7 @@ describe('CloudFormation loader: permissions, URLs, event sources, storage and e
     assert.equal(sns?.id, 'template.yaml/Subscription');
     assert.equal(sns?.sourceId, 'template.yaml/Topic');
     assert.equal(sns?.functionId, 'template.yaml/Fn');
-    const schedule = model.triggers.find((x) => x.kind === 'schedule');
+    const schedule = model.triggers.find((x) => x.kind === 'eventbridge-scheduled');
     assert.equal(schedule?.sourceId, 'template.yaml/Nightly');
     assert.equal(schedule?.details['schedule'], 'rate(1 day)');
     assert.equal(schedule?.functionId, 'template.yaml/Fn');
@@ -478,7 +478,7 @@ describe('CloudFormation loader: API Gateway', () => {
     assert.equal(del.auth.type, 'cognito');
     assert.equal(del.auth.authorizer, 'Auth');
 
-    const apiTriggers = model.triggers.filter((t) => t.kind === 'api').map((t) => [t.routeId, t.functionId, t.sourceId]);
+    const apiTriggers = model.triggers.filter((t) => t.kind === 'apigw-rest').map((t) => [t.routeId, t.functionId, t.sourceId]);
     assert.deepEqual(apiTriggers.sort(), [
       ['api.yaml/DeleteOrder', 'api.yaml/Fn', 'api.yaml/Api'],
       ['api.yaml/GetOrder', 'api.yaml/Fn', 'api.yaml/Api'],

@@ -45,7 +45,7 @@ describe('Serverless Framework events from outside the service', () => {
   it('compiles Alexa, cloudwatchEvent, iotFleetProvisioning and cloudFront events into triggers', async () => {
     const { model, diagnostics } = await loadApp(path.join(DIR, 'serverless-events'));
     const kinds = (fn: string): string[] => model.triggers.filter((t) => t.functionId === `serverless.yml/${fn}LambdaFunction`).map((t) => `${t.kind} ${display(t.source ?? t.sourceId)}`);
-    assert.deepEqual(kinds('Skill'), ['unknown Alexa skill amzn1.ask.skill.12345678-1234-1234-1234-123456789012', 'unknown Alexa smart home skill amzn1.ask.skill.87654321-1234-1234-1234-123456789012']);
+    assert.deepEqual(kinds('Skill'), ['alexa Alexa skill amzn1.ask.skill.12345678-1234-1234-1234-123456789012', 'alexa Alexa smart home skill amzn1.ask.skill.87654321-1234-1234-1234-123456789012']);
     assert.deepEqual(kinds('LegacyRule').map((k) => k.split(' ')[0]), ['eventbridge']);
     assert.deepEqual(kinds('Provision'), ['iot devices']);
     assert.deepEqual(kinds('Edge'), ['unknown CloudFront viewer-request']);

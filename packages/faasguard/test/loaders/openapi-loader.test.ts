@@ -144,7 +144,7 @@ describe('OpenAPI routes', () => {
     assert.equal(token.functionId, 'template.yaml/AdminFn');
     assert.equal(token.integration?.kind, 'lambda');
     const trigger = model.triggers.find((t) => t.routeId === token.id);
-    assert.deepEqual([trigger?.kind, trigger?.functionId, trigger?.sourceId], ['api', 'template.yaml/AdminFn', 'template.yaml/SwaggerApi']);
+    assert.deepEqual([trigger?.kind, trigger?.functionId, trigger?.sourceId], ['apigw-rest', 'template.yaml/AdminFn', 'template.yaml/SwaggerApi']);
     assert.equal(route('HttpApi', 'GET', '/me').functionId, 'template.yaml/AdminFn', 'an HTTP API names the function ARN itself');
   });
 

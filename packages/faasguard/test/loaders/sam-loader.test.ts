@@ -127,12 +127,12 @@ describe('SAM loader', () => {
     const worker = model.triggers.filter((t) => t.functionId === `${FILE}/WorkerFn`);
     const summary = worker.map((t) => [t.kind, t.sourceId ?? null, t.asynchronous]).sort();
     assert.deepEqual(summary, [
-      ['cognito', `${FILE}/Pool`, false],
+      ['cognito-user-pool', `${FILE}/Pool`, false],
       ['eventbridge', null, true],
+      ['eventbridge-scheduled', null, true],
       ['iot', null, true],
-      ['kinesis', `${FILE}/Stream`, false],
+      ['kinesis-stream', `${FILE}/Stream`, false],
       ['s3', `${FILE}/Uploads`, true],
-      ['schedule', null, true],
       ['sns', `${FILE}/Alerts`, true],
       ['sqs', `${FILE}/Jobs`, false],
     ]);

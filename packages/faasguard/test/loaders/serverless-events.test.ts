@@ -87,8 +87,8 @@ describe('Serverless Framework events and provider settings', () => {
   });
 
   it('compiles polled sources into event source mappings', () => {
-    assert.deepEqual(triggers('Streams'), ['dynamodb', 'kafka', 'kinesis', 'mq']);
-    const dynamo = model.triggers.find((t) => t.kind === 'dynamodb')!;
+    assert.deepEqual(triggers('Streams'), ['dynamodb-stream', 'kafka-self-managed', 'kinesis-stream', 'mq']);
+    const dynamo = model.triggers.find((t) => t.kind === 'dynamodb-stream')!;
     assert.equal(dynamo.details['MaximumRetryAttempts'], 3);
     assert.equal(dynamo.details['StartingPosition'], 'TRIM_HORIZON');
     assert.ok(model.resources.some((r) => r.logicalId === 'StreamsEventSourceMappingDynamodbOrders'));
@@ -96,13 +96,13 @@ describe('Serverless Framework events and provider settings', () => {
   });
 
   it('compiles pushed sources: SNS, schedules, EventBridge, IoT, Cognito, CloudWatch Logs, ALB, Alexa', () => {
-    assert.deepEqual(triggers('Notify'), ['alb', 'cloudwatch-logs', 'cognito', 'eventbridge', 'iot', 'schedule', 'schedule', 'sns', 'sns', 'unknown']);
+    assert.deepEqual(triggers('Notify'), ['alb', 'alexa', 'cloudwatch-logs', 'cognito-user-pool', 'eventbridge', 'eventbridge-scheduled', 'eventbridge-scheduled', 'iot', 'sns', 'sns']);
     const topic = model.triggers.find((t) => t.kind === 'sns' && t.sourceId === `${F}/SNSTopicAlerts`);
     assert.ok(topic, 'a topic name creates the topic');
     assert.ok(model.triggers.some((t) => t.kind === 'sns' && display(t.source) === 'arn:aws:sns:us-east-1:111111111111:external'));
     assert.ok(model.resources.some((r) => r.logicalId === 'NotifyEventsRuleSchedule2'), 'one rule per rate expression');
-    assert.ok(model.triggers.some((t) => t.kind === 'cognito' && t.sourceId === `${F}/CognitoUserPoolMembers`));
-    const alexa = model.triggers.find((t) => t.kind === 'unknown' && t.functionId === `${F}/NotifyLambdaFunction`);
+    assert.ok(model.triggers.some((t) => t.kind === 'cognito-user-pool' && t.sourceId === `${F}/CognitoUserPoolMembers`));
+    const alexa = model.triggers.find((t) => t.kind === 'alexa' && t.functionId === `${F}/NotifyLambdaFunction`);
     assert.equal(display(alexa?.source), 'Alexa skill amzn1.ask.skill.x');
     assert.equal(diagnostics.find((d) => d.code === 'unsupported-event'), undefined, 'every event type of the service is known');
   });

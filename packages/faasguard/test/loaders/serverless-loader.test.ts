@@ -161,7 +161,7 @@ describe('Serverless Framework loader', () => {
     const sqs = model.triggers.find((t) => t.kind === 'sqs')!;
     assert.equal(sqs.sourceId, 'serverless.yml/JobsQueue');
     assert.equal(sqs.details['BatchSize'], 5);
-    assert.ok(model.triggers.some((t) => t.kind === 'schedule' && t.functionId === 'serverless.yml/ProcessJobsLambdaFunction'));
+    assert.ok(model.triggers.some((t) => t.kind === 'eventbridge-scheduled' && t.functionId === 'serverless.yml/ProcessJobsLambdaFunction'));
     const group = model.resources.find((r) => r.logicalId === 'ListOrdersLogGroup')!;
     assert.equal(group.properties['RetentionInDays'], 14);
     assert.equal(group.properties['LogGroupName'], '/aws/lambda/orders-dev-listOrders');

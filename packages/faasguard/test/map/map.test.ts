@@ -27,7 +27,7 @@ describe('attack-surface map', () => {
       ['public-writer', 'anyone → Drop', 'public'],
       ['route', 'GET /profile (Api)', 'authenticated'],
       ['route', 'POST /intake (Api)', 'public'],
-      ['schedule', 'schedule', 'internal'],
+      ['schedule', 'eventbridge-scheduled', 'internal'],
     ]);
   });
 

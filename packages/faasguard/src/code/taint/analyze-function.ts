@@ -6,6 +6,7 @@
  */
 import type { Trigger } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
+import { isApiTrigger } from '../../model/trigger-kind.js';
 import { reachableFiles } from '../module-graph.js';
 import { AUTHZ_NAME, Evaluator, type AnalysisContext } from './evaluate.js';
 import { exportValue, loadModule } from './module-env.js';
@@ -288,7 +289,7 @@ function presenceDecides(path: ReadonlyArray<{ name: string }>): boolean {
 
 /** Requests come from clients; other events from services (whose fields are not a caller's claim). */
 function isClientFacing(t: Trigger): boolean {
-  return t.kind === 'api' || t.kind === 'function-url' || t.kind === 'alb' || t.kind === 'unknown';
+  return isApiTrigger(t.kind) || t.kind === 'function-url' || t.kind === 'alb' || t.kind === 'alexa' || t.kind === 'unknown';
 }
 
 function eventLogs(hits: SinkHit[], sources: Sources): CodeEvent[] {

@@ -36,21 +36,26 @@ const HTTP: readonly SourcePattern[] = [
   p('requestContext.http.path', 'request path', 0),
 ];
 
+const KAFKA: readonly SourcePattern[] = [p('records.*.*.value', 'record value', 0), p('records.*.*.key', 'record key', 0), p('records.*.*.headers', 'record headers')];
+
 export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = {
-  api: HTTP,
+  'apigw-rest': HTTP,
+  'apigw-http': HTTP,
+  'apigw-websocket': HTTP,
   'function-url': HTTP,
   alb: HTTP,
   s3: [p('Records.*.s3.object.key', 'object key', 0), p('Records.*.s3.bucket.name', 'bucket name', 0)],
   sqs: [p('Records.*.body', 'message body', 0), p('Records.*.messageAttributes', 'message attributes')],
   sns: [p('Records.*.Sns.Message', 'message', 0), p('Records.*.Sns.Subject', 'message subject', 0), p('Records.*.Sns.MessageAttributes', 'message attributes')],
-  dynamodb: [p('Records.*.dynamodb.NewImage', 'new item image'), p('Records.*.dynamodb.OldImage', 'old item image'), p('Records.*.dynamodb.Keys', 'item keys')],
-  kinesis: [p('Records.*.kinesis.data', 'record data', 0), p('Records.*.kinesis.partitionKey', 'partition key', 0)],
-  kafka: [p('records.*.*.value', 'record value', 0), p('records.*.*.key', 'record key', 0), p('records.*.*.headers', 'record headers')],
+  'dynamodb-stream': [p('Records.*.dynamodb.NewImage', 'new item image'), p('Records.*.dynamodb.OldImage', 'old item image'), p('Records.*.dynamodb.Keys', 'item keys')],
+  'kinesis-stream': [p('Records.*.kinesis.data', 'record data', 0), p('Records.*.kinesis.partitionKey', 'partition key', 0)],
+  'kafka-msk': KAFKA,
+  'kafka-self-managed': KAFKA,
   mq: [p('messages.*.data', 'message data', 0)],
   documentdb: [p('events.*.event.fullDocument', 'changed document'), p('events.*.event.updateDescription', 'document update')],
   eventbridge: [p('detail', 'event detail')],
   iot: [p('', 'IoT message payload')],
-  cognito: [
+  'cognito-user-pool': [
     p('userName', 'user name'),
     p('request.userAttributes', 'user attributes'),
     p('request.validationData', 'validation data'),
@@ -59,7 +64,9 @@ export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = 
   ],
   'cloudwatch-logs': [p('awslogs.data', 'log data', 0)],
   // Scheduled events carry only what the template wrote.
-  schedule: [],
+  'eventbridge-scheduled': [],
+  // An Alexa request's fields come from the skill's user; which of them carry speech, the model does not say.
+  alexa: [p('', 'event')],
   unknown: [p('', 'event')],
 };
 

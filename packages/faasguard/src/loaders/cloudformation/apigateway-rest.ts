@@ -3,6 +3,7 @@
  */
 import type { Api, AuthorizerType, RouteAuthType, RouteIntegration } from '../../model/app-model.js';
 import { asArray, asBoolean, isValueMap, referencedResource, type Value, type ValueMap } from '../../model/value.js';
+import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { loadPolicyDocument } from './policy-document.js';
 import { elementBase, prop, type LoadContext } from './load-context.js';
 import type { TemplateResource } from './template.js';
@@ -68,7 +69,7 @@ export function linkRestMethod(ctx: LoadContext, r: TemplateResource): void {
       loc: authType.node ? authType.loc : r.loc,
     },
   });
-  if (fn) ctx.builder.addTrigger({ id: routeId, kind: 'api', functionId: fn.id, routeId, sourceId: api.id, asynchronous: false, details: {}, loc: r.loc });
+  if (fn) ctx.builder.addTrigger({ id: routeId, kind: apiTriggerKind(api.protocol), functionId: fn.id, routeId, sourceId: api.id, asynchronous: false, details: {}, loc: r.loc });
 }
 
 /** A method's `Integration`, read as an OpenAPI integration is (the same fields, capitalised). */

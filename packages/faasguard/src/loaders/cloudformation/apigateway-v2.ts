@@ -2,6 +2,7 @@
  * API Gateway HTTP and WebSocket APIs (v2) declared resource by resource.
  */
 import type { Api, RouteAuthType } from '../../model/app-model.js';
+import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { asBoolean, referencedResource, type Value } from '../../model/value.js';
 import { elementBase, prop, type LoadContext } from './load-context.js';
 import type { TemplateResource } from './template.js';
@@ -27,7 +28,7 @@ export function linkApiV2QuickCreate(ctx: LoadContext, r: TemplateResource): voi
   const id = `${ctx.template.resourceId(r.logicalId)}#default-route`;
   const apiId = ctx.template.resourceId(r.logicalId);
   ctx.builder.addRoute({ ...elementBase(ctx, r), id, apiId, method: 'ANY', path: '$default', functionId: fn.id, auth: { type: 'none', apiKeyRequired: false, loc: target.loc } });
-  ctx.builder.addTrigger({ id, kind: 'api', functionId: fn.id, routeId: id, sourceId: apiId, asynchronous: false, details: {}, loc: target.loc });
+  ctx.builder.addTrigger({ id, kind: apiTriggerKind(ctx.builder.api(apiId)?.protocol ?? 'http'), functionId: fn.id, routeId: id, sourceId: apiId, asynchronous: false, details: {}, loc: target.loc });
 }
 
 export function linkApiV2Authorizer(ctx: LoadContext, r: TemplateResource): void {
@@ -66,7 +67,7 @@ export function linkApiV2Route(ctx: LoadContext, r: TemplateResource): void {
     ...(fn ? { functionId: fn.id } : {}),
     auth: { type: v2AuthType(authType.value), ...(authorizer ? { authorizer } : {}), apiKeyRequired: asBoolean(prop(ctx, r, 'ApiKeyRequired').value) === true, loc: authType.node ? authType.loc : r.loc },
   });
-  if (fn) ctx.builder.addTrigger({ id, kind: 'api', functionId: fn.id, routeId: id, sourceId: api.id, asynchronous: false, details: {}, loc: r.loc });
+  if (fn) ctx.builder.addTrigger({ id, kind: apiTriggerKind(api.protocol), functionId: fn.id, routeId: id, sourceId: api.id, asynchronous: false, details: {}, loc: r.loc });
 }
 
 /** `integrations/<IntegrationId>` → the integration's function. */

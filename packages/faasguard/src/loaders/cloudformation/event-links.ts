@@ -11,7 +11,7 @@ import type { TemplateResource } from './template.js';
 export function linkEventRule(ctx: LoadContext, r: TemplateResource): void {
   const id = ctx.template.resourceId(r.logicalId);
   const schedule = prop(ctx, r, 'ScheduleExpression').value;
-  const kind: TriggerKind = schedule !== undefined ? 'schedule' : 'eventbridge';
+  const kind: TriggerKind = schedule !== undefined ? 'eventbridge-scheduled' : 'eventbridge';
   items(get(props(r), 'Targets')).forEach((node, i) => {
     const target = ctx.ev.value(node);
     if (!isValueMap(target)) return;
@@ -43,7 +43,7 @@ export function linkUserPoolTriggers(ctx: LoadContext, r: TemplateResource): voi
     const fnValue = isValueMap(v) ? v['LambdaArn'] : v;
     const fn = ctx.builder.functionOf(fnValue);
     if (!fn) continue;
-    ctx.builder.addTrigger({ id: `${id}#${e.key}`, kind: 'cognito', functionId: fn.id, sourceId: id, asynchronous: false, details: { trigger: e.key }, loc: e.keyLoc });
+    ctx.builder.addTrigger({ id: `${id}#${e.key}`, kind: 'cognito-user-pool', functionId: fn.id, sourceId: id, asynchronous: false, details: { trigger: e.key }, loc: e.keyLoc });
   }
 }
 

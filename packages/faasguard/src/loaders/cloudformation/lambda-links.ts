@@ -50,25 +50,25 @@ export function linkEventSourceMapping(ctx: LoadContext, r: TemplateResource): v
 }
 
 function mappingKind(ctx: LoadContext, r: TemplateResource, source: Value | undefined): TriggerKind {
-  if (prop(ctx, r, 'SelfManagedEventSource').value !== undefined) return 'kafka';
+  if (prop(ctx, r, 'SelfManagedEventSource').value !== undefined) return 'kafka-self-managed';
   if (prop(ctx, r, 'DocumentDBEventSourceConfig').value !== undefined) return 'documentdb';
   const ref = referencedResource(source);
   const type = ref ? ctx.template.resources.get(ref.logicalId)?.type : undefined;
   if (type) return kindOfSourceType(type);
   const arn = typeof source === 'string' ? source : String(source ?? '');
   if (arn.includes(':sqs:')) return 'sqs';
-  if (arn.includes(':dynamodb:')) return 'dynamodb';
-  if (arn.includes(':kinesis:')) return 'kinesis';
-  if (arn.includes(':kafka:')) return 'kafka';
+  if (arn.includes(':dynamodb:')) return 'dynamodb-stream';
+  if (arn.includes(':kinesis:')) return 'kinesis-stream';
+  if (arn.includes(':kafka:')) return 'kafka-msk';
   if (arn.includes(':mq:')) return 'mq';
   return 'unknown';
 }
 
 export function kindOfSourceType(type: string): TriggerKind {
   if (type === 'AWS::SQS::Queue') return 'sqs';
-  if (type === 'AWS::DynamoDB::Table' || type === 'AWS::DynamoDB::GlobalTable' || type === 'AWS::Serverless::SimpleTable') return 'dynamodb';
-  if (type === 'AWS::Kinesis::Stream') return 'kinesis';
-  if (type === 'AWS::MSK::Cluster' || type === 'AWS::MSK::ServerlessCluster') return 'kafka';
+  if (type === 'AWS::DynamoDB::Table' || type === 'AWS::DynamoDB::GlobalTable' || type === 'AWS::Serverless::SimpleTable') return 'dynamodb-stream';
+  if (type === 'AWS::Kinesis::Stream') return 'kinesis-stream';
+  if (type === 'AWS::MSK::Cluster' || type === 'AWS::MSK::ServerlessCluster') return 'kafka-msk';
   if (type === 'AWS::AmazonMQ::Broker') return 'mq';
   if (type === 'AWS::DocDB::DBCluster') return 'documentdb';
   return 'unknown';

@@ -9,6 +9,7 @@
  */
 import type { Api } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
+import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { isValueMap, type Value, type ValueMap } from '../../model/value.js';
 import type { TMapEntry, TNode } from '../../parse/tree.js';
 import { get, getEntry } from '../../parse/tree.js';
@@ -65,7 +66,7 @@ function linkOperation(ctx: LoadContext, api: Api, def: ApiDefinition, security:
   const auth = routeAuth(security, op.method, op.value['security'], get(op.node, 'security')?.loc ?? op.loc);
   const id = `${api.id}#${op.method} ${op.path}`;
   ctx.builder.addRoute({ id, logicalId: `${api.logicalId} ${op.method} ${op.path}`, stack: ctx.template.stackId, loc: op.loc, apiId: api.id, method: op.method, path: op.path, ...(fn ? { functionId: fn.id } : {}), auth, integration });
-  if (fn) ctx.builder.addTrigger({ id, kind: 'api', functionId: fn.id, routeId: id, sourceId: api.id, asynchronous: false, details: {}, loc: op.loc });
+  if (fn) ctx.builder.addTrigger({ id, kind: apiTriggerKind(api.protocol), functionId: fn.id, routeId: id, sourceId: api.id, asynchronous: false, details: {}, loc: op.loc });
 }
 
 /** `{ $ref: '#/components/x-amazon-apigateway-integrations/name' }` (HTTP APIs share integrations so). */

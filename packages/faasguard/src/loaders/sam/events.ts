@@ -10,6 +10,7 @@ import { get } from '../../parse/tree.js';
 import type { LoadContext } from '../cloudformation/load-context.js';
 import { props } from '../cloudformation/load-context.js';
 import type { TemplateResource } from '../cloudformation/template.js';
+import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { implicitApi } from './api.js';
 
 /** Event type → trigger kind, the property naming the source, and whether the service invokes asynchronously. */
@@ -17,20 +18,20 @@ const EVENT_TYPES: Readonly<Record<string, { kind: TriggerKind; source?: string;
   S3: { kind: 's3', source: 'Bucket', async: true },
   SQS: { kind: 'sqs', source: 'Queue', async: false },
   SNS: { kind: 'sns', source: 'Topic', async: true },
-  DynamoDB: { kind: 'dynamodb', source: 'Stream', async: false },
-  Kinesis: { kind: 'kinesis', source: 'Stream', async: false },
-  MSK: { kind: 'kafka', source: 'Stream', async: false },
-  SelfManagedKafka: { kind: 'kafka', async: false },
+  DynamoDB: { kind: 'dynamodb-stream', source: 'Stream', async: false },
+  Kinesis: { kind: 'kinesis-stream', source: 'Stream', async: false },
+  MSK: { kind: 'kafka-msk', source: 'Stream', async: false },
+  SelfManagedKafka: { kind: 'kafka-self-managed', async: false },
   MQ: { kind: 'mq', source: 'Broker', async: false },
   DocumentDB: { kind: 'documentdb', source: 'Cluster', async: false },
-  Schedule: { kind: 'schedule', async: true },
-  ScheduleV2: { kind: 'schedule', async: true },
+  Schedule: { kind: 'eventbridge-scheduled', async: true },
+  ScheduleV2: { kind: 'eventbridge-scheduled', async: true },
   EventBridgeRule: { kind: 'eventbridge', async: true },
   CloudWatchEvent: { kind: 'eventbridge', async: true },
   IoTRule: { kind: 'iot', async: true },
-  Cognito: { kind: 'cognito', source: 'UserPool', async: false },
+  Cognito: { kind: 'cognito-user-pool', source: 'UserPool', async: false },
   CloudWatchLogs: { kind: 'cloudwatch-logs', source: 'LogGroupName', async: true },
-  AlexaSkill: { kind: 'unknown', async: false },
+  AlexaSkill: { kind: 'alexa', async: false },
 };
 
 export function linkSamEvents(ctx: LoadContext, r: TemplateResource): void {
@@ -80,7 +81,7 @@ function linkApiEvent(ctx: LoadContext, fnId: string, id: string, type: string, 
   const path = typeof p['Path'] === 'string' ? p['Path'] : protocol === 'http' ? '$default' : '/';
   const authNode = get(get(entry.value, 'Properties'), 'Auth');
   ctx.builder.addRoute({ id, logicalId: `${fnId.split('/').pop()}.${entry.key}`, stack: ctx.template.stackId, loc: entry.keyLoc, apiId: api.id, method: method === 'X-AMAZON-APIGATEWAY-ANY-METHOD' ? 'ANY' : method, path, functionId: fnId, auth: routeAuth(api, p['Auth'], authNode?.loc ?? entry.keyLoc) });
-  ctx.builder.addTrigger({ id, kind: 'api', functionId: fnId, routeId: id, sourceId: api.id, asynchronous: false, details: {}, loc: entry.keyLoc });
+  ctx.builder.addTrigger({ id, kind: apiTriggerKind(api.protocol), functionId: fnId, routeId: id, sourceId: api.id, asynchronous: false, details: {}, loc: entry.keyLoc });
 }
 
 /** The API an event names, or the implicit one (created on first use). */

@@ -1,6 +1,7 @@
 import { nameOf } from '../subject.js';
 import type { AppModel, LambdaFunction, TriggerKind } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { API_TRIGGER_KINDS } from '../../model/trigger-kind.js';
 import { codeEventRule } from './code-event-rule.js';
 import { hasHttpInvokePermission } from './response-reaches-caller.js';
 
@@ -39,7 +40,7 @@ export const eventLogged = codeEventRule(
  * a stream record or the input of a state machine task logged whole is a service's record, not a
  * caller's credentials.
  */
-const CREDENTIAL_BEARING = new Set<TriggerKind>(['api', 'function-url', 'alb', 'cognito']);
+const CREDENTIAL_BEARING = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb', 'cognito-user-pool']);
 
 function carriesCredentials(fn: LambdaFunction, model: AppModel): boolean {
   if (ModelIndex.of(model).triggersOf(fn).some((t) => CREDENTIAL_BEARING.has(t.kind))) return true;

@@ -5,13 +5,14 @@
  * `$disconnect` integration's (API Gateway sends neither body to the client), nor another WebSocket
  * route's without a route response (routes are one-way by default).
  */
-import type { AppModel, LambdaFunction, Trigger } from '../../model/app-model.js';
+import type { AppModel, LambdaFunction, Trigger, TriggerKind } from '../../model/app-model.js';
+import { API_TRIGGER_KINDS } from '../../model/trigger-kind.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { routeResponseRouteId } from '../../model/facts/route-response-facts.js';
 
 export type ResponseReach = 'caller' | 'unknown' | 'nobody';
 
-const SYNCHRONOUS_HTTP = new Set(['api', 'function-url', 'alb']);
+const SYNCHRONOUS_HTTP = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb']);
 const WEBSOCKET_SILENT_ROUTES = new Set(['$connect', '$disconnect']);
 
 /** `caller` when a trigger (or an API Gateway or load balancer invoke permission) returns the response to a client, `unknown` when the template shows nothing that says (direct invocation, an unknown source). */
@@ -19,7 +20,8 @@ export function responseReach(fn: LambdaFunction, model: AppModel): ResponseReac
   const index = ModelIndex.of(model);
   const triggers = index.triggersOf(fn);
   if (triggers.some((t) => answersCaller(t, index, model))) return 'caller';
-  if (!triggers.every((t) => t.kind === 'unknown')) return 'nobody';
+  // An Alexa skill's answer goes to the Alexa service, which decides what the user hears.
+  if (!triggers.every((t) => t.kind === 'unknown' || t.kind === 'alexa')) return 'nobody';
   return hasHttpInvokePermission(fn, model) ? 'caller' : 'unknown';
 }
 

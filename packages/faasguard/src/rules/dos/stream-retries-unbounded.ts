@@ -5,7 +5,7 @@ import { nameOf, subjectOf } from '../subject.js';
 import { ModelIndex } from '../../model/model-index.js';
 
 /** Poll-based sources that retry a failing batch until its records expire. */
-const STREAM_KINDS = new Set<Trigger['kind']>(['kinesis', 'dynamodb']);
+const STREAM_KINDS = new Set<Trigger['kind']>(['kinesis-stream', 'dynamodb-stream']);
 
 export const streamRetriesUnbounded: Rule = {
   meta: {
@@ -40,7 +40,7 @@ export const streamRetriesUnbounded: Rule = {
 
 function result(t: Trigger, fn: LambdaFunction): RuleResult {
   return {
-    message: `The ${t.kind} stream event source of ${nameOf(fn)} retries a failing batch until its records expire: one poison record halts its shard for as long as the stream keeps data, and every retry is billed. Set MaximumRetryAttempts or MaximumRecordAgeInSeconds, with an OnFailure destination.`,
+    message: `The ${t.kind} event source of ${nameOf(fn)} retries a failing batch until its records expire: one poison record halts its shard for as long as the stream keeps data, and every retry is billed. Set MaximumRetryAttempts or MaximumRecordAgeInSeconds, with an OnFailure destination.`,
     location: t.loc,
     related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
     subject: subjectOf(fn),

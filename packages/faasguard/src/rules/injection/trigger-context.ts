@@ -8,28 +8,33 @@ import type { AppModel, Trigger, TriggerKind } from '../../model/app-model.js';
 import type { FlowSource } from '../../code/taint/analyze-function.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { routeName } from '../../model/route-name.js';
+import { API_TRIGGER_KINDS } from '../../model/trigger-kind.js';
 
 const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
-  api: 'an API request',
+  'apigw-rest': 'an API request',
+  'apigw-http': 'an API request',
+  'apigw-websocket': 'an API request',
   'function-url': 'a Function URL request',
   alb: 'a load balancer request',
   s3: 'an S3 event',
   sqs: 'an SQS message',
   sns: 'an SNS notification',
-  dynamodb: 'a DynamoDB stream record',
-  kinesis: 'a Kinesis record',
-  kafka: 'a Kafka record',
+  'dynamodb-stream': 'a DynamoDB stream record',
+  'kinesis-stream': 'a Kinesis record',
+  'kafka-msk': 'a Kafka record',
+  'kafka-self-managed': 'a Kafka record',
   mq: 'an MQ message',
   documentdb: 'a DocumentDB change event',
   eventbridge: 'an EventBridge event',
-  schedule: 'a scheduled event',
+  'eventbridge-scheduled': 'a scheduled event',
   iot: 'an IoT message',
-  cognito: 'a Cognito trigger event',
+  'cognito-user-pool': 'a Cognito trigger event',
   'cloudwatch-logs': 'a CloudWatch Logs event',
+  alexa: 'an Alexa request',
   unknown: 'an event',
 };
 
-const REQUEST_KINDS = new Set<TriggerKind>(['api', 'function-url', 'alb']);
+const REQUEST_KINDS = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb']);
 
 /** The widest exposure among the triggers that bring the data; the function's own when none does. */
 export function sourceLevel(source: FlowSource, exposure: FunctionExposure | undefined): ExposureLevel {

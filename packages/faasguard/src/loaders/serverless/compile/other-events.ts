@@ -18,7 +18,7 @@ export function compileCognitoEvent(ctx: CompileContext, fn: ServerlessFunction,
   }
   const declared = truthy(get(event, 'existing')) ? entries(ctx.userResources).find((e) => text(get(get(e.value, 'Properties'), 'UserPoolName')) === pool) : undefined;
   if (truthy(get(event, 'existing')) && !declared) {
-    ctx.externalTriggers.push({ kind: 'cognito', functionLogicalId: fn.logicalId, source: pool, details: { trigger, existing: true }, loc: event.loc });
+    ctx.externalTriggers.push({ kind: 'cognito-user-pool', functionLogicalId: fn.logicalId, source: pool, details: { trigger, existing: true }, loc: event.loc });
     return;
   }
   const id = declared?.key ?? naming.userPool(pool);

@@ -12,7 +12,7 @@ import { text } from './nodes.js';
 export function compileAlexaEvent(what: string) {
   return (ctx: CompileContext, fn: ServerlessFunction, event: TNode): void => {
     const appId = event.kind === 'scalar' ? text(event) : text(get(event, 'appId'));
-    ctx.externalTriggers.push({ kind: 'unknown', functionLogicalId: fn.logicalId, source: `Alexa ${what} ${appId ?? '(any)'}`, details: { alexa: what }, loc: event.loc });
+    ctx.externalTriggers.push({ kind: 'alexa', functionLogicalId: fn.logicalId, source: `Alexa ${what} ${appId ?? '(any)'}`, details: { alexa: what }, loc: event.loc });
   };
 }
 
