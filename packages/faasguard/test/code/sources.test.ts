@@ -52,6 +52,10 @@ describe('sources by trigger kind', () => {
     assert.deepEqual(sourcesOf('ScheduleFunction'), []);
   });
 
+  it('an Alexa skill request is attacker data as a whole, as the event of an unknown source is', () => {
+    assert.deepEqual(sourcesOf('AlexaFunction'), ['src/alexa.js:4 Event of an Alexa request']);
+  });
+
   it('a function with two triggers gets the sources of both', () => {
     assert.deepEqual(sourcesOf('TwoTriggersFunction'), ['src/two.js:6 Message body of an SQS message from Jobs', 'src/two.js:6 Object key of an S3 event from Uploads']);
   });
