@@ -5,11 +5,12 @@
  * bounded in file size and count; each file is parsed once per scan, keyed by its content hash.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CODE_EXTENSIONS, parseJs, ts, type ParsedFile, type PositionMap } from './parse-js.js';
 import { recordRead } from '../cache/read-log.js';
+import { readRegularText } from '../files/read-regular-file.js';
 
 export const MAX_CODE_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_FILES_PER_FUNCTION = 300;
@@ -125,16 +126,12 @@ export class CodeFiles {
   private readBounded(rel: string): string | undefined {
     const abs = this.inside(rel);
     if (!abs) return undefined;
-    try {
-      if (statSync(abs).size > MAX_CODE_FILE_BYTES) {
-        this.report(rel, { severity: 'warning', code: 'code-file-too-large', message: `${rel} is larger than ${MAX_CODE_FILE_BYTES} bytes and was not analyzed`, loc: { file: rel, line: 0, column: 0 } });
-        return undefined;
-      }
-      recordRead(abs);
-      return readFileSync(abs, 'utf8');
-    } catch {
-      return undefined;
+    recordRead(abs);
+    const read = readRegularText(abs, MAX_CODE_FILE_BYTES);
+    if (read.kind === 'too-large') {
+      this.report(rel, { severity: 'warning', code: 'code-file-too-large', message: `${rel} is larger than ${MAX_CODE_FILE_BYTES} bytes and was not analyzed`, loc: { file: rel, line: 0, column: 0 } });
     }
+    return read.kind === 'text' ? read.text : undefined;
   }
 
   private read(rel: string): ParsedFile | undefined {

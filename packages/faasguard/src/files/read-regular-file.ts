@@ -62,7 +62,7 @@ export function refusalMessage(r: ReadRefusal): string {
     case 'not-regular':
       return `a ${r.type}, not a regular file: not read`;
     case 'too-large':
-      return `file is ${r.size} bytes or more, over the limit of ${r.cap}: not read`;
+      return `file is ${r.size} bytes, over the limit of ${r.cap}: not read`;
     case 'unreadable':
       return `file cannot be read: ${r.code}`;
   }

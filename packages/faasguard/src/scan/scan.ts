@@ -1,7 +1,6 @@
 /**
  * The scan pipeline: discover files, load templates into one AppModel, run the rules.
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareRuleInputs } from '../analysis/rule-inputs.js';
@@ -28,6 +27,7 @@ import { redactedSource } from './redacted-source.js';
 import type { ScanProgress } from './scan-progress.js';
 import type { ScanAttackSurface, ScanResult } from './scan-result.js';
 import { paramsResolver, type FileParams } from './template-params.js';
+import { readTextOrUndefined } from '../files/read-regular-file.js';
 
 export interface ScanOptions {
   exclude?: string[];
@@ -234,9 +234,5 @@ function redactOrUndefined(text: string | undefined, file: string, secretsAt: re
 }
 
 function readQuietly(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readTextOrUndefined(file);
 }
