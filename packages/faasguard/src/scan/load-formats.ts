@@ -13,6 +13,7 @@ import { loadTemplate } from '../loaders/cloudformation/load-template.js';
 import { FileReader } from '../loaders/file-reader.js';
 import type { ModelBuilder } from '../loaders/model-builder.js';
 import { joinNestedStackApps } from '../loaders/nested-stack-apps.js';
+import { PathGuard } from '../files/path-guard.js';
 import { loadServerless, type ServerlessOptions } from '../loaders/serverless/load-serverless.js';
 import { unsupportedProvider } from '../loaders/serverless/detect.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -86,7 +87,7 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
     for (const [k, v] of loaded.sources) out.sources.set(k, v);
     out.diagnostics.push(...loaded.diagnostics);
   }
-  joinNestedStackApps(builder.model);
+  out.diagnostics.push(...joinNestedStackApps(builder.model, new PathGuard(rootAbs)));
   return out;
 }
 

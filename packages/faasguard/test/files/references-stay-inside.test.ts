@@ -215,3 +215,34 @@ describe('Serverless ${file()} and AWS::Include stay inside the scanned root', (
     assert.ok(app.sources.has('conditions.yaml'), 'the include inside the root is read');
   });
 });
+
+describe('nested stacks written as local files stay inside the scanned root', () => {
+  it('reports a Location or TemplateURL that leaves the root, by path or by link, at its line, and joins one inside', async () => {
+    const template = [
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  Up:',
+      '    Type: AWS::Serverless::Application',
+      '    Properties:',
+      '      Location: ../outside/Secret.template.json',
+      '  Linked:',
+      '    Type: AWS::CloudFormation::Stack',
+      '    Properties:',
+      '      TemplateURL: linked.json',
+      '  Inner:',
+      '    Type: AWS::CloudFormation::Stack',
+      '    Properties:',
+      '      TemplateURL: nested/inner.yaml',
+      '',
+    ].join('\n');
+    const { root, outside } = hostile({ 'template.yaml': template, 'nested/inner.yaml': "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n" });
+    fs.symlinkSync(path.join(outside, 'Secret.template.json'), path.join(root, 'linked.json'));
+    const app = await load(root);
+    assert.equal(app.quoted, false);
+    const lines = refused(app.diagnostics, 'template.yaml').map((d) => d.loc.line).sort((a, b) => a - b);
+    assert.deepEqual(lines, [lineOf(template, 'Location:'), lineOf(template, 'linked.json')], JSON.stringify(app.diagnostics));
+    const byFile = new Map(app.model.stacks.map((s) => [s.file, s.app]));
+    assert.equal(byFile.get('nested/inner.yaml'), byFile.get('template.yaml'));
+  });
+});
