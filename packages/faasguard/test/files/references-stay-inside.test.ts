@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
-import { loadApp } from '../../src/scan/scan.js';
+import { loadApp, scan } from '../../src/scan/scan.js';
 import { lineOf, writeFiles, type ProjectFiles } from '../helpers/temp-project.js';
 
 const made: string[] = [];
@@ -244,5 +244,17 @@ describe('nested stacks written as local files stay inside the scanned root', ()
     assert.deepEqual(lines, [lineOf(template, 'Location:'), lineOf(template, 'linked.json')], JSON.stringify(app.diagnostics));
     const byFile = new Map(app.model.stacks.map((s) => [s.file, s.app]));
     assert.equal(byFile.get('nested/inner.yaml'), byFile.get('template.yaml'));
+  });
+});
+
+describe('code frames stay inside the scanned root', () => {
+  it('quotes no file outside the root, whatever path a finding names', async () => {
+    const { root, outside } = hostile({ 'template.yaml': "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n", 'inside.txt': 'kept\n' });
+    fs.symlinkSync(path.join(outside, 'secret.yml'), path.join(root, 'linked.yml'));
+    const result = await scan(root);
+    assert.equal(result.readSource('../outside/secret.yml'), undefined);
+    assert.equal(result.readSource(path.join(outside, 'secret.yml')), undefined);
+    assert.equal(result.readSource('linked.yml'), undefined);
+    assert.equal(result.readSource('inside.txt'), 'kept\n');
   });
 });
