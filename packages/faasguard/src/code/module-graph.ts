@@ -5,12 +5,13 @@
  * bounded in file size and count; each file is parsed once per scan, keyed by its content hash.
  */
 import { createHash } from 'node:crypto';
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CODE_EXTENSIONS, parseJs, ts, type ParsedFile, type PositionMap } from './parse-js.js';
 import { recordRead } from '../cache/read-log.js';
 import { readRegularText } from '../files/read-regular-file.js';
+import { PathGuard } from '../files/path-guard.js';
 
 export const MAX_CODE_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_FILES_PER_FUNCTION = 300;
@@ -38,9 +39,11 @@ export class CodeFiles {
   /** Files already reported, so that a file read again after `forgetTrees` is not reported twice */
   private readonly reported = new Set<string>();
   private readonly realRoot: string;
+  private readonly guard: PathGuard;
 
   constructor(readonly root: string) {
-    this.realRoot = safeRealpath(root) ?? path.resolve(root);
+    this.guard = new PathGuard(path.resolve(root));
+    this.realRoot = this.guard.realRoot;
   }
 
   /** Code that is not a file of its own (inline code of a template), under a key of its own. */
@@ -154,18 +157,8 @@ export class CodeFiles {
   /** The absolute path of `rel` when it stays inside the root (symbolic links included). */
   private inside(rel: string): string | undefined {
     if (path.isAbsolute(rel) || rel.split('/').includes('..')) return undefined;
-    const abs = path.join(this.realRoot, rel);
-    const real = safeRealpath(abs);
-    if (!real) return undefined;
-    return real === this.realRoot || real.startsWith(this.realRoot + path.sep) ? real : undefined;
-  }
-}
-
-function safeRealpath(p: string): string | undefined {
-  try {
-    return realpathSync(p);
-  } catch {
-    return undefined;
+    const target = this.guard.check(path.join(this.realRoot, rel));
+    return target.kind === 'inside' ? target.real : undefined;
   }
 }
 

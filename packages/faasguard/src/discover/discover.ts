@@ -10,6 +10,7 @@ import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { fileLocation } from '../model/diagnostic.js';
 import { excludeMatcher, type ExcludeGlobs } from './exclude-globs.js';
+import { PathGuard } from '../files/path-guard.js';
 import { fileTypeName, readRegularText, refusalDiagnostic } from '../files/read-regular-file.js';
 
 export interface DiscoverOptions {
@@ -62,7 +63,7 @@ class Walker {
   private readonly visited = new Set<string>();
   private readonly isExcluded: (rel: string) => boolean;
   private readonly maxFiles: number;
-  private realRoot = '';
+  private readonly guard: PathGuard;
   private stopped = false;
 
   constructor(
@@ -71,12 +72,14 @@ class Walker {
   ) {
     this.isExcluded = excludeMatcher(root, options.exclude ?? [], options.excludeElsewhere ?? []);
     this.maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
+    this.guard = new PathGuard(root);
   }
 
   // Synchronous file system calls on purpose: awaiting one call per file leaves the thread idle
   // for longer than the call takes (a quarter of the walk on thousands of small files).
   walk(): void {
-    this.realRoot = realpathSync(this.root);
+    // A root that does not exist throws here, as callers expect.
+    realpathSync(this.root);
     this.walkDir(this.root, '', []);
   }
 
@@ -120,8 +123,7 @@ class Walker {
   private visitLink(abs: string, rel: string, scopes: IgnoreScope[]): void {
     const target = realpathOrUndefined(abs);
     if (target === undefined) return;
-    const inside = target === this.realRoot || target.startsWith(this.realRoot + path.sep);
-    if (!inside) {
+    if (!this.guard.realInside(target)) {
       this.diagnostics.push({ severity: 'warning', code: 'link-outside-root', message: 'symbolic link points outside the scanned directory; not followed', loc: fileLocation(rel) });
       return;
     }
