@@ -2,7 +2,8 @@
  * Finds the files a scan reads. It walks the scan root, skips what `.gitignore` files,
  * `node_modules`, `.git` and `--exclude` globs rule out, never leaves the root (a symbolic link
  * that points outside it, or back into a directory already walked, is not followed), lists regular
- * files only (a FIFO or a device is reported instead), and bounds the walk. Which files are templates is decided later, by content.
+ * files only (a FIFO or a device is reported instead), and bounds the walk. Which files are
+ * templates is decided later, by content.
  */
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
