@@ -4,7 +4,7 @@
  * so that data notices (age, staleness, no data) are said once; supply-chain checks per lockfile;
  * and declared-versus-imported packages per manifest. Problems reading inputs become diagnostics.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   checkSupplyChain,
@@ -25,6 +25,7 @@ import { FilesByDir } from './files-by-dir.js';
 import type { DependencyFacts, DependencyUse } from './dependency-facts.js';
 import { analyzeUsage, importedNames, readUnitImports } from './dependency-usage.js';
 import { pushTo } from '../util/multimap.js';
+import { readTextOrUndefined } from '../files/read-regular-file.js';
 
 /** Where vulnerability data comes from; see the CLI's `--osv-db`, `--online`, `--cache-dir`. */
 export interface DependencyScanOptions {
@@ -148,7 +149,7 @@ async function supplyChain(uses: readonly DependencyUse[], root: string): Promis
 async function registryConfig(lockfile: string, root: string): Promise<RegistryConfig> {
   for (let dir = path.dirname(lockfile); ; dir = path.dirname(dir)) {
     const file = path.join(dir, '.npmrc');
-    if (await stat(file).then((s) => s.isFile(), () => false)) return registryConfigFromNpmrc(await readFile(file, 'utf8').catch(() => ''));
+    if (await stat(file).then((s) => s.isFile(), () => false)) return registryConfigFromNpmrc(readTextOrUndefined(file) ?? '');
     if (dir === root || path.dirname(dir) === dir || !dir.startsWith(root)) return {};
   }
 }

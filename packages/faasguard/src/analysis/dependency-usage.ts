@@ -4,7 +4,6 @@
  * every import no manifest declares works only by accident. A manifest's project is the code of
  * every unit that has it as nearest manifest, minus directories with a manifest of their own.
  */
-import { readFile } from 'node:fs/promises';
 import { readTextOrUndefined } from '../util/read-text.js';
 import path from 'node:path';
 import { checkUsage, manifestFromNames, parseRequirementsText, readManifest, type Ecosystem, type Manifest } from '../deps/index.js';
@@ -159,7 +158,7 @@ async function loadManifest(root: string, project: ManifestProject, index: Manif
   const file = rel(names[0]!);
   const manifest = await readManifest(path.join(root, file));
   if (!manifest || manifest.errors.length > 0) return undefined;
-  const text = (await readFile(path.join(root, file), 'utf8').catch(() => '')).split('\n');
+  const text = (readTextOrUndefined(path.join(root, file)) ?? '').split('\n');
   return { manifest, file, lineOf: (name) => declarationLoc(file, text, name, project.ecosystem) };
 }
 
@@ -169,7 +168,7 @@ async function loadRequirements(root: string, files: string[]): Promise<LoadedMa
   const dev: string[] = [];
   const where = new Map<string, SourceLocation>();
   for (const file of files) {
-    const text = await readFile(path.join(root, file), 'utf8').catch(() => '');
+    const text = readTextOrUndefined(path.join(root, file)) ?? '';
     for (const d of parseRequirementsText(text, file).dependencies) {
       (d.scope === 'dev' ? dev : prod).push(d.name);
       if (!where.has(d.name)) where.set(d.name, { file, line: d.line ?? 0, column: d.line ? 1 : 0 });

@@ -5,7 +5,6 @@
  * a layer satisfies is declared, only somewhere else than next to the function.
  */
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { LambdaFunction } from '../model/app-model.js';
 import { functionLayerIds, layersWithCode } from '../model/facts/layer-facts.js';
@@ -13,6 +12,7 @@ import type { AppModel } from '../model/app-model.js';
 import { display } from '../model/value.js';
 import { normalizePyName, parseRequirementsText, type Ecosystem } from '../deps/index.js';
 import { isUnder } from './code-units.js';
+import { readTextOrUndefined } from '../files/read-regular-file.js';
 
 /** What the layers give: package names per ecosystem (npm names, normalised PyPI names) and importable Python modules. */
 export interface LayerPackages {
@@ -73,11 +73,7 @@ function addLayerCode(out: LayerPackages, dir: string, files: readonly Discovere
 }
 
 function readText(f: DiscoveredFile): string {
-  try {
-    return readFileSync(f.abs, 'utf8');
-  } catch {
-    return '';
-  }
+  return readTextOrUndefined(f.abs) ?? '';
 }
 
 function productionNames(text: string): string[] {

@@ -3,7 +3,7 @@
  * them is unchanged, and no file appeared or went away.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readRegularBytes } from '../files/read-regular-file.js';
 import path from 'node:path';
 
 /**
@@ -27,11 +27,8 @@ export function unchanged(root: string, recorded: InputManifest, maxBytes: numbe
 }
 
 function fileState(abs: string, maxBytes: number): string {
-  try {
-    const size = statSync(abs).size;
-    if (size > maxBytes) return `large:${size}`;
-    return createHash('sha256').update(readFileSync(abs)).digest('hex');
-  } catch {
-    return MISSING;
-  }
+  const read = readRegularBytes(abs, maxBytes);
+  if (read.kind === 'bytes') return createHash('sha256').update(read.bytes).digest('hex');
+  if (read.kind === 'too-large') return `large:${read.size}`;
+  return read.kind === 'not-regular' ? `special:${read.type}` : MISSING;
 }

@@ -5,11 +5,13 @@
  * bounded in file size and count; each file is parsed once per scan, keyed by its content hash.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CODE_EXTENSIONS, parseJs, ts, type ParsedFile, type PositionMap } from './parse-js.js';
 import { recordRead } from '../cache/read-log.js';
+import { readRegularText } from '../files/read-regular-file.js';
+import { PathGuard } from '../files/path-guard.js';
 
 export const MAX_CODE_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_FILES_PER_FUNCTION = 300;
@@ -37,9 +39,11 @@ export class CodeFiles {
   /** Files already reported, so that a file read again after `forgetTrees` is not reported twice */
   private readonly reported = new Set<string>();
   private readonly realRoot: string;
+  private readonly guard: PathGuard;
 
   constructor(readonly root: string) {
-    this.realRoot = safeRealpath(root) ?? path.resolve(root);
+    this.guard = new PathGuard(path.resolve(root));
+    this.realRoot = this.guard.realRoot;
   }
 
   /** Code that is not a file of its own (inline code of a template), under a key of its own. */
@@ -125,16 +129,12 @@ export class CodeFiles {
   private readBounded(rel: string): string | undefined {
     const abs = this.inside(rel);
     if (!abs) return undefined;
-    try {
-      if (statSync(abs).size > MAX_CODE_FILE_BYTES) {
-        this.report(rel, { severity: 'warning', code: 'code-file-too-large', message: `${rel} is larger than ${MAX_CODE_FILE_BYTES} bytes and was not analyzed`, loc: { file: rel, line: 0, column: 0 } });
-        return undefined;
-      }
-      recordRead(abs);
-      return readFileSync(abs, 'utf8');
-    } catch {
-      return undefined;
+    recordRead(abs);
+    const read = readRegularText(abs, MAX_CODE_FILE_BYTES);
+    if (read.kind === 'too-large') {
+      this.report(rel, { severity: 'warning', code: 'code-file-too-large', message: `${rel} is larger than ${MAX_CODE_FILE_BYTES} bytes and was not analyzed`, loc: { file: rel, line: 0, column: 0 } });
     }
+    return read.kind === 'text' ? read.text : undefined;
   }
 
   private read(rel: string): ParsedFile | undefined {
@@ -157,18 +157,8 @@ export class CodeFiles {
   /** The absolute path of `rel` when it stays inside the root (symbolic links included). */
   private inside(rel: string): string | undefined {
     if (path.isAbsolute(rel) || rel.split('/').includes('..')) return undefined;
-    const abs = path.join(this.realRoot, rel);
-    const real = safeRealpath(abs);
-    if (!real) return undefined;
-    return real === this.realRoot || real.startsWith(this.realRoot + path.sep) ? real : undefined;
-  }
-}
-
-function safeRealpath(p: string): string | undefined {
-  try {
-    return realpathSync(p);
-  } catch {
-    return undefined;
+    const target = this.guard.check(path.join(this.realRoot, rel));
+    return target.kind === 'inside' ? target.real : undefined;
   }
 }
 

@@ -4,7 +4,7 @@
  * has, then made into a `FaasguardConfig` with absolute paths. Every mistake found is reported at
  * once, each with its line and column.
  */
-import { readFileSync } from 'node:fs';
+import { readRegularText, refusalMessage } from '../files/read-regular-file.js';
 import path from 'node:path';
 import type { Severity } from '../findings/finding.js';
 import { DUPLICATE_KEY } from '../parse/duplicate-keys.js';
@@ -45,12 +45,14 @@ export function readConfig(file: string, ruleIds: readonly string[]): FaasguardC
   return normalized(toJs(root) as ConfigData, abs);
 }
 
+/** A configuration file may come with the scanned repository: a FIFO or a huge file must not stop the scan. */
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
 function readText(abs: string, shown: string): string {
-  try {
-    return readFileSync(abs, 'utf8');
-  } catch (e) {
-    throw new ConfigError(`${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
+  const read = readRegularText(abs, MAX_CONFIG_BYTES);
+  if (read.kind === 'text') return read.text;
+  const reason = read.kind === 'unreadable' ? read.code : read.kind === 'missing' ? 'ENOENT' : refusalMessage(read);
+  throw new ConfigError(`${shown}: cannot be read (${reason})`);
 }
 
 function parse(text: string, abs: string): ParseResult {

@@ -3,10 +3,9 @@
  * from its nearest lockfiles, with manifests used for production/development roots.
  * Never throws; every problem is returned as a ParseError.
  */
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lockfile, LockfileFormat, ParseError, ParseOptions } from './types.js';
-import { errorMessage, MAX_LOCKFILE_BYTES } from './lockfiles/common.js';
+import { MAX_LOCKFILE_BYTES } from './lockfiles/common.js';
 import { findLockfiles, type FoundLockfile } from './lockfiles/find-lockfiles.js';
 import { parseNpmLock } from './lockfiles/npm-lock.js';
 import { parsePipfileLock } from './lockfiles/pipfile-lock.js';
@@ -16,6 +15,7 @@ import { parseRequirementsFile } from './lockfiles/requirements-txt.js';
 import { parseUvLock } from './lockfiles/uv-lock.js';
 import { parseYarnLock } from './lockfiles/yarn-lock.js';
 import { parsePackageJson, parsePipfile, parsePyproject, type Manifest } from './manifest.js';
+import { readRegularText, refusalMessage } from '../files/read-regular-file.js';
 
 export interface FunctionDependencies {
   lockfiles: Lockfile[];
@@ -40,13 +40,10 @@ const PARSERS: Partial<Record<LockfileFormat, TextParser>> = {
 
 /** Reads a text file no larger than the lockfile limit; errors are returned, not thrown. */
 export async function readTextFile(file: string): Promise<{ text?: string; error?: ParseError }> {
-  try {
-    const info = await stat(file);
-    if (info.size > MAX_LOCKFILE_BYTES) return { error: { file, line: 1, message: `file is larger than ${MAX_LOCKFILE_BYTES} bytes; not parsed` } };
-    return { text: await readFile(file, 'utf8') };
-  } catch (e) {
-    return { error: { file, message: `cannot read: ${errorMessage(e)}` } };
-  }
+  const read = readRegularText(file, MAX_LOCKFILE_BYTES);
+  if (read.kind === 'text') return { text: read.text };
+  if (read.kind === 'too-large') return { error: { file, line: 1, message: `file is larger than ${MAX_LOCKFILE_BYTES} bytes; not parsed` } };
+  return { error: { file, message: `cannot read: ${refusalMessage(read)}` } };
 }
 
 export async function readManifest(file: string): Promise<Manifest | undefined> {

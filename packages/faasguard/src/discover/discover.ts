@@ -1,15 +1,18 @@
 /**
  * Finds the files a scan reads. It walks the scan root, skips what `.gitignore` files,
  * `node_modules`, `.git` and `--exclude` globs rule out, never leaves the root (a symbolic link
- * that points outside it, or back into a directory already walked, is not followed), and bounds the
- * walk. Which files are templates is decided later, by content.
+ * that points outside it, or back into a directory already walked, is not followed), lists regular
+ * files only (a FIFO or a device is reported instead), and bounds the walk. Which files are
+ * templates is decided later, by content.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { fileLocation } from '../model/diagnostic.js';
 import { excludeMatcher, type ExcludeGlobs } from './exclude-globs.js';
+import { PathGuard } from '../files/path-guard.js';
+import { fileTypeName, readRegularText, refusalDiagnostic } from '../files/read-regular-file.js';
 
 export interface DiscoverOptions {
   /** Globs relative to the root, e.g. `test/**` */
@@ -40,6 +43,9 @@ const KEPT_DESPITE_GITIGNORE = /(^|\/)cdk\.out(\/|$)/;
 
 const DEFAULT_MAX_FILES = 200_000;
 
+/** A .gitignore larger than this is not a list of patterns someone wrote. */
+const MAX_GITIGNORE_BYTES = 4 * 1024 * 1024;
+
 interface IgnoreScope {
   dirRel: string;
   rules: Ignore;
@@ -58,7 +64,7 @@ class Walker {
   private readonly visited = new Set<string>();
   private readonly isExcluded: (rel: string) => boolean;
   private readonly maxFiles: number;
-  private realRoot = '';
+  private readonly guard: PathGuard;
   private stopped = false;
 
   constructor(
@@ -67,12 +73,14 @@ class Walker {
   ) {
     this.isExcluded = excludeMatcher(root, options.exclude ?? [], options.excludeElsewhere ?? []);
     this.maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
+    this.guard = new PathGuard(root);
   }
 
   // Synchronous file system calls on purpose: awaiting one call per file leaves the thread idle
   // for longer than the call takes (a quarter of the walk on thousands of small files).
   walk(): void {
-    this.realRoot = realpathSync(this.root);
+    // A root that does not exist throws here, as callers expect.
+    realpathSync(this.root);
     this.walkDir(this.root, '', []);
   }
 
@@ -92,31 +100,38 @@ class Walker {
     for (const entry of entries) {
       if (this.stopped) return;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      this.visit(path.join(abs, entry.name), childRel, entry.isDirectory(), entry.isSymbolicLink(), ownScopes);
+      this.visit(path.join(abs, entry.name), childRel, entry, ownScopes);
     }
   }
 
-  private visit(abs: string, rel: string, isDir: boolean, isLink: boolean, scopes: IgnoreScope[]): void {
+  private visit(abs: string, rel: string, entry: Dirent, scopes: IgnoreScope[]): void {
+    const isDir = entry.isDirectory();
     if (isDir && ALWAYS_SKIPPED.has(path.basename(rel))) return;
     if (this.isExcluded(rel)) return;
     if (isIgnored(rel, isDir, scopes) && !KEPT_DESPITE_GITIGNORE.test(rel)) return;
-    if (isLink) return this.visitLink(abs, rel, scopes);
+    if (entry.isSymbolicLink()) return this.visitLink(abs, rel, scopes);
     if (isDir) return this.walkDir(abs, rel, scopes);
-    this.addFile(abs, rel);
+    if (entry.isFile()) return this.addFile(abs, rel);
+    this.notRegular(rel, fileTypeName(entry));
+  }
+
+  /** A FIFO or a device would block or flood every reader: it is listed as a problem, never as a file. */
+  private notRegular(rel: string, type: string): void {
+    this.diagnostics.push(refusalDiagnostic({ kind: 'not-regular', type }, fileLocation(rel)));
   }
 
   /** A link is followed only when its target stays inside the scan root. */
   private visitLink(abs: string, rel: string, scopes: IgnoreScope[]): void {
     const target = realpathOrUndefined(abs);
     if (target === undefined) return;
-    const inside = target === this.realRoot || target.startsWith(this.realRoot + path.sep);
-    if (!inside) {
+    if (!this.guard.realInside(target)) {
       this.diagnostics.push({ severity: 'warning', code: 'link-outside-root', message: 'symbolic link points outside the scanned directory; not followed', loc: fileLocation(rel) });
       return;
     }
     const info = statOrUndefined(abs);
     if (info?.isDirectory()) return this.walkDir(abs, rel, scopes);
-    if (info?.isFile()) this.addFile(abs, rel);
+    if (info?.isFile()) return this.addFile(abs, rel);
+    if (info) this.notRegular(rel, fileTypeName(info));
   }
 
   private addFile(abs: string, rel: string): void {
@@ -129,13 +144,10 @@ class Walker {
   }
 
   private withGitignore(abs: string, rel: string, scopes: IgnoreScope[]): IgnoreScope[] {
-    let text: string;
-    try {
-      text = readFileSync(path.join(abs, '.gitignore'), 'utf8');
-    } catch {
-      return scopes;
-    }
-    return [...scopes, { dirRel: rel, rules: ignore().add(text) }];
+    const read = readRegularText(path.join(abs, '.gitignore'), MAX_GITIGNORE_BYTES);
+    if (read.kind === 'text') return [...scopes, { dirRel: rel, rules: ignore().add(read.text) }];
+    if (read.kind !== 'missing') this.diagnostics.push(refusalDiagnostic(read, fileLocation(rel ? `${rel}/.gitignore` : '.gitignore')));
+    return scopes;
   }
 }
 

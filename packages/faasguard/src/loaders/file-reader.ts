@@ -4,7 +4,7 @@
  * that escapes it (`../../etc/passwd`, a symbolic link out) is an error, never a read. Included
  * YAML keeps its own file name in every location, so findings point into the included file.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -12,21 +12,28 @@ import { parseJsonTemplate } from '../parse/json-template.js';
 import { parseYamlTemplate } from '../parse/yaml-template.js';
 import type { TNode } from '../parse/tree.js';
 import { recordRead } from '../cache/read-log.js';
+import { PathGuard } from '../files/path-guard.js';
+import { readRegularText, type ReadRefusal } from '../files/read-regular-file.js';
 
 export type ReadOutcome =
   | { kind: 'tree'; root: TNode; rel: string }
   | { kind: 'missing' }
   | { kind: 'outside' }
   | { kind: 'code'; rel: string }
-  | { kind: 'unparsable'; rel: string };
+  | { kind: 'unparsable'; rel: string }
+  /** A special file (FIFO, device), or one over the size limit */
+  | { kind: 'refused'; rel: string; refusal: ReadRefusal };
 
 const MAX_INCLUDE_BYTES = 5 * 1024 * 1024;
 
 export class FileReader {
   private readonly cache = new Map<string, ReadOutcome>();
   readonly diagnostics: Diagnostic[] = [];
+  private readonly guard: PathGuard;
 
-  constructor(private readonly rootAbs: string) {}
+  constructor(rootAbs: string) {
+    this.guard = new PathGuard(rootAbs);
+  }
 
   /** The files a path names: one, or every match of a glob in its last segment. */
   expand(fromFileRel: string, rawPath: string): string[] | 'outside' {
@@ -46,8 +53,8 @@ export class FileReader {
 
   /** The absolute path a path written in a file names (relative to that file's directory), unless it leaves the root */
   resolve(fromFileRel: string, rawPath: string): string | 'outside' {
-    const abs = path.resolve(this.rootAbs, path.dirname(fromFileRel), rawPath);
-    return this.inside(abs) ? abs : 'outside';
+    const target = this.guard.resolve(path.dirname(fromFileRel), rawPath);
+    return target.kind === 'outside' ? 'outside' : target.abs;
   }
 
   /** Files that were read as configuration, relative to the scan root */
@@ -64,31 +71,16 @@ export class FileReader {
   }
 
   private readUncached(abs: string): ReadOutcome {
-    let real: string;
-    try {
-      real = realpathSync(abs);
-    } catch {
-      return { kind: 'missing' };
-    }
-    if (!this.inside(real)) return { kind: 'outside' };
-    const rel = path.relative(this.rootAbs, abs).split(path.sep).join('/');
+    const target = this.guard.check(abs);
+    if (target.kind !== 'inside') return target.kind === 'outside' ? { kind: 'outside' } : { kind: 'missing' };
+    const rel = target.rel;
     if (/\.(c|m)?(js|ts)$/i.test(abs)) return { kind: 'code', rel };
-    if (statSync(real).size > MAX_INCLUDE_BYTES) return { kind: 'unparsable', rel };
-    recordRead(real);
-    const text = readFileSync(real, 'utf8');
+    recordRead(target.real);
+    const read = readRegularText(target.real, MAX_INCLUDE_BYTES);
+    if (read.kind !== 'text') return read.kind === 'missing' ? { kind: 'missing' } : { kind: 'refused', rel, refusal: read };
+    const text = read.text;
     const parsed = /\.json$/i.test(abs) ? parseJsonTemplate(text, rel) : parseYamlTemplate(text, rel);
     this.diagnostics.push(...parsed.diagnostics);
     return parsed.root ? { kind: 'tree', root: parsed.root, rel } : { kind: 'unparsable', rel };
-  }
-
-  private inside(abs: string): boolean {
-    let root = this.rootAbs;
-    try {
-      root = realpathSync(this.rootAbs);
-    } catch {
-      // keep the given root
-    }
-    const resolvedAbs = abs.startsWith(this.rootAbs) ? root + abs.slice(this.rootAbs.length) : abs;
-    return resolvedAbs === root || resolvedAbs.startsWith(root + path.sep);
   }
 }

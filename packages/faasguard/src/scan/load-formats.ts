@@ -4,7 +4,7 @@
  * and SAM templates, then CDK cloud assemblies. Templates inside a cloud assembly belong to the CDK
  * loader alone. A CDK app without an assembly is reported with the command that makes one.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { loadCdkAssembly } from '../loaders/cdk/load-assembly.js';
@@ -13,6 +13,7 @@ import { loadTemplate } from '../loaders/cloudformation/load-template.js';
 import { FileReader } from '../loaders/file-reader.js';
 import type { ModelBuilder } from '../loaders/model-builder.js';
 import { joinNestedStackApps } from '../loaders/nested-stack-apps.js';
+import { PathGuard } from '../files/path-guard.js';
 import { loadServerless, type ServerlessOptions } from '../loaders/serverless/load-serverless.js';
 import { unsupportedProvider } from '../loaders/serverless/detect.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -20,6 +21,7 @@ import { fileLocation } from '../model/diagnostic.js';
 import { readTemplate, TEMPLATE_EXTENSIONS, type ReadTemplateResult } from './read-template.js';
 import { recordRead } from '../cache/read-log.js';
 import type { ParamsFor } from './template-params.js';
+import { readTextOrUndefined } from '../files/read-regular-file.js';
 
 export interface FormatOptions {
   /** Parameter values of each template, by its path relative to the root */
@@ -85,7 +87,7 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
     for (const [k, v] of loaded.sources) out.sources.set(k, v);
     out.diagnostics.push(...loaded.diagnostics);
   }
-  joinNestedStackApps(builder.model);
+  out.diagnostics.push(...joinNestedStackApps(builder.model, new PathGuard(rootAbs)));
   return out;
 }
 
@@ -138,10 +140,6 @@ function isInside(rel: string, dir: string): boolean {
 }
 
 function readQuietly(file: string): string {
-  try {
-    recordRead(file);
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
+  recordRead(file);
+  return readTextOrUndefined(file) ?? '';
 }

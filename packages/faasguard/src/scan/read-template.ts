@@ -3,7 +3,6 @@
  * a Serverless Framework service (both detected by content, whatever the file's name).
  * Oversized, binary and unparsable files are reported, never thrown.
  */
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { fileLocation } from '../model/diagnostic.js';
 import { foreignSections, hasAwsResources, isCloudFormationTemplate, mayBeTemplate } from '../loaders/cloudformation/detect.js';
@@ -14,6 +13,7 @@ import type { DiscoveredFile } from '../discover/discover.js';
 import { isServerlessConfig, mayBeServerlessConfig } from '../loaders/serverless/detect.js';
 import { isNeverTemplate } from '../discover/never-templates.js';
 import { isUnrenderedSource, jinjaCausedSyntaxError, unrenderedDiagnostic } from './unrendered-source.js';
+import { readRegularBytes, refusalDiagnostic } from '../files/read-regular-file.js';
 
 export const TEMPLATE_EXTENSIONS = /\.(ya?ml|json|template)$/i;
 
@@ -30,12 +30,9 @@ export async function readTemplate(file: DiscoveredFile, maxBytes: number): Prom
   if (file.size > maxBytes) {
     return { diagnostics: [{ severity: 'warning', code: 'file-too-large', message: `file is ${file.size} bytes, over the limit of ${maxBytes} (--max-file-size): not scanned`, loc: fileLocation(file.rel) }] };
   }
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(file.abs);
-  } catch (e) {
-    return { diagnostics: [{ severity: 'error', code: 'unreadable', message: `file cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, loc: fileLocation(file.rel) }] };
-  }
+  const read = readRegularBytes(file.abs, maxBytes);
+  if (read.kind !== 'bytes') return { diagnostics: [refusalDiagnostic(read.kind === 'missing' ? { kind: 'unreadable', code: 'ENOENT' } : read, fileLocation(file.rel))] };
+  const buffer = read.bytes;
   if (buffer.subarray(0, 8192).includes(0)) {
     return { diagnostics: [{ severity: 'warning', code: 'binary-file', message: 'file looks binary: not scanned', loc: fileLocation(file.rel) }] };
   }

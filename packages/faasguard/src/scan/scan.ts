@@ -1,7 +1,6 @@
 /**
  * The scan pipeline: discover files, load templates into one AppModel, run the rules.
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareRuleInputs } from '../analysis/rule-inputs.js';
@@ -28,6 +27,8 @@ import { redactedSource } from './redacted-source.js';
 import type { ScanProgress } from './scan-progress.js';
 import type { ScanAttackSurface, ScanResult } from './scan-result.js';
 import { paramsResolver, type FileParams } from './template-params.js';
+import { readTextOrUndefined } from '../files/read-regular-file.js';
+import { PathGuard } from '../files/path-guard.js';
 
 export interface ScanOptions {
   exclude?: string[];
@@ -200,6 +201,7 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
 /** A ScanResult from what a scan found (or what the cache kept of it). */
 function resultOf(target: string, root: string, rules: readonly Rule[], found: Omit<CachedScan, 'attackSurface'>, surface: () => ScanAttackSurface, sources?: ReadonlyMap<string, string>): ScanResult {
   // Suppressed secrets are still secrets: `--show-suppressed` shows their code frames too.
+  const guard = new PathGuard(path.resolve(root));
   const secretLocations = [...found.findings, ...found.suppressed].filter((f) => f.category === 'SAS-7').map((f) => f.location);
   return {
     toolVersion: TOOL_VERSION,
@@ -210,7 +212,7 @@ function resultOf(target: string, root: string, rules: readonly Rule[], found: O
     diagnostics: found.diagnostics,
     rules: rules.map((r) => r.meta).sort((a, b) => (a.id < b.id ? -1 : 1)),
     attackSurface: surface,
-    readSource: memoized((file) => redactOrUndefined(sources?.get(file) ?? readQuietly(path.join(root, file)), file, secretLocations)),
+    readSource: memoized((file) => redactOrUndefined(sources?.get(file) ?? readInside(guard, file), file, secretLocations)),
   };
 }
 
@@ -233,10 +235,8 @@ function redactOrUndefined(text: string | undefined, file: string, secretsAt: re
   return text === undefined ? undefined : redactedSource(text, file, secretsAt);
 }
 
-function readQuietly(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+/** A code frame quotes a file of the scanned root only: a finding's path never leads a report outside it. */
+function readInside(guard: PathGuard, file: string): string | undefined {
+  const target = guard.resolve('.', file);
+  return target.kind === 'inside' ? readTextOrUndefined(target.real) : undefined;
 }

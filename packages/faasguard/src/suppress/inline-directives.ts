@@ -6,7 +6,6 @@
  * never cover a finding; reading only these files also keeps a copy of the code (a CDK asset next
  * to its source) from being reported as stale.
  */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { codeUnits, isUnder } from '../analysis/code-units.js';
 import { peekCodeFacts } from '../code/code-facts.js';
@@ -16,6 +15,7 @@ import type { Directive } from './directive.js';
 import { MARKER } from './directive-text.js';
 import type { SuppressionInput } from './suppression-input.js';
 import { yamlDirectives } from './yaml-directives.js';
+import { readTextOrUndefined } from '../files/read-regular-file.js';
 
 /** Larger files are generated (bundles), not written by hand: they are not searched. */
 export const MAX_DIRECTIVE_FILE_BYTES = 4 * 1024 * 1024;
@@ -48,9 +48,5 @@ function codeFiles(input: SuppressionInput, findings: readonly Finding[]): strin
 }
 
 function readSmallFile(abs: string): string | undefined {
-  try {
-    return statSync(abs).size > MAX_DIRECTIVE_FILE_BYTES ? undefined : readFileSync(abs, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readTextOrUndefined(abs, MAX_DIRECTIVE_FILE_BYTES);
 }

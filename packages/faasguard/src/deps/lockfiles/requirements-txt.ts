@@ -4,10 +4,11 @@
  * `-r` includes. Includes are followed only inside the project root, at most
  * MAX_INCLUDE_DEPTH deep, each file once (so cycles end).
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Dependency, DependencyScope, Lockfile, ParseError, SourceKind } from '../types.js';
 import { errorMessage, label, MAX_LOCKFILE_BYTES, normalizePyName, urlHost } from './common.js';
+import { readRegularText, refusalMessage } from '../../files/read-regular-file.js';
 
 export const MAX_INCLUDE_DEPTH = 10;
 const MAX_FILES = 100;
@@ -61,11 +62,6 @@ async function readOne(file: string, depth: number, st: State): Promise<void> {
   let real: string;
   try {
     real = await realpath(file);
-    const info = await stat(real);
-    if (info.size > MAX_LOCKFILE_BYTES) {
-      result.errors.push({ file, line: 1, message: `file is larger than ${MAX_LOCKFILE_BYTES} bytes; not parsed` });
-      return;
-    }
   } catch (e) {
     result.errors.push({ file, message: `cannot read: ${errorMessage(e)}` });
     return;
@@ -73,7 +69,12 @@ async function readOne(file: string, depth: number, st: State): Promise<void> {
   if (st.seen.has(real)) return;
   st.seen.add(real);
   if (depth > 0) result.included!.push(file);
-  const text = await readFile(real, 'utf8');
+  const read = readRegularText(real, MAX_LOCKFILE_BYTES);
+  if (read.kind !== 'text') {
+    result.errors.push(read.kind === 'too-large' ? { file, line: 1, message: `file is larger than ${MAX_LOCKFILE_BYTES} bytes; not parsed` } : { file, message: `cannot read: ${refusalMessage(read)}` });
+    return;
+  }
+  const text = read.text;
   const includes = parseLines(text, file, st.forcedScope ?? scopeFromRequirementsName(file), result);
   for (const inc of includes) await follow(file, inc, depth, st);
 }

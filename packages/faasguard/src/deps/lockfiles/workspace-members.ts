@@ -5,10 +5,10 @@
  * tooling does not describe the packages of a sub-project with a manifest of its own: that
  * project installs its own.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Ecosystem } from '../types.js';
+import { readTextOrUndefined } from '../../files/read-regular-file.js';
 
 /**
  * Whether a manifest makes its directory a project of its own: a package.json that declares
@@ -67,7 +67,7 @@ function yamlListItems(text: string, key: string): string[] {
 }
 
 async function readText(file: string): Promise<string> {
-  return readFile(file, 'utf8').catch(() => '');
+  return readTextOrUndefined(file) ?? '';
 }
 
 function parseJson(text: string): Record<string, unknown> | undefined {

@@ -3,11 +3,13 @@
  * directory in cdk.out; its source maps (when bundling wrote them) lead back to the original
  * sources, which is where a person reads and fixes the handler.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FunctionCode } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
 import { recordRead } from '../../cache/read-log.js';
+import { listFiles } from '../../files/list-files.js';
+import { PathGuard } from '../../files/path-guard.js';
+import { readTextOrUndefined } from '../../files/read-regular-file.js';
 
 const MAX_MAP_FILES = 50;
 const MAX_MAP_BYTES = 20 * 1024 * 1024;
@@ -22,7 +24,7 @@ export function assetCode(rootAbs: string, assetRel: string, loc: SourceLocation
 export function sourceFiles(rootAbs: string, assetRel: string): string[] {
   const dirAbs = path.join(rootAbs, assetRel);
   const out = new Set<string>();
-  for (const mapFile of mapFiles(dirAbs)) {
+  for (const mapFile of listFiles(new PathGuard(rootAbs), dirAbs, isSourceMap, MAX_MAP_FILES)) {
     for (const source of mapSources(mapFile)) {
       const abs = path.resolve(path.dirname(mapFile), source);
       const rel = path.relative(rootAbs, abs);
@@ -34,25 +36,16 @@ export function sourceFiles(rootAbs: string, assetRel: string): string[] {
   return [...out].sort();
 }
 
-function mapFiles(dirAbs: string): string[] {
-  try {
-    const stat = statSync(dirAbs);
-    if (stat.isFile()) return dirAbs.endsWith('.js.map') ? [dirAbs] : [];
-    return readdirSync(dirAbs, { recursive: true })
-      .map(String)
-      .filter((f) => f.endsWith('.js.map') || f.endsWith('.mjs.map') || f.endsWith('.cjs.map'))
-      .slice(0, MAX_MAP_FILES)
-      .map((f) => path.join(dirAbs, f));
-  } catch {
-    return [];
-  }
+function isSourceMap(name: string): boolean {
+  return name.endsWith('.js.map') || name.endsWith('.mjs.map') || name.endsWith('.cjs.map');
 }
 
 function mapSources(file: string): string[] {
   try {
-    if (statSync(file).size > MAX_MAP_BYTES) return [];
     recordRead(file);
-    const map = JSON.parse(readFileSync(file, 'utf8')) as { sources?: unknown; sourceRoot?: unknown };
+    const text = readTextOrUndefined(file, MAX_MAP_BYTES);
+    if (text === undefined) return [];
+    const map = JSON.parse(text) as { sources?: unknown; sourceRoot?: unknown };
     const root = typeof map.sourceRoot === 'string' ? map.sourceRoot : '';
     if (!Array.isArray(map.sources)) return [];
     return map.sources.filter((s): s is string => typeof s === 'string' && !/^[a-z]+:\/\//i.test(s) && !s.startsWith('webpack:')).map((s) => path.join(root, s));

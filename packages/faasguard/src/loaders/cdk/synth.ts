@@ -4,15 +4,18 @@
  * that executes the app's code.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readTextOrUndefined } from '../../files/read-regular-file.js';
+
+/** A cdk.json is a few lines of settings. */
+const MAX_CDK_JSON_BYTES = 1024 * 1024;
 
 /** The assembly directory a CDK app writes to (`output` in cdk.json, else `cdk.out`), relative to the scan root. */
 export function assemblyDirOf(rootAbs: string, cdkJsonRel: string): string {
   const appDir = path.posix.dirname(cdkJsonRel);
   let output = 'cdk.out';
   try {
-    const config = JSON.parse(readFileSync(path.join(rootAbs, cdkJsonRel), 'utf8')) as { output?: unknown };
+    const config = JSON.parse(readTextOrUndefined(path.join(rootAbs, cdkJsonRel), MAX_CDK_JSON_BYTES) ?? '') as { output?: unknown };
     if (typeof config.output === 'string' && !config.output.includes('..')) output = config.output;
   } catch {
     // an unreadable cdk.json still names a CDK app; its default output is assumed

@@ -1,4 +1,5 @@
 import type { TMapEntry, TNode } from '../../../parse/tree.js';
+import { refusalDiagnostic } from '../../../files/read-regular-file.js';
 import { unknownNode, type SourceContext, type VariableSource } from './source.js';
 
 /**
@@ -34,6 +35,11 @@ function readOne(ctx: SourceContext, abs: string, rawPath: string): TNode | unde
       return 'stop';
     case 'unparsable':
       return 'stop';
+    case 'refused': {
+      const d = refusalDiagnostic(outcome.refusal, ctx.loc, `file(${rawPath})`);
+      ctx.diagnostics[d.severity](d.code, d.message, ctx.loc);
+      return 'stop';
+    }
     case 'tree':
       return ctx.resolveTree(outcome.root, ctx.depth + 1);
   }

@@ -1,0 +1,60 @@
+/**
+ * The one rule for every path a scanned file names (a CDK manifest's templateFile, an asset path, a
+ * Serverless `${file()}`, an AWS::Include Location, a nested stack's template): it must stay inside
+ * the scanned root, after `..` segments and symbolic links are resolved. A repository may have been
+ * prepared by an attacker, and a path that leaves the root would make the scan read, and quote in
+ * its report, files of the machine it runs on.
+ */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+
+/** Where a path leads: inside the root (`abs` as written, `real` with links resolved), outside it, or nowhere. */
+export type GuardedPath =
+  | { kind: 'inside'; abs: string; real: string; rel: string }
+  | { kind: 'outside' }
+  | { kind: 'missing'; abs: string; rel: string };
+
+export class PathGuard {
+  private realRootCache: string | undefined;
+
+  constructor(readonly rootAbs: string) {}
+
+  /** The root with its own links resolved (a root under a linked /tmp is still the root). */
+  get realRoot(): string {
+    if (this.realRootCache === undefined) this.realRootCache = realpathOrUndefined(this.rootAbs) ?? this.rootAbs;
+    return this.realRootCache;
+  }
+
+  /** `rawPath` as written in a file at `fromDirRel` (relative to the root; '.' for the root itself). */
+  resolve(fromDirRel: string, rawPath: string): GuardedPath {
+    return this.check(path.resolve(this.rootAbs, fromDirRel, rawPath));
+  }
+
+  /** An absolute path: outside when it leaves the root as written or once its links are resolved. */
+  check(abs: string): GuardedPath {
+    if (!this.lexicallyInside(abs)) return { kind: 'outside' };
+    const rel = path.relative(this.rootAbs, abs).split(path.sep).join('/') || '.';
+    const real = realpathOrUndefined(abs);
+    if (real === undefined) return { kind: 'missing', abs, rel };
+    return this.realInside(real) ? { kind: 'inside', abs, real, rel } : { kind: 'outside' };
+  }
+
+  /** Whether a resolved path (no links left) lies in the root. */
+  realInside(real: string): boolean {
+    return real === this.realRoot || real.startsWith(this.realRoot + path.sep);
+  }
+
+  private lexicallyInside(abs: string): boolean {
+    const root = path.resolve(this.rootAbs);
+    const resolved = path.resolve(abs);
+    return resolved === root || resolved.startsWith(root + path.sep) || this.realInside(resolved);
+  }
+}
+
+function realpathOrUndefined(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The one way the scanner reads a file of the scanned repository. Only regular files are read: a
+ * FIFO would block the scan forever and a device (`/dev/zero`) would fill memory until the process
+ * dies, so the type is checked on the opened descriptor (no window between a check and the read),
+ * and the open itself never waits for a FIFO's writer. Reads stop at a size cap, since a file's
+ * reported size may lie (files of /proc report 0). Synchronous on purpose: a scan reads thousands of
+ * small files one after the other, and awaiting each read costs more than the read.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { SourceLocation } from '../model/location.js';
+
+/** The cap of a read that has no bound of its own: larger than any lockfile or template seen in practice. */
+export const DEFAULT_READ_CAP = 64 * 1024 * 1024;
+
+/** Why a file was not read. */
+export type ReadRefusal =
+  | { kind: 'missing' }
+  | { kind: 'not-regular'; type: string }
+  | { kind: 'too-large'; size: number; cap: number }
+  | { kind: 'unreadable'; code: string };
+
+export type BytesRead = { kind: 'bytes'; bytes: Buffer } | ReadRefusal;
+export type TextRead = { kind: 'text'; text: string } | ReadRefusal;
+
+// A FIFO opened without O_NONBLOCK waits for a writer; with it, open returns at once.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const CHUNK = 64 * 1024;
+
+export function readRegularBytes(abs: string, cap: number = DEFAULT_READ_CAP): BytesRead {
+  let fd: number;
+  try {
+    fd = openSync(abs, OPEN_FLAGS);
+  } catch (e) {
+    return openFailure(e);
+  }
+  try {
+    return readOpened(fd, cap);
+  } catch (e) {
+    return { kind: 'unreadable', code: errorCode(e) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readRegularText(abs: string, cap: number = DEFAULT_READ_CAP): TextRead {
+  const read = readRegularBytes(abs, cap);
+  return read.kind === 'bytes' ? { kind: 'text', text: read.bytes.toString('utf8') } : read;
+}
+
+/** The text, or undefined for any file that cannot or must not be read. */
+export function readTextOrUndefined(abs: string, cap: number = DEFAULT_READ_CAP): string | undefined {
+  const read = readRegularText(abs, cap);
+  return read.kind === 'text' ? read.text : undefined;
+}
+
+/** What a refusal means, for a person: `… is a FIFO, not a regular file: not read`. */
+export function refusalMessage(r: ReadRefusal): string {
+  switch (r.kind) {
+    case 'missing':
+      return 'no such file';
+    case 'not-regular':
+      return `a ${r.type}, not a regular file: not read`;
+    case 'too-large':
+      return `file is ${r.size} bytes, over the limit of ${r.cap}: not read`;
+    case 'unreadable':
+      return `file cannot be read: ${r.code}`;
+  }
+}
+
+/** The diagnostic of a refused read, at the file (or at the place that names it). */
+export function refusalDiagnostic(r: ReadRefusal, loc: SourceLocation, subject = ''): Diagnostic {
+  const message = subject ? `${subject}: ${refusalMessage(r)}` : refusalMessage(r);
+  switch (r.kind) {
+    case 'not-regular':
+      return { severity: 'warning', code: 'not-a-regular-file', message, loc };
+    case 'too-large':
+      return { severity: 'warning', code: 'file-too-large', message, loc };
+    case 'missing':
+      return { severity: 'warning', code: 'file-not-found', message, loc };
+    case 'unreadable':
+      return { severity: 'error', code: 'unreadable', message, loc };
+  }
+}
+
+/** A name for what a non-regular file is. */
+export function fileTypeName(s: Pick<Stats, 'isDirectory' | 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket' | 'isSymbolicLink'>): string {
+  if (s.isDirectory()) return 'directory';
+  if (s.isFIFO()) return 'FIFO (named pipe)';
+  if (s.isCharacterDevice()) return 'character device';
+  if (s.isBlockDevice()) return 'block device';
+  if (s.isSocket()) return 'socket';
+  if (s.isSymbolicLink()) return 'symbolic link';
+  return 'special file';
+}
+
+function readOpened(fd: number, cap: number): BytesRead {
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) return { kind: 'not-regular', type: fileTypeName(stats) };
+  if (stats.size > cap) return { kind: 'too-large', size: stats.size, cap };
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(CHUNK, cap + 1 - total));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    total += n;
+    if (total > cap) return { kind: 'too-large', size: total, cap };
+  }
+  return { kind: 'bytes', bytes: Buffer.concat(chunks, total) };
+}
+
+function openFailure(e: unknown): ReadRefusal {
+  const code = errorCode(e);
+  return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'missing' } : { kind: 'unreadable', code };
+}
+
+function errorCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+}
