@@ -22,7 +22,7 @@ import { prepareCodeAnalysis } from '../code/code-facts.js';
 import { isPolicyFormat, renderPolicies } from '../policy/render-policy.js';
 import { scanRootOf } from '../scan/load-formats.js';
 import { appSecretRedactor } from '../scan/app-secrets.js';
-import { escapeLine } from '../report/terminal-text.js';
+import { escapeControl, escapeLine } from '../report/terminal-text.js';
 import { parseParams } from './params.js';
 import { UsageError } from './usage-error.js';
 import { applyBaseline } from '../baseline/apply-baseline.js';
@@ -106,7 +106,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       return 2;
     }
     if (e instanceof ConfigError) {
-      err.write(`${e.message}\n`);
+      // Its lines are the file's problems; what they quote of the file is already one line each.
+      err.write(`${escapeControl(e.message)}\n`);
       return 2;
     }
     err.write(`faasguard: internal error: ${(e as Error).message}\n`);

@@ -4,6 +4,7 @@
  * tell it from ordinary text: a route path, a description, a resource name. Text is also redacted by
  * format (`redactSecretsInText`) for secrets the scan never saw, such as those in file names.
  */
+import { mapStrings } from '../util/map-strings.js';
 import { redact, redactSecretsInText } from './redact.js';
 
 /**
@@ -44,29 +45,14 @@ export class ValueRedactor {
     return text.replace(this.pattern, (v) => this.replacement.get(v) ?? redact(v));
   }
 
-  /**
-   * A copy of plain data (objects, arrays, strings) with every string redacted, object keys too,
-   * so that maps keyed by ids stay consistent with the ids they hold. Other values are kept.
-   */
+  /** A copy of plain data (see `mapStrings`) with every string redacted, each distinct one once. */
   data<T>(value: T): T {
-    return this.deep(value, new Map()) as T;
-  }
-
-  private deep(value: unknown, seen: Map<string, string>): unknown {
-    if (typeof value === 'string') return this.cached(value, seen);
-    if (Array.isArray(value)) return value.map((v) => this.deep(v, seen));
-    if (value === null || typeof value !== 'object') return value;
-    const out: Record<string, unknown> = {};
-    // Defined, not assigned: a key such as `__proto__` from a template must stay a plain key.
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, this.cached(k, seen), { value: this.deep(v, seen), enumerable: true, writable: true, configurable: true });
-    return out;
-  }
-
-  /** Ids and file names repeat across findings: each distinct string is redacted once. */
-  private cached(text: string, seen: Map<string, string>): string {
-    let out = seen.get(text);
-    if (out === undefined) seen.set(text, (out = this.text(text)));
-    return out;
+    const seen = new Map<string, string>();
+    return mapStrings(value, (text) => {
+      let out = seen.get(text);
+      if (out === undefined) seen.set(text, (out = this.text(text)));
+      return out;
+    });
   }
 }
 
