@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../findings/finding.js';
 import { compareText } from '../report/ordering.js';
+import { escapeJson } from '../report/terminal-text.js';
 
 /** Version of the baseline file format; a reader refuses any other. */
 export const BASELINE_VERSION = 1;
@@ -41,7 +42,7 @@ function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
 }
 
 export function renderBaseline(baseline: Baseline): string {
-  return `${JSON.stringify(baseline, null, 2)}\n`;
+  return `${escapeJson(JSON.stringify(baseline, null, 2))}\n`;
 }
 
 /** Reads a baseline file's text; `source` names it in errors. */

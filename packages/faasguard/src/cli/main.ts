@@ -21,6 +21,8 @@ import { leastPrivilegeFor } from '../code/aws-calls/least-privilege.js';
 import { prepareCodeAnalysis } from '../code/code-facts.js';
 import { isPolicyFormat, renderPolicies } from '../policy/render-policy.js';
 import { scanRootOf } from '../scan/load-formats.js';
+import { appSecretRedactor } from '../scan/app-secrets.js';
+import { escapeControl, escapeLine } from '../report/terminal-text.js';
 import { parseParams } from './params.js';
 import { UsageError } from './usage-error.js';
 import { applyBaseline } from '../baseline/apply-baseline.js';
@@ -104,7 +106,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       return 2;
     }
     if (e instanceof ConfigError) {
-      err.write(`${e.message}\n`);
+      // Its lines are the file's problems; what they quote of the file is already one line each.
+      err.write(`${escapeControl(e.message)}\n`);
       return 2;
     }
     err.write(`faasguard: internal error: ${(e as Error).message}\n`);
@@ -268,12 +271,13 @@ async function mapCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJ
   const format = String(values['format']);
   if (!isMapFormat(format)) throw new UsageError('--format must be text, json, mermaid or dot');
   const app = await loadApp(target, loadOptions(target, values));
-  for (const d of app.diagnostics.filter((x) => x.severity === 'error')) err.write(`${d.loc.file}:${d.loc.line}: ${d.message}\n`);
+  const redactor = appSecretRedactor(app, target);
+  for (const d of app.diagnostics.filter((x) => x.severity === 'error')) err.write(`${escapeLine(redactor.text(`${d.loc.file}:${d.loc.line}: ${d.message}`))}\n`);
   if (app.templates.length === 0) {
     err.write(`faasguard: no CloudFormation, SAM, Serverless Framework or CDK template found under ${target}\n`);
     return 2;
   }
-  const text = renderMap(buildAttackSurfaceMap(app.model), format);
+  const text = renderMap(redactor.data(buildAttackSurfaceMap(app.model)), format);
   const output = values['output'] as string | undefined;
   if (output) writeFileSync(output, text);
   else out.write(text);

@@ -10,6 +10,7 @@ import type { Clock } from './clock.js';
 import { plural } from './plural.js';
 import { ProgressLine, type TerminalStream } from './progress-line.js';
 import { summaryLine } from './summary-line.js';
+import { escapeLine } from '../report/terminal-text.js';
 
 export interface FeedbackOptions {
   quiet: boolean;
@@ -49,11 +50,11 @@ export class ScanFeedback {
     this.note(`${phase}: ${counted === undefined ? '' : `${counted}, `}${Math.round(ms)} ms`);
   };
 
-  /** A line shown with `--verbose` only. */
+  /** A line shown with `--verbose` only; file names in it may hold anything, so it is escaped to one line. */
   note(text: string): void {
     if (!this.options.verbose || this.options.quiet) return;
     this.progress?.clear();
-    this.err.write(`faasguard: ${text}\n`);
+    this.err.write(`faasguard: ${escapeLine(text)}\n`);
   }
 
   /** The scan is over: the progress line is erased, before the report is written. */

@@ -3,6 +3,7 @@
  * Nodes are coloured by exposure; edges carry the trigger or permission.
  */
 import type { ExposureLevel } from '../analysis/exposure-types.js';
+import { escapeLine } from '../report/terminal-text.js';
 import type { AttackSurfaceMap } from './attack-surface-types.js';
 
 interface GraphNode {
@@ -50,8 +51,9 @@ export function renderMapMermaid(map: AttackSurfaceMap): string {
   return lines.join('\n') + '\n';
 }
 
+/** Escaped (see `escapeLine`), then quoted as Mermaid reads labels: entity codes for what would end or mark up one. */
 function mermaidText(s: string): string {
-  return `"${s.replace(/"/g, '#quot;').replace(/\|/g, '#124;')}"`;
+  return `"${escapeLine(s).replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/\|/g, '#124;').replace(/</g, '#lt;').replace(/>/g, '#gt;')}"`;
 }
 
 export function renderMapDot(map: AttackSurfaceMap): string {
@@ -72,6 +74,7 @@ export function renderMapDot(map: AttackSurfaceMap): string {
   return lines.join('\n') + '\n';
 }
 
+/** Escaped (see `escapeLine`), then quoted as a DOT string. */
 function dotText(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `"${escapeLine(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

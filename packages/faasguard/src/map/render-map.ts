@@ -1,6 +1,7 @@
 import type { AttackSurfaceMap } from './attack-surface-types.js';
 import { renderMapDot, renderMapMermaid } from './render-graph.js';
 import { renderMapText } from './render-text.js';
+import { escapeJson } from '../report/terminal-text.js';
 
 export type MapFormat = 'text' | 'json' | 'mermaid' | 'dot';
 export const MAP_FORMATS: readonly MapFormat[] = ['text', 'json', 'mermaid', 'dot'];
@@ -14,7 +15,7 @@ export function renderMap(map: AttackSurfaceMap, format: MapFormat): string {
     case 'text':
       return renderMapText(map);
     case 'json':
-      return JSON.stringify(map, null, 2) + '\n';
+      return escapeJson(JSON.stringify(map, null, 2)) + '\n';
     case 'mermaid':
       return renderMapMermaid(map);
     case 'dot':

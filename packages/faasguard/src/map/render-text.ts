@@ -3,6 +3,7 @@
  * ways in and what its role lets it reach.
  */
 import { EXPOSURE_ORDER } from '../analysis/exposure-types.js';
+import { escapeLine } from '../report/terminal-text.js';
 import type { AttackSurfaceMap, MapFunction } from './attack-surface-types.js';
 
 export function renderMapText(map: AttackSurfaceMap): string {
@@ -14,12 +15,13 @@ export function renderMapText(map: AttackSurfaceMap): string {
   return lines.join('\n') + '\n';
 }
 
+/** Names, paths and descriptions come from the templates: each is shown on one line, escaped. */
 function functionBlock(fn: MapFunction): string[] {
-  const lines = [`${fn.name}  [${fn.exposure}]  ${fn.location.file}:${fn.location.line}`];
+  const lines = [escapeLine(`${fn.name}  [${fn.exposure}]  ${fn.location.file}:${fn.location.line}`)];
   const ways = fn.paths.length ? fn.paths : [];
   lines.push(`├─ reached by${ways.length ? '' : ': nothing in the templates'}`);
-  ways.forEach((p, i) => lines.push(`│  ${i === ways.length - 1 ? '└' : '├'}─ ${p.level.padEnd(13)} ${p.description}`));
+  ways.forEach((p, i) => lines.push(`│  ${i === ways.length - 1 ? '└' : '├'}─ ${p.level.padEnd(13)} ${escapeLine(p.description)}`));
   lines.push(`└─ can reach${fn.reaches.length ? '' : ': nothing beyond its logs'}`);
-  fn.reaches.forEach((r, i) => lines.push(`   ${i === fn.reaches.length - 1 ? '└' : '├'}─ ${r.targetName}: ${r.actions.join(', ')}`));
+  fn.reaches.forEach((r, i) => lines.push(`   ${i === fn.reaches.length - 1 ? '└' : '├'}─ ${escapeLine(`${r.targetName}: ${r.actions.join(', ')}`)}`));
   return lines;
 }

@@ -4,6 +4,7 @@
  * are Fn::Sub text: in YAML they carry `!Sub`, in JSON they are kept as written.
  */
 import type { FunctionPrivilege } from '../code/aws-calls/least-privilege.js';
+import { escapeJson, escapeLine } from '../report/terminal-text.js';
 
 export type PolicyFormat = 'json' | 'sam' | 'serverless';
 
@@ -31,7 +32,7 @@ export function statementsOf(p: FunctionPrivilege): Statement[] {
 }
 
 export function renderPolicies(privileges: readonly FunctionPrivilege[], format: PolicyFormat): string {
-  if (format === 'json') return JSON.stringify(privileges.map(jsonEntry), null, 2) + '\n';
+  if (format === 'json') return escapeJson(JSON.stringify(privileges.map(jsonEntry), null, 2)) + '\n';
   return privileges.map((p) => yamlEntry(p, format)).join('\n');
 }
 
@@ -45,7 +46,8 @@ function jsonEntry(p: FunctionPrivilege) {
 }
 
 function yamlEntry(p: FunctionPrivilege, format: 'sam' | 'serverless'): string {
-  const lines = [`# ${p.fn.logicalId}${notes(p)}`];
+  // File names in the note come from the project: escaped to one line, they cannot add lines to a pasted snippet.
+  const lines = [`# ${escapeLine(`${p.fn.logicalId}${notes(p)}`)}`];
   const statements = statementsOf(p);
   if (statements.length === 0) return `${lines[0]}\n# no AWS API calls found\n`;
   const indent = format === 'sam' ? '    ' : '  ';

@@ -15,6 +15,7 @@ import type { ScanResult } from '../scan/scan-result.js';
 import { sortDiagnostics, sortFindings, sortRules, sortTemplates } from './ordering.js';
 import type { SeverityCounts } from './summary.js';
 import { countBySeverity, suppressedFindings } from './summary.js';
+import { escapeJson } from './terminal-text.js';
 
 /** Version of the JSON report format (not of faasguard). */
 export const JSON_SCHEMA_VERSION = '1.1.0';
@@ -116,7 +117,7 @@ export function buildJsonReport(result: ScanResult): JsonReport {
 }
 
 export function renderJson(result: ScanResult): string {
-  return `${JSON.stringify(buildJsonReport(result), null, 2)}\n`;
+  return `${escapeJson(JSON.stringify(buildJsonReport(result), null, 2))}\n`;
 }
 
 // Optional fields are set to `undefined` in place rather than added later: JSON.stringify drops

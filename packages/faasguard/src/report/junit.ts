@@ -11,6 +11,7 @@ import type { ScanResult } from '../scan/scan-result.js';
 import { fileLine } from './file-line.js';
 import { compareText, sortDiagnostics, sortFindings, sortRules } from './ordering.js';
 import { suppressedFindings, suppressionText } from './summary.js';
+import { escapeLine } from './terminal-text.js';
 import { attributes, escapeXmlText } from './xml.js';
 
 /** Name of the suite that holds the input problems. */
@@ -71,7 +72,8 @@ function failureBody(f: Finding): string {
   const lines = [`${f.severity} ${f.ruleId}: ${f.title}`, `at ${fileLine(f.location)}`, f.message];
   for (const rel of f.related) lines.push(`related ${fileLine(rel.loc)}: ${rel.message}`);
   for (const step of f.flow ?? []) lines.push(`flow ${fileLine(step.loc)}: ${step.message}`);
-  return lines.join('\n');
+  // One line each: a line break in a name from the project is shown escaped, never a line of its own.
+  return lines.map(escapeLine).join('\n');
 }
 
 function inputSuite(diagnostics: readonly Diagnostic[]): Suite {
@@ -84,6 +86,6 @@ function diagnosticCase(d: Diagnostic): string[] {
   const attrs = attributes([['classname', d.code], ['name', `${fileLine(d.loc)} ${d.code}`], ['file', d.loc.file], ['line', d.loc.line]]);
   const body = d.severity === 'error'
     ? `      <error${attributes([['message', d.message], ['type', d.code]])}/>`
-    : `      <system-out>${escapeXmlText(`${d.severity}: ${d.message}`)}</system-out>`;
+    : `      <system-out>${escapeXmlText(escapeLine(`${d.severity}: ${d.message}`))}</system-out>`;
   return [`    <testcase${attrs}>`, body, '    </testcase>'];
 }

@@ -12,6 +12,7 @@ import { fileLine } from './file-line.js';
 import { sortDiagnostics, sortFindings } from './ordering.js';
 import type { ReportOptions } from './options.js';
 import { countBySeverity, NOTHING_SCANNED, suppressedFindings } from './summary.js';
+import { escapeLine } from './terminal-text.js';
 
 /** Rows of the top-findings table; the rest are only in the details. */
 export const MARKDOWN_TOP_FINDINGS = 20;
@@ -106,18 +107,17 @@ function diagnosticsBlock(diagnostics: readonly Diagnostic[]): string[] {
  * that a resource name cannot inject links, markup or break out of a table.
  */
 function text(s: string): string {
-  return html(s)
-    .replace(/([\\`*_[\]|#])/g, '\\$1')
-    .replace(/\r\n|\r|\n/g, ' ');
+  return html(s).replace(/([\\`*_[\]|#])/g, '\\$1');
 }
 
+/** Control characters and line breaks are shown escaped (see `escapeLine`): a name cannot end a table row or start a line. */
 function html(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escapeLine(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A code span that holds any text: the fence is longer than any run of backticks inside. */
 function code(s: string): string {
-  const flat = s.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
+  const flat = escapeLine(s).replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';

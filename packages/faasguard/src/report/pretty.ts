@@ -14,7 +14,7 @@ import type { ReportOptions } from './options.js';
 import { sortDiagnostics, sortFindings } from './ordering.js';
 import { displayLocation } from './pretty-location.js';
 import { countBySeverity, NOTHING_SCANNED, suppressedFindings, suppressionText } from './summary.js';
-import { escapeControl } from './terminal-text.js';
+import { escapeLine } from './terminal-text.js';
 
 const FINDING_INDENT = '  ';
 const DETAIL_INDENT = '    ';
@@ -71,16 +71,16 @@ function suppressedGroup(group: Finding[], ctx: PrettyContext): string[] {
 
 function findingLines(finding: Finding, ctx: PrettyContext): string[] {
   const { palette } = ctx;
-  const place = palette.bold(escapeControl(displayLocation(finding.location)));
+  const place = palette.bold(escapeLine(displayLocation(finding.location)));
   const severity = finding.suppression ? `${finding.severity} ` : '';
-  const lines = [`${FINDING_INDENT}${place}  ${severity}${palette.dim(escapeControl(finding.ruleId))}  ${escapeControl(finding.title)}`];
-  if (finding.suppression) lines.push(`${DETAIL_INDENT}${palette.gray(escapeControl(suppressionText(finding.suppression)))}`);
-  lines.push(...indentText(finding.message, DETAIL_INDENT));
+  const lines = [`${FINDING_INDENT}${place}  ${severity}${palette.dim(escapeLine(finding.ruleId))}  ${escapeLine(finding.title)}`];
+  if (finding.suppression) lines.push(`${DETAIL_INDENT}${palette.gray(escapeLine(suppressionText(finding.suppression)))}`);
+  lines.push(`${DETAIL_INDENT}${escapeLine(finding.message)}`);
   const constructPath = finding.subject?.constructPath;
-  if (constructPath !== undefined) lines.push(`${DETAIL_INDENT}${palette.gray('construct')} ${escapeControl(constructPath)}`);
+  if (constructPath !== undefined) lines.push(`${DETAIL_INDENT}${palette.gray('construct')} ${escapeLine(constructPath)}`);
   for (const rel of finding.related) {
-    const where = escapeControl(displayLocation(rel.loc));
-    lines.push(`${DETAIL_INDENT}${palette.gray('related')} ${where}  ${escapeControl(rel.message)}`);
+    const where = escapeLine(displayLocation(rel.loc));
+    lines.push(`${DETAIL_INDENT}${palette.gray('related')} ${where}  ${escapeLine(rel.message)}`);
   }
   const frame = codeFrame(ctx.result.readSource(finding.location.file), finding.location, {
     palette,
@@ -91,20 +91,13 @@ function findingLines(finding: Finding, ctx: PrettyContext): string[] {
   return lines;
 }
 
-/** Messages may span lines; keep every line under the finding. */
-function indentText(text: string, indent: string): string[] {
-  return escapeControl(text)
-    .split(/\r\n|\r|\n/)
-    .map((line) => (line === '' ? '' : `${indent}${line}`));
-}
-
 function diagnosticsBlock(diagnostics: Diagnostic[], palette: Palette): string[] {
   const level: Record<Diagnostic['severity'], Style> = { error: palette.red, warning: palette.yellow, note: palette.cyan };
   const lines = [palette.bold(`Input problems (${diagnostics.length})`), ''];
   for (const d of sortDiagnostics(diagnostics)) {
-    const where = escapeControl(displayDiagnosticLocation(d));
-    const message = escapeControl(d.message).replace(/\r\n|\r|\n/g, ' ');
-    lines.push(`${FINDING_INDENT}${level[d.severity](d.severity)} ${where} ${message} ${palette.gray(`[${escapeControl(d.code)}]`)}`);
+    const where = escapeLine(displayDiagnosticLocation(d));
+    const message = escapeLine(d.message);
+    lines.push(`${FINDING_INDENT}${level[d.severity](d.severity)} ${where} ${message} ${palette.gray(`[${escapeLine(d.code)}]`)}`);
   }
   return lines;
 }

@@ -13,6 +13,7 @@ import { SRCROOT, sarifLocation } from './sarif-location.js';
 import { reportingDescriptor, runRules, sarifLevel } from './sarif-rules.js';
 import { suppressedFindings } from './summary.js';
 import type { SarifCodeFlow, SarifLocation, SarifLog, SarifNotification, SarifResult, SarifSuppression } from './sarif-types.js';
+import { escapeJson } from './terminal-text.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/faasguard/faasguard';
@@ -54,7 +55,7 @@ export function buildSarifLog(result: ScanResult): SarifLog {
 }
 
 export function renderSarif(result: ScanResult): string {
-  return `${JSON.stringify(buildSarifLog(result), null, 2)}\n`;
+  return `${escapeJson(JSON.stringify(buildSarifLog(result), null, 2))}\n`;
 }
 
 function sarifResult(f: Finding, ruleIndex: number): SarifResult {

@@ -1,20 +1,22 @@
 /**
- * The little XML the JUnit report needs. Escaping covers text and attribute values alike; the
- * characters XML 1.0 forbids outright (most C0 controls) are replaced, since no escape exists.
+ * The little XML the JUnit report needs. Escaping covers text and attribute values alike. Control
+ * characters are shown escaped (see `escapeLine`), as in every text output; what XML 1.0 forbids
+ * outright and is left (U+FFFE, U+FFFF) is replaced, since no escape exists.
  */
+import { escapeControl, escapeLine } from './terminal-text.js';
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 export function escapeXml(s: string): string {
-  return s
+  return escapeLine(s)
     .replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c)
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
     .replace(/[\r\n\t]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Text content may keep its line breaks; only attribute values need them as references. */
+/** Text content may keep its line breaks (the caller shows those of project text escaped); attribute values are one line. */
 export function escapeXmlText(s: string): string {
-  return s
+  return escapeControl(s)
     .replace(/[&<>]/g, (c) => ENTITIES[c] ?? c)
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd');
 }

@@ -24,6 +24,8 @@ import { applySuppressions } from '../suppress/apply-suppressions.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadAllFormats, scanRootOf } from './load-formats.js';
 import { redactedSource } from './redacted-source.js';
+import { secretRedactor } from './secret-values.js';
+import type { ValueRedactor } from '../secrets/index.js';
 import type { ScanProgress } from './scan-progress.js';
 import type { ScanAttackSurface, ScanResult } from './scan-result.js';
 import { paramsResolver, type FileParams } from './template-params.js';
@@ -157,7 +159,10 @@ async function scanThroughCache(target: string, options: ScanOptions, cacheDir: 
   const hit = cache.lookup(key, root, listed);
   if (hit) {
     options.onProgress?.({ kind: 'cached' });
-    return { ...resultOf(target, root, rules, hit, () => hit.attackSurface), fromCache: true };
+    // What the cache keeps is already redacted; the secrets are found again only to mask code frames.
+    const read = sourceReader(root);
+    const redactor = once(() => secretRedactor(hit.templates, secretLocationsOf(hit), read));
+    return { ...resultOf(target, rules, hit, () => hit.attackSurface, read, redactor), fromCache: true };
   }
   // Hashed before the scan reads them: an edit during the scan then makes the next lookup miss.
   const before = hashFiles(root, listed, maxBytes);
@@ -194,15 +199,32 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
   done('rules');
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];
   const allDiagnostics = uniqueDiagnostics([...app.diagnostics, ...inputs.diagnostics, ...codeDiagnostics, ...diagnostics]).sort((a, b) => compareLocations(a.loc, b.loc));
-  const surface = once(() => ({ map: buildAttackSurfaceMap(app.model), subjectFunctions: subjectFunctions(app.model) }));
-  return resultOf(target, root, rules, { templates: app.templates, findings: accepted.findings, suppressed: accepted.suppressed, diagnostics: allDiagnostics }, surface, app.sources);
+  const found = { templates: app.templates, findings: accepted.findings, suppressed: accepted.suppressed, diagnostics: allDiagnostics };
+  const read = sourceReader(root, app.sources);
+  // Redacted once, here, so that every report, the baseline and the cache get the same safe text;
+  // fingerprints were taken before, so a baseline still matches the same findings.
+  const redactor = secretRedactor(found.templates, secretLocationsOf(found), read);
+  const surface = once(() => redactor.data({ map: buildAttackSurfaceMap(app.model), subjectFunctions: subjectFunctions(app.model) }));
+  return resultOf(target, rules, redactor.data(found), surface, read, () => redactor);
 }
 
-/** A ScanResult from what a scan found (or what the cache kept of it). */
-function resultOf(target: string, root: string, rules: readonly Rule[], found: Omit<CachedScan, 'attackSurface'>, surface: () => ScanAttackSurface, sources?: ReadonlyMap<string, string>): ScanResult {
-  // Suppressed secrets are still secrets: `--show-suppressed` shows their code frames too.
+/** Suppressed secrets are still secrets: `--show-suppressed` shows their code frames too. */
+function secretLocationsOf(found: Pick<CachedScan, 'findings' | 'suppressed'>): SourceLocation[] {
+  return [...found.findings, ...found.suppressed].filter((f) => f.category === 'SAS-7').map((f) => f.location);
+}
+
+/** A scanned file's text: as loaded when it was, else read from disk, inside the scanned root only. */
+function sourceReader(root: string, sources?: ReadonlyMap<string, string>): (file: string) => string | undefined {
   const guard = new PathGuard(path.resolve(root));
-  const secretLocations = [...found.findings, ...found.suppressed].filter((f) => f.category === 'SAS-7').map((f) => f.location);
+  return (file) => sources?.get(file) ?? readInside(guard, file);
+}
+
+/**
+ * A ScanResult from what a scan found (or what the cache kept of it), already redacted.
+ * `redactor`: the scan's secrets, asked for only when a report shows source text.
+ */
+function resultOf(target: string, rules: readonly Rule[], found: Omit<CachedScan, 'attackSurface'>, surface: () => ScanAttackSurface, read: (file: string) => string | undefined, redactor: () => ValueRedactor): ScanResult {
+  const secretLocations = secretLocationsOf(found);
   return {
     toolVersion: TOOL_VERSION,
     target,
@@ -212,7 +234,7 @@ function resultOf(target: string, root: string, rules: readonly Rule[], found: O
     diagnostics: found.diagnostics,
     rules: rules.map((r) => r.meta).sort((a, b) => (a.id < b.id ? -1 : 1)),
     attackSurface: surface,
-    readSource: memoized((file) => redactOrUndefined(sources?.get(file) ?? readInside(guard, file), file, secretLocations)),
+    readSource: memoized((file) => redactOrUndefined(read(file), file, secretLocations, redactor)),
   };
 }
 
@@ -231,8 +253,8 @@ function memoized(read: (file: string) => string | undefined): (file: string) =>
 }
 
 /** Shown text never holds a detected secret, even where a single line would not reveal it as one. */
-function redactOrUndefined(text: string | undefined, file: string, secretsAt: readonly SourceLocation[]): string | undefined {
-  return text === undefined ? undefined : redactedSource(text, file, secretsAt);
+function redactOrUndefined(text: string | undefined, file: string, secretsAt: readonly SourceLocation[], redactor: () => ValueRedactor): string | undefined {
+  return text === undefined ? undefined : redactedSource(text, file, secretsAt, redactor());
 }
 
 /** A code frame quotes a file of the scanned root only: a finding's path never leads a report outside it. */

@@ -3,6 +3,7 @@ export type { SecretKind, SecretMatch, Confidence, DetectOptions } from './types
 export { detectSecretsInText, detectSecretsInTextDetailed, type TextDetection } from './detect-in-text.js';
 export { classifyNamedValue } from './classify-named-value.js';
 export { redact, redactSecretsInText } from './redact.js';
+export { ValueRedactor, MIN_REDACTED_VALUE_CHARS } from './value-redactor.js';
 export { isPlaceholder } from './placeholder.js';
 export { betterHomeAdvice, type BetterHomeAdvice } from './better-home.js';
 export { isSecretLikeName } from './secret-name.js';

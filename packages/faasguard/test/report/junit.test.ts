@@ -52,7 +52,7 @@ describe('junit report', () => {
     const hostile = { ...first, ruleId: 'r&d', message: `a "quoted" <tag> & 'x'\nnext\u0001`, fingerprint: 'f' };
     const out = junit({ ...scanResult(), findings: [hostile], diagnostics: [] });
     assert.deepEqual(checkXml(out).problems, []);
-    assert.ok(out.includes('message="a &quot;quoted&quot; &lt;tag&gt; &amp; &apos;x&apos;&#10;next\ufffd"'));
+    assert.ok(out.includes('message="a &quot;quoted&quot; &lt;tag&gt; &amp; &apos;x&apos;\\x0anext\\x01"'));
     assert.ok(out.includes('<testsuite name="r&amp;d"'));
   });
 

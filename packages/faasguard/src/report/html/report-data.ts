@@ -12,6 +12,8 @@ import { frameWindow } from '../code-frame.js';
 import { fileLine } from '../file-line.js';
 import { sortDiagnostics, sortFindings, sortRules, sortTemplates } from '../ordering.js';
 import { countBySeverity } from '../summary.js';
+import { escapeLine } from '../terminal-text.js';
+import { mapStrings } from '../../util/map-strings.js';
 import { graphData } from './graph-data.js';
 import { HTML_DATA_VERSION, type HtmlFinding, type HtmlFunction, type HtmlGraph, type HtmlReportData, type HtmlStep, type HtmlSummary } from './report-data-types.js';
 
@@ -30,13 +32,13 @@ export function buildReportData(result: ScanResult, options: ReportDataOptions):
     version: HTML_DATA_VERSION,
     tool: { name: 'faasguard', version: result.toolVersion },
     target: result.target,
-    templates: sortTemplates(result.templates),
+    templates: shown(sortTemplates(result.templates)),
     summary: summary(result.findings, map),
-    findings,
+    findings: shown(findings),
     fixes: fixes(result),
-    graph,
-    functions: functionRows(map, graph, findings),
-    diagnostics: sortDiagnostics(result.diagnostics).map((d) => ({ severity: d.severity, code: d.code, message: d.message, location: fileLine(d.loc) })),
+    graph: shown(graph),
+    functions: shown(functionRows(map, graph, findings)),
+    diagnostics: shown(sortDiagnostics(result.diagnostics).map((d) => ({ severity: d.severity, code: d.code, message: d.message, location: fileLine(d.loc) }))),
   };
   if (result.baseline) data.baseline = { ...result.baseline };
   if ((result.suppressed?.length ?? 0) > 0) data.suppressed = result.suppressed!.length;
@@ -61,6 +63,15 @@ function htmlFinding(f: Finding, functions: number[], result: ScanResult, option
   const frame = frameWindow(result.readSource(f.location.file), f.location, options.redactLine);
   if (frame) out.frame = frame;
   return out;
+}
+
+/**
+ * Text from the project as the page shows it: control characters and line breaks escaped, as in
+ * every report (a bidi override would reorder the page's text too). Ids are escaped alike, so they
+ * still match one another.
+ */
+function shown<T>(data: T): T {
+  return mapStrings(data, escapeLine);
 }
 
 /** Remediations of the rules that have findings, by rule id in id order. */

@@ -180,7 +180,7 @@ describe('html report in a browser', { skip: unavailable }, () => {
     assert.equal(await page.evaluate('window.__pwned'), undefined);
     assert.equal(await page.locator('img').count(), 0);
     assert.equal(await page.locator('script').count(), 2);
-    assert.equal(await page.locator('tr.finding[data-rule="samconfig-missing"] .message-line').textContent(), `Message ${PAYLOAD} "'\\ \u2028 \u2029 <!-- --> ]]> &amp;`);
+    assert.equal(await page.locator('tr.finding[data-rule="samconfig-missing"] .message-line').textContent(), `Message ${PAYLOAD} "'\\ \\u2028 \\u2029 <!-- --> ]]> &amp;`);
     assert.ok(((await page.locator('#scan-info').textContent()) ?? '').startsWith(`app${PAYLOAD}`));
     assert.ok((await page.locator('#graph-svg .node.kind-resource .label').allTextContents()).some((t) => t.startsWith('Bucket</script><img src=x')));
     assert.deepEqual(requests, [url]);
