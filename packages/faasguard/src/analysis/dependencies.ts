@@ -26,6 +26,7 @@ import type { DependencyFacts, DependencyUse } from './dependency-facts.js';
 import { analyzeUsage, importedNames, readUnitImports } from './dependency-usage.js';
 import { pushTo } from '../util/multimap.js';
 import { readTextOrUndefined } from '../files/read-regular-file.js';
+import type { DependencyPath } from '../deps/dependency-path.js';
 
 /** Where vulnerability data comes from; see the CLI's `--osv-db`, `--online`, `--cache-dir`. */
 export interface DependencyScanOptions {
@@ -103,8 +104,8 @@ function collectUses(units: readonly CodeUnit[], loaded: Map<CodeUnit, FunctionD
   return uses;
 }
 
-function useKey(lockfile: string, ecosystem: string, name: string, version: string | undefined, chain: readonly string[]): string {
-  return [lockfile, ecosystem, name, version ?? '', chain.join('>')].join('\u0000');
+function useKey(lockfile: string, ecosystem: string, name: string, version: string | undefined, chain: DependencyPath): string {
+  return [lockfile, ecosystem, name, version ?? '', chain.key].join('\u0000');
 }
 
 /** A development package is shipped anyway when the code of a unit that has it imports it: bundlers follow imports, not package.json groups. */

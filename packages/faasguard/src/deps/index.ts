@@ -4,6 +4,7 @@
  * supply-chain checks and declared-versus-imported packages.
  */
 export type { Dependency, DependencyScope, Ecosystem, Lockfile, LockfileFormat, ManifestDeps, ParseError, ParseOptions, SourceKind } from './types.js';
+export { directPath, extendPath, pathLabels, pathOf, pulledInBy, type DependencyPath } from './dependency-path.js';
 
 export { findLockfiles, isRequirementsFile, type FindResult, type FoundLockfile } from './lockfiles/find-lockfiles.js';
 export { loadFunctionDependencies, readLockfile, readManifest, type FunctionDependencies } from './load.js';

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { Dependency, DependencyScope, Ecosystem } from './types.js';
 import { urlHost } from './lockfiles/common.js';
+import { type DependencyPath, pulledInBy } from './dependency-path.js';
 
 export type SupplyChainKind =
   | 'git-source'
@@ -25,7 +26,7 @@ export interface SupplyChainResult {
   version?: string;
   scope: DependencyScope;
   direct: boolean;
-  path: string[];
+  path: DependencyPath;
   message: string;
   location: { file: string; line?: number };
 }
@@ -108,7 +109,7 @@ function allowedHosts(d: Dependency, reg: RegistryConfig): string[] {
   return reg.pypi?.length ? [...reg.pypi, 'files.pythonhosted.org'] : DEFAULT_REGISTRY_HOSTS.PyPI;
 }
 
-const via = (d: Dependency): string => (d.direct ? '' : ` (pulled in by ${d.path.slice(0, -1).join(' > ')})`);
+const via = (d: Dependency): string => (d.direct ? '' : ` (pulled in by ${pulledInBy(d.path)})`);
 
 function checkOne(d: Dependency, options: SupplyChainOptions, hashedRequirementFiles: Set<string>): SupplyChainResult[] {
   const out: SupplyChainResult[] = [];

@@ -2,6 +2,7 @@
  * Types shared by the dependency half of the scanner: what a lockfile parser
  * produces and what the vulnerability and supply-chain checks consume.
  */
+import type { DependencyPath } from './dependency-path.js';
 
 /** OSV ecosystem names, spelled exactly as OSV spells them. */
 export type Ecosystem = 'npm' | 'PyPI';
@@ -43,10 +44,10 @@ export interface Dependency {
   direct: boolean;
   /**
    * Shortest chain of packages from the project to this one, each `name@version`
-   * (or just `name` when the version is unknown); the last element is this package.
+   * (or just `name` when the version is unknown), ending with this package.
    * A direct dependency has a path of length 1.
    */
-  path: string[];
+  path: DependencyPath;
   /** Resolved URL (tarball, git URL or index URL) when the lockfile records one. */
   resolved?: string;
   /** Integrity or hash string(s) as recorded (`sha512-...`, `sha256:...`); undefined when absent. */

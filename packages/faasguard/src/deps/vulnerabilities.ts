@@ -86,4 +86,6 @@ function merge(into: OsvDb, from: OsvDb): void {
   into.count += from.count;
   into.errors.push(...from.errors);
   into.sources.push(...from.sources);
+  into.inflatedBytes += from.inflatedBytes;
+  into.keptBytes += from.keptBytes;
 }

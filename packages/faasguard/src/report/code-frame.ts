@@ -1,11 +1,11 @@
 /**
  * A few lines of the template around a finding, with a marker on the line and a caret under the
  * column, as compilers print them. `frameWindow` is the data both the terminal and the HTML report
- * draw from.
+ * draw from; lines come redacted (so that a cut never splits a secret) and escaped from a `FrameSource`.
  */
 import type { SourceLocation } from '../model/location.js';
 import type { Palette } from './ansi.js';
-import { escapeLine } from './terminal-text.js';
+import type { FrameSource } from './frame-source.js';
 
 /** Lines shown before and after the reported line. */
 const CONTEXT_LINES = 2;
@@ -17,8 +17,6 @@ const ELLIPSIS = '…';
 
 export interface CodeFrameOptions {
   palette: Palette;
-  /** Applied to each raw source line before anything else, so that a cut never splits a secret. */
-  redactLine?: (line: string) => string;
   /** Prefix of every frame line */
   indent: string;
 }
@@ -42,8 +40,8 @@ export interface FrameWindow {
 }
 
 /** Returns the frame's lines, or an empty array when there is nothing sensible to show. */
-export function codeFrame(source: string | undefined, loc: SourceLocation, options: CodeFrameOptions): string[] {
-  const frame = frameWindow(source, loc, options.redactLine);
+export function codeFrame(source: FrameSource | undefined, loc: SourceLocation, options: CodeFrameOptions): string[] {
+  const frame = frameWindow(source, loc);
   return frame === undefined ? [] : renderFrame(frame, options);
 }
 
@@ -51,32 +49,17 @@ export function codeFrame(source: string | undefined, loc: SourceLocation, optio
  * The lines around `loc`, redacted, escaped and cut to one window; undefined when there is nothing
  * sensible to show (no source, a whole-file location, a line past the end).
  */
-export function frameWindow(source: string | undefined, loc: SourceLocation, redactLine?: (line: string) => string): FrameWindow | undefined {
-  if (source === undefined || loc.line < 1) return undefined;
-  const all = sourceLines(source);
-  if (loc.line > all.length) return undefined;
-  const redact = redactLine ?? ((line: string) => line);
+export function frameWindow(source: FrameSource | undefined, loc: SourceLocation): FrameWindow | undefined {
+  if (source === undefined || loc.line < 1 || loc.line > source.lineCount) return undefined;
   const first = Math.max(1, loc.line - CONTEXT_LINES);
-  const last = Math.min(all.length, loc.line + CONTEXT_LINES);
-  const raw: FrameLine[] = [];
-  for (let n = first; n <= last; n++) raw.push({ number: n, text: redact(all[n - 1] ?? '') });
-  const target = raw.find((l) => l.number === loc.line)?.text ?? '';
-  const caret = loc.column >= 1 ? escapeLine(target.slice(0, loc.column - 1)).length : undefined;
-  const displayed = raw.map((l) => escapeLine(l.text));
-  const start = windowStart(displayed, caret);
-  const lines = raw.map((l, i) => ({ number: l.number, text: cut(displayed[i] ?? '', start) }));
+  const last = Math.min(source.lineCount, loc.line + CONTEXT_LINES);
+  const displayed: FrameLine[] = [];
+  for (let n = first; n <= last; n++) displayed.push({ number: n, text: source.line(n) });
+  const caret = loc.column >= 1 ? source.caret(loc.line, loc.column) : undefined;
+  const start = windowStart(displayed.map((l) => l.text), caret);
+  const lines = displayed.map((l) => ({ number: l.number, text: cut(l.text, start) }));
   if (caret === undefined) return { lines, marked: loc.line };
   return { lines, marked: loc.line, caret: start > 0 ? caret - start + ELLIPSIS.length : caret };
-}
-
-/**
- * The file's lines, split as the parsers' line index splits them (on LF only, so that line numbers
- * agree); a CR before the LF is dropped, and the newline ending the last line opens no other.
- */
-function sourceLines(source: string): string[] {
-  const lines = source.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines;
 }
 
 function renderFrame(frame: FrameWindow, options: CodeFrameOptions): string[] {

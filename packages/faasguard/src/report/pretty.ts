@@ -10,6 +10,7 @@ import type { ScanResult } from '../scan/scan-result.js';
 import type { Palette, Style } from './ansi.js';
 import { createPalette } from './ansi.js';
 import { codeFrame } from './code-frame.js';
+import { type FrameSource, frameSources } from './frame-source.js';
 import type { ReportOptions } from './options.js';
 import { sortDiagnostics, sortFindings } from './ordering.js';
 import { displayLocation } from './pretty-location.js';
@@ -23,10 +24,12 @@ interface PrettyContext {
   result: ScanResult;
   palette: Palette;
   options: ReportOptions;
+  /** Each file's lines for code frames, indexed and redacted once per report */
+  sourceOf: (file: string) => FrameSource | undefined;
 }
 
 export function renderPretty(result: ScanResult, options: ReportOptions): string {
-  const ctx: PrettyContext = { result, palette: createPalette(options.color), options };
+  const ctx: PrettyContext = { result, palette: createPalette(options.color), options, sourceOf: frameSources((file) => result.readSource(file), options.redactLine) };
   const findings = sortFindings(result.findings);
   const blocks: string[][] = [];
   for (const severity of SEVERITIES) {
@@ -82,11 +85,7 @@ function findingLines(finding: Finding, ctx: PrettyContext): string[] {
     const where = escapeLine(displayLocation(rel.loc));
     lines.push(`${DETAIL_INDENT}${palette.gray('related')} ${where}  ${escapeLine(rel.message)}`);
   }
-  const frame = codeFrame(ctx.result.readSource(finding.location.file), finding.location, {
-    palette,
-    redactLine: ctx.options.redactLine,
-    indent: DETAIL_INDENT,
-  });
+  const frame = codeFrame(ctx.sourceOf(finding.location.file), finding.location, { palette, indent: DETAIL_INDENT });
   if (frame.length > 0) lines.push('', ...frame);
   return lines;
 }

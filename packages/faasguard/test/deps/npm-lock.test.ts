@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { parseNpmLock } from '../../src/deps/lockfiles/npm-lock.js';
 import { parsePackageJson } from '../../src/deps/manifest.js';
 import { dep, fixture, readFixture } from './fixtures.js';
+import { pathLabels } from '../../src/deps/dependency-path.js';
 
 for (const dir of ['npm-v3', 'npm-v2']) {
   describe(`package-lock ${dir} (written by npm)`, () => {
@@ -28,8 +29,8 @@ for (const dir of ['npm-v3', 'npm-v2']) {
     it('gives direct flags and dependency paths through nested node_modules', () => {
       assert.equal(dep(lock, 'debug').direct, true);
       assert.equal(dep(lock, 'ms').direct, false);
-      assert.deepEqual(dep(lock, 'ms').path, ['debug@4.3.4', 'ms@2.1.2']);
-      assert.deepEqual(dep(lock, 'is-number', '6.0.0').path, ['is-odd@3.0.1', 'is-number@6.0.0']);
+      assert.deepEqual(pathLabels(dep(lock, 'ms').path), ['debug@4.3.4', 'ms@2.1.2']);
+      assert.deepEqual(pathLabels(dep(lock, 'is-number', '6.0.0').path), ['is-odd@3.0.1', 'is-number@6.0.0']);
     });
 
     it('classifies sources and keeps integrity and install scripts', () => {
@@ -65,8 +66,8 @@ describe('package-lock v1 (written by hand from the documented format)', () => {
 
   it('flattens the nested tree and resolves requires upward', () => {
     assert.deepEqual(lock.errors, []);
-    assert.deepEqual(dep(lock, 'ms').path, ['debug@4.3.4', 'ms@2.1.2']);
-    assert.deepEqual(dep(lock, 'is-number', '6.0.0').path, ['is-odd@3.0.1', 'is-number@6.0.0']);
+    assert.deepEqual(pathLabels(dep(lock, 'ms').path), ['debug@4.3.4', 'ms@2.1.2']);
+    assert.deepEqual(pathLabels(dep(lock, 'is-number', '6.0.0').path), ['is-odd@3.0.1', 'is-number@6.0.0']);
     assert.equal(dep(lock, 'is-number', '7.0.0').scope, 'dev');
     assert.equal(dep(lock, 'is-odd').scope, 'optional');
   });
@@ -114,7 +115,7 @@ describe('malformed package-lock', () => {
       },
     }, null, 2);
     const lock = parseNpmLock(text, 'package-lock.json', { importer: 'fns/a' });
-    assert.deepEqual(dep(lock, 'uuid').path, ['uuid@9.0.1']);
+    assert.deepEqual(pathLabels(dep(lock, 'uuid').path), ['uuid@9.0.1']);
     assert.equal(dep(lock, 'uuid').direct, true);
     assert.equal(dep(lock, 'uuid').registryHost, 'npm.internal.example.com');
     assert.equal(lock.dependencies.some((d) => d.name === 'a'), false, 'the project itself is not its own dependency');

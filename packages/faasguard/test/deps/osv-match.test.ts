@@ -7,9 +7,10 @@ import { pep440Versions } from '../../src/deps/osv/pep440.js';
 import { adjustForScope, cvss2BaseScore, cvss3BaseScore, levelFromCvss3, severityOf } from '../../src/deps/osv/severity.js';
 import type { Dependency } from '../../src/deps/types.js';
 import { fixture } from './fixtures.js';
+import { pathLabels, pathOf } from '../../src/deps/dependency-path.js';
 
 function dependency(ecosystem: 'npm' | 'PyPI', name: string, version: string, extra: Partial<Dependency> = {}): Dependency {
-  return { ecosystem, name, version, scope: 'prod', direct: true, path: [`${name}@${version}`], source: 'registry', lockfile: 'lock', ...extra };
+  return { ecosystem, name, version, scope: 'prod', direct: true, path: pathOf([`${name}@${version}`]), source: 'registry', lockfile: 'lock', ...extra };
 }
 
 const range = (type: string, ...events: Record<string, string>[]): OsvAffected => ({ ranges: [{ type, events }] });
@@ -155,7 +156,7 @@ describe('CVSS severity', () => {
 describe('matching dependencies against the test OSV data set', async () => {
   const db = await loadOsvDb(fixture('osv'));
   const deps: Dependency[] = [
-    dependency('npm', 'ms', '2.1.2', { direct: false, path: ['debug@4.3.4', 'ms@2.1.2'] }),
+    dependency('npm', 'ms', '2.1.2', { direct: false, path: pathOf(['debug@4.3.4', 'ms@2.1.2']) }),
     dependency('npm', 'debug', '4.3.4'),
     dependency('npm', 'is-number', '6.0.0', { scope: 'optional' }),
     dependency('npm', 'is-number', '7.0.0', { scope: 'dev' }),
@@ -182,7 +183,7 @@ describe('matching dependencies against the test OSV data set', async () => {
     assert.deepEqual(m.cve, ['CVE-2099-0001']);
     assert.equal(m.fixedVersion, '2.1.3');
     assert.deepEqual(m.severity, { level: 'high', score: 7.5, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H', basis: 'cvss3' });
-    assert.deepEqual(m.dependency.path, ['debug@4.3.4', 'ms@2.1.2']);
+    assert.deepEqual(pathLabels(m.dependency.path), ['debug@4.3.4', 'ms@2.1.2']);
     assert.equal(m.url, 'https://example.com/advisories/FGTEST-2024-0001');
   });
 

@@ -13,6 +13,7 @@ import type { Dependency } from '../../src/deps/types.js';
 import { findVulnerabilities, NO_DATA_MESSAGE } from '../../src/deps/vulnerabilities.js';
 import { fixture } from './fixtures.js';
 import { sendJson, startLoopback, type Loopback } from './loopback.js';
+import { pathOf } from '../../src/deps/dependency-path.js';
 
 const OSV_DIR = fixture('osv');
 
@@ -32,7 +33,7 @@ async function exportZip(ecosystem: string): Promise<Uint8Array> {
 }
 
 function dep(ecosystem: 'npm' | 'PyPI', name: string, version: string | undefined): Dependency {
-  return { ecosystem, name, version, scope: 'prod', direct: true, path: [`${name}@${version}`], source: 'registry', lockfile: 'lock' };
+  return { ecosystem, name, version, scope: 'prod', direct: true, path: pathOf([`${name}@${version}`]), source: 'registry', lockfile: 'lock' };
 }
 
 const DEPS = [dep('npm', 'ms', '2.1.2'), dep('npm', 'debug', '4.3.4'), dep('PyPI', 'requests', '2.31.0'), dep('PyPI', 'flask', '2.3.2'), dep('PyPI', 'boto3', undefined)];

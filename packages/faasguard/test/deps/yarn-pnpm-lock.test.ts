@@ -4,6 +4,7 @@ import { parsePnpmLock } from '../../src/deps/lockfiles/pnpm-lock.js';
 import { parseYarnLock } from '../../src/deps/lockfiles/yarn-lock.js';
 import { parsePackageJson } from '../../src/deps/manifest.js';
 import { dep, fixture, readFixture } from './fixtures.js';
+import { pathLabels } from '../../src/deps/dependency-path.js';
 
 const manifest = parsePackageJson(readFixture('npm-v3', 'package.json'), 'package.json').deps;
 const ALL = ['core-js@3.37.1', 'debug@4.3.4', 'is-number@6.0.0', 'is-number@7.0.0', 'is-odd@3.0.1', 'left-pad@1.3.0', 'local-lib@0.1.0', 'ms@2.1.2'];
@@ -23,7 +24,7 @@ describe('yarn.lock classic (written by yarn 1.22)', () => {
 
   it('takes scopes and paths from the manifest and the graph', () => {
     assert.equal(dep(lock, 'ms').scope, 'prod');
-    assert.deepEqual(dep(lock, 'ms').path, ['debug@4.3.4', 'ms@2.1.2']);
+    assert.deepEqual(pathLabels(dep(lock, 'ms').path), ['debug@4.3.4', 'ms@2.1.2']);
     assert.equal(dep(lock, 'is-number', '7.0.0').scope, 'dev');
     assert.equal(dep(lock, 'is-number', '6.0.0').scope, 'optional');
     assert.equal(dep(lock, 'debug').direct, true);
@@ -56,7 +57,7 @@ describe('yarn.lock classic (written by yarn 1.22)', () => {
   it('handles quoted scoped keys with several descriptors', () => {
     const t = '"@scope/a@^1.0.0", "@scope/a@^1.1.0":\n  version "1.2.0"\n  resolved "https://npm.pkg.example.com/@scope/a/-/a-1.2.0.tgz#abc"\n  integrity sha512-z\n  dependencies:\n    "@scope/b" "2.0.0"\n\n"@scope/b@2.0.0":\n  version "2.0.0"\n';
     const l = parseYarnLock(t, 'yarn.lock', { manifest: { dependencies: { '@scope/a': '^1.1.0' }, devDependencies: {}, optionalDependencies: {} } });
-    assert.deepEqual(dep(l, '@scope/b').path, ['@scope/a@1.2.0', '@scope/b@2.0.0']);
+    assert.deepEqual(pathLabels(dep(l, '@scope/b').path), ['@scope/a@1.2.0', '@scope/b@2.0.0']);
     assert.equal(dep(l, '@scope/a').registryHost, 'npm.pkg.example.com');
   });
 });
@@ -77,7 +78,7 @@ describe('yarn.lock Berry (written by yarn 4.9)', () => {
     const lock = parseYarnLock(text, file, { manifest });
     assert.equal(dep(lock, 'is-number', '7.0.0').scope, 'dev');
     assert.equal(dep(lock, 'is-odd').scope, 'optional');
-    assert.deepEqual(dep(lock, 'ms').path, ['debug@4.3.4', 'ms@2.1.2']);
+    assert.deepEqual(pathLabels(dep(lock, 'ms').path), ['debug@4.3.4', 'ms@2.1.2']);
   });
 
   it('falls back to the workspace entry without a manifest (everything production)', () => {
@@ -110,11 +111,11 @@ for (const [dir, tool] of [['pnpm-v9', 'pnpm 9.15'], ['pnpm-v6', 'pnpm 8.15']] a
 
     it('separates scopes and gives paths', () => {
       assert.equal(dep(lock, 'ms').scope, 'prod');
-      assert.deepEqual(dep(lock, 'ms').path, ['debug@4.3.4', 'ms@2.1.2']);
+      assert.deepEqual(pathLabels(dep(lock, 'ms').path), ['debug@4.3.4', 'ms@2.1.2']);
       assert.equal(dep(lock, 'is-number', '7.0.0').scope, 'dev');
       assert.equal(dep(lock, 'is-odd').scope, 'optional');
       assert.equal(dep(lock, 'is-number', '6.0.0').scope, 'optional');
-      assert.deepEqual(dep(lock, 'is-number', '6.0.0').path, ['is-odd@3.0.1', 'is-number@6.0.0']);
+      assert.deepEqual(pathLabels(dep(lock, 'is-number', '6.0.0').path), ['is-odd@3.0.1', 'is-number@6.0.0']);
     });
 
     it('classifies the local directory and keeps integrity', () => {
@@ -172,7 +173,7 @@ describe('pnpm specifics', () => {
     ].join('\n');
     const lock = parsePnpmLock(text, 'pnpm-lock.yaml', { importer: 'fns/api' });
     assert.deepEqual(lock.errors, []);
-    assert.deepEqual(dep(lock, 'react').path, ['react-dom@18.2.0', 'react@18.2.0']);
+    assert.deepEqual(pathLabels(dep(lock, 'react').path), ['react-dom@18.2.0', 'react@18.2.0']);
     assert.equal(dep(lock, 'react').registryHost, 'npm.internal.example.com');
     assert.equal(dep(lock, 'gitdep').source, 'tarball');
     assert.equal(dep(lock, 'gitdep').integrity, undefined);
@@ -209,7 +210,7 @@ describe('pnpm specifics', () => {
     const lock = parsePnpmLock(text, 'pnpm-lock.yaml');
     assert.deepEqual(lock.errors, []);
     assert.equal(dep(lock, 'debug').version, '4.3.4');
-    assert.deepEqual(dep(lock, 'ms').path, ['debug@4.3.4', 'ms@2.1.2']);
+    assert.deepEqual(pathLabels(dep(lock, 'ms').path), ['debug@4.3.4', 'ms@2.1.2']);
     assert.equal(dep(lock, 'is-number').scope, 'dev');
     assert.equal(dep(lock, 'ms').line, 15);
   });

@@ -1,7 +1,9 @@
 /**
  * Walks a resolved dependency graph from the project's declared roots to give each
- * package its scope (prod beats optional beats dev) and its shortest path.
+ * package its scope (prod beats optional beats dev) and its shortest path. Iterative, and each
+ * path extends its parent's: a deep graph neither overflows the stack nor copies paths per level.
  */
+import { type DependencyPath, directPath, extendPath } from '../dependency-path.js';
 import type { DependencyScope } from '../types.js';
 
 export interface GraphEdge {
@@ -23,13 +25,14 @@ export interface GraphRoot {
 
 export interface Reach {
   scope: DependencyScope;
-  path: string[];
+  path: DependencyPath;
   direct: boolean;
 }
 
 interface Visit {
   key: string;
-  path: string[];
+  /** The path of the package whose edge led here; absent for a declared root */
+  parent?: DependencyPath;
 }
 
 /**
@@ -40,7 +43,7 @@ export function walkGraph(nodes: ReadonlyMap<string, GraphNode>, roots: readonly
   const reached = new Map<string, Reach>();
   const direct = new Set(roots.map((r) => r.to));
   const seeds = (scope: DependencyScope): Visit[] =>
-    roots.filter((r) => r.scope === scope).map((r) => ({ key: r.to, path: [] }));
+    roots.filter((r) => r.scope === scope).map((r) => ({ key: r.to }));
 
   const deferred = bfs(nodes, reached, direct, seeds('prod'), 'prod', false);
   bfs(nodes, reached, direct, [...seeds('optional'), ...deferred], 'optional', true);
@@ -60,16 +63,16 @@ function bfs(
   const deferred: Visit[] = [];
   const queue = [...start];
   for (let i = 0; i < queue.length; i++) {
-    const { key, path } = queue[i]!;
+    const { key, parent } = queue[i]!;
     if (reached.has(key)) continue;
     const node = nodes.get(key);
     if (!node) continue;
-    const here = [...path, node.label];
+    const here = parent === undefined ? directPath(node.label) : extendPath(parent, node.label);
     reached.set(key, { scope, path: here, direct: direct.has(key) });
     for (const e of node.edges) {
       if (reached.has(e.to)) continue;
-      if (e.optional && !followOptional) deferred.push({ key: e.to, path: here });
-      else queue.push({ key: e.to, path: here });
+      if (e.optional && !followOptional) deferred.push({ key: e.to, parent: here });
+      else queue.push({ key: e.to, parent: here });
     }
   }
   return deferred;

@@ -8,6 +8,7 @@ import type { Dependency, DependencyScope, Lockfile, ParseOptions, SourceKind } 
 import { classifyNpmSpec, isRecord, label, looksLikeRegistryTarball, str, strMap, urlHost, guarded } from './common.js';
 import { walkGraph, type GraphNode, type GraphRoot } from './graph.js';
 import { keyLines, parseJson } from './json.js';
+import { directPath } from '../dependency-path.js';
 
 /** One package entry, whatever the lockfile version. */
 interface Entry {
@@ -204,7 +205,7 @@ function buildDependencies(
       version: target.version ?? e.version,
       scope: scopeFromFlags(e),
       direct: r?.direct ?? false,
-      path: r?.path ?? [node.label],
+      path: r?.path ?? directPath(node.label),
       resolved: e.resolved,
       integrity: e.integrity,
       source,

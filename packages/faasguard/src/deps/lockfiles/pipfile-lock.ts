@@ -6,6 +6,7 @@
 import type { Dependency, DependencyScope, Lockfile, ParseOptions, SourceKind } from '../types.js';
 import { isRecord, label, normalizePyName, str, urlHost, guarded } from './common.js';
 import { keyLines, parseJson } from './json.js';
+import { directPath } from '../dependency-path.js';
 
 /** Never throws: malformed or hostile input comes back as errors with file and line. */
 export function parsePipfileLock(text: string, file: string, options: ParseOptions = {}): Lockfile {
@@ -55,7 +56,7 @@ function entry(name: string, e: unknown, scope: DependencyScope, file: string, s
     version: kind === 'registry' ? version : undefined,
     scope,
     direct: true,
-    path: [label(name, kind === 'registry' ? version : undefined)],
+    path: directPath(label(name, kind === 'registry' ? version : undefined)),
     resolved: url,
     integrity: hashes.length ? hashes.join(' ') : undefined,
     source: kind,

@@ -7,6 +7,7 @@ import type { Dependency, DependencyScope, Lockfile, ParseOptions, SourceKind } 
 import { isRecord, label, looksLikeRegistryTarball, str, urlHost, guarded } from './common.js';
 import { walkGraph, type GraphEdge, type GraphNode, type GraphRoot } from './graph.js';
 import { parseYaml, yamlKeyLines } from './yaml-doc.js';
+import { directPath } from '../dependency-path.js';
 
 type Major = 5 | 6 | 9;
 
@@ -173,7 +174,7 @@ function build(
       version: str(meta, 'version') ?? (src.source === 'registry' ? version : undefined),
       scope: scopeOf(major === 9 ? snap : meta, r?.scope),
       direct: r?.direct ?? false,
-      path: r?.path ?? [node.label],
+      path: r?.path ?? directPath(node.label),
       resolved: src.resolved,
       integrity: src.integrity,
       source: src.source,
@@ -209,5 +210,5 @@ function scopeOf(flags: unknown, walked: DependencyScope | undefined): Dependenc
 
 /** `link:` dependencies point at a folder in the workspace; nothing is fetched. */
 function linkDependency(name: string, ref: string, scope: DependencyScope, file: string): Built {
-  return { ecosystem: 'npm', name, version: undefined, scope, direct: true, path: [name], resolved: ref, source: 'path', lockfile: file, reached: true };
+  return { ecosystem: 'npm', name, version: undefined, scope, direct: true, path: directPath(name), resolved: ref, source: 'path', lockfile: file, reached: true };
 }

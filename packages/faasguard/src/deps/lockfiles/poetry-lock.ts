@@ -7,6 +7,7 @@ import type { Dependency, DependencyScope, Lockfile, ParseOptions, SourceKind } 
 import { isRecord, label, normalizePyName, str, urlHost, guarded } from './common.js';
 import { walkGraph, type GraphNode, type GraphRoot } from './graph.js';
 import { packageTables, parseTomlLock } from './toml.js';
+import { directPath } from '../dependency-path.js';
 
 /** Never throws: malformed or hostile input comes back as errors with file and line. */
 export function parsePoetryLock(text: string, file: string, options: ParseOptions = {}): Lockfile {
@@ -39,7 +40,7 @@ function parsePoetryLockUnguarded(text: string, file: string, options: ParseOpti
       version: str(p, 'version'),
       scope: recordedScope(p) ?? r?.scope ?? 'prod',
       direct: r?.direct ?? false,
-      path: r?.path ?? [label(name, str(p, 'version'))],
+      path: r?.path ?? directPath(label(name, str(p, 'version'))),
       resolved: src.url,
       integrity: hashesOf(p.files ?? oldFiles[str(p, 'name') ?? ''] ?? oldFiles[name]),
       source: src.kind,

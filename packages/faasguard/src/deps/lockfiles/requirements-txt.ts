@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Dependency, DependencyScope, Lockfile, ParseError, SourceKind } from '../types.js';
 import { errorMessage, label, MAX_LOCKFILE_BYTES, normalizePyName, urlHost } from './common.js';
 import { readRegularText, refusalMessage } from '../../files/read-regular-file.js';
+import { directPath } from '../dependency-path.js';
 
 export const MAX_INCLUDE_DEPTH = 10;
 const MAX_FILES = 100;
@@ -186,7 +187,7 @@ function requirement(s: string, file: string, line: number, scope: DependencySco
     version: pinned ? pinned[1] : undefined,
     scope,
     direct: true,
-    path: [label(name, pinned ? pinned[1] : undefined)],
+    path: directPath(label(name, pinned ? pinned[1] : undefined)),
     integrity: hashes.length ? hashes.join(' ') : undefined,
     source: 'registry',
     registryHost: indexHost(result),
@@ -204,7 +205,7 @@ function indexHost(result: Lockfile): string | undefined {
 }
 
 function withName(dep: Dependency, name: string): Dependency {
-  return { ...dep, name, path: [name] };
+  return { ...dep, name, path: directPath(name) };
 }
 
 /** Requirements given as a VCS URL, archive URL or local path. */
@@ -218,7 +219,7 @@ function urlRequirement(target: string, file: string, line: number, scope: Depen
     specifier: editable ? `-e ${target}` : target,
     scope,
     direct: true,
-    path: [name],
+    path: directPath(name),
     resolved: target,
     source: sourceOfTarget(target),
     lockfile: file,

@@ -8,6 +8,7 @@ import type { Dependency, DependencyScope, Lockfile, ParseOptions, SourceKind } 
 import { isRecord, label, normalizePyName, str, urlHost, guarded } from './common.js';
 import { walkGraph, type GraphEdge, type GraphNode, type GraphRoot } from './graph.js';
 import { packageTables, parseTomlLock } from './toml.js';
+import { directPath } from '../dependency-path.js';
 
 /** Never throws: malformed or hostile input comes back as errors with file and line. */
 export function parseUvLock(text: string, file: string, options: ParseOptions = {}): Lockfile {
@@ -51,7 +52,7 @@ function parseUvLockUnguarded(text: string, file: string, options: ParseOptions 
       version: str(p, 'version'),
       scope: r?.scope ?? 'prod',
       direct: r?.direct ?? false,
-      path: r?.path ?? [nodes.get(key)?.label ?? key],
+      path: r?.path ?? directPath(nodes.get(key)?.label ?? key),
       resolved: src.url,
       integrity: hashesOf(p),
       source: src.kind,

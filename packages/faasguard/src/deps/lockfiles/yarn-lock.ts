@@ -10,6 +10,7 @@ import type { Dependency, DependencyScope, Lockfile, ManifestDeps, ParseError, P
 import { classifyNpmSpec, errorMessage, isRecord, label, sizeError, str, strMap, urlHost, guarded } from './common.js';
 import { walkGraph, type GraphNode, type GraphRoot } from './graph.js';
 import { field, readYarnClassic, subMap } from './yarn-classic-syntax.js';
+import { directPath } from '../dependency-path.js';
 
 /** A lock entry normalised across both syntaxes. */
 interface YarnEntry {
@@ -163,7 +164,7 @@ function toDependencies(entries: YarnEntry[], file: string, berry: boolean, opti
       version: e.version,
       scope: r?.scope ?? 'prod',
       direct: r?.direct ?? false,
-      path: r?.path ?? [node.label],
+      path: r?.path ?? directPath(node.label),
       resolved: e.resolved,
       integrity: e.integrity,
       source,

@@ -10,6 +10,7 @@ import type { AttackSurfaceMap } from '../../map/attack-surface-types.js';
 import type { ScanResult } from '../../scan/scan-result.js';
 import { frameWindow } from '../code-frame.js';
 import { fileLine } from '../file-line.js';
+import { type FrameSource, frameSources } from '../frame-source.js';
 import { sortDiagnostics, sortFindings, sortRules, sortTemplates } from '../ordering.js';
 import { countBySeverity } from '../summary.js';
 import { escapeLine } from '../terminal-text.js';
@@ -27,7 +28,8 @@ export function buildReportData(result: ScanResult, options: ReportDataOptions):
   const graph = graphData(map);
   const nodeOf = new Map(graph.nodes.map((n, i) => [n.id, i]));
   const functionsOf = (f: Finding): number[] => (f.subject ? subjectFunctions[f.subject.id] ?? [] : []).map((id) => nodeOf.get(id)).filter((i): i is number => i !== undefined);
-  const findings = sortFindings(result.findings).map((f) => htmlFinding(f, functionsOf(f), result, options));
+  const sourceOf = frameSources((file) => result.readSource(file), options.redactLine);
+  const findings = sortFindings(result.findings).map((f) => htmlFinding(f, functionsOf(f), sourceOf));
   const data: HtmlReportData = {
     version: HTML_DATA_VERSION,
     tool: { name: 'faasguard', version: result.toolVersion },
@@ -45,7 +47,7 @@ export function buildReportData(result: ScanResult, options: ReportDataOptions):
   return data;
 }
 
-function htmlFinding(f: Finding, functions: number[], result: ScanResult, options: ReportDataOptions): HtmlFinding {
+function htmlFinding(f: Finding, functions: number[], sourceOf: (file: string) => FrameSource | undefined): HtmlFinding {
   const out: HtmlFinding = {
     ruleId: f.ruleId,
     title: f.title,
@@ -60,7 +62,7 @@ function htmlFinding(f: Finding, functions: number[], result: ScanResult, option
     flow: (f.flow ?? []).map(step),
   };
   if (f.subject) out.subject = f.subject.constructPath ?? f.subject.logicalId;
-  const frame = frameWindow(result.readSource(f.location.file), f.location, options.redactLine);
+  const frame = frameWindow(sourceOf(f.location.file), f.location);
   if (frame) out.frame = frame;
   return out;
 }

@@ -25,7 +25,7 @@ function result(s: SupplyChainUse, base: Severity): RuleResult {
     message: `${r.message}${scopeNote(use)}${who ? ` Deployed with ${who}.` : ''}`,
     location: use.loc,
     ...ownerFields(use.owners),
-    key: [r.kind, r.ecosystem, r.package, r.version ?? '', r.path.join('>')],
+    key: [r.kind, r.ecosystem, r.package, r.version ?? '', r.path.key],
     severity: scopedSeverity(base, use),
   };
 }

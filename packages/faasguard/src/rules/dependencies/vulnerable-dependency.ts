@@ -1,6 +1,7 @@
 import type { VulnerableUse } from '../../analysis/dependency-facts.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { ownerFields, ownersText, packageLabel, scopedSeverity, scopeNote, severityOfLevel } from './dependency-text.js';
+import { pulledInBy } from '../../deps/dependency-path.js';
 
 export const vulnerableDependency: Rule = {
   meta: {
@@ -30,14 +31,14 @@ function result({ match, use }: VulnerableUse): RuleResult {
   const d = use.dependency;
   const ids = [match.id, ...match.aliases.filter((a) => a !== match.id)].join(', ');
   const fix = match.fixedVersion ? `Fixed in ${match.fixedVersion}.` : 'No fixed version is published.';
-  const chain = d.path.length > 1 ? ` Pulled in by ${d.path.slice(0, -1).join(' > ')}.` : ' A direct dependency.';
+  const chain = d.path.length > 1 ? ` Pulled in by ${pulledInBy(d.path)}.` : ' A direct dependency.';
   const who = ownersText(use.owners);
   const summary = match.summary ? `: ${match.summary}` : '';
   return {
     message: `${packageLabel(d.name, d.version)} is affected by ${ids}${summary}. ${fix}${chain}${scopeNote(use)}${who ? ` Deployed with ${who}.` : ''}`,
     location: use.loc,
     ...ownerFields(use.owners),
-    key: [d.ecosystem, d.name, d.version ?? '', match.id, d.path.join('>')],
+    key: [d.ecosystem, d.name, d.version ?? '', match.id, d.path.key],
     severity: scopedSeverity(severityOfLevel(match.severity.level), use),
   };
 }

@@ -3,14 +3,15 @@
  * sources, fallbacks, nested variables, files. The result is a new tree in which every resolved
  * value keeps the location where it is written (an included file's value points into that file).
  *
- * Bounded: nesting deeper than MAX_DEPTH and self-referencing values are reported and become
- * unknown; nothing throws.
+ * Bounded: nesting deeper than MAX_DEPTH, self-referencing values and values that expand past
+ * the expansion budget are reported and become unknown; nothing throws.
  */
 import type { DiagnosticSink } from '../../../model/diagnostic.js';
 import type { SourceLocation } from '../../../model/location.js';
 import type { TMap, TNode } from '../../../parse/tree.js';
 import type { UnknownMarkers } from '../unknown-markers.js';
 import { awsSource } from './aws-source.js';
+import { ExpansionBudget, MAX_TOTAL_SIZE, MAX_VALUE_SIZE, type Refusal } from './expansion-budget.js';
 import { envSource } from './env-source.js';
 import { FileReader } from '../../file-reader.js';
 import { fileSource } from './file-source.js';
@@ -44,6 +45,8 @@ export class VariableResolver {
   private cachedStage: string | undefined;
   private cachedRegion: string | undefined;
   private computing = new Set<string>();
+  private readonly budget = new ExpansionBudget();
+  private budgetReported = false;
 
   constructor(
     private readonly root: TMap,
@@ -161,9 +164,22 @@ export class VariableResolver {
   private expression(inner: string, loc: SourceLocation, depth: number): TNode | undefined {
     for (const param of splitParams(inner)) {
       const value = this.candidate(param, loc, depth + 1);
-      if (value !== undefined) return value;
+      if (value === undefined) continue;
+      const refusal = this.budget.charge(value);
+      return refusal === undefined ? value : this.tooLarge(inner, refusal, loc);
     }
     return undefined;
+  }
+
+  /** Every value too large is reported; the spent budget once, at the first variable it stops. */
+  private tooLarge(inner: string, refusal: Refusal, loc: SourceLocation): TNode {
+    if (refusal === 'value-too-large') {
+      this.diagnostics.warning('variable-too-large', `\${${inner}} expands to more than ${MAX_VALUE_SIZE.toLocaleString('en-US')} characters (a value doubled through variables?): the value is unknown`, loc);
+    } else if (!this.budgetReported) {
+      this.budgetReported = true;
+      this.diagnostics.warning('variable-too-large', `variables expand this configuration past ${MAX_TOTAL_SIZE.toLocaleString('en-US')} characters: \${${inner}} and every variable resolved after it are unknown`, loc);
+    }
+    return scalarNode(this.markers.mark(`\${${inner}} expands too far`), loc);
   }
 
   private candidate(text: string, loc: SourceLocation, depth: number): TNode | undefined {
