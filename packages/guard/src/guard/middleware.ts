@@ -4,6 +4,7 @@ import { processingFailed, type FirehoseRecordResult, type FirehoseResponse } fr
 import { isOrderedBatch, type BatchResponse } from './batch-response.js';
 import type { LambdaContextLike } from './correlation-id.js';
 import { handlerFailure } from './handler-failure.js';
+import type { FailureAnswer } from './service-answer.js';
 import type { GuardOptions, GuardRequest } from './options.js';
 import {
   asRejection,
@@ -26,7 +27,7 @@ export interface MiddyRequestLike<C = LambdaContextLike> {
 
 /** The middleware object middy's `.use()` takes. */
 export interface GuardMiddleware<C = LambdaContextLike> {
-  before: (request: MiddyRequestLike<C>) => Promise<HttpResponse | undefined>;
+  before: (request: MiddyRequestLike<C>) => Promise<HttpResponse | FailureAnswer | undefined>;
   after: (request: MiddyRequestLike<C>) => Promise<void>;
   onError: (request: MiddyRequestLike<C>) => Promise<void>;
 }
@@ -61,7 +62,7 @@ export function guardMiddleware<const A extends SourceName, C extends LambdaCont
   const config = resolveConfig(options as GuardOptions);
   const states = new WeakMap<object, State>();
 
-  const before = async (request: MiddyRequestLike<C>): Promise<HttpResponse | undefined> => {
+  const before = async (request: MiddyRequestLike<C>): Promise<HttpResponse | FailureAnswer | undefined> => {
     const inv = startInvocation(request.event, request.context);
     let checked;
     try {
@@ -113,7 +114,7 @@ export function guardMiddleware<const A extends SourceName, C extends LambdaCont
     const state = states.get(request);
     if (!state) return;
     try {
-      request.response = handlerFailure(config, state.inv, request.error);
+      request.response = await handlerFailure(config, state.inv, request.error);
     } catch (safeError) {
       request.error = safeError;
     }

@@ -69,6 +69,19 @@ export interface GuardOptions<A extends SourceName = SourceName> {
   /** A logger, or options for the built-in JSON logger. */
   readonly logger?: SecurityLogger | SecurityLoggerOptions;
   /**
+   * Cognito user pool triggers this function accepts, by `triggerSource`
+   * (`PreSignUp_SignUp`, `PostConfirmation_ConfirmSignUp`...). Any other
+   * trigger is refused as `unexpected_source`. Default: every trigger of
+   * `cognito-user-pool`, when it is allowed.
+   */
+  readonly cognitoTriggers?: readonly string[];
+  /**
+   * Hosts, besides CloudFormation's response buckets (https, `*.amazonaws.com`),
+   * to which a refused custom resource's `FAILED` response may be sent, over
+   * http or https: a local emulator's host, for instance.
+   */
+  readonly customResourceResponseHosts?: readonly string[];
+  /**
    * Return validation issues (paths and the schema library's messages) in 400
    * responses. Default false: some libraries quote the received value.
    */

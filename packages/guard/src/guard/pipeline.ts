@@ -8,7 +8,7 @@ import { assertValidRule, type RateLimitStore } from '../rate-limit/rate-limit-s
 import { detectShape, detectSource } from '../sources/detect-source.js';
 import { parseSqsBody, sqsRecordSource } from '../sources/sqs-record.js';
 import { readHttpRequest, type HttpRequestView } from '../sources/http-request.js';
-import { isHttpSource, isPartialBatchSource, type HttpSourceName, type RecordSourceName, type SourceName } from '../sources/source-name.js';
+import { isHttpSource, isPartialBatchSource, isTransformSource, type HttpSourceName, type RecordSourceName, type SourceName } from '../sources/source-name.js';
 import { batchRecords, unwrapEvent, unwrapRecord, type EnvelopeMode } from '../validation/envelopes.js';
 import { checkParsedPayload, type PayloadLimits } from '../validation/payload-limits.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../validation/standard-schema.js';
@@ -16,6 +16,7 @@ import { validateWith } from '../validation/validate.js';
 import { assertHttpEnvelope } from '../validation/http-envelope.js';
 import { assertParseMode, TextPayload, validateText, type ParseMode } from '../validation/text-payload.js';
 import { correlationIdOf, type LambdaContextLike } from './correlation-id.js';
+import { serviceAnswer, type Failure, type FailureAnswer } from './service-answer.js';
 import type { BeforeAuthRateLimit, GuardOptions, GuardRequest, RateLimitOptions, SchemaSpec } from './options.js';
 
 /** What a source's payload is checked against, and how its text is read. */
@@ -36,6 +37,9 @@ export interface GuardConfig {
   readonly beforeAuthLimit: BeforeAuthLimit | undefined;
   readonly log: SecurityLogger;
   readonly exposeIssues: boolean;
+  /** The Cognito trigger sources accepted; undefined: all. */
+  readonly cognitoTriggers: ReadonlySet<string> | undefined;
+  readonly customResourceResponseHosts: readonly string[];
 }
 
 export function resolveConfig(options: GuardOptions): GuardConfig {
@@ -60,7 +64,26 @@ export function resolveConfig(options: GuardOptions): GuardConfig {
     beforeAuthLimit: authenticators.length > 0 && rateLimit ? resolveBeforeAuth(rateLimit) : undefined,
     log: typeof options.logger === 'function' ? options.logger : createSecurityLogger(options.logger),
     exposeIssues: options.exposeValidationIssues ?? false,
+    cognitoTriggers: resolveCognitoTriggers(options.cognitoTriggers, allow),
+    customResourceResponseHosts: options.customResourceResponseHosts ?? [],
   };
+}
+
+/** Cognito names its triggers `<family>_<variant>`; a misspelt family would refuse every event. */
+const COGNITO_TRIGGER_FAMILIES: ReadonlySet<string> = new Set([
+  'PreSignUp', 'PostConfirmation', 'PreAuthentication', 'PostAuthentication', 'CustomMessage', 'TokenGeneration',
+  'UserMigration', 'DefineAuthChallenge', 'CreateAuthChallenge', 'VerifyAuthChallengeResponse', 'CustomEmailSender',
+  'CustomSMSSender',
+]);
+
+function resolveCognitoTriggers(triggers: readonly string[] | undefined, allow: readonly SourceName[]): ReadonlySet<string> | undefined {
+  if (triggers === undefined) return undefined;
+  if (!allow.includes('cognito-user-pool')) throw new TypeError('guard: `cognitoTriggers` needs `cognito-user-pool` in `allow`');
+  for (const trigger of triggers) {
+    const [family, variant] = String(trigger).split('_');
+    if (!COGNITO_TRIGGER_FAMILIES.has(family!) || !variant) throw new TypeError(`guard: unknown Cognito trigger source ${String(trigger)}`);
+  }
+  return new Set(triggers);
 }
 
 /** A rule, its store and its key, resolved from `rateLimit.beforeAuth`. */
@@ -122,22 +145,29 @@ export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<
     inv.source = detectSource(inv.event);
     throw new GuardRejection('unexpected_source', 403, 'Forbidden', { allowed: [...config.allow] });
   }
+  if (source === 'cognito-user-pool' && config.cognitoTriggers) assertCognitoTrigger(config.cognitoTriggers, inv.event);
   if (isHttpSource(source)) {
     assertHttpEnvelope(inv.event, source);
     if (config.authenticators.length > 0 || config.rateLimit) await admitRequest(config, inv, source);
   }
-  if (isPartialBatchSource(source) || source === 'kinesis-firehose') {
+  if (isPartialBatchSource(source) || isTransformSource(source)) {
     const outcomes: RecordOutcome[] = [];
     // Sequential on purpose: validation is CPU-bound, and order matters to FIFO queues and streams.
     for (const { itemId, record } of batchRecords(inv.event, source)) {
       outcomes.push(await checkRecord(config, inv, source, itemId, record));
     }
-    return source === 'kinesis-firehose' ? { kind: 'firehose', records: outcomes } : { kind: 'batch', records: outcomes };
+    return isTransformSource(source) ? { kind: 'firehose', records: outcomes } : { kind: 'batch', records: outcomes };
   }
   const validation = config.validations.get(source)!;
   const payload = unwrapEvent(inv.event, source, validation.envelope, config.limits, validation.parse);
   const data = await validatePayload(validation, payload, config.limits);
   return { kind: 'single', request: makeRequest(inv, data) };
+}
+
+function assertCognitoTrigger(allowed: ReadonlySet<string>, event: unknown): void {
+  const triggerSource = (event as { triggerSource: string }).triggerSource;
+  if (allowed.has(triggerSource)) return;
+  throw new GuardRejection('unexpected_source', 403, 'Forbidden', { triggerSource, allowedTriggers: [...allowed] });
 }
 
 /** Authentication and rate limits; the headers are read and normalised only when one of them is configured. */
@@ -275,9 +305,10 @@ export function asRejection(error: unknown): GuardRejection {
 /**
  * Logs a refusal and turns it into what the source expects: an HTTP error
  * response, `Unauthorized` for API Gateway authorizers (which API Gateway maps
- * to 401), or a thrown error so that retries and dead-letter queues apply.
+ * to 401), a source's own failure answer (Lex, Bedrock agents, CloudFormation
+ * custom resources), or a thrown error so that retries and dead-letter queues apply.
  */
-export function refuse(config: GuardConfig, inv: Invocation, rejection: GuardRejection): HttpResponse {
+export async function refuse(config: GuardConfig, inv: Invocation, rejection: GuardRejection): Promise<HttpResponse | FailureAnswer> {
   logEvent(config, inv, rejection.type, rejection.details);
   const source = inv.source;
   if (source !== 'unknown' && isHttpSource(source)) {
@@ -287,7 +318,24 @@ export function refuse(config: GuardConfig, inv: Invocation, rejection: GuardRej
   if (source === 'apigw-authorizer-token' || source === 'apigw-authorizer-request') {
     if (rejection.type !== 'guard_error') throw new Error('Unauthorized');
   }
-  throw new GuardError(rejection.type, inv.correlationId);
+  return failSource(config, inv, { event: rejection.type, status: rejection.status, publicMessage: rejection.publicMessage, correlationId: inv.correlationId });
+}
+
+/** A non-HTTP source's answer to a failure: its own answer when it has one, else the thrown `GuardError`. */
+export async function failSource(config: GuardConfig, inv: Invocation, failure: Failure): Promise<FailureAnswer> {
+  if (inv.source !== 'unknown') {
+    try {
+      const answered = await serviceAnswer(inv.source, inv.event, failure, config.customResourceResponseHosts);
+      if (answered) return answered.answer;
+    } catch (error) {
+      logEvent(config, inv, 'guard_error', { reason: 'failure answer not sent', ...describeCause(error) });
+    }
+  }
+  throw new GuardError(failure.event, inv.correlationId);
+}
+
+function describeCause(error: unknown): Record<string, unknown> {
+  return error instanceof Error ? { error: error.name, message: error.message } : { error: typeof error };
 }
 
 export function logEvent(config: GuardConfig, inv: Invocation, type: SecurityEventType, details: unknown): void {

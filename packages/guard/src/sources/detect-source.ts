@@ -107,6 +107,7 @@ function detectOtherSource(event: Obj): SourceName {
   if (typeof event['triggerSource'] === 'string' && typeof event['userPoolId'] === 'string') {
     return 'cognito-user-pool';
   }
+  if (isIotAuthorizerEvent(event)) return 'iot-authorizer';
   if (isIotRuleEvent(event)) return 'iot';
   return detectServiceInvocation(event);
 }
@@ -158,4 +159,9 @@ function isFirehoseEvent(event: Obj): boolean {
 // convention the README documents.
 function isIotRuleEvent(event: Obj): boolean {
   return typeof event['topic'] === 'string' && typeof event['clientId'] === 'string';
+}
+
+/** IoT Core custom authorizer requests: what the connecting client presented, per protocol, and the connection id. */
+function isIotAuthorizerEvent(event: Obj): boolean {
+  return isObj(event['protocolData']) && Array.isArray(event['protocols']) && isObj(event['connectionMetadata']);
 }

@@ -44,12 +44,28 @@ const RULES: Readonly<Record<HttpSourceName, readonly FieldRule[]>> = {
     // The load balancer always sends a string, empty without a body.
     [['body'], isString],
   ],
+  // VPC Lattice event version 2; version 1 is below.
+  'vpc-lattice': [
+    [['path'], isString],
+    [['method'], isString],
+    [['headers'], absentOr(isObj)],
+    [['isBase64Encoded'], absentOr((v) => typeof v === 'boolean')],
+    [['body'], absentOr(isString)],
+  ],
   'apigw-websocket': [
     [['requestContext', 'routeKey'], isString],
     [['isBase64Encoded'], absentOr((v) => typeof v === 'boolean')],
     [['body'], absentOr(isString)],
   ],
 };
+
+const LATTICE_V1_RULES: readonly FieldRule[] = [
+  [['raw_path'], isString],
+  [['method'], isString],
+  [['headers'], absentOr(isObj)],
+  [['is_base64_encoded'], (v) => typeof v === 'boolean'],
+  [['body'], absentOr(isString)],
+];
 
 function read(event: Obj, path: readonly string[]): unknown {
   let value: unknown = event;
@@ -60,7 +76,8 @@ function read(event: Obj, path: readonly string[]): unknown {
 /** Refuses an HTTP event that lacks a field its source always sends, whatever the envelope mode. */
 export function assertHttpEnvelope(event: unknown, source: HttpSourceName): void {
   const e = isObj(event) ? event : {};
-  for (const [path, check] of RULES[source]) {
+  const rules = source === 'vpc-lattice' && 'raw_path' in e ? LATTICE_V1_RULES : RULES[source];
+  for (const [path, check] of rules) {
     if (!check(read(e, path))) {
       throw new GuardRejection('validation_failed', 400, 'Invalid request', { reason: 'malformed event', field: path.join('.') });
     }
