@@ -54,7 +54,8 @@ export function guard<
     const inv = startInvocation(event, context);
     let checked;
     try {
-      checked = await checkEvent(config, inv);
+      const pending = checkEvent(config, inv);
+      checked = pending instanceof Promise ? await pending : pending;
     } catch (error) {
       return refuse(config, inv, asRejection(error));
     }

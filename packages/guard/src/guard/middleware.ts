@@ -66,7 +66,8 @@ export function guardMiddleware<const A extends SourceName, C extends LambdaCont
     const inv = startInvocation(request.event, request.context);
     let checked;
     try {
-      checked = await checkEvent(config, inv);
+      const pending = checkEvent(config, inv);
+      checked = pending instanceof Promise ? await pending : pending;
     } catch (error) {
       return refuse(config, inv, asRejection(error));
     }

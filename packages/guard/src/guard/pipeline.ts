@@ -9,13 +9,14 @@ import { detectShape, detectSource } from '../sources/detect-source.js';
 import { parseSqsBody, sqsRecordSource } from '../sources/sqs-record.js';
 import { readHttpRequest, type HttpRequestView } from '../sources/http-request.js';
 import { isHttpSource, isPartialBatchSource, isTransformSource, type HttpSourceName, type RecordSourceName, type SourceName } from '../sources/source-name.js';
-import { batchRecords, unwrapEvent, unwrapRecord, type EnvelopeMode } from '../validation/envelopes.js';
+import { batchRecords, unwrapEvent, unwrapRecord, type BatchRecord, type EnvelopeMode } from '../validation/envelopes.js';
 import { checkParsedPayload, type PayloadLimits } from '../validation/payload-limits.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../validation/standard-schema.js';
 import { validateWith } from '../validation/validate.js';
 import { assertHttpEnvelope } from '../validation/http-envelope.js';
 import { assertParseMode, TextPayload, validateText, type ParseMode } from '../validation/text-payload.js';
 import { correlationIdOf, type LambdaContextLike } from './correlation-id.js';
+import { describeError } from './handler-failure.js';
 import { serviceAnswer, type Failure, type FailureAnswer } from './service-answer.js';
 import type { BeforeAuthRateLimit, GuardOptions, GuardRequest, RateLimitOptions, SchemaSpec } from './options.js';
 
@@ -136,8 +137,13 @@ export function startInvocation(event: unknown, context: LambdaContextLike | und
   return { event, correlationId: correlationIdOf(context), source: 'unknown' };
 }
 
-/** Runs every check in order: source, authentication, rate limit, payload. Throws a GuardRejection on refusal. */
-export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<Checked> {
+/**
+ * Runs every check in order: source, authentication, rate limit, payload.
+ * Throws a GuardRejection on refusal. The result is a promise only when a
+ * check is asynchronous (authentication, a rate-limit store, an async schema):
+ * detection and synchronous validation cost no promise ticks.
+ */
+export function checkEvent(config: GuardConfig, inv: Invocation): Checked | Promise<Checked> {
   const source = detectShape(inv.event);
   inv.source = source;
   if (!acceptsShape(config.allow, source)) {
@@ -148,20 +154,51 @@ export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<
   if (source === 'cognito-user-pool' && config.cognitoTriggers) assertCognitoTrigger(config.cognitoTriggers, inv.event);
   if (isHttpSource(source)) {
     assertHttpEnvelope(inv.event, source);
-    if (config.authenticators.length > 0 || config.rateLimit) await admitRequest(config, inv, source);
-  }
-  if (isPartialBatchSource(source) || isTransformSource(source)) {
-    const outcomes: RecordOutcome[] = [];
-    // Sequential on purpose: validation is CPU-bound, and order matters to FIFO queues and streams.
-    for (const { itemId, record } of batchRecords(inv.event, source)) {
-      outcomes.push(await checkRecord(config, inv, source, itemId, record));
+    if (config.authenticators.length > 0 || config.rateLimit) {
+      return admitRequest(config, inv, source).then(() => checkPayload(config, inv, source));
     }
-    return isTransformSource(source) ? { kind: 'firehose', records: outcomes } : { kind: 'batch', records: outcomes };
+  }
+  return checkPayload(config, inv, source);
+}
+
+function checkPayload(config: GuardConfig, inv: Invocation, source: SourceName): Checked | Promise<Checked> {
+  if (isPartialBatchSource(source) || isTransformSource(source)) {
+    const kind = isTransformSource(source) ? 'firehose' : 'batch';
+    const outcomes = checkRecords(config, inv, source, batchRecords(inv.event, source), 0, []);
+    return outcomes instanceof Promise ? outcomes.then((records) => ({ kind, records })) : { kind, records: outcomes };
   }
   const validation = config.validations.get(source)!;
   const payload = unwrapEvent(inv.event, source, validation.envelope, config.limits, validation.parse);
-  const data = await validatePayload(validation, payload, config.limits);
+  const data = validatePayload(validation, payload, config.limits);
+  if (data instanceof Promise) return data.then((value) => ({ kind: 'single', request: makeRequest(inv, value) }));
   return { kind: 'single', request: makeRequest(inv, data) };
+}
+
+/**
+ * Checks the records from `from` on, in order: order matters to FIFO queues
+ * and streams, and an asynchronous schema is awaited record by record, never
+ * run for the whole batch at once.
+ */
+function checkRecords(
+  config: GuardConfig,
+  inv: Invocation,
+  source: RecordSourceName,
+  records: readonly BatchRecord[],
+  from: number,
+  outcomes: RecordOutcome[],
+): RecordOutcome[] | Promise<RecordOutcome[]> {
+  for (let i = from; i < records.length; i++) {
+    const { itemId, record } = records[i]!;
+    const outcome = checkRecord(config, inv, source, itemId, record);
+    if (outcome instanceof Promise) {
+      return outcome.then((done) => {
+        outcomes.push(done);
+        return checkRecords(config, inv, source, records, i + 1, outcomes);
+      });
+    }
+    outcomes.push(outcome);
+  }
+  return outcomes;
 }
 
 function assertCognitoTrigger(allowed: ReadonlySet<string>, event: unknown): void {
@@ -187,19 +224,21 @@ function acceptsShape(allow: ReadonlySet<SourceName>, shape: SourceName): boolea
   return allow.has(shape);
 }
 
-async function checkRecord(
+function checkRecord(
   config: GuardConfig,
   inv: Invocation,
   source: RecordSourceName,
   itemId: string,
   record: Record<string, unknown>,
-): Promise<RecordOutcome> {
+): RecordOutcome | Promise<RecordOutcome> {
+  const refused = (error: unknown): RecordOutcome => ({ ok: false, itemId, rejection: asRejection(error), record });
   try {
     const { recordSource, validation, payload } = recordPayload(config, source, record);
-    const data = await validatePayload(validation, payload, config.limits);
-    return { ok: true, itemId, request: makeRequest(inv, data, record, recordSource) };
+    const accepted = (data: unknown): RecordOutcome => ({ ok: true, itemId, request: makeRequest(inv, data, record, recordSource) });
+    const data = validatePayload(validation, payload, config.limits);
+    return data instanceof Promise ? data.then(accepted, refused) : accepted(data);
   } catch (error) {
-    return { ok: false, itemId, rejection: asRejection(error), record };
+    return refused(error);
   }
 }
 
@@ -237,14 +276,15 @@ function validatePayload(validation: Validation, payload: unknown, limits: Paylo
 }
 
 function makeRequest(inv: Invocation, data: unknown, record?: Record<string, unknown>, source?: SourceName): GuardRequest {
-  return {
+  const request: { -readonly [K in keyof GuardRequest]: GuardRequest[K] } = {
     source: source ?? (inv.source as SourceName),
     data,
     event: inv.event,
     correlationId: inv.correlationId,
-    ...(record ? { record } : {}),
-    ...(inv.principal ? { principal: inv.principal } : {}),
   };
+  if (record) request.record = record;
+  if (inv.principal) request.principal = inv.principal;
+  return request;
 }
 
 async function enforceRateLimit(
@@ -328,14 +368,10 @@ export async function failSource(config: GuardConfig, inv: Invocation, failure: 
       const answered = await serviceAnswer(inv.source, inv.event, failure, config.customResourceResponseHosts);
       if (answered) return answered.answer;
     } catch (error) {
-      logEvent(config, inv, 'guard_error', { reason: 'failure answer not sent', ...describeCause(error) });
+      logEvent(config, inv, 'guard_error', { reason: 'failure answer not sent', ...describeError(error) });
     }
   }
   throw new GuardError(failure.event, inv.correlationId);
-}
-
-function describeCause(error: unknown): Record<string, unknown> {
-  return error instanceof Error ? { error: error.name, message: error.message } : { error: typeof error };
 }
 
 export function logEvent(config: GuardConfig, inv: Invocation, type: SecurityEventType, details: unknown): void {

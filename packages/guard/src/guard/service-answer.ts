@@ -1,11 +1,8 @@
 import type { SourceName } from '../sources/source-name.js';
 import { sendCustomResourceFailure } from './custom-resource-response.js';
+import { asObject as obj } from '../sources/json-object.js';
 
 type Obj = Record<string, unknown>;
-
-function obj(value: unknown): Obj {
-  return typeof value === 'object' && value !== null ? (value as Obj) : {};
-}
 
 /** What Lex, a Bedrock agent or CloudFormation is answered on a failure (see {@link serviceAnswer}). */
 export type FailureAnswer = Readonly<Record<string, unknown>>;

@@ -1,11 +1,8 @@
 import type { SourceName } from './source-name.js';
 import { parseSqsBody, sqsRecordSource } from './sqs-record.js';
+import { isObject as isObj } from './json-object.js';
 
 type Obj = Record<string, unknown>;
-
-function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Names the event source from the event's shape alone.

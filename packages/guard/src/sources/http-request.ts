@@ -1,4 +1,5 @@
 import type { HttpSourceName } from './source-name.js';
+import { asObject as asObj } from './json-object.js';
 
 /**
  * The parts of an HTTP-triggered event that authentication and rate limiting
@@ -16,10 +17,6 @@ export interface HttpRequestView {
 }
 
 type Obj = Record<string, unknown>;
-
-function asObj(value: unknown): Obj {
-  return typeof value === 'object' && value !== null ? (value as Obj) : {};
-}
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';

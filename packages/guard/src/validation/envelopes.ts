@@ -4,6 +4,7 @@ import { readRawBody } from '../sources/http-request.js';
 import type { RecordSourceName, SourceName } from '../sources/source-name.js';
 import { checkParsedPayload, DEFAULT_MAX_BYTES, parseJsonSafely, type PayloadLimits } from './payload-limits.js';
 import { readText, TextPayload, type ParseMode } from './text-payload.js';
+import { asObject as obj } from '../sources/json-object.js';
 
 /**
  * What the schema sees: `payload` unwraps the source's envelope (JSON body,
@@ -19,10 +20,6 @@ export interface BatchRecord {
 }
 
 type Obj = Record<string, unknown>;
-
-function obj(value: unknown): Obj {
-  return typeof value === 'object' && value !== null ? (value as Obj) : {};
-}
 
 function malformed(reason: string): never {
   throw new GuardRejection('validation_failed', 400, 'Invalid request', { reason });

@@ -1,9 +1,9 @@
 import { GuardRejection } from '../errors/guard-rejection.js';
 import type { HttpSourceName } from '../sources/source-name.js';
+import { isObject as isObj } from '../sources/json-object.js';
 
 type Obj = Record<string, unknown>;
 
-const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): boolean => typeof value === 'string';
 const absentOr = (check: (value: unknown) => boolean) => (value: unknown) => value === undefined || check(value);
 const absentNullOr = (check: (value: unknown) => boolean) => (value: unknown) => value == null || check(value);
