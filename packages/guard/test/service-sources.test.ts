@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage } from 'node:http';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { ClientError, GuardError, guard, type SourceName } from '../src/index.js';
+import middy from '@middy/core';
+import { apiKeyAuth, ClientError, GuardError, guard, guardMiddleware, hashApiKey, type SourceName } from '../src/index.js';
 import { captureLog, context, loadEvent, quiet } from '../testkit/fixtures.js';
 
 /** Runs a guard that records what its handler was given, for one fixture. */
@@ -144,6 +145,31 @@ describe('what a refused or failed service invocation answers', () => {
       }, { allow: ['vpc-lattice'], logger: quiet });
       assert.equal(((await notFound(loadEvent(fixture), context())) as any).statusCode, 404);
     }
+  });
+
+  it('VPC Lattice: API keys are read from its headers (v2 lists each header\'s values)', async () => {
+    const handler = guard(async (req) => ({ statusCode: 200, body: req.principal?.id ?? '' }), {
+      allow: ['vpc-lattice'], logger: quiet, auth: apiKeyAuth({ keys: [{ id: 'billing', sha256: hashApiKey('lattice-key-0123456789') }] }),
+    });
+    const v2 = loadEvent('vpc-lattice-v2');
+    v2.headers['x-api-key'] = ['lattice-key-0123456789'];
+    assert.deepEqual(await handler(v2, context()), { statusCode: 200, body: 'billing' });
+    const v1 = loadEvent('vpc-lattice');
+    v1.headers['x-api-key'] = 'wrong-key-0123456789';
+    const refused = (await handler(v1, context())) as any;
+    assert.equal(refused.statusCode, 401);
+    assert.equal(refused.statusDescription, '401 Unauthorized');
+  });
+
+  it('with middy, a refused Lex event ends the chain with the Close answer', async () => {
+    let ran = false;
+    const handler = middy(async () => {
+      ran = true;
+      return 'handled';
+    }).use(guardMiddleware({ allow: ['lex'], logger: quiet, schema: z.object({ intent: z.literal('CancelOrder') }) }));
+    const response = (await handler(loadEvent('lex-v2') as never, { ...context(), getRemainingTimeInMillis: () => 30_000 } as never)) as any;
+    assert.equal(ran, false);
+    assert.equal(response.sessionState.intent.state, 'Failed');
   });
 
   it('VPC Lattice: a malformed event is refused with 400', async () => {

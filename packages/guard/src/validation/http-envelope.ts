@@ -68,8 +68,8 @@ const LATTICE_V1_RULES: readonly FieldRule[] = [
 ];
 
 function read(event: Obj, path: readonly string[]): unknown {
-  let value: unknown = event;
-  for (const key of path) value = isObj(value) ? value[key] : undefined;
+  let value: unknown = event[path[0]!];
+  for (let i = 1; i < path.length; i++) value = typeof value === 'object' && value !== null ? (value as Obj)[path[i]!] : undefined;
   return value;
 }
 
