@@ -56,7 +56,10 @@ export type {
   RateLimitOptions,
   SchemaSpec,
   SourceValidation,
+  CognitoTriggerFamily,
+  CognitoTriggerSource,
 } from './guard/options.js';
+export type { FailureAnswer } from './guard/service-answer.js';
 export type { BatchResponse } from './guard/batch-response.js';
 export type { FirehoseRecordResult, FirehoseResponse } from './guard/firehose-response.js';
 export type { LambdaContextLike } from './guard/correlation-id.js';

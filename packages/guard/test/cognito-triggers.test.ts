@@ -29,14 +29,16 @@ describe('Cognito user pool triggers by trigger source', () => {
     assert.equal(await handler(withTrigger('CustomMessage_ForgotPassword'), context()), 'ok');
   });
 
-  it('refuses an event without a string triggerSource when triggers are listed', async () => {
+  it('takes an event without a string triggerSource for no Cognito trigger (here a direct invocation)', async () => {
     const handler = guard(async () => 'ok', { allow: ['cognito-user-pool', 'direct'], cognitoTriggers: ['PreSignUp_SignUp'], logger: quiet });
     // Without a string triggerSource the event is not a Cognito trigger at all.
     assert.equal(await handler({ ...signUp(), triggerSource: 7 }, context()), 'ok');
   });
 
   it('refuses an unknown trigger name at setup, so that a typo does not refuse every sign-up', () => {
-    assert.throws(() => guard(async () => 'ok', { allow: ['cognito-user-pool'], cognitoTriggers: ['PreSignup_SignUp'] }), /PreSignup_SignUp/);
+    // TypeScript refuses the misspelling too; JavaScript callers get it at setup.
+    assert.throws(() => guard(async () => 'ok', { allow: ['cognito-user-pool'], cognitoTriggers: ['PreSignup_SignUp' as never] }), /PreSignup_SignUp/);
+    assert.throws(() => guard(async () => 'ok', { allow: ['cognito-user-pool'], cognitoTriggers: ['PreSignUp_' as never] }), /PreSignUp_/);
     assert.throws(() => guard(async () => 'ok', { allow: ['sqs'], cognitoTriggers: ['PreSignUp_SignUp'] }), /cognito-user-pool/);
   });
 

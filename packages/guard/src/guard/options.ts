@@ -8,6 +8,15 @@ import type { ParseMode } from '../validation/text-payload.js';
 import type { PayloadLimits } from '../validation/payload-limits.js';
 import type { InferOutput, StandardSchemaV1 } from '../validation/standard-schema.js';
 
+/** The trigger families of Cognito user pools; a trigger source is `<family>_<variant>`, such as `PreSignUp_SignUp`. */
+export type CognitoTriggerFamily =
+  | 'PreSignUp' | 'PostConfirmation' | 'PreAuthentication' | 'PostAuthentication' | 'CustomMessage' | 'TokenGeneration'
+  | 'UserMigration' | 'DefineAuthChallenge' | 'CreateAuthChallenge' | 'VerifyAuthChallengeResponse' | 'CustomEmailSender'
+  | 'CustomSMSSender';
+
+/** A Cognito `triggerSource`, such as `PreSignUp_SignUp` or `PostConfirmation_ConfirmForgotPassword`. */
+export type CognitoTriggerSource = `${CognitoTriggerFamily}_${string}`;
+
 /** A schema for one source, with the envelope it applies to (default `payload`). */
 export interface SourceValidation<S extends StandardSchemaV1 = StandardSchemaV1> {
   readonly schema: S;
@@ -74,7 +83,7 @@ export interface GuardOptions<A extends SourceName = SourceName> {
    * trigger is refused as `unexpected_source`. Default: every trigger of
    * `cognito-user-pool`, when it is allowed.
    */
-  readonly cognitoTriggers?: readonly string[];
+  readonly cognitoTriggers?: readonly CognitoTriggerSource[];
   /**
    * Hosts, besides CloudFormation's response buckets (https, `*.amazonaws.com`),
    * to which a refused custom resource's `FAILED` response may be sent, over
