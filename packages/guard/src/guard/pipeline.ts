@@ -231,15 +231,30 @@ function checkRecord(
   itemId: string,
   record: Record<string, unknown>,
 ): RecordOutcome | Promise<RecordOutcome> {
-  const refused = (error: unknown): RecordOutcome => ({ ok: false, itemId, rejection: asRejection(error), record });
+  let recordSource: SourceName;
+  let data: unknown;
   try {
-    const { recordSource, validation, payload } = recordPayload(config, source, record);
-    const accepted = (data: unknown): RecordOutcome => ({ ok: true, itemId, request: makeRequest(inv, data, record, recordSource) });
-    const data = validatePayload(validation, payload, config.limits);
-    return data instanceof Promise ? data.then(accepted, refused) : accepted(data);
+    const checked = recordPayload(config, source, record);
+    recordSource = checked.recordSource;
+    data = validatePayload(checked.validation, checked.payload, config.limits);
   } catch (error) {
-    return refused(error);
+    return refusedRecord(itemId, record, error);
   }
+  if (data instanceof Promise) {
+    return data.then(
+      (value) => acceptedRecord(inv, itemId, record, recordSource, value),
+      (error) => refusedRecord(itemId, record, error),
+    );
+  }
+  return acceptedRecord(inv, itemId, record, recordSource, data);
+}
+
+function acceptedRecord(inv: Invocation, itemId: string, record: Record<string, unknown>, source: SourceName, data: unknown): RecordOutcome {
+  return { ok: true, itemId, request: makeRequest(inv, data, record, source) };
+}
+
+function refusedRecord(itemId: string, record: Record<string, unknown>, error: unknown): RecordOutcome {
+  return { ok: false, itemId, rejection: asRejection(error), record };
 }
 
 /** The record's own source (SQS records are classified one by one), how it is validated, and its payload. */

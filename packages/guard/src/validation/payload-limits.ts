@@ -87,7 +87,8 @@ function fewOpenings(text: string, limit: number): boolean {
 // JSON may spell a key with escapes ("\u005f_proto__"), so any backslash-u forces the full walk.
 function mayHoldForbiddenKey(text: string): boolean {
   return (
-    text.includes('__proto__') || text.includes('constructor') || text.includes('prototype') || text.includes('\\u')
+    // 'proto' covers both `__proto__` and `prototype`.
+    text.includes('proto') || text.includes('constructor') || text.includes('\\u')
   );
 }
 
