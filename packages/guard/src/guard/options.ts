@@ -2,20 +2,12 @@ import type { Authenticator, Principal } from '../auth/principal.js';
 import type { SecurityLogger, SecurityLoggerOptions } from '../logging/security-logger.js';
 import type { RateLimitRule, RateLimitStore } from '../rate-limit/rate-limit-store.js';
 import type { HttpRequestView } from '../sources/http-request.js';
+import type { CognitoTriggerSource } from '../sources/cognito-trigger.js';
 import type { SourceName } from '../sources/source-name.js';
 import type { EnvelopeMode } from '../validation/envelopes.js';
 import type { ParseMode } from '../validation/text-payload.js';
 import type { PayloadLimits } from '../validation/payload-limits.js';
 import type { InferOutput, StandardSchemaV1 } from '../validation/standard-schema.js';
-
-/** The trigger families of Cognito user pools; a trigger source is `<family>_<variant>`, such as `PreSignUp_SignUp`. */
-export type CognitoTriggerFamily =
-  | 'PreSignUp' | 'PostConfirmation' | 'PreAuthentication' | 'PostAuthentication' | 'CustomMessage' | 'TokenGeneration'
-  | 'UserMigration' | 'DefineAuthChallenge' | 'CreateAuthChallenge' | 'VerifyAuthChallengeResponse' | 'CustomEmailSender'
-  | 'CustomSMSSender';
-
-/** A Cognito `triggerSource`, such as `PreSignUp_SignUp` or `PostConfirmation_ConfirmForgotPassword`. */
-export type CognitoTriggerSource = `${CognitoTriggerFamily}_${string}`;
 
 /** A schema for one source, with the envelope it applies to (default `payload`). */
 export interface SourceValidation<S extends StandardSchemaV1 = StandardSchemaV1> {

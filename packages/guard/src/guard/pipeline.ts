@@ -5,6 +5,7 @@ import { errorResponse, GuardError, type HttpResponse } from '../errors/http-res
 import { createSecurityLogger, type SecurityLogger } from '../logging/security-logger.js';
 import { MemoryRateLimitStore } from '../rate-limit/memory-store.js';
 import { assertValidRule, type RateLimitStore } from '../rate-limit/rate-limit-store.js';
+import { isCognitoTriggerSource } from '../sources/cognito-trigger.js';
 import { detectShape, detectSource } from '../sources/detect-source.js';
 import { parseSqsBody, sqsRecordSource } from '../sources/sqs-record.js';
 import { readHttpRequest, type HttpRequestView } from '../sources/http-request.js';
@@ -70,19 +71,11 @@ export function resolveConfig(options: GuardOptions): GuardConfig {
   };
 }
 
-/** Cognito names its triggers `<family>_<variant>`; a misspelt family would refuse every event. */
-const COGNITO_TRIGGER_FAMILIES: ReadonlySet<string> = new Set([
-  'PreSignUp', 'PostConfirmation', 'PreAuthentication', 'PostAuthentication', 'CustomMessage', 'TokenGeneration',
-  'UserMigration', 'DefineAuthChallenge', 'CreateAuthChallenge', 'VerifyAuthChallengeResponse', 'CustomEmailSender',
-  'CustomSMSSender',
-]);
-
 function resolveCognitoTriggers(triggers: readonly string[] | undefined, allow: readonly SourceName[]): ReadonlySet<string> | undefined {
   if (triggers === undefined) return undefined;
   if (!allow.includes('cognito-user-pool')) throw new TypeError('guard: `cognitoTriggers` needs `cognito-user-pool` in `allow`');
   for (const trigger of triggers) {
-    const [family, variant] = String(trigger).split('_');
-    if (!COGNITO_TRIGGER_FAMILIES.has(family!) || !variant) throw new TypeError(`guard: unknown Cognito trigger source ${String(trigger)}`);
+    if (!isCognitoTriggerSource(trigger)) throw new TypeError(`guard: unknown Cognito trigger source ${String(trigger)}`);
   }
   return new Set(triggers);
 }

@@ -64,27 +64,21 @@ function lexFailure(event: Obj): Obj {
  * model may ask again) and FAILURE for a failure of the function.
  */
 function agentFailure(event: Obj, failure: Failure): Obj {
-  const base = { messageVersion: '1.0', response: {} as Obj };
   const actionGroup = event['actionGroup'];
-  if (typeof event['function'] === 'string') {
-    base.response = {
-      actionGroup,
-      function: event['function'],
-      functionResponse: {
-        responseState: failure.status < 500 ? 'REPROMPT' : 'FAILURE',
-        responseBody: { TEXT: { body: `${failure.publicMessage} (correlation id ${failure.correlationId})` } },
-      },
-    };
-    return base;
-  }
-  base.response = {
-    actionGroup,
-    apiPath: event['apiPath'],
-    httpMethod: event['httpMethod'],
-    httpStatusCode: failure.status,
-    responseBody: {
-      'application/json': { body: JSON.stringify({ error: failure.publicMessage, correlationId: failure.correlationId }) },
-    },
-  };
-  return base;
+  const text = `${failure.publicMessage} (correlation id ${failure.correlationId})`;
+  const json = JSON.stringify({ error: failure.publicMessage, correlationId: failure.correlationId });
+  const response = typeof event['function'] === 'string'
+    ? {
+        actionGroup,
+        function: event['function'],
+        functionResponse: { responseState: failure.status < 500 ? 'REPROMPT' : 'FAILURE', responseBody: { TEXT: { body: text } } },
+      }
+    : {
+        actionGroup,
+        apiPath: event['apiPath'],
+        httpMethod: event['httpMethod'],
+        httpStatusCode: failure.status,
+        responseBody: { 'application/json': { body: json } },
+      };
+  return { messageVersion: '1.0', response };
 }
