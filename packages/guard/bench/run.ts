@@ -13,6 +13,7 @@ import { detectSource, guard, MemoryRateLimitStore, type AuthInput } from '../sr
 import { jwtAuth } from '../src/jwt.js';
 import { RedisRateLimitStore } from '../src/redis.js';
 import { redisUnavailable, startRedis } from '../testkit/redis-server.js';
+import { sideBySide, type Comparison } from './peers.js';
 
 interface Row {
   name: string;
@@ -30,7 +31,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Times `runs` sequential calls after `warmup` untimed ones; microseconds. */
-async function measure(name: string, runs: number, warmup: number, fn: () => unknown): Promise<void> {
+async function measure(name: string, runs: number, warmup: number, fn: () => unknown): Promise<number> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples = new Array<number>(runs);
   for (let i = 0; i < runs; i++) {
@@ -39,7 +40,9 @@ async function measure(name: string, runs: number, warmup: number, fn: () => unk
     samples[i] = Number(process.hrtime.bigint() - start) / 1000;
   }
   samples.sort((a, b) => a - b);
-  rows.push({ name, median: percentile(samples, 50), p99: percentile(samples, 99), runs });
+  const median = percentile(samples, 50);
+  rows.push({ name, median, p99: percentile(samples, 99), runs });
+  return median;
 }
 
 async function perEvent(): Promise<void> {
@@ -51,6 +54,26 @@ async function perEvent(): Promise<void> {
   await measure('detectSource (HTTP API event)', 50_000, 5_000, () => detectSource(api));
   await measure('guard: detection + zod validation, HTTP API event', 20_000, 2_000, () => handler(api, {}));
   await measure('guard: detection + zod validation, SQS batch of 10', 10_000, 1_000, () => handler(sqs, {}));
+}
+
+/** The HTTP API sample with a plain JSON body (Powertools reads no base64 body without a helper) and an SQS batch of 10. */
+function comparisonEvents(): { api: Record<string, unknown>; sqs: Record<string, unknown> } {
+  const api = JSON.parse(fixture('apigw-http'));
+  api.body = JSON.stringify({ orderId: 'ord-1002', amount: 20, currency: 'EUR' });
+  api.isBase64Encoded = false;
+  const sqs = JSON.parse(fixture('sqs'));
+  sqs.Records = Array.from({ length: 10 }, (_, i) => ({ ...sqs.Records[i % 3], messageId: `m-${i}` }));
+  return { api, sqs };
+}
+
+function printComparisons(comparisons: readonly Comparison[]): void {
+  const names = comparisons[0]!.results.map((r) => r.name);
+  console.log(`\n| work | ${names.join(' | ')} | guard / best peer |`);
+  console.log(`| --- | ${names.map(() => '---:').join(' | ')} | ---: |`);
+  for (const c of comparisons) {
+    const cells = c.results.map((r) => fmt(r.median));
+    console.log(`| ${c.work} | ${cells.join(' | ')} | ${c.ratio.toFixed(2)} (${c.bestPeer}) |`);
+  }
 }
 
 async function jwt(): Promise<void> {
@@ -115,6 +138,8 @@ const fmt = (us: number) => (us < 10 ? us.toFixed(2) : us < 1000 ? us.toFixed(1)
 async function main(): Promise<void> {
   console.log(`Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'})\n`);
   await perEvent();
+  const events = comparisonEvents();
+  const comparisons = await sideBySide(events.api, events.sqs);
   await jwt();
   await rateLimits();
   // What a deployed function loads: one bundled file. The empty module is the floor of any import.
@@ -138,6 +163,9 @@ async function main(): Promise<void> {
   console.log('| measurement | median (µs) | p99 (µs) | runs |');
   console.log('| --- | ---: | ---: | ---: |');
   for (const r of rows) console.log(`| ${r.name} | ${fmt(r.median)} | ${fmt(r.p99)} | ${r.runs} |`);
+
+  console.log('\nSide by side (median µs per event, contenders interleaved in 201 rounds):');
+  printComparisons(comparisons);
 
   console.log('\n| bundle (esbuild, minified, node20 ESM) | size | contains jose? |');
   console.log('| --- | ---: | --- |');

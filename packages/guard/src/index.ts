@@ -57,6 +57,9 @@ export type {
   SchemaSpec,
   SourceValidation,
 } from './guard/options.js';
+export { COGNITO_TRIGGER_FAMILIES } from './sources/cognito-trigger.js';
+export type { CognitoTriggerFamily, CognitoTriggerSource } from './sources/cognito-trigger.js';
+export type { FailureAnswer } from './guard/service-answer.js';
 export type { BatchResponse } from './guard/batch-response.js';
 export type { FirehoseRecordResult, FirehoseResponse } from './guard/firehose-response.js';
 export type { LambdaContextLike } from './guard/correlation-id.js';

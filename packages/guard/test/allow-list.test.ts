@@ -7,7 +7,9 @@ const FIXTURES = [
   'apigw-rest', 'apigw-http', 'apigw-websocket', 'apigw-authorizer-token', 'apigw-authorizer-request',
   'function-url', 'alb', 's3', 's3-eventbridge', 's3-sqs', 'sns-sqs', 'sqs', 'sns', 'dynamodb-stream', 'kinesis-stream',
   'kinesis-firehose', 'eventbridge', 'eventbridge-scheduled', 'iot', 'codecommit', 'cognito-user-pool', 'ses',
-  'cloudwatch-logs', 'kafka-msk', 'kafka-self-managed', 'mq', 'direct',
+  'cloudwatch-logs', 'kafka-msk', 'kafka-self-managed', 'mq', 'appsync-resolver', 'appsync-events', 'vpc-lattice',
+  'vpc-lattice-v2', 's3-object-lambda', 'transfer-identity-provider', 'connect', 'secrets-manager-rotation', 'codepipeline',
+  'kinesis-analytics', 'alexa', 'lex', 'lex-v2', 'bedrock-agent', 'iot-authorizer', 'direct',
 ];
 
 describe('allow-list', () => {
@@ -24,7 +26,7 @@ describe('allow-list', () => {
       const result = await accepted(loadEvent(fixture), context());
       if (fixture === 'sqs' || fixture === 's3-sqs' || fixture === 'sns-sqs' || fixture === 'kinesis-stream' || fixture === 'dynamodb-stream') {
         assert.deepEqual(result, { batchItemFailures: [] });
-      } else if (fixture === 'kinesis-firehose') {
+      } else if (fixture === 'kinesis-firehose' || fixture === 'kinesis-analytics') {
         // 'handled' is no Firehose record result: every record is answered ProcessingFailed, none is lost.
         assert.deepEqual((result as any).records.map((r: any) => r.result), ['ProcessingFailed']);
       } else {
@@ -59,6 +61,16 @@ async function assertRefused(source: SourceName, call: () => Promise<unknown>): 
   }
   if (source === 'apigw-authorizer-token' || source === 'apigw-authorizer-request') {
     await assert.rejects(call(), (e: Error) => e.message === 'Unauthorized');
+    return;
+  }
+  if (source === 'lex') {
+    const response = (await call()) as { sessionState?: { intent: { state: string } }; dialogAction?: { fulfillmentState: string } };
+    assert.equal(response.sessionState?.intent.state ?? response.dialogAction?.fulfillmentState, 'Failed');
+    return;
+  }
+  if (source === 'bedrock-agent') {
+    const response = (await call()) as { response: { httpStatusCode: number } };
+    assert.equal(response.response.httpStatusCode, 403);
     return;
   }
   await assert.rejects(call(), (e: unknown) => e instanceof GuardError && e.event === 'unexpected_source');

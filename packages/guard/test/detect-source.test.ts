@@ -50,6 +50,8 @@ const EXPECTED: ReadonlyArray<[string, SourceName]> = [
   ['lex', 'lex'],
   ['lex-v2', 'lex'],
   ['bedrock-agent', 'bedrock-agent'],
+  ['bedrock-agent-function', 'bedrock-agent'],
+  ['iot-authorizer', 'iot-authorizer'],
   ['direct', 'direct'],
 ];
 
@@ -127,6 +129,15 @@ describe('detectSource', () => {
   it('needs the IoT topic and client id, not just a topic', () => {
     const event = loadEvent('iot');
     delete event.clientId;
+    assert.equal(detectSource(event), 'direct');
+  });
+
+  it('recognises an IoT custom authorizer request by its protocol data and connection, even with an MQTT client id', () => {
+    const event = loadEvent('iot-authorizer');
+    assert.equal(detectSource(event), 'iot-authorizer');
+    // A rule that selects `topic` and `clientId` next to authorizer-like fields is still the authorizer's shape.
+    assert.equal(detectSource({ ...event, topic: 't', clientId: 'c' }), 'iot-authorizer');
+    delete event.connectionMetadata;
     assert.equal(detectSource(event), 'direct');
   });
 

@@ -42,7 +42,8 @@ export function errorResponse(
     },
     body: JSON.stringify({ error: message, correlationId, ...extra }),
   };
-  if (source === 'alb') {
+  // ALB and VPC Lattice answer with a status line of their own.
+  if (source === 'alb' || source === 'vpc-lattice') {
     response.statusDescription = `${status} ${REASONS[status] ?? 'Error'}`;
     response.isBase64Encoded = false;
   }

@@ -1,4 +1,5 @@
 import type { HttpResponse } from '../errors/http-response.js';
+import type { FailureAnswer } from './service-answer.js';
 import type { SourceName } from '../sources/source-name.js';
 import { isOrderedBatch, type BatchResponse } from './batch-response.js';
 import type { LambdaContextLike } from './correlation-id.js';
@@ -21,7 +22,10 @@ import {
 export type GuardedHandler<Req, R, C> = (request: Req, context: C) => Promise<R> | R;
 
 /** The Lambda handler the guard returns. */
-export type LambdaHandler<R, C> = (event: unknown, context: C) => Promise<R | HttpResponse | BatchResponse | FirehoseResponse>;
+export type LambdaHandler<R, C> = (
+  event: unknown,
+  context: C,
+) => Promise<R | HttpResponse | BatchResponse | FirehoseResponse | FailureAnswer>;
 
 /**
  * Wraps a handler with every check configured in `options`.
@@ -50,7 +54,8 @@ export function guard<
     const inv = startInvocation(event, context);
     let checked;
     try {
-      checked = await checkEvent(config, inv);
+      const pending = checkEvent(config, inv);
+      checked = pending instanceof Promise ? await pending : pending;
     } catch (error) {
       return refuse(config, inv, asRejection(error));
     }

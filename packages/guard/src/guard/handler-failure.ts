@@ -1,15 +1,17 @@
 import { isClientError } from '../errors/client-error.js';
-import { errorResponse, GuardError, type HttpResponse } from '../errors/http-response.js';
+import { errorResponse, type HttpResponse } from '../errors/http-response.js';
+import type { FailureAnswer } from './service-answer.js';
 import { isHttpSource } from '../sources/source-name.js';
-import { logEvent, type GuardConfig, type Invocation } from './pipeline.js';
+import { failSource, logEvent, type GuardConfig, type Invocation } from './pipeline.js';
 
 /**
  * Turns an error thrown by the handler into a safe outcome. A `ClientError`
  * keeps its status and message; anything else is logged and answered with a
- * generic 500 (HTTP) or rethrown as a bare `GuardError` (other sources), so
+ * generic 500 (HTTP), the source's own failure answer (Lex, Bedrock agents,
+ * custom resources) or a bare thrown `GuardError` (other sources), so
  * no message or stack trace leaves the function.
  */
-export function handlerFailure(config: GuardConfig, inv: Invocation, error: unknown): HttpResponse {
+export async function handlerFailure(config: GuardConfig, inv: Invocation, error: unknown): Promise<HttpResponse | FailureAnswer> {
   const source = inv.source;
   const http = source !== 'unknown' && isHttpSource(source);
   if (http && isClientError(error)) {
@@ -17,7 +19,7 @@ export function handlerFailure(config: GuardConfig, inv: Invocation, error: unkn
   }
   logEvent(config, inv, 'handler_error', describeError(error));
   if (http) return errorResponse(source, 500, 'Internal Server Error', inv.correlationId);
-  throw new GuardError('handler_error', inv.correlationId);
+  return failSource(config, inv, { event: 'handler_error', status: 500, publicMessage: 'Internal Server Error', correlationId: inv.correlationId });
 }
 
 export function describeError(error: unknown): Record<string, unknown> {

@@ -4,6 +4,7 @@ import { processingFailed, type FirehoseRecordResult, type FirehoseResponse } fr
 import { isOrderedBatch, type BatchResponse } from './batch-response.js';
 import type { LambdaContextLike } from './correlation-id.js';
 import { handlerFailure } from './handler-failure.js';
+import type { FailureAnswer } from './service-answer.js';
 import type { GuardOptions, GuardRequest } from './options.js';
 import {
   asRejection,
@@ -12,6 +13,7 @@ import {
   refuse,
   resolveConfig,
   startInvocation,
+  type Checked,
   type Invocation,
   type RecordOutcome,
 } from './pipeline.js';
@@ -26,8 +28,9 @@ export interface MiddyRequestLike<C = LambdaContextLike> {
 
 /** The middleware object middy's `.use()` takes. */
 export interface GuardMiddleware<C = LambdaContextLike> {
-  before: (request: MiddyRequestLike<C>) => Promise<HttpResponse | undefined>;
-  after: (request: MiddyRequestLike<C>) => Promise<void>;
+  /** Synchronous when every check is (the common case); a promise when one is not, or on a refusal. */
+  before: (request: MiddyRequestLike<C>) => Promise<HttpResponse | FailureAnswer | undefined> | undefined;
+  after: (request: MiddyRequestLike<C>) => void;
   onError: (request: MiddyRequestLike<C>) => Promise<void>;
 }
 
@@ -59,19 +62,27 @@ export function guardMiddleware<const A extends SourceName, C extends LambdaCont
   options: GuardOptions<A>,
 ): GuardMiddleware<C> {
   const config = resolveConfig(options as GuardOptions);
-  const states = new WeakMap<object, State>();
+  // This middleware's state for one request, kept on the request itself: a WeakMap of
+  // short-lived requests costs more in garbage collection than the checks themselves.
+  const stateKey = Symbol('guard state');
+  const stateOf = (request: MiddyRequestLike<C>): State | undefined => (request as unknown as Record<symbol, State | undefined>)[stateKey];
 
-  const before = async (request: MiddyRequestLike<C>): Promise<HttpResponse | undefined> => {
+  const before = (request: MiddyRequestLike<C>): Promise<HttpResponse | FailureAnswer | undefined> | undefined => {
     const inv = startInvocation(request.event, request.context);
-    let checked;
+    const refused = (error: unknown) => refuse(config, inv, asRejection(error));
     try {
-      checked = await checkEvent(config, inv);
+      const checked = checkEvent(config, inv);
+      if (checked instanceof Promise) return checked.then((done) => accept(request, inv, done), refused);
+      return accept(request, inv, checked);
     } catch (error) {
-      return refuse(config, inv, asRejection(error));
+      return refused(error);
     }
+  };
+
+  const accept = (request: MiddyRequestLike<C>, inv: Invocation, checked: Checked): undefined => {
     const failedIds: string[] = [];
     const failedRecords: FirehoseRecordResult[] = [];
-    states.set(request, { inv, failedIds, failedRecords });
+    (request as unknown as Record<symbol, State>)[stateKey] = { inv, failedIds, failedRecords };
     if (checked.kind === 'single') {
       request.event = checked.request;
       return undefined;
@@ -92,8 +103,8 @@ export function guardMiddleware<const A extends SourceName, C extends LambdaCont
     return undefined;
   };
 
-  const after = async (request: MiddyRequestLike<C>): Promise<void> => {
-    const state = states.get(request);
+  const after = (request: MiddyRequestLike<C>): void => {
+    const state = stateOf(request);
     if (!state || state.failedIds.length === 0) return;
     if (state.failedRecords.length > 0) {
       const response = (request.response ?? {}) as Partial<FirehoseResponse>;
@@ -110,10 +121,10 @@ export function guardMiddleware<const A extends SourceName, C extends LambdaCont
   const onError = async (request: MiddyRequestLike<C>): Promise<void> => {
     // The guard's own refusals are already logged and safe.
     if (request.error instanceof GuardError || request.response !== undefined) return;
-    const state = states.get(request);
+    const state = stateOf(request);
     if (!state) return;
     try {
-      request.response = handlerFailure(config, state.inv, request.error);
+      request.response = await handlerFailure(config, state.inv, request.error);
     } catch (safeError) {
       request.error = safeError;
     }

@@ -2,6 +2,7 @@ import type { Authenticator, Principal } from '../auth/principal.js';
 import type { SecurityLogger, SecurityLoggerOptions } from '../logging/security-logger.js';
 import type { RateLimitRule, RateLimitStore } from '../rate-limit/rate-limit-store.js';
 import type { HttpRequestView } from '../sources/http-request.js';
+import type { CognitoTriggerSource } from '../sources/cognito-trigger.js';
 import type { SourceName } from '../sources/source-name.js';
 import type { EnvelopeMode } from '../validation/envelopes.js';
 import type { ParseMode } from '../validation/text-payload.js';
@@ -68,6 +69,19 @@ export interface GuardOptions<A extends SourceName = SourceName> {
   readonly rateLimit?: RateLimitOptions;
   /** A logger, or options for the built-in JSON logger. */
   readonly logger?: SecurityLogger | SecurityLoggerOptions;
+  /**
+   * Cognito user pool triggers this function accepts, by `triggerSource`
+   * (`PreSignUp_SignUp`, `PostConfirmation_ConfirmSignUp`...). Any other
+   * trigger is refused as `unexpected_source`. Default: every trigger of
+   * `cognito-user-pool`, when it is allowed.
+   */
+  readonly cognitoTriggers?: readonly CognitoTriggerSource[];
+  /**
+   * Hosts, besides CloudFormation's response buckets (https, `*.amazonaws.com`),
+   * to which a refused custom resource's `FAILED` response may be sent, over
+   * http or https: a local emulator's host, for instance.
+   */
+  readonly customResourceResponseHosts?: readonly string[];
   /**
    * Return validation issues (paths and the schema library's messages) in 400
    * responses. Default false: some libraries quote the received value.

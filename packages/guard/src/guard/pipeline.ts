@@ -5,17 +5,20 @@ import { errorResponse, GuardError, type HttpResponse } from '../errors/http-res
 import { createSecurityLogger, type SecurityLogger } from '../logging/security-logger.js';
 import { MemoryRateLimitStore } from '../rate-limit/memory-store.js';
 import { assertValidRule, type RateLimitStore } from '../rate-limit/rate-limit-store.js';
+import { isCognitoTriggerSource } from '../sources/cognito-trigger.js';
 import { detectShape, detectSource } from '../sources/detect-source.js';
 import { parseSqsBody, sqsRecordSource } from '../sources/sqs-record.js';
 import { readHttpRequest, type HttpRequestView } from '../sources/http-request.js';
-import { isHttpSource, isPartialBatchSource, type HttpSourceName, type RecordSourceName, type SourceName } from '../sources/source-name.js';
-import { batchRecords, unwrapEvent, unwrapRecord, type EnvelopeMode } from '../validation/envelopes.js';
+import { isHttpSource, isPartialBatchSource, isTransformSource, type HttpSourceName, type RecordSourceName, type SourceName } from '../sources/source-name.js';
+import { batchRecords, unwrapEvent, unwrapRecord, type BatchRecord, type EnvelopeMode } from '../validation/envelopes.js';
 import { checkParsedPayload, type PayloadLimits } from '../validation/payload-limits.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../validation/standard-schema.js';
 import { validateWith } from '../validation/validate.js';
 import { assertHttpEnvelope } from '../validation/http-envelope.js';
 import { assertParseMode, TextPayload, validateText, type ParseMode } from '../validation/text-payload.js';
 import { correlationIdOf, type LambdaContextLike } from './correlation-id.js';
+import { describeError } from './handler-failure.js';
+import { serviceAnswer, type Failure, type FailureAnswer } from './service-answer.js';
 import type { BeforeAuthRateLimit, GuardOptions, GuardRequest, RateLimitOptions, SchemaSpec } from './options.js';
 
 /** What a source's payload is checked against, and how its text is read. */
@@ -36,6 +39,9 @@ export interface GuardConfig {
   readonly beforeAuthLimit: BeforeAuthLimit | undefined;
   readonly log: SecurityLogger;
   readonly exposeIssues: boolean;
+  /** The Cognito trigger sources accepted; undefined: all. */
+  readonly cognitoTriggers: ReadonlySet<string> | undefined;
+  readonly customResourceResponseHosts: readonly string[];
 }
 
 export function resolveConfig(options: GuardOptions): GuardConfig {
@@ -60,7 +66,18 @@ export function resolveConfig(options: GuardOptions): GuardConfig {
     beforeAuthLimit: authenticators.length > 0 && rateLimit ? resolveBeforeAuth(rateLimit) : undefined,
     log: typeof options.logger === 'function' ? options.logger : createSecurityLogger(options.logger),
     exposeIssues: options.exposeValidationIssues ?? false,
+    cognitoTriggers: resolveCognitoTriggers(options.cognitoTriggers, allow),
+    customResourceResponseHosts: options.customResourceResponseHosts ?? [],
   };
+}
+
+function resolveCognitoTriggers(triggers: readonly string[] | undefined, allow: readonly SourceName[]): ReadonlySet<string> | undefined {
+  if (triggers === undefined) return undefined;
+  if (!allow.includes('cognito-user-pool')) throw new TypeError('guard: `cognitoTriggers` needs `cognito-user-pool` in `allow`');
+  for (const trigger of triggers) {
+    if (!isCognitoTriggerSource(trigger)) throw new TypeError(`guard: unknown Cognito trigger source ${String(trigger)}`);
+  }
+  return new Set(triggers);
 }
 
 /** A rule, its store and its key, resolved from `rateLimit.beforeAuth`. */
@@ -113,8 +130,13 @@ export function startInvocation(event: unknown, context: LambdaContextLike | und
   return { event, correlationId: correlationIdOf(context), source: 'unknown' };
 }
 
-/** Runs every check in order: source, authentication, rate limit, payload. Throws a GuardRejection on refusal. */
-export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<Checked> {
+/**
+ * Runs every check in order: source, authentication, rate limit, payload.
+ * Throws a GuardRejection on refusal. The result is a promise only when a
+ * check is asynchronous (authentication, a rate-limit store, an async schema):
+ * detection and synchronous validation cost no promise ticks.
+ */
+export function checkEvent(config: GuardConfig, inv: Invocation): Checked | Promise<Checked> {
   const source = detectShape(inv.event);
   inv.source = source;
   if (!acceptsShape(config.allow, source)) {
@@ -122,22 +144,60 @@ export async function checkEvent(config: GuardConfig, inv: Invocation): Promise<
     inv.source = detectSource(inv.event);
     throw new GuardRejection('unexpected_source', 403, 'Forbidden', { allowed: [...config.allow] });
   }
+  if (source === 'cognito-user-pool' && config.cognitoTriggers) assertCognitoTrigger(config.cognitoTriggers, inv.event);
   if (isHttpSource(source)) {
     assertHttpEnvelope(inv.event, source);
-    if (config.authenticators.length > 0 || config.rateLimit) await admitRequest(config, inv, source);
-  }
-  if (isPartialBatchSource(source) || source === 'kinesis-firehose') {
-    const outcomes: RecordOutcome[] = [];
-    // Sequential on purpose: validation is CPU-bound, and order matters to FIFO queues and streams.
-    for (const { itemId, record } of batchRecords(inv.event, source)) {
-      outcomes.push(await checkRecord(config, inv, source, itemId, record));
+    if (config.authenticators.length > 0 || config.rateLimit) {
+      return admitRequest(config, inv, source).then(() => checkPayload(config, inv, source));
     }
-    return source === 'kinesis-firehose' ? { kind: 'firehose', records: outcomes } : { kind: 'batch', records: outcomes };
+  }
+  return checkPayload(config, inv, source);
+}
+
+function checkPayload(config: GuardConfig, inv: Invocation, source: SourceName): Checked | Promise<Checked> {
+  if (isPartialBatchSource(source) || isTransformSource(source)) {
+    const kind = isTransformSource(source) ? 'firehose' : 'batch';
+    const outcomes = checkRecords(config, inv, source, batchRecords(inv.event, source), 0, []);
+    return outcomes instanceof Promise ? outcomes.then((records) => ({ kind, records })) : { kind, records: outcomes };
   }
   const validation = config.validations.get(source)!;
   const payload = unwrapEvent(inv.event, source, validation.envelope, config.limits, validation.parse);
-  const data = await validatePayload(validation, payload, config.limits);
+  const data = validatePayload(validation, payload, config.limits);
+  if (data instanceof Promise) return data.then((value) => ({ kind: 'single', request: makeRequest(inv, value) }));
   return { kind: 'single', request: makeRequest(inv, data) };
+}
+
+/**
+ * Checks the records from `from` on, in order: order matters to FIFO queues
+ * and streams, and an asynchronous schema is awaited record by record, never
+ * run for the whole batch at once.
+ */
+function checkRecords(
+  config: GuardConfig,
+  inv: Invocation,
+  source: RecordSourceName,
+  records: readonly BatchRecord[],
+  from: number,
+  outcomes: RecordOutcome[],
+): RecordOutcome[] | Promise<RecordOutcome[]> {
+  for (let i = from; i < records.length; i++) {
+    const { itemId, record } = records[i]!;
+    const outcome = checkRecord(config, inv, source, itemId, record);
+    if (outcome instanceof Promise) {
+      return outcome.then((done) => {
+        outcomes.push(done);
+        return checkRecords(config, inv, source, records, i + 1, outcomes);
+      });
+    }
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
+function assertCognitoTrigger(allowed: ReadonlySet<string>, event: unknown): void {
+  const triggerSource = (event as { triggerSource: string }).triggerSource;
+  if (allowed.has(triggerSource)) return;
+  throw new GuardRejection('unexpected_source', 403, 'Forbidden', { triggerSource, allowedTriggers: [...allowed] });
 }
 
 /** Authentication and rate limits; the headers are read and normalised only when one of them is configured. */
@@ -157,20 +217,37 @@ function acceptsShape(allow: ReadonlySet<SourceName>, shape: SourceName): boolea
   return allow.has(shape);
 }
 
-async function checkRecord(
+function checkRecord(
   config: GuardConfig,
   inv: Invocation,
   source: RecordSourceName,
   itemId: string,
   record: Record<string, unknown>,
-): Promise<RecordOutcome> {
+): RecordOutcome | Promise<RecordOutcome> {
+  let recordSource: SourceName;
+  let data: unknown;
   try {
-    const { recordSource, validation, payload } = recordPayload(config, source, record);
-    const data = await validatePayload(validation, payload, config.limits);
-    return { ok: true, itemId, request: makeRequest(inv, data, record, recordSource) };
+    const checked = recordPayload(config, source, record);
+    recordSource = checked.recordSource;
+    data = validatePayload(checked.validation, checked.payload, config.limits);
   } catch (error) {
-    return { ok: false, itemId, rejection: asRejection(error), record };
+    return refusedRecord(itemId, record, error);
   }
+  if (data instanceof Promise) {
+    return data.then(
+      (value) => acceptedRecord(inv, itemId, record, recordSource, value),
+      (error) => refusedRecord(itemId, record, error),
+    );
+  }
+  return acceptedRecord(inv, itemId, record, recordSource, data);
+}
+
+function acceptedRecord(inv: Invocation, itemId: string, record: Record<string, unknown>, source: SourceName, data: unknown): RecordOutcome {
+  return { ok: true, itemId, request: makeRequest(inv, data, record, source) };
+}
+
+function refusedRecord(itemId: string, record: Record<string, unknown>, error: unknown): RecordOutcome {
+  return { ok: false, itemId, rejection: asRejection(error), record };
 }
 
 /** The record's own source (SQS records are classified one by one), how it is validated, and its payload. */
@@ -207,14 +284,15 @@ function validatePayload(validation: Validation, payload: unknown, limits: Paylo
 }
 
 function makeRequest(inv: Invocation, data: unknown, record?: Record<string, unknown>, source?: SourceName): GuardRequest {
-  return {
+  const request: { -readonly [K in keyof GuardRequest]: GuardRequest[K] } = {
     source: source ?? (inv.source as SourceName),
     data,
     event: inv.event,
     correlationId: inv.correlationId,
-    ...(record ? { record } : {}),
-    ...(inv.principal ? { principal: inv.principal } : {}),
   };
+  if (record) request.record = record;
+  if (inv.principal) request.principal = inv.principal;
+  return request;
 }
 
 async function enforceRateLimit(
@@ -275,9 +353,10 @@ export function asRejection(error: unknown): GuardRejection {
 /**
  * Logs a refusal and turns it into what the source expects: an HTTP error
  * response, `Unauthorized` for API Gateway authorizers (which API Gateway maps
- * to 401), or a thrown error so that retries and dead-letter queues apply.
+ * to 401), a source's own failure answer (Lex, Bedrock agents, CloudFormation
+ * custom resources), or a thrown error so that retries and dead-letter queues apply.
  */
-export function refuse(config: GuardConfig, inv: Invocation, rejection: GuardRejection): HttpResponse {
+export async function refuse(config: GuardConfig, inv: Invocation, rejection: GuardRejection): Promise<HttpResponse | FailureAnswer> {
   logEvent(config, inv, rejection.type, rejection.details);
   const source = inv.source;
   if (source !== 'unknown' && isHttpSource(source)) {
@@ -287,7 +366,20 @@ export function refuse(config: GuardConfig, inv: Invocation, rejection: GuardRej
   if (source === 'apigw-authorizer-token' || source === 'apigw-authorizer-request') {
     if (rejection.type !== 'guard_error') throw new Error('Unauthorized');
   }
-  throw new GuardError(rejection.type, inv.correlationId);
+  return failSource(config, inv, { event: rejection.type, status: rejection.status, publicMessage: rejection.publicMessage, correlationId: inv.correlationId });
+}
+
+/** A non-HTTP source's answer to a failure: its own answer when it has one, else the thrown `GuardError`. */
+export async function failSource(config: GuardConfig, inv: Invocation, failure: Failure): Promise<FailureAnswer> {
+  if (inv.source !== 'unknown') {
+    try {
+      const answered = await serviceAnswer(inv.source, inv.event, failure, config.customResourceResponseHosts);
+      if (answered) return answered.answer;
+    } catch (error) {
+      logEvent(config, inv, 'guard_error', { reason: 'failure answer not sent', ...describeError(error) });
+    }
+  }
+  throw new GuardError(failure.event, inv.correlationId);
 }
 
 export function logEvent(config: GuardConfig, inv: Invocation, type: SecurityEventType, details: unknown): void {

@@ -1,11 +1,8 @@
 import type { SourceName } from './source-name.js';
 import { parseSqsBody, sqsRecordSource } from './sqs-record.js';
+import { isObject as isObj } from './json-object.js';
 
 type Obj = Record<string, unknown>;
-
-function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Names the event source from the event's shape alone.
@@ -108,6 +105,7 @@ function detectOtherSource(event: Obj): SourceName {
   if (typeof event['triggerSource'] === 'string' && typeof event['userPoolId'] === 'string') {
     return 'cognito-user-pool';
   }
+  if (isIotAuthorizerEvent(event)) return 'iot-authorizer';
   if (isIotRuleEvent(event)) return 'iot';
   return detectServiceInvocation(event);
 }
@@ -159,4 +157,9 @@ function isFirehoseEvent(event: Obj): boolean {
 // convention the README documents.
 function isIotRuleEvent(event: Obj): boolean {
   return typeof event['topic'] === 'string' && typeof event['clientId'] === 'string';
+}
+
+/** IoT Core custom authorizer requests: what the connecting client presented, per protocol, and the connection id. */
+function isIotAuthorizerEvent(event: Obj): boolean {
+  return isObj(event['protocolData']) && Array.isArray(event['protocols']) && isObj(event['connectionMetadata']);
 }

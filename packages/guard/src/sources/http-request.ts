@@ -1,4 +1,5 @@
 import type { HttpSourceName } from './source-name.js';
+import { asObject as asObj } from './json-object.js';
 
 /**
  * The parts of an HTTP-triggered event that authentication and rate limiting
@@ -17,10 +18,6 @@ export interface HttpRequestView {
 
 type Obj = Record<string, unknown>;
 
-function asObj(value: unknown): Obj {
-  return typeof value === 'object' && value !== null ? (value as Obj) : {};
-}
-
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
@@ -32,7 +29,7 @@ export function readHttpRequest(event: unknown, source: HttpSourceName): HttpReq
     headers: normaliseHeaders(e),
     rawBody: readRawBody(e),
     method: readMethod(e, context),
-    path: str(e['rawPath']) || str(e['path']) || str(context['routeKey']),
+    path: str(e['rawPath']) || str(e['path']) || str(e['raw_path']) || str(context['routeKey']),
     sourceIp: readSourceIp(e, context, source),
   };
 }
@@ -46,6 +43,8 @@ function normaliseHeaders(event: Obj): Record<string, string> {
   const single = asObj(event['headers']);
   for (const [name, value] of Object.entries(single)) {
     if (typeof value === 'string') out[name.toLowerCase()] = value;
+    // VPC Lattice (event version 2) lists every header's values.
+    else if (Array.isArray(value)) out[name.toLowerCase()] = value.map(String).join(',');
   }
   return out;
 }
@@ -54,13 +53,14 @@ function normaliseHeaders(event: Obj): Record<string, string> {
 export function readRawBody(event: Obj): string {
   const body = event['body'];
   if (typeof body !== 'string') return '';
-  if (event['isBase64Encoded'] === true) return Buffer.from(body, 'base64').toString('utf8');
+  // VPC Lattice event version 1 spells the flag in snake case.
+  if (event['isBase64Encoded'] === true || event['is_base64_encoded'] === true) return Buffer.from(body, 'base64').toString('utf8');
   return body;
 }
 
 function readMethod(event: Obj, context: Obj): string {
   const http = asObj(context['http']);
-  return str(http['method']) || str(event['httpMethod']) || str(context['eventType']);
+  return str(http['method']) || str(event['httpMethod']) || str(event['method']) || str(context['eventType']);
 }
 
 function readSourceIp(event: Obj, context: Obj, source: HttpSourceName): string | undefined {

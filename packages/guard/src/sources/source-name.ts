@@ -46,6 +46,7 @@ export const SOURCE_NAMES = [
   'alexa',
   'lex',
   'bedrock-agent',
+  'iot-authorizer',
   'direct',
 ] as const;
 
@@ -53,7 +54,7 @@ export const SOURCE_NAMES = [
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
 /** Sources that reach the function as an HTTP request and expect an HTTP response. */
-export const HTTP_SOURCES = ['apigw-rest', 'apigw-http', 'apigw-websocket', 'function-url', 'alb'] as const;
+export const HTTP_SOURCES = ['apigw-rest', 'apigw-http', 'apigw-websocket', 'function-url', 'alb', 'vpc-lattice'] as const;
 
 /** One of {@link HTTP_SOURCES}. */
 export type HttpSourceName = (typeof HTTP_SOURCES)[number];
@@ -67,8 +68,15 @@ export const PARTIAL_BATCH_SOURCES = ['sqs', 's3-sqs', 'sns-sqs', 'kinesis-strea
 /** One of {@link PARTIAL_BATCH_SOURCES}. */
 export type PartialBatchSourceName = (typeof PARTIAL_BATCH_SOURCES)[number];
 
-/** Sources whose records are checked, and handled, one by one: the partial batches and Firehose. */
-export type RecordSourceName = PartialBatchSourceName | 'kinesis-firehose';
+/** Sources answered record by record with `{ records: [{ recordId, result, data }] }`. */
+export type TransformSourceName = 'kinesis-firehose' | 'kinesis-analytics';
+
+/** Sources whose records are checked, and handled, one by one: the partial batches, Firehose and Kinesis Data Analytics. */
+export type RecordSourceName = PartialBatchSourceName | TransformSourceName;
+
+export function isTransformSource(source: SourceName): source is TransformSourceName {
+  return source === 'kinesis-firehose' || source === 'kinesis-analytics';
+}
 
 const httpSet: ReadonlySet<string> = new Set(HTTP_SOURCES);
 const batchSet: ReadonlySet<string> = new Set(PARTIAL_BATCH_SOURCES);

@@ -1,12 +1,9 @@
 import { GuardRejection } from '../errors/guard-rejection.js';
 import { parseJsonSafely, type PayloadLimits } from '../validation/payload-limits.js';
 import { looksLikeJsonStructure } from '../validation/text-payload.js';
+import { isObject as isObj } from './json-object.js';
 
 type Obj = Record<string, unknown>;
-
-function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The sources an SQS record can carry; each record of a batch is classified on its own. */
 export type SqsRecordSource = 'sqs' | 's3-sqs' | 'sns-sqs';

@@ -4,6 +4,7 @@ import { readRawBody } from '../sources/http-request.js';
 import type { RecordSourceName, SourceName } from '../sources/source-name.js';
 import { checkParsedPayload, DEFAULT_MAX_BYTES, parseJsonSafely, type PayloadLimits } from './payload-limits.js';
 import { readText, TextPayload, type ParseMode } from './text-payload.js';
+import { asObject as obj } from '../sources/json-object.js';
 
 /**
  * What the schema sees: `payload` unwraps the source's envelope (JSON body,
@@ -19,10 +20,6 @@ export interface BatchRecord {
 }
 
 type Obj = Record<string, unknown>;
-
-function obj(value: unknown): Obj {
-  return typeof value === 'object' && value !== null ? (value as Obj) : {};
-}
 
 function malformed(reason: string): never {
   throw new GuardRejection('validation_failed', 400, 'Invalid request', { reason });
@@ -54,7 +51,7 @@ function textOf(text: unknown): TextPayload {
 
 /** The records of a partial-batch source, each with its failure identifier. */
 export function batchRecords(event: unknown, source: RecordSourceName): BatchRecord[] {
-  const records = obj(event)[source === 'kinesis-firehose' ? 'records' : 'Records'];
+  const records = obj(event)[source === 'kinesis-firehose' || source === 'kinesis-analytics' ? 'records' : 'Records'];
   if (!Array.isArray(records)) malformed('batch without Records');
   return records.map((raw) => {
     const record = obj(raw);
@@ -65,6 +62,7 @@ export function batchRecords(event: unknown, source: RecordSourceName): BatchRec
 function recordItemId(record: Obj, source: RecordSourceName): string {
   switch (source) {
     case 'kinesis-firehose':
+    case 'kinesis-analytics':
       return String(record['recordId'] ?? '');
     case 'sqs':
     case 's3-sqs':
@@ -94,6 +92,7 @@ export function unwrapRecord(
     case 'kinesis-stream':
       return new TextPayload(decodeBase64(obj(record['kinesis'])['data'], limits));
     case 'kinesis-firehose':
+    case 'kinesis-analytics':
       return new TextPayload(decodeBase64(record['data'], limits));
     case 'dynamodb-stream':
       return checkParsedPayload(record['dynamodb'], limits);
@@ -116,6 +115,7 @@ export function unwrapEvent(
     case 'apigw-websocket':
     case 'function-url':
     case 'alb':
+    case 'vpc-lattice':
       return httpBody(e);
     case 'sns':
       return textOf(obj(singleRecord(e)['Sns'])['Message']);
@@ -134,9 +134,107 @@ export function unwrapEvent(
       return mqMessages(e, limits, parse);
     case 'cloudwatch-logs':
       return logsData(e, limits);
+    case 'codepipeline':
+      return userParameters(e);
     default:
-      return checkParsedPayload(event, limits);
+      return checkParsedPayload(servicePayload(event, source), limits);
   }
+}
+
+/**
+ * The part of a service's own event that carries the caller's data (field
+ * arguments, published events, flow parameters, what a bot heard); the event
+ * itself where the service sends no caller payload (Secrets Manager
+ * rotation, authorizers, Cognito, direct invocations).
+ */
+function servicePayload(event: unknown, source: SourceName): unknown {
+  const e = obj(event);
+  switch (source) {
+    case 'appsync-resolver':
+      return e['arguments'] ?? {};
+    case 'appsync-events':
+      // Subscribing publishes nothing: the list is empty.
+      return Array.isArray(e['events']) ? e['events'].map((published) => obj(published)['payload']) : [];
+    case 's3-object-lambda':
+      return e['userRequest'];
+    case 'cloudformation-custom-resource':
+      return e['ResourceProperties'] ?? {};
+    case 'transfer-identity-provider':
+      return transferCredentials(e);
+    case 'connect':
+      return obj(e['Details'])['Parameters'] ?? {};
+    case 'alexa':
+      return e['request'] ?? e['directive'];
+    case 'lex':
+      return lexInput(e);
+    case 'bedrock-agent':
+      return agentInput(e);
+    default:
+      return event;
+  }
+}
+
+// The password is there only for password logins; key-based SFTP logins send none.
+function transferCredentials(e: Obj): Obj {
+  const out: Obj = { username: e['username'], protocol: e['protocol'], sourceIp: e['sourceIp'] };
+  if (e['password'] !== undefined) out['password'] = e['password'];
+  return out;
+}
+
+/** The pipeline author's `UserParameters` string, read as any text payload; undefined when the action has none. */
+function userParameters(e: Obj): TextPayload | undefined {
+  const job = obj(e['CodePipeline.job']);
+  const text = obj(obj(obj(job['data'])['actionConfiguration'])['configuration'])['UserParameters'];
+  return typeof text === 'string' ? new TextPayload(text) : undefined;
+}
+
+/** What the user said and the slot values the bot understood, one shape for Lex V1 and V2. */
+function lexInput(e: Obj): Obj {
+  const v2Intent = obj(e['sessionState'])['intent'];
+  if (v2Intent !== undefined) {
+    const intent = obj(v2Intent);
+    return { inputTranscript: e['inputTranscript'], intent: intent['name'], slots: mapValues(obj(intent['slots']), lexV2SlotValue) };
+  }
+  const intent = obj(e['currentIntent']);
+  return { inputTranscript: e['inputTranscript'], intent: intent['name'], slots: intent['slots'] ?? {} };
+}
+
+// A V2 slot is { value: { interpretedValue } } or, for list slots, { values: [slot...] }; unfilled slots are null.
+function lexV2SlotValue(slot: unknown): unknown {
+  if (slot === null || typeof slot !== 'object') return null;
+  const s = slot as Obj;
+  if (Array.isArray(s['values'])) return s['values'].map(lexV2SlotValue);
+  return obj(s['value'])['interpretedValue'] ?? null;
+}
+
+/** Parameters and request body properties by name (Bedrock sends them as lists of { name, type, value }). */
+function agentInput(e: Obj): Obj {
+  const out: Obj = { parameters: byName(e['parameters']) };
+  const content = obj(obj(e['requestBody'])['content']);
+  const first = Object.values(content)[0];
+  if (first !== undefined) out['body'] = byName(obj(first)['properties']);
+  return out;
+}
+
+function byName(list: unknown): Obj {
+  const out: Obj = {};
+  if (!Array.isArray(list)) return out;
+  for (const item of list) {
+    const { name, value } = obj(item);
+    if (typeof name === 'string') setOwn(out, name, value);
+  }
+  return out;
+}
+
+function mapValues(o: Obj, f: (value: unknown) => unknown): Obj {
+  const out: Obj = {};
+  for (const key of Object.keys(o)) setOwn(out, key, f(o[key]));
+  return out;
+}
+
+// Plain assignment of a `__proto__` key would set the prototype instead; an own key is what the key check refuses.
+function setOwn(o: Obj, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function httpBody(event: Obj): TextPayload | undefined {

@@ -1,9 +1,9 @@
 import { GuardRejection } from '../errors/guard-rejection.js';
 import type { HttpSourceName } from '../sources/source-name.js';
+import { isObject as isObj } from '../sources/json-object.js';
 
 type Obj = Record<string, unknown>;
 
-const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): boolean => typeof value === 'string';
 const absentOr = (check: (value: unknown) => boolean) => (value: unknown) => value === undefined || check(value);
 const absentNullOr = (check: (value: unknown) => boolean) => (value: unknown) => value == null || check(value);
@@ -44,6 +44,14 @@ const RULES: Readonly<Record<HttpSourceName, readonly FieldRule[]>> = {
     // The load balancer always sends a string, empty without a body.
     [['body'], isString],
   ],
+  // VPC Lattice event version 2; version 1 is below.
+  'vpc-lattice': [
+    [['path'], isString],
+    [['method'], isString],
+    [['headers'], absentOr(isObj)],
+    [['isBase64Encoded'], absentOr((v) => typeof v === 'boolean')],
+    [['body'], absentOr(isString)],
+  ],
   'apigw-websocket': [
     [['requestContext', 'routeKey'], isString],
     [['isBase64Encoded'], absentOr((v) => typeof v === 'boolean')],
@@ -51,16 +59,25 @@ const RULES: Readonly<Record<HttpSourceName, readonly FieldRule[]>> = {
   ],
 };
 
+const LATTICE_V1_RULES: readonly FieldRule[] = [
+  [['raw_path'], isString],
+  [['method'], isString],
+  [['headers'], absentOr(isObj)],
+  [['is_base64_encoded'], (v) => typeof v === 'boolean'],
+  [['body'], absentOr(isString)],
+];
+
 function read(event: Obj, path: readonly string[]): unknown {
-  let value: unknown = event;
-  for (const key of path) value = isObj(value) ? value[key] : undefined;
+  let value: unknown = event[path[0]!];
+  for (let i = 1; i < path.length; i++) value = typeof value === 'object' && value !== null ? (value as Obj)[path[i]!] : undefined;
   return value;
 }
 
 /** Refuses an HTTP event that lacks a field its source always sends, whatever the envelope mode. */
 export function assertHttpEnvelope(event: unknown, source: HttpSourceName): void {
   const e = isObj(event) ? event : {};
-  for (const [path, check] of RULES[source]) {
+  const rules = source === 'vpc-lattice' && 'raw_path' in e ? LATTICE_V1_RULES : RULES[source];
+  for (const [path, check] of rules) {
     if (!check(read(e, path))) {
       throw new GuardRejection('validation_failed', 400, 'Invalid request', { reason: 'malformed event', field: path.join('.') });
     }

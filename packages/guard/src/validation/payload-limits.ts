@@ -30,7 +30,7 @@ export function parseJsonSafely(text: string, limits: PayloadLimits = {}): unkno
     reject('payload too large', { maxBytes });
   }
   const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
-  if (jsonTextDepth(text) > maxDepth) reject('payload too deeply nested', { maxDepth });
+  if (!fewOpenings(text, maxDepth) && jsonTextDepth(text) > maxDepth) reject('payload too deeply nested', { maxDepth });
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -51,16 +51,12 @@ export function checkParsedPayload(value: unknown, limits: PayloadLimits = {}): 
 export function jsonTextDepth(text: string): number {
   let depth = 0;
   let max = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 123 /* { */ || c === 91 /* [ */) {
+    if (c === 34 /* " */) {
+      // Strings are most of a JSON text: jump to their end instead of walking them.
+      i = closingQuote(text, i);
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
       depth++;
       if (depth > max) max = depth;
     } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
@@ -68,10 +64,31 @@ export function jsonTextDepth(text: string): number {
   return max;
 }
 
+/** The index of the quote that ends the string opened at `open`; the text's end when it is unterminated. */
+function closingQuote(text: string, open: number): number {
+  let end = text.indexOf('"', open + 1);
+  while (end !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(end - 1 - backslashes) === 92 /* \ */) backslashes++;
+    if (backslashes % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
+  return text.length;
+}
+
+/** True when the text opens at most `limit` objects and arrays: it cannot nest deeper, and needs no scan. */
+function fewOpenings(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) if (++count > limit) return false;
+  for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) if (++count > limit) return false;
+  return true;
+}
+
 // JSON may spell a key with escapes ("\u005f_proto__"), so any backslash-u forces the full walk.
 function mayHoldForbiddenKey(text: string): boolean {
   return (
-    text.includes('__proto__') || text.includes('constructor') || text.includes('prototype') || text.includes('\\u')
+    // 'proto' covers both `__proto__` and `prototype`.
+    text.includes('proto') || text.includes('constructor') || text.includes('\\u')
   );
 }
 

@@ -23,6 +23,10 @@ export function assertParseMode(value: unknown): asserts value is ParseMode | un
 
 /** Text shaped like a JSON object or array: `auto` reads it as JSON, and refuses it when it is malformed. */
 export function looksLikeJsonStructure(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c === 123 /* { */ || c === 91 /* [ */) return true;
+  // Printable ASCII other than a bracket cannot be trimmed away: no copy of the text for the common case.
+  if (c > 32 && c < 127) return false;
   const first = text.trimStart()[0];
   return first === '{' || first === '[';
 }
@@ -39,24 +43,29 @@ export function readText(text: string, mode: ParseMode, limits: PayloadLimits): 
  * and the text is a JSON scalar (`42`, `true`, `"x"`), the parsed scalar gets
  * a second chance.
  */
-export async function validateText(
+export function validateText(
   text: string,
   mode: ParseMode,
   schema: StandardSchemaV1 | undefined,
   limits: PayloadLimits,
-): Promise<unknown> {
+): unknown {
   if (mode !== 'auto' || looksLikeJsonStructure(text) || !schema) {
     const value = readText(text, mode, limits);
     return schema ? validateWith(schema, value) : value;
   }
   checkTextSize(text, limits);
-  try {
-    return await validateWith(schema, text);
-  } catch (error) {
+  const retry = (error: unknown): unknown => {
     const scalar = jsonScalar(text);
     if (scalar === NOT_A_SCALAR) throw error;
     return validateWith(schema, scalar.value);
+  };
+  let first: unknown;
+  try {
+    first = validateWith(schema, text);
+  } catch (error) {
+    return retry(error);
   }
+  return first instanceof Promise ? first.catch(retry) : first;
 }
 
 const NOT_A_SCALAR = Symbol('not a JSON scalar');

@@ -1,5 +1,5 @@
 import { GuardRejection } from '../errors/guard-rejection.js';
-import type { StandardIssue, StandardSchemaV1 } from './standard-schema.js';
+import type { StandardIssue, StandardResult, StandardSchemaV1 } from './standard-schema.js';
 
 /**
  * A validation issue as logged and, when enabled, returned: the path and the
@@ -10,10 +10,18 @@ export interface PublicIssue {
   readonly message: string;
 }
 
-/** Runs a Standard Schema and returns its output, or throws a `validation_failed` rejection. */
-export async function validateWith<O>(schema: StandardSchemaV1<unknown, O>, value: unknown): Promise<O> {
-  let result = schema['~standard'].validate(value);
-  if (result instanceof Promise) result = await result;
+/**
+ * Runs a Standard Schema and returns its output, or throws a `validation_failed`
+ * rejection. Synchronous schemas are answered synchronously: a promise only
+ * when the schema returns one, so that the common case costs no extra ticks.
+ */
+export function validateWith<O>(schema: StandardSchemaV1<unknown, O>, value: unknown): O | Promise<O> {
+  const result = schema['~standard'].validate(value);
+  if (result instanceof Promise) return result.then(outputOf);
+  return outputOf(result);
+}
+
+function outputOf<O>(result: StandardResult<O>): O {
   if (result.issues === undefined) return result.value;
   throw new GuardRejection('validation_failed', 400, 'Invalid request', {
     reason: 'schema',
