@@ -6,7 +6,7 @@
  */
 import { readTextOrUndefined } from '../util/read-text.js';
 import path from 'node:path';
-import { checkUsage, manifestFromNames, parseRequirementsText, readManifest, type Ecosystem, type Manifest } from '../deps/index.js';
+import { checkUsage, manifestFromNames, normalizePyName, parseRequirementsText, readManifest, type Ecosystem, type Manifest } from '../deps/index.js';
 import { codeLanguage, extractImports, MAX_IMPORT_SCAN_BYTES, type CodeLanguage, type ImportRef } from '../deps/imports.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { vendoredFileTest } from '../discover/vendored-files.js';
@@ -159,7 +159,7 @@ async function loadManifest(root: string, project: ManifestProject, index: Manif
   const manifest = await readManifest(path.join(root, file));
   if (!manifest || manifest.errors.length > 0) return undefined;
   const text = (readTextOrUndefined(path.join(root, file)) ?? '').split('\n');
-  return { manifest, file, lineOf: (name) => declarationLoc(file, text, name, project.ecosystem) };
+  return { manifest, file, lineOf: declarationIndex(file, text, project.ecosystem) };
 }
 
 /** Requirements files as a manifest: prod and dev names by file, each name at its line. */
@@ -177,14 +177,24 @@ async function loadRequirements(root: string, files: string[]): Promise<LoadedMa
   return { manifest: manifestFromNames(files[0]!, 'PyPI', prod, dev), file: files[0]!, lineOf: (name) => where.get(name) ?? { file: files[0]!, line: 0, column: 0 } };
 }
 
-/** The line declaring `name` in a package.json, pyproject.toml or Pipfile; the whole file when not found. */
-function declarationLoc(file: string, lines: string[], name: string, ecosystem: Ecosystem): SourceLocation {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = ecosystem === 'npm' ? new RegExp(`"${escaped}"\\s*:`) : new RegExp(`(^|["'\\s])${escaped.replace(/\\?[-_.]/g, '[-_.]')}(\\s*[=<>~!;\\[,"']|\\s*$)`, 'i');
-  const i = lines.findIndex((l) => pattern.test(l));
-  if (i < 0) return { file, line: 0, column: 0 };
-  const column = (lines[i]!.search(/\S/) ?? 0) + 1;
-  return { file, line: i + 1, column };
+/**
+ * The line declaring a name in a package.json, pyproject.toml or Pipfile (an npm `"name":` key, a
+ * Python name followed by a version operator, a quote or the end of the line); the whole file when
+ * not found. The text is indexed in one pass: a manifest can declare thousands of names, and each
+ * unused one is pointed at.
+ */
+function declarationIndex(file: string, lines: readonly string[], ecosystem: Ecosystem): (name: string) => SourceLocation {
+  const keyOf = ecosystem === 'npm' ? (n: string) => n : normalizePyName;
+  const declaration = ecosystem === 'npm' ? /"((?:[^"\\]|\\.)*)"\s*:/g : /(?:^|["'\s])([A-Za-z0-9][A-Za-z0-9._-]*)(?=\s*[=<>~!;[,"']|\s*$)/g;
+  const first = new Map<string, number>();
+  lines.forEach((line, i) => {
+    for (const m of line.matchAll(declaration)) if (!first.has(keyOf(m[1]!))) first.set(keyOf(m[1]!), i);
+  });
+  return (name) => {
+    const i = first.get(keyOf(name));
+    if (i === undefined) return { file, line: 0, column: 0 };
+    return { file, line: i + 1, column: (lines[i]!.search(/\S/) ?? 0) + 1 };
+  };
 }
 
 /**

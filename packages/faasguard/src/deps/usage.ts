@@ -184,7 +184,8 @@ function checkNpm(input: UsageInput): UsageResult {
     const name = npmPackageName(spec);
     if (name) used.add(name);
   }
-  res.unused = unusedOf(m, (n) => used.has(n) || isPeerOfDeclared(n, 'npm', declaredNames(m)));
+  const declared = declaredNames(m);
+  res.unused = unusedOf(m, (n) => used.has(n) || isPeerOfDeclared(n, 'npm', declared));
   return res;
 }
 
@@ -247,7 +248,8 @@ function checkPython(input: UsageInput): UsageResult {
   for (const spec of input.buildOnlyImports ?? []) {
     for (const [d, names] of namesOf) if (provides(names, spec.trim())) used.add(d);
   }
-  res.unused = unusedOf(m, (n) => used.has(n) || isPeerOfDeclared(n, 'PyPI', declaredNames(m)));
+  const declared = declaredNames(m);
+  res.unused = unusedOf(m, (n) => used.has(n) || isPeerOfDeclared(n, 'PyPI', declared));
   return res;
 }
 

@@ -106,3 +106,29 @@ describe('declared versus imported with a requirements file as the manifest', ()
     assert.deepEqual(r.undeclared, []);
   });
 });
+
+describe('declared versus imported, many declarations', () => {
+  /** A group of `n` declarations that counts how often its names are listed. */
+  function countedGroup(n: number, counter: { listings: number }): Record<string, string> {
+    const group = Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, '1.0.0']));
+    return new Proxy(group, {
+      ownKeys(target) {
+        counter.listings += 1;
+        return Reflect.ownKeys(target);
+      },
+    });
+  }
+
+  for (const ecosystem of ['npm', 'PyPI'] as const) {
+    it(`${ecosystem}: lists the declarations a fixed number of times, not once per declaration`, () => {
+      const listings = (n: number): number => {
+        const counter = { listings: 0 };
+        const manifest = { dependencies: countedGroup(n, counter), devDependencies: {}, optionalDependencies: {} };
+        const r = checkUsage({ ecosystem, imports: [], manifest });
+        assert.equal(r.unused.length, n);
+        return counter.listings;
+      };
+      assert.equal(listings(400), listings(200));
+    });
+  }
+});
