@@ -10,6 +10,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { fileLine } from './file-line.js';
 import { sortDiagnostics, sortFindings } from './ordering.js';
+import { escapeControl } from './terminal-text.js';
 import type { ReportOptions } from './options.js';
 import { countBySeverity, NOTHING_SCANNED, suppressedFindings } from './summary.js';
 
@@ -84,7 +85,7 @@ function suppressedTable(findings: readonly Finding[]): string[] {
 function details(f: Finding): string[] {
   const lines = [
     '<details>',
-    `<summary>${f.severity}: ${html(f.ruleId)} at ${html(fileLine(f.location))}</summary>`,
+    `<summary>${f.severity}: ${html(escapeControl(f.ruleId))} at ${html(escapeControl(fileLine(f.location)))}</summary>`,
     '',
     `**${text(f.title)}**`,
     '',
@@ -103,12 +104,15 @@ function diagnosticsBlock(diagnostics: readonly Diagnostic[]): string[] {
 
 /**
  * Text from the scanned project is untrusted: escape what Markdown or HTML would interpret, so
- * that a resource name cannot inject links, markup or break out of a table.
+ * that a resource name cannot inject links, markup or break out of a table, and show control
+ * characters as escapes, as the terminal report does (the report is also read with `cat`).
  */
 function text(s: string): string {
-  return html(s)
-    .replace(/([\\`*_[\]|#])/g, '\\$1')
-    .replace(/\r\n|\r|\n/g, ' ');
+  return html(escapeControl(oneLine(s))).replace(/([\\`*_[\]|#])/g, '\\$1');
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\r\n|\r|\n/g, ' ');
 }
 
 function html(s: string): string {
@@ -117,7 +121,7 @@ function html(s: string): string {
 
 /** A code span that holds any text: the fence is longer than any run of backticks inside. */
 function code(s: string): string {
-  const flat = s.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
+  const flat = escapeControl(oneLine(s)).replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
 
 const require = createRequire(import.meta.url);
 
@@ -39,6 +40,24 @@ export function reportSchema(): { [k: string]: unknown } {
 export function validateJsonReport(data: unknown): Problems {
   return validateWith(reportSchema(), data);
 }
+
+function sarifSchema(): object {
+  return JSON.parse(readFileSync(join(sarifPackageDir(), 'sarif-2.1.0.json'), 'utf8')) as object;
+}
+
+/** A validator compiled once, for callers that validate many documents (the fuzz tests). */
+function compiledOnce(schema: () => object, strict: boolean): (data: unknown) => Problems {
+  let validate: ValidateFunction | undefined;
+  return (data) => {
+    validate ??= newAjv(strict).compile(schema());
+    if (validate(data)) return [];
+    return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+  };
+}
+
+/** `validateJsonReport` and `validateSarifSchema`, with their schemas compiled on first use and kept. */
+export const validateJsonReportFast = compiledOnce(reportSchema, true);
+export const validateSarifSchemaFast = compiledOnce(sarifSchema, false);
 
 function sarifPackageDir(): string {
   return dirname(require.resolve('@microsoft/sarif-multitool-linux/package.json'));
