@@ -35,7 +35,7 @@ export async function checkProperty<T>(name: string, property: fc.IAsyncProperty
   const details = await fc.check(property, { seed: settings.seed, numRuns: settings.numRuns, ...(settings.path ? { path: settings.path } : {}) });
   if (!details.failed) return details.numRuns;
   const replay = `FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath ?? ''}`;
-  const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  const error = details.errorInstance instanceof Error ? (details.errorInstance.stack ?? details.errorInstance.message) : String(details.errorInstance);
   throw new Error(
     `fuzz property "${name}" failed after ${details.numRuns} cases (seed ${details.seed}, path ${details.counterexamplePath ?? '?'}).\n` +
       `Replay: ${replay} node --test dist/test/fuzz/\n` +

@@ -10,6 +10,12 @@ import { Composite, ResourceRef, Unknown } from '../../model/value.js';
 
 const MARKER = /\u0000fg-unknown:(\d+)\u0000/g;
 
+/**
+ * Fields the model types as text, not as a Value: a marker there reads as the unknown value's
+ * placeholder, as in a CloudFormation `RouteKey: !Sub "GET /${Unknown}"`.
+ */
+const TEXT_FIELDS: Partial<Record<keyof ModelCounts, readonly string[]>> = { routes: ['method', 'path'] };
+
 export class UnknownMarkers {
   private readonly reasons: string[] = [];
 
@@ -35,7 +41,18 @@ export class UnknownMarkers {
     const seen = new Set<object>();
     for (const key of Object.keys(since) as Array<keyof ModelCounts>) {
       const list = model[key] as unknown[];
-      for (let i = since[key]; i < list.length; i++) list[i] = this.walk(list[i], seen);
+      for (let i = since[key]; i < list.length; i++) {
+        this.replaceInText(list[i], TEXT_FIELDS[key] ?? []);
+        list[i] = this.walk(list[i], seen);
+      }
+    }
+  }
+
+  private replaceInText(element: unknown, fields: readonly string[]): void {
+    const record = element as Record<string, unknown>;
+    for (const f of fields) {
+      const v = record[f];
+      if (typeof v === 'string' && v.includes('\u0000fg-unknown:')) record[f] = String(new Composite(this.split(v)));
     }
   }
 
