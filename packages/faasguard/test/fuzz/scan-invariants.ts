@@ -1,6 +1,6 @@
 /**
- * The property every fuzz input must keep: the scan of the project returns (no exception escapes),
- * every diagnostic names a file, every report and map format renders and parses as its consumer
+ * The property every fuzz input must keep: the scan of the project returns (no exception escapes,
+ * and none is caught and reported as a rule failure), every diagnostic names a file, every report and map format renders and parses as its consumer
  * reads it, and no control character reaches an output unescaped.
  */
 import fs from 'node:fs';
@@ -29,6 +29,12 @@ type OutputKind = 'json' | 'shown';
 
 const REPORT_KINDS: Record<ReportFormat, OutputKind> = { pretty: 'shown', json: 'json', sarif: 'json', markdown: 'shown', junit: 'shown', html: 'json' };
 const MAP_KINDS: Record<MapFormat, OutputKind> = { text: 'shown', json: 'json', mermaid: 'shown', dot: 'shown' };
+
+/**
+ * Exceptions the scan catches and reports as input problems: a rule that threw, a parser or code
+ * analysis that threw. They are internal errors all the same, and fail the property.
+ */
+const CAUGHT_INTERNAL_ERROR = /^rule \S+ failed: |parser failed: |the analysis failed \(/;
 
 /** Why a case failed, with enough context to read the counterexample. */
 export class InvariantError extends Error {}
@@ -86,6 +92,7 @@ function checkLocations(result: ScanResult): void {
     if (typeof d.loc?.file !== 'string' || d.loc.file === '' || path.isAbsolute(d.loc.file)) {
       throw new InvariantError(`diagnostic without a relative file: ${JSON.stringify(d)}`);
     }
+    if (d.code === 'rule-failed' || CAUGHT_INTERNAL_ERROR.test(d.message)) throw new InvariantError(`internal error reported as a diagnostic: ${JSON.stringify(d)}`);
   }
   for (const f of [...result.findings, ...(result.suppressed ?? [])]) {
     if (typeof f.location?.file !== 'string' || f.location.file === '') throw new InvariantError(`finding without a file: ${f.ruleId} ${JSON.stringify(f.location)}`);

@@ -218,4 +218,22 @@ describe('Serverless Framework events and provider settings', () => {
       removeProject(dir);
     }
   });
+  it('keeps a WebSocket route key as text when both it and the service name are unresolved (found by fuzzing)', async () => {
+    const dir = tempProject({
+      'serverless.yml': 'service: ${opt:name}\nprovider:\n  name: aws\n  runtime: nodejs20.x\nfunctions:\n  api:\n    handler: handler.main\n    events:\n      - websocket:\n          route: ${opt:route}\n',
+      'handler.js': 'exports.main = async () => ({});\n',
+    });
+    try {
+      const result = await scan(dir, {});
+      assert.deepEqual(result.diagnostics.filter((d) => d.code === 'rule-failed').map((d) => d.message), []);
+      const { model } = await loadApp(dir);
+      assert.equal(model.routes.length, 1);
+      const [route] = model.routes;
+      assert.match(String(route?.method), /^<unknown: \$\{opt:route\}/i);
+      assert.match(String(route?.path), /^<unknown: \$\{opt:route\}/);
+      assert.doesNotMatch(`${route?.method} ${route?.path}`, /\u0000/);
+    } finally {
+      removeProject(dir);
+    }
+  });
 });

@@ -15,6 +15,8 @@ export interface ServerlessOptions {
   noFileDirectories?: boolean;
   /** Leave out values that reference one key several times, which multiply when nested */
   noRepeatedReferences?: boolean;
+  /** Leave out events whose type is `__proto__` */
+  noPrototypeEvents?: boolean;
 }
 
 function fileNames(options: ServerlessOptions): string[] {
@@ -50,8 +52,10 @@ function graphValue(options: ServerlessOptions): fc.Arbitrary<Tree> {
   );
 }
 
-function eventTree(value: fc.Arbitrary<Tree>): fc.Arbitrary<Tree> {
+function eventTree(value: fc.Arbitrary<Tree>, options: ServerlessOptions): fc.Arbitrary<Tree> {
+  const prototypeEvent = value.map((v) => map([['__proto__', v]]));
   return fc.oneof(
+    ...(options.noPrototypeEvents ? [] : [prototypeEvent]),
     fc.tuple(value, fc.constantFrom('get', 'post', 'any'), fc.option(fc.constantFrom('aws_iam', 'NONE'), { nil: undefined })).map(([path, method, auth]) => map([['http', map([['path', path], ['method', scalar(method)], ...(auth ? ([['authorizer', scalar(auth)]] as Array<[string, Tree]>) : [])])]])),
     value.map((path) => map([['httpApi', map([['path', path], ['method', scalar('*')]])]])),
     value.map((arn) => map([['sqs', arn]])),
@@ -60,14 +64,13 @@ function eventTree(value: fc.Arbitrary<Tree>): fc.Arbitrary<Tree> {
     value.map((rate) => map([['schedule', rate]])),
     value.map((route) => map([['websocket', map([['route', route]])]])),
     value.map((arn) => map([['stream', map([['type', scalar('dynamodb')], ['arn', arn]])]])),
-    value.map((v) => map([['__proto__', v]])),
   );
 }
 
-function functionTree(value: fc.Arbitrary<Tree>): fc.Arbitrary<Tree> {
+function functionTree(value: fc.Arbitrary<Tree>, options: ServerlessOptions): fc.Arbitrary<Tree> {
   return fc.record({
     handler: fc.oneof(fc.constantFrom('handler.main', 'src/app.handler', 'app.handler').map(scalar), value),
-    events: fc.array(eventTree(value), { maxLength: 3 }),
+    events: fc.array(eventTree(value, options), { maxLength: 3 }),
     environment: fc.array(fc.tuple(hostileKey(['TABLE', 'API_KEY']), value), { maxLength: 2 }),
     url: fc.option(fc.constantFrom(scalar(true), map([['authorizer', scalar('aws_iam')]])), { nil: undefined }),
   }).map(({ handler, events, environment, url }) => map([['handler', handler], ['events', seq(events)], ['environment', map(environment)], ...(url ? ([['url', url]] as Array<[string, Tree]>) : [])]));
@@ -80,7 +83,7 @@ export function serverlessProject(options: ServerlessOptions = {}): fc.Arbitrary
     .record({
       custom: fc.array(fc.tuple(hostileKey(KEYS), value), { maxLength: 5 }),
       provider: fc.record({ stage: value, runtime: fc.oneof(fc.constantFrom('nodejs20.x', 'python3.12').map(scalar), value), environment: fc.array(fc.tuple(hostileKey(['A', 'B']), value), { maxLength: 2 }) }),
-      functions: fc.array(fc.tuple(hostileKey(['api', 'worker', 'other']), functionTree(value)), { minLength: 1, maxLength: 3 }),
+      functions: fc.array(fc.tuple(hostileKey(['api', 'worker', 'other']), functionTree(value, options)), { minLength: 1, maxLength: 3 }),
       varsYml: fc.array(fc.tuple(hostileKey([...KEYS, 'custom']), value), { maxLength: 3 }),
       varsJson: fc.array(fc.tuple(hostileKey([...KEYS]), value), { maxLength: 3 }),
       resources: fc.option(value, { nil: undefined }),
