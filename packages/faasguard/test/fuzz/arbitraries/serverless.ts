@@ -15,7 +15,7 @@ export interface ServerlessOptions {
   noFileDirectories?: boolean;
   /** Leave out values that reference one key several times, which multiply when nested */
   noRepeatedReferences?: boolean;
-  /** Leave out events whose type is `__proto__` */
+  /** Leave out events whose type is `__proto__`, and prototype names as keys inside event properties */
   noPrototypeEvents?: boolean;
 }
 
@@ -42,17 +42,19 @@ function reference(options: ServerlessOptions): fc.Arbitrary<string> {
 }
 
 /** A value of the graph: literal text and references, or a nested object of them. */
-function graphValue(options: ServerlessOptions): fc.Arbitrary<Tree> {
+function graphValue(options: ServerlessOptions, inEvent = false): fc.Arbitrary<Tree> {
+  const key = inEvent && options.noPrototypeEvents ? fc.constantFrom(...KEYS, 'name') : hostileKey([...KEYS, 'name']);
   const text = fc.array(fc.oneof(hostileString, reference(options)), { minLength: 1, maxLength: 3 }).filter((parts) => !options.noRepeatedReferences || new Set(parts).size === parts.length).map((parts) => scalar(parts.join('')));
   return fc.oneof(
     { weight: 4, arbitrary: text },
-    { weight: 1, arbitrary: fc.array(fc.tuple(hostileKey([...KEYS, 'name']), text), { maxLength: 3 }).map(map) },
+    { weight: 1, arbitrary: fc.array(fc.tuple(key, text), { maxLength: 3 }).map(map) },
     { weight: 1, arbitrary: fc.array(text, { maxLength: 2 }).map(seq) },
     { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.boolean(), fc.constant(null)).map(scalar) },
   );
 }
 
-function eventTree(value: fc.Arbitrary<Tree>, options: ServerlessOptions): fc.Arbitrary<Tree> {
+function eventTree(options: ServerlessOptions): fc.Arbitrary<Tree> {
+  const value = graphValue(options, true);
   const prototypeEvent = value.map((v) => map([['__proto__', v]]));
   return fc.oneof(
     ...(options.noPrototypeEvents ? [] : [prototypeEvent]),
@@ -70,7 +72,7 @@ function eventTree(value: fc.Arbitrary<Tree>, options: ServerlessOptions): fc.Ar
 function functionTree(value: fc.Arbitrary<Tree>, options: ServerlessOptions): fc.Arbitrary<Tree> {
   return fc.record({
     handler: fc.oneof(fc.constantFrom('handler.main', 'src/app.handler', 'app.handler').map(scalar), value),
-    events: fc.array(eventTree(value, options), { maxLength: 3 }),
+    events: fc.array(eventTree(options), { maxLength: 3 }),
     environment: fc.array(fc.tuple(hostileKey(['TABLE', 'API_KEY']), value), { maxLength: 2 }),
     url: fc.option(fc.constantFrom(scalar(true), map([['authorizer', scalar('aws_iam')]])), { nil: undefined }),
   }).map(({ handler, events, environment, url }) => map([['handler', handler], ['events', seq(events)], ['environment', map(environment)], ...(url ? ([['url', url]] as Array<[string, Tree]>) : [])]));

@@ -57,12 +57,6 @@ const RESOURCE_TYPES = [
 
 const INTRINSICS = ['Ref', 'Fn::GetAtt', 'Fn::Sub', 'Fn::Join', 'Fn::Select', 'Fn::Split', 'Fn::If', 'Fn::Equals', 'Fn::And', 'Fn::Or', 'Fn::Not', 'Fn::FindInMap', 'Fn::ImportValue', 'Fn::Base64', 'Fn::Cidr', 'Fn::GetAZs', 'Fn::ToJsonString', 'Fn::Length', 'Condition', 'Fn::Transform'] as const;
 
-/** Options of the generator: intrinsic families known to break the scan until their fix lands. */
-export interface TemplateOptions {
-  /** Leave out `Fn::Cidr` and `Fn::Equals` arguments that are maps */
-  noMapArgumentsToCidrOrEquals?: boolean;
-}
-
 const ident = fc.constantFrom(...LOGICAL_IDS, ...PARAMETERS, ...PSEUDO);
 const str = (s: string): Tree => scalar(s);
 
@@ -75,7 +69,7 @@ function leaf(): fc.Arbitrary<Tree> {
 }
 
 /** An intrinsic tree: well-formed arguments mostly, wrong ones (maps, numbers, nesting) often. */
-export function intrinsicTree(options: TemplateOptions = {}): fc.Arbitrary<Tree> {
+export function intrinsicTree(): fc.Arbitrary<Tree> {
   const { tree } = fc.letrec<{ tree: Tree; call: Tree }>((tie) => ({
     tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf(), tie('call'), fc.array(tie('tree'), { maxLength: 3 }).map(seq), fc.array(fc.tuple(hostileKey(['Key', 'Value', 'Name']), tie('tree')), { maxLength: 3 }).map(map)),
     call: fc.oneof(
@@ -83,7 +77,7 @@ export function intrinsicTree(options: TemplateOptions = {}): fc.Arbitrary<Tree>
       { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...LOGICAL_IDS), fc.constantFrom('Arn', 'Url', 'FunctionUrl', 'RootResourceId', 'QueueUrl', 'TopicName', 'Outputs.X', 'x')).map(([id, att]) => fn('Fn::GetAtt', seq([str(id), str(att)]))) },
       { weight: 2, arbitrary: fc.array(fc.oneof(hostileString, ident.map((i) => `\${${i}}`), fc.constantFrom('${Fn1.Arn}', '${!x}', '${', '}', '${ }')), { maxLength: 4 }).map((parts) => fn('Fn::Sub', str(parts.join('')))) },
       { weight: 1, arbitrary: fc.tuple(hostileString, fc.array(fc.tuple(hostileKey(['a', 'b', 'Fn1']), tie('tree')), { maxLength: 2 })).map(([s, vars]) => fn('Fn::Sub', seq([str(`x-\${a}-${s}`), map(vars)]))) },
-      { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...INTRINSICS), tie('tree')).filter(([name, arg]) => !(options.noMapArgumentsToCidrOrEquals && (name === 'Fn::Cidr' || name === 'Fn::Equals') && containsMap(arg))).map(([name, arg]) => fn(name, arg)) },
+      { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...INTRINSICS), tie('tree')).map(([name, arg]) => fn(name, arg)) },
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CONDITIONS, 'Missing'), tie('tree'), tie('tree')).map(([c, a, b]) => fn('Fn::If', seq([str(c), a, b]))) },
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom(',', '', '\u001b'), fc.array(tie('tree'), { maxLength: 3 })).map(([d, items]) => fn('Fn::Join', seq([str(d), seq(items)]))) },
       { weight: 1, arbitrary: fc.tuple(fc.integer({ min: -1, max: 3 }), tie('tree')).map(([i, list]) => fn('Fn::Select', seq([scalar(i), list]))) },
@@ -92,57 +86,51 @@ export function intrinsicTree(options: TemplateOptions = {}): fc.Arbitrary<Tree>
   return tree;
 }
 
-function containsMap(t: Tree): boolean {
-  if (t.kind === 'map') return true;
-  if (t.kind === 'seq') return t.items.some(containsMap);
-  return t.kind === 'fn' ? containsMap(t.arg) : false;
-}
-
 /** A value for a property: the plausible one, an intrinsic, or something wrong. */
-function value(plausible: fc.Arbitrary<Tree>, options: TemplateOptions): fc.Arbitrary<Tree> {
-  return fc.oneof({ weight: 5, arbitrary: plausible }, { weight: 2, arbitrary: intrinsicTree(options) }, { weight: 1, arbitrary: leaf() });
+function value(plausible: fc.Arbitrary<Tree>): fc.Arbitrary<Tree> {
+  return fc.oneof({ weight: 5, arbitrary: plausible }, { weight: 2, arbitrary: intrinsicTree() }, { weight: 1, arbitrary: leaf() });
 }
 
 const ref = (id: fc.Arbitrary<string> = fc.constantFrom(...LOGICAL_IDS)): fc.Arbitrary<Tree> => id.map((i) => fn('Ref', str(i)));
 const arn = fc.constantFrom(...LOGICAL_IDS).map((i) => fn('Fn::GetAtt', seq([str(i), str('Arn')])));
 
-function policyDocument(options: TemplateOptions): fc.Arbitrary<Tree> {
+function policyDocument(): fc.Arbitrary<Tree> {
   const statement = fc.record({
-    Effect: value(fc.constantFrom('Allow', 'Deny', 'allow').map(str), options),
-    Action: value(fc.oneof(fc.constantFrom('*', 's3:*', 'lambda:InvokeFunction', 'sqs:SendMessage', 'iam:PassRole', 'dynamodb:Get*', 'sts:AssumeRole').map(str), fc.array(fc.constantFrom('s3:GetObject', 'sns:Publish', 'kms:Decrypt', '*').map(str), { maxLength: 3 }).map(seq)), options),
-    Resource: value(fc.oneof(fc.constant(str('*')), arn, fc.array(arn, { maxLength: 2 }).map(seq)), options),
-    Principal: value(fc.oneof(fc.constant(str('*')), fc.constant(map([['Service', str('lambda.amazonaws.com')]])), fc.constant(map([['AWS', str('*')]]))), options),
+    Effect: value(fc.constantFrom('Allow', 'Deny', 'allow').map(str)),
+    Action: value(fc.oneof(fc.constantFrom('*', 's3:*', 'lambda:InvokeFunction', 'sqs:SendMessage', 'iam:PassRole', 'dynamodb:Get*', 'sts:AssumeRole').map(str), fc.array(fc.constantFrom('s3:GetObject', 'sns:Publish', 'kms:Decrypt', '*').map(str), { maxLength: 3 }).map(seq))),
+    Resource: value(fc.oneof(fc.constant(str('*')), arn, fc.array(arn, { maxLength: 2 }).map(seq))),
+    Principal: value(fc.oneof(fc.constant(str('*')), fc.constant(map([['Service', str('lambda.amazonaws.com')]])), fc.constant(map([['AWS', str('*')]])))),
   });
   return fc.array(statement, { maxLength: 3 }).map((statements) => map([['Version', str('2012-10-17')], ['Statement', seq(statements.map((s) => map(Object.entries(s))))]]));
 }
 
-function samEvents(options: TemplateOptions): fc.Arbitrary<Tree> {
+function samEvents(): fc.Arbitrary<Tree> {
   const event = fc.tuple(fc.constantFrom('Api', 'HttpApi', 'S3', 'SQS', 'SNS', 'Schedule', 'EventBridgeRule', 'DynamoDB', 'Kinesis', 'CloudWatchEvent', 'Nope'), fc.record({
-    Path: value(fc.constantFrom('/', '/items/{id}', '/{proxy+}').map(str), options),
-    Method: value(fc.constantFrom('get', 'ANY', 'post').map(str), options),
+    Path: value(fc.constantFrom('/', '/items/{id}', '/{proxy+}').map(str)),
+    Method: value(fc.constantFrom('get', 'ANY', 'post').map(str)),
     RestApiId: ref(fc.constant('Api')),
     ApiId: ref(fc.constant('Api')),
     Bucket: ref(fc.constant('Bucket')),
     Queue: arn,
     Topic: ref(fc.constant('Topic')),
-    Events: value(fc.constant(str('s3:ObjectCreated:*')), options),
-    Auth: value(fc.constantFrom(map([['Authorizer', str('NONE')]]), map([['ApiKeyRequired', scalar(true)]])), options),
-    Schedule: value(fc.constant(str('rate(1 minute)')), options),
+    Events: value(fc.constant(str('s3:ObjectCreated:*'))),
+    Auth: value(fc.constantFrom(map([['Authorizer', str('NONE')]]), map([['ApiKeyRequired', scalar(true)]]))),
+    Schedule: value(fc.constant(str('rate(1 minute)'))),
   }, { requiredKeys: [] })).map(([type, props]) => map([['Type', str(type)], ['Properties', map(Object.entries(props))]]));
-  return fc.array(fc.tuple(hostileKey(['Get', 'Upload', 'Work']), value(event, options)), { maxLength: 3 }).map(map);
+  return fc.array(fc.tuple(hostileKey(['Get', 'Upload', 'Work']), value(event)), { maxLength: 3 }).map(map);
 }
 
 /** Properties by resource type: enough of each to reach the loader's paths for it. */
-function properties(type: string, options: TemplateOptions): fc.Arbitrary<Tree> {
-  const v = (a: fc.Arbitrary<Tree>) => value(a, options);
+function properties(type: string): fc.Arbitrary<Tree> {
+  const v = value;
   const shapes: Record<string, Record<string, fc.Arbitrary<Tree>>> = {
     function: {
       Handler: v(fc.constantFrom('app.handler', 'index.main', 'src/app.handler', '../x.y', 'app').map(str)),
       Runtime: v(fc.constantFrom('nodejs20.x', 'python3.12', 'nodejs8.10', 'java21', 'provided.al2').map(str)),
       CodeUri: v(fc.constantFrom('src/', './src', 'src/app.py', '.', '../outside', 's3://b/k.zip', 'missing/').map(str)),
       InlineCode: v(hostileString.map((s) => str(`exports.handler = async (e) => { return ${JSON.stringify(s)}; };`))),
-      Events: samEvents(options),
-      Policies: v(fc.oneof(fc.constant(str('AdministratorAccess')), fc.array(fc.oneof(fc.constant(str('AmazonS3FullAccess')), fc.constant(map([['S3ReadPolicy', map([['BucketName', fn('Ref', str('Bucket'))]])]])), policyDocument(options)), { maxLength: 3 }).map(seq))),
+      Events: samEvents(),
+      Policies: v(fc.oneof(fc.constant(str('AdministratorAccess')), fc.array(fc.oneof(fc.constant(str('AmazonS3FullAccess')), fc.constant(map([['S3ReadPolicy', map([['BucketName', fn('Ref', str('Bucket'))]])]])), policyDocument()), { maxLength: 3 }).map(seq))),
       Role: v(arn),
       Environment: v(fc.array(fc.tuple(hostileKey(['TABLE', 'SECRET', 'API_KEY']), v(leaf())), { maxLength: 3 }).map((vars) => map([['Variables', map(vars)]]))),
       FunctionUrlConfig: v(fc.constantFrom('NONE', 'AWS_IAM', 'bad').map((a) => map([['AuthType', str(a)]]))),
@@ -157,9 +145,9 @@ function properties(type: string, options: TemplateOptions): fc.Arbitrary<Tree> 
       ProtocolType: v(fc.constantFrom('HTTP', 'WEBSOCKET').map(str)),
     },
     iam: {
-      AssumeRolePolicyDocument: policyDocument(options),
-      PolicyDocument: policyDocument(options),
-      Policies: v(fc.array(fc.tuple(hostileString, policyDocument(options)).map(([n, d]) => map([['PolicyName', str(n)], ['PolicyDocument', d]])), { maxLength: 2 }).map(seq)),
+      AssumeRolePolicyDocument: policyDocument(),
+      PolicyDocument: policyDocument(),
+      Policies: v(fc.array(fc.tuple(hostileString, policyDocument()).map(([n, d]) => map([['PolicyName', str(n)], ['PolicyDocument', d]])), { maxLength: 2 }).map(seq)),
       ManagedPolicyArns: v(fc.array(fc.constantFrom('arn:aws:iam::aws:policy/AdministratorAccess', 'arn:aws:iam::aws:policy/Nope').map(str), { maxLength: 2 }).map(seq)),
       Roles: v(fc.array(ref(fc.constant('Role')), { maxLength: 2 }).map(seq)),
       Bucket: ref(fc.constant('Bucket')),
@@ -208,14 +196,14 @@ function properties(type: string, options: TemplateOptions): fc.Arbitrary<Tree> 
   const shape = shapes[family]!;
   const keys = Object.keys(shape);
   return fc
-    .tuple(fc.subarray(keys), fc.array(fc.tuple(hostileKey(['Properties', 'Type', 'Tags']), intrinsicTree(options)), { maxLength: 1 }))
+    .tuple(fc.subarray(keys), fc.array(fc.tuple(hostileKey(['Properties', 'Type', 'Tags']), intrinsicTree()), { maxLength: 1 }))
     .chain(([chosen, extra]) => fc.tuple(...chosen.map((k) => shape[k]!.map((t): [string, Tree] => [k, t]))).map((entries) => map([...entries, ...extra])));
 }
 
-function resource(options: TemplateOptions): fc.Arbitrary<Tree> {
+function resource(): fc.Arbitrary<Tree> {
   return fc.constantFrom(...RESOURCE_TYPES).chain((type) =>
     fc.record({
-      props: fc.oneof({ weight: 9, arbitrary: properties(type, options) }, { weight: 1, arbitrary: leaf() }),
+      props: fc.oneof({ weight: 9, arbitrary: properties(type) }, { weight: 1, arbitrary: leaf() }),
       condition: fc.option(fc.constantFrom(...CONDITIONS, 'Missing'), { nil: undefined }),
       dependsOn: fc.option(fc.constantFrom(...LOGICAL_IDS), { nil: undefined }),
       metadata: fc.option(fc.constantFrom(map([['faasguard', map([['ignore', seq([map([['rule', str('*')], ['reason', str('fuzz')]])])]])]]), map([['cfn_nag', str('x')]])), { nil: undefined }),
@@ -232,17 +220,17 @@ function resource(options: TemplateOptions): fc.Arbitrary<Tree> {
 }
 
 /** A whole template as a tree. */
-export function templateTree(options: TemplateOptions = {}): fc.Arbitrary<Tree> {
-  const resources = fc.uniqueArray(fc.tuple(hostileKey(LOGICAL_IDS), resource(options)), { selector: ([k]) => k, minLength: 1, maxLength: 6 });
+export function templateTree(): fc.Arbitrary<Tree> {
+  const resources = fc.uniqueArray(fc.tuple(hostileKey(LOGICAL_IDS), resource()), { selector: ([k]) => k, minLength: 1, maxLength: 6 });
   return fc
     .record({
       transform: fc.constantFrom<Tree | undefined>(str('AWS::Serverless-2016-10-31'), seq([str('AWS::Serverless-2016-10-31'), str('AWS::LanguageExtensions')]), undefined, str('Nope')),
-      globals: fc.option(fc.tuple(fc.constantFrom('Function', 'Api', '__proto__'), properties('AWS::Serverless::Function', options)).map(([k, p]) => map([[k, p]])), { nil: undefined }),
+      globals: fc.option(fc.tuple(fc.constantFrom('Function', 'Api', '__proto__'), properties('AWS::Serverless::Function')).map(([k, p]) => map([[k, p]])), { nil: undefined }),
       parameters: fc.array(fc.tuple(hostileKey(PARAMETERS), fc.option(hostileString, { nil: undefined })), { maxLength: 2 }),
-      conditions: fc.array(fc.tuple(hostileKey(CONDITIONS), intrinsicTree(options)), { maxLength: 2 }),
+      conditions: fc.array(fc.tuple(hostileKey(CONDITIONS), intrinsicTree()), { maxLength: 2 }),
       mappings: fc.option(fc.constant(map([['M', map([['us-east-1', map([['K', str('v')]])]])]])), { nil: undefined }),
       resources,
-      outputs: fc.array(fc.tuple(hostileKey(['Out']), intrinsicTree(options)), { maxLength: 2 }),
+      outputs: fc.array(fc.tuple(hostileKey(['Out']), intrinsicTree()), { maxLength: 2 }),
     })
     .map((t) => {
       const entries: Array<[string, Tree]> = [['AWSTemplateFormatVersion', str('2010-09-09')]];
@@ -263,8 +251,8 @@ export interface TemplateFile {
   text: string;
 }
 
-export function templateFile(options: TemplateOptions = {}): fc.Arbitrary<TemplateFile> {
-  return fc.tuple(templateTree(options), fc.constantFrom('template.yaml', 'template.json', 'stack.template'), damage).map(([tree, name, d]: [Tree, string, Damage]) => ({
+export function templateFile(): fc.Arbitrary<TemplateFile> {
+  return fc.tuple(templateTree(), fc.constantFrom('template.yaml', 'template.json', 'stack.template'), damage).map(([tree, name, d]: [Tree, string, Damage]) => ({
     name,
     text: applyDamage(name.endsWith('.json') ? toJson(tree) + '\n' : toYaml(tree), d),
   }));
