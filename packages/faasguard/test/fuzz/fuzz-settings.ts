@@ -38,7 +38,7 @@ export async function checkProperty<T>(name: string, property: fc.IAsyncProperty
   const error = details.errorInstance instanceof Error ? (details.errorInstance.stack ?? details.errorInstance.message) : String(details.errorInstance);
   throw new Error(
     `fuzz property "${name}" failed after ${details.numRuns} cases (seed ${details.seed}, path ${details.counterexamplePath ?? '?'}).\n` +
-      `Replay: ${replay} node --test dist/test/fuzz/\n` +
+      `Replay: ${replay} node --test --test-name-pattern=${JSON.stringify(name)} dist/test/fuzz/\n` +
       `Counterexample: ${fc.stringify(details.counterexample)}\n${error}`,
   );
 }
