@@ -204,12 +204,17 @@ function unusedOf(m: ManifestDeps, isUsed: (name: string) => boolean): UnusedDep
 /** Import names a distribution provides. */
 function importNamesOf(dist: string, extra: Record<string, string[]>): string[] {
   const d = normalizePyName(dist);
-  const table = extra[d] ?? PYTHON_IMPORT_NAMES[d];
+  const table = ownEntry(extra, d) ?? ownEntry(PYTHON_IMPORT_NAMES, d);
   if (table) return table;
   // google-cloud-storage → google.cloud.storage, azure-storage-blob → azure.storage.blob
   const ns = /^(google-cloud|azure)-(.+)$/.exec(d);
   if (ns) return [`${ns[1]!.replace('-', '.')}.${ns[2]!.replace(/-/g, '.')}`, `${ns[1]!.replace('-', '.')}.${ns[2]!.replace(/-/g, '_')}`];
   return [d.replace(/-/g, '_')];
+}
+
+/** A table's own entry: a distribution named `constructor` is not `Object.prototype.constructor`. */
+function ownEntry<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 function provides(names: string[], spec: string): boolean {

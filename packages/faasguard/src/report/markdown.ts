@@ -85,7 +85,7 @@ function suppressedTable(findings: readonly Finding[]): string[] {
 function details(f: Finding): string[] {
   const lines = [
     '<details>',
-    `<summary>${f.severity}: ${html(f.ruleId)} at ${html(fileLine(f.location))}</summary>`,
+    `<summary>${f.severity}: ${html(escapeControl(f.ruleId))} at ${html(escapeControl(fileLine(f.location)))}</summary>`,
     '',
     `**${text(f.title)}**`,
     '',
@@ -104,7 +104,8 @@ function diagnosticsBlock(diagnostics: readonly Diagnostic[]): string[] {
 
 /**
  * Text from the scanned project is untrusted: escape what Markdown or HTML would interpret, so
- * that a resource name cannot inject links, markup or break out of a table.
+ * that a resource name cannot inject links, markup or break out of a table, and show control
+ * characters as escapes, as the terminal report does (the report is also read with `cat`).
  */
 function text(s: string): string {
   return html(s).replace(/([\\`*_[\]|#])/g, '\\$1');

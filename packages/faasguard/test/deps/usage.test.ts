@@ -105,6 +105,15 @@ describe('declared versus imported with a requirements file as the manifest', ()
     assert.deepEqual(r.unused, [{ name: 'six', group: 'dependencies' }]);
     assert.deepEqual(r.undeclared, []);
   });
+
+  it('takes requirements named like properties of every object for distributions (found by fuzzing)', () => {
+    const lock = parseRequirementsText('constructor==1.0\ntoString==1.0\n__proto__==1.0\n', 'requirements.txt');
+    const r = checkUsage({ ecosystem: 'PyPI', manifest: manifestFromRequirements(lock).deps, imports: ['constructor', 'hasOwnProperty'] });
+    // `__proto__` is no valid distribution name: the requirements parser reports it instead.
+    assert.deepEqual(lock.errors.map((e) => e.line), [3]);
+    assert.deepEqual(r.unused.map((u) => u.name), ['tostring']);
+    assert.deepEqual(r.undeclared, [{ specifier: 'hasOwnProperty', name: 'hasownproperty' }]);
+  });
 });
 
 describe('declared versus imported, many declarations', () => {

@@ -9,7 +9,7 @@ import { before, describe, it } from 'node:test';
 import type { AppModel, LambdaFunction } from '../../src/model/app-model.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { display } from '../../src/model/value.js';
-import { loadApp } from '../../src/scan/scan.js';
+import { loadApp, scan } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { removeProject, tempProject } from '../helpers/temp-project.js';
 
@@ -177,6 +177,61 @@ describe('Serverless Framework events and provider settings', () => {
       const app = await loadApp(dir);
       assert.equal(app.model.functions[0]?.role?.roleId, `${F}/IamRoleLambdaExecution`);
       assert.ok(app.diagnostics.some((d) => d.code === 'serverless-plugin-missing'));
+    } finally {
+      removeProject(dir);
+    }
+  });
+  it('keeps route paths and keys as text when a variable in them cannot be resolved (found by fuzzing)', async () => {
+    const dir = tempProject({
+      'serverless.yml': [
+        'service: s',
+        'provider:',
+        '  name: aws',
+        '  runtime: nodejs20.x',
+        'functions:',
+        '  api:',
+        '    handler: handler.main',
+        '    events:',
+        '      - httpApi:',
+        '          path: /items/${ssm:/prefix}',
+        '          method: get',
+        '      - http:',
+        '          path: /orders/${ssm:/prefix}',
+        '          method: get',
+        '      - websocket:',
+        '          route: ${ssm:/route}',
+        '',
+      ].join('\n'),
+      'handler.js': 'exports.main = async () => ({});\n',
+    });
+    try {
+      const result = await scan(dir, {});
+      assert.deepEqual(result.diagnostics.filter((d) => d.code === 'rule-failed').map((d) => d.message), []);
+      const { model } = await loadApp(dir);
+      const routes = model.routes.map((r) => [typeof r.method, typeof r.path]);
+      assert.equal(routes.length, 3);
+      assert.deepEqual(routes, routes.map(() => ['string', 'string']));
+      const paths = model.routes.map((r) => r.path).sort();
+      assert.match(paths.find((p) => p.startsWith('/items/')) ?? '', /^\/items\/<unknown: .*ssm/);
+      assert.match(paths.find((p) => p.startsWith('/orders/')) ?? '', /^\/orders\/<unknown: .*ssm/);
+    } finally {
+      removeProject(dir);
+    }
+  });
+  it('keeps a WebSocket route key as text when both it and the service name are unresolved (found by fuzzing)', async () => {
+    const dir = tempProject({
+      'serverless.yml': 'service: ${opt:name}\nprovider:\n  name: aws\n  runtime: nodejs20.x\nfunctions:\n  api:\n    handler: handler.main\n    events:\n      - websocket:\n          route: ${opt:route}\n',
+      'handler.js': 'exports.main = async () => ({});\n',
+    });
+    try {
+      const result = await scan(dir, {});
+      assert.deepEqual(result.diagnostics.filter((d) => d.code === 'rule-failed').map((d) => d.message), []);
+      const { model } = await loadApp(dir);
+      assert.equal(model.routes.length, 1);
+      const [route] = model.routes;
+      assert.match(String(route?.method), /^<unknown: \$\{opt:route\}/i);
+      assert.match(String(route?.path), /^<unknown: \$\{opt:route\}/);
+      assert.doesNotMatch(`${route?.method} ${route?.path}`, /\u0000/);
     } finally {
       removeProject(dir);
     }

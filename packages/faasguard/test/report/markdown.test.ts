@@ -87,6 +87,23 @@ describe('markdown report', () => {
     assert.ok(!out.includes('<img'));
   });
 
+  it('shows control characters from the scanned project as visible escapes (found by fuzzing)', () => {
+    const [first] = scanResult().findings;
+    assert.ok(first);
+    const hostile = {
+      ...first,
+      message: 'Function \u0000 has \u001b[31mred\u001b[0m text \u202eevil',
+      location: { ...first.location, file: 'te\u001bmplate.yaml' },
+      related: [{ loc: first.location, message: 'bell\u0007' }],
+    };
+    const diagnostic = { severity: 'warning' as const, code: 'dependency-input', message: 'cannot parse requirement "\u0000==1.0.0"', loc: { file: 'src/requirements.txt', line: 1, column: 1 } };
+    const out = markdown({ ...scanResult(), findings: [hostile], diagnostics: [diagnostic] });
+    assert.doesNotMatch(out, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    assert.ok(out.includes('| Function \\\\x00 has \\\\x1b\\[31mred\\\\x1b\\[0m text \\\\u202eevil |'), out);
+    assert.ok(out.includes('`te\\x1bmplate.yaml`'), out);
+    assert.ok(out.includes('cannot parse requirement "\\\\x00==1.0.0"'), out);
+  });
+
   it('says so when there are no findings', () => {
     assert.equal(markdown({ ...scanResult(), findings: [], diagnostics: [], templates: ['t.yaml'] }), '## faasguard: no findings\n\n1 template scanned.\n');
   });

@@ -10,6 +10,14 @@ import { Composite, ResourceRef, Unknown } from '../../model/value.js';
 
 const MARKER = /\u0000fg-unknown:(\d+)\u0000/g;
 
+/**
+ * Fields the model types as text, not as a Value: a marker there reads as the unknown value's
+ * placeholder, as in a CloudFormation `RouteKey: !Sub "GET /${Unknown}"`. A loader may have
+ * upper-cased the text (a route's method), so markers are matched in any case there.
+ */
+const TEXT_MARKER = /\u0000fg-unknown:(\d+)\u0000/gi;
+const TEXT_FIELDS: Partial<Record<keyof ModelCounts, readonly string[]>> = { routes: ['method', 'path'] };
+
 export class UnknownMarkers {
   private readonly reasons: string[] = [];
 
@@ -35,7 +43,20 @@ export class UnknownMarkers {
     const seen = new Set<object>();
     for (const key of Object.keys(since) as Array<keyof ModelCounts>) {
       const list = model[key] as unknown[];
+      for (let i = since[key]; i < list.length; i++) this.replaceInText(list[i], TEXT_FIELDS[key] ?? []);
+    }
+    // Elements refer to each other (an API to its routes): text fields are done before any walk reaches them.
+    for (const key of Object.keys(since) as Array<keyof ModelCounts>) {
+      const list = model[key] as unknown[];
       for (let i = since[key]; i < list.length; i++) list[i] = this.walk(list[i], seen);
+    }
+  }
+
+  private replaceInText(element: unknown, fields: readonly string[]): void {
+    const record = element as Record<string, unknown>;
+    for (const f of fields) {
+      const v = record[f];
+      if (typeof v === 'string' && /\u0000fg-unknown:/i.test(v)) record[f] = String(new Composite(this.split(v, TEXT_MARKER)));
     }
   }
 
@@ -66,10 +87,10 @@ export class UnknownMarkers {
     return new Composite(c.parts.flatMap((p): Array<string | Unknown | ResourceRef> => (typeof p === 'string' ? this.split(p) : [p])));
   }
 
-  private split(s: string): Array<string | Unknown> {
+  private split(s: string, marker = MARKER): Array<string | Unknown> {
     const out: Array<string | Unknown> = [];
     let last = 0;
-    for (const m of s.matchAll(MARKER)) {
+    for (const m of s.matchAll(marker)) {
       if (m.index > last) out.push(s.slice(last, m.index));
       out.push(new Unknown(this.reasons[Number(m[1])] ?? 'unresolved serverless.yml variable'));
       last = m.index + m[0].length;
