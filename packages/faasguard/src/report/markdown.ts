@@ -85,7 +85,7 @@ function suppressedTable(findings: readonly Finding[]): string[] {
 function details(f: Finding): string[] {
   const lines = [
     '<details>',
-    `<summary>${f.severity}: ${html(escapeControl(f.ruleId))} at ${html(escapeControl(fileLine(f.location)))}</summary>`,
+    `<summary>${f.severity}: ${html(f.ruleId)} at ${html(fileLine(f.location))}</summary>`,
     '',
     `**${text(f.title)}**`,
     '',
