@@ -56,15 +56,15 @@ describe('junit report', () => {
     assert.ok(out.includes('<testsuite name="r&amp;d"'));
   });
 
-  it('writes DEL, C1 controls and bidi overrides as character references, in attributes and text (found by fuzzing)', () => {
+  it('writes DEL, C1 controls and bidi overrides as visible escapes, in attributes and text (found by fuzzing)', () => {
     const [first] = scanResult().findings;
     assert.ok(first);
     const hostile = { ...first, message: 'Function \u2066x\u2069 at\u007f \u009b31m \u202eevil', location: { ...first.location, file: 'a\u202eb.yaml' }, fingerprint: 'f' };
     const out = junit({ ...scanResult(), findings: [hostile], diagnostics: [] });
     assert.deepEqual(checkXml(out).problems, []);
     assert.doesNotMatch(out, /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
-    assert.ok(out.includes('message="Function &#x2066;x&#x2069; at&#x7f; &#x9b;31m &#x202e;evil"'), out);
-    assert.ok(out.includes('file="a&#x202e;b.yaml"'), out);
+    assert.ok(out.includes('message="Function \\u2066x\\u2069 at\\x7f \\x9b31m \\u202eevil"'), out);
+    assert.ok(out.includes('file="a\\u202eb.yaml"'), out);
   });
 
   it('is rejected by the checker when broken, so the checks above mean something', () => {
