@@ -18,7 +18,9 @@ export type ReadOutcome =
   | { kind: 'missing' }
   | { kind: 'outside' }
   | { kind: 'code'; rel: string }
-  | { kind: 'unparsable'; rel: string };
+  | { kind: 'unparsable'; rel: string }
+  /** A directory or another file that cannot be read: `why` says which */
+  | { kind: 'unreadable'; rel: string; why: string };
 
 const MAX_INCLUDE_BYTES = 5 * 1024 * 1024;
 
@@ -73,9 +75,16 @@ export class FileReader {
     if (!this.inside(real)) return { kind: 'outside' };
     const rel = path.relative(this.rootAbs, abs).split(path.sep).join('/');
     if (/\.(c|m)?(js|ts)$/i.test(abs)) return { kind: 'code', rel };
-    if (statSync(real).size > MAX_INCLUDE_BYTES) return { kind: 'unparsable', rel };
-    recordRead(real);
-    const text = readFileSync(real, 'utf8');
+    let text: string;
+    try {
+      const stat = statSync(real);
+      if (stat.isDirectory()) return { kind: 'unreadable', rel, why: 'a directory, not a file' };
+      if (stat.size > MAX_INCLUDE_BYTES) return { kind: 'unparsable', rel };
+      recordRead(real);
+      text = readFileSync(real, 'utf8');
+    } catch (e) {
+      return { kind: 'unreadable', rel, why: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    }
     const parsed = /\.json$/i.test(abs) ? parseJsonTemplate(text, rel) : parseYamlTemplate(text, rel);
     this.diagnostics.push(...parsed.diagnostics);
     return parsed.root ? { kind: 'tree', root: parsed.root, rel } : { kind: 'unparsable', rel };

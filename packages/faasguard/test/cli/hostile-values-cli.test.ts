@@ -24,7 +24,7 @@ functions:
     handler: handler.hello
 `;
 
-const UNPARSABLE = 'service: broken\nprovider:\n  name: aws\nfunctions:\n  hello:\n    handler: [unclosed\n';
+const UNPARSABLE = 'service: broken\nprovider:\n  name: aws\nfunctions:\n  hello:\n    handler: h: x\n    memorySize: 128\n';
 
 let dir = '';
 before(() => {

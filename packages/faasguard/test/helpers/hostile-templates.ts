@@ -11,7 +11,7 @@ Resources:
     Properties:
       Runtime: nodejs20.x
       Handler: index.handler
-      InlineCode: exports.handler = async () => ({ statusCode: 200 });
+      InlineCode: "exports.handler = async () => ({ statusCode: 200 });"
       Events:
         Get:
           Type: Api

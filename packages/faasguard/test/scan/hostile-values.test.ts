@@ -9,7 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
+import { discoverFiles } from '../../src/discover/discover.js';
+import { ModelBuilder } from '../../src/loaders/model-builder.js';
+import type { LambdaFunction } from '../../src/model/app-model.js';
 import { renderReport } from '../../src/report/reporter.js';
+import { loadAllFormats } from '../../src/scan/load-formats.js';
 import { renderMap } from '../../src/map/render-map.js';
 import { scan } from '../../src/scan/scan.js';
 import { CIDR_WITH_MAP, EQUALS_WITH_MAP, GOOD_TEMPLATE, PROTOTYPE_KEYS, SERVERLESS_PROTOTYPE_KEYS } from '../helpers/hostile-templates.js';
@@ -131,12 +135,12 @@ Resources:
   });
 
   it('an unparsable serverless.yml is reported at its line, never skipped in silence', async () => {
-    const sls = 'service: svc\nprovider:\n  name: aws\nfunctions:\n  hello:\n    handler: [unclosed\n';
+    const sls = 'service: svc\nprovider:\n  name: aws\nfunctions:\n  hello:\n    handler: h: x\n    memorySize: 128\n';
     const dir = project({ 'sls/serverless.yml': sls, 'good/template.yaml': GOOD_TEMPLATE });
     const result = await scan(dir);
     const d = result.diagnostics.find((x) => x.loc.file === 'sls/serverless.yml');
     assert.equal(d?.code, 'yaml-syntax', JSON.stringify(result.diagnostics));
-    assert.ok(d!.loc.line >= 6);
+    assert.equal(d!.loc.line, lineOf(sls, 'handler:'));
     assertGoodFinding(result.findings);
   });
 
@@ -151,5 +155,27 @@ Resources:
     assert.equal(d?.code, 'input-too-complex', JSON.stringify(result.diagnostics));
     assert.ok(d!.loc.line >= 1);
     assertGoodFinding(result.findings);
+  });
+});
+
+/** A model builder that fails on one function, as a loader meeting a value nobody foresaw would. */
+class FailingBuilder extends ModelBuilder {
+  override addFunction(f: LambdaFunction): void {
+    if (f.logicalId === 'Boom') throw new TypeError('x.startsWith is not a function');
+    super.addFunction(f);
+  }
+}
+
+describe('a loader that fails costs its file only', () => {
+  it('reports load-failed naming the file and loads the other templates', async () => {
+    const boom = GOOD_TEMPLATE.replace('  Open:', '  Boom:');
+    const dir = project({ 'boom/template.yaml': boom, 'good/template.yaml': GOOD_TEMPLATE });
+    const builder = new FailingBuilder();
+    const { files } = await discoverFiles(dir);
+    const loaded = await loadAllFormats(dir, files, { paramsFor: () => new Map(), maxFileSize: 1_000_000, serverless: {}, synth: false }, builder);
+    const failed = loaded.diagnostics.filter((d) => d.code === 'load-failed');
+    assert.deepEqual(failed.map((d) => [d.loc.file, d.severity]), [['boom/template.yaml', 'error']]);
+    assert.match(failed[0]!.message, /startsWith is not a function/);
+    assert.deepEqual(builder.model.functions.map((f) => f.id), ['good/template.yaml/Open']);
   });
 });

@@ -29,6 +29,9 @@ export function readLocalTree(reader: FileReader, rawPath: string, what: string,
     case 'unparsable':
       diagnostics.warning('file-unparsable', `${what}: not a YAML or JSON file faasguard can read; what it holds is unknown`, at);
       return undefined;
+    case 'unreadable':
+      diagnostics.error('unreadable-file', `${what} is ${outcome.why}; what it holds is unknown`, at);
+      return undefined;
     case 'tree':
       return { root: outcome.root, rel: outcome.rel };
   }

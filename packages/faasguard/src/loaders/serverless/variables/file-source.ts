@@ -34,6 +34,9 @@ function readOne(ctx: SourceContext, abs: string, rawPath: string): TNode | unde
       return 'stop';
     case 'unparsable':
       return 'stop';
+    case 'unreadable':
+      ctx.diagnostics.error('unreadable-file', `file(${rawPath}) is ${outcome.why}: its value is unknown`, ctx.loc);
+      return 'stop';
     case 'tree':
       return ctx.resolveTree(outcome.root, ctx.depth + 1);
   }
