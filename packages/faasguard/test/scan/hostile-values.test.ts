@@ -13,6 +13,8 @@ import { discoverFiles } from '../../src/discover/discover.js';
 import { ModelBuilder } from '../../src/loaders/model-builder.js';
 import type { LambdaFunction } from '../../src/model/app-model.js';
 import { renderReport } from '../../src/report/reporter.js';
+import { findRule } from '../../src/rules/index.js';
+import type { Rule } from '../../src/rules/rule.js';
 import { loadAllFormats } from '../../src/scan/load-formats.js';
 import { renderMap } from '../../src/map/render-map.js';
 import { scan } from '../../src/scan/scan.js';
@@ -177,5 +179,16 @@ describe('a loader that fails costs its file only', () => {
     assert.deepEqual(failed.map((d) => [d.loc.file, d.severity]), [['boom/template.yaml', 'error']]);
     assert.match(failed[0]!.message, /startsWith is not a function/);
     assert.deepEqual(builder.model.functions.map((f) => f.id), ['good/template.yaml/Open']);
+  });
+});
+
+describe('a rule that fails costs its own findings only', () => {
+  it('reports rule-failed and keeps the findings of the other rules', async () => {
+    const real = findRule('api-route-without-auth')!;
+    const failing: Rule = { meta: { ...real.meta, id: 'always-fails' }, check: () => { throw new TypeError('Cannot convert object to primitive value'); } };
+    const dir = project({ 'good/template.yaml': GOOD_TEMPLATE });
+    const result = await scan(dir, { rules: [failing, real] });
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'rule-failed').map((d) => d.message), ['rule always-fails failed: Cannot convert object to primitive value']);
+    assertGoodFinding(result.findings);
   });
 });
