@@ -90,3 +90,25 @@ describe('faasguard on hostile values (child process)', () => {
     for (const [file, line] of [expectedPlaces()[0]!, expectedPlaces()[1]!, expectedPlaces()[5]!]) assert.ok(r.err.includes(`${file}:${line}:`), `${file}:${line} in ${r.err}`);
   });
 });
+
+describe('faasguard with hostile exclude globs (child process)', () => {
+  it('a glob that backtracks for ever in a regular-expression engine is matched, and the scan ends', () => {
+    const project = tempProject({ '.git/HEAD': 'ref: refs/heads/main\n', [`${'a'.repeat(200)}.yaml`]: GOOD_TEMPLATE, [`${'a'.repeat(200)}b/template.yaml`]: GOOD_TEMPLATE });
+    try {
+      const r = run('scan', project, '--exclude', `${'*a'.repeat(30)}*b`, '--format', 'json', '--no-cache', '--quiet', '--no-config');
+      assert.equal(r.code, 1, r.err);
+      const report = JSON.parse(r.out) as { templates: string[] };
+      assert.deepEqual(report.templates, [`${'a'.repeat(200)}.yaml`]);
+    } finally {
+      removeProject(project);
+    }
+  });
+
+  it('an extended glob is a usage error naming the flag', () => {
+    const r = run('scan', dir, '--exclude', '@(legacy|old)/**', '--no-config');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--exclude "@\(legacy\|old\)\/\*\*" cannot be used: extended globs/);
+    assert.doesNotMatch(r.err, /internal error/);
+  });
+});
+
