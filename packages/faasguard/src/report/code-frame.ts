@@ -3,6 +3,7 @@
  * column, as compilers print them. `frameWindow` is the data both the terminal and the HTML report
  * draw from.
  */
+import { sourceLines } from '../code/line-breaks.js';
 import type { SourceLocation } from '../model/location.js';
 import type { Palette } from './ansi.js';
 import { escapeLine } from './terminal-text.js';
@@ -53,7 +54,7 @@ export function codeFrame(source: string | undefined, loc: SourceLocation, optio
  */
 export function frameWindow(source: string | undefined, loc: SourceLocation, redactLine?: (line: string) => string): FrameWindow | undefined {
   if (source === undefined || loc.line < 1) return undefined;
-  const all = sourceLines(source);
+  const all = sourceLines(source, loc.file);
   if (loc.line > all.length) return undefined;
   const redact = redactLine ?? ((line: string) => line);
   const first = Math.max(1, loc.line - CONTEXT_LINES);
@@ -69,15 +70,6 @@ export function frameWindow(source: string | undefined, loc: SourceLocation, red
   return { lines, marked: loc.line, caret: start > 0 ? caret - start + ELLIPSIS.length : caret };
 }
 
-/**
- * The file's lines, split as the parsers' line index splits them (on LF only, so that line numbers
- * agree); a CR before the LF is dropped, and the newline ending the last line opens no other.
- */
-function sourceLines(source: string): string[] {
-  const lines = source.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
 
 function renderFrame(frame: FrameWindow, options: CodeFrameOptions): string[] {
   const { palette, indent } = options;
