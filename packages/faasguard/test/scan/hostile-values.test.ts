@@ -192,3 +192,18 @@ describe('a rule that fails costs its own findings only', () => {
     assertGoodFinding(result.findings);
   });
 });
+
+describe('a glob in ${file()} cannot hang the scan', () => {
+  it('matches *a*a…*b against long file names and merges the files it names', async () => {
+    const sls = `service: svc
+provider:
+  name: aws
+  runtime: nodejs20.x
+functions: \${file(./fns/${'*a'.repeat(30)}*b.yml)}
+`;
+    const fn = (name: string): string => `${name}:\n  handler: handler.${name}\n  events:\n    - http:\n        path: /${name}\n        method: get\n`;
+    const dir = project({ 'serverless.yml': sls, [`fns/${'a'.repeat(200)}.yml`]: fn('skipped'), [`fns/${'a'.repeat(200)}b.yml`]: fn('kept') });
+    const result = await scan(dir);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'api-route-without-auth').map((f) => f.message.match(/\/\w+/)?.[0]), ['/kept']);
+  });
+});
