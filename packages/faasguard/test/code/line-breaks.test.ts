@@ -65,4 +65,11 @@ describe('line breaks as the parsers count them', () => {
     assert.equal(line, 6);
     assert.match(marked, /^\s*cp\.exec\(event\.body\);$/);
   });
+
+  it('JavaScript: a suppression comment after U+2028 and U+2029 covers the line the parser sees', async () => {
+    const index = "const cp = require('child_process');\u2028exports.handler = async (event) => {\u2029  cp.exec(event.body); // faasguard-ignore command-injection: the body is a report name checked upstream\n  return {};\n};\n";
+    const result = await scanProject({ 'template.yaml': template('nodejs20.x', 'index.handler'), 'src/index.js': index });
+    assert.deepEqual(result.findings.filter((f) => f.location.file === 'src/index.js').map((f) => f.ruleId), []);
+    assert.deepEqual((result.suppressed ?? []).filter((f) => f.ruleId === 'command-injection').map((f) => f.location.line), [3]);
+  });
 });
