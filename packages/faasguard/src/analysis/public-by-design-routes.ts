@@ -13,6 +13,7 @@
  *   listed because a health route that requires a token fails its monitor; what such a route
  *   costs when flooded is the denial-of-service rules' concern.
  */
+import { lookupTable } from '../util/own-keys.js';
 
 export type PublicRouteReason = 'sign-in' | 'oauth' | 'health';
 
@@ -41,12 +42,12 @@ const LAST_SEGMENT: Readonly<Record<string, PublicRouteReason>> = {
 };
 
 /** A segment anywhere in the path that puts the route in a sign-in service. */
-const SERVICE_SEGMENT: Readonly<Record<string, PublicRouteReason>> = {
+const SERVICE_SEGMENT: Readonly<Record<string, PublicRouteReason>> = lookupTable({
   auth: 'sign-in',
   oauth: 'oauth',
   oauth2: 'oauth',
   '.well-known': 'oauth',
-};
+});
 
 /** What the route is for, when it is one that must be public. */
 export function publicRouteReason(routePath: string): PublicRouteReason | undefined {

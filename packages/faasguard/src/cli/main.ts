@@ -34,6 +34,7 @@ import { ConfigError } from '../config/config-error.js';
 import { configForScan } from '../config/config-for-scan.js';
 import { CONFIG_FILE_NAMES } from '../config/find-config.js';
 import { shownPath } from '../config/shown-path.js';
+import { globError } from '../config/glob-problems.js';
 import { SYSTEM_CLOCK, type Clock } from './clock.js';
 import { writeStarterConfig } from './init-config.js';
 import { ScanFeedback } from './scan-feedback.js';
@@ -205,7 +206,7 @@ async function scanFromFlags(command: string, values: Record<string, unknown>, p
   const config = configFromFlags(target, values);
   feedback.note(config === undefined ? 'no configuration file' : `configuration ${shownPath(config.file)}`);
   const flags: ScanOptions = {
-    exclude: values['exclude'] as string[],
+    exclude: excludeFlags(values),
     params: parseParams(values['param'] as string[], values['params-file'] as string[]),
     maxFileSize,
     ...formatOptions(values),
@@ -316,8 +317,18 @@ async function policyCommand(argv: string[], out: NodeJS.WritableStream, err: No
 
 /** What `map` and `policy` load: the templates, as a scan would. */
 function loadOptions(target: string, values: Record<string, unknown>): ScanOptions {
-  const flags: ScanOptions = { exclude: values['exclude'] as string[], params: parseParams(values['param'] as string[], values['params-file'] as string[]), ...formatOptions(values) };
+  const flags: ScanOptions = { exclude: excludeFlags(values), params: parseParams(values['param'] as string[], values['params-file'] as string[]), ...formatOptions(values) };
   return applyConfig(flags, configFromFlags(target, values));
+}
+
+/** The `--exclude` globs, each one usable (see `discover/glob-matcher.ts`). */
+function excludeFlags(values: Record<string, unknown>): string[] {
+  const globs = values['exclude'] as string[];
+  for (const glob of globs) {
+    const error = globError(glob);
+    if (error !== undefined) throw new UsageError(`--exclude ${error}`);
+  }
+  return globs;
 }
 
 /** Where vulnerability data comes from, from the scan flags. */

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import type { SourceLocation } from '../model/location.js';
+import { pythonParserText } from './line-breaks.js';
 import type { PositionMap } from './parse-js.js';
 
 export type PyNode = Node;
@@ -51,7 +52,7 @@ export function parsePython(file: string, text: string, position?: PositionMap):
   if (!parser) return undefined;
   let tree;
   try {
-    tree = parser.parse(text);
+    tree = parser.parse(pythonParserText(text));
   } catch {
     return undefined;
   }

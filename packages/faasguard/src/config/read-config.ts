@@ -18,6 +18,7 @@ import { ConfigError, configErrorAt, type ConfigProblem } from './config-error.j
 import { validate } from './config-schema-validator.js';
 import { didYouMean } from './did-you-mean.js';
 import { schemaProblems } from './schema-problems.js';
+import { globProblems } from './glob-problems.js';
 import { shownPath } from './shown-path.js';
 
 /** The shape the schema guarantees. */
@@ -40,7 +41,7 @@ export function readConfig(file: string, ruleIds: readonly string[]): FaasguardC
   if (syntax) throw configErrorAt(shown, [{ line: syntax.loc.line, column: syntax.loc.column, message: syntax.message }]);
   // A file of comments only (as `faasguard init` writes it) configures nothing.
   const root: TNode = parsed.root ?? { kind: 'map', entries: [], loc: { file: abs, line: 1, column: 1 } };
-  const problems = [...duplicateKeys(parsed), ...validated(root), ...unknownRules(root, ruleIds)];
+  const problems = [...duplicateKeys(parsed), ...validated(root), ...unknownRules(root, ruleIds), ...globProblems(root)];
   if (problems.length > 0) throw configErrorAt(shown, problems);
   return normalized(toJs(root) as ConfigData, abs);
 }

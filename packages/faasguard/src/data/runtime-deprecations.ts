@@ -7,9 +7,10 @@
  * AWS's forecasts and move: review this table when AWS announces a change. A runtime missing from
  * the table (a new one, or `provided` custom runtimes we do not know) is not reported.
  */
+import { lookupTable } from '../util/own-keys.js';
 
 /** Deprecation date (YYYY-MM-DD, UTC) per runtime identifier. */
-export const RUNTIME_DEPRECATIONS: Readonly<Record<string, string>> = {
+export const RUNTIME_DEPRECATIONS: Readonly<Record<string, string>> = lookupTable({
   // Node.js
   'nodejs24.x': '2028-04-30',
   'nodejs22.x': '2027-04-30',
@@ -63,7 +64,7 @@ export const RUNTIME_DEPRECATIONS: Readonly<Record<string, string>> = {
   'provided.al2023': '2029-06-30',
   'provided.al2': '2026-06-30',
   provided: '2024-01-08',
-};
+});
 
 /** How far ahead a coming deprecation is reported. */
 export const SOON_DAYS = 180;

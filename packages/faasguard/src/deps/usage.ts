@@ -8,6 +8,7 @@ import { builtinModules } from 'node:module';
 import type { Ecosystem, ManifestDeps } from './types.js';
 import { normalizePyName } from './lockfiles/common.js';
 import { isPeerOfDeclared } from './peer-dependencies.js';
+import { lookupTable, ownValue } from '../util/own-keys.js';
 
 export interface UsageInput {
   ecosystem: Ecosystem;
@@ -82,7 +83,7 @@ export function runtimeProvidedFor(ecosystem: Ecosystem, runtimes: readonly (str
  * Dotted names match that module and its submodules. The default for any other
  * distribution is its name with `-` replaced by `_`.
  */
-export const PYTHON_IMPORT_NAMES: Record<string, string[]> = {
+export const PYTHON_IMPORT_NAMES: Record<string, string[]> = lookupTable({
   pyyaml: ['yaml'],
   'beautifulsoup4': ['bs4'],
   pillow: ['PIL'],
@@ -124,7 +125,7 @@ export const PYTHON_IMPORT_NAMES: Record<string, string[]> = {
   'pysaml2': ['saml2'],
   'aurora-dsql-python-connector': ['aurora_dsql_psycopg', 'aurora_dsql_psycopg2', 'aurora_dsql_asyncpg'],
   'strands-agents': ['strands'],
-};
+});
 
 /** Python standard-library top-level modules (3.8-3.13); never dependencies. */
 const PY_STDLIB = new Set(

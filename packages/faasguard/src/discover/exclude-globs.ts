@@ -3,7 +3,7 @@
  * globs to the configuration file's directory (which may be above the root).
  */
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlob } from './glob-matcher.js';
 import { relativeInside } from './relative-inside.js';
 
 /** Globs relative to `dir`, an absolute directory other than the scan root. */
@@ -25,8 +25,14 @@ export function excludeMatcher(rootAbs: string, rootGlobs: readonly string[], el
   };
 }
 
-/** A directory matches `dir/**` too, so that a whole excluded folder is not even walked. */
+/**
+ * A directory matches `dir/**` too, so that a whole excluded folder is not even walked. A glob that
+ * cannot be used (see `glob-matcher.ts`; the command line and configuration files refuse them
+ * first) matches nothing.
+ */
 function globMatcher(glob: string): (rel: string) => boolean {
-  const m = picomatch(glob.replace(/^\.\//, ''), { dot: true });
-  return (rel) => m(rel) || m(`${rel}/`);
+  const compiled = compileGlob(glob.replace(/^\.\//, ''));
+  if ('error' in compiled) return () => false;
+  const m = compiled.matcher;
+  return (rel) => m.matches(rel) || m.matches(`${rel}/`);
 }

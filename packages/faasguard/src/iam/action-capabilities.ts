@@ -8,6 +8,7 @@
  * actions count as no capability. Deleting a queue or stream, or sending to it, still counts.
  */
 import type { ExpandedAction } from './expand-actions.js';
+import { lookupTable } from '../util/own-keys.js';
 
 /** A power over the account that a function's role may grant. */
 export type Capability =
@@ -43,7 +44,7 @@ interface DataService {
 const NEVER = /^$/;
 
 /** Services whose resources hold the application's data. */
-const DATA_SERVICES: Readonly<Record<string, DataService>> = {
+const DATA_SERVICES: Readonly<Record<string, DataService>> = lookupTable({
   s3: { read: /^GetObject(Version)?$/, write: true },
   dynamodb: { read: /^(GetItem|BatchGetItem|Query|Scan|PartiQLSelect)$/, write: true },
   rds: { read: NEVER, write: true },
@@ -61,7 +62,7 @@ const DATA_SERVICES: Readonly<Record<string, DataService>> = {
   es: { read: /^ESHttpGet$/, write: true },
   timestream: { read: /^Select$/, write: true },
   backup: { read: NEVER, write: true },
-};
+});
 
 /** Message handling an event-source mapping needs (see the module comment). */
 const TRANSIT = /^(sqs:(DeleteMessage|DeleteMessageBatch|ChangeMessageVisibility|ChangeMessageVisibilityBatch|ReceiveMessage)|kinesis:(GetRecords|GetShardIterator|SubscribeToShard)|dynamodb:(GetRecords|GetShardIterator))$/i;

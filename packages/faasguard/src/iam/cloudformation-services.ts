@@ -8,7 +8,8 @@
  * API Gateway is left out: its resources are managed with `apigateway:` and invoked with
  * `execute-api:`, so an API alone does not say which actions a statement concerns.
  */
-const PREFIX_BY_NAMESPACE: Readonly<Record<string, string>> = {
+import { lookupTable } from '../util/own-keys.js';
+const PREFIX_BY_NAMESPACE: Readonly<Record<string, string>> = lookupTable({
   'AWS::AppSync': 'appsync',
   'AWS::Athena': 'athena',
   'AWS::CloudWatch': 'cloudwatch',
@@ -40,7 +41,7 @@ const PREFIX_BY_NAMESPACE: Readonly<Record<string, string>> = {
   'AWS::Serverless::LayerVersion': 'lambda',
   'AWS::Serverless::SimpleTable': 'dynamodb',
   'AWS::Serverless::StateMachine': 'states',
-};
+});
 
 /** `AWS::KinesisFirehose::DeliveryStream` → `firehose`; undefined when not known. */
 export function servicePrefixOfType(type: string): string | undefined {

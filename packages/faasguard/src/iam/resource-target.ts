@@ -7,6 +7,7 @@ import type { Resource, ResourceKind } from '../model/app-model.js';
 import type { ModelIndex } from '../model/model-index.js';
 import { Composite, display, ResourceRef, Unknown, type Value } from '../model/value.js';
 import { servicePrefixOfType } from './cloudformation-services.js';
+import { lookupTable } from '../util/own-keys.js';
 
 export type ResourceTargetKind = 'any' | 'model' | 'external' | 'unknown';
 
@@ -101,7 +102,7 @@ function serviceOfResource(resource: Resource | undefined): string | undefined {
 }
 
 /** Services whose actions name another service's resources: STS assumes IAM roles. */
-const ACTS_ON: Readonly<Record<string, string>> = { sts: 'iam' };
+const ACTS_ON: Readonly<Record<string, string>> = lookupTable({ sts: 'iam' });
 
 /** Whether a target can concern an action of `service` (targets of unknown service always can). */
 export function targetFitsService(t: ResourceTarget, service: string): boolean {

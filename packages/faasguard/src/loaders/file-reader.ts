@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlob } from '../discover/glob-matcher.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { parseJsonTemplate } from '../parse/json-template.js';
 import { parseYamlTemplate } from '../parse/yaml-template.js';
@@ -41,10 +41,12 @@ export class FileReader {
     if (abs === 'outside') return 'outside';
     if (!/[*?[{]/.test(path.basename(abs))) return [abs];
     const dir = path.dirname(abs);
-    const match = picomatch(path.basename(abs));
+    // A glob written in a scanned file: matched in linear time, since a hostile one must not hang the scan.
+    const compiled = compileGlob(path.basename(abs));
+    if ('error' in compiled) return [];
     let names: string[];
     try {
-      names = readdirSync(dir).filter((n) => match(n)).sort();
+      names = readdirSync(dir).filter((n) => compiled.matcher.matches(n)).sort();
     } catch {
       return [];
     }

@@ -7,11 +7,12 @@ import path from 'node:path';
 import type { AppModel, Resource, Stack } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { PathGuard } from '../files/path-guard.js';
+import { lookupTable } from '../util/own-keys.js';
 
-const NESTING_PROPERTY: Readonly<Record<string, string>> = {
+const NESTING_PROPERTY: Readonly<Record<string, string>> = lookupTable({
   'AWS::Serverless::Application': 'Location',
   'AWS::CloudFormation::Stack': 'TemplateURL',
-};
+});
 
 /**
  * Moves every nested stack (and what it nests in turn) into the app of its parent. A nested

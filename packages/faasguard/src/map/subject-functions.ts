@@ -5,6 +5,7 @@
  * functions is not a problem of each of them.
  */
 import type { AppModel } from '../model/app-model.js';
+import { setOwn } from '../util/own-keys.js';
 
 /** Model id of a finding subject → ids of the functions it concerns, sorted; subjects that concern none are absent. */
 export type SubjectFunctions = Record<string, string[]>;
@@ -37,6 +38,6 @@ export function subjectFunctions(model: AppModel): SubjectFunctions {
 /** Keys and lists in code-unit order, so that the same model gives the same bytes. */
 function sortedRecord(links: Map<string, Set<string>>): SubjectFunctions {
   const out: SubjectFunctions = {};
-  for (const key of [...links.keys()].sort()) out[key] = [...links.get(key)!].sort();
+  for (const key of [...links.keys()].sort()) setOwn(out, key, [...links.get(key)!].sort());
   return out;
 }

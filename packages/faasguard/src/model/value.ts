@@ -7,6 +7,8 @@
  * resource it is, is what the rules need). A string built from literals and references (Fn::Sub,
  * Fn::Join) is a `Composite` whose parts keep both.
  */
+import { setOwn } from '../util/own-keys.js';
+
 export type Value = Scalar | Value[] | ValueMap | Unknown | ResourceRef | Composite;
 export type Scalar = string | number | boolean | null;
 export interface ValueMap {
@@ -130,7 +132,7 @@ export function toPlain(v: Value): unknown {
   if (Array.isArray(v)) return v.map(toPlain);
   if (isValueMap(v)) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = toPlain(x);
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, toPlain(x));
     return out;
   }
   return v;

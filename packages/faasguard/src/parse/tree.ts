@@ -4,6 +4,7 @@
  * long form (`{ Ref: X }`), so the loaders see one shape whatever the syntax.
  */
 import type { SourceLocation } from '../model/location.js';
+import { setOwn } from '../util/own-keys.js';
 
 /**
  * A node of the tree. `loc` is where it starts (what findings point at); `endLine`, when the
@@ -80,6 +81,6 @@ export function toJs(node: TNode): unknown {
   if (node.kind === 'scalar') return node.value;
   if (node.kind === 'seq') return node.items.map(toJs);
   const out: Record<string, unknown> = {};
-  for (const e of node.entries) out[e.key] = toJs(e.value);
+  for (const e of node.entries) setOwn(out, e.key, toJs(e.value));
   return out;
 }

@@ -3,6 +3,7 @@
  * (or one minified line): the file is indexed once, and each line it shows is redacted and escaped
  * once, so that a report costs the size of its files plus its findings, not their product.
  */
+import { lineBreakPattern, sourceLines } from '../code/line-breaks.js';
 import { LineIndex } from '../parse/line-index.js';
 import { escapeLine } from './terminal-text.js';
 
@@ -21,20 +22,24 @@ interface ShownLine {
 
 export class FrameSource {
   private readonly index: LineIndex;
+  /** Code split as its parser splits it (CR, U+2028 …: see `line-breaks.ts`); templates use the index */
+  private readonly codeLines?: string[];
   private readonly shown = new Map<number, ShownLine>();
   /**
-   * Lines of the file, split as the parsers' line index splits them (on LF only, so that line
-   * numbers agree); the newline ending the last line opens no other.
+   * Lines of the file, split as its parser splits them (templates on LF only, code as its
+   * language does), so that line numbers agree; the break ending the last line opens no other.
    */
   readonly lineCount: number;
 
   constructor(
     private readonly text: string,
     private readonly redactLine: (line: string) => string = (line) => line,
+    file = '',
   ) {
     this.index = new LineIndex(text);
+    if (lineBreakPattern(file).test('\r')) this.codeLines = sourceLines(text, file);
     const endsWithNewline = text.endsWith('\n') && this.index.lineCount > 1;
-    this.lineCount = this.index.lineCount - (endsWithNewline ? 1 : 0);
+    this.lineCount = this.codeLines?.length ?? this.index.lineCount - (endsWithNewline ? 1 : 0);
   }
 
   /** 1-based line `n`, redacted and escaped. */
@@ -63,6 +68,7 @@ export class FrameSource {
 
   /** The line without its newline; a CR before the LF is dropped. */
   private rawLine(n: number): string {
+    if (this.codeLines) return this.codeLines[n - 1] ?? '';
     const start = this.index.lineStart(n - 1);
     const end = n < this.index.lineCount ? this.index.lineStart(n) - 1 : this.text.length;
     const line = this.text.slice(start, end);
@@ -86,7 +92,7 @@ export function frameSources(readSource: (file: string) => string | undefined, r
   return (file) => {
     if (!sources.has(file)) {
       const text = readSource(file);
-      sources.set(file, text === undefined ? undefined : new FrameSource(text, redactLine));
+      sources.set(file, text === undefined ? undefined : new FrameSource(text, redactLine, file));
     }
     return sources.get(file);
   };

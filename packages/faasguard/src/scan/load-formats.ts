@@ -68,7 +68,9 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
       continue;
     }
     record(out, file.rel, result.text);
-    const loaded = loadServerless({ root: result.root, file: file.rel, rootAbs, params: options.paramsFor(file.rel), options: options.serverless }, builder);
+    const root = result.root;
+    const loaded = isolated(file.rel, out, () => loadServerless({ root, file: file.rel, rootAbs, params: options.paramsFor(file.rel), options: options.serverless }, builder));
+    if (!loaded) continue;
     out.diagnostics.push(...loaded.diagnostics);
     for (const rel of loaded.includedFiles) {
       included.add(rel);
@@ -78,17 +80,32 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
   for (const { file, result } of read) {
     if (result.format !== 'cloudformation' || !result.root || included.has(file.rel)) continue;
     record(out, file.rel, result.text);
-    out.diagnostics.push(...loadTemplate({ root: result.root, file: file.rel, params: options.paramsFor(file.rel), reader }, builder).items);
+    const root = result.root;
+    out.diagnostics.push(...(isolated(file.rel, out, () => loadTemplate({ root, file: file.rel, params: options.paramsFor(file.rel), reader }, builder))?.items ?? []));
   }
   addReadFiles(out, rootAbs, reader);
   for (const dir of assemblies) {
-    const loaded = loadCdkAssembly({ dir, rootAbs, paramsFor: options.paramsFor, maxFileSize: options.maxFileSize }, builder);
+    const loaded = isolated(dir, out, () => loadCdkAssembly({ dir, rootAbs, paramsFor: options.paramsFor, maxFileSize: options.maxFileSize }, builder));
+    if (!loaded) continue;
     out.templates.push(...loaded.templates);
     for (const [k, v] of loaded.sources) out.sources.set(k, v);
     out.diagnostics.push(...loaded.diagnostics);
   }
-  out.diagnostics.push(...joinNestedStackApps(builder.model, new PathGuard(rootAbs)));
+  isolated('.', out, () => out.diagnostics.push(...joinNestedStackApps(builder.model, new PathGuard(rootAbs))));
   return out;
+}
+
+/**
+ * Runs one file's loader: a value no loader foresaw must cost that file's model, not the scan.
+ * What the loader added before it failed stays in the model.
+ */
+function isolated<T>(rel: string, out: LoadedFormats, load: () => T): T | undefined {
+  try {
+    return load();
+  } catch (e) {
+    out.diagnostics.push({ severity: 'error', code: 'load-failed', message: `could not be loaded (${(e as Error).message}); the rest of the scan goes on without it`, loc: fileLocation(rel) });
+    return undefined;
+  }
 }
 
 /** Files the templates brought in (AWS::Include, OpenAPI definitions): their text for snippets and suppressions */

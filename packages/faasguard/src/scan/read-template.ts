@@ -42,7 +42,7 @@ export async function readTemplate(file: DiscoveredFile, maxBytes: number): Prom
   if (meant && isUnrenderedSource(file.rel, text)) return { diagnostics: [unrenderedDiagnostic(file.rel)] };
   const parsed = /^\s*[{[]/.test(text) ? parseJsonTemplate(text, file.rel) : parseYamlTemplate(text, file.rel);
   if (!parsed.root && jinjaCausedSyntaxError(text, parsed.diagnostics)) return { diagnostics: [unrenderedDiagnostic(file.rel)] };
-  if (!parsed.root) return { diagnostics: looksLikeTemplateText(text) ? parsed.diagnostics : [] };
+  if (!parsed.root) return { diagnostics: meant ? parsed.diagnostics : [] };
   if (parsed.root.kind !== 'map') return { diagnostics: [] };
   if (isServerlessConfig(parsed.root)) return { root: parsed.root, format: 'serverless', text, diagnostics: parsed.diagnostics };
   if (!isCloudFormationTemplate(parsed.root)) return { diagnostics: nearTemplate(parsed.root, file.rel) };

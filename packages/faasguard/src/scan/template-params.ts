@@ -4,7 +4,7 @@
  * `--params-file`) win over them for the same name, so that the command line has the last word.
  */
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlob } from '../discover/glob-matcher.js';
 import { relativeInside } from '../discover/relative-inside.js';
 
 /** Values for the templates matching `pattern`, a path or glob relative to `dir` (absolute). */
@@ -20,7 +20,7 @@ export type ParamsFor = (rel: string) => ReadonlyMap<string, string>;
 /** Per-file values apply in the order given (a later match wins), then the global ones over them. */
 export function paramsResolver(rootAbs: string, global: ReadonlyMap<string, string>, perFile: readonly FileParams[]): ParamsFor {
   if (perFile.length === 0) return () => global;
-  const rules = perFile.map((p) => ({ ...p, matches: picomatch(p.pattern.replace(/^\.\//, ''), { dot: true }) }));
+  const rules = perFile.map((p) => ({ ...p, matches: patternMatcher(p.pattern) }));
   const cache = new Map<string, ReadonlyMap<string, string>>();
   return (rel) => {
     const known = cache.get(rel);
@@ -34,4 +34,11 @@ export function paramsResolver(rootAbs: string, global: ReadonlyMap<string, stri
     cache.set(rel, values);
     return values;
   };
+}
+
+/** A pattern that cannot be used (the configuration file refuses it first) matches nothing. */
+function patternMatcher(pattern: string): (rel: string) => boolean {
+  const compiled = compileGlob(pattern.replace(/^\.\//, ''));
+  if ('error' in compiled) return () => false;
+  return (rel) => compiled.matcher.matches(rel);
 }

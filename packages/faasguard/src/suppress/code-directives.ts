@@ -5,6 +5,7 @@
  * located at its sink) are covered. A marker after an unclosed quote on its line is inside a
  * string, not a comment.
  */
+import { lineBreakPattern } from '../code/line-breaks.js';
 import { coveredLine } from './covered-line.js';
 import type { Directive, DirectiveScope } from './directive.js';
 import { inlineDirective, parseDirectiveText } from './directive-text.js';
@@ -37,7 +38,7 @@ export function isCodeFile(rel: string): boolean {
 export function codeDirectives(file: string, text: string): Directive[] {
   const syntax = SLASH_FILE.test(file) ? SLASHES : HASH_FILE.test(file) ? HASH : undefined;
   if (!syntax) return [];
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(lineBreakPattern(file));
   const out: Directive[] = [];
   lines.forEach((line, index) => {
     const m = syntax.directive.exec(line);

@@ -139,3 +139,16 @@ describe('readConfig: mistakes, each at its line and column', () => {
     assert.deepEqual(errorLines(file), ['missing.yaml: cannot be read (ENOENT)']);
   });
 });
+
+describe('readConfig: globs that cannot be used', () => {
+  it('reports an extended or overlong exclude glob and parameters pattern at its line', () => {
+    const long = `${'*a'.repeat(600)}*b`;
+    const text = `exclude:\n  - "legacy/**"\n  - "@(a|b)/**"\n  - "${long}"\nparameters:\n  "+(x).yaml":\n    Stage: prod\n`;
+    assert.deepEqual(errorLines(configFile('faasguard.config.yaml', text)), [
+      'faasguard.config.yaml:3:5: exclude glob "@(a|b)/**" cannot be used: extended globs such as @(a|b) or +(a) are not supported',
+      `faasguard.config.yaml:4:5: exclude glob "${long.slice(0, 57)}..." cannot be used: longer than 1024 characters`,
+      'faasguard.config.yaml:6:3: parameters pattern "+(x).yaml" cannot be used: extended globs such as @(a|b) or +(a) are not supported',
+    ]);
+  });
+});
+

@@ -7,6 +7,7 @@
 import type { ParsedPython, PyNode } from '../parse-python.js';
 import type { CallTarget, FileCalls } from './aws-call.js';
 import { operationName, servicePrefix } from './service-map.js';
+import { lookupTable } from '../../util/own-keys.js';
 
 /** A boto3 object: a client, a service resource, or a resource's sub-resource with its target. */
 interface PyObject {
@@ -26,7 +27,7 @@ const TARGET_KEYWORDS = ['TableName', 'Bucket', 'QueueUrl', 'TopicArn', 'Functio
 const NOT_OPERATIONS = new Set(['get_waiter', 'can_paginate', 'close', 'meta', 'exceptions', 'load', 'reload', 'wait_until_exists', 'wait_until_not_exists']);
 
 /** S3 `Object` resource methods → operations. */
-const OBJECT_METHODS: Readonly<Record<string, string>> = { get: 'GetObject', put: 'PutObject', delete: 'DeleteObject', copy_from: 'CopyObject' };
+const OBJECT_METHODS: Readonly<Record<string, string>> = lookupTable({ get: 'GetObject', put: 'PutObject', delete: 'DeleteObject', copy_from: 'CopyObject' });
 
 const MAX_NODES = 300_000;
 

@@ -4,9 +4,10 @@
  * the IAM catalogue knows it as a prefix.
  */
 import { isKnownService } from '../../iam/action-catalog.js';
+import { lookupTable } from '../../util/own-keys.js';
 
 /** SDK service names whose IAM prefix differs from the name (lower case, hyphens removed). */
-const PREFIX_EXCEPTIONS: Readonly<Record<string, string>> = {
+const PREFIX_EXCEPTIONS: Readonly<Record<string, string>> = lookupTable({
   sfn: 'states',
   stepfunctions: 'states',
   eventbridge: 'events',
@@ -23,7 +24,7 @@ const PREFIX_EXCEPTIONS: Readonly<Record<string, string>> = {
   bedrockruntime: 'bedrock',
   elasticloadbalancingv2: 'elasticloadbalancing',
   firehose: 'firehose',
-};
+});
 
 /** IAM prefix of an SDK service name (`client-s3`'s `s3`, `DynamoDB`, `stepfunctions`); undefined when unknown. */
 export function servicePrefix(sdkName: string): string | undefined {
@@ -52,7 +53,7 @@ export function classService(name: string): string | undefined {
  * DynamoDB's document clients name their operations after the items (`lib-dynamodb` commands
  * without `Item`, v2 `DocumentClient` methods in camel case): each maps to one DynamoDB operation.
  */
-const DOCUMENT_OPERATIONS: Readonly<Record<string, string>> = {
+const DOCUMENT_OPERATIONS: Readonly<Record<string, string>> = lookupTable({
   get: 'GetItem',
   put: 'PutItem',
   update: 'UpdateItem',
@@ -66,7 +67,7 @@ const DOCUMENT_OPERATIONS: Readonly<Record<string, string>> = {
   executestatement: 'ExecuteStatement',
   batchexecutestatement: 'BatchExecuteStatement',
   executetransaction: 'ExecuteTransaction',
-};
+});
 
 /** The DynamoDB operation of a document-client command or method (`PutCommand`, `batchWrite`). */
 export function documentOperation(name: string): string | undefined {

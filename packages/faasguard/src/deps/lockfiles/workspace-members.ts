@@ -6,7 +6,7 @@
  * project installs its own.
  */
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlob } from '../../discover/glob-matcher.js';
 import type { Ecosystem } from '../types.js';
 import { readTextOrUndefined } from '../../files/read-regular-file.js';
 
@@ -29,7 +29,13 @@ export async function declaresOwnDependencies(manifest: string): Promise<boolean
 /** `importer`: the manifest's directory relative to the lockfile's, forward slashes. */
 export async function isWorkspaceMember(lockDir: string, importer: string, ecosystem: Ecosystem, names: ReadonlySet<string>): Promise<boolean> {
   const globs = ecosystem === 'npm' ? await npmWorkspaces(lockDir, names) : await uvMembers(lockDir, names);
-  return globs.some((g) => picomatch(g.replace(/^\.\//, '').replace(/\/$/, ''))(importer));
+  return globs.some((g) => matches(g.replace(/^\.\//, '').replace(/\/$/, ''), importer));
+}
+
+/** The repository writes these globs: matched in linear time, a glob that cannot be used matching nothing. */
+function matches(glob: string, importer: string): boolean {
+  const compiled = compileGlob(glob);
+  return 'matcher' in compiled && compiled.matcher.matches(importer);
 }
 
 async function npmWorkspaces(dir: string, names: ReadonlySet<string>): Promise<string[]> {

@@ -15,6 +15,7 @@ import { splitGetAtt } from './get-att.js';
 import { TRANSFORM_KEY } from './include-transform.js';
 import { NO_VALUE, pseudoParameter } from './pseudo-parameters.js';
 import type { Template } from './template.js';
+import { ownValue, setOwn } from '../../util/own-keys.js';
 
 /** Stands for `Ref: AWS::NoValue`: the property is removed. */
 const REMOVED: unique symbol = Symbol('AWS::NoValue');
@@ -86,7 +87,7 @@ export class Evaluator {
     const out: ValueMap = {};
     for (const e of node.entries) {
       const v = this.eval(e.value, depth + 1, subVars);
-      if (v !== REMOVED) out[e.key] = v;
+      if (v !== REMOVED) setOwn(out, e.key, v);
     }
     return out;
   }
@@ -218,7 +219,8 @@ export class Evaluator {
   }
 
   private subVariable(name: string, vars: ValueMap, at: TNode): Value {
-    if (name in vars) return vars[name]!;
+    const given = ownValue(vars, name);
+    if (given !== undefined) return given;
     const dot = name.indexOf('.');
     if (dot > 0 && !name.startsWith('AWS::') && !this.template.parameters.has(name)) {
       const logicalId = name.slice(0, dot);
@@ -293,8 +295,10 @@ export class Evaluator {
     const v = this.eval(arg, depth, undefined);
     if (!Array.isArray(v) || v.length !== 2) return this.broken('Fn::Equals needs two values', arg);
     const [a, b] = v as [Value, Value];
-    if (isOpaque(a) || isOpaque(b)) return new Unknown(`Fn::Equals of ${display(a)} and ${display(b)}`);
-    return JSON.stringify(a) === JSON.stringify(b) || String(a) === String(b);
+    if (isValueMap(a) || isValueMap(b)) return this.broken('Fn::Equals compares strings, numbers or lists, not mappings', arg);
+    if (containsOpaque(a) || containsOpaque(b)) return new Unknown(`Fn::Equals of ${display(a)} and ${display(b)}`);
+    if (JSON.stringify(a) === JSON.stringify(b)) return true;
+    return isScalar(a) && isScalar(b) && String(a) === String(b);
   }
 
   private andOr(fn: string, arg: TNode, depth: number): Evaluated {
@@ -328,7 +332,11 @@ export class Evaluator {
     const v = this.eval(arg, depth, undefined);
     if (!Array.isArray(v) || v.length !== 3) return this.broken('Fn::Cidr needs [ipBlock, count, cidrBits]', arg);
     const [block, count, bits] = v as [Value, Value, Value];
-    if (typeof block !== 'string') return new Unknown('Fn::Cidr of an address block known only at deploy time');
+    if (!isScalar(block) || !isScalar(count) || !isScalar(bits)) {
+      if (isOpaque(block) || isOpaque(count) || isOpaque(bits)) return new Unknown('Fn::Cidr of a value known only at deploy time');
+      return this.broken('Fn::Cidr needs an address block, a count and a number of bits, not lists or mappings', arg);
+    }
+    if (typeof block !== 'string') return this.broken(`Fn::Cidr needs an address block such as 10.0.0.0/16, not ${String(block)}`, arg);
     const subnets = cidrSubnets(block, Number(count), Number(bits));
     return subnets ?? this.broken(`Fn::Cidr cannot carve ${String(count)} subnets of ${String(bits)} bits from ${block}`, arg);
   }
@@ -363,6 +371,11 @@ export class Evaluator {
 /** `Condition` is a function only inside condition functions, but a lone `Condition` key means nothing else. */
 function isIntrinsicKey(key: string): boolean {
   return key === 'Ref' || key === 'Condition' || key.startsWith('Fn::') || key === UNKNOWN_TAG_KEY;
+}
+
+/** A value `String()` turns into text without running anything a template defined. */
+function isScalar(v: Value): v is string | number | boolean | null {
+  return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
 function isOpaque(v: Value): boolean {

@@ -4,6 +4,7 @@
  * they are inside the parsed value: a string that held one becomes a `Composite` again.
  */
 import { Composite, ResourceRef, Unknown, type Value, type ValueMap } from '../../model/value.js';
+import { setOwn } from '../../util/own-keys.js';
 
 type Part = string | ResourceRef | Unknown;
 
@@ -49,7 +50,7 @@ function restore(v: unknown, parts: readonly Part[]): Value {
   if (Array.isArray(v)) return v.map((x) => restore(x, parts));
   if (v !== null && typeof v === 'object') {
     const out: ValueMap = {};
-    for (const [k, x] of Object.entries(v)) out[displayKey(k, parts)] = restore(x, parts);
+    for (const [k, x] of Object.entries(v)) setOwn(out, displayKey(k, parts), restore(x, parts));
     return out;
   }
   return v as Value;

@@ -32,6 +32,7 @@ import { loadResource } from './resource-facts.js';
 import { linkBucketNotifications, linkBucketPolicy, linkQueuePolicy, linkSubscription, linkTopicPolicy, linkTopicSubscriptions } from './storage-links.js';
 import { stackExports } from './stack-exports.js';
 import { Template, type TemplateResource } from './template.js';
+import { lookupTable } from '../../util/own-keys.js';
 
 export interface TemplateInput {
   root: TMap;
@@ -53,7 +54,7 @@ export interface TemplateInput {
 type Step = (ctx: LoadContext, r: TemplateResource) => void;
 
 /** Links that routes depend on (authorizers, stages) come before routes. */
-const FIRST_LINKS: Readonly<Record<string, Step>> = {
+const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::Lambda::Permission': linkPermission,
   'AWS::Lambda::Url': linkFunctionUrl,
   'AWS::Lambda::EventSourceMapping': linkEventSourceMapping,
@@ -76,14 +77,14 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = {
   'AWS::Cognito::UserPool': linkUserPoolTriggers,
   'AWS::Logs::SubscriptionFilter': linkLogSubscription,
   'AWS::Serverless::Connector': linkConnector,
-};
+});
 
-const ROUTE_LINKS: Readonly<Record<string, Step>> = {
+const ROUTE_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::ApiGateway::Method': linkRestMethod,
   'AWS::ApiGatewayV2::Route': linkApiV2Route,
   'AWS::ApiGatewayV2::Api': linkApiV2QuickCreate,
   'AWS::Serverless::Function': linkSamEvents,
-};
+});
 
 export function loadTemplate(input: TemplateInput, builder: ModelBuilder): DiagnosticSink {
   const diagnostics = new DiagnosticSink();

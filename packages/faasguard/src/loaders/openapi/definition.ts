@@ -12,6 +12,7 @@ import type { LoadContext } from '../cloudformation/load-context.js';
 import { props } from '../cloudformation/load-context.js';
 import { isRemote, readLocalTree } from '../cloudformation/local-file.js';
 import type { TemplateResource } from '../cloudformation/template.js';
+import { lookupTable } from '../../util/own-keys.js';
 
 /** The definition's tree (for locations) beside its evaluated value (for meaning). */
 export interface ApiDefinition {
@@ -20,12 +21,12 @@ export interface ApiDefinition {
 }
 
 /** Property holding the definition in the template, and property naming a file that holds it. */
-const PROPERTIES: Readonly<Record<string, { inline: string; file: string }>> = {
+const PROPERTIES: Readonly<Record<string, { inline: string; file: string }>> = lookupTable({
   'AWS::Serverless::Api': { inline: 'DefinitionBody', file: 'DefinitionUri' },
   'AWS::Serverless::HttpApi': { inline: 'DefinitionBody', file: 'DefinitionUri' },
   'AWS::ApiGateway::RestApi': { inline: 'Body', file: 'BodyS3Location' },
   'AWS::ApiGatewayV2::Api': { inline: 'Body', file: 'BodyS3Location' },
-};
+});
 
 export function apiDefinition(ctx: LoadContext, r: TemplateResource): ApiDefinition | undefined {
   const names = PROPERTIES[r.type];

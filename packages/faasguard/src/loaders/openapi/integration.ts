@@ -8,6 +8,7 @@ import type { LambdaFunction, RouteIntegration } from '../../model/app-model.js'
 import type { SourceLocation } from '../../model/location.js';
 import { isValueMap, referencedResource, ResourceRef, Composite, type Value, type ValueMap } from '../../model/value.js';
 import type { LoadContext } from '../cloudformation/load-context.js';
+import { lookupTable } from '../../util/own-keys.js';
 
 export interface ResolvedIntegration {
   integration: RouteIntegration;
@@ -17,13 +18,13 @@ export interface ResolvedIntegration {
 /** `arn:aws:apigateway:<region>:<service>:path/…` or `…:action/…` (the region may be a `${AWS::Region}` left as written) */
 const SERVICE_URI = /^arn:[^:]*:apigateway:(?:\$\{[^}]*\}|[^:])*:([a-z0-9-]+):(?:path|action)\//i;
 /** HTTP API integration subtypes (`SQS-SendMessage` …) by the service prefix they call */
-const SUBTYPE_SERVICES: Readonly<Record<string, string>> = {
+const SUBTYPE_SERVICES: Readonly<Record<string, string>> = lookupTable({
   sqs: 'sqs',
   eventbridge: 'events',
   kinesis: 'kinesis',
   stepfunctions: 'states',
   appconfig: 'appconfig',
-};
+});
 
 export function resolveIntegration(ctx: LoadContext, v: ValueMap, loc: SourceLocation): ResolvedIntegration {
   const type = typeof v['type'] === 'string' ? v['type'].toLowerCase() : '';

@@ -17,6 +17,7 @@ import { asArray, isValueMap, type Value, type ValueMap } from '../../model/valu
 import { getEntry, type TNode } from '../../parse/tree.js';
 import type { LoadContext } from '../cloudformation/load-context.js';
 import type { ApiDefinition } from './definition.js';
+import { lookupTable } from '../../util/own-keys.js';
 
 /** Names in an operation's security requirements, one list per entry. */
 type Requirements = string[][];
@@ -75,12 +76,12 @@ function schemeKind(s: ValueMap): SchemeKind {
   return 'unknown';
 }
 
-const AUTHORIZER_TYPES: Readonly<Record<string, SchemeKind>> = {
+const AUTHORIZER_TYPES: Readonly<Record<string, SchemeKind>> = lookupTable({
   token: 'lambda',
   request: 'lambda',
   cognito_user_pools: 'cognito',
   jwt: 'jwt',
-};
+});
 
 /** The route's authorization; `loc` is where it is decided (the operation's `security`, else the operation). */
 export function routeAuth(sc: SecurityContext, method: string, own: Value | undefined, loc: SourceLocation): RouteAuth {

@@ -10,6 +10,7 @@ import { props, type LoadContext } from '../cloudformation/load-context.js';
 import { loadStatement } from '../cloudformation/policy-document.js';
 import type { TemplateResource } from '../cloudformation/template.js';
 import { CONNECTOR_OUTPUTS, CONNECTOR_PROFILES, CONNECTOR_TYPE_OF, type ConnectorAccess, type LambdaPermissionProfile, type RolePolicyProfile } from './connector-profiles-data.js';
+import { ownValue, setOwn } from '../../util/own-keys.js';
 
 /** One end of a connection: its type, the function it is when the template defines one, and the values its placeholders take. */
 interface Endpoint {
@@ -61,7 +62,8 @@ function connect(ctx: LoadContext, { id, suffix }: { id: string; suffix: string 
   const destination = endpoint(ctx, destinationNode);
   if (!destination) return unresolved(ctx, id, 'Destination', destinationNode.loc);
   const permissions = items(permissionsNode).map(scalarString).filter((x): x is ConnectorAccess => x === 'Read' || x === 'Write');
-  const profile = CONNECTOR_PROFILES[source.type]?.[destination.type];
+  const forSource = ownValue(CONNECTOR_PROFILES, source.type);
+  const profile = forSource && ownValue(forSource, destination.type);
   if (!profile) {
     ctx.template.diagnostics.warning('unknown-connector', `connector ${id} connects ${source.type} to ${destination.type}, a connection faasguard does not know: the permissions it grants are not in the model`, loc);
     return;
@@ -76,15 +78,15 @@ function endpoint(ctx: LoadContext, ref: TNode | undefined, narrowing?: TNode): 
   if (ref?.kind !== 'map') return undefined;
   const id = scalarString(get(ref, 'Id'));
   const values: Record<string, TNode> = {};
-  for (const e of [...ref.entries, ...(narrowing?.kind === 'map' ? narrowing.entries : [])]) if (e.key !== 'Id' && e.key !== 'Type') values[e.key] = e.value;
+  for (const e of [...ref.entries, ...(narrowing?.kind === 'map' ? narrowing.entries : [])]) if (e.key !== 'Id' && e.key !== 'Type') setOwn(values, e.key, e.value);
   if (id === undefined) {
     const type = scalarString(get(ref, 'Type'));
-    return type === undefined ? undefined : { type: CONNECTOR_TYPE_OF[type] ?? type, values };
+    return type === undefined ? undefined : { type: ownValue(CONNECTOR_TYPE_OF, type) ?? type, values };
   }
   const resource = ctx.template.resources.get(id);
   if (!resource) return undefined;
-  const type = CONNECTOR_TYPE_OF[resource.type] ?? resource.type;
-  for (const [name, how] of Object.entries(CONNECTOR_OUTPUTS[type] ?? {})) values[name] ??= intrinsic(id, how, ref.loc);
+  const type = ownValue(CONNECTOR_TYPE_OF, resource.type) ?? resource.type;
+  for (const [name, how] of Object.entries(ownValue(CONNECTOR_OUTPUTS, type) ?? {})) values[name] ??= intrinsic(id, how, ref.loc);
   return { type, logicalId: id, values };
 }
 

@@ -12,9 +12,11 @@ import { props } from '../cloudformation/load-context.js';
 import type { TemplateResource } from '../cloudformation/template.js';
 import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { implicitApi } from './api.js';
+import { setOwn } from '../../util/own-keys.js';
+import { lookupTable } from '../../util/own-keys.js';
 
 /** Event type → trigger kind, the property naming the source, and whether the service invokes asynchronously. */
-const EVENT_TYPES: Readonly<Record<string, { kind: TriggerKind; source?: string; async: boolean }>> = {
+const EVENT_TYPES: Readonly<Record<string, { kind: TriggerKind; source?: string; async: boolean }>> = lookupTable({
   S3: { kind: 's3', source: 'Bucket', async: true },
   SQS: { kind: 'sqs', source: 'Queue', async: false },
   SNS: { kind: 'sns', source: 'Topic', async: true },
@@ -32,7 +34,7 @@ const EVENT_TYPES: Readonly<Record<string, { kind: TriggerKind; source?: string;
   Cognito: { kind: 'cognito-user-pool', source: 'UserPool', async: false },
   CloudWatchLogs: { kind: 'cloudwatch-logs', source: 'LogGroupName', async: true },
   AlexaSkill: { kind: 'alexa', async: false },
-};
+});
 
 export function linkSamEvents(ctx: LoadContext, r: TemplateResource): void {
   const fnId = ctx.template.resourceId(r.logicalId);
@@ -69,7 +71,7 @@ function linkEvent(ctx: LoadContext, fnId: string, entry: TMapEntry): void {
 
 function eventDetails(p: ValueMap, sourceKey: string | undefined): ValueMap {
   const out: ValueMap = {};
-  for (const [k, x] of Object.entries(p)) if (k !== sourceKey) out[k] = x;
+  for (const [k, x] of Object.entries(p)) if (k !== sourceKey) setOwn(out, k, x);
   return out;
 }
 

@@ -11,6 +11,7 @@ import { commonFunction, localCodePath } from '../cloudformation/lambda-function
 import { elementBase, prop, props, type LoadContext } from '../cloudformation/load-context.js';
 import type { TemplateResource } from '../cloudformation/template.js';
 import { samPolicies } from './policies.js';
+import { lookupTable } from '../../util/own-keys.js';
 
 export function loadSamFunction(ctx: LoadContext, r: TemplateResource): LambdaFunction {
   const fn = commonFunction(ctx, r);
@@ -100,12 +101,12 @@ function implicitRole(ctx: LoadContext, r: TemplateResource, fn: LambdaFunction)
   };
 }
 
-const POLLER_POLICIES: Readonly<Record<string, string>> = {
+const POLLER_POLICIES: Readonly<Record<string, string>> = lookupTable({
   SQS: 'AWSLambdaSQSQueueExecutionRole',
   Kinesis: 'AWSLambdaKinesisExecutionRole',
   DynamoDB: 'AWSLambdaDynamoDBExecutionRole',
   MSK: 'AWSLambdaMSKExecutionRole',
-};
+});
 
 function pollerPolicies(ctx: LoadContext, r: TemplateResource): string[] {
   const events = prop(ctx, r, 'Events').value;

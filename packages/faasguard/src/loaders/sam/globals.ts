@@ -7,15 +7,16 @@
 import type { TMap, TNode } from '../../parse/tree.js';
 import { get } from '../../parse/tree.js';
 import type { TemplateResource } from '../cloudformation/template.js';
+import { lookupTable } from '../../util/own-keys.js';
 
-const GLOBAL_SECTIONS: Readonly<Record<string, string>> = {
+const GLOBAL_SECTIONS: Readonly<Record<string, string>> = lookupTable({
   'AWS::Serverless::Function': 'Function',
   'AWS::Serverless::Api': 'Api',
   'AWS::Serverless::HttpApi': 'HttpApi',
   'AWS::Serverless::SimpleTable': 'SimpleTable',
   'AWS::Serverless::StateMachine': 'StateMachine',
   'AWS::Serverless::LayerVersion': 'LayerVersion',
-};
+});
 
 export function globalsFor(root: TNode, type: string): TMap | undefined {
   const section = GLOBAL_SECTIONS[type];

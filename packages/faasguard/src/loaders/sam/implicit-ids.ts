@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { TNode } from '../../parse/tree.js';
 import { get, scalarString } from '../../parse/tree.js';
 import type { Template } from '../cloudformation/template.js';
+import { lookupTable } from '../../util/own-keys.js';
 
 const SHA = '[0-9a-fA-F]{10}';
 
@@ -38,13 +39,13 @@ export function registerSamImplicitIds(template: Template): void {
 
 type Register = (template: Template, id: string, properties: TNode | undefined) => void;
 
-const REGISTER: Readonly<Record<string, Register>> = {
+const REGISTER: Readonly<Record<string, Register>> = lookupTable({
   'AWS::Serverless::Function': functionIds,
   'AWS::Serverless::Api': restApiIds,
   'AWS::Serverless::HttpApi': httpApiIds,
   'AWS::Serverless::StateMachine': stateMachineIds,
   'AWS::Serverless::GraphQLApi': graphQlApiIds,
-};
+});
 
 function functionIds(template: Template, id: string, p: TNode | undefined): void {
   add(template, id, 'Role', 'Url', 'UrlPublicPermissions', 'EventInvokeConfig', 'DeploymentGroup', 'OnSuccessTopic', 'OnFailureTopic', 'OnSuccessQueue', 'OnFailureQueue');

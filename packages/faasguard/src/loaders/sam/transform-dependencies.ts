@@ -11,6 +11,7 @@ import type { TNode } from '../../parse/tree.js';
 import { get, scalarString } from '../../parse/tree.js';
 import { splitGetAtt } from '../cloudformation/get-att.js';
 import type { Template, TemplateResource } from '../cloudformation/template.js';
+import { lookupTable } from '../../util/own-keys.js';
 
 export interface MovedDependencies {
   /** Subtrees of the resource that become other resources */
@@ -24,14 +25,14 @@ export interface MovedDependencies {
  * it. An API whose OpenAPI definition SAM writes (no DefinitionBody or DefinitionUri) gets each
  * route's integration URI, the function's ARN, in its body.
  */
-const SOURCE_DEPENDS_ON_FUNCTION: Readonly<Record<string, string>> = { S3: 'Bucket', Cognito: 'UserPool', Api: 'RestApiId', HttpApi: 'ApiId' };
+const SOURCE_DEPENDS_ON_FUNCTION: Readonly<Record<string, string>> = lookupTable({ S3: 'Bucket', Cognito: 'UserPool', Api: 'RestApiId', HttpApi: 'ApiId' });
 const GENERATED_DEFINITION: ReadonlySet<string> = new Set(['Api', 'HttpApi']);
 
-const MOVED_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+const MOVED_PROPERTIES: Readonly<Record<string, readonly string[]>> = lookupTable({
   'AWS::Serverless::Function': ['Events'],
   'AWS::Serverless::StateMachine': ['Events'],
   'AWS::Serverless::GraphQLApi': ['DataSources', 'Functions', 'Resolvers'],
-};
+});
 
 export function transformDependencies(template: Template, r: TemplateResource): MovedDependencies {
   const properties = get(r.node, 'Properties');

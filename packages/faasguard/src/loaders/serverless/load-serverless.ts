@@ -20,6 +20,7 @@ import { resourcePlugins } from './resource-plugins.js';
 import { modelCounts, UnknownMarkers } from './unknown-markers.js';
 import { VariableResolver } from './variables/resolver.js';
 import type { ServerlessOptions } from './variables/source.js';
+import { lookupTable } from '../../util/own-keys.js';
 
 export type { ServerlessOptions } from './variables/source.js';
 
@@ -88,11 +89,11 @@ function setCodePaths(ctx: CompileContext, builder: ModelBuilder): void {
 }
 
 /** Plugins that bundle each function with the packages it imports (not `serverless-plugin-typescript`, which only compiles). */
-const BUNDLER_PLUGINS: Readonly<Record<string, string>> = {
+const BUNDLER_PLUGINS: Readonly<Record<string, string>> = lookupTable({
   'serverless-esbuild': 'esbuild',
   'serverless-webpack': 'webpack',
   'serverless-bundle': 'webpack',
-};
+});
 
 /** The bundler of the service: a bundling plugin, or Serverless Framework 4's own `build.esbuild`. */
 function serviceBundler(config: TMap): string | undefined {

@@ -17,6 +17,7 @@ import { escapeLine } from '../terminal-text.js';
 import { mapStrings } from '../../util/map-strings.js';
 import { graphData } from './graph-data.js';
 import { HTML_DATA_VERSION, type HtmlFinding, type HtmlFunction, type HtmlGraph, type HtmlReportData, type HtmlStep, type HtmlSummary } from './report-data-types.js';
+import { ownValue } from '../../util/own-keys.js';
 
 export interface ReportDataOptions {
   /** Applied to every source line of a code frame, so that a line holding a secret is never shown */
@@ -27,7 +28,7 @@ export function buildReportData(result: ScanResult, options: ReportDataOptions):
   const { map, subjectFunctions } = result.attackSurface();
   const graph = graphData(map);
   const nodeOf = new Map(graph.nodes.map((n, i) => [n.id, i]));
-  const functionsOf = (f: Finding): number[] => (f.subject ? subjectFunctions[f.subject.id] ?? [] : []).map((id) => nodeOf.get(id)).filter((i): i is number => i !== undefined);
+  const functionsOf = (f: Finding): number[] => (f.subject ? ownValue(subjectFunctions, f.subject.id) ?? [] : []).map((id) => nodeOf.get(id)).filter((i): i is number => i !== undefined);
   const sourceOf = frameSources((file) => result.readSource(file), options.redactLine);
   const findings = sortFindings(result.findings).map((f) => htmlFinding(f, functionsOf(f), sourceOf));
   const data: HtmlReportData = {

@@ -9,6 +9,7 @@ import { CAPABILITIES, type Capability } from '../../iam/action-capabilities.js'
 import type { ResourceTarget } from '../../iam/resource-target.js';
 import { functionsUsing, type GrantingStatement, type StatementGrant } from '../../iam/role-permissions.js';
 import { nameOf } from '../subject.js';
+import { lookupTable } from '../../util/own-keys.js';
 
 /** A role of the model and the functions that run with it. */
 export interface FunctionRole {
@@ -46,7 +47,7 @@ export function roleText(r: FunctionRole): string {
   return `role ${nameOf(r.role)} of ${functionsText(r.functions)}`;
 }
 
-const EVERY: Readonly<Record<string, string>> = {
+const EVERY: Readonly<Record<string, string>> = lookupTable({
   s3: 'every object in every bucket',
   dynamodb: 'every item of every table',
   secretsmanager: 'every secret',
@@ -60,7 +61,7 @@ const EVERY: Readonly<Record<string, string>> = {
   'rds-data': 'every database',
   'redshift-data': 'every data warehouse',
   elasticfilesystem: 'every file system',
-};
+});
 
 function everyOf(services: readonly string[]): string {
   return namesText(services.map((s) => EVERY[s] ?? `every ${s} resource`));
@@ -101,13 +102,13 @@ export function grantsText(grants: readonly StatementGrant[], limit = 3): string
   return `${texts.slice(0, limit).join(', ')} and more`;
 }
 
-const PSEUDO_PLACEHOLDERS: Readonly<Record<string, string>> = {
+const PSEUDO_PLACEHOLDERS: Readonly<Record<string, string>> = lookupTable({
   'AWS::Partition': 'aws',
   'AWS::Region': '<region>',
   'AWS::AccountId': '<account>',
   'AWS::StackName': '<stack>',
   'AWS::URLSuffix': 'amazonaws.com',
-};
+});
 
 /**
  * An ARN in Fn::Sub syntax (as `faasguard policy` prints it) as a message shows it: resources of

@@ -13,10 +13,11 @@ import { compileAlexaEvent, compileCloudFrontEvent, compileIotFleetProvisioningE
 import { compileS3Event } from './s3-events.js';
 import { compileSnsEvent } from './sns-events.js';
 import { compileWebsocketEvent } from './websocket-events.js';
+import { lookupTable } from '../../../util/own-keys.js';
 
 type EventCompiler = (ctx: CompileContext, fn: ServerlessFunction, event: TNode, counters: EventCounters) => void;
 
-const COMPILERS: Readonly<Record<string, EventCompiler>> = {
+const COMPILERS: Readonly<Record<string, EventCompiler>> = lookupTable({
   http: compileHttpEvent,
   httpApi: compileHttpApiEvent,
   websocket: compileWebsocketEvent,
@@ -39,7 +40,7 @@ const COMPILERS: Readonly<Record<string, EventCompiler>> = {
   msk: compileMskEvent,
   activemq: compileMqEvent('ActiveMQ'),
   rabbitmq: compileMqEvent('RabbitMQ'),
-};
+});
 
 export function compileEvents(ctx: CompileContext, fn: ServerlessFunction): void {
   const events = get(fn.node, 'events');

@@ -22,12 +22,13 @@ import { slsSource } from './sls-source.js';
 import { scalarNode, type ServerlessOptions, type SourceContext, type VariableSource } from './source.js';
 import { STORE_NAMES, storeSource } from './store-sources.js';
 import { customSyntax, defaultSyntax, literal, parseSourceCall, splitParams, type VariableSyntax } from './syntax.js';
+import { lookupTable } from '../../../util/own-keys.js';
 
 const MAX_DEPTH = 32;
 /** Passes over one string, for custom syntaxes that resolve nested variables from the inside out */
 const MAX_PASSES = 10;
 
-const SOURCES: Readonly<Record<string, VariableSource>> = {
+const SOURCES: Readonly<Record<string, VariableSource>> = lookupTable({
   self: selfSource,
   opt: optSource,
   sls: slsSource,
@@ -35,7 +36,7 @@ const SOURCES: Readonly<Record<string, VariableSource>> = {
   env: envSource,
   file: fileSource,
   param: paramSource,
-};
+});
 
 export class VariableResolver {
   private readonly memo = new Map<TNode, TNode>();
