@@ -311,7 +311,8 @@ async function policyCommand(argv: string[], out: NodeJS.WritableStream, err: No
   const wanted = values['function'] as string[];
   const privileges = leastPrivilegeFor(app.model, root).filter((p) => wanted.length === 0 || wanted.includes(p.fn.logicalId));
   if (wanted.length > 0 && privileges.length === 0) throw new UsageError(`no function ${wanted.join(', ')} in ${target}`);
-  out.write(renderPolicies(privileges, format));
+  // The policy names files and resources of the project: a secret among them is masked as in the reports.
+  out.write(appSecretRedactor(app, target).values(renderPolicies(privileges, format)));
   return 0;
 }
 

@@ -83,6 +83,16 @@ export function refusalDiagnostic(r: ReadRefusal, loc: SourceLocation, subject =
   }
 }
 
+/**
+ * The diagnostic for a file a template or a variable refers to: one that is not a regular file (a
+ * directory, a FIFO) is an error, since the deploying tool could not read it either; one over
+ * faasguard's own size limit stays a warning.
+ */
+export function referenceRefusalDiagnostic(r: ReadRefusal, loc: SourceLocation, subject: string): Diagnostic {
+  const d = refusalDiagnostic(r, loc, subject);
+  return r.kind === 'not-regular' ? { ...d, severity: 'error' } : d;
+}
+
 /** A name for what a non-regular file is. */
 export function fileTypeName(s: Pick<Stats, 'isDirectory' | 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket' | 'isSymbolicLink'>): string {
   if (s.isDirectory()) return 'directory';

@@ -53,3 +53,25 @@ describe('policy with a hostile file name', () => {
     assert.equal(entry?.undetermined[0]?.file, `${CODE_DIR}/index.js`);
   });
 });
+
+describe('policy with a secret in a file name', () => {
+  // Made up at test time: a GitHub token's shape, in the folder the template names as code.
+  const token = `ghp_${'a1B2c3D4e5'.repeat(3)}F6g7H8`;
+  const codeDir = `code-${token}`;
+  let dir: string;
+
+  before(() => {
+    dir = tempRepo({ 'template.yaml': TEMPLATE.replace(JSON.stringify(CODE_DIR), codeDir), [`${codeDir}/index.js`]: CODE });
+  });
+
+  after(() => removeProject(dir));
+
+  for (const format of ['sam', 'serverless', 'json']) {
+    it(`masks it in the ${format} output, which still names the file`, async () => {
+      const { code, out } = await runCli('policy', dir, '--format', format);
+      assert.equal(code, 0);
+      assert.ok(!out.includes(token), out);
+      assert.match(out, /code-ghp_\u2026\w{4}\/index\.js/);
+    });
+  }
+});

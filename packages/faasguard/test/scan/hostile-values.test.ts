@@ -69,7 +69,8 @@ functions:
     fs.mkdirSync(path.join(dir, 'svc', 'adir'));
     const result = await scanAll(dir);
     const d = diagnosticAt(result.diagnostics, 'svc/serverless.yml', lineOf(sls, 'custom:'));
-    assert.equal(d?.code, 'unreadable-file', JSON.stringify(result.diagnostics));
+    assert.equal(d?.code, 'not-a-regular-file', JSON.stringify(result.diagnostics));
+    assert.equal(d?.severity, 'error');
     assert.match(d!.message, /file\(\.\/adir\).*directory/);
     assertGoodFinding(result.findings);
     assert.ok(result.findings.some((f) => f.ruleId === 'api-route-without-auth' && f.location.file === 'svc/serverless.yml'), 'the service itself is still scanned');
@@ -92,7 +93,9 @@ Resources:
     const dir = project({ 'inc/template.yaml': tpl, 'good/template.yaml': GOOD_TEMPLATE });
     fs.mkdirSync(path.join(dir, 'inc', 'adir'));
     const result = await scanAll(dir);
-    assert.equal(diagnosticAt(result.diagnostics, 'inc/template.yaml', lineOf(tpl, 'DefinitionUri'))?.code, 'unreadable-file', JSON.stringify(result.diagnostics));
+    const d = diagnosticAt(result.diagnostics, 'inc/template.yaml', lineOf(tpl, 'DefinitionUri'));
+    assert.equal(d?.code, 'not-a-regular-file', JSON.stringify(result.diagnostics));
+    assert.equal(d?.severity, 'error');
     assertGoodFinding(result.findings);
   });
 

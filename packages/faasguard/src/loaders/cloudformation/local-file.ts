@@ -7,7 +7,7 @@ import type { DiagnosticSink } from '../../model/diagnostic.js';
 import type { SourceLocation } from '../../model/location.js';
 import type { TNode } from '../../parse/tree.js';
 import type { FileReader } from '../file-reader.js';
-import { refusalDiagnostic } from '../../files/read-regular-file.js';
+import { referenceRefusalDiagnostic } from '../../files/read-regular-file.js';
 
 export interface LocalTree {
   root: TNode;
@@ -31,7 +31,7 @@ export function readLocalTree(reader: FileReader, rawPath: string, what: string,
       diagnostics.warning('file-unparsable', `${what}: not a YAML or JSON file faasguard can read; what it holds is unknown`, at);
       return undefined;
     case 'refused': {
-      const d = refusalDiagnostic(outcome.refusal, at, what);
+      const d = referenceRefusalDiagnostic(outcome.refusal, at, what);
       diagnostics[d.severity](d.code, d.message, at);
       return undefined;
     }

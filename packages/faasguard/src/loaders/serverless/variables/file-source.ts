@@ -1,5 +1,5 @@
 import type { TMapEntry, TNode } from '../../../parse/tree.js';
-import { refusalDiagnostic } from '../../../files/read-regular-file.js';
+import { referenceRefusalDiagnostic } from '../../../files/read-regular-file.js';
 import { unknownNode, type SourceContext, type VariableSource } from './source.js';
 
 /**
@@ -36,7 +36,7 @@ function readOne(ctx: SourceContext, abs: string, rawPath: string): TNode | unde
     case 'unparsable':
       return 'stop';
     case 'refused': {
-      const d = refusalDiagnostic(outcome.refusal, ctx.loc, `file(${rawPath})`);
+      const d = referenceRefusalDiagnostic(outcome.refusal, ctx.loc, `file(${rawPath})`);
       ctx.diagnostics[d.severity](d.code, d.message, ctx.loc);
       return 'stop';
     }
