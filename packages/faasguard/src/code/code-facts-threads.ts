@@ -11,6 +11,7 @@ import type { AppModel, LambdaFunction, Trigger } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { ModelIndex } from '../model/model-index.js';
 import type { FlowSource } from './taint/analyze-function.js';
+import type { Exclusion } from '../discover/exclude-globs.js';
 import { analyzeFunctionsCode, type FunctionsCode } from './function-code-facts.js';
 import type { WorkerInput } from './code-facts-worker.js';
 
@@ -27,13 +28,13 @@ const MAIN_THREAD_SHARE = 0.45;
  * thread and joins both. Work done between the two (the other analyses of a scan) overlaps the
  * worker's, which is why it takes a little more than half.
  */
-export function startInTwoThreads(model: AppModel, root: string, python: boolean, script: URL = WORKER): { finish(): Promise<FunctionsCode> } {
+export function startInTwoThreads(model: AppModel, root: string, python: boolean, script: URL = WORKER, exclusion: Exclusion = {}): { finish(): Promise<FunctionsCode> } {
   const index = ModelIndex.of(model);
-  const analyze = (fns: readonly LambdaFunction[]): FunctionsCode => analyzeFunctionsCode(fns, (fn) => index.triggersOf(fn), root);
+  const analyze = (fns: readonly LambdaFunction[]): FunctionsCode => analyzeFunctionsCode(fns, (fn) => index.triggersOf(fn), root, exclusion);
   const split = Math.floor(model.functions.length * MAIN_THREAD_SHARE);
   const mine = model.functions.slice(0, split);
   const theirs = model.functions.slice(split);
-  const worker = startWorker(script, { root, functions: theirs, triggers: theirs.flatMap((fn) => index.triggersOf(fn)), python });
+  const worker = startWorker(script, { root, functions: theirs, triggers: theirs.flatMap((fn) => index.triggersOf(fn)), python, exclusion });
   return {
     async finish() {
       const first = analyze(mine);

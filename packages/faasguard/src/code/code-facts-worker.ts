@@ -8,6 +8,7 @@ import type { LambdaFunction, Trigger } from '../model/app-model.js';
 import { analyzeFunctionsCode } from './function-code-facts.js';
 import { loadPythonParser } from './parse-python.js';
 import { pushTo } from '../util/multimap.js';
+import type { Exclusion } from '../discover/exclude-globs.js';
 
 /** What the main thread sends. */
 export interface WorkerInput {
@@ -16,13 +17,14 @@ export interface WorkerInput {
   /** The triggers of those functions */
   triggers: Trigger[];
   python: boolean;
+  exclusion: Exclusion;
 }
 
 async function run(input: WorkerInput): Promise<void> {
   if (input.python) await loadPythonParser();
   const triggersOf = new Map<string, Trigger[]>();
   for (const t of input.triggers) pushTo(triggersOf, t.functionId, t);
-  const code = analyzeFunctionsCode(input.functions, (fn) => triggersOf.get(fn.id) ?? [], input.root);
+  const code = analyzeFunctionsCode(input.functions, (fn) => triggersOf.get(fn.id) ?? [], input.root, input.exclusion);
   parentPort?.postMessage(code);
 }
 

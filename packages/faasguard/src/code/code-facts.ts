@@ -11,6 +11,7 @@ import { ModelIndex } from '../model/model-index.js';
 import { analyzeFunctionsCode, type FunctionsCode } from './function-code-facts.js';
 import { MIN_FUNCTIONS_FOR_THREADS, startInTwoThreads } from './code-facts-threads.js';
 import { loadPythonParser } from './parse-python.js';
+import type { Exclusion } from '../discover/exclude-globs.js';
 
 export type { FunctionCodeFacts } from './function-code-facts.js';
 
@@ -20,10 +21,12 @@ export interface CodeFacts extends FunctionsCode {
 }
 
 const CACHE = new WeakMap<AppModel, Map<string, CodeFacts>>();
+/** The exclusion of the scan of a model, given by `startCodeAnalysis`, for facts computed on first use. */
+const EXCLUSIONS = new WeakMap<AppModel, Map<string, Exclusion>>();
 
 /** The code facts of a scan; computed on first use. */
 export function codeFactsFor(model: AppModel, root: string): CodeFacts {
-  return peekCodeFacts(model, root) ?? remember(model, root, computeCodeFacts(model, root));
+  return peekCodeFacts(model, root) ?? remember(model, root, computeCodeFacts(model, root, EXCLUSIONS.get(model)?.get(root) ?? {}));
 }
 
 function remember(model: AppModel, root: string, facts: CodeFacts): CodeFacts {
@@ -38,9 +41,9 @@ export function peekCodeFacts(model: AppModel, root: string): CodeFacts | undefi
   return CACHE.get(model)?.get(root);
 }
 
-function computeCodeFacts(model: AppModel, root: string): CodeFacts {
+function computeCodeFacts(model: AppModel, root: string, exclusion: Exclusion): CodeFacts {
   const index = ModelIndex.of(model);
-  const code = analyzeFunctionsCode(model.functions, (fn) => index.triggersOf(fn), root);
+  const code = analyzeFunctionsCode(model.functions, (fn) => index.triggersOf(fn), root, exclusion);
   return { ...code, exposure: computeExposure(model) };
 }
 
@@ -48,13 +51,17 @@ function computeCodeFacts(model: AppModel, root: string): CodeFacts {
  * Loads what the code analyses need before the (synchronous) rules run (the Python grammar, when a
  * function runs Python) and, with `threads` above 1 on a large app, starts computing the code facts
  * on two threads (see `code-facts-threads.ts`): `finish` completes them, and rules find them ready.
+ * `exclusion`: the scan's excluded paths, never read for code (nor found as a handler).
  * What runs between the two overlaps the worker.
  */
-export async function startCodeAnalysis(model: AppModel, root: string, threads: number): Promise<{ finish(): Promise<void> }> {
+export async function startCodeAnalysis(model: AppModel, root: string, threads: number, exclusion: Exclusion = {}): Promise<{ finish(): Promise<void> }> {
+  let byRoot = EXCLUSIONS.get(model);
+  if (!byRoot) EXCLUSIONS.set(model, (byRoot = new Map()));
+  byRoot.set(root, exclusion);
   const python = model.functions.some((f) => /^python/i.test(typeof f.runtime === 'string' ? f.runtime : ''));
   if (python) await loadPythonParser();
   if (threads < 2 || model.functions.length < MIN_FUNCTIONS_FOR_THREADS || peekCodeFacts(model, root)) return { finish: async () => {} };
-  const started = startInTwoThreads(model, root, python);
+  const started = startInTwoThreads(model, root, python, undefined, exclusion);
   return {
     async finish() {
       remember(model, root, { ...(await started.finish()), exposure: computeExposure(model) });

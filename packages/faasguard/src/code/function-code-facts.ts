@@ -19,6 +19,7 @@ import { analyzePythonFunction } from './taint/analyze-python-function.js';
 import type { PyContext } from './taint/python-evaluate.js';
 import { analyzeFunction, type FunctionAnalysis } from './taint/analyze-function.js';
 import { newContext, type AnalysisContext } from './taint/evaluate.js';
+import type { Exclusion } from '../discover/exclude-globs.js';
 
 export interface FunctionCodeFacts {
   fn: LambdaFunction;
@@ -45,8 +46,8 @@ export interface FunctionsCode {
   diagnostics: Diagnostic[];
 }
 
-export function analyzeFunctionsCode(functionsToAnalyze: readonly LambdaFunction[], triggersOf: (fn: LambdaFunction) => Trigger[], root: string): FunctionsCode {
-  const files = new CodeFiles(root);
+export function analyzeFunctionsCode(functionsToAnalyze: readonly LambdaFunction[], triggersOf: (fn: LambdaFunction) => Trigger[], root: string, exclusion: Exclusion = {}): FunctionsCode {
+  const files = new CodeFiles(root, exclusion);
   const ctx = newContext(files);
   const diagnostics: Diagnostic[] = [];
   const functions: FunctionCodeFacts[] = [];
@@ -55,11 +56,13 @@ export function analyzeFunctionsCode(functionsToAnalyze: readonly LambdaFunction
   const pyModules: PyContext['modules'] = new Map();
   for (const fn of functionsToAnalyze) {
     if (fn.code.kind === 'inline') registerInlineCode(fn, files, /^python/i.test(typeof fn.runtime === 'string' ? fn.runtime : ''));
+    const excludedBefore = files.excludedCount;
     const resolution = resolveHandler(fn, files);
     const facts: FunctionCodeFacts = { fn, resolution, files: [] };
     functions.push(facts);
     if (!resolution.ok) {
-      reportUnresolved(fn, resolution, diagnostics);
+      if (files.excludedCount > excludedBefore) reportExcluded(fn, diagnostics);
+      else reportUnresolved(fn, resolution, diagnostics);
       continue;
     }
     if (fn.code.kind === 'inline') facts.inlineCalls = inlineCalls(inlineKey(fn), files);
@@ -162,6 +165,11 @@ function addFile(file: string, fn: LambdaFunction, files: CodeFiles, fileMap: Ma
   }
   const parsed = files.load(file);
   if (parsed) fileMap.set(file, fileFacts(parsed));
+}
+
+/** Code the user excluded is not analyzed on purpose: a note, not a warning about a missing handler. */
+function reportExcluded(fn: LambdaFunction, out: Diagnostic[]): void {
+  out.push({ severity: 'note', code: 'code-not-analyzed', message: `${fn.logicalId}'s code was not analyzed: its handler is in an excluded path (--exclude or the configuration's exclude)`, loc: fn.code.loc ?? fn.loc });
 }
 
 function reportUnresolved(fn: LambdaFunction, resolution: Extract<HandlerResolution, { ok: false }>, out: Diagnostic[]): void {

@@ -12,6 +12,7 @@ import { CODE_EXTENSIONS, parseJs, ts, type ParsedFile, type PositionMap } from 
 import { recordRead } from '../cache/read-log.js';
 import { readRegularText } from '../files/read-regular-file.js';
 import { PathGuard } from '../files/path-guard.js';
+import { exclusionMatcher, type Exclusion } from '../discover/exclude-globs.js';
 
 export const MAX_CODE_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_FILES_PER_FUNCTION = 300;
@@ -40,10 +41,26 @@ export class CodeFiles {
   private readonly reported = new Set<string>();
   private readonly realRoot: string;
   private readonly guard: PathGuard;
+  private readonly isExcluded: (rel: string) => boolean;
+  /** Excluded paths asked about, so that a handler not found for that reason can say so */
+  private excludedAsked = 0;
 
-  constructor(readonly root: string) {
+  constructor(readonly root: string, exclusion: Exclusion = {}) {
     this.guard = new PathGuard(path.resolve(root));
     this.realRoot = this.guard.realRoot;
+    this.isExcluded = exclusionMatcher(path.resolve(root), exclusion);
+  }
+
+  /** How many excluded paths were asked about so far: an excluded file is neither found nor read. */
+  get excludedCount(): number {
+    return this.excludedAsked;
+  }
+
+  /** Whether `rel` (a file or folder, relative to the root) is excluded from the scan. */
+  excluded(rel: string): boolean {
+    if (rel === '' || rel === '.' || !this.isExcluded(rel)) return false;
+    this.excludedAsked++;
+    return true;
   }
 
   /** Code that is not a file of its own (inline code of a template), under a key of its own. */
@@ -77,7 +94,7 @@ export class CodeFiles {
 
   private isFileInside(rel: string): boolean {
     const abs = this.inside(rel);
-    if (!abs) return false;
+    if (!abs || this.excluded(rel)) return false;
     try {
       return statSync(abs).isFile();
     } catch {
@@ -88,7 +105,7 @@ export class CodeFiles {
   /** Whether a folder (relative to the root, '' for the root) exists inside the root. */
   dirExists(rel: string): boolean {
     const abs = rel === '' || rel === '.' ? this.realRoot : this.inside(rel);
-    if (!abs) return false;
+    if (!abs || this.excluded(rel)) return false;
     try {
       return statSync(abs).isDirectory();
     } catch {
@@ -128,7 +145,7 @@ export class CodeFiles {
 
   private readBounded(rel: string): string | undefined {
     const abs = this.inside(rel);
-    if (!abs) return undefined;
+    if (!abs || this.excluded(rel)) return undefined;
     recordRead(abs);
     const read = readRegularText(abs, MAX_CODE_FILE_BYTES);
     if (read.kind === 'too-large') {

@@ -36,3 +36,16 @@ function globMatcher(glob: string): (rel: string) => boolean {
   const m = compiled.matcher;
   return (rel) => m.matches(rel) || m.matches(`${rel}/`);
 }
+
+/**
+ * A scan's exclusion as plain data (it crosses to the code analysis' worker thread): every reader
+ * of project files tests paths with `exclusionMatcher`, so an excluded file is never read.
+ */
+export interface Exclusion {
+  exclude?: readonly string[];
+  excludeElsewhere?: readonly ExcludeGlobs[];
+}
+
+export function exclusionMatcher(rootAbs: string, exclusion: Exclusion): (rel: string) => boolean {
+  return excludeMatcher(rootAbs, exclusion.exclude ?? [], exclusion.excludeElsewhere ?? []);
+}

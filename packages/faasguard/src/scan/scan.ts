@@ -188,7 +188,7 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
   const done = phaseTimer(options);
   const progress = options.onProgress ?? (() => {});
   progress({ kind: 'phase', phase: 'analyses' });
-  const code = await startCodeAnalysis(app.model, root, options.threads ?? defaultThreads());
+  const code = await startCodeAnalysis(app.model, root, options.threads ?? defaultThreads(), discoverOptions(options));
   const inputs = await prepareRuleInputs(app, root, rules, options);
   await code.finish();
   done('analyses');
