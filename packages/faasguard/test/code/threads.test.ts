@@ -40,6 +40,17 @@ describe('code analysis on two threads', () => {
     assert.equal(renderReport(two, 'sarif', { color: false }), renderReport(one, 'sarif', { color: false }));
   });
 
+  it('the worker thread leaves excluded code unread, as one thread does', async () => {
+    const dir = largeApp();
+    const exclude = ['**/*.js', '**/*.py'];
+    const one = await scan(dir, { threads: 1, exclude });
+    const two = await scan(dir, { threads: 2, exclude });
+    const inCode = two.findings.filter((f) => /\.(js|py)$/.test(f.location.file)).map((f) => `${f.ruleId} ${f.location.file}`);
+    assert.deepEqual(inCode, []);
+    assert.ok(two.diagnostics.filter((d) => d.code === 'code-not-analyzed').length > MIN_FUNCTIONS_FOR_THREADS / 2);
+    assert.equal(renderReport(two, 'json', { color: false }), renderReport(one, 'json', { color: false }));
+  });
+
   it("analyzes the worker's part itself when the worker cannot run", async () => {
     const dir = largeApp();
     const app = await loadApp(dir);
