@@ -4,6 +4,7 @@
  * so that data notices (age, staleness, no data) are said once; supply-chain checks per lockfile;
  * and declared-versus-imported packages per manifest. Problems reading inputs become diagnostics.
  */
+import { exclusionMatcher, type Exclusion } from '../discover/exclude-globs.js';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -29,7 +30,7 @@ import { readTextOrUndefined } from '../files/read-regular-file.js';
 import type { DependencyPath } from '../deps/dependency-path.js';
 
 /** Where vulnerability data comes from; see the CLI's `--osv-db`, `--online`, `--cache-dir`. */
-export interface DependencyScanOptions {
+export interface DependencyScanOptions extends Exclusion {
   osvDb?: string;
   online?: boolean;
   osvApiUrl?: string;
@@ -57,7 +58,7 @@ export async function analyzeDependencies(model: AppModel, root: string, files: 
   if (realRoot === undefined || units.length === 0) return { facts, diagnostics };
   const rel = (abs: string): string => path.relative(realRoot, abs).split(path.sep).join('/') || '.';
 
-  const loaded = await loadUnits(units, realRoot, byDir);
+  const loaded = await loadUnits(units, realRoot, byDir, exclusionMatcher(path.resolve(root), options));
   const imports = new FilesByDir((await readUnitImports(units, files)).values(), (fi) => fi.file);
   const uses = collectUses(units, loaded, rel);
   const names = new Map(units.map((u) => [u, importedNames(u, imports)]));
@@ -73,14 +74,14 @@ export async function analyzeDependencies(model: AppModel, root: string, files: 
 }
 
 /** Each unit's lockfiles, read once per directory (a layer also from its runtime subdirectories). */
-async function loadUnits(units: readonly CodeUnit[], root: string, files: FilesByDir<DiscoveredFile>): Promise<Map<CodeUnit, FunctionDependencies[]>> {
+async function loadUnits(units: readonly CodeUnit[], root: string, files: FilesByDir<DiscoveredFile>, isExcluded: (rel: string) => boolean): Promise<Map<CodeUnit, FunctionDependencies[]>> {
   const byDir = new Map<string, FunctionDependencies>();
   const out = new Map<CodeUnit, FunctionDependencies[]>();
   for (const unit of units) {
     const dirs = [unit.dir, ...(unit.layers.length > 0 ? LAYER_RUNTIME_DIRS.map((d) => path.posix.join(unit.dir, d)) : [])];
     const list: FunctionDependencies[] = [];
     for (const dir of dirs.filter((d) => files.under(d).length > 0)) {
-      if (!byDir.has(dir)) byDir.set(dir, await loadFunctionDependencies(path.join(root, dir), root));
+      if (!byDir.has(dir)) byDir.set(dir, await loadFunctionDependencies(path.join(root, dir), root, isExcluded));
       list.push(byDir.get(dir)!);
     }
     out.set(unit, list);

@@ -59,8 +59,8 @@ export async function readManifest(file: string): Promise<Manifest | undefined> 
 }
 
 /** Parses one lockfile found by `findLockfiles` (or described the same way). */
-export async function readLockfile(found: FoundLockfile, projectRoot: string, manifest?: Manifest): Promise<Lockfile> {
-  if (found.format === 'requirements-txt') return parseRequirementsFile(found.path, { projectRoot });
+export async function readLockfile(found: FoundLockfile, projectRoot: string, manifest?: Manifest, isExcluded?: (rel: string) => boolean): Promise<Lockfile> {
+  if (found.format === 'requirements-txt') return parseRequirementsFile(found.path, { projectRoot, ...(isExcluded ? { isExcluded } : {}) });
   const { text, error } = await readTextFile(found.path);
   const parser = PARSERS[found.format]!;
   if (text === undefined) return { path: found.path, format: found.format, ecosystem: found.ecosystem, dependencies: [], errors: error ? [error] : [] };
@@ -68,15 +68,16 @@ export async function readLockfile(found: FoundLockfile, projectRoot: string, ma
   return parser(text, found.path, { manifest: manifest?.deps, importer: found.importer });
 }
 
-export async function loadFunctionDependencies(codeDir: string, projectRoot: string): Promise<FunctionDependencies> {
-  const found = await findLockfiles(codeDir, projectRoot);
+/** `isExcluded`: the scan's exclusion, paths relative to `projectRoot`; excluded files are never read. */
+export async function loadFunctionDependencies(codeDir: string, projectRoot: string, isExcluded: (rel: string) => boolean = () => false): Promise<FunctionDependencies> {
+  const found = await findLockfiles(codeDir, projectRoot, isExcluded);
   const out: FunctionDependencies = { lockfiles: [], manifests: [], ignored: found.ignored, errors: [...found.errors] };
   const manifests = new Map<string, Manifest | undefined>();
   for (const f of found.lockfiles) {
     if (f.manifest && !manifests.has(f.manifest)) manifests.set(f.manifest, await readManifest(f.manifest));
     const manifest = f.manifest ? manifests.get(f.manifest) : undefined;
     const usable = manifest && manifest.errors.length === 0 ? manifest : undefined;
-    const lock = await readLockfile(f, projectRoot, usable);
+    const lock = await readLockfile(f, projectRoot, usable, isExcluded);
     out.lockfiles.push(lock);
     out.errors.push(...lock.errors);
   }

@@ -150,3 +150,50 @@ describe('--exclude reaches code, secrets and dependencies', () => {
     assert.ok(excluded.diagnostics.some((d) => d.code === 'code-not-analyzed' && d.location.file === 'template.yaml'));
   });
 });
+
+describe('--exclude reaches lockfiles found above the code and requirements includes', () => {
+  let dir: string;
+  before(() => {
+    dir = tempProject({
+      'template.yaml': `Transform: AWS::Serverless-2016-10-31
+Resources:
+  ApiFn:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: services/api/
+      Handler: index.handler
+      Runtime: nodejs20.x
+  PyFn:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: services/py/
+      Handler: app.handler
+      Runtime: python3.12
+`,
+      'services/api/index.js': "exports.handler = async () => require('lodash').noop();\n",
+      'package.json': JSON.stringify({ name: 'root', version: '1.0.0', dependencies: { lodash: '4.17.15' } }),
+      'package-lock.json': LOCK.replace(/"fn"/g, '"root"'),
+      'services/py/app.py': 'def handler(event, context):\n    return 1\n',
+      'services/py/requirements.txt': '-r ../../shared/base.txt\n',
+      'shared/base.txt': 'requests\n',
+    });
+  });
+  after(() => removeProject(dir));
+
+  it('an excluded lockfile above the code is not used', async () => {
+    const all = await scan(dir, { threads: 1 });
+    assert.ok(filesOf(all).has('package-lock.json'), located(all).join('\n'));
+    const excluded = await scan(dir, { threads: 1, exclude: ['package-lock.json'] });
+    assert.ok(!filesOf(excluded).has('package-lock.json'), located(excluded).join('\n'));
+  });
+
+  it('an excluded requirements include is not followed, and the including file says so', async () => {
+    const all = await scan(dir, { threads: 1 });
+    assert.ok(located(all).includes('python-requirement-unpinned shared/base.txt:1'), located(all).join('\n'));
+    const excluded = await scan(dir, { threads: 1, exclude: ['shared/**'] });
+    assert.ok(!filesOf(excluded).has('shared/base.txt'), located(excluded).join('\n'));
+    const note = excluded.diagnostics.find((d) => d.code === 'dependency-input' && /excluded/.test(d.message));
+    assert.equal(note?.loc.file, 'services/py/requirements.txt');
+    assert.equal(note?.loc.line, 1);
+  });
+});

@@ -62,15 +62,18 @@ function chain(dir: string, root: string): string[] {
   return dirs;
 }
 
-async function list(dir: string): Promise<Set<string>> {
+/** The names in `dir`, without those the scan excludes (`isExcluded` tests paths relative to `root`). */
+async function list(dir: string, root: string, isExcluded: (rel: string) => boolean): Promise<Set<string>> {
   try {
-    return new Set(await readdir(dir));
+    const rel = path.relative(root, dir).split(path.sep).join('/');
+    return new Set((await readdir(dir)).filter((n) => !isExcluded(rel ? `${rel}/${n}` : n)));
   } catch {
     return new Set();
   }
 }
 
-export async function findLockfiles(codeDir: string, projectRoot: string): Promise<FindResult> {
+/** `isExcluded`: the scan's exclusion (see `discover/exclude-globs.ts`); an excluded lockfile or manifest is not read. */
+export async function findLockfiles(codeDir: string, projectRoot: string, isExcluded: (rel: string) => boolean = () => false): Promise<FindResult> {
   const result: FindResult = { lockfiles: [], ignored: [], errors: [] };
   let root: string;
   let dir: string;
@@ -87,7 +90,7 @@ export async function findLockfiles(codeDir: string, projectRoot: string): Promi
     return result;
   }
   const dirs = chain(dir, root);
-  const listings = await Promise.all(dirs.map(list));
+  const listings = await Promise.all(dirs.map((d) => list(d, root, isExcluded)));
   await pick(dirs, listings, 'npm', NPM_ORDER, NPM_MANIFESTS, result);
   await pick(dirs, listings, 'PyPI', PY_ORDER, PY_MANIFESTS, result);
   return result;

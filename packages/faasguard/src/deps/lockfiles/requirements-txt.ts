@@ -19,6 +19,8 @@ export interface RequirementsOptions {
   projectRoot: string;
   /** Scope for every requirement; by default inferred from the file name (dev/test files are `dev`). */
   scope?: DependencyScope;
+  /** The scan's exclusion, paths relative to `projectRoot`: an excluded include is not followed. */
+  isExcluded?: (rel: string) => boolean;
 }
 
 /** Files named like `requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt` hold development tools. */
@@ -32,6 +34,7 @@ interface State {
   seen: Set<string>;
   result: Lockfile;
   forcedScope?: DependencyScope;
+  isExcluded: (rel: string) => boolean;
 }
 
 export async function parseRequirementsFile(file: string, options: RequirementsOptions): Promise<Lockfile> {
@@ -44,7 +47,7 @@ export async function parseRequirementsFile(file: string, options: RequirementsO
     return result;
   }
   try {
-    await readOne(file, 0, { root, seen: new Set(), result, forcedScope: options.scope });
+    await readOne(file, 0, { root, seen: new Set(), result, forcedScope: options.scope, isExcluded: options.isExcluded ?? (() => false) });
   } catch (e) {
     result.errors.push({ file, message: `could not be parsed: ${errorMessage(e)}` });
   }
@@ -95,6 +98,7 @@ async function follow(file: string, inc: Include, depth: number, st: State): Pro
   const rel = path.relative(st.root, real);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return err(`include "${inc.target}" is outside the project root; not followed`);
   if (st.seen.has(real)) return;
+  if (st.isExcluded(rel.split(path.sep).join('/'))) return err(`include "${inc.target}" is excluded from the scan; not followed`);
   await readOne(target, depth + 1, st);
 }
 
