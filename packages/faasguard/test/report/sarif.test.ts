@@ -97,10 +97,10 @@ describe('sarif report', () => {
     assert.equal(info && 'relatedLocations' in info, false);
   });
 
-  it('reports diagnostics as tool execution notifications of a successful run', () => {
+  it('reports diagnostics as tool execution notifications of a run that an error left incomplete', () => {
     const [invocation] = run().invocations;
     assert.ok(invocation);
-    assert.equal(invocation.executionSuccessful, true);
+    assert.equal(invocation.executionSuccessful, false);
     assert.deepEqual(invocation.toolExecutionNotifications, [
       {
         level: 'error',
