@@ -16,7 +16,12 @@ export function inputErrors(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 export function writeInputProblems(diagnostics: readonly Diagnostic[], err: NodeJS.WritableStream, quiet: boolean): void {
   for (const d of sortDiagnostics([...diagnostics])) {
     if (d.severity === 'note' || (quiet && d.severity === 'warning')) continue;
-    const where = d.loc.line >= 1 ? `${d.loc.file}:${d.loc.line}` : d.loc.file;
-    err.write(`faasguard: ${d.severity} ${escapeLine(redactSecretsInText(`${where}: ${d.message} [${d.code}]`))}\n`);
+    err.write(`faasguard: ${d.severity} ${escapeLine(redactSecretsInText(`${where(d)}${d.message} [${d.code}]`))}\n`);
   }
+}
+
+/** `file:line: `, the file alone when it is about all of it, nothing when it is about the whole project (`.`). */
+function where(d: Diagnostic): string {
+  if (d.loc.file === '.' || d.loc.file === '') return '';
+  return d.loc.line >= 1 ? `${d.loc.file}:${d.loc.line}: ` : `${d.loc.file}: `;
 }

@@ -42,7 +42,9 @@ export function renderPretty(result: ScanResult, options: ReportOptions): string
   else if (findings.length === 0) blocks.push([ctx.palette.bold(result.diagnostics.some((d) => d.severity === 'error') ? 'No findings in the templates that could be read.' : 'No findings.')]);
   const suppressed = suppressedFindings(result);
   if (options.showSuppressed && suppressed.length > 0) blocks.push(suppressedGroup(suppressed, ctx));
-  if (result.diagnostics.length > 0) blocks.push(diagnosticsBlock(result.diagnostics, ctx.palette));
+  // The baseline's note is not a problem with the input: the summary line gives its counts.
+  const problems = result.diagnostics.filter((d) => d.code !== BASELINE_NOTE_CODE);
+  if (problems.length > 0) blocks.push(diagnosticsBlock(problems, ctx.palette));
   blocks.push([summaryLine(result, ctx.palette, options.showSuppressed === true)]);
   return `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`;
 }

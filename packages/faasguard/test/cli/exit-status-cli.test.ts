@@ -18,6 +18,17 @@ const BIN = path.join(PACKAGE_ROOT, 'bin', 'faasguard.js');
 const CLEAN = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n';
 /** Line 4 is where the parser gives up. */
 const BROKEN = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket: [\n';
+const FUNCTION_WITH_DEPENDENCIES = `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      CodeUri: src
+`;
+
 let dir = '';
 before(() => {
   dir = tempProject({
@@ -28,6 +39,10 @@ before(() => {
     'config/faasguard.config.yaml': 'allowInputErrors: true\n',
     'config/good.yaml': CLEAN,
     'config/bad.yaml': BROKEN,
+    'deps/template.yaml': FUNCTION_WITH_DEPENDENCIES,
+    'deps/src/index.js': 'exports.handler = async () => ({});\n',
+    'deps/src/package.json': JSON.stringify({ name: 'a', version: '1.0.0', dependencies: { lodash: '4.17.20' } }),
+    'deps/src/package-lock.json': JSON.stringify({ name: 'a', version: '1.0.0', lockfileVersion: 3, packages: { '': { name: 'a', version: '1.0.0', dependencies: { lodash: '4.17.20' } }, 'node_modules/lodash': { version: '4.17.20' } } }),
   });
   fs.mkdirSync(path.join(dir, 'empty'));
 });
@@ -105,6 +120,17 @@ describe('stderr without a terminal', () => {
     assert.match(err, /^faasguard: \d+ findings? \((\d+ (critical|high|medium|low|info)(, )?)+\) in 1 template, /m);
   });
 
+  it('says that there is no vulnerability data, for a report written to a file, but not with --quiet', () => {
+    const args = ['scan', path.join(dir, 'deps'), '--format', 'sarif', '--output', path.join(dir, 'deps.sarif'), '--no-vuln-cache', '--fail-on', 'none'];
+    const shown = run(...args);
+    assert.equal(shown.code, 0);
+    assert.match(shown.err, /^faasguard: warning No vulnerability data: dependencies were not checked .* \[no-vuln-data\]$/m);
+    assert.match(shown.err, /^faasguard: \d+ findings? .*, 1 input problem in 1 template, /m);
+    const quiet = run(...args, '--quiet');
+    assert.equal(quiet.code, 0);
+    assert.equal(quiet.err, '');
+  });
+
   it('is silent with --quiet when all is well', () => {
     const { code, err } = run('scan', path.join(dir, 'clean'), '--format', 'json', '--quiet');
     assert.equal(code, 0);
@@ -125,7 +151,8 @@ describe('exit codes and messages', () => {
     assert.equal(run('baseline', path.join(dir, 'open'), '--output', baseline).code, 0);
     const { code, out, err } = run('scan', path.join(dir, 'open'), '--baseline', baseline);
     assert.equal(code, 0);
-    assert.doesNotMatch(out, /input problem/);
+    assert.doesNotMatch(out, /input problem/i);
+    assert.match(out, /; \d+ baselined, 0 gone from the baseline; 1 template scanned$/m);
     assert.match(out, /^No findings\.$/m);
     assert.equal(err, '');
   });
