@@ -1,6 +1,7 @@
 /**
  * The `faasguard` command line. Exit codes: 0 nothing at or above --fail-on, 1 findings at or
- * above it, 2 a usage error or nothing could be scanned.
+ * above it, 2 a usage error, nothing could be scanned, or a template could not be read (unless
+ * --allow-input-errors).
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,7 +29,7 @@ import { UsageError } from './usage-error.js';
 import { applyBaseline } from '../baseline/apply-baseline.js';
 import { BaselineError, DEFAULT_BASELINE_FILE, type Baseline } from '../baseline/baseline-file.js';
 import { readBaselineFile, writeBaselineFile } from '../baseline/baseline-io.js';
-import { applyConfig, failOnOf } from '../config/apply-config.js';
+import { applyConfig, failOnOf, type FailOn } from '../config/apply-config.js';
 import type { FaasguardConfig } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
 import { configForScan } from '../config/config-for-scan.js';
@@ -38,6 +39,7 @@ import { globError } from '../config/glob-problems.js';
 import { SYSTEM_CLOCK, type Clock } from './clock.js';
 import { writeStarterConfig } from './init-config.js';
 import { ScanFeedback } from './scan-feedback.js';
+import { inputErrors, writeInputProblems } from './input-problems.js';
 
 const HELP = `faasguard ${TOOL_VERSION} — security scanner for serverless applications
 
@@ -65,8 +67,13 @@ Scan options:
                                html is one self-contained page: summary, attack-surface graph, findings
   --baseline <file>            report only findings not in this baseline (see 'faasguard baseline')
   --output <file>              write the report to a file instead of standard output
-  --fail-on <severity>         exit 1 when a finding is at or above it: critical, high, medium, low, info
-                               (default: the configuration's failOn, else low); suppressed findings never count
+  --fail-on <severity>         exit 1 when a finding is at or above it: critical, high, medium, low, info,
+                               or none (never; any case) (default: the configuration's failOn, else low);
+                               suppressed findings never count
+  --allow-input-errors         exit 0 or 1 even when a template could not be read or parsed (default: exit 2;
+                               the configuration's allowInputErrors: true too); the errors still show on stderr
+  --exit-zero                  exit 0 whatever the scan found (the report and stderr still say it); usage
+                               errors and nothing to scan still exit 2
   --show-suppressed            list suppressed findings in the pretty and markdown reports (JSON, SARIF
                                and JUnit always hold them, marked)
   --exclude <glob>             skip files matching the glob (repeatable)
@@ -160,28 +167,57 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     'no-color': { type: 'boolean', default: false },
     baseline: { type: 'string' },
     'show-suppressed': { type: 'boolean', default: false },
+    'allow-input-errors': { type: 'boolean', default: false },
+    'exit-zero': { type: 'boolean', default: false },
     ...SCAN_INPUT_OPTIONS,
   });
   const format = String(values['format']);
   if (!isReportFormat(format)) throw new UsageError(`--format must be pretty, json, sarif, markdown, junit or html`);
-  const failOnFlag = values['fail-on'] as string | undefined;
-  if (failOnFlag !== undefined && !isSeverity(failOnFlag)) throw new UsageError(`--fail-on must be critical, high, medium, low or info`);
+  const failOnFlag = failOnFromFlag(values['fail-on'] as string | undefined);
   const baselineFile = values['baseline'] as string | undefined;
   // Read before scanning: a wrong path should fail fast, not after a long scan.
   const baseline = baselineFile === undefined ? undefined : baselineOrUsageError(baselineFile);
+  const output = values['output'] as string | undefined;
+  if (output !== undefined) prepareOutput(output);
   const feedback = feedbackFor(values, err, clock);
   const { target, config, result: scanned } = await scanFromFlags('scan', values, positionals, feedback);
-  const failOn = failOnOf(failOnFlag as Severity | undefined, config);
+  const failOn = failOnOf(failOnFlag, config);
   const result = baseline === undefined ? scanned : applyBaseline(scanned, baseline, baselineFile!);
-  const output = values['output'] as string | undefined;
   const toTerminal = format === 'pretty' && output === undefined && isTty(out);
   const color = toTerminal && !values['no-color'] && process.env['NO_COLOR'] === undefined;
   const report = renderReport(result, format as ReportFormat, { color, redactLine: redactSecretsInText, showSuppressed: values['show-suppressed'] === true });
   if (output) writeFileSync(output, report);
   else out.write(report);
   if (result.templates.length === 0) return noTemplates(target, err);
-  feedback.summarize(result.findings, result.templates.length, toTerminal);
-  return result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
+  // A pretty report on the terminal lists them already.
+  if (!toTerminal) writeInputProblems(result.diagnostics, err, values['quiet'] === true);
+  // A pretty report on standard output ends with the same counts.
+  const inputProblems = result.diagnostics.filter((d) => d.severity !== 'note').length;
+  feedback.summarize(result.findings, result.templates.length, format === 'pretty' && output === undefined, inputProblems);
+  if (values['exit-zero']) return 0;
+  const allowInputErrors = values['allow-input-errors'] === true || config?.allowInputErrors === true;
+  if (!allowInputErrors && inputErrors(result.diagnostics).length > 0) return 2;
+  return failOn !== 'none' && result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
+}
+
+/** `--fail-on` in any case; `none` never fails on findings. */
+function failOnFromFlag(flag: string | undefined): FailOn | undefined {
+  if (flag === undefined) return undefined;
+  const value = flag.toLowerCase();
+  if (value === 'none' || isSeverity(value)) return value;
+  throw new UsageError(`--fail-on must be critical, high, medium, low, info or none`);
+}
+
+/** The report's folder is made before the scan: a wrong path should fail fast, not after a long scan. */
+function prepareOutput(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`--output ${file}: cannot create its folder ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (isDirectory(file)) throw new UsageError(`--output ${file} is a directory; give a file name`);
+  if (!isDirectory(dir)) throw new UsageError(`--output ${file}: ${dir} is not a directory`);
 }
 
 /** `faasguard baseline`: records the fingerprints of today's findings. */

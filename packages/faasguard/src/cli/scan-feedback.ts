@@ -63,13 +63,13 @@ export class ScanFeedback {
   }
 
   /**
-   * The closing line, on a terminal or with `--verbose`. A pretty report written to the terminal
-   * already ends with the counts, so there it shows with `--verbose` only.
+   * The closing line, terminal or not, so that a CI log says what a report written to a file holds.
+   * A pretty report on standard output already ends with the counts, so there it shows with `--verbose` only.
    */
-  summarize(findings: readonly Finding[], templates: number, reportOnTerminal: boolean): void {
+  summarize(findings: readonly Finding[], templates: number, reportOnStdout: boolean, inputProblems = 0): void {
     if (this.options.quiet) return;
-    if (!this.options.verbose && (this.err.isTTY !== true || reportOnTerminal)) return;
-    this.err.write(summaryLine({ findings, templates, files: this.files, ms: this.clock.now() - this.started }));
+    if (!this.options.verbose && reportOnStdout) return;
+    this.err.write(summaryLine({ findings, inputProblems, templates, files: this.files, ms: this.clock.now() - this.started }));
   }
 
   /** What a phase went through, for its verbose line. */

@@ -30,7 +30,10 @@ export function applyConfig(flags: ScanOptions, config: FaasguardConfig | undefi
 
 export const DEFAULT_FAIL_ON: Severity = 'low';
 
+/** The least severity that fails a scan; `none`: findings never do. */
+export type FailOn = Severity | 'none';
+
 /** `--fail-on`, else the configuration's `failOn`, else `low`. */
-export function failOnOf(flag: Severity | undefined, config: FaasguardConfig | undefined): Severity {
+export function failOnOf(flag: FailOn | undefined, config: FaasguardConfig | undefined): FailOn {
   return flag ?? config?.failOn ?? DEFAULT_FAIL_ON;
 }

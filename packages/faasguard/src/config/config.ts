@@ -17,6 +17,8 @@ export interface FaasguardConfig {
   rules: ReadonlyMap<string, RuleSetting>;
   /** The `--fail-on` default */
   failOn?: Severity;
+  /** `--allow-input-errors`: a template that cannot be read does not make the exit code 2 */
+  allowInputErrors?: boolean;
   /** Globs relative to `dir` */
   exclude: string[];
   /** Parameter values per template glob, in the order of the file */

@@ -25,6 +25,7 @@ import { shownPath } from './shown-path.js';
 interface ConfigData {
   rules?: Record<string, RuleSetting>;
   failOn?: Severity;
+  allowInputErrors?: boolean;
   exclude?: string[];
   parameters?: Record<string, Record<string, string | number | boolean>>;
   serverless?: { stage?: string; region?: string };
@@ -90,6 +91,7 @@ function normalized(data: ConfigData, file: string): FaasguardConfig {
     dir,
     rules: new Map(Object.entries(data.rules ?? {})),
     ...(data.failOn ? { failOn: data.failOn } : {}),
+    ...(data.allowInputErrors !== undefined ? { allowInputErrors: data.allowInputErrors } : {}),
     exclude: data.exclude ?? [],
     parameters,
     ...(data.serverless?.stage ? { stage: data.serverless.stage } : {}),

@@ -16,6 +16,10 @@ export const STARTER_OPTIONS: readonly StarterOption[] = [
     example: ['failOn: high'],
   },
   {
+    explanation: 'Exit 0 or 1 even when a template cannot be read or parsed (default: exit 2); the errors are still reported.',
+    example: ['allowInputErrors: true'],
+  },
+  {
     explanation: "Turn a rule off, or give it another severity; 'faasguard rules' lists the rule ids.",
     example: ['rules:', '  function-without-tracing: off', '  iam-wildcard-action: critical'],
   },

@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../findings/finding.js';
 import { SEVERITIES } from '../findings/finding.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ScanResult } from '../scan/scan-result.js';
+import { BASELINE_NOTE_CODE } from '../baseline/apply-baseline.js';
 import type { Palette, Style } from './ansi.js';
 import { createPalette } from './ansi.js';
 import { codeFrame } from './code-frame.js';
@@ -38,10 +39,12 @@ export function renderPretty(result: ScanResult, options: ReportOptions): string
   }
   // No template loaded is a failed scan (exit 2), never a clean one.
   if (result.templates.length === 0) blocks.push([ctx.palette.bold(`${NOTHING_SCANNED[0]!.toUpperCase()}${NOTHING_SCANNED.slice(1)}.`)]);
-  else if (findings.length === 0) blocks.push([ctx.palette.bold('No findings.')]);
+  else if (findings.length === 0) blocks.push([ctx.palette.bold(result.diagnostics.some((d) => d.severity === 'error') ? 'No findings in the templates that could be read.' : 'No findings.')]);
   const suppressed = suppressedFindings(result);
   if (options.showSuppressed && suppressed.length > 0) blocks.push(suppressedGroup(suppressed, ctx));
-  if (result.diagnostics.length > 0) blocks.push(diagnosticsBlock(result.diagnostics, ctx.palette));
+  // The baseline's note is not a problem with the input: the summary line gives its counts.
+  const problems = result.diagnostics.filter((d) => d.code !== BASELINE_NOTE_CODE);
+  if (problems.length > 0) blocks.push(diagnosticsBlock(problems, ctx.palette));
   blocks.push([summaryLine(result, ctx.palette, options.showSuppressed === true)]);
   return `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`;
 }
@@ -115,7 +118,8 @@ function summaryLine(result: ScanResult, palette: Palette, showSuppressed: boole
   const parts = [`${plural(counts.total, 'finding')} (${perSeverity})`];
   const suppressed = result.suppressed?.length ?? 0;
   if (suppressed > 0) parts.push(`${suppressed} suppressed${showSuppressed ? '' : ' (--show-suppressed lists them)'}`);
-  if (result.diagnostics.length > 0) parts.push(plural(result.diagnostics.length, 'input problem'));
+  const problems = result.diagnostics.filter((d) => d.code !== BASELINE_NOTE_CODE).length;
+  if (problems > 0) parts.push(plural(problems, 'input problem'));
   if (result.baseline) parts.push(`${result.baseline.baselined} baselined, ${result.baseline.gone} gone from the baseline`);
   parts.push(`${plural(result.templates.length, 'template')} scanned`);
   return palette.bold(parts.join('; '));

@@ -38,8 +38,8 @@ export function buildSarifLog(result: ScanResult): SarifLog {
         },
         invocations: [
           {
-            // Input problems never stop a scan, so the run itself succeeded.
-            executionSuccessful: true,
+            // A template that could not be read leaves the analysis incomplete (the CLI exits 2).
+            executionSuccessful: !result.diagnostics.some((d) => d.severity === 'error'),
             toolExecutionNotifications: sortDiagnostics(result.diagnostics).map(notification),
           },
         ],

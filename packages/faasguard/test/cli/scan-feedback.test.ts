@@ -34,11 +34,11 @@ function replay(feedback: ScanFeedback, clock: FakeClock): void {
   feedback.end();
 }
 
-function run(stream: FakeTerminal | FakePipe, options: FeedbackOptions, reportOnTerminal = false): string {
+function run(stream: FakeTerminal | FakePipe, options: FeedbackOptions, reportOnStdout = false): string {
   const clock = new FakeClock();
   const feedback = new ScanFeedback(stream, options, clock);
   replay(feedback, clock);
-  feedback.summarize([], 1, reportOnTerminal);
+  feedback.summarize([], 1, reportOnStdout);
   return stream.text;
 }
 
@@ -62,8 +62,8 @@ describe('ScanFeedback', () => {
     assert.ok(!run(new FakeTerminal(), { quiet: false, verbose: false }, true).includes('no findings'));
   });
 
-  it('not on a terminal: nothing', () => {
-    assert.equal(run(new FakePipe(), { quiet: false, verbose: false }), '');
+  it('not on a terminal: the summary alone, for CI logs', () => {
+    assert.equal(run(new FakePipe(), { quiet: false, verbose: false }), SUMMARY);
   });
 
   it('with --verbose: each file and phase, and the summary, even when not on a terminal', () => {

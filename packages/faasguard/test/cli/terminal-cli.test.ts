@@ -41,9 +41,12 @@ describe('scan on a terminal', () => {
     assert.ok(summary!.endsWith('\n'));
   });
 
-  it('writes nothing to stderr when it is not a terminal', async () => {
-    const { err } = await runCliOn({ errIsTty: false, clock: steppingClock() }, 'scan', VULNERABLE, '--format', 'json');
-    assert.equal(err, '');
+  it('writes the summary alone to stderr when it is not a terminal', async () => {
+    const { out, err } = await runCliOn({ errIsTty: false, clock: steppingClock() }, 'scan', VULNERABLE, '--format', 'json');
+    const match = SUMMARY.exec(err.trimEnd());
+    assert.ok(match, err);
+    assert.equal(Number(match[1]), (JSON.parse(out) as { findings: unknown[] }).findings.length);
+    assert.equal(err.split('\n').length, 2, err);
   });
 
   it('writes nothing to stderr with --quiet, even on a terminal', async () => {

@@ -97,10 +97,20 @@ describe('sarif report', () => {
     assert.equal(info && 'relatedLocations' in info, false);
   });
 
-  it('reports diagnostics as tool execution notifications of a successful run', () => {
+  it('keeps a run with warnings only successful', () => {
+    const result = scanResult();
+    const warnings = result.diagnostics.map((d) => ({ ...d, severity: 'warning' as const }));
+    const log = JSON.parse(renderReport({ ...result, diagnostics: warnings }, 'sarif', { color: false })) as SarifLog;
+    assert.deepEqual(validateSarifSchema(log), []);
+    const [invocation] = log.runs[0]!.invocations;
+    assert.equal(invocation!.executionSuccessful, true);
+    assert.deepEqual(invocation!.toolExecutionNotifications.map((n) => [n.level, n.descriptor.id]), [['warning', 'unknown-tag']]);
+  });
+
+  it('reports diagnostics as tool execution notifications of a run that an error left incomplete', () => {
     const [invocation] = run().invocations;
     assert.ok(invocation);
-    assert.equal(invocation.executionSuccessful, true);
+    assert.equal(invocation.executionSuccessful, false);
     assert.deepEqual(invocation.toolExecutionNotifications, [
       {
         level: 'error',
