@@ -18,7 +18,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { zipOf } from '../test/helpers/zip-bomb.js';
 import type { ScanResult } from '../src/scan/scan-result.js';
 import { arg } from './figures.js';
 
@@ -112,46 +112,11 @@ function writeProject(dir: string, size: number): void {
   writeFileSync(path.join(dir, 'template.yaml'), template.join('\n'));
 }
 
-/** A zip of `count` entries holding the same deflated record for `ms`, padded to `size` bytes. */
+/** A zip of `count` entries holding the same record for `ms`, padded to `size` bytes. */
 function bombZip(count: number, size: number): Buffer {
   const head = '{"id":"BOMB","affected":[{"package":{"ecosystem":"npm","name":"ms"},"versions":["';
   const tail = '"]}]}';
-  const content = Buffer.from(head + '9'.repeat(size - head.length - tail.length) + tail);
-  const data = deflateRawSync(content, { level: 9 });
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (let i = 0; i < count; i++) {
-    const name = Buffer.from(`B${i}.json`);
-    const fields = (header: Buffer, at: number): void => {
-      header.writeUInt16LE(8, at);
-      header.writeUInt32LE(crc32(content), at + 6);
-      header.writeUInt32LE(data.length, at + 10);
-      header.writeUInt32LE(content.length, at + 14);
-      header.writeUInt16LE(name.length, at + 18);
-    };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    fields(local, 8);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    fields(entry, 10);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    central.push(entry, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(count, 8);
-  end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return zipOf(count, Buffer.from(head + '9'.repeat(size - head.length - tail.length) + tail));
 }
 
 /** In the child: runs one case once and prints its `Run`. */

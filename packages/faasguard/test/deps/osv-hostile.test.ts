@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import { pathOf } from '../../src/deps/dependency-path.js';
 import { loadOsvDb, OSV_LIMITS } from '../../src/deps/osv/load-osv-db.js';
 import { packageKey } from '../../src/deps/osv/match.js';
 import type { Dependency } from '../../src/deps/types.js';
+import { zipOf } from '../helpers/zip-bomb.js';
 import { findVulnerabilities } from '../../src/deps/vulnerabilities.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'fg-osv-hostile-'));
@@ -27,46 +27,6 @@ function affecting(id: string, extra: Record<string, unknown> = {}, affected: Re
   return { id, ...extra, affected: [{ package: { ecosystem: 'npm', name: 'ms' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '2.1.3' }] }], ...affected }] };
 }
 
-/** A zip of `count` entries that all hold the same deflated bytes, as a zip bomb repeats them. */
-function zipOf(count: number, content: Buffer): Buffer {
-  const data = deflateRawSync(content, { level: 9 });
-  const crc = crc32(content);
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (let i = 0; i < count; i++) {
-    const name = Buffer.from(`BOMB-${i}.json`);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(content.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(content.length, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    central.push(entry, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(count, 8);
-  end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 /** A record for `ms` padded to `size` bytes with one long listed version: it matches, so it is kept. */
 function paddedRecord(size: number): Buffer {
