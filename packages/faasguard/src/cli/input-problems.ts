@@ -13,10 +13,11 @@ export function inputErrors(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.filter((d) => d.severity === 'error');
 }
 
-export function writeInputProblems(diagnostics: readonly Diagnostic[], err: NodeJS.WritableStream, quiet: boolean): void {
+/** `redact`: masks secrets a message may quote; `map` and `policy` pass the loaded app's, which knows its values. */
+export function writeInputProblems(diagnostics: readonly Diagnostic[], err: NodeJS.WritableStream, quiet: boolean, redact: (text: string) => string = redactSecretsInText): void {
   for (const d of sortDiagnostics([...diagnostics])) {
     if (d.severity === 'note' || (quiet && d.severity === 'warning')) continue;
-    err.write(`faasguard: ${d.severity} ${escapeLine(redactSecretsInText(`${where(d)}${d.message} [${d.code}]`))}\n`);
+    err.write(`faasguard: ${d.severity} ${escapeLine(redact(`${where(d)}${d.message} [${d.code}]`))}\n`);
   }
 }
 

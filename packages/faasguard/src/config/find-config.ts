@@ -11,13 +11,23 @@ import { ConfigError } from './config-error.js';
 import { shownPath } from './shown-path.js';
 
 /** The names a configuration file may have; `faasguard init` writes the first. */
-export const CONFIG_FILE_NAMES = ['faasguard.config.yaml', 'faasguard.config.json', '.faasguard.yml'] as const;
+export const CONFIG_FILE_NAMES = ['faasguard.config.yaml', 'faasguard.config.yml', 'faasguard.config.json', '.faasguard.yaml', '.faasguard.yml'] as const;
 
 /** The configuration file for a scan of `start` (a directory), or undefined when there is none. */
 export function findConfigFile(start: string): string | undefined {
+  let found: string | undefined;
+  for (const dir of searchedDirs(start)) found = configFileIn(dir);
+  return found;
+}
+
+/**
+ * The directories the search looks in, from `start` upward: it ends with the first that holds a
+ * configuration file, the repository root, or the file-system root.
+ */
+export function* searchedDirs(start: string): Generator<string> {
   for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    const found = configFileIn(dir);
-    if (found !== undefined || exists(path.join(dir, '.git')) || path.dirname(dir) === dir) return found;
+    yield dir;
+    if (configFileIn(dir) !== undefined || exists(path.join(dir, '.git')) || path.dirname(dir) === dir) return;
   }
 }
 

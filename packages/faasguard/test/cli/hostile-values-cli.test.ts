@@ -83,10 +83,11 @@ describe('faasguard on hostile values (child process)', () => {
     assert.ok(html.includes('svc/serverless.yml'));
   });
 
-  it('map draws the attack surface and names each broken file and line on stderr', () => {
+  it('map draws the attack surface, names each broken file and line on stderr, and exits 2 for them', () => {
     const r = run('map', dir, '--no-config');
     assert.doesNotMatch(r.err, /internal error/);
-    assert.equal(r.code, 0, r.err);
+    assert.equal(r.code, 2, r.err);
+    assert.equal(run('map', dir, '--no-config', '--allow-input-errors').code, 0);
     assert.match(r.out, /Open/);
     for (const [file, line] of [expectedPlaces()[0]!, expectedPlaces()[1]!, expectedPlaces()[5]!]) assert.ok(r.err.includes(`${file}:${line}:`), `${file}:${line} in ${r.err}`);
   });

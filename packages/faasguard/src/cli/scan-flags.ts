@@ -1,0 +1,56 @@
+/**
+ * Scan options from the flags of `scan`, `baseline`, `map` and `policy`, each checked so that a
+ * mistake is a usage error before anything is read.
+ */
+import { globError } from '../config/glob-problems.js';
+import type { ScanOptions } from '../scan/scan.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../scan/scan.js';
+import { isSet, stringValue, stringValues, type Values } from './option-values.js';
+import { parseParams } from './params.js';
+import { UsageError } from './usage-error.js';
+
+/** What `map` and `policy` load, as a scan would: files, parameters and loader options. */
+export function inputOptions(values: Values): ScanOptions {
+  return { exclude: excludeFlags(values), params: parseParams(stringValues(values, 'param'), stringValues(values, 'params-file')), ...loaderOptions(values) };
+}
+
+/** The `--exclude` globs, each one usable (see `discover/glob-matcher.ts`). */
+export function excludeFlags(values: Values): string[] {
+  const globs = stringValues(values, 'exclude');
+  for (const glob of globs) {
+    const error = globError(glob);
+    if (error !== undefined) throw new UsageError(`--exclude ${error}`);
+  }
+  return globs;
+}
+
+export function maxFileSize(values: Values): number {
+  const flag = stringValue(values, 'max-file-size');
+  const bytes = flag === undefined ? DEFAULT_MAX_FILE_SIZE : Number(flag);
+  if (!Number.isInteger(bytes) || bytes <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
+  return bytes;
+}
+
+/** Where vulnerability data comes from, from the scan flags. */
+export function vulnOptions(values: Values): Pick<ScanOptions, 'osvDb' | 'online' | 'osvApiUrl' | 'cacheDir' | 'noCache'> {
+  const osvDb = stringValue(values, 'osv-db');
+  const osvApiUrl = stringValue(values, 'osv-api-url');
+  const cacheDir = stringValue(values, 'cache-dir');
+  if (osvDb !== undefined && isSet(values, 'online')) throw new UsageError('--osv-db and --online are alternatives; give one');
+  if (osvApiUrl !== undefined && !/^https?:\/\//.test(osvApiUrl)) throw new UsageError('--osv-api-url takes an http(s) URL');
+  return {
+    ...(osvDb !== undefined ? { osvDb } : {}),
+    ...(isSet(values, 'online') ? { online: true } : {}),
+    ...(osvApiUrl !== undefined ? { osvApiUrl } : {}),
+    ...(cacheDir !== undefined ? { cacheDir } : {}),
+    ...(isSet(values, 'no-vuln-cache') ? { noCache: true } : {}),
+  };
+}
+
+/** Serverless Framework and CDK loader options. */
+export function loaderOptions(values: Values): { stage?: string; region?: string; envVars: string[]; synth: boolean } {
+  const envVars = stringValues(values, 'env-vars').flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const stage = stringValue(values, 'stage');
+  const region = stringValue(values, 'region');
+  return { ...(stage !== undefined ? { stage } : {}), ...(region !== undefined ? { region } : {}), envVars, synth: isSet(values, 'synth') };
+}
