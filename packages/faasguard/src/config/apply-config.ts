@@ -7,6 +7,9 @@ import type { Severity } from '../findings/finding.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { ScanOptions } from '../scan/scan.js';
 import type { FaasguardConfig } from './config.js';
+import type { FailOn } from './fail-on.js';
+
+export type { FailOn } from './fail-on.js';
 import { configuredRules } from './configured-rules.js';
 
 /** `flags`: only what the command line said (no defaults filled in), so that the configuration can fill the rest. */
@@ -30,8 +33,6 @@ export function applyConfig(flags: ScanOptions, config: FaasguardConfig | undefi
 
 export const DEFAULT_FAIL_ON: Severity = 'low';
 
-/** The least severity that fails a scan; `none`: findings never do. */
-export type FailOn = Severity | 'none';
 
 /** `--fail-on`, else the configuration's `failOn`, else `low`. */
 export function failOnOf(flag: FailOn | undefined, config: FaasguardConfig | undefined): FailOn {

@@ -3,6 +3,7 @@
  * What the file does not say is absent: the command line or the built-in default decides it.
  */
 import type { Severity } from '../findings/finding.js';
+import type { FailOn } from './fail-on.js';
 import type { FileParams } from '../scan/template-params.js';
 
 /** `off`: the rule does not run; `on`: it runs as it is (the default); a severity: it runs with that severity. */
@@ -16,7 +17,7 @@ export interface FaasguardConfig {
   /** By rule id, in the order of the file */
   rules: ReadonlyMap<string, RuleSetting>;
   /** The `--fail-on` default */
-  failOn?: Severity;
+  failOn?: FailOn;
   /** `--allow-input-errors`: a template that cannot be read does not make the exit code 2 */
   allowInputErrors?: boolean;
   /** Globs relative to `dir` */

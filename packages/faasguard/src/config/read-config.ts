@@ -14,6 +14,7 @@ import { toJs, type TNode } from '../parse/tree.js';
 import { parseYamlTemplate } from '../parse/yaml-template.js';
 import type { FileParams } from '../scan/template-params.js';
 import type { FaasguardConfig, RuleSetting } from './config.js';
+import type { FailOn } from './fail-on.js';
 import { ConfigError, configErrorAt, type ConfigProblem } from './config-error.js';
 import { validate } from './config-schema-validator.js';
 import { didYouMean } from './did-you-mean.js';
@@ -24,7 +25,7 @@ import { shownPath } from './shown-path.js';
 /** The shape the schema guarantees. */
 interface ConfigData {
   rules?: Record<string, RuleSetting>;
-  failOn?: Severity;
+  failOn?: FailOn;
   allowInputErrors?: boolean;
   exclude?: string[];
   parameters?: Record<string, Record<string, string | number | boolean>>;

@@ -12,7 +12,7 @@ export interface StarterOption {
 
 export const STARTER_OPTIONS: readonly StarterOption[] = [
   {
-    explanation: 'Exit 1 when a finding is at or above this severity: critical, high, medium, low or info (--fail-on wins).',
+    explanation: 'Exit 1 when a finding is at or above this severity: critical, high, medium, low, info, or none (--fail-on wins).',
     example: ['failOn: high'],
   },
   {
@@ -41,14 +41,17 @@ export const STARTER_OPTIONS: readonly StarterOption[] = [
   },
 ];
 
-const HEADER = [
-  '# faasguard configuration.',
-  '# faasguard scan, baseline, map and policy read it when they scan this directory or one below it',
-  '# (up to the repository root). Paths are relative to this file. Command-line flags win over it.',
-  '# Schema: node_modules/faasguard/schema/faasguard-config.schema.json',
-];
+/** The schema, relative to the configuration file, when faasguard is installed next to it. */
+export const DEFAULT_SCHEMA_REF = 'node_modules/faasguard/schema/faasguard-config.schema.json';
 
-export function starterConfig(): string {
-  const blocks = [HEADER, ...STARTER_OPTIONS.map((o) => [`# ${o.explanation}`, ...o.example.map((line) => `# ${line}`)])];
+/** `schemaRef`: where editors find the schema (yaml-language-server reads the first line), relative to the file or a URL. */
+export function starterConfig(schemaRef: string = DEFAULT_SCHEMA_REF): string {
+  const header = [
+    `# yaml-language-server: $schema=${schemaRef}`,
+    '# faasguard configuration.',
+    '# faasguard scan, baseline, map and policy read it when they scan this directory or one below it',
+    '# (up to the repository root). Paths are relative to this file. Command-line flags win over it.',
+  ];
+  const blocks = [header, ...STARTER_OPTIONS.map((o) => [`# ${o.explanation}`, ...o.example.map((line) => `# ${line}`)])];
   return blocks.map((lines) => lines.join('\n')).join('\n\n') + '\n';
 }

@@ -1,9 +1,14 @@
 /**
- * Runs the command line in-process and captures what it writes.
+ * Runs the command line in-process and captures what it writes, or as a child process.
  */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Clock } from '../../src/cli/clock.js';
 import { main } from '../../src/cli/main.js';
+import { PACKAGE_ROOT } from './paths.js';
+
+const BIN = path.join(PACKAGE_ROOT, 'bin', 'faasguard.js');
 
 class Capture extends Writable {
   text = '';
@@ -34,4 +39,23 @@ export async function runCliOn(terminal: Terminal, ...argv: string[]): Promise<{
   const err = new Capture(terminal.errIsTty === true);
   const code = await main(argv, out, err, terminal.clock);
   return { code, out: out.text, err: err.text };
+}
+
+/** What a child process of the command line did. */
+export interface ProcessRun {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/**
+ * Runs `bin/faasguard.js` as a user does: a child process with pipes, not a terminal, real exit
+ * code. `env` is added to the environment, without the colour variables of the test's own (an
+ * `undefined` value removes a variable).
+ */
+export function runCliProcess(args: readonly string[], env: Record<string, string | undefined> = {}, cwd?: string): ProcessRun {
+  const merged: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env };
+  const clean = Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined));
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'], env: clean, ...(cwd ? { cwd } : {}) });
+  return { code: r.status, out: r.stdout, err: r.stderr };
 }
