@@ -100,7 +100,7 @@ describe('readConfig: mistakes, each at its line and column', () => {
   it('names a bad value where the value is, with what was expected', () => {
     const text = 'failOn: hihg\nexclude: test/**\nparameters:\n  api.yaml:\n    Stage: [prod]\nserverless:\n  stage: ""\n';
     assert.deepEqual(errorLines(configFile('faasguard.config.yaml', text)), [
-      'faasguard.config.yaml:1:9: "hihg" is not one of critical, high, medium, low, info (did you mean "high"?)',
+      'faasguard.config.yaml:1:9: "hihg" is not one of critical, high, medium, low, info, none (did you mean "high"?)',
       'faasguard.config.yaml:2:10: expected a list, got "test/**"',
       'faasguard.config.yaml:5:12: expected a string, a number or true or false, got a list',
       'faasguard.config.yaml:7:10: must not be empty',
