@@ -51,8 +51,8 @@ export const baselineCommand: Command = {
 };
 
 async function baseline({ values, positionals }: CommandArgs, { out, err, clock }: CommandIo): Promise<number> {
-  const feedback = feedbackFor(values, err, clock);
   const prepared = prepareScan('baseline', positionals, values, err);
+  const feedback = feedbackFor(values, err, clock);
   const file = stringValue(values, 'output') ?? DEFAULT_BASELINE_FILE;
   prepareOutput(file);
   const result = await runScan(prepared, feedback);

@@ -16,7 +16,7 @@ import { colorWanted, isTty } from '../color.js';
 import type { Command, CommandArgs, CommandIo } from '../command.js';
 import { helpText } from '../help-text.js';
 import { writeInputProblems } from '../input-problems.js';
-import { isSet, stringValue, stringValues } from '../option-values.js';
+import { isSet, stringValue, stringValues, type Values } from '../option-values.js';
 import { plural } from '../plural.js';
 import { prepareOutput, reportOutputs, type ReportOutput } from '../report-outputs.js';
 import { prepareScan, runScan } from '../scan-run.js';
@@ -98,8 +98,8 @@ async function scan({ values, positionals }: CommandArgs, { out, err, clock }: C
   const baselineFile = stringValue(values, 'baseline');
   // Read before scanning: a wrong path should fail fast, not after a long scan.
   const baseline = baselineFile === undefined ? undefined : baselineOrUsageError(baselineFile);
-  const feedback = feedbackFor(values, err, clock);
   const prepared = prepareScan('scan', positionals, values, err);
+  const feedback = feedbackFor(values, err, clock);
   for (const { file } of outputs) if (file !== undefined) prepareOutput(file);
   const scanned = await runScan(prepared, feedback);
   const result = baseline === undefined ? scanned : applyBaseline(scanned, baseline, baselineFile!);
@@ -119,7 +119,7 @@ async function scan({ values, positionals }: CommandArgs, { out, err, clock }: C
   return fails(result.findings, failOnOf(failOnFlag, prepared.config)) ? 1 : 0;
 }
 
-function writeReport(result: ScanResult, { format, file }: ReportOutput, values: Record<string, unknown>, out: NodeJS.WritableStream): void {
+function writeReport(result: ScanResult, { format, file }: ReportOutput, values: Values, out: NodeJS.WritableStream): void {
   // Colours are for a person reading standard output; a file is read later, elsewhere.
   const color = format === 'pretty' && file === undefined && colorWanted(isSet(values, 'no-color'), out);
   const report = renderReport(result, format, { color, redactLine: redactSecretsInText, showSuppressed: isSet(values, 'show-suppressed') });
