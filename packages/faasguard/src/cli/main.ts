@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { ruleExplanation, ruleMarkdown, rulesIndexMarkdown } from '../docs/rule-doc.js';
 import { isSeverity, severityRank, type Severity } from '../findings/finding.js';
 import { isReportFormat, renderReport, type ReportFormat } from '../report/reporter.js';
+import { reportPathsFor } from '../report/report-root.js';
 import { ALL_RULES, findRule } from '../rules/index.js';
 import { buildAttackSurfaceMap } from '../map/build-map.js';
 import { isMapFormat, renderMap } from '../map/render-map.js';
@@ -185,7 +186,10 @@ async function scanCommand(argv: string[], out: NodeJS.WritableStream, err: Node
   const result = baseline === undefined ? scanned : applyBaseline(scanned, baseline, baselineFile!);
   const toTerminal = format === 'pretty' && output === undefined && isTty(out);
   const color = toTerminal && !values['no-color'] && process.env['NO_COLOR'] === undefined;
-  const report = renderReport(result, format as ReportFormat, { color, redactLine: redactSecretsInText, showSuppressed: values['show-suppressed'] === true });
+  // Paths resolve from the repository root, as CI services read them; omissions are warnings.
+  const paths = reportPathsFor(target);
+  const warn = (message: string) => values['quiet'] !== true && err.write(`faasguard: warning ${escapeLine(message)}\n`);
+  const report = renderReport(result, format as ReportFormat, { color, redactLine: redactSecretsInText, showSuppressed: values['show-suppressed'] === true, paths, warn });
   if (output) writeFileSync(output, report);
   else out.write(report);
   if (result.templates.length === 0) return noTemplates(target, err);

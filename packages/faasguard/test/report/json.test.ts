@@ -9,6 +9,7 @@ interface Parsed {
   schemaVersion: string;
   tool: { name: string; version: string };
   target: string;
+  scanRoot: string;
   templates: string[];
   summary: Record<string, number>;
   findings: { ruleId: string; severity: string; location: Record<string, number | string>; subject?: object }[];
@@ -32,9 +33,10 @@ describe('json report', () => {
   });
 
   it('has the documented top-level keys in order', () => {
-    assert.deepEqual(Object.keys(json()), ['schemaVersion', 'tool', 'target', 'templates', 'summary', 'findings', 'diagnostics', 'rules']);
+    assert.deepEqual(Object.keys(json()), ['schemaVersion', 'tool', 'target', 'scanRoot', 'templates', 'summary', 'findings', 'diagnostics', 'rules']);
     assert.deepEqual(json().tool, { name: 'faasguard', version: '0.1.0' });
     assert.equal(json().target, '.');
+    assert.equal(json().scanRoot, '.');
   });
 
   it('counts findings by severity', () => {
