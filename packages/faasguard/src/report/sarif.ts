@@ -83,15 +83,10 @@ function omittedMessage(omitted: number, total: number, limit: number): string {
 }
 
 function rootDescription(target: string, paths: ReportPaths): string {
-  const where = paths.scanFolder === '' ? 'the scanned directory' : `${paths.scanFolder}, the scanned directory`;
-  switch (paths.root) {
-    case 'repository':
-      return `The root of the repository; ${where} (${target}) is under it`;
-    case 'working directory':
-      return `The working directory of the scan; ${where} (${target}) is under it`;
-    case 'scanned folder':
-      return `The scanned directory (${target})`;
-  }
+  if (paths.root === 'scanned folder') return `The scanned directory (${target})`;
+  const root = paths.root === 'repository' ? 'The root of the repository' : 'The working directory of the scan';
+  if (paths.scanFolder === '') return `${root}, which is the scanned directory (${target})`;
+  return `${root} that holds the scanned directory (${target}) at ${paths.scanFolder}`;
 }
 
 function sarifResult(f: Finding, ruleIndex: number, lineLength: LineLength): SarifResult {

@@ -59,7 +59,9 @@ describe('order-app example', () => {
     // The exit code says findings were reported; the JSON is on stdout either way.
     const run = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'bin/faasguard.js'), 'scan', VULNERABLE, '--format', 'json'], { encoding: 'utf8' });
     assert.notEqual(run.stdout, '');
-    const report = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; location: { file: string; line: number } }> };
-    assert.ok(report.findings.some((f) => f.ruleId === 'command-injection' && f.location.file === 'src/process-upload.js' && f.location.line === 7));
+    const report = JSON.parse(run.stdout) as { scanRoot: string; findings: Array<{ ruleId: string; location: { file: string; line: number } }> };
+    // Paths start at the repository root; `scanRoot` is where the example stands under it.
+    const file = path.posix.join(report.scanRoot, 'src/process-upload.js');
+    assert.ok(report.findings.some((f) => f.ruleId === 'command-injection' && f.location.file === file && f.location.line === 7));
   });
 });

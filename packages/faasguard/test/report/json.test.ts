@@ -39,6 +39,14 @@ describe('json report', () => {
     assert.equal(json().scanRoot, '.');
   });
 
+  it('writes paths from the root the options give, and where the scanned folder stands under it', () => {
+    const report = JSON.parse(renderReport(scanResult(), 'json', { color: false, paths: { root: 'repository', scanFolder: 'infra' } })) as Omit<Parsed, 'findings'> & { findings: { location: { file: string }; related: { location: { file: string } }[] }[] };
+    assert.deepEqual(validateJsonReport(report), []);
+    assert.equal(report.scanRoot, 'infra');
+    assert.deepEqual(report.templates, ['infra/broken.yaml', 'infra/template.yaml']);
+    assert.deepEqual([...new Set(report.findings.flatMap((f) => [f.location.file, ...f.related.map((r) => r.location.file)]))].sort(), ['infra/samconfig.toml', 'infra/template.yaml']);
+  });
+
   it('counts findings by severity', () => {
     assert.deepEqual(json().summary, { critical: 1, high: 1, medium: 1, low: 0, info: 1, total: 4, suppressed: 0 });
   });

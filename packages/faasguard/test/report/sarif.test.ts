@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderReport } from '../../src/report/reporter.js';
-import { pascalCase } from '../../src/report/sarif-rules.js';
+import { pascalCase, ruleName } from '../../src/report/sarif-rules.js';
 import type { SarifLog } from '../../src/report/sarif-types.js';
 import { scanResult } from '../fixtures/report/scan-result.js';
 import { multitoolProblems, requireMultitool, validateSarifSchema } from './validators.js';
@@ -143,8 +143,26 @@ describe('sarif report', () => {
     assert.deepEqual(validateSarifSchema(log), []);
   });
 
-  it('names rules in PascalCase', () => {
+  it('writes paths from the root the options give, reading sources by their new paths', () => {
+    const base = scanResult();
+    const note = { severity: 'note' as const, code: 'baseline-applied', message: 'baseline', loc: { file: '../faasguard-baseline.json', line: 0, column: 0 } };
+    const elsewhere = { ...note, loc: { file: '../../../tmp/kept.json', line: 0, column: 0 } };
+    const text = renderReport({ ...base, target: 'infra', diagnostics: [...base.diagnostics, note, elsewhere] }, 'sarif', { color: false, paths: { root: 'repository', scanFolder: 'infra/app' } });
+    const [only] = (JSON.parse(text) as SarifLog).runs;
+    assert.deepEqual(validateSarifSchema(JSON.parse(text)), []);
+    assert.equal(only!.originalUriBaseIds['%SRCROOT%']?.description.text, 'The root of the repository that holds the scanned directory (infra) at infra/app');
+    const critical = only!.results[0]!.locations[0]!.physicalLocation;
+    // The end of the line comes from the source, read through its new path.
+    assert.deepEqual(critical, { artifactLocation: { uri: 'infra/app/template.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 10, startColumn: 19, endLine: 10, endColumn: 23 } });
+    const notes = only!.invocations[0]!.toolExecutionNotifications.map((n) => [n.message.text, n.locations?.[0]?.physicalLocation.artifactLocation.uri]);
+    // A file inside the root is named from it; one outside it has no location.
+    assert.deepEqual(notes, [['baseline', undefined], ['Unknown tag !Foo', 'infra/app/broken.yaml'], ['baseline', 'infra/faasguard-baseline.json']]);
+  });
+
+  it('names rules in PascalCase, from the title when the id is one word', () => {
     assert.equal(pascalCase('function-url-without-auth'), 'FunctionUrlWithoutAuth');
     assert.equal(pascalCase('s3-bucket-public'), 'S3BucketPublic');
+    assert.equal(ruleName({ id: 'function-url-without-auth', title: 'Function URL without authentication' }), 'FunctionUrlWithoutAuth');
+    assert.equal(ruleName({ id: 'ssrf', title: 'Server-side request forgery: event data chooses where the function connects' }), 'ServerSideRequestForgery');
   });
 });
