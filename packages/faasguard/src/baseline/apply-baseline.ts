@@ -2,9 +2,11 @@
  * Applies a baseline to a scan: keeps only the findings it does not hold, and says how many it
  * hid and how many of its entries no longer match anything (fixed, or their resource removed).
  */
+import path from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { fileLocation } from '../model/diagnostic.js';
+import { scanRootOf } from '../scan/load-formats.js';
 import type { BaselineSummary, ScanResult } from '../scan/scan-result.js';
 import type { Baseline } from './baseline-file.js';
 
@@ -48,12 +50,14 @@ export function applyBaseline(result: ScanResult, baseline: Baseline, baselineFi
   return {
     ...result,
     findings: match.fresh,
-    diagnostics: [...result.diagnostics, baselineNote(summary)],
+    diagnostics: [...result.diagnostics, baselineNote(summary, result.target)],
     baseline: summary,
   };
 }
 
-function baselineNote(s: BaselineSummary): Diagnostic {
+/** Its place is the baseline file, relative to the scanned folder like every location of the result (`../…` when outside it). */
+function baselineNote(s: BaselineSummary, target: string): Diagnostic {
   const message = `baseline: ${s.baselined} known finding${s.baselined === 1 ? '' : 's'} not reported; ${s.gone} baselined finding${s.gone === 1 ? ' is' : 's are'} gone`;
-  return { severity: 'note', code: BASELINE_NOTE_CODE, message, loc: fileLocation(s.file) };
+  const file = path.relative(path.resolve(scanRootOf(target).root), path.resolve(s.file)).split(path.sep).join('/');
+  return { severity: 'note', code: BASELINE_NOTE_CODE, message, loc: fileLocation(file) };
 }

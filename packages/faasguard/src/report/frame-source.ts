@@ -47,6 +47,11 @@ export class FrameSource {
     return this.shownLine(n).text;
   }
 
+  /** Length of 1-based line `n` as written, in UTF-16 code units (SARIF's columns); 0 past the end. */
+  lineLength(n: number): number {
+    return n >= 1 && n <= this.lineCount ? this.rawLine(n).length : 0;
+  }
+
   /** Where 1-based `column` of line `n` falls in `line(n)`. */
   caret(n: number, column: number): number {
     const shown = this.shownLine(n);

@@ -13,14 +13,18 @@ import type { SourceLocation } from '../model/location.js';
 import type { RuleMeta } from '../rules/rule.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { sortDiagnostics, sortFindings, sortRules, sortTemplates } from './ordering.js';
+import { SCANNED_FOLDER_PATHS, type ReportPaths } from './report-paths.js';
 import type { SeverityCounts } from './summary.js';
 import { countBySeverity, suppressedFindings } from './summary.js';
 import { escapeJson } from './terminal-text.js';
 
 /** Version of the JSON report format (not of faasguard). */
-export const JSON_SCHEMA_VERSION = '1.1.0';
+export const JSON_SCHEMA_VERSION = '2.0.0';
 
-/** A place in a scanned file; `line`/`column` are 1-based, 0 meaning "the whole file/line". */
+/**
+ * A place in a scanned file; `file` is relative to the report's root (see `JsonReport.scanRoot`),
+ * `line`/`column` are 1-based, 0 meaning "the whole file/line".
+ */
 export interface JsonLocation {
   file: string;
   line: number;
@@ -85,6 +89,8 @@ export interface JsonReport {
   schemaVersion: string;
   tool: { name: 'faasguard'; version: string };
   target: string;
+  /** The scanned folder relative to the root every `file` starts from (the repository root from the CLI); `.` when it is the root */
+  scanRoot: string;
   templates: string[];
   summary: JsonSummary;
   /** The findings that count, then the suppressed ones */
@@ -93,13 +99,15 @@ export interface JsonReport {
   rules: JsonRule[];
 }
 
-export function buildJsonReport(result: ScanResult): JsonReport {
+/** `result`'s paths are already relative to the root `paths` describes (see `withReportPaths`). */
+export function buildJsonReport(result: ScanResult, paths: ReportPaths = SCANNED_FOLDER_PATHS): JsonReport {
   const counts = countBySeverity(result.findings);
   const suppressed = suppressedFindings(result);
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: { name: 'faasguard', version: result.toolVersion },
     target: result.target,
+    scanRoot: paths.scanFolder === '' ? '.' : paths.scanFolder,
     templates: sortTemplates(result.templates),
     summary: {
       critical: counts.critical,
@@ -116,8 +124,8 @@ export function buildJsonReport(result: ScanResult): JsonReport {
   };
 }
 
-export function renderJson(result: ScanResult): string {
-  return `${escapeJson(JSON.stringify(buildJsonReport(result), null, 2))}\n`;
+export function renderJson(result: ScanResult, paths: ReportPaths = SCANNED_FOLDER_PATHS): string {
+  return `${escapeJson(JSON.stringify(buildJsonReport(result, paths), null, 2))}\n`;
 }
 
 // Optional fields are set to `undefined` in place rather than added later: JSON.stringify drops

@@ -7,6 +7,8 @@ export function isReportFormat(s: string): s is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(s);
 }
 
+import type { ReportPaths } from './report-paths.js';
+
 /** How to render; reporters take no other decision. */
 export interface ReportOptions {
   /** ANSI colours in the pretty report. The CLI decides (a TTY and no `NO_COLOR`); ignored by every other format. */
@@ -21,4 +23,13 @@ export interface ReportOptions {
    * are only counted otherwise. JSON, SARIF and JUnit always hold them, marked as suppressed.
    */
   showSuppressed?: boolean;
+  /**
+   * Where the paths of the JSON, SARIF, JUnit and Markdown reports start (the CLI passes the
+   * repository root: see `reportPathsFor`). Absent: relative to the scanned folder, as in the
+   * ScanResult. The pretty and HTML reports, read by people next to the target they named, keep
+   * paths relative to the scanned folder.
+   */
+  paths?: ReportPaths;
+  /** Told what a report had to leave out (SARIF results over GitHub's limit); the CLI writes it on stderr. */
+  warn?: (message: string) => void;
 }

@@ -9,23 +9,25 @@ import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import type { ReportFormat, ReportOptions } from './options.js';
 import { renderPretty } from './pretty.js';
+import { SCANNED_FOLDER_PATHS, withReportPaths } from './report-paths.js';
 import { renderSarif } from './sarif.js';
 
 export type { ReportFormat, ReportOptions } from './options.js';
 export { REPORT_FORMATS, isReportFormat } from './options.js';
 
 export function renderReport(result: ScanResult, format: ReportFormat, options: ReportOptions): string {
+  const paths = options.paths ?? SCANNED_FOLDER_PATHS;
   switch (format) {
     case 'pretty':
       return renderPretty(result, options);
     case 'json':
-      return renderJson(result);
+      return renderJson(withReportPaths(result, paths), paths);
     case 'sarif':
-      return renderSarif(result);
+      return renderSarif(withReportPaths(result, paths), { paths, ...(options.warn ? { warn: options.warn } : {}) });
     case 'markdown':
-      return renderMarkdown(result, options);
+      return renderMarkdown(withReportPaths(result, paths), options);
     case 'junit':
-      return renderJunit(result);
+      return renderJunit(withReportPaths(result, paths));
     case 'html':
       return renderHtml(result, options);
   }

@@ -1,14 +1,14 @@
 /**
  * SARIF rule descriptors (`tool.driver.rules`) from RuleMeta, with the properties GitHub code
- * scanning reads: `security` in the tags marks a security result, and `security-severity` (a CVSS-like
- * score as a string) places it in GitHub's critical/high/medium/low bands.
+ * scanning reads: `security` in the tags marks a security result, `external/cwe/cwe-NNN` tags its
+ * CWEs, `security-severity` (a CVSS-like score as a string) places it in GitHub's
+ * critical/high/medium/low bands, and `helpUri` links the rule's page.
  */
 import type { Finding, Severity } from '../findings/finding.js';
+import { rulePageUrl } from '../project-urls.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { compareText, sortRules } from './ordering.js';
 import type { SarifLevel, SarifReportingDescriptor } from './sarif-types.js';
-
-export const RULE_DOCS_BASE = 'https://github.com/faasguard/faasguard/blob/main/docs/rules/';
 
 const LEVEL: Readonly<Record<Severity, SarifLevel>> = {
   critical: 'error',
@@ -18,7 +18,7 @@ const LEVEL: Readonly<Record<Severity, SarifLevel>> = {
   info: 'note',
 };
 
-// GitHub bands: >= 9.0 critical, >= 7.0 high, >= 4.0 medium, > 0 low.
+// GitHub's bands: 9.0–10.0 critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low, 0.0 none (info).
 const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
   critical: '9.5',
   high: '8.0',
@@ -44,10 +44,21 @@ export function pascalCase(id: string): string {
     .join('');
 }
 
+/**
+ * A name people can read, never equal to the id (SARIF validators warn, as the id is an opaque
+ * identifier): the id in PascalCase, or the title's lead for a one-word id (`ssrf`).
+ */
+export function ruleName(rule: Pick<RuleMeta, 'id' | 'title'>): string {
+  const name = pascalCase(rule.id);
+  if (name.toLowerCase() !== rule.id.toLowerCase()) return name;
+  const fromTitle = pascalCase(rule.title.split(':')[0] ?? '');
+  return fromTitle !== '' && fromTitle.toLowerCase() !== rule.id.toLowerCase() ? fromTitle : `${name}Rule`;
+}
+
+/** `external/cwe/cwe-NNN` is the form GitHub code scanning filters CWEs by; it keeps 10 tags a rule. */
 function tags(rule: RuleMeta): string[] {
-  // `external/cwe/cwe-NNN` is the form GitHub code scanning recognises for CWE filtering.
-  const external = rule.cwe.map((cwe) => `external/cwe/${cwe.toLowerCase()}`);
-  return [...new Set(['security', rule.category, ...rule.cwe, ...external])];
+  const cwes = rule.cwe.map((cwe) => `external/cwe/${cwe.toLowerCase()}`);
+  return [...new Set(['security', rule.category, ...cwes])];
 }
 
 function helpText(rule: RuleMeta): string {
@@ -66,11 +77,11 @@ function helpMarkdown(rule: RuleMeta): string {
 export function reportingDescriptor(rule: RuleMeta): SarifReportingDescriptor {
   return {
     id: rule.id,
-    name: pascalCase(rule.id),
+    name: ruleName(rule),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     help: { text: helpText(rule), markdown: helpMarkdown(rule) },
-    helpUri: `${RULE_DOCS_BASE}${encodeURIComponent(rule.id)}.md`,
+    helpUri: rulePageUrl(rule.id),
     defaultConfiguration: { level: sarifLevel(rule.severity) },
     properties: { tags: tags(rule), 'security-severity': securitySeverity(rule.severity) },
   };

@@ -75,7 +75,8 @@ export interface SarifNotification {
   level: SarifLevel;
   message: SarifMessage;
   descriptor: { id: string };
-  locations: SarifLocation[];
+  /** Absent for a file outside `%SRCROOT%` */
+  locations?: SarifLocation[];
 }
 
 export interface SarifRun {
@@ -91,6 +92,8 @@ export interface SarifRun {
   originalUriBaseIds: Record<string, { description: SarifMessage }>;
   columnKind: 'utf16CodeUnits';
   results: SarifResult[];
+  /** Present when results were left out over GitHub's limit */
+  properties?: { resultLimit: number; omittedResults: number };
 }
 
 export interface SarifLog {

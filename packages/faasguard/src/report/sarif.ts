@@ -2,69 +2,100 @@
  * SARIF 2.1.0 output: one run, for GitHub code scanning, IDEs and any SARIF viewer.
  *
  * Deterministic like every format: no timestamps, no absolute paths (locations are relative to
- * `%SRCROOT%`, which is left for the consumer to resolve), results in `compareFindings` order:
- * the findings that count, then the suppressed ones with their `suppressions`.
+ * `%SRCROOT%`, the root of the report's paths, which is left for the consumer to resolve: GitHub
+ * resolves them from the repository root), results in `compareFindings` order: the findings that
+ * count, then the suppressed ones with their `suppressions`. At most `SARIF_MAX_RESULTS` results.
  */
 import type { Finding, FlowStep, RelatedLocation, Suppression } from '../findings/finding.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { REPOSITORY_URL } from '../project-urls.js';
 import type { ScanResult } from '../scan/scan-result.js';
+import { frameSources } from './frame-source.js';
 import { sortDiagnostics, sortFindings } from './ordering.js';
-import { SRCROOT, sarifLocation } from './sarif-location.js';
+import { SCANNED_FOLDER_PATHS, type ReportPaths } from './report-paths.js';
+import { notificationLocations, resultLocation, sarifLocation, SRCROOT, type LineLength } from './sarif-location.js';
 import { reportingDescriptor, runRules, sarifLevel } from './sarif-rules.js';
 import { suppressedFindings } from './summary.js';
-import type { SarifCodeFlow, SarifLocation, SarifLog, SarifNotification, SarifResult, SarifSuppression } from './sarif-types.js';
+import type { SarifCodeFlow, SarifLocation, SarifLog, SarifNotification, SarifResult, SarifRun, SarifSuppression } from './sarif-types.js';
 import { escapeJson } from './terminal-text.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const INFORMATION_URI = 'https://github.com/faasguard/faasguard';
+export const INFORMATION_URI = REPOSITORY_URL;
 /** Key of the fingerprint in `partialFingerprints`; versioned so the scheme can change later. */
 export const FINGERPRINT_KEY = 'faasguard/v1';
+/** GitHub code scanning rejects a run with more results than this. */
+export const SARIF_MAX_RESULTS = 25_000;
 
-export function buildSarifLog(result: ScanResult): SarifLog {
-  const findings = [...sortFindings(result.findings), ...suppressedFindings(result)];
+/** How to build the log; see `ReportOptions`. */
+export interface SarifOptions {
+  /** What `%SRCROOT%` is; the result's paths are already relative to it (see `withReportPaths`) */
+  paths?: ReportPaths;
+  /** Told how many results were left out over `SARIF_MAX_RESULTS` */
+  warn?: (message: string) => void;
+  /** The most results a run holds (tests lower it) */
+  maxResults?: number;
+}
+
+export function buildSarifLog(result: ScanResult, options: SarifOptions = {}): SarifLog {
+  const all = [...sortFindings(result.findings), ...suppressedFindings(result)];
+  const limit = options.maxResults ?? SARIF_MAX_RESULTS;
+  // Most severe first, and the findings that count before the suppressed ones: the cut keeps what matters.
+  const findings = all.slice(0, limit);
+  const omitted = all.length - findings.length;
+  if (omitted > 0) options.warn?.(omittedMessage(omitted, all.length, limit));
   const rules = runRules(result.rules, findings);
-  return {
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: [
+  const sources = frameSources((file) => result.readSource(file));
+  const lineLength: LineLength = (file, line) => sources(file)?.lineLength(line);
+  const run: SarifRun = {
+    tool: {
+      driver: {
+        name: 'faasguard',
+        version: result.toolVersion,
+        informationUri: INFORMATION_URI,
+        rules: rules.metas.map(reportingDescriptor),
+      },
+    },
+    invocations: [
       {
-        tool: {
-          driver: {
-            name: 'faasguard',
-            version: result.toolVersion,
-            informationUri: INFORMATION_URI,
-            rules: rules.metas.map(reportingDescriptor),
-          },
-        },
-        invocations: [
-          {
-            // A template that could not be read leaves the analysis incomplete (the CLI exits 2).
-            executionSuccessful: !result.diagnostics.some((d) => d.severity === 'error'),
-            toolExecutionNotifications: sortDiagnostics(result.diagnostics).map(notification),
-          },
-        ],
-        originalUriBaseIds: {
-          // No `uri`: the scanned directory's absolute path would make the log machine-specific.
-          [SRCROOT]: { description: { text: `The scanned directory (${result.target})` } },
-        },
-        columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => sarifResult(f, rules.index.get(f.ruleId) ?? 0)),
+        // A template that could not be read leaves the analysis incomplete (the CLI exits 2).
+        executionSuccessful: !result.diagnostics.some((d) => d.severity === 'error'),
+        toolExecutionNotifications: sortDiagnostics(result.diagnostics).map(notification),
       },
     ],
+    originalUriBaseIds: {
+      // No `uri`: an absolute path would make the log machine-specific, and GitHub resolves from the repository root.
+      [SRCROOT]: { description: { text: rootDescription(result.target, options.paths ?? SCANNED_FOLDER_PATHS) } },
+    },
+    columnKind: 'utf16CodeUnits',
+    results: findings.map((f) => sarifResult(f, rules.index.get(f.ruleId) ?? 0, lineLength)),
   };
+  if (omitted > 0) run.properties = { resultLimit: limit, omittedResults: omitted };
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
 }
 
-export function renderSarif(result: ScanResult): string {
-  return `${escapeJson(JSON.stringify(buildSarifLog(result), null, 2))}\n`;
+export function renderSarif(result: ScanResult, options: SarifOptions = {}): string {
+  return `${escapeJson(JSON.stringify(buildSarifLog(result, options), null, 2))}\n`;
 }
 
-function sarifResult(f: Finding, ruleIndex: number): SarifResult {
+function omittedMessage(omitted: number, total: number, limit: number): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `SARIF report: ${n(omitted)} of ${n(total)} results left out, over GitHub code scanning's limit of ${n(limit)} a run; the most severe are kept`;
+}
+
+function rootDescription(target: string, paths: ReportPaths): string {
+  if (paths.root === 'scanned folder') return `The scanned directory (${target})`;
+  const root = paths.root === 'repository' ? 'The root of the repository' : 'The working directory of the scan';
+  if (paths.scanFolder === '') return `${root}, which is the scanned directory (${target})`;
+  return `${root} that holds the scanned directory (${target}) at ${paths.scanFolder}`;
+}
+
+function sarifResult(f: Finding, ruleIndex: number, lineLength: LineLength): SarifResult {
   return {
     ruleId: f.ruleId,
     ruleIndex,
     level: sarifLevel(f.severity),
     message: { text: f.message },
-    locations: [sarifLocation(f.location)],
+    locations: [resultLocation(f.location, lineLength)],
     relatedLocations: f.related.length > 0 ? f.related.map(relatedLocation) : undefined,
     codeFlows: f.flow && f.flow.length > 0 ? [codeFlow(f.flow)] : undefined,
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
@@ -93,6 +124,6 @@ function notification(d: Diagnostic): SarifNotification {
     level: d.severity,
     message: { text: d.message },
     descriptor: { id: d.code },
-    locations: [sarifLocation(d.loc)],
+    locations: notificationLocations(d.loc),
   };
 }

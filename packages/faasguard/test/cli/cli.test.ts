@@ -40,7 +40,9 @@ describe('faasguard scan', () => {
   it('finds the planted problems in the vulnerable example', async () => {
     const { code, out } = await run('scan', path.join(EXAMPLE, 'vulnerable'), '--format', 'json');
     assert.equal(code, 1);
-    const findings = (JSON.parse(out) as { findings: JsonFinding[] }).findings.map((f) => [f.ruleId, f.location.file, f.location.line, f.subject?.logicalId]);
+    const report = JSON.parse(out) as { scanRoot: string; findings: JsonFinding[] };
+    // Paths start at the repository root: `scanRoot` is where the example stands under it.
+    const findings = report.findings.map((f) => [f.ruleId, path.posix.relative(report.scanRoot, f.location.file), f.location.line, f.subject?.logicalId]);
     for (const planted of PLANTED) assert.ok(findings.some((f) => JSON.stringify(f) === JSON.stringify(planted)), `missing ${planted.join(' ')}`);
   });
 

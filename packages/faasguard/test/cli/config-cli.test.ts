@@ -109,8 +109,8 @@ describe('scan with a configuration file', () => {
       'services/api/template.yaml': PERMISSION_TEMPLATE,
       'services/legacy/template.yaml': PERMISSION_TEMPLATE,
     });
-    assert.deepEqual((await scanJson(path.join(dir, 'services'))).report.templates, ['api/template.yaml']);
-    assert.deepEqual((await scanJson(path.join(dir, 'services'), '--no-config')).report.templates, ['api/template.yaml', 'legacy/template.yaml']);
+    assert.deepEqual((await scanJson(path.join(dir, 'services'))).report.templates, ['services/api/template.yaml']);
+    assert.deepEqual((await scanJson(path.join(dir, 'services'), '--no-config')).report.templates, ['services/api/template.yaml', 'services/legacy/template.yaml']);
   });
 
   it('--config reads the named file only', async () => {

@@ -9,6 +9,7 @@ interface Parsed {
   schemaVersion: string;
   tool: { name: string; version: string };
   target: string;
+  scanRoot: string;
   templates: string[];
   summary: Record<string, number>;
   findings: { ruleId: string; severity: string; location: Record<string, number | string>; subject?: object }[];
@@ -32,9 +33,18 @@ describe('json report', () => {
   });
 
   it('has the documented top-level keys in order', () => {
-    assert.deepEqual(Object.keys(json()), ['schemaVersion', 'tool', 'target', 'templates', 'summary', 'findings', 'diagnostics', 'rules']);
+    assert.deepEqual(Object.keys(json()), ['schemaVersion', 'tool', 'target', 'scanRoot', 'templates', 'summary', 'findings', 'diagnostics', 'rules']);
     assert.deepEqual(json().tool, { name: 'faasguard', version: '0.1.0' });
     assert.equal(json().target, '.');
+    assert.equal(json().scanRoot, '.');
+  });
+
+  it('writes paths from the root the options give, and where the scanned folder stands under it', () => {
+    const report = JSON.parse(renderReport(scanResult(), 'json', { color: false, paths: { root: 'repository', scanFolder: 'infra' } })) as Omit<Parsed, 'findings'> & { findings: { location: { file: string }; related: { location: { file: string } }[] }[] };
+    assert.deepEqual(validateJsonReport(report), []);
+    assert.equal(report.scanRoot, 'infra');
+    assert.deepEqual(report.templates, ['infra/broken.yaml', 'infra/template.yaml']);
+    assert.deepEqual([...new Set(report.findings.flatMap((f) => [f.location.file, ...f.related.map((r) => r.location.file)]))].sort(), ['infra/samconfig.toml', 'infra/template.yaml']);
   });
 
   it('counts findings by severity', () => {

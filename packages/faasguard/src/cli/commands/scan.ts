@@ -9,7 +9,10 @@ import { BaselineError, type Baseline } from '../../baseline/baseline-file.js';
 import { readBaselineFile } from '../../baseline/baseline-io.js';
 import { failOnOf, type FailOn } from '../../config/apply-config.js';
 import { isSeverity, severityRank, type Finding } from '../../findings/finding.js';
+import { reportPathsFor } from '../../report/report-root.js';
+import type { ReportPaths } from '../../report/report-paths.js';
 import { renderReport } from '../../report/reporter.js';
+import { escapeLine } from '../../report/terminal-text.js';
 import type { ScanResult } from '../../scan/scan-result.js';
 import { redactSecretsInText } from '../../secrets/index.js';
 import { colorWanted, isTty } from '../color.js';
@@ -104,7 +107,9 @@ async function scan({ values, positionals }: CommandArgs, { out, err, clock }: C
   const scanned = await runScan(prepared, feedback);
   const result = baseline === undefined ? scanned : applyBaseline(scanned, baseline, baselineFile!);
   const shown = shownFindings(result, least);
-  for (const output of outputs) writeReport(shown.result, output, values, out);
+  // Paths resolve from the repository root, as CI services read them; omissions are warnings.
+  const context: ReportContext = { paths: reportPathsFor(prepared.target), warn: (message) => warnUnlessQuiet(values, err, message) };
+  for (const output of outputs) writeReport(shown.result, output, values, out, context);
   if (result.templates.length === 0) return noTemplates(prepared.target, err);
   const quiet = isSet(values, 'quiet');
   const prettyOnStdout = outputs.some((o) => o.format === 'pretty' && o.file === undefined);
@@ -119,10 +124,20 @@ async function scan({ values, positionals }: CommandArgs, { out, err, clock }: C
   return fails(result.findings, failOnOf(failOnFlag, prepared.config)) ? 1 : 0;
 }
 
-function writeReport(result: ScanResult, { format, file }: ReportOutput, values: Values, out: NodeJS.WritableStream): void {
+function warnUnlessQuiet(values: Values, err: NodeJS.WritableStream, message: string): void {
+  if (!isSet(values, 'quiet')) err.write(`faasguard: warning ${escapeLine(message)}\n`);
+}
+
+/** What every report of one scan shares: where its paths start and where its warnings go. */
+interface ReportContext {
+  paths: ReportPaths;
+  warn: (message: string) => void;
+}
+
+function writeReport(result: ScanResult, { format, file }: ReportOutput, values: Values, out: NodeJS.WritableStream, { paths, warn }: ReportContext): void {
   // Colours are for a person reading standard output; a file is read later, elsewhere.
   const color = format === 'pretty' && file === undefined && colorWanted(isSet(values, 'no-color'), out);
-  const report = renderReport(result, format, { color, redactLine: redactSecretsInText, showSuppressed: isSet(values, 'show-suppressed') });
+  const report = renderReport(result, format, { color, redactLine: redactSecretsInText, showSuppressed: isSet(values, 'show-suppressed'), paths, warn });
   if (file !== undefined) writeFileSync(file, report);
   else out.write(report);
 }
