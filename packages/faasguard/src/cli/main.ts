@@ -337,7 +337,8 @@ async function policyCommand(argv: string[], out: NodeJS.WritableStream, err: No
   if (!isDirectory(target) && !isFile(target)) throw new UsageError(`${target} is not a directory or a file`);
   const format = String(values['format']);
   if (!isPolicyFormat(format)) throw new UsageError('--format must be json, sam or serverless');
-  const app = await loadApp(target, loadOptions(target, values));
+  const options = loadOptions(target, values);
+  const app = await loadApp(target, options);
   if (app.templates.length === 0) {
     err.write(`faasguard: no CloudFormation, SAM, Serverless Framework or CDK template found under ${target}\n`);
     return 2;
@@ -345,7 +346,7 @@ async function policyCommand(argv: string[], out: NodeJS.WritableStream, err: No
   await prepareCodeAnalysis(app.model);
   const root = scanRootOf(target).root;
   const wanted = values['function'] as string[];
-  const privileges = leastPrivilegeFor(app.model, root).filter((p) => wanted.length === 0 || wanted.includes(p.fn.logicalId));
+  const privileges = leastPrivilegeFor(app.model, { root, exclusion: options }).filter((p) => wanted.length === 0 || wanted.includes(p.fn.logicalId));
   if (wanted.length > 0 && privileges.length === 0) throw new UsageError(`no function ${wanted.join(', ')} in ${target}`);
   // The policy names files and resources of the project: a secret among them is masked as in the reports.
   out.write(appSecretRedactor(app, target).values(renderPolicies(privileges, format)));

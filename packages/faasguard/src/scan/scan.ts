@@ -188,13 +188,14 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
   const done = phaseTimer(options);
   const progress = options.onProgress ?? (() => {});
   progress({ kind: 'phase', phase: 'analyses' });
-  const code = await startCodeAnalysis(app.model, root, options.threads ?? defaultThreads(), discoverOptions(options));
+  const exclusion = discoverOptions(options);
+  const code = await startCodeAnalysis(app.model, { root, exclusion }, options.threads ?? defaultThreads());
   const inputs = await prepareRuleInputs(app, root, rules, options);
   await code.finish();
   done('analyses');
   progress({ kind: 'phase', phase: 'rules' });
   const onRuleDone = (n: number): void => progress({ kind: 'rule', done: n, total: rules.length });
-  const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root }, onRuleDone);
+  const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root, exclusion }, onRuleDone);
   const accepted = applySuppressions(findings, { model: app.model, rules, root, sources: app.sources, files: app.files });
   done('rules');
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];
