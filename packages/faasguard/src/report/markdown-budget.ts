@@ -26,8 +26,8 @@ export interface Section {
   note: (shown: number, cut: boolean) => string | undefined;
 }
 
-/** The report as blocks (each joined by newlines) and sections, in document order. */
-export type Part = { block: string[] } | { section: Section };
+/** The report as blocks (each joined by newlines) and sections, in document order; sections of a lower `rank` are filled first. */
+export type Part = { block: string[] } | { section: Section; rank: number };
 
 /** Renders every part whole. */
 export function renderParts(parts: readonly Part[]): string {
@@ -36,16 +36,15 @@ export function renderParts(parts: readonly Part[]): string {
 
 /**
  * Renders within `budget` UTF-16 code units: blocks whole, each section's head and longest note
- * reserved, then items taken section by section in `priority` order (indices into `parts`), each
- * section stopping at its first item that does not fit, so that what is shown is the most important.
+ * reserved, then items taken section by section by rank, each section stopping at its first item
+ * that does not fit, so that what is shown is the most important.
  */
-export function renderPartsWithin(parts: readonly Part[], priority: readonly number[], budget: number): string {
+export function renderPartsWithin(parts: readonly Part[], budget: number): string {
   const shown = new Map<number, number>();
   let left = budget - join(parts.map((p) => ('block' in p ? p.block.join('\n') : sectionText(p.section, 0, true)))).length;
-  for (const i of priority) {
-    const part = parts[i];
-    if (!part || !('section' in part)) continue;
-    const { items, separator } = part.section;
+  const byRank = parts.flatMap((p, i) => ('section' in p ? [{ i, section: p.section, rank: p.rank }] : [])).sort((a, b) => a.rank - b.rank);
+  for (const { i, section } of byRank) {
+    const { items, separator } = section;
     let n = 0;
     for (const item of items) {
       const cost = separator.length + item.length;

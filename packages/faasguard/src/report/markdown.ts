@@ -18,6 +18,9 @@ import { escapeLine } from './terminal-text.js';
 /** Rows of the top-findings table; the rest are only in the details. */
 export const MARKDOWN_TOP_FINDINGS = 20;
 
+/** What a cut report keeps first: input problems explain missing findings, so they come before details. */
+const RANK = { top: 0, diagnostics: 1, details: 2, suppressed: 3 } as const;
+
 /**
  * Within `budget` (see `markdown-budget.ts`) the report is whole. A larger one keeps its counts and
  * tables, then the top findings, the input problems, the details of the most severe findings and
@@ -28,20 +31,14 @@ export function renderMarkdown(result: ScanResult, options: Pick<ReportOptions, 
   const suppressed = suppressedFindings(result);
   const showSuppressed = options.showSuppressed === true && suppressed.length > 0;
   const parts: Part[] = [{ block: heading(findings, result, suppressed.length, showSuppressed) }];
-  const priority: number[] = [];
-  const add = (section: Section, rank: number): void => {
-    priority[rank] = parts.length;
-    parts.push({ section });
-  };
   if (findings.length > 0) {
     parts.push({ block: severityTable(findings) }, { block: categoryTable(findings) });
-    add(topTable(findings), 0);
-    add(detailsSection(findings), 2);
+    parts.push({ section: topTable(findings), rank: RANK.top }, { section: detailsSection(findings), rank: RANK.details });
   }
-  if (showSuppressed) add(suppressedTable(suppressed), 3);
-  if (result.diagnostics.length > 0) add(diagnosticsBlock(result.diagnostics), 1);
+  if (showSuppressed) parts.push({ section: suppressedTable(suppressed), rank: RANK.suppressed });
+  if (result.diagnostics.length > 0) parts.push({ section: diagnosticsBlock(result.diagnostics), rank: RANK.diagnostics });
   const whole = renderParts(parts);
-  return whole.length <= budget ? whole : renderPartsWithin(parts, priority.filter((i) => i !== undefined), budget);
+  return whole.length <= budget ? whole : renderPartsWithin(parts, budget);
 }
 
 function heading(findings: readonly Finding[], result: ScanResult, suppressed: number, showSuppressed: boolean): string[] {
