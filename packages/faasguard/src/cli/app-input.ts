@@ -4,7 +4,7 @@
  */
 import { applyConfig } from '../config/apply-config.js';
 import type { FaasguardConfig } from '../config/config.js';
-import { loadApp, type LoadedApp } from '../scan/scan.js';
+import { loadApp, type LoadedApp, type ScanOptions } from '../scan/scan.js';
 import { appSecretRedactor } from '../scan/app-secrets.js';
 import type { ValueRedactor } from '../secrets/index.js';
 import { writeInputProblems } from './input-problems.js';
@@ -16,6 +16,8 @@ import { configFromFlags, targetOf } from './scan-input.js';
 export interface PreparedLoad {
   target: string;
   config?: FaasguardConfig;
+  /** The options the load uses; their exclusion also bounds the code a command reads. */
+  options: ScanOptions;
   load(): Promise<LoadedApp>;
 }
 
@@ -24,7 +26,7 @@ export function prepareLoad(command: string, positionals: readonly string[], val
   const flags = inputOptions(values);
   const config = configFromFlags(target, values, err);
   const options = applyConfig(flags, config);
-  return { target, ...(config ? { config } : {}), load: () => loadApp(target, options) };
+  return { target, ...(config ? { config } : {}), options, load: () => loadApp(target, options) };
 }
 
 /** Writes the app's input problems (warnings unless `--quiet`); returns its secret redactor. */

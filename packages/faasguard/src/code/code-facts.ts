@@ -2,7 +2,8 @@
  * What the code analyses produce for an AppModel, computed once per scan (per model and root) and
  * shared by every code rule: each function's handler, its flows and code events, and the facts of
  * every code file its handler reaches. Problems (handlers not found, files that do not parse, the
- * effort bound reached) are diagnostics, never exceptions.
+ * effort bound reached) are diagnostics, never exceptions. What may be read (the root, minus the
+ * scan's exclusion) is given by each caller as a `CodeScope`: rules take it from their context.
  */
 import { computeExposure } from '../analysis/exposure.js';
 import type { FunctionExposure } from '../analysis/exposure-types.js';
@@ -20,13 +21,18 @@ export interface CodeFacts extends FunctionsCode {
   exposure: Map<string, FunctionExposure>;
 }
 
+/** Where the code analyses read: the scanned directory, minus the scan's excluded paths (never read, nor found as handlers). */
+export interface CodeScope {
+  root: string;
+  exclusion: Exclusion;
+}
+
+/** Computed facts, per model and root: a scan has one model, analysed in one scope. */
 const CACHE = new WeakMap<AppModel, Map<string, CodeFacts>>();
-/** The exclusion of the scan of a model, given by `startCodeAnalysis`, for facts computed on first use. */
-const EXCLUSIONS = new WeakMap<AppModel, Map<string, Exclusion>>();
 
 /** The code facts of a scan; computed on first use. */
-export function codeFactsFor(model: AppModel, root: string): CodeFacts {
-  return peekCodeFacts(model, root) ?? remember(model, root, computeCodeFacts(model, root, EXCLUSIONS.get(model)?.get(root) ?? {}));
+export function codeFactsFor(model: AppModel, scope: CodeScope): CodeFacts {
+  return peekCodeFacts(model, scope.root) ?? remember(model, scope.root, computeCodeFacts(model, scope));
 }
 
 function remember(model: AppModel, root: string, facts: CodeFacts): CodeFacts {
@@ -41,7 +47,7 @@ export function peekCodeFacts(model: AppModel, root: string): CodeFacts | undefi
   return CACHE.get(model)?.get(root);
 }
 
-function computeCodeFacts(model: AppModel, root: string, exclusion: Exclusion): CodeFacts {
+function computeCodeFacts(model: AppModel, { root, exclusion }: CodeScope): CodeFacts {
   const index = ModelIndex.of(model);
   const code = analyzeFunctionsCode(model.functions, (fn) => index.triggersOf(fn), root, exclusion);
   return { ...code, exposure: computeExposure(model) };
@@ -51,13 +57,10 @@ function computeCodeFacts(model: AppModel, root: string, exclusion: Exclusion): 
  * Loads what the code analyses need before the (synchronous) rules run (the Python grammar, when a
  * function runs Python) and, with `threads` above 1 on a large app, starts computing the code facts
  * on two threads (see `code-facts-threads.ts`): `finish` completes them, and rules find them ready.
- * `exclusion`: the scan's excluded paths, never read for code (nor found as a handler).
  * What runs between the two overlaps the worker.
  */
-export async function startCodeAnalysis(model: AppModel, root: string, threads: number, exclusion: Exclusion = {}): Promise<{ finish(): Promise<void> }> {
-  let byRoot = EXCLUSIONS.get(model);
-  if (!byRoot) EXCLUSIONS.set(model, (byRoot = new Map()));
-  byRoot.set(root, exclusion);
+export async function startCodeAnalysis(model: AppModel, scope: CodeScope, threads: number): Promise<{ finish(): Promise<void> }> {
+  const { root, exclusion } = scope;
   const python = model.functions.some((f) => /^python/i.test(typeof f.runtime === 'string' ? f.runtime : ''));
   if (python) await loadPythonParser();
   if (threads < 2 || model.functions.length < MIN_FUNCTIONS_FOR_THREADS || peekCodeFacts(model, root)) return { finish: async () => {} };
@@ -71,5 +74,5 @@ export async function startCodeAnalysis(model: AppModel, root: string, threads: 
 
 /** Loads what the code analyses need before the (synchronous) rules run, on this thread only. */
 export async function prepareCodeAnalysis(model: AppModel, root = '.'): Promise<void> {
-  await startCodeAnalysis(model, root, 1);
+  await startCodeAnalysis(model, { root, exclusion: {} }, 1);
 }

@@ -1,8 +1,9 @@
 /**
  * Files that a configuration brings in (Serverless `${file(…)}`, CloudFormation `AWS::Include`, an
  * API's OpenAPI definition), read once each. A path must stay inside the scan root: one
- * that escapes it (`../../etc/passwd`, a symbolic link out) is an error, never a read. Included
- * YAML keeps its own file name in every location, so findings point into the included file.
+ * that escapes it (`../../etc/passwd`, a symbolic link out) is an error, never a read. A path the
+ * scan excludes is never read either, nor is an excluded folder listed for a glob. Included YAML
+ * keeps its own file name in every location, so findings point into the included file.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,8 @@ export type ReadOutcome =
   | { kind: 'tree'; root: TNode; rel: string }
   | { kind: 'missing' }
   | { kind: 'outside' }
+  /** Excluded from the scan (`--exclude`, the configuration's `exclude`) */
+  | { kind: 'excluded'; rel: string }
   | { kind: 'code'; rel: string }
   | { kind: 'unparsable'; rel: string }
   /** A special file (FIFO, device), or one over the size limit */
@@ -31,7 +34,11 @@ export class FileReader {
   readonly diagnostics: Diagnostic[] = [];
   private readonly guard: PathGuard;
 
-  constructor(rootAbs: string) {
+  /** `isExcluded`: whether a path relative to the root is excluded from the scan. */
+  constructor(
+    rootAbs: string,
+    private readonly isExcluded: (rel: string) => boolean = () => false,
+  ) {
     this.guard = new PathGuard(rootAbs);
   }
 
@@ -41,6 +48,9 @@ export class FileReader {
     if (abs === 'outside') return 'outside';
     if (!/[*?[{]/.test(path.basename(abs))) return [abs];
     const dir = path.dirname(abs);
+    // An excluded folder is not listed: the pattern itself is read, and reads as excluded.
+    const dirRel = this.relOf(dir);
+    if (dirRel !== '' && this.isExcluded(dirRel)) return [abs];
     // A glob written in a scanned file: matched in linear time, since a hostile one must not hang the scan.
     const compiled = compileGlob(path.basename(abs));
     if ('error' in compiled) return [];
@@ -59,6 +69,10 @@ export class FileReader {
     return target.kind === 'outside' ? 'outside' : target.abs;
   }
 
+  private relOf(abs: string): string {
+    return path.relative(this.guard.rootAbs, abs).split(path.sep).join('/');
+  }
+
   /** Files that were read as configuration, relative to the scan root */
   readFiles(): string[] {
     return [...this.cache.values()].flatMap((o) => (o.kind === 'tree' ? [o.rel] : []));
@@ -74,7 +88,9 @@ export class FileReader {
 
   private readUncached(abs: string): ReadOutcome {
     const target = this.guard.check(abs);
-    if (target.kind !== 'inside') return target.kind === 'outside' ? { kind: 'outside' } : { kind: 'missing' };
+    if (target.kind === 'outside') return { kind: 'outside' };
+    if (this.isExcluded(target.rel)) return { kind: 'excluded', rel: target.rel };
+    if (target.kind === 'missing') return { kind: 'missing' };
     const rel = target.rel;
     if (/\.(c|m)?(js|ts)$/i.test(abs)) return { kind: 'code', rel };
     recordRead(target.real);

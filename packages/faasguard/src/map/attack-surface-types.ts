@@ -60,6 +60,11 @@ export interface MapReach {
   actions: string[];
 }
 
+/**
+ * A resource an edge leads to or from. Besides the templates' resources: `*` (kind `any`) for every
+ * resource, and kind `external`, whose id is the ARN text, for a target outside the templates; both
+ * have an empty location. Every id an edge names is listed here, among `entryPoints` or `functions`.
+ */
 export interface MapResource {
   id: string;
   name: string;

@@ -15,6 +15,9 @@ import { routeName } from '../model/route-name.js';
 import { isApiTrigger } from '../model/trigger-kind.js';
 
 export const EVERY_RESOURCE = '*';
+/** The `kind` of a map resource outside the scanned templates (its id is the ARN text). */
+export const EXTERNAL_KIND = 'external';
+const noLocation = (): MapLocation => ({ file: '', line: 0, column: 0 });
 
 export function buildAttackSurfaceMap(model: AppModel): AttackSurfaceMap {
   const index = ModelIndex.of(model);
@@ -31,6 +34,7 @@ export function buildAttackSurfaceMap(model: AppModel): AttackSurfaceMap {
   }
   for (const fn of map.functions) for (const r of fn.reaches) map.edges.push({ from: fn.id, to: r.target, kind: 'accesses', label: summarize(r.actions) });
   addResources(map, model, used);
+  addExternalNodes(map);
   sortMap(map);
   return map;
 }
@@ -118,7 +122,24 @@ function addResources(map: AttackSurfaceMap, model: AppModel, used: Set<string>)
     map.entryPoints.push({ id, kind: 'public-writer', label: `anyone → ${nameOf(r)}`, exposure: 'public', detail: 'writable by anyone on the internet', location: loc(r.loc) });
     map.edges.push({ from: id, to: r.id, kind: 'writes', label: 'anyone' });
   }
-  if (used.has(EVERY_RESOURCE)) map.resources.push({ id: EVERY_RESOURCE, name: 'every resource', kind: 'any', type: '*', publicWrite: false, location: { file: '', line: 0, column: 0 } });
+  if (used.has(EVERY_RESOURCE)) map.resources.push({ id: EVERY_RESOURCE, name: 'every resource', kind: 'any', type: '*', publicWrite: false, location: noLocation() });
+}
+
+/**
+ * Lists every edge end the templates do not define (an ARN a role names, a source outside the app):
+ * what a function can reach matters even when it lives elsewhere, and a map whose edges point at
+ * unlisted ids cannot be drawn.
+ */
+function addExternalNodes(map: AttackSurfaceMap): void {
+  const listed = new Set([...map.entryPoints, ...map.functions, ...map.resources].map((n) => n.id));
+  const names = new Map(map.functions.flatMap((f) => f.reaches.map((r) => [r.target, r.targetName] as const)));
+  for (const e of map.edges) {
+    for (const id of [e.from, e.to]) {
+      if (listed.has(id)) continue;
+      listed.add(id);
+      map.resources.push({ id, name: names.get(id) ?? id, kind: EXTERNAL_KIND, type: '', publicWrite: false, location: noLocation() });
+    }
+  }
 }
 
 function summarize(actions: string[]): string {

@@ -5,13 +5,7 @@
 import type { ExposureLevel } from '../analysis/exposure-types.js';
 import { escapeLine } from '../report/terminal-text.js';
 import type { AttackSurfaceMap } from './attack-surface-types.js';
-
-interface GraphNode {
-  id: string;
-  label: string;
-  shape: 'entry' | 'function' | 'resource';
-  exposure?: ExposureLevel;
-}
+import { mapGraph, nodeExposure, type MapNode } from './map-graph.js';
 
 const COLORS: Readonly<Record<ExposureLevel, string>> = {
   public: '#d62728',
@@ -20,34 +14,44 @@ const COLORS: Readonly<Record<ExposureLevel, string>> = {
   internal: '#2ca02c',
 };
 
-function nodes(map: AttackSurfaceMap): GraphNode[] {
-  return [
-    ...map.entryPoints.map((e): GraphNode => ({ id: e.id, label: e.label, shape: 'entry', exposure: e.exposure })),
-    ...map.functions.map((f): GraphNode => ({ id: f.id, label: `${f.name} (${f.exposure})`, shape: 'function', exposure: f.exposure })),
-    ...map.resources.map((r): GraphNode => ({ id: r.id, label: `${r.name} (${r.kind})`, shape: 'resource', ...(r.publicWrite ? { exposure: 'public' as const } : {}) })),
-  ];
+/** Functions show who can run them, resources their kind. */
+function nodeLabel(n: MapNode): string {
+  if (n.shape === 'entry') return n.of.label;
+  if (n.shape === 'function') return `${n.of.name} (${n.of.exposure})`;
+  return `${n.of.name} (${n.of.kind})`;
 }
 
+/** Targets outside the templates: a hexagon in Mermaid, a dashed cylinder in DOT. */
+const MERMAID_SHAPES: Readonly<Record<MapNode['shape'], (text: string) => string>> = {
+  entry: (t) => `([${t}])`,
+  function: (t) => `[${t}]`,
+  resource: (t) => `[(${t})]`,
+  external: (t) => `{{${t}}}`,
+};
+
+const DOT_SHAPES: Readonly<Record<MapNode['shape'], string>> = {
+  entry: 'oval',
+  function: 'box',
+  resource: 'cylinder',
+  external: 'cylinder, style=dashed',
+};
+
 /** Short, stable node ids: mermaid and dot dislike slashes and dots. */
-function idTable(list: GraphNode[]): Map<string, string> {
+function idTable(list: MapNode[]): Map<string, string> {
   return new Map(list.map((n, i) => [n.id, `n${i}`]));
 }
 
 export function renderMapMermaid(map: AttackSurfaceMap): string {
-  const list = nodes(map);
+  const { nodes: list, edges } = mapGraph(map);
   const ids = idTable(list);
   const lines = ['flowchart LR'];
   for (const level of Object.keys(COLORS) as ExposureLevel[]) lines.push(`  classDef ${level} stroke:${COLORS[level]},stroke-width:2px`);
   for (const n of list) {
-    const text = mermaidText(n.label);
-    const shape = n.shape === 'entry' ? `([${text}])` : n.shape === 'function' ? `[${text}]` : `[(${text})]`;
-    lines.push(`  ${ids.get(n.id)}${shape}${n.exposure ? `:::${n.exposure}` : ''}`);
+    const text = mermaidText(nodeLabel(n));
+    const exposure = nodeExposure(n);
+    lines.push(`  ${ids.get(n.id)}${MERMAID_SHAPES[n.shape](text)}${exposure ? `:::${exposure}` : ''}`);
   }
-  for (const e of map.edges) {
-    const from = ids.get(e.from);
-    const to = ids.get(e.to);
-    if (from && to) lines.push(`  ${from} -->|${mermaidText(e.label)}| ${to}`);
-  }
+  for (const e of edges) lines.push(`  ${ids.get(e.from)} -->|${mermaidText(e.label)}| ${ids.get(e.to)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -57,19 +61,15 @@ function mermaidText(s: string): string {
 }
 
 export function renderMapDot(map: AttackSurfaceMap): string {
-  const list = nodes(map);
+  const { nodes: list, edges } = mapGraph(map);
   const ids = idTable(list);
   const lines = ['digraph attack_surface {', '  rankdir=LR;', '  node [fontname="Helvetica"];'];
   for (const n of list) {
-    const shape = n.shape === 'entry' ? 'oval' : n.shape === 'function' ? 'box' : 'cylinder';
-    const color = n.exposure ? `, color="${COLORS[n.exposure]}", penwidth=2` : '';
-    lines.push(`  ${ids.get(n.id)} [label=${dotText(n.label)}, shape=${shape}${color}];`);
+    const exposure = nodeExposure(n);
+    const color = exposure ? `, color="${COLORS[exposure]}", penwidth=2` : '';
+    lines.push(`  ${ids.get(n.id)} [label=${dotText(nodeLabel(n))}, shape=${DOT_SHAPES[n.shape]}${color}];`);
   }
-  for (const e of map.edges) {
-    const from = ids.get(e.from);
-    const to = ids.get(e.to);
-    if (from && to) lines.push(`  ${from} -> ${to} [label=${dotText(e.label)}];`);
-  }
+  for (const e of edges) lines.push(`  ${ids.get(e.from)} -> ${ids.get(e.to)} [label=${dotText(e.label)}];`);
   lines.push('}');
   return lines.join('\n') + '\n';
 }

@@ -1,14 +1,15 @@
 /**
  * The Markdown report, sized for a pull-request comment: counts first, a short table of the most
  * severe findings, then every finding in a collapsed `<details>` block so that a long report does
- * not bury the conversation; suppressed findings are counted, and listed only when asked.
- * Deterministic like every format.
+ * not bury the conversation; suppressed findings are counted, and listed only when asked. It stays
+ * under GitHub's comment limit (see `markdown-budget.ts`). Deterministic like every format.
  */
 import type { Finding, SasCategory } from '../findings/finding.js';
 import { SAS_TITLES, SEVERITIES } from '../findings/finding.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { fileLine } from './file-line.js';
+import { GITHUB_COMMENT_LIMIT, MARKDOWN_BUDGET, renderParts, renderPartsWithin, type Part, type Section } from './markdown-budget.js';
 import { sortDiagnostics, sortFindings } from './ordering.js';
 import type { ReportOptions } from './options.js';
 import { countBySeverity, NOTHING_SCANNED, suppressedFindings } from './summary.js';
@@ -17,18 +18,27 @@ import { escapeLine } from './terminal-text.js';
 /** Rows of the top-findings table; the rest are only in the details. */
 export const MARKDOWN_TOP_FINDINGS = 20;
 
-export function renderMarkdown(result: ScanResult, options: Pick<ReportOptions, 'showSuppressed'> = {}): string {
+/** What a cut report keeps first: input problems explain missing findings, so they come before details. */
+const RANK = { top: 0, diagnostics: 1, details: 2, suppressed: 3 } as const;
+
+/**
+ * Within `budget` (see `markdown-budget.ts`) the report is whole. A larger one keeps its counts and
+ * tables, then the top findings, the input problems, the details of the most severe findings and
+ * the suppressed ones as far as they fit, and says how many more are in the SARIF or HTML report.
+ */
+export function renderMarkdown(result: ScanResult, options: Pick<ReportOptions, 'showSuppressed'> = {}, budget = MARKDOWN_BUDGET): string {
   const findings = sortFindings(result.findings);
   const suppressed = suppressedFindings(result);
   const showSuppressed = options.showSuppressed === true && suppressed.length > 0;
-  const blocks: string[][] = [heading(findings, result, suppressed.length, showSuppressed)];
+  const parts: Part[] = [{ block: heading(findings, result, suppressed.length, showSuppressed) }];
   if (findings.length > 0) {
-    blocks.push(severityTable(findings), categoryTable(findings), topTable(findings));
-    blocks.push(['### Details'], ...findings.map(details));
+    parts.push({ block: severityTable(findings) }, { block: categoryTable(findings) });
+    parts.push({ section: topTable(findings), rank: RANK.top }, { section: detailsSection(findings), rank: RANK.details });
   }
-  if (showSuppressed) blocks.push(suppressedTable(suppressed));
-  if (result.diagnostics.length > 0) blocks.push(diagnosticsBlock(result.diagnostics));
-  return `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`;
+  if (showSuppressed) parts.push({ section: suppressedTable(suppressed), rank: RANK.suppressed });
+  if (result.diagnostics.length > 0) parts.push({ section: diagnosticsBlock(result.diagnostics), rank: RANK.diagnostics });
+  const whole = renderParts(parts);
+  return whole.length <= budget ? whole : renderPartsWithin(parts, budget);
 }
 
 function heading(findings: readonly Finding[], result: ScanResult, suppressed: number, showSuppressed: boolean): string[] {
@@ -54,18 +64,32 @@ function categoryTable(findings: readonly Finding[]): string[] {
   return ['| Category | Findings |', '| --- | ---: |', ...rows];
 }
 
-function topTable(findings: readonly Finding[]): string[] {
+function topTable(findings: readonly Finding[]): Section {
   const top = findings.slice(0, MARKDOWN_TOP_FINDINGS);
-  const lines = [
-    `### Top findings`,
-    '',
-    '| Severity | Rule | Location | Message |',
-    '| --- | --- | --- | --- |',
-    ...top.map((f) => `| ${f.severity} | ${code(f.ruleId)} | ${code(fileLine(f.location))} | ${text(f.message)} |`),
-  ];
-  const rest = findings.length - top.length;
-  if (rest > 0) lines.push('', `…and ${rest} more in the details below.`);
-  return lines;
+  return {
+    head: [`### Top findings`, '', '| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'],
+    items: top.map((f) => `| ${f.severity} | ${code(f.ruleId)} | ${code(fileLine(f.location))} | ${text(f.message)} |`),
+    separator: '\n',
+    note: (shown, cut) => {
+      const rest = findings.length - shown;
+      if (rest === 0) return undefined;
+      return cut ? `…and ${rest} more.` : `…and ${rest} more in the details below.`;
+    },
+  };
+}
+
+/** Every finding, most severe first; a cut report says where the others are. */
+function detailsSection(findings: readonly Finding[]): Section {
+  return {
+    head: ['### Details'],
+    items: findings.map((f) => details(f).join('\n')),
+    separator: '\n\n',
+    note: (shown) => {
+      const rest = findings.length - shown;
+      if (rest === 0) return undefined;
+      return `${rest} more finding${rest === 1 ? '' : 's'}: see the SARIF or HTML report (\`--format sarif\` or \`--format html\`), which list${rest === 1 ? 's' : ''} every finding; a pull-request comment holds at most ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')} characters.`;
+    },
+  };
 }
 
 function suppressedNote(count: number, shown: boolean): string {
@@ -74,12 +98,17 @@ function suppressedNote(count: number, shown: boolean): string {
 }
 
 /** Suppressed findings are listed, not detailed: they were reviewed, and the reason is what matters. */
-function suppressedTable(findings: readonly Finding[]): string[] {
+function suppressedTable(findings: readonly Finding[]): Section {
   const rows = findings.map((f) => {
     const s = f.suppression;
     return `| ${f.severity} | ${code(f.ruleId)} | ${code(fileLine(f.location))} | ${s ? text(s.reason) : ''} | ${s ? code(fileLine(s.location)) : ''} |`;
   });
-  return [`### Suppressed (${findings.length})`, '', '| Severity | Rule | Location | Reason | Suppressed at |', '| --- | --- | --- | --- | --- |', ...rows];
+  return {
+    head: [`### Suppressed (${findings.length})`, '', '| Severity | Rule | Location | Reason | Suppressed at |', '| --- | --- | --- | --- | --- |'],
+    items: rows,
+    separator: '\n',
+    note: (shown) => (shown < rows.length ? `…and ${rows.length - shown} more: see the SARIF or JSON report.` : undefined),
+  };
 }
 
 function details(f: Finding): string[] {
@@ -97,9 +126,14 @@ function details(f: Finding): string[] {
   return lines;
 }
 
-function diagnosticsBlock(diagnostics: readonly Diagnostic[]): string[] {
+function diagnosticsBlock(diagnostics: readonly Diagnostic[]): Section {
   const items = sortDiagnostics(diagnostics).map((d) => `- ${d.severity} ${code(fileLine(d.loc))} ${text(d.message)} (${code(d.code)})`);
-  return [`### Input problems (${diagnostics.length})`, '', ...items];
+  return {
+    head: [`### Input problems (${diagnostics.length})`, ''],
+    items,
+    separator: '\n',
+    note: (shown) => (shown < items.length ? `…and ${items.length - shown} more: see the SARIF or HTML report.` : undefined),
+  };
 }
 
 /**

@@ -2,6 +2,7 @@
  * A rule: metadata that documents it (and generates `docs/rules/<id>.md` and `faasguard explain`),
  * and a check over the AppModel. Rules never read templates: only the model.
  */
+import type { Exclusion } from '../discover/exclude-globs.js';
 import type { AppModel } from '../model/app-model.js';
 import type { DependencyFacts } from '../analysis/dependency-facts.js';
 import type { SecretFacts } from '../analysis/secret-facts.js';
@@ -44,6 +45,8 @@ export interface RuleContext {
   model: AppModel;
   /** The scanned directory, for rules that read the functions' code */
   root?: string;
+  /** The scan's excluded paths: code rules read none of them (see `code-scope.ts`) */
+  exclusion?: Exclusion;
   /** Lockfiles, vulnerabilities and imports of the deployed code, when a rule requires them */
   deps?: DependencyFacts;
   /** Secrets in code, config, `.env` files and inline code, when a rule requires them */

@@ -30,6 +30,8 @@ export interface FormatOptions {
   serverless: ServerlessOptions;
   /** Run `npx cdk synth` for CDK apps without a cloud assembly (`--synth`) */
   synth: boolean;
+  /** Whether a path relative to the root is excluded from the scan: such a path is never read, whatever names it */
+  isExcluded?: (rel: string) => boolean;
 }
 
 export interface LoadedFormats {
@@ -59,7 +61,8 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
     if (result.root) read.push({ file, result });
   }
   const included = new Set<string>();
-  const reader = new FileReader(rootAbs);
+  const isExcluded = options.isExcluded ?? (() => false);
+  const reader = new FileReader(rootAbs, isExcluded);
   for (const { file, result } of read) {
     if (result.format !== 'serverless' || !result.root) continue;
     const otherCloud = unsupportedProvider(result.root, file.rel);
@@ -69,7 +72,7 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
     }
     record(out, file.rel, result.text);
     const root = result.root;
-    const loaded = isolated(file.rel, out, () => loadServerless({ root, file: file.rel, rootAbs, params: options.paramsFor(file.rel), options: options.serverless }, builder));
+    const loaded = isolated(file.rel, out, () => loadServerless({ root, file: file.rel, rootAbs, params: options.paramsFor(file.rel), options: options.serverless, isExcluded }, builder));
     if (!loaded) continue;
     out.diagnostics.push(...loaded.diagnostics);
     for (const rel of loaded.includedFiles) {
@@ -85,7 +88,7 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
   }
   addReadFiles(out, rootAbs, reader);
   for (const dir of assemblies) {
-    const loaded = isolated(dir, out, () => loadCdkAssembly({ dir, rootAbs, paramsFor: options.paramsFor, maxFileSize: options.maxFileSize }, builder));
+    const loaded = isolated(dir, out, () => loadCdkAssembly({ dir, rootAbs, paramsFor: options.paramsFor, maxFileSize: options.maxFileSize, isExcluded }, builder));
     if (!loaded) continue;
     out.templates.push(...loaded.templates);
     for (const [k, v] of loaded.sources) out.sources.set(k, v);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { prepareRuleInputs } from '../analysis/rule-inputs.js';
 import { peekCodeFacts, startCodeAnalysis } from '../code/code-facts.js';
 import { discoverFiles, type DiscoveredFile, type DiscoverResult } from '../discover/discover.js';
-import type { ExcludeGlobs } from '../discover/exclude-globs.js';
+import { exclusionMatcher, type ExcludeGlobs } from '../discover/exclude-globs.js';
 import { cacheKey } from '../cache/cache-key.js';
 import { hashFiles } from '../cache/input-manifest.js';
 import { withReadLog } from '../cache/read-log.js';
@@ -122,6 +122,7 @@ export async function loadApp(target: string, options: ScanOptions = {}, listed?
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     serverless: { ...(options.stage ? { stage: options.stage } : {}), ...(options.region ? { region: options.region } : {}), ...(options.envVars ? { envVars: options.envVars } : {}) },
     synth: options.synth === true,
+    isExcluded: exclusionMatcher(path.resolve(root), discoverOptions(options)),
   }, builder);
   for (const t of loaded.templates) progress({ kind: 'file', phase: 'load', file: t });
   done('load');
@@ -188,13 +189,14 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
   const done = phaseTimer(options);
   const progress = options.onProgress ?? (() => {});
   progress({ kind: 'phase', phase: 'analyses' });
-  const code = await startCodeAnalysis(app.model, root, options.threads ?? defaultThreads(), discoverOptions(options));
+  const exclusion = discoverOptions(options);
+  const code = await startCodeAnalysis(app.model, { root, exclusion }, options.threads ?? defaultThreads());
   const inputs = await prepareRuleInputs(app, root, rules, options);
   await code.finish();
   done('analyses');
   progress({ kind: 'phase', phase: 'rules' });
   const onRuleDone = (n: number): void => progress({ kind: 'rule', done: n, total: rules.length });
-  const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root }, onRuleDone);
+  const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root, exclusion }, onRuleDone);
   const accepted = applySuppressions(findings, { model: app.model, rules, root, sources: app.sources, files: app.files });
   done('rules');
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];

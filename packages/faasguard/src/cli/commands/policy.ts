@@ -58,7 +58,7 @@ async function policy({ values, positionals }: CommandArgs, { out, err }: Comman
   if (app.templates.length === 0) return noTemplates(prepared.target, err);
   await prepareCodeAnalysis(app.model);
   const wanted = stringValues(values, 'function');
-  const privileges = leastPrivilegeFor(app.model, scanRootOf(prepared.target).root).filter((p) => wanted.length === 0 || wanted.includes(p.fn.logicalId));
+  const privileges = leastPrivilegeFor(app.model, { root: scanRootOf(prepared.target).root, exclusion: prepared.options }).filter((p) => wanted.length === 0 || wanted.includes(p.fn.logicalId));
   if (wanted.length > 0 && privileges.length === 0) throw new UsageError(`no function ${wanted.join(', ')} in ${prepared.target}`);
   // The policy names files and resources of the project: a secret among them is masked as in the reports.
   const text = redactor.values(renderPolicies(privileges, format));

@@ -4,7 +4,7 @@
  * trigger into a loop. A write whose target the code does not name (a bucket taken from the event,
  * an environment variable the template does not bind) may be that resource.
  */
-import { codeFactsFor } from '../code-facts.js';
+import { codeFactsFor, type CodeScope } from '../code-facts.js';
 import type { AppModel, LambdaFunction, Resource } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
 import { Composite, ResourceRef, type Value } from '../../model/value.js';
@@ -23,13 +23,13 @@ export type CodeWriteVerdict =
 /** Properties that give a source its physical name, when the template sets one. */
 const NAME_PROPERTY: Readonly<Record<string, string>> = { bucket: 'BucketName', queue: 'QueueName', topic: 'TopicName', table: 'TableName', stream: 'Name' };
 
-export function codeWriteInto(model: AppModel, root: string | undefined, fn: LambdaFunction, source: Resource): CodeWriteVerdict {
-  if (root === undefined) return { kind: 'not-analyzed', reason: 'the scan has no code root' };
-  const f = codeFactsFor(model, root).functions.find((x) => x.fn === fn);
+export function codeWriteInto(model: AppModel, scope: CodeScope | undefined, fn: LambdaFunction, source: Resource): CodeWriteVerdict {
+  if (scope === undefined) return { kind: 'not-analyzed', reason: 'the scan has no code root' };
+  const f = codeFactsFor(model, scope).functions.find((x) => x.fn === fn);
   if (!f) return { kind: 'not-analyzed', reason: 'its code was not looked at' };
   if (!f.resolution.ok && f.resolution.codeAbsent) return { kind: 'absent' };
   if (!f.analysis) return { kind: 'not-analyzed', reason: f.resolution.ok ? 'its handler could not be analyzed' : f.resolution.reason };
-  const facts = codeFactsFor(model, root).files;
+  const facts = codeFactsFor(model, scope).files;
   const actions = WRITE_ACTIONS[source.kind] ?? [];
   let unnamed: CodeWriteVerdict | undefined;
   for (const file of f.files) {

@@ -4,7 +4,7 @@
  * template binds it to a resource, or from a literal name), and the calls that could not be
  * determined. Computed once per scan from the calls the code facts found in each file they reached.
  */
-import { codeFactsFor } from '../code-facts.js';
+import { codeFactsFor, type CodeScope } from '../code-facts.js';
 import type { AppModel, LambdaFunction, Resource } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { SourceLocation } from '../../model/location.js';
@@ -37,18 +37,18 @@ export interface FunctionPrivilege {
 const CACHE = new WeakMap<AppModel, Map<string, FunctionPrivilege[]>>();
 
 /** Every function's least privilege, in model order. */
-export function leastPrivilegeFor(model: AppModel, root: string): FunctionPrivilege[] {
+export function leastPrivilegeFor(model: AppModel, scope: CodeScope): FunctionPrivilege[] {
   let byRoot = CACHE.get(model);
   if (!byRoot) CACHE.set(model, (byRoot = new Map()));
-  const known = byRoot.get(root);
+  const known = byRoot.get(scope.root);
   if (known) return known;
-  const result = compute(model, root);
-  byRoot.set(root, result);
+  const result = compute(model, scope);
+  byRoot.set(scope.root, result);
   return result;
 }
 
-function compute(model: AppModel, root: string): FunctionPrivilege[] {
-  const facts = codeFactsFor(model, root);
+function compute(model: AppModel, scope: CodeScope): FunctionPrivilege[] {
+  const facts = codeFactsFor(model, scope);
   const index = ModelIndex.of(model);
   return facts.functions.map((f) => {
     const analyzed = f.analysis !== undefined;

@@ -1,7 +1,8 @@
 /**
  * Function code of a CDK app. A function's `aws:asset:path` metadata names the bundled asset
  * directory in cdk.out; its source maps (when bundling wrote them) lead back to the original
- * sources, which is where a person reads and fixes the handler.
+ * sources, which is where a person reads and fixes the handler. Source maps and sources in paths
+ * the scan excludes are neither read nor named.
  */
 import path from 'node:path';
 import type { FunctionCode } from '../../model/app-model.js';
@@ -15,22 +16,23 @@ const MAX_MAP_FILES = 50;
 const MAX_MAP_BYTES = 20 * 1024 * 1024;
 
 /** The code of a function whose asset directory is `assetRel` (relative to the scan root). */
-export function assetCode(rootAbs: string, assetRel: string, loc: SourceLocation): FunctionCode {
-  const sources = sourceFiles(rootAbs, assetRel);
+export function assetCode(rootAbs: string, assetRel: string, loc: SourceLocation, isExcluded: (rel: string) => boolean = () => false): FunctionCode {
+  const sources = isExcluded(assetRel) ? [] : sourceFiles(rootAbs, assetRel, isExcluded);
   return { kind: 'path', path: assetRel, loc, ...(sources.length > 0 ? { sourceFiles: sources } : {}) };
 }
 
 /** Original sources named by the asset's `*.js.map` files, relative to the scan root. */
-export function sourceFiles(rootAbs: string, assetRel: string): string[] {
+export function sourceFiles(rootAbs: string, assetRel: string, isExcluded: (rel: string) => boolean): string[] {
   const dirAbs = path.join(rootAbs, assetRel);
+  const relOf = (abs: string): string => path.relative(rootAbs, abs).split(path.sep).join('/');
   const out = new Set<string>();
   for (const mapFile of listFiles(new PathGuard(rootAbs), dirAbs, isSourceMap, MAX_MAP_FILES)) {
+    if (isExcluded(relOf(mapFile))) continue;
     for (const source of mapSources(mapFile)) {
-      const abs = path.resolve(path.dirname(mapFile), source);
-      const rel = path.relative(rootAbs, abs);
+      const rel = relOf(path.resolve(path.dirname(mapFile), source));
       // A source outside the scan root, or inside dependencies, is not the app's code.
-      if (rel.startsWith('..') || path.isAbsolute(rel) || rel.split(path.sep).includes('node_modules')) continue;
-      out.add(rel.split(path.sep).join('/'));
+      if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) || rel.split('/').includes('node_modules') || isExcluded(rel)) continue;
+      out.add(rel);
     }
   }
   return [...out].sort();

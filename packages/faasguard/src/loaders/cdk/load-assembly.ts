@@ -28,6 +28,8 @@ export interface AssemblyInput {
   /** Parameter values of each stack template, by its path relative to the scan root */
   paramsFor: (file: string) => ReadonlyMap<string, string>;
   maxFileSize: number;
+  /** Paths (relative to the root) excluded from the scan: templates, assets and sources there are not read */
+  isExcluded?: (rel: string) => boolean;
 }
 
 /** A path an assembly file names, and where it is named. */
@@ -136,7 +138,7 @@ function mapAsset(input: Guarded, assemblyDir: string, file: string, logicalId: 
   if (!fn) return;
   const assetRel = insideRel(input, assemblyDir, { path: assetPath, what: 'aws:asset:path', at: { ...(assetNode?.loc ?? fileLocation(file)), file } }, result);
   if (assetRel === undefined) return;
-  fn.code = assetCode(input.rootAbs, assetRel, fn.code.loc ?? fn.loc);
+  fn.code = assetCode(input.rootAbs, assetRel, fn.code.loc ?? fn.loc, input.isExcluded);
 }
 
 /** Templates of `AWS::CloudFormation::Stack` resources, named by their asset metadata. */
@@ -162,6 +164,10 @@ function readText(input: Guarded, rel: string, result: AssemblyResult): string |
   const target = input.guard.resolve('.', rel);
   if (target.kind === 'outside') {
     result.diagnostics.push({ severity: 'error', code: 'path-outside-project', message: 'file of the cloud assembly is a link that points outside the scanned directory: not read', loc: fileLocation(rel) });
+    return undefined;
+  }
+  if (input.isExcluded?.(target.rel)) {
+    result.diagnostics.push({ severity: 'note', code: 'file-excluded', message: 'file of the cloud assembly is excluded from the scan (--exclude or the configuration\'s exclude): not read', loc: fileLocation(rel) });
     return undefined;
   }
   recordRead(path.join(input.rootAbs, rel));

@@ -23,6 +23,9 @@ export function readLocalTree(reader: FileReader, rawPath: string, what: string,
     case 'outside':
       diagnostics.error('path-outside-project', `${what} points outside the scanned directory: not read`, at);
       return undefined;
+    case 'excluded':
+      diagnostics.note('file-excluded', `${what} is excluded from the scan (--exclude or the configuration's exclude): not read; what it holds is unknown`, at);
+      return undefined;
     case 'missing':
       diagnostics.warning('file-not-found', `${what}: no such file in the scanned directory; what it holds is unknown`, at);
       return undefined;

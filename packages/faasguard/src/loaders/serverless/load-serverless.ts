@@ -4,6 +4,7 @@
  * CloudFormation loader. Then what the template cannot say: each function's code directory,
  * triggers from resources outside the service, and unknown values with their reasons.
  */
+import { FileReader } from '../file-reader.js';
 import path from 'node:path';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { DiagnosticSink } from '../../model/diagnostic.js';
@@ -32,6 +33,8 @@ export interface ServerlessInput {
   rootAbs: string;
   params: ReadonlyMap<string, string>;
   options: ServerlessOptions;
+  /** Paths (relative to the root) excluded from the scan: `${file(...)}` does not read them */
+  isExcluded?: (rel: string) => boolean;
 }
 
 export interface ServerlessResult {
@@ -43,7 +46,7 @@ export interface ServerlessResult {
 export function loadServerless(input: ServerlessInput, builder: ModelBuilder): ServerlessResult {
   const diagnostics = new DiagnosticSink();
   const markers = new UnknownMarkers();
-  const resolver = new VariableResolver(input.root, input.options, markers, diagnostics, input.rootAbs);
+  const resolver = new VariableResolver(input.root, input.options, markers, diagnostics, new FileReader(input.rootAbs, input.isExcluded));
   const config = resolver.resolveAll();
   if (config.kind !== 'map') return { diagnostics: diagnostics.items, includedFiles: resolver.includedFiles() };
   const service = serviceName(config, markers);

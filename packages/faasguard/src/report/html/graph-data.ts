@@ -1,6 +1,6 @@
 /**
- * The attack-surface map as the HTML report's graph: nodes and edges by index, and the groups the
- * page draws one at a time.
+ * The attack-surface map as the HTML report's graph: the nodes and edges every map format draws
+ * (`mapGraph`), by index, and the groups the page draws one at a time.
  *
  * Why groups: a layered layout of a whole 1,000-function app takes dagre 35 s and gives a drawing
  * 40,000 px tall that nobody can read, while one group of 50 functions lays out in about 0.15 s.
@@ -9,6 +9,7 @@
  */
 import type { AttackSurfaceMap } from '../../map/attack-surface-types.js';
 import { EVERY_RESOURCE } from '../../map/build-map.js';
+import { mapGraph, type MapNode } from '../../map/map-graph.js';
 import { fileLine } from '../file-line.js';
 import { compareText } from '../ordering.js';
 import type { HtmlEdge, HtmlGraph, HtmlGraphGroup, HtmlNode } from './report-data-types.js';
@@ -17,12 +18,13 @@ import type { HtmlEdge, HtmlGraph, HtmlGraphGroup, HtmlNode } from './report-dat
 export const GRAPH_GROUP_SIZE = 50;
 
 export function graphData(map: AttackSurfaceMap): HtmlGraph {
-  const nodes = graphNodes(map);
+  const graph = mapGraph(map);
+  const nodes = graph.nodes.map(htmlNode);
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const reaches = new Map(map.functions.flatMap((f) => f.reaches.map((r) => [`${f.id}\u0000${r.target}`, r.actions] as const)));
   const edges: HtmlEdge[] = [];
-  for (const e of map.edges) {
-    const edge: HtmlEdge = { from: nodeIndex(nodes, index, e.from), to: nodeIndex(nodes, index, e.to), kind: e.kind, label: e.label };
+  for (const e of graph.edges) {
+    const edge: HtmlEdge = { from: index.get(e.from)!, to: index.get(e.to)!, kind: e.kind, label: e.label };
     const actions = e.kind === 'accesses' ? reaches.get(`${e.from}\u0000${e.to}`) : undefined;
     if (actions) Object.assign(edge, { label: actionSummary(actions), actions: [...actions] });
     edges.push(edge);
@@ -31,12 +33,19 @@ export function graphData(map: AttackSurfaceMap): HtmlGraph {
   return { nodes, edges, groups: groupsOf(functions, edges, map) };
 }
 
-function graphNodes(map: AttackSurfaceMap): HtmlNode[] {
-  return [
-    ...map.entryPoints.map((e): HtmlNode => ({ id: e.id, label: e.label, kind: 'entry', exposure: e.exposure, detail: e.detail, location: fileLine(e.location) })),
-    ...map.functions.map((f): HtmlNode => ({ id: f.id, label: f.name, kind: 'function', exposure: f.exposure, detail: f.runtime ?? '', location: fileLine(f.location) })),
-    ...map.resources.map((r): HtmlNode => ({ id: r.id, label: r.name, kind: 'resource', ...(r.publicWrite ? { exposure: 'public' as const } : {}), detail: r.id === EVERY_RESOURCE ? 'Resource "*"' : r.type, ...(r.location.file !== '' ? { location: fileLine(r.location) } : {}) })),
-  ];
+function htmlNode(n: MapNode): HtmlNode {
+  switch (n.shape) {
+    case 'entry':
+      return { id: n.id, label: n.of.label, kind: 'entry', exposure: n.of.exposure, detail: n.of.detail, location: fileLine(n.of.location) };
+    case 'function':
+      return { id: n.id, label: n.of.name, kind: 'function', exposure: n.of.exposure, detail: n.of.runtime ?? '', location: fileLine(n.of.location) };
+    case 'external':
+      return { id: n.id, label: n.of.name, kind: 'external', detail: 'outside the scanned templates' };
+    case 'resource': {
+      const r = n.of;
+      return { id: r.id, label: r.name, kind: 'resource', ...(r.publicWrite ? { exposure: 'public' as const } : {}), detail: r.id === EVERY_RESOURCE ? 'Resource "*"' : r.type, ...(r.location.file !== '' ? { location: fileLine(r.location) } : {}) };
+    }
+  }
 }
 
 /**
@@ -54,18 +63,6 @@ export function actionSummary(actions: readonly string[]): string {
     .sort(([a, x], [b, y]) => y.length - x.length || compareText(a, b))
     .map(([service, list]) => (list.length === 1 ? list[0]! : `${service} ×${list.length}`))
     .join(', ');
-}
-
-/**
- * The index of a node, adding one for a target the map names but does not define (an ARN outside
- * the templates): what a function can reach matters even when it lives elsewhere.
- */
-function nodeIndex(nodes: HtmlNode[], index: Map<string, number>, id: string): number {
-  const known = index.get(id);
-  if (known !== undefined) return known;
-  nodes.push({ id, label: id, kind: 'external', detail: 'outside the scanned templates' });
-  index.set(id, nodes.length - 1);
-  return nodes.length - 1;
 }
 
 function groupsOf(functions: number[], edges: HtmlEdge[], map: AttackSurfaceMap): HtmlGraphGroup[] {

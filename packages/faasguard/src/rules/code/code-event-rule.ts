@@ -6,6 +6,7 @@ import { codeFactsFor, type CodeFacts, type FunctionCodeFacts } from '../../code
 import type { CodeEvent, FunctionAnalysis } from '../../code/taint/analyze-function.js';
 import type { Severity } from '../../findings/finding.js';
 import type { AppModel } from '../../model/app-model.js';
+import { codeScope } from '../code-scope.js';
 import type { Rule, RuleMeta, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
 
@@ -22,9 +23,11 @@ export function codeEventRule(
 ): Rule {
   return {
     meta,
-    check({ model, root }) {
-      if (root === undefined) return [];
-      const facts = codeFactsFor(model, root);
+    check(ctx) {
+      const scope = codeScope(ctx);
+      if (!scope) return [];
+      const model = ctx.model;
+      const facts = codeFactsFor(model, scope);
       const results: RuleResult[] = [];
       for (const f of facts.functions) {
         if (!f.analysis) continue;

@@ -1,6 +1,7 @@
 /**
  * TLS certificate verification turned off in function code.
  */
+import { codeScope } from '../code-scope.js';
 import { codeFactsFor } from '../../code/code-facts.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -23,9 +24,10 @@ export const tlsVerificationDisabled: Rule = {
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/295.html'],
   },
-  check({ model, root }) {
-    if (root === undefined) return [];
-    const facts = codeFactsFor(model, root);
+  check(ctx) {
+    const scope = codeScope(ctx);
+    if (!scope) return [];
+    const facts = codeFactsFor(ctx.model, scope);
     const results: RuleResult[] = [];
     for (const [file, ff] of facts.files) {
       const users = facts.usersOf.get(file) ?? [];

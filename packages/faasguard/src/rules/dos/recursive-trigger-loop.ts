@@ -1,5 +1,6 @@
 import { functionWrites } from '../../analysis/function-writes.js';
 import { codeWriteInto } from '../../code/aws-calls/code-writes.js';
+import { codeScope } from '../code-scope.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { CodeWriteVerdict } from '../../code/aws-calls/code-writes.js';
 import type { LambdaFunction, Resource } from '../../model/app-model.js';
@@ -24,7 +25,9 @@ export const recursiveTriggerLoop: Rule = {
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html'],
   },
-  check({ model, root }) {
+  check(ctx) {
+    const model = ctx.model;
+    const scope = codeScope(ctx);
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
@@ -33,7 +36,7 @@ export const recursiveTriggerLoop: Rule = {
         const grant = writes.find((w) => w.covers(t));
         const source = index.resource(t.sourceId);
         if (!grant || !source) continue;
-        const code = codeWriteInto(model, root, fn, source);
+        const code = codeWriteInto(model, scope, fn, source);
         if (code.kind === 'no-write' || code.kind === 'absent') continue;
         const related = [
           { loc: grant.loc, message: `${nameOf(fn)}'s role can write to ${nameOf(source)}` },

@@ -3,6 +3,7 @@
  * with the steps from the source as related locations and as the finding's flow. Severity follows
  * who can send the data: anyone on the internet makes it critical.
  */
+import { codeScope } from '../code-scope.js';
 import { codeFactsFor } from '../../code/code-facts.js';
 import type { SinkFamily } from '../../code/taint/types.js';
 import type { Severity } from '../../findings/finding.js';
@@ -24,9 +25,11 @@ const LEVEL_INDEX: Readonly<Record<ExposureLevel, number>> = { public: 0, authen
 export function flowRule(meta: RuleMeta, family: SinkFamily, scale: SeverityScale, consequence: string): Rule {
   return {
     meta,
-    check({ model, root }) {
-      if (root === undefined) return [];
-      const facts = codeFactsFor(model, root);
+    check(ctx) {
+      const scope = codeScope(ctx);
+      if (!scope) return [];
+      const model = ctx.model;
+      const facts = codeFactsFor(model, scope);
       const results: RuleResult[] = [];
       const seen = new Map<string, number>();
       for (const f of facts.functions) {

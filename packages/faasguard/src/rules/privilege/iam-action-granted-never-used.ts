@@ -2,6 +2,7 @@
  * A role grants actions that none of its functions' code calls. Reported only when the code of
  * every function using the role was fully analyzed and no call was left undetermined.
  */
+import { codeScope } from '../code-scope.js';
 import { leastPrivilegeFor, type FunctionPrivilege } from '../../code/aws-calls/least-privilege.js';
 import { callerPermissionsOf } from '../../code/aws-calls/caller-permissions.js';
 import { isServiceSideAction } from '../../iam/code-usage.js';
@@ -33,10 +34,12 @@ export const iamActionGrantedNeverUsed: Rule = {
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege', 'https://owasp.org/www-project-serverless-top-10/'],
   },
-  check({ model, root }) {
-    if (root === undefined) return [];
+  check(ctx) {
+    const scope = codeScope(ctx);
+    if (!scope) return [];
+    const model = ctx.model;
     const index = ModelIndex.of(model);
-    const privilegesOf = groupByRole(leastPrivilegeFor(model, root));
+    const privilegesOf = groupByRole(leastPrivilegeFor(model, scope));
     const results: RuleResult[] = [];
     for (const role of model.roles) {
       const users = privilegesOf.get(role.id) ?? [];

@@ -1,6 +1,7 @@
 /**
  * The code calls an AWS API its execution role does not allow: the call fails at run time.
  */
+import { codeScope } from '../code-scope.js';
 import { leastPrivilegeFor } from '../../code/aws-calls/least-privilege.js';
 import { statementGrants, statementsKnown } from '../../iam/code-usage.js';
 import { rolePermissions } from '../../iam/role-permissions.js';
@@ -28,11 +29,13 @@ export const iamActionUsedNotGranted: Rule = {
     },
     references: ['https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html'],
   },
-  check({ model, root }) {
-    if (root === undefined) return [];
+  check(ctx) {
+    const scope = codeScope(ctx);
+    if (!scope) return [];
+    const model = ctx.model;
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const p of leastPrivilegeFor(model, root)) {
+    for (const p of leastPrivilegeFor(model, scope)) {
       const role = index.roleOf(p.fn);
       if (!role || p.actions.length === 0) continue;
       const perms = rolePermissions(role, index);

@@ -17,7 +17,10 @@ function largeMap(): AttackSurfaceMap {
     schemaVersion: '1.0.0',
     entryPoints: [{ id: 'a.yaml/Drop#public-writers', kind: 'public-writer', label: 'anyone → Drop', exposure: 'public', detail: 'writable by anyone', location: at('a.yaml') }],
     functions,
-    resources: [{ id: 'a.yaml/Drop', name: 'Drop', kind: 'bucket', type: 'AWS::S3::Bucket', publicWrite: true, location: at('a.yaml', 200) }],
+    resources: [
+      { id: 'a.yaml/Drop', name: 'Drop', kind: 'bucket', type: 'AWS::S3::Bucket', publicWrite: true, location: at('a.yaml', 200) },
+      { id: 'arn:aws:s3:::elsewhere/*', name: 'arn:aws:s3:::elsewhere/*', kind: 'external', type: '', publicWrite: false, location: { file: '', line: 0, column: 0 } },
+    ],
     edges: [
       { from: 'a.yaml/Drop#public-writers', to: 'a.yaml/Drop', kind: 'writes', label: 'anyone' },
       { from: 'a.yaml/Drop', to: 'a.yaml/Fn060', kind: 'triggers', label: 's3' },
@@ -43,7 +46,7 @@ describe('HTML report graph', () => {
     assert.deepEqual(graph.groups, [{ label: 'All functions', functions: [1], nodes: [0, 1, 2], edges: [0, 1] }]);
   });
 
-  it('adds a node for a target outside the templates', () => {
+  it('draws a target outside the templates as external', () => {
     const graph = graphData(largeMap());
     const external = graph.nodes.find((n) => n.kind === 'external');
     assert.deepEqual(external, { id: 'arn:aws:s3:::elsewhere/*', label: 'arn:aws:s3:::elsewhere/*', kind: 'external', detail: 'outside the scanned templates' });

@@ -30,6 +30,9 @@ function readOne(ctx: SourceContext, abs: string, rawPath: string): TNode | unde
     case 'outside':
       outside(ctx, rawPath);
       return 'stop';
+    case 'excluded':
+      ctx.diagnostics.note('variable-unresolved', `file(${rawPath}) is excluded from the scan (--exclude or the configuration's exclude): not read, so its value is unknown`, ctx.loc);
+      return 'stop';
     case 'code':
       ctx.diagnostics.note('variable-unresolved', `file(${rawPath}) is code: faasguard does not run it, so its value is unknown`, ctx.loc);
       return 'stop';

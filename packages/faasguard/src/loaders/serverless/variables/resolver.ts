@@ -13,7 +13,7 @@ import type { UnknownMarkers } from '../unknown-markers.js';
 import { awsSource } from './aws-source.js';
 import { ExpansionBudget, MAX_TOTAL_SIZE, MAX_VALUE_SIZE, type Refusal } from './expansion-budget.js';
 import { envSource } from './env-source.js';
-import { FileReader } from '../../file-reader.js';
+import type { FileReader } from '../../file-reader.js';
 import { fileSource } from './file-source.js';
 import { optSource } from './opt-source.js';
 import { paramSource } from './param-source.js';
@@ -42,7 +42,6 @@ export class VariableResolver {
   private readonly memo = new Map<TNode, TNode>();
   private readonly inProgress = new Set<TNode>();
   private readonly syntax: VariableSyntax;
-  private readonly files: FileReader;
   private cachedStage: string | undefined;
   private cachedRegion: string | undefined;
   private computing = new Set<string>();
@@ -54,9 +53,9 @@ export class VariableResolver {
     private readonly options: ServerlessOptions,
     private readonly markers: UnknownMarkers,
     private readonly diagnostics: DiagnosticSink,
-    private readonly rootAbs: string,
+    /** Reads `${file(...)}` targets: inside the scan root and not excluded */
+    private readonly files: FileReader,
   ) {
-    this.files = new FileReader(rootAbs);
     this.syntax = this.chooseSyntax();
   }
 
@@ -233,7 +232,6 @@ export class VariableResolver {
       resolveTree: (node, d) => this.resolve(node, d),
       stage: () => this.stage(),
       region: () => this.region(),
-      rootAbs: this.rootAbs,
       files: this.files,
     };
   }

@@ -39,8 +39,7 @@ export interface SourceContext {
   resolveTree(node: TNode, depth: number): TNode;
   stage(): string;
   region(): string;
-  /** Absolute directory of the scan root: files outside it are never read */
-  rootAbs: string;
+  /** Reads files inside the scan root that the scan does not exclude */
   files: FileReader;
 }
 
