@@ -5,8 +5,8 @@
  * yields a tree, and its first error is reported with its line.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Language, Parser, type Node } from 'web-tree-sitter';
+import { builtDataPath, missingBuiltData } from '../files/built-data.js';
 import type { SourceLocation } from '../model/location.js';
 import { pythonParserText } from './line-breaks.js';
 import type { PositionMap } from './parse-js.js';
@@ -23,8 +23,8 @@ export interface ParsedPython {
   dispose(): void;
 }
 
-/** From `dist/src/code/` to `dist/data/`, where the build copies the grammar of `tree-sitter-python`. */
-const GRAMMAR_URL = new URL('../../data/tree-sitter-python.wasm', import.meta.url);
+/** Where the build copies the grammar of `tree-sitter-python`. */
+const GRAMMAR = 'tree-sitter-python.wasm';
 
 let parser: Parser | undefined;
 let loading: Promise<boolean> | undefined;
@@ -35,8 +35,8 @@ let loading: Promise<boolean> | undefined;
  */
 export function loadPythonParser(): Promise<boolean> {
   loading ??= (async () => {
-    const grammar = fileURLToPath(GRAMMAR_URL);
-    if (!existsSync(grammar)) throw new Error(`the Python grammar ${grammar} is missing: the build is incomplete; run 'npm run build' (or reinstall faasguard)`);
+    const grammar = builtDataPath(GRAMMAR);
+    if (!existsSync(grammar)) throw missingBuiltData(grammar, 'the Python grammar');
     try {
       await Parser.init();
       const language = await Language.load(grammar);
