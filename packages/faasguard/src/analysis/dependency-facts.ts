@@ -2,7 +2,12 @@
  * What the dependency analysis knows about the scanned application, computed once per scan and
  * read by the SAS-6 rules. Every location is relative to the scan root.
  */
-import type { Dependency, Ecosystem, SupplyChainResult, VulnMatch, VulnScanResult } from '../deps/index.js';
+// From the defining modules, not the deps barrel: this type is public (rules read it), and the
+// barrel's declarations would pull Node's types (fetch, streams) into every library consumer.
+import type { VulnMatch } from '../deps/osv/match.js';
+import type { SupplyChainResult } from '../deps/supply-chain.js';
+import type { Dependency, Ecosystem } from '../deps/types.js';
+import type { VulnScanResult } from '../deps/vuln-scan-result.js';
 import type { ModelElement } from '../model/app-model.js';
 import type { SourceLocation } from '../model/location.js';
 

@@ -4,8 +4,9 @@
  * run (`loadPythonParser`); parsing is then synchronous and tolerant: a file with errors still
  * yields a tree, and its first error is reported with its line.
  */
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { Language, Parser, type Node } from 'web-tree-sitter';
+import { builtDataPath, missingBuiltData } from '../files/built-data.js';
 import type { SourceLocation } from '../model/location.js';
 import { pythonParserText } from './line-breaks.js';
 import type { PositionMap } from './parse-js.js';
@@ -22,16 +23,23 @@ export interface ParsedPython {
   dispose(): void;
 }
 
+/** Where the build copies the grammar of `tree-sitter-python`. */
+const GRAMMAR = 'tree-sitter-python.wasm';
+
 let parser: Parser | undefined;
 let loading: Promise<boolean> | undefined;
 
-/** Loads the grammar once; false when it cannot be loaded (Python is then not analyzed). */
+/**
+ * Loads the grammar once; false when it cannot be loaded (Python is then not analyzed). A grammar
+ * file missing from the build is an error: the scan would otherwise silently lose its Python.
+ */
 export function loadPythonParser(): Promise<boolean> {
   loading ??= (async () => {
+    const grammar = builtDataPath(GRAMMAR);
+    if (!existsSync(grammar)) throw missingBuiltData(grammar, 'the Python grammar');
     try {
-      const require = createRequire(import.meta.url);
       await Parser.init();
-      const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+      const language = await Language.load(grammar);
       const p = new Parser();
       p.setLanguage(language);
       parser = p;

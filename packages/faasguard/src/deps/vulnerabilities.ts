@@ -10,6 +10,9 @@ import { loadOsvDb, buildOsvDb, emptyOsvDb, type OsvDb } from './osv/load-osv-db
 import { queryOsvOnline, type OnlineOptions } from './osv/online-client.js';
 import { openCachedDb, STALE_AFTER_DAYS } from './osv/db-cache.js';
 import type { Dependency } from './types.js';
+import type { Notice, NoticeCode, VulnScanResult } from './vuln-scan-result.js';
+
+export type { Notice, NoticeCode, VulnScanResult } from './vuln-scan-result.js';
 
 export interface VulnScanOptions {
   /** `--osv-db <dir|zip>`. */
@@ -21,22 +24,6 @@ export interface VulnScanOptions {
   /** Do not fall back to the cache. */
   noCache?: boolean;
   now?: Date;
-}
-
-export type NoticeCode = 'no-vuln-data' | 'db-age' | 'db-stale' | 'db-errors' | 'online-errors';
-
-export interface Notice {
-  level: 'info' | 'warning';
-  code: NoticeCode;
-  message: string;
-}
-
-export interface VulnScanResult {
-  matches: VulnMatch[];
-  source: 'online' | 'osv-db' | 'cache' | 'none';
-  notices: Notice[];
-  /** Date of the offline data, when known. */
-  dataDate?: Date;
 }
 
 export const NO_DATA_MESSAGE =

