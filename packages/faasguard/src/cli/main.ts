@@ -40,6 +40,7 @@ import { SYSTEM_CLOCK, type Clock } from './clock.js';
 import { writeStarterConfig } from './init-config.js';
 import { ScanFeedback } from './scan-feedback.js';
 import { inputErrors, writeInputProblems } from './input-problems.js';
+import { CHANGED_USAGE, changedCommand } from './changed-command.js';
 
 const HELP = `faasguard ${TOOL_VERSION} — security scanner for serverless applications
 
@@ -54,6 +55,7 @@ Usage:
                                      draw the attack surface: entry points → functions → reach
   faasguard policy <dir|file> [--function F] [--format json|sam|serverless] [--param …]
                                      print each function's least-privilege policy, from its code
+${CHANGED_USAGE}
   faasguard init [dir] [--force]     write a commented starter ${CONFIG_FILE_NAMES[0]} into dir (default .)
   faasguard rules [--format text|markdown|json]
   faasguard explain <rule-id>
@@ -140,6 +142,8 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       return scanCommand(rest, out, err, clock);
     case 'baseline':
       return baselineCommand(rest, out, err, clock);
+    case 'changed':
+      return changedCommand(rest, out, err);
     case 'init':
       return initCommand(rest, out);
     case 'map':
