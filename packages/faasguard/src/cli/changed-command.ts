@@ -29,19 +29,13 @@ export const CHANGED_USAGE = `  faasguard changed <file>… [--root <dir>] [--fa
 export async function changedCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseOrUsageError(argv);
   const root = values.root;
-  if (!isDirectory(root)) throw new UsageError(`--root ${root} is not a directory`);
-  for (const glob of values.exclude) {
-    const error = globError(glob);
-    if (error !== undefined) throw new UsageError(`--exclude ${error}`);
-  }
+  checkFlags(root, values.exclude, values.config, values['no-config']);
   const failOnFlag = failOnFromFlag(values['fail-on']);
-  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config are alternatives; give one');
   const changed = changedUnder(root, positionals);
   // Nothing of the project changed (a commit of other files): no need to scan.
   if (changed.size === 0) return 0;
   const config = configForScan(root, { ...(values.config !== undefined ? { file: values.config } : {}), disabled: values['no-config'] });
-  const options = applyConfig({ exclude: values.exclude, ...(values['no-cache'] ? {} : { scanCache: defaultScanCacheDir() }) }, config);
-  const result = await scan(root, options);
+  const result = await scan(root, applyConfig({ exclude: values.exclude, ...(values['no-cache'] ? {} : { scanCache: defaultScanCacheDir() }) }, config));
   if (result.templates.length === 0) {
     err.write(`faasguard: no CloudFormation, SAM, Serverless Framework or CDK template found under ${root}\n`);
     return 2;
@@ -53,6 +47,16 @@ export async function changedCommand(argv: string[], out: NodeJS.WritableStream,
   if (!values['allow-input-errors'] && config?.allowInputErrors !== true && inputErrors(part.diagnostics).length > 0) return 2;
   const failOn = failOnOf(failOnFlag, config);
   return failOn !== 'none' && part.findings.some((f) => severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
+}
+
+/** Mistakes in the flags stop before the scan. */
+function checkFlags(root: string, exclude: string[], config: string | undefined, noConfig: boolean): void {
+  if (!isDirectory(root)) throw new UsageError(`--root ${root} is not a directory`);
+  for (const glob of exclude) {
+    const error = globError(glob);
+    if (error !== undefined) throw new UsageError(`--exclude ${error}`);
+  }
+  if (config !== undefined && noConfig) throw new UsageError('--config and --no-config are alternatives; give one');
 }
 
 function parseOrUsageError(argv: string[]) {
