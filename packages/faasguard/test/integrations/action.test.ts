@@ -19,6 +19,7 @@ import { validateSarifSchema } from '../report/validators.js';
 const SCRIPT = path.join(REPO_ROOT, 'action', 'run.mjs');
 const CLI = path.join(PACKAGE_ROOT, 'bin', 'faasguard.js');
 const EXAMPLE = path.join(REPO_ROOT, 'examples/order-app');
+const ACTION_YML = fs.readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8');
 const VERSION = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 interface StepRun {
@@ -61,6 +62,11 @@ async function step(name: string, env: Record<string, string>): Promise<StepRun>
   };
   const { code, out } = await child(process.execPath, [SCRIPT, name], workspace, stepEnv);
   return { code, out, outputs: parseOutputs(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8')), summary: fs.readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') };
+}
+
+/** The outputs of step `id` that action.yml reads (`steps.<id>.outputs.<name>`). */
+function outputsRead(id: string): string[] {
+  return [...new Set([...ACTION_YML.matchAll(new RegExp(`steps\\.${id}\\.outputs\\.([A-Za-z0-9_-]+)`, 'g'))].map((m) => m[1]!))].sort();
 }
 
 /** Asynchronous, so that the loopback server of this process can answer meanwhile. */
@@ -135,6 +141,7 @@ describe('the action: scan step', () => {
   it('writes SARIF with locations from the repository root, the Markdown report, the outputs and the job summary, and does not fail on findings', async () => {
     const r = await step('scan', { ...SCAN_INFRA, INPUT_COMMENT: 'true', INPUT_GITHUB_TOKEN: 't' });
     assert.equal(r.code, 0, r.out);
+    assert.deepEqual(Object.keys(r.outputs).sort(), outputsRead('scan'));
     assert.equal(r.outputs['exit-code'], '1');
     assert.equal(r.outputs['findings'], '33');
     assert.equal(r.outputs['category'], 'faasguard/infra');
@@ -277,6 +284,7 @@ describe('the action: install step', () => {
       'install --global --no-audit --no-fund faasguard@^0.2.0',
       'root --global',
     ]);
+    assert.deepEqual(outputsRead('install'), ['cli']);
     assert.equal(own.outputs['cli'], path.join(npm.globalRoot, 'faasguard', 'bin', 'faasguard.js'));
     assert.equal(own.outputs['version'], VERSION);
   });
