@@ -44,8 +44,8 @@ export { renderMap, isMapFormat, MAP_FORMATS, type MapFormat } from './map/rende
 export type * from './map/attack-surface-types.js';
 
 export { leastPrivilege, type LeastPrivilegeResult } from './api/least-privilege.js';
-export { leastPrivilegeFor, type FunctionPrivilege, type UsedAction } from './code/aws-calls/least-privilege.js';
-export { prepareCodeAnalysis } from './api/code-analysis.js';
+export type { FunctionPrivilege, UsedAction } from './code/aws-calls/least-privilege.js';
+export { leastPrivilegeFor, prepareCodeAnalysis } from './api/code-analysis.js';
 export { renderPolicies, isPolicyFormat, type PolicyFormat } from './policy/render-policy.js';
 
 export { appSecretRedactor } from './scan/app-secrets.js';

@@ -85,7 +85,7 @@ function urlPath(t: Trigger, fn: LambdaFunction): EntryPath {
   return {
     level: open ? 'public' : 'account',
     via: t.id,
-    description: `${open ? 'anyone on the internet' : 'IAM principals allowed to'} can call the Function URL of ${nameOf(fn)}`,
+    description: `${open ? 'anyone on the internet' : 'IAM principals allowed lambda:InvokeFunctionUrl'} can call the Function URL of ${nameOf(fn)}`,
     steps: [{ loc: t.loc, message: `Function URL, AuthType ${display(fn.url?.authType)}` }],
   };
 }

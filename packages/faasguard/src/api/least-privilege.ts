@@ -32,8 +32,9 @@ export async function leastPrivilege(target: string, options: ProjectOptions = {
   const { scanOptions } = resolveProjectOptions(target, options);
   const app = await loadApp(target, scanOptions);
   const root = scanRootOf(target).root;
-  await startCodeAnalysis(app.model, root, 1, { exclude: scanOptions.exclude ?? [], excludeElsewhere: scanOptions.excludeElsewhere ?? [] });
-  const privileges = leastPrivilegeFor(app.model, root);
+  const scope = { root, exclusion: { exclude: scanOptions.exclude ?? [], excludeElsewhere: scanOptions.excludeElsewhere ?? [] } };
+  await startCodeAnalysis(app.model, scope, 1);
+  const privileges = leastPrivilegeFor(app.model, scope);
   let redactor: ValueRedactor | undefined;
   const render = (format: PolicyFormat, functions?: readonly string[]): string => {
     const chosen = functions === undefined ? privileges : privileges.filter((p) => functions.includes(p.fn.logicalId));

@@ -11,6 +11,7 @@ import { TOOL_VERSION } from '../version.js';
 import { SYSTEM_CLOCK, type Clock } from './clock.js';
 import type { Command, CommandIo } from './command.js';
 import { baselineCommand } from './commands/baseline.js';
+import { changedCommand } from './commands/changed.js';
 import { dbCommand } from './commands/db.js';
 import { docsCommand } from './commands/docs.js';
 import { explainCommand } from './commands/explain.js';
@@ -23,7 +24,7 @@ import { parseCommandLine } from './parse-command-line.js';
 import { HELP_OPTION } from './shared-options.js';
 import { UsageError } from './usage-error.js';
 
-const COMMANDS: readonly Command[] = [scanCommand, baselineCommand, mapCommand, policyCommand, initCommand, rulesCommand, explainCommand, docsCommand, dbCommand];
+const COMMANDS: readonly Command[] = [scanCommand, baselineCommand, changedCommand, mapCommand, policyCommand, initCommand, rulesCommand, explainCommand, docsCommand, dbCommand];
 
 const HELP = `faasguard ${TOOL_VERSION} — security scanner for serverless applications
 
@@ -33,6 +34,7 @@ Commands:
   scan <dir|file>        scan the templates under <dir> (SAM, CloudFormation, Serverless Framework,
                          CDK cloud assemblies), or one file, and report the findings
   baseline <dir|file>    record the current findings, so that 'scan --baseline <file>' reports only new ones
+  changed <file>…        scan the project and report only the findings in these files (pre-commit)
   map <dir|file>         draw the attack surface: entry points → functions → what they reach
   policy <dir|file>      print each function's least-privilege policy, from its code
   init [dir]             write a commented starter ${CONFIG_FILE_NAMES[0]}

@@ -7,8 +7,6 @@ import { writeFileSync } from 'node:fs';
 import { applyBaseline } from '../../baseline/apply-baseline.js';
 import { BaselineError, type Baseline } from '../../baseline/baseline-file.js';
 import { readBaselineFile } from '../../baseline/baseline-io.js';
-import { failOnOf, type FailOn } from '../../config/apply-config.js';
-import { isSeverity, severityRank, type Finding } from '../../findings/finding.js';
 import { reportPathsFor } from '../../report/report-root.js';
 import type { ReportPaths } from '../../report/report-paths.js';
 import { renderReport } from '../../report/reporter.js';
@@ -22,6 +20,7 @@ import { writeInputProblems } from '../input-problems.js';
 import { isSet, stringValue, stringValues, type Values } from '../option-values.js';
 import { plural } from '../plural.js';
 import { prepareOutput, reportOutputs, type ReportOutput } from '../report-outputs.js';
+import { failOnFromFlag, failsOn } from '../fail-on.js';
 import { prepareScan, runScan } from '../scan-run.js';
 import { failsOnInputErrors, feedbackFor, noTemplates } from '../scan-input.js';
 import { severityFromFlag, shownFindings } from '../shown-findings.js';
@@ -121,7 +120,7 @@ async function scan({ values, positionals }: CommandArgs, { out, err, clock }: C
   feedback.summarize(result.findings, result.templates.length, prettyOnStdout, inputProblems);
   if (isSet(values, 'exit-zero')) return 0;
   if (failsOnInputErrors(result.diagnostics, values, prepared.config)) return 2;
-  return fails(result.findings, failOnOf(failOnFlag, prepared.config)) ? 1 : 0;
+  return failsOn(result.findings, failOnFlag, prepared.config) ? 1 : 0;
 }
 
 function warnUnlessQuiet(values: Values, err: NodeJS.WritableStream, message: string): void {
@@ -140,18 +139,6 @@ function writeReport(result: ScanResult, { format, file }: ReportOutput, values:
   const report = renderReport(result, format, { color, redactLine: redactSecretsInText, showSuppressed: isSet(values, 'show-suppressed'), paths, warn });
   if (file !== undefined) writeFileSync(file, report);
   else out.write(report);
-}
-
-function fails(findings: readonly Finding[], failOn: FailOn): boolean {
-  return failOn !== 'none' && findings.some((f) => severityRank(f.severity) >= severityRank(failOn));
-}
-
-/** `--fail-on` in any case; `none` never fails on findings. */
-function failOnFromFlag(flag: string | undefined): FailOn | undefined {
-  if (flag === undefined) return undefined;
-  const value = flag.toLowerCase();
-  if (value === 'none' || isSeverity(value)) return value;
-  throw new UsageError(`--fail-on must be critical, high, medium, low, info or none`);
 }
 
 function baselineOrUsageError(file: string): Baseline {
