@@ -93,3 +93,14 @@ export const VULN_SECTION: HelpSection = {
     ['--no-vuln-cache', "do not use the 'db update' cache"],
   ],
 };
+
+/** Every flag of the commands that run a scan (`scan`, `baseline`, `changed`), beside their own. */
+export const SCAN_OPTIONS: Options = { ...INPUT_OPTIONS, ...SCAN_RUN_OPTIONS, ...QUIET_OPTION, ...VERBOSE_OPTION, ...LOADER_OPTIONS, ...CONFIG_OPTIONS };
+
+/** The help of SCAN_OPTIONS: the last sections of those commands' `--help`. */
+export const SCAN_SECTIONS: readonly HelpSection[] = [
+  { title: 'Input', rows: [...INPUT_HELP, ...SCAN_RUN_HELP, ...LOADER_HELP] },
+  CONFIG_SECTION,
+  VULN_SECTION,
+  { title: 'Messages', rows: [QUIET_ROW, VERBOSE_ROW, HELP_ROW] },
+];

@@ -12,19 +12,14 @@ import { ModelIndex } from '../model/model-index.js';
 import { analyzeFunctionsCode, type FunctionsCode } from './function-code-facts.js';
 import { MIN_FUNCTIONS_FOR_THREADS, startInTwoThreads } from './code-facts-threads.js';
 import { loadPythonParser } from './parse-python.js';
-import type { Exclusion } from '../discover/exclude-globs.js';
+import type { CodeScope } from './code-scope.js';
 
 export type { FunctionCodeFacts } from './function-code-facts.js';
+export type { CodeScope } from './code-scope.js';
 
 /** The code facts of the whole app, in model order, with each function's exposure. */
 export interface CodeFacts extends FunctionsCode {
   exposure: Map<string, FunctionExposure>;
-}
-
-/** Where the code analyses read: the scanned directory, minus the scan's excluded paths (never read, nor found as handlers). */
-export interface CodeScope {
-  root: string;
-  exclusion: Exclusion;
 }
 
 /** Computed facts, per model and root: a scan has one model, analysed in one scope. */

@@ -7,6 +7,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { isRepositoryRoot } from '../files/repository-root.js';
 import { ConfigError } from './config-error.js';
 import { shownPath } from './shown-path.js';
 
@@ -27,7 +28,7 @@ export function findConfigFile(start: string): string | undefined {
 export function* searchedDirs(start: string): Generator<string> {
   for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
     yield dir;
-    if (configFileIn(dir) !== undefined || exists(path.join(dir, '.git')) || path.dirname(dir) === dir) return;
+    if (configFileIn(dir) !== undefined || isRepositoryRoot(dir) || path.dirname(dir) === dir) return;
   }
 }
 
@@ -46,11 +47,3 @@ function isFile(p: string): boolean {
   }
 }
 
-function exists(p: string): boolean {
-  try {
-    statSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -4,8 +4,9 @@
  * and submodules), as GitHub code scanning and other CI services resolve paths from there. Outside
  * a repository, the current directory when it holds the scanned folder, else the scanned folder.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { repositoryRoot } from '../files/repository-root.js';
 import { scanRootOf } from '../scan/load-formats.js';
 import type { ReportPaths } from './report-paths.js';
 
@@ -17,14 +18,6 @@ export function reportPathsFor(target: string, cwd: string = process.cwd()): Rep
   const workingDirectory = real(path.resolve(cwd));
   if (isInside(folder, workingDirectory)) return { root: 'working directory', scanFolder: relativeInside(workingDirectory, folder) };
   return { root: 'scanned folder', scanFolder: '' };
-}
-
-/** The nearest folder, from `folder` upward, with a `.git` entry. */
-export function repositoryRoot(folder: string): string | undefined {
-  for (let dir = folder; ; dir = path.dirname(dir)) {
-    if (exists(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
-  }
 }
 
 function relativeInside(root: string, folder: string): string {
@@ -42,14 +35,5 @@ function real(p: string): string {
     return realpathSync(p);
   } catch {
     return p;
-  }
-}
-
-function exists(p: string): boolean {
-  try {
-    statSync(p);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -14,37 +14,18 @@ import { plural } from '../plural.js';
 import { prepareOutput } from '../report-outputs.js';
 import { failsOnInputErrors, feedbackFor, noTemplates } from '../scan-input.js';
 import { prepareScan, runScan } from '../scan-run.js';
-import {
-  CONFIG_OPTIONS,
-  CONFIG_SECTION,
-  HELP_ROW,
-  INPUT_HELP,
-  INPUT_OPTIONS,
-  LOADER_HELP,
-  LOADER_OPTIONS,
-  OUTPUT_OPTION,
-  QUIET_OPTION,
-  QUIET_ROW,
-  SCAN_RUN_HELP,
-  SCAN_RUN_OPTIONS,
-  VERBOSE_OPTION,
-  VERBOSE_ROW,
-  VULN_SECTION,
-} from '../shared-options.js';
+import { OUTPUT_OPTION, SCAN_OPTIONS, SCAN_SECTIONS } from '../shared-options.js';
 
 export const baselineCommand: Command = {
   name: 'baseline',
-  options: { ...OUTPUT_OPTION, ...INPUT_OPTIONS, ...SCAN_RUN_OPTIONS, ...QUIET_OPTION, ...VERBOSE_OPTION, ...LOADER_OPTIONS, ...CONFIG_OPTIONS },
+  options: { ...OUTPUT_OPTION, ...SCAN_OPTIONS },
   help: () =>
     helpText(
       'faasguard baseline <dir|file> [options]',
       ["Record the current findings, so that 'faasguard scan --baseline <file>' reports only new ones.", 'It scans as scan does and takes the same input flags. A template that cannot be read exits 2', 'and writes nothing (its findings would be missing from the baseline), unless --allow-input-errors.'],
       [
         { title: 'Output', rows: [['-o, --output <file>', `the baseline file (default: ${DEFAULT_BASELINE_FILE}); missing folders are made`]] },
-        { title: 'Input', rows: [...INPUT_HELP, ...SCAN_RUN_HELP, ...LOADER_HELP] },
-        CONFIG_SECTION,
-        VULN_SECTION,
-        { title: 'Messages', rows: [QUIET_ROW, VERBOSE_ROW, HELP_ROW] },
+        ...SCAN_SECTIONS,
       ],
     ),
   run: baseline,

@@ -18,22 +18,7 @@ import { isSet, stringValue } from '../option-values.js';
 import { plural } from '../plural.js';
 import { failsOnInputErrors, feedbackFor, noTemplates } from '../scan-input.js';
 import { prepareScan, runScan } from '../scan-run.js';
-import {
-  CONFIG_OPTIONS,
-  CONFIG_SECTION,
-  HELP_ROW,
-  INPUT_HELP,
-  INPUT_OPTIONS,
-  LOADER_HELP,
-  LOADER_OPTIONS,
-  QUIET_OPTION,
-  QUIET_ROW,
-  SCAN_RUN_HELP,
-  SCAN_RUN_OPTIONS,
-  VERBOSE_OPTION,
-  VERBOSE_ROW,
-  VULN_SECTION,
-} from '../shared-options.js';
+import { SCAN_OPTIONS, SCAN_SECTIONS } from '../shared-options.js';
 import { UsageError } from '../usage-error.js';
 
 export const changedCommand: Command = {
@@ -41,12 +26,7 @@ export const changedCommand: Command = {
   options: {
     root: { type: 'string', default: '.' },
     'fail-on': { type: 'string' },
-    ...INPUT_OPTIONS,
-    ...SCAN_RUN_OPTIONS,
-    ...QUIET_OPTION,
-    ...VERBOSE_OPTION,
-    ...LOADER_OPTIONS,
-    ...CONFIG_OPTIONS,
+    ...SCAN_OPTIONS,
   },
   help: () =>
     helpText(
@@ -60,10 +40,7 @@ export const changedCommand: Command = {
             ['--fail-on <severity>', 'exit 1 when a finding in the files is at or above it, or none (default: the', "configuration's failOn, else low)"],
           ],
         },
-        { title: 'Input', rows: [...INPUT_HELP, ...SCAN_RUN_HELP, ...LOADER_HELP] },
-        CONFIG_SECTION,
-        VULN_SECTION,
-        { title: 'Messages', rows: [QUIET_ROW, VERBOSE_ROW, HELP_ROW] },
+        ...SCAN_SECTIONS,
       ],
     ),
   run: changed,

@@ -24,23 +24,7 @@ import { failOnFromFlag, failsOn } from '../fail-on.js';
 import { prepareScan, runScan } from '../scan-run.js';
 import { failsOnInputErrors, feedbackFor, noTemplates } from '../scan-input.js';
 import { severityFromFlag, shownFindings } from '../shown-findings.js';
-import {
-  CONFIG_OPTIONS,
-  CONFIG_SECTION,
-  HELP_ROW,
-  INPUT_HELP,
-  INPUT_OPTIONS,
-  LOADER_HELP,
-  LOADER_OPTIONS,
-  NO_COLOR_OPTION,
-  QUIET_OPTION,
-  QUIET_ROW,
-  SCAN_RUN_HELP,
-  SCAN_RUN_OPTIONS,
-  VERBOSE_OPTION,
-  VERBOSE_ROW,
-  VULN_SECTION,
-} from '../shared-options.js';
+import { NO_COLOR_OPTION, SCAN_OPTIONS, SCAN_SECTIONS } from '../shared-options.js';
 import { UsageError } from '../usage-error.js';
 
 export const scanCommand: Command = {
@@ -54,12 +38,7 @@ export const scanCommand: Command = {
     'show-suppressed': { type: 'boolean', default: false },
     'exit-zero': { type: 'boolean', default: false },
     ...NO_COLOR_OPTION,
-    ...INPUT_OPTIONS,
-    ...SCAN_RUN_OPTIONS,
-    ...QUIET_OPTION,
-    ...VERBOSE_OPTION,
-    ...LOADER_OPTIONS,
-    ...CONFIG_OPTIONS,
+    ...SCAN_OPTIONS,
   },
   help: () =>
     helpText(
@@ -84,10 +63,7 @@ export const scanCommand: Command = {
             ['--exit-zero', 'exit 0 whatever the scan found (the report and stderr still say it); usage errors and', 'nothing to scan still exit 2'],
           ],
         },
-        { title: 'Input', rows: [...INPUT_HELP, ...SCAN_RUN_HELP, ...LOADER_HELP] },
-        CONFIG_SECTION,
-        VULN_SECTION,
-        { title: 'Messages', rows: [QUIET_ROW, VERBOSE_ROW, HELP_ROW] },
+        ...SCAN_SECTIONS,
       ],
     ),
   run: scan,

@@ -4,7 +4,8 @@
  * trigger into a loop. A write whose target the code does not name (a bucket taken from the event,
  * an environment variable the template does not bind) may be that resource.
  */
-import { codeFactsFor, type CodeScope } from '../code-facts.js';
+import { codeFactsFor } from '../code-facts.js';
+import type { CodeScope } from '../code-scope.js';
 import type { AppModel, LambdaFunction, Resource } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
 import { Composite, ResourceRef, type Value } from '../../model/value.js';

@@ -4,7 +4,8 @@
  * template binds it to a resource, or from a literal name), and the calls that could not be
  * determined. Computed once per scan from the calls the code facts found in each file they reached.
  */
-import { codeFactsFor, type CodeScope } from '../code-facts.js';
+import { codeFactsFor } from '../code-facts.js';
+import type { CodeScope } from '../code-scope.js';
 import type { AppModel, LambdaFunction, Resource } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { SourceLocation } from '../../model/location.js';
