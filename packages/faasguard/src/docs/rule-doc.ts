@@ -16,6 +16,8 @@ export function ruleMarkdown(meta: RuleMeta): string {
     `| Severity | ${meta.severity} |`,
     `| Category | ${meta.category} — ${SAS_TITLES[meta.category]} |`,
     `| CWE | ${meta.cwe.join(', ')} |`,
+    ...(meta.judges?.length ? [`| Judges | ${meta.judges.map((j) => `\`${j}\``).join(', ')} |`] : []),
+    ...(meta.peerChecks?.length ? [`| Same check elsewhere | ${meta.peerChecks.join(', ')} |`] : []),
     '',
     '## What is wrong',
     '',
@@ -40,6 +42,8 @@ export function ruleExplanation(meta: RuleMeta): string {
   const lines = [
     `${meta.id} — ${meta.title}`,
     `severity: ${meta.severity}   category: ${meta.category} (${SAS_TITLES[meta.category]})   ${meta.cwe.join(', ')}`,
+    ...(meta.judges?.length ? [`judges: ${meta.judges.join(', ')}`] : []),
+    ...(meta.peerChecks?.length ? [`same check elsewhere: ${meta.peerChecks.join(', ')}`] : []),
     '',
     'What is wrong:',
     indent(meta.description),

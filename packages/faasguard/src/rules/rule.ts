@@ -25,6 +25,17 @@ export interface RuleMeta {
   example?: { vulnerable: string; fixed: string; language: 'yaml' | 'json' | 'javascript' | 'python' };
   /** Links to public references */
   references?: string[];
+  /**
+   * What the rule judges: CloudFormation resource types (`AWS::S3::Bucket`, `AWS::Serverless::Function`),
+   * or `function code` / `dependencies` / `suppressions` for the rules that read those. It makes the
+   * "what faasguard checks" table by resource type.
+   */
+  judges?: string[];
+  /**
+   * The same check in other scanners, where one exists, as `<scanner> <check id>` (`Checkov
+   * CKV_AWS_18`, `cfn-nag W35`, `KICS <query id>`): for users who compare tools. Facts only.
+   */
+  peerChecks?: string[];
 }
 
 /** What a check returns; the engine adds the metadata and the fingerprint. */
