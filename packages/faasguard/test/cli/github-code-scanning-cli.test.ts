@@ -49,27 +49,28 @@ before(() => {
 });
 after(() => dirs.forEach(removeProject));
 
-const scans = new Map<string, ProcessRun & { report: string }>();
+const scans = new Map<string, ProcessRun & { reports: Record<Format, string> }>();
 
 /**
- * Runs a scan writing `format` to a file; the report's text and what the command did. The same
- * scan of an unchanged project is run once: each costs seconds.
+ * Runs a scan and returns the report in `format`, and what the command did. One run of the command
+ * writes every format (format/output pairs), and the same scan of an unchanged project is run once:
+ * each costs seconds.
  */
 function scanTo(cwd: string, format: Format, target: string, ...options: string[]): ProcessRun & { report: string } {
-  const key = JSON.stringify([cwd, format, target, options]);
-  const known = scans.get(key);
-  if (known !== undefined) return known;
-  const done = runScan(cwd, format, target, options);
+  const key = JSON.stringify([cwd, target, options]);
+  const done = scans.get(key) ?? runScan(cwd, target, options);
   scans.set(key, done);
-  return done;
+  return { ...done, report: done.reports[format] };
 }
 
-function runScan(cwd: string, format: Format, target: string, options: string[]): ProcessRun & { report: string } {
-  const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-report-')), `report.${format}`);
-  dirs.push(path.dirname(output));
-  const run = runCliProcess(['scan', target, '--format', format, '--output', output, ...options, '--no-cache'], { NO_COLOR: '1' }, cwd);
+function runScan(cwd: string, target: string, options: string[]): ProcessRun & { reports: Record<Format, string> } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-report-'));
+  dirs.push(dir);
+  const pairs = FORMATS.flatMap((format) => ['--format', format, '--output', path.join(dir, `report.${format}`)]);
+  const run = runCliProcess(['scan', target, ...pairs, ...options, '--no-cache'], { NO_COLOR: '1' }, cwd);
   assert.ok(run.code !== null && run.code <= 2, run.err);
-  return { ...run, report: fs.readFileSync(output, 'utf8') };
+  const reports = Object.fromEntries(FORMATS.map((format) => [format, fs.readFileSync(path.join(dir, `report.${format}`), 'utf8')]));
+  return { ...run, reports: reports as Record<Format, string> };
 }
 
 /** Every path of the report, and whether it names an existing file or folder from `root`. */
