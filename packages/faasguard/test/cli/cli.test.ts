@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../helpers/run-cli.js';
+import { checksTableMarkdown, withChecksTable } from '../../src/docs/checks-table.js';
 import { ruleMarkdown, rulesIndexMarkdown } from '../../src/docs/rule-doc.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { FIXTURES, REPO_ROOT } from '../helpers/paths.js';
@@ -136,5 +137,12 @@ describe('faasguard rules and explain', () => {
     assert.equal(readFileSync(path.join(dir, 'README.md'), 'utf8'), rulesIndexMarkdown(metas));
     const pages = readdirSync(dir).filter((f) => f !== 'README.md').sort();
     assert.deepEqual(pages, metas.map((m) => `${m.id}.md`));
+  });
+
+  it("has the current checks table in the repository's README (run `npm run docs`)", () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const table = checksTableMarkdown(ALL_RULES.map((r) => r.meta), 'docs/rules/');
+    assert.equal(withChecksTable(readme, table), readme, 'README.md: the checks table is stale');
+    for (const m of ALL_RULES.map((r) => r.meta)) assert.ok(readme.includes(`(docs/rules/${m.id}.md)`), `README.md: ${m.id} is not in the checks table`);
   });
 });
