@@ -281,19 +281,20 @@ const CASES: Record<string, Expected[]> = {
     { line: 58, subject: 'SharedPoolRoles', severity: 'medium' },
   ],
   'env-secret-by-reference': [
+    { file: 'service/serverless.yml', line: 6, subject: 'MailerLambdaFunction', severity: 'medium' },
+    { file: 'service/serverless.yml', line: 12, subject: 'MailerLambdaFunction', severity: 'medium' },
     { line: 21, subject: 'Payments', severity: 'medium' },
     { line: 22, subject: 'Payments', severity: 'medium' },
     { line: 23, subject: 'Payments', severity: 'high' },
     { line: 24, subject: 'Payments', severity: 'medium' },
   ],
   'ssm-parameter-plaintext-secret': [
-    { line: 12, subject: 'DbPassword', severity: 'high' },
-    { line: 17, subject: 'GithubToken', severity: 'high' },
-    { line: 23, subject: 'PartnerToken', severity: 'medium' },
+    { line: 8, subject: 'DbPassword', severity: 'high' },
+    { line: 13, subject: 'GithubToken', severity: 'high' },
   ],
   'secret-without-rotation': [
     { line: 3, subject: 'DbSecret' },
-    { line: 17, subject: 'SigningSecret' },
+    { line: 17, subject: 'DocsSecret' },
   ],
   'iam-access-key-in-template': [
     { line: 5, subject: 'CiKey', severity: 'medium' },

@@ -11,7 +11,8 @@
  */
 import type { AppModel, ModelElement } from '../app-model.js';
 import type { ModelIndex } from '../model-index.js';
-import { ParameterValue, Unknown, isComposite, isRef, type Value } from '../value.js';
+import { ParameterValue, Unknown, display, isComposite, isRef, type Value } from '../value.js';
+import { isSecretLikeName } from '../../secrets/index.js';
 import { ACCESS_KEY_TYPE } from './secret-store-facts.js';
 
 export type SecretReferenceKind = 'access-key-secret' | 'no-echo-parameter' | 'secrets-manager' | 'ssm-secure' | 'deploy-time-variable';
@@ -50,7 +51,7 @@ export function secretReferenceIn(value: Value | undefined, element: ModelElemen
   if (isComposite(value)) {
     const text = value.parts.map((p) => (typeof p === 'string' ? p : 'x')).join('');
     const m = DYNAMIC_SECRET.exec(text);
-    if (m) return dynamicReference(m[1]!, String(value));
+    if (m && holdsSecret(m[0])) return dynamicReference(m[1]!, display(value));
   }
   return undefined;
 }
@@ -64,9 +65,18 @@ function partReference(part: unknown, element: ModelElement, index: ModelIndex, 
   if (part instanceof Unknown) return deployVariable(part, secretName);
   if (typeof part === 'string') {
     const m = DYNAMIC_SECRET.exec(part);
-    return m ? dynamicReference(m[1]!, m[0]) : undefined;
+    return m && holdsSecret(m[0]) ? dynamicReference(m[1]!, m[0]) : undefined;
   }
   return undefined;
+}
+
+/**
+ * A Secrets Manager reference that picks one JSON key (`…:SecretString:username}}`, `…::host}}`)
+ * brings that key's value only: a database secret's `username`, `host` or `port` is not secret.
+ */
+function holdsSecret(reference: string): boolean {
+  const key = /:SecretString:([^:}]*)/.exec(reference)?.[1] ?? /::([^:}]+)/.exec(reference)?.[1];
+  return key === undefined || key === '' || isSecretLikeName(key);
 }
 
 function dynamicReference(store: string, text: string): SecretReference {

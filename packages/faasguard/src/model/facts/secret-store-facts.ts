@@ -5,7 +5,7 @@
  */
 import type { AppModel, Resource } from '../app-model.js';
 import type { SourceLocation } from '../location.js';
-import { asString, isComposite, isRef, isValueMap, referencedResource, type Value } from '../value.js';
+import { asString, isComposite, isRef, referencedResource, type Value } from '../value.js';
 
 export const SSM_PARAMETER_TYPE = 'AWS::SSM::Parameter';
 export const SECRET_TYPE = 'AWS::SecretsManager::Secret';
@@ -37,8 +37,6 @@ export function ssmParameterFacts(resource: Resource): SsmParameterFacts | undef
 
 export interface SecretFacts {
   resource: Resource;
-  /** Secrets Manager generates the value (`GenerateSecretString`): it can generate the next one */
-  generated: boolean;
   /** A database of the template is attached (`SecretTargetAttachment`): AWS's rotation functions know how to change its password */
   attachedToDatabase: boolean;
   /** An `AWS::SecretsManager::RotationSchedule` of the scan names the secret */
@@ -54,7 +52,6 @@ export function secretFacts(model: AppModel): SecretFacts[] {
     .filter((r) => r.type === SECRET_TYPE)
     .map((resource) => ({
       resource,
-      generated: isValueMap(resource.properties['GenerateSecretString']),
       attachedToDatabase: attached.has(resource.id),
       rotated: rotated.has(resource.id),
     }));

@@ -7,13 +7,13 @@ import { nameOf, subjectOf } from '../subject.js';
 export const secretWithoutRotation: Rule = {
   meta: {
     id: 'secret-without-rotation',
-    title: 'Secrets Manager secret without automatic rotation',
+    title: 'Database secret without automatic rotation',
     category: 'SAS-7',
     cwe: ['CWE-324'],
     severity: 'low',
     description:
-      "A Secrets Manager secret whose value AWS could rotate has no `AWS::SecretsManager::RotationSchedule`. A credential that never changes stays valid for as long as anyone who once read it (a former developer, a leaked log, a copied environment variable) keeps it.\n\n" +
-      "Only secrets where rotation is possible without outside help are reported: the secret of a database of the template (a `SecretTargetAttachment`, or a database whose master password reads the secret), for which AWS provides rotation functions (`HostedRotationLambda`), and a secret whose value Secrets Manager generates (`GenerateSecretString`), which a rotation function can generate again. A secret holding a third party's key, pasted in, is not: rotating it needs that vendor's API. Databases that manage their own password (`ManageMasterUserPassword: true`) rotate it themselves and create no secret in the template.",
+      "A Secrets Manager secret holding a database's credentials has no `AWS::SecretsManager::RotationSchedule`. A credential that never changes stays valid for as long as anyone who once read it (a former developer, a leaked log, a copied environment variable) keeps it.\n\n" +
+      "Only secrets that AWS can rotate without code of your own are reported: the credentials of a database of the template (a `SecretTargetAttachment`, or an RDS, Aurora, Redshift, DocumentDB or Neptune resource whose master password reads the secret), for which AWS provides the rotation functions (`HostedRotationLambda`). Any other secret (a generated token, a third party's key) needs a rotation function written for whatever uses it, and is left to the team's judgement (AWS Config's `secretsmanager-rotation-enabled-check` reports every secret). Databases that manage their own password (`ManageMasterUserPassword: true`) rotate it themselves and create no secret in the template.",
     remediation:
       'Add an `AWS::SecretsManager::RotationSchedule` for the secret: for an RDS, Redshift or DocumentDB secret, `HostedRotationLambda` with the matching `RotationType` and `RotationRules: { ScheduleExpression: rate(30 days) }`; otherwise a rotation function of your own. For RDS and Aurora, prefer `ManageMasterUserPassword: true`. Make readers fetch the secret at run time (cached for minutes, not forever) so that a new value reaches them.',
     example: {
@@ -26,17 +26,16 @@ export const secretWithoutRotation: Rule = {
   },
   check({ model }) {
     return secretFacts(model)
-      .filter((s) => !s.rotated && (s.generated || s.attachedToDatabase))
+      .filter((s) => !s.rotated && s.attachedToDatabase)
       .map((s) => result(s, readersOf(s, model)));
   },
 };
 
 function result(s: SecretFacts, readers: LambdaFunction[]): RuleResult {
   const name = nameOf(s.resource);
-  const why = s.attachedToDatabase ? 'it holds the credentials of a database of the template, which AWS\'s hosted rotation functions can change' : 'Secrets Manager generates its value, so a rotation function can generate the next one';
   const read = readers.length > 0 ? ` It is passed to function${readers.length === 1 ? '' : 's'} ${readers.map(nameOf).join(', ')}.` : '';
   return {
-    message: `Secret ${name} has no rotation schedule, though ${why}: the same value stays valid indefinitely.${read} Add an AWS::SecretsManager::RotationSchedule.`,
+    message: `Secret ${name} has no rotation schedule, though it holds the credentials of a database of the template, which AWS's hosted rotation functions can change: the same value stays valid indefinitely.${read} Add an AWS::SecretsManager::RotationSchedule.`,
     location: s.resource.loc,
     related: readers.map((f) => ({ loc: f.loc, message: `function ${nameOf(f)} receives the secret` })),
     subject: subjectOf(s.resource),

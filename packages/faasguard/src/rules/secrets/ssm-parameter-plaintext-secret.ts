@@ -1,8 +1,6 @@
-import { secretReferenceIn } from '../../model/facts/secret-reference-facts.js';
 import { ssmParameterFacts, type SsmParameterFacts } from '../../model/facts/secret-store-facts.js';
-import { ModelIndex } from '../../model/model-index.js';
 import { isComposite, type Value } from '../../model/value.js';
-import { classifyNamedValue, isSecretLikeName } from '../../secrets/index.js';
+import { classifyNamedValue } from '../../secrets/index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { confidenceSeverity, secretLabel } from './secret-text.js';
@@ -15,8 +13,8 @@ export const ssmParameterPlaintextSecret: Rule = {
     cwe: ['CWE-312', 'CWE-798'],
     severity: 'high',
     description:
-      "An `AWS::SSM::Parameter` of type `String` or `StringList` holds a credential. Such a parameter is not encrypted: anyone allowed `ssm:GetParameter` or `ssm:GetParametersByPath` on it reads the value, no KMS key policy stands in the way, and it shows in the console and in the parameter's history. When the value is written in the template, it is also in the repository, in the deployment bucket and in every copy of the template. A parameter whose value comes from a secret by reference (`!GetAtt <AccessKey>.SecretAccessKey`, a `NoEcho` parameter, a `{{resolve:secretsmanager:…}}` reference) copies that secret out of its protected store in plain text.\n\n" +
-      "The value is judged by its format (a vendor key is one whatever its name), then by the parameter's name (`/app/db-password`) or logical id and the value's entropy, as for environment variables: references, placeholders (`changeme`) and configuration (URLs, table names) are not reported. Medium-confidence matches are reported one level lower.",
+      "An `AWS::SSM::Parameter` of type `String` or `StringList` holds a credential. Such a parameter is not encrypted: anyone allowed `ssm:GetParameter` or `ssm:GetParametersByPath` on it reads the value, no KMS key policy stands in the way, and it shows in the console and in the parameter's history. Written in the template, the value is also in the repository, in the deployment bucket and in every copy of the template.\n\n" +
+      "The value is judged by its format (a vendor key is one whatever its name), then by the parameter's name (`/app/db-password`) or logical id and the value's entropy, as for environment variables: references (`!Ref`, `!GetAtt`, parameters), placeholders (`changeme`) and configuration (URLs, table names) are not reported; an access key's secret sent to a parameter is reported by `iam-access-key-in-template`. Medium-confidence matches are reported one level lower.",
     remediation:
       'Rotate the credential: it is in the repository history. Keep the secret in AWS Secrets Manager (a secret with `GenerateSecretString`, or one created outside the template), or as an SSM `SecureString` parameter created outside CloudFormation, which cannot create them; store only its name in the template and grant readers `ssm:GetParameter` and `kms:Decrypt` on that one parameter.',
     example: {
@@ -31,12 +29,11 @@ export const ssmParameterPlaintextSecret: Rule = {
     judges: ['AWS::SSM::Parameter'],
   },
   check({ model }) {
-    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const r of model.resources) {
       const facts = ssmParameterFacts(r);
       if (!facts || (facts.type !== 'String' && facts.type !== 'StringList')) continue;
-      const found = literalSecret(facts) ?? referencedSecret(facts, index);
+      const found = literalSecret(facts);
       if (found) results.push(found);
     }
     return results;
@@ -54,20 +51,6 @@ function literalSecret(p: SsmParameterFacts): RuleResult | undefined {
     subject: subjectOf(p.resource),
     key: [p.resource.logicalId, 'value'],
     ...(severity ? { severity } : {}),
-  };
-}
-
-function referencedSecret(p: SsmParameterFacts, index: ModelIndex): RuleResult | undefined {
-  const ref = secretReferenceIn(p.value, p.resource, index, namesOf(p).some(isSecretLikeName));
-  if (!ref) return undefined;
-  const source = index.resource(ref.sourceId);
-  return {
-    message: `SSM parameter ${label(p)} of type ${p.type} receives the secret ${ref.text} and keeps it unencrypted, readable by anyone allowed ssm:GetParameter. Keep the secret in its protected store and share its name or ARN instead.`,
-    location: p.valueLoc,
-    related: source ? [{ loc: source.loc, message: `access key ${nameOf(source)}` }] : [],
-    subject: subjectOf(p.resource),
-    key: [p.resource.logicalId, 'reference'],
-    severity: ref.kind === 'access-key-secret' ? 'high' : 'medium',
   };
 }
 
