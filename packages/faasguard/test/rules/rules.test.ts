@@ -279,6 +279,7 @@ const CASES: Record<string, Expected[]> = {
     { line: 6, subject: 'Guests', severity: 'high' },
     { line: 31, subject: 'Maps', severity: 'low' },
     { line: 58, subject: 'SharedPoolRoles', severity: 'medium' },
+    { line: 62, subject: 'Kiosk', severity: 'high' },
   ],
   'env-secret-by-reference': [
     { file: 'service/serverless.yml', line: 6, subject: 'MailerLambdaFunction', severity: 'medium' },
