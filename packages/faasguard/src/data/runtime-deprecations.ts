@@ -1,6 +1,10 @@
 /**
  * Lambda managed runtimes and the date AWS deprecates each one (UTC), as listed in
- * https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html (table reviewed 2026-11).
+ * https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html (table reviewed 2026-12).
+ * In 2026 AWS moved the dates of its Amazon Linux 2 runtimes: `provided.al2` to 2026-07-31 and
+ * `python3.10` to 2026-10-31 (both as AWS Health announced them), `python3.11`, `java11`,
+ * `java17` and `java8.al2` by a year to 2027-06-30, and added Amazon Linux 2023 builds of Java 8,
+ * 11 and 17 (`java8.al2023` …).
  *
  * After its deprecation date a runtime gets no security patches; some weeks later Lambda blocks
  * creating and then updating functions that use it. Dates of runtimes not yet deprecated are
@@ -29,8 +33,8 @@ export const RUNTIME_DEPRECATIONS: Readonly<Record<string, string>> = lookupTabl
   'python3.14': '2029-06-30',
   'python3.13': '2029-06-30',
   'python3.12': '2028-10-31',
-  'python3.11': '2026-06-30',
-  'python3.10': '2026-06-30',
+  'python3.11': '2027-06-30',
+  'python3.10': '2026-10-31',
   'python3.9': '2025-12-15',
   'python3.8': '2024-10-14',
   'python3.7': '2023-12-04',
@@ -39,30 +43,34 @@ export const RUNTIME_DEPRECATIONS: Readonly<Record<string, string>> = lookupTabl
   // Java
   java25: '2029-06-30',
   java21: '2029-06-30',
-  java17: '2026-06-30',
-  java11: '2026-06-30',
-  'java8.al2': '2026-06-30',
+  'java17.al2023': '2029-06-30',
+  'java11.al2023': '2029-06-30',
+  'java8.al2023': '2029-06-30',
+  java17: '2027-06-30',
+  java11: '2027-06-30',
+  'java8.al2': '2027-06-30',
   java8: '2024-01-08',
   // .NET
   dotnet10: '2028-11-14',
   dotnet8: '2026-11-10',
   dotnet7: '2024-05-14',
-  dotnet6: '2024-11-12',
+  dotnet6: '2024-12-20',
   'dotnet5.0': '2022-05-10',
   'dotnetcore3.1': '2023-04-03',
   'dotnetcore2.1': '2022-01-05',
   'dotnetcore2.0': '2019-05-30',
-  'dotnetcore1.0': '2019-07-27',
+  'dotnetcore1.0': '2019-06-27',
   // Ruby
+  'ruby4.0': '2029-03-31',
   'ruby3.4': '2028-03-31',
   'ruby3.3': '2027-03-31',
   'ruby3.2': '2026-03-31',
-  'ruby2.7': '2023-11-27',
+  'ruby2.7': '2023-12-07',
   'ruby2.5': '2021-07-30',
   // Go and OS-only runtimes
   'go1.x': '2024-01-08',
   'provided.al2023': '2029-06-30',
-  'provided.al2': '2026-06-30',
+  'provided.al2': '2026-07-31',
   provided: '2024-01-08',
 });
 

@@ -49,6 +49,16 @@ export class SsmParameterValue extends Unknown {
   }
 }
 
+/**
+ * The value of a template parameter that has no Default and was not given on the command line:
+ * unknown, but which parameter it is tells whether it is a secret (`NoEcho: true`).
+ */
+export class ParameterValue extends Unknown {
+  constructor(readonly parameterName: string) {
+    super(`parameter ${parameterName} has no Default and no value was given (--param ${parameterName}=…)`, `<${parameterName}>`);
+  }
+}
+
 export class ResourceRef {
   readonly kind = 'ref' as const;
   constructor(

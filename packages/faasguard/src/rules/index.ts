@@ -74,6 +74,12 @@ import { suppressionUnknownRule } from './suppressions/suppression-unknown-rule.
 import { suppressionWithoutReason } from './suppressions/suppression-without-reason.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
+// Secrets stores, identity pools (issue #17)
+import { cognitoIdentityPoolGuestAccess } from './auth/cognito-identity-pool-guest-access.js';
+import { envSecretByReference } from './secrets/env-secret-by-reference.js';
+import { ssmParameterPlaintextSecret } from './secrets/ssm-parameter-plaintext-secret.js';
+import { secretWithoutRotation } from './secrets/secret-without-rotation.js';
+import { iamAccessKeyInTemplate } from './secrets/iam-access-key-in-template.js';
 
 export const ALL_RULES: readonly Rule[] = [
   vulnerableDependency,
@@ -144,6 +150,12 @@ export const ALL_RULES: readonly Rule[] = [
   eventLogged,
   tlsVerificationDisabled,
   authorizationFromClientInput,
+  // Secrets stores, identity pools (issue #17)
+  cognitoIdentityPoolGuestAccess,
+  envSecretByReference,
+  ssmParameterPlaintextSecret,
+  secretWithoutRotation,
+  iamAccessKeyInTemplate,
   suppressionWithoutReason,
   suppressionUnknownRule,
   staleSuppression,

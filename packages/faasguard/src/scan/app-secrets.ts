@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { runRules } from '../rules/engine.js';
 import { ALL_RULES } from '../rules/index.js';
+import { pointsAtSecretValue } from '../rules/secrets/secret-value-findings.js';
 import type { ValueRedactor } from '../secrets/index.js';
 import { scanRootOf } from './load-formats.js';
 import type { LoadedApp } from './scan.js';
@@ -17,5 +18,5 @@ export function appSecretRedactor(app: LoadedApp, target: string): ValueRedactor
   const root = scanRootOf(target).root;
   const { findings } = runRules(app.model, rules, { root });
   const read = (file: string): string | undefined => app.sources.get(file) ?? readTextOrUndefined(path.join(root, file));
-  return secretRedactor(app.templates, findings.map((f) => f.location), read);
+  return secretRedactor(app.templates, findings.filter(pointsAtSecretValue).map((f) => f.location), read);
 }

@@ -24,6 +24,7 @@ import { applySuppressions } from '../suppress/apply-suppressions.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadAllFormats, scanRootOf } from './load-formats.js';
 import { redactedSource } from './redacted-source.js';
+import { pointsAtSecretValue } from '../rules/secrets/secret-value-findings.js';
 import { secretRedactor } from './secret-values.js';
 import type { ValueRedactor } from '../secrets/index.js';
 import type { ScanProgress } from './scan-progress.js';
@@ -212,7 +213,7 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
 
 /** Suppressed secrets are still secrets: `--show-suppressed` shows their code frames too. */
 function secretLocationsOf(found: Pick<CachedScan, 'findings' | 'suppressed'>): SourceLocation[] {
-  return [...found.findings, ...found.suppressed].filter((f) => f.category === 'SAS-7').map((f) => f.location);
+  return [...found.findings, ...found.suppressed].filter(pointsAtSecretValue).map((f) => f.location);
 }
 
 /** A scanned file's text: as loaded when it was, else read from disk, inside the scanned root only. */

@@ -81,8 +81,12 @@ const CASES: Record<string, Expected[]> = {
   'function-url-without-auth': [
     { line: 10, subject: 'Hook' },
     { line: 23, subject: 'Plain' },
+    { file: 'outside.yaml', line: 7, subject: 'LegacyUrl' },
   ],
-  'lambda-permission-public': [{ line: 11, subject: 'Everyone' }],
+  'lambda-permission-public': [
+    { line: 11, subject: 'Everyone' },
+    { file: 'outside.yaml', line: 7, subject: 'AnyoneMayExport' },
+  ],
   'lambda-permission-service-without-source': [{ line: 11, subject: 'FromAnyBucket' }],
   'api-route-api-key-only': [{ line: 15, subject: 'Partner.Feed' }],
   'authorizer-unused': [{ line: 13, subject: 'CognitoAuth' }],
@@ -91,8 +95,14 @@ const CASES: Record<string, Expected[]> = {
     { line: 8, subject: 'Short' },
     { line: 18, subject: 'Simple' },
   ],
-  'cognito-mutable-authorization-attribute': [{ line: 9, subject: 'Pool' }],
-  'lambda-permission-cross-account': [{ line: 11, subject: 'PartnerAccount' }],
+  'cognito-mutable-authorization-attribute': [
+    { line: 9, subject: 'Pool' },
+    { line: 19, subject: 'PartnerClient', severity: 'medium' },
+  ],
+  'lambda-permission-cross-account': [
+    { line: 11, subject: 'PartnerAccount' },
+    { file: 'outside.yaml', line: 3, subject: 'PartnerMayExport' },
+  ],
   'public-source-triggers-function': [
     { line: 11, subject: 'Inbox' },
     { line: 15, subject: 'Drop' },
@@ -263,6 +273,33 @@ const CASES: Record<string, Expected[]> = {
   'stale-suppression': [
     { line: 8, subject: 'Orders' },
     { line: 19 },
+  ],
+  // Secrets stores, identity pools (issue #17)
+  'cognito-identity-pool-guest-access': [
+    { line: 6, subject: 'Guests', severity: 'high' },
+    { line: 31, subject: 'Maps', severity: 'low' },
+    { line: 58, subject: 'SharedPoolRoles', severity: 'medium' },
+    { line: 62, subject: 'Kiosk', severity: 'high' },
+  ],
+  'env-secret-by-reference': [
+    { file: 'service/serverless.yml', line: 6, subject: 'MailerLambdaFunction', severity: 'medium' },
+    { file: 'service/serverless.yml', line: 12, subject: 'MailerLambdaFunction', severity: 'medium' },
+    { line: 21, subject: 'Payments', severity: 'medium' },
+    { line: 22, subject: 'Payments', severity: 'medium' },
+    { line: 23, subject: 'Payments', severity: 'high' },
+    { line: 24, subject: 'Payments', severity: 'medium' },
+  ],
+  'ssm-parameter-plaintext-secret': [
+    { line: 8, subject: 'DbPassword', severity: 'high' },
+    { line: 13, subject: 'GithubToken', severity: 'high' },
+  ],
+  'secret-without-rotation': [
+    { line: 3, subject: 'DbSecret' },
+    { line: 17, subject: 'DocsSecret' },
+  ],
+  'iam-access-key-in-template': [
+    { line: 5, subject: 'CiKey', severity: 'medium' },
+    { line: 11, subject: 'ReportKey', severity: 'high' },
   ],
 };
 

@@ -35,6 +35,15 @@ describe('runtimeStatus', () => {
     assert.equal(runtimeStatus('nodejs20.x', new Date('2026-04-29T00:00:00Z')).state, 'soon');
   });
 
+  it('keeps the dates AWS moved in 2026 for its Amazon Linux 2 runtimes', () => {
+    assert.deepEqual(runtimeStatus('python3.10', now), { state: 'deprecated', since: '2026-10-31' });
+    assert.deepEqual(runtimeStatus('provided.al2', now), { state: 'deprecated', since: '2026-07-31' });
+    for (const runtime of ['python3.11', 'java17', 'java11', 'java8.al2']) assert.equal(RUNTIME_DEPRECATIONS[runtime], '2027-06-30', runtime);
+    assert.deepEqual(runtimeStatus('java17.al2023', now), { state: 'supported' });
+    assert.deepEqual(runtimeStatus('python3.9', now), { state: 'deprecated', since: '2025-12-15' });
+    assert.deepEqual(runtimeStatus('nodejs18.x', now), { state: 'deprecated', since: '2025-09-01' });
+  });
+
   it('has only well-formed dates', () => {
     for (const [runtime, date] of Object.entries(RUNTIME_DEPRECATIONS)) {
       assert.match(date, /^\d{4}-\d{2}-\d{2}$/, runtime);

@@ -5,7 +5,7 @@
 import type { TemplateParameter } from '../../model/app-model.js';
 import type { DiagnosticSink } from '../../model/diagnostic.js';
 import type { SourceLocation } from '../../model/location.js';
-import { SsmParameterValue, Unknown, type Value } from '../../model/value.js';
+import { ParameterValue, SsmParameterValue, Unknown, type Value } from '../../model/value.js';
 import type { TMap, TNode } from '../../parse/tree.js';
 import { get, scalarString, toJs } from '../../parse/tree.js';
 
@@ -98,7 +98,7 @@ export class Template {
 }
 
 function parameterDefault(name: string, node: TNode | undefined): Value {
-  if (node === undefined) return new Unknown(`parameter ${name} has no Default and no value was given (--param ${name}=…)`, `<${name}>`);
+  if (node === undefined) return new ParameterValue(name);
   const plain = toJs(node);
   if (plain === null || typeof plain === 'object') return new Unknown(`parameter ${name} has a Default that is not a plain value`);
   return plain as string | number | boolean;

@@ -3,13 +3,27 @@
  * in through them, or only a program holding the client secret can get tokens.
  */
 import type { AppModel, Resource } from '../app-model.js';
+import type { SourceLocation } from '../location.js';
 import { asArray, asBoolean, asString, referencedResource } from '../value.js';
 
 export interface UserPoolClientFacts {
   client: Resource;
   /** Only the `client_credentials` grant, with a generated secret, and no sign-in flow for users */
   machineOnly: boolean;
+  /**
+   * The attributes the client lets signed-in users write on their own account (`WriteAttributes`),
+   * as written (`custom:role`); absent when the client does not list them, which lets users write
+   * every mutable attribute.
+   */
+  writeAttributes?: WritableAttribute[];
 }
+
+export interface WritableAttribute {
+  name: string;
+  loc: SourceLocation;
+}
+
+export const USER_POOL_CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
 
 /**
  * Flows through which a user signs in with a password, a passkey, a custom challenge or the
@@ -20,8 +34,27 @@ const REFRESH_ONLY = new Set(['ALLOW_REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN_AUTH'])
 /** The clients of the template that belong to `pool`. */
 export function userPoolClients(model: AppModel, pool: Resource): UserPoolClientFacts[] {
   return model.resources
-    .filter((r) => r.type === 'AWS::Cognito::UserPoolClient' && referencedResource(r.properties['UserPoolId'])?.target === pool.id)
-    .map((client) => ({ client, machineOnly: isMachineOnly(client) }));
+    .filter((r) => r.type === USER_POOL_CLIENT_TYPE && referencedResource(r.properties['UserPoolId'])?.target === pool.id)
+    .map(userPoolClientFacts);
+}
+
+/** Clients whose user pool is not a resource of the model (an id, an import, a parameter): judged alone. */
+export function clientsOfOutsidePools(model: AppModel): UserPoolClientFacts[] {
+  const pools = new Set(model.resources.filter((r) => r.kind === 'user-pool').map((r) => r.id));
+  return model.resources
+    .filter((r) => {
+      if (r.type !== USER_POOL_CLIENT_TYPE) return false;
+      const target = referencedResource(r.properties['UserPoolId'])?.target;
+      return target === undefined || !pools.has(target);
+    })
+    .map(userPoolClientFacts);
+}
+
+export function userPoolClientFacts(client: Resource): UserPoolClientFacts {
+  const written = client.properties['WriteAttributes'];
+  const writeAttributes =
+    written === undefined ? undefined : asArray(written).flatMap((a, i) => (typeof a === 'string' ? [{ name: a, loc: client.locate('WriteAttributes', String(i)) }] : []));
+  return { client, machineOnly: isMachineOnly(client), ...(writeAttributes ? { writeAttributes } : {}) };
 }
 
 /**

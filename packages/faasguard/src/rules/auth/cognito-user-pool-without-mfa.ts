@@ -18,6 +18,8 @@ export const cognitoUserPoolWithoutMfa: Rule = {
     remediation: "Set `MfaConfiguration: ON` (or `OPTIONAL` with enforcement for privileged users) and enable TOTP (`EnabledMfas: [SOFTWARE_TOKEN_MFA]`).",
     example: { language: 'yaml', vulnerable: 'Type: AWS::Cognito::UserPool\nProperties:\n  UserPoolName: orders', fixed: "Type: AWS::Cognito::UserPool\nProperties:\n  UserPoolName: orders\n  MfaConfiguration: 'ON'\n  EnabledMfas: [SOFTWARE_TOKEN_MFA]" },
     references: ['https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html'],
+    judges: ['AWS::Cognito::UserPool'],
+    peerChecks: ['KICS Cognito UserPool Without MFA'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

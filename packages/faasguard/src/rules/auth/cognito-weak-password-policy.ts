@@ -18,6 +18,7 @@ export const cognitoWeakPasswordPolicy: Rule = {
     remediation: `Require at least ${LONG_ENOUGH} characters, or at least ${MINIMUM} with lower case, upper case, numbers and symbols; add MFA.`,
     example: { language: 'yaml', vulnerable: 'Policies:\n  PasswordPolicy:\n    MinimumLength: 6', fixed: 'Policies:\n  PasswordPolicy:\n    MinimumLength: 12' },
     references: ['https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-policies.html'],
+    judges: ['AWS::Cognito::UserPool'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

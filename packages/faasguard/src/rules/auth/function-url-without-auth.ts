@@ -1,5 +1,7 @@
 import { whoseRoleCan } from '../../analysis/reach-text.js';
+import { urlsOfOutsideFunctions } from '../../model/facts/lambda-invoke-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -11,7 +13,8 @@ export const functionUrlWithoutAuth: Rule = {
     cwe: ['CWE-306'],
     severity: 'high',
     description:
-      'The function has a Function URL with `AuthType: NONE`: it is an HTTPS endpoint that anyone on the internet can call, without API Gateway in front (no authorizer, no throttling, no WAF). Every call is billed to you.',
+      'The function has a Function URL with `AuthType: NONE`: it is an HTTPS endpoint that anyone on the internet can call, without API Gateway in front (no authorizer, no throttling, no WAF). Every call is billed to you.\n\n' +
+      'A Function URL (`AWS::Lambda::Url`) for a function outside the template (its `TargetFunctionArn` is an ARN, a name or an import) is judged from the URL alone.',
     remediation:
       'Set `AuthType: AWS_IAM` and sign requests with SigV4 (for example from CloudFront with origin access control), or put the function behind API Gateway with an authorizer. If the function must be public, verify callers in the code (signed webhooks, tokens) and limit its concurrency.',
     example: {
@@ -20,6 +23,7 @@ export const functionUrlWithoutAuth: Rule = {
       fixed: 'FunctionUrlConfig:\n  AuthType: AWS_IAM',
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html'],
+    judges: ['AWS::Lambda::Url', 'AWS::Serverless::Function'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);
@@ -33,6 +37,15 @@ export const functionUrlWithoutAuth: Rule = {
         related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
         subject: subjectOf(fn),
         key: [fn.logicalId],
+      });
+    }
+    for (const url of urlsOfOutsideFunctions(model)) {
+      if (url.authType !== 'NONE') continue;
+      results.push({
+        message: `Function URL ${nameOf(url.resource)} of function ${display(url.target)} (outside the template) has AuthType NONE: anyone on the internet can invoke that function directly.`,
+        location: url.loc,
+        subject: subjectOf(url.resource),
+        key: [url.resource.logicalId],
       });
     }
     return results;

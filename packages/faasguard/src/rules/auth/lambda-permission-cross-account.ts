@@ -1,4 +1,5 @@
 import type { InvokePermission } from '../../model/app-model.js';
+import { permittedFunctionText } from '../../model/facts/lambda-invoke-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -12,7 +13,7 @@ export const lambdaPermissionCrossAccount: Rule = {
     cwe: ['CWE-284'],
     severity: 'medium',
     description:
-      "A resource-based policy statement lets a principal of another AWS account invoke the function. Whoever controls that account (or any role in it, when the whole account is named) can send the function events of their choosing, outside your APIs and authorizers.",
+      "A resource-based policy statement lets a principal of another AWS account invoke the function. Whoever controls that account (or any role in it, when the whole account is named) can send the function events of their choosing, outside your APIs and authorizers. A permission on a function outside the template (its `FunctionName` is an ARN, a name or an import) is judged from the permission alone.",
     remediation: 'Confirm the account is meant to call the function; name a single role rather than the whole account, and validate the events in the function.',
     example: {
       language: 'yaml',
@@ -20,6 +21,7 @@ export const lambdaPermissionCrossAccount: Rule = {
       fixed: 'Principal: arn:aws:iam::444455556666:role/order-sync',
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-cross-account.html'],
+    judges: ['AWS::Lambda::Permission'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);
@@ -29,7 +31,7 @@ export const lambdaPermissionCrossAccount: Rule = {
       if (account === undefined) continue;
       const fn = index.function(p.functionId);
       results.push({
-        message: `Permission ${nameOf(p)} lets ${account === display(p.principal) ? `account ${account}` : `${display(p.principal)} (account ${account})`} invoke ${fn ? nameOf(fn) : 'a function'}.`,
+        message: `Permission ${nameOf(p)} lets ${account === display(p.principal) ? `account ${account}` : `${display(p.principal)} (account ${account})`} invoke ${permittedFunctionText(p, index)}.`,
         location: p.loc,
         related: fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : [],
         subject: subjectOf(p),

@@ -1,4 +1,5 @@
 import type { InvokePermission } from '../../model/app-model.js';
+import { permittedFunctionAsWritten, permittedFunctionText, urlsOfOutsideFunctions } from '../../model/facts/lambda-invoke-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -12,7 +13,7 @@ export const lambdaPermissionPublic: Rule = {
     cwe: ['CWE-284'],
     severity: 'critical',
     description:
-      "A resource-based policy statement on the function (`AWS::Lambda::Permission`) grants `Principal: \"*\"` with no source account, source ARN or organization condition. Any AWS account in the world can invoke the function with an event of its choosing, bypassing every API and authorizer in front of it.",
+      "A resource-based policy statement on the function (`AWS::Lambda::Permission`) grants `Principal: \"*\"` with no source account, source ARN or organization condition. Any AWS account in the world can invoke the function with an event of its choosing, bypassing every API and authorizer in front of it. A permission on a function outside the template (its `FunctionName` is an ARN, a name or an import) is judged from the permission alone.",
     remediation:
       'Name the caller: the exact service principal with `SourceArn` and `SourceAccount`, or the account or role that must invoke the function. To share within an AWS Organization, keep `Principal: "*"` only together with `PrincipalOrgID`.',
     example: {
@@ -21,6 +22,8 @@ export const lambdaPermissionPublic: Rule = {
       fixed: 'Type: AWS::Lambda::Permission\nProperties:\n  FunctionName: !Ref Worker\n  Action: lambda:InvokeFunction\n  Principal: "123456789012"',
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html'],
+    judges: ['AWS::Lambda::Permission'],
+    peerChecks: ['KICS Lambda Permission Principal Is Wildcard'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);
@@ -28,7 +31,7 @@ export const lambdaPermissionPublic: Rule = {
     for (const p of model.permissions) {
       if (!isPublic(p) || coveredByFunctionUrlRule(p, index)) continue;
       const fn = index.function(p.functionId);
-      const fnName = fn ? nameOf(fn) : 'a function';
+      const fnName = permittedFunctionText(p, index);
       results.push({
         message: `Permission ${nameOf(p)} lets any AWS account (Principal "*") ${display(p.action)} on ${fnName}, with no source or organization condition.`,
         location: p.loc,
@@ -49,5 +52,8 @@ function isPublic(p: InvokePermission): boolean {
 /** A public permission that serves a URL with AuthType NONE (`lambda:InvokeFunctionUrl`, or `InvokeFunction` limited by `InvokedViaFunctionUrl`) is reported once, by function-url-without-auth. */
 function coveredByFunctionUrlRule(p: InvokePermission, index: ModelIndex): boolean {
   if (p.action !== 'lambda:InvokeFunctionUrl' && !p.viaFunctionUrl) return false;
-  return index.function(p.functionId)?.url?.authType === 'NONE';
+  const fn = index.function(p.functionId);
+  if (fn) return fn.url?.authType === 'NONE';
+  const written = permittedFunctionAsWritten(p, index);
+  return urlsOfOutsideFunctions(index.model).some((u) => u.authType === 'NONE' && written !== undefined && display(u.target) === written);
 }

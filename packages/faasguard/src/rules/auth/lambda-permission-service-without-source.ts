@@ -19,6 +19,7 @@ export const lambdaPermissionServiceWithoutSource: Rule = {
       fixed: 'Principal: s3.amazonaws.com\nAction: lambda:InvokeFunction\nFunctionName: !Ref Processor\nSourceArn: !GetAtt Uploads.Arn\nSourceAccount: !Ref AWS::AccountId',
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html'],
+    judges: ['AWS::Lambda::Permission'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

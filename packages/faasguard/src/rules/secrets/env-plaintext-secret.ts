@@ -20,6 +20,8 @@ export const envPlaintextSecret: Rule = {
       fixed: 'Environment:\n  Variables:\n    DB_SECRET_ARN: !Ref DbSecret',
     },
     references: ['https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html'],
+    judges: ['AWS::Lambda::Function', 'AWS::Serverless::Function'],
+    peerChecks: ['Checkov CKV_AWS_45', 'KICS Hardcoded AWS Access Key In Lambda'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

@@ -20,6 +20,7 @@ export const secretInCode: Rule = {
       fixed: "const { SecretString } = await sm.send(new GetSecretValueCommand({ SecretId: process.env.STRIPE_SECRET_ARN }));\nconst stripe = new Stripe(SecretString);",
     },
     references: ['https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html', 'https://cwe.mitre.org/data/definitions/798.html'],
+    judges: ['function code'],
   },
   requires: ['secrets'],
   check({ secrets }) {

@@ -19,6 +19,7 @@ export const secretInInlineCode: Rule = {
       fixed: "InlineCode: |\n  const token = await getSecret(process.env.TOKEN_SECRET_ARN);",
     },
     references: ['https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html'],
+    judges: ['AWS::Lambda::Function', 'AWS::Serverless::Function'],
   },
   requires: ['secrets'],
   check({ secrets }) {

@@ -22,6 +22,7 @@ export const secretInTags: Rule = {
       fixed: 'Tags:\n  - Key: deploy-token-secret\n    Value: ci/deploy-token',
     },
     references: ['https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html'],
+    judges: ['resource tags'],
   },
   check({ model }) {
     return model.resources.flatMap((r) => tagsOf(r).flatMap((t) => check(r, t)));

@@ -20,6 +20,7 @@ export const templateParameterSecretDefault: Rule = {
       fixed: 'Parameters:\n  DbPassword:\n    Type: String\n    NoEcho: true',
     },
     references: ['https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html#parameters-section-structure-properties', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/security-best-practices.html#creds'],
+    judges: ['template parameters'],
   },
   check({ model }) {
     return model.stacks.flatMap((stack) => stack.parameters.flatMap((p) => check(stack, p)));

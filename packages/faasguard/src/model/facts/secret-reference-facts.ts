@@ -1,0 +1,99 @@
+/**
+ * Values that bring a secret into a property by reference: the template never holds the secret,
+ * but CloudFormation (or the Serverless Framework) fetches it at deployment and writes it, in
+ * plain text, where the property goes.
+ *
+ * - `!GetAtt Key.SecretAccessKey` of an `AWS::IAM::AccessKey`: an IAM user's long-lived secret key;
+ * - `!Ref P` of a template parameter with `NoEcho: true`;
+ * - `{{resolve:secretsmanager:…}}` and `{{resolve:ssm-secure:…}}` dynamic references;
+ * - a Serverless Framework `${ssm:…}` (decrypted) or `${secretsmanager:…}` variable: the loader
+ *   keeps them as unknown values whose reason names the variable.
+ */
+import type { AppModel, ModelElement } from '../app-model.js';
+import type { ModelIndex } from '../model-index.js';
+import { ParameterValue, Unknown, display, isComposite, isRef, type Value } from '../value.js';
+import { isSecretLikeName } from '../../secrets/index.js';
+import { ACCESS_KEY_TYPE } from './secret-store-facts.js';
+
+export type SecretReferenceKind = 'access-key-secret' | 'no-echo-parameter' | 'secrets-manager' | 'ssm-secure' | 'deploy-time-variable';
+
+export interface SecretReference {
+  kind: SecretReferenceKind;
+  /** The reference as a person reads it: `${DeployKey.SecretAccessKey}`, `{{resolve:secretsmanager:prod/db}}` */
+  text: string;
+  /** Model id of the resource it reads, when the template defines it (the access key) */
+  sourceId?: string;
+}
+
+/** `{{resolve:secretsmanager:…}}` or `{{resolve:ssm-secure:…}}`, up to its closing braces. */
+const DYNAMIC_SECRET = /\{\{resolve:(secretsmanager|ssm-secure):[^}]*\}\}/;
+
+/**
+ * `${ssm:…}` / `${secretsmanager:…}` as the Serverless loader words their reason. Which `ssm`
+ * parameters hold secrets the variable does not say: one decrypted (`~true`, Serverless v1/v2),
+ * a Secrets Manager secret read through SSM (`/aws/reference/secretsmanager/…`), or one the caller
+ * judges secret by the name it is given.
+ */
+const DEPLOY_VARIABLE = /^\$\{(ssm|secretsmanager)[^:]*:(.*)\} \(a value from /;
+
+/**
+ * The secret `value` brings in by reference, if any. `element` is where the value is written (its
+ * stack's parameters decide NoEcho); `secretName` says whether the name it is given is a secret's,
+ * which decides for Serverless `${ssm:…}` variables.
+ */
+export function secretReferenceIn(value: Value | undefined, element: ModelElement, index: ModelIndex, secretName: boolean): SecretReference | undefined {
+  const parts: readonly unknown[] = isComposite(value) ? value.parts : [value];
+  for (const part of parts) {
+    const found = partReference(part, element, index, secretName);
+    if (found) return found;
+  }
+  // A dynamic reference may be split across the parts of an `Fn::Join` or `Fn::Sub`.
+  if (isComposite(value)) {
+    const text = value.parts.map((p) => (typeof p === 'string' ? p : 'x')).join('');
+    const m = DYNAMIC_SECRET.exec(text);
+    if (m && holdsSecret(m[0])) return dynamicReference(m[1]!, display(value));
+  }
+  return undefined;
+}
+
+function partReference(part: unknown, element: ModelElement, index: ModelIndex, secretName: boolean): SecretReference | undefined {
+  if (isRef(part)) {
+    if (part.attribute !== 'SecretAccessKey' || index.resource(part.target)?.type !== ACCESS_KEY_TYPE) return undefined;
+    return { kind: 'access-key-secret', text: part.toString(), sourceId: part.target };
+  }
+  if (part instanceof ParameterValue) return noEchoParameter(part, element, index.model) ? { kind: 'no-echo-parameter', text: `!Ref ${part.parameterName}` } : undefined;
+  if (part instanceof Unknown) return deployVariable(part, secretName);
+  if (typeof part === 'string') {
+    const m = DYNAMIC_SECRET.exec(part);
+    return m && holdsSecret(m[0]) ? dynamicReference(m[1]!, m[0]) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A Secrets Manager reference that picks one JSON key (`…:SecretString:username}}`, `…::host}}`)
+ * brings that key's value only: a database secret's `username`, `host` or `port` is not secret.
+ */
+function holdsSecret(reference: string): boolean {
+  const key = /:SecretString:([^:}]*)/.exec(reference)?.[1] ?? /::([^:}]+)/.exec(reference)?.[1];
+  return key === undefined || key === '' || isSecretLikeName(key);
+}
+
+function dynamicReference(store: string, text: string): SecretReference {
+  return { kind: store === 'secretsmanager' ? 'secrets-manager' : 'ssm-secure', text };
+}
+
+function noEchoParameter(v: ParameterValue, element: ModelElement, model: AppModel): boolean {
+  const stack = model.stacks.find((s) => s.id === element.stack);
+  return stack?.parameters.some((p) => p.name === v.parameterName && p.noEcho) ?? false;
+}
+
+function deployVariable(v: Unknown, secretName: boolean): SecretReference | undefined {
+  const m = DEPLOY_VARIABLE.exec(v.reason);
+  if (!m) return undefined;
+  const [, source, address] = m as unknown as [string, string, string];
+  const text = `\${${source}:${address}}`;
+  if (source === 'secretsmanager') return { kind: 'deploy-time-variable', text };
+  const secure = /~true\s*$/.test(address) || address.includes('/aws/reference/secretsmanager/');
+  return secure || secretName ? { kind: 'deploy-time-variable', text } : undefined;
+}
