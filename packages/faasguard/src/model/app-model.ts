@@ -284,9 +284,36 @@ export interface Api extends ModelElement {
 
 export interface ApiStage {
   name: Value;
+  /** Logical id of the resource that creates the stage (a Stage, a Deployment with a StageName), when it is not the API itself */
+  resourceLogicalId?: string;
   accessLogDestination?: Value;
   throttling?: { burstLimit?: Value; rateLimit?: Value };
+  /** `TracingEnabled` (REST): X-Ray tracing of the stage's requests */
   tracing?: Value;
+  /**
+   * Execution settings, per method (`MethodSettings` of a REST stage; a Deployment's `StageDescription`
+   * and an HTTP or WebSocket stage's `DefaultRouteSettings` apply to every method, `*` `/*`)
+   */
+  methodSettings?: StageMethodSetting[];
+  /** `CacheClusterEnabled` (REST): a response cache is provisioned for the stage */
+  cacheClusterEnabled?: Value;
+  /** `ClientCertificateId`: the certificate API Gateway presents to HTTP backends */
+  clientCertificateId?: Value;
+  loc: SourceLocation;
+}
+
+/** One entry of a stage's execution settings; absent fields are API Gateway's defaults (off). */
+export interface StageMethodSetting {
+  /** `*` for every method */
+  httpMethod?: Value;
+  /** `/*` for every resource */
+  resourcePath?: Value;
+  /** `OFF`, `ERROR` or `INFO` */
+  loggingLevel?: Value;
+  /** Full request and response bodies written to the execution logs */
+  dataTraceEnabled?: Value;
+  cachingEnabled?: Value;
+  cacheDataEncrypted?: Value;
   loc: SourceLocation;
 }
 

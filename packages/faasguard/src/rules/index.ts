@@ -72,6 +72,12 @@ import { templateParameterSecretDefault } from './secrets/template-parameter-sec
 import { staleSuppression } from './suppressions/stale-suppression.js';
 import { suppressionUnknownRule } from './suppressions/suppression-unknown-rule.js';
 import { suppressionWithoutReason } from './suppressions/suppression-without-reason.js';
+// API Gateway stages and log groups, judged with or without a function behind them
+import { apiStageDataTraceEnabled } from './monitoring/api-stage-data-trace-enabled.js';
+import { apiStageWithoutTracing } from './monitoring/api-stage-without-tracing.js';
+import { apiCacheUnencrypted } from './config/api-cache-unencrypted.js';
+import { logGroupWithoutRetention } from './monitoring/log-group-without-retention.js';
+import { logGroupWithoutKmsKey } from './monitoring/log-group-without-kms-key.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
 
@@ -144,6 +150,12 @@ export const ALL_RULES: readonly Rule[] = [
   eventLogged,
   tlsVerificationDisabled,
   authorizationFromClientInput,
+  // API Gateway stages and log groups
+  apiStageDataTraceEnabled,
+  apiStageWithoutTracing,
+  apiCacheUnencrypted,
+  logGroupWithoutRetention,
+  logGroupWithoutKmsKey,
   suppressionWithoutReason,
   suppressionUnknownRule,
   staleSuppression,

@@ -102,7 +102,11 @@ const CASES: Record<string, Expected[]> = {
     { line: 35, subject: 'Retry' },
     { line: 49, subject: 'Audit', severity: 'medium' },
   ],
-  'function-exposed-through-chain': [{ line: 25, subject: 'Worker' }],
+  'function-exposed-through-chain': [
+    { line: 25, subject: 'Worker' },
+    { file: 'api-integration.yaml', line: 38, subject: 'Fulfil' },
+    { file: 'api-integration.yaml', line: 66, subject: 'Triage' },
+  ],
   'iam-wildcard-action': [
     { line: 15, subject: 'SaveOrderRole' },
     { line: 28, subject: 'ReporterRole' },
@@ -205,7 +209,28 @@ const CASES: Record<string, Expected[]> = {
   'sqs-source-without-redrive': [
     { line: 4, subject: 'Orders' },
     { line: 16, subject: 'Billing' },
-  ],  'command-injection': [{ file: 'src/app.js', line: 5, subject: 'Thumbnail' }],
+  ],  // API Gateway stages and log groups
+  'api-stage-data-trace-enabled': [
+    { line: 26, subject: 'Catalog', severity: 'medium' },
+    { line: 36, subject: 'Catalog', severity: 'medium' },
+    { line: 51, subject: 'Internal', severity: 'low' },
+  ],
+  'api-stage-without-tracing': [
+    { line: 9, subject: 'Catalog', severity: 'low' },
+    { line: 18, subject: 'Orders', severity: 'low' },
+    { line: 26, subject: 'Internal', severity: 'info' },
+  ],
+  'api-cache-unencrypted': [
+    { line: 16, subject: 'Catalog', severity: 'medium' },
+    { line: 25, subject: 'Catalog', severity: 'medium' },
+    { line: 41, subject: 'Internal', severity: 'low' },
+  ],
+  'log-group-without-retention': [
+    { line: 4, subject: 'ApiLogs' },
+    { line: 21, subject: 'AuditLogs' },
+  ],
+  'log-group-without-kms-key': [{ line: 12, subject: 'WebhookLogs' }],
+  'command-injection': [{ file: 'src/app.js', line: 5, subject: 'Thumbnail' }],
   'code-injection': [{ file: 'src/app.js', line: 3, subject: 'Calculator' }],
   'unsafe-deserialization': [{ file: 'src/app.js', line: 4, subject: 'Session' }],
   'sql-injection': [{ file: 'src/app.js', line: 7, subject: 'Orders' }],

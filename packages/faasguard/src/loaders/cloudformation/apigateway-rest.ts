@@ -5,7 +5,8 @@ import type { Api, AuthorizerType, RouteAuthType, RouteIntegration } from '../..
 import { asArray, asBoolean, isValueMap, referencedResource, type Value, type ValueMap } from '../../model/value.js';
 import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { loadPolicyDocument } from './policy-document.js';
-import { elementBase, prop, type LoadContext } from './load-context.js';
+import { elementBase, prop, props, type LoadContext } from './load-context.js';
+import { stageSettings } from './stage-settings.js';
 import type { TemplateResource } from './template.js';
 import { resolveIntegration } from '../openapi/integration.js';
 
@@ -37,13 +38,24 @@ export function linkRestAuthorizer(ctx: LoadContext, r: TemplateResource): void 
 export function linkRestStage(ctx: LoadContext, r: TemplateResource): void {
   const api = ctx.builder.api(referencedResource(prop(ctx, r, 'RestApiId').value)?.target ?? '');
   if (!api) return;
-  const settings = asArray(prop(ctx, r, 'MethodSettings').value).find(isValueMap);
   api.stages.push({
     name: prop(ctx, r, 'StageName').value ?? r.logicalId,
-    accessLogDestination: prop(ctx, r, 'AccessLogSetting', 'DestinationArn').value,
-    throttling: { burstLimit: settings?.['ThrottlingBurstLimit'], rateLimit: settings?.['ThrottlingRateLimit'] },
-    tracing: prop(ctx, r, 'TracingEnabled').value,
-    loc: r.loc,
+    resourceLogicalId: r.logicalId,
+    ...stageSettings(ctx.ev, { node: props(r), protocol: 'rest', loc: r.loc }),
+  });
+}
+
+/** A Deployment that names a stage creates it, configured by its `StageDescription`. */
+export function linkRestDeploymentStage(ctx: LoadContext, r: TemplateResource): void {
+  const name = prop(ctx, r, 'StageName');
+  if (name.value === undefined) return;
+  const api = ctx.builder.api(referencedResource(prop(ctx, r, 'RestApiId').value)?.target ?? '');
+  if (!api) return;
+  const description = prop(ctx, r, 'StageDescription');
+  api.stages.push({
+    name: name.value,
+    resourceLogicalId: r.logicalId,
+    ...stageSettings(ctx.ev, { node: description.node, protocol: 'rest', stageWide: description.loc, loc: r.loc }),
   });
 }
 
