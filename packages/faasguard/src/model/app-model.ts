@@ -350,6 +350,20 @@ export interface Route extends ModelElement {
   auth: RouteAuth;
   /** What the route hands requests to, when the format says (an OpenAPI definition's integration) */
   integration?: RouteIntegration;
+  /** What API Gateway validates before the integration runs (REST APIs), when the format says */
+  requestValidation?: RequestValidation;
+}
+
+/** A REST method's request validator and the parameters it declares required. */
+export interface RequestValidation {
+  /** The body is checked against the method's model */
+  body: boolean;
+  /** Required parameters (query strings, headers) are checked to be present */
+  parameters: boolean;
+  /** Query string and header parameters the method declares required (`method.request.querystring.id`) */
+  requiredParameters: string[];
+  /** Where the validator is named, or the method when it names none */
+  loc: SourceLocation;
 }
 
 export type RouteIntegrationKind = 'lambda' | 'aws-service' | 'http' | 'mock' | 'unknown';

@@ -78,6 +78,7 @@ import { apiStageWithoutTracing } from './monitoring/api-stage-without-tracing.j
 import { apiCacheUnencrypted } from './config/api-cache-unencrypted.js';
 import { logGroupWithoutRetention } from './monitoring/log-group-without-retention.js';
 import { logGroupWithoutKmsKey } from './monitoring/log-group-without-kms-key.js';
+import { apiRequestWithoutValidation } from './injection/api-request-without-validation.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
 
@@ -156,6 +157,7 @@ export const ALL_RULES: readonly Rule[] = [
   apiCacheUnencrypted,
   logGroupWithoutRetention,
   logGroupWithoutKmsKey,
+  apiRequestWithoutValidation,
   suppressionWithoutReason,
   suppressionUnknownRule,
   staleSuppression,

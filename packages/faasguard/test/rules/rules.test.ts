@@ -77,6 +77,9 @@ const CASES: Record<string, Expected[]> = {
     { line: 31, subject: 'Open.Implicit' },
     { file: 'admin-api.yaml', line: 6, subject: 'AdminApi DELETE /admin/users' },
     { file: 'admin-api.yaml', line: 13, subject: 'AdminApi POST /admin/jobs' },
+    { file: 'admin-api.yaml', line: 22, subject: 'AdminApi GET /status', severity: 'info' },
+    { file: 'no-function.yaml', line: 14, subject: 'ProxyPost', severity: 'high' },
+    { file: 'no-function.yaml', line: 41, subject: 'GatewayRoute', severity: 'high' },
   ],
   'function-url-without-auth': [
     { line: 10, subject: 'Hook' },
@@ -173,6 +176,8 @@ const CASES: Record<string, Expected[]> = {
   'api-stage-without-access-logs': [
     { line: 7, subject: 'ShopApi' },
     { line: 35, subject: 'Rest' },
+    { line: 44, subject: 'UnusedApi', severity: 'medium' },
+    { line: 51, subject: 'Internal', severity: 'low' },
   ],
   'public-function-without-alarm': [
     { line: 4, subject: 'Webhook' },
@@ -230,6 +235,12 @@ const CASES: Record<string, Expected[]> = {
     { line: 21, subject: 'AuditLogs' },
   ],
   'log-group-without-kms-key': [{ line: 12, subject: 'WebhookLogs' }],
+  'api-request-without-validation': [
+    { line: 8, subject: 'IntakePost' },
+    { line: 29, subject: 'IntakeSearch' },
+    { line: 46, subject: 'Orders.Create' },
+    { line: 59, subject: 'Feedback PUT /feedback' },
+  ],
   'command-injection': [{ file: 'src/app.js', line: 5, subject: 'Thumbnail' }],
   'code-injection': [{ file: 'src/app.js', line: 3, subject: 'Calculator' }],
   'unsafe-deserialization': [{ file: 'src/app.js', line: 4, subject: 'Session' }],

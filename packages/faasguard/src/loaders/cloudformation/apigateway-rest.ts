@@ -1,7 +1,8 @@
 /**
  * API Gateway REST APIs (v1) declared resource by resource.
  */
-import type { Api, AuthorizerType, RouteAuthType, RouteIntegration } from '../../model/app-model.js';
+import type { Api, AuthorizerType, RequestValidation, RouteAuthType, RouteIntegration } from '../../model/app-model.js';
+import { NO_VALIDATOR, requestValidation, requiredMethodParameters, UNREAD_VALIDATOR, validatorFlags } from '../request-validation.js';
 import { asArray, asBoolean, isValueMap, referencedResource, type Value, type ValueMap } from '../../model/value.js';
 import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { loadPolicyDocument } from './policy-document.js';
@@ -74,6 +75,7 @@ export function linkRestMethod(ctx: LoadContext, r: TemplateResource): void {
     path: resourcePath(ctx, prop(ctx, r, 'ResourceId').value, 0),
     ...(fn ? { functionId: fn.id } : {}),
     ...methodIntegration(ctx, r),
+    requestValidation: methodValidation(ctx, r),
     auth: {
       type: restAuthType(authType.value),
       ...(authorizer ? { authorizer } : {}),
@@ -91,6 +93,17 @@ function methodIntegration(ctx: LoadContext, r: TemplateResource): { integration
   const v = integration.value;
   const fields: ValueMap = { type: v['Type'], uri: v['Uri'], requestParameters: v['RequestParameters'], requestTemplates: v['RequestTemplates'] };
   return { integration: resolveIntegration(ctx, fields, integration.loc).integration };
+}
+
+/** The method's request validator (a RequestValidator of the template, or one it cannot read) and required parameters. */
+function methodValidation(ctx: LoadContext, r: TemplateResource): RequestValidation {
+  const id = prop(ctx, r, 'RequestValidatorId');
+  const required = requiredMethodParameters(prop(ctx, r, 'RequestParameters').value);
+  if (id.value === undefined) return requestValidation(NO_VALIDATOR, required, r.loc);
+  const ref = referencedResource(id.value);
+  const validator = ref ? ctx.template.resources.get(ref.logicalId) : undefined;
+  const flags = validator?.type === 'AWS::ApiGateway::RequestValidator' ? validatorFlags(ctx.ev.value(props(validator))) : UNREAD_VALIDATOR;
+  return requestValidation(flags, required, id.loc);
 }
 
 function restAuthType(v: Value | undefined): RouteAuthType {
