@@ -372,8 +372,10 @@ export interface RouteIntegration {
   kind: RouteIntegrationKind;
   /** For `aws-service`: the service as the integration names it (`sqs`, `sns`, `dynamodb`, `states`, `events` …) */
   service?: string;
-  /** Model id of the resource the integration acts on, when the template defines it */
+  /** Model id of the resource the integration acts on (for `http`: the backend its URI names), when the template defines it */
   targetId?: string;
+  /** For `http`: the backend is reached through a VPC link, inside a VPC, not over the internet */
+  viaVpcLink?: boolean;
   loc: SourceLocation;
 }
 

@@ -79,6 +79,7 @@ import { apiCacheUnencrypted } from './config/api-cache-unencrypted.js';
 import { logGroupWithoutRetention } from './monitoring/log-group-without-retention.js';
 import { logGroupWithoutKmsKey } from './monitoring/log-group-without-kms-key.js';
 import { apiRequestWithoutValidation } from './injection/api-request-without-validation.js';
+import { apiHttpBackendWithoutClientCertificate } from './config/api-http-backend-without-client-certificate.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
 
@@ -158,6 +159,7 @@ export const ALL_RULES: readonly Rule[] = [
   logGroupWithoutRetention,
   logGroupWithoutKmsKey,
   apiRequestWithoutValidation,
+  apiHttpBackendWithoutClientCertificate,
   suppressionWithoutReason,
   suppressionUnknownRule,
   staleSuppression,

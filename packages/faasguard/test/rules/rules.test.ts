@@ -241,6 +241,7 @@ const CASES: Record<string, Expected[]> = {
     { line: 46, subject: 'Orders.Create' },
     { line: 59, subject: 'Feedback PUT /feedback' },
   ],
+  'api-http-backend-without-client-certificate': [{ line: 19, subject: 'Proxy' }],
   'command-injection': [{ file: 'src/app.js', line: 5, subject: 'Thumbnail' }],
   'code-injection': [{ file: 'src/app.js', line: 3, subject: 'Calculator' }],
   'unsafe-deserialization': [{ file: 'src/app.js', line: 4, subject: 'Session' }],

@@ -83,7 +83,7 @@ function integrationResource(ctx: LoadContext, target: Value | undefined): Templ
 /** The integration read as an OpenAPI integration is (the same fields, capitalised). */
 function v2Integration(ctx: LoadContext, r: TemplateResource): RouteIntegration {
   const p = ctx.builder.resource(ctx.template.resourceId(r.logicalId))?.properties ?? {};
-  const fields: ValueMap = { type: p['IntegrationType'], uri: p['IntegrationUri'], integrationSubtype: p['IntegrationSubtype'], requestParameters: p['RequestParameters'], requestTemplates: p['RequestTemplates'] };
+  const fields: ValueMap = { type: p['IntegrationType'], uri: p['IntegrationUri'], connectionType: p['ConnectionType'], integrationSubtype: p['IntegrationSubtype'], requestParameters: p['RequestParameters'], requestTemplates: p['RequestTemplates'] };
   return resolveIntegration(ctx, fields, r.loc).integration;
 }
 
