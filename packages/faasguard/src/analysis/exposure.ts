@@ -30,6 +30,7 @@ function exposureOf(model: AppModel): Map<string, FunctionExposure> {
   for (const fn of model.functions) result.set(fn.id, { functionId: fn.id, level: 'internal', paths: [] });
   for (const t of model.triggers) addPath(result, t.functionId, directPath(t, index));
   for (const p of model.permissions) if (p.functionId) addPath(result, p.functionId, permissionPath(p, index));
+  for (const route of model.routes) for (const [fnId, path] of serviceIntegrationPaths(route, index)) addPath(result, fnId, path);
   propagateChains(model, index, result);
   for (const e of result.values()) e.paths.sort((a, b) => EXPOSURE_ORDER.indexOf(a.level) - EXPOSURE_ORDER.indexOf(b.level) || (a.via < b.via ? -1 : a.via > b.via ? 1 : 0));
   return result;
@@ -79,6 +80,32 @@ const LEVEL_WHO: Readonly<Record<ExposureLevel, string>> = {
   account: 'principals of the AWS account',
   internal: 'only AWS services of this application',
 };
+
+/**
+ * A route whose AWS service integration writes into a queue, topic, stream or bucket of the model
+ * (`sqs:SendMessage`, `sns:Publish` …) invokes, through it, every function that source triggers.
+ */
+function* serviceIntegrationPaths(route: Route, index: ModelIndex): Generator<[string, EntryPath]> {
+  const integration = route.integration;
+  const source = integration?.kind === 'aws-service' ? index.resource(integration.targetId) : undefined;
+  if (!integration || !source) return;
+  const api = index.api(route.apiId);
+  const level = routeLevel(route, api?.endpointType === 'PRIVATE');
+  for (const t of index.triggersFrom(source.id)) {
+    const fn = index.function(t.functionId);
+    if (!fn) continue;
+    yield [fn.id, {
+      level,
+      via: `${route.id}->${t.id}`,
+      description: `${LEVEL_WHO[level]} can call ${routeName(route)} of ${api ? nameOf(api) : 'an API'} (${routeAuthText(route)}), whose ${integration.service ?? 'AWS service'} integration writes to ${nameOf(source)}, which invokes ${nameOf(fn)}`,
+      steps: [
+        { loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` },
+        { loc: integration.loc, message: `${integration.service ?? 'AWS service'} integration writes to ${nameOf(source)}` },
+        { loc: t.loc, message: `${t.kind} event from ${nameOf(source)} invokes ${nameOf(fn)}` },
+      ],
+    }];
+  }
+}
 
 function urlPath(t: Trigger, fn: LambdaFunction): EntryPath {
   const open = fn.url?.authType === 'NONE';

@@ -284,9 +284,36 @@ export interface Api extends ModelElement {
 
 export interface ApiStage {
   name: Value;
+  /** Logical id of the resource that creates the stage (a Stage, a Deployment with a StageName), when it is not the API itself */
+  resourceLogicalId?: string;
   accessLogDestination?: Value;
   throttling?: { burstLimit?: Value; rateLimit?: Value };
+  /** `TracingEnabled` (REST): X-Ray tracing of the stage's requests */
   tracing?: Value;
+  /**
+   * Execution settings, per method (`MethodSettings` of a REST stage; a Deployment's `StageDescription`
+   * and an HTTP or WebSocket stage's `DefaultRouteSettings` apply to every method, `*` `/*`)
+   */
+  methodSettings?: StageMethodSetting[];
+  /** `CacheClusterEnabled` (REST): a response cache is provisioned for the stage */
+  cacheClusterEnabled?: Value;
+  /** `ClientCertificateId`: the certificate API Gateway presents to HTTP backends */
+  clientCertificateId?: Value;
+  loc: SourceLocation;
+}
+
+/** One entry of a stage's execution settings; absent fields are API Gateway's defaults (off). */
+export interface StageMethodSetting {
+  /** `*` for every method */
+  httpMethod?: Value;
+  /** `/*` for every resource */
+  resourcePath?: Value;
+  /** `OFF`, `ERROR` or `INFO` */
+  loggingLevel?: Value;
+  /** Full request and response bodies written to the execution logs */
+  dataTraceEnabled?: Value;
+  cachingEnabled?: Value;
+  cacheDataEncrypted?: Value;
   loc: SourceLocation;
 }
 
@@ -323,6 +350,20 @@ export interface Route extends ModelElement {
   auth: RouteAuth;
   /** What the route hands requests to, when the format says (an OpenAPI definition's integration) */
   integration?: RouteIntegration;
+  /** What API Gateway validates before the integration runs (REST APIs), when the format says */
+  requestValidation?: RequestValidation;
+}
+
+/** A REST method's request validator and the parameters it declares required. */
+export interface RequestValidation {
+  /** The body is checked against the method's model */
+  body: boolean;
+  /** Required parameters (query strings, headers) are checked to be present */
+  parameters: boolean;
+  /** Query string and header parameters the method declares required (`method.request.querystring.id`) */
+  requiredParameters: string[];
+  /** Where the validator is named, or the method when it names none */
+  loc: SourceLocation;
 }
 
 export type RouteIntegrationKind = 'lambda' | 'aws-service' | 'http' | 'mock' | 'unknown';
@@ -331,8 +372,10 @@ export interface RouteIntegration {
   kind: RouteIntegrationKind;
   /** For `aws-service`: the service as the integration names it (`sqs`, `sns`, `dynamodb`, `states`, `events` …) */
   service?: string;
-  /** Model id of the resource the integration acts on, when the template defines it */
+  /** Model id of the resource the integration acts on (for `http`: the backend its URI names), when the template defines it */
   targetId?: string;
+  /** For `http`: the backend is reached through a VPC link, inside a VPC, not over the internet */
+  viaVpcLink?: boolean;
   loc: SourceLocation;
 }
 

@@ -72,9 +72,17 @@ import { templateParameterSecretDefault } from './secrets/template-parameter-sec
 import { staleSuppression } from './suppressions/stale-suppression.js';
 import { suppressionUnknownRule } from './suppressions/suppression-unknown-rule.js';
 import { suppressionWithoutReason } from './suppressions/suppression-without-reason.js';
+// API Gateway stages and log groups, judged with or without a function behind them
+import { apiStageDataTraceEnabled } from './monitoring/api-stage-data-trace-enabled.js';
+import { apiStageWithoutTracing } from './monitoring/api-stage-without-tracing.js';
+import { apiCacheUnencrypted } from './config/api-cache-unencrypted.js';
+import { logGroupWithoutRetention } from './monitoring/log-group-without-retention.js';
+import { logGroupWithoutKmsKey } from './monitoring/log-group-without-kms-key.js';
+import { apiRequestWithoutValidation } from './injection/api-request-without-validation.js';
+import { apiHttpBackendWithoutClientCertificate } from './config/api-http-backend-without-client-certificate.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
-// Secrets stores, identity pools (issue #17)
+// Secrets stores, identity pools
 import { cognitoIdentityPoolGuestAccess } from './auth/cognito-identity-pool-guest-access.js';
 import { envSecretByReference } from './secrets/env-secret-by-reference.js';
 import { ssmParameterPlaintextSecret } from './secrets/ssm-parameter-plaintext-secret.js';
@@ -150,12 +158,20 @@ export const ALL_RULES: readonly Rule[] = [
   eventLogged,
   tlsVerificationDisabled,
   authorizationFromClientInput,
-  // Secrets stores, identity pools (issue #17)
+  // Secrets stores, identity pools
   cognitoIdentityPoolGuestAccess,
   envSecretByReference,
   ssmParameterPlaintextSecret,
   secretWithoutRotation,
   iamAccessKeyInTemplate,
+  // API Gateway stages and log groups
+  apiStageDataTraceEnabled,
+  apiStageWithoutTracing,
+  apiCacheUnencrypted,
+  logGroupWithoutRetention,
+  logGroupWithoutKmsKey,
+  apiRequestWithoutValidation,
+  apiHttpBackendWithoutClientCertificate,
   suppressionWithoutReason,
   suppressionUnknownRule,
   staleSuppression,

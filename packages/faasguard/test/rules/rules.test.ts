@@ -77,6 +77,9 @@ const CASES: Record<string, Expected[]> = {
     { line: 31, subject: 'Open.Implicit' },
     { file: 'admin-api.yaml', line: 6, subject: 'AdminApi DELETE /admin/users' },
     { file: 'admin-api.yaml', line: 13, subject: 'AdminApi POST /admin/jobs' },
+    { file: 'admin-api.yaml', line: 22, subject: 'AdminApi GET /status', severity: 'info' },
+    { file: 'no-function.yaml', line: 14, subject: 'ProxyPost', severity: 'high' },
+    { file: 'no-function.yaml', line: 41, subject: 'GatewayRoute', severity: 'high' },
   ],
   'function-url-without-auth': [
     { line: 10, subject: 'Hook' },
@@ -112,7 +115,11 @@ const CASES: Record<string, Expected[]> = {
     { line: 35, subject: 'Retry' },
     { line: 49, subject: 'Audit', severity: 'medium' },
   ],
-  'function-exposed-through-chain': [{ line: 25, subject: 'Worker' }],
+  'function-exposed-through-chain': [
+    { line: 25, subject: 'Worker' },
+    { file: 'api-integration.yaml', line: 38, subject: 'Fulfil' },
+    { file: 'api-integration.yaml', line: 66, subject: 'Triage' },
+  ],
   'iam-wildcard-action': [
     { line: 15, subject: 'SaveOrderRole' },
     { line: 28, subject: 'ReporterRole' },
@@ -179,6 +186,8 @@ const CASES: Record<string, Expected[]> = {
   'api-stage-without-access-logs': [
     { line: 7, subject: 'ShopApi' },
     { line: 35, subject: 'Rest' },
+    { line: 44, subject: 'UnusedApi', severity: 'medium' },
+    { line: 51, subject: 'Internal', severity: 'low' },
   ],
   'public-function-without-alarm': [
     { line: 4, subject: 'Webhook' },
@@ -215,7 +224,35 @@ const CASES: Record<string, Expected[]> = {
   'sqs-source-without-redrive': [
     { line: 4, subject: 'Orders' },
     { line: 16, subject: 'Billing' },
-  ],  'command-injection': [{ file: 'src/app.js', line: 5, subject: 'Thumbnail' }],
+  ],  // API Gateway stages and log groups
+  'api-stage-data-trace-enabled': [
+    { line: 26, subject: 'Catalog', severity: 'medium' },
+    { line: 36, subject: 'Catalog', severity: 'medium' },
+    { line: 51, subject: 'Internal', severity: 'low' },
+  ],
+  'api-stage-without-tracing': [
+    { line: 9, subject: 'Catalog', severity: 'low' },
+    { line: 18, subject: 'Orders', severity: 'low' },
+    { line: 26, subject: 'Internal', severity: 'info' },
+  ],
+  'api-cache-unencrypted': [
+    { line: 16, subject: 'Catalog', severity: 'medium' },
+    { line: 25, subject: 'Catalog', severity: 'medium' },
+    { line: 41, subject: 'Internal', severity: 'low' },
+  ],
+  'log-group-without-retention': [
+    { line: 4, subject: 'ApiLogs' },
+    { line: 21, subject: 'AuditLogs' },
+  ],
+  'log-group-without-kms-key': [{ line: 12, subject: 'WebhookLogs' }],
+  'api-request-without-validation': [
+    { line: 8, subject: 'IntakePost' },
+    { line: 29, subject: 'IntakeSearch' },
+    { line: 46, subject: 'Orders.Create' },
+    { line: 59, subject: 'Feedback PUT /feedback' },
+  ],
+  'api-http-backend-without-client-certificate': [{ line: 19, subject: 'Proxy' }],
+  'command-injection': [{ file: 'src/app.js', line: 5, subject: 'Thumbnail' }],
   'code-injection': [{ file: 'src/app.js', line: 3, subject: 'Calculator' }],
   'unsafe-deserialization': [{ file: 'src/app.js', line: 4, subject: 'Session' }],
   'sql-injection': [{ file: 'src/app.js', line: 7, subject: 'Orders' }],

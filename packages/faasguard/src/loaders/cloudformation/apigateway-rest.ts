@@ -1,11 +1,13 @@
 /**
  * API Gateway REST APIs (v1) declared resource by resource.
  */
-import type { Api, AuthorizerType, RouteAuthType, RouteIntegration } from '../../model/app-model.js';
+import type { Api, AuthorizerType, RequestValidation, RouteAuthType, RouteIntegration } from '../../model/app-model.js';
+import { NO_VALIDATOR, requestValidation, requiredMethodParameters, UNREAD_VALIDATOR, validatorFlags } from '../request-validation.js';
 import { asArray, asBoolean, isValueMap, referencedResource, type Value, type ValueMap } from '../../model/value.js';
 import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { loadPolicyDocument } from './policy-document.js';
-import { elementBase, prop, type LoadContext } from './load-context.js';
+import { elementBase, prop, props, type LoadContext } from './load-context.js';
+import { stageSettings } from './stage-settings.js';
 import type { TemplateResource } from './template.js';
 import { resolveIntegration } from '../openapi/integration.js';
 
@@ -37,13 +39,24 @@ export function linkRestAuthorizer(ctx: LoadContext, r: TemplateResource): void 
 export function linkRestStage(ctx: LoadContext, r: TemplateResource): void {
   const api = ctx.builder.api(referencedResource(prop(ctx, r, 'RestApiId').value)?.target ?? '');
   if (!api) return;
-  const settings = asArray(prop(ctx, r, 'MethodSettings').value).find(isValueMap);
   api.stages.push({
     name: prop(ctx, r, 'StageName').value ?? r.logicalId,
-    accessLogDestination: prop(ctx, r, 'AccessLogSetting', 'DestinationArn').value,
-    throttling: { burstLimit: settings?.['ThrottlingBurstLimit'], rateLimit: settings?.['ThrottlingRateLimit'] },
-    tracing: prop(ctx, r, 'TracingEnabled').value,
-    loc: r.loc,
+    resourceLogicalId: r.logicalId,
+    ...stageSettings(ctx.ev, { node: props(r), protocol: 'rest', loc: r.loc }),
+  });
+}
+
+/** A Deployment that names a stage creates it, configured by its `StageDescription`. */
+export function linkRestDeploymentStage(ctx: LoadContext, r: TemplateResource): void {
+  const name = prop(ctx, r, 'StageName');
+  if (name.value === undefined) return;
+  const api = ctx.builder.api(referencedResource(prop(ctx, r, 'RestApiId').value)?.target ?? '');
+  if (!api) return;
+  const description = prop(ctx, r, 'StageDescription');
+  api.stages.push({
+    name: name.value,
+    resourceLogicalId: r.logicalId,
+    ...stageSettings(ctx.ev, { node: description.node, protocol: 'rest', stageWide: description.loc, loc: r.loc }),
   });
 }
 
@@ -62,6 +75,7 @@ export function linkRestMethod(ctx: LoadContext, r: TemplateResource): void {
     path: resourcePath(ctx, prop(ctx, r, 'ResourceId').value, 0),
     ...(fn ? { functionId: fn.id } : {}),
     ...methodIntegration(ctx, r),
+    requestValidation: methodValidation(ctx, r),
     auth: {
       type: restAuthType(authType.value),
       ...(authorizer ? { authorizer } : {}),
@@ -77,8 +91,19 @@ function methodIntegration(ctx: LoadContext, r: TemplateResource): { integration
   const integration = prop(ctx, r, 'Integration');
   if (!isValueMap(integration.value)) return {};
   const v = integration.value;
-  const fields: ValueMap = { type: v['Type'], uri: v['Uri'], requestParameters: v['RequestParameters'], requestTemplates: v['RequestTemplates'] };
+  const fields: ValueMap = { type: v['Type'], uri: v['Uri'], connectionType: v['ConnectionType'], requestParameters: v['RequestParameters'], requestTemplates: v['RequestTemplates'] };
   return { integration: resolveIntegration(ctx, fields, integration.loc).integration };
+}
+
+/** The method's request validator (a RequestValidator of the template, or one it cannot read) and required parameters. */
+function methodValidation(ctx: LoadContext, r: TemplateResource): RequestValidation {
+  const id = prop(ctx, r, 'RequestValidatorId');
+  const required = requiredMethodParameters(prop(ctx, r, 'RequestParameters').value);
+  if (id.value === undefined) return requestValidation(NO_VALIDATOR, required, r.loc);
+  const ref = referencedResource(id.value);
+  const validator = ref ? ctx.template.resources.get(ref.logicalId) : undefined;
+  const flags = validator?.type === 'AWS::ApiGateway::RequestValidator' ? validatorFlags(ctx.ev.value(props(validator))) : UNREAD_VALIDATOR;
+  return requestValidation(flags, required, id.loc);
 }
 
 function restAuthType(v: Value | undefined): RouteAuthType {

@@ -1,10 +1,12 @@
 /**
  * API Gateway HTTP and WebSocket APIs (v2) declared resource by resource.
  */
-import type { Api, RouteAuthType } from '../../model/app-model.js';
+import type { Api, RouteAuthType, RouteIntegration } from '../../model/app-model.js';
+import { resolveIntegration } from '../openapi/integration.js';
 import { apiTriggerKind } from '../../model/trigger-kind.js';
-import { asBoolean, referencedResource, type Value } from '../../model/value.js';
-import { elementBase, prop, type LoadContext } from './load-context.js';
+import { asBoolean, referencedResource, type Value, type ValueMap } from '../../model/value.js';
+import { elementBase, prop, props, type LoadContext } from './load-context.js';
+import { stageSettings } from './stage-settings.js';
 import type { TemplateResource } from './template.js';
 
 export function loadApiV2(ctx: LoadContext, r: TemplateResource): Api {
@@ -44,16 +46,16 @@ export function linkApiV2Stage(ctx: LoadContext, r: TemplateResource): void {
   if (!api) return;
   api.stages.push({
     name: prop(ctx, r, 'StageName').value ?? r.logicalId,
-    accessLogDestination: prop(ctx, r, 'AccessLogSettings', 'DestinationArn').value,
-    throttling: { burstLimit: prop(ctx, r, 'DefaultRouteSettings', 'ThrottlingBurstLimit').value, rateLimit: prop(ctx, r, 'DefaultRouteSettings', 'ThrottlingRateLimit').value },
-    loc: r.loc,
+    resourceLogicalId: r.logicalId,
+    ...stageSettings(ctx.ev, { node: props(r), protocol: api.protocol, loc: r.loc }),
   });
 }
 
 export function linkApiV2Route(ctx: LoadContext, r: TemplateResource): void {
   const api = ctx.builder.api(referencedResource(prop(ctx, r, 'ApiId').value)?.target ?? '');
   if (!api) return;
-  const fn = integrationFunction(ctx, prop(ctx, r, 'Target').value);
+  const target = integrationResource(ctx, prop(ctx, r, 'Target').value);
+  const fn = target ? ctx.builder.functionOf(prop(ctx, target, 'IntegrationUri').value) : undefined;
   const routeKey = String(prop(ctx, r, 'RouteKey').value ?? '$default');
   const [method, path] = routeKey.includes(' ') ? (routeKey.split(' ', 2) as [string, string]) : [api.protocol === 'websocket' ? routeKey : 'ANY', routeKey];
   const authType = prop(ctx, r, 'AuthorizationType');
@@ -65,17 +67,24 @@ export function linkApiV2Route(ctx: LoadContext, r: TemplateResource): void {
     method: method.toUpperCase() === method ? method : method.toUpperCase(),
     path,
     ...(fn ? { functionId: fn.id } : {}),
+    ...(target ? { integration: v2Integration(ctx, target) } : {}),
     auth: { type: v2AuthType(authType.value), ...(authorizer ? { authorizer } : {}), apiKeyRequired: asBoolean(prop(ctx, r, 'ApiKeyRequired').value) === true, loc: authType.node ? authType.loc : r.loc },
   });
   if (fn) ctx.builder.addTrigger({ id, kind: apiTriggerKind(api.protocol), functionId: fn.id, routeId: id, sourceId: api.id, asynchronous: false, details: {}, loc: r.loc });
 }
 
-/** `integrations/<IntegrationId>` → the integration's function. */
-function integrationFunction(ctx: LoadContext, target: Value | undefined) {
+/** `integrations/<IntegrationId>` → the AWS::ApiGatewayV2::Integration it names. */
+function integrationResource(ctx: LoadContext, target: Value | undefined): TemplateResource | undefined {
   const ref = referencedResource(target);
   const integration = ref ? ctx.template.resources.get(ref.logicalId) : undefined;
-  if (integration?.type !== 'AWS::ApiGatewayV2::Integration') return undefined;
-  return ctx.builder.functionOf(prop(ctx, integration, 'IntegrationUri').value);
+  return integration?.type === 'AWS::ApiGatewayV2::Integration' ? integration : undefined;
+}
+
+/** The integration read as an OpenAPI integration is (the same fields, capitalised). */
+function v2Integration(ctx: LoadContext, r: TemplateResource): RouteIntegration {
+  const p = ctx.builder.resource(ctx.template.resourceId(r.logicalId))?.properties ?? {};
+  const fields: ValueMap = { type: p['IntegrationType'], uri: p['IntegrationUri'], connectionType: p['ConnectionType'], integrationSubtype: p['IntegrationSubtype'], requestParameters: p['RequestParameters'], requestTemplates: p['RequestTemplates'] };
+  return resolveIntegration(ctx, fields, r.loc).integration;
 }
 
 function v2AuthType(v: Value | undefined): RouteAuthType {

@@ -16,7 +16,7 @@ import { linkSamEvents } from '../sam/events.js';
 import { loadSamFunction } from '../sam/function.js';
 import { withGlobals } from '../sam/globals.js';
 import { registerSamImplicitIds } from '../sam/implicit-ids.js';
-import { linkRestAuthorizer, linkRestMethod, linkRestStage, loadRestApi } from './apigateway-rest.js';
+import { linkRestAuthorizer, linkRestDeploymentStage, linkRestMethod, linkRestStage, loadRestApi } from './apigateway-rest.js';
 import { linkApiV2Authorizer, linkApiV2QuickCreate, linkApiV2Route, linkApiV2Stage, loadApiV2 } from './apigateway-v2.js';
 import type { FileReader } from '../file-reader.js';
 import { hasSamTransform } from './detect.js';
@@ -70,6 +70,7 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::SQS::QueuePolicy': linkQueuePolicy,
   'AWS::ApiGateway::Authorizer': linkRestAuthorizer,
   'AWS::ApiGateway::Stage': linkRestStage,
+  'AWS::ApiGateway::Deployment': linkRestDeploymentStage,
   'AWS::ApiGatewayV2::Authorizer': linkApiV2Authorizer,
   'AWS::ApiGatewayV2::Stage': linkApiV2Stage,
   'AWS::Events::Rule': linkEventRule,

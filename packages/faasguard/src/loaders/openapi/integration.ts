@@ -29,7 +29,7 @@ const SUBTYPE_SERVICES: Readonly<Record<string, string>> = lookupTable({
 export function resolveIntegration(ctx: LoadContext, v: ValueMap, loc: SourceLocation): ResolvedIntegration {
   const type = typeof v['type'] === 'string' ? v['type'].toLowerCase() : '';
   if (type === 'mock') return { integration: { kind: 'mock', loc } };
-  if (type === 'http' || type === 'http_proxy') return { integration: { kind: 'http', loc } };
+  if (type === 'http' || type === 'http_proxy') return { integration: httpIntegration(ctx, v, loc) };
   const subtype = typeof v['integrationSubtype'] === 'string' ? v['integrationSubtype'] : undefined;
   if (subtype) return service(ctx, SUBTYPE_SERVICES[subtype.split('-')[0]!.toLowerCase()] ?? subtype, [v['requestParameters']], loc);
   const uri = v['uri'];
@@ -40,6 +40,12 @@ export function resolveIntegration(ctx: LoadContext, v: ValueMap, loc: SourceLoc
   const match = SERVICE_URI.exec(text);
   if (match) return service(ctx, match[1]!.toLowerCase(), [uri, v['requestParameters'], v['requestTemplates']], loc);
   return { integration: { kind: 'unknown', loc } };
+}
+
+/** An HTTP backend: a resource of the model when its URI names one (a load balancer, another API). */
+function httpIntegration(ctx: LoadContext, v: ValueMap, loc: SourceLocation): RouteIntegration {
+  const target = firstResource(ctx, v['uri']);
+  return { kind: 'http', ...(target ? { targetId: target } : {}), ...(v['connectionType'] === 'VPC_LINK' ? { viaVpcLink: true } : {}), loc };
 }
 
 /** The URI with deploy-time values as `*`, so that the patterns below see its shape. */

@@ -7,7 +7,8 @@
  * Runs after function events: SAM merges an `Api`/`HttpApi` event into the definition, so an
  * operation that an event already made a route of is not a second route.
  */
-import type { Api } from '../../model/app-model.js';
+import type { Api, RequestValidation } from '../../model/app-model.js';
+import { NO_VALIDATOR, requestValidation, requiredOpenApiParameters, UNREAD_VALIDATOR, validatorFlags } from '../request-validation.js';
 import type { SourceLocation } from '../../model/location.js';
 import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { isValueMap, type Value, type ValueMap } from '../../model/value.js';
@@ -20,6 +21,7 @@ import { resolveIntegration } from './integration.js';
 import { routeAuth, securityContext, type SecurityContext } from './security.js';
 
 const INTEGRATION = 'x-amazon-apigateway-integration';
+const VALIDATOR = 'x-amazon-apigateway-request-validator';
 const ANY_METHOD = 'x-amazon-apigateway-any-method';
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', ANY_METHOD]);
 
@@ -65,8 +67,21 @@ function linkOperation(ctx: LoadContext, api: Api, def: ApiDefinition, security:
   const { integration, fn } = resolveIntegration(ctx, integrationValue, get(op.node, INTEGRATION)?.loc ?? op.loc);
   const auth = routeAuth(security, op.method, op.value['security'], get(op.node, 'security')?.loc ?? op.loc);
   const id = `${api.id}#${op.method} ${op.path}`;
-  ctx.builder.addRoute({ id, logicalId: `${api.logicalId} ${op.method} ${op.path}`, stack: ctx.template.stackId, loc: op.loc, apiId: api.id, method: op.method, path: op.path, ...(fn ? { functionId: fn.id } : {}), auth, integration });
+  const validation = api.protocol === 'rest' ? { requestValidation: operationValidation(def, op) } : {};
+  ctx.builder.addRoute({ id, logicalId: `${api.logicalId} ${op.method} ${op.path}`, stack: ctx.template.stackId, loc: op.loc, apiId: api.id, method: op.method, path: op.path, ...(fn ? { functionId: fn.id } : {}), auth, integration, ...validation });
   if (fn) ctx.builder.addTrigger({ id, kind: apiTriggerKind(api.protocol), functionId: fn.id, routeId: id, sourceId: api.id, asynchronous: false, details: {}, loc: op.loc });
+}
+
+/** The operation's validator (else the document's default), resolved in `x-amazon-apigateway-request-validators`. */
+function operationValidation(def: ApiDefinition, op: Operation): RequestValidation {
+  const own = op.value[VALIDATOR];
+  const name = own ?? def.value[VALIDATOR];
+  const loc = (own !== undefined ? getEntry(op.node, VALIDATOR)?.keyLoc : getEntry(def.node, VALIDATOR)?.keyLoc) ?? op.loc;
+  const required = requiredOpenApiParameters(op.value['parameters']);
+  if (name === undefined) return requestValidation(NO_VALIDATOR, required, op.loc);
+  const validators = def.value['x-amazon-apigateway-request-validators'];
+  const named = typeof name === 'string' && isValueMap(validators) ? validators[name] : undefined;
+  return requestValidation(named !== undefined ? validatorFlags(named) : UNREAD_VALIDATOR, required, loc);
 }
 
 /** `{ $ref: '#/components/x-amazon-apigateway-integrations/name' }` (HTTP APIs share integrations so). */

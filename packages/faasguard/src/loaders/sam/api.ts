@@ -12,6 +12,7 @@ import { elementBase } from '../cloudformation/load-context.js';
 import { loadPolicyDocument } from '../cloudformation/policy-document.js';
 import type { TemplateResource } from '../cloudformation/template.js';
 import { globalsFor } from './globals.js';
+import { stageSettings } from '../cloudformation/stage-settings.js';
 
 export function loadSamApi(ctx: LoadContext, r: TemplateResource): Api {
   const protocol: ApiProtocol = r.type === 'AWS::Serverless::HttpApi' ? 'http' : 'rest';
@@ -38,7 +39,7 @@ function buildApi(ctx: LoadContext, base: ModelElement, protocol: ApiProtocol, p
     implicit,
     authorizers: authorizers(ctx, auth, get(authNode, 'Authorizers'), base.loc),
     apiKeyRequiredByDefault: asBoolean(auth['ApiKeyRequired']) === true,
-    stages: [stage(p, props, base.loc, protocol)],
+    stages: [stage(ctx, p, props, base.loc, protocol)],
     cors: protocol === 'http' ? p['CorsConfiguration'] : p['Cors'],
     disableExecuteApiEndpoint: asBoolean(p['DisableExecuteApiEndpoint']) === true,
     endpointType: isValueMap(p['EndpointConfiguration']) ? p['EndpointConfiguration']['Type'] : p['EndpointConfiguration'],
@@ -63,19 +64,9 @@ function authorizers(ctx: LoadContext, auth: ValueMap, defsNode: TNode | undefin
   });
 }
 
-function stage(p: ValueMap, props: TMap | undefined, loc: SourceLocation, protocol: ApiProtocol): Api['stages'][number] {
-  const logs = p[protocol === 'http' ? 'AccessLogSettings' : 'AccessLogSetting'];
-  const throttle = protocol === 'http' ? p['DefaultRouteSettings'] : firstMethodSetting(p['MethodSettings']);
-  const t = isValueMap(throttle) ? throttle : {};
+function stage(ctx: LoadContext, p: ValueMap, props: TMap | undefined, loc: SourceLocation, protocol: ApiProtocol): Api['stages'][number] {
   return {
     name: p['StageName'] ?? (protocol === 'http' ? '$default' : 'Prod'),
-    accessLogDestination: isValueMap(logs) ? logs['DestinationArn'] : undefined,
-    throttling: { burstLimit: t['ThrottlingBurstLimit'], rateLimit: t['ThrottlingRateLimit'] },
-    tracing: p['TracingEnabled'],
-    loc: props?.loc ?? loc,
+    ...stageSettings(ctx.ev, { node: props, protocol, loc: props?.loc ?? loc }),
   };
-}
-
-function firstMethodSetting(v: Value | undefined): Value | undefined {
-  return Array.isArray(v) ? v.find(isValueMap) : undefined;
 }

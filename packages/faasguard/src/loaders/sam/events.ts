@@ -12,6 +12,7 @@ import { props } from '../cloudformation/load-context.js';
 import type { TemplateResource } from '../cloudformation/template.js';
 import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { implicitApi } from './api.js';
+import { samEventValidation } from '../request-validation.js';
 import { setOwn } from '../../util/own-keys.js';
 import { lookupTable } from '../../util/own-keys.js';
 
@@ -82,7 +83,8 @@ function linkApiEvent(ctx: LoadContext, fnId: string, id: string, type: string, 
   const method = typeof p['Method'] === 'string' ? p['Method'].toUpperCase() : 'ANY';
   const path = typeof p['Path'] === 'string' ? p['Path'] : protocol === 'http' ? '$default' : '/';
   const authNode = get(get(entry.value, 'Properties'), 'Auth');
-  ctx.builder.addRoute({ id, logicalId: `${fnId.split('/').pop()}.${entry.key}`, stack: ctx.template.stackId, loc: entry.keyLoc, apiId: api.id, method: method === 'X-AMAZON-APIGATEWAY-ANY-METHOD' ? 'ANY' : method, path, functionId: fnId, auth: routeAuth(api, p['Auth'], authNode?.loc ?? entry.keyLoc) });
+  const validation = api.protocol === 'rest' ? { requestValidation: samEventValidation(p, entry.keyLoc) } : {};
+  ctx.builder.addRoute({ id, logicalId: `${fnId.split('/').pop()}.${entry.key}`, stack: ctx.template.stackId, loc: entry.keyLoc, apiId: api.id, method: method === 'X-AMAZON-APIGATEWAY-ANY-METHOD' ? 'ANY' : method, path, functionId: fnId, auth: routeAuth(api, p['Auth'], authNode?.loc ?? entry.keyLoc), ...validation });
   ctx.builder.addTrigger({ id, kind: apiTriggerKind(api.protocol), functionId: fnId, routeId: id, sourceId: api.id, asynchronous: false, details: {}, loc: entry.keyLoc });
 }
 

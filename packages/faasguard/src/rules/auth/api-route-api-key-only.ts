@@ -19,6 +19,7 @@ export const apiRouteApiKeyOnly: Rule = {
       fixed: 'Auth:\n  Authorizer: CognitoAuth\n  ApiKeyRequired: true',
     },
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html'],
+    judges: ['AWS::ApiGateway::Method', 'AWS::Serverless::Api', 'AWS::Serverless::Function'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -17,7 +17,8 @@ export const apiRouteWithoutAuth: Rule = {
     cwe: ['CWE-306'],
     severity: 'high',
     description:
-      'An API Gateway route that invokes a function has no authorizer, no IAM authorization and no API key. Anyone who can reach the API can call the function with any input, so every weakness in the function is reachable from the internet. Routes that must be public by design (sign-in, sign-up and password recovery, OAuth callbacks, token and key endpoints, health checks) are reported at `info`.',
+      'An API Gateway route that invokes a function has no authorizer, no IAM authorization and no API key. Anyone who can reach the API can call the function with any input, so every weakness in the function is reachable from the internet. Routes that must be public by design (sign-in, sign-up and password recovery, OAuth callbacks, token and key endpoints, health checks) are reported at `info`.\n\n' +
+      'Routes with no function behind them are judged too: an HTTP backend, or an AWS service integration that writes to a queue, a topic or a table, is as open as a function (when that source triggers a function, `function-exposed-through-chain` follows the chain). A mock integration answers from API Gateway itself and reaches nothing: it is reported at `info`. CORS preflight (`OPTIONS`) routes are not reported.',
     remediation:
       'Attach an authorizer to the route (Cognito user pool, JWT or Lambda authorizer), or require IAM authorization. In SAM, set `Auth.DefaultAuthorizer` on the API and remove `Authorizer: NONE` from the event; in plain CloudFormation set `AuthorizationType` on the method or route. If the route is public on purpose, say so with a suppression and a reason.',
     example: {
@@ -26,14 +27,14 @@ export const apiRouteWithoutAuth: Rule = {
       fixed: 'Events:\n  List:\n    Type: Api\n    Properties:\n      Path: /orders\n      Method: get\n      RestApiId: !Ref OrdersApi   # Auth.DefaultAuthorizer: CognitoAuth',
     },
     references: ['https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-controlling-access-to-apis.html'],
+    judges: ['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi', 'AWS::Serverless::Function'],
+    peerChecks: ['Checkov CKV_AWS_59', 'cfn-nag W59'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const route of model.routes) {
       if (route.auth.type !== 'none' || route.auth.apiKeyRequired || route.method === PREFLIGHT) continue;
-      // A mock integration answers from the API's own configuration: nothing behind it is reached.
-      if (route.integration?.kind === 'mock') continue;
       const api = index.api(route.apiId);
       const fn = index.function(route.functionId);
       const whose = fn ? whoseRoleCan(fn, index) : '';
@@ -43,6 +44,11 @@ export const apiRouteWithoutAuth: Rule = {
       const who = `anyone who can reach the API${privateApi ? ' (a private API: anyone in the VPCs that reach it)' : ' on the internet'} can call it`;
       const reason = publicRouteReason(route.path);
       const base = { location: route.auth.loc, related: fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : [], subject: subjectOf(route), key: [apiName, route.method, route.path] };
+      // A mock integration answers from the API's own configuration: nothing behind it is reached.
+      if (route.integration?.kind === 'mock') {
+        results.push({ ...base, message: `Route ${routeName(route)} of API ${apiName} has no authorization, but its mock integration answers from API Gateway itself: nothing behind it is reached. Keep it free of data; ${who}.`, severity: 'info' });
+        continue;
+      }
       if (reason) {
         results.push({
           ...base,

@@ -42,7 +42,7 @@ export const eventLogged = codeEventRule(
  */
 const CREDENTIAL_BEARING = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb', 'cognito-user-pool']);
 
-function carriesCredentials(fn: LambdaFunction, model: AppModel): boolean {
+export function carriesCredentials(fn: LambdaFunction, model: AppModel): boolean {
   if (ModelIndex.of(model).triggersOf(fn).some((t) => CREDENTIAL_BEARING.has(t.kind))) return true;
   if (model.apis.some((a) => a.authorizers.some((z) => z.functionId === fn.id))) return true;
   return hasHttpInvokePermission(fn, model);

@@ -21,6 +21,8 @@ export const apiDomainWithoutTls12: Rule = {
       fixed: 'ApiDomain:\n  Type: AWS::ApiGateway::DomainName\n  Properties:\n    DomainName: api.example.com\n    SecurityPolicy: TLS_1_2',
     },
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html'],
+    judges: ['AWS::ApiGateway::DomainName', 'AWS::ApiGatewayV2::DomainName', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi'],
+    peerChecks: ['cfn-nag W62'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

@@ -1,8 +1,8 @@
-import type { Api, ApiStage, AppModel } from '../../model/app-model.js';
+import type { Api, ApiStage } from '../../model/app-model.js';
+import { isPrivateApi } from './api-stages.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { ModelIndex } from '../../model/model-index.js';
 
 export const apiStageWithoutAccessLogs: Rule = {
   meta: {
@@ -13,7 +13,8 @@ export const apiStageWithoutAccessLogs: Rule = {
     severity: 'medium',
     description:
       'An API Gateway stage has no access log destination (`AccessLogSetting` for REST APIs, `AccessLogSettings` for HTTP and WebSocket APIs). The API is the front door of the application: without access logs there is no record of who called which route, from which address, with which result, so credential stuffing, enumeration or abuse of a route cannot be detected, and after an incident nobody can tell what was reached.\n\n' +
-      'Severity: `medium`: the only record of internet-facing traffic is missing, and it cannot be recovered afterwards.',
+      'A stage is judged whether or not the template defines routes behind it (they may live in another stack or in an OpenAPI file in S3). Execution logging (`LoggingLevel`) does not replace access logs: it records how API Gateway processed a request, for debugging, not one line per call with the caller and the result, and it is often off.\n\n' +
+      'Severity: `medium` for an API reachable from the internet: the only record of its traffic is missing, and it cannot be recovered afterwards; `low` for a private API.',
     remediation:
       'Send access logs to a CloudWatch Logs group (or Firehose) with a JSON format that includes `$context.requestId`, `$context.identity.sourceIp`, `$context.httpMethod`, `$context.routeKey` or `$context.resourcePath`, `$context.status` and the authorizer\'s principal. Give the log group a retention period.',
     example: {
@@ -22,21 +23,17 @@ export const apiStageWithoutAccessLogs: Rule = {
       fixed: 'MyApi:\n  Type: AWS::Serverless::HttpApi\n  Properties:\n    AccessLogSettings:\n      DestinationArn: !GetAtt ApiLogs.Arn\n      Format: \'{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","route":"$context.routeKey","status":"$context.status"}\'',
     },
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html'],
+    judges: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment', 'AWS::ApiGatewayV2::Stage', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi'],
+    peerChecks: ['Checkov CKV_AWS_76', 'cfn-nag W45', 'cfn-nag W46', 'cfn-nag W69', 'KICS Serverless API Access Logging Setting Undefined'],
   },
   check({ model }) {
     const results: RuleResult[] = [];
     for (const api of model.apis) {
-      if (!hasRoutes(model, api)) continue;
       for (const stage of api.stages) if (stage.accessLogDestination === undefined) results.push(stageResult(api, stage));
     }
     return results;
   },
 };
-
-/** An API with no route serves nothing yet (routes may live in another stack): nothing to log. */
-function hasRoutes(model: AppModel, api: Api): boolean {
-  return ModelIndex.of(model).routesOf(api).length > 0;
-}
 
 function stageResult(api: Api, stage: ApiStage): RuleResult {
   const name = display(stage.name);
@@ -46,5 +43,6 @@ function stageResult(api: Api, stage: ApiStage): RuleResult {
     related: [{ loc: api.loc, message: `API ${nameOf(api)}` }],
     subject: subjectOf(api),
     key: [api.logicalId, name],
+    ...(isPrivateApi(api) ? { severity: 'low' as const } : {}),
   };
 }

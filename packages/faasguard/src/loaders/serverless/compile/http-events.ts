@@ -29,6 +29,8 @@ export function compileHttpEvent(ctx: CompileContext, fn: ServerlessFunction, ev
   ctx.add(naming.restMethod(normalizePath(resourcePath), method), 'AWS::ApiGateway::Method', {
     HttpMethod: method,
     RequestParameters: {},
+    // `request.schemas` makes the framework create models and a body validator for the method.
+    RequestValidatorId: get(get(event, 'request'), 'schemas') !== undefined ? 'ServerlessRequestBodyValidator' : undefined,
     ResourceId: resourceId,
     RestApiId: ref(naming.restApi),
     ApiKeyRequired: build(truthy(get(event, 'private')), get(event, 'private')?.loc ?? event.loc),

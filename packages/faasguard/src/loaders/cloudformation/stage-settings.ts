@@ -1,0 +1,83 @@
+/**
+ * The settings of an API Gateway stage, read alike wherever a stage is declared: an
+ * `AWS::ApiGateway::Stage`, the `StageDescription` of an `AWS::ApiGateway::Deployment` that names a
+ * stage, an `AWS::ApiGatewayV2::Stage`, or the properties (or Globals) of a SAM `Api`/`HttpApi`.
+ */
+import type { ApiProtocol, ApiStage, StageMethodSetting } from '../../model/app-model.js';
+import type { SourceLocation } from '../../model/location.js';
+import { isValueMap, type Value, type ValueMap } from '../../model/value.js';
+import type { TNode } from '../../parse/tree.js';
+import { get, items } from '../../parse/tree.js';
+import type { Evaluator } from './intrinsics.js';
+
+/** Where the stage's properties are written and how they are named. */
+export interface StageSource {
+  /** The map holding the stage's properties (absent: every setting is the default) */
+  node: TNode | undefined;
+  protocol: ApiProtocol;
+  /** A Deployment's `StageDescription` writes the method settings of `*` `/*` beside `MethodSettings`, located here */
+  stageWide?: SourceLocation;
+  loc: SourceLocation;
+}
+
+type StageSettings = Omit<ApiStage, 'name' | 'resourceLogicalId'>;
+
+export function stageSettings(ev: Evaluator, source: StageSource): StageSettings {
+  const v = ev.value(source.node);
+  const p: ValueMap = isValueMap(v) ? v : {};
+  return source.protocol === 'rest' ? restSettings(ev, source, p) : v2Settings(ev, source, p);
+}
+
+function restSettings(ev: Evaluator, source: StageSource, p: ValueMap): StageSettings {
+  const methodSettings = items(get(source.node, 'MethodSettings')).map((n) => methodSetting(ev.value(n), n.loc)).filter((s) => s !== undefined);
+  if (source.stageWide) methodSettings.unshift(methodSetting({ ...p, HttpMethod: '*', ResourcePath: '/*' }, source.stageWide)!);
+  const throttle = methodSettings.find((s) => s.throttling)?.throttling;
+  return {
+    accessLogDestination: destination(p['AccessLogSetting']),
+    throttling: throttle ?? {},
+    tracing: p['TracingEnabled'],
+    methodSettings: methodSettings.map(({ throttling: _, ...s }) => s),
+    cacheClusterEnabled: p['CacheClusterEnabled'],
+    clientCertificateId: p['ClientCertificateId'],
+    loc: source.loc,
+  };
+}
+
+/** HTTP and WebSocket stages: `DefaultRouteSettings` applies to every route. */
+function v2Settings(ev: Evaluator, source: StageSource, p: ValueMap): StageSettings {
+  const defaults = p['DefaultRouteSettings'];
+  const node = get(source.node, 'DefaultRouteSettings');
+  const setting = isValueMap(defaults) ? methodSetting({ ...defaults, HttpMethod: '*', ResourcePath: '/*' }, node?.loc ?? source.loc) : undefined;
+  return {
+    accessLogDestination: destination(p['AccessLogSettings']),
+    throttling: setting?.throttling ?? {},
+    methodSettings: setting ? [{ ...withoutThrottling(setting) }] : [],
+    clientCertificateId: p['ClientCertificateId'],
+    loc: source.loc,
+  };
+}
+
+function withoutThrottling(s: StageMethodSetting & { throttling?: unknown }): StageMethodSetting {
+  const { throttling: _, ...rest } = s;
+  return rest;
+}
+
+function destination(v: Value | undefined): Value | undefined {
+  return isValueMap(v) ? v['DestinationArn'] : undefined;
+}
+
+function methodSetting(v: Value | undefined, loc: SourceLocation): (StageMethodSetting & { throttling?: { burstLimit?: Value; rateLimit?: Value } }) | undefined {
+  if (!isValueMap(v)) return undefined;
+  const burst = v['ThrottlingBurstLimit'];
+  const rate = v['ThrottlingRateLimit'];
+  return {
+    httpMethod: v['HttpMethod'],
+    resourcePath: v['ResourcePath'],
+    loggingLevel: v['LoggingLevel'],
+    dataTraceEnabled: v['DataTraceEnabled'],
+    cachingEnabled: v['CachingEnabled'],
+    cacheDataEncrypted: v['CacheDataEncrypted'],
+    loc,
+    ...(burst !== undefined || rate !== undefined ? { throttling: { burstLimit: burst, rateLimit: rate } } : {}),
+  };
+}

@@ -1,0 +1,48 @@
+import type { Api, AppModel } from '../../model/app-model.js';
+import { ModelIndex } from '../../model/model-index.js';
+import { asBoolean } from '../../model/value.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+import { isPrivateApi, stageKey, stagesOf, stageText } from './api-stages.js';
+
+export const apiStageWithoutTracing: Rule = {
+  meta: {
+    id: 'api-stage-without-tracing',
+    title: 'REST API stage without X-Ray tracing',
+    category: 'SAS-5',
+    cwe: ['CWE-778'],
+    severity: 'low',
+    description:
+      'A REST API stage does not set `TracingEnabled: true`. Requests that enter the application through it are not traced from the gateway on: when a route is probed or abused, an investigation cannot follow one request through the authorizer, the integration and the functions and services behind it, nor see where its time went.\n\n' +
+      'Severity: `low` for an API reachable from the internet, `info` for a private one: tracing helps detection and forensics, its absence exposes nothing by itself. HTTP APIs do not support X-Ray and are not checked; nor is an API whose every route is a mock integration (there is nothing behind the gateway to follow), nor a stage whose setting comes from a parameter or condition.',
+    remediation: 'Set `TracingEnabled: true` on the stage (`AWS::ApiGateway::Stage`, a Deployment\'s `StageDescription`, or `TracingEnabled` of a SAM `Api`, `Globals.Api` for every API), and `Tracing: Active` on the functions behind it.',
+    example: { language: 'yaml', vulnerable: 'MyApi:\n  Type: AWS::Serverless::Api\n  Properties:\n    StageName: prod', fixed: 'MyApi:\n  Type: AWS::Serverless::Api\n  Properties:\n    StageName: prod\n    TracingEnabled: true' },
+    references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-xray.html'],
+    judges: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment', 'AWS::Serverless::Api'],
+    peerChecks: ['Checkov CKV_AWS_73'],
+  },
+  check({ model }) {
+    const results: RuleResult[] = [];
+    for (const s of stagesOf(model)) {
+      if (s.api.protocol !== 'rest' || answersItself(model, s.api)) continue;
+      const tracing = s.stage.tracing;
+      // A value chosen by a parameter or a condition may well be true.
+      if (asBoolean(tracing) === true || (tracing !== undefined && asBoolean(tracing) === undefined)) continue;
+      results.push({
+        message: `${stageText(s)} has no X-Ray tracing: a request that abuses the API cannot be followed from the gateway to the services it reaches. Set TracingEnabled: true.`,
+        location: s.stage.loc,
+        related: [{ loc: s.api.loc, message: `API ${nameOf(s.api)}` }],
+        subject: subjectOf(s.api),
+        key: stageKey(s),
+        ...(isPrivateApi(s.api) ? { severity: 'info' as const } : {}),
+      });
+    }
+    return results;
+  },
+};
+
+/** An API whose known routes all answer with a mock integration reaches nothing a trace could follow. */
+function answersItself(model: AppModel, api: Api): boolean {
+  const routes = ModelIndex.of(model).routesOf(api);
+  return routes.length > 0 && routes.every((r) => r.integration?.kind === 'mock');
+}

@@ -1,0 +1,45 @@
+/**
+ * Every stage of every API, with what rules that judge stages share: how a stage is named in a
+ * message and whether the internet reaches it. A stage is judged whether or not a route of the
+ * template sits behind it: routes may be defined in another stack or in an OpenAPI file in S3.
+ */
+import type { Api, ApiStage, AppModel, StageMethodSetting } from '../../model/app-model.js';
+import { asBoolean, display, type Value } from '../../model/value.js';
+import { nameOf } from '../subject.js';
+
+export interface StageOfApi {
+  api: Api;
+  stage: ApiStage;
+}
+
+export function* stagesOf(model: AppModel): Generator<StageOfApi> {
+  for (const api of model.apis) for (const stage of api.stages) yield { api, stage };
+}
+
+/** `Stage prod of API OrdersApi` */
+export function stageText({ api, stage }: StageOfApi): string {
+  return `Stage ${display(stage.name)} of API ${nameOf(api)}`;
+}
+
+/** A private API is reached only from the VPCs given access: everything else is on the internet. */
+export function isPrivateApi(api: Api): boolean {
+  return api.endpointType === 'PRIVATE';
+}
+
+/** Key of a stage's finding: stable across moves of the stage within the file. */
+export function stageKey({ api, stage }: StageOfApi): string[] {
+  return [api.logicalId, display(stage.name)];
+}
+
+/** Method settings that switch a boolean setting on (`true`, `"true"`). */
+export function settingsWith(stage: ApiStage, pick: (s: StageMethodSetting) => Value | undefined): StageMethodSetting[] {
+  return (stage.methodSettings ?? []).filter((s) => asBoolean(pick(s)) === true);
+}
+
+/** `GET /orders`, or `every method` for `*` `/*` */
+export function settingScope(s: StageMethodSetting): string {
+  const method = s.httpMethod === undefined || s.httpMethod === '*' ? 'every method' : display(s.httpMethod);
+  // MethodSettings write a path's slashes as `~1` after a leading `/` (`/~1orders` is `/orders`).
+  const path = s.resourcePath === undefined || s.resourcePath === '/*' ? '' : ` ${display(s.resourcePath).replace(/^\/(?=~1)/, '').replace(/~1/g, '/')}`;
+  return `${method}${path}`;
+}
