@@ -72,6 +72,12 @@ import { templateParameterSecretDefault } from './secrets/template-parameter-sec
 import { staleSuppression } from './suppressions/stale-suppression.js';
 import { suppressionUnknownRule } from './suppressions/suppression-unknown-rule.js';
 import { suppressionWithoutReason } from './suppressions/suppression-without-reason.js';
+// Storage and messaging resources on their own (issue #17)
+import { bucketPublicRead } from './config/bucket-public-read.js';
+import { bucketPublicWrite } from './config/bucket-public-write.js';
+import { bucketWithoutTlsPolicy } from './config/bucket-without-tls-policy.js';
+import { messagingPolicyPublic } from './auth/messaging-policy-public.js';
+import { resourcePolicyWildcardAction } from './privilege/resource-policy-wildcard-action.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
 
@@ -102,6 +108,12 @@ export const ALL_RULES: readonly Rule[] = [
   functionExposedThroughChain,
   lambdaPermissionCrossAccount,
   publicSourceTriggersFunction,
+  // Storage and messaging resources on their own (issue #17)
+  bucketPublicRead,
+  bucketPublicWrite,
+  bucketWithoutTlsPolicy,
+  messagingPolicyPublic,
+  resourcePolicyWildcardAction,
   recursiveTriggerLoop,
   iamWildcardAction,
   iamWildcardResourceWrite,
