@@ -3,7 +3,7 @@
  * findings use: read (or list) its data, write into it, manage it (change its policy, delete it).
  */
 import type { PolicyStatement, Principal } from '../model/app-model.js';
-import { Composite, Unknown, type Value } from '../model/value.js';
+import { Composite, isValueMap, Unknown, type Value } from '../model/value.js';
 import { anyActionMatches } from '../iam/action-matches.js';
 import type { GovernedKind } from './resource-policies.js';
 
@@ -55,9 +55,24 @@ export function allowsEveryAction(s: PolicyStatement, kind: GovernedKind): boole
   return s.actions.some((a) => typeof a === 'string' && (a === '*' || a.toLowerCase() === all));
 }
 
+/**
+ * Whether the statement hands access control to the account's S3 access points (`Principal: "*"`,
+ * any action, on the condition `s3:DataAccessPointAccount` or `s3:DataAccessPointArn`): the pattern
+ * S3 documents for access points, where each access point's own policy decides.
+ */
+export function delegatesToAccessPoints(s: PolicyStatement): boolean {
+  return Object.values(s.conditions ?? {}).some((block) => isValueMap(block) && Object.keys(block).some((k) => /^s3:DataAccessPoint(Account|Arn)$/i.test(k)));
+}
+
 /** The actions as written, for messages: `s3:GetObject, s3:ListBucket`. */
 export function actionsText(s: PolicyStatement): string {
   return s.actions.map((a) => (typeof a === 'string' ? a : '<computed>')).join(', ');
+}
+
+/** The AWS account a principal names by a literal id (`123456789012`, `arn:aws:iam::123456789012:role/x`), if any. */
+export function literalAccountOf(p: Principal): string | undefined {
+  if (p.type !== 'AWS' || typeof p.value !== 'string') return undefined;
+  return /^(\d{12})$/.exec(p.value)?.[1] ?? /^arn:aws[a-z-]*:iam::(\d{12}):/.exec(p.value)?.[1];
 }
 
 /**

@@ -77,6 +77,7 @@ import { bucketPublicRead } from './config/bucket-public-read.js';
 import { bucketPublicWrite } from './config/bucket-public-write.js';
 import { bucketWithoutTlsPolicy } from './config/bucket-without-tls-policy.js';
 import { messagingPolicyPublic } from './auth/messaging-policy-public.js';
+import { resourcePolicyCrossAccount } from './auth/resource-policy-cross-account.js';
 import { resourcePolicyWildcardAction } from './privilege/resource-policy-wildcard-action.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
@@ -113,6 +114,7 @@ export const ALL_RULES: readonly Rule[] = [
   bucketPublicWrite,
   bucketWithoutTlsPolicy,
   messagingPolicyPublic,
+  resourcePolicyCrossAccount,
   resourcePolicyWildcardAction,
   recursiveTriggerLoop,
   iamWildcardAction,

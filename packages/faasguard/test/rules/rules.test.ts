@@ -180,6 +180,13 @@ const CASES: Record<string, Expected[]> = {
     { line: 58, subject: 'Clicks', severity: 'high' },
     { file: 'with-function.yaml', line: 12, subject: 'Tasks', severity: 'critical' },
   ],
+  'resource-policy-cross-account': [
+    { line: 11, subject: 'Jobs', severity: 'medium' },
+    { line: 23, subject: 'Alerts', severity: 'medium' },
+    { line: 27, subject: 'PartnerEvents', severity: 'low' },
+    { line: 41, subject: 'Drops', severity: 'low' },
+    { file: 'with-function.yaml', line: 12, subject: 'Tasks', severity: 'medium' },
+  ],
   'resource-policy-wildcard-action': [
     { line: 11, subject: 'Jobs', severity: 'medium' },
     { line: 23, subject: 'Archive', severity: 'medium' },

@@ -1,4 +1,4 @@
-import { actionsText, allowsEveryAction, isOwnAccount, SERVICE_OF } from '../../analysis/resource-policy-grants.js';
+import { actionsText, allowsEveryAction, delegatesToAccessPoints, isOwnAccount, SERVICE_OF } from '../../analysis/resource-policy-grants.js';
 import { resourcePolicies, subjectResource, type GovernedKind, type ResourcePolicy } from '../../analysis/resource-policies.js';
 import { isPublicAllow } from '../../analysis/source-writers.js';
 import type { LambdaFunction, PolicyStatement, Principal } from '../../model/app-model.js';
@@ -15,7 +15,7 @@ export const resourcePolicyWildcardAction: Rule = {
     cwe: ['CWE-732'],
     severity: 'medium',
     description:
-      'A bucket, queue, topic, event bus or stream policy allows `*` or every action of the service (`s3:*`, `sqs:*`, `sns:*`, `events:*`, `kinesis:*`) to a named principal: another account, a role, a service. A principal that needs to send messages may then also read and purge them, change the policy, or delete the resource; if that principal is compromised or misconfigured, so is the resource. A grant to the template\'s own account (`${AWS::AccountId}`) is left out: it only hands the decision to the account\'s IAM policies. A grant to everyone is reported by `bucket-public-read`, `bucket-public-write` and `messaging-policy-public`.\n\n' +
+      'A bucket, queue, topic, event bus or stream policy allows `*` or every action of the service (`s3:*`, `sqs:*`, `sns:*`, `events:*`, `kinesis:*`) to a named principal: another account, a role, a service. A principal that needs to send messages may then also read and purge them, change the policy, or delete the resource; if that principal is compromised or misconfigured, so is the resource. A grant to the template\'s own account (`${AWS::AccountId}`) is left out: it only hands the decision to the account\'s IAM policies. A statement that hands access control to the account\'s S3 access points (`s3:DataAccessPointAccount`) is left out too: each access point\'s policy decides. A grant to everyone is reported by `bucket-public-read`, `bucket-public-write` and `messaging-policy-public`.\n\n' +
       'Severity: `medium`; `high` when the resource triggers a function, whose events the grant then reaches; `low` when every principal is an AWS service, which performs only its own operations (the grant is still wider than it needs).',
     remediation: 'List the actions the principal needs (`sqs:SendMessage`, `sns:Publish`, `s3:GetObject` …) instead of the wildcard.',
     example: {
@@ -32,7 +32,7 @@ export const resourcePolicyWildcardAction: Rule = {
     const results: RuleResult[] = [];
     for (const p of resourcePolicies(model)) {
       p.document.statements.forEach((s, i) => {
-        if (!allowsEveryAction(s, p.kind) || isPublicAllow(s)) return;
+        if (!allowsEveryAction(s, p.kind) || isPublicAllow(s) || delegatesToAccessPoints(s)) return;
         const others = s.principals.filter((pr) => !isOwnAccount(pr));
         if (others.length === 0) return;
         results.push(resultFor(p, s, i, others, consumersOf(p, index)));
