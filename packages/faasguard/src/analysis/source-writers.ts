@@ -54,7 +54,8 @@ export function isPublicAllow(s: PolicyStatement): boolean {
   return !narrowsCaller(s);
 }
 
-const NARROWING_KEYS = /^(aws:(SourceAccount|SourceArn|SourceOwner|PrincipalOrgID|PrincipalAccount|PrincipalArn|SourceVpce?|SourceIp|userid|username|PrincipalOrgPaths))$/i;
+// `s3:DataAccessPoint*` hands access control to the account's access points (each with its own policy).
+const NARROWING_KEYS = /^(aws:(SourceAccount|SourceArn|SourceOwner|PrincipalOrgID|PrincipalAccount|PrincipalArn|SourceVpce?|SourceIp|userid|username|PrincipalOrgPaths)|s3:DataAccessPoint(Account|Arn))$/i;
 
 function narrowsCaller(s: PolicyStatement): boolean {
   if (!s.conditions) return false;

@@ -109,6 +109,7 @@ export type ResourceKind =
   | 'alarm'
   | 'user-pool'
   | 'event-rule'
+  | 'event-bus'
   | 'iot-rule'
   | 'web-acl'
   | 'other';
@@ -121,7 +122,12 @@ export interface Resource extends ModelElement {
   properties: ValueMap;
   /** Where a property is written (the deepest part of the path that exists; the resource itself when none does) */
   locate(...path: string[]): SourceLocation;
-  /** Resource-based policies that govern who may act on this resource (bucket, queue, topic policies) */
+  /**
+   * Resource-based policies that govern who may act on this resource (bucket, queue, topic, event
+   * bus and stream policies). A policy resource (`AWS::S3::BucketPolicy`, `AWS::SQS::QueuePolicy` …)
+   * holds its own document here too, so that a policy whose target is outside the template is still
+   * judged (see `analysis/resource-policies.ts`).
+   */
   policies: PolicyDocument[];
   /** S3 canned ACL, when set */
   acl?: Value;

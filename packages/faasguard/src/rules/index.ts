@@ -80,6 +80,13 @@ import { logGroupWithoutRetention } from './monitoring/log-group-without-retenti
 import { logGroupWithoutKmsKey } from './monitoring/log-group-without-kms-key.js';
 import { apiRequestWithoutValidation } from './injection/api-request-without-validation.js';
 import { apiHttpBackendWithoutClientCertificate } from './config/api-http-backend-without-client-certificate.js';
+// Storage and messaging resources on their own
+import { bucketPublicRead } from './config/bucket-public-read.js';
+import { bucketPublicWrite } from './config/bucket-public-write.js';
+import { bucketWithoutTlsPolicy } from './config/bucket-without-tls-policy.js';
+import { messagingPolicyPublic } from './auth/messaging-policy-public.js';
+import { resourcePolicyCrossAccount } from './auth/resource-policy-cross-account.js';
+import { resourcePolicyWildcardAction } from './privilege/resource-policy-wildcard-action.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
 // Secrets stores, identity pools
@@ -116,6 +123,13 @@ export const ALL_RULES: readonly Rule[] = [
   functionExposedThroughChain,
   lambdaPermissionCrossAccount,
   publicSourceTriggersFunction,
+  // Storage and messaging resources on their own
+  bucketPublicRead,
+  bucketPublicWrite,
+  bucketWithoutTlsPolicy,
+  messagingPolicyPublic,
+  resourcePolicyCrossAccount,
+  resourcePolicyWildcardAction,
   recursiveTriggerLoop,
   iamWildcardAction,
   iamWildcardResourceWrite,

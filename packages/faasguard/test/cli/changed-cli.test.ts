@@ -64,7 +64,7 @@ describe('faasguard changed', () => {
   });
 
   it('fails with exit 2 on a changed template that cannot be parsed, naming it, unless --allow-input-errors', () => {
-    const project = tempRepo({ 'ok.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n' });
+    const project = tempRepo({ 'ok.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n' });
     try {
       writeFiles(project, { 'bad.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket: [\n' });
       const broken = changed(project, 'bad.yaml');

@@ -15,7 +15,7 @@ import { GOOD_TEMPLATE } from '../helpers/hostile-templates.js';
 
 const BIN = path.join(PACKAGE_ROOT, 'bin', 'faasguard.js');
 
-const CLEAN = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n';
+const CLEAN = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n";
 /** Line 4 is where the parser gives up. */
 const BROKEN = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket: [\n';
 const FUNCTION_WITH_DEPENDENCIES = `AWSTemplateFormatVersion: "2010-09-09"

@@ -14,6 +14,7 @@ const KINDS: ReadonlyArray<[RegExp, ResourceKind]> = [
   [/^AWS::CloudWatch::Alarm$/, 'alarm'],
   [/^AWS::Cognito::UserPool$/, 'user-pool'],
   [/^AWS::(Events|Scheduler)::(Rule|Schedule)$/, 'event-rule'],
+  [/^AWS::Events::EventBus$/, 'event-bus'],
   [/^AWS::IoT::TopicRule$/, 'iot-rule'],
   [/^AWS::WAFv2::WebACL$/, 'web-acl'],
 ];

@@ -1,10 +1,12 @@
 /**
- * Who may write into buckets, topics and queues (their resource policies), and which functions
- * their events trigger.
+ * Who may act on buckets, topics, queues, event buses and streams (their resource policies), and
+ * which functions their events trigger.
  */
-import { asArray, isValueMap, ResourceRef, type Value } from '../../model/value.js';
+import type { PolicyDocument } from '../../model/app-model.js';
+import { asArray, isValueMap, ResourceRef, type Value, type ValueMap } from '../../model/value.js';
 import { get, items } from '../../parse/tree.js';
-import { loadPolicyDocument } from './policy-document.js';
+import { loadPolicyDocument, loadStatement } from './policy-document.js';
+import { plainStatement } from './plain-policy.js';
 import { prop, props, type LoadContext } from './load-context.js';
 import type { TemplateResource } from './template.js';
 
@@ -42,13 +44,52 @@ export function linkQueuePolicy(ctx: LoadContext, r: TemplateResource): void {
   attachPolicy(ctx, r, asArray(prop(ctx, r, 'Queues').value));
 }
 
+/** A Kinesis stream's (or stream consumer's) resource policy. */
+export function linkStreamPolicy(ctx: LoadContext, r: TemplateResource): void {
+  const doc = loadPolicyDocument(get(props(r), 'ResourcePolicy'), ctx.ev, r.loc);
+  if (doc) attachDocument(ctx, r, doc, [prop(ctx, r, 'ResourceArn').value]);
+}
+
+/** An event bus's own `Policy`: the bus holds and is governed by it. */
+export function linkEventBusOwnPolicy(ctx: LoadContext, r: TemplateResource): void {
+  const doc = loadPolicyDocument(get(props(r), 'Policy'), ctx.ev, r.loc);
+  if (doc) attachDocument(ctx, r, doc, []);
+}
+
+/**
+ * `AWS::Events::EventBusPolicy`: one statement, written whole (`Statement`) or in the older form
+ * of `Action`, `Principal` (an account id or `*`) and one `Condition`. Without `EventBusName` it
+ * governs the account's default bus.
+ */
+export function linkEventBusPolicy(ctx: LoadContext, r: TemplateResource): void {
+  const statementNode = get(props(r), 'Statement');
+  const statement = statementNode ? loadStatement(statementNode, ctx.ev) : plainStatement(legacyBusStatement(ctx, r), r.loc);
+  if (!statement) return;
+  attachDocument(ctx, r, { statements: [statement], loc: statementNode?.loc ?? r.loc }, [prop(ctx, r, 'EventBusName').value]);
+}
+
+function legacyBusStatement(ctx: LoadContext, r: TemplateResource): ValueMap {
+  const principal = prop(ctx, r, 'Principal').value;
+  const condition = prop(ctx, r, 'Condition').value;
+  const statement: ValueMap = { Effect: 'Allow', Action: prop(ctx, r, 'Action').value ?? 'events:PutEvents', Principal: principal === '*' || principal === undefined ? '*' : { AWS: principal } };
+  if (isValueMap(condition) && typeof condition['Type'] === 'string' && typeof condition['Key'] === 'string' && condition['Value'] !== undefined) {
+    statement['Condition'] = { [condition['Type']]: { [condition['Key']]: condition['Value'] } };
+  }
+  return statement;
+}
+
 function attachPolicy(ctx: LoadContext, r: TemplateResource, targets: Array<Value | undefined>): void {
-  const docNode = get(props(r), 'PolicyDocument');
-  const doc = loadPolicyDocument(docNode, ctx.ev, r.loc);
-  if (!doc) return;
+  const doc = loadPolicyDocument(get(props(r), 'PolicyDocument'), ctx.ev, r.loc);
+  if (doc) attachDocument(ctx, r, doc, targets);
+}
+
+/** The document governs its targets of the model, and its holder keeps it (targets may be outside the template). */
+function attachDocument(ctx: LoadContext, r: TemplateResource, doc: PolicyDocument, targets: Array<Value | undefined>): void {
+  const holder = ctx.builder.resource(ctx.template.resourceId(r.logicalId));
+  if (holder) holder.policies.push(doc);
   for (const t of targets) {
     const res = ctx.builder.resourceOf(t);
-    if (res) res.policies.push(doc);
+    if (res && res !== holder && !res.policies.includes(doc)) res.policies.push(doc);
   }
 }
 

@@ -21,6 +21,8 @@ export const publicSourceTriggersFunction: Rule = {
       fixed: 'PolicyDocument:\n  Statement:\n    - Effect: Allow\n      Principal: { AWS: !GetAtt UploadApiRole.Arn }\n      Action: s3:PutObject\n      Resource: !Sub "${UploadsBucket.Arn}/*"',
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html'],
+    judges: ['AWS::S3::Bucket', 'AWS::S3::BucketPolicy', 'AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy', 'AWS::Kinesis::ResourcePolicy'],
+    peerChecks: ['Checkov CKV_AWS_57', 'cfn-nag F14'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -1,8 +1,8 @@
 import type { AppModel, PublicAccessBlock, Resource, Trigger } from '../../model/app-model.js';
+import { bucketFacts } from '../../model/facts/bucket-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { pushTo } from '../../util/multimap.js';
 
 const SETTINGS: ReadonlyArray<[keyof Omit<PublicAccessBlock, 'loc'>, string]> = [
   ['blockPublicAcls', 'BlockPublicAcls'],
@@ -14,51 +14,49 @@ const SETTINGS: ReadonlyArray<[keyof Omit<PublicAccessBlock, 'loc'>, string]> = 
 export const bucketTriggerWithoutPublicAccessBlock: Rule = {
   meta: {
     id: 'bucket-trigger-without-public-access-block',
-    title: 'Bucket that triggers a function without a full public access block',
+    title: 'Bucket without a full public access block',
     category: 'SAS-3',
     cwe: ['CWE-284'],
     severity: 'medium',
     description:
-      'A bucket whose events invoke a function does not turn on all four S3 Block Public Access settings. Without them, one public ACL or bucket policy statement (added later, by another stack, by hand) lets anyone on the internet upload objects, and every upload runs the function with content and object keys the attacker chose: injection into the function, and a bill driven by the attacker.\n\n' +
-      'Severity: `medium` when the template turns a setting off (the protection is explicitly weakened); `low` when it leaves `PublicAccessBlockConfiguration` out, as S3 turns all four settings on for new buckets since April 2023 but not for older buckets brought into the stack, and the template no longer says which is true.',
+      'A bucket does not turn on all four S3 Block Public Access settings. Without them, one public ACL or bucket policy statement (added later, by another stack, by hand) exposes the bucket to everyone on the internet. When the bucket\'s events invoke a function, that means anyone can upload objects that run the function with content and object keys they chose: injection into the function, and a bill driven by the attacker.\n\n' +
+      'Severity, for a bucket that triggers a function: `medium` when the template turns a setting off (the protection is explicitly weakened); `low` when it leaves `PublicAccessBlockConfiguration` out, as S3 turns all four settings on for new buckets since April 2023 but not for older buckets brought into the stack, and the template no longer says which is true. For any other bucket: `low` either way (the rule id keeps its historical name). A bucket that is public on purpose (a website) is also reported by `bucket-public-read`, where the exposure itself is judged.',
     remediation:
-      'Set `PublicAccessBlockConfiguration` with `BlockPublicAcls`, `IgnorePublicAcls`, `BlockPublicPolicy` and `RestrictPublicBuckets` all `true`. If outsiders must upload, give them presigned URLs (short-lived, one key each), and validate objects in the function.',
+      'Set `PublicAccessBlockConfiguration` with `BlockPublicAcls`, `IgnorePublicAcls`, `BlockPublicPolicy` and `RestrictPublicBuckets` all `true`. If outsiders must upload, give them presigned URLs (short-lived, one key each), and validate objects in the function; if the bucket serves a website, serve it through CloudFront with an origin access control and block public access on the bucket.',
     example: {
       language: 'yaml',
       vulnerable: 'Uploads:\n  Type: AWS::S3::Bucket\n  Properties:\n    PublicAccessBlockConfiguration:\n      BlockPublicPolicy: false',
       fixed: 'Uploads:\n  Type: AWS::S3::Bucket\n  Properties:\n    PublicAccessBlockConfiguration:\n      BlockPublicAcls: true\n      IgnorePublicAcls: true\n      BlockPublicPolicy: true\n      RestrictPublicBuckets: true',
     },
     references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html'],
+    judges: ['AWS::S3::Bucket'],
+    peerChecks: ['Checkov CKV_AWS_53', 'Checkov CKV_AWS_54', 'Checkov CKV_AWS_55', 'Checkov CKV_AWS_56', 'KICS S3 Bucket Allows Public ACL'],
   },
   check({ model }) {
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const [bucket, triggers] of triggeringBuckets(model)) {
-      const result = checkBucket(model, bucket, triggers);
+    for (const r of model.resources) {
+      if (!bucketFacts(r)) continue;
+      const result = checkBucket(model, r, index.triggersFrom(r.id).filter((t) => t.kind === 's3'));
       if (result) results.push(result);
     }
     return results;
   },
 };
 
-function triggeringBuckets(model: AppModel): Map<Resource, Trigger[]> {
-  const index = ModelIndex.of(model);
-  const out = new Map<Resource, Trigger[]>();
-  for (const t of model.triggers) {
-    const bucket = t.kind === 's3' ? index.resource(t.sourceId) : undefined;
-    if (bucket?.kind === 'bucket') pushTo(out, bucket, t);
-  }
-  return out;
-}
-
 function checkBucket(model: AppModel, bucket: Resource, triggers: Trigger[]): RuleResult | undefined {
-  const fns = functionNames(model, triggers);
-  const base = { subject: subjectOf(bucket), key: [bucket.logicalId], related: triggers.map((t) => ({ loc: t.loc, message: 'S3 event that invokes the function' })) };
   const pab = bucket.publicAccessBlock;
+  const off = pab ? SETTINGS.filter(([k]) => !pab[k]).map(([, name]) => name) : [];
+  if (pab && off.length === 0) return undefined;
+  const base = { subject: subjectOf(bucket), key: [bucket.logicalId], related: triggers.map((t) => ({ loc: t.loc, message: 'S3 event that invokes the function' })) };
+  if (triggers.length === 0) {
+    const what = pab ? `its public access block leaves ${off.join(', ')} off` : 'it has no PublicAccessBlockConfiguration and relies on S3 defaults';
+    return { ...base, location: pab?.loc ?? bucket.loc, severity: 'low', message: `Bucket ${nameOf(bucket)}: ${what}, so one public ACL or policy statement would expose it to everyone on the internet. Set all four Block Public Access settings to true.` };
+  }
+  const fns = functionNames(model, triggers);
   if (!pab) {
     return { ...base, location: bucket.loc, severity: 'low', message: `Bucket ${nameOf(bucket)} triggers ${fns} and has no PublicAccessBlockConfiguration: it relies on S3 defaults, and a public ACL or policy would let anyone upload objects that run the function. Set all four Block Public Access settings to true.` };
   }
-  const off = SETTINGS.filter(([k]) => !pab[k]).map(([, name]) => name);
-  if (off.length === 0) return undefined;
   return { ...base, location: pab.loc, message: `Bucket ${nameOf(bucket)} triggers ${fns} but its public access block leaves ${off.join(', ')} off: a public ACL or policy would let anyone on the internet upload objects that run the function with content they choose. Set all four settings to true.` };
 }
 

@@ -4,21 +4,24 @@ import type { SourceLocation } from '../../model/location.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { pushTo } from '../../util/multimap.js';
 
-/** Kinds whose encryption at rest is the template's choice (DynamoDB streams are always encrypted). */
-const CHECKED_KINDS = new Set<Resource['kind']>(['queue', 'topic', 'stream', 'bucket']);
+/**
+ * Kinds whose encryption at rest is the template's choice. Buckets are never unencrypted (see the
+ * description) and DynamoDB streams always are encrypted.
+ */
+const CHECKED_KINDS = new Set<Resource['kind']>(['queue', 'topic', 'stream']);
 
 export const eventSourceUnencrypted: Rule = {
   meta: {
     id: 'event-source-unencrypted',
-    title: 'Unencrypted queue, topic, stream or bucket feeding a function',
+    title: 'Unencrypted queue, topic or stream',
     category: 'SAS-3',
     cwe: ['CWE-311'],
     severity: 'medium',
     description:
-      'A queue, topic, stream or bucket in the template triggers a function and stores its messages without server-side encryption: SNS topics and Kinesis streams are unencrypted unless a key is set, SQS queues when `SqsManagedSseEnabled: false` and no key is given. The events a function receives usually carry the data it works on (orders, user records, tokens); at rest in clear, they are readable by anyone who reaches the storage layer or a backup, and no key policy can limit or log who reads them.\n\n' +
-      'Severity: `medium`: reading the data needs access inside AWS, but the function input is often its most sensitive data.',
+      'A queue, topic or stream stores its messages without server-side encryption: SNS topics and Kinesis streams are unencrypted unless a key is set, SQS queues when `SqsManagedSseEnabled: false` and no key is given. Messages usually carry the data the application works on (orders, user records, tokens); at rest in clear, they are readable by anyone who reaches the storage layer or a backup, and no key policy can limit or log who reads them.\n\n' +
+      'Severity: `medium` when the resource triggers a function (the message says which): a function\'s input is often its most sensitive data. `low` otherwise: reading the data needs access inside AWS.\n\n' +
+      'What is not reported, on purpose: an SQS queue without `KmsMasterKeyId` (SQS encrypts every new queue with SQS-managed keys since October 2022 unless `SqsManagedSseEnabled` is `false`), and an S3 bucket without `BucketEncryption` (S3 encrypts every new object with S3-managed keys since January 2023). Both are encrypted at rest; a customer managed key would add a key policy and an audit trail of decryption, which is worth asking for where the data is sensitive, not a finding on every queue and bucket. Checkov (CKV_AWS_27, CKV_AWS_19) and cfn-nag (W48, W41) do report them.',
     remediation:
       'Turn on server-side encryption: `KmsMasterKeyId` on SNS topics (a customer managed key, so that the key policy decides which services may publish), `SqsManagedSseEnabled: true` or `KmsMasterKeyId` on SQS queues, `StreamEncryption` with `EncryptionType: KMS` on Kinesis streams. Give the function role `kms:Decrypt` on the key.',
     example: {
@@ -27,36 +30,35 @@ export const eventSourceUnencrypted: Rule = {
       fixed: 'Orders:\n  Type: AWS::SNS::Topic\n  Properties:\n    KmsMasterKeyId: !Ref OrdersKey',
     },
     references: ['https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html', 'https://docs.aws.amazon.com/streams/latest/dev/server-side-encryption.html'],
+    judges: ['AWS::SNS::Topic', 'AWS::SQS::Queue', 'AWS::Kinesis::Stream'],
+    peerChecks: ['Checkov CKV_AWS_26', 'Checkov CKV_AWS_43', 'cfn-nag W47'],
   },
   check({ model }) {
+    const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const [source, triggers] of unencryptedSources(model)) {
-      const fns = [...new Set(triggers.map((t) => t.functionId))].map((id) => ModelIndex.of(model).function(id)).filter((f) => f !== undefined);
-      results.push({
-        message: `${kindName(source)} ${nameOf(source)} triggers ${fns.map(nameOf).join(', ')} and is not encrypted at rest: the events it holds are stored in clear, out of reach of any key policy. Turn on server-side encryption with a KMS key.`,
-        location: encryptionLoc(source),
-        related: triggers.map((t) => ({ loc: t.loc, message: `event source of ${t.functionId.split('/').pop() ?? t.functionId}` })),
-        subject: subjectOf(source),
-        key: [source.logicalId],
-      });
+    for (const source of model.resources) {
+      if (!CHECKED_KINDS.has(source.kind) || source.encryption?.enabled !== false) continue;
+      results.push(resultFor(model, source, index.triggersFrom(source.id)));
     }
     return results;
   },
 };
 
-function unencryptedSources(model: AppModel): Map<Resource, Trigger[]> {
-  const index = ModelIndex.of(model);
-  const out = new Map<Resource, Trigger[]>();
-  for (const t of model.triggers) {
-    const source = index.resource(t.sourceId);
-    if (!source || !CHECKED_KINDS.has(source.kind) || source.encryption?.enabled !== false) continue;
-    pushTo(out, source, t);
+function resultFor(model: AppModel, source: Resource, triggers: Trigger[]): RuleResult {
+  const base = { location: encryptionLoc(source), subject: subjectOf(source), key: [source.logicalId] };
+  if (triggers.length === 0) {
+    return { ...base, severity: 'low', message: `${kindName(source)} ${nameOf(source)} is not encrypted at rest: the data it holds is stored in clear, out of reach of any key policy. Turn on server-side encryption with a KMS key.` };
   }
-  return out;
+  const fns = [...new Set(triggers.map((t) => t.functionId))].map((id) => ModelIndex.of(model).function(id)).filter((f) => f !== undefined);
+  return {
+    ...base,
+    message: `${kindName(source)} ${nameOf(source)} triggers ${fns.map(nameOf).join(', ')} and is not encrypted at rest: the events it holds are stored in clear, out of reach of any key policy. Turn on server-side encryption with a KMS key.`,
+    related: triggers.map((t) => ({ loc: t.loc, message: `event source of ${t.functionId.split('/').pop() ?? t.functionId}` })),
+  };
 }
 
 function kindName(r: Resource): string {
-  return { queue: 'Queue', topic: 'Topic', stream: 'Stream', bucket: 'Bucket' }[r.kind as 'queue' | 'topic' | 'stream' | 'bucket'] ?? 'Resource';
+  return { queue: 'Queue', topic: 'Topic', stream: 'Stream' }[r.kind as 'queue' | 'topic' | 'stream'] ?? 'Resource';
 }
 
 /** `SqsManagedSseEnabled: false` is where a queue turns encryption off; elsewhere, where the key would go. */
