@@ -30,6 +30,9 @@ const JS_CASES: Array<[string, string, string[], number?]> = [
   ['no SDK: nothing', "const x = require('other');\nnew x.PutCommand({});", []],
   ['v3 client given credentials, through a document client and a command variable', "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';\nconst client = new DynamoDBClient({ credentials: { accessKeyId: a, secretAccessKey: s } });\nconst doc = DynamoDBDocumentClient.from(client);\nconst command = new GetCommand({ TableName: 't' });\nawait doc.send(command);", ['dynamodb:GetItem@literal:t!own']],
   ['v3 client with the default provider: the execution role', "import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({ credentials: fromNodeProviderChain() });\nawait s3.send(new PutObjectCommand({ Bucket: 'b' }));", ['s3:PutObject@literal:b']],
+  ['X-Ray traced SDK and client', "const AWSXRay = require('aws-xray-sdk-core');\nconst AWS = AWSXRay.captureAWS(require('aws-sdk'));\nconst s3 = AWSXRay.captureAWSClient(new AWS.S3());\ns3.putObject({ Bucket: 'b' });\nnew AWS.SQS().sendMessage({ QueueUrl: 'q' });", ['s3:PutObject@literal:b', 'sqs:SendMessage@literal:q']],
+  ['object mapper: its calls are not determined', "import dynamoose from 'dynamoose';\nawait dynamoose.model('Order', {}).create({ id: 1 });", [], 1],
+  ['Powertools parameters: not determined', "const { getParameter } = require('@aws-lambda-powertools/parameters/ssm');\nawait getParameter('/app/key');", [], 1],
   ['v2 client given access keys', "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3({ accessKeyId: k, secretAccessKey: s });\ns3.putObject({ Bucket: 'b' });", ['s3:PutObject@literal:b!own']],
 ];
 
@@ -42,6 +45,8 @@ const PY_CASES: Array<[string, string, string[], number?]> = [
   ['boto3 computed method: not determined', "import boto3\nc = boto3.client('sqs')\ngetattr(c, name)(QueueUrl=u)", [], 1],
   ['boto3 client given keys', "import boto3\nc = boto3.client('dynamodb', aws_access_key_id=k['AccessKeyId'], aws_secret_access_key=k['SecretAccessKey'])\nc.get_item(TableName='t', Key={})", ['dynamodb:GetItem@literal:t!own']],
   ['boto3 session given keys', "import boto3\nsession = boto3.Session(aws_access_key_id=a, aws_secret_access_key=b)\nt = session.resource('dynamodb').Table('t')\nt.get_item(Key={})", ['dynamodb:GetItem@literal:t!own']],
+  ['Powertools parameters: not determined', "from aws_lambda_powertools.utilities import parameters\nvalue = parameters.get_parameter('/app/key')", [], 1],
+  ['awswrangler next to boto3: not determined', "import boto3\nimport awswrangler as wr\nwr.s3.read_csv('s3://b/k')\nboto3.client('s3').put_object(Bucket='b')", ['s3:PutObject@literal:b'], 1],
   ['boto3 session without keys: the execution role', "import boto3\nsession = boto3.Session()\nsession.client('s3').put_object(Bucket='b')", ['s3:PutObject@literal:b']],
 ];
 

@@ -243,6 +243,8 @@ const CASES: Record<string, Expected[]> = {
   'iam-action-granted-never-used': [
     { line: 17, subject: 'CreateOrder' },
     { line: 40, subject: 'WriteBuildspec' },
+    { line: 54, subject: 'SaveOrder' },
+    { line: 75, subject: 'Thumbnails' },
   ],
   'iam-action-used-not-granted': [
     { file: 'src/app.py', line: 10, subject: 'CreateOrder' },

@@ -15,6 +15,8 @@ const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   's3:HeadBucket': ['s3:ListBucket'],
   's3:DeleteObjects': ['s3:DeleteObject'],
   's3:CopyObject': ['s3:GetObject', 's3:PutObject'],
+  // Reading an object's attributes is authorized as reading the object too.
+  's3:GetObjectAttributes': ['s3:GetObject', 's3:GetObjectAttributes'],
   // Multipart uploads, the managed uploaders (v2 `upload`, lib-storage `Upload`, boto3 `upload_file`) and downloaders.
   's3:CreateMultipartUpload': ['s3:PutObject'],
   's3:UploadPart': ['s3:PutObject'],

@@ -7,6 +7,7 @@
 import { ts, type ParsedFile } from '../parse-js.js';
 import type { CallTarget, FileCalls } from './aws-call.js';
 import { classService, documentOperation, operationName, packageService } from './service-map.js';
+import { npmWrapper } from './sdk-wrappers.js';
 
 /** What an imported name is: the package and the name it exports (`*` for the whole module). */
 interface Binding {
@@ -69,12 +70,27 @@ function isSdkPackage(pkg: string): boolean {
 }
 
 function collectBinding(scope: FileScope, n: ts.Node): void {
+  const imported = importedPackage(n);
+  const wrapper = imported === undefined ? undefined : npmWrapper(imported);
+  if (wrapper) scope.out.undetermined.push({ reason: `calls made by ${wrapper}`, loc: scope.parsed.locOf(n) });
   if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier)) return importBindings(scope, n.moduleSpecifier.text, n.importClause);
   if (!ts.isVariableDeclaration(n) || !n.initializer) return;
   const init = unwrap(n.initializer);
-  const pkg = requiredPackage(init);
+  // `AWSXRay.captureAWS(require('aws-sdk'))` returns the SDK, traced.
+  const pkg = requiredPackage(init) ?? requiredPackage(wrappedArgument(init));
   if (pkg !== undefined && isSdkPackage(pkg)) return bindPattern(scope, pkg, n.name);
   if (ts.isIdentifier(n.name)) scope.consts.set(n.name.text, init);
+}
+
+/** The package an import declaration or a `require`/`import()` call names. */
+function importedPackage(n: ts.Node): string | undefined {
+  if (ts.isImportDeclaration(n)) return ts.isStringLiteral(n.moduleSpecifier) ? n.moduleSpecifier.text : undefined;
+  return ts.isCallExpression(n) ? requiredPackage(n) : undefined;
+}
+
+/** The one argument of a call that wraps it (`captureAWS(x)`, `captureAWSClient(x)`): `x`. */
+function wrappedArgument(e: ts.Expression): ts.Expression {
+  return ts.isCallExpression(e) && e.arguments.length === 1 ? unwrap(e.arguments[0]!) : e;
 }
 
 function importBindings(scope: FileScope, pkg: string, clause: ts.ImportClause | undefined): void {
@@ -97,7 +113,7 @@ function bindPattern(scope: FileScope, pkg: string, name: ts.BindingName): void 
 }
 
 /** `require('x')`, `await import('x')` → `x`. */
-function requiredPackage(e: ts.Expression): string | undefined {
+function requiredPackage(e: ts.Node): string | undefined {
   if (!ts.isCallExpression(e) || e.arguments.length !== 1) return undefined;
   const arg = e.arguments[0]!;
   const isRequire = ts.isIdentifier(e.expression) && e.expression.text === 'require';
@@ -126,6 +142,8 @@ function collectClient(scope: FileScope, n: ts.Node): void {
 
 /** The client an expression creates: `new S3Client()`, `new AWS.S3()`, `new AWS.DynamoDB.DocumentClient()`, `DynamoDBDocument.from(…)`. */
 function clientOf(scope: FileScope, e: ts.Expression): Client | undefined {
+  // X-Ray's `captureAWSClient(new AWS.S3())` returns the client it traces.
+  if (ts.isCallExpression(e) && /^captureAWS(v3)?Client$/.test(calleeName(e))) return e.arguments[0] ? clientOf(scope, unwrap(e.arguments[0])) : undefined;
   if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'from') {
     const b = bindingOf(scope, e.expression.expression);
     if (b?.pkg !== '@aws-sdk/lib-dynamodb') return undefined;
@@ -143,6 +161,11 @@ function clientOf(scope: FileScope, e: ts.Expression): Client | undefined {
   const service = clientsPath ? classService(clientsPath[1]!) : packageService(b.pkg) ?? classService(b.name);
   if (!service || b.name === 'Upload') return undefined;
   return { service, document: b.pkg === '@aws-sdk/lib-dynamodb', ownCredentials };
+}
+
+function calleeName(e: ts.CallExpression): string {
+  const c = e.expression;
+  return ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : '';
 }
 
 /** Providers that resolve to the function's own execution role in Lambda. */

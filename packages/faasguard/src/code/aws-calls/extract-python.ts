@@ -8,6 +8,7 @@ import type { ParsedPython, PyNode } from '../parse-python.js';
 import type { CallTarget, FileCalls } from './aws-call.js';
 import { operationName, servicePrefix } from './service-map.js';
 import { lookupTable } from '../../util/own-keys.js';
+import { pythonWrapper } from './sdk-wrappers.js';
 
 /** A boto3 object: a client, a service resource, or a resource's sub-resource with its target. */
 interface PyObject {
@@ -40,12 +41,25 @@ interface PyScope {
 
 export function extractPythonCalls(parsed: ParsedPython): FileCalls {
   const scope: PyScope = { parsed, objects: new Map(), assigned: new Map(), out: { calls: [], undetermined: [] } };
+  collectWrappers(scope);
   if (!/\bboto3\b/.test(parsed.text)) return scope.out;
   // The grammar's own search, in document order: walking the tree from script costs an object per node.
   const nodes = parsed.root.descendantsOfType(['assignment', 'call']).slice(0, MAX_NODES);
   for (const n of nodes) if (n) collectAssignment(scope, n);
   for (const n of nodes) if (n) collectCall(scope, n);
   return scope.out;
+}
+
+/** Imports of packages that call AWS for the code: their calls cannot be listed. */
+function collectWrappers(scope: PyScope): void {
+  if (!/\b(aws_lambda_powertools|awswrangler|pynamodb|s3fs|smart_open)\b/.test(scope.parsed.text)) return;
+  for (const n of scope.parsed.root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    if (!n) continue;
+    const from = n.type === 'import_from_statement' ? n.childForFieldName('module_name')?.text : undefined;
+    const names = n.childrenForFieldName('name').map((c) => (c?.type === 'aliased_import' ? c.childForFieldName('name')?.text : c?.text) ?? '');
+    const wrapper = from !== undefined ? pythonWrapper(from, names) : names.map((m) => pythonWrapper(m, [])).find((w) => w !== undefined);
+    if (wrapper) scope.out.undetermined.push({ reason: `calls made by ${wrapper}`, loc: scope.parsed.locOf(n) });
+  }
 }
 
 function collectAssignment(scope: PyScope, n: PyNode): void {
