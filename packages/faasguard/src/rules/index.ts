@@ -72,6 +72,8 @@ import { templateParameterSecretDefault } from './secrets/template-parameter-sec
 import { staleSuppression } from './suppressions/stale-suppression.js';
 import { suppressionUnknownRule } from './suppressions/suppression-unknown-rule.js';
 import { suppressionWithoutReason } from './suppressions/suppression-without-reason.js';
+// Code: SAM templates and object ACLs (issue 17)
+import { codePublicObjectAcl } from './code/code-public-object-acl.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
 
@@ -144,6 +146,7 @@ export const ALL_RULES: readonly Rule[] = [
   eventLogged,
   tlsVerificationDisabled,
   authorizationFromClientInput,
+  codePublicObjectAcl,
   suppressionWithoutReason,
   suppressionUnknownRule,
   staleSuppression,

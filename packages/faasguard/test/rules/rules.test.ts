@@ -250,6 +250,7 @@ const CASES: Record<string, Expected[]> = {
     { file: 'src/app.py', line: 10, subject: 'CreateOrder' },
     { file: 'src/app.py', line: 11, subject: 'CreateOrder' },
     { file: 'src/broker.py', line: 8, subject: 'Broker' },
+    { file: 'src/publish.py', line: 8, subject: 'Publish' },
   ],
   'suppression-without-reason': [
     { line: 3 },
@@ -265,6 +266,11 @@ const CASES: Record<string, Expected[]> = {
   'stale-suppression': [
     { line: 8, subject: 'Orders' },
     { line: 19 },
+  ],
+  // Code: SAM templates and object ACLs (issue 17)
+  'code-public-object-acl': [
+    { file: 'src/export.py', line: 8, subject: 'Export', severity: 'medium' },
+    { file: 'src/invoice.js', line: 7, subject: 'CreateInvoice', severity: 'high' },
   ],
 };
 

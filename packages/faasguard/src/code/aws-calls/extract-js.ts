@@ -5,7 +5,7 @@
  * name within the file; a call whose operation the code computes is undetermined.
  */
 import { ts, type ParsedFile } from '../parse-js.js';
-import type { CallTarget, FileCalls } from './aws-call.js';
+import type { CallTarget, FileCalls, ObjectAcl } from './aws-call.js';
 import { classService, documentOperation, operationName, packageService } from './service-map.js';
 import { npmWrapper } from './sdk-wrappers.js';
 
@@ -217,11 +217,14 @@ function commandCall(scope: FileScope, n: ts.NewExpression): void {
   const service = packageService(b.pkg);
   if (!service) return;
   const arg = n.arguments?.[0];
-  if (b.name === 'Upload' && b.pkg === '@aws-sdk/lib-storage') return void out.calls.push({ service: 's3', operation: 'Upload', ...targetOf(scope, paramsOf(scope, arg)), ...uploadCredentials(scope, arg), loc: parsed.locOf(n) });
+  if (b.name === 'Upload' && b.pkg === '@aws-sdk/lib-storage') {
+    const params = paramsOf(scope, arg);
+    return void out.calls.push({ service: 's3', operation: 'Upload', ...targetOf(scope, params), ...uploadCredentials(scope, arg), ...aclOf(scope, 's3', params), loc: parsed.locOf(n) });
+  }
   if (!b.name.endsWith('Command')) return;
   const operation = b.pkg === '@aws-sdk/lib-dynamodb' ? documentOperation(b.name) : b.name.slice(0, -'Command'.length);
   if (!operation) return void out.undetermined.push({ reason: `${b.name} of ${b.pkg} is not a known operation`, loc: parsed.locOf(n) });
-  out.calls.push({ service, operation, ...targetOf(scope, arg), ...(scope.sentWithOwnCredentials.has(n) ? { ownCredentials: true } : {}), loc: parsed.locOf(n) });
+  out.calls.push({ service, operation, ...targetOf(scope, arg), ...(scope.sentWithOwnCredentials.has(n) ? { ownCredentials: true } : {}), ...aclOf(scope, service, arg), loc: parsed.locOf(n) });
 }
 
 /** lib-storage's `Upload` takes its client under `client`. */
@@ -255,7 +258,7 @@ function methodCall(scope: FileScope, n: ts.CallExpression): void {
   if (NOT_OPERATIONS.has(method)) return;
   const operation = client.document ? documentOperation(method) : operationName(method);
   if (!operation) return void out.undetermined.push({ reason: `${method} of a DynamoDB document client is not a known operation`, loc: parsed.locOf(n) });
-  out.calls.push({ service: client.service, operation, ...targetOf(scope, n.arguments[0]), ...(client.ownCredentials ? { ownCredentials: true } : {}), loc: parsed.locOf(n) });
+  out.calls.push({ service: client.service, operation, ...targetOf(scope, n.arguments[0]), ...(client.ownCredentials ? { ownCredentials: true } : {}), ...aclOf(scope, client.service, n.arguments[0]), loc: parsed.locOf(n) });
 }
 
 /** v2 `s3.getSignedUrl('getObject', params)`: the URL's holder makes the request with the function's permissions. */
@@ -263,7 +266,7 @@ function signedUrl(scope: FileScope, n: ts.CallExpression, client: Client): void
   const op = n.arguments[0];
   const loc = scope.parsed.locOf(n);
   if (!op || !ts.isStringLiteralLike(op)) return void scope.out.undetermined.push({ reason: 'a presigned URL for a computed operation', loc });
-  scope.out.calls.push({ service: client.service, operation: operationName(op.text), ...targetOf(scope, n.arguments[1]), ...(client.ownCredentials ? { ownCredentials: true } : {}), loc });
+  scope.out.calls.push({ service: client.service, operation: operationName(op.text), ...targetOf(scope, n.arguments[1]), ...(client.ownCredentials ? { ownCredentials: true } : {}), ...aclOf(scope, client.service, n.arguments[1]), loc });
 }
 
 function receiverClient(scope: FileScope, e: ts.Expression): Client | undefined {
@@ -281,6 +284,19 @@ function objectOf(scope: FileScope, e: ts.Expression | undefined): ts.ObjectLite
 
 function propertyName(n: ts.PropertyName): string | undefined {
   return ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : undefined;
+}
+
+/** Request parameters that set an object's ACL. */
+const ACL_KEYS = new Set(['ACL', 'GrantRead', 'GrantReadACP', 'GrantWriteACP', 'GrantFullControl']);
+
+/** The ACL an S3 request sets: `ACL: 'public-read'`, or grants. */
+function aclOf(scope: FileScope, service: string, arg: ts.Expression | undefined): { acl?: ObjectAcl } {
+  if (service !== 's3') return {};
+  const p = objectOf(scope, arg)?.properties.find((x) => (ts.isPropertyAssignment(x) || ts.isShorthandPropertyAssignment(x)) && ACL_KEYS.has(propertyName(x.name) ?? ''));
+  if (!p || !p.name) return {};
+  const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+  const target = propertyName(p.name) === 'ACL' && value ? targetValue(scope, value, 0) : undefined;
+  return { acl: target?.kind === 'literal' ? { canned: target.value } : {} };
 }
 
 /** The target a request names (`TableName: process.env.ORDERS_TABLE`, `Bucket: 'assets'`). */
