@@ -24,6 +24,7 @@ export const apiWithoutThrottling: Rule = {
       fixed: 'MyApi:\n  Type: AWS::Serverless::HttpApi\n  Properties:\n    DefaultRouteSettings:\n      ThrottlingBurstLimit: 100\n      ThrottlingRateLimit: 50',
     },
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html'],
+    judges: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi', 'AWS::ApiGateway::UsagePlan'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

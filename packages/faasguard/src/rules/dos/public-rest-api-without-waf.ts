@@ -26,6 +26,7 @@ export const publicRestApiWithoutWaf: Rule = {
       fixed: 'MyApiWaf:\n  Type: AWS::WAFv2::WebACLAssociation\n  Properties:\n    WebACLArn: !GetAtt ApiAcl.Arn\n    ResourceArn: !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/${MyApi}/stages/prod',
     },
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html', 'https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html'],
+    judges: ['AWS::ApiGateway::RestApi', 'AWS::Serverless::Api', 'AWS::WAFv2::WebACLAssociation'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

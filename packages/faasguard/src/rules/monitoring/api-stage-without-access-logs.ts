@@ -22,6 +22,8 @@ export const apiStageWithoutAccessLogs: Rule = {
       fixed: 'MyApi:\n  Type: AWS::Serverless::HttpApi\n  Properties:\n    AccessLogSettings:\n      DestinationArn: !GetAtt ApiLogs.Arn\n      Format: \'{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","route":"$context.routeKey","status":"$context.status"}\'',
     },
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html'],
+    judges: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi'],
+    peerChecks: ['Checkov CKV_AWS_76', 'cfn-nag W69', 'KICS Serverless API Access Logging Setting Undefined'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

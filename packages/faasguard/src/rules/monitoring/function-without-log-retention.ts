@@ -22,6 +22,7 @@ export const functionWithoutLogRetention: Rule = {
       fixed: 'MyFunctionLogs:\n  Type: AWS::Logs::LogGroup\n  Properties:\n    LogGroupName: !Sub /aws/lambda/${MyFunction}\n    RetentionInDays: 90',
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html'],
+    judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function', 'AWS::Logs::LogGroup'],
   },
   check({ model }) {
     const logGroupOf = logGroupLookup(model);

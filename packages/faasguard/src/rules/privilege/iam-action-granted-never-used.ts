@@ -14,6 +14,7 @@ import { rolePermissions, type GrantingStatement } from '../../iam/role-permissi
 import type { AttachedPolicy, IamRole } from '../../model/app-model.js';
 import { templateReview, type TemplateReview } from '../../iam/sam-template-review.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { display, type Value } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { pushTo } from '../../util/multimap.js';
@@ -28,9 +29,9 @@ export const iamActionGrantedNeverUsed: Rule = {
     cwe: ['CWE-250'],
     severity: 'low',
     description:
-      "The execution role grants IAM actions that no AWS SDK call of its functions' code needs. Whoever gets code running in the function (an injection, a compromised dependency) can use them: to delete what the function only writes, read what it never reads. Reported only when every call of the code could be determined, and never for the actions Lambda itself uses with the role (logs, tracing, VPC interfaces, EFS mounts, queue and stream pollers, the secret of a broker event source, deliveries to the dead-letter queue and destinations), nor for those a called service performs with the caller's permissions (Textract and Rekognition reading an S3 object, Athena reading the Glue catalogue and writing results).",
+      "The execution role grants IAM actions that no AWS SDK call of its functions' code needs. Whoever gets code running in the function (an injection, a compromised dependency) can use them: to delete what the function only writes, read what it never reads. Reported only when every call of the code could be determined, and never for the actions Lambda itself uses with the role (logs, tracing, VPC interfaces, EFS mounts, queue and stream pollers, the secret of a broker event source, deliveries to the dead-letter queue and destinations), nor for those a called service performs with the caller's permissions (Textract and Rekognition reading an S3 object, Athena reading the Glue catalogue and writing results, the RDS Data API reading the database secret). Code that imports a package making AWS calls of its own (an object mapper such as dynamoose, Powertools parameters, middy's secret loaders) and functions with layers (an extension runs with the role) are not judged.\n\nA SAM policy template is AWS's bundle for one resource: `DynamoDBCrudPolicy` also grants `DescribeTable` and `ConditionCheckItem`. It is reported when its unused actions let the code read, write or delete where the code never does (`DynamoDBCrudPolicy` for code that only puts items grants reading and deleting them), with the narrower template that grants what the code calls (`DynamoDBWritePolicy`, `S3ReadPolicy` with `S3WritePolicy` …) or the statement to write instead.",
     remediation:
-      'Remove the unused actions. `faasguard policy <dir> --function <F>` prints the policy the code needs, as IAM JSON or as a SAM `Policies` / Serverless `iamRoleStatements` snippet.',
+      'Remove the unused actions, or replace the SAM policy template with the narrower one the finding names. `faasguard policy <dir> --function <F>` prints the policy the code needs, as IAM JSON or as a SAM `Policies` / Serverless `iamRoleStatements` snippet.',
     example: {
       language: 'yaml',
       vulnerable: "Policies:\n  - Statement:\n      - Effect: Allow\n        Action: [dynamodb:PutItem, dynamodb:DeleteItem, dynamodb:Scan]\n        Resource: !GetAtt Orders.Arn\n# code: only PutCommand",
@@ -71,7 +72,18 @@ export const iamActionGrantedNeverUsed: Rule = {
  * (an extension such as the secrets or telemetry extensions) runs with the role too and is not read.
  */
 function fullyKnown(p: FunctionPrivilege): boolean {
-  return p.analyzed && p.undetermined.length === 0 && p.fn.layers.length === 0;
+  return p.analyzed && p.undetermined.length === 0 && p.fn.layers.every(callsNothing);
+}
+
+/**
+ * AWS's layers that call no AWS API with the role: Powertools (its parameter and idempotency
+ * utilities are imported by the code, where they count as undetermined calls) and Lambda Insights
+ * (it writes to CloudWatch Logs, which the platform's log permissions cover).
+ */
+const QUIET_LAYER = /^arn:[^:]+:lambda:[^:]*:(017000801446|094274105915|580247275435):layer:(AWSLambdaPowertools\w*|AWSLambda-Python\w*|LambdaInsightsExtension\w*)(:\d+)?$/i;
+
+function callsNothing(layer: Value): boolean {
+  return QUIET_LAYER.test(display(layer));
 }
 
 /**
