@@ -9,7 +9,7 @@ import { targetFitsService } from './resource-target.js';
 
 /**
  * Actions the platform calls with the function's role, not the code: logging, tracing, VPC network
- * interfaces, and the pollers of queue, stream, DocumentDB, MQ and Kafka event sources. The Serverless Framework's
+ * interfaces, EFS mounts, and the pollers of queue, stream, DocumentDB, MQ and Kafka event sources. The Serverless Framework's
  * default role also tags its log groups.
  */
 const SERVICE_SIDE = new Set(
@@ -24,6 +24,8 @@ const SERVICE_SIDE = new Set(
     'rds:DescribeDBClusters', 'rds:DescribeDBClusterParameters', 'rds:DescribeDBSubnetGroups',
     'mq:DescribeBroker', 'kafka:DescribeCluster', 'kafka:DescribeClusterV2', 'kafka:GetBootstrapBrokers',
     'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups',
+    // Lambda mounts an EFS file system with the role; no SDK operation needs these.
+    'elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess',
   ].map((a) => a.toLowerCase()),
 );
 

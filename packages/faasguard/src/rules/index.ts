@@ -87,6 +87,8 @@ import { bucketWithoutTlsPolicy } from './config/bucket-without-tls-policy.js';
 import { messagingPolicyPublic } from './auth/messaging-policy-public.js';
 import { resourcePolicyCrossAccount } from './auth/resource-policy-cross-account.js';
 import { resourcePolicyWildcardAction } from './privilege/resource-policy-wildcard-action.js';
+// Code: SAM templates and object ACLs
+import { codePublicObjectAcl } from './code/code-public-object-acl.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
 // Secrets stores, identity pools
@@ -186,6 +188,7 @@ export const ALL_RULES: readonly Rule[] = [
   logGroupWithoutKmsKey,
   apiRequestWithoutValidation,
   apiHttpBackendWithoutClientCertificate,
+  codePublicObjectAcl,
   suppressionWithoutReason,
   suppressionUnknownRule,
   staleSuppression,

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../helpers/run-cli.js';
-import { REPO_ROOT } from '../helpers/paths.js';
+import { FIXTURES, REPO_ROOT } from '../helpers/paths.js';
 
 const VULNERABLE = path.join(REPO_ROOT, 'examples/order-app/vulnerable');
+const PUBLIC_ACL = path.join(FIXTURES, 'rules/code-public-object-acl/fail');
 const ORDERS_TABLE_ARN = 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${OrdersTable}';
 
 describe('faasguard policy', () => {
@@ -43,6 +44,16 @@ describe('faasguard policy', () => {
   it('prints Serverless Framework iamRoleStatements', async () => {
     const { out } = await runCli('policy', VULNERABLE, '--function', 'GetOrderFunction', '--format', 'serverless');
     assert.equal(out, ['# GetOrderFunction', 'iamRoleStatements:', '  - Effect: Allow', '    Action:', '      - dynamodb:GetItem', '    Resource:', `      - !Sub '${ORDERS_TABLE_ARN}'`, ''].join('\n'));
+  });
+
+  it('adds s3:PutObjectAcl for object writes that set an ACL (JavaScript and boto3 ExtraArgs)', async () => {
+    const { code, out } = await runCli('policy', PUBLIC_ACL);
+    assert.equal(code, 0);
+    const got = (JSON.parse(out) as Array<{ function: string; policy: { Statement: Array<{ Action: string[] }> } }>).map((p) => [p.function, p.policy.Statement.flatMap((s) => s.Action)]);
+    assert.deepEqual(got, [
+      ['CreateInvoice', ['s3:PutObject', 's3:PutObjectAcl']],
+      ['Export', ['s3:PutObject', 's3:PutObjectAcl']],
+    ]);
   });
 
   it('rejects an unknown function and an unknown format', async () => {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { actionsFor } from '../../src/code/aws-calls/action-exceptions.js';
+import { actionsFor, actionsForCall } from '../../src/code/aws-calls/action-exceptions.js';
 import type { FileCalls } from '../../src/code/aws-calls/aws-call.js';
 import { extractJsCalls } from '../../src/code/aws-calls/extract-js.js';
 import { extractPythonCalls } from '../../src/code/aws-calls/extract-python.js';
@@ -30,6 +30,13 @@ const JS_CASES: Array<[string, string, string[], number?]> = [
   ['no SDK: nothing', "const x = require('other');\nnew x.PutCommand({});", []],
   ['v3 client given credentials, through a document client and a command variable', "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';\nconst client = new DynamoDBClient({ credentials: { accessKeyId: a, secretAccessKey: s } });\nconst doc = DynamoDBDocumentClient.from(client);\nconst command = new GetCommand({ TableName: 't' });\nawait doc.send(command);", ['dynamodb:GetItem@literal:t!own']],
   ['v3 client with the default provider: the execution role', "import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({ credentials: fromNodeProviderChain() });\nawait s3.send(new PutObjectCommand({ Bucket: 'b' }));", ['s3:PutObject@literal:b']],
+  ['X-Ray traced SDK and client', "const AWSXRay = require('aws-xray-sdk-core');\nconst AWS = AWSXRay.captureAWS(require('aws-sdk'));\nconst s3 = AWSXRay.captureAWSClient(new AWS.S3());\ns3.putObject({ Bucket: 'b' });\nnew AWS.SQS().sendMessage({ QueueUrl: 'q' });", ['s3:PutObject@literal:b', 'sqs:SendMessage@literal:q']],
+  ['object mapper: its calls are not determined', "import dynamoose from 'dynamoose';\nawait dynamoose.model('Order', {}).create({ id: 1 });", [], 1],
+  ['Powertools parameters: not determined', "const { getParameter } = require('@aws-lambda-powertools/parameters/ssm');\nawait getParameter('/app/key');", [], 1],
+  ['v3 PutObject with a canned ACL needs s3:PutObjectAcl', "import { PutObjectCommand } from '@aws-sdk/client-s3';\nnew PutObjectCommand({ Bucket: 'b', Key: 'k', ACL: 'public-read' });", ['s3:PutObject@literal:b#acl:public-read', 's3:PutObjectAcl@literal:b#acl:public-read']],
+  ['lib-storage Upload with an ACL', "import { Upload } from '@aws-sdk/lib-storage';\nnew Upload({ client, params: { Bucket: 'b', Key: 'k', Body: x, ACL: 'authenticated-read' } });", ['s3:PutObject@literal:b#acl:authenticated-read', 's3:PutObjectAcl@literal:b#acl:authenticated-read']],
+  ['v2 upload with an ACL constant, putObject with a computed ACL and a grant', "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nconst ACL = 'public-read-write';\ns3.upload({ Bucket: 'b', ACL });\ns3.putObject({ Bucket: 'b', ACL: event.acl });\ns3.putObject({ Bucket: 'b', GrantRead: 'uri=http://acs.amazonaws.com/groups/global/AllUsers' });", ['s3:PutObject@literal:b#acl:public-read-write', 's3:PutObjectAcl@literal:b#acl:public-read-write', 's3:PutObject@literal:b#acl:?', 's3:PutObjectAcl@literal:b#acl:?', 's3:PutObject@literal:b#acl:?', 's3:PutObjectAcl@literal:b#acl:?']],
+  ['an ACL on a read is no ACL write', "import { GetObjectCommand } from '@aws-sdk/client-s3';\nnew GetObjectCommand({ Bucket: 'b', Key: 'k', ACL: 'public-read' });", ['s3:GetObject@literal:b#acl:public-read']],
   ['v2 client given access keys', "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3({ accessKeyId: k, secretAccessKey: s });\ns3.putObject({ Bucket: 'b' });", ['s3:PutObject@literal:b!own']],
 ];
 
@@ -42,6 +49,11 @@ const PY_CASES: Array<[string, string, string[], number?]> = [
   ['boto3 computed method: not determined', "import boto3\nc = boto3.client('sqs')\ngetattr(c, name)(QueueUrl=u)", [], 1],
   ['boto3 client given keys', "import boto3\nc = boto3.client('dynamodb', aws_access_key_id=k['AccessKeyId'], aws_secret_access_key=k['SecretAccessKey'])\nc.get_item(TableName='t', Key={})", ['dynamodb:GetItem@literal:t!own']],
   ['boto3 session given keys', "import boto3\nsession = boto3.Session(aws_access_key_id=a, aws_secret_access_key=b)\nt = session.resource('dynamodb').Table('t')\nt.get_item(Key={})", ['dynamodb:GetItem@literal:t!own']],
+  ['Powertools parameters: not determined', "from aws_lambda_powertools.utilities import parameters\nvalue = parameters.get_parameter('/app/key')", [], 1],
+  ['awswrangler next to boto3: not determined', "import boto3\nimport awswrangler as wr\nwr.s3.read_csv('s3://b/k')\nboto3.client('s3').put_object(Bucket='b')", ['s3:PutObject@literal:b'], 1],
+  ['boto3 put_object with an ACL', "import boto3\ns3 = boto3.client('s3')\ns3.put_object(Bucket='b', Key='k', Body=x, ACL='public-read')", ['s3:PutObject@literal:b#acl:public-read', 's3:PutObjectAcl@literal:b#acl:public-read']],
+  ['boto3 upload_file with ExtraArgs ACL', "import boto3\ns3 = boto3.client('s3')\nextra = {'ACL': 'public-read', 'ContentType': 'image/png'}\ns3.upload_file('/tmp/f', 'out', 'k', ExtraArgs=extra)", ['s3:PutObject@literal:out#acl:public-read', 's3:PutObjectAcl@literal:out#acl:public-read']],
+  ['boto3 Object.put with a private ACL', "import boto3\nboto3.resource('s3').Object('b', 'k').put(Body=x, ACL='private')", ['s3:PutObject@literal:b#acl:private', 's3:PutObjectAcl@literal:b#acl:private']],
   ['boto3 session without keys: the execution role', "import boto3\nsession = boto3.Session()\nsession.client('s3').put_object(Bucket='b')", ['s3:PutObject@literal:b']],
 ];
 
@@ -49,7 +61,8 @@ function summary(found: FileCalls): { actions: string[]; undetermined: number } 
   const actions = found.calls.flatMap((c) => {
     const target = c.target ? `@${c.target.kind}:${c.target.kind === 'env' ? c.target.name : c.target.value}` : '';
     const own = c.ownCredentials ? '!own' : '';
-    return (actionsFor(c.service, c.operation) ?? [`?${c.service}:${c.operation}`]).map((a) => a + target + own);
+    const acl = c.acl ? `#acl:${c.acl.canned ?? '?'}` : '';
+    return (actionsForCall(c) ?? [`?${c.service}:${c.operation}`]).map((a) => a + target + own + acl);
   });
   return { actions, undetermined: found.undetermined.length };
 }

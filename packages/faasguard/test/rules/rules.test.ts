@@ -156,7 +156,7 @@ const CASES: Record<string, Expected[]> = {
     { line: 12, subject: 'OldPython', severity: 'high' },
   ],
   'env-secrets-without-kms-key': [{ line: 16, subject: 'Payments' }],
-  // Storage and messaging resources on their own (issue #17)
+  // Storage and messaging resources on their own
   'event-source-unencrypted': [
     { line: 4, subject: 'Orders', severity: 'medium' },
     { line: 9, subject: 'Jobs', severity: 'medium' },
@@ -335,11 +335,14 @@ const CASES: Record<string, Expected[]> = {
   'iam-action-granted-never-used': [
     { line: 17, subject: 'CreateOrder' },
     { line: 40, subject: 'WriteBuildspec' },
+    { line: 54, subject: 'SaveOrder' },
+    { line: 75, subject: 'Thumbnails' },
   ],
   'iam-action-used-not-granted': [
     { file: 'src/app.py', line: 10, subject: 'CreateOrder' },
     { file: 'src/app.py', line: 11, subject: 'CreateOrder' },
     { file: 'src/broker.py', line: 8, subject: 'Broker' },
+    { file: 'src/publish.py', line: 8, subject: 'Publish' },
   ],
   'suppression-without-reason': [
     { line: 3 },
@@ -356,7 +359,7 @@ const CASES: Record<string, Expected[]> = {
     { line: 8, subject: 'Orders' },
     { line: 19 },
   ],
-  // Secrets stores, identity pools (issue #17)
+  // Secrets stores, identity pools
   'cognito-identity-pool-guest-access': [
     { line: 6, subject: 'Guests', severity: 'high' },
     { line: 31, subject: 'Maps', severity: 'low' },
@@ -382,6 +385,10 @@ const CASES: Record<string, Expected[]> = {
   'iam-access-key-in-template': [
     { line: 5, subject: 'CiKey', severity: 'medium' },
     { line: 11, subject: 'ReportKey', severity: 'high' },
+  // Code: SAM templates and object ACLs
+  'code-public-object-acl': [
+    { file: 'src/export.py', line: 8, subject: 'Export', severity: 'medium' },
+    { file: 'src/invoice.js', line: 7, subject: 'CreateInvoice', severity: 'high' },
   ],
 };
 

@@ -4,6 +4,7 @@
  * and only when the IAM catalogue has it.
  */
 import { findAction } from '../../iam/action-catalog.js';
+import type { SdkCall } from './aws-call.js';
 
 /** `service:Operation` → the actions it needs. */
 const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -15,6 +16,8 @@ const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   's3:HeadBucket': ['s3:ListBucket'],
   's3:DeleteObjects': ['s3:DeleteObject'],
   's3:CopyObject': ['s3:GetObject', 's3:PutObject'],
+  // Reading an object's attributes is authorized as reading the object too.
+  's3:GetObjectAttributes': ['s3:GetObject', 's3:GetObjectAttributes'],
   // Multipart uploads, the managed uploaders (v2 `upload`, lib-storage `Upload`, boto3 `upload_file`) and downloaders.
   's3:CreateMultipartUpload': ['s3:PutObject'],
   's3:UploadPart': ['s3:PutObject'],
@@ -63,4 +66,22 @@ export function actionsFor(service: string, operation: string): string[] | undef
   if (listed) return [...listed];
   const action = findAction(service, operation);
   return action ? [`${action.service}:${action.name}`] : undefined;
+}
+
+/** S3 operations that write an object and may set its ACL in the same request. */
+const OBJECT_WRITES = new Set(['PutObject', 'CopyObject', 'CreateMultipartUpload', 'Upload', 'UploadFile', 'UploadFileobj']);
+
+/**
+ * The IAM actions one call needs: its operation's, plus `s3:PutObjectAcl` when an object write
+ * sets an ACL (S3 authorizes the ACL part of the request with it).
+ */
+export function actionsForCall(call: SdkCall): string[] | undefined {
+  const actions = actionsFor(call.service, call.operation);
+  if (!actions || !call.acl || !writesObject(call)) return actions;
+  return [...actions, 's3:PutObjectAcl'];
+}
+
+/** Whether the call writes an S3 object (and so may set its ACL). */
+export function writesObject(call: SdkCall): boolean {
+  return call.service === 's3' && OBJECT_WRITES.has(call.operation);
 }

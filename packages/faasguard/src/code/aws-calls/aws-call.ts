@@ -18,7 +18,15 @@ export interface SdkCall {
    * assumed): the function's execution role does not govern the call.
    */
   ownCredentials?: boolean;
+  /** The request sets the object's ACL (`ACL`, or a `Grant…` header) */
+  acl?: ObjectAcl;
   loc: SourceLocation;
+}
+
+/** An ACL a request gives the object it writes. */
+export interface ObjectAcl {
+  /** The canned ACL (`public-read`), when the code writes it as a literal */
+  canned?: string;
 }
 
 /** A call whose service or operation the code computes: reported, never guessed. */

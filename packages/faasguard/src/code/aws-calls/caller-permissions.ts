@@ -1,13 +1,14 @@
 /**
  * Actions some services perform with the caller's own permissions while serving a call: Textract
  * and Rekognition read an `S3Object` as the caller, Athena reads the Glue catalogue, the queried
- * data and writes the results as the caller. Whether the call needs them depends on its arguments
+ * data and writes the results as the caller, the RDS Data API reads the database secret as the caller. Whether the call needs them depends on its arguments
  * (an image as bytes needs no S3 read), so they are not required of a role; a role that grants
  * them is not granting something its code never uses.
  *
  * From the services' documentation of the permissions their operations need.
  */
 const S3_READ = ['s3:GetObject'];
+const SECRET_READ = ['secretsmanager:GetSecretValue'];
 const ATHENA_QUERY = [
   'glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions', 'glue:BatchGetPartition',
   's3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:PutObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts', 's3:ListBucketMultipartUploads',
@@ -35,6 +36,13 @@ const CALLER_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   'transcribe:StartTranscriptionJob': S3_READ,
   'athena:StartQueryExecution': ATHENA_QUERY,
   'athena:GetQueryResults': S3_READ,
+  // The RDS Data API reads the database credentials from the secret the call names, as the caller.
+  'rds-data:ExecuteStatement': SECRET_READ,
+  'rds-data:BatchExecuteStatement': SECRET_READ,
+  'rds-data:BeginTransaction': SECRET_READ,
+  'rds-data:CommitTransaction': SECRET_READ,
+  'rds-data:RollbackTransaction': SECRET_READ,
+  'rds-data:ExecuteSql': SECRET_READ,
 };
 
 /** Actions the service may perform as the caller when the code calls `action` (lower case, for lookups). */

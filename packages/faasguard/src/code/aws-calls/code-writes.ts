@@ -10,7 +10,7 @@ import type { AppModel, LambdaFunction, Resource } from '../../model/app-model.j
 import type { SourceLocation } from '../../model/location.js';
 import { Composite, ResourceRef, type Value } from '../../model/value.js';
 import { WRITE_ACTIONS } from '../../analysis/source-writers.js';
-import { actionsFor } from './action-exceptions.js';
+import { actionsForCall } from './action-exceptions.js';
 import type { SdkCall } from './aws-call.js';
 import { targetValue } from './least-privilege.js';
 
@@ -35,7 +35,7 @@ export function codeWriteInto(model: AppModel, scope: CodeScope | undefined, fn:
   let unnamed: CodeWriteVerdict | undefined;
   for (const file of f.files) {
     for (const call of facts.get(file)?.calls?.calls ?? []) {
-      if (!(actionsFor(call.service, call.operation) ?? []).some((a) => actions.includes(a))) continue;
+      if (!(actionsForCall(call) ?? []).some((a) => actions.includes(a))) continue;
       const target = targetOf(call, fn, source);
       const what = `${call.service} ${call.operation}`;
       if (target === 'source') return { kind: 'writes', loc: call.loc, what, named: true };

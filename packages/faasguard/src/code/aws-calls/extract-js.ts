@@ -5,8 +5,9 @@
  * name within the file; a call whose operation the code computes is undetermined.
  */
 import { ts, type ParsedFile } from '../parse-js.js';
-import type { CallTarget, FileCalls } from './aws-call.js';
+import type { CallTarget, FileCalls, ObjectAcl } from './aws-call.js';
 import { classService, documentOperation, operationName, packageService } from './service-map.js';
+import { npmWrapper } from './sdk-wrappers.js';
 
 /** What an imported name is: the package and the name it exports (`*` for the whole module). */
 interface Binding {
@@ -69,12 +70,27 @@ function isSdkPackage(pkg: string): boolean {
 }
 
 function collectBinding(scope: FileScope, n: ts.Node): void {
+  const imported = importedPackage(n);
+  const wrapper = imported === undefined ? undefined : npmWrapper(imported);
+  if (wrapper) scope.out.undetermined.push({ reason: `calls made by ${wrapper}`, loc: scope.parsed.locOf(n) });
   if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier)) return importBindings(scope, n.moduleSpecifier.text, n.importClause);
   if (!ts.isVariableDeclaration(n) || !n.initializer) return;
   const init = unwrap(n.initializer);
-  const pkg = requiredPackage(init);
+  // `AWSXRay.captureAWS(require('aws-sdk'))` returns the SDK, traced.
+  const pkg = requiredPackage(init) ?? requiredPackage(wrappedArgument(init));
   if (pkg !== undefined && isSdkPackage(pkg)) return bindPattern(scope, pkg, n.name);
   if (ts.isIdentifier(n.name)) scope.consts.set(n.name.text, init);
+}
+
+/** The package an import declaration or a `require`/`import()` call names. */
+function importedPackage(n: ts.Node): string | undefined {
+  if (ts.isImportDeclaration(n)) return ts.isStringLiteral(n.moduleSpecifier) ? n.moduleSpecifier.text : undefined;
+  return ts.isCallExpression(n) ? requiredPackage(n) : undefined;
+}
+
+/** The one argument of a call that wraps it (`captureAWS(x)`, `captureAWSClient(x)`): `x`. */
+function wrappedArgument(e: ts.Expression): ts.Expression {
+  return ts.isCallExpression(e) && e.arguments.length === 1 ? unwrap(e.arguments[0]!) : e;
 }
 
 function importBindings(scope: FileScope, pkg: string, clause: ts.ImportClause | undefined): void {
@@ -97,7 +113,7 @@ function bindPattern(scope: FileScope, pkg: string, name: ts.BindingName): void 
 }
 
 /** `require('x')`, `await import('x')` → `x`. */
-function requiredPackage(e: ts.Expression): string | undefined {
+function requiredPackage(e: ts.Node): string | undefined {
   if (!ts.isCallExpression(e) || e.arguments.length !== 1) return undefined;
   const arg = e.arguments[0]!;
   const isRequire = ts.isIdentifier(e.expression) && e.expression.text === 'require';
@@ -126,6 +142,8 @@ function collectClient(scope: FileScope, n: ts.Node): void {
 
 /** The client an expression creates: `new S3Client()`, `new AWS.S3()`, `new AWS.DynamoDB.DocumentClient()`, `DynamoDBDocument.from(…)`. */
 function clientOf(scope: FileScope, e: ts.Expression): Client | undefined {
+  // X-Ray's `captureAWSClient(new AWS.S3())` returns the client it traces.
+  if (ts.isCallExpression(e) && /^captureAWS(v3)?Client$/.test(calleeName(e))) return e.arguments[0] ? clientOf(scope, unwrap(e.arguments[0])) : undefined;
   if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'from') {
     const b = bindingOf(scope, e.expression.expression);
     if (b?.pkg !== '@aws-sdk/lib-dynamodb') return undefined;
@@ -143,6 +161,11 @@ function clientOf(scope: FileScope, e: ts.Expression): Client | undefined {
   const service = clientsPath ? classService(clientsPath[1]!) : packageService(b.pkg) ?? classService(b.name);
   if (!service || b.name === 'Upload') return undefined;
   return { service, document: b.pkg === '@aws-sdk/lib-dynamodb', ownCredentials };
+}
+
+function calleeName(e: ts.CallExpression): string {
+  const c = e.expression;
+  return ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : '';
 }
 
 /** Providers that resolve to the function's own execution role in Lambda. */
@@ -194,11 +217,14 @@ function commandCall(scope: FileScope, n: ts.NewExpression): void {
   const service = packageService(b.pkg);
   if (!service) return;
   const arg = n.arguments?.[0];
-  if (b.name === 'Upload' && b.pkg === '@aws-sdk/lib-storage') return void out.calls.push({ service: 's3', operation: 'Upload', ...targetOf(scope, paramsOf(scope, arg)), ...uploadCredentials(scope, arg), loc: parsed.locOf(n) });
+  if (b.name === 'Upload' && b.pkg === '@aws-sdk/lib-storage') {
+    const params = paramsOf(scope, arg);
+    return void out.calls.push({ service: 's3', operation: 'Upload', ...targetOf(scope, params), ...uploadCredentials(scope, arg), ...aclOf(scope, 's3', params), loc: parsed.locOf(n) });
+  }
   if (!b.name.endsWith('Command')) return;
   const operation = b.pkg === '@aws-sdk/lib-dynamodb' ? documentOperation(b.name) : b.name.slice(0, -'Command'.length);
   if (!operation) return void out.undetermined.push({ reason: `${b.name} of ${b.pkg} is not a known operation`, loc: parsed.locOf(n) });
-  out.calls.push({ service, operation, ...targetOf(scope, arg), ...(scope.sentWithOwnCredentials.has(n) ? { ownCredentials: true } : {}), loc: parsed.locOf(n) });
+  out.calls.push({ service, operation, ...targetOf(scope, arg), ...(scope.sentWithOwnCredentials.has(n) ? { ownCredentials: true } : {}), ...aclOf(scope, service, arg), loc: parsed.locOf(n) });
 }
 
 /** lib-storage's `Upload` takes its client under `client`. */
@@ -232,7 +258,7 @@ function methodCall(scope: FileScope, n: ts.CallExpression): void {
   if (NOT_OPERATIONS.has(method)) return;
   const operation = client.document ? documentOperation(method) : operationName(method);
   if (!operation) return void out.undetermined.push({ reason: `${method} of a DynamoDB document client is not a known operation`, loc: parsed.locOf(n) });
-  out.calls.push({ service: client.service, operation, ...targetOf(scope, n.arguments[0]), ...(client.ownCredentials ? { ownCredentials: true } : {}), loc: parsed.locOf(n) });
+  out.calls.push({ service: client.service, operation, ...targetOf(scope, n.arguments[0]), ...(client.ownCredentials ? { ownCredentials: true } : {}), ...aclOf(scope, client.service, n.arguments[0]), loc: parsed.locOf(n) });
 }
 
 /** v2 `s3.getSignedUrl('getObject', params)`: the URL's holder makes the request with the function's permissions. */
@@ -240,7 +266,7 @@ function signedUrl(scope: FileScope, n: ts.CallExpression, client: Client): void
   const op = n.arguments[0];
   const loc = scope.parsed.locOf(n);
   if (!op || !ts.isStringLiteralLike(op)) return void scope.out.undetermined.push({ reason: 'a presigned URL for a computed operation', loc });
-  scope.out.calls.push({ service: client.service, operation: operationName(op.text), ...targetOf(scope, n.arguments[1]), ...(client.ownCredentials ? { ownCredentials: true } : {}), loc });
+  scope.out.calls.push({ service: client.service, operation: operationName(op.text), ...targetOf(scope, n.arguments[1]), ...(client.ownCredentials ? { ownCredentials: true } : {}), ...aclOf(scope, client.service, n.arguments[1]), loc });
 }
 
 function receiverClient(scope: FileScope, e: ts.Expression): Client | undefined {
@@ -258,6 +284,19 @@ function objectOf(scope: FileScope, e: ts.Expression | undefined): ts.ObjectLite
 
 function propertyName(n: ts.PropertyName): string | undefined {
   return ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : undefined;
+}
+
+/** Request parameters that set an object's ACL. */
+const ACL_KEYS = new Set(['ACL', 'GrantRead', 'GrantReadACP', 'GrantWriteACP', 'GrantFullControl']);
+
+/** The ACL an S3 request sets: `ACL: 'public-read'`, or grants. */
+function aclOf(scope: FileScope, service: string, arg: ts.Expression | undefined): { acl?: ObjectAcl } {
+  if (service !== 's3') return {};
+  const p = objectOf(scope, arg)?.properties.find((x) => (ts.isPropertyAssignment(x) || ts.isShorthandPropertyAssignment(x)) && ACL_KEYS.has(propertyName(x.name) ?? ''));
+  if (!p || !p.name) return {};
+  const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+  const target = propertyName(p.name) === 'ACL' && value ? targetValue(scope, value, 0) : undefined;
+  return { acl: target?.kind === 'literal' ? { canned: target.value } : {} };
 }
 
 /** The target a request names (`TableName: process.env.ORDERS_TABLE`, `Bucket: 'assets'`). */

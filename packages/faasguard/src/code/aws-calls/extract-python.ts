@@ -5,9 +5,10 @@
  * `self.table`) within the file; a call whose method or service the code computes is undetermined.
  */
 import type { ParsedPython, PyNode } from '../parse-python.js';
-import type { CallTarget, FileCalls } from './aws-call.js';
+import type { CallTarget, FileCalls, ObjectAcl } from './aws-call.js';
 import { operationName, servicePrefix } from './service-map.js';
 import { lookupTable } from '../../util/own-keys.js';
+import { pythonWrapper } from './sdk-wrappers.js';
 
 /** A boto3 object: a client, a service resource, or a resource's sub-resource with its target. */
 interface PyObject {
@@ -40,12 +41,25 @@ interface PyScope {
 
 export function extractPythonCalls(parsed: ParsedPython): FileCalls {
   const scope: PyScope = { parsed, objects: new Map(), assigned: new Map(), out: { calls: [], undetermined: [] } };
+  collectWrappers(scope);
   if (!/\bboto3\b/.test(parsed.text)) return scope.out;
   // The grammar's own search, in document order: walking the tree from script costs an object per node.
   const nodes = parsed.root.descendantsOfType(['assignment', 'call']).slice(0, MAX_NODES);
   for (const n of nodes) if (n) collectAssignment(scope, n);
   for (const n of nodes) if (n) collectCall(scope, n);
   return scope.out;
+}
+
+/** Imports of packages that call AWS for the code: their calls cannot be listed. */
+function collectWrappers(scope: PyScope): void {
+  if (!/\b(aws_lambda_powertools|awswrangler|pynamodb|s3fs|smart_open)\b/.test(scope.parsed.text)) return;
+  for (const n of scope.parsed.root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    if (!n) continue;
+    const from = n.type === 'import_from_statement' ? n.childForFieldName('module_name')?.text : undefined;
+    const names = n.childrenForFieldName('name').map((c) => (c?.type === 'aliased_import' ? c.childForFieldName('name')?.text : c?.text) ?? '');
+    const wrapper = from !== undefined ? pythonWrapper(from, names) : names.map((m) => pythonWrapper(m, [])).find((w) => w !== undefined);
+    if (wrapper) scope.out.undetermined.push({ reason: `calls made by ${wrapper}`, loc: scope.parsed.locOf(n) });
+  }
 }
 
 function collectAssignment(scope: PyScope, n: PyNode): void {
@@ -149,7 +163,32 @@ function dynamicGetattr(scope: PyScope, n: PyNode, inner: PyNode): void {
 
 function push(scope: PyScope, n: PyNode, obj: PyObject, operation: string, target: CallTarget | undefined): void {
   if (obj.kind === 'session') return;
-  scope.out.calls.push({ service: obj.service, operation, ...(target ? { target } : {}), ...(obj.ownCredentials ? { ownCredentials: true } : {}), loc: scope.parsed.locOf(n) });
+  scope.out.calls.push({ service: obj.service, operation, ...(target ? { target } : {}), ...(obj.ownCredentials ? { ownCredentials: true } : {}), ...aclOf(scope, n, obj.service), loc: scope.parsed.locOf(n) });
+}
+
+/** Arguments that set an object's ACL. */
+const ACL_KEYS = new Set(['ACL', 'GrantRead', 'GrantReadACP', 'GrantWriteACP', 'GrantFullControl']);
+
+/** The ACL an S3 call sets: `ACL='public-read'`, grants, or the same in the transfer methods' `ExtraArgs`. */
+function aclOf(scope: PyScope, call: PyNode, service: string): { acl?: ObjectAcl } {
+  if (service !== 's3') return {};
+  for (const key of ACL_KEYS) {
+    const v = keyword(call, key);
+    if (v) return { acl: key === 'ACL' ? cannedAcl(scope, v) : {} };
+  }
+  let extra = keyword(call, 'ExtraArgs');
+  if (extra?.type === 'identifier') extra = scope.assigned.get(extra.text);
+  for (const pair of extra?.type === 'dictionary' ? extra.namedChildren : []) {
+    const key = pair?.type === 'pair' ? stringValue(pair.childForFieldName('key')) : undefined;
+    const value = pair?.childForFieldName('value');
+    if (key !== undefined && ACL_KEYS.has(key)) return { acl: key === 'ACL' && value ? cannedAcl(scope, value) : {} };
+  }
+  return {};
+}
+
+function cannedAcl(scope: PyScope, v: PyNode): ObjectAcl {
+  const target = targetValue(scope, v, 0);
+  return target?.kind === 'literal' ? { canned: target.value } : {};
 }
 
 /** The target named by keyword (`TableName=…`), or by position for S3's transfer methods. */

@@ -10,7 +10,7 @@ import type { AppModel, LambdaFunction, Resource } from '../../model/app-model.j
 import { ModelIndex } from '../../model/model-index.js';
 import type { SourceLocation } from '../../model/location.js';
 import { Composite, ResourceRef, type Value } from '../../model/value.js';
-import { actionsFor, KMS_FOR_S3 } from './action-exceptions.js';
+import { actionsForCall, KMS_FOR_S3 } from './action-exceptions.js';
 import type { CallTarget, SdkCall, UndeterminedCall } from './aws-call.js';
 
 /** One IAM action the function needs. */
@@ -71,7 +71,7 @@ function compute(model: AppModel, scope: CodeScope): FunctionPrivilege[] {
 }
 
 function addCall(call: SdkCall, fn: LambdaFunction, index: ModelIndex, out: Map<string, UsedAction>, undetermined: UndeterminedCall[]): void {
-  const actions = actionsFor(call.service, call.operation);
+  const actions = actionsForCall(call);
   if (!actions) return void undetermined.push({ reason: `${call.service} ${call.operation} has no IAM action of that name`, loc: call.loc });
   const value = targetValue(call.target, fn);
   const resource = value instanceof ResourceRef ? index.resource(value.target) : undefined;

@@ -19,6 +19,7 @@ export const authorizationFromClientInput = codeEventRule(
       fixed: "const groups = event.requestContext.authorizer.jwt.claims['cognito:groups'] ?? '';\nif (groups.includes('admin')) return deleteUser(body.target);",
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/639.html'],
+    judges: ['function code'],
   },
   (a) => a.clientAuthorization,
   (e, f, facts, model) => ({

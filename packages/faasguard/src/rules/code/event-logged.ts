@@ -22,6 +22,7 @@ export const eventLogged = codeEventRule(
       fixed: "console.log('request', { requestId: event.requestContext.requestId, route: event.routeKey });",
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/532.html'],
+    judges: ['function code'],
   },
   (a) => a.eventLogs,
   (e, f, _facts, model) => (e.field || carriesCredentials(f.fn, model) ? {

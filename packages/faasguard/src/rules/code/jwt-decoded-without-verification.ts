@@ -18,6 +18,7 @@ export const jwtDecodedWithoutVerification = codeEventRule(
       fixed: "const claims = jwt.verify(token, publicKey, { algorithms: ['RS256'], issuer, audience });\nif (claims.role === 'admin') return deleteAll();",
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/347.html'],
+    judges: ['function code'],
   },
   (a) => a.unverifiedTokenDecisions,
   (e, f) => ({

@@ -23,6 +23,7 @@ export const tlsVerificationDisabled: Rule = {
       fixed: "const agent = new https.Agent({ ca: fs.readFileSync('/opt/certs/internal-ca.pem') });",
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/295.html'],
+    judges: ['function code'],
   },
   check(ctx) {
     const scope = codeScope(ctx);

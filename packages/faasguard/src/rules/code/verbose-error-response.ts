@@ -20,6 +20,7 @@ export const verboseErrorResponse = codeEventRule(
       fixed: "} catch (err) {\n  console.error('order failed', { requestId: context.awsRequestId, name: err.name });\n  return { statusCode: 500, body: JSON.stringify({ error: 'internal error', requestId: context.awsRequestId }) };\n}",
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/209.html'],
+    judges: ['function code'],
   },
   (a) => a.verboseErrors,
   (e, f, _facts, model) => {

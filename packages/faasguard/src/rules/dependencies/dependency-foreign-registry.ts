@@ -17,6 +17,7 @@ export const dependencyForeignRegistry = supplyChainRule(
       fixed: '"node_modules/@acme/internal-auth": {\n  "resolved": "https://npm.acme.internal/@acme/internal-auth/-/internal-auth-1.2.0.tgz"\n}',
     },
     references: ['https://docs.npmjs.com/cli/v10/using-npm/scope#associating-a-scope-with-a-registry'],
+    judges: ['dependencies'],
   },
   ['foreign-registry'],
 );

@@ -17,6 +17,7 @@ export const dependencyFromGit = supplyChainRule(
       fixed: '"dependencies": {\n  "left-pad": "1.3.0"\n}',
     },
     references: ['https://docs.npmjs.com/cli/v10/configuring-npm/package-json#git-urls-as-dependencies'],
+    judges: ['dependencies'],
   },
   ['git-source'],
 );

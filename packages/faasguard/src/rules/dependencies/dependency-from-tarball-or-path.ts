@@ -17,6 +17,7 @@ export const dependencyFromTarballOrPath = supplyChainRule(
       fixed: '"dependencies": {\n  "@acme/utils": "1.0.0"\n}',
     },
     references: ['https://docs.npmjs.com/cli/v10/configuring-npm/package-json#urls-as-dependencies'],
+    judges: ['dependencies'],
   },
   ['tarball-source', 'path-source'],
   (s) => (s.result.kind === 'path-source' ? 'low' : 'medium'),

@@ -17,6 +17,7 @@ export const dependencyInstallScript = supplyChainRule(
       fixed: '"node_modules/core-js-pure": {\n  "version": "3.37.1"\n}',
     },
     references: ['https://docs.npmjs.com/cli/v10/using-npm/scripts#best-practices'],
+    judges: ['dependencies'],
   },
   ['install-script'],
 );

@@ -17,6 +17,7 @@ export const dependencyMissingIntegrity = supplyChainRule(
       fixed: '"node_modules/ms": {\n  "version": "2.1.3",\n  "resolved": "https://registry.npmjs.org/ms/-/ms-2.1.3.tgz",\n  "integrity": "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=="\n}',
     },
     references: ['https://pip.pypa.io/en/stable/topics/secure-installs/#hash-checking-mode'],
+    judges: ['dependencies'],
   },
   ['missing-integrity'],
 );

@@ -18,6 +18,7 @@ export const dependencyUndeclared: Rule = {
       fixed: '// package.json\n"dependencies": { "axios": "1.7.2", "jsonwebtoken": "9.0.2" }',
     },
     references: ['https://owasp.org/www-project-serverless-top-10/'],
+    judges: ['dependencies'],
   },
   requires: ['dependencies'],
   check({ deps }) {

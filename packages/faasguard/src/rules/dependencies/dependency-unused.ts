@@ -21,6 +21,7 @@ function unusedRule(): Rule {
         fixed: '"dependencies": {\n  "axios": "1.7.2"\n}',
       },
       references: ['https://owasp.org/www-project-serverless-top-10/'],
+      judges: ['dependencies'],
     },
     requires: ['dependencies'],
     check({ deps }) {

@@ -20,6 +20,7 @@ export const vulnerableDependency: Rule = {
       fixed: '"dependencies": {\n  "lodash": "4.17.21"\n}',
     },
     references: ['https://osv.dev/', 'https://owasp.org/www-project-serverless-top-10/'],
+    judges: ['dependencies'],
   },
   requires: ['vulnerabilities'],
   check({ deps }) {

@@ -26,6 +26,7 @@ export const asyncRetriesUnbounded: Rule = {
       fixed: 'EventInvokeConfig:\n  MaximumRetryAttempts: 1\n  MaximumEventAgeInSeconds: 600\nEvents:\n  Upload:\n    Type: S3',
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-configure.html'],
+    judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function', 'AWS::Lambda::EventInvokeConfig'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

@@ -24,6 +24,7 @@ export const publicFunctionAtMaximumLimits: Rule = {
       'Set `Timeout` just above the slowest legitimate run (API Gateway stops waiting after 29 seconds anyway) and `MemorySize` to what profiling shows the function needs (AWS Lambda Power Tuning helps). Cap concurrency with `ReservedConcurrentExecutions`, and move long work to an asynchronous queue.',
     example: { language: 'yaml', vulnerable: 'Timeout: 900\nMemorySize: 10240', fixed: 'Timeout: 10\nMemorySize: 512' },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html', 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html'],
+    judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

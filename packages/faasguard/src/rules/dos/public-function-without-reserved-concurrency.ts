@@ -16,6 +16,8 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
       'Set `ReservedConcurrentExecutions` to the highest concurrency the function legitimately needs: it caps the function and guarantees it that share. Put throttling in front of it too (API Gateway stage or usage-plan limits, WAF rate-based rules).',
     example: { language: 'yaml', vulnerable: 'Webhook:\n  Type: AWS::Serverless::Function', fixed: 'Webhook:\n  Type: AWS::Serverless::Function\n  Properties:\n    ReservedConcurrentExecutions: 20' },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html'],
+    judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function'],
+    peerChecks: ['Checkov CKV_AWS_115'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

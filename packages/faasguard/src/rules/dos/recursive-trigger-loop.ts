@@ -24,6 +24,7 @@ export const recursiveTriggerLoop: Rule = {
       fixed: 'Policies:\n  - S3ReadPolicy:\n      BucketName: !Ref Images\n  - S3WritePolicy:\n      BucketName: !Ref Thumbnails\nEvents:\n  Upload:\n    Type: S3\n    Properties:\n      Bucket: !Ref Images\n      Events: s3:ObjectCreated:*',
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html'],
+    judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function', 'AWS::IAM::Role', 'function code'],
   },
   check(ctx) {
     const model = ctx.model;

@@ -23,6 +23,7 @@ export const sqsSourceWithoutRedrive: Rule = {
       fixed: 'Orders:\n  Type: AWS::SQS::Queue\n  Properties:\n    RedrivePolicy:\n      deadLetterTargetArn: !GetAtt OrdersDlq.Arn\n      maxReceiveCount: 5',
     },
     references: ['https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html'],
+    judges: ['AWS::SQS::Queue', 'AWS::Lambda::EventSourceMapping', 'AWS::Serverless::Function'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

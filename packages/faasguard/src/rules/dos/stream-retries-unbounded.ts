@@ -25,6 +25,7 @@ export const streamRetriesUnbounded: Rule = {
       fixed: 'Events:\n  Changes:\n    Type: DynamoDB\n    Properties:\n      Stream: !GetAtt Table.StreamArn\n      StartingPosition: LATEST\n      MaximumRetryAttempts: 3\n      BisectBatchOnFunctionError: true\n      DestinationConfig:\n        OnFailure:\n          Destination: !GetAtt FailedRecords.Arn',
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html', 'https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html'],
+    judges: ['AWS::Lambda::EventSourceMapping', 'AWS::Serverless::Function'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

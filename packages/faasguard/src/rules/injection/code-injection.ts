@@ -17,6 +17,7 @@ export const codeInjection = flowRule(
       fixed: "const OPS = { add: (a, b) => a + b };\nconst op = OPS[body.op];\nif (!op) return { statusCode: 400 };\nconst result = op(Number(body.a), Number(body.b));",
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/94.html'],
+    judges: ['function code'],
   },
   'code',
   INJECTION_SCALE,

@@ -17,6 +17,7 @@ export const commandInjection = flowRule(
       fixed: "const key = path.basename(record.s3.object.key);\nif (!/^[\\w.-]+\\.(png|jpe?g)$/i.test(key)) return;\nexecFileSync('convert', [`/tmp/${key}`, `/tmp/thumb-${key}`]);",
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/78.html'],
+    judges: ['function code'],
   },
   'command',
   INJECTION_SCALE,

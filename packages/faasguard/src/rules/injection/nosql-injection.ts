@@ -17,6 +17,7 @@ export const nosqlInjection = flowRule(
       fixed: "await db.send(new ScanCommand({ TableName, FilterExpression: 'owner = :owner', ExpressionAttributeValues: { ':owner': body.owner } }));",
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/943.html'],
+    judges: ['function code'],
   },
   'nosql',
   INJECTION_SCALE,

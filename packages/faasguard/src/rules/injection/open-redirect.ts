@@ -17,6 +17,7 @@ export const openRedirect = flowRule(
       fixed: "const next = ALLOWED_PATHS.includes(event.queryStringParameters.next) ? event.queryStringParameters.next : '/';\nreturn { statusCode: 302, headers: { Location: next } };",
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/601.html'],
+    judges: ['function code'],
   },
   'redirect',
   BROWSER_SCALE,

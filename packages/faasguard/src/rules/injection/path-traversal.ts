@@ -17,6 +17,7 @@ export const pathTraversal = flowRule(
       fixed: "const name = path.basename(event.queryStringParameters.name);\nconst data = fs.readFileSync(path.join('/tmp/reports', name));",
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/22.html'],
+    judges: ['function code'],
   },
   'path',
   INJECTION_SCALE,

@@ -17,6 +17,7 @@ export const sqlInjection = flowRule(
       fixed: "await pool.query('SELECT * FROM orders WHERE id = $1', [event.pathParameters.id]);",
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/89.html'],
+    judges: ['function code'],
   },
   'sql',
   INJECTION_SCALE,

@@ -17,6 +17,7 @@ export const ssrf = flowRule(
       fixed: "const res = await fetch(`https://hooks.example.com/notify/${encodeURIComponent(body.id)}`);",
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/918.html'],
+    judges: ['function code'],
   },
   'ssrf',
   INJECTION_SCALE,

@@ -17,6 +17,7 @@ export const unsafeDeserialization = flowRule(
       fixed: "const session = JSON.parse(event.body);\nconst parsed = SessionSchema.parse(session);",
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/502.html'],
+    judges: ['function code'],
   },
   'deserialization',
   INJECTION_SCALE,

@@ -17,6 +17,7 @@ export const xss = flowRule(
       fixed: "return { statusCode: 200, headers: { 'Content-Type': 'text/html' }, body: `<h1>Hello ${escapeHtml(event.queryStringParameters.name)}</h1>` };",
     },
     references: ['https://owasp.org/www-project-serverless-top-10/', 'https://cwe.mitre.org/data/definitions/79.html'],
+    judges: ['function code'],
   },
   'xss',
   BROWSER_SCALE,

@@ -21,6 +21,8 @@ export const asyncTriggerWithoutFailureDestination: Rule = {
       fixed: 'EventInvokeConfig:\n  DestinationConfig:\n    OnFailure:\n      Type: SQS\n      Destination: !GetAtt FailedEvents.Arn\nEvents:\n  Upload:\n    Type: S3',
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html'],
+    judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function', 'AWS::Lambda::EventInvokeConfig'],
+    peerChecks: ['Checkov CKV_AWS_116', 'KICS Serverless Function Without Dead Letter Queue'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

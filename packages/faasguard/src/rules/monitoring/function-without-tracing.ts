@@ -17,6 +17,8 @@ export const functionWithoutTracing: Rule = {
       'Set `Tracing: Active` (SAM; `Globals.Function.Tracing` for every function) or `TracingConfig: { Mode: Active }`, and allow `xray:PutTraceSegments` and `xray:PutTelemetryRecords` to the role (SAM adds them). If you trace with another tool, suppress this rule.',
     example: { language: 'yaml', vulnerable: 'Runtime: nodejs22.x', fixed: 'Runtime: nodejs22.x\nTracing: Active' },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html'],
+    judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function'],
+    peerChecks: ['KICS Lambda Functions Without X-Ray Tracing', 'KICS Serverless Function Without X-Ray Tracing'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -26,6 +26,7 @@ export const publicFunctionWithoutAlarm: Rule = {
       fixed: 'WebhookErrors:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: AWS/Lambda\n    MetricName: Errors\n    Dimensions:\n      - Name: FunctionName\n        Value: !Ref Webhook\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 10\n    ComparisonOperator: GreaterThanThreshold\n    AlarmActions: [!Ref OnCallTopic]',
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-alarm.html'],
+    judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function', 'AWS::CloudWatch::Alarm'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -1,15 +1,20 @@
 /**
  * A role grants actions that none of its functions' code calls. Reported only when the code of
- * every function using the role was fully analyzed and no call was left undetermined.
+ * every function using the role was fully analyzed and no call was left undetermined. A SAM policy
+ * template scoped to one resource is judged as a whole: reported when it lets the code read, write
+ * or delete where the code never does, with the narrower template to use instead.
  */
 import { codeScope } from '../code-scope.js';
 import { leastPrivilegeFor, type FunctionPrivilege } from '../../code/aws-calls/least-privilege.js';
 import { callerPermissionsOf } from '../../code/aws-calls/caller-permissions.js';
 import { isServiceSideAction } from '../../iam/code-usage.js';
+import { platformActions } from '../../iam/platform-actions.js';
 import { actionId } from '../../iam/expand-actions.js';
 import { rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
-import type { IamRole } from '../../model/app-model.js';
+import type { AttachedPolicy, IamRole } from '../../model/app-model.js';
+import { templateReview, type TemplateReview } from '../../iam/sam-template-review.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { display, type Value } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { pushTo } from '../../util/multimap.js';
@@ -24,9 +29,9 @@ export const iamActionGrantedNeverUsed: Rule = {
     cwe: ['CWE-250'],
     severity: 'low',
     description:
-      "The execution role grants IAM actions that no AWS SDK call of its functions' code needs. Whoever gets code running in the function (an injection, a compromised dependency) can use them: to delete what the function only writes, read what it never reads. Reported only when every call of the code could be determined, and never for the actions Lambda itself uses with the role (logs, tracing, VPC interfaces, queue and stream pollers), nor for those a called service performs with the caller's permissions (Textract and Rekognition reading an S3 object, Athena reading the Glue catalogue and writing results).",
+      "The execution role grants IAM actions that no AWS SDK call of its functions' code needs. Whoever gets code running in the function (an injection, a compromised dependency) can use them: to delete what the function only writes, read what it never reads. Reported only when every call of the code could be determined, and never for the actions Lambda itself uses with the role (logs, tracing, VPC interfaces, EFS mounts, queue and stream pollers, the secret of a broker event source, deliveries to the dead-letter queue and destinations), nor for those a called service performs with the caller's permissions (Textract and Rekognition reading an S3 object, Athena reading the Glue catalogue and writing results, the RDS Data API reading the database secret). Code that imports a package making AWS calls of its own (an object mapper such as dynamoose, Powertools parameters, middy's secret loaders) and functions with layers (an extension runs with the role) are not judged.\n\nA SAM policy template is AWS's bundle for one resource: `DynamoDBCrudPolicy` also grants `DescribeTable` and `ConditionCheckItem`. It is reported when its unused actions let the code read, write or delete where the code never does (`DynamoDBCrudPolicy` for code that only puts items grants reading and deleting them), with the narrower template that grants what the code calls (`DynamoDBWritePolicy`, `S3ReadPolicy` with `S3WritePolicy` …) or the statement to write instead.",
     remediation:
-      'Remove the unused actions. `faasguard policy <dir> --function <F>` prints the policy the code needs, as IAM JSON or as a SAM `Policies` / Serverless `iamRoleStatements` snippet.',
+      'Remove the unused actions, or replace the SAM policy template with the narrower one the finding names. `faasguard policy <dir> --function <F>` prints the policy the code needs, as IAM JSON or as a SAM `Policies` / Serverless `iamRoleStatements` snippet.',
     example: {
       language: 'yaml',
       vulnerable: "Policies:\n  - Statement:\n      - Effect: Allow\n        Action: [dynamodb:PutItem, dynamodb:DeleteItem, dynamodb:Scan]\n        Resource: !GetAtt Orders.Arn\n# code: only PutCommand",
@@ -45,20 +50,40 @@ export const iamActionGrantedNeverUsed: Rule = {
       const users = privilegesOf.get(role.id) ?? [];
       if (users.length === 0 || !users.every(fullyKnown)) continue;
       const called = users.flatMap((p) => p.actions.map((a) => a.action.toLowerCase()));
-      const used = new Set([...called, ...called.flatMap(callerPermissionsOf)]);
-      for (const s of rolePermissions(role, index).statements) {
+      const platform = users.flatMap((p) => platformActions(model, p.fn));
+      const used = new Set([...called, ...called.flatMap(callerPermissionsOf), ...platform]);
+      const statements = rolePermissions(role, index).statements;
+      for (const s of statements) {
         if (!reviewable(s)) continue;
         const unused = s.actions.map(actionId).filter((a) => !used.has(a.toLowerCase()) && !isServiceSideAction(a));
         if (unused.length > 0) results.push(finding(role, s, unused, users));
+      }
+      for (const [policy, granting] of scopedTemplates(statements)) {
+        const review = templateReview(policy.name, granting, used);
+        if (review) results.push(templateFinding(role, policy, granting[0]!, review, users));
       }
     }
     return results;
   },
 };
 
-/** The handler and every file it reaches were read, and every call was determined. */
+/**
+ * The handler and every file it reaches were read, and every call was determined. A layer's code
+ * (an extension such as the secrets or telemetry extensions) runs with the role too and is not read.
+ */
 function fullyKnown(p: FunctionPrivilege): boolean {
-  return p.analyzed && p.undetermined.length === 0;
+  return p.analyzed && p.undetermined.length === 0 && p.fn.layers.every(callsNothing);
+}
+
+/**
+ * AWS's layers that call no AWS API with the role: Powertools (its parameter and idempotency
+ * utilities are imported by the code, where they count as undetermined calls) and Lambda Insights
+ * (it writes to CloudWatch Logs, which the platform's log permissions cover).
+ */
+const QUIET_LAYER = /^arn:[^:]+:lambda:[^:]*:(017000801446|094274105915|580247275435):layer:(AWSLambdaPowertools\w*|AWSLambda-Python\w*|LambdaInsightsExtension\w*)(:\d+)?$/i;
+
+function callsNothing(layer: Value): boolean {
+  return QUIET_LAYER.test(display(layer));
 }
 
 /**
@@ -70,6 +95,37 @@ function reviewable(s: GrantingStatement): boolean {
   if (s.admin || s.unknownPatterns.length > 0) return false;
   if (s.policy.kind === 'aws-managed') return false;
   return (s.policy.kind !== 'sam-template' && s.policy.kind !== 'sam-connector') || s.anyResource;
+}
+
+/** SAM policy templates scoped to named resources, each with its statements. */
+function scopedTemplates(statements: readonly GrantingStatement[]): Map<AttachedPolicy, GrantingStatement[]> {
+  const byPolicy = new Map<AttachedPolicy, GrantingStatement[]>();
+  for (const s of statements) {
+    if (s.policy.kind === 'sam-template' && !s.anyResource && !s.admin) pushTo(byPolicy, s.policy, s);
+  }
+  // A template with one statement on `*` is reviewed statement by statement above.
+  for (const [policy, granting] of byPolicy) if (granting.length !== (policy.document?.statements.length ?? 0)) byPolicy.delete(policy);
+  return byPolicy;
+}
+
+function templateFinding(role: IamRole, policy: AttachedPolicy, first: GrantingStatement, review: TemplateReview, users: FunctionPrivilege[]): RuleResult {
+  const fns = users.map((u) => nameOf(u.fn)).join(', ');
+  const n = review.unused.length;
+  const listed = review.unused.slice(0, LISTED).join(', ') + (n > LISTED ? ` and ${n - LISTED} more` : '');
+  const resource = resourceName(first);
+  return {
+    message: `Role ${nameOf(role)} grants through ${policy.name} ${n} action${n === 1 ? '' : 's'} on ${resource} that the code of ${fns} never calls, so it may ${review.gained} where ${review.does}: ${listed}. ${review.advice}`,
+    location: policy.loc,
+    related: users.map((u) => ({ loc: u.fn.loc, message: `function ${nameOf(u.fn)} uses this role` })),
+    subject: subjectOf(users[0]!.fn),
+    key: [role.id, policy.name, resource],
+  };
+}
+
+/** The template's resource: the template resource it names, else its first ARN as written. */
+function resourceName(s: GrantingStatement): string {
+  const ids = [...new Set(s.resources.flatMap((r) => (r.kind === 'model' && r.id !== undefined ? [r.id.slice(r.id.lastIndexOf('/') + 1)] : [])))];
+  return ids.length > 0 ? ids.join(', ') : s.resources[0]?.text ?? 'its resource';
 }
 
 function finding(role: IamRole, s: GrantingStatement, unused: string[], users: FunctionPrivilege[]): RuleResult {

@@ -1,0 +1,30 @@
+/**
+ * Packages that call AWS for the code (object mappers, parameter and secret loaders, middlewares):
+ * their calls happen inside the package, which the scan does not read, so a file importing one
+ * makes calls the scan cannot list.
+ */
+
+/** npm packages (and their subpaths) that make AWS calls of their own. */
+const NPM_WRAPPERS = [
+  'dynamoose', 'dynamodb-toolbox', 'electrodb', '@aws/dynamodb-data-mapper', 'dynogels', 'vogels', 'serverless-dynamodb-client',
+  '@aws-lambda-powertools/parameters', '@aws-lambda-powertools/idempotency',
+  '@middy/ssm', '@middy/secrets-manager', '@middy/s3', '@middy/dynamodb', '@middy/sts', '@middy/rds-signer', '@middy/appconfig',
+  '@middy/service-discovery', '@middy/s3-object-response', 'multer-s3', 's3-zip',
+];
+
+/** Python modules (and their submodules) that make AWS calls of their own. */
+const PYTHON_WRAPPERS = [
+  'aws_lambda_powertools.utilities.parameters', 'aws_lambda_powertools.utilities.idempotency', 'aws_lambda_powertools.utilities.feature_flags',
+  'awswrangler', 'pynamodb', 's3fs', 'smart_open',
+];
+
+/** The wrapper an npm import names, if any. */
+export function npmWrapper(specifier: string): string | undefined {
+  return NPM_WRAPPERS.find((w) => specifier === w || specifier.startsWith(`${w}/`));
+}
+
+/** The wrapper a Python import names (`from aws_lambda_powertools.utilities import parameters` names the submodule). */
+export function pythonWrapper(module: string, names: readonly string[]): string | undefined {
+  const candidates = [module, ...names.map((n) => `${module}.${n}`)];
+  return PYTHON_WRAPPERS.find((w) => candidates.some((c) => c === w || c.startsWith(`${w}.`)));
+}

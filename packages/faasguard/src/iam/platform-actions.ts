@@ -1,0 +1,51 @@
+/**
+ * What Lambda does with a function's execution role for that function, beyond the actions every
+ * function's platform uses (`code-usage.ts`): it delivers failed asynchronous events to the
+ * dead-letter queue, results to the asynchronous destinations, failed batches of an event source
+ * mapping to its on-failure destination, and reads the secret an Amazon MQ or Kafka event source
+ * authenticates with. A role granting `sqs:SendMessage` on the function's dead-letter queue grants
+ * what the platform uses.
+ */
+import type { AppModel, LambdaFunction } from '../model/app-model.js';
+import { eventSourceMappingFacts, mappingProperties } from '../model/facts/event-source-mapping-facts.js';
+import { ModelIndex } from '../model/model-index.js';
+import { isValueMap, ResourceRef, type Value } from '../model/value.js';
+
+/** The action a delivery needs, by the target's service (from its ARN or its resource type). */
+const DELIVERY: Readonly<Record<string, string>> = {
+  sqs: 'sqs:sendmessage',
+  sns: 'sns:publish',
+  lambda: 'lambda:invokefunction',
+  events: 'events:putevents',
+  s3: 's3:putobject',
+};
+
+const SERVICE_OF_KIND: Readonly<Record<string, string>> = { queue: 'sqs', topic: 'sns', function: 'lambda', bucket: 's3' };
+
+/** Lower-case actions Lambda performs with the role for `fn`. */
+export function platformActions(model: AppModel, fn: LambdaFunction): string[] {
+  const index = ModelIndex.of(model);
+  const targets: Array<Value | undefined> = [fn.deadLetterTarget, fn.asyncConfig?.onFailure, fn.asyncConfig?.onSuccess];
+  const actions = new Set<string>();
+  for (const t of index.triggersOf(fn)) {
+    const properties = mappingProperties(model, t);
+    targets.push(eventSourceMappingFacts(properties).onFailure);
+    // The credentials of a broker or cluster, read by the poller from Secrets Manager.
+    if (isValueMap(properties) && properties['SourceAccessConfigurations'] !== undefined) actions.add('secretsmanager:getsecretvalue');
+  }
+  for (const target of targets) {
+    const service = target === undefined ? undefined : serviceOf(target, index);
+    const action = service ? DELIVERY[service] : undefined;
+    if (action) actions.add(action);
+  }
+  return [...actions];
+}
+
+function serviceOf(target: Value, index: ModelIndex): string | undefined {
+  if (target instanceof ResourceRef) {
+    const r = index.resource(target.target);
+    if (!r) return undefined;
+    return r.type === 'AWS::Events::EventBus' ? 'events' : SERVICE_OF_KIND[r.kind];
+  }
+  return typeof target === 'string' ? /^arn:[^:]+:([^:]+):/.exec(target)?.[1] : undefined;
+}

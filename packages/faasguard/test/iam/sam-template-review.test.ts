@@ -1,0 +1,37 @@
+/**
+ * SAM policy templates judged against the code: the narrower template derived from the templates'
+ * definitions, and the finding's words on the rule's fixture.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { narrowerTemplates } from '../../src/iam/sam-template-alternatives.js';
+import { iamActionGrantedNeverUsed } from '../../src/rules/privilege/iam-action-granted-never-used.js';
+import { scan } from '../../src/scan/scan.js';
+import { FIXTURES } from '../helpers/paths.js';
+
+describe('narrower SAM policy templates', () => {
+  const cases: Array<[string, string[], string[]]> = [
+    ['DynamoDBCrudPolicy', ['dynamodb:putitem'], ['DynamoDBWritePolicy']],
+    ['DynamoDBCrudPolicy', ['dynamodb:getitem', 'dynamodb:query'], ['DynamoDBReadPolicy']],
+    ['DynamoDBCrudPolicy', ['dynamodb:getitem', 'dynamodb:putitem'], ['DynamoDBReadPolicy', 'DynamoDBWritePolicy']],
+    ['S3FullAccessPolicy', ['s3:putobject'], ['S3WritePolicy']],
+    ['S3FullAccessPolicy', ['s3:getobject', 's3:putobject'], ['S3ReadPolicy', 'S3WritePolicy']],
+    ['S3CrudPolicy', ['s3:getobject'], ['S3ReadPolicy']],
+    // Deleting needs the whole bundle: nothing narrower grants it.
+    ['DynamoDBCrudPolicy', ['dynamodb:deleteitem'], []],
+    ['SQSSendMessagePolicy', ['sqs:sendmessage'], []],
+  ];
+  for (const [template, needed, want] of cases) {
+    it(`${template} for ${needed.join(', ')} → ${want.join(' with ') || 'none'}`, () => assert.deepEqual(narrowerTemplates(template, new Set(needed)), want));
+  }
+});
+
+describe('SAM policy templates in iam-action-granted-never-used', () => {
+  it('names what the template adds and the narrower template', async () => {
+    const result = await scan(path.join(FIXTURES, 'rules/iam-action-granted-never-used/fail'), { rules: [iamActionGrantedNeverUsed] });
+    const byFunction = new Map(result.findings.map((f) => [f.subject?.logicalId, f.message]));
+    assert.match(byFunction.get('SaveOrder') ?? '', /grants through DynamoDBCrudPolicy 9 actions on Orders .* so it may read and delete where the code only writes: .*dynamodb:DeleteItem.*DynamoDBWritePolicy grants what it calls\./);
+    assert.match(byFunction.get('Thumbnails') ?? '', /through S3FullAccessPolicy .* so it may delete where the code only reads and writes: .*s3:DeleteObject.* S3ReadPolicy with S3WritePolicy grant what it calls\./);
+  });
+});
