@@ -4,7 +4,8 @@ import { rolePermissions } from '../../iam/role-permissions.js';
 import type { AttachedPolicy } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
-import { functionRoles, functionsText, grantsText, namesText, relatedFunctions, roleText, type FunctionRole } from './privilege-text.js';
+import { actorText, functionsText, grantsText, identityText, namesText, ownResourcesText, relatedIdentityFunctions } from './privilege-text.js';
+import { judgedIdentities, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 export const iamBroadManagedPolicy: Rule = {
   meta: {
@@ -27,9 +28,9 @@ export const iamBroadManagedPolicy: Rule = {
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const fr of functionRoles(index)) {
-      const permissions = rolePermissions(fr.role, index);
-      for (const policy of fr.role.policies) {
+    for (const fr of judgedIdentities(index)) {
+      const permissions = rolePermissions(fr.holder, index);
+      for (const policy of fr.policies) {
         const breadth = managedPolicyBreadth(permissions, policy);
         if (breadth) results.push(result(fr, policy, breadth));
       }
@@ -38,16 +39,17 @@ export const iamBroadManagedPolicy: Rule = {
   },
 };
 
-function result(fr: FunctionRole, policy: AttachedPolicy, b: PolicyBreadth): RuleResult {
+function result(i: JudgedIdentity, policy: AttachedPolicy, b: PolicyBreadth): RuleResult {
   const grants = b.statements.flatMap((s) => s.grants.filter((g) => g.anyResource));
   const can = b.admin ? 'do anything in the account' : grants.length > 0 ? grantsText(grants) : `call every action of ${namesText(b.fullServices)}`;
+  const holder = i.functions.length > 0 ? `${functionsText(i.functions)} runs with the AWS managed policy ${policy.name} (${identityText(i)})` : `The ${identityText(i)} has the AWS managed policy ${policy.name}`;
   return {
-    message: `${functionsText(fr.functions)} runs with the AWS managed policy ${policy.name} (${roleText(fr)}), which grants ${what(b)} on every resource: an attacker who controls ${functionsText(fr.functions)} can ${can}. Replace it with statements scoped to the function's own resources.`,
+    message: `${holder}, which grants ${what(b)} on every resource: ${actorText(i)} can ${can}. Replace it with statements scoped to ${ownResourcesText(i)}.`,
     location: policy.loc,
-    related: relatedFunctions(fr.functions),
-    subject: subjectOf(fr.role),
-    key: [fr.role.logicalId, policy.name],
-    ...(b.admin ? { severity: 'critical' as const } : {}),
+    related: relatedIdentityFunctions(i),
+    subject: subjectOf(i.element),
+    key: [i.element.logicalId, policy.name],
+    severity: severityOf(i, b.admin ? 'critical' : 'high'),
   };
 }
 

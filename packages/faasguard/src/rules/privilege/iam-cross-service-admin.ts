@@ -2,7 +2,8 @@ import { ModelIndex } from '../../model/model-index.js';
 import { fullyGrantedServices, rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
-import { functionRoles, functionsText, namesText, relatedFunctions, roleText, type FunctionRole } from './privilege-text.js';
+import { actorText, identityText, namesText, ownResourcesText, relatedIdentityFunctions } from './privilege-text.js';
+import { judgedIdentities, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 /**
  * Administrator or multi-service full access through statements written for the application.
@@ -29,8 +30,8 @@ export const iamCrossServiceAdmin: Rule = {
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const fr of functionRoles(index)) {
-      const own = rolePermissions(fr.role, index).statements.filter((s) => s.policy.kind !== 'aws-managed');
+    for (const fr of judgedIdentities(index)) {
+      const own = rolePermissions(fr.holder, index).statements.filter((s) => s.policy.kind !== 'aws-managed');
       const admin = own.find((s) => s.admin);
       if (admin) {
         results.push(result(fr, admin, [], 'every action on every resource', 'do anything in the account: read and delete all data, create administrators, change every function'));
@@ -45,12 +46,13 @@ export const iamCrossServiceAdmin: Rule = {
   },
 };
 
-function result(fr: FunctionRole, at: GrantingStatement, also: GrantingStatement[], grants: string, can: string): RuleResult {
+function result(i: JudgedIdentity, at: GrantingStatement, also: GrantingStatement[], grants: string, can: string): RuleResult {
   return {
-    message: `The ${roleText(fr)} grants ${grants}: an attacker who controls ${functionsText(fr.functions)} can ${can}. Grant only the actions and resources the function uses.`,
+    message: `The ${identityText(i)} grants ${grants}: ${actorText(i)} can ${can}. Grant only the actions and ${ownResourcesText(i).replace(/^the /, '')}.`,
     location: at.statement.loc,
-    related: [...relatedFunctions(fr.functions), ...also.map((s) => ({ loc: s.statement.loc, message: `also granted by policy ${s.policy.name}` }))],
-    subject: subjectOf(fr.role),
-    key: [fr.role.logicalId],
+    related: [...relatedIdentityFunctions(i), ...also.map((s) => ({ loc: s.statement.loc, message: `also granted by policy ${s.policy.name}` }))],
+    subject: subjectOf(i.element),
+    key: [i.element.logicalId],
+    severity: severityOf(i, 'critical'),
   };
 }

@@ -3,7 +3,8 @@ import { escalationsOf, type Escalation } from '../../iam/privilege-escalation.j
 import { rolePermissions } from '../../iam/role-permissions.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
-import { functionRoles, functionsText, namesText, relatedFunctions, roleText, type FunctionRole } from './privilege-text.js';
+import { actorText, identityText, namesText, relatedIdentityFunctions } from './privilege-text.js';
+import { judgedIdentities, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 /** One finding per role, listing every path; roles that already grant `*` are iam-cross-service-admin's. */
 export const iamPrivilegeEscalation: Rule = {
@@ -27,8 +28,8 @@ export const iamPrivilegeEscalation: Rule = {
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const fr of functionRoles(index)) {
-      const permissions = rolePermissions(fr.role, index);
+    for (const fr of judgedIdentities(index)) {
+      const permissions = rolePermissions(fr.holder, index);
       if (permissions.statements.some((s) => s.admin)) continue;
       const escalations = escalationsOf(permissions);
       if (escalations.length > 0) results.push(result(fr, escalations));
@@ -37,7 +38,7 @@ export const iamPrivilegeEscalation: Rule = {
   },
 };
 
-function result(fr: FunctionRole, escalations: Escalation[]): RuleResult {
+function result(i: JudgedIdentity, escalations: Escalation[]): RuleResult {
   const first = escalations[0]!;
   // The path's last action is the one that does the harm (PassRole comes first).
   const at = first.statements[first.statements.length - 1]!;
@@ -45,10 +46,11 @@ function result(fr: FunctionRole, escalations: Escalation[]): RuleResult {
   const hows = escalations.map((e) => `${e.path.how} (${e.path.actions.join(' + ')})`);
   const shown = hows.length <= 3 ? namesText(hows) : `${hows.slice(0, 3).join(', ')} and ${hows.length - 3} more ways`;
   return {
-    message: `The ${roleText(fr)} can raise its own privileges: an attacker who controls ${functionsText(fr.functions)} can ${shown}, and so become administrator of the account. Remove IAM write actions from the role, or name the exact roles and functions they apply to.`,
+    message: `The ${identityText(i)} can raise its own privileges: ${actorText(i)} can ${shown}, and so become administrator of the account. Remove IAM write actions from it, or name the exact roles and functions they apply to.`,
     location: at.statement.loc,
-    related: [...relatedFunctions(fr.functions), ...others.map((s) => ({ loc: s.statement.loc, message: `also needed: policy ${s.policy.name}` }))],
-    subject: subjectOf(fr.role),
-    key: [fr.role.logicalId],
+    related: [...relatedIdentityFunctions(i), ...others.map((s) => ({ loc: s.statement.loc, message: `also needed: policy ${s.policy.name}` }))],
+    subject: subjectOf(i.element),
+    key: [i.element.logicalId],
+    severity: severityOf(i, 'critical'),
   };
 }

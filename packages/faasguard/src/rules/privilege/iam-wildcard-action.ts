@@ -4,7 +4,8 @@ import { rolePermissions, type GrantingStatement } from '../../iam/role-permissi
 import { targetFitsService } from '../../iam/resource-target.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
-import { functionRoles, functionsText, grantsText, namesText, relatedFunctions, roleText, statementKey, type FunctionRole } from './privilege-text.js';
+import { actorText, grantsText, namesText, relatedIdentityFunctions, statementKey, statementOwnerText } from './privilege-text.js';
+import { judgedIdentities, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 /**
  * Statements written for the application (inline, customer managed, SAM policy templates) that
@@ -32,11 +33,11 @@ export const iamWildcardAction: Rule = {
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const fr of functionRoles(index)) {
-      for (const s of rolePermissions(fr.role, index).statements) {
+    for (const identity of judgedIdentities(index)) {
+      for (const s of rolePermissions(identity.holder, index).statements) {
         const patterns = wildcardPatterns(s);
         if (s.policy.kind === 'aws-managed' || s.admin || patterns.length === 0) continue;
-        results.push(result(fr, s, patterns));
+        results.push(result(identity, s, patterns));
       }
     }
     return results;
@@ -62,14 +63,16 @@ function fittingActions(s: GrantingStatement): number {
   return s.actions.filter((a) => s.resources.some((r) => targetFitsService(r, a.service))).length;
 }
 
-function result(fr: FunctionRole, s: GrantingStatement, patterns: string[]): RuleResult {
+function result(i: JudgedIdentity, s: GrantingStatement, patterns: string[]): RuleResult {
   const on = namesText(s.resources.map((r) => (r.kind === 'any' ? `every resource (${r.text})` : r.text)));
   const can = s.grants.length > 0 ? `, so it can ${grantsText(s.grants)}` : '';
+  const calls = i.functions.length > 0 ? 'the function calls' : 'are needed';
   return {
-    message: `Policy ${s.policy.name} of ${roleText(fr)} grants ${namesText(patterns)} (${fittingActions(s)} actions) on ${on}: an attacker who controls ${functionsText(fr.functions)} can call every one of them${can}. List only the actions the function calls.`,
+    message: `${statementOwnerText(i, s)} grants ${namesText(patterns)} (${fittingActions(s)} actions) on ${on}: ${actorText(i)} can call every one of them${can}. List only the actions ${calls}.`,
     location: s.statement.loc,
-    related: relatedFunctions(fr.functions),
-    subject: subjectOf(fr.role),
-    key: [fr.role.logicalId, statementKey(s)],
+    related: relatedIdentityFunctions(i),
+    subject: subjectOf(i.element),
+    key: [i.element.logicalId, statementKey(s)],
+    severity: severityOf(i, 'high'),
   };
 }

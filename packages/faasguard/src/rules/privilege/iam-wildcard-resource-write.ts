@@ -5,7 +5,8 @@ import { targetFitsService } from '../../iam/resource-target.js';
 import { rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
-import { functionRoles, functionsText, grantsText, namesText, relatedFunctions, roleText, statementKey, type FunctionRole } from './privilege-text.js';
+import { actorText, grantsText, namesText, ownResourcesText, relatedIdentityFunctions, statementKey, statementOwnerText } from './privilege-text.js';
+import { judgedIdentities, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 /**
  * Write, delete and permission-changing actions granted on every resource by statements written
@@ -35,11 +36,11 @@ export const iamWildcardResourceWrite: Rule = {
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const fr of functionRoles(index)) {
-      for (const s of rolePermissions(fr.role, index).statements) {
+    for (const identity of judgedIdentities(index)) {
+      for (const s of rolePermissions(identity.holder, index).statements) {
         if (!inScope(s)) continue;
         const actions = writesOnAny(s);
-        if (actions.length > 0) results.push(result(fr, s, actions));
+        if (actions.length > 0) results.push(result(identity, s, actions));
       }
     }
     return results;
@@ -62,17 +63,18 @@ function writesOnAny(s: GrantingStatement): ExpandedAction[] {
   });
 }
 
-function result(fr: FunctionRole, s: GrantingStatement, actions: ExpandedAction[]): RuleResult {
+function result(i: JudgedIdentity, s: GrantingStatement, actions: ExpandedAction[]): RuleResult {
   const ids = actions.map(actionId);
   const shown = ids.length <= 3 ? namesText(ids) : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
   const anyTexts = namesText([...new Set(s.resources.filter((r) => r.kind === 'any').map((r) => r.text))]);
   const grants = s.grants.filter((g) => g.anyResource);
   const can = grants.length > 0 ? grantsText(grants) : 'change permissions on every resource of the service';
   return {
-    message: `Policy ${s.policy.name} of ${roleText(fr)} grants ${shown} on every resource (${anyTexts}): an attacker who controls ${functionsText(fr.functions)} can ${can}. Name the function's own resources instead of a wildcard.`,
+    message: `${statementOwnerText(i, s)} grants ${shown} on every resource (${anyTexts}): ${actorText(i)} can ${can}. Name ${ownResourcesText(i)} instead of a wildcard.`,
     location: s.statement.loc,
-    related: relatedFunctions(fr.functions),
-    subject: subjectOf(fr.role),
-    key: [fr.role.logicalId, statementKey(s)],
+    related: relatedIdentityFunctions(i),
+    subject: subjectOf(i.element),
+    key: [i.element.logicalId, statementKey(s)],
+    severity: severityOf(i, 'high'),
   };
 }
