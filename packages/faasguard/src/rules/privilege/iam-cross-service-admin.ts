@@ -2,7 +2,7 @@ import { ModelIndex } from '../../model/model-index.js';
 import { fullyGrantedServices, rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
-import { actorText, identityText, namesText, ownResourcesText, relatedIdentityFunctions } from './privilege-text.js';
+import { actorText, identityText, namesText, relatedIdentityFunctions, usesText } from './privilege-text.js';
 import { judgedIdentities, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 /**
@@ -48,7 +48,7 @@ export const iamCrossServiceAdmin: Rule = {
 
 function result(i: JudgedIdentity, at: GrantingStatement, also: GrantingStatement[], grants: string, can: string): RuleResult {
   return {
-    message: `The ${identityText(i)} grants ${grants}: ${actorText(i)} can ${can}. Grant only the actions and ${ownResourcesText(i).replace(/^the /, '')}.`,
+    message: `The ${identityText(i)} grants ${grants}: ${actorText(i)} can ${can}. Grant only the actions and resources ${usesText(i)}.`,
     location: at.statement.loc,
     related: [...relatedIdentityFunctions(i), ...also.map((s) => ({ loc: s.statement.loc, message: `also granted by policy ${s.policy.name}` }))],
     subject: subjectOf(i.element),

@@ -46,7 +46,7 @@ function result(i: JudgedIdentity, escalations: Escalation[]): RuleResult {
   const hows = escalations.map((e) => `${e.path.how} (${e.path.actions.join(' + ')})`);
   const shown = hows.length <= 3 ? namesText(hows) : `${hows.slice(0, 3).join(', ')} and ${hows.length - 3} more ways`;
   return {
-    message: `The ${identityText(i)} can raise its own privileges: ${actorText(i)} can ${shown}, and so become administrator of the account. Remove IAM write actions from it, or name the exact roles and functions they apply to.`,
+    message: `The ${identityText(i)} ${i.kind === 'role' ? 'can raise its own privileges' : 'lets its holder raise their own privileges'}: ${actorText(i)} can ${shown}, and so become administrator of the account. Remove IAM write actions from it, or name the exact roles and functions they apply to.`,
     location: at.statement.loc,
     related: [...relatedIdentityFunctions(i), ...others.map((s) => ({ loc: s.statement.loc, message: `also needed: policy ${s.policy.name}` }))],
     subject: subjectOf(i.element),

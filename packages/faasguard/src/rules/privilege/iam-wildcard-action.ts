@@ -4,7 +4,7 @@ import { rolePermissions, type GrantingStatement } from '../../iam/role-permissi
 import { targetFitsService } from '../../iam/resource-target.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
-import { actorText, grantsText, namesText, relatedIdentityFunctions, statementKey, statementOwnerText } from './privilege-text.js';
+import { actorText, grantsText, namesText, relatedIdentityFunctions, statementKey, statementOwnerText, usesText } from './privilege-text.js';
 import { judgedIdentities, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 /**
@@ -66,9 +66,8 @@ function fittingActions(s: GrantingStatement): number {
 function result(i: JudgedIdentity, s: GrantingStatement, patterns: string[]): RuleResult {
   const on = namesText(s.resources.map((r) => (r.kind === 'any' ? `every resource (${r.text})` : r.text)));
   const can = s.grants.length > 0 ? `, so it can ${grantsText(s.grants)}` : '';
-  const calls = i.functions.length > 0 ? 'the function calls' : 'are needed';
   return {
-    message: `${statementOwnerText(i, s)} grants ${namesText(patterns)} (${fittingActions(s)} actions) on ${on}: ${actorText(i)} can call every one of them${can}. List only the actions ${calls}.`,
+    message: `${statementOwnerText(i, s)} grants ${namesText(patterns)} (${fittingActions(s)} actions) on ${on}: ${actorText(i)} can call every one of them${can}. List only the actions ${usesText(i)}.`,
     location: s.statement.loc,
     related: relatedIdentityFunctions(i),
     subject: subjectOf(i.element),

@@ -54,6 +54,11 @@ export function ownResourcesText(i: JudgedIdentity): string {
   return i.functions.length > 0 ? "the function's own resources" : 'the resources it needs';
 }
 
+/** Completes "Grant only the actions …": "the function uses" or "its holder needs". */
+export function usesText(i: JudgedIdentity): string {
+  return i.functions.length > 0 ? 'the function uses' : 'its holder needs';
+}
+
 /** The functions that run with the role, saying which the internet reaches. */
 export function relatedIdentityFunctions(i: JudgedIdentity): RelatedLocation[] {
   return i.functions.map((f) => ({ loc: f.loc, message: `function ${nameOf(f)} runs with this role${i.exposed.includes(f) ? ' and is reachable from the internet' : ''}` }));
