@@ -114,7 +114,7 @@ const CASES: Record<string, Expected[]> = {
     { line: 12, subject: 'ProcessUploadRole' },
     { line: 28, subject: 'CleanupRole' },
     { line: 46, subject: 'NotifierRole' },
-    { file: 'no-function.yaml', line: 16, subject: 'ReplicationRole', severity: 'high' },
+    { file: 'no-function.yaml', line: 16, subject: 'ReplicationRole', severity: 'medium' },
     { file: 'no-function.yaml', line: 24, subject: 'CleanupPolicy' },
   ],
   'iam-broad-managed-policy': [

@@ -3,9 +3,10 @@ import { managedPolicyBreadth, type PolicyBreadth } from '../../iam/broad-manage
 import { rolePermissions } from '../../iam/role-permissions.js';
 import type { AttachedPolicy } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
+import type { Severity } from '../../findings/finding.js';
 import { subjectOf } from '../subject.js';
 import { actorText, functionsText, grantsText, identityText, namesText, ownResourcesText, relatedIdentityFunctions } from './privilege-text.js';
-import { judgedIdentities, severityOf, type JudgedIdentity } from './judged-identity.js';
+import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 export const iamBroadManagedPolicy: Rule = {
   meta: {
@@ -29,7 +30,7 @@ export const iamBroadManagedPolicy: Rule = {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fr of judgedIdentities(index)) {
-      const permissions = rolePermissions(fr.holder, index);
+      const permissions = judgedPermissions(fr, index);
       for (const policy of fr.policies) {
         const breadth = managedPolicyBreadth(permissions, policy);
         if (breadth) results.push(result(fr, policy, breadth));
@@ -49,9 +50,18 @@ function result(i: JudgedIdentity, policy: AttachedPolicy, b: PolicyBreadth): Ru
     related: relatedIdentityFunctions(i),
     subject: subjectOf(i.element),
     key: [i.element.logicalId, policy.name],
-    severity: severityOf(i, b.admin ? 'critical' : 'high'),
+    severity: severityOf(i, baseSeverity(b)),
   };
 }
+
+/** Reading data or rewriting telemetry is less than changing data, IAM or functions. */
+function baseSeverity(b: PolicyBreadth): Severity {
+  if (b.admin) return 'critical';
+  const telemetryOnly = b.fullServices.every((s) => TELEMETRY.has(s));
+  return telemetryOnly && b.capabilities.every((c) => c === 'read-all-data') ? 'medium' : 'high';
+}
+
+const TELEMETRY: ReadonlySet<string> = new Set(['logs', 'cloudwatch', 'xray']);
 
 function what(b: PolicyBreadth): string {
   if (b.admin) return 'every action';

@@ -3,7 +3,7 @@ import { fullyGrantedServices, rolePermissions, type GrantingStatement } from '.
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
 import { actorText, identityText, namesText, relatedIdentityFunctions, usesText } from './privilege-text.js';
-import { judgedIdentities, severityOf, type JudgedIdentity } from './judged-identity.js';
+import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 /**
  * Administrator or multi-service full access through statements written for the application.
@@ -31,20 +31,31 @@ export const iamCrossServiceAdmin: Rule = {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fr of judgedIdentities(index)) {
-      const own = rolePermissions(fr.holder, index).statements.filter((s) => s.policy.kind !== 'aws-managed');
+      const own = judgedPermissions(fr, index).statements.filter((s) => s.policy.kind !== 'aws-managed');
       const admin = own.find((s) => s.admin);
       if (admin) {
         results.push(result(fr, admin, [], 'every action on every resource', 'do anything in the account: read and delete all data, create administrators, change every function'));
         continue;
       }
-      const services = fullyGrantedServices(own);
+      const services = dataServices(fullyGrantedServices(own));
       if (services.length < 2) continue;
-      const contributing = own.filter((s) => fullyGrantedServices([s]).length > 0);
+      const contributing = own.filter((s) => dataServices(fullyGrantedServices([s])).length > 0);
       results.push(result(fr, contributing[0]!, contributing.slice(1), `every action of ${namesText(services)} on every resource`, `administer ${namesText(services)}: delete, overwrite and read every resource of each and change who may access them`));
     }
     return results;
   },
 };
+
+/**
+ * Telemetry (logs, metrics, traces) is not what an administrator is made of: `logs:*` with
+ * `cloudwatch:*` is the usual, sloppy logging statement of a state machine, which
+ * iam-wildcard-action reports.
+ */
+const TELEMETRY: ReadonlySet<string> = new Set(['logs', 'cloudwatch', 'xray']);
+
+function dataServices(services: readonly string[]): string[] {
+  return services.filter((s) => !TELEMETRY.has(s));
+}
 
 function result(i: JudgedIdentity, at: GrantingStatement, also: GrantingStatement[], grants: string, can: string): RuleResult {
   return {

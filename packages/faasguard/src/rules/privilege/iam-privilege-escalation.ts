@@ -4,7 +4,7 @@ import { rolePermissions } from '../../iam/role-permissions.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
 import { actorText, identityText, namesText, relatedIdentityFunctions } from './privilege-text.js';
-import { judgedIdentities, severityOf, type JudgedIdentity } from './judged-identity.js';
+import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 /** One finding per role, listing every path; roles that already grant `*` are iam-cross-service-admin's. */
 export const iamPrivilegeEscalation: Rule = {
@@ -29,7 +29,7 @@ export const iamPrivilegeEscalation: Rule = {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fr of judgedIdentities(index)) {
-      const permissions = rolePermissions(fr.holder, index);
+      const permissions = judgedPermissions(fr, index);
       if (permissions.statements.some((s) => s.admin)) continue;
       const escalations = escalationsOf(permissions);
       if (escalations.length > 0) results.push(result(fr, escalations));

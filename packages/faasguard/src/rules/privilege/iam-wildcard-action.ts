@@ -5,7 +5,7 @@ import { targetFitsService } from '../../iam/resource-target.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
 import { actorText, grantsText, namesText, relatedIdentityFunctions, statementKey, statementOwnerText, usesText } from './privilege-text.js';
-import { judgedIdentities, severityOf, type JudgedIdentity } from './judged-identity.js';
+import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 /**
  * Statements written for the application (inline, customer managed, SAM policy templates) that
@@ -34,7 +34,7 @@ export const iamWildcardAction: Rule = {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const identity of judgedIdentities(index)) {
-      for (const s of rolePermissions(identity.holder, index).statements) {
+      for (const s of judgedPermissions(identity, index).statements) {
         const patterns = wildcardPatterns(s);
         if (s.policy.kind === 'aws-managed' || s.admin || patterns.length === 0) continue;
         results.push(result(identity, s, patterns));
@@ -58,6 +58,11 @@ function wildcardPatterns(s: GrantingStatement): string[] {
   });
 }
 
+/** `logs:*`, `cloudwatch:*`, `xray:*`: an attacker can erase or forge telemetry, not reach data. */
+function isTelemetry(pattern: string): boolean {
+  return /^(logs|cloudwatch|xray):\*$/.test(pattern.trim());
+}
+
 /** Actions of the statement that its resources can concern. */
 function fittingActions(s: GrantingStatement): number {
   return s.actions.filter((a) => s.resources.some((r) => targetFitsService(r, a.service))).length;
@@ -72,6 +77,6 @@ function result(i: JudgedIdentity, s: GrantingStatement, patterns: string[]): Ru
     related: relatedIdentityFunctions(i),
     subject: subjectOf(i.element),
     key: [i.element.logicalId, statementKey(s)],
-    severity: severityOf(i, 'high'),
+    severity: severityOf(i, patterns.every(isTelemetry) ? 'medium' : 'high'),
   };
 }

@@ -6,7 +6,7 @@ import { rolePermissions, type GrantingStatement } from '../../iam/role-permissi
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
 import { actorText, grantsText, namesText, ownResourcesText, relatedIdentityFunctions, statementKey, statementOwnerText } from './privilege-text.js';
-import { judgedIdentities, severityOf, type JudgedIdentity } from './judged-identity.js';
+import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 /**
  * Write, delete and permission-changing actions granted on every resource by statements written
@@ -37,7 +37,7 @@ export const iamWildcardResourceWrite: Rule = {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const identity of judgedIdentities(index)) {
-      for (const s of rolePermissions(identity.holder, index).statements) {
+      for (const s of judgedPermissions(identity, index).statements) {
         if (!inScope(s)) continue;
         const actions = writesOnAny(s);
         if (actions.length > 0) results.push(result(identity, s, actions));

@@ -7,7 +7,7 @@ import { computeExposure } from '../../analysis/exposure.js';
 import type { AttachedPolicy, IamRole, LambdaFunction, ModelElement } from '../../model/app-model.js';
 import { iamIdentities, type IamIdentityKind } from '../../model/facts/iam-identity-facts.js';
 import type { ModelIndex } from '../../model/model-index.js';
-import type { PolicyHolder } from '../../iam/role-permissions.js';
+import { rolePermissions, type PolicyHolder, type RolePermissions } from '../../iam/role-permissions.js';
 import type { Severity } from '../../findings/finding.js';
 import { SEVERITIES } from '../../findings/finding.js';
 import { display } from '../../model/value.js';
@@ -71,7 +71,46 @@ export function lowered(severity: Severity): Severity {
   return SEVERITIES[Math.min(SEVERITIES.length - 1, SEVERITIES.indexOf(severity) + 1)]!;
 }
 
-/** The rule's severity, one step higher when a function reachable from the internet runs with the role. */
+/**
+ * Services that run code of the account's choosing with the role they assume: whoever controls
+ * that code acts with the role. Any other service (Step Functions, EventBridge, API Gateway,
+ * Firehose, CloudFormation …) does only what its configuration, written in the template, says.
+ */
+const RUNS_CODE: ReadonlySet<string> = new Set(['lambda', 'edgelambda', 'ec2', 'ecs-tasks', 'codebuild', 'sagemaker', 'glue', 'elasticmapreduce', 'bedrock-agentcore', 'apprunner', 'tasks.apprunner', 'build.apprunner']);
+
+function serviceName(principal: string): string {
+  return principal.replace(/(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/, '').replace(/\.<region>$/, '');
+}
+
+/** A role no function uses that only services running no code of the account's choosing may assume. */
+export function onlyConfiguredServices(identity: JudgedIdentity): boolean {
+  if (identity.kind !== 'role' || identity.functions.length > 0 || identity.trustedServices.length === 0) return false;
+  const role = identity.element as IamRole;
+  const others = (role.trust?.statements ?? []).some((s) => s.effect === 'Allow' && s.principals.some((p) => p.type !== 'Service'));
+  return !others && identity.trustedServices.every((p) => !RUNS_CODE.has(serviceName(p)));
+}
+
+/**
+ * The rule's severity for the identity: one step higher when a function reachable from the
+ * internet runs with the role, one step lower for a role that only services acting on the
+ * template's own configuration assume (a state machine's, a delivery stream's, a deployment's).
+ */
 export function severityOf(identity: JudgedIdentity, base: Severity): Severity {
-  return identity.exposed.length > 0 ? raised(base) : base;
+  if (identity.exposed.length > 0) return raised(base);
+  return onlyConfiguredServices(identity) ? lowered(base) : base;
+}
+
+/**
+ * The identity's permissions as the rules judge them. For a role no function uses, AWS managed
+ * policies of the `service-role/` path are left out: AWS wrote them for the service that assumes
+ * the role (Batch, Glue, IoT rule actions), to do that service's job.
+ */
+export function judgedPermissions(identity: JudgedIdentity, index: ModelIndex): RolePermissions {
+  const all = rolePermissions(identity.holder, index);
+  if (identity.functions.length > 0) return all;
+  return { ...all, statements: all.statements.filter((s) => !isServiceRolePolicy(s.policy)) };
+}
+
+export function isServiceRolePolicy(p: AttachedPolicy): boolean {
+  return p.kind === 'aws-managed' && typeof p.arn === 'string' && /:policy\/(aws-)?service-role\//.test(p.arn);
 }
