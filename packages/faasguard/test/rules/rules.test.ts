@@ -138,6 +138,17 @@ const CASES: Record<string, Expected[]> = {
     { file: 'no-function.yaml', line: 24, subject: 'OpsPolicy' },
     { file: 'no-function.yaml', line: 34, subject: 'Operator' },
   ],
+  // IAM roles and policies judged on their own (issue #17)
+  'iam-trust-external-account': [
+    { line: 8, subject: 'PartnerRole', severity: 'medium' },
+    { line: 24, subject: 'AuditRole' },
+  ],
+  'iam-trust-federated-without-condition': [
+    { line: 8, subject: 'DeployRole', severity: 'high' },
+    { line: 22, subject: 'GuestRole' },
+    { line: 31, subject: 'AnyRepoRole' },
+  ],
+  'iam-function-role-trusts-other-service': [{ line: 8, subject: 'WorkerRole', severity: 'medium' }],
   'iam-trust-any-principal': [
     { line: 11, subject: 'OpenRole' },
     { line: 35, subject: 'PartnerRole' },
