@@ -11,12 +11,12 @@ import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } 
 export const iamBroadManagedPolicy: Rule = {
   meta: {
     id: 'iam-broad-managed-policy',
-    title: 'Function runs with a broad AWS managed policy',
+    title: 'Role, user or group has a broad AWS managed policy',
     category: 'SAS-4',
     cwe: ['CWE-250'],
     severity: 'high',
     description:
-      "A function's role has an AWS managed policy attached that is written for administrators, not for one function. faasguard reads each managed policy's current document (from AWS's published policies) and calls it broad when, on every resource, it grants every action (`*`), every action of a service (`s3:*`), or any of: deleting, overwriting or reading stored data (S3, DynamoDB, Secrets Manager, SSM parameters …), managing IAM, passing or assuming roles, changing or invoking any function. Lambda's execution policies (logs, X-Ray, VPC, polling queues and streams) are not broad. An attacker who controls the function gets the whole policy.",
+      "A function's role has an AWS managed policy attached that is written for administrators, not for one function. faasguard reads each managed policy's current document (from AWS's published policies) and calls it broad when, on every resource, it grants every action (`*`), every action of a service (`s3:*`), or any of: deleting, overwriting or reading stored data (S3, DynamoDB, Secrets Manager, SSM parameters …), managing IAM, passing or assuming roles, changing or invoking any function. Lambda's execution policies (logs, X-Ray, VPC, polling queues and streams) are not broad. An attacker who controls the function gets the whole policy. Every role is judged, whether a function uses it or not, and so is every IAM user, group and policy that no role of the template carries. When a function reachable from the internet (signed in or not) runs with the role, the severity is one step higher; for a role no function uses that only services acting on the template's own configuration may assume (Step Functions, EventBridge, API Gateway, Firehose, CloudFormation …, not EC2, ECS tasks, CodeBuild or SageMaker, which run code), one step lower. A policy that only reads data or only administers telemetry is medium. For a role no function uses, AWS managed policies of the `service-role/` path (written by AWS for the service that assumes the role: Batch, Glue, IoT rule actions) are not reported.",
     remediation:
       'Replace the managed policy with statements naming the actions and resources the function uses, for example SAM policy templates (`DynamoDBCrudPolicy`, `S3ReadPolicy`) scoped to the table or bucket.',
     example: {
@@ -25,6 +25,8 @@ export const iamBroadManagedPolicy: Rule = {
       fixed: 'Policies:\n  - S3ReadPolicy:\n      BucketName: !Ref UploadsBucket',
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies'],
+    judges: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::Serverless::Function'],
+    peerChecks: ['Checkov CKV_AWS_274'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -12,12 +12,12 @@ import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } 
 export const iamCrossServiceAdmin: Rule = {
   meta: {
     id: 'iam-cross-service-admin',
-    title: 'Function role is an administrator across services',
+    title: 'Role or policy is an administrator across services',
     category: 'SAS-4',
     cwe: ['CWE-269', 'CWE-250'],
     severity: 'critical',
     description:
-      "A function's role grants every action on every resource (`Action: \"*\"`, or `NotAction` with `Resource: \"*\"`), or every action of two or more services on every resource (`s3:*` and `dynamodb:*` …). The function is an administrator: an attacker who controls its code owns the account's data, identities and functions.",
+      "A function's role grants every action on every resource (`Action: \"*\"`, or `NotAction` with `Resource: \"*\"`), or every action of two or more services on every resource (`s3:*` and `dynamodb:*` …). The function is an administrator: an attacker who controls its code owns the account's data, identities and functions. Every role is judged, whether a function uses it or not, and so is every IAM user, group and policy that no role of the template carries. When a function reachable from the internet (signed in or not) runs with the role, the severity is one step higher; for a role no function uses that only services acting on the template's own configuration may assume (Step Functions, EventBridge, API Gateway, Firehose, CloudFormation …, not EC2, ECS tasks, CodeBuild or SageMaker, which run code), one step lower. Telemetry services (logs, metrics, traces) do not count towards the two services.",
     remediation:
       'Replace the statement with the actions and resources the function uses. If a task really needs administration (a deployment helper), keep it out of functions that handle outside input and guard it with a permissions boundary.',
     example: {
@@ -26,6 +26,8 @@ export const iamCrossServiceAdmin: Rule = {
       fixed: 'Statement:\n  - Effect: Allow\n    Action: [sqs:SendMessage]\n    Resource: !GetAtt Jobs.Arn',
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
+    judges: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::Serverless::Function'],
+    peerChecks: ['Checkov CKV_AWS_1'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

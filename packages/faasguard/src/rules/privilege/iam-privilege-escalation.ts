@@ -15,7 +15,7 @@ export const iamPrivilegeEscalation: Rule = {
     cwe: ['CWE-269'],
     severity: 'critical',
     description:
-      "A function's role holds IAM permissions that are known to lead to administrator access: `iam:PutRolePolicy`, `iam:AttachRolePolicy`, `iam:CreatePolicyVersion` and their user and group counterparts, `iam:PassRole` together with `lambda:CreateFunction`, `ec2:RunInstances` or `cloudformation:CreateStack`, or `lambda:UpdateFunctionCode`, on every resource. An attacker who controls the function does not stop at its permissions: they grant themselves more, or borrow the most privileged role of the account.",
+      "A function's role holds IAM permissions that are known to lead to administrator access: `iam:PutRolePolicy`, `iam:AttachRolePolicy`, `iam:CreatePolicyVersion` and their user and group counterparts, `iam:PassRole` together with `lambda:CreateFunction`, `ec2:RunInstances` or `cloudformation:CreateStack`, or `lambda:UpdateFunctionCode`, on every resource. An attacker who controls the function does not stop at its permissions: they grant themselves more, or borrow the most privileged role of the account. Every role is judged, whether a function uses it or not, and so is every IAM user, group and policy that no role of the template carries. When a function reachable from the internet (signed in or not) runs with the role, the severity is one step higher; for a role no function uses that only services acting on the template's own configuration may assume (Step Functions, EventBridge, API Gateway, Firehose, CloudFormation …, not EC2, ECS tasks, CodeBuild or SageMaker, which run code), one step lower.",
     remediation:
       'Remove the IAM write actions from the function\'s role; deployments belong to the pipeline, not to functions. When a function must pass a role, name that role in `Resource` and add an `iam:PassedToService` condition; when it must update a function, name the function.',
     example: {
@@ -24,6 +24,8 @@ export const iamPrivilegeEscalation: Rule = {
       fixed: 'Statement:\n  - Effect: Allow\n    Action: iam:PassRole\n    Resource: !GetAtt WorkerRole.Arn\n    Condition:\n      StringEquals:\n        iam:PassedToService: lambda.amazonaws.com',
     },
     references: ['https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/'],
+    judges: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::Serverless::Function'],
+    peerChecks: ['Checkov CKV_AWS_110'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

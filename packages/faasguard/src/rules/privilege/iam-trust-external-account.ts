@@ -30,7 +30,6 @@ export const iamTrustExternalAccount: Rule = {
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html'],
     judges: ['AWS::IAM::Role'],
-    peerChecks: [],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

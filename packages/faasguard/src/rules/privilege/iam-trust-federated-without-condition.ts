@@ -27,7 +27,6 @@ export const iamTrustFederatedWithoutCondition: Rule = {
       'https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html',
     ],
     judges: ['AWS::IAM::Role'],
-    peerChecks: [],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -20,7 +20,7 @@ export const iamWildcardAction: Rule = {
     cwe: ['CWE-250'],
     severity: 'high',
     description:
-      "A policy statement of a function's role grants `service:*` (every action of the service, including ones added later) or uses `NotAction` with `Allow` (every action of every service but a few). A function needs a handful of actions; an attacker who controls its code (an injection, a vulnerable dependency) gets all the others: deleting tables and buckets, changing their policies, reading every item.",
+      "A policy statement of a function's role grants `service:*` (every action of the service, including ones added later) or uses `NotAction` with `Allow` (every action of every service but a few). A function needs a handful of actions; an attacker who controls its code (an injection, a vulnerable dependency) gets all the others: deleting tables and buckets, changing their policies, reading every item. Every role is judged, whether a function uses it or not, and so is every IAM user, group and policy that no role of the template carries. When a function reachable from the internet (signed in or not) runs with the role, the severity is one step higher; for a role no function uses that only services acting on the template's own configuration may assume (Step Functions, EventBridge, API Gateway, Firehose, CloudFormation …, not EC2, ECS tasks, CodeBuild or SageMaker, which run code), one step lower. `logs:*`, `cloudwatch:*` and `xray:*` alone are medium: they reach telemetry, not data.",
     remediation:
       'List the actions the function calls (`dynamodb:GetItem`, `dynamodb:PutItem` …) instead of `service:*`, and replace `NotAction` with an `Action` list. For SAM, prefer policy templates such as `DynamoDBCrudPolicy` scoped to the table.',
     example: {
@@ -29,6 +29,8 @@ export const iamWildcardAction: Rule = {
       fixed: 'Policies:\n  - Statement:\n      - Effect: Allow\n        Action: [dynamodb:GetItem, dynamodb:PutItem]\n        Resource: !GetAtt Orders.Arn',
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
+    judges: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::Serverless::Function'],
+    peerChecks: ['Checkov CKV_AWS_63', 'cfn-nag F3', 'cfn-nag F4', 'cfn-nag F5'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -23,7 +23,7 @@ export const iamWildcardResourceWrite: Rule = {
     cwe: ['CWE-732'],
     severity: 'high',
     description:
-      "A policy statement of a function's role grants actions that delete or overwrite data, or change permissions, with `Resource: \"*\"` or a wildcard ARN such as `arn:aws:s3:::*/*`. The function touches its own bucket or table; with this statement, an attacker who controls its code can delete or overwrite the data of every bucket, table or queue in the account, or open them to the world.",
+      "A policy statement of a function's role grants actions that delete or overwrite data, or change permissions, with `Resource: \"*\"` or a wildcard ARN such as `arn:aws:s3:::*/*`. The function touches its own bucket or table; with this statement, an attacker who controls its code can delete or overwrite the data of every bucket, table or queue in the account, or open them to the world. Every role is judged, whether a function uses it or not, and so is every IAM user, group and policy that no role of the template carries. When a function reachable from the internet (signed in or not) runs with the role, the severity is one step higher; for a role no function uses that only services acting on the template's own configuration may assume (Step Functions, EventBridge, API Gateway, Firehose, CloudFormation …, not EC2, ECS tasks, CodeBuild or SageMaker, which run code), one step lower.",
     remediation:
       'Name the resources the function uses: `!GetAtt Table.Arn`, `!Sub ${Bucket.Arn}/*`. With SAM policy templates, pass the resource (`BucketName: !Ref Uploads`) rather than `*`.',
     example: {
@@ -32,6 +32,8 @@ export const iamWildcardResourceWrite: Rule = {
       fixed: 'Policies:\n  - S3CrudPolicy:\n      BucketName: !Ref UploadsBucket',
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html'],
+    judges: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::Serverless::Function'],
+    peerChecks: ['Checkov CKV_AWS_111', 'cfn-nag W11', 'cfn-nag W12', 'cfn-nag W13'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -82,6 +82,11 @@ function serviceName(principal: string): string {
   return principal.replace(/(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/, '').replace(/\.<region>$/, '');
 }
 
+/** Whether a service principal runs code of the account's choosing with the roles it assumes. */
+export function runsCode(principal: string): boolean {
+  return RUNS_CODE.has(serviceName(principal));
+}
+
 /** A role no function uses that only services running no code of the account's choosing may assume. */
 export function onlyConfiguredServices(identity: JudgedIdentity): boolean {
   if (identity.kind !== 'role' || identity.functions.length > 0 || identity.trustedServices.length === 0) return false;
