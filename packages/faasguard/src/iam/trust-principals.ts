@@ -99,3 +99,8 @@ export function trustedServicePrincipals(s: PolicyStatement): string[] {
 export function isLambdaService(principal: string): boolean {
   return /^(lambda|edgelambda)\.amazonaws\.com(\.cn)?$/.test(principal.trim());
 }
+
+/** Whether any test of the statement's `Condition` names the key, whatever its value (a parameter counts). */
+export function testsConditionKey(s: PolicyStatement, key: string): boolean {
+  return Object.values(s.conditions ?? {}).some((block) => isValueMap(block) && Object.keys(block).some((k) => k.toLowerCase() === key.toLowerCase()));
+}

@@ -1,7 +1,6 @@
 import type { IamRole, PolicyStatement } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
-import { keyConstraint } from '../../iam/statement-conditions.js';
-import { trustedAccounts, type TrustedAccount } from '../../iam/trust-principals.js';
+import { testsConditionKey, trustedAccounts, type TrustedAccount } from '../../iam/trust-principals.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } from './judged-identity.js';
@@ -9,8 +8,9 @@ import { grantsText, namesText, relatedIdentityFunctions } from './privilege-tex
 
 /**
  * Every role of the model. The stack's own account (`${AWS::AccountId}`), roles of the template
- * and values left to parameters are never another account; a statement limited to the
- * organization (`aws:PrincipalOrgID`) is left alone.
+ * and values left to parameters are never another account. A statement limited to the
+ * organization (`aws:PrincipalOrgID`), or requiring the external id a third party must present
+ * (`sts:ExternalId`, AWS's documented way to trust one), is left alone.
  */
 export const iamTrustExternalAccount: Rule = {
   meta: {
@@ -20,7 +20,7 @@ export const iamTrustExternalAccount: Rule = {
     cwe: ['CWE-284'],
     severity: 'medium',
     description:
-      "The trust policy of a role names a principal of another AWS account, by account id (`123456789012`, `arn:aws:iam::123456789012:root`) or by the ARN of one of its roles or users. Whoever administers that account decides who there may assume the role, and so who acts with its permissions in yours. A principal written with `${AWS::AccountId}` is the stack's own account, and a role of the template is not another account: neither is reported. A literal account id is reported even when it is your own, since the scan cannot tell: write `${AWS::AccountId}` instead.",
+      "The trust policy of a role names a principal of another AWS account, by account id (`123456789012`, `arn:aws:iam::123456789012:root`) or by the ARN of one of its roles or users. Whoever administers that account decides who there may assume the role, and so who acts with its permissions in yours. A principal written with `${AWS::AccountId}` is the stack's own account, and a role of the template is not another account: neither is reported. A literal account id is reported even when it is your own, since the scan cannot tell: write `${AWS::AccountId}` instead. A statement that requires `sts:ExternalId` (the documented way to let a third party assume a role) or limits principals to the organization (`aws:PrincipalOrgID`) is not reported.",
     remediation:
       'Confirm the account is meant to assume the role. Name one role of it rather than its root, require `sts:ExternalId` for a third party, and grant the role only what that account needs.',
     example: {
@@ -38,7 +38,7 @@ export const iamTrustExternalAccount: Rule = {
       if (identity.kind !== 'role') continue;
       const role = identity.element as IamRole;
       (role.trust?.statements ?? []).forEach((s, i) => {
-        if (keyConstraint(s, 'aws:PrincipalOrgID')) return;
+        if (testsConditionKey(s, 'aws:PrincipalOrgID') || testsConditionKey(s, 'sts:ExternalId')) return;
         const accounts = trustedAccounts(s);
         if (accounts.length > 0) results.push(result(identity, role, s, i, accounts, index));
       });
@@ -52,9 +52,8 @@ function result(identity: JudgedIdentity, role: IamRole, s: PolicyStatement, i: 
   const can = grants.length > 0 ? `: principals it allows can ${grantsText(grants)}` : '';
   const who = namesText([...new Set(accounts.map((a) => (a.principal === a.account ? `account ${a.account}` : `${a.principal} (account ${a.account})`)))]);
   const used = identity.functions.length > 0 ? ` (the execution role of ${namesText(identity.functions.map(nameOf))})` : '';
-  const condition = s.conditions ? ', under a condition,' : '';
   return {
-    message: `Role ${nameOf(role)}${used} lets ${who}${condition} assume it${can}. Confirm that account is meant to, and name one role of it rather than the whole account.`,
+    message: `Role ${nameOf(role)}${used} lets ${who} assume it${can}. Confirm that account is meant to, and name one role of it rather than the whole account.`,
     location: s.loc,
     related: relatedIdentityFunctions(identity),
     subject: subjectOf(role),
