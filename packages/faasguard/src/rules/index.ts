@@ -26,6 +26,7 @@ import { iamTrustAnyPrincipal } from './privilege/iam-trust-any-principal.js';
 import { iamTrustExternalAccount } from './privilege/iam-trust-external-account.js';
 import { iamTrustFederatedWithoutCondition } from './privilege/iam-trust-federated-without-condition.js';
 import { iamFunctionRoleTrustsOtherService } from './privilege/iam-function-role-trusts-other-service.js';
+import { iamCredentialsExposure } from './privilege/iam-credentials-exposure.js';
 import { iamWildcardAction } from './privilege/iam-wildcard-action.js';
 import { iamWildcardResourceWrite } from './privilege/iam-wildcard-resource-write.js';
 import { apiDomainWithoutTls12 } from './config/api-domain-without-tls12.js';
@@ -118,6 +119,7 @@ export const ALL_RULES: readonly Rule[] = [
   iamTrustExternalAccount,
   iamTrustFederatedWithoutCondition,
   iamFunctionRoleTrustsOtherService,
+  iamCredentialsExposure,
   iamActionGrantedNeverUsed,
   iamActionUsedNotGranted,
   apiDomainWithoutTls12,

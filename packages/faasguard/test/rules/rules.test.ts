@@ -149,6 +149,12 @@ const CASES: Record<string, Expected[]> = {
     { line: 31, subject: 'AnyRepoRole' },
   ],
   'iam-function-role-trusts-other-service': [{ line: 8, subject: 'WorkerRole', severity: 'medium' }],
+  'iam-credentials-exposure': [
+    { line: 11, subject: 'CheckoutRole', severity: 'critical' },
+    { line: 28, subject: 'SettingsRole', severity: 'high' },
+    { line: 37, subject: 'HopPolicy' },
+    { line: 47, subject: 'Support' },
+  ],
   'iam-trust-any-principal': [
     { line: 11, subject: 'OpenRole' },
     { line: 35, subject: 'PartnerRole' },
