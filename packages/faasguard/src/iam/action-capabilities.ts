@@ -100,6 +100,12 @@ function lambdaCapability(a: ExpandedAction): Capability | undefined {
  */
 const RECEIVING = /^sns:Subscribe$/i;
 const SUBSCRIPTION_UPKEEP = /^sns:(ConfirmSubscription|Unsubscribe)$/i;
+/**
+ * Write-level actions of a data service that change no stored data: Systems Manager's automation,
+ * command and association runs (its data is its parameters), and registering a stream consumer
+ * (which only reads).
+ */
+const NOT_DATA_WRITE = /^(ssm:(?!\w*Parameter)\w+|kinesis:(Register|Deregister)StreamConsumer)$/i;
 /** A snapshot copies a database; it changes none (sharing or copying it elsewhere are other actions). */
 const SNAPSHOT_CREATION = /^rds:Create(DB|DBCluster)Snapshot$/i;
 
@@ -110,6 +116,7 @@ function dataCapability(a: ExpandedAction): Capability | undefined {
   if (SUBSCRIPTION_UPKEEP.test(`${a.service}:${a.name}`) || SNAPSHOT_CREATION.test(`${a.service}:${a.name}`)) return undefined;
   if (a.accessLevel === 'Read') return service.read.test(a.name) ? 'read-all-data' : undefined;
   if (!service.write || (a.accessLevel !== 'Write' && a.accessLevel !== 'Permissions management')) return undefined;
+  if (a.accessLevel === 'Write' && NOT_DATA_WRITE.test(`${a.service}:${a.name}`)) return undefined;
   return DELETE_NAME.test(a.name) ? 'delete-data' : 'write-data';
 }
 

@@ -49,16 +49,22 @@ export interface GrantingStatement {
   grants: StatementGrant[];
 }
 
+/**
+ * What holds identity policies: a role, or a user, group or policy judged on its own (see
+ * `model/facts/iam-identity-facts.ts`).
+ */
+export type PolicyHolder = Pick<IamRole, 'policies' | 'permissionsBoundary'>;
+
 export interface RolePermissions {
-  role: IamRole;
+  role: PolicyHolder;
   statements: GrantingStatement[];
   /** A permissions boundary may narrow what is listed here */
   bounded: boolean;
 }
 
-const cache = new WeakMap<IamRole, RolePermissions>();
+const cache = new WeakMap<PolicyHolder, RolePermissions>();
 
-export function rolePermissions(role: IamRole, index: ModelIndex): RolePermissions {
+export function rolePermissions(role: PolicyHolder, index: ModelIndex): RolePermissions {
   const cached = cache.get(role);
   if (cached) return cached;
   const denied = denyPredicate(role);
@@ -132,7 +138,7 @@ function grantsOf(actions: readonly ExpandedAction[], resources: readonly Resour
 }
 
 /** Actions taken away by the role's unconditional `Deny` on `*` (see the module comment). */
-function denyPredicate(role: IamRole): (id: string) => boolean {
+function denyPredicate(role: PolicyHolder): (id: string) => boolean {
   const patterns: string[] = [];
   for (const p of role.policies) {
     for (const s of p.document?.statements ?? []) {
@@ -145,7 +151,7 @@ function denyPredicate(role: IamRole): (id: string) => boolean {
 }
 
 /** Actions that an unconditional Deny takes away from every resource of their service (see the module comment). */
-function resourceDenyPredicate(role: IamRole, index: ModelIndex): (a: ExpandedAction) => boolean {
+function resourceDenyPredicate(role: PolicyHolder, index: ModelIndex): (a: ExpandedAction) => boolean {
   const denials: { patterns: string[]; services: Set<string> }[] = [];
   for (const p of role.policies) {
     for (const s of p.document?.statements ?? []) {

@@ -129,6 +129,12 @@ export interface Resource extends ModelElement {
    * judged (see `analysis/resource-policies.ts`).
    */
   policies: PolicyDocument[];
+  /**
+   * Identity policies the resource defines or carries: an `AWS::IAM::Policy`'s or
+   * `AWS::IAM::ManagedPolicy`'s own document, an IAM user's or group's inline and managed policies.
+   * Absent for other resources (roles keep theirs in `IamRole.policies`).
+   */
+  identityPolicies?: AttachedPolicy[];
   /** S3 canned ACL, when set */
   acl?: Value;
   /** S3 public access block, when set */

@@ -22,6 +22,11 @@ import { iamRoleSharedByFunctions } from './privilege/iam-role-shared-by-functio
 import { iamActionGrantedNeverUsed } from './privilege/iam-action-granted-never-used.js';
 import { iamActionUsedNotGranted } from './privilege/iam-action-used-not-granted.js';
 import { iamTrustAnyPrincipal } from './privilege/iam-trust-any-principal.js';
+// IAM roles and policies judged on their own (issue #17)
+import { iamTrustExternalAccount } from './privilege/iam-trust-external-account.js';
+import { iamTrustFederatedWithoutCondition } from './privilege/iam-trust-federated-without-condition.js';
+import { iamFunctionRoleTrustsOtherService } from './privilege/iam-function-role-trusts-other-service.js';
+import { iamCredentialsExposure } from './privilege/iam-credentials-exposure.js';
 import { iamWildcardAction } from './privilege/iam-wildcard-action.js';
 import { iamWildcardResourceWrite } from './privilege/iam-wildcard-resource-write.js';
 import { apiDomainWithoutTls12 } from './config/api-domain-without-tls12.js';
@@ -140,6 +145,11 @@ export const ALL_RULES: readonly Rule[] = [
   iamRoleSharedByFunctions,
   iamCrossServiceAdmin,
   iamTrustAnyPrincipal,
+  // IAM roles and policies judged on their own (issue #17)
+  iamTrustExternalAccount,
+  iamTrustFederatedWithoutCondition,
+  iamFunctionRoleTrustsOtherService,
+  iamCredentialsExposure,
   iamActionGrantedNeverUsed,
   iamActionUsedNotGranted,
   apiDomainWithoutTls12,

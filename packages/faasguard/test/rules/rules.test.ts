@@ -121,27 +121,56 @@ const CASES: Record<string, Expected[]> = {
     { file: 'api-integration.yaml', line: 66, subject: 'Triage' },
   ],
   'iam-wildcard-action': [
-    { line: 15, subject: 'SaveOrderRole' },
+    { line: 15, subject: 'SaveOrderRole', severity: 'high' },
     { line: 28, subject: 'ReporterRole' },
+    { line: 39, subject: 'PublicSaveRole', severity: 'critical' },
+    { file: 'no-function.yaml', line: 10, subject: 'ArchiveAccess', severity: 'high' },
+    { file: 'no-function.yaml', line: 22, subject: 'AnalystsPolicy' },
   ],
   'iam-wildcard-resource-write': [
     { line: 12, subject: 'ProcessUploadRole' },
     { line: 28, subject: 'CleanupRole' },
     { line: 46, subject: 'NotifierRole' },
+    { file: 'no-function.yaml', line: 16, subject: 'ReplicationRole', severity: 'medium' },
+    { file: 'no-function.yaml', line: 24, subject: 'CleanupPolicy' },
   ],
   'iam-broad-managed-policy': [
     { line: 10, subject: 'ImporterRole' },
     { line: 11, subject: 'ImporterRole' },
     { line: 22, subject: 'AdminRole', severity: 'critical' },
+    { file: 'no-function.yaml', line: 13, subject: 'BreakGlassRole', severity: 'critical' },
+    { file: 'no-function.yaml', line: 18, subject: 'Auditors', severity: 'high' },
   ],
   'iam-privilege-escalation': [
     { line: 14, subject: 'DeployerRole' },
     { line: 25, subject: 'PatcherRole' },
+    { file: 'no-function.yaml', line: 12, subject: 'SupportPolicy' },
+    { file: 'no-function.yaml', line: 28, subject: 'DeployRole' },
   ],
   'iam-role-shared-by-functions': [{ line: 5, subject: 'SharedRole' }],
   'iam-cross-service-admin': [
     { line: 11, subject: 'AdminRole' },
     { line: 22, subject: 'DataOpsRole' },
+    { file: 'no-function.yaml', line: 16, subject: 'BuildRole' },
+    { file: 'no-function.yaml', line: 24, subject: 'OpsPolicy' },
+    { file: 'no-function.yaml', line: 34, subject: 'Operator' },
+  ],
+  // IAM roles and policies judged on their own (issue #17)
+  'iam-trust-external-account': [
+    { line: 8, subject: 'PartnerRole', severity: 'medium' },
+    { line: 24, subject: 'AuditRole' },
+  ],
+  'iam-trust-federated-without-condition': [
+    { line: 8, subject: 'DeployRole', severity: 'high' },
+    { line: 22, subject: 'GuestRole' },
+    { line: 31, subject: 'AnyRepoRole' },
+  ],
+  'iam-function-role-trusts-other-service': [{ line: 8, subject: 'WorkerRole', severity: 'medium' }],
+  'iam-credentials-exposure': [
+    { line: 11, subject: 'CheckoutRole', severity: 'critical' },
+    { line: 28, subject: 'SettingsRole', severity: 'high' },
+    { line: 37, subject: 'HopPolicy' },
+    { line: 47, subject: 'Support' },
   ],
   'iam-trust-any-principal': [
     { line: 11, subject: 'OpenRole' },
@@ -385,6 +414,7 @@ const CASES: Record<string, Expected[]> = {
   'iam-access-key-in-template': [
     { line: 5, subject: 'CiKey', severity: 'medium' },
     { line: 11, subject: 'ReportKey', severity: 'high' },
+  ],
   // Code: SAM templates and object ACLs
   'code-public-object-acl': [
     { file: 'src/export.py', line: 8, subject: 'Export', severity: 'medium' },

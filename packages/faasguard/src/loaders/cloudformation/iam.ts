@@ -63,13 +63,28 @@ export function awsManagedPolicy(ctx: LoadContext, arnOrName: string, loc: Sourc
 
 /** AWS::IAM::Policy and AWS::IAM::ManagedPolicy attach themselves to roles through `Roles`. */
 export function linkPolicyToRoles(ctx: LoadContext, r: TemplateResource): void {
-  const doc = loadPolicyDocument(get(props(r), 'PolicyDocument'), ctx.ev, r.loc);
-  const kind = r.type === 'AWS::IAM::Policy' ? 'inline' : 'customer-managed';
-  const name = scalarString(get(props(r), 'PolicyName')) ?? scalarString(get(props(r), 'ManagedPolicyName')) ?? r.logicalId;
   for (const roleValue of asArray(prop(ctx, r, 'Roles').value)) {
     const ref = referencedResource(roleValue);
     const role = ref ? ctx.builder.role(ref.target) : undefined;
-    if (!role) continue;
-    role.policies.push({ name, kind, ...(doc ? { document: doc } : {}), loc: r.loc });
+    if (role) role.policies.push(standalonePolicy(ctx, r));
   }
+}
+
+const IDENTITY_TYPES: ReadonlySet<string> = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group']);
+
+/**
+ * The identity policies an IAM policy, user or group resource carries (`Resource.identityPolicies`),
+ * or undefined for any other resource.
+ */
+export function identityPolicies(ctx: LoadContext, r: TemplateResource): AttachedPolicy[] | undefined {
+  if (!IDENTITY_TYPES.has(r.type)) return undefined;
+  if (r.type === 'AWS::IAM::Policy' || r.type === 'AWS::IAM::ManagedPolicy') return [standalonePolicy(ctx, r)];
+  return [...inlinePolicies(ctx, r), ...managedPolicies(ctx, r)];
+}
+
+function standalonePolicy(ctx: LoadContext, r: TemplateResource): AttachedPolicy {
+  const doc = loadPolicyDocument(get(props(r), 'PolicyDocument'), ctx.ev, r.loc);
+  const kind = r.type === 'AWS::IAM::Policy' ? 'inline' : 'customer-managed';
+  const name = scalarString(get(props(r), 'PolicyName')) ?? scalarString(get(props(r), 'ManagedPolicyName')) ?? r.logicalId;
+  return { name, kind, ...(doc ? { document: doc } : {}), loc: r.loc };
 }

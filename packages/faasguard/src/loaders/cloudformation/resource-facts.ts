@@ -7,6 +7,7 @@ import type { SourceLocation } from '../../model/location.js';
 import type { TNode } from '../../parse/tree.js';
 import { get } from '../../parse/tree.js';
 import { acceptedFindings } from './accepted-findings.js';
+import { identityPolicies } from './iam.js';
 import { elementBase, prop, type LoadContext } from './load-context.js';
 import { resourceKind } from './resource-kind.js';
 import type { TemplateResource } from './template.js';
@@ -24,6 +25,8 @@ export function loadResource(ctx: LoadContext, r: TemplateResource): Resource {
   addExtent(r, resource);
   const accepted = acceptedFindings(r, ctx.template.diagnostics);
   if (accepted) resource.accepted = accepted;
+  const identity = identityPolicies(ctx, r);
+  if (identity) resource.identityPolicies = identity;
   if (r.type === 'AWS::S3::Bucket') addBucketFacts(ctx, r, resource);
   if (r.type === 'AWS::SQS::Queue') addQueueEncryption(ctx, r, resource);
   if (r.type === 'AWS::SNS::Topic') addKmsEncryption(ctx, r, resource, 'KmsMasterKeyId');

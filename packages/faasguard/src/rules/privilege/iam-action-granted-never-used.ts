@@ -38,6 +38,7 @@ export const iamActionGrantedNeverUsed: Rule = {
       fixed: "Policies:\n  - Statement:\n      - Effect: Allow\n        Action: dynamodb:PutItem\n        Resource: !GetAtt Orders.Arn",
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege', 'https://owasp.org/www-project-serverless-top-10/'],
+    judges: ['AWS::IAM::Role', 'AWS::Serverless::Function', 'function code'],
   },
   check(ctx) {
     const scope = codeScope(ctx);

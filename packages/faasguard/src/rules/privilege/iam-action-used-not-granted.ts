@@ -28,6 +28,7 @@ export const iamActionUsedNotGranted: Rule = {
       fixed: "Policies:\n  - Statement:\n      - Effect: Allow\n        Action: dynamodb:PutItem\n        Resource: !GetAtt Orders.Arn",
     },
     references: ['https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html'],
+    judges: ['AWS::IAM::Role', 'AWS::Serverless::Function', 'function code'],
   },
   check(ctx) {
     const scope = codeScope(ctx);

@@ -3,18 +3,20 @@ import { managedPolicyBreadth, type PolicyBreadth } from '../../iam/broad-manage
 import { rolePermissions } from '../../iam/role-permissions.js';
 import type { AttachedPolicy } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
+import type { Severity } from '../../findings/finding.js';
 import { subjectOf } from '../subject.js';
-import { functionRoles, functionsText, grantsText, namesText, relatedFunctions, roleText, type FunctionRole } from './privilege-text.js';
+import { actorText, functionsText, grantsText, identityText, namesText, ownResourcesText, relatedIdentityFunctions } from './privilege-text.js';
+import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 export const iamBroadManagedPolicy: Rule = {
   meta: {
     id: 'iam-broad-managed-policy',
-    title: 'Function runs with a broad AWS managed policy',
+    title: 'Role, user or group has a broad AWS managed policy',
     category: 'SAS-4',
     cwe: ['CWE-250'],
     severity: 'high',
     description:
-      "A function's role has an AWS managed policy attached that is written for administrators, not for one function. faasguard reads each managed policy's current document (from AWS's published policies) and calls it broad when, on every resource, it grants every action (`*`), every action of a service (`s3:*`), or any of: deleting, overwriting or reading stored data (S3, DynamoDB, Secrets Manager, SSM parameters …), managing IAM, passing or assuming roles, changing or invoking any function. Lambda's execution policies (logs, X-Ray, VPC, polling queues and streams) are not broad. An attacker who controls the function gets the whole policy.",
+      "A function's role has an AWS managed policy attached that is written for administrators, not for one function. faasguard reads each managed policy's current document (from AWS's published policies) and calls it broad when, on every resource, it grants every action (`*`), every action of a service (`s3:*`), or any of: deleting, overwriting or reading stored data (S3, DynamoDB, Secrets Manager, SSM parameters …), managing IAM, passing or assuming roles, changing or invoking any function. Lambda's execution policies (logs, X-Ray, VPC, polling queues and streams) are not broad. An attacker who controls the function gets the whole policy. Every role is judged, whether a function uses it or not, and so is every IAM user, group and policy that no role of the template carries. When a function reachable from the internet (signed in or not) runs with the role, the severity is one step higher; for a role no function uses that only services acting on the template's own configuration may assume (Step Functions, EventBridge, API Gateway, Firehose, CloudFormation …, not EC2, ECS tasks, CodeBuild or SageMaker, which run code), one step lower. A policy that only reads data or only administers telemetry is medium. For a role no function uses, AWS managed policies of the `service-role/` path (written by AWS for the service that assumes the role: Batch, Glue, IoT rule actions) are not reported.",
     remediation:
       'Replace the managed policy with statements naming the actions and resources the function uses, for example SAM policy templates (`DynamoDBCrudPolicy`, `S3ReadPolicy`) scoped to the table or bucket.',
     example: {
@@ -23,13 +25,15 @@ export const iamBroadManagedPolicy: Rule = {
       fixed: 'Policies:\n  - S3ReadPolicy:\n      BucketName: !Ref UploadsBucket',
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies'],
+    judges: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::Serverless::Function'],
+    peerChecks: ['Checkov CKV_AWS_274'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const fr of functionRoles(index)) {
-      const permissions = rolePermissions(fr.role, index);
-      for (const policy of fr.role.policies) {
+    for (const fr of judgedIdentities(index)) {
+      const permissions = judgedPermissions(fr, index);
+      for (const policy of fr.policies) {
         const breadth = managedPolicyBreadth(permissions, policy);
         if (breadth) results.push(result(fr, policy, breadth));
       }
@@ -38,18 +42,28 @@ export const iamBroadManagedPolicy: Rule = {
   },
 };
 
-function result(fr: FunctionRole, policy: AttachedPolicy, b: PolicyBreadth): RuleResult {
+function result(i: JudgedIdentity, policy: AttachedPolicy, b: PolicyBreadth): RuleResult {
   const grants = b.statements.flatMap((s) => s.grants.filter((g) => g.anyResource));
   const can = b.admin ? 'do anything in the account' : grants.length > 0 ? grantsText(grants) : `call every action of ${namesText(b.fullServices)}`;
+  const holder = i.functions.length > 0 ? `${functionsText(i.functions)} runs with the AWS managed policy ${policy.name} (${identityText(i)})` : `The ${identityText(i)} has the AWS managed policy ${policy.name}`;
   return {
-    message: `${functionsText(fr.functions)} runs with the AWS managed policy ${policy.name} (${roleText(fr)}), which grants ${what(b)} on every resource: an attacker who controls ${functionsText(fr.functions)} can ${can}. Replace it with statements scoped to the function's own resources.`,
+    message: `${holder}, which grants ${what(b)} on every resource: ${actorText(i)} can ${can}. Replace it with statements scoped to ${ownResourcesText(i)}.`,
     location: policy.loc,
-    related: relatedFunctions(fr.functions),
-    subject: subjectOf(fr.role),
-    key: [fr.role.logicalId, policy.name],
-    ...(b.admin ? { severity: 'critical' as const } : {}),
+    related: relatedIdentityFunctions(i),
+    subject: subjectOf(i.element),
+    key: [i.element.logicalId, policy.name],
+    severity: severityOf(i, baseSeverity(b)),
   };
 }
+
+/** Reading data or rewriting telemetry is less than changing data, IAM or functions. */
+function baseSeverity(b: PolicyBreadth): Severity {
+  if (b.admin) return 'critical';
+  const telemetryOnly = b.fullServices.every((s) => TELEMETRY.has(s));
+  return telemetryOnly && b.capabilities.every((c) => c === 'read-all-data') ? 'medium' : 'high';
+}
+
+const TELEMETRY: ReadonlySet<string> = new Set(['logs', 'cloudwatch', 'xray']);
 
 function what(b: PolicyBreadth): string {
   if (b.admin) return 'every action';

@@ -2,7 +2,8 @@ import { ModelIndex } from '../../model/model-index.js';
 import { fullyGrantedServices, rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
-import { functionRoles, functionsText, namesText, relatedFunctions, roleText, type FunctionRole } from './privilege-text.js';
+import { actorText, identityText, namesText, relatedIdentityFunctions, usesText } from './privilege-text.js';
+import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 /**
  * Administrator or multi-service full access through statements written for the application.
@@ -11,12 +12,12 @@ import { functionRoles, functionsText, namesText, relatedFunctions, roleText, ty
 export const iamCrossServiceAdmin: Rule = {
   meta: {
     id: 'iam-cross-service-admin',
-    title: 'Function role is an administrator across services',
+    title: 'Role or policy is an administrator across services',
     category: 'SAS-4',
     cwe: ['CWE-269', 'CWE-250'],
     severity: 'critical',
     description:
-      "A function's role grants every action on every resource (`Action: \"*\"`, or `NotAction` with `Resource: \"*\"`), or every action of two or more services on every resource (`s3:*` and `dynamodb:*` …). The function is an administrator: an attacker who controls its code owns the account's data, identities and functions.",
+      "A function's role grants every action on every resource (`Action: \"*\"`, or `NotAction` with `Resource: \"*\"`), or every action of two or more services on every resource (`s3:*` and `dynamodb:*` …). The function is an administrator: an attacker who controls its code owns the account's data, identities and functions. Every role is judged, whether a function uses it or not, and so is every IAM user, group and policy that no role of the template carries. When a function reachable from the internet (signed in or not) runs with the role, the severity is one step higher; for a role no function uses that only services acting on the template's own configuration may assume (Step Functions, EventBridge, API Gateway, Firehose, CloudFormation …, not EC2, ECS tasks, CodeBuild or SageMaker, which run code), one step lower. Telemetry services (logs, metrics, traces) do not count towards the two services.",
     remediation:
       'Replace the statement with the actions and resources the function uses. If a task really needs administration (a deployment helper), keep it out of functions that handle outside input and guard it with a permissions boundary.',
     example: {
@@ -25,32 +26,46 @@ export const iamCrossServiceAdmin: Rule = {
       fixed: 'Statement:\n  - Effect: Allow\n    Action: [sqs:SendMessage]\n    Resource: !GetAtt Jobs.Arn',
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
+    judges: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::Serverless::Function'],
+    peerChecks: ['Checkov CKV_AWS_1'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const fr of functionRoles(index)) {
-      const own = rolePermissions(fr.role, index).statements.filter((s) => s.policy.kind !== 'aws-managed');
+    for (const fr of judgedIdentities(index)) {
+      const own = judgedPermissions(fr, index).statements.filter((s) => s.policy.kind !== 'aws-managed');
       const admin = own.find((s) => s.admin);
       if (admin) {
         results.push(result(fr, admin, [], 'every action on every resource', 'do anything in the account: read and delete all data, create administrators, change every function'));
         continue;
       }
-      const services = fullyGrantedServices(own);
+      const services = dataServices(fullyGrantedServices(own));
       if (services.length < 2) continue;
-      const contributing = own.filter((s) => fullyGrantedServices([s]).length > 0);
+      const contributing = own.filter((s) => dataServices(fullyGrantedServices([s])).length > 0);
       results.push(result(fr, contributing[0]!, contributing.slice(1), `every action of ${namesText(services)} on every resource`, `administer ${namesText(services)}: delete, overwrite and read every resource of each and change who may access them`));
     }
     return results;
   },
 };
 
-function result(fr: FunctionRole, at: GrantingStatement, also: GrantingStatement[], grants: string, can: string): RuleResult {
+/**
+ * Telemetry (logs, metrics, traces) is not what an administrator is made of: `logs:*` with
+ * `cloudwatch:*` is the usual, sloppy logging statement of a state machine, which
+ * iam-wildcard-action reports.
+ */
+const TELEMETRY: ReadonlySet<string> = new Set(['logs', 'cloudwatch', 'xray']);
+
+function dataServices(services: readonly string[]): string[] {
+  return services.filter((s) => !TELEMETRY.has(s));
+}
+
+function result(i: JudgedIdentity, at: GrantingStatement, also: GrantingStatement[], grants: string, can: string): RuleResult {
   return {
-    message: `The ${roleText(fr)} grants ${grants}: an attacker who controls ${functionsText(fr.functions)} can ${can}. Grant only the actions and resources the function uses.`,
+    message: `The ${identityText(i)} grants ${grants}: ${actorText(i)} can ${can}. Grant only the actions and resources ${usesText(i)}.`,
     location: at.statement.loc,
-    related: [...relatedFunctions(fr.functions), ...also.map((s) => ({ loc: s.statement.loc, message: `also granted by policy ${s.policy.name}` }))],
-    subject: subjectOf(fr.role),
-    key: [fr.role.logicalId],
+    related: [...relatedIdentityFunctions(i), ...also.map((s) => ({ loc: s.statement.loc, message: `also granted by policy ${s.policy.name}` }))],
+    subject: subjectOf(i.element),
+    key: [i.element.logicalId],
+    severity: severityOf(i, 'critical'),
   };
 }

@@ -25,6 +25,7 @@ export const iamRoleSharedByFunctions: Rule = {
       fixed: 'Api:\n  Type: AWS::Serverless::Function\n  Properties:\n    Policies:\n      - DynamoDBReadPolicy: { TableName: !Ref Orders }\nCleanup:\n  Type: AWS::Serverless::Function\n  Properties:\n    Policies:\n      - DynamoDBCrudPolicy: { TableName: !Ref Orders }',
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html'],
+    judges: ['AWS::IAM::Role', 'AWS::Lambda::Function', 'AWS::Serverless::Function'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -26,6 +26,8 @@ export const iamTrustAnyPrincipal: Rule = {
       fixed: 'AssumeRolePolicyDocument:\n  Statement:\n    - Effect: Allow\n      Principal:\n        Service: lambda.amazonaws.com\n      Action: sts:AssumeRole',
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html'],
+    judges: ['AWS::IAM::Role'],
+    peerChecks: ['Checkov CKV_AWS_60'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

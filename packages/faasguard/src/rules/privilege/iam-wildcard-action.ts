@@ -4,7 +4,8 @@ import { rolePermissions, type GrantingStatement } from '../../iam/role-permissi
 import { targetFitsService } from '../../iam/resource-target.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
-import { functionRoles, functionsText, grantsText, namesText, relatedFunctions, roleText, statementKey, type FunctionRole } from './privilege-text.js';
+import { actorText, grantsText, namesText, relatedIdentityFunctions, statementKey, statementOwnerText, usesText } from './privilege-text.js';
+import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } from './judged-identity.js';
 
 /**
  * Statements written for the application (inline, customer managed, SAM policy templates) that
@@ -19,7 +20,7 @@ export const iamWildcardAction: Rule = {
     cwe: ['CWE-250'],
     severity: 'high',
     description:
-      "A policy statement of a function's role grants `service:*` (every action of the service, including ones added later) or uses `NotAction` with `Allow` (every action of every service but a few). A function needs a handful of actions; an attacker who controls its code (an injection, a vulnerable dependency) gets all the others: deleting tables and buckets, changing their policies, reading every item.",
+      "A policy statement of a function's role grants `service:*` (every action of the service, including ones added later) or uses `NotAction` with `Allow` (every action of every service but a few). A function needs a handful of actions; an attacker who controls its code (an injection, a vulnerable dependency) gets all the others: deleting tables and buckets, changing their policies, reading every item. Every role is judged, whether a function uses it or not, and so is every IAM user, group and policy that no role of the template carries. When a function reachable from the internet (signed in or not) runs with the role, the severity is one step higher; for a role no function uses that only services acting on the template's own configuration may assume (Step Functions, EventBridge, API Gateway, Firehose, CloudFormation …, not EC2, ECS tasks, CodeBuild or SageMaker, which run code), one step lower. `logs:*`, `cloudwatch:*` and `xray:*` alone are medium: they reach telemetry, not data.",
     remediation:
       'List the actions the function calls (`dynamodb:GetItem`, `dynamodb:PutItem` …) instead of `service:*`, and replace `NotAction` with an `Action` list. For SAM, prefer policy templates such as `DynamoDBCrudPolicy` scoped to the table.',
     example: {
@@ -28,15 +29,17 @@ export const iamWildcardAction: Rule = {
       fixed: 'Policies:\n  - Statement:\n      - Effect: Allow\n        Action: [dynamodb:GetItem, dynamodb:PutItem]\n        Resource: !GetAtt Orders.Arn',
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
+    judges: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::Serverless::Function'],
+    peerChecks: ['Checkov CKV_AWS_63', 'cfn-nag F3', 'cfn-nag F4', 'cfn-nag F5'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const fr of functionRoles(index)) {
-      for (const s of rolePermissions(fr.role, index).statements) {
+    for (const identity of judgedIdentities(index)) {
+      for (const s of judgedPermissions(identity, index).statements) {
         const patterns = wildcardPatterns(s);
         if (s.policy.kind === 'aws-managed' || s.admin || patterns.length === 0) continue;
-        results.push(result(fr, s, patterns));
+        results.push(result(identity, s, patterns));
       }
     }
     return results;
@@ -57,19 +60,25 @@ function wildcardPatterns(s: GrantingStatement): string[] {
   });
 }
 
+/** `logs:*`, `cloudwatch:*`, `xray:*`: an attacker can erase or forge telemetry, not reach data. */
+function isTelemetry(pattern: string): boolean {
+  return /^(logs|cloudwatch|xray):\*$/.test(pattern.trim());
+}
+
 /** Actions of the statement that its resources can concern. */
 function fittingActions(s: GrantingStatement): number {
   return s.actions.filter((a) => s.resources.some((r) => targetFitsService(r, a.service))).length;
 }
 
-function result(fr: FunctionRole, s: GrantingStatement, patterns: string[]): RuleResult {
+function result(i: JudgedIdentity, s: GrantingStatement, patterns: string[]): RuleResult {
   const on = namesText(s.resources.map((r) => (r.kind === 'any' ? `every resource (${r.text})` : r.text)));
   const can = s.grants.length > 0 ? `, so it can ${grantsText(s.grants)}` : '';
   return {
-    message: `Policy ${s.policy.name} of ${roleText(fr)} grants ${namesText(patterns)} (${fittingActions(s)} actions) on ${on}: an attacker who controls ${functionsText(fr.functions)} can call every one of them${can}. List only the actions the function calls.`,
+    message: `${statementOwnerText(i, s)} grants ${namesText(patterns)} (${fittingActions(s)} actions) on ${on}: ${actorText(i)} can call every one of them${can}. List only the actions ${usesText(i)}.`,
     location: s.statement.loc,
-    related: relatedFunctions(fr.functions),
-    subject: subjectOf(fr.role),
-    key: [fr.role.logicalId, statementKey(s)],
+    related: relatedIdentityFunctions(i),
+    subject: subjectOf(i.element),
+    key: [i.element.logicalId, statementKey(s)],
+    severity: severityOf(i, patterns.every(isTelemetry) ? 'medium' : 'high'),
   };
 }

@@ -9,6 +9,7 @@ import { CAPABILITIES, type Capability } from '../../iam/action-capabilities.js'
 import type { ResourceTarget } from '../../iam/resource-target.js';
 import { functionsUsing, type GrantingStatement, type StatementGrant } from '../../iam/role-permissions.js';
 import { nameOf } from '../subject.js';
+import type { JudgedIdentity } from './judged-identity.js';
 import { lookupTable } from '../../util/own-keys.js';
 
 /** A role of the model and the functions that run with it. */
@@ -20,6 +21,47 @@ export interface FunctionRole {
 /** Roles that at least one function runs with. */
 export function functionRoles(index: ModelIndex): FunctionRole[] {
   return index.model.roles.map((role) => ({ role, functions: functionsUsing(role, index) })).filter((r) => r.functions.length > 0);
+}
+
+/** "role ProcessUploadRole of ProcessUpload", "role DeployRole", "user Deployer", "policy Admin (attached to group Ops)" */
+export function identityText(i: JudgedIdentity): string {
+  if (i.kind === 'role') return i.functions.length > 0 ? `role ${nameOf(i.element)} of ${functionsText(i.functions)}` : `role ${nameOf(i.element)}`;
+  if (i.kind !== 'policy') return `${i.kind} ${nameOf(i.element)}`;
+  const to = i.attachedTo.length > 0 ? `attached to ${namesText(i.attachedTo)}` : 'attached to no role, user or group of the template';
+  return `policy ${nameOf(i.element)} (${to})`;
+}
+
+/** Who can use the permissions, completing "… can do X": the function's attacker when a function runs with the role. */
+export function actorText(i: JudgedIdentity): string {
+  if (i.functions.length > 0) {
+    const reach = i.exposed.length === 0 ? '' : i.exposed.length === i.functions.length ? ' (reachable from the internet)' : ` (${functionsText(i.exposed)} reachable from the internet)`;
+    return `an attacker who controls ${functionsText(i.functions)}${reach}`;
+  }
+  if (i.kind === 'role') return i.trustedServices.length > 0 ? `whoever acts with the role (it is assumed by ${namesText(i.trustedServices)})` : 'whoever acts with the role';
+  if (i.kind === 'user') return "whoever holds the user's credentials";
+  if (i.kind === 'group') return 'any member of the group';
+  return 'whoever it is attached to';
+}
+
+/** "Policy Orders of role SaveOrderRole of SaveOrder", or "Policy Admin (attached to …)" for a policy judged on its own. */
+export function statementOwnerText(i: JudgedIdentity, s: GrantingStatement): string {
+  if (i.kind === 'policy') return `P${identityText(i).slice(1)}`;
+  return `Policy ${s.policy.name} of ${identityText(i)}`;
+}
+
+/** What the fix scopes the grant to: "the function's own resources" or "the resources it needs". */
+export function ownResourcesText(i: JudgedIdentity): string {
+  return i.functions.length > 0 ? "the function's own resources" : 'the resources it needs';
+}
+
+/** Completes "Grant only the actions …": "the function uses" or "its holder needs". */
+export function usesText(i: JudgedIdentity): string {
+  return i.functions.length > 0 ? 'the function uses' : 'its holder needs';
+}
+
+/** The functions that run with the role, saying which the internet reaches. */
+export function relatedIdentityFunctions(i: JudgedIdentity): RelatedLocation[] {
+  return i.functions.map((f) => ({ loc: f.loc, message: `function ${nameOf(f)} runs with this role${i.exposed.includes(f) ? ' and is reachable from the internet' : ''}` }));
 }
 
 /** "A", "A and B", "A, B and 3 more" */

@@ -109,7 +109,7 @@ describe('html report in a browser', { skip: unavailable }, () => {
     assert.equal(await rows(page).count(), data.findings.length);
     assert.equal(await page.locator('#findings-count').textContent(), `${data.findings.length} findings`);
     await page.click('.severity-toggle[data-severity="critical"]');
-    assert.deepEqual(await ruleIds(page), ['command-injection', 'public-source-triggers-function', 'lambda-permission-public']);
+    assert.deepEqual(await ruleIds(page), ['command-injection', 'public-source-triggers-function', 'iam-wildcard-resource-write', 'lambda-permission-public']);
     await page.selectOption('#filter-category', 'SAS-2');
     assert.deepEqual(await ruleIds(page), ['public-source-triggers-function', 'lambda-permission-public']);
     assert.equal(await page.locator('#findings-count').textContent(), `2 of ${data.findings.length} findings match the filters`);
