@@ -81,4 +81,9 @@ describe('rule completeness', () => {
     }
     assert.deepEqual(missing, []);
   });
+
+  it('says what every rule judges, so that the "what faasguard checks" table has no unclassified row', () => {
+    const unclassified = ALL_RULES.filter((r) => !r.meta.judges?.length).map((r) => r.meta.id);
+    assert.deepEqual(unclassified, []);
+  });
 });

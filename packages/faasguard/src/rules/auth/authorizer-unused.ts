@@ -9,6 +9,7 @@ export const authorizerUnused: Rule = {
     category: 'SAS-2',
     cwe: ['CWE-306'],
     severity: 'low',
+    judges: ['AWS::Serverless::Api', 'AWS::Serverless::HttpApi', 'AWS::ApiGateway::Authorizer', 'AWS::ApiGatewayV2::Authorizer'],
     description:
       "An authorizer is defined on an API but no route uses it. This is usually a route that was meant to be protected and is not: the authorizer gives a false sense of security in reviews of the template.",
     remediation: 'Attach the authorizer to the routes it was written for (or make it the API\'s default authorizer), or remove it.',

@@ -10,6 +10,8 @@ export const envSecretsWithoutKmsKey: Rule = {
     category: 'SAS-3',
     cwe: ['CWE-311'],
     severity: 'medium',
+    judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function'],
+    peerChecks: ['Checkov CKV_AWS_173', 'KICS Serverless Function Environment Variables Not Encrypted'],
     description:
       "The function's environment has variables whose names say they hold secrets (`PASSWORD`, `SECRET`, `TOKEN`, `API_KEY`, `PRIVATE_KEY` …), and no `KmsKeyArn`. Lambda then encrypts the environment with the AWS managed key `aws/lambda`, which every principal of the account allowed to call `lambda:GetFunctionConfiguration` can use: anyone with read access to Lambda (a support role, a CI user, a compromised developer laptop) reads the secrets in clear text. With a customer managed key, reading them also needs `kms:Decrypt` on that key, which its key policy restricts and CloudTrail records.\n\n" +
       'Severity: `medium`: exploiting it needs an identity inside the account, but it turns read-only access into credentials.',

@@ -14,6 +14,7 @@ export const openCorsOnAuthenticatedEndpoint: Rule = {
     category: 'SAS-3',
     cwe: ['CWE-942'],
     severity: 'low',
+    judges: ['AWS::Serverless::Api', 'AWS::Serverless::HttpApi', 'AWS::ApiGatewayV2::Api', 'AWS::Lambda::Url'],
     description:
       'An API with authenticated routes, or a Function URL with `AuthType: AWS_IAM`, allows cross-origin requests from any origin (`*`). Browsers then let every web site call the endpoint from a visitor\'s browser and read the answers: the origin check, which would have stopped a phishing or compromised site from driving the API with credentials it obtains (tokens leaked from storage, a user tricked into signing in), is gone.\n\n' +
       'Severity: `low` when credentials are not allowed (the attacker still needs the caller\'s token); `high` with `AllowCredentials: true`, where the browser adds the visitor\'s cookies and any site reads the visitor\'s data.',

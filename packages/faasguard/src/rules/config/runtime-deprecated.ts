@@ -14,6 +14,8 @@ export const runtimeDeprecated: Rule = {
     category: 'SAS-3',
     cwe: ['CWE-1104'],
     severity: 'high',
+    judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function'],
+    peerChecks: ['Checkov CKV_AWS_363', 'cfn-lint E2531'],
     description:
       "The function runs on a Lambda runtime that AWS has deprecated, or will deprecate within " +
       `${SOON_DAYS} days of the scan. A deprecated runtime no longer receives security patches for its language and operating system: a vulnerability found in them stays exploitable by anyone who can send the function input, and Lambda later blocks updating the function, so even an urgent fix cannot be deployed without a runtime migration.\n\n` +

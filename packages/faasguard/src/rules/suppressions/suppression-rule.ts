@@ -8,7 +8,7 @@
 import type { Rule, RuleMeta } from '../rule.js';
 
 export function suppressionRule(meta: RuleMeta): Rule {
-  return { meta, check: () => [] };
+  return { meta: { judges: ['suppressions'], ...meta }, check: () => [] };
 }
 
 /** Why these rules belong to SAS-5, said once for the three descriptions. */
