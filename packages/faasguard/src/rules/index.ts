@@ -29,6 +29,7 @@ import { iamFunctionRoleTrustsOtherService } from './privilege/iam-function-role
 import { iamCredentialsExposure } from './privilege/iam-credentials-exposure.js';
 import { iamWildcardAction } from './privilege/iam-wildcard-action.js';
 import { iamWildcardResourceWrite } from './privilege/iam-wildcard-resource-write.js';
+import { iamWildcardResourceRead } from './privilege/iam-wildcard-resource-read.js';
 import { apiDomainWithoutTls12 } from './config/api-domain-without-tls12.js';
 import { bucketTriggerWithoutPublicAccessBlock } from './config/bucket-trigger-without-public-access-block.js';
 import { envSecretsWithoutKmsKey } from './config/env-secrets-without-kms-key.js';
@@ -80,6 +81,7 @@ import { suppressionWithoutReason } from './suppressions/suppression-without-rea
 // API Gateway stages and log groups, judged with or without a function behind them
 import { apiStageDataTraceEnabled } from './monitoring/api-stage-data-trace-enabled.js';
 import { apiStageWithoutTracing } from './monitoring/api-stage-without-tracing.js';
+import { apiStageWithoutExecutionLogging } from './monitoring/api-stage-without-execution-logging.js';
 import { apiCacheUnencrypted } from './config/api-cache-unencrypted.js';
 import { logGroupWithoutRetention } from './monitoring/log-group-without-retention.js';
 import { logGroupWithoutKmsKey } from './monitoring/log-group-without-kms-key.js';
@@ -140,6 +142,7 @@ export const ALL_RULES: readonly Rule[] = [
   recursiveTriggerLoop,
   iamWildcardAction,
   iamWildcardResourceWrite,
+  iamWildcardResourceRead,
   iamBroadManagedPolicy,
   iamPrivilegeEscalation,
   iamRoleSharedByFunctions,
@@ -193,6 +196,7 @@ export const ALL_RULES: readonly Rule[] = [
   // API Gateway stages and log groups
   apiStageDataTraceEnabled,
   apiStageWithoutTracing,
+  apiStageWithoutExecutionLogging,
   apiCacheUnencrypted,
   logGroupWithoutRetention,
   logGroupWithoutKmsKey,

@@ -145,7 +145,7 @@ describe('the action: scan step', () => {
     assert.equal(r.code, 0, r.out);
     assert.deepEqual(Object.keys(r.outputs).sort(), outputsRead('scan'));
     assert.equal(r.outputs['exit-code'], '1');
-    assert.equal(r.outputs['findings'], '34');
+    assert.equal(r.outputs['findings'], '37');
     assert.equal(r.outputs['category'], 'faasguard/infra');
     const sarif = JSON.parse(fs.readFileSync(r.outputs['sarif-file']!, 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
     assert.deepEqual(validateSarifSchema(sarif), []);
@@ -153,7 +153,7 @@ describe('the action: scan step', () => {
     assert.equal(injection.locations[0]!.physicalLocation.artifactLocation.uri, 'infra/src/process-upload.js');
     for (const result of sarif.runs[0]!.results) assert.match(result.locations[0]!.physicalLocation.artifactLocation.uri, /^infra\//);
     const markdown = fs.readFileSync(r.outputs['markdown-file']!, 'utf8');
-    assert.match(markdown, /^## faasguard: 34 findings$/m);
+    assert.match(markdown, /^## faasguard: 37 findings$/m);
     assert.equal(r.summary, markdown);
     // Asked to comment, but a push is no pull request.
     assert.match(r.out, /no comment: the event is push, not a pull request/);
@@ -176,7 +176,7 @@ describe('the action: scan step', () => {
     assert.equal(never.outputs['exit-code'], '0');
     // The extra arguments reach the scan: without the handlers, the findings that need their code go.
     const sarif = fs.readFileSync(never.outputs['sarif-file']!, 'utf8');
-    assert.equal(never.outputs['findings'], '31');
+    assert.equal(never.outputs['findings'], '33');
     assert.doesNotMatch(sarif, /"ruleId": "command-injection"/);
   });
 
@@ -225,7 +225,7 @@ describe('the action: pull-request comment', () => {
         'GET /api/v3/repos/acme/orders/issues/8/comments?per_page=100&page=2',
         'PATCH /api/v3/repos/acme/orders/issues/comments/400',
       ]);
-      assert.match((JSON.parse(api.requests[2]!.body) as { body: string }).body, /^<!-- faasguard-action: faasguard\/infra -->\n## faasguard: 34 findings$/m);
+      assert.match((JSON.parse(api.requests[2]!.body) as { body: string }).body, /^<!-- faasguard-action: faasguard\/infra -->\n## faasguard: 37 findings$/m);
     } finally {
       await api.close();
     }
@@ -257,9 +257,9 @@ describe('the action: pull-request comment', () => {
 
 describe('the action: verdict step', () => {
   it('fails the job with an error annotation when the scan did, and passes otherwise', async () => {
-    const failed = await step('verdict', { FAASGUARD_EXIT_CODE: '1', FAASGUARD_FINDINGS: '34' });
+    const failed = await step('verdict', { FAASGUARD_EXIT_CODE: '1', FAASGUARD_FINDINGS: '37' });
     assert.equal(failed.code, 1);
-    assert.match(failed.out, /^::error::faasguard: 34 findings, some at or above the fail-on threshold/m);
+    assert.match(failed.out, /^::error::faasguard: 37 findings, some at or above the fail-on threshold/m);
     const broken = await step('verdict', { FAASGUARD_EXIT_CODE: '2', FAASGUARD_FINDINGS: '0' });
     assert.equal(broken.code, 2);
     assert.match(broken.out, /^::error::faasguard: the scan failed \(exit 2\)/m);

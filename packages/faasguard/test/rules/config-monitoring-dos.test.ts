@@ -9,6 +9,8 @@ import { bucketTriggerWithoutPublicAccessBlock } from '../../src/rules/config/bu
 import { openCorsOnAuthenticatedEndpoint } from '../../src/rules/config/open-cors-on-authenticated-endpoint.js';
 import { apiWithoutThrottling } from '../../src/rules/dos/api-without-throttling.js';
 import { publicRestApiWithoutWaf } from '../../src/rules/dos/public-rest-api-without-waf.js';
+import { apiStageDataTraceEnabled } from '../../src/rules/monitoring/api-stage-data-trace-enabled.js';
+import { apiStageWithoutExecutionLogging } from '../../src/rules/monitoring/api-stage-without-execution-logging.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { scan } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
@@ -50,5 +52,20 @@ describe('edge cases', () => {
 
   it('a web ACL attached through the stage SAM generates protects the API; private APIs are not public', async () => {
     assert.deepEqual(await findings(publicRestApiWithoutWaf, 'edge'), []);
+  });
+});
+
+describe('Serverless Framework provider.logs.restApi', () => {
+  const logsOf = async (fixture: string) => {
+    const result = await scan(path.join(FIXTURES, 'serverless-rest-logs', fixture), { rules: [apiStageWithoutExecutionLogging, apiStageDataTraceEnabled] });
+    return result.findings.map((f) => [f.ruleId, f.location.line]);
+  };
+
+  it('turns on execution logging with full request data by default', async () => {
+    assert.deepEqual(await logsOf('defaults'), [['api-stage-data-trace-enabled', 6]]);
+  });
+
+  it('keeps the level and data trace it is given', async () => {
+    assert.deepEqual(await logsOf('error-level'), []);
   });
 });

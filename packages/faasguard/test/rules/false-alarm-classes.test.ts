@@ -115,6 +115,11 @@ const CASES: Case[] = [
     rule: 'dependency-undeclared',
     fail: [{ file: 'src/handler.ts', line: 1, subject: 'CreateLambdaFunction', severity: 'low' }],
   },
+  {
+    fixture: 'guest-telemetry',
+    rule: 'cognito-identity-pool-guest-access',
+    fail: [{ line: 39, subject: 'UploadPool', severity: 'high' }],
+  },
 ];
 
 function ruleById(id: string) {
@@ -162,5 +167,16 @@ describe('an AWS SDK the function runtime does not include', () => {
     assert.equal(messages.length, 2);
     for (const m of messages) assert.match(m, /runtime does not include it .*: the import fails at run time/);
     assert.match(messages.find((m) => m.includes("'aws-sdk'"))!, /the nodejs20\.x runtime/);
+  });
+});
+
+describe('a bucket policy that allows s3:* on object ARNs only', () => {
+  it('says what object actions allow, not bucket policy changes', async () => {
+    const dir = path.join(FIXTURES, 'rules', 'resource-policy-wildcard-action', 'fail');
+    const result = await scan(dir, { rules: [ruleById('resource-policy-wildcard-action')] });
+    const archive = result.findings.find((f) => f.subject?.logicalId === 'Archive');
+    assert.ok(archive, 'no finding for the Archive bucket');
+    assert.match(archive.message, /reading, overwriting and deleting every object and changing object ACLs included/);
+    assert.doesNotMatch(archive.message, /bucket policy/);
   });
 });

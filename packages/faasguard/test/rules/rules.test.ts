@@ -134,6 +134,17 @@ const CASES: Record<string, Expected[]> = {
     { file: 'no-function.yaml', line: 16, subject: 'ReplicationRole', severity: 'medium' },
     { file: 'no-function.yaml', line: 24, subject: 'CleanupPolicy' },
   ],
+  'api-stage-without-execution-logging': [
+    { file: 'service/serverless.yml', line: 7, subject: 'ApiGatewayRestApi', severity: 'low' },
+    { line: 19, subject: 'Orders', severity: 'low' },
+    { line: 30, subject: 'Quiet', severity: 'low' },
+    { line: 39, subject: 'Chat', severity: 'low' },
+  ],
+  'iam-wildcard-resource-read': [
+    { line: 12, subject: 'SearchRole', severity: 'high' },
+    { line: 34, subject: 'ReportRole', severity: 'medium' },
+    { line: 44, subject: 'Analysts', severity: 'medium' },
+  ],
   'iam-broad-managed-policy': [
     { line: 10, subject: 'ImporterRole' },
     { line: 11, subject: 'ImporterRole' },

@@ -18,7 +18,7 @@ export const cognitoIdentityPoolGuestAccess: Rule = {
     severity: 'medium',
     description:
       "A Cognito identity pool allows unauthenticated identities (`AllowUnauthenticatedIdentities: true`). Anyone who knows the pool id, which ships inside the web or mobile app, can call `GetId` and `GetCredentialsForIdentity` and receive temporary AWS credentials for the pool's unauthenticated role, then call AWS APIs directly with them, outside the app.\n\n" +
-      "What guests can do is what that role grants, so the severity follows the role (an `AWS::Cognito::IdentityPoolRoleAttachment` gives it under `Roles.unauthenticated`): `high` when it lets them invoke a function of the template (straight to the function, outside every API and authorizer), write or delete data, change IAM, pass or assume roles, change or invoke any function, or administer the account; `medium` when it lets them read data or the role is not in the template; `low` when the role grants none of that or no attachment in the template gives guests a role. An attachment whose identity pool is outside the template is judged alone, by the role it gives guests.",
+      "What guests can do is what that role grants, so the severity follows the role (an `AWS::Cognito::IdentityPoolRoleAttachment` gives it under `Roles.unauthenticated`): `high` when it lets them invoke a function of the template (straight to the function, outside every API and authorizer), write or delete data, change IAM, pass or assume roles, change or invoke any function, or administer the account; `medium` when it lets them read data or the role is not in the template; `low` when the role grants none of that or no attachment in the template gives guests a role. An attachment whose identity pool is outside the template is judged alone, by the role it gives guests. A pool whose guests get only roles that send telemetry (`rum:PutRumEvents` for a CloudWatch RUM app monitor, `mobileanalytics:PutEvents`, `mobiletargeting:PutEvents`) is not reported: unauthenticated access is what those services need, and the credentials can do nothing else.",
     remediation:
       'Turn guest access off (`AllowUnauthenticatedIdentities: false`) unless the app needs it. If it does, give the unauthenticated role only the few actions guests need on the named resources (for example `geo:SearchPlaceIndexForText` on one place index), never write, delete or IAM actions, and keep the role\'s trust policy limited to `cognito-identity.amazonaws.com` with the `aud` of this pool and `amr` = `unauthenticated`.',
     example: {
@@ -35,8 +35,10 @@ export const cognitoIdentityPoolGuestAccess: Rule = {
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const pool of identityPools(model)) if (pool.allowsGuests) results.push(checkPool(pool, index));
-    for (const guest of guestRolesOfOutsidePools(model)) results.push(checkOutsidePool(guest, index));
+    for (const pool of identityPools(model)) {
+      if (pool.allowsGuests && !guestAccessByDesign(pool, index)) results.push(checkPool(pool, index));
+    }
+    for (const guest of guestRolesOfOutsidePools(model)) if (!onlySendsTelemetry(guest, index)) results.push(checkOutsidePool(guest, index));
     return results;
   },
 };
@@ -97,6 +99,24 @@ function judgeRole(guest: GuestRole, index: ModelIndex): Verdict {
   if (high.length > 0) return { severity: 'high', text: `Guests get role ${nameOf(role)}, which lets them ${listText(capabilities)}.` };
   if (capabilities.length > 0) return { severity: 'medium', text: `Guests get role ${nameOf(role)}, which lets them ${listText(capabilities)}.` };
   return { severity: 'low', text: `Guests get role ${nameOf(role)}, which grants no write, delete, IAM or read-all access.` };
+}
+
+/**
+ * Actions that only hand telemetry to AWS: the guest role of a CloudWatch RUM app monitor or of
+ * app analytics exists so that every visitor, signed in or not, can send it.
+ */
+const TELEMETRY = new Set(['rum:PutRumEvents', 'mobileanalytics:PutEvents', 'mobiletargeting:PutEvents']);
+
+function guestAccessByDesign(pool: IdentityPoolFacts, index: ModelIndex): boolean {
+  return pool.guestRoles.length > 0 && pool.guestRoles.every((g) => onlySendsTelemetry(g, index));
+}
+
+/** A guest role of the template that grants nothing but sending telemetry: guest access by design. */
+function onlySendsTelemetry(guest: GuestRole, index: ModelIndex): boolean {
+  const role = index.role(guest.roleId);
+  if (!role) return false;
+  const statements = rolePermissions(role, index).statements;
+  return statements.length > 0 && statements.every((s) => !s.admin && s.actions.length > 0 && s.actions.every((a) => TELEMETRY.has(actionId(a))));
 }
 
 function capabilitiesOf(role: IamRole, index: ModelIndex): Capability[] {

@@ -1,9 +1,7 @@
-import type { Api, AppModel } from '../../model/app-model.js';
-import { ModelIndex } from '../../model/model-index.js';
 import { asBoolean } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { isPrivateApi, stageKey, stagesOf, stageText } from './api-stages.js';
+import { answersItself, isPrivateApi, stageKey, stagesOf, stageText } from './api-stages.js';
 
 export const apiStageWithoutTracing: Rule = {
   meta: {
@@ -40,9 +38,3 @@ export const apiStageWithoutTracing: Rule = {
     return results;
   },
 };
-
-/** An API whose known routes all answer with a mock integration reaches nothing a trace could follow. */
-function answersItself(model: AppModel, api: Api): boolean {
-  const routes = ModelIndex.of(model).routesOf(api);
-  return routes.length > 0 && routes.every((r) => r.integration?.kind === 'mock');
-}

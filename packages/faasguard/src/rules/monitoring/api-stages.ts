@@ -5,6 +5,7 @@
  */
 import type { Api, ApiStage, AppModel, StageMethodSetting } from '../../model/app-model.js';
 import { asBoolean, display, type Value } from '../../model/value.js';
+import { ModelIndex } from '../../model/model-index.js';
 import { nameOf } from '../subject.js';
 
 export interface StageOfApi {
@@ -42,4 +43,10 @@ export function settingScope(s: StageMethodSetting): string {
   // MethodSettings write a path's slashes as `~1` after a leading `/` (`/~1orders` is `/orders`).
   const path = s.resourcePath === undefined || s.resourcePath === '/*' ? '' : ` ${display(s.resourcePath).replace(/^\/(?=~1)/, '').replace(/~1/g, '/')}`;
   return `${method}${path}`;
+}
+
+/** An API whose known routes all answer with a mock integration reaches nothing and decides nothing worth a trace or a log. */
+export function answersItself(model: AppModel, api: Api): boolean {
+  const routes = ModelIndex.of(model).routesOf(api);
+  return routes.length > 0 && routes.every((r) => r.integration?.kind === 'mock');
 }

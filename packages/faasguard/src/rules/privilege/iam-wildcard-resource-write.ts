@@ -1,12 +1,10 @@
 import { ModelIndex } from '../../model/model-index.js';
-import { capabilityOf } from '../../iam/action-capabilities.js';
 import { actionId, type ExpandedAction } from '../../iam/expand-actions.js';
-import { targetFitsService } from '../../iam/resource-target.js';
-import { rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
+import type { GrantingStatement } from '../../iam/role-permissions.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
 import { actorText, grantsText, namesText, ownResourcesText, relatedIdentityFunctions, statementKey, statementOwnerText } from './privilege-text.js';
-import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } from './judged-identity.js';
+import { judgedIdentities, judgedPermissions, namedActionsOnAnyResource, severityOf, writesOnAnyResource, type JudgedIdentity } from './judged-identity.js';
 
 /**
  * Write, delete and permission-changing actions granted on every resource by statements written
@@ -40,30 +38,14 @@ export const iamWildcardResourceWrite: Rule = {
     const results: RuleResult[] = [];
     for (const identity of judgedIdentities(index)) {
       for (const s of judgedPermissions(identity, index).statements) {
-        if (!inScope(s)) continue;
-        const actions = writesOnAny(s);
+        if (!namedActionsOnAnyResource(s)) continue;
+        const actions = writesOnAnyResource(s);
         if (actions.length > 0) results.push(result(identity, s, actions));
       }
     }
     return results;
   },
 };
-
-function inScope(s: GrantingStatement): boolean {
-  if (s.policy.kind === 'aws-managed' || s.admin || !s.anyResource || s.statement.conditions !== undefined) return false;
-  // Whole-service grants are iam-wildcard-action's: its message names the resources too.
-  if (s.statement.notActions.length > 0) return false;
-  return !s.statement.actions.some((a) => typeof a === 'string' && /^(\*|[^:]+:\*)$/.test(a.trim()));
-}
-
-function writesOnAny(s: GrantingStatement): ExpandedAction[] {
-  const anyTargets = s.resources.filter((r) => r.kind === 'any');
-  return s.resourceActions.filter((a) => {
-    if (!a.resourceScoped || !anyTargets.some((t) => targetFitsService(t, a.service))) return false;
-    if (a.accessLevel === 'Permissions management') return true;
-    return a.accessLevel === 'Write' && capabilityOf(a) !== undefined;
-  });
-}
 
 function result(i: JudgedIdentity, s: GrantingStatement, actions: ExpandedAction[]): RuleResult {
   const ids = actions.map(actionId);

@@ -51,12 +51,21 @@ const BEYOND: Readonly<Record<GovernedKind, string>> = {
   stream: 'reading every record and deleting the stream included',
 };
 
+/** A bucket statement whose resources are all object ARNs (`…:::uploads/*`) grants no bucket-level action. */
+const OBJECTS_ONLY = 'reading, overwriting and deleting every object and changing object ACLs included';
+
+function beyondText(p: ResourcePolicy, s: PolicyStatement): string {
+  if (p.kind === 'bucket' && s.resources.length > 0 && s.resources.every((r) => display(r).includes('/'))) return OBJECTS_ONLY;
+  return BEYOND[p.kind];
+}
+
 function resultFor(p: ResourcePolicy, s: PolicyStatement, i: number, principals: Principal[], consumers: LambdaFunction[]): RuleResult {
   const subject = subjectResource(p);
   const services = principals.every((pr) => pr.type === 'Service');
-  const feeds = consumers.length > 0 ? ` It triggers ${consumers.map(nameOf).join(', ')}: the grant reaches the events it processes.` : '';
+  // A service acts for the account's own configuration: what it writes is what the app set it up to write.
+  const feeds = consumers.length > 0 && !services ? ` It triggers ${consumers.map(nameOf).join(', ')}: the grant reaches the events it processes.` : '';
   return {
-    message: `The policy of ${nameOf(subject)} allows ${actionsText(s)} to ${principals.map(principalText).join(', ')}: every ${SERVICE_OF[p.kind]} action, ${BEYOND[p.kind]}.${feeds} List only the actions the principal needs.`,
+    message: `The policy of ${nameOf(subject)} allows ${actionsText(s)} to ${principals.map(principalText).join(', ')}: every ${SERVICE_OF[p.kind]} action, ${beyondText(p, s)}.${feeds} List only the actions the principal needs.`,
     location: s.loc,
     related: p.governed.filter((r) => r !== subject || r.loc !== s.loc).map((r) => ({ loc: r.loc, message: `${r.type} ${nameOf(r)}` })),
     subject: subjectOf(subject),

@@ -3,7 +3,7 @@
  * access logs, resource policy, API keys and usage plan. Created once, when the first `http`
  * event needs it.
  */
-import { get } from '../../../parse/tree.js';
+import { get, type TNode } from '../../../parse/tree.js';
 import { naming } from '../naming.js';
 import type { CompileContext } from './context.js';
 import { first, getAtt, ref, text, truthy, type Shape } from './nodes.js';
@@ -37,7 +37,17 @@ function stage(ctx: CompileContext): void {
     StageName: ctx.stage,
     AccessLogSetting: logging ? { DestinationArn: getAtt(naming.restLogGroup, 'Arn'), Format: get(logs, 'format') } : undefined,
     TracingEnabled: ctx.providerAt('tracing', 'apiGateway'),
+    MethodSettings: executionLogging(logs),
   }, loc);
+}
+
+/**
+ * `provider.logs.restApi` also turns on execution logging unless `executionLogging: false`, at
+ * `level` (INFO by default) and with `fullExecutionData` (on by default: full requests and responses).
+ */
+function executionLogging(logs: TNode | undefined): Shape {
+  if (logs === undefined || !(truthy(logs) || logs.kind === 'map') || text(get(logs, 'executionLogging')) === 'false') return undefined;
+  return [{ HttpMethod: '*', ResourcePath: '/*', LoggingLevel: get(logs, 'level') ?? 'INFO', DataTraceEnabled: get(logs, 'fullExecutionData') ?? true }];
 }
 
 /** `provider.apiGateway.apiKeys` with one usage plan (and its throttle and quota). */

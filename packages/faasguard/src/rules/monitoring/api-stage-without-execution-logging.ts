@@ -1,0 +1,57 @@
+import type { StageMethodSetting } from '../../model/app-model.js';
+import { display } from '../../model/value.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+import { answersItself, isPrivateApi, stageKey, stagesOf, stageText, type StageOfApi } from './api-stages.js';
+
+export const apiStageWithoutExecutionLogging: Rule = {
+  meta: {
+    id: 'api-stage-without-execution-logging',
+    title: 'REST or WebSocket API stage without execution logging',
+    category: 'SAS-5',
+    cwe: ['CWE-778'],
+    severity: 'low',
+    description:
+      'A REST or WebSocket API stage sets no execution logging level (`LoggingLevel: ERROR` or `INFO` in `MethodSettings`, a Deployment\'s `StageDescription`, or `DefaultRouteSettings`), or sets it to `OFF` for every method. Execution logs are where API Gateway records what it decided: an authorizer that denied a token, a request the validator rejected, an integration that failed or timed out, an API key over its quota. Without them, an attack that fails against the API leaves no trace, and a failure that lets requests through cannot be explained. Access logs (api-stage-without-access-logs) record who called what; they do not record these decisions. AWS Security Hub control APIGateway.1 asks for `ERROR` or `INFO` on every stage.\n\n' +
+      'Severity: `low` (monitoring, not an entry point); `info` for a private API. HTTP APIs have no execution logs and are not judged; nor are APIs whose known routes all answer with a mock integration. Keep data trace off (api-stage-data-trace-enabled): the level alone logs no request bodies.',
+    remediation:
+      'Set `LoggingLevel: ERROR` (or `INFO`) for every method of the stage: a `MethodSettings` entry with `HttpMethod: "*"` and `ResourcePath: "/*"` (SAM `Api`: the `MethodSettings` property; WebSocket: `DefaultRouteSettings.LoggingLevel`; Serverless Framework: `provider.logs.restApi` with `executionLogging: true`). The account needs a CloudWatch role for API Gateway (`AWS::ApiGateway::Account`).',
+    example: {
+      language: 'yaml',
+      vulnerable: 'ProdStage:\n  Type: AWS::ApiGateway::Stage\n  Properties:\n    StageName: prod',
+      fixed: 'ProdStage:\n  Type: AWS::ApiGateway::Stage\n  Properties:\n    StageName: prod\n    MethodSettings:\n      - HttpMethod: "*"\n        ResourcePath: "/*"\n        LoggingLevel: ERROR',
+    },
+    references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html'],
+    judges: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment', 'AWS::ApiGatewayV2::Stage', 'AWS::Serverless::Api'],
+    peerChecks: ['AWS Security Hub APIGateway.1', 'AWS Guard Rules Registry api_gw_v1_execution_logging_enabled_check'],
+  },
+  check({ model }) {
+    const results: RuleResult[] = [];
+    for (const s of stagesOf(model)) {
+      if (s.api.protocol === 'http' || answersItself(model, s.api) || logsExecution(s)) continue;
+      const off = (s.stage.methodSettings ?? []).find((m) => level(m) === 'OFF');
+      results.push({
+        message: `${stageText(s)} has no execution logging${off ? ' (LoggingLevel OFF)' : ''}: authorizer denials, rejected requests and integration failures leave no record, so an attack that fails against the API goes unseen. Set LoggingLevel: ERROR for every method.`,
+        location: off?.loc ?? s.stage.loc,
+        related: [{ loc: s.api.loc, message: `API ${nameOf(s.api)}` }],
+        subject: subjectOf(s.api),
+        key: stageKey(s),
+        ...(isPrivateApi(s.api) ? { severity: 'info' as const } : {}),
+      });
+    }
+    return results;
+  },
+};
+
+function level(setting: StageMethodSetting): string | undefined {
+  return setting.loggingLevel === undefined ? undefined : display(setting.loggingLevel).toUpperCase();
+}
+
+/** Some method logs at ERROR or INFO, or the level is chosen by a parameter or a condition. */
+function logsExecution({ stage }: StageOfApi): boolean {
+  return (stage.methodSettings ?? []).some((m) => {
+    if (m.loggingLevel === undefined) return false;
+    if (typeof m.loggingLevel !== 'string') return true;
+    return level(m) === 'ERROR' || level(m) === 'INFO';
+  });
+}
