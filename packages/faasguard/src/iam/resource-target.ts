@@ -70,7 +70,8 @@ function arnTarget(arn: string, text: string): ResourceTarget {
   const service = parts[2]!.includes(HOLE) ? undefined : parts[2]!.toLowerCase();
   const name = resourceName(service, parts.slice(5).join(':'));
   const withService = service ? { service } : {};
-  if (name.startsWith('*')) return { kind: 'any', text, ...withService };
+  // `*`, `*/*`, `*/index/*`: every resource. `*transcribe*` is a name pattern: only the matching ones.
+  if (name === '*' || /^\*[/:]/.test(name)) return { kind: 'any', text, ...withService };
   if (name.includes(HOLE)) return { kind: 'unknown', text, ...withService };
   return { kind: 'external', text, ...withService };
 }

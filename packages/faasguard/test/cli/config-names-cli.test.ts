@@ -18,7 +18,7 @@ import { removeProject, tempRepo, type ProjectFiles } from '../helpers/temp-proj
 const made: string[] = [];
 after(() => made.forEach(removeProject));
 
-/** A project with findings (2 high, 4 medium, 4 low) under its own `.git` root. */
+/** A project with findings (2 high, 4 medium, 5 low) under its own `.git` root. */
 function repo(files: ProjectFiles): string {
   const dir = tempRepo({ 'template.yaml': GOOD_TEMPLATE, ...files });
   made.push(dir);
@@ -44,7 +44,7 @@ describe('configuration file names', () => {
   it('takes failOn: none: findings never fail the run', () => {
     const { code, out } = scan(repo({ 'faasguard.config.yaml': 'failOn: none\n' }));
     assert.equal(code, 0);
-    assert.equal((JSON.parse(out) as { findings: unknown[] }).findings.length, 10);
+    assert.equal((JSON.parse(out) as { findings: unknown[] }).findings.length, 11);
   });
 
   for (const name of ['faasguard.yaml', 'faasguard.config.toml', '.faasguardrc', 'faasguard-config.yaml', '.faasguard.json', 'Faasguard.config.yaml']) {
