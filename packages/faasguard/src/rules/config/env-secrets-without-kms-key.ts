@@ -14,7 +14,7 @@ export const envSecretsWithoutKmsKey: Rule = {
     peerChecks: ['Checkov CKV_AWS_173', 'KICS Serverless Function Environment Variables Not Encrypted'],
     description:
       "The function's environment has variables whose names say they hold secrets (`PASSWORD`, `SECRET`, `TOKEN`, `API_KEY`, `PRIVATE_KEY` …), and no `KmsKeyArn`. Lambda then encrypts the environment with the AWS managed key `aws/lambda`, which every principal of the account allowed to call `lambda:GetFunctionConfiguration` can use: anyone with read access to Lambda (a support role, a CI user, a compromised developer laptop) reads the secrets in clear text. With a customer managed key, reading them also needs `kms:Decrypt` on that key, which its key policy restricts and CloudTrail records.\n\n" +
-      'Severity: `medium`: exploiting it needs an identity inside the account, but it turns read-only access into credentials.',
+      'Severity: `medium`: exploiting it needs an identity inside the account, but it turns read-only access into credentials. Checkov (CKV_AWS_173) and KICS ask for a customer managed key on every environment; faasguard does not, on purpose: variables that hold no secret (a table name, a log level) are configuration that anyone who may read the function\'s settings sees anyway, and a key would protect nothing.',
     remediation:
       'Best: keep the secret out of the environment (Secrets Manager or SSM Parameter Store SecureString, read at run time). Otherwise set `KmsKeyArn` to a customer managed key whose key policy allows `kms:Decrypt` only to the function role and the people who must see the values.',
     example: {
