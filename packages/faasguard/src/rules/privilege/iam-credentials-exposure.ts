@@ -1,12 +1,8 @@
 import { ModelIndex } from '../../model/model-index.js';
 import { credentialExposure } from '../../iam/credential-actions.js';
-import { actionId, type ExpandedAction } from '../../iam/expand-actions.js';
-import { targetFitsService } from '../../iam/resource-target.js';
-import type { GrantingStatement } from '../../iam/role-permissions.js';
-import type { Rule, RuleResult } from '../rule.js';
-import { subjectOf } from '../subject.js';
-import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } from './judged-identity.js';
-import { actorText, namesText, ownResourcesText, relatedIdentityFunctions, statementKey, statementOwnerText } from './privilege-text.js';
+import type { Rule } from '../rule.js';
+import { namesText } from './privilege-text.js';
+import { actionsOnAnyResource, judgeWildcardStatements } from './wildcard-statements.js';
 
 /**
  * Statements written for the application (AWS managed policies are iam-broad-managed-policy's)
@@ -35,41 +31,10 @@ export const iamCredentialsExposure: Rule = {
     peerChecks: ['Checkov CKV_AWS_107'],
   },
   check({ model }) {
-    const index = ModelIndex.of(model);
-    const results: RuleResult[] = [];
-    for (const identity of judgedIdentities(index)) {
-      for (const s of judgedPermissions(identity, index).statements) {
-        if (!inScope(s)) continue;
-        const exposed = credentialActions(s);
-        if (exposed.length > 0) results.push(result(identity, s, exposed));
-      }
-    }
-    return results;
+    return judgeWildcardStatements(ModelIndex.of(model), {
+      actions: (s) => actionsOnAnyResource(s, (a) => credentialExposure(a) !== undefined),
+      can: (actions) => namesText([...new Set(actions.map((a) => credentialExposure(a)!))]),
+      severity: 'high',
+    });
   },
 };
-
-function inScope(s: GrantingStatement): boolean {
-  if (s.policy.kind === 'aws-managed' || s.admin || !s.anyResource || s.statement.conditions !== undefined) return false;
-  if (s.statement.notActions.length > 0) return false;
-  return !s.statement.actions.some((a) => typeof a === 'string' && /^(\*|[^:]+:\*)$/.test(a.trim()));
-}
-
-function credentialActions(s: GrantingStatement): ExpandedAction[] {
-  const anyTargets = s.resources.filter((r) => r.kind === 'any');
-  return s.resourceActions.filter((a) => credentialExposure(a) !== undefined && anyTargets.some((t) => targetFitsService(t, a.service)));
-}
-
-function result(i: JudgedIdentity, s: GrantingStatement, actions: ExpandedAction[]): RuleResult {
-  const ids = actions.map(actionId);
-  const shown = ids.length <= 3 ? namesText(ids) : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
-  const anyTexts = namesText([...new Set(s.resources.filter((r) => r.kind === 'any' && actions.some((a) => targetFitsService(r, a.service))).map((r) => r.text))]);
-  const can = namesText([...new Set(actions.map((a) => credentialExposure(a)!))]);
-  return {
-    message: `${statementOwnerText(i, s)} grants ${shown} on every resource (${anyTexts}): ${actorText(i)} can ${can}. Name ${ownResourcesText(i)} instead of a wildcard.`,
-    location: s.statement.loc,
-    related: relatedIdentityFunctions(i),
-    subject: subjectOf(i.element),
-    key: [i.element.logicalId, statementKey(s)],
-    severity: severityOf(i, 'high'),
-  };
-}

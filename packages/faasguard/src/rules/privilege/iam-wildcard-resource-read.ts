@@ -1,13 +1,9 @@
 import { ModelIndex } from '../../model/model-index.js';
 import { capabilityOf } from '../../iam/action-capabilities.js';
-import { actionId, type ExpandedAction } from '../../iam/expand-actions.js';
-import { targetFitsService } from '../../iam/resource-target.js';
-import type { GrantingStatement } from '../../iam/role-permissions.js';
-import type { Rule, RuleResult } from '../rule.js';
-import { subjectOf } from '../subject.js';
+import type { ExpandedAction } from '../../iam/expand-actions.js';
+import type { Rule } from '../rule.js';
 import { lookupTable } from '../../util/own-keys.js';
-import { actorText, namesText, ownResourcesText, relatedIdentityFunctions, statementKey, statementOwnerText } from './privilege-text.js';
-import { judgedIdentities, judgedPermissions, namedActionsOnAnyResource, severityOf, writesOnAnyResource, type JudgedIdentity } from './judged-identity.js';
+import { actionsOnAnyResource, judgeWildcardStatements, writesOnAnyResource } from './wildcard-statements.js';
 
 /**
  * Actions that return stored data (objects, items, query results, topic messages) granted on every
@@ -40,41 +36,17 @@ export const iamWildcardResourceRead: Rule = {
     peerChecks: ['Checkov CKV_AWS_108'],
   },
   check({ model }) {
-    const index = ModelIndex.of(model);
-    const results: RuleResult[] = [];
-    for (const identity of judgedIdentities(index)) {
-      for (const s of judgedPermissions(identity, index).statements) {
-        // A statement that also writes on every resource is reported by iam-wildcard-resource-write, whose message names the reads too.
-        if (!namedActionsOnAnyResource(s) || writesOnAnyResource(s).length > 0) continue;
-        const actions = readsOnAny(s);
-        if (actions.length > 0) results.push(result(identity, s, actions));
-      }
-    }
-    return results;
+    return judgeWildcardStatements(ModelIndex.of(model), {
+      // A statement that also writes on every resource is iam-wildcard-resource-write's, whose message names the reads too.
+      actions: (s) => (writesOnAnyResource(s).length > 0 ? [] : actionsOnAnyResource(s, readsData)),
+      can: (actions) => `read the data of every ${servicesText(actions)} in the account, not only the application's`,
+      severity: 'medium',
+    });
   },
 };
 
-function readsOnAny(s: GrantingStatement): ExpandedAction[] {
-  const anyTargets = s.resources.filter((r) => r.kind === 'any');
-  return s.resourceActions.filter((a) => {
-    if (LEFT_TO_OTHER_RULES.has(a.service) || !a.resourceScoped) return false;
-    if (!anyTargets.some((t) => targetFitsService(t, a.service))) return false;
-    return capabilityOf(a) === 'read-all-data';
-  });
-}
-
-function result(i: JudgedIdentity, s: GrantingStatement, actions: ExpandedAction[]): RuleResult {
-  const ids = actions.map(actionId);
-  const shown = ids.length <= 3 ? namesText(ids) : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
-  const anyTexts = namesText([...new Set(s.resources.filter((r) => r.kind === 'any').map((r) => r.text))]);
-  return {
-    message: `${statementOwnerText(i, s)} grants ${shown} on every resource (${anyTexts}): ${actorText(i)} can read the data of every ${servicesText(actions)} in the account, not only the application's. Name ${ownResourcesText(i)} instead of a wildcard.`,
-    location: s.statement.loc,
-    related: relatedIdentityFunctions(i),
-    subject: subjectOf(i.element),
-    key: [i.element.logicalId, statementKey(s)],
-    severity: severityOf(i, 'medium'),
-  };
+function readsData(a: ExpandedAction): boolean {
+  return a.resourceScoped && !LEFT_TO_OTHER_RULES.has(a.service) && capabilityOf(a) === 'read-all-data';
 }
 
 const STORE_NAMES: Readonly<Record<string, string>> = lookupTable({

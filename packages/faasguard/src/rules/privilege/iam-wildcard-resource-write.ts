@@ -1,10 +1,7 @@
 import { ModelIndex } from '../../model/model-index.js';
-import { actionId, type ExpandedAction } from '../../iam/expand-actions.js';
-import type { GrantingStatement } from '../../iam/role-permissions.js';
-import type { Rule, RuleResult } from '../rule.js';
-import { subjectOf } from '../subject.js';
-import { actorText, grantsText, namesText, ownResourcesText, relatedIdentityFunctions, statementKey, statementOwnerText } from './privilege-text.js';
-import { judgedIdentities, judgedPermissions, namedActionsOnAnyResource, severityOf, writesOnAnyResource, type JudgedIdentity } from './judged-identity.js';
+import type { Rule } from '../rule.js';
+import { grantsText } from './privilege-text.js';
+import { judgeWildcardStatements, writesOnAnyResource } from './wildcard-statements.js';
 
 /**
  * Write, delete and permission-changing actions granted on every resource by statements written
@@ -34,31 +31,13 @@ export const iamWildcardResourceWrite: Rule = {
     peerChecks: ['Checkov CKV_AWS_111', 'cfn-nag W11', 'cfn-nag W12', 'cfn-nag W13'],
   },
   check({ model }) {
-    const index = ModelIndex.of(model);
-    const results: RuleResult[] = [];
-    for (const identity of judgedIdentities(index)) {
-      for (const s of judgedPermissions(identity, index).statements) {
-        if (!namedActionsOnAnyResource(s)) continue;
-        const actions = writesOnAnyResource(s);
-        if (actions.length > 0) results.push(result(identity, s, actions));
-      }
-    }
-    return results;
+    return judgeWildcardStatements(ModelIndex.of(model), {
+      actions: writesOnAnyResource,
+      can: (_, s) => {
+        const grants = s.grants.filter((g) => g.anyResource);
+        return grants.length > 0 ? grantsText(grants) : 'change permissions on every resource of the service';
+      },
+      severity: 'high',
+    });
   },
 };
-
-function result(i: JudgedIdentity, s: GrantingStatement, actions: ExpandedAction[]): RuleResult {
-  const ids = actions.map(actionId);
-  const shown = ids.length <= 3 ? namesText(ids) : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
-  const anyTexts = namesText([...new Set(s.resources.filter((r) => r.kind === 'any').map((r) => r.text))]);
-  const grants = s.grants.filter((g) => g.anyResource);
-  const can = grants.length > 0 ? grantsText(grants) : 'change permissions on every resource of the service';
-  return {
-    message: `${statementOwnerText(i, s)} grants ${shown} on every resource (${anyTexts}): ${actorText(i)} can ${can}. Name ${ownResourcesText(i)} instead of a wildcard.`,
-    location: s.statement.loc,
-    related: relatedIdentityFunctions(i),
-    subject: subjectOf(i.element),
-    key: [i.element.logicalId, statementKey(s)],
-    severity: severityOf(i, 'high'),
-  };
-}

@@ -7,11 +7,8 @@ import { computeExposure } from '../../analysis/exposure.js';
 import type { AttachedPolicy, IamRole, LambdaFunction, ModelElement } from '../../model/app-model.js';
 import { iamIdentities, type IamIdentityKind } from '../../model/facts/iam-identity-facts.js';
 import type { ModelIndex } from '../../model/model-index.js';
-import { rolePermissions, type GrantingStatement, type PolicyHolder, type RolePermissions } from '../../iam/role-permissions.js';
+import { rolePermissions, type PolicyHolder, type RolePermissions } from '../../iam/role-permissions.js';
 import type { Severity } from '../../findings/finding.js';
-import { capabilityOf } from '../../iam/action-capabilities.js';
-import type { ExpandedAction } from '../../iam/expand-actions.js';
-import { targetFitsService } from '../../iam/resource-target.js';
 import { SEVERITIES } from '../../findings/finding.js';
 import { display } from '../../model/value.js';
 
@@ -121,30 +118,4 @@ export function judgedPermissions(identity: JudgedIdentity, index: ModelIndex): 
 
 export function isServiceRolePolicy(p: AttachedPolicy): boolean {
   return p.kind === 'aws-managed' && typeof p.arn === 'string' && /:policy\/(aws-)?service-role\//.test(p.arn);
-}
-
-/**
- * A statement written for the application that names its actions and grants them on every
- * resource, with no condition (a condition may be what scopes it). Whole-service grants (`s3:*`)
- * and NotAction are iam-wildcard-action's, administrator access iam-broad-managed-policy's, and AWS
- * managed policies are judged as a whole by iam-broad-managed-policy.
- */
-export function namedActionsOnAnyResource(s: GrantingStatement): boolean {
-  if (s.policy.kind === 'aws-managed' || s.admin || !s.anyResource || s.statement.conditions !== undefined) return false;
-  if (s.statement.notActions.length > 0) return false;
-  return !s.statement.actions.some((a) => typeof a === 'string' && /^(\*|[^:]+:\*)$/.test(a.trim()));
-}
-
-/**
- * The actions of a statement that write, delete or change permissions on every resource (a
- * wildcard target of their service): what iam-wildcard-resource-write reports. Telemetry writes are
- * no capability (`action-capabilities.ts`) and are not counted.
- */
-export function writesOnAnyResource(s: GrantingStatement): ExpandedAction[] {
-  const anyTargets = s.resources.filter((r) => r.kind === 'any');
-  return s.resourceActions.filter((a) => {
-    if (!a.resourceScoped || !anyTargets.some((t) => targetFitsService(t, a.service))) return false;
-    if (a.accessLevel === 'Permissions management') return true;
-    return a.accessLevel === 'Write' && capabilityOf(a) !== undefined;
-  });
 }
