@@ -3,7 +3,7 @@ import { ModelIndex } from '../../model/model-index.js';
 import { isLambdaService, trustedServicePrincipals } from '../../iam/trust-principals.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { judgedIdentities, judgedPermissions, runsCode, type JudgedIdentity } from './judged-identity.js';
+import { judgedPermissions, runsCode, trustStatements, type JudgedIdentity } from './judged-identity.js';
 import { functionsText, grantsText, namesText, relatedIdentityFunctions } from './privilege-text.js';
 
 /**
@@ -31,13 +31,10 @@ export const iamFunctionRoleTrustsOtherService: Rule = {
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const identity of judgedIdentities(index)) {
-      if (identity.kind !== 'role' || identity.functions.length === 0) continue;
-      const role = identity.element as IamRole;
-      (role.trust?.statements ?? []).forEach((s, i) => {
-        const others = trustedServicePrincipals(s).filter((p) => !isLambdaService(p) && !p.includes('<unknown'));
-        if (others.length > 0) results.push(result(identity, role, s, i, others, index));
-      });
+    for (const { identity, role, statement: s, index: i } of trustStatements(index)) {
+      if (identity.functions.length === 0) continue;
+      const others = trustedServicePrincipals(s).filter((p) => !isLambdaService(p) && !p.includes('<unknown'));
+      if (others.length > 0) results.push(result(identity, role, s, i, others, index));
     }
     return results;
   },

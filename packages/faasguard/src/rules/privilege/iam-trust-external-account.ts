@@ -3,7 +3,7 @@ import { ModelIndex } from '../../model/model-index.js';
 import { testsConditionKey, trustedAccounts, type TrustedAccount } from '../../iam/trust-principals.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } from './judged-identity.js';
+import { judgedPermissions, severityOf, trustStatements, type JudgedIdentity } from './judged-identity.js';
 import { grantsText, namesText, relatedIdentityFunctions } from './privilege-text.js';
 
 /**
@@ -34,14 +34,10 @@ export const iamTrustExternalAccount: Rule = {
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const identity of judgedIdentities(index)) {
-      if (identity.kind !== 'role') continue;
-      const role = identity.element as IamRole;
-      (role.trust?.statements ?? []).forEach((s, i) => {
-        if (testsConditionKey(s, 'aws:PrincipalOrgID') || testsConditionKey(s, 'sts:ExternalId')) return;
-        const accounts = trustedAccounts(s);
-        if (accounts.length > 0) results.push(result(identity, role, s, i, accounts, index));
-      });
+    for (const { identity, role, statement: s, index: i } of trustStatements(index)) {
+      if (testsConditionKey(s, 'aws:PrincipalOrgID') || testsConditionKey(s, 'sts:ExternalId')) continue;
+      const accounts = trustedAccounts(s);
+      if (accounts.length > 0) results.push(result(identity, role, s, i, accounts, index));
     }
     return results;
   },

@@ -3,7 +3,7 @@ import { ModelIndex } from '../../model/model-index.js';
 import { unconditionedFederations, type UnconditionedFederation } from '../../iam/trust-principals.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } from './judged-identity.js';
+import { judgedPermissions, severityOf, trustStatements, type JudgedIdentity } from './judged-identity.js';
 import { grantsText, namesText, relatedIdentityFunctions } from './privilege-text.js';
 
 export const iamTrustFederatedWithoutCondition: Rule = {
@@ -31,13 +31,9 @@ export const iamTrustFederatedWithoutCondition: Rule = {
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const identity of judgedIdentities(index)) {
-      if (identity.kind !== 'role') continue;
-      const role = identity.element as IamRole;
-      (role.trust?.statements ?? []).forEach((s, i) => {
-        const open = unconditionedFederations(s);
-        if (open.length > 0) results.push(result(identity, role, s, i, open, index));
-      });
+    for (const { identity, role, statement: s, index: i } of trustStatements(index)) {
+      const open = unconditionedFederations(s);
+      if (open.length > 0) results.push(result(identity, role, s, i, open, index));
     }
     return results;
   },

@@ -4,7 +4,7 @@
  * an attacker must control, and one reachable from the internet raises the severity.
  */
 import { computeExposure } from '../../analysis/exposure.js';
-import type { AttachedPolicy, IamRole, LambdaFunction, ModelElement } from '../../model/app-model.js';
+import type { AttachedPolicy, IamRole, LambdaFunction, ModelElement, PolicyStatement } from '../../model/app-model.js';
 import { iamIdentities, type IamIdentityKind } from '../../model/facts/iam-identity-facts.js';
 import type { ModelIndex } from '../../model/model-index.js';
 import { rolePermissions, type PolicyHolder, type RolePermissions } from '../../iam/role-permissions.js';
@@ -118,4 +118,22 @@ export function judgedPermissions(identity: JudgedIdentity, index: ModelIndex): 
 
 export function isServiceRolePolicy(p: AttachedPolicy): boolean {
   return p.kind === 'aws-managed' && typeof p.arn === 'string' && /:policy\/(aws-)?service-role\//.test(p.arn);
+}
+
+/** A statement of a role's trust policy, with its position (part of the finding's key). */
+export interface TrustStatement {
+  identity: JudgedIdentity;
+  role: IamRole;
+  statement: PolicyStatement;
+  index: number;
+}
+
+/** Every statement of the trust policy of every role of the model. */
+export function* trustStatements(index: ModelIndex): Generator<TrustStatement> {
+  for (const identity of judgedIdentities(index)) {
+    if (identity.kind !== 'role') continue;
+    const role = identity.element as IamRole;
+    const statements = role.trust?.statements ?? [];
+    for (let i = 0; i < statements.length; i++) yield { identity, role, statement: statements[i]!, index: i };
+  }
 }
