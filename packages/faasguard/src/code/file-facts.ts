@@ -1,12 +1,13 @@
 /**
  * Facts of one code file that do not depend on data flow: TLS certificate verification turned off,
- * and the AWS SDK calls it makes. Computed while the file's tree is at hand, so that nothing parses
+ * the AWS SDK calls it makes, and how it validates requests. Computed while the file's tree is at hand, so that nothing parses
  * a file twice. (Secrets in code files are found with every other file's, in `analysis/file-secrets.ts`.)
  */
 import type { SourceLocation } from '../model/location.js';
 import type { FileCalls } from './aws-calls/aws-call.js';
 import { extractJsCalls } from './aws-calls/extract-js.js';
 import { extractPythonCalls } from './aws-calls/extract-python.js';
+import { requestBodyRead, validationImports } from './input-validation.js';
 import { parsePython, type ParsedPython } from './parse-python.js';
 import { ts, type ParsedFile } from './parse-js.js';
 
@@ -15,13 +16,23 @@ export interface FileFacts {
   tlsDisabled: Array<{ loc: SourceLocation; what: string }>;
   /** AWS SDK calls; undefined when the file could not be parsed for them */
   calls: FileCalls | undefined;
+  /** Schema validation libraries the file imports (`input-validation.ts`) */
+  validators: string[];
+  /** Where the file first reads a request body, if it does */
+  requestBodyRead: SourceLocation | undefined;
 }
 
 const MAX_NODES = 500_000;
 const MAX_DEPTH = 500;
 
 export function fileFacts(parsed: ParsedFile): FileFacts {
-  return { file: parsed.file, tlsDisabled: tlsDisabled(parsed), calls: extractJsCalls(parsed) };
+  return {
+    file: parsed.file,
+    tlsDisabled: tlsDisabled(parsed),
+    calls: extractJsCalls(parsed),
+    validators: validationImports(parsed.file, parsed.text, 'javascript'),
+    requestBodyRead: requestBodyRead(parsed.file, parsed.text, 'javascript'),
+  };
 }
 
 /** Facts of a Python file, from its text: `verify=False`, unverified SSL contexts, `CERT_NONE`. */
@@ -35,7 +46,13 @@ export function pythonFileFacts(file: string, text: string, tree?: ParsedPython)
       if (m) tls.push({ loc: { file, line: i + 1, column: m.index + 1 }, what });
     }
   });
-  return { file, tlsDisabled: tls, calls: tree ? extractPythonCalls(tree) : pythonCalls(file, text) };
+  return {
+    file,
+    tlsDisabled: tls,
+    calls: tree ? extractPythonCalls(tree) : pythonCalls(file, text),
+    validators: validationImports(file, text, 'python'),
+    requestBodyRead: requestBodyRead(file, text, 'python'),
+  };
 }
 
 function pythonCalls(file: string, text: string): FileCalls | undefined {

@@ -335,6 +335,8 @@ const CASES: Record<string, Expected[]> = {
     { line: 29, subject: 'IntakeSearch' },
     { line: 46, subject: 'Orders.Create' },
     { line: 59, subject: 'Feedback PUT /feedback' },
+    { file: 'http/template.yaml', line: 11, subject: 'CreateOrder.Create' },
+    { file: 'http/template.yaml', line: 24, subject: 'Subscribe.Add' },
   ],
   'api-http-backend-without-client-certificate': [{ line: 19, subject: 'Proxy' }],
   'command-injection': [{ file: 'src/app.js', line: 5, subject: 'Thumbnail' }],

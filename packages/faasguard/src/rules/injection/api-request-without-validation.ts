@@ -1,8 +1,10 @@
-import type { Route } from '../../model/app-model.js';
+import { codeFactsFor } from '../../code/code-facts.js';
+import type { AppModel, Route } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { routeName } from '../../model/route-name.js';
 import { isOpenRoute } from '../dos/open-routes.js';
-import type { Rule, RuleResult } from '../rule.js';
+import { codeScope } from '../code-scope.js';
+import type { Rule, RuleContext, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
 /** Methods whose requests carry a body that a model can describe. */
@@ -11,45 +13,82 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 export const apiRequestWithoutValidation: Rule = {
   meta: {
     id: 'api-request-without-validation',
-    title: 'Public REST method without request validation',
+    title: 'Public API route whose requests nothing validates',
     category: 'SAS-1',
     cwe: ['CWE-20'],
     severity: 'low',
     description:
       "A REST API method that anyone on the internet can call takes a body (`POST`, `PUT`, `PATCH`) or declares required query string or header parameters, and API Gateway validates neither: no request validator (`RequestValidatorId`, `x-amazon-apigateway-request-validator`, a SAM event's `RequestModel`) checks the body against a model or the required parameters for presence. Every malformed, oversized or hostile payload then reaches the integration (the function, the HTTP backend, or the queue or table an AWS service integration writes to) and is paid for, and the backend alone stands between it and the data.\n\n" +
-      'Defence in depth: the backend must still validate what it receives, a gateway model cannot express every rule. Severity: `low`. Only routes without authorization on an API reachable from the internet are judged (an authenticated caller is accountable), and only where the template tells the methods (not `ANY` proxies, whose body has no single shape). HTTP APIs have no request validation at all: their open routes are reported by `api-route-without-auth`, and validation belongs in the function.',
+      'Defence in depth: the backend must still validate what it receives, a gateway model cannot express every rule. Severity: `low`. Only routes without authorization on an API reachable from the internet are judged (an authenticated caller is accountable), and only where the template tells the methods (not `ANY` proxies, whose body has no single shape). HTTP APIs have no request validation at all, so for them validation belongs in the function: an open `POST`, `PUT` or `PATCH` route of an HTTP API is reported when its function\'s code was analysed, reads the request body (`event.body`, `req.body`, `event["body"]`, Powertools `json_body`, Flask `request.json`), and neither it nor the files it imports import a schema validation library (zod, joi, yup, ajv, superstruct, valibot, class-validator, `@middy/validator`, Powertools parser or validation, `@faasguard/guard`; pydantic, jsonschema, marshmallow, cerberus, voluptuous …: the list is `VALIDATION_LIBRARIES` in `code/input-validation.ts`). Checks written by hand (`if (typeof body.qty !== \'number\')`) are not recognised; if they cover every field, suppress the finding with that reason.',
     remediation:
-      'Define a model (JSON schema) for the body and a request validator that checks the body and the parameters: `AWS::ApiGateway::RequestValidator` with `ValidateRequestBody: true` and `ValidateRequestParameters: true`, named by the method\'s `RequestValidatorId` with `RequestModels`; in OpenAPI, `x-amazon-apigateway-request-validators` and `x-amazon-apigateway-request-validator`; in SAM, the event\'s `RequestModel` with `ValidateBody: true`.',
+      'HTTP API: parse the body with a schema in the function before using any field (`const order = Order.parse(JSON.parse(event.body))` with zod, a pydantic model, the Powertools parser), and answer 400 when it fails. REST API: define a model (JSON schema) for the body and a request validator that checks the body and the parameters: `AWS::ApiGateway::RequestValidator` with `ValidateRequestBody: true` and `ValidateRequestParameters: true`, named by the method\'s `RequestValidatorId` with `RequestModels`; in OpenAPI, `x-amazon-apigateway-request-validators` and `x-amazon-apigateway-request-validator`; in SAM, the event\'s `RequestModel` with `ValidateBody: true`.',
     example: {
       language: 'yaml',
       vulnerable: 'CreateOrder:\n  Type: AWS::ApiGateway::Method\n  Properties:\n    HttpMethod: POST\n    AuthorizationType: NONE',
       fixed: 'CreateOrder:\n  Type: AWS::ApiGateway::Method\n  Properties:\n    HttpMethod: POST\n    AuthorizationType: NONE\n    RequestValidatorId: !Ref BodyValidator\n    RequestModels:\n      application/json: !Ref OrderModel',
     },
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html'],
-    judges: ['AWS::ApiGateway::Method', 'AWS::ApiGateway::RequestValidator', 'AWS::Serverless::Api', 'AWS::Serverless::Function'],
+    judges: ['AWS::ApiGateway::Method', 'AWS::ApiGateway::RequestValidator', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi', 'AWS::ApiGatewayV2::Route', 'AWS::Serverless::Function', 'function code'],
   },
-  check({ model }) {
-    const index = ModelIndex.of(model);
-    const results: RuleResult[] = [];
-    for (const route of model.routes) {
-      const api = index.api(route.apiId);
-      const v = route.requestValidation;
-      if (!api || !v || !isOpenRoute(route, api) || route.integration?.kind === 'mock') continue;
-      const gaps = unvalidated(route);
-      if (gaps.length === 0) continue;
-      const fn = index.function(route.functionId);
-      const target = fn ? ` function ${nameOf(fn)}` : ' its integration';
-      results.push({
-        message: `Route ${routeName(route)} of API ${nameOf(api)} is open to anyone and API Gateway does not validate ${gaps.join(' nor ')}: every malformed or hostile request reaches${target}. Add a request validator and a model.`,
-        location: v.loc,
-        related: fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : [],
-        subject: subjectOf(route),
-        key: [api.logicalId, route.method, route.path],
-      });
-    }
-    return results;
+  check(ctx) {
+    return [...restMethods(ctx.model), ...httpApiRoutes(ctx)];
   },
 };
+
+function restMethods(model: AppModel): RuleResult[] {
+  const index = ModelIndex.of(model);
+  const results: RuleResult[] = [];
+  for (const route of model.routes) {
+    const api = index.api(route.apiId);
+    const v = route.requestValidation;
+    if (!api || !v || !isOpenRoute(route, api) || route.integration?.kind === 'mock') continue;
+    const gaps = unvalidated(route);
+    if (gaps.length === 0) continue;
+    const fn = index.function(route.functionId);
+    const target = fn ? ` function ${nameOf(fn)}` : ' its integration';
+    results.push({
+      message: `Route ${routeName(route)} of API ${nameOf(api)} is open to anyone and API Gateway does not validate ${gaps.join(' nor ')}: every malformed or hostile request reaches${target}. Add a request validator and a model.`,
+      location: v.loc,
+      related: fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : [],
+      subject: subjectOf(route),
+      key: [api.logicalId, route.method, route.path],
+    });
+  }
+  return results;
+}
+
+/**
+ * Open HTTP API routes with a body: the API cannot validate it, so the function must. Reported when
+ * the function's code was analysed, reads the request body, and imports no validation library.
+ */
+function httpApiRoutes(ctx: RuleContext): RuleResult[] {
+  const scope = codeScope(ctx);
+  if (!scope) return [];
+  const index = ModelIndex.of(ctx.model);
+  const candidates = ctx.model.routes.filter((r) => {
+    const api = index.api(r.apiId);
+    return api?.protocol === 'http' && BODY_METHODS.has(r.method) && r.functionId !== undefined && isOpenRoute(r, api);
+  });
+  if (candidates.length === 0) return [];
+  const facts = codeFactsFor(ctx.model, scope);
+  const results: RuleResult[] = [];
+  for (const route of candidates) {
+    const code = facts.functions.find((f) => f.fn.id === route.functionId);
+    if (!code?.analysis) continue;
+    const files = code.files.map((f) => facts.files.get(f)).filter((f) => f !== undefined);
+    const reading = files.find((f) => f.requestBodyRead !== undefined);
+    if (!reading || files.some((f) => f.validators.length > 0)) continue;
+    const api = index.api(route.apiId)!;
+    results.push({
+      message: `Route ${routeName(route)} of HTTP API ${nameOf(api)} is open to anyone, and HTTP APIs cannot validate requests: the body goes straight to function ${nameOf(code.fn)}, whose code reads it (${reading.requestBodyRead!.file}:${reading.requestBodyRead!.line}) and imports no validation library. Validate the body against a schema in the function (zod, ajv, pydantic, Powertools parser) before using it.`,
+      location: route.auth.loc,
+      related: [{ loc: reading.requestBodyRead!, message: `${nameOf(code.fn)} reads the request body` }],
+      subject: subjectOf(route),
+      key: [api.logicalId, route.method, route.path],
+    });
+  }
+  return results;
+}
 
 /** What the route takes and no validator checks: `its body`, `its required parameters (…)`. */
 function unvalidated(route: Route): string[] {

@@ -1,0 +1,53 @@
+/**
+ * How a function's code checks the requests it is given: the schema validation libraries it
+ * imports, and whether it reads a request body at all. What the API cannot validate (an HTTP API
+ * has no request validators) must be validated here; api-request-without-validation asks for it.
+ *
+ * The libraries are data: a row per package (JavaScript) or module (Python), matched on the import
+ * specifier or any submodule of it.
+ */
+import { extractJsImports, extractPythonImports } from '../deps/imports.js';
+import type { SourceLocation } from '../model/location.js';
+import { LineIndex } from '../parse/line-index.js';
+
+export const VALIDATION_LIBRARIES: Readonly<Record<'javascript' | 'python', readonly string[]>> = {
+  javascript: [
+    'zod', 'joi', '@hapi/joi', 'yup', 'superstruct', 'ajv', 'class-validator', 'valibot', 'io-ts', 'runtypes',
+    'arktype', 'typia', 'ow', 'fastest-validator', '@vinejs/vine', 'express-validator', 'celebrate',
+    '@middy/validator', '@aws-lambda-powertools/parser', '@aws-lambda-powertools/validation', '@faasguard/guard',
+  ],
+  python: [
+    'pydantic', 'jsonschema', 'fastjsonschema', 'marshmallow', 'cerberus', 'voluptuous', 'schema', 'msgspec',
+    'cattrs', 'aws_lambda_powertools.utilities.validation', 'aws_lambda_powertools.utilities.parser',
+  ],
+};
+
+/** The validation libraries among a file's imports. */
+export function validationImports(file: string, text: string, language: 'javascript' | 'python'): string[] {
+  const imports = language === 'javascript' ? extractJsImports(file, text) : extractPythonImports(text);
+  const separator = language === 'javascript' ? '/' : '.';
+  const found = new Set<string>();
+  for (const { specifier } of imports) {
+    const library = VALIDATION_LIBRARIES[language].find((l) => specifier === l || specifier.startsWith(l + separator));
+    if (library) found.add(library);
+  }
+  return [...found];
+}
+
+/**
+ * Reads of a request body: `event.body`, `event['body']`, `{ body } = event`, `req.body` of a web
+ * framework behind an adapter; in Python `event['body']`, `event.get('body')`, Powertools'
+ * `json_body`, Flask's `request.json`/`get_json()`. A response's `body:` key is not a read.
+ */
+const BODY_READS: Readonly<Record<'javascript' | 'python', RegExp>> = {
+  javascript: /\b(?:event|evt|e|req|request|ctx\.request)\s*\??\.\s*body\b|\[\s*['"`]body['"`]\s*\]|\{[^{}=]*\bbody\b[^{}=]*\}\s*=\s*(?:event|evt|req|request)\b/,
+  python: /\[\s*['"]body['"]\s*\]|\.get\(\s*['"]body['"]|\.json_body\b|\brequest\.(?:json|get_json|form|data)\b/,
+};
+
+/** Where the file first reads a request body, if it does. */
+export function requestBodyRead(file: string, text: string, language: 'javascript' | 'python'): SourceLocation | undefined {
+  const m = BODY_READS[language].exec(text);
+  if (!m) return undefined;
+  const { line, column } = new LineIndex(text).position(m.index);
+  return { file, line, column };
+}
