@@ -11,7 +11,9 @@ import { ts } from '../parse-js.js';
 import { defaultImport, exportsProps, isRequireCall, namedImport, requireValue, type ModuleRecord } from './module-env.js';
 import { addStep, deepTaints, getProp, join, joinAll, mixed, sanitize, tainted, withStep } from './propagation.js';
 import { CLEAN_METHODS, findSanitizer, GUARD_SPECS, isAnchoredRegex, MEMBERSHIP_METHODS } from './sanitizers.js';
-import { DYNAMODB_EXPRESSION_PROPS, findSinks, FIXED_ORIGIN, MONGO_WHERE } from './sinks.js';
+import { DYNAMODB_EXPRESSION_PROPS, FIXED_ORIGIN, MONGO_WHERE } from './sinks.js';
+import { JAVASCRIPT_SINKS } from './models/javascript-sinks.js';
+import { findSinkRows } from './models/sink-row.js';
 import { getSummary, instantiate, returnedValue, type ParamCall, type SinkHit } from './summaries.js';
 import { CLEAN, Env, type FnRef, type Step, type Taint, type Value } from './types.js';
 
@@ -690,7 +692,7 @@ export class Evaluator {
   }
 
   private checkSinks(callee: Callee, args: Value[], node: ts.Node): void {
-    for (const spec of findSinks(callee.module, callee.method, args)) {
+    for (const spec of findSinkRows(JAVASCRIPT_SINKS, callee.module, callee.method, args)) {
       const indexes = spec.args === 'all' ? args.map((_, i) => i) : spec.args;
       for (const i of indexes) {
         const arg = args[i];

@@ -12,7 +12,9 @@ import { deepTaints, getProp, join, joinAll, mixed, sanitize, shaped, tainted, w
 import { isAnchoredRegex } from './sanitizers.js';
 import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE } from './sinks.js';
 import type { SinkHit } from './summaries.js';
-import { findPySanitizer, findPySinks, PY_CHECK_METHODS, PY_CLEAN_METHODS } from './python-tables.js';
+import { findPySanitizer, PY_CHECK_METHODS, PY_CLEAN_METHODS } from './python-tables.js';
+import { PYTHON_SINKS } from './models/python-sinks.js';
+import { findSinkRows } from './models/sink-row.js';
 import { AUTHZ_NAME, BaseTracker } from './evaluate.js';
 import { CLEAN, Env, type PyFnRef, type Step, type Taint, type Value } from './types.js';
 
@@ -628,6 +630,8 @@ export class PyEvaluator {
     const m = callee.method;
     // `event.get("body")` reads the key like `event["body"]`.
     if (receiver && m === 'get' && args[0]?.text !== undefined && !receiver.api) return join(getProp(receiver, args[0].text, this.loc(n)), args[1] ?? CLEAN);
+    // A key chosen by the data picks one of a known dict's values, as `PLUGINS[kind]` does.
+    if (receiver && m === 'get' && receiver.props && receiver.taints.length === 0 && !receiver.api) return join(elementOf(receiver, this.loc(n)), args[1] ?? CLEAN);
     if (callee.module === 'json' && (m === 'loads' || m === 'load')) return jsonLoads(args[0] ?? CLEAN, this.loc(n));
     if (callee.module === 'traceback' && /^format_exc|^format_exception/.test(m)) return this.caught ?? CLEAN;
     if (callee.module === 'jwt' && m === 'get_unverified_claims') return this.unverified(args, n);
@@ -655,8 +659,9 @@ export class PyEvaluator {
   }
 
   private checkSinks(callee: Callee, args: Value[], kwargs: Map<string, Value>, n: PyNode): void {
-    for (const spec of findPySinks(callee.module, callee.method, args, kwargs)) {
-      const targets = [...spec.args.map((i) => args[i]), ...(spec.kwargs ?? []).map((k) => kwargs.get(k))];
+    for (const spec of findSinkRows(PYTHON_SINKS, callee.module, callee.method, args, kwargs)) {
+      const positional = spec.args === 'all' ? args : spec.args.map((i) => args[i]);
+      const targets = [...positional, ...(spec.keywords ?? []).map((k) => kwargs.get(k))];
       for (const t of targets) {
         if (!t) continue;
         if (spec.safePrefix && (t.fixedBase || spec.safePrefix.test(t.prefix ?? t.text ?? ''))) continue;

@@ -1,0 +1,148 @@
+/**
+ * JavaScript and TypeScript sinks (see `sink-row.ts`). Modules are package names as imported;
+ * `global` holds the globals, `express-response` the response object of an Express route behind a
+ * Lambda adapter.
+ */
+import { FIXED_ORIGIN } from './predicates.js';
+import type { SinkModels } from './sink-row.js';
+
+/** A Lambda handler of an HTTP API: `setup` at the top of the file, `body` inside the handler. */
+function handler(setup: string, body: string): string {
+  return `${setup}\nexports.handler = async (event) => {\n${body.replace(/^/gm, '  ')}\n};\n`;
+}
+
+/** An Express app behind serverless-http, with one route whose body is `body`. */
+function expressRoute(body: string): string {
+  return `const serverless = require('serverless-http');\nconst express = require('express');\nconst app = express();\napp.get('/', (req, res) => {\n${body.replace(/^/gm, '  ')}\n});\nexports.handler = serverless(app);\n`;
+}
+
+const FS_MEMBERS = [
+  'readFile', 'readFileSync', 'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'createReadStream', 'createWriteStream',
+  'unlink', 'unlinkSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync', 'readdir', 'readdirSync', 'mkdir', 'mkdirSync', 'open', 'openSync',
+  'access', 'accessSync', 'stat', 'statSync', 'lstat', 'lstatSync', 'exists', 'existsSync',
+  'readJson', 'readJsonSync', 'outputFile', 'outputFileSync', 'remove', 'removeSync', 'writeJson', 'writeJsonSync',
+];
+
+/** File system calls whose first two arguments are both paths. */
+const FS_TWO_PATHS = ['copyFile', 'copyFileSync', 'rename', 'renameSync', 'copy', 'copySync', 'move', 'moveSync', 'symlink', 'symlinkSync', 'link', 'linkSync'];
+
+const MONGO_MEMBERS = [
+  'find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'findOneAndRemove', 'updateOne', 'updateMany',
+  'deleteOne', 'deleteMany', 'replaceOne', 'countDocuments', 'count', 'aggregate', 'where', 'distinct', 'remove', 'update',
+];
+
+const HTTP_VERBS = ['', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'stream'];
+
+export const JAVASCRIPT_SINKS: SinkModels = {
+  language: 'javascript',
+  rows: [
+    {
+      family: 'command', modules: ['child_process'], members: ['exec', 'execSync'], args: [0],
+      example: handler("const cp = require('child_process');", '// ruleid: command-injection\ncp.exec(`convert ${event.body}`);'),
+    },
+    {
+      family: 'command', modules: ['child_process'], members: ['spawn', 'spawnSync', 'execFile', 'execFileSync'], args: [0, 1], condition: 'withShell',
+      example: handler("const cp = require('child_process');", "// ruleid: command-injection\ncp.spawnSync('convert', [event.body], { shell: true });"),
+    },
+    {
+      family: 'command', modules: ['child_process'], members: ['fork'], args: [0],
+      example: handler("const cp = require('child_process');", '// ruleid: command-injection\ncp.fork(event.body);'),
+    },
+    {
+      family: 'command', modules: ['execa'], members: ['', 'execa', 'execaSync', 'execaCommand', 'execaCommandSync'], args: [0, 1], condition: 'withShell',
+      example: handler("const { execa } = require('execa');", "// ruleid: command-injection\nexeca('ls', [event.body], { shell: true });"),
+    },
+    {
+      family: 'command', modules: ['shelljs'], members: ['exec'], args: [0],
+      example: handler("const shell = require('shelljs');", '// ruleid: command-injection\nshell.exec(event.body);'),
+    },
+    {
+      family: 'code', modules: ['global'], members: ['eval'], args: [0],
+      example: handler('', '// ruleid: code-injection\neval(event.body);'),
+    },
+    {
+      family: 'code', modules: ['global'], members: ['Function'], args: 'all',
+      example: handler('', "// ruleid: code-injection\nnew Function('x', event.body);"),
+    },
+    {
+      family: 'code', modules: ['global'], members: ['setTimeout', 'setInterval', 'setImmediate'], args: [0], condition: 'notAFunction',
+      example: handler('', '// ruleid: code-injection\nsetTimeout(event.body, 10);'),
+    },
+    {
+      family: 'code', modules: ['vm'], members: ['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script', 'SourceTextModule'], args: [0],
+      example: handler("const vm = require('vm');", '// ruleid: code-injection\nvm.runInNewContext(event.body, {});'),
+    },
+    {
+      family: 'deserialization', modules: ['node-serialize'], members: ['unserialize'], args: [0],
+      example: handler("const serialize = require('node-serialize');", '// ruleid: unsafe-deserialization\nserialize.unserialize(event.body);'),
+    },
+    {
+      family: 'deserialization', modules: ['serialize-to-js'], members: ['deserialize'], args: [0],
+      example: handler("const { deserialize } = require('serialize-to-js');", '// ruleid: unsafe-deserialization\ndeserialize(event.body);'),
+    },
+    {
+      family: 'deserialization', modules: ['funcster'], members: ['deepDeserialize', 'deserialize'], args: [0],
+      example: handler("const funcster = require('funcster');", '// ruleid: unsafe-deserialization\nfuncster.deepDeserialize(JSON.parse(event.body));'),
+    },
+    {
+      family: 'deserialization', modules: ['js-yaml'], members: ['unsafeLoad', 'unsafeLoadAll'], args: [0],
+      example: handler("const yaml = require('js-yaml');", '// ruleid: unsafe-deserialization\nyaml.unsafeLoad(event.body);'),
+    },
+    {
+      family: 'deserialization', modules: ['js-yaml'], members: ['load', 'loadAll'], args: [0], condition: 'fullSchema',
+      example: handler("const yaml = require('js-yaml');", '// ruleid: unsafe-deserialization\nyaml.load(event.body, { schema: yaml.DEFAULT_FULL_SCHEMA });'),
+    },
+    {
+      family: 'sql', modules: ['mysql', 'mysql2', 'pg', 'pg-pool', 'sequelize', 'typeorm', 'better-sqlite3', 'sqlite3', 'sqlite'], members: ['query', 'execute', 'exec', 'prepare', 'all', 'get', 'run'], args: [0],
+      example: handler("const { Pool } = require('pg');\nconst pool = new Pool();", '// ruleid: sql-injection\nawait pool.query(`SELECT * FROM orders WHERE id = ${event.body}`);'),
+    },
+    {
+      family: 'sql', modules: ['knex'], members: ['raw', 'whereRaw', 'orWhereRaw', 'havingRaw', 'orderByRaw', 'groupByRaw', 'joinRaw', 'fromRaw'], args: [0],
+      example: handler("const knex = require('knex')({ client: 'pg' });", "// ruleid: sql-injection\nawait knex('orders').whereRaw(`id = ${event.body}`);"),
+    },
+    {
+      family: 'sql', modules: ['typeorm'], members: ['where', 'andWhere', 'orWhere', 'having'], args: [0],
+      example: handler("const { getRepository } = require('typeorm');", "// ruleid: sql-injection\nawait getRepository('Order').createQueryBuilder('o').where(`o.id = ${event.body}`).getMany();"),
+    },
+    {
+      family: 'sql', modules: ['@prisma/client'], members: ['$queryRawUnsafe', '$executeRawUnsafe'], args: [0],
+      example: handler("const { PrismaClient } = require('@prisma/client');\nconst prisma = new PrismaClient();", '// ruleid: sql-injection\nawait prisma.$queryRawUnsafe(`SELECT * FROM orders WHERE id = ${event.body}`);'),
+    },
+    {
+      family: 'sql', modules: ['*'], members: ['query', 'execute', 'raw'], args: [0], condition: 'sqlLike',
+      example: handler("const db = require('./db');", "// ruleid: sql-injection\nawait db.query('SELECT * FROM orders WHERE id = ' + event.body);"),
+    },
+    {
+      family: 'nosql', modules: ['mongodb', 'mongoose'], members: MONGO_MEMBERS, args: [0], needsObject: true,
+      example: handler("const { MongoClient } = require('mongodb');\nconst client = new MongoClient('mongodb://db');", "// ruleid: nosql-injection\nawait client.db('shop').collection('users').findOne(JSON.parse(event.body));"),
+    },
+    {
+      family: 'path', modules: ['fs', 'fs-extra', 'graceful-fs'], members: FS_MEMBERS, args: [0],
+      example: handler("const fs = require('fs');", '// ruleid: path-traversal\nreturn fs.readFileSync(`/tmp/${event.body}`);'),
+    },
+    {
+      family: 'path', modules: ['fs', 'fs-extra', 'graceful-fs'], members: FS_TWO_PATHS, args: [0, 1],
+      example: handler("const fs = require('fs');", "// ruleid: path-traversal\nfs.copyFileSync('/tmp/upload', event.body);"),
+    },
+    {
+      family: 'xss', modules: ['express-response'], members: ['send', 'write', 'end'], args: [0], condition: 'htmlLike',
+      example: expressRoute('// ruleid: xss\nres.send(`<p>Hello ${req.query.name}</p>`);'),
+    },
+    {
+      family: 'redirect', modules: ['express-response'], members: ['redirect', 'location'], args: [0, 1], safePrefix: FIXED_ORIGIN,
+      example: expressRoute('// ruleid: open-redirect\nres.redirect(req.query.next);'),
+    },
+    {
+      family: 'ssrf', modules: ['http', 'https'], members: ['request', 'get'], args: [0], props: ['host', 'hostname', 'href'], safePrefix: FIXED_ORIGIN,
+      example: handler("const https = require('https');", '// ruleid: ssrf\nhttps.get(event.body);'),
+    },
+    {
+      family: 'ssrf', modules: ['global', 'node-fetch', 'cross-fetch', 'undici'], members: ['fetch', 'request', ''], args: [0], safePrefix: FIXED_ORIGIN,
+      example: handler('', '// ruleid: ssrf\nawait fetch(event.body);'),
+    },
+    {
+      family: 'ssrf', modules: ['axios', 'got', 'request', 'superagent', 'needle', 'ky'], members: HTTP_VERBS, args: [0], props: ['url', 'baseURL', 'uri', 'prefixUrl'], safePrefix: FIXED_ORIGIN,
+      example: handler("const axios = require('axios');", '// ruleid: ssrf\nawait axios.get(event.body);'),
+    },
+  ],
+};

@@ -1,0 +1,146 @@
+/**
+ * Python sinks (see `sink-row.ts`). Modules are the first segment of the import (`urllib` for
+ * `urllib.request`, `mysql` for `mysql.connector`); `builtins` holds the built-in functions.
+ */
+import { FIXED_ORIGIN } from './predicates.js';
+import type { SinkModels } from './sink-row.js';
+
+/** A Lambda handler of an HTTP API: `setup` at the top of the module, `body` inside the handler. */
+function handler(setup: string, body: string): string {
+  return `${setup}\n\n\ndef handler(event, context):\n${body.replace(/^/gm, '    ')}\n`;
+}
+
+const SPAWN = ['spawnl', 'spawnle', 'spawnlp', 'spawnlpe', 'spawnv', 'spawnve', 'spawnvp', 'spawnvpe'];
+const EXEC = ['execl', 'execle', 'execlp', 'execlpe', 'execv', 'execve', 'execvp', 'execvpe'];
+const SQL_DRIVERS = ['pymysql', 'MySQLdb', 'mysql', 'psycopg2', 'psycopg', 'pg8000', 'asyncpg', 'aiomysql', 'aiosqlite', 'sqlite3', 'pymssql', 'pyodbc', 'sqlalchemy', 'sqlite_utils'];
+const HTTP_VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+
+export const PYTHON_SINKS: SinkModels = {
+  language: 'python',
+  rows: [
+    {
+      family: 'command', modules: ['os'], members: ['system', 'popen'], args: [0],
+      example: handler('import os', "# ruleid: command-injection\nos.system('convert ' + event['body'])"),
+    },
+    {
+      family: 'command', modules: ['os'], members: SPAWN, args: [1],
+      example: handler('import os', "# ruleid: command-injection\nos.spawnv(os.P_WAIT, event['body'], ['tool'])"),
+    },
+    {
+      family: 'command', modules: ['os'], members: SPAWN, args: 'all', condition: 'shellAt1',
+      example: handler('import os', "# ruleid: command-injection\nos.spawnl(os.P_WAIT, '/bin/sh', 'sh', '-c', event['body'])"),
+    },
+    {
+      family: 'command', modules: ['os'], members: EXEC, args: [0],
+      example: handler('import os', "# ruleid: command-injection\nos.execvp(event['body'], ['tool'])"),
+    },
+    {
+      family: 'command', modules: ['os'], members: EXEC, args: 'all', condition: 'shellAt0',
+      example: handler('import os', "# ruleid: command-injection\nos.execl('/bin/bash', 'bash', '-c', event['body'])"),
+    },
+    {
+      family: 'command', modules: ['subprocess'], members: ['getoutput', 'getstatusoutput'], args: [0],
+      example: handler('import subprocess', "# ruleid: command-injection\nsubprocess.getoutput('ls ' + event['body'])"),
+    },
+    {
+      family: 'command', modules: ['subprocess'], members: ['run', 'call', 'check_call', 'check_output', 'Popen'], args: [0], keywords: ['args'], condition: 'shellTrue',
+      example: handler('import subprocess', "# ruleid: command-injection\nsubprocess.run('ls ' + event['body'], shell=True)"),
+    },
+    {
+      family: 'command', modules: ['asyncio'], members: ['create_subprocess_shell'], args: [0],
+      example: handler('import asyncio', "# ruleid: command-injection\nasyncio.run(asyncio.create_subprocess_shell('ls ' + event['body']))"),
+    },
+    {
+      family: 'command', modules: ['asyncio'], members: ['create_subprocess_exec'], args: [0],
+      example: handler('import asyncio', "# ruleid: command-injection\nasyncio.run(asyncio.create_subprocess_exec(event['body']))"),
+    },
+    {
+      family: 'command', modules: ['asyncio'], members: ['create_subprocess_exec'], args: 'all', condition: 'shellAt0',
+      example: handler('import asyncio', "# ruleid: command-injection\nasyncio.run(asyncio.create_subprocess_exec('sh', '-c', event['body']))"),
+    },
+    {
+      family: 'command', modules: ['pty'], members: ['spawn'], args: [0],
+      example: handler('import pty', "# ruleid: command-injection\npty.spawn(event['body'])"),
+    },
+    {
+      family: 'command', modules: ['commands'], members: ['getoutput', 'getstatusoutput'], args: [0],
+      example: handler('import commands', "# ruleid: command-injection\ncommands.getoutput('ls ' + event['body'])"),
+    },
+    {
+      family: 'code', modules: ['builtins'], members: ['eval', 'exec', 'compile'], args: [0],
+      example: handler('', "# ruleid: code-injection\neval(event['body'])"),
+    },
+    {
+      family: 'code', modules: ['builtins'], members: ['__import__'], args: [0],
+      example: handler('', "# ruleid: code-injection\n__import__(event['body'])"),
+    },
+    {
+      family: 'code', modules: ['importlib'], members: ['import_module'], args: [0],
+      example: handler('import importlib', "# ruleid: code-injection\nimportlib.import_module(event['body'])"),
+    },
+    {
+      family: 'deserialization', modules: ['pickle', 'cPickle', '_pickle', 'dill', 'marshal'], members: ['loads', 'load'], args: [0],
+      example: handler('import base64\nimport pickle', "# ruleid: unsafe-deserialization\npickle.loads(base64.b64decode(event['body']))"),
+    },
+    {
+      family: 'deserialization', modules: ['shelve'], members: ['open'], args: [0], keywords: ['filename'],
+      example: handler('import shelve', "# ruleid: unsafe-deserialization\nshelve.open('/tmp/' + event['body'])"),
+    },
+    {
+      family: 'deserialization', modules: ['jsonpickle'], members: ['decode'], args: [0],
+      example: handler('import jsonpickle', "# ruleid: unsafe-deserialization\njsonpickle.decode(event['body'])"),
+    },
+    {
+      family: 'deserialization', modules: ['yaml'], members: ['unsafe_load', 'unsafe_load_all'], args: [0],
+      example: handler('import yaml', "# ruleid: unsafe-deserialization\nyaml.unsafe_load(event['body'])"),
+    },
+    {
+      family: 'deserialization', modules: ['yaml'], members: ['load', 'load_all'], args: [0], condition: 'unsafeYaml',
+      example: handler('import yaml', "# ruleid: unsafe-deserialization\nyaml.load(event['body'], Loader=yaml.Loader)"),
+    },
+    {
+      family: 'sql', modules: SQL_DRIVERS, members: ['execute', 'executemany', 'executescript', 'query', 'text', 'fetch', 'fetchrow', 'fetchval'], args: [0],
+      example: handler('import pymysql\n\nconnection = pymysql.connect()', "cursor = connection.cursor()\n# ruleid: sql-injection\ncursor.execute(f\"SELECT * FROM orders WHERE id = {event['body']}\")"),
+    },
+    {
+      family: 'sql', modules: ['*'], members: ['execute', 'executemany', 'executescript', 'raw', 'extra', 'query'], args: [0], condition: 'sqlLike',
+      example: handler('from shop.models import Order', "# ruleid: sql-injection\nOrder.objects.raw('SELECT * FROM orders WHERE id = %s' % event['body'])"),
+    },
+    {
+      family: 'nosql', modules: ['pymongo', 'motor', 'mongoengine'], members: ['find', 'find_one', 'find_one_and_update', 'find_one_and_delete', 'update_one', 'update_many', 'delete_one', 'delete_many', 'count_documents', 'aggregate'], args: [0], needsObject: true,
+      example: handler('import json\nimport pymongo\n\nusers = pymongo.MongoClient()["shop"]["users"]', "# ruleid: nosql-injection\nusers.find_one(json.loads(event['body']))"),
+    },
+    {
+      family: 'path', modules: ['builtins'], members: ['open'], args: [0], keywords: ['file'],
+      example: handler('', "# ruleid: path-traversal\nopen('/tmp/' + event['body']).read()"),
+    },
+    {
+      family: 'path', modules: ['os'], members: ['remove', 'unlink', 'rmdir', 'listdir', 'makedirs', 'mkdir', 'stat', 'open', 'scandir'], args: [0],
+      example: handler('import os', "# ruleid: path-traversal\nos.remove('/tmp/' + event['body'])"),
+    },
+    {
+      family: 'path', modules: ['shutil'], members: ['copy', 'copyfile', 'copy2', 'move', 'rmtree', 'copytree'], args: [0, 1],
+      example: handler('import shutil', "# ruleid: path-traversal\nshutil.rmtree('/tmp/' + event['body'])"),
+    },
+    {
+      family: 'ssrf', modules: ['requests', 'httpx'], members: HTTP_VERBS, args: [0], keywords: ['url'], safePrefix: FIXED_ORIGIN,
+      example: handler('import requests', "# ruleid: ssrf\nrequests.get(event['body'])"),
+    },
+    {
+      family: 'ssrf', modules: ['requests', 'httpx', 'urllib3'], members: ['request'], args: [1], keywords: ['url'], safePrefix: FIXED_ORIGIN,
+      example: handler('import urllib3\n\nhttp = urllib3.PoolManager()', "# ruleid: ssrf\nhttp.request('GET', event['body'])"),
+    },
+    {
+      family: 'ssrf', modules: ['aiohttp'], members: [...HTTP_VERBS, 'request'], args: [0], keywords: ['url'], safePrefix: FIXED_ORIGIN,
+      example: handler('import aiohttp', "session = aiohttp.ClientSession()\n# ruleid: ssrf\nsession.get(event['body'])"),
+    },
+    {
+      family: 'ssrf', modules: ['urllib'], members: ['urlopen', 'Request'], args: [0], keywords: ['url'], safePrefix: FIXED_ORIGIN,
+      example: handler('import urllib.request', "# ruleid: ssrf\nurllib.request.urlopen(event['body'])"),
+    },
+    {
+      family: 'ssrf', modules: ['boto3'], members: ['client', 'resource'], args: [], keywords: ['endpoint_url'], safePrefix: FIXED_ORIGIN,
+      example: handler('import boto3', "# ruleid: ssrf\nboto3.client('s3', endpoint_url=event['body'])"),
+    },
+  ],
+};

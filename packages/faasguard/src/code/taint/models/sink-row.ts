@@ -1,0 +1,51 @@
+/**
+ * A sink as data: one row per module and members where attacker data does harm, per language, in
+ * the manner of CodeQL's model files. The evaluators look rows up (`findSinkRows`); they hold no
+ * sink of their own. Every row carries a minimal example, a handler whose annotated line reaches
+ * the sink (`// ruleid: command-injection` on the line before it); a generated test scans every
+ * example, so adding a sink is adding one row.
+ */
+import type { SinkFamily, Value } from '../types.js';
+import { PREDICATES, type PredicateName } from './predicates.js';
+
+export type ModelLanguage = 'javascript' | 'python';
+
+export interface SinkRow {
+  family: SinkFamily;
+  /**
+   * The import the call comes from (`child_process`, `subprocess`; for Python the first segment of
+   * the import), `global` (JS globals) or `builtins` (Python), or `*` for a receiver the analysis
+   * cannot name (then a condition must also recognise the data, such as `sqlLike`).
+   */
+  modules: readonly string[];
+  /** Functions or methods called; `''` calls the module itself (`axios(url)`) */
+  members: readonly string[];
+  /** Positional arguments that must not carry attacker data (`all`: every one) */
+  args: readonly number[] | 'all';
+  /** Keyword arguments that matter as much (Python: `url=`, `endpoint_url=`) */
+  keywords?: readonly string[];
+  /** For an object argument: only these properties matter (`url` of an axios config) */
+  props?: readonly string[];
+  /** A named condition on the call (a shell option, an unsafe loader, text that reads as SQL) */
+  condition?: PredicateName;
+  /** Constant text that makes the argument safe when it starts it (a fixed origin for a URL) */
+  safePrefix?: RegExp;
+  /** Only data that can be an object does harm (a Mongo filter: `{ $ne: null }` where a value was expected) */
+  needsObject?: boolean;
+  /** A handler whose line after `ruleid: <rule>` reaches this sink with event data */
+  example: string;
+}
+
+export interface SinkModels {
+  language: ModelLanguage;
+  rows: readonly SinkRow[];
+}
+
+/** Rows that match a call of `member` on `module` (undefined: a receiver the analysis cannot name). */
+export function findSinkRows(models: SinkModels, module: string | undefined, member: string, args: readonly Value[], keywords: ReadonlyMap<string, Value> = new Map()): SinkRow[] {
+  return models.rows.filter((r) => {
+    if (!r.members.includes(member)) return false;
+    if (!r.modules.includes('*') && (module === undefined || !r.modules.includes(module))) return false;
+    return r.condition === undefined || PREDICATES[r.condition](args, keywords);
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * Code fixtures that carry their expectations inline (`// ruleid: …`, `# ok: …`): every annotated
+ * line of every code file of `fixtures/code/annotated` is checked against one scan of the folder.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import type { ScanResult } from '../../src/scan/scan-result.js';
+import { FIXTURES } from '../helpers/paths.js';
+import { annotationMismatches, annotations } from '../helpers/annotations.js';
+import { scanCode } from './helpers.js';
+
+const DIR = path.join(FIXTURES, 'code', 'annotated');
+const FILES = fs.readdirSync(path.join(DIR, 'src')).filter((f) => /\.(js|py)$/.test(f)).sort().map((f) => `src/${f}`);
+
+let result: ScanResult;
+
+describe('annotated code fixtures', () => {
+  before(async () => {
+    result = await scanCode('annotated');
+  });
+
+  for (const file of FILES) {
+    it(file, () => {
+      const text = fs.readFileSync(path.join(DIR, file), 'utf8');
+      assert.ok(annotations(text).length > 0, 'no annotation in the file');
+      const findings = result.findings.filter((f) => f.location.file === file).map((f) => ({ rule: f.ruleId, line: f.location.line }));
+      assert.deepEqual(annotationMismatches(text, findings), []);
+    });
+  }
+});
