@@ -55,6 +55,7 @@ import { sqlInjection } from './injection/sql-injection.js';
 import { nosqlInjection } from './injection/nosql-injection.js';
 import { pathTraversal } from './injection/path-traversal.js';
 import { ssrf } from './injection/ssrf.js';
+import { regexInjection } from './injection/regex-injection.js';
 import { xss } from './injection/xss.js';
 import { openRedirect } from './injection/open-redirect.js';
 import { verboseErrorResponse } from './code/verbose-error-response.js';
@@ -180,6 +181,7 @@ export const ALL_RULES: readonly Rule[] = [
   nosqlInjection,
   pathTraversal,
   ssrf,
+  regexInjection,
   xss,
   openRedirect,
   verboseErrorResponse,

@@ -8,7 +8,7 @@ import type { ScanResult } from '../../src/scan/scan-result.js';
 import { FIXTURES } from '../helpers/paths.js';
 
 export const CODE_RULE_IDS = [
-  'command-injection', 'code-injection', 'unsafe-deserialization', 'sql-injection', 'nosql-injection', 'path-traversal', 'ssrf', 'xss', 'open-redirect',
+  'command-injection', 'code-injection', 'unsafe-deserialization', 'sql-injection', 'nosql-injection', 'path-traversal', 'ssrf', 'xss', 'open-redirect', 'regex-injection',
   'verbose-error-response', 'jwt-decoded-without-verification', 'event-logged', 'secret-in-code', 'tls-verification-disabled', 'authorization-from-client-input',
 ];
 

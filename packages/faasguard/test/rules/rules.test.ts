@@ -341,6 +341,10 @@ const CASES: Record<string, Expected[]> = {
   'api-http-backend-without-client-certificate': [{ line: 19, subject: 'Proxy' }],
   'command-injection': [{ file: 'src/app.js', line: 5, subject: 'Thumbnail' }],
   'code-injection': [{ file: 'src/app.js', line: 3, subject: 'Calculator' }],
+  'regex-injection': [
+    { file: 'src/filter.py', line: 9, subject: 'Filter', severity: 'medium' },
+    { file: 'src/search.js', line: 5, subject: 'Search', severity: 'medium' },
+  ],
   'unsafe-deserialization': [{ file: 'src/app.js', line: 4, subject: 'Session' }],
   'sql-injection': [{ file: 'src/app.js', line: 7, subject: 'Orders' }],
   'nosql-injection': [

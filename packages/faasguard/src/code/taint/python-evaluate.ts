@@ -564,6 +564,8 @@ export class PyEvaluator {
   private comprehension(n: PyNode, env: Env): Value {
     const inner = new Env(env);
     for (const clause of n.namedChildren) {
+      // A condition runs for every element: its calls are sinks like any other.
+      if (clause?.type === 'if_clause' && clause.namedChildren[0]) this.evalExpr(clause.namedChildren[0], inner);
       if (clause?.type !== 'for_in_clause') continue;
       const left = clause.childForFieldName('left');
       const right = clause.childForFieldName('right');
@@ -668,10 +670,12 @@ export class PyEvaluator {
         this.hit(spec.family, t, n, callee.text, spec.needsObject);
       }
     }
-    // boto3 `table.scan(FilterExpression=…)`, pymongo `$where`.
+    // boto3 `table.scan(FilterExpression=…)`, pymongo `$where`. A condition builder
+    // (`Attr('status').eq(value)`) sends its values apart from the expression; its attribute names
+    // are judged where they are given (the `Attr`/`Key` sink rows).
     for (const key of DYNAMODB_EXPRESSION_PROPS) {
       const v = kwargs.get(key);
-      if (v) this.hit('nosql', v, n, `${callee.text} (${key})`);
+      if (v && !isConditionBuilder(v)) this.hit('nosql', v, n, `${callee.text} (${key})`);
     }
     for (const a of args) {
       const where = a.props?.get(MONGO_WHERE);
@@ -907,4 +911,9 @@ function requestObject(args: Value[], kwargs: Map<string, Value>): Value {
   const url = kwargs.get('url') ?? args[0];
   const rest = [...args.filter((a) => a !== url), ...[...kwargs].filter(([k]) => k !== 'url').map(([, v]) => v)];
   return mixed([url, sanitize(mixed(rest), ['ssrf'])]);
+}
+
+/** A boto3 DynamoDB condition built with `Attr`/`Key` (and `&`, `|`, `~` of them). */
+function isConditionBuilder(v: Value): boolean {
+  return v.api?.module === 'boto3' && v.api.members.some((m) => m === 'Attr' || m === 'Key');
 }

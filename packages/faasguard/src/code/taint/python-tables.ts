@@ -14,6 +14,7 @@ export const PY_SANITIZERS: ReadonlyArray<{ modules: readonly string[]; methods:
   { modules: ['shlex'], methods: ['quote', 'join'], families: ['command'] },
   { modules: ['os'], methods: ['basename'], families: ['path', 'command'] },
   { modules: ['html', 'markupsafe', 'bleach'], methods: ['escape', 'clean'], families: ['xss'] },
+  { modules: ['re', 'regex'], methods: ['escape'], families: ['regex'] },
   { modules: ['urllib'], methods: ['quote', 'quote_plus', 'urlencode'], families: URL_SAFE },
   { modules: ['pydantic'], methods: ['model_validate', 'parse_obj', 'model_validate_json', 'parse_raw'], families: 'all' },
   { modules: ['marshmallow'], methods: ['load', 'loads'], families: 'all' },

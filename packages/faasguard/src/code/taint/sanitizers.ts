@@ -37,6 +37,8 @@ export const SANITIZERS: readonly SanitizerSpec[] = [
   { modules: ['lodash', 'underscore'], methods: ['escape'], families: ['xss'] },
   { modules: ['dompurify', 'isomorphic-dompurify'], methods: ['sanitize'], families: ['xss'] },
   { modules: ['validator'], methods: ['escape'], families: ['xss'] },
+  { modules: ['lodash', 'lodash.escaperegexp'], methods: ['escapeRegExp', ''], families: ['regex'] },
+  { modules: ['escape-string-regexp'], methods: [''], families: ['regex'] },
   { modules: ['validator'], methods: ['toInt', 'toFloat', 'toBoolean', 'toDate'], families: 'all' },
 ];
 

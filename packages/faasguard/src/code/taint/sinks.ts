@@ -22,6 +22,7 @@ export const FAMILY_INFO: Readonly<Record<SinkFamily, SinkFamilyInfo>> = {
   ssrf: { title: 'outbound request', cwe: 'CWE-918' },
   xss: { title: 'HTML response', cwe: 'CWE-79' },
   redirect: { title: 'redirect', cwe: 'CWE-601' },
+  regex: { title: 'regular expression', cwe: 'CWE-1333' },
 };
 
 /** DynamoDB request properties that are expressions or raw filters: built from input, they change the query. */

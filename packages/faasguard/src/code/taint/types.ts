@@ -38,9 +38,9 @@ export type Origin =
   | { kind: 'jwt-unverified'; loc: SourceLocation; how: string; path: PathSegment[] };
 
 /** Sink families; each is one rule. */
-export type SinkFamily = 'command' | 'code' | 'deserialization' | 'sql' | 'nosql' | 'path' | 'ssrf' | 'xss' | 'redirect';
+export type SinkFamily = 'command' | 'code' | 'deserialization' | 'sql' | 'nosql' | 'path' | 'ssrf' | 'xss' | 'redirect' | 'regex';
 
-export const SINK_FAMILIES: readonly SinkFamily[] = ['command', 'code', 'deserialization', 'sql', 'nosql', 'path', 'ssrf', 'xss', 'redirect'];
+export const SINK_FAMILIES: readonly SinkFamily[] = ['command', 'code', 'deserialization', 'sql', 'nosql', 'path', 'ssrf', 'xss', 'redirect', 'regex'];
 
 export interface Taint {
   origin: Origin;

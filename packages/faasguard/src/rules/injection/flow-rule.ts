@@ -19,6 +19,8 @@ export type SeverityScale = readonly [Severity, Severity, Severity, Severity];
 
 export const INJECTION_SCALE: SeverityScale = ['critical', 'high', 'medium', 'medium'];
 export const BROWSER_SCALE: SeverityScale = ['high', 'medium', 'low', 'low'];
+/** Availability and cost, not data: a pattern that backtracks until the timeout. */
+export const DOS_SCALE: SeverityScale = ['medium', 'low', 'low', 'low'];
 
 const LEVEL_INDEX: Readonly<Record<ExposureLevel, number>> = { public: 0, authenticated: 1, account: 2, internal: 3 };
 

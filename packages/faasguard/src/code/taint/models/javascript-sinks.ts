@@ -53,6 +53,10 @@ export const JAVASCRIPT_SINKS: SinkModels = {
       example: handler("const { execa } = require('execa');", "// ruleid: command-injection\nexeca('ls', [event.body], { shell: true });"),
     },
     {
+      family: 'command', modules: ['execa'], members: ['execaCommand', 'execaCommandSync', 'command', 'commandSync'], args: [0],
+      example: handler("const { execaCommand } = require('execa');", '// ruleid: command-injection\nawait execaCommand(event.body);'),
+    },
+    {
       family: 'command', modules: ['shelljs'], members: ['exec'], args: [0],
       example: handler("const shell = require('shelljs');", '// ruleid: command-injection\nshell.exec(event.body);'),
     },
@@ -113,6 +117,18 @@ export const JAVASCRIPT_SINKS: SinkModels = {
       example: handler("const db = require('./db');", "// ruleid: sql-injection\nawait db.query('SELECT * FROM orders WHERE id = ' + event.body);"),
     },
     {
+      family: 'sql', modules: ['@aws-sdk/client-athena'], members: ['StartQueryExecutionCommand'], args: [0], props: ['QueryString'],
+      example: handler("const { AthenaClient, StartQueryExecutionCommand } = require('@aws-sdk/client-athena');\nconst athena = new AthenaClient({});", "// ruleid: sql-injection\nconst query = new StartQueryExecutionCommand({ QueryString: `SELECT * FROM logs WHERE user = '${event.body}'`, WorkGroup: 'primary' });\nawait athena.send(query);"),
+    },
+    {
+      family: 'sql', modules: ['@aws-sdk/client-redshift-data', '@aws-sdk/client-rds-data'], members: ['ExecuteStatementCommand', 'BatchExecuteStatementCommand'], args: [0], props: ['Sql', 'Sqls', 'sql'],
+      example: handler("const { RDSDataClient, ExecuteStatementCommand } = require('@aws-sdk/client-rds-data');\nconst rds = new RDSDataClient({});", "// ruleid: sql-injection\nconst statement = new ExecuteStatementCommand({ resourceArn: process.env.DB, secretArn: process.env.SECRET, sql: `SELECT * FROM orders WHERE id = ${event.body}` });\nawait rds.send(statement);"),
+    },
+    {
+      family: 'sql', modules: ['aws-sdk'], members: ['startQueryExecution', 'executeStatement', 'batchExecuteStatement'], args: [0], props: ['QueryString', 'Sql', 'Sqls', 'sql'],
+      example: handler("const AWS = require('aws-sdk');\nconst athena = new AWS.Athena();", "// ruleid: sql-injection\nawait athena.startQueryExecution({ QueryString: 'SELECT * FROM logs WHERE user = ' + event.body }).promise();"),
+    },
+    {
       family: 'nosql', modules: ['mongodb', 'mongoose'], members: MONGO_MEMBERS, args: [0], needsObject: true,
       example: handler("const { MongoClient } = require('mongodb');\nconst client = new MongoClient('mongodb://db');", "// ruleid: nosql-injection\nawait client.db('shop').collection('users').findOne(JSON.parse(event.body));"),
     },
@@ -123,6 +139,10 @@ export const JAVASCRIPT_SINKS: SinkModels = {
     {
       family: 'path', modules: ['fs', 'fs-extra', 'graceful-fs'], members: FS_TWO_PATHS, args: [0, 1],
       example: handler("const fs = require('fs');", "// ruleid: path-traversal\nfs.copyFileSync('/tmp/upload', event.body);"),
+    },
+    {
+      family: 'regex', modules: ['global'], members: ['RegExp'], args: [0],
+      example: handler('', "// ruleid: regex-injection\nconst pattern = new RegExp(`^${event.queryStringParameters.prefix}`);\nreturn { statusCode: 200, body: String(pattern.test('x')) };"),
     },
     {
       family: 'xss', modules: ['express-response'], members: ['send', 'write', 'end'], args: [0], condition: 'htmlLike',

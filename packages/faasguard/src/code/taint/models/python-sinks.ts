@@ -107,6 +107,14 @@ export const PYTHON_SINKS: SinkModels = {
       example: handler('from shop.models import Order', "# ruleid: sql-injection\nOrder.objects.raw('SELECT * FROM orders WHERE id = %s' % event['body'])"),
     },
     {
+      family: 'sql', modules: ['boto3'], members: ['start_query_execution', 'execute_statement', 'batch_execute_statement'], args: [], keywords: ['QueryString', 'Sql', 'Sqls', 'sql'],
+      example: handler("import boto3\n\nathena = boto3.client('athena')", "# ruleid: sql-injection\nathena.start_query_execution(QueryString=f\"SELECT * FROM logs WHERE user = '{event['body']}'\", WorkGroup='primary')"),
+    },
+    {
+      family: 'nosql', modules: ['boto3'], members: ['Attr', 'Key'], args: [0],
+      example: handler("import boto3\nfrom boto3.dynamodb.conditions import Attr\n\ntable = boto3.resource('dynamodb').Table('orders')", "field = event['queryStringParameters']['field']\n# ruleid: nosql-injection\ntable.scan(FilterExpression=Attr(field).eq('open'))"),
+    },
+    {
       family: 'nosql', modules: ['pymongo', 'motor', 'mongoengine'], members: ['find', 'find_one', 'find_one_and_update', 'find_one_and_delete', 'update_one', 'update_many', 'delete_one', 'delete_many', 'count_documents', 'aggregate'], args: [0], needsObject: true,
       example: handler('import json\nimport pymongo\n\nusers = pymongo.MongoClient()["shop"]["users"]', "# ruleid: nosql-injection\nusers.find_one(json.loads(event['body']))"),
     },
@@ -121,6 +129,10 @@ export const PYTHON_SINKS: SinkModels = {
     {
       family: 'path', modules: ['shutil'], members: ['copy', 'copyfile', 'copy2', 'move', 'rmtree', 'copytree'], args: [0, 1],
       example: handler('import shutil', "# ruleid: path-traversal\nshutil.rmtree('/tmp/' + event['body'])"),
+    },
+    {
+      family: 'regex', modules: ['re', 'regex'], members: ['compile', 'match', 'fullmatch', 'search', 'findall', 'finditer', 'sub', 'subn', 'split'], args: [0], keywords: ['pattern'],
+      example: handler('import re', "# ruleid: regex-injection\nre.search(event['queryStringParameters']['q'], 'text to search')"),
     },
     {
       family: 'ssrf', modules: ['requests', 'httpx'], members: HTTP_VERBS, args: [0], keywords: ['url'], safePrefix: FIXED_ORIGIN,
