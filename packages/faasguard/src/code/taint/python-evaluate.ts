@@ -432,6 +432,8 @@ export class PyEvaluator {
         // With a string on either side, `+` builds text; `%` on a string formats one.
         if (op === '+') return l.text !== undefined || r.text !== undefined ? shaped(concat(l, r), 'text') : concat(l, r);
         if (op === '%') return { ...shaped(mixed([l, r]), 'text'), prefix: l.text !== undefined && deepTaints(l).length === 0 ? l.text.split('%')[0]! : l.prefix ?? '' };
+        // `Path(base) / name` is still a path, now carrying the name.
+        if (op === '/' && l.api?.module === 'pathlib') return { ...mixed([l, r]), api: l.api };
         return CLEAN;
       }
       case 'boolean_operator': {
@@ -648,7 +650,7 @@ export class PyEvaluator {
   }
 
   private generic(callee: Callee, calleeValue: Value, receiver: Value | undefined, args: Value[], kwargs: Map<string, Value>, n: PyNode): Value {
-    this.checkSinks(callee, args, kwargs, n);
+    this.checkSinks(callee, receiver, args, kwargs, n);
     this.checkLog(callee, args, n);
     if (receiver && PY_CHECK_METHODS.has(callee.method)) this.decision(receiver, n);
     const sanitizer = findPySanitizer(callee.module, callee.method);
@@ -660,10 +662,10 @@ export class PyEvaluator {
     return { ...out, ...(calleeValue.api ? { api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) } } : {}) };
   }
 
-  private checkSinks(callee: Callee, args: Value[], kwargs: Map<string, Value>, n: PyNode): void {
+  private checkSinks(callee: Callee, receiver: Value | undefined, args: Value[], kwargs: Map<string, Value>, n: PyNode): void {
     for (const spec of findSinkRows(PYTHON_SINKS, callee.module, callee.method, args, kwargs)) {
       const positional = spec.args === 'all' ? args : spec.args.map((i) => args[i]);
-      const targets = [...positional, ...(spec.keywords ?? []).map((k) => kwargs.get(k))];
+      const targets = [...positional, ...(spec.keywords ?? []).map((k) => kwargs.get(k)), spec.receiver ? receiver : undefined];
       for (const t of targets) {
         if (!t) continue;
         if (spec.safePrefix && (t.fixedBase || spec.safePrefix.test(t.prefix ?? t.text ?? ''))) continue;

@@ -24,6 +24,8 @@ export const PREDICATES = {
     const shell = a.props?.get('shell');
     return shell !== undefined && shell.text !== 'false';
   }) || SHELLS.test(textOf(args[0])),
+  /** Python `subprocess` given a list whose program is a shell: `['sh', '-c', command]` */
+  shellInList: (args, keywords) => SHELLS.test(textOf((args[0] ?? keywords.get('args'))?.props?.get('0'))),
   /** Python `subprocess` with `shell=True` */
   shellTrue: (_args, keywords) => keywords.get('shell')?.text === 'True',
   /** A shell as the program (`os.execl('/bin/sh', 'sh', '-c', cmd)`): every argument is part of a command line */

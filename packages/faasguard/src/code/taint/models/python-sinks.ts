@@ -47,6 +47,10 @@ export const PYTHON_SINKS: SinkModels = {
       example: handler('import subprocess', "# ruleid: command-injection\nsubprocess.run('ls ' + event['body'], shell=True)"),
     },
     {
+      family: 'command', modules: ['subprocess'], members: ['run', 'call', 'check_call', 'check_output', 'Popen'], args: [0], keywords: ['args'], condition: 'shellInList',
+      example: handler('import subprocess', "# ruleid: command-injection\nsubprocess.run(['/bin/sh', '-c', 'convert ' + event['body']])"),
+    },
+    {
       family: 'command', modules: ['asyncio'], members: ['create_subprocess_shell'], args: [0],
       example: handler('import asyncio', "# ruleid: command-injection\nasyncio.run(asyncio.create_subprocess_shell('ls ' + event['body']))"),
     },
@@ -125,6 +129,10 @@ export const PYTHON_SINKS: SinkModels = {
     {
       family: 'path', modules: ['os'], members: ['remove', 'unlink', 'rmdir', 'listdir', 'makedirs', 'mkdir', 'stat', 'open', 'scandir'], args: [0],
       example: handler('import os', "# ruleid: path-traversal\nos.remove('/tmp/' + event['body'])"),
+    },
+    {
+      family: 'path', modules: ['pathlib'], members: ['read_text', 'read_bytes', 'write_text', 'write_bytes', 'open', 'unlink', 'rmdir', 'mkdir', 'touch', 'rename', 'replace', 'iterdir', 'glob'], args: [], receiver: true,
+      example: handler('from pathlib import Path', "# ruleid: path-traversal\nPath('/tmp', event['body']).read_text()"),
     },
     {
       family: 'path', modules: ['shutil'], members: ['copy', 'copyfile', 'copy2', 'move', 'rmtree', 'copytree'], args: [0, 1],

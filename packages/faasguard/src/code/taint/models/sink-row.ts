@@ -24,6 +24,8 @@ export interface SinkRow {
   args: readonly number[] | 'all';
   /** Keyword arguments that matter as much (Python: `url=`, `endpoint_url=`) */
   keywords?: readonly string[];
+  /** The object the method is called on matters too (Python: `Path(name).read_text()`) */
+  receiver?: boolean;
   /** For an object argument: only these properties matter (`url` of an axios config) */
   props?: readonly string[];
   /** A named condition on the call (a shell option, an unsafe loader, text that reads as SQL) */
