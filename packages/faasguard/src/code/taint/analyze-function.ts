@@ -8,10 +8,11 @@ import type { Trigger } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
 import { isApiTrigger } from '../../model/trigger-kind.js';
 import { reachableFiles } from '../module-graph.js';
-import { AUTHZ_NAME, Evaluator, type AnalysisContext } from './evaluate.js';
+import { Evaluator, type AnalysisContext } from './evaluate.js';
+import { AUTHZ_NAME } from './walker-core.js';
 import { exportValue, loadModule } from './module-env.js';
 import { deepTaints, getProp } from './propagation.js';
-import { FAMILY_INFO } from './sinks.js';
+import { FAMILY_INFO, FIXED_ORIGIN } from './sinks.js';
 import { classifyPath, isAwsFilled, SOURCES, WHOLE_EVENT, type SourcePattern } from './sources.js';
 import { getSummary, instantiate, paramMarker, type SinkHit } from './summaries.js';
 import { CLEAN, type FnRef, type SinkFamily, type Step, type Taint, type Value } from './types.js';
@@ -63,7 +64,6 @@ const SECRET_FIELD = /authorization|password|passwd|secret|token|cookie|api[-_]?
 /** Counts of a model's tokens (`maxTokens`, `max_tokens`, `inputTokens`): numbers, not credentials. */
 const TOKEN_COUNT = /tokens$|^(max|min|num|total)[-_]?tokens?$/i;
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
-const FIXED_TARGET = /^(https?:)?\/\/[^/?#]+[/?#]|^\/(?![/\\])/i;
 
 /** Analyzes the handler `exportName` of `file`; a string is the reason it cannot be. */
 export function analyzeFunction(ctx: AnalysisContext, file: string, exportName: string, triggers: readonly Trigger[]): FunctionAnalysis | string {
@@ -221,7 +221,7 @@ function responseFlows(responses: Value[], sources: Sources): Flow[] {
     if (body && html) out.push(...responseHits('xss', body, loc, 'the HTML response body', sources));
     const status = r.props?.get('statusCode')?.text;
     const location = headers?.props?.get('Location') ?? headers?.props?.get('location');
-    if (location && status && REDIRECT_CODES.has(status) && !location.fixedBase && !FIXED_TARGET.test(location.prefix ?? location.text ?? '')) out.push(...responseHits('redirect', location, loc, 'the Location header of a redirect', sources));
+    if (location && status && REDIRECT_CODES.has(status) && !location.fixedBase && !FIXED_ORIGIN.test(location.prefix ?? location.text ?? '')) out.push(...responseHits('redirect', location, loc, 'the Location header of a redirect', sources));
   }
   return out;
 }

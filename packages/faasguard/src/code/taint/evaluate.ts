@@ -9,13 +9,16 @@ import type { SourceLocation } from '../../model/location.js';
 import type { CodeFiles } from '../module-graph.js';
 import { ts } from '../parse-js.js';
 import { defaultImport, exportsProps, isRequireCall, namedImport, requireValue, type ModuleRecord } from './module-env.js';
-import { addStep, deepTaints, getProp, join, joinAll, mixed, sanitize, tainted, withStep } from './propagation.js';
-import { CLEAN_METHODS, findSanitizer, GUARD_SPECS, isAnchoredRegex, MEMBERSHIP_METHODS } from './sanitizers.js';
+import { addStep, deepTaints, getProp, join, joinAll, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
+import { concat, TextBuilder } from './text-builder.js';
+import { TaintWalker } from './walker-core.js';
+import { CLEAN_METHODS, GUARD_SPECS, isAnchoredRegex, MEMBERSHIP_METHODS } from './sanitizers.js';
+import { findSanitizerRow } from './models/sanitizer-rows.js';
 import { DYNAMODB_EXPRESSION_PROPS, FIXED_ORIGIN, MONGO_WHERE } from './sinks.js';
 import { JAVASCRIPT_SINKS } from './models/javascript-sinks.js';
 import { findSinkRows } from './models/sink-row.js';
-import { getSummary, instantiate, returnedValue, type ParamCall, type SinkHit } from './summaries.js';
-import { CLEAN, Env, type FnRef, type Step, type Taint, type Value } from './types.js';
+import { getSummary, instantiate, returnedValue, type ParamCall } from './summaries.js';
+import { CLEAN, Env, type FnRef, type Taint, type Value } from './types.js';
 
 /** State shared by every evaluation of one scan. */
 export interface AnalysisContext {
@@ -37,10 +40,7 @@ export function newContext(files: CodeFiles): AnalysisContext {
 
 const MAX_INLINE_DEPTH = 4;
 const MAX_EXPR_DEPTH = 400;
-const MAX_STEP_TEXT = 90;
 
-/** Field names that carry authorization when a client supplies them. */
-export const AUTHZ_NAME = /^(is_?admin|admin|role|roles|user_?id|userid|owner(_?id)?|groups?|permissions?|scopes?|is_?owner|tenant_?id|account_?id|x-user-id|x-role|x-admin|x-tenant-id|is_?staff|is_?superuser|superuser|privileges?|access_?level)$/i;
 
 const EXPRESS_ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head', 'route']);
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace']);
@@ -63,20 +63,16 @@ interface Facts {
 
 const NO_FACTS: Facts = { whenTrue: [], whenFalse: [] };
 
-export class Evaluator {
-  readonly hits: SinkHit[] = [];
-  readonly returns: Value[] = [];
+export class Evaluator extends TaintWalker<ts.Node> {
   readonly paramCalls: ParamCall[] = [];
-  /** Depth of conditional code: assignments there are weak */
-  private branch = 0;
-  /** Nesting of the expression being evaluated */
-  private depth = 0;
 
   constructor(
     private readonly ctx: AnalysisContext,
     private readonly mod: ModuleRecord,
     private readonly moduleLevel: boolean,
-  ) {}
+  ) {
+    super();
+  }
 
   // ---- entry points
 
@@ -110,17 +106,12 @@ export class Evaluator {
 
   // ---- helpers
 
-  private loc(node: ts.Node): SourceLocation {
+  protected loc(node: ts.Node): SourceLocation {
     return this.mod.parsed.locOf(node);
   }
 
-  private text(node: ts.Node): string {
-    const t = node.getText(this.mod.parsed.ast).replace(/\s+/g, ' ');
-    return t.length > MAX_STEP_TEXT ? `${t.slice(0, MAX_STEP_TEXT - 1)}…` : t;
-  }
-
-  private step(node: ts.Node, message?: string): Step {
-    return { loc: this.loc(node), message: message ?? this.text(node) };
+  protected source(node: ts.Node): string {
+    return node.getText(this.mod.parsed.ast);
   }
 
   private spend(): boolean {
@@ -195,15 +186,6 @@ export class Evaluator {
   private evalBlock(statements: ts.NodeArray<ts.Statement>, env: Env): void {
     this.hoist(statements, env);
     for (const s of statements) this.evalStmt(s, env);
-  }
-
-  private inBranch(f: () => void): void {
-    this.branch++;
-    try {
-      f();
-    } finally {
-      this.branch--;
-    }
   }
 
   private evalDeclarations(list: ts.VariableDeclarationList, env: Env): void {
@@ -432,29 +414,13 @@ export class Evaluator {
   }
 
   private template(node: ts.TemplateExpression, env: Env): Value {
-    let text: string | undefined = node.head.text;
-    let prefix = node.head.text;
-    let open = true;
-    let base = new BaseTracker();
-    const taints: Taint[] = [];
+    const built = new TextBuilder();
+    built.literal(node.head.text);
     for (const span of node.templateSpans) {
-      const v = this.evalExpr(span.expression, env);
-      const vt = deepTaints(v);
-      taints.push(...vt);
-      base = base.add(v, vt.length > 0);
-      if (v.text !== undefined && vt.length === 0) {
-        if (text !== undefined) text += v.text;
-        if (open) prefix += v.text;
-      } else {
-        if (open) prefix += v.prefix ?? '';
-        text = undefined;
-        open = false;
-      }
-      if (text !== undefined) text += span.literal.text;
-      if (open) prefix += span.literal.text;
-      base = base.add({ taints: [], text: span.literal.text }, false);
+      built.value(this.evalExpr(span.expression, env));
+      built.literal(span.literal.text);
     }
-    return { ...tainted(asText(taints)), ...(text !== undefined ? { text } : {}), prefix, ...(base.fixed ? { fixedBase: true } : {}) };
+    return built.result();
   }
 
   private taggedTemplate(node: ts.TaggedTemplateExpression, env: Env): Value {
@@ -471,7 +437,7 @@ export class Evaluator {
       return v;
     }
     if (isCompoundAssignment(op)) {
-      const v = concat(this.evalExpr(node.left, env), this.evalExpr(node.right, env));
+      const v = shaped(concat(this.evalExpr(node.left, env), this.evalExpr(node.right, env)), 'text');
       this.assign(node.left, withStep(v, this.step(node)), env, node);
       return v;
     }
@@ -485,7 +451,7 @@ export class Evaluator {
     }
     const left = this.evalExpr(node.left, env);
     const right = this.evalExpr(node.right, env);
-    if (op === ts.SyntaxKind.PlusToken) return concat(left, right);
+    if (op === ts.SyntaxKind.PlusToken) return shaped(concat(left, right), 'text');
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return join(left, right);
     if (op === ts.SyntaxKind.CommaToken) return right;
     if (isComparison(op)) {
@@ -664,7 +630,7 @@ export class Evaluator {
       for (const a of args) if (a.fn && this.mod.expressRoutes.length < 200) this.mod.expressRoutes.push(a.fn);
       return { taints: [], ...(calleeValue.api ? { api: calleeValue.api } : {}) };
     }
-    const sanitizer = findSanitizer(callee.module, callee.method);
+    const sanitizer = findSanitizerRow('javascript', callee.module, callee.method);
     if (sanitizer) return sanitize(mixed([receiver, ...args]), sanitizer.families);
     if (CLEAN_METHODS.has(callee.method)) {
       // `claims.groups.includes('admin')` answers a question about the data: a decision.
@@ -718,14 +684,6 @@ export class Evaluator {
     }
   }
 
-  private hit(kind: SinkHit['kind'], v: Value, node: ts.Node, what: string, needsObject = false): void {
-    for (const t of deepTaints(v)) {
-      if (t.origin.kind !== 'param' && t.origin.kind !== 'event') continue;
-      if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
-      this.hits.push({ kind, loc: this.loc(node), what, taint: t, ...(needsObject ? { needsObject } : {}) });
-    }
-  }
-
   private checkLog(callee: Callee, calleeExpr: ts.Expression, args: Value[], node: ts.Node): void {
     if (!LOG_METHODS.has(callee.method)) return;
     const receiver = ts.isPropertyAccessExpression(calleeExpr) ? this.text(calleeExpr.expression) : '';
@@ -741,14 +699,6 @@ export class Evaluator {
   }
 
   /** Data a branch depends on: kept when it may be an authorization decision or an unverified token. */
-  private decision(v: Value, node: ts.Node, presence = false): void {
-    for (const t of deepTaints(v)) {
-      const o = t.origin;
-      const relevant = o.kind === 'jwt-unverified' || ((o.kind === 'event' || o.kind === 'param') && o.path.some((s) => AUTHZ_NAME.test(s.name)));
-      if (relevant && this.hits.length < 400) this.hits.push({ kind: 'decision', loc: this.loc(node), what: this.text(node), taint: t, ...(presence ? { presence } : {}) });
-    }
-  }
-
   // ---- guards
 
   /** What a condition proves about the expressions it tests, when true and when false. */
@@ -912,14 +862,6 @@ function propertyPath(expr: ts.Expression, root: ts.Identifier): string[] | unde
   return out;
 }
 
-function setPath(v: Value, path: string[], leaf: Value): Value {
-  const [head, ...rest] = path;
-  if (head === undefined) return leaf;
-  const props = new Map(v.props ?? []);
-  props.set(head, setPath(getProp(v, head), rest, leaf));
-  return { ...v, props };
-}
-
 function guardable(e: ts.Expression): boolean {
   return ts.isIdentifier(e) || ((ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) && rootIdentifier(e) !== undefined);
 }
@@ -971,43 +913,8 @@ function returnExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
   return out;
 }
 
-/**
- * Whether a string's origin is fixed before any tainted part: a clean value that is not a constant
- * (a configured base URL) followed by constant text with a path separator.
- */
-export class BaseTracker {
-  constructor(
-    private readonly closed = false,
-    private readonly sawBase = false,
-    readonly fixed = false,
-  ) {}
-
-  add(part: Value, isTainted: boolean): BaseTracker {
-    if (this.closed || this.fixed) return this;
-    if (part.fixedBase) return new BaseTracker(true, true, true);
-    if (isTainted) return new BaseTracker(true, this.sawBase, false);
-    if (part.text === undefined) return new BaseTracker(false, true, false);
-    // `${scheme}://${host}` leaves the host open: the separator must come after the authority.
-    return this.sawBase && /[/?#]/.test(part.text.replace(/^:?\/\//, '')) ? new BaseTracker(true, true, true) : this;
-  }
-}
-
-/** String concatenation: taints of both sides, constant text while it is known. */
-function concat(l: Value, r: Value): Value {
-  const taints = asText([...deepTaints(l), ...deepTaints(r)]);
-  const lConst = l.text !== undefined && deepTaints(l).length === 0;
-  const rConst = r.text !== undefined && deepTaints(r).length === 0;
-  const text = lConst && rConst ? l.text! + r.text! : undefined;
-  const prefix = lConst ? l.text! + (r.text ?? r.prefix ?? '') : l.prefix ?? '';
-  const fixedBase = new BaseTracker().add(l, deepTaints(l).length > 0).add(r, deepTaints(r).length > 0).fixed;
-  return { ...tainted(taints), ...(text !== undefined ? { text } : {}), prefix, ...(fixedBase ? { fixedBase: true } : {}) };
-}
-
 /** An element of an array-like value: known elements joined with the taints read through `[*]`. */
 /** `+` and templates give strings, whatever the data was. */
-export function asText(taints: Taint[]): Taint[] {
-  return taints.map((t) => (t.shape === 'text' ? t : { ...t, shape: 'text' }));
-}
 
 function elementOf(v: Value, loc?: SourceLocation): Value {
   const star = getProp(v, '*', loc);

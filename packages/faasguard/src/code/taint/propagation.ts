@@ -11,6 +11,8 @@ export const MAX_TAINTS = 12;
 export const MAX_STEPS = 24;
 export const MAX_PATH = 10;
 export const MAX_DEPTH = 4;
+/** Sink hits kept per handler: past it, one more proves nothing new */
+export const MAX_HITS = 400;
 const MAX_PROPS = 64;
 
 export function tainted(taints: Taint[]): Value {
@@ -193,4 +195,13 @@ function compose(actual: Taint, rest: PathSegment[], inner: Taint, callStep: Ste
   // What the callee made of the data (parsed it, built text from it) comes after what the caller did.
   const shape = inner.shape ?? actual.shape;
   return { origin, steps: concatSteps(actual.steps, callStep ? [callStep] : [], inner.steps), sanitized, ...(shape ? { shape } : {}) };
+}
+
+/** `v` with the value at `path` (`a.b.c`) replaced by `leaf`, the rest kept. */
+export function setPath(v: Value, path: readonly string[], leaf: Value): Value {
+  const [head, ...rest] = path;
+  if (head === undefined) return leaf;
+  const props = new Map(v.props ?? []);
+  props.set(head, setPath(getProp(v, head), rest, leaf));
+  return { ...v, props };
 }

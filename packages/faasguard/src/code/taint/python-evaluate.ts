@@ -8,15 +8,16 @@ import type { SourceLocation } from '../../model/location.js';
 import type { CodeFiles } from '../module-graph.js';
 import { parsePython, type ParsedPython, type PyNode } from '../parse-python.js';
 import { pythonModuleFile } from '../python-modules.js';
-import { deepTaints, getProp, join, joinAll, mixed, sanitize, shaped, tainted, withStep } from './propagation.js';
+import { deepTaints, getProp, join, joinAll, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
 import { isAnchoredRegex } from './sanitizers.js';
 import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE } from './sinks.js';
-import type { SinkHit } from './summaries.js';
-import { findPySanitizer, PY_CHECK_METHODS, PY_CLEAN_METHODS } from './python-tables.js';
+import { PY_CHECK_METHODS, PY_CLEAN_METHODS } from './python-tables.js';
+import { findSanitizerRow } from './models/sanitizer-rows.js';
 import { PYTHON_SINKS } from './models/python-sinks.js';
 import { findSinkRows } from './models/sink-row.js';
-import { AUTHZ_NAME, BaseTracker } from './evaluate.js';
-import { CLEAN, Env, type PyFnRef, type Step, type Taint, type Value } from './types.js';
+import { concat, TextBuilder } from './text-builder.js';
+import { TaintWalker } from './walker-core.js';
+import { CLEAN, Env, type PyFnRef, type Taint, type Value } from './types.js';
 
 export interface PyModule {
   file: string;
@@ -40,7 +41,6 @@ const MAX_DEPTH = 300;
 /** Modules one function's analysis reads at most */
 const MAX_MODULES = 300;
 const MAX_INLINE = 5;
-const MAX_TEXT = 90;
 const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'print']);
 const EXITS = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
 
@@ -68,30 +68,23 @@ export function loadPyModule(ctx: PyContext, file: string): PyModule | undefined
   return mod;
 }
 
-export class PyEvaluator {
-  readonly hits: SinkHit[] = [];
-  readonly returns: Value[] = [];
-  private branch = 0;
-  private depth = 0;
+export class PyEvaluator extends TaintWalker<PyNode> {
   /** The caught error of the `except` block being evaluated (for `traceback.format_exc()`) */
   private caught: Value | undefined;
 
   constructor(
     private readonly ctx: PyContext,
     private readonly mod: PyModule,
-  ) {}
+  ) {
+    super();
+  }
 
-  private loc(n: PyNode): SourceLocation {
+  protected loc(n: PyNode): SourceLocation {
     return this.mod.parsed.locOf(n);
   }
 
-  private text(n: PyNode): string {
-    const t = n.text.replace(/\s+/g, ' ');
-    return t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1)}…` : t;
-  }
-
-  private step(n: PyNode, message?: string): Step {
-    return { loc: this.loc(n), message: message ?? this.text(n) };
+  protected source(n: PyNode): string {
+    return n.text;
   }
 
   private spend(): boolean {
@@ -200,15 +193,6 @@ export class PyEvaluator {
         for (const c of s.namedChildren) if (c) this.evalExpr(c, env);
         return;
       default:
-    }
-  }
-
-  private inBranch(f: () => void): void {
-    this.branch++;
-    try {
-      f();
-    } finally {
-      this.branch--;
     }
   }
 
@@ -512,33 +496,12 @@ export class PyEvaluator {
   }
 
   private string(n: PyNode, env: Env): Value {
-    let text: string | undefined = '';
-    let prefix = '';
-    let open = true;
-    let base = new BaseTracker();
-    const taints: Taint[] = [];
+    const built = new TextBuilder();
     for (const c of n.namedChildren) {
-      if (!c) continue;
-      if (c.type === 'string_content' || c.type === 'escape_sequence') {
-        if (text !== undefined) text += c.text;
-        if (open) prefix += c.text;
-        base = base.add({ taints: [], text: c.text }, false);
-      } else if (c.type === 'interpolation') {
-        const e = c.namedChildren[0];
-        const v = e ? this.evalExpr(e, env) : CLEAN;
-        const vt = deepTaints(v);
-        taints.push(...vt);
-        base = base.add(v, vt.length > 0);
-        if (v.text !== undefined && vt.length === 0) {
-          if (text !== undefined) text += v.text;
-          if (open) prefix += v.text;
-        } else {
-          text = undefined;
-          open = false;
-        }
-      }
+      if (c?.type === 'string_content' || c?.type === 'escape_sequence') built.literal(c.text);
+      else if (c?.type === 'interpolation') built.value(c.namedChildren[0] ? this.evalExpr(c.namedChildren[0], env) : CLEAN);
     }
-    return { ...shaped(tainted(taints), 'text'), ...(text !== undefined ? { text } : {}), prefix, ...(base.fixed ? { fixedBase: true } : {}) };
+    return built.result();
   }
 
   private dictionary(n: PyNode, env: Env): Value {
@@ -653,7 +616,7 @@ export class PyEvaluator {
     this.checkSinks(callee, receiver, args, kwargs, n);
     this.checkLog(callee, args, n);
     if (receiver && PY_CHECK_METHODS.has(callee.method)) this.decision(receiver, n);
-    const sanitizer = findPySanitizer(callee.module, callee.method);
+    const sanitizer = findSanitizerRow('python', callee.module, callee.method);
     if (sanitizer) return sanitize(mixed([receiver, ...args, ...kwargs.values()]), sanitizer.families);
     if (PY_CLEAN_METHODS.has(callee.method)) return CLEAN;
     if (callee.module === 'urllib' && callee.method === 'Request') return requestObject(args, kwargs);
@@ -690,22 +653,6 @@ export class PyEvaluator {
     const isLogger = LOG_METHODS.has(callee.method) && (callee.module === 'logging' || /(^|\.)(logger|log|LOGGER|logging)$/.test(callee.text.replace(/\.[^.]*$/, '')));
     if (!isPrint && !isLogger) return;
     for (const a of args) this.hit('log', a, n, callee.text);
-  }
-
-  private hit(kind: SinkHit['kind'], v: Value, n: PyNode, what: string, needsObject = false): void {
-    for (const t of deepTaints(v)) {
-      if (t.origin.kind !== 'event' && t.origin.kind !== 'param') continue;
-      if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
-      if (this.hits.length < 400) this.hits.push({ kind, loc: this.loc(n), what, taint: t, ...(needsObject ? { needsObject } : {}) });
-    }
-  }
-
-  private decision(v: Value, n: PyNode, presence = false): void {
-    for (const t of deepTaints(v)) {
-      const o = t.origin;
-      const relevant = o.kind === 'jwt-unverified' || ((o.kind === 'event' || o.kind === 'param') && o.path.some((s) => AUTHZ_NAME.test(s.name)));
-      if (relevant && this.hits.length < 400) this.hits.push({ kind: 'decision', loc: this.loc(n), what: this.text(n), taint: t, ...(presence ? { presence } : {}) });
-    }
   }
 
   // ---- guards
@@ -839,14 +786,6 @@ function accessPath(n: PyNode): string[] | undefined {
   return out;
 }
 
-function setPath(v: Value, keys: string[], leaf: Value): Value {
-  const [head, ...rest] = keys;
-  if (head === undefined) return leaf;
-  const props = new Map(v.props ?? []);
-  props.set(head, setPath(getProp(v, head), rest, leaf));
-  return { ...v, props };
-}
-
 function guardable(n: PyNode): boolean {
   return n.type === 'identifier' || ((n.type === 'attribute' || n.type === 'subscript') && rootName(n) !== undefined);
 }
@@ -880,13 +819,6 @@ function describe(v: Value, method: string | undefined, text: string): Callee {
 function elementOf(v: Value, loc?: SourceLocation): Value {
   const star = getProp(v, '*', loc);
   return v.props ? join(star, joinAll([...v.props.values()])) : star;
-}
-
-function concat(l: Value, r: Value): Value {
-  const lc = l.text !== undefined && deepTaints(l).length === 0;
-  const rc = r.text !== undefined && deepTaints(r).length === 0;
-  const fixedBase = new BaseTracker().add(l, deepTaints(l).length > 0).add(r, deepTaints(r).length > 0).fixed;
-  return { ...tainted([...deepTaints(l), ...deepTaints(r)]), ...(lc && rc ? { text: l.text! + r.text! } : {}), prefix: lc ? l.text! + (r.text ?? r.prefix ?? '') : l.prefix ?? '', ...(fixedBase ? { fixedBase: true } : {}) };
 }
 
 function concatAll(values: Value[]): Value {

@@ -1,0 +1,67 @@
+/**
+ * What the JavaScript and Python walkers share, whatever the syntax: the hits and returns they
+ * collect, the depth of conditional code (assignments there are weak), steps of a flow, and the
+ * rule for recording a hit. A walker only translates its syntax into these.
+ */
+import type { SourceLocation } from '../../model/location.js';
+import { deepTaints, MAX_HITS } from './propagation.js';
+import type { SinkHit } from './summaries.js';
+import type { Step, Value } from './types.js';
+
+/** Field names that carry authorization when a client supplies them. */
+export const AUTHZ_NAME = /^(is_?admin|admin|role|roles|user_?id|userid|owner(_?id)?|groups?|permissions?|scopes?|is_?owner|tenant_?id|account_?id|x-user-id|x-role|x-admin|x-tenant-id|is_?staff|is_?superuser|superuser|privileges?|access_?level)$/i;
+
+/** Longest code text a step shows */
+const MAX_STEP_TEXT = 90;
+
+export abstract class TaintWalker<N> {
+  readonly hits: SinkHit[] = [];
+  readonly returns: Value[] = [];
+  /** Depth of conditional code: assignments there are weak */
+  protected branch = 0;
+  /** Nesting of the expression being evaluated */
+  protected depth = 0;
+
+  protected abstract loc(n: N): SourceLocation;
+  /** The node's source text */
+  protected abstract source(n: N): string;
+
+  protected text(n: N): string {
+    const t = this.source(n).replace(/\s+/g, ' ');
+    return t.length > MAX_STEP_TEXT ? `${t.slice(0, MAX_STEP_TEXT - 1)}…` : t;
+  }
+
+  protected step(n: N, message?: string): Step {
+    return { loc: this.loc(n), message: message ?? this.text(n) };
+  }
+
+  protected inBranch(f: () => void): void {
+    this.branch++;
+    try {
+      f();
+    } finally {
+      this.branch--;
+    }
+  }
+
+  /** Event data (or a parameter's) reaching a sink of `kind`, unless a sanitizer for that kind cleaned it. */
+  protected hit(kind: SinkHit['kind'], v: Value, n: N, what: string, needsObject = false): void {
+    for (const t of deepTaints(v)) {
+      if (t.origin.kind !== 'param' && t.origin.kind !== 'event') continue;
+      if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
+      if (this.hits.length < MAX_HITS) this.hits.push({ kind, loc: this.loc(n), what, taint: t, ...(needsObject ? { needsObject } : {}) });
+    }
+  }
+
+  /**
+   * A branch decided by client data that names an authorization field (`isAdmin`, `role`,
+   * `tenantId` …) or by a token decoded without verification; `presence`: only whether it is there.
+   */
+  protected decision(v: Value, n: N, presence = false): void {
+    for (const t of deepTaints(v)) {
+      const o = t.origin;
+      const relevant = o.kind === 'jwt-unverified' || ((o.kind === 'event' || o.kind === 'param') && o.path.some((s) => AUTHZ_NAME.test(s.name)));
+      if (relevant && this.hits.length < MAX_HITS) this.hits.push({ kind: 'decision', loc: this.loc(n), what: this.text(n), taint: t, ...(presence ? { presence } : {}) });
+    }
+  }
+}
