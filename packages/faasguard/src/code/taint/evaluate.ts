@@ -41,7 +41,6 @@ export function newContext(files: CodeFiles): AnalysisContext {
 const MAX_INLINE_DEPTH = 4;
 const MAX_EXPR_DEPTH = 400;
 
-
 const EXPRESS_ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head', 'route']);
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace']);
 const ARRAY_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'some', 'every', 'flatMap', 'findIndex', 'reduce', 'sort']);
