@@ -1,12 +1,17 @@
 /**
  * One Python Lambda function: its handler evaluated with the event (and a clean context), then
- * classified like a JavaScript one (`classify` in `analyze-function.ts`).
+ * classified like a JavaScript one (`classify` in `analyze-function.ts`). A handler that is a web
+ * application behind an adapter (`handler = Mangum(app)` for FastAPI and other ASGI apps,
+ * `handler = make_lambda_handler(app)` of apig-wsgi for Flask) is analyzed route by route, with
+ * the request built from the event.
  */
 import type { Trigger } from '../../model/app-model.js';
 import type { PyNode } from '../parse-python.js';
 import { BUDGET_PER_HANDLER, classify, type FunctionAnalysis } from './analyze-function.js';
+import { getProp } from './propagation.js';
 import { loadPyModule, PyEvaluator, type PyContext, type PyModule } from './python-evaluate.js';
-import { CLEAN, type Value } from './types.js';
+import type { SinkHit } from './summaries.js';
+import { CLEAN, type PyFnRef, type Value } from './types.js';
 
 export function analyzePythonFunction(ctx: PyContext, file: string, functionName: string, triggers: readonly Trigger[]): FunctionAnalysis | string {
   ctx.budget = BUDGET_PER_HANDLER;
@@ -14,10 +19,114 @@ export function analyzePythonFunction(ctx: PyContext, file: string, functionName
   const mod = loadPyModule(ctx, file);
   if (!mod) return `${file} cannot be read or parsed`;
   const value = mod.env.lookup(functionName);
+  if (isWebAdapter(value)) return analyzeWebApp(ctx, mod, file, functionName, triggers);
   if (!value?.pyFn) return `${file} does not define ${functionName} as a function the analysis can follow`;
-  const event: Value = { taints: [{ origin: { kind: 'event', path: [] }, steps: [], sanitized: new Set() }] };
   const ev = new PyEvaluator(ctx, value.pyFn.module as PyModule);
-  ev.evalFunction(value.pyFn, [event, CLEAN], new Map());
+  ev.evalFunction(value.pyFn, [eventValue(), CLEAN], new Map());
   const loc = mod.parsed.locOf(value.pyFn.node as PyNode);
   return classify({ file, exportName: functionName, loc }, ev.hits, ev.returns, triggers, ctx.exhausted);
+}
+
+function eventValue(): Value {
+  return { taints: [{ origin: { kind: 'event', path: [] }, steps: [], sanitized: new Set() }] };
+}
+
+/** Adapters that turn an API Gateway event into a web framework's request. */
+const ADAPTERS: ReadonlyArray<{ module: string; member: string }> = [
+  { module: 'mangum', member: 'Mangum' },
+  { module: 'apig_wsgi', member: 'make_lambda_handler' },
+];
+
+function isWebAdapter(v: Value | undefined): boolean {
+  const api = v?.api;
+  return api !== undefined && ADAPTERS.some((a) => api.module === a.module && api.members.includes(a.member));
+}
+
+/** `@app.route(...)`, `@app.get(...)`, `@router.post(...)`, `@bp.route(...)`: a function that answers requests. */
+const ROUTE_DECORATOR = /^@\s*[\w.]+\.(route|get|post|put|patch|delete|head|options|api_route|websocket)\s*\(/;
+
+/**
+ * Every route of the module's application runs with the request: Flask's global `request` and each
+ * parameter (FastAPI's path, query and body parameters, a `Request`) carry event data.
+ */
+function analyzeWebApp(ctx: PyContext, mod: PyModule, file: string, functionName: string, triggers: readonly Trigger[]): FunctionAnalysis {
+  const event = eventValue();
+  const request = requestValue(event);
+  const flaskRequest = mod.env.lookup('request')?.api?.module === 'flask';
+  const saved = mod.env.lookup('request');
+  if (flaskRequest) mod.env.declare('request', request);
+  const hits: SinkHit[] = [];
+  try {
+    for (const route of routes(mod)) {
+      const ev = new PyEvaluator(ctx, mod);
+      const params = (route.fn.node as PyNode).childForFieldName('parameters')?.namedChildren ?? [];
+      ev.evalFunction(route.fn, params.map((p) => (p ? paramValue(p.text, route.decorator, event, request) : CLEAN)), new Map());
+      hits.push(...ev.hits);
+    }
+  } finally {
+    if (flaskRequest && saved) mod.env.declare('request', saved);
+  }
+  const handler = mod.parsed.root.namedChildren.find((s) => s?.type === 'expression_statement' && s.text.startsWith(`${functionName} `));
+  return classify({ file, exportName: functionName, loc: mod.parsed.locOf(handler ?? mod.parsed.root) }, hits, [], triggers, ctx.exhausted);
+}
+
+/** The request object of Flask and Starlette/FastAPI, field by field from the API event. */
+function requestValue(event: Value): Value {
+  const field = (name: string): Value => getProp(event, name);
+  return {
+    taints: [],
+    props: new Map([
+      ['args', field('queryStringParameters')],
+      ['query_params', field('queryStringParameters')],
+      ['form', field('body')],
+      ['json', field('body')],
+      ['get_json', field('body')],
+      ['body', field('body')],
+      ['data', field('body')],
+      ['get_data', field('body')],
+      ['values', field('body')],
+      ['files', field('body')],
+      ['headers', field('headers')],
+      ['cookies', field('cookies')],
+      ['view_args', field('pathParameters')],
+      ['path_params', field('pathParameters')],
+      ['path', field('rawPath')],
+      ['url', field('rawPath')],
+    ]),
+  };
+}
+
+/**
+ * What a route parameter carries: the request itself (`request: Request`), nothing the caller
+ * sends (a dependency, the response), a path parameter named in the route (`/users/{id}`, Flask's
+ * `/users/<id>`), a query parameter (a plain type), or the body (a model, `*args`).
+ */
+function paramValue(param: string, decorator: string, event: Value, request: Value): Value {
+  if (/\bRequest\b/.test(param)) return request;
+  // Injected by the framework, not sent by the caller: `db: Session = Depends(get_db)`, `response: Response`.
+  if (/\bDepends\s*\(|:\s*(Response|BackgroundTasks)\b/.test(param)) return CLEAN;
+  const [name = '', annotation = ''] = param.split('=')[0]!.split(':').map((s) => s.trim());
+  if (!/^\w+$/.test(name)) return getProp(event, 'body');
+  if (new RegExp(`[{<](?:\\w+:)?${name}[}>]`).test(decorator)) return getProp(getProp(event, 'pathParameters'), name);
+  if (annotation === '' || /^(str|int|float|bool)$|^Optional\[|\|\s*None$/.test(annotation)) return getProp(getProp(event, 'queryStringParameters'), name);
+  return getProp(event, 'body');
+}
+
+interface Route {
+  fn: PyFnRef;
+  /** The route decorator's text (`@app.get('/users/{id}')`) */
+  decorator: string;
+}
+
+/** The module's top-level functions decorated as routes. */
+function routes(mod: PyModule): Route[] {
+  const out: Route[] = [];
+  for (const s of mod.parsed.root.namedChildren) {
+    if (s?.type !== 'decorated_definition') continue;
+    const decorator = s.namedChildren.find((d) => d?.type === 'decorator' && ROUTE_DECORATOR.test(d.text));
+    const name = s.childForFieldName('definition')?.childForFieldName('name')?.text;
+    const fn = decorator && name ? mod.env.lookup(name)?.pyFn : undefined;
+    if (fn) out.push({ fn, decorator: decorator!.text });
+  }
+  return out;
 }

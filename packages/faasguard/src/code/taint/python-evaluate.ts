@@ -619,6 +619,9 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     const sanitizer = findSanitizerRow('python', callee.module, callee.method);
     if (sanitizer) return sanitize(mixed([receiver, ...args, ...kwargs.values()]), sanitizer.families);
     if (PY_CLEAN_METHODS.has(callee.method)) return CLEAN;
+    // A data member called as a method (`request.json()`, `request.get_json()`) gives that data, not the whole receiver's.
+    const member = receiver?.props?.get(callee.method);
+    if (member && member.taints.length > 0 && !member.pyFn) return member;
     if (callee.module === 'urllib' && callee.method === 'Request') return requestObject(args, kwargs);
     for (const a of [...args, ...kwargs.values()]) if (a.pyFn) this.callFunction(a.pyFn, [], new Map(), n);
     const out = mixed([receiver && (!receiver.api || receiver.taints.length > 0) ? receiver : undefined, ...args, ...kwargs.values()]);
