@@ -23,9 +23,14 @@ export function analyzePythonFunction(ctx: PyContext, file: string, functionName
   if (!value?.pyFn) return `${file} does not define ${functionName} as a function the analysis can follow`;
   const ev = new PyEvaluator(ctx, value.pyFn.module as PyModule);
   ev.evalFunction(value.pyFn, [eventValue(), CLEAN], new Map());
+  // `return awsgi.response(app, event, context)`: the handler hands the event to the app's routes.
+  const hits = WSGI_CALL.test(mod.parsed.root.text) ? [...ev.hits, ...routeHits(ctx, mod)] : ev.hits;
   const loc = mod.parsed.locOf(value.pyFn.node as PyNode);
-  return classify({ file, exportName: functionName, loc }, ev.hits, ev.returns, triggers, ctx.exhausted);
+  return classify({ file, exportName: functionName, loc }, hits, ev.returns, triggers, ctx.exhausted);
 }
+
+/** Handlers that pass the event to a WSGI app: aws-wsgi, serverless-wsgi. */
+const WSGI_CALL = /\b(?:awsgi|aws_wsgi|serverless_wsgi)\.(?:response|handle_request)\s*\(/;
 
 function eventValue(): Value {
   return { taints: [{ origin: { kind: 'event', path: [] }, steps: [], sanitized: new Set() }] };
@@ -50,6 +55,13 @@ const ROUTE_DECORATOR = /^@\s*[\w.]+\.(route|get|post|put|patch|delete|head|opti
  * parameter (FastAPI's path, query and body parameters, a `Request`) carry event data.
  */
 function analyzeWebApp(ctx: PyContext, mod: PyModule, file: string, functionName: string, triggers: readonly Trigger[]): FunctionAnalysis {
+  const hits = routeHits(ctx, mod);
+  const handler = mod.parsed.root.namedChildren.find((s) => s?.type === 'expression_statement' && s.text.startsWith(`${functionName} `));
+  return classify({ file, exportName: functionName, loc: mod.parsed.locOf(handler ?? mod.parsed.root) }, hits, [], triggers, ctx.exhausted);
+}
+
+/** The hits of every route of the module's application, run with the request. */
+function routeHits(ctx: PyContext, mod: PyModule): SinkHit[] {
   const event = eventValue();
   const request = requestValue(event);
   const flaskRequest = mod.env.lookup('request')?.api?.module === 'flask';
@@ -66,8 +78,7 @@ function analyzeWebApp(ctx: PyContext, mod: PyModule, file: string, functionName
   } finally {
     if (flaskRequest && saved) mod.env.declare('request', saved);
   }
-  const handler = mod.parsed.root.namedChildren.find((s) => s?.type === 'expression_statement' && s.text.startsWith(`${functionName} `));
-  return classify({ file, exportName: functionName, loc: mod.parsed.locOf(handler ?? mod.parsed.root) }, hits, [], triggers, ctx.exhausted);
+  return hits;
 }
 
 /** The request object of Flask and Starlette/FastAPI, field by field from the API event. */

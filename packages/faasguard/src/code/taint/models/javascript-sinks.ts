@@ -77,6 +77,10 @@ export const JAVASCRIPT_SINKS: SinkModels = {
       example: handler("const vm = require('vm');", '// ruleid: code-injection\nvm.runInNewContext(event.body, {});'),
     },
     {
+      family: 'code', modules: ['ejs', 'pug', 'handlebars', 'lodash', 'underscore', 'nunjucks'], members: ['render', 'compile', 'template', 'renderString'], args: [0], condition: 'notAFunction',
+      example: handler("const ejs = require('ejs');", "// ruleid: code-injection\nreturn { statusCode: 200, body: ejs.render('<p>' + event.body + '</p>') };"),
+    },
+    {
       family: 'deserialization', modules: ['node-serialize'], members: ['unserialize'], args: [0],
       example: handler("const serialize = require('node-serialize');", '// ruleid: unsafe-deserialization\nserialize.unserialize(event.body);'),
     },

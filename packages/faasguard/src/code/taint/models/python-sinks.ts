@@ -83,6 +83,10 @@ export const PYTHON_SINKS: SinkModels = {
       example: handler('import importlib', "# ruleid: code-injection\nimportlib.import_module(event['body'])"),
     },
     {
+      family: 'code', modules: ['jinja2', 'flask'], members: ['Template', 'from_string', 'render_template_string'], args: [0], keywords: ['source'],
+      example: handler('import jinja2', "# ruleid: code-injection\njinja2.Template('Hello ' + event['body']).render()"),
+    },
+    {
       family: 'deserialization', modules: ['pickle', 'cPickle', '_pickle', 'dill', 'marshal'], members: ['loads', 'load'], args: [0],
       example: handler('import base64\nimport pickle', "# ruleid: unsafe-deserialization\npickle.loads(base64.b64decode(event['body']))"),
     },
