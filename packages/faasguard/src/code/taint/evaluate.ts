@@ -42,6 +42,8 @@ const MAX_INLINE_DEPTH = 4;
 const MAX_EXPR_DEPTH = 400;
 
 const EXPRESS_ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head', 'route']);
+/** Frameworks whose apps run behind a Lambda adapter (serverless-http, @fastify/aws-lambda) with `(request, response)` route handlers. */
+const WEB_FRAMEWORKS: ReadonlySet<string> = new Set(['express', 'fastify']);
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace']);
 const ARRAY_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'some', 'every', 'flatMap', 'findIndex', 'reduce', 'sort']);
 
@@ -624,9 +626,11 @@ export class Evaluator extends TaintWalker<ts.Node> {
   }
 
   private genericCall(callee: Callee, calleeValue: Value, receiver: Value | undefined, args: Value[], node: ts.Node): Value {
-    if (callee.module === 'express' && EXPRESS_ROUTE_METHODS.has(callee.method)) {
+    if (WEB_FRAMEWORKS.has(callee.module ?? '') && EXPRESS_ROUTE_METHODS.has(callee.method)) {
       // Route handlers run per request: analyzed later with the request as the event (see `analyze-function.ts`).
-      for (const a of args) if (a.fn && this.mod.expressRoutes.length < 200) this.mod.expressRoutes.push(a.fn);
+      // Fastify's `route({ method, url, handler })` names its handler in the options.
+      const handlers = args.map((a) => a.fn ?? a.props?.get('handler')?.fn);
+      for (const fn of handlers) if (fn && this.mod.expressRoutes.length < 200) this.mod.expressRoutes.push(fn);
       return { taints: [], ...(calleeValue.api ? { api: calleeValue.api } : {}) };
     }
     const sanitizer = findSanitizerRow('javascript', callee.module, callee.method);
