@@ -9,9 +9,10 @@ import type { SourceLocation } from '../../model/location.js';
 import { isApiTrigger } from '../../model/trigger-kind.js';
 import { reachableFiles } from '../module-graph.js';
 import { Evaluator, type AnalysisContext } from './evaluate.js';
+import { requestObject } from './request-object.js';
 import { AUTHZ_NAME } from './walker-core.js';
 import { exportValue, loadModule } from './module-env.js';
-import { deepTaints, getProp } from './propagation.js';
+import { deepTaints } from './propagation.js';
 import { FAMILY_INFO, FIXED_ORIGIN } from './sinks.js';
 import { classifyPath, isAwsFilled, SOURCES, WHOLE_EVENT, type SourcePattern } from './sources.js';
 import { getSummary, instantiate, paramMarker, type SinkHit } from './summaries.js';
@@ -97,20 +98,7 @@ function expressRoutes(ctx: AnalysisContext, file: string): FnRef[] {
 /** Each route handler runs with the request (its fields are the API event's) and a response whose `send`/`redirect` are sinks. */
 function analyzeExpressApp(ctx: AnalysisContext, file: string, exportName: string, routes: FnRef[], triggers: readonly Trigger[]): FunctionAnalysis {
   const event: Value = { taints: [{ origin: { kind: 'event', path: [] }, steps: [], sanitized: new Set() }] };
-  const field = (name: string): Value => getProp(event, name);
-  const req: Value = {
-    taints: [],
-    props: new Map([
-      ['body', field('body')],
-      ['query', field('queryStringParameters')],
-      ['params', field('pathParameters')],
-      ['headers', field('headers')],
-      ['cookies', field('cookies')],
-      ['path', field('rawPath')],
-      ['url', field('rawPath')],
-      ['originalUrl', field('rawPath')],
-    ]),
-  };
+  const req = requestObject(event);
   const res: Value = { taints: [], api: { module: 'express-response', members: [] } };
   const hits: SinkHit[] = [];
   for (const route of routes) {

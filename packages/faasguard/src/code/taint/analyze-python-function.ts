@@ -9,6 +9,7 @@ import type { Trigger } from '../../model/app-model.js';
 import type { PyNode } from '../parse-python.js';
 import { BUDGET_PER_HANDLER, classify, type FunctionAnalysis } from './analyze-function.js';
 import { getProp } from './propagation.js';
+import { requestObject } from './request-object.js';
 import { loadPyModule, PyEvaluator, type PyContext, type PyModule } from './python-evaluate.js';
 import type { SinkHit } from './summaries.js';
 import { CLEAN, type PyFnRef, type Value } from './types.js';
@@ -63,7 +64,7 @@ function analyzeWebApp(ctx: PyContext, mod: PyModule, file: string, functionName
 /** The hits of every route of the module's application, run with the request. */
 function routeHits(ctx: PyContext, mod: PyModule): SinkHit[] {
   const event = eventValue();
-  const request = requestValue(event);
+  const request = requestObject(event);
   const flaskRequest = mod.env.lookup('request')?.api?.module === 'flask';
   const saved = mod.env.lookup('request');
   if (flaskRequest) mod.env.declare('request', request);
@@ -79,32 +80,6 @@ function routeHits(ctx: PyContext, mod: PyModule): SinkHit[] {
     if (flaskRequest && saved) mod.env.declare('request', saved);
   }
   return hits;
-}
-
-/** The request object of Flask and Starlette/FastAPI, field by field from the API event. */
-function requestValue(event: Value): Value {
-  const field = (name: string): Value => getProp(event, name);
-  return {
-    taints: [],
-    props: new Map([
-      ['args', field('queryStringParameters')],
-      ['query_params', field('queryStringParameters')],
-      ['form', field('body')],
-      ['json', field('body')],
-      ['get_json', field('body')],
-      ['body', field('body')],
-      ['data', field('body')],
-      ['get_data', field('body')],
-      ['values', field('body')],
-      ['files', field('body')],
-      ['headers', field('headers')],
-      ['cookies', field('cookies')],
-      ['view_args', field('pathParameters')],
-      ['path_params', field('pathParameters')],
-      ['path', field('rawPath')],
-      ['url', field('rawPath')],
-    ]),
-  };
 }
 
 /**
