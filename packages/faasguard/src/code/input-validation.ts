@@ -36,11 +36,12 @@ export function validationImports(file: string, text: string, language: 'javascr
 
 /**
  * Reads of a request body: `event.body`, `event['body']`, `{ body } = event`, `req.body` of a web
- * framework behind an adapter; in Python `event['body']`, `event.get('body')`, Powertools'
+ * framework behind an adapter (a destructuring read at most 200 characters on either side, so that
+ * a file of unclosed braces costs linear time); in Python `event['body']`, `event.get('body')`, Powertools'
  * `json_body`, Flask's `request.json`/`get_json()`. A response's `body:` key is not a read.
  */
 const BODY_READS: Readonly<Record<'javascript' | 'python', RegExp>> = {
-  javascript: /\b(?:event|evt|e|req|request|ctx\.request)\s*\??\.\s*body\b|\[\s*['"`]body['"`]\s*\]|\{[^{}=]*\bbody\b[^{}=]*\}\s*=\s*(?:event|evt|req|request)\b/,
+  javascript: /\b(?:event|evt|e|req|request|ctx\.request)\s*\??\.\s*body\b|\[\s*['"`]body['"`]\s*\]|\{[^{}=]{0,200}\bbody\b[^{}=]{0,200}\}\s*=\s*(?:event|evt|req|request)\b/,
   python: /\[\s*['"]body['"]\s*\]|\.get\(\s*['"]body['"]|\.json_body\b|\brequest\.(?:json|get_json|form|data)\b/,
 };
 

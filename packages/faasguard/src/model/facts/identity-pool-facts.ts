@@ -13,6 +13,8 @@ export const ROLE_ATTACHMENT_TYPE = 'AWS::Cognito::IdentityPoolRoleAttachment';
 /** The role an attachment gives guests (`Roles.unauthenticated`). */
 export interface GuestRole {
   attachment: Resource;
+  /** `IdentityPoolId` of the attachment, as written */
+  poolId: Value;
   /** The role as written (an ARN, `!GetAtt GuestRole.Arn` …) */
   role: Value;
   /** Model id of the role, when the template defines it */
@@ -37,7 +39,7 @@ export function identityPools(model: AppModel): IdentityPoolFacts[] {
       pool,
       allowsGuests: asBoolean(pool.properties['AllowUnauthenticatedIdentities']) === true,
       guestLoc: pool.locate('AllowUnauthenticatedIdentities'),
-      guestRoles: roles.filter((g) => referencedResource(g.attachment.properties['IdentityPoolId'])?.target === pool.id),
+      guestRoles: roles.filter((g) => referencedResource(g.poolId)?.target === pool.id),
     }));
 }
 
@@ -45,7 +47,7 @@ export function identityPools(model: AppModel): IdentityPoolFacts[] {
 export function guestRolesOfOutsidePools(model: AppModel): GuestRole[] {
   const pools = new Set(model.resources.filter((r) => r.type === IDENTITY_POOL_TYPE).map((r) => r.id));
   return guestRoles(model).filter((g) => {
-    const target = referencedResource(g.attachment.properties['IdentityPoolId'])?.target;
+    const target = referencedResource(g.poolId)?.target;
     return target === undefined || !pools.has(target);
   });
 }
@@ -58,7 +60,7 @@ function guestRoles(model: AppModel): GuestRole[] {
     const role = isValueMap(roles) ? roles['unauthenticated'] : undefined;
     if (role === undefined || role === null) continue;
     const target = referencedResource(role)?.target;
-    out.push({ attachment, role, ...(target !== undefined ? { roleId: target } : {}), loc: attachment.locate('Roles', 'unauthenticated') });
+    out.push({ attachment, poolId: attachment.properties['IdentityPoolId'] ?? null, role, ...(target !== undefined ? { roleId: target } : {}), loc: attachment.locate('Roles', 'unauthenticated') });
   }
   return out;
 }

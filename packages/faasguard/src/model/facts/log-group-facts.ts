@@ -21,6 +21,8 @@ export interface LogGroupFacts {
   retentionDays?: number;
   /** Whether RetentionInDays is written at all (a parameter may set it) */
   hasRetention: boolean;
+  /** KmsKeyId, when set: the group is encrypted with that customer managed key */
+  kmsKeyId?: Value;
 }
 
 export function logGroupFacts(resource: Resource): LogGroupFacts | undefined {
@@ -32,6 +34,7 @@ export function logGroupFacts(resource: Resource): LogGroupFacts | undefined {
     ...(p['LogGroupName'] !== undefined ? { name: p['LogGroupName'] } : {}),
     ...(retentionDays !== undefined ? { retentionDays } : {}),
     hasRetention: p['RetentionInDays'] !== undefined && p['RetentionInDays'] !== null,
+    ...(p['KmsKeyId'] !== undefined && p['KmsKeyId'] !== null ? { kmsKeyId: p['KmsKeyId'] } : {}),
   };
 }
 

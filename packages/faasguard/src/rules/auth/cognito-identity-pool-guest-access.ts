@@ -78,7 +78,7 @@ function checkPool(pool: IdentityPoolFacts, index: ModelIndex): RuleResult {
 function checkOutsidePool(guest: GuestRole, index: ModelIndex): RuleResult {
   const verdict = judgeRole(guest, index);
   return {
-    message: `Role attachment ${nameOf(guest.attachment)} gives the unauthenticated guests of identity pool ${display(guest.attachment.properties['IdentityPoolId'])} (outside the template) AWS credentials. ${verdict.text}`,
+    message: `Role attachment ${nameOf(guest.attachment)} gives the unauthenticated guests of identity pool ${display(guest.poolId)} (outside the template) AWS credentials. ${verdict.text}`,
     location: guest.loc,
     subject: subjectOf(guest.attachment),
     key: [guest.attachment.logicalId],
