@@ -58,6 +58,10 @@ import { ssrf } from './injection/ssrf.js';
 import { regexInjection } from './injection/regex-injection.js';
 import { xss } from './injection/xss.js';
 import { openRedirect } from './injection/open-redirect.js';
+import { xmlExternalEntities } from './injection/xml-external-entities.js';
+import { ldapInjection } from './injection/ldap-injection.js';
+import { xpathInjection } from './injection/xpath-injection.js';
+import { logInjection } from './injection/log-injection.js';
 import { verboseErrorResponse } from './code/verbose-error-response.js';
 import { jwtDecodedWithoutVerification } from './code/jwt-decoded-without-verification.js';
 import { eventLogged } from './code/event-logged.js';
@@ -184,6 +188,10 @@ export const ALL_RULES: readonly Rule[] = [
   regexInjection,
   xss,
   openRedirect,
+  xmlExternalEntities,
+  ldapInjection,
+  xpathInjection,
+  logInjection,
   verboseErrorResponse,
   jwtDecodedWithoutVerification,
   eventLogged,

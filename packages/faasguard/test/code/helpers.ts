@@ -2,13 +2,14 @@
  * Scans a code fixture with the code rules and reduces findings to what the tests compare.
  */
 import path from 'node:path';
+import { FAMILIES } from '../../src/code/taint/models/families.js';
 import { scan } from '../../src/scan/scan.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { FIXTURES } from '../helpers/paths.js';
 
 export const CODE_RULE_IDS = [
-  'command-injection', 'code-injection', 'unsafe-deserialization', 'sql-injection', 'nosql-injection', 'path-traversal', 'ssrf', 'xss', 'open-redirect', 'regex-injection',
+  ...Object.values(FAMILIES).map((f) => f.meta.id),
   'verbose-error-response', 'jwt-decoded-without-verification', 'event-logged', 'secret-in-code', 'tls-verification-disabled', 'authorization-from-client-input',
 ];
 

@@ -341,6 +341,22 @@ const CASES: Record<string, Expected[]> = {
   'api-http-backend-without-client-certificate': [{ line: 19, subject: 'Proxy' }],
   'command-injection': [{ file: 'src/app.js', line: 5, subject: 'Thumbnail' }],
   'code-injection': [{ file: 'src/app.js', line: 3, subject: 'Calculator' }],
+  'xml-external-entities': [
+    { file: 'src/app.js', line: 4, subject: 'Import', severity: 'critical' },
+    { file: 'src/lookup.py', line: 8, subject: 'Lookup', severity: 'critical' },
+  ],
+  'ldap-injection': [
+    { file: 'src/app.js', line: 7, subject: 'Import', severity: 'critical' },
+    { file: 'src/lookup.py', line: 9, subject: 'Lookup', severity: 'critical' },
+  ],
+  'xpath-injection': [
+    { file: 'src/app.js', line: 8, subject: 'Import', severity: 'high' },
+    { file: 'src/lookup.py', line: 9, subject: 'Lookup', severity: 'high' },
+  ],
+  'log-injection': [
+    { file: 'src/app.js', line: 4, subject: 'Import', severity: 'low' },
+    { file: 'src/lookup.py', line: 9, subject: 'Lookup', severity: 'low' },
+  ],
   'regex-injection': [
     { file: 'src/filter.py', line: 9, subject: 'Filter', severity: 'medium' },
     { file: 'src/search.js', line: 5, subject: 'Search', severity: 'medium' },

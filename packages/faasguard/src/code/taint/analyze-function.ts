@@ -13,7 +13,8 @@ import { requestObject } from './request-object.js';
 import { AUTHZ_NAME } from './walker-core.js';
 import { exportValue, loadModule } from './module-env.js';
 import { deepTaints } from './propagation.js';
-import { FAMILY_INFO, FIXED_ORIGIN } from './sinks.js';
+import { FIXED_ORIGIN } from './sinks.js';
+import { FAMILIES } from './models/families.js';
 import { classifyPath, isAwsFilled, SOURCES, WHOLE_EVENT, type SourcePattern } from './sources.js';
 import { getSummary, instantiate, paramMarker, type SinkHit } from './summaries.js';
 import { CLEAN, type FnRef, type SinkFamily, type Step, type Taint, type Value } from './types.js';
@@ -180,6 +181,7 @@ function sinkFlows(hits: SinkHit[], sources: Sources): Flow[] {
   const out: Flow[] = [];
   for (const h of hits) {
     if (h.kind === 'log' || h.kind === 'decision') continue;
+    if (h.kind === 'log-forging' && !forgesLines(h.taint)) continue;
     const source = sources.of(h.taint, true);
     if (!source) continue;
     if (h.needsObject && !sources.canBeObject(h.taint)) continue;
@@ -188,10 +190,18 @@ function sinkFlows(hits: SinkHit[], sources: Sources): Flow[] {
   return out;
 }
 
+/**
+ * A whole event or one of its objects (`event`, `event.headers`, a parsed body) is logged escaped,
+ * as JSON or a dict's repr: only a field two levels down or more is text the sender wrote as-is.
+ */
+function forgesLines(t: Taint): boolean {
+  return t.origin.kind === 'event' && t.origin.path.length >= 2;
+}
+
 function flowOf(family: SinkFamily, loc: SourceLocation, what: string, source: FlowSource, t: Taint): Flow {
   const path = t.origin.kind === 'event' ? pathText(t.origin.path) : '';
   const first: Step = { loc: source.loc, message: `${source.label} enters (${path})` };
-  const last: Step = { loc, message: `reaches ${what} (${FAMILY_INFO[family].title})` };
+  const last: Step = { loc, message: `reaches ${what} (${FAMILIES[family].sink})` };
   const at = Math.min(source.stepIndex ?? 0, t.steps.length);
   return { family, sink: { loc, what }, source, steps: [...t.steps.slice(0, at), first, ...t.steps.slice(at), last] };
 }

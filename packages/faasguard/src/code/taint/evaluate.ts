@@ -692,7 +692,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
     const receiver = ts.isPropertyAccessExpression(calleeExpr) ? this.text(calleeExpr.expression) : '';
     const isLogger = callee.module === 'console' || /(^|\.)(logger|log|console)$/i.test(receiver) || /logger|pino|winston|bunyan/i.test(callee.module ?? '');
     if (!isLogger) return;
-    for (const a of args) this.hit('log', a, node, callee.text);
+    this.logged(args, node, callee.text);
   }
 
   private recordParamCall(calleeValue: Value, args: Value[], node: ts.Node): void {

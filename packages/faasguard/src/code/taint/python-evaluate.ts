@@ -625,7 +625,8 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     if (callee.module === 'urllib' && callee.method === 'Request') return requestObject(args, kwargs);
     for (const a of [...args, ...kwargs.values()]) if (a.pyFn) this.callFunction(a.pyFn, [], new Map(), n);
     const out = mixed([receiver && (!receiver.api || receiver.taints.length > 0) ? receiver : undefined, ...args, ...kwargs.values()]);
-    return { ...out, ...(calleeValue.api ? { api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) } } : {}) };
+    if (!calleeValue.api) return out;
+    return { ...out, api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) }, ...constantOptions(kwargs) };
   }
 
   private checkSinks(callee: Callee, receiver: Value | undefined, args: Value[], kwargs: Map<string, Value>, n: PyNode): void {
@@ -655,7 +656,10 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     const isPrint = callee.module === 'builtins' && callee.method === 'print';
     const isLogger = LOG_METHODS.has(callee.method) && (callee.module === 'logging' || /(^|\.)(logger|log|LOGGER|logging)$/.test(callee.text.replace(/\.[^.]*$/, '')));
     if (!isPrint && !isLogger) return;
-    for (const a of args) this.hit('log', a, n, callee.text);
+    // `logger.warning('denied for %r', user)`: the arguments are written as their repr, quoted.
+    const format = args[0]?.text;
+    const quoted = format !== undefined && /%r/.test(format) && !/%[-#0 +]*\d*(?:\.\d+)?[sd]/.test(format);
+    this.logged(args, n, callee.text, quoted ? [] : args);
   }
 
   // ---- guards
@@ -808,6 +812,13 @@ function stringValue(n: PyNode | null | undefined): string | undefined {
 function apiOf(dotted: string): Value {
   const [first, ...rest] = dotted.split('.');
   return { taints: [], api: { module: first!, members: rest } };
+}
+
+/** The constant keyword arguments of a library call, kept on the object it makes (see `Value.options`). */
+function constantOptions(kwargs: ReadonlyMap<string, Value>): { options?: ReadonlyMap<string, string> } {
+  const options = new Map<string, string>();
+  for (const [k, v] of kwargs) if (v.text !== undefined && v.taints.length === 0) options.set(k, v.text);
+  return options.size > 0 ? { options } : {};
 }
 
 function describe(v: Value, method: string | undefined, text: string): Callee {

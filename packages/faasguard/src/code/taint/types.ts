@@ -37,10 +37,10 @@ export type Origin =
   | { kind: 'jwt-split' | 'jwt-part' }
   | { kind: 'jwt-unverified'; loc: SourceLocation; how: string; path: PathSegment[] };
 
-/** Sink families; each is one rule. */
-export type SinkFamily = 'command' | 'code' | 'deserialization' | 'sql' | 'nosql' | 'path' | 'ssrf' | 'xss' | 'redirect' | 'regex';
-
-export const SINK_FAMILIES: readonly SinkFamily[] = ['command', 'code', 'deserialization', 'sql', 'nosql', 'path', 'ssrf', 'xss', 'redirect', 'regex'];
+/** Sink families; each is one rule (see `models/families.ts`). */
+export type SinkFamily =
+  | 'command' | 'code' | 'deserialization' | 'sql' | 'nosql' | 'path' | 'ssrf' | 'xss' | 'redirect' | 'regex'
+  | 'xxe' | 'ldap' | 'xpath' | 'log-forging';
 
 export interface Taint {
   origin: Origin;
@@ -87,6 +87,11 @@ export interface Value {
   regex?: string;
   /** A class: `props` are its methods, and `new` gives an object with them */
   isClass?: boolean;
+  /**
+   * Constant keyword arguments a library object was made with (`etree.XMLParser(resolve_entities=True)`):
+   * the conditions of sink rows read them where the object is used.
+   */
+  options?: ReadonlyMap<string, string>;
   /** A Python function (see `python-evaluate.ts`) */
   pyFn?: PyFnRef;
 }

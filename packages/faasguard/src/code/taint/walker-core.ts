@@ -11,6 +11,12 @@ import type { Step, Value } from './types.js';
 /** Field names that carry authorization when a client supplies them. */
 export const AUTHZ_NAME = /^(is_?admin|admin|role|roles|user_?id|userid|owner(_?id)?|groups?|permissions?|scopes?|is_?owner|tenant_?id|account_?id|x-user-id|x-role|x-admin|x-tenant-id|is_?staff|is_?superuser|superuser|privileges?|access_?level)$/i;
 
+/**
+ * Log messages about authentication and access: the lines an investigation reads, where a forged
+ * line misleads (see the `log-injection` rule).
+ */
+const SECURITY_LOG = /\b(log(?:ged)?[ _-]?in|logon|sign(?:ed)?[ _-]?in|auth|authenticat\w*|authori[sz]\w*|unauthori[sz]ed|passw(?:or)?d|denied|forbidden|permission|security|suspicious|blocked|rejected|(?:invalid|expired|bad|wrong|failed|missing|forged)\s+(?:token|credentials?|signature|api[ _-]?key))\b/i;
+
 /** Longest code text a step shows */
 const MAX_STEP_TEXT = 90;
 
@@ -51,6 +57,16 @@ export abstract class TaintWalker<N> {
       if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
       if (this.hits.length < MAX_HITS) this.hits.push({ kind, loc: this.loc(n), what, taint: t, ...(needsObject ? { needsObject } : {}) });
     }
+  }
+
+  /**
+   * A logging call: every argument is logged (the `event-logged` rule), and in a security message
+   * the arguments `written` as text may forge lines (see `forgesLines` in `analyze-function.ts`).
+   */
+  protected logged(args: readonly Value[], n: N, what: string, written: readonly Value[] = args): void {
+    for (const a of args) this.hit('log', a, n, what);
+    if (!SECURITY_LOG.test(this.source(n))) return;
+    for (const a of written) this.hit('log-forging', a, n, what);
   }
 
   /**

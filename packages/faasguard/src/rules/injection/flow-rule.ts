@@ -1,30 +1,24 @@
 /**
  * The shape every injection rule shares: one finding per flow of its sink family, at the sink,
  * with the steps from the source as related locations and as the finding's flow. Severity follows
- * who can send the data: anyone on the internet makes it critical.
+ * who can send the data, by the family's scale. Each family's metadata, scale and consequence are
+ * a row of `code/taint/models/families.ts`.
  */
 import { codeScope } from '../code-scope.js';
 import { codeFactsFor } from '../../code/code-facts.js';
 import type { SinkFamily } from '../../code/taint/types.js';
-import type { Severity } from '../../findings/finding.js';
 import type { ExposureLevel, FunctionExposure } from '../../analysis/exposure-types.js';
 import type { FlowSource } from '../../code/taint/analyze-function.js';
-import type { Rule, RuleMeta, RuleResult } from '../rule.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { FAMILIES } from '../../code/taint/models/families.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { describeSource, sourceLevel } from './trigger-context.js';
 import { referencedFunctionIds } from '../../analysis/function-references.js';
 
-/** Severity by exposure: [public, authenticated, account, internal]. */
-export type SeverityScale = readonly [Severity, Severity, Severity, Severity];
-
-export const INJECTION_SCALE: SeverityScale = ['critical', 'high', 'medium', 'medium'];
-export const BROWSER_SCALE: SeverityScale = ['high', 'medium', 'low', 'low'];
-/** Availability and cost, not data: a pattern that backtracks until the timeout. */
-export const DOS_SCALE: SeverityScale = ['medium', 'low', 'low', 'low'];
-
 const LEVEL_INDEX: Readonly<Record<ExposureLevel, number>> = { public: 0, authenticated: 1, account: 2, internal: 3 };
 
-export function flowRule(meta: RuleMeta, family: SinkFamily, scale: SeverityScale, consequence: string): Rule {
+export function familyRule(family: SinkFamily): Rule {
+  const { meta, scale, consequence } = FAMILIES[family];
   return {
     meta,
     check(ctx) {

@@ -168,5 +168,21 @@ export const JAVASCRIPT_SINKS: SinkModels = {
       family: 'ssrf', modules: ['axios', 'got', 'request', 'superagent', 'needle', 'ky'], members: HTTP_VERBS, args: [0], props: ['url', 'baseURL', 'uri', 'prefixUrl'], safePrefix: FIXED_ORIGIN,
       example: handler("const axios = require('axios');", '// ruleid: ssrf\nawait axios.get(event.body);'),
     },
+    {
+      family: 'xxe', modules: ['libxmljs', 'libxmljs2'], members: ['parseXml', 'parseXmlString', 'parseXmlAsync'], args: [0], condition: 'noent',
+      example: handler("const libxmljs = require('libxmljs');", '// ruleid: xml-external-entities\nconst doc = libxmljs.parseXml(event.body, { noent: true });'),
+    },
+    {
+      family: 'ldap', modules: ['ldapjs'], members: ['search'], args: [0, 1], props: ['filter'],
+      example: handler("const ldap = require('ldapjs');\nconst client = ldap.createClient({ url: process.env.LDAP_URL });", "// ruleid: ldap-injection\nclient.search('ou=people,dc=example,dc=com', { filter: `(uid=${event.queryStringParameters.user})` }, () => {});"),
+    },
+    {
+      family: 'xpath', modules: ['xpath'], members: ['select', 'select1', 'evaluate', 'parse'], args: [0],
+      example: handler("const xpath = require('xpath');\nconst { DOMParser } = require('@xmldom/xmldom');\nconst doc = new DOMParser().parseFromString(process.env.USERS_XML);", "// ruleid: xpath-injection\nconst users = xpath.select(`//user[@name='${event.queryStringParameters.name}']`, doc);"),
+    },
+    {
+      family: 'xpath', modules: ['libxmljs', 'libxmljs2'], members: ['get', 'find'], args: [0],
+      example: handler("const libxmljs = require('libxmljs');\nconst doc = libxmljs.parseXml(process.env.USERS_XML);", "// ruleid: xpath-injection\nconst user = doc.get(`//user[@name='${event.queryStringParameters.name}']`);"),
+    },
   ],
 };

@@ -38,6 +38,13 @@ export const PREDICATES = {
   fullSchema: (args) => args[1]?.props?.get('schema')?.api?.members.some((m) => /FULL_SCHEMA/.test(m)) ?? false,
   /** PyYAML `load` with no safe loader */
   unsafeYaml: (_args, keywords) => !/Safe/.test(keywords.get('Loader')?.api?.members.join('.') ?? ''),
+  /** libxmljs told to substitute entities: `parseXml(text, { noent: true })` */
+  noent: (args) => args[1]?.props?.get('noent')?.text === 'true',
+  /** lxml given a parser made to resolve entities or to fetch them over the network: `XMLParser(resolve_entities=True)` */
+  entityParser: (args, keywords) => {
+    const options = (keywords.get('parser') ?? args[1])?.options;
+    return options?.get('resolve_entities') === 'True' || options?.get('no_network') === 'False';
+  },
   /** The first argument is built from text that reads as SQL */
   sqlLike: (args) => SQL_WORDS.test(textOf(args[0])),
   /** The first argument is built from text that reads as markup: `<p>${name}</p>` */

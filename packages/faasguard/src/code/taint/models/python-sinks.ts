@@ -166,5 +166,25 @@ export const PYTHON_SINKS: SinkModels = {
       family: 'ssrf', modules: ['boto3'], members: ['client', 'resource'], args: [], keywords: ['endpoint_url'], safePrefix: FIXED_ORIGIN,
       example: handler('import boto3', "# ruleid: ssrf\nboto3.client('s3', endpoint_url=event['body'])"),
     },
+    {
+      family: 'xxe', modules: ['lxml'], members: ['fromstring', 'XML', 'parse', 'iterparse'], args: [0], condition: 'entityParser',
+      example: handler('from lxml import etree\n\nPARSER = etree.XMLParser(resolve_entities=True)', "# ruleid: xml-external-entities\ndoc = etree.fromstring(event['body'], PARSER)"),
+    },
+    {
+      family: 'xxe', modules: ['xml'], members: ['parseString'], args: [0],
+      example: handler('from xml.dom import minidom', "# ruleid: xml-external-entities\ndoc = minidom.parseString(event['body'])"),
+    },
+    {
+      family: 'ldap', modules: ['ldap'], members: ['search', 'search_s', 'search_st', 'search_ext', 'search_ext_s'], args: [0, 2], keywords: ['base', 'filterstr'],
+      example: handler("import ldap\n\nconn = ldap.initialize('ldaps://directory.example.com')", "# ruleid: ldap-injection\nconn.search_s('ou=people,dc=example,dc=com', ldap.SCOPE_SUBTREE, f\"(uid={event['queryStringParameters']['user']})\")"),
+    },
+    {
+      family: 'ldap', modules: ['ldap3'], members: ['search'], args: [0, 1], keywords: ['search_base', 'search_filter'],
+      example: handler("from ldap3 import Connection, Server\n\nconn = Connection(Server('ldaps://directory.example.com'), auto_bind=True)", "# ruleid: ldap-injection\nconn.search('ou=people,dc=example,dc=com', '(uid=' + event['queryStringParameters']['user'] + ')')"),
+    },
+    {
+      family: 'xpath', modules: ['lxml'], members: ['xpath', 'XPath', 'ETXPath'], args: [0],
+      example: handler("from lxml import etree\n\nTREE = etree.parse('users.xml')", "# ruleid: xpath-injection\nusers = TREE.xpath(f\"//user[@name='{event['queryStringParameters']['name']}']\")"),
+    },
   ],
 };

@@ -13,7 +13,9 @@ export interface SanitizerRow {
 }
 
 /** What URL encoding makes safe: the data can no longer break out of a path segment or an attribute. */
-const URL_SAFE: readonly SinkFamily[] = ['command', 'path', 'ssrf', 'xss', 'redirect'];
+const URL_SAFE: readonly SinkFamily[] = ['command', 'path', 'ssrf', 'xss', 'redirect', 'log-forging'];
+/** What quoting as JSON or as a literal makes safe: a line break becomes `\\n`. */
+const LOG_SAFE: readonly SinkFamily[] = ['log-forging'];
 
 export const SANITIZERS: Readonly<Record<ModelLanguage, readonly SanitizerRow[]>> = {
   javascript: [
@@ -41,6 +43,10 @@ export const SANITIZERS: Readonly<Record<ModelLanguage, readonly SanitizerRow[]>
     { modules: ['lodash', 'lodash.escaperegexp'], members: ['escapeRegExp', ''], families: ['regex'] },
     { modules: ['escape-string-regexp'], members: [''], families: ['regex'] },
     { modules: ['validator'], members: ['toInt', 'toFloat', 'toBoolean', 'toDate'], families: 'all' },
+    { modules: ['ldap-escape'], members: ['filter', 'dn'], families: ['ldap'] },
+    { modules: ['ldapjs'], members: ['escapeFilter'], families: ['ldap'] },
+    { modules: ['JSON'], members: ['stringify'], families: LOG_SAFE },
+    { modules: ['util'], members: ['inspect'], families: LOG_SAFE },
   ],
   python: [
     { modules: ['builtins'], members: ['int', 'float', 'bool', 'len', 'abs', 'round', 'hash', 'isinstance'], families: 'all' },
@@ -54,6 +60,9 @@ export const SANITIZERS: Readonly<Record<ModelLanguage, readonly SanitizerRow[]>
     { modules: ['urllib'], members: ['quote', 'quote_plus', 'urlencode'], families: URL_SAFE },
     { modules: ['pydantic'], members: ['model_validate', 'parse_obj', 'model_validate_json', 'parse_raw'], families: 'all' },
     { modules: ['marshmallow'], members: ['load', 'loads'], families: 'all' },
+    { modules: ['ldap', 'ldap3'], members: ['escape_filter_chars', 'escape_dn_chars', 'escape_rdn'], families: ['ldap'] },
+    { modules: ['json'], members: ['dumps'], families: LOG_SAFE },
+    { modules: ['builtins'], members: ['repr', 'ascii'], families: LOG_SAFE },
   ],
 };
 
