@@ -12,7 +12,14 @@ import { annotationMismatches, annotations } from '../helpers/annotations.js';
 import { scanCode } from './helpers.js';
 
 const DIR = path.join(FIXTURES, 'code', 'annotated');
-const FILES = fs.readdirSync(path.join(DIR, 'src')).filter((f) => /\.(js|py)$/.test(f)).sort().map((f) => `src/${f}`);
+const FILES = codeFiles('src');
+
+/** The code files under `dir` (relative to the fixture), in order; package `__init__` files have nothing to judge. */
+function codeFiles(dir: string): string[] {
+  return fs.readdirSync(path.join(DIR, dir), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? codeFiles(`${dir}/${e.name}`) : /\.(js|py)$/.test(e.name) && e.name !== '__init__.py' ? [`${dir}/${e.name}`] : []))
+    .sort();
+}
 
 let result: ScanResult;
 

@@ -10,7 +10,7 @@ import type { PyNode } from '../parse-python.js';
 import { BUDGET_PER_HANDLER, classify, type FunctionAnalysis } from './analyze-function.js';
 import { getProp } from './propagation.js';
 import { requestObject } from './request-object.js';
-import { loadPyModule, PyEvaluator, type PyContext, type PyModule } from './python-evaluate.js';
+import { boundMethod, loadPyModule, PyEvaluator, type PyContext, type PyModule } from './python-evaluate.js';
 import type { SinkHit } from './summaries.js';
 import { CLEAN, type PyFnRef, type Value } from './types.js';
 
@@ -21,12 +21,14 @@ export function analyzePythonFunction(ctx: PyContext, file: string, functionName
   if (!mod) return `${file} cannot be read or parsed`;
   const value = mod.env.lookup(functionName);
   if (isWebAdapter(value)) return analyzeWebApp(ctx, mod, file, functionName, triggers);
-  if (!value?.pyFn) return `${file} does not define ${functionName} as a function the analysis can follow`;
-  const ev = new PyEvaluator(ctx, value.pyFn.module as PyModule);
-  ev.evalFunction(value.pyFn, [eventValue(), CLEAN], new Map());
+  // An object whose class defines `__call__` is a handler too: `handler = Handler()`.
+  const fn = value?.pyFn ?? (value?.props?.get('__call__') && boundMethod(value, value.props.get('__call__')!).pyFn);
+  if (!fn) return `${file} does not define ${functionName} as a function the analysis can follow`;
+  const ev = new PyEvaluator(ctx, fn.module as PyModule);
+  ev.evalFunction(fn, [eventValue(), CLEAN], new Map());
   // `return awsgi.response(app, event, context)`: the handler hands the event to the app's routes.
   const hits = WSGI_CALL.test(mod.parsed.root.text) ? [...ev.hits, ...routeHits(ctx, mod)] : ev.hits;
-  const loc = mod.parsed.locOf(value.pyFn.node as PyNode);
+  const loc = mod.parsed.locOf(fn.node as PyNode);
   return classify({ file, exportName: functionName, loc }, hits, ev.returns, triggers, ctx.exhausted);
 }
 

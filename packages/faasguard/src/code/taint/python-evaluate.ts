@@ -102,24 +102,29 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     for (const s of block.namedChildren) if (s) this.evalStmt(s, env);
   }
 
-  /** The function's body with its parameters bound. */
-  evalFunction(fn: PyFnRef, args: Value[], kwargs: ReadonlyMap<string, Value>): Value {
+  /**
+   * The function's body with its parameters bound (a method's `self` first). `done` sees the
+   * function's variables at its end: a constructor's `self` with what `__init__` stored on it.
+   */
+  evalFunction(fn: PyFnRef, args: Value[], kwargs: ReadonlyMap<string, Value>, done?: (env: Env) => void): Value {
     const node = fn.node as PyNode;
     const env = new Env(fn.closure);
     const params = node.childForFieldName('parameters')?.namedChildren ?? [];
+    const given = fn.self ? [fn.self, ...args] : args;
     params.forEach((p, i) => {
       if (!p) return;
       const name = paramName(p);
       if (!name) return;
-      const given = args[i] ?? kwargs.get(name);
+      const value = given[i] ?? kwargs.get(name);
       const dflt = p.childForFieldName('value');
-      env.declare(name, given ?? (dflt ? this.evalExpr(dflt, env) : CLEAN));
+      env.declare(name, value ?? (dflt ? this.evalExpr(dflt, env) : CLEAN));
     });
     const body = node.childForFieldName('body');
     if (!body) return CLEAN;
     if (node.type === 'lambda') return this.evalExpr(body, env);
     this.hoist(body, env);
     this.evalBlock(body, env);
+    done?.(env);
     return joinAll(this.returns);
   }
 
@@ -273,7 +278,12 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     const name = s.childForFieldName('name')?.text;
     const body = s.childForFieldName('body');
     if (!name || !body) return;
+    // Methods of base classes first, so that the class's own override them.
     const props = new Map<string, Value>();
+    for (const base of s.childForFieldName('superclasses')?.namedChildren ?? []) {
+      const inherited = base?.type === 'identifier' ? env.lookup(base.text) : undefined;
+      if (inherited?.isClass) for (const [k, v] of inherited.props ?? []) props.set(k, v);
+    }
     for (const m of body.namedChildren) {
       const def = m?.type === 'decorated_definition' ? m.childForFieldName('definition') : m;
       const mname = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
@@ -303,8 +313,10 @@ export class PyEvaluator extends TaintWalker<PyNode> {
       if (!n) continue;
       const imported = n.type === 'aliased_import' ? n.childForFieldName('name')?.text ?? '' : n.text;
       const alias = n.type === 'aliased_import' ? n.childForFieldName('alias')?.text ?? imported : imported;
-      const sub = local ? undefined : this.localModule(name ? `${name}.${imported}` : imported, dots);
-      const v = local ? getProp(local, imported) : sub ?? (dots > 0 ? CLEAN : { taints: [], api: { module: name.split('.')[0]!, members: [...name.split('.').slice(1), imported] } });
+      // As Python does: a name the module defines, else its submodule (`from . import archive` in a package's `__init__`).
+      const defined = local?.props?.get(imported);
+      const sub = defined ? undefined : this.localModule(name ? `${name}.${imported}` : imported, dots);
+      const v = defined ?? sub ?? (local ? getProp(local, imported) : dots > 0 ? CLEAN : { taints: [], api: { module: name.split('.')[0]!, members: [...name.split('.').slice(1), imported] } });
       env.declare(alias, v);
     }
   }
@@ -396,7 +408,9 @@ export class PyEvaluator extends TaintWalker<PyNode> {
       case 'attribute': {
         const obj = n.childForFieldName('object');
         const attr = n.childForFieldName('attribute');
-        return obj && attr ? getProp(this.evalExpr(obj, env), attr.text, this.loc(attr)) : CLEAN;
+        if (!obj || !attr) return CLEAN;
+        const owner = this.evalExpr(obj, env);
+        return boundMethod(owner, getProp(owner, attr.text, this.loc(attr)));
       }
       case 'subscript': {
         const value = n.childForFieldName('value');
@@ -553,7 +567,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
       const obj = fnNode.childForFieldName('object')!;
       receiver = this.evalExpr(obj, env);
       method = fnNode.childForFieldName('attribute')?.text;
-      calleeValue = getProp(receiver, method ?? '');
+      calleeValue = boundMethod(receiver, getProp(receiver, method ?? ''));
     } else {
       calleeValue = this.evalExpr(fnNode, env);
     }
@@ -573,19 +587,32 @@ export class PyEvaluator extends TaintWalker<PyNode> {
       }
     }
     const callee = describe(calleeValue, method, this.text(fnNode));
-    if (calleeValue.isClass) return { taints: [], props: calleeValue.props ?? new Map() };
+    if (calleeValue.isClass) return this.construct(calleeValue, args, kwargs, n);
     if (calleeValue.pyFn) return this.callFunction(calleeValue.pyFn, args, kwargs, n);
     return this.builtin(callee, receiver, args, kwargs, n) ?? this.generic(callee, calleeValue, receiver, args, kwargs, n);
   }
 
-  private callFunction(fn: PyFnRef, args: Value[], kwargs: ReadonlyMap<string, Value>, n: PyNode): Value {
+  /** `Cls(args)`: an object with the class's methods, and what `__init__` stores on `self`. */
+  private construct(cls: Value, args: Value[], kwargs: ReadonlyMap<string, Value>, n: PyNode): Value {
+    const instance: Value = { taints: [], props: new Map(cls.props ?? []) };
+    const init = cls.props?.get('__init__')?.pyFn;
+    if (!init) return instance;
+    const selfName = firstParam(init);
+    let built = instance;
+    this.callFunction({ ...init, self: instance }, args, kwargs, n, (env) => {
+      built = (selfName && env.lookup(selfName)) || instance;
+    });
+    return built;
+  }
+
+  private callFunction(fn: PyFnRef, args: Value[], kwargs: ReadonlyMap<string, Value>, n: PyNode, done?: (env: Env) => void): Value {
     if (this.ctx.inlineDepth >= MAX_INLINE) return mixed([...args, ...kwargs.values()]);
     const mod = fn.module as PyModule;
     const ev = new PyEvaluator(this.ctx, mod);
     const step = this.step(n, `call to ${fn.name}()`);
     this.ctx.inlineDepth++;
     try {
-      const out = ev.evalFunction(fn, args.map((a) => withStep(a, step)), new Map([...kwargs].map(([k, v]) => [k, withStep(v, step)])));
+      const out = ev.evalFunction(fn, args.map((a) => withStep(a, step)), new Map([...kwargs].map(([k, v]) => [k, withStep(v, step)])), done);
       this.hits.push(...ev.hits);
       return out;
     } finally {
@@ -740,6 +767,23 @@ export class PyEvaluator extends TaintWalker<PyNode> {
 
 function isNode(n: PyNode | null): n is PyNode {
   return n !== null;
+}
+
+function firstParam(fn: PyFnRef): string | undefined {
+  const first = (fn.node as PyNode).childForFieldName('parameters')?.namedChildren[0];
+  return first ? paramName(first) : undefined;
+}
+
+/**
+ * A method read from an object is bound to it (`obj.handle`, `self.render`): the object becomes its
+ * `self`. A class binds its `cls` methods only; a static method binds nothing.
+ */
+export function boundMethod(owner: Value, v: Value): Value {
+  const fn = v.pyFn;
+  if (!fn || fn.self) return v;
+  const first = firstParam(fn);
+  const binds = first === 'cls' || (first === 'self' && !owner.isClass);
+  return binds ? { ...v, pyFn: { ...fn, self: owner } } : v;
 }
 
 function paramName(p: PyNode): string | undefined {

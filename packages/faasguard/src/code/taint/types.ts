@@ -102,6 +102,8 @@ export interface PyFnRef {
   module: unknown;
   closure: Env;
   name: string;
+  /** The object (or class) a method was read from: bound to its first parameter */
+  self?: Value;
 }
 
 export const CLEAN: Value = Object.freeze({ taints: [] }) as Value;
