@@ -68,12 +68,14 @@ function routeHits(ctx: PyContext, mod: PyModule): SinkHit[] {
   const event = eventValue();
   const request = requestObject(event);
   const flaskRequest = mod.env.lookup('request')?.api?.module === 'flask';
+  const flask = [...mod.env.own().values()].some((v) => v.api?.module === 'flask');
   const saved = mod.env.lookup('request');
   if (flaskRequest) mod.env.declare('request', request);
   const hits: SinkHit[] = [];
   try {
     for (const route of routes(mod)) {
       const ev = new PyEvaluator(ctx, mod);
+      ev.htmlResponses = flask;
       const params = (route.fn.node as PyNode).childForFieldName('parameters')?.namedChildren ?? [];
       ev.evalFunction(route.fn, params.map((p) => (p ? paramValue(p.text, route.decorator, event, request) : CLEAN)), new Map());
       hits.push(...ev.hits);

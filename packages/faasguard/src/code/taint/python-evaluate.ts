@@ -15,6 +15,7 @@ import { PY_CHECK_METHODS, PY_CLEAN_METHODS } from './python-tables.js';
 import { findSanitizerRow } from './models/sanitizer-rows.js';
 import { PYTHON_SINKS } from './models/python-sinks.js';
 import { findSinkRows } from './models/sink-row.js';
+import { PREDICATES } from './models/predicates.js';
 import { concat, TextBuilder } from './text-builder.js';
 import { TaintWalker } from './walker-core.js';
 import { CLEAN, Env, type PyFnRef, type Taint, type Value } from './types.js';
@@ -69,6 +70,9 @@ export function loadPyModule(ctx: PyContext, file: string): PyModule | undefined
 }
 
 export class PyEvaluator extends TaintWalker<PyNode> {
+  /** A Flask view: a string it returns is the body of a `text/html` response */
+  htmlResponses = false;
+
   /** The caught error of the `except` block being evaluated (for `traceback.format_exc()`) */
   private caught: Value | undefined;
 
@@ -161,6 +165,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
         const e = s.namedChildren[0];
         const v = e ? this.evalExpr(e, env) : CLEAN;
         if (this.returns.length < 16) this.returns.push(withStep(v, this.step(s, `returned: ${this.text(e ?? s)}`)));
+        if (this.htmlResponses) this.htmlReturn(v, s);
         return;
       }
       case 'if_statement':
@@ -272,6 +277,12 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     }
     const body = s.childForFieldName('body');
     if (body) this.evalBlock(body, env);
+  }
+
+  /** `return f'<h1>{name}</h1>'` or `return html, 200` from a Flask view: markup built from event data. */
+  private htmlReturn(v: Value, s: PyNode): void {
+    const body = v.text === undefined && v.prefix === undefined ? v.props?.get('0') ?? v : v;
+    if (PREDICATES.htmlLike([body])) this.hit('xss', body, s, 'the HTML the view returns');
   }
 
   private evalClass(s: PyNode, env: Env): void {
@@ -461,6 +472,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
       }
       case 'list':
       case 'tuple':
+      case 'expression_list':
       case 'set': {
         const props = new Map<string, Value>();
         const taints: Taint[] = [];

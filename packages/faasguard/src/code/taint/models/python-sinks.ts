@@ -186,5 +186,17 @@ export const PYTHON_SINKS: SinkModels = {
       family: 'xpath', modules: ['lxml'], members: ['xpath', 'XPath', 'ETXPath'], args: [0],
       example: handler("from lxml import etree\n\nTREE = etree.parse('users.xml')", "# ruleid: xpath-injection\nusers = TREE.xpath(f\"//user[@name='{event['queryStringParameters']['name']}']\")"),
     },
+    {
+      family: 'xss', modules: ['flask'], members: ['make_response', 'Response'], args: [0], keywords: ['response'], condition: 'htmlLike',
+      example: handler('from flask import make_response', "# ruleid: xss\nreturn make_response(f\"<h1>Hello {event['queryStringParameters']['name']}</h1>\")"),
+    },
+    {
+      family: 'xss', modules: ['fastapi', 'starlette'], members: ['HTMLResponse'], args: [0], keywords: ['content'],
+      example: handler('from fastapi.responses import HTMLResponse', "# ruleid: xss\nreturn HTMLResponse(event['queryStringParameters']['name'])"),
+    },
+    {
+      family: 'xss', modules: ['markupsafe', 'flask', 'jinja2'], members: ['Markup'], args: [0],
+      example: handler('from markupsafe import Markup', "# ruleid: xss\ngreeting = Markup('<p>' + event['queryStringParameters']['name'] + '</p>')"),
+    },
   ],
 };
