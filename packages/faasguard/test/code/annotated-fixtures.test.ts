@@ -8,7 +8,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { FIXTURES } from '../helpers/paths.js';
-import { annotationMismatches, annotations } from '../helpers/annotations.js';
+import { annotationMismatches, annotations, scoreAnnotations, totals, type Score } from '../helpers/annotations.js';
 import { scanCode } from './helpers.js';
 
 const DIR = path.join(FIXTURES, 'code', 'annotated');
@@ -36,4 +36,16 @@ describe('annotated code fixtures', () => {
       assert.deepEqual(annotationMismatches(text, findings), []);
     });
   }
+
+  it('prints recall and precision over every annotated line', (t) => {
+    const scores = new Map<string, Score>();
+    for (const file of FILES) {
+      const findings = result.findings.filter((f) => f.location.file === file).map((f) => ({ rule: f.ruleId, line: f.location.line }));
+      scoreAnnotations(fs.readFileSync(path.join(DIR, file), 'utf8'), findings, scores);
+    }
+    const sum = totals(scores);
+    t.diagnostic(`${FILES.length} files, ${sum.tp + sum.fn} vulnerable and ${sum.tn + sum.fp} safe lines: recall ${(100 * sum.recall).toFixed(1)}%, precision ${(100 * sum.precision).toFixed(1)}%`);
+    assert.ok(sum.tp > 0);
+    assert.deepEqual({ fn: sum.fn, fp: sum.fp }, { fn: 0, fp: 0 });
+  });
 });
