@@ -666,7 +666,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
       for (const i of indexes) {
         const arg = args[i];
         if (!arg) continue;
-        const target = spec.props && arg.props ? joinAll(spec.props.map((p) => arg.props!.get(p) ?? CLEAN)) : arg;
+        const target = spec.whole ? { taints: arg.taints } : spec.props && arg.props ? joinAll(spec.props.map((p) => arg.props!.get(p) ?? CLEAN)) : arg;
         if (spec.safePrefix && (target.fixedBase || spec.safePrefix.test(target.prefix ?? target.text ?? ''))) continue;
         this.hit(spec.family, target, node, callee.text, spec.needsObject);
       }

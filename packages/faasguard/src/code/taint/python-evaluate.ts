@@ -639,6 +639,8 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     // A key chosen by the data picks one of a known dict's values, as `PLUGINS[kind]` does.
     if (receiver && m === 'get' && receiver.props && receiver.taints.length === 0 && !receiver.api) return join(elementOf(receiver, this.loc(n)), args[1] ?? CLEAN);
     if (callee.module === 'json' && (m === 'loads' || m === 'load')) return jsonLoads(args[0] ?? CLEAN, this.loc(n));
+    // `'SELECT … {name}'.format(name=value)`: text whose constant start is known, as `%` gives.
+    if (receiver?.text !== undefined && receiver.taints.length === 0 && m === 'format') return { ...shaped(mixed([...args, ...kwargs.values()]), 'text'), prefix: receiver.text.split('{')[0]! };
     if (callee.module === 'traceback' && /^format_exc|^format_exception/.test(m)) return this.caught ?? CLEAN;
     if (callee.module === 'jwt' && m === 'get_unverified_claims') return this.unverified(args, n);
     if (callee.module === 'jwt' && m === 'decode' && verificationOff(kwargs)) return this.unverified(args, n);
@@ -672,8 +674,9 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     for (const spec of findSinkRows(PYTHON_SINKS, callee.module, callee.method, args, kwargs)) {
       const positional = spec.args === 'all' ? args : spec.args.map((i) => args[i]);
       const targets = [...positional, ...(spec.keywords ?? []).map((k) => kwargs.get(k)), spec.receiver ? receiver : undefined];
-      for (const t of targets) {
-        if (!t) continue;
+      for (const target of targets) {
+        if (!target) continue;
+        const t = spec.whole ? { taints: target.taints } : target;
         if (spec.safePrefix && (t.fixedBase || spec.safePrefix.test(t.prefix ?? t.text ?? ''))) continue;
         this.hit(spec.family, t, n, callee.text, spec.needsObject);
       }

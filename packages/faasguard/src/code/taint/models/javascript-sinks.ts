@@ -26,6 +26,14 @@ const FS_MEMBERS = [
 /** File system calls whose first two arguments are both paths. */
 const FS_TWO_PATHS = ['copyFile', 'copyFileSync', 'rename', 'renameSync', 'copy', 'copySync', 'move', 'moveSync', 'symlink', 'symlinkSync', 'link', 'linkSync'];
 
+/** DynamoDB calls (DocumentClient and client, SDK v2) and commands (v3) that take a whole request. */
+const DYNAMODB_REQUESTS = [
+  'query', 'scan', 'get', 'put', 'update', 'delete', 'batchGet', 'batchWrite', 'transactGet', 'transactWrite',
+  'getItem', 'putItem', 'updateItem', 'deleteItem', 'batchGetItem', 'batchWriteItem', 'transactGetItems', 'transactWriteItems',
+  'QueryCommand', 'ScanCommand', 'GetCommand', 'PutCommand', 'UpdateCommand', 'DeleteCommand', 'BatchGetCommand', 'BatchWriteCommand',
+  'GetItemCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchGetItemCommand', 'BatchWriteItemCommand',
+];
+
 const MONGO_MEMBERS = [
   'find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'findOneAndRemove', 'updateOne', 'updateMany',
   'deleteOne', 'deleteMany', 'replaceOne', 'countDocuments', 'count', 'aggregate', 'where', 'distinct', 'remove', 'update',
@@ -41,7 +49,11 @@ export const JAVASCRIPT_SINKS: SinkModels = {
       example: handler("const cp = require('child_process');", '// ruleid: command-injection\ncp.exec(`convert ${event.body}`);'),
     },
     {
-      family: 'command', modules: ['child_process'], members: ['spawn', 'spawnSync', 'execFile', 'execFileSync'], args: [0, 1], condition: 'withShell',
+      family: 'command', modules: ['child_process'], members: ['spawn', 'spawnSync', 'execFile', 'execFileSync'], args: [0],
+      example: handler("const cp = require('child_process');", "// ruleid: command-injection\ncp.spawnSync(event.body, ['--version']);"),
+    },
+    {
+      family: 'command', modules: ['child_process'], members: ['spawn', 'spawnSync', 'execFile', 'execFileSync'], args: [1], condition: 'withShell',
       example: handler("const cp = require('child_process');", "// ruleid: command-injection\ncp.spawnSync('convert', [event.body], { shell: true });"),
     },
     {
@@ -183,6 +195,10 @@ export const JAVASCRIPT_SINKS: SinkModels = {
     {
       family: 'xpath', modules: ['libxmljs', 'libxmljs2'], members: ['get', 'find'], args: [0],
       example: handler("const libxmljs = require('libxmljs');\nconst doc = libxmljs.parseXml(process.env.USERS_XML);", "// ruleid: xpath-injection\nconst user = doc.get(`//user[@name='${event.queryStringParameters.name}']`);"),
+    },
+    {
+      family: 'nosql', modules: ['aws-sdk', '@aws-sdk/lib-dynamodb', '@aws-sdk/client-dynamodb'], members: DYNAMODB_REQUESTS, args: [0], whole: true, needsObject: true,
+      example: handler("const AWS = require('aws-sdk');\nconst documentClient = new AWS.DynamoDB.DocumentClient();", '// ruleid: nosql-injection\nawait documentClient.query(JSON.parse(event.body)).promise();'),
     },
   ],
 };

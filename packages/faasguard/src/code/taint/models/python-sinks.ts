@@ -198,5 +198,13 @@ export const PYTHON_SINKS: SinkModels = {
       family: 'xss', modules: ['markupsafe', 'flask', 'jinja2'], members: ['Markup'], args: [0],
       example: handler('from markupsafe import Markup', "# ruleid: xss\ngreeting = Markup('<p>' + event['queryStringParameters']['name'] + '</p>')"),
     },
+    {
+      family: 'command', modules: ['asyncio'], members: ['subprocess_shell', 'subprocess_exec'], args: [1],
+      example: handler('import asyncio', "loop = asyncio.get_event_loop()\n# ruleid: command-injection\nloop.run_until_complete(loop.subprocess_shell(asyncio.SubprocessProtocol, event['body']))"),
+    },
+    {
+      family: 'command', modules: ['asyncio'], members: ['subprocess_exec'], args: 'all', condition: 'shellAt1',
+      example: handler('import asyncio', "loop = asyncio.get_event_loop()\n# ruleid: command-injection\nloop.run_until_complete(loop.subprocess_exec(asyncio.SubprocessProtocol, 'bash', '-c', event['body']))"),
+    },
   ],
 };

@@ -32,6 +32,11 @@ export interface SinkRow {
   condition?: PredicateName;
   /** Constant text that makes the argument safe when it starts it (a fixed origin for a URL) */
   safePrefix?: RegExp;
+  /**
+   * Only the argument as a whole counts, not values inside it: the sender chose the entire request
+   * (`documentClient.query(JSON.parse(event.body))`), not one value of a request the code wrote
+   */
+  whole?: boolean;
   /** Only data that can be an object does harm (a Mongo filter: `{ $ne: null }` where a value was expected) */
   needsObject?: boolean;
   /** A handler whose line after `ruleid: <rule>` reaches this sink with event data */
