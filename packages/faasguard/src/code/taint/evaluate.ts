@@ -14,7 +14,7 @@ import { concat, TextBuilder } from './text-builder.js';
 import { TaintWalker } from './walker-core.js';
 import { CLEAN_METHODS, GUARD_SPECS, isAnchoredRegex, MEMBERSHIP_METHODS } from './sanitizers.js';
 import { findSanitizerRow } from './models/sanitizer-rows.js';
-import { DYNAMODB_EXPRESSION_PROPS, FIXED_ORIGIN, MONGO_WHERE } from './sinks.js';
+import { DYNAMODB_EXPRESSION_PROPS, FIXED_ORIGIN, MONGO_WHERE, queryShaping } from './sinks.js';
 import { JAVASCRIPT_SINKS } from './models/javascript-sinks.js';
 import { findSinkRows } from './models/sink-row.js';
 import { getSummary, instantiate, returnedValue, type ParamCall } from './summaries.js';
@@ -679,7 +679,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
     if (!arg.props) return;
     for (const key of DYNAMODB_EXPRESSION_PROPS) {
       const v = arg.props.get(key);
-      if (v) this.hit('nosql', v, node, `${what} (${key})`);
+      if (v) this.hit('nosql', queryShaping(key, v), node, `${what} (${key})`);
     }
     for (const inner of [arg, ...arg.props.values()]) {
       const where = inner.props?.get(MONGO_WHERE);

@@ -10,7 +10,7 @@ import { parsePython, type ParsedPython, type PyNode } from '../parse-python.js'
 import { pythonModuleFile } from '../python-modules.js';
 import { deepTaints, getProp, join, joinAll, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
 import { isAnchoredRegex } from './sanitizers.js';
-import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE } from './sinks.js';
+import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE, queryShaping } from './sinks.js';
 import { PY_CHECK_METHODS, PY_CLEAN_METHODS } from './python-tables.js';
 import { findSanitizerRow } from './models/sanitizer-rows.js';
 import { PYTHON_SINKS } from './models/python-sinks.js';
@@ -268,7 +268,10 @@ export class PyEvaluator extends TaintWalker<PyNode> {
       const value = item?.childForFieldName('value');
       if (!value) continue;
       if (value.type === 'as_pattern') {
-        const v = this.evalExpr(value.namedChildren[0]!, env);
+        const manager = this.evalExpr(value.namedChildren[0]!, env);
+        // `with Resource() as r`: `r` is what the object's `__enter__` returns, when its class says.
+        const enter = manager.props?.get('__enter__')?.pyFn ? boundMethod(manager, manager.props.get('__enter__')!).pyFn : undefined;
+        const v = enter ? this.callFunction(enter, [], new Map(), value) : manager;
         const target = value.childForFieldName('alias') ?? value.namedChildren[1];
         if (target) this.bindTarget(target.type === 'as_pattern_target' ? target.namedChildren[0] ?? target : target, v, env, true);
       } else {
@@ -686,7 +689,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     // are judged where they are given (the `Attr`/`Key` sink rows).
     for (const key of DYNAMODB_EXPRESSION_PROPS) {
       const v = kwargs.get(key);
-      if (v && !isConditionBuilder(v)) this.hit('nosql', v, n, `${callee.text} (${key})`);
+      if (v && !isConditionBuilder(v)) this.hit('nosql', queryShaping(key, v), n, `${callee.text} (${key})`);
     }
     for (const a of args) {
       const where = a.props?.get(MONGO_WHERE);
