@@ -62,7 +62,7 @@ describe('handler resolution', () => {
     ]);
     const result = await scanCode('inline');
     const columns = result.findings.map((f) => f.location.column);
-    assert.deepEqual(columns, [11, 13, 52]);
+    assert.deepEqual(columns, [20, 23, 82]);
   });
 
   it('gives a reason when it cannot', () => {

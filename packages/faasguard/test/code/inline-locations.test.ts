@@ -1,5 +1,6 @@
 /**
- * Findings in inline code (`Code.ZipFile`) point at the template line of the offending code line:
+ * Findings in inline code (`Code.ZipFile`) point at the template line and column of the data that
+ * reaches the sink (the argument of the call):
  * a block scalar, `!Sub |` and the long `Fn::Sub: [text, variables]` keep their lines; `Fn::Join`
  * pieces have none, so the finding points at the `ZipFile` key, the start of the block.
  */
@@ -24,15 +25,15 @@ before(async () => {
 
 describe('inline code locations', () => {
   it('points at the code line inside a ZipFile block scalar', () => {
-    assert.deepEqual(at('command-injection', 'Runner'), [[14, 13]]);
+    assert.deepEqual(at('command-injection', 'Runner'), [[14, 18]]);
   });
 
   it('points at the code line inside a !Sub block', () => {
-    assert.deepEqual(at('command-injection', 'SubRunner'), [[28, 13]]);
+    assert.deepEqual(at('command-injection', 'SubRunner'), [[28, 18]]);
   });
 
   it('points at the code line inside a long-form Fn::Sub with variables (Python)', () => {
-    assert.deepEqual(at('command-injection', 'PyRunner'), [[58, 19]]);
+    assert.deepEqual(at('command-injection', 'PyRunner'), [[58, 29]]);
   });
 
   it('points at the ZipFile key for Fn::Join, whose pieces have no lines of their own', () => {

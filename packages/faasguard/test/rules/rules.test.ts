@@ -375,7 +375,7 @@ const CASES: Record<string, Expected[]> = {
     { file: 'src/proxy.js', line: 4, subject: 'Proxy' },
     { file: 'src/device.py', line: 7, subject: 'Device' },
   ],
-  xss: [{ file: 'src/app.js', line: 3, subject: 'Greeting' }],
+  xss: [{ file: 'src/app.js', line: 6, subject: 'Greeting' }],
   'open-redirect': [{ file: 'src/app.js', line: 3, subject: 'Login' }],
   'verbose-error-response': [
     { file: 'src/app.js', line: 6, subject: 'Checkout', severity: 'medium' },

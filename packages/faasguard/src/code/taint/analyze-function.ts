@@ -216,10 +216,11 @@ function responseFlows(responses: Value[], sources: Sources): Flow[] {
     if (!loc) continue;
     const contentType = headers?.props?.get('Content-Type') ?? headers?.props?.get('content-type');
     const html = /html/i.test(contentType?.text ?? '') || /<[a-z!/]/i.test(body?.prefix ?? body?.text ?? '');
-    if (body && html) out.push(...responseHits('xss', body, loc, 'the HTML response body', sources));
+    if (body && html) out.push(...responseHits('xss', body, r.propLocs?.get('body') ?? loc, 'the HTML response body', sources));
     const status = r.props?.get('statusCode')?.text;
     const location = headers?.props?.get('Location') ?? headers?.props?.get('location');
-    if (location && status && REDIRECT_CODES.has(status) && !location.fixedBase && !FIXED_ORIGIN.test(location.prefix ?? location.text ?? '')) out.push(...responseHits('redirect', location, loc, 'the Location header of a redirect', sources));
+    const locationAt = headers?.propLocs?.get('Location') ?? headers?.propLocs?.get('location') ?? loc;
+    if (location && status && REDIRECT_CODES.has(status) && !location.fixedBase && !FIXED_ORIGIN.test(location.prefix ?? location.text ?? '')) out.push(...responseHits('redirect', location, locationAt, 'the Location header of a redirect', sources));
   }
   return out;
 }

@@ -474,8 +474,10 @@ export class Evaluator extends TaintWalker<ts.Node> {
 
   private objectLiteral(node: ts.ObjectLiteralExpression, env: Env): Value {
     const props = new Map<string, Value>();
+    const propLocs = new Map<string, SourceLocation>();
     const taints: Taint[] = [];
     for (const p of node.properties) {
+      if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyNameText(p.name) !== undefined) propLocs.set(propertyNameText(p.name)!, this.loc(p));
       if (ts.isPropertyAssignment(p)) {
         const key = propertyNameText(p.name) ?? '*';
         const v = this.evalExpr(p.initializer, env);
@@ -491,7 +493,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
         if (key !== undefined) props.set(key, this.fnValue(p, env, key));
       }
     }
-    return { taints, props, loc: this.loc(node) };
+    return { taints, props, loc: this.loc(node), propLocs };
   }
 
   private arrayLiteral(node: ts.ArrayLiteralExpression, env: Env): Value {
@@ -569,7 +571,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
     if (calleeValue.fn) return this.callFunction(calleeValue.fn, args, node);
     const builtin = this.builtinCall(callee, receiver, args, node);
     if (builtin) return builtin;
-    this.checkSinks(callee, args, node);
+    this.checkSinks(callee, args, node, argNodes);
     this.checkLog(callee, calleeExpr, args, node);
     this.recordParamCall(calleeValue, args, node);
     return this.genericCall(callee, calleeValue, receiver, args, node);
@@ -660,30 +662,37 @@ export class Evaluator extends TaintWalker<ts.Node> {
     };
   }
 
-  private checkSinks(callee: Callee, args: Value[], node: ts.Node): void {
+  /** A finding points at the argument that carries the data (or its property), not at the call. */
+  private checkSinks(callee: Callee, args: Value[], node: ts.Node, argNodes: readonly ts.Node[]): void {
     for (const spec of findSinkRows(JAVASCRIPT_SINKS, callee.module, callee.method, args)) {
       const indexes = spec.args === 'all' ? args.map((_, i) => i) : spec.args;
       for (const i of indexes) {
         const arg = args[i];
         if (!arg) continue;
-        const target = spec.whole ? { taints: arg.taints } : spec.props && arg.props ? joinAll(spec.props.map((p) => arg.props!.get(p) ?? CLEAN)) : arg;
+        const inProps = !spec.whole && spec.props !== undefined && arg.props !== undefined;
+        const target = spec.whole ? { taints: arg.taints } : inProps ? joinAll(spec.props!.map((p) => arg.props!.get(p) ?? CLEAN)) : arg;
         if (spec.safePrefix && (target.fixedBase || spec.safePrefix.test(target.prefix ?? target.text ?? ''))) continue;
-        this.hit(spec.family, target, node, callee.text, spec.needsObject);
+        const propAt = inProps ? spec.props!.map((p) => arg.props!.get(p) && arg.propLocs?.get(p)).find((l) => l !== undefined) : undefined;
+        this.hit(spec.family, target, node, callee.text, spec.needsObject, propAt ?? this.argLoc(argNodes[i]));
       }
     }
-    for (const arg of args) this.checkQueryObject(arg, node, callee.text);
+    args.forEach((arg, i) => this.checkQueryObject(arg, node, callee.text, this.argLoc(argNodes[i])));
+  }
+
+  private argLoc(arg: ts.Node | undefined): SourceLocation | undefined {
+    return arg ? this.loc(arg) : undefined;
   }
 
   /** DynamoDB expressions and raw filters, and Mongo `$where`, built from input. */
-  private checkQueryObject(arg: Value, node: ts.Node, what: string): void {
+  private checkQueryObject(arg: Value, node: ts.Node, what: string, argAt: SourceLocation | undefined): void {
     if (!arg.props) return;
     for (const key of DYNAMODB_EXPRESSION_PROPS) {
       const v = arg.props.get(key);
-      if (v) this.hit('nosql', queryShaping(key, v), node, `${what} (${key})`);
+      if (v) this.hit('nosql', queryShaping(key, v), node, `${what} (${key})`, false, arg.propLocs?.get(key) ?? argAt);
     }
     for (const inner of [arg, ...arg.props.values()]) {
       const where = inner.props?.get(MONGO_WHERE);
-      if (where) this.hit('nosql', where, node, `${what} ($where)`);
+      if (where) this.hit('nosql', where, node, `${what} ($where)`, false, inner.propLocs?.get(MONGO_WHERE) ?? argAt);
     }
   }
 

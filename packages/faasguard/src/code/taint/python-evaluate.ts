@@ -45,6 +45,12 @@ const MAX_INLINE = 5;
 const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'print']);
 const EXITS = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
 
+/** Where a call's positional and keyword arguments are written. */
+interface ArgLocations {
+  args: SourceLocation[];
+  keywords: Map<string, SourceLocation>;
+}
+
 interface Callee {
   module?: string;
   method: string;
@@ -535,6 +541,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
 
   private dictionary(n: PyNode, env: Env): Value {
     const props = new Map<string, Value>();
+    const propLocs = new Map<string, SourceLocation>();
     const taints: Taint[] = [];
     for (const c of n.namedChildren) {
       if (!c) continue;
@@ -545,6 +552,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
         const value = v ? this.evalExpr(v, env) : CLEAN;
         const name = key.text !== undefined && deepTaints(key).length === 0 ? key.text : '*';
         props.set(name, name === '*' ? join(props.get('*') ?? CLEAN, value) : value);
+        if (name !== '*') propLocs.set(name, this.loc(c));
         if (name === '*') taints.push(...deepTaints(key));
       } else if (c.type === 'dictionary_splat') {
         const v = this.evalExpr(c, env);
@@ -552,7 +560,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
         taints.push(...v.taints);
       }
     }
-    return { taints, props, loc: this.loc(n) };
+    return { taints, props, loc: this.loc(n), propLocs };
   }
 
   private comprehension(n: PyNode, env: Env): Value {
@@ -588,23 +596,26 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     }
     const args: Value[] = [];
     const kwargs = new Map<string, Value>();
+    const at: ArgLocations = { args: [], keywords: new Map() };
     for (const a of argList?.namedChildren ?? []) {
       if (!a) continue;
       if (a.type === 'keyword_argument') {
         const name = a.childForFieldName('name')?.text;
         const value = a.childForFieldName('value');
         if (name && value) kwargs.set(name, this.evalExpr(value, env));
+        if (name) at.keywords.set(name, this.loc(a));
       } else if (a.type === 'dictionary_splat') {
         const v = this.evalExpr(a, env);
         for (const [k, pv] of v.props ?? []) kwargs.set(k, pv);
       } else {
         args.push(this.evalExpr(a, env));
+        at.args.push(this.loc(a));
       }
     }
     const callee = describe(calleeValue, method, this.text(fnNode));
     if (calleeValue.isClass) return this.construct(calleeValue, args, kwargs, n);
     if (calleeValue.pyFn) return this.callFunction(calleeValue.pyFn, args, kwargs, n);
-    return this.builtin(callee, receiver, args, kwargs, n) ?? this.generic(callee, calleeValue, receiver, args, kwargs, n);
+    return this.builtin(callee, receiver, args, kwargs, n) ?? this.generic(callee, calleeValue, receiver, args, kwargs, n, at);
   }
 
   /** `Cls(args)`: an object with the class's methods, and what `__init__` stores on `self`. */
@@ -656,8 +667,8 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     return { taints: [...mixed(args).taints, { origin: { kind: 'jwt-unverified', loc: this.loc(n), how: this.text(n), path: [] }, steps: [this.step(n, `decoded without verification: ${this.text(n)}`)], sanitized: new Set() }] };
   }
 
-  private generic(callee: Callee, calleeValue: Value, receiver: Value | undefined, args: Value[], kwargs: Map<string, Value>, n: PyNode): Value {
-    this.checkSinks(callee, receiver, args, kwargs, n);
+  private generic(callee: Callee, calleeValue: Value, receiver: Value | undefined, args: Value[], kwargs: Map<string, Value>, n: PyNode, at: ArgLocations): Value {
+    this.checkSinks(callee, receiver, args, kwargs, n, at);
     this.checkLog(callee, args, n);
     if (receiver && PY_CHECK_METHODS.has(callee.method)) this.decision(receiver, n);
     const sanitizer = findSanitizerRow('python', callee.module, callee.method);
@@ -673,15 +684,20 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     return { ...out, api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) }, ...constantOptions(kwargs) };
   }
 
-  private checkSinks(callee: Callee, receiver: Value | undefined, args: Value[], kwargs: Map<string, Value>, n: PyNode): void {
+  /** A finding points at the argument or keyword that carries the data, not at the call. */
+  private checkSinks(callee: Callee, receiver: Value | undefined, args: Value[], kwargs: Map<string, Value>, n: PyNode, at: ArgLocations): void {
     for (const spec of findSinkRows(PYTHON_SINKS, callee.module, callee.method, args, kwargs)) {
-      const positional = spec.args === 'all' ? args : spec.args.map((i) => args[i]);
-      const targets = [...positional, ...(spec.keywords ?? []).map((k) => kwargs.get(k)), spec.receiver ? receiver : undefined];
-      for (const target of targets) {
+      const indexes = spec.args === 'all' ? args.map((_, i) => i) : spec.args;
+      const targets: Array<[Value | undefined, SourceLocation | undefined]> = [
+        ...indexes.map((i): [Value | undefined, SourceLocation | undefined] => [args[i], at.args[i]]),
+        ...(spec.keywords ?? []).map((k): [Value | undefined, SourceLocation | undefined] => [kwargs.get(k), at.keywords.get(k)]),
+        [spec.receiver ? receiver : undefined, undefined],
+      ];
+      for (const [target, where] of targets) {
         if (!target) continue;
         const t = spec.whole ? { taints: target.taints } : target;
         if (spec.safePrefix && (t.fixedBase || spec.safePrefix.test(t.prefix ?? t.text ?? ''))) continue;
-        this.hit(spec.family, t, n, callee.text, spec.needsObject);
+        this.hit(spec.family, t, n, callee.text, spec.needsObject, where);
       }
     }
     // boto3 `table.scan(FilterExpression=…)`, pymongo `$where`. A condition builder
@@ -689,12 +705,12 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     // are judged where they are given (the `Attr`/`Key` sink rows).
     for (const key of DYNAMODB_EXPRESSION_PROPS) {
       const v = kwargs.get(key);
-      if (v && !isConditionBuilder(v)) this.hit('nosql', queryShaping(key, v), n, `${callee.text} (${key})`);
+      if (v && !isConditionBuilder(v)) this.hit('nosql', queryShaping(key, v), n, `${callee.text} (${key})`, false, at.keywords.get(key));
     }
-    for (const a of args) {
+    args.forEach((a, i) => {
       const where = a.props?.get(MONGO_WHERE);
-      if (where) this.hit('nosql', where, n, `${callee.text} ($where)`);
-    }
+      if (where) this.hit('nosql', where, n, `${callee.text} ($where)`, false, a.propLocs?.get(MONGO_WHERE) ?? at.args[i]);
+    });
   }
 
   private checkLog(callee: Callee, args: Value[], n: PyNode): void {

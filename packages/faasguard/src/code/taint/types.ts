@@ -81,8 +81,10 @@ export interface Value {
   prefix?: string;
   /** A clean base and then a path separator come before any tainted part (`${process.env.API}/items/${id}`): the data cannot choose the origin */
   fixedBase?: boolean;
-  /** Where an object literal was written (sinks on returned responses point here) */
+  /** Where an object literal was written */
   loc?: SourceLocation;
+  /** Where each property of an object literal was written: a finding on `body` or `FilterExpression` points at its line */
+  propLocs?: ReadonlyMap<string, SourceLocation>;
   /** A regular expression literal's source, for allow-list checks with `.test` */
   regex?: string;
   /** A class: `props` are its methods, and `new` gives an object with them */

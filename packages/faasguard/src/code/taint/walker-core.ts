@@ -50,12 +50,16 @@ export abstract class TaintWalker<N> {
     }
   }
 
-  /** Event data (or a parameter's) reaching a sink of `kind`, unless a sanitizer for that kind cleaned it. */
-  protected hit(kind: SinkHit['kind'], v: Value, n: N, what: string, needsObject = false): void {
+  /**
+   * Event data (or a parameter's) reaching a sink of `kind` in the call `n`, unless a sanitizer for
+   * that kind cleaned it. `at`: where the data is written, when not the call itself (the argument,
+   * keyword or property that carries it).
+   */
+  protected hit(kind: SinkHit['kind'], v: Value, n: N, what: string, needsObject = false, at?: SourceLocation): void {
     for (const t of deepTaints(v)) {
       if (t.origin.kind !== 'param' && t.origin.kind !== 'event') continue;
       if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
-      if (this.hits.length < MAX_HITS) this.hits.push({ kind, loc: this.loc(n), what, taint: t, ...(needsObject ? { needsObject } : {}) });
+      if (this.hits.length < MAX_HITS) this.hits.push({ kind, loc: at ?? this.loc(n), what, taint: t, ...(needsObject ? { needsObject } : {}) });
     }
   }
 
