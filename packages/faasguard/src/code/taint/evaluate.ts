@@ -12,7 +12,8 @@ import { defaultImport, exportsProps, isRequireCall, namedImport, requireValue, 
 import { addStep, deepTaints, getProp, join, joinAll, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
 import { concat, TextBuilder } from './text-builder.js';
 import { TaintWalker } from './walker-core.js';
-import { CLEAN_METHODS, GUARD_SPECS, isAnchoredRegex, MEMBERSHIP_METHODS } from './sanitizers.js';
+import { CLEAN_METHODS, isAnchoredRegex, MEMBERSHIP_METHODS } from './sanitizers.js';
+import { findGuardRow } from './models/guard-rows.js';
 import { findSanitizerRow } from './models/sanitizer-rows.js';
 import { DYNAMODB_EXPRESSION_PROPS, FIXED_ORIGIN, MONGO_WHERE, queryShaping } from './sinks.js';
 import { JAVASCRIPT_SINKS } from './models/javascript-sinks.js';
@@ -778,16 +779,13 @@ export class Evaluator extends TaintWalker<ts.Node> {
         const re = this.evalExpr(calleeExpr.expression, env);
         if (re.regex && isAnchoredRegex(re.regex)) return [{ expr: arg0 }];
       }
-      if (/^is(Integer|SafeInteger|Finite)$/.test(name) && this.text(calleeExpr.expression) === 'Number' && arg0 && guardable(arg0)) return [{ expr: arg0 }];
     }
     const calleeValue = this.evalExpr(calleeExpr, env);
     if (calleeValue.fn) return this.localGuard(calleeValue.fn, call);
     const callee = describeCallee(calleeValue, ts.isPropertyAccessExpression(calleeExpr) ? calleeExpr.name.text : undefined, '');
-    for (const g of GUARD_SPECS) {
-      const arg = call.arguments[g.arg];
-      if (callee.module && g.modules.includes(callee.module) && g.methods.includes(callee.method) && arg && guardable(arg)) return [{ expr: arg }];
-    }
-    return [];
+    const guard = findGuardRow('javascript', callee.module, callee.method);
+    const tested = typeof guard?.checks === 'number' ? call.arguments[guard.checks] : undefined;
+    return tested && guardable(tested) ? [{ expr: tested }] : [];
   }
 
   /** A local function is a guard for a parameter when every return tests it (`return true` tests nothing). */

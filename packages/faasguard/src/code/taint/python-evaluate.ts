@@ -11,7 +11,8 @@ import { pythonModuleFile } from '../python-modules.js';
 import { deepTaints, getProp, join, joinAll, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
 import { isAnchoredRegex } from './sanitizers.js';
 import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE, queryShaping } from './sinks.js';
-import { PY_CHECK_METHODS, PY_CLEAN_METHODS } from './python-tables.js';
+import { PY_CLEAN_METHODS } from './python-tables.js';
+import { findGuardRow } from './models/guard-rows.js';
 import { findSanitizerRow } from './models/sanitizer-rows.js';
 import { PYTHON_SINKS } from './models/python-sinks.js';
 import { findSinkRows } from './models/sink-row.js';
@@ -670,7 +671,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
   private generic(callee: Callee, calleeValue: Value, receiver: Value | undefined, args: Value[], kwargs: Map<string, Value>, n: PyNode, at: ArgLocations): Value {
     this.checkSinks(callee, receiver, args, kwargs, n, at);
     this.checkLog(callee, args, n);
-    if (receiver && PY_CHECK_METHODS.has(callee.method)) this.decision(receiver, n);
+    if (receiver && findGuardRow('python', 'string', callee.method)) this.decision(receiver, n);
     const sanitizer = findSanitizerRow('python', callee.module, callee.method);
     if (sanitizer) return sanitize(mixed([receiver, ...args, ...kwargs.values()]), sanitizer.families);
     if (PY_CLEAN_METHODS.has(callee.method)) return CLEAN;
@@ -770,7 +771,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     if (fnNode.type === 'attribute') {
       const method = fnNode.childForFieldName('attribute')?.text ?? '';
       const obj = fnNode.childForFieldName('object')!;
-      if (PY_CHECK_METHODS.has(method) && guardable(obj)) return [obj];
+      if (findGuardRow('python', 'string', method)?.checks === 'receiver' && guardable(obj)) return [obj];
       const receiver = this.evalExpr(obj, env);
       if (receiver.api?.module === 're' && /^(fullmatch|match)$/.test(method) && args.length >= 2 && guardable(args[1]!)) {
         const pattern = stringValue(args[0]);
@@ -778,7 +779,10 @@ export class PyEvaluator extends TaintWalker<PyNode> {
       }
     }
     if (fnNode.type === 'identifier' && fnNode.text === 'isinstance' && args[0] && guardable(args[0]) && /\b(int|float|bool)\b/.test(args[1]?.text ?? '')) return [args[0]];
-    return [];
+    const callee = describe(this.evalExpr(fnNode, env), fnNode.type === 'attribute' ? fnNode.childForFieldName('attribute')?.text : undefined, '');
+    const guard = findGuardRow('python', callee.module, callee.method);
+    const tested = typeof guard?.checks === 'number' ? args[guard.checks] : undefined;
+    return tested && guardable(tested) ? [tested] : [];
   }
 
   private applyFacts(facts: PyNode[], target: Env, lookup: Env): void {

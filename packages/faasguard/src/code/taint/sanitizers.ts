@@ -1,6 +1,7 @@
 /**
  * Checks that, when they pass, make a value safe on that branch (allow-lists, anchored patterns,
- * schema validators). Calls whose result is safe are data: `models/sanitizer-rows.ts`.
+ * schema validators). Calls whose result is safe are data (`models/sanitizer-rows.ts`), and so
+ * are the checks of validation libraries (`models/guard-rows.ts`).
  * A check counts only when it can fail: a local function that always returns true guards nothing
  * (see `summaries.ts`).
  */
@@ -13,14 +14,6 @@ export const CLEAN_METHODS: ReadonlySet<string> = new Set([
   'includes', 'has', 'test', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'some', 'every', 'isArray', 'findIndex',
   'localeCompare', 'getTime', 'valueOf', 'toFixed', 'isInteger', 'isSafeInteger', 'hasOwnProperty', 'digest', 'verify',
 ]);
-
-/** Guard functions of validation libraries: when they return true, the argument is valid. */
-export const GUARD_SPECS: ReadonlyArray<{ modules: readonly string[]; methods: readonly string[]; arg: number }> = [
-  { modules: ['validator'], methods: ['isInt', 'isNumeric', 'isUUID', 'isAlphanumeric', 'isAlpha', 'isEmail', 'isIn', 'isHexadecimal', 'isBase64', 'isFQDN'], arg: 0 },
-  { modules: ['ajv'], methods: ['validate'], arg: 1 },
-  // `const validate = ajv.compile(schema)`: calling the compiled function is the check.
-  { modules: ['ajv'], methods: ['compile', 'getSchema'], arg: 0 },
-];
 
 /** An anchored regular expression with no catch-all: `^[\w.-]+$` allows a known alphabet only. */
 export function isAnchoredRegex(source: string): boolean {

@@ -4,17 +4,8 @@
  * Lambda adapter.
  */
 import { FIXED_ORIGIN } from './predicates.js';
+import { expressRoute, jsHandler as handler } from './examples.js';
 import type { SinkModels } from './sink-row.js';
-
-/** A Lambda handler of an HTTP API: `setup` at the top of the file, `body` inside the handler. */
-function handler(setup: string, body: string): string {
-  return `${setup}\nexports.handler = async (event) => {\n${body.replace(/^/gm, '  ')}\n};\n`;
-}
-
-/** An Express app behind serverless-http, with one route whose body is `body`. */
-function expressRoute(body: string): string {
-  return `const serverless = require('serverless-http');\nconst express = require('express');\nconst app = express();\napp.get('/', (req, res) => {\n${body.replace(/^/gm, '  ')}\n});\nexports.handler = serverless(app);\n`;
-}
 
 const FS_MEMBERS = [
   'readFile', 'readFileSync', 'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'createReadStream', 'createWriteStream',

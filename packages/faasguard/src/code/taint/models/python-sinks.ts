@@ -3,12 +3,8 @@
  * `urllib.request`, `mysql` for `mysql.connector`); `builtins` holds the built-in functions.
  */
 import { FIXED_ORIGIN } from './predicates.js';
+import { pyHandler as handler } from './examples.js';
 import type { SinkModels } from './sink-row.js';
-
-/** A Lambda handler of an HTTP API: `setup` at the top of the module, `body` inside the handler. */
-function handler(setup: string, body: string): string {
-  return `${setup}\n\n\ndef handler(event, context):\n${body.replace(/^/gm, '    ')}\n`;
-}
 
 const SPAWN = ['spawnl', 'spawnle', 'spawnlp', 'spawnlpe', 'spawnv', 'spawnve', 'spawnvp', 'spawnvpe'];
 const EXEC = ['execl', 'execle', 'execlp', 'execlpe', 'execv', 'execve', 'execvp', 'execvpe'];
