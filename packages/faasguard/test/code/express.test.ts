@@ -8,14 +8,10 @@ import { describe, it } from 'node:test';
 import { codeFindings } from './helpers.js';
 
 describe('express apps', () => {
-  it('finds flows in route handlers of the app and of its routers', async () => {
+  // The lines each rule must and must not flag are annotated in the fixture (annotated-fixtures.test.ts).
+  it('names the API route as the source of a route handler\'s flow', async () => {
     const got = await codeFindings('express');
-    assert.deepEqual(got.map((g) => [g.rule, g.at, g.steps]).sort(), [
-      ['command-injection', 'src/app.js:20', ['src/app.js:20', 'src/app.js:20']],
-      ['open-redirect', 'src/app.js:17', ['src/app.js:17', 'src/app.js:17']],
-      ['path-traversal', 'src/routes/users.js:7', ['src/routes/users.js:7', 'src/routes/users.js:7']],
-      ['xss', 'src/app.js:10', ['src/app.js:10', 'src/app.js:10']],
-    ]);
+    assert.deepEqual([...new Set(got.map((g) => g.rule))].sort(), ['command-injection', 'open-redirect', 'path-traversal', 'xss']);
     assert.match(got.find((g) => g.rule === 'xss')?.message ?? '', /^Query string of an API request to ANY \/\{proxy\+\} \(open to anyone\) reaches `res\.send`/);
   });
 });
