@@ -39,10 +39,17 @@ export async function codeFindings(fixture: string): Promise<Got[]> {
   }));
 }
 
-/** The findings of one subject, sorted, without messages. */
+/** The findings of one subject, by file, line and rule, without messages. */
 export function bySubject(all: Got[], subject: string): Array<Omit<Got, 'message' | 'severity' | 'subject'>> {
   return all
     .filter((g) => g.subject === subject)
     .map(({ rule, at, steps }) => ({ rule, at, steps }))
-    .sort((a, b) => (a.at + a.rule < b.at + b.rule ? -1 : 1));
+    .sort(byPlace);
+}
+
+/** `src/a.js:9` before `src/a.js:10`. */
+function byPlace(a: { at: string; rule: string }, b: { at: string; rule: string }): number {
+  const [fa = '', la = '0'] = a.at.split(/:(?=\d+$)/);
+  const [fb = '', lb = '0'] = b.at.split(/:(?=\d+$)/);
+  return fa.localeCompare(fb) || Number(la) - Number(lb) || a.rule.localeCompare(b.rule);
 }

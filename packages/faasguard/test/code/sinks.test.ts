@@ -18,64 +18,64 @@ describe('sink families', () => {
 
   it('command execution: exec and spawn with a shell', () => {
     assert.deepEqual(bySubject(all, 'CommandFunction'), [
-      { rule: 'command-injection', at: 'src/command.js:6', steps: ['src/command.js:4', 'src/command.js:4', 'src/command.js:5', 'src/command.js:6'] },
-      { rule: 'command-injection', at: 'src/command.js:7', steps: ['src/command.js:4', 'src/command.js:4', 'src/command.js:7'] },
+      { rule: 'command-injection', at: 'src/command.js:7', steps: ['src/command.js:4', 'src/command.js:4', 'src/command.js:5', 'src/command.js:7'] },
+      { rule: 'command-injection', at: 'src/command.js:9', steps: ['src/command.js:4', 'src/command.js:4', 'src/command.js:9'] },
     ]);
   });
 
   it('code evaluation: eval, Function, vm and string timers', () => {
     const got = bySubject(all, 'CodeFunction');
-    assert.deepEqual(got.map((g) => g.at), ['src/code.js:5', 'src/code.js:6', 'src/code.js:7', 'src/code.js:8']);
+    assert.deepEqual(got.map((g) => g.at), ['src/code.js:6', 'src/code.js:8', 'src/code.js:10', 'src/code.js:12']);
     assert.ok(got.every((g) => g.rule === 'code-injection' && g.steps[0] === 'src/code.js:4'));
   });
 
   it('unsafe deserialization: node-serialize and a js-yaml full schema', () => {
     assert.deepEqual(bySubject(all, 'DeserializationFunction'), [
-      { rule: 'unsafe-deserialization', at: 'src/deser.js:5', steps: ['src/deser.js:5', 'src/deser.js:5'] },
       { rule: 'unsafe-deserialization', at: 'src/deser.js:6', steps: ['src/deser.js:6', 'src/deser.js:6'] },
+      { rule: 'unsafe-deserialization', at: 'src/deser.js:8', steps: ['src/deser.js:8', 'src/deser.js:8'] },
     ]);
   });
 
   it('SQL built from strings in TypeScript: pg and mysql2', () => {
     assert.deepEqual(bySubject(all, 'SqlFunction'), [
-      { rule: 'sql-injection', at: 'src/sql.ts:11', steps: ['src/sql.ts:10', 'src/sql.ts:10', 'src/sql.ts:11'] },
-      { rule: 'sql-injection', at: 'src/sql.ts:8', steps: ['src/sql.ts:7', 'src/sql.ts:7', 'src/sql.ts:8'] },
+      { rule: 'sql-injection', at: 'src/sql.ts:9', steps: ['src/sql.ts:7', 'src/sql.ts:7', 'src/sql.ts:9'] },
+      { rule: 'sql-injection', at: 'src/sql.ts:13', steps: ['src/sql.ts:11', 'src/sql.ts:11', 'src/sql.ts:13'] },
     ]);
   });
 
   it('NoSQL: a DynamoDB FilterExpression, a Mongo filter from the body, $where', () => {
     assert.deepEqual(bySubject(all, 'NosqlFunction').map((g) => [g.rule, g.at]), [
-      ['nosql-injection', 'src/nosql.js:11'],
-      ['nosql-injection', 'src/nosql.js:12'],
-      ['nosql-injection', 'src/nosql.js:9'],
+      ['nosql-injection', 'src/nosql.js:10'],
+      ['nosql-injection', 'src/nosql.js:13'],
+      ['nosql-injection', 'src/nosql.js:15'],
     ]);
   });
 
   it('path traversal through path.join and fs.promises (arguments that are data are not paths)', () => {
     assert.deepEqual(bySubject(all, 'PathFunction'), [
-      { rule: 'path-traversal', at: 'src/files.mjs:7', steps: ['src/files.mjs:5', 'src/files.mjs:5', 'src/files.mjs:6', 'src/files.mjs:7'] },
-      { rule: 'path-traversal', at: 'src/files.mjs:8', steps: ['src/files.mjs:8', 'src/files.mjs:8'] },
+      { rule: 'path-traversal', at: 'src/files.mjs:8', steps: ['src/files.mjs:5', 'src/files.mjs:5', 'src/files.mjs:6', 'src/files.mjs:8'] },
+      { rule: 'path-traversal', at: 'src/files.mjs:10', steps: ['src/files.mjs:10', 'src/files.mjs:10'] },
     ]);
   });
 
   it('SSRF: fetch, axios with the host from input, https.get options', () => {
     assert.deepEqual(bySubject(all, 'SsrfFunction').map((g) => [g.rule, g.at]), [
-      ['ssrf', 'src/ssrf.ts:6'],
       ['ssrf', 'src/ssrf.ts:7'],
-      ['ssrf', 'src/ssrf.ts:8'],
+      ['ssrf', 'src/ssrf.ts:9'],
+      ['ssrf', 'src/ssrf.ts:11'],
     ]);
   });
 
   it('XSS and open redirect in returned responses, high when public', () => {
-    assert.deepEqual(bySubject(all, 'XssFunction'), [{ rule: 'xss', at: 'src/xss.js:6', steps: ['src/xss.js:2', 'src/xss.js:2', 'src/xss.js:3', 'src/xss.js:6'] }]);
-    assert.deepEqual(bySubject(all, 'RedirectFunction'), [{ rule: 'open-redirect', at: 'src/redirect.js:3', steps: ['src/redirect.js:2', 'src/redirect.js:2', 'src/redirect.js:3'] }]);
+    assert.deepEqual(bySubject(all, 'XssFunction'), [{ rule: 'xss', at: 'src/xss.js:7', steps: ['src/xss.js:2', 'src/xss.js:2', 'src/xss.js:3', 'src/xss.js:7'] }]);
+    assert.deepEqual(bySubject(all, 'RedirectFunction'), [{ rule: 'open-redirect', at: 'src/redirect.js:4', steps: ['src/redirect.js:2', 'src/redirect.js:2', 'src/redirect.js:4'] }]);
     assert.ok(all.filter((g) => g.rule === 'xss' || g.rule === 'open-redirect').every((g) => g.severity === 'high'));
   });
 
   it('rates injections from a public Function URL critical and names the source and sink', () => {
-    const cmd = all.find((g) => g.at === 'src/command.js:6');
+    const cmd = all.find((g) => g.at === 'src/command.js:7');
     assert.equal(cmd?.severity, 'critical');
-    assert.match(cmd?.message ?? '', /^Query string of a Function URL request \(open to anyone\) reaches `exec` at src\/command\.js:6 in CommandFunction/);
+    assert.match(cmd?.message ?? '', /^Query string of a Function URL request \(open to anyone\) reaches `exec` at src\/command\.js:7 in CommandFunction/);
     assert.ok(all.filter((g) => g.rule !== 'xss' && g.rule !== 'open-redirect').every((g) => g.severity === 'critical'));
   });
 });
