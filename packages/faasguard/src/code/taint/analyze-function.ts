@@ -193,10 +193,14 @@ function sinkFlows(hits: SinkHit[], sources: Sources): Flow[] {
 /**
  * A whole event or one of its objects (`event`, `event.headers`, a parsed body) is logged escaped,
  * as JSON or a dict's repr: only a field two levels down or more is text the sender wrote as-is.
+ * HTTP headers and cookies cannot hold a line break (the protocol forbids it), so they forge no line.
  */
 function forgesLines(t: Taint): boolean {
-  return t.origin.kind === 'event' && t.origin.path.length >= 2;
+  if (t.origin.kind !== 'event' || t.origin.path.length < 2) return false;
+  return !NO_LINE_BREAKS.has(t.origin.path[0]!.name);
 }
+
+const NO_LINE_BREAKS: ReadonlySet<string> = new Set(['headers', 'multiValueHeaders', 'cookies']);
 
 function flowOf(family: SinkFamily, loc: SourceLocation, what: string, source: FlowSource, t: Taint): Flow {
   const path = t.origin.kind === 'event' ? pathText(t.origin.path) : '';
