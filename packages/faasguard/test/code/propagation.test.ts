@@ -19,44 +19,44 @@ describe('propagation', () => {
     assert.deepEqual(bySubject(all, 'CjsModulesFunction'), [
       {
         rule: 'command-injection',
-        at: 'src/lib/shell.js:10',
-        steps: ['src/handlers/cjs.js:4', 'src/handlers/cjs.js:4', 'src/handlers/cjs.js:5', 'src/lib/shell.js:9', 'src/lib/shell.js:4', 'src/lib/shell.js:5', 'src/lib/shell.js:9', 'src/lib/shell.js:10'],
+        at: 'src/lib/shell.js:11',
+        steps: ['src/handlers/cjs.js:4', 'src/handlers/cjs.js:4', 'src/handlers/cjs.js:5', 'src/lib/shell.js:9', 'src/lib/shell.js:4', 'src/lib/shell.js:5', 'src/lib/shell.js:9', 'src/lib/shell.js:11'],
       },
     ]);
   });
 
   it('follows an ESM re-export (`export { x as handler } from`) and a spread into another module', () => {
     assert.deepEqual(bySubject(all, 'EsmReexportFunction'), [
-      { rule: 'sql-injection', at: 'src/lib/db.mjs:7', steps: ['src/lib/impl.mjs:4', 'src/lib/impl.mjs:4', 'src/lib/impl.mjs:5', 'src/lib/db.mjs:6', 'src/lib/db.mjs:7'] },
+      { rule: 'sql-injection', at: 'src/lib/db.mjs:8', steps: ['src/lib/impl.mjs:4', 'src/lib/impl.mjs:4', 'src/lib/impl.mjs:5', 'src/lib/db.mjs:6', 'src/lib/db.mjs:8'] },
     ]);
   });
 
   it('resolves a TypeScript import of `./paths.js` to `paths.ts`, through nested destructuring', () => {
     assert.deepEqual(bySubject(all, 'TsImportFunction'), [
-      { rule: 'path-traversal', at: 'src/lib/paths.ts:4', steps: ['src/handlers/typed.ts:8', 'src/handlers/typed.ts:8', 'src/handlers/typed.ts:9', 'src/lib/paths.ts:4'] },
+      { rule: 'path-traversal', at: 'src/lib/paths.ts:5', steps: ['src/handlers/typed.ts:8', 'src/handlers/typed.ts:8', 'src/handlers/typed.ts:9', 'src/lib/paths.ts:5'] },
     ]);
   });
 
   it('follows arrays, closures, promise executors and array callbacks', () => {
     assert.deepEqual(bySubject(all, 'ClosuresFunction'), [
-      { rule: 'command-injection', at: 'src/handlers/closures.js:7', steps: ['src/handlers/closures.js:4', 'src/handlers/closures.js:4', 'src/handlers/closures.js:5', 'src/handlers/closures.js:7'] },
+      { rule: 'command-injection', at: 'src/handlers/closures.js:8', steps: ['src/handlers/closures.js:4', 'src/handlers/closures.js:4', 'src/handlers/closures.js:5', 'src/handlers/closures.js:8'] },
     ]);
   });
 
   it('follows spreads, array join and string methods', () => {
     assert.deepEqual(bySubject(all, 'ObjectsFunction')[0]?.steps, [
-      'src/handlers/objects.js:4', 'src/handlers/objects.js:4', 'src/handlers/objects.js:5', 'src/handlers/objects.js:6', 'src/handlers/objects.js:7', 'src/handlers/objects.js:8', 'src/handlers/objects.js:9',
+      'src/handlers/objects.js:4', 'src/handlers/objects.js:4', 'src/handlers/objects.js:5', 'src/handlers/objects.js:6', 'src/handlers/objects.js:7', 'src/handlers/objects.js:8', 'src/handlers/objects.js:10',
     ]);
   });
 
   it('calls class methods, unwraps middy, reads module.exports objects and callback responses', () => {
-    assert.deepEqual(bySubject(all, 'ClassMethodFunction').map((g) => [g.rule, g.at]), [['code-injection', 'src/handlers/service.js:5']]);
-    assert.deepEqual(bySubject(all, 'WrappedFunction').map((g) => [g.rule, g.at]), [['unsafe-deserialization', 'src/handlers/wrapped.js:6']]);
-    assert.deepEqual(bySubject(all, 'ModuleExportsObjectFunction').map((g) => [g.rule, g.at]), [['command-injection', 'src/handlers/object-export.js:4']]);
-    assert.deepEqual(bySubject(all, 'CallbackFunction').map((g) => [g.rule, g.at]), [['xss', 'src/handlers/callback.js:3']]);
+    assert.deepEqual(bySubject(all, 'ClassMethodFunction').map((g) => [g.rule, g.at]), [['code-injection', 'src/handlers/service.js:6']]);
+    assert.deepEqual(bySubject(all, 'WrappedFunction').map((g) => [g.rule, g.at]), [['unsafe-deserialization', 'src/handlers/wrapped.js:7']]);
+    assert.deepEqual(bySubject(all, 'ModuleExportsObjectFunction').map((g) => [g.rule, g.at]), [['command-injection', 'src/handlers/object-export.js:5']]);
+    assert.deepEqual(bySubject(all, 'CallbackFunction').map((g) => [g.rule, g.at]), [['xss', 'src/handlers/callback.js:4']]);
   });
 
   it('finds TypeScript sources of a build output folder', () => {
-    assert.deepEqual(bySubject(all, 'BuiltFunction').map((g) => [g.rule, g.at]), [['command-injection', 'src/handlers/built.ts:4']]);
+    assert.deepEqual(bySubject(all, 'BuiltFunction').map((g) => [g.rule, g.at]), [['command-injection', 'src/handlers/built.ts:5']]);
   });
 });
