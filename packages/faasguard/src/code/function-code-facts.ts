@@ -75,7 +75,7 @@ export function analyzeFunctionsCode(functionsToAnalyze: readonly LambdaFunction
         continue;
       }
       const pyCtx: PyContext = { files, codeDir, modules: pyModules, budget: 0, exhausted: false, inlineDepth: 0 };
-      const analysis = safely(() => analyzePythonFunction(pyCtx, resolution.file, resolution.exportName, triggersOf(fn)));
+      const analysis = safely(() => analyzePythonFunction(pyCtx, resolution.file, resolution.exportName, triggersOf(fn), resolution.webApp));
       // After the analysis, whose trees the file facts then reuse.
       for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf, pyModules);
       recordAnalysis(fn, facts, analysis, diagnostics);

@@ -16,7 +16,8 @@ import { definesFunction, pythonModuleFile, splitPythonHandler } from './python-
 export type HandlerLanguage = 'node' | 'python';
 
 export type HandlerResolution =
-  | { ok: true; language: HandlerLanguage; file: string; exportName: string; handler: string }
+  /** `webApp`: the export is a web application a plugin serves (`FunctionCode.webApp`): its routes are the handlers. */
+  | { ok: true; language: HandlerLanguage; file: string; exportName: string; handler: string; webApp?: boolean }
   /** `codeAbsent`: the code is not in the scanned directory at all (S3, an image, a folder not checked out or not built), as opposed to present but not understood. */
   | { ok: false; language?: HandlerLanguage; reason: string; codeAbsent?: boolean };
 
@@ -42,7 +43,7 @@ function findHandler(fn: LambdaFunction, files: CodeFiles): HandlerResolution {
   if (fn.code.kind === 'inline' && files.exists(inlineKey(fn))) return inlineHandler(inlineKey(fn), handler, language ?? 'node', files);
   const dir = codeDir(fn);
   if (typeof dir !== 'string') return { ok: false, language: language ?? 'node', reason: dir.reason };
-  if (language === 'python') return resolvePython(dir, handler, files);
+  if (language === 'python') return resolvePython(dir, handler, files, fn.code.webApp);
   return fromEntryPoints(dir, handler, fn.code.entryPoints ?? [], files) ?? resolveNode(dir, handler, files);
 }
 
@@ -90,15 +91,25 @@ function codeDir(fn: LambdaFunction): string | { reason: string } {
   return { reason: reasons[code.kind] ?? 'the code location is unknown' };
 }
 
-function resolvePython(dir: string, handler: string, files: CodeFiles): HandlerResolution {
+function resolvePython(dir: string, handler: string, files: CodeFiles, webApp?: string): HandlerResolution {
   const split = splitPythonHandler(handler);
   if (!split) return { ok: false, language: 'python', reason: `handler "${handler}" is not of the form module.function` };
   const file = pythonModuleFile(files, dir, split.modulePath);
+  if (!file && webApp) return resolveWebApp(dir, handler, webApp, files);
   const where = dir === '' ? split.modulePath : `${dir}/${split.modulePath}`;
   if (!file) return { ok: false, language: 'python', reason: `no file ${where}.py or ${where}/__init__.py in the scanned directory` };
   const text = files.readText(file) ?? '';
   if (!definesFunction(text, split.functionName)) return { ok: false, language: 'python', reason: `${file} does not define ${split.functionName}` };
   return { ok: true, language: 'python', file, exportName: split.functionName, handler };
+}
+
+/** The application a plugin-generated handler serves: `app.app` → the module `app` and its `app`. */
+function resolveWebApp(dir: string, handler: string, webApp: string, files: CodeFiles): HandlerResolution {
+  const split = splitPythonHandler(webApp);
+  const file = split ? pythonModuleFile(files, dir, split.modulePath) : undefined;
+  if (!split || !file) return { ok: false, language: 'python', reason: `the application ${webApp} that ${handler} serves is not in the scanned directory` };
+  if (!definesFunction(files.readText(file) ?? '', split.functionName)) return { ok: false, language: 'python', reason: `${file} does not define ${split.functionName}` };
+  return { ok: true, language: 'python', file, exportName: split.functionName, handler, webApp: true };
 }
 
 /** `src/handlers/app.handler` → module `src/handlers/app`, export `handler`. */

@@ -216,6 +216,12 @@ export interface FunctionCode {
    */
   bundler?: string;
   /**
+   * A web application that a framework plugin serves in place of a handler file of the project's
+   * own: serverless-wsgi's generated `wsgi_handler.handler` runs `custom.wsgi.app` (`app.app`,
+   * module and attribute, relative to `path`). Its routes are the function's handlers.
+   */
+  webApp?: string;
+  /**
    * The original sources the code was built from, relative to the scan root, when the format says
    * (a CDK asset's source maps): where a person reads the handler, beside `path` where it runs.
    */

@@ -14,13 +14,14 @@ import { boundMethod, loadPyModule, PyEvaluator, type PyContext, type PyModule }
 import type { SinkHit } from './summaries.js';
 import { CLEAN, type PyFnRef, type Value } from './types.js';
 
-export function analyzePythonFunction(ctx: PyContext, file: string, functionName: string, triggers: readonly Trigger[]): FunctionAnalysis | string {
+/** `webApp`: `functionName` names a web application served by a plugin's handler (serverless-wsgi). */
+export function analyzePythonFunction(ctx: PyContext, file: string, functionName: string, triggers: readonly Trigger[], webApp = false): FunctionAnalysis | string {
   ctx.budget = BUDGET_PER_HANDLER;
   ctx.exhausted = false;
   const mod = loadPyModule(ctx, file);
   if (!mod) return `${file} cannot be read or parsed`;
   const value = mod.env.lookup(functionName);
-  if (isWebAdapter(value)) return analyzeWebApp(ctx, mod, file, functionName, triggers);
+  if (webApp || isWebAdapter(value)) return analyzeWebApp(ctx, mod, file, functionName, triggers);
   // An object whose class defines `__call__` is a handler too: `handler = Handler()`.
   const fn = value?.pyFn ?? (value?.props?.get('__call__') && boundMethod(value, value.props.get('__call__')!).pyFn);
   if (!fn) return `${file} does not define ${functionName} as a function the analysis can follow`;

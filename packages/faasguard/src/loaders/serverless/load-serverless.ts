@@ -87,9 +87,13 @@ function setCodePaths(ctx: CompileContext, builder: ModelBuilder): void {
     const codePath = artifact && !artifact.startsWith('s3://') ? path.posix.normalize(path.posix.join(serviceDir, artifact)) : serviceDir;
     const handler = get(fn.node, 'handler');
     const bundler = artifact ? undefined : serviceBundler(ctx.config);
-    model.code = { kind: 'path', path: codePath, loc: handler?.loc ?? fn.loc, ...(bundler ? { bundler } : {}) };
+    const webApp = text(handler) === WSGI_PLUGIN_HANDLER ? text(get(get(get(ctx.config, 'custom'), 'wsgi'), 'app')) : undefined;
+    model.code = { kind: 'path', path: codePath, loc: handler?.loc ?? fn.loc, ...(bundler ? { bundler } : {}), ...(webApp ? { webApp } : {}) };
   }
 }
+
+/** The handler serverless-wsgi generates at packaging time; it serves the app `custom.wsgi.app` names. */
+const WSGI_PLUGIN_HANDLER = 'wsgi_handler.handler';
 
 /** Plugins that bundle each function with the packages it imports (not `serverless-plugin-typescript`, which only compiles). */
 const BUNDLER_PLUGINS: Readonly<Record<string, string>> = lookupTable({
