@@ -654,6 +654,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     // A key chosen by the data picks one of a known dict's values, as `PLUGINS[kind]` does.
     if (receiver && m === 'get' && receiver.props && receiver.taints.length === 0 && !receiver.api) return join(elementOf(receiver, this.loc(n)), args[1] ?? CLEAN);
     if (callee.module === 'json' && (m === 'loads' || m === 'load')) return jsonLoads(args[0] ?? CLEAN, this.loc(n));
+    if (callee.module === 'jinja2' && receiver?.api && (m === 'render' || m === 'render_async')) return rendered(receiver, mixed([...args, ...kwargs.values()]));
     // `'SELECT … {name}'.format(name=value)`: text whose constant start is known, as `%` gives.
     if (receiver?.text !== undefined && receiver.taints.length === 0 && m === 'format') return { ...shaped(mixed([...args, ...kwargs.values()]), 'text'), prefix: receiver.text.split('{')[0]! };
     if (callee.module === 'traceback' && /^format_exc|^format_exception/.test(m)) return this.caught ?? CLEAN;
@@ -682,7 +683,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     for (const a of [...args, ...kwargs.values()]) if (a.pyFn) this.callFunction(a.pyFn, [], new Map(), n);
     const out = mixed([receiver && (!receiver.api || receiver.taints.length > 0) ? receiver : undefined, ...args, ...kwargs.values()]);
     if (!calleeValue.api) return out;
-    return { ...out, api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) }, ...constantOptions(kwargs) };
+    return { ...out, api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) }, ...constantOptions(args, kwargs, receiver?.api ? receiver.options : undefined) };
   }
 
   /** A finding points at the argument or keyword that carries the data, not at the call. */
@@ -896,11 +897,34 @@ function apiOf(dotted: string): Value {
   return { taints: [], api: { module: first!, members: rest } };
 }
 
-/** The constant keyword arguments of a library call, kept on the object it makes (see `Value.options`). */
-function constantOptions(kwargs: ReadonlyMap<string, Value>): { options?: ReadonlyMap<string, string> } {
-  const options = new Map<string, string>();
-  for (const [k, v] of kwargs) if (v.text !== undefined && v.taints.length === 0) options.set(k, v.text);
+/**
+ * The arguments of a library call, kept on the object it makes (see `Value.options`), after those of
+ * the object it was called on (`Environment(autoescape=True).get_template('page.html')` keeps
+ * both): constant ones as their text, others as `?`; positional ones by index.
+ */
+function constantOptions(args: readonly Value[], kwargs: ReadonlyMap<string, Value>, inherited?: ReadonlyMap<string, string>): { options?: ReadonlyMap<string, string> } {
+  const options = new Map<string, string>(inherited ?? []);
+  const put = (k: string, v: Value): void => {
+    options.set(k, v.text !== undefined && v.taints.length === 0 ? v.text : '?');
+  };
+  args.slice(0, 2).forEach((v, i) => put(String(i), v));
+  for (const [k, v] of kwargs) put(k, v);
   return options.size > 0 ? { options } : {};
+}
+
+/**
+ * Jinja2 `template.render(…)`: what it writes is the template's text with the values in place,
+ * escaped for HTML only when the environment says so (`autoescape=True` or a computed choice such
+ * as `select_autoescape()`; `Template(...)` and `Environment()` escape nothing by default). The
+ * result's constant start is the template's text before its first `{{`, or markup for a template
+ * file named `.html`.
+ */
+function rendered(template: Value, values: Value): Value {
+  const source = template.options?.get('0') ?? '';
+  const prefix = source.includes('{{') ? source.slice(0, source.indexOf('{{')) : /\.html?$/i.test(source) ? '<html>' : '';
+  const autoescape = template.options?.get('autoescape');
+  const text = { ...shaped(values, 'text'), prefix };
+  return autoescape !== undefined && autoescape !== 'False' ? sanitize(text, ['xss']) : text;
 }
 
 function describe(v: Value, method: string | undefined, text: string): Callee {
