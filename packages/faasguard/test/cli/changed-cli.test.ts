@@ -30,7 +30,7 @@ describe('faasguard changed', () => {
   it('fails on the findings of a changed handler, and names them with the file and line', () => {
     const { code, out, err } = changed(path.join(dir, 'app'), 'src/process-upload.js');
     assert.equal(code, 1);
-    assert.match(out, /^ {2}src\/process-upload\.js:7:5 {2}command-injection {2}Command injection/m);
+    assert.match(out, /^ {2}src\/process-upload\.js:7:14 {2}command-injection {2}Command injection/m);
     // Its s3 write back into the bucket that triggers it is a place of the recursive-loop finding.
     assert.match(out, /^ {2}template\.yaml:100:9 {2}recursive-trigger-loop/m);
     assert.doesNotMatch(out, /lambda-permission-public|api-route-without-auth/);

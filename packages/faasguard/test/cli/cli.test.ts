@@ -67,7 +67,7 @@ describe('faasguard scan', () => {
 
   it('shows code frames of code files when the target is one template file', async () => {
     const { out } = await run('scan', path.join(EXAMPLE, 'vulnerable', 'template.yaml'), '--no-color');
-    assert.match(out, /src\/process-upload\.js:7:5 {2}command-injection/);
+    assert.match(out, /src\/process-upload\.js:7:14 {2}command-injection/);
     assert.match(out, /> +7 \| +execSync\(/);
   });
 

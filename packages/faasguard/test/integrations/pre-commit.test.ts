@@ -109,7 +109,7 @@ describe('the pre-commit hook', { skip }, () => {
     const refused = run(dir, 'git', 'commit', '-q', '-m', 'orders');
     assert.equal(refused.code, 1, refused.out);
     assert.match(refused.out, /^faasguard\.+Failed$/m);
-    assert.match(refused.out, /^ {2}src\/process-upload\.js:7:5 {2}command-injection {2}Command injection/m);
+    assert.match(refused.out, /^ {2}src\/process-upload\.js:7:14 {2}command-injection {2}Command injection/m);
     assert.match(refused.out, /^ {2}template\.yaml:114:3 {2}lambda-permission-public/m);
     assert.equal(commits(dir), 0);
 
@@ -125,7 +125,7 @@ describe('the pre-commit hook', { skip }, () => {
     git(dir, 'add', '-A');
     const touched = run(dir, 'git', 'commit', '-q', '-m', 'thumbnails');
     assert.equal(touched.code, 1, touched.out);
-    assert.match(touched.out, /src\/process-upload\.js:7:5 {2}command-injection/);
+    assert.match(touched.out, /src\/process-upload\.js:7:14 {2}command-injection/);
     assert.doesNotMatch(touched.out, /lambda-permission-public/);
     assert.equal(commits(dir), 2);
   });
