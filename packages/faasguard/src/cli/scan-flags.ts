@@ -48,9 +48,9 @@ export function vulnOptions(values: Values): Pick<ScanOptions, 'osvDb' | 'online
 }
 
 /** Serverless Framework and CDK loader options. */
-export function loaderOptions(values: Values): { stage?: string; region?: string; envVars: string[]; synth: boolean } {
+export function loaderOptions(values: Values): { stage?: string; region?: string; envVars: string[]; synth: boolean; terraform: boolean } {
   const envVars = stringValues(values, 'env-vars').flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
   const stage = stringValue(values, 'stage');
   const region = stringValue(values, 'region');
-  return { ...(stage !== undefined ? { stage } : {}), ...(region !== undefined ? { region } : {}), envVars, synth: isSet(values, 'synth') };
+  return { ...(stage !== undefined ? { stage } : {}), ...(region !== undefined ? { region } : {}), envVars, synth: isSet(values, 'synth'), terraform: isSet(values, 'terraform') };
 }

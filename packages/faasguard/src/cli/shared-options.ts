@@ -32,6 +32,7 @@ export const LOADER_OPTIONS: Options = {
   region: { type: 'string' },
   'env-vars': { type: 'string', multiple: true, default: [] },
   synth: { type: 'boolean', default: false },
+  terraform: { type: 'boolean', default: false },
 };
 
 export const LOADER_HELP: readonly HelpRow[] = [
@@ -39,6 +40,7 @@ export const LOADER_HELP: readonly HelpRow[] = [
   ['--region <region>', 'Serverless Framework region (default: provider.region, else us-east-1)'],
   ['--env-vars <names>', 'let ${env:…} read these environment variables (comma-separated, or *)'],
   ['--synth', 'run `npx cdk synth` for a CDK app without cdk.out (runs the app\'s code)'],
+  ['--terraform', 'also scan Terraform root modules (.tf): a preview, its findings not yet measured on real projects'],
 ];
 
 /** Which configuration file to read; every command that scans takes them. */

@@ -30,7 +30,7 @@ export interface AppModel {
   permissions: InvokePermission[];
 }
 
-export type StackFormat = 'cloudformation' | 'sam' | 'serverless' | 'cdk';
+export type StackFormat = 'cloudformation' | 'sam' | 'serverless' | 'cdk' | 'terraform';
 
 export interface Stack {
   id: string;

@@ -22,6 +22,8 @@ import { readTemplate, TEMPLATE_EXTENSIONS, type ReadTemplateResult } from './re
 import { recordRead } from '../cache/read-log.js';
 import type { ParamsFor } from './template-params.js';
 import { readTextOrUndefined } from '../files/read-regular-file.js';
+import { loadTerraformModule } from '../loaders/terraform/load-terraform.js';
+import { loadTerraformParser } from '../loaders/terraform/parse-terraform.js';
 
 export interface FormatOptions {
   /** Parameter values of each template, by its path relative to the root */
@@ -30,6 +32,8 @@ export interface FormatOptions {
   serverless: ServerlessOptions;
   /** Run `npx cdk synth` for CDK apps without a cloud assembly (`--synth`) */
   synth: boolean;
+  /** Scan Terraform root modules too (`--terraform`, a preview) */
+  terraform?: boolean;
   /** Whether a path relative to the root is excluded from the scan: such a path is never read, whatever names it */
   isExcluded?: (rel: string) => boolean;
 }
@@ -86,6 +90,7 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
     const root = result.root;
     out.diagnostics.push(...(isolated(file.rel, out, () => loadTemplate({ root, file: file.rel, params: options.paramsFor(file.rel), reader }, builder))?.items ?? []));
   }
+  if (options.terraform) await loadTerraformModules(rootAbs, files, options, out, reader, builder);
   addReadFiles(out, rootAbs, reader);
   for (const dir of assemblies) {
     const loaded = isolated(dir, out, () => loadCdkAssembly({ dir, rootAbs, paramsFor: options.paramsFor, maxFileSize: options.maxFileSize, isExcluded }, builder));
@@ -96,6 +101,32 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
   }
   isolated('.', out, () => out.diagnostics.push(...joinNestedStackApps(builder.model, new PathGuard(rootAbs))));
   return out;
+}
+
+/**
+ * Terraform: each folder with `.tf` files is a root module (a `.terraform/` folder holds
+ * downloaded copies, not the project's own). Its variable files come with it.
+ */
+async function loadTerraformModules(rootAbs: string, files: DiscoveredFile[], options: FormatOptions, out: LoadedFormats, reader: FileReader, builder: ModelBuilder): Promise<void> {
+  const byDir = new Map<string, DiscoveredFile[]>();
+  for (const f of files) {
+    if (!/\.tf$|(^|\/)terraform\.tfvars$|\.auto\.tfvars$/.test(f.rel) || /(^|\/)\.terraform\//.test(f.rel)) continue;
+    const dir = path.posix.dirname(f.rel);
+    byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
+  }
+  const modules = [...byDir].filter(([, fs]) => fs.some((f) => f.rel.endsWith('.tf')));
+  if (modules.length === 0 || !(await loadTerraformParser())) return;
+  for (const [dir, dirFiles] of modules) {
+    const texts = dirFiles.flatMap((f) => {
+      const text = readTextOrUndefined(path.join(rootAbs, f.rel), options.maxFileSize);
+      return text === undefined ? [] : [{ rel: f.rel, text }];
+    });
+    const loaded = isolated(dir, out, () => loadTerraformModule({ dir: dir === '.' ? '' : dir, files: texts, reader }, builder));
+    if (!loaded) continue;
+    out.templates.push(loaded.file);
+    for (const t of texts) out.sources.set(t.rel, t.text);
+    out.diagnostics.push(...loaded.diagnostics);
+  }
 }
 
 /**

@@ -52,6 +52,11 @@ export interface ScanOptions {
   envVars?: readonly string[];
   /** Run `npx cdk synth` for a CDK app that has no cloud assembly (`--synth`): this runs the app's code */
   synth?: boolean;
+  /**
+   * Also scan Terraform root modules (`--terraform`). A preview: off by default until its verdicts
+   * are measured on real projects, and never through the cache, which does not track `.tf` files.
+   */
+  terraform?: boolean;
   /** Offline OSV data: a directory of OSV JSON files or a zip export (`--osv-db`) */
   osvDb?: string;
   /** Ask the OSV API (`--online`) */
@@ -123,6 +128,7 @@ export async function loadApp(target: string, options: ScanOptions = {}, listed?
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     serverless: { ...(options.stage ? { stage: options.stage } : {}), ...(options.region ? { region: options.region } : {}), ...(options.envVars ? { envVars: options.envVars } : {}) },
     synth: options.synth === true,
+    terraform: options.terraform === true,
     isExcluded: exclusionMatcher(path.resolve(root), discoverOptions(options)),
   }, builder);
   for (const t of loaded.templates) progress({ kind: 'file', phase: 'load', file: t });
@@ -143,7 +149,7 @@ async function discover(target: string, options: ScanOptions): Promise<DiscoverR
 }
 
 export async function scan(target: string, options: ScanOptions = {}): Promise<ScanResult> {
-  if (options.scanCache === undefined || options.synth || options.online) return scanFiles(target, options);
+  if (options.scanCache === undefined || options.synth || options.online || options.terraform) return scanFiles(target, options);
   return scanThroughCache(target, options, options.scanCache);
 }
 

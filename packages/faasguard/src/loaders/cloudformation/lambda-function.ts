@@ -60,6 +60,11 @@ function roleBinding(ctx: LoadContext, r: TemplateResource): RoleBinding | undef
 
 function cfnCode(ctx: LoadContext, r: TemplateResource): FunctionCode {
   const code = prop(ctx, r, 'Code');
+  // `aws cloudformation package` input (and a Terraform function's packed folder): a local path.
+  // A packed archive (`build/code.zip`) holds code the scan cannot read, like an S3 object.
+  if (typeof code.value === 'string' && /\.(zip|jar)$/i.test(code.value)) return { kind: 's3', loc: code.loc };
+  const local = typeof code.value === 'string' ? localCodePath(ctx.template.file, code.value) : undefined;
+  if (local !== undefined) return { kind: 'path', path: local || '.', loc: code.loc };
   if (!isValueMap(code.value)) return { kind: 'unknown', loc: code.loc };
   const inline = inlineCodeText(ctx, r, 'Code', 'ZipFile');
   if (inline) return { kind: 'inline', ...inline };

@@ -1,0 +1,221 @@
+/**
+ * A Terraform root module (the `.tf` files of one folder) into the model: variables from their
+ * defaults and the folder's `terraform.tfvars` / `*.auto.tfvars`, locals, data sources that are
+ * pure, and the resources of `resource-translations.ts` translated into the CloudFormation
+ * resources they create, every node keeping the `.tf` location it comes from. The CloudFormation
+ * loader then builds the model from that tree (format `terraform`). Nothing is executed and
+ * nothing is downloaded.
+ */
+import path from 'node:path';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { SourceLocation } from '../../model/location.js';
+import type { TMap, TMapEntry, TNode } from '../../parse/tree.js';
+import { loadTemplate } from '../cloudformation/load-template.js';
+import type { FileReader } from '../file-reader.js';
+import type { ModelBuilder } from '../model-builder.js';
+import { entry, evaluate, nil, scalar, type TfScope } from './evaluate.js';
+import { attributesOf, blockHeader, blocksOf, bodyOf, parseTerraform, type HclNode, type ParsedTerraform } from './parse-terraform.js';
+import { PATCHES, TRANSLATIONS, type Source } from './resource-translations.js';
+
+export interface TerraformModuleInput {
+  /** The module's folder, relative to the scan root (`''` for the root itself) */
+  dir: string;
+  /** Its `.tf` files and variable files (`terraform.tfvars`, `*.auto.tfvars`), relative to the scan root */
+  files: ReadonlyArray<{ rel: string; text: string }>;
+  reader?: FileReader;
+}
+
+export interface LoadedTerraformModule {
+  /** The file that stands for the module (`main.tf` when there is one) */
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Steps of expression evaluation one module may take */
+const MODULE_BUDGET = 500_000;
+
+interface Declared {
+  type: string;
+  name: string;
+  block: HclNode;
+  parsed: ParsedTerraform;
+}
+
+export function loadTerraformModule(input: TerraformModuleInput, builder: ModelBuilder): LoadedTerraformModule | undefined {
+  const diagnostics: Diagnostic[] = [];
+  const parsed = input.files.flatMap((f) => {
+    const p = parseTerraform(f.rel, f.text);
+    if (!p) return [];
+    for (const e of p.errors) diagnostics.push({ severity: 'error', code: 'hcl-syntax', message: `${f.rel} does not parse as Terraform (${e.message}); what could be read is scanned`, loc: e.loc });
+    return [p];
+  });
+  try {
+    const tf = parsed.filter((p) => p.file.endsWith('.tf'));
+    if (tf.length === 0) return undefined;
+    const file = tf.find((p) => path.posix.basename(p.file) === 'main.tf')?.file ?? tf[0]!.file;
+    const resources = declared(tf, 'resource');
+    const scope: TfScope = {
+      locOf: (n) => locIn(parsed, n),
+      vars: new Map(),
+      locals: new Map(),
+      resources: new Map(resources.filter((r) => cfnTypeOf(r.type)).map((r) => [`${r.type}.${r.name}`, { logicalId: `${r.type}.${r.name}`, cfnType: cfnTypeOf(r.type)! }])),
+      data: new Map(declared(tf, 'data').map((d) => [`${d.type}.${d.name}`, d.block])),
+      budget: { steps: MODULE_BUDGET },
+    };
+    scope.vars = variables(tf, parsed.filter((p) => !p.file.endsWith('.tf')), scope);
+    evaluateLocals(tf, scope);
+    const cfnResources = translate(resources, scope);
+    const root: TMap = {
+      kind: 'map',
+      entries: [entry('Resources', { kind: 'map', entries: cfnResources, loc: { file, line: 1, column: 1 } }, { file, line: 1, column: 1 })],
+      loc: { file, line: 1, column: 1 },
+    };
+    const loaded = loadTemplate({ root, file, params: new Map(), format: 'terraform', app: input.dir || '.', ...(input.reader ? { reader: input.reader } : {}) }, builder);
+    diagnostics.push(...loaded.items);
+    return { file, diagnostics };
+  } finally {
+    for (const p of parsed) p.dispose();
+  }
+}
+
+function cfnTypeOf(type: string): string | undefined {
+  return TRANSLATIONS[type]?.cfnType;
+}
+
+function locIn(parsed: readonly ParsedTerraform[], n: HclNode): SourceLocation {
+  // Nodes of different files share no tree: the file is the one whose tree holds the node.
+  const owner = parsed.find((p) => p.body.tree === n.tree) ?? parsed[0]!;
+  return owner.locOf(n);
+}
+
+function declared(files: readonly ParsedTerraform[], kind: 'resource' | 'data'): Declared[] {
+  return files.flatMap((parsed) =>
+    blocksOf(parsed.body, kind).flatMap((block) => {
+      const { labels } = blockHeader(block);
+      return labels.length === 2 ? [{ type: labels[0]!, name: labels[1]!, block, parsed }] : [];
+    }),
+  );
+}
+
+/** Defaults of `variable` blocks, overridden by `terraform.tfvars` and then `*.auto.tfvars` in name order, as Terraform reads them. */
+function variables(tf: readonly ParsedTerraform[], varFiles: readonly ParsedTerraform[], scope: TfScope): Map<string, TNode> {
+  const vars = new Map<string, TNode>();
+  for (const parsed of tf) {
+    for (const block of blocksOf(parsed.body, 'variable')) {
+      const name = blockHeader(block).labels[0];
+      const dflt = attributesOf(bodyOf(block)).find((a) => a.name === 'default');
+      if (name) vars.set(name, dflt ? evaluate(dflt.value, scope) : nil(parsed.locOf(block)));
+    }
+  }
+  const ordered = [...varFiles].sort((a, b) => rank(a.file) - rank(b.file) || a.file.localeCompare(b.file));
+  for (const parsed of ordered) for (const a of attributesOf(parsed.body)) vars.set(a.name, evaluate(a.value, scope));
+  return vars;
+}
+
+function rank(file: string): number {
+  return path.posix.basename(file) === 'terraform.tfvars' ? 0 : 1;
+}
+
+/** Locals may refer to one another in any order: a few passes settle them. */
+function evaluateLocals(tf: readonly ParsedTerraform[], scope: TfScope): void {
+  const attrs = tf.flatMap((parsed) => blocksOf(parsed.body, 'locals').flatMap((b) => attributesOf(bodyOf(b))));
+  for (let pass = 0; pass < 3; pass++) for (const a of attrs) scope.locals.set(a.name, evaluate(a.value, scope));
+}
+
+/** The translated resources, then the patches of the resources that change another one. */
+function translate(resources: readonly Declared[], scope: TfScope): TMapEntry[] {
+  const out: TMapEntry[] = [];
+  for (const r of resources) {
+    const t = TRANSLATIONS[r.type];
+    if (!t) continue;
+    const loc = scope.locOf(r.block);
+    const body = blockValue(r.block, scope);
+    const properties = buildMap(t.properties, body, loc);
+    const resource: TMap = { kind: 'map', entries: [entry('Type', scalar(t.cfnType, loc), loc), entry('Properties', properties, loc)], loc, endLine: r.block.endPosition.row + 1 };
+    out.push(entry(`${r.type}.${r.name}`, resource, loc));
+  }
+  for (const r of resources) {
+    const patch = PATCHES[r.type];
+    if (!patch) continue;
+    const body = blockValue(r.block, scope);
+    const targetId = referencedId(lookup(body, patch.target));
+    const target = out.find((e) => e.key === targetId)?.value;
+    if (target?.kind !== 'map') continue;
+    const properties = target.entries.find((e) => e.key === 'Properties')?.value;
+    if (properties?.kind !== 'map') continue;
+    for (const e of buildMap(patch.set, body, scope.locOf(r.block)).entries) setProperty(properties, e, patch.append === true);
+  }
+  return out;
+}
+
+/** A block as a map: its attributes evaluated, its nested blocks as maps (a list of maps when repeated). */
+function blockValue(block: HclNode, scope: TfScope): TNode {
+  const body = bodyOf(block);
+  const loc = scope.locOf(block);
+  // A value from elsewhere (a variable's default, a tfvars file) is located where the attribute uses it.
+  const entries: TMapEntry[] = attributesOf(body).map((a) => entry(a.name, { ...evaluate(a.value, scope), loc: scope.locOf(a.value) }, scope.locOf(a.node)));
+  const nested = new Map<string, TNode[]>();
+  for (const b of blocksOf(body)) {
+    const type = blockHeader(b).type;
+    nested.set(type, [...(nested.get(type) ?? []), blockValue(b, scope)]);
+  }
+  for (const [type, values] of nested) entries.push(entry(type, values.length === 1 ? values[0]! : { kind: 'seq', items: values, loc }, values[0]!.loc));
+  return { kind: 'map', entries, loc };
+}
+
+function buildMap(spec: { [k: string]: Source }, body: TNode, loc: SourceLocation): TMap {
+  const entries: TMapEntry[] = [];
+  for (const [key, source] of Object.entries(spec)) {
+    const value = build(source, body, loc);
+    if (value) entries.push(entry(key, value, value.loc));
+  }
+  return { kind: 'map', entries, loc };
+}
+
+function build(source: Source, body: TNode, loc: SourceLocation): TNode | undefined {
+  if (typeof source === 'string') return present(lookup(body, source));
+  if ('wrap' in source && typeof source.wrap === 'string') {
+    const v = present(lookup(body, source.wrap));
+    return v ? { kind: 'seq', items: [v], loc: v.loc } : undefined;
+  }
+  if ('each' in source && typeof source.each === 'string') {
+    const blocks = present(lookup(body, source.each));
+    if (!blocks) return undefined;
+    const list = blocks.kind === 'seq' ? blocks.items : [blocks];
+    return { kind: 'seq', items: list.map((b) => buildMap((source as { of: { [k: string]: Source } }).of, b, b.loc)), loc: blocks.loc };
+  }
+  const map = buildMap(source as { [k: string]: Source }, body, loc);
+  return map.entries.length > 0 ? map : undefined;
+}
+
+/** `environment.variables`, `events.0`: attributes and nested blocks by name, list items by index. */
+function lookup(node: TNode | undefined, dotted: string): TNode | undefined {
+  let cur = node;
+  for (const part of dotted.split('.')) {
+    if (cur?.kind === 'seq') cur = /^\d+$/.test(part) ? cur.items[Number(part)] : cur.items[0]?.kind === 'map' ? lookup(cur.items[0], part) : undefined;
+    else if (cur?.kind === 'map') cur = cur.entries.find((e) => e.key === part)?.value;
+    else return undefined;
+  }
+  return cur;
+}
+
+function present(v: TNode | undefined): TNode | undefined {
+  return v && !(v.kind === 'scalar' && v.value === null) ? v : undefined;
+}
+
+/** The logical id a `Ref` or `Fn::GetAtt` names. */
+function referencedId(v: TNode | undefined): string | undefined {
+  if (v?.kind !== 'map' || v.entries.length !== 1) return undefined;
+  const [e] = v.entries;
+  if (e!.key === 'Ref' && e!.value.kind === 'scalar') return String(e!.value.value);
+  if (e!.key === 'Fn::GetAtt' && e!.value.kind === 'seq' && e!.value.items[0]?.kind === 'scalar') return String(e!.value.items[0].value);
+  return undefined;
+}
+
+function setProperty(properties: TMap, e: TMapEntry, append: boolean): void {
+  const i = properties.entries.findIndex((x) => x.key === e.key);
+  const old = i >= 0 ? properties.entries[i]!.value : undefined;
+  const value = append && old?.kind === 'seq' && e.value.kind === 'seq' ? { ...old, items: [...old.items, ...e.value.items] } : e.value;
+  if (i >= 0) properties.entries[i] = { ...e, value };
+  else properties.entries.push({ ...e, value });
+}

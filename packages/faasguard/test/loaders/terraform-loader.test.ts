@@ -1,0 +1,54 @@
+/**
+ * Terraform root modules (the `--terraform` preview): `.tf` files translated into the resources
+ * they create and judged by the same rules as a template. The same app written in SAM gives the
+ * same findings; findings point at the `.tf` lines; variables come from defaults and variable
+ * files; a file that does not parse is reported with its line and the rest is scanned.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { scan } from '../../src/scan/scan.js';
+import type { ScanResult } from '../../src/scan/scan-result.js';
+import { FIXTURES } from '../helpers/paths.js';
+
+const DIR = path.join(FIXTURES, 'terraform');
+
+function found(result: ScanResult): string[] {
+  return result.findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line} ${f.subject?.logicalId ?? ''}`).sort();
+}
+
+describe('terraform loader (preview)', () => {
+  it('gives the findings of the same app written in SAM, located in main.tf', async () => {
+    const tf = await scan(path.join(DIR, 'url-app'), { terraform: true });
+    const sam = await scan(path.join(DIR, 'url-app-sam'));
+    assert.deepEqual(tf.templates, ['main.tf']);
+    assert.deepEqual(tf.findings.map((f) => f.ruleId).sort(), sam.findings.map((f) => f.ruleId).sort());
+    const lines = found(tf);
+    assert.ok(lines.includes('function-url-without-auth main.tf:53 aws_lambda_function.export'), lines.join('\n'));
+    assert.ok(lines.includes('iam-wildcard-action main.tf:35 aws_iam_role.exec'));
+    // The archive's source folder is the function's code: its flows are found.
+    assert.ok(lines.includes('command-injection src/index.js:4 aws_lambda_function.export'));
+    assert.deepEqual(tf.diagnostics.filter((d) => d.severity !== 'note'), []);
+  });
+
+  it('reads variables from terraform.tfvars and *.auto.tfvars over their defaults', async () => {
+    const result = await scan(path.join(DIR, 'tfvars'), { terraform: true });
+    const lines = found(result);
+    assert.ok(lines.includes('function-url-without-auth main.tf:31 aws_lambda_function.reports'), lines.join('\n'));
+    assert.ok(lines.includes('lambda-permission-public main.tf:34 aws_lambda_permission.anyone'));
+  });
+
+  it('reports a file that does not parse with its line, and scans what could be read', async () => {
+    const result = await scan(path.join(DIR, 'broken'), { terraform: true });
+    const syntax = result.diagnostics.filter((d) => d.code === 'hcl-syntax');
+    assert.equal(syntax.length, 1);
+    assert.deepEqual([syntax[0]!.loc?.file, syntax[0]!.loc?.line], ['main.tf', 8]);
+    assert.ok(result.findings.some((f) => f.subject?.logicalId === 'aws_sns_topic.alerts'));
+  });
+
+  it('is off unless asked for', async () => {
+    const result = await scan(path.join(DIR, 'url-app'));
+    assert.deepEqual(result.templates, []);
+    assert.deepEqual(result.findings, []);
+  });
+});
