@@ -31,6 +31,15 @@ describe('terraform loader (preview)', () => {
     assert.deepEqual(tf.diagnostics.filter((d) => d.severity !== 'note'), []);
   });
 
+  it('links an HTTP API route to its function, and reads the stage\'s access logs and throttling and the permission\'s source', async () => {
+    const result = await scan(path.join(DIR, 'http-api'), { terraform: true });
+    const lines = found(result);
+    assert.ok(lines.includes('api-route-without-auth main.tf:35 aws_apigatewayv2_route.status'), lines.join('\n'));
+    for (const rule of ['api-stage-without-access-logs', 'api-without-throttling', 'lambda-permission-service-without-source', 'function-without-tracing']) {
+      assert.ok(!result.findings.some((f) => f.ruleId === rule), `no ${rule}`);
+    }
+  });
+
   it('reads variables from terraform.tfvars and *.auto.tfvars over their defaults', async () => {
     const result = await scan(path.join(DIR, 'tfvars'), { terraform: true });
     const lines = found(result);

@@ -10,12 +10,14 @@ const NPM_WRAPPERS = [
   '@aws-lambda-powertools/parameters', '@aws-lambda-powertools/idempotency',
   '@middy/ssm', '@middy/secrets-manager', '@middy/s3', '@middy/dynamodb', '@middy/sts', '@middy/rds-signer', '@middy/appconfig',
   '@middy/service-discovery', '@middy/s3-object-response', 'multer-s3', 's3-zip',
+  // Sends every statement through QLDB's SendCommand, with PartiQL permissions the query text decides.
+  'amazon-qldb-driver-nodejs',
 ];
 
 /** Python modules (and their submodules) that make AWS calls of their own. */
 const PYTHON_WRAPPERS = [
   'aws_lambda_powertools.utilities.parameters', 'aws_lambda_powertools.utilities.idempotency', 'aws_lambda_powertools.utilities.feature_flags',
-  'awswrangler', 'pynamodb', 's3fs', 'smart_open',
+  'awswrangler', 'pynamodb', 's3fs', 'smart_open', 'pyqldb',
 ];
 
 /** The wrapper an npm import names, if any. */

@@ -82,7 +82,18 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
     cfnType: 'AWS::ApiGatewayV2::Integration',
     properties: { ApiId: 'api_id', IntegrationType: 'integration_type', IntegrationUri: 'integration_uri', PayloadFormatVersion: 'payload_format_version' },
   },
-  aws_apigatewayv2_stage: { cfnType: 'AWS::ApiGatewayV2::Stage', properties: { ApiId: 'api_id', StageName: 'name', AutoDeploy: 'auto_deploy' } },
+  aws_apigatewayv2_stage: {
+    cfnType: 'AWS::ApiGatewayV2::Stage',
+    properties: {
+      ApiId: 'api_id', StageName: 'name', AutoDeploy: 'auto_deploy',
+      AccessLogSettings: { DestinationArn: 'access_log_settings.destination_arn', Format: 'access_log_settings.format' },
+      DefaultRouteSettings: {
+        ThrottlingBurstLimit: 'default_route_settings.throttling_burst_limit', ThrottlingRateLimit: 'default_route_settings.throttling_rate_limit',
+        DetailedMetricsEnabled: 'default_route_settings.detailed_metrics_enabled', LoggingLevel: 'default_route_settings.logging_level',
+        DataTraceEnabled: 'default_route_settings.data_trace_enabled',
+      },
+    },
+  },
 };
 
 /**
