@@ -40,6 +40,17 @@ describe('terraform loader (preview)', () => {
     }
   });
 
+  it('makes an instance per count index and for_each key, addressed as Terraform does; count = 0 makes none', async () => {
+    const result = await scan(path.join(DIR, 'instances'), { terraform: true });
+    const lines = found(result);
+    assert.ok(lines.includes('public-source-triggers-function main.tf:44 aws_sqs_queue.jobs["orders"]'), lines.join('\n'));
+    assert.ok(lines.includes('public-source-triggers-function main.tf:44 aws_sqs_queue.jobs["refunds"]'));
+    assert.ok(lines.includes('runtime-deprecated main.tf:19 aws_lambda_function.worker[1]'));
+    // Each function's log group, made by count with the function's name, sets a retention.
+    assert.ok(!result.findings.some((f) => f.ruleId === 'function-without-log-retention'));
+    assert.ok(!result.findings.some((f) => f.subject?.logicalId.startsWith('aws_sns_topic')));
+  });
+
   it('reads variables from terraform.tfvars and *.auto.tfvars over their defaults', async () => {
     const result = await scan(path.join(DIR, 'tfvars'), { terraform: true });
     const lines = found(result);

@@ -15,8 +15,16 @@ export interface TfScope {
   locOf(node: HclNode): SourceLocation;
   vars: ReadonlyMap<string, TNode>;
   locals: Map<string, TNode>;
-  /** `aws_lambda_function.api` → its translation's logical id and CloudFormation type */
-  resources: ReadonlyMap<string, { logicalId: string; cfnType: string }>;
+  /**
+   * `aws_lambda_function.api` (or, for a resource with `count` or `for_each`, each instance:
+   * `aws_lambda_function.api[0]`, `aws_lambda_function.api["orders"]`) → its translation's
+   * logical id and CloudFormation type
+   */
+  resources: Map<string, { logicalId: string; cfnType: string }>;
+  /** The instances' addresses of a resource with `count` or `for_each`, by the resource's address */
+  instances: Map<string, string[]>;
+  /** The instance being evaluated: `count.index`, `each.key`, `each.value` */
+  instance?: { index?: number; key?: string; value?: TNode };
   /** `data.<type>.<name>` blocks of the module, evaluated when referenced */
   data: ReadonlyMap<string, HclNode>;
   /** Bounds the evaluation of one module */
@@ -75,8 +83,46 @@ function postfix(expr: HclNode, children: HclNode[], scope: TfScope, depth: numb
   if (root === 'local') return scope.locals.get(names[0] ?? '') ?? unknown;
   if (root === 'path') return scalar('.', loc);
   if (root === 'data') return known(dataReference(names, scope, depth, loc)) ?? unknown;
-  const resource = scope.resources.get(`${root}.${names[0] ?? ''}`);
-  return resource ? resourceAttribute(resource, names[1], loc) : unknown;
+  if (root === 'count' && names[0] === 'index' && scope.instance?.index !== undefined) return scalar(scope.instance.index, loc);
+  if (root === 'each' && names[0] === 'key' && scope.instance?.key !== undefined) return scalar(scope.instance.key, loc);
+  if (root === 'each' && names[0] === 'value' && scope.instance?.value) return rest.slice(1).reduce((v, p) => access(v, p, scope, depth), scope.instance.value);
+  return resourceReference(`${root}.${names[0] ?? ''}`, rest.slice(1), scope, depth, loc) ?? unknown;
+}
+
+/** `aws_iam_role.exec.arn`, `aws_s3_bucket.b[0].id`, `aws_sqs_queue.q["jobs"].arn`, `aws_sqs_queue.q[*].arn`. */
+function resourceReference(base: string, after: HclNode[], scope: TfScope, depth: number, loc: SourceLocation): TNode | undefined {
+  const [first, second] = after;
+  const attributeOf = (n: HclNode | undefined): string | undefined => (n?.type === 'get_attr' ? n.namedChildren[0]?.text : undefined);
+  if (first?.type === 'index') {
+    const key = indexKey(first, scope, depth);
+    if (key?.kind !== 'scalar' || key.value === null) return undefined;
+    const resource = scope.resources.get(`${base}[${typeof key.value === 'number' ? key.value : JSON.stringify(String(key.value))}]`);
+    return resource ? resourceAttribute(resource, attributeOf(second), loc) : undefined;
+  }
+  if (first?.type.includes('splat')) {
+    const attribute = first.namedChildren.map((c) => attributeOf(c ?? undefined)).find((a) => a !== undefined);
+    const all = (scope.instances.get(base) ?? []).map((a) => scope.resources.get(a)).filter((r) => r !== undefined);
+    return { kind: 'seq', items: all.map((r) => resourceAttribute(r, attribute, loc)), loc };
+  }
+  const instances = scope.instances.get(base);
+  // The resource as a whole (`for_each = aws_sqs_queue.jobs`): its instances by key.
+  if (instances && first === undefined) return { kind: 'map', entries: instances.flatMap((a) => instanceEntry(a, base, scope, loc)), loc };
+  const resource = scope.resources.get(base);
+  if (resource && first === undefined) return wholeResource(resource, loc);
+  return resource ? resourceAttribute(resource, attributeOf(first), loc) : undefined;
+}
+
+function instanceEntry(address: string, base: string, scope: TfScope, loc: SourceLocation): TMapEntry[] {
+  const resource = scope.resources.get(address);
+  if (!resource) return [];
+  const raw = address.slice(base.length + 1, -1);
+  const key = raw.startsWith('"') ? (JSON.parse(raw) as string) : raw;
+  return [entry(key, wholeResource(resource, loc), loc)];
+}
+
+/** A resource used as a value (`each.value` over a resource): the attributes references read. */
+function wholeResource(resource: { logicalId: string; cfnType: string }, loc: SourceLocation): TNode {
+  return { kind: 'map', entries: ['id', 'arn', 'name', 'url', 'function_name', 'bucket', 'invoke_arn'].map((a) => entry(a, resourceAttribute(resource, a, loc), loc)), loc };
 }
 
 function known(v: TNode | undefined): TNode | undefined {
@@ -86,12 +132,21 @@ function known(v: TNode | undefined): TNode | undefined {
 function access(value: TNode, p: HclNode, scope: TfScope, depth: number): TNode {
   if (p.type === 'get_attr') return member(value, p.namedChildren[0]?.text ?? '', scope.locOf(p));
   if (p.type === 'index') {
-    const key = p.namedChildren[0] ? evaluate(p.namedChildren[0], scope, depth + 1) : undefined;
+    const key = indexKey(p, scope, depth);
     if (key?.kind !== 'scalar' || key.value === null) return nil(scope.locOf(p));
     if (value.kind === 'seq') return value.items[Number(key.value)] ?? nil(scope.locOf(p));
     return member(value, String(key.value), scope.locOf(p));
   }
   return nil(scope.locOf(p));
+}
+
+/** The key of `[expr]` (the grammar's `new_index`) or of the legacy `.0` form. */
+function indexKey(p: HclNode, scope: TfScope, depth: number): TNode | undefined {
+  const inner = p.namedChildren[0];
+  if (!inner) return undefined;
+  if (inner.type === 'legacy_index') return scalar(Number(inner.text.replace(/^\./, '')), scope.locOf(inner));
+  const expr = inner.type === 'expression' ? inner : inner.namedChildren.find((c) => c?.type === 'expression');
+  return expr ? evaluate(expr, scope, depth + 1) : undefined;
 }
 
 function member(value: TNode, name: string, loc: SourceLocation): TNode {
@@ -299,6 +354,21 @@ function call(node: HclNode, scope: TfScope, depth: number): TNode {
       const found = key !== undefined ? args[0]?.kind === 'map' ? args[0].entries.find((e) => e.key === key)?.value : undefined : undefined;
       return found ?? args[2] ?? nil(loc);
     }
+    case 'element': {
+      const items = args[0]?.kind === 'seq' ? args[0].items : [];
+      const i = args[1]?.kind === 'scalar' && typeof args[1].value === 'number' ? args[1].value : undefined;
+      return items.length > 0 && i !== undefined ? items[i % items.length]! : nil(loc);
+    }
+    case 'length': {
+      const a = args[0];
+      if (a?.kind === 'seq') return scalar(a.items.length, loc);
+      if (a?.kind === 'map') return scalar(a.entries.length, loc);
+      return a?.kind === 'scalar' && typeof a.value === 'string' ? scalar(a.value.length, loc) : nil(loc);
+    }
+    case 'keys':
+      return args[0]?.kind === 'map' ? { kind: 'seq', items: args[0].entries.map((e) => scalar(e.key, e.keyLoc)), loc } : nil(loc);
+    case 'values':
+      return args[0]?.kind === 'map' ? { kind: 'seq', items: args[0].entries.map((e) => e.value), loc } : nil(loc);
     case 'coalesce':
     case 'try':
       return args.find((a) => !(a.kind === 'scalar' && (a.value === null || a.value === ''))) ?? nil(loc);

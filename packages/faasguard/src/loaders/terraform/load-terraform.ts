@@ -41,6 +41,14 @@ interface Declared {
   parsed: ParsedTerraform;
 }
 
+/** One instance of a resource: the resource itself, or one of its `count` / `for_each` copies. */
+interface Instance {
+  decl: Declared;
+  /** `aws_sqs_queue.jobs`, `aws_sqs_queue.jobs[0]`, `aws_sqs_queue.jobs["orders"]` */
+  address: string;
+  instance?: TfScope['instance'];
+}
+
 export function loadTerraformModule(input: TerraformModuleInput, builder: ModelBuilder): LoadedTerraformModule | undefined {
   const diagnostics: Diagnostic[] = [];
   const parsed = input.files.flatMap((f) => {
@@ -59,12 +67,15 @@ export function loadTerraformModule(input: TerraformModuleInput, builder: ModelB
       vars: new Map(),
       locals: new Map(),
       resources: new Map(resources.filter((r) => cfnTypeOf(r.type)).map((r) => [`${r.type}.${r.name}`, { logicalId: `${r.type}.${r.name}`, cfnType: cfnTypeOf(r.type)! }])),
+      instances: new Map(),
       data: new Map(declared(tf, 'data').map((d) => [`${d.type}.${d.name}`, d.block])),
       budget: { steps: MODULE_BUDGET },
     };
     scope.vars = variables(tf, parsed.filter((p) => !p.file.endsWith('.tf')), scope);
     evaluateLocals(tf, scope);
-    const cfnResources = translate(resources, scope);
+    const instances = expand(resources, scope, diagnostics);
+    evaluateLocals(tf, scope);
+    const cfnResources = translate(instances, scope);
     const root: TMap = {
       kind: 'map',
       entries: [entry('Resources', { kind: 'map', entries: cfnResources, loc: { file, line: 1, column: 1 } }, { file, line: 1, column: 1 })],
@@ -122,22 +133,65 @@ function evaluateLocals(tf: readonly ParsedTerraform[], scope: TfScope): void {
   for (let pass = 0; pass < 3; pass++) for (const a of attrs) scope.locals.set(a.name, evaluate(a.value, scope));
 }
 
+/**
+ * The instances of each resource: one, or one per `count` index or `for_each` key, addressed as
+ * Terraform addresses them; `count = 0` makes none. A count or collection not known offline gives
+ * one instance, and a note says so.
+ */
+function expand(resources: readonly Declared[], scope: TfScope, diagnostics: Diagnostic[]): Instance[] {
+  const out: Instance[] = [];
+  for (const decl of resources) {
+    const base = `${decl.type}.${decl.name}`;
+    const attrs = attributesOf(bodyOf(decl.block));
+    const count = attrs.find((a) => a.name === 'count');
+    const forEach = attrs.find((a) => a.name === 'for_each');
+    let list: Instance[] = [{ decl, address: base }];
+    if (count) {
+      const n = evaluate(count.value, scope);
+      if (n.kind === 'scalar' && typeof n.value === 'number') list = Array.from({ length: Math.min(Math.max(0, n.value), 100) }, (_, index) => ({ decl, address: `${base}[${index}]`, instance: { index } }));
+      else {
+        list = [{ decl, address: `${base}[0]`, instance: { index: 0 } }];
+        diagnostics.push({ severity: 'note', code: 'tf-unknown-count', message: `the count of ${base} is not known offline: it is judged as one instance`, loc: scope.locOf(count.node) });
+      }
+    } else if (forEach) {
+      const items = eachItems(evaluate(forEach.value, scope));
+      if (items) list = items.slice(0, 100).map(([key, value]) => ({ decl, address: `${base}[${JSON.stringify(key)}]`, instance: { key, value } }));
+      else diagnostics.push({ severity: 'note', code: 'tf-unknown-for-each', message: `the for_each of ${base} is not known offline: it is judged as one instance`, loc: scope.locOf(forEach.node) });
+    }
+    // Known at once, so that a later resource's `for_each` can iterate over this one.
+    const cfnType = cfnTypeOf(decl.type);
+    if (cfnType) for (const i of list) scope.resources.set(i.address, { logicalId: i.address, cfnType });
+    if (count || (forEach && list[0]?.instance)) scope.instances.set(base, list.map((i) => i.address));
+    out.push(...list);
+  }
+  return out;
+}
+
+/** A `for_each` collection's keys and values: a map's entries, a set's strings (each its own key). */
+function eachItems(v: TNode): Array<[string, TNode]> | undefined {
+  if (v.kind === 'map') return v.entries.map((e) => [e.key, e.value]);
+  if (v.kind === 'seq' && v.items.every((i) => i.kind === 'scalar' && i.value !== null)) return v.items.map((i) => [String((i as { value: unknown }).value), i]);
+  return undefined;
+}
+
 /** The translated resources, then the patches of the resources that change another one. */
-function translate(resources: readonly Declared[], scope: TfScope): TMapEntry[] {
+function translate(instances: readonly Instance[], scope: TfScope): TMapEntry[] {
   const out: TMapEntry[] = [];
-  for (const r of resources) {
+  for (const i of instances) {
+    const r = i.decl;
     const t = TRANSLATIONS[r.type];
     if (!t) continue;
     const loc = scope.locOf(r.block);
-    const body = blockValue(r.block, scope);
+    const body = withInstance(scope, i, () => blockValue(r.block, scope));
     const properties = buildMap(t.properties, body, loc);
     const resource: TMap = { kind: 'map', entries: [entry('Type', scalar(t.cfnType, loc), loc), entry('Properties', properties, loc)], loc, endLine: r.block.endPosition.row + 1 };
-    out.push(entry(`${r.type}.${r.name}`, resource, loc));
+    out.push(entry(i.address, resource, loc));
   }
-  for (const r of resources) {
+  for (const i of instances) {
+    const r = i.decl;
     const patch = PATCHES[r.type];
     if (!patch) continue;
-    const body = blockValue(r.block, scope);
+    const body = withInstance(scope, i, () => blockValue(r.block, scope));
     const targetId = referencedId(lookup(body, patch.target));
     const target = out.find((e) => e.key === targetId)?.value;
     if (target?.kind !== 'map') continue;
@@ -146,6 +200,16 @@ function translate(resources: readonly Declared[], scope: TfScope): TMapEntry[] 
     for (const e of buildMap(patch.set, body, scope.locOf(r.block)).entries) setProperty(properties, e, patch.append === true);
   }
   return out;
+}
+
+function withInstance<T>(scope: TfScope, i: Instance, f: () => T): T {
+  const saved = scope.instance;
+  scope.instance = i.instance;
+  try {
+    return f();
+  } finally {
+    scope.instance = saved;
+  }
 }
 
 /** A block as a map: its attributes evaluated, its nested blocks as maps (a list of maps when repeated). */
