@@ -4,9 +4,8 @@
  * run (`loadPythonParser`); parsing is then synchronous and tolerant: a file with errors still
  * yields a tree, and its first error is reported with its line.
  */
-import { existsSync } from 'node:fs';
-import { Language, Parser, type Node } from 'web-tree-sitter';
-import { builtDataPath, missingBuiltData } from '../files/built-data.js';
+import type { Node } from 'web-tree-sitter';
+import { grammarLoader } from '../parse/tree-sitter-grammar.js';
 import type { SourceLocation } from '../model/location.js';
 import { pythonParserText } from './line-breaks.js';
 import type { PositionMap } from './parse-js.js';
@@ -23,40 +22,21 @@ export interface ParsedPython {
   dispose(): void;
 }
 
-/** Where the build copies the grammar of `tree-sitter-python`. */
-const GRAMMAR = 'tree-sitter-python.wasm';
+/** The grammar of `tree-sitter-python`, copied by the build into `dist/data/`. */
+const GRAMMAR = grammarLoader('tree-sitter-python.wasm', 'the Python grammar');
 
-let parser: Parser | undefined;
-let loading: Promise<boolean> | undefined;
-
-/**
- * Loads the grammar once; false when it cannot be loaded (Python is then not analyzed). A grammar
- * file missing from the build is an error: the scan would otherwise silently lose its Python.
- */
+/** Loads the grammar once; false when it cannot be loaded (Python is then not analyzed). */
 export function loadPythonParser(): Promise<boolean> {
-  loading ??= (async () => {
-    const grammar = builtDataPath(GRAMMAR);
-    if (!existsSync(grammar)) throw missingBuiltData(grammar, 'the Python grammar');
-    try {
-      await Parser.init();
-      const language = await Language.load(grammar);
-      const p = new Parser();
-      p.setLanguage(language);
-      parser = p;
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-  return loading;
+  return GRAMMAR.load();
 }
 
 export function pythonParserReady(): boolean {
-  return parser !== undefined;
+  return GRAMMAR.parser() !== undefined;
 }
 
 /** Parses a file (relative to the scan root); undefined when the parser is not loaded or fails. */
 export function parsePython(file: string, text: string, position?: PositionMap): ParsedPython | undefined {
+  const parser = GRAMMAR.parser();
   if (!parser) return undefined;
   let tree;
   try {

@@ -6,10 +6,9 @@
  * happens once per process; parsing is then synchronous and tolerant: a file with errors still
  * yields a tree, and its first error is reported with its line.
  */
-import { existsSync } from 'node:fs';
-import { Language, Parser, type Node } from 'web-tree-sitter';
-import { builtDataPath, missingBuiltData } from '../../files/built-data.js';
+import type { Node } from 'web-tree-sitter';
 import type { SourceLocation } from '../../model/location.js';
+import { grammarLoader } from '../../parse/tree-sitter-grammar.js';
 
 export type HclNode = Node;
 
@@ -23,31 +22,16 @@ export interface ParsedTerraform {
   dispose(): void;
 }
 
-const GRAMMAR = 'tree-sitter-terraform.wasm';
-
-let parser: Parser | undefined;
-let loading: Promise<boolean> | undefined;
+const GRAMMAR = grammarLoader('tree-sitter-terraform.wasm', 'the Terraform grammar');
 
 /** Loads the grammar once; false when it cannot be loaded (Terraform is then not scanned). */
 export function loadTerraformParser(): Promise<boolean> {
-  loading ??= (async () => {
-    const grammar = builtDataPath(GRAMMAR);
-    if (!existsSync(grammar)) throw missingBuiltData(grammar, 'the Terraform grammar');
-    try {
-      await Parser.init();
-      const p = new Parser();
-      p.setLanguage(await Language.load(grammar));
-      parser = p;
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-  return loading;
+  return GRAMMAR.load();
 }
 
 /** Parses one `.tf` file (its path relative to the scan root); undefined when the parser is not loaded. */
 export function parseTerraform(file: string, text: string): ParsedTerraform | undefined {
+  const parser = GRAMMAR.parser();
   if (!parser) return undefined;
   const tree = parser.parse(text);
   if (!tree) return undefined;
