@@ -116,17 +116,35 @@ async function loadTerraformModules(rootAbs: string, files: DiscoveredFile[], op
   }
   const modules = [...byDir].filter(([, fs]) => fs.some((f) => f.rel.endsWith('.tf')));
   if (modules.length === 0 || !(await loadTerraformParser())) return;
-  for (const [dir, dirFiles] of modules) {
-    const texts = dirFiles.flatMap((f) => {
-      const text = readTextOrUndefined(path.join(rootAbs, f.rel), options.maxFileSize);
-      return text === undefined ? [] : [{ rel: f.rel, text }];
-    });
-    const loaded = isolated(dir, out, () => loadTerraformModule({ dir: dir === '.' ? '' : dir, files: texts, reader }, builder));
+  const texts = new Map(modules.map(([dir, dirFiles]) => [dir, dirFiles.flatMap((f) => {
+    const text = readTextOrUndefined(path.join(rootAbs, f.rel), options.maxFileSize);
+    return text === undefined ? [] : [{ rel: f.rel, text }];
+  })]));
+  const called = calledModuleDirs(texts);
+  const filesOf = (dir: string) => (texts.get(dir || '.') ?? []).filter((f) => f.rel.endsWith('.tf'));
+  for (const [dir, dirTexts] of texts) {
+    // A folder another one calls as a local module is evaluated with that call's inputs, not alone.
+    if (called.has(dir)) continue;
+    const loaded = isolated(dir, out, () => loadTerraformModule({ dir: dir === '.' ? '' : dir, files: dirTexts, filesOf, reader }, builder));
     if (!loaded) continue;
     out.templates.push(loaded.file);
-    for (const t of texts) out.sources.set(t.rel, t.text);
+    for (const t of [...dirTexts, ...[...called].flatMap((d) => texts.get(d) ?? [])]) out.sources.set(t.rel, t.text);
     out.diagnostics.push(...loaded.diagnostics);
   }
+}
+
+/** Folders that a module block of another folder names as its local `source` (`source = "./lambda"`). */
+function calledModuleDirs(texts: ReadonlyMap<string, ReadonlyArray<{ rel: string; text: string }>>): Set<string> {
+  const called = new Set<string>();
+  for (const [dir, files] of texts) {
+    for (const f of files) {
+      for (const m of f.text.matchAll(/^\s*source\s*=\s*"(\.{1,2}\/[^"]*)"/gm)) {
+        const target = path.posix.normalize(path.posix.join(dir, m[1]!)).replace(/\/$/, '') || '.';
+        if (target !== dir && texts.has(target)) called.add(target);
+      }
+    }
+  }
+  return called;
 }
 
 /**

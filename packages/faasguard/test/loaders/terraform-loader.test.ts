@@ -51,6 +51,18 @@ describe('terraform loader (preview)', () => {
     assert.ok(!result.findings.some((f) => f.subject?.logicalId.startsWith('aws_sns_topic')));
   });
 
+  it('evaluates a local module with each call\'s inputs, addressed by the module path, and never alone', async () => {
+    const result = await scan(path.join(DIR, 'modules'), { terraform: true });
+    const lines = found(result);
+    assert.deepEqual(result.templates, ['main.tf']);
+    // Only the call that asks for a public URL makes one.
+    assert.deepEqual(lines.filter((l) => l.startsWith('function-url-without-auth')), ['function-url-without-auth modules/function/main.tf:23 module.export.aws_lambda_function.this']);
+    // An output of a module links the root's permission to the module's function.
+    assert.ok(lines.includes('lambda-permission-public main.tf:13 aws_lambda_permission.partner'), lines.join('\n'));
+    // path.module is the module's folder: its code is found.
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'handler-not-found'), []);
+  });
+
   it('reads variables from terraform.tfvars and *.auto.tfvars over their defaults', async () => {
     const result = await scan(path.join(DIR, 'tfvars'), { terraform: true });
     const lines = found(result);

@@ -23,6 +23,10 @@ export interface TfScope {
   resources: Map<string, { logicalId: string; cfnType: string }>;
   /** The instances' addresses of a resource with `count` or `for_each`, by the resource's address */
   instances: Map<string, string[]>;
+  /** `path.module`: the module's folder, relative to the root module's (`.` for the root) */
+  pathModule: string;
+  /** The outputs of the local modules this module calls, by the call's name */
+  modules: Map<string, Map<string, TNode>>;
   /** The instance being evaluated: `count.index`, `each.key`, `each.value` */
   instance?: { index?: number; key?: string; value?: TNode };
   /** `data.<type>.<name>` blocks of the module, evaluated when referenced */
@@ -81,8 +85,9 @@ function postfix(expr: HclNode, children: HclNode[], scope: TfScope, depth: numb
   const unknown = scalar(`\${${expr.text}}`, loc);
   if (root === 'var') return known(scope.vars.get(names[0] ?? '')) ?? unknown;
   if (root === 'local') return scope.locals.get(names[0] ?? '') ?? unknown;
-  if (root === 'path') return scalar('.', loc);
+  if (root === 'path') return scalar(names[0] === 'module' ? scope.pathModule : '.', loc);
   if (root === 'data') return known(dataReference(names, scope, depth, loc)) ?? unknown;
+  if (root === 'module') return known(scope.modules.get(names[0] ?? '')?.get(names[1] ?? '')) ?? unknown;
   if (root === 'count' && names[0] === 'index' && scope.instance?.index !== undefined) return scalar(scope.instance.index, loc);
   if (root === 'each' && names[0] === 'key' && scope.instance?.key !== undefined) return scalar(scope.instance.key, loc);
   if (root === 'each' && names[0] === 'value' && scope.instance?.value) return rest.slice(1).reduce((v, p) => access(v, p, scope, depth), scope.instance.value);

@@ -22,6 +22,8 @@ export interface TerraformModuleInput {
   dir: string;
   /** Its `.tf` files and variable files (`terraform.tfvars`, `*.auto.tfvars`), relative to the scan root */
   files: ReadonlyArray<{ rel: string; text: string }>;
+  /** The `.tf` files of another folder of the scan, for the local modules the module calls */
+  filesOf?: (dir: string) => ReadonlyArray<{ rel: string; text: string }>;
   reader?: FileReader;
 }
 
@@ -31,7 +33,7 @@ export interface LoadedTerraformModule {
   diagnostics: Diagnostic[];
 }
 
-/** Steps of expression evaluation one module may take */
+/** Steps of expression evaluation one root module (with the modules it calls) may take */
 const MODULE_BUDGET = 500_000;
 
 interface Declared {
@@ -51,42 +53,107 @@ interface Instance {
 
 export function loadTerraformModule(input: TerraformModuleInput, builder: ModelBuilder): LoadedTerraformModule | undefined {
   const diagnostics: Diagnostic[] = [];
-  const parsed = input.files.flatMap((f) => {
-    const p = parseTerraform(f.rel, f.text);
-    if (!p) return [];
-    for (const e of p.errors) diagnostics.push({ severity: 'error', code: 'hcl-syntax', message: `${f.rel} does not parse as Terraform (${e.message}); what could be read is scanned`, loc: e.loc });
-    return [p];
-  });
+  const parsedAll: ParsedTerraform[] = [];
+  const parse = (files: ReadonlyArray<{ rel: string; text: string }>): ParsedTerraform[] =>
+    files.flatMap((f) => {
+      const p = parseTerraform(f.rel, f.text);
+      if (!p) return [];
+      for (const e of p.errors) diagnostics.push({ severity: 'error', code: 'hcl-syntax', message: `${f.rel} does not parse as Terraform (${e.message}); what could be read is scanned`, loc: e.loc });
+      parsedAll.push(p);
+      return [p];
+    });
   try {
+    const parsed = parse(input.files);
     const tf = parsed.filter((p) => p.file.endsWith('.tf'));
     if (tf.length === 0) return undefined;
     const file = tf.find((p) => path.posix.basename(p.file) === 'main.tf')?.file ?? tf[0]!.file;
-    const resources = declared(tf, 'resource');
-    const scope: TfScope = {
-      locOf: (n) => locIn(parsed, n),
-      vars: new Map(),
-      locals: new Map(),
-      resources: new Map(resources.filter((r) => cfnTypeOf(r.type)).map((r) => [`${r.type}.${r.name}`, { logicalId: `${r.type}.${r.name}`, cfnType: cfnTypeOf(r.type)! }])),
-      instances: new Map(),
-      data: new Map(declared(tf, 'data').map((d) => [`${d.type}.${d.name}`, d.block])),
-      budget: { steps: MODULE_BUDGET },
-    };
-    scope.vars = variables(tf, parsed.filter((p) => !p.file.endsWith('.tf')), scope);
-    evaluateLocals(tf, scope);
-    const instances = expand(resources, scope, diagnostics);
-    evaluateLocals(tf, scope);
-    const cfnResources = translate(instances, scope);
+    const ctx: ModuleContext = { parse, parsedAll, diagnostics, filesOf: input.filesOf ?? (() => []), budget: { steps: MODULE_BUDGET } };
+    const { entries } = evaluateModule(ctx, input.dir, parsed, { prefix: '', depth: 0, rootDir: input.dir });
     const root: TMap = {
       kind: 'map',
-      entries: [entry('Resources', { kind: 'map', entries: cfnResources, loc: { file, line: 1, column: 1 } }, { file, line: 1, column: 1 })],
+      entries: [entry('Resources', { kind: 'map', entries, loc: { file, line: 1, column: 1 } }, { file, line: 1, column: 1 })],
       loc: { file, line: 1, column: 1 },
     };
     const loaded = loadTemplate({ root, file, params: new Map(), format: 'terraform', app: input.dir || '.', ...(input.reader ? { reader: input.reader } : {}) }, builder);
     diagnostics.push(...loaded.items);
     return { file, diagnostics };
   } finally {
-    for (const p of parsed) p.dispose();
+    for (const p of parsedAll) p.dispose();
   }
+}
+
+interface ModuleContext {
+  parse(files: ReadonlyArray<{ rel: string; text: string }>): ParsedTerraform[];
+  /** Every file parsed for this root module and the modules it calls (locations, disposal) */
+  parsedAll: ParsedTerraform[];
+  diagnostics: Diagnostic[];
+  filesOf(dir: string): ReadonlyArray<{ rel: string; text: string }>;
+  budget: { steps: number };
+}
+
+/** How deep local modules may call one another */
+const MAX_MODULE_DEPTH = 8;
+
+/**
+ * One module: its variables (from the call's arguments for a called module, from defaults and
+ * variable files for the root), locals, the modules it calls, its resources translated with
+ * addresses prefixed by the module path (`module.api.aws_lambda_function.this`), and its outputs.
+ */
+function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly ParsedTerraform[], call: { prefix: string; depth: number; rootDir: string; inputs?: Map<string, TNode> }): { entries: TMapEntry[]; outputs: Map<string, TNode> } {
+  const tf = parsed.filter((p) => p.file.endsWith('.tf'));
+  const resources = declared(tf, 'resource');
+  const scope: TfScope = {
+    locOf: (n) => locIn(ctx.parsedAll, n),
+    vars: new Map(),
+    locals: new Map(),
+    resources: new Map(resources.filter((r) => cfnTypeOf(r.type)).map((r) => [`${r.type}.${r.name}`, { logicalId: `${call.prefix}${r.type}.${r.name}`, cfnType: cfnTypeOf(r.type)! }])),
+    instances: new Map(),
+    pathModule: path.posix.relative(call.rootDir || '.', dir || '.') || '.',
+    modules: new Map(),
+    data: new Map(declared(tf, 'data').map((d) => [`${d.type}.${d.name}`, d.block])),
+    budget: ctx.budget,
+  };
+  const vars = variables(tf, parsed.filter((p) => !p.file.endsWith('.tf')), scope);
+  for (const [k, v] of call.inputs ?? []) vars.set(k, v);
+  scope.vars = vars;
+  evaluateLocals(tf, scope);
+  const entries: TMapEntry[] = [];
+  for (const m of moduleCalls(tf, dir)) {
+    if (call.depth >= MAX_MODULE_DEPTH) break;
+    const files = ctx.filesOf(m.dir);
+    if (files.length === 0) continue;
+    const inputs = new Map(attributesOf(bodyOf(m.block)).filter((a) => !MODULE_META.has(a.name)).map((a) => [a.name, evaluate(a.value, scope)]));
+    const child = evaluateModule(ctx, m.dir, ctx.parse(files), { prefix: `${call.prefix}module.${m.name}.`, depth: call.depth + 1, rootDir: call.rootDir, inputs });
+    entries.push(...child.entries);
+    // A parent sees a module's outputs, never its resources.
+    scope.modules.set(m.name, child.outputs);
+  }
+  evaluateLocals(tf, scope);
+  const instances = expand(resources, scope, ctx.diagnostics, call.prefix);
+  evaluateLocals(tf, scope);
+  entries.push(...translate(instances, scope));
+  const outputs = new Map(tf.flatMap((p) => blocksOf(p.body, 'output')).flatMap((o) => {
+    const name = blockHeader(o).labels[0];
+    const value = attributesOf(bodyOf(o)).find((a) => a.name === 'value');
+    return name && value ? [[name, evaluate(value.value, scope)] as [string, TNode]] : [];
+  }));
+  return { entries, outputs };
+}
+
+/** Arguments of a `module` block that are Terraform's, not the module's inputs. */
+const MODULE_META: ReadonlySet<string> = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
+
+/** The `module` blocks with a local source (`./lambda`, `../shared`), and the folder each names. */
+function moduleCalls(tf: readonly ParsedTerraform[], dir: string): Array<{ name: string; dir: string; block: HclNode }> {
+  return tf.flatMap((p) =>
+    blocksOf(p.body, 'module').flatMap((block) => {
+      const name = blockHeader(block).labels[0];
+      const source = attributesOf(bodyOf(block)).find((a) => a.name === 'source')?.value.text.replace(/^"|"$/g, '');
+      if (!name || !source || !/^\.{1,2}\//.test(source)) return [];
+      const target = path.posix.normalize(path.posix.join(dir || '.', source));
+      return target.startsWith('../') ? [] : [{ name, dir: target === '.' ? '' : target, block }];
+    }),
+  );
 }
 
 function cfnTypeOf(type: string): string | undefined {
@@ -138,7 +205,7 @@ function evaluateLocals(tf: readonly ParsedTerraform[], scope: TfScope): void {
  * Terraform addresses them; `count = 0` makes none. A count or collection not known offline gives
  * one instance, and a note says so.
  */
-function expand(resources: readonly Declared[], scope: TfScope, diagnostics: Diagnostic[]): Instance[] {
+function expand(resources: readonly Declared[], scope: TfScope, diagnostics: Diagnostic[], prefix: string): Instance[] {
   const out: Instance[] = [];
   for (const decl of resources) {
     const base = `${decl.type}.${decl.name}`;
@@ -160,7 +227,7 @@ function expand(resources: readonly Declared[], scope: TfScope, diagnostics: Dia
     }
     // Known at once, so that a later resource's `for_each` can iterate over this one.
     const cfnType = cfnTypeOf(decl.type);
-    if (cfnType) for (const i of list) scope.resources.set(i.address, { logicalId: i.address, cfnType });
+    if (cfnType) for (const i of list) scope.resources.set(i.address, { logicalId: `${prefix}${i.address}`, cfnType });
     if (count || (forEach && list[0]?.instance)) scope.instances.set(base, list.map((i) => i.address));
     out.push(...list);
   }
@@ -185,7 +252,7 @@ function translate(instances: readonly Instance[], scope: TfScope): TMapEntry[] 
     const body = withInstance(scope, i, () => blockValue(r.block, scope));
     const properties = buildMap(t.properties, body, loc);
     const resource: TMap = { kind: 'map', entries: [entry('Type', scalar(t.cfnType, loc), loc), entry('Properties', properties, loc)], loc, endLine: r.block.endPosition.row + 1 };
-    out.push(entry(i.address, resource, loc));
+    out.push(entry(scope.resources.get(i.address)?.logicalId ?? i.address, resource, loc));
   }
   for (const i of instances) {
     const r = i.decl;
