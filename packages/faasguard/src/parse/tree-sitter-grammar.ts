@@ -5,8 +5,10 @@
  * loaded gives no parser, and the caller says what is then not scanned.
  */
 import { existsSync } from 'node:fs';
-import { Language, Parser } from 'web-tree-sitter';
+import { Language, Parser, type Node } from 'web-tree-sitter';
 import { builtDataPath, missingBuiltData } from '../files/built-data.js';
+import type { SourceLocation } from '../model/location.js';
+import type { PositionMap } from '../code/parse-js.js';
 
 export interface GrammarLoader {
   /** Loads the grammar once; false when it cannot be loaded */
@@ -38,4 +40,49 @@ export function grammarLoader(file: string, what: string): GrammarLoader {
     },
     parser: () => parser,
   };
+}
+
+/** A parsed file: its tree, its first syntax error (the tree is still usable), and locations. */
+export interface ParsedTree {
+  file: string;
+  root: Node;
+  errors: Array<{ loc: SourceLocation; message: string }>;
+  locOf(node: Node): SourceLocation;
+  /** Frees the tree (it lives in WebAssembly memory); the nodes must not be used afterwards. */
+  dispose(): void;
+}
+
+/** Parses `text` (of `file`, relative to the scan root); undefined when the parser fails. */
+export function parseTree(parser: Parser, file: string, text: string, position?: PositionMap): ParsedTree | undefined {
+  let tree;
+  try {
+    tree = parser.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!tree) return undefined;
+  const root = tree.rootNode;
+  const locOf = (node: Node): SourceLocation => {
+    const line = node.startPosition.row + 1;
+    const column = node.startPosition.column + 1;
+    return { file, ...(position ? position(line, column) : { line, column }) };
+  };
+  const errors: ParsedTree['errors'] = [];
+  if (root.hasError) {
+    const first = firstError(root, 0);
+    errors.push({ loc: first ? locOf(first) : { file, line: 1, column: 1 }, message: first?.isMissing ? `missing ${first.type}` : 'syntax error' });
+  }
+  return { file, root, errors, locOf, dispose: () => tree.delete() };
+}
+
+function firstError(node: Node, depth: number): Node | undefined {
+  if (depth > 200) return undefined;
+  if (node.isError || node.isMissing) return node;
+  for (const c of node.children) {
+    if (c && (c.hasError || c.isMissing)) {
+      const found = firstError(c, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

@@ -24,6 +24,7 @@ import type { ParamsFor } from './template-params.js';
 import { readTextOrUndefined } from '../files/read-regular-file.js';
 import { loadTerraformModule } from '../loaders/terraform/load-terraform.js';
 import { loadTerraformParser } from '../loaders/terraform/parse-terraform.js';
+import { calledModuleDirs, isTerraformFile, terraformFolders } from '../loaders/terraform/root-modules.js';
 
 export interface FormatOptions {
   /** Parameter values of each template, by its path relative to the root */
@@ -108,18 +109,12 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
  * downloaded copies, not the project's own). Its variable files come with it.
  */
 async function loadTerraformModules(rootAbs: string, files: DiscoveredFile[], options: FormatOptions, out: LoadedFormats, reader: FileReader, builder: ModelBuilder): Promise<void> {
-  const byDir = new Map<string, DiscoveredFile[]>();
-  for (const f of files) {
-    if (!/\.tf$|(^|\/)terraform\.tfvars$|\.auto\.tfvars$/.test(f.rel) || /(^|\/)\.terraform\//.test(f.rel)) continue;
-    const dir = path.posix.dirname(f.rel);
-    byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
-  }
-  const modules = [...byDir].filter(([, fs]) => fs.some((f) => f.rel.endsWith('.tf')));
-  if (modules.length === 0 || !(await loadTerraformParser())) return;
-  const texts = new Map(modules.map(([dir, dirFiles]) => [dir, dirFiles.flatMap((f) => {
+  const read = files.filter((f) => isTerraformFile(f.rel)).flatMap((f) => {
     const text = readTextOrUndefined(path.join(rootAbs, f.rel), options.maxFileSize);
     return text === undefined ? [] : [{ rel: f.rel, text }];
-  })]));
+  });
+  const texts = terraformFolders(read);
+  if (texts.size === 0 || !(await loadTerraformParser())) return;
   const called = calledModuleDirs(texts);
   const filesOf = (dir: string) => (texts.get(dir || '.') ?? []).filter((f) => f.rel.endsWith('.tf'));
   for (const [dir, dirTexts] of texts) {
@@ -131,20 +126,6 @@ async function loadTerraformModules(rootAbs: string, files: DiscoveredFile[], op
     for (const t of [...dirTexts, ...[...called].flatMap((d) => texts.get(d) ?? [])]) out.sources.set(t.rel, t.text);
     out.diagnostics.push(...loaded.diagnostics);
   }
-}
-
-/** Folders that a module block of another folder names as its local `source` (`source = "./lambda"`). */
-function calledModuleDirs(texts: ReadonlyMap<string, ReadonlyArray<{ rel: string; text: string }>>): Set<string> {
-  const called = new Set<string>();
-  for (const [dir, files] of texts) {
-    for (const f of files) {
-      for (const m of f.text.matchAll(/^\s*source\s*=\s*"(\.{1,2}\/[^"]*)"/gm)) {
-        const target = path.posix.normalize(path.posix.join(dir, m[1]!)).replace(/\/$/, '') || '.';
-        if (target !== dir && texts.has(target)) called.add(target);
-      }
-    }
-  }
-  return called;
 }
 
 /**

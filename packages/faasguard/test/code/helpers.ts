@@ -2,7 +2,7 @@
  * Scans a code fixture with the code rules and reduces findings to what the tests compare.
  */
 import path from 'node:path';
-import { FAMILIES } from '../../src/code/taint/models/families.js';
+import { FAMILIES } from '../../src/rules/injection/families.js';
 import { scan } from '../../src/scan/scan.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';

@@ -78,6 +78,18 @@ describe('terraform loader (preview)', () => {
     assert.ok(result.findings.some((f) => f.subject?.logicalId === 'aws_sns_topic.alerts'));
   });
 
+  it('holds a value not known offline as unknown, never as absent or as a literal', async () => {
+    const result = await scan(path.join(DIR, 'unknowns'), { terraform: true });
+    assert.deepEqual(found(result), ['lambda-permission-service-without-source main.tf:14 aws_lambda_permission.from_any_rule']);
+  });
+
+  it('stays bounded on a module that calls its own folder, and says so', async () => {
+    const result = await scan(path.join(DIR, 'self-calling'), { terraform: true });
+    assert.deepEqual(result.templates, ['main.tf']);
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'tf-module-calls').map((d) => d.loc.file), ['main.tf']);
+    assert.deepEqual(result.findings, []);
+  });
+
   it('is off unless asked for', async () => {
     const result = await scan(path.join(DIR, 'url-app'));
     assert.deepEqual(result.templates, []);

@@ -14,7 +14,7 @@ import { AUTHZ_NAME } from './walker-core.js';
 import { exportValue, loadModule } from './module-env.js';
 import { deepTaints } from './propagation.js';
 import { FIXED_ORIGIN } from './sinks.js';
-import { FAMILIES } from './models/families.js';
+import { SINK_NAMES } from './models/sink-names.js';
 import { classifyPath, isAwsFilled, SOURCES, WHOLE_EVENT, type SourcePattern } from './sources.js';
 import { getSummary, instantiate, paramMarker, type SinkHit } from './summaries.js';
 import { CLEAN, type FnRef, type SinkFamily, type Step, type Taint, type Value } from './types.js';
@@ -205,7 +205,7 @@ const NO_LINE_BREAKS: ReadonlySet<string> = new Set(['headers', 'multiValueHeade
 function flowOf(family: SinkFamily, loc: SourceLocation, what: string, source: FlowSource, t: Taint): Flow {
   const path = t.origin.kind === 'event' ? pathText(t.origin.path) : '';
   const first: Step = { loc: source.loc, message: `${source.label} enters (${path})` };
-  const last: Step = { loc, message: `reaches ${what} (${FAMILIES[family].sink})` };
+  const last: Step = { loc, message: `reaches ${what} (${SINK_NAMES[family]})` };
   const at = Math.min(source.stepIndex ?? 0, t.steps.length);
   return { family, sink: { loc, what }, source, steps: [...t.steps.slice(0, at), first, ...t.steps.slice(at), last] };
 }

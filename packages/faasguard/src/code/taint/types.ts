@@ -37,7 +37,7 @@ export type Origin =
   | { kind: 'jwt-split' | 'jwt-part' }
   | { kind: 'jwt-unverified'; loc: SourceLocation; how: string; path: PathSegment[] };
 
-/** Sink families; each is one rule (see `models/families.ts`). */
+/** Sink families; each is one rule (see `rules/injection/families.ts`). */
 export type SinkFamily =
   | 'command' | 'code' | 'deserialization' | 'sql' | 'nosql' | 'path' | 'ssrf' | 'xss' | 'redirect' | 'regex'
   | 'xxe' | 'ldap' | 'xpath' | 'log-forging';

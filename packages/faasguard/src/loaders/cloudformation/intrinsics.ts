@@ -10,6 +10,13 @@ import { Composite, ImportedValue, ResourceRef, Unknown, isValueMap, type Value,
 import type { TNode } from '../../parse/tree.js';
 import { get } from '../../parse/tree.js';
 import { UNKNOWN_TAG_KEY } from '../../parse/yaml-template.js';
+
+/**
+ * A value a translating loader could not know (a Terraform variable without a value, a data
+ * source read at plan time): `{ 'Fn::FaasguardUnknown': reason }` evaluates to an unknown with that
+ * reason, so the model holds it as unknown and no rule reads it as a literal.
+ */
+export const UNKNOWN_VALUE_KEY = 'Fn::FaasguardUnknown';
 import { cidrSubnets } from './cidr.js';
 import { splitGetAtt } from './get-att.js';
 import { TRANSFORM_KEY } from './include-transform.js';
@@ -133,6 +140,8 @@ export class Evaluator {
         return this.toJsonString(arg, depth);
       case UNKNOWN_TAG_KEY:
         return new Unknown(`value of an unknown tag`);
+      case UNKNOWN_VALUE_KEY:
+        return new Unknown(arg.kind === 'scalar' ? String(arg.value) : 'a value not known offline');
       case TRANSFORM_KEY:
         // Reported once where includes are expanded: a transform left in the tree could not be.
         return new Unknown('what a transform (AWS::Include, macro) produces');

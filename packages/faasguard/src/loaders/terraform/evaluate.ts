@@ -5,10 +5,12 @@
  * becomes a CloudFormation reference to its translation (`aws_iam_role.exec.arn` →
  * `Fn::GetAtt [aws_iam_role.exec, Arn]`), so that the model links them as it links a template's.
  * What cannot be known offline (a variable without a value, a resource type not translated, a
- * data source that is not pure) is its own text, `${var.source_arn}`: set, but to an unknown value.
+ * data source that is not pure) is an explicit unknown that names the expression (see
+ * `UNKNOWN_VALUE_KEY`): the property is set, to a value no rule reads as a literal.
  */
 import type { SourceLocation } from '../../model/location.js';
 import type { TMapEntry, TNode } from '../../parse/tree.js';
+import { UNKNOWN_VALUE_KEY } from '../cloudformation/intrinsics.js';
 import { attributesOf, blocksOf, bodyOf, type HclNode } from './parse-terraform.js';
 
 export interface TfScope {
@@ -68,9 +70,10 @@ export function evaluate(node: HclNode, scope: TfScope, depth = 0): TNode {
     case 'function_call':
       return call(node, scope, depth);
     case 'conditional':
-      return conditional(children, scope, depth, loc);
+      return conditional(node, children, scope, depth, loc);
     default:
-      return nil(loc);
+      // `for` expressions, arithmetic and comparisons are not evaluated yet.
+      return unknownValue(node.text, loc);
   }
 }
 
@@ -82,7 +85,7 @@ function postfix(expr: HclNode, children: HclNode[], scope: TfScope, depth: numb
   const root = head.text;
   const names = rest.map((p) => (p.type === 'get_attr' ? p.namedChildren[0]?.text ?? '' : '')).filter((n, i) => rest[i]!.type === 'get_attr' && n);
   const loc = scope.locOf(head);
-  const unknown = scalar(`\${${expr.text}}`, loc);
+  const unknown = unknownValue(expr.text, loc);
   if (root === 'var') return known(scope.vars.get(names[0] ?? '')) ?? unknown;
   if (root === 'local') return scope.locals.get(names[0] ?? '') ?? unknown;
   if (root === 'path') return scalar(names[0] === 'module' ? scope.pathModule : '.', loc);
@@ -277,13 +280,27 @@ function template(node: HclNode, scope: TfScope, depth: number): TNode {
     if (c.type === 'template_literal') parts.push(scalar(c.text, scope.locOf(c)));
     else if (c.type === 'template_interpolation') {
       const inner = c.namedChildren.find((x) => x?.type === 'expression');
-      parts.push(inner ? evaluate(inner, scope, depth + 1) : nil(loc));
+      parts.push(inner ? interpolated(inner, scope, depth) : nil(loc));
     } else if (c.type === 'quoted_template' || c.type === 'heredoc_template') return template(c, scope, depth);
   }
   if (node.type === 'heredoc_template') return heredoc(parts, loc);
   if (parts.length === 1 && node.namedChildren.some((c) => c?.type === 'template_interpolation')) return parts[0]!;
   if (parts.every((p) => p.kind === 'scalar' && p.value !== null)) return scalar(parts.map((p) => String((p as { value: unknown }).value)).join(''), loc);
   return { kind: 'map', entries: [entry('Fn::Join', { kind: 'seq', items: [scalar('', loc), { kind: 'seq', items: parts, loc }], loc }, loc)], loc };
+}
+
+/**
+ * An interpolation's value. One not known offline stays its own text (`${var.prefix}`) inside the
+ * string: the string is known but for that part, and two names built from the same expression
+ * (a function's and its log group's) still match, as they do once deployed.
+ */
+function interpolated(inner: HclNode, scope: TfScope, depth: number): TNode {
+  const v = evaluate(inner, scope, depth + 1);
+  return isUnknown(v) ? scalar(`\${${inner.text}}`, v.loc) : v;
+}
+
+function isUnknown(v: TNode): boolean {
+  return v.kind === 'map' && v.entries.length === 1 && v.entries[0]!.key === UNKNOWN_VALUE_KEY;
 }
 
 /** A heredoc's text; a heredoc that holds a JSON document (a policy) is that document. */
@@ -303,20 +320,25 @@ function fromJson(v: unknown, loc: SourceLocation): TNode {
   return scalar(typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null, loc);
 }
 
-function conditional(children: HclNode[], scope: TfScope, depth: number, loc: SourceLocation): TNode {
+function conditional(node: HclNode, children: HclNode[], scope: TfScope, depth: number, loc: SourceLocation): TNode {
   const [cond, a, b] = children;
   if (!cond || !a || !b) return nil(loc);
   const c = evaluate(cond, scope, depth + 1);
-  if (c.kind !== 'scalar' || typeof c.value !== 'boolean') return nil(loc);
+  if (c.kind !== 'scalar' || typeof c.value !== 'boolean') return unknownValue(node.text, loc);
   return evaluate(c.value ? a : b, scope, depth + 1);
 }
 
-/** The pure built-in functions; any other is unknown offline. */
+/** The pure built-in functions; any other, or one whose arguments are not known, is unknown offline. */
 function call(node: HclNode, scope: TfScope, depth: number): TNode {
   const loc = scope.locOf(node);
   const name = node.namedChildren.find((c) => c?.type === 'identifier')?.text ?? '';
   const argsNode = node.namedChildren.find((c) => c?.type === 'function_arguments');
   const args = (argsNode?.namedChildren ?? []).filter((c): c is HclNode => c?.type === 'expression').map((a) => evaluate(a, scope, depth + 1));
+  const out = builtin(name, args, loc);
+  return out.kind === 'scalar' && out.value === null ? unknownValue(node.text, loc) : out;
+}
+
+function builtin(name: string, args: TNode[], loc: SourceLocation): TNode {
   const str = (n: TNode | undefined): string | undefined => (n?.kind === 'scalar' && n.value !== null ? String(n.value) : undefined);
   switch (name) {
     // A policy written with jsonencode is its document; the loader reads the structure.
@@ -393,6 +415,12 @@ function mergeEntries(maps: TNode[]): TMapEntry[] {
     }
   }
   return out;
+}
+
+/** An explicit unknown, named by the expression that gives it: `var.source_arn is not known offline`. */
+export function unknownValue(expression: string, loc: SourceLocation): TNode {
+  const text = expression.length > 80 ? `${expression.slice(0, 79)}…` : expression;
+  return { kind: 'map', entries: [entry(UNKNOWN_VALUE_KEY, scalar(`${text} is not known offline`, loc), loc)], loc };
 }
 
 export function scalar(value: string | number | boolean | null, loc: SourceLocation): TNode {

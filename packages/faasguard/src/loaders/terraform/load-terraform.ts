@@ -14,7 +14,8 @@ import { loadTemplate } from '../cloudformation/load-template.js';
 import type { FileReader } from '../file-reader.js';
 import type { ModelBuilder } from '../model-builder.js';
 import { entry, evaluate, nil, scalar, type TfScope } from './evaluate.js';
-import { attributesOf, blockHeader, blocksOf, bodyOf, parseTerraform, type HclNode, type ParsedTerraform } from './parse-terraform.js';
+import { attributesOf, blockHeader, blocksOf, bodyOf, parseTerraform, stringValueOf, type HclNode, type ParsedTerraform } from './parse-terraform.js';
+import { localModuleDir } from './root-modules.js';
 import { PATCHES, TRANSLATIONS, type Source } from './resource-translations.js';
 
 export interface TerraformModuleInput {
@@ -67,8 +68,11 @@ export function loadTerraformModule(input: TerraformModuleInput, builder: ModelB
     const tf = parsed.filter((p) => p.file.endsWith('.tf'));
     if (tf.length === 0) return undefined;
     const file = tf.find((p) => path.posix.basename(p.file) === 'main.tf')?.file ?? tf[0]!.file;
-    const ctx: ModuleContext = { parse, parsedAll, diagnostics, filesOf: input.filesOf ?? (() => []), budget: { steps: MODULE_BUDGET } };
+    const ctx: ModuleContext = { parse, parsedAll, diagnostics, filesOf: input.filesOf ?? (() => []), budget: { steps: MODULE_BUDGET }, callsLeft: MAX_MODULE_CALLS };
     const { entries } = evaluateModule(ctx, input.dir, parsed, { prefix: '', depth: 0, rootDir: input.dir });
+    const where = { file, line: 1, column: 1 };
+    if (ctx.budget.steps < 0) diagnostics.push({ severity: 'warning', code: 'tf-budget', message: `${file}: the module's expressions exceed what one scan evaluates; the rest are judged unknown`, loc: where });
+    if (ctx.callsLeft < 0) diagnostics.push({ severity: 'warning', code: 'tf-module-calls', message: `${file}: more than ${MAX_MODULE_CALLS} module calls (or calls deeper than ${MAX_MODULE_DEPTH}); the others are not evaluated`, loc: where });
     const root: TMap = {
       kind: 'map',
       entries: [entry('Resources', { kind: 'map', entries, loc: { file, line: 1, column: 1 } }, { file, line: 1, column: 1 })],
@@ -89,7 +93,12 @@ interface ModuleContext {
   diagnostics: Diagnostic[];
   filesOf(dir: string): ReadonlyArray<{ rel: string; text: string }>;
   budget: { steps: number };
+  /** Module calls still to evaluate: a module calling itself, or many modules calling many, stays bounded */
+  callsLeft: number;
 }
+
+/** Module calls one root module evaluates at most, all depths together */
+const MAX_MODULE_CALLS = 200;
 
 /** How deep local modules may call one another */
 const MAX_MODULE_DEPTH = 8;
@@ -119,7 +128,10 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
   evaluateLocals(tf, scope);
   const entries: TMapEntry[] = [];
   for (const m of moduleCalls(tf, dir)) {
-    if (call.depth >= MAX_MODULE_DEPTH) break;
+    if (call.depth >= MAX_MODULE_DEPTH || ctx.callsLeft-- <= 0) {
+      ctx.callsLeft = -1;
+      break;
+    }
     const files = ctx.filesOf(m.dir);
     if (files.length === 0) continue;
     const inputs = new Map(attributesOf(bodyOf(m.block)).filter((a) => !MODULE_META.has(a.name)).map((a) => [a.name, evaluate(a.value, scope)]));
@@ -148,10 +160,8 @@ function moduleCalls(tf: readonly ParsedTerraform[], dir: string): Array<{ name:
   return tf.flatMap((p) =>
     blocksOf(p.body, 'module').flatMap((block) => {
       const name = blockHeader(block).labels[0];
-      const source = attributesOf(bodyOf(block)).find((a) => a.name === 'source')?.value.text.replace(/^"|"$/g, '');
-      if (!name || !source || !/^\.{1,2}\//.test(source)) return [];
-      const target = path.posix.normalize(path.posix.join(dir || '.', source));
-      return target.startsWith('../') ? [] : [{ name, dir: target === '.' ? '' : target, block }];
+      const target = localModuleDir(dir, stringValueOf(block, 'source') ?? '');
+      return name && target !== undefined ? [{ name, dir: target === '.' ? '' : target, block }] : [];
     }),
   );
 }

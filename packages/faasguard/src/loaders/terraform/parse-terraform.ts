@@ -7,19 +7,13 @@
  * yields a tree, and its first error is reported with its line.
  */
 import type { Node } from 'web-tree-sitter';
-import type { SourceLocation } from '../../model/location.js';
-import { grammarLoader } from '../../parse/tree-sitter-grammar.js';
+import { grammarLoader, parseTree, type ParsedTree } from '../../parse/tree-sitter-grammar.js';
 
 export type HclNode = Node;
 
-export interface ParsedTerraform {
-  file: string;
+export interface ParsedTerraform extends ParsedTree {
   /** The file's top-level `body` */
   body: HclNode;
-  errors: Array<{ loc: SourceLocation; message: string }>;
-  locOf(node: HclNode): SourceLocation;
-  /** Frees the tree (it lives in WebAssembly memory); the nodes must not be used afterwards. */
-  dispose(): void;
 }
 
 const GRAMMAR = grammarLoader('tree-sitter-terraform.wasm', 'the Terraform grammar');
@@ -32,30 +26,9 @@ export function loadTerraformParser(): Promise<boolean> {
 /** Parses one `.tf` file (its path relative to the scan root); undefined when the parser is not loaded. */
 export function parseTerraform(file: string, text: string): ParsedTerraform | undefined {
   const parser = GRAMMAR.parser();
-  if (!parser) return undefined;
-  const tree = parser.parse(text);
-  if (!tree) return undefined;
-  const root = tree.rootNode;
-  const locOf = (node: HclNode): SourceLocation => ({ file, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
-  const errors: ParsedTerraform['errors'] = [];
-  if (root.hasError) {
-    const first = firstError(root, 0);
-    errors.push({ loc: first ? locOf(first) : { file, line: 1, column: 1 }, message: first?.isMissing ? `missing ${first.type}` : 'syntax error' });
-  }
-  const body = root.namedChildren.find((c) => c?.type === 'body') ?? root;
-  return { file, body, errors, locOf, dispose: () => tree.delete() };
-}
-
-function firstError(node: HclNode, depth: number): HclNode | undefined {
-  if (node.isError || node.isMissing) return node;
-  if (depth > 200) return undefined;
-  for (const c of node.children) {
-    if (c && (c.hasError || c.isMissing || c.isError)) {
-      const found = firstError(c, depth + 1);
-      if (found) return found;
-    }
-  }
-  return undefined;
+  const parsed = parser ? parseTree(parser, file, text) : undefined;
+  if (!parsed) return undefined;
+  return { ...parsed, body: parsed.root.namedChildren.find((c) => c?.type === 'body') ?? parsed.root };
 }
 
 /** A block's type and labels: `resource "aws_s3_bucket" "uploads"` → `resource`, [`aws_s3_bucket`, `uploads`]. */
@@ -77,6 +50,13 @@ export function bodyOf(block: HclNode): HclNode | undefined {
 
 export function blocksOf(body: HclNode | undefined, type?: string): HclNode[] {
   return (body?.namedChildren ?? []).filter((c): c is HclNode => c?.type === 'block' && (type === undefined || blockHeader(c).type === type));
+}
+
+/** The text of a block's attribute written as a plain string literal (`source = "./lambda"`). */
+export function stringValueOf(block: HclNode, name: string): string | undefined {
+  const value = attributesOf(bodyOf(block)).find((a) => a.name === name)?.value;
+  const lit = value?.namedChildren[0]?.type === 'literal_value' ? value.namedChildren[0].namedChildren[0] : undefined;
+  return lit?.type === 'string_lit' ? stringLitText(lit) : undefined;
 }
 
 export function attributesOf(body: HclNode | undefined): Array<{ name: string; node: HclNode; value: HclNode }> {

@@ -1,4 +1,4 @@
 import { familyRule } from './flow-rule.js';
 
-/** Metadata, severity scale and message: the `code` row of `code/taint/models/families.ts`. */
+/** Metadata, severity scale and message: the `code` row of `families.ts`. */
 export const codeInjection = familyRule('code');

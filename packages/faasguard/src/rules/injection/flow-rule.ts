@@ -2,7 +2,7 @@
  * The shape every injection rule shares: one finding per flow of its sink family, at the sink,
  * with the steps from the source as related locations and as the finding's flow. Severity follows
  * who can send the data, by the family's scale. Each family's metadata, scale and consequence are
- * a row of `code/taint/models/families.ts`.
+ * a row of `families.ts`.
  */
 import { codeScope } from '../code-scope.js';
 import { codeFactsFor } from '../../code/code-facts.js';
@@ -10,7 +10,7 @@ import type { SinkFamily } from '../../code/taint/types.js';
 import type { ExposureLevel, FunctionExposure } from '../../analysis/exposure-types.js';
 import type { FlowSource } from '../../code/taint/analyze-function.js';
 import type { Rule, RuleResult } from '../rule.js';
-import { FAMILIES } from '../../code/taint/models/families.js';
+import { FAMILIES } from './families.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { describeSource, sourceLevel } from './trigger-context.js';
 import { referencedFunctionIds } from '../../analysis/function-references.js';

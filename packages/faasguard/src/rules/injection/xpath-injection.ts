@@ -1,4 +1,4 @@
 import { familyRule } from './flow-rule.js';
 
-/** Metadata, severity scale and message: the `xpath` row of `code/taint/models/families.ts`. */
+/** Metadata, severity scale and message: the `xpath` row of `families.ts`. */
 export const xpathInjection = familyRule('xpath');

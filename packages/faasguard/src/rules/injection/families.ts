@@ -1,12 +1,12 @@
 /**
- * The injection families as one table: for each sink family, the rule it makes (its metadata and
- * documentation), what the sink is called on a flow's last step, the severity by who can send the
- * data, and what an attacker gains. `rules/injection/<id>.ts` turns one row into one rule; the sink
- * calls of each family are the rows of `javascript-sinks.ts` and `python-sinks.ts`.
+ * The injection rules as one table: for each sink family of the taint analysis, the rule it makes
+ * (its metadata and documentation), the severity by who can send the data, and what an attacker
+ * gains. `<id>.ts` beside this file turns one row into one rule; the sink calls of each family are
+ * the rows of `code/taint/models/javascript-sinks.ts` and `python-sinks.ts`.
  */
-import type { RuleMeta } from '../../../rules/rule.js';
-import type { Severity } from '../../../findings/finding.js';
-import type { SinkFamily } from '../types.js';
+import type { RuleMeta } from '../rule.js';
+import type { Severity } from '../../findings/finding.js';
+import type { SinkFamily } from '../../code/taint/types.js';
 
 /** Severity by exposure: [public, authenticated, account, internal]. */
 export type SeverityScale = readonly [Severity, Severity, Severity, Severity];
@@ -22,8 +22,6 @@ const DOS_SCALE: SeverityScale = ['medium', 'low', 'low', 'low'];
 const LOG_SCALE: SeverityScale = ['low', 'low', 'info', 'info'];
 
 export interface FamilyRow {
-  /** What the sink is, as the last step of a flow says it: `reaches execSync (command execution)` */
-  sink: string;
   scale: SeverityScale;
   /** The end of every finding's message: what an attacker who sends the data gains */
   consequence: string;
@@ -32,7 +30,6 @@ export interface FamilyRow {
 
 export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
   command: {
-    sink: 'command execution',
     scale: INJECTION_SCALE,
     consequence: "an attacker who controls this data runs commands with the function's permissions.",
     meta: {
@@ -55,7 +52,6 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     },
   },
   code: {
-    sink: 'code evaluation',
     scale: INJECTION_SCALE,
     consequence: "an attacker who controls this data runs code with the function's permissions.",
     meta: {
@@ -78,7 +74,6 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     },
   },
   deserialization: {
-    sink: 'unsafe deserialization',
     scale: INJECTION_SCALE,
     consequence: "a crafted payload runs code while it is deserialized.",
     meta: {
@@ -101,7 +96,6 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     },
   },
   sql: {
-    sink: 'SQL query',
     scale: INJECTION_SCALE,
     consequence: "an attacker who controls this data rewrites the query.",
     meta: {
@@ -124,7 +118,6 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     },
   },
   nosql: {
-    sink: 'NoSQL query',
     scale: INJECTION_SCALE,
     consequence: "an attacker who controls this data changes what the query matches or updates.",
     meta: {
@@ -147,7 +140,6 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     },
   },
   path: {
-    sink: 'file system path',
     scale: INJECTION_SCALE,
     consequence: "an attacker who controls this data reads or writes files outside the intended folder.",
     meta: {
@@ -170,7 +162,6 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     },
   },
   ssrf: {
-    sink: 'outbound request',
     scale: INJECTION_SCALE,
     consequence: "an attacker who controls this data makes the function send requests wherever they choose.",
     meta: {
@@ -193,7 +184,6 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     },
   },
   xss: {
-    sink: 'HTML response',
     scale: BROWSER_SCALE,
     consequence: "a crafted link runs the attacker's script in the victim's browser.",
     meta: {
@@ -216,7 +206,6 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     },
   },
   redirect: {
-    sink: 'redirect',
     scale: BROWSER_SCALE,
     consequence: "a link on the trusted domain sends users to a site the attacker chooses.",
     meta: {
@@ -239,7 +228,6 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     },
   },
   regex: {
-    sink: 'regular expression',
     scale: DOS_SCALE,
     consequence: 'an attacker who controls this data writes the pattern, and a pattern with nested quantifiers keeps the function busy until its timeout.',
     meta: {
@@ -263,7 +251,6 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     },
   },
   xxe: {
-    sink: 'XML parser that expands entities',
     scale: INJECTION_SCALE,
     consequence: 'an attacker who controls the document makes the parser read local files, call internal URLs or expand entities until memory runs out.',
     meta: {
@@ -287,7 +274,6 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     },
   },
   ldap: {
-    sink: 'LDAP query',
     scale: INJECTION_SCALE,
     consequence: 'an attacker who controls this data rewrites the directory query.',
     meta: {
@@ -310,7 +296,6 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     },
   },
   xpath: {
-    sink: 'XPath query',
     scale: READ_SCALE,
     consequence: 'an attacker who controls this data rewrites the XPath query.',
     meta: {
@@ -334,7 +319,6 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     },
   },
   'log-forging': {
-    sink: 'security log line',
     scale: LOG_SCALE,
     consequence: 'line breaks in the data write forged entries into the security log.',
     meta: {
