@@ -85,6 +85,7 @@ function codeDir(fn: LambdaFunction): string | { reason: string } {
   const reasons: Record<string, string> = {
     inline: 'the inline code could not be read',
     s3: 'the code is in S3, not in the scanned directory',
+    archive: 'the code is a packed archive (.zip or .jar), which is not unpacked; scan its source folder',
     image: 'the function is a container image',
     unknown: 'the code location is unknown (not a local path)',
   };

@@ -203,7 +203,8 @@ export interface LambdaFunction extends ModelElement {
 }
 
 export interface FunctionCode {
-  kind: 'path' | 'inline' | 's3' | 'image' | 'unknown';
+  /** `archive`: a packed local file (`build/code.zip`) whose contents the scan does not read */
+  kind: 'path' | 'inline' | 's3' | 'archive' | 'image' | 'unknown';
   /** For `path`: relative to the scan root (forward slashes) */
   path?: string;
   /** For `inline`: the code itself (ZipFile / InlineCode) */

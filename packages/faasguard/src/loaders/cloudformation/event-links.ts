@@ -1,5 +1,5 @@
 /**
- * Other services that invoke functions: EventBridge rules and schedules, IoT topic rules, Cognito
+ * Other services that invoke functions: EventBridge rules and schedules (and EventBridge Scheduler), IoT topic rules, Cognito
  * user-pool triggers, CloudWatch Logs subscriptions.
  */
 import type { TriggerKind } from '../../model/app-model.js';
@@ -20,6 +20,15 @@ export function linkEventRule(ctx: LoadContext, r: TemplateResource): void {
     const details: ValueMap = schedule !== undefined ? { schedule } : { pattern: prop(ctx, r, 'EventPattern').value ?? null, eventBus: prop(ctx, r, 'EventBusName').value ?? 'default' };
     ctx.builder.addTrigger({ id: `${id}#target${i}`, kind, functionId: fn.id, sourceId: id, asynchronous: true, details, loc: node.loc });
   });
+}
+
+/** `AWS::Scheduler::Schedule`: EventBridge Scheduler invokes its one target on the schedule. */
+export function linkSchedule(ctx: LoadContext, r: TemplateResource): void {
+  const target = prop(ctx, r, 'Target', 'Arn');
+  const fn = ctx.builder.functionOf(target.value);
+  if (!fn) return;
+  const id = ctx.template.resourceId(r.logicalId);
+  ctx.builder.addTrigger({ id, kind: 'eventbridge-scheduled', functionId: fn.id, sourceId: id, asynchronous: true, details: { schedule: prop(ctx, r, 'ScheduleExpression').value ?? null }, loc: target.loc });
 }
 
 export function linkIotRule(ctx: LoadContext, r: TemplateResource): void {

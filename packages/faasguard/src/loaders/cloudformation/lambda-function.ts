@@ -61,8 +61,8 @@ function roleBinding(ctx: LoadContext, r: TemplateResource): RoleBinding | undef
 function cfnCode(ctx: LoadContext, r: TemplateResource): FunctionCode {
   const code = prop(ctx, r, 'Code');
   // `aws cloudformation package` input (and a Terraform function's packed folder): a local path.
-  // A packed archive (`build/code.zip`) holds code the scan cannot read, like an S3 object.
-  if (typeof code.value === 'string' && /\.(zip|jar)$/i.test(code.value)) return { kind: 's3', loc: code.loc };
+  // A packed archive (`build/code.zip`) holds code the scan does not read.
+  if (typeof code.value === 'string' && /\.(zip|jar)$/i.test(code.value)) return { kind: 'archive', loc: code.loc };
   const local = typeof code.value === 'string' ? localCodePath(ctx.template.file, code.value) : undefined;
   if (local !== undefined) return { kind: 'path', path: local || '.', loc: code.loc };
   if (!isValueMap(code.value)) return { kind: 'unknown', loc: code.loc };

@@ -21,7 +21,7 @@ import { linkApiV2Authorizer, linkApiV2QuickCreate, linkApiV2Route, linkApiV2Sta
 import type { FileReader } from '../file-reader.js';
 import { hasSamTransform } from './detect.js';
 import { expandIncludes } from './include-transform.js';
-import { linkEventRule, linkIotRule, linkLogSubscription, linkUserPoolTriggers } from './event-links.js';
+import { linkEventRule, linkIotRule, linkSchedule, linkLogSubscription, linkUserPoolTriggers } from './event-links.js';
 import { linkPolicyToRoles, loadRole } from './iam.js';
 import { Evaluator } from './intrinsics.js';
 import { loadLambdaFunction } from './lambda-function.js';
@@ -78,6 +78,7 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::ApiGatewayV2::Stage': linkApiV2Stage,
   'AWS::Events::Rule': linkEventRule,
   'AWS::IoT::TopicRule': linkIotRule,
+  'AWS::Scheduler::Schedule': linkSchedule,
   'AWS::Cognito::UserPool': linkUserPoolTriggers,
   'AWS::Logs::SubscriptionFilter': linkLogSubscription,
   'AWS::Serverless::Connector': linkConnector,

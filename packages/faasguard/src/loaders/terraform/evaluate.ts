@@ -11,6 +11,7 @@
 import type { SourceLocation } from '../../model/location.js';
 import type { TMapEntry, TNode } from '../../parse/tree.js';
 import { UNKNOWN_VALUE_KEY } from '../cloudformation/intrinsics.js';
+import { ATTRIBUTE_NAMES } from './resource-translations.js';
 import { attributesOf, blocksOf, bodyOf, type HclNode } from './parse-terraform.js';
 
 export interface TfScope {
@@ -22,7 +23,7 @@ export interface TfScope {
    * `aws_lambda_function.api[0]`, `aws_lambda_function.api["orders"]`) → its translation's
    * logical id and CloudFormation type
    */
-  resources: Map<string, { logicalId: string; cfnType: string }>;
+  resources: Map<string, TfResource>;
   /** The instances' addresses of a resource with `count` or `for_each`, by the resource's address */
   instances: Map<string, string[]>;
   /** `path.module`: the module's folder, relative to the root module's (`.` for the root) */
@@ -35,6 +36,15 @@ export interface TfScope {
   data: ReadonlyMap<string, HclNode>;
   /** Bounds the evaluation of one module */
   budget: { steps: number };
+}
+
+/** A resource (or one instance of it) as references see it. */
+export interface TfResource {
+  logicalId: string;
+  cfnType: string;
+  /** Its block and instance: an attribute written in the block is known by its value (`aws_api_gateway_stage.prod.stage_name`) */
+  block?: HclNode;
+  instance?: TfScope['instance'];
 }
 
 const MAX_DEPTH = 64;
@@ -105,19 +115,19 @@ function resourceReference(base: string, after: HclNode[], scope: TfScope, depth
     const key = indexKey(first, scope, depth);
     if (key?.kind !== 'scalar' || key.value === null) return undefined;
     const resource = scope.resources.get(`${base}[${typeof key.value === 'number' ? key.value : JSON.stringify(String(key.value))}]`);
-    return resource ? resourceAttribute(resource, attributeOf(second), loc) : undefined;
+    return resource ? resourceAttribute(resource, attributeOf(second), loc, scope, depth) : undefined;
   }
   if (first?.type.includes('splat')) {
     const attribute = first.namedChildren.map((c) => attributeOf(c ?? undefined)).find((a) => a !== undefined);
     const all = (scope.instances.get(base) ?? []).map((a) => scope.resources.get(a)).filter((r) => r !== undefined);
-    return { kind: 'seq', items: all.map((r) => resourceAttribute(r, attribute, loc)), loc };
+    return { kind: 'seq', items: all.map((r) => resourceAttribute(r, attribute, loc, scope, depth)), loc };
   }
   const instances = scope.instances.get(base);
   // The resource as a whole (`for_each = aws_sqs_queue.jobs`): its instances by key.
   if (instances && first === undefined) return { kind: 'map', entries: instances.flatMap((a) => instanceEntry(a, base, scope, loc)), loc };
   const resource = scope.resources.get(base);
   if (resource && first === undefined) return wholeResource(resource, loc);
-  return resource ? resourceAttribute(resource, attributeOf(first), loc) : undefined;
+  return resource ? resourceAttribute(resource, attributeOf(first), loc, scope, depth) : undefined;
 }
 
 function instanceEntry(address: string, base: string, scope: TfScope, loc: SourceLocation): TMapEntry[] {
@@ -129,7 +139,7 @@ function instanceEntry(address: string, base: string, scope: TfScope, loc: Sourc
 }
 
 /** A resource used as a value (`each.value` over a resource): the attributes references read. */
-function wholeResource(resource: { logicalId: string; cfnType: string }, loc: SourceLocation): TNode {
+function wholeResource(resource: TfResource, loc: SourceLocation): TNode {
   return { kind: 'map', entries: ['id', 'arn', 'name', 'url', 'function_name', 'bucket', 'invoke_arn'].map((a) => entry(a, resourceAttribute(resource, a, loc), loc)), loc };
 }
 
@@ -164,15 +174,34 @@ function member(value: TNode, name: string, loc: SourceLocation): TNode {
 
 /**
  * `aws_iam_role.exec.arn` and the like. An ARN is the resource's `Arn` attribute (a topic's ARN
- * is its `Ref`); a name or id is its `Ref`, as CloudFormation returns them.
+ * is its `Ref`); a name or id is its `Ref`, as CloudFormation returns them, so that references
+ * link resources as a template's do. Any other attribute written in the resource's block is that
+ * value (`aws_api_gateway_method.get.http_method` is `"GET"`), as Terraform knows it at plan time.
  */
-function resourceAttribute(resource: { logicalId: string; cfnType: string }, attribute: string | undefined, loc: SourceLocation): TNode {
+function resourceAttribute(resource: TfResource, attribute: string | undefined, loc: SourceLocation, scope?: TfScope, depth = 0): TNode {
   const ref = { kind: 'map', entries: [entry('Ref', scalar(resource.logicalId, loc), loc)], loc } as TNode;
   const getAtt = (name: string): TNode => ({ kind: 'map', entries: [entry('Fn::GetAtt', { kind: 'seq', items: [scalar(resource.logicalId, loc), scalar(name, loc)], loc }, loc)], loc });
   if (attribute === undefined || /^(id|name|function_name|bucket|url)$/.test(attribute)) return ref;
   if (attribute === 'arn' || attribute === 'qualified_arn' || attribute === 'invoke_arn') return resource.cfnType === 'AWS::SNS::Topic' ? ref : getAtt('Arn');
+  const written = scope ? configuredAttribute(resource, attribute, scope, depth) : undefined;
+  if (written) return written;
+  const named = ATTRIBUTE_NAMES[resource.cfnType]?.[attribute];
+  if (named) return getAtt(named);
   // Any other computed attribute (`execution_arn`, `invoke_url`) keeps its origin, as a GetAtt.
   return getAtt(attribute.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase()));
+}
+
+/** An attribute written in the resource's block, evaluated for its instance; undefined when not written or not known. */
+function configuredAttribute(resource: TfResource, attribute: string, scope: TfScope, depth: number): TNode | undefined {
+  const written = resource.block ? attributesOf(bodyOf(resource.block)).find((a) => a.name === attribute) : undefined;
+  if (!written) return undefined;
+  const saved = scope.instance;
+  scope.instance = resource.instance;
+  try {
+    return known(evaluate(written.value, scope, depth + 1));
+  } finally {
+    scope.instance = saved;
+  }
 }
 
 /**

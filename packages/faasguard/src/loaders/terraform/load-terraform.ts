@@ -16,7 +16,8 @@ import type { ModelBuilder } from '../model-builder.js';
 import { entry, evaluate, nil, scalar, type TfScope } from './evaluate.js';
 import { attributesOf, blockHeader, blocksOf, bodyOf, parseTerraform, stringValueOf, type HclNode, type ParsedTerraform } from './parse-terraform.js';
 import { localModuleDir } from './root-modules.js';
-import { PATCHES, TRANSLATIONS, type Source } from './resource-translations.js';
+import { CONVERSIONS, PATCHES, TRANSLATIONS, type Patch, type Source } from './resource-translations.js';
+import { UNKNOWN_VALUE_KEY } from '../cloudformation/intrinsics.js';
 
 export interface TerraformModuleInput {
   /** The module's folder, relative to the scan root (`''` for the root itself) */
@@ -115,7 +116,7 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
     locOf: (n) => locIn(ctx.parsedAll, n),
     vars: new Map(),
     locals: new Map(),
-    resources: new Map(resources.filter((r) => cfnTypeOf(r.type)).map((r) => [`${r.type}.${r.name}`, { logicalId: `${call.prefix}${r.type}.${r.name}`, cfnType: cfnTypeOf(r.type)! }])),
+    resources: new Map(resources.filter((r) => cfnTypeOf(r.type)).map((r) => [`${r.type}.${r.name}`, { logicalId: `${call.prefix}${r.type}.${r.name}`, cfnType: cfnTypeOf(r.type)!, block: r.block }])),
     instances: new Map(),
     pathModule: path.posix.relative(call.rootDir || '.', dir || '.') || '.',
     modules: new Map(),
@@ -237,7 +238,7 @@ function expand(resources: readonly Declared[], scope: TfScope, diagnostics: Dia
     }
     // Known at once, so that a later resource's `for_each` can iterate over this one.
     const cfnType = cfnTypeOf(decl.type);
-    if (cfnType) for (const i of list) scope.resources.set(i.address, { logicalId: `${prefix}${i.address}`, cfnType });
+    if (cfnType) for (const i of list) scope.resources.set(i.address, { logicalId: `${prefix}${i.address}`, cfnType, block: decl.block, ...(i.instance ? { instance: i.instance } : {}) });
     if (count || (forEach && list[0]?.instance)) scope.instances.set(base, list.map((i) => i.address));
     out.push(...list);
   }
@@ -251,32 +252,76 @@ function eachItems(v: TNode): Array<[string, TNode]> | undefined {
   return undefined;
 }
 
-/** The translated resources, then the patches of the resources that change another one. */
+/** The translated resources (with their companions), then the patches of the resources that change another one. */
 function translate(instances: readonly Instance[], scope: TfScope): TMapEntry[] {
   const out: TMapEntry[] = [];
+  /** Each instance's evaluated block, by logical id, for the patches that find their target by values */
+  const bodies = new Map<string, { type: string; body: TNode }>();
   for (const i of instances) {
     const r = i.decl;
     const t = TRANSLATIONS[r.type];
     if (!t) continue;
     const loc = scope.locOf(r.block);
     const body = withInstance(scope, i, () => blockValue(r.block, scope));
-    const properties = buildMap(t.properties, body, loc);
-    const resource: TMap = { kind: 'map', entries: [entry('Type', scalar(t.cfnType, loc), loc), entry('Properties', properties, loc)], loc, endLine: r.block.endPosition.row + 1 };
-    out.push(entry(scope.resources.get(i.address)?.logicalId ?? i.address, resource, loc));
+    const logicalId = scope.resources.get(i.address)?.logicalId ?? i.address;
+    const endLine = r.block.endPosition.row + 1;
+    out.push(entry(logicalId, resourceNode(t.cfnType, buildMap(t.properties, body, loc), loc, endLine), loc));
+    bodies.set(logicalId, { type: r.type, body });
+    for (const c of t.companions ?? []) {
+      const properties = buildMap(c.properties, body, loc);
+      if (properties.entries.length === 0) continue;
+      properties.entries.unshift(entry(c.ref, { kind: 'map', entries: [entry('Ref', scalar(logicalId, loc), loc)], loc }, loc));
+      out.push(entry(`${logicalId}${c.suffix}`, resourceNode(c.cfnType, properties, properties.entries[1]!.value.loc, endLine), loc));
+    }
   }
   for (const i of instances) {
     const r = i.decl;
     const patch = PATCHES[r.type];
     if (!patch) continue;
     const body = withInstance(scope, i, () => blockValue(r.block, scope));
-    const targetId = referencedId(lookup(body, patch.target));
-    const target = out.find((e) => e.key === targetId)?.value;
-    if (target?.kind !== 'map') continue;
-    const properties = target.entries.find((e) => e.key === 'Properties')?.value;
-    if (properties?.kind !== 'map') continue;
-    for (const e of buildMap(patch.set, body, scope.locOf(r.block)).entries) setProperty(properties, e, patch.append === true);
+    for (const targetId of patchTargets(patch, body, bodies)) {
+      const target = out.find((e) => e.key === targetId)?.value;
+      const properties = target?.kind === 'map' ? target.entries.find((e) => e.key === 'Properties')?.value : undefined;
+      if (properties?.kind !== 'map') continue;
+      for (const e of buildMap(patch.set, body, scope.locOf(r.block)).entries) setProperty(properties, e, patch.append === true);
+    }
   }
   return out;
+}
+
+function resourceNode(cfnType: string, properties: TMap, loc: SourceLocation, endLine: number): TMap {
+  return { kind: 'map', entries: [entry('Type', scalar(cfnType, loc), loc), entry('Properties', properties, loc)], loc, endLine };
+}
+
+/** The logical ids a patch changes: those its target attribute refers to, or those of the target type whose matched attributes equal the patch's. */
+function patchTargets(patch: Patch, body: TNode, bodies: ReadonlyMap<string, { type: string; body: TNode }>): string[] {
+  if (typeof patch.target === 'string') {
+    const v = lookup(body, patch.target);
+    const refs = v?.kind === 'seq' ? v.items : [v];
+    return refs.map(referencedId).filter((id): id is string => id !== undefined);
+  }
+  const { type, match } = patch.target;
+  const key = (b: TNode): string | undefined => {
+    const values = match.map((attr) => lookup(b, attr)).filter((v): v is TNode => v !== undefined && isKnown(v));
+    return values.length === match.length ? JSON.stringify(values.map(withoutLocations)) : undefined;
+  };
+  const wanted = key(body);
+  if (wanted === undefined) return [];
+  return [...bodies].filter(([, b]) => b.type === type && key(b.body) === wanted).map(([id]) => id);
+}
+
+/** A value with the unknowns of Terraform left out: two unknowns are never the same value. */
+function isKnown(v: TNode): boolean {
+  if (v.kind === 'map') return !v.entries.some((e) => e.key === UNKNOWN_VALUE_KEY) && v.entries.every((e) => isKnown(e.value));
+  if (v.kind === 'seq') return v.items.every(isKnown);
+  return v.value !== null;
+}
+
+/** A value compared for equality, without the locations where it is written. */
+function withoutLocations(v: TNode): unknown {
+  if (v.kind === 'map') return v.entries.map((e) => [e.key, withoutLocations(e.value)]);
+  if (v.kind === 'seq') return v.items.map(withoutLocations);
+  return v.value;
 }
 
 function withInstance<T>(scope: TfScope, i: Instance, f: () => T): T {
@@ -315,10 +360,11 @@ function buildMap(spec: { [k: string]: Source }, body: TNode, loc: SourceLocatio
 
 function build(source: Source, body: TNode, loc: SourceLocation): TNode | undefined {
   if (typeof source === 'string') return present(lookup(body, source));
-  if ('wrap' in source && typeof source.wrap === 'string') {
-    const v = present(lookup(body, source.wrap));
+  if ('wrap' in source && source.wrap !== undefined && !('each' in source)) {
+    const v = build(source.wrap as Source, body, loc);
     return v ? { kind: 'seq', items: [v], loc: v.loc } : undefined;
   }
+  if ('attr' in source && typeof source.attr === 'string' && typeof source.as === 'string') return converted(present(lookup(body, source.attr)), CONVERSIONS[source.as as keyof typeof CONVERSIONS]);
   if ('each' in source && typeof source.each === 'string') {
     const blocks = present(lookup(body, source.each));
     if (!blocks) return undefined;
@@ -327,6 +373,11 @@ function build(source: Source, body: TNode, loc: SourceLocation): TNode | undefi
   }
   const map = buildMap(source as { [k: string]: Source }, body, loc);
   return map.entries.length > 0 ? map : undefined;
+}
+
+function converted(v: TNode | undefined, convert: (x: string | number | boolean) => string | number | boolean): TNode | undefined {
+  if (v?.kind !== 'scalar' || v.value === null) return v;
+  return { ...v, value: convert(v.value) };
 }
 
 /** `environment.variables`, `events.0`: attributes and nested blocks by name, list items by index. */

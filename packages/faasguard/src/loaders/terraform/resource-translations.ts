@@ -8,16 +8,57 @@
 
 /**
  * Where a property's value comes from: an attribute (`role`), an attribute of a nested block
- * (`environment.variables`, `events.0` for a list's first item), a one-item list of an attribute
- * (`{ wrap: 'role' }`), one map per nested block (`{ each: 'inline_policy', of: {…} }`), or a map
- * of such sources.
+ * (`environment.variables`, `events.0` for a list's first item), a one-item list of another source
+ * (`{ wrap: 'role' }`), one map per nested block (`{ each: 'inline_policy', of: {…} }`), an
+ * attribute whose Terraform values CloudFormation spells otherwise (`{ attr: 'acl', as: 'canned-acl' }`,
+ * see `CONVERSIONS`), or a map of such sources.
  */
-export type Source = string | { wrap: string } | { each: string; of: { [cfnProperty: string]: Source } } | { [cfnProperty: string]: Source };
+export type Source =
+  | string
+  | { wrap: Source }
+  | { each: string; of: { [cfnProperty: string]: Source } }
+  | { attr: string; as: keyof typeof CONVERSIONS }
+  | { [cfnProperty: string]: Source };
+
+/**
+ * Another resource a Terraform resource creates beside its main one: the legacy inline `policy` of
+ * an `aws_s3_bucket` is a bucket policy. Made only when one of its properties is set; `ref` names
+ * the property that refers back to the main resource.
+ */
+export interface Companion {
+  /** Appended to the main resource's address: `aws_s3_bucket.site/policy` */
+  suffix: string;
+  cfnType: string;
+  ref: string;
+  properties: { [cfnProperty: string]: Source };
+}
 
 export interface Translation {
   cfnType: string;
   properties: { [cfnProperty: string]: Source };
+  companions?: readonly Companion[];
 }
+
+/** Values Terraform writes in its own words: each conversion maps them to CloudFormation's (others pass unchanged). */
+export const CONVERSIONS = {
+  /** S3 canned ACLs: `public-read` → `PublicRead` */
+  'canned-acl': (v: string | number | boolean): string | number | boolean =>
+    typeof v === 'string' ? v.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') : v,
+  /** A legacy `versioning { enabled = true }` block */
+  'enabled-status': (v: string | number | boolean): string | number | boolean => (v === true || v === 'true' ? 'Enabled' : v === false || v === 'false' ? 'Suspended' : v),
+  /** `method_path` of `aws_api_gateway_method_settings` (`orders/{id}/GET`; `*` for every path and method): its HTTP method */
+  'method-of-path': (v: string | number | boolean): string | number | boolean => (typeof v === 'string' ? v.slice(v.lastIndexOf('/') + 1) : v),
+  /** …and its resource path, rooted (`/*`, `/orders/{id}`) */
+  'resource-of-path': (v: string | number | boolean): string | number | boolean => (typeof v === 'string' ? `/${v.slice(0, Math.max(0, v.lastIndexOf('/')))}` : v),
+} as const;
+
+/**
+ * Attributes whose CloudFormation `Fn::GetAtt` name is not the attribute's name in PascalCase
+ * (`aws_iam_access_key.deploy.secret` is `!GetAtt Deploy.SecretAccessKey`).
+ */
+export const ATTRIBUTE_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'AWS::IAM::AccessKey': { secret: 'SecretAccessKey' },
+};
 
 export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   aws_lambda_function: {
@@ -60,9 +101,29 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
       Policies: { each: 'inline_policy', of: { PolicyName: 'name', PolicyDocument: 'policy' } },
     },
   },
+  aws_lambda_alias: { cfnType: 'AWS::Lambda::Alias', properties: { Name: 'name', FunctionName: 'function_name', FunctionVersion: 'function_version' } },
+  aws_lambda_function_event_invoke_config: {
+    cfnType: 'AWS::Lambda::EventInvokeConfig',
+    properties: {
+      FunctionName: 'function_name', Qualifier: 'qualifier', MaximumRetryAttempts: 'maximum_retry_attempts', MaximumEventAgeInSeconds: 'maximum_event_age_in_seconds',
+      DestinationConfig: { OnFailure: { Destination: 'destination_config.on_failure.destination' }, OnSuccess: { Destination: 'destination_config.on_success.destination' } },
+    },
+  },
+  aws_lambda_layer_version_permission: {
+    cfnType: 'AWS::Lambda::LayerVersionPermission',
+    properties: { LayerVersionArn: 'layer_name', Action: 'action', Principal: 'principal', OrganizationId: 'organization_id' },
+  },
   aws_iam_role_policy: { cfnType: 'AWS::IAM::Policy', properties: { PolicyName: 'name', PolicyDocument: 'policy', Roles: { wrap: 'role' } } },
   aws_iam_policy: { cfnType: 'AWS::IAM::ManagedPolicy', properties: { ManagedPolicyName: 'name', PolicyDocument: 'policy' } },
-  aws_s3_bucket: { cfnType: 'AWS::S3::Bucket', properties: { BucketName: 'bucket' } },
+  aws_s3_bucket: {
+    cfnType: 'AWS::S3::Bucket',
+    // `acl`, `website` and `versioning` are the legacy inline forms (AWS provider 3); version 4 made them resources of their own.
+    properties: {
+      BucketName: 'bucket', AccessControl: { attr: 'acl', as: 'canned-acl' }, WebsiteConfiguration: { IndexDocument: 'website.index_document' },
+      VersioningConfiguration: { Status: { attr: 'versioning.enabled', as: 'enabled-status' } },
+    },
+    companions: [{ suffix: '/policy', cfnType: 'AWS::S3::BucketPolicy', ref: 'Bucket', properties: { PolicyDocument: 'policy' } }],
+  },
   aws_s3_bucket_policy: { cfnType: 'AWS::S3::BucketPolicy', properties: { Bucket: 'bucket', PolicyDocument: 'policy' } },
   aws_sqs_queue: {
     cfnType: 'AWS::SQS::Queue',
@@ -73,6 +134,103 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   aws_sns_topic_policy: { cfnType: 'AWS::SNS::TopicPolicy', properties: { Topics: { wrap: 'arn' }, PolicyDocument: 'policy' } },
   aws_sns_topic_subscription: { cfnType: 'AWS::SNS::Subscription', properties: { TopicArn: 'topic_arn', Protocol: 'protocol', Endpoint: 'endpoint' } },
   aws_cloudwatch_log_group: { cfnType: 'AWS::Logs::LogGroup', properties: { LogGroupName: 'name', RetentionInDays: 'retention_in_days', KmsKeyId: 'kms_key_id' } },
+  aws_kinesis_stream: { cfnType: 'AWS::Kinesis::Stream', properties: { Name: 'name', StreamEncryption: { EncryptionType: 'encryption_type', KeyId: 'kms_key_id' } } },
+  aws_dynamodb_table: {
+    cfnType: 'AWS::DynamoDB::Table',
+    properties: { TableName: 'name', StreamSpecification: { StreamViewType: 'stream_view_type' }, SSESpecification: { SSEEnabled: 'server_side_encryption.enabled', KMSMasterKeyId: 'server_side_encryption.kms_key_arn' } },
+  },
+  aws_cloudwatch_event_rule: {
+    cfnType: 'AWS::Events::Rule',
+    properties: { Name: 'name', ScheduleExpression: 'schedule_expression', EventPattern: 'event_pattern', EventBusName: 'event_bus_name', State: 'state' },
+  },
+  aws_cloudwatch_event_bus: { cfnType: 'AWS::Events::EventBus', properties: { Name: 'name' } },
+  aws_scheduler_schedule: {
+    cfnType: 'AWS::Scheduler::Schedule',
+    properties: { Name: 'name', ScheduleExpression: 'schedule_expression', State: 'state', Target: { Arn: 'target.arn', RoleArn: 'target.role_arn', Input: 'target.input' } },
+  },
+  aws_iot_topic_rule: {
+    cfnType: 'AWS::IoT::TopicRule',
+    properties: { RuleName: 'name', TopicRulePayload: { Sql: 'sql', Actions: { each: 'lambda', of: { Lambda: { FunctionArn: 'function_arn' } } } } },
+  },
+  aws_cognito_user_pool: {
+    cfnType: 'AWS::Cognito::UserPool',
+    properties: {
+      UserPoolName: 'name', MfaConfiguration: 'mfa_configuration',
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 'password_policy.minimum_length', RequireLowercase: 'password_policy.require_lowercase', RequireNumbers: 'password_policy.require_numbers',
+          RequireSymbols: 'password_policy.require_symbols', RequireUppercase: 'password_policy.require_uppercase',
+        },
+      },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: 'admin_create_user_config.allow_admin_create_user_only' },
+      Schema: { each: 'schema', of: { Name: 'name', AttributeDataType: 'attribute_data_type', Mutable: 'mutable' } },
+      LambdaConfig: {
+        PreSignUp: 'lambda_config.pre_sign_up', PostConfirmation: 'lambda_config.post_confirmation', PreAuthentication: 'lambda_config.pre_authentication',
+        PostAuthentication: 'lambda_config.post_authentication', CustomMessage: 'lambda_config.custom_message', DefineAuthChallenge: 'lambda_config.define_auth_challenge',
+        CreateAuthChallenge: 'lambda_config.create_auth_challenge', VerifyAuthChallengeResponse: 'lambda_config.verify_auth_challenge_response',
+        PreTokenGeneration: 'lambda_config.pre_token_generation', UserMigration: 'lambda_config.user_migration',
+      },
+    },
+  },
+  aws_cognito_user_pool_client: {
+    cfnType: 'AWS::Cognito::UserPoolClient',
+    properties: { UserPoolId: 'user_pool_id', GenerateSecret: 'generate_secret', ExplicitAuthFlows: 'explicit_auth_flows', AllowedOAuthFlows: 'allowed_oauth_flows', WriteAttributes: 'write_attributes' },
+  },
+  aws_cognito_identity_pool: { cfnType: 'AWS::Cognito::IdentityPool', properties: { IdentityPoolName: 'identity_pool_name', AllowUnauthenticatedIdentities: 'allow_unauthenticated_identities' } },
+  aws_cognito_identity_pool_roles_attachment: { cfnType: 'AWS::Cognito::IdentityPoolRoleAttachment', properties: { IdentityPoolId: 'identity_pool_id', Roles: 'roles' } },
+  aws_ssm_parameter: { cfnType: 'AWS::SSM::Parameter', properties: { Name: 'name', Type: 'type', Value: 'value' } },
+  aws_secretsmanager_secret: { cfnType: 'AWS::SecretsManager::Secret', properties: { Name: 'name', KmsKeyId: 'kms_key_id' } },
+  aws_secretsmanager_secret_rotation: {
+    cfnType: 'AWS::SecretsManager::RotationSchedule',
+    properties: { SecretId: 'secret_id', RotationLambdaARN: 'rotation_lambda_arn', RotationRules: { AutomaticallyAfterDays: 'rotation_rules.automatically_after_days', ScheduleExpression: 'rotation_rules.schedule_expression' } },
+  },
+  aws_iam_user: { cfnType: 'AWS::IAM::User', properties: { UserName: 'name' } },
+  aws_iam_access_key: { cfnType: 'AWS::IAM::AccessKey', properties: { UserName: 'user', Status: 'status' } },
+  aws_wafv2_web_acl_association: { cfnType: 'AWS::WAFv2::WebACLAssociation', properties: { ResourceArn: 'resource_arn', WebACLArn: 'web_acl_arn' } },
+  aws_api_gateway_rest_api: {
+    cfnType: 'AWS::ApiGateway::RestApi',
+    properties: { Name: 'name', Policy: 'policy', DisableExecuteApiEndpoint: 'disable_execute_api_endpoint', EndpointConfiguration: { Types: 'endpoint_configuration.types' } },
+  },
+  aws_api_gateway_resource: { cfnType: 'AWS::ApiGateway::Resource', properties: { RestApiId: 'rest_api_id', ParentId: 'parent_id', PathPart: 'path_part' } },
+  aws_api_gateway_method: {
+    cfnType: 'AWS::ApiGateway::Method',
+    properties: {
+      RestApiId: 'rest_api_id', ResourceId: 'resource_id', HttpMethod: 'http_method', AuthorizationType: 'authorization', AuthorizerId: 'authorizer_id',
+      ApiKeyRequired: 'api_key_required', RequestValidatorId: 'request_validator_id', RequestParameters: 'request_parameters',
+    },
+  },
+  aws_api_gateway_authorizer: {
+    cfnType: 'AWS::ApiGateway::Authorizer',
+    properties: { RestApiId: 'rest_api_id', Name: 'name', Type: 'type', AuthorizerUri: 'authorizer_uri', ProviderARNs: 'provider_arns', IdentitySource: 'identity_source' },
+  },
+  aws_api_gateway_request_validator: {
+    cfnType: 'AWS::ApiGateway::RequestValidator',
+    properties: { RestApiId: 'rest_api_id', Name: 'name', ValidateRequestBody: 'validate_request_body', ValidateRequestParameters: 'validate_request_parameters' },
+  },
+  aws_api_gateway_deployment: { cfnType: 'AWS::ApiGateway::Deployment', properties: { RestApiId: 'rest_api_id', StageName: 'stage_name' } },
+  aws_api_gateway_stage: {
+    cfnType: 'AWS::ApiGateway::Stage',
+    properties: {
+      RestApiId: 'rest_api_id', StageName: 'stage_name', DeploymentId: 'deployment_id', TracingEnabled: 'xray_tracing_enabled',
+      CacheClusterEnabled: 'cache_cluster_enabled', ClientCertificateId: 'client_certificate_id',
+      AccessLogSetting: { DestinationArn: 'access_log_settings.destination_arn', Format: 'access_log_settings.format' },
+    },
+  },
+  aws_api_gateway_usage_plan: {
+    cfnType: 'AWS::ApiGateway::UsagePlan',
+    properties: {
+      UsagePlanName: 'name', ApiStages: { each: 'api_stages', of: { ApiId: 'api_id', Stage: 'stage' } },
+      Throttle: { BurstLimit: 'throttle_settings.burst_limit', RateLimit: 'throttle_settings.rate_limit' }, Quota: { Limit: 'quota_settings.limit', Period: 'quota_settings.period' },
+    },
+  },
+  aws_api_gateway_api_key: { cfnType: 'AWS::ApiGateway::ApiKey', properties: { Name: 'name', Value: 'value', Enabled: 'enabled' } },
+  aws_apigatewayv2_authorizer: {
+    cfnType: 'AWS::ApiGatewayV2::Authorizer',
+    properties: {
+      ApiId: 'api_id', Name: 'name', AuthorizerType: 'authorizer_type', AuthorizerUri: 'authorizer_uri', IdentitySource: 'identity_source',
+      JwtConfiguration: { Audience: 'jwt_configuration.audience', Issuer: 'jwt_configuration.issuer' },
+    },
+  },
   aws_apigatewayv2_api: { cfnType: 'AWS::ApiGatewayV2::Api', properties: { Name: 'name', ProtocolType: 'protocol_type', Target: 'target' } },
   aws_apigatewayv2_route: {
     cfnType: 'AWS::ApiGatewayV2::Route',
@@ -101,7 +259,12 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
  * refers to, and `set` says which of its properties they write.
  */
 export interface Patch {
-  target: string;
+  /**
+   * The attribute that refers to the target (a list of references patches each), or, for a
+   * resource that names its target by values (an integration names its method by API, resource
+   * and HTTP method), the target's type and the attributes both share.
+   */
+  target: string | { type: string; match: readonly string[] };
   /** CloudFormation property of the target → source in the patch (appended when `append`) */
   set: { [cfnProperty: string]: Source };
   append?: boolean;
@@ -109,6 +272,52 @@ export interface Patch {
 
 export const PATCHES: Readonly<Record<string, Patch>> = {
   aws_iam_role_policy_attachment: { target: 'role', set: { ManagedPolicyArns: { wrap: 'policy_arn' } }, append: true },
+  // `roles` is a list: the policy is attached to each.
+  aws_iam_policy_attachment: { target: 'roles', set: { ManagedPolicyArns: { wrap: 'policy_arn' } }, append: true },
+  aws_iam_role_policy_attachments_exclusive: { target: 'role_name', set: { ManagedPolicyArns: 'policy_arns' }, append: true },
+  aws_s3_bucket_acl: { target: 'bucket', set: { AccessControl: { attr: 'acl', as: 'canned-acl' } } },
+  aws_s3_bucket_ownership_controls: { target: 'bucket', set: { OwnershipControls: { Rules: { wrap: { ObjectOwnership: 'rule.object_ownership' } } } } },
+  aws_s3_bucket_website_configuration: { target: 'bucket', set: { WebsiteConfiguration: { IndexDocument: 'index_document.suffix' } } },
+  aws_s3_bucket_versioning: { target: 'bucket', set: { VersioningConfiguration: { Status: 'versioning_configuration.status' } } },
+  aws_s3_bucket_server_side_encryption_configuration: {
+    target: 'bucket',
+    set: {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: {
+          wrap: { ServerSideEncryptionByDefault: { SSEAlgorithm: 'rule.apply_server_side_encryption_by_default.sse_algorithm', KMSMasterKeyID: 'rule.apply_server_side_encryption_by_default.kms_master_key_id' } },
+        },
+      },
+    },
+  },
+  aws_cloudwatch_event_target: { target: 'rule', set: { Targets: { wrap: { Id: 'target_id', Arn: 'arn', RoleArn: 'role_arn', Input: 'input' } } }, append: true },
+  // A bus's whole policy document; the account's default bus is not a resource of the module, and its policy is not judged.
+  aws_cloudwatch_event_bus_policy: { target: 'event_bus_name', set: { Policy: 'policy' } },
+  aws_secretsmanager_secret_version: { target: 'secret_id', set: { SecretString: 'secret_string' } },
+  aws_api_gateway_rest_api_policy: { target: 'rest_api_id', set: { Policy: 'policy' } },
+  // An integration names its method by API, resource and HTTP method, not by reference.
+  aws_api_gateway_integration: {
+    target: { type: 'aws_api_gateway_method', match: ['rest_api_id', 'resource_id', 'http_method'] },
+    set: {
+      Integration: {
+        Type: 'type', Uri: 'uri', IntegrationHttpMethod: 'integration_http_method', ConnectionType: 'connection_type', Credentials: 'credentials',
+        RequestParameters: 'request_parameters', RequestTemplates: 'request_templates',
+      },
+    },
+  },
+  aws_api_gateway_method_settings: {
+    target: { type: 'aws_api_gateway_stage', match: ['rest_api_id', 'stage_name'] },
+    set: {
+      MethodSettings: {
+        wrap: {
+          HttpMethod: { attr: 'method_path', as: 'method-of-path' }, ResourcePath: { attr: 'method_path', as: 'resource-of-path' },
+          LoggingLevel: 'settings.logging_level', DataTraceEnabled: 'settings.data_trace_enabled', MetricsEnabled: 'settings.metrics_enabled',
+          ThrottlingBurstLimit: 'settings.throttling_burst_limit', ThrottlingRateLimit: 'settings.throttling_rate_limit',
+          CachingEnabled: 'settings.caching_enabled', CacheDataEncrypted: 'settings.cache_data_encrypted',
+        },
+      },
+    },
+    append: true,
+  },
   aws_s3_bucket_public_access_block: {
     target: 'bucket',
     set: {
