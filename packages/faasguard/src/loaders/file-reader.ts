@@ -73,6 +73,20 @@ export class FileReader {
     return path.relative(this.guard.rootAbs, abs).split(path.sep).join('/');
   }
 
+  /**
+   * The text of a file a configuration names (Terraform's `file()`), relative to `fromFileRel`'s
+   * folder: undefined when it is missing, outside the root, excluded, special or too large.
+   */
+  text(fromFileRel: string, rawPath: string): string | undefined {
+    const abs = this.resolve(fromFileRel, rawPath);
+    if (abs === 'outside') return undefined;
+    const target = this.guard.check(abs);
+    if (target.kind !== 'inside' || this.isExcluded(target.rel)) return undefined;
+    recordRead(target.real);
+    const read = readRegularText(target.real, MAX_INCLUDE_BYTES);
+    return read.kind === 'text' ? read.text : undefined;
+  }
+
   /** Files that were read as configuration, relative to the scan root */
   readFiles(): string[] {
     return [...this.cache.values()].flatMap((o) => (o.kind === 'tree' ? [o.rel] : []));

@@ -8,6 +8,7 @@ export class ModelBuilder {
   readonly model: AppModel = { stacks: [], functions: [], triggers: [], apis: [], routes: [], resources: [], roles: [], permissions: [] };
   private readonly resourcesById = new Map<string, Resource>();
   private readonly functionsById = new Map<string, LambdaFunction>();
+  private readonly aliasesById = new Map<string, LambdaFunction>();
   private readonly apisById = new Map<string, Api>();
   private readonly rolesById = new Map<string, IamRole>();
 
@@ -63,10 +64,15 @@ export class ModelBuilder {
     return this.rolesById.get(id);
   }
 
-  /** The function a value refers to (`!Ref Fn`, `!GetAtt Fn.Arn`, or an ARN built with it). */
+  /** The function a value refers to (`!Ref Fn`, `!GetAtt Fn.Arn`, an ARN built with it, or one of its aliases). */
   functionOf(v: Value | undefined): LambdaFunction | undefined {
     const ref = referencedResource(v);
-    return ref ? this.functionsById.get(ref.target) : undefined;
+    return ref ? this.functionsById.get(ref.target) ?? this.aliasesById.get(ref.target) : undefined;
+  }
+
+  /** An `AWS::Lambda::Alias` of the template: invoking it invokes its function. */
+  addAlias(aliasId: string, fn: LambdaFunction): void {
+    this.aliasesById.set(aliasId, fn);
   }
 
   /** The resource a value refers to. */

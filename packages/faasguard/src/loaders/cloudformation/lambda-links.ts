@@ -99,8 +99,10 @@ export function linkEventInvokeConfig(ctx: LoadContext, r: TemplateResource): vo
 }
 
 /** An alias with provisioned concurrency keeps instances of its function warm. */
+/** An alias stands for its function wherever it is invoked; it may carry the function's provisioned concurrency. Linked before the resources that invoke it. */
 export function linkAlias(ctx: LoadContext, r: TemplateResource): void {
   const fn = ctx.builder.functionOf(prop(ctx, r, 'FunctionName').value);
+  if (fn) ctx.builder.addAlias(ctx.template.resourceId(r.logicalId), fn);
   const pc = prop(ctx, r, 'ProvisionedConcurrencyConfig', 'ProvisionedConcurrentExecutions').value;
   if (fn && pc !== undefined) fn.provisionedConcurrency = pc;
 }

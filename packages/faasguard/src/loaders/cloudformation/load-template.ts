@@ -59,7 +59,6 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::Lambda::Url': linkFunctionUrl,
   'AWS::Lambda::EventSourceMapping': linkEventSourceMapping,
   'AWS::Lambda::EventInvokeConfig': linkEventInvokeConfig,
-  'AWS::Lambda::Alias': linkAlias,
   'AWS::IAM::Policy': linkPolicyToRoles,
   'AWS::IAM::ManagedPolicy': linkPolicyToRoles,
   'AWS::S3::Bucket': linkBucketNotifications,
@@ -114,12 +113,15 @@ export function loadTemplate(input: TemplateInput, builder: ModelBuilder): Diagn
   if (template.resources.size === 0 && input.format === undefined) reportEmpty(template, root);
   const resources = [...template.resources.values()].filter((r) => isCreated(ctx, r)).map((r) => (sam ? withGlobals(root, r) : r));
   for (const r of resources) loadElement(ctx, r);
+  for (const r of resources) if (r.type === 'AWS::Lambda::Alias') linkAlias(ctx, r);
   for (const r of resources) FIRST_LINKS[r.type]?.(ctx, r);
   if (sam) for (const r of resources) linkEmbeddedConnectors(ctx, r);
   for (const r of resources) ROUTE_LINKS[r.type]?.(ctx, r);
   // After events: an operation that an event already routes is not routed again.
   for (const r of resources) linkOpenApiRoutes(ctx, r);
-  checkReferenceCycles(template);
+  // A Terraform module is translated with the resources that change another merged into it, which makes
+  // references that Terraform's own graph does not have: its cycles are not CloudFormation's.
+  if (input.format !== 'terraform') checkReferenceCycles(template);
   return diagnostics;
 }
 

@@ -10,9 +10,10 @@
  */
 import type { SourceLocation } from '../../model/location.js';
 import type { TMapEntry, TNode } from '../../parse/tree.js';
-import { UNKNOWN_VALUE_KEY } from '../cloudformation/intrinsics.js';
 import { ATTRIBUTE_NAMES } from './resource-translations.js';
-import { attributesOf, blocksOf, bodyOf, type HclNode } from './parse-terraform.js';
+import { attributesOf, blockHeader, blocksOf, bodyOf, type HclNode } from './parse-terraform.js';
+import { builtin, jsonOrText } from './functions.js';
+import { entry, isUnknown, nil, scalar, textOf, unknownValue } from './tree-values.js';
 
 export interface TfScope {
   locOf(node: HclNode): SourceLocation;
@@ -36,6 +37,10 @@ export interface TfScope {
   data: ReadonlyMap<string, HclNode>;
   /** Bounds the evaluation of one module */
   budget: { steps: number };
+  /** Names a `for` expression or a `dynamic` block binds (`x` in `[for x in …]`, `statement` in its `content`) */
+  bindings?: Map<string, TNode>;
+  /** A file's text for `file()` and `templatefile()`, its path relative to the root module; only inside the scanned tree */
+  readFile(file: string): string | undefined;
 }
 
 /** A resource (or one instance of it) as references see it. */
@@ -81,8 +86,11 @@ export function evaluate(node: HclNode, scope: TfScope, depth = 0): TNode {
       return call(node, scope, depth);
     case 'conditional':
       return conditional(node, children, scope, depth, loc);
+    case 'for_expr':
+      return children[0] ? forExpression(children[0], scope, depth, loc) : nil(loc);
+    case 'operation':
+      return children[0] ? operation(children[0], scope, depth, loc) : nil(loc);
     default:
-      // `for` expressions, arithmetic and comparisons are not evaluated yet.
       return unknownValue(node.text, loc);
   }
 }
@@ -96,11 +104,15 @@ function postfix(expr: HclNode, children: HclNode[], scope: TfScope, depth: numb
   const names = rest.map((p) => (p.type === 'get_attr' ? p.namedChildren[0]?.text ?? '' : '')).filter((n, i) => rest[i]!.type === 'get_attr' && n);
   const loc = scope.locOf(head);
   const unknown = unknownValue(expr.text, loc);
-  if (root === 'var') return known(scope.vars.get(names[0] ?? '')) ?? unknown;
-  if (root === 'local') return scope.locals.get(names[0] ?? '') ?? unknown;
+  const bound = scope.bindings?.get(root);
+  if (bound) return rest.reduce((v, p) => access(v, p, scope, depth), bound);
+  // What follows the name (`var.queues["orders"].arn`, `local.names[0]`) reads into the value.
+  const then = (v: TNode | undefined, skip: number): TNode => (v ? rest.slice(skip).reduce((x, p) => access(x, p, scope, depth), v) : unknown);
+  if (root === 'var') return then(known(scope.vars.get(names[0] ?? '')), 1);
+  if (root === 'local') return then(scope.locals.get(names[0] ?? ''), 1);
   if (root === 'path') return scalar(names[0] === 'module' ? scope.pathModule : '.', loc);
   if (root === 'data') return known(dataReference(names, scope, depth, loc)) ?? unknown;
-  if (root === 'module') return known(scope.modules.get(names[0] ?? '')?.get(names[1] ?? '')) ?? unknown;
+  if (root === 'module') return then(known(scope.modules.get(names[0] ?? '')?.get(names[1] ?? '')), 2);
   if (root === 'count' && names[0] === 'index' && scope.instance?.index !== undefined) return scalar(scope.instance.index, loc);
   if (root === 'each' && names[0] === 'key' && scope.instance?.key !== undefined) return scalar(scope.instance.key, loc);
   if (root === 'each' && names[0] === 'value' && scope.instance?.value) return rest.slice(1).reduce((v, p) => access(v, p, scope, depth), scope.instance.value);
@@ -149,13 +161,24 @@ function known(v: TNode | undefined): TNode | undefined {
 
 function access(value: TNode, p: HclNode, scope: TfScope, depth: number): TNode {
   if (p.type === 'get_attr') return member(value, p.namedChildren[0]?.text ?? '', scope.locOf(p));
+  if (p.type === 'splat') return splat(value, p, scope, depth);
   if (p.type === 'index') {
     const key = indexKey(p, scope, depth);
+    if (isUnknown(value)) return value;
     if (key?.kind !== 'scalar' || key.value === null) return nil(scope.locOf(p));
     if (value.kind === 'seq') return value.items[Number(key.value)] ?? nil(scope.locOf(p));
     return member(value, String(key.value), scope.locOf(p));
   }
   return nil(scope.locOf(p));
+}
+
+/** `list[*].arn`: the accesses after the splat applied to each item (a single value is a one-item list, null none). */
+function splat(value: TNode, p: HclNode, scope: TfScope, depth: number): TNode {
+  const loc = scope.locOf(p);
+  if (isUnknown(value)) return value;
+  const items = value.kind === 'seq' ? value.items : value.kind === 'scalar' && value.value === null ? [] : [value];
+  const steps = (p.namedChildren[0]?.namedChildren ?? []).filter((c): c is HclNode => c !== null);
+  return { kind: 'seq', items: items.map((item) => steps.reduce((v, step) => access(v, step, scope, depth), item)), loc };
 }
 
 /** The key of `[expr]` (the grammar's `new_index`) or of the legacy `.0` form. */
@@ -168,6 +191,8 @@ function indexKey(p: HclNode, scope: TfScope, depth: number): TNode | undefined 
 }
 
 function member(value: TNode, name: string, loc: SourceLocation): TNode {
+  // A part of an unknown is unknown too, for the same reason.
+  if (isUnknown(value)) return value;
   if (value.kind !== 'map') return nil(loc);
   return value.entries.find((e) => e.key === name)?.value ?? nil(loc);
 }
@@ -228,55 +253,62 @@ function dataReference(names: string[], scope: TfScope, depth: number, loc: Sour
 /** `data "aws_iam_policy_document"`: its `statement` blocks as the policy's statements. */
 function policyDocument(block: HclNode, scope: TfScope, depth: number): TNode {
   const loc = scope.locOf(block);
-  const statements = blocksOf(bodyOf(block), 'statement').map((s) => {
-    const sloc = scope.locOf(s);
-    const attrs = new Map(attributesOf(bodyOf(s)).map((a) => [a.name, evaluate(a.value, scope, depth + 1)]));
-    const out: TMapEntry[] = [entry('Effect', attrs.get('effect') ?? scalar('Allow', sloc), sloc)];
-    const put = (key: string, value: TNode | undefined): void => {
-      if (value && !(value.kind === 'scalar' && value.value === null)) out.push(entry(key, value, value.loc));
-    };
-    put('Sid', attrs.get('sid'));
-    put('Action', attrs.get('actions'));
-    put('NotAction', attrs.get('not_actions'));
-    put('Resource', attrs.get('resources'));
-    put('NotResource', attrs.get('not_resources'));
-    put('Principal', principals(blocksOf(bodyOf(s), 'principals'), scope, depth));
-    put('Condition', conditions(blocksOf(bodyOf(s), 'condition'), scope, depth));
-    return { kind: 'map', entries: out, loc: sloc } as TNode;
-  });
+  const statements = expandedBlocks(bodyOf(block), 'statement', scope, depth).map((s) => withBinding(scope, s.binding, () => statement(s.block, scope, depth)));
   return { kind: 'map', entries: [entry('Version', scalar('2012-10-17', loc), loc), entry('Statement', { kind: 'seq', items: statements, loc }, loc)], loc };
 }
 
-function principals(blocks: HclNode[], scope: TfScope, depth: number): TNode | undefined {
+function statement(s: HclNode, scope: TfScope, depth: number): TNode {
+  const sloc = scope.locOf(s);
+  const attrs = new Map(attributesOf(bodyOf(s)).map((a) => [a.name, evaluate(a.value, scope, depth + 1)]));
+  const out: TMapEntry[] = [entry('Effect', attrs.get('effect') ?? scalar('Allow', sloc), sloc)];
+  const put = (key: string, value: TNode | undefined): void => {
+    if (value && !(value.kind === 'scalar' && value.value === null)) out.push(entry(key, value, value.loc));
+  };
+  put('Sid', attrs.get('sid'));
+  put('Action', attrs.get('actions'));
+  put('NotAction', attrs.get('not_actions'));
+  put('Resource', attrs.get('resources'));
+  put('NotResource', attrs.get('not_resources'));
+  put('Principal', principals(expandedBlocks(bodyOf(s), 'principals', scope, depth), scope, depth));
+  put('Condition', conditions(expandedBlocks(bodyOf(s), 'condition', scope, depth), scope, depth));
+  return { kind: 'map', entries: out, loc: sloc };
+}
+
+/** Each block's attributes, evaluated with the names its `dynamic` block binds. */
+function blockAttributes(b: ExpandedBlock, scope: TfScope, depth: number): Map<string, TNode> {
+  return withBinding(scope, b.binding, () => new Map(attributesOf(bodyOf(b.block)).map((a) => [a.name, evaluate(a.value, scope, depth + 1)])));
+}
+
+function principals(blocks: ExpandedBlock[], scope: TfScope, depth: number): TNode | undefined {
   if (blocks.length === 0) return undefined;
-  const loc = scope.locOf(blocks[0]!);
+  const loc = scope.locOf(blocks[0]!.block);
   const entries: TMapEntry[] = [];
   for (const b of blocks) {
-    const attrs = new Map(attributesOf(bodyOf(b)).map((a) => [a.name, evaluate(a.value, scope, depth + 1)]));
+    const attrs = blockAttributes(b, scope, depth);
     const type = attrs.get('type');
     const ids = attrs.get('identifiers');
     if (type?.kind !== 'scalar' || !ids) continue;
     // `type = "*"` with `identifiers = ["*"]` is the policy language's `Principal: "*"`.
-    if (type.value === '*') return scalar('*', scope.locOf(b));
-    entries.push(entry(String(type.value), ids, scope.locOf(b)));
+    if (type.value === '*') return scalar('*', scope.locOf(b.block));
+    entries.push(entry(String(type.value), ids, scope.locOf(b.block)));
   }
   return { kind: 'map', entries, loc };
 }
 
-function conditions(blocks: HclNode[], scope: TfScope, depth: number): TNode | undefined {
+function conditions(blocks: ExpandedBlock[], scope: TfScope, depth: number): TNode | undefined {
   if (blocks.length === 0) return undefined;
   const byTest = new Map<string, TMapEntry[]>();
   for (const b of blocks) {
-    const attrs = new Map(attributesOf(bodyOf(b)).map((a) => [a.name, evaluate(a.value, scope, depth + 1)]));
+    const attrs = blockAttributes(b, scope, depth);
     const test = attrs.get('test');
     const variable = attrs.get('variable');
     const values = attrs.get('values');
     if (test?.kind !== 'scalar' || variable?.kind !== 'scalar' || !values) continue;
     const list = byTest.get(String(test.value)) ?? [];
-    list.push(entry(String(variable.value), values, scope.locOf(b)));
+    list.push(entry(String(variable.value), values, scope.locOf(b.block)));
     byTest.set(String(test.value), list);
   }
-  const loc = scope.locOf(blocks[0]!);
+  const loc = scope.locOf(blocks[0]!.block);
   return { kind: 'map', entries: [...byTest].map(([test, entries]) => entry(test, { kind: 'map', entries, loc }, loc)), loc };
 }
 
@@ -314,6 +346,11 @@ function template(node: HclNode, scope: TfScope, depth: number): TNode {
   }
   if (node.type === 'heredoc_template') return heredoc(parts, loc);
   if (parts.length === 1 && node.namedChildren.some((c) => c?.type === 'template_interpolation')) return parts[0]!;
+  return joined(parts, loc);
+}
+
+/** Parts of a string: the string when all are known, else a `Fn::Join` that keeps the references (read as JSON by the policy loader too). */
+function joined(parts: TNode[], loc: SourceLocation): TNode {
   if (parts.every((p) => p.kind === 'scalar' && p.value !== null)) return scalar(parts.map((p) => String((p as { value: unknown }).value)).join(''), loc);
   return { kind: 'map', entries: [entry('Fn::Join', { kind: 'seq', items: [scalar('', loc), { kind: 'seq', items: parts, loc }], loc }, loc)], loc };
 }
@@ -325,28 +362,29 @@ function template(node: HclNode, scope: TfScope, depth: number): TNode {
  */
 function interpolated(inner: HclNode, scope: TfScope, depth: number): TNode {
   const v = evaluate(inner, scope, depth + 1);
-  return isUnknown(v) ? scalar(`\${${inner.text}}`, v.loc) : v;
+  if (isUnknown(v)) return scalar(`\${${inner.text}}`, v.loc);
+  // A list or object in a string is `jsonencode`'s text (Terraform accepts no other).
+  const plain = v.kind === 'scalar' ? undefined : plainValue(v);
+  return plain === undefined ? v : scalar(JSON.stringify(plain), v.loc);
 }
 
-function isUnknown(v: TNode): boolean {
-  return v.kind === 'map' && v.entries.length === 1 && v.entries[0]!.key === UNKNOWN_VALUE_KEY;
+/** A value made only of known scalars, lists and objects, as JSON data; undefined otherwise. */
+function plainValue(v: TNode): unknown {
+  if (v.kind === 'scalar') return v.value;
+  if (isUnknown(v) || (v.kind === 'map' && v.entries.some((e) => e.key.startsWith('Fn::') || e.key === 'Ref'))) return undefined;
+  const items = v.kind === 'seq' ? v.items.map(plainValue) : v.entries.map((e) => plainValue(e.value));
+  if (items.some((x) => x === undefined)) return undefined;
+  return v.kind === 'seq' ? items : Object.fromEntries(v.entries.map((e, i) => [e.key, items[i]]));
 }
 
-/** A heredoc's text; a heredoc that holds a JSON document (a policy) is that document. */
+/**
+ * A heredoc's text; a heredoc that holds a JSON document (a policy) is that document. One that
+ * interpolates a resource's attribute stays a `Fn::Join` of its parts, which the template loader
+ * reads as JSON with the references in place.
+ */
 function heredoc(parts: TNode[], loc: SourceLocation): TNode {
-  if (!parts.every((p) => p.kind === 'scalar' && p.value !== null)) return nil(loc);
-  const text = parts.map((p) => String((p as { value: unknown }).value)).join('');
-  try {
-    return fromJson(JSON.parse(text), loc);
-  } catch {
-    return scalar(text, loc);
-  }
-}
-
-function fromJson(v: unknown, loc: SourceLocation): TNode {
-  if (Array.isArray(v)) return { kind: 'seq', items: v.map((x) => fromJson(x, loc)), loc };
-  if (v !== null && typeof v === 'object') return { kind: 'map', entries: Object.entries(v).map(([k, x]) => entry(k, fromJson(x, loc), loc)), loc };
-  return scalar(typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null, loc);
+  if (!parts.every((p) => p.kind === 'scalar' && p.value !== null)) return joined(parts, loc);
+  return jsonOrText(parts.map((p) => String((p as { value: unknown }).value)).join(''), loc);
 }
 
 function conditional(node: HclNode, children: HclNode[], scope: TfScope, depth: number, loc: SourceLocation): TNode {
@@ -363,103 +401,149 @@ function call(node: HclNode, scope: TfScope, depth: number): TNode {
   const name = node.namedChildren.find((c) => c?.type === 'identifier')?.text ?? '';
   const argsNode = node.namedChildren.find((c) => c?.type === 'function_arguments');
   const args = (argsNode?.namedChildren ?? []).filter((c): c is HclNode => c?.type === 'expression').map((a) => evaluate(a, scope, depth + 1));
-  const out = builtin(name, args, loc);
-  return out.kind === 'scalar' && out.value === null ? unknownValue(node.text, loc) : out;
+  const out = builtin(name, args, loc, scope);
+  return out === undefined || (out.kind === 'scalar' && out.value === null) ? unknownValue(node.text, loc) : out;
 }
 
-function builtin(name: string, args: TNode[], loc: SourceLocation): TNode {
-  const str = (n: TNode | undefined): string | undefined => (n?.kind === 'scalar' && n.value !== null ? String(n.value) : undefined);
-  switch (name) {
-    // A policy written with jsonencode is its document; the loader reads the structure.
-    case 'jsonencode':
-    case 'tolist':
-    case 'toset':
-    case 'tomap':
-    case 'tostring':
-      return args[0] ?? nil(loc);
-    case 'jsondecode': {
-      const text = str(args[0]);
-      try {
-        return text === undefined ? nil(loc) : fromJson(JSON.parse(text), loc);
-      } catch {
-        return nil(loc);
+/** Items a `for` expression or a `dynamic` block iterates over: a list's index and item, a map's key and value. */
+function iterationItems(collection: TNode): Array<[TNode, TNode]> | undefined {
+  if (isUnknown(collection)) return undefined;
+  if (collection.kind === 'seq') return collection.items.slice(0, MAX_ITEMS).map((item, i) => [scalar(i, item.loc), item]);
+  if (collection.kind === 'map') return collection.entries.slice(0, MAX_ITEMS).map((e) => [scalar(e.key, e.keyLoc), e.value]);
+  return collection.value === null ? [] : undefined;
+}
+
+/** Items one `for` expression or `dynamic` block makes at most */
+const MAX_ITEMS = 1000;
+
+/**
+ * `[for k, v in coll : v.arn if v.public]` and `{for x in coll : x.name => x.arn}` (with `...`,
+ * values grouped by key). A collection or condition not known offline makes the whole unknown.
+ */
+function forExpression(node: HclNode, scope: TfScope, depth: number, loc: SourceLocation): TNode {
+  const parts = node.namedChildren.filter((c): c is HclNode => c !== null);
+  const intro = parts.find((c) => c.type === 'for_intro');
+  const names = (intro?.namedChildren ?? []).filter((c) => c?.type === 'identifier').map((c) => c!.text);
+  const source = intro?.namedChildren.find((c) => c?.type === 'expression');
+  const items = source ? iterationItems(evaluate(source, scope, depth + 1)) : undefined;
+  if (!items || names.length === 0) return unknownValue(node.text, loc);
+  const [keyExpr, valueExpr] = parts.filter((c) => c.type === 'expression');
+  const cond = parts.find((c) => c.type === 'for_cond')?.namedChildren.find((c) => c?.type === 'expression');
+  const isObject = node.type === 'for_object_expr';
+  const grouped = parts.some((c) => c.type === 'ellipsis');
+  const out: Array<[string, TNode]> = [];
+  for (const [key, value] of items) {
+    const binding = new Map(names.length === 2 ? [[names[0]!, key], [names[1]!, value]] : [[names[0]!, value]]);
+    const result = withBindings(scope, binding, () => {
+      if (cond) {
+        const c = evaluate(cond, scope, depth + 1);
+        if (c.kind !== 'scalar' || typeof c.value !== 'boolean') return 'unknown';
+        if (!c.value) return 'skip';
       }
-    }
-    case 'merge':
-      return { kind: 'map', entries: mergeEntries(args), loc };
-    case 'concat':
-      return { kind: 'seq', items: args.flatMap((a) => (a.kind === 'seq' ? a.items : [])), loc };
-    case 'lower':
-    case 'upper': {
-      const s = str(args[0]);
-      return s === undefined ? nil(loc) : scalar(name === 'lower' ? s.toLowerCase() : s.toUpperCase(), loc);
-    }
-    case 'join': {
-      const sep = str(args[0]);
-      const items = args[1]?.kind === 'seq' ? args[1].items.map(str) : [];
-      return sep === undefined || items.some((i) => i === undefined) ? nil(loc) : scalar(items.join(sep), loc);
-    }
-    case 'format': {
-      const [fmt, ...rest] = args.map(str);
-      if (fmt === undefined || rest.some((r) => r === undefined)) return nil(loc);
-      let i = 0;
-      return scalar(fmt.replace(/%[sd]/g, () => rest[i++] ?? ''), loc);
-    }
-    case 'lookup': {
-      const key = str(args[1]);
-      const found = key !== undefined ? args[0]?.kind === 'map' ? args[0].entries.find((e) => e.key === key)?.value : undefined : undefined;
-      return found ?? args[2] ?? nil(loc);
-    }
-    case 'element': {
-      const items = args[0]?.kind === 'seq' ? args[0].items : [];
-      const i = args[1]?.kind === 'scalar' && typeof args[1].value === 'number' ? args[1].value : undefined;
-      return items.length > 0 && i !== undefined ? items[i % items.length]! : nil(loc);
-    }
-    case 'length': {
-      const a = args[0];
-      if (a?.kind === 'seq') return scalar(a.items.length, loc);
-      if (a?.kind === 'map') return scalar(a.entries.length, loc);
-      return a?.kind === 'scalar' && typeof a.value === 'string' ? scalar(a.value.length, loc) : nil(loc);
-    }
-    case 'keys':
-      return args[0]?.kind === 'map' ? { kind: 'seq', items: args[0].entries.map((e) => scalar(e.key, e.keyLoc)), loc } : nil(loc);
-    case 'values':
-      return args[0]?.kind === 'map' ? { kind: 'seq', items: args[0].entries.map((e) => e.value), loc } : nil(loc);
-    case 'coalesce':
-    case 'try':
-      return args.find((a) => !(a.kind === 'scalar' && (a.value === null || a.value === ''))) ?? nil(loc);
-    default:
-      return nil(loc);
+      const k = isObject && keyExpr ? textOf(evaluate(keyExpr, scope, depth + 1)) : '';
+      const v = evaluate((isObject ? valueExpr : keyExpr) ?? node, scope, depth + 1);
+      return k === undefined ? 'unknown' : ([k, v] as [string, TNode]);
+    });
+    if (result === 'unknown') return unknownValue(node.text, loc);
+    if (result !== 'skip') out.push(result);
+  }
+  if (!isObject) return { kind: 'seq', items: out.map(([, v]) => v), loc };
+  if (!grouped) return { kind: 'map', entries: out.map(([k, v]) => entry(k, v, v.loc)), loc };
+  const groups = new Map<string, TNode[]>();
+  for (const [k, v] of out) groups.set(k, [...(groups.get(k) ?? []), v]);
+  return { kind: 'map', entries: [...groups].map(([k, vs]) => entry(k, { kind: 'seq', items: vs, loc }, loc)), loc };
+}
+
+function withBindings<T>(scope: TfScope, names: ReadonlyMap<string, TNode>, f: () => T): T {
+  const saved = scope.bindings;
+  scope.bindings = new Map([...(saved ?? []), ...names]);
+  try {
+    return f();
+  } finally {
+    scope.bindings = saved;
   }
 }
 
-function mergeEntries(maps: TNode[]): TMapEntry[] {
-  const out: TMapEntry[] = [];
-  for (const m of maps) {
-    if (m.kind !== 'map') continue;
-    for (const e of m.entries) {
-      const i = out.findIndex((x) => x.key === e.key);
-      if (i >= 0) out[i] = e;
-      else out.push(e);
+/** A nested block as written, or one instance of a `dynamic` block's `content` with the name it binds. */
+export interface ExpandedBlock {
+  block: HclNode;
+  binding?: [string, TNode];
+}
+
+/**
+ * The nested blocks of a body of one type (all types when not given), with each `dynamic "<type>"`
+ * block expanded into one `content` per item of its `for_each`; the item is bound to the block's
+ * `iterator` name (the type by default) as `{ key, value }`. A `for_each` not known offline makes none.
+ */
+export function expandedBlocks(body: HclNode | undefined, type: string | undefined, scope: TfScope, depth: number): Array<ExpandedBlock & { type: string }> {
+  const out: Array<ExpandedBlock & { type: string }> = [];
+  for (const b of blocksOf(body)) {
+    const header = blockHeader(b);
+    if (header.type !== 'dynamic') {
+      if (type === undefined || header.type === type) out.push({ block: b, type: header.type });
+      continue;
+    }
+    const name = header.labels[0];
+    if (!name || (type !== undefined && name !== type)) continue;
+    const attrs = attributesOf(bodyOf(b));
+    const forEach = attrs.find((a) => a.name === 'for_each');
+    // `iterator = rule` names the binding with a bare word, not an expression.
+    const iterator = attrs.find((a) => a.name === 'iterator')?.value.text.trim() || name;
+    const content = blocksOf(bodyOf(b), 'content')[0];
+    const items = forEach ? iterationItems(evaluate(forEach.value, scope, depth + 1)) : undefined;
+    if (!content || !items) continue;
+    for (const [key, value] of items) {
+      const loc = scope.locOf(content);
+      out.push({ block: content, type: name, binding: [iterator, { kind: 'map', entries: [entry('key', key, loc), entry('value', value, loc)], loc }] });
     }
   }
   return out;
 }
 
-/** An explicit unknown, named by the expression that gives it: `var.source_arn is not known offline`. */
-export function unknownValue(expression: string, loc: SourceLocation): TNode {
-  const text = expression.length > 80 ? `${expression.slice(0, 79)}…` : expression;
-  return { kind: 'map', entries: [entry(UNKNOWN_VALUE_KEY, scalar(`${text} is not known offline`, loc), loc)], loc };
+export function withBinding<T>(scope: TfScope, binding: [string, TNode] | undefined, f: () => T): T {
+  return binding ? withBindings(scope, new Map([binding]), f) : f();
 }
 
-export function scalar(value: string | number | boolean | null, loc: SourceLocation): TNode {
-  return { kind: 'scalar', value, loc };
+/** Arithmetic, comparisons and logic on known values; anything else is unknown. */
+function operation(node: HclNode, scope: TfScope, depth: number, loc: SourceLocation): TNode {
+  const all = node.children.filter((c): c is HclNode => c !== null && c.type !== 'comment');
+  if (node.type === 'unary_operation') {
+    const [op, operand] = all;
+    const v = operand ? evaluate(operand, scope, depth + 1) : undefined;
+    if (op?.type === '!' && v?.kind === 'scalar' && typeof v.value === 'boolean') return scalar(!v.value, loc);
+    if (op?.type === '-' && v?.kind === 'scalar' && typeof v.value === 'number') return scalar(-v.value, loc);
+    return unknownValue(node.text, loc);
+  }
+  const [left, op, right] = all;
+  if (!left || !op || !right) return unknownValue(node.text, loc);
+  const a = evaluate(left, scope, depth + 1);
+  const b = evaluate(right, scope, depth + 1);
+  const result = binary(op.type, a, b);
+  return result === undefined ? unknownValue(node.text, loc) : scalar(result, loc);
 }
 
-export function nil(loc: SourceLocation): TNode {
-  return { kind: 'scalar', value: null, loc };
-}
-
-export function entry(key: string, value: TNode, keyLoc: SourceLocation): TMapEntry {
-  return { key, keyLoc, value };
+function binary(op: string, a: TNode, b: TNode): string | number | boolean | undefined {
+  if (isUnknown(a) || isUnknown(b)) return undefined;
+  if (op === '==' || op === '!=') {
+    if (a.kind !== 'scalar' || b.kind !== 'scalar') return undefined;
+    return (a.value === b.value) === (op === '==');
+  }
+  const x = a.kind === 'scalar' ? a.value : undefined;
+  const y = b.kind === 'scalar' ? b.value : undefined;
+  if (op === '&&' || op === '||') return typeof x === 'boolean' && typeof y === 'boolean' ? (op === '&&' ? x && y : x || y) : undefined;
+  const m = typeof x === 'string' && x.trim() !== '' ? Number(x) : x;
+  const n = typeof y === 'string' && y.trim() !== '' ? Number(y) : y;
+  if (typeof m !== 'number' || typeof n !== 'number' || Number.isNaN(m) || Number.isNaN(n)) return undefined;
+  switch (op) {
+    case '+': return m + n;
+    case '-': return m - n;
+    case '*': return m * n;
+    case '/': return n === 0 ? undefined : m / n;
+    case '%': return n === 0 ? undefined : m % n;
+    case '<': return m < n;
+    case '>': return m > n;
+    case '<=': return m <= n;
+    case '>=': return m >= n;
+    default: return undefined;
+  }
 }

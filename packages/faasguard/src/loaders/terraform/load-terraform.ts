@@ -13,7 +13,8 @@ import type { TMap, TMapEntry, TNode } from '../../parse/tree.js';
 import { loadTemplate } from '../cloudformation/load-template.js';
 import type { FileReader } from '../file-reader.js';
 import type { ModelBuilder } from '../model-builder.js';
-import { entry, evaluate, nil, scalar, type TfScope } from './evaluate.js';
+import { evaluate, expandedBlocks, withBinding, type TfScope } from './evaluate.js';
+import { entry, nil, scalar } from './tree-values.js';
 import { attributesOf, blockHeader, blocksOf, bodyOf, parseTerraform, stringValueOf, type HclNode, type ParsedTerraform } from './parse-terraform.js';
 import { localModuleDir } from './root-modules.js';
 import { CONVERSIONS, PATCHES, TRANSLATIONS, type Patch, type Source } from './resource-translations.js';
@@ -69,7 +70,7 @@ export function loadTerraformModule(input: TerraformModuleInput, builder: ModelB
     const tf = parsed.filter((p) => p.file.endsWith('.tf'));
     if (tf.length === 0) return undefined;
     const file = tf.find((p) => path.posix.basename(p.file) === 'main.tf')?.file ?? tf[0]!.file;
-    const ctx: ModuleContext = { parse, parsedAll, diagnostics, filesOf: input.filesOf ?? (() => []), budget: { steps: MODULE_BUDGET }, callsLeft: MAX_MODULE_CALLS };
+    const ctx: ModuleContext = { parse, parsedAll, diagnostics, filesOf: input.filesOf ?? (() => []), budget: { steps: MODULE_BUDGET }, callsLeft: MAX_MODULE_CALLS, ...(input.reader ? { reader: input.reader } : {}) };
     const { entries } = evaluateModule(ctx, input.dir, parsed, { prefix: '', depth: 0, rootDir: input.dir });
     const where = { file, line: 1, column: 1 };
     if (ctx.budget.steps < 0) diagnostics.push({ severity: 'warning', code: 'tf-budget', message: `${file}: the module's expressions exceed what one scan evaluates; the rest are judged unknown`, loc: where });
@@ -96,6 +97,7 @@ interface ModuleContext {
   budget: { steps: number };
   /** Module calls still to evaluate: a module calling itself, or many modules calling many, stays bounded */
   callsLeft: number;
+  reader?: FileReader;
 }
 
 /** Module calls one root module evaluates at most, all depths together */
@@ -122,6 +124,8 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
     modules: new Map(),
     data: new Map(declared(tf, 'data').map((d) => [`${d.type}.${d.name}`, d.block])),
     budget: ctx.budget,
+    // Terraform reads relative paths from the root module's folder (`${path.module}/…` names a module's).
+    readFile: (file) => ctx.reader?.text(path.posix.join(call.rootDir || '.', 'main.tf'), file),
   };
   const vars = variables(tf, parsed.filter((p) => !p.file.endsWith('.tf')), scope);
   for (const [k, v] of call.inputs ?? []) vars.set(k, v);
@@ -334,16 +338,16 @@ function withInstance<T>(scope: TfScope, i: Instance, f: () => T): T {
   }
 }
 
-/** A block as a map: its attributes evaluated, its nested blocks as maps (a list of maps when repeated). */
+/** A block as a map: its attributes evaluated, its nested blocks (`dynamic` ones expanded) as maps, a list of maps when repeated. */
 function blockValue(block: HclNode, scope: TfScope): TNode {
   const body = bodyOf(block);
   const loc = scope.locOf(block);
   // A value from elsewhere (a variable's default, a tfvars file) is located where the attribute uses it.
   const entries: TMapEntry[] = attributesOf(body).map((a) => entry(a.name, { ...evaluate(a.value, scope), loc: scope.locOf(a.value) }, scope.locOf(a.node)));
   const nested = new Map<string, TNode[]>();
-  for (const b of blocksOf(body)) {
-    const type = blockHeader(b).type;
-    nested.set(type, [...(nested.get(type) ?? []), blockValue(b, scope)]);
+  for (const b of expandedBlocks(body, undefined, scope, 0)) {
+    const value = withBinding(scope, b.binding, () => blockValue(b.block, scope));
+    nested.set(b.type, [...(nested.get(b.type) ?? []), value]);
   }
   for (const [type, values] of nested) entries.push(entry(type, values.length === 1 ? values[0]! : { kind: 'seq', items: values, loc }, values[0]!.loc));
   return { kind: 'map', entries, loc };

@@ -1,0 +1,41 @@
+/**
+ * The template-tree values Terraform expressions evaluate to: scalars, `null`, map entries, values
+ * decoded from JSON, and the explicit unknown (`UNKNOWN_VALUE_KEY`) that names the expression that
+ * is not known offline.
+ */
+import type { SourceLocation } from '../../model/location.js';
+import type { TMapEntry, TNode } from '../../parse/tree.js';
+import { UNKNOWN_VALUE_KEY } from '../cloudformation/intrinsics.js';
+
+export function scalar(value: string | number | boolean | null, loc: SourceLocation): TNode {
+  return { kind: 'scalar', value, loc };
+}
+
+export function nil(loc: SourceLocation): TNode {
+  return { kind: 'scalar', value: null, loc };
+}
+
+export function entry(key: string, value: TNode, keyLoc: SourceLocation): TMapEntry {
+  return { key, keyLoc, value };
+}
+
+/** An explicit unknown, named by the expression that gives it: `var.source_arn is not known offline`. */
+export function unknownValue(expression: string, loc: SourceLocation): TNode {
+  const text = expression.length > 80 ? `${expression.slice(0, 79)}…` : expression;
+  return { kind: 'map', entries: [entry(UNKNOWN_VALUE_KEY, scalar(`${text} is not known offline`, loc), loc)], loc };
+}
+
+export function isUnknown(v: TNode): boolean {
+  return v.kind === 'map' && v.entries.length === 1 && v.entries[0]!.key === UNKNOWN_VALUE_KEY;
+}
+
+export function fromJson(v: unknown, loc: SourceLocation): TNode {
+  if (Array.isArray(v)) return { kind: 'seq', items: v.map((x) => fromJson(x, loc)), loc };
+  if (v !== null && typeof v === 'object') return { kind: 'map', entries: Object.entries(v).map(([k, x]) => entry(k, fromJson(x, loc), loc)), loc };
+  return scalar(typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null, loc);
+}
+
+/** A known string, number or boolean as text; undefined for anything else. */
+export function textOf(n: TNode | undefined): string | undefined {
+  return n?.kind === 'scalar' && n.value !== null ? String(n.value) : undefined;
+}
