@@ -95,4 +95,12 @@ describe('terraform loader (preview)', () => {
     assert.deepEqual(result.templates, []);
     assert.deepEqual(result.findings, []);
   });
+  it('summarizes registry modules by their inputs, addressed as Terraform does, and notes the others with their inputs', async () => {
+    const result = await scan(path.join(DIR, 'annotated', 'registry-modules'), { terraform: true });
+    const lines = found(result);
+    assert.ok(lines.includes('function-url-without-auth main.tf:16 module.export.aws_lambda_function.this[0]'), lines.join('\n'));
+    assert.ok(lines.includes('api-route-without-auth main.tf:64 module.api.aws_apigatewayv2_route.this["POST /orders"]'));
+    const notes = result.diagnostics.filter((d) => d.code === 'tf-module-not-evaluated');
+    assert.deepEqual(notes.map((d) => [d.message, d.loc?.line]), [['module other (example-corp/widget/aws) is not on disk and has no built-in summary: what it creates is not judged (inputs: name)', 139]]);
+  });
 });

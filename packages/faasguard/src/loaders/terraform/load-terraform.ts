@@ -17,6 +17,8 @@ import { evaluate, expandedBlocks, withBinding, type TfScope } from './evaluate.
 import { entry, nil, scalar } from './tree-values.js';
 import { attributesOf, blockHeader, blocksOf, bodyOf, parseTerraform, stringValueOf, type HclNode, type ParsedTerraform } from './parse-terraform.js';
 import { localModuleDir } from './root-modules.js';
+import { majorOf, type ModuleCall } from './registry-modules/module-call.js';
+import { moduleSummary, type ModuleSummary } from './registry-modules/registry-modules.js';
 import { CONVERSIONS, PATCHES, TRANSLATIONS, type Patch, type Source } from './resource-translations.js';
 import { UNKNOWN_VALUE_KEY } from '../cloudformation/intrinsics.js';
 
@@ -132,6 +134,7 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
   scope.vars = vars;
   evaluateLocals(tf, scope);
   const entries: TMapEntry[] = [];
+  const summarized = registryModules(ctx, tf, dir, scope, call.prefix);
   for (const m of moduleCalls(tf, dir)) {
     if (call.depth >= MAX_MODULE_DEPTH || ctx.callsLeft-- <= 0) {
       ctx.callsLeft = -1;
@@ -148,13 +151,51 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
   evaluateLocals(tf, scope);
   const instances = expand(resources, scope, ctx.diagnostics, call.prefix);
   evaluateLocals(tf, scope);
-  entries.push(...translate(instances, scope));
+  entries.push(...translate([...declaredTranslatables(instances, scope), ...summarized]));
   const outputs = new Map(tf.flatMap((p) => blocksOf(p.body, 'output')).flatMap((o) => {
     const name = blockHeader(o).labels[0];
     const value = attributesOf(bodyOf(o)).find((a) => a.name === 'value');
     return name && value ? [[name, evaluate(value.value, scope)] as [string, TNode]] : [];
   }));
   return { entries, outputs };
+}
+
+/**
+ * The calls of registry modules: a module with a built-in summary makes the resources its inputs
+ * ask for (its outputs are known before any input is evaluated, so calls may refer to one another
+ * in any order); any other is one note that lists its inputs. A call with `count = 0` makes nothing.
+ */
+function registryModules(ctx: ModuleContext, tf: readonly ParsedTerraform[], dir: string, scope: TfScope, prefix: string): Translatable[] {
+  const calls = tf.flatMap((p) => blocksOf(p.body, 'module')).flatMap((block) => {
+    const name = blockHeader(block).labels[0];
+    const source = stringValueOf(block, 'source') ?? '';
+    return name && localModuleDir(dir, source) === undefined ? [{ name, source, block }] : [];
+  });
+  const pending: Array<{ summary: ModuleSummary; call: ModuleCall; block: HclNode }> = [];
+  for (const { name, source, block } of calls) {
+    const summary = moduleSummary(source);
+    const version = stringValueOf(block, 'version');
+    const moduleCall: ModuleCall = { prefix: `${prefix}module.${name}.`, inputs: new Map(), loc: scope.locOf(block), endLine: block.endPosition.row + 1, ...(version ? { version } : {}) };
+    if (!summary) {
+      const inputs = attributesOf(bodyOf(block)).filter((a) => !MODULE_META.has(a.name)).map((a) => a.name);
+      ctx.diagnostics.push({ severity: 'note', code: 'tf-module-not-evaluated', message: `module ${name} (${source || 'no source'}) is not on disk and has no built-in summary: what it creates is not judged (inputs: ${inputs.join(', ') || 'none'})`, loc: moduleCall.loc });
+      continue;
+    }
+    scope.modules.set(name, summary.outputs(moduleCall));
+    pending.push({ summary, call: moduleCall, block });
+  }
+  return pending.flatMap(({ summary, call, block }) => {
+    const attrs = attributesOf(bodyOf(block));
+    const count = attrs.find((a) => a.name === 'count');
+    const n = count ? evaluate(count.value, scope) : undefined;
+    if (n?.kind === 'scalar' && n.value === 0) return [];
+    const inputs = new Map(attrs.filter((a) => !MODULE_META.has(a.name)).map((a) => [a.name, { ...evaluate(a.value, scope), loc: scope.locOf(a.value) }] as [string, TNode]));
+    const major = majorOf(call.version);
+    if (major !== undefined && (major < summary.majors[0] || major > summary.majors[1])) {
+      ctx.diagnostics.push({ severity: 'note', code: 'tf-module-version', message: `module ${call.prefix.slice(0, -1)} pins ${summary.name} ${call.version}; its built-in summary was written from versions ${summary.majors[0]} to ${summary.majors[1]} and may differ`, loc: call.loc });
+    }
+    return summary.resources({ ...call, inputs });
+  });
 }
 
 /** Arguments of a `module` block that are Terraform's, not the module's inputs. */
@@ -256,38 +297,52 @@ function eachItems(v: TNode): Array<[string, TNode]> | undefined {
   return undefined;
 }
 
+/** A resource to translate: an instance of a declared resource, or one a registry module's summary makes. */
+export interface Translatable {
+  /** The Terraform type (`aws_lambda_function`) */
+  type: string;
+  logicalId: string;
+  loc: SourceLocation;
+  endLine: number;
+  /** Its attributes and nested blocks, evaluated */
+  body: TNode;
+}
+
+function declaredTranslatables(instances: readonly Instance[], scope: TfScope): Translatable[] {
+  return instances.filter((i) => TRANSLATIONS[i.decl.type] || PATCHES[i.decl.type]).map((i) => ({
+    type: i.decl.type,
+    logicalId: scope.resources.get(i.address)?.logicalId ?? i.address,
+    loc: scope.locOf(i.decl.block),
+    endLine: i.decl.block.endPosition.row + 1,
+    body: withInstance(scope, i, () => blockValue(i.decl.block, scope)),
+  }));
+}
+
 /** The translated resources (with their companions), then the patches of the resources that change another one. */
-function translate(instances: readonly Instance[], scope: TfScope): TMapEntry[] {
+function translate(items: readonly Translatable[]): TMapEntry[] {
   const out: TMapEntry[] = [];
-  /** Each instance's evaluated block, by logical id, for the patches that find their target by values */
+  /** Each resource's evaluated block, by logical id, for the patches that find their target by values */
   const bodies = new Map<string, { type: string; body: TNode }>();
-  for (const i of instances) {
-    const r = i.decl;
+  for (const r of items) {
     const t = TRANSLATIONS[r.type];
     if (!t) continue;
-    const loc = scope.locOf(r.block);
-    const body = withInstance(scope, i, () => blockValue(r.block, scope));
-    const logicalId = scope.resources.get(i.address)?.logicalId ?? i.address;
-    const endLine = r.block.endPosition.row + 1;
-    out.push(entry(logicalId, resourceNode(t.cfnType, buildMap(t.properties, body, loc), loc, endLine), loc));
-    bodies.set(logicalId, { type: r.type, body });
+    out.push(entry(r.logicalId, resourceNode(t.cfnType, buildMap(t.properties, r.body, r.loc), r.loc, r.endLine), r.loc));
+    bodies.set(r.logicalId, { type: r.type, body: r.body });
     for (const c of t.companions ?? []) {
-      const properties = buildMap(c.properties, body, loc);
+      const properties = buildMap(c.properties, r.body, r.loc);
       if (properties.entries.length === 0) continue;
-      properties.entries.unshift(entry(c.ref, { kind: 'map', entries: [entry('Ref', scalar(logicalId, loc), loc)], loc }, loc));
-      out.push(entry(`${logicalId}${c.suffix}`, resourceNode(c.cfnType, properties, properties.entries[1]!.value.loc, endLine), loc));
+      properties.entries.unshift(entry(c.ref, { kind: 'map', entries: [entry('Ref', scalar(r.logicalId, r.loc), r.loc)], loc: r.loc }, r.loc));
+      out.push(entry(`${r.logicalId}${c.suffix}`, resourceNode(c.cfnType, properties, properties.entries[1]!.value.loc, r.endLine), r.loc));
     }
   }
-  for (const i of instances) {
-    const r = i.decl;
+  for (const r of items) {
     const patch = PATCHES[r.type];
     if (!patch) continue;
-    const body = withInstance(scope, i, () => blockValue(r.block, scope));
-    for (const targetId of patchTargets(patch, body, bodies)) {
+    for (const targetId of patchTargets(patch, r.body, bodies)) {
       const target = out.find((e) => e.key === targetId)?.value;
       const properties = target?.kind === 'map' ? target.entries.find((e) => e.key === 'Properties')?.value : undefined;
       if (properties?.kind !== 'map') continue;
-      for (const e of buildMap(patch.set, body, scope.locOf(r.block)).entries) setProperty(properties, e, patch.append === true);
+      for (const e of buildMap(patch.set, r.body, r.loc).entries) setProperty(properties, e, patch.append === true);
     }
   }
   return out;
