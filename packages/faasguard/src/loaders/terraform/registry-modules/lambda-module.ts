@@ -15,6 +15,7 @@ const FN = 'aws_lambda_function.this[0]';
 const ROLE = 'aws_iam_role.lambda[0]';
 const LOGS = 'aws_cloudwatch_log_group.lambda[0]';
 const URL = 'aws_lambda_function_url.this[0]';
+const SOURCE_FILE = /\.(py|js|mjs|cjs|ts|rb)$/i;
 
 export const lambdaModule = {
   name: 'terraform-aws-modules/lambda/aws',
@@ -118,8 +119,9 @@ function codePath(call: ModuleCall): TNode | undefined {
   const source = input(call, 'source_path');
   const first = source?.kind === 'seq' ? source.items[0] : source;
   const path = first?.kind === 'map' ? field(first, 'path') : first;
-  if (path?.kind === 'scalar' && typeof path.value === 'string') return path;
-  return input(call, 'local_existing_package');
+  if (path?.kind !== 'scalar' || typeof path.value !== 'string') return input(call, 'local_existing_package');
+  // A single source file (`src/app.py`) is packed alone: its folder holds the code to read.
+  return SOURCE_FILE.test(path.value) ? { ...path, value: path.value.slice(0, Math.max(0, path.value.lastIndexOf('/'))) || '.' } : path;
 }
 
 function logGroupName(call: ModuleCall): TNode | undefined {
