@@ -149,7 +149,7 @@ async function discover(target: string, options: ScanOptions): Promise<DiscoverR
 }
 
 export async function scan(target: string, options: ScanOptions = {}): Promise<ScanResult> {
-  if (options.scanCache === undefined || options.synth || options.online || options.terraform) return scanFiles(target, options);
+  if (options.scanCache === undefined || options.synth || options.online) return scanFiles(target, options);
   return scanThroughCache(target, options, options.scanCache);
 }
 

@@ -15,6 +15,7 @@ import type { Directive } from './directive.js';
 import { MARKER } from './directive-text.js';
 import type { SuppressionInput } from './suppression-input.js';
 import { yamlDirectives } from './yaml-directives.js';
+import { hclDirectives, isTerraformSource } from './hcl-directives.js';
 import { readTextOrUndefined } from '../files/read-regular-file.js';
 
 /** Larger files are generated (bundles), not written by hand: they are not searched. */
@@ -23,7 +24,9 @@ export const MAX_DIRECTIVE_FILE_BYTES = 4 * 1024 * 1024;
 export function inlineDirectives(input: SuppressionInput, findings: readonly Finding[]): Directive[] {
   const out: Directive[] = [];
   for (const [file, text] of [...input.sources].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (text.includes(MARKER) && isYamlText(file, text)) out.push(...yamlDirectives(file, text));
+    if (!text.includes(MARKER)) continue;
+    if (isTerraformSource(file)) out.push(...hclDirectives(file, text));
+    else if (isYamlText(file, text)) out.push(...yamlDirectives(file, text));
   }
   for (const file of codeFiles(input, findings)) {
     const text = readSmallFile(path.join(input.root, file));
@@ -32,9 +35,9 @@ export function inlineDirectives(input: SuppressionInput, findings: readonly Fin
   return out;
 }
 
-/** JSON has no comments; a `.template` file may be either. */
+/** JSON has no comments; a `.template` file may be either; Terraform variable files are HCL, whose directives are not read. */
 function isYamlText(file: string, text: string): boolean {
-  return !/\.json$/i.test(file) && !/^\s*[{[]/.test(text);
+  return !/\.(json|tfvars)$/i.test(file) && !/^\s*[{[]/.test(text);
 }
 
 function codeFiles(input: SuppressionInput, findings: readonly Finding[]): string[] {

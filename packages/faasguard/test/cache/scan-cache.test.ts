@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { MAX_ENTRIES } from '../../src/cache/scan-cache.js';
 import { scan, type ScanOptions } from '../../src/scan/scan.js';
 import { ALL_RULES } from '../../src/rules/index.js';
-import { REPO_ROOT } from '../helpers/paths.js';
+import { FIXTURES, REPO_ROOT } from '../helpers/paths.js';
 import { removeProject, tempProject, writeFiles } from '../helpers/temp-project.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -84,6 +84,28 @@ describe('scan cache', () => {
       assert.equal((await scan(app, options)).fromCache, undefined);
     } finally {
       fs.writeFileSync(helper, original);
+    }
+  });
+
+  it('covers Terraform modules, and the files their templatefile() calls read', async () => {
+    const dir = tempProject({});
+    fs.cpSync(path.join(FIXTURES, 'terraform', 'annotated', 'expressions'), dir, { recursive: true });
+    try {
+      const tf = { ...options, terraform: true };
+      const first = await scan(dir, tf);
+      const second = await scan(dir, tf);
+      assert.equal(second.fromCache, true);
+      assert.deepEqual(ruleIds(second.findings), ruleIds(first.findings));
+      assert.ok(first.findings.some((f) => f.ruleId === 'public-source-triggers-function'));
+      assert.equal((await scan(dir, options)).findings.some((f) => f.location.file === 'main.tf'), false, 'keyed by the option');
+      // The policy the queue's templatefile() reads is an input: closing it is seen.
+      const policy = path.join(dir, 'policies/public-queue.json');
+      fs.writeFileSync(policy, fs.readFileSync(policy, 'utf8').replace('"Principal": "*"', '"Principal": { "AWS": "arn:aws:iam::123456789012:root" }'));
+      const changed = await scan(dir, tf);
+      assert.equal(changed.fromCache, undefined);
+      assert.equal(changed.findings.some((f) => f.ruleId === 'public-source-triggers-function'), false);
+    } finally {
+      removeProject(dir);
     }
   });
 

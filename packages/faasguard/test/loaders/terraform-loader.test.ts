@@ -103,4 +103,13 @@ describe('terraform loader (preview)', () => {
     const notes = result.diagnostics.filter((d) => d.code === 'tf-module-not-evaluated');
     assert.deepEqual(notes.map((d) => [d.message, d.loc?.line]), [['module other (example-corp/widget/aws) is not on disk and has no built-in summary: what it creates is not judged (inputs: name)', 139]]);
   });
+  it('reads suppressions in the comments of .tf files, covering the attribute or block below, never a string', async () => {
+    const result = await scan(path.join(DIR, 'suppressions'), { terraform: true });
+    const suppressed = result.suppressed.map((f) => `${f.ruleId} ${f.location.line} ${f.suppression?.location.line}`).sort();
+    assert.deepEqual(suppressed, ['function-url-without-auth 20 19', 'function-without-tracing 29 28']);
+    // The text in the queue's name is a string, not a comment; the last directive covers nothing.
+    assert.ok(result.findings.some((f) => f.ruleId === 'stale-suppression' && f.location.line === 37));
+    assert.equal(result.findings.filter((f) => f.ruleId === 'stale-suppression').length, 1);
+    assert.ok(result.findings.some((f) => f.ruleId === 'function-without-tracing' && f.location.line === 9));
+  });
 });
