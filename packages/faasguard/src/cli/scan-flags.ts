@@ -8,6 +8,8 @@ import { DEFAULT_MAX_FILE_SIZE } from '../scan/scan.js';
 import { isSet, stringValue, stringValues, type Values } from './option-values.js';
 import { parseParams } from './params.js';
 import { UsageError } from './usage-error.js';
+import { readFileSync } from 'node:fs';
+import type { TerraformVariableValues } from '../loaders/terraform/variable-values.js';
 
 /** What `map` and `policy` load, as a scan would: files, parameters and loader options. */
 export function inputOptions(values: Values): ScanOptions {
@@ -47,10 +49,34 @@ export function vulnOptions(values: Values): Pick<ScanOptions, 'osvDb' | 'online
   };
 }
 
-/** Serverless Framework and CDK loader options. */
-export function loaderOptions(values: Values): { stage?: string; region?: string; envVars: string[]; synth: boolean; terraform: boolean } {
+/** Serverless Framework, CDK and Terraform loader options. */
+export function loaderOptions(values: Values): { stage?: string; region?: string; envVars: string[]; synth: boolean; terraform: boolean; terraformVars?: TerraformVariableValues } {
   const envVars = stringValues(values, 'env-vars').flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
   const stage = stringValue(values, 'stage');
   const region = stringValue(values, 'region');
-  return { ...(stage !== undefined ? { stage } : {}), ...(region !== undefined ? { region } : {}), envVars, synth: isSet(values, 'synth'), terraform: isSet(values, 'terraform') };
+  const terraformVars = terraformVariables(values);
+  return {
+    ...(stage !== undefined ? { stage } : {}),
+    ...(region !== undefined ? { region } : {}),
+    envVars,
+    synth: isSet(values, 'synth'),
+    terraform: isSet(values, 'terraform'),
+    ...(terraformVars ? { terraformVars } : {}),
+  };
+}
+
+/** `--var name=value` and `--var-file <file>`, the files read now: their content is part of what the cache keys. */
+function terraformVariables(values: Values): TerraformVariableValues | undefined {
+  const vars = stringValues(values, 'var');
+  const files = stringValues(values, 'var-file');
+  if (vars.length === 0 && files.length === 0) return undefined;
+  for (const v of vars) if (!/^\s*[A-Za-z_][\w-]*\s*=/.test(v)) throw new UsageError(`--var takes name=value, not "${v}"`);
+  const read = files.map((file) => {
+    try {
+      return { file, text: readFileSync(file, 'utf8') };
+    } catch (e) {
+      throw new UsageError(`--var-file ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    }
+  });
+  return { values: vars, files: read };
 }

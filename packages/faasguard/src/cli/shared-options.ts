@@ -33,6 +33,8 @@ export const LOADER_OPTIONS: Options = {
   'env-vars': { type: 'string', multiple: true, default: [] },
   synth: { type: 'boolean', default: false },
   terraform: { type: 'boolean', default: false },
+  var: { type: 'string', multiple: true, default: [] },
+  'var-file': { type: 'string', multiple: true, default: [] },
 };
 
 export const LOADER_HELP: readonly HelpRow[] = [
@@ -41,6 +43,8 @@ export const LOADER_HELP: readonly HelpRow[] = [
   ['--env-vars <names>', 'let ${env:…} read these environment variables (comma-separated, or *)'],
   ['--synth', 'run `npx cdk synth` for a CDK app without cdk.out (runs the app\'s code)'],
   ['--terraform', 'also scan Terraform root modules (.tf): a preview, its findings not yet measured on real projects'],
+  ['--var name=value', 'a Terraform variable value for every root module (repeatable; over --var-file)'],
+  ['--var-file <file>', 'Terraform variable values (.tfvars, or .tfvars.json), over the modules\' own (repeatable)'],
 ];
 
 /** Which configuration file to read; every command that scans takes them. */

@@ -23,6 +23,7 @@ import { recordRead } from '../cache/read-log.js';
 import type { ParamsFor } from './template-params.js';
 import { readTextOrUndefined } from '../files/read-regular-file.js';
 import { loadTerraformModule } from '../loaders/terraform/load-terraform.js';
+import { givenVariables, type TerraformVariableValues } from '../loaders/terraform/variable-values.js';
 import { loadTerraformParser } from '../loaders/terraform/parse-terraform.js';
 import { calledModuleDirs, isTerraformFile, terraformFolders } from '../loaders/terraform/root-modules.js';
 
@@ -35,6 +36,10 @@ export interface FormatOptions {
   synth: boolean;
   /** Scan Terraform root modules too (`--terraform`, a preview) */
   terraform?: boolean;
+  /** Variable values given on the command line (`--var`, `--var-file`) */
+  terraformVars?: TerraformVariableValues;
+  /** Environment variables the scan may read (`TF_VAR_<name>` among them) */
+  envVars?: readonly string[];
   /** Whether a path relative to the root is excluded from the scan: such a path is never read, whatever names it */
   isExcluded?: (rel: string) => boolean;
 }
@@ -116,11 +121,12 @@ async function loadTerraformModules(rootAbs: string, files: DiscoveredFile[], op
   const texts = terraformFolders(read);
   if (texts.size === 0 || !(await loadTerraformParser())) return;
   const called = calledModuleDirs(texts);
+  const given = givenVariables(options.terraformVars, options.envVars ?? [], process.env);
   const filesOf = (dir: string) => (texts.get(dir || '.') ?? []).filter((f) => f.rel.endsWith('.tf'));
   for (const [dir, dirTexts] of texts) {
     // A folder another one calls as a local module is evaluated with that call's inputs, not alone.
     if (called.has(dir)) continue;
-    const loaded = isolated(dir, out, () => loadTerraformModule({ dir: dir === '.' ? '' : dir, files: dirTexts, filesOf, reader }, builder));
+    const loaded = isolated(dir, out, () => loadTerraformModule({ dir: dir === '.' ? '' : dir, files: dirTexts, filesOf, reader, given }, builder));
     if (!loaded) continue;
     out.templates.push(loaded.file);
     for (const t of [...dirTexts, ...[...called].flatMap((d) => texts.get(d) ?? [])]) out.sources.set(t.rel, t.text);

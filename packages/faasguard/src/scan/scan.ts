@@ -9,6 +9,7 @@ import { discoverFiles, type DiscoveredFile, type DiscoverResult } from '../disc
 import { exclusionMatcher, type ExcludeGlobs } from '../discover/exclude-globs.js';
 import { cacheKey } from '../cache/cache-key.js';
 import { hashFiles } from '../cache/input-manifest.js';
+import type { TerraformVariableValues } from '../loaders/terraform/variable-values.js';
 import { withReadLog } from '../cache/read-log.js';
 import { ScanCache, type CachedScan } from '../cache/scan-cache.js';
 import { ModelBuilder } from '../loaders/model-builder.js';
@@ -52,11 +53,14 @@ export interface ScanOptions {
   envVars?: readonly string[];
   /** Run `npx cdk synth` for a CDK app that has no cloud assembly (`--synth`): this runs the app's code */
   synth?: boolean;
-  /**
-   * Also scan Terraform root modules (`--terraform`). A preview: off by default until its verdicts
-   * are measured on real projects, and never through the cache, which does not track `.tf` files.
-   */
+  /** Also scan Terraform root modules (`--terraform`). A preview: off by default until its verdicts are measured on real projects. */
   terraform?: boolean;
+  /**
+   * Terraform variable values given to every root module, over its variable files: the texts of
+   * `--var-file` files (HCL or JSON), then `--var name=value` values, in that order. `TF_VAR_<name>`
+   * environment variables count, below the variable files, when `envVars` allows them.
+   */
+  terraformVars?: TerraformVariableValues;
   /** Offline OSV data: a directory of OSV JSON files or a zip export (`--osv-db`) */
   osvDb?: string;
   /** Ask the OSV API (`--online`) */
@@ -129,6 +133,8 @@ export async function loadApp(target: string, options: ScanOptions = {}, listed?
     serverless: { ...(options.stage ? { stage: options.stage } : {}), ...(options.region ? { region: options.region } : {}), ...(options.envVars ? { envVars: options.envVars } : {}) },
     synth: options.synth === true,
     terraform: options.terraform === true,
+    ...(options.terraformVars ? { terraformVars: options.terraformVars } : {}),
+    ...(options.envVars ? { envVars: options.envVars } : {}),
     isExcluded: exclusionMatcher(path.resolve(root), discoverOptions(options)),
   }, builder);
   for (const t of loaded.templates) progress({ kind: 'file', phase: 'load', file: t });

@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { scan } from '../../src/scan/scan.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import { scan, type ScanOptions } from '../../src/scan/scan.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { FIXTURES } from '../helpers/paths.js';
 
@@ -70,6 +72,34 @@ describe('terraform loader (preview)', () => {
     assert.ok(lines.includes('lambda-permission-public main.tf:34 aws_lambda_permission.anyone'));
   });
 
+  it('takes TF_VAR_ values the scan may read below the variable files, and --var-file and --var values over them', async () => {
+    const dir = path.join(DIR, 'tfvars');
+    const withVar = await scan(dir, { terraform: true, terraformVars: { values: ['url_auth=AWS_IAM'] } });
+    assert.ok(!withVar.findings.some((f) => f.ruleId === 'function-url-without-auth'), '--var wins over terraform.tfvars');
+    const withFile = await scan(dir, { terraform: true, terraformVars: { files: [{ file: 'prod.tfvars.json', text: '{"url_auth": "AWS_IAM", "exposed": false}' }] } });
+    assert.ok(!withFile.findings.some((f) => f.ruleId === 'function-url-without-auth' || f.ruleId === 'lambda-permission-public'));
+    const ordered = await scan(dir, { terraform: true, terraformVars: { files: [{ file: 'a.tfvars', text: 'url_auth = "AWS_IAM"\n' }], values: ['url_auth=NONE'] } });
+    assert.ok(ordered.findings.some((f) => f.ruleId === 'function-url-without-auth'), '--var wins over --var-file');
+    // Without the variable files, the default (AWS_IAM) holds unless TF_VAR_url_auth may be read.
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-tfvars-'));
+    fs.copyFileSync(path.join(dir, 'main.tf'), path.join(bare, 'main.tf'));
+    const saved = process.env['TF_VAR_url_auth'];
+    process.env['TF_VAR_url_auth'] = 'NONE';
+    try {
+      const urlFindings = async (options: ScanOptions): Promise<number> => (await scan(bare, { terraform: true, ...options })).findings.filter((f) => f.ruleId === 'function-url-without-auth').length;
+      assert.equal(await urlFindings({}), 0, 'the environment is not read unless allowed');
+      assert.equal(await urlFindings({ envVars: ['TF_VAR_url_auth'] }), 1);
+      assert.equal(await urlFindings({ envVars: ['*'], terraformVars: { values: ['url_auth=AWS_IAM'] } }), 0, '--var wins over TF_VAR_');
+      process.env['TF_VAR_url_auth'] = 'AWS_IAM';
+      const belowFiles = await scan(dir, { terraform: true, envVars: ['TF_VAR_url_auth'] });
+      assert.ok(belowFiles.findings.some((f) => f.ruleId === 'function-url-without-auth'), 'terraform.tfvars wins over TF_VAR_');
+    } finally {
+      if (saved === undefined) delete process.env['TF_VAR_url_auth'];
+      else process.env['TF_VAR_url_auth'] = saved;
+      fs.rmSync(bare, { recursive: true, force: true });
+    }
+  });
+
   it('reports a file that does not parse with its line, and scans what could be read', async () => {
     const result = await scan(path.join(DIR, 'broken'), { terraform: true });
     const syntax = result.diagnostics.filter((d) => d.code === 'hcl-syntax');
@@ -105,7 +135,7 @@ describe('terraform loader (preview)', () => {
   });
   it('reads suppressions in the comments of .tf files, covering the attribute or block below, never a string', async () => {
     const result = await scan(path.join(DIR, 'suppressions'), { terraform: true });
-    const suppressed = result.suppressed.map((f) => `${f.ruleId} ${f.location.line} ${f.suppression?.location.line}`).sort();
+    const suppressed = (result.suppressed ?? []).map((f) => `${f.ruleId} ${f.location.line} ${f.suppression?.location.line}`).sort();
     assert.deepEqual(suppressed, ['function-url-without-auth 20 19', 'function-without-tracing 29 28']);
     // The text in the queue's name is a string, not a comment; the last directive covers nothing.
     assert.ok(result.findings.some((f) => f.ruleId === 'stale-suppression' && f.location.line === 37));

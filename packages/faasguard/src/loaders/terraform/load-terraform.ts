@@ -17,6 +17,8 @@ import { evaluate, expandedBlocks, withBinding, type TfScope } from './evaluate.
 import { entry, nil, scalar } from './tree-values.js';
 import { attributesOf, blockHeader, blocksOf, bodyOf, parseTerraform, stringValueOf, type HclNode, type ParsedTerraform } from './parse-terraform.js';
 import { localModuleDir } from './root-modules.js';
+import { isExpressionText, type GivenVariables } from './variable-values.js';
+import { jsonOrText } from './functions.js';
 import { majorOf, type ModuleCall } from './registry-modules/module-call.js';
 import { moduleSummary, type ModuleSummary } from './registry-modules/registry-modules.js';
 import { CONVERSIONS, PATCHES, TRANSLATIONS, type Patch, type Source } from './resource-translations.js';
@@ -30,6 +32,8 @@ export interface TerraformModuleInput {
   /** The `.tf` files of another folder of the scan, for the local modules the module calls */
   filesOf?: (dir: string) => ReadonlyArray<{ rel: string; text: string }>;
   reader?: FileReader;
+  /** Variable values from outside the module (`TF_VAR_*`, `--var-file`, `--var`) */
+  given?: GivenVariables;
 }
 
 export interface LoadedTerraformModule {
@@ -72,7 +76,7 @@ export function loadTerraformModule(input: TerraformModuleInput, builder: ModelB
     const tf = parsed.filter((p) => p.file.endsWith('.tf'));
     if (tf.length === 0) return undefined;
     const file = tf.find((p) => path.posix.basename(p.file) === 'main.tf')?.file ?? tf[0]!.file;
-    const ctx: ModuleContext = { parse, parsedAll, diagnostics, filesOf: input.filesOf ?? (() => []), budget: { steps: MODULE_BUDGET }, callsLeft: MAX_MODULE_CALLS, ...(input.reader ? { reader: input.reader } : {}) };
+    const ctx: ModuleContext = { parse, parsedAll, diagnostics, filesOf: input.filesOf ?? (() => []), budget: { steps: MODULE_BUDGET }, callsLeft: MAX_MODULE_CALLS, ...(input.reader ? { reader: input.reader } : {}), ...(input.given ? { given: input.given } : {}) };
     const { entries } = evaluateModule(ctx, input.dir, parsed, { prefix: '', depth: 0, rootDir: input.dir });
     const where = { file, line: 1, column: 1 };
     if (ctx.budget.steps < 0) diagnostics.push({ severity: 'warning', code: 'tf-budget', message: `${file}: the module's expressions exceed what one scan evaluates; the rest are judged unknown`, loc: where });
@@ -100,6 +104,8 @@ interface ModuleContext {
   /** Module calls still to evaluate: a module calling itself, or many modules calling many, stays bounded */
   callsLeft: number;
   reader?: FileReader;
+  /** Variable values from outside the root module */
+  given?: GivenVariables;
 }
 
 /** Module calls one root module evaluates at most, all depths together */
@@ -129,7 +135,7 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
     // Terraform reads relative paths from the root module's folder (`${path.module}/…` names a module's).
     readFile: (file) => ctx.reader?.text(path.posix.join(call.rootDir || '.', 'main.tf'), file),
   };
-  const vars = variables(tf, parsed.filter((p) => !p.file.endsWith('.tf')), scope);
+  const vars = variables(ctx, tf, parsed.filter((p) => !p.file.endsWith('.tf')), scope, call.depth === 0 ? ctx.given : undefined);
   for (const [k, v] of call.inputs ?? []) vars.set(k, v);
   scope.vars = vars;
   evaluateLocals(tf, scope);
@@ -231,19 +237,67 @@ function declared(files: readonly ParsedTerraform[], kind: 'resource' | 'data'):
   );
 }
 
-/** Defaults of `variable` blocks, overridden by `terraform.tfvars` and then `*.auto.tfvars` in name order, as Terraform reads them. */
-function variables(tf: readonly ParsedTerraform[], varFiles: readonly ParsedTerraform[], scope: TfScope): Map<string, TNode> {
+/**
+ * Defaults of `variable` blocks, overridden as Terraform overrides them: `TF_VAR_*` values, then
+ * `terraform.tfvars`, then `*.auto.tfvars` in name order, then `--var-file` files and `--var`
+ * values (`given`, for a root module). A value given from outside the module is located at its
+ * variable's declaration.
+ */
+function variables(ctx: ModuleContext, tf: readonly ParsedTerraform[], varFiles: readonly ParsedTerraform[], scope: TfScope, given?: GivenVariables): Map<string, TNode> {
   const vars = new Map<string, TNode>();
+  const declared = new Map<string, SourceLocation>();
   for (const parsed of tf) {
     for (const block of blocksOf(parsed.body, 'variable')) {
       const name = blockHeader(block).labels[0];
       const dflt = attributesOf(bodyOf(block)).find((a) => a.name === 'default');
-      if (name) vars.set(name, dflt ? evaluate(dflt.value, scope) : nil(parsed.locOf(block)));
+      if (!name) continue;
+      declared.set(name, parsed.locOf(block));
+      vars.set(name, dflt ? evaluate(dflt.value, scope) : nil(parsed.locOf(block)));
     }
   }
+  const setGiven = (name: string, value: TNode): void => {
+    const at = declared.get(name);
+    if (at) vars.set(name, relocated(value, at));
+  };
+  for (const v of given?.env ?? []) setGiven(v.name, givenValue(v.text, scope));
   const ordered = [...varFiles].sort((a, b) => rank(a.file) - rank(b.file) || a.file.localeCompare(b.file));
   for (const parsed of ordered) for (const a of attributesOf(parsed.body)) vars.set(a.name, evaluate(a.value, scope));
+  for (const f of given?.files ?? []) for (const [name, value] of variableFile(ctx, f, scope)) setGiven(name, value);
+  for (const v of given?.values ?? []) setGiven(v.name, givenValue(v.text, scope));
   return vars;
+}
+
+/** A `--var-file`: JSON (`.json`) or HCL assignments. */
+function variableFile(ctx: ModuleContext, f: { file: string; text: string }, scope: TfScope): Array<[string, TNode]> {
+  const loc = { file: f.file, line: 1, column: 1 };
+  if (/\.json$/i.test(f.file)) {
+    const value = jsonOrText(f.text, loc);
+    if (value.kind === 'map') return value.entries.map((e) => [e.key, e.value]);
+    ctx.diagnostics.push({ severity: 'error', code: 'tf-var-file', message: `${f.file} is not a JSON object of variable values; its values are not used`, loc });
+    return [];
+  }
+  return ctx.parse([{ rel: f.file, text: f.text }]).flatMap((p) => attributesOf(p.body).map((a) => [a.name, evaluate(a.value, scope)] as [string, TNode]));
+}
+
+/** A value given as text: an HCL expression when it is written as one, else the string itself. */
+function givenValue(text: string, scope: TfScope): TNode {
+  const loc = { file: '', line: 1, column: 1 };
+  if (!isExpressionText(text)) return scalar(text, loc);
+  const parsed = parseTerraform('<value>', `v = ${text}\n`);
+  if (!parsed) return scalar(text, loc);
+  try {
+    const attr = attributesOf(parsed.body)[0];
+    return parsed.errors.length === 0 && attr ? evaluate(attr.value, scope) : scalar(text, loc);
+  } finally {
+    parsed.dispose();
+  }
+}
+
+/** The value with every part located at `loc`. */
+function relocated(v: TNode, loc: SourceLocation): TNode {
+  if (v.kind === 'map') return { ...v, loc, entries: v.entries.map((e) => ({ ...e, keyLoc: loc, value: relocated(e.value, loc) })) };
+  if (v.kind === 'seq') return { ...v, loc, items: v.items.map((i) => relocated(i, loc)) };
+  return { ...v, loc };
 }
 
 function rank(file: string): number {
