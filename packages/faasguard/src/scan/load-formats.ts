@@ -23,6 +23,7 @@ import { recordRead } from '../cache/read-log.js';
 import type { ParamsFor } from './template-params.js';
 import { readTextOrUndefined } from '../files/read-regular-file.js';
 import { loadTerraformModule } from '../loaders/terraform/load-terraform.js';
+import { isTerraformPlanText, loadTerraformPlan } from '../loaders/terraform/load-plan.js';
 import { givenVariables, type TerraformVariableValues } from '../loaders/terraform/variable-values.js';
 import { loadTerraformParser } from '../loaders/terraform/parse-terraform.js';
 import { calledModuleDirs, isTerraformFile, terraformFolders } from '../loaders/terraform/root-modules.js';
@@ -109,6 +110,11 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
   return out;
 }
 
+/** Plans are JSON files named as plans are (`plan.json`, `tfplan.json`, `prod.tfplan.json`): other JSON is never read for them. */
+function isPlanFileName(rel: string): boolean {
+  return /(^|\/)[^/]*plan[^/]*\.json$/i.test(rel) && !/(^|\/)\.terraform\//.test(rel);
+}
+
 /**
  * Terraform: each folder with `.tf` files is a root module (a `.terraform/` folder holds
  * downloaded copies, not the project's own). Its variable files come with it.
@@ -119,13 +125,28 @@ async function loadTerraformModules(rootAbs: string, files: DiscoveredFile[], op
     return text === undefined ? [] : [{ rel: f.rel, text }];
   });
   const texts = terraformFolders(read);
-  if (texts.size === 0 || !(await loadTerraformParser())) return;
+  const plans = files.filter((f) => isPlanFileName(f.rel)).flatMap((f) => {
+    const text = readTextOrUndefined(path.join(rootAbs, f.rel), options.maxFileSize);
+    return text !== undefined && isTerraformPlanText(text) ? [{ rel: f.rel, text }] : [];
+  });
+  if ((texts.size === 0 && plans.length === 0) || !(await loadTerraformParser())) return;
+  // A plan stands for the root module beside it: its values are what Terraform computed.
+  const planned = new Set(plans.map((p) => path.posix.dirname(p.rel)));
+  for (const plan of plans) {
+    const dir = path.posix.dirname(plan.rel);
+    const tfFiles = (texts.get(dir) ?? []).filter((f) => f.rel.endsWith('.tf'));
+    const diagnostics = isolated(plan.rel, out, () => loadTerraformPlan({ file: plan.rel, text: plan.text, tfFiles, reader }, builder));
+    if (!diagnostics) continue;
+    out.templates.push(plan.rel);
+    for (const t of [plan, ...tfFiles]) out.sources.set(t.rel, t.text);
+    out.diagnostics.push(...diagnostics);
+  }
   const called = calledModuleDirs(texts);
   const given = givenVariables(options.terraformVars, options.envVars ?? [], process.env);
   const filesOf = (dir: string) => (texts.get(dir || '.') ?? []).filter((f) => f.rel.endsWith('.tf'));
   for (const [dir, dirTexts] of texts) {
     // A folder another one calls as a local module is evaluated with that call's inputs, not alone.
-    if (called.has(dir)) continue;
+    if (called.has(dir) || planned.has(dir)) continue;
     const loaded = isolated(dir, out, () => loadTerraformModule({ dir: dir === '.' ? '' : dir, files: dirTexts, filesOf, reader, given }, builder));
     if (!loaded) continue;
     out.templates.push(loaded.file);

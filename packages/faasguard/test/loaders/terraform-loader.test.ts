@@ -142,4 +142,33 @@ describe('terraform loader (preview)', () => {
     assert.equal(result.findings.filter((f) => f.ruleId === 'stale-suppression').length, 1);
     assert.ok(result.findings.some((f) => f.ruleId === 'function-without-tracing' && f.location.line === 9));
   });
+  it('reads a plan (terraform show -json) as the same app: the same findings, linked by the configuration\'s references', async () => {
+    const tf = await scan(path.join(DIR, 'url-app'), { terraform: true });
+    const plan = await scan(path.join(DIR, 'url-app-plan'), { terraform: true });
+    const pairs = (r: ScanResult): string[] => r.findings.map((f) => `${f.ruleId} ${f.subject?.logicalId ?? ''}`).sort();
+    assert.deepEqual(plan.templates, ['plan.json']);
+    assert.deepEqual(pairs(plan), pairs(tf));
+    assert.ok(found(plan).includes('command-injection src/index.js:4 aws_lambda_function.export'), 'the archive the plan builds stands for its folder');
+    assert.ok(found(plan).includes('function-url-without-auth plan.json:51 aws_lambda_function.export'));
+    assert.deepEqual(plan.diagnostics.filter((d) => d.severity !== 'note'), []);
+  });
+
+  it('locates a plan\'s resources at their blocks in the .tf files beside it, which are not scanned again', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-tf-plan-'));
+    try {
+      fs.cpSync(path.join(DIR, 'url-app-plan'), dir, { recursive: true });
+      fs.copyFileSync(path.join(DIR, 'url-app', 'main.tf'), path.join(dir, 'main.tf'));
+      const tf = await scan(path.join(DIR, 'url-app'), { terraform: true });
+      const both = await scan(dir, { terraform: true });
+      assert.deepEqual(both.templates, ['plan.json']);
+      // At the same blocks and attributes; a statement inside a policy document is at its attribute.
+      const atAttribute = (l: string): string => l.replace('main.tf:35 ', 'main.tf:33 ');
+      assert.deepEqual(found(both), found(tf).map(atAttribute));
+      fs.writeFileSync(path.join(dir, 'plan.json'), JSON.stringify({ format_version: '2.0', planned_values: {} }));
+      const future = await scan(dir, { terraform: true });
+      assert.deepEqual(future.diagnostics.filter((d) => d.code === 'tf-plan').map((d) => d.message), ['plan.json is a plan of format 2.0; only format 1.x is read']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

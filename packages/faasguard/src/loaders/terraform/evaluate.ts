@@ -203,7 +203,7 @@ function member(value: TNode, name: string, loc: SourceLocation): TNode {
  * link resources as a template's do. Any other attribute written in the resource's block is that
  * value (`aws_api_gateway_method.get.http_method` is `"GET"`), as Terraform knows it at plan time.
  */
-function resourceAttribute(resource: TfResource, attribute: string | undefined, loc: SourceLocation, scope?: TfScope, depth = 0): TNode {
+export function resourceAttribute(resource: TfResource, attribute: string | undefined, loc: SourceLocation, scope?: TfScope, depth = 0): TNode {
   const ref = { kind: 'map', entries: [entry('Ref', scalar(resource.logicalId, loc), loc)], loc } as TNode;
   const getAtt = (name: string): TNode => ({ kind: 'map', entries: [entry('Fn::GetAtt', { kind: 'seq', items: [scalar(resource.logicalId, loc), scalar(name, loc)], loc }, loc)], loc });
   if (attribute === undefined || /^(id|name|function_name|bucket|url)$/.test(attribute)) return ref;

@@ -14,7 +14,7 @@ import { loadTemplate } from '../cloudformation/load-template.js';
 import type { FileReader } from '../file-reader.js';
 import type { ModelBuilder } from '../model-builder.js';
 import { evaluate, expandedBlocks, withBinding, type TfScope } from './evaluate.js';
-import { entry, nil, scalar } from './tree-values.js';
+import { entry, nil, relocated, scalar } from './tree-values.js';
 import { attributesOf, blockHeader, blocksOf, bodyOf, parseTerraform, stringValueOf, type HclNode, type ParsedTerraform } from './parse-terraform.js';
 import { localModuleDir } from './root-modules.js';
 import { isExpressionText, type GivenVariables } from './variable-values.js';
@@ -81,17 +81,18 @@ export function loadTerraformModule(input: TerraformModuleInput, builder: ModelB
     const where = { file, line: 1, column: 1 };
     if (ctx.budget.steps < 0) diagnostics.push({ severity: 'warning', code: 'tf-budget', message: `${file}: the module's expressions exceed what one scan evaluates; the rest are judged unknown`, loc: where });
     if (ctx.callsLeft < 0) diagnostics.push({ severity: 'warning', code: 'tf-module-calls', message: `${file}: more than ${MAX_MODULE_CALLS} module calls (or calls deeper than ${MAX_MODULE_DEPTH}); the others are not evaluated`, loc: where });
-    const root: TMap = {
-      kind: 'map',
-      entries: [entry('Resources', { kind: 'map', entries, loc: { file, line: 1, column: 1 } }, { file, line: 1, column: 1 })],
-      loc: { file, line: 1, column: 1 },
-    };
-    const loaded = loadTemplate({ root, file, params: new Map(), format: 'terraform', app: input.dir || '.', ...(input.reader ? { reader: input.reader } : {}) }, builder);
-    diagnostics.push(...loaded.items);
+    diagnostics.push(...loadTranslated(entries, file, input.dir, input.reader, builder));
     return { file, diagnostics };
   } finally {
     for (const p of parsedAll) p.dispose();
   }
+}
+
+/** Translated resources into the model, as one stack of the file that stands for them, in the app of `dir`. */
+export function loadTranslated(entries: TMapEntry[], file: string, dir: string, reader: FileReader | undefined, builder: ModelBuilder): Diagnostic[] {
+  const loc = { file, line: 1, column: 1 };
+  const root: TMap = { kind: 'map', entries: [entry('Resources', { kind: 'map', entries, loc }, loc)], loc };
+  return loadTemplate({ root, file, params: new Map(), format: 'terraform', app: dir || '.', ...(reader ? { reader } : {}) }, builder).items;
 }
 
 interface ModuleContext {
@@ -293,13 +294,6 @@ function givenValue(text: string, scope: TfScope): TNode {
   }
 }
 
-/** The value with every part located at `loc`. */
-function relocated(v: TNode, loc: SourceLocation): TNode {
-  if (v.kind === 'map') return { ...v, loc, entries: v.entries.map((e) => ({ ...e, keyLoc: loc, value: relocated(e.value, loc) })) };
-  if (v.kind === 'seq') return { ...v, loc, items: v.items.map((i) => relocated(i, loc)) };
-  return { ...v, loc };
-}
-
 function rank(file: string): number {
   return path.posix.basename(file) === 'terraform.tfvars' ? 0 : 1;
 }
@@ -373,7 +367,7 @@ function declaredTranslatables(instances: readonly Instance[], scope: TfScope): 
 }
 
 /** The translated resources (with their companions), then the patches of the resources that change another one. */
-function translate(items: readonly Translatable[]): TMapEntry[] {
+export function translate(items: readonly Translatable[]): TMapEntry[] {
   const out: TMapEntry[] = [];
   /** Each resource's evaluated block, by logical id, for the patches that find their target by values */
   const bodies = new Map<string, { type: string; body: TNode }>();

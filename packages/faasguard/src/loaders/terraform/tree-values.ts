@@ -39,3 +39,10 @@ export function fromJson(v: unknown, loc: SourceLocation): TNode {
 export function textOf(n: TNode | undefined): string | undefined {
   return n?.kind === 'scalar' && n.value !== null ? String(n.value) : undefined;
 }
+
+/** The value with every part located at `loc` (a value given from outside the file that uses it). */
+export function relocated(v: TNode, loc: SourceLocation): TNode {
+  if (v.kind === 'map') return { ...v, loc, entries: v.entries.map((e) => ({ ...e, keyLoc: loc, value: relocated(e.value, loc) })) };
+  if (v.kind === 'seq') return { ...v, loc, items: v.items.map((i) => relocated(i, loc)) };
+  return { ...v, loc };
+}
