@@ -25,7 +25,7 @@ import { readTextOrUndefined } from '../files/read-regular-file.js';
 import { loadTerraformModule } from '../loaders/terraform/load-terraform.js';
 import { isTerraformPlanText, loadTerraformPlan } from '../loaders/terraform/load-plan.js';
 import { givenVariables, type TerraformVariableValues } from '../loaders/terraform/variable-values.js';
-import { loadTerraformParser } from '../loaders/terraform/parse-terraform.js';
+import { isTerraformConfig, loadTerraformParser } from '../loaders/terraform/parse-terraform.js';
 import { calledModuleDirs, isTerraformFile, terraformFolders } from '../loaders/terraform/root-modules.js';
 
 export interface FormatOptions {
@@ -134,7 +134,7 @@ async function loadTerraformModules(rootAbs: string, files: DiscoveredFile[], op
   const planned = new Set(plans.map((p) => path.posix.dirname(p.rel)));
   for (const plan of plans) {
     const dir = path.posix.dirname(plan.rel);
-    const tfFiles = (texts.get(dir) ?? []).filter((f) => f.rel.endsWith('.tf'));
+    const tfFiles = (texts.get(dir) ?? []).filter((f) => isTerraformConfig(f.rel));
     const diagnostics = isolated(plan.rel, out, () => loadTerraformPlan({ file: plan.rel, text: plan.text, tfFiles, reader }, builder));
     if (!diagnostics) continue;
     out.templates.push(plan.rel);
@@ -143,7 +143,7 @@ async function loadTerraformModules(rootAbs: string, files: DiscoveredFile[], op
   }
   const called = calledModuleDirs(texts);
   const given = givenVariables(options.terraformVars, options.envVars ?? [], process.env);
-  const filesOf = (dir: string) => (texts.get(dir || '.') ?? []).filter((f) => f.rel.endsWith('.tf'));
+  const filesOf = (dir: string) => (texts.get(dir || '.') ?? []).filter((f) => isTerraformConfig(f.rel));
   for (const [dir, dirTexts] of texts) {
     // A folder another one calls as a local module is evaluated with that call's inputs, not alone.
     if (called.has(dir) || planned.has(dir)) continue;

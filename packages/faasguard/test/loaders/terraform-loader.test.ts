@@ -171,4 +171,30 @@ describe('terraform loader (preview)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('reads the JSON syntax (.tf.json, as cdktf writes it) as the same app, located in the JSON', async () => {
+    const tf = await scan(path.join(DIR, 'url-app'), { terraform: true });
+    const json = await scan(path.join(DIR, 'url-app-json'), { terraform: true });
+    const pairs = (r: ScanResult): string[] => r.findings.map((f) => `${f.ruleId} ${f.subject?.logicalId ?? ''}`).sort();
+    assert.deepEqual(json.templates, ['main.tf.json']);
+    assert.deepEqual(pairs(json), pairs(tf));
+    const lines = found(json);
+    assert.ok(lines.includes('function-url-without-auth main.tf.json:53 aws_lambda_function.export'), lines.join('\n'));
+    assert.ok(lines.includes('runtime-deprecated main.tf.json:46 aws_lambda_function.export'));
+    assert.deepEqual(json.diagnostics.filter((d) => d.severity !== 'note'), []);
+  });
+  it('reports what the grammar accepts and Terraform rejects: an attribute set twice, two attributes on one line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-tf-strict-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'main.tf'), 'resource "aws_sqs_queue" "q" {\n  name = "a"\n  name = "b"\n}\nresource "aws_sns_topic" "t" {\n  name = "t" kms_master_key_id = "k"\n}\n');
+      const result = await scan(dir, { terraform: true });
+      const errors = result.diagnostics.filter((d) => d.code === 'hcl-syntax').map((d) => `${d.loc?.line} ${d.message}`);
+      assert.deepEqual(errors, [
+        '3 main.tf: attribute name is set twice in the same block (first on line 2); Terraform rejects the file',
+        '6 main.tf: two attributes on line 6; Terraform requires a line break after each',
+      ]);
+      assert.ok(result.templates.includes('main.tf'), 'the rest is still scanned');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

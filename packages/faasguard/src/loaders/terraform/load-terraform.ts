@@ -15,7 +15,7 @@ import type { FileReader } from '../file-reader.js';
 import type { ModelBuilder } from '../model-builder.js';
 import { evaluate, expandedBlocks, withBinding, type TfScope } from './evaluate.js';
 import { entry, nil, relocated, scalar } from './tree-values.js';
-import { attributesOf, blockHeader, blocksOf, bodyOf, parseTerraform, stringValueOf, type HclNode, type ParsedTerraform } from './parse-terraform.js';
+import { attributesOf, blockHeader, blocksOf, bodyOf, isTerraformConfig, parseTerraform, strictnessErrors, stringValueOf, type HclNode, type ParsedTerraform } from './parse-terraform.js';
 import { localModuleDir } from './root-modules.js';
 import { isExpressionText, type GivenVariables } from './variable-values.js';
 import { jsonOrText } from './functions.js';
@@ -68,14 +68,15 @@ export function loadTerraformModule(input: TerraformModuleInput, builder: ModelB
       const p = parseTerraform(f.rel, f.text);
       if (!p) return [];
       for (const e of p.errors) diagnostics.push({ severity: 'error', code: 'hcl-syntax', message: `${f.rel} does not parse as Terraform (${e.message}); what could be read is scanned`, loc: e.loc });
+      for (const e of strictnessErrors(p)) diagnostics.push({ severity: 'error', code: 'hcl-syntax', message: `${f.rel}: ${e.message}`, loc: e.loc });
       parsedAll.push(p);
       return [p];
     });
   try {
     const parsed = parse(input.files);
-    const tf = parsed.filter((p) => p.file.endsWith('.tf'));
+    const tf = parsed.filter((p) => isTerraformConfig(p.file));
     if (tf.length === 0) return undefined;
-    const file = tf.find((p) => path.posix.basename(p.file) === 'main.tf')?.file ?? tf[0]!.file;
+    const file = tf.find((p) => /^main\.tf(\.json)?$/.test(path.posix.basename(p.file)))?.file ?? tf[0]!.file;
     const ctx: ModuleContext = { parse, parsedAll, diagnostics, filesOf: input.filesOf ?? (() => []), budget: { steps: MODULE_BUDGET }, callsLeft: MAX_MODULE_CALLS, ...(input.reader ? { reader: input.reader } : {}), ...(input.given ? { given: input.given } : {}) };
     const { entries } = evaluateModule(ctx, input.dir, parsed, { prefix: '', depth: 0, rootDir: input.dir });
     const where = { file, line: 1, column: 1 };
@@ -121,7 +122,7 @@ const MAX_MODULE_DEPTH = 8;
  * addresses prefixed by the module path (`module.api.aws_lambda_function.this`), and its outputs.
  */
 function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly ParsedTerraform[], call: { prefix: string; depth: number; rootDir: string; inputs?: Map<string, TNode> }): { entries: TMapEntry[]; outputs: Map<string, TNode> } {
-  const tf = parsed.filter((p) => p.file.endsWith('.tf'));
+  const tf = parsed.filter((p) => isTerraformConfig(p.file));
   const resources = declared(tf, 'resource');
   const scope: TfScope = {
     locOf: (n) => locIn(ctx.parsedAll, n),
@@ -136,7 +137,7 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
     // Terraform reads relative paths from the root module's folder (`${path.module}/…` names a module's).
     readFile: (file) => ctx.reader?.text(path.posix.join(call.rootDir || '.', 'main.tf'), file),
   };
-  const vars = variables(ctx, tf, parsed.filter((p) => !p.file.endsWith('.tf')), scope, call.depth === 0 ? ctx.given : undefined);
+  const vars = variables(ctx, tf, parsed.filter((p) => !isTerraformConfig(p.file)), scope, call.depth === 0 ? ctx.given : undefined);
   for (const [k, v] of call.inputs ?? []) vars.set(k, v);
   scope.vars = vars;
   evaluateLocals(tf, scope);

@@ -7,7 +7,9 @@
  * yields a tree, and its first error is reported with its line.
  */
 import type { Node } from 'web-tree-sitter';
+import type { SourceLocation } from '../../model/location.js';
 import { grammarLoader, parseTree, type ParsedTree } from '../../parse/tree-sitter-grammar.js';
+import { nativeSyntax } from './json-syntax.js';
 
 export type HclNode = Node;
 
@@ -23,10 +25,25 @@ export function loadTerraformParser(): Promise<boolean> {
   return GRAMMAR.load();
 }
 
-/** Parses one `.tf` file (its path relative to the scan root); undefined when the parser is not loaded. */
+/** A Terraform configuration file: native syntax (`.tf`) or JSON syntax (`.tf.json`). */
+export function isTerraformConfig(rel: string): boolean {
+  return /\.tf(\.json)?$/i.test(rel);
+}
+
+/**
+ * Parses one `.tf` or `.tf.json` file (its path relative to the scan root); undefined when the
+ * parser is not loaded. JSON syntax is read as the native syntax it stands for, located in the JSON.
+ */
 export function parseTerraform(file: string, text: string): ParsedTerraform | undefined {
   const parser = GRAMMAR.parser();
-  const parsed = parser ? parseTree(parser, file, text) : undefined;
+  if (!parser) return undefined;
+  if (/\.json$/i.test(file)) {
+    const native = nativeSyntax(file, text);
+    const parsed = parseTree(parser, file, native.text, (line) => ({ line: native.lines[line - 1] ?? 1, column: 1 }));
+    if (!parsed) return undefined;
+    return { ...parsed, errors: [...native.errors, ...parsed.errors].slice(0, 1), body: parsed.root.namedChildren.find((c) => c?.type === 'body') ?? parsed.root };
+  }
+  const parsed = parseTree(parser, file, text);
   if (!parsed) return undefined;
   return { ...parsed, body: parsed.root.namedChildren.find((c) => c?.type === 'body') ?? parsed.root };
 }
@@ -68,4 +85,27 @@ export function attributesOf(body: HclNode | undefined): Array<{ name: string; n
     if (name && value) out.push({ name, node: c, value });
   }
   return out;
+}
+
+/**
+ * What the grammar accepts and Terraform rejects: an attribute set twice in one body, and two
+ * attributes on one line (each must end its line). Each is reported with its line.
+ */
+export function strictnessErrors(parsed: ParsedTerraform): Array<{ loc: SourceLocation; message: string }> {
+  const out: Array<{ loc: SourceLocation; message: string }> = [];
+  const visit = (body: HclNode | undefined, depth: number): void => {
+    if (!body || depth > 64) return;
+    const seen = new Map<string, number>();
+    let lastRow = -1;
+    for (const a of attributesOf(body)) {
+      const row = a.node.startPosition.row;
+      if (seen.has(a.name)) out.push({ loc: parsed.locOf(a.node), message: `attribute ${a.name} is set twice in the same block (first on line ${seen.get(a.name)! + 1}); Terraform rejects the file` });
+      else seen.set(a.name, row);
+      if (row === lastRow) out.push({ loc: parsed.locOf(a.node), message: `two attributes on line ${row + 1}; Terraform requires a line break after each` });
+      lastRow = a.node.endPosition.row;
+    }
+    for (const b of blocksOf(body)) visit(bodyOf(b), depth + 1);
+  };
+  visit(parsed.body, 0);
+  return out.slice(0, 20);
 }

@@ -5,7 +5,7 @@
  * is one app.
  */
 import path from 'node:path';
-import { blocksOf, parseTerraform, stringValueOf } from './parse-terraform.js';
+import { blocksOf, isTerraformConfig, parseTerraform, stringValueOf } from './parse-terraform.js';
 
 export interface TerraformFile {
   rel: string;
@@ -14,7 +14,7 @@ export interface TerraformFile {
 
 /** `.tf` files and the variable files Terraform reads by itself, outside `.terraform/`. */
 export function isTerraformFile(rel: string): boolean {
-  return /\.tf$|(^|\/)terraform\.tfvars$|\.auto\.tfvars$/.test(rel) && !/(^|\/)\.terraform\//.test(rel);
+  return (isTerraformConfig(rel) || /(^|\/)terraform\.tfvars$|\.auto\.tfvars$/.test(rel)) && !/(^|\/)\.terraform\//.test(rel);
 }
 
 /** The files of each folder that holds `.tf` files, by folder (`.` for the scan root). */
@@ -25,7 +25,7 @@ export function terraformFolders(files: readonly TerraformFile[]): Map<string, T
     const dir = path.posix.dirname(f.rel);
     byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
   }
-  for (const [dir, fs] of byDir) if (!fs.some((f) => f.rel.endsWith('.tf'))) byDir.delete(dir);
+  for (const [dir, fs] of byDir) if (!fs.some((f) => isTerraformConfig(f.rel))) byDir.delete(dir);
   return byDir;
 }
 
@@ -40,7 +40,7 @@ export function localModuleDir(callerDir: string, source: string): string | unde
 export function calledModuleDirs(folders: ReadonlyMap<string, readonly TerraformFile[]>): Set<string> {
   const called = new Set<string>();
   for (const [dir, files] of folders) {
-    for (const f of files.filter((x) => x.rel.endsWith('.tf'))) {
+    for (const f of files.filter((x) => isTerraformConfig(x.rel))) {
       const parsed = parseTerraform(f.rel, f.text);
       if (!parsed) continue;
       try {
