@@ -92,6 +92,11 @@ export interface ModelElement {
   loc: SourceLocation;
   /** CDK construct path, when the template says it (`aws:cdk:path` metadata) */
   constructPath?: string;
+  /**
+   * The values for which the element exists, when they are not known offline (a Terraform
+   * resource with `count = var.create ? 1 : 0`): `var.create is true`. Findings about it say so.
+   */
+  onlyWhen?: string;
 }
 
 /** The coarse kind of a resource, so rules need not know CloudFormation type names. */

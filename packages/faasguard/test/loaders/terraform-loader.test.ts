@@ -197,4 +197,15 @@ describe('terraform loader (preview)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('says when a finding holds only for some values: a count or for_each not known offline is 0 or more, never silently 1', async () => {
+    const result = await scan(path.join(DIR, 'conditional'), { terraform: true });
+    const message = (rule: string): string | undefined => result.findings.find((f) => f.ruleId === rule)?.message;
+    assert.match(message('function-url-without-auth') ?? '', /This holds only when var\.public_url is true\.$/);
+    assert.match(message('public-function-without-reserved-concurrency') ?? '', /only when var\.public_url is true\.$/, 'public through the conditional URL');
+    assert.doesNotMatch(message('function-without-log-retention') ?? '', /only when/, 'the function itself is not conditional');
+    const queue = result.findings.find((f) => f.ruleId === 'messaging-policy-public');
+    assert.equal(queue?.subject?.logicalId, 'aws_sqs_queue.jobs');
+    assert.match(queue?.message ?? '', /only when var\.queues is not empty\.$/);
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'tf-unknown-count').map((d) => d.message), ['the count of aws_lambda_function_url.report is not known offline (0 or more): it is judged as one instance, and its findings hold only when var.public_url is true']);
+  });
 });

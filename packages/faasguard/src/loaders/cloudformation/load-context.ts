@@ -4,7 +4,7 @@ import type { TMap, TNode } from '../../parse/tree.js';
 import { get } from '../../parse/tree.js';
 import type { FileReader } from '../file-reader.js';
 import type { ModelBuilder } from '../model-builder.js';
-import type { Evaluator } from './intrinsics.js';
+import { UNKNOWN_VALUE_KEY, type Evaluator } from './intrinsics.js';
 import type { Template, TemplateResource } from './template.js';
 
 /** What a resource loader works with. */
@@ -29,8 +29,17 @@ export function prop(ctx: LoadContext, r: TemplateResource, ...path: string[]): 
   return { ...(node ? { node } : {}), ...(value !== undefined ? { value } : {}), loc: node?.loc ?? r.loc };
 }
 
-export function elementBase(ctx: LoadContext, r: TemplateResource): { id: string; logicalId: string; stack: string; loc: SourceLocation; constructPath?: string } {
+export function elementBase(ctx: LoadContext, r: TemplateResource): { id: string; logicalId: string; stack: string; loc: SourceLocation; constructPath?: string; onlyWhen?: string } {
   const cdkPath = get(get(r.node, 'Metadata'), 'aws:cdk:path');
-  const base = { id: ctx.template.resourceId(r.logicalId), logicalId: r.logicalId, stack: ctx.template.stackId, loc: r.loc };
+  const onlyWhen = explicitlyUnknownCondition(ctx, r);
+  const base = { id: ctx.template.resourceId(r.logicalId), logicalId: r.logicalId, stack: ctx.template.stackId, loc: r.loc, ...(onlyWhen ? { onlyWhen } : {}) };
   return cdkPath?.kind === 'scalar' && typeof cdkPath.value === 'string' ? { ...base, constructPath: cdkPath.value } : base;
+}
+
+/** A condition that a translated format marks as not known offline (only the Terraform loader writes them), as its text. */
+function explicitlyUnknownCondition(ctx: LoadContext, r: TemplateResource): string | undefined {
+  const node = r.condition === undefined ? undefined : ctx.template.conditions.get(r.condition);
+  if (node?.kind !== 'map' || node.entries.length !== 1 || node.entries[0]!.key !== UNKNOWN_VALUE_KEY) return undefined;
+  const text = node.entries[0]!.value;
+  return text.kind === 'scalar' && typeof text.value === 'string' ? text.value : undefined;
 }

@@ -125,6 +125,9 @@ function resourceReference(base: string, after: HclNode[], scope: TfScope, depth
   const attributeOf = (n: HclNode | undefined): string | undefined => (n?.type === 'get_attr' ? n.namedChildren[0]?.text : undefined);
   if (first?.type === 'index') {
     const key = indexKey(first, scope, depth);
+    // An instance of a resource whose own `for_each` is not known offline: its one judged instance.
+    const judged = scope.instances.has(base) ? undefined : scope.resources.get(base);
+    if ((key?.kind !== 'scalar' || key.value === null) && judged) return resourceAttribute(judged, attributeOf(second), loc, scope, depth);
     if (key?.kind !== 'scalar' || key.value === null) return undefined;
     const resource = scope.resources.get(`${base}[${typeof key.value === 'number' ? key.value : JSON.stringify(String(key.value))}]`);
     return resource ? resourceAttribute(resource, attributeOf(second), loc, scope, depth) : undefined;

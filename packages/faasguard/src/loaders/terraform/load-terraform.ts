@@ -58,6 +58,8 @@ interface Instance {
   /** `aws_sqs_queue.jobs`, `aws_sqs_queue.jobs[0]`, `aws_sqs_queue.jobs["orders"]` */
   address: string;
   instance?: TfScope['instance'];
+  /** The values for which the instance exists, when they are not known offline: `var.create_url is true` */
+  onlyWhen?: string;
 }
 
 export function loadTerraformModule(input: TerraformModuleInput, builder: ModelBuilder): LoadedTerraformModule | undefined {
@@ -89,10 +91,16 @@ export function loadTerraformModule(input: TerraformModuleInput, builder: ModelB
   }
 }
 
-/** Translated resources into the model, as one stack of the file that stands for them, in the app of `dir`. */
+/**
+ * Translated resources into the model, as one stack of the file that stands for them, in the app
+ * of `dir`. A resource that exists only for values not known offline names its condition by the
+ * condition's text (`var.create_url is true`), an explicit unknown: the model marks what it makes.
+ */
 export function loadTranslated(entries: TMapEntry[], file: string, dir: string, reader: FileReader | undefined, builder: ModelBuilder): Diagnostic[] {
   const loc = { file, line: 1, column: 1 };
-  const root: TMap = { kind: 'map', entries: [entry('Resources', { kind: 'map', entries, loc }, loc)], loc };
+  const texts = new Set(entries.flatMap((e) => (e.value.kind === 'map' ? e.value.entries.filter((x) => x.key === 'Condition' && x.value.kind === 'scalar').map((x) => String((x.value as { value: unknown }).value)) : [])));
+  const conditions = [...texts].map((t) => entry(t, { kind: 'map', entries: [entry(UNKNOWN_VALUE_KEY, scalar(t, loc), loc)], loc }, loc));
+  const root: TMap = { kind: 'map', entries: [entry('Resources', { kind: 'map', entries, loc }, loc), ...(conditions.length > 0 ? [entry('Conditions', { kind: 'map', entries: conditions, loc }, loc)] : [])], loc };
   return loadTemplate({ root, file, params: new Map(), format: 'terraform', app: dir || '.', ...(reader ? { reader } : {}) }, builder).items;
 }
 
@@ -322,13 +330,18 @@ function expand(resources: readonly Declared[], scope: TfScope, diagnostics: Dia
       const n = evaluate(count.value, scope);
       if (n.kind === 'scalar' && typeof n.value === 'number') list = Array.from({ length: Math.min(Math.max(0, n.value), 100) }, (_, index) => ({ decl, address: `${base}[${index}]`, instance: { index } }));
       else {
-        list = [{ decl, address: `${base}[0]`, instance: { index: 0 } }];
-        diagnostics.push({ severity: 'note', code: 'tf-unknown-count', message: `the count of ${base} is not known offline: it is judged as one instance`, loc: scope.locOf(count.node) });
+        const onlyWhen = existenceCondition(count.value);
+        list = [{ decl, address: `${base}[0]`, instance: { index: 0 }, onlyWhen }];
+        diagnostics.push({ severity: 'note', code: 'tf-unknown-count', message: `the count of ${base} is not known offline (0 or more): it is judged as one instance, and its findings hold only when ${onlyWhen}`, loc: scope.locOf(count.node) });
       }
     } else if (forEach) {
       const items = eachItems(evaluate(forEach.value, scope));
       if (items) list = items.slice(0, 100).map(([key, value]) => ({ decl, address: `${base}[${JSON.stringify(key)}]`, instance: { key, value } }));
-      else diagnostics.push({ severity: 'note', code: 'tf-unknown-for-each', message: `the for_each of ${base} is not known offline: it is judged as one instance`, loc: scope.locOf(forEach.node) });
+      else {
+        const onlyWhen = `${clipped(forEach.value.text)} is not empty`;
+        list = [{ decl, address: base, onlyWhen }];
+        diagnostics.push({ severity: 'note', code: 'tf-unknown-for-each', message: `the for_each of ${base} is not known offline: it is judged as one instance, and its findings hold only when ${onlyWhen}`, loc: scope.locOf(forEach.node) });
+      }
     }
     // Known at once, so that a later resource's `for_each` can iterate over this one.
     const cfnType = cfnTypeOf(decl.type);
@@ -339,8 +352,26 @@ function expand(resources: readonly Declared[], scope: TfScope, diagnostics: Dia
   return out;
 }
 
+/**
+ * When a resource whose count is not known offline exists: `var.create ? 1 : 0` exists when
+ * `var.create` is true, `var.off ? 0 : 1` when it is false; any other count when it is not 0.
+ */
+function existenceCondition(count: HclNode): string {
+  const cond = count.namedChildren.find((c) => c?.type === 'conditional');
+  const [test, a, b] = (cond?.namedChildren ?? []).filter((c): c is HclNode => c !== null && c.type !== 'comment');
+  if (test && a && b && /^0$/.test(b.text.trim()) && a.text.trim() !== '0') return `${clipped(test.text)} is true`;
+  if (test && a && b && /^0$/.test(a.text.trim()) && b.text.trim() !== '0') return `${clipped(test.text)} is false`;
+  return `${clipped(count.text)} is not 0`;
+}
+
+function clipped(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? `${one.slice(0, 59)}…` : one;
+}
+
 /** A `for_each` collection's keys and values: a map's entries, a set's strings (each its own key). */
 function eachItems(v: TNode): Array<[string, TNode]> | undefined {
+  if (v.kind === 'map' && v.entries.some((e) => e.key === UNKNOWN_VALUE_KEY)) return undefined;
   if (v.kind === 'map') return v.entries.map((e) => [e.key, e.value]);
   if (v.kind === 'seq' && v.items.every((i) => i.kind === 'scalar' && i.value !== null)) return v.items.map((i) => [String((i as { value: unknown }).value), i]);
   return undefined;
@@ -355,6 +386,8 @@ export interface Translatable {
   endLine: number;
   /** Its attributes and nested blocks, evaluated */
   body: TNode;
+  /** The values for which it exists, when they are not known offline */
+  onlyWhen?: string;
 }
 
 function declaredTranslatables(instances: readonly Instance[], scope: TfScope): Translatable[] {
@@ -364,6 +397,7 @@ function declaredTranslatables(instances: readonly Instance[], scope: TfScope): 
     loc: scope.locOf(i.decl.block),
     endLine: i.decl.block.endPosition.row + 1,
     body: withInstance(scope, i, () => blockValue(i.decl.block, scope)),
+    ...(i.onlyWhen ? { onlyWhen: i.onlyWhen } : {}),
   }));
 }
 
@@ -375,7 +409,10 @@ export function translate(items: readonly Translatable[]): TMapEntry[] {
   for (const r of items) {
     const t = TRANSLATIONS[r.type];
     if (!t) continue;
-    out.push(entry(r.logicalId, resourceNode(t.cfnType, buildMap(t.properties, r.body, r.loc), r.loc, r.endLine), r.loc));
+    const node = resourceNode(t.cfnType, buildMap(t.properties, r.body, r.loc), r.loc, r.endLine);
+    // A resource that exists only for some values is a CloudFormation condition the loader cannot decide: the model marks it.
+    if (r.onlyWhen) node.entries.push(entry('Condition', scalar(r.onlyWhen, r.loc), r.loc));
+    out.push(entry(r.logicalId, node, r.loc));
     bodies.set(r.logicalId, { type: r.type, body: r.body });
     for (const c of t.companions ?? []) {
       const properties = buildMap(c.properties, r.body, r.loc);

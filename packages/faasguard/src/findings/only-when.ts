@@ -1,0 +1,21 @@
+/**
+ * Findings about what exists only for some values not known offline (a Terraform resource with
+ * `count = var.create ? 1 : 0`) say so: "This holds only when var.create is true." The element is
+ * the finding's subject, or the resource whose lines hold the finding's location or one of its
+ * related locations (a URL's `authorization_type` is inside the conditional URL, whose function is
+ * not conditional; a function is public through that URL).
+ */
+import type { AppModel, ModelElement } from '../model/app-model.js';
+import type { Finding } from './finding.js';
+
+export function qualifyConditional(model: AppModel, findings: Finding[]): Finding[] {
+  const conditional: Array<ModelElement & { endLine?: number }> = [...model.functions, ...model.resources, ...model.apis, ...model.roles, ...model.routes].filter((e) => e.onlyWhen !== undefined);
+  if (conditional.length === 0) return findings;
+  const byId = new Map(conditional.map((e) => [e.id, e]));
+  const holding = (loc: { file: string; line: number }): (ModelElement & { endLine?: number }) | undefined =>
+    conditional.find((e) => e.endLine !== undefined && e.loc.file === loc.file && loc.line >= e.loc.line && loc.line <= e.endLine);
+  return findings.map((f) => {
+    const holder = (f.subject ? byId.get(f.subject.id) : undefined) ?? holding(f.location) ?? f.related.map((r) => holding(r.loc)).find((e) => e !== undefined);
+    return holder ? { ...f, message: `${f.message.replace(/\s+$/, '')} This holds only when ${holder.onlyWhen}.` } : f;
+  });
+}
