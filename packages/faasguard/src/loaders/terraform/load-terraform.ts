@@ -129,7 +129,7 @@ const MAX_MODULE_DEPTH = 8;
  * variable files for the root), locals, the modules it calls, its resources translated with
  * addresses prefixed by the module path (`module.api.aws_lambda_function.this`), and its outputs.
  */
-function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly ParsedTerraform[], call: { prefix: string; depth: number; rootDir: string; inputs?: Map<string, TNode> }): { entries: TMapEntry[]; outputs: Map<string, TNode> } {
+function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly ParsedTerraform[], call: { prefix: string; depth: number; rootDir: string; inputs?: Map<string, TNode>; onlyWhen?: string }): { entries: TMapEntry[]; outputs: Map<string, TNode> } {
   const tf = parsed.filter((p) => isTerraformConfig(p.file));
   const resources = declared(tf, 'resource');
   const scope: TfScope = {
@@ -157,9 +157,11 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
       break;
     }
     const files = ctx.filesOf(m.dir);
-    if (files.length === 0) continue;
+    const existence = callExistence(m.block, scope);
+    if (files.length === 0 || existence === 'none') continue;
     const inputs = new Map(attributesOf(bodyOf(m.block)).filter((a) => !MODULE_META.has(a.name)).map((a) => [a.name, evaluate(a.value, scope)]));
-    const child = evaluateModule(ctx, m.dir, ctx.parse(files), { prefix: `${call.prefix}module.${m.name}.`, depth: call.depth + 1, rootDir: call.rootDir, inputs });
+    const onlyWhen = existence ?? call.onlyWhen;
+    const child = evaluateModule(ctx, m.dir, ctx.parse(files), { prefix: `${call.prefix}module.${m.name}.`, depth: call.depth + 1, rootDir: call.rootDir, inputs, ...(onlyWhen ? { onlyWhen } : {}) });
     entries.push(...child.entries);
     // A parent sees a module's outputs, never its resources.
     scope.modules.set(m.name, child.outputs);
@@ -167,7 +169,9 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
   evaluateLocals(tf, scope);
   const instances = expand(resources, scope, ctx.diagnostics, call.prefix);
   evaluateLocals(tf, scope);
-  entries.push(...translate([...declaredTranslatables(instances, scope), ...summarized]));
+  const own = [...declaredTranslatables(instances, scope), ...summarized];
+  // Everything a module makes exists only when its call does.
+  entries.push(...translate(call.onlyWhen ? own.map((t) => ({ ...t, onlyWhen: t.onlyWhen ?? call.onlyWhen })) : own));
   const outputs = new Map(tf.flatMap((p) => blocksOf(p.body, 'output')).flatMap((o) => {
     const name = blockHeader(o).labels[0];
     const value = attributesOf(bodyOf(o)).find((a) => a.name === 'value');
@@ -202,16 +206,38 @@ function registryModules(ctx: ModuleContext, tf: readonly ParsedTerraform[], dir
   }
   return pending.flatMap(({ summary, call, block }) => {
     const attrs = attributesOf(bodyOf(block));
-    const count = attrs.find((a) => a.name === 'count');
-    const n = count ? evaluate(count.value, scope) : undefined;
-    if (n?.kind === 'scalar' && n.value === 0) return [];
+    const existence = callExistence(block, scope);
+    if (existence === 'none') return [];
     const inputs = new Map(attrs.filter((a) => !MODULE_META.has(a.name)).map((a) => [a.name, { ...evaluate(a.value, scope), loc: scope.locOf(a.value) }] as [string, TNode]));
     const major = majorOf(call.version);
     if (major !== undefined && (major < summary.majors[0] || major > summary.majors[1])) {
       ctx.diagnostics.push({ severity: 'note', code: 'tf-module-version', message: `module ${call.prefix.slice(0, -1)} pins ${summary.name} ${call.version}; its built-in summary was written from versions ${summary.majors[0]} to ${summary.majors[1]} and may differ`, loc: call.loc });
     }
-    return summary.resources({ ...call, inputs });
+    const made = summary.resources({ ...call, inputs });
+    return existence ? made.map((t) => ({ ...t, onlyWhen: t.onlyWhen ?? existence })) : made;
   });
+}
+
+/**
+ * Whether a module call makes its module: `none` for `count = 0` or an empty `for_each`; the
+ * values it needs when its `count` or `for_each` is not known offline; undefined when it does
+ * (a known count or collection makes one instance here, each judged alike).
+ */
+function callExistence(block: HclNode, scope: TfScope): 'none' | string | undefined {
+  const attrs = attributesOf(bodyOf(block));
+  const count = attrs.find((a) => a.name === 'count');
+  const forEach = attrs.find((a) => a.name === 'for_each');
+  if (count) {
+    const n = evaluate(count.value, scope);
+    if (n.kind === 'scalar' && typeof n.value === 'number') return n.value <= 0 ? 'none' : undefined;
+    return existenceCondition(count.value);
+  }
+  if (forEach) {
+    const items = eachItems(evaluate(forEach.value, scope));
+    if (items) return items.length === 0 ? 'none' : undefined;
+    return `${clipped(forEach.value.text)} is not empty`;
+  }
+  return undefined;
 }
 
 /** Arguments of a `module` block that are Terraform's, not the module's inputs. */
