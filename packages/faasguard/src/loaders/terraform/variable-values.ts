@@ -31,7 +31,7 @@ export interface GivenVariables {
 
 const ENV_PREFIX = 'TF_VAR_';
 
-export function givenVariables(given: TerraformVariableValues | undefined, envVars: readonly string[], env: NodeJS.ProcessEnv): GivenVariables {
+export function givenVariables(given: TerraformVariableValues | undefined, envVars: readonly string[], env: Readonly<Record<string, string | undefined>>): GivenVariables {
   const all = envVars.includes('*');
   const fromEnv = Object.keys(env)
     .filter((k) => k.startsWith(ENV_PREFIX) && k.length > ENV_PREFIX.length && (all || envVars.includes(k)) && env[k] !== undefined)
