@@ -87,6 +87,19 @@ export class FileReader {
     return read.kind === 'text' ? read.text : undefined;
   }
 
+  /** The names of the files (not folders) of a folder named relative to `fromFileRel`'s folder; none when it is outside the root, excluded or missing. */
+  list(fromFileRel: string, rawPath: string): string[] {
+    const abs = this.resolve(fromFileRel, rawPath);
+    if (abs === 'outside') return [];
+    const target = this.guard.check(abs);
+    if (target.kind !== 'inside' || this.isExcluded(target.rel)) return [];
+    try {
+      return readdirSync(target.real, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
+    } catch {
+      return [];
+    }
+  }
+
   /** Files that were read as configuration, relative to the scan root */
   readFiles(): string[] {
     return [...this.cache.values()].flatMap((o) => (o.kind === 'tree' ? [o.rel] : []));

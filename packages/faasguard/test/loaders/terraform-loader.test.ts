@@ -211,4 +211,10 @@ describe('terraform loader (preview)', () => {
     const urls = result.findings.filter((f) => f.ruleId === 'function-url-without-auth').map((f) => `${f.subject?.logicalId} ${/only when (.*)\.$/.exec(f.message)?.[1]}`).sort();
     assert.deepEqual(urls, ['aws_lambda_function.report var.public_url is true', 'module.maybe.aws_lambda_function.this var.public_url is true']);
   });
+  it('reads a module `terraform init` installed from the folder .terraform/modules/modules.json names', async () => {
+    const result = await scan(path.join(DIR, 'installed'), { terraform: true });
+    assert.ok(found(result).includes('function-url-without-auth .terraform/modules/url/main.tf:23 module.reports.aws_lambda_function.this'), found(result).join('\n'));
+    assert.deepEqual(result.templates, ['main.tf'], 'an installed copy is not a root module of its own');
+    assert.equal(result.diagnostics.some((d) => d.code === 'tf-module-not-evaluated'), false);
+  });
 });

@@ -17,6 +17,7 @@ import { evaluate, expandedBlocks, withBinding, type TfScope } from './evaluate.
 import { entry, nil, relocated, scalar } from './tree-values.js';
 import { attributesOf, blockHeader, blocksOf, bodyOf, isTerraformConfig, parseTerraform, strictnessErrors, stringValueOf, type HclNode, type ParsedTerraform } from './parse-terraform.js';
 import { localModuleDir } from './root-modules.js';
+import { installedModules, type InstalledModule } from './installed-modules.js';
 import { isExpressionText, type GivenVariables } from './variable-values.js';
 import { jsonOrText } from './functions.js';
 import { majorOf, type ModuleCall } from './registry-modules/module-call.js';
@@ -79,8 +80,8 @@ export function loadTerraformModule(input: TerraformModuleInput, builder: ModelB
     const tf = parsed.filter((p) => isTerraformConfig(p.file));
     if (tf.length === 0) return undefined;
     const file = tf.find((p) => /^main\.tf(\.json)?$/.test(path.posix.basename(p.file)))?.file ?? tf[0]!.file;
-    const ctx: ModuleContext = { parse, parsedAll, diagnostics, filesOf: input.filesOf ?? (() => []), budget: { steps: MODULE_BUDGET }, callsLeft: MAX_MODULE_CALLS, ...(input.reader ? { reader: input.reader } : {}), ...(input.given ? { given: input.given } : {}) };
-    const { entries } = evaluateModule(ctx, input.dir, parsed, { prefix: '', depth: 0, rootDir: input.dir });
+    const ctx: ModuleContext = { parse, parsedAll, diagnostics, filesOf: input.filesOf ?? (() => []), installed: installedModules(input.dir, input.reader), budget: { steps: MODULE_BUDGET }, callsLeft: MAX_MODULE_CALLS, ...(input.reader ? { reader: input.reader } : {}), ...(input.given ? { given: input.given } : {}) };
+    const { entries } = evaluateModule(ctx, input.dir, parsed, { prefix: '', key: '', depth: 0, rootDir: input.dir });
     const where = { file, line: 1, column: 1 };
     if (ctx.budget.steps < 0) diagnostics.push({ severity: 'warning', code: 'tf-budget', message: `${file}: the module's expressions exceed what one scan evaluates; the rest are judged unknown`, loc: where });
     if (ctx.callsLeft < 0) diagnostics.push({ severity: 'warning', code: 'tf-module-calls', message: `${file}: more than ${MAX_MODULE_CALLS} module calls (or calls deeper than ${MAX_MODULE_DEPTH}); the others are not evaluated`, loc: where });
@@ -116,6 +117,8 @@ interface ModuleContext {
   reader?: FileReader;
   /** Variable values from outside the root module */
   given?: GivenVariables;
+  /** Modules `terraform init` installed, by module key */
+  installed: ReadonlyMap<string, InstalledModule>;
 }
 
 /** Module calls one root module evaluates at most, all depths together */
@@ -129,7 +132,7 @@ const MAX_MODULE_DEPTH = 8;
  * variable files for the root), locals, the modules it calls, its resources translated with
  * addresses prefixed by the module path (`module.api.aws_lambda_function.this`), and its outputs.
  */
-function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly ParsedTerraform[], call: { prefix: string; depth: number; rootDir: string; inputs?: Map<string, TNode>; onlyWhen?: string }): { entries: TMapEntry[]; outputs: Map<string, TNode> } {
+function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly ParsedTerraform[], call: { prefix: string; key: string; depth: number; rootDir: string; inputs?: Map<string, TNode>; onlyWhen?: string }): { entries: TMapEntry[]; outputs: Map<string, TNode> } {
   const tf = parsed.filter((p) => isTerraformConfig(p.file));
   const resources = declared(tf, 'resource');
   const scope: TfScope = {
@@ -150,18 +153,18 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
   scope.vars = vars;
   evaluateLocals(tf, scope);
   const entries: TMapEntry[] = [];
-  const summarized = registryModules(ctx, tf, dir, scope, call.prefix);
-  for (const m of moduleCalls(tf, dir)) {
+  const summarized = registryModules(ctx, tf, dir, scope, call);
+  for (const m of moduleCalls(ctx, tf, dir, call.key)) {
     if (call.depth >= MAX_MODULE_DEPTH || ctx.callsLeft-- <= 0) {
       ctx.callsLeft = -1;
       break;
     }
-    const files = ctx.filesOf(m.dir);
+    const files = m.files ?? ctx.filesOf(m.dir);
     const existence = callExistence(m.block, scope);
     if (files.length === 0 || existence === 'none') continue;
     const inputs = new Map(attributesOf(bodyOf(m.block)).filter((a) => !MODULE_META.has(a.name)).map((a) => [a.name, evaluate(a.value, scope)]));
     const onlyWhen = existence ?? call.onlyWhen;
-    const child = evaluateModule(ctx, m.dir, ctx.parse(files), { prefix: `${call.prefix}module.${m.name}.`, depth: call.depth + 1, rootDir: call.rootDir, inputs, ...(onlyWhen ? { onlyWhen } : {}) });
+    const child = evaluateModule(ctx, m.dir, ctx.parse(files), { prefix: `${call.prefix}module.${m.name}.`, key: moduleKey(call.key, m.name), depth: call.depth + 1, rootDir: call.rootDir, inputs, ...(onlyWhen ? { onlyWhen } : {}) });
     entries.push(...child.entries);
     // A parent sees a module's outputs, never its resources.
     scope.modules.set(m.name, child.outputs);
@@ -185,7 +188,8 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
  * ask for (its outputs are known before any input is evaluated, so calls may refer to one another
  * in any order); any other is one note that lists its inputs. A call with `count = 0` makes nothing.
  */
-function registryModules(ctx: ModuleContext, tf: readonly ParsedTerraform[], dir: string, scope: TfScope, prefix: string): Translatable[] {
+function registryModules(ctx: ModuleContext, tf: readonly ParsedTerraform[], dir: string, scope: TfScope, parent: { prefix: string; key: string }): Translatable[] {
+  const prefix = parent.prefix;
   const calls = tf.flatMap((p) => blocksOf(p.body, 'module')).flatMap((block) => {
     const name = blockHeader(block).labels[0];
     const source = stringValueOf(block, 'source') ?? '';
@@ -196,6 +200,7 @@ function registryModules(ctx: ModuleContext, tf: readonly ParsedTerraform[], dir
     const summary = moduleSummary(source);
     const version = stringValueOf(block, 'version');
     const moduleCall: ModuleCall = { prefix: `${prefix}module.${name}.`, inputs: new Map(), loc: scope.locOf(block), endLine: block.endPosition.row + 1, ...(version ? { version } : {}) };
+    if (!summary && ctx.installed.has(moduleKey(parent.key, name))) continue;
     if (!summary) {
       const inputs = attributesOf(bodyOf(block)).filter((a) => !MODULE_META.has(a.name)).map((a) => a.name);
       ctx.diagnostics.push({ severity: 'note', code: 'tf-module-not-evaluated', message: `module ${name} (${source || 'no source'}) is not on disk and has no built-in summary: what it creates is not judged (inputs: ${inputs.join(', ') || 'none'})`, loc: moduleCall.loc });
@@ -243,15 +248,28 @@ function callExistence(block: HclNode, scope: TfScope): 'none' | string | undefi
 /** Arguments of a `module` block that are Terraform's, not the module's inputs. */
 const MODULE_META: ReadonlySet<string> = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
 
-/** The `module` blocks with a local source (`./lambda`, `../shared`), and the folder each names. */
-function moduleCalls(tf: readonly ParsedTerraform[], dir: string): Array<{ name: string; dir: string; block: HclNode }> {
+/**
+ * The `module` blocks whose code is on disk: a local source (`./lambda`, `../shared`), or a module
+ * `terraform init` installed that has no built-in summary (a summary says what the module does
+ * more surely than its code evaluated offline).
+ */
+function moduleCalls(ctx: ModuleContext, tf: readonly ParsedTerraform[], dir: string, key: string): Array<{ name: string; dir: string; block: HclNode; files?: InstalledModule['files'] }> {
   return tf.flatMap((p) =>
     blocksOf(p.body, 'module').flatMap((block) => {
       const name = blockHeader(block).labels[0];
-      const target = localModuleDir(dir, stringValueOf(block, 'source') ?? '');
-      return name && target !== undefined ? [{ name, dir: target === '.' ? '' : target, block }] : [];
+      if (!name) return [];
+      const source = stringValueOf(block, 'source') ?? '';
+      const target = localModuleDir(dir, source);
+      if (target !== undefined) return [{ name, dir: target === '.' ? '' : target, block }];
+      const installed = moduleSummary(source) ? undefined : ctx.installed.get(moduleKey(key, name));
+      return installed ? [{ name, dir: installed.dir, block, files: installed.files }] : [];
     }),
   );
+}
+
+/** A call's key in `modules.json`: its name, after its parent's key (`api.routes`). */
+function moduleKey(parent: string, name: string): string {
+  return parent ? `${parent}.${name}` : name;
 }
 
 function cfnTypeOf(type: string): string | undefined {

@@ -16,7 +16,9 @@ export function logGroupLookup(model: AppModel): (fn: LambdaFunction) => LogGrou
   return (fn) => {
     const logging = functionLoggingFacts(index.resource(fn.id));
     if (logging.logGroupId !== undefined) return groups.find((g) => g.resource.id === logging.logGroupId);
-    if (typeof logging.logGroup === 'string') return groups.find((g) => g.name === logging.logGroup);
-    return groups.find((g) => isDefaultLogGroupName(g.name, fn));
+    // By name, within the function's own app: two apps of one scan may name groups alike (`/aws/lambda/${random_pet.this.id}-lambda`).
+    const own = groups.filter((g) => index.appOf(g.resource) === index.appOf(fn));
+    if (typeof logging.logGroup === 'string') return own.find((g) => g.name === logging.logGroup) ?? groups.find((g) => g.name === logging.logGroup);
+    return own.find((g) => isDefaultLogGroupName(g.name, fn));
   };
 }
