@@ -68,6 +68,10 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
       ReservedConcurrentExecutions: 'reserved_concurrent_executions', KmsKeyArn: 'kms_key_arn', Layers: 'layers',
       Environment: { Variables: 'environment.variables' }, TracingConfig: { Mode: 'tracing_config.mode' },
       DeadLetterConfig: { TargetArn: 'dead_letter_config.target_arn' }, VpcConfig: { SubnetIds: 'vpc_config.subnet_ids', SecurityGroupIds: 'vpc_config.security_group_ids' },
+      LoggingConfig: {
+        LogGroup: 'logging_config.log_group', LogFormat: 'logging_config.log_format',
+        ApplicationLogLevel: 'logging_config.application_log_level', SystemLogLevel: 'logging_config.system_log_level',
+      },
       // A local folder or file (an `archive_file`'s source), as `aws cloudformation package` reads it.
       Code: 'filename',
     },
