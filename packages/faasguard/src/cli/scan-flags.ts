@@ -60,7 +60,7 @@ export function loaderOptions(values: Values): { stage?: string; region?: string
     ...(region !== undefined ? { region } : {}),
     envVars,
     synth: isSet(values, 'synth'),
-    terraform: isSet(values, 'terraform'),
+    terraform: !isSet(values, 'no-terraform'),
     ...(terraformVars ? { terraformVars } : {}),
   };
 }

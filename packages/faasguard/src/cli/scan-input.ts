@@ -56,6 +56,6 @@ export function failsOnInputErrors(diagnostics: readonly Diagnostic[], values: V
 }
 
 export function noTemplates(target: string, err: NodeJS.WritableStream): number {
-  err.write(`faasguard: no CloudFormation, SAM, Serverless Framework or CDK template found under ${target}\n`);
+  err.write(`faasguard: no CloudFormation, SAM, Serverless Framework, CDK or Terraform template found under ${target}\n`);
   return 2;
 }

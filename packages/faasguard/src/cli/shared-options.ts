@@ -33,6 +33,7 @@ export const LOADER_OPTIONS: Options = {
   'env-vars': { type: 'string', multiple: true, default: [] },
   synth: { type: 'boolean', default: false },
   terraform: { type: 'boolean', default: false },
+  'no-terraform': { type: 'boolean', default: false },
   var: { type: 'string', multiple: true, default: [] },
   'var-file': { type: 'string', multiple: true, default: [] },
 };
@@ -42,7 +43,7 @@ export const LOADER_HELP: readonly HelpRow[] = [
   ['--region <region>', 'Serverless Framework region (default: provider.region, else us-east-1)'],
   ['--env-vars <names>', 'let ${env:…} read these environment variables (comma-separated, or *)'],
   ['--synth', 'run `npx cdk synth` for a CDK app without cdk.out (runs the app\'s code)'],
-  ['--terraform', 'also scan Terraform root modules (.tf): a preview, its findings not yet measured on real projects'],
+  ['--no-terraform', 'do not read Terraform (.tf, .tf.json, plans); read by default (--terraform is accepted)'],
   ['--var name=value', 'a Terraform variable value for every root module (repeatable; over --var-file)'],
   ['--var-file <file>', 'Terraform variable values (.tfvars, or .tfvars.json), over the modules\' own (repeatable)'],
 ];

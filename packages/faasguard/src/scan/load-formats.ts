@@ -35,7 +35,7 @@ export interface FormatOptions {
   serverless: ServerlessOptions;
   /** Run `npx cdk synth` for CDK apps without a cloud assembly (`--synth`) */
   synth: boolean;
-  /** Scan Terraform root modules too (`--terraform`, a preview) */
+  /** Read Terraform root modules and plans (off with `--no-terraform`) */
   terraform?: boolean;
   /** Variable values given on the command line (`--var`, `--var-file`) */
   terraformVars?: TerraformVariableValues;

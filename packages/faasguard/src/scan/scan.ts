@@ -53,7 +53,7 @@ export interface ScanOptions {
   envVars?: readonly string[];
   /** Run `npx cdk synth` for a CDK app that has no cloud assembly (`--synth`): this runs the app's code */
   synth?: boolean;
-  /** Also scan Terraform root modules (`--terraform`). A preview: off by default until its verdicts are measured on real projects. */
+  /** Read Terraform root modules and plans; on unless `false` (`--no-terraform`) */
   terraform?: boolean;
   /**
    * Terraform variable values given to every root module, over its variable files: the texts of
@@ -132,7 +132,7 @@ export async function loadApp(target: string, options: ScanOptions = {}, listed?
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     serverless: { ...(options.stage ? { stage: options.stage } : {}), ...(options.region ? { region: options.region } : {}), ...(options.envVars ? { envVars: options.envVars } : {}) },
     synth: options.synth === true,
-    terraform: options.terraform === true,
+    terraform: options.terraform !== false,
     ...(options.terraformVars ? { terraformVars: options.terraformVars } : {}),
     ...(options.envVars ? { envVars: options.envVars } : {}),
     isExcluded: exclusionMatcher(path.resolve(root), discoverOptions(options)),

@@ -86,6 +86,6 @@ describe('faasguard changed', () => {
     fs.mkdirSync(path.join(dir, 'empty'), { recursive: true });
     const empty = changed(dir, '--root', 'empty', 'empty/x.yaml');
     assert.equal(empty.code, 2);
-    assert.match(empty.err, /no CloudFormation, SAM, Serverless Framework or CDK template found under empty/);
+    assert.match(empty.err, /no CloudFormation, SAM, Serverless Framework, CDK or Terraform template found under empty/);
   });
 });

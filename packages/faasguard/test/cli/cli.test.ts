@@ -88,7 +88,7 @@ describe('faasguard scan', () => {
     assert.equal((await run('frobnicate')).code, 2);
     const empty = await run('scan', path.join(EXAMPLE, 'vulnerable', 'src'), '--format', 'json');
     assert.equal(empty.code, 2);
-    assert.match(empty.err, /no CloudFormation, SAM, Serverless Framework or CDK template/);
+    assert.match(empty.err, /no CloudFormation, SAM, Serverless Framework, CDK or Terraform template/);
   });
 
   it('reads parameters from files in both layouts', async () => {

@@ -143,7 +143,7 @@ describe('exit codes and messages', () => {
     const { code, out, err } = run('scan', path.join(dir, 'empty'));
     assert.equal(code, 2);
     assert.doesNotMatch(out, /No findings/);
-    assert.match(err, /no CloudFormation, SAM, Serverless Framework or CDK template found under/);
+    assert.match(err, /no CloudFormation, SAM, Serverless Framework, CDK or Terraform template found under/);
   });
 
   it('does not count an applied baseline as an input problem', () => {

@@ -29,7 +29,7 @@ describe('exit code and report agree', () => {
     assert.doesNotMatch(out, /No findings/);
     assert.match(out, /^Nothing scanned: no template was loaded\.$/m);
     assert.match(out, /template\.yaml:\d+ YAML syntax error/, 'the syntax error is listed');
-    assert.match(err, /no CloudFormation, SAM, Serverless Framework or CDK template found/);
+    assert.match(err, /no CloudFormation, SAM, Serverless Framework, CDK or Terraform template found/);
   });
 
   it('a folder with no template exits 2 and the Markdown report says nothing was scanned', async () => {

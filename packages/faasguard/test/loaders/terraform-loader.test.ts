@@ -120,11 +120,15 @@ describe('terraform loader (preview)', () => {
     assert.deepEqual(result.findings, []);
   });
 
-  it('is off unless asked for', async () => {
-    const result = await scan(path.join(DIR, 'url-app'));
-    assert.deepEqual(result.templates, []);
-    assert.deepEqual(result.findings, []);
+  it('is on by default, and off when turned off (--no-terraform)', async () => {
+    const on = await scan(path.join(DIR, 'url-app'));
+    assert.deepEqual(on.templates, ['main.tf']);
+    assert.ok(on.findings.some((f) => f.ruleId === 'function-url-without-auth'));
+    const off = await scan(path.join(DIR, 'url-app'), { terraform: false });
+    assert.deepEqual(off.templates, []);
+    assert.deepEqual(off.findings, []);
   });
+
   it('summarizes registry modules by their inputs, addressed as Terraform does, and notes the others with their inputs', async () => {
     const result = await scan(path.join(DIR, 'annotated', 'registry-modules'), { terraform: true });
     const lines = found(result);
