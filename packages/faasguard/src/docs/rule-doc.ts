@@ -2,6 +2,7 @@
  * A rule's documentation, generated from its metadata: the Markdown page in `docs/rules/<id>.md`
  * and the text of `faasguard explain <id>`. One source, so the two never disagree.
  */
+import { terraformExample } from '../rules/terraform-examples.js';
 import { SAS_TITLES } from '../findings/finding.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { checksTableMarkdown } from './checks-table.js';
@@ -33,6 +34,8 @@ export function ruleMarkdown(meta: RuleMeta): string {
     const lang = meta.example.language;
     lines.push('## Example', '', 'Vulnerable:', '', '```' + lang, meta.example.vulnerable, '```', '', 'Fixed:', '', '```' + lang, meta.example.fixed, '```', '');
   }
+  const tf = terraformExample(meta.id);
+  if (tf) lines.push('In Terraform, vulnerable:', '', '```hcl', tf.vulnerable, '```', '', 'Fixed:', '', '```hcl', tf.fixed, '```', '');
   if (meta.references?.length) {
     lines.push('## References', '', ...meta.references.map((r) => `- ${r}`), '');
   }
@@ -53,6 +56,8 @@ export function ruleExplanation(meta: RuleMeta): string {
     indent(meta.remediation),
   ];
   if (meta.example) lines.push('', 'Vulnerable:', indent(meta.example.vulnerable), '', 'Fixed:', indent(meta.example.fixed));
+  const tf = terraformExample(meta.id);
+  if (tf) lines.push('', 'In Terraform, vulnerable:', indent(tf.vulnerable), '', 'Fixed:', indent(tf.fixed));
   if (meta.references?.length) lines.push('', 'References:', ...meta.references.map((r) => `  ${r}`));
   return lines.join('\n') + '\n';
 }

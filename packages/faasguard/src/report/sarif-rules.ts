@@ -4,6 +4,7 @@
  * CWEs, `security-severity` (a CVSS-like score as a string) places it in GitHub's
  * critical/high/medium/low bands, and `helpUri` links the rule's page.
  */
+import { terraformExample } from '../rules/terraform-examples.js';
 import type { Finding, Severity } from '../findings/finding.js';
 import { rulePageUrl } from '../project-urls.js';
 import type { RuleMeta } from '../rules/rule.js';
@@ -66,21 +67,24 @@ function helpText(rule: RuleMeta): string {
   return `${rule.description}\n\nRemediation:\n${rule.remediation}`;
 }
 
-function helpMarkdown(rule: RuleMeta): string {
+function helpMarkdown(rule: RuleMeta, terraform: boolean): string {
   const parts = [rule.description];
   if (rule.remediation !== '') parts.push(`## Remediation\n\n${rule.remediation}`);
+  const tf = terraform ? terraformExample(rule.id) : undefined;
+  if (tf) parts.push(`## In Terraform\n\nVulnerable:\n\n\`\`\`hcl\n${tf.vulnerable}\n\`\`\`\n\nFixed:\n\n\`\`\`hcl\n${tf.fixed}\n\`\`\``);
   const refs = rule.references ?? [];
   if (refs.length > 0) parts.push(`## References\n\n${refs.map((r) => `- ${r}`).join('\n')}`);
   return parts.join('\n\n');
 }
 
-export function reportingDescriptor(rule: RuleMeta): SarifReportingDescriptor {
+/** `terraform`: some finding of the rule comes from a Terraform file; its help then shows the Terraform form. */
+export function reportingDescriptor(rule: RuleMeta, terraform = false): SarifReportingDescriptor {
   return {
     id: rule.id,
     name: ruleName(rule),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
-    help: { text: helpText(rule), markdown: helpMarkdown(rule) },
+    help: { text: helpText(rule), markdown: helpMarkdown(rule, terraform) },
     helpUri: rulePageUrl(rule.id),
     defaultConfiguration: { level: sarifLevel(rule.severity) },
     properties: { tags: tags(rule), 'security-severity': securitySeverity(rule.severity) },

@@ -6,6 +6,7 @@
  * resolves them from the repository root), results in `compareFindings` order: the findings that
  * count, then the suppressed ones with their `suppressions`. At most `SARIF_MAX_RESULTS` results.
  */
+import { isTerraformConfig } from '../loaders/terraform/terraform-files.js';
 import type { Finding, FlowStep, RelatedLocation, Suppression } from '../findings/finding.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { REPOSITORY_URL } from '../project-urls.js';
@@ -44,6 +45,7 @@ export function buildSarifLog(result: ScanResult, options: SarifOptions = {}): S
   const omitted = all.length - findings.length;
   if (omitted > 0) options.warn?.(omittedMessage(omitted, all.length, limit));
   const rules = runRules(result.rules, findings);
+  const terraformRules = new Set(findings.filter((f) => isTerraformConfig(f.location.file)).map((f) => f.ruleId));
   const sources = frameSources((file) => result.readSource(file));
   const lineLength: LineLength = (file, line) => sources(file)?.lineLength(line);
   const run: SarifRun = {
@@ -52,7 +54,7 @@ export function buildSarifLog(result: ScanResult, options: SarifOptions = {}): S
         name: 'faasguard',
         version: result.toolVersion,
         informationUri: INFORMATION_URI,
-        rules: rules.metas.map(reportingDescriptor),
+        rules: rules.metas.map((m) => reportingDescriptor(m, terraformRules.has(m.id))),
       },
     },
     invocations: [

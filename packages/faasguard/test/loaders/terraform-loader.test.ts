@@ -1,5 +1,5 @@
 /**
- * Terraform root modules (the `--terraform` preview): `.tf` files translated into the resources
+ * Terraform root modules (read by default; `--no-terraform` leaves them out): `.tf` files translated into the resources
  * they create and judged by the same rules as a template. The same app written in SAM gives the
  * same findings; findings point at the `.tf` lines; variables come from defaults and variable
  * files; a file that does not parse is reported with its line and the rest is scanned.
@@ -19,7 +19,7 @@ function found(result: ScanResult): string[] {
   return result.findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line} ${f.subject?.logicalId ?? ''}`).sort();
 }
 
-describe('terraform loader (preview)', () => {
+describe('terraform loader', () => {
   it('gives the findings of the same app written in SAM, located in main.tf', async () => {
     const tf = await scan(path.join(DIR, 'url-app'), { terraform: true });
     const sam = await scan(path.join(DIR, 'url-app-sam'));

@@ -25,10 +25,7 @@ export function loadTerraformParser(): Promise<boolean> {
   return GRAMMAR.load();
 }
 
-/** A Terraform configuration file: native syntax (`.tf`) or JSON syntax (`.tf.json`). */
-export function isTerraformConfig(rel: string): boolean {
-  return /\.tf(\.json)?$/i.test(rel);
-}
+export { isTerraformConfig } from './terraform-files.js';
 
 /**
  * Parses one `.tf` or `.tf.json` file (its path relative to the scan root); undefined when the
