@@ -97,6 +97,8 @@ export interface ModelElement {
    * resource with `count = var.create ? 1 : 0`): `var.create is true`. Findings about it say so.
    */
   onlyWhen?: string;
+  /** The Terraform module calls that make the element, outermost first: findings about it show where each is written */
+  calledFrom?: Array<{ module: string; loc: SourceLocation }>;
 }
 
 /** The coarse kind of a resource, so rules need not know CloudFormation type names. */

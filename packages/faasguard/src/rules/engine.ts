@@ -6,6 +6,7 @@ import type { Finding } from '../findings/finding.js';
 import { fingerprint } from '../findings/fingerprint.js';
 import { compareFindings } from '../findings/sort.js';
 import { qualifyConditional } from '../findings/only-when.js';
+import { addModuleCallSites } from '../findings/module-call-sites.js';
 import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Rule, RuleContext, RuleMeta, RuleResult } from './rule.js';
@@ -25,7 +26,7 @@ export function runRules(model: AppModel, rules: readonly Rule[], extra: Omit<Ru
     }
     onRuleDone?.(index + 1);
   }
-  return { findings: qualifyConditional(model, dedupe(findings)).sort(compareFindings), diagnostics };
+  return { findings: addModuleCallSites(model, qualifyConditional(model, dedupe(findings))).sort(compareFindings), diagnostics };
 }
 
 /** A rule's result with the rule's metadata and the fingerprint: the finding reports show. */

@@ -59,6 +59,9 @@ describe('terraform loader', () => {
     assert.deepEqual(result.templates, ['main.tf']);
     // Only the call that asks for a public URL makes one.
     assert.deepEqual(lines.filter((l) => l.startsWith('function-url-without-auth')), ['function-url-without-auth modules/function/main.tf:23 module.export.aws_lambda_function.this']);
+    // Where the module is called is a related location of what it makes.
+    const url = result.findings.find((f) => f.ruleId === 'function-url-without-auth');
+    assert.deepEqual(url?.related.filter((r) => r.message.endsWith('is called here')).map((r) => `${r.loc.file}:${r.loc.line} ${r.message}`), ['main.tf:1 module.export is called here']);
     // An output of a module links the root's permission to the module's function.
     assert.ok(lines.includes('lambda-permission-public main.tf:13 aws_lambda_permission.partner'), lines.join('\n'));
     // path.module is the module's folder: its code is found.

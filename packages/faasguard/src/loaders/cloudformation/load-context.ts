@@ -1,10 +1,13 @@
 import type { SourceLocation } from '../../model/location.js';
 import type { Value } from '../../model/value.js';
 import type { TMap, TNode } from '../../parse/tree.js';
-import { get } from '../../parse/tree.js';
+import { get, items } from '../../parse/tree.js';
 import type { FileReader } from '../file-reader.js';
 import type { ModelBuilder } from '../model-builder.js';
 import { UNKNOWN_VALUE_KEY, type Evaluator } from './intrinsics.js';
+
+/** Written by the Terraform loader: the module calls that make a resource (`Metadata['faasguard:module-calls']`). */
+export const MODULE_CALLS_METADATA = 'faasguard:module-calls';
 import type { Template, TemplateResource } from './template.js';
 
 /** What a resource loader works with. */
@@ -29,10 +32,11 @@ export function prop(ctx: LoadContext, r: TemplateResource, ...path: string[]): 
   return { ...(node ? { node } : {}), ...(value !== undefined ? { value } : {}), loc: node?.loc ?? r.loc };
 }
 
-export function elementBase(ctx: LoadContext, r: TemplateResource): { id: string; logicalId: string; stack: string; loc: SourceLocation; constructPath?: string; onlyWhen?: string } {
+export function elementBase(ctx: LoadContext, r: TemplateResource): { id: string; logicalId: string; stack: string; loc: SourceLocation; constructPath?: string; onlyWhen?: string; calledFrom?: Array<{ module: string; loc: SourceLocation }> } {
   const cdkPath = get(get(r.node, 'Metadata'), 'aws:cdk:path');
   const onlyWhen = explicitlyUnknownCondition(ctx, r);
-  const base = { id: ctx.template.resourceId(r.logicalId), logicalId: r.logicalId, stack: ctx.template.stackId, loc: r.loc, ...(onlyWhen ? { onlyWhen } : {}) };
+  const calledFrom = items(get(get(r.node, 'Metadata'), MODULE_CALLS_METADATA)).flatMap((n) => (n.kind === 'scalar' && typeof n.value === 'string' ? [{ module: n.value, loc: n.loc }] : []));
+  const base = { id: ctx.template.resourceId(r.logicalId), logicalId: r.logicalId, stack: ctx.template.stackId, loc: r.loc, ...(onlyWhen ? { onlyWhen } : {}), ...(calledFrom.length > 0 ? { calledFrom } : {}) };
   return cdkPath?.kind === 'scalar' && typeof cdkPath.value === 'string' ? { ...base, constructPath: cdkPath.value } : base;
 }
 

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { SourceLocation } from '../../model/location.js';
 import type { TMap, TMapEntry, TNode } from '../../parse/tree.js';
 import { loadTemplate } from '../cloudformation/load-template.js';
+import { MODULE_CALLS_METADATA } from '../cloudformation/load-context.js';
 import type { FileReader } from '../file-reader.js';
 import type { ModelBuilder } from '../model-builder.js';
 import { evaluate, expandedBlocks, withBinding, type TfScope } from './evaluate.js';
@@ -132,7 +133,7 @@ const MAX_MODULE_DEPTH = 8;
  * variable files for the root), locals, the modules it calls, its resources translated with
  * addresses prefixed by the module path (`module.api.aws_lambda_function.this`), and its outputs.
  */
-function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly ParsedTerraform[], call: { prefix: string; key: string; depth: number; rootDir: string; inputs?: Map<string, TNode>; onlyWhen?: string }): { entries: TMapEntry[]; outputs: Map<string, TNode> } {
+function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly ParsedTerraform[], call: { prefix: string; key: string; depth: number; rootDir: string; inputs?: Map<string, TNode>; onlyWhen?: string; calls?: ModuleCallSite[] }): { entries: TMapEntry[]; outputs: Map<string, TNode> } {
   const tf = parsed.filter((p) => isTerraformConfig(p.file));
   const resources = declared(tf, 'resource');
   const scope: TfScope = {
@@ -164,7 +165,8 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
     if (files.length === 0 || existence === 'none') continue;
     const inputs = new Map(attributesOf(bodyOf(m.block)).filter((a) => !MODULE_META.has(a.name)).map((a) => [a.name, evaluate(a.value, scope)]));
     const onlyWhen = existence ?? call.onlyWhen;
-    const child = evaluateModule(ctx, m.dir, ctx.parse(files), { prefix: `${call.prefix}module.${m.name}.`, key: moduleKey(call.key, m.name), depth: call.depth + 1, rootDir: call.rootDir, inputs, ...(onlyWhen ? { onlyWhen } : {}) });
+    const calls = [...(call.calls ?? []), { module: `${call.prefix}module.${m.name}`, loc: scope.locOf(m.block) }];
+    const child = evaluateModule(ctx, m.dir, ctx.parse(files), { prefix: `${call.prefix}module.${m.name}.`, key: moduleKey(call.key, m.name), depth: call.depth + 1, rootDir: call.rootDir, inputs, calls, ...(onlyWhen ? { onlyWhen } : {}) });
     entries.push(...child.entries);
     // A parent sees a module's outputs, never its resources.
     scope.modules.set(m.name, child.outputs);
@@ -172,7 +174,7 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
   evaluateLocals(tf, scope);
   const instances = expand(resources, scope, ctx.diagnostics, call.prefix);
   evaluateLocals(tf, scope);
-  const own = [...declaredTranslatables(instances, scope), ...summarized];
+  const own = [...declaredTranslatables(instances, scope).map((t) => (call.calls ? { ...t, calledFrom: call.calls } : t)), ...summarized];
   // Everything a module makes exists only when its call does.
   entries.push(...translate(call.onlyWhen ? own.map((t) => ({ ...t, onlyWhen: t.onlyWhen ?? call.onlyWhen })) : own));
   const outputs = new Map(tf.flatMap((p) => blocksOf(p.body, 'output')).flatMap((o) => {
@@ -432,6 +434,14 @@ export interface Translatable {
   body: TNode;
   /** The values for which it exists, when they are not known offline */
   onlyWhen?: string;
+  /** The module calls that make it, outermost first */
+  calledFrom?: ModuleCallSite[];
+}
+
+/** A `module` block that makes resources: the module path it gives them and where it is written. */
+export interface ModuleCallSite {
+  module: string;
+  loc: SourceLocation;
 }
 
 function declaredTranslatables(instances: readonly Instance[], scope: TfScope): Translatable[] {
@@ -456,6 +466,7 @@ export function translate(items: readonly Translatable[]): TMapEntry[] {
     const node = resourceNode(t.cfnType, buildMap(t.properties, r.body, r.loc), r.loc, r.endLine);
     // A resource that exists only for some values is a CloudFormation condition the loader cannot decide: the model marks it.
     if (r.onlyWhen) node.entries.push(entry('Condition', scalar(r.onlyWhen, r.loc), r.loc));
+    if (r.calledFrom) node.entries.push(entry('Metadata', { kind: 'map', entries: [entry(MODULE_CALLS_METADATA, { kind: 'seq', items: r.calledFrom.map((c) => scalar(c.module, c.loc)), loc: r.loc }, r.loc)], loc: r.loc }, r.loc));
     out.push(entry(r.logicalId, node, r.loc));
     bodies.set(r.logicalId, { type: r.type, body: r.body });
     for (const c of t.companions ?? []) {
