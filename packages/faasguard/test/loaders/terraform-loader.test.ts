@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import fs from 'node:fs';
 import os from 'node:os';
-import { scan, type ScanOptions } from '../../src/scan/scan.js';
+import { loadApp, scan, type ScanOptions } from '../../src/scan/scan.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { FIXTURES } from '../helpers/paths.js';
 
@@ -223,5 +223,10 @@ describe('terraform loader', () => {
     assert.ok(found(result).includes('function-url-without-auth .terraform/modules/url/main.tf:23 module.reports.aws_lambda_function.this'), found(result).join('\n'));
     assert.deepEqual(result.templates, ['main.tf'], 'an installed copy is not a root module of its own');
     assert.equal(result.diagnostics.some((d) => d.code === 'tf-module-not-evaluated'), false);
+  });
+  it('reads a bucket\'s provider-3 inline encryption into the model', async () => {
+    const app = await loadApp(path.join(DIR, 'annotated', 'domains'), { terraform: true });
+    const bucket = app.model.resources.find((r) => r.logicalId === 'aws_s3_bucket.reports');
+    assert.equal(bucket?.encryption?.kmsKey, 'arn:aws:kms:eu-west-1:123456789012:key/abcd');
   });
 });

@@ -121,10 +121,20 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   aws_iam_policy: { cfnType: 'AWS::IAM::ManagedPolicy', properties: { ManagedPolicyName: 'name', PolicyDocument: 'policy' } },
   aws_s3_bucket: {
     cfnType: 'AWS::S3::Bucket',
-    // `acl`, `website` and `versioning` are the legacy inline forms (AWS provider 3); version 4 made them resources of their own.
+    // `acl`, `website`, `versioning` and `server_side_encryption_configuration` are the legacy inline forms (AWS provider 3); version 4 made them resources of their own.
     properties: {
       BucketName: 'bucket', AccessControl: { attr: 'acl', as: 'canned-acl' }, WebsiteConfiguration: { IndexDocument: 'website.index_document' },
       VersioningConfiguration: { Status: { attr: 'versioning.enabled', as: 'enabled-status' } },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: {
+          wrap: {
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.sse_algorithm',
+              KMSMasterKeyID: 'server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.kms_master_key_id',
+            },
+          },
+        },
+      },
     },
     companions: [{ suffix: '/policy', cfnType: 'AWS::S3::BucketPolicy', ref: 'Bucket', properties: { PolicyDocument: 'policy' } }],
   },
@@ -233,6 +243,17 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
     properties: {
       ApiId: 'api_id', Name: 'name', AuthorizerType: 'authorizer_type', AuthorizerUri: 'authorizer_uri', IdentitySource: 'identity_source',
       JwtConfiguration: { Audience: 'jwt_configuration.audience', Issuer: 'jwt_configuration.issuer' },
+    },
+  },
+  aws_api_gateway_domain_name: {
+    cfnType: 'AWS::ApiGateway::DomainName',
+    properties: { DomainName: 'domain_name', SecurityPolicy: 'security_policy', EndpointConfiguration: { Types: 'endpoint_configuration.types' } },
+  },
+  aws_apigatewayv2_domain_name: {
+    cfnType: 'AWS::ApiGatewayV2::DomainName',
+    properties: {
+      DomainName: 'domain_name',
+      DomainNameConfigurations: { each: 'domain_name_configuration', of: { SecurityPolicy: 'security_policy', EndpointType: 'endpoint_type', CertificateArn: 'certificate_arn' } },
     },
   },
   aws_apigatewayv2_api: { cfnType: 'AWS::ApiGatewayV2::Api', properties: { Name: 'name', ProtocolType: 'protocol_type', Target: 'target' } },
