@@ -5,10 +5,11 @@
  */
 import type { AppModel, ModelElement } from '../model/app-model.js';
 import type { Finding } from './finding.js';
+import { findingSubjects } from './model-elements.js';
 
 export function addModuleCallSites(model: AppModel, findings: Finding[]): Finding[] {
   const called = new Map<string, ModelElement>();
-  for (const e of [...model.functions, ...model.resources, ...model.apis, ...model.roles, ...model.routes]) if (e.calledFrom) called.set(e.id, e);
+  for (const e of findingSubjects(model)) if (e.calledFrom) called.set(e.id, e);
   if (called.size === 0) return findings;
   return findings.map((f) => {
     const sites = (f.subject ? called.get(f.subject.id)?.calledFrom : undefined) ?? [];

@@ -7,9 +7,10 @@
  */
 import type { AppModel, ModelElement } from '../model/app-model.js';
 import type { Finding } from './finding.js';
+import { findingSubjects } from './model-elements.js';
 
 export function qualifyConditional(model: AppModel, findings: Finding[]): Finding[] {
-  const conditional: Array<ModelElement & { endLine?: number }> = [...model.functions, ...model.resources, ...model.apis, ...model.roles, ...model.routes].filter((e) => e.onlyWhen !== undefined);
+  const conditional = findingSubjects(model).filter((e) => e.onlyWhen !== undefined);
   if (conditional.length === 0) return findings;
   const byId = new Map(conditional.map((e) => [e.id, e]));
   const holding = (loc: { file: string; line: number }): (ModelElement & { endLine?: number }) | undefined =>

@@ -200,6 +200,14 @@ describe('terraform loader', () => {
         '6 main.tf: two attributes on line 6; Terraform requires a line break after each',
       ]);
       assert.ok(result.templates.includes('main.tf'), 'the rest is still scanned');
+      // A JSON-syntax file and a plan that are not JSON: one error each, named with file and line; the rest goes on.
+      fs.writeFileSync(path.join(dir, 'extra.tf.json'), '{"resource": {"aws_sqs_queue": {"r": {"name": "x",}}}}');
+      fs.mkdirSync(path.join(dir, 'deploy'));
+      fs.writeFileSync(path.join(dir, 'deploy', 'plan.json'), '{"format_version": "1.2", "planned_values": ');
+      const broken = await scan(dir, { terraform: true });
+      const messages = broken.diagnostics.filter((d) => d.severity === 'error' && d.loc.file !== 'main.tf').map((d) => `${d.code} ${d.loc.file}:${d.loc.line}`);
+      assert.deepEqual(messages.sort(), ['hcl-syntax extra.tf.json:1', 'tf-plan deploy/plan.json:1']);
+      assert.ok(broken.templates.includes('main.tf'), 'main.tf is still scanned');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
