@@ -1,7 +1,8 @@
 /**
- * The Terraform form of the rules' examples, for the rules Terraform apps meet most: each rule's
- * docs page and `faasguard explain` show it beside the template example, and a SARIF report whose
- * findings of a rule come from `.tf` files carries it in that rule's help. Data, one row per rule.
+ * The Terraform form of the rules' examples, for the rules Terraform apps meet most (each rule that
+ * fires more than once on the Terraform of the shared corpus): each rule's docs page and
+ * `faasguard explain` show it beside the template example, and a SARIF report whose findings of a
+ * rule come from `.tf` files carries it in that rule's help. Data, one row per rule.
  */
 
 export interface TerraformExample {
@@ -89,6 +90,54 @@ export const TERRAFORM_EXAMPLES: Readonly<Record<string, TerraformExample>> = {
   'log-group-without-retention': {
     vulnerable: 'resource "aws_cloudwatch_log_group" "api_access" {\n  name = "/shop/api-access"\n}',
     fixed: 'resource "aws_cloudwatch_log_group" "api_access" {\n  name              = "/shop/api-access"\n  retention_in_days = 90\n}',
+  },
+  'event-source-unencrypted': {
+    vulnerable: 'resource "aws_sns_topic" "orders" {\n  name = "orders"\n}',
+    fixed: 'resource "aws_sns_topic" "orders" {\n  name              = "orders"\n  kms_master_key_id = aws_kms_key.orders.arn\n}',
+  },
+  'public-function-without-alarm': {
+    vulnerable: 'resource "aws_lambda_function" "webhook" {\n  function_name = "webhook"\n}',
+    fixed: 'resource "aws_cloudwatch_metric_alarm" "webhook_errors" {\n  alarm_name          = "webhook-errors"\n  namespace           = "AWS/Lambda"\n  metric_name         = "Errors"\n  dimensions          = { FunctionName = aws_lambda_function.webhook.function_name }\n  statistic           = "Sum"\n  period              = 300\n  evaluation_periods  = 1\n  threshold           = 10\n  comparison_operator = "GreaterThanThreshold"\n  alarm_actions       = [aws_sns_topic.on_call.arn]\n}',
+  },
+  'api-stage-without-execution-logging': {
+    vulnerable: 'resource "aws_api_gateway_stage" "prod" {\n  rest_api_id   = aws_api_gateway_rest_api.shop.id\n  deployment_id = aws_api_gateway_deployment.shop.id\n  stage_name    = "prod"\n}',
+    fixed: 'resource "aws_api_gateway_method_settings" "prod" {\n  rest_api_id = aws_api_gateway_rest_api.shop.id\n  stage_name  = aws_api_gateway_stage.prod.stage_name\n  method_path = "*/*"\n  settings {\n    logging_level = "ERROR"\n  }\n}',
+  },
+  'api-stage-without-tracing': {
+    vulnerable: 'resource "aws_api_gateway_stage" "prod" {\n  rest_api_id   = aws_api_gateway_rest_api.shop.id\n  deployment_id = aws_api_gateway_deployment.shop.id\n  stage_name    = "prod"\n}',
+    fixed: 'resource "aws_api_gateway_stage" "prod" {\n  rest_api_id          = aws_api_gateway_rest_api.shop.id\n  deployment_id        = aws_api_gateway_deployment.shop.id\n  stage_name           = "prod"\n  xray_tracing_enabled = true\n}',
+  },
+  'api-stage-data-trace-enabled': {
+    vulnerable: 'resource "aws_api_gateway_method_settings" "prod" {\n  rest_api_id = aws_api_gateway_rest_api.shop.id\n  stage_name  = aws_api_gateway_stage.prod.stage_name\n  method_path = "*/*"\n  settings {\n    logging_level      = "INFO"\n    data_trace_enabled = true\n  }\n}',
+    fixed: 'resource "aws_api_gateway_method_settings" "prod" {\n  rest_api_id = aws_api_gateway_rest_api.shop.id\n  stage_name  = aws_api_gateway_stage.prod.stage_name\n  method_path = "*/*"\n  settings {\n    logging_level      = "ERROR"\n    data_trace_enabled = false\n  }\n}',
+  },
+  'public-rest-api-without-waf': {
+    vulnerable: 'resource "aws_api_gateway_stage" "prod" {\n  rest_api_id   = aws_api_gateway_rest_api.shop.id\n  deployment_id = aws_api_gateway_deployment.shop.id\n  stage_name    = "prod"\n}',
+    fixed: 'resource "aws_wafv2_web_acl_association" "prod" {\n  resource_arn = aws_api_gateway_stage.prod.arn\n  web_acl_arn  = aws_wafv2_web_acl.api.arn\n}',
+  },
+  'api-request-without-validation': {
+    vulnerable: 'resource "aws_api_gateway_method" "create_order" {\n  rest_api_id   = aws_api_gateway_rest_api.shop.id\n  resource_id   = aws_api_gateway_resource.orders.id\n  http_method   = "POST"\n  authorization = "NONE"\n}',
+    fixed: 'resource "aws_api_gateway_method" "create_order" {\n  rest_api_id          = aws_api_gateway_rest_api.shop.id\n  resource_id          = aws_api_gateway_resource.orders.id\n  http_method          = "POST"\n  authorization        = "NONE"\n  request_validator_id = aws_api_gateway_request_validator.body.id\n  request_models       = { "application/json" = aws_api_gateway_model.order.name }\n}',
+  },
+  'iam-broad-managed-policy': {
+    vulnerable: 'resource "aws_iam_role_policy_attachment" "uploads" {\n  role       = aws_iam_role.worker.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonS3FullAccess"\n}',
+    fixed: 'resource "aws_iam_role_policy" "uploads" {\n  role = aws_iam_role.worker.id\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "${aws_s3_bucket.uploads.arn}/*" }]\n  })\n}',
+  },
+  'log-group-without-kms-key': {
+    vulnerable: 'resource "aws_cloudwatch_log_group" "api" {\n  name              = "/aws/lambda/api"\n  retention_in_days = 30\n}',
+    fixed: 'resource "aws_cloudwatch_log_group" "api" {\n  name              = "/aws/lambda/api"\n  retention_in_days = 30\n  kms_key_id        = aws_kms_key.logs.arn\n}',
+  },
+  'open-cors-on-authenticated-endpoint': {
+    vulnerable: 'resource "aws_apigatewayv2_api" "shop" {\n  name          = "shop"\n  protocol_type = "HTTP"\n  cors_configuration {\n    allow_origins = ["*"]\n  }\n}',
+    fixed: 'resource "aws_apigatewayv2_api" "shop" {\n  name          = "shop"\n  protocol_type = "HTTP"\n  cors_configuration {\n    allow_origins = ["https://app.example.com"]\n  }\n}',
+  },
+  'env-secret-by-reference': {
+    vulnerable: 'resource "aws_lambda_function" "orders" {\n  function_name = "orders"\n  environment {\n    variables = {\n      DB_PASSWORD = data.aws_secretsmanager_secret_version.db.secret_string\n    }\n  }\n}',
+    fixed: 'resource "aws_lambda_function" "orders" {\n  function_name = "orders"\n  environment {\n    variables = {\n      DB_SECRET_ARN = aws_secretsmanager_secret.db.arn\n    }\n  }\n}',
+  },
+  'lambda-permission-public': {
+    vulnerable: 'resource "aws_lambda_permission" "partner" {\n  function_name = aws_lambda_function.worker.function_name\n  action        = "lambda:InvokeFunction"\n  principal     = "*"\n}',
+    fixed: 'resource "aws_lambda_permission" "partner" {\n  function_name = aws_lambda_function.worker.function_name\n  action        = "lambda:InvokeFunction"\n  principal     = "123456789012"\n}',
   },
 };
 

@@ -12,6 +12,7 @@ import os from 'node:os';
 import { loadApp, scan, type ScanOptions } from '../../src/scan/scan.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { layerCodeFacts } from '../../src/model/facts/layer-facts.js';
 
 const DIR = path.join(FIXTURES, 'terraform');
 
@@ -58,9 +59,15 @@ describe('terraform loader', () => {
     const lines = found(result);
     assert.deepEqual(result.templates, ['main.tf']);
     // Only the call that asks for a public URL makes one.
-    assert.deepEqual(lines.filter((l) => l.startsWith('function-url-without-auth')), ['function-url-without-auth modules/function/main.tf:23 module.export.aws_lambda_function.this']);
+    // A call's known for_each and count make one instance each, addressed as Terraform does, with its own each/count.index.
+    assert.deepEqual(lines.filter((l) => l.startsWith('function-url-without-auth')), [
+      'function-url-without-auth modules/function/main.tf:23 module.batch[1].aws_lambda_function.this',
+      'function-url-without-auth modules/function/main.tf:23 module.export.aws_lambda_function.this',
+      'function-url-without-auth modules/function/main.tf:23 module.regional["eu"].aws_lambda_function.this',
+    ]);
+    assert.equal(result.findings.filter((f) => f.ruleId === 'runtime-deprecated').length, 6);
     // Where the module is called is a related location of what it makes.
-    const url = result.findings.find((f) => f.ruleId === 'function-url-without-auth');
+    const url = result.findings.find((f) => f.ruleId === 'function-url-without-auth' && f.subject?.logicalId === 'module.export.aws_lambda_function.this');
     assert.deepEqual(url?.related.filter((r) => r.message.endsWith('is called here')).map((r) => `${r.loc.file}:${r.loc.line} ${r.message}`), ['main.tf:1 module.export is called here']);
     // An output of a module links the root's permission to the module's function.
     assert.ok(lines.includes('lambda-permission-public main.tf:13 aws_lambda_permission.partner'), lines.join('\n'));
@@ -236,5 +243,41 @@ describe('terraform loader', () => {
     const app = await loadApp(path.join(DIR, 'annotated', 'domains'), { terraform: true });
     const bucket = app.model.resources.find((r) => r.logicalId === 'aws_s3_bucket.reports');
     assert.equal(bucket?.encryption?.kmsKey, 'arn:aws:kms:eu-west-1:123456789012:key/abcd');
+  });
+
+  it('evaluates operations whose operands read attributes and indexes (`var.m["k"] > 2`, `!var.on`, `count.index == 1`)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-tf-ops-'));
+    fs.writeFileSync(path.join(dir, 'main.tf'), [
+      'variable "on" { default = true }',
+      'variable "m" { default = { k = 3 } }',
+      'resource "aws_sqs_queue" "q" {',
+      '  count = 2',
+      '  name  = "q-${count.index == 1}-${!var.on}-${var.m["k"] > 2 && var.on}-${1 == count.index}-${var.m.k * 2}"',
+      '}',
+    ].join('\n'));
+    const app = await loadApp(dir, { terraform: true });
+    assert.deepEqual(app.model.resources.map((r) => r.properties['QueueName']), ['q-false-false-true-false-6', 'q-true-false-true-true-6']);
+  });
+
+  it('reads the code of a function whose archive the module uploads (s3_key of an aws_s3_object with a local source)', async () => {
+    const result = await scan(path.join(DIR, 'uploaded-code'), { terraform: true });
+    const lines = found(result);
+    assert.ok(lines.includes('command-injection src/app.py:7 aws_lambda_function.search'), lines.join('\n'));
+    const app = await loadApp(path.join(DIR, 'uploaded-code'), { terraform: true });
+    assert.deepEqual([app.model.functions[0]?.code.kind, app.model.functions[0]?.code.path], ['path', 'src']);
+  });
+
+  it('links a pipe\'s enrichment and target functions to its source, and reads a layer\'s code folder and its permission', async () => {
+    const app = await loadApp(path.join(DIR, 'annotated', 'pipes-and-secrets'), { terraform: true });
+    const triggers = app.model.triggers.map((t) => `${t.id.replace(/^main\.tf\//, '')} ${t.kind} ${t.functionId.replace(/^main\.tf\//, '')} ${t.sourceId?.replace(/^main\.tf\//, '') ?? '-'} ${t.asynchronous}`).sort();
+    assert.deepEqual(triggers, [
+      'aws_pipes_pipe.clicks#target kinesis-stream aws_lambda_function.worker aws_kinesis_stream.clicks false',
+      'aws_pipes_pipe.jobs#enrichment sqs aws_lambda_function.worker aws_sqs_queue.jobs false',
+      'aws_pipes_pipe.orders#target dynamodb-stream aws_lambda_function.worker aws_dynamodb_table.orders false',
+    ]);
+    const layer = app.model.resources.find((r) => r.logicalId === 'aws_lambda_layer_version.util');
+    assert.equal(layer && layerCodeFacts(layer)?.path, 'layer');
+    const permission = app.model.resources.find((r) => r.logicalId === 'aws_lambda_layer_version_permission.org');
+    assert.deepEqual([permission?.type, permission?.properties['Principal'], permission?.properties['OrganizationId']], ['AWS::Lambda::LayerVersionPermission', '*', 'o-example123']);
   });
 });

@@ -305,6 +305,8 @@ const CASES: Record<string, Expected[]> = {
   'stream-retries-unbounded': [
     { line: 22, subject: 'Projector' },
     { line: 35, subject: 'Counter' },
+    // An EventBridge pipe from the same stream, at its target
+    { line: 55, subject: 'Counter' },
   ],
   'sqs-source-without-redrive': [
     { line: 4, subject: 'Orders' },

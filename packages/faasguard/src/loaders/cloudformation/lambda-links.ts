@@ -52,6 +52,11 @@ export function linkEventSourceMapping(ctx: LoadContext, r: TemplateResource): v
 function mappingKind(ctx: LoadContext, r: TemplateResource, source: Value | undefined): TriggerKind {
   if (prop(ctx, r, 'SelfManagedEventSource').value !== undefined) return 'kafka-self-managed';
   if (prop(ctx, r, 'DocumentDBEventSourceConfig').value !== undefined) return 'documentdb';
+  return kindOfSource(ctx, source);
+}
+
+/** The kind of a poll-based source, from the resource it refers to or the service named in its ARN. */
+export function kindOfSource(ctx: LoadContext, source: Value | undefined): TriggerKind {
   const ref = referencedResource(source);
   const type = ref ? ctx.template.resources.get(ref.logicalId)?.type : undefined;
   if (type) return kindOfSourceType(type);

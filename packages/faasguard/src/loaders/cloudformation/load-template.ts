@@ -21,6 +21,7 @@ import { linkApiV2Authorizer, linkApiV2QuickCreate, linkApiV2Route, linkApiV2Sta
 import type { FileReader } from '../file-reader.js';
 import { hasSamTransform } from './detect.js';
 import { expandIncludes } from './include-transform.js';
+import { linkPipe } from './pipe-links.js';
 import { linkEventRule, linkIotRule, linkSchedule, linkLogSubscription, linkUserPoolTriggers } from './event-links.js';
 import { linkPolicyToRoles, loadRole } from './iam.js';
 import { Evaluator } from './intrinsics.js';
@@ -78,6 +79,7 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::Events::Rule': linkEventRule,
   'AWS::IoT::TopicRule': linkIotRule,
   'AWS::Scheduler::Schedule': linkSchedule,
+  'AWS::Pipes::Pipe': linkPipe,
   'AWS::Cognito::UserPool': linkUserPoolTriggers,
   'AWS::Logs::SubscriptionFilter': linkLogSubscription,
   'AWS::Serverless::Connector': linkConnector,

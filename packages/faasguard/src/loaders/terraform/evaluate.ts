@@ -211,10 +211,10 @@ export function resourceAttribute(resource: TfResource, attribute: string | unde
   const getAtt = (name: string): TNode => ({ kind: 'map', entries: [entry('Fn::GetAtt', { kind: 'seq', items: [scalar(resource.logicalId, loc), scalar(name, loc)], loc }, loc)], loc });
   if (attribute === undefined || /^(id|name|function_name|bucket|url)$/.test(attribute)) return ref;
   if (attribute === 'arn' || attribute === 'qualified_arn' || attribute === 'invoke_arn') return resource.cfnType === 'AWS::SNS::Topic' ? ref : getAtt('Arn');
-  const written = scope ? configuredAttribute(resource, attribute, scope, depth) : undefined;
-  if (written) return written;
   const named = ATTRIBUTE_NAMES[resource.cfnType]?.[attribute];
   if (named) return getAtt(named);
+  const written = scope ? configuredAttribute(resource, attribute, scope, depth) : undefined;
+  if (written) return written;
   // Any other computed attribute (`execution_arn`, `invoke_url`) keeps its origin, as a GetAtt.
   return getAtt(attribute.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase()));
 }
@@ -510,18 +510,19 @@ export function withBinding<T>(scope: TfScope, binding: [string, TNode] | undefi
 /** Arithmetic, comparisons and logic on known values; anything else is unknown. */
 function operation(node: HclNode, scope: TfScope, depth: number, loc: SourceLocation): TNode {
   const all = node.children.filter((c): c is HclNode => c !== null && c.type !== 'comment');
+  // The grammar does not wrap an operand in an expression: `var.a == 1` is `var`, `.a`, `==`, `1`.
+  const at = all.findIndex((c) => !c.isNamed);
+  const op = all[at];
+  const operand = (parts: HclNode[]): TNode | undefined => (parts.length === 0 ? undefined : parts.length === 1 ? evaluate(parts[0]!, scope, depth + 1) : postfix(node, parts, scope, depth + 1));
   if (node.type === 'unary_operation') {
-    const [op, operand] = all;
-    const v = operand ? evaluate(operand, scope, depth + 1) : undefined;
+    const v = operand(all.slice(at + 1));
     if (op?.type === '!' && v?.kind === 'scalar' && typeof v.value === 'boolean') return scalar(!v.value, loc);
     if (op?.type === '-' && v?.kind === 'scalar' && typeof v.value === 'number') return scalar(-v.value, loc);
     return unknownValue(node.text, loc);
   }
-  const [left, op, right] = all;
-  if (!left || !op || !right) return unknownValue(node.text, loc);
-  const a = evaluate(left, scope, depth + 1);
-  const b = evaluate(right, scope, depth + 1);
-  const result = binary(op.type, a, b);
+  const a = at > 0 ? operand(all.slice(0, at)) : undefined;
+  const b = op ? operand(all.slice(at + 1)) : undefined;
+  const result = op && a && b ? binary(op.type, a, b) : undefined;
   return result === undefined ? unknownValue(node.text, loc) : scalar(result, loc);
 }
 

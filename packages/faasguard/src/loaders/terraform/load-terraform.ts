@@ -25,6 +25,7 @@ import { majorOf, type ModuleCall } from './registry-modules/module-call.js';
 import { moduleSummary, type ModuleSummary } from './registry-modules/registry-modules.js';
 import { CONVERSIONS, PATCHES, TRANSLATIONS, type Patch, type Source } from './resource-translations.js';
 import { UNKNOWN_VALUE_KEY } from '../cloudformation/intrinsics.js';
+import { OBJECT_TYPES, uploadedCode } from './uploaded-code.js';
 
 export interface TerraformModuleInput {
   /** The module's folder, relative to the scan root (`''` for the root itself) */
@@ -163,18 +164,23 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
     const files = m.files ?? ctx.filesOf(m.dir);
     const existence = callExistence(m.block, scope);
     if (files.length === 0 || existence === 'none') continue;
-    const inputs = new Map(attributesOf(bodyOf(m.block)).filter((a) => !MODULE_META.has(a.name)).map((a) => [a.name, evaluate(a.value, scope)]));
     const onlyWhen = existence ?? call.onlyWhen;
-    const calls = [...(call.calls ?? []), { module: `${call.prefix}module.${m.name}`, loc: scope.locOf(m.block) }];
-    const child = evaluateModule(ctx, m.dir, ctx.parse(files), { prefix: `${call.prefix}module.${m.name}.`, key: moduleKey(call.key, m.name), depth: call.depth + 1, rootDir: call.rootDir, inputs, calls, ...(onlyWhen ? { onlyWhen } : {}) });
-    entries.push(...child.entries);
-    // A parent sees a module's outputs, never its resources.
-    scope.modules.set(m.name, child.outputs);
+    for (const [n, each] of callInstances(m.block, scope).entries()) {
+      if (n > 0 && ctx.callsLeft-- <= 0) break;
+      const address = `${call.prefix}module.${m.name}${each.suffix}`;
+      const inputs = withInstance(scope, each, () => new Map(attributesOf(bodyOf(m.block)).filter((a) => !MODULE_META.has(a.name)).map((a) => [a.name, evaluate(a.value, scope)])));
+      const calls = [...(call.calls ?? []), { module: address, loc: scope.locOf(m.block) }];
+      const child = evaluateModule(ctx, m.dir, ctx.parse(files), { prefix: `${address}.`, key: moduleKey(call.key, m.name), depth: call.depth + 1, rootDir: call.rootDir, inputs, calls, ...(onlyWhen ? { onlyWhen } : {}) });
+      entries.push(...child.entries);
+      // A parent sees a module's outputs, never its resources; of a call with several instances, those of its first.
+      if (n === 0) scope.modules.set(m.name, child.outputs);
+    }
   }
   evaluateLocals(tf, scope);
   const instances = expand(resources, scope, ctx.diagnostics, call.prefix);
   evaluateLocals(tf, scope);
-  const own = [...declaredTranslatables(instances, scope).map((t) => (call.calls ? { ...t, calledFrom: call.calls } : t)), ...summarized];
+  const objects = new Map(resources.filter((r) => OBJECT_TYPES.has(r.type)).map((r) => [`${r.type}.${r.name}`, r.block]));
+  const own = [...declaredTranslatables(instances, scope, objects).map((t) => (call.calls ? { ...t, calledFrom: call.calls } : t)), ...summarized];
   // Everything a module makes exists only when its call does.
   entries.push(...translate(call.onlyWhen ? own.map((t) => ({ ...t, onlyWhen: t.onlyWhen ?? call.onlyWhen })) : own));
   const outputs = new Map(tf.flatMap((p) => blocksOf(p.body, 'output')).flatMap((o) => {
@@ -228,7 +234,8 @@ function registryModules(ctx: ModuleContext, tf: readonly ParsedTerraform[], dir
 /**
  * Whether a module call makes its module: `none` for `count = 0` or an empty `for_each`; the
  * values it needs when its `count` or `for_each` is not known offline; undefined when it does
- * (a known count or collection makes one instance here, each judged alike).
+ * (a local module's known count or collection makes its instances, see `callInstances`; a
+ * registry module's summary is made once, each instance being judged alike).
  */
 function callExistence(block: HclNode, scope: TfScope): 'none' | string | undefined {
   const attrs = attributesOf(bodyOf(block));
@@ -245,6 +252,22 @@ function callExistence(block: HclNode, scope: TfScope): 'none' | string | undefi
     return `${clipped(forEach.value.text)} is not empty`;
   }
   return undefined;
+}
+
+/**
+ * The instances of a local module call that exists: one per index of a known `count`, one per key
+ * of a known `for_each` (addressed `module.api[0]`, `module.api["eu"]`, each with its `count.index`
+ * or `each`), else the call itself.
+ */
+function callInstances(block: HclNode, scope: TfScope): Array<{ suffix: string; instance?: TfScope['instance'] }> {
+  const attrs = attributesOf(bodyOf(block));
+  const count = attrs.find((a) => a.name === 'count');
+  const forEach = attrs.find((a) => a.name === 'for_each');
+  const n = count ? evaluate(count.value, scope) : undefined;
+  if (n?.kind === 'scalar' && typeof n.value === 'number') return Array.from({ length: Math.min(n.value, 100) }, (_, index) => ({ suffix: `[${index}]`, instance: { index } }));
+  const items = !count && forEach ? eachItems(evaluate(forEach.value, scope)) : undefined;
+  if (items) return items.slice(0, 100).map(([key, value]) => ({ suffix: `[${JSON.stringify(key)}]`, instance: { key, value } }));
+  return [{ suffix: '' }];
 }
 
 /** Arguments of a `module` block that are Terraform's, not the module's inputs. */
@@ -444,15 +467,21 @@ export interface ModuleCallSite {
   loc: SourceLocation;
 }
 
-function declaredTranslatables(instances: readonly Instance[], scope: TfScope): Translatable[] {
+function declaredTranslatables(instances: readonly Instance[], scope: TfScope, objects: ReadonlyMap<string, HclNode>): Translatable[] {
   return instances.filter((i) => TRANSLATIONS[i.decl.type] || PATCHES[i.decl.type]).map((i) => ({
     type: i.decl.type,
     logicalId: scope.resources.get(i.address)?.logicalId ?? i.address,
     loc: scope.locOf(i.decl.block),
     endLine: i.decl.block.endPosition.row + 1,
-    body: withInstance(scope, i, () => blockValue(i.decl.block, scope)),
+    body: withInstance(scope, i, () => withUploadedCode(blockValue(i.decl.block, scope), i.decl.block, objects, scope)),
     ...(i.onlyWhen ? { onlyWhen: i.onlyWhen } : {}),
   }));
+}
+
+/** A block's value with `filename` set to the local archive its `s3_key` uploads, when it names one of the module's objects. */
+function withUploadedCode(body: TNode, block: HclNode, objects: ReadonlyMap<string, HclNode>, scope: TfScope): TNode {
+  const code = body.kind === 'map' && objects.size > 0 ? uploadedCode(block, objects, scope) : undefined;
+  return code && body.kind === 'map' ? { ...body, entries: [...body.entries, entry('filename', code, code.loc)] } : body;
 }
 
 /** The translated resources (with their companions), then the patches of the resources that change another one. */
@@ -524,7 +553,7 @@ function withoutLocations(v: TNode): unknown {
   return v.value;
 }
 
-function withInstance<T>(scope: TfScope, i: Instance, f: () => T): T {
+function withInstance<T>(scope: TfScope, i: { instance?: TfScope['instance'] }, f: () => T): T {
   const saved = scope.instance;
   scope.instance = i.instance;
   try {

@@ -54,11 +54,24 @@ export const CONVERSIONS = {
 
 /**
  * Attributes whose CloudFormation `Fn::GetAtt` name is not the attribute's name in PascalCase
- * (`aws_iam_access_key.deploy.secret` is `!GetAtt Deploy.SecretAccessKey`).
+ * (`aws_iam_access_key.deploy.secret` is `!GetAtt Deploy.SecretAccessKey`), or that stand for
+ * the resource's secret rather than for what its block writes (`aws_api_gateway_api_key.k.value`).
  */
 export const ATTRIBUTE_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'AWS::IAM::AccessKey': { secret: 'SecretAccessKey' },
+  // The key itself, even when the block writes it: a reference to it is the secret, wherever it comes from.
+  'AWS::ApiGateway::ApiKey': { value: 'Value' },
 };
+
+/** A pipe's Kinesis or DynamoDB stream parameters: the same settings under either block. */
+function pipeStreamParameters(block: string): { [cfnProperty: string]: Source } {
+  const at = (name: string): string => `source_parameters.${block}.${name}`;
+  return {
+    BatchSize: at('batch_size'), StartingPosition: at('starting_position'), MaximumRetryAttempts: at('maximum_retry_attempts'),
+    MaximumRecordAgeInSeconds: at('maximum_record_age_in_seconds'), OnPartialBatchItemFailure: at('on_partial_batch_item_failure'),
+    DeadLetterConfig: { Arn: at('dead_letter_config.arn') },
+  };
+}
 
 export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   aws_lambda_function: {
@@ -113,6 +126,8 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
       DestinationConfig: { OnFailure: { Destination: 'destination_config.on_failure.destination' }, OnSuccess: { Destination: 'destination_config.on_success.destination' } },
     },
   },
+  // Its code folder (an `archive_file`'s source) is read like a function's: it runs inside every function that lists it.
+  aws_lambda_layer_version: { cfnType: 'AWS::Lambda::LayerVersion', properties: { LayerName: 'layer_name', Content: 'filename', CompatibleRuntimes: 'compatible_runtimes' } },
   aws_lambda_layer_version_permission: {
     cfnType: 'AWS::Lambda::LayerVersionPermission',
     properties: { LayerVersionArn: 'layer_name', Action: 'action', Principal: 'principal', OrganizationId: 'organization_id' },
@@ -161,6 +176,18 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   aws_scheduler_schedule: {
     cfnType: 'AWS::Scheduler::Schedule',
     properties: { Name: 'name', ScheduleExpression: 'schedule_expression', State: 'state', Target: { Arn: 'target.arn', RoleArn: 'target.role_arn', Input: 'target.input' } },
+  },
+  aws_pipes_pipe: {
+    cfnType: 'AWS::Pipes::Pipe',
+    properties: {
+      Name: 'name', Source: 'source', Target: 'target', Enrichment: 'enrichment', RoleArn: 'role_arn', DesiredState: 'desired_state',
+      SourceParameters: {
+        SqsQueueParameters: { BatchSize: 'source_parameters.sqs_queue_parameters.batch_size' },
+        KinesisStreamParameters: pipeStreamParameters('kinesis_stream_parameters'),
+        DynamoDBStreamParameters: pipeStreamParameters('dynamodb_stream_parameters'),
+      },
+      TargetParameters: { LambdaFunctionParameters: { InvocationType: 'target_parameters.lambda_function_parameters.invocation_type' } },
+    },
   },
   aws_iot_topic_rule: {
     cfnType: 'AWS::IoT::TopicRule',
@@ -256,7 +283,16 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
       DomainNameConfigurations: { each: 'domain_name_configuration', of: { SecurityPolicy: 'security_policy', EndpointType: 'endpoint_type', CertificateArn: 'certificate_arn' } },
     },
   },
-  aws_apigatewayv2_api: { cfnType: 'AWS::ApiGatewayV2::Api', properties: { Name: 'name', ProtocolType: 'protocol_type', Target: 'target' } },
+  aws_apigatewayv2_api: {
+    cfnType: 'AWS::ApiGatewayV2::Api',
+    properties: {
+      Name: 'name', ProtocolType: 'protocol_type', Target: 'target', DisableExecuteApiEndpoint: 'disable_execute_api_endpoint',
+      CorsConfiguration: {
+        AllowOrigins: 'cors_configuration.allow_origins', AllowMethods: 'cors_configuration.allow_methods',
+        AllowHeaders: 'cors_configuration.allow_headers', AllowCredentials: 'cors_configuration.allow_credentials',
+      },
+    },
+  },
   aws_apigatewayv2_route: {
     cfnType: 'AWS::ApiGatewayV2::Route',
     properties: { ApiId: 'api_id', RouteKey: 'route_key', AuthorizationType: 'authorization_type', AuthorizerId: 'authorizer_id', Target: 'target', ApiKeyRequired: 'api_key_required' },

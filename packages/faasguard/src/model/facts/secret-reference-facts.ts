@@ -4,10 +4,15 @@
  * plain text, where the property goes.
  *
  * - `!GetAtt Key.SecretAccessKey` of an `AWS::IAM::AccessKey`: an IAM user's long-lived secret key;
+ * - `!GetAtt Key.Value` of an `AWS::ApiGateway::ApiKey`: the API key itself (Terraform's
+ *   `aws_api_gateway_api_key.k.value`; CloudFormation has no such attribute);
  * - `!Ref P` of a template parameter with `NoEcho: true`;
  * - `{{resolve:secretsmanager:…}}` and `{{resolve:ssm-secure:…}}` dynamic references;
  * - a Serverless Framework `${ssm:…}` (decrypted) or `${secretsmanager:…}` variable: the loader
- *   keeps them as unknown values whose reason names the variable.
+ *   keeps them as unknown values whose reason names the variable;
+ * - a Terraform `data.aws_secretsmanager_secret_version.x.secret_string` or
+ *   `data.aws_ssm_parameter.x.value`: read at plan time and written into the configuration (and
+ *   the state); the loader keeps them as unknown values that name the expression.
  */
 import type { AppModel, ModelElement } from '../app-model.js';
 import type { ModelIndex } from '../model-index.js';
@@ -15,7 +20,9 @@ import { ParameterValue, Unknown, display, isComposite, isRef, type Value } from
 import { isSecretLikeName } from '../../secrets/index.js';
 import { ACCESS_KEY_TYPE } from './secret-store-facts.js';
 
-export type SecretReferenceKind = 'access-key-secret' | 'no-echo-parameter' | 'secrets-manager' | 'ssm-secure' | 'deploy-time-variable';
+export type SecretReferenceKind = 'access-key-secret' | 'api-key' | 'no-echo-parameter' | 'secrets-manager' | 'ssm-secure' | 'ssm-parameter' | 'deploy-time-variable';
+
+const API_KEY_TYPE = 'AWS::ApiGateway::ApiKey';
 
 export interface SecretReference {
   kind: SecretReferenceKind;
@@ -35,6 +42,13 @@ const DYNAMIC_SECRET = /\{\{resolve:(secretsmanager|ssm-secure):[^}]*\}\}/;
  * judges secret by the name it is given.
  */
 const DEPLOY_VARIABLE = /^\$\{(ssm|secretsmanager)[^:]*:(.*)\} \(a value from /;
+
+/**
+ * A Terraform data source that reads a secret, used whole, as the Terraform loader words an
+ * unknown: a part of it (`jsondecode(…)["username"]`) is another expression and not matched. Which
+ * SSM parameters are SecureStrings the data source does not say: the caller's name decides.
+ */
+const TERRAFORM_SECRET_DATA = /^(data\.(aws_secretsmanager_secret_version|aws_ssm_parameter)\.[\w-]+(?:\[[^\]]*\])?\.(?:secret_string|secret_binary|value)) is not known offline$/;
 
 /**
  * The secret `value` brings in by reference, if any. `element` is where the value is written (its
@@ -58,11 +72,13 @@ export function secretReferenceIn(value: Value | undefined, element: ModelElemen
 
 function partReference(part: unknown, element: ModelElement, index: ModelIndex, secretName: boolean): SecretReference | undefined {
   if (isRef(part)) {
-    if (part.attribute !== 'SecretAccessKey' || index.resource(part.target)?.type !== ACCESS_KEY_TYPE) return undefined;
-    return { kind: 'access-key-secret', text: part.toString(), sourceId: part.target };
+    const type = index.resource(part.target)?.type;
+    if (part.attribute === 'SecretAccessKey' && type === ACCESS_KEY_TYPE) return { kind: 'access-key-secret', text: part.toString(), sourceId: part.target };
+    if (part.attribute === 'Value' && type === API_KEY_TYPE) return { kind: 'api-key', text: part.toString(), sourceId: part.target };
+    return undefined;
   }
   if (part instanceof ParameterValue) return noEchoParameter(part, element, index.model) ? { kind: 'no-echo-parameter', text: `!Ref ${part.parameterName}` } : undefined;
-  if (part instanceof Unknown) return deployVariable(part, secretName);
+  if (part instanceof Unknown) return deployVariable(part, secretName) ?? terraformSecretData(part, secretName);
   if (typeof part === 'string') {
     const m = DYNAMIC_SECRET.exec(part);
     return m && holdsSecret(m[0]) ? dynamicReference(m[1]!, m[0]) : undefined;
@@ -96,4 +112,12 @@ function deployVariable(v: Unknown, secretName: boolean): SecretReference | unde
   if (source === 'secretsmanager') return { kind: 'deploy-time-variable', text };
   const secure = /~true\s*$/.test(address) || address.includes('/aws/reference/secretsmanager/');
   return secure || secretName ? { kind: 'deploy-time-variable', text } : undefined;
+}
+
+function terraformSecretData(v: Unknown, secretName: boolean): SecretReference | undefined {
+  const m = TERRAFORM_SECRET_DATA.exec(v.reason);
+  if (!m) return undefined;
+  const [, text, source] = m as unknown as [string, string, string];
+  if (source === 'aws_secretsmanager_secret_version') return { kind: 'secrets-manager', text };
+  return secretName ? { kind: 'ssm-parameter', text } : undefined;
 }

@@ -13,8 +13,8 @@ export const envSecretByReference: Rule = {
     cwe: ['CWE-312', 'CWE-522'],
     severity: 'medium',
     description:
-      "A function's environment variable receives a secret by reference: `{{resolve:secretsmanager:…}}`, `{{resolve:ssm-secure:…}}`, `!Ref` of a `NoEcho` parameter, `!GetAtt <AccessKey>.SecretAccessKey` of an IAM access key, or a Serverless Framework `${ssm:…}` / `${secretsmanager:…}` variable holding a secret. The template does not hold the secret, but the deployment resolves it and writes the value in plain text into the function's configuration: anyone allowed `lambda:GetFunctionConfiguration` (read-only roles, the console, support tooling) reads it, it is copied into every published version, and rotating the secret leaves the old value in the function until the next deployment.\n\n" +
-      "Severity: `high` for an IAM user's secret access key (a long-lived AWS credential), `medium` otherwise. A Serverless `${ssm:…}` variable is reported when the parameter is decrypted (`~true`), is a Secrets Manager reference (`/aws/reference/secretsmanager/…`), or the variable's name is a secret's (`DB_PASSWORD`). A Secrets Manager reference that picks a JSON key which is not a secret's name (`:SecretString:username`, `::host`) is not reported.",
+      "A function's environment variable receives a secret by reference: `{{resolve:secretsmanager:…}}`, `{{resolve:ssm-secure:…}}`, `!Ref` of a `NoEcho` parameter, `!GetAtt <AccessKey>.SecretAccessKey` of an IAM access key, a Serverless Framework `${ssm:…}` / `${secretsmanager:…}` variable holding a secret, or in Terraform an API key's `value`, an access key's `secret`, a `data.aws_secretsmanager_secret_version`'s `secret_string` or a `data.aws_ssm_parameter`'s `value`. The template does not hold the secret, but the deployment resolves it and writes the value in plain text into the function's configuration: anyone allowed `lambda:GetFunctionConfiguration` (read-only roles, the console, support tooling) reads it, it is copied into every published version, and rotating the secret leaves the old value in the function until the next deployment.\n\n" +
+      "Severity: `high` for an IAM user's secret access key (a long-lived AWS credential), `medium` otherwise. A Serverless `${ssm:…}` variable is reported when the parameter is decrypted (`~true`), is a Secrets Manager reference (`/aws/reference/secretsmanager/…`), or the variable's name is a secret's (`DB_PASSWORD`). A Terraform `data.aws_ssm_parameter` is reported when the variable's name is a secret's. A Secrets Manager reference that picks a JSON key which is not a secret's name (`:SecretString:username`, `::host`) is not reported.",
     remediation:
       'Pass the secret\'s name or ARN in the environment and read the value at run time with the AWS SDK or the AWS Parameters and Secrets Lambda Extension (cached outside the handler), after granting the execution role `secretsmanager:GetSecretValue` (or `ssm:GetParameter` and `kms:Decrypt`) on that one secret. Replace IAM user access keys with permissions on the execution role.',
     example: {
@@ -43,9 +43,11 @@ export const envSecretByReference: Rule = {
 
 const WHAT: Readonly<Record<SecretReferenceKind, string>> = {
   'access-key-secret': 'the secret access key of an IAM user',
+  'api-key': 'the value of the API key',
   'no-echo-parameter': 'the NoEcho parameter',
   'secrets-manager': 'the Secrets Manager secret',
   'ssm-secure': 'the SSM SecureString parameter',
+  'ssm-parameter': 'the SSM parameter',
   'deploy-time-variable': 'the secret of the deployment variable',
 };
 
@@ -54,7 +56,7 @@ function result(fn: LambdaFunction, v: EnvironmentVariable, ref: SecretReference
   return {
     message: `Environment variable ${v.name} of function ${nameOf(fn)} receives ${WHAT[ref.kind]} ${ref.text}: the deployment writes its value in plain text into the function's configuration, readable by anyone allowed lambda:GetFunctionConfiguration. Pass the secret's name or ARN instead and read it at run time.`,
     location: v.loc,
-    related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }, ...(source ? [{ loc: source.loc, message: `access key ${nameOf(source)}` }] : [])],
+    related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }, ...(source ? [{ loc: source.loc, message: `${ref.kind === 'api-key' ? 'API key' : 'access key'} ${nameOf(source)}` }] : [])],
     subject: subjectOf(fn),
     key: [fn.logicalId, v.name],
     ...(ref.kind === 'access-key-secret' ? { severity: 'high' as const } : {}),
