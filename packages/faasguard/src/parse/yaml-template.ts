@@ -13,6 +13,7 @@ import { PARSE_LIMITS, ParseLimitError } from './limits.js';
 import type { ParseResult } from './parse-result.js';
 import type { TMapEntry, TNode } from './tree.js';
 import { yaml11Parser } from './yaml-1-1-lexer.js';
+import { fastYamlTree } from './yaml-events.js';
 
 /** Short forms CloudFormation accepts, and the key of their long form. */
 export const SHORT_FORM_TAGS: Readonly<Record<string, string>> = {
@@ -55,6 +56,14 @@ const CUSTOM_TAGS = cfnTags();
 
 export function parseYamlTemplate(text: string, file: string): ParseResult {
   const lines = new LineIndex(text);
+  const lineAt = (start: number, end: number): number => lastLine(text, lines, start, end);
+  const fast = fastYamlTree({ text, file, lines, shortForms: SHORT_FORM_TAGS, wrapTag: longForm, lastLine: lineAt });
+  if (fast) return fast.root === null ? { diagnostics: fast.diagnostics } : { root: fast.root, diagnostics: fast.diagnostics };
+  return parseWithDocumentModel(text, file, lines);
+}
+
+/** The full parser: the `yaml` package's document model, for what the fast path does not read. */
+export function parseWithDocumentModel(text: string, file: string, lines = new LineIndex(text)): ParseResult {
   const locAt = (offset: number): SourceLocation => ({ file, ...lines.position(offset) });
   const lineAt = (start: number, end: number): number => lastLine(text, lines, start, end);
   const diagnostics: Diagnostic[] = [];
@@ -196,14 +205,17 @@ class TreeBuilder {
 
   private wrapTag(tag: string, value: TNode, offset: number): TNode {
     const { loc, endLine } = value;
-    const longForm = SHORT_FORM_TAGS[tag];
-    if (longForm === undefined) {
-      this.diagnostics.push({ severity: 'error', code: 'unknown-tag', message: `unknown tag ${tag}: its value is treated as unknown`, loc: this.locAt(offset) });
-      const tagNode: TNode = { kind: 'scalar', value: tag, loc };
-      return { kind: 'map', entries: [{ key: UNKNOWN_TAG_KEY, keyLoc: loc, value: { kind: 'seq', items: [tagNode, value], loc } }], loc, ...(endLine ? { endLine } : {}) };
-    }
-    return { kind: 'map', entries: [{ key: longForm, keyLoc: loc, value: getAttShortForm(tag, value) }], loc, ...(endLine ? { endLine } : {}) };
+    if (SHORT_FORM_TAGS[tag] !== undefined) return longForm(tag, value);
+    this.diagnostics.push({ severity: 'error', code: 'unknown-tag', message: `unknown tag ${tag}: its value is treated as unknown`, loc: this.locAt(offset) });
+    const tagNode: TNode = { kind: 'scalar', value: tag, loc };
+    return { kind: 'map', entries: [{ key: UNKNOWN_TAG_KEY, keyLoc: loc, value: { kind: 'seq', items: [tagNode, value], loc } }], loc, ...(endLine ? { endLine } : {}) };
   }
+}
+
+/** A short form (`!Ref X`) as its long form (`{ Ref: X }`), located at the value. */
+function longForm(tag: string, value: TNode): TNode {
+  const { loc, endLine } = value;
+  return { kind: 'map', entries: [{ key: SHORT_FORM_TAGS[tag]!, keyLoc: loc, value: getAttShortForm(tag, value) }], loc, ...(endLine ? { endLine } : {}) };
 }
 
 /** `!GetAtt Res.Attr` is the only short form whose scalar must be split. */
