@@ -8,6 +8,9 @@ import type { Clock } from './clock.js';
 /** The flags of a command, as `node:util` `parseArgs` takes them. */
 export type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
 
+/** `--help`, which every command takes (here, apart from the shared options, so that `main.ts` loads nothing of the scanner). */
+export const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h', default: false } };
+
 /** Flag values by long name, and the other arguments, in order. */
 export interface CommandArgs {
   values: Record<string, unknown>;

@@ -9,22 +9,26 @@ import { CONFIG_FILE_NAMES } from '../config/find-config.js';
 import { escapeControl } from '../report/terminal-text.js';
 import { TOOL_VERSION } from '../version.js';
 import { SYSTEM_CLOCK, type Clock } from './clock.js';
-import type { Command, CommandIo } from './command.js';
-import { baselineCommand } from './commands/baseline.js';
-import { changedCommand } from './commands/changed.js';
-import { dbCommand } from './commands/db.js';
-import { docsCommand } from './commands/docs.js';
-import { explainCommand } from './commands/explain.js';
-import { initCommand } from './commands/init.js';
-import { mapCommand } from './commands/map.js';
-import { policyCommand } from './commands/policy.js';
-import { rulesCommand } from './commands/rules.js';
-import { scanCommand } from './commands/scan.js';
+import { HELP_OPTION, type Command, type CommandIo } from './command.js';
 import { parseCommandLine } from './parse-command-line.js';
-import { HELP_OPTION } from './shared-options.js';
 import { UsageError } from './usage-error.js';
 
-const COMMANDS: readonly Command[] = [scanCommand, baselineCommand, changedCommand, mapCommand, policyCommand, initCommand, rulesCommand, explainCommand, docsCommand, dbCommand];
+/**
+ * Each command's module is loaded when the command runs, not before: `faasguard --version` or
+ * `--help` loads none, and `faasguard rules` does not load the scanner's loaders and parsers.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  scan: async () => (await import('./commands/scan.js')).scanCommand,
+  baseline: async () => (await import('./commands/baseline.js')).baselineCommand,
+  changed: async () => (await import('./commands/changed.js')).changedCommand,
+  map: async () => (await import('./commands/map.js')).mapCommand,
+  policy: async () => (await import('./commands/policy.js')).policyCommand,
+  init: async () => (await import('./commands/init.js')).initCommand,
+  rules: async () => (await import('./commands/rules.js')).rulesCommand,
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
+  docs: async () => (await import('./commands/docs.js')).docsCommand,
+  db: async () => (await import('./commands/db.js')).dbCommand,
+};
 
 const HELP = `faasguard ${TOOL_VERSION} — security scanner for serverless applications
 
@@ -62,7 +66,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return await run(argv, { out, err, clock });
   } catch (e) {
     if (e instanceof UsageError) {
-      err.write(usageMessage(e, commandOf(argv[0])));
+      err.write(usageMessage(e, argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? argv[0] : undefined));
       return 2;
     }
     if (e instanceof ConfigError) {
@@ -79,29 +83,24 @@ async function run(argv: string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h') return write(io.out, HELP);
   if (name === '--version' || name === '-v') return write(io.out, `${TOOL_VERSION}\n`);
-  if (name === 'help') return write(io.out, rest[0] === undefined ? HELP : knownCommand(rest[0]).help());
-  const command = knownCommand(name);
+  if (name === 'help') return write(io.out, rest[0] === undefined ? HELP : (await knownCommand(rest[0])).help());
+  const command = await knownCommand(name);
   const args = parseCommandLine(command.name, rest, { ...command.options, ...HELP_OPTION });
   if (args.values['help'] === true) return write(io.out, command.help());
   return command.run(args, io);
 }
 
-function knownCommand(name: string): Command {
-  const command = commandOf(name);
-  if (command !== undefined) return command;
+async function knownCommand(name: string): Promise<Command> {
+  if (Object.hasOwn(COMMANDS, name)) return COMMANDS[name]!();
   if (name.startsWith('-')) throw new UsageError(`unknown option ${name}; give a command first, e.g. 'faasguard scan ${name} …'`);
-  const near = closestName(name, COMMANDS.map((c) => c.name));
+  const near = closestName(name, Object.keys(COMMANDS));
   throw new UsageError(`unknown command "${name}"${near === undefined ? '' : `; did you mean ${near}?`}`);
 }
 
-function commandOf(name: string | undefined): Command | undefined {
-  return COMMANDS.find((c) => c.name === name);
-}
-
 /** One line when the message says where to look; else a pointer to the command's help. */
-function usageMessage(e: UsageError, command: Command | undefined): string {
+function usageMessage(e: UsageError, command: string | undefined): string {
   if (e.selfContained) return `faasguard: ${e.message}\n`;
-  const help = command === undefined ? 'faasguard --help' : `faasguard ${command.name} --help`;
+  const help = command === undefined ? 'faasguard --help' : `faasguard ${command} --help`;
   return `faasguard: ${e.message}\nRun '${help}' for usage.\n`;
 }
 

@@ -15,6 +15,8 @@ import { escapeLine } from '../report/terminal-text.js';
 export interface FeedbackOptions {
   quiet: boolean;
   verbose: boolean;
+  /** `--rule-times`: each rule's time, slowest first, when the scan is over */
+  ruleTimes?: boolean;
 }
 
 /** A stream that may be a terminal. */
@@ -26,6 +28,7 @@ export class ScanFeedback {
   private files = 0;
   private templates = 0;
   private rules = 0;
+  private readonly ruleMs: Array<readonly [string, number]> = [];
 
   constructor(
     private readonly err: FeedbackStream,
@@ -50,6 +53,11 @@ export class ScanFeedback {
     this.note(`${phase}: ${counted === undefined ? '' : `${counted}, `}${Math.round(ms)} ms`);
   };
 
+  /** For `ScanOptions.onRuleTime`. */
+  readonly onRuleTime = (ruleId: string, ms: number): void => {
+    this.ruleMs.push([ruleId, ms]);
+  };
+
   /** A line shown with `--verbose` only; file names in it may hold anything, so it is escaped to one line. */
   note(text: string): void {
     if (!this.options.verbose || this.options.quiet) return;
@@ -57,9 +65,10 @@ export class ScanFeedback {
     this.err.write(`faasguard: ${escapeLine(text)}\n`);
   }
 
-  /** The scan is over: the progress line is erased, before the report is written. */
+  /** The scan is over: the progress line is erased, before the report is written; then the rules' times if asked. */
   end(): void {
     this.progress?.stop();
+    if (this.options.ruleTimes && !this.options.quiet) this.err.write(ruleTimesText(this.ruleMs));
   }
 
   /**
@@ -85,4 +94,13 @@ export class ScanFeedback {
     else if (event.kind === 'file' && event.phase === 'discover') this.files += 1;
     else if (event.kind === 'file') this.templates += 1;
   }
+}
+
+/** `--rule-times`: one line per rule, slowest first, then their total; or why there is none. */
+export function ruleTimesText(times: ReadonlyArray<readonly [string, number]>): string {
+  if (times.length === 0) return 'faasguard: rule times: no rule ran (the result of the last scan was reused; --no-cache runs them)\n';
+  const total = times.reduce((sum, [, ms]) => sum + ms, 0);
+  const width = Math.max(...times.map(([id]) => id.length));
+  const rows = [...times].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, ms]) => `  ${id.padEnd(width)}  ${ms.toFixed(1).padStart(8)} ms`);
+  return `faasguard: rule times (${times.length} rules, ${total.toFixed(0)} ms):\n${rows.join('\n')}\n`;
 }

@@ -46,7 +46,7 @@ function nearNameLine(file: string): string {
 
 export function feedbackFor(values: Values, err: NodeJS.WritableStream, clock: Clock): ScanFeedback {
   if (isSet(values, 'quiet') && isSet(values, 'verbose')) throw new UsageError('--quiet and --verbose are alternatives; give one');
-  return new ScanFeedback(err, { quiet: isSet(values, 'quiet'), verbose: isSet(values, 'verbose') }, clock);
+  return new ScanFeedback(err, { quiet: isSet(values, 'quiet'), verbose: isSet(values, 'verbose'), ruleTimes: isSet(values, 'rule-times') }, clock);
 }
 
 /** Exit code 2 for a project of which a template could not be read, unless the flag or configuration allow it. */

@@ -39,7 +39,7 @@ export function prepareScan(command: string, positionals: readonly string[], val
 export async function runScan(prepared: PreparedScan, feedback: ScanFeedback): Promise<ScanResult> {
   feedback.note(prepared.config === undefined ? 'no configuration file' : `configuration ${shownPath(prepared.config.file)}`);
   try {
-    return await scan(prepared.target, { ...prepared.options, onProgress: feedback.onProgress, onPhase: feedback.onPhase });
+    return await scan(prepared.target, { ...prepared.options, onProgress: feedback.onProgress, onPhase: feedback.onPhase, onRuleTime: feedback.onRuleTime });
   } finally {
     feedback.end();
   }

@@ -8,7 +8,7 @@ import { CONFIG_FILE_NAMES } from '../config/find-config.js';
 import type { Options } from './command.js';
 import type { HelpRow, HelpSection } from './help-text.js';
 
-export const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h', default: false } };
+export { HELP_OPTION } from './command.js';
 export const HELP_ROW: HelpRow = ['-h, --help', "this text (each command has its own: 'faasguard <command> --help')"];
 
 /** What a command reads: which files and with which template parameters. */
@@ -70,6 +70,9 @@ export const QUIET_ROW: HelpRow = ['-q, --quiet', 'no warnings, progress or summ
 export const VERBOSE_OPTION: Options = { verbose: { type: 'boolean', default: false } };
 export const VERBOSE_ROW: HelpRow = ['--verbose', 'list each file found and template loaded, and the time of each phase, on stderr'];
 
+export const RULE_TIMES_OPTION: Options = { 'rule-times': { type: 'boolean', default: false } };
+export const RULE_TIMES_ROW: HelpRow = ['--rule-times', 'after the scan, the time each rule took, slowest first, on stderr'];
+
 export const OUTPUT_OPTION: Options = { output: { type: 'string', short: 'o' } };
 
 export const NO_COLOR_OPTION: Options = { 'no-color': { type: 'boolean', default: false } };
@@ -102,12 +105,12 @@ export const VULN_SECTION: HelpSection = {
 };
 
 /** Every flag of the commands that run a scan (`scan`, `baseline`, `changed`), beside their own. */
-export const SCAN_OPTIONS: Options = { ...INPUT_OPTIONS, ...SCAN_RUN_OPTIONS, ...QUIET_OPTION, ...VERBOSE_OPTION, ...LOADER_OPTIONS, ...CONFIG_OPTIONS };
+export const SCAN_OPTIONS: Options = { ...INPUT_OPTIONS, ...SCAN_RUN_OPTIONS, ...QUIET_OPTION, ...VERBOSE_OPTION, ...RULE_TIMES_OPTION, ...LOADER_OPTIONS, ...CONFIG_OPTIONS };
 
 /** The help of SCAN_OPTIONS: the last sections of those commands' `--help`. */
 export const SCAN_SECTIONS: readonly HelpSection[] = [
   { title: 'Input', rows: [...INPUT_HELP, ...SCAN_RUN_HELP, ...LOADER_HELP] },
   CONFIG_SECTION,
   VULN_SECTION,
-  { title: 'Messages', rows: [QUIET_ROW, VERBOSE_ROW, HELP_ROW] },
+  { title: 'Messages', rows: [QUIET_ROW, VERBOSE_ROW, RULE_TIMES_ROW, HELP_ROW] },
 ];

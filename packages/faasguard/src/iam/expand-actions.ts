@@ -24,8 +24,19 @@ export interface Expansion {
   unknownPatterns: string[];
 }
 
+/** Expansions of patterns written as text, by the patterns: templates repeat the same few lists (`*`, `s3:GetObject`) many times. Callers only read them. */
+const expansionCache = new Map<string, Expansion>();
+
 /** The actions `Action` patterns grant. */
 export function expandActions(patterns: readonly Value[]): Expansion {
+  if (!patterns.every((p) => typeof p === 'string')) return uncachedExpansion(patterns);
+  const key = patterns.join('\n');
+  let expansion = expansionCache.get(key);
+  if (!expansion) expansionCache.set(key, (expansion = uncachedExpansion(patterns)));
+  return expansion;
+}
+
+function uncachedExpansion(patterns: readonly Value[]): Expansion {
   const found = new Map<string, ExpandedAction>();
   const unknownPatterns: string[] = [];
   for (const p of patterns) {
@@ -66,14 +77,36 @@ export function actionId(a: { service: string; name: string }): string {
   return `${a.service}:${a.name}`;
 }
 
-function matchPattern(pattern: string): CatalogAction[] {
+/** The catalogue is fixed data: what a pattern matches is computed once per pattern (policies repeat a few patterns many times). */
+const matchCache = new Map<string, readonly CatalogAction[]>();
+
+function matchPattern(pattern: string): readonly CatalogAction[] {
+  const cached = matchCache.get(pattern);
+  if (cached) return cached;
+  const matched = uncachedMatch(pattern);
+  matchCache.set(pattern, matched);
+  return matched;
+}
+
+function uncachedMatch(pattern: string): CatalogAction[] {
   const trimmed = pattern.trim();
   if (trimmed === '*') return allActions();
   const colon = trimmed.indexOf(':');
   if (colon <= 0) return [];
   const servicePart = trimmed.slice(0, colon);
-  const namePart = patternRegExp(trimmed.slice(colon + 1));
+  const name = trimmed.slice(colon + 1);
+  if (!/[*?]/.test(name)) return servicesMatching(servicePart).flatMap((s) => byLowerName(serviceActions(s)).get(name.toLowerCase()) ?? []);
+  const namePart = patternRegExp(name);
   return servicesMatching(servicePart).flatMap((s) => serviceActions(s).filter((a) => namePart.test(a.name)));
+}
+
+/** A service's actions by lower-case name: most patterns name one action, found without a regular expression. */
+const nameIndexes = new WeakMap<readonly CatalogAction[], ReadonlyMap<string, CatalogAction>>();
+
+function byLowerName(actions: readonly CatalogAction[]): ReadonlyMap<string, CatalogAction> {
+  let index = nameIndexes.get(actions);
+  if (!index) nameIndexes.set(actions, (index = new Map(actions.map((a) => [a.name.toLowerCase(), a]))));
+  return index;
 }
 
 function servicesMatching(servicePattern: string): readonly string[] {

@@ -12,7 +12,6 @@
  * Application Auto Scaling, DAX, RDS enhanced monitoring, VPC flow logs and most service roles
  * only let that service do its own narrow job. Each path names the service it passes to.
  */
-import { actionPatternMatches } from './expand-actions.js';
 import type { GrantingStatement, RolePermissions } from './role-permissions.js';
 import { constraintAllows, constraintAllowsValue, keyConstraint, valueMatches, type ConditionValue } from './statement-conditions.js';
 
@@ -88,9 +87,17 @@ export function escalationsOf(permissions: RolePermissions): Escalation[] {
 }
 
 function grantingOnAny(statements: readonly GrantingStatement[], action: string, passTo: PassTarget | undefined): GrantingStatement | undefined {
-  return statements.find(
-    (s) => s.anyResource && s.actions.some((a) => actionPatternMatches(action, `${a.service}:${a.name}`)) && (action !== 'iam:PassRole' || !passTo || passesTo(s, passTo)),
-  );
+  const wanted = action.toLowerCase();
+  return statements.find((s) => s.anyResource && actionIds(s).has(wanted) && (action !== 'iam:PassRole' || !passTo || passesTo(s, passTo)));
+}
+
+/** A statement's actions as lower-case `service:name` (the paths name literal actions; IAM compares them without case), made once per statement. */
+const idsOf = new WeakMap<GrantingStatement, ReadonlySet<string>>();
+
+function actionIds(s: GrantingStatement): ReadonlySet<string> {
+  let ids = idsOf.get(s);
+  if (!ids) idsOf.set(s, (ids = new Set(s.actions.map((a) => `${a.service}:${a.name}`.toLowerCase()))));
+  return ids;
 }
 
 /** Whether the statement's conditions let it pass a role to the path's service. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { compileGlob } from '../discover/glob-matcher.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { parseJsonTemplate } from '../parse/json-template.js';
-import { parseYamlTemplate } from '../parse/yaml-template.js';
+import { parseYamlTemplate, type YamlParser } from '../parse/yaml-template.js';
 import type { TNode } from '../parse/tree.js';
 import { recordRead } from '../cache/read-log.js';
 import { PathGuard } from '../files/path-guard.js';
@@ -34,10 +34,11 @@ export class FileReader {
   readonly diagnostics: Diagnostic[] = [];
   private readonly guard: PathGuard;
 
-  /** `isExcluded`: whether a path relative to the root is excluded from the scan. */
+  /** `isExcluded`: whether a path relative to the root is excluded from the scan; `parseYaml`: how YAML is parsed (see `ScanOptions.parseYaml`). */
   constructor(
     rootAbs: string,
     private readonly isExcluded: (rel: string) => boolean = () => false,
+    private readonly parseYaml: YamlParser = parseYamlTemplate,
   ) {
     this.guard = new PathGuard(rootAbs);
   }
@@ -124,7 +125,7 @@ export class FileReader {
     const read = readRegularText(target.real, MAX_INCLUDE_BYTES);
     if (read.kind !== 'text') return read.kind === 'missing' ? { kind: 'missing' } : { kind: 'refused', rel, refusal: read };
     const text = read.text;
-    const parsed = /\.json$/i.test(abs) ? parseJsonTemplate(text, rel) : parseYamlTemplate(text, rel);
+    const parsed = /\.json$/i.test(abs) ? parseJsonTemplate(text, rel) : this.parseYaml(text, rel);
     this.diagnostics.push(...parsed.diagnostics);
     return parsed.root ? { kind: 'tree', root: parsed.root, rel } : { kind: 'unparsable', rel };
   }

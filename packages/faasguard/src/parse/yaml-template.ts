@@ -54,6 +54,9 @@ function cfnTags(): Tags {
 
 const CUSTOM_TAGS = cfnTags();
 
+/** How a scan parses YAML text into the located tree (see `ScanOptions.parseYaml`). */
+export type YamlParser = (text: string, file: string) => ParseResult;
+
 export function parseYamlTemplate(text: string, file: string): ParseResult {
   const lines = new LineIndex(text);
   const lineAt = (start: number, end: number): number => lastLine(text, lines, start, end);

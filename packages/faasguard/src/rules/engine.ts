@@ -13,18 +13,20 @@ import type { Rule, RuleContext, RuleMeta, RuleResult } from './rule.js';
 
 /**
  * `extra`: facts computed before the rules run (dependencies, secrets), added to every rule's context.
- * `onRuleDone`: told how many rules have run, after each one, for a progress display.
+ * `onRuleDone`: told how many rules have run after each one, for a progress display, with the rule
+ * and the milliseconds it took (`--rule-times`).
  */
-export function runRules(model: AppModel, rules: readonly Rule[], extra: Omit<RuleContext, 'model'> = {}, onRuleDone?: (done: number) => void): { findings: Finding[]; diagnostics: Diagnostic[] } {
+export function runRules(model: AppModel, rules: readonly Rule[], extra: Omit<RuleContext, 'model'> = {}, onRuleDone?: (done: number, ruleId: string, ms: number) => void): { findings: Finding[]; diagnostics: Diagnostic[] } {
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const [index, rule] of rules.entries()) {
+    const start = performance.now();
     try {
       for (const r of rule.check({ ...extra, model })) findings.push(findingOf(rule.meta, r));
     } catch (e) {
       diagnostics.push({ severity: 'error', code: 'rule-failed', message: `rule ${rule.meta.id} failed: ${(e as Error).message}`, loc: { file: '.', line: 0, column: 0 } });
     }
-    onRuleDone?.(index + 1);
+    onRuleDone?.(index + 1, rule.meta.id, performance.now() - start);
   }
   return { findings: addModuleCallSites(model, qualifyConditional(model, dedupe(findings))).sort(compareFindings), diagnostics };
 }

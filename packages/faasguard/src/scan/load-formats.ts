@@ -21,6 +21,7 @@ import { fileLocation } from '../model/diagnostic.js';
 import { readTemplate, TEMPLATE_EXTENSIONS, type ReadTemplateResult } from './read-template.js';
 import { recordRead } from '../cache/read-log.js';
 import type { ParamsFor } from './template-params.js';
+import type { YamlParser } from '../parse/yaml-template.js';
 import { readTextOrUndefined } from '../files/read-regular-file.js';
 import { loadTerraformModule } from '../loaders/terraform/load-terraform.js';
 import { isTerraformPlanText, loadTerraformPlan } from '../loaders/terraform/load-plan.js';
@@ -43,6 +44,8 @@ export interface FormatOptions {
   envVars?: readonly string[];
   /** Whether a path relative to the root is excluded from the scan: such a path is never read, whatever names it */
   isExcluded?: (rel: string) => boolean;
+  /** How YAML is parsed (see `ScanOptions.parseYaml`) */
+  parseYaml?: YamlParser;
 }
 
 export interface LoadedFormats {
@@ -67,13 +70,13 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
   const read: Array<{ file: DiscoveredFile; result: ReadTemplateResult }> = [];
   for (const file of files) {
     if (!TEMPLATE_EXTENSIONS.test(file.rel) || assemblies.some((dir) => isInside(file.rel, dir))) continue;
-    const result = await readTemplate(file, options.maxFileSize);
+    const result = await readTemplate(file, options.maxFileSize, options.parseYaml);
     out.diagnostics.push(...result.diagnostics);
     if (result.root) read.push({ file, result });
   }
   const included = new Set<string>();
   const isExcluded = options.isExcluded ?? (() => false);
-  const reader = new FileReader(rootAbs, isExcluded);
+  const reader = new FileReader(rootAbs, isExcluded, options.parseYaml);
   for (const { file, result } of read) {
     if (result.format !== 'serverless' || !result.root) continue;
     const otherCloud = unsupportedProvider(result.root, file.rel);
@@ -83,7 +86,7 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
     }
     record(out, file.rel, result.text);
     const root = result.root;
-    const loaded = isolated(file.rel, out, () => loadServerless({ root, file: file.rel, rootAbs, params: options.paramsFor(file.rel), options: options.serverless, isExcluded }, builder));
+    const loaded = isolated(file.rel, out, () => loadServerless({ root, file: file.rel, rootAbs, params: options.paramsFor(file.rel), options: options.serverless, isExcluded, ...(options.parseYaml ? { parseYaml: options.parseYaml } : {}) }, builder));
     if (!loaded) continue;
     out.diagnostics.push(...loaded.diagnostics);
     for (const rel of loaded.includedFiles) {

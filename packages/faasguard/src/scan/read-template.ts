@@ -7,7 +7,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { fileLocation } from '../model/diagnostic.js';
 import { foreignSections, hasAwsResources, isCloudFormationTemplate, mayBeTemplate } from '../loaders/cloudformation/detect.js';
 import { parseJsonTemplate } from '../parse/json-template.js';
-import { parseYamlTemplate } from '../parse/yaml-template.js';
+import { parseYamlTemplate, type YamlParser } from '../parse/yaml-template.js';
 import type { TMap } from '../parse/tree.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { isServerlessConfig, mayBeServerlessConfig } from '../loaders/serverless/detect.js';
@@ -25,7 +25,7 @@ export interface ReadTemplateResult {
   diagnostics: Diagnostic[];
 }
 
-export async function readTemplate(file: DiscoveredFile, maxBytes: number): Promise<ReadTemplateResult> {
+export async function readTemplate(file: DiscoveredFile, maxBytes: number, parseYaml: YamlParser = parseYamlTemplate): Promise<ReadTemplateResult> {
   if (isNeverTemplate(file.rel)) return { diagnostics: [] };
   if (file.size > maxBytes) {
     return { diagnostics: [{ severity: 'warning', code: 'file-too-large', message: `file is ${file.size} bytes, over the limit of ${maxBytes} (--max-file-size): not scanned`, loc: fileLocation(file.rel) }] };
@@ -40,7 +40,7 @@ export async function readTemplate(file: DiscoveredFile, maxBytes: number): Prom
   if (!mayBeTemplate(text) && !mayBeServerlessConfig(text)) return { diagnostics: [] };
   const meant = looksLikeTemplateText(text) || mayBeServerlessConfig(text);
   if (meant && isUnrenderedSource(file.rel, text)) return { diagnostics: [unrenderedDiagnostic(file.rel)] };
-  const parsed = /^\s*[{[]/.test(text) ? parseJsonTemplate(text, file.rel) : parseYamlTemplate(text, file.rel);
+  const parsed = /^\s*[{[]/.test(text) ? parseJsonTemplate(text, file.rel) : parseYaml(text, file.rel);
   if (!parsed.root && jinjaCausedSyntaxError(text, parsed.diagnostics)) return { diagnostics: [unrenderedDiagnostic(file.rel)] };
   if (!parsed.root) return { diagnostics: meant ? parsed.diagnostics : [] };
   if (parsed.root.kind !== 'map') return { diagnostics: [] };

@@ -19,6 +19,7 @@ import type { AppModel } from '../model/app-model.js';
 import { uniqueDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import { compareLocations, type SourceLocation } from '../model/location.js';
 import { runRules } from '../rules/engine.js';
+import type { YamlParser } from '../parse/yaml-template.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { applySuppressions } from '../suppress/apply-suppressions.js';
@@ -73,6 +74,13 @@ export interface ScanOptions {
   noCache?: boolean;
   /** Told how long each phase took, for benchmarks; phases run in the order of `ScanPhase` */
   onPhase?: (phase: ScanPhase, ms: number) => void;
+  /**
+   * How YAML is parsed: `parseYamlTemplate` (the fast path, then the full parser), unless a test
+   * gives the full parser alone (`parseWithDocumentModel`) to check that reports do not change.
+   */
+  parseYaml?: YamlParser;
+  /** Told how long each rule took, in the order they run (`--rule-times`) */
+  onRuleTime?: (ruleId: string, ms: number) => void;
   /** Told as phases start, files are found and loaded, and rules run: for a progress display */
   onProgress?: (event: ScanProgress) => void;
   /**
@@ -136,6 +144,7 @@ export async function loadApp(target: string, options: ScanOptions = {}, listed?
     ...(options.terraformVars ? { terraformVars: options.terraformVars } : {}),
     ...(options.envVars ? { envVars: options.envVars } : {}),
     isExcluded: exclusionMatcher(path.resolve(root), discoverOptions(options)),
+    ...(options.parseYaml ? { parseYaml: options.parseYaml } : {}),
   }, builder);
   for (const t of loaded.templates) progress({ kind: 'file', phase: 'load', file: t });
   done('load');
@@ -208,9 +217,12 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
   await code.finish();
   done('analyses');
   progress({ kind: 'phase', phase: 'rules' });
-  const onRuleDone = (n: number): void => progress({ kind: 'rule', done: n, total: rules.length });
+  const onRuleDone = (n: number, ruleId: string, ms: number): void => {
+    options.onRuleTime?.(ruleId, ms);
+    progress({ kind: 'rule', done: n, total: rules.length });
+  };
   const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root, exclusion }, onRuleDone);
-  const accepted = applySuppressions(findings, { model: app.model, rules, root, sources: app.sources, files: app.files });
+  const accepted = applySuppressions(findings, { model: app.model, rules, root, sources: app.sources, files: app.files, ...(options.parseYaml ? { parseYaml: options.parseYaml } : {}) });
   done('rules');
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];
   const allDiagnostics = uniqueDiagnostics([...app.diagnostics, ...inputs.diagnostics, ...codeDiagnostics, ...diagnostics]).sort((a, b) => compareLocations(a.loc, b.loc));

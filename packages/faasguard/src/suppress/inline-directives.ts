@@ -7,7 +7,7 @@
  * to its source) from being reported as stale.
  */
 import path from 'node:path';
-import { codeUnits, isUnder } from '../analysis/code-units.js';
+import { codeUnits } from '../analysis/code-units.js';
 import { peekCodeFacts } from '../code/code-facts.js';
 import type { Finding } from '../findings/finding.js';
 import { codeDirectives, isCodeFile } from './code-directives.js';
@@ -26,7 +26,7 @@ export function inlineDirectives(input: SuppressionInput, findings: readonly Fin
   for (const [file, text] of [...input.sources].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!text.includes(MARKER)) continue;
     if (isTerraformSource(file)) out.push(...hclDirectives(file, text));
-    else if (isYamlText(file, text)) out.push(...yamlDirectives(file, text));
+    else if (isYamlText(file, text)) out.push(...yamlDirectives(file, text, input.parseYaml));
   }
   for (const file of codeFiles(input, findings)) {
     const text = readSmallFile(path.join(input.root, file));
@@ -41,13 +41,22 @@ function isYamlText(file: string, text: string): boolean {
 }
 
 function codeFiles(input: SuppressionInput, findings: readonly Finding[]): string[] {
-  const units = codeUnits(input.model);
+  const dirs = new Set(codeUnits(input.model).map((u) => u.dir));
   const files = new Set<string>();
-  for (const f of input.files) if (units.some((u) => isUnder(f.rel, u.dir))) files.add(f.rel);
+  for (const f of input.files) if (inAnyDir(f.rel, dirs)) files.add(f.rel);
   for (const file of peekCodeFacts(input.model, input.root)?.files.keys() ?? []) files.add(file);
   for (const fn of input.model.functions) for (const file of fn.code.sourceFiles ?? []) files.add(file);
   for (const f of findings) files.add(f.location.file);
   return [...files].filter((f) => isCodeFile(f) && !input.sources.has(f)).sort();
+}
+
+/** Whether one of the file's folders (or the root, `.`) is in `dirs`: a lookup per folder, not a comparison per code unit. */
+function inAnyDir(file: string, dirs: ReadonlySet<string>): boolean {
+  if (dirs.has('.') || dirs.has('')) return true;
+  for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+    if (dirs.has(file.slice(0, slash))) return true;
+  }
+  return false;
 }
 
 function readSmallFile(abs: string): string | undefined {

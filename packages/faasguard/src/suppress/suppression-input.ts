@@ -1,6 +1,7 @@
 /**
  * What the suppression step reads from a scan, besides the rules' findings.
  */
+import type { YamlParser } from '../parse/yaml-template.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { AppModel } from '../model/app-model.js';
 import type { Rule } from '../rules/rule.js';
@@ -15,4 +16,6 @@ export interface SuppressionInput {
   sources: ReadonlyMap<string, string>;
   /** Every file discovered under the root */
   files: readonly DiscoveredFile[];
+  /** How YAML is parsed (see `ScanOptions.parseYaml`) */
+  parseYaml?: YamlParser;
 }

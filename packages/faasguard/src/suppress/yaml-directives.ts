@@ -8,7 +8,7 @@
 import { LineIndex } from '../parse/line-index.js';
 import type { TNode } from '../parse/tree.js';
 import { yaml11Parser } from '../parse/yaml-1-1-lexer.js';
-import { parseYamlTemplate } from '../parse/yaml-template.js';
+import { parseYamlTemplate, type YamlParser } from '../parse/yaml-template.js';
 import { coveredLine } from './covered-line.js';
 import type { Directive, DirectiveScope } from './directive.js';
 import { inlineDirective, parseDirectiveText } from './directive-text.js';
@@ -19,12 +19,12 @@ interface Comment {
   body: string;
 }
 
-export function yamlDirectives(file: string, text: string): Directive[] {
+export function yamlDirectives(file: string, text: string, parseYaml: YamlParser = parseYamlTemplate): Directive[] {
   const comments = yamlComments(text);
   if (comments.length === 0) return [];
   const index = new LineIndex(text);
   const lines = text.split('\n');
-  const root = parseYamlTemplate(text, file).root;
+  const root = parseYaml(text, file).root;
   const out: Directive[] = [];
   for (const c of comments) {
     const parsed = parseDirectiveText(c.body);

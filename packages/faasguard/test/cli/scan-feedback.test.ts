@@ -4,7 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ScanFeedback, type FeedbackOptions } from '../../src/cli/scan-feedback.js';
+import { ruleTimesText, ScanFeedback, type FeedbackOptions } from '../../src/cli/scan-feedback.js';
+import { runCli } from '../helpers/run-cli.js';
+import { FIXTURES } from '../helpers/paths.js';
+import path from 'node:path';
 import { FakeClock, FakeTerminal } from '../helpers/fake-terminal.js';
 
 /** A stream that is not a terminal (a pipe or a file). */
@@ -77,5 +80,27 @@ describe('ScanFeedback', () => {
   it('erases the progress line before a verbose line', () => {
     const text = run(new FakeTerminal(), { quiet: false, verbose: true });
     assert.ok(text.includes('1.5 s\x1b[K\r\x1b[Kfaasguard: analyses: 1400 ms\n'), text);
+  });
+
+  it('with --rule-times: each rule\'s time, slowest first, with the total', () => {
+    const pipe = new FakePipe();
+    const feedback = new ScanFeedback(pipe, { quiet: false, verbose: false, ruleTimes: true }, new FakeClock());
+    feedback.onRuleTime('quick-rule', 0.25);
+    feedback.onRuleTime('slow', 12.5);
+    feedback.end();
+    assert.equal(pipe.text, 'faasguard: rule times (2 rules, 13 ms):\n  slow            12.5 ms\n  quick-rule       0.3 ms\n');
+    assert.match(ruleTimesText([]), /no rule ran \(the result of the last scan was reused/);
+  });
+
+  it('scan --rule-times lists every rule that ran, on stderr, and leaves the report alone', async () => {
+    const dir = path.join(FIXTURES, 'terraform', 'url-app-sam');
+    const timed = await runCli('scan', dir, '--rule-times', '--no-cache', '--format', 'json', '--exit-zero');
+    const plain = await runCli('scan', dir, '--no-cache', '--format', 'json', '--exit-zero');
+    const rows = timed.err.split('\n').filter((l) => /^ {2}[a-z0-9-]+ +[0-9.]+ ms$/.test(l));
+    assert.match(timed.err, /faasguard: rule times \(\d+ rules, \d+ ms\):/);
+    assert.ok(rows.length > 50, timed.err);
+    const ms = rows.map((l) => Number(/([0-9.]+) ms$/.exec(l)![1]));
+    assert.deepEqual(ms, [...ms].sort((a, b) => b - a));
+    assert.deepEqual(JSON.parse(timed.out).findings, JSON.parse(plain.out).findings);
   });
 });

@@ -4,6 +4,7 @@
  * CloudFormation loader. Then what the template cannot say: each function's code directory,
  * triggers from resources outside the service, and unknown values with their reasons.
  */
+import type { YamlParser } from '../../parse/yaml-template.js';
 import { FileReader } from '../file-reader.js';
 import path from 'node:path';
 import type { Diagnostic } from '../../model/diagnostic.js';
@@ -35,6 +36,8 @@ export interface ServerlessInput {
   options: ServerlessOptions;
   /** Paths (relative to the root) excluded from the scan: `${file(...)}` does not read them */
   isExcluded?: (rel: string) => boolean;
+  /** How YAML is parsed (see `ScanOptions.parseYaml`) */
+  parseYaml?: YamlParser;
 }
 
 export interface ServerlessResult {
@@ -46,7 +49,7 @@ export interface ServerlessResult {
 export function loadServerless(input: ServerlessInput, builder: ModelBuilder): ServerlessResult {
   const diagnostics = new DiagnosticSink();
   const markers = new UnknownMarkers();
-  const resolver = new VariableResolver(input.root, input.options, markers, diagnostics, new FileReader(input.rootAbs, input.isExcluded));
+  const resolver = new VariableResolver(input.root, input.options, markers, diagnostics, new FileReader(input.rootAbs, input.isExcluded, input.parseYaml));
   const config = resolver.resolveAll();
   if (config.kind !== 'map') return { diagnostics: diagnostics.items, includedFiles: resolver.includedFiles() };
   const service = serviceName(config, markers);

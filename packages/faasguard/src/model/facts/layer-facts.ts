@@ -29,13 +29,19 @@ export function layerCodeFacts(resource: Resource): LayerCodeFacts | undefined {
   return local === undefined ? undefined : { resource, path: local, loc: resource.locate(key) };
 }
 
+/** Computed once per model (per function, it was read for every resource of the app). */
+const byModel = new WeakMap<AppModel, ReadonlyMap<string, LayerCodeFacts>>();
+
 /** Every layer of the model with local code, by model id. */
-export function layersWithCode(model: AppModel): Map<string, LayerCodeFacts> {
+export function layersWithCode(model: AppModel): ReadonlyMap<string, LayerCodeFacts> {
+  const known = byModel.get(model);
+  if (known) return known;
   const out = new Map<string, LayerCodeFacts>();
   for (const r of model.resources) {
     const facts = layerCodeFacts(r);
     if (facts) out.set(r.id, facts);
   }
+  byModel.set(model, out);
   return out;
 }
 

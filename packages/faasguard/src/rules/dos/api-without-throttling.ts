@@ -1,5 +1,5 @@
 import type { Api, ApiStage, AppModel } from '../../model/app-model.js';
-import { usagePlanFacts } from '../../model/facts/usage-plan-facts.js';
+import { usagePlanFacts, type UsagePlanFacts } from '../../model/facts/usage-plan-facts.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -29,8 +29,9 @@ export const apiWithoutThrottling: Rule = {
   },
   check({ model }) {
     const results: RuleResult[] = [];
+    const plans = limitingPlans(model);
     for (const api of model.apis) {
-      if (ModelIndex.of(model).routesOf(api).length === 0 || coveredByUsagePlan(model, api)) continue;
+      if (ModelIndex.of(model).routesOf(api).length === 0 || coveredByUsagePlan(model, api, plans)) continue;
       const open = openRoutes(model, api).length > 0;
       for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, open));
     }
@@ -42,10 +43,14 @@ function isThrottled(stage: ApiStage): boolean {
   return stage.throttling?.rateLimit !== undefined || stage.throttling?.burstLimit !== undefined;
 }
 
+/** The usage plans that set a rate limit or a quota. */
+function limitingPlans(model: AppModel): UsagePlanFacts[] {
+  return model.resources.map(usagePlanFacts).filter((p): p is UsagePlanFacts => p !== undefined && (p.throttled || p.quota));
+}
+
 /** A throttling usage plan limits every caller only when no route can be called without a key. */
-function coveredByUsagePlan(model: AppModel, api: Api): boolean {
-  const plans = model.resources.map(usagePlanFacts).filter((p) => p !== undefined && p.apiIds.includes(api.id) && (p.throttled || p.quota));
-  if (plans.length === 0) return false;
+function coveredByUsagePlan(model: AppModel, api: Api, plans: readonly UsagePlanFacts[]): boolean {
+  if (!plans.some((p) => p.apiIds.includes(api.id))) return false;
   return ModelIndex.of(model).routesOf(api).every((r) => r.auth.apiKeyRequired);
 }
 
