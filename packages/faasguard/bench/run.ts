@@ -1,31 +1,26 @@
 /**
  * The benchmark: for each app size, generates the synthetic app once, then measures the full scan
- * and the floor (read + parse only), each run in a fresh process, and reports medians.
+ * and the floor (read + parse only), each run in a fresh process, and reports medians; then the
+ * real-template benchmark (`corpus.ts`: the shared corpus beside cdk-nag, parsing, start-up).
  *
  *   node dist/bench/run.js [--sizes 100,1000] [--runs 5] [--large] [--seed 1] [--no-html]
+ *                          [--corpus <dir>] [--corpus-runs 3] [--contender-runs 1] [--no-contender] [--no-corpus]
+ *                          [--write-chart]
  *
- * `--large` adds the 10,000-function app. Results go to `bench/results/<timestamp>.json`. Then the
- * HTML report of the 1,000-function app is opened in a browser (`html-load.ts`) unless `--no-html`.
+ * `--large` adds the 10,000-function app. Results go to `bench/results/<timestamp>.json`, with the
+ * chart of time against functions beside it (`.svg`; `--write-chart` also rewrites the README's,
+ * `docs/performance/scan-time-vs-functions.svg`). Then the HTML report of the 1,000-function app is
+ * opened in a browser (`html-load.ts`) unless `--no-html`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { arg, median } from './figures.js';
+import { arg } from './figures.js';
+import { HERE, measure, RESULTS, type ModeResult } from './fresh-process.js';
 import { generateApp } from './generate.js';
-import type { Measurement } from './measure.js';
-
-type Mode = 'scan' | 'rescan' | 'floor';
-
-/** Medians of one mode on one app. */
-interface ModeResult {
-  wallMs: number;
-  cpuMs: number;
-  peakRssMb: number;
-  phases: Record<string, number>;
-  count: number;
-}
+import { timeChart } from './chart.js';
+import { corpusTable, runCorpus } from './corpus.js';
 
 /** One app size. */
 interface SizeResult {
@@ -41,33 +36,6 @@ interface SizeResult {
   rescanRatio: number;
 }
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const MEASURE = path.join(HERE, 'measure.js');
-/** From `dist/bench/` to the package's `bench/results/` (git-ignored). */
-const RESULTS = path.join(HERE, '..', '..', 'bench', 'results');
-
-/** One fresh process; wall time includes Node start-up and module loading, as a user sees it. */
-function measureOnce(mode: Mode, dir: string): Measurement & { wallMs: number } {
-  const start = performance.now();
-  const child = spawnSync(process.execPath, [MEASURE, mode, dir], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-  const wallMs = performance.now() - start;
-  if (child.status !== 0) throw new Error(`${mode} of ${dir} failed: ${child.stderr}`);
-  return { ...(JSON.parse(child.stdout) as Measurement), wallMs };
-}
-
-function measure(mode: Mode, dir: string, runs: number): ModeResult {
-  const all = Array.from({ length: runs }, () => measureOnce(mode, dir));
-  const phases: Record<string, number> = {};
-  for (const name of Object.keys(all[0]!.phases)) phases[name] = median(all.map((m) => m.phases[name] ?? 0));
-  return {
-    wallMs: median(all.map((m) => m.wallMs)),
-    cpuMs: median(all.map((m) => m.cpuMs)),
-    peakRssMb: median(all.map((m) => m.peakRssMb)),
-    phases,
-    count: all[0]!.count,
-  };
-}
-
 /** The app is generated once per size and seed and kept in the temporary directory. */
 function appDir(functions: number, seed: number): { dir: string; files: number } {
   const dir = path.join(os.tmpdir(), `faasguard-bench-${functions}-${seed}`);
@@ -79,7 +47,7 @@ function runSize(functions: number, seed: number, runs: number): SizeResult {
   const { dir, files } = appDir(functions, seed);
   const floor = measure('floor', dir, runs);
   const scan = measure('scan', dir, runs);
-  measureOnce('rescan', dir); // fills the cache (this build, this app)
+  measure('rescan', dir, 1); // fills the cache (this build, this app)
   const rescan = measure('rescan', dir, runs);
   return { functions, files, scan, floor, rescan, ratio: scan.wallMs / floor.wallMs, rescanRatio: rescan.wallMs / scan.wallMs };
 }
@@ -103,20 +71,31 @@ function runHtmlLoad(argv: readonly string[], runs: number, seed: number): void 
   spawnSync(process.execPath, [path.join(HERE, 'html-load.js'), '--runs', String(runs), '--seed', String(seed)], { stdio: 'inherit' });
 }
 
-function main(argv: readonly string[]): void {
+async function main(argv: readonly string[]): Promise<void> {
   const sizes = (arg(argv, '--sizes') ?? '100,1000').split(',').map(Number);
   if (argv.includes('--large')) sizes.push(10_000);
   const runs = Number(arg(argv, '--runs') ?? 5);
   const seed = Number(arg(argv, '--seed') ?? 1);
   const results = sizes.map((n) => runSize(n, seed, runs));
-  const report = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}`, runs, seed, results };
+  const corpus = argv.includes('--no-corpus') ? undefined : await runCorpus(argv);
+  const report = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', platform: `${os.platform()} ${os.arch()}`, runs, seed, results, ...(corpus ? { corpus } : {}) };
   mkdirSync(RESULTS, { recursive: true });
   const file = path.join(RESULTS, `${report.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  const chart = timeChart(results.map((r) => ({ functions: r.functions, scanS: r.scan.wallMs / 1000, floorS: r.floor.wallMs / 1000 })), `First scan of synthetic apps, medians of ${runs} runs (${report.date.slice(0, 10)}, ${report.cpus} cores)`);
+  writeFileSync(file.replace(/\.json$/, '.svg'), chart);
+  if (argv.includes('--write-chart')) {
+    mkdirSync(path.dirname(CHART), { recursive: true });
+    writeFileSync(CHART, chart);
+  }
   console.log(table(results));
-  console.log(`\nmedians of ${runs} runs; ${file}`);
+  if (corpus) console.log(`\n${corpusTable(corpus)}`);
+  console.log(`\nmedians of ${runs} runs (corpus: ${arg(argv, '--corpus-runs') ?? 3}); ${file}`);
   runHtmlLoad(argv, runs, seed);
 }
 
-if (existsSync(MEASURE)) main(process.argv.slice(2));
-else console.error(`${MEASURE} is missing: run npm run build first`);
+/** The chart the README shows, rewritten by `--write-chart`. */
+const CHART = path.join(HERE, '..', '..', '..', '..', 'docs', 'performance', 'scan-time-vs-functions.svg');
+
+if (existsSync(path.join(HERE, 'measure.js'))) await main(process.argv.slice(2));
+else console.error('dist/bench/measure.js is missing: run npm run build first');

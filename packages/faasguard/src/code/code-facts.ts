@@ -52,13 +52,16 @@ function computeCodeFacts(model: AppModel, { root, exclusion }: CodeScope): Code
  * Loads what the code analyses need before the (synchronous) rules run (the Python grammar, when a
  * function runs Python) and, with `threads` above 1 on a large app, starts computing the code facts
  * on two threads (see `code-facts-threads.ts`): `finish` completes them, and rules find them ready.
- * What runs between the two overlaps the worker.
+ * What runs between the two overlaps the worker. On one thread, `eager` computes them in `finish`
+ * too (a scan with every rule needs them: their time then counts in the analyses, not in the
+ * first rule that asks); otherwise the first rule that needs them computes them.
  */
-export async function startCodeAnalysis(model: AppModel, scope: CodeScope, threads: number): Promise<{ finish(): Promise<void> }> {
+export async function startCodeAnalysis(model: AppModel, scope: CodeScope, threads: number, eager = false): Promise<{ finish(): Promise<void> }> {
   const { root, exclusion } = scope;
   const python = model.functions.some((f) => /^python/i.test(typeof f.runtime === 'string' ? f.runtime : ''));
   if (python) await loadPythonParser();
-  if (threads < 2 || model.functions.length < MIN_FUNCTIONS_FOR_THREADS || peekCodeFacts(model, root)) return { finish: async () => {} };
+  if (peekCodeFacts(model, root)) return { finish: async () => {} };
+  if (threads < 2 || model.functions.length < MIN_FUNCTIONS_FOR_THREADS) return { finish: async () => void (eager && codeFactsFor(model, scope)) };
   const started = startInTwoThreads(model, root, python, undefined, exclusion);
   return {
     async finish() {

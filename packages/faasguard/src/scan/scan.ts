@@ -212,7 +212,7 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
   const progress = options.onProgress ?? (() => {});
   progress({ kind: 'phase', phase: 'analyses' });
   const exclusion = discoverOptions(options);
-  const code = await startCodeAnalysis(app.model, { root, exclusion }, options.threads ?? defaultThreads());
+  const code = await startCodeAnalysis(app.model, { root, exclusion }, options.threads ?? defaultThreads(), options.rules === undefined);
   const inputs = await prepareRuleInputs(app, root, rules, options);
   await code.finish();
   done('analyses');

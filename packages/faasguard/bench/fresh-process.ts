@@ -1,0 +1,61 @@
+/**
+ * Measurements in fresh processes, as a user meets the tool: each run is a new `node` with cold
+ * module loading, caches and heap; wall time is taken from the outside; repeated runs give medians.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median } from './figures.js';
+import type { Measurement } from './measure.js';
+
+export type Mode = 'scan' | 'rescan' | 'floor';
+
+/** Medians of one mode on one app. */
+export interface ModeResult {
+  wallMs: number;
+  cpuMs: number;
+  peakRssMb: number;
+  phases: Record<string, number>;
+  count: number;
+}
+
+export const HERE = path.dirname(fileURLToPath(import.meta.url));
+const MEASURE = path.join(HERE, 'measure.js');
+/** From `dist/bench/` to the package's `bench/results/` (git-ignored). */
+export const RESULTS = path.join(HERE, '..', '..', 'bench', 'results');
+
+/** One fresh process; wall time includes Node start-up and module loading, as a user sees it. */
+function measureOnce(mode: Mode, dir: string): Measurement & { wallMs: number } {
+  const start = performance.now();
+  const child = spawnSync(process.execPath, [MEASURE, mode, dir], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const wallMs = performance.now() - start;
+  if (child.status !== 0) throw new Error(`${mode} of ${dir} failed: ${child.stderr}`);
+  return { ...(JSON.parse(child.stdout) as Measurement), wallMs };
+}
+
+export function measure(mode: Mode, dir: string, runs: number): ModeResult {
+  const all = Array.from({ length: runs }, () => measureOnce(mode, dir));
+  const phases: Record<string, number> = {};
+  for (const name of Object.keys(all[0]!.phases)) phases[name] = median(all.map((m) => m.phases[name] ?? 0));
+  return {
+    wallMs: median(all.map((m) => m.wallMs)),
+    cpuMs: median(all.map((m) => m.cpuMs)),
+    peakRssMb: median(all.map((m) => m.peakRssMb)),
+    phases,
+    count: all[0]!.count,
+  };
+}
+
+/** Median wall time of a command run `runs` times, each in a fresh process; throws when it fails. */
+export function wallOf(command: string, args: readonly string[], runs: number, options: { cwd?: string; okCodes?: readonly number[] } = {}): { wallMs: number; stdout: string } {
+  let stdout = '';
+  const walls = Array.from({ length: runs }, () => {
+    const start = performance.now();
+    const child = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(options.cwd ? { cwd: options.cwd } : {}) });
+    const wallMs = performance.now() - start;
+    if (!(options.okCodes ?? [0]).includes(child.status ?? -1)) throw new Error(`${command} ${args.join(' ')} failed (${child.status}): ${child.stderr.slice(0, 2000)}`);
+    stdout = child.stdout;
+    return wallMs;
+  });
+  return { wallMs: median(walls), stdout };
+}
