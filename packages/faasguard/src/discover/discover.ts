@@ -169,7 +169,8 @@ function sizeOf(p: string): number {
 
 function realpathOrUndefined(p: string): string | undefined {
   try {
-    return realpathSync(p);
+    // The system call: Node's own `realpathSync` makes an lstat per path component, and every file of a walk is resolved.
+    return realpathSync.native(p);
   } catch {
     return undefined;
   }

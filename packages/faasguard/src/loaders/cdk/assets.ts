@@ -15,9 +15,14 @@ import { readTextOrUndefined } from '../../files/read-regular-file.js';
 const MAX_MAP_FILES = 50;
 const MAX_MAP_BYTES = 20 * 1024 * 1024;
 
-/** The code of a function whose asset directory is `assetRel` (relative to the scan root). */
-export function assetCode(rootAbs: string, assetRel: string, loc: SourceLocation, isExcluded: (rel: string) => boolean = () => false): FunctionCode {
-  const sources = isExcluded(assetRel) ? [] : sourceFiles(rootAbs, assetRel, isExcluded);
+/**
+ * The code of a function whose asset directory is `assetRel` (relative to the scan root).
+ * `known`: the sources already found for each asset directory of the assembly (the functions of a
+ * stack often share one asset, whose folder is then walked once).
+ */
+export function assetCode(rootAbs: string, assetRel: string, loc: SourceLocation, isExcluded: (rel: string) => boolean = () => false, known = new Map<string, string[]>()): FunctionCode {
+  let sources = known.get(assetRel);
+  if (!sources) known.set(assetRel, (sources = isExcluded(assetRel) ? [] : sourceFiles(rootAbs, assetRel, isExcluded)));
   return { kind: 'path', path: assetRel, loc, ...(sources.length > 0 ? { sourceFiles: sources } : {}) };
 }
 

@@ -52,7 +52,7 @@ const MAX_NESTING = 8;
 
 export function loadCdkAssembly(input: AssemblyInput, builder: ModelBuilder): AssemblyResult {
   const result: AssemblyResult = { templates: [], sources: new Map(), diagnostics: [] };
-  const guarded: Guarded = { ...input, guard: new PathGuard(input.rootAbs) };
+  const guarded: Guarded = { ...input, guard: new PathGuard(input.rootAbs), assetSources: new Map() };
   loadAssemblyDir(guarded, input.dir, builder, result, 0);
   return result;
 }
@@ -60,6 +60,8 @@ export function loadCdkAssembly(input: AssemblyInput, builder: ModelBuilder): As
 /** Every path of the assembly is checked by one guard: manifests and templates may name any path. */
 interface Guarded extends AssemblyInput {
   guard: PathGuard;
+  /** Original sources found for each asset directory, so that a shared asset is walked once */
+  assetSources: Map<string, string[]>;
 }
 
 function loadAssemblyDir(input: Guarded, dir: string, builder: ModelBuilder, result: AssemblyResult, depth: number): void {
@@ -138,7 +140,7 @@ function mapAsset(input: Guarded, assemblyDir: string, file: string, logicalId: 
   if (!fn) return;
   const assetRel = insideRel(input, assemblyDir, { path: assetPath, what: 'aws:asset:path', at: { ...(assetNode?.loc ?? fileLocation(file)), file } }, result);
   if (assetRel === undefined) return;
-  fn.code = assetCode(input.rootAbs, assetRel, fn.code.loc ?? fn.loc, input.isExcluded);
+  fn.code = assetCode(input.rootAbs, assetRel, fn.code.loc ?? fn.loc, input.isExcluded, input.assetSources);
 }
 
 /** Templates of `AWS::CloudFormation::Stack` resources, named by their asset metadata. */
