@@ -41,10 +41,10 @@ export function timeChart(points: readonly ChartPoint[], caption: string): strin
   return parts.join('\n') + '\n';
 }
 
-/** The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above `v`: round axis labels. */
+/** The smallest of 1, 2, 4, 6, 8 × 10ⁿ at or above `v`: round axis labels in quarters. */
 function niceCeiling(v: number): number {
   const p = 10 ** Math.floor(Math.log10(v));
-  return ([1, 2, 2.5, 5, 10].map((m) => m * p).find((c) => c >= v) ?? 10 * p);
+  return [1, 2, 4, 6, 8, 10].map((m) => m * p).find((c) => c >= v) ?? 10 * p;
 }
 
 function trim(v: number): string {
