@@ -267,6 +267,15 @@ describe('terraform loader', () => {
     assert.deepEqual([app.model.functions[0]?.code.kind, app.model.functions[0]?.code.path], ['path', 'src']);
   });
 
+  it('reads a bucket\'s versioning in both provider forms into the model', async () => {
+    const app = await loadApp(path.join(DIR, 'bucket-versioning'), { terraform: true });
+    const status = (id: string): unknown => {
+      const v = app.model.resources.find((r) => r.logicalId === id)?.properties['VersioningConfiguration'];
+      return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)['Status'] : undefined;
+    };
+    assert.deepEqual([status('aws_s3_bucket.legacy'), status('aws_s3_bucket.current'), status('aws_s3_bucket.suspended')], ['Enabled', 'Enabled', 'Suspended']);
+  });
+
   it('links a pipe\'s enrichment and target functions to its source, and reads a layer\'s code folder and its permission', async () => {
     const app = await loadApp(path.join(DIR, 'annotated', 'pipes-and-secrets'), { terraform: true });
     const triggers = app.model.triggers.map((t) => `${t.id.replace(/^main\.tf\//, '')} ${t.kind} ${t.functionId.replace(/^main\.tf\//, '')} ${t.sourceId?.replace(/^main\.tf\//, '') ?? '-'} ${t.asynchronous}`).sort();
