@@ -14,7 +14,7 @@ import { FileReader } from '../loaders/file-reader.js';
 import type { ModelBuilder } from '../loaders/model-builder.js';
 import { joinNestedStackApps } from '../loaders/nested-stack-apps.js';
 import { PathGuard } from '../files/path-guard.js';
-import { loadServerless, type ServerlessOptions } from '../loaders/serverless/load-serverless.js';
+import type { ServerlessOptions } from '../loaders/serverless/load-serverless.js';
 import { unsupportedProvider } from '../loaders/serverless/detect.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { fileLocation } from '../model/diagnostic.js';
@@ -23,8 +23,6 @@ import { recordRead } from '../cache/read-log.js';
 import type { ParamsFor } from './template-params.js';
 import type { YamlParser } from '../parse/yaml-template.js';
 import { readTextOrUndefined } from '../files/read-regular-file.js';
-import { loadTerraformModule } from '../loaders/terraform/load-terraform.js';
-import { isTerraformPlanText, loadTerraformPlan } from '../loaders/terraform/load-plan.js';
 import { givenVariables, type TerraformVariableValues } from '../loaders/terraform/variable-values.js';
 import { isTerraformConfig, loadTerraformParser } from '../loaders/terraform/parse-terraform.js';
 import { calledModuleDirs, isTerraformFile, terraformFolders } from '../loaders/terraform/root-modules.js';
@@ -86,6 +84,8 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
     }
     record(out, file.rel, result.text);
     const root = result.root;
+    // Loaded for the first service only: the framework's compiler is many modules a scan of templates does not need.
+    const { loadServerless } = await import('../loaders/serverless/load-serverless.js');
     const loaded = isolated(file.rel, out, () => loadServerless({ root, file: file.rel, rootAbs, params: options.paramsFor(file.rel), options: options.serverless, isExcluded, ...(options.parseYaml ? { parseYaml: options.parseYaml } : {}) }, builder));
     if (!loaded) continue;
     out.diagnostics.push(...loaded.diagnostics);
@@ -128,7 +128,12 @@ async function loadTerraformModules(rootAbs: string, files: DiscoveredFile[], op
     return text === undefined ? [] : [{ rel: f.rel, text }];
   });
   const texts = terraformFolders(read);
-  const plans = files.filter((f) => isPlanFileName(f.rel)).flatMap((f) => {
+  const planNamed = files.filter((f) => isPlanFileName(f.rel));
+  if (texts.size === 0 && planNamed.length === 0) return;
+  // Loaded only for an app with Terraform: the loader and its evaluator are many modules a scan of templates does not need.
+  const { loadTerraformModule } = await import('../loaders/terraform/load-terraform.js');
+  const { isTerraformPlanText, loadTerraformPlan } = await import('../loaders/terraform/load-plan.js');
+  const plans = planNamed.flatMap((f) => {
     const text = readTextOrUndefined(path.join(rootAbs, f.rel), options.maxFileSize);
     return text !== undefined && isTerraformPlanText(text) ? [{ rel: f.rel, text }] : [];
   });
