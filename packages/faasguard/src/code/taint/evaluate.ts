@@ -20,6 +20,7 @@ import { JAVASCRIPT_SINKS } from './models/javascript-sinks.js';
 import { findSinkRows } from './models/sink-row.js';
 import { getSummary, instantiate, returnedValue, type ParamCall } from './summaries.js';
 import { CLEAN, Env, type FnRef, type Taint, type Value } from './types.js';
+import { receiverOfCall } from './caught-error-methods.js';
 
 /** State shared by every evaluation of one scan. */
 export interface AnalysisContext {
@@ -653,7 +654,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
     // Builder chains on a wrapper (`middy(handler).use(…)`) still stand for the wrapped handler.
     if (receiver?.fn && !calleeValue.fn) wrapped ??= receiver.fn;
     // An AWS SDK client's configuration (credentials, region) does not flow into the answers of its calls.
-    const receiverData = receiver && (!receiver.api || (receiver.taints.length > 0 && !isAwsSdk(receiver.api.module))) ? receiver : undefined;
+    const receiverData = receiver && (!receiver.api || (receiver.taints.length > 0 && !isAwsSdk(receiver.api.module))) ? receiverOfCall(receiver, callee.method, 'javascript') : undefined;
     const out = mixed([receiverData, ...args]);
     return {
       ...out,

@@ -11,7 +11,8 @@ import { pythonModuleFile } from '../python-modules.js';
 import { deepTaints, getProp, join, joinAll, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
 import { isAnchoredRegex } from './sanitizers.js';
 import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE, queryShaping } from './sinks.js';
-import { PY_CLEAN_METHODS, PY_ERROR_TEXT_METHODS } from './python-tables.js';
+import { PY_CLEAN_METHODS } from './python-tables.js';
+import { receiverOfCall } from './caught-error-methods.js';
 import { findGuardRow } from './models/guard-rows.js';
 import { findSanitizerRow } from './models/sanitizer-rows.js';
 import { PYTHON_SINKS } from './models/python-sinks.js';
@@ -681,7 +682,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     if (member && member.taints.length > 0 && !member.pyFn) return member;
     if (callee.module === 'urllib' && callee.method === 'Request') return requestObject(args, kwargs);
     for (const a of [...args, ...kwargs.values()]) if (a.pyFn) this.callFunction(a.pyFn, [], new Map(), n);
-    const out = mixed([receiver && (!receiver.api || receiver.taints.length > 0) ? receiverData(receiver, callee.method) : undefined, ...args, ...kwargs.values()]);
+    const out = mixed([receiver && (!receiver.api || receiver.taints.length > 0) ? receiverOfCall(receiver, callee.method, 'python') : undefined, ...args, ...kwargs.values()]);
     if (!calleeValue.api) return out;
     return { ...out, api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) }, ...constantOptions(args, kwargs, receiver?.api ? receiver.options : undefined) };
   }
@@ -972,8 +973,3 @@ function isConditionBuilder(v: Value): boolean {
   return v.api?.module === 'boto3' && v.api.members.some((m) => m === 'Attr' || m === 'Key');
 }
 
-/** What a method call takes from its receiver: all of it, but a caught error's content only through a method that renders it (see `PY_ERROR_TEXT_METHODS`). */
-function receiverData(receiver: Value, method: string): Value {
-  if (PY_ERROR_TEXT_METHODS.has(method) || !receiver.taints.some((t) => t.origin.kind === 'error')) return receiver;
-  return { ...receiver, taints: receiver.taints.filter((t) => t.origin.kind !== 'error') };
-}
