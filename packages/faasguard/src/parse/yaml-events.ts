@@ -1,7 +1,7 @@
 /**
  * The fast path for YAML templates: js-yaml's event parser (offsets for every scalar, tag and
- * collection; about ten times the speed of building the `yaml` package's document model) turned
- * straight into the located tree. It answers only for the plain YAML that nearly every template is
+ * collection, about four times as fast here as building the `yaml` package's document model)
+ * turned straight into the located tree. It answers only for the plain YAML that nearly every template is
  * (one document, no anchors or aliases, no `!!` tags, no explicit `?` keys, no error) and gives
  * exactly the tree the full parser in `yaml-template.ts` gives, positions and resolved scalars
  * included (test/parse/yaml-fast-path.test.ts compares them). For anything else it answers
