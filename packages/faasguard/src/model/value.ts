@@ -15,6 +15,13 @@ export interface ValueMap {
   [key: string]: Value;
 }
 
+/**
+ * How the Terraform loader words the reason of an expression it cannot evaluate offline
+ * (`var.source_arn is not known offline`): the expression, then this. Facts that recognize a
+ * Terraform expression in an unknown (a data source that reads a secret) read it back with it.
+ */
+export const NOT_KNOWN_OFFLINE = ' is not known offline';
+
 export class Unknown {
   readonly kind = 'unknown' as const;
   constructor(

@@ -264,7 +264,14 @@ describe('terraform loader', () => {
     const lines = found(result);
     assert.ok(lines.includes('command-injection src/app.py:7 aws_lambda_function.search'), lines.join('\n'));
     const app = await loadApp(path.join(DIR, 'uploaded-code'), { terraform: true });
-    assert.deepEqual([app.model.functions[0]?.code.kind, app.model.functions[0]?.code.path], ['path', 'src']);
+    const code = (id: string): unknown[] => {
+      const fn = app.model.functions.find((f) => f.logicalId === id);
+      return [fn?.code.kind, fn?.code.path];
+    };
+    assert.deepEqual(code('aws_lambda_function.search'), ['path', 'src']);
+    // A key written as text names an archive built elsewhere: no local folder is guessed.
+    assert.notEqual(code('aws_lambda_function.prebuilt')[0], 'path');
+    assert.ok(!lines.some((l) => l.includes('aws_lambda_function.prebuilt') && l.startsWith('command-injection')));
   });
 
   it('reads a bucket\'s versioning in both provider forms into the model', async () => {

@@ -162,10 +162,10 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
       break;
     }
     const files = m.files ?? ctx.filesOf(m.dir);
-    const existence = callExistence(m.block, scope);
-    if (files.length === 0 || existence === 'none') continue;
+    const { instances, onlyWhen: existence } = callInstances(m.block, scope);
+    if (files.length === 0) continue;
     const onlyWhen = existence ?? call.onlyWhen;
-    for (const [n, each] of callInstances(m.block, scope).entries()) {
+    for (const [n, each] of instances.entries()) {
       if (n > 0 && ctx.callsLeft-- <= 0) break;
       const address = `${call.prefix}module.${m.name}${each.suffix}`;
       const inputs = withInstance(scope, each, () => new Map(attributesOf(bodyOf(m.block)).filter((a) => !MODULE_META.has(a.name)).map((a) => [a.name, evaluate(a.value, scope)])));
@@ -219,8 +219,8 @@ function registryModules(ctx: ModuleContext, tf: readonly ParsedTerraform[], dir
   }
   return pending.flatMap(({ summary, call, block }) => {
     const attrs = attributesOf(bodyOf(block));
-    const existence = callExistence(block, scope);
-    if (existence === 'none') return [];
+    const { instances, onlyWhen: existence } = callInstances(block, scope);
+    if (instances.length === 0) return [];
     const inputs = new Map(attrs.filter((a) => !MODULE_META.has(a.name)).map((a) => [a.name, { ...evaluate(a.value, scope), loc: scope.locOf(a.value) }] as [string, TNode]));
     const major = majorOf(call.version);
     if (major !== undefined && (major < summary.majors[0] || major > summary.majors[1])) {
@@ -232,42 +232,27 @@ function registryModules(ctx: ModuleContext, tf: readonly ParsedTerraform[], dir
 }
 
 /**
- * Whether a module call makes its module: `none` for `count = 0` or an empty `for_each`; the
- * values it needs when its `count` or `for_each` is not known offline; undefined when it does
- * (a local module's known count or collection makes its instances, see `callInstances`; a
- * registry module's summary is made once, each instance being judged alike).
+ * The instances a module call makes: none for `count = 0` or an empty `for_each`; one per index of
+ * a known `count` or key of a known `for_each` (addressed `module.api[0]`, `module.api["eu"]`, each
+ * with its `count.index` or `each`); else the call itself, with the values it needs (`onlyWhen`)
+ * when its `count` or `for_each` is not known offline. A registry module's summary is made once,
+ * each instance being judged alike.
  */
-function callExistence(block: HclNode, scope: TfScope): 'none' | string | undefined {
+function callInstances(block: HclNode, scope: TfScope): { instances: Array<{ suffix: string; instance?: TfScope['instance'] }>; onlyWhen?: string } {
   const attrs = attributesOf(bodyOf(block));
   const count = attrs.find((a) => a.name === 'count');
   const forEach = attrs.find((a) => a.name === 'for_each');
   if (count) {
     const n = evaluate(count.value, scope);
-    if (n.kind === 'scalar' && typeof n.value === 'number') return n.value <= 0 ? 'none' : undefined;
-    return existenceCondition(count.value);
+    if (n.kind !== 'scalar' || typeof n.value !== 'number') return { instances: [{ suffix: '' }], onlyWhen: existenceCondition(count.value) };
+    return { instances: Array.from({ length: Math.min(Math.max(0, n.value), 100) }, (_, index) => ({ suffix: `[${index}]`, instance: { index } })) };
   }
   if (forEach) {
     const items = eachItems(evaluate(forEach.value, scope));
-    if (items) return items.length === 0 ? 'none' : undefined;
-    return `${clipped(forEach.value.text)} is not empty`;
+    if (!items) return { instances: [{ suffix: '' }], onlyWhen: `${clipped(forEach.value.text)} is not empty` };
+    return { instances: items.slice(0, 100).map(([key, value]) => ({ suffix: `[${JSON.stringify(key)}]`, instance: { key, value } })) };
   }
-  return undefined;
-}
-
-/**
- * The instances of a local module call that exists: one per index of a known `count`, one per key
- * of a known `for_each` (addressed `module.api[0]`, `module.api["eu"]`, each with its `count.index`
- * or `each`), else the call itself.
- */
-function callInstances(block: HclNode, scope: TfScope): Array<{ suffix: string; instance?: TfScope['instance'] }> {
-  const attrs = attributesOf(bodyOf(block));
-  const count = attrs.find((a) => a.name === 'count');
-  const forEach = attrs.find((a) => a.name === 'for_each');
-  const n = count ? evaluate(count.value, scope) : undefined;
-  if (n?.kind === 'scalar' && typeof n.value === 'number') return Array.from({ length: Math.min(n.value, 100) }, (_, index) => ({ suffix: `[${index}]`, instance: { index } }));
-  const items = !count && forEach ? eachItems(evaluate(forEach.value, scope)) : undefined;
-  if (items) return items.slice(0, 100).map(([key, value]) => ({ suffix: `[${JSON.stringify(key)}]`, instance: { key, value } }));
-  return [{ suffix: '' }];
+  return { instances: [{ suffix: '' }] };
 }
 
 /** Arguments of a `module` block that are Terraform's, not the module's inputs. */

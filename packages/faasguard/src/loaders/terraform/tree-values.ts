@@ -3,6 +3,7 @@
  * decoded from JSON, and the explicit unknown (`UNKNOWN_VALUE_KEY`) that names the expression that
  * is not known offline.
  */
+import { NOT_KNOWN_OFFLINE } from '../../model/value.js';
 import type { SourceLocation } from '../../model/location.js';
 import type { TMapEntry, TNode } from '../../parse/tree.js';
 import { UNKNOWN_VALUE_KEY } from '../cloudformation/intrinsics.js';
@@ -22,7 +23,7 @@ export function entry(key: string, value: TNode, keyLoc: SourceLocation): TMapEn
 /** An explicit unknown, named by the expression that gives it: `var.source_arn is not known offline`. */
 export function unknownValue(expression: string, loc: SourceLocation): TNode {
   const text = expression.length > 80 ? `${expression.slice(0, 79)}…` : expression;
-  return { kind: 'map', entries: [entry(UNKNOWN_VALUE_KEY, scalar(`${text} is not known offline`, loc), loc)], loc };
+  return { kind: 'map', entries: [entry(UNKNOWN_VALUE_KEY, scalar(`${text}${NOT_KNOWN_OFFLINE}`, loc), loc)], loc };
 }
 
 export function isUnknown(v: TNode): boolean {

@@ -16,7 +16,7 @@
  */
 import type { AppModel, ModelElement } from '../app-model.js';
 import type { ModelIndex } from '../model-index.js';
-import { ParameterValue, Unknown, display, isComposite, isRef, type Value } from '../value.js';
+import { NOT_KNOWN_OFFLINE, ParameterValue, Unknown, display, isComposite, isRef, type Value } from '../value.js';
 import { isSecretLikeName } from '../../secrets/index.js';
 import { ACCESS_KEY_TYPE } from './secret-store-facts.js';
 
@@ -48,7 +48,7 @@ const DEPLOY_VARIABLE = /^\$\{(ssm|secretsmanager)[^:]*:(.*)\} \(a value from /;
  * unknown: a part of it (`jsondecode(…)["username"]`) is another expression and not matched. Which
  * SSM parameters are SecureStrings the data source does not say: the caller's name decides.
  */
-const TERRAFORM_SECRET_DATA = /^(data\.(aws_secretsmanager_secret_version|aws_ssm_parameter)\.[\w-]+(?:\[[^\]]*\])?\.(?:secret_string|secret_binary|value)) is not known offline$/;
+const TERRAFORM_SECRET_DATA = /^data\.(aws_secretsmanager_secret_version|aws_ssm_parameter)\.[\w-]+(?:\[[^\]]*\])?\.(?:secret_string|secret_binary|value)$/;
 
 /**
  * The secret `value` brings in by reference, if any. `element` is where the value is written (its
@@ -115,9 +115,10 @@ function deployVariable(v: Unknown, secretName: boolean): SecretReference | unde
 }
 
 function terraformSecretData(v: Unknown, secretName: boolean): SecretReference | undefined {
-  const m = TERRAFORM_SECRET_DATA.exec(v.reason);
-  if (!m) return undefined;
-  const [, text, source] = m as unknown as [string, string, string];
+  if (!v.reason.endsWith(NOT_KNOWN_OFFLINE)) return undefined;
+  const text = v.reason.slice(0, -NOT_KNOWN_OFFLINE.length);
+  const source = TERRAFORM_SECRET_DATA.exec(text)?.[1];
+  if (source === undefined) return undefined;
   if (source === 'aws_secretsmanager_secret_version') return { kind: 'secrets-manager', text };
   return secretName ? { kind: 'ssm-parameter', text } : undefined;
 }
