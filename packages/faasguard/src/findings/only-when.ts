@@ -17,6 +17,13 @@ export function qualifyConditional(model: AppModel, findings: Finding[]): Findin
     conditional.find((e) => e.endLine !== undefined && e.loc.file === loc.file && loc.line >= e.loc.line && loc.line <= e.endLine);
   return findings.map((f) => {
     const holder = (f.subject ? byId.get(f.subject.id) : undefined) ?? holding(f.location) ?? f.related.map((r) => holding(r.loc)).find((e) => e !== undefined);
-    return holder ? { ...f, message: `${f.message.replace(/\s+$/, '')} This holds only when ${holder.onlyWhen}.` } : f;
+    return holder?.onlyWhen ? holdsOnlyWhen(f, holder.onlyWhen) : f;
   });
+}
+
+/** The finding, saying it holds only when `when` does (`var.create is true`), after any such condition it already states. */
+export function holdsOnlyWhen(f: Finding, when: string): Finding {
+  const message = f.message.replace(/\s+$/, '');
+  const stated = / This holds only when .*\.$/.test(message);
+  return { ...f, message: stated ? `${message.slice(0, -1)}, and ${when}.` : `${message} This holds only when ${when}.` };
 }

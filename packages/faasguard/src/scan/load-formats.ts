@@ -26,6 +26,7 @@ import { readTextOrUndefined } from '../files/read-regular-file.js';
 import { givenVariables, type TerraformVariableValues } from '../loaders/terraform/variable-values.js';
 import { isTerraformConfig, loadTerraformParser } from '../loaders/terraform/parse-terraform.js';
 import { calledModuleDirs, isTerraformFile, terraformFolders } from '../loaders/terraform/root-modules.js';
+import type { OpenConditions, TerraformFork } from '../loaders/terraform/assumptions.js';
 
 export interface FormatOptions {
   /** Parameter values of each template, by its path relative to the root */
@@ -44,12 +45,16 @@ export interface FormatOptions {
   isExcluded?: (rel: string) => boolean;
   /** How YAML is parsed (see `ScanOptions.parseYaml`) */
   parseYaml?: YamlParser;
+  /** Load this Terraform root module alone, with these conditions assumed (see `scan/conditional-findings.ts`) */
+  terraformFork?: TerraformFork;
 }
 
 export interface LoadedFormats {
   templates: string[];
   diagnostics: Diagnostic[];
   sources: Map<string, string>;
+  /** Conditions not known offline that decide attribute values, per Terraform root module folder */
+  openConditions: OpenConditions;
 }
 
 /** A file target scans that one file, with its directory as the root. */
@@ -63,7 +68,14 @@ export function scanRootOf(target: string): { root: string; only?: string } {
 }
 
 export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], options: FormatOptions, builder: ModelBuilder): Promise<LoadedFormats> {
-  const out: LoadedFormats = { templates: [], diagnostics: [], sources: new Map() };
+  const out: LoadedFormats = { templates: [], diagnostics: [], sources: new Map(), openConditions: [] };
+  const isExcluded = options.isExcluded ?? (() => false);
+  if (options.terraformFork) {
+    const reader = new FileReader(rootAbs, isExcluded, options.parseYaml);
+    await loadTerraformModules(rootAbs, files, options, out, reader, builder);
+    addReadFiles(out, rootAbs, reader);
+    return out;
+  }
   const assemblies = assemblyDirs(rootAbs, files, options, out);
   const read: Array<{ file: DiscoveredFile; result: ReadTemplateResult }> = [];
   for (const file of files) {
@@ -73,7 +85,6 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
     if (result.root) read.push({ file, result });
   }
   const included = new Set<string>();
-  const isExcluded = options.isExcluded ?? (() => false);
   const reader = new FileReader(rootAbs, isExcluded, options.parseYaml);
   for (const { file, result } of read) {
     if (result.format !== 'serverless' || !result.root) continue;
@@ -128,7 +139,8 @@ async function loadTerraformModules(rootAbs: string, files: DiscoveredFile[], op
     return text === undefined ? [] : [{ rel: f.rel, text }];
   });
   const texts = terraformFolders(read);
-  const planNamed = files.filter((f) => isPlanFileName(f.rel));
+  const fork = options.terraformFork;
+  const planNamed = fork ? [] : files.filter((f) => isPlanFileName(f.rel));
   if (texts.size === 0 && planNamed.length === 0) return;
   // Loaded only for an app with Terraform: the loader and its evaluator are many modules a scan of templates does not need.
   const { loadTerraformModule } = await import('../loaders/terraform/load-terraform.js');
@@ -154,9 +166,10 @@ async function loadTerraformModules(rootAbs: string, files: DiscoveredFile[], op
   const filesOf = (dir: string) => (texts.get(dir || '.') ?? []).filter((f) => isTerraformConfig(f.rel));
   for (const [dir, dirTexts] of texts) {
     // A folder another one calls as a local module is evaluated with that call's inputs, not alone.
-    if (called.has(dir) || planned.has(dir)) continue;
-    const loaded = isolated(dir, out, () => loadTerraformModule({ dir: dir === '.' ? '' : dir, files: dirTexts, filesOf, reader, given }, builder));
+    if (called.has(dir) || planned.has(dir) || (fork && fork.dir !== dir)) continue;
+    const loaded = isolated(dir, out, () => loadTerraformModule({ dir: dir === '.' ? '' : dir, files: dirTexts, filesOf, reader, given, ...(fork ? { assume: fork.assume } : {}) }, builder));
     if (!loaded) continue;
+    if (loaded.openConditions.length > 0) out.openConditions.push({ dir, conditions: loaded.openConditions });
     out.templates.push(loaded.file);
     for (const t of [...dirTexts, ...[...called].flatMap((d) => texts.get(d) ?? [])]) out.sources.set(t.rel, t.text);
     out.diagnostics.push(...loaded.diagnostics);

@@ -25,6 +25,9 @@ import type { Rule } from '../rules/rule.js';
 import { applySuppressions } from '../suppress/apply-suppressions.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadAllFormats, scanRootOf } from './load-formats.js';
+import type { OpenConditions, TerraformFork } from '../loaders/terraform/assumptions.js';
+import { conditionalFindings, type ForkJudge } from './conditional-findings.js';
+import { compareFindings } from '../findings/sort.js';
 import { redactedSource } from './redacted-source.js';
 import { pointsAtSecretValue } from '../rules/secrets/secret-value-findings.js';
 import { secretRedactor } from './secret-values.js';
@@ -119,14 +122,19 @@ export interface LoadedApp {
   sources: Map<string, string>;
   /** Every file discovered under the target, for analyses that read code */
   files: DiscoveredFile[];
+  /** Conditions not known offline that decide Terraform attribute values, per root module folder */
+  openConditions: OpenConditions;
 }
 
 function discoverOptions(options: ScanOptions): { exclude: string[]; excludeElsewhere: readonly ExcludeGlobs[] } {
   return { exclude: options.exclude ?? [], excludeElsewhere: options.excludeElsewhere ?? [] };
 }
 
-/** Discover and load every template under `target` (a directory, or one file) into one model. */
-export async function loadApp(target: string, options: ScanOptions = {}, listed?: DiscoverResult): Promise<LoadedApp> {
+/**
+ * Discover and load every template under `target` (a directory, or one file) into one model; with
+ * `fork`, only that Terraform root module, with its conditions assumed (see `conditional-findings.ts`).
+ */
+export async function loadApp(target: string, options: ScanOptions = {}, listed?: DiscoverResult, fork?: TerraformFork): Promise<LoadedApp> {
   const { root, only } = scanRootOf(target);
   const done = phaseTimer(options);
   const progress = options.onProgress ?? (() => {});
@@ -145,12 +153,13 @@ export async function loadApp(target: string, options: ScanOptions = {}, listed?
     ...(options.envVars ? { envVars: options.envVars } : {}),
     isExcluded: exclusionMatcher(path.resolve(root), discoverOptions(options)),
     ...(options.parseYaml ? { parseYaml: options.parseYaml } : {}),
+    ...(fork ? { terraformFork: fork } : {}),
   }, builder);
   for (const t of loaded.templates) progress({ kind: 'file', phase: 'load', file: t });
   done('load');
   const diagnostics = uniqueDiagnostics([...discovered.diagnostics, ...loaded.diagnostics]);
   const { templates, sources } = loaded;
-  return { model: builder.model, templates, diagnostics, sources, files: discovered.files };
+  return { model: builder.model, templates, diagnostics, sources, files: discovered.files, openConditions: loaded.openConditions };
 }
 
 /** Lists the files under the target's root, telling `onProgress` of each one the scan uses. */
@@ -221,7 +230,10 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
     options.onRuleTime?.(ruleId, ms);
     progress({ kind: 'rule', done: n, total: rules.length });
   };
-  const { findings, diagnostics } = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root, exclusion }, onRuleDone);
+  const made = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root, exclusion }, onRuleDone);
+  const forked = await conditionalFindings(app.openConditions, made.findings, forkJudge(target, options, app, rules));
+  const findings = [...made.findings, ...forked.findings].sort(compareFindings);
+  const diagnostics = [...made.diagnostics, ...forked.diagnostics];
   const accepted = applySuppressions(findings, { model: app.model, rules, root, sources: app.sources, files: app.files, ...(options.parseYaml ? { parseYaml: options.parseYaml } : {}) });
   done('rules');
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];
@@ -233,6 +245,22 @@ async function scanFiles(target: string, options: ScanOptions, listed?: Discover
   const redactor = secretRedactor(found.templates, secretLocationsOf(found), read);
   const surface = once(() => redactor.data({ map: buildAttackSurfaceMap(app.model), subjectFunctions: subjectFunctions(app.model) }));
   return resultOf(target, rules, redactor.data(found), surface, read, () => redactor);
+}
+
+/**
+ * Judges one Terraform root module loaded with a condition assumed: the rules that read only the
+ * model and the code (dependency and secret findings do not depend on an attribute's value).
+ */
+function forkJudge(target: string, options: ScanOptions, app: LoadedApp, rules: readonly Rule[]): ForkJudge {
+  const root = scanRootOf(target).root;
+  const exclusion = discoverOptions(options);
+  const modelRules = rules.filter((r) => (r.requires ?? []).length === 0);
+  const quiet: ScanOptions = { ...options, onPhase: undefined, onProgress: undefined, onRuleTime: undefined };
+  return async (fork) => {
+    const forked = await loadApp(target, quiet, { files: app.files, diagnostics: [] }, fork);
+    await (await startCodeAnalysis(forked.model, { root, exclusion }, 1)).finish();
+    return runRules(forked.model, modelRules, { root, exclusion }).findings;
+  };
 }
 
 /** Suppressed secrets are still secrets: `--show-suppressed` shows their code frames too. */

@@ -233,6 +233,27 @@ describe('terraform loader', () => {
     const urls = result.findings.filter((f) => f.ruleId === 'function-url-without-auth').map((f) => `${f.subject?.logicalId} ${/only when (.*)\.$/.exec(f.message)?.[1]}`).sort();
     assert.deepEqual(urls, ['aws_lambda_function.report var.public_url is true', 'module.maybe.aws_lambda_function.this var.public_url is true']);
   });
+  it('says for which value a finding holds when a condition not known offline picks an attribute\'s value', async () => {
+    const result = await scan(path.join(DIR, 'conditional-attributes'), { terraform: true });
+    const when = (f: ScanResult['findings'][number]): string => /This holds only when (.*)\.$/.exec(f.message)?.[1] ?? 'always';
+    const urls = result.findings.filter((f) => f.ruleId === 'function-url-without-auth').map((f) => `${f.location.file}:${f.location.line} ${when(f)}`);
+    assert.deepEqual(urls, [
+      'main.tf:32 var.public is true',
+      'main.tf:45 var.private_only is false',
+      'main.tf:70 var.with_admin is true, and var.public is true',
+      'modules/url/main.tf:23 var.open_to_all is true in module.partner, which is given var.public',
+    ]);
+    // Both values of var.legacy are runtimes past their end of support: the finding holds whatever the value.
+    const runtime = result.findings.filter((f) => f.ruleId === 'runtime-deprecated');
+    assert.deepEqual(runtime.map((f) => `${f.location.line} ${when(f)}`), ['39 always']);
+    // A URL that requires IAM for either value is never public.
+    assert.equal(result.findings.some((f) => f.subject?.logicalId === 'aws_lambda_function.internal' && /public|url/.test(f.ruleId)), false);
+    // The scan's own model keeps the value unknown: the attack surface does not pick a value.
+    const app = await loadApp(path.join(DIR, 'conditional-attributes'), { terraform: true });
+    const report = app.model.functions.find((f) => f.logicalId === 'aws_lambda_function.report');
+    assert.equal(typeof report?.url?.authType, 'object');
+    assert.deepEqual(app.openConditions.map((o) => o.conditions.map((c) => c.text)), [['var.open_to_all', 'var.public', 'var.legacy', 'var.private_only']], 'a count\'s condition has its own qualifier');
+  });
   it('reads a module `terraform init` installed from the folder .terraform/modules/modules.json names', async () => {
     const result = await scan(path.join(DIR, 'installed'), { terraform: true });
     assert.ok(found(result).includes('function-url-without-auth .terraform/modules/url/main.tf:23 module.reports.aws_lambda_function.this'), found(result).join('\n'));

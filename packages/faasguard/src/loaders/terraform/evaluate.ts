@@ -13,7 +13,8 @@ import type { TMapEntry, TNode } from '../../parse/tree.js';
 import { ATTRIBUTE_NAMES } from './resource-translations.js';
 import { attributesOf, blockHeader, blocksOf, bodyOf, type HclNode } from './parse-terraform.js';
 import { builtin, jsonOrText } from './functions.js';
-import { entry, isUnknown, nil, scalar, textOf, unknownValue } from './tree-values.js';
+import { entry, isUnknown, nil, scalar, textOf, unknownOrigin, unknownValue } from './tree-values.js';
+import { conditionKey, type Assumptions } from './assumptions.js';
 
 export interface TfScope {
   locOf(node: HclNode): SourceLocation;
@@ -41,6 +42,8 @@ export interface TfScope {
   bindings?: Map<string, TNode>;
   /** A file's text for `file()` and `templatefile()`, its path relative to the root module; only inside the scanned tree */
   readFile(file: string): string | undefined;
+  /** Conditions not known offline: the truth assumed for some, and where the others were met */
+  assumptions?: Assumptions;
 }
 
 /** A resource (or one instance of it) as references see it. */
@@ -394,8 +397,41 @@ function conditional(node: HclNode, children: HclNode[], scope: TfScope, depth: 
   const [cond, a, b] = children;
   if (!cond || !a || !b) return nil(loc);
   const c = evaluate(cond, scope, depth + 1);
-  if (c.kind !== 'scalar' || typeof c.value !== 'boolean') return unknownValue(node.text, loc);
-  return evaluate(c.value ? a : b, scope, depth + 1);
+  const truth = c.kind === 'scalar' && typeof c.value === 'boolean' ? c.value : assumedTruth(cond, c, scope);
+  if (truth === undefined) return unknownValue(node.text, loc);
+  return evaluate(truth ? a : b, scope, depth + 1);
+}
+
+/** The truth assumed for a condition not known offline; else undefined, and the condition is recorded as open. */
+function assumedTruth(cond: HclNode, value: TNode, scope: TfScope): boolean | undefined {
+  const assumptions = scope.assumptions;
+  if (!assumptions) return undefined;
+  const key = conditionKey(assumptions.prefix, cond.text);
+  const assumed = assumptions.given.get(key);
+  if (assumed !== undefined || !assumptions.open || assumptions.open.has(key)) return assumed;
+  const module = assumptions.prefix.replace(/\.$/, '');
+  const text = clipped(cond.text);
+  const origin = module ? unknownOrigin(value) : undefined;
+  const given = origin !== undefined && clipped(origin) !== text ? clipped(origin) : undefined;
+  assumptions.open.set(key, { key, text, ...(module ? { module } : {}), ...(given ? { given } : {}), loc: scope.locOf(cond) });
+  return undefined;
+}
+
+/** An expression's text on one line, at most 60 characters, for messages. */
+export function clipped(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? `${one.slice(0, 59)}…` : one;
+}
+
+/** Evaluates without recording open conditions: a `count` or `for_each` has its own qualifier (`onlyWhen`). */
+export function withoutRecording<T>(scope: TfScope, f: () => T): T {
+  const saved = scope.assumptions;
+  if (saved) scope.assumptions = { prefix: saved.prefix, given: saved.given };
+  try {
+    return f();
+  } finally {
+    scope.assumptions = saved;
+  }
 }
 
 /** The pure built-in functions; any other, or one whose arguments are not known, is unknown offline. */

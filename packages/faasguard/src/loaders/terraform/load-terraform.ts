@@ -14,7 +14,8 @@ import { loadTemplate } from '../cloudformation/load-template.js';
 import { MODULE_CALLS_METADATA } from '../cloudformation/load-context.js';
 import type { FileReader } from '../file-reader.js';
 import type { ModelBuilder } from '../model-builder.js';
-import { evaluate, expandedBlocks, withBinding, type TfScope } from './evaluate.js';
+import { clipped, evaluate, expandedBlocks, withBinding, withoutRecording, type TfScope } from './evaluate.js';
+import type { OpenCondition } from './assumptions.js';
 import { entry, nil, relocated, scalar } from './tree-values.js';
 import { attributesOf, blockHeader, blocksOf, bodyOf, isTerraformConfig, parseTerraform, strictnessErrors, stringValueOf, type HclNode, type ParsedTerraform } from './parse-terraform.js';
 import { localModuleDir } from './root-modules.js';
@@ -37,12 +38,16 @@ export interface TerraformModuleInput {
   reader?: FileReader;
   /** Variable values from outside the module (`TF_VAR_*`, `--var-file`, `--var`) */
   given?: GivenVariables;
+  /** Truths assumed for conditions not known offline, by `conditionKey` (see `Assumptions`) */
+  assume?: ReadonlyMap<string, boolean>;
 }
 
 export interface LoadedTerraformModule {
   /** The file that stands for the module (`main.tf` when there is one) */
   file: string;
   diagnostics: Diagnostic[];
+  /** Conditions not known offline that decide an attribute's value, in the order met */
+  openConditions: OpenCondition[];
 }
 
 /** Steps of expression evaluation one root module (with the modules it calls) may take */
@@ -82,13 +87,14 @@ export function loadTerraformModule(input: TerraformModuleInput, builder: ModelB
     const tf = parsed.filter((p) => isTerraformConfig(p.file));
     if (tf.length === 0) return undefined;
     const file = tf.find((p) => /^main\.tf(\.json)?$/.test(path.posix.basename(p.file)))?.file ?? tf[0]!.file;
-    const ctx: ModuleContext = { parse, parsedAll, diagnostics, filesOf: input.filesOf ?? (() => []), installed: installedModules(input.dir, input.reader), budget: { steps: MODULE_BUDGET }, callsLeft: MAX_MODULE_CALLS, ...(input.reader ? { reader: input.reader } : {}), ...(input.given ? { given: input.given } : {}) };
+    const open = new Map<string, OpenCondition>();
+    const ctx: ModuleContext = { parse, parsedAll, diagnostics, filesOf: input.filesOf ?? (() => []), installed: installedModules(input.dir, input.reader), budget: { steps: MODULE_BUDGET }, callsLeft: MAX_MODULE_CALLS, assumptions: { given: input.assume ?? new Map(), open }, ...(input.reader ? { reader: input.reader } : {}), ...(input.given ? { given: input.given } : {}) };
     const { entries } = evaluateModule(ctx, input.dir, parsed, { prefix: '', key: '', depth: 0, rootDir: input.dir });
     const where = { file, line: 1, column: 1 };
     if (ctx.budget.steps < 0) diagnostics.push({ severity: 'warning', code: 'tf-budget', message: `${file}: the module's expressions exceed what one scan evaluates; the rest are judged unknown`, loc: where });
     if (ctx.callsLeft < 0) diagnostics.push({ severity: 'warning', code: 'tf-module-calls', message: `${file}: more than ${MAX_MODULE_CALLS} module calls (or calls deeper than ${MAX_MODULE_DEPTH}); the others are not evaluated`, loc: where });
     diagnostics.push(...loadTranslated(entries, file, input.dir, input.reader, builder));
-    return { file, diagnostics };
+    return { file, diagnostics, openConditions: [...open.values()] };
   } finally {
     for (const p of parsedAll) p.dispose();
   }
@@ -121,6 +127,8 @@ interface ModuleContext {
   given?: GivenVariables;
   /** Modules `terraform init` installed, by module key */
   installed: ReadonlyMap<string, InstalledModule>;
+  /** Truths assumed for conditions not known offline, and those met (see `Assumptions`) */
+  assumptions: { given: ReadonlyMap<string, boolean>; open: Map<string, OpenCondition> };
 }
 
 /** Module calls one root module evaluates at most, all depths together */
@@ -149,6 +157,7 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
     budget: ctx.budget,
     // Terraform reads relative paths from the root module's folder (`${path.module}/…` names a module's).
     readFile: (file) => ctx.reader?.text(path.posix.join(call.rootDir || '.', 'main.tf'), file),
+    assumptions: { ...ctx.assumptions, prefix: call.prefix },
   };
   const vars = variables(ctx, tf, parsed.filter((p) => !isTerraformConfig(p.file)), scope, call.depth === 0 ? ctx.given : undefined);
   for (const [k, v] of call.inputs ?? []) vars.set(k, v);
@@ -243,12 +252,12 @@ function callInstances(block: HclNode, scope: TfScope): { instances: Array<{ suf
   const count = attrs.find((a) => a.name === 'count');
   const forEach = attrs.find((a) => a.name === 'for_each');
   if (count) {
-    const n = evaluate(count.value, scope);
+    const n = withoutRecording(scope, () => evaluate(count.value, scope));
     if (n.kind !== 'scalar' || typeof n.value !== 'number') return { instances: [{ suffix: '' }], onlyWhen: existenceCondition(count.value) };
     return { instances: Array.from({ length: Math.min(Math.max(0, n.value), 100) }, (_, index) => ({ suffix: `[${index}]`, instance: { index } })) };
   }
   if (forEach) {
-    const items = eachItems(evaluate(forEach.value, scope));
+    const items = eachItems(withoutRecording(scope, () => evaluate(forEach.value, scope)));
     if (!items) return { instances: [{ suffix: '' }], onlyWhen: `${clipped(forEach.value.text)} is not empty` };
     return { instances: items.slice(0, 100).map(([key, value]) => ({ suffix: `[${JSON.stringify(key)}]`, instance: { key, value } })) };
   }
@@ -381,7 +390,7 @@ function expand(resources: readonly Declared[], scope: TfScope, diagnostics: Dia
     const forEach = attrs.find((a) => a.name === 'for_each');
     let list: Instance[] = [{ decl, address: base }];
     if (count) {
-      const n = evaluate(count.value, scope);
+      const n = withoutRecording(scope, () => evaluate(count.value, scope));
       if (n.kind === 'scalar' && typeof n.value === 'number') list = Array.from({ length: Math.min(Math.max(0, n.value), 100) }, (_, index) => ({ decl, address: `${base}[${index}]`, instance: { index } }));
       else {
         const onlyWhen = existenceCondition(count.value);
@@ -389,7 +398,7 @@ function expand(resources: readonly Declared[], scope: TfScope, diagnostics: Dia
         diagnostics.push({ severity: 'note', code: 'tf-unknown-count', message: `the count of ${base} is not known offline (0 or more): it is judged as one instance, and its findings hold only when ${onlyWhen}`, loc: scope.locOf(count.node) });
       }
     } else if (forEach) {
-      const items = eachItems(evaluate(forEach.value, scope));
+      const items = eachItems(withoutRecording(scope, () => evaluate(forEach.value, scope)));
       if (items) list = items.slice(0, 100).map(([key, value]) => ({ decl, address: `${base}[${JSON.stringify(key)}]`, instance: { key, value } }));
       else {
         const onlyWhen = `${clipped(forEach.value.text)} is not empty`;
@@ -418,10 +427,6 @@ function existenceCondition(count: HclNode): string {
   return `${clipped(count.text)} is not 0`;
 }
 
-function clipped(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > 60 ? `${one.slice(0, 59)}…` : one;
-}
 
 /** A `for_each` collection's keys and values: a map's entries, a set's strings (each its own key). */
 function eachItems(v: TNode): Array<[string, TNode]> | undefined {
@@ -458,7 +463,7 @@ function declaredTranslatables(instances: readonly Instance[], scope: TfScope, o
     logicalId: scope.resources.get(i.address)?.logicalId ?? i.address,
     loc: scope.locOf(i.decl.block),
     endLine: i.decl.block.endPosition.row + 1,
-    body: withInstance(scope, i, () => withUploadedCode(blockValue(i.decl.block, scope), i.decl.block, objects, scope)),
+    body: withInstance(scope, i, () => withUploadedCode(blockValue(i.decl.block, scope, RESOURCE_META), i.decl.block, objects, scope)),
     ...(i.onlyWhen ? { onlyWhen: i.onlyWhen } : {}),
   }));
 }
@@ -549,11 +554,14 @@ function withInstance<T>(scope: TfScope, i: { instance?: TfScope['instance'] }, 
 }
 
 /** A block as a map: its attributes evaluated, its nested blocks (`dynamic` ones expanded) as maps, a list of maps when repeated. */
-function blockValue(block: HclNode, scope: TfScope): TNode {
+/** Arguments of a `resource` block that are Terraform's, not the resource's: `count` and `for_each` are read by `expand`. */
+const RESOURCE_META: ReadonlySet<string> = new Set(['count', 'for_each', 'depends_on', 'provider']);
+
+function blockValue(block: HclNode, scope: TfScope, meta: ReadonlySet<string> = new Set()): TNode {
   const body = bodyOf(block);
   const loc = scope.locOf(block);
   // A value from elsewhere (a variable's default, a tfvars file) is located where the attribute uses it.
-  const entries: TMapEntry[] = attributesOf(body).map((a) => entry(a.name, { ...evaluate(a.value, scope), loc: scope.locOf(a.value) }, scope.locOf(a.node)));
+  const entries: TMapEntry[] = attributesOf(body).filter((a) => !meta.has(a.name)).map((a) => entry(a.name, { ...evaluate(a.value, scope), loc: scope.locOf(a.value) }, scope.locOf(a.node)));
   const nested = new Map<string, TNode[]>();
   for (const b of expandedBlocks(body, undefined, scope, 0)) {
     const value = withBinding(scope, b.binding, () => blockValue(b.block, scope));

@@ -26,6 +26,13 @@ export function unknownValue(expression: string, loc: SourceLocation): TNode {
   return { kind: 'map', entries: [entry(UNKNOWN_VALUE_KEY, scalar(`${text}${NOT_KNOWN_OFFLINE}`, loc), loc)], loc };
 }
 
+/** The expression an explicit unknown names (`var.public`); undefined for any other value. */
+export function unknownOrigin(v: TNode): string | undefined {
+  if (!isUnknown(v)) return undefined;
+  const text = textOf((v as { entries: TMapEntry[] }).entries[0]!.value) ?? '';
+  return text.endsWith(NOT_KNOWN_OFFLINE) ? text.slice(0, -NOT_KNOWN_OFFLINE.length) : undefined;
+}
+
 export function isUnknown(v: TNode): boolean {
   return v.kind === 'map' && v.entries.length === 1 && v.entries[0]!.key === UNKNOWN_VALUE_KEY;
 }
