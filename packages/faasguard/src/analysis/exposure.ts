@@ -7,6 +7,7 @@
 import type { AppModel, InvokePermission, LambdaFunction, Route, Trigger, TriggerKind } from '../model/app-model.js';
 import { ModelIndex } from '../model/model-index.js';
 import { routeAuthText } from '../model/route-auth-text.js';
+import { qualifierText, urlOfTrigger } from '../model/facts/function-urls.js';
 import { display } from '../model/value.js';
 import { nameOf } from '../rules/subject.js';
 import { EXPOSURE_ORDER, widerOf, type EntryPath, type ExposureLevel, type FunctionExposure } from './exposure-types.js';
@@ -108,12 +109,13 @@ function* serviceIntegrationPaths(route: Route, index: ModelIndex): Generator<[s
 }
 
 function urlPath(t: Trigger, fn: LambdaFunction): EntryPath {
-  const open = fn.url?.authType === 'NONE';
+  const url = urlOfTrigger(fn, t.id);
+  const open = url?.authType === 'NONE';
   return {
     level: open ? 'public' : 'account',
     via: t.id,
     description: `${open ? 'anyone on the internet' : 'IAM principals allowed lambda:InvokeFunctionUrl'} can call the Function URL of ${nameOf(fn)}`,
-    steps: [{ loc: t.loc, message: `Function URL, AuthType ${display(fn.url?.authType)}` }],
+    steps: [{ loc: t.loc, message: `Function URL${url ? qualifierText(url) : ''}, AuthType ${display(url?.authType)}` }],
   };
 }
 

@@ -8,6 +8,7 @@ import type { AppModel, LambdaFunction, Trigger } from '../model/app-model.js';
 import type { SourceLocation } from '../model/location.js';
 import { ModelIndex } from '../model/model-index.js';
 import { routeAuthText } from '../model/route-auth-text.js';
+import { qualifierText, urlOfTrigger } from '../model/facts/function-urls.js';
 import { display, referencedResource, type Value } from '../model/value.js';
 import { nameOf } from '../rules/subject.js';
 import type { AttackSurfaceMap, MapEdge, MapFunction, MapLocation, MapReach } from './attack-surface-types.js';
@@ -85,7 +86,8 @@ function addTrigger(map: AttackSurfaceMap, t: Trigger, index: ModelIndex, exposu
   if (isApiTrigger(t.kind)) return addRoute(map, t, index, level);
   if (t.kind === 'function-url') {
     const fn = index.function(t.functionId);
-    map.entryPoints.push({ id: t.id, kind: 'function-url', label: `Function URL of ${fn ? nameOf(fn) : t.functionId}`, exposure: level, detail: `AuthType ${display(fn?.url?.authType)}`, location: loc(t.loc) });
+    const url = urlOfTrigger(fn, t.id);
+    map.entryPoints.push({ id: t.id, kind: 'function-url', label: `Function URL${url ? qualifierText(url) : ''} of ${fn ? nameOf(fn) : t.functionId}`, exposure: level, detail: `AuthType ${display(url?.authType)}`, location: loc(t.loc) });
     map.edges.push({ from: t.id, to: t.functionId, kind: 'invokes', label: 'HTTPS' });
     return;
   }

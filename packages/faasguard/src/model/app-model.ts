@@ -203,7 +203,8 @@ export interface LambdaFunction extends ModelElement {
   layers: Value[];
   /** Customer managed key that encrypts the environment */
   kmsKeyArn?: Value;
-  url?: FunctionUrl;
+  /** Its Function URLs: one unqualified, one per alias (`Qualifier`), each with its own auth */
+  urls: FunctionUrl[];
   asyncConfig?: AsyncInvokeConfig;
   /** Whether the function is attached to a VPC */
   inVpc: boolean;
@@ -252,6 +253,10 @@ export interface RoleBinding {
 }
 
 export interface FunctionUrl {
+  /** The `function-url` trigger this URL makes */
+  triggerId: string;
+  /** The alias or version it serves; absent for the unqualified function */
+  qualifier?: Value;
   /** `NONE` (anyone on the internet) or `AWS_IAM` */
   authType: Value;
   cors?: Value;

@@ -14,7 +14,7 @@ import { codeFindings, scanCode } from './helpers.js';
 const ROOT = path.join(FIXTURES, 'code', 'resolution');
 
 function fn(handler: string, runtime = 'nodejs20.x', codePath = 'src'): LambdaFunction {
-  return { id: 's/F', logicalId: 'F', stack: 's', loc: { file: 'template.yaml', line: 1, column: 1 }, runtime, handler, code: { kind: 'path', path: codePath }, environment: [], layers: [], inVpc: false };
+  return { id: 's/F', logicalId: 'F', stack: 's', loc: { file: 'template.yaml', line: 1, column: 1 }, runtime, handler, code: { kind: 'path', path: codePath }, environment: [], layers: [], inVpc: false, urls: [] };
 }
 
 describe('handler resolution', () => {

@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import type { AppModel, LambdaFunction } from '../../src/model/app-model.js';
 import { Composite, ResourceRef, Unknown } from '../../src/model/value.js';
 import { loadApp } from '../../src/scan/scan.js';
+import { computeExposure } from '../../src/analysis/exposure.js';
 import { lineOf, removeProject, tempProject } from '../helpers/temp-project.js';
 
 const made: string[] = [];
@@ -266,15 +267,30 @@ describe('CloudFormation loader: permissions, URLs, event sources, storage and e
     assert.equal(perm.loc.line, lineOf(LINKS, '  Permission:'));
   });
 
-  it('loads AWS::Lambda::Url as fn.url and a function-url trigger', async () => {
+  it('loads AWS::Lambda::Url as one of fn.urls and a function-url trigger', async () => {
     const { model } = await load({ 'template.yaml': LINKS });
     const fn = fnById(model, 'template.yaml/Fn');
-    assert.equal(fn.url?.authType, 'NONE');
-    assert.equal(fn.url?.loc.line, lineOf(LINKS, 'AuthType: NONE'));
+    assert.equal(fn.urls[0]?.authType, 'NONE');
+    assert.equal(fn.urls[0]?.loc.line, lineOf(LINKS, 'AuthType: NONE'));
     const t = model.triggers.find((x) => x.kind === 'function-url');
     assert.equal(t?.id, 'template.yaml/Url');
     assert.equal(t?.functionId, 'template.yaml/Fn');
     assert.equal(t?.asynchronous, false);
+  });
+
+  it('keeps each URL of a function (one per alias) with its own auth, and the exposure follows each', async () => {
+    const template = LINKS + `  AliasUrl:
+    Type: AWS::Lambda::Url
+    Properties:
+      TargetFunctionArn: !GetAtt Fn.Arn
+      Qualifier: live
+      AuthType: AWS_IAM
+`;
+    const { model } = await load({ 'template.yaml': template });
+    const fn = fnById(model, 'template.yaml/Fn');
+    assert.deepEqual(fn.urls.map((u) => `${u.triggerId} ${String(u.qualifier)} ${String(u.authType)}`), ['template.yaml/Url undefined NONE', 'template.yaml/AliasUrl live AWS_IAM']);
+    const paths = computeExposure(model).get(fn.id)?.paths.filter((p) => p.via.endsWith('Url')).map((p) => `${p.via} ${p.level}`);
+    assert.deepEqual(paths?.sort(), ['template.yaml/AliasUrl account', 'template.yaml/Url public']);
   });
 
   it('loads event source mappings from an SQS queue and a DynamoDB stream', async () => {

@@ -146,7 +146,7 @@ describe('SAM loader', () => {
   });
 
   it('reads Function URL configuration', () => {
-    const url = fn('UrlFn').url;
+    const url = fn('UrlFn').urls[0];
     assert.equal(url?.authType, 'AWS_IAM');
     assert.ok(model.triggers.some((t) => t.kind === 'function-url' && t.functionId === `${FILE}/UrlFn`));
   });

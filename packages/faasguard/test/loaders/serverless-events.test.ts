@@ -113,7 +113,7 @@ describe('Serverless Framework events and provider settings', () => {
   });
 
   it('makes a Function URL with an aws_iam authorizer require IAM', () => {
-    assert.equal(fn('PrivateUrl').url?.authType, 'AWS_IAM');
+    assert.equal(fn('PrivateUrl').urls[0]?.authType, 'AWS_IAM');
     assert.ok(!model.permissions.some((p) => p.logicalId === 'PrivateUrlLambdaPermissionFnUrl'));
   });
 

@@ -132,7 +132,7 @@ describe('Serverless Framework loader', () => {
   });
 
   it('models the Function URL with AuthType NONE at the url line', () => {
-    const url = fn('PublicUrlLambdaFunction').url;
+    const url = fn('PublicUrlLambdaFunction').urls[0];
     assert.ok(url);
     assert.equal(url.authType, 'NONE');
     assert.deepEqual([url.loc.file, url.loc.line], ['functions/api.yml', lineOf(text('functions/api.yml'), 'url: true')]);

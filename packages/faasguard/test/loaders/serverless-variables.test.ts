@@ -166,6 +166,6 @@ describe('serverless.yml variables', () => {
 
   it('loads serverless.json', async () => {
     const { app } = await load({ 'serverless.json': JSON.stringify({ service: 'j', provider: { name: 'aws' }, functions: { one: { handler: 'h.main', url: true } } }) });
-    assert.equal(app.model.functions[0]?.url?.authType, 'NONE');
+    assert.equal(app.model.functions[0]?.urls[0]?.authType, 'NONE');
   });
 });

@@ -251,7 +251,7 @@ describe('terraform loader', () => {
     // The scan's own model keeps the value unknown: the attack surface does not pick a value.
     const app = await loadApp(path.join(DIR, 'conditional-attributes'), { terraform: true });
     const report = app.model.functions.find((f) => f.logicalId === 'aws_lambda_function.report');
-    assert.equal(typeof report?.url?.authType, 'object');
+    assert.equal(typeof report?.urls[0]?.authType, 'object');
     assert.deepEqual(app.openConditions.map((o) => o.conditions.map((c) => c.text)), [['var.open_to_all', 'var.public', 'var.legacy', 'var.private_only']], 'a count\'s condition has its own qualifier');
   });
   it('reads a module `terraform init` installed from the folder .terraform/modules/modules.json names', async () => {

@@ -22,7 +22,7 @@ function resource(type: string, properties: ValueMap, logicalId = 'R'): Resource
 }
 
 function fn(logicalId: string, name?: string): LambdaFunction {
-  return { id: `t/${logicalId}`, logicalId, stack: 't', loc: LOC, ...(name ? { name } : {}), code: { kind: 'unknown' }, environment: [], layers: [], inVpc: false };
+  return { id: `t/${logicalId}`, logicalId, stack: 't', loc: LOC, ...(name ? { name } : {}), code: { kind: 'unknown' }, environment: [], layers: [], inVpc: false, urls: [] };
 }
 
 const ref = (logicalId: string, attribute?: string) => new ResourceRef(`t/${logicalId}`, logicalId, attribute);

@@ -84,6 +84,7 @@ const CASES: Record<string, Expected[]> = {
   'function-url-without-auth': [
     { line: 10, subject: 'Hook' },
     { line: 23, subject: 'Plain' },
+    { line: 43, subject: 'Orders' },
     { file: 'outside.yaml', line: 7, subject: 'LegacyUrl' },
   ],
   'lambda-permission-public': [

@@ -34,6 +34,7 @@ export function commonFunction(ctx: LoadContext, r: TemplateResource): LambdaFun
     layers: asArray(prop(ctx, r, 'Layers').value),
     kmsKeyArn: prop(ctx, r, 'KmsKeyArn').value,
     inVpc: isValueMap(vpc) && asArray(vpc['SubnetIds']).length > 0,
+    urls: [],
   };
   const role = roleBinding(ctx, r);
   if (role) fn.role = role;

@@ -27,8 +27,10 @@ export function linkFunctionUrl(ctx: LoadContext, r: TemplateResource): void {
   const fn = ctx.builder.functionOf(prop(ctx, r, 'TargetFunctionArn').value);
   if (!fn) return;
   const auth = prop(ctx, r, 'AuthType');
-  fn.url = { authType: auth.value ?? null, cors: prop(ctx, r, 'Cors').value, invokeMode: prop(ctx, r, 'InvokeMode').value, loc: auth.node ? auth.loc : r.loc };
-  ctx.builder.addTrigger({ id: ctx.template.resourceId(r.logicalId), kind: 'function-url', functionId: fn.id, asynchronous: false, details: {}, loc: r.loc });
+  const triggerId = ctx.template.resourceId(r.logicalId);
+  const qualifier = prop(ctx, r, 'Qualifier').value;
+  fn.urls.push({ triggerId, ...(qualifier !== undefined ? { qualifier } : {}), authType: auth.value ?? null, cors: prop(ctx, r, 'Cors').value, invokeMode: prop(ctx, r, 'InvokeMode').value, loc: auth.node ? auth.loc : r.loc });
+  ctx.builder.addTrigger({ id: triggerId, kind: 'function-url', functionId: fn.id, asynchronous: false, details: {}, loc: r.loc });
 }
 
 export function linkEventSourceMapping(ctx: LoadContext, r: TemplateResource): void {

@@ -77,8 +77,9 @@ function addUrl(ctx: LoadContext, r: TemplateResource, fn: LambdaFunction): void
   const config = prop(ctx, r, 'FunctionUrlConfig');
   if (!isValueMap(config.value)) return;
   const auth = prop(ctx, r, 'FunctionUrlConfig', 'AuthType');
-  fn.url = { authType: auth.value ?? null, cors: config.value['Cors'], invokeMode: config.value['InvokeMode'], loc: auth.node ? auth.loc : config.loc };
-  ctx.builder.addTrigger({ id: `${fn.id}Url`, kind: 'function-url', functionId: fn.id, asynchronous: false, details: {}, loc: fn.url.loc });
+  const url = { triggerId: `${fn.id}Url`, authType: auth.value ?? null, cors: config.value['Cors'], invokeMode: config.value['InvokeMode'], loc: auth.node ? auth.loc : config.loc };
+  fn.urls.push(url);
+  ctx.builder.addTrigger({ id: url.triggerId, kind: 'function-url', functionId: fn.id, asynchronous: false, details: {}, loc: url.loc });
 }
 
 /** The role the SAM transform generates: basic execution, plus what Policies, tracing, VPC and poll-based events need. */

@@ -1,5 +1,6 @@
 import { whoseRoleCan } from '../../analysis/reach-text.js';
 import { urlsOfOutsideFunctions } from '../../model/facts/lambda-invoke-facts.js';
+import { qualifierText, urlKey } from '../../model/facts/function-urls.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -29,15 +30,17 @@ export const functionUrlWithoutAuth: Rule = {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
-      if (fn.url?.authType !== 'NONE') continue;
-      const whose = whoseRoleCan(fn, index);
-      results.push({
-        message: `Function ${nameOf(fn)}${whose}${whose ? ',' : ''} has a Function URL with AuthType NONE: anyone on the internet can invoke it directly.`,
-        location: fn.url.loc,
-        related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
-        subject: subjectOf(fn),
-        key: [fn.logicalId],
-      });
+      for (const url of fn.urls) {
+        if (url.authType !== 'NONE') continue;
+        const whose = whoseRoleCan(fn, index);
+        results.push({
+          message: `Function ${nameOf(fn)}${whose}${whose ? ',' : ''} has a Function URL${qualifierText(url)} with AuthType NONE: anyone on the internet can invoke it directly.`,
+          location: url.loc,
+          related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
+          subject: subjectOf(fn),
+          key: urlKey(fn, url),
+        });
+      }
     }
     for (const url of urlsOfOutsideFunctions(model)) {
       if (url.authType !== 'NONE') continue;

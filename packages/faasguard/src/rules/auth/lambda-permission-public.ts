@@ -53,7 +53,7 @@ function isPublic(p: InvokePermission): boolean {
 function coveredByFunctionUrlRule(p: InvokePermission, index: ModelIndex): boolean {
   if (p.action !== 'lambda:InvokeFunctionUrl' && !p.viaFunctionUrl) return false;
   const fn = index.function(p.functionId);
-  if (fn) return fn.url?.authType === 'NONE';
+  if (fn) return fn.urls.some((u) => u.authType === 'NONE');
   const written = permittedFunctionAsWritten(p, index);
   return urlsOfOutsideFunctions(index.model).some((u) => u.authType === 'NONE' && written !== undefined && display(u.target) === written);
 }

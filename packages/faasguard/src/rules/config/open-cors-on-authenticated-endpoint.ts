@@ -1,5 +1,6 @@
 import { corsFacts, type CorsFacts } from '../../model/facts/cors-facts.js';
-import type { Api, AppModel, LambdaFunction } from '../../model/app-model.js';
+import type { Api, AppModel, FunctionUrl, LambdaFunction } from '../../model/app-model.js';
+import { qualifierText, urlKey } from '../../model/facts/function-urls.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { ModelIndex } from '../../model/model-index.js';
@@ -34,8 +35,10 @@ export const openCorsOnAuthenticatedEndpoint: Rule = {
       if (cors?.anyOrigin && hasAuthenticatedRoute(model, api)) results.push(apiResult(api, cors));
     }
     for (const fn of model.functions) {
-      const cors = corsFacts(fn.url?.cors);
-      if (fn.url?.authType === 'AWS_IAM' && cors?.anyOrigin) results.push(urlResult(fn, cors));
+      for (const url of fn.urls) {
+        const cors = corsFacts(url.cors);
+        if (url.authType === 'AWS_IAM' && cors?.anyOrigin) results.push(urlResult(fn, url, cors));
+      }
     }
     return results;
   },
@@ -55,13 +58,13 @@ function apiResult(api: Api, cors: CorsFacts): RuleResult {
   };
 }
 
-function urlResult(fn: LambdaFunction, cors: CorsFacts): RuleResult {
+function urlResult(fn: LambdaFunction, url: FunctionUrl, cors: CorsFacts): RuleResult {
   return {
-    message: `Function URL of ${nameOf(fn)} requires IAM authentication and allows CORS from any origin${credentialsText(cors)}. Allow only the origins of your own front ends.`,
-    location: fn.url!.loc,
+    message: `Function URL${qualifierText(url)} of ${nameOf(fn)} requires IAM authentication and allows CORS from any origin${credentialsText(cors)}. Allow only the origins of your own front ends.`,
+    location: url.loc,
     related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
     subject: subjectOf(fn),
-    key: [fn.logicalId, 'url'],
+    key: urlKey(fn, url, 'url'),
     ...(cors.allowCredentials ? { severity: 'high' as const } : {}),
   };
 }
