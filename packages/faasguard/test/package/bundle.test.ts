@@ -1,0 +1,61 @@
+/**
+ * The command line runs bundled (`dist/bundle/`, `scripts/build-bundle.mjs`): it must be the same
+ * program as the modules it is made of, find the package's own files from its new place, start
+ * its code-analysis worker, and carry the notices of the packages it bundles.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { Writable } from 'node:stream';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { describe, it } from 'node:test';
+import { main } from '../../src/cli/main.js';
+import { PACKAGE_ROOT as FOUND_ROOT, packageFile } from '../../src/files/package-root.js';
+import { PACKAGE_ROOT, REPO_ROOT } from '../helpers/paths.js';
+import { runCliProcess } from '../helpers/run-cli.js';
+
+const BUNDLE = path.join(PACKAGE_ROOT, 'dist', 'bundle');
+const EXAMPLE = path.join(REPO_ROOT, 'examples', 'order-app', 'vulnerable');
+
+/** What `main` of the modules writes to standard output, in this process. */
+async function modulesOutput(args: string[]): Promise<string> {
+  const chunks: string[] = [];
+  const out = new Writable({ write: (chunk, _encoding, done) => void (chunks.push(String(chunk)), done()) });
+  await main(args, out, new Writable({ write: (_chunk, _encoding, done) => done() }));
+  return chunks.join('');
+}
+
+describe('bundled command line', () => {
+  it('gives the report the modules give, byte for byte', async () => {
+    const args = ['scan', EXAMPLE, '--format', 'json', '--no-cache', '--no-config', '--exit-zero'];
+    const bundled = runCliProcess(args);
+    assert.equal(bundled.code, 0, bundled.err);
+    const modules = await modulesOutput(args);
+    assert.equal(bundled.out, modules);
+    const report = JSON.parse(modules) as { findings: Array<{ ruleId: string }>; diagnostics: Array<{ severity: string }> };
+    assert.ok(report.findings.some((f) => f.ruleId === 'iam-action-granted-never-used'), 'the IAM data was found');
+    assert.deepEqual(report.diagnostics.filter((d) => d.severity === 'error'), [], 'the managed policies were found');
+  });
+
+  it('starts its code-analysis worker from the bundle', async () => {
+    const worker = new Worker(path.join(BUNDLE, 'code-facts-worker.js'), { workerData: { root: EXAMPLE, functions: [], triggers: [], python: false, exclusion: {} } });
+    const answer = await new Promise<{ functions: unknown[] }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    assert.deepEqual(answer.functions, []);
+  });
+
+  it('finds the package folder from the modules as from the bundle', () => {
+    assert.equal(FOUND_ROOT, PACKAGE_ROOT);
+    assert.equal(JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')).name, 'faasguard');
+  });
+
+  it('carries the license notice of every package it bundles', () => {
+    const notices = fs.readFileSync(path.join(BUNDLE, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+    for (const name of ['yaml', 'js-yaml', 'jsonc-parser', 'semver']) assert.match(notices, new RegExp(`^== ${name} `, 'm'), name);
+    const text = fs.readdirSync(BUNDLE).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(BUNDLE, f), 'utf8')).join('\n');
+    assert.doesNotMatch(text, /from ["']typescript["']|require\(["']typescript["']\)/, 'TypeScript is loaded through the code cache, not bundled');
+  });
+});
