@@ -15,6 +15,9 @@ import type { Diagnostic } from '../model/diagnostic.js';
 /** Conditions of one root module judged each way at most: each costs two loads of the module and two runs of the rules */
 export const MAX_FORKED_CONDITIONS = 4;
 
+/** Conditions judged in one scan at most, all root modules together: a tree of many modules stays bounded */
+export const MAX_FORKED_CONDITIONS_PER_SCAN = 32;
+
 /** Loads the fork's root module alone and runs the rules on it. */
 export type ForkJudge = (fork: TerraformFork) => Promise<Finding[]>;
 
@@ -22,8 +25,11 @@ export async function conditionalFindings(openConditions: Readonly<OpenCondition
   const known = new Set(made.map((f) => f.fingerprint));
   const found = new Map<string, { finding: Finding; truths: Map<OpenCondition, Set<boolean>> }>();
   const diagnostics: Diagnostic[] = [];
+  let left = MAX_FORKED_CONDITIONS_PER_SCAN;
   for (const { dir, conditions } of openConditions) {
-    for (const condition of conditions.slice(0, MAX_FORKED_CONDITIONS)) {
+    const judged = conditions.slice(0, Math.min(MAX_FORKED_CONDITIONS, left));
+    left -= judged.length;
+    for (const condition of judged) {
       for (const truth of [true, false]) {
         for (const f of await judge({ dir, assume: new Map([[condition.key, truth]]) })) {
           if (known.has(f.fingerprint)) continue;
@@ -33,7 +39,7 @@ export async function conditionalFindings(openConditions: Readonly<OpenCondition
         }
       }
     }
-    const skipped = conditions.slice(MAX_FORKED_CONDITIONS);
+    const skipped = conditions.slice(judged.length);
     if (skipped.length > 0) diagnostics.push(notJudged(skipped));
   }
   return { findings: [...found.values()].map(({ finding, truths }) => qualified(finding, truths)), diagnostics };
@@ -51,7 +57,7 @@ function notJudged(skipped: readonly OpenCondition[]): Diagnostic {
   return {
     severity: 'note',
     code: 'tf-conditions-not-judged',
-    message: `${skipped.length} more condition${skipped.length === 1 ? '' : 's'} not known offline decide attribute values here (${names.join(', ')}); only the first ${MAX_FORKED_CONDITIONS} are judged for each value`,
+    message: `${skipped.length} more condition${skipped.length === 1 ? '' : 's'} not known offline decide attribute values here (${names.join(', ')}); they are not judged for each value (at most ${MAX_FORKED_CONDITIONS} per root module and ${MAX_FORKED_CONDITIONS_PER_SCAN} per scan are)`,
     loc: skipped[0]!.loc,
   };
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../src/findings/finding.js';
 import type { OpenCondition, TerraformFork } from '../../src/loaders/terraform/assumptions.js';
-import { conditionalFindings, MAX_FORKED_CONDITIONS } from '../../src/scan/conditional-findings.js';
+import { conditionalFindings, MAX_FORKED_CONDITIONS, MAX_FORKED_CONDITIONS_PER_SCAN } from '../../src/scan/conditional-findings.js';
 
 function finding(fingerprint: string, message = 'Function URL with AuthType NONE.'): Finding {
   return { ruleId: 'function-url-without-auth', severity: 'high', category: 'broken-authentication', cwe: [], message, location: { file: 'main.tf', line: 3, column: 1 }, related: [], fingerprint } as unknown as Finding;
@@ -58,6 +58,14 @@ describe('conditional findings', () => {
     const { diagnostics } = await conditionalFindings([{ dir: 'app', conditions }], [], judge({}, calls));
     assert.equal(calls.length, 2 * MAX_FORKED_CONDITIONS);
     assert.ok(calls.every((c) => c.dir === 'app' && c.assume.size === 1));
-    assert.deepEqual(diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`), [`note tf-conditions-not-judged 2 more conditions not known offline decide attribute values here (var.c4, var.c5); only the first ${MAX_FORKED_CONDITIONS} are judged for each value`]);
+    assert.deepEqual(diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`), [`note tf-conditions-not-judged 2 more conditions not known offline decide attribute values here (var.c4, var.c5); they are not judged for each value (at most ${MAX_FORKED_CONDITIONS} per root module and ${MAX_FORKED_CONDITIONS_PER_SCAN} per scan are)`]);
+  });
+
+  it(`judges at most ${MAX_FORKED_CONDITIONS_PER_SCAN} conditions in a scan, all root modules together`, async () => {
+    const calls: TerraformFork[] = [];
+    const modules = Array.from({ length: MAX_FORKED_CONDITIONS_PER_SCAN / MAX_FORKED_CONDITIONS + 1 }, (_, m) => ({ dir: `m${m}`, conditions: Array.from({ length: MAX_FORKED_CONDITIONS }, (_, i) => condition(`var.c${i}`)) }));
+    const { diagnostics } = await conditionalFindings(modules, [], judge({}, calls));
+    assert.equal(calls.length, 2 * MAX_FORKED_CONDITIONS_PER_SCAN);
+    assert.deepEqual(diagnostics.map((d) => d.message.split(' (')[0]), [`${MAX_FORKED_CONDITIONS} more conditions not known offline decide attribute values here`]);
   });
 });
