@@ -40,7 +40,8 @@ export function localModuleDir(callerDir: string, source: string): string | unde
 export function calledModuleDirs(folders: ReadonlyMap<string, readonly TerraformFile[]>): Set<string> {
   const called = new Set<string>();
   for (const [dir, files] of folders) {
-    for (const f of files.filter((x) => isTerraformConfig(x.rel))) {
+    // Only a file that says `module` can call one: the others need no parse here.
+    for (const f of files.filter((x) => isTerraformConfig(x.rel) && /\bmodule\b/.test(x.text))) {
       const parsed = parseTerraform(f.rel, f.text);
       if (!parsed) continue;
       try {
