@@ -59,6 +59,12 @@ export interface UndeclaredImport {
   /** The manifest that should declare it */
   manifest: string;
   owners: ModelElement[];
+  /**
+   * Ids of the owners whose own layers hold the package: a package counts as declared only when
+   * every owner's layers hold it, but an owner whose code never reaches the importing file does
+   * not need it (the rule narrows the owners to those whose code does).
+   */
+  layerProvidedFor: string[];
 }
 
 export interface DependencyFacts {

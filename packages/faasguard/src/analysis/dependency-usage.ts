@@ -260,15 +260,21 @@ export async function analyzeUsage(
     for (const r of all) (notDeployed(r, loaded.manifest) ? buildOnly : refs).push(r);
     const bundled = isBundled(project.owners);
     const functions = project.owners.filter((o): o is LambdaFunction => 'code' in o);
-    const layers = model ? layerPackagesOf(model, functions, files) : { npm: [], PyPI: [], pythonModules: [] };
-    const usage = checkUsage({
-      ecosystem: project.ecosystem,
-      imports: refs.map((r) => r.specifier),
-      buildOnlyImports: [...buildOnly.map((r) => r.specifier), ...consumers],
-      manifest: loaded.manifest.deps,
-      localModules: [...project.localModules, ...layers.pythonModules],
-      runtimeProvided: [...runtimeProvidedFor(project.ecosystem, project.owners.map(runtimeOf)), ...layers[project.ecosystem]],
-    });
+    const usageWithLayersOf = (fns: readonly LambdaFunction[], imports: readonly string[]): ReturnType<typeof checkUsage> => {
+      const layers = model ? layerPackagesOf(model, fns, files) : { npm: [], PyPI: [], pythonModules: [] };
+      return checkUsage({
+        ecosystem: project.ecosystem,
+        imports: [...imports],
+        buildOnlyImports: [...buildOnly.map((r) => r.specifier), ...consumers],
+        manifest: loaded.manifest.deps,
+        localModules: [...project.localModules, ...layers.pythonModules],
+        runtimeProvided: [...runtimeProvidedFor(project.ecosystem, project.owners.map(runtimeOf)), ...layers[project.ecosystem]],
+      });
+    };
+    const usage = usageWithLayersOf(functions, refs.map((r) => r.specifier));
+    // Which owners' own layers hold an import that not all of them get from layers.
+    const layerProvidedFor = (specifier: string): string[] =>
+      functions.filter((fn) => fn.layers.length > 0 && usageWithLayersOf([fn], [specifier]).undeclared.length === 0).map((fn) => fn.id);
     const owners = project.owners;
     // A bundle holds what the code imports: packages nothing imports are not deployed, development ones that are imported are.
     if (!bundled) for (const u of usage.unused) unused.push({ ecosystem: project.ecosystem, name: u.name, group: u.group, loc: loaded.lineOf(u.name), owners });
@@ -284,6 +290,7 @@ export async function analyzeUsage(
           loc: { file: ref.file, line: ref.line, column: ref.column },
           manifest: loaded.file,
           owners,
+          layerProvidedFor: devOnly ? [] : layerProvidedFor(u.specifier),
           ...(missingFromRuntimes ? { missingFromRuntimes } : {}),
         });
       }
