@@ -30,6 +30,8 @@ const result = await build({
   banner: { js: "import { createRequire as __faasguardCreateRequire } from 'node:module'; const require = __faasguardCreateRequire(import.meta.url);" },
   legalComments: 'none',
   metafile: true,
+  // The metafile's input paths are relative to this folder.
+  absWorkingDir: packageDir,
   logLevel: 'warning',
 });
 
@@ -38,14 +40,14 @@ console.log(`bundle: ${readdirSync(out).filter((f) => f.endsWith('.js')).length}
 
 /** The license text of every package the bundle holds code of, found by its inputs' paths. */
 function notices(metafile) {
-  const packages = new Set();
+  // Each package by name, with the folder its code was bundled from (wherever npm installed it).
+  const packages = new Map();
   for (const input of Object.keys(metafile.inputs)) {
-    const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-    if (m) packages.add(m[1]);
+    const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+    if (m && !packages.has(m[2])) packages.set(m[2], join(packageDir, m[1]));
   }
   const parts = ['The faasguard command line bundles code of these packages; their notices follow.\n'];
-  for (const name of [...packages].sort()) {
-    const dir = join(packageDir, '..', '..', 'node_modules', name);
+  for (const [name, dir] of [...packages].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const licenses = readdirSync(dir).filter((f) => /^(licen[cs]e|copying)/i.test(f)).sort();
     if (licenses.length === 0) throw new Error(`${name} has no license file to carry into the bundle's notices`);

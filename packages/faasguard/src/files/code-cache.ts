@@ -6,6 +6,10 @@
  * cached, never anything of the scanned app. V8 checks that the cached code matches the source
  * and this Node; a mismatch, or a file that cannot be read or written, compiles as if there were
  * no cache. `FAASGUARD_CODE_CACHE=off` turns it off.
+ *
+ * Node 22's `module.enableCompileCache()` does this for every module, but Node 20 has no such
+ * API; the `v8-compile-cache` package hooks every `require` of the process. One dependency is all
+ * a scan needs cached, so it is loaded here, with V8's own `vm.Script` cache options.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';

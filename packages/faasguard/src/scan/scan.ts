@@ -258,6 +258,7 @@ function forkJudge(target: string, options: ScanOptions, app: LoadedApp, rules: 
   const quiet: ScanOptions = { ...options, onPhase: undefined, onProgress: undefined, onRuleTime: undefined };
   return async (fork) => {
     const forked = await loadApp(target, quiet, { files: app.files, diagnostics: [] }, fork);
+    // Loads the parsers the fork's code needs; the rules compute its code facts as they ask.
     await (await startCodeAnalysis(forked.model, { root, exclusion }, 1)).finish();
     return runRules(forked.model, modelRules, { root, exclusion }).findings;
   };

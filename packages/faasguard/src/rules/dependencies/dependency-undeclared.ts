@@ -35,7 +35,7 @@ export const dependencyUndeclared: Rule = {
       const why = u.devOnly
         ? `is declared in ${u.manifest} only as a development dependency, so it is not deployed unless a bundler ships it`
         : u.missingFromRuntimes
-          ? `is not declared in ${u.manifest}, and the ${u.missingFromRuntimes.join(', ')} runtime does not include it (Node.js 18 and later include the AWS SDK v3 only, earlier versions v2 only): the import fails at run time unless something else ships it`
+          ? `is not declared in ${u.manifest}, and the ${runtimesOf(owners, u.missingFromRuntimes).join(', ')} runtime does not include it (Node.js 18 and later include the AWS SDK v3 only, earlier versions v2 only): the import fails at run time unless something else ships it`
           : `is not declared in ${u.manifest}, so its deployed version is not locked`;
       return [{
         message: `The code of ${who || 'the project'} imports '${u.specifier}', but ${u.name} ${why}. Declare it as a production dependency.`,
@@ -46,6 +46,12 @@ export const dependencyUndeclared: Rule = {
     });
   },
 };
+
+/** The runtimes of the functions named, among those the analysis found lacking the package (all of those when none is named). */
+function runtimesOf(owners: readonly ModelElement[], lacking: readonly string[]): string[] {
+  const named = lacking.filter((r) => owners.some((o) => 'runtime' in o && o.runtime === r));
+  return named.length > 0 ? named : [...lacking];
+}
 
 /**
  * The owners whose handler's code reaches the importing file: a project's folder is shared by
