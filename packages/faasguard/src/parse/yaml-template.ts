@@ -13,7 +13,7 @@ import { PARSE_LIMITS, ParseLimitError } from './limits.js';
 import type { ParseResult } from './parse-result.js';
 import type { TMapEntry, TNode } from './tree.js';
 import { yaml11Parser } from './yaml-1-1-lexer.js';
-import { fastYamlTree } from './yaml-events.js';
+import { fastYamlTree } from './yaml-fast-path.js';
 
 /** Short forms CloudFormation accepts, and the key of their long form. */
 export const SHORT_FORM_TAGS: Readonly<Record<string, string>> = {
@@ -239,8 +239,13 @@ function getAttShortForm(tag: string, value: TNode): TNode {
 /** The line of the last character of `text[start, end)` that is not white space (a block's range ends after its newline). */
 function lastLine(text: string, lines: LineIndex, start: number, end: number): number {
   let last = end - 1;
-  while (last > start && /\s/.test(text[last]!)) last--;
+  while (last > start && isWhiteSpace(text.charCodeAt(last))) last--;
   return lines.lineNumber(Math.max(start, last));
+}
+
+/** What `\s` matches in the characters a template's layout uses (blanks, tabs, line breaks). */
+function isWhiteSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 11 || c === 12 || (c > 127 && /\s/.test(String.fromCharCode(c)));
 }
 
 function scalarValue(v: unknown): string | number | boolean | null {
