@@ -34,8 +34,12 @@ type ScalarResolver = { test: RegExp; resolve: (source: string, onError: (messag
 const CORE_TAGS = new Schema({ schema: 'core' }).tags.filter((t) => t.default === true && t.test !== undefined) as unknown as ScalarResolver[];
 const RESOLVE_OPTIONS = { intAsBigInt: false };
 
-/** What the parser's failsafe schema would accept without an error but the full parser reads differently. */
-const NOT_PLAIN_TEXT = /!!|!<|^%/m;
+/**
+ * What the parser's failsafe schema would accept without an error but the full parser reads
+ * differently: `!!` and verbatim tags, directives, and a byte order mark (which the parser drops,
+ * moving every offset).
+ */
+const NOT_PLAIN_TEXT = /!!|!<|^%|^\uFEFF/m;
 
 /**
  * A `\x`, `\u` or `\U` escape without all its hexadecimal digits: the parser can then read past
@@ -422,15 +426,16 @@ class AstReader {
 
   /**
    * A scalar that is neither plain nor quoted must be a block scalar, starting at its `|` or `>`,
-   * and not one that keeps its final line breaks (`|+`): the parser drops the last. Lines of blanks alone inside it are read differently by the two parsers (as content or as
+   * and not one that keeps its final line breaks (`|+`, the parser drops the last) or gives its
+   * indentation (`|2`, which the parser misreads). Lines of blanks alone inside it are read differently by the two parsers (as content or as
    * indentation), so a block scalar with one is left to the full parser.
    */
   private checkBlockScalar(start: number, end: number): void {
     const c = this.ctx.text[start];
     if (c !== '|' && c !== '>') throw new NotPlain();
     const headerEnd = this.ctx.text.indexOf('\n', start);
-    // Keeping the final line breaks (`|+`): the parser drops the last one.
-    if (this.ctx.text.slice(start, headerEnd < 0 ? undefined : headerEnd).includes('+')) throw new NotPlain();
+    // Keeping the final line breaks (`|+`): the parser drops the last one; an indentation indicator (`|2`) it misreads.
+    if (/^[|>][-+]?[1-9+]/.test(this.ctx.text.slice(start, headerEnd < 0 ? undefined : headerEnd))) throw new NotPlain();
     if (headerEnd >= 0 && headerEnd < end && /^\n(?:[ \t]*\r?\n)*[ \t]+\r?\n/.test(this.ctx.text.slice(headerEnd, end + 1))) throw new NotPlain();
   }
 }

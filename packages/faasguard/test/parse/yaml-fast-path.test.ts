@@ -70,6 +70,10 @@ describe('YAML fast path', () => {
       // The parser drops a tag whose block scalar starts on the next line, and the last line break of `|+`.
       'A: !Sub\n  |\n    x\n',
       'A: |+\n  x\n\nB: 1\n',
+      'A: |2\n   x\n',
+      'A: >-1\n  x\n',
+      // A byte order mark: the parser drops it and every offset moves
+      '\uFEFFA: 1\n',
       // Lines of blanks before a block scalar's first line, blanks ending the lines of a double-quoted scalar
       'A: |\n     \n  x\n',
       'A: "x  \n  y"\n',
