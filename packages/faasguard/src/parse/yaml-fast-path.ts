@@ -15,6 +15,7 @@
  */
 import yamlAst from '@stoplight/yaml-ast-parser';
 import type { YAMLMapping, YAMLNode, YAMLScalar, YAMLSequence, YamlMap } from '@stoplight/yaml-ast-parser';
+// The package's index does not export its schemas; the file is imported directly (the version is pinned).
 import failsafe from '@stoplight/yaml-ast-parser/dist/src/schema/failsafe.js';
 import { isScalar, Schema } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
