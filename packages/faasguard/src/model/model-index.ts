@@ -6,7 +6,7 @@
  * afterwards (loaders build it, everything after only reads).
  */
 import { pushTo } from '../util/multimap.js';
-import type { Api, AppModel, IamRole, LambdaFunction, Resource, Route, Trigger } from './app-model.js';
+import type { Api, AppModel, IamRole, InvokePermission, LambdaFunction, Resource, Route, Trigger } from './app-model.js';
 
 const SHARED = new WeakMap<AppModel, ModelIndex>();
 
@@ -20,6 +20,7 @@ export class ModelIndex {
   private readonly functionsByRole = new Map<string, LambdaFunction[]>();
   private readonly triggersByFunction = new Map<string, Trigger[]>();
   private readonly triggersBySource = new Map<string, Trigger[]>();
+  private readonly permissionsByFunction = new Map<string, InvokePermission[]>();
   private readonly appsByStack = new Map<string, string>();
 
   /** The index of a finished model, built once and shared by every rule and analysis. */
@@ -40,6 +41,7 @@ export class ModelIndex {
       pushTo(this.routesByApi, r.apiId, r);
     }
     for (const f of model.functions) if (f.role) pushTo(this.functionsByRole, f.role.roleId, f);
+    for (const p of model.permissions) if (p.functionId !== undefined) pushTo(this.permissionsByFunction, p.functionId, p);
     for (const t of model.triggers) {
       pushTo(this.triggersByFunction, t.functionId, t);
       if (t.sourceId !== undefined) pushTo(this.triggersBySource, t.sourceId, t);
@@ -83,6 +85,11 @@ export class ModelIndex {
   /** Triggers that invoke the function, in model order. */
   triggersOf(fn: LambdaFunction): Trigger[] {
     return this.triggersByFunction.get(fn.id) ?? [];
+  }
+
+  /** Invoke permissions (`AWS::Lambda::Permission`) that name the function, in model order. */
+  permissionsOf(fn: LambdaFunction): InvokePermission[] {
+    return this.permissionsByFunction.get(fn.id) ?? [];
   }
 
   /** The application an element belongs to (see `Stack.app`); its stack id when the stack is not in the model. */

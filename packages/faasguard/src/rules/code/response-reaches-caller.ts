@@ -27,7 +27,7 @@ export function responseReach(fn: LambdaFunction, model: AppModel): ResponseReac
 
 /** An API whose integrations live in an OpenAPI body, or a load balancer target group, shows only as its invoke permission. */
 export function hasHttpInvokePermission(fn: LambdaFunction, model: AppModel): boolean {
-  return model.permissions.some((p) => p.functionId === fn.id && typeof p.principal === 'string' && HTTP_PRINCIPALS.has(p.principal));
+  return ModelIndex.of(model).permissionsOf(fn).some((p) => typeof p.principal === 'string' && HTTP_PRINCIPALS.has(p.principal));
 }
 
 const HTTP_PRINCIPALS = new Set(['apigateway.amazonaws.com', 'elasticloadbalancing.amazonaws.com']);
