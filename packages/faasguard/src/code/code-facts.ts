@@ -9,7 +9,7 @@ import { computeExposure } from '../analysis/exposure.js';
 import type { FunctionExposure } from '../analysis/exposure-types.js';
 import type { AppModel } from '../model/app-model.js';
 import { ModelIndex } from '../model/model-index.js';
-import { analyzeFunctionsCode, type FunctionsCode } from './function-code-facts.js';
+import { analyzeFunctionsCode, type FunctionCodeFacts, type FunctionsCode } from './function-code-facts.js';
 import { MIN_FUNCTIONS_FOR_THREADS, startInTwoThreads } from './code-facts-threads.js';
 import { loadPythonParser } from './parse-python.js';
 import type { CodeScope } from './code-scope.js';
@@ -20,6 +20,8 @@ export type { CodeScope } from './code-scope.js';
 /** The code facts of the whole app, in model order, with each function's exposure. */
 export interface CodeFacts extends FunctionsCode {
   exposure: Map<string, FunctionExposure>;
+  /** `functions` by function id: a rule that looks up one function's facts per element does not scan them all */
+  byFunction: Map<string, FunctionCodeFacts>;
 }
 
 /** Computed facts, per model and root: a scan has one model, analysed in one scope. */
@@ -45,7 +47,11 @@ export function peekCodeFacts(model: AppModel, root: string): CodeFacts | undefi
 function computeCodeFacts(model: AppModel, { root, exclusion }: CodeScope): CodeFacts {
   const index = ModelIndex.of(model);
   const code = analyzeFunctionsCode(model.functions, (fn) => index.triggersOf(fn), root, exclusion);
-  return { ...code, exposure: computeExposure(model) };
+  return withIndexes(model, code);
+}
+
+function withIndexes(model: AppModel, code: FunctionsCode): CodeFacts {
+  return { ...code, exposure: computeExposure(model), byFunction: new Map(code.functions.map((f) => [f.fn.id, f])) };
 }
 
 /**
@@ -65,7 +71,7 @@ export async function startCodeAnalysis(model: AppModel, scope: CodeScope, threa
   const started = startInTwoThreads(model, root, python, undefined, exclusion);
   return {
     async finish() {
-      remember(model, root, { ...(await started.finish()), exposure: computeExposure(model) });
+      remember(model, root, withIndexes(model, await started.finish()));
     },
   };
 }

@@ -26,7 +26,7 @@ const NAME_PROPERTY: Readonly<Record<string, string>> = { bucket: 'BucketName', 
 
 export function codeWriteInto(model: AppModel, scope: CodeScope | undefined, fn: LambdaFunction, source: Resource): CodeWriteVerdict {
   if (scope === undefined) return { kind: 'not-analyzed', reason: 'the scan has no code root' };
-  const f = codeFactsFor(model, scope).functions.find((x) => x.fn === fn);
+  const f = codeFactsFor(model, scope).byFunction.get(fn.id);
   if (!f) return { kind: 'not-analyzed', reason: 'its code was not looked at' };
   if (!f.resolution.ok && f.resolution.codeAbsent) return { kind: 'absent' };
   if (!f.analysis) return { kind: 'not-analyzed', reason: f.resolution.ok ? 'its handler could not be analyzed' : f.resolution.reason };

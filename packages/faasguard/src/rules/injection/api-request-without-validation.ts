@@ -73,7 +73,7 @@ function httpApiRoutes(ctx: RuleContext): RuleResult[] {
   const facts = codeFactsFor(ctx.model, scope);
   const results: RuleResult[] = [];
   for (const route of candidates) {
-    const code = facts.functions.find((f) => f.fn.id === route.functionId);
+    const code = route.functionId === undefined ? undefined : facts.byFunction.get(route.functionId);
     if (!code?.analysis) continue;
     const files = code.files.map((f) => facts.files.get(f)).filter((f) => f !== undefined);
     const reading = files.find((f) => f.requestBodyRead !== undefined);

@@ -32,7 +32,7 @@ export const logGroupWithoutKmsKey: Rule = {
     for (const w of logGroupWriters(model)) {
       const r = w.group.resource;
       if (w.group.kmsKeyId !== undefined) continue;
-      const logged = w.functions.map((fn) => ({ fn, event: sensitiveLog(fn, facts.functions.find((f) => f.fn.id === fn.id)?.analysis?.eventLogs ?? [], model) })).find((x) => x.event);
+      const logged = w.functions.map((fn) => ({ fn, event: sensitiveLog(fn, facts.byFunction.get(fn.id)?.analysis?.eventLogs ?? [], model) })).find((x) => x.event);
       if (!logged?.event) continue;
       const what = logged.event.field ? `${logged.event.field} from its event` : 'its whole event';
       results.push({
