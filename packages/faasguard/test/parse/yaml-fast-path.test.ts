@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { LineIndex } from '../../src/parse/line-index.js';
-import { fastYamlTree } from '../../src/parse/yaml-fast-path.js';
+import { fastYamlTree, foldSingleQuoted } from '../../src/parse/yaml-fast-path.js';
 import { parseWithDocumentModel, parseYamlTemplate, SHORT_FORM_TAGS } from '../../src/parse/yaml-template.js';
 import type { TNode } from '../../src/parse/tree.js';
 import { FIXTURES } from '../helpers/paths.js';
@@ -111,5 +111,21 @@ describe('YAML fast path', () => {
       assert.deepEqual(parseYamlTemplate(text, 'f.yaml'), parseWithDocumentModel(text, 'f.yaml'), `seed ${seed}:\n${text}`);
     }
     assert.ok(answered / runs > 0.5, `${answered} of ${runs} answered`);
+  });
+
+  it('folds a single-quoted value written over lines as YAML 1.2 does', () => {
+    assert.equal(foldSingleQuoted('a  \n   b'), 'a b');
+    assert.equal(foldSingleQuoted('a \n\n  \n  b'), 'a\n\nb');
+    assert.equal(foldSingleQuoted("it''s\r\n  x  "), "it's x  ");
+    assert.equal(foldSingleQuoted('a\n  '), 'a ');
+  });
+
+  it('leaves to the full parser a text whose tags times lines would make the parser slow, with the same tree', () => {
+    const functions = Array.from({ length: 3000 }, (_, i) => `  F${i}:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: !GetAtt R${i}.Arn\n      Env: !Ref P${i}\n`);
+    const text = `Resources:\n${functions.join('')}`;
+    assert.equal(answers(text), false);
+    const small = `Resources:\n${functions.slice(0, 20).join('')}`;
+    assert.equal(answers(small), true);
+    assert.deepEqual(parseYamlTemplate(small, 'f.yaml'), parseWithDocumentModel(small, 'f.yaml'));
   });
 });
