@@ -50,11 +50,12 @@ export async function readUnitImports(units: readonly CodeUnit[], files: readonl
   return out;
 }
 
-/** The file's path inside the deepest code directory holding it. */
+/** The file's path inside the deepest code directory holding it: its own directories are tried from the nearest up. */
 function withinUnit(rel: string, unitDirs: ReadonlySet<string>): string {
-  let best = '';
-  for (const d of unitDirs) if (d !== '.' && rel.startsWith(`${d}/`) && d.length > best.length) best = d;
-  return best ? rel.slice(best.length + 1) : rel;
+  for (let slash = rel.lastIndexOf('/'); slash > 0; slash = rel.lastIndexOf('/', slash - 1)) {
+    if (unitDirs.has(rel.slice(0, slash))) return rel.slice(slash + 1);
+  }
+  return rel;
 }
 
 /** Package names (npm) or top-level modules (Python) a unit's code imports, for "bundled anyway". */

@@ -76,13 +76,16 @@ const PYTHON_TLS: ReadonlyArray<[RegExp, string]> = [
 function tlsDisabled(parsed: ParsedFile): FileFacts['tlsDisabled'] {
   const out: FileFacts['tlsDisabled'] = [];
   let budget = MAX_NODES;
-  const visit = (node: ts.Node, depth: number): void => {
+  let depth = 0;
+  const visit = (node: ts.Node): void => {
     if (--budget < 0 || out.length >= 50 || depth > MAX_DEPTH) return;
     const found = tlsSetting(node);
     if (found) out.push({ loc: parsed.locOf(node), what: found });
-    ts.forEachChild(node, (c) => visit(c, depth + 1));
+    depth++;
+    ts.forEachChild(node, visit);
+    depth--;
   };
-  visit(parsed.ast, 0);
+  visit(parsed.ast);
   return out;
 }
 

@@ -9,6 +9,7 @@
 import { extractJsImports, extractPythonImports } from '../deps/imports.js';
 import type { SourceLocation } from '../model/location.js';
 import { LineIndex } from '../parse/line-index.js';
+import { escapeRegExp } from '../util/escape-regexp.js';
 
 export const VALIDATION_LIBRARIES: Readonly<Record<'javascript' | 'python', readonly string[]>> = {
   javascript: [
@@ -22,8 +23,19 @@ export const VALIDATION_LIBRARIES: Readonly<Record<'javascript' | 'python', read
   ],
 };
 
+/**
+ * Text that can import a library of the list. An import names its module literally: in JavaScript
+ * a quoted specifier starting with the package name, in Python the dotted name itself. Most code
+ * files import none, and this test spares them the import scan (a second one, after the module graph's).
+ */
+const MAY_IMPORT_VALIDATION: Readonly<Record<'javascript' | 'python', RegExp>> = {
+  javascript: new RegExp(`['"\`](?:${VALIDATION_LIBRARIES.javascript.map(escapeRegExp).join('|')})['"\`/]`),
+  python: new RegExp(VALIDATION_LIBRARIES.python.map(escapeRegExp).join('|')),
+};
+
 /** The validation libraries among a file's imports. */
 export function validationImports(file: string, text: string, language: 'javascript' | 'python'): string[] {
+  if (!MAY_IMPORT_VALIDATION[language].test(text)) return [];
   const imports = language === 'javascript' ? extractJsImports(file, text) : extractPythonImports(text);
   const separator = language === 'javascript' ? '/' : '.';
   const found = new Set<string>();

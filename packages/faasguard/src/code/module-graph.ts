@@ -213,7 +213,8 @@ function candidates(base: string): string[] {
 /** Module specifiers a file imports, in source order. */
 export function importSpecifiers(file: ParsedFile): string[] {
   const out: string[] = [];
-  const visit = (node: ts.Node, depth: number): void => {
+  let depth = 0;
+  const visit = (node: ts.Node): void => {
     if (depth > 200 || out.length > 500) return;
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) out.push(node.moduleSpecifier.text);
     if (ts.isCallExpression(node) && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0]!)) {
@@ -221,9 +222,11 @@ export function importSpecifiers(file: ParsedFile): string[] {
       if ((ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword) out.push((node.arguments[0] as ts.StringLiteral).text);
     }
     if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) out.push(node.moduleReference.expression.text);
-    ts.forEachChild(node, (c) => visit(c, depth + 1));
+    depth++;
+    ts.forEachChild(node, visit);
+    depth--;
   };
-  visit(file.ast, 0);
+  visit(file.ast);
   return out;
 }
 

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { CodeFiles } from './module-graph.js';
+import { escapeRegExp } from '../util/escape-regexp.js';
 
 export const MAX_PYTHON_FILES = 300;
 
@@ -29,7 +30,7 @@ export function pythonModuleFile(files: CodeFiles, dir: string, modulePath: stri
 
 /** Whether the module defines the function at its top level (`def`, `async def`, or an assignment such as `handler = Mangum(app)`). */
 export function definesFunction(text: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(name);
   return new RegExp(`^(?:async[ \\t]+)?def[ \\t]+${escaped}[ \\t]*\\(|^${escaped}[ \\t]*(?::[^=\\n]*)?=(?!=)`, 'm').test(text);
 }
 

@@ -4,6 +4,8 @@
  * writing an example. Reporting these would teach users to ignore findings.
  */
 
+import { escapeRegExp } from '../util/escape-regexp.js';
+
 /** Whole values (case-insensitive) that are placeholder words. */
 const PLACEHOLDER_WORDS = new Set([
   'changeme', 'change_me', 'change-me', 'changeit', 'replaceme', 'replace_me', 'replace-me',
@@ -23,7 +25,7 @@ const PLACEHOLDER_FRAGMENTS = [
 ];
 
 /** The fragments as one regex: one pass over the value instead of one per fragment. */
-const FRAGMENT_PATTERN = new RegExp(PLACEHOLDER_FRAGMENTS.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const FRAGMENT_PATTERN = new RegExp(PLACEHOLDER_FRAGMENTS.map(escapeRegExp).join('|'));
 
 /** Deploy- or run-time references: Serverless/shell `${...}`, `$(...)`, `$VAR`, `%VAR%`, mustache, CloudFormation. */
 const REFERENCE_PATTERNS: readonly RegExp[] = [

@@ -6,6 +6,7 @@
  */
 import { mapStrings } from '../util/map-strings.js';
 import { redact, redactSecretsInText } from './redact.js';
+import { escapeRegExp } from '../util/escape-regexp.js';
 
 /**
  * Known values shorter than this are left to the place they were found: masking every occurrence
@@ -54,8 +55,4 @@ export class ValueRedactor {
       return out;
     });
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

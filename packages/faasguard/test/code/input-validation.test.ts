@@ -12,6 +12,13 @@ describe('input validation facts', () => {
     assert.deepEqual(validationImports('a.py', 'from pydantic import BaseModel\nfrom aws_lambda_powertools.utilities.parser import parse\nimport pydantic_extra', 'python'), ['pydantic', 'aws_lambda_powertools.utilities.parser']);
   });
 
+  it('finds a library in every quoting and import form, and none in files that only mention it', () => {
+    assert.deepEqual(validationImports('a.ts', 'import * as v from "valibot";\nconst ow = require(`ow`);\nexport { x } from "@middy/validator/transpile";', 'javascript'), ['valibot', 'ow', '@middy/validator']);
+    assert.deepEqual(validationImports('a.js', '// validate with zod or joi some day\nconst flow = allow(window);', 'javascript'), []);
+    assert.deepEqual(validationImports('a.py', '# pydantic would do\nimport json, jsonschema\nfrom marshmallow.fields import Str', 'python'), ['jsonschema', 'marshmallow']);
+    assert.deepEqual(validationImports('a.py', 'x = "pydantic"', 'python'), []);
+  });
+
   it('finds body reads with their line, and not the body key of a response', () => {
     assert.deepEqual(requestBodyRead('a.js', "const x = 1;\nconst { body, headers } = event;\n", 'javascript'), { file: 'a.js', line: 2, column: 7 });
     assert.equal(requestBodyRead('a.js', 'return { statusCode: 200, body: JSON.stringify(x) };', 'javascript'), undefined);

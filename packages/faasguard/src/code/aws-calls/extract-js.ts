@@ -47,22 +47,37 @@ interface FileScope {
 
 export function extractJsCalls(parsed: ParsedFile): FileCalls {
   const scope: FileScope = { parsed, imports: new Map(), clients: new Map(), consts: new Map(), sentWithOwnCredentials: new Set(), out: { calls: [], undetermined: [] } };
-  walk(parsed.ast, (n) => collectBinding(scope, n));
+  // Each pass needs the previous one's bindings over the whole file, but only these nodes.
+  const nodes = nodesOfKinds(parsed.ast, lookedAtKinds());
+  for (const n of nodes) collectBinding(scope, n);
   if (scope.imports.size === 0) return scope.out;
-  walk(parsed.ast, (n) => collectClient(scope, n));
-  walk(parsed.ast, (n) => collectSend(scope, n));
-  walk(parsed.ast, (n) => collectCall(scope, n));
+  for (const n of nodes) collectClient(scope, n);
+  for (const n of nodes) collectSend(scope, n);
+  for (const n of nodes) collectCall(scope, n);
   return scope.out;
 }
 
-function walk(root: ts.Node, visit: (n: ts.Node) => void): void {
+/** The only kinds of node the passes act on (made on first use: the compiler's enums exist only once it is loaded). */
+let lookedAt: ReadonlySet<ts.SyntaxKind> | undefined;
+function lookedAtKinds(): ReadonlySet<ts.SyntaxKind> {
+  const k = ts.SyntaxKind;
+  return (lookedAt ??= new Set([k.ImportDeclaration, k.VariableDeclaration, k.BinaryExpression, k.CallExpression, k.NewExpression]));
+}
+
+/** Nodes of the given kinds, in document order, within the node and depth bounds. */
+function nodesOfKinds(root: ts.Node, kinds: ReadonlySet<ts.SyntaxKind>): ts.Node[] {
+  const out: ts.Node[] = [];
   let budget = MAX_NODES;
-  const go = (n: ts.Node, depth: number): void => {
+  let depth = 0;
+  const go = (n: ts.Node): void => {
     if (--budget < 0 || depth > MAX_DEPTH) return;
-    visit(n);
-    ts.forEachChild(n, (c) => go(c, depth + 1));
+    if (kinds.has(n.kind)) out.push(n);
+    depth++;
+    ts.forEachChild(n, go);
+    depth--;
   };
-  go(root, 0);
+  go(root);
+  return out;
 }
 
 function isSdkPackage(pkg: string): boolean {
