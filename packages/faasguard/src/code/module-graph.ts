@@ -5,7 +5,7 @@
  * bounded in file size and count; each file is parsed once per scan, keyed by its content hash.
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CODE_EXTENSIONS, parseJs, ts, type ParsedFile, type PositionMap } from './parse-js.js';
@@ -37,6 +37,8 @@ export class CodeFiles {
   readonly diagnostics: Diagnostic[] = [];
   /** Whether each path asked about is a file inside the root (import resolution tries many) */
   private readonly existing = new Map<string, boolean>();
+  /** Lower-cased names in each directory asked about; null when it could not be listed */
+  private readonly listings = new Map<string, Set<string> | null>();
   /** Files already reported, so that a file read again after `forgetTrees` is not reported twice */
   private readonly reported = new Set<string>();
   private readonly realRoot: string;
@@ -93,12 +95,37 @@ export class CodeFiles {
   }
 
   private isFileInside(rel: string): boolean {
+    if (this.notListed(rel)) return false;
     const abs = this.inside(rel);
     if (!abs || this.excluded(rel)) return false;
     try {
       return statSync(abs).isFile();
     } catch {
       return false;
+    }
+  }
+
+  /**
+   * Whether the file's directory listing shows it absent. Handler and import resolution try many
+   * names per file (extensions, `index` files, Python packages), most of them missing: one listing
+   * per directory answers those without a system call each. Names are compared without case, so
+   * that a file system that ignores case still gets its own answer from the full check.
+   */
+  private notListed(rel: string): boolean {
+    const slash = rel.lastIndexOf('/');
+    const dir = slash < 0 ? '' : rel.slice(0, slash);
+    let names = this.listings.get(dir);
+    if (names === undefined) this.listings.set(dir, (names = this.listing(dir)));
+    return names !== null && !names.has(rel.slice(slash + 1).toLowerCase());
+  }
+
+  private listing(dir: string): Set<string> | null {
+    const abs = dir === '' ? this.realRoot : this.inside(dir);
+    if (!abs) return null;
+    try {
+      return new Set(readdirSync(abs).map((name) => name.toLowerCase()));
+    } catch {
+      return null;
     }
   }
 

@@ -53,13 +53,23 @@ export function findingOf(meta: RuleMeta, r: RuleResult): Finding {
  * fingerprint, or the same rule, place, subject and message.
  */
 function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
+  const fingerprints = new Set<string>();
+  const shownKeys = new Set<string>();
   return findings.filter((f) => {
-    const { file, line, column } = f.location;
-    const shown = JSON.stringify([f.ruleId, file, line, column, f.subject?.id ?? '', f.message]);
-    if (seen.has(f.fingerprint) || seen.has(shown)) return false;
-    seen.add(f.fingerprint);
-    seen.add(shown);
+    const shown = shownKey(f);
+    if (fingerprints.has(f.fingerprint) || shownKeys.has(shown)) return false;
+    fingerprints.add(f.fingerprint);
+    shownKeys.add(shown);
     return true;
   });
+}
+
+/**
+ * Rule, place, subject and message as one string. Rule ids and paths hold no NUL, and the subject's
+ * length comes first, so two different findings cannot share a key (the message, last, is free text).
+ */
+function shownKey(f: Finding): string {
+  const { file, line, column } = f.location;
+  const subject = f.subject?.id ?? '';
+  return `${f.ruleId}\0${file}\0${line}\0${column}\0${subject.length}\0${subject}\0${f.message}`;
 }

@@ -12,7 +12,13 @@ function deep(value: unknown, fn: (text: string) => string): unknown {
   if (Array.isArray(value)) return value.map((v) => deep(v, fn));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  // Defined, not assigned: a key such as `__proto__` from a template must stay a plain key.
-  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, fn(k), { value: deep(v, fn), enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(value)) {
+    const key = fn(k);
+    const v = deep((value as Record<string, unknown>)[k], fn);
+    // A key `__proto__` from a template is defined, not assigned, so that it stays a plain key;
+    // the others are assigned, which is about twice as fast on a large report.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[key] = v;
+  }
   return out;
 }

@@ -3,6 +3,7 @@
  * parse, and paths that would leave the scan root.
  */
 import assert from 'node:assert/strict';
+import { existsSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { resolveHandler, splitNodeHandler } from '../../src/code/handler-resolution.js';
@@ -10,6 +11,7 @@ import { CodeFiles, resolveRelative } from '../../src/code/module-graph.js';
 import type { LambdaFunction } from '../../src/model/app-model.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { codeFindings, scanCode } from './helpers.js';
+import { removeProject, tempProject } from '../helpers/temp-project.js';
 
 const ROOT = path.join(FIXTURES, 'code', 'resolution');
 
@@ -79,6 +81,26 @@ describe('handler resolution', () => {
     assert.equal(resolveRelative(files, 'src/esm.mjs', '../../sources/src/api.js'), undefined);
     assert.equal(resolveRelative(files, 'src/esm.mjs', 'child_process'), undefined);
     assert.equal(resolveRelative(files, 'src/named.cts', './esm.mjs'), 'src/esm.mjs');
+  });
+
+  it('answers whether a file exists from its directory listing and the full check alike', () => {
+    const outside = tempProject({ 'secret.js': 'x' });
+    const root = tempProject({ 'top.js': 'a', 'src/app.js': 'b', 'src/Upper.js': 'c', 'src/sub/index.ts': 'd' });
+    try {
+      symlinkSync(path.join(outside, 'secret.js'), path.join(root, 'src', 'linked.js'));
+      const files = new CodeFiles(root);
+      assert.deepEqual(
+        ['top.js', 'src/app.js', 'src/sub/index.ts', 'src/app.ts', 'src/sub', 'nodir/x.js', 'src/linked.js', '../top.js'].map((rel) => [rel, files.exists(rel)]),
+        [['top.js', true], ['src/app.js', true], ['src/sub/index.ts', true], ['src/app.ts', false], ['src/sub', false], ['nodir/x.js', false], ['src/linked.js', false], ['../top.js', false]],
+      );
+      // A name listed in another case gets the file system's own answer.
+      const upper = files.exists('src/upper.js');
+      assert.equal(upper, existsSync(path.join(root, 'src', 'upper.js')));
+      assert.equal(files.exists('src/Upper.js'), true);
+    } finally {
+      removeProject(root);
+      removeProject(outside);
+    }
   });
 
   it('reports unresolved handlers and syntax errors as diagnostics, and still analyzes a file with errors', async () => {

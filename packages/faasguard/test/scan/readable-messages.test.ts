@@ -64,4 +64,16 @@ describe('one report per problem and place', () => {
     const { findings } = runRules(model, [rule]);
     assert.deepEqual(findings.map((f) => f.message).sort(), ['another problem', 'the same problem']);
   });
+
+  it('keeps one of two findings with the same key, and two whose subject and message only join alike', async () => {
+    const { model } = await loadApp(DIR);
+    const fn = model.functions[0]!;
+    const result = (subjectId: string, message: string, key: string): RuleResult => ({ message, location: fn.loc, subject: { id: subjectId, logicalId: fn.logicalId }, key: [key] });
+    const rule: Rule = {
+      meta: { id: 'joined', title: 'joined', category: 'SAS-4', cwe: [], severity: 'low', description: '', remediation: '', references: [] },
+      check: () => [result('a', 'b\0c', 'k1'), result('a\0b', 'c', 'k2'), result('x', 'first wording', 'k3'), result('x', 'second wording', 'k3')],
+    };
+    const { findings } = runRules(model, [rule]);
+    assert.deepEqual(findings.map((f) => [f.subject?.id, f.message]).sort(), [['a\0b', 'c'], ['a', 'b\0c'], ['x', 'first wording']]);
+  });
 });
