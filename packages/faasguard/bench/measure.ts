@@ -28,6 +28,8 @@ const BENCH_CACHE = path.join(os.tmpdir(), 'faasguard-bench-scan-cache');
 async function measureScan(dir: string, cached: boolean): Promise<Pick<Measurement, 'phases' | 'count'>> {
   const { scan } = await import('../src/scan/scan.js');
   const { renderReport } = await import('../src/report/reporter.js');
+  // As the command line does (the scan here runs in-process, not through it).
+  (await import('../src/cli/heap-growth.js')).limitHeapGrowth();
   const phases: Record<string, number> = {};
   const result = await scan(dir, { onPhase: (phase, ms) => void (phases[phase] = ms), ...(cached ? { scanCache: BENCH_CACHE } : {}) });
   const start = performance.now();
