@@ -108,17 +108,28 @@ function readOpened(fd: number, cap: number): BytesRead {
   const stats = fstatSync(fd);
   if (!stats.isFile()) return { kind: 'not-regular', type: fileTypeName(stats) };
   if (stats.size > cap) return { kind: 'too-large', size: stats.size, cap };
-  const chunks: Buffer[] = [];
+  // One buffer of the size the file reports, and one byte more to see that it ended there: a
+  // regular file is read in one call and one copy. A file that reports less than it holds (those
+  // of /proc report 0) makes the buffer grow, up to one byte past the cap.
+  const limit = cap + 1;
+  let buffer: Buffer = Buffer.allocUnsafe(Math.min(stats.size + 1, limit));
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(CHUNK, cap + 1 - total));
-    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (total === buffer.length) {
+      if (total >= limit) return { kind: 'too-large', size: total, cap };
+      buffer = grown(buffer, Math.min(Math.max(2 * buffer.length, CHUNK), limit));
+    }
+    const n = readSync(fd, buffer, total, buffer.length - total, null);
     if (n === 0) break;
-    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     total += n;
-    if (total > cap) return { kind: 'too-large', size: total, cap };
   }
-  return { kind: 'bytes', bytes: Buffer.concat(chunks, total) };
+  return { kind: 'bytes', bytes: buffer.subarray(0, total) };
+}
+
+function grown(buffer: Buffer, size: number): Buffer {
+  const larger = Buffer.allocUnsafe(size);
+  buffer.copy(larger);
+  return larger;
 }
 
 function openFailure(e: unknown): ReadRefusal {

@@ -83,6 +83,26 @@ describe('reading a file of the repository', () => {
     assert.deepEqual(readRegularText(file, 1024 * 1024), { kind: 'too-large', size: 3 * 1024 * 1024, cap: 1024 * 1024 });
     assert.equal(readRegularText(file, 4 * 1024 * 1024).kind, 'text');
   });
+
+  it('reads files of every size whole, up to the cap itself', () => {
+    const dir = project({});
+    for (const size of [0, 1, 4095, 8192, 65_536, 65_537, 200_000]) {
+      const file = path.join(dir, `f${size}.txt`);
+      const text = 'abcdefghij\n'.repeat(Math.ceil(size / 11)).slice(0, size);
+      fs.writeFileSync(file, text);
+      assert.deepEqual(readRegularText(file), { kind: 'text', text }, `${size} bytes`);
+      assert.deepEqual(readRegularText(file, size), { kind: 'text', text }, `${size} bytes, cap ${size}`);
+      if (size > 0) assert.equal(readRegularText(file, size - 1).kind, 'too-large', `${size} bytes, cap ${size - 1}`);
+    }
+  });
+
+  it('reads a file that reports less than it holds (/proc), and still stops at the cap', () => {
+    assert.equal(fs.statSync('/proc/self/maps').size, 0);
+    const read = readRegularText('/proc/self/maps');
+    assert.equal(read.kind, 'text');
+    assert.match(read.kind === 'text' ? read.text : '', /\n.*\n/);
+    assert.deepEqual(readRegularText('/proc/self/maps', 100), { kind: 'too-large', size: 101, cap: 100 });
+  });
 });
 
 describe('a scan of a repository with special files', () => {
