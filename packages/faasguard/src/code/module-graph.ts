@@ -121,7 +121,9 @@ export class CodeFiles {
 
   private listing(dir: string): Set<string> | null {
     const abs = dir === '' ? this.realRoot : this.inside(dir);
-    if (!abs) return null;
+    // A folder that is missing or leads outside the root holds no file inside it (Python's
+    // package candidates, `json/__init__.py` for `import json`, are mostly such folders).
+    if (!abs) return new Set();
     try {
       return new Set(readdirSync(abs).map((name) => name.toLowerCase()));
     } catch {
