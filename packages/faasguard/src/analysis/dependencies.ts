@@ -11,6 +11,7 @@ import {
   checkSupplyChain,
   findVulnerabilities,
   loadFunctionDependencies,
+  newDependencyMemo,
   registryConfigFromNpmrc,
   type Dependency,
   type FunctionDependencies,
@@ -77,11 +78,12 @@ export async function analyzeDependencies(model: AppModel, root: string, files: 
 async function loadUnits(units: readonly CodeUnit[], root: string, files: FilesByDir<DiscoveredFile>, isExcluded: (rel: string) => boolean): Promise<Map<CodeUnit, FunctionDependencies[]>> {
   const byDir = new Map<string, FunctionDependencies>();
   const out = new Map<CodeUnit, FunctionDependencies[]>();
+  const memo = newDependencyMemo();
   for (const unit of units) {
     const dirs = [unit.dir, ...(unit.layers.length > 0 ? LAYER_RUNTIME_DIRS.map((d) => path.posix.join(unit.dir, d)) : [])];
     const list: FunctionDependencies[] = [];
     for (const dir of dirs.filter((d) => files.under(d).length > 0)) {
-      if (!byDir.has(dir)) byDir.set(dir, await loadFunctionDependencies(path.join(root, dir), root, isExcluded));
+      if (!byDir.has(dir)) byDir.set(dir, await loadFunctionDependencies(path.join(root, dir), root, isExcluded, memo));
       list.push(byDir.get(dir)!);
     }
     out.set(unit, list);

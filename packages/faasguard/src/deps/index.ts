@@ -7,7 +7,7 @@ export type { Dependency, DependencyScope, Ecosystem, Lockfile, LockfileFormat, 
 export { directPath, extendPath, pathLabels, pathOf, pulledInBy, type DependencyPath } from './dependency-path.js';
 
 export { findLockfiles, isRequirementsFile, type FindResult, type FoundLockfile } from './lockfiles/find-lockfiles.js';
-export { loadFunctionDependencies, readLockfile, readManifest, type FunctionDependencies } from './load.js';
+export { loadFunctionDependencies, newDependencyMemo, readLockfile, readManifest, type DependencyMemo, type FunctionDependencies } from './load.js';
 export { parseNpmLock } from './lockfiles/npm-lock.js';
 export { parseYarnLock } from './lockfiles/yarn-lock.js';
 export { parsePnpmLock } from './lockfiles/pnpm-lock.js';

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Lockfile, LockfileFormat, ParseError, ParseOptions } from './types.js';
 import { MAX_LOCKFILE_BYTES } from './lockfiles/common.js';
-import { findLockfiles, type FoundLockfile } from './lockfiles/find-lockfiles.js';
+import { findLockfiles, newLookupMemo, type FoundLockfile, type LookupMemo } from './lockfiles/find-lockfiles.js';
 import { parseNpmLock } from './lockfiles/npm-lock.js';
 import { parsePipfileLock } from './lockfiles/pipfile-lock.js';
 import { parsePnpmLock } from './lockfiles/pnpm-lock.js';
@@ -16,6 +16,7 @@ import { parseUvLock } from './lockfiles/uv-lock.js';
 import { parseYarnLock } from './lockfiles/yarn-lock.js';
 import { parsePackageJson, parsePipfile, parsePyproject, type Manifest } from './manifest.js';
 import { readRegularText, refusalMessage } from '../files/read-regular-file.js';
+import { remembered } from '../util/remembered.js';
 
 export interface FunctionDependencies {
   lockfiles: Lockfile[];
@@ -68,19 +69,40 @@ export async function readLockfile(found: FoundLockfile, projectRoot: string, ma
   return parser(text, found.path, { manifest: manifest?.deps, importer: found.importer });
 }
 
-/** `isExcluded`: the scan's exclusion, paths relative to `projectRoot`; excluded files are never read. */
-export async function loadFunctionDependencies(codeDir: string, projectRoot: string, isExcluded: (rel: string) => boolean = () => false): Promise<FunctionDependencies> {
-  const found = await findLockfiles(codeDir, projectRoot, isExcluded);
+/**
+ * What the dependency lookups of one scan share (same root and exclusion): directory listings, and
+ * each manifest and lockfile parsed once however many code directories it governs. What is shared
+ * is read, never changed.
+ */
+export interface DependencyMemo extends LookupMemo {
+  manifests: Map<string, Promise<Manifest | undefined>>;
+  lockfiles: Map<string, Promise<Lockfile>>;
+}
+
+export function newDependencyMemo(): DependencyMemo {
+  return { ...newLookupMemo(), manifests: new Map(), lockfiles: new Map() };
+}
+
+/**
+ * `isExcluded`: the scan's exclusion, paths relative to `projectRoot`; excluded files are never read.
+ * `memo`: shared by the calls of one scan.
+ */
+export async function loadFunctionDependencies(codeDir: string, projectRoot: string, isExcluded: (rel: string) => boolean = () => false, memo: DependencyMemo = newDependencyMemo()): Promise<FunctionDependencies> {
+  const found = await findLockfiles(codeDir, projectRoot, isExcluded, memo);
   const out: FunctionDependencies = { lockfiles: [], manifests: [], ignored: found.ignored, errors: [...found.errors] };
   const manifests = new Map<string, Manifest | undefined>();
   for (const f of found.lockfiles) {
-    if (f.manifest && !manifests.has(f.manifest)) manifests.set(f.manifest, await readManifest(f.manifest));
+    const file = f.manifest;
+    if (file && !manifests.has(file)) manifests.set(file, await remembered(memo.manifests, file, () => readManifest(file)));
     const manifest = f.manifest ? manifests.get(f.manifest) : undefined;
     const usable = manifest && manifest.errors.length === 0 ? manifest : undefined;
-    const lock = await readLockfile(f, projectRoot, usable, isExcluded);
+    // The parse depends on the lockfile, its format, the workspace it is read for and the manifest used.
+    const key = [f.path, f.format, f.importer, usable ? f.manifest : ''].join('\0');
+    const lock = await remembered(memo.lockfiles, key, () => readLockfile(f, projectRoot, usable, isExcluded));
     out.lockfiles.push(lock);
     out.errors.push(...lock.errors);
   }
   for (const m of manifests.values()) if (m) out.manifests.push(m), out.errors.push(...m.errors);
   return out;
 }
+

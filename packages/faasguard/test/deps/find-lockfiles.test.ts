@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { findLockfiles, isRequirementsFile } from '../../src/deps/lockfiles/find-lockfiles.js';
-import { loadFunctionDependencies } from '../../src/deps/load.js';
+import { loadFunctionDependencies, newDependencyMemo } from '../../src/deps/load.js';
 import { dep, fixture } from './fixtures.js';
 
 const ROOT = fixture('project');
@@ -74,6 +74,22 @@ describe('findLockfiles: which lockfile governs code with a manifest of its own'
 });
 
 describe('loadFunctionDependencies', () => {
+  it('gives the same answers with a memo shared by a scan, reading what several directories share once', async () => {
+    const dirs = [['functions', 'api', 'src'], ['functions', 'other'], ['functions', 'py', 'app'], ['functions', 'py'], ['functions', 'uvfn', 'src']].map((d) => fixture('project', ...d));
+    const memo = newDependencyMemo();
+    const shared = [];
+    for (const d of dirs) shared.push(await loadFunctionDependencies(d, ROOT, undefined, memo));
+    const apart = [];
+    for (const d of dirs) apart.push(await loadFunctionDependencies(d, ROOT));
+    assert.deepEqual(shared, apart);
+    // functions/py and functions/py/app are governed by the same requirements files: parsed once.
+    assert.equal(shared[2]!.lockfiles[0], shared[3]!.lockfiles[0]);
+    assert.notEqual(apart[2]!.lockfiles[0], apart[3]!.lockfiles[0]);
+    // functions/api and functions/other share the root lockfile, read for two workspaces: two parses.
+    assert.notEqual(shared[0]!.lockfiles[0], shared[1]!.lockfiles[0]);
+    assert.ok(memo.listings.has(ROOT));
+  });
+
   it('gives a workspace function its own dependencies with scopes', async () => {
     const r = await loadFunctionDependencies(fixture('project', 'functions', 'api', 'src'), ROOT);
     assert.deepEqual(r.errors, []);

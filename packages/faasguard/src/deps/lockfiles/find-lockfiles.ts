@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Ecosystem, LockfileFormat, ParseError } from '../types.js';
 import { errorMessage } from './common.js';
 import { declaresOwnDependencies, isWorkspaceMember } from './workspace-members.js';
+import { remembered } from '../../util/remembered.js';
 
 export interface FoundLockfile {
   path: string;
@@ -62,6 +63,20 @@ function chain(dir: string, root: string): string[] {
   return dirs;
 }
 
+/**
+ * Real paths and directory listings kept across the lookups of one scan: the code directories of
+ * an app share their parent directories, and thousands of functions would otherwise list the same
+ * folders thousands of times. Valid for one root and one exclusion.
+ */
+export interface LookupMemo {
+  realpaths: Map<string, Promise<string>>;
+  listings: Map<string, Promise<Set<string>>>;
+}
+
+export function newLookupMemo(): LookupMemo {
+  return { realpaths: new Map(), listings: new Map() };
+}
+
 /** The names in `dir`, without those the scan excludes (`isExcluded` tests paths relative to `root`). */
 async function list(dir: string, root: string, isExcluded: (rel: string) => boolean): Promise<Set<string>> {
   try {
@@ -72,14 +87,17 @@ async function list(dir: string, root: string, isExcluded: (rel: string) => bool
   }
 }
 
-/** `isExcluded`: the scan's exclusion (see `discover/exclude-globs.ts`); an excluded lockfile or manifest is not read. */
-export async function findLockfiles(codeDir: string, projectRoot: string, isExcluded: (rel: string) => boolean = () => false): Promise<FindResult> {
+/**
+ * `isExcluded`: the scan's exclusion (see `discover/exclude-globs.ts`); an excluded lockfile or manifest is not read.
+ * `memo`: shared by the lookups of one scan (same root and exclusion).
+ */
+export async function findLockfiles(codeDir: string, projectRoot: string, isExcluded: (rel: string) => boolean = () => false, memo: LookupMemo = newLookupMemo()): Promise<FindResult> {
   const result: FindResult = { lockfiles: [], ignored: [], errors: [] };
   let root: string;
   let dir: string;
   try {
-    root = await realpath(projectRoot);
-    dir = await realpath(codeDir);
+    root = await remembered(memo.realpaths, projectRoot, () => realpath(projectRoot));
+    dir = await remembered(memo.realpaths, codeDir, () => realpath(codeDir));
   } catch (e) {
     result.errors.push({ file: codeDir, message: `cannot resolve code directory: ${errorMessage(e)}` });
     return result;
@@ -90,7 +108,7 @@ export async function findLockfiles(codeDir: string, projectRoot: string, isExcl
     return result;
   }
   const dirs = chain(dir, root);
-  const listings = await Promise.all(dirs.map((d) => list(d, root, isExcluded)));
+  const listings = await Promise.all(dirs.map((d) => remembered(memo.listings, d, () => list(d, root, isExcluded))));
   await pick(dirs, listings, 'npm', NPM_ORDER, NPM_MANIFESTS, result);
   await pick(dirs, listings, 'PyPI', PY_ORDER, PY_MANIFESTS, result);
   return result;
