@@ -50,10 +50,11 @@ export function parseJs(file: string, text: string, position?: PositionMap): Par
   const kind = ts.ScriptKind[SCRIPT_KINDS[ext] ?? 'JS'];
   let ast: ts.SourceFile;
   try {
-    ast = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+    // Without parent links: nothing here walks up the tree, and setting them makes parsing half as slow again.
+    ast = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
   } catch (e) {
     // The parser is tolerant and should not throw; if it ever does, the file is parsed as empty.
-    ast = ts.createSourceFile(file, '', ts.ScriptTarget.Latest, true, kind);
+    ast = ts.createSourceFile(file, '', ts.ScriptTarget.Latest, false, kind);
     return withErrors(file, text, ast, [{ offset: 0, message: `parser failed: ${(e as Error).message}` }], position);
   }
   // `parseDiagnostics` is not in the public typings but is what the tolerant parser collected.

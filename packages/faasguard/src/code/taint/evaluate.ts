@@ -167,7 +167,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
   }
 
   private evalStmtInner(s: ts.Statement, env: Env): void {
-    if (ts.isVariableStatement(s)) return this.evalDeclarations(s.declarationList, env);
+    if (ts.isVariableStatement(s)) return this.evalDeclarations(s.declarationList, env, s);
     if (ts.isExpressionStatement(s)) return void this.evalExpr(s.expression, env);
     if (ts.isReturnStatement(s)) return this.evalReturn(s, env);
     if (ts.isIfStatement(s)) return this.evalIf(s, env);
@@ -191,14 +191,14 @@ export class Evaluator extends TaintWalker<ts.Node> {
     for (const s of statements) this.evalStmt(s, env);
   }
 
-  private evalDeclarations(list: ts.VariableDeclarationList, env: Env): void {
+  /** `statement`: the declaration's statement, which may export it (none for a loop's initializer). */
+  private evalDeclarations(list: ts.VariableDeclarationList, env: Env, statement?: ts.VariableStatement): void {
     for (const d of list.declarations) {
       let v = d.initializer ? this.evalExpr(d.initializer, env) : CLEAN;
       if (d.initializer && ts.isIdentifier(d.name) && v.fn && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) v = { ...v, fn: { ...v.fn, name: d.name.text } };
       this.bind(d.name, withStep(v, this.step(d)), env);
     }
-    const statement = list.parent;
-    if (ts.isVariableStatement(statement) && isExported(statement)) {
+    if (statement && isExported(statement)) {
       for (const d of list.declarations) if (ts.isIdentifier(d.name)) exportsProps(this.mod).set(d.name.text, env.lookup(d.name.text) ?? CLEAN);
     }
   }
