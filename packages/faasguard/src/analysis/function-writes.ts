@@ -53,8 +53,22 @@ export function sourceKindOf(t: Trigger): Resource['kind'] | undefined {
   return SOURCE_KIND_OF_TRIGGER[t.kind];
 }
 
-/** The sources a statement lets write, by kind: `all` of the function's app, or the ones it names. */
+/**
+ * Targets of each statement, per model: a role shared by many functions has its statements asked
+ * about for each of them, by each of the three analyses that follow writes.
+ */
+const TARGETS = new WeakMap<ModelIndex, WeakMap<PolicyStatement, WriteGrant['targets']>>();
+
 function statementTargets(s: PolicyStatement, index: ModelIndex): WriteGrant['targets'] {
+  let byStatement = TARGETS.get(index);
+  if (!byStatement) TARGETS.set(index, (byStatement = new WeakMap()));
+  let targets = byStatement.get(s);
+  if (!targets) byStatement.set(s, (targets = targetsOf(s, index)));
+  return targets;
+}
+
+/** The sources a statement lets write, by kind: `all` of the function's app, or the ones it names. */
+function targetsOf(s: PolicyStatement, index: ModelIndex): WriteGrant['targets'] {
   const targets: WriteGrant['targets'] = new Map();
   for (const kind of new Set(Object.values(SOURCE_KIND_OF_TRIGGER))) {
     if (!anyActionMatches(s.actions, WRITE_ACTIONS[kind] ?? [])) continue;
