@@ -105,4 +105,3 @@ export async function loadFunctionDependencies(codeDir: string, projectRoot: str
   for (const m of manifests.values()) if (m) out.manifests.push(m), out.errors.push(...m.errors);
   return out;
 }
-

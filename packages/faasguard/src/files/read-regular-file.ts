@@ -109,7 +109,7 @@ function readOpened(fd: number, cap: number): BytesRead {
   if (!stats.isFile()) return { kind: 'not-regular', type: fileTypeName(stats) };
   if (stats.size > cap) return { kind: 'too-large', size: stats.size, cap };
   // One buffer of the size the file reports, and one byte more to see that it ended there: a
-  // regular file is read in one call and one copy. A file that reports less than it holds (those
+  // regular file is read in one call, and nothing is copied. A file that reports less than it holds (those
   // of /proc report 0) makes the buffer grow, up to one byte past the cap.
   const limit = cap + 1;
   let buffer: Buffer = Buffer.allocUnsafe(Math.min(stats.size + 1, limit));
