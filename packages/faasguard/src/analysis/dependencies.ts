@@ -63,7 +63,8 @@ export async function analyzeDependencies(model: AppModel, root: string, files: 
   const imports = new FilesByDir((await readUnitImports(units, files)).values(), (fi) => fi.file);
   const uses = collectUses(units, loaded, rel);
   const names = new Map(units.map((u) => [u, importedNames(u, imports)]));
-  for (const use of uses.values()) use.bundled = use.dependency.scope === 'dev' && isImported(use.dependency, loaded, names);
+  const unitsOfLockfile = unitsByLockfile(loaded);
+  for (const use of uses.values()) use.bundled = use.dependency.scope === 'dev' && isImported(use.dependency, unitsOfLockfile, names);
   facts.dependencies = [...uses.values()];
   diagnostics.push(...parseDiagnostics(loaded, rel));
   facts.supplyChain = await supplyChain(facts.dependencies, realRoot);
@@ -112,12 +113,18 @@ function useKey(lockfile: string, ecosystem: string, name: string, version: stri
 }
 
 /** A development package is shipped anyway when the code of a unit that has it imports it: bundlers follow imports, not package.json groups. */
-function isImported(dep: Dependency, loaded: Map<CodeUnit, FunctionDependencies[]>, names: Map<CodeUnit, Set<string>>): boolean {
+function isImported(dep: Dependency, unitsOfLockfile: Map<string, CodeUnit[]>, names: Map<CodeUnit, Set<string>>): boolean {
   const name = dep.ecosystem === 'PyPI' ? dep.name.toLowerCase() : dep.name;
+  return (unitsOfLockfile.get(dep.lockfile) ?? []).some((unit) => names.get(unit)?.has(name));
+}
+
+/** The units each lockfile governs, in unit order: asked about for every development dependency. */
+function unitsByLockfile(loaded: Map<CodeUnit, FunctionDependencies[]>): Map<string, CodeUnit[]> {
+  const out = new Map<string, CodeUnit[]>();
   for (const [unit, deps] of loaded) {
-    if (deps.some((d) => d.lockfiles.some((l) => l.path === dep.lockfile)) && names.get(unit)?.has(name)) return true;
+    for (const lockfile of new Set(deps.flatMap((d) => d.lockfiles.map((l) => l.path)))) pushTo(out, lockfile, unit);
   }
-  return false;
+  return out;
 }
 
 function parseDiagnostics(loaded: Map<CodeUnit, FunctionDependencies[]>, rel: (abs: string) => string): Diagnostic[] {

@@ -22,6 +22,7 @@ export class ModelIndex {
   private readonly triggersBySource = new Map<string, Trigger[]>();
   private readonly permissionsByFunction = new Map<string, InvokePermission[]>();
   private readonly appsByStack = new Map<string, string>();
+  private readonly resourcesByType = new Map<string, Resource[]>();
 
   /** The index of a finished model, built once and shared by every rule and analysis. */
   static of(model: AppModel): ModelIndex {
@@ -34,7 +35,10 @@ export class ModelIndex {
     for (const s of model.stacks) this.appsByStack.set(s.id, s.app);
     for (const f of model.functions) this.functions.set(f.id, f);
     for (const a of model.apis) this.apis.set(a.id, a);
-    for (const r of model.resources) this.resources.set(r.id, r);
+    for (const r of model.resources) {
+      this.resources.set(r.id, r);
+      pushTo(this.resourcesByType, r.type, r);
+    }
     for (const r of model.roles) this.roles.set(r.id, r);
     for (const r of model.routes) {
       this.routes.set(r.id, r);
@@ -95,6 +99,11 @@ export class ModelIndex {
   /** The application an element belongs to (see `Stack.app`); its stack id when the stack is not in the model. */
   appOf(element: { stack: string }): string {
     return this.appsByStack.get(element.stack) ?? element.stack;
+  }
+
+  /** Resources of a CloudFormation type (`AWS::Cognito::UserPoolClient`), in model order. */
+  resourcesOfType(type: string): Resource[] {
+    return this.resourcesByType.get(type) ?? [];
   }
 
   /** Triggers whose events come from the resource, in model order. */

@@ -5,6 +5,7 @@
 import type { AppModel, Resource } from '../app-model.js';
 import type { SourceLocation } from '../location.js';
 import { asArray, asBoolean, asString, referencedResource } from '../value.js';
+import { ModelIndex } from '../model-index.js';
 
 export interface UserPoolClientFacts {
   client: Resource;
@@ -33,21 +34,25 @@ const REFRESH_ONLY = new Set(['ALLOW_REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN_AUTH'])
 
 /** The clients of the template that belong to `pool`. */
 export function userPoolClients(model: AppModel, pool: Resource): UserPoolClientFacts[] {
-  return model.resources
-    .filter((r) => r.type === USER_POOL_CLIENT_TYPE && referencedResource(r.properties['UserPoolId'])?.target === pool.id)
+  return clientsOf(model)
+    .filter((r) => referencedResource(r.properties['UserPoolId'])?.target === pool.id)
     .map(userPoolClientFacts);
 }
 
 /** Clients whose user pool is not a resource of the model (an id, an import, a parameter): judged alone. */
 export function clientsOfOutsidePools(model: AppModel): UserPoolClientFacts[] {
   const pools = new Set(model.resources.filter((r) => r.kind === 'user-pool').map((r) => r.id));
-  return model.resources
+  return clientsOf(model)
     .filter((r) => {
-      if (r.type !== USER_POOL_CLIENT_TYPE) return false;
       const target = referencedResource(r.properties['UserPoolId'])?.target;
       return target === undefined || !pools.has(target);
     })
     .map(userPoolClientFacts);
+}
+
+/** Asked once per user pool: from the index, not by going over every resource of the model each time. */
+function clientsOf(model: AppModel): Resource[] {
+  return ModelIndex.of(model).resourcesOfType(USER_POOL_CLIENT_TYPE);
 }
 
 export function userPoolClientFacts(client: Resource): UserPoolClientFacts {
