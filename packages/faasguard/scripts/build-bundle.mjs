@@ -1,4 +1,4 @@
-// Bundles the command line (dist/src/cli/main.js, with the code-analysis worker as a second entry)
+// Bundles the command line (dist/src/cli/main.js, with the code-analysis and file-scan workers as entries of their own)
 // into dist/bundle/, which bin/faasguard.js runs: Node then loads a few files instead of some 500
 // modules, which took a scan of the example from about 1.0 s to 0.6 s. What the command line loads
 // lazily (each command, the Serverless and Terraform loaders, the reporters) stays in chunks of its
@@ -15,7 +15,11 @@ const out = join(packageDir, 'dist', 'bundle');
 
 rmSync(out, { recursive: true, force: true });
 const result = await build({
-  entryPoints: [join(packageDir, 'dist', 'src', 'cli', 'main.js'), join(packageDir, 'dist', 'src', 'code', 'code-facts-worker.js')],
+  entryPoints: [
+    join(packageDir, 'dist', 'src', 'cli', 'main.js'),
+    join(packageDir, 'dist', 'src', 'code', 'code-facts-worker.js'),
+    join(packageDir, 'dist', 'src', 'analysis', 'file-scans-worker.js'),
+  ],
   outdir: out,
   entryNames: '[name]',
   bundle: true,

@@ -20,6 +20,7 @@ import {
   type VulnScanOptions,
 } from '../deps/index.js';
 import type { DiscoveredFile } from '../discover/discover.js';
+import type { ImportRef } from '../deps/imports.js';
 import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { codeUnits, unitOwners, type CodeUnit } from './code-units.js';
@@ -50,7 +51,8 @@ export interface DependencyAnalysis {
 /** Layer code is often laid out as the runtime mounts it: `<ContentUri>/nodejs`, `<ContentUri>/python`. */
 const LAYER_RUNTIME_DIRS = ['nodejs', 'python'];
 
-export async function analyzeDependencies(model: AppModel, root: string, files: readonly DiscoveredFile[], options: DependencyScanOptions = {}): Promise<DependencyAnalysis> {
+/** `knownImports`: code files' imports already read (`file-scans-ahead.ts`); the others are read here. */
+export async function analyzeDependencies(model: AppModel, root: string, files: readonly DiscoveredFile[], options: DependencyScanOptions = {}, knownImports?: ReadonlyMap<string, ImportRef[]>): Promise<DependencyAnalysis> {
   const facts: DependencyFacts = { dependencies: [], supplyChain: [], unused: [], undeclared: [] };
   const diagnostics: Diagnostic[] = [];
   const realRoot = await realpath(root).catch(() => undefined);
@@ -60,7 +62,7 @@ export async function analyzeDependencies(model: AppModel, root: string, files: 
   const rel = (abs: string): string => path.relative(realRoot, abs).split(path.sep).join('/') || '.';
 
   const loaded = await loadUnits(units, realRoot, byDir, exclusionMatcher(path.resolve(root), options));
-  const imports = new FilesByDir((await readUnitImports(units, files)).values(), (fi) => fi.file);
+  const imports = new FilesByDir((await readUnitImports(units, files, knownImports)).values(), (fi) => fi.file);
   const uses = collectUses(units, loaded, rel);
   const names = new Map(units.map((u) => [u, importedNames(u, imports)]));
   const unitsOfLockfile = unitsByLockfile(loaded);

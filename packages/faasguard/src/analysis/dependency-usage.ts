@@ -34,7 +34,7 @@ const PY_MANIFESTS = ['pyproject.toml', 'Pipfile'];
 const isRequirements = (name: string): boolean => /^([\w.-]*[-_.])?requirements([-_.][\w.-]*)?\.txt$/i.test(name);
 
 /** Reads the imports of every code file under a unit, each file once; installed third-party packages are not the unit's code. */
-export async function readUnitImports(units: readonly CodeUnit[], files: readonly DiscoveredFile[]): Promise<Map<string, FileImports>> {
+export async function readUnitImports(units: readonly CodeUnit[], files: readonly DiscoveredFile[], known?: ReadonlyMap<string, ImportRef[]>): Promise<Map<string, FileImports>> {
   const out = new Map<string, FileImports>();
   const unitDirs = new Set(units.map((u) => u.dir));
   const vendored = vendoredFileTest(files);
@@ -42,12 +42,17 @@ export async function readUnitImports(units: readonly CodeUnit[], files: readonl
   for (const f of files) {
     const language = codeLanguage(f.rel);
     if (!language || f.size > MAX_IMPORT_SCAN_BYTES || !insideAny(f.rel, unitDirs) || vendored(f.rel)) continue;
-    const text = readTextOrUndefined(f.abs);
+    const imports = known?.get(f.rel) ?? readImports(f);
     // Test folders are looked for inside the code directory: a whole project may sit under a folder named `tests`.
     const notDeployedFile = isTestOrBuildFile(withinUnit(f.rel, unitDirs)) || cdkInfrastructure(f.rel);
-    if (text !== undefined) out.set(f.rel, { file: f.rel, language, imports: extractImports(f.rel, text), ...(notDeployedFile ? { notDeployedFile } : {}) });
+    if (imports !== undefined) out.set(f.rel, { file: f.rel, language, imports, ...(notDeployedFile ? { notDeployedFile } : {}) });
   }
   return out;
+}
+
+function readImports(f: DiscoveredFile): ImportRef[] | undefined {
+  const text = readTextOrUndefined(f.abs);
+  return text === undefined ? undefined : extractImports(f.rel, text);
 }
 
 /** The file's path inside the deepest code directory holding it: its own directories are tried from the nearest up. */

@@ -15,6 +15,7 @@ import { detectSecretsInTextDetailed } from '../secrets/index.js';
 import { codeUnits, unitOwners, type CodeUnit } from './code-units.js';
 import { vendoredFileTest } from '../discover/vendored-files.js';
 import type { FileSecret, SecretFileKind } from './secret-facts.js';
+import type { SecretMatch } from '../secrets/types.js';
 
 /** Largest file searched: past this it is generated (a bundle, a data dump), not written by hand. */
 export const MAX_SECRET_SCAN_BYTES = 4 * 1024 * 1024;
@@ -36,9 +37,10 @@ export async function findFileSecrets(
   model: AppModel,
   files: readonly DiscoveredFile[],
   templates: ReadonlySet<string>,
+  known?: ReadonlyMap<string, SecretMatch[]>,
 ): Promise<{ secrets: FileSecret[]; diagnostics: Diagnostic[] }> {
   const holdersOf = unitFinder(codeUnits(model));
-  const installed = installedPackageFinder(files);
+  const installed = installedPackageTest(files);
   const secrets: FileSecret[] = [];
   const diagnostics: Diagnostic[] = [];
   const vendored = vendoredFileTest(files);
@@ -51,9 +53,8 @@ export async function findFileSecrets(
       diagnostics.push({ severity: 'note', code: 'secret-scan-skipped', message: `larger than ${MAX_SECRET_SCAN_BYTES} bytes: not searched for secrets`, loc: { file: f.rel, line: 0, column: 0 } });
       continue;
     }
-    const text = readTextOrUndefined(f.abs);
-    if (text === undefined) continue;
-    secrets.push(...secretsOf(f.rel, text, kind, holders));
+    const matches = known?.get(f.rel) ?? readSecrets(f);
+    if (matches) secrets.push(...secretsOf(f.rel, matches, kind, holders));
   }
   return { secrets, diagnostics };
 }
@@ -64,7 +65,7 @@ export async function findFileSecrets(
  * documentation examples and test keys are not the project's secrets; the project's own modules
  * beside them (files directly in that folder) are still searched.
  */
-function installedPackageFinder(files: readonly DiscoveredFile[]): (rel: string) => boolean {
+export function installedPackageTest(files: readonly DiscoveredFile[]): (rel: string) => boolean {
   const targets = new Set<string>();
   for (const f of files) {
     const m = /^(.+)\/[^/]+\.(?:dist|egg)-info\//.exec(f.rel);
@@ -93,9 +94,18 @@ function unitFinder(units: readonly CodeUnit[]): (rel: string) => CodeUnit[] {
   };
 }
 
-function secretsOf(rel: string, text: string, kind: SecretFileKind, holders: CodeUnit[]): FileSecret[] {
+/** The secrets of one file's text (the same wherever the file is, so they can be found ahead: `file-scans.ts`). */
+export function secretsInFile(rel: string, text: string): SecretMatch[] {
+  return detectSecretsInTextDetailed(text, { fileName: path.posix.basename(rel) }).matches;
+}
+
+function readSecrets(f: DiscoveredFile): SecretMatch[] | undefined {
+  const text = readTextOrUndefined(f.abs);
+  return text === undefined ? undefined : secretsInFile(f.rel, text);
+}
+
+function secretsOf(rel: string, matches: readonly SecretMatch[], kind: SecretFileKind, holders: CodeUnit[]): FileSecret[] {
   const owners = [...new Set(holders.flatMap(unitOwners))];
   const inLayer = holders.length > 0 && holders.every((u) => u.functions.length === 0 && u.layers.length > 0);
-  const { matches } = detectSecretsInTextDetailed(text, { fileName: path.posix.basename(rel) });
   return matches.map((match) => ({ match, kind, loc: { file: rel, line: match.line, column: match.column }, owners, inLayer }));
 }

@@ -12,6 +12,8 @@ import type { DependencyFacts } from './dependency-facts.js';
 import { findFileSecrets } from './file-secrets.js';
 import { findInlineSecrets } from './inline-secrets.js';
 import type { SecretFacts } from './secret-facts.js';
+import type { FileScanRequest } from './file-scans.js';
+import type { FileScansAhead } from './file-scans-ahead.js';
 
 /** What the scan has loaded, as far as these analyses need it. */
 export interface LoadedProject {
@@ -28,16 +30,24 @@ export interface RuleInputs {
   diagnostics: Diagnostic[];
 }
 
-export async function prepareRuleInputs(project: LoadedProject, root: string, rules: readonly Rule[], options: DependencyScanOptions = {}): Promise<RuleInputs> {
+/** What the file scans must compute for these rules (`file-scans.ts`). */
+export function fileScansFor(rules: readonly Rule[]): FileScanRequest {
+  const needs = new Set(rules.flatMap((r) => r.requires ?? []));
+  return { imports: needs.has('dependencies') || needs.has('vulnerabilities'), secrets: needs.has('secrets') };
+}
+
+/** `ahead`: the file scans started while the templates loaded, if any (`file-scans-ahead.ts`). */
+export async function prepareRuleInputs(project: LoadedProject, root: string, rules: readonly Rule[], options: DependencyScanOptions = {}, ahead?: FileScansAhead): Promise<RuleInputs> {
   const needs = new Set(rules.flatMap((r) => r.requires ?? []));
   const out: RuleInputs = { diagnostics: [] };
+  const known = await ahead?.results();
   if (needs.has('dependencies') || needs.has('vulnerabilities')) {
-    const analysis = await analyzeDependencies(project.model, root, project.files, { ...options, vulnerabilities: needs.has('vulnerabilities') });
+    const analysis = await analyzeDependencies(project.model, root, project.files, { ...options, vulnerabilities: needs.has('vulnerabilities') }, known?.imports);
     out.deps = analysis.facts;
     out.diagnostics.push(...analysis.diagnostics);
   }
   if (needs.has('secrets')) {
-    const found = await findFileSecrets(project.model, project.files, new Set(project.sources.keys()));
+    const found = await findFileSecrets(project.model, project.files, new Set(project.sources.keys()), known?.secrets);
     out.secrets = { files: found.secrets, inline: findInlineSecrets(project.model, project.sources) };
     out.diagnostics.push(...found.diagnostics);
   }

@@ -3,7 +3,8 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { prepareRuleInputs } from '../analysis/rule-inputs.js';
+import { fileScansFor, prepareRuleInputs } from '../analysis/rule-inputs.js';
+import { startFileScansAhead, type FileScansAhead } from '../analysis/file-scans-ahead.js';
 import { peekCodeFacts, startCodeAnalysis } from '../code/code-facts.js';
 import { discoverFiles, type DiscoveredFile, type DiscoverResult } from '../discover/discover.js';
 import { exclusionMatcher, type ExcludeGlobs } from '../discover/exclude-globs.js';
@@ -214,15 +215,33 @@ function keyOf(target: string, options: ScanOptions, rules: readonly Rule[]): st
 
 /** The scan itself: load, analyze, run the rules. */
 async function scanFiles(target: string, options: ScanOptions, listed?: DiscoverResult): Promise<ScanResult> {
-  const app = await loadApp(target, options, listed);
   const rules = options.rules ?? ALL_RULES;
+  const discovered = listed ?? (await discoverTimed(target, options));
+  // Started before the templates load, whose phase leaves the second core idle.
+  const ahead = startFileScansAhead(discovered.files, fileScansFor(rules), options.threads ?? defaultThreads());
+  try {
+    return await analyzeAndJudge(target, options, rules, await loadApp(target, options, discovered), ahead);
+  } finally {
+    ahead?.stop();
+  }
+}
+
+async function discoverTimed(target: string, options: ScanOptions): Promise<DiscoverResult> {
+  const done = phaseTimer(options);
+  const discovered = await discover(target, options);
+  done('discover');
+  return discovered;
+}
+
+/** The scan after loading: analyses, rules, findings. */
+async function analyzeAndJudge(target: string, options: ScanOptions, rules: readonly Rule[], app: LoadedApp, ahead: FileScansAhead | undefined): Promise<ScanResult> {
   const root = scanRootOf(target).root;
   const done = phaseTimer(options);
   const progress = options.onProgress ?? (() => {});
   progress({ kind: 'phase', phase: 'analyses' });
   const exclusion = discoverOptions(options);
   const code = await startCodeAnalysis(app.model, { root, exclusion }, options.threads ?? defaultThreads(), options.rules === undefined);
-  const inputs = await prepareRuleInputs(app, root, rules, options);
+  const inputs = await prepareRuleInputs(app, root, rules, options, ahead);
   await code.finish();
   done('analyses');
   progress({ kind: 'phase', phase: 'rules' });

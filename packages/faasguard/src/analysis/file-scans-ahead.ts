@@ -1,0 +1,41 @@
+/**
+ * The file scans of a large app (`file-scans.ts`: imports and secrets, file by file) started on a
+ * thread of their own as soon as the files are listed, while the main thread loads the templates.
+ * Loading leaves the second core idle; the dependency and secret analyses that follow it then find
+ * their files already read. A thread that fails or is missing costs the speed only: the analyses
+ * compute every file they do not find here.
+ */
+import { Worker } from 'node:worker_threads';
+import type { DiscoveredFile } from '../discover/discover.js';
+import { mayHoldImports, maySearchForSecrets, type FileScanRequest, type FileScans } from './file-scans.js';
+import type { FileScansInput } from './file-scans-worker.js';
+
+const WORKER = new URL('./file-scans-worker.js', import.meta.url);
+
+/** Fewer files than this are read by the analyses themselves: a thread costs some 0.3 s to start. */
+export const MIN_FILES_AHEAD = 200;
+
+export interface FileScansAhead {
+  /** The results, or undefined when the thread failed */
+  results(): Promise<FileScans | undefined>;
+  stop(): void;
+}
+
+/** Starts the thread when there are enough files and a second thread to run it; undefined otherwise. */
+export function startFileScansAhead(files: readonly DiscoveredFile[], request: FileScanRequest, threads: number, script: URL = WORKER): FileScansAhead | undefined {
+  if (threads < 2 || (!request.imports && !request.secrets)) return undefined;
+  const candidates = files.filter((f) => (request.imports && mayHoldImports(f)) || (request.secrets && maySearchForSecrets(f)));
+  if (candidates.length < MIN_FILES_AHEAD) return undefined;
+  let worker: Worker;
+  try {
+    worker = new Worker(script, { workerData: { files: [...files], request } satisfies FileScansInput });
+  } catch {
+    return undefined;
+  }
+  const answer = new Promise<FileScans | undefined>((resolve) => {
+    worker.once('message', (scans: FileScans) => resolve(scans));
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+  return { results: () => answer, stop: () => void worker.terminate() };
+}
