@@ -5,10 +5,10 @@
  * their files already read. A thread that fails or is missing costs the speed only: the analyses
  * compute every file they do not find here.
  */
-import { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { mayHoldImports, maySearchForSecrets, type FileScanRequest, type FileScans } from './file-scans.js';
 import type { FileScansInput } from './file-scans-worker.js';
+import { startWorker } from '../util/worker-thread.js';
 
 const WORKER = new URL('./file-scans-worker.js', import.meta.url);
 
@@ -26,16 +26,8 @@ export function startFileScansAhead(files: readonly DiscoveredFile[], request: F
   if (threads < 2 || (!request.imports && !request.secrets)) return undefined;
   const candidates = files.filter((f) => (request.imports && mayHoldImports(f)) || (request.secrets && maySearchForSecrets(f)));
   if (candidates.length < MIN_FILES_AHEAD) return undefined;
-  let worker: Worker;
-  try {
-    worker = new Worker(script, { workerData: { files: [...files], request } satisfies FileScansInput });
-  } catch {
-    return undefined;
-  }
-  const answer = new Promise<FileScans | undefined>((resolve) => {
-    worker.once('message', (scans: FileScans) => resolve(scans));
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-  });
-  return { results: () => answer, stop: () => void worker.terminate() };
+  const input: FileScansInput = { files: [...files], request };
+  const worker = startWorker<FileScans>(script, input);
+  const answer = worker.answer.catch(() => undefined);
+  return { results: () => answer, stop: () => worker.stop() };
 }

@@ -6,7 +6,6 @@
  * It pays only for large apps: a worker starts with a heap of its own and loads the parsers again
  * (some 0.3 s), and the code shared by both halves is parsed by both.
  */
-import { Worker } from 'node:worker_threads';
 import type { AppModel, LambdaFunction, Trigger } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { ModelIndex } from '../model/model-index.js';
@@ -14,6 +13,7 @@ import type { FlowSource } from './taint/analyze-function.js';
 import type { Exclusion } from '../discover/exclude-globs.js';
 import { analyzeFunctionsCode, type FunctionsCode } from './function-code-facts.js';
 import type { WorkerInput } from './code-facts-worker.js';
+import { startWorker } from '../util/worker-thread.js';
 
 const WORKER = new URL('./code-facts-worker.js', import.meta.url);
 
@@ -34,7 +34,8 @@ export function startInTwoThreads(model: AppModel, root: string, python: boolean
   const split = Math.floor(model.functions.length * MAIN_THREAD_SHARE);
   const mine = model.functions.slice(0, split);
   const theirs = model.functions.slice(split);
-  const worker = startWorker(script, { root, functions: theirs, triggers: theirs.flatMap((fn) => index.triggersOf(fn)), python, exclusion });
+  const input: WorkerInput = { root, functions: theirs, triggers: theirs.flatMap((fn) => index.triggersOf(fn)), python, exclusion };
+  const worker = startWorker<FunctionsCode>(script, input);
   return {
     async finish() {
       const first = analyze(mine);
@@ -49,23 +50,6 @@ export function startInTwoThreads(model: AppModel, root: string, python: boolean
       }
     },
   };
-}
-
-function startWorker(script: URL, input: WorkerInput): { answer: Promise<FunctionsCode>; stop(): void } {
-  let worker: Worker;
-  try {
-    worker = new Worker(script, { workerData: input });
-  } catch (e) {
-    return { answer: Promise.reject(e as Error), stop: () => {} };
-  }
-  const answer = new Promise<FunctionsCode>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the code analysis thread stopped (exit code ${code})`)));
-  });
-  // Until `finish` awaits it, a failure must not count as unhandled.
-  answer.catch(() => {});
-  return { answer, stop: () => void worker.terminate() };
 }
 
 /** The worker's copies of model objects replaced by the model's own, found by id. */

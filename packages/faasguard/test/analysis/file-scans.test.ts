@@ -11,6 +11,8 @@ import { after, describe, it } from 'node:test';
 import { generateApp } from '../../bench/generate.js';
 import { discoverFiles } from '../../src/discover/discover.js';
 import { readFileScans } from '../../src/analysis/file-scans.js';
+import { findFileSecrets } from '../../src/analysis/file-secrets.js';
+import { ModelBuilder } from '../../src/loaders/model-builder.js';
 import { MIN_FILES_AHEAD, startFileScansAhead } from '../../src/analysis/file-scans-ahead.js';
 import { renderReport } from '../../src/report/reporter.js';
 import { scan } from '../../src/scan/scan.js';
@@ -50,6 +52,18 @@ describe('file scans', () => {
     const importsOnly = readFileScans(await filesOf(dir), { imports: true, secrets: false });
     assert.equal(importsOnly.secrets.size, 0);
     assert.equal(importsOnly.imports.size, 3);
+  });
+
+  it('the secrets search takes the matches already found for a file instead of reading it again', async () => {
+    const dir = tempProject(SECRETS);
+    made.push(dir);
+    const files = await filesOf(dir);
+    const model = new ModelBuilder().model;
+    const read = await findFileSecrets(model, files, new Set());
+    assert.deepEqual(read.secrets.map((s) => [s.loc.file, s.loc.line, s.kind]), [['.env', 2, 'env-file']]);
+    const given = { ...read.secrets[0]!.match, line: 9 };
+    const known = await findFileSecrets(model, files, new Set(), new Map([['.env', [given]]]));
+    assert.deepEqual(known.secrets.map((s) => [s.loc.file, s.loc.line]), [['.env', 9]]);
   });
 
   it('starts a thread only with a second thread, enough files and something to compute', async () => {
