@@ -12,7 +12,7 @@ import { extractPythonCalls } from './aws-calls/extract-python.js';
 import { fileFacts, pythonFileFacts, type FileFacts } from './file-facts.js';
 import { resolveHandler, type HandlerResolution } from './handler-resolution.js';
 import { inlineKey, registerInlineCode } from './inline-code.js';
-import { CodeFiles, reachableFiles } from './module-graph.js';
+import { CodeFiles } from './module-graph.js';
 import { parsePython, pythonParserReady } from './parse-python.js';
 import { pythonReachable } from './python-modules.js';
 import { analyzePythonFunction } from './taint/analyze-python-function.js';
@@ -83,7 +83,7 @@ export function analyzeFunctionsCode(functionsToAnalyze: readonly LambdaFunction
       continue;
     }
     // Inline code is the template's text: its secrets are the template rules' business.
-    facts.files = reachableFiles(files, resolution.file).filter((f) => !files.isVirtual(f));
+    facts.files = files.reachableFrom(resolution.file).filter((f) => !files.isVirtual(f));
     for (const f of facts.files) addFile(f, fn, files, fileMap, usersOf);
     const analysis = safely(() => analyzeFunction(ctx, resolution.file, resolution.exportName, triggersOf(fn)));
     recordAnalysis(fn, facts, analysis, diagnostics);

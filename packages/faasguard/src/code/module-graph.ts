@@ -39,6 +39,8 @@ export class CodeFiles {
   private readonly existing = new Map<string, boolean>();
   /** Lower-cased names in each directory asked about; null when it could not be listed */
   private readonly listings = new Map<string, Set<string> | null>();
+  /** Files reachable from each entry asked about: every function of a handler file asks again */
+  private readonly reachable = new Map<string, readonly string[]>();
   /** Files already reported, so that a file read again after `forgetTrees` is not reported twice */
   private readonly reported = new Set<string>();
   private readonly realRoot: string;
@@ -68,12 +70,14 @@ export class CodeFiles {
   /** Code that is not a file of its own (inline code of a template), under a key of its own. */
   registerVirtual(key: string, parsed: ParsedFile): void {
     this.virtual.add(key);
+    this.reachable.clear();
     this.files.set(key, parsed);
   }
 
   /** Inline code parsed elsewhere (Python): its text, the file it is in, and where its positions fall. */
   registerVirtualText(key: string, entry: VirtualText): void {
     this.virtual.add(key);
+    this.reachable.clear();
     this.virtualTexts.set(key, entry);
     this.texts.set(key, entry.text);
   }
@@ -140,6 +144,16 @@ export class CodeFiles {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * Every file reachable from `entry` through relative imports, entry first, bounded. Walked once
+   * per entry: it depends on the files there are, not on the trees held (see `forgetTrees`).
+   */
+  reachableFrom(entry: string): readonly string[] {
+    let found = this.reachable.get(entry);
+    if (found === undefined) this.reachable.set(entry, (found = walkImports(this, entry)));
+    return found;
   }
 
   /** How many parsed trees are held. */
@@ -239,8 +253,16 @@ function candidates(base: string): string[] {
   return out;
 }
 
-/** Module specifiers a file imports, in source order. */
-export function importSpecifiers(file: ParsedFile): string[] {
+/** Module specifiers a file imports, in source order; found once per parsed file (shared modules are reached from many entries). */
+export function importSpecifiers(file: ParsedFile): readonly string[] {
+  let found = SPECIFIERS.get(file);
+  if (found === undefined) SPECIFIERS.set(file, (found = findImportSpecifiers(file)));
+  return found;
+}
+
+const SPECIFIERS = new WeakMap<ParsedFile, readonly string[]>();
+
+function findImportSpecifiers(file: ParsedFile): string[] {
   const out: string[] = [];
   let depth = 0;
   const visit = (node: ts.Node): void => {
@@ -259,8 +281,8 @@ export function importSpecifiers(file: ParsedFile): string[] {
   return out;
 }
 
-/** Every file reachable from `entry` through relative imports, entry first, bounded. */
-export function reachableFiles(files: CodeFiles, entry: string): string[] {
+/** The walk behind `CodeFiles.reachableFrom`. */
+function walkImports(files: CodeFiles, entry: string): string[] {
   const seen = new Set<string>([entry]);
   const queue = [entry];
   while (queue.length > 0 && seen.size < MAX_FILES_PER_FUNCTION) {

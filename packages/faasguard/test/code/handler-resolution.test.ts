@@ -11,7 +11,7 @@ import { CodeFiles, resolveRelative } from '../../src/code/module-graph.js';
 import type { LambdaFunction } from '../../src/model/app-model.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { codeFindings, scanCode } from './helpers.js';
-import { removeProject, tempProject } from '../helpers/temp-project.js';
+import { removeProject, tempProject, writeFiles } from '../helpers/temp-project.js';
 
 const ROOT = path.join(FIXTURES, 'code', 'resolution');
 
@@ -81,6 +81,29 @@ describe('handler resolution', () => {
     assert.equal(resolveRelative(files, 'src/esm.mjs', '../../sources/src/api.js'), undefined);
     assert.equal(resolveRelative(files, 'src/esm.mjs', 'child_process'), undefined);
     assert.equal(resolveRelative(files, 'src/named.cts', './esm.mjs'), 'src/esm.mjs');
+  });
+
+  it('follows relative imports from an entry once, whatever trees are held since', () => {
+    const root = tempProject({
+      'src/a.js': "const lib = require('./lib');\nimport('./lazy.mjs');\nrequire('aws-sdk');\n",
+      'src/b.ts': "import { x } from './lib.js';\nexport * from '../shared/index';\n",
+      'src/lib.js': "module.exports = require('./deep/util');\n",
+      'src/deep/util.js': "require('../../../outside');\n",
+      'src/lazy.mjs': '',
+      'shared/index.ts': '',
+    });
+    try {
+      const files = new CodeFiles(root);
+      assert.deepEqual(files.reachableFrom('src/a.js'), ['src/a.js', 'src/lib.js', 'src/lazy.mjs', 'src/deep/util.js']);
+      assert.deepEqual(files.reachableFrom('src/b.ts'), ['src/b.ts', 'src/lib.js', 'shared/index.ts', 'src/deep/util.js']);
+      // The same answer after the trees are let go, and after a new file appears: walked once per entry.
+      files.forgetTrees();
+      writeFiles(root, { 'src/a.js': "require('./lib');\nrequire('./new');\n", 'src/new.js': '' });
+      assert.deepEqual(files.reachableFrom('src/a.js'), ['src/a.js', 'src/lib.js', 'src/lazy.mjs', 'src/deep/util.js']);
+      assert.equal(files.reachableFrom('src/a.js'), files.reachableFrom('src/a.js'));
+    } finally {
+      removeProject(root);
+    }
   });
 
   it('answers whether a file exists from its directory listing and the full check alike', () => {

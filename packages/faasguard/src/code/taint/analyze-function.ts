@@ -7,7 +7,6 @@
 import type { Trigger } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
 import { isApiTrigger } from '../../model/trigger-kind.js';
-import { reachableFiles } from '../module-graph.js';
 import { Evaluator, type AnalysisContext } from './evaluate.js';
 import { requestObject } from './request-object.js';
 import { AUTHZ_NAME } from './walker-core.js';
@@ -92,7 +91,7 @@ export function analyzeFunction(ctx: AnalysisContext, file: string, exportName: 
 /** Route handlers registered by the handler's module and the modules it imports (an Express app behind serverless-http). */
 function expressRoutes(ctx: AnalysisContext, file: string): FnRef[] {
   const out: FnRef[] = [];
-  for (const f of reachableFiles(ctx.files, file)) out.push(...(ctx.modules.get(f)?.expressRoutes ?? []));
+  for (const f of ctx.files.reachableFrom(file)) out.push(...(ctx.modules.get(f)?.expressRoutes ?? []));
   return out.slice(0, 200);
 }
 
