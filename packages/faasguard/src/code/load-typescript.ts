@@ -4,9 +4,9 @@
  * pre-scan) call it; everything else works on trees they made, after it.
  */
 import ts from './typescript-lib.cjs';
-import { requireWithCodeCache } from '../files/code-cache.js';
+import { defaultCodeCacheDir, requireWithCodeCache } from '../files/code-cache.js';
 
 export function loadTypeScript(): void {
   if (typeof ts.createSourceFile === 'function') return;
-  Object.assign(ts, requireWithCodeCache('typescript', import.meta.url).exports as typeof ts);
+  Object.assign(ts, requireWithCodeCache('typescript', import.meta.url, defaultCodeCacheDir()).exports as typeof ts);
 }

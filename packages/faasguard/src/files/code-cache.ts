@@ -12,11 +12,18 @@
  * a scan needs cached, so it is loaded here, with V8's own `vm.Script` cache options.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+
+/**
+ * Cached code kept per module: each version of it, and each Node, writes a file of its own, and an
+ * upgrade would otherwise leave the old ones behind for good. A few are kept, so that two
+ * installations used in turn (a global one and a project's) do not keep replacing each other's.
+ */
+export const MAX_CACHED_VERSIONS = 4;
 
 /** What happened to the cached code: none was there (or it was off), V8 took it, or V8 refused it. */
 export type CodeCacheUse = 'compiled' | 'used' | 'rejected';
@@ -36,9 +43,10 @@ export function defaultCodeCacheDir(env: NodeJS.ProcessEnv = process.env): strin
 
 /**
  * `require(specifier)` as seen from the module `from` (a file URL or path), compiled with the code
- * cache of `cacheDir`. The module is evaluated once per call: callers keep what it returns.
+ * cache of `cacheDir` (see `defaultCodeCacheDir`; undefined: no cache). The module is evaluated
+ * once per call: callers keep what it returns.
  */
-export function requireWithCodeCache(specifier: string, from: string, cacheDir: string | undefined = defaultCodeCacheDir()): CachedRequire {
+export function requireWithCodeCache(specifier: string, from: string, cacheDir: string | undefined): CachedRequire {
   const file = createRequire(from).resolve(specifier);
   // Read as bytes, then decoded: Node 20's `readFileSync(file, 'utf8')` takes about 165 ms on the
   // compiler's 9 MB where this takes about 90, and every scan that reads code pays it.
@@ -49,7 +57,10 @@ export function requireWithCodeCache(specifier: string, from: string, cacheDir: 
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, path.dirname(file));
   const cache: CodeCacheUse = cachedData === undefined ? 'compiled' : script.cachedDataRejected ? 'rejected' : 'used';
-  if (cacheFile !== undefined && cache !== 'used') writeQuietly(cacheFile, script.createCachedData());
+  if (cacheFile !== undefined && cache !== 'used') {
+    writeQuietly(cacheFile, script.createCachedData());
+    pruneQuietly(cacheFile);
+  }
   return { exports: module.exports, cache };
 }
 
@@ -65,6 +76,22 @@ function readOrUndefined(file: string): Buffer | undefined {
     return readFileSync(file);
   } catch {
     return undefined;
+  }
+}
+
+/** Removes all but the newest `MAX_CACHED_VERSIONS` files of the module of `kept`, never `kept` itself. */
+function pruneQuietly(kept: string): void {
+  const dir = path.dirname(kept);
+  const prefix = path.basename(kept).replace(/-[0-9a-f]+\.bin$/, '-');
+  try {
+    const versions = readdirSync(dir)
+      .filter((name) => name.startsWith(prefix) && /^[0-9a-f]+\.bin$/.test(name.slice(prefix.length)))
+      .map((name) => ({ file: path.join(dir, name), mtimeMs: statSync(path.join(dir, name)).mtimeMs }))
+      .filter((v) => v.file !== kept)
+      .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const old of versions.slice(MAX_CACHED_VERSIONS - 1)) rmSync(old.file, { force: true });
+  } catch {
+    // Another scan pruning at the same time, or a folder that cannot be listed: the next write prunes.
   }
 }
 

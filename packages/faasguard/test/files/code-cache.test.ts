@@ -9,7 +9,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
-import { defaultCodeCacheDir, requireWithCodeCache } from '../../src/files/code-cache.js';
+import { defaultCodeCacheDir, MAX_CACHED_VERSIONS, requireWithCodeCache } from '../../src/files/code-cache.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-code-cache-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -58,10 +58,38 @@ describe('code cache', () => {
 
   it('works with no cache, and with a cache folder that cannot be written', () => {
     const { from } = project();
-    assert.equal(requireWithCodeCache('adder', from, undefined).cache, 'compiled');
+    const home = fs.mkdtempSync(path.join(dir, 'home-'));
+    const before = process.env.FAASGUARD_CACHE_DIR;
+    try {
+      // With no cache folder given, nothing is written, not even in the default one.
+      process.env.FAASGUARD_CACHE_DIR = home;
+      assert.equal(requireWithCodeCache('adder', from, undefined).cache, 'compiled');
+      assert.deepEqual(fs.readdirSync(home), []);
+    } finally {
+      if (before === undefined) delete process.env.FAASGUARD_CACHE_DIR;
+      else process.env.FAASGUARD_CACHE_DIR = before;
+    }
     const file = path.join(dir, 'a-file');
     fs.writeFileSync(file, '');
     assert.equal(requireWithCodeCache('adder', from, path.join(file, 'cache')).cache, 'compiled');
+  });
+
+  it('keeps the newest few versions of a module, and leaves other files alone', () => {
+    const { from, cacheDir } = project();
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const old = ['index-0000000000000001.bin', 'index-0000000000000002.bin', 'index-0000000000000003.bin', 'index-0000000000000004.bin', 'index-0000000000000005.bin'];
+    const others = ['typescript-0000000000000001.bin', 'indexer-0000000000000001.bin', 'index-notes.txt'];
+    old.forEach((name, i) => {
+      fs.writeFileSync(path.join(cacheDir, name), 'old');
+      fs.utimesSync(path.join(cacheDir, name), 1_000_000 + i, 1_000_000 + i);
+    });
+    for (const name of others) fs.writeFileSync(path.join(cacheDir, name), 'other');
+    assert.equal(requireWithCodeCache('adder', from, cacheDir).cache, 'compiled');
+    const left = fs.readdirSync(cacheDir).sort();
+    const written = left.filter((name) => name.startsWith('index-') && !old.includes(name) && !others.includes(name));
+    assert.equal(written.length, 1);
+    assert.deepEqual(left, [...others, ...old.slice(-(MAX_CACHED_VERSIONS - 1)), ...written].sort());
+    assert.deepEqual(inFreshProcess(from, cacheDir), { cache: 'used', sum: 5 });
   });
 
   it('lives beside the other caches and can be turned off', () => {
