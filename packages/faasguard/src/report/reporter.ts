@@ -4,7 +4,7 @@
  */
 import type { ScanResult } from '../scan/scan-result.js';
 import { renderHtml } from './html/html-report.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonParts } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import type { ReportFormat, ReportOptions } from './options.js';
@@ -33,4 +33,14 @@ export function renderReport(result: ScanResult, format: ReportFormat, options: 
   }
   // Reached only when an unchecked string gets past the type system (e.g. a CLI flag).
   throw new Error(`unknown report format: ${String(format)}`);
+}
+
+/**
+ * The report in pieces whose concatenation is `renderReport`'s text: the JSON report a finding at a
+ * time (see `renderJsonParts`), the other formats whole.
+ */
+export function renderReportParts(result: ScanResult, format: ReportFormat, options: ReportOptions): Iterable<string> {
+  if (format !== 'json') return [renderReport(result, format, options)];
+  const paths = options.paths ?? SCANNED_FOLDER_PATHS;
+  return renderJsonParts(withReportPaths(result, paths), paths);
 }

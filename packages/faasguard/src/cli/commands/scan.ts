@@ -3,13 +3,13 @@
  * nothing at or above --fail-on, 1 findings at or above it, 2 a usage error, nothing could be
  * scanned, or a template could not be read (unless --allow-input-errors).
  */
-import { writeFileSync } from 'node:fs';
 import { applyBaseline } from '../../baseline/apply-baseline.js';
 import { BaselineError, type Baseline } from '../../baseline/baseline-file.js';
 import { readBaselineFile } from '../../baseline/baseline-io.js';
 import { reportPathsFor } from '../../report/report-root.js';
 import type { ReportPaths } from '../../report/report-paths.js';
-import { renderReport } from '../../report/reporter.js';
+import { renderReportParts } from '../../report/reporter.js';
+import { batched, writeFileInParts } from '../write-in-parts.js';
 import { escapeLine } from '../../report/terminal-text.js';
 import type { ScanResult } from '../../scan/scan-result.js';
 import { redactSecretsInText } from '../../secrets/index.js';
@@ -112,9 +112,9 @@ interface ReportContext {
 function writeReport(result: ScanResult, { format, file }: ReportOutput, values: Values, out: NodeJS.WritableStream, { paths, warn }: ReportContext): void {
   // Colours are for a person reading standard output; a file is read later, elsewhere.
   const color = format === 'pretty' && file === undefined && colorWanted(isSet(values, 'no-color'), out);
-  const report = renderReport(result, format, { color, redactLine: redactSecretsInText, showSuppressed: isSet(values, 'show-suppressed'), paths, warn });
-  if (file !== undefined) writeFileSync(file, report);
-  else out.write(report);
+  const parts = renderReportParts(result, format, { color, redactLine: redactSecretsInText, showSuppressed: isSet(values, 'show-suppressed'), paths, warn });
+  if (file !== undefined) writeFileInParts(file, parts);
+  else for (const text of batched(parts)) out.write(text);
 }
 
 function baselineOrUsageError(file: string): Baseline {
