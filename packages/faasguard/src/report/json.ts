@@ -17,6 +17,7 @@ import { SCANNED_FOLDER_PATHS, type ReportPaths } from './report-paths.js';
 import type { SeverityCounts } from './summary.js';
 import { countBySeverity, suppressedFindings } from './summary.js';
 import { escapeJson } from './terminal-text.js';
+import { jsonTextParts } from './json-text-parts.js';
 
 /** Version of the JSON report format (not of faasguard). */
 export const JSON_SCHEMA_VERSION = '2.0.0';
@@ -128,37 +129,10 @@ export function renderJson(result: ScanResult, paths: ReportPaths = SCANNED_FOLD
   return `${escapeJson(JSON.stringify(buildJsonReport(result, paths), null, 2))}\n`;
 }
 
-/**
- * `renderJson`'s text in pieces, a finding or so each: written one after another, a large app's
- * report (73 MB at 10,000 functions) is never held whole, once as text and again as bytes.
- * Each piece is what `JSON.stringify` writes at its depth (it never breaks a line inside a
- * string, so indenting every line break indents the piece); a test compares the two texts.
- */
-export function* renderJsonParts(result: ScanResult, paths: ReportPaths = SCANNED_FOLDER_PATHS): Generator<string> {
-  const report = buildJsonReport(result, paths) as unknown as Record<string, unknown>;
-  let separator = '{';
-  for (const [key, value] of Object.entries(report)) {
-    if (value === undefined) continue;
-    yield `${separator}\n  ${JSON.stringify(key)}: `;
-    separator = ',';
-    if (Array.isArray(value) && value.length > 0) yield* arrayParts(value);
-    else yield atDepth(value, '  ');
-  }
-  yield separator === '{' ? '{}\n' : '\n}\n';
-}
-
-function* arrayParts(items: readonly unknown[]): Generator<string> {
-  let separator = '[';
-  for (const item of items) {
-    yield `${separator}\n    ${atDepth(item ?? null, '    ')}`;
-    separator = ',';
-  }
-  yield '\n  ]';
-}
-
-/** A value as `JSON.stringify(…, null, 2)` writes it inside an outer value, `indent` deep. */
-function atDepth(value: unknown, indent: string): string {
-  return escapeJson((JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${indent}`));
+/** `renderJson`'s text in pieces, a finding each (see `jsonTextParts`). */
+export function renderJsonParts(result: ScanResult, paths: ReportPaths = SCANNED_FOLDER_PATHS): Iterable<string> {
+  // The report's object, its lists, then each finding, diagnostic or rule whole.
+  return jsonTextParts(buildJsonReport(result, paths), 2);
 }
 
 // Optional fields are set to `undefined` in place rather than added later: JSON.stringify drops

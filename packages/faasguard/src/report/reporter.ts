@@ -10,7 +10,7 @@ import { renderMarkdown } from './markdown.js';
 import type { ReportFormat, ReportOptions } from './options.js';
 import { renderPretty } from './pretty.js';
 import { SCANNED_FOLDER_PATHS, withReportPaths } from './report-paths.js';
-import { renderSarif } from './sarif.js';
+import { renderSarif, renderSarifParts } from './sarif.js';
 
 export type { ReportFormat, ReportOptions } from './options.js';
 export { REPORT_FORMATS, isReportFormat } from './options.js';
@@ -36,11 +36,12 @@ export function renderReport(result: ScanResult, format: ReportFormat, options: 
 }
 
 /**
- * The report in pieces whose concatenation is `renderReport`'s text: the JSON report a finding at a
- * time (see `renderJsonParts`), the other formats whole.
+ * The report in pieces whose concatenation is `renderReport`'s text: the JSON and SARIF reports a
+ * finding at a time (see `jsonTextParts`), the other formats whole.
  */
 export function renderReportParts(result: ScanResult, format: ReportFormat, options: ReportOptions): Iterable<string> {
-  if (format !== 'json') return [renderReport(result, format, options)];
   const paths = options.paths ?? SCANNED_FOLDER_PATHS;
-  return renderJsonParts(withReportPaths(result, paths), paths);
+  if (format === 'json') return renderJsonParts(withReportPaths(result, paths), paths);
+  if (format === 'sarif') return renderSarifParts(withReportPaths(result, paths), { paths, ...(options.warn ? { warn: options.warn } : {}) });
+  return [renderReport(result, format, options)];
 }

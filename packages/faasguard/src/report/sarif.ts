@@ -19,6 +19,7 @@ import { reportingDescriptor, runRules, sarifLevel } from './sarif-rules.js';
 import { suppressedFindings } from './summary.js';
 import type { SarifCodeFlow, SarifLocation, SarifLog, SarifNotification, SarifResult, SarifRun, SarifSuppression } from './sarif-types.js';
 import { escapeJson } from './terminal-text.js';
+import { jsonTextParts } from './json-text-parts.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = REPOSITORY_URL;
@@ -77,6 +78,12 @@ export function buildSarifLog(result: ScanResult, options: SarifOptions = {}): S
 
 export function renderSarif(result: ScanResult, options: SarifOptions = {}): string {
   return `${escapeJson(JSON.stringify(buildSarifLog(result, options), null, 2))}\n`;
+}
+
+/** `renderSarif`'s text in pieces, a result each (see `jsonTextParts`). */
+export function renderSarifParts(result: ScanResult, options: SarifOptions = {}): Iterable<string> {
+  // The log, its runs, a run, its lists, then each result or notification whole.
+  return jsonTextParts(buildSarifLog(result, options), 4);
 }
 
 function omittedMessage(omitted: number, total: number, limit: number): string {

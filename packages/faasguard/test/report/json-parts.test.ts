@@ -1,7 +1,7 @@
 /**
- * The JSON report written in pieces (`renderReportParts`, `writeFileInParts`) is the text
- * `renderReport` gives, byte for byte: with findings, suppressed ones, diagnostics, control
- * characters and empty lists alike.
+ * The JSON and SARIF reports written in pieces (`jsonTextParts`, `renderReportParts`,
+ * `writeFileInParts`) are the text `renderReport` gives, byte for byte: with findings, suppressed
+ * ones, diagnostics, control characters and empty lists alike.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { batched, writeFileInParts } from '../../src/cli/write-in-parts.js';
+import { jsonTextParts } from '../../src/report/json-text-parts.js';
 import { renderReport, renderReportParts } from '../../src/report/reporter.js';
+import { escapeJson } from '../../src/report/terminal-text.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { scanResult, suppressedResult } from '../fixtures/report/scan-result.js';
 
@@ -29,17 +31,46 @@ function results(): [string, ScanResult][] {
   ];
 }
 
-describe('json report in parts', () => {
-  for (const [name, result] of results()) {
-    it(`joins into the whole report: ${name}`, () => {
-      const parts = [...renderReportParts(result, 'json', OPTIONS)];
-      assert.equal(parts.join(''), renderReport(result, 'json', OPTIONS));
-      if (result.findings.length > 1) assert.ok(parts.length > result.findings.length, 'a piece per finding at least');
+/** Values with every case `JSON.stringify` treats apart. */
+const VALUES: unknown[] = [
+  { a: 1, b: [1, 'two', null, true, { c: [] }], d: {}, e: [[]], f: { g: { h: { i: [1, [2, [3]]] } } } },
+  { skipped: undefined, fn: () => 1, sym: Symbol('s'), kept: 'x', list: [undefined, () => 1, Symbol('s'), 0] },
+  { onlySkipped: undefined },
+  { when: new Date(0), custom: { toJSON: () => ({ made: 'by toJSON' }) }, 'key "quoted"\n': 'line\u2028break\u202e', '': -0 },
+  [],
+  {},
+  [{}, [], '', 0, false],
+  'top-level string',
+  42,
+  null,
+];
+
+describe('json text in parts', () => {
+  for (const [i, value] of VALUES.entries()) {
+    it(`joins into what JSON.stringify writes, at every depth: value ${i}`, () => {
+      const whole = `${escapeJson(JSON.stringify(value, null, 2))}\n`;
+      for (let depth = 0; depth <= 6; depth++) assert.equal([...jsonTextParts(value, depth)].join(''), whole, `split depth ${depth}`);
     });
   }
 
+  it('splits the outer levels only', () => {
+    assert.deepEqual([...jsonTextParts({ a: [{ b: 1 }, { c: 2 }] }, 2)], ['{\n  "a": ', '[\n    ', '{\n      "b": 1\n    }', ',\n    ', '{\n      "c": 2\n    }', '\n  ]', '\n}', '\n']);
+  });
+});
+
+describe('reports in parts', () => {
+  for (const [name, result] of results()) {
+    for (const format of ['json', 'sarif'] as const) {
+      it(`join into the whole ${format} report: ${name}`, () => {
+        const parts = [...renderReportParts(result, format, OPTIONS)];
+        assert.equal(parts.join(''), renderReport(result, format, OPTIONS));
+        if (result.findings.length > 1) assert.ok(parts.length > result.findings.length, 'a piece per finding at least');
+      });
+    }
+  }
+
   it('gives the other formats whole', () => {
-    for (const format of ['sarif', 'markdown', 'junit'] as const) {
+    for (const format of ['markdown', 'junit'] as const) {
       assert.deepEqual([...renderReportParts(scanResult(), format, OPTIONS)], [renderReport(scanResult(), format, OPTIONS)]);
     }
   });
