@@ -3,19 +3,21 @@
  * thread of their own as soon as the files are listed, while the main thread loads the templates.
  * Loading leaves the second core idle; the dependency and secret analyses that follow it then find
  * their files already read. A thread that fails or is missing costs the speed only: the analyses
- * compute every file they do not find here.
+ * compute every file they do not find here. Once its scans are sent, the thread can take the
+ * second share of the code analysis (`ask`, see `SpareThread` in `code/code-facts-threads.ts`).
  */
 import type { DiscoveredFile } from '../discover/discover.js';
 import { mayHoldImports, maySearchForSecrets, type FileScanRequest, type FileScans } from './file-scans.js';
 import type { FileScansInput } from './file-scans-worker.js';
 import { startWorker } from '../util/worker-thread.js';
+import type { SpareThread } from '../code/code-facts-threads.js';
 
 const WORKER = new URL('./file-scans-worker.js', import.meta.url);
 
 /** Fewer files than this are read by the analyses themselves: a thread costs some 0.3 s to start. */
 export const MIN_FILES_AHEAD = 200;
 
-export interface FileScansAhead {
+export interface FileScansAhead extends SpareThread {
   /** The results, or undefined when the thread failed */
   results(): Promise<FileScans | undefined>;
   stop(): void;
@@ -29,5 +31,5 @@ export function startFileScansAhead(files: readonly DiscoveredFile[], request: F
   const input: FileScansInput = { files: [...files], request };
   const worker = startWorker<FileScans>(script, input);
   const answer = worker.answer.catch(() => undefined);
-  return { results: () => answer, stop: () => worker.stop() };
+  return { results: () => answer, ask: (message) => worker.ask(message), stop: () => worker.stop() };
 }

@@ -1,6 +1,12 @@
-/** The thread of `file-scans-ahead.ts`: computes the file scans it is given and sends them back. */
+/**
+ * The thread of `file-scans-ahead.ts`: computes the file scans it is given and sends them back.
+ * Then, if the main thread asks, it analyzes a share of the functions' code: it is already running
+ * with the TypeScript compiler loaded, where a new code-analysis worker would start and load it
+ * again (see `code-facts-threads.ts`).
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DiscoveredFile } from '../discover/discover.js';
+import type { WorkerInput } from '../code/code-facts-run.js';
 import { readFileScans, type FileScanRequest } from './file-scans.js';
 
 /** What the main thread sends. */
@@ -11,3 +17,6 @@ export interface FileScansInput {
 
 const input = workerData as FileScansInput;
 parentPort?.postMessage(readFileScans(input.files, input.request));
+parentPort?.once('message', (share: WorkerInput) => {
+  void import('../code/code-facts-run.js').then(async ({ analyzeWorkerShare }) => parentPort?.postMessage(await analyzeWorkerShare(share)));
+});

@@ -12,7 +12,7 @@ import { ModelIndex } from '../model/model-index.js';
 import type { FlowSource } from './taint/analyze-function.js';
 import type { Exclusion } from '../discover/exclude-globs.js';
 import { analyzeFunctionsCode, type FunctionsCode } from './function-code-facts.js';
-import type { WorkerInput } from './code-facts-worker.js';
+import type { WorkerInput } from './code-facts-run.js';
 import { startWorker } from '../util/worker-thread.js';
 
 const WORKER = new URL('./code-facts-worker.js', import.meta.url);
@@ -24,18 +24,26 @@ export const MIN_FUNCTIONS_FOR_THREADS = 200;
 const MAIN_THREAD_SHARE = 0.45;
 
 /**
- * Starts the worker on its share of the functions at once; `finish` analyzes the rest on this
- * thread and joins both. Work done between the two (the other analyses of a scan) overlaps the
- * worker's, which is why it takes a little more than half.
+ * A thread already running that can take the worker's share (the file-scan thread, which has the
+ * TypeScript compiler loaded): asked instead of starting a worker.
  */
-export function startInTwoThreads(model: AppModel, root: string, python: boolean, script: URL = WORKER, exclusion: Exclusion = {}): { finish(): Promise<FunctionsCode> } {
+export interface SpareThread {
+  ask<A>(message: unknown): Promise<A>;
+}
+
+/**
+ * Starts the worker on its share of the functions at once (or hands it to `spare`); `finish`
+ * analyzes the rest on this thread and joins both. Work done between the two (the other analyses
+ * of a scan) overlaps the worker's, which is why it takes a little more than half.
+ */
+export function startInTwoThreads(model: AppModel, root: string, python: boolean, script: URL = WORKER, exclusion: Exclusion = {}, spare?: SpareThread): { finish(): Promise<FunctionsCode> } {
   const index = ModelIndex.of(model);
   const analyze = (fns: readonly LambdaFunction[]): FunctionsCode => analyzeFunctionsCode(fns, (fn) => index.triggersOf(fn), root, exclusion);
   const split = Math.floor(model.functions.length * MAIN_THREAD_SHARE);
   const mine = model.functions.slice(0, split);
   const theirs = model.functions.slice(split);
   const input: WorkerInput = { root, functions: theirs, triggers: theirs.flatMap((fn) => index.triggersOf(fn)), python, exclusion };
-  const worker = startWorker<FunctionsCode>(script, input);
+  const worker = spare ? { answer: spare.ask<FunctionsCode>(input), stop: () => {} } : startWorker<FunctionsCode>(script, input);
   return {
     async finish() {
       const first = analyze(mine);

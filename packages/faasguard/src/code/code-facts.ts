@@ -10,7 +10,7 @@ import type { FunctionExposure } from '../analysis/exposure-types.js';
 import type { AppModel } from '../model/app-model.js';
 import { ModelIndex } from '../model/model-index.js';
 import { analyzeFunctionsCode, type FunctionCodeFacts, type FunctionsCode } from './function-code-facts.js';
-import { MIN_FUNCTIONS_FOR_THREADS, startInTwoThreads } from './code-facts-threads.js';
+import { MIN_FUNCTIONS_FOR_THREADS, startInTwoThreads, type SpareThread } from './code-facts-threads.js';
 import { loadPythonParser } from './parse-python.js';
 import type { CodeScope } from './code-scope.js';
 
@@ -60,15 +60,16 @@ function withIndexes(model: AppModel, code: FunctionsCode): CodeFacts {
  * on two threads (see `code-facts-threads.ts`): `finish` completes them, and rules find them ready.
  * What runs between the two overlaps the worker. On one thread, `eager` computes them in `finish`
  * too (a scan with every rule needs them: their time then counts in the analyses, not in the
- * first rule that asks); otherwise the first rule that needs them computes them.
+ * first rule that asks); otherwise the first rule that needs them computes them. `spare`: a thread
+ * already running that takes the second share instead of a new worker (see `SpareThread`).
  */
-export async function startCodeAnalysis(model: AppModel, scope: CodeScope, threads: number, eager = false): Promise<{ finish(): Promise<void> }> {
+export async function startCodeAnalysis(model: AppModel, scope: CodeScope, threads: number, eager = false, spare?: SpareThread): Promise<{ finish(): Promise<void> }> {
   const { root, exclusion } = scope;
   const python = model.functions.some((f) => /^python/i.test(typeof f.runtime === 'string' ? f.runtime : ''));
   if (python) await loadPythonParser();
   if (peekCodeFacts(model, root)) return { finish: async () => {} };
   if (threads < 2 || model.functions.length < MIN_FUNCTIONS_FOR_THREADS) return { finish: async () => void (eager && codeFactsFor(model, scope)) };
-  const started = startInTwoThreads(model, root, python, undefined, exclusion);
+  const started = startInTwoThreads(model, root, python, undefined, exclusion, spare);
   return {
     async finish() {
       remember(model, root, withIndexes(model, await started.finish()));

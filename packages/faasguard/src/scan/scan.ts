@@ -240,7 +240,7 @@ async function analyzeAndJudge(target: string, options: ScanOptions, rules: read
   const progress = options.onProgress ?? (() => {});
   progress({ kind: 'phase', phase: 'analyses' });
   const exclusion = discoverOptions(options);
-  const code = await startCodeAnalysis(app.model, { root, exclusion }, options.threads ?? defaultThreads(), options.rules === undefined);
+  const code = await startCodeAnalysis(app.model, { root, exclusion }, options.threads ?? defaultThreads(), options.rules === undefined, ahead);
   const inputs = await prepareRuleInputs(app, root, rules, options, ahead);
   await code.finish();
   done('analyses');

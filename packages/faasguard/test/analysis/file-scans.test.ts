@@ -15,7 +15,11 @@ import { findFileSecrets } from '../../src/analysis/file-secrets.js';
 import { ModelBuilder } from '../../src/loaders/model-builder.js';
 import { MIN_FILES_AHEAD, startFileScansAhead } from '../../src/analysis/file-scans-ahead.js';
 import { renderReport } from '../../src/report/reporter.js';
-import { scan } from '../../src/scan/scan.js';
+import { loadApp, scan } from '../../src/scan/scan.js';
+import type { WorkerInput } from '../../src/code/code-facts-run.js';
+import { prepareCodeAnalysis } from '../../src/code/code-facts.js';
+import { analyzeFunctionsCode, type FunctionsCode } from '../../src/code/function-code-facts.js';
+import { ModelIndex } from '../../src/model/model-index.js';
 import { tempProject, writeFiles } from '../helpers/temp-project.js';
 
 const made: string[] = [];
@@ -85,11 +89,24 @@ describe('file scans', () => {
     const request = { imports: true, secrets: true };
     const ahead = startFileScansAhead(files, request, 2);
     assert.ok(ahead, 'a thread was started');
+    // Asked before its scans are in: the thread answers them first, then this.
+    const app = await loadApp(dir);
+    const index = ModelIndex.of(app.model);
+    const share = app.model.functions.slice(-30);
+    const input: WorkerInput = { root: dir, functions: share, triggers: share.flatMap((fn) => index.triggersOf(fn)), python: true, exclusion: {} };
+    const code = ahead.ask<FunctionsCode>(input);
     const got = await ahead.results();
-    ahead.stop();
     const here = readFileScans(files, request);
     assert.ok(here.imports.size >= MIN_FILES_AHEAD);
     assert.deepEqual(got, here);
+    // Then it analyzes the share of the code it is given, as this thread would.
+    await prepareCodeAnalysis(app.model, dir);
+    const codeHere = analyzeFunctionsCode(share, (fn) => index.triggersOf(fn), dir);
+    const codeThere = await code;
+    ahead.stop();
+    assert.deepEqual(codeThere.functions.map((f) => [f.fn.id, f.resolution.ok, f.files, f.analysis?.flows.length ?? -1]), codeHere.functions.map((f) => [f.fn.id, f.resolution.ok, f.files, f.analysis?.flows.length ?? -1]));
+    assert.ok(codeHere.functions.some((f) => (f.analysis?.flows.length ?? 0) > 0), 'flows are among them');
+    assert.deepEqual([...codeThere.files.keys()], [...codeHere.files.keys()]);
     const broken = startFileScansAhead(files, request, 2, new URL('./no-such-worker.js', import.meta.url));
     assert.equal(await broken?.results(), undefined);
     broken?.stop();

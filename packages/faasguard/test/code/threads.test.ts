@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { generateApp } from '../../bench/generate.js';
-import { MIN_FUNCTIONS_FOR_THREADS, startInTwoThreads } from '../../src/code/code-facts-threads.js';
+import { MIN_FUNCTIONS_FOR_THREADS, startInTwoThreads, type SpareThread } from '../../src/code/code-facts-threads.js';
+import type { WorkerInput } from '../../src/code/code-facts-run.js';
 import { prepareCodeAnalysis } from '../../src/code/code-facts.js';
 import { analyzeFunctionsCode } from '../../src/code/function-code-facts.js';
 import { ModelIndex } from '../../src/model/model-index.js';
@@ -49,6 +50,31 @@ describe('code analysis on two threads', () => {
     assert.deepEqual(inCode, []);
     assert.ok(two.diagnostics.filter((d) => d.code === 'code-not-analyzed').length > MIN_FUNCTIONS_FOR_THREADS / 2);
     assert.equal(renderReport(two, 'json', { color: false }), renderReport(one, 'json', { color: false }));
+  });
+
+  it('hands the second share to a thread already running, when given one', async () => {
+    const dir = largeApp();
+    const app = await loadApp(dir);
+    await prepareCodeAnalysis(app.model, dir);
+    const index = ModelIndex.of(app.model);
+    const single = analyzeFunctionsCode(app.model.functions, (fn) => index.triggersOf(fn), dir);
+    const asked: WorkerInput[] = [];
+    const spare: SpareThread = {
+      ask: async <A>(message: unknown) => {
+        asked.push(message as WorkerInput);
+        // As a thread would answer: copies, which the main thread replaces with its own objects.
+        const share = message as WorkerInput;
+        return structuredClone(analyzeFunctionsCode(share.functions, (fn) => share.triggers.filter((t) => t.functionId === fn.id), share.root, share.exclusion)) as A;
+      },
+    };
+    const missing = new URL('./no-such-worker.js', import.meta.url);
+    const two = await startInTwoThreads(app.model, dir, true, missing, {}, spare).finish();
+    assert.equal(asked.length, 1);
+    assert.deepEqual(asked[0]!.functions.map((f) => f.id), app.model.functions.slice(app.model.functions.length - asked[0]!.functions.length).map((f) => f.id));
+    assert.ok(asked[0]!.functions.length > app.model.functions.length / 2);
+    assert.deepEqual(two.functions.map((f) => [f.fn.id, f.analysis?.flows.length ?? -1]), single.functions.map((f) => [f.fn.id, f.analysis?.flows.length ?? -1]));
+    assert.ok(two.functions.every((f) => f.fn === index.function(f.fn.id)), "the model's own functions are put back");
+    assert.deepEqual([...two.files.keys()], [...single.files.keys()]);
   });
 
   it("analyzes the worker's part itself when the worker cannot run", async () => {
