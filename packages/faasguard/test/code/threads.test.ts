@@ -53,11 +53,7 @@ describe('code analysis on two threads', () => {
   });
 
   it('hands the second share to a thread already running, when given one', async () => {
-    const dir = largeApp();
-    const app = await loadApp(dir);
-    await prepareCodeAnalysis(app.model, dir);
-    const index = ModelIndex.of(app.model);
-    const single = analyzeFunctionsCode(app.model.functions, (fn) => index.triggersOf(fn), dir);
+    const { dir, app, index, single } = await analyzedOnOneThread();
     const asked: WorkerInput[] = [];
     const spare: SpareThread = {
       ask: async <A>(message: unknown) => {
@@ -78,11 +74,7 @@ describe('code analysis on two threads', () => {
   });
 
   it("analyzes the worker's part itself when the worker cannot run", async () => {
-    const dir = largeApp();
-    const app = await loadApp(dir);
-    await prepareCodeAnalysis(app.model, dir);
-    const index = ModelIndex.of(app.model);
-    const single = analyzeFunctionsCode(app.model.functions, (fn) => index.triggersOf(fn), dir);
+    const { dir, app, index, single } = await analyzedOnOneThread();
     const missing = new URL('./no-such-worker.js', import.meta.url);
     const fallback = await startInTwoThreads(app.model, dir, true, missing).finish();
     assert.equal(fallback.functions.length, app.model.functions.length);
@@ -90,6 +82,15 @@ describe('code analysis on two threads', () => {
     assert.deepEqual([...fallback.files.keys()], [...single.files.keys()]);
   });
 });
+
+/** A large app loaded, and its code analyzed on this thread alone: what two threads must give. */
+async function analyzedOnOneThread() {
+  const dir = largeApp();
+  const app = await loadApp(dir);
+  await prepareCodeAnalysis(app.model, dir);
+  const index = ModelIndex.of(app.model);
+  return { dir, app, index, single: analyzeFunctionsCode(app.model.functions, (fn) => index.triggersOf(fn), dir) };
+}
 
 function brokenTemplate(): string {
   const fn = (name: string, handler: string) => `  ${name}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs20.x\n      CodeUri: src/\n      Handler: ${handler}\n      FunctionUrlConfig:\n        AuthType: NONE\n`;
