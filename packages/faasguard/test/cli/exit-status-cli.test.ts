@@ -193,6 +193,17 @@ describe('--output', () => {
     assert.doesNotMatch(err, /internal error|no findings/);
   });
 
+  it('names the report file the system refuses to write, with the reason', () => {
+    // /dev/full takes the file's opening and refuses every write: a full disk.
+    const { code, err } = run('scan', path.join(dir, 'clean'), '--format', 'json', '--output', '/dev/full');
+    assert.equal(code, 2);
+    assert.match(err, /^faasguard: --output \/dev\/full: cannot write it \(ENOSPC\)\n/);
+    assert.doesNotMatch(err, /internal error/);
+    const ok = path.join(dir, 'reports', 'ok.json');
+    assert.equal(run('scan', path.join(dir, 'clean'), '--format', 'json', '--output', ok).code, 0);
+    assert.equal((JSON.parse(fs.readFileSync(ok, 'utf8')) as { findings: unknown[] }).findings.length, 0);
+  });
+
   it('refuses a directory as the report file', () => {
     const { code, err } = run('scan', path.join(dir, 'clean'), '--format', 'sarif', '--output', path.join(dir, 'empty'));
     assert.equal(code, 2);

@@ -113,8 +113,19 @@ function writeReport(result: ScanResult, { format, file }: ReportOutput, values:
   // Colours are for a person reading standard output; a file is read later, elsewhere.
   const color = format === 'pretty' && file === undefined && colorWanted(isSet(values, 'no-color'), out);
   const parts = renderReportParts(result, format, { color, redactLine: redactSecretsInText, showSuppressed: isSet(values, 'show-suppressed'), paths, warn });
-  if (file !== undefined) writeFileInParts(file, parts);
+  if (file !== undefined) writeOutputFile(file, parts);
   else for (const text of batched(parts)) out.write(text);
+}
+
+/** The report file; a system's refusal (a full disk, a file that takes no writes) names the file, not an internal error. */
+function writeOutputFile(file: string, parts: Iterable<string>): void {
+  try {
+    writeFileInParts(file, parts);
+  } catch (e) {
+    const error = e as NodeJS.ErrnoException;
+    if (error.syscall === undefined) throw e;
+    throw new UsageError(`--output ${file}: cannot write it (${error.code ?? error.message})`);
+  }
 }
 
 function baselineOrUsageError(file: string): Baseline {
