@@ -1,15 +1,17 @@
 /**
- * Loads a large CommonJS dependency (the TypeScript compiler: 9 MB of JavaScript) with V8's code
- * cache. The first run compiles it and keeps the compiled code in the user's cache folder; later
- * runs hand it back to V8 and skip most of the compiling (about 0.1 s of every scan that reads
- * code, and as much again in the code-analysis thread). Only the scanner's own dependencies are
- * cached, never anything of the scanned app. V8 checks that the cached code matches the source
- * and this Node; a mismatch, or a file that cannot be read or written, compiles as if there were
- * no cache. `FAASGUARD_CODE_CACHE=off` turns it off.
+ * Loads large CommonJS code with V8's code cache: the TypeScript compiler (9 MB of JavaScript) and
+ * the command line's own bundle (`dist/bundle/main.cjs`, see `bin/faasguard.js`). The first run
+ * compiles it and keeps the compiled code in the user's cache folder; later runs hand it back to V8
+ * and skip most of the compiling (about 0.1 s of every scan that reads code, and as much again in
+ * the code-analysis thread). Only the scanner's own code is cached, never anything of the scanned
+ * app. V8 checks that the cached code matches the source, this Node and its flags (so the flags a
+ * run sets must be set before the code is loaded); a mismatch, or a file that cannot be read or
+ * written, compiles as if there were no cache. `FAASGUARD_CODE_CACHE=off` turns it off.
  *
  * Node 22's `module.enableCompileCache()` does this for every module, but Node 20 has no such
- * API; the `v8-compile-cache` package hooks every `require` of the process. One dependency is all
- * a scan needs cached, so it is loaded here, with V8's own `vm.Script` cache options.
+ * API, nor a code cache for ES modules; the `v8-compile-cache` package hooks every `require` of
+ * the process. Two files are all a scan needs cached, so they are loaded here, with V8's own
+ * `vm.Script` cache options.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -47,7 +49,23 @@ export function defaultCodeCacheDir(env: NodeJS.ProcessEnv = process.env): strin
  * once per call: callers keep what it returns.
  */
 export function requireWithCodeCache(specifier: string, from: string, cacheDir: string | undefined): CachedRequire {
-  const file = createRequire(from).resolve(specifier);
+  const loaded = loadWithCodeCache(createRequire(from).resolve(specifier), cacheDir);
+  loaded.keepCode();
+  return { exports: loaded.exports, cache: loaded.cache };
+}
+
+/** A CommonJS file evaluated by `loadWithCodeCache`, whose compiled code is kept when asked. */
+export interface CodeCacheLoad extends CachedRequire {
+  /**
+   * Writes the code compiled so far to the cache, unless V8 took the cache it was given. Called
+   * after the module has run a while, the cache holds the functions compiled lazily meanwhile too,
+   * which a later run then does not compile.
+   */
+  keepCode(): void;
+}
+
+/** Evaluates the CommonJS file `file` (an absolute path) with the code cache of `cacheDir` (undefined: no cache). */
+export function loadWithCodeCache(file: string, cacheDir: string | undefined): CodeCacheLoad {
   // Read as bytes, then decoded: Node 20's `readFileSync(file, 'utf8')` takes about 165 ms on the
   // compiler's 9 MB where this takes about 90, and every scan that reads code pays it.
   const source = readFileSync(file).toString('utf8');
@@ -57,18 +75,19 @@ export function requireWithCodeCache(specifier: string, from: string, cacheDir: 
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, path.dirname(file));
   const cache: CodeCacheUse = cachedData === undefined ? 'compiled' : script.cachedDataRejected ? 'rejected' : 'used';
-  if (cacheFile !== undefined && cache !== 'used') {
+  const keepCode = (): void => {
+    if (cacheFile === undefined || cache === 'used') return;
     writeQuietly(cacheFile, script.createCachedData());
     pruneQuietly(cacheFile);
-  }
-  return { exports: module.exports, cache };
+  };
+  return { exports: module.exports, cache, keepCode };
 }
 
 /** One file per module, version of it and Node: another TypeScript or Node never reads this one's code. */
 function cacheName(file: string): string {
   const stat = statSync(file);
   const key = [file, stat.size, stat.mtimeMs, process.version, process.arch].join('\0');
-  return `${path.basename(file, '.js')}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+  return `${path.basename(file).replace(/\.c?js$/, '')}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 }
 
 function readOrUndefined(file: string): Buffer | undefined {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
-import { defaultCodeCacheDir, MAX_CACHED_VERSIONS, requireWithCodeCache } from '../../src/files/code-cache.js';
+import { defaultCodeCacheDir, loadWithCodeCache, MAX_CACHED_VERSIONS, requireWithCodeCache } from '../../src/files/code-cache.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-code-cache-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -90,6 +90,36 @@ describe('code cache', () => {
     assert.equal(written.length, 1);
     assert.deepEqual(left, [...others, ...old.slice(-(MAX_CACHED_VERSIONS - 1)), ...written].sort());
     assert.deepEqual(inFreshProcess(from, cacheDir), { cache: 'used', sum: 5 });
+  });
+
+  it('keeps the code when asked, with the functions compiled since the module was loaded', () => {
+    const sizeKept = (callFirst: boolean): number => {
+      const root = fs.mkdtempSync(path.join(dir, 'late-'));
+      const file = path.join(root, 'late.cjs');
+      // The same text in each folder: only what ran before the code was kept differs.
+      fs.writeFileSync(file, `exports.later = function () {\n  let x = 0;\n${'  for (let i = 0; i < 3; i++) x += i * 2;\n'.repeat(300)}  return x > 0 ? 42 : 0;\n};\n`);
+      const cacheDir = path.join(root, 'cache');
+      const loaded = loadWithCodeCache(file, cacheDir);
+      assert.equal(loaded.cache, 'compiled');
+      assert.equal(fs.existsSync(cacheDir), false, 'nothing written before it is asked');
+      if (callFirst) assert.equal((loaded.exports as { later(): number }).later(), 42);
+      loaded.keepCode();
+      const [name] = fs.readdirSync(cacheDir);
+      return fs.statSync(path.join(cacheDir, name!)).size;
+    };
+    const loadedOnly = sizeKept(false);
+    const afterCall = sizeKept(true);
+    assert.ok(afterCall > loadedOnly + 1000, `the function called before keeping is in the cache (${afterCall} bytes against ${loadedOnly})`);
+  });
+
+  it('does not write again a cache that V8 took', () => {
+    const { from, cacheDir } = project();
+    requireWithCodeCache('adder', from, cacheDir);
+    const [name] = fs.readdirSync(cacheDir);
+    const cacheFile = path.join(cacheDir, name!);
+    fs.utimesSync(cacheFile, 1_000_000, 1_000_000);
+    assert.deepEqual(inFreshProcess(from, cacheDir), { cache: 'used', sum: 5 });
+    assert.equal(fs.statSync(cacheFile).mtimeMs, 1_000_000_000);
   });
 
   it('lives beside the other caches and can be turned off', () => {

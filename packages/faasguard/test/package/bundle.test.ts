@@ -1,10 +1,12 @@
 /**
  * The command line runs bundled (`dist/bundle/`, `scripts/build-bundle.mjs`): it must be the same
  * program as the modules it is made of, find the package's own files from its new place, start
- * its code-analysis worker, and carry the notices of the packages it bundles.
+ * its code-analysis worker, load with its code cache, and carry the notices of the packages it
+ * bundles.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import { Writable } from 'node:stream';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -47,6 +49,36 @@ describe('bundled command line', () => {
     assert.deepEqual(answer.functions, []);
   });
 
+  it('keeps its compiled code after a scan, takes it in the next, and compiles again when it is damaged', () => {
+    const cacheRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-bundle-cache-'));
+    try {
+      const env = { FAASGUARD_CACHE_DIR: cacheRoot, FAASGUARD_CODE_CACHE: undefined };
+      const codeDir = path.join(cacheRoot, 'code');
+      const bundleCache = (): string[] => (fs.existsSync(codeDir) ? fs.readdirSync(codeDir).filter((f) => /^main-[0-9a-f]+\.bin$/.test(f)) : []);
+      assert.equal(runCliProcess(['--version'], env).code, 0);
+      assert.deepEqual(bundleCache(), [], 'not kept after a command that compiles little of it');
+
+      const args = ['scan', EXAMPLE, '--format', 'json', '--no-cache', '--no-config', '--exit-zero'];
+      const first = runCliProcess(args, env);
+      assert.equal(first.code, 0, first.err);
+      const [name] = bundleCache();
+      assert.ok(name, 'kept after a scan');
+      const cacheFile = path.join(codeDir, name);
+      fs.utimesSync(cacheFile, 1_000_000, 1_000_000);
+
+      const second = runCliProcess(args, env);
+      assert.equal(second.out, first.out);
+      assert.equal(fs.statSync(cacheFile).mtimeMs, 1_000_000_000, 'taken as it was, not written again');
+
+      fs.writeFileSync(cacheFile, 'not V8 code');
+      const third = runCliProcess(args, env);
+      assert.equal(third.out, first.out);
+      assert.ok(fs.statSync(cacheFile).size > 1000, 'the damaged cache was replaced');
+    } finally {
+      fs.rmSync(cacheRoot, { recursive: true, force: true });
+    }
+  });
+
   it('finds the package folder from the modules as from the bundle', () => {
     assert.equal(FOUND_ROOT, PACKAGE_ROOT);
     assert.equal(JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')).name, 'faasguard');
@@ -55,7 +87,7 @@ describe('bundled command line', () => {
   it('carries the license notice of every package it bundles', () => {
     const notices = fs.readFileSync(path.join(BUNDLE, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
     for (const name of ['yaml', '@stoplight/yaml-ast-parser', 'jsonc-parser', 'semver']) assert.match(notices, new RegExp(`^== ${name} `, 'm'), name);
-    const text = fs.readdirSync(BUNDLE).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(BUNDLE, f), 'utf8')).join('\n');
+    const text = fs.readdirSync(BUNDLE).filter((f) => /\.c?js$/.test(f)).map((f) => fs.readFileSync(path.join(BUNDLE, f), 'utf8')).join('\n');
     assert.doesNotMatch(text, /from ["']typescript["']|require\(["']typescript["']\)/, 'TypeScript is loaded through the code cache, not bundled');
   });
 });
