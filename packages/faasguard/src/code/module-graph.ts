@@ -41,6 +41,8 @@ export class CodeFiles {
   private readonly listings = new Map<string, Set<string> | null>();
   /** Files reachable from each entry asked about: every function of a handler file asks again */
   private readonly reachable = new Map<string, readonly string[]>();
+  /** Where each path asked about leads inside the root; null when it does not (a file is asked for when found, then when read) */
+  private readonly insidePaths = new Map<string, string | null>();
   /** Files already reported, so that a file read again after `forgetTrees` is not reported twice */
   private readonly reported = new Set<string>();
   private readonly realRoot: string;
@@ -214,8 +216,14 @@ export class CodeFiles {
     this.diagnostics.push(diagnostic);
   }
 
-  /** The absolute path of `rel` when it stays inside the root (symbolic links included). */
+  /** The absolute path of `rel` when it stays inside the root (symbolic links included); found once per path. */
   private inside(rel: string): string | undefined {
+    let real = this.insidePaths.get(rel);
+    if (real === undefined) this.insidePaths.set(rel, (real = this.resolveInside(rel) ?? null));
+    return real ?? undefined;
+  }
+
+  private resolveInside(rel: string): string | undefined {
     if (path.isAbsolute(rel) || rel.split('/').includes('..')) return undefined;
     const target = this.guard.check(path.join(this.realRoot, rel));
     return target.kind === 'inside' ? target.real : undefined;

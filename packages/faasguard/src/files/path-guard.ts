@@ -5,7 +5,7 @@
  * prepared by an attacker, and a path that leaves the root would make the scan read, and quote in
  * its report, files of the machine it runs on.
  */
-import { realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where a path leads: inside the root (`abs` as written, `real` with links resolved), outside it, or nowhere. */
@@ -14,8 +14,16 @@ export type GuardedPath =
   | { kind: 'outside' }
   | { kind: 'missing'; abs: string; rel: string };
 
+/**
+ * A guard serves one scan, during which the tree is taken to stay as it is: each folder's links are
+ * resolved once, and a file is then resolved with one `lstat` (its folder's real path and its name,
+ * unless it is a link itself) instead of a `realpath`, which resolves every component of the path
+ * again, file after file of the same folder.
+ */
 export class PathGuard {
   private realRootCache: string | undefined;
+  /** Real path of each folder asked about; null when it does not resolve */
+  private readonly realDirs = new Map<string, string | null>();
 
   constructor(readonly rootAbs: string) {}
 
@@ -34,7 +42,7 @@ export class PathGuard {
   check(abs: string): GuardedPath {
     if (!this.lexicallyInside(abs)) return { kind: 'outside' };
     const rel = path.relative(this.rootAbs, abs).split(path.sep).join('/') || '.';
-    const real = realpathOrUndefined(abs);
+    const real = this.realPathOf(path.resolve(abs));
     if (real === undefined) return { kind: 'missing', abs, rel };
     return this.realInside(real) ? { kind: 'inside', abs, real, rel } : { kind: 'outside' };
   }
@@ -42,6 +50,28 @@ export class PathGuard {
   /** Whether a resolved path (no links left) lies in the root. */
   realInside(real: string): boolean {
     return real === this.realRoot || real.startsWith(this.realRoot + path.sep);
+  }
+
+  /** `realpath(abs)` for a normalized absolute path, through its folder's real path when the path is no link. */
+  private realPathOf(abs: string): string | undefined {
+    const dir = path.dirname(abs);
+    if (dir === abs) return abs;
+    const realDir = this.realDir(dir);
+    if (realDir === undefined) return undefined;
+    let stat;
+    try {
+      stat = lstatSync(abs, { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
+    if (stat === undefined) return undefined;
+    return stat.isSymbolicLink() ? realpathOrUndefined(abs) : path.join(realDir, path.basename(abs));
+  }
+
+  private realDir(dir: string): string | undefined {
+    let real = this.realDirs.get(dir);
+    if (real === undefined) this.realDirs.set(dir, (real = realpathOrUndefined(dir) ?? null));
+    return real ?? undefined;
   }
 
   private lexicallyInside(abs: string): boolean {
