@@ -1,21 +1,29 @@
 #!/usr/bin/env node
 // The bundled command line (see scripts/build-bundle.mjs): the same code as dist/src/cli/main.js,
-// which runs instead when the bundle was not built (a build of the TypeScript alone). The bundle is
-// loaded with V8's code cache (dist/src/files/code-cache.js), written after a scan that compiled it
-// without one: the cache then holds the functions a scan compiles, not only those `--version` does.
+// which runs instead when the bundle was not built (a build of the TypeScript alone).
+//
+// The commands that scan an app load the whole scanner anyway: they run dist/bundle/main.cjs, one
+// file loaded with V8's code cache (dist/src/files/code-cache.js). The cache is written after a
+// scan that compiled the bundle without one, so that it holds the functions a scan compiles. The
+// other commands load only the modules they need from dist/bundle/main.js.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { limitHeapGrowth } from '../dist/src/cli/heap-growth.js';
-import { defaultCodeCacheDir, loadWithCodeCache } from '../dist/src/files/code-cache.js';
 
-const BUNDLE = fileURLToPath(new URL('../dist/bundle/main.cjs', import.meta.url));
-
-// V8 takes a code cache only under the flags it was made with: the command line's own flag is set
-// before the bundle is compiled, as it was when the cache was written (main sets it again).
-limitHeapGrowth();
+const SCANNING_COMMANDS = new Set(['scan', 'baseline', 'changed', 'map', 'policy']);
+const SCANNER = fileURLToPath(new URL('../dist/bundle/main.cjs', import.meta.url));
+const MODULES = new URL('../dist/bundle/main.js', import.meta.url);
 
 const argv = process.argv.slice(2);
-const bundle = existsSync(BUNDLE) ? loadWithCodeCache(BUNDLE, defaultCodeCacheDir()) : undefined;
-const { main } = bundle ? bundle.exports : await import('../dist/src/cli/main.js');
+const scanner = SCANNING_COMMANDS.has(argv[0]) && existsSync(SCANNER) ? await loadScanner() : undefined;
+const { main } = scanner ? scanner.exports : await import(existsSync(fileURLToPath(MODULES)) ? MODULES.href : '../dist/src/cli/main.js');
 process.exitCode = await main(argv);
-if (argv[0] === 'scan') bundle?.keepCode();
+if (argv[0] === 'scan') scanner?.keepCode();
+
+async function loadScanner() {
+  const { limitHeapGrowth } = await import('../dist/src/cli/heap-growth.js');
+  const { defaultCodeCacheDir, loadWithCodeCache } = await import('../dist/src/files/code-cache.js');
+  // V8 takes a code cache only under the flags it was made with: the command line's own flag is
+  // set before the bundle is compiled, as it was when the cache was written (main sets it again).
+  limitHeapGrowth();
+  return loadWithCodeCache(SCANNER, defaultCodeCacheDir());
+}

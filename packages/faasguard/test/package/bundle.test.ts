@@ -39,6 +39,14 @@ describe('bundled command line', () => {
     assert.deepEqual(report.diagnostics.filter((d) => d.severity === 'error'), [], 'the managed policies were found');
   });
 
+  it('answers the commands that scan nothing from its modules, as the modules do', async () => {
+    for (const args of [['rules', '--format', 'json'], ['explain', 'command-injection'], ['--version']]) {
+      const bundled = runCliProcess(args);
+      assert.equal(bundled.code, 0, bundled.err);
+      assert.equal(bundled.out, await modulesOutput(args), args.join(' '));
+    }
+  });
+
   it('starts its code-analysis worker from the bundle', async () => {
     const worker = new Worker(path.join(BUNDLE, 'code-facts-worker.js'), { workerData: { root: EXAMPLE, functions: [], triggers: [], python: false, exclusion: {} } });
     const answer = await new Promise<{ functions: unknown[] }>((resolve, reject) => {
