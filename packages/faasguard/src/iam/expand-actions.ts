@@ -37,6 +37,9 @@ export function expandActions(patterns: readonly Value[]): Expansion {
 }
 
 function uncachedExpansion(patterns: readonly Value[]): Expansion {
+  // A list with `*` grants the whole catalogue, whatever else it names: that expansion is made once
+  // (22,000 actions), and the other patterns are only checked for the unknown ones.
+  const grantsAll = patterns.length > 1 && patterns.some((p) => typeof p === 'string' && p.trim() === '*');
   const found = new Map<string, ExpandedAction>();
   const unknownPatterns: string[] = [];
   for (const p of patterns) {
@@ -45,9 +48,9 @@ function uncachedExpansion(patterns: readonly Value[]): Expansion {
       unknownPatterns.push(display(p));
       continue;
     }
-    for (const a of matched) found.set(keyOf(a), toExpanded(a));
+    if (!grantsAll) for (const a of matched) found.set(keyOf(a), toExpanded(a));
   }
-  return { actions: sorted([...found.values()]), unknownPatterns };
+  return { actions: grantsAll ? expandActions(['*']).actions : sorted([...found.values()]), unknownPatterns };
 }
 
 /**
@@ -88,7 +91,7 @@ function matchPattern(pattern: string): readonly CatalogAction[] {
   return matched;
 }
 
-function uncachedMatch(pattern: string): CatalogAction[] {
+function uncachedMatch(pattern: string): readonly CatalogAction[] {
   const trimmed = pattern.trim();
   if (trimmed === '*') return allActions();
   const colon = trimmed.indexOf(':');

@@ -81,15 +81,19 @@ export function rolePermissions(role: PolicyHolder, index: ModelIndex): RolePerm
   return result;
 }
 
+/** The role's clear denials; undefined when it has none (most roles), and its statements keep their expansion whole. */
 interface Denials {
-  denied: (id: string) => boolean;
-  deniedOnResources: (a: ExpandedAction) => boolean;
+  denied: ((id: string) => boolean) | undefined;
+  deniedOnResources: ((a: ExpandedAction) => boolean) | undefined;
 }
 
 function grantingStatement(policy: AttachedPolicy, s: PolicyStatement, index: number, denials: Denials, model: ModelIndex): GrantingStatement {
   const expansion = expandStatement(s);
-  const actions = expansion.actions.filter((a) => !denials.denied(actionId(a)));
-  const resourceActions = actions.filter((a) => !denials.deniedOnResources(a));
+  // Without denials the expansion is kept as it is: it is shared with every statement of the same
+  // actions, and so is what `grantsOf` makes of it (`*` expands to 22,000 actions).
+  const { denied, deniedOnResources } = denials;
+  const actions = denied ? expansion.actions.filter((a) => !denied(actionId(a))) : expansion.actions;
+  const resourceActions = deniedOnResources ? actions.filter((a) => !deniedOnResources(a)) : actions;
   const resources = s.notResources.length > 0 ? [{ kind: 'any' as const, text: `everything but ${s.notResources.length} NotResource entr${s.notResources.length === 1 ? 'y' : 'ies'}` }] : s.resources.map((r) => resourceTarget(r, model));
   const anyResource = resources.some((r) => r.kind === 'any');
   const wildcard = s.notActions.length > 0 || s.actions.some((a) => typeof a === 'string' && a.trim() === '*');
@@ -115,20 +119,14 @@ function passedToServices(s: PolicyStatement): string[] | undefined {
 }
 
 function grantsOf(actions: readonly ExpandedAction[], resources: readonly ResourceTarget[], passedTo: string[] | undefined): StatementGrant[] {
-  const byCapability = new Map<Capability, ExpandedAction[]>();
-  for (const a of actions) {
-    const c = capabilityOf(a);
-    if (c) pushTo(byCapability, c, a);
-  }
   const grants: StatementGrant[] = [];
-  for (const [capability, granted] of byCapability) {
-    const services = new Set(granted.map((a) => a.service));
-    const fitting = resources.filter((r) => [...services].some((s) => targetFitsService(r, s)));
+  for (const { capability, ids, services } of capabilityGroups(actions)) {
+    const fitting = resources.filter((r) => services.some((s) => targetFitsService(r, s)));
     const anyResource = fitting.some((r) => r.kind === 'any');
     if (fitting.length === 0 || (needsAnyResource(capability) && !anyResource)) continue;
     grants.push({
       capability,
-      actions: granted.map(actionId),
+      actions: ids,
       resources: needsAnyResource(capability) ? fitting.filter((r) => r.kind === 'any') : fitting,
       anyResource,
       ...(capability === 'pass-role' && passedTo ? { passedTo } : {}),
@@ -137,8 +135,31 @@ function grantsOf(actions: readonly ExpandedAction[], resources: readonly Resour
   return grants;
 }
 
-/** Actions taken away by the role's unconditional `Deny` on `*` (see the module comment). */
-function denyPredicate(role: PolicyHolder): (id: string) => boolean {
+/** Actions of one capability among a statement's actions: `service:Name` of each, and their services. */
+interface CapabilityGroup {
+  capability: Capability;
+  ids: string[];
+  services: string[];
+}
+
+/** By actions list: the expansions are shared (see `grantingStatement`), and so are their groups. Callers only read them. */
+const groupsOfActions = new WeakMap<readonly ExpandedAction[], CapabilityGroup[]>();
+
+function capabilityGroups(actions: readonly ExpandedAction[]): CapabilityGroup[] {
+  const cached = groupsOfActions.get(actions);
+  if (cached) return cached;
+  const byCapability = new Map<Capability, ExpandedAction[]>();
+  for (const a of actions) {
+    const c = capabilityOf(a);
+    if (c) pushTo(byCapability, c, a);
+  }
+  const groups = [...byCapability].map(([capability, granted]) => ({ capability, ids: granted.map(actionId), services: [...new Set(granted.map((a) => a.service))] }));
+  groupsOfActions.set(actions, groups);
+  return groups;
+}
+
+/** Actions taken away by the role's unconditional `Deny` on `*` (see the module comment); undefined when none. */
+function denyPredicate(role: PolicyHolder): ((id: string) => boolean) | undefined {
   const patterns: string[] = [];
   for (const p of role.policies) {
     for (const s of p.document?.statements ?? []) {
@@ -146,12 +167,12 @@ function denyPredicate(role: PolicyHolder): (id: string) => boolean {
       for (const a of s.actions) if (typeof a === 'string') patterns.push(a);
     }
   }
-  if (patterns.length === 0) return () => false;
+  if (patterns.length === 0) return undefined;
   return (id) => patterns.some((p) => actionPatternMatches(p, id));
 }
 
 /** Actions that an unconditional Deny takes away from every resource of their service (see the module comment). */
-function resourceDenyPredicate(role: PolicyHolder, index: ModelIndex): (a: ExpandedAction) => boolean {
+function resourceDenyPredicate(role: PolicyHolder, index: ModelIndex): ((a: ExpandedAction) => boolean) | undefined {
   const denials: { patterns: string[]; services: Set<string> }[] = [];
   for (const p of role.policies) {
     for (const s of p.document?.statements ?? []) {
@@ -164,7 +185,7 @@ function resourceDenyPredicate(role: PolicyHolder, index: ModelIndex): (a: Expan
       if (services.size > 0 && patterns.length > 0) denials.push({ patterns, services });
     }
   }
-  if (denials.length === 0) return () => false;
+  if (denials.length === 0) return undefined;
   return (a) => denials.some((d) => d.services.has(a.service) && d.patterns.some((p) => actionPatternMatches(p, actionId(a))));
 }
 

@@ -56,6 +56,14 @@ describe('IAM action data', () => {
     assert.equal(findAction('iam', 'AttachRolePolicy')?.accessLevel, 'Permissions management');
     assert.deepEqual(serviceActions('no-such-service'), []);
   });
+
+  it('holds the whole catalogue in one file too, with the rows of each service\'s own file', () => {
+    const all = JSON.parse(fs.readFileSync(builtDataPath('iam-actions-all.json'), 'utf8')) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(all).sort(), readIamServices().sort());
+    for (const service of Object.keys(all)) {
+      assert.deepEqual(all[service], JSON.parse(fs.readFileSync(builtDataPath(`iam-actions/${service}.json`), 'utf8')), service);
+    }
+  });
 });
 
 describe('missing or damaged built data', () => {

@@ -57,6 +57,13 @@ describe('expandActions', () => {
     assert.equal(expandActions(['dynamodb:*']).actions.length, rawKeys('dynamodb').length);
   });
 
+  it('grants the whole catalogue to a list with *, and still reports what else it names that is unknown', () => {
+    const got = expandActions(['s3:GetObject', ' * ', new Unknown('parameter Action'), 's3:NoSuchAction', 'sqs:*']);
+    assert.deepEqual(got.actions, expandActions(['*']).actions);
+    assert.equal(got.actions.length, rawTotal());
+    assert.deepEqual(got.unknownPatterns, ['<unknown: parameter Action>', 's3:NoSuchAction']);
+  });
+
   it('ignores case and gives the canonical name', () => {
     const got = expandActions(['S3:deleteOBJECT', 's3:DeleteObject']);
     assert.deepEqual(got.actions.map((a) => `${a.service}:${a.name}`), ['s3:DeleteObject']);
