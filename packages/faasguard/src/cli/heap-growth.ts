@@ -9,7 +9,7 @@
  * Node.js versions whose V8 has the flag (it has had it for years), since V8 reports an unknown flag
  * on stderr.
  */
-import v8 from 'node:v8';
+import { setV8Flag } from '../util/v8-flags.js';
 
 const HEAP_GROWING_PERCENT = 100;
 const NODE_MAJORS_WITH_FLAG = { from: 20, to: 24 };
@@ -17,6 +17,6 @@ const NODE_MAJORS_WITH_FLAG = { from: 20, to: 24 };
 export function limitHeapGrowth(nodeVersion: string = process.versions.node): boolean {
   const major = Number(nodeVersion.split('.')[0]);
   if (!(major >= NODE_MAJORS_WITH_FLAG.from && major <= NODE_MAJORS_WITH_FLAG.to)) return false;
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  setV8Flag(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   return true;
 }

@@ -19,6 +19,7 @@ import { createRequire, Module } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { v8FlagsSet } from '../util/v8-flags.js';
 
 /**
  * Cached code kept per module: each version of it, and each Node, writes a file of its own, and an
@@ -83,10 +84,13 @@ export function loadWithCodeCache(file: string, cacheDir: string | undefined): C
   return { exports: module.exports, cache, keepCode };
 }
 
-/** One file per module, version of it and Node: another TypeScript or Node never reads this one's code. */
+/**
+ * One file per module, version of it, Node and V8 flags set at run time: another TypeScript, Node
+ * or set of flags never reads this one's code (V8 would refuse it).
+ */
 function cacheName(file: string): string {
   const stat = statSync(file);
-  const key = [file, stat.size, stat.mtimeMs, process.version, process.arch].join('\0');
+  const key = [file, stat.size, stat.mtimeMs, process.version, process.arch, ...v8FlagsSet()].join('\0');
   return `${path.basename(file).replace(/\.c?js$/, '')}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 }
 

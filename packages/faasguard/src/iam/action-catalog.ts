@@ -74,8 +74,7 @@ export function findAction(service: string, name: string): CatalogAction | undef
   return serviceActions(service).find((a) => a.name.toLowerCase() === lower);
 }
 
-/** Every action of every service (loads the whole catalogue). */
-/** Every action of the catalogue, by service then name; read once. */
+/** Every action of every service, by service then name (loads the whole catalogue, once). */
 export function allActions(): readonly CatalogAction[] {
   everyAction ??= readAllActions(builtDataPath('iam-actions-all.json'));
   return everyAction;

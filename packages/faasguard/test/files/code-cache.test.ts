@@ -15,13 +15,15 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-code-cache-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const MODULE = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'files', 'code-cache.js')).href;
+const FLAGS_MODULE = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'util', 'v8-flags.js')).href;
 
 /**
  * The load in a fresh process, as the next scan would do it: within one process V8 keeps what it
  * compiled in memory and never looks at the cache again.
  */
-function inFreshProcess(from: string, cacheDir: string): { cache: string; sum: number } {
-  const script = `const { requireWithCodeCache } = await import(${JSON.stringify(MODULE)}); const r = requireWithCodeCache('adder', ${JSON.stringify(from)}, ${JSON.stringify(cacheDir)}); console.log(JSON.stringify({ cache: r.cache, sum: r.exports.add(2, 3) }));`;
+function inFreshProcess(from: string, cacheDir: string, v8Flag?: string): { cache: string; sum: number } {
+  const setFlag = v8Flag === undefined ? '' : `(await import(${JSON.stringify(FLAGS_MODULE)})).setV8Flag(${JSON.stringify(v8Flag)});`;
+  const script = `${setFlag} const { requireWithCodeCache } = await import(${JSON.stringify(MODULE)}); const r = requireWithCodeCache('adder', ${JSON.stringify(from)}, ${JSON.stringify(cacheDir)}); console.log(JSON.stringify({ cache: r.cache, sum: r.exports.add(2, 3) }));`;
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as { cache: string; sum: number };
@@ -110,6 +112,16 @@ describe('code cache', () => {
     const loadedOnly = sizeKept(false);
     const afterCall = sizeKept(true);
     assert.ok(afterCall > loadedOnly + 1000, `the function called before keeping is in the cache (${afterCall} bytes against ${loadedOnly})`);
+  });
+
+  it('keeps a file for each set of V8 flags a process sets, which V8 would otherwise refuse', () => {
+    const { from, cacheDir } = project();
+    const flag = '--heap-growing-percent=100';
+    assert.deepEqual(inFreshProcess(from, cacheDir), { cache: 'compiled', sum: 5 });
+    assert.deepEqual(inFreshProcess(from, cacheDir, flag), { cache: 'compiled', sum: 5 }, 'not the other file, refused');
+    assert.equal(fs.readdirSync(cacheDir).filter((f) => f.endsWith('.bin')).length, 2);
+    assert.deepEqual(inFreshProcess(from, cacheDir), { cache: 'used', sum: 5 });
+    assert.deepEqual(inFreshProcess(from, cacheDir, flag), { cache: 'used', sum: 5 });
   });
 
   it('does not write again a cache that V8 took', () => {
