@@ -3,7 +3,7 @@
  * them is unchanged, and no file appeared or went away.
  */
 import { createHash } from 'node:crypto';
-import { readRegularBytes } from '../files/read-regular-file.js';
+import { readRegularBytesLent } from '../files/read-regular-file.js';
 import path from 'node:path';
 
 /**
@@ -27,7 +27,7 @@ export function unchanged(root: string, recorded: InputManifest, maxBytes: numbe
 }
 
 function fileState(abs: string, maxBytes: number): string {
-  const read = readRegularBytes(abs, maxBytes);
+  const read = readRegularBytesLent(abs, maxBytes);
   if (read.kind === 'bytes') return createHash('sha256').update(read.bytes).digest('hex');
   if (read.kind === 'too-large') return `large:${read.size}`;
   return read.kind === 'not-regular' ? `special:${read.type}` : MISSING;

@@ -13,7 +13,7 @@ import type { DiscoveredFile } from '../discover/discover.js';
 import { isServerlessConfig, mayBeServerlessConfig } from '../loaders/serverless/detect.js';
 import { isNeverTemplate } from '../discover/never-templates.js';
 import { isUnrenderedSource, jinjaCausedSyntaxError, unrenderedDiagnostic } from './unrendered-source.js';
-import { readRegularBytes, refusalDiagnostic } from '../files/read-regular-file.js';
+import { readRegularBytesLent, refusalDiagnostic } from '../files/read-regular-file.js';
 
 export const TEMPLATE_EXTENSIONS = /\.(ya?ml|json|template)$/i;
 
@@ -30,7 +30,8 @@ export async function readTemplate(file: DiscoveredFile, maxBytes: number, parse
   if (file.size > maxBytes) {
     return { diagnostics: [{ severity: 'warning', code: 'file-too-large', message: `file is ${file.size} bytes, over the limit of ${maxBytes} (--max-file-size): not scanned`, loc: fileLocation(file.rel) }] };
   }
-  const read = readRegularBytes(file.abs, maxBytes);
+  // Lent: the bytes are searched and decoded here, before any other read.
+  const read = readRegularBytesLent(file.abs, maxBytes);
   if (read.kind !== 'bytes') return { diagnostics: [refusalDiagnostic(read.kind === 'missing' ? { kind: 'unreadable', code: 'ENOENT' } : read, fileLocation(file.rel))] };
   const buffer = read.bytes;
   if (buffer.subarray(0, 8192).includes(0)) {

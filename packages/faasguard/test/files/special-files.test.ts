@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { readRegularText } from '../../src/files/read-regular-file.js';
+import { readRegularBytes, readRegularBytesLent, readRegularText } from '../../src/files/read-regular-file.js';
 import { loadApp } from '../../src/scan/scan.js';
 import { PACKAGE_ROOT } from '../helpers/paths.js';
 import { lineOf, tempProject, writeFiles, type ProjectFiles } from '../helpers/temp-project.js';
@@ -94,6 +94,27 @@ describe('reading a file of the repository', () => {
       assert.deepEqual(readRegularText(file, size), { kind: 'text', text }, `${size} bytes, cap ${size}`);
       if (size > 0) assert.equal(readRegularText(file, size - 1).kind, 'too-large', `${size} bytes, cap ${size - 1}`);
     }
+  });
+
+  it('lends each read the one buffer, large files their own, and every read has its file\'s bytes', () => {
+    const dir = project({});
+    // Larger, then smaller (the buffer keeps older bytes past the end), then past what is lent.
+    for (const size of [200_000, 10, 0, 70_000, 16 * 1024 * 1024 + 5, 3]) {
+      const file = path.join(dir, `l${size}.bin`);
+      const bytes = Buffer.alloc(size, size % 251);
+      if (size > 0) bytes[size - 1] = 7;
+      fs.writeFileSync(file, bytes);
+      const lent = readRegularBytesLent(file);
+      assert.equal(lent.kind, 'bytes');
+      assert.ok(lent.kind === 'bytes' && lent.bytes.equals(bytes), `${size} bytes, lent`);
+      const own = readRegularBytes(file);
+      assert.ok(own.kind === 'bytes' && own.bytes.equals(bytes), `${size} bytes, own`);
+      assert.deepEqual(readRegularBytesLent(file, size + 1).kind, 'bytes');
+      if (size > 0) assert.deepEqual(readRegularBytesLent(file, size - 1), { kind: 'too-large', size, cap: size - 1 });
+    }
+    const first = readRegularBytesLent(path.join(dir, 'l10.bin'));
+    const second = readRegularBytesLent(path.join(dir, 'l3.bin'));
+    assert.ok(first.kind === 'bytes' && second.kind === 'bytes' && first.bytes.buffer === second.bytes.buffer, 'one buffer lent to both');
   });
 
   it('reads a file that reports less than it holds (/proc), and still stops at the cap', () => {
