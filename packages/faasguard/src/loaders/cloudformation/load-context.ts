@@ -29,7 +29,12 @@ export function prop(ctx: LoadContext, r: TemplateResource, ...path: string[]): 
   let node: TNode | undefined = props(r);
   for (const k of path) node = get(node, k);
   const value = ctx.ev.value(node);
-  return { ...(node ? { node } : {}), ...(value !== undefined ? { value } : {}), loc: node?.loc ?? r.loc };
+  const loc = node?.loc ?? r.loc;
+  // Written out rather than spread from objects made for it: every property of every resource
+  // comes through here.
+  if (node && value !== undefined) return { node, value, loc };
+  if (node) return { node, loc };
+  return value !== undefined ? { value, loc } : { loc };
 }
 
 export function elementBase(ctx: LoadContext, r: TemplateResource): { id: string; logicalId: string; stack: string; loc: SourceLocation; constructPath?: string; onlyWhen?: string; calledFrom?: Array<{ module: string; loc: SourceLocation }> } {
