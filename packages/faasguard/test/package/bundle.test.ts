@@ -39,6 +39,15 @@ describe('bundled command line', () => {
     assert.deepEqual(report.diagnostics.filter((d) => d.severity === 'error'), [], 'the managed policies were found');
   });
 
+  it('gives the attack-surface map the modules give, from the file that scans', async () => {
+    const args = ['map', EXAMPLE, '--format', 'json', '--no-config'];
+    const bundled = runCliProcess(args);
+    assert.equal(bundled.code, 0, bundled.err);
+    const modules = await modulesOutput(args);
+    assert.equal(bundled.out, modules);
+    assert.ok((JSON.parse(modules) as { entryPoints: unknown[] }).entryPoints.length > 0, 'the map has entry points');
+  });
+
   it('answers the commands that scan nothing from its modules, as the modules do', async () => {
     for (const args of [['rules', '--format', 'json'], ['explain', 'command-injection'], ['--version']]) {
       const bundled = runCliProcess(args);
