@@ -31,12 +31,23 @@ export interface SpareThread {
   ask<A>(message: unknown): Promise<A>;
 }
 
+/** The code analysis started on two threads. */
+export interface TwoThreads {
+  /**
+   * Analyzes this thread's share now, if not done yet: this thread then waits for nothing the other
+   * one does (its file scans) until it has done its own part.
+   */
+  analyzeMine(): void;
+  /** This thread's share (unless done already), then the other's, joined in model order. */
+  finish(): Promise<FunctionsCode>;
+}
+
 /**
  * Starts the worker on its share of the functions at once (or hands it to `spare`); `finish`
  * analyzes the rest on this thread and joins both. Work done between the two (the other analyses
  * of a scan) overlaps the worker's, which is why it takes a little more than half.
  */
-export function startInTwoThreads(model: AppModel, root: string, python: boolean, script: URL = WORKER, exclusion: Exclusion = {}, spare?: SpareThread): { finish(): Promise<FunctionsCode> } {
+export function startInTwoThreads(model: AppModel, root: string, python: boolean, script: URL = WORKER, exclusion: Exclusion = {}, spare?: SpareThread): TwoThreads {
   const index = ModelIndex.of(model);
   const analyze = (fns: readonly LambdaFunction[]): FunctionsCode => analyzeFunctionsCode(fns, (fn) => index.triggersOf(fn), root, exclusion);
   const split = Math.floor(model.functions.length * MAIN_THREAD_SHARE);
@@ -44,9 +55,12 @@ export function startInTwoThreads(model: AppModel, root: string, python: boolean
   const theirs = model.functions.slice(split);
   const input: WorkerInput = { root, functions: theirs, triggers: theirs.flatMap((fn) => index.triggersOf(fn)), python, exclusion };
   const worker = spare ? { answer: spare.ask<FunctionsCode>(input), stop: () => {} } : startWorker<FunctionsCode>(script, input);
+  let first: FunctionsCode | undefined;
+  const analyzeMine = (): FunctionsCode => (first ??= analyze(mine));
   return {
+    analyzeMine: () => void analyzeMine(),
     async finish() {
-      const first = analyze(mine);
+      const first = analyzeMine();
       try {
         return joined(first, restored(await worker.answer, model));
       } catch {

@@ -54,6 +54,14 @@ function withIndexes(model: AppModel, code: FunctionsCode): CodeFacts {
   return { ...code, exposure: computeExposure(model), byFunction: new Map(code.functions.map((f) => [f.fn.id, f])) };
 }
 
+/** A code analysis started by `startCodeAnalysis`. */
+export interface StartedCodeAnalysis {
+  /** On two threads: this thread's share, done now (see `TwoThreads.analyzeMine`); otherwise nothing. */
+  analyzeMine(): void;
+  /** Completes the code facts (see `startCodeAnalysis`). */
+  finish(): Promise<void>;
+}
+
 /**
  * Loads what the code analyses need before the (synchronous) rules run (the Python grammar, when a
  * function runs Python) and, with `threads` above 1 on a large app, starts computing the code facts
@@ -63,14 +71,15 @@ function withIndexes(model: AppModel, code: FunctionsCode): CodeFacts {
  * first rule that asks); otherwise the first rule that needs them computes them. `spare`: a thread
  * already running that takes the second share instead of a new worker (see `SpareThread`).
  */
-export async function startCodeAnalysis(model: AppModel, scope: CodeScope, threads: number, eager = false, spare?: SpareThread): Promise<{ finish(): Promise<void> }> {
+export async function startCodeAnalysis(model: AppModel, scope: CodeScope, threads: number, eager = false, spare?: SpareThread): Promise<StartedCodeAnalysis> {
   const { root, exclusion } = scope;
   const python = model.functions.some((f) => /^python/i.test(typeof f.runtime === 'string' ? f.runtime : ''));
   if (python) await loadPythonParser();
-  if (peekCodeFacts(model, root)) return { finish: async () => {} };
-  if (threads < 2 || model.functions.length < MIN_FUNCTIONS_FOR_THREADS) return { finish: async () => void (eager && codeFactsFor(model, scope)) };
+  if (peekCodeFacts(model, root)) return { analyzeMine: () => {}, finish: async () => {} };
+  if (threads < 2 || model.functions.length < MIN_FUNCTIONS_FOR_THREADS) return { analyzeMine: () => {}, finish: async () => void (eager && codeFactsFor(model, scope)) };
   const started = startInTwoThreads(model, root, python, undefined, exclusion, spare);
   return {
+    analyzeMine: started.analyzeMine,
     async finish() {
       remember(model, root, withIndexes(model, await started.finish()));
     },

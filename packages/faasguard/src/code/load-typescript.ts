@@ -3,10 +3,20 @@
  * V8's code cache (`files/code-cache.ts`). The entry points that read code (`parseJs`, the import
  * pre-scan) call it; everything else works on trees they made, after it.
  */
+import { existsSync } from 'node:fs';
 import ts from './typescript-lib.cjs';
 import { defaultCodeCacheDir, requireWithCodeCache } from '../files/code-cache.js';
+import { packageFile } from '../files/package-root.js';
+
+/**
+ * The package's own TypeScript, minified by the build (`scripts/build-bundle.mjs`): the same
+ * compiler in a third of the text, which is read and decoded on every run. A build of the
+ * TypeScript alone has none, and the installed package is loaded.
+ */
+const MINIFIED = packageFile('dist', 'bundle', 'typescript.cjs');
 
 export function loadTypeScript(): void {
   if (typeof ts.createSourceFile === 'function') return;
-  Object.assign(ts, requireWithCodeCache('typescript', import.meta.url, defaultCodeCacheDir()).exports as typeof ts);
+  const specifier = existsSync(MINIFIED) ? MINIFIED : 'typescript';
+  Object.assign(ts, requireWithCodeCache(specifier, import.meta.url, defaultCodeCacheDir()).exports as typeof ts);
 }

@@ -241,6 +241,8 @@ async function analyzeAndJudge(target: string, options: ScanOptions, rules: read
   progress({ kind: 'phase', phase: 'analyses' });
   const exclusion = discoverOptions(options);
   const code = await startCodeAnalysis(app.model, { root, exclusion }, options.threads ?? defaultThreads(), options.rules === undefined, ahead);
+  // Before the rule inputs, which wait for the other thread's file scans: this one has its own share meanwhile.
+  code.analyzeMine();
   const inputs = await prepareRuleInputs(app, root, rules, options, ahead);
   await code.finish();
   done('analyses');

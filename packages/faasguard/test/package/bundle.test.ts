@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Writable } from 'node:stream';
 import path from 'node:path';
@@ -101,10 +102,39 @@ describe('bundled command line', () => {
     assert.equal(JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')).name, 'faasguard');
   });
 
+  it('reads code with its minified TypeScript as with the package it was made from', () => {
+    const require = createRequire(import.meta.url);
+    const minified = require(path.join(BUNDLE, 'typescript.cjs')) as typeof import('typescript');
+    const installed = require('typescript') as typeof import('typescript');
+    assert.match(fs.readFileSync(path.join(BUNDLE, 'typescript.cjs'), 'utf8'), /^\/\*! \*+\s+Copyright \(c\) Microsoft Corporation/, 'its license header is kept');
+    const sources: Array<[string, string]> = [
+      ['a.js', "import { x } from './x.js';\nexport async function handler(event) {\n  const { id } = event.pathParameters ?? {};\n  return x(`${id}`, /a+b/g, [1, ...rest]);\n}\n"],
+      ['b.ts', 'import type { T } from "t";\nexport class C<U extends T> implements I { private m?: U; #p = 1; f = (a: number): void => { for await (const v of g()) {} }; }\n'],
+      ['c.tsx', 'export const App = () => <div a={1}>{items.map((i) => <i key={i} />)}</div>;\n'],
+      ['d.js', 'function broken( {\n  return 1 +;\n'],
+    ];
+    for (const [file, text] of sources) assert.deepEqual(shape(minified, file, text), shape(installed, file, text), file);
+    assert.deepEqual(minified.preProcessFile(sources[0]![1], true, true), installed.preProcessFile(sources[0]![1], true, true));
+  });
+
   it('carries the license notice of every package it bundles', () => {
     const notices = fs.readFileSync(path.join(BUNDLE, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
-    for (const name of ['yaml', '@stoplight/yaml-ast-parser', 'jsonc-parser', 'semver']) assert.match(notices, new RegExp(`^== ${name} `, 'm'), name);
+    for (const name of ['yaml', '@stoplight/yaml-ast-parser', 'jsonc-parser', 'semver', 'typescript']) assert.match(notices, new RegExp(`^== ${name} `, 'm'), name);
     const text = fs.readdirSync(BUNDLE).filter((f) => /\.c?js$/.test(f)).map((f) => fs.readFileSync(path.join(BUNDLE, f), 'utf8')).join('\n');
     assert.doesNotMatch(text, /from ["']typescript["']|require\(["']typescript["']\)/, 'TypeScript is loaded through the code cache, not bundled');
   });
 });
+
+/** Every node of a parsed file (kind, start, end, and its identifiers' text) and the syntax errors: what the scanner reads of a tree. */
+function shape(ts: typeof import('typescript'), file: string, text: string): unknown {
+  const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : file.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
+  const nodes: unknown[] = [];
+  const visit = (node: import('typescript').Node): void => {
+    nodes.push([ts.SyntaxKind[node.kind], node.pos, node.end, ts.isIdentifier(node) ? node.text : undefined]);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  const diagnostics = (source as unknown as { parseDiagnostics: import('typescript').Diagnostic[] }).parseDiagnostics.map((d) => [d.start, d.code]);
+  return { nodes, diagnostics };
+}

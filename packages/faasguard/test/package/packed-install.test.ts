@@ -100,7 +100,7 @@ describe('packed packages', () => {
       assert.deepEqual(files.filter((f) => f.startsWith('src/') || f.includes('/test/')), []);
     }
     const scanner = tarballs.find((t) => t.name === 'faasguard')!.files.map((f) => f.path);
-    for (const data of ['dist/data/managed-policies/00.json', 'dist/bundle/main.cjs', 'dist/bundle/main.js', 'dist/bundle/code-facts-worker.js', 'dist/bundle/file-scans-worker.js', 'dist/bundle/THIRD-PARTY-NOTICES.txt', 'dist/data/tree-sitter-python.wasm', 'dist/data/tree-sitter-python.LICENSE', 'dist/data/iam-services.json', 'dist/data/iam-actions/s3.json', 'dist/data/iam-actions-all.json', 'dist/src/code/typescript-lib.d.cts', 'dist/src/index.d.ts']) {
+    for (const data of ['dist/data/managed-policies/00.json', 'dist/bundle/main.cjs', 'dist/bundle/main.js', 'dist/bundle/code-facts-worker.js', 'dist/bundle/file-scans-worker.js', 'dist/bundle/THIRD-PARTY-NOTICES.txt', 'dist/bundle/typescript.cjs', 'dist/data/tree-sitter-python.wasm', 'dist/data/tree-sitter-python.LICENSE', 'dist/data/iam-services.json', 'dist/data/iam-actions/s3.json', 'dist/data/iam-actions-all.json', 'dist/src/code/typescript-lib.d.cts', 'dist/src/index.d.ts']) {
       assert.ok(scanner.includes(data), `faasguard lacks ${data}`);
     }
   });
