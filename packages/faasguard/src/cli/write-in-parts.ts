@@ -2,7 +2,8 @@
  * Writes a report given in pieces (see `renderReportParts`) a megabyte or so at a time, so that a
  * large report is never held whole as text and again as bytes.
  */
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** Characters gathered before a write: few system calls, little held. */
 export const WRITE_BATCH_CHARS = 1 << 20;
@@ -22,8 +23,25 @@ export function* batched(parts: Iterable<string>, size = WRITE_BATCH_CHARS): Gen
   if (pending.length > 0) yield pending.join('');
 }
 
-/** The file made anew with the pieces' text, as `writeFileSync(file, parts.join(''))` would make it. */
+/**
+ * The file made anew with the pieces' text, as `writeFileSync(file, parts.join(''))` would make it.
+ * A regular file is written beside and renamed over `file` once whole: when making the text fails
+ * half-way (or the disk fills), `file` is left as it was, never cut short (a half SARIF file that
+ * a pipeline uploads as the scan's). A device or pipe (`/dev/stdout`) is written to directly.
+ */
 export function writeFileInParts(file: string, parts: Iterable<string>): void {
+  if (!isRegularOrMissing(file)) return writeTo(file, parts);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeTo(temp, parts);
+    renameSync(temp, file);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}
+
+function writeTo(file: string, parts: Iterable<string>): void {
   const fd = openSync(file, 'w');
   try {
     // Given a descriptor, writeFileSync writes at its position until every byte is out.
@@ -31,4 +49,10 @@ export function writeFileInParts(file: string, parts: Iterable<string>): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** A symbolic link is written through, as before: renaming over it would replace the link, not its file. */
+function isRegularOrMissing(file: string): boolean {
+  const stat = lstatSync(file, { throwIfNoEntry: false });
+  return stat === undefined || stat.isFile();
 }

@@ -82,6 +82,25 @@ describe('reports in parts', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), renderReport(suppressedResult(), 'json', OPTIONS));
   });
 
+  it('leaves the file as it was when the report fails half-way, with nothing beside it', () => {
+    const file = path.join(dir, 'kept.sarif');
+    fs.writeFileSync(file, 'the last report');
+    function* failing(): Generator<string> {
+      yield 'x'.repeat(3 << 20);
+      throw new Error('rendering failed');
+    }
+    assert.throws(() => writeFileInParts(file, failing()), /rendering failed/);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'the last report');
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.includes('kept.sarif') && f !== 'kept.sarif'), []);
+    writeFileInParts(file, ['new ', 'report']);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'new report');
+  });
+
+  it('writes to a device as it is, without a file beside it', () => {
+    writeFileInParts(os.devNull, renderReportParts(scanResult(), 'json', OPTIONS));
+    assert.equal(fs.statSync(os.devNull).isCharacterDevice(), true, 'the device is still a device');
+  });
+
   it('gathers pieces into batches of about the size asked, in order', () => {
     const pieces = ['ab', 'cde', 'f', 'ghij', 'k'];
     assert.deepEqual([...batched(pieces, 4)], ['abcde', 'fghij', 'k']);
