@@ -6,7 +6,8 @@
  *   a bucket or topic anyone may write to, an invoke permission for `*`).
  * - `authenticated`: any signed-in user or holder of an API key.
  * - `account`: principals of this AWS account (IAM-authorized routes and URLs, other accounts named
- *   explicitly count here too, with the path saying so).
+ *   explicitly count here too, with the path saying so), and the open routes of a private API,
+ *   which only the VPCs that reach it can call (the path says so: not IAM, the network holds them back).
  * - `internal`: only AWS services wired in the template (schedules, streams, queues no outsider can write to).
  */
 import type { SourceLocation } from '../model/location.js';

@@ -59,7 +59,7 @@ function routePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPath
   if (!route) return undefined;
   const api = index.api(route.apiId);
   const level = routeLevel(route, api?.endpointType === 'PRIVATE');
-  const who = LEVEL_WHO[level];
+  const who = routeCallers(route, level);
   return {
     level,
     via: t.id,
@@ -73,6 +73,16 @@ function routeLevel(route: Route, privateApi: boolean): ExposureLevel {
   if (route.auth.type !== 'none') return 'authenticated';
   if (route.auth.apiKeyRequired) return 'authenticated';
   return privateApi ? 'account' : 'public';
+}
+
+/**
+ * Who can call a route at its level. An open route of a private API is not held back by IAM but by
+ * the network: anyone in a VPC that reaches the API (an interface endpoint its resource policy lets
+ * in) calls it without signing anything.
+ */
+function routeCallers(route: Route, level: ExposureLevel): string {
+  const open = route.auth.type === 'none' && !route.auth.apiKeyRequired;
+  return level === 'account' && open ? 'anyone in the VPCs that reach the private API' : LEVEL_WHO[level];
 }
 
 const LEVEL_WHO: Readonly<Record<ExposureLevel, string>> = {
@@ -98,7 +108,7 @@ function* serviceIntegrationPaths(route: Route, index: ModelIndex): Generator<[s
     yield [fn.id, {
       level,
       via: `${route.id}->${t.id}`,
-      description: `${LEVEL_WHO[level]} can call ${routeName(route)} of ${api ? nameOf(api) : 'an API'} (${routeAuthText(route)}), whose ${integration.service ?? 'AWS service'} integration writes to ${nameOf(source)}, which invokes ${nameOf(fn)}`,
+      description: `${routeCallers(route, level)} can call ${routeName(route)} of ${api ? nameOf(api) : 'an API'} (${routeAuthText(route)}), whose ${integration.service ?? 'AWS service'} integration writes to ${nameOf(source)}, which invokes ${nameOf(fn)}`,
       steps: [
         { loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` },
         { loc: integration.loc, message: `${integration.service ?? 'AWS service'} integration writes to ${nameOf(source)}` },

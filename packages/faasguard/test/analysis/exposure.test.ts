@@ -69,3 +69,16 @@ describe('exposure', () => {
     assert.deepEqual(of('Nightly').paths.map((p) => p.level), ['internal']);
   });
 });
+
+describe('exposure of a private API', () => {
+  it('names the network as who can call an open route, and IAM principals for a signed one', async () => {
+    const { model } = await loadApp(path.join(FIXTURES, 'exposure-private-api'));
+    const private_ = computeExposure(model);
+    const [open] = private_.get(`${FILE}/Lister`)?.paths ?? [];
+    assert.equal(open?.level, 'account');
+    assert.equal(open?.description, 'anyone in the VPCs that reach the private API can call GET /items of PrivateApi (no authorization), which invokes Lister');
+    const [signed] = private_.get(`${FILE}/Writer`)?.paths ?? [];
+    assert.equal(signed?.level, 'account');
+    assert.equal(signed?.description, 'principals of the AWS account can call PUT /items of PrivateApi (IAM authorization), which invokes Writer');
+  });
+});
