@@ -12,8 +12,9 @@
 // TypeScript is not bundled: it is loaded with the code cache, from dist/bundle/typescript.cjs, the
 // package's own compiler minified (3.6 MB instead of 9.1 MB; its license header kept). Every run
 // that reads code reads, decodes and deserializes it, on each thread: minified, that took about
-// 110 ms instead of 160. web-tree-sitter (which finds its WebAssembly beside itself) is not bundled. The library (dist/src/index.js) is not bundled either. The notices of
-// the bundled packages go to dist/bundle/THIRD-PARTY-NOTICES.txt.
+// 110 ms instead of 160. web-tree-sitter (which finds its WebAssembly beside itself) is not
+// bundled. The library (dist/src/index.js) is not bundled either. The notices of the bundled
+// packages, the compiler's among them, go to dist/bundle/THIRD-PARTY-NOTICES.txt.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -47,9 +47,10 @@ export interface TwoThreads {
 }
 
 /**
- * Starts the worker on its share of the functions at once (or hands it to `spare`); `finish`
- * analyzes the rest on this thread and joins both. Work done between the two (the other analyses
- * of a scan) overlaps the worker's, which is why it takes a little more than half.
+ * Starts the worker on its share of the functions at once (or hands it to `spare`); `analyzeMine`
+ * analyzes the rest on this thread, and `finish` joins both. Work done after this thread's share
+ * (the other analyses of a scan) overlaps the worker's, which is why this thread takes a little
+ * less than half.
  */
 export function startInTwoThreads(model: AppModel, root: string, python: boolean, script: URL = WORKER, exclusion: Exclusion = {}, spare?: SpareThread): TwoThreads {
   const index = ModelIndex.of(model);
@@ -59,18 +60,18 @@ export function startInTwoThreads(model: AppModel, root: string, python: boolean
   const theirs = model.functions.slice(split);
   const input: WorkerInput = { root, functions: theirs, triggers: theirs.flatMap((fn) => index.triggersOf(fn)), python, exclusion };
   const worker = spare ? { answer: spare.ask<FunctionsCode>(input), stop: () => {} } : startWorker<FunctionsCode>(script, input);
-  let first: FunctionsCode | undefined;
-  const analyzeMine = (): FunctionsCode => (first ??= analyze(mine));
+  let ownCode: FunctionsCode | undefined;
+  const analyzeMine = (): FunctionsCode => (ownCode ??= analyze(mine));
   return {
     analyzeMine: () => void analyzeMine(),
     async finish() {
-      const first = analyzeMine();
+      const own = analyzeMine();
       try {
-        return joined(first, restored(await worker.answer, model));
+        return joined(own, restored(await worker.answer, model));
       } catch {
         // A worker that cannot start or fails (no worker script beside this module, out of
         // memory) costs the scan its speed, not its result: its part is analyzed here.
-        return joined(first, analyze(theirs));
+        return joined(own, analyze(theirs));
       } finally {
         worker.stop();
       }
