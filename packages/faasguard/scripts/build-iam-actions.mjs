@@ -31,6 +31,7 @@ let count = 0;
 const all = {};
 for (const service of services) {
   const actions = Object.values(readJson(join('actions', `${service}.json`)));
+  assertNoCaseTwins(service, actions);
   all[service] = actions.map((a) => [a.name, a.accessLevel, (a.resourceTypes?.length ?? 0) > 0 ? 1 : 0]);
   writeFileSync(join(actionsOut, `${service}.json`), JSON.stringify(all[service]));
   count += actions.length;
@@ -38,3 +39,15 @@ for (const service of services) {
 writeFileSync(join(dataOut, 'iam-actions-all.json'), JSON.stringify(all));
 writeFileSync(join(dataOut, 'iam-services.json'), JSON.stringify(services));
 console.log(`IAM actions: ${count} of ${services.length} services written to ${actionsOut}`);
+
+// IAM compares action names without regard to case, and the scanner takes one pattern's matches
+// in catalogue order as they are, each once (src/iam/expand-actions.ts): two names of a service
+// that differ only in case would be one action to IAM and two to the scanner.
+function assertNoCaseTwins(service, actions) {
+  const seen = new Set();
+  for (const a of actions) {
+    const lower = a.name.toLowerCase();
+    if (seen.has(lower)) throw new Error(`IAM data: ${service} has two actions named ${a.name} but for case; expand-actions.ts assumes none`);
+    seen.add(lower);
+  }
+}

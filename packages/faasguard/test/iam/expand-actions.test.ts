@@ -52,6 +52,21 @@ describe('expandActions', () => {
     assert.deepEqual(got.unknownPatterns, []);
   });
 
+  it('gives one pattern the actions a list of it gives: sorted by service and name, each once', () => {
+    for (const pattern of ['*', 's3:*', 's3:Get*', '*:GetObject', 'S3:getobject', ' s3:GetObject ', 'iam:?ass*', 'nosuch:Thing']) {
+      const one = expandActions([pattern]);
+      const twice = expandActions([pattern, pattern]);
+      assert.deepEqual(one.actions, twice.actions, pattern);
+      assert.deepEqual(one.unknownPatterns, twice.unknownPatterns.slice(0, one.unknownPatterns.length), pattern);
+      const keys = one.actions.map((a) => `${a.service}:${a.name.toLowerCase()}`);
+      assert.equal(new Set(keys).size, keys.length, `${pattern}: each action once`);
+      const sorted = [...one.actions].sort((a, b) => (a.service !== b.service ? (a.service < b.service ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      assert.deepEqual(one.actions, sorted, `${pattern}: sorted`);
+    }
+    assert.ok(expandActions(['*:GetObject']).actions.length > 1, 'a service wildcard matches across services');
+    assert.deepEqual(expandActions(['nosuch:Thing']).unknownPatterns, ['nosuch:Thing']);
+  });
+
   it('expands * to the whole catalogue and service:* to the service', () => {
     assert.equal(expandActions(['*']).actions.length, rawTotal());
     assert.equal(expandActions(['dynamodb:*']).actions.length, rawKeys('dynamodb').length);
