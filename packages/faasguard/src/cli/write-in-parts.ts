@@ -2,7 +2,7 @@
  * Writes a report given in pieces (see `renderReportParts`) a megabyte or so at a time, so that a
  * large report is never held whole as text and again as bytes.
  */
-import { closeSync, lstatSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, lstatSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Characters gathered before a write: few system calls, little held. */
@@ -30,10 +30,15 @@ export function* batched(parts: Iterable<string>, size = WRITE_BATCH_CHARS): Gen
  * a pipeline uploads as the scan's). A device or pipe (`/dev/stdout`) is written to directly.
  */
 export function writeFileInParts(file: string, parts: Iterable<string>): void {
-  if (!isRegularOrMissing(file)) return writeTo(file, parts);
+  const stat = lstatSync(file, { throwIfNoEntry: false });
+  // A symbolic link is written through, as before: renaming over it would replace the link, not its file.
+  if (stat !== undefined && !stat.isFile()) return writeTo(file, parts);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    writeTo(temp, parts);
+    // Replacing a report: private while written, then with that report's permissions (one kept
+    // 0600 stays so). A new one gets the permissions the process gives new files.
+    writeTo(temp, parts, stat === undefined ? undefined : 0o600);
+    if (stat !== undefined) chmodSync(temp, stat.mode & 0o7777);
     renameSync(temp, file);
   } catch (e) {
     rmSync(temp, { force: true });
@@ -41,18 +46,12 @@ export function writeFileInParts(file: string, parts: Iterable<string>): void {
   }
 }
 
-function writeTo(file: string, parts: Iterable<string>): void {
-  const fd = openSync(file, 'w');
+function writeTo(file: string, parts: Iterable<string>, mode?: number): void {
+  const fd = openSync(file, 'w', mode);
   try {
     // Given a descriptor, writeFileSync writes at its position until every byte is out.
     for (const text of batched(parts)) writeFileSync(fd, text);
   } finally {
     closeSync(fd);
   }
-}
-
-/** A symbolic link is written through, as before: renaming over it would replace the link, not its file. */
-function isRegularOrMissing(file: string): boolean {
-  const stat = lstatSync(file, { throwIfNoEntry: false });
-  return stat === undefined || stat.isFile();
 }

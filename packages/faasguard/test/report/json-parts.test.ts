@@ -96,6 +96,20 @@ describe('reports in parts', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), 'new report');
   });
 
+  it('keeps the permissions of the report it replaces', () => {
+    const file = path.join(dir, 'private.json');
+    fs.writeFileSync(file, 'old');
+    fs.chmodSync(file, 0o600);
+    writeFileInParts(file, ['{}']);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    assert.equal(fs.readFileSync(file, 'utf8'), '{}');
+    const usual = path.join(dir, 'usual.json');
+    fs.writeFileSync(usual, '{}');
+    const fresh = path.join(dir, 'fresh.json');
+    writeFileInParts(fresh, ['{}']);
+    assert.equal(fs.statSync(fresh).mode, fs.statSync(usual).mode, 'a new report gets the permissions of any new file');
+  });
+
   it('writes to a device as it is, without a file beside it', () => {
     writeFileInParts(os.devNull, renderReportParts(scanResult(), 'json', OPTIONS));
     assert.equal(fs.statSync(os.devNull).isCharacterDevice(), true, 'the device is still a device');
