@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { median } from './figures.js';
 import type { Measurement } from './measure.js';
 
-export type Mode = 'scan' | 'rescan' | 'floor';
+export type Mode = 'scan' | 'scan-1-thread' | 'rescan' | 'floor';
 
 /** Medians of one mode on one app. */
 export interface ModeResult {
@@ -34,7 +34,20 @@ function measureOnce(mode: Mode, dir: string): Measurement & { wallMs: number } 
 }
 
 export function measure(mode: Mode, dir: string, runs: number): ModeResult {
-  const all = Array.from({ length: runs }, () => measureOnce(mode, dir));
+  return summary(Array.from({ length: runs }, () => measureOnce(mode, dir)));
+}
+
+/**
+ * Several modes on one app, in rounds (one run of each mode per round): a machine whose speed
+ * drifts during the runs (a shared host) moves every mode alike, and the ratios between them hold.
+ */
+export function measureInRounds<M extends Mode>(modes: readonly M[], dir: string, runs: number): Record<M, ModeResult> {
+  const all = new Map<M, Array<Measurement & { wallMs: number }>>(modes.map((m) => [m, []]));
+  for (let round = 0; round < runs; round++) for (const mode of modes) all.get(mode)!.push(measureOnce(mode, dir));
+  return Object.fromEntries(modes.map((m) => [m, summary(all.get(m)!)])) as Record<M, ModeResult>;
+}
+
+function summary(all: ReadonlyArray<Measurement & { wallMs: number }>): ModeResult {
   const phases: Record<string, number> = {};
   for (const name of Object.keys(all[0]!.phases)) phases[name] = median(all.map((m) => m.phases[name] ?? 0));
   return {

@@ -1,8 +1,10 @@
 /**
  * One measurement, in a process of its own so that module loading, caches and the heap start cold
- * as they do for a user: `node dist/bench/measure.js <scan|rescan|floor> <dir>` (`rescan`: with the scan
- * cache of a previous `rescan`, as a second run on an unchanged app). Prints one JSON line
- * (`Measurement`) on stdout; the parent times the process from the outside.
+ * as they do for a user: `node dist/bench/measure.js <mode> <dir>`, the mode one of `MODES`
+ * (`rescan`: with the scan cache of a previous `rescan`, as a second run on an unchanged app;
+ * `scan-1-thread`: the code analysis on one thread, to show what the second one gains on this
+ * machine). Prints one JSON line (`Measurement`) on stdout; the parent times the process from the
+ * outside.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,14 +27,14 @@ export interface Measurement {
 /** Where `rescan` keeps its cache: apart from the user's, so that the figures start from a known state. */
 const BENCH_CACHE = path.join(os.tmpdir(), 'faasguard-bench-scan-cache');
 
-async function measureScan(dir: string, cached: boolean): Promise<Pick<Measurement, 'phases' | 'count'>> {
+async function measureScan(dir: string, cached: boolean, threads?: number): Promise<Pick<Measurement, 'phases' | 'count'>> {
   const { scan } = await import('../src/scan/scan.js');
   const { renderReportParts } = await import('../src/report/reporter.js');
   const { writeFileInParts } = await import('../src/cli/write-in-parts.js');
   // As the command line does (the scan here runs in-process, not through it).
   (await import('../src/cli/heap-growth.js')).limitHeapGrowth();
   const phases: Record<string, number> = {};
-  const result = await scan(dir, { onPhase: (phase, ms) => void (phases[phase] = ms), ...(cached ? { scanCache: BENCH_CACHE } : {}) });
+  const result = await scan(dir, { onPhase: (phase, ms) => void (phases[phase] = ms), ...(cached ? { scanCache: BENCH_CACHE } : {}), ...(threads ? { threads } : {}) });
   const start = performance.now();
   // As the command line writes `--output report.json`; the null device keeps the disk out of it.
   writeFileInParts(os.devNull, renderReportParts(result, 'json', { color: false }));
@@ -73,9 +75,12 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** The modes, as `fresh-process.ts` names them. */
+const MODES = ['scan', 'scan-1-thread', 'rescan', 'floor'];
+
 async function main(mode: string | undefined, dir: string | undefined): Promise<void> {
-  if (!dir || (mode !== 'scan' && mode !== 'rescan' && mode !== 'floor')) throw new Error('usage: measure.js <scan|rescan|floor> <dir>');
-  const done = mode === 'floor' ? await measureFloor(dir) : await measureScan(dir, mode === 'rescan');
+  if (!dir || !MODES.includes(mode ?? '')) throw new Error(`usage: measure.js <${MODES.join('|')}> <dir>`);
+  const done = mode === 'floor' ? await measureFloor(dir) : await measureScan(dir, mode === 'rescan', mode === 'scan-1-thread' ? 1 : undefined);
   const cpu = process.cpuUsage();
   const m: Measurement = { cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, ...done };
   process.stdout.write(JSON.stringify(m) + '\n');

@@ -1,6 +1,7 @@
 /**
- * The benchmark: for each app size, generates the synthetic app once, then measures the full scan
- * and the floor (read + parse only), each run in a fresh process, and reports medians; then the
+ * The benchmark: for each app size, generates the synthetic app once, then measures the full scan,
+ * the same scan with the code analysis on one thread, and the floor (read + parse only, on one
+ * thread), each run in a fresh process, in rounds, and reports medians; then the
  * real-template benchmark (`corpus.ts`: the shared corpus beside cdk-nag, parsing, start-up).
  *
  *   node dist/bench/run.js [--sizes 100,1000] [--runs 5] [--large] [--seed 1] [--no-html]
@@ -17,7 +18,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { arg } from './figures.js';
-import { HERE, measure, RESULTS, type ModeResult } from './fresh-process.js';
+import { HERE, measure, measureInRounds, RESULTS, type ModeResult } from './fresh-process.js';
 import { generateApp } from './generate.js';
 import { timeChart } from './chart.js';
 import { corpusTable, runCorpus } from './corpus.js';
@@ -27,6 +28,8 @@ interface SizeResult {
   functions: number;
   files: number;
   scan: ModeResult;
+  /** The same scan with the code analysis on one thread */
+  scanOneThread: ModeResult;
   floor: ModeResult;
   /** A second scan of the unchanged app, with the scan cache the first one filled */
   rescan: ModeResult;
@@ -34,6 +37,8 @@ interface SizeResult {
   ratio: number;
   /** rescan wall / scan wall */
   rescanRatio: number;
+  /** one-thread scan wall / scan wall: what the second thread gains */
+  secondThreadGain: number;
 }
 
 /** The app is generated once per size and seed and kept in the temporary directory. */
@@ -45,19 +50,38 @@ function appDir(functions: number, seed: number): { dir: string; files: number }
 
 function runSize(functions: number, seed: number, runs: number): SizeResult {
   const { dir, files } = appDir(functions, seed);
-  const floor = measure('floor', dir, runs);
-  const scan = measure('scan', dir, runs);
+  const { floor, scan, 'scan-1-thread': scanOneThread } = measureInRounds(['floor', 'scan', 'scan-1-thread'], dir, runs);
   measure('rescan', dir, 1); // fills the cache (this build, this app)
   const rescan = measure('rescan', dir, runs);
-  return { functions, files, scan, floor, rescan, ratio: scan.wallMs / floor.wallMs, rescanRatio: rescan.wallMs / scan.wallMs };
+  return { functions, files, scan, scanOneThread, floor, rescan, ratio: scan.wallMs / floor.wallMs, rescanRatio: rescan.wallMs / scan.wallMs, secondThreadGain: scanOneThread.wallMs / scan.wallMs };
 }
 
 function table(results: readonly SizeResult[]): string {
-  const rows = [['functions', 'files', 'scan wall s', 'scan cpu s', 'scan peak MB', 'floor wall s', 'floor cpu s', 'floor peak MB', 'scan/floor', 'rescan wall s', 'rescan/scan'].join(' | ')];
+  const rows = [['functions', 'files', 'scan wall s', 'scan cpu s', 'scan peak MB', 'floor wall s', 'floor cpu s', 'floor peak MB', 'scan/floor', '1-thread scan wall s', '1-thread/scan', 'rescan wall s', 'rescan/scan'].join(' | ')];
   for (const r of results) {
-    rows.push([r.functions, r.files, s(r.scan.wallMs), s(r.scan.cpuMs), r.scan.peakRssMb.toFixed(0), s(r.floor.wallMs), s(r.floor.cpuMs), r.floor.peakRssMb.toFixed(0), r.ratio.toFixed(1), s(r.rescan.wallMs), `${(r.rescanRatio * 100).toFixed(0)}%`].join(' | '));
+    rows.push(
+      [
+        r.functions,
+        r.files,
+        s(r.scan.wallMs),
+        s(r.scan.cpuMs),
+        r.scan.peakRssMb.toFixed(0),
+        s(r.floor.wallMs),
+        s(r.floor.cpuMs),
+        r.floor.peakRssMb.toFixed(0),
+        r.ratio.toFixed(1),
+        s(r.scanOneThread.wallMs),
+        r.secondThreadGain.toFixed(2),
+        s(r.rescan.wallMs),
+        `${(r.rescanRatio * 100).toFixed(0)}%`,
+      ].join(' | '),
+    );
   }
-  const phases = results.map((r) => `${r.functions} functions, scan phases (ms): ${Object.entries(r.scan.phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+  const phaseText = (m: ModeResult): string => Object.entries(m.phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+  const phases = results.flatMap((r) => [
+    `${r.functions} functions, scan phases (ms): ${phaseText(r.scan)}`,
+    `${r.functions} functions, one-thread scan: cpu ${s(r.scanOneThread.cpuMs)} s, peak ${r.scanOneThread.peakRssMb.toFixed(0)} MB, phases (ms): ${phaseText(r.scanOneThread)}`,
+  ]);
   return [...rows, '', ...phases].join('\n');
 }
 
