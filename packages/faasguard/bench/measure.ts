@@ -28,11 +28,11 @@ export interface Measurement {
 const BENCH_CACHE = path.join(os.tmpdir(), 'faasguard-bench-scan-cache');
 
 async function measureScan(dir: string, cached: boolean, threads?: number): Promise<Pick<Measurement, 'phases' | 'count'>> {
+  // As the command line does, before the scanner is loaded (the scan here runs in-process, not through it).
+  (await import('../src/cli/command-line-v8-flags.js')).setCommandLineV8Flags();
   const { scan } = await import('../src/scan/scan.js');
   const { renderReportParts } = await import('../src/report/reporter.js');
   const { writeFileInParts } = await import('../src/cli/write-in-parts.js');
-  // As the command line does (the scan here runs in-process, not through it).
-  (await import('../src/cli/heap-growth.js')).limitHeapGrowth();
   const phases: Record<string, number> = {};
   const result = await scan(dir, { onPhase: (phase, ms) => void (phases[phase] = ms), ...(cached ? { scanCache: BENCH_CACHE } : {}), ...(threads ? { threads } : {}) });
   const start = performance.now();

@@ -22,10 +22,10 @@ process.exitCode = await main(argv);
 if (argv[0] === 'scan') scanner?.keepCode();
 
 async function loadScanner() {
-  const { limitHeapGrowth } = await import('../dist/src/cli/heap-growth.js');
+  const { setCommandLineV8Flags } = await import('../dist/src/cli/command-line-v8-flags.js');
   const { defaultCodeCacheDir, loadWithCodeCache } = await import('../dist/src/files/code-cache.js');
-  // V8 takes a code cache only under the flags it was made with: the command line's own flag is
-  // set before the bundle is compiled, as it was when the cache was written (main sets it again).
-  limitHeapGrowth();
+  // V8 takes a code cache only under the flags it was made with: the command line's own flags are
+  // set before the bundle is compiled, as they were when the cache was written (main sets them again).
+  setCommandLineV8Flags();
   return loadWithCodeCache(SCANNER, defaultCodeCacheDir());
 }

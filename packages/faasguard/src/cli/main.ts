@@ -12,7 +12,7 @@ import { SYSTEM_CLOCK, type Clock } from './clock.js';
 import { HELP_OPTION, type Command, type CommandIo } from './command.js';
 import { parseCommandLine } from './parse-command-line.js';
 import { UsageError } from './usage-error.js';
-import { limitHeapGrowth } from './heap-growth.js';
+import { setCommandLineV8Flags } from './command-line-v8-flags.js';
 
 /**
  * Each command's module is loaded when the command runs, not before: `faasguard --version` or
@@ -63,7 +63,7 @@ Colours: --no-color, FORCE_COLOR, NO_COLOR (see 'faasguard scan --help').
 
 /** `clock`: time and timers of the progress display, replaced in tests. */
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr, clock: Clock = SYSTEM_CLOCK): Promise<number> {
-  limitHeapGrowth();
+  setCommandLineV8Flags();
   try {
     return await run(argv, { out, err, clock });
   } catch (e) {
