@@ -6,9 +6,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './figures.js';
-import type { Measurement } from './measure.js';
-
-export type Mode = 'scan' | 'scan-1-thread' | 'rescan' | 'floor';
+import type { Measurement, Mode } from './measure.js';
 
 /** Medians of one mode on one app. */
 export interface ModeResult {

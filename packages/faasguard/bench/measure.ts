@@ -75,11 +75,16 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** The modes, as `fresh-process.ts` names them. */
-const MODES = ['scan', 'scan-1-thread', 'rescan', 'floor'];
+/** What a measurement runs: the scan, the scan with the code analysis on one thread, a rescan, the floor. */
+export const MODES = ['scan', 'scan-1-thread', 'rescan', 'floor'] as const;
+export type Mode = (typeof MODES)[number];
+
+function isMode(mode: string | undefined): mode is Mode {
+  return MODES.some((m) => m === mode);
+}
 
 async function main(mode: string | undefined, dir: string | undefined): Promise<void> {
-  if (!dir || !MODES.includes(mode ?? '')) throw new Error(`usage: measure.js <${MODES.join('|')}> <dir>`);
+  if (!dir || !isMode(mode)) throw new Error(`usage: measure.js <${MODES.join('|')}> <dir>`);
   const done = mode === 'floor' ? await measureFloor(dir) : await measureScan(dir, mode === 'rescan', mode === 'scan-1-thread' ? 1 : undefined);
   const cpu = process.cpuUsage();
   const m: Measurement = { cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, ...done };

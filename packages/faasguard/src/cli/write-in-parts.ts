@@ -2,7 +2,7 @@
  * Writes a report given in pieces (see `renderReportParts`) a megabyte or so at a time, so that a
  * large report is never held whole as text and again as bytes.
  */
-import { chmodSync, closeSync, lstatSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, lstatSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Characters gathered before a write: few system calls, little held. */
@@ -33,6 +33,9 @@ export function writeFileInParts(file: string, parts: Iterable<string>): void {
   const stat = lstatSync(file, { throwIfNoEntry: false });
   // A symbolic link is written through, as before: renaming over it would replace the link, not its file.
   if (stat !== undefined && !stat.isFile()) return writeTo(file, parts);
+  // A report this process may not write stays as it is, with the error writing it in place gives
+  // (EACCES naming the file): renaming over it would take no notice of its permissions.
+  if (stat !== undefined) accessSync(file, constants.W_OK);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     // Replacing a report: private while written, then with that report's permissions (one kept

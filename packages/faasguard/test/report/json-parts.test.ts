@@ -4,6 +4,7 @@
  * ones, diagnostics, control characters and empty lists alike.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -108,6 +109,35 @@ describe('reports in parts', () => {
     const fresh = path.join(dir, 'fresh.json');
     writeFileInParts(fresh, ['{}']);
     assert.equal(fs.statSync(fresh).mode, fs.statSync(usual).mode, 'a new report gets the permissions of any new file');
+  });
+
+  it('leaves a report it may not write as it is, with the error writing it in place gives', () => {
+    // Root may write any file: the writer runs as an unprivileged user then, as most scans do.
+    const asRoot = process.getuid?.() === 0;
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'faasguard-read-only-'));
+    fs.chmodSync(folder, 0o777);
+    const locked = path.join(folder, 'locked.json');
+    const open = path.join(folder, 'open.json');
+    fs.writeFileSync(locked, 'kept');
+    fs.chmodSync(locked, 0o444);
+    fs.writeFileSync(open, 'old');
+    fs.chmodSync(open, 0o666);
+    const module = new URL('../../src/cli/write-in-parts.js', import.meta.url).href;
+    const write = (file: string) =>
+      spawnSync(process.execPath, ['--input-type=module', '-e', `const { writeFileInParts } = await import(${JSON.stringify(module)}); try { writeFileInParts(${JSON.stringify(file)}, ['new']); console.log('written'); } catch (e) { console.log(e.code, e.path); }`], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+    try {
+      assert.equal(write(locked).stdout.trim(), `EACCES ${locked}`);
+      assert.equal(fs.readFileSync(locked, 'utf8'), 'kept');
+      assert.deepEqual(fs.readdirSync(folder).sort(), ['locked.json', 'open.json'], 'nothing left beside it');
+      assert.equal(write(open).stdout.trim(), 'written');
+      assert.equal(fs.readFileSync(open, 'utf8'), 'new');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('writes to a device as it is, without a file beside it', () => {
