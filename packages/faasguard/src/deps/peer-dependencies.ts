@@ -10,7 +10,7 @@ import { normalizePyName } from './lockfiles/common.js';
 /** Host package → the packages it expects beside it. */
 const PEERS: Record<Ecosystem, Readonly<Record<string, readonly string[]>>> = {
   npm: {
-    // Powertools utilities take the AWS SDK clients they call as peers (parameters, idempotency …) and Middy as an optional peer.
+    // Powertools utilities take the AWS SDK clients they call as peers (parameters, idempotency...) and Middy as an optional peer.
     '@aws-lambda-powertools/*': ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb', '@middy/core', 'zod'],
     'aws-cdk-lib': ['constructs'],
     'amazon-qldb-driver-nodejs': ['@aws-sdk/client-qldb-session', 'ion-js', 'jsbi'],

@@ -5,10 +5,17 @@
  * loaded gives no parser, and the caller says what is then not scanned.
  */
 import { existsSync } from 'node:fs';
-import { Language, Parser, type Node } from 'web-tree-sitter';
+import { createRequire } from 'node:module';
+import type { Node, Parser } from 'web-tree-sitter';
 import { builtDataPath, missingBuiltData } from '../files/built-data.js';
 import type { SourceLocation } from '../model/location.js';
 import type { PositionMap } from '../code/parse-js.js';
+
+/**
+ * Loaded when a grammar is: a scan of an app with neither Python nor Terraform never needs it.
+ * (`require`, not `import()`: the command line's bundle runs as a script, which has no dynamic import.)
+ */
+const load = createRequire(import.meta.url);
 
 export interface GrammarLoader {
   /** Loads the grammar once; false when it cannot be loaded */
@@ -27,9 +34,10 @@ export function grammarLoader(file: string, what: string): GrammarLoader {
         const grammar = builtDataPath(file);
         if (!existsSync(grammar)) throw missingBuiltData(grammar, what);
         try {
-          await Parser.init();
-          const p = new Parser();
-          p.setLanguage(await Language.load(grammar));
+          const treeSitter = load('web-tree-sitter') as typeof import('web-tree-sitter');
+          await treeSitter.Parser.init();
+          const p = new treeSitter.Parser();
+          p.setLanguage(await treeSitter.Language.load(grammar));
           parser = p;
           return true;
         } catch {

@@ -22,7 +22,7 @@ interface ShownLine {
 
 export class FrameSource {
   private readonly index: LineIndex;
-  /** Code split as its parser splits it (CR, U+2028 …: see `line-breaks.ts`); templates use the index */
+  /** Code split as its parser splits it (CR, U+2028...: see `line-breaks.ts`); templates use the index */
   private readonly codeLines?: string[];
   private readonly shown = new Map<number, ShownLine>();
   /**

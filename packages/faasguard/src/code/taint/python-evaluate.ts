@@ -765,7 +765,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     return op === '==' ? { whenTrue: [subject], whenFalse: [] } : { whenTrue: [], whenFalse: [subject] };
   }
 
-  /** `re.fullmatch(r"^…$", x)`, `x.isdigit()`, `isinstance(x, int)`. */
+  /** `re.fullmatch(r"^...$", x)`, `x.isdigit()`, `isinstance(x, int)`. */
   private callGuard(call: PyNode, env: Env): PyNode[] {
     const fnNode = call.childForFieldName('function');
     const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter(isNode);

@@ -75,7 +75,7 @@ export abstract class TaintWalker<N> {
 
   /**
    * A branch decided by client data that names an authorization field (`isAdmin`, `role`,
-   * `tenantId` …) or by a token decoded without verification; `presence`: only whether it is there.
+   * `tenantId`...) or by a token decoded without verification; `presence`: only whether it is there.
    */
   protected decision(v: Value, n: N, presence = false): void {
     for (const t of deepTaints(v)) {

@@ -3,7 +3,7 @@
  * what it synthesizes; faasguard runs `npx cdk synth` only when the user asks (`--synth`), since
  * that executes the app's code.
  */
-import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readTextOrUndefined } from '../../files/read-regular-file.js';
 
@@ -23,8 +23,12 @@ export function assemblyDirOf(rootAbs: string, cdkJsonRel: string): string {
   return path.posix.normalize(path.posix.join(appDir, output));
 }
 
+/** Node's own modules, loaded when used: every scan loads this module, few synthesize. */
+const builtin = createRequire(import.meta.url);
+
 /** Runs `npx cdk synth` in the app's directory; the error message when it fails. */
 export function synthesize(appDirAbs: string): string | undefined {
+  const { execFileSync } = builtin('node:child_process') as typeof import('node:child_process');
   try {
     execFileSync('npx', ['--no-install', 'cdk', 'synth', '--quiet'], { cwd: appDirAbs, stdio: ['ignore', 'ignore', 'pipe'], timeout: 10 * 60 * 1000 });
     return undefined;

@@ -23,7 +23,7 @@ export class Template {
   readonly parameters = new Map<string, TemplateParameter>();
   readonly conditions = new Map<string, TNode>();
   readonly mappings: TNode | undefined;
-  /** Logical ids that a transform creates (SAM's `ServerlessRestApi`, `<Function>Role` …): references to them are not broken */
+  /** Logical ids that a transform creates (SAM's `ServerlessRestApi`, `<Function>Role`...): references to them are not broken */
   readonly implicitIds = new Set<string>();
   /** Generated logical ids that end in a hash of the deployment (`MyApiDeployment926eeb5ff1`) or in a value known only at deploy time */
   readonly implicitIdPatterns: RegExp[] = [];

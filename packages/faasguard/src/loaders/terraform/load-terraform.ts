@@ -155,7 +155,7 @@ function evaluateModule(ctx: ModuleContext, dir: string, parsed: readonly Parsed
     modules: new Map(),
     data: new Map(declared(tf, 'data').map((d) => [`${d.type}.${d.name}`, d.block])),
     budget: ctx.budget,
-    // Terraform reads relative paths from the root module's folder (`${path.module}/…` names a module's).
+    // Terraform reads relative paths from the root module's folder (`${path.module}/...` names a module's).
     readFile: (file) => ctx.reader?.text(path.posix.join(call.rootDir || '.', 'main.tf'), file),
     assumptions: { ...ctx.assumptions, prefix: call.prefix },
   };

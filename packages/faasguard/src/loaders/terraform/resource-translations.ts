@@ -41,14 +41,14 @@ export interface Translation {
 
 /** Values Terraform writes in its own words: each conversion maps them to CloudFormation's (others pass unchanged). */
 export const CONVERSIONS = {
-  /** S3 canned ACLs: `public-read` → `PublicRead` */
+  /** S3 canned ACLs: `public-read` is `PublicRead` */
   'canned-acl': (v: string | number | boolean): string | number | boolean =>
     typeof v === 'string' ? v.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') : v,
   /** A legacy `versioning { enabled = true }` block */
   'enabled-status': (v: string | number | boolean): string | number | boolean => (v === true || v === 'true' ? 'Enabled' : v === false || v === 'false' ? 'Suspended' : v),
   /** `method_path` of `aws_api_gateway_method_settings` (`orders/{id}/GET`; `*` for every path and method): its HTTP method */
   'method-of-path': (v: string | number | boolean): string | number | boolean => (typeof v === 'string' ? v.slice(v.lastIndexOf('/') + 1) : v),
-  /** …and its resource path, rooted (`/*`, `/orders/{id}`) */
+  /** ...and its resource path, rooted (`/*`, `/orders/{id}`) */
   'resource-of-path': (v: string | number | boolean): string | number | boolean => (typeof v === 'string' ? `/${v.slice(0, Math.max(0, v.lastIndexOf('/')))}` : v),
 } as const;
 

@@ -11,7 +11,7 @@ const BEGIN = /-----BEGIN (?:(?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(
 const BODY = /^(?:\s|\\[nr]|["'+,])*(?:(?:Proc-Type|DEK-Info|Comment|Version|Hash):[^\n]*(?:\n|\\n))*(?:\s|\\[nr])*([A-Za-z0-9+/]{32})/;
 
 /** Documentation elides bodies: `MIIEv...`, `xxxx`. */
-const ELIDED = /\.\.\.|…|xxxx|<[^>]*>/i;
+const ELIDED = /\.\.\.|\u2026|xxxx|<[^>]*>/i;
 
 /** PEM private key blocks, reported from the BEGIN line to the END line. */
 export const privateKeyDetector: Detector = {

@@ -33,7 +33,7 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
   { kind: 'slack-token', pattern: /xox[abposre]-[0-9]{6,15}-[A-Za-z0-9-]{8,250}/g, confidence: 'high', minEntropy: 3.0, standalone: true },
   // Slack app-level token.
   { kind: 'slack-token', pattern: /xapp-[0-9]-[A-Z0-9]{8,15}-[0-9]{6,15}-[A-Za-z0-9]{32,80}/g, confidence: 'high', minEntropy: 3.0, standalone: true },
-  // Slack incoming webhook: workspace T…, channel/bot B…, then the secret path part.
+  // Slack incoming webhook: workspace T..., channel/bot B..., then the secret path part.
   { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{6,12}\/[A-Z0-9]{6,12}\/[A-Za-z0-9]{16,48}/g, confidence: 'high', minEntropy: 3.0, standalone: false },
   // Stripe: secret (sk_) and restricted (rk_) keys; test-mode keys reach no money, hence medium.
   { kind: 'stripe-key', pattern: /[sr]k_(?:live|test)_[0-9A-Za-z]{20,247}/g, confidence: (value) => (value.includes('_live_') ? 'high' : 'medium'), minEntropy: 3.0, standalone: true },
