@@ -7,6 +7,7 @@
  */
 import { loadTypeScript } from '../code/load-typescript.js';
 import ts from '../code/typescript-lib.cjs';
+import { sourceFileOptions } from '../code/parse-js.js';
 import { LineIndex } from '../parse/line-index.js';
 
 /** One import of a module, where it is written (1-based line and column). */
@@ -64,7 +65,7 @@ const MAY_IMPORT_TYPES = /\b(?:import|export)\s+type\b|[{,]\s*type\s+[\w$]/;
  * in types only: `import type …`, `export type … from`, or named imports that are all `type`.
  */
 function typeOnlyImports(file: string, text: string): Set<number> {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(file));
+  const source = ts.createSourceFile(file, text, sourceFileOptions(), false, scriptKind(file));
   const out = new Set<number>();
   for (const statement of source.statements) {
     if (!isTypeOnlyDeclaration(statement)) continue;

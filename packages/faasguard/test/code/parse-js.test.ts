@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseJs } from '../../src/code/parse-js.js';
+import { parseJs, ts } from '../../src/code/parse-js.js';
 
 describe('parse-js', () => {
   it('parses JavaScript and TypeScript with 1-based locations', () => {
@@ -23,7 +23,39 @@ describe('parse-js', () => {
     assert.ok(bad.ast.statements.length >= 1);
   });
 
+  it('gives the same tree and errors with JSDoc comments left unparsed as with them parsed', () => {
+    const text = [
+      '/** @param {{ id: string }} event - the request\n * @returns {Promise<object>} */',
+      'exports.handler = async (event) => {',
+      '  /** @type {import("x").Y} */ const y = event.id;',
+      '  /** @see {@link foo} @param {broken */',
+      '  return { y, /** @deprecated */ z: 1 };',
+      '};',
+      'function f( { /** @type {number} */ return 1 +; }',
+      '',
+    ].join('\n');
+    for (const file of ['src/a.js', 'src/a.ts']) {
+      const parsed = parseJs(file, text);
+      const full = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS);
+      assert.deepEqual(shape(parsed.ast), shape(full), file);
+      const fullErrors = (full as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.slice(0, 3).map((d) => parsed.locAt(d.start ?? 0));
+      assert.deepEqual(parsed.errors.map((e) => e.loc), fullErrors, file);
+      assert.ok(parsed.errors.length > 0, 'the broken function is reported');
+    }
+  });
+
   it('does not throw on hostile input', () => {
     for (const text of ['\u0000\u0001', '(((((((((('.repeat(2000), '`${'.repeat(500), 'x'.repeat(100_000)]) assert.doesNotThrow(() => parseJs('src/x.js', text));
   });
 });
+
+/** Every node's kind and positions. */
+function shape(node: ts.Node): unknown[] {
+  const out: unknown[] = [];
+  const visit = (n: ts.Node): void => {
+    out.push([n.kind, n.pos, n.end]);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return out;
+}
