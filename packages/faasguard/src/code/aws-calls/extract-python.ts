@@ -98,6 +98,8 @@ function objectOf(scope: PyScope, e: PyNode): PyObject | undefined {
   const name = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.type === 'identifier' ? fn.text : undefined;
   const owner = fn.type === 'attribute' ? fn.childForFieldName('object') : undefined;
   const parent = owner ? objectOf(scope, owner) : undefined;
+  // Before the arguments are looked at: most calls make no boto3 object, and reading a node's children crosses into WebAssembly.
+  if (!makesObject(name, parent)) return undefined;
   const keys = CREDENTIAL_KEYWORDS.some((k) => keyword(e, k) !== undefined) || parent?.ownCredentials === true;
   const credentials = keys ? { ownCredentials: true } : {};
   if (name === 'Session') return { kind: 'session', service: '', ...credentials };
@@ -112,6 +114,12 @@ function objectOf(scope: PyScope, e: PyNode): PyObject | undefined {
   if (name === 'Bucket') return { kind: 'bucket', service: parent.service, ...withTarget };
   if (name === 'Object') return { kind: 'object', service: parent.service, ...withTarget };
   return undefined;
+}
+
+/** Whether a call of `name` (on `parent`) makes one of the objects `objectOf` tracks. */
+function makesObject(name: string | undefined, parent: PyObject | undefined): boolean {
+  if (name === 'Session' || name === 'client' || name === 'resource') return true;
+  return parent?.kind === 'resource' && (name === 'Table' || name === 'Bucket' || name === 'Object');
 }
 
 function collectCall(scope: PyScope, n: PyNode): void {
