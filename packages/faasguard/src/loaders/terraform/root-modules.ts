@@ -36,12 +36,20 @@ export function localModuleDir(callerDir: string, source: string): string | unde
   return target === '..' || target.startsWith('../') ? undefined : target;
 }
 
+/**
+ * Whether a file's text can hold a `module` block with a local `source`, which is written starting
+ * with `./` or `../`: the others need no parse here. Most modules that files call come from a
+ * registry or from git.
+ */
+function mayCallLocalModule(text: string): boolean {
+  return /\bmodule\b/.test(text) && text.includes('./');
+}
+
 /** Folders that a `module` block of another folder calls by a local `source` (the parser must be loaded). */
 export function calledModuleDirs(folders: ReadonlyMap<string, readonly TerraformFile[]>): Set<string> {
   const called = new Set<string>();
   for (const [dir, files] of folders) {
-    // Only a file that says `module` can call one: the others need no parse here.
-    for (const f of files.filter((x) => isTerraformConfig(x.rel) && /\bmodule\b/.test(x.text))) {
+    for (const f of files.filter((x) => isTerraformConfig(x.rel) && mayCallLocalModule(x.text))) {
       const parsed = parseTerraform(f.rel, f.text);
       if (!parsed) continue;
       try {
