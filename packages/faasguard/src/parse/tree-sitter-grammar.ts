@@ -15,7 +15,7 @@ import type { PositionMap } from '../code/parse-js.js';
  * Loaded when a grammar is: a scan of an app with neither Python nor Terraform never needs it.
  * (`require`, not `import()`: the command line's bundle runs as a script, which has no dynamic import.)
  */
-const load = createRequire(import.meta.url);
+const requireWhenUsed = createRequire(import.meta.url);
 
 export interface GrammarLoader {
   /** Loads the grammar once; false when it cannot be loaded */
@@ -34,7 +34,7 @@ export function grammarLoader(file: string, what: string): GrammarLoader {
         const grammar = builtDataPath(file);
         if (!existsSync(grammar)) throw missingBuiltData(grammar, what);
         try {
-          const treeSitter = load('web-tree-sitter') as typeof import('web-tree-sitter');
+          const treeSitter = requireWhenUsed('web-tree-sitter') as typeof import('web-tree-sitter');
           await treeSitter.Parser.init();
           const p = new treeSitter.Parser();
           p.setLanguage(await treeSitter.Language.load(grammar));

@@ -24,11 +24,11 @@ export function assemblyDirOf(rootAbs: string, cdkJsonRel: string): string {
 }
 
 /** Node's own modules, loaded when used: every scan loads this module, few synthesize. */
-const builtin = createRequire(import.meta.url);
+const requireWhenUsed = createRequire(import.meta.url);
 
 /** Runs `npx cdk synth` in the app's directory; the error message when it fails. */
 export function synthesize(appDirAbs: string): string | undefined {
-  const { execFileSync } = builtin('node:child_process') as typeof import('node:child_process');
+  const { execFileSync } = requireWhenUsed('node:child_process') as typeof import('node:child_process');
   try {
     execFileSync('npx', ['--no-install', 'cdk', 'synth', '--quiet'], { cwd: appDirAbs, stdio: ['ignore', 'ignore', 'pipe'], timeout: 10 * 60 * 1000 });
     return undefined;
