@@ -8,8 +8,11 @@
  *
  * `node_modules` is never walked at all (see discover.ts).
  */
+/** Directories where Python installs packages, and nothing else. */
+const PYTHON_PACKAGE_DIRS = new Set(['site-packages', 'dist-packages', '.venv', 'venv', '__pypackages__']);
+
 /** Directory names that hold only installed packages. */
-const VENDOR_DIRS = new Set(['vendor', 'vendored', 'site-packages', 'dist-packages', '.venv', 'venv', '__pypackages__', 'bower_components', 'jspm_packages']);
+const VENDOR_DIRS = new Set(['vendor', 'vendored', ...PYTHON_PACKAGE_DIRS, 'bower_components', 'jspm_packages']);
 
 /** Metadata directories pip writes beside each installed distribution. */
 const INSTALL_METADATA = /\.(?:dist-info|egg-info)$/i;
@@ -21,13 +24,33 @@ const INSTALL_METADATA = /\.(?:dist-info|egg-info)$/i;
  * a handler is often written beside packages installed into the function folder.
  */
 export function vendoredFileTest(files: Iterable<{ rel: string }>): (rel: string) => boolean {
+  const installTargets = installTargetsOf(files);
+  return (rel) => isVendoredPath(rel) || insideInstallTarget(rel, installTargets);
+}
+
+/**
+ * A predicate telling whether a file belongs to a package pip installed: inside a virtual
+ * environment, `site-packages`, a distribution's metadata, or a subdirectory of an install target
+ * (see `vendoredFileTest`). Such a folder holds only what pip put there, never a template of the
+ * project; `vendor/` is left out, since a project may keep its own files there.
+ */
+export function pythonPackageFileTest(files: Iterable<{ rel: string }>): (rel: string) => boolean {
+  const installTargets = installTargetsOf(files);
+  return (rel) => {
+    const dirs = rel.split('/').slice(0, -1);
+    return dirs.some((d) => PYTHON_PACKAGE_DIRS.has(d.toLowerCase()) || INSTALL_METADATA.test(d)) || insideInstallTarget(rel, installTargets);
+  };
+}
+
+/** Directories holding a `*.dist-info` or `*.egg-info` directory: pip install targets. */
+function installTargetsOf(files: Iterable<{ rel: string }>): Set<string> {
   const installTargets = new Set<string>();
   for (const f of files) {
     const parts = f.rel.split('/');
     const i = parts.findIndex((p) => INSTALL_METADATA.test(p));
     if (i >= 0) installTargets.add(parts.slice(0, i).join('/'));
   }
-  return (rel) => isVendoredPath(rel) || insideInstallTarget(rel, installTargets);
+  return installTargets;
 }
 
 /** A path with a vendor directory or an installed distribution's metadata among its directories. */

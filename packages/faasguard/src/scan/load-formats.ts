@@ -7,6 +7,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { DiscoveredFile } from '../discover/discover.js';
+import { pythonPackageFileTest } from '../discover/vendored-files.js';
 import { loadCdkAssembly } from '../loaders/cdk/load-assembly.js';
 import { assemblyDirOf, synthesize } from '../loaders/cdk/synth.js';
 import { loadTemplate } from '../loaders/cloudformation/load-template.js';
@@ -77,9 +78,13 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
     return out;
   }
   const assemblies = assemblyDirs(rootAbs, files, options, out);
+  // A layer built with `pip install -t` holds thousands of JSON files (botocore's service models
+  // among them, which name `AWS::` types): none is the project's template, and reading them was
+  // most of the reading of a corpus of real repositories.
+  const installedByPip = pythonPackageFileTest(files);
   const read: Array<{ file: DiscoveredFile; result: ReadTemplateResult }> = [];
   for (const file of files) {
-    if (!TEMPLATE_EXTENSIONS.test(file.rel) || assemblies.some((dir) => isInside(file.rel, dir))) continue;
+    if (!TEMPLATE_EXTENSIONS.test(file.rel) || installedByPip(file.rel) || assemblies.some((dir) => isInside(file.rel, dir))) continue;
     const result = await readTemplate(file, options.maxFileSize, options.parseYaml);
     out.diagnostics.push(...result.diagnostics);
     if (result.root) read.push({ file, result });

@@ -89,3 +89,25 @@ describe('syntax errors: one per file', () => {
     }
   });
 });
+
+describe('template detection: packages pip installed', () => {
+  it('looks for templates outside what pip installed, and keeps the install folder\'s own files and vendor/', async () => {
+    const queue = (name: string): string => `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  ${name}:\n    Type: AWS::SQS::Queue\n`;
+    const dir = tempProject({
+      'template.yaml': queue('App'),
+      'layer/python/boto3-1.34.0.dist-info/METADATA': 'Name: boto3\n',
+      'layer/python/botocore/data/cloudformation/service-2.json': '{"shapes": {"ResourceType": {"type": "string", "documentation": "AWS::S3::Bucket"}}}\n',
+      'layer/python/somepkg/template.yaml': queue('Installed'),
+      'layer/python/template.yaml': queue('Layer'),
+      '.venv/lib/python3.12/site-packages/pkg/template.yaml': queue('Venv'),
+      'vendor/nested/template.yaml': queue('Vendored'),
+    });
+    try {
+      const { templates, model } = await loadApp(dir);
+      assert.deepEqual(templates, ['layer/python/template.yaml', 'template.yaml', 'vendor/nested/template.yaml']);
+      assert.deepEqual(model.resources.map((r) => r.id).sort(), ['layer/python/template.yaml/Layer', 'template.yaml/App', 'vendor/nested/template.yaml/Vendored']);
+    } finally {
+      removeProject(dir);
+    }
+  });
+});
