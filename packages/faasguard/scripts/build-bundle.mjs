@@ -68,8 +68,7 @@ const modules = await build({
 });
 
 const compilerFile = createRequire(join(packageDir, 'package.json')).resolve('typescript');
-const usedNames = namesReadFromTs(jsFilesUnder(join(packageDir, 'dist', 'src')).map((f) => readFileSync(f, 'utf8')));
-const compiler = trimmedTypeScriptSource(compilerFile, usedNames);
+const compiler = trimmedTypeScriptSource(compilerFile, namesReadFromTs(join(packageDir, 'dist', 'src')));
 const typescript = await build({
   ...COMMON,
   stdin: { contents: compiler.contents, sourcefile: relative(packageDir, compilerFile), resolveDir: packageDir },
@@ -82,13 +81,6 @@ const typescript = await build({
 
 writeFileSync(join(out, 'THIRD-PARTY-NOTICES.txt'), notices([scanning.metafile, modules.metafile, typescript.metafile]));
 console.log(`bundle: ${readdirSync(out).filter((f) => /\.c?js$/.test(f)).length} files written to ${relative(packageDir, out)}`);
-
-/** The compiled modules of the scanner, whose `ts.` names the trimmed compiler exports. */
-function jsFilesUnder(dir) {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.js'))
-    .map((e) => join(e.parentPath ?? e.path, e.name));
-}
 
 /** The license text of every package the bundles hold code of, found by their inputs' paths. */
 function notices(metafiles) {

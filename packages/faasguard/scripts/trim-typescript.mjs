@@ -14,7 +14,8 @@
 //  - the language service's registrations of code fixes and refactorings (`registerCodeFix`,
 //    `registerRefactor`), which only the service's code-fix and refactor requests read.
 // Every namespace object the kept code refers to (`ts_textChanges_exports`…) keeps its contents.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import ts from 'typescript';
 
@@ -51,10 +52,17 @@ function withNamespaces(body, kept) {
   return body.replace(/^__export\((\w+),/gm, (all, ns) => (ns !== 'typescript_exports' && kept.has(ns) ? all : `/* @__PURE__ */ __export(${ns},`));
 }
 
-/** The names of the API an ES module file of the scanner reads from `ts.`: `ts.createSourceFile` gives `createSourceFile`. */
-export function namesReadFromTs(sourceTexts) {
+/**
+ * The names of the API the scanner's compiled modules (the `.js` files under `dir`) read from
+ * `ts.`: `ts.createSourceFile` gives `createSourceFile`.
+ */
+export function namesReadFromTs(dir) {
   const names = new Set();
-  for (const text of sourceTexts) for (const m of text.matchAll(/\bts\.([A-Za-z_$][\w$]*)/g)) names.add(m[1]);
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
+    const text = readFileSync(join(entry.parentPath ?? entry.path, entry.name), 'utf8');
+    for (const m of text.matchAll(/\bts\.([A-Za-z_$][\w$]*)/g)) names.add(m[1]);
+  }
   return [...names];
 }
 

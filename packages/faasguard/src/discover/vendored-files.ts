@@ -36,10 +36,7 @@ export function vendoredFileTest(files: Iterable<{ rel: string }>): (rel: string
  */
 export function pythonPackageFileTest(files: Iterable<{ rel: string }>): (rel: string) => boolean {
   const installTargets = installTargetsOf(files);
-  return (rel) => {
-    const dirs = rel.split('/').slice(0, -1);
-    return dirs.some((d) => PYTHON_PACKAGE_DIRS.has(d.toLowerCase()) || INSTALL_METADATA.test(d)) || insideInstallTarget(rel, installTargets);
-  };
+  return (rel) => inPackageDir(rel, PYTHON_PACKAGE_DIRS) || insideInstallTarget(rel, installTargets);
 }
 
 /** Directories holding a `*.dist-info` or `*.egg-info` directory: pip install targets. */
@@ -55,8 +52,13 @@ function installTargetsOf(files: Iterable<{ rel: string }>): Set<string> {
 
 /** A path with a vendor directory or an installed distribution's metadata among its directories. */
 export function isVendoredPath(rel: string): boolean {
+  return inPackageDir(rel, VENDOR_DIRS);
+}
+
+/** A path with one of `dirNames` or an installed distribution's metadata among its directories. */
+function inPackageDir(rel: string, dirNames: ReadonlySet<string>): boolean {
   const dirs = rel.split('/').slice(0, -1);
-  return dirs.some((d) => VENDOR_DIRS.has(d.toLowerCase()) || INSTALL_METADATA.test(d));
+  return dirs.some((d) => dirNames.has(d.toLowerCase()) || INSTALL_METADATA.test(d));
 }
 
 function insideInstallTarget(rel: string, targets: ReadonlySet<string>): boolean {

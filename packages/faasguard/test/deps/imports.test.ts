@@ -42,7 +42,7 @@ describe('extractImports: Python', () => {
   });
 
   it('ignores imports in comments and triple-quoted strings', () => {
-    const text = ['# import commented', '"""', 'import in_docstring', '"""', 'important = 1', 'import real'].join('\n');
-    assert.deepEqual(specs('app.py', text), ['real']);
+    const text = ['# import commented', '"""', 'import in_docstring', '"""', 'important = 1', "doc = '''one line''' ; import after_quotes", "'''", 'import in_single', "'''", 'import real', "m = __import__('dyn')"].join('\n');
+    assert.deepEqual(specs('app.py', text), ['real', 'dyn']);
   });
 });

@@ -112,6 +112,25 @@ describe('discovery: symbolic links', () => {
   });
 });
 
+describe('discovery: a directory reached twice', () => {
+  it('lists a directory once, under the name it is first reached by, through a link or not, from a root given through a link', async () => {
+    const dir = project({ 'a/template.yaml': fnTemplate('A'), 'z/template.yaml': fnTemplate('Z') });
+    fs.symlinkSync('a', path.join(dir, 'b'));
+    fs.symlinkSync('z', path.join(dir, 'y'));
+    const viaLink = `${dir}-link`;
+    fs.symlinkSync(dir, viaLink);
+    try {
+      for (const root of [dir, viaLink]) {
+        const { files } = await discoverFiles(root);
+        // `a` before its link `b`; the link `y` before its target `z`.
+        assert.deepEqual(files.map((f) => f.rel), ['a/template.yaml', 'y/template.yaml'], root);
+      }
+    } finally {
+      fs.rmSync(viaLink, { force: true });
+    }
+  });
+});
+
 describe('bad input: sizes and binaries', () => {
   it('skips a file over maxFileSize with a file-too-large warning naming it', async () => {
     const big = fnTemplate('Big') + `# ${'x'.repeat(4000)}\n`;
