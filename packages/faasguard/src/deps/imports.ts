@@ -51,10 +51,71 @@ export function extractJsImports(file: string, text: string): ImportRef[] {
   loadTypeScript();
   const lines = new LineIndex(text);
   const typeOnly = MAY_IMPORT_TYPES.test(text) ? typeOnlyImports(file, text) : new Set<number>();
-  return ts.preProcessFile(text, true, true).importedFiles.map((ref) => {
+  return ts.preProcessFile(text.slice(0, importsEnd(text)), true, true).importedFiles.map((ref) => {
     const { line, column } = lines.position(ref.pos); // the opening quote
     return { specifier: ref.fileName, line, column, ...(typeOnly.has(ref.pos) ? { typeOnly: true } : {}) };
   });
+}
+
+/**
+ * Where the pre-scan may stop: past every module name an import can write. Code imports at its top,
+ * and the pre-scan reads tokens to the end: 1.75 s of the file-scan thread's CPU on the
+ * 10,000-function benchmark app; on the 1,000-function app's 765 files, 25 ms instead of 100 warm.
+ * Every form names its module right after `import`, `require` or `from`, with only
+ * blanks, comments and one `(` between, so nothing past the line of the first quote after the last
+ * of those words (or the last comment mark, which a comment hiding a quote needs) can be a module
+ * name, nor the first thing after that line unless it is a quote. When the text could defeat this
+ * reading (a template literal there, a comment or a character outside ASCII right after, an escaped
+ * identifier, a string continued over a line end), the whole text is read. Cut at a line end, a
+ * prefix gives the pre-scan the same tokens up to the cut.
+ */
+export function importsEnd(text: string): number {
+  if (text.includes('\\u')) return text.length;
+  const last = Math.max(...IMPORT_WORDS.map((w) => text.lastIndexOf(w)));
+  if (last < 0) return 0;
+  const quote = firstOf(text, QUOTES, last);
+  if (quote < 0) return lineEnd(text, last);
+  if (text[quote] === '`') return text.length;
+  const afterQuoteLine = lineEnd(text, quote);
+  if (continuesLine(text, afterQuoteLine)) return text.length;
+  // A `//` comment holding the last word and a quote ends with its line: the module name may follow.
+  const next = skipBlanksAndParen(text, afterQuoteLine);
+  if (next >= text.length) return text.length;
+  const c = text[next]!;
+  if (c === "'" || c === '"') {
+    const end = lineEnd(text, next);
+    return continuesLine(text, end) ? text.length : end;
+  }
+  return c === '`' || c === '/' || c.charCodeAt(0) > 0x7e ? text.length : afterQuoteLine;
+}
+
+/** The words an import is written with, and the comment marks (a comment between may hide a quote). */
+const IMPORT_WORDS = ['import', 'require', 'from', '//', '/*', '*/'];
+/** `import()` takes a template literal too: one as the module name is read whole. */
+const QUOTES = ["'", '"', '`'];
+
+function firstOf(text: string, needles: readonly string[], from: number): number {
+  const found = needles.map((n) => text.indexOf(n, from)).filter((i) => i >= 0);
+  return found.length === 0 ? -1 : Math.min(...found);
+}
+
+/** Just past the line of `at` (its `\n` included), or the end of the text. */
+function lineEnd(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** Whether the line ending at `end` ends with a backslash (a string continued on the next line). */
+function continuesLine(text: string, end: number): boolean {
+  let i = end - 1;
+  while (i >= 0 && (text[i] === '\n' || text[i] === '\r')) i--;
+  return text[i] === '\\';
+}
+
+function skipBlanksAndParen(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && ' \t\r\n\v\f('.includes(text[i]!)) i++;
+  return i;
 }
 
 /** Cheap test before a full parse: only files with `import type`, `export type` or `{ type X` can import types alone. */

@@ -106,6 +106,28 @@ describe('handler resolution', () => {
     }
   });
 
+  it('finds imports nested anywhere in a file, also a require written with escapes', () => {
+    const root = tempProject({
+      'src/entry.js': [
+        "import './top.js';",
+        'export async function handler(event) {',
+        '  const helpers = { load: () => [1, 2].map(() => require("./in-arrow")) };',
+        '  if (event.x) { return (await import(`./in-template.mjs`)).run(); }',
+        '  return requ\\u0069re("./escaped");',
+        '}',
+        "export { y } from './reexported';",
+        'const imported = "no import here"; // importer, exporter, required',
+      ].join('\n'),
+      ...Object.fromEntries(['top.js', 'in-arrow.js', 'in-template.mjs', 'escaped.js', 'reexported.js'].map((name) => [`src/${name}`, ''])),
+    });
+    try {
+      const files = new CodeFiles(root);
+      assert.deepEqual(files.reachableFrom('src/entry.js'), ['src/entry.js', 'src/top.js', 'src/in-arrow.js', 'src/in-template.mjs', 'src/escaped.js', 'src/reexported.js']);
+    } finally {
+      removeProject(root);
+    }
+  });
+
   it('answers whether a file exists from its directory listing and the full check alike', () => {
     const outside = tempProject({ 'secret.js': 'x' });
     const root = tempProject({ 'top.js': 'a', 'src/app.js': 'b', 'src/Upper.js': 'c', 'src/sub/index.ts': 'd' });

@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { codeLanguage, extractImports } from '../../src/deps/imports.js';
+import { codeLanguage, extractImports, importsEnd } from '../../src/deps/imports.js';
+import ts from '../../src/code/typescript-lib.cjs';
+import { loadTypeScript } from '../../src/code/load-typescript.js';
 
 const specs = (file: string, text: string): string[] => extractImports(file, text).map((i) => i.specifier);
 
@@ -32,6 +34,60 @@ describe('extractImports: JavaScript and TypeScript', () => {
     assert.equal(codeLanguage('types.d.ts'), undefined);
     assert.equal(codeLanguage('README.md'), undefined);
     assert.deepEqual(specs('notes.md', "import x from 'x'"), []);
+  });
+});
+
+/** What the compiler's pre-scan finds reading the whole text: the extractor must find the same. */
+function wholeTextImports(text: string): string[] {
+  loadTypeScript();
+  return ts.preProcessFile(text, true, true).importedFiles.map((ref) => `${ref.fileName}@${ref.pos}`);
+}
+
+const found = (text: string): string[] => {
+  const lines = text.split('\n');
+  return extractImports('handler.ts', text).map((i) => `${i.specifier}@${lines.slice(0, i.line - 1).reduce((n, l) => n + l.length + 1, 0) + i.column - 1}`);
+};
+
+describe('extractImports: where the pre-scan stops', () => {
+  const body = ['', 'export const handler = async (event) => {', "  const name = event.name ?? 'x';", '  return { statusCode: 200, body: JSON.stringify({ name }) };', '};', ''].join('\n');
+
+  it('stops after the imports at the top of a file, finding what the whole text gives', () => {
+    const text = ["import a from 'alpha';", "const b = require('beta');", body].join('\n');
+    assert.ok(importsEnd(text) < text.indexOf('handler'), 'the body after the imports is not read');
+    assert.deepEqual(found(text), wholeTextImports(text));
+    assert.deepEqual(specs('handler.js', text), ['alpha', 'beta']);
+  });
+
+  it('reads a module name written on a later line than its import word', () => {
+    const cases = [
+      "import {\n  a,\n  b,\n} from\n  './split';",
+      "const m = require(\n  './next-line'\n);",
+      "const m = require( // from 'a comment with a quote\n  './after-comment');",
+      "const m = require( /* from ' */\n  './after-block-comment');",
+      "const m = require(/*\n  from ' \n*/ './block-comment-over-lines');",
+      "const m = require(\n\n\n './after-blank-lines');",
+      'const m = await import(`./template`);',
+      "const m = await import(\n  `./template-next-line`);",
+      "const m = require('./con\\\ntinued');",
+      "const m = require( // from 'q\n  './con\\\ntinued-after-comment');",
+      "const m = await import(`./template\nover-lines`);",
+      "const m = requ\\u0069re('./escaped-word');",
+      "const m = require(\n\u00a0'./after-non-ascii-blank');",
+      "const m = require( // from 'q\n\u00a0'./non-ascii-blank-after-comment');",
+      "const m = await import( // from 'q\n  `./template-after-comment`);",
+    ];
+    for (const head of cases) {
+      const text = head + body;
+      assert.deepEqual(found(text), wholeTextImports(text), head);
+      assert.ok(found(text).length > 0 || head.includes('escaped'), head);
+    }
+  });
+
+  it('reads the whole text when there is nothing to cut or the last import is at the end', () => {
+    const late = `${body}\nexport { x } from './late';\n`;
+    assert.deepEqual(specs('a.js', late), ['./late']);
+    assert.equal(importsEnd('const x = 1;\n'), 0);
+    assert.deepEqual(specs('a.js', 'const x = 1;\n'), []);
   });
 });
 
