@@ -53,6 +53,15 @@ export function sourceFileOptions(): ts.CreateSourceFileOptions {
   return { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
 }
 
+/**
+ * Whether the text may spell an identifier with escapes (`requ\u0069re`, `\u{72}equire`): the
+ * parser reads it as the plain name, which a search of the text for that name does not find. The
+ * shortcuts that look for words in the text first read such a file whole.
+ */
+export function mayEscapeIdentifiers(text: string): boolean {
+  return text.includes('\\u');
+}
+
 /** Parses one file; `file` is its path relative to the scan root. */
 export function parseJs(file: string, text: string, position?: PositionMap): ParsedFile {
   loadTypeScript();

@@ -7,7 +7,7 @@
  */
 import { loadTypeScript } from '../code/load-typescript.js';
 import ts from '../code/typescript-lib.cjs';
-import { sourceFileOptions } from '../code/parse-js.js';
+import { mayEscapeIdentifiers, sourceFileOptions } from '../code/parse-js.js';
 import { LineIndex } from '../parse/line-index.js';
 
 /** One import of a module, where it is written (1-based line and column). */
@@ -70,7 +70,7 @@ export function extractJsImports(file: string, text: string): ImportRef[] {
  * prefix gives the pre-scan the same tokens up to the cut.
  */
 export function importsEnd(text: string): number {
-  if (text.includes('\\u')) return text.length;
+  if (mayEscapeIdentifiers(text)) return text.length;
   const last = Math.max(...IMPORT_WORDS.map((w) => text.lastIndexOf(w)));
   if (last < 0) return 0;
   const quote = firstOf(text, QUOTES, last);

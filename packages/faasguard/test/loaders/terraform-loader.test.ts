@@ -12,6 +12,7 @@ import os from 'node:os';
 import { loadApp, scan, type ScanOptions } from '../../src/scan/scan.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { removeProject, tempProject } from '../helpers/temp-project.js';
 import { layerCodeFacts } from '../../src/model/facts/layer-facts.js';
 
 const DIR = path.join(FIXTURES, 'terraform');
@@ -73,6 +74,22 @@ describe('terraform loader', () => {
     assert.ok(lines.includes('lambda-permission-public main.tf:13 aws_lambda_permission.partner'), lines.join('\n'));
     // path.module is the module's folder: its code is found.
     assert.deepEqual(result.diagnostics.filter((d) => d.code === 'handler-not-found'), []);
+  });
+
+  it('finds a module called from a sibling folder (`../`) as no root of its own, and a file calling only registry modules as a root', async () => {
+    const fn = 'resource "aws_lambda_function" "this" {\n  function_name = "f"\n  runtime = "nodejs20.x"\n  handler = "index.handler"\n  role = "arn:aws:iam::123456789012:role/r"\n  filename = "f.zip"\n}\n';
+    const dir = tempProject({
+      'stacks/app/main.tf': 'module "shared" {\n  source = "../../shared/fn"\n}\n',
+      'stacks/registry/main.tf': 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n',
+      'shared/fn/main.tf': fn,
+    });
+    try {
+      const result = await scan(dir, { terraform: true });
+      assert.deepEqual(result.templates, ['stacks/app/main.tf', 'stacks/registry/main.tf']);
+      assert.ok(result.findings.some((f) => f.ruleId === 'runtime-deprecated' && f.location.file === 'shared/fn/main.tf' && f.location.line === 3), 'the module is evaluated through its call');
+    } finally {
+      removeProject(dir);
+    }
   });
 
   it('reads variables from terraform.tfvars and *.auto.tfvars over their defaults', async () => {

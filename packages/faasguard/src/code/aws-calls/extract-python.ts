@@ -107,19 +107,26 @@ function objectOf(scope: PyScope, e: PyNode): PyObject | undefined {
     const service = servicePrefix(stringValue(positional(e)[0] ?? keyword(e, 'service_name')) ?? '');
     return service ? { kind: name, service, ...credentials } : undefined;
   }
-  if (parent?.kind !== 'resource') return undefined;
+  const kind = resourceObjectKind(name, parent);
+  if (!kind || !parent) return undefined;
   const target = targetValue(scope, positional(e)[0], 0);
-  const withTarget = { ...(target ? { target } : {}), ...credentials };
-  if (name === 'Table') return { kind: 'table', service: parent.service, ...withTarget };
-  if (name === 'Bucket') return { kind: 'bucket', service: parent.service, ...withTarget };
-  if (name === 'Object') return { kind: 'object', service: parent.service, ...withTarget };
-  return undefined;
+  return { kind, service: parent.service, ...(target ? { target } : {}), ...credentials };
+}
+
+/** What a resource's `Table(name)`, `Bucket(name)` and `Object(bucket, key)` make. */
+const RESOURCE_OBJECTS: ReadonlyMap<string, PyObject['kind']> = new Map([
+  ['Table', 'table'],
+  ['Bucket', 'bucket'],
+  ['Object', 'object'],
+]);
+
+function resourceObjectKind(name: string | undefined, parent: PyObject | undefined): PyObject['kind'] | undefined {
+  return parent?.kind === 'resource' && name !== undefined ? RESOURCE_OBJECTS.get(name) : undefined;
 }
 
 /** Whether a call of `name` (on `parent`) makes one of the objects `objectOf` tracks. */
 function makesObject(name: string | undefined, parent: PyObject | undefined): boolean {
-  if (name === 'Session' || name === 'client' || name === 'resource') return true;
-  return parent?.kind === 'resource' && (name === 'Table' || name === 'Bucket' || name === 'Object');
+  return name === 'Session' || name === 'client' || name === 'resource' || resourceObjectKind(name, parent) !== undefined;
 }
 
 function collectCall(scope: PyScope, n: PyNode): void {
