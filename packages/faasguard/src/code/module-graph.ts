@@ -2,7 +2,8 @@
  * The code files of a function and the relative imports between them (CommonJS `require`, ESM
  * `import`/`export … from`, dynamic `import()`). Packages from node_modules are not followed: the
  * analysis models them by name (see `taint/sinks.ts`). Reading is confined to the scan root and
- * bounded in file size and count; each file is parsed once per scan, keyed by its content hash.
+ * bounded in file size and count; each file is parsed once per scan (again only after its tree was
+ * let go of), keyed by its path and content hash.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
@@ -24,8 +25,8 @@ export interface VirtualText {
   position: PositionMap;
 }
 
-/** Parsed files by `file + content hash`, shared by every scan of the process. */
-const PARSE_CACHE = new Map<string, ParsedFile>();
+/** Parsed files by path, with the hash of the text parsed, shared by every scan of the process. */
+const PARSE_CACHE = new Map<string, { hash: string; parsed: ParsedFile }>();
 const MAX_PARSE_CACHE = 150;
 
 /** Reads and parses code files under one scan root, each at most once. */
@@ -172,6 +173,13 @@ export class CodeFiles {
     this.texts.clear();
   }
 
+  /** Lets go of one file's tree and text, here and in the process's parse cache: it is read and parsed again when asked for. */
+  forget(rel: string): void {
+    this.files.delete(rel);
+    this.texts.delete(rel);
+    PARSE_CACHE.delete(rel);
+  }
+
   /** The parsed file, or undefined (missing, too large, outside the root); problems become diagnostics. */
   load(rel: string): ParsedFile | undefined {
     if (this.files.has(rel)) return this.files.get(rel);
@@ -231,12 +239,12 @@ export class CodeFiles {
 }
 
 function parseCached(rel: string, text: string): ParsedFile {
-  const key = `${rel}\0${createHash('sha1').update(text).digest('hex')}`;
-  const hit = PARSE_CACHE.get(key);
-  if (hit) return hit;
+  const hash = createHash('sha1').update(text).digest('hex');
+  const hit = PARSE_CACHE.get(rel);
+  if (hit?.hash === hash) return hit.parsed;
   const parsed = parseJs(rel, text);
   if (PARSE_CACHE.size >= MAX_PARSE_CACHE) PARSE_CACHE.clear();
-  PARSE_CACHE.set(key, parsed);
+  PARSE_CACHE.set(rel, { hash, parsed });
   return parsed;
 }
 

@@ -28,7 +28,11 @@ export interface AnalysisContext {
   modules: Map<string, ModuleRecord>;
   /** Modules read for the current handler; bounded per handler, while `modules` may hold more from earlier ones */
   loadedForHandler: number;
-  summaries: Map<ts.Node, import('./summaries.js').Summary | null>;
+  /**
+   * By function node, weakly: a file's summaries go with its tree when the tree is let go of
+   * (`CodeFiles.forget`); parsed again, the file has new nodes and new summaries
+   */
+  summaries: WeakMap<ts.Node, import('./summaries.js').Summary | null>;
   /** Expressions left to evaluate for the current handler */
   budget: number;
   exhausted: boolean;
@@ -37,7 +41,7 @@ export interface AnalysisContext {
 }
 
 export function newContext(files: CodeFiles): AnalysisContext {
-  return { files, modules: new Map(), loadedForHandler: 0, summaries: new Map(), budget: 0, exhausted: false, callDepth: 0, inlineDepth: 0 };
+  return { files, modules: new Map(), loadedForHandler: 0, summaries: new WeakMap(), budget: 0, exhausted: false, callDepth: 0, inlineDepth: 0 };
 }
 
 const MAX_INLINE_DEPTH = 4;
