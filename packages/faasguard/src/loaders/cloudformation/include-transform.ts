@@ -32,25 +32,43 @@ export function expandIncludes(root: TMap, file: string, reader: FileReader | un
   return expanded.kind === 'map' ? expanded : root;
 }
 
-/** Nodes without a transform below them are returned as they are (large generated templates have none). */
+/**
+ * Nodes without a transform below them are returned as they are (large generated templates have
+ * none), and nothing is copied for them: every template goes through here.
+ */
 function expand(node: TNode, x: Expansion): TNode {
   if (node.kind === 'scalar') return node;
   if (node.kind === 'seq') {
-    const items = node.items.map((i) => expand(i, x));
-    return items.every((item, i) => item === node.items[i]) ? node : { ...node, items };
+    const items = mapChanged(node.items, (i) => expand(i, x));
+    return items === node.items ? node : { ...node, items };
   }
   const transform = node.entries.find((e) => e.key === TRANSFORM_KEY);
-  const entries = node.entries.filter((e) => e !== transform).map((e) => {
+  const expandEntry = (e: TMapEntry): TMapEntry => {
     const value = expand(e.value, x);
     return value === e.value ? e : { ...e, value };
-  });
-  if (!transform) return entries.every((e, i) => e === node.entries[i]) ? node : { ...node, entries };
+  };
+  if (!transform) {
+    const entries = mapChanged(node.entries, expandEntry);
+    return entries === node.entries ? node : { ...node, entries };
+  }
+  const entries = node.entries.filter((e) => e !== transform).map(expandEntry);
   const included = transformResult(transform, x);
   if (entries.length === 0) return included ?? node;
   // Beside other keys the transform's mapping is merged into its parent (a Resources section).
   if (included?.kind === 'map') return { ...node, entries: [...entries, ...included.entries] };
   if (included) x.diagnostics.warning('include-not-mapping', 'AWS::Include beside other keys must include a mapping; what it includes is ignored', transform.keyLoc);
   return { ...node, entries };
+}
+
+/** `list.map(fn)`, or `list` itself when `fn` returns every element as it is (then nothing is allocated). */
+function mapChanged<T>(list: T[], fn: (item: T) => T): T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const item = fn(list[i]!);
+    if (out === undefined && item !== list[i]) out = list.slice(0, i);
+    out?.push(item);
+  }
+  return out ?? list;
 }
 
 /** The expanded content of one transform, or undefined when it cannot be known (reported). */
