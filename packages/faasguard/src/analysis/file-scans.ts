@@ -3,6 +3,8 @@
  * code file's imports and a file's secrets. A large app has them computed ahead, on a thread of
  * their own while the templates load (`file-scans-ahead.ts`); the analyses then take each file's
  * result from there and compute what is missing themselves, so the results never depend on it.
+ * The same reading tells which files hold no inline suppression: the suppression step, which
+ * otherwise reads every code file again at the end of the scan, passes over those.
  */
 import type { DiscoveredFile } from '../discover/discover.js';
 import { vendoredFileTest } from '../discover/vendored-files.js';
@@ -10,6 +12,7 @@ import { codeLanguage, extractImports, MAX_IMPORT_SCAN_BYTES, type ImportRef } f
 import type { SecretMatch } from '../secrets/types.js';
 import { readTextOrUndefined } from '../files/read-regular-file.js';
 import { installedPackageTest, MAX_SECRET_SCAN_BYTES, secretFileKind, secretsInFile } from './file-secrets.js';
+import { MARKER } from '../suppress/directive-text.js';
 
 /** What to compute. */
 export interface FileScanRequest {
@@ -21,6 +24,8 @@ export interface FileScanRequest {
 export interface FileScans {
   imports: Map<string, ImportRef[]>;
   secrets: Map<string, SecretMatch[]>;
+  /** Files read whose text does not hold the inline suppression marker (`faasguard-ignore`) */
+  unmarked: Set<string>;
 }
 
 /** The imports the dependency analysis would read from a file (`dependency-usage.ts`). */
@@ -35,7 +40,7 @@ export function maySearchForSecrets(f: DiscoveredFile): boolean {
 
 /** Reads each file that may be asked about once, and computes what is requested. */
 export function readFileScans(files: readonly DiscoveredFile[], request: FileScanRequest): FileScans {
-  const out: FileScans = { imports: new Map(), secrets: new Map() };
+  const out: FileScans = { imports: new Map(), secrets: new Map(), unmarked: new Set() };
   const vendored = vendoredFileTest(files);
   const installed = installedPackageTest(files);
   for (const f of files) {
@@ -47,6 +52,7 @@ export function readFileScans(files: readonly DiscoveredFile[], request: FileSca
     if (text === undefined) continue;
     if (imports) out.imports.set(f.rel, extractImports(f.rel, text));
     if (secrets) out.secrets.set(f.rel, secretsInFile(f.rel, text));
+    if (!text.includes(MARKER)) out.unmarked.add(f.rel);
   }
   return out;
 }

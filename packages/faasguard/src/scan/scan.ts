@@ -255,7 +255,8 @@ async function analyzeAndJudge(target: string, options: ScanOptions, rules: read
   const forked = await conditionalFindings(app.openConditions, made.findings, forkJudge(target, options, app, rules));
   const findings = [...made.findings, ...forked.findings].sort(compareFindings);
   const diagnostics = [...made.diagnostics, ...forked.diagnostics];
-  const accepted = applySuppressions(findings, { model: app.model, rules, root, sources: app.sources, files: app.files, ...(options.parseYaml ? { parseYaml: options.parseYaml } : {}) });
+  const unmarked = (await ahead?.results())?.unmarked;
+  const accepted = applySuppressions(findings, { model: app.model, rules, root, sources: app.sources, files: app.files, ...(options.parseYaml ? { parseYaml: options.parseYaml } : {}), ...(unmarked ? { unmarked } : {}) });
   done('rules');
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];
   const allDiagnostics = uniqueDiagnostics([...app.diagnostics, ...inputs.diagnostics, ...codeDiagnostics, ...diagnostics]).sort((a, b) => compareLocations(a.loc, b.loc));

@@ -29,6 +29,7 @@ export function inlineDirectives(input: SuppressionInput, findings: readonly Fin
     else if (isYamlText(file, text)) out.push(...yamlDirectives(file, text, input.parseYaml));
   }
   for (const file of codeFiles(input, findings)) {
+    if (input.unmarked?.has(file)) continue;
     const text = readSmallFile(path.join(input.root, file));
     if (text?.includes(MARKER)) out.push(...codeDirectives(file, text));
   }

@@ -18,4 +18,6 @@ export interface SuppressionInput {
   files: readonly DiscoveredFile[];
   /** How YAML is parsed (see `ScanOptions.parseYaml`) */
   parseYaml?: YamlParser;
+  /** Files known to hold no inline suppression (read by the file scans, `analysis/file-scans.ts`): not read again */
+  unmarked?: ReadonlySet<string>;
 }

@@ -58,6 +58,17 @@ describe('file scans', () => {
     assert.equal(importsOnly.imports.size, 3);
   });
 
+  it('records the files read that hold no inline suppression, which the suppression step then does not read again', async () => {
+    const dir = tempProject({
+      ...SECRETS,
+      'api/quiet.js': "// faasguard-ignore-next-line secret-in-code: a test key\nconst apiKey = 'Hp4Tq8Wm2Xk7Rv9Ln3Bs';\n",
+      'notes.md': 'faasguard-ignore: not read, not a code file\n',
+    });
+    made.push(dir);
+    const scans = readFileScans(await filesOf(dir), { imports: true, secrets: true });
+    assert.deepEqual([...scans.unmarked].sort(), ['.env', 'api/index.js']);
+  });
+
   it('the secrets search takes the matches already found for a file instead of reading it again', async () => {
     const dir = tempProject(SECRETS);
     made.push(dir);
@@ -116,11 +127,13 @@ describe('file scans', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'faasguard-scans-'));
     made.push(dir);
     generateApp(dir, { functions: MIN_FILES_AHEAD + 20, seed: 7 });
-    writeFiles(dir, { ...SECRETS, 'api/template.yaml': "Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs20.x\n      CodeUri: .\n      Handler: index.handler\n" });
+    writeFiles(dir, { ...SECRETS, 'api/quiet.js': "// faasguard-ignore-next-line secret-in-code: a test key\nconst apiKey = 'Zq3Xr7Vt2Wn8Bp4Lm6Hs';\nexports.client = () => apiKey;\n", 'api/template.yaml': "Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs20.x\n      CodeUri: .\n      Handler: index.handler\n" });
     const one = await scan(dir, { threads: 1 });
     const two = await scan(dir, { threads: 2 });
     assert.ok(one.findings.some((f) => f.ruleId === 'secret-in-code' && f.location.file === 'api/index.js'));
     assert.ok(one.findings.some((f) => f.ruleId.startsWith('dependency-')));
+    // Its suppression is read on both, although the scans ahead tell which files hold none.
+    assert.deepEqual((two.suppressed ?? []).map((f) => `${f.ruleId} ${f.location.file}:${f.location.line}`), ['secret-in-code api/quiet.js:2']);
     assert.equal(renderReport(two, 'json', { color: false }), renderReport(one, 'json', { color: false }));
   });
 });
