@@ -5,7 +5,6 @@
  * bounded in file size and count; each file is parsed once per scan (again only after its tree was
  * let go of), keyed by its path and content hash.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -13,6 +12,7 @@ import { CODE_EXTENSIONS, mayEscapeIdentifiers, parseJs, ts, type ParsedFile, ty
 import { recordRead } from '../cache/read-log.js';
 import { readRegularText } from '../files/read-regular-file.js';
 import { PathGuard } from '../files/path-guard.js';
+import { hexDigest } from '../util/hex-digest.js';
 import { exclusionMatcher, type Exclusion } from '../discover/exclude-globs.js';
 
 export const MAX_CODE_FILE_BYTES = 2 * 1024 * 1024;
@@ -239,7 +239,7 @@ export class CodeFiles {
 }
 
 function parseCached(rel: string, text: string): ParsedFile {
-  const hash = createHash('sha1').update(text).digest('hex');
+  const hash = hexDigest('sha1', text);
   const hit = PARSE_CACHE.get(rel);
   if (hit?.hash === hash) return hit.parsed;
   const parsed = parseJs(rel, text);
