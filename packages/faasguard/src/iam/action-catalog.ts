@@ -23,8 +23,13 @@ export interface CatalogAction {
   resourceScoped: boolean;
 }
 
-/** A service's built file: each action as [name, access level as AWS writes it, resource-scoped 1 or 0]. */
-type RawActions = ReadonlyArray<readonly [string, string, number]>;
+/**
+ * A service's built actions (`scripts/build-iam-actions.mjs`), sorted by name: the names joined by
+ * commas, an access-level letter per action, and a resource-scoped digit per action.
+ */
+type BuiltActions = readonly [names: string, levels: string, scoped: string];
+
+const LEVELS: Readonly<Record<string, AccessLevel>> = { R: 'Read', L: 'List', W: 'Write', P: 'Permissions management', T: 'Tagging' };
 
 let services: readonly string[] | undefined;
 const byService = new Map<string, readonly CatalogAction[]>();
@@ -50,22 +55,18 @@ export function serviceActions(service: string): readonly CatalogAction[] {
   const key = service.toLowerCase();
   const cached = byService.get(key);
   if (cached) return cached;
-  const actions = isKnownService(key) ? parseService(key, readBuiltJson(builtDataPath(`iam-actions/${key}.json`), 'IAM action data') as RawActions) : [];
+  const file = builtDataPath(`iam-actions/${key}.json`);
+  const actions = isKnownService(key) ? parseService(key, readBuiltJson(file, 'IAM action data') as BuiltActions, file) : [];
   byService.set(key, actions);
   return actions;
 }
 
-function parseService(service: string, actions: RawActions): CatalogAction[] {
-  return actions
-    .map(([name, level, scoped]) => ({ service, name, accessLevel: normalizeLevel(level), resourceScoped: scoped === 1 }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
-function normalizeLevel(level: string): AccessLevel {
-  if (level.startsWith('Permissions management')) return 'Permissions management';
-  if (level.startsWith('Tagging')) return 'Tagging';
-  if (level === 'Read' || level === 'List') return level;
-  return 'Write';
+/** The built actions of a service as catalogue actions, in the built (sorted) order; `file` names the data in an error. */
+function parseService(service: string, built: BuiltActions, file: string): CatalogAction[] {
+  const [joined, levels, scoped] = built;
+  const names = joined === '' ? [] : joined.split(',');
+  if (names.length !== levels.length || names.length !== scoped.length) throw new Error(`IAM action data ${file}: ${service} does not hold one access level and one scope per action; rebuild the package (npm run build)`);
+  return names.map((name, i) => ({ service, name, accessLevel: LEVELS[levels[i]!] ?? 'Write', resourceScoped: scoped[i] === '1' }));
 }
 
 /** One action by service and name, in any case. */
@@ -81,10 +82,10 @@ export function allActions(): readonly CatalogAction[] {
 }
 
 function readAllActions(file: string): readonly CatalogAction[] {
-  const rows = readBuiltJson(file, 'IAM action data') as Readonly<Record<string, RawActions>>;
+  const rows = readBuiltJson(file, 'IAM action data') as Readonly<Record<string, BuiltActions>>;
   for (const service of catalogServices()) {
     // A service the whole file lacks (a partial build) is read from its own file when asked for.
-    if (!byService.has(service) && Object.hasOwn(rows, service)) byService.set(service, parseService(service, rows[service]!));
+    if (!byService.has(service) && Object.hasOwn(rows, service)) byService.set(service, parseService(service, rows[service]!, file));
   }
   return catalogServices().flatMap((s) => serviceActions(s));
 }

@@ -57,6 +57,18 @@ describe('IAM action data', () => {
     assert.deepEqual(serviceActions('no-such-service'), []);
   });
 
+  it('keeps each service\'s actions sorted by name, each with a known access level (the catalogue is read in that order, not sorted again)', () => {
+    const levels = new Set(['Read', 'List', 'Write', 'Permissions management', 'Tagging']);
+    let count = 0;
+    for (const service of catalogServices()) {
+      const names = serviceActions(service).map((a) => a.name);
+      assert.deepEqual(names, [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), service);
+      for (const a of serviceActions(service)) assert.ok(levels.has(a.accessLevel) && typeof a.resourceScoped === 'boolean', `${service}:${a.name}`);
+      count += names.length;
+    }
+    assert.ok(count > 20_000, `${count} actions`);
+  });
+
   it('holds the whole catalogue in one file too, with the rows of each service\'s own file', () => {
     const all = JSON.parse(fs.readFileSync(builtDataPath('iam-actions-all.json'), 'utf8')) as Record<string, unknown>;
     assert.deepEqual(Object.keys(all).sort(), readIamServices().sort());
