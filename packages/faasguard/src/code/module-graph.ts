@@ -9,11 +9,15 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CODE_EXTENSIONS, mayEscapeIdentifiers, parseJs, ts, type ParsedFile, type PositionMap } from './parse-js.js';
+import { wordSpans, type MayHold } from './word-spans.js';
 import { recordRead } from '../cache/read-log.js';
 import { readRegularText } from '../files/read-regular-file.js';
-import { PathGuard } from '../files/path-guard.js';
+import { PathGuard, type GuardedPath } from '../files/path-guard.js';
 import { hexDigest } from '../util/hex-digest.js';
 import { exclusionMatcher, type Exclusion } from '../discover/exclude-globs.js';
+
+/** Where a path leads inside the root: its real path, and whether it is a regular file when the guard saw it. */
+type InsidePath = Extract<GuardedPath, { kind: 'inside' }>;
 
 export const MAX_CODE_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_FILES_PER_FUNCTION = 300;
@@ -43,7 +47,7 @@ export class CodeFiles {
   /** Files reachable from each entry asked about: every function of a handler file asks again */
   private readonly reachable = new Map<string, readonly string[]>();
   /** Where each path asked about leads inside the root; null when it does not (a file is asked for when found, then when read) */
-  private readonly insidePaths = new Map<string, string | null>();
+  private readonly insidePaths = new Map<string, InsidePath | null>();
   /** Files already reported, so that a file read again after `forgetTrees` is not reported twice */
   private readonly reported = new Set<string>();
   private readonly realRoot: string;
@@ -103,10 +107,12 @@ export class CodeFiles {
 
   private isFileInside(rel: string): boolean {
     if (this.notListed(rel)) return false;
-    const abs = this.inside(rel);
-    if (!abs || this.excluded(rel)) return false;
+    const at = this.insideAt(rel);
+    if (!at || this.excluded(rel)) return false;
+    // The guard's `lstat` told, unless the path is a link.
+    if (at.regularFile !== undefined) return at.regularFile;
     try {
-      return statSync(abs).isFile();
+      return statSync(at.real).isFile();
     } catch {
       return false;
     }
@@ -226,15 +232,19 @@ export class CodeFiles {
 
   /** The absolute path of `rel` when it stays inside the root (symbolic links included); found once per path. */
   private inside(rel: string): string | undefined {
-    let real = this.insidePaths.get(rel);
-    if (real === undefined) this.insidePaths.set(rel, (real = this.resolveInside(rel) ?? null));
-    return real ?? undefined;
+    return this.insideAt(rel)?.real;
   }
 
-  private resolveInside(rel: string): string | undefined {
+  private insideAt(rel: string): InsidePath | undefined {
+    let at = this.insidePaths.get(rel);
+    if (at === undefined) this.insidePaths.set(rel, (at = this.resolveInside(rel) ?? null));
+    return at ?? undefined;
+  }
+
+  private resolveInside(rel: string): InsidePath | undefined {
     if (path.isAbsolute(rel) || rel.split('/').includes('..')) return undefined;
     const target = this.guard.check(path.join(this.realRoot, rel));
-    return target.kind === 'inside' ? target.real : undefined;
+    return target.kind === 'inside' ? target : undefined;
   }
 }
 
@@ -299,42 +309,15 @@ function findImportSpecifiers(file: ParsedFile): string[] {
 }
 
 /**
- * Whether a node's text holds `import`, `export` or `require`, which every import form the walk
- * looks for spells out: the walk enters only those nodes, from the root down to each import,
- * instead of the whole tree (the 765 files of the 1,000-function benchmark app: 21 ms instead of
- * 180). A file that may spell `require` with escapes is walked whole (`mayEscapeIdentifiers`).
+ * A walk for imports enters only the nodes whose text holds `import`, `export` or `require`, which
+ * every import form it looks for spells out (the 765 files of the 1,000-function benchmark app: 21
+ * ms instead of 180). A file that may spell `require` with escapes is walked whole.
  */
-function importWordSpans(text: string): (node: ts.Node) => boolean {
-  if (mayEscapeIdentifiers(text)) return () => true;
-  const at = wordPositions(text, IMPORT_WORDS);
-  return (node) => {
-    const i = firstAtOrAfter(at, node.pos);
-    return i < at.length && at[i]! < node.end;
-  };
+function importWordSpans(text: string): MayHold {
+  return wordSpans(text, IMPORT_WORDS, mayEscapeIdentifiers(text));
 }
 
 const IMPORT_WORDS = ['import', 'export', 'require'];
-
-/** Where each word starts in the text, in increasing order. */
-function wordPositions(text: string, words: readonly string[]): number[] {
-  const at: number[] = [];
-  for (const word of words) {
-    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) at.push(i);
-  }
-  return at.sort((a, b) => a - b);
-}
-
-/** The index of the first value at least `pos` in the sorted list (its length when none). */
-function firstAtOrAfter(sorted: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The walk behind `CodeFiles.reachableFrom`. */
 function walkImports(files: CodeFiles, entry: string): string[] {

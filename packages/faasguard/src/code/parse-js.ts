@@ -62,6 +62,18 @@ export function mayEscapeIdentifiers(text: string): boolean {
   return text.includes('\\u');
 }
 
+/**
+ * Whether the text may spell a word with escapes in a string or an identifier: besides
+ * `\u`, a string's `\x72`, legacy octal `\162` and a backslash before a line break (which the
+ * string leaves out, joining the words around it). The parser reads such a string as the plain
+ * word, which a search of the text for that word does not find.
+ */
+export function mayEscapeStrings(text: string): boolean {
+  return STRING_ESCAPE.test(text);
+}
+
+const STRING_ESCAPE = /\\[ux0-7\r\n\u2028\u2029]/;
+
 /** Parses one file; `file` is its path relative to the scan root. */
 export function parseJs(file: string, text: string, position?: PositionMap): ParsedFile {
   loadTypeScript();

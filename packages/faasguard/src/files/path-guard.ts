@@ -10,15 +10,24 @@ import path from 'node:path';
 
 /** Where a path leads: inside the root (`abs` as written, `real` with links resolved), outside it, or nowhere. */
 export type GuardedPath =
-  | { kind: 'inside'; abs: string; real: string; rel: string }
+  | {
+      kind: 'inside';
+      abs: string;
+      real: string;
+      rel: string;
+      /** Whether it is a regular file, when the guard saw it (it is no link); undefined otherwise */
+      regularFile?: boolean;
+    }
   | { kind: 'outside' }
   | { kind: 'missing'; abs: string; rel: string };
 
 /**
- * A guard serves one scan, during which the tree is taken to stay as it is: each folder's links are
- * resolved once, and a file is then resolved with one `lstat` (its folder's real path and its name,
+ * A guard serves one scan, during which the tree is taken to stay as it is: each folder's real path
+ * is found once, and a file is then resolved with one `lstat` (its folder's real path and its name,
  * unless it is a link itself) instead of a `realpath`, which resolves every component of the path
- * again, file after file of the same folder.
+ * again, file after file of the same folder. A folder under the root is resolved the same way, from
+ * its parent's real path: `realpath` asks the system about every component of a path (a `readlink`
+ * each), and an app's code folders lie several levels deep.
  */
 export class PathGuard {
   private realRootCache: string | undefined;
@@ -42,9 +51,10 @@ export class PathGuard {
   check(abs: string): GuardedPath {
     if (!this.lexicallyInside(abs)) return { kind: 'outside' };
     const rel = path.relative(this.rootAbs, abs).split(path.sep).join('/') || '.';
-    const real = this.realPathOf(path.resolve(abs));
-    if (real === undefined) return { kind: 'missing', abs, rel };
-    return this.realInside(real) ? { kind: 'inside', abs, real, rel } : { kind: 'outside' };
+    const found = this.realPathOf(path.resolve(abs));
+    if (found === undefined) return { kind: 'missing', abs, rel };
+    if (!this.realInside(found.real)) return { kind: 'outside' };
+    return { kind: 'inside', abs, real: found.real, rel, ...(found.regularFile === undefined ? {} : { regularFile: found.regularFile }) };
   }
 
   /** Whether a resolved path (no links left) lies in the root. */
@@ -52,10 +62,13 @@ export class PathGuard {
     return real === this.realRoot || real.startsWith(this.realRoot + path.sep);
   }
 
-  /** `realpath(abs)` for a normalized absolute path, through its folder's real path when the path is no link. */
-  private realPathOf(abs: string): string | undefined {
+  /**
+   * `realpath(abs)` for a normalized absolute path, through its folder's real path when the path is
+   * no link, and then whether it is a regular file (what the `lstat` said).
+   */
+  private realPathOf(abs: string): { real: string; regularFile?: boolean } | undefined {
     const dir = path.dirname(abs);
-    if (dir === abs) return abs;
+    if (dir === abs) return { real: abs };
     const realDir = this.realDir(dir);
     if (realDir === undefined) return undefined;
     let stat;
@@ -65,13 +78,29 @@ export class PathGuard {
       return undefined;
     }
     if (stat === undefined) return undefined;
-    return stat.isSymbolicLink() ? realpathOrUndefined(abs) : path.join(realDir, path.basename(abs));
+    if (stat.isSymbolicLink()) {
+      const real = realpathOrUndefined(abs);
+      return real === undefined ? undefined : { real };
+    }
+    return { real: path.join(realDir, path.basename(abs)), regularFile: stat.isFile() };
   }
 
+  /** The real path of a folder (undefined when it does not resolve), found once per folder. */
   private realDir(dir: string): string | undefined {
     let real = this.realDirs.get(dir);
-    if (real === undefined) this.realDirs.set(dir, (real = realpathOrUndefined(dir) ?? null));
+    if (real === undefined) this.realDirs.set(dir, (real = this.resolveDir(dir) ?? null));
     return real ?? undefined;
+  }
+
+  /** Below the root, from the parent's real path; the root itself and folders elsewhere, with `realpath`. */
+  private resolveDir(dir: string): string | undefined {
+    if (dir === this.realRoot) return dir;
+    if (!this.strictlyBelowRoot(dir)) return realpathOrUndefined(dir);
+    return this.realPathOf(dir)?.real;
+  }
+
+  private strictlyBelowRoot(dir: string): boolean {
+    return dir.startsWith(path.resolve(this.rootAbs) + path.sep) || dir.startsWith(this.realRoot + path.sep);
   }
 
   private lexicallyInside(abs: string): boolean {

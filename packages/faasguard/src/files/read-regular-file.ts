@@ -136,11 +136,23 @@ function readOpened(fd: number, cap: number, lend: boolean): BytesRead {
       if (total >= limit) return { kind: 'too-large', size: total, cap };
       buffer = grown(buffer.subarray(0, total), Math.min(Math.max(2 * total, CHUNK), limit));
     }
-    const n = readSync(fd, buffer, total, Math.min(buffer.length, limit) - total, null);
+    const asked = Math.min(buffer.length, limit) - total;
+    const n = readSync(fd, buffer, total, asked, null);
     if (n === 0) break;
     total += n;
+    if (endedAtReportedSize(n, asked, total, stats.size)) break;
   }
   return { kind: 'bytes', bytes: buffer.subarray(0, total) };
+}
+
+/**
+ * A read that gave less than it asked for and brought the file to the size it reports has reached
+ * its end: a regular file's read stops short only there. Asking again to be told so (a read that
+ * gives nothing) would cost a system call per file, some thousands a scan. A file that reports no
+ * size, or another than it holds, is read until a read gives nothing, as before.
+ */
+function endedAtReportedSize(n: number, asked: number, total: number, size: number): boolean {
+  return n < asked && size > 0 && total === size;
 }
 
 /** The largest file read into the lent buffer; a larger one gets a buffer of its own. */

@@ -48,6 +48,8 @@ describe('code risks', () => {
     assert.deepEqual(of('tls-verification-disabled'), [
       ['src/tls.js:4', 'TlsFunction', []],
       ['src/tls.js:6', 'TlsFunction', []],
+      // Spelled with an escape: found although the text does not hold the name (fails when the walk is pruned by the words anyway).
+      ['src/tls.js:15', 'TlsFunction', []],
     ]);
   });
 

@@ -43,7 +43,35 @@ describe('path guard', () => {
       assert.equal(got.kind === 'inside' && got.real, fs.realpathSync.native(path.join(root, rel)), rel);
     }
     const viaLink = guard.resolve('linked-src', 'lib/b.js');
-    assert.deepEqual(viaLink, { kind: 'inside', abs: path.join(root, 'linked-src', 'lib', 'b.js'), real: path.join(root, 'src', 'lib', 'b.js'), rel: 'linked-src/lib/b.js' });
+    assert.deepEqual(viaLink, { kind: 'inside', abs: path.join(root, 'linked-src', 'lib', 'b.js'), real: path.join(root, 'src', 'lib', 'b.js'), rel: 'linked-src/lib/b.js', regularFile: true });
+  });
+
+  it('resolves folders several levels deep, through links at any level, as realpath does', () => {
+    const { root } = tree();
+    fs.mkdirSync(path.join(root, 'src', 'lib', 'deep', 'er'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'src', 'lib', 'deep', 'er', 'c.js'), 'c');
+    fs.symlinkSync('../..', path.join(root, 'src', 'lib', 'deep', 'up'));
+    fs.symlinkSync('src/lib/deep', path.join(root, 'deep-link'));
+    const guard = new PathGuard(root);
+    // Asked deepest first, then through links in the middle of the path.
+    for (const rel of ['src/lib/deep/er/c.js', 'deep-link/er/c.js', 'src/lib/deep/up/lib/deep/er/c.js', 'linked-src/lib/deep/up/a.js', 'deep-link/up/lib/b.js']) {
+      const got = guard.resolve('.', rel);
+      assert.equal(got.kind === 'inside' && got.real, fs.realpathSync.native(path.join(root, rel)), rel);
+    }
+    assert.equal(guard.resolve('.', 'deep-link/none/c.js').kind, 'missing');
+  });
+
+  it('tells whether a path is a regular file where it saw it (no link): the folder and the file, not the link', () => {
+    const { root } = tree();
+    const guard = new PathGuard(root);
+    const regular = (rel: string): boolean | undefined => {
+      const got = guard.resolve('.', rel);
+      return got.kind === 'inside' ? got.regularFile : undefined;
+    };
+    assert.equal(regular('src/a.js'), true);
+    assert.equal(regular('src/lib'), false);
+    assert.equal(regular('src/to-a.js'), undefined);
+    assert.equal(regular('linked-src'), undefined);
   });
 
   it('puts outside what leaves the root as written or through a link', () => {

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { readRegularBytes, readRegularBytesLent, readRegularText } from '../../src/files/read-regular-file.js';
@@ -115,6 +116,32 @@ describe('reading a file of the repository', () => {
     const first = readRegularBytesLent(path.join(dir, 'l10.bin'));
     const second = readRegularBytesLent(path.join(dir, 'l3.bin'));
     assert.ok(first.kind === 'bytes' && second.kind === 'bytes' && first.bytes.buffer === second.bytes.buffer, 'one buffer lent to both');
+  });
+
+  it('reads a regular file in one read, and one that reports no size until a read gives nothing', () => {
+    const dir = project({});
+    const file = path.join(dir, 'one-read.txt');
+    fs.writeFileSync(file, 'x'.repeat(1000));
+    const reads = (abs: string): number => {
+      const real = fs.readSync;
+      let calls = 0;
+      fs.readSync = ((...args: Parameters<typeof fs.readSync>) => {
+        calls++;
+        return real(...args);
+      }) as typeof fs.readSync;
+      syncBuiltinESMExports();
+      try {
+        assert.equal(readRegularText(abs).kind, 'text');
+      } finally {
+        fs.readSync = real;
+        syncBuiltinESMExports();
+      }
+      return calls;
+    };
+    assert.equal(reads(file), 1);
+    fs.writeFileSync(file, '');
+    assert.equal(reads(file), 1);
+    assert.ok(reads('/proc/self/maps') >= 2);
   });
 
   it('reads a file that reports less than it holds (/proc), and still stops at the cap', () => {

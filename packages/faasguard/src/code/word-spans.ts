@@ -1,0 +1,47 @@
+/**
+ * Pruning a walk of a syntax tree by words of its text. A walk that looks only for nodes spelling
+ * one of a few words (`require`, `rejectUnauthorized`) can enter only the nodes whose text holds
+ * one, from the root down to each, instead of every node: most files hold none, and the walk then
+ * stops at the root. Where the source may spell a word with escapes, which the parser reads as the
+ * plain word but a search of the text does not find, the whole tree is walked.
+ */
+
+/** Whether a walk should enter a node, given its text's start (leading trivia included) and end offsets. */
+export type MayHold = (node: { pos: number; end: number }) => boolean;
+
+/** Enters every node: for a text that may spell the words with escapes. */
+const EVERY_NODE: MayHold = () => true;
+
+/**
+ * Whether a node of `text` may hold one of `words`. `mayEscape` says that the text may spell them
+ * with escapes (see `mayEscapeIdentifiers` and `mayEscapeStrings` in `parse-js.ts`).
+ */
+export function wordSpans(text: string, words: readonly string[], mayEscape: boolean): MayHold {
+  if (mayEscape) return EVERY_NODE;
+  const at = wordPositions(text, words);
+  return (node) => {
+    const i = firstAtOrAfter(at, node.pos);
+    return i < at.length && at[i]! < node.end;
+  };
+}
+
+/** Where each word starts in the text, in increasing order. */
+function wordPositions(text: string, words: readonly string[]): number[] {
+  const at: number[] = [];
+  for (const word of words) {
+    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) at.push(i);
+  }
+  return at.sort((a, b) => a - b);
+}
+
+/** The index of the first value at least `pos` in the sorted list (its length when none). */
+function firstAtOrAfter(sorted: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,41 @@
+/**
+ * Pruning tree walks by words: the nodes a walk enters, and the escapes that make it walk the whole
+ * tree (a name spelled with them is the plain name to the parser, not to a search of the text).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { mayEscapeIdentifiers, mayEscapeStrings, parseJs, ts } from '../../src/code/parse-js.js';
+import { wordSpans } from '../../src/code/word-spans.js';
+
+/** The top-level statements a walk pruned by `words` would enter. */
+function entered(text: string, words: string[], mayEscape = false): string[] {
+  const parsed = parseJs('a.js', text);
+  const mayHold = wordSpans(text, words, mayEscape);
+  return parsed.ast.statements.filter((s) => mayHold(s)).map((s) => s.getText(parsed.ast));
+}
+
+describe('word spans', () => {
+  it('enters only the nodes whose text holds a word', () => {
+    const text = 'const a = 1;\nconst agent = { strictSSL: false };\nf(a);\nx.rejectUnauthorized = 0;\n';
+    assert.deepEqual(entered(text, ['strictSSL', 'rejectUnauthorized']), ['const agent = { strictSSL: false };', 'x.rejectUnauthorized = 0;']);
+    assert.deepEqual(entered(text, ['absent']), []);
+    const parsed = parseJs('a.js', text);
+    assert.equal(wordSpans(text, ['absent'], false)(parsed.ast), false);
+    assert.equal(wordSpans(text, ['strictSSL'], false)(parsed.ast), true);
+  });
+
+  it('enters every node of a text that may spell the words with escapes', () => {
+    const text = "const a = 1;\no['strict\\x53SL'] = false;\n";
+    assert.equal(ts.isExpressionStatement(parseJs('a.js', text).ast.statements[1]!), true);
+    assert.deepEqual(entered(text, ['strictSSL'], true), ['const a = 1;', "o['strict\\x53SL'] = false;"]);
+  });
+
+  it('knows the escapes that spell letters in strings and identifiers', () => {
+    for (const escaped of ["'strict\\x53SL'", "'strict\\u0053SL'", "'strict\\123SL'", "'strict\\\nSSL'", "'strict\\\r\nSSL'", 'requ\\u0069re']) {
+      assert.equal(mayEscapeStrings(escaped), true, escaped);
+    }
+    for (const plain of ["'strictSSL'", "'a\\nb'", "'a\\tb'", "/\\d+/", "'\\\\'"]) assert.equal(mayEscapeStrings(plain), false, plain);
+    assert.equal(mayEscapeIdentifiers('requ\\u0069re'), true);
+    assert.equal(mayEscapeIdentifiers("'strict\\x53SL'"), false);
+  });
+});
