@@ -52,14 +52,14 @@ async function measureFloor(dir: string): Promise<Pick<Measurement, 'phases' | '
 
 /** Parses a file by its extension with the same parsers the scanner uses; other files are only read. */
 async function parsers(): Promise<(rel: string, text: string) => void> {
-  const { parseTree } = await import('jsonc-parser');
+  const { parseJsonTemplate } = await import('../src/parse/json-template.js');
   const { parseYamlTemplate } = await import('../src/parse/yaml-template.js');
   const { parseJs } = await import('../src/code/parse-js.js');
   const { loadPythonParser, parsePython } = await import('../src/code/parse-python.js');
   await loadPythonParser();
   return (rel, text) => {
     if (/\.ya?ml$/.test(rel)) return void parseYamlTemplate(text, rel);
-    if (rel.endsWith('.json')) return void parseTree(text);
+    if (rel.endsWith('.json')) return void parseJsonTemplate(text, rel);
     if (/\.[cm]?[jt]sx?$/.test(rel)) return void parseJs(rel, text);
     if (rel.endsWith('.py')) parsePython(rel, text)?.dispose();
   };

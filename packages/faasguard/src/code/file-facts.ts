@@ -75,8 +75,8 @@ const PYTHON_TLS: ReadonlyArray<[RegExp, string]> = [
 
 /**
  * `rejectUnauthorized: false`, `strictSSL: false`, `NODE_TLS_REJECT_UNAUTHORIZED = '0'`. The walk
- * enters only the nodes whose text spells one of these names (most files spell none: at 10,000
- * functions a walk of every node took about 1 s of the analysis).
+ * enters only the nodes whose text spells one of these names; most files spell none (the file facts
+ * of the 1,000-function benchmark app's 765 files, warm: 228–235 ms instead of 270–283).
  */
 function tlsDisabled(parsed: ParsedFile): FileFacts['tlsDisabled'] {
   const out: FileFacts['tlsDisabled'] = [];

@@ -1,28 +1,29 @@
 /**
- * JSON templates into the located tree. `jsonc-parser` gives offsets for every node at close to
- * `JSON.parse` speed (cdk.out templates are large and machine-written).
+ * JSON templates into the located tree. `jsonc-parser` reports every value with its offset at
+ * close to `JSON.parse` speed (cdk.out templates are large and machine-written); its events are
+ * built straight into the tree, without the parser's own tree of nodes in between (which held
+ * half of what parsing a JSON template allocated).
  */
-import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, visit, type JSONVisitor, type ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceLocation } from '../model/location.js';
 import { lastOfEachKey } from './duplicate-keys.js';
 import { LineIndex } from './line-index.js';
 import { PARSE_LIMITS, ParseLimitError } from './limits.js';
 import type { ParseResult } from './parse-result.js';
-import type { TMapEntry, TNode } from './tree.js';
+import type { TMap, TNode, TSeq } from './tree.js';
 
 export function parseJsonTemplate(text: string, file: string): ParseResult {
   const lines = new LineIndex(text);
   const locAt = (offset: number): SourceLocation => ({ file, ...lines.position(offset) });
-  const errors: ParseError[] = [];
-  let tree: JNode | undefined;
+  const build = new TreeBuilder(lines, locAt);
   try {
-    tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+    visit(text, build.visitor, { disallowComments: true, allowTrailingComma: false });
   } catch (e) {
     return { diagnostics: [{ severity: 'error', code: 'json-syntax', message: `JSON could not be parsed: ${(e as Error).message}`, loc: locAt(0) }] };
   }
-  if (errors.length > 0) {
-    const diagnostics = errors.slice(0, 5).map((e): Diagnostic => ({
+  if (build.errors.length > 0) {
+    const diagnostics = build.errors.slice(0, 5).map((e): Diagnostic => ({
       severity: 'error',
       code: 'json-syntax',
       message: `JSON syntax error: ${printParseErrorCode(e.error)}`,
@@ -30,39 +31,92 @@ export function parseJsonTemplate(text: string, file: string): ParseResult {
     }));
     return { diagnostics };
   }
-  if (tree === undefined) return { diagnostics: [] };
-  try {
-    const state: WalkState = { nodes: 0, diagnostics: [] };
-    const root = convert(tree, locAt, 0, state);
-    return { root, diagnostics: state.diagnostics };
-  } catch (e) {
-    if (!(e instanceof ParseLimitError)) throw e;
-    return { diagnostics: [{ severity: 'error', code: 'input-too-complex', message: e.message, loc: locAt(e.offset) }] };
+  if (build.limit) return { diagnostics: [{ severity: 'error', code: 'input-too-complex', message: build.limit.message, loc: locAt(build.limit.offset) }] };
+  if (build.root === undefined) return { diagnostics: [] };
+  return { root: build.root, diagnostics: build.diagnostics };
+}
+
+/** A map or sequence being built, with the key of the map entry whose value comes next. */
+interface OpenNode {
+  node: TMap | TSeq;
+  key?: { key: string; keyLoc: SourceLocation };
+}
+
+/**
+ * Builds the tree from the parser's events, in document order. Syntax errors are collected to the
+ * end of the text, and take precedence over the bounds of `PARSE_LIMITS`: past a bound nothing more
+ * is built, but the text is still read for its syntax errors.
+ */
+class TreeBuilder {
+  root: TNode | undefined;
+  readonly errors: ParseError[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  /** The first bound exceeded, in document order */
+  limit: ParseLimitError | undefined;
+  private readonly open: OpenNode[] = [];
+  private nodes = 0;
+
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly locAt: (offset: number) => SourceLocation,
+  ) {}
+
+  readonly visitor: JSONVisitor = {
+    onObjectBegin: (offset) => this.begin({ kind: 'map', entries: [], loc: this.locAt(offset), endLine: 0 }, offset),
+    onArrayBegin: (offset) => this.begin({ kind: 'seq', items: [], loc: this.locAt(offset), endLine: 0 }, offset),
+    onObjectProperty: (key, offset) => {
+      const top = this.open[this.open.length - 1];
+      if (top && !this.limit) top.key = { key, keyLoc: this.locAt(offset) };
+    },
+    onObjectEnd: (offset) => this.end(offset),
+    onArrayEnd: (offset) => this.end(offset),
+    onLiteralValue: (value: string | number | boolean | null, offset, length) => {
+      if (!this.counted(offset)) return;
+      const loc = this.locAt(offset);
+      this.add({ kind: 'scalar', value, loc, endLine: this.lines.lineNumber(offset + Math.max(0, length - 1)) });
+    },
+    onError: (error, offset, length) => {
+      this.errors.push({ error, offset, length });
+    },
+  };
+
+  /** Counts a value at the depth of the maps and sequences open, unless a bound is exceeded. */
+  private counted(offset: number): boolean {
+    if (this.limit) return false;
+    if (this.open.length > PARSE_LIMITS.maxDepth) this.limit = new ParseLimitError(`nesting deeper than ${PARSE_LIMITS.maxDepth} levels`, offset);
+    else if (++this.nodes > PARSE_LIMITS.maxNodes) this.limit = new ParseLimitError(`more than ${PARSE_LIMITS.maxNodes} nodes`, offset);
+    return !this.limit;
   }
-}
 
-interface WalkState {
-  nodes: number;
-  diagnostics: Diagnostic[];
-}
-
-function convert(node: JNode, locAt: (o: number) => SourceLocation, depth: number, state: WalkState): TNode {
-  if (depth > PARSE_LIMITS.maxDepth) throw new ParseLimitError(`nesting deeper than ${PARSE_LIMITS.maxDepth} levels`, node.offset);
-  if (++state.nodes > PARSE_LIMITS.maxNodes) throw new ParseLimitError(`more than ${PARSE_LIMITS.maxNodes} nodes`, node.offset);
-  const loc = locAt(node.offset);
-  const endLine = locAt(node.offset + Math.max(0, node.length - 1)).line;
-  const children = node.children ?? [];
-  if (node.type === 'array') return { kind: 'seq', items: children.map((c) => convert(c, locAt, depth + 1, state)), loc, endLine };
-  if (node.type === 'object') {
-    const entries = children.map((p) => convertProperty(p, locAt, depth, state));
-    return { kind: 'map', entries: lastOfEachKey(entries, state.diagnostics), loc, endLine };
+  private begin(node: TMap | TSeq, offset: number): void {
+    if (!this.counted(offset)) return;
+    this.add(node);
+    this.open.push({ node });
   }
-  return { kind: 'scalar', value: node.value as string | number | boolean | null, loc, endLine };
-}
 
-function convertProperty(prop: JNode, locAt: (o: number) => SourceLocation, depth: number, state: WalkState): TMapEntry {
-  const [keyNode, valueNode] = prop.children ?? [];
-  const keyLoc = locAt(keyNode?.offset ?? prop.offset);
-  const value: TNode = valueNode ? convert(valueNode, locAt, depth + 1, state) : { kind: 'scalar', value: null, loc: keyLoc, endLine: keyLoc.line };
-  return { key: String(keyNode?.value ?? ''), keyLoc, value };
+  /** Closes the innermost map or sequence at its closing bracket's `offset`. */
+  private end(offset: number): void {
+    if (this.limit) return;
+    const closed = this.open.pop();
+    if (!closed) return;
+    closed.node.endLine = this.lines.lineNumber(offset);
+    if (closed.node.kind === 'map') closed.node.entries = lastOfEachKey(closed.node.entries, this.diagnostics);
+  }
+
+  /** A value into the map or sequence open, or the root (the first value of the text). */
+  private add(value: TNode): void {
+    const top = this.open[this.open.length - 1];
+    if (!top) {
+      this.root ??= value;
+      return;
+    }
+    if (top.node.kind === 'seq') {
+      top.node.items.push(value);
+      return;
+    }
+    // A value without its key is a syntax error, reported as such; the tree is then not used.
+    if (!top.key) return;
+    top.node.entries.push({ key: top.key.key, keyLoc: top.key.keyLoc, value });
+    top.key = undefined;
+  }
 }
