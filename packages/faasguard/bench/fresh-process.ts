@@ -3,6 +3,7 @@
  * module loading, caches and heap; wall time is taken from the outside; repeated runs give medians.
  */
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './figures.js';
@@ -32,7 +33,23 @@ function measureOnce(mode: Mode, dir: string): Measurement & { wallMs: number } 
 }
 
 export function measure(mode: Mode, dir: string, runs: number): ModeResult {
+  warmFileCache(dir);
   return summary(Array.from({ length: runs }, () => measureOnce(mode, dir)));
+}
+
+/**
+ * Reads every file under `dir` once, untimed, so that the runs find them in the system's file
+ * cache, as every scan but the first after a checkout or a reboot does. This machine lets go of
+ * cached files after minutes of idleness, and a run that read them from the disk was not
+ * comparable: a 10,000-function scan took 44 s of wall time for 46 s of CPU on two threads, and
+ * its floor 16.9 s of wall time for 11.3 s of CPU (one thread).
+ */
+export function warmFileCache(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) warmFileCache(abs);
+    else if (entry.isFile()) readFileSync(abs);
+  }
 }
 
 /**
@@ -40,6 +57,7 @@ export function measure(mode: Mode, dir: string, runs: number): ModeResult {
  * drifts during the runs (a shared host) moves every mode alike, and the ratios between them hold.
  */
 export function measureInRounds<M extends Mode>(modes: readonly M[], dir: string, runs: number): Record<M, ModeResult> {
+  warmFileCache(dir);
   const all = new Map<M, Array<Measurement & { wallMs: number }>>(modes.map((m) => [m, []]));
   for (let round = 0; round < runs; round++) for (const mode of modes) all.get(mode)!.push(measureOnce(mode, dir));
   return Object.fromEntries(modes.map((m) => [m, summary(all.get(m)!)])) as Record<M, ModeResult>;

@@ -3,12 +3,14 @@
  * `npm run bench` keeps working between the runs that matter. Times are only checked to be measured.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import fs, { mkdtempSync, rmSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { generateApp } from '../../bench/generate.js';
-import { measureInRounds } from '../../bench/fresh-process.js';
+import { measureInRounds, warmFileCache } from '../../bench/fresh-process.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'faasguard-bench-modes-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,5 +26,27 @@ describe('benchmark measurements', () => {
     assert.equal(r['scan-1-thread'].count, r.scan.count);
     assert.deepEqual(Object.keys(r['scan-1-thread'].phases), Object.keys(r.scan.phases));
     for (const m of Object.values(r)) assert.ok(Number.isFinite(m.wallMs) && m.wallMs > 0 && m.peakRssMb > 0, `measured: ${JSON.stringify(m)}`);
+  });
+
+  it('reads every regular file of the app before measuring, and nothing else (no FIFO, no link)', () => {
+    const app = mkdtempSync(path.join(dir, 'warm-'));
+    fs.mkdirSync(path.join(app, 'a', 'b'), { recursive: true });
+    for (const f of ['top.yaml', 'a/one.js', 'a/b/two.py']) fs.writeFileSync(path.join(app, f), f);
+    execFileSync('mkfifo', [path.join(app, 'a', 'pipe')]);
+    fs.symlinkSync('missing', path.join(app, 'a', 'dangling'));
+    const real = fs.readFileSync;
+    const read: string[] = [];
+    fs.readFileSync = ((file: string, ...rest: unknown[]) => {
+      read.push(path.relative(app, file));
+      return (real as (...a: unknown[]) => unknown)(file, ...rest);
+    }) as typeof fs.readFileSync;
+    syncBuiltinESMExports();
+    try {
+      warmFileCache(app);
+    } finally {
+      fs.readFileSync = real;
+      syncBuiltinESMExports();
+    }
+    assert.deepEqual(read.sort(), ['a/b/two.py', 'a/one.js', 'top.yaml']);
   });
 });
