@@ -3,12 +3,13 @@
  * as they do for a user: `node dist/bench/measure.js <mode> <dir>`, the mode one of `MODES`
  * (`rescan`: with the scan cache of a previous `rescan`, as a second run on an unchanged app;
  * `scan-1-thread`: the code analysis on one thread, to show what the second one gains on this
- * machine). Prints one JSON line (`Measurement`) on stdout; the parent times the process from the
+ * machine; `command-line`: `faasguard scan` itself, bundled, with its code cache). Prints one JSON line (`Measurement`) on stdout; the parent times the process from the
  * outside.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // Modules are imported by the mode that needs them: the floor must not pay for loading the scanner.
 
@@ -75,8 +76,26 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** What a measurement runs: the scan, the scan with the code analysis on one thread, a rescan, the floor. */
-export const MODES = ['scan', 'scan-1-thread', 'rescan', 'floor'] as const;
+/**
+ * The command line itself, as a user runs `faasguard scan <dir> --no-cache -f json -o <file>`: its
+ * bundle with V8's code cache (`bin/faasguard.js`), where `scan` runs the scanner's modules. Its
+ * phases and findings are not reported back (the report goes to the null device).
+ */
+async function measureCommandLine(dir: string): Promise<Pick<Measurement, 'phases' | 'count'>> {
+  process.argv = [process.argv[0]!, COMMAND_LINE, 'scan', dir, '--no-cache', '--format', 'json', '--output', os.devNull, '--quiet', '--exit-zero'];
+  await import(pathToFileURL(COMMAND_LINE).href);
+  if (process.exitCode !== 0) throw new Error(`the command line exited with ${String(process.exitCode)}`);
+  return { phases: {}, count: 0 };
+}
+
+/** From `dist/bench/` to the package's `bin/faasguard.js`. */
+const COMMAND_LINE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'faasguard.js');
+
+/**
+ * What a measurement runs: the scan, the scan with the code analysis on one thread, a rescan, the
+ * floor, and the command line's scan.
+ */
+export const MODES = ['scan', 'scan-1-thread', 'rescan', 'floor', 'command-line'] as const;
 export type Mode = (typeof MODES)[number];
 
 function isMode(mode: string | undefined): mode is Mode {
@@ -85,7 +104,7 @@ function isMode(mode: string | undefined): mode is Mode {
 
 async function main(mode: string | undefined, dir: string | undefined): Promise<void> {
   if (!dir || !isMode(mode)) throw new Error(`usage: measure.js <${MODES.join('|')}> <dir>`);
-  const done = mode === 'floor' ? await measureFloor(dir) : await measureScan(dir, mode === 'rescan', mode === 'scan-1-thread' ? 1 : undefined);
+  const done = mode === 'floor' ? await measureFloor(dir) : mode === 'command-line' ? await measureCommandLine(dir) : await measureScan(dir, mode === 'rescan', mode === 'scan-1-thread' ? 1 : undefined);
   const cpu = process.cpuUsage();
   const m: Measurement = { cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, ...done };
   process.stdout.write(JSON.stringify(m) + '\n');

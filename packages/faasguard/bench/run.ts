@@ -1,7 +1,8 @@
 /**
  * The benchmark: for each app size, generates the synthetic app once, then measures the full scan,
- * the same scan with the code analysis on one thread, and the floor (read + parse only, on one
- * thread), each run in a fresh process, in rounds, and reports medians; then the
+ * the same scan with the code analysis on one thread, the floor (read + parse only, on one
+ * thread) and the command line's scan (bundled, with its code cache, as a user runs it), each run
+ * in a fresh process, in rounds, and reports medians; then the
  * real-template benchmark (`corpus.ts`: the shared corpus beside cdk-nag, parsing, start-up).
  *
  *   node dist/bench/run.js [--sizes 100,1000] [--runs 5] [--large] [--seed 1] [--no-html]
@@ -39,6 +40,10 @@ interface SizeResult {
   rescanRatio: number;
   /** one-thread scan wall / scan wall: what the second thread gains */
   secondThreadGain: number;
+  /** `faasguard scan` itself: the bundle and its code cache instead of the scanner's modules */
+  commandLine: ModeResult;
+  /** command-line wall / floor wall */
+  commandLineRatio: number;
 }
 
 /** The app is generated once per size and seed and kept in the temporary directory. */
@@ -50,14 +55,26 @@ function appDir(functions: number, seed: number): { dir: string; files: number }
 
 function runSize(functions: number, seed: number, runs: number): SizeResult {
   const { dir, files } = appDir(functions, seed);
-  const { floor, scan, 'scan-1-thread': scanOneThread } = measureInRounds(['floor', 'scan', 'scan-1-thread'], dir, runs);
+  const { floor, scan, 'scan-1-thread': scanOneThread, 'command-line': commandLine } = measureInRounds(['floor', 'scan', 'scan-1-thread', 'command-line'], dir, runs);
   measure('rescan', dir, 1); // fills the cache (this build, this app)
   const rescan = measure('rescan', dir, runs);
-  return { functions, files, scan, scanOneThread, floor, rescan, ratio: scan.wallMs / floor.wallMs, rescanRatio: rescan.wallMs / scan.wallMs, secondThreadGain: scanOneThread.wallMs / scan.wallMs };
+  return {
+    functions,
+    files,
+    scan,
+    scanOneThread,
+    floor,
+    rescan,
+    ratio: scan.wallMs / floor.wallMs,
+    rescanRatio: rescan.wallMs / scan.wallMs,
+    secondThreadGain: scanOneThread.wallMs / scan.wallMs,
+    commandLine,
+    commandLineRatio: commandLine.wallMs / floor.wallMs,
+  };
 }
 
 function table(results: readonly SizeResult[]): string {
-  const rows = [['functions', 'files', 'scan wall s', 'scan cpu s', 'scan peak MB', 'floor wall s', 'floor cpu s', 'floor peak MB', 'scan/floor', '1-thread scan wall s', '1-thread/scan', 'rescan wall s', 'rescan/scan'].join(' | ')];
+  const rows = [['functions', 'files', 'scan wall s', 'scan cpu s', 'scan peak MB', 'floor wall s', 'floor cpu s', 'floor peak MB', 'scan/floor', '1-thread scan wall s', '1-thread/scan', 'rescan wall s', 'rescan/scan', 'command-line wall s', 'command-line cpu s', 'command-line peak MB', 'command-line/floor'].join(' | ')];
   for (const r of results) {
     rows.push(
       [
@@ -74,6 +91,10 @@ function table(results: readonly SizeResult[]): string {
         r.secondThreadGain.toFixed(2),
         s(r.rescan.wallMs),
         `${(r.rescanRatio * 100).toFixed(0)}%`,
+        s(r.commandLine.wallMs),
+        s(r.commandLine.cpuMs),
+        r.commandLine.peakRssMb.toFixed(0),
+        r.commandLineRatio.toFixed(1),
       ].join(' | '),
     );
   }

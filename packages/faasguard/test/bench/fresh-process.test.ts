@@ -16,10 +16,10 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'faasguard-bench-modes-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('benchmark measurements', () => {
-  it('measures the scan on two threads and on one, and the floor, each mode once per round', () => {
+  it('measures the scan on two threads and on one, the floor and the command line, each mode once per round', () => {
     const files = generateApp(dir, { functions: 6, seed: 3 });
-    const r = measureInRounds(['floor', 'scan', 'scan-1-thread'], dir, 2);
-    assert.deepEqual(Object.keys(r).sort(), ['floor', 'scan', 'scan-1-thread']);
+    const r = measureInRounds(['floor', 'scan', 'scan-1-thread', 'command-line'], dir, 2);
+    assert.deepEqual(Object.keys(r).sort(), ['command-line', 'floor', 'scan', 'scan-1-thread']);
     // The floor reads every generated file; both scans find the same, and something.
     assert.equal(r.floor.count, files.length);
     assert.ok(r.scan.count > 0);
