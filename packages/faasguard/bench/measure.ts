@@ -21,7 +21,7 @@ export interface Measurement {
   peakRssMb: number;
   /** Milliseconds per phase (scan only) */
   phases: Record<string, number>;
-  /** Sanity counts: files read (floor) or findings (scan) */
+  /** Sanity counts: files read (floor) or findings (scans in-process); 0 for the command line, whose report is not read back */
   count: number;
 }
 

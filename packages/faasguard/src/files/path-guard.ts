@@ -34,7 +34,12 @@ export class PathGuard {
   /** Real path of each folder asked about; null when it does not resolve */
   private readonly realDirs = new Map<string, string | null>();
 
-  constructor(readonly rootAbs: string) {}
+  /** The root as written, made absolute and normalized */
+  private readonly resolvedRoot: string;
+
+  constructor(readonly rootAbs: string) {
+    this.resolvedRoot = path.resolve(rootAbs);
+  }
 
   /** The root with its own links resolved (a root under a linked /tmp is still the root). */
   get realRoot(): string {
@@ -100,13 +105,12 @@ export class PathGuard {
   }
 
   private strictlyBelowRoot(dir: string): boolean {
-    return dir.startsWith(path.resolve(this.rootAbs) + path.sep) || dir.startsWith(this.realRoot + path.sep);
+    return dir.startsWith(this.resolvedRoot + path.sep) || dir.startsWith(this.realRoot + path.sep);
   }
 
   private lexicallyInside(abs: string): boolean {
-    const root = path.resolve(this.rootAbs);
     const resolved = path.resolve(abs);
-    return resolved === root || resolved.startsWith(root + path.sep) || this.realInside(resolved);
+    return resolved === this.resolvedRoot || resolved.startsWith(this.resolvedRoot + path.sep) || this.realInside(resolved);
   }
 }
 

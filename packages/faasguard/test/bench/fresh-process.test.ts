@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs, { mkdtempSync, rmSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { generateApp } from '../../bench/generate.js';
 import { measureInRounds, warmFileCache } from '../../bench/fresh-process.js';
+import { fsCalls } from '../helpers/fs-calls.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'faasguard-bench-modes-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,19 +34,7 @@ describe('benchmark measurements', () => {
     for (const f of ['top.yaml', 'a/one.js', 'a/b/two.py']) fs.writeFileSync(path.join(app, f), f);
     execFileSync('mkfifo', [path.join(app, 'a', 'pipe')]);
     fs.symlinkSync('missing', path.join(app, 'a', 'dangling'));
-    const real = fs.readFileSync;
-    const read: string[] = [];
-    fs.readFileSync = ((file: string, ...rest: unknown[]) => {
-      read.push(path.relative(app, file));
-      return (real as (...a: unknown[]) => unknown)(file, ...rest);
-    }) as typeof fs.readFileSync;
-    syncBuiltinESMExports();
-    try {
-      warmFileCache(app);
-    } finally {
-      fs.readFileSync = real;
-      syncBuiltinESMExports();
-    }
+    const read = fsCalls('readFileSync', () => warmFileCache(app)).map((file) => path.relative(app, String(file)));
     assert.deepEqual(read.sort(), ['a/b/two.py', 'a/one.js', 'top.yaml']);
   });
 });

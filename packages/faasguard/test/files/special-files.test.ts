@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { readRegularBytes, readRegularBytesLent, readRegularText } from '../../src/files/read-regular-file.js';
 import { loadApp } from '../../src/scan/scan.js';
+import { fsCalls } from '../helpers/fs-calls.js';
 import { PACKAGE_ROOT } from '../helpers/paths.js';
 import { lineOf, tempProject, writeFiles, type ProjectFiles } from '../helpers/temp-project.js';
 
@@ -122,22 +122,7 @@ describe('reading a file of the repository', () => {
     const dir = project({});
     const file = path.join(dir, 'one-read.txt');
     fs.writeFileSync(file, 'x'.repeat(1000));
-    const reads = (abs: string): number => {
-      const real = fs.readSync;
-      let calls = 0;
-      fs.readSync = ((...args: Parameters<typeof fs.readSync>) => {
-        calls++;
-        return real(...args);
-      }) as typeof fs.readSync;
-      syncBuiltinESMExports();
-      try {
-        assert.equal(readRegularText(abs).kind, 'text');
-      } finally {
-        fs.readSync = real;
-        syncBuiltinESMExports();
-      }
-      return calls;
-    };
+    const reads = (abs: string): number => fsCalls('readSync', () => assert.equal(readRegularText(abs).kind, 'text')).length;
     assert.equal(reads(file), 1);
     fs.writeFileSync(file, '');
     assert.equal(reads(file), 1);
