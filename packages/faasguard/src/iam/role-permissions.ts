@@ -201,14 +201,37 @@ export function functionsUsing(role: IamRole, index: ModelIndex): LambdaFunction
 
 /** Services every action of which the statements grant on every resource (`s3:*`, `*`, NotAction …). */
 export function fullyGrantedServices(statements: readonly GrantingStatement[]): string[] {
-  const granted = new Map<string, Set<string>>();
+  const full = new Set<string>();
+  const partly = new Map<string, Set<string>>();
   for (const s of statements) {
     if (!s.anyResource) continue;
-    for (const a of s.actions) {
-      const names = granted.get(a.service) ?? new Set<string>();
-      names.add(a.name);
-      granted.set(a.service, names);
+    for (const [service, names] of namesByService(s.actions)) {
+      if (full.has(service)) continue;
+      // One statement's actions name each action once (see `Expansion`): a service it grants whole
+      // is settled by the count, without a set of 22,000 names for `*`.
+      const all = serviceActions(service).length;
+      if (names.length >= all || namesSeen(partly, service, names) >= all) full.add(service);
     }
   }
-  return [...granted].filter(([service, names]) => names.size >= serviceActions(service).length).map(([service]) => service).sort();
+  return [...full].sort();
+}
+
+/** How many of a service's names the statements so far grant, `names` added. */
+function namesSeen(partly: Map<string, Set<string>>, service: string, names: readonly string[]): number {
+  const set = partly.get(service) ?? new Set<string>();
+  partly.set(service, set);
+  for (const n of names) set.add(n);
+  return set.size;
+}
+
+/** By actions list, shared as `capabilityGroups` are: the names of its actions by service. */
+const namesOfActions = new WeakMap<readonly ExpandedAction[], Map<string, string[]>>();
+
+function namesByService(actions: readonly ExpandedAction[]): Map<string, string[]> {
+  const cached = namesOfActions.get(actions);
+  if (cached) return cached;
+  const names = new Map<string, string[]>();
+  for (const a of actions) pushTo(names, a.service, a.name);
+  namesOfActions.set(actions, names);
+  return names;
 }

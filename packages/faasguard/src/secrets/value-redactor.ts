@@ -46,7 +46,7 @@ export class ValueRedactor {
     return text.replace(this.pattern, (v) => this.replacement.get(v) ?? redact(v));
   }
 
-  /** A copy of plain data (see `mapStrings`) with every string redacted, each distinct one once. */
+  /** Plain data with every string redacted, each distinct one once (see `mapStrings`: what nothing changed in is shared, not copied). */
   data<T>(value: T): T {
     const seen = new Map<string, string>();
     return mapStrings(value, (text) => {

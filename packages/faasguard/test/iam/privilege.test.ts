@@ -9,7 +9,7 @@ import { managedPolicyBreadth } from '../../src/iam/broad-managed-policies.js';
 import { expandActions } from '../../src/iam/expand-actions.js';
 import { escalationsOf } from '../../src/iam/privilege-escalation.js';
 import { resourceTarget } from '../../src/iam/resource-target.js';
-import { rolePermissions } from '../../src/iam/role-permissions.js';
+import { fullyGrantedServices, rolePermissions } from '../../src/iam/role-permissions.js';
 import { awsManagedPolicyForTest, emptyModel, roleWith } from './iam-helpers.js';
 import { ModelIndex } from '../../src/model/model-index.js';
 import { Composite, ResourceRef, Unknown } from '../../src/model/value.js';
@@ -92,3 +92,28 @@ function breadthOf(name: string): ReturnType<typeof managedPolicyBreadth> {
   const role = roleWith(model, 'R', [], [policy]);
   return managedPolicyBreadth(rolePermissions(role, new ModelIndex(model)), policy);
 }
+
+describe('fullyGrantedServices', () => {
+  const granted = (statements: Array<Record<string, unknown>>): string[] => {
+    const model = emptyModel();
+    return fullyGrantedServices(rolePermissions(roleWith(model, 'R', statements), new ModelIndex(model)).statements);
+  };
+  const sqsActions = expandActions(['sqs:*']).actions.map((a) => `sqs:${a.name}`);
+
+  it('finds a service granted whole by one statement, on every resource only', () => {
+    assert.deepEqual(granted([{ Action: ['s3:*', 'sqs:SendMessage'], Resource: '*' }]), ['s3']);
+    assert.deepEqual(granted([{ Action: 's3:*', Resource: 'arn:aws:s3:::b/*' }]), []);
+    assert.ok(granted([{ Action: '*', Resource: '*' }]).length > 300);
+    assert.ok(granted([{ Action: '*', Resource: '*' }]).includes('dynamodb'));
+  });
+
+  it('adds up statements that each grant part of a service', () => {
+    const half = Math.floor(sqsActions.length / 2);
+    const first = sqsActions.slice(0, half);
+    const rest = sqsActions.slice(half);
+    assert.deepEqual(granted([{ Action: first, Resource: '*' }]), []);
+    assert.deepEqual(granted([{ Action: first, Resource: '*' }, { Action: rest, Resource: '*' }]), ['sqs']);
+    assert.deepEqual(granted([{ Action: first, Resource: '*' }, { Action: rest.slice(1), Resource: '*' }, { Action: first, Resource: '*' }]), []);
+    assert.deepEqual(granted([{ Action: first, Resource: '*' }, { Action: rest, Resource: 'arn:aws:sqs:us-east-1:1:q' }]), []);
+  });
+});
