@@ -86,8 +86,17 @@ function isBuiltActions(v: unknown): v is BuiltActions {
 
 /** One action by service and name, in any case. */
 export function findAction(service: string, name: string): CatalogAction | undefined {
-  const lower = name.toLowerCase();
-  return serviceActions(service).find((a) => a.name.toLowerCase() === lower);
+  return actionsByLowerName(service).get(name.toLowerCase());
+}
+
+/** A service's actions by lower-case name, made once per service: code and policies look up the same few names many times. */
+const nameIndexes = new Map<string, ReadonlyMap<string, CatalogAction>>();
+
+function actionsByLowerName(service: string): ReadonlyMap<string, CatalogAction> {
+  const key = service.toLowerCase();
+  let index = nameIndexes.get(key);
+  if (!index) nameIndexes.set(key, (index = new Map(serviceActions(key).map((a) => [a.name.toLowerCase(), a]))));
+  return index;
 }
 
 /** Every action of every service, by service then name (loads the whole catalogue, once). */

@@ -6,7 +6,7 @@
  */
 import type { PolicyStatement } from '../model/app-model.js';
 import { display, type Value } from '../model/value.js';
-import { allActions, catalogServices, serviceActions, type AccessLevel, type CatalogAction } from './action-catalog.js';
+import { allActions, catalogServices, findAction, serviceActions, type AccessLevel, type CatalogAction } from './action-catalog.js';
 
 /** An action a pattern grants, named as AWS spells it. */
 export interface ExpandedAction {
@@ -112,18 +112,10 @@ function uncachedMatch(pattern: string): readonly CatalogAction[] {
   if (colon <= 0) return [];
   const servicePart = trimmed.slice(0, colon);
   const name = trimmed.slice(colon + 1);
-  if (!/[*?]/.test(name)) return servicesMatching(servicePart).flatMap((s) => byLowerName(serviceActions(s)).get(name.toLowerCase()) ?? []);
+  // Most patterns name one action, found without a regular expression.
+  if (!/[*?]/.test(name)) return servicesMatching(servicePart).flatMap((s) => findAction(s, name) ?? []);
   const namePart = patternRegExp(name);
   return servicesMatching(servicePart).flatMap((s) => serviceActions(s).filter((a) => namePart.test(a.name)));
-}
-
-/** A service's actions by lower-case name: most patterns name one action, found without a regular expression. */
-const nameIndexes = new WeakMap<readonly CatalogAction[], ReadonlyMap<string, CatalogAction>>();
-
-function byLowerName(actions: readonly CatalogAction[]): ReadonlyMap<string, CatalogAction> {
-  let index = nameIndexes.get(actions);
-  if (!index) nameIndexes.set(actions, (index = new Map(actions.map((a) => [a.name.toLowerCase(), a]))));
-  return index;
 }
 
 function servicesMatching(servicePattern: string): readonly string[] {

@@ -55,6 +55,9 @@ describe('IAM action data', () => {
     assert.deepEqual(findAction('s3', 'ListAllMyBuckets'), { service: 's3', name: 'ListAllMyBuckets', accessLevel: 'List', resourceScoped: false });
     assert.equal(findAction('iam', 'AttachRolePolicy')?.accessLevel, 'Permissions management');
     assert.deepEqual(serviceActions('no-such-service'), []);
+    assert.equal(findAction('s3', 'NoSuchAction'), undefined);
+    assert.equal(findAction('no-such-service', 'GetObject'), undefined);
+    assert.equal(findAction('S3', 'GETOBJECT'), findAction('s3', 'GetObject'));
   });
 
   it('keeps each service\'s actions sorted by name, each with a known access level (the catalogue is read in that order, not sorted again)', () => {
