@@ -2,9 +2,11 @@
  * Pruning a walk of a syntax tree by words of its text. A walk that looks only for nodes spelling
  * one of a few words (`require`, `rejectUnauthorized`) can enter only the nodes whose text holds
  * one, from the root down to each, instead of every node: most files hold none, and the walk then
- * stops at the root. Where the source may spell a word with escapes, which the parser reads as the
- * plain word but a search of the text does not find, the whole tree is walked.
+ * stops at the root. Where the source may spell a word with escapes that name its characters
+ * (`\u0072`, `\x72`, `\162`, a backslash before a line break), which the parser reads as the plain
+ * word but a search of the text does not find, the whole tree is walked.
  */
+import { escapeRegExp } from '../util/escape-regexp.js';
 
 /** Whether a walk should enter a node, given its text's start (leading trivia included) and end offsets. */
 export type MayHold = (node: { pos: number; end: number }) => boolean;
@@ -25,13 +27,34 @@ export function wordSpans(text: string, words: readonly string[], mayEscape: boo
   };
 }
 
-/** Where each word starts in the text, in increasing order. */
+/**
+ * Where each word starts in the text, in increasing order. A backslash may stand before any of its
+ * characters: in a string, one before a character that makes no escape is left out
+ * (`'reject\Unauthorized'` is `rejectUnauthorized`).
+ */
 function wordPositions(text: string, words: readonly string[]): number[] {
   const at: number[] = [];
-  for (const word of words) {
-    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) at.push(i);
+  const pattern = loosePattern(words);
+  // Searched again from the next character, so that a word starting inside another is found too.
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    at.push(m.index);
+    pattern.lastIndex = m.index + 1;
   }
-  return at.sort((a, b) => a - b);
+  return at;
+}
+
+/** The words, each character optionally after a backslash, as one expression (made once per list). */
+const loosePatterns = new WeakMap<readonly string[], RegExp>();
+
+function loosePattern(words: readonly string[]): RegExp {
+  let pattern = loosePatterns.get(words);
+  if (!pattern) loosePatterns.set(words, (pattern = new RegExp(words.map(looseWord).join('|'), 'g')));
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+function looseWord(word: string): string {
+  return [...word].map((c) => `\\\\?${escapeRegExp(c)}`).join('');
 }
 
 /** The index of the first value at least `pos` in the sorted list (its length when none). */

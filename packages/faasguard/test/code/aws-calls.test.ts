@@ -38,6 +38,9 @@ const JS_CASES: Array<[string, string, string[], number?]> = [
   ['lib-storage Upload with an ACL', "import { Upload } from '@aws-sdk/lib-storage';\nnew Upload({ client, params: { Bucket: 'b', Key: 'k', Body: x, ACL: 'authenticated-read' } });", ['s3:PutObject@literal:b#acl:authenticated-read', 's3:PutObjectAcl@literal:b#acl:authenticated-read']],
   ['v2 upload with an ACL constant, putObject with a computed ACL and a grant', "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nconst ACL = 'public-read-write';\ns3.upload({ Bucket: 'b', ACL });\ns3.putObject({ Bucket: 'b', ACL: event.acl });\ns3.putObject({ Bucket: 'b', GrantRead: 'uri=http://acs.amazonaws.com/groups/global/AllUsers' });", ['s3:PutObject@literal:b#acl:public-read-write', 's3:PutObjectAcl@literal:b#acl:public-read-write', 's3:PutObject@literal:b#acl:?', 's3:PutObjectAcl@literal:b#acl:?', 's3:PutObject@literal:b#acl:?', 's3:PutObjectAcl@literal:b#acl:?']],
   ['an ACL on a read is no ACL write', "import { GetObjectCommand } from '@aws-sdk/client-s3';\nnew GetObjectCommand({ Bucket: 'b', Key: 'k', ACL: 'public-read' });", ['s3:GetObject@literal:b#acl:public-read']],
+  ['SDK named with a backslash that makes no escape', "const AWS = require('aws\\-sdk');\nnew AWS.S3().putObject({ Bucket: 'b' });", ['s3:PutObject@literal:b']],
+  ['SDK named with hex and unicode escapes', "const { S3Client, PutObjectCommand } = require('@aws\\x2dsdk/client-s3');\nconst AWS = require('aws\\u002dsdk');\nnew PutObjectCommand({ Bucket: 'b' });\nnew AWS.SQS().sendMessage({ QueueUrl: 'q' });", ['s3:PutObject@literal:b', 'sqs:SendMessage@literal:q']],
+  ['wrapper named across a line continuation', "import mapper from 'dyna\\\nmoose';\nawait mapper.model('Order', {}).create({ id: 1 });", [], 1],
   ['v2 client given access keys', "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3({ accessKeyId: k, secretAccessKey: s });\ns3.putObject({ Bucket: 'b' });", ['s3:PutObject@literal:b!own']],
 ];
 
@@ -55,6 +58,8 @@ const PY_CASES: Array<[string, string, string[], number?]> = [
   ['boto3 put_object with an ACL', "import boto3\ns3 = boto3.client('s3')\ns3.put_object(Bucket='b', Key='k', Body=x, ACL='public-read')", ['s3:PutObject@literal:b#acl:public-read', 's3:PutObjectAcl@literal:b#acl:public-read']],
   ['boto3 upload_file with ExtraArgs ACL', "import boto3\ns3 = boto3.client('s3')\nextra = {'ACL': 'public-read', 'ContentType': 'image/png'}\ns3.upload_file('/tmp/f', 'out', 'k', ExtraArgs=extra)", ['s3:PutObject@literal:out#acl:public-read', 's3:PutObjectAcl@literal:out#acl:public-read']],
   ['boto3 Object.put with a private ACL', "import boto3\nboto3.resource('s3').Object('b', 'k').put(Body=x, ACL='private')", ['s3:PutObject@literal:b#acl:private', 's3:PutObjectAcl@literal:b#acl:private']],
+  ['QLDB driver: not determined', "from pyqldb.driver.qldb_driver import QldbDriver\ndriver = QldbDriver(ledger_name='l')", [], 1],
+  ['s3fs and smart_open: not determined', "import s3fs\nfrom smart_open import open as sopen\nfs = s3fs.S3FileSystem()", [], 2],
   ['boto3 session without keys: the execution role', "import boto3\nsession = boto3.Session()\nsession.client('s3').put_object(Bucket='b')", ['s3:PutObject@literal:b']],
 ];
 

@@ -24,6 +24,17 @@ describe('word spans', () => {
     assert.equal(wordSpans(text, ['strictSSL'], false)(parsed.ast), true);
   });
 
+  it('finds a word whose characters stand after backslashes that make no escape', () => {
+    const text = "const a = 1;\no['strict\\SSL'] = false;\nconst b = { 'reject\\Unauthori\\zed': 0 };\nconst c = '\\d';\n";
+    assert.deepEqual(entered(text, ['strictSSL', 'rejectUnauthorized']), ["o['strict\\SSL'] = false;", "const b = { 'reject\\Unauthori\\zed': 0 };"]);
+    assert.deepEqual(entered(text, ['strictSSL']), ["o['strict\\SSL'] = false;"]);
+  });
+
+  it('finds a word that starts inside another', () => {
+    assert.deepEqual(entered('x.abcd = 1;\ny.bc = 2;\n', ['abcd', 'bcd']), ['x.abcd = 1;']);
+    assert.deepEqual(entered('x.ab = 1;\nf(x.abcd);\n', ['zz', 'bcd']), ['f(x.abcd);']);
+  });
+
   it('enters every node of a text that may spell the words with escapes', () => {
     const text = "const a = 1;\no['strict\\x53SL'] = false;\n";
     assert.equal(ts.isExpressionStatement(parseJs('a.js', text).ast.statements[1]!), true);

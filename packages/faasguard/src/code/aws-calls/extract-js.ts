@@ -4,10 +4,11 @@
  * SDK v2 clients (`new AWS.S3().putObject(…)`, `DocumentClient` methods). Bindings are tracked by
  * name within the file; a call whose operation the code computes is undetermined.
  */
-import { ts, type ParsedFile } from '../parse-js.js';
+import { mayEscapeStrings, ts, type ParsedFile } from '../parse-js.js';
+import { wordSpans } from '../word-spans.js';
 import type { CallTarget, FileCalls, ObjectAcl } from './aws-call.js';
 import { classService, documentOperation, operationName, packageService } from './service-map.js';
-import { npmWrapper } from './sdk-wrappers.js';
+import { NPM_SDK_WORDS, npmWrapper } from './sdk-wrappers.js';
 
 /** What an imported name is: the package and the name it exports (`*` for the whole module). */
 interface Binding {
@@ -47,6 +48,9 @@ interface FileScope {
 
 export function extractJsCalls(parsed: ParsedFile): FileCalls {
   const scope: FileScope = { parsed, imports: new Map(), clients: new Map(), consts: new Map(), sentWithOwnCredentials: new Set(), out: { calls: [], undetermined: [] } };
+  // Calls are found only through imports of the SDK or of a wrapper: a file that cannot spell one
+  // (most files of a project) is not walked.
+  if (!wordSpans(parsed.text, NPM_SDK_WORDS, mayEscapeStrings(parsed.text))(parsed.ast)) return scope.out;
   // Each pass needs the previous one's bindings over the whole file, but only these nodes.
   const nodes = nodesOfKinds(parsed.ast, lookedAtKinds());
   for (const n of nodes) collectBinding(scope, n);

@@ -8,7 +8,7 @@ import type { ParsedPython, PyNode } from '../parse-python.js';
 import type { CallTarget, FileCalls, ObjectAcl } from './aws-call.js';
 import { operationName, servicePrefix } from './service-map.js';
 import { lookupTable } from '../../util/own-keys.js';
-import { pythonWrapper } from './sdk-wrappers.js';
+import { mayImportPythonWrapper, pythonWrapper } from './sdk-wrappers.js';
 
 /** A boto3 object: a client, a service resource, or a resource's sub-resource with its target. */
 interface PyObject {
@@ -52,7 +52,7 @@ export function extractPythonCalls(parsed: ParsedPython): FileCalls {
 
 /** Imports of packages that call AWS for the code: their calls cannot be listed. */
 function collectWrappers(scope: PyScope): void {
-  if (!/\b(aws_lambda_powertools|awswrangler|pynamodb|s3fs|smart_open)\b/.test(scope.parsed.text)) return;
+  if (!mayImportPythonWrapper(scope.parsed.text)) return;
   for (const n of scope.parsed.root.descendantsOfType(['import_statement', 'import_from_statement'])) {
     if (!n) continue;
     const from = n.type === 'import_from_statement' ? n.childForFieldName('module_name')?.text : undefined;

@@ -20,6 +20,16 @@ const PYTHON_WRAPPERS = [
   'awswrangler', 'pynamodb', 's3fs', 'smart_open', 'pyqldb',
 ];
 
+/** Words one of whose spellings an import of the SDK or of a wrapper holds: a file without any binds neither. */
+export const NPM_SDK_WORDS: readonly string[] = ['aws-sdk', ...NPM_WRAPPERS];
+
+/** Whether Python source may import a wrapper: it names the top-level package of one. */
+export function mayImportPythonWrapper(text: string): boolean {
+  return PYTHON_WRAPPER_PACKAGE.test(text);
+}
+
+const PYTHON_WRAPPER_PACKAGE = new RegExp(`\\b(${[...new Set(PYTHON_WRAPPERS.map((w) => w.split('.')[0]!))].join('|')})\\b`);
+
 /** The wrapper an npm import names, if any. */
 export function npmWrapper(specifier: string): string | undefined {
   return NPM_WRAPPERS.find((w) => specifier === w || specifier.startsWith(`${w}/`));
