@@ -99,6 +99,13 @@ describe('serverless.yml variables', () => {
     assert.ok(account.parts[1] instanceof Unknown);
   });
 
+  it("keeps the service's own text that looks like an unknown value's marker when nothing was unknown", async () => {
+    // A YAML "\0" is a NUL character: the text spells what the loader writes for an unknown value.
+    const { value } = await load({ 'serverless.yml': service({ OWN: '"a\\0fg-unknown:0\\0b"', PLAIN: 'x' }) });
+    assert.equal(value('OWN'), 'a\u0000fg-unknown:0\u0000b');
+    assert.equal(value('PLAIN'), 'x');
+  });
+
   it('reads YAML and JSON files, whole or by key, with their own locations', async () => {
     const { fn, value } = await load({
       'serverless.yml': service({ FROM_YAML: '${file(./config/app.yml):db.host}', FROM_JSON: '${file(./config/app.json):token}', WHOLE: '${file(./config/flag.json)}' }),

@@ -40,6 +40,9 @@ export class UnknownMarkers {
 
   /** Replaces markers in every element loaded since the given counts (in place). */
   replaceIn(model: AppModel, since: ModelCounts): void {
+    // No marker made, none to replace: most services resolve every variable, and the walk goes
+    // through every object of what they loaded.
+    if (this.reasons.length === 0) return;
     const seen = new Set<object>();
     for (const key of Object.keys(since) as Array<keyof ModelCounts>) {
       const list = model[key] as unknown[];
