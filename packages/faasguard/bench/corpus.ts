@@ -17,7 +17,7 @@ import path from 'node:path';
 import { discoverFiles } from '../src/discover/discover.js';
 import { readTemplate } from '../src/scan/read-template.js';
 import { arg, median } from './figures.js';
-import { HERE, measure, wallOf, type ModeResult } from './fresh-process.js';
+import { HERE, measureInRounds, wallOf, type ModeResult } from './fresh-process.js';
 import type { CdkNagRun } from './cdk-nag.js';
 import type { ParseThroughput } from './parse-throughput.js';
 
@@ -42,11 +42,16 @@ export interface CorpusResult {
   corpus: string;
   /** CloudFormation and SAM templates of the corpus (the set both tools are given) */
   templates: { count: number; sam: number; megabytes: number };
-  /** faasguard's first scan of those templates alone */
+  /** faasguard's first scan of those templates alone, in-process from the modules (as the library runs) */
   scanTemplates: ModeResult;
+  /** The same scan by the command line (`faasguard scan`, bundled, with its code cache), in the same rounds */
+  commandLineTemplates: ModeResult;
   /** faasguard's first scan of the whole corpus (code, dependencies, Terraform, Serverless too) */
   scanCorpus: ModeResult;
-  contender?: { wallMs: number; run: CdkNagRun; ratio: number };
+  /** The same by the command line */
+  commandLineCorpus: ModeResult;
+  /** `ratio`: cdk-nag's wall / the in-process scan's; `commandLineRatio`: / the command line's */
+  contender?: { wallMs: number; run: CdkNagRun; ratio: number; commandLineRatio: number };
   /** MB/s of parsing the templates with positions (`parse-throughput.ts`) */
   parse: ParseThroughput;
   startup: { versionMs: number; exampleScanMs: number };
@@ -61,14 +66,16 @@ export async function runCorpus(argv: readonly string[]): Promise<CorpusResult |
   const runs = Number(arg(argv, '--corpus-runs') ?? 3);
   const templates = await templatesOf(corpus);
   const onlyTemplates = copyTemplates(templates.files);
-  const scanTemplates = measure('scan', onlyTemplates.dir, runs);
-  const scanCorpus = measure('scan', corpus, runs);
-  const contender = argv.includes('--no-contender') ? undefined : runContender(onlyTemplates.list, Number(arg(argv, '--contender-runs') ?? 1), scanTemplates.wallMs);
+  const { scan: scanTemplates, 'command-line': commandLineTemplates } = measureInRounds(['scan', 'command-line'], onlyTemplates.dir, runs);
+  const { scan: scanCorpus, 'command-line': commandLineCorpus } = measureInRounds(['scan', 'command-line'], corpus, runs);
+  const contender = argv.includes('--no-contender') ? undefined : runContender(onlyTemplates.list, Number(arg(argv, '--contender-runs') ?? 1), scanTemplates.wallMs, commandLineTemplates.wallMs);
   return {
     corpus,
     templates: { count: templates.files.length, sam: templates.sam, megabytes: templates.bytes / 1e6 },
     scanTemplates,
+    commandLineTemplates,
     scanCorpus,
+    commandLineCorpus,
     ...(contender ? { contender } : {}),
     parse: parseThroughputInFreshProcess(templates.files.map((f) => f.abs)),
     startup: {
@@ -82,15 +89,15 @@ export function corpusTable(r: CorpusResult): string {
   const s = (ms: number): string => (ms / 1000).toFixed(2);
   const rows = [
     `corpus: ${r.corpus}; ${r.templates.count} CloudFormation/SAM templates (${r.templates.sam} SAM), ${r.templates.megabytes.toFixed(1)} MB`,
-    `faasguard first scan of those templates: ${s(r.scanTemplates.wallMs)} s wall (phases ms: ${phases(r.scanTemplates)}), ${r.scanTemplates.count} findings`,
+    `faasguard first scan of those templates: ${s(r.scanTemplates.wallMs)} s wall (phases ms: ${phases(r.scanTemplates)}), ${r.scanTemplates.count} findings; command line ${s(r.commandLineTemplates.wallMs)} s`,
   ];
   if (r.contender) {
     const c = r.contender;
     rows.push(`cdk-nag (AwsSolutions + Serverless packs) on the same templates: ${s(c.wallMs)} s wall; ran on ${c.run.checked}, could not include ${c.run.skipped} (${c.run.skippedSam} SAM), failed to synthesize ${c.run.failed}; ${c.run.messages} violations`);
-    rows.push(`cdk-nag / faasguard: ${c.ratio.toFixed(1)}x`);
+    rows.push(`cdk-nag / faasguard: ${c.ratio.toFixed(1)}x (cdk-nag / faasguard's command line: ${c.commandLineRatio.toFixed(1)}x)`);
   }
   rows.push(
-    `faasguard first scan of the whole corpus: ${s(r.scanCorpus.wallMs)} s wall, ${r.scanCorpus.peakRssMb.toFixed(0)} MB peak (phases ms: ${phases(r.scanCorpus)})`,
+    `faasguard first scan of the whole corpus: ${s(r.scanCorpus.wallMs)} s wall, ${r.scanCorpus.peakRssMb.toFixed(0)} MB peak (phases ms: ${phases(r.scanCorpus)}); command line ${s(r.commandLineCorpus.wallMs)} s, ${r.commandLineCorpus.peakRssMb.toFixed(0)} MB peak`,
     `template parsing with positions: ${r.parse.fastMbPerS.toFixed(1)} MB/s (the yaml document model alone: ${r.parse.documentModelMbPerS.toFixed(1)} MB/s; ${r.parse.ratio.toFixed(1)}x); first pass of a process: ${r.parse.fastFirstPassMbPerS.toFixed(1)} MB/s (${r.parse.documentModelFirstPassMbPerS.toFixed(1)} MB/s)`,
     `start-up: faasguard --version ${s(r.startup.versionMs)} s; scan of the example ${s(r.startup.exampleScanMs)} s`,
   );
@@ -151,7 +158,7 @@ function copyTemplates(files: readonly TemplateFile[]): { dir: string; list: str
   return { dir, list };
 }
 
-function runContender(list: string, runs: number, oursMs: number): { wallMs: number; run: CdkNagRun; ratio: number } | undefined {
+function runContender(list: string, runs: number, oursMs: number, commandLineMs: number): CorpusResult['contender'] {
   const installDir = path.join(os.tmpdir(), `faasguard-bench-contender-${CONTENDER.join('-').replace(/[@/]/g, '_')}`);
   if (!existsSync(path.join(installDir, 'node_modules', 'cdk-nag'))) {
     mkdirSync(installDir, { recursive: true });
@@ -163,6 +170,6 @@ function runContender(list: string, runs: number, oursMs: number): { wallMs: num
     }
   }
   const { wallMs, stdout } = wallOf(process.execPath, [path.join(HERE, 'cdk-nag.js'), installDir, list], runs);
-  return { wallMs, run: JSON.parse(stdout) as CdkNagRun, ratio: wallMs / oursMs };
+  return { wallMs, run: JSON.parse(stdout) as CdkNagRun, ratio: wallMs / oursMs, commandLineRatio: wallMs / commandLineMs };
 }
 
