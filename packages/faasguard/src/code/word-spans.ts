@@ -27,6 +27,11 @@ export function wordSpans(text: string, words: readonly string[], mayEscape: boo
   };
 }
 
+/** Whether the text may hold one of the words anywhere (the first found answers; see `wordSpans`). */
+export function mayHoldAnyWord(text: string, words: readonly string[], mayEscape: boolean): boolean {
+  return mayEscape || loosePattern(words).test(text);
+}
+
 /**
  * Where each word starts in the text, in increasing order. A backslash may stand before any of its
  * characters: in a string, one before a character that makes no escape is left out

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mayEscapeIdentifiers, mayEscapeStrings, parseJs, ts } from '../../src/code/parse-js.js';
-import { wordSpans } from '../../src/code/word-spans.js';
+import { mayHoldAnyWord, wordSpans } from '../../src/code/word-spans.js';
 
 /** The top-level statements a walk pruned by `words` would enter. */
 function entered(text: string, words: string[], mayEscape = false): string[] {
@@ -28,6 +28,16 @@ describe('word spans', () => {
     const text = "const a = 1;\no['strict\\SSL'] = false;\nconst b = { 'reject\\Unauthori\\zed': 0 };\nconst c = '\\d';\n";
     assert.deepEqual(entered(text, ['strictSSL', 'rejectUnauthorized']), ["o['strict\\SSL'] = false;", "const b = { 'reject\\Unauthori\\zed': 0 };"]);
     assert.deepEqual(entered(text, ['strictSSL']), ["o['strict\\SSL'] = false;"]);
+  });
+
+  it('tells whether a text holds a word anywhere, however often asked', () => {
+    const words = ['aws-sdk', 'dynamoose'];
+    for (let i = 0; i < 3; i++) {
+      assert.equal(mayHoldAnyWord("x;\nconst A = require('aws-sdk');", words, false), true);
+      assert.equal(mayHoldAnyWord("require('aws\\-sdk')", words, false), true);
+      assert.equal(mayHoldAnyWord("require('other')", words, false), false);
+      assert.equal(mayHoldAnyWord("require('other')", words, true), true);
+    }
   });
 
   it('finds a word that starts inside another', () => {

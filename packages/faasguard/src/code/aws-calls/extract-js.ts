@@ -5,7 +5,7 @@
  * name within the file; a call whose operation the code computes is undetermined.
  */
 import { mayEscapeStrings, ts, type ParsedFile } from '../parse-js.js';
-import { wordSpans } from '../word-spans.js';
+import { mayHoldAnyWord } from '../word-spans.js';
 import type { CallTarget, FileCalls, ObjectAcl } from './aws-call.js';
 import { classService, documentOperation, operationName, packageService } from './service-map.js';
 import { NPM_SDK_WORDS, npmWrapper } from './sdk-wrappers.js';
@@ -50,7 +50,7 @@ export function extractJsCalls(parsed: ParsedFile): FileCalls {
   const scope: FileScope = { parsed, imports: new Map(), clients: new Map(), consts: new Map(), sentWithOwnCredentials: new Set(), out: { calls: [], undetermined: [] } };
   // Calls are found only through imports of the SDK or of a wrapper: a file that cannot spell one
   // (most files of a project) is not walked.
-  if (!wordSpans(parsed.text, NPM_SDK_WORDS, mayEscapeStrings(parsed.text))(parsed.ast)) return scope.out;
+  if (!mayHoldAnyWord(parsed.text, NPM_SDK_WORDS, mayEscapeStrings(parsed.text))) return scope.out;
   // Each pass needs the previous one's bindings over the whole file, but only these nodes.
   const nodes = nodesOfKinds(parsed.ast, lookedAtKinds());
   for (const n of nodes) collectBinding(scope, n);
