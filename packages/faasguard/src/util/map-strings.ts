@@ -4,9 +4,9 @@
  * are kept as they are.
  *
  * An object or array in which `fn` changed nothing is returned as it is, not copied: redaction
- * changes a few strings of a report whose copy cost half a second at 10,000 functions (most of it
- * the collector's). The result may therefore share parts with the input; neither is to be changed
- * afterwards (the scanner's results are not).
+ * changes a few strings of a report that may hold 60,000 findings, and copying the rest only made
+ * work for the collector. The result may therefore share parts with the input; neither is to be
+ * changed afterwards (the scanner's results are not).
  */
 export function mapStrings<T>(value: T, fn: (text: string) => string): T {
   return deep(value, fn) as T;

@@ -20,7 +20,7 @@ const PYTHON_WRAPPERS = [
   'awswrangler', 'pynamodb', 's3fs', 'smart_open', 'pyqldb',
 ];
 
-/** Words one of whose spellings an import of the SDK or of a wrapper holds: a file without any binds neither. */
+/** What every import of the SDK or of a wrapper package spells: a file holding none of them imports neither. */
 export const NPM_SDK_WORDS: readonly string[] = ['aws-sdk', ...NPM_WRAPPERS];
 
 /** Whether Python source may import a wrapper: it names the top-level package of one. */
