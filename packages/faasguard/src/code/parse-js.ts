@@ -66,7 +66,9 @@ export function mayEscapeIdentifiers(text: string): boolean {
  * Whether the text may spell a word with escapes in a string or an identifier: besides
  * `\u`, a string's `\x72`, legacy octal `\162` and a backslash before a line break (which the
  * string leaves out, joining the words around it). The parser reads such a string as the plain
- * word, which a search of the text for that word does not find.
+ * word, which a search of the text for that word does not find. A backslash before a character
+ * that makes no escape (`'reject\Unauthorized'`) is not counted here: the word search of
+ * `word-spans.ts` allows one before each character.
  */
 export function mayEscapeStrings(text: string): boolean {
   return STRING_ESCAPE.test(text);

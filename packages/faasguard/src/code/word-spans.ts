@@ -16,7 +16,8 @@ const EVERY_NODE: MayHold = () => true;
 
 /**
  * Whether a node of `text` may hold one of `words`. `mayEscape` says that the text may spell them
- * with escapes (see `mayEscapeIdentifiers` and `mayEscapeStrings` in `parse-js.ts`).
+ * with escapes (see `mayEscapeIdentifiers` and `mayEscapeStrings` in `parse-js.ts`). `words` is a
+ * constant list: its search expression is made once per list, not per call.
  */
 export function wordSpans(text: string, words: readonly string[], mayEscape: boolean): MayHold {
   if (mayEscape) return EVERY_NODE;
