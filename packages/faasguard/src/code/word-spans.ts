@@ -28,9 +28,19 @@ export function wordSpans(text: string, words: readonly string[], mayEscape: boo
   };
 }
 
-/** Whether the text may hold one of the words anywhere (the first found answers; see `wordSpans`). */
+/**
+ * Whether the text may hold one of the words anywhere (see `wordSpans`), a backslash before any
+ * of their characters allowed. Plain searches of the text, then of the text without backslashes,
+ * which finds those spellings and a few more (`'aws\\-sdk'`, a backslash in the string: the file
+ * is then walked for nothing). One expression of every word with optional backslashes found the
+ * same, but compiling it for the SDK's 21 names took 20 ms on the first file of a scan and 4 ms
+ * on the second: more than the searches of a whole small app.
+ */
 export function mayHoldAnyWord(text: string, words: readonly string[], mayEscape: boolean): boolean {
-  return mayEscape || loosePattern(words).test(text);
+  if (mayEscape || words.some((w) => text.includes(w))) return true;
+  if (!text.includes('\\')) return false;
+  const plain = text.replaceAll('\\', '');
+  return words.some((w) => plain.includes(w));
 }
 
 /**

@@ -36,6 +36,8 @@ describe('word spans', () => {
       assert.equal(mayHoldAnyWord("x;\nconst A = require('aws-sdk');", words, false), true);
       assert.equal(mayHoldAnyWord("require('aws\\-sdk')", words, false), true);
       assert.equal(mayHoldAnyWord("require('other')", words, false), false);
+      assert.equal(mayHoldAnyWord("require('other\\n', '\\d')", words, false), false);
+      assert.equal(mayHoldAnyWord("require('dynamo\\o\\se')", words, false), true);
       assert.equal(mayHoldAnyWord("require('other')", words, true), true);
     }
   });
