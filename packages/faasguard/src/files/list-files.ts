@@ -14,14 +14,19 @@ export function listFiles(guard: PathGuard, dirAbs: string, accept: (name: strin
   const walk = (abs: string): void => {
     const at = guard.check(abs);
     if (at.kind !== 'inside' || visited.has(at.real) || out.length >= max) return;
-    const stats = statOrUndefined(at.real);
-    if (stats?.isFile()) {
+    // The guard's `lstat` told whether it is a regular file, unless the path is a link.
+    const stats = at.regularFile ? undefined : statOrUndefined(at.real);
+    if (at.regularFile || stats?.isFile()) {
       if (accept(path.basename(abs))) out.push(abs);
       return;
     }
     if (!stats?.isDirectory()) return;
     visited.add(at.real);
-    for (const entry of entriesOf(abs)) walk(path.join(abs, entry.name));
+    for (const entry of entriesOf(abs)) {
+      // A regular file (no link) of a folder inside the root is inside too: no system call for it.
+      if (!entry.isFile()) walk(path.join(abs, entry.name));
+      else if (out.length < max && accept(entry.name)) out.push(path.join(abs, entry.name));
+    }
   };
   walk(dirAbs);
   return out;
