@@ -83,7 +83,8 @@ function listFiles(dir: string): string[] {
  */
 async function measureCommandLine(dir: string): Promise<Pick<Measurement, 'phases' | 'count'>> {
   process.argv = [process.argv[0]!, COMMAND_LINE, 'scan', dir, '--no-cache', '--format', 'json', '--output', os.devNull, '--quiet', '--exit-zero'];
-  await import(pathToFileURL(COMMAND_LINE).href);
+  const commandLine = (await import(pathToFileURL(COMMAND_LINE).href)) as { default: { done: Promise<void> } };
+  await commandLine.default.done;
   if (process.exitCode !== 0) throw new Error(`the command line exited with ${String(process.exitCode)}`);
   return { phases: {}, count: 0 };
 }

@@ -21,7 +21,9 @@ const SCANNER = path.join(DIST, 'bundle', 'main.cjs');
 const LAUNCH = path.join(DIST, 'bundle', 'launch.cjs');
 const MODULES = path.join(DIST, 'bundle', 'main.js');
 
-run(process.argv.slice(2));
+// Exported for a program that runs the command line in its own process and waits for it to end
+// (the benchmark does: bench/measure.ts).
+module.exports = { done: run(process.argv.slice(2)) };
 
 async function run(argv) {
   const scanner = SCANNING_COMMANDS.has(argv[0]) && existsSync(SCANNER) && existsSync(LAUNCH) ? require(LAUNCH).loadScanner(SCANNER) : undefined;
