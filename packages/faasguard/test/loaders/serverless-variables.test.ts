@@ -99,11 +99,32 @@ describe('serverless.yml variables', () => {
     assert.ok(account.parts[1] instanceof Unknown);
   });
 
-  it("keeps the service's own text that looks like an unknown value's marker when nothing was unknown", async () => {
+  it("keeps the service's own text that looks like an unknown value's marker as text, its NULs shown as U+FFFD", async () => {
     // A YAML "\0" is a NUL character: the text spells what the loader writes for an unknown value.
     const { value } = await load({ 'serverless.yml': service({ OWN: '"a\\0fg-unknown:0\\0b"', PLAIN: 'x' }) });
-    assert.equal(value('OWN'), 'a\u0000fg-unknown:0\u0000b');
+    assert.equal(value('OWN'), 'a\uFFFDfg-unknown:0\uFFFDb');
     assert.equal(value('PLAIN'), 'x');
+  });
+
+  it('does not let text that spells a marker pass for an unknown value beside real unknown values', async () => {
+    // The service's first unknown value gets marker 0: text spelling marker 0 (in any case, in a
+    // value, a key or an included file) must not become it. The environment and the command line
+    // cannot hold a NUL character.
+    const { app, value } = await load(
+      {
+        'serverless.yml':
+          service({ SSM: '${ssm:/app/key}', OWN: '"\\0fg-unknown:0\\0"', UPPER: '"x\\0FG-UNKNOWN:0\\0"', FILE: '${file(./config.yml):forged}' }) +
+          '  "\\0fg-unknown:0\\0":\n    handler: h.other\n',
+        'config.yml': 'forged: "\\0fg-unknown:0\\0"\n',
+      },
+    );
+    assert.match(unknownReason(value('SSM')), /SSM Parameter Store/);
+    assert.equal(value('OWN'), '\uFFFDfg-unknown:0\uFFFD');
+    assert.equal(value('UPPER'), 'x\uFFFDFG-UNKNOWN:0\uFFFD');
+    assert.equal(value('FILE'), '\uFFFDfg-unknown:0\uFFFD');
+    const other = app.model.functions.find((f) => f.handler === 'h.other');
+    assert.equal(typeof other?.name, 'string', 'a function named by a key that spells a marker keeps a known name');
+    assert.match(String(other?.name), /\uFFFDfg-unknown:0\uFFFD/);
   });
 
   it('reads YAML and JSON files, whole or by key, with their own locations', async () => {

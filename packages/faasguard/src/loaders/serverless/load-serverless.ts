@@ -19,7 +19,7 @@ import { compileServerless } from './compile/compile.js';
 import { text } from './compile/nodes.js';
 import { serverlessGeneratedIds } from './generated-ids.js';
 import { resourcePlugins } from './resource-plugins.js';
-import { modelCounts, UnknownMarkers } from './unknown-markers.js';
+import { inertTree, modelCounts, UnknownMarkers } from './unknown-markers.js';
 import { VariableResolver } from './variables/resolver.js';
 import type { ServerlessOptions } from './variables/source.js';
 import { lookupTable } from '../../util/own-keys.js';
@@ -49,7 +49,7 @@ export interface ServerlessResult {
 export function loadServerless(input: ServerlessInput, builder: ModelBuilder): ServerlessResult {
   const diagnostics = new DiagnosticSink();
   const markers = new UnknownMarkers();
-  const resolver = new VariableResolver(input.root, input.options, markers, diagnostics, new FileReader(input.rootAbs, input.isExcluded, input.parseYaml));
+  const resolver = new VariableResolver(inertTree(input.root) as TMap, input.options, markers, diagnostics, new FileReader(input.rootAbs, input.isExcluded, input.parseYaml));
   const config = resolver.resolveAll();
   if (config.kind !== 'map') return { diagnostics: diagnostics.items, includedFiles: resolver.includedFiles() };
   const service = serviceName(config, markers);

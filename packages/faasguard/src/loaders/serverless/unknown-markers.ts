@@ -7,6 +7,7 @@
  */
 import type { AppModel } from '../../model/app-model.js';
 import { Composite, ResourceRef, Unknown } from '../../model/value.js';
+import type { TNode } from '../../parse/tree.js';
 
 const MARKER = /\u0000fg-unknown:(\d+)\u0000/g;
 
@@ -101,6 +102,34 @@ export class UnknownMarkers {
     if (last < s.length) out.push(s.slice(last));
     return out;
   }
+}
+
+/** What a marker starts with, in any case (see `TEXT_MARKER`). */
+const MARKER_PREFIX = /\u0000fg-unknown:/i;
+
+/**
+ * Text from outside the loader (the service's files, the environment, the command line) with
+ * what could pass for a marker made inert: its NUL characters become U+FFFD. A marker is then only
+ * ever one that `mark` made, and a value the service spells that way (YAML escapes can write NUL)
+ * stays text instead of turning into an unknown value that hides it from the rules.
+ */
+export function inertText(text: string): string {
+  return MARKER_PREFIX.test(text) ? text.replaceAll('\u0000', '\uFFFD') : text;
+}
+
+/** `inertText` over every key and string of a tree: a copy where something changed, the tree itself where nothing did. */
+export function inertTree(node: TNode): TNode {
+  if (node.kind === 'scalar') return typeof node.value === 'string' && MARKER_PREFIX.test(node.value) ? { ...node, value: inertText(node.value) } : node;
+  if (node.kind === 'seq') {
+    const items = node.items.map(inertTree);
+    return items.every((item, i) => item === node.items[i]) ? node : { ...node, items };
+  }
+  const entries = node.entries.map((e) => {
+    const value = inertTree(e.value);
+    const key = inertText(e.key);
+    return value === e.value && key === e.key ? e : { ...e, key, value };
+  });
+  return entries.every((e, i) => e === node.entries[i]) ? node : { ...node, entries };
 }
 
 export type ModelCounts = { [K in keyof AppModel]: number };

@@ -1,6 +1,7 @@
 import type { TMapEntry, TNode } from '../../../parse/tree.js';
 import { referenceRefusalDiagnostic } from '../../../files/read-regular-file.js';
 import { unknownNode, type SourceContext, type VariableSource } from './source.js';
+import { inertTree } from '../unknown-markers.js';
 
 /**
  * `${file(./x.yml):a.b}` and `${file(./x.json)}`: a value from another file, relative to the file
@@ -44,7 +45,7 @@ function readOne(ctx: SourceContext, abs: string, rawPath: string): TNode | unde
       return 'stop';
     }
     case 'tree':
-      return ctx.resolveTree(outcome.root, ctx.depth + 1);
+      return ctx.resolveTree(inertTree(outcome.root), ctx.depth + 1);
   }
 }
 
