@@ -49,7 +49,7 @@ export interface ServerlessResult {
 export function loadServerless(input: ServerlessInput, builder: ModelBuilder): ServerlessResult {
   const diagnostics = new DiagnosticSink();
   const markers = new UnknownMarkers();
-  const resolver = new VariableResolver(inertTree(input.root) as TMap, input.options, markers, diagnostics, new FileReader(input.rootAbs, input.isExcluded, input.parseYaml));
+  const resolver = new VariableResolver(inertTree(input.root), input.options, markers, diagnostics, new FileReader(input.rootAbs, input.isExcluded, input.parseYaml));
   const config = resolver.resolveAll();
   if (config.kind !== 'map') return { diagnostics: diagnostics.items, includedFiles: resolver.includedFiles() };
   const service = serviceName(config, markers);

@@ -7,7 +7,7 @@
  */
 import type { AppModel } from '../../model/app-model.js';
 import { Composite, ResourceRef, Unknown } from '../../model/value.js';
-import type { TNode } from '../../parse/tree.js';
+import type { TMap, TNode } from '../../parse/tree.js';
 
 const MARKER = /\u0000fg-unknown:(\d+)\u0000/g;
 
@@ -108,16 +108,19 @@ export class UnknownMarkers {
 const MARKER_PREFIX = /\u0000fg-unknown:/i;
 
 /**
- * Text from outside the loader (the service's files, the environment, the command line) with
- * what could pass for a marker made inert: its NUL characters become U+FFFD. A marker is then only
- * ever one that `mark` made, and a value the service spells that way (YAML escapes can write NUL)
- * stays text instead of turning into an unknown value that hides it from the rules.
+ * Text of the service's files (serverless.yml and what it includes) with what could pass for a
+ * marker made inert: its NUL characters become U+FFFD. A marker is then only ever one that `mark`
+ * made, and a value the service spells that way (YAML escapes can write NUL) stays text instead of
+ * turning into an unknown value that hides it from the rules. The environment and the command
+ * line, the other sources of text, cannot hold a NUL.
  */
 export function inertText(text: string): string {
   return MARKER_PREFIX.test(text) ? text.replaceAll('\u0000', '\uFFFD') : text;
 }
 
 /** `inertText` over every key and string of a tree: a copy where something changed, the tree itself where nothing did. */
+export function inertTree(node: TMap): TMap;
+export function inertTree(node: TNode): TNode;
 export function inertTree(node: TNode): TNode {
   if (node.kind === 'scalar') return typeof node.value === 'string' && MARKER_PREFIX.test(node.value) ? { ...node, value: inertText(node.value) } : node;
   if (node.kind === 'seq') {
