@@ -73,12 +73,17 @@ export function rolePermissions(role: PolicyHolder, index: ModelIndex): RolePerm
   for (const policy of role.policies) {
     const all = policy.document?.statements ?? [];
     all.forEach((s, i) => {
-      if (s.effect === 'Allow') statements.push(grantingStatement(policy, s, i, { denied, deniedOnResources }, index));
+      if (s.effect === 'Allow' && !excludesEveryResource(s)) statements.push(grantingStatement(policy, s, i, { denied, deniedOnResources }, index));
     });
   }
   const result = { role, statements, bounded: role.permissionsBoundary !== undefined };
   cache.set(role, result);
   return result;
+}
+
+/** `NotResource: "*"`: every resource but every resource, so the statement grants nothing. */
+function excludesEveryResource(s: PolicyStatement): boolean {
+  return s.notResources.some((r) => typeof r === 'string' && r.trim() === '*');
 }
 
 /** The role's clear denials; undefined when it has none (most roles), and its statements keep their expansion whole. */

@@ -63,3 +63,21 @@ export function valueMatches(v: ConditionValue, value: string): boolean {
   const re = new RegExp(`^${v.text.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
   return re.test(value);
 }
+
+/**
+ * Condition keys that a function's own calls always meet and that narrow no resource: a statement
+ * limited by them alone still reaches every resource the caller can name (every bucket of the
+ * Region, over TLS as every SDK call is). Keys that can block the function itself (MFA, `CalledVia`,
+ * a source IP or VPC) or scope resources (`aws:ResourceTag/…`, `s3:prefix`) are not among them.
+ */
+const KEYS_NARROWING_NO_RESOURCE: ReadonlySet<string> = new Set(['aws:requestedregion', 'aws:securetransport']);
+
+/** Whether the statement has a condition that may scope what it grants (or to whom): any key but those above. */
+export function mayBeScopedByCondition(s: PolicyStatement): boolean {
+  if (!s.conditions) return false;
+  for (const block of Object.values(s.conditions)) {
+    if (!isValueMap(block)) return true;
+    if (Object.keys(block).some((key) => !KEYS_NARROWING_NO_RESOURCE.has(key.toLowerCase()))) return true;
+  }
+  return false;
+}

@@ -311,6 +311,13 @@ export interface Api extends ModelElement {
   disableExecuteApiEndpoint: boolean;
   /** Regional, edge or private endpoint (REST) */
   endpointType?: Value;
+  /**
+   * For an API the template does not declare, whose methods, routes, stages or authorizers it adds
+   * (`RestApiId: !ImportValue shared-api`, a parameter, a literal id): how the template names it.
+   * Its own settings (endpoint type, resource policy, CORS, other routes and stages) are not known
+   * here, so rules judge only what the template adds to it (see `model/api-defined-elsewhere.ts`).
+   */
+  definedElsewhere?: string;
 }
 
 export interface ApiStage {

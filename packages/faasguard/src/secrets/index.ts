@@ -8,6 +8,6 @@ export { isPlaceholder } from './placeholder.js';
 export { betterHomeAdvice, type BetterHomeAdvice } from './better-home.js';
 export { isSecretLikeName } from './secret-name.js';
 export { shannonEntropy } from './entropy.js';
-export { KIND_DESCRIPTIONS } from './kinds.js';
+export { KIND_DESCRIPTIONS, kindInSentence } from './kinds.js';
 export { GENERIC_THRESHOLDS } from './named-value-rules.js';
 export { MAX_SCAN_CHARS, MAX_MATCHES_PER_TEXT, MAX_VALUE_CHARS, MAX_NAME_CHARS, MAX_PEM_CHARS } from './limits.js';

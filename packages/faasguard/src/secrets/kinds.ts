@@ -23,6 +23,15 @@ export const KIND_DESCRIPTIONS: Readonly<Record<SecretKind, string>> = {
   'generic-secret': 'Hard-coded secret assigned to a secret-like name',
 };
 
+/** Kinds whose description starts with a common noun, not a name (AWS, GitHub, Stripe …). */
+const COMMON_NOUN_KINDS: ReadonlySet<SecretKind> = new Set(['private-key', 'bearer-token', 'database-url-password', 'url-credentials', 'generic-secret']);
+
+/** The description as it reads inside a sentence: a common noun in lower case, a name as written. */
+export function kindInSentence(kind: SecretKind): string {
+  const d = KIND_DESCRIPTIONS[kind];
+  return COMMON_NOUN_KINDS.has(kind) ? d.charAt(0).toLowerCase() + d.slice(1) : d;
+}
+
 /**
  * When two hits overlap, the higher priority wins: a vendor format says more
  * than "Bearer <token>", which says more than a secret-like name.

@@ -117,3 +117,22 @@ describe('fullyGrantedServices', () => {
     assert.deepEqual(granted([{ Action: first, Resource: '*' }, { Action: rest, Resource: 'arn:aws:sqs:us-east-1:1:q' }]), []);
   });
 });
+
+describe('rolePermissions and NotResource', () => {
+  const statementsOf = (statements: Array<Record<string, unknown>>) => {
+    const model = emptyModel();
+    return rolePermissions(roleWith(model, 'R', statements), new ModelIndex(model)).statements;
+  };
+
+  it('drops a statement whose NotResource is every resource: it grants nothing', () => {
+    assert.deepEqual(statementsOf([{ Action: '*', NotResource: '*' }]), []);
+    assert.deepEqual(statementsOf([{ Action: 's3:*', NotResource: ['arn:aws:s3:::logs/*', ' * '] }]), []);
+  });
+
+  it('keeps one that excludes only some resources, as granting on everything else', () => {
+    const [s] = statementsOf([{ Action: '*', NotResource: 'arn:aws:s3:::audit/*' }]);
+    assert.ok(s);
+    assert.equal(s.admin, true);
+    assert.deepEqual(s.resources.map((r) => r.kind), ['any']);
+  });
+});

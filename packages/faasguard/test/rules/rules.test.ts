@@ -81,6 +81,7 @@ const CASES: Record<string, Expected[]> = {
     { file: 'admin-api.yaml', line: 22, subject: 'AdminApi GET /status', severity: 'info' },
     { file: 'no-function.yaml', line: 14, subject: 'ProxyPost', severity: 'high' },
     { file: 'no-function.yaml', line: 41, subject: 'GatewayRoute', severity: 'high' },
+    { file: 'imported-api.yaml', line: 16, subject: 'OrdersPost', severity: 'high' },
   ],
   'function-url-without-auth': [
     { line: 10, subject: 'Hook' },
@@ -133,6 +134,7 @@ const CASES: Record<string, Expected[]> = {
     { line: 12, subject: 'ProcessUploadRole' },
     { line: 28, subject: 'CleanupRole' },
     { line: 46, subject: 'NotifierRole' },
+    { line: 58, subject: 'PurgerRole' },
     { file: 'no-function.yaml', line: 16, subject: 'ReplicationRole', severity: 'medium' },
     { file: 'no-function.yaml', line: 24, subject: 'CleanupPolicy' },
   ],
@@ -275,6 +277,7 @@ const CASES: Record<string, Expected[]> = {
     { line: 35, subject: 'Rest' },
     { line: 44, subject: 'UnusedApi', severity: 'medium' },
     { line: 51, subject: 'Internal', severity: 'low' },
+    { file: 'imported-api.yaml', line: 4, subject: '!ImportValue shared-api' },
   ],
   'public-function-without-alarm': [
     { line: 4, subject: 'Webhook' },

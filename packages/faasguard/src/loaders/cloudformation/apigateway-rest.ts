@@ -8,6 +8,7 @@ import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { loadPolicyDocument } from './policy-document.js';
 import { elementBase, prop, props, type LoadContext } from './load-context.js';
 import { stageSettings } from './stage-settings.js';
+import { apiOfChild } from './api-of-child.js';
 import type { TemplateResource } from './template.js';
 import { resolveIntegration } from '../openapi/integration.js';
 
@@ -29,7 +30,7 @@ export function loadRestApi(ctx: LoadContext, r: TemplateResource): Api {
 }
 
 export function linkRestAuthorizer(ctx: LoadContext, r: TemplateResource): void {
-  const api = ctx.builder.api(referencedResource(prop(ctx, r, 'RestApiId').value)?.target ?? '');
+  const api = apiOfChild(ctx, r, 'RestApiId', 'rest');
   if (!api) return;
   const type: AuthorizerType = prop(ctx, r, 'Type').value === 'COGNITO_USER_POOLS' ? 'cognito' : 'lambda';
   const fn = ctx.builder.functionOf(prop(ctx, r, 'AuthorizerUri').value);
@@ -37,7 +38,7 @@ export function linkRestAuthorizer(ctx: LoadContext, r: TemplateResource): void 
 }
 
 export function linkRestStage(ctx: LoadContext, r: TemplateResource): void {
-  const api = ctx.builder.api(referencedResource(prop(ctx, r, 'RestApiId').value)?.target ?? '');
+  const api = apiOfChild(ctx, r, 'RestApiId', 'rest');
   if (!api) return;
   api.stages.push({
     name: prop(ctx, r, 'StageName').value ?? r.logicalId,
@@ -50,7 +51,7 @@ export function linkRestStage(ctx: LoadContext, r: TemplateResource): void {
 export function linkRestDeploymentStage(ctx: LoadContext, r: TemplateResource): void {
   const name = prop(ctx, r, 'StageName');
   if (name.value === undefined) return;
-  const api = ctx.builder.api(referencedResource(prop(ctx, r, 'RestApiId').value)?.target ?? '');
+  const api = apiOfChild(ctx, r, 'RestApiId', 'rest');
   if (!api) return;
   const description = prop(ctx, r, 'StageDescription');
   api.stages.push({
@@ -61,7 +62,7 @@ export function linkRestDeploymentStage(ctx: LoadContext, r: TemplateResource): 
 }
 
 export function linkRestMethod(ctx: LoadContext, r: TemplateResource): void {
-  const api = ctx.builder.api(referencedResource(prop(ctx, r, 'RestApiId').value)?.target ?? '');
+  const api = apiOfChild(ctx, r, 'RestApiId', 'rest');
   if (!api) return;
   const fn = ctx.builder.functionOf(prop(ctx, r, 'Integration', 'Uri').value);
   const authType = prop(ctx, r, 'AuthorizationType');

@@ -7,6 +7,7 @@ import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { asBoolean, referencedResource, type Value, type ValueMap } from '../../model/value.js';
 import { elementBase, prop, props, type LoadContext } from './load-context.js';
 import { stageSettings } from './stage-settings.js';
+import { apiOfChild } from './api-of-child.js';
 import type { TemplateResource } from './template.js';
 
 export function loadApiV2(ctx: LoadContext, r: TemplateResource): Api {
@@ -34,7 +35,7 @@ export function linkApiV2QuickCreate(ctx: LoadContext, r: TemplateResource): voi
 }
 
 export function linkApiV2Authorizer(ctx: LoadContext, r: TemplateResource): void {
-  const api = ctx.builder.api(referencedResource(prop(ctx, r, 'ApiId').value)?.target ?? '');
+  const api = apiOfChild(ctx, r, 'ApiId', 'http');
   if (!api) return;
   const type = prop(ctx, r, 'AuthorizerType').value === 'JWT' ? 'jwt' : 'lambda';
   const fn = ctx.builder.functionOf(prop(ctx, r, 'AuthorizerUri').value);
@@ -42,7 +43,7 @@ export function linkApiV2Authorizer(ctx: LoadContext, r: TemplateResource): void
 }
 
 export function linkApiV2Stage(ctx: LoadContext, r: TemplateResource): void {
-  const api = ctx.builder.api(referencedResource(prop(ctx, r, 'ApiId').value)?.target ?? '');
+  const api = apiOfChild(ctx, r, 'ApiId', 'http');
   if (!api) return;
   api.stages.push({
     name: prop(ctx, r, 'StageName').value ?? r.logicalId,
@@ -52,11 +53,13 @@ export function linkApiV2Stage(ctx: LoadContext, r: TemplateResource): void {
 }
 
 export function linkApiV2Route(ctx: LoadContext, r: TemplateResource): void {
-  const api = ctx.builder.api(referencedResource(prop(ctx, r, 'ApiId').value)?.target ?? '');
+  const api = apiOfChild(ctx, r, 'ApiId', 'http');
   if (!api) return;
   const target = integrationResource(ctx, prop(ctx, r, 'Target').value);
   const fn = target ? ctx.builder.functionOf(prop(ctx, target, 'IntegrationUri').value) : undefined;
   const routeKey = String(prop(ctx, r, 'RouteKey').value ?? '$default');
+  // Only WebSocket APIs have `$connect`, `$disconnect` and custom `$` keys.
+  if (api.definedElsewhere && routeKey.startsWith('$') && routeKey !== '$default') api.protocol = 'websocket';
   const [method, path] = routeKey.includes(' ') ? (routeKey.split(' ', 2) as [string, string]) : [api.protocol === 'websocket' ? routeKey : 'ANY', routeKey];
   const authType = prop(ctx, r, 'AuthorizationType');
   const authorizer = referencedResource(prop(ctx, r, 'AuthorizerId').value)?.logicalId;

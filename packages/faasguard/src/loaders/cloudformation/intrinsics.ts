@@ -368,7 +368,8 @@ export class Evaluator {
     if (plugins.length === 0) return this.broken(message, at);
     const reason = `${logicalId} is not a resource of the compiled template; the plugin${plugins.length > 1 ? 's' : ''} ${plugins.join(', ')} may create it`;
     this.template.diagnostics.note('plugin-resource', `${reason}: its value is unknown`, at.loc);
-    return new Unknown(reason);
+    // Labelled by its logical id: messages name the resource as the template does.
+    return new Unknown(reason, logicalId);
   }
 
   private broken(message: string, at: TNode): Unknown {

@@ -6,6 +6,7 @@
  * the plan: it limits callers of routes that require an API key, nobody else.
  */
 import type { Resource } from '../app-model.js';
+import { apiDefinedElsewhereId } from '../api-defined-elsewhere.js';
 import { asArray, isValueMap, referencedResource, type Value } from '../value.js';
 
 export const USAGE_PLAN_TYPE = 'AWS::ApiGateway::UsagePlan';
@@ -30,7 +31,7 @@ export function usagePlanFacts(resource: Resource): UsagePlanFacts | undefined {
 function declaredPlan(resource: Resource): UsagePlanFacts {
   const p = resource.properties;
   const stages = asArray(p['ApiStages']).filter(isValueMap);
-  const apiIds = stages.map((s) => referencedResource(s['ApiId'])?.target).filter((id): id is string => id !== undefined);
+  const apiIds = stages.map((s) => planApiId(resource, s['ApiId'])).filter((id): id is string => id !== undefined);
   const throttled = isSet(p['Throttle']) || stages.some((s) => isSet(s['Throttle']));
   return { resource, apiIds, throttled, quota: isSet(p['Quota']) };
 }
@@ -40,6 +41,12 @@ function samPlan(resource: Resource): UsagePlanFacts | undefined {
   const plan = isValueMap(auth) ? auth['UsagePlan'] : undefined;
   if (!isValueMap(plan) || plan['CreateUsagePlan'] === undefined || plan['CreateUsagePlan'] === 'NONE') return undefined;
   return { resource, apiIds: [resource.id], throttled: isSet(plan['Throttle']), quota: isSet(plan['Quota']) };
+}
+
+/** An API of the template, or one defined elsewhere that the plan's stack names alike. */
+function planApiId(plan: Resource, apiId: Value | undefined): string | undefined {
+  if (apiId === undefined || apiId === null) return undefined;
+  return referencedResource(apiId)?.target ?? apiDefinedElsewhereId(plan.stack, apiId);
 }
 
 function isSet(v: Value | undefined): boolean {

@@ -1,6 +1,6 @@
 import { whoseRoleCan } from '../../analysis/reach-text.js';
 import { ModelIndex } from '../../model/model-index.js';
-import type { Route } from '../../model/app-model.js';
+import type { Api, Route } from '../../model/app-model.js';
 import { publicRouteReason, PUBLIC_ROUTE_PURPOSE } from '../../analysis/public-by-design-routes.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -18,7 +18,8 @@ export const apiRouteWithoutAuth: Rule = {
     severity: 'high',
     description:
       'An API Gateway route that invokes a function has no authorizer, no IAM authorization and no API key. Anyone who can reach the API can call the function with any input, so every weakness in the function is reachable from the internet. Routes that must be public by design (sign-in, sign-up and password recovery, OAuth callbacks, token and key endpoints, health checks) are reported at `info`.\n\n' +
-      'Routes with no function behind them are judged too: an HTTP backend, or an AWS service integration that writes to a queue, a topic or a table, is as open as a function (when that source triggers a function, `function-exposed-through-chain` follows the chain). A mock integration answers from API Gateway itself and reaches nothing: it is reported at `info`. CORS preflight (`OPTIONS`) routes are not reported.',
+      'Routes with no function behind them are judged too: an HTTP backend, or an AWS service integration that writes to a queue, a topic or a table, is as open as a function (when that source triggers a function, `function-exposed-through-chain` follows the chain). A mock integration answers from API Gateway itself and reaches nothing: it is reported at `info`. CORS preflight (`OPTIONS`) routes are not reported.\n\n' +
+      'Methods and routes a template adds to an API it does not declare (`RestApiId: !ImportValue shared-api`, a parameter, a literal id) are judged too; the message then says that the API is defined outside the template, and reachable from the internet unless it is private.',
     remediation:
       'Attach an authorizer to the route (Cognito user pool, JWT or Lambda authorizer), or require IAM authorization. In SAM, set `Auth.DefaultAuthorizer` on the API and remove `Authorizer: NONE` from the event; in plain CloudFormation set `AuthorizationType` on the method or route. If the route is public on purpose, say so with a suppression and a reason.',
     example: {
@@ -41,7 +42,7 @@ export const apiRouteWithoutAuth: Rule = {
       const target = fn ? `invokes function ${nameOf(fn)}${whose}${whose ? ',' : ''}` : integrationText(route, index);
       const apiName = api ? nameOf(api) : route.apiId;
       const privateApi = api?.endpointType === 'PRIVATE';
-      const who = `anyone who can reach the API${privateApi ? ' (a private API: anyone in the VPCs that reach it)' : ' on the internet'} can call it`;
+      const who = `anyone who can reach the API${reachText(api)} can call it`;
       const reason = publicRouteReason(route.path);
       const base = { location: route.auth.loc, related: fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : [], subject: subjectOf(route), key: [apiName, route.method, route.path] };
       // A mock integration answers from the API's own configuration: nothing behind it is reached.
@@ -66,6 +67,13 @@ export const apiRouteWithoutAuth: Rule = {
     return results;
   },
 };
+
+/** Where the API's callers are: its endpoint type says, unless the API is defined in another stack. */
+function reachText(api: Api | undefined): string {
+  if (api?.endpointType === 'PRIVATE') return ' (a private API: anyone in the VPCs that reach it)';
+  if (api?.definedElsewhere) return ' (defined outside this template: on the internet unless it is private)';
+  return ' on the internet';
+}
 
 /** What a route without a function of the model reaches, as far as the model says. */
 function integrationText(route: Route, index: ModelIndex): string {

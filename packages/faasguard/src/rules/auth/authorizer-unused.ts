@@ -22,6 +22,8 @@ export const authorizerUnused: Rule = {
   check({ model }) {
     const results: RuleResult[] = [];
     for (const api of model.apis) {
+      // Other stacks may add routes that use it to an API defined elsewhere.
+      if (api.definedElsewhere) continue;
       const routes = ModelIndex.of(model).routesOf(api);
       for (const authorizer of api.authorizers) {
         if (routes.some((r) => r.auth.authorizer === authorizer.name)) continue;

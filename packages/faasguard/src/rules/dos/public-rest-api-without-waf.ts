@@ -32,7 +32,8 @@ export const publicRestApiWithoutWaf: Rule = {
     const results: RuleResult[] = [];
     const protectedIds = protectedApiIds(model);
     for (const api of model.apis) {
-      if (api.protocol !== 'rest' || protectedIds.has(api.id)) continue;
+      // A web ACL of an API defined elsewhere is attached where the API is.
+      if (api.protocol !== 'rest' || api.definedElsewhere || protectedIds.has(api.id)) continue;
       const open = openRoutes(model, api);
       if (open.length === 0) continue;
       results.push({

@@ -6,6 +6,7 @@
 import { capabilityOf } from '../../iam/action-capabilities.js';
 import { actionId, type ExpandedAction } from '../../iam/expand-actions.js';
 import { targetFitsService } from '../../iam/resource-target.js';
+import { mayBeScopedByCondition } from '../../iam/statement-conditions.js';
 import type { GrantingStatement } from '../../iam/role-permissions.js';
 import type { Severity } from '../../findings/finding.js';
 import type { ModelIndex } from '../../model/model-index.js';
@@ -15,12 +16,13 @@ import { judgedIdentities, judgedPermissions, severityOf, type JudgedIdentity } 
 import { actorText, namesText, ownResourcesText, relatedIdentityFunctions, statementKey, statementOwnerText } from './privilege-text.js';
 
 /**
- * A statement that names its actions and grants them on every resource, with no condition (a
- * condition may be what scopes it). Whole-service grants (`s3:*`) and NotAction are
- * iam-wildcard-action's, administrator access and AWS managed policies iam-broad-managed-policy's.
+ * A statement that names its actions and grants them on every resource, with no condition that
+ * may scope it (one that tests only the Region or TLS does not). Whole-service grants (`s3:*`)
+ * and NotAction are iam-wildcard-action's, administrator access and AWS managed policies
+ * iam-broad-managed-policy's.
  */
 export function namedActionsOnAnyResource(s: GrantingStatement): boolean {
-  if (s.policy.kind === 'aws-managed' || s.admin || !s.anyResource || s.statement.conditions !== undefined) return false;
+  if (s.policy.kind === 'aws-managed' || s.admin || !s.anyResource || mayBeScopedByCondition(s.statement)) return false;
   if (s.statement.notActions.length > 0) return false;
   return !s.statement.actions.some((a) => typeof a === 'string' && /^(\*|[^:]+:\*)$/.test(a.trim()));
 }

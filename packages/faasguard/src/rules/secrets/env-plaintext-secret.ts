@@ -1,4 +1,4 @@
-import { betterHomeAdvice, classifyNamedValue, type SecretMatch } from '../../secrets/index.js';
+import { betterHomeAdvice, classifyNamedValue, kindInSentence, type SecretMatch } from '../../secrets/index.js';
 import { isComposite, type Value } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -31,7 +31,7 @@ export const envPlaintextSecret: Rule = {
         if (!match) continue;
         const advice = betterHomeAdvice(match.kind);
         results.push({
-          message: `Environment variable ${v.name} of function ${nameOf(fn)} holds a plaintext secret (${lowerFirst(match.description)}: ${match.redacted}). ${advice.text}`,
+          message: `Environment variable ${v.name} of function ${nameOf(fn)} holds a plaintext secret (${kindInSentence(match.kind)}: ${match.redacted}). ${advice.text}`,
           location: v.loc,
           related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
           subject: subjectOf(fn),
@@ -57,8 +57,4 @@ function envValueSecret(name: string, value: Value): SecretMatch | undefined {
     if (match) return match;
   }
   return undefined;
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }
