@@ -4,7 +4,7 @@
 import type { AttachedPolicy, IamRole } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
 import { asArray, display, referencedResource, type Value } from '../../model/value.js';
-import { get, items, scalarString } from '../../parse/tree.js';
+import { get, scalarString } from '../../parse/tree.js';
 import { isAwsManagedPolicyArn, managedPolicyDocument, managedPolicyName } from '../../iam/managed-policies.js';
 import { loadPolicyDocument } from './policy-document.js';
 import { parsePlainPolicy } from './plain-policy.js';
@@ -25,7 +25,7 @@ export function loadRole(ctx: LoadContext, r: TemplateResource): IamRole {
 }
 
 function inlinePolicies(ctx: LoadContext, r: TemplateResource): AttachedPolicy[] {
-  return items(get(props(r), 'Policies')).map((p, i) => {
+  return ctx.ev.chosenItems(get(props(r), 'Policies')).map((p, i) => {
     const doc = loadPolicyDocument(get(p, 'PolicyDocument'), ctx.ev, p.loc);
     const name = display(ctx.ev.value(get(p, 'PolicyName')) ?? `policy ${i + 1}`);
     return { name, kind: 'inline' as const, ...(doc ? { document: doc } : {}), loc: p.loc };
@@ -33,7 +33,7 @@ function inlinePolicies(ctx: LoadContext, r: TemplateResource): AttachedPolicy[]
 }
 
 function managedPolicies(ctx: LoadContext, r: TemplateResource): AttachedPolicy[] {
-  return items(get(props(r), 'ManagedPolicyArns')).map((n) => managedPolicyAttachment(ctx, ctx.ev.value(n), n.loc));
+  return ctx.ev.chosenItems(get(props(r), 'ManagedPolicyArns')).map((n) => managedPolicyAttachment(ctx, ctx.ev.value(n), n.loc));
 }
 
 /** A managed policy named by ARN (AWS or customer) or by reference to a template resource. */

@@ -8,7 +8,7 @@
  */
 import { Composite, ImportedValue, ResourceRef, Unknown, isValueMap, type Value, type ValueMap } from '../../model/value.js';
 import type { TNode } from '../../parse/tree.js';
-import { get } from '../../parse/tree.js';
+import { get, items } from '../../parse/tree.js';
 import { UNKNOWN_TAG_KEY } from '../../parse/yaml-template.js';
 
 /**
@@ -33,12 +33,37 @@ const MAX_DEPTH = 64;
 export class Evaluator {
   private readonly conditionCache = new Map<string, boolean | Unknown>();
   private readonly conditionStack: string[] = [];
+  private readonly notedConditions = new Set<string>();
 
   constructor(private readonly template: Template) {}
 
   /** Where loaders that read evaluated values report what is wrong with them. */
   get diagnostics(): Template['diagnostics'] {
     return this.template.diagnostics;
+  }
+
+  /**
+   * `node` with its `Fn::If` wrappers resolved: the branch a known condition chooses (resolved in
+   * turn), or undefined for `AWS::NoValue` and for a condition not known offline (noted). For
+   * loaders that read a list's items as nodes (policies, statements): an `Fn::If` around the list
+   * or one of its items would otherwise read as one item that is no policy.
+   */
+  chosen(node: TNode | undefined, depth = 0): TNode | undefined {
+    const only = node?.kind === 'map' && node.entries.length === 1 ? node.entries[0]! : undefined;
+    if (!only || depth > MAX_DEPTH) return node;
+    if (only.key === 'Ref' && only.value.kind === 'scalar' && only.value.value === NO_VALUE) return undefined;
+    const arg = only.value;
+    if (only.key !== 'Fn::If' || arg.kind !== 'seq' || arg.items.length !== 3 || arg.items[0]!.kind !== 'scalar') return node;
+    const name = String(arg.items[0]!.value);
+    const truth = this.condition(name, arg.items[0]!);
+    if (!(truth instanceof Unknown)) return this.chosen(truth ? arg.items[1] : arg.items[2], depth + 1);
+    this.noteOpenCondition(name, truth, arg.items[0]!);
+    return undefined;
+  }
+
+  /** The items of a list node (a lone node is one), with `Fn::If` resolved around the list and each item. */
+  chosenItems(node: TNode | undefined): TNode[] {
+    return items(this.chosen(node)).flatMap((n) => this.chosen(n) ?? []);
   }
 
   /** The value of a node; undefined when it is absent or evaluates to AWS::NoValue. */
@@ -296,8 +321,44 @@ export class Evaluator {
     if (arg.kind !== 'seq' || arg.items.length !== 3 || arg.items[0]!.kind !== 'scalar') return this.broken('Fn::If needs [Condition, ValueIfTrue, ValueIfFalse]', arg);
     const name = String((arg.items[0] as { value: unknown }).value);
     const truth = this.condition(name, arg.items[0]!);
-    if (truth instanceof Unknown) return new Unknown(`depends on condition ${name}: ${truth.reason}`);
+    if (truth instanceof Unknown) {
+      this.noteOpenCondition(name, truth, arg.items[0]!);
+      return new Unknown(`depends on condition ${name}: ${truth.reason}`);
+    }
     return this.eval(truth ? arg.items[1]! : arg.items[2]!, depth, undefined);
+  }
+
+  /**
+   * What Fn::If chooses by a condition not known offline is unknown, and no rule judges an unknown
+   * (a policy, an authorization type): said once per condition, where it is first used, so that the
+   * scan does not pass over it in silence.
+   */
+  private noteOpenCondition(name: string, truth: Unknown, at: TNode): void {
+    if (this.notedConditions.has(name)) return;
+    this.notedConditions.add(name);
+    const params = [...this.unsetParameters(this.template.conditions.get(name), new Set([name]))];
+    const why = params.length > 0 ? `it reads parameter${params.length > 1 ? 's' : ''} ${params.join(', ')}, given no value` : truth.reason;
+    const advice = params.length > 0 ? `; give ${params.map((p) => `--param ${p}=…`).join(' ')} to judge a case` : '';
+    this.template.diagnostics.note('condition-not-known', `condition ${name} is not known offline (${why}): what Fn::If chooses by it is not judged${advice}`, at.loc);
+  }
+
+  /** Parameters without a known value that a condition's definition reads, through the conditions it names too. */
+  private unsetParameters(node: TNode | undefined, seen: Set<string>): Set<string> {
+    const out = new Set<string>();
+    const visit = (n: TNode | undefined): void => {
+      if (n?.kind === 'seq') n.items.forEach(visit);
+      if (n?.kind !== 'map') return;
+      for (const e of n.entries) {
+        const named = e.value.kind === 'scalar' ? String(e.value.value) : undefined;
+        if (e.key === 'Ref' && named !== undefined && this.template.parameters.get(named)?.value instanceof Unknown) out.add(named);
+        else if (e.key === 'Condition' && named !== undefined && !seen.has(named)) {
+          seen.add(named);
+          visit(this.template.conditions.get(named));
+        } else visit(e.value);
+      }
+    };
+    visit(node);
+    return out;
   }
 
   private equals(arg: TNode, depth: number): Evaluated {

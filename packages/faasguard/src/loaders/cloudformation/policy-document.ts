@@ -7,14 +7,14 @@ import { asArray, Composite, isValueMap, Unknown, type Value } from '../../model
 import { parseJsonText } from './json-text.js';
 import { plainStatement } from './plain-policy.js';
 import type { TNode } from '../../parse/tree.js';
-import { get, items } from '../../parse/tree.js';
+import { get } from '../../parse/tree.js';
 import type { Evaluator } from './intrinsics.js';
 
 export function loadPolicyDocument(node: TNode | undefined, ev: Evaluator, fallbackLoc: SourceLocation): PolicyDocument | undefined {
   if (node === undefined) return undefined;
   const statementsNode = get(node, 'Statement');
   if (statementsNode === undefined) return computedDocument(node, ev) ?? { statements: [], loc: node.loc ?? fallbackLoc };
-  const statements = items(statementsNode).map((s) => loadStatement(s, ev));
+  const statements = ev.chosenItems(statementsNode).map((s) => loadStatement(s, ev));
   return { statements: statements.filter((s): s is PolicyStatement => s !== undefined), loc: node.loc };
 }
 

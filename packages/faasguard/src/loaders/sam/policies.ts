@@ -4,17 +4,18 @@
  */
 import type { AttachedPolicy } from '../../model/app-model.js';
 import type { TNode } from '../../parse/tree.js';
-import { get, items } from '../../parse/tree.js';
+import { get } from '../../parse/tree.js';
 import { awsManagedPolicy, managedPolicyAttachment } from '../cloudformation/iam.js';
 import type { LoadContext } from '../cloudformation/load-context.js';
 import { loadPolicyDocument } from '../cloudformation/policy-document.js';
 import { expandPolicyTemplate, isPolicyTemplate } from './policy-templates.js';
 
-export function samPolicies(ctx: LoadContext, node: TNode | undefined): AttachedPolicy[] {
+export function samPolicies(ctx: LoadContext, written: TNode | undefined): AttachedPolicy[] {
+  const node = ctx.ev.chosen(written);
   if (node === undefined) return [];
   // A single document (with Statement) is allowed as well as a list.
   if (get(node, 'Statement') !== undefined) return [inlineDocument(ctx, node, 0)];
-  return items(node).map((p, i) => samPolicy(ctx, p, i));
+  return ctx.ev.chosenItems(node).map((p, i) => samPolicy(ctx, p, i));
 }
 
 function samPolicy(ctx: LoadContext, node: TNode, index: number): AttachedPolicy {
