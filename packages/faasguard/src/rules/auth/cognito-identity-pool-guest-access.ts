@@ -31,6 +31,7 @@ export const cognitoIdentityPoolGuestAccess: Rule = {
       'https://docs.aws.amazon.com/cognito/latest/developerguide/iam-roles.html',
     ],
     judges: ['AWS::Cognito::IdentityPool', 'AWS::Cognito::IdentityPoolRoleAttachment'],
+    peerChecks: ['Checkov CKV_AWS_366', 'cfn-nag W57'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -19,7 +19,7 @@ export const cognitoUserPoolWithoutMfa: Rule = {
     example: { language: 'yaml', vulnerable: 'Type: AWS::Cognito::UserPool\nProperties:\n  UserPoolName: orders', fixed: "Type: AWS::Cognito::UserPool\nProperties:\n  UserPoolName: orders\n  MfaConfiguration: 'ON'\n  EnabledMfas: [SOFTWARE_TOKEN_MFA]" },
     references: ['https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html'],
     judges: ['AWS::Cognito::UserPool'],
-    peerChecks: ['KICS Cognito UserPool Without MFA'],
+    peerChecks: ['KICS Cognito UserPool Without MFA', 'cfn-nag F78'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

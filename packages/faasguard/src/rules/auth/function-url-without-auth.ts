@@ -25,6 +25,7 @@ export const functionUrlWithoutAuth: Rule = {
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html'],
     judges: ['AWS::Lambda::Url', 'AWS::Serverless::Function'],
+    peerChecks: ['Checkov CKV_AWS_258'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -23,7 +23,7 @@ export const lambdaPermissionPublic: Rule = {
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html'],
     judges: ['AWS::Lambda::Permission'],
-    peerChecks: ['KICS Lambda Permission Principal Is Wildcard'],
+    peerChecks: ['KICS Lambda Permission Principal Is Wildcard', 'cfn-nag F13'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

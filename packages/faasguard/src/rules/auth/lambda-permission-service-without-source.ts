@@ -20,6 +20,7 @@ export const lambdaPermissionServiceWithoutSource: Rule = {
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html'],
     judges: ['AWS::Lambda::Permission'],
+    peerChecks: ['Checkov CKV_AWS_364'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -6,6 +6,7 @@ import type { AppModel, LambdaFunction, PolicyStatement, Resource } from '../../
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { everyoneText } from '../../iam/everyone-text.js';
 
 const KIND_NAMES: Readonly<Record<Exclude<GovernedKind, 'bucket'>, string>> = { queue: 'Queue', topic: 'Topic', 'event-bus': 'Event bus', stream: 'Stream' };
 
@@ -36,7 +37,7 @@ export const messagingPolicyPublic: Rule = {
     },
     references: ['https://docs.aws.amazon.com/sns/latest/dg/sns-security-best-practices.html', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices.html', 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-bus-perms.html'],
     judges: ['AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy', 'AWS::Events::EventBusPolicy', 'AWS::Events::EventBus', 'AWS::Kinesis::ResourcePolicy'],
-    peerChecks: ['cfn-nag F18', 'cfn-nag F21', 'KICS SNS Topic is Publicly Accessible', 'KICS SQS Policy With Public Access'],
+    peerChecks: ['cfn-nag F18', 'cfn-nag F21', 'KICS SNS Topic is Publicly Accessible', 'KICS SQS Policy With Public Access', 'cfn-nag F7', 'cfn-nag F8'],
   },
   check({ model }) {
     const results: RuleResult[] = [];
@@ -63,7 +64,7 @@ function resultFor(model: AppModel, p: ResourcePolicy, s: PolicyStatement, i: nu
   const doing = caps.length > 0 ? caps.map((c) => DOING[kind][c]).join(', ') : `call ${actionsText(s)} on it`;
   const feeds = consumers.length > 0 ? ` It triggers ${consumers.map(nameOf).join(', ')}: ${caps.includes('read') ? 'the events it processes are readable by anyone' : 'anyone shapes the events it processes'}.` : '';
   return {
-    message: `${name} allows everyone (Principal "*", no narrowing condition) to ${actionsText(s)}: any AWS account can ${doing}.${feeds} Name the principals that may act, or add an aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID condition.`,
+    message: `${name} allows everyone (${everyoneText(s)}, no narrowing condition) to ${actionsText(s)}: any AWS account can ${doing}.${feeds} Name the principals that may act, or add an aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID condition.`,
     location: s.loc,
     related: related(p, consumers, index),
     subject: subjectOf(subject),

@@ -5,6 +5,7 @@ import { bucketFacts } from '../../model/facts/bucket-facts.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { bucketPublicGrants, type BucketPublicGrant } from './bucket-public-grants.js';
+import { everyoneText } from '../../iam/everyone-text.js';
 
 export const bucketPublicRead: Rule = {
   meta: {
@@ -25,7 +26,7 @@ export const bucketPublicRead: Rule = {
     },
     references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html', 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html'],
     judges: ['AWS::S3::Bucket', 'AWS::S3::BucketPolicy'],
-    peerChecks: ['Checkov CKV_AWS_20', 'cfn-nag W31', 'cfn-nag F16', 'KICS S3 Bucket ACL Allows Read to All Users', 'KICS S3 Bucket Access to Any Principal'],
+    peerChecks: ['Checkov CKV_AWS_20', 'cfn-nag W31', 'cfn-nag F16', 'KICS S3 Bucket ACL Allows Read to All Users', 'KICS S3 Bucket Access to Any Principal', 'cfn-nag F9'],
   },
   check({ model }) {
     const writers = bucketWriters(model);
@@ -60,7 +61,7 @@ function whoReads(g: BucketPublicGrant, subject: Resource): string {
     const who = acl === 'AuthenticatedRead' ? 'any AWS account holder' : 'anyone on the internet';
     return `${name} has the canned ACL ${acl}: ${who} can list and download every object in it.`;
   }
-  return `${name} has a policy statement that allows everyone (Principal "*", no narrowing condition) to read it: anyone on the internet can download its objects.`;
+  return `${name} has a policy statement that allows everyone (${everyoneText(g.statement)}, no narrowing condition) to read it: anyone on the internet can download its objects.`;
 }
 
 function context(people: BucketWriter[], writers: BucketWriter[], website: boolean): string {

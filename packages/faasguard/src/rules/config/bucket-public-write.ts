@@ -5,6 +5,7 @@ import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { bucketPublicGrants, type BucketPublicGrant } from './bucket-public-grants.js';
+import { everyoneText } from '../../iam/everyone-text.js';
 
 export const bucketPublicWrite: Rule = {
   meta: {
@@ -25,7 +26,7 @@ export const bucketPublicWrite: Rule = {
     },
     references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html', 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/PresignedUrlUploadObject.html'],
     judges: ['AWS::S3::Bucket', 'AWS::S3::BucketPolicy'],
-    peerChecks: ['Checkov CKV_AWS_57', 'cfn-nag F14', 'cfn-nag F16', 'KICS S3 Bucket ACL Allows Read Or Write to All Users', 'KICS S3 Bucket Access to Any Principal'],
+    peerChecks: ['Checkov CKV_AWS_57', 'cfn-nag F14', 'cfn-nag F16', 'KICS S3 Bucket ACL Allows Read Or Write to All Users', 'KICS S3 Bucket Access to Any Principal', 'cfn-nag F9'],
   },
   check({ model }) {
     const results: RuleResult[] = [];
@@ -53,7 +54,7 @@ function sameLoc(a: BucketPublicGrant['loc'] | undefined, b: BucketPublicGrant['
 function resultFor(g: BucketPublicGrant, manage: boolean): RuleResult {
   const s = g.subject;
   const name = s.kind === 'bucket' ? `Bucket ${nameOf(s)}` : `The bucket of ${nameOf(s)}`;
-  const how = g.how === 'acl' ? 'has the canned ACL PublicReadWrite' : 'has a policy statement that allows everyone (Principal "*", no narrowing condition)';
+  const how = g.how === 'acl' ? 'has the canned ACL PublicReadWrite' : `has a policy statement that allows everyone (${everyoneText(g.statement)}, no narrowing condition)`;
   const what = manage ? 'change its policy or ACL, which hands the bucket to them' : 'upload, overwrite and delete its objects: replace what the application serves or reads, host their own files under its name, and run up its bill';
   const severity: Severity = manage ? 'critical' : 'high';
   return {

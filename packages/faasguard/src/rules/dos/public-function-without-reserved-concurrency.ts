@@ -17,7 +17,7 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
     example: { language: 'yaml', vulnerable: 'Webhook:\n  Type: AWS::Serverless::Function', fixed: 'Webhook:\n  Type: AWS::Serverless::Function\n  Properties:\n    ReservedConcurrentExecutions: 20' },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html'],
     judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function'],
-    peerChecks: ['Checkov CKV_AWS_115'],
+    peerChecks: ['Checkov CKV_AWS_115', 'cfn-nag W92'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

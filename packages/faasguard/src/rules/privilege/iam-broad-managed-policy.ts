@@ -26,7 +26,7 @@ export const iamBroadManagedPolicy: Rule = {
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies'],
     judges: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::Serverless::Function'],
-    peerChecks: ['Checkov CKV_AWS_274'],
+    peerChecks: ['Checkov CKV_AWS_274', 'cfn-nag W43'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

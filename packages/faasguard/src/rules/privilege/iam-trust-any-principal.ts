@@ -4,6 +4,7 @@ import { functionsUsing, rolePermissions } from '../../iam/role-permissions.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { grantsText, relatedFunctions } from './privilege-text.js';
+import { allowsThroughNotPrincipal, NOT_PRINCIPAL_TEXT } from '../../iam/everyone-text.js';
 
 /**
  * Every role of the model, used by a function or not. A trust statement with any Condition
@@ -27,7 +28,7 @@ export const iamTrustAnyPrincipal: Rule = {
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html'],
     judges: ['AWS::IAM::Role'],
-    peerChecks: ['Checkov CKV_AWS_60'],
+    peerChecks: ['Checkov CKV_AWS_60', 'cfn-nag F6'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);
@@ -52,7 +53,7 @@ function result(role: IamRole, s: PolicyStatement, i: number, index: ModelIndex)
   const can = grants.length > 0 ? `, and so ${grantsText(grants)}` : '';
   const used = functions.length > 0 ? ` (the execution role of ${functions.map(nameOf).join(', ')})` : '';
   return {
-    message: `Role ${nameOf(role)}${used} trusts any principal ("Principal": "*") with no condition: anyone with an AWS account can assume it and act with its permissions${can}. Name the service or account that may assume it.`,
+    message: `Role ${nameOf(role)}${used} trusts any principal (${allowsThroughNotPrincipal(s) ? NOT_PRINCIPAL_TEXT : '"Principal": "*"'}) with no condition: anyone with an AWS account can assume it and act with its permissions${can}. Name the service or account that may assume it.`,
     location: s.loc,
     related: relatedFunctions(functions),
     subject: subjectOf(role),

@@ -27,6 +27,7 @@ export const ssmParameterPlaintextSecret: Rule = {
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-parameter.html',
     ],
     judges: ['AWS::SSM::Parameter'],
+    peerChecks: ['Checkov CKV_AWS_384'],
   },
   check({ model }) {
     const results: RuleResult[] = [];
