@@ -44,13 +44,18 @@ export const SERVICE_OF: Readonly<Record<GovernedKind, string>> = { bucket: 's3'
 
 /** What an Allow statement lets its principals do, in a fixed order (read, write, manage). */
 export function capabilities(s: PolicyStatement, kind: GovernedKind): Capability[] {
-  if (s.effect !== 'Allow' || s.actions.length === 0) return [];
+  if (s.effect !== 'Allow') return [];
+  // NotAction grants a capability when one of its actions is left out of what it names.
+  if (s.notActions.length > 0) return (['read', 'write', 'manage'] as const).filter((c) => ACTIONS[kind][c].some((a) => !anyActionMatches(s.notActions, [a])));
+  if (s.actions.length === 0) return [];
   return (['read', 'write', 'manage'] as const).filter((c) => anyActionMatches(s.actions, ACTIONS[kind][c]));
 }
 
 /** Whether the statement allows every action of the service (`*`, `sqs:*`): more than any use needs. */
 export function allowsEveryAction(s: PolicyStatement, kind: GovernedKind): boolean {
   if (s.effect !== 'Allow') return false;
+  // NotAction: every action but those it names, which is the service's whole list but a few.
+  if (s.notActions.length > 0) return true;
   const all = `${SERVICE_OF[kind]}:*`;
   return s.actions.some((a) => typeof a === 'string' && (a === '*' || a.toLowerCase() === all));
 }
@@ -66,7 +71,8 @@ export function delegatesToAccessPoints(s: PolicyStatement): boolean {
 
 /** The actions as written, for messages: `s3:GetObject, s3:ListBucket`. */
 export function actionsText(s: PolicyStatement): string {
-  return s.actions.map((a) => (typeof a === 'string' ? a : '<computed>')).join(', ');
+  const names = (list: Value[]): string => list.map((a) => (typeof a === 'string' ? a : '<computed>')).join(', ');
+  return s.notActions.length > 0 ? `every action but ${names(s.notActions)} (NotAction)` : names(s.actions);
 }
 
 /** The AWS account a principal names by a literal id (`123456789012`, `arn:aws:iam::123456789012:role/x`), if any. */

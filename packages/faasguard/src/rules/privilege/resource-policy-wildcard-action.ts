@@ -15,7 +15,7 @@ export const resourcePolicyWildcardAction: Rule = {
     cwe: ['CWE-732'],
     severity: 'medium',
     description:
-      'A bucket, queue, topic, event bus or stream policy allows `*` or every action of the service (`s3:*`, `sqs:*`, `sns:*`, `events:*`, `kinesis:*`) to a named principal: another account, a role, a service. A principal that needs to send messages may then also read and purge them, change the policy, or delete the resource; if that principal is compromised or misconfigured, so is the resource. A grant to the template\'s own account (`${AWS::AccountId}`) is left out: it only hands the decision to the account\'s IAM policies. A statement that hands access control to the account\'s S3 access points (`s3:DataAccessPointAccount`) is left out too: each access point\'s policy decides. A grant to everyone is reported by `bucket-public-read`, `bucket-public-write` and `messaging-policy-public`.\n\n' +
+      'A bucket, queue, topic, event bus or stream policy allows `*`, every action of the service (`s3:*`, `sqs:*`, `sns:*`, `events:*`, `kinesis:*`) or every action but a few (`NotAction` in an Allow) to a named principal: another account, a role, a service. A principal that needs to send messages may then also read and purge them, change the policy, or delete the resource; if that principal is compromised or misconfigured, so is the resource. A grant to the template\'s own account (`${AWS::AccountId}`) is left out: it only hands the decision to the account\'s IAM policies. A statement that hands access control to the account\'s S3 access points (`s3:DataAccessPointAccount`) is left out too: each access point\'s policy decides. A grant to everyone is reported by `bucket-public-read`, `bucket-public-write` and `messaging-policy-public`.\n\n' +
       'Severity: `medium`; `high` when the resource triggers a function, whose events the grant then reaches; `low` when every principal is an AWS service, which performs only its own operations (the grant is still wider than it needs).',
     remediation: 'List the actions the principal needs (`sqs:SendMessage`, `sns:Publish`, `s3:GetObject` …) instead of the wildcard.',
     example: {
@@ -25,7 +25,7 @@ export const resourcePolicyWildcardAction: Rule = {
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
     judges: ['AWS::S3::BucketPolicy', 'AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy', 'AWS::Events::EventBusPolicy', 'AWS::Events::EventBus', 'AWS::Kinesis::ResourcePolicy'],
-    peerChecks: ['cfn-nag F15', 'cfn-nag F20'],
+    peerChecks: ['cfn-nag F15', 'cfn-nag F20', 'cfn-nag W18', 'cfn-nag W19', 'cfn-nag W20'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);
@@ -54,6 +54,12 @@ const BEYOND: Readonly<Record<GovernedKind, string>> = {
 /** A bucket statement whose resources are all object ARNs (`…:::uploads/*`) grants no bucket-level action. */
 const OBJECTS_ONLY = 'reading, overwriting and deleting every object and changing object ACLs included';
 
+/** What the grant spans: every action of the service, with what that includes; NotAction leaves out what it names, which may be any of those. */
+function everyActionText(p: ResourcePolicy, s: PolicyStatement): string {
+  if (s.notActions.length > 0) return `every ${SERVICE_OF[p.kind]} action but those it names`;
+  return `every ${SERVICE_OF[p.kind]} action, ${beyondText(p, s)}`;
+}
+
 function beyondText(p: ResourcePolicy, s: PolicyStatement): string {
   if (p.kind === 'bucket' && s.resources.length > 0 && s.resources.every((r) => display(r).includes('/'))) return OBJECTS_ONLY;
   return BEYOND[p.kind];
@@ -65,7 +71,7 @@ function resultFor(p: ResourcePolicy, s: PolicyStatement, i: number, principals:
   // A service acts for the account's own configuration: what it writes is what the app set it up to write.
   const feeds = consumers.length > 0 && !services ? ` It triggers ${consumers.map(nameOf).join(', ')}: the grant reaches the events it processes.` : '';
   return {
-    message: `The policy of ${nameOf(subject)} allows ${actionsText(s)} to ${principals.map(principalText).join(', ')}: every ${SERVICE_OF[p.kind]} action, ${beyondText(p, s)}.${feeds} List only the actions the principal needs.`,
+    message: `The policy of ${nameOf(subject)} allows ${actionsText(s)} to ${principals.map(principalText).join(', ')}: ${everyActionText(p, s)}.${feeds} List only the actions the principal needs.`,
     location: s.loc,
     related: p.governed.filter((r) => r !== subject || r.loc !== s.loc).map((r) => ({ loc: r.loc, message: `${r.type} ${nameOf(r)}` })),
     subject: subjectOf(subject),
