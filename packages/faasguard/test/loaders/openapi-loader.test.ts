@@ -182,6 +182,52 @@ describe('OpenAPI routes', () => {
     assert.deepEqual(authOf(route('DefaultHttpApi', 'GET', '/h-own')), ['jwt', 'Partner', false]);
   });
 
+  it("reads an operation's x-amazon-apigateway-auth type in any case: AWS_IAM, CUSTOM and COGNITO_USER_POOLS authenticate, NONE leaves it to security", async () => {
+    const op = (type: string): string => `              x-amazon-apigateway-auth:
+                type: ${type}
+              x-amazon-apigateway-integration:
+                type: aws_proxy
+                httpMethod: POST
+                uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Fn.Arn}/invocations
+`;
+    const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DefinitionBody:
+        openapi: 3.0.1
+        info: {title: t, version: '1'}
+        paths:
+          /signed:
+            post:
+${op('aws_iam')}          /custom:
+            post:
+${op('CUSTOM')}          /pool:
+            post:
+${op('Cognito_User_Pools')}          /open:
+            post:
+${op('NONE')}  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      InlineCode: "def handler(event, context): pass"
+`;
+    const dir = tempProject({ 'template.yaml': template });
+    try {
+      const loaded = await loadApp(dir);
+      const auth = (p: string): string | undefined => loaded.model.routes.find((r) => r.path === p)?.auth.type;
+      assert.deepEqual(['/signed', '/custom', '/pool', '/open'].map(auth), ['iam', 'lambda', 'cognito', 'none']);
+      assert.equal(loaded.model.routes.find((r) => r.path === '/signed')!.auth.loc.line, lineOf(template, 'type: aws_iam'));
+      const open = (await scan(dir, { noCache: true, rules: [apiRouteWithoutAuth] })).findings.map((f) => f.subject?.logicalId);
+      assert.deepEqual(open, ['Api POST /open']);
+    } finally {
+      removeProject(dir);
+    }
+  });
+
   it('keeps one route when a function event and the definition both define it', () => {
     const merged = route('DefaultApi', 'GET', '/merged');
     assert.equal(merged.id, 'template.yaml/AuthFn#Merged');

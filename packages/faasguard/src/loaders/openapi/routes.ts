@@ -18,9 +18,10 @@ import type { LoadContext } from '../cloudformation/load-context.js';
 import type { TemplateResource } from '../cloudformation/template.js';
 import { apiDefinition, type ApiDefinition } from './definition.js';
 import { resolveIntegration } from './integration.js';
-import { routeAuth, securityContext, type SecurityContext } from './security.js';
+import { extensionAuthType, routeAuth, securityContext, type SecurityContext } from './security.js';
 
 const INTEGRATION = 'x-amazon-apigateway-integration';
+const AUTH_EXTENSION = 'x-amazon-apigateway-auth';
 const VALIDATOR = 'x-amazon-apigateway-request-validator';
 const ANY_METHOD = 'x-amazon-apigateway-any-method';
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', ANY_METHOD]);
@@ -65,7 +66,9 @@ function linkOperation(ctx: LoadContext, api: Api, def: ApiDefinition, security:
   if (!isValueMap(integrationValue)) return;
   if (ctx.builder.model.routes.some((x) => x.apiId === api.id && x.method === op.method && x.path === op.path)) return;
   const { integration, fn } = resolveIntegration(ctx, integrationValue, get(op.node, INTEGRATION)?.loc ?? op.loc);
-  const auth = routeAuth(security, op.method, op.value['security'], get(op.node, 'security')?.loc ?? op.loc);
+  const securityAuth = routeAuth(security, op.method, op.value['security'], get(op.node, 'security')?.loc ?? op.loc);
+  const declared = extensionAuthType(op.value[AUTH_EXTENSION]);
+  const auth = declared && securityAuth.type === 'none' ? { ...securityAuth, type: declared, loc: get(op.node, AUTH_EXTENSION)?.loc ?? op.loc } : securityAuth;
   const id = `${api.id}#${op.method} ${op.path}`;
   const validation = api.protocol === 'rest' ? { requestValidation: operationValidation(def, op) } : {};
   ctx.builder.addRoute({ id, logicalId: `${api.logicalId} ${op.method} ${op.path}`, stack: ctx.template.stackId, loc: op.loc, apiId: api.id, method: op.method, path: op.path, ...(fn ? { functionId: fn.id } : {}), auth, integration, ...validation });

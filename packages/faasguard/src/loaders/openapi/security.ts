@@ -97,6 +97,17 @@ export function routeAuth(sc: SecurityContext, method: string, own: Value | unde
   return chosen ? { ...chosen, apiKeyRequired, loc } : { type: 'none', apiKeyRequired, loc };
 }
 
+/**
+ * The authorization an operation's `x-amazon-apigateway-auth` extension sets (`type`, any case:
+ * API Gateway reads it without regard to case), when it authenticates callers: AWS_IAM, CUSTOM (a
+ * Lambda authorizer) or COGNITO_USER_POOLS. `NONE`, or no extension, leaves it to `security`.
+ */
+export function extensionAuthType(ext: Value | undefined): RouteAuthType | undefined {
+  return isValueMap(ext) ? EXTENSION_AUTH_TYPES[lower(ext['type'])] : undefined;
+}
+
+const EXTENSION_AUTH_TYPES: Readonly<Record<string, RouteAuthType>> = lookupTable({ aws_iam: 'iam', custom: 'lambda', cognito_user_pools: 'cognito' });
+
 function names(v: Value | undefined): Requirements | undefined {
   if (!Array.isArray(v)) return undefined;
   return v.map((r) => (isValueMap(r) ? Object.keys(r) : []));
