@@ -42,7 +42,7 @@ export const apiRouteWithoutAuth: Rule = {
       const target = fn ? `invokes function ${nameOf(fn)}${whose}${whose ? ',' : ''}` : integrationText(route, index);
       const apiName = api ? nameOf(api) : route.apiId;
       const privateApi = api?.endpointType === 'PRIVATE';
-      const who = `anyone who can reach the API${reachText(api)} can call it`;
+      const who = `anyone who can reach the API${callersPlace(api)} can call it`;
       const reason = publicRouteReason(route.path);
       const base = { location: route.auth.loc, related: fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : [], subject: subjectOf(route), key: [apiName, route.method, route.path] };
       // A mock integration answers from the API's own configuration: nothing behind it is reached.
@@ -69,7 +69,7 @@ export const apiRouteWithoutAuth: Rule = {
 };
 
 /** Where the API's callers are: its endpoint type says, unless the API is defined in another stack. */
-function reachText(api: Api | undefined): string {
+function callersPlace(api: Api | undefined): string {
   if (api?.endpointType === 'PRIVATE') return ' (a private API: anyone in the VPCs that reach it)';
   if (api?.definedElsewhere) return ' (defined outside this template: on the internet unless it is private)';
   return ' on the internet';
