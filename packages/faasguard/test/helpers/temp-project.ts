@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 
 export type ProjectFiles = Record<string, string | Buffer>;
 
@@ -26,6 +27,20 @@ export function writeFiles(dir: string, files: ProjectFiles): void {
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     fs.writeFileSync(abs, content);
   }
+}
+
+/**
+ * `tempProject` for a test file: each project is removed once the file's tests are done. Call it
+ * at the top of the file (`const project = projectsRemovedAfterTests();`).
+ */
+export function projectsRemovedAfterTests(): (files: ProjectFiles) => string {
+  const made: string[] = [];
+  after(() => made.forEach(removeProject));
+  return (files) => {
+    const dir = tempProject(files);
+    made.push(dir);
+    return dir;
+  };
 }
 
 /** Removes a project made by `tempProject`. */

@@ -4,19 +4,12 @@
  * one model element per template and reference, instead of being dropped.
  */
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { loadApp, scan } from '../../src/scan/scan.js';
 import { apiNamed } from '../helpers/model-lookup.js';
-import { lineOf, removeProject, tempProject } from '../helpers/temp-project.js';
+import { lineOf, projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
-const made: string[] = [];
-after(() => made.forEach(removeProject));
-
-function project(files: Record<string, string>): string {
-  const dir = tempProject(files);
-  made.push(dir);
-  return dir;
-}
+const project = projectsRemovedAfterTests();
 
 const METHODS = `AWSTemplateFormatVersion: '2010-09-09'
 Parameters:

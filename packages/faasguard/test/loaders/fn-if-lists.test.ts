@@ -4,18 +4,16 @@
  * policy went unjudged), and a condition not known offline is said once, where it is first used.
  */
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { AppModel } from '../../src/model/app-model.js';
 import { display } from '../../src/model/value.js';
 import { loadApp } from '../../src/scan/scan.js';
-import { lineOf, removeProject, tempProject } from '../helpers/temp-project.js';
+import { lineOf, projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
-const made: string[] = [];
-after(() => made.forEach(removeProject));
+const project = projectsRemovedAfterTests();
 
 async function load(template: string, params: Array<[string, string]> = []) {
-  const dir = tempProject({ 'template.yaml': template });
-  made.push(dir);
+  const dir = project({ 'template.yaml': template });
   return loadApp(dir, { params: new Map(params) });
 }
 

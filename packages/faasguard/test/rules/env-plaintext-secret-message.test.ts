@@ -3,17 +3,16 @@
  * its capitals ("aWS access key id" before), a common noun is in lower case.
  */
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { scan } from '../../src/scan/scan.js';
 import { envPlaintextSecret } from '../../src/rules/secrets/env-plaintext-secret.js';
-import { removeProject, tempProject } from '../helpers/temp-project.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
-const made: string[] = [];
-after(() => made.forEach(removeProject));
+const project = projectsRemovedAfterTests();
 
 describe('env-plaintext-secret messages', () => {
   it('name the kind of secret as it reads in a sentence', async () => {
-    const dir = tempProject({
+    const dir = project({
       'template.yaml': `Transform: AWS::Serverless-2016-10-31
 Resources:
   Sync:
@@ -29,7 +28,6 @@ Resources:
           DB_PASSWORD: q7RzT2vX9kLm4NpW8sYb
 `,
     });
-    made.push(dir);
     const result = await scan(dir, { noCache: true, rules: [envPlaintextSecret] });
     const kinds = result.findings.map((f) => /holds a plaintext secret \(([^:]+):/.exec(f.message)?.[1]).sort();
     assert.deepEqual(kinds, ['AWS access key id', 'Stripe secret or restricted key', 'hard-coded secret assigned to a secret-like name']);

@@ -4,12 +4,11 @@
  * wildcard would include), to everyone it is public for what it leaves in. A Deny opens nothing.
  */
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { scan } from '../../src/scan/scan.js';
-import { lineOf, removeProject, tempProject } from '../helpers/temp-project.js';
+import { lineOf, projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
-const made: string[] = [];
-after(() => made.forEach(removeProject));
+const project = projectsRemovedAfterTests();
 
 const TEMPLATE = `Resources:
   Jobs:
@@ -48,8 +47,7 @@ const TEMPLATE = `Resources:
 
 describe('NotAction in resource policies', () => {
   it('is a wildcard grant to another account, public to everyone, and nothing in a Deny', async () => {
-    const dir = tempProject({ 'template.yaml': TEMPLATE });
-    made.push(dir);
+    const dir = project({ 'template.yaml': TEMPLATE });
     const result = await scan(dir, { noCache: true });
     const judged = result.findings.filter((f) => ['resource-policy-wildcard-action', 'resource-policy-cross-account', 'messaging-policy-public'].includes(f.ruleId));
     const allow = lineOf(TEMPLATE, '- Effect: Allow');

@@ -5,12 +5,11 @@
  * restricts, and opens nothing.
  */
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { scan } from '../../src/scan/scan.js';
-import { lineOf, removeProject, tempProject } from '../helpers/temp-project.js';
+import { lineOf, projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
-const made: string[] = [];
-after(() => made.forEach(removeProject));
+const project = projectsRemovedAfterTests();
 
 const statement = (effect: string, action: string, resource: string): string => `        Statement:
           - Effect: ${effect}
@@ -56,8 +55,7 @@ ${statement('Allow', 's3:GetObject', '!Sub ${Bucket.Arn}/*')}
 
 describe('NotPrincipal', () => {
   it('in an Allow opens to everyone; in a Deny opens nothing', async () => {
-    const dir = tempProject({ 'template.yaml': TEMPLATE });
-    made.push(dir);
+    const dir = project({ 'template.yaml': TEMPLATE });
     const result = await scan(dir, { noCache: true });
     const open = result.findings.filter((f) => ['iam-trust-any-principal', 'messaging-policy-public', 'bucket-public-read'].includes(f.ruleId));
     const allowLine = (n: number): number => lineOf(TEMPLATE, '- Effect: Allow', n);

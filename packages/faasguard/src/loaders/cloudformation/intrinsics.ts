@@ -24,6 +24,12 @@ import { NO_VALUE, pseudoParameter } from './pseudo-parameters.js';
 import type { Template } from './template.js';
 import { ownValue, setOwn } from '../../util/own-keys.js';
 
+/** What `Fn::If` chooses by a condition not known offline: nothing known, and why. */
+interface Undecided {
+  condition: string;
+  truth: Unknown;
+}
+
 /** Stands for `Ref: AWS::NoValue`: the property is removed. */
 const REMOVED: unique symbol = Symbol('AWS::NoValue');
 type Evaluated = Value | typeof REMOVED;
@@ -52,13 +58,23 @@ export class Evaluator {
     const only = node?.kind === 'map' && node.entries.length === 1 ? node.entries[0]! : undefined;
     if (!only || depth > MAX_DEPTH) return node;
     if (only.key === 'Ref' && only.value.kind === 'scalar' && only.value.value === NO_VALUE) return undefined;
-    const arg = only.value;
-    if (only.key !== 'Fn::If' || arg.kind !== 'seq' || arg.items.length !== 3 || arg.items[0]!.kind !== 'scalar') return node;
-    const name = String(arg.items[0]!.value);
-    const truth = this.condition(name, arg.items[0]!);
-    if (!(truth instanceof Unknown)) return this.chosen(truth ? arg.items[1] : arg.items[2], depth + 1);
-    this.noteOpenCondition(name, truth, arg.items[0]!);
-    return undefined;
+    const branch = only.key === 'Fn::If' ? this.ifBranch(only.value) : undefined;
+    if (branch === undefined) return node;
+    return 'truth' in branch ? undefined : this.chosen(branch, depth + 1);
+  }
+
+  /**
+   * The branch `Fn::If`'s argument chooses, or the condition not known offline (noted); undefined
+   * when the argument is not `[Condition, ValueIfTrue, ValueIfFalse]`.
+   */
+  private ifBranch(arg: TNode): TNode | Undecided | undefined {
+    if (arg.kind !== 'seq' || arg.items.length !== 3 || arg.items[0]!.kind !== 'scalar') return undefined;
+    const nameNode = arg.items[0]!;
+    const name = String((nameNode as { value: unknown }).value);
+    const truth = this.condition(name, nameNode);
+    if (!(truth instanceof Unknown)) return truth ? arg.items[1]! : arg.items[2]!;
+    this.noteOpenCondition(name, truth, nameNode);
+    return { condition: name, truth };
   }
 
   /** The items of a list node (a lone node is one), with `Fn::If` resolved around the list and each item. */
@@ -318,14 +334,10 @@ export class Evaluator {
   }
 
   private ifFn(arg: TNode, depth: number): Evaluated {
-    if (arg.kind !== 'seq' || arg.items.length !== 3 || arg.items[0]!.kind !== 'scalar') return this.broken('Fn::If needs [Condition, ValueIfTrue, ValueIfFalse]', arg);
-    const name = String((arg.items[0] as { value: unknown }).value);
-    const truth = this.condition(name, arg.items[0]!);
-    if (truth instanceof Unknown) {
-      this.noteOpenCondition(name, truth, arg.items[0]!);
-      return new Unknown(`depends on condition ${name}: ${truth.reason}`);
-    }
-    return this.eval(truth ? arg.items[1]! : arg.items[2]!, depth, undefined);
+    const branch = this.ifBranch(arg);
+    if (branch === undefined) return this.broken('Fn::If needs [Condition, ValueIfTrue, ValueIfFalse]', arg);
+    if ('truth' in branch) return new Unknown(`depends on condition ${branch.condition}: ${branch.truth.reason}`);
+    return this.eval(branch, depth, undefined);
   }
 
   /**
