@@ -54,8 +54,9 @@ export function isPublicAllow(s: PolicyStatement): boolean {
   return !narrowsCaller(s);
 }
 
-// `s3:DataAccessPoint*` hands access control to the account's access points (each with its own policy).
-const NARROWING_KEYS = /^(aws:(SourceAccount|SourceArn|SourceOwner|PrincipalOrgID|PrincipalAccount|PrincipalArn|SourceVpce?|SourceIp|userid|username|PrincipalOrgPaths)|s3:DataAccessPoint(Account|Arn))$/i;
+// `s3:DataAccessPoint*` hands access control to the account's access points (each with its own policy);
+// `kms:CallerAccount` is how key policies name the account whose principals may use a key.
+const NARROWING_KEYS = /^(aws:(SourceAccount|SourceArn|SourceOwner|PrincipalOrgID|PrincipalAccount|PrincipalArn|SourceVpce?|SourceIp|userid|username|PrincipalOrgPaths)|s3:DataAccessPoint(Account|Arn)|kms:CallerAccount)$/i;
 
 function narrowsCaller(s: PolicyStatement): boolean {
   if (!s.conditions) return false;

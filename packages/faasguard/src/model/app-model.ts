@@ -119,6 +119,7 @@ export type ResourceKind =
   | 'event-bus'
   | 'iot-rule'
   | 'web-acl'
+  | 'kms-key'
   | 'other';
 
 export interface Resource extends ModelElement {
@@ -131,7 +132,7 @@ export interface Resource extends ModelElement {
   locate(...path: string[]): SourceLocation;
   /**
    * Resource-based policies that govern who may act on this resource (bucket, queue, topic, event
-   * bus and stream policies). A policy resource (`AWS::S3::BucketPolicy`, `AWS::SQS::QueuePolicy` …)
+   * bus and stream policies, a KMS key's key policy). A policy resource (`AWS::S3::BucketPolicy`, `AWS::SQS::QueuePolicy` …)
    * holds its own document here too, so that a policy whose target is outside the template is still
    * judged (see `analysis/resource-policies.ts`).
    */

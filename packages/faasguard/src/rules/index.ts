@@ -13,6 +13,9 @@ import { cognitoUserPoolWithoutMfa } from './auth/cognito-user-pool-without-mfa.
 import { cognitoWeakPasswordPolicy } from './auth/cognito-weak-password-policy.js';
 import { functionExposedThroughChain } from './auth/function-exposed-through-chain.js';
 import { lambdaPermissionCrossAccount } from './auth/lambda-permission-cross-account.js';
+import { lambdaPermissionBeyondInvoke } from './privilege/lambda-permission-beyond-invoke.js';
+import { kmsKeyPolicyPublic } from './auth/kms-key-policy-public.js';
+import { credentialInTemplate } from './secrets/credential-in-template.js';
 import { publicSourceTriggersFunction } from './auth/public-source-triggers-function.js';
 import { recursiveTriggerLoop } from './dos/recursive-trigger-loop.js';
 import { iamBroadManagedPolicy } from './privilege/iam-broad-managed-policy.js';
@@ -124,6 +127,7 @@ export const ALL_RULES: readonly Rule[] = [
   secretInTags,
   secretInInlineCode,
   secretInCode,
+  credentialInTemplate,
   apiRouteWithoutAuth,
   functionUrlWithoutAuth,
   lambdaPermissionPublic,
@@ -136,12 +140,14 @@ export const ALL_RULES: readonly Rule[] = [
   cognitoWeakPasswordPolicy,
   functionExposedThroughChain,
   lambdaPermissionCrossAccount,
+  lambdaPermissionBeyondInvoke,
   publicSourceTriggersFunction,
   // Storage and messaging resources on their own
   bucketPublicRead,
   bucketPublicWrite,
   bucketWithoutTlsPolicy,
   messagingPolicyPublic,
+  kmsKeyPolicyPublic,
   resourcePolicyCrossAccount,
   resourcePolicyWildcardAction,
   recursiveTriggerLoop,

@@ -105,6 +105,27 @@ const CASES: Record<string, Expected[]> = {
     { line: 9, subject: 'Pool' },
     { line: 19, subject: 'PartnerClient', severity: 'medium' },
   ],
+  'credential-in-template': [
+    { line: 8, subject: 'Orders' },
+    { line: 13, subject: 'Operator' },
+    { line: 28, subject: 'Broker' },
+    { line: 36, subject: 'Partner' },
+  ],
+  'kms-key-policy-public': [
+    { line: 9, subject: 'OrdersKey', severity: 'critical' },
+    { line: 32, subject: 'ReadableKey', severity: 'high' },
+    { line: 45, subject: 'EncryptOnlyKey', severity: 'medium' },
+    { line: 54, subject: 'DescribedKey', severity: 'low' },
+    { file: 'main.tf', line: 5, subject: 'aws_kms_key.logs', severity: 'high' },
+  ],
+  'lambda-permission-beyond-invoke': [
+    { line: 11, subject: 'PartnerManages', severity: 'high' },
+    { line: 17, subject: 'PartnerReads', severity: 'medium' },
+    { line: 23, subject: 'TopicWithEverything', severity: 'low' },
+    { line: 30, subject: 'AnyoneFromTopic', severity: 'high' },
+    { line: 37, subject: 'PartnerTags', severity: 'low' },
+    { file: 'outside.yaml', line: 3, subject: 'DeployerMayUpdate', severity: 'high' },
+  ],
   'lambda-permission-cross-account': [
     { line: 11, subject: 'PartnerAccount' },
     { file: 'outside.yaml', line: 3, subject: 'PartnerMayExport' },

@@ -30,7 +30,7 @@ import { linkAlias, linkEventInvokeConfig, linkEventSourceMapping, linkFunctionU
 import type { LoadContext } from './load-context.js';
 import { checkReferenceCycles } from './reference-cycles.js';
 import { loadResource } from './resource-facts.js';
-import { linkBucketNotifications, linkBucketPolicy, linkEventBusOwnPolicy, linkEventBusPolicy, linkQueuePolicy, linkStreamPolicy, linkSubscription, linkTopicPolicy, linkTopicSubscriptions } from './storage-links.js';
+import { linkBucketNotifications, linkBucketPolicy, linkEventBusOwnPolicy, linkEventBusPolicy, linkKeyPolicy, linkQueuePolicy, linkStreamPolicy, linkSubscription, linkTopicPolicy, linkTopicSubscriptions } from './storage-links.js';
 import { stackExports } from './stack-exports.js';
 import { Template, type TemplateResource } from './template.js';
 import { lookupTable } from '../../util/own-keys.js';
@@ -71,6 +71,7 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::Events::EventBus': linkEventBusOwnPolicy,
   'AWS::Events::EventBusPolicy': linkEventBusPolicy,
   'AWS::Kinesis::ResourcePolicy': linkStreamPolicy,
+  'AWS::KMS::Key': linkKeyPolicy,
   'AWS::ApiGateway::Authorizer': linkRestAuthorizer,
   'AWS::ApiGateway::Stage': linkRestStage,
   'AWS::ApiGateway::Deployment': linkRestDeploymentStage,

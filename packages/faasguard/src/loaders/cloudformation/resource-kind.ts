@@ -17,6 +17,7 @@ const KINDS: ReadonlyArray<[RegExp, ResourceKind]> = [
   [/^AWS::Events::EventBus$/, 'event-bus'],
   [/^AWS::IoT::TopicRule$/, 'iot-rule'],
   [/^AWS::WAFv2::WebACL$/, 'web-acl'],
+  [/^AWS::KMS::Key$/, 'kms-key'],
 ];
 
 export function resourceKind(type: string): ResourceKind {

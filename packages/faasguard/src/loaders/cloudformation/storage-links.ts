@@ -1,6 +1,6 @@
 /**
- * Who may act on buckets, topics, queues, event buses and streams (their resource policies), and
- * which functions their events trigger.
+ * Who may act on buckets, topics, queues, event buses, streams and KMS keys (their resource
+ * policies), and which functions their events trigger.
  */
 import type { PolicyDocument } from '../../model/app-model.js';
 import { asArray, isValueMap, ResourceRef, type Value, type ValueMap } from '../../model/value.js';
@@ -53,6 +53,12 @@ export function linkStreamPolicy(ctx: LoadContext, r: TemplateResource): void {
 /** An event bus's own `Policy`: the bus holds and is governed by it. */
 export function linkEventBusOwnPolicy(ctx: LoadContext, r: TemplateResource): void {
   const doc = loadPolicyDocument(get(props(r), 'Policy'), ctx.ev, r.loc);
+  if (doc) attachDocument(ctx, r, doc, []);
+}
+
+/** A KMS key's `KeyPolicy`: the key holds and is governed by it. */
+export function linkKeyPolicy(ctx: LoadContext, r: TemplateResource): void {
+  const doc = loadPolicyDocument(get(props(r), 'KeyPolicy'), ctx.ev, r.loc);
   if (doc) attachDocument(ctx, r, doc, []);
 }
 

@@ -159,6 +159,7 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
     properties: { QueueName: 'name', KmsMasterKeyId: 'kms_master_key_id', SqsManagedSseEnabled: 'sqs_managed_sse_enabled', RedrivePolicy: 'redrive_policy', VisibilityTimeout: 'visibility_timeout_seconds' },
   },
   aws_sqs_queue_policy: { cfnType: 'AWS::SQS::QueuePolicy', properties: { Queues: { wrap: 'queue_url' }, PolicyDocument: 'policy' } },
+  aws_kms_key: { cfnType: 'AWS::KMS::Key', properties: { KeyPolicy: 'policy', Description: 'description' } },
   aws_sns_topic: { cfnType: 'AWS::SNS::Topic', properties: { TopicName: 'name', KmsMasterKeyId: 'kms_master_key_id' } },
   aws_sns_topic_policy: { cfnType: 'AWS::SNS::TopicPolicy', properties: { Topics: { wrap: 'arn' }, PolicyDocument: 'policy' } },
   aws_sns_topic_subscription: { cfnType: 'AWS::SNS::Subscription', properties: { TopicArn: 'topic_arn', Protocol: 'protocol', Endpoint: 'endpoint' } },

@@ -43,3 +43,16 @@ export function permittedFunctionAsWritten(p: InvokePermission, index: ModelInde
   const written = index.resource(p.id)?.properties['FunctionName'];
   return written === undefined ? undefined : display(written);
 }
+
+/** The actions a function's permission is meant for, compared as Lambda compares them (without regard to case). */
+const INVOKE_ACTION = /^lambda:Invoke(Function|FunctionUrl|Async)$/i;
+
+/** Whether the permission grants invoking the function and nothing else (false when the action is not known offline). */
+export function grantsOnlyInvoke(p: InvokePermission): boolean {
+  return typeof p.action === 'string' && INVOKE_ACTION.test(p.action.trim());
+}
+
+/** Whether an action name, as the IAM catalogue spells it (`lambda:InvokeFunction`), invokes a function. */
+export function isInvokeAction(action: string): boolean {
+  return INVOKE_ACTION.test(action);
+}

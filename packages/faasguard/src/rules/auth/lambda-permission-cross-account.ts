@@ -1,5 +1,5 @@
 import type { InvokePermission } from '../../model/app-model.js';
-import { permittedFunctionText } from '../../model/facts/lambda-invoke-facts.js';
+import { grantsOnlyInvoke, permittedFunctionText } from '../../model/facts/lambda-invoke-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -31,7 +31,7 @@ export const lambdaPermissionCrossAccount: Rule = {
       if (account === undefined) continue;
       const fn = index.function(p.functionId);
       results.push({
-        message: `Permission ${nameOf(p)} lets ${account === display(p.principal) ? `account ${account}` : `${display(p.principal)} (account ${account})`} invoke ${permittedFunctionText(p, index)}.`,
+        message: `Permission ${nameOf(p)} lets ${account === display(p.principal) ? `account ${account}` : `${display(p.principal)} (account ${account})`} ${grantsOnlyInvoke(p) ? 'invoke' : `call ${display(p.action)} on`} ${permittedFunctionText(p, index)}.`,
         location: p.loc,
         related: fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : [],
         subject: subjectOf(p),

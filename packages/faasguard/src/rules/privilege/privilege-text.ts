@@ -105,6 +105,20 @@ const EVERY: Readonly<Record<string, string>> = lookupTable({
   elasticfilesystem: 'every file system',
 });
 
+/** What a service's Create actions make, for "create new …". */
+const CREATED: Readonly<Record<string, string>> = lookupTable({
+  s3: 'buckets',
+  dynamodb: 'tables',
+  secretsmanager: 'secrets',
+  ssm: 'parameters',
+  sqs: 'queues',
+  sns: 'topics',
+  kinesis: 'streams',
+  firehose: 'delivery streams',
+  rds: 'databases',
+  elasticfilesystem: 'file systems',
+});
+
 function everyOf(services: readonly string[]): string {
   return namesText(services.map((s) => EVERY[s] ?? `every ${s} resource`));
 }
@@ -126,6 +140,8 @@ const VERB: Readonly<Partial<Record<Capability, string>>> = { 'delete-data': 'de
 
 /** What a grant lets an attacker do, completing "an attacker can …". */
 export function grantText(g: StatementGrant): string {
+  // Creating a database or a queue changes no data there is: "overwrite" would say more than it grants.
+  if (g.capability === 'write-data' && g.actions.every((a) => /^[\w-]+:Create/.test(a))) return `create new ${namesText(servicesOf(g).map((s) => CREATED[s] ?? `${s} resources`))}`;
   const verb = VERB[g.capability];
   if (verb) return g.anyResource ? `${verb} ${everyOf(servicesOf(g))}` : `${verb} data of ${targetsText(g)}`;
   if (g.capability === 'manage-iam') return g.anyResource ? 'change any IAM role, user or policy' : `change IAM resources ${targetsText(g)}`;

@@ -1,0 +1,73 @@
+/**
+ * What findings say a grant allows: a grant whose write actions only create (`sqs:CreateQueue`)
+ * creates new resources, it overwrites none; a function permission with an action other than
+ * invoking says which action it lets another account call.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scan } from '../../src/scan/scan.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+
+const project = projectsRemovedAfterTests();
+
+const role = (actions: string): string => `Resources:
+  Worker:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: queues
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: [${actions}]
+                Resource: '*'
+`;
+
+async function wildcardWriteMessage(actions: string): Promise<string> {
+  const result = await scan(project({ 'template.yaml': role(actions) }), { noCache: true });
+  const found = result.findings.filter((f) => f.ruleId === 'iam-wildcard-resource-write');
+  assert.equal(found.length, 1);
+  return found[0]!.message;
+}
+
+describe('grant wording', () => {
+  it('says a create-only grant creates new resources', async () => {
+    const message = await wildcardWriteMessage('sqs:CreateQueue, rds:CreateDBInstance');
+    assert.match(message, /create new databases and queues/);
+    assert.doesNotMatch(message, /overwrite/);
+  });
+
+  it('still says a grant that writes overwrites', async () => {
+    const message = await wildcardWriteMessage('sqs:CreateQueue, sqs:SendMessage');
+    assert.match(message, /overwrite every queue/);
+  });
+
+  it('names the action a cross-account permission grants when it is not invoking', async () => {
+    const dir = project({
+      'template.yaml': `Resources:
+  Manage:
+    Type: AWS::Lambda::Permission
+    Properties:
+      FunctionName: arn:aws:lambda:us-east-1:123456789012:function:billing
+      Action: lambda:GetFunction
+      Principal: '444455556666'
+  Invoke:
+    Type: AWS::Lambda::Permission
+    Properties:
+      FunctionName: arn:aws:lambda:us-east-1:123456789012:function:billing
+      Action: lambda:InvokeFunction
+      Principal: '444455556666'
+`,
+    });
+    const result = await scan(dir, { noCache: true });
+    const messages = result.findings.filter((f) => f.ruleId === 'lambda-permission-cross-account').map((f) => f.message).sort();
+    assert.equal(messages.length, 2);
+    assert.match(messages[0]!, /^Permission Invoke lets account 444455556666 invoke function/);
+    assert.match(messages[1]!, /^Permission Manage lets account 444455556666 call lambda:GetFunction on function/);
+  });
+});
