@@ -5,7 +5,7 @@
  * flag, and whether a faasguard rule that names that check among its peer checks (the rules'
  * `peerChecks` metadata) reports them.
  *
- *   node scripts/peer-suite-score.mjs <suite-dir> --peer <Checkov|cfn-nag> [--judgements file.json]
+ *   node scripts/peer-suite-score.mjs <suite-dir> --peer <Checkov|cfn-nag|KICS> [--judgements file.json]
  *
  * <suite-dir> holds `templates/<folder>/…` (the suite's templates, one folder per check) and
  * `expectations.jsonl`, a row per labelled resource: `{"check": "CKV_AWS_59", "file":
@@ -40,7 +40,9 @@ const rows = readFileSync(path.join(suite, 'expectations.jsonl'), 'utf8').split(
 const rulesOf = new Map();
 for (const rule of ALL_RULES) {
   for (const p of rule.meta.peerChecks ?? []) {
-    const [name, check] = p.split(' ');
+    // `KICS <query name>`: the check is all that follows the scanner's name.
+    const [name, ...words] = p.split(' ');
+    const check = words.join(' ');
     if (name === peer) rulesOf.set(check, [...(rulesOf.get(check) ?? []), rule.meta.id]);
   }
 }

@@ -53,8 +53,18 @@ function tokenAt(text: string, starts: readonly number[], loc: SourceLocation): 
   const start = (starts[loc.line - 1] ?? text.length) + Math.max(loc.column, 1) - 1;
   const quote = text[start] === '"' || text[start] === "'" ? 1 : 0;
   const token = /^[^\s"',}\]]+/.exec(text.slice(start + quote, start + quote + 4096))?.[0];
-  if (!token) return undefined;
+  if (!token || isMappingKey(text, start + quote, token, quote === 1)) return undefined;
   return { line: loc.line, column: Math.max(loc.column, 1) + quote, length: token.length, redacted: redact(token) };
+}
+
+/**
+ * Whether the token is a mapping key (`DbPassword:`, `"DbPassword" :`): a finding about a
+ * parameter or property as a whole points at its name, which is no secret and must stay readable.
+ */
+function isMappingKey(text: string, start: number, token: string, quoted: boolean): boolean {
+  const after = text.slice(start + token.length, start + token.length + 64);
+  if (quoted) return /^["'][ \t]*:/.test(after);
+  return (token.endsWith(':') && /^(\s|$)/.test(after)) || /^[ \t]+:(\s|$)/.test(after);
 }
 
 /** Offset of each line's first character. */

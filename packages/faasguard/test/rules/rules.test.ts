@@ -56,6 +56,8 @@ const CASES: Record<string, Expected[]> = {
   'template-parameter-secret-default': [
     { line: 6, subject: 'DbPassword' },
     { line: 7, subject: 'ApiToken', severity: 'medium' },
+    { line: 16, subject: 'BrokerLogin', severity: 'high' },
+    { line: 18, subject: 'CacheAuth', severity: 'medium' },
   ],
   'secret-in-tags': [
     { line: 11, subject: 'Api' },
@@ -110,6 +112,8 @@ const CASES: Record<string, Expected[]> = {
     { line: 13, subject: 'Operator' },
     { line: 28, subject: 'Broker' },
     { line: 36, subject: 'Partner' },
+    { line: 42, subject: 'Cache' },
+    { line: 51, subject: 'Reports', severity: 'medium' },
   ],
   'kms-key-policy-public': [
     { line: 9, subject: 'OrdersKey', severity: 'critical' },
