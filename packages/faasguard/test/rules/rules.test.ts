@@ -114,6 +114,8 @@ const CASES: Record<string, Expected[]> = {
     { line: 36, subject: 'Partner' },
     { line: 42, subject: 'Cache' },
     { line: 51, subject: 'Reports', severity: 'medium' },
+    { file: 'main.tf', line: 5, subject: 'aws_rds_cluster.orders' },
+    { file: 'main.tf', line: 14, subject: 'aws_cloudwatch_event_connection.partner' },
   ],
   'kms-key-policy-public': [
     { line: 9, subject: 'OrdersKey', severity: 'critical' },

@@ -160,6 +160,23 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   },
   aws_sqs_queue_policy: { cfnType: 'AWS::SQS::QueuePolicy', properties: { Queues: { wrap: 'queue_url' }, PolicyDocument: 'policy' } },
   aws_kms_key: { cfnType: 'AWS::KMS::Key', properties: { KeyPolicy: 'policy', Description: 'description' } },
+  // Databases, caches, brokers and connections are translated for the credentials they hold (`credential-in-template`).
+  aws_db_instance: { cfnType: 'AWS::RDS::DBInstance', properties: { DBInstanceIdentifier: 'identifier', Engine: 'engine', MasterUsername: 'username', MasterUserPassword: 'password', ManageMasterUserPassword: 'manage_master_user_password' } },
+  aws_rds_cluster: { cfnType: 'AWS::RDS::DBCluster', properties: { DBClusterIdentifier: 'cluster_identifier', Engine: 'engine', MasterUsername: 'master_username', MasterUserPassword: 'master_password', ManageMasterUserPassword: 'manage_master_user_password' } },
+  aws_elasticache_replication_group: { cfnType: 'AWS::ElastiCache::ReplicationGroup', properties: { ReplicationGroupId: 'replication_group_id', AuthToken: 'auth_token' } },
+  aws_mq_broker: { cfnType: 'AWS::AmazonMQ::Broker', properties: { BrokerName: 'broker_name', EngineType: 'engine_type', Users: { each: 'user', of: { Username: 'username', Password: 'password' } } } },
+  aws_cloudwatch_event_connection: {
+    cfnType: 'AWS::Events::Connection',
+    properties: {
+      Name: 'name',
+      AuthorizationType: 'authorization_type',
+      AuthParameters: {
+        ApiKeyAuthParameters: { ApiKeyName: 'auth_parameters.api_key.key', ApiKeyValue: 'auth_parameters.api_key.value' },
+        BasicAuthParameters: { Username: 'auth_parameters.basic.username', Password: 'auth_parameters.basic.password' },
+        OAuthParameters: { ClientParameters: { ClientID: 'auth_parameters.oauth.client_parameters.client_id', ClientSecret: 'auth_parameters.oauth.client_parameters.client_secret' } },
+      },
+    },
+  },
   aws_sns_topic: { cfnType: 'AWS::SNS::Topic', properties: { TopicName: 'name', KmsMasterKeyId: 'kms_master_key_id' } },
   aws_sns_topic_policy: { cfnType: 'AWS::SNS::TopicPolicy', properties: { Topics: { wrap: 'arn' }, PolicyDocument: 'policy' } },
   aws_sns_topic_subscription: { cfnType: 'AWS::SNS::Subscription', properties: { TopicArn: 'topic_arn', Protocol: 'protocol', Endpoint: 'endpoint' } },

@@ -24,11 +24,14 @@ export function credentialValues(model: AppModel): CredentialValue[] {
   return values;
 }
 
+/** The catalogue by resource type: a template has thousands of resources and few of these types. */
+const BY_TYPE = new Map<string, CredentialProperty[]>();
+for (const property of CREDENTIAL_PROPERTIES) BY_TYPE.set(property.type, [...(BY_TYPE.get(property.type) ?? []), property]);
+
 function collect(model: AppModel): CredentialValue[] {
   const out: CredentialValue[] = [];
   for (const resource of model.resources) {
-    for (const property of CREDENTIAL_PROPERTIES) {
-      if (property.type !== resource.type) continue;
+    for (const property of BY_TYPE.get(resource.type) ?? []) {
       for (const found of valuesAt(resource.properties, property.path, [])) out.push({ resource, property, ...found });
     }
   }
