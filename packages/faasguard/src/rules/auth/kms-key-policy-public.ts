@@ -17,7 +17,7 @@ export const kmsKeyPolicyPublic: Rule = {
     severity: 'high',
     description:
       'The key policy of a KMS key (`AWS::KMS::Key` `KeyPolicy`, Terraform\'s `aws_kms_key` `policy`) allows `Principal: "*"` (or an Allow with `NotPrincipal`) with no condition that narrows who: `kms:CallerAccount`, `aws:PrincipalAccount`, `aws:PrincipalOrgID`, `aws:SourceAccount`, `aws:SourceArn` … (`kms:ViaService` alone does not: any account may call through the service). The key policy is the key\'s only gate, so every AWS account in the world may use the key as the statement allows. A key encrypts the app\'s queues, topics, tables, buckets, logs and function environments: whoever obtains their ciphertext (a copy of a bucket object, a snapshot, a leaked environment) can decrypt it, and the key no longer stands between the data and them.\n\n' +
-      'Severity: `critical` when the statement lets everyone manage the key (change its policy, create grants, disable it or schedule its deletion, which destroys every piece of data encrypted under it); `high` when it lets everyone decrypt; `medium` for encrypting and generating data keys only; `low` when it only reveals the key\'s description and policy. The finding names the resources of the template that the key encrypts.',
+      'Severity: `critical` when the statement lets everyone manage the key (change its policy, create grants, disable it or schedule its deletion, which destroys every piece of data encrypted under it); `high` when it lets everyone decrypt; `medium` for encrypting and generating data keys only; `low` when it only reveals the key\'s description and policy or changes its tags and aliases. The finding names the resources of the template that the key encrypts.',
     remediation:
       'Name the principals that may use the key: the account (`arn:aws:iam::${AWS::AccountId}:root`, which hands the decision to its IAM policies), the roles of the functions, or an AWS service. To let every principal of the account use it through one service, keep `Principal: "*"` only together with `kms:CallerAccount` and `kms:ViaService` conditions.',
     example: {
@@ -50,7 +50,7 @@ type KeyUse = 'manage' | 'decrypt' | 'encrypt' | 'describe';
 
 /** Actions by use, as the IAM catalogue names them; everything else KMS grants counts as `describe`. */
 const USES: ReadonlyArray<[KeyUse, RegExp]> = [
-  ['manage', /^(PutKeyPolicy|CreateGrant|ScheduleKeyDeletion|DisableKey|DisableKeyRotation|UpdateKeyDescription|UpdatePrimaryRegion|ReplicateKey|ImportKeyMaterial|DeleteImportedKeyMaterial|RetireGrant|RevokeGrant|TagResource|UntagResource|CreateAlias|UpdateAlias|DeleteAlias)$/],
+  ['manage', /^(PutKeyPolicy|CreateGrant|ScheduleKeyDeletion|DisableKey|DisableKeyRotation|UpdatePrimaryRegion|ReplicateKey|ImportKeyMaterial|DeleteImportedKeyMaterial|RetireGrant|RevokeGrant)$/],
   ['decrypt', /^(Decrypt|ReEncryptFrom)$/],
   ['encrypt', /^(Encrypt|ReEncryptTo|GenerateDataKey\w*|Sign|Verify|GenerateMac|VerifyMac|DeriveSharedSecret|GetPublicKey)$/],
 ];
@@ -59,7 +59,7 @@ const DOING: Readonly<Record<KeyUse, string>> = {
   manage: 'take the key over: change its policy, give themselves grants, or disable it and schedule its deletion, which makes everything encrypted under it unreadable',
   decrypt: 'decrypt everything encrypted under it',
   encrypt: 'encrypt and generate data keys with it, on your bill',
-  describe: 'read its description and policy',
+  describe: 'read its description and policy, or change its tags and aliases',
 };
 
 const SEVERITY: Readonly<Record<KeyUse, Severity>> = { manage: 'critical', decrypt: 'high', encrypt: 'medium', describe: 'low' };
