@@ -19,6 +19,10 @@ export const TERRAFORM_EXAMPLES: Readonly<Record<string, TerraformExample>> = {
     vulnerable: 'resource "aws_api_gateway_method" "create_order" {\n  rest_api_id   = aws_api_gateway_rest_api.shop.id\n  resource_id   = aws_api_gateway_resource.orders.id\n  http_method   = "POST"\n  authorization = "NONE"\n}',
     fixed: 'resource "aws_api_gateway_method" "create_order" {\n  rest_api_id   = aws_api_gateway_rest_api.shop.id\n  resource_id   = aws_api_gateway_resource.orders.id\n  http_method   = "POST"\n  authorization = "COGNITO_USER_POOLS"\n  authorizer_id = aws_api_gateway_authorizer.customers.id\n}',
   },
+  'credential-in-template': {
+    vulnerable: 'resource "aws_mq_broker" "jobs" {\n  broker_name         = "jobs"\n  engine_type         = "RabbitMQ"\n  engine_version      = "3.13"\n  host_instance_type  = "mq.t3.micro"\n  publicly_accessible = false\n  user {\n    username = "admin"\n    password = "examplepassword"\n  }\n}',
+    fixed: 'data "aws_secretsmanager_secret_version" "broker" {\n  secret_id = "jobs-broker-admin"\n}\n\nresource "aws_mq_broker" "jobs" {\n  broker_name         = "jobs"\n  engine_type         = "RabbitMQ"\n  engine_version      = "3.13"\n  host_instance_type  = "mq.t3.micro"\n  publicly_accessible = false\n  user {\n    username = "admin"\n    password = jsondecode(data.aws_secretsmanager_secret_version.broker.secret_string)["password"]\n  }\n}',
+  },
   'iam-wildcard-action': {
     vulnerable: 'data "aws_iam_policy_document" "worker" {\n  statement {\n    actions   = ["s3:*"]\n    resources = ["*"]\n  }\n}',
     fixed: 'data "aws_iam_policy_document" "worker" {\n  statement {\n    actions   = ["s3:GetObject"]\n    resources = ["${aws_s3_bucket.reports.arn}/*"]\n  }\n}',

@@ -83,7 +83,7 @@ function resultFor({ resource: r, property, path }: CredentialValue, found: Writ
   const severity = 'match' in found ? confidenceSeverity(found.match) : undefined;
   const label = 'match' in found ? secretLabel(found.match) : `${found.literal}, a value that anyone who reads it can sign in with`;
   return {
-    message: `${nameOf(r)} sets ${written} in plain text (${label}): ${property.what} is written in the template, for anyone who reads the repository or the deployed stack's template. Rotate it, and let Secrets Manager hold it ({{resolve:secretsmanager:…}}${r.type.startsWith('AWS::RDS::') ? ', or ManageMasterUserPassword: true' : ''}).`,
+    message: `${nameOf(r)} sets ${written} in plain text (${label}): ${property.what} is written in the template, for anyone who reads the repository or the deployed stack's template. Rotate it, and let Secrets Manager hold it ({{resolve:secretsmanager:…}}; in Terraform, a secret version data source${r.type.startsWith('AWS::RDS::') ? '; or let RDS manage the password' : ''}).`,
     location: r.locate(...path),
     subject: subjectOf(r),
     key: [r.logicalId, written],
