@@ -55,8 +55,10 @@ export function isPublicAllow(s: PolicyStatement): boolean {
 }
 
 // `s3:DataAccessPoint*` hands access control to the account's access points (each with its own policy);
-// `kms:CallerAccount` is how key policies name the account whose principals may use a key.
-const NARROWING_KEYS = /^(aws:(SourceAccount|SourceArn|SourceOwner|PrincipalOrgID|PrincipalAccount|PrincipalArn|SourceVpce?|SourceIp|userid|username|PrincipalOrgPaths)|s3:DataAccessPoint(Account|Arn)|kms:CallerAccount)$/i;
+// `kms:CallerAccount` is how key policies name the account whose principals may use a key; the
+// `aws:Vpce*` keys admit only requests through VPC endpoints of an account or organization.
+// `aws:ResourceAccount` is not one: in a resource's own policy it names the resource's owner, always met.
+const NARROWING_KEYS = /^(aws:(SourceAccount|SourceArn|SourceOwner|PrincipalOrgID|PrincipalAccount|PrincipalArn|SourceVpce?|SourceVpcArn|VpceAccount|VpceOrgID|VpceOrgPaths|SourceIp|userid|username|PrincipalOrgPaths)|s3:DataAccessPoint(Account|Arn)|kms:CallerAccount)$/i;
 
 function narrowsCaller(s: PolicyStatement): boolean {
   if (!s.conditions) return false;

@@ -29,7 +29,7 @@ export const apiRouteWithoutAuth: Rule = {
     },
     references: ['https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-controlling-access-to-apis.html'],
     judges: ['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi', 'AWS::Serverless::Function'],
-    peerChecks: ['Checkov CKV_AWS_59', 'cfn-nag W59'],
+    peerChecks: ['Checkov CKV_AWS_59', 'cfn-nag W59', 'KICS API Gateway With Open Access'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -27,7 +27,7 @@ export const kmsKeyPolicyPublic: Rule = {
     },
     references: ['https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html', 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html'],
     judges: ['AWS::KMS::Key'],
-    peerChecks: ['Checkov CKV_AWS_33', 'cfn-nag F76'],
+    peerChecks: ['Checkov CKV_AWS_33', 'cfn-nag F76', 'KICS KMS Allows Wildcard Principal'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

@@ -21,7 +21,7 @@ export const apiCacheUnencrypted: Rule = {
     },
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html'],
     judges: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment', 'AWS::Serverless::Api'],
-    peerChecks: ['cfn-nag W87'],
+    peerChecks: ['cfn-nag W87', 'KICS API Gateway Cache Encrypted Disabled'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

@@ -22,7 +22,7 @@ export const apiDomainWithoutTls12: Rule = {
     },
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html'],
     judges: ['AWS::ApiGateway::DomainName', 'AWS::ApiGatewayV2::DomainName', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi'],
-    peerChecks: ['cfn-nag W62'],
+    peerChecks: ['cfn-nag W62', 'KICS API Gateway Without Security Policy'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

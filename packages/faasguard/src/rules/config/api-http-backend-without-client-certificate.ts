@@ -23,6 +23,7 @@ export const apiHttpBackendWithoutClientCertificate: Rule = {
     },
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/getting-started-client-side-ssl-authentication.html'],
     judges: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment', 'AWS::ApiGateway::Method', 'AWS::Serverless::Api'],
+    peerChecks: ['KICS API Gateway Without SSL Certificate'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

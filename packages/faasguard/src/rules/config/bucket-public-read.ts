@@ -26,7 +26,7 @@ export const bucketPublicRead: Rule = {
     },
     references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html', 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html'],
     judges: ['AWS::S3::Bucket', 'AWS::S3::BucketPolicy'],
-    peerChecks: ['Checkov CKV_AWS_20', 'cfn-nag W31', 'cfn-nag F16', 'KICS S3 Bucket ACL Allows Read to All Users', 'KICS S3 Bucket Access to Any Principal', 'cfn-nag F9'],
+    peerChecks: ['Checkov CKV_AWS_20', 'cfn-nag W31', 'cfn-nag F16', 'KICS S3 Bucket ACL Allows Read to All Users', 'KICS S3 Bucket Access to Any Principal', 'cfn-nag F9', 'KICS S3 Bucket ACL Allows Read to Any Authenticated User', 'KICS S3 Bucket Allows Get Action From All Principals', 'KICS S3 Bucket Allows List Action From All Principals', 'KICS S3 Bucket With All Permissions'],
   },
   check({ model }) {
     const writers = bucketWriters(model);

@@ -26,7 +26,7 @@ export const bucketPublicWrite: Rule = {
     },
     references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html', 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/PresignedUrlUploadObject.html'],
     judges: ['AWS::S3::Bucket', 'AWS::S3::BucketPolicy'],
-    peerChecks: ['Checkov CKV_AWS_57', 'cfn-nag F14', 'cfn-nag F16', 'KICS S3 Bucket ACL Allows Read Or Write to All Users', 'KICS S3 Bucket Access to Any Principal', 'cfn-nag F9'],
+    peerChecks: ['Checkov CKV_AWS_57', 'cfn-nag F14', 'cfn-nag F16', 'KICS S3 Bucket ACL Allows Read Or Write to All Users', 'KICS S3 Bucket Access to Any Principal', 'cfn-nag F9', 'KICS S3 Bucket Allows Delete Action From All Principals', 'KICS S3 Bucket Allows Put Action From All Principals', 'KICS S3 Bucket With All Permissions'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

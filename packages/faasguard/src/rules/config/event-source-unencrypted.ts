@@ -31,7 +31,7 @@ export const eventSourceUnencrypted: Rule = {
     },
     references: ['https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html', 'https://docs.aws.amazon.com/streams/latest/dev/server-side-encryption.html'],
     judges: ['AWS::SNS::Topic', 'AWS::SQS::Queue', 'AWS::Kinesis::Stream'],
-    peerChecks: ['Checkov CKV_AWS_26', 'Checkov CKV_AWS_43', 'cfn-nag W47', 'cfn-nag W49'],
+    peerChecks: ['Checkov CKV_AWS_26', 'Checkov CKV_AWS_43', 'cfn-nag W47', 'cfn-nag W49', 'KICS Kinesis SSE Not Configured', 'KICS SNS Topic Without KmsMasterKeyId', 'KICS SQS with SSE disabled'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -27,6 +27,7 @@ export const publicRestApiWithoutWaf: Rule = {
     },
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html', 'https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html'],
     judges: ['AWS::ApiGateway::RestApi', 'AWS::Serverless::Api', 'AWS::WAFv2::WebACLAssociation'],
+    peerChecks: ['KICS API Gateway without WAF'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

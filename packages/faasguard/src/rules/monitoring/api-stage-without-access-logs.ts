@@ -24,7 +24,7 @@ export const apiStageWithoutAccessLogs: Rule = {
     },
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html'],
     judges: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment', 'AWS::ApiGatewayV2::Stage', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi'],
-    peerChecks: ['Checkov CKV_AWS_76', 'cfn-nag W45', 'cfn-nag W46', 'cfn-nag W69', 'KICS Serverless API Access Logging Setting Undefined', 'Checkov CKV_AWS_95'],
+    peerChecks: ['Checkov CKV_AWS_76', 'cfn-nag W45', 'cfn-nag W46', 'cfn-nag W69', 'KICS Serverless API Access Logging Setting Undefined', 'Checkov CKV_AWS_95', 'KICS API Gateway V2 Stage Access Logging Settings Not Defined', 'KICS API Gateway Deployment Without Access Log Setting', 'KICS API Gateway Stage Access Logging Settings Not Defined'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

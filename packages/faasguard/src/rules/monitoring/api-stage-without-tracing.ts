@@ -17,7 +17,7 @@ export const apiStageWithoutTracing: Rule = {
     example: { language: 'yaml', vulnerable: 'MyApi:\n  Type: AWS::Serverless::Api\n  Properties:\n    StageName: prod', fixed: 'MyApi:\n  Type: AWS::Serverless::Api\n  Properties:\n    StageName: prod\n    TracingEnabled: true' },
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-xray.html'],
     judges: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment', 'AWS::Serverless::Api'],
-    peerChecks: ['Checkov CKV_AWS_73'],
+    peerChecks: ['Checkov CKV_AWS_73', 'KICS API Gateway X-Ray Disabled', 'KICS Serverless API X-Ray Tracing Disabled'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

@@ -22,7 +22,7 @@ export const asyncTriggerWithoutFailureDestination: Rule = {
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html'],
     judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function', 'AWS::Lambda::EventInvokeConfig'],
-    peerChecks: ['Checkov CKV_AWS_116', 'KICS Serverless Function Without Dead Letter Queue'],
+    peerChecks: ['Checkov CKV_AWS_116', 'KICS Serverless Function Without Dead Letter Queue', 'KICS Lambda Function Without Dead Letter Queue'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

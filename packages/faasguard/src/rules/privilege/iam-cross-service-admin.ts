@@ -27,7 +27,7 @@ export const iamCrossServiceAdmin: Rule = {
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
     judges: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::Serverless::Function'],
-    peerChecks: ['Checkov CKV_AWS_1', 'Checkov CKV_AWS_62', 'Checkov CKV_AWS_63', 'Checkov CKV_AWS_111', 'cfn-nag F3', 'cfn-nag F4', 'cfn-nag F5', 'cfn-nag W15', 'cfn-nag W16', 'cfn-nag W17'],
+    peerChecks: ['Checkov CKV_AWS_1', 'Checkov CKV_AWS_62', 'Checkov CKV_AWS_63', 'Checkov CKV_AWS_111', 'cfn-nag F3', 'cfn-nag F4', 'cfn-nag F5', 'cfn-nag W15', 'cfn-nag W16', 'cfn-nag W17', 'KICS Lambda Functions With Full Privileges', 'KICS IAM Policy Grants Full Permissions', 'KICS IAM Policies With Full Privileges'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -16,7 +16,7 @@ export const iamRoleSharedByFunctions: Rule = {
     cwe: ['CWE-250'],
     severity: 'medium',
     description:
-      'Several functions run with the same execution role, so each holds the permissions all of them need. The function with the widest exposure (a public API, a bucket anyone uploads to) then carries the write and delete permissions of the most privileged one, and an attacker who controls it can use them all.',
+      'Several functions run with the same execution role, so each holds the permissions all of them need. The function with the widest exposure (a public API, a bucket anyone uploads to) then carries the write and delete permissions of the most privileged one, and an attacker who controls it can use them all. A role outside the template (an ARN) is not reported, nor is one that grants nothing of note (no write, delete or read-all on data, no IAM, role-passing or function changes): what the functions would share is then unknown or harmless.',
     remediation:
       'Give each function its own role with only what it uses. With SAM, drop `Role` and list `Policies` per function: SAM creates one role per function.',
     example: {
@@ -26,6 +26,7 @@ export const iamRoleSharedByFunctions: Rule = {
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html'],
     judges: ['AWS::IAM::Role', 'AWS::Lambda::Function', 'AWS::Serverless::Function'],
+    peerChecks: ['KICS Lambda Functions Without Unique IAM Roles', 'KICS Serverless Function Without Unique IAM Role'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -28,7 +28,7 @@ export const iamTrustAnyPrincipal: Rule = {
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html'],
     judges: ['AWS::IAM::Role'],
-    peerChecks: ['Checkov CKV_AWS_60', 'cfn-nag F6'],
+    peerChecks: ['Checkov CKV_AWS_60', 'cfn-nag F6', 'KICS IAM Role Allows All Principals To Assume'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -30,6 +30,7 @@ export const iamTrustExternalAccount: Rule = {
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html'],
     judges: ['AWS::IAM::Role'],
+    peerChecks: ['KICS Cross-Account IAM Assume Role Policy Without ExternalId or MFA'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -27,7 +27,7 @@ export const lambdaPermissionBeyondInvoke: Rule = {
     },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-cross-account.html', 'https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html'],
     judges: ['AWS::Lambda::Permission'],
-    peerChecks: ['cfn-nag W24'],
+    peerChecks: ['cfn-nag W24', 'KICS Lambda Permission Misconfigured'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

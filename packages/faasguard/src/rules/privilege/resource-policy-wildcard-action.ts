@@ -25,7 +25,7 @@ export const resourcePolicyWildcardAction: Rule = {
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
     judges: ['AWS::S3::BucketPolicy', 'AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy', 'AWS::Events::EventBusPolicy', 'AWS::Events::EventBus', 'AWS::Kinesis::ResourcePolicy'],
-    peerChecks: ['cfn-nag F15', 'cfn-nag F20', 'cfn-nag W18', 'cfn-nag W19', 'cfn-nag W20'],
+    peerChecks: ['cfn-nag F15', 'cfn-nag F20', 'cfn-nag W18', 'cfn-nag W19', 'cfn-nag W20', 'KICS SNS Topic Publicity Has Allow and NotAction Simultaneously', 'KICS SQS Queue Policy Allows NotAction'],
   },
   check({ model }) {
     const index = ModelIndex.of(model);

@@ -26,7 +26,7 @@ export const credentialInTemplate: Rule = {
     },
     references: ['https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/security-best-practices.html#creds', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html'],
     judges: [...new Set(CREDENTIAL_PROPERTIES.map((p) => p.type))],
-    peerChecks: ['cfn-nag F51', 'cfn-nag F23', 'cfn-nag F34', 'cfn-nag F35', 'cfn-nag F70', 'cfn-nag F44', 'cfn-nag F52', 'cfn-nag F36', 'cfn-nag F31', 'cfn-nag F37', 'cfn-nag F69', 'cfn-nag F41', 'cfn-nag F58', 'cfn-nag F50', 'cfn-nag F60'],
+    peerChecks: ['cfn-nag F51', 'cfn-nag F23', 'cfn-nag F34', 'cfn-nag F35', 'cfn-nag F70', 'cfn-nag F44', 'cfn-nag F52', 'cfn-nag F36', 'cfn-nag F31', 'cfn-nag F37', 'cfn-nag F69', 'cfn-nag F41', 'cfn-nag F58', 'cfn-nag F50', 'cfn-nag F60', 'KICS IAM User LoginProfile Password Is In Plaintext'],
   },
   check({ model }) {
     const results: RuleResult[] = [];
