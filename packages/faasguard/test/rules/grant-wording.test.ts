@@ -1,7 +1,8 @@
 /**
  * What findings say a grant allows: a grant whose write actions only create (`sqs:CreateQueue`)
  * creates new resources, it overwrites none; a function permission with an action other than
- * invoking says which action it lets another account call.
+ * invoking says which action it lets another account call; a bucket open only to restores of
+ * archived objects is billed for them, not overwritten.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -69,5 +70,30 @@ describe('grant wording', () => {
     assert.equal(messages.length, 2);
     assert.match(messages[0]!, /^Permission Invoke lets account 444455556666 invoke function/);
     assert.match(messages[1]!, /^Permission Manage lets account 444455556666 call lambda:GetFunction on function/);
+  });
+
+  it('says a public restore-only bucket grant costs money and changes no object', async () => {
+    const bucket = (action: string): string => `Resources:
+  Archive:
+    Type: AWS::S3::Bucket
+  ArchivePolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Archive
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: '*'
+            Action: ${action}
+            Resource: !Sub '\${Archive.Arn}/*'
+`;
+    const restore = (await scan(project({ 'template.yaml': bucket('s3:RestoreObject') }), { noCache: true })).findings.filter((f) => f.ruleId === 'bucket-public-write');
+    assert.equal(restore.length, 1);
+    assert.equal(restore[0]!.severity, 'medium');
+    assert.match(restore[0]!.message, /restore its archived objects/);
+    assert.doesNotMatch(restore[0]!.message, /upload/);
+    const put = (await scan(project({ 'template.yaml': bucket('[s3:RestoreObject, s3:PutObject]') }), { noCache: true })).findings.filter((f) => f.ruleId === 'bucket-public-write');
+    assert.equal(put[0]?.severity, 'high');
+    assert.match(put[0]!.message, /upload, overwrite and delete/);
   });
 });

@@ -13,9 +13,10 @@ import { runRules } from '../../src/rules/engine.js';
 import type { Rule, RuleResult } from '../../src/rules/rule.js';
 import { loadApp, scan } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
-import { lineOf } from '../helpers/temp-project.js';
+import { lineOf, projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
 const DIR = path.join(FIXTURES, 'readable-messages');
+const project = projectsRemovedAfterTests();
 const TEMPLATE = readFileSync(path.join(DIR, 'template.yaml'), 'utf8');
 
 describe('readable values in messages', () => {
@@ -75,5 +76,25 @@ describe('one report per problem and place', () => {
     };
     const { findings } = runRules(model, [rule]);
     assert.deepEqual(findings.map((f) => [f.subject?.id, f.message]).sort(), [['a\0b', 'c'], ['a', 'b\0c'], ['x', 'first wording']]);
+  });
+
+  it('names a resource the template refers to but does not define by its name, as a placeholder', async () => {
+    const dir = project({
+      'template.yaml': `Resources:
+  Prod:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      StageName: Prod
+      RestApiId: !Ref MissingApi
+`,
+    });
+    const result = await scan(dir, { noCache: true });
+    assert.ok(result.diagnostics.some((d) => d.code === 'broken-reference'));
+    const messages = result.findings.filter((f) => f.ruleId.startsWith('api-stage-')).map((f) => f.message);
+    assert.ok(messages.length > 0);
+    for (const m of messages) {
+      assert.match(m, /API <MissingApi>/);
+      assert.doesNotMatch(m, /<unknown: /);
+    }
   });
 });

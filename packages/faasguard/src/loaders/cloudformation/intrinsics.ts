@@ -438,16 +438,17 @@ export class Evaluator {
   /** A name that is not in the template: broken, unless a listed plugin may create it at deploy time. */
   private missing(logicalId: string, message: string, at: TNode): Unknown {
     const plugins = this.template.resourcePlugins;
-    if (plugins.length === 0) return this.broken(message, at);
+    // Labelled by the name as written, as a placeholder: the error already says it is missing.
+    if (plugins.length === 0) return this.broken(message, at, `<${logicalId}>`);
     const reason = `${logicalId} is not a resource of the compiled template; the plugin${plugins.length > 1 ? 's' : ''} ${plugins.join(', ')} may create it`;
     this.template.diagnostics.note('plugin-resource', `${reason}: its value is unknown`, at.loc);
     // Labelled by its logical id: messages name the resource as the template does.
     return new Unknown(reason, logicalId);
   }
 
-  private broken(message: string, at: TNode): Unknown {
+  private broken(message: string, at: TNode, label?: string): Unknown {
     this.template.diagnostics.error('broken-reference', message, at.loc);
-    return new Unknown(message);
+    return new Unknown(message, label);
   }
 }
 

@@ -55,8 +55,12 @@ export function takesParameter(value: Value, name: string, parameterValue: Value
   if (isDynamicReference(value)) return false;
   if (value instanceof ParameterValue) return value.parameterName === name;
   if (isComposite(value)) return value.parts.some((part) => part instanceof ParameterValue && part.parameterName === name);
-  return typeof value === 'string' && typeof parameterValue === 'string' && parameterValue !== '' && value.includes(parameterValue);
+  if (typeof value !== 'string' || typeof parameterValue !== 'string' || parameterValue === '') return false;
+  // Inside a longer text only a value long enough not to be a common word (`dev`, `true`) counts.
+  return value === parameterValue || (parameterValue.length >= MIN_EMBEDDED_CHARS && value.includes(parameterValue));
 }
+
+const MIN_EMBEDDED_CHARS = 8;
 
 /** `{{resolve:secretsmanager:…}}`, `{{resolve:ssm-secure:…}}`, `{{resolve:ssm:…}}`, written whole or built with Fn::Sub / Fn::Join. */
 export function isDynamicReference(value: Value): boolean {

@@ -26,7 +26,7 @@ export const messagingPolicyPublic: Rule = {
     cwe: ['CWE-284', 'CWE-200'],
     severity: 'high',
     description:
-      'The resource policy of an SQS queue, SNS topic, EventBridge event bus or Kinesis stream allows `Principal: "*"` with no condition that narrows who (`aws:SourceArn`, `aws:SourceAccount`, `aws:PrincipalOrgID`, `aws:SourceVpce` …): any AWS account in the world may use it. Depending on the actions, anyone can read the messages (`sqs:ReceiveMessage`; `sns:Subscribe`, which delivers every message to their own endpoint; `kinesis:GetRecords`; a rule of their own on the bus), inject messages that consumers trust, or change and delete the resource.\n\n' +
+      'The resource policy of an SQS queue, SNS topic, EventBridge event bus or Kinesis stream allows `Principal: "*"` (or everyone through an Allow with `NotPrincipal`) with no condition that narrows who (`aws:SourceArn`, `aws:SourceAccount`, `aws:PrincipalOrgID`, `aws:SourceVpce` …): any AWS account in the world may use it. Depending on the actions, anyone can read the messages (`sqs:ReceiveMessage`; `sns:Subscribe`, which delivers every message to their own endpoint; `kinesis:GetRecords`; a rule of their own on the bus), inject messages that consumers trust, or change and delete the resource.\n\n' +
       'When the resource triggers a function, the finding says so and its severity rises to `critical`: the function\'s events are theirs to read or forge. A statement that only lets everyone write into a source that triggers a function is `public-source-triggers-function`\'s finding and is not repeated here. Severity `low` when the statement allows only actions that read attributes.',
     remediation:
       'Name the principals that may act (an account, a role, a service principal) and, for a service principal, add an `aws:SourceArn` or `aws:SourceAccount` condition; grant only the actions they need. To share with the accounts of your organization, use an `aws:PrincipalOrgID` condition.',
@@ -37,7 +37,7 @@ export const messagingPolicyPublic: Rule = {
     },
     references: ['https://docs.aws.amazon.com/sns/latest/dg/sns-security-best-practices.html', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices.html', 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-bus-perms.html'],
     judges: ['AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy', 'AWS::Events::EventBusPolicy', 'AWS::Events::EventBus', 'AWS::Kinesis::ResourcePolicy'],
-    peerChecks: ['cfn-nag F18', 'cfn-nag F21', 'KICS SNS Topic is Publicly Accessible', 'KICS SQS Policy With Public Access', 'cfn-nag F7', 'cfn-nag F8'],
+    peerChecks: ['cfn-nag F18', 'cfn-nag F21', 'KICS SNS Topic is Publicly Accessible', 'KICS SQS Policy With Public Access', 'cfn-nag F7', 'cfn-nag F8', 'KICS SQS Queue Policy Allows NotPrincipal'],
   },
   check({ model }) {
     const results: RuleResult[] = [];

@@ -25,7 +25,7 @@ export const apiWithoutThrottling: Rule = {
     },
     references: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html'],
     judges: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment', 'AWS::ApiGatewayV2::Stage', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi', 'AWS::ApiGateway::UsagePlan'],
-    peerChecks: ['cfn-nag W64', 'cfn-nag W68'],
+    peerChecks: ['cfn-nag W64', 'cfn-nag W68', 'KICS API Gateway Stage Without API Gateway UsagePlan Associated', 'KICS API Gateway Deployment Without API Gateway UsagePlan Associated'],
   },
   check({ model }) {
     const results: RuleResult[] = [];
