@@ -123,6 +123,7 @@ const CASES: Record<string, Expected[]> = {
     { line: 45, subject: 'EncryptOnlyKey', severity: 'medium' },
     { line: 54, subject: 'DescribedKey', severity: 'low' },
     { file: 'main.tf', line: 5, subject: 'aws_kms_key.logs', severity: 'high' },
+    { file: 'main.tf', line: 22, subject: 'aws_kms_key.reports', severity: 'medium' },
   ],
   'lambda-permission-beyond-invoke': [
     { line: 11, subject: 'PartnerManages', severity: 'high' },

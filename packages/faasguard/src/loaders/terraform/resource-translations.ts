@@ -373,6 +373,7 @@ export const PATCHES: Readonly<Record<string, Patch>> = {
   aws_cloudwatch_event_bus_policy: { target: 'event_bus_name', set: { Policy: 'policy' } },
   aws_secretsmanager_secret_version: { target: 'secret_id', set: { SecretString: 'secret_string' } },
   aws_api_gateway_rest_api_policy: { target: 'rest_api_id', set: { Policy: 'policy' } },
+  aws_kms_key_policy: { target: 'key_id', set: { KeyPolicy: 'policy' } },
   // An integration names its method by API, resource and HTTP method, not by reference.
   aws_api_gateway_integration: {
     target: { type: 'aws_api_gateway_method', match: ['rest_api_id', 'resource_id', 'http_method'] },
