@@ -122,6 +122,7 @@ const CASES: Record<string, Expected[]> = {
     { line: 32, subject: 'ReadableKey', severity: 'high' },
     { line: 45, subject: 'EncryptOnlyKey', severity: 'medium' },
     { line: 54, subject: 'DescribedKey', severity: 'low' },
+    { line: 64, subject: 'AllButDecryptKey', severity: 'critical' },
     { file: 'main.tf', line: 5, subject: 'aws_kms_key.logs', severity: 'high' },
     { file: 'main.tf', line: 22, subject: 'aws_kms_key.reports', severity: 'medium' },
   ],

@@ -1,7 +1,7 @@
 import { actionsText } from '../../analysis/resource-policy-grants.js';
 import { isPublicAllow } from '../../analysis/source-writers.js';
 import type { Severity } from '../../findings/finding.js';
-import { expandActions } from '../../iam/expand-actions.js';
+import { expandActions, type ExpandedAction } from '../../iam/expand-actions.js';
 import { everyoneText } from '../../iam/everyone-text.js';
 import type { AppModel, PolicyStatement, Resource } from '../../model/app-model.js';
 import { isComposite, isRef, isValueMap, type Value } from '../../model/value.js';
@@ -66,11 +66,17 @@ const SEVERITY: Readonly<Record<KeyUse, Severity>> = { manage: 'critical', decry
 
 /** The strongest use the statement grants of the key; undefined when it grants no KMS action the catalogue knows. */
 function strongestUse(s: PolicyStatement): KeyUse | undefined {
-  const granted = s.notActions.length > 0 ? expandActions(['kms:*']).actions.filter((a) => !expandActions(s.notActions).actions.some((n) => n.service === a.service && n.name === a.name)) : expandActions(s.actions).actions;
-  const kms = granted.filter((a) => a.service === 'kms');
+  const kms = kmsActionsGranted(s);
   if (kms.length === 0) return undefined;
   for (const [use, names] of USES) if (kms.some((a) => names.test(a.name))) return use;
   return 'describe';
+}
+
+/** The KMS actions an Allow grants: those it names, or with `NotAction` every KMS action but those. */
+function kmsActionsGranted(s: PolicyStatement): ExpandedAction[] {
+  if (s.notActions.length === 0) return expandActions(s.actions).actions.filter((a) => a.service === 'kms');
+  const excluded = new Set(expandActions(s.notActions).actions.map((a) => `${a.service}:${a.name}`));
+  return expandActions(['kms:*']).actions.filter((a) => !excluded.has(`kms:${a.name}`));
 }
 
 function resultFor(model: AppModel, key: Resource, s: PolicyStatement, i: number, use: KeyUse): RuleResult {
