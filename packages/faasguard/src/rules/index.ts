@@ -37,6 +37,8 @@ import { apiDomainWithoutTls12 } from './config/api-domain-without-tls12.js';
 import { bucketTriggerWithoutPublicAccessBlock } from './config/bucket-trigger-without-public-access-block.js';
 import { envSecretsWithoutKmsKey } from './config/env-secrets-without-kms-key.js';
 import { eventSourceUnencrypted } from './config/event-source-unencrypted.js';
+import { kmsKeyWithoutRotation } from './config/kms-key-without-rotation.js';
+import { mqBrokerPubliclyAccessible } from './config/mq-broker-publicly-accessible.js';
 import { openCorsOnAuthenticatedEndpoint } from './config/open-cors-on-authenticated-endpoint.js';
 import { runtimeDeprecated } from './config/runtime-deprecated.js';
 import { apiStageWithoutAccessLogs } from './monitoring/api-stage-without-access-logs.js';
@@ -170,6 +172,8 @@ export const ALL_RULES: readonly Rule[] = [
   bucketTriggerWithoutPublicAccessBlock,
   envSecretsWithoutKmsKey,
   eventSourceUnencrypted,
+  kmsKeyWithoutRotation,
+  mqBrokerPubliclyAccessible,
   openCorsOnAuthenticatedEndpoint,
   runtimeDeprecated,
   apiStageWithoutAccessLogs,

@@ -127,6 +127,14 @@ export const TERRAFORM_EXAMPLES: Readonly<Record<string, TerraformExample>> = {
     vulnerable: 'resource "aws_iam_role_policy_attachment" "uploads" {\n  role       = aws_iam_role.worker.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonS3FullAccess"\n}',
     fixed: 'resource "aws_iam_role_policy" "uploads" {\n  role = aws_iam_role.worker.id\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "${aws_s3_bucket.uploads.arn}/*" }]\n  })\n}',
   },
+  'kms-key-without-rotation': {
+    vulnerable: 'resource "aws_kms_key" "orders" {\n  description = "orders queue"\n}',
+    fixed: 'resource "aws_kms_key" "orders" {\n  description         = "orders queue"\n  enable_key_rotation = true\n}',
+  },
+  'mq-broker-publicly-accessible': {
+    vulnerable: 'resource "aws_mq_broker" "jobs" {\n  broker_name         = "jobs"\n  engine_type         = "RabbitMQ"\n  engine_version      = "3.13"\n  host_instance_type  = "mq.t3.micro"\n  publicly_accessible = true\n  user {\n    username = "app"\n    password = var.broker_password\n  }\n}',
+    fixed: 'resource "aws_mq_broker" "jobs" {\n  broker_name         = "jobs"\n  engine_type         = "RabbitMQ"\n  engine_version      = "3.13"\n  host_instance_type  = "mq.t3.micro"\n  publicly_accessible = false\n  subnet_ids          = [aws_subnet.private.id]\n  user {\n    username = "app"\n    password = var.broker_password\n  }\n}',
+  },
   'log-group-without-kms-key': {
     vulnerable: 'resource "aws_cloudwatch_log_group" "api" {\n  name              = "/aws/lambda/api"\n  retention_in_days = 30\n}',
     fixed: 'resource "aws_cloudwatch_log_group" "api" {\n  name              = "/aws/lambda/api"\n  retention_in_days = 30\n  kms_key_id        = aws_kms_key.logs.arn\n}',

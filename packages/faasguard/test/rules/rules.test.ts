@@ -126,6 +126,18 @@ const CASES: Record<string, Expected[]> = {
     { file: 'main.tf', line: 5, subject: 'aws_kms_key.logs', severity: 'high' },
     { file: 'main.tf', line: 22, subject: 'aws_kms_key.reports', severity: 'medium' },
   ],
+  'kms-key-without-rotation': [
+    { line: 8, subject: 'OrdersKey' },
+    { line: 24, subject: 'LogsKey' },
+    { line: 30, subject: 'ChosenKey' },
+    { file: 'main.tf', line: 1, subject: 'aws_kms_key.reports' },
+    { file: 'main.tf', line: 7, subject: 'aws_kms_key.uploads' },
+  ],
+  'mq-broker-publicly-accessible': [
+    { line: 12, subject: 'Orders', severity: 'high' },
+    { line: 49, subject: 'Audit', severity: 'medium' },
+    { file: 'main.tf', line: 6, subject: 'aws_mq_broker.jobs', severity: 'high' },
+  ],
   'lambda-permission-beyond-invoke': [
     { line: 11, subject: 'PartnerManages', severity: 'high' },
     { line: 17, subject: 'PartnerReads', severity: 'medium' },

@@ -159,12 +159,33 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
     properties: { QueueName: 'name', KmsMasterKeyId: 'kms_master_key_id', SqsManagedSseEnabled: 'sqs_managed_sse_enabled', RedrivePolicy: 'redrive_policy', VisibilityTimeout: 'visibility_timeout_seconds' },
   },
   aws_sqs_queue_policy: { cfnType: 'AWS::SQS::QueuePolicy', properties: { Queues: { wrap: 'queue_url' }, PolicyDocument: 'policy' } },
-  aws_kms_key: { cfnType: 'AWS::KMS::Key', properties: { KeyPolicy: 'policy', Description: 'description' } },
-  // Databases, caches, brokers and connections are translated for the credentials they hold (`credential-in-template`).
+  aws_kms_key: {
+    cfnType: 'AWS::KMS::Key',
+    properties: {
+      KeyPolicy: 'policy',
+      Description: 'description',
+      EnableKeyRotation: 'enable_key_rotation',
+      Enabled: 'is_enabled',
+      KeySpec: 'customer_master_key_spec',
+      KeyUsage: 'key_usage',
+      // Not a CloudFormation property (it has no custom key stores): KMS's CreateKey parameter, so that a key of a CloudHSM or external store is known as one.
+      CustomKeyStoreId: 'custom_key_store_id',
+    },
+  },
+  // Databases, caches, brokers and connections are translated for the credentials they hold (`credential-in-template`), brokers for their public access too.
   aws_db_instance: { cfnType: 'AWS::RDS::DBInstance', properties: { DBInstanceIdentifier: 'identifier', Engine: 'engine', MasterUsername: 'username', MasterUserPassword: 'password', ManageMasterUserPassword: 'manage_master_user_password' } },
   aws_rds_cluster: { cfnType: 'AWS::RDS::DBCluster', properties: { DBClusterIdentifier: 'cluster_identifier', Engine: 'engine', MasterUsername: 'master_username', MasterUserPassword: 'master_password', ManageMasterUserPassword: 'manage_master_user_password' } },
   aws_elasticache_replication_group: { cfnType: 'AWS::ElastiCache::ReplicationGroup', properties: { ReplicationGroupId: 'replication_group_id', AuthToken: 'auth_token' } },
-  aws_mq_broker: { cfnType: 'AWS::AmazonMQ::Broker', properties: { BrokerName: 'broker_name', EngineType: 'engine_type', Users: { each: 'user', of: { Username: 'username', Password: 'password' } } } },
+  aws_mq_broker: {
+    cfnType: 'AWS::AmazonMQ::Broker',
+    properties: {
+      BrokerName: 'broker_name',
+      EngineType: 'engine_type',
+      PubliclyAccessible: 'publicly_accessible',
+      SecurityGroups: 'security_groups',
+      Users: { each: 'user', of: { Username: 'username', Password: 'password', ConsoleAccess: 'console_access' } },
+    },
+  },
   aws_cloudwatch_event_connection: {
     cfnType: 'AWS::Events::Connection',
     properties: {

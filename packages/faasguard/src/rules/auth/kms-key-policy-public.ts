@@ -4,7 +4,7 @@ import type { Severity } from '../../findings/finding.js';
 import { expandActions, type ExpandedAction } from '../../iam/expand-actions.js';
 import { everyoneText } from '../../iam/everyone-text.js';
 import type { AppModel, PolicyStatement, Resource } from '../../model/app-model.js';
-import { isComposite, isRef, isValueMap, type Value } from '../../model/value.js';
+import { encryptedWith } from '../../model/facts/kms-key-facts.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -90,17 +90,4 @@ function resultFor(model: AppModel, key: Resource, s: PolicyStatement, i: number
     key: [key.logicalId, s.sid ?? `statement${i}`],
     severity: SEVERITY[use],
   };
-}
-
-/** Resources of the model that name the key in one of their KMS settings (`KmsKeyId`, `KMSMasterKeyID`, `KmsKeyArn` …). */
-function encryptedWith(model: AppModel, key: Resource): Resource[] {
-  return model.resources.filter((r) => r !== key && (namesKey(r.encryption?.kmsKey, key.id, true) || namesKey(r.properties, key.id, false)));
-}
-
-function namesKey(v: Value | undefined, keyId: string, underKmsSetting: boolean): boolean {
-  if (isRef(v)) return underKmsSetting && v.target === keyId;
-  if (isComposite(v)) return v.parts.some((part) => namesKey(part, keyId, underKmsSetting));
-  if (Array.isArray(v)) return v.some((item) => namesKey(item, keyId, underKmsSetting));
-  if (!isValueMap(v)) return false;
-  return Object.entries(v).some(([name, child]) => namesKey(child, keyId, underKmsSetting || /^kms/i.test(name)));
 }
