@@ -20,7 +20,23 @@ export function loadPolicyDocument(node: TNode | undefined, ev: Evaluator, fallb
 
 export function loadStatement(node: TNode, ev: Evaluator): PolicyStatement | undefined {
   const v = ev.value(node);
-  return isValueMap(v) ? plainStatement(v, node.loc) : undefined;
+  if (isValueMap(v)) return plainStatement(v, node.loc);
+  const kind = literalKind(v);
+  if (kind) ev.diagnostics.warning('malformed-policy', `a policy statement is ${kind}, not a mapping: AWS would refuse the policy, and the statement is not judged`, node.loc);
+  return undefined;
+}
+
+/**
+ * What a literal that cannot be a policy document or statement is, for the warning; undefined for a
+ * mapping and for what is known only at deploy time (a parameter, an import, a reference).
+ */
+function literalKind(v: Value | undefined): string | undefined {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'number') return `the number ${v}`;
+  if (typeof v === 'boolean') return `the boolean ${v}`;
+  if (typeof v === 'string') return 'a string';
+  return undefined;
 }
 
 /** `"*"`, `{ AWS: [...] }`, `{ Service: ... }` into a flat list. */
@@ -46,6 +62,8 @@ function computedDocument(node: TNode, ev: Evaluator): PolicyDocument | undefine
   const text = typeof v === 'string' || v instanceof Composite;
   const doc = text ? parseJsonText(v) : v;
   if (text && doc === undefined) ev.diagnostics.warning('malformed-policy', 'the policy document is a string that is not JSON: IAM would refuse it, and its statements are unknown', node.loc);
+  const kind = text ? undefined : literalKind(v);
+  if (kind) ev.diagnostics.warning('malformed-policy', `the policy document is ${kind}, not a mapping: AWS would refuse it, and it is not judged`, node.loc);
   if (!isValueMap(doc) || doc['Statement'] === undefined) return undefined;
   // A statement known only at deploy time (`"Statement": ${Statements}`) says nothing we can judge.
   return { statements: asArray(doc['Statement']).filter(isValueMap).map((s) => plainStatement(s, node.loc)), loc: node.loc };
