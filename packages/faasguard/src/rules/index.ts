@@ -35,6 +35,7 @@ import { iamWildcardResourceWrite } from './privilege/iam-wildcard-resource-writ
 import { iamWildcardResourceRead } from './privilege/iam-wildcard-resource-read.js';
 import { apiDomainWithoutTls12 } from './config/api-domain-without-tls12.js';
 import { bucketTriggerWithoutPublicAccessBlock } from './config/bucket-trigger-without-public-access-block.js';
+import { cacheWithoutEncryption } from './config/cache-without-encryption.js';
 import { envSecretsWithoutKmsKey } from './config/env-secrets-without-kms-key.js';
 import { eventSourceUnencrypted } from './config/event-source-unencrypted.js';
 import { kmsKeyWithoutRotation } from './config/kms-key-without-rotation.js';
@@ -45,6 +46,7 @@ import { apiStageWithoutAccessLogs } from './monitoring/api-stage-without-access
 import { asyncTriggerWithoutFailureDestination } from './monitoring/async-trigger-without-failure-destination.js';
 import { functionWithoutLogRetention } from './monitoring/function-without-log-retention.js';
 import { functionWithoutTracing } from './monitoring/function-without-tracing.js';
+import { mqBrokerWithoutLogs } from './monitoring/mq-broker-without-logs.js';
 import { publicFunctionWithoutAlarm } from './monitoring/public-function-without-alarm.js';
 import { apiWithoutThrottling } from './dos/api-without-throttling.js';
 import { asyncRetriesUnbounded } from './dos/async-retries-unbounded.js';
@@ -170,6 +172,7 @@ export const ALL_RULES: readonly Rule[] = [
   iamActionUsedNotGranted,
   apiDomainWithoutTls12,
   bucketTriggerWithoutPublicAccessBlock,
+  cacheWithoutEncryption,
   envSecretsWithoutKmsKey,
   eventSourceUnencrypted,
   kmsKeyWithoutRotation,
@@ -180,6 +183,7 @@ export const ALL_RULES: readonly Rule[] = [
   asyncTriggerWithoutFailureDestination,
   functionWithoutLogRetention,
   functionWithoutTracing,
+  mqBrokerWithoutLogs,
   publicFunctionWithoutAlarm,
   apiWithoutThrottling,
   asyncRetriesUnbounded,

@@ -127,6 +127,10 @@ export const TERRAFORM_EXAMPLES: Readonly<Record<string, TerraformExample>> = {
     vulnerable: 'resource "aws_iam_role_policy_attachment" "uploads" {\n  role       = aws_iam_role.worker.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonS3FullAccess"\n}',
     fixed: 'resource "aws_iam_role_policy" "uploads" {\n  role = aws_iam_role.worker.id\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "${aws_s3_bucket.uploads.arn}/*" }]\n  })\n}',
   },
+  'cache-without-encryption': {
+    vulnerable: 'resource "aws_elasticache_replication_group" "sessions" {\n  replication_group_id = "sessions"\n  description          = "sessions"\n  engine               = "redis"\n  node_type            = "cache.t4g.micro"\n  num_cache_clusters   = 2\n}',
+    fixed: 'resource "aws_elasticache_replication_group" "sessions" {\n  replication_group_id       = "sessions"\n  description                = "sessions"\n  engine                     = "redis"\n  node_type                  = "cache.t4g.micro"\n  num_cache_clusters         = 2\n  transit_encryption_enabled = true\n  at_rest_encryption_enabled = true\n  auth_token                 = var.sessions_auth_token\n}',
+  },
   'kms-key-without-rotation': {
     vulnerable: 'resource "aws_kms_key" "orders" {\n  description = "orders queue"\n}',
     fixed: 'resource "aws_kms_key" "orders" {\n  description         = "orders queue"\n  enable_key_rotation = true\n}',
@@ -134,6 +138,10 @@ export const TERRAFORM_EXAMPLES: Readonly<Record<string, TerraformExample>> = {
   'mq-broker-publicly-accessible': {
     vulnerable: 'resource "aws_mq_broker" "jobs" {\n  broker_name         = "jobs"\n  engine_type         = "RabbitMQ"\n  engine_version      = "3.13"\n  host_instance_type  = "mq.t3.micro"\n  publicly_accessible = true\n  user {\n    username = "app"\n    password = var.broker_password\n  }\n}',
     fixed: 'resource "aws_mq_broker" "jobs" {\n  broker_name         = "jobs"\n  engine_type         = "RabbitMQ"\n  engine_version      = "3.13"\n  host_instance_type  = "mq.t3.micro"\n  publicly_accessible = false\n  subnet_ids          = [aws_subnet.private.id]\n  user {\n    username = "app"\n    password = var.broker_password\n  }\n}',
+  },
+  'mq-broker-without-logs': {
+    vulnerable: 'resource "aws_mq_broker" "jobs" {\n  broker_name        = "jobs"\n  engine_type        = "ActiveMQ"\n  engine_version     = "5.18"\n  host_instance_type = "mq.t3.micro"\n  user {\n    username = "app"\n    password = var.broker_password\n  }\n}',
+    fixed: 'resource "aws_mq_broker" "jobs" {\n  broker_name        = "jobs"\n  engine_type        = "ActiveMQ"\n  engine_version     = "5.18"\n  host_instance_type = "mq.t3.micro"\n  logs {\n    general = true\n    audit   = true\n  }\n  user {\n    username = "app"\n    password = var.broker_password\n  }\n}',
   },
   'log-group-without-kms-key': {
     vulnerable: 'resource "aws_cloudwatch_log_group" "api" {\n  name              = "/aws/lambda/api"\n  retention_in_days = 30\n}',

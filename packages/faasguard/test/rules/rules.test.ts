@@ -126,6 +126,16 @@ const CASES: Record<string, Expected[]> = {
     { file: 'main.tf', line: 5, subject: 'aws_kms_key.logs', severity: 'high' },
     { file: 'main.tf', line: 22, subject: 'aws_kms_key.reports', severity: 'medium' },
   ],
+  'cache-without-encryption': [
+    { line: 3, subject: 'Sessions', severity: 'medium' },
+    { line: 3, subject: 'Sessions', severity: 'low' },
+    { line: 16, subject: 'Tokens', severity: 'medium' },
+    { line: 17, subject: 'Tokens', severity: 'low' },
+    { line: 26, subject: 'Migrating', severity: 'low' },
+    { line: 28, subject: 'Unguarded', severity: 'medium' },
+    { file: 'main.tf', line: 1, subject: 'aws_elasticache_replication_group.limits', severity: 'low' },
+    { file: 'main.tf', line: 7, subject: 'aws_elasticache_replication_group.limits', severity: 'medium' },
+  ],
   'kms-key-without-rotation': [
     { line: 8, subject: 'OrdersKey' },
     { line: 24, subject: 'LogsKey' },
@@ -137,6 +147,12 @@ const CASES: Record<string, Expected[]> = {
     { line: 12, subject: 'Orders', severity: 'high' },
     { line: 49, subject: 'Audit', severity: 'medium' },
     { file: 'main.tf', line: 6, subject: 'aws_mq_broker.jobs', severity: 'high' },
+  ],
+  'mq-broker-without-logs': [
+    { line: 3, subject: 'Silent' },
+    { line: 27, subject: 'NoAudit' },
+    { line: 42, subject: 'Rabbit' },
+    { file: 'main.tf', line: 1, subject: 'aws_mq_broker.jobs' },
   ],
   'lambda-permission-beyond-invoke': [
     { line: 11, subject: 'PartnerManages', severity: 'high' },

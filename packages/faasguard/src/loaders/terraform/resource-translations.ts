@@ -172,10 +172,22 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
       CustomKeyStoreId: 'custom_key_store_id',
     },
   },
-  // Databases, caches, brokers and connections are translated for the credentials they hold (`credential-in-template`), brokers for their public access too.
+  // Databases, caches, brokers and connections are translated for the credentials they hold (`credential-in-template`), brokers for their public access and logs, caches for their encryption too.
   aws_db_instance: { cfnType: 'AWS::RDS::DBInstance', properties: { DBInstanceIdentifier: 'identifier', Engine: 'engine', MasterUsername: 'username', MasterUserPassword: 'password', ManageMasterUserPassword: 'manage_master_user_password' } },
   aws_rds_cluster: { cfnType: 'AWS::RDS::DBCluster', properties: { DBClusterIdentifier: 'cluster_identifier', Engine: 'engine', MasterUsername: 'master_username', MasterUserPassword: 'master_password', ManageMasterUserPassword: 'manage_master_user_password' } },
-  aws_elasticache_replication_group: { cfnType: 'AWS::ElastiCache::ReplicationGroup', properties: { ReplicationGroupId: 'replication_group_id', AuthToken: 'auth_token' } },
+  aws_elasticache_replication_group: {
+    cfnType: 'AWS::ElastiCache::ReplicationGroup',
+    properties: {
+      ReplicationGroupId: 'replication_group_id',
+      AuthToken: 'auth_token',
+      UserGroupIds: 'user_group_ids',
+      Engine: 'engine',
+      TransitEncryptionEnabled: 'transit_encryption_enabled',
+      TransitEncryptionMode: 'transit_encryption_mode',
+      AtRestEncryptionEnabled: 'at_rest_encryption_enabled',
+      GlobalReplicationGroupId: 'global_replication_group_id',
+    },
+  },
   aws_mq_broker: {
     cfnType: 'AWS::AmazonMQ::Broker',
     properties: {
@@ -183,6 +195,7 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
       EngineType: 'engine_type',
       PubliclyAccessible: 'publicly_accessible',
       SecurityGroups: 'security_groups',
+      Logs: { General: 'logs.general', Audit: 'logs.audit' },
       Users: { each: 'user', of: { Username: 'username', Password: 'password', ConsoleAccess: 'console_access' } },
     },
   },
