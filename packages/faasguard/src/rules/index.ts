@@ -15,6 +15,7 @@ import { functionExposedThroughChain } from './auth/function-exposed-through-cha
 import { lambdaPermissionCrossAccount } from './auth/lambda-permission-cross-account.js';
 import { lambdaPermissionBeyondInvoke } from './privilege/lambda-permission-beyond-invoke.js';
 import { kmsKeyPolicyPublic } from './auth/kms-key-policy-public.js';
+import { appsyncApiKeyOnly } from './auth/appsync-api-key-only.js';
 import { credentialInTemplate } from './secrets/credential-in-template.js';
 import { publicSourceTriggersFunction } from './auth/public-source-triggers-function.js';
 import { recursiveTriggerLoop } from './dos/recursive-trigger-loop.js';
@@ -152,6 +153,7 @@ export const ALL_RULES: readonly Rule[] = [
   bucketWithoutTlsPolicy,
   messagingPolicyPublic,
   kmsKeyPolicyPublic,
+  appsyncApiKeyOnly,
   resourcePolicyCrossAccount,
   resourcePolicyWildcardAction,
   recursiveTriggerLoop,

@@ -117,6 +117,11 @@ const CASES: Record<string, Expected[]> = {
     { file: 'main.tf', line: 5, subject: 'aws_rds_cluster.orders' },
     { file: 'main.tf', line: 14, subject: 'aws_cloudwatch_event_connection.partner' },
   ],
+  'appsync-api-key-only': [
+    { line: 8, subject: 'ChatApi' },
+    { line: 40, subject: 'NotesApi' },
+    { file: 'main.tf', line: 3, subject: 'aws_appsync_graphql_api.orders' },
+  ],
   'kms-key-policy-public': [
     { line: 9, subject: 'OrdersKey', severity: 'critical' },
     { line: 32, subject: 'ReadableKey', severity: 'high' },

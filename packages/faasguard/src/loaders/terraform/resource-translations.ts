@@ -199,6 +199,14 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
       Users: { each: 'user', of: { Username: 'username', Password: 'password', ConsoleAccess: 'console_access' } },
     },
   },
+  aws_appsync_graphql_api: {
+    cfnType: 'AWS::AppSync::GraphQLApi',
+    properties: { Name: 'name', AuthenticationType: 'authentication_type', AdditionalAuthenticationProviders: { each: 'additional_authentication_provider', of: { AuthenticationType: 'authentication_type' } } },
+  },
+  aws_appsync_datasource: {
+    cfnType: 'AWS::AppSync::DataSource',
+    properties: { ApiId: 'api_id', Name: 'name', Type: 'type', LambdaConfig: { LambdaFunctionArn: 'lambda_config.function_arn' }, DynamoDBConfig: { TableName: 'dynamodb_config.table_name' } },
+  },
   aws_cloudwatch_event_connection: {
     cfnType: 'AWS::Events::Connection',
     properties: {

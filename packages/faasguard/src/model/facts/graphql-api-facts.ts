@@ -1,0 +1,93 @@
+/**
+ * An AppSync GraphQL API's authorization modes and the data sources its resolvers reach.
+ *
+ * The default mode (`AuthenticationType`, SAM's `Auth.Type`) applies to every field the schema does
+ * not mark with another mode's directive (`@aws_iam`, `@aws_cognito_user_pools` …); the additional
+ * providers apply only to the fields so marked. Data sources belong to the API that names them:
+ * `AWS::AppSync::DataSource` resources whose `ApiId` refers to it, and SAM's `DataSources`.
+ */
+import type { AppModel, Resource } from '../app-model.js';
+import type { SourceLocation } from '../location.js';
+import { asArray, asString, isValueMap, referencedResource, type Value, type ValueMap } from '../value.js';
+
+export const GRAPHQL_API_TYPES: ReadonlySet<string> = new Set(['AWS::AppSync::GraphQLApi', 'AWS::Serverless::GraphQLApi']);
+
+/** A data source of the API: what its resolvers read and change. */
+export interface GraphqlDataSource {
+  name: string;
+  /** `AMAZON_DYNAMODB`, `AWS_LAMBDA`, `HTTP` … */
+  type: string;
+  /** The function or table of the model it refers to, when it refers to one */
+  target?: Resource;
+  loc: SourceLocation;
+}
+
+/** Typed view of an AppSync GraphQL API. */
+export interface GraphqlApiFacts {
+  resource: Resource;
+  /** The default authorization mode (upper case); undefined when not a literal */
+  defaultMode?: string;
+  /** The additional providers' modes, as written (upper case) */
+  additionalModes: string[];
+  /** Where the default mode is written, else the API */
+  defaultModeLoc: SourceLocation;
+  dataSources: GraphqlDataSource[];
+}
+
+export function graphqlApiFacts(resource: Resource, model: AppModel): GraphqlApiFacts | undefined {
+  if (!GRAPHQL_API_TYPES.has(resource.type)) return undefined;
+  const sam = resource.type === 'AWS::Serverless::GraphQLApi';
+  const p = resource.properties;
+  const auth = sam && isValueMap(p['Auth']) ? p['Auth'] : undefined;
+  const mode = sam ? auth?.['Type'] : p['AuthenticationType'];
+  const additional = sam ? asArray(auth?.['Additional']).map((a) => (isValueMap(a) ? a['Type'] : undefined)) : asArray(p['AdditionalAuthenticationProviders']).map((a) => (isValueMap(a) ? a['AuthenticationType'] : undefined));
+  const defaultMode = asString(mode)?.toUpperCase();
+  return {
+    resource,
+    ...(defaultMode !== undefined ? { defaultMode } : {}),
+    additionalModes: additional.flatMap((m) => asString(m)?.toUpperCase() ?? []),
+    defaultModeLoc: mode === undefined ? resource.loc : sam ? resource.locate('Auth', 'Type') : resource.locate('AuthenticationType'),
+    dataSources: [...samDataSources(resource, model), ...dataSourceResources(resource, model)],
+  };
+}
+
+/** SAM's `DataSources: { DynamoDb: { Name: {...} }, Lambda: { Name: {...} } }`. */
+function samDataSources(api: Resource, model: AppModel): GraphqlDataSource[] {
+  const all = api.properties['DataSources'];
+  if (!isValueMap(all)) return [];
+  const kinds: Array<[string, string, string[]]> = [
+    ['DynamoDb', 'AMAZON_DYNAMODB', ['TableArn', 'TableName']],
+    ['Lambda', 'AWS_LAMBDA', ['FunctionArn']],
+  ];
+  return kinds.flatMap(([key, type, refs]) => {
+    const group = all[key];
+    if (!isValueMap(group)) return [];
+    return Object.entries(group).map(([name, config]) => withTarget({ name, type, loc: api.locate('DataSources', key, name) }, isValueMap(config) ? refs.map((r) => config[r]) : [], model));
+  });
+}
+
+/** `AWS::AppSync::DataSource` resources whose `ApiId` refers to the API. */
+function dataSourceResources(api: Resource, model: AppModel): GraphqlDataSource[] {
+  return model.resources
+    .filter((r) => r.type === 'AWS::AppSync::DataSource' && referencedResource(r.properties['ApiId'])?.target === api.id)
+    .map((r) => {
+      const p = r.properties;
+      const name = asString(p['Name']) ?? r.logicalId;
+      const type = asString(p['Type'])?.toUpperCase() ?? 'unknown';
+      return withTarget({ name, type, loc: r.loc }, [config(p, 'LambdaConfig')?.['LambdaFunctionArn'], config(p, 'DynamoDBConfig')?.['TableName']], model);
+    });
+}
+
+function config(p: ValueMap, key: string): ValueMap | undefined {
+  const v = p[key];
+  return isValueMap(v) ? v : undefined;
+}
+
+function withTarget(source: GraphqlDataSource, refs: Array<Value | undefined>, model: AppModel): GraphqlDataSource {
+  for (const ref of refs) {
+    const id = referencedResource(ref)?.target;
+    const target = id ? model.resources.find((r) => r.id === id) : undefined;
+    if (target) return { ...source, target };
+  }
+  return source;
+}
