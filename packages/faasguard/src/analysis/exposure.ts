@@ -155,9 +155,11 @@ function sourcePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPat
 
 const ACCOUNT_SOURCES = new Set<TriggerKind>(['sqs', 'sns', 's3', 'kafka-msk', 'kafka-self-managed', 'mq', 'documentdb']);
 
-/** Sources outside the template may be written by anyone the account allows; IoT and Cognito by their users. */
+/** Sources outside the template may be written by anyone the account allows; IoT and Cognito by their users; a GraphQL API by whom its authorization admits. */
 function sourceLevel(t: Trigger, external: boolean): ExposureLevel {
   if (t.kind === 'cognito-user-pool' || t.kind === 'iot') return 'authenticated';
+  // A GraphQL API lets in whoever its default mode admits: IAM principals of the account, or users, API-key holders and authorizer-approved callers.
+  if (t.kind === 'appsync-resolver') return t.details['authorization'] === 'AWS_IAM' ? 'account' : 'authenticated';
   if (external && t.source !== undefined && ACCOUNT_SOURCES.has(t.kind)) return 'account';
   return 'internal';
 }

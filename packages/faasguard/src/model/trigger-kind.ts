@@ -34,6 +34,7 @@ export const SHARED_TRIGGER_KINDS = [
   'mq',
   'documentdb',
   'alexa',
+  'appsync-resolver',
 ] as const satisfies readonly SourceName[];
 
 /**

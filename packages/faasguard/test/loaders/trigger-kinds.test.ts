@@ -18,6 +18,7 @@ describe('trigger kinds', () => {
     const { model } = await loadApp(DIR);
     const kinds = model.triggers.map((t) => `${t.id} ${t.kind}`).sort();
     assert.deepEqual(kinds, [
+      'sam/template.yaml/GraphSource appsync-resolver',
       'sam/template.yaml/Handler#Broker mq',
       'sam/template.yaml/Handler#Changes documentdb',
       'sam/template.yaml/Handler#Http apigw-http',

@@ -67,6 +67,8 @@ export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = 
   'eventbridge-scheduled': [],
   // An Alexa request's fields come from the skill's user; which of them carry speech, the model does not say.
   alexa: [p('', 'event')],
+  // A resolver's arguments and the request headers are the caller's; a batched resolver gets a list of such events.
+  'appsync-resolver': [p('arguments', 'GraphQL arguments'), p('*.arguments', 'GraphQL arguments'), p('request.headers', 'request headers', 1), p('*.request.headers', 'request headers', 1)],
   unknown: [p('', 'event')],
 };
 

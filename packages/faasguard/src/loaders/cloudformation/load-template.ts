@@ -30,6 +30,7 @@ import { linkAlias, linkEventInvokeConfig, linkEventSourceMapping, linkFunctionU
 import type { LoadContext } from './load-context.js';
 import { checkReferenceCycles } from './reference-cycles.js';
 import { loadResource } from './resource-facts.js';
+import { linkAppSyncDataSource, linkSamGraphqlApi } from './appsync-links.js';
 import { linkBucketNotifications, linkBucketPolicy, linkEventBusOwnPolicy, linkEventBusPolicy, linkKeyPolicy, linkQueuePolicy, linkStreamPolicy, linkSubscription, linkTopicPolicy, linkTopicSubscriptions } from './storage-links.js';
 import { stackExports } from './stack-exports.js';
 import { Template, type TemplateResource } from './template.js';
@@ -84,6 +85,8 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::Cognito::UserPool': linkUserPoolTriggers,
   'AWS::Logs::SubscriptionFilter': linkLogSubscription,
   'AWS::Serverless::Connector': linkConnector,
+  'AWS::AppSync::DataSource': linkAppSyncDataSource,
+  'AWS::Serverless::GraphQLApi': linkSamGraphqlApi,
 });
 
 const ROUTE_LINKS: Readonly<Record<string, Step>> = lookupTable({

@@ -31,6 +31,7 @@ const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
   'cognito-user-pool': 'a Cognito trigger event',
   'cloudwatch-logs': 'a CloudWatch Logs event',
   alexa: 'an Alexa request',
+  'appsync-resolver': 'a GraphQL request',
   unknown: 'an event',
 };
 

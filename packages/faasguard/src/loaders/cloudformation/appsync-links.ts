@@ -1,0 +1,52 @@
+/**
+ * AppSync GraphQL APIs as entry points: a Lambda data source (`AWS::AppSync::DataSource` of type
+ * `AWS_LAMBDA`, SAM's `DataSources.Lambda`) lets the API invoke the function for every resolver
+ * that uses it. The trigger records the API's default authorization mode, which decides who can
+ * send the request (see `analysis/exposure.ts`).
+ */
+import { asString, referencedResource, type Value } from '../../model/value.js';
+import { get } from '../../parse/tree.js';
+import { prop, props, type LoadContext } from './load-context.js';
+import type { TemplateResource } from './template.js';
+
+export function linkAppSyncDataSource(ctx: LoadContext, r: TemplateResource): void {
+  if (upper(prop(ctx, r, 'Type').value) !== 'AWS_LAMBDA') return;
+  const target = prop(ctx, r, 'LambdaConfig', 'LambdaFunctionArn');
+  const fn = ctx.builder.functionOf(target.value);
+  if (!fn) return;
+  const api = referencedResource(prop(ctx, r, 'ApiId').value);
+  const apiResource = api ? ctx.template.resources.get(api.logicalId) : undefined;
+  const id = ctx.template.resourceId(r.logicalId);
+  ctx.builder.addTrigger({
+    id,
+    kind: 'appsync-resolver',
+    functionId: fn.id,
+    ...(api ? { sourceId: api.target } : {}),
+    asynchronous: false,
+    details: { dataSource: prop(ctx, r, 'Name').value ?? r.logicalId, authorization: (apiResource ? defaultMode(ctx, apiResource) : undefined) ?? null },
+    loc: target.loc,
+  });
+}
+
+/** SAM's `AWS::Serverless::GraphQLApi` with `DataSources: { Lambda: { Name: { FunctionArn } } }`. */
+export function linkSamGraphqlApi(ctx: LoadContext, r: TemplateResource): void {
+  const lambdas = get(get(props(r), 'DataSources'), 'Lambda');
+  if (lambdas?.kind !== 'map') return;
+  const id = ctx.template.resourceId(r.logicalId);
+  const authorization = defaultMode(ctx, r) ?? null;
+  for (const entry of lambdas.entries) {
+    const fn = ctx.builder.functionOf(ctx.ev.value(get(entry.value, 'FunctionArn')));
+    if (!fn) continue;
+    ctx.builder.addTrigger({ id: `${id}#${entry.key}`, kind: 'appsync-resolver', functionId: fn.id, sourceId: id, asynchronous: false, details: { dataSource: entry.key, authorization }, loc: entry.keyLoc });
+  }
+}
+
+/** The API's default authorization mode, upper case, when the template writes it as a literal. */
+function defaultMode(ctx: LoadContext, api: TemplateResource): string | undefined {
+  const mode = api.type === 'AWS::Serverless::GraphQLApi' ? prop(ctx, api, 'Auth', 'Type').value : prop(ctx, api, 'AuthenticationType').value;
+  return upper(mode);
+}
+
+function upper(v: Value | undefined): string | undefined {
+  return asString(v)?.toUpperCase();
+}
