@@ -8,6 +8,8 @@
  */
 import type { AppModel, Resource } from '../app-model.js';
 import type { SourceLocation } from '../location.js';
+import { ModelIndex } from '../model-index.js';
+import { pushTo } from '../../util/multimap.js';
 import { asArray, asString, isValueMap, referencedResource, type Value, type ValueMap } from '../value.js';
 
 export const GRAPHQL_API_TYPES: ReadonlySet<string> = new Set(['AWS::AppSync::GraphQLApi', 'AWS::Serverless::GraphQLApi']);
@@ -68,14 +70,28 @@ function samDataSources(api: Resource, model: AppModel): GraphqlDataSource[] {
 
 /** `AWS::AppSync::DataSource` resources whose `ApiId` refers to the API. */
 function dataSourceResources(api: Resource, model: AppModel): GraphqlDataSource[] {
-  return model.resources
-    .filter((r) => r.type === 'AWS::AppSync::DataSource' && referencedResource(r.properties['ApiId'])?.target === api.id)
+  return (dataSourcesByApi(model).get(api.id) ?? [])
     .map((r) => {
       const p = r.properties;
       const name = asString(p['Name']) ?? r.logicalId;
       const type = asString(p['Type'])?.toUpperCase() ?? 'unknown';
       return withTarget({ name, type, loc: r.loc }, [config(p, 'LambdaConfig')?.['LambdaFunctionArn'], config(p, 'DynamoDBConfig')?.['TableName']], model);
     });
+}
+
+/** The model's data source resources by the id of the API they name, made once per model. */
+const DATA_SOURCES = new WeakMap<AppModel, Map<string, Resource[]>>();
+
+function dataSourcesByApi(model: AppModel): Map<string, Resource[]> {
+  const known = DATA_SOURCES.get(model);
+  if (known) return known;
+  const byApi = new Map<string, Resource[]>();
+  for (const r of model.resources) {
+    const api = r.type === 'AWS::AppSync::DataSource' ? referencedResource(r.properties['ApiId'])?.target : undefined;
+    if (api) pushTo(byApi, api, r);
+  }
+  DATA_SOURCES.set(model, byApi);
+  return byApi;
 }
 
 function config(p: ValueMap, key: string): ValueMap | undefined {
@@ -86,7 +102,7 @@ function config(p: ValueMap, key: string): ValueMap | undefined {
 function withTarget(source: GraphqlDataSource, refs: Array<Value | undefined>, model: AppModel): GraphqlDataSource {
   for (const ref of refs) {
     const id = referencedResource(ref)?.target;
-    const target = id ? model.resources.find((r) => r.id === id) : undefined;
+    const target = id ? ModelIndex.of(model).resource(id) : undefined;
     if (target) return { ...source, target };
   }
   return source;

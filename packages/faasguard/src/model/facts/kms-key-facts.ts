@@ -56,9 +56,13 @@ function inKmsStore(origin: Value | undefined, customKeyStore: Value | undefined
   return (o === undefined || o.toUpperCase() === 'AWS_KMS') && customKeyStore === undefined;
 }
 
-/** Resources of the model that name the key in one of their KMS settings (`KmsKeyId`, `KMSMasterKeyID`, `KmsKeyArn` …). */
+/**
+ * Resources of the model that name the key in one of their KMS settings (`KmsKeyId`,
+ * `KMSMasterKeyID`, `KmsKeyArn` …). A reference names a resource of its own stack, so only the
+ * key's stack is searched: a scan of many templates need not walk every other template's properties.
+ */
 export function encryptedWith(model: AppModel, key: Resource): Resource[] {
-  return model.resources.filter((r) => r !== key && (namesKey(r.encryption?.kmsKey, key.id, true) || namesKey(r.properties, key.id, false)));
+  return model.resources.filter((r) => r.stack === key.stack && r !== key && (namesKey(r.encryption?.kmsKey, key.id, true) || namesKey(r.properties, key.id, false)));
 }
 
 function namesKey(v: Value | undefined, keyId: string, underKmsSetting: boolean): boolean {
