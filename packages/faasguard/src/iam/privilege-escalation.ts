@@ -12,6 +12,7 @@
  * Application Auto Scaling, DAX, RDS enhanced monitoring, VPC flow logs and most service roles
  * only let that service do its own narrow job. Each path names the service it passes to.
  */
+import type { ExpandedAction } from './expand-actions.js';
 import type { GrantingStatement, RolePermissions } from './role-permissions.js';
 import { constraintAllows, constraintAllowsValue, keyConstraint, valueMatches, type ConditionValue } from './statement-conditions.js';
 
@@ -91,12 +92,16 @@ function grantingOnAny(statements: readonly GrantingStatement[], action: string,
   return statements.find((s) => s.anyResource && actionIds(s).has(wanted) && (action !== 'iam:PassRole' || !passTo || passesTo(s, passTo)));
 }
 
-/** A statement's actions as lower-case `service:name` (the paths name literal actions; IAM compares them without case), made once per statement. */
-const idsOf = new WeakMap<GrantingStatement, ReadonlySet<string>>();
+/**
+ * A statement's actions as lower-case `service:name` (the paths name literal actions; IAM compares
+ * them without case), made once per list of actions: statements of the same actions share their
+ * expansion (see `role-permissions.ts`), and a `*` statement's is 22,000 names.
+ */
+const idsOf = new WeakMap<readonly ExpandedAction[], ReadonlySet<string>>();
 
 function actionIds(s: GrantingStatement): ReadonlySet<string> {
-  let ids = idsOf.get(s);
-  if (!ids) idsOf.set(s, (ids = new Set(s.actions.map((a) => `${a.service}:${a.name}`.toLowerCase()))));
+  let ids = idsOf.get(s.actions);
+  if (!ids) idsOf.set(s.actions, (ids = new Set(s.actions.map((a) => `${a.service}:${a.name}`.toLowerCase()))));
   return ids;
 }
 
