@@ -48,6 +48,7 @@ import { asyncTriggerWithoutFailureDestination } from './monitoring/async-trigge
 import { functionWithoutLogRetention } from './monitoring/function-without-log-retention.js';
 import { functionWithoutTracing } from './monitoring/function-without-tracing.js';
 import { mqBrokerWithoutLogs } from './monitoring/mq-broker-without-logs.js';
+import { graphqlApiWithoutLogs } from './monitoring/graphql-api-without-logs.js';
 import { publicFunctionWithoutAlarm } from './monitoring/public-function-without-alarm.js';
 import { apiWithoutThrottling } from './dos/api-without-throttling.js';
 import { asyncRetriesUnbounded } from './dos/async-retries-unbounded.js';
@@ -186,6 +187,7 @@ export const ALL_RULES: readonly Rule[] = [
   functionWithoutLogRetention,
   functionWithoutTracing,
   mqBrokerWithoutLogs,
+  graphqlApiWithoutLogs,
   publicFunctionWithoutAlarm,
   apiWithoutThrottling,
   asyncRetriesUnbounded,

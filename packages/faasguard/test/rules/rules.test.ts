@@ -141,6 +141,11 @@ const CASES: Record<string, Expected[]> = {
     { file: 'main.tf', line: 1, subject: 'aws_elasticache_replication_group.limits', severity: 'low' },
     { file: 'main.tf', line: 7, subject: 'aws_elasticache_replication_group.limits', severity: 'medium' },
   ],
+  'graphql-api-without-logs': [
+    { line: 4, subject: 'ChatApi' },
+    { line: 16, subject: 'NotesApi' },
+    { file: 'main.tf', line: 1, subject: 'aws_appsync_graphql_api.orders' },
+  ],
   'kms-key-without-rotation': [
     { line: 8, subject: 'OrdersKey' },
     { line: 24, subject: 'LogsKey' },

@@ -201,7 +201,12 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   },
   aws_appsync_graphql_api: {
     cfnType: 'AWS::AppSync::GraphQLApi',
-    properties: { Name: 'name', AuthenticationType: 'authentication_type', AdditionalAuthenticationProviders: { each: 'additional_authentication_provider', of: { AuthenticationType: 'authentication_type' } } },
+    properties: {
+      Name: 'name',
+      AuthenticationType: 'authentication_type',
+      AdditionalAuthenticationProviders: { each: 'additional_authentication_provider', of: { AuthenticationType: 'authentication_type' } },
+      LogConfig: { CloudWatchLogsRoleArn: 'log_config.cloudwatch_logs_role_arn', FieldLogLevel: 'log_config.field_log_level' },
+    },
   },
   aws_appsync_datasource: {
     cfnType: 'AWS::AppSync::DataSource',

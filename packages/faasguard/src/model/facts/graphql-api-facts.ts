@@ -10,7 +10,7 @@ import type { AppModel, Resource } from '../app-model.js';
 import type { SourceLocation } from '../location.js';
 import { ModelIndex } from '../model-index.js';
 import { pushTo } from '../../util/multimap.js';
-import { asArray, asString, isValueMap, referencedResource, type Value, type ValueMap } from '../value.js';
+import { asArray, asBoolean, asString, isValueMap, referencedResource, type Value, type ValueMap } from '../value.js';
 
 export const GRAPHQL_API_TYPES: ReadonlySet<string> = new Set(['AWS::AppSync::GraphQLApi', 'AWS::Serverless::GraphQLApi']);
 
@@ -34,6 +34,14 @@ export interface GraphqlApiFacts {
   /** Where the default mode is written, else the API */
   defaultModeLoc: SourceLocation;
   dataSources: GraphqlDataSource[];
+  /**
+   * Whether the API writes logs to CloudWatch Logs: a `LogConfig` with the role AppSync writes them
+   * with (CloudFormation, Terraform), or SAM's `Logging`, which SAM turns on unless it is `false`.
+   * Undefined when known only at deploy time.
+   */
+  logging: boolean | undefined;
+  /** Where logging is configured (or turned off), else the API */
+  loggingLoc: SourceLocation;
 }
 
 export function graphqlApiFacts(resource: Resource, model: AppModel): GraphqlApiFacts | undefined {
@@ -50,7 +58,22 @@ export function graphqlApiFacts(resource: Resource, model: AppModel): GraphqlApi
     additionalModes: additional.flatMap((m) => asString(m)?.toUpperCase() ?? []),
     defaultModeLoc: mode === undefined ? resource.loc : sam ? resource.locate('Auth', 'Type') : resource.locate('AuthenticationType'),
     dataSources: [...samDataSources(resource, model), ...dataSourceResources(resource, model)],
+    logging: sam ? samLogging(p['Logging']) : logConfigured(p['LogConfig']),
+    loggingLoc: p[sam ? 'Logging' : 'LogConfig'] !== undefined ? resource.locate(sam ? 'Logging' : 'LogConfig') : resource.loc,
   };
+}
+
+/** SAM generates a logging role and logs every field unless `Logging: false`. */
+function samLogging(v: Value | undefined): boolean | undefined {
+  if (v === undefined || isValueMap(v)) return true;
+  return asBoolean(v);
+}
+
+/** AppSync writes logs only with the role `LogConfig` names. */
+function logConfigured(v: Value | undefined): boolean | undefined {
+  if (v === undefined) return false;
+  if (!isValueMap(v)) return undefined;
+  return v['CloudWatchLogsRoleArn'] !== undefined;
 }
 
 /** SAM's `DataSources: { DynamoDb: { Name: {...} }, Lambda: { Name: {...} } }`. */
