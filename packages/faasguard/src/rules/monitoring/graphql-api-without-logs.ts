@@ -6,7 +6,7 @@ export const graphqlApiWithoutLogs: Rule = {
   meta: {
     id: 'graphql-api-without-logs',
     title: 'GraphQL API without CloudWatch logs',
-    category: 'SAS-10',
+    category: 'SAS-5',
     cwe: ['CWE-778'],
     severity: 'low',
     description:

@@ -6,7 +6,7 @@ export const mqBrokerWithoutLogs: Rule = {
   meta: {
     id: 'mq-broker-without-logs',
     title: 'Amazon MQ broker without CloudWatch logs',
-    category: 'SAS-10',
+    category: 'SAS-5',
     cwe: ['CWE-778'],
     severity: 'low',
     description:
