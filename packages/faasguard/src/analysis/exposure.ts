@@ -4,7 +4,8 @@
  * and who can write into them), then chains: a function that can write into a source that triggers
  * another function passes its own exposure on, until nothing changes.
  */
-import type { AppModel, InvokePermission, LambdaFunction, Route, Trigger, TriggerKind } from '../model/app-model.js';
+import type { AppModel, InvokePermission, LambdaFunction, Resource, Route, Trigger, TriggerKind } from '../model/app-model.js';
+import { graphqlApiFacts } from '../model/facts/graphql-api-facts.js';
 import { ModelIndex } from '../model/model-index.js';
 import { routeAuthText } from '../model/route-auth-text.js';
 import { qualifierText, urlOfTrigger } from '../model/facts/function-urls.js';
@@ -144,7 +145,7 @@ function sourcePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPat
       ],
     };
   }
-  const level = sourceLevel(t, source === undefined);
+  const level = sourceLevel(t, source, index);
   return {
     level,
     via: t.id,
@@ -156,12 +157,20 @@ function sourcePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPat
 const ACCOUNT_SOURCES = new Set<TriggerKind>(['sqs', 'sns', 's3', 'kafka-msk', 'kafka-self-managed', 'mq', 'documentdb']);
 
 /** Sources outside the template may be written by anyone the account allows; IoT and Cognito by their users; a GraphQL API by whom its authorization admits. */
-function sourceLevel(t: Trigger, external: boolean): ExposureLevel {
+function sourceLevel(t: Trigger, source: Resource | undefined, index: ModelIndex): ExposureLevel {
   if (t.kind === 'cognito-user-pool' || t.kind === 'iot') return 'authenticated';
-  // A GraphQL API lets in whoever its default mode admits: IAM principals of the account, or users, API-key holders and authorizer-approved callers.
-  if (t.kind === 'appsync-resolver') return t.details['authorization'] === 'AWS_IAM' ? 'account' : 'authenticated';
-  if (external && t.source !== undefined && ACCOUNT_SOURCES.has(t.kind)) return 'account';
+  if (t.kind === 'appsync-resolver') return graphqlCallers(source, index);
+  if (source === undefined && t.source !== undefined && ACCOUNT_SOURCES.has(t.kind)) return 'account';
   return 'internal';
+}
+
+/**
+ * Who a GraphQL API lets in, by its default authorization mode: IAM principals of the account, or
+ * users, API-key holders and authorizer-approved callers (also when the mode is not known).
+ */
+function graphqlCallers(api: Resource | undefined, index: ModelIndex): ExposureLevel {
+  const mode = api ? graphqlApiFacts(api, index.model)?.defaultMode : undefined;
+  return mode === 'AWS_IAM' ? 'account' : 'authenticated';
 }
 
 function permissionPath(p: InvokePermission, index: ModelIndex): EntryPath | undefined {

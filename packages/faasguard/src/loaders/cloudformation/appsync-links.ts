@@ -1,21 +1,20 @@
 /**
  * AppSync GraphQL APIs as entry points: a Lambda data source (`AWS::AppSync::DataSource` of type
  * `AWS_LAMBDA`, SAM's `DataSources.Lambda`) lets the API invoke the function for every resolver
- * that uses it. The trigger records the API's default authorization mode, which decides who can
- * send the request (see `analysis/exposure.ts`).
+ * that uses it. Who can send the request follows the API's authorization, which the analysis reads
+ * from the model (`model/facts/graphql-api-facts.ts`, `analysis/exposure.ts`).
  */
-import { asString, referencedResource, type Value } from '../../model/value.js';
+import { asString, referencedResource } from '../../model/value.js';
 import { get } from '../../parse/tree.js';
 import { prop, props, type LoadContext } from './load-context.js';
 import type { TemplateResource } from './template.js';
 
 export function linkAppSyncDataSource(ctx: LoadContext, r: TemplateResource): void {
-  if (upper(prop(ctx, r, 'Type').value) !== 'AWS_LAMBDA') return;
+  if (asString(prop(ctx, r, 'Type').value)?.toUpperCase() !== 'AWS_LAMBDA') return;
   const target = prop(ctx, r, 'LambdaConfig', 'LambdaFunctionArn');
   const fn = ctx.builder.functionOf(target.value);
   if (!fn) return;
   const api = referencedResource(prop(ctx, r, 'ApiId').value);
-  const apiResource = api ? ctx.template.resources.get(api.logicalId) : undefined;
   const id = ctx.template.resourceId(r.logicalId);
   ctx.builder.addTrigger({
     id,
@@ -23,7 +22,7 @@ export function linkAppSyncDataSource(ctx: LoadContext, r: TemplateResource): vo
     functionId: fn.id,
     ...(api ? { sourceId: api.target } : {}),
     asynchronous: false,
-    details: { dataSource: prop(ctx, r, 'Name').value ?? r.logicalId, authorization: (apiResource ? defaultMode(ctx, apiResource) : undefined) ?? null },
+    details: { dataSource: prop(ctx, r, 'Name').value ?? r.logicalId },
     loc: target.loc,
   });
 }
@@ -33,20 +32,9 @@ export function linkSamGraphqlApi(ctx: LoadContext, r: TemplateResource): void {
   const lambdas = get(get(props(r), 'DataSources'), 'Lambda');
   if (lambdas?.kind !== 'map') return;
   const id = ctx.template.resourceId(r.logicalId);
-  const authorization = defaultMode(ctx, r) ?? null;
   for (const entry of lambdas.entries) {
     const fn = ctx.builder.functionOf(ctx.ev.value(get(entry.value, 'FunctionArn')));
     if (!fn) continue;
-    ctx.builder.addTrigger({ id: `${id}#${entry.key}`, kind: 'appsync-resolver', functionId: fn.id, sourceId: id, asynchronous: false, details: { dataSource: entry.key, authorization }, loc: entry.keyLoc });
+    ctx.builder.addTrigger({ id: `${id}#${entry.key}`, kind: 'appsync-resolver', functionId: fn.id, sourceId: id, asynchronous: false, details: { dataSource: entry.key }, loc: entry.keyLoc });
   }
-}
-
-/** The API's default authorization mode, upper case, when the template writes it as a literal. */
-function defaultMode(ctx: LoadContext, api: TemplateResource): string | undefined {
-  const mode = api.type === 'AWS::Serverless::GraphQLApi' ? prop(ctx, api, 'Auth', 'Type').value : prop(ctx, api, 'AuthenticationType').value;
-  return upper(mode);
-}
-
-function upper(v: Value | undefined): string | undefined {
-  return asString(v)?.toUpperCase();
 }
