@@ -11,8 +11,9 @@
  * `expectations.jsonl`, a row per labelled resource: `{"check": "CKV_AWS_59", "file":
  * "<folder>/<template>", "resource": "<LogicalId>", "expected": "fail" | "pass"}`. Each folder is
  * scanned on its own. A labelled resource is flagged when a finding of a mapped rule has it as its
- * subject, or lies in the resource's lines (from its key to the next resource's key: a stage's
- * finding has its API as subject). `--judgements` gives a category to misses and false alarms,
+ * subject, or it or one of its related locations lies in the resource's lines (from its key to the
+ * next resource's key: a stage's finding has its API as subject; a parameter's finding names the
+ * property that takes its value). `--judgements` gives a category to misses and false alarms,
  * keyed `<check>|<file>|<resource>` (the category, or an object with `category` and the reason): `a` faasguard decides otherwise on purpose (its rule page
  * says so), `b` a value unknown offline, `c` a gap, `d` a wrong label or a template AWS rejects;
  * recall is then also printed without the `a` and `d` misses. Requires a build (`npm run build`).
@@ -64,7 +65,8 @@ for (const row of rows) {
   const { findings, spans } = scanned.get(folder);
   const rules = rulesOf.get(row.check) ?? [];
   const span = spans.get(`${file}\0${row.resource}`);
-  const flagged = findings.some((f) => rules.includes(f.ruleId) && f.location.file === file && (f.subject?.logicalId === row.resource || (span && f.location.line >= span.from && f.location.line <= span.to)));
+  const within = (loc) => span !== undefined && loc.file === file && loc.line >= span.from && loc.line <= span.to;
+  const flagged = findings.some((f) => rules.includes(f.ruleId) && ((f.location.file === file && f.subject?.logicalId === row.resource) || within(f.location) || f.related.some((r) => within(r.loc))));
   const score = byCheck.get(row.check) ?? { fails: 0, found: 0, passes: 0, alarms: 0, excused: 0 };
   byCheck.set(row.check, score);
   const judged = judgements[`${row.check}|${row.file}|${row.resource}`];

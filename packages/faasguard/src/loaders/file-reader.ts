@@ -11,13 +11,14 @@ import { compileGlob } from '../discover/glob-matcher.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { parseJsonTemplate } from '../parse/json-template.js';
 import { parseYamlTemplate, type YamlParser } from '../parse/yaml-template.js';
-import type { TNode } from '../parse/tree.js';
+import type { TNode, TScalar } from '../parse/tree.js';
 import { recordRead } from '../cache/read-log.js';
 import { PathGuard } from '../files/path-guard.js';
 import { readRegularText, type ReadRefusal } from '../files/read-regular-file.js';
 
 export type ReadOutcome =
-  | { kind: 'tree'; root: TNode; rel: string }
+  /** `yaml11Booleans`: see `ParseResult.yaml11Booleans`; the caller that reads the file as CloudFormation applies them */
+  | { kind: 'tree'; root: TNode; rel: string; yaml11Booleans?: TScalar[] }
   | { kind: 'missing' }
   | { kind: 'outside' }
   /** Excluded from the scan (`--exclude`, the configuration's `exclude`) */
@@ -127,6 +128,7 @@ export class FileReader {
     const text = read.text;
     const parsed = /\.json$/i.test(abs) ? parseJsonTemplate(text, rel) : this.parseYaml(text, rel);
     this.diagnostics.push(...parsed.diagnostics);
-    return parsed.root ? { kind: 'tree', root: parsed.root, rel } : { kind: 'unparsable', rel };
+    if (!parsed.root) return { kind: 'unparsable', rel };
+    return parsed.yaml11Booleans ? { kind: 'tree', root: parsed.root, rel, yaml11Booleans: parsed.yaml11Booleans } : { kind: 'tree', root: parsed.root, rel };
   }
 }

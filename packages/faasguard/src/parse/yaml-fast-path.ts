@@ -23,7 +23,8 @@ import type { SourceLocation } from '../model/location.js';
 import { lastOfEachKey } from './duplicate-keys.js';
 import type { LineIndex } from './line-index.js';
 import { PARSE_LIMITS } from './limits.js';
-import type { TMapEntry, TNode } from './tree.js';
+import type { TMapEntry, TNode, TScalar } from './tree.js';
+import { YAML_1_1_BOOLEAN } from './yaml-1-1-booleans.js';
 
 /** The parser's node kinds (its `Kind` enum) */
 const SCALAR = 0;
@@ -69,11 +70,18 @@ export interface FastPathContext {
   lastLine(start: number, end: number): number;
 }
 
+export interface FastPathResult {
+  root: TNode | null;
+  diagnostics: Diagnostic[];
+  /** See `ParseResult.yaml11Booleans` */
+  yaml11Booleans: TScalar[];
+}
+
 /**
  * The tree of a plain one-document template with its diagnostics (duplicate keys), `null` for an
  * empty document, or `undefined` when the full parser must read it.
  */
-export function fastYamlTree(ctx: FastPathContext): { root: TNode | null; diagnostics: Diagnostic[] } | undefined {
+export function fastYamlTree(ctx: FastPathContext): FastPathResult | undefined {
   if (NOT_PLAIN_TEXT.test(ctx.text) || SHORT_HEX_ESCAPE.test(ctx.text)) return undefined;
   if (tagCountBound(ctx.text) * ctx.lines.lineCount > MAX_TAG_LINE_PRODUCT) return undefined;
   let doc: YAMLNode | undefined;
@@ -200,6 +208,7 @@ class AstReader {
   readonly diagnostics: Diagnostic[] = [];
   /** Where each scalar read (keys included) is written */
   readonly scalarExtents: Extent[] = [];
+  readonly yaml11Booleans: TScalar[] = [];
 
   constructor(
     private readonly ctx: FastPathContext,
@@ -207,11 +216,11 @@ class AstReader {
     private readonly tags: Map<number, string>,
   ) {}
 
-  read(doc: YAMLNode | undefined): { root: TNode | null; diagnostics: Diagnostic[] } {
-    if (doc === undefined || doc === null) return { root: null, diagnostics: this.diagnostics };
+  read(doc: YAMLNode | undefined): FastPathResult {
+    if (doc === undefined || doc === null) return { root: null, diagnostics: this.diagnostics, yaml11Booleans: this.yaml11Booleans };
     // A text of comments alone is an empty scalar here; the full parser says what it is.
     if (doc.kind === SCALAR && doc.startPosition === doc.endPosition) throw new NotPlain();
-    return { root: this.node(doc, 0).node, diagnostics: this.diagnostics };
+    return { root: this.node(doc, 0).node, diagnostics: this.diagnostics, yaml11Booleans: this.yaml11Booleans };
   }
 
   private loc(offset: number): SourceLocation {
@@ -239,10 +248,18 @@ class AstReader {
   }
 
   private untagged(n: YAMLNode, depth: number, tagged: boolean): Built {
-    if (n.kind === SCALAR) return this.scalar(n as YAMLScalar, tagged);
+    if (n.kind === SCALAR) return this.valueScalar(n as YAMLScalar, tagged);
     if (n.kind === MAP) return this.mapping(n as YamlMap, depth);
     if (n.kind === SEQ) return this.sequence(n as YAMLSequence, depth);
     throw new NotPlain();
+  }
+
+  /** A scalar in a value's place (not a key), recorded when YAML 1.1 would read it as a boolean. */
+  private valueScalar(s: YAMLScalar, tagged: boolean): Built {
+    const built = this.scalar(s, tagged);
+    const node = built.node as TScalar;
+    if (!tagged && s.plainScalar === true && typeof node.value === 'string' && YAML_1_1_BOOLEAN.test(node.value)) this.yaml11Booleans.push(node);
+    return built;
   }
 
   private isFlow(start: number): boolean {

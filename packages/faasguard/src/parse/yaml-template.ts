@@ -11,7 +11,8 @@ import { lastOfEachKey } from './duplicate-keys.js';
 import { LineIndex } from './line-index.js';
 import { PARSE_LIMITS, ParseLimitError } from './limits.js';
 import type { ParseResult } from './parse-result.js';
-import type { TMapEntry, TNode } from './tree.js';
+import type { TMapEntry, TNode, TScalar } from './tree.js';
+import { YAML_1_1_BOOLEAN } from './yaml-1-1-booleans.js';
 import { yaml11Parser } from './yaml-1-1-lexer.js';
 import { fastYamlTree } from './yaml-fast-path.js';
 
@@ -61,7 +62,7 @@ export function parseYamlTemplate(text: string, file: string): ParseResult {
   const lines = new LineIndex(text);
   const lineAt = (start: number, end: number): number => lastLine(text, lines, start, end);
   const fast = fastYamlTree({ text, file, lines, shortForms: SHORT_FORM_TAGS, wrapTag: longForm, lastLine: lineAt });
-  if (fast) return fast.root === null ? { diagnostics: fast.diagnostics } : { root: fast.root, diagnostics: fast.diagnostics };
+  if (fast) return fast.root === null ? { diagnostics: fast.diagnostics } : withYaml11Booleans({ root: fast.root, diagnostics: fast.diagnostics }, fast.yaml11Booleans);
   return parseWithDocumentModel(text, file, lines);
 }
 
@@ -84,12 +85,16 @@ export function parseWithDocumentModel(text: string, file: string, lines = new L
   if (doc.contents === null) return { diagnostics };
   const builder = new TreeBuilder(doc, locAt, lineAt, diagnostics);
   try {
-    return { root: builder.build(doc.contents as YNode, 0), diagnostics };
+    return withYaml11Booleans({ root: builder.build(doc.contents as YNode, 0), diagnostics }, builder.yaml11Booleans);
   } catch (e) {
     if (!(e instanceof ParseLimitError)) throw e;
     diagnostics.push({ severity: 'error', code: 'input-too-complex', message: e.message, loc: locAt(e.offset) });
     return { diagnostics };
   }
+}
+
+function withYaml11Booleans(result: ParseResult, scalars: TScalar[]): ParseResult {
+  return scalars.length > 0 ? { ...result, yaml11Booleans: scalars } : result;
 }
 
 /** Like the `yaml` package's parseDocument, with the lexer that reads indentation as PyYAML does. */
@@ -143,6 +148,8 @@ function firstLine(s: string): string {
 class TreeBuilder {
   private nodes = 0;
   private aliases = 0;
+  /** See `ParseResult.yaml11Booleans` */
+  readonly yaml11Booleans: TScalar[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -157,8 +164,14 @@ class TreeBuilder {
     if (isAlias(node)) return this.buildAlias(node, depth);
     const plain = this.buildUntagged(node, depth);
     const tag = node.tag;
+    if (tag === undefined) this.noteYaml11Boolean(node, plain);
     if (tag === undefined || !tag.startsWith('!') || tag.startsWith('!!')) return plain;
     return this.wrapTag(tag, plain, offset);
+  }
+
+  private noteYaml11Boolean(node: YNode, built: TNode): void {
+    if (built.kind !== 'scalar' || !isScalar(node) || node.type !== Scalar.PLAIN) return;
+    if (typeof built.value === 'string' && YAML_1_1_BOOLEAN.test(built.value)) this.yaml11Booleans.push(built);
   }
 
   private count(offset: number, depth: number): void {

@@ -9,6 +9,7 @@ import { foreignSections, hasAwsResources, isCloudFormationTemplate, mayBeTempla
 import { parseJsonTemplate } from '../parse/json-template.js';
 import { parseYamlTemplate, type YamlParser } from '../parse/yaml-template.js';
 import type { TMap } from '../parse/tree.js';
+import { readAsYaml11Booleans } from '../parse/yaml-1-1-booleans.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { isServerlessConfig, mayBeServerlessConfig } from '../loaders/serverless/detect.js';
 import { isNeverTemplate } from '../discover/never-templates.js';
@@ -48,6 +49,7 @@ export async function readTemplate(file: DiscoveredFile, maxBytes: number, parse
   if (parsed.root.kind !== 'map') return { diagnostics: [] };
   if (isServerlessConfig(parsed.root)) return { root: parsed.root, format: 'serverless', text, diagnostics: parsed.diagnostics };
   if (!isCloudFormationTemplate(parsed.root)) return { diagnostics: nearTemplate(parsed.root, file.rel) };
+  readAsYaml11Booleans(parsed.yaml11Booleans);
   return { root: parsed.root, format: 'cloudformation', text, diagnostics: parsed.diagnostics };
 }
 

@@ -13,6 +13,7 @@ import type { TMap, TMapEntry, TNode } from '../../parse/tree.js';
 import { get, scalarString } from '../../parse/tree.js';
 import type { FileReader } from '../file-reader.js';
 import { isRemote, readLocalTree } from './local-file.js';
+import { readAsYaml11Booleans } from '../../parse/yaml-1-1-booleans.js';
 
 export const TRANSFORM_KEY = 'Fn::Transform';
 const INCLUDE = 'AWS::Include';
@@ -85,7 +86,10 @@ function transformResult(transform: TMapEntry, x: Expansion): TNode | undefined 
   if (isRemote(location)) return notRead(x, `AWS::Include of ${location}, which is not in the scanned directory`, at);
   if (!x.reader) return notRead(x, `AWS::Include of ${location}: included files are not read for this format`, at);
   const tree = readLocalTree(x.reader, location, `AWS::Include of ${location}`, at, x.diagnostics);
-  return tree ? nested(tree.root, tree.rel, at, x) : undefined;
+  if (!tree) return undefined;
+  // CloudFormation reads the snippet as it reads templates: YAML 1.1.
+  readAsYaml11Booleans(tree.yaml11Booleans);
+  return nested(tree.root, tree.rel, at, x);
 }
 
 function nested(root: TNode, rel: string, at: SourceLocation, x: Expansion): TNode | undefined {

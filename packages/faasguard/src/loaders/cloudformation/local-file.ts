@@ -5,7 +5,7 @@
  */
 import type { DiagnosticSink } from '../../model/diagnostic.js';
 import type { SourceLocation } from '../../model/location.js';
-import type { TNode } from '../../parse/tree.js';
+import type { TNode, TScalar } from '../../parse/tree.js';
 import type { FileReader } from '../file-reader.js';
 import { referenceRefusalDiagnostic } from '../../files/read-regular-file.js';
 
@@ -13,6 +13,8 @@ export interface LocalTree {
   root: TNode;
   /** Relative to the scan root */
   rel: string;
+  /** See `ParseResult.yaml11Booleans`: whoever reads the file as CloudFormation gives them their YAML 1.1 value */
+  yaml11Booleans?: TScalar[];
 }
 
 /** `what` names the reference in messages, e.g. `AWS::Include of ./api.yaml`. */
@@ -39,7 +41,7 @@ export function readLocalTree(reader: FileReader, rawPath: string, what: string,
       return undefined;
     }
     case 'tree':
-      return { root: outcome.root, rel: outcome.rel };
+      return outcome.yaml11Booleans ? { root: outcome.root, rel: outcome.rel, yaml11Booleans: outcome.yaml11Booleans } : { root: outcome.root, rel: outcome.rel };
   }
 }
 

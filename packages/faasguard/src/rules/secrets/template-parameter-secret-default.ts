@@ -1,5 +1,5 @@
 import type { Stack, TemplateParameter } from '../../model/app-model.js';
-import { credentialValues, takesParameter, type CredentialValue } from '../../model/facts/credential-values.js';
+import { credentialValues, pathText, takesParameter, type CredentialValue } from '../../model/facts/credential-values.js';
 import { classifyNamedValue, isSecretLikeName, redact } from '../../secrets/index.js';
 import { nameOf } from '../subject.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -24,17 +24,31 @@ export const templateParameterSecretDefault: Rule = {
     },
     references: ['https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html#parameters-section-structure-properties', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/security-best-practices.html#creds'],
     judges: ['template parameters'],
+    // cfn_nag's checks of credential properties also fail a `Ref` to a parameter with a Default or without NoEcho: this rule's half of them.
+    peerChecks: ['cfn-nag F51', 'cfn-nag F23', 'cfn-nag F34', 'cfn-nag F35', 'cfn-nag F70', 'cfn-nag F44', 'cfn-nag F52', 'cfn-nag F36', 'cfn-nag F31', 'cfn-nag F37', 'cfn-nag F69', 'cfn-nag F41', 'cfn-nag F58', 'cfn-nag F50', 'cfn-nag F60'],
   },
   check({ model }) {
     const credentials = credentialValues(model);
-    return model.stacks.flatMap((stack) => stack.parameters.flatMap((p) => check(stack, p, credentials.find((c) => c.resource.stack === stack.id && takesParameter(c.value, p.name, p.value)))));
+    return model.stacks.flatMap((stack) =>
+      stack.parameters.flatMap((p) => {
+        const fed = credentials.filter((c) => c.resource.stack === stack.id && takesParameter(c.value, p.name, p.value));
+        return withUses(check(stack, p, fed[0]), fed);
+      }),
+    );
   },
 };
 
 /** SSM parameter types carry a parameter's name, not a secret. */
 const REFERENCE_TYPE = /^AWS::SSM::Parameter::/;
 
-/** `feeds`: the credential property the parameter's value goes to, if any: the parameter is then a secret whatever its name. */
+/** Each credential property the parameter's value goes to is where the secret ends up: a related location of the finding. */
+function withUses(results: RuleResult[], fed: readonly CredentialValue[]): RuleResult[] {
+  if (fed.length === 0) return results;
+  const related = fed.map((c) => ({ loc: c.resource.locate(...c.path), message: `${pathText(c.path)} of ${nameOf(c.resource)} takes this parameter: ${c.property.what}` }));
+  return results.map((r) => ({ ...r, related: [...(r.related ?? []), ...related] }));
+}
+
+/** `feeds`: the (first) credential property the parameter's value goes to, if any: the parameter is then a secret whatever its name. */
 function check(stack: Stack, p: TemplateParameter, feeds: CredentialValue | undefined): RuleResult[] {
   if (REFERENCE_TYPE.test(p.type)) return [];
   const subject = { id: `${stack.id}/${p.name}`, logicalId: p.name };
@@ -54,7 +68,7 @@ function check(stack: Stack, p: TemplateParameter, feeds: CredentialValue | unde
     const severity = confidenceSeverity(match);
     return [
       {
-        message: `Parameter ${p.name} has a Default holding a secret: ${secretLabel(match)}: the secret is written in the template. Remove the Default, rotate the credential, and reference it from AWS Secrets Manager instead.`,
+        message: `Parameter ${p.name} has a Default holding a secret: ${secretLabel(match)}: the secret is written in the template${gives ? ` and becomes ${gives}` : ''}. Remove the Default, rotate the credential, and reference it from AWS Secrets Manager instead.`,
         location: p.defaultLoc ?? p.loc,
         subject,
         key: [p.name, 'default'],
