@@ -34,7 +34,8 @@ function exposureOf(model: AppModel): Map<string, FunctionExposure> {
   for (const p of model.permissions) if (p.functionId) addPath(result, p.functionId, permissionPath(p, index));
   for (const route of model.routes) for (const [fnId, path] of serviceIntegrationPaths(route, index)) addPath(result, fnId, path);
   propagateChains(model, index, result);
-  for (const e of result.values()) e.paths.sort((a, b) => EXPOSURE_ORDER.indexOf(a.level) - EXPOSURE_ORDER.indexOf(b.level) || (a.via < b.via ? -1 : a.via > b.via ? 1 : 0));
+  // Widest first; of those, the shortest (the one a message names first).
+  for (const e of result.values()) e.paths.sort((a, b) => EXPOSURE_ORDER.indexOf(a.level) - EXPOSURE_ORDER.indexOf(b.level) || a.steps.length - b.steps.length || (a.via < b.via ? -1 : a.via > b.via ? 1 : 0));
   return result;
 }
 
@@ -109,14 +110,19 @@ function* serviceIntegrationPaths(route: Route, index: ModelIndex): Generator<[s
     yield [fn.id, {
       level,
       via: `${route.id}->${t.id}`,
-      description: `${routeCallers(route, level)} can call ${routeName(route)} of ${api ? nameOf(api) : 'an API'} (${routeAuthText(route)}), whose ${integration.service ?? 'AWS service'} integration writes to ${nameOf(source)}, which invokes ${nameOf(fn)}`,
+      description: `${routeCallers(route, level)} can call ${routeName(route)} of ${api ? nameOf(api) : 'an API'} (${routeAuthText(route)}), whose ${integration.service ?? 'AWS service'} integration ${feeds(source).third} ${nameOf(source)}, which invokes ${nameOf(fn)}`,
       steps: [
         { loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` },
-        { loc: integration.loc, message: `${integration.service ?? 'AWS service'} integration writes to ${nameOf(source)}` },
+        { loc: integration.loc, message: `${integration.service ?? 'AWS service'} integration ${feeds(source).third} ${nameOf(source)}` },
         { loc: t.loc, message: `${t.kind} event from ${nameOf(source)} invokes ${nameOf(fn)}` },
       ],
     }];
   }
+}
+
+/** How a message says that something puts events into a source: a state machine is started, the others written to. */
+function feeds(source: Resource | undefined): { base: string; third: string } {
+  return source?.kind === 'state-machine' ? { base: 'start', third: 'starts' } : { base: 'write to', third: 'writes to' };
 }
 
 function urlPath(t: Trigger, fn: LambdaFunction): EntryPath {
@@ -218,7 +224,7 @@ function chainPath(writer: LambdaFunction, exposure: FunctionExposure, t: Trigge
   return {
     level: exposure.level,
     via: `${writer.id}->${t.id}`,
-    description: `${first.description}; ${nameOf(writer)} can write to ${through}, which invokes ${nameOf(target)}`,
-    steps: [...first.steps, { loc: grantLoc, message: `${nameOf(writer)}'s role can write to ${through}` }, { loc: t.loc, message: `${t.kind} event invokes ${nameOf(target)}` }],
+    description: `${first.description}; ${nameOf(writer)} can ${feeds(source).base} ${through}, which invokes ${nameOf(target)}`,
+    steps: [...first.steps, { loc: grantLoc, message: `${nameOf(writer)}'s role can ${feeds(source).base} ${through}` }, { loc: t.loc, message: `${t.kind} event invokes ${nameOf(target)}` }],
   };
 }

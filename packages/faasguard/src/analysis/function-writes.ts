@@ -31,6 +31,7 @@ const SOURCE_KIND_OF_TRIGGER: Readonly<Partial<Record<TriggerKind, Resource['kin
   sns: 'topic',
   'dynamodb-stream': 'table',
   'kinesis-stream': 'stream',
+  'step-functions': 'state-machine',
 };
 
 export function functionWrites(fn: LambdaFunction, index: ModelIndex): WriteGrant[] {

@@ -14,6 +14,7 @@ export const WRITE_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   queue: ['sqs:SendMessage'],
   table: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'],
   stream: ['kinesis:PutRecord', 'kinesis:PutRecords'],
+  'state-machine': ['states:StartExecution', 'states:StartSyncExecution'],
 };
 
 /** What an outsider does to the source, for messages. */
@@ -23,6 +24,7 @@ export const WRITE_VERBS: Readonly<Record<string, string>> = {
   queue: 'send a message to',
   table: 'write an item to',
   stream: 'put a record into',
+  'state-machine': 'start an execution of',
 };
 
 export interface PublicWriteGrant {

@@ -65,6 +65,24 @@ export class FileReader {
     return names.map((n) => path.join(dir, n));
   }
 
+  /**
+   * The one file of `abs`'s folder whose name differs from `abs`'s only in case (`stateMachine.json`
+   * for `StateMachine.json`): found on macOS and Windows, missing on a case-sensitive file system.
+   */
+  otherCase(abs: string): string | undefined {
+    const dir = path.dirname(abs);
+    const target = this.guard.check(dir);
+    if (target.kind !== 'inside') return undefined;
+    const wanted = path.basename(abs).toLowerCase();
+    let names: string[];
+    try {
+      names = readdirSync(target.real).filter((n) => n.toLowerCase() === wanted);
+    } catch {
+      return undefined;
+    }
+    return names.length === 1 ? path.join(dir, names[0]!) : undefined;
+  }
+
   /** The absolute path a path written in a file names (relative to that file's directory), unless it leaves the root */
   resolve(fromFileRel: string, rawPath: string): string | 'outside' {
     const target = this.guard.resolve(path.dirname(fromFileRel), rawPath);

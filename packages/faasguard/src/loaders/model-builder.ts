@@ -70,6 +70,15 @@ export class ModelBuilder {
     return ref ? this.functionsById.get(ref.target) ?? this.aliasesById.get(ref.target) : undefined;
   }
 
+  /**
+   * The function of a stack whose FunctionName is `name`: a template that names a function by its
+   * physical name (a state machine's task, an ARN written out) means that one.
+   */
+  functionNamed(stack: string, name: string): LambdaFunction | undefined {
+    for (const fn of this.functionsById.values()) if (fn.stack === stack && fn.name === name) return fn;
+    return undefined;
+  }
+
   /** An `AWS::Lambda::Alias` of the template: invoking it invokes its function. */
   addAlias(aliasId: string, fn: LambdaFunction): void {
     this.aliasesById.set(aliasId, fn);

@@ -120,6 +120,7 @@ export type ResourceKind =
   | 'iot-rule'
   | 'web-acl'
   | 'kms-key'
+  | 'state-machine'
   | 'other';
 
 export interface Resource extends ModelElement {

@@ -38,11 +38,12 @@ export const SHARED_TRIGGER_KINDS = [
 ] as const satisfies readonly SourceName[];
 
 /**
- * Kinds only the scanner has. `unknown`: a trigger whose source the template does not say (an
- * event source mapping on an ARN of another service) or one the guard does not recognise (a
- * CloudFront Lambda@Edge event); a guard would see it as `direct`.
+ * Kinds only the scanner has; a guard sees each as `direct`. `step-functions`: a state machine's
+ * task passes the state's input as the event, with no envelope that names the service.
+ * `unknown`: a trigger whose source the template does not say (an event source mapping on an ARN
+ * of another service) or one the guard does not recognise (a CloudFront Lambda@Edge event).
  */
-export const SCANNER_ONLY_TRIGGER_KINDS = ['unknown'] as const;
+export const SCANNER_ONLY_TRIGGER_KINDS = ['step-functions', 'unknown'] as const;
 
 export type TriggerKind = (typeof SHARED_TRIGGER_KINDS)[number] | (typeof SCANNER_ONLY_TRIGGER_KINDS)[number];
 

@@ -62,6 +62,13 @@ export function at(node: TNode | undefined, ...path: string[]): TNode | undefine
   return cur;
 }
 
+/** Follow a path of map keys and sequence indexes (`['States', 'A', 'Branches', '0']`); undefined as soon as one is missing. */
+export function atPath(node: TNode | undefined, path: readonly string[]): TNode | undefined {
+  let cur = node;
+  for (const k of path) cur = cur?.kind === 'seq' ? cur.items[Number(k)] : get(cur, k);
+  return cur;
+}
+
 export function scalarString(node: TNode | undefined): string | undefined {
   if (node?.kind !== 'scalar' || node.value === null) return undefined;
   return String(node.value);

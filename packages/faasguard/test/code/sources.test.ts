@@ -49,8 +49,8 @@ describe('sources by trigger kind', () => {
     assert.match(sourcesOf('CognitoFunction')[0] ?? '', /^User attributes of a Cognito trigger event from Pool/);
   });
 
-  it('a function with no trigger that a workflow invokes treats the whole event as tainted; a schedule gives nothing', () => {
-    assert.deepEqual(sourcesOf('NoTriggerFunction'), ['The event (the template gives the function no trigger: what invokes it, a workflow or another function of the app, chooses all of it)']);
+  it('a function that a workflow invokes treats the whole event, the state input, as tainted; a schedule gives nothing', () => {
+    assert.deepEqual(sourcesOf('WorkflowFunction'), ['State input of a Step Functions task from Workflow']);
     assert.deepEqual(sourcesOf('ScheduleFunction'), []);
   });
 

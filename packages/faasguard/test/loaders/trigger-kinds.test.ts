@@ -41,6 +41,7 @@ describe('trigger kinds', () => {
       'sam/template.yaml/OddMapping unknown',
       'sam/template.yaml/SelfManagedMapping kafka-self-managed',
       'sam/template.yaml/SocketsConnect apigw-websocket',
+      'sam/template.yaml/Workflow#Handle step-functions',
       'serverless/serverless.yml/HandlerLambdaFunction#alb0 alb',
       'serverless/serverless.yml/HandlerLambdaFunction#alexa2 alexa',
       'serverless/serverless.yml/HandlerLambdaFunction#cognito-user-pool1 cognito-user-pool',

@@ -1,7 +1,9 @@
 /**
  * A flow in a function the template gives no trigger and no invoke permission: not reported when
  * nothing of the app invokes it (people and tools of the account choose the data), reported at low
- * severity when a workflow does; the same flow behind an open API keeps the family's scale.
+ * severity when something of the app refers to it (another function's environment); a state
+ * machine's task is a trigger, the app's own (internal); the same flow behind an open API keeps the
+ * family's scale.
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
@@ -26,6 +28,17 @@ Resources:
 ${events}`;
 }
 
+const CALLER = `  Caller:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Handler: caller.handler
+      CodeUri: src/
+      Environment:
+        Variables:
+          READER: !GetAtt Reader.Arn
+`;
+
 const WORKFLOW = `  Flow:
     Type: AWS::Serverless::StateMachine
     Properties:
@@ -48,10 +61,12 @@ const API_EVENTS = `      Events:
 
 describe('flows of functions without a trigger', () => {
   const untriggered = tempProject({ 'template.yaml': template(''), 'src/app.py': HANDLER });
+  const invokedByFunction = tempProject({ 'template.yaml': template('') + CALLER, 'src/app.py': HANDLER });
   const invokedByWorkflow = tempProject({ 'template.yaml': template('') + WORKFLOW, 'src/app.py': HANDLER });
   const behindApi = tempProject({ 'template.yaml': template(API_EVENTS), 'src/app.py': HANDLER });
   after(() => {
     removeProject(untriggered);
+    removeProject(invokedByFunction);
     removeProject(invokedByWorkflow);
     removeProject(behindApi);
   });
@@ -61,10 +76,16 @@ describe('flows of functions without a trigger', () => {
     assert.deepEqual(findings, []);
   });
 
-  it('reports them at low severity when a workflow invokes the function, naming it as the source', async () => {
-    const { findings } = await scan(invokedByWorkflow, { rules: [pathTraversal] });
+  it('reports them at low severity when another function of the app refers to it, naming that as the source', async () => {
+    const { findings } = await scan(invokedByFunction, { rules: [pathTraversal] });
     assert.deepEqual(findings.map((f) => [f.ruleId, f.location.file, f.location.line, f.severity]), [['path-traversal', 'src/app.py', 2, 'low']]);
     assert.match(findings[0]!.message, /no trigger: what invokes it, a workflow or another function of the app/);
+  });
+
+  it("a state machine's task is a trigger: the app's own workflow, at the family's internal severity", async () => {
+    const { findings } = await scan(invokedByWorkflow, { rules: [pathTraversal] });
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.location.file, f.location.line, f.severity]), [['path-traversal', 'src/app.py', 2, 'medium']]);
+    assert.match(findings[0]!.message, /^State input of a Step Functions task from Flow reaches/);
   });
 
   it('keeps the scale of the family behind an open API', async () => {

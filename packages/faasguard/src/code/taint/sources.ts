@@ -69,6 +69,8 @@ export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = 
   alexa: [p('', 'event')],
   // A resolver's arguments and the request headers are the caller's; a batched resolver gets a list of such events.
   'appsync-resolver': [p('arguments', 'GraphQL arguments'), p('*.arguments', 'GraphQL arguments'), p('request.headers', 'request headers', 1), p('*.request.headers', 'request headers', 1)],
+  // The state's input: what the execution was started with, as the workflow passed it on.
+  'step-functions': [p('', 'state input')],
   unknown: [p('', 'event')],
 };
 

@@ -12,7 +12,7 @@ import type { ModelBuilder } from '../model-builder.js';
 import { linkOpenApiRoutes } from '../openapi/routes.js';
 import { loadSamApi } from '../sam/api.js';
 import { linkConnector, linkEmbeddedConnectors } from '../sam/connectors.js';
-import { linkSamEvents } from '../sam/events.js';
+import { linkSamEvents, linkSamStateMachineEvents } from '../sam/events.js';
 import { loadSamFunction } from '../sam/function.js';
 import { withGlobals } from '../sam/globals.js';
 import { registerSamImplicitIds } from '../sam/implicit-ids.js';
@@ -22,6 +22,7 @@ import type { FileReader } from '../file-reader.js';
 import { hasSamTransform } from './detect.js';
 import { expandIncludes } from './include-transform.js';
 import { linkPipe } from './pipe-links.js';
+import { linkStateMachine } from './state-machine-links.js';
 import { linkEventRule, linkIotRule, linkSchedule, linkLogSubscription, linkUserPoolTriggers } from './event-links.js';
 import { linkPolicyToRoles, loadRole } from './iam.js';
 import { Evaluator } from './intrinsics.js';
@@ -82,6 +83,8 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::IoT::TopicRule': linkIotRule,
   'AWS::Scheduler::Schedule': linkSchedule,
   'AWS::Pipes::Pipe': linkPipe,
+  'AWS::StepFunctions::StateMachine': linkStateMachine,
+  'AWS::Serverless::StateMachine': linkStateMachine,
   'AWS::Cognito::UserPool': linkUserPoolTriggers,
   'AWS::Logs::SubscriptionFilter': linkLogSubscription,
   'AWS::Serverless::Connector': linkConnector,
@@ -94,6 +97,7 @@ const ROUTE_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::ApiGatewayV2::Route': linkApiV2Route,
   'AWS::ApiGatewayV2::Api': linkApiV2QuickCreate,
   'AWS::Serverless::Function': linkSamEvents,
+  'AWS::Serverless::StateMachine': linkSamStateMachineEvents,
 });
 
 export function loadTemplate(input: TemplateInput, builder: ModelBuilder): DiagnosticSink {

@@ -6,7 +6,7 @@
 import type { DiagnosticSink } from '../../model/diagnostic.js';
 import type { SourceLocation } from '../../model/location.js';
 import type { TNode, TScalar } from '../../parse/tree.js';
-import type { FileReader } from '../file-reader.js';
+import type { FileReader, ReadOutcome } from '../file-reader.js';
 import { referenceRefusalDiagnostic } from '../../files/read-regular-file.js';
 
 export interface LocalTree {
@@ -29,8 +29,7 @@ export function readLocalTree(reader: FileReader, rawPath: string, what: string,
       diagnostics.note('file-excluded', `${what} is excluded from the scan (--exclude or the configuration's exclude): not read; what it holds is unknown`, at);
       return undefined;
     case 'missing':
-      diagnostics.warning('file-not-found', `${what}: no such file in the scanned directory; what it holds is unknown`, at);
-      return undefined;
+      return abs === 'outside' ? undefined : readOtherCase(reader, abs, what, at, diagnostics);
     case 'code':
     case 'unparsable':
       diagnostics.warning('file-unparsable', `${what}: not a YAML or JSON file faasguard can read; what it holds is unknown`, at);
@@ -41,8 +40,27 @@ export function readLocalTree(reader: FileReader, rawPath: string, what: string,
       return undefined;
     }
     case 'tree':
-      return outcome.yaml11Booleans ? { root: outcome.root, rel: outcome.rel, yaml11Booleans: outcome.yaml11Booleans } : { root: outcome.root, rel: outcome.rel };
+      return localTree(outcome);
   }
+}
+
+/**
+ * A file named with the wrong case is read, with a warning: SAM CLI finds it on macOS and Windows,
+ * and the build fails on a case-sensitive file system (Linux, most CI machines).
+ */
+function readOtherCase(reader: FileReader, abs: string, what: string, at: SourceLocation, diagnostics: DiagnosticSink): LocalTree | undefined {
+  const other = reader.otherCase(abs);
+  const outcome = other ? reader.read(other) : undefined;
+  if (outcome?.kind !== 'tree') {
+    diagnostics.warning('file-not-found', `${what}: no such file in the scanned directory; what it holds is unknown`, at);
+    return undefined;
+  }
+  diagnostics.warning('file-name-case', `${what}: no such file; ${outcome.rel}, whose name differs only in case, is read instead, as a case-insensitive file system (macOS, Windows) finds it; on Linux the build does not`, at);
+  return localTree(outcome);
+}
+
+function localTree(outcome: Extract<ReadOutcome, { kind: 'tree' }>): LocalTree {
+  return outcome.yaml11Booleans ? { root: outcome.root, rel: outcome.rel, yaml11Booleans: outcome.yaml11Booleans } : { root: outcome.root, rel: outcome.rel };
 }
 
 /** A Location or URI that names a remote object (`s3://…`, `https://…`) rather than a local file. */

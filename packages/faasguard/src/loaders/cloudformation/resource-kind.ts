@@ -18,6 +18,7 @@ const KINDS: ReadonlyArray<[RegExp, ResourceKind]> = [
   [/^AWS::IoT::TopicRule$/, 'iot-rule'],
   [/^AWS::WAFv2::WebACL$/, 'web-acl'],
   [/^AWS::KMS::Key$/, 'kms-key'],
+  [/^AWS::(StepFunctions|Serverless)::StateMachine$/, 'state-machine'],
 ];
 
 export function resourceKind(type: string): ResourceKind {

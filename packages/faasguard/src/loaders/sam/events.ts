@@ -1,6 +1,7 @@
 /**
  * A SAM function's `Events` into triggers (and, for API events, routes with their effective
- * authorization). Linked after every function and API of the template exists.
+ * authorization); a SAM state machine's `Api` events into routes that start it. Linked after every
+ * function and API of the template exists.
  */
 import type { Api, RouteAuth, TriggerKind } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
@@ -68,6 +69,36 @@ function linkEvent(ctx: LoadContext, fnId: string, entry: TMapEntry): void {
     details: eventDetails(p, def.source),
     loc: entry.keyLoc,
   });
+}
+
+/**
+ * `AWS::Serverless::StateMachine` `Events` of type `Api`: SAM adds a route whose integration starts
+ * an execution (`states:StartExecution`), so whoever can call the route reaches the functions the
+ * state machine's tasks invoke. Its schedules and EventBridge rules are the application's own.
+ */
+export function linkSamStateMachineEvents(ctx: LoadContext, r: TemplateResource): void {
+  const machineId = ctx.template.resourceId(r.logicalId);
+  const events = get(props(r), 'Events');
+  if (events?.kind !== 'map') return;
+  for (const entry of events.entries) {
+    const v = ctx.ev.value(entry.value);
+    if (!isValueMap(v) || v['Type'] !== 'Api') continue;
+    const p = isValueMap(v['Properties']) ? v['Properties'] : {};
+    const api = eventApi(ctx, 'rest', p['RestApiId'], entry.keyLoc);
+    if (!api) continue;
+    const authNode = get(get(entry.value, 'Properties'), 'Auth');
+    ctx.builder.addRoute({
+      id: `${machineId}#${entry.key}`,
+      logicalId: `${r.logicalId}.${entry.key}`,
+      stack: ctx.template.stackId,
+      loc: entry.keyLoc,
+      apiId: api.id,
+      method: typeof p['Method'] === 'string' ? p['Method'].toUpperCase() : 'ANY',
+      path: typeof p['Path'] === 'string' ? p['Path'] : '/',
+      auth: routeAuth(api, p['Auth'], authNode?.loc ?? entry.keyLoc),
+      integration: { kind: 'aws-service', service: 'states', targetId: machineId, loc: entry.keyLoc },
+    });
+  }
 }
 
 function eventDetails(p: ValueMap, sourceKey: string | undefined): ValueMap {

@@ -242,6 +242,11 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
     cfnType: 'AWS::Scheduler::Schedule',
     properties: { Name: 'name', ScheduleExpression: 'schedule_expression', State: 'state', Target: { Arn: 'target.arn', RoleArn: 'target.role_arn', Input: 'target.input' } },
   },
+  aws_sfn_state_machine: {
+    cfnType: 'AWS::StepFunctions::StateMachine',
+    // `jsonencode({...})` arrives as the structure, a heredoc as text: the link reads either.
+    properties: { StateMachineName: 'name', DefinitionString: 'definition', RoleArn: 'role_arn', StateMachineType: 'type' },
+  },
   aws_pipes_pipe: {
     cfnType: 'AWS::Pipes::Pipe',
     properties: {

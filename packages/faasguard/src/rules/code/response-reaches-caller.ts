@@ -10,7 +10,8 @@ import { API_TRIGGER_KINDS } from '../../model/trigger-kind.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { routeResponseRouteId } from '../../model/facts/route-response-facts.js';
 
-export type ResponseReach = 'caller' | 'unknown' | 'nobody';
+/** `workflow`: a state machine's task; its result becomes the state's output, which the workflow passes on. */
+export type ResponseReach = 'caller' | 'workflow' | 'unknown' | 'nobody';
 
 const SYNCHRONOUS_HTTP = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb']);
 const WEBSOCKET_SILENT_ROUTES = new Set(['$connect', '$disconnect']);
@@ -20,6 +21,7 @@ export function responseReach(fn: LambdaFunction, model: AppModel): ResponseReac
   const index = ModelIndex.of(model);
   const triggers = index.triggersOf(fn);
   if (triggers.some((t) => answersCaller(t, index, model))) return 'caller';
+  if (triggers.some((t) => t.kind === 'step-functions')) return 'workflow';
   // An Alexa skill's answer goes to the Alexa service, which decides what the user hears.
   if (!triggers.every((t) => t.kind === 'unknown' || t.kind === 'alexa')) return 'nobody';
   return hasHttpInvokePermission(fn, model) ? 'caller' : 'unknown';

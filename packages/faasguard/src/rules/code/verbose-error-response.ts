@@ -11,7 +11,7 @@ export const verboseErrorResponse = codeEventRule(
     cwe: ['CWE-209'],
     severity: 'medium',
     description:
-      "A handler catches an exception and puts it (its message, its stack, or the whole error object) into the response. Unexpected errors describe internals: table and bucket names, SQL fragments, file paths, library versions and sometimes values from the environment. An attacker provokes errors on purpose to map the application. Reported where the response reaches a caller (API Gateway, Function URL, load balancer; a WebSocket route only with a route response and never `$connect`/`$disconnect`; not queues, streams, buckets, topics, schedules), and at low severity when the template shows no trigger but something of the app (a workflow, another function) invokes the function; not at all when nothing does.",
+      "A handler catches an exception and puts it (its message, its stack, or the whole error object) into the response. Unexpected errors describe internals: table and bucket names, SQL fragments, file paths, library versions and sometimes values from the environment. An attacker provokes errors on purpose to map the application. Reported where the response reaches a caller (API Gateway, Function URL, load balancer; a WebSocket route only with a route response and never `$connect`/`$disconnect`; not queues, streams, buckets, topics, schedules), and at low severity when a Step Functions task invokes the function (its result becomes the state's output, which the workflow passes on) or when the template shows no trigger but something of the app (another function) invokes it; not at all when nothing does.",
     remediation:
       'Log the error (without secrets) and return a generic message with a correlation id. Return specific messages only for errors the code raises on purpose, such as validation failures.',
     example: {
@@ -29,6 +29,13 @@ export const verboseErrorResponse = codeEventRule(
     const at = `${e.loc.file}:${e.loc.line}`;
     // No trigger and nothing of the app invokes it: its callers are people and tools of the account.
     if (reach === 'unknown' && !referencedFunctionIds(model).has(f.fn.id)) return undefined;
+    if (reach === 'workflow') {
+      return {
+        message: `${nameOf(f.fn)} returns a caught error in its response at ${at}; a state machine's task invokes it, so the error's details become the state's output, which the workflow passes on (to the next state, or back to whoever started a synchronous execution).`,
+        severity: 'low',
+        key: `${e.loc.file}|response`,
+      };
+    }
     if (reach === 'unknown') {
       return {
         message: `${nameOf(f.fn)} returns a caught error in its response at ${at}; the template shows no trigger, so what invokes it (a workflow or another function of the app) receives the error's details and may pass them on.`,

@@ -29,7 +29,15 @@ export function exposureText(pf: PublicFunction): string {
   return first ? first.description : 'it is publicly reachable';
 }
 
-/** The steps of the public paths, for a finding's related locations. */
+/** The steps of the public paths, for a finding's related locations; a step that paths share is listed once. */
 export function exposureSteps(pf: PublicFunction): RelatedLocation[] {
-  return pf.paths.flatMap((p) => p.steps.map((s) => ({ loc: s.loc, message: s.message })));
+  const seen = new Set<string>();
+  const out: RelatedLocation[] = [];
+  for (const s of pf.paths.flatMap((p) => p.steps)) {
+    const key = `${s.loc.file}:${s.loc.line}:${s.loc.column}\u0000${s.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ loc: s.loc, message: s.message });
+  }
+  return out;
 }

@@ -32,6 +32,7 @@ const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
   'cloudwatch-logs': 'a CloudWatch Logs event',
   alexa: 'an Alexa request',
   'appsync-resolver': 'a GraphQL request',
+  'step-functions': 'a Step Functions task',
   unknown: 'an event',
 };
 

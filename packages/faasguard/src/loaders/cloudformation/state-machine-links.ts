@@ -1,0 +1,191 @@
+/**
+ * Step Functions state machines as entry points: a `Task` state that invokes a Lambda function
+ * (`arn:aws:states:::lambda:invoke` with its `FunctionName`, or the function's ARN as the state's
+ * `Resource`) passes the state's input to the function as its event. Whoever starts an execution
+ * chooses that input, so the function is triggered by the state machine (`step-functions`), and the
+ * exposure analysis passes on who can start it (`analysis/exposure.ts`).
+ *
+ * The definition is read where the template gives it: `Definition` (a map, SAM and CloudFormation),
+ * `DefinitionString` (JSON text, often built with `Fn::Sub`) or SAM's `DefinitionUri` (a local JSON or
+ * YAML file); `DefinitionSubstitutions` fills its `${Name}` placeholders. A definition in S3 is not
+ * read. Amazon States Language: https://states-language.net/spec.html
+ */
+import type { LambdaFunction } from '../../model/app-model.js';
+import type { SourceLocation } from '../../model/location.js';
+import { Composite, display, isValueMap, type Value } from '../../model/value.js';
+import { atPath, get, getEntry, toJs, type TNode } from '../../parse/tree.js';
+import { prop, props, type LoadContext } from './load-context.js';
+import { isRemote, readLocalTree } from './local-file.js';
+import type { TemplateResource } from './template.js';
+
+/** How deep Parallel and Map states may nest before the walk stops (hostile definitions). */
+const MAX_NESTING = 16;
+
+/** The service integrations that invoke a function; `.waitForTaskToken` waits for a callback. */
+const LAMBDA_INVOKE = /^arn:aws[a-z-]*:states:::lambda:invoke(\.waitForTaskToken)?$/;
+
+/** A function's ARN written as the task's resource (the older direct form), e.g. `arn:aws:lambda:<region>:<account>:function:name`. */
+const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:/;
+
+/** What is known of a definition: its states, and how to turn a written target back into a function. */
+interface Definition {
+  root: unknown;
+  /** Where the state at a path of the definition is written */
+  locate(path: readonly string[]): SourceLocation;
+  /** The function a target written in the definition names */
+  functionOf(target: unknown): LambdaFunction | undefined;
+}
+
+/** One Task state that invokes a function. */
+interface LambdaTask {
+  state: string;
+  path: string[];
+  target: unknown;
+  asynchronous: boolean;
+}
+
+export function linkStateMachine(ctx: LoadContext, r: TemplateResource): void {
+  const definition = definitionOf(ctx, r);
+  if (!definition) return;
+  const id = ctx.template.resourceId(r.logicalId);
+  for (const task of lambdaTasks(definition.root)) {
+    const fn = definition.functionOf(task.target);
+    if (!fn) continue;
+    ctx.builder.addTrigger({
+      id: `${id}#${task.state}`,
+      kind: 'step-functions',
+      functionId: fn.id,
+      sourceId: id,
+      asynchronous: task.asynchronous,
+      details: { state: task.state },
+      loc: definition.locate(task.path),
+    });
+  }
+}
+
+function definitionOf(ctx: LoadContext, r: TemplateResource): Definition | undefined {
+  // The resource's properties are evaluated already: evaluating again would repeat their diagnostics.
+  const properties = ctx.builder.resource(ctx.template.resourceId(r.logicalId))?.properties ?? {};
+  const substitutions = properties['DefinitionSubstitutions'];
+  const substituted = (target: unknown) => ctx.builder.functionOf(substitutionOf(target, substitutions) ?? (target as Value)) ?? namedFunction(ctx, target);
+  const inline = get(props(r), 'Definition');
+  if (inline && isValueMap(properties['Definition'])) {
+    return { root: properties['Definition'], locate: (path) => stateLoc(inline, path), functionOf: substituted };
+  }
+  const text = properties['DefinitionString'];
+  if (text !== undefined) return definitionFromText(ctx, r, text, substitutions);
+  return definitionFromFile(ctx, r, substituted);
+}
+
+/** Where a state is written: its name, the key of its definition. */
+function stateLoc(root: TNode, path: readonly string[]): SourceLocation {
+  const entry = getEntry(atPath(root, path.slice(0, -1)), path[path.length - 1] ?? '');
+  return entry?.keyLoc ?? root.loc;
+}
+
+/** `${Name}` alone, as DefinitionSubstitutions fills it: the value given for Name. */
+function substitutionOf(target: unknown, substitutions: Value | undefined): Value | undefined {
+  if (typeof target !== 'string' || !isValueMap(substitutions)) return undefined;
+  const name = /^\$\{([^}]+)\}/.exec(target)?.[1];
+  return name !== undefined ? substitutions[name] : undefined;
+}
+
+/**
+ * JSON text, or text built with `Fn::Sub` / `Fn::Join` around references to resources: each
+ * reference becomes a marker inside the JSON, read back when a task names it.
+ */
+function definitionFromText(ctx: LoadContext, r: TemplateResource, text: Value, substitutions: Value | undefined): Definition | undefined {
+  const loc = prop(ctx, r, 'DefinitionString').loc;
+  if (isValueMap(text)) return { root: text, locate: () => loc, functionOf: (target) => ctx.builder.functionOf(target as Value) ?? namedFunction(ctx, target) };
+  const parts = text instanceof Composite ? text.parts : typeof text === 'string' ? [text] : undefined;
+  if (!parts) return undefined;
+  const json = parts.map((p, i) => (typeof p === 'string' ? p : marker(i))).join('');
+  let root: unknown;
+  try {
+    root = JSON.parse(json);
+  } catch {
+    ctx.template.diagnostics.warning('state-machine-definition-unreadable', `the DefinitionString of ${r.logicalId} is not JSON (${display(text).slice(0, 80)}): the functions its tasks invoke are not known`, loc);
+    return undefined;
+  }
+  const functionOf = (target: unknown): LambdaFunction | undefined => {
+    if (typeof target !== 'string') return undefined;
+    const referenced = [...target.matchAll(MARKERS)].map((m) => ctx.builder.functionOf(parts[Number(m[1])] as Value)).find((fn) => fn !== undefined);
+    // Markers of values not known here (the region, the account) read back as their placeholders.
+    const text = target.replace(MARKERS, (_, i: string) => String(parts[Number(i)]));
+    return referenced ?? ctx.builder.functionOf(substitutionOf(text, substitutions)) ?? namedFunction(ctx, text);
+  };
+  return { root, locate: () => loc, functionOf };
+}
+
+/** A function named by its FunctionName, alone or at the end of an ARN (`arn:...:function:name[:qualifier]`). */
+function namedFunction(ctx: LoadContext, target: unknown): LambdaFunction | undefined {
+  const text = textOf(target);
+  if (text === undefined || text.includes('${') || MARKER.test(text)) return undefined;
+  const name = text.startsWith('arn:') ? /:function:([^:<>]+)(?::[^:]*)?$/.exec(text)?.[1] : text;
+  return name ? ctx.builder.functionNamed(ctx.template.stackId, name) : undefined;
+}
+
+const marker = (i: number) => `@@faasguard-part-${i}@@`;
+const MARKER = /@@faasguard-part-(\d+)@@/;
+const MARKERS = new RegExp(MARKER.source, 'g');
+
+/** SAM's `DefinitionUri` naming a file of the scanned directory. */
+function definitionFromFile(ctx: LoadContext, r: TemplateResource, functionOf: Definition['functionOf']): Definition | undefined {
+  const node = get(props(r), 'DefinitionUri');
+  const location = node ? ctx.ev.value(node) : undefined;
+  if (!node || typeof location !== 'string' || isRemote(location) || !ctx.reader) return undefined;
+  const tree = readLocalTree(ctx.reader, location, `DefinitionUri ${location}`, node.loc, ctx.template.diagnostics);
+  if (!tree) return undefined;
+  const root: TNode = tree.root;
+  return { root: toJs(root), locate: (path) => stateLoc(root, path), functionOf };
+}
+
+/** The Task states that invoke a function, through Parallel branches and Map iterations. */
+function lambdaTasks(root: unknown): LambdaTask[] {
+  const out: LambdaTask[] = [];
+  collect(root, [], 0, out);
+  return out;
+}
+
+function collect(machine: unknown, path: string[], depth: number, out: LambdaTask[]): void {
+  const states = field(machine, 'States');
+  if (!isObject(states) || depth > MAX_NESTING) return;
+  for (const [name, state] of Object.entries(states)) {
+    const at = [...path, 'States', name];
+    const task = lambdaTask(name, state, at);
+    if (task) out.push(task);
+    const branches = field(state, 'Branches');
+    if (Array.isArray(branches)) branches.forEach((b, i) => collect(b, [...at, 'Branches', String(i)], depth + 1, out));
+    for (const key of ['ItemProcessor', 'Iterator']) collect(field(state, key), [...at, key], depth + 1, out);
+  }
+}
+
+function lambdaTask(state: string, s: unknown, path: string[]): LambdaTask | undefined {
+  if (field(s, 'Type') !== 'Task') return undefined;
+  const resource = field(s, 'Resource');
+  const text = textOf(resource);
+  if (text !== undefined && LAMBDA_INVOKE.test(text)) {
+    // JSONPath tasks give `Parameters`, JSONata tasks `Arguments`; `FunctionName.$` is chosen at run time.
+    const params = field(s, 'Parameters') ?? field(s, 'Arguments');
+    const target = field(params, 'FunctionName');
+    if (target === undefined) return undefined;
+    return { state, path, target, asynchronous: field(params, 'InvocationType') === 'Event' };
+  }
+  if (resource === undefined || (text !== undefined && !LAMBDA_ARN.test(text) && !text.startsWith('${') && !MARKER.test(text))) return undefined;
+  return { state, path, target: resource, asynchronous: false };
+}
+
+/** A target as text: a string, or an ARN built with `Fn::Sub` around the region and account (`<region>` in place of what is not known). */
+function textOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  return v instanceof Composite ? v.toString() : undefined;
+}
+
+function field(v: unknown, key: string): unknown {
+  return isObject(v) ? v[key] : undefined;
+}
+
+/** A map of the definition, parsed JSON or evaluated: not an array, not a reference. */
+function isObject(v: unknown): v is Record<string, unknown> {
+  return isValueMap(v as Value);
+}
