@@ -49,6 +49,7 @@ import { functionWithoutLogRetention } from './monitoring/function-without-log-r
 import { functionWithoutTracing } from './monitoring/function-without-tracing.js';
 import { mqBrokerWithoutLogs } from './monitoring/mq-broker-without-logs.js';
 import { graphqlApiWithoutLogs } from './monitoring/graphql-api-without-logs.js';
+import { expressWorkflowWithoutLogs } from './monitoring/express-workflow-without-logs.js';
 import { publicFunctionWithoutAlarm } from './monitoring/public-function-without-alarm.js';
 import { apiWithoutThrottling } from './dos/api-without-throttling.js';
 import { asyncRetriesUnbounded } from './dos/async-retries-unbounded.js';
@@ -188,6 +189,7 @@ export const ALL_RULES: readonly Rule[] = [
   functionWithoutTracing,
   mqBrokerWithoutLogs,
   graphqlApiWithoutLogs,
+  expressWorkflowWithoutLogs,
   publicFunctionWithoutAlarm,
   apiWithoutThrottling,
   asyncRetriesUnbounded,

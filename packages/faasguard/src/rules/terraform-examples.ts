@@ -131,6 +131,10 @@ export const TERRAFORM_EXAMPLES: Readonly<Record<string, TerraformExample>> = {
     vulnerable: 'resource "aws_elasticache_replication_group" "sessions" {\n  replication_group_id = "sessions"\n  description          = "sessions"\n  engine               = "redis"\n  node_type            = "cache.t4g.micro"\n  num_cache_clusters   = 2\n}',
     fixed: 'resource "aws_elasticache_replication_group" "sessions" {\n  replication_group_id       = "sessions"\n  description                = "sessions"\n  engine                     = "redis"\n  node_type                  = "cache.t4g.micro"\n  num_cache_clusters         = 2\n  transit_encryption_enabled = true\n  at_rest_encryption_enabled = true\n  auth_token                 = var.sessions_auth_token\n}',
   },
+  'express-workflow-without-logs': {
+    vulnerable: 'resource "aws_sfn_state_machine" "checkout" {\n  name       = "checkout"\n  type       = "EXPRESS"\n  role_arn   = aws_iam_role.checkout.arn\n  definition = file("checkout.asl.json")\n}',
+    fixed: 'resource "aws_sfn_state_machine" "checkout" {\n  name       = "checkout"\n  type       = "EXPRESS"\n  role_arn   = aws_iam_role.checkout.arn\n  definition = file("checkout.asl.json")\n  logging_configuration {\n    level                  = "ERROR"\n    include_execution_data = false\n    log_destination        = "${aws_cloudwatch_log_group.checkout.arn}:*"\n  }\n}',
+  },
   'graphql-api-without-logs': {
     vulnerable: 'resource "aws_appsync_graphql_api" "chat" {\n  name                = "chat"\n  authentication_type = "AMAZON_COGNITO_USER_POOLS"\n}',
     fixed: 'resource "aws_appsync_graphql_api" "chat" {\n  name                = "chat"\n  authentication_type = "AMAZON_COGNITO_USER_POOLS"\n  log_config {\n    cloudwatch_logs_role_arn = aws_iam_role.appsync_logs.arn\n    field_log_level          = "ERROR"\n    exclude_verbose_content  = true\n  }\n}',

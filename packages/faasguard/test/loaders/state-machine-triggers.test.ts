@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { computeExposure } from '../../src/analysis/exposure.js';
 import { apiRouteWithoutAuth } from '../../src/rules/auth/api-route-without-auth.js';
 import { functionExposedThroughChain } from '../../src/rules/auth/function-exposed-through-chain.js';
+import { expressWorkflowWithoutLogs } from '../../src/rules/monitoring/express-workflow-without-logs.js';
 import { loadApp, scan } from '../../src/scan/scan.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
@@ -249,5 +250,24 @@ ${auth}`;
   it('with IAM authorization, only principals of the account reach the task functions', async () => {
     const { model } = await loadApp(project({ 'template.yaml': template('            Auth:\n              Authorizer: AWS_IAM\n') }));
     assert.equal(computeExposure(model).get('template.yaml/Ship')?.level, 'account');
+  });
+});
+
+describe("Terraform's logging_configuration of a state machine", () => {
+  const machine = (logging: string) => `resource "aws_sfn_state_machine" "returns" {
+  name       = "returns"
+  type       = "EXPRESS"
+  role_arn   = "arn:aws:iam::123456789012:role/sfn"
+  definition = jsonencode({ StartAt = "Done", States = { Done = { Type = "Succeed" } } })
+${logging}}
+`;
+
+  it('with a level and a destination, the Express workflow logs; without, it is reported', async () => {
+    const logged = machine('  logging_configuration {\n    level           = "ERROR"\n    log_destination = "arn:aws:logs:eu-west-1:123456789012:log-group:returns:*"\n  }\n');
+    const quiet = machine('  logging_configuration {\n    level = "OFF"\n  }\n');
+    for (const [tf, lines] of [[logged, []], [quiet, [1]]] as const) {
+      const { findings } = await scan(project({ 'main.tf': tf }), { noCache: true, rules: [expressWorkflowWithoutLogs] });
+      assert.deepEqual(findings.map((f) => f.location.line), lines);
+    }
   });
 });

@@ -141,6 +141,11 @@ const CASES: Record<string, Expected[]> = {
     { file: 'main.tf', line: 1, subject: 'aws_elasticache_replication_group.limits', severity: 'low' },
     { file: 'main.tf', line: 7, subject: 'aws_elasticache_replication_group.limits', severity: 'medium' },
   ],
+  'express-workflow-without-logs': [
+    { line: 10, subject: 'Checkout' },
+    { line: 35, subject: 'Refunds' },
+    { file: 'main.tf', line: 1, subject: 'aws_sfn_state_machine.returns' },
+  ],
   'graphql-api-without-logs': [
     { line: 4, subject: 'ChatApi' },
     { line: 16, subject: 'NotesApi' },

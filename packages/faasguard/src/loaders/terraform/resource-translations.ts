@@ -245,7 +245,10 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   aws_sfn_state_machine: {
     cfnType: 'AWS::StepFunctions::StateMachine',
     // `jsonencode({...})` arrives as the structure, a heredoc as text: the link reads either.
-    properties: { StateMachineName: 'name', DefinitionString: 'definition', RoleArn: 'role_arn', StateMachineType: 'type' },
+    properties: {
+      StateMachineName: 'name', DefinitionString: 'definition', RoleArn: 'role_arn', StateMachineType: 'type',
+      LoggingConfiguration: { Level: 'logging_configuration.level', Destinations: { each: 'logging_configuration', of: { CloudWatchLogsLogGroup: { LogGroupArn: 'log_destination' } } } },
+    },
   },
   aws_pipes_pipe: {
     cfnType: 'AWS::Pipes::Pipe',
