@@ -9,6 +9,7 @@ import { get } from '../../parse/tree.js';
 import { acceptedFindings } from './accepted-findings.js';
 import { identityPolicies } from './iam.js';
 import { elementBase, prop, type LoadContext } from './load-context.js';
+import { checkPropertyKinds } from './property-kinds.js';
 import { resourceKind } from './resource-kind.js';
 import type { TemplateResource } from './template.js';
 
@@ -23,6 +24,7 @@ export function loadResource(ctx: LoadContext, r: TemplateResource): Resource {
     locate: (...path) => locateProperty(r, path),
   };
   addExtent(r, resource);
+  checkPropertyKinds(resource, ctx.template.diagnostics);
   const accepted = acceptedFindings(r, ctx.template.diagnostics);
   if (accepted) resource.accepted = accepted;
   const identity = identityPolicies(ctx, r);
