@@ -106,6 +106,13 @@ export class ModelIndex {
     return this.resourcesByType.get(type) ?? [];
   }
 
+  /** Resources of any of the types, type by type, each in model order: what a rule judges, without walking every resource. */
+  resourcesOfTypes(types: Iterable<string>): Resource[] {
+    const out: Resource[] = [];
+    for (const type of types) out.push(...this.resourcesOfType(type));
+    return out;
+  }
+
   /** Triggers whose events come from the resource, in model order. */
   triggersFrom(sourceId: string): Trigger[] {
     return this.triggersBySource.get(sourceId) ?? [];

@@ -25,6 +25,9 @@ export interface DomainNameFacts {
   defaultsToTls10: boolean;
 }
 
+/** The types a custom domain's security policy is written on. */
+export const DOMAIN_NAME_TYPES: readonly string[] = ['AWS::ApiGateway::DomainName', 'AWS::ApiGatewayV2::DomainName', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi'];
+
 export function domainNameFacts(resource: Resource): DomainNameFacts | undefined {
   const p = resource.properties;
   switch (resource.type) {

@@ -30,6 +30,8 @@ export interface KmsKeyFacts {
   rotationLoc: SourceLocation;
 }
 
+export const KMS_KEY_TYPE = 'AWS::KMS::Key';
+
 export function kmsKeyFacts(resource: Resource): KmsKeyFacts | undefined {
   if (resource.kind !== 'kms-key') return undefined;
   const p = resource.properties;

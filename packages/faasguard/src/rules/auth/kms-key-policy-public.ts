@@ -1,10 +1,11 @@
+import { ModelIndex } from '../../model/model-index.js';
 import { actionsText } from '../../analysis/resource-policy-grants.js';
 import { isPublicAllow } from '../../analysis/source-writers.js';
 import type { Severity } from '../../findings/finding.js';
 import { expandActions, type ExpandedAction } from '../../iam/expand-actions.js';
 import { everyoneText } from '../../iam/everyone-text.js';
 import type { AppModel, PolicyStatement, Resource } from '../../model/app-model.js';
-import { encryptedWith } from '../../model/facts/kms-key-facts.js';
+import { KMS_KEY_TYPE, encryptedWith } from '../../model/facts/kms-key-facts.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -31,8 +32,7 @@ export const kmsKeyPolicyPublic: Rule = {
   },
   check({ model }) {
     const results: RuleResult[] = [];
-    for (const key of model.resources) {
-      if (key.kind !== 'kms-key') continue;
+    for (const key of ModelIndex.of(model).resourcesOfType(KMS_KEY_TYPE)) {
       for (const doc of key.policies) {
         doc.statements.forEach((s, i) => {
           if (!isPublicAllow(s)) return;

@@ -1,4 +1,5 @@
-import { acceptsTls10, domainNameFacts, tls10Loc, type DomainNameFacts } from '../../model/facts/domain-name-facts.js';
+import { ModelIndex } from '../../model/model-index.js';
+import { DOMAIN_NAME_TYPES, acceptsTls10, domainNameFacts, tls10Loc, type DomainNameFacts } from '../../model/facts/domain-name-facts.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -26,7 +27,7 @@ export const apiDomainWithoutTls12: Rule = {
   },
   check({ model }) {
     const results: RuleResult[] = [];
-    for (const resource of model.resources) {
+    for (const resource of ModelIndex.of(model).resourcesOfTypes(DOMAIN_NAME_TYPES)) {
       const facts = domainNameFacts(resource);
       if (facts && acceptsTls10(facts)) results.push(result(facts));
     }

@@ -1,5 +1,5 @@
 import type { AppModel, PublicAccessBlock, Resource, Trigger } from '../../model/app-model.js';
-import { bucketFacts } from '../../model/facts/bucket-facts.js';
+import { BUCKET_TYPE, bucketFacts } from '../../model/facts/bucket-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -35,7 +35,7 @@ export const bucketTriggerWithoutPublicAccessBlock: Rule = {
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const r of model.resources) {
+    for (const r of ModelIndex.of(model).resourcesOfType(BUCKET_TYPE)) {
       if (!bucketFacts(r)) continue;
       const result = checkBucket(model, r, index.triggersFrom(r.id).filter((t) => t.kind === 's3'));
       if (result) results.push(result);

@@ -1,6 +1,6 @@
 import { resourcePolicies } from '../../analysis/resource-policies.js';
 import type { PolicyStatement, Resource } from '../../model/app-model.js';
-import { bucketFacts } from '../../model/facts/bucket-facts.js';
+import { BUCKET_TYPE, bucketFacts } from '../../model/facts/bucket-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { asArray, asBoolean, isValueMap } from '../../model/value.js';
 import { anyActionMatches } from '../../iam/action-matches.js';
@@ -31,7 +31,7 @@ export const bucketWithoutTlsPolicy: Rule = {
     const index = ModelIndex.of(model);
     const tlsOnly = new Set(resourcePolicies(model).filter((p) => p.kind === 'bucket' && p.document.statements.some(deniesPlainHttp)).flatMap((p) => p.governed));
     const results: RuleResult[] = [];
-    for (const r of model.resources) {
+    for (const r of ModelIndex.of(model).resourcesOfType(BUCKET_TYPE)) {
       const b = bucketFacts(r);
       if (!b || b.websiteLoc !== undefined || tlsOnly.has(r)) continue;
       results.push(resultFor(r, index));

@@ -1,5 +1,6 @@
+import { ModelIndex } from '../../model/model-index.js';
 import type { Severity } from '../../findings/finding.js';
-import { cacheEncryptionFacts, type CacheEncryptionFacts, type EncryptionSetting } from '../../model/facts/cache-encryption-facts.js';
+import { REPLICATION_GROUP_TYPE, cacheEncryptionFacts, type CacheEncryptionFacts, type EncryptionSetting } from '../../model/facts/cache-encryption-facts.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -26,7 +27,7 @@ export const cacheWithoutEncryption: Rule = {
   },
   check({ model }) {
     const results: RuleResult[] = [];
-    for (const resource of model.resources) {
+    for (const resource of ModelIndex.of(model).resourcesOfType(REPLICATION_GROUP_TYPE)) {
       const facts = cacheEncryptionFacts(resource);
       if (facts) results.push(...resultsFor(facts));
     }

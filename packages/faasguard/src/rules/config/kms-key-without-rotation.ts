@@ -1,4 +1,5 @@
-import { encryptedWith, kmsKeyFacts, type KmsKeyFacts } from '../../model/facts/kms-key-facts.js';
+import { ModelIndex } from '../../model/model-index.js';
+import { KMS_KEY_TYPE, encryptedWith, kmsKeyFacts, type KmsKeyFacts } from '../../model/facts/kms-key-facts.js';
 import type { AppModel } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -26,7 +27,7 @@ export const kmsKeyWithoutRotation: Rule = {
   },
   check({ model }) {
     const results: RuleResult[] = [];
-    for (const resource of model.resources) {
+    for (const resource of ModelIndex.of(model).resourcesOfType(KMS_KEY_TYPE)) {
       const facts = kmsKeyFacts(resource);
       if (facts && facts.rotatable && !facts.disabled && facts.rotationEnabled !== true && !unknownSetting(facts)) results.push(resultFor(model, facts));
     }

@@ -1,6 +1,6 @@
 import { whoseRoleCan } from '../../analysis/reach-text.js';
 import type { LambdaFunction, Trigger } from '../../model/app-model.js';
-import { brokerFacts, type BrokerFacts } from '../../model/facts/broker-facts.js';
+import { BROKER_TYPE, brokerFacts, type BrokerFacts } from '../../model/facts/broker-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -29,7 +29,7 @@ export const mqBrokerPubliclyAccessible: Rule = {
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    for (const resource of model.resources) {
+    for (const resource of ModelIndex.of(model).resourcesOfType(BROKER_TYPE)) {
       const facts = brokerFacts(resource);
       if (!facts?.publiclyAccessible) continue;
       const triggered = model.triggers.filter((t) => t.sourceId === resource.id).flatMap((t) => invoked(t, index));

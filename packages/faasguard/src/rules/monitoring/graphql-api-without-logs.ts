@@ -1,4 +1,5 @@
-import { graphqlApiFacts, type GraphqlApiFacts } from '../../model/facts/graphql-api-facts.js';
+import { ModelIndex } from '../../model/model-index.js';
+import { GRAPHQL_API_TYPES, graphqlApiFacts, type GraphqlApiFacts } from '../../model/facts/graphql-api-facts.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -25,7 +26,7 @@ export const graphqlApiWithoutLogs: Rule = {
   },
   check({ model }) {
     const results: RuleResult[] = [];
-    for (const resource of model.resources) {
+    for (const resource of ModelIndex.of(model).resourcesOfTypes(GRAPHQL_API_TYPES)) {
       const facts = graphqlApiFacts(resource, model);
       if (facts?.logging === false) results.push(resultFor(facts));
     }

@@ -1,4 +1,5 @@
-import { brokerFacts, type BrokerFacts } from '../../model/facts/broker-facts.js';
+import { ModelIndex } from '../../model/model-index.js';
+import { BROKER_TYPE, brokerFacts, type BrokerFacts } from '../../model/facts/broker-facts.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -25,7 +26,7 @@ export const mqBrokerWithoutLogs: Rule = {
   },
   check({ model }) {
     const results: RuleResult[] = [];
-    for (const resource of model.resources) {
+    for (const resource of ModelIndex.of(model).resourcesOfType(BROKER_TYPE)) {
       const facts = brokerFacts(resource);
       const missing = facts ? missingLogs(facts) : [];
       if (facts && missing.length > 0) results.push(resultFor(facts, missing));
