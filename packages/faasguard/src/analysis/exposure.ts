@@ -96,7 +96,9 @@ const LEVEL_WHO: Readonly<Record<ExposureLevel, string>> = {
 
 /**
  * A route whose AWS service integration writes into a queue, topic, stream or bucket of the model
- * (`sqs:SendMessage`, `sns:Publish` …) invokes, through it, every function that source triggers.
+ * (`sqs:SendMessage`, `sns:Publish` …) invokes, through it, every function that source triggers. A
+ * state machine it starts invokes its tasks' functions, and the functions of the queues and topics
+ * its tasks send to.
  */
 function* serviceIntegrationPaths(route: Route, index: ModelIndex): Generator<[string, EntryPath]> {
   const integration = route.integration;
@@ -104,20 +106,32 @@ function* serviceIntegrationPaths(route: Route, index: ModelIndex): Generator<[s
   if (!integration || !source) return;
   const api = index.api(route.apiId);
   const level = routeLevel(route, api?.endpointType === 'PRIVATE');
-  for (const t of index.triggersFrom(source.id)) {
-    const fn = index.function(t.functionId);
-    if (!fn) continue;
-    yield [fn.id, {
-      level,
-      via: `${route.id}->${t.id}`,
-      description: `${routeCallers(route, level)} can call ${routeName(route)} of ${api ? nameOf(api) : 'an API'} (${routeAuthText(route)}), whose ${integration.service ?? 'AWS service'} integration ${feeds(source).third} ${nameOf(source)}, which invokes ${nameOf(fn)}`,
-      steps: [
-        { loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` },
-        { loc: integration.loc, message: `${integration.service ?? 'AWS service'} integration ${feeds(source).third} ${nameOf(source)}` },
-        { loc: t.loc, message: `${t.kind} event from ${nameOf(source)} invokes ${nameOf(fn)}` },
-      ],
-    }];
+  const called = `${routeCallers(route, level)} can call ${routeName(route)} of ${api ? nameOf(api) : 'an API'} (${routeAuthText(route)}), whose ${integration.service ?? 'AWS service'} integration ${feeds(source).third} ${nameOf(source)}`;
+  const first = [
+    { loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` },
+    { loc: integration.loc, message: `${integration.service ?? 'AWS service'} integration ${feeds(source).third} ${nameOf(source)}` },
+  ];
+  for (const relay of [{ resource: source, description: called, steps: first }, ...relays(source, called, first, index)]) {
+    for (const t of index.triggersFrom(relay.resource.id)) {
+      const fn = index.function(t.functionId);
+      if (!fn) continue;
+      yield [fn.id, {
+        level,
+        via: `${route.id}->${t.id}`,
+        description: `${relay.description}, which invokes ${nameOf(fn)}`,
+        steps: [...relay.steps, { loc: t.loc, message: `${t.kind} event from ${nameOf(relay.resource)} invokes ${nameOf(fn)}` }],
+      }];
+    }
   }
+}
+
+/** The queues and topics a state machine's tasks send to (`Resource.sends`), as further ways to the functions they trigger. */
+function relays(machine: Resource, description: string, steps: EntryPath['steps'], index: ModelIndex): Array<{ resource: Resource; description: string; steps: EntryPath['steps'] }> {
+  return (machine.sends ?? []).flatMap((send) => {
+    const target = index.resource(send.targetId);
+    if (!target) return [];
+    return [{ resource: target, description: `${description}, whose task ${send.state} sends to ${nameOf(target)}`, steps: [...steps, { loc: send.loc, message: `task ${send.state} of ${nameOf(machine)} sends to ${nameOf(target)}` }] }];
+  });
 }
 
 /** How a message says that something puts events into a source: a state machine is started, the others written to. */

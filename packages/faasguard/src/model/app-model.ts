@@ -150,10 +150,21 @@ export interface Resource extends ModelElement {
   publicAccessBlock?: PublicAccessBlock;
   /** Server-side encryption as configured on the resource */
   encryption?: EncryptionConfig;
+  /** For a Step Functions state machine: the queues and topics of the model its tasks send to */
+  sends?: StateMachineSend[];
   /** Last line of the resource's definition in `loc.file`, when the format tells: lines `loc.line` to it are inside the resource */
   endLine?: number;
   /** Findings the template accepts on this resource (`Metadata: faasguard: ignore:`); absent when it accepts none */
   accepted?: AcceptedFinding[];
+}
+
+/** A task of a state machine that sends to a queue or topic of the model (`sqs:sendMessage`, `sns:publish`). */
+export interface StateMachineSend {
+  /** Model id of the queue or topic */
+  targetId: string;
+  /** The task state's name */
+  state: string;
+  loc: SourceLocation;
 }
 
 /**

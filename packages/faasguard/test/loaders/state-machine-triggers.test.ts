@@ -271,3 +271,54 @@ ${logging}}
     }
   });
 });
+
+describe('a state machine that sends to a queue', () => {
+  const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Jobs:
+    Type: AWS::SQS::Queue
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      CodeUri: src/
+      Events:
+        Job:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt Jobs.Arn
+  Intake:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition:
+        StartAt: Enqueue
+        States:
+          Enqueue:
+            Type: Task
+            Resource: arn:aws:states:::sqs:sendMessage
+            Parameters:
+              QueueUrl: !Ref Jobs
+              MessageBody.$: $
+            End: true
+      Events:
+        Submit:
+          Type: Api
+          Properties:
+            Path: /jobs
+            Method: post
+`;
+
+  it("passes the route's exposure to the queue's functions, naming the task", async () => {
+    const { model } = await loadApp(project({ 'template.yaml': template }));
+    assert.deepEqual(model.resources.find((r) => r.logicalId === 'Intake')?.sends?.map((s) => [s.targetId, s.state, s.loc.line]), [['template.yaml/Jobs', 'Enqueue', 22]]);
+    const worker = computeExposure(model).get('template.yaml/Worker');
+    assert.equal(worker?.level, 'public');
+    assert.match(worker?.paths[0]?.description ?? '', /starts Intake, whose task Enqueue sends to Jobs, which invokes Worker$/);
+  });
+
+  it('without the route, the queue and its function stay internal', async () => {
+    const { model } = await loadApp(project({ 'template.yaml': template.replace(/      Events:\n        Submit:[\s\S]*$/, '') }));
+    assert.equal(computeExposure(model).get('template.yaml/Worker')?.level, 'internal');
+  });
+});

@@ -12,7 +12,7 @@
  */
 import type { LambdaFunction } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
-import { Composite, display, isValueMap, type Value } from '../../model/value.js';
+import { Composite, display, isValueMap, ResourceRef, type Value } from '../../model/value.js';
 import { atPath, get, getEntry, toJs, type TNode } from '../../parse/tree.js';
 import { prop, props, type LoadContext } from './load-context.js';
 import { isRemote, readLocalTree } from './local-file.js';
@@ -24,16 +24,36 @@ const MAX_NESTING = 16;
 /** The service integrations that invoke a function; `.waitForTaskToken` waits for a callback. */
 const LAMBDA_INVOKE = /^arn:aws[a-z-]*:states:::lambda:invoke(\.waitForTaskToken)?$/;
 
+/** Integrations that send into a queue or topic, and the parameter naming it (optimized and AWS SDK forms). */
+const SENDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^arn:aws[a-z-]*:states:::(aws-sdk:)?sqs:sendMessage(\.waitForTaskToken)?$/i, 'QueueUrl'],
+  [/^arn:aws[a-z-]*:states:::(aws-sdk:)?sns:publish(\.waitForTaskToken)?$/i, 'TopicArn'],
+];
+
 /** A function's ARN written as the task's resource (the older direct form), e.g. `arn:aws:lambda:<region>:<account>:function:name`. */
 const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:/;
 
-/** What is known of a definition: its states, and how to turn a written target back into a function. */
+/** What is known of a definition: its states, and how to read a target written in it. */
 interface Definition {
   root: unknown;
   /** Where the state at a path of the definition is written */
   locate(path: readonly string[]): SourceLocation;
-  /** The function a target written in the definition names */
-  functionOf(target: unknown): LambdaFunction | undefined;
+  /** What a target written in the definition stands for: a reference to a resource, or text (a name, an ARN) */
+  referenceOf(target: unknown): Value | undefined;
+}
+
+/** A Task state of the definition (`s`) and where it is. */
+interface TaskState {
+  state: string;
+  path: string[];
+  s: unknown;
+}
+
+/** One Task state that sends to a queue or topic. */
+interface SendTask {
+  state: string;
+  path: string[];
+  target: unknown;
 }
 
 /** One Task state that invokes a function. */
@@ -48,8 +68,9 @@ export function linkStateMachine(ctx: LoadContext, r: TemplateResource): void {
   const definition = definitionOf(ctx, r);
   if (!definition) return;
   const id = ctx.template.resourceId(r.logicalId);
+  addSends(ctx, id, definition);
   for (const task of lambdaTasks(definition.root)) {
-    const fn = definition.functionOf(task.target);
+    const fn = functionOf(ctx, definition.referenceOf(task.target));
     if (!fn) continue;
     ctx.builder.addTrigger({
       id: `${id}#${task.state}`,
@@ -63,14 +84,25 @@ export function linkStateMachine(ctx: LoadContext, r: TemplateResource): void {
   }
 }
 
+/** The queues and topics of the model that the state machine's tasks send to (see `Resource.sends`). */
+function addSends(ctx: LoadContext, id: string, definition: Definition): void {
+  const machine = ctx.builder.resource(id);
+  if (!machine) return;
+  for (const task of sendTasks(definition.root)) {
+    const target = ctx.builder.resourceOf(definition.referenceOf(task.target));
+    if (target?.kind !== 'queue' && target?.kind !== 'topic') continue;
+    (machine.sends ??= []).push({ targetId: target.id, state: task.state, loc: definition.locate(task.path) });
+  }
+}
+
 function definitionOf(ctx: LoadContext, r: TemplateResource): Definition | undefined {
   // The resource's properties are evaluated already: evaluating again would repeat their diagnostics.
   const properties = ctx.builder.resource(ctx.template.resourceId(r.logicalId))?.properties ?? {};
   const substitutions = properties['DefinitionSubstitutions'];
-  const substituted = (target: unknown) => ctx.builder.functionOf(substitutionOf(target, substitutions) ?? (target as Value)) ?? namedFunction(ctx, target);
+  const substituted = (target: unknown): Value | undefined => substitutionOf(target, substitutions) ?? (target as Value);
   const inline = get(props(r), 'Definition');
   if (inline && isValueMap(properties['Definition'])) {
-    return { root: properties['Definition'], locate: (path) => stateLoc(inline, path), functionOf: substituted };
+    return { root: properties['Definition'], locate: (path) => stateLoc(inline, path), referenceOf: substituted };
   }
   const text = properties['DefinitionString'];
   if (text !== undefined) return definitionFromText(ctx, r, text, substitutions);
@@ -96,7 +128,7 @@ function substitutionOf(target: unknown, substitutions: Value | undefined): Valu
  */
 function definitionFromText(ctx: LoadContext, r: TemplateResource, text: Value, substitutions: Value | undefined): Definition | undefined {
   const loc = prop(ctx, r, 'DefinitionString').loc;
-  if (isValueMap(text)) return { root: text, locate: () => loc, functionOf: (target) => ctx.builder.functionOf(target as Value) ?? namedFunction(ctx, target) };
+  if (isValueMap(text)) return { root: text, locate: () => loc, referenceOf: (target) => target as Value };
   const parts = text instanceof Composite ? text.parts : typeof text === 'string' ? [text] : undefined;
   if (!parts) return undefined;
   const json = parts.map((p, i) => (typeof p === 'string' ? p : marker(i))).join('');
@@ -107,14 +139,19 @@ function definitionFromText(ctx: LoadContext, r: TemplateResource, text: Value, 
     ctx.template.diagnostics.warning('state-machine-definition-unreadable', `the DefinitionString of ${r.logicalId} is not JSON (${display(text).slice(0, 80)}): the functions its tasks invoke are not known`, loc);
     return undefined;
   }
-  const functionOf = (target: unknown): LambdaFunction | undefined => {
+  const referenceOf = (target: unknown): Value | undefined => {
     if (typeof target !== 'string') return undefined;
-    const referenced = [...target.matchAll(MARKERS)].map((m) => ctx.builder.functionOf(parts[Number(m[1])] as Value)).find((fn) => fn !== undefined);
+    const referenced = [...target.matchAll(MARKERS)].map((m) => parts[Number(m[1])]).find((p) => p instanceof ResourceRef);
     // Markers of values not known here (the region, the account) read back as their placeholders.
     const text = target.replace(MARKERS, (_, i: string) => String(parts[Number(i)]));
-    return referenced ?? ctx.builder.functionOf(substitutionOf(text, substitutions)) ?? namedFunction(ctx, text);
+    return referenced ?? substitutionOf(text, substitutions) ?? text;
   };
-  return { root, locate: () => loc, functionOf };
+  return { root, locate: () => loc, referenceOf };
+}
+
+/** The function a reference names, or one named by its FunctionName in the text. */
+function functionOf(ctx: LoadContext, reference: Value | undefined): LambdaFunction | undefined {
+  return ctx.builder.functionOf(reference) ?? namedFunction(ctx, reference);
 }
 
 /** A function named by its FunctionName, alone or at the end of an ARN (`arn:...:function:name[:qualifier]`). */
@@ -130,30 +167,45 @@ const MARKER = /@@faasguard-part-(\d+)@@/;
 const MARKERS = new RegExp(MARKER.source, 'g');
 
 /** SAM's `DefinitionUri` naming a file of the scanned directory. */
-function definitionFromFile(ctx: LoadContext, r: TemplateResource, functionOf: Definition['functionOf']): Definition | undefined {
+function definitionFromFile(ctx: LoadContext, r: TemplateResource, referenceOf: Definition['referenceOf']): Definition | undefined {
   const node = get(props(r), 'DefinitionUri');
   const location = node ? ctx.ev.value(node) : undefined;
   if (!node || typeof location !== 'string' || isRemote(location) || !ctx.reader) return undefined;
   const tree = readLocalTree(ctx.reader, location, `DefinitionUri ${location}`, node.loc, ctx.template.diagnostics);
   if (!tree) return undefined;
   const root: TNode = tree.root;
-  return { root: toJs(root), locate: (path) => stateLoc(root, path), functionOf };
+  return { root: toJs(root), locate: (path) => stateLoc(root, path), referenceOf };
 }
 
-/** The Task states that invoke a function, through Parallel branches and Map iterations. */
+/** The Task states that send to a queue or topic. */
+function sendTasks(root: unknown): SendTask[] {
+  return allTasks(root).flatMap(({ state, path, s }) => {
+    const text = textOf(field(s, 'Resource'));
+    const parameter = text !== undefined ? SENDS.find(([re]) => re.test(text))?.[1] : undefined;
+    if (parameter === undefined) return [];
+    const target = field(field(s, 'Parameters') ?? field(s, 'Arguments'), parameter);
+    return target === undefined ? [] : [{ state, path, target }];
+  });
+}
+
+/** The Task states that invoke a function. */
 function lambdaTasks(root: unknown): LambdaTask[] {
-  const out: LambdaTask[] = [];
+  return allTasks(root).flatMap(({ state, path, s }) => lambdaTask(state, s, path) ?? []);
+}
+
+/** Every Task state, through Parallel branches and Map iterations, with where it is in the definition. */
+function allTasks(root: unknown): TaskState[] {
+  const out: TaskState[] = [];
   collect(root, [], 0, out);
   return out;
 }
 
-function collect(machine: unknown, path: string[], depth: number, out: LambdaTask[]): void {
+function collect(machine: unknown, path: string[], depth: number, out: TaskState[]): void {
   const states = field(machine, 'States');
   if (!isObject(states) || depth > MAX_NESTING) return;
   for (const [name, state] of Object.entries(states)) {
     const at = [...path, 'States', name];
-    const task = lambdaTask(name, state, at);
-    if (task) out.push(task);
+    if (field(state, 'Type') === 'Task') out.push({ state: name, path: at, s: state });
     const branches = field(state, 'Branches');
     if (Array.isArray(branches)) branches.forEach((b, i) => collect(b, [...at, 'Branches', String(i)], depth + 1, out));
     for (const key of ['ItemProcessor', 'Iterator']) collect(field(state, key), [...at, key], depth + 1, out);
@@ -161,7 +213,6 @@ function collect(machine: unknown, path: string[], depth: number, out: LambdaTas
 }
 
 function lambdaTask(state: string, s: unknown, path: string[]): LambdaTask | undefined {
-  if (field(s, 'Type') !== 'Task') return undefined;
   const resource = field(s, 'Resource');
   const text = textOf(resource);
   if (text !== undefined && LAMBDA_INVOKE.test(text)) {
