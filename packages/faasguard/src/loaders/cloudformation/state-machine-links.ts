@@ -3,7 +3,9 @@
  * (`arn:aws:states:::lambda:invoke` with its `FunctionName`, or the function's ARN as the state's
  * `Resource`) passes the state's input to the function as its event. Whoever starts an execution
  * chooses that input, so the function is triggered by the state machine (`step-functions`), and the
- * exposure analysis passes on who can start it (`analysis/exposure.ts`).
+ * exposure analysis passes on who can start it (`analysis/exposure.ts`). A task that sends to a queue
+ * or topic of the model (`sqs:sendMessage`, `sns:publish`) is recorded on the state machine
+ * (`Resource.sends`): whoever starts it reaches that source's functions too.
  *
  * The definition is read where the template gives it: `Definition` (a map, SAM and CloudFormation),
  * `DefinitionString` (JSON text, often built with `Fn::Sub`) or SAM's `DefinitionUri` (a local JSON or
