@@ -30,6 +30,7 @@ export interface KmsKeyFacts {
   rotationLoc: SourceLocation;
 }
 
+/** The type of the resources this view reads (resource kind `kms-key`), for looking them up by index. */
 export const KMS_KEY_TYPE = 'AWS::KMS::Key';
 
 export function kmsKeyFacts(resource: Resource): KmsKeyFacts | undefined {

@@ -1,4 +1,3 @@
-import { ModelIndex } from '../../model/model-index.js';
 import { actionsText } from '../../analysis/resource-policy-grants.js';
 import { isPublicAllow } from '../../analysis/source-writers.js';
 import type { Severity } from '../../findings/finding.js';
@@ -6,6 +5,7 @@ import { expandActions, type ExpandedAction } from '../../iam/expand-actions.js'
 import { everyoneText } from '../../iam/everyone-text.js';
 import type { AppModel, PolicyStatement, Resource } from '../../model/app-model.js';
 import { KMS_KEY_TYPE, encryptedWith } from '../../model/facts/kms-key-facts.js';
+import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 

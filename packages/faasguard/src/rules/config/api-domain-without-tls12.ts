@@ -1,6 +1,6 @@
-import { ModelIndex } from '../../model/model-index.js';
 import { DOMAIN_NAME_TYPES, acceptsTls10, domainNameFacts, tls10Loc, type DomainNameFacts } from '../../model/facts/domain-name-facts.js';
 import { display } from '../../model/value.js';
+import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 

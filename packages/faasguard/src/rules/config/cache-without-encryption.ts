@@ -1,6 +1,6 @@
-import { ModelIndex } from '../../model/model-index.js';
 import type { Severity } from '../../findings/finding.js';
 import { REPLICATION_GROUP_TYPE, cacheEncryptionFacts, type CacheEncryptionFacts, type EncryptionSetting } from '../../model/facts/cache-encryption-facts.js';
+import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 

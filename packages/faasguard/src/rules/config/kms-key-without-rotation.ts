@@ -1,6 +1,6 @@
-import { ModelIndex } from '../../model/model-index.js';
 import { KMS_KEY_TYPE, encryptedWith, kmsKeyFacts, type KmsKeyFacts } from '../../model/facts/kms-key-facts.js';
 import type { AppModel } from '../../model/app-model.js';
+import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 

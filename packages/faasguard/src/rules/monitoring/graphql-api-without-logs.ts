@@ -1,5 +1,5 @@
-import { ModelIndex } from '../../model/model-index.js';
 import { GRAPHQL_API_TYPES, graphqlApiFacts, type GraphqlApiFacts } from '../../model/facts/graphql-api-facts.js';
+import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 

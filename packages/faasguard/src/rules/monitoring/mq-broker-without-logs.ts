@@ -1,5 +1,5 @@
-import { ModelIndex } from '../../model/model-index.js';
 import { BROKER_TYPE, brokerFacts, type BrokerFacts } from '../../model/facts/broker-facts.js';
+import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
