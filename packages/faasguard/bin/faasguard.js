@@ -23,7 +23,10 @@ const MODULES = path.join(DIST, 'bundle', 'main.js');
 
 // Exported for a program that runs the command line in its own process and waits for it to end
 // (the benchmark does: bench/measure.ts).
-module.exports = { done: run(process.argv.slice(2)) };
+const argv = process.argv.slice(2);
+const done = run(argv);
+module.exports = { done };
+if (require.main === module && SCANNING_COMMANDS.has(argv[0])) done.then(exitOnceWritten);
 
 async function run(argv) {
   const scanner = SCANNING_COMMANDS.has(argv[0]) && existsSync(SCANNER) && existsSync(LAUNCH) ? require(LAUNCH).loadScanner(SCANNER) : undefined;
@@ -31,4 +34,17 @@ async function run(argv) {
   const { main } = scanner ? scanner.exports : await import(pathToFileURL(modules).href);
   process.exitCode = await main(argv);
   if (argv[0] === 'scan') scanner?.keepCode();
+}
+
+// A scan's work is over when main returns: its reports and caches are written, its threads have
+// answered. Left to end on its own, the process would first free the scan's heap piece by piece
+// (some 10 ms on the example, 0.1 s on a 1,000-function app); it ends once standard output and
+// error have taken what was written to them instead.
+function exitOnceWritten() {
+  let open = 2;
+  const closed = () => {
+    if (--open === 0) process.exit();
+  };
+  process.stdout.write('', closed);
+  process.stderr.write('', closed);
 }

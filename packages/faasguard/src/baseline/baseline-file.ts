@@ -4,7 +4,7 @@
  * review; matching uses the fingerprint alone, which survives line shifts and reordering.
  */
 import type { Finding } from '../findings/finding.js';
-import { compareText } from '../report/ordering.js';
+import { compareText } from '../util/compare-text.js';
 import { escapeJson } from '../report/terminal-text.js';
 
 /** Version of the baseline file format; a reader refuses any other. */

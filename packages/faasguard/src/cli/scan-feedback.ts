@@ -11,6 +11,7 @@ import { plural } from './plural.js';
 import { ProgressLine, type TerminalStream } from './progress-line.js';
 import { summaryLine } from './summary-line.js';
 import { escapeLine } from '../report/terminal-text.js';
+import { compareText } from '../util/compare-text.js';
 
 export interface FeedbackOptions {
   quiet: boolean;
@@ -101,6 +102,6 @@ export function ruleTimesText(times: ReadonlyArray<readonly [string, number]>): 
   if (times.length === 0) return 'faasguard: rule times: no rule ran (the result of the last scan was reused; --no-cache runs them)\n';
   const total = times.reduce((sum, [, ms]) => sum + ms, 0);
   const width = Math.max(...times.map(([id]) => id.length));
-  const rows = [...times].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, ms]) => `  ${id.padEnd(width)}  ${ms.toFixed(1).padStart(8)} ms`);
+  const rows = [...times].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([id, ms]) => `  ${id.padEnd(width)}  ${ms.toFixed(1).padStart(8)} ms`);
   return `faasguard: rule times (${times.length} rules, ${total.toFixed(0)} ms):\n${rows.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@
  */
 import { SAM_POLICY_TEMPLATES } from '../loaders/sam/policy-templates-data.js';
 import { actionId, expandActions } from './expand-actions.js';
+import { compareNames } from '../util/compare-text.js';
 
 /** What a template grants: lower-case `service:name` of each catalogue action. */
 const GRANTS = new Map<string, ReadonlySet<string>>();
@@ -38,7 +39,7 @@ export function narrowerTemplates(name: string, needed: ReadonlySet<string>): st
     for (const b of candidates.slice(i + 1)) if (covers([a, b], needed)) options.push([a, b]);
   });
   const smaller = options.filter((o) => size(o) < granted.size);
-  return smaller.sort((a, b) => size(a) - size(b) || a.length - b.length || a.join().localeCompare(b.join()))[0] ?? [];
+  return smaller.sort((a, b) => size(a) - size(b) || a.length - b.length || compareNames(a.join(), b.join()))[0] ?? [];
 }
 
 /** Same resource parameters (or fewer), a non-empty strict subset of the actions. */

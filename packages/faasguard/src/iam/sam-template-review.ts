@@ -9,6 +9,7 @@ import { isServiceSideAction } from './code-usage.js';
 import { actionId, type ExpandedAction } from './expand-actions.js';
 import type { GrantingStatement } from './role-permissions.js';
 import { narrowerTemplates } from './sam-template-alternatives.js';
+import { compareNames } from '../util/compare-text.js';
 
 /** Why a template grants too much, in words for the finding. */
 export interface TemplateReview {
@@ -69,5 +70,5 @@ function words(caps: readonly Capability[], ending = ''): string {
 function uniqueActions(actions: readonly ExpandedAction[]): ExpandedAction[] {
   const seen = new Map<string, ExpandedAction>();
   for (const a of actions) seen.set(actionId(a).toLowerCase(), a);
-  return [...seen.values()].sort((a, b) => actionId(a).localeCompare(actionId(b)));
+  return [...seen.values()].sort((a, b) => compareNames(actionId(a), actionId(b)));
 }

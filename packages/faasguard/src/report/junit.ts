@@ -8,8 +8,9 @@
 import type { Finding } from '../findings/finding.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ScanResult } from '../scan/scan-result.js';
+import { compareText } from '../util/compare-text.js';
 import { fileLine } from './file-line.js';
-import { compareText, sortDiagnostics, sortFindings, sortRules } from './ordering.js';
+import { sortDiagnostics, sortFindings, sortRules } from './ordering.js';
 import { suppressedFindings, suppressionText } from './summary.js';
 import { escapeLine } from './terminal-text.js';
 import { attributes, escapeXmlText } from './xml.js';

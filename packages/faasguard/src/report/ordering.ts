@@ -8,14 +8,9 @@ import { compareFindings } from '../findings/sort.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { compareLocations } from '../model/location.js';
 import type { RuleMeta } from '../rules/rule.js';
+import { compareText } from '../util/compare-text.js';
 
 const DIAGNOSTIC_RANK: Readonly<Record<Diagnostic['severity'], number>> = { error: 0, warning: 1, note: 2 };
-
-/** Compares by code unit, not locale, so that the order is the same on every machine. */
-export function compareText(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
 
 /**
  * `compareFindings`, then the message: two findings that share a fingerprint (a rule reporting the

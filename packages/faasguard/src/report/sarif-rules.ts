@@ -8,7 +8,8 @@ import { terraformExample } from '../rules/terraform-examples.js';
 import type { Finding, Severity } from '../findings/finding.js';
 import { rulePageUrl } from '../project-urls.js';
 import type { RuleMeta } from '../rules/rule.js';
-import { compareText, sortRules } from './ordering.js';
+import { compareText } from '../util/compare-text.js';
+import { sortRules } from './ordering.js';
 import type { SarifLevel, SarifReportingDescriptor } from './sarif-types.js';
 
 const LEVEL: Readonly<Record<Severity, SarifLevel>> = {

@@ -99,6 +99,21 @@ describe('terraform loader', () => {
     assert.ok(lines.includes('lambda-permission-public main.tf:34 aws_lambda_permission.anyone'));
   });
 
+  it('reads *.auto.tfvars in the byte order of their names, as Terraform does: the last one read wins, whatever the locale', async () => {
+    const main = fs.readFileSync(path.join(DIR, 'tfvars', 'main.tf'), 'utf8');
+    // Terraform reads B.auto.tfvars before a.auto.tfvars (uppercase sorts first): a's value holds.
+    const urlFindings = async (files: Record<string, string>): Promise<string[]> => {
+      const dir = tempProject({ 'main.tf': main, ...files });
+      try {
+        return found(await scan(dir, { terraform: true })).filter((l) => l.startsWith('function-url-without-auth'));
+      } finally {
+        removeProject(dir);
+      }
+    };
+    assert.deepEqual(await urlFindings({ 'B.auto.tfvars': 'url_auth = "NONE"\n', 'a.auto.tfvars': 'url_auth = "AWS_IAM"\n' }), []);
+    assert.deepEqual(await urlFindings({ 'B.auto.tfvars': 'url_auth = "AWS_IAM"\n', 'a.auto.tfvars': 'url_auth = "NONE"\n' }), ['function-url-without-auth main.tf:31 aws_lambda_function.reports']);
+  });
+
   it('takes TF_VAR_ values the scan may read below the variable files, and --var-file and --var values over them', async () => {
     const dir = path.join(DIR, 'tfvars');
     const withVar = await scan(dir, { terraform: true, terraformVars: { values: ['url_auth=AWS_IAM'] } });

@@ -14,6 +14,7 @@ import type { OsvAffected, OsvEvent, OsvRange, OsvVulnerability } from './osv-ty
 import { pep440Versions } from './pep440.js';
 import { severityOf, severityRank, type SeverityInfo } from './severity.js';
 import type { VersionScheme } from './version-scheme.js';
+import { compareNames } from '../../util/compare-text.js';
 
 export const SCHEMES: Record<Ecosystem, VersionScheme> = { npm: npmVersions, PyPI: pep440Versions };
 
@@ -197,5 +198,5 @@ function mergeInto(out: VulnMatch[], m: VulnMatch, scheme: VersionScheme): void 
 /** Matches every dependency; results are ordered by package then advisory id. */
 export function matchDependencies(deps: readonly Dependency[], index: OsvIndex): VulnMatch[] {
   const out = deps.flatMap((d) => matchDependency(d, index));
-  return out.sort((a, b) => a.dependency.name.localeCompare(b.dependency.name) || a.id.localeCompare(b.id));
+  return out.sort((a, b) => compareNames(a.dependency.name, b.dependency.name) || compareNames(a.id, b.id));
 }

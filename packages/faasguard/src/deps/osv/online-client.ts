@@ -7,6 +7,7 @@
 import { errorMessage } from '../lockfiles/common.js';
 import type { Dependency } from '../types.js';
 import { isOsvVulnerability, type OsvVulnerability } from './osv-types.js';
+import { compareNames } from '../../util/compare-text.js';
 
 export const DEFAULT_OSV_API_URL = 'https://api.osv.dev';
 /** The API accepts at most 1000 queries per batch. */
@@ -122,5 +123,5 @@ async function fetchRecords(base: string, ids: string[], concurrency: number, o:
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, ids.length)) }, worker));
-  return out.sort((a, b) => a.id.localeCompare(b.id));
+  return out.sort((a, b) => compareNames(a.id, b.id));
 }

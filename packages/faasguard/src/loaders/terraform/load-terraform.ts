@@ -27,6 +27,7 @@ import { moduleSummary, type ModuleSummary } from './registry-modules/registry-m
 import { CONVERSIONS, PATCHES, TRANSLATIONS, type Patch, type Source } from './resource-translations.js';
 import { UNKNOWN_VALUE_KEY } from '../cloudformation/intrinsics.js';
 import { OBJECT_TYPES, uploadedCode } from './uploaded-code.js';
+import { compareText } from '../../util/compare-text.js';
 
 export interface TerraformModuleInput {
   /** The module's folder, relative to the scan root (`''` for the root itself) */
@@ -333,7 +334,7 @@ function variables(ctx: ModuleContext, tf: readonly ParsedTerraform[], varFiles:
     if (at) vars.set(name, relocated(value, at));
   };
   for (const v of given?.env ?? []) setGiven(v.name, givenValue(v.text, scope));
-  const ordered = [...varFiles].sort((a, b) => rank(a.file) - rank(b.file) || a.file.localeCompare(b.file));
+  const ordered = [...varFiles].sort((a, b) => rank(a.file) - rank(b.file) || compareText(a.file, b.file));
   for (const parsed of ordered) for (const a of attributesOf(parsed.body)) vars.set(a.name, evaluate(a.value, scope));
   for (const f of given?.files ?? []) for (const [name, value] of variableFile(ctx, f, scope)) setGiven(name, value);
   for (const v of given?.values ?? []) setGiven(v.name, givenValue(v.text, scope));

@@ -11,7 +11,7 @@ import type { AttackSurfaceMap } from '../../map/attack-surface-types.js';
 import { EVERY_RESOURCE } from '../../map/build-map.js';
 import { mapGraph, type MapNode } from '../../map/map-graph.js';
 import { fileLine } from '../file-line.js';
-import { compareText } from '../ordering.js';
+import { compareText } from '../../util/compare-text.js';
 import type { HtmlEdge, HtmlGraph, HtmlGraphGroup, HtmlNode } from './report-data-types.js';
 
 /** Most functions drawn at once. */
