@@ -12,26 +12,35 @@ export function compareText(a: string, b: string): number {
 
 /**
  * The ASCII punctuation in the order of the Unicode root collation (CLDR), which puts it before
- * digits and letters; each is given a control character below `0` to sort by.
+ * digits and letters.
  */
 const PUNCTUATION_ORDER = '_-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$';
+
+/** What `compareNames` compares an ASCII character by: punctuation ranks 1 to 32, then digits, then letters as lowercase. */
+const WEIGHTS = Int32Array.from({ length: 128 }, (_, c) => {
+  const rank = PUNCTUATION_ORDER.indexOf(String.fromCharCode(c));
+  if (rank >= 0) return 1 + rank;
+  return c >= 65 && c <= 90 ? c + 32 : c;
+});
 
 /**
  * For names that reports list (IAM actions, SAM policy templates, packages, advisory ids): the
  * order `localeCompare` gives them in English, whatever the locale. For ASCII text that is
  * punctuation first (in `PUNCTUATION_ORDER`), then digits, then letters regardless of case; of
  * names equal but for case, the one with a lowercase letter where they first differ comes first.
+ * Other characters compare by code unit. Character by character, without building keys: sorts of
+ * a large app's action lists call it some hundred thousand times.
  */
 export function compareNames(a: string, b: string): number {
   if (a === b) return 0;
-  return compareText(collationKey(a), collationKey(b)) || compareText(b, a);
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const byWeight = weightOf(a.charCodeAt(i)) - weightOf(b.charCodeAt(i));
+    if (byWeight !== 0) return byWeight;
+  }
+  return a.length - b.length || compareText(b, a);
 }
 
-function collationKey(s: string): string {
-  let key = '';
-  for (const c of s.toLowerCase()) {
-    const rank = PUNCTUATION_ORDER.indexOf(c);
-    key += rank < 0 ? c : String.fromCharCode(1 + rank);
-  }
-  return key;
+function weightOf(c: number): number {
+  return c < 128 ? WEIGHTS[c]! : c;
 }
