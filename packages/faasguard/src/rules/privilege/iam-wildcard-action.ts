@@ -65,9 +65,22 @@ function isTelemetry(pattern: string): boolean {
   return /^(logs|cloudwatch|xray):\*$/.test(pattern.trim());
 }
 
-/** Actions of the statement that its resources can concern. */
+/**
+ * Actions of the statement that its resources can concern. Asked once per service, not per action:
+ * `*` is 22,000 actions, listed service by service.
+ */
 function fittingActions(s: GrantingStatement): number {
-  return s.actions.filter((a) => s.resources.some((r) => targetFitsService(r, a.service))).length;
+  let count = 0;
+  let service: string | undefined;
+  let fits = false;
+  for (const a of s.actions) {
+    if (a.service !== service) {
+      service = a.service;
+      fits = s.resources.some((r) => targetFitsService(r, a.service));
+    }
+    if (fits) count++;
+  }
+  return count;
 }
 
 function result(i: JudgedIdentity, s: GrantingStatement, patterns: string[]): RuleResult {
