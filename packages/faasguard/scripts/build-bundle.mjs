@@ -48,6 +48,12 @@ const scanning = await build({
   entryPoints: [join(packageDir, 'dist', 'src', 'cli', 'main.js')],
   outfile: join(out, 'main.cjs'),
   format: 'cjs',
+  // Every scan reads and decodes the whole file: without its whitespace and comments it is 1.8 MB
+  // instead of 2.4 MB, and a scan of the example 13-15 ms faster (alternated medians). Names are
+  // kept (minifying them saved a few ms more, within the noise): a function's or class's name
+  // reads as written wherever it is printed or compared.
+  minifyWhitespace: true,
+  minifySyntax: true,
   // The modules find the package's files and the workers' scripts from `import.meta.url`, which
   // CommonJS lacks: it is this file's URL, as the modules' own URL is in their folder's place.
   define: { 'import.meta.url': '__faasguardModuleUrl' },

@@ -16,10 +16,15 @@ export function compareText(a: string, b: string): number {
  */
 const PUNCTUATION_ORDER = '_-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$';
 
-/** What `compareNames` compares an ASCII character by: punctuation ranks 1 to 32, then digits, then letters as lowercase. */
+/**
+ * What `compareNames` compares an ASCII character by, all punctuation below the digit `0` (48):
+ * control characters 0, space 1, punctuation 2 to 33; digits as they are, letters as lowercase.
+ */
 const WEIGHTS = Int32Array.from({ length: 128 }, (_, c) => {
+  if (c < 32 || c === 127) return 0;
+  if (c === 32) return 1;
   const rank = PUNCTUATION_ORDER.indexOf(String.fromCharCode(c));
-  if (rank >= 0) return 1 + rank;
+  if (rank >= 0) return 2 + rank;
   return c >= 65 && c <= 90 ? c + 32 : c;
 });
 
