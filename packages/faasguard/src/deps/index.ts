@@ -20,7 +20,7 @@ export { manifestFromNames, manifestFromRequirements, parsePackageJson, parsePip
 
 export type { OsvAffected, OsvEvent, OsvRange, OsvSeverity, OsvVulnerability } from './osv/osv-types.js';
 export { isAffected, matchDependencies, matchDependency, packageKey, type AffectResult, type OsvIndex, type VulnMatch } from './osv/match.js';
-export { addZip, buildOsvDb, loadOsvDb, OSV_LIMITS, type LoadOsvOptions, type OsvDb } from './osv/load-osv-db.js';
+export { buildOsvDb, loadOsvDb, OSV_LIMITS, type LoadOsvOptions, type OsvDb } from './osv/load-osv-db.js';
 export { DEFAULT_OSV_API_URL, MAX_BATCH, queryOsvOnline, type OnlineOptions, type OnlineResult } from './osv/online-client.js';
 export {
   DB_ECOSYSTEMS,

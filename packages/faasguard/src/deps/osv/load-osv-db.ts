@@ -8,7 +8,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Unzip, UnzipInflate } from 'fflate';
+import type * as ZipReader from './zip-reader.js';
 import { errorMessage } from '../lockfiles/common.js';
 import type { Ecosystem } from '../types.js';
 import { packageKey, type OsvIndex } from './match.js';
@@ -127,8 +127,8 @@ function addJson(db: OsvDb, bytes: Uint8Array | string, where: string, options: 
   }
 }
 
-/** Inflates a zip held in memory, one entry at a time. */
-export function addZip(db: OsvDb, data: Uint8Array, where: string, options: LoadOsvOptions = {}): void {
+/** Inflates a zip held in memory, one entry at a time, with the zip reader the caller loaded (see `zip-reader.ts`). */
+function addZip(db: OsvDb, data: Uint8Array, where: string, options: LoadOsvOptions, { Unzip, UnzipInflate }: typeof ZipReader): void {
   // A zip starts with a local file header, or with the end record when it is empty.
   const sig = data.length >= 4 ? (data[0]! | (data[1]! << 8) | (data[2]! << 16) | (data[3]! << 24)) >>> 0 : 0;
   if (sig !== 0x04034b50 && sig !== 0x06054b50) {
@@ -227,7 +227,7 @@ async function addPath(db: OsvDb, p: string, depth: number, options: LoadOsvOpti
   });
   if (data === undefined) return;
   db.sources.push(p);
-  if (lower.endsWith('.zip')) addZip(db, data, p, options);
+  if (lower.endsWith('.zip')) addZip(db, data, p, options, await import('./zip-reader.js'));
   else addJson(db, data, p, options);
 }
 
