@@ -23,10 +23,10 @@ const MODULES = path.join(DIST, 'bundle', 'main.js');
 
 // Exported for a program that runs the command line in its own process and waits for it to end
 // (the benchmark does: bench/measure.ts).
-const argv = process.argv.slice(2);
-const done = run(argv);
+const ARGS = process.argv.slice(2);
+const done = run(ARGS);
 module.exports = { done };
-if (require.main === module && SCANNING_COMMANDS.has(argv[0])) done.then(exitOnceWritten);
+if (require.main === module && SCANNING_COMMANDS.has(ARGS[0])) done.then(exitOnceWritten);
 
 async function run(argv) {
   const scanner = SCANNING_COMMANDS.has(argv[0]) && existsSync(SCANNER) && existsSync(LAUNCH) ? require(LAUNCH).loadScanner(SCANNER) : undefined;
