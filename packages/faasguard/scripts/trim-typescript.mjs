@@ -12,8 +12,13 @@
 //  - the tsserver parts (src/server, src/typingsInstallerCore, src/deprecatedCompat), which nothing
 //    else in the file refers to: the build fails if a kept part names one of their declarations;
 //  - the language service's registrations of code fixes and refactorings (`registerCodeFix`,
-//    `registerRefactor`), which only the service's code-fix and refactor requests read.
+//    `registerRefactor`), which only the service's code-fix and refactor requests read;
+//  - the language service's node objects, and the settings the compiler reads from the environment
+//    for watching files (`if (sys && sys.…)`);
+//  - what the file does on load for names nothing keeps (see `withoutLoadTimeWork`);
+//  - the diagnostic messages the kept code never names (see `diagnosticsEdit`).
 // Every namespace object the kept code refers to (`ts_textChanges_exports`…) keeps its contents.
+// What is left is the parser and the helpers the scanner calls, 0.4 MB minified.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -38,13 +43,159 @@ export function trimmedTypeScriptSource(compilerFile, names) {
   const { kept, dropped } = splitSections(lines.slice(open + 1, close));
   const api = apiExports(kept);
   const exports = [...new Set(names)].filter((n) => api.has(n)).sort().map((n) => `${api.get(n)} as ${n}`);
-  const body = kept
-    .join('\n')
-    .replace(/^module\.exports = __toCommonJS\(typescript_exports\);$/m, '')
-    .replace(/^(registerCodeFix|registerRefactor)\(/gm, '/* @__PURE__ */ $1(');
+  const source = kept.join('\n');
+  for (const [name, declaration] of Object.entries(IDENTIFIER_TEXT_NEEDS)) {
+    if (!declaration.test(source)) throw new Error(`${compilerFile}: no top-level ${name}, which the identifiers' text getter calls; see scripts/trim-typescript.mjs`);
+  }
+  const whole = `${source.replace(/^module\.exports = __toCommonJS\(typescript_exports\);$/m, '')}\n${IDENTIFIER_TEXT}`;
+  // Bundled once to learn which diagnostic messages the kept code names, then again with those alone.
+  const messages = diagnosticsNamed(usedNamespaces(withoutLoadTimeWork(whole), exports).bundled);
+  const body = withoutLoadTimeWork(whole, messages);
   const { namespaces, bundled } = usedNamespaces(body, exports);
   checkNothingNamesDropped(bundled, dropped);
   return { contents: `${withNamespaces(body, namespaces)}\nexport { ${exports.join(', ')} };\n`, license };
+}
+
+/**
+ * `body` with what it does on load that no exported name needs left for tree shaking to drop:
+ *  - each top-level `var` whose initializer calls or reads a property (`var sys = (() => …)()`,
+ *    `var getEmitScriptTarget = _computedOptions.target.computeValue`) is kept only when named,
+ *    its initializer wrapped in a call marked pure (esbuild keeps any statement that might have
+ *    side effects, and with it everything that statement names);
+ *  - so is each namespace (`((Parser2) => { … })(Parser || (Parser = {}))`), returned from its
+ *    function into its `var`;
+ *  - the registrations of code fixes and refactorings (`registerCodeFix(…)`), which only the
+ *    language service's code-fix and refactor requests read, are removed;
+ *  - so is `setObjectAllocator(getServicesObjectAllocator())`: the language service's node objects
+ *    (with methods such as `node.getStart()`) reach its documentation-comment and symbol-display
+ *    code. Nodes are the compiler's plain ones, identifiers with the service's `text` getter
+ *    (`IDENTIFIER_TEXT`); the scanner reads positions with the compiler's functions
+ *    (src/code/ts-positions.ts);
+ *  - so are the `if (sys && sys.…)` statements, which read the environment for file watching and
+ *    debugging settings and, with `sys`, keep the compiler's whole file-system layer;
+ *  - with `messages` (the names of the diagnostic messages to keep), `Diagnostics` holds those alone.
+ */
+function withoutLoadTimeWork(body, messages) {
+  const file = ts.createSourceFile('typescript.js', body, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const edits = [];
+  for (const statement of file.statements) {
+    const edit = (messages && diagnosticsEdit(statement, file, messages)) || loadTimeEdit(statement, file);
+    if (edit) edits.push(edit);
+  }
+  let out = '';
+  let at = 0;
+  for (const { start, end, text } of edits) {
+    out += body.slice(at, start) + text;
+    at = end;
+  }
+  return out + body.slice(at);
+}
+
+/**
+ * The compiler's messages (`var Diagnostics = { Unterminated_string_literal: diag(…), … }`, some
+ * 2,000 of them, a third of the parser's text) cut down to `messages`, the ones kept code names.
+ */
+function diagnosticsEdit(statement, file, messages) {
+  if (!ts.isVariableStatement(statement)) return undefined;
+  const declaration = statement.declarationList.declarations[0];
+  if (declaration.name.getText(file) !== 'Diagnostics' || !declaration.initializer || !ts.isObjectLiteralExpression(declaration.initializer)) return undefined;
+  const kept = declaration.initializer.properties.filter((p) => messages.has(p.name.getText(file))).map((p) => `  ${p.getText(file)}`);
+  return { start: statement.getStart(file), end: statement.end, text: `var Diagnostics = /* @__PURE__ */ (() => ({\n${kept.join(',\n')}\n}))();` };
+}
+
+/**
+ * The messages that `bundled` (a bundle of the compiler, not minified) names as `Diagnostics.name`.
+ * Fails when it reads `Diagnostics` any other way (`Diagnostics[key]`, `Object.keys(Diagnostics)`):
+ * then no message could be left out.
+ */
+function diagnosticsNamed(bundled) {
+  const file = ts.createSourceFile('bundled.js', bundled, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const names = new Set();
+  const visit = (node) => {
+    if (ts.isIdentifier(node) && node.text === 'Diagnostics' && !isPropertyName(node)) {
+      const parent = node.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === node) names.add(parent.name.text);
+      else if (!(ts.isVariableDeclaration(parent) && parent.name === node)) throw new Error(`the compiler reads its Diagnostics otherwise than by name (${parent.getText(file).slice(0, 80)}); see scripts/trim-typescript.mjs`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return names;
+}
+
+/**
+ * The language service's identifiers (installed by `setObjectAllocator(getServicesObjectAllocator())`,
+ * which is dropped) have a `text` getter, which the package's types declare and the scanner reads
+ * everywhere; the compiler's own identifiers get the same getter. Its other node methods
+ * (`node.getStart()`…) the scanner does without (src/code/ts-positions.ts).
+ */
+const IDENTIFIER_TEXT = `{
+  const withText = (Node) => {
+    function Named(kind, pos, end) {
+      Node.call(this, kind, pos, end);
+    }
+    Named.prototype = Object.create(Node.prototype, { text: { get() { return idText(this); } } });
+    return Named;
+  };
+  const identifier = withText(objectAllocator.getIdentifierConstructor());
+  const privateIdentifier = withText(objectAllocator.getPrivateIdentifierConstructor());
+  setObjectAllocator({ getIdentifierConstructor: () => identifier, getPrivateIdentifierConstructor: () => privateIdentifier });
+}`;
+
+/** What `IDENTIFIER_TEXT` calls, as the package declares it. */
+const IDENTIFIER_TEXT_NEEDS = { objectAllocator: /^var objectAllocator = /m, setObjectAllocator: /^function setObjectAllocator\(/m, idText: /^function idText\(/m };
+
+const DROPPED_CALLS = new Set(['registerCodeFix', 'registerRefactor']);
+
+/** The replacement of `statement` (start, end and new text), or undefined when it stays as it is. */
+function loadTimeEdit(statement, file) {
+  const start = statement.getStart(file);
+  if (ts.isIfStatement(statement) && /^sys && sys\./.test(statement.expression.getText(file))) return { start, end: statement.end, text: '' };
+  if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
+    const call = statement.expression;
+    if (ts.isIdentifier(call.expression) && DROPPED_CALLS.has(call.expression.text)) return { start, end: statement.end, text: '' };
+    if (call.getText(file) === 'setObjectAllocator(getServicesObjectAllocator())') return { start, end: statement.end, text: '' };
+    return namespaceEdit(call, statement, file);
+  }
+  if (!ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) return undefined;
+  const init = statement.declarationList.declarations[0].initializer;
+  if (!init || isFreeOfLoadTimeWork(init) || /@__PURE__/.test(file.text.slice(init.pos, init.getStart(file)))) return undefined;
+  const text = `/* @__PURE__ */ (() => (${file.text.slice(init.getStart(file), init.end)}))()`;
+  return { start: init.getStart(file), end: init.end, text };
+}
+
+/**
+ * `((X2) => { … })(X || (X = {}))` as `var X = /* @__PURE__ *\/ ((X2) => { …; return X2; })({})`: the
+ * object is made in the call, which then assigns nothing (esbuild keeps a call, pure or not, whose
+ * arguments assign). A namespace the file opens twice would lose its first part; the package has
+ * none, and the bundle test would show it.
+ */
+function namespaceEdit(call, statement, file) {
+  const fn = ts.isParenthesizedExpression(call.expression) ? call.expression.expression : undefined;
+  const arg = call.arguments[0];
+  if (!fn || !ts.isArrowFunction(fn) || !ts.isBlock(fn.body) || fn.parameters.length !== 1 || call.arguments.length !== 1) return undefined;
+  if (!arg || !ts.isBinaryExpression(arg) || !ts.isIdentifier(arg.left) || arg.operatorToken.kind !== ts.SyntaxKind.BarBarToken) return undefined;
+  const inner = fn.parameters[0].name.getText(file);
+  const text = file.text;
+  const bodyEnd = fn.body.end - 1;
+  const rewritten = `var ${arg.left.text} = /* @__PURE__ */ (${text.slice(fn.getStart(file), bodyEnd)}return ${inner};\n})({});`;
+  return { start: statement.getStart(file), end: statement.end, text: rewritten };
+}
+
+/** Literals, functions and names: an initializer that does nothing on load worth keeping for. */
+function isFreeOfLoadTimeWork(init) {
+  return (
+    ts.isStringLiteral(init) ||
+    ts.isNumericLiteral(init) ||
+    ts.isNoSubstitutionTemplateLiteral(init) ||
+    ts.isRegularExpressionLiteral(init) ||
+    ts.isArrowFunction(init) ||
+    ts.isFunctionExpression(init) ||
+    ts.isClassExpression(init) ||
+    ts.isIdentifier(init) ||
+    init.kind === ts.SyntaxKind.TrueKeyword ||
+    init.kind === ts.SyntaxKind.FalseKeyword
+  );
 }
 
 /** `body` with the `__export` calls of the namespace objects not in `kept` marked pure: dropped unless used. */

@@ -11,7 +11,7 @@ import { packageFile } from '../files/package-root.js';
 /**
  * The package's own TypeScript, cut down to the parser and minified by the build
  * (`scripts/build-bundle.mjs`, `scripts/trim-typescript.mjs`): the names the scanner reads, in a
- * sixth of the text, which is read, decoded and evaluated on every run. A build of the TypeScript
+ * twentieth of the text, which is read, decoded and evaluated on every run. A build of the TypeScript
  * alone has none, and the installed package is loaded.
  */
 const MINIFIED = packageFile('dist', 'bundle', 'typescript.cjs');

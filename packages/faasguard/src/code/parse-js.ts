@@ -6,6 +6,7 @@
  */
 import ts from './typescript-lib.cjs';
 import { loadTypeScript } from './load-typescript.js';
+import { lineAndCharacter, nodeStart } from './ts-positions.js';
 import type { SourceLocation } from '../model/location.js';
 
 export { ts };
@@ -97,7 +98,7 @@ export function parseJs(file: string, text: string, position?: PositionMap): Par
 
 function withErrors(file: string, text: string, ast: ts.SourceFile, raw: Array<{ offset: number; message: string }>, position?: PositionMap): ParsedFile {
   const locAt = (offset: number): SourceLocation => {
-    const { line, character } = ast.getLineAndCharacterOfPosition(Math.max(0, Math.min(offset, text.length)));
+    const { line, character } = lineAndCharacter(ast, Math.max(0, Math.min(offset, text.length)));
     const at = position ? position(line + 1, character + 1) : { line: line + 1, column: character + 1 };
     return { file, ...at };
   };
@@ -107,6 +108,6 @@ function withErrors(file: string, text: string, ast: ts.SourceFile, raw: Array<{
     ast,
     errors: raw.map((r) => ({ loc: locAt(r.offset), message: r.message })),
     locAt,
-    locOf: (node) => locAt(node.getStart(ast)),
+    locOf: (node) => locAt(nodeStart(node, ast)),
   };
 }

@@ -9,6 +9,7 @@ import { loadTypeScript } from '../code/load-typescript.js';
 import ts from '../code/typescript-lib.cjs';
 import { mayEscapeIdentifiers, sourceFileOptions } from '../code/parse-js.js';
 import { LineIndex } from '../parse/line-index.js';
+import { nodeStart } from '../code/ts-positions.js';
 
 /** One import of a module, where it is written (1-based line and column). */
 export interface ImportRef {
@@ -131,7 +132,7 @@ function typeOnlyImports(file: string, text: string): Set<number> {
   for (const statement of source.statements) {
     if (!isTypeOnlyDeclaration(statement)) continue;
     const spec = (statement as ts.ImportDeclaration | ts.ExportDeclaration).moduleSpecifier;
-    if (spec && ts.isStringLiteral(spec)) out.add(spec.getStart(source));
+    if (spec && ts.isStringLiteral(spec)) out.add(nodeStart(spec, source));
   }
   return out;
 }

@@ -6,12 +6,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mayEscapeIdentifiers, mayEscapeStrings, parseJs, ts } from '../../src/code/parse-js.js';
 import { mayHoldAnyWord, wordSpans } from '../../src/code/word-spans.js';
+import { nodeText } from '../../src/code/ts-positions.js';
 
 /** The top-level statements a walk pruned by `words` would enter. */
 function entered(text: string, words: string[], mayEscape = false): string[] {
   const parsed = parseJs('a.js', text);
   const mayHold = wordSpans(text, words, mayEscape);
-  return parsed.ast.statements.filter((s) => mayHold(s)).map((s) => s.getText(parsed.ast));
+  return parsed.ast.statements.filter((s) => mayHold(s)).map((s) => nodeText(s, parsed.ast));
 }
 
 describe('word spans', () => {

@@ -1,7 +1,9 @@
 /**
  * The build's cut-down TypeScript (scripts/trim-typescript.mjs), on a small file laid out as the
  * package's lib/typescript.js is: it keeps what the exported names reach, leaves out the tsserver
- * sections, and stops the build when something kept names a declaration of those sections.
+ * sections, the language service's node objects, what the file does on load for names nothing
+ * keeps and the messages nothing names, and stops the build when something kept names a
+ * declaration of those sections or reads the messages otherwise than by name.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,12 +38,38 @@ function compilerFile(name: string, parseBody: string): string {
       'var typescript_exports = {};',
       '__export(typescript_exports, {',
       '  createSourceFile: () => createSourceFile,',
+      '  makeIdentifier: () => makeIdentifier,',
       '  createTypeChecker: () => createTypeChecker,',
       '  textChanges: () => ts_textChanges_exports',
       '});',
       'module.exports = __toCommonJS(typescript_exports);',
+      '// src/compiler/utilities.ts',
+      'function Node(kind) { this.kind = kind; }',
+      'function Identifier(kind) { this.kind = kind; this.escapedText = "name"; }',
+      'var objectAllocator = { getIdentifierConstructor: () => Identifier, getPrivateIdentifierConstructor: () => Node };',
+      'function setObjectAllocator(alloc) { Object.assign(objectAllocator, alloc); }',
+      'function idText(node) { return node.escapedText; }',
+      'function diag(code, message) { return { code, message }; }',
+      'var Diagnostics = {',
+      '  Unterminated_string_literal: diag(1002, "Unterminated string literal."),',
+      '  Type_0_is_not_assignable: diag(2322, "Type is not assignable.")',
+      '};',
+      'var unusedTable = makeTable();',
+      'function makeTable() { return "an unused table"; }',
+      'var sys = (() => ({ getEnvironmentVariable: () => "the file system layer" }))();',
+      'if (sys && sys.getEnvironmentVariable) { sys.getEnvironmentVariable("TSC_WATCHFILE"); }',
+      'var Unused;',
+      '((Unused2) => {',
+      '  Unused2.value = "an unused namespace";',
+      '})(Unused || (Unused = {}));',
+      'var Scanner;',
+      '((Scanner2) => {',
+      '  function scan(text) { return text.toUpperCase(); }',
+      '  Scanner2.scan = scan;',
+      '})(Scanner || (Scanner = {}));',
       '// src/compiler/parser.ts',
       `function createSourceFile(text) { ${parseBody} }`,
+      'function makeIdentifier() { return new (objectAllocator.getIdentifierConstructor())(80); }',
       '// src/compiler/checker.ts',
       'function createTypeChecker() { return "the checker"; }',
       '// src/services/textChanges.ts',
@@ -50,6 +78,9 @@ function compilerFile(name: string, parseBody: string): string {
       'function change() { return "a change"; }',
       'function registerCodeFix(fix) { return fix; }',
       'registerCodeFix({ fix: () => createTypeChecker() });',
+      '// src/services/services.ts',
+      'function getServicesObjectAllocator() { return { getIdentifierConstructor: () => function ServiceIdentifier() { this.service = createTypeChecker(); } }; }',
+      'setObjectAllocator(getServicesObjectAllocator());',
       '// src/server/session.ts',
       'function serverOnly() { return "tsserver"; }',
       '})({ get exports() { return ts; }, set exports(v) { ts = v; if (typeof module !== "undefined" && module.exports) { module.exports = v; } } })',
@@ -80,6 +111,27 @@ describe('the trimmed TypeScript', () => {
     assert.equal(exports.createSourceFile!('x'), 'a change of x');
     assert.doesNotMatch(text, /the checker|tsserver/, 'the checker, the code fix that names it and the server are left out');
     assert.match(text, /^\/\*! license header \*\//);
+  });
+
+  it('leaves out what the file does on load for names nothing keeps, and the messages nothing names', async () => {
+    const body = 'return Scanner.scan(text) + ": " + Diagnostics.Unterminated_string_literal.message;';
+    const trimmed = (await trim())(compilerFile('load-time.js', body), ['createSourceFile']);
+    const { text, exports } = load(trimmed);
+    assert.equal(exports.createSourceFile!('x'), 'X: Unterminated string literal.', 'the namespace and the message it names work');
+    assert.doesNotMatch(text, /an unused table|an unused namespace|the file system layer/, 'unused initializers, namespaces and the environment settings are left out');
+    assert.doesNotMatch(text, /not assignable/, 'a message nothing names is left out');
+  });
+
+  it("gives identifiers the language service's text getter without the service's node objects", async () => {
+    const { text, exports } = load((await trim())(compilerFile('identifiers.js', 'return text;'), ['createSourceFile', 'makeIdentifier']));
+    const identifier = exports.makeIdentifier!() as { kind: number; text: string; service?: unknown };
+    assert.deepEqual([identifier.kind, identifier.text, identifier.service], [80, 'name', undefined]);
+    assert.doesNotMatch(text, /the checker|ServiceIdentifier/, "the service's allocator, and the checker it reached, are left out");
+  });
+
+  it('stops the build when the compiler reads its messages otherwise than by name', async () => {
+    const file = compilerFile('messages-by-key.js', 'return Object.keys(Diagnostics).join() + text;');
+    await assert.rejects(async () => (await trim())(file, ['createSourceFile']), /reads its Diagnostics otherwise than by name/);
   });
 
   it('stops the build when what is kept names a declaration of a tsserver section', async () => {

@@ -8,6 +8,7 @@
 import type { SourceLocation } from '../../model/location.js';
 import type { CodeFiles } from '../module-graph.js';
 import { ts } from '../parse-js.js';
+import { nodeText } from '../ts-positions.js';
 import { defaultImport, exportsProps, isRequireCall, namedImport, requireValue, type ModuleRecord } from './module-env.js';
 import { addStep, deepTaints, getProp, join, joinAll, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
 import { concat, TextBuilder } from './text-builder.js';
@@ -118,7 +119,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
   }
 
   protected source(node: ts.Node): string {
-    return node.getText(this.mod.parsed.ast);
+    return nodeText(node, this.mod.parsed.ast);
   }
 
   private spend(): boolean {
@@ -378,7 +379,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
     if (ts.isIdentifier(node)) return this.identifier(node, env);
     if (ts.isStringLiteralLike(node)) return { taints: [], text: node.text };
     if (ts.isNumericLiteral(node)) return { taints: [], text: node.text };
-    if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return { taints: [], text: node.getText(this.mod.parsed.ast) };
+    if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return { taints: [], text: nodeText(node, this.mod.parsed.ast) };
     if (ts.isRegularExpressionLiteral(node)) return { taints: [], regex: node.text };
     if (ts.isTemplateExpression(node)) return this.template(node, env);
     if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node) || ts.isAwaitExpression(node)) return this.evalExpr(node.expression, env);
@@ -759,14 +760,14 @@ export class Evaluator extends TaintWalker<ts.Node> {
     if (!subject || !constant) return NO_FACTS;
     const indexOf = ts.isCallExpression(subject) && ts.isPropertyAccessExpression(subject.expression) && subject.expression.name.text === 'indexOf' ? subject.arguments[0] : undefined;
     if (indexOf) {
-      const negative = constant.getText(this.mod.parsed.ast).replace(/\s/g, '') === '-1';
+      const negative = nodeText(constant, this.mod.parsed.ast).replace(/\s/g, '') === '-1';
       const op = cond.operatorToken.kind;
       const found = (negative && (kind === 'ne' || op === ts.SyntaxKind.GreaterThanToken)) || (!negative && op === ts.SyntaxKind.GreaterThanEqualsToken);
       const facts = guardable(indexOf) ? [{ expr: indexOf }] : [];
       return found ? { whenTrue: facts, whenFalse: [] } : { whenTrue: [], whenFalse: facts };
     }
     if (kind === 'order') return NO_FACTS;
-    const tested = ts.isTypeOfExpression(subject) ? (/number|boolean/.test(constant.getText(this.mod.parsed.ast)) ? subject.expression : undefined) : subject;
+    const tested = ts.isTypeOfExpression(subject) ? (/number|boolean/.test(nodeText(constant, this.mod.parsed.ast)) ? subject.expression : undefined) : subject;
     if (!tested || !guardable(tested)) return NO_FACTS;
     const facts = [{ expr: tested }];
     return kind === 'eq' ? { whenTrue: facts, whenFalse: [] } : { whenTrue: [], whenFalse: facts };
