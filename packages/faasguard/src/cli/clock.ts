@@ -1,3 +1,5 @@
+import { nowMs } from '../util/milliseconds.js';
+
 /** Time and a repeating timer, injectable so that tests of the terminal display never wait. */
 export interface Clock {
   /** Milliseconds, from any fixed origin */
@@ -7,7 +9,7 @@ export interface Clock {
 }
 
 export const SYSTEM_CLOCK: Clock = {
-  now: () => performance.now(),
+  now: nowMs,
   every: (ms, tick) => {
     const timer = setInterval(tick, ms);
     // The display must never keep the process alive.

@@ -10,6 +10,7 @@ import { addModuleCallSites } from '../findings/module-call-sites.js';
 import type { AppModel } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Rule, RuleContext, RuleMeta, RuleResult } from './rule.js';
+import { nowMs } from '../util/milliseconds.js';
 
 /**
  * `extra`: facts computed before the rules run (dependencies, secrets), added to every rule's context.
@@ -20,13 +21,13 @@ export function runRules(model: AppModel, rules: readonly Rule[], extra: Omit<Ru
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const [index, rule] of rules.entries()) {
-    const start = performance.now();
+    const start = nowMs();
     try {
       for (const r of rule.check({ ...extra, model })) findings.push(findingOf(rule.meta, r));
     } catch (e) {
       diagnostics.push({ severity: 'error', code: 'rule-failed', message: `rule ${rule.meta.id} failed: ${(e as Error).message}`, loc: { file: '.', line: 0, column: 0 } });
     }
-    onRuleDone?.(index + 1, rule.meta.id, performance.now() - start);
+    onRuleDone?.(index + 1, rule.meta.id, nowMs() - start);
   }
   return { findings: addModuleCallSites(model, qualifyConditional(model, dedupe(findings))).sort(compareFindings), diagnostics };
 }

@@ -38,6 +38,7 @@ import type { ScanAttackSurface, ScanResult } from './scan-result.js';
 import { paramsResolver, type FileParams } from './template-params.js';
 import { readTextOrUndefined } from '../files/read-regular-file.js';
 import { PathGuard } from '../files/path-guard.js';
+import { nowMs } from '../util/milliseconds.js';
 
 export interface ScanOptions {
   exclude?: string[];
@@ -106,9 +107,9 @@ export type ScanPhase = 'discover' | 'load' | 'analyses' | 'rules';
 
 /** Starts a stopwatch that reports `phase` to `onPhase` when called. */
 function phaseTimer(options: ScanOptions): (phase: ScanPhase) => void {
-  let last = performance.now();
+  let last = nowMs();
   return (phase) => {
-    const now = performance.now();
+    const now = nowMs();
     options.onPhase?.(phase, now - last);
     last = now;
   };

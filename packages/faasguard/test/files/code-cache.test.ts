@@ -49,6 +49,28 @@ describe('code cache', () => {
     assert.deepEqual(inFreshProcess(from, cacheDir), { cache: 'used', sum: 5 });
   });
 
+  it('reads a module written in UTF-8 outside ASCII, and modules of every size one after another, each whole', () => {
+    const root = fs.mkdtempSync(path.join(dir, 'texts-'));
+    const cacheDir = path.join(root, 'cache');
+    const write = (name: string, text: string): string => {
+      const file = path.join(root, name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+    const big = write('big.js', `exports.text = ${JSON.stringify('x'.repeat(300_000))};\nexports.last = 'end of big';\n`);
+    const small = write('small.js', "exports.text = 'café — naïve ✓';\n");
+    const bigger = write('bigger.js', `exports.text = ${JSON.stringify('y'.repeat(900_000))};\nexports.last = 'end of bigger';\n`);
+    for (let round = 0; round < 2; round++) {
+      const loaded = [big, small, bigger, small].map((file) => loadWithCodeCache(file, cacheDir));
+      for (const l of loaded) l.keepCode();
+      const exports = loaded.map((l) => l.exports as { text: string; last?: string });
+      assert.deepEqual([exports[0]!.text.length, exports[0]!.last], [300_000, 'end of big'], `round ${round}`);
+      assert.equal(exports[1]!.text, 'café — naïve ✓', `round ${round}: decoded as UTF-8`);
+      assert.deepEqual([exports[2]!.text.length, exports[2]!.last], [900_000, 'end of bigger'], `round ${round}`);
+      assert.equal(exports[3]!.text, 'café — naïve ✓', `round ${round}: after a larger file`);
+    }
+  });
+
   it('compiles again, and replaces the cache, when the cached code is damaged', () => {
     const { from, cacheDir } = project();
     requireWithCodeCache('adder', from, cacheDir);
