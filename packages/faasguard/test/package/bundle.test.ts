@@ -116,6 +116,7 @@ describe('bundled command line', () => {
     for (const name of read.filter((n) => whole[n] !== undefined)) assert.equal(typeof trimmed[name], typeof whole[name], `ts.${name}`);
     assert.ok(fs.statSync(path.join(BUNDLE, 'typescript.cjs')).size < 600_000, 'the checker, emitter, language service, tsserver and the messages the parser never gives were left out');
     assert.equal(typeof trimmed.getServicesObjectAllocator, 'undefined', "the language service's node objects were left out");
+    assert.doesNotMatch(fs.readFileSync(path.join(BUNDLE, 'typescript.cjs'), 'utf8'), /require\("perf_hooks"\)/, "Node's performance module is not loaded with it");
     const sources: Array<[string, string]> = [
       ['a.js', "import { x } from './x.js';\nexport async function handler(event) {\n  const { id } = event.pathParameters ?? {};\n  return x(`${id}`, /a+b/g, [1, ...rest]);\n}\n"],
       ['b.ts', 'import type { T } from "t";\nexport class C<U extends T> implements I { private m?: U; #p = 1; f = (a: number): void => { for await (const v of g()) {} }; }\n'],
