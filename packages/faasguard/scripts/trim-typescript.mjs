@@ -73,14 +73,19 @@ export function trimmedTypeScriptSource(compilerFile, names) {
  *    (src/code/ts-positions.ts);
  *  - so are the `if (sys && sys.…)` statements, which read the environment for file watching and
  *    debugging settings and, with `sys`, keep the compiler's whole file-system layer;
+ *  - the initializers of `REPLACED_INITIALIZERS` are replaced;
  *  - with `messages` (the names of the diagnostic messages to keep), `Diagnostics` holds those alone.
  */
 function withoutLoadTimeWork(body, messages) {
   const file = ts.createSourceFile('typescript.js', body, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   const edits = [];
+  const namespaces = new Set();
   for (const statement of file.statements) {
     const edit = (messages && diagnosticsEdit(statement, file, messages)) || loadTimeEdit(statement, file);
-    if (edit) edits.push(edit);
+    if (!edit) continue;
+    if (edit.namespace !== undefined && namespaces.has(edit.namespace)) throw new Error(`the compiler opens its namespace ${edit.namespace} twice, which the trimming would split; see scripts/trim-typescript.mjs`);
+    if (edit.namespace !== undefined) namespaces.add(edit.namespace);
+    edits.push(edit);
   }
   let out = '';
   let at = 0;
@@ -177,8 +182,7 @@ function loadTimeEdit(statement, file) {
 /**
  * `((X2) => { … })(X || (X = {}))` as `var X = /* @__PURE__ *\/ ((X2) => { …; return X2; })({})`: the
  * object is made in the call, which then assigns nothing (esbuild keeps a call, pure or not, whose
- * arguments assign). A namespace the file opens twice would lose its first part; the package has
- * none, and the bundle test would show it.
+ * arguments assign). A namespace opened twice would lose its first part: the build stops on one.
  */
 function namespaceEdit(call, statement, file) {
   const fn = ts.isParenthesizedExpression(call.expression) ? call.expression.expression : undefined;
@@ -189,7 +193,7 @@ function namespaceEdit(call, statement, file) {
   const text = file.text;
   const bodyEnd = fn.body.end - 1;
   const rewritten = `var ${arg.left.text} = /* @__PURE__ */ (${text.slice(fn.getStart(file), bodyEnd)}return ${inner};\n})({});`;
-  return { start: statement.getStart(file), end: statement.end, text: rewritten };
+  return { start: statement.getStart(file), end: statement.end, text: rewritten, namespace: arg.left.text };
 }
 
 /** Literals, functions and names: an initializer that does nothing on load worth keeping for. */

@@ -6,7 +6,7 @@
  * declaration of those sections or reads the messages otherwise than by name.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -130,6 +130,12 @@ describe('the trimmed TypeScript', () => {
     const identifier = exports.makeIdentifier!() as { kind: number; text: string; service?: unknown };
     assert.deepEqual([identifier.kind, identifier.text, identifier.service], [80, 'name', undefined]);
     assert.doesNotMatch(text, /the checker|ServiceIdentifier/, "the service's allocator, and the checker it reached, are left out");
+  });
+
+  it('stops the build when the compiler opens a namespace twice, which it could not keep whole', async () => {
+    const file = compilerFile('namespace-twice.js', 'return Scanner.scan(text);');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('// src/compiler/parser.ts', "((Scanner2) => {\n  Scanner2.more = 1;\n})(Scanner || (Scanner = {}));\n// src/compiler/parser.ts"));
+    await assert.rejects(async () => (await trim())(file, ['createSourceFile']), /opens its namespace Scanner twice/);
   });
 
   it('stops the build when the compiler reads its messages otherwise than by name', async () => {
