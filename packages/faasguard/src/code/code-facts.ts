@@ -13,6 +13,7 @@ import { analyzeFunctionsCode, type FunctionCodeFacts, type FunctionsCode } from
 import { MIN_FUNCTIONS_FOR_THREADS, startInTwoThreads, type SpareThread } from './code-facts-threads.js';
 import { loadPythonParser } from './parse-python.js';
 import type { CodeScope } from './code-scope.js';
+import { CodeFactsPending } from './code-facts-pending.js';
 
 export type { FunctionCodeFacts } from './function-code-facts.js';
 export type { CodeScope } from './code-scope.js';
@@ -27,9 +28,18 @@ export interface CodeFacts extends FunctionsCode {
 /** Computed facts, per model and root: a scan has one model, analysed in one scope. */
 const CACHE = new WeakMap<AppModel, Map<string, CodeFacts>>();
 
-/** The code facts of a scan; computed on first use. */
+/** Roots whose facts two threads are computing, per model (see `startCodeAnalysis`). */
+const PENDING = new WeakMap<AppModel, Set<string>>();
+
+/**
+ * The code facts of a scan; computed on first use. While two threads are computing them, asking
+ * throws `CodeFactsPending`: computing them again here would only double the work.
+ */
 export function codeFactsFor(model: AppModel, scope: CodeScope): CodeFacts {
-  return peekCodeFacts(model, scope.root) ?? remember(model, scope.root, computeCodeFacts(model, scope));
+  const known = peekCodeFacts(model, scope.root);
+  if (known) return known;
+  if (PENDING.get(model)?.has(scope.root)) throw new CodeFactsPending();
+  return remember(model, scope.root, computeCodeFacts(model, scope));
 }
 
 function remember(model: AppModel, root: string, facts: CodeFacts): CodeFacts {
@@ -37,6 +47,13 @@ function remember(model: AppModel, root: string, facts: CodeFacts): CodeFacts {
   if (!byRoot) CACHE.set(model, (byRoot = new Map()));
   byRoot.set(root, facts);
   return facts;
+}
+
+function setPending(model: AppModel, root: string, pending: boolean): void {
+  let roots = PENDING.get(model);
+  if (!roots) PENDING.set(model, (roots = new Set()));
+  if (pending) roots.add(root);
+  else roots.delete(root);
 }
 
 /** The code facts when some rule already needed them (so a scan without code rules reads no code). */
@@ -60,12 +77,15 @@ export interface StartedCodeAnalysis {
   analyzeMine(): void;
   /** Completes the code facts (see `startCodeAnalysis`). */
   finish(): Promise<void>;
+  /** Whether another thread computes part of them: until `finish`, asking for them throws `CodeFactsPending`. */
+  onTwoThreads: boolean;
 }
 
 /**
  * Loads what the code analyses need before the (synchronous) rules run (the Python grammar, when a
  * function runs Python) and, with `threads` above 1 on a large app, starts computing the code facts
- * on two threads (see `code-facts-threads.ts`): `finish` completes them, and rules find them ready.
+ * on two threads (see `code-facts-threads.ts`): `finish` completes them, and rules find them ready
+ * (asked before, they throw `CodeFactsPending`).
  * What runs between the two overlaps the worker. On one thread, `eager` computes them in `finish`
  * too (a scan with every rule needs them: their time then counts in the analyses, not in the
  * first rule that asks); otherwise the first rule that needs them computes them. `spare`: a thread
@@ -75,13 +95,19 @@ export async function startCodeAnalysis(model: AppModel, scope: CodeScope, threa
   const { root, exclusion } = scope;
   const python = model.functions.some((f) => /^python/i.test(typeof f.runtime === 'string' ? f.runtime : ''));
   if (python) await loadPythonParser();
-  if (peekCodeFacts(model, root)) return { analyzeMine: () => {}, finish: async () => {} };
-  if (threads < 2 || model.functions.length < MIN_FUNCTIONS_FOR_THREADS) return { analyzeMine: () => {}, finish: async () => void (eager && codeFactsFor(model, scope)) };
+  if (peekCodeFacts(model, root)) return { analyzeMine: () => {}, finish: async () => {}, onTwoThreads: false };
+  if (threads < 2 || model.functions.length < MIN_FUNCTIONS_FOR_THREADS) return { analyzeMine: () => {}, finish: async () => void (eager && codeFactsFor(model, scope)), onTwoThreads: false };
   const started = startInTwoThreads(model, root, python, undefined, exclusion, spare);
+  setPending(model, root, true);
   return {
+    onTwoThreads: true,
     analyzeMine: started.analyzeMine,
     async finish() {
-      remember(model, root, withIndexes(model, await started.finish()));
+      try {
+        remember(model, root, withIndexes(model, await started.finish()));
+      } finally {
+        setPending(model, root, false);
+      }
     },
   };
 }

@@ -19,7 +19,7 @@ import { subjectFunctions } from '../map/subject-functions.js';
 import type { AppModel } from '../model/app-model.js';
 import { uniqueDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import { compareLocations, type SourceLocation } from '../model/location.js';
-import { runRules } from '../rules/engine.js';
+import { runRules, startRules } from '../rules/engine.js';
 import type { YamlParser } from '../parse/yaml-template.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
@@ -105,12 +105,15 @@ function defaultThreads(): number {
 /** `load` builds the model from the templates; `analyses` are the code, secret and dependency facts the rules read. */
 export type ScanPhase = 'discover' | 'load' | 'analyses' | 'rules';
 
-/** Starts a stopwatch that reports `phase` to `onPhase` when called. */
-function phaseTimer(options: ScanOptions): (phase: ScanPhase) => void {
+/**
+ * Starts a stopwatch that reports `phase` to `onPhase` when called. `moved`: milliseconds of another
+ * phase's work done within this phase's time (negative), or the reverse.
+ */
+function phaseTimer(options: ScanOptions): (phase: ScanPhase, moved?: number) => void {
   let last = nowMs();
-  return (phase) => {
+  return (phase, moved = 0) => {
     const now = nowMs();
-    options.onPhase?.(phase, now - last);
+    options.onPhase?.(phase, now - last + moved);
     last = now;
   };
 }
@@ -245,20 +248,25 @@ async function analyzeAndJudge(target: string, options: ScanOptions, rules: read
   // Before the rule inputs, which wait for the other thread's file scans: this one has its own share meanwhile.
   code.analyzeMine();
   const inputs = await prepareRuleInputs(app, root, rules, options, ahead);
-  await code.finish();
-  done('analyses');
-  progress({ kind: 'phase', phase: 'rules' });
   const onRuleDone = (n: number, ruleId: string, ms: number): void => {
     options.onRuleTime?.(ruleId, ms);
     progress({ kind: 'rule', done: n, total: rules.length });
   };
-  const made = runRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root, exclusion }, onRuleDone);
+  const judging = startRules(app.model, rules, { deps: inputs.deps, secrets: inputs.secrets, root, exclusion }, onRuleDone);
+  // While the other thread ends its share of the code: the rules that read only the templates' model.
+  const earlyStart = nowMs();
+  if (code.onTwoThreads) judging.runReady();
+  const early = nowMs() - earlyStart;
+  await code.finish();
+  done('analyses', -early);
+  progress({ kind: 'phase', phase: 'rules' });
+  const made = judging.finish();
   const forked = await conditionalFindings(app.openConditions, made.findings, forkJudge(target, options, app, rules));
   const findings = [...made.findings, ...forked.findings].sort(compareFindings);
   const diagnostics = [...made.diagnostics, ...forked.diagnostics];
   const unmarked = (await ahead?.results())?.unmarked;
   const accepted = applySuppressions(findings, { model: app.model, rules, root, sources: app.sources, files: app.files, ...(options.parseYaml ? { parseYaml: options.parseYaml } : {}), ...(unmarked ? { unmarked } : {}) });
-  done('rules');
+  done('rules', early);
   const codeDiagnostics = peekCodeFacts(app.model, root)?.diagnostics ?? [];
   const allDiagnostics = uniqueDiagnostics([...app.diagnostics, ...inputs.diagnostics, ...codeDiagnostics, ...diagnostics]).sort((a, b) => compareLocations(a.loc, b.loc));
   const found = { templates: app.templates, findings: accepted.findings, suppressed: accepted.suppressed, diagnostics: allDiagnostics };

@@ -10,7 +10,8 @@ import { after, describe, it } from 'node:test';
 import { generateApp } from '../../bench/generate.js';
 import { MIN_FUNCTIONS_FOR_THREADS, startInTwoThreads, type SpareThread } from '../../src/code/code-facts-threads.js';
 import type { WorkerInput } from '../../src/code/code-facts-run.js';
-import { prepareCodeAnalysis } from '../../src/code/code-facts.js';
+import { codeFactsFor, peekCodeFacts, prepareCodeAnalysis, startCodeAnalysis } from '../../src/code/code-facts.js';
+import { CodeFactsPending } from '../../src/code/code-facts-pending.js';
 import { analyzeFunctionsCode } from '../../src/code/function-code-facts.js';
 import { ModelIndex } from '../../src/model/model-index.js';
 import { renderReport } from '../../src/report/reporter.js';
@@ -71,6 +72,21 @@ describe('code analysis on two threads', () => {
     assert.deepEqual(two.functions.map((f) => [f.fn.id, f.analysis?.flows.length ?? -1]), single.functions.map((f) => [f.fn.id, f.analysis?.flows.length ?? -1]));
     assert.ok(two.functions.every((f) => f.fn === index.function(f.fn.id)), "the model's own functions are put back");
     assert.deepEqual([...two.files.keys()], [...single.files.keys()]);
+  });
+
+  it('answers a rule that asks while the two threads are at work with CodeFactsPending, not a second analysis', async () => {
+    const dir = largeApp();
+    const app = await loadApp(dir);
+    assert.equal((await startCodeAnalysis(app.model, { root: dir, exclusion: {} }, 1)).onTwoThreads, false);
+    const started = await startCodeAnalysis(app.model, { root: dir, exclusion: {} }, 2);
+    assert.equal(started.onTwoThreads, true);
+    started.analyzeMine();
+    assert.throws(() => codeFactsFor(app.model, { root: dir, exclusion: {} }), CodeFactsPending);
+    assert.equal(peekCodeFacts(app.model, dir), undefined);
+    await started.finish();
+    const facts = codeFactsFor(app.model, { root: dir, exclusion: {} });
+    assert.equal(facts, peekCodeFacts(app.model, dir));
+    assert.equal(facts.functions.length, app.model.functions.length);
   });
 
   it("analyzes the worker's part itself when the worker cannot run", async () => {

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ModelBuilder } from '../../src/loaders/model-builder.js';
-import { runRules } from '../../src/rules/engine.js';
+import { runRules, startRules } from '../../src/rules/engine.js';
+import { CodeFactsPending } from '../../src/code/code-facts-pending.js';
 import type { Rule, RuleMeta, RuleResult } from '../../src/rules/rule.js';
 
 const META: RuleMeta = { id: 'test-rule', title: 'Test rule', category: 'SAS-3', cwe: ['CWE-16'], severity: 'medium', description: 'd', remediation: 'r' };
@@ -51,5 +52,49 @@ describe('rule engine', () => {
     const { findings, diagnostics } = run(failing, rule([result('a', 'm')]));
     assert.equal(findings.length, 1);
     assert.deepEqual(diagnostics.map((d) => [d.code, d.message]), [['rule-failed', 'rule failing failed: boom']]);
+  });
+
+  it('runs a rule that asks for code facts still being computed again in the second go, with the result of one go', () => {
+    let ready = false;
+    let attempts = 0;
+    const needsCode: Rule = {
+      meta: { ...META, id: 'needs-code' },
+      check: () => {
+        attempts++;
+        if (!ready) throw new CodeFactsPending();
+        return [result('code', 'same message', 3)];
+      },
+    };
+    const later = rule([result('model', 'same message', 3)], 'model-rule');
+    const done: string[] = [];
+    const started = startRules(new ModelBuilder().model, [needsCode, later], {}, (n, id) => done.push(`${n} ${id}`));
+    started.runReady();
+    assert.deepEqual(done, ['1 model-rule']);
+    ready = true;
+    const { findings, diagnostics } = started.finish();
+    assert.deepEqual(done, ['1 model-rule', '2 needs-code']);
+    assert.equal(attempts, 2);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(findings.map((f) => f.ruleId).sort(), ['model-rule', 'needs-code']);
+    assert.deepEqual(findings, runRules(new ModelBuilder().model, [needsCode, later]).findings);
+  });
+
+  it('reports a rule that still finds the code facts pending in the second go as failed', () => {
+    const pending: Rule = { meta: { ...META, id: 'pending' }, check: () => { throw new CodeFactsPending(); } };
+    const started = startRules(new ModelBuilder().model, [pending, rule([result('a', 'm')])]);
+    started.runReady();
+    const { findings, diagnostics } = started.finish();
+    assert.equal(findings.length, 1);
+    assert.deepEqual(diagnostics.map((d) => d.message), ['rule pending failed: the code facts are not complete yet']);
+  });
+
+  it('keeps failures in rule order whichever go they came from', () => {
+    let second = false;
+    const late: Rule = { meta: { ...META, id: 'late' }, check: () => { if (!second) throw new CodeFactsPending(); throw new Error('late boom'); } };
+    const early: Rule = { meta: { ...META, id: 'early' }, check: () => { throw new Error('early boom'); } };
+    const started = startRules(new ModelBuilder().model, [late, early]);
+    started.runReady();
+    second = true;
+    assert.deepEqual(started.finish().diagnostics.map((d) => d.message), ['rule late failed: late boom', 'rule early failed: early boom']);
   });
 });
