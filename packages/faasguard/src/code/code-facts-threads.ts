@@ -1,10 +1,11 @@
 /**
  * The code analysis on two threads: a worker analyzes the last part of the functions while the
- * main thread analyzes the first, then the two parts are joined in model order. The result is
- * the one a single thread gives (a test compares them), so the reports do not depend on it.
+ * main thread analyzes the first; the main thread, once done with its own work, helps with the
+ * worker's part from its end (see `FunctionClaims`), and the parts are joined in model order. The
+ * result is the one a single thread gives (a test compares them), so the reports do not depend on it.
  *
  * It pays only for large apps: a worker starts with a heap of its own and loads the parsers again
- * (some 0.3 s), and the code shared by both halves is parsed by both.
+ * (some 0.3 s), and the code shared by both parts is parsed by both.
  */
 import type { AppModel, LambdaFunction, Trigger } from '../model/app-model.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -14,6 +15,9 @@ import type { Exclusion } from '../discover/exclude-globs.js';
 import { analyzeFunctionsCode, type FunctionsCode } from './function-code-facts.js';
 import type { WorkerInput } from './code-facts-run.js';
 import { startWorker } from '../util/worker-thread.js';
+import { pushTo } from '../util/multimap.js';
+import type { FileFacts } from './file-facts.js';
+import { FunctionClaims } from './function-claims.js';
 
 const WORKER = new URL('./code-facts-worker.js', import.meta.url);
 
@@ -23,11 +27,12 @@ export const MIN_FUNCTIONS_FOR_THREADS = 200;
 /**
  * The main thread starts on its share when the templates are loaded, about when the other thread
  * is done with its file scans; after it, it reads dependencies and secrets and runs the rules that
- * need no code facts (see `startRules` in `rules/engine.ts`): it takes less. On the benchmark's
- * command line both threads end together at 0.49 for 1,000 functions and 0.43 for 10,000; this is
- * between, measured fastest for both.
+ * need no code facts (see `startRules` in `rules/engine.ts`), then takes functions from the end of
+ * the other's share until the two meet. Its share is therefore set below where the threads would
+ * end together without that help on the benchmark's command line (0.49 of the functions at 1,000,
+ * 0.43 at 10,000), so that the help, not a wait, evens out what an app and the machine make of it.
  */
-const MAIN_THREAD_SHARE = 0.45;
+const MAIN_THREAD_SHARE = 0.4;
 
 /**
  * A thread already running that can take the worker's share (the file-scan thread, which has the
@@ -44,23 +49,22 @@ export interface TwoThreads {
    * one does (its file scans) until it has done its own part.
    */
   analyzeMine(): void;
-  /** This thread's share (unless done already), then the other's, joined in model order. */
+  /** This thread's share (unless done already), then help with the other's, joined in model order. */
   finish(): Promise<FunctionsCode>;
 }
 
 /**
  * Starts the worker on its share of the functions at once (or hands it to `spare`); `analyzeMine`
- * analyzes the rest on this thread, and `finish` joins both. Work done after this thread's share
- * (the other analyses of a scan) overlaps the worker's, which is why this thread takes a little
- * less than half.
+ * analyzes the rest on this thread, and `finish` helps with the worker's share, then joins all.
  */
 export function startInTwoThreads(model: AppModel, root: string, python: boolean, script: URL = WORKER, exclusion: Exclusion = {}, spare?: SpareThread): TwoThreads {
   const index = ModelIndex.of(model);
-  const analyze = (fns: readonly LambdaFunction[]): FunctionsCode => analyzeFunctionsCode(fns, (fn) => index.triggersOf(fn), root, exclusion);
+  const analyze = (fns: readonly LambdaFunction[], take?: (i: number) => boolean): FunctionsCode => analyzeFunctionsCode(fns, (fn) => index.triggersOf(fn), root, exclusion, take);
   const split = Math.floor(model.functions.length * MAIN_THREAD_SHARE);
   const mine = model.functions.slice(0, split);
   const theirs = model.functions.slice(split);
-  const input: WorkerInput = { root, functions: theirs, triggers: theirs.flatMap((fn) => index.triggersOf(fn)), python, exclusion };
+  const claims = new FunctionClaims(theirs.length);
+  const input: WorkerInput = { root, functions: theirs, triggers: theirs.flatMap((fn) => index.triggersOf(fn)), python, exclusion, claims: claims.buffer };
   const worker = spare ? { answer: spare.ask<FunctionsCode>(input), stop: () => {} } : startWorker<FunctionsCode>(script, input);
   let ownCode: FunctionsCode | undefined;
   const analyzeMine = (): FunctionsCode => (ownCode ??= analyze(mine));
@@ -68,17 +72,34 @@ export function startInTwoThreads(model: AppModel, root: string, python: boolean
     analyzeMine: () => void analyzeMine(),
     async finish() {
       const own = analyzeMine();
+      const helped = fromTheEnd(theirs, claims, analyze);
       try {
-        return joined(own, restored(await worker.answer, model));
+        return joined([own, restored(await worker.answer, model), helped.code]);
       } catch {
         // A worker that cannot start or fails (no worker script beside this module, out of
-        // memory) costs the scan its speed, not its result: its part is analyzed here.
-        return joined(own, analyze(theirs));
+        // memory) costs the scan its speed, not its result: what it claimed is analyzed here.
+        return joined([own, analyze(theirs.slice(0, helped.from)), helped.code]);
       } finally {
         worker.stop();
       }
     },
   };
+}
+
+/**
+ * The functions of the worker's share it has not claimed, analyzed here from the last one back
+ * until one it has claimed; `from`: the first of them. Their facts are given in model order.
+ */
+function fromTheEnd(theirs: readonly LambdaFunction[], claims: FunctionClaims, analyze: (fns: readonly LambdaFunction[], take: (i: number) => boolean) => FunctionsCode): { from: number; code: FunctionsCode } {
+  let from = theirs.length;
+  const take = (i: number): boolean => {
+    const claimed = claims.take(theirs.length - 1 - i);
+    if (claimed) from = theirs.length - 1 - i;
+    return claimed;
+  };
+  const code = analyze([...theirs].reverse(), take);
+  code.functions.reverse();
+  return { from, code };
 }
 
 /** The worker's copies of model objects replaced by the model's own, found by id. */
@@ -96,20 +117,31 @@ function restored(code: FunctionsCode, model: AppModel): FunctionsCode {
       for (const event of list ?? []) ownTriggers(event.source);
     }
   }
-  for (const [file, users] of code.usersOf) code.usersOf.set(file, users.map(own));
   return code;
 }
 
-/** Both halves in model order: what one thread would have found going through all functions. */
-function joined(first: FunctionsCode, second: FunctionsCode): FunctionsCode {
-  const files = new Map(first.files);
-  for (const [file, facts] of second.files) if (!files.has(file)) files.set(file, facts);
-  const usersOf = new Map([...first.usersOf].map(([file, users]) => [file, [...users]]));
-  for (const [file, users] of second.usersOf) usersOf.set(file, [...(usersOf.get(file) ?? []), ...users]);
-  return { functions: [...first.functions, ...second.functions], files, usersOf, diagnostics: uniqueDiagnostics([...first.diagnostics, ...second.diagnostics]) };
+/**
+ * Parts given in model order, joined as one thread going through all the functions would have
+ * found them: the files in the order first reached, each file's users in model order.
+ */
+function joined(parts: readonly FunctionsCode[]): FunctionsCode {
+  const functions = parts.flatMap((p) => p.functions);
+  const found = new Map<string, FileFacts>();
+  for (const part of parts) for (const [file, facts] of part.files) if (!found.has(file)) found.set(file, facts);
+  const files = new Map<string, FileFacts>();
+  const usersOf = new Map<string, LambdaFunction[]>();
+  for (const f of functions) {
+    for (const file of f.files) {
+      const users = usersOf.get(file);
+      if (users?.[users.length - 1] !== f.fn) pushTo(usersOf, file, f.fn);
+      const facts = found.get(file);
+      if (facts && !files.has(file)) files.set(file, facts);
+    }
+  }
+  return { functions, files, usersOf, diagnostics: uniqueDiagnostics(parts.flatMap((p) => p.diagnostics)) };
 }
 
-/** A file both halves read (a shared module that does not parse) is reported once. */
+/** A file two parts read (a shared module that does not parse) is reported once. */
 function uniqueDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {

@@ -46,7 +46,11 @@ export interface FunctionsCode {
   diagnostics: Diagnostic[];
 }
 
-export function analyzeFunctionsCode(functionsToAnalyze: readonly LambdaFunction[], triggersOf: (fn: LambdaFunction) => Trigger[], root: string, exclusion: Exclusion = {}): FunctionsCode {
+/**
+ * `take`: asked before each function (by its index) whether this analysis is to do it; the first
+ * refusal ends the analysis (see `FunctionClaims`). Without it, every function is analyzed.
+ */
+export function analyzeFunctionsCode(functionsToAnalyze: readonly LambdaFunction[], triggersOf: (fn: LambdaFunction) => Trigger[], root: string, exclusion: Exclusion = {}, take?: (index: number) => boolean): FunctionsCode {
   const files = new CodeFiles(root, exclusion);
   const ctx = newContext(files);
   const diagnostics: Diagnostic[] = [];
@@ -54,7 +58,8 @@ export function analyzeFunctionsCode(functionsToAnalyze: readonly LambdaFunction
   const fileMap = new Map<string, FileFacts>();
   const usersOf = new Map<string, LambdaFunction[]>();
   const pyModules: PyContext['modules'] = new Map();
-  for (const fn of functionsToAnalyze) {
+  for (const [index, fn] of functionsToAnalyze.entries()) {
+    if (take && !take(index)) break;
     if (fn.code.kind === 'inline') registerInlineCode(fn, files, /^python/i.test(typeof fn.runtime === 'string' ? fn.runtime : ''));
     const excludedBefore = files.excludedCount;
     const resolution = resolveHandler(fn, files);

@@ -9,10 +9,11 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { generateApp } from '../../bench/generate.js';
 import { MIN_FUNCTIONS_FOR_THREADS, startInTwoThreads, type SpareThread } from '../../src/code/code-facts-threads.js';
-import type { WorkerInput } from '../../src/code/code-facts-run.js';
+import { analyzeWorkerShare, type WorkerInput } from '../../src/code/code-facts-run.js';
 import { codeFactsFor, peekCodeFacts, prepareCodeAnalysis, startCodeAnalysis } from '../../src/code/code-facts.js';
 import { CodeFactsPending } from '../../src/code/code-facts-pending.js';
-import { analyzeFunctionsCode } from '../../src/code/function-code-facts.js';
+import { analyzeFunctionsCode, type FunctionsCode } from '../../src/code/function-code-facts.js';
+import { FunctionClaims } from '../../src/code/function-claims.js';
 import { ModelIndex } from '../../src/model/model-index.js';
 import { renderReport } from '../../src/report/reporter.js';
 import { loadApp, scan } from '../../src/scan/scan.js';
@@ -60,8 +61,7 @@ describe('code analysis on two threads', () => {
       ask: async <A>(message: unknown) => {
         asked.push(message as WorkerInput);
         // As a thread would answer: copies, which the main thread replaces with its own objects.
-        const share = message as WorkerInput;
-        return structuredClone(analyzeFunctionsCode(share.functions, (fn) => share.triggers.filter((t) => t.functionId === fn.id), share.root, share.exclusion)) as A;
+        return structuredClone(await analyzeWorkerShare(message as WorkerInput)) as A;
       },
     };
     const missing = new URL('./no-such-worker.js', import.meta.url);
@@ -87,6 +87,39 @@ describe('code analysis on two threads', () => {
     const facts = codeFactsFor(app.model, { root: dir, exclusion: {} });
     assert.equal(facts, peekCodeFacts(app.model, dir));
     assert.equal(facts.functions.length, app.model.functions.length);
+  });
+
+  it("helps with the worker's share from its end, joining every part in model order", async () => {
+    const { dir, app, single } = await analyzedOnOneThread();
+    const workerDid: string[][] = [];
+    // A worker that claims the first ten functions of its share and then stops, as when it meets the main thread there.
+    const spare: SpareThread = {
+      ask: async <A>(message: unknown) => {
+        const share = message as WorkerInput;
+        const claims = new FunctionClaims(share.claims!);
+        const code = analyzeFunctionsCode(share.functions, (fn) => share.triggers.filter((t) => t.functionId === fn.id), share.root, share.exclusion, (i) => i < 10 && claims.take(i));
+        workerDid.push(code.functions.map((f) => f.fn.id));
+        return structuredClone(code) as A;
+      },
+    };
+    const two = await startInTwoThreads(app.model, dir, true, new URL('./no-such-worker.js', import.meta.url), {}, spare).finish();
+    assert.equal(workerDid[0]?.length, 10);
+    assert.deepEqual(two.functions.map((f) => [f.fn.id, f.analysis?.flows.length ?? -1]), single.functions.map((f) => [f.fn.id, f.analysis?.flows.length ?? -1]));
+    assert.deepEqual([...two.files.keys()], [...single.files.keys()]);
+    assert.deepEqual([...two.usersOf].map(([file, users]) => [file, users.map((u) => u.id)]), [...single.usersOf].map(([file, users]) => [file, users.map((u) => u.id)]));
+  });
+
+  it('leaves the worker nothing when the main thread has taken its whole share first', async () => {
+    const { dir, app, single } = await analyzedOnOneThread();
+    let answered: FunctionsCode | undefined;
+    const spare: SpareThread = {
+      // Answers only after the main thread has gone through the share: every claim is taken.
+      ask: <A>(message: unknown) => new Promise<A>((resolve) => setImmediate(() => void analyzeWorkerShare(message as WorkerInput).then((code) => resolve((answered = code) as A)))),
+    };
+    const two = await startInTwoThreads(app.model, dir, true, new URL('./no-such-worker.js', import.meta.url), {}, spare).finish();
+    assert.equal(answered?.functions.length, 0);
+    assert.deepEqual(two.functions.map((f) => f.fn.id), single.functions.map((f) => f.fn.id));
+    assert.deepEqual([...two.files.keys()], [...single.files.keys()]);
   });
 
   it("analyzes the worker's part itself when the worker cannot run", async () => {
