@@ -14,6 +14,9 @@ import { escapeRegExp } from '../util/escape-regexp.js';
  */
 export const MIN_REDACTED_VALUE_CHARS = 8;
 
+/** Strings redacted once however often they occur: ids, paths, titles (see `ValueRedactor.data`). */
+const REMEMBERED_BELOW = 64;
+
 export class ValueRedactor {
   private readonly pattern: RegExp | undefined;
   private readonly replacement = new Map<string, string>();
@@ -46,10 +49,15 @@ export class ValueRedactor {
     return text.replace(this.pattern, (v) => this.replacement.get(v) ?? redact(v));
   }
 
-  /** Plain data with every string redacted, each distinct one once (see `mapStrings`: what nothing changed in is shared, not copied). */
+  /**
+   * Plain data with every string redacted, each distinct one once (see `mapStrings`: what nothing
+   * changed in is shared, not copied). Long strings are redacted each time: they are the findings'
+   * messages, nearly every one of them different, and remembering them cost more than it saved.
+   */
   data<T>(value: T): T {
     const seen = new Map<string, string>();
     return mapStrings(value, (text) => {
+      if (text.length >= REMEMBERED_BELOW) return this.text(text);
       let out = seen.get(text);
       if (out === undefined) seen.set(text, (out = this.text(text)));
       return out;

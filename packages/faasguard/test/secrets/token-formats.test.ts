@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { SecretKind } from '../../src/secrets/index.js';
 import { assertClean, assertDetected } from './assertions.js';
 import { ALNUM, HEX, fake, fakeChars } from './fakes.js';
+import { TOKEN_FORMATS } from '../../src/secrets/detectors/token-formats.js';
 
 interface FormatCase {
   kind: SecretKind;
@@ -97,5 +98,14 @@ describe('vendor token formats', () => {
     assertClean('Storage=DefaultEndpointsProtocol=https;AccountName=a;AccountKey=<your-key>;EndpointSuffix=core.windows.net');
     assertClean('Storage=DefaultEndpointsProtocol=https;AccountName=a;AccountKey=${STORAGE_KEY};EndpointSuffix=core.windows.net');
     assertClean(`AccountKey=${fakeChars(ALNUM, 40, 56)}==`);
+  });
+
+  it('gives every format the same flags, so that the one pass telling whether any may match tests what each one does', () => {
+    assert.deepEqual([...new Set(TOKEN_FORMATS.map((f) => f.pattern.flags))], ['g']);
+  });
+
+  it('finds a token among many, after text that holds none', () => {
+    const key = fake.awsKeyId();
+    assertDetected(`${'plain words '.repeat(200)}\nid = "${key}"\n`, 'aws-access-key-id', key, 'a.env');
   });
 });

@@ -51,4 +51,12 @@ describe('ValueRedactor', () => {
     assert.equal(Object.getPrototypeOf(out), Object.prototype);
     assert.equal(JSON.stringify(out).includes(PASSWORD), false);
   });
+
+  it('redacts long strings, which it does not remember, wherever they occur', () => {
+    const message = `Function Orders reads ${PASSWORD} from its environment, which anyone who can read the function's configuration sees`;
+    assert.ok(message.length >= 64);
+    const out = new ValueRedactor([PASSWORD]).data({ a: message, b: [message, { c: message }] });
+    const expected = message.replace(PASSWORD, redact(PASSWORD));
+    assert.deepEqual(out, { a: expected, b: [expected, { c: expected }] });
+  });
 });

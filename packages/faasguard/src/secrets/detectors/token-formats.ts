@@ -63,10 +63,17 @@ function detectFormat(format: TokenFormat, context: ScanContext): void {
   });
 }
 
+/**
+ * Whether any format matches anywhere in a text: one pass, where running each format is one pass per
+ * format (a third of the time on a large report's strings, nearly none of which holds a token).
+ */
+const ANY_FORMAT = new RegExp(TOKEN_FORMATS.map((f) => f.pattern.source).join('|'));
+
 /** All vendor token formats as one detector. */
 export const tokenFormatDetector: Detector = {
   name: 'token-formats',
   detect(context) {
+    if (!ANY_FORMAT.test(context.text)) return;
     for (const format of TOKEN_FORMATS) detectFormat(format, context);
   },
 };
