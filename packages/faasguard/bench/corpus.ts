@@ -23,8 +23,8 @@ import type { ParseThroughput } from './parse-throughput.js';
 
 const REPO = path.join(HERE, '..', '..', '..', '..');
 const SHARED_CORPUS = path.join(REPO, '..', 'shared', 'corpora', 'serverless-patterns.tgz');
-const BIN = path.join(HERE, '..', '..', 'bin', 'faasguard.js');
-const EXAMPLE = path.join(REPO, 'examples', 'order-app', 'vulnerable');
+export const BIN = path.join(HERE, '..', '..', 'bin', 'faasguard.js');
+export const EXAMPLE = path.join(REPO, 'examples', 'order-app', 'vulnerable');
 /** Parsing is timed in a process of its own, so that what this one holds does not weigh on it. */
 function parseThroughputInFreshProcess(files: readonly string[]): CorpusResult['parse'] {
   const list = path.join(os.tmpdir(), `faasguard-bench-parse-${process.pid}.txt`);

@@ -1,8 +1,9 @@
 /**
  * The benchmark: for each app size, generates the synthetic app once, then measures the full scan,
  * the same scan with the code analysis on one thread, the floor (read + parse only, on one
- * thread) and the command line's scan (bundled, with its code cache, as a user runs it), each run
- * in a fresh process, in rounds, and reports medians; then the
+ * thread) and the command line's scan (bundled, with its code cache, as a user runs it: a cache of
+ * the run's own, see `code-cache-dir.ts`), each run in a fresh process, in rounds, and reports
+ * medians; then the
  * real-template benchmark (`corpus.ts`: the shared corpus beside cdk-nag, parsing, start-up).
  *
  *   node dist/bench/run.js [--sizes 100,1000] [--runs 5] [--large] [--seed 1] [--no-html]
@@ -22,7 +23,8 @@ import { arg } from './figures.js';
 import { HERE, measure, measureInRounds, RESULTS, type ModeResult } from './fresh-process.js';
 import { generateApp } from './generate.js';
 import { timeChart } from './chart.js';
-import { corpusTable, runCorpus } from './corpus.js';
+import { BIN, corpusTable, EXAMPLE, runCorpus } from './corpus.js';
+import { useFreshCodeCache } from './code-cache-dir.js';
 
 /** One app size. */
 interface SizeResult {
@@ -121,8 +123,10 @@ async function main(argv: readonly string[]): Promise<void> {
   if (argv.includes('--large')) sizes.push(10_000);
   const runs = Number(arg(argv, '--runs') ?? 5);
   const seed = Number(arg(argv, '--seed') ?? 1);
+  const removeCache = useFreshCodeCache(BIN, EXAMPLE);
   const results = sizes.map((n) => runSize(n, seed, runs));
   const corpus = argv.includes('--no-corpus') ? undefined : await runCorpus(argv);
+  removeCache();
   const report = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', platform: `${os.platform()} ${os.arch()}`, runs, seed, results, ...(corpus ? { corpus } : {}) };
   mkdirSync(RESULTS, { recursive: true });
   const file = path.join(RESULTS, `${report.date.replace(/[:.]/g, '-')}.json`);
