@@ -1,8 +1,9 @@
 /**
  * Loads large CommonJS code with V8's code cache: the TypeScript compiler (the build's 0.4 MB cut of
- * it, or the package's 9 MB when the bundle is not built) and the command line's own bundle (`dist/bundle/main.cjs`, see `bin/faasguard.js`). The first run
- * compiles it and keeps the compiled code in the user's cache folder; later runs hand it back to V8
- * and skip most of the compiling (about 0.1 s of every scan that reads code, and as much again in
+ * it, or the package's 9 MB when the bundle is not built) and the command line's own bundle
+ * (`dist/bundle/main.cjs`, see `bin/faasguard.js`). The first run compiles it and keeps the
+ * compiled code in the user's cache folder; later runs hand it back to V8 and skip most of the
+ * compiling (about 0.1 s of every scan that reads code, and as much again in
  * the code-analysis thread). Only the scanner's own code is cached, never anything of the scanned
  * app. V8 checks that the cached code matches the source, this Node and its flags (so the flags a
  * run sets must be set before the code is loaded); a mismatch, or a file that cannot be read or
@@ -106,7 +107,9 @@ function readOrUndefined(file: string): Buffer | undefined {
  * The memory the files loaded here are read into, kept from one file to the next. The first write
  * to each page of fresh memory is a page fault, which costs about 10 µs on the machines measured
  * (a 2 MB buffer, 5 ms); the bundle and its cached code are read one after the other, each needed
- * only until the next is read.
+ * only until the next is read. (Not `readRegularBytesLent`, which reads the scanned repository's
+ * files: its buffer grows to twice the last size, so the cache, a little larger than the bundle,
+ * would land in fresh memory again.)
  */
 let scratch = Buffer.alloc(0);
 

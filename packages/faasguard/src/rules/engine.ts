@@ -16,7 +16,7 @@ import { CodeFactsPending } from '../code/code-facts-pending.js';
 /**
  * `extra`: facts computed before the rules run (dependencies, secrets), added to every rule's context.
  * `onRuleDone`: told how many rules have run after each one, for a progress display, with the rule
- * and the milliseconds it took (`--rule-times`).
+ * and the milliseconds it took (`--rule-times`; both goes, for a rule `startRules` ran twice).
  */
 export function runRules(model: AppModel, rules: readonly Rule[], extra: Omit<RuleContext, 'model'> = {}, onRuleDone?: RuleDone): { findings: Finding[]; diagnostics: Diagnostic[] } {
   return startRules(model, rules, extra, onRuleDone).finish();
