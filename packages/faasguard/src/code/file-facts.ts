@@ -8,6 +8,7 @@ import type { FileCalls } from './aws-calls/aws-call.js';
 import { extractJsCalls } from './aws-calls/extract-js.js';
 import { extractPythonCalls } from './aws-calls/extract-python.js';
 import { requestBodyRead, validationImports } from './input-validation.js';
+import { credentialHeaderNamed } from './credential-headers.js';
 import { parsePython, type ParsedPython } from './parse-python.js';
 import { mayEscapeStrings, ts, type ParsedFile } from './parse-js.js';
 import { wordSpans } from './word-spans.js';
@@ -21,6 +22,8 @@ export interface FileFacts {
   validators: string[];
   /** Where the file first reads a request body, if it does */
   requestBodyRead: SourceLocation | undefined;
+  /** Where the file first names a header that carries credentials, or reads cookies (`credential-headers.ts`) */
+  credentialHeaderNamed: SourceLocation | undefined;
 }
 
 const MAX_NODES = 500_000;
@@ -33,6 +36,7 @@ export function fileFacts(parsed: ParsedFile): FileFacts {
     calls: extractJsCalls(parsed),
     validators: validationImports(parsed.file, parsed.text, 'javascript'),
     requestBodyRead: requestBodyRead(parsed.file, parsed.text, 'javascript'),
+    credentialHeaderNamed: credentialHeaderNamed(parsed.file, parsed.text),
   };
 }
 
@@ -53,6 +57,7 @@ export function pythonFileFacts(file: string, text: string, tree?: ParsedPython)
     calls: tree ? extractPythonCalls(tree) : pythonCalls(file, text),
     validators: validationImports(file, text, 'python'),
     requestBodyRead: requestBodyRead(file, text, 'python'),
+    credentialHeaderNamed: credentialHeaderNamed(file, text),
   };
 }
 

@@ -33,13 +33,14 @@ describe('code risks', () => {
     ]);
   });
 
-  it('event-logged: the whole event (low), the Authorization header and all headers (medium), not the path', () => {
+  it('event-logged: the whole event (low), the Authorization header and all headers (medium), not the path; all headers only where callers send credentials', () => {
     assert.deepEqual(of('event-logged'), [
+      ['src/iamlogs.js:4', 'IamlogsFunction', ['src/iamlogs.js:4']],
       ['src/logs.js:3', 'LogsFunction', ['src/logs.js:3']],
       ['src/logs.js:5', 'LogsFunction', ['src/logs.js:5']],
       ['src/logs.js:9', 'LogsFunction', ['src/logs.js:9']],
     ]);
-    assert.deepEqual(all.filter((g) => g.rule === 'event-logged').map((g) => g.severity).sort(), ['low', 'medium', 'medium']);
+    assert.deepEqual(all.filter((g) => g.rule === 'event-logged').map((g) => g.severity).sort(), ['low', 'medium', 'medium', 'medium']);
   });
 
   it('secret-in-code and tls-verification-disabled', () => {

@@ -1,7 +1,9 @@
 import { nameOf } from '../subject.js';
-import type { AppModel, LambdaFunction, TriggerKind } from '../../model/app-model.js';
+import type { AppModel, LambdaFunction, Trigger, TriggerKind } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
-import { API_TRIGGER_KINDS } from '../../model/trigger-kind.js';
+import { API_TRIGGER_KINDS, isApiTrigger } from '../../model/trigger-kind.js';
+import type { CodeFacts, FunctionCodeFacts } from '../../code/code-facts.js';
+import type { CodeEvent } from '../../code/taint/analyze-function.js';
 import { codeEventRule } from './code-event-rule.js';
 import { hasHttpInvokePermission } from './response-reaches-caller.js';
 
@@ -13,7 +15,7 @@ export const eventLogged = codeEventRule(
     cwe: ['CWE-532'],
     severity: 'low',
     description:
-      "The handler writes the whole event (`console.log(event)`, `JSON.stringify(event)`) or a field that carries credentials (an `Authorization` header, a password, a token, cookies) to its logs. Logs are kept long, read by many and exported to other systems: tokens and personal data in them outlive the request, and a reader of the logs can replay them. A whole event is reported for requests, Lambda authorizers and Cognito triggers, not for bucket, queue, topic, stream, scheduled or directly invoked functions' events, which carry no caller credentials.",
+      "The handler writes the whole event (`console.log(event)`, `JSON.stringify(event)`) or a field that carries credentials (an `Authorization` header, a password, a token, cookies) to its logs. Logs are kept long, read by many and exported to other systems: tokens and personal data in them outlive the request, and a reader of the logs can replay them. A whole event is reported for requests, Lambda authorizers and Cognito triggers, not for bucket, queue, topic, stream, scheduled or directly invoked functions' events, which carry no caller credentials. All the headers logged at once are reported when callers must send credentials in them (a route with an authorizer, IAM or an API key, a Function URL with IAM auth, a Lambda authorizer's request, an API whose authorization is not known here) or when the code itself reads a credential header or cookies; a webhook behind an open URL that checks a signature gets no credentials in its headers.",
     remediation:
       'Log what is needed to diagnose (the request id, the route, an object key, a status) and never credentials. If an event must be logged while debugging, redact `headers.Authorization`, cookies and body fields named like secrets first.',
     example: {
@@ -25,13 +27,13 @@ export const eventLogged = codeEventRule(
     judges: ['function code'],
   },
   (a) => a.eventLogs,
-  (e, f, _facts, model) => (e.field || carriesCredentials(f.fn, model) ? {
+  (e, f, facts, model) => (e.field ? !isWholeHeaders(e.field) || headersCarryCredentials(e, f, facts, model) : carriesCredentials(f.fn, model)) ? {
     message: e.field
       ? `${nameOf(f.fn)} logs ${e.field} from its event at ${e.loc.file}:${e.loc.line}: credentials in logs can be read and replayed by anyone with access to the logs.`
       : `${nameOf(f.fn)} logs its whole event at ${e.loc.file}:${e.loc.line}: headers with tokens, cookies and personal data end up in the logs.`,
     severity: e.field ? 'medium' : 'low',
     key: `${e.loc.file}|${e.what}|${e.field ?? 'event'}`,
-  } : undefined),
+  } : undefined,
 );
 
 /**
@@ -43,8 +45,41 @@ export const eventLogged = codeEventRule(
  */
 const CREDENTIAL_BEARING = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb', 'cognito-user-pool']);
 
+function isWholeHeaders(field: string): boolean {
+  return field === 'headers' || field === 'multiValueHeaders';
+}
+
+/**
+ * Whether the headers a handler logs whole hold credentials: the callers of the triggers that
+ * deliver them must authenticate (through the headers: an authorizer's token, a SigV4 signature, an
+ * API key), the function is a Lambda authorizer, or its code reads a credential header or cookies
+ * (its own sign-in or sessions). A trigger whose authorization is not known here counts as one
+ * that needs it.
+ */
+function headersCarryCredentials(e: CodeEvent, f: FunctionCodeFacts, facts: CodeFacts, model: AppModel): boolean {
+  const index = ModelIndex.of(model);
+  if (isAuthorizer(f.fn, model)) return true;
+  if (f.files.some((file) => facts.files.get(file)?.credentialHeaderNamed !== undefined)) return true;
+  const triggers = e.source?.triggers.length ? e.source.triggers : index.triggersOf(f.fn);
+  if (!triggers.some((t) => isApiTrigger(t.kind)) && hasHttpInvokePermission(f.fn, model)) return true;
+  return triggers.some((t) => callerAuthenticates(t, f.fn, index));
+}
+
+function callerAuthenticates(t: Trigger, fn: LambdaFunction, index: ModelIndex): boolean {
+  if (isApiTrigger(t.kind)) {
+    const route = index.route(t.routeId);
+    return !route || route.auth.type !== 'none' || route.auth.apiKeyRequired;
+  }
+  if (t.kind === 'function-url') return fn.urls.length === 0 || fn.urls.some((u) => u.authType !== 'NONE');
+  return t.kind === 'alb' || t.kind === 'unknown';
+}
+
+function isAuthorizer(fn: LambdaFunction, model: AppModel): boolean {
+  return model.apis.some((a) => a.authorizers.some((z) => z.functionId === fn.id));
+}
+
 export function carriesCredentials(fn: LambdaFunction, model: AppModel): boolean {
   if (ModelIndex.of(model).triggersOf(fn).some((t) => CREDENTIAL_BEARING.has(t.kind))) return true;
-  if (model.apis.some((a) => a.authorizers.some((z) => z.functionId === fn.id))) return true;
+  if (isAuthorizer(fn, model)) return true;
   return hasHttpInvokePermission(fn, model);
 }
