@@ -41,6 +41,7 @@ import { envSecretsWithoutKmsKey } from './config/env-secrets-without-kms-key.js
 import { eventSourceUnencrypted } from './config/event-source-unencrypted.js';
 import { kmsKeyWithoutRotation } from './config/kms-key-without-rotation.js';
 import { mqBrokerPubliclyAccessible } from './config/mq-broker-publicly-accessible.js';
+import { securityGroupOpenIngress } from './config/security-group-open-ingress.js';
 import { openCorsOnAuthenticatedEndpoint } from './config/open-cors-on-authenticated-endpoint.js';
 import { runtimeDeprecated } from './config/runtime-deprecated.js';
 import { apiStageWithoutAccessLogs } from './monitoring/api-stage-without-access-logs.js';
@@ -183,6 +184,7 @@ export const ALL_RULES: readonly Rule[] = [
   mqBrokerPubliclyAccessible,
   openCorsOnAuthenticatedEndpoint,
   runtimeDeprecated,
+  securityGroupOpenIngress,
   apiStageWithoutAccessLogs,
   asyncTriggerWithoutFailureDestination,
   functionWithoutLogRetention,

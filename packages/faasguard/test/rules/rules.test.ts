@@ -163,6 +163,13 @@ const CASES: Record<string, Expected[]> = {
     { line: 49, subject: 'Audit', severity: 'medium' },
     { file: 'main.tf', line: 6, subject: 'aws_mq_broker.jobs', severity: 'high' },
   ],
+  'security-group-open-ingress': [
+    { line: 8, subject: 'BastionSecurityGroup', severity: 'high' },
+    { line: 25, subject: 'DatabaseFromAnywhere', severity: 'medium' },
+    { line: 44, subject: 'TasksSecurityGroup', severity: 'high' },
+    { file: 'main.tf', line: 3, subject: 'aws_security_group.broker', severity: 'medium' },
+    { file: 'main.tf', line: 11, subject: 'aws_vpc_security_group_ingress_rule.everything', severity: 'high' },
+  ],
   'mq-broker-without-logs': [
     { line: 3, subject: 'Silent' },
     { line: 27, subject: 'NoAudit' },

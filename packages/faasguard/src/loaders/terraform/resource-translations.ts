@@ -188,6 +188,19 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
       GlobalReplicationGroupId: 'global_replication_group_id',
     },
   },
+  aws_security_group: {
+    cfnType: 'AWS::EC2::SecurityGroup',
+    properties: {
+      GroupDescription: 'description',
+      VpcId: 'vpc_id',
+      // Each block's sources are lists here, where CloudFormation writes one range per rule.
+      SecurityGroupIngress: { each: 'ingress', of: { IpProtocol: 'protocol', FromPort: 'from_port', ToPort: 'to_port', CidrBlocks: 'cidr_blocks', Ipv6CidrBlocks: 'ipv6_cidr_blocks' } },
+    },
+  },
+  aws_vpc_security_group_ingress_rule: {
+    cfnType: 'AWS::EC2::SecurityGroupIngress',
+    properties: { GroupId: 'security_group_id', IpProtocol: 'ip_protocol', FromPort: 'from_port', ToPort: 'to_port', CidrIp: 'cidr_ipv4', CidrIpv6: 'cidr_ipv6' },
+  },
   aws_mq_broker: {
     cfnType: 'AWS::AmazonMQ::Broker',
     properties: {
@@ -240,7 +253,13 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   aws_cloudwatch_event_bus: { cfnType: 'AWS::Events::EventBus', properties: { Name: 'name' } },
   aws_scheduler_schedule: {
     cfnType: 'AWS::Scheduler::Schedule',
-    properties: { Name: 'name', ScheduleExpression: 'schedule_expression', State: 'state', Target: { Arn: 'target.arn', RoleArn: 'target.role_arn', Input: 'target.input' } },
+    properties: {
+      Name: 'name', ScheduleExpression: 'schedule_expression', State: 'state',
+      Target: {
+        Arn: 'target.arn', RoleArn: 'target.role_arn', Input: 'target.input',
+        EcsParameters: { NetworkConfiguration: { AwsvpcConfiguration: { SecurityGroups: 'target.ecs_parameters.network_configuration.security_groups', Subnets: 'target.ecs_parameters.network_configuration.subnets', AssignPublicIp: 'target.ecs_parameters.network_configuration.assign_public_ip' } } },
+      },
+    },
   },
   aws_sfn_state_machine: {
     cfnType: 'AWS::StepFunctions::StateMachine',
