@@ -169,6 +169,7 @@ const CASES: Record<string, Expected[]> = {
     { line: 44, subject: 'TasksSecurityGroup', severity: 'high' },
     { file: 'main.tf', line: 3, subject: 'aws_security_group.broker', severity: 'medium' },
     { file: 'main.tf', line: 11, subject: 'aws_vpc_security_group_ingress_rule.everything', severity: 'high' },
+    { file: 'main.tf', line: 37, subject: 'aws_security_group.broker', severity: 'high' },
   ],
   'mq-broker-without-logs': [
     { line: 3, subject: 'Silent' },

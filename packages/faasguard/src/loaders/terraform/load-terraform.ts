@@ -498,7 +498,7 @@ export function translate(items: readonly Translatable[]): TMapEntry[] {
   }
   for (const r of items) {
     const patch = PATCHES[r.type];
-    if (!patch) continue;
+    if (!patch || !applies(patch, r.body)) continue;
     for (const targetId of patchTargets(patch, r.body, bodies)) {
       const target = out.find((e) => e.key === targetId)?.value;
       const properties = target?.kind === 'map' ? target.entries.find((e) => e.key === 'Properties')?.value : undefined;
@@ -507,6 +507,13 @@ export function translate(items: readonly Translatable[]): TMapEntry[] {
     }
   }
   return out;
+}
+
+/** Whether the patch's condition, if it has one, holds for this block. */
+function applies(patch: Patch, body: TNode): boolean {
+  if (!patch.when) return true;
+  const v = lookup(body, patch.when.attribute);
+  return v?.kind === 'scalar' && v.value === patch.when.equals;
 }
 
 function resourceNode(cfnType: string, properties: TMap, loc: SourceLocation, endLine: number): TMap {

@@ -421,9 +421,18 @@ export interface Patch {
   /** CloudFormation property of the target → source in the patch (appended when `append`) */
   set: { [cfnProperty: string]: Source };
   append?: boolean;
+  /** Applied only when this attribute of the patch has this value (`type = "ingress"`) */
+  when?: { attribute: string; equals: string };
 }
 
 export const PATCHES: Readonly<Record<string, Patch>> = {
+  // One rule of a group, inbound or outbound by its `type`: the inbound ones join the group's own.
+  aws_security_group_rule: {
+    target: 'security_group_id',
+    set: { SecurityGroupIngress: { wrap: { IpProtocol: 'protocol', FromPort: 'from_port', ToPort: 'to_port', CidrBlocks: 'cidr_blocks', Ipv6CidrBlocks: 'ipv6_cidr_blocks' } } },
+    append: true,
+    when: { attribute: 'type', equals: 'ingress' },
+  },
   aws_iam_role_policy_attachment: { target: 'role', set: { ManagedPolicyArns: { wrap: 'policy_arn' } }, append: true },
   // `roles` is a list: the policy is attached to each.
   aws_iam_policy_attachment: { target: 'roles', set: { ManagedPolicyArns: { wrap: 'policy_arn' } }, append: true },

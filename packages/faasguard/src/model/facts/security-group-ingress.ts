@@ -1,8 +1,9 @@
 /**
  * The inbound rules of security groups: inline (`SecurityGroupIngress` of an
  * `AWS::EC2::SecurityGroup`) and standalone (`AWS::EC2::SecurityGroupIngress`). Terraform's
- * `aws_security_group` `ingress` blocks arrive as inline rules whose sources are lists
- * (`CidrBlocks`, `Ipv6CidrBlocks`), and `aws_vpc_security_group_ingress_rule` as a standalone rule.
+ * `aws_security_group` `ingress` blocks and `aws_security_group_rule`s of type `ingress` arrive as
+ * inline rules whose sources are lists (`CidrBlocks`, `Ipv6CidrBlocks`), and
+ * `aws_vpc_security_group_ingress_rule` as a standalone rule.
  */
 import type { Resource } from '../app-model.js';
 import type { SourceLocation } from '../location.js';
