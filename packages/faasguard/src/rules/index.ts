@@ -42,6 +42,7 @@ import { eventSourceUnencrypted } from './config/event-source-unencrypted.js';
 import { kmsKeyWithoutRotation } from './config/kms-key-without-rotation.js';
 import { mqBrokerPubliclyAccessible } from './config/mq-broker-publicly-accessible.js';
 import { securityGroupOpenIngress } from './config/security-group-open-ingress.js';
+import { databaseStorageUnencrypted } from './config/database-storage-unencrypted.js';
 import { openCorsOnAuthenticatedEndpoint } from './config/open-cors-on-authenticated-endpoint.js';
 import { runtimeDeprecated } from './config/runtime-deprecated.js';
 import { apiStageWithoutAccessLogs } from './monitoring/api-stage-without-access-logs.js';
@@ -185,6 +186,7 @@ export const ALL_RULES: readonly Rule[] = [
   openCorsOnAuthenticatedEndpoint,
   runtimeDeprecated,
   securityGroupOpenIngress,
+  databaseStorageUnencrypted,
   apiStageWithoutAccessLogs,
   asyncTriggerWithoutFailureDestination,
   functionWithoutLogRetention,

@@ -163,6 +163,12 @@ const CASES: Record<string, Expected[]> = {
     { line: 49, subject: 'Audit', severity: 'medium' },
     { file: 'main.tf', line: 6, subject: 'aws_mq_broker.jobs', severity: 'high' },
   ],
+  'database-storage-unencrypted': [
+    { line: 3, subject: 'Orders' },
+    { line: 17, subject: 'Reports' },
+    { file: 'main.tf', line: 1, subject: 'aws_db_instance.audit' },
+    { file: 'main.tf', line: 15, subject: 'aws_rds_cluster.events' },
+  ],
   'security-group-open-ingress': [
     { line: 8, subject: 'BastionSecurityGroup', severity: 'high' },
     { line: 25, subject: 'DatabaseFromAnywhere', severity: 'medium' },

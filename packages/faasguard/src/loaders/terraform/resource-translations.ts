@@ -173,8 +173,25 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
     },
   },
   // Databases, caches, brokers and connections are translated for the credentials they hold (`credential-in-template`), brokers for their public access and logs, caches for their encryption too.
-  aws_db_instance: { cfnType: 'AWS::RDS::DBInstance', properties: { DBInstanceIdentifier: 'identifier', Engine: 'engine', MasterUsername: 'username', MasterUserPassword: 'password', ManageMasterUserPassword: 'manage_master_user_password' } },
-  aws_rds_cluster: { cfnType: 'AWS::RDS::DBCluster', properties: { DBClusterIdentifier: 'cluster_identifier', Engine: 'engine', MasterUsername: 'master_username', MasterUserPassword: 'master_password', ManageMasterUserPassword: 'manage_master_user_password' } },
+  aws_db_instance: {
+    cfnType: 'AWS::RDS::DBInstance',
+    properties: {
+      DBInstanceIdentifier: 'identifier', Engine: 'engine', MasterUsername: 'username', MasterUserPassword: 'password', ManageMasterUserPassword: 'manage_master_user_password',
+      StorageEncrypted: 'storage_encrypted', KmsKeyId: 'kms_key_id', PubliclyAccessible: 'publicly_accessible', VPCSecurityGroups: 'vpc_security_group_ids',
+      SourceDBInstanceIdentifier: 'replicate_source_db', DBSnapshotIdentifier: 'snapshot_identifier',
+      // A point-in-time restore takes its source's encryption: the block stands for the source here.
+      SourceDbiResourceId: 'restore_to_point_in_time',
+    },
+  },
+  aws_rds_cluster: {
+    cfnType: 'AWS::RDS::DBCluster',
+    properties: {
+      DBClusterIdentifier: 'cluster_identifier', Engine: 'engine', MasterUsername: 'master_username', MasterUserPassword: 'master_password', ManageMasterUserPassword: 'manage_master_user_password',
+      EngineMode: 'engine_mode', StorageEncrypted: 'storage_encrypted', KmsKeyId: 'kms_key_id', VpcSecurityGroupIds: 'vpc_security_group_ids',
+      SnapshotIdentifier: 'snapshot_identifier', ReplicationSourceIdentifier: 'replication_source_identifier', GlobalClusterIdentifier: 'global_cluster_identifier',
+      SourceDBClusterIdentifier: 'restore_to_point_in_time.source_cluster_identifier',
+    },
+  },
   aws_elasticache_replication_group: {
     cfnType: 'AWS::ElastiCache::ReplicationGroup',
     properties: {

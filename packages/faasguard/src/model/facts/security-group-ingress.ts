@@ -18,7 +18,7 @@ export interface IngressRule {
   resource: Resource;
   /** `tcp`, `udp`, or `all` for `-1` (other protocols open no ports and are left out) */
   protocol: 'tcp' | 'udp' | 'all';
-  /** The ports it opens; undefined for every port (all protocols, or a range not written) */
+  /** The ports it opens; undefined for every port (all protocols, `-1`, or 0-65535) */
   ports?: { from: number; to: number };
   /** The literal IPv4 and IPv6 ranges it admits */
   cidrs: string[];
