@@ -43,6 +43,7 @@ import { kmsKeyWithoutRotation } from './config/kms-key-without-rotation.js';
 import { mqBrokerPubliclyAccessible } from './config/mq-broker-publicly-accessible.js';
 import { securityGroupOpenIngress } from './config/security-group-open-ingress.js';
 import { databaseStorageUnencrypted } from './config/database-storage-unencrypted.js';
+import { databasePubliclyAccessible } from './config/database-publicly-accessible.js';
 import { openCorsOnAuthenticatedEndpoint } from './config/open-cors-on-authenticated-endpoint.js';
 import { runtimeDeprecated } from './config/runtime-deprecated.js';
 import { apiStageWithoutAccessLogs } from './monitoring/api-stage-without-access-logs.js';
@@ -187,6 +188,7 @@ export const ALL_RULES: readonly Rule[] = [
   runtimeDeprecated,
   securityGroupOpenIngress,
   databaseStorageUnencrypted,
+  databasePubliclyAccessible,
   apiStageWithoutAccessLogs,
   asyncTriggerWithoutFailureDestination,
   functionWithoutLogRetention,

@@ -169,6 +169,12 @@ const CASES: Record<string, Expected[]> = {
     { file: 'main.tf', line: 1, subject: 'aws_db_instance.audit' },
     { file: 'main.tf', line: 15, subject: 'aws_rds_cluster.events' },
   ],
+  'database-publicly-accessible': [
+    { line: 12, subject: 'Orders', severity: 'high' },
+    { line: 26, subject: 'ReportsWriter' },
+    { file: 'main.tf', line: 9, subject: 'aws_db_instance.audit' },
+    { file: 'main.tf', line: 25, subject: 'aws_rds_cluster_instance.events_writer' },
+  ],
   'security-group-open-ingress': [
     { line: 8, subject: 'BastionSecurityGroup', severity: 'high' },
     { line: 25, subject: 'DatabaseFromAnywhere', severity: 'medium' },

@@ -189,8 +189,13 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
       DBClusterIdentifier: 'cluster_identifier', Engine: 'engine', MasterUsername: 'master_username', MasterUserPassword: 'master_password', ManageMasterUserPassword: 'manage_master_user_password',
       EngineMode: 'engine_mode', StorageEncrypted: 'storage_encrypted', KmsKeyId: 'kms_key_id', VpcSecurityGroupIds: 'vpc_security_group_ids',
       SnapshotIdentifier: 'snapshot_identifier', ReplicationSourceIdentifier: 'replication_source_identifier', GlobalClusterIdentifier: 'global_cluster_identifier',
-      SourceDBClusterIdentifier: 'restore_to_point_in_time.source_cluster_identifier',
+      SourceDBClusterIdentifier: 'restore_to_point_in_time.source_cluster_identifier', PubliclyAccessible: 'publicly_accessible',
     },
+  },
+  // An Aurora instance: its storage is its cluster's, its network access its own.
+  aws_rds_cluster_instance: {
+    cfnType: 'AWS::RDS::DBInstance',
+    properties: { DBInstanceIdentifier: 'identifier', DBClusterIdentifier: 'cluster_identifier', Engine: 'engine', DBInstanceClass: 'instance_class', PubliclyAccessible: 'publicly_accessible' },
   },
   aws_elasticache_replication_group: {
     cfnType: 'AWS::ElastiCache::ReplicationGroup',
