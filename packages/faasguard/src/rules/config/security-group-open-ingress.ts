@@ -1,19 +1,14 @@
-import type { AppModel, Resource } from '../../model/app-model.js';
+import type { Resource } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { INGRESS_RULE_TYPE, SECURITY_GROUP_TYPE, ingressRules, type IngressRule } from '../../model/facts/security-group-ingress.js';
-import { isValueMap, referencedResource, type Value } from '../../model/value.js';
+import { securityGroupListeners } from '../../model/facts/security-group-listeners.js';
+import { referencedResource } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { SENSITIVE_PORTS, type SensitivePort } from './sensitive-ports.js';
-import { pushTo } from '../../util/multimap.js';
 
 /** Address ranges that admit every address. */
 const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
-
-const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
-
-/** Resources that name a group without being attached to it (its rules, other groups' rules). */
-const GROUP_RULE_TYPES = new Set([SECURITY_GROUP_TYPE, INGRESS_RULE_TYPE, 'AWS::EC2::SecurityGroupEgress']);
 
 export const securityGroupOpenIngress: Rule = {
   meta: {
@@ -38,16 +33,16 @@ export const securityGroupOpenIngress: Rule = {
   },
   check({ model }) {
     const index = ModelIndex.of(model);
-    const users = groupUsers(model);
+    const listenersOf = securityGroupListeners(model);
     const results: RuleResult[] = [];
     for (const resource of index.resourcesOfTypes([SECURITY_GROUP_TYPE, INGRESS_RULE_TYPE])) {
       const group = resource.type === SECURITY_GROUP_TYPE ? resource : index.resource(referencedResource(resource.properties['GroupId'])?.target);
       // A group nothing of the model uses may serve a function of another stack (which accepts no
       // connection) as well as a database: what it exposes is not known, so it is not judged.
-      const attached = group ? (users.get(group.id) ?? []) : [];
-      if (!group || attached.length === 0 || attached.every((r) => FUNCTION_TYPES.has(r.type))) continue;
+      const listeners = group ? (listenersOf.get(group.id) ?? []) : [];
+      if (!group || listeners.length === 0) continue;
       for (const rule of ingressRules(resource)) {
-        const result = resultFor(rule, group, attached);
+        const result = resultFor(rule, group, listeners);
         if (result) results.push(result);
       }
     }
@@ -55,7 +50,7 @@ export const securityGroupOpenIngress: Rule = {
   },
 };
 
-function resultFor(rule: IngressRule, group: Resource, attached: Resource[]): RuleResult | undefined {
+function resultFor(rule: IngressRule, group: Resource, listeners: readonly Resource[]): RuleResult | undefined {
   const open = rule.cidrs.filter((c) => ANYWHERE.has(c));
   if (open.length === 0) return undefined;
   const ports = rule.ports;
@@ -63,18 +58,17 @@ function resultFor(rule: IngressRule, group: Resource, attached: Resource[]): Ru
   if (ports && exposed.length === 0) return undefined;
   const what = ports ? `${portsText(rule.protocol, ports)} (${servicesText(exposed)})` : rule.protocol === 'all' ? 'every protocol and port' : `every ${rule.protocol.toUpperCase()} port`;
   return {
-    message: `Security group ${nameOf(group)} admits ${open.join(' and ')} on ${what}: ${reachText(attached)} Admit only the security groups or address ranges that must connect.`,
+    message: `Security group ${nameOf(group)} admits ${open.join(' and ')} on ${what}: ${reachText(listeners)} Admit only the security groups or address ranges that must connect.`,
     location: rule.loc,
-    related: [{ loc: group.loc, message: `security group ${nameOf(group)}` }, ...attached.filter((r) => !FUNCTION_TYPES.has(r.type)).slice(0, 3).map((r) => ({ loc: r.loc, message: `${nameOf(r)} uses the group` }))],
+    related: [{ loc: group.loc, message: `security group ${nameOf(group)}` }, ...listeners.slice(0, 3).map((r) => ({ loc: r.loc, message: `${nameOf(r)} uses the group` }))],
     subject: subjectOf(rule.resource),
     key: [rule.resource.logicalId, rule.index, rule.protocol, ports ? `${ports.from}-${ports.to}` : 'all', ...open],
     severity: !ports || exposed.some((p) => p.administration) ? 'high' : 'medium',
   };
 }
 
-/** Who then takes connections from anywhere (functions, which accept none, left out). */
-function reachText(attached: readonly Resource[]): string {
-  const listening = attached.filter((r) => !FUNCTION_TYPES.has(r.type));
+/** Who then takes connections from anywhere. */
+function reachText(listening: readonly Resource[]): string {
   const names = `${listening.slice(0, 3).map(listenerName).join(', ')}${listening.length > 3 ? ` and ${listening.length - 3} more` : ''}`;
   const one = listening.length === 1 && !STARTS_TASKS.has(listening[0]!.type);
   return `${names}, which ${one ? 'uses' : 'use'} it, ${one ? 'accepts' : 'accept'} those connections from every address that can route to ${one ? 'it' : 'them'}: every host of the VPC and its peered networks, and the internet wherever ${one ? 'it has' : 'they have'} a public address.`;
@@ -95,25 +89,4 @@ function portsText(protocol: string, ports: { from: number; to: number }): strin
 function servicesText(ports: readonly SensitivePort[]): string {
   const names = ports.map((p) => p.service);
   return names.length <= 4 ? names.join(', ') : `${names.slice(0, 4).join(', ')} and ${names.length - 4} more`;
-}
-
-/** For each security group of the model, the resources that name it (its own rules and other groups' aside). */
-function groupUsers(model: AppModel): Map<string, Resource[]> {
-  const groups = new Set(ModelIndex.of(model).resourcesOfType(SECURITY_GROUP_TYPE).map((g) => g.id));
-  const users = new Map<string, Resource[]>();
-  if (groups.size === 0) return users;
-  for (const r of model.resources) {
-    if (GROUP_RULE_TYPES.has(r.type)) continue;
-    for (const id of referencedIds(r.properties, groups, new Set(), 0)) pushTo(users, id, r);
-  }
-  return users;
-}
-
-function referencedIds(v: Value | undefined, groups: ReadonlySet<string>, out: Set<string>, depth: number): Set<string> {
-  if (v === undefined || depth > 20) return out;
-  const target = referencedResource(v)?.target;
-  if (target !== undefined && groups.has(target)) out.add(target);
-  if (Array.isArray(v)) for (const x of v) referencedIds(x, groups, out, depth + 1);
-  else if (isValueMap(v)) for (const x of Object.values(v)) referencedIds(x, groups, out, depth + 1);
-  return out;
 }
