@@ -44,6 +44,7 @@ import { mqBrokerPubliclyAccessible } from './config/mq-broker-publicly-accessib
 import { securityGroupOpenIngress } from './config/security-group-open-ingress.js';
 import { databaseStorageUnencrypted } from './config/database-storage-unencrypted.js';
 import { databasePubliclyAccessible } from './config/database-publicly-accessible.js';
+import { loadBalancerPlaintextListener } from './config/load-balancer-plaintext-listener.js';
 import { openCorsOnAuthenticatedEndpoint } from './config/open-cors-on-authenticated-endpoint.js';
 import { runtimeDeprecated } from './config/runtime-deprecated.js';
 import { apiStageWithoutAccessLogs } from './monitoring/api-stage-without-access-logs.js';
@@ -189,6 +190,7 @@ export const ALL_RULES: readonly Rule[] = [
   securityGroupOpenIngress,
   databaseStorageUnencrypted,
   databasePubliclyAccessible,
+  loadBalancerPlaintextListener,
   apiStageWithoutAccessLogs,
   asyncTriggerWithoutFailureDestination,
   functionWithoutLogRetention,

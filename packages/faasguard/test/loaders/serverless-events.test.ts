@@ -107,6 +107,14 @@ describe('Serverless Framework events and provider settings', () => {
     assert.equal(diagnostics.find((d) => d.code === 'unsupported-event'), undefined, 'every event type of the service is known');
   });
 
+  it('takes a declared listener as the source of an alb event', async () => {
+    const { model: sls } = await loadApp(path.join(FIXTURES, 'rules/load-balancer-plaintext-listener/fail/sls'));
+    const alb = sls.triggers.find((t) => t.kind === 'alb');
+    assert.equal(alb?.sourceId, 'serverless.yml/HttpListener');
+    // A listener given by its ARN stays text: its load balancer is not in the model.
+    assert.equal(model.triggers.find((t) => t.kind === 'alb')?.sourceId, undefined);
+  });
+
   it('scopes the framework\'s invoke permissions to their source', () => {
     const schedule = model.permissions.find((p) => p.logicalId === 'NotifyLambdaPermissionEventsRuleSchedule1')!;
     assert.equal(display(schedule.sourceArn), '${NotifyEventsRuleSchedule1.Arn}');

@@ -175,6 +175,13 @@ const CASES: Record<string, Expected[]> = {
     { file: 'main.tf', line: 9, subject: 'aws_db_instance.audit' },
     { file: 'main.tf', line: 25, subject: 'aws_rds_cluster_instance.events_writer' },
   ],
+  'load-balancer-plaintext-listener': [
+    { line: 26, subject: 'HttpListener', severity: 'medium' },
+    { line: 48, subject: 'SiteHttpListener' },
+    { file: 'main.tf', line: 28, subject: 'aws_lb_listener.http' },
+    { file: 'main.tf', line: 52, subject: 'aws_alb_listener.site_http' },
+    { file: 'sls/serverless.yml', line: 27, subject: 'HttpListener' },
+  ],
   'security-group-open-ingress': [
     { line: 8, subject: 'BastionSecurityGroup', severity: 'high' },
     { line: 25, subject: 'DatabaseFromAnywhere', severity: 'medium' },

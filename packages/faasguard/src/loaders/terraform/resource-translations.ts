@@ -50,6 +50,8 @@ export const CONVERSIONS = {
   'method-of-path': (v: string | number | boolean): string | number | boolean => (typeof v === 'string' ? v.slice(v.lastIndexOf('/') + 1) : v),
   /** ...and its resource path, rooted (`/*`, `/orders/{id}`) */
   'resource-of-path': (v: string | number | boolean): string | number | boolean => (typeof v === 'string' ? `/${v.slice(0, Math.max(0, v.lastIndexOf('/')))}` : v),
+  /** A load balancer's `internal = true` is its `Scheme: internal` */
+  'internal-scheme': (v: string | number | boolean): string | number | boolean => (v === true || v === 'true' ? 'internal' : v === false || v === 'false' ? 'internet-facing' : v),
 } as const;
 
 /**
@@ -72,6 +74,40 @@ function pipeStreamParameters(block: string): { [cfnProperty: string]: Source } 
     DeadLetterConfig: { Arn: at('dead_letter_config.arn') },
   };
 }
+
+/** Elastic Load Balancing v2, under both of Terraform's names (`aws_lb`, and the older `aws_alb`). */
+const LOAD_BALANCER: Translation = {
+  cfnType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  properties: { Name: 'name', Type: 'load_balancer_type', Scheme: { attr: 'internal', as: 'internal-scheme' }, SecurityGroups: 'security_groups', Subnets: 'subnets' },
+};
+
+/** A listener's or rule's actions: the target groups they forward to, and where they redirect. */
+function lbActions(block: string): Source {
+  return {
+    each: block,
+    of: {
+      Type: 'type',
+      TargetGroupArn: 'target_group_arn',
+      ForwardConfig: { TargetGroups: { each: 'forward.target_group', of: { TargetGroupArn: 'arn' } } },
+      RedirectConfig: { Protocol: 'redirect.protocol', Port: 'redirect.port', StatusCode: 'redirect.status_code' },
+    },
+  };
+}
+
+const LISTENER: Translation = {
+  cfnType: 'AWS::ElasticLoadBalancingV2::Listener',
+  properties: { LoadBalancerArn: 'load_balancer_arn', Port: 'port', Protocol: 'protocol', SslPolicy: 'ssl_policy', CertificateArn: 'certificate_arn', DefaultActions: lbActions('default_action') },
+};
+
+const LISTENER_RULE: Translation = {
+  cfnType: 'AWS::ElasticLoadBalancingV2::ListenerRule',
+  properties: { ListenerArn: 'listener_arn', Priority: 'priority', Actions: lbActions('action') },
+};
+
+const TARGET_GROUP: Translation = {
+  cfnType: 'AWS::ElasticLoadBalancingV2::TargetGroup',
+  properties: { Name: 'name', TargetType: 'target_type', Port: 'port', Protocol: 'protocol' },
+};
 
 export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   aws_lambda_function: {
@@ -223,6 +259,14 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
     cfnType: 'AWS::EC2::SecurityGroupIngress',
     properties: { GroupId: 'security_group_id', IpProtocol: 'ip_protocol', FromPort: 'from_port', ToPort: 'to_port', CidrIp: 'cidr_ipv4', CidrIpv6: 'cidr_ipv6' },
   },
+  aws_lb: LOAD_BALANCER,
+  aws_alb: LOAD_BALANCER,
+  aws_lb_listener: LISTENER,
+  aws_alb_listener: LISTENER,
+  aws_lb_listener_rule: LISTENER_RULE,
+  aws_alb_listener_rule: LISTENER_RULE,
+  aws_lb_target_group: TARGET_GROUP,
+  aws_alb_target_group: TARGET_GROUP,
   aws_mq_broker: {
     cfnType: 'AWS::AmazonMQ::Broker',
     properties: {
@@ -455,6 +499,9 @@ export const PATCHES: Readonly<Record<string, Patch>> = {
     append: true,
     when: { attribute: 'type', equals: 'ingress' },
   },
+  // A target of a group: with a function's ARN, the function the group invokes.
+  aws_lb_target_group_attachment: { target: 'target_group_arn', set: { Targets: { wrap: { Id: 'target_id' } } }, append: true },
+  aws_alb_target_group_attachment: { target: 'target_group_arn', set: { Targets: { wrap: { Id: 'target_id' } } }, append: true },
   aws_iam_role_policy_attachment: { target: 'role', set: { ManagedPolicyArns: { wrap: 'policy_arn' } }, append: true },
   // `roles` is a list: the policy is attached to each.
   aws_iam_policy_attachment: { target: 'roles', set: { ManagedPolicyArns: { wrap: 'policy_arn' } }, append: true },

@@ -40,12 +40,18 @@ export function compileCloudWatchLogEvent(ctx: CompileContext, fn: ServerlessFun
   }, event.loc);
 }
 
-/** An ALB listener is outside the template the framework writes for the function: a direct trigger. */
+/**
+ * An ALB listener is outside the template the framework writes for the function: a direct trigger,
+ * whose source is the listener when `resources` declares it (`listenerArn: { Ref: HttpListener }`).
+ */
 export function compileAlbEvent(ctx: CompileContext, fn: ServerlessFunction, event: TNode): void {
   const conditions = get(event, 'conditions');
+  const listener = text(get(get(event, 'listenerArn'), 'Ref'));
+  const declared = listener !== undefined ? entries(ctx.userResources).find((e) => e.key === listener) : undefined;
   ctx.externalTriggers.push({
     kind: 'alb',
     functionLogicalId: fn.logicalId,
+    ...(declared ? { sourceLogicalId: declared.key } : {}),
     source: text(get(event, 'listenerArn')) ?? 'listener',
     details: { priority: text(get(event, 'priority')) ?? null, path: text(get(conditions, 'path')) ?? null, authenticated: get(event, 'authorizer') !== undefined },
     loc: event.loc,
