@@ -2,7 +2,7 @@
  * Measurements in fresh processes, as a user meets the tool: each run is a new `node` with cold
  * module loading, caches and heap; wall time is taken from the outside; repeated runs give medians.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,26 @@ function measureOnce(mode: Mode, dir: string): Measurement & { wallMs: number } 
   const wallMs = performance.now() - start;
   if (child.status !== 0) throw new Error(`${mode} of ${dir} failed: ${child.stderr}`);
   return { ...(JSON.parse(child.stdout) as Measurement), wallMs };
+}
+
+/**
+ * Wall time of `copies` fresh processes of one mode started at once, until the last one ends: how
+ * much a machine gives a second process doing the same work (see `side-by-side.ts`).
+ */
+export async function wallTogether(mode: Mode, dir: string, copies: number): Promise<number> {
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: copies }, () =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(process.execPath, [MEASURE, mode, dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('error', reject);
+        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${mode} of ${dir} failed: ${stderr}`))));
+      }),
+    ),
+  );
+  return performance.now() - start;
 }
 
 export function measure(mode: Mode, dir: string, runs: number): ModeResult {

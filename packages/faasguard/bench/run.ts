@@ -25,6 +25,10 @@ import { generateApp } from './generate.js';
 import { timeChart } from './chart.js';
 import { BIN, corpusTable, EXAMPLE, runCorpus } from './corpus.js';
 import { useFreshCodeCache } from './code-cache-dir.js';
+import { sideBySide, type SideBySide } from './side-by-side.js';
+
+/** Two scans side by side are measured up to this size: at 10,000 functions they would add minutes. */
+const SIDE_BY_SIDE_MAX_FUNCTIONS = 1000;
 
 /** One app size. */
 interface SizeResult {
@@ -46,6 +50,8 @@ interface SizeResult {
   commandLine: ModeResult;
   /** command-line wall / floor wall */
   commandLineRatio: number;
+  /** Two one-thread scans in two processes at once: what the machine gives a second core on this work */
+  sideBySide?: SideBySide;
 }
 
 /** The app is generated once per size and seed and kept in the temporary directory. */
@@ -55,11 +61,12 @@ function appDir(functions: number, seed: number): { dir: string; files: number }
   return { dir, files };
 }
 
-function runSize(functions: number, seed: number, runs: number): SizeResult {
+async function runSize(functions: number, seed: number, runs: number): Promise<SizeResult> {
   const { dir, files } = appDir(functions, seed);
   const { floor, scan, 'scan-1-thread': scanOneThread, 'command-line': commandLine } = measureInRounds(['floor', 'scan', 'scan-1-thread', 'command-line'], dir, runs);
   measure('rescan', dir, 1); // fills the cache (this build, this app)
   const rescan = measure('rescan', dir, runs);
+  const together = functions <= SIDE_BY_SIDE_MAX_FUNCTIONS ? await sideBySide(dir, runs, scanOneThread.wallMs) : undefined;
   return {
     functions,
     files,
@@ -72,11 +79,12 @@ function runSize(functions: number, seed: number, runs: number): SizeResult {
     secondThreadGain: scanOneThread.wallMs / scan.wallMs,
     commandLine,
     commandLineRatio: commandLine.wallMs / floor.wallMs,
+    ...(together ? { sideBySide: together } : {}),
   };
 }
 
 function table(results: readonly SizeResult[]): string {
-  const rows = [['functions', 'files', 'scan wall s', 'scan cpu s', 'scan peak MB', 'floor wall s', 'floor cpu s', 'floor peak MB', 'scan/floor', '1-thread scan wall s', '1-thread/scan', 'rescan wall s', 'rescan/scan', 'command-line wall s', 'command-line cpu s', 'command-line peak MB', 'command-line/floor'].join(' | ')];
+  const rows = [['functions', 'files', 'scan wall s', 'scan cpu s', 'scan peak MB', 'floor wall s', 'floor cpu s', 'floor peak MB', 'scan/floor', '1-thread scan wall s', '1-thread/scan', 'rescan wall s', 'rescan/scan', 'command-line wall s', 'command-line cpu s', 'command-line peak MB', 'command-line/floor', 'two 1-thread scans at once wall s', 'their gain'].join(' | ')];
   for (const r of results) {
     rows.push(
       [
@@ -97,6 +105,8 @@ function table(results: readonly SizeResult[]): string {
         s(r.commandLine.cpuMs),
         r.commandLine.peakRssMb.toFixed(0),
         r.commandLineRatio.toFixed(1),
+        r.sideBySide ? s(r.sideBySide.wallMs) : '-',
+        r.sideBySide ? r.sideBySide.gain.toFixed(2) : '-',
       ].join(' | '),
     );
   }
@@ -124,7 +134,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const runs = Number(arg(argv, '--runs') ?? 5);
   const seed = Number(arg(argv, '--seed') ?? 1);
   const removeCache = useFreshCodeCache(BIN, EXAMPLE);
-  const results = sizes.map((n) => runSize(n, seed, runs));
+  const results: SizeResult[] = [];
+  for (const n of sizes) results.push(await runSize(n, seed, runs));
   const corpus = argv.includes('--no-corpus') ? undefined : await runCorpus(argv);
   removeCache();
   const report = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', platform: `${os.platform()} ${os.arch()}`, runs, seed, results, ...(corpus ? { corpus } : {}) };

@@ -105,6 +105,13 @@ export function isValueMap(v: Value | undefined): v is ValueMap {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof ResourceRef) && !(v instanceof Composite);
 }
 
+/** The value at a path of nested maps (`valueAt(p['ClientAuthentication'], 'Unauthenticated', 'Enabled')`); undefined where one is missing. */
+export function valueAt(v: Value | undefined, ...path: string[]): Value | undefined {
+  let cur = v;
+  for (const key of path) cur = isValueMap(cur) ? cur[key] : undefined;
+  return cur;
+}
+
 /** A string when the value is one, else undefined (refs, unknowns and composites are not strings yet). */
 export function asString(v: Value | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;

@@ -16,6 +16,7 @@ import { lambdaPermissionCrossAccount } from './auth/lambda-permission-cross-acc
 import { lambdaPermissionBeyondInvoke } from './privilege/lambda-permission-beyond-invoke.js';
 import { kmsKeyPolicyPublic } from './auth/kms-key-policy-public.js';
 import { appsyncApiKeyOnly } from './auth/appsync-api-key-only.js';
+import { kafkaClusterUnauthenticatedAccess } from './auth/kafka-cluster-unauthenticated-access.js';
 import { credentialInTemplate } from './secrets/credential-in-template.js';
 import { publicSourceTriggersFunction } from './auth/public-source-triggers-function.js';
 import { recursiveTriggerLoop } from './dos/recursive-trigger-loop.js';
@@ -160,6 +161,7 @@ export const ALL_RULES: readonly Rule[] = [
   messagingPolicyPublic,
   kmsKeyPolicyPublic,
   appsyncApiKeyOnly,
+  kafkaClusterUnauthenticatedAccess,
   resourcePolicyCrossAccount,
   resourcePolicyWildcardAction,
   recursiveTriggerLoop,

@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { generateApp } from '../../bench/generate.js';
-import { measureInRounds, warmFileCache } from '../../bench/fresh-process.js';
+import { measureInRounds, wallTogether, warmFileCache } from '../../bench/fresh-process.js';
+import { sideBySide } from '../../bench/side-by-side.js';
 import { fsCalls } from '../helpers/fs-calls.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'faasguard-bench-modes-'));
@@ -26,6 +27,17 @@ describe('benchmark measurements', () => {
     assert.equal(r['scan-1-thread'].count, r.scan.count);
     assert.deepEqual(Object.keys(r['scan-1-thread'].phases), Object.keys(r.scan.phases));
     for (const m of Object.values(r)) assert.ok(Number.isFinite(m.wallMs) && m.wallMs > 0 && m.peakRssMb > 0, `measured: ${JSON.stringify(m)}`);
+  });
+
+  it('times two one-thread scans started at once, and gives their gain over one alone', async () => {
+    generateApp(dir, { functions: 6, seed: 3 });
+    const r = await sideBySide(dir, 1, 1000);
+    assert.ok(Number.isFinite(r.wallMs) && r.wallMs > 0);
+    assert.equal(r.gain, 2000 / r.wallMs);
+  });
+
+  it('fails when a process of the pair fails', async () => {
+    await assert.rejects(wallTogether('scan-1-thread', path.join(dir, 'no-such-app'), 2), /scan-1-thread of .*no-such-app failed/);
   });
 
   it('reads every regular file of the app before measuring, and nothing else (no FIFO, no link)', () => {

@@ -175,6 +175,11 @@ const CASES: Record<string, Expected[]> = {
     { file: 'main.tf', line: 9, subject: 'aws_db_instance.audit' },
     { file: 'main.tf', line: 25, subject: 'aws_rds_cluster_instance.events_writer' },
   ],
+  'kafka-cluster-unauthenticated-access': [
+    { line: 15, subject: 'OrdersCluster', severity: 'high' },
+    { line: 47, subject: 'AuditCluster', severity: 'medium' },
+    { file: 'main.tf', line: 17, subject: 'aws_msk_cluster.events', severity: 'high' },
+  ],
   'load-balancer-plaintext-listener': [
     { line: 26, subject: 'HttpListener', severity: 'medium' },
     { line: 48, subject: 'SiteHttpListener' },

@@ -267,6 +267,17 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   aws_alb_listener_rule: LISTENER_RULE,
   aws_lb_target_group: TARGET_GROUP,
   aws_alb_target_group: TARGET_GROUP,
+  aws_msk_cluster: {
+    cfnType: 'AWS::MSK::Cluster',
+    properties: {
+      ClusterName: 'cluster_name',
+      KafkaVersion: 'kafka_version',
+      NumberOfBrokerNodes: 'number_of_broker_nodes',
+      ClientAuthentication: { Unauthenticated: { Enabled: 'client_authentication.unauthenticated' }, Sasl: { Iam: { Enabled: 'client_authentication.sasl.iam' }, Scram: { Enabled: 'client_authentication.sasl.scram' } } },
+      EncryptionInfo: { EncryptionInTransit: { ClientBroker: 'encryption_info.encryption_in_transit.client_broker' } },
+      BrokerNodeGroupInfo: { ConnectivityInfo: { PublicAccess: { Type: 'broker_node_group_info.connectivity_info.public_access.type' } } },
+    },
+  },
   aws_mq_broker: {
     cfnType: 'AWS::AmazonMQ::Broker',
     properties: {
