@@ -2,8 +2,8 @@
  * What Lambda does with a function's execution role for that function, beyond the actions every
  * function's platform uses (`code-usage.ts`): it delivers failed asynchronous events to the
  * dead-letter queue, results to the asynchronous destinations, failed batches of an event source
- * mapping to its on-failure destination, and reads the secret an Amazon MQ or Kafka event source
- * authenticates with. A role granting `sqs:SendMessage` on the function's dead-letter queue grants
+ * mapping to its on-failure destination, reads the secret an Amazon MQ or Kafka event source
+ * authenticates with, and checkpoints a durable function's steps. A role granting `sqs:SendMessage` on the function's dead-letter queue grants
  * what the platform uses.
  */
 import type { AppModel, LambdaFunction } from '../model/app-model.js';
@@ -22,6 +22,13 @@ const DELIVERY: Readonly<Record<string, string>> = {
 
 const SERVICE_OF_KIND: Readonly<Record<string, string>> = { queue: 'sqs', topic: 'sns', function: 'lambda', bucket: 's3' };
 
+/**
+ * A durable function (`DurableConfig`): the durable execution SDK in its runtime checkpoints each
+ * step and reads the execution's state with the role (Lambda's documentation lists both as the
+ * execution role's minimum).
+ */
+const DURABLE_EXECUTION = ['lambda:checkpointdurableexecution', 'lambda:getdurableexecutionstate'];
+
 /** Lower-case actions Lambda performs with the role for `fn`. */
 export function platformActions(model: AppModel, fn: LambdaFunction): string[] {
   const index = ModelIndex.of(model);
@@ -33,6 +40,7 @@ export function platformActions(model: AppModel, fn: LambdaFunction): string[] {
     // The credentials of a broker or cluster, read by the poller from Secrets Manager.
     if (isValueMap(properties) && properties['SourceAccessConfigurations'] !== undefined) actions.add('secretsmanager:getsecretvalue');
   }
+  if (index.resource(fn.id)?.properties['DurableConfig'] !== undefined) for (const a of DURABLE_EXECUTION) actions.add(a);
   for (const target of targets) {
     const service = target === undefined ? undefined : serviceOf(target, index);
     const action = service ? DELIVERY[service] : undefined;

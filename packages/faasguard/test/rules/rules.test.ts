@@ -84,6 +84,8 @@ const CASES: Record<string, Expected[]> = {
     { file: 'no-function.yaml', line: 14, subject: 'ProxyPost', severity: 'high' },
     { file: 'no-function.yaml', line: 41, subject: 'GatewayRoute', severity: 'high' },
     { file: 'imported-api.yaml', line: 16, subject: 'OrdersPost', severity: 'high' },
+    { file: 'websocket.yaml', line: 29, subject: 'ChatConnect', severity: 'high' },
+    { file: 'websocket.yaml', line: 31, subject: 'ChatSend', severity: 'high' },
   ],
   'function-url-without-auth': [
     { line: 10, subject: 'Hook' },

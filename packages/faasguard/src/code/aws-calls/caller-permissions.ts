@@ -1,6 +1,7 @@
 /**
  * Actions some services perform with the caller's own permissions while serving a call: Textract
- * and Rekognition read an `S3Object` as the caller, Athena reads the Glue catalogue, the queried
+ * and Rekognition read an `S3Object` as the caller, Transcribe reads the media and writes the
+ * transcript to the caller's output bucket, Athena reads the Glue catalogue, the queried
  * data and writes the results as the caller, the RDS Data API reads the database secret as the caller. Whether the call needs them depends on its arguments
  * (an image as bytes needs no S3 read), so they are not required of a role; a role that grants
  * them is not granting something its code never uses.
@@ -8,6 +9,8 @@
  * From the services' documentation of the permissions their operations need.
  */
 const S3_READ = ['s3:GetObject'];
+/** Transcribe reads the media and, given `OutputBucketName`, writes the transcript as the caller. */
+const S3_READ_WRITE = ['s3:GetObject', 's3:PutObject'];
 const SECRET_READ = ['secretsmanager:GetSecretValue'];
 const ATHENA_QUERY = [
   'glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions', 'glue:BatchGetPartition',
@@ -33,7 +36,8 @@ const CALLER_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   'rekognition:CompareFaces': S3_READ,
   'rekognition:IndexFaces': S3_READ,
   'rekognition:SearchFacesByImage': S3_READ,
-  'transcribe:StartTranscriptionJob': S3_READ,
+  'transcribe:StartTranscriptionJob': S3_READ_WRITE,
+  'transcribe:StartMedicalTranscriptionJob': S3_READ_WRITE,
   'athena:StartQueryExecution': ATHENA_QUERY,
   'athena:GetQueryResults': S3_READ,
   // The RDS Data API reads the database credentials from the secret the call names, as the caller.

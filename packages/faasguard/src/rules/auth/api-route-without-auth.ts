@@ -9,6 +9,15 @@ import { routeName } from '../../model/route-name.js';
 /** CORS preflight requests carry no credentials by design. */
 const PREFLIGHT = 'OPTIONS';
 
+/** The route key of a WebSocket API's connection request, the only one that takes authorization. */
+const CONNECT = '$connect';
+
+/**
+ * The route API Gateway runs when a connection closes: a client does not call it and sends it
+ * nothing; who may connect at all is `$connect`'s finding.
+ */
+const DISCONNECT = '$disconnect';
+
 export const apiRouteWithoutAuth: Rule = {
   meta: {
     id: 'api-route-without-auth',
@@ -18,7 +27,7 @@ export const apiRouteWithoutAuth: Rule = {
     severity: 'high',
     description:
       'An API Gateway route that invokes a function has no authorizer, no IAM authorization and no API key. Anyone who can reach the API can call the function with any input, so every weakness in the function is reachable from the internet. Routes that must be public by design (sign-in, sign-up and password recovery, OAuth callbacks, token and key endpoints, health checks) are reported at `info`.\n\n' +
-      'Routes with no function behind them are judged too: an HTTP backend, or an AWS service integration that writes to a queue, a topic or a table, is as open as a function (when that source triggers a function, `function-exposed-through-chain` follows the chain). A mock integration answers from API Gateway itself and reaches nothing: it is reported at `info`. CORS preflight (`OPTIONS`) routes are not reported.\n\n' +
+      'Routes with no function behind them are judged too: an HTTP backend, or an AWS service integration that writes to a queue, a topic or a table, is as open as a function (when that source triggers a function, `function-exposed-through-chain` follows the chain). A mock integration answers from API Gateway itself and reaches nothing: it is reported at `info`. CORS preflight (`OPTIONS`) routes are not reported. A WebSocket API authorizes a client once, on its `$connect` route: its other routes take no authorization of their own and are reported only when `$connect` admits connections without any, and `$disconnect`, which API Gateway runs when a connection closes, is not reported.\n\n' +
       'Methods and routes a template adds to an API it does not declare (`RestApiId: !ImportValue shared-api`, a parameter, a literal id) are judged too; the message then says that the API is defined outside the template, and reachable from the internet unless it is private.',
     remediation:
       'Attach an authorizer to the route (Cognito user pool, JWT or Lambda authorizer), or require IAM authorization. In SAM, set `Auth.DefaultAuthorizer` on the API and remove `Authorizer: NONE` from the event; in plain CloudFormation set `AuthorizationType` on the method or route. If the route is public on purpose, say so with a suppression and a reason.',
@@ -34,9 +43,11 @@ export const apiRouteWithoutAuth: Rule = {
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
+    const connectRoutes = new Map(model.routes.filter((r) => r.path === CONNECT).map((r) => [r.apiId, r]));
     for (const route of model.routes) {
-      if (route.auth.type !== 'none' || route.auth.apiKeyRequired || route.method === PREFLIGHT) continue;
+      if (!isOpen(route) || route.method === PREFLIGHT) continue;
       const api = index.api(route.apiId);
+      if (api?.protocol === 'websocket' && (route.path === DISCONNECT || authorizedAtConnection(route, connectRoutes))) continue;
       const fn = index.function(route.functionId);
       const whose = fn ? whoseRoleCan(fn, index) : '';
       const target = fn ? `invokes function ${nameOf(fn)}${whose}${whose ? ',' : ''}` : integrationText(route, index);
@@ -67,6 +78,20 @@ export const apiRouteWithoutAuth: Rule = {
     return results;
   },
 };
+
+function isOpen(route: Route): boolean {
+  return route.auth.type === 'none' && !route.auth.apiKeyRequired;
+}
+
+/**
+ * A WebSocket API authorizes a client once, on its `$connect` route: the other routes take no
+ * authorization of their own and are reached only through a connection `$connect` admitted. They
+ * are as open as that route; without one in the model, as open as they look.
+ */
+function authorizedAtConnection(route: Route, connectRoutes: ReadonlyMap<string, Route>): boolean {
+  const connect = connectRoutes.get(route.apiId);
+  return route.path !== CONNECT && connect !== undefined && !isOpen(connect);
+}
 
 /** Where the API's callers are: its endpoint type says, unless the API is defined in another stack. */
 function callersPlace(api: Api | undefined): string {
