@@ -3,8 +3,8 @@
  * function's platform uses (`code-usage.ts`): it delivers failed asynchronous events to the
  * dead-letter queue, results to the asynchronous destinations, failed batches of an event source
  * mapping to its on-failure destination, reads the secret an Amazon MQ or Kafka event source
- * authenticates with, and checkpoints a durable function's steps. A role granting `sqs:SendMessage` on the function's dead-letter queue grants
- * what the platform uses.
+ * authenticates with, and checkpoints a durable function's steps. A role granting
+ * `sqs:SendMessage` on the function's dead-letter queue grants what the platform uses.
  */
 import type { AppModel, LambdaFunction } from '../model/app-model.js';
 import { eventSourceMappingFacts, mappingProperties } from '../model/facts/event-source-mapping-facts.js';

@@ -13,6 +13,7 @@
 import type { AppModel, LambdaFunction, Resource } from '../app-model.js';
 import type { SourceLocation } from '../location.js';
 import { ModelIndex } from '../model-index.js';
+import { pushTo } from '../../util/multimap.js';
 import { asArray, asString, isValueMap, referencedResource, type Value } from '../value.js';
 
 export const LOAD_BALANCER_TYPE = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
@@ -89,7 +90,7 @@ function listenerRules(index: ModelIndex): Map<string, Resource[]> {
   const byListener = new Map<string, Resource[]>();
   for (const rule of index.resourcesOfType(LISTENER_RULE_TYPE)) {
     const listener = referencedResource(rule.properties['ListenerArn'])?.target;
-    if (listener !== undefined) byListener.set(listener, [...(byListener.get(listener) ?? []), rule]);
+    if (listener !== undefined) pushTo(byListener, listener, rule);
   }
   return byListener;
 }
