@@ -502,6 +502,9 @@ export interface Patch {
   when?: { attribute: string; equals: string };
 }
 
+/** A target of a group, under both of Terraform's names: with a function's ARN, the function the group invokes. */
+const TARGET_GROUP_ATTACHMENT: Patch = { target: 'target_group_arn', set: { Targets: { wrap: { Id: 'target_id' } } }, append: true };
+
 export const PATCHES: Readonly<Record<string, Patch>> = {
   // One rule of a group, inbound or outbound by its `type`: the inbound ones join the group's own.
   aws_security_group_rule: {
@@ -510,9 +513,8 @@ export const PATCHES: Readonly<Record<string, Patch>> = {
     append: true,
     when: { attribute: 'type', equals: 'ingress' },
   },
-  // A target of a group: with a function's ARN, the function the group invokes.
-  aws_lb_target_group_attachment: { target: 'target_group_arn', set: { Targets: { wrap: { Id: 'target_id' } } }, append: true },
-  aws_alb_target_group_attachment: { target: 'target_group_arn', set: { Targets: { wrap: { Id: 'target_id' } } }, append: true },
+  aws_lb_target_group_attachment: TARGET_GROUP_ATTACHMENT,
+  aws_alb_target_group_attachment: TARGET_GROUP_ATTACHMENT,
   aws_iam_role_policy_attachment: { target: 'role', set: { ManagedPolicyArns: { wrap: 'policy_arn' } }, append: true },
   // `roles` is a list: the policy is attached to each.
   aws_iam_policy_attachment: { target: 'roles', set: { ManagedPolicyArns: { wrap: 'policy_arn' } }, append: true },

@@ -14,7 +14,7 @@ import type { AppModel, LambdaFunction, Resource } from '../app-model.js';
 import type { SourceLocation } from '../location.js';
 import { ModelIndex } from '../model-index.js';
 import { pushTo } from '../../util/multimap.js';
-import { asArray, asString, isValueMap, referencedResource, type Value } from '../value.js';
+import { asArray, asString, isValueMap, referencedResource, valueAt, type Value } from '../value.js';
 
 export const LOAD_BALANCER_TYPE = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 export const LISTENER_TYPE = 'AWS::ElasticLoadBalancingV2::Listener';
@@ -103,9 +103,7 @@ function forwardingActions(actions: Value | undefined, index: ModelIndex): Resou
 }
 
 function targetGroupsOf(action: Value, index: ModelIndex): Resource[] {
-  if (!isValueMap(action)) return [];
-  const forward = action['ForwardConfig'];
-  const named = [action['TargetGroupArn'], ...asArray(isValueMap(forward) ? forward['TargetGroups'] : undefined).map((g) => (isValueMap(g) ? g['TargetGroupArn'] : undefined))];
+  const named = [valueAt(action, 'TargetGroupArn'), ...asArray(valueAt(action, 'ForwardConfig', 'TargetGroups')).map((g) => valueAt(g, 'TargetGroupArn'))];
   const groups = named.map((v) => index.resource(referencedResource(v)?.target)).filter((r): r is Resource => r?.type === TARGET_GROUP_TYPE);
   return [...new Set(groups)];
 }
