@@ -69,7 +69,7 @@ export async function analyzeDependencies(model: AppModel, root: string, files: 
   for (const use of uses.values()) use.bundled = use.dependency.scope === 'dev' && isImported(use.dependency, unitsOfLockfile, names);
   facts.dependencies = [...uses.values()];
   diagnostics.push(...parseDiagnostics(loaded, rel));
-  facts.supplyChain = await supplyChain(facts.dependencies, realRoot);
+  facts.supplyChain = await supplyChain(facts.dependencies, realRoot, installedLayerDirs(units, byDir));
   Object.assign(facts, await analyzeUsage(realRoot, units, files, imports, model));
   if (options.vulnerabilities && facts.dependencies.some((u) => u.dependency.version !== undefined)) {
     await addVulnerabilities(facts, options, diagnostics);
@@ -142,15 +142,38 @@ function parseDiagnostics(loaded: Map<CodeUnit, FunctionDependencies[]>, rel: (a
   return out;
 }
 
-/** Supply-chain checks per lockfile, against the registry configured by the nearest .npmrc and the file's own index options. */
-async function supplyChain(uses: readonly DependencyUse[], root: string): Promise<DependencyFacts['supplyChain']> {
+/**
+ * A layer's runtime folders (`<ContentUri>/python`, relative to the root) that already hold
+ * installed distributions (`requests-2.28.2.dist-info`). SAM deploys such a folder as it is: it
+ * builds a layer only with a `BuildMethod`, and then from the requirements at its `ContentUri`. A
+ * requirements file there records an install already made, and the versions deployed are those
+ * installed, whatever its lines allow.
+ */
+function installedLayerDirs(units: readonly CodeUnit[], files: FilesByDir<DiscoveredFile>): Set<string> {
+  const out = new Set<string>();
+  for (const unit of units) {
+    if (unit.layers.length === 0) continue;
+    for (const dir of LAYER_RUNTIME_DIRS.map((d) => path.posix.join(unit.dir, d))) {
+      if (files.under(dir).some((f) => f.rel.slice(dir.length + 1).split('/')[0]!.endsWith('.dist-info'))) out.add(dir);
+    }
+  }
+  return out;
+}
+
+/**
+ * Supply-chain checks per lockfile, against the registry configured by the nearest .npmrc and the
+ * file's own index options; unpinned requirements are not reported in `installed` folders.
+ */
+async function supplyChain(uses: readonly DependencyUse[], root: string, installed: ReadonlySet<string>): Promise<DependencyFacts['supplyChain']> {
   const byLockfile = new Map<string, DependencyUse[]>();
   for (const u of uses) pushTo(byLockfile, u.dependency.lockfile, u);
   const out: DependencyFacts['supplyChain'] = [];
   for (const [lockfile, list] of byLockfile) {
     const byKey = new Map(list.map((u) => [useKey(lockfile, u.dependency.ecosystem, u.dependency.name, u.dependency.version, u.dependency.path), u]));
     const registries = await registryConfig(lockfile, root);
+    const asInstalled = installed.has(path.relative(root, path.dirname(lockfile)).split(path.sep).join('/'));
     for (const result of checkSupplyChain(list.map((u) => u.dependency), { registries })) {
+      if (asInstalled && result.kind === 'unpinned') continue;
       const use = byKey.get(useKey(result.location.file, result.ecosystem, result.package, result.version, result.path));
       if (use) out.push({ result, use });
     }

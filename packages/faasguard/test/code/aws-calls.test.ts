@@ -41,6 +41,8 @@ const JS_CASES: Array<[string, string, string[], number?]> = [
   ['SDK named with a backslash that makes no escape', "const AWS = require('aws\\-sdk');\nnew AWS.S3().putObject({ Bucket: 'b' });", ['s3:PutObject@literal:b']],
   ['SDK named with hex and unicode escapes', "const { S3Client, PutObjectCommand } = require('@aws\\x2dsdk/client-s3');\nconst AWS = require('aws\\u002dsdk');\nnew PutObjectCommand({ Bucket: 'b' });\nnew AWS.SQS().sendMessage({ QueueUrl: 'q' });", ['s3:PutObject@literal:b', 'sqs:SendMessage@literal:q']],
   ['wrapper named across a line continuation', "import mapper from 'dyna\\\nmoose';\nawait mapper.model('Order', {}).create({ id: 1 });", [], 1],
+  ['durable context invoke: the function id, after a step name, from the environment', "import { withDurableExecution } from '@aws/durable-execution-sdk-js';\nexport const handler = withDurableExecution(async (event, context) => {\n  await context.invoke('child-function', { data: event.input });\n  await context.invoke('step-2', process.env.NEXT_FUNCTION, { data: 1 });\n  await event.invoke('not-a-context');\n});", ['lambda:InvokeFunction@literal:child-function', 'lambda:InvokeFunction@env:NEXT_FUNCTION']],
+  ['invoke without the durable SDK: no call', "export const handler = async (event, context) => {\n  await context.invoke('child-function', {});\n};", []],
   ['v2 client given access keys', "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3({ accessKeyId: k, secretAccessKey: s });\ns3.putObject({ Bucket: 'b' });", ['s3:PutObject@literal:b!own']],
 ];
 
@@ -60,6 +62,8 @@ const PY_CASES: Array<[string, string, string[], number?]> = [
   ['boto3 Object.put with a private ACL', "import boto3\nboto3.resource('s3').Object('b', 'k').put(Body=x, ACL='private')", ['s3:PutObject@literal:b#acl:private', 's3:PutObjectAcl@literal:b#acl:private']],
   ['QLDB driver: not determined', "from pyqldb.driver.qldb_driver import QldbDriver\ndriver = QldbDriver(ledger_name='l')", [], 1],
   ['s3fs and smart_open: not determined', "import s3fs\nfrom smart_open import open as sopen\nfs = s3fs.S3FileSystem()", [], 2],
+  ['durable context invoke: decorated handler and an annotated helper', "import os\nfrom aws_durable_execution_sdk_python import DurableContext, durable_execution\n\n@durable_execution\ndef handler(event, ctx):\n    ctx.invoke(os.environ['STEP1_ARN'], event, name='step1')\n    return helper(ctx)\n\ndef helper(c: DurableContext):\n    return c.invoke('finalize', {})\n\ndef other(event, context):\n    context.invoke('unrelated')", ['lambda:InvokeFunction@env:STEP1_ARN', 'lambda:InvokeFunction@literal:finalize']],
+  ['invoke without the durable SDK: no call', "def handler(event, context):\n    context.invoke('child', {})", []],
   ['boto3 session without keys: the execution role', "import boto3\nsession = boto3.Session()\nsession.client('s3').put_object(Bucket='b')", ['s3:PutObject@literal:b']],
 ];
 

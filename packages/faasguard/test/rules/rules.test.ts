@@ -42,6 +42,7 @@ const CASES: Record<string, Expected[]> = {
   'python-requirement-unpinned': [
     { file: 'worker/requirements.txt', line: 2, subject: 'Worker' },
     { file: 'worker/requirements.txt', line: 3, subject: 'Worker' },
+    { file: 'layer/python/requirements.txt', line: 1, subject: 'Worker' },
   ],
   'dependency-unused': [
     { file: 'api/package.json', line: 7, subject: 'Api' },

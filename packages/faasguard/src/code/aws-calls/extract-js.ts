@@ -9,6 +9,7 @@ import { mayHoldAnyWord } from '../word-spans.js';
 import type { CallTarget, FileCalls, ObjectAcl } from './aws-call.js';
 import { classService, documentOperation, operationName, packageService } from './service-map.js';
 import { NPM_SDK_WORDS, npmWrapper } from './sdk-wrappers.js';
+import { DURABLE_CONTEXT_CALLS, DURABLE_NPM_PACKAGE, DURABLE_NPM_WRAPPER } from './durable-sdk.js';
 
 /** What an imported name is: the package and the name it exports (`*` for the whole module). */
 interface Binding {
@@ -50,15 +51,43 @@ export function extractJsCalls(parsed: ParsedFile): FileCalls {
   const scope: FileScope = { parsed, imports: new Map(), clients: new Map(), consts: new Map(), sentWithOwnCredentials: new Set(), out: { calls: [], undetermined: [] } };
   // Calls are found only through imports of the SDK or of a wrapper: a file that cannot spell one
   // (most files of a project) is not walked.
-  if (!mayHoldAnyWord(parsed.text, NPM_SDK_WORDS, mayEscapeStrings(parsed.text))) return scope.out;
+  if (!mayHoldAnyWord(parsed.text, SDK_WORDS, mayEscapeStrings(parsed.text))) return scope.out;
   // Each pass needs the previous one's bindings over the whole file, but only these nodes.
   const nodes = nodesOfKinds(parsed.ast, lookedAtKinds());
   for (const n of nodes) collectBinding(scope, n);
+  if (parsed.text.includes(DURABLE_NPM_PACKAGE)) collectDurableCalls(scope, nodes);
   if (scope.imports.size === 0) return scope.out;
   for (const n of nodes) collectClient(scope, n);
   for (const n of nodes) collectSend(scope, n);
   for (const n of nodes) collectCall(scope, n);
   return scope.out;
+}
+
+/** What an import of the SDK, of a wrapper or of the durable execution SDK spells. */
+const SDK_WORDS = [...NPM_SDK_WORDS, DURABLE_NPM_PACKAGE];
+
+/**
+ * A durable function's calls through its context (`context.invoke(functionId, input)` or
+ * `context.invoke(name, functionId, input)`): the context is the second parameter of the handler
+ * given to `withDurableExecution`.
+ */
+function collectDurableCalls(scope: FileScope, nodes: readonly ts.Node[]): void {
+  const contexts = new Set<string>();
+  for (const n of nodes) {
+    if (!ts.isCallExpression(n) || calleeName(n) !== DURABLE_NPM_WRAPPER) continue;
+    const handler = n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
+    const second = handler && (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)) ? handler.parameters[1]?.name : undefined;
+    if (second && ts.isIdentifier(second)) contexts.add(second.text);
+  }
+  for (const n of nodes) {
+    if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression) || !ts.isIdentifier(n.expression.expression)) continue;
+    const call = DURABLE_CONTEXT_CALLS.get(n.expression.name.text);
+    if (!call || !contexts.has(n.expression.expression.text)) continue;
+    // With a step name first, the function is the second argument, a name the code can read (the input is data).
+    const [first, second] = n.arguments;
+    const target = (second ? targetValue(scope, second, 0) : undefined) ?? (first ? targetValue(scope, first, 0) : undefined);
+    scope.out.calls.push({ ...call, ...(target ? { target } : {}), loc: scope.parsed.locOf(n) });
+  }
 }
 
 /** The only kinds of node the passes act on (made on first use: the compiler's enums exist only once it is loaded). */

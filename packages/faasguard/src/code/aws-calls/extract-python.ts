@@ -9,6 +9,7 @@ import type { CallTarget, FileCalls, ObjectAcl } from './aws-call.js';
 import { operationName, servicePrefix } from './service-map.js';
 import { lookupTable } from '../../util/own-keys.js';
 import { mayImportPythonWrapper, pythonWrapper } from './sdk-wrappers.js';
+import { DURABLE_CONTEXT_CALLS, DURABLE_CONTEXT_TYPE, DURABLE_PYTHON_DECORATOR, DURABLE_PYTHON_MODULE } from './durable-sdk.js';
 
 /** A boto3 object: a client, a service resource, or a resource's sub-resource with its target. */
 interface PyObject {
@@ -42,6 +43,7 @@ interface PyScope {
 export function extractPythonCalls(parsed: ParsedPython): FileCalls {
   const scope: PyScope = { parsed, objects: new Map(), assigned: new Map(), out: { calls: [], undetermined: [] } };
   collectWrappers(scope);
+  collectDurableCalls(scope);
   if (!/\bboto3\b/.test(parsed.text)) return scope.out;
   // The grammar's own search, in document order: walking the tree from script costs an object per node.
   const nodes = parsed.root.descendantsOfType(['assignment', 'call']).slice(0, MAX_NODES);
@@ -60,6 +62,48 @@ function collectWrappers(scope: PyScope): void {
     const wrapper = from !== undefined ? pythonWrapper(from, names) : names.map((m) => pythonWrapper(m, [])).find((w) => w !== undefined);
     if (wrapper) scope.out.undetermined.push({ reason: `calls made by ${wrapper}`, loc: scope.parsed.locOf(n) });
   }
+}
+
+/**
+ * A durable function's calls through its context (`context.invoke(function_arn, payload)`), in a
+ * file that imports the durable execution SDK: the context is a parameter annotated
+ * `DurableContext` or the second parameter of a `@durable_execution` handler.
+ */
+function collectDurableCalls(scope: PyScope): void {
+  if (!scope.parsed.text.includes(DURABLE_PYTHON_MODULE)) return;
+  const contexts = durableContextNames(scope.parsed.root);
+  if (contexts.size === 0) return;
+  for (const n of scope.parsed.root.descendantsOfType('call').slice(0, MAX_NODES)) {
+    const fn = n?.childForFieldName('function');
+    const owner = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+    const call = DURABLE_CONTEXT_CALLS.get(fn?.childForFieldName('attribute')?.text ?? '');
+    if (!n || !call || owner?.type !== 'identifier' || !contexts.has(owner.text)) continue;
+    const target = targetValue(scope, positional(n)[0], 0);
+    scope.out.calls.push({ ...call, ...(target ? { target } : {}), loc: scope.parsed.locOf(n) });
+  }
+}
+
+function durableContextNames(root: PyNode): Set<string> {
+  const names = new Set<string>();
+  for (const p of root.descendantsOfType('typed_parameter')) {
+    const type = p?.childForFieldName('type')?.text;
+    const name = p?.namedChildren[0];
+    if (name?.type === 'identifier' && (type === DURABLE_CONTEXT_TYPE || type?.endsWith(`.${DURABLE_CONTEXT_TYPE}`))) names.add(name.text);
+  }
+  for (const d of root.descendantsOfType('decorated_definition')) {
+    const durable = d?.namedChildren.some((c) => c?.type === 'decorator' && decoratorName(c) === DURABLE_PYTHON_DECORATOR);
+    const second = durable ? d?.childForFieldName('definition')?.childForFieldName('parameters')?.namedChildren[1] : undefined;
+    const name = second?.type === 'identifier' ? second : second?.namedChildren[0];
+    if (name?.type === 'identifier') names.add(name.text);
+  }
+  return names;
+}
+
+/** `@durable_execution`, `@sdk.durable_execution`, `@durable_execution(…)` → `durable_execution`. */
+function decoratorName(decorator: PyNode): string | undefined {
+  const e = decorator.namedChildren[0];
+  const callee = e?.type === 'call' ? e.childForFieldName('function') : e;
+  return callee?.text.split('.').pop();
 }
 
 function collectAssignment(scope: PyScope, n: PyNode): void {

@@ -13,6 +13,7 @@ import { isAnchoredRegex } from './sanitizers.js';
 import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE, queryShaping } from './sinks.js';
 import { PY_CLEAN_METHODS } from './python-tables.js';
 import { receiverOfCall } from './caught-error-methods.js';
+import { INPUT_ERROR_CLASSES } from './input-error-classes.js';
 import { findGuardRow } from './models/guard-rows.js';
 import { findSanitizerRow } from './models/sanitizer-rows.js';
 import { PYTHON_SINKS } from './models/python-sinks.js';
@@ -261,7 +262,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
       const catchEnv = new Env(env);
       const alias = findAlias(c);
       const error: Value = { taints: [{ origin: { kind: 'error', loc: this.loc(c) }, steps: [this.step(c, `caught: ${this.text(c.namedChildren[0] ?? c)}`)], sanitized: new Set() }] };
-      if (alias) catchEnv.declare(alias, error);
+      if (alias) catchEnv.declare(alias, catchesOnlyInputErrors(c) ? CLEAN : error);
       const block = c.namedChildren.find((n) => n?.type === 'block');
       const saved = this.caught;
       this.caught = error;
@@ -830,6 +831,16 @@ function paramName(p: PyNode): string | undefined {
   if (p.type === 'identifier') return p.text;
   const name = p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier');
   return name?.text;
+}
+
+/**
+ * Whether the clause names only classes of `INPUT_ERROR_CLASSES`: `except ValueError as e`,
+ * `except (KeyError, IndexError)`, Python 3.14's `except KeyError, IndexError`; a bare `except:` names none.
+ */
+function catchesOnlyInputErrors(except: PyNode): boolean {
+  const values = except.childrenForFieldName('value').map((v) => (v?.type === 'as_pattern' ? v.namedChildren[0] : v));
+  const names = values.flatMap((v) => (v?.type === 'tuple' || v?.type === 'parenthesized_expression' ? v.namedChildren : [v]));
+  return names.length > 0 && names.every((n) => n !== null && n !== undefined && INPUT_ERROR_CLASSES.has(n.text));
 }
 
 function findAlias(except: PyNode): string | undefined {

@@ -15,7 +15,7 @@ export const eventLogged = codeEventRule(
     cwe: ['CWE-532'],
     severity: 'low',
     description:
-      "The handler writes the whole event (`console.log(event)`, `JSON.stringify(event)`) or a field that carries credentials (an `Authorization` header, a password, a token, cookies) to its logs. Logs are kept long, read by many and exported to other systems: tokens and personal data in them outlive the request, and a reader of the logs can replay them. A whole event is reported for requests, Lambda authorizers and Cognito triggers, not for bucket, queue, topic, stream, scheduled or directly invoked functions' events, which carry no caller credentials. All the headers logged at once are reported when callers must send credentials in them (a route with an authorizer, IAM or an API key, a Function URL with IAM auth, a Lambda authorizer's request, an API whose authorization is not known here) or when the code itself reads a credential header or cookies; a webhook behind an open URL that checks a signature gets no credentials in its headers.",
+      "The handler writes the whole event (`console.log(event)`, `JSON.stringify(event)`) or a field that carries credentials (an `Authorization` header, a password, a token, cookies) to its logs. Logs are kept long, read by many and exported to other systems: tokens and personal data in them outlive the request, and a reader of the logs can replay them. A whole event is reported for requests, Lambda authorizers and Cognito triggers, not for bucket, queue, topic, stream, scheduled or directly invoked functions' events, which carry no caller credentials; the finding says what the event holds (tokens and cookies where callers must send them, else the request's body, headers and the caller's address, or a Cognito user's attributes). All the headers logged at once are reported when callers must send credentials in them (a route with an authorizer, IAM or an API key, a Function URL with IAM auth, a Lambda authorizer's request, an API whose authorization is not known here) or when the code itself reads a credential header or cookies; a webhook behind an open URL that checks a signature gets no credentials in its headers.",
     remediation:
       'Log what is needed to diagnose (the request id, the route, an object key, a status) and never credentials. If an event must be logged while debugging, redact `headers.Authorization`, cookies and body fields named like secrets first.',
     example: {
@@ -30,11 +30,23 @@ export const eventLogged = codeEventRule(
   (e, f, facts, model) => (e.field ? !isWholeHeaders(e.field) || headersCarryCredentials(e, f, facts, model) : carriesCredentials(f.fn, model)) ? {
     message: e.field
       ? `${nameOf(f.fn)} logs ${e.field} from its event at ${e.loc.file}:${e.loc.line}: credentials in logs can be read and replayed by anyone with access to the logs.`
-      : `${nameOf(f.fn)} logs its whole event at ${e.loc.file}:${e.loc.line}: headers with tokens, cookies and personal data end up in the logs.`,
+      : `${nameOf(f.fn)} logs its whole event at ${e.loc.file}:${e.loc.line}: ${wholeEventHolds(e, f, facts, model)} end up in the logs.`,
     severity: e.field ? 'medium' : 'low',
     key: `${e.loc.file}|${e.what}|${e.field ?? 'event'}`,
   } : undefined,
 );
+
+/**
+ * What a whole event logged puts in the logs, said as the function's triggers deliver it: the
+ * credentials of a request whose callers must send them, the body and address of one whose callers
+ * send none, a Cognito trigger's user attributes.
+ */
+function wholeEventHolds(e: CodeEvent, f: FunctionCodeFacts, facts: CodeFacts, model: AppModel): string {
+  if (headersCarryCredentials(e, f, facts, model)) return 'headers with tokens, cookies and personal data';
+  const triggers = ModelIndex.of(model).triggersOf(f.fn);
+  if (triggers.length > 0 && triggers.every((t) => t.kind === 'cognito-user-pool')) return triggers.some(migratesUsers) ? "the user's attributes and password" : "the user's attributes";
+  return "the request's body, headers and the caller's IP address (personal data that outlives the request)";
+}
 
 /**
  * Whole events that carry credentials or personal data: requests (headers, cookies, bodies, also
@@ -82,4 +94,10 @@ export function carriesCredentials(fn: LambdaFunction, model: AppModel): boolean
   if (ModelIndex.of(model).triggersOf(fn).some((t) => CREDENTIAL_BEARING.has(t.kind))) return true;
   if (isAuthorizer(fn, model)) return true;
   return hasHttpInvokePermission(fn, model);
+}
+
+/** A Cognito `UserMigration` trigger, whose event carries the password the user signed in with. */
+function migratesUsers(t: Trigger): boolean {
+  const named = t.details['Trigger'] ?? t.details['trigger'];
+  return (Array.isArray(named) ? named : [named]).includes('UserMigration');
 }

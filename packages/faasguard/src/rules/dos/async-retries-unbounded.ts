@@ -17,7 +17,7 @@ export const asyncRetriesUnbounded: Rule = {
     severity: 'low',
     description:
       'The function is invoked asynchronously (S3, SNS, EventBridge …) and does not bound how failing events are retried: `MaximumRetryAttempts` and `MaximumEventAgeInSeconds` are unset or at their maximum, so Lambda keeps each failing event for up to 6 hours and runs it three times. An attacker who can inject events that make the function fail (a malformed object, a crafted message) triples the cost of each, and a burst of them keeps the function busy retrying for hours, delaying legitimate events queued behind.\n\n' +
-      'Severity: `low`: the retries are bounded by Lambda (two retries, six hours) and the amplification is at most threefold. Only functions with asynchronous triggers are checked.',
+      'Severity: `low`: the retries are bounded by Lambda (two retries, six hours) and the amplification is at most threefold. Only functions with asynchronous triggers are checked, and not those only a schedule invokes: its input is written in the template, and no one outside can make it fail on purpose.',
     remediation:
       'Set `EventInvokeConfig` (SAM) or an `AWS::Lambda::EventInvokeConfig` with `MaximumRetryAttempts` (0 or 1 for work that is not worth retrying) and a `MaximumEventAgeInSeconds` matching how long an event stays useful, plus an on-failure destination to keep what is dropped.',
     example: {
@@ -31,7 +31,7 @@ export const asyncRetriesUnbounded: Rule = {
   check({ model }) {
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
-      const triggers = asyncTriggers(model, fn);
+      const triggers = asyncTriggers(model, fn).filter((t) => t.kind !== 'eventbridge-scheduled');
       if (triggers.length === 0 || isBounded(fn)) continue;
       results.push({
         message: `Function ${nameOf(fn)} is invoked asynchronously (${triggerKindsText(triggers)}) with retries and event age at their maximum: each event that makes it fail runs three times over up to six hours. Set MaximumRetryAttempts and MaximumEventAgeInSeconds.`,
