@@ -1,4 +1,4 @@
-import type { Api, ApiStage, AppModel } from '../../model/app-model.js';
+import type { Api, ApiStage, AppModel, Route } from '../../model/app-model.js';
 import { usagePlanFacts, type UsagePlanFacts } from '../../model/facts/usage-plan-facts.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -14,7 +14,7 @@ export const apiWithoutThrottling: Rule = {
     cwe: ['CWE-770'],
     severity: 'medium',
     description:
-      "An API Gateway stage sets no rate or burst limit (REST `MethodSettings`, HTTP/WebSocket `DefaultRouteSettings`), and no usage plan with a throttle or quota limits the API's callers. The only limit left is the account's regional quota (10,000 requests per second, shared by every API of the account): a single client can flood the API, run every integrated function at full scale (billed per request and per millisecond) and starve the account's other APIs.\n\n" +
+      "An API Gateway stage sets no rate or burst limit (REST `MethodSettings`, HTTP/WebSocket `DefaultRouteSettings`), and no usage plan with a throttle or quota limits the API's callers. The only limit left is the account's regional quota (10,000 requests per second, shared by every API of the account): a single client can flood the API, run every integrated function at full scale (billed per request and per millisecond), or spend the request quotas of the services its routes call directly, and starve the account's other APIs.\n\n" +
       'Severity: `medium` when the API has routes anyone can call without authorization; `low` when every route authenticates its callers (a flood then needs credentials, and authorizers still run and cost). A usage plan counts only when every route requires an API key, since plans apply to API-key holders only. An API with no route in the template is not judged (its routes live in another stack, or in an OpenAPI file in S3, and so does what decides this: who may call them, and whether a usage plan limits every caller); that holds for a stage the template adds to an API another stack declares.',
     remediation:
       'Set stage-wide limits (`MethodSettings` with `HttpMethod: "*"`, `ResourcePath: "/*"`, `ThrottlingRateLimit`, `ThrottlingBurstLimit` for REST; `DefaultRouteSettings` for HTTP and WebSocket APIs) sized to legitimate peak traffic, tighter per-route limits on expensive routes, and usage plans per client where callers use API keys. Add a WAF rate-based rule for per-IP limits on REST APIs.',
@@ -33,7 +33,8 @@ export const apiWithoutThrottling: Rule = {
     for (const api of model.apis) {
       if (ModelIndex.of(model).routesOf(api).length === 0 || coveredByUsagePlan(model, api, plans)) continue;
       const open = openRoutes(model, api).length > 0;
-      for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, open));
+      const effect = floodEffect(ModelIndex.of(model).routesOf(api));
+      for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, open, effect));
     }
     return results;
   },
@@ -54,11 +55,23 @@ function coveredByUsagePlan(model: AppModel, api: Api, plans: readonly UsagePlan
   return ModelIndex.of(model).routesOf(api).every((r) => r.auth.apiKeyRequired);
 }
 
-function stageResult(api: Api, stage: ApiStage, open: boolean): RuleResult {
+/**
+ * What a flood of requests drives, by what the routes hand them to: functions where any route may
+ * invoke one (a route whose integration is not said counts as one), else the AWS services or HTTP
+ * backends the routes call.
+ */
+function floodEffect(routes: readonly Route[]): string {
+  if (routes.some((r) => r.functionId !== undefined || r.integration === undefined || r.integration.kind === 'lambda' || r.integration.kind === 'unknown')) return 'scaling the integrated functions (and their bill)';
+  const services = [...new Set(routes.map((r) => r.integration?.service).filter((s): s is string => s !== undefined))].sort();
+  if (services.length > 0) return `spending the request quotas (and the bill) of the services its routes call (${services.join(', ')})`;
+  return routes.some((r) => r.integration?.kind === 'http') ? 'passing each request on to its HTTP backends' : "running up the API's bill";
+}
+
+function stageResult(api: Api, stage: ApiStage, open: boolean, effect: string): RuleResult {
   const name = display(stage.name);
   const who = open ? 'anyone on the internet' : 'any authenticated caller';
   return {
-    message: `Stage ${name} of API ${nameOf(api)} has no throttling and no usage plan limits its callers: ${who} can send requests up to the account-wide quota, scaling the integrated functions (and their bill) and starving the account's other APIs. Set stage rate and burst limits.`,
+    message: `Stage ${name} of API ${nameOf(api)} has no throttling and no usage plan limits its callers: ${who} can send requests up to the account-wide quota, ${effect} and starving the account's other APIs. Set stage rate and burst limits.`,
     location: stage.loc,
     related: [{ loc: api.loc, message: `API ${nameOf(api)}` }],
     subject: subjectOf(api),

@@ -1,0 +1,62 @@
+/**
+ * api-without-throttling says what a flood drives: the integrated functions, or, where no route
+ * invokes one, the services its routes call directly.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scan } from '../../src/scan/scan.js';
+import { apiWithoutThrottling } from '../../src/rules/dos/api-without-throttling.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+
+const project = projectsRemovedAfterTests();
+
+const SQS_API = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DefinitionBody:
+        openapi: '3.0'
+        info: {}
+        paths:
+          /orders:
+            post:
+              x-amazon-apigateway-integration:
+                type: aws
+                httpMethod: POST
+                uri: !Sub arn:aws:apigateway:\${AWS::Region}:sqs:path/\${AWS::AccountId}/\${Queue.QueueName}
+                credentials: arn:aws:iam::123456789012:role/api-sqs
+`;
+
+const FUNCTION_API = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: app.handler
+      InlineCode: "exports.handler = async () => ({ statusCode: 204 });"
+      Events:
+        Post:
+          Type: HttpApi
+          Properties:
+            Path: /orders
+            Method: post
+`;
+
+describe('api-without-throttling messages', () => {
+  it('name the service a route calls directly', async () => {
+    const result = await scan(project({ 'template.yaml': SQS_API }), { noCache: true, rules: [apiWithoutThrottling] });
+    assert.equal(result.findings.length, 1);
+    assert.match(result.findings[0]!.message, /spending the request quotas \(and the bill\) of the services its routes call \(sqs\) and starving/);
+  });
+
+  it('name the functions where a route invokes one', async () => {
+    const result = await scan(project({ 'template.yaml': FUNCTION_API }), { noCache: true, rules: [apiWithoutThrottling] });
+    assert.equal(result.findings.length, 1);
+    assert.match(result.findings[0]!.message, /scaling the integrated functions \(and their bill\) and starving/);
+  });
+});
