@@ -12,7 +12,7 @@ function unusedRule(): Rule {
       cwe: ['CWE-1104'],
       severity: 'low',
       description:
-        "A production dependency of a function's project is never imported by any code of that project. It is still installed and deployed: every unneeded package, and everything it pulls in, is attack surface (its vulnerabilities, its install scripts, its maintainers' accounts) with no use. Imports are read from the code (`import`, `require('x')`, `import('x')` with a literal, Python `import` / `from … import`); packages loaded by a name computed at run time are not seen, and packages the runtime provides are ignored.",
+        "A production dependency of a function's project is never imported by any code of that project. It is still installed and deployed: every unneeded package, and everything it pulls in, is attack surface (its vulnerabilities, its install scripts, its maintainers' accounts) with no use. Imports are read from the code (`import`, `require('x')`, `import('x')` with a literal, Python `import` / `from … import`); packages loaded by a name computed at run time are not seen. A declared package that the Lambda runtime also provides (the AWS SDK, boto3) is reported too when nothing imports it: it is still packaged, over the runtime's copy.",
       remediation:
         'Remove the package from the manifest (`npm uninstall <name>`, or delete the requirement) and redeploy. If it is needed only to build or test, declare it as a development dependency.',
       example: {

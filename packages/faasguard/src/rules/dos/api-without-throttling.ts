@@ -5,6 +5,7 @@ import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { openRoutes } from './open-routes.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { routeBackends } from '../../model/facts/route-backends.js';
 
 export const apiWithoutThrottling: Rule = {
   meta: {
@@ -55,16 +56,12 @@ function coveredByUsagePlan(model: AppModel, api: Api, plans: readonly UsagePlan
   return ModelIndex.of(model).routesOf(api).every((r) => r.auth.apiKeyRequired);
 }
 
-/**
- * What a flood of requests drives, by what the routes hand them to: functions where any route may
- * invoke one (a route whose integration is not said counts as one), else the AWS services or HTTP
- * backends the routes call.
- */
+/** What a flood of requests drives, by what the routes hand them to (see `routeBackends`). */
 function floodEffect(routes: readonly Route[]): string {
-  if (routes.some((r) => r.functionId !== undefined || r.integration === undefined || r.integration.kind === 'lambda' || r.integration.kind === 'unknown')) return 'scaling the integrated functions (and their bill)';
-  const services = [...new Set(routes.map((r) => r.integration?.service).filter((s): s is string => s !== undefined))].sort();
-  if (services.length > 0) return `spending the request quotas (and the bill) of the services its routes call (${services.join(', ')})`;
-  return routes.some((r) => r.integration?.kind === 'http') ? 'passing each request on to its HTTP backends' : "running up the API's bill";
+  const backends = routeBackends(routes);
+  if (backends.functions) return 'scaling the integrated functions (and their bill)';
+  if (backends.services.length > 0) return `spending the request quotas (and the bill) of the services its routes call (${backends.services.join(', ')})`;
+  return backends.http ? 'passing each request on to its HTTP backends' : "running up the API's bill";
 }
 
 function stageResult(api: Api, stage: ApiStage, open: boolean, effect: string): RuleResult {

@@ -1,4 +1,5 @@
-import type { Api, AppModel } from '../../model/app-model.js';
+import type { Api, AppModel, Route } from '../../model/app-model.js';
+import { routeBackends } from '../../model/facts/route-backends.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { webAclAssociationFacts } from '../../model/facts/web-acl-association-facts.js';
 import { restStageApiId } from '../../model/facts/api-stage-facts.js';
@@ -16,7 +17,7 @@ export const publicRestApiWithoutWaf: Rule = {
     cwe: ['CWE-770', 'CWE-693'],
     severity: 'medium',
     description:
-      'A REST API has routes anyone on the internet can call without authorization, and no `AWS::WAFv2::WebACLAssociation` in the template attaches a web ACL to it. Nothing then filters requests before they reach the functions: no per-IP rate-based rule against floods and scrapers, no managed rules against known bad inputs (SQL injection, path traversal, bad bots) and no IP reputation lists, so every malicious request runs, and is billed as, a function invocation.\n\n' +
+      'A REST API has routes anyone on the internet can call without authorization, and no `AWS::WAFv2::WebACLAssociation` in the template attaches a web ACL to it. Nothing then filters requests before they reach the functions: no per-IP rate-based rule against floods and scrapers, no managed rules against known bad inputs (SQL injection, path traversal, bad bots) and no IP reputation lists, so every malicious request runs, and is billed as, a function invocation (or a call of the AWS service or HTTP backend the route integrates).\n\n' +
       'Severity: `medium`: the API works without it, but the cheapest defence against abuse of unauthenticated routes is missing. HTTP APIs cannot use WAF and are not checked; put CloudFront with WAF in front of them if needed.',
     remediation:
       'Create an `AWS::WAFv2::WebACL` (scope `REGIONAL`) with a rate-based rule and the AWS managed rule groups that fit (`AWSManagedRulesCommonRuleSet`, `AWSManagedRulesKnownBadInputsRuleSet`, `AWSManagedRulesAmazonIpReputationList`), and attach it to the stage with `AWS::WAFv2::WebACLAssociation` (`ResourceArn: !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/${MyApi}/stages/${MyApiStage}`).',
@@ -38,7 +39,7 @@ export const publicRestApiWithoutWaf: Rule = {
       const open = openRoutes(model, api);
       if (open.length === 0) continue;
       results.push({
-        message: `REST API ${nameOf(api)} has ${open.length} route${open.length > 1 ? 's' : ''} anyone can call (${open.slice(0, 3).map((r) => `${routeName(r)}`).join(', ')}${open.length > 3 ? ' …' : ''}) and no WAF web ACL: floods, scrapers and known attack payloads all reach the functions and are billed. Attach a web ACL with a rate-based rule.`,
+        message: `REST API ${nameOf(api)} has ${open.length} route${open.length > 1 ? 's' : ''} anyone can call (${open.slice(0, 3).map((r) => `${routeName(r)}`).join(', ')}${open.length > 3 ? ' …' : ''}) and no WAF web ACL: floods, scrapers and known attack payloads all reach ${reached(open)} and are billed. Attach a web ACL with a rate-based rule.`,
         location: api.loc,
         related: open.map((r) => ({ loc: r.auth.loc, message: `open route ${routeName(r)}` })),
         subject: subjectOf(api),
@@ -48,6 +49,14 @@ export const publicRestApiWithoutWaf: Rule = {
     return results;
   },
 };
+
+/** What the open routes hand requests to (see `routeBackends`). */
+function reached(open: readonly Route[]): string {
+  const backends = routeBackends(open);
+  if (backends.functions) return 'the functions';
+  if (backends.services.length > 0) return `the services the routes call (${backends.services.join(', ')})`;
+  return backends.http ? 'its HTTP backends' : 'the API';
+}
 
 /** APIs a web ACL association names, directly or through one of their stages. */
 function protectedApiIds(model: AppModel): Set<string> {

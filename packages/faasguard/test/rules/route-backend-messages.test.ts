@@ -1,11 +1,12 @@
 /**
- * api-without-throttling says what a flood drives: the integrated functions, or, where no route
- * invokes one, the services its routes call directly.
+ * api-without-throttling and public-rest-api-without-waf say what a flood reaches: the integrated
+ * functions, or, where no route invokes one, the services its routes call directly.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scan } from '../../src/scan/scan.js';
 import { apiWithoutThrottling } from '../../src/rules/dos/api-without-throttling.js';
+import { publicRestApiWithoutWaf } from '../../src/rules/dos/public-rest-api-without-waf.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
 const project = projectsRemovedAfterTests();
@@ -47,11 +48,17 @@ Resources:
             Method: post
 `;
 
-describe('api-without-throttling messages', () => {
+describe('messages of flood rules', () => {
   it('name the service a route calls directly', async () => {
     const result = await scan(project({ 'template.yaml': SQS_API }), { noCache: true, rules: [apiWithoutThrottling] });
     assert.equal(result.findings.length, 1);
     assert.match(result.findings[0]!.message, /spending the request quotas \(and the bill\) of the services its routes call \(sqs\) and starving/);
+  });
+
+  it('name the service an open REST route calls directly, for the missing web ACL', async () => {
+    const result = await scan(project({ 'template.yaml': SQS_API }), { noCache: true, rules: [publicRestApiWithoutWaf] });
+    assert.equal(result.findings.length, 1);
+    assert.match(result.findings[0]!.message, /all reach the services the routes call \(sqs\) and are billed/);
   });
 
   it('name the functions where a route invokes one', async () => {

@@ -1,0 +1,22 @@
+/**
+ * What an API's routes hand requests to: functions (a route whose integration the format does
+ * not say counts as one, as does an integration of unknown kind), AWS services called directly
+ * (`sqs`, `events`, `dynamodb` …, as the integration names them) or HTTP backends. Rules that say
+ * what a flood of requests reaches name these, not functions an API does not have.
+ */
+import type { Route } from '../app-model.js';
+
+export interface RouteBackends {
+  /** Some route may invoke a function */
+  functions: boolean;
+  /** Services the routes call directly, sorted */
+  services: string[];
+  /** Some route proxies to an HTTP backend */
+  http: boolean;
+}
+
+export function routeBackends(routes: readonly Route[]): RouteBackends {
+  const functions = routes.some((r) => r.functionId !== undefined || r.integration === undefined || r.integration.kind === 'lambda' || r.integration.kind === 'unknown');
+  const services = [...new Set(routes.map((r) => r.integration?.service).filter((s): s is string => s !== undefined))].sort();
+  return { functions, services, http: routes.some((r) => r.integration?.kind === 'http') };
+}
