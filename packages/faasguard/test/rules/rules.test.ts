@@ -413,6 +413,8 @@ const CASES: Record<string, Expected[]> = {
   'async-retries-unbounded': [
     { line: 6, subject: 'Notifier' },
     { line: 24, subject: 'Auditor' },
+    // The log subscription of a public function's log group
+    { line: 52, subject: 'LogReader' },
   ],
   'stream-retries-unbounded': [
     { line: 22, subject: 'Projector' },

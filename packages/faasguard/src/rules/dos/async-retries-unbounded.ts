@@ -1,4 +1,7 @@
-import type { LambdaFunction } from '../../model/app-model.js';
+import type { AppModel, LambdaFunction, Trigger } from '../../model/app-model.js';
+import { ModelIndex } from '../../model/model-index.js';
+import { isDefaultLogGroupName, logGroupFacts } from '../../model/facts/log-group-facts.js';
+import { computeExposure } from '../../analysis/exposure.js';
 import { asNumber, type Value } from '../../model/value.js';
 import { asyncTriggers, triggerKindsText, triggersRelated } from '../../analysis/async-triggers.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -17,7 +20,7 @@ export const asyncRetriesUnbounded: Rule = {
     severity: 'low',
     description:
       'The function is invoked asynchronously (S3, SNS, EventBridge …) and does not bound how failing events are retried: `MaximumRetryAttempts` and `MaximumEventAgeInSeconds` are unset or at their maximum, so Lambda keeps each failing event for up to 6 hours and runs it three times. An attacker who can inject events that make the function fail (a malformed object, a crafted message) triples the cost of each, and a burst of them keeps the function busy retrying for hours, delaying legitimate events queued behind.\n\n' +
-      'Severity: `low`: the retries are bounded by Lambda (two retries, six hours) and the amplification is at most threefold. Only functions with asynchronous triggers are checked, and not those only a schedule invokes: its input is written in the template, and no one outside can make it fail on purpose.',
+      'Severity: `low`: the retries are bounded by Lambda (two retries, six hours) and the amplification is at most threefold. Only functions with asynchronous triggers are checked, and not those only a schedule invokes (its input is written in the template) or a log subscription of a function nothing outside reaches (its lines are what that function writes): no one outside can make them fail on purpose.',
     remediation:
       'Set `EventInvokeConfig` (SAM) or an `AWS::Lambda::EventInvokeConfig` with `MaximumRetryAttempts` (0 or 1 for work that is not worth retrying) and a `MaximumEventAgeInSeconds` matching how long an event stays useful, plus an on-failure destination to keep what is dropped.',
     example: {
@@ -31,7 +34,7 @@ export const asyncRetriesUnbounded: Rule = {
   check({ model }) {
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
-      const triggers = asyncTriggers(model, fn).filter((t) => t.kind !== 'eventbridge-scheduled');
+      const triggers = asyncTriggers(model, fn).filter((t) => outsidersMayShape(model, t));
       if (triggers.length === 0 || isBounded(fn)) continue;
       results.push({
         message: `Function ${nameOf(fn)} is invoked asynchronously (${triggerKindsText(triggers)}) with retries and event age at their maximum: each event that makes it fail runs three times over up to six hours. Set MaximumRetryAttempts and MaximumEventAgeInSeconds.`,
@@ -44,6 +47,25 @@ export const asyncRetriesUnbounded: Rule = {
     return results;
   },
 };
+
+/**
+ * Whether someone outside the app may shape the trigger's events: not a schedule's (its input is
+ * written in the template), nor a log subscription's whose group is the log of a function that
+ * nothing outside reaches (its lines are what that function writes).
+ */
+function outsidersMayShape(model: AppModel, t: Trigger): boolean {
+  if (t.kind === 'eventbridge-scheduled') return false;
+  if (t.kind !== 'cloudwatch-logs') return true;
+  const writer = logWriter(model, t.sourceId);
+  return writer === undefined || computeExposure(model).get(writer.id)?.level !== 'internal';
+}
+
+/** The function whose default log group (`/aws/lambda/<name>`) the resource is. */
+function logWriter(model: AppModel, groupId: string | undefined): LambdaFunction | undefined {
+  const group = groupId === undefined ? undefined : ModelIndex.of(model).resource(groupId);
+  const name = group ? logGroupFacts(group)?.name : undefined;
+  return name === undefined ? undefined : model.functions.find((fn) => isDefaultLogGroupName(name, fn));
+}
 
 function isBounded(fn: LambdaFunction): boolean {
   const config = fn.asyncConfig;
