@@ -9,7 +9,9 @@
 // resource types, descriptions) is needed at build time only; the scanner reads these three
 // strings, one service at a time, as it needs them, or all of them at once from
 // dist/data/iam-actions-all.json (the same three strings by service) when a policy grants `*` or
-// uses `NotAction`: one file instead of some 450 (src/iam/action-catalog.ts reads both).
+// uses `NotAction`: one file instead of some 450 (src/iam/action-catalog.ts reads both). It also
+// writes dist/data/iam-resource-arns.json, each service's resource ARN formats from the account on
+// (src/iam/resource-arn-formats.ts).
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -42,8 +44,23 @@ for (const service of services) {
   count += actions.length;
 }
 writeFileSync(join(dataOut, 'iam-actions-all.json'), JSON.stringify(all));
+writeFileSync(join(dataOut, 'iam-resource-arns.json'), JSON.stringify(resourceArnFormats(services)));
 writeFileSync(join(dataOut, 'iam-services.json'), JSON.stringify(services));
 console.log(`IAM actions: ${count} of ${services.length} services written to ${actionsOut}`);
+
+/**
+ * Per service, the ARN formats of its resource types from the account on (`secret:${SecretId}`),
+ * for src/iam/resource-arn-formats.ts: whether a pattern such as `*\/*` names every resource.
+ */
+function resourceArnFormats(services) {
+  const out = {};
+  for (const service of services) {
+    const file = join('resourceTypes', `${service}.json`);
+    if (!existsSync(join(data, file))) continue;
+    out[service] = [...new Set(Object.values(readJson(file)).map((r) => r.arn.split(':').slice(5).join(':')))].sort();
+  }
+  return out;
+}
 
 function compact(service, actions) {
   const sorted = [...actions].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

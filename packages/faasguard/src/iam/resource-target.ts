@@ -8,6 +8,7 @@ import type { ModelIndex } from '../model/model-index.js';
 import { Composite, display, ResourceRef, Unknown, type Value } from '../model/value.js';
 import { servicePrefixOfType } from './cloudformation-services.js';
 import { lookupTable } from '../util/own-keys.js';
+import { coversEveryResource } from './resource-arn-formats.js';
 
 export type ResourceTargetKind = 'any' | 'model' | 'external' | 'unknown';
 
@@ -70,8 +71,11 @@ function arnTarget(arn: string, text: string): ResourceTarget {
   const service = parts[2]!.includes(HOLE) ? undefined : parts[2]!.toLowerCase();
   const name = resourceName(service, parts.slice(5).join(':'));
   const withService = service ? { service } : {};
-  // `*`, `*/*`, `*/index/*`: every resource. `*transcribe*` is a name pattern: only the matching ones.
-  if (name === '*' || /^\*[/:]/.test(name)) return { kind: 'any', text, ...withService };
+  // `*`, `*/*`, `*/index/*`: every resource, where the service's ARN formats say so (`*/*` names
+  // every table, but only the secrets whose name holds a `/`). `*transcribe*` is a name pattern:
+  // only the matching ones.
+  if (name === '*') return { kind: 'any', text, ...withService };
+  if (/^\*[/:]/.test(name)) return { kind: service && coversEveryResource(service, parts.slice(5).join(':')) === false ? 'external' : 'any', text, ...withService };
   if (name.includes(HOLE)) return { kind: 'unknown', text, ...withService };
   return { kind: 'external', text, ...withService };
 }

@@ -50,15 +50,18 @@ function checkBucket(model: AppModel, bucket: Resource, triggers: Trigger[]): Ru
   if (pab && off.length === 0) return undefined;
   const base = { subject: subjectOf(bucket), key: [bucket.logicalId], related: triggers.map((t) => ({ loc: t.loc, message: 'S3 event that invokes the function' })) };
   if (triggers.length === 0) {
-    const what = pab ? `its public access block leaves ${off.join(', ')} off` : 'it has no PublicAccessBlockConfiguration and relies on S3 defaults';
-    return { ...base, location: pab?.loc ?? bucket.loc, severity: 'low', message: `Bucket ${nameOf(bucket)}: ${what}, so one public ACL or policy statement would expose it to everyone on the internet. Set all four Block Public Access settings to true.` };
+    if (!pab) return { ...base, location: bucket.loc, severity: 'low', message: `Bucket ${nameOf(bucket)} has no PublicAccessBlockConfiguration: ${UNSAID}. Set all four Block Public Access settings to true.` };
+    return { ...base, location: pab.loc, severity: 'low', message: `Bucket ${nameOf(bucket)}: its public access block leaves ${off.join(', ')} off, so one public ACL or policy statement would expose it to everyone on the internet. Set all four Block Public Access settings to true.` };
   }
   const fns = functionNames(model, triggers);
   if (!pab) {
-    return { ...base, location: bucket.loc, severity: 'low', message: `Bucket ${nameOf(bucket)} triggers ${fns} and has no PublicAccessBlockConfiguration: it relies on S3 defaults, and a public ACL or policy would let anyone upload objects that run the function. Set all four Block Public Access settings to true.` };
+    return { ...base, location: bucket.loc, severity: 'low', message: `Bucket ${nameOf(bucket)} triggers ${fns} and has no PublicAccessBlockConfiguration: ${UNSAID}; one that allows a public ACL or policy would let anyone upload objects that run the function. Set all four Block Public Access settings to true.` };
   }
   return { ...base, location: pab.loc, message: `Bucket ${nameOf(bucket)} triggers ${fns} but its public access block leaves ${off.join(', ')} off: a public ACL or policy would let anyone on the internet upload objects that run the function with content they choose. Set all four settings to true.` };
 }
+
+/** What a bucket without the configuration gets: S3's default since April 2023, unless it is older. */
+const UNSAID = 'S3 turns all four settings on for a bucket created since April 2023, but a bucket older than that, or one imported into the stack, keeps what it had, and the template does not say which';
 
 function functionNames(model: AppModel, triggers: Trigger[]): string {
   const ids = [...new Set(triggers.map((t) => t.functionId))];
