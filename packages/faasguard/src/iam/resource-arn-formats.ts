@@ -6,14 +6,13 @@
  * service or only some: `*\/*` covers every DynamoDB table (`table/<name>`) but, for Secrets
  * Manager, whose ARNs read `secret:<name>`, only the secrets whose name holds a `/`.
  */
-import { readFileSync } from 'node:fs';
-import { builtDataPath } from '../files/built-data.js';
+import { builtDataPath, readBuiltJson } from '../files/built-data.js';
 
 let formats: Readonly<Record<string, readonly string[]>> | undefined;
 
 /** Read on first use: only policies with such a pattern need it. */
 function resourceFormats(): Readonly<Record<string, readonly string[]>> {
-  formats ??= JSON.parse(readFileSync(builtDataPath('iam-resource-arns.json'), 'utf8')) as Record<string, string[]>;
+  formats ??= readBuiltJson(builtDataPath('iam-resource-arns.json'), 'the resource ARN formats') as Record<string, string[]>;
   return formats;
 }
 

@@ -10,6 +10,7 @@ import { compileFunctionExtras } from './function-extras.js';
 import { compileLayers } from './layers.js';
 import { compileFunction } from './function-resource.js';
 import { collectFunctions } from './functions-list.js';
+import { reportMiscasedKeys } from './miscased-keys.js';
 import { assignFunctionRoles, compileFunctionRole } from './function-roles.js';
 import { usesSharedRole } from './role-choice.js';
 import { compileSharedRole } from './shared-role.js';
@@ -17,6 +18,7 @@ import { assembleTemplate, userResources } from './template.js';
 
 export function compileServerless(ctx: CompileContext): TMap {
   ctx.functions.push(...collectFunctions(ctx));
+  reportMiscasedKeys(ctx, ctx.functions);
   ctx.userResources = userResources(ctx.config);
   compileDeploymentBucket(ctx);
   compileLayers(ctx);

@@ -9,11 +9,11 @@ import { naming } from '../naming.js';
 import type { CompileContext, ServerlessFunction } from './context.js';
 import { build, first, getAtt, ref, text, type Shape } from './nodes.js';
 import { functionRoleValue } from './role-choice.js';
+import { defaultRuntime } from './default-runtime.js';
 
-/** Defaults of the framework (v3 and v4) when neither the function nor the provider sets one. */
+/** Defaults of the framework (v3 and v4) when neither the function nor the provider sets one; the runtime's, see `default-runtime.ts`. */
 const DEFAULT_MEMORY = 1024;
 const DEFAULT_TIMEOUT = 6;
-const DEFAULT_RUNTIME = 'nodejs20.x';
 
 export function compileFunction(ctx: CompileContext, fn: ServerlessFunction): void {
   const own = (key: string) => get(fn.node, key);
@@ -22,7 +22,7 @@ export function compileFunction(ctx: CompileContext, fn: ServerlessFunction): vo
   ctx.add(fn.logicalId, 'AWS::Lambda::Function', {
     FunctionName: first(own('name')) ?? functionName(ctx, fn.name),
     Handler: image ? undefined : own('handler'),
-    Runtime: image ? undefined : either('runtime') ?? DEFAULT_RUNTIME,
+    Runtime: image ? undefined : either('runtime') ?? defaultRuntime(text(get(ctx.config, 'frameworkVersion'))),
     PackageType: image ? 'Image' : undefined,
     Code: image ? { ImageUri: image } : { S3Bucket: ref(naming.deploymentBucket), S3Key: `serverless/${ctx.service}/${ctx.stage}/${fn.name}.zip` },
     MemorySize: either('memorySize') ?? DEFAULT_MEMORY,
