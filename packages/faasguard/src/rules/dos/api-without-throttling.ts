@@ -32,9 +32,10 @@ export const apiWithoutThrottling: Rule = {
     const results: RuleResult[] = [];
     const plans = limitingPlans(model);
     for (const api of model.apis) {
-      if (ModelIndex.of(model).routesOf(api).length === 0 || coveredByUsagePlan(model, api, plans)) continue;
+      const routes = ModelIndex.of(model).routesOf(api);
+      if (routes.length === 0 || coveredByUsagePlan(model, api, plans)) continue;
       const open = openRoutes(model, api).length > 0;
-      const effect = floodEffect(ModelIndex.of(model).routesOf(api));
+      const effect = floodEffect(routes);
       for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, open, effect));
     }
     return results;
