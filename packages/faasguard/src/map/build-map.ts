@@ -14,6 +14,8 @@ import { nameOf } from '../rules/subject.js';
 import type { AttackSurfaceMap, MapEdge, MapFunction, MapLocation, MapReach } from './attack-surface-types.js';
 import { routeName } from '../model/route-name.js';
 import { isApiTrigger } from '../model/trigger-kind.js';
+import { triggerDetail } from '../model/facts/trigger-details.js';
+
 
 export const EVERY_RESOURCE = '*';
 /** The `kind` of a map resource outside the scanned templates (its id is the ARN text). */
@@ -110,7 +112,7 @@ function addRoute(map: AttackSurfaceMap, t: Trigger, index: ModelIndex, level: E
 }
 
 function describeDetails(t: Trigger): string {
-  const schedule = t.details['Schedule'] ?? t.details['schedule'];
+  const schedule = triggerDetail(t, 'schedule');
   return schedule !== undefined ? display(schedule) : t.kind;
 }
 

@@ -47,6 +47,10 @@ describe('resourceTarget', () => {
     assert.equal(resourceTarget('*', index).kind, 'any');
     assert.equal(resourceTarget('arn:aws:s3:::*/*', index).kind, 'any');
     assert.equal(resourceTarget('arn:aws:s3:::my-bucket/*', index).kind, 'external');
+    // Read against the service's ARN formats: `table/<name>` holds a `/`, `secret:<name>` does not.
+    assert.equal(resourceTarget('arn:aws:dynamodb:us-east-1:1:*/*', index).kind, 'any');
+    assert.equal(resourceTarget('arn:aws:secretsmanager:us-east-1:1:*/*', index).kind, 'external');
+    assert.equal(resourceTarget('arn:aws:secretsmanager:us-east-1:1:secret:*', index).kind, 'any');
     assert.equal(resourceTarget(new Composite(['arn:aws:dynamodb:', new Unknown('region'), ':', new Unknown('account'), ':table/*']), index).kind, 'any');
     assert.equal(resourceTarget(new Composite(['arn:aws:dynamodb:us-east-1:1:table/', new Unknown('parameter')]), index).kind, 'unknown');
   });

@@ -5,7 +5,7 @@
  * `LoggingConfig.LogGroup`. A template that does not declare that group leaves Lambda to create it
  * on first invocation, with no retention: logs are then kept forever and outside the stack.
  */
-import type { LambdaFunction, Resource } from '../app-model.js';
+import type { AppModel, LambdaFunction, Resource } from '../app-model.js';
 import { asNumber, isComposite, isRef, type Value } from '../value.js';
 
 export const LOG_GROUP_TYPE = 'AWS::Logs::LogGroup';
@@ -48,4 +48,10 @@ export function isDefaultLogGroupName(name: Value | undefined, fn: LambdaFunctio
   if (rest.length > 0 || prefix !== LAMBDA_PREFIX) return false;
   // `${Fn}` is the function's physical name; `${Fn.Arn}` would not be a valid group name.
   return isRef(target) && target.target === fn.id && target.attribute === undefined;
+}
+
+/** The function whose default log group (`/aws/lambda/<name>`) the resource is: the one that writes its lines. */
+export function logGroupWriter(model: AppModel, group: Resource | undefined): LambdaFunction | undefined {
+  const name = group ? logGroupFacts(group)?.name : undefined;
+  return name === undefined ? undefined : model.functions.find((fn) => isDefaultLogGroupName(name, fn));
 }

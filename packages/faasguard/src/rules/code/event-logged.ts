@@ -1,6 +1,7 @@
 import { nameOf } from '../subject.js';
 import type { AppModel, LambdaFunction, Trigger, TriggerKind } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { triggerDetail } from '../../model/facts/trigger-details.js';
 import { API_TRIGGER_KINDS, isApiTrigger } from '../../model/trigger-kind.js';
 import type { CodeFacts, FunctionCodeFacts } from '../../code/code-facts.js';
 import type { CodeEvent } from '../../code/taint/analyze-function.js';
@@ -98,6 +99,6 @@ export function carriesCredentials(fn: LambdaFunction, model: AppModel): boolean
 
 /** A Cognito `UserMigration` trigger, whose event carries the password the user signed in with. */
 function migratesUsers(t: Trigger): boolean {
-  const named = t.details['Trigger'] ?? t.details['trigger'];
+  const named = triggerDetail(t, 'trigger');
   return (Array.isArray(named) ? named : [named]).includes('UserMigration');
 }

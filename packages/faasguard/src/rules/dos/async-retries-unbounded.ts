@@ -1,6 +1,6 @@
 import type { AppModel, LambdaFunction, Trigger } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
-import { isDefaultLogGroupName, logGroupFacts } from '../../model/facts/log-group-facts.js';
+import { logGroupWriter } from '../../model/facts/log-group-facts.js';
 import { computeExposure } from '../../analysis/exposure.js';
 import { asNumber, type Value } from '../../model/value.js';
 import { asyncTriggers, triggerKindsText, triggersRelated } from '../../analysis/async-triggers.js';
@@ -56,15 +56,8 @@ export const asyncRetriesUnbounded: Rule = {
 function outsidersMayShape(model: AppModel, t: Trigger): boolean {
   if (t.kind === 'eventbridge-scheduled') return false;
   if (t.kind !== 'cloudwatch-logs') return true;
-  const writer = logWriter(model, t.sourceId);
+  const writer = logGroupWriter(model, t.sourceId === undefined ? undefined : ModelIndex.of(model).resource(t.sourceId));
   return writer === undefined || computeExposure(model).get(writer.id)?.level !== 'internal';
-}
-
-/** The function whose default log group (`/aws/lambda/<name>`) the resource is. */
-function logWriter(model: AppModel, groupId: string | undefined): LambdaFunction | undefined {
-  const group = groupId === undefined ? undefined : ModelIndex.of(model).resource(groupId);
-  const name = group ? logGroupFacts(group)?.name : undefined;
-  return name === undefined ? undefined : model.functions.find((fn) => isDefaultLogGroupName(name, fn));
 }
 
 function isBounded(fn: LambdaFunction): boolean {
