@@ -32,6 +32,9 @@ const SOURCE_KIND_OF_TRIGGER: Readonly<Partial<Record<TriggerKind, Resource['kin
   'dynamodb-stream': 'table',
   'kinesis-stream': 'stream',
   'step-functions': 'state-machine',
+  // S3 events through EventBridge have their bucket as source (loaders/cloudformation/s3-event-origins.ts);
+  // other EventBridge triggers have their rule, which no function writes into.
+  eventbridge: 'bucket',
 };
 
 export function functionWrites(fn: LambdaFunction, index: ModelIndex): WriteGrant[] {

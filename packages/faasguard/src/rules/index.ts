@@ -45,6 +45,10 @@ import { mqBrokerPubliclyAccessible } from './config/mq-broker-publicly-accessib
 import { securityGroupOpenIngress } from './config/security-group-open-ingress.js';
 import { databaseStorageUnencrypted } from './config/database-storage-unencrypted.js';
 import { databasePubliclyAccessible } from './config/database-publicly-accessible.js';
+import { opensearchCollectionPubliclyAccessible } from './config/opensearch-collection-publicly-accessible.js';
+import { cloudfrontViewerPlaintext } from './config/cloudfront-viewer-plaintext.js';
+import { cloudfrontViewerTlsBelow12 } from './config/cloudfront-viewer-tls-below-12.js';
+import { ec2InstanceMetadataV1 } from './config/ec2-instance-metadata-v1.js';
 import { loadBalancerPlaintextListener } from './config/load-balancer-plaintext-listener.js';
 import { openCorsOnAuthenticatedEndpoint } from './config/open-cors-on-authenticated-endpoint.js';
 import { runtimeDeprecated } from './config/runtime-deprecated.js';
@@ -192,6 +196,10 @@ export const ALL_RULES: readonly Rule[] = [
   securityGroupOpenIngress,
   databaseStorageUnencrypted,
   databasePubliclyAccessible,
+  opensearchCollectionPubliclyAccessible,
+  cloudfrontViewerPlaintext,
+  cloudfrontViewerTlsBelow12,
+  ec2InstanceMetadataV1,
   loadBalancerPlaintextListener,
   apiStageWithoutAccessLogs,
   asyncTriggerWithoutFailureDestination,

@@ -166,6 +166,28 @@ const CASES: Record<string, Expected[]> = {
     { line: 49, subject: 'Audit', severity: 'medium' },
     { file: 'main.tf', line: 6, subject: 'aws_mq_broker.jobs', severity: 'high' },
   ],
+  'opensearch-collection-publicly-accessible': [
+    { line: 16, subject: 'DocsNetwork', severity: 'low' },
+    { line: 27, subject: 'LogsNetwork' },
+    { line: 35, subject: 'ArchiveNetwork' },
+    { file: 'main.tf', line: 9, subject: 'aws_opensearchserverless_security_policy.events' },
+  ],
+  'cloudfront-viewer-plaintext': [
+    { line: 15, subject: 'SiteCdn', severity: 'medium' },
+    { line: 38, subject: 'ApiCdn' },
+    { file: 'main.tf', line: 19, subject: 'aws_cloudfront_distribution.web' },
+  ],
+  'cloudfront-viewer-tls-below-12': [
+    { line: 24, subject: 'SiteCdn', severity: 'medium' },
+    { line: 43, subject: 'LegacyCdn' },
+    { file: 'main.tf', line: 26, subject: 'aws_cloudfront_distribution.web' },
+  ],
+  'ec2-instance-metadata-v1': [
+    { line: 23, subject: 'KafkaClient', severity: 'medium' },
+    { line: 31, subject: 'Bastion', severity: 'low' },
+    { line: 37, subject: 'Workers', severity: 'low' },
+    { file: 'main.tf', line: 19, subject: 'aws_instance.client', severity: 'medium' },
+  ],
   'database-storage-unencrypted': [
     { line: 3, subject: 'Orders' },
     { line: 17, subject: 'Reports' },
@@ -219,6 +241,9 @@ const CASES: Record<string, Expected[]> = {
   'public-source-triggers-function': [
     { line: 11, subject: 'Inbox' },
     { line: 15, subject: 'Drop' },
+    // S3 object events through EventBridge: the bucket is their source.
+    { file: 'eventbridge.yaml', line: 4, subject: 'Uploads' },
+    { file: 'eventbridge.yaml', line: 29, subject: 'Dropbox' },
   ],
   'recursive-trigger-loop': [
     { line: 15, subject: 'Resize' },

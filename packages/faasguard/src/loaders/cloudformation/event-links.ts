@@ -7,6 +7,7 @@ import { isValueMap, type Value, type ValueMap } from '../../model/value.js';
 import { get, items } from '../../parse/tree.js';
 import { prop, props, type LoadContext } from './load-context.js';
 import type { TemplateResource } from './template.js';
+import { withS3Origins } from './s3-event-origins.js';
 
 export function linkEventRule(ctx: LoadContext, r: TemplateResource): void {
   const id = ctx.template.resourceId(r.logicalId);
@@ -17,8 +18,11 @@ export function linkEventRule(ctx: LoadContext, r: TemplateResource): void {
     if (!isValueMap(target)) return;
     const fn = ctx.builder.functionOf(target['Arn']);
     if (!fn) return;
-    const details: ValueMap = schedule !== undefined ? { schedule } : { pattern: prop(ctx, r, 'EventPattern').value ?? null, eventBus: prop(ctx, r, 'EventBusName').value ?? 'default' };
-    ctx.builder.addTrigger({ id: `${id}#target${i}`, kind, functionId: fn.id, sourceId: id, asynchronous: true, details, loc: node.loc });
+    const pattern = prop(ctx, r, 'EventPattern').value;
+    const details: ValueMap = schedule !== undefined ? { schedule } : { pattern: pattern ?? null, eventBus: prop(ctx, r, 'EventBusName').value ?? 'default' };
+    const trigger = { id: `${id}#target${i}`, kind, functionId: fn.id, sourceId: id, asynchronous: true, details, loc: node.loc };
+    const triggers = schedule !== undefined ? [trigger] : withS3Origins(ctx.builder, ctx.template.stackId, pattern, trigger);
+    for (const t of triggers) ctx.builder.addTrigger(t);
   });
 }
 

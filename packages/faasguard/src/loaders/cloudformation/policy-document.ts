@@ -4,7 +4,7 @@
 import type { PolicyDocument, PolicyStatement, Principal } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
 import { asArray, Composite, isValueMap, Unknown, type Value } from '../../model/value.js';
-import { parseJsonText } from './json-text.js';
+import { parseJsonText } from '../../model/json-text.js';
 import { plainStatement } from './plain-policy.js';
 import type { TNode } from '../../parse/tree.js';
 import { get } from '../../parse/tree.js';

@@ -3,7 +3,7 @@
  * authorization); a SAM state machine's `Api` events into routes that start it. Linked after every
  * function and API of the template exists.
  */
-import type { Api, RouteAuth, TriggerKind } from '../../model/app-model.js';
+import type { Api, RouteAuth, Trigger, TriggerKind } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
 import { asBoolean, isValueMap, referencedResource, type Value, type ValueMap } from '../../model/value.js';
 import type { TMapEntry } from '../../parse/tree.js';
@@ -11,6 +11,7 @@ import { get } from '../../parse/tree.js';
 import type { LoadContext } from '../cloudformation/load-context.js';
 import { props } from '../cloudformation/load-context.js';
 import type { TemplateResource } from '../cloudformation/template.js';
+import { withS3Origins } from '../cloudformation/s3-event-origins.js';
 import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { implicitApi } from './api.js';
 import { samEventValidation } from '../request-validation.js';
@@ -59,7 +60,7 @@ function linkEvent(ctx: LoadContext, fnId: string, entry: TMapEntry): void {
   }
   const source = def.source ? p[def.source] : undefined;
   const sourceRes = ctx.builder.resourceOf(source);
-  ctx.builder.addTrigger({
+  const trigger: Trigger = {
     id,
     kind: def.kind,
     functionId: fnId,
@@ -68,7 +69,9 @@ function linkEvent(ctx: LoadContext, fnId: string, entry: TMapEntry): void {
     asynchronous: def.async,
     details: eventDetails(p, def.source),
     loc: entry.keyLoc,
-  });
+  };
+  const triggers = def.kind === 'eventbridge' ? withS3Origins(ctx.builder, ctx.template.stackId, p['Pattern'], trigger) : [trigger];
+  for (const t of triggers) ctx.builder.addTrigger(t);
 }
 
 /**

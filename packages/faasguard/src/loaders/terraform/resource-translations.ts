@@ -289,6 +289,50 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
       Users: { each: 'user', of: { Username: 'username', Password: 'password', ConsoleAccess: 'console_access' } },
     },
   },
+  // OpenSearch Serverless: a network policy's document (jsonencode gives its structure), and the collections it names.
+  aws_opensearchserverless_security_policy: { cfnType: 'AWS::OpenSearchServerless::SecurityPolicy', properties: { Name: 'name', Type: 'type', Policy: 'policy', Description: 'description' } },
+  aws_opensearchserverless_collection: { cfnType: 'AWS::OpenSearchServerless::Collection', properties: { Name: 'name', Type: 'type', StandbyReplicas: 'standby_replicas' } },
+  // How a distribution talks to its viewers: each cache behavior's protocol policy and the viewer certificate.
+  aws_cloudfront_distribution: {
+    cfnType: 'AWS::CloudFront::Distribution',
+    properties: {
+      DistributionConfig: {
+        Enabled: 'enabled',
+        Aliases: 'aliases',
+        DefaultCacheBehavior: { ViewerProtocolPolicy: 'default_cache_behavior.viewer_protocol_policy' },
+        CacheBehaviors: { each: 'ordered_cache_behavior', of: { PathPattern: 'path_pattern', ViewerProtocolPolicy: 'viewer_protocol_policy' } },
+        ViewerCertificate: {
+          CloudFrontDefaultCertificate: 'viewer_certificate.cloudfront_default_certificate',
+          AcmCertificateArn: 'viewer_certificate.acm_certificate_arn',
+          IamCertificateId: 'viewer_certificate.iam_certificate_id',
+          MinimumProtocolVersion: 'viewer_certificate.minimum_protocol_version',
+          SslSupportMethod: 'viewer_certificate.ssl_support_method',
+        },
+      },
+    },
+  },
+  // Instances and launch templates for their metadata service settings, with the role their profile carries.
+  aws_instance: {
+    cfnType: 'AWS::EC2::Instance',
+    properties: {
+      ImageId: 'ami',
+      IamInstanceProfile: 'iam_instance_profile',
+      MetadataOptions: { HttpTokens: 'metadata_options.http_tokens', HttpEndpoint: 'metadata_options.http_endpoint' },
+      LaunchTemplate: { LaunchTemplateId: 'launch_template.id', LaunchTemplateName: 'launch_template.name' },
+    },
+  },
+  aws_launch_template: {
+    cfnType: 'AWS::EC2::LaunchTemplate',
+    properties: {
+      LaunchTemplateName: 'name',
+      LaunchTemplateData: {
+        ImageId: 'image_id',
+        MetadataOptions: { HttpTokens: 'metadata_options.http_tokens', HttpEndpoint: 'metadata_options.http_endpoint' },
+        IamInstanceProfile: { Arn: 'iam_instance_profile.arn', Name: 'iam_instance_profile.name' },
+      },
+    },
+  },
+  aws_iam_instance_profile: { cfnType: 'AWS::IAM::InstanceProfile', properties: { Roles: { wrap: 'role' } } },
   aws_appsync_graphql_api: {
     cfnType: 'AWS::AppSync::GraphQLApi',
     properties: {
@@ -573,6 +617,11 @@ export const PATCHES: Readonly<Record<string, Patch>> = {
   },
   aws_s3_bucket_notification: {
     target: 'bucket',
-    set: { NotificationConfiguration: { LambdaConfigurations: { each: 'lambda_function', of: { Function: 'lambda_function_arn', Event: 'events.0' } } } },
+    set: {
+      NotificationConfiguration: {
+        LambdaConfigurations: { each: 'lambda_function', of: { Function: 'lambda_function_arn', Event: 'events.0' } },
+        EventBridgeConfiguration: { EventBridgeEnabled: 'eventbridge' },
+      },
+    },
   },
 };

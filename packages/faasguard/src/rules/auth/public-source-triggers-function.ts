@@ -12,7 +12,7 @@ export const publicSourceTriggersFunction: Rule = {
     cwe: ['CWE-306', 'CWE-284'],
     severity: 'critical',
     description:
-      "A bucket, topic or queue that anyone on the internet may write to (by its resource policy or a public ACL) invokes a function with every object or message. Even when every API is authenticated, this is an unauthenticated entry point: an attacker chooses the event the function processes (object keys, bodies, message attributes), and every weakness in the function's code and every permission of its role is within reach.",
+      "A bucket, topic or queue that anyone on the internet may write to (by its resource policy or a public ACL) invokes a function with every object or message (a bucket directly, or through EventBridge when it sends its events there and a rule's pattern takes them). Even when every API is authenticated, this is an unauthenticated entry point: an attacker chooses the event the function processes (object keys, bodies, message attributes), and every weakness in the function's code and every permission of its role is within reach.",
     remediation:
       "Remove the public grant: name the principals that may write (your account, a role, a partner account) and keep the bucket's public access block on. If uploads must come from the public, hand out short-lived presigned URLs from an authenticated API instead of a public policy, and validate every event in the function.",
     example: {

@@ -19,7 +19,7 @@ export const bucketTriggerWithoutPublicAccessBlock: Rule = {
     cwe: ['CWE-284'],
     severity: 'medium',
     description:
-      'A bucket does not turn on all four S3 Block Public Access settings. Without them, one public ACL or bucket policy statement (added later, by another stack, by hand) exposes the bucket to everyone on the internet. When the bucket\'s events invoke a function, that means anyone can upload objects that run the function with content and object keys they chose: injection into the function, and a bill driven by the attacker.\n\n' +
+      'A bucket does not turn on all four S3 Block Public Access settings. Without them, one public ACL or bucket policy statement (added later, by another stack, by hand) exposes the bucket to everyone on the internet. When the bucket\'s events invoke a function (by an S3 notification, or through EventBridge: a rule whose pattern takes the bucket\'s `aws.s3` events, with the bucket\'s `EventBridgeEnabled` on), that means anyone can upload objects that run the function with content and object keys they chose: injection into the function, and a bill driven by the attacker.\n\n' +
       'Severity, for a bucket that triggers a function: `medium` when the template turns a setting off (the protection is explicitly weakened); `low` when it leaves `PublicAccessBlockConfiguration` out, as S3 turns all four settings on for new buckets since April 2023 but not for older buckets brought into the stack, and the template no longer says which is true. For any other bucket: `low` either way (the rule id keeps its historical name). A bucket that is public on purpose (a website) is also reported by `bucket-public-read`, where the exposure itself is judged.',
     remediation:
       'Set `PublicAccessBlockConfiguration` with `BlockPublicAcls`, `IgnorePublicAcls`, `BlockPublicPolicy` and `RestrictPublicBuckets` all `true`. If outsiders must upload, give them presigned URLs (short-lived, one key each), and validate objects in the function; if the bucket serves a website, serve it through CloudFront with an origin access control and block public access on the bucket.',
@@ -37,7 +37,7 @@ export const bucketTriggerWithoutPublicAccessBlock: Rule = {
     const results: RuleResult[] = [];
     for (const r of ModelIndex.of(model).resourcesOfType(BUCKET_TYPE)) {
       if (!bucketFacts(r)) continue;
-      const result = checkBucket(model, r, index.triggersFrom(r.id).filter((t) => t.kind === 's3'));
+      const result = checkBucket(model, r, index.triggersFrom(r.id).filter((t) => t.kind === 's3' || t.kind === 'eventbridge'));
       if (result) results.push(result);
     }
     return results;
@@ -48,7 +48,7 @@ function checkBucket(model: AppModel, bucket: Resource, triggers: Trigger[]): Ru
   const pab = bucket.publicAccessBlock;
   const off = pab ? SETTINGS.filter(([k]) => !pab[k]).map(([, name]) => name) : [];
   if (pab && off.length === 0) return undefined;
-  const base = { subject: subjectOf(bucket), key: [bucket.logicalId], related: triggers.map((t) => ({ loc: t.loc, message: 'S3 event that invokes the function' })) };
+  const base = { subject: subjectOf(bucket), key: [bucket.logicalId], related: triggers.map((t) => ({ loc: t.loc, message: t.kind === 'eventbridge' ? 'S3 event, through EventBridge, that invokes the function' : 'S3 event that invokes the function' })) };
   if (triggers.length === 0) {
     if (!pab) return { ...base, location: bucket.loc, severity: 'low', message: `Bucket ${nameOf(bucket)} has no PublicAccessBlockConfiguration: ${UNSAID}. Set all four Block Public Access settings to true.` };
     return { ...base, location: pab.loc, severity: 'low', message: `Bucket ${nameOf(bucket)}: its public access block leaves ${off.join(', ')} off, so one public ACL or policy statement would expose it to everyone on the internet. Set all four Block Public Access settings to true.` };

@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseJsonText } from '../../src/loaders/cloudformation/json-text.js';
+import { parseJsonText } from '../../src/model/json-text.js';
 import { Composite, ResourceRef, Unknown } from '../../src/model/value.js';
 
 const bucket = new ResourceRef('t.yaml/Bucket', 'Bucket', 'Arn');

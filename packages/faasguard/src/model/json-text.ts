@@ -3,8 +3,8 @@
  * pieces) into a value. The parts known only at deploy time (references, unknowns) stay what
  * they are inside the parsed value: a string that held one becomes a `Composite` again.
  */
-import { Composite, ResourceRef, Unknown, type Value, type ValueMap } from '../../model/value.js';
-import { setOwn } from '../../util/own-keys.js';
+import { Composite, ResourceRef, Unknown, type Value, type ValueMap } from './value.js';
+import { setOwn } from '../util/own-keys.js';
 
 type Part = string | ResourceRef | Unknown;
 
