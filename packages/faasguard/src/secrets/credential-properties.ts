@@ -37,6 +37,7 @@ export const CREDENTIAL_PROPERTIES: readonly CredentialProperty[] = [
   { type: 'AWS::Amplify::App', path: ['OauthToken'], what: 'the repository OAuth token', accepted: false },
   { type: 'AWS::Amplify::App', path: ['BasicAuthConfig', 'Password'], what: "the app's basic authentication password", accepted: true },
   { type: 'AWS::Amplify::Branch', path: ['BasicAuthConfig', 'Password'], what: "the branch's basic authentication password", accepted: true },
+  { type: 'AWS::ApiGateway::ApiKey', path: ['Value'], what: "the API key's value", accepted: true },
   { type: 'AWS::Events::Connection', path: ['AuthParameters', 'ApiKeyAuthParameters', 'ApiKeyValue'], what: "the API destination's key", accepted: false },
   { type: 'AWS::Events::Connection', path: ['AuthParameters', 'BasicAuthParameters', 'Password'], what: "the API destination's password", accepted: false },
   { type: 'AWS::Events::Connection', path: ['AuthParameters', 'OAuthParameters', 'ClientParameters', 'ClientSecret'], what: "the API destination's OAuth client secret", accepted: false },

@@ -117,6 +117,7 @@ const CASES: Record<string, Expected[]> = {
     { line: 36, subject: 'Partner' },
     { line: 42, subject: 'Cache' },
     { line: 51, subject: 'Reports', severity: 'medium' },
+    { line: 57, subject: 'PartnerKey' },
     { file: 'main.tf', line: 5, subject: 'aws_rds_cluster.orders' },
     { file: 'main.tf', line: 14, subject: 'aws_cloudwatch_event_connection.partner' },
   ],
@@ -298,6 +299,7 @@ const CASES: Record<string, Expected[]> = {
   'iam-cross-service-admin': [
     { line: 11, subject: 'AdminRole' },
     { line: 22, subject: 'DataOpsRole' },
+    { line: 38, subject: 'MailerRole' },
     { file: 'no-function.yaml', line: 16, subject: 'BuildRole' },
     { file: 'no-function.yaml', line: 24, subject: 'OpsPolicy' },
     { file: 'no-function.yaml', line: 34, subject: 'Operator' },

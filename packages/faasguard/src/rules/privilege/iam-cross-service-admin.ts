@@ -17,7 +17,7 @@ export const iamCrossServiceAdmin: Rule = {
     cwe: ['CWE-269', 'CWE-250'],
     severity: 'critical',
     description:
-      "A function's role grants every action on every resource (`Action: \"*\"`, or `NotAction` with `Resource: \"*\"`), or every action of two or more services on every resource (`s3:*` and `dynamodb:*` …). The function is an administrator: an attacker who controls its code owns the account's data, identities and functions. Every role is judged, whether a function uses it or not, and so is every IAM user, group and policy that no role of the template carries. When a function reachable from the internet (signed in or not) runs with the role, the severity is one step higher; for a role no function uses that only services acting on the template's own configuration may assume (Step Functions, EventBridge, API Gateway, Firehose, CloudFormation …, not EC2, ECS tasks, CodeBuild or SageMaker, which run code), one step lower. Telemetry services (logs, metrics, traces) do not count towards the two services.",
+      "A function's role grants every action on every resource (`Action: \"*\"`, or `NotAction` with `Resource: \"*\"`), or every action of two or more services on every resource (`s3:*` and `dynamodb:*` …). The function is an administrator: an attacker who controls its code owns the account's data, identities and functions. Every role is judged, whether a function uses it or not, and so is every IAM user, group and policy that no role of the template carries. When a function reachable from the internet (signed in or not) runs with the role, the severity is one step higher; for a role no function uses that only services acting on the template's own configuration may assume (Step Functions, EventBridge, API Gateway, Firehose, CloudFormation …, not EC2, ECS tasks, CodeBuild or SageMaker, which run code), one step lower. Telemetry services (logs, metrics, traces) do not count towards the two services. AWS managed policies (`AdministratorAccess`, `AmazonS3FullAccess` …) are judged by `iam-broad-managed-policy`; the message names those the identity also carries that give full access.",
     remediation:
       'Replace the statement with the actions and resources the function uses. If a task really needs administration (a deployment helper), keep it out of functions that handle outside input and guard it with a permissions boundary.',
     example: {
@@ -33,16 +33,18 @@ export const iamCrossServiceAdmin: Rule = {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
     for (const fr of judgedIdentities(index)) {
-      const own = judgedPermissions(fr, index).statements.filter((s) => s.policy.kind !== 'aws-managed');
+      const statements = judgedPermissions(fr, index).statements;
+      const own = statements.filter((s) => s.policy.kind !== 'aws-managed');
+      const managed = managedText(statements.filter((s) => s.policy.kind === 'aws-managed'));
       const admin = own.find((s) => s.admin);
       if (admin) {
-        results.push(result(fr, admin, [], 'every action on every resource', 'do anything in the account: read and delete all data, create administrators, change every function'));
+        results.push(result(fr, admin, [], 'every action on every resource', 'do anything in the account: read and delete all data, create administrators, change every function', ''));
         continue;
       }
       const services = dataServices(fullyGrantedServices(own));
       if (services.length < 2) continue;
       const contributing = own.filter((s) => dataServices(fullyGrantedServices([s])).length > 0);
-      results.push(result(fr, contributing[0]!, contributing.slice(1), `every action of ${namesText(services)} on every resource`, `administer ${namesText(services)}: delete, overwrite and read every resource of each and change who may access them`));
+      results.push(result(fr, contributing[0]!, contributing.slice(1), `every action of ${namesText(services)} on every resource`, `administer ${namesText(services)}: delete, overwrite and read every resource of each and change who may access them`, managed));
     }
     return results;
   },
@@ -59,9 +61,27 @@ function dataServices(services: readonly string[]): string[] {
   return services.filter((s) => !TELEMETRY.has(s));
 }
 
-function result(i: JudgedIdentity, at: GrantingStatement, also: GrantingStatement[], grants: string, can: string): RuleResult {
+/**
+ * The AWS managed policies the identity also carries that give full access to a service
+ * (iam-broad-managed-policy judges them): named, so that the finding does not look like all it has.
+ */
+function managedText(managed: readonly GrantingStatement[]): string {
+  const full = managed.filter((s) => s.admin || dataServices(fullyGrantedServices([s])).length > 0);
+  const names = [...new Set(full.map((s) => s.policy.name))];
+  if (names.length === 0) return '';
+  const services = dataServices(fullyGrantedServices(full));
+  // Every service, not the first few: which ones (iam, s3, lambda …) is what tells how much more they give.
+  const what = full.some((s) => s.admin) ? 'every action on every resource' : `full access to ${everyName(services)}`;
+  return names.length > 1 ? ` Its AWS managed policies ${namesText(names)} add ${what}.` : ` Its AWS managed policy ${names[0]} adds ${what}.`;
+}
+
+function everyName(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function result(i: JudgedIdentity, at: GrantingStatement, also: GrantingStatement[], grants: string, can: string, managed: string): RuleResult {
   return {
-    message: `The ${identityText(i)} grants ${grants}: ${actorText(i)} can ${can}. Grant only the actions and resources ${usesText(i)}.`,
+    message: `The ${identityText(i)} grants ${grants}: ${actorText(i)} can ${can}.${managed} Grant only the actions and resources ${usesText(i)}.`,
     location: at.statement.loc,
     related: [...relatedIdentityFunctions(i), ...also.map((s) => ({ loc: s.statement.loc, message: `also granted by policy ${s.policy.name}` }))],
     subject: subjectOf(i.element),
