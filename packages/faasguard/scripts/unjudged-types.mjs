@@ -25,6 +25,10 @@ if (!dir) {
   process.exit(2);
 }
 
+function sources(n) {
+  return `${n} trigger source${n === 1 ? '' : 's'}`;
+}
+
 const { model } = await loadApp(dir, { noCache: true });
 const judged = new Set(ALL_RULES.flatMap((r) => r.meta.judges ?? []));
 const triggerSources = new Set(model.triggers.map((t) => t.sourceId).filter((id) => id !== undefined));
@@ -39,5 +43,5 @@ for (const r of model.resources) {
 const rows = [...byType].sort((a, b) => b[1].resources - a[1].resources || (a[0] < b[0] ? -1 : 1));
 const unjudged = rows.reduce((n, [, row]) => n + row.resources, 0);
 const types = new Set(model.resources.map((r) => r.type)).size;
-console.log(`${model.resources.length} resources of ${types} types; ${unjudged} of ${rows.length} types no rule names (${rows.reduce((n, [, row]) => n + row.triggerSources, 0)} of them trigger sources)`);
-for (const [type, row] of rows.slice(0, top)) console.log(`${String(row.resources).padStart(6)}  ${type}${row.triggerSources ? ` (${row.triggerSources} trigger sources)` : ''}`);
+console.log(`${model.resources.length} resources of ${types} types; ${unjudged} of ${rows.length} types no rule names (${sources(rows.reduce((n, [, row]) => n + row.triggerSources, 0))} among them)`);
+for (const [type, row] of rows.slice(0, top)) console.log(`${String(row.resources).padStart(6)}  ${type}${row.triggerSources ? ` (${sources(row.triggerSources)})` : ''}`);

@@ -2,8 +2,8 @@
  * What Lambda does with a function's execution role for that function, beyond the actions every
  * function's platform uses (`code-usage.ts`): it delivers failed asynchronous events to the
  * dead-letter queue, results to the asynchronous destinations, failed batches of an event source
- * mapping to its on-failure destination, reads the secret an Amazon MQ or Kafka event source
- * authenticates with, and checkpoints a durable function's steps. A role granting
+ * mapping to its on-failure destination, reads (and decrypts) the secret an Amazon MQ, Kafka or
+ * DocumentDB event source authenticates with, and checkpoints a durable function's steps. A role granting
  * `sqs:SendMessage` on the function's dead-letter queue grants what the platform uses.
  */
 import type { AppModel, LambdaFunction } from '../model/app-model.js';
@@ -37,8 +37,13 @@ export function platformActions(model: AppModel, fn: LambdaFunction): string[] {
   for (const t of index.triggersOf(fn)) {
     const properties = mappingProperties(model, t);
     targets.push(eventSourceMappingFacts(properties).onFailure);
-    // The credentials of a broker or cluster, read by the poller from Secrets Manager.
-    if (isValueMap(properties) && properties['SourceAccessConfigurations'] !== undefined) actions.add('secretsmanager:getsecretvalue');
+    // The credentials of a broker or cluster, read by the poller from Secrets Manager, and decrypted
+    // with kms:Decrypt when a customer managed key encrypts the secret (Lambda's DocumentDB, MQ and
+    // Kafka pages list both in the execution role's permissions).
+    if (isValueMap(properties) && properties['SourceAccessConfigurations'] !== undefined) {
+      actions.add('secretsmanager:getsecretvalue');
+      actions.add('kms:decrypt');
+    }
   }
   if (index.resource(fn.id)?.properties['DurableConfig'] !== undefined) for (const a of DURABLE_EXECUTION) actions.add(a);
   for (const target of targets) {

@@ -427,6 +427,14 @@ export interface RouteIntegration {
   targetId?: string;
   /** For `http`: the backend is reached through a VPC link, inside a VPC, not over the internet */
   viaVpcLink?: boolean;
+  /**
+   * For `lambda`: false for a REST API's custom integration (`type: aws`), whose event is not the
+   * proxy event but the request's body passed through, or what its request templates make of the
+   * request; true for a proxy integration (`aws_proxy`); absent when the format does not say
+   */
+  proxy?: boolean;
+  /** For a custom `lambda` integration: whether it has request templates */
+  requestTemplates?: boolean;
   loc: SourceLocation;
 }
 

@@ -104,4 +104,11 @@ describe('operation → IAM action', () => {
     assert.deepEqual(actionsFor('sts', 'GetCallerIdentity'), []);
     assert.equal(actionsFor('s3', 'NoSuchOperation'), undefined);
   });
+
+  it('adds iam:PassRole to the operations whose required role the caller passes, and only to those', () => {
+    assert.deepEqual(actionsFor('mediaconvert', 'CreateJob'), ['mediaconvert:CreateJob', 'iam:PassRole']);
+    assert.deepEqual(actionsFor('states', 'createStateMachine'), ['states:CreateStateMachine', 'iam:PassRole']);
+    // Its RoleARN is optional: the call may pass none.
+    assert.deepEqual(actionsFor('cloudformation', 'CreateStack'), ['cloudformation:CreateStack']);
+  });
 });

@@ -39,4 +39,36 @@ Resources:
     const result = await scan(dir, { noCache: true, rules: [eventLogged] });
     assert.deepEqual(result.findings.map((f) => f.message), ['Orders logs its whole event at app.js:2: headers with tokens, cookies and personal data end up in the logs.']);
   });
+
+  it("says a custom integration passes the body alone, and a body-less method's passes nothing to log", async () => {
+    const route = (method: string, templates = ''): string => `            ${method}:
+              x-amazon-apigateway-integration:
+                type: aws
+                httpMethod: POST
+                uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Orders.Arn}/invocations
+${templates}`;
+    const template = (paths: string): string => `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DefinitionBody:
+        swagger: '2.0'
+        paths:
+${paths}  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: app.handler
+`;
+    const app = "exports.handler = async (event) => {\n  console.log(event);\n  return {};\n};\n";
+    const messages = async (paths: string): Promise<string[]> => (await scan(project({ 'template.yaml': template(paths), 'app.js': app }), { noCache: true, rules: [eventLogged] })).findings.map((f) => f.message);
+    assert.deepEqual(await messages(`          /orders:\n${route('post')}`), ["Orders logs its whole event at app.js:2: the fields of the request's body (its route's custom integration passes the body alone) end up in the logs."]);
+    assert.deepEqual(await messages(`          /orders:\n${route('post', "                requestTemplates:\n                  application/json: '{\"ip\": \"$context.identity.sourceIp\"}'\n")}`), [
+      "Orders logs its whole event at app.js:2: the parts of the request its route's request templates take end up in the logs.",
+    ]);
+    // A GET passes an empty body: nothing a caller sent reaches the event.
+    assert.deepEqual(await messages(`          /orders:\n${route('get')}`), []);
+  });
 });

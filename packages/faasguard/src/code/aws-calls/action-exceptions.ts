@@ -5,6 +5,7 @@
  */
 import { findAction } from '../../iam/action-catalog.js';
 import type { SdkCall } from './aws-call.js';
+import { ROLE_PASSING_OPERATIONS } from './role-passing-operations.js';
 
 /** `service:Operation` → the actions it needs. */
 const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -65,7 +66,9 @@ export function actionsFor(service: string, operation: string): string[] | undef
   const listed = EXCEPTIONS[key];
   if (listed) return [...listed];
   const action = findAction(service, operation);
-  return action ? [`${action.service}:${action.name}`] : undefined;
+  if (!action) return undefined;
+  const own = `${action.service}:${action.name}`;
+  return ROLE_PASSING_OPERATIONS.has(own) ? [own, 'iam:PassRole'] : [own];
 }
 
 /** S3 operations that write an object and may set its ACL in the same request. */

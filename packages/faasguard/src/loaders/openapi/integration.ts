@@ -26,6 +26,13 @@ const SUBTYPE_SERVICES: Readonly<Record<string, string>> = lookupTable({
   appconfig: 'appconfig',
 });
 
+/** Whether a function integration passes the proxy event (`aws_proxy`) or a custom one (`aws`: the body, or what request templates make). */
+function lambdaEventShape(type: string, templates: Value | undefined): Pick<RouteIntegration, 'proxy' | 'requestTemplates'> {
+  if (type === 'aws_proxy') return { proxy: true };
+  if (type !== 'aws') return {};
+  return { proxy: false, requestTemplates: isValueMap(templates) && Object.keys(templates).length > 0 };
+}
+
 export function resolveIntegration(ctx: LoadContext, v: ValueMap, loc: SourceLocation): ResolvedIntegration {
   const type = typeof v['type'] === 'string' ? v['type'].toLowerCase() : '';
   if (type === 'mock') return { integration: { kind: 'mock', loc } };
@@ -35,8 +42,9 @@ export function resolveIntegration(ctx: LoadContext, v: ValueMap, loc: SourceLoc
   const uri = v['uri'];
   const text = uriText(uri);
   const fn = ctx.builder.functionOf(uri);
-  if (fn && (isLambdaUri(text) || uri instanceof ResourceRef)) return { integration: { kind: 'lambda', targetId: fn.id, loc }, fn };
-  if (isLambdaUri(text)) return { integration: { kind: 'lambda', loc } };
+  const shape = lambdaEventShape(type, v['requestTemplates']);
+  if (fn && (isLambdaUri(text) || uri instanceof ResourceRef)) return { integration: { kind: 'lambda', targetId: fn.id, ...shape, loc }, fn };
+  if (isLambdaUri(text)) return { integration: { kind: 'lambda', ...shape, loc } };
   const match = SERVICE_URI.exec(text);
   if (match) return service(ctx, match[1]!.toLowerCase(), [uri, v['requestParameters'], v['requestTemplates']], loc);
   return { integration: { kind: 'unknown', loc } };

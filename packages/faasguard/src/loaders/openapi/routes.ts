@@ -64,8 +64,15 @@ function* operations(def: ApiDefinition): Generator<Operation> {
 function linkOperation(ctx: LoadContext, api: Api, def: ApiDefinition, security: SecurityContext, op: Operation): void {
   const integrationValue = resolveLocalRef(def.value, op.value[INTEGRATION]);
   if (!isValueMap(integrationValue)) return;
-  if (ctx.builder.model.routes.some((x) => x.apiId === api.id && x.method === op.method && x.path === op.path)) return;
   const { integration, fn } = resolveIntegration(ctx, integrationValue, get(op.node, INTEGRATION)?.loc ?? op.loc);
+  const routed = ctx.builder.model.routes.find((x) => x.apiId === api.id && x.method === op.method && x.path === op.path);
+  if (routed) {
+    // SAM writes no integration into a definition it does not manage (an explicit API's own
+    // DefinitionBody): the definition's is the one deployed, and a custom one (`type: aws`)
+    // decides what the function's event holds.
+    if (!routed.integration && fn && fn.id === routed.functionId) routed.integration = integration;
+    return;
+  }
   const securityAuth = routeAuth(security, op.method, op.value['security'], get(op.node, 'security')?.loc ?? op.loc);
   const declared = extensionAuthType(op.value[AUTH_EXTENSION]);
   const auth = declared && securityAuth.type === 'none' ? { ...securityAuth, type: declared, loc: get(op.node, AUTH_EXTENSION)?.loc ?? op.loc } : securityAuth;

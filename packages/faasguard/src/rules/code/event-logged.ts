@@ -2,6 +2,7 @@ import { nameOf } from '../subject.js';
 import type { AppModel, LambdaFunction, Trigger, TriggerKind } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { triggerDetail } from '../../model/facts/trigger-details.js';
+import { triggerRouteEvent } from '../../model/facts/route-event.js';
 import { API_TRIGGER_KINDS, isApiTrigger } from '../../model/trigger-kind.js';
 import type { CodeFacts, FunctionCodeFacts } from '../../code/code-facts.js';
 import type { CodeEvent } from '../../code/taint/analyze-function.js';
@@ -16,7 +17,7 @@ export const eventLogged = codeEventRule(
     cwe: ['CWE-532'],
     severity: 'low',
     description:
-      "The handler writes the whole event (`console.log(event)`, `JSON.stringify(event)`) or a field that carries credentials (an `Authorization` header, a password, a token, cookies) to its logs. Logs are kept long, read by many and exported to other systems: tokens and personal data in them outlive the request, and a reader of the logs can replay them. A whole event is reported for requests, Lambda authorizers and Cognito triggers, not for bucket, queue, topic, stream, scheduled or directly invoked functions' events, which carry no caller credentials; the finding says what the event holds (tokens and cookies where callers must send them, else the request's body, headers and the caller's address, or a Cognito user's attributes). All the headers logged at once are reported when callers must send credentials in them (a route with an authorizer, IAM or an API key, a Function URL with IAM auth, a Lambda authorizer's request, an API whose authorization is not known here) or when the code itself reads a credential header or cookies; a webhook behind an open URL that checks a signature gets no credentials in its headers.",
+      "The handler writes the whole event (`console.log(event)`, `JSON.stringify(event)`) or a field that carries credentials (an `Authorization` header, a password, a token, cookies) to its logs. Logs are kept long, read by many and exported to other systems: tokens and personal data in them outlive the request, and a reader of the logs can replay them. A whole event is reported for requests, Lambda authorizers and Cognito triggers, not for bucket, queue, topic, stream, scheduled or directly invoked functions' events, which carry no caller credentials; the finding says what the event holds (tokens and cookies where callers must send them, else the request's body, headers and the caller's address, or a Cognito user's attributes). A REST route's custom integration (`type: aws`) passes the body alone, or what its request templates take from the request; one without templates on a `GET`, `HEAD` or `OPTIONS` route passes nothing a caller sent, and its function's whole event is not reported. All the headers logged at once are reported when callers must send credentials in them (a route with an authorizer, IAM or an API key, a Function URL with IAM auth, a Lambda authorizer's request, an API whose authorization is not known here) or when the code itself reads a credential header or cookies; a webhook behind an open URL that checks a signature gets no credentials in its headers.",
     remediation:
       'Log what is needed to diagnose (the request id, the route, an object key, a status) and never credentials. If an event must be logged while debugging, redact `headers.Authorization`, cookies and body fields named like secrets first.',
     example: {
@@ -44,9 +45,21 @@ export const eventLogged = codeEventRule(
  */
 function wholeEventHolds(e: CodeEvent, f: FunctionCodeFacts, facts: CodeFacts, model: AppModel): string {
   if (headersCarryCredentials(e, f, facts, model)) return 'headers with tokens, cookies and personal data';
-  const triggers = ModelIndex.of(model).triggersOf(f.fn);
+  const index = ModelIndex.of(model);
+  const triggers = index.triggersOf(f.fn);
   if (triggers.length > 0 && triggers.every((t) => t.kind === 'cognito-user-pool')) return triggers.some(migratesUsers) ? "the user's attributes and password" : "the user's attributes";
+  const events = new Set(triggers.filter((t) => bearsCallerData(t, index)).map((t) => triggerRouteEvent(t, index)));
+  if (events.size === 1 && events.has('body')) return "the fields of the request's body (its route's custom integration passes the body alone)";
+  if (events.size === 1 && events.has('templated')) return "the parts of the request its route's request templates take";
   return "the request's body, headers and the caller's IP address (personal data that outlives the request)";
+}
+
+/**
+ * Whether the trigger's events carry what a caller sent: a request (not a body-less one that a
+ * custom integration reduces to nothing), a Cognito trigger's user.
+ */
+function bearsCallerData(t: Trigger, index: ModelIndex): boolean {
+  return CREDENTIAL_BEARING.has(t.kind) && triggerRouteEvent(t, index) !== 'empty';
 }
 
 /**
@@ -80,6 +93,9 @@ function headersCarryCredentials(e: CodeEvent, f: FunctionCodeFacts, facts: Code
 
 function callerAuthenticates(t: Trigger, fn: LambdaFunction, index: ModelIndex): boolean {
   if (isApiTrigger(t.kind)) {
+    // A custom integration without templates passes no header on: the caller's token stays out of the event.
+    const event = triggerRouteEvent(t, index);
+    if (event === 'body' || event === 'empty') return false;
     const route = index.route(t.routeId);
     return !route || route.auth.type !== 'none' || route.auth.apiKeyRequired;
   }
@@ -92,7 +108,8 @@ function isAuthorizer(fn: LambdaFunction, model: AppModel): boolean {
 }
 
 export function carriesCredentials(fn: LambdaFunction, model: AppModel): boolean {
-  if (ModelIndex.of(model).triggersOf(fn).some((t) => CREDENTIAL_BEARING.has(t.kind))) return true;
+  const index = ModelIndex.of(model);
+  if (index.triggersOf(fn).some((t) => bearsCallerData(t, index))) return true;
   if (isAuthorizer(fn, model)) return true;
   return hasHttpInvokePermission(fn, model);
 }

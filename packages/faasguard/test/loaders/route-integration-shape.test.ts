@@ -1,0 +1,68 @@
+/**
+ * A function integration says what the function's event holds: the proxy event (`aws_proxy`), or a
+ * custom integration's (`type: aws`: the body, or what request templates make). An explicit API's
+ * own DefinitionBody keeps its integration for an operation a function's Api event also names: SAM
+ * writes none into a definition it does not manage, so the route carries the definition's.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadApp } from '../../src/scan/scan.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+
+const project = projectsRemovedAfterTests();
+
+const TEMPLATE = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DefinitionBody:
+        swagger: '2.0'
+        paths:
+          /details:
+            get:
+              x-amazon-apigateway-integration:
+                type: aws
+                httpMethod: POST
+                uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Details.Arn}/invocations
+          /orders:
+            post:
+              x-amazon-apigateway-integration:
+                type: aws
+                httpMethod: POST
+                uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Details.Arn}/invocations
+                requestTemplates:
+                  application/json: '{"body": $input.json("$")}'
+          /status:
+            get:
+              x-amazon-apigateway-integration:
+                type: aws_proxy
+                httpMethod: POST
+                uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Details.Arn}/invocations
+  Details:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      Events:
+        Read:
+          Type: Api
+          Properties:
+            RestApiId: !Ref Api
+            Path: /details
+            Method: get
+`;
+
+describe('function integrations of REST routes', () => {
+  it('say whether the event is the proxy event, the body, or what request templates make; an event route takes the one its definition writes', async () => {
+    const { model } = await loadApp(project({ 'template.yaml': TEMPLATE }));
+    const shapes = Object.fromEntries(model.routes.map((r) => [`${r.method} ${r.path}`, { proxy: r.integration?.proxy, templates: r.integration?.requestTemplates }]));
+    assert.deepEqual(shapes, {
+      'GET /details': { proxy: false, templates: false },
+      'POST /orders': { proxy: false, templates: true },
+      'GET /status': { proxy: true, templates: undefined },
+    });
+    assert.equal(model.routes.filter((r) => r.path === '/details').length, 1);
+  });
+});
