@@ -44,6 +44,12 @@ export class ModelBuilder {
     this.model.triggers.push(t);
   }
 
+  /** Takes back a route and the trigger it made, when linking finds it is not deployed after all. */
+  removeRoute(id: string): void {
+    this.model.routes = this.model.routes.filter((r) => r.id !== id);
+    this.model.triggers = this.model.triggers.filter((t) => t.routeId !== id);
+  }
+
   addPermission(p: InvokePermission): void {
     this.model.permissions.push(p);
   }

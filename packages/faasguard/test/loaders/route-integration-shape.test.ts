@@ -65,4 +65,41 @@ describe('function integrations of REST routes', () => {
     });
     assert.equal(model.routes.filter((r) => r.path === '/details').length, 1);
   });
+
+  it('drops an event route that an explicit definition does not have: SAM adds none to it, unless MergeDefinitions', async () => {
+    const template = (merge: string): string => `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+${merge}      DefinitionBody:
+        openapi: 3.0.1
+        paths:
+          /:
+            get:
+              x-amazon-apigateway-integration:
+                type: aws_proxy
+                httpMethod: POST
+                uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Root.Arn}/invocations
+  Root:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      Events:
+        Everything:
+          Type: Api
+          Properties:
+            RestApiId: !Ref Api
+            Path: /
+            Method: ANY
+`;
+    const written = await loadApp(project({ 'template.yaml': template('') }));
+    assert.deepEqual(written.model.routes.map((r) => `${r.method} ${r.path}`), ['GET /']);
+    assert.deepEqual(written.model.triggers.map((t) => t.routeId), ['template.yaml/Api#GET /']);
+    assert.deepEqual(written.diagnostics.filter((d) => d.code === 'sam-event-not-deployed').map((d) => d.loc.line), [22]);
+    const merged = await loadApp(project({ 'template.yaml': template('      MergeDefinitions: true\n') }));
+    assert.deepEqual(merged.model.routes.map((r) => `${r.method} ${r.path}`).sort(), ['ANY /', 'GET /']);
+  });
 });

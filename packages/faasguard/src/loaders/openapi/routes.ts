@@ -41,7 +41,35 @@ export function linkOpenApiRoutes(ctx: LoadContext, r: TemplateResource): void {
   const def = apiDefinition(ctx, r);
   if (!def) return;
   const security = securityContext(ctx, api, def);
-  for (const op of operations(def)) linkOperation(ctx, api, def, security, op);
+  const ops = [...operations(def)];
+  for (const op of ops) linkOperation(ctx, api, def, security, op);
+  if (samLeavesDefinitionAsWritten(ctx, r)) dropUndeployedEventRoutes(ctx, api, ops);
+}
+
+/**
+ * SAM adds a function's `Api` events to the definitions it makes (an API without `DefinitionBody`
+ * or `DefinitionUri`, or with `MergeDefinitions: true`), never to one the template writes: there,
+ * an event's operation is deployed only if the definition has it (SAM's own comment: "it is
+ * customer's responsibility to add to Swagger").
+ */
+function samLeavesDefinitionAsWritten(ctx: LoadContext, r: TemplateResource): boolean {
+  return r.type === 'AWS::Serverless::Api' && ctx.builder.resource(ctx.template.resourceId(r.logicalId))?.properties['MergeDefinitions'] !== true;
+}
+
+/** A route a SAM function's or state machine's `Api` event made (its id is `<owner>#<event>`). */
+function isSamEventRoute(ctx: LoadContext, routeId: string): boolean {
+  const owner = ctx.builder.resource(routeId.slice(0, routeId.indexOf('#')));
+  return owner?.type === 'AWS::Serverless::Function' || owner?.type === 'AWS::Serverless::StateMachine';
+}
+
+function dropUndeployedEventRoutes(ctx: LoadContext, api: Api, ops: readonly Operation[]): void {
+  const written = new Set(ops.map((op) => `${op.method} ${op.path}`));
+  for (const route of ctx.builder.model.routes.filter((x) => x.apiId === api.id && isSamEventRoute(ctx, x.id))) {
+    if (written.has(`${route.method} ${route.path}`)) continue;
+    const [owner, event] = route.logicalId.split('.');
+    ctx.template.diagnostics.note('sam-event-not-deployed', `event ${event} of ${owner} routes ${route.method} ${route.path} of ${api.logicalId}, whose own definition does not have it: SAM adds no operation to a definition the template writes, so this route is not deployed and is not judged (MergeDefinitions: true would add it)`, route.loc);
+    ctx.builder.removeRoute(route.id);
+  }
 }
 
 /** Operations as evaluated (a condition may remove one), each located at its key when written. */
