@@ -90,9 +90,9 @@ function matchingCollections(model: AppModel, policy: Resource, patterns: readon
     });
 }
 
+/** A name as text: a deploy-time part reads as it does in a pattern, so that the same parameter matches. */
 function nameText(v: Value | undefined): string | undefined {
-  if (typeof v === 'string') return v;
-  return v instanceof Composite ? String(v) : v === undefined ? undefined : String(v);
+  return v === undefined ? undefined : String(v);
 }
 
 /** Collection patterns end in `*` at most (`logs-*`); any `*` is read as a wildcard. */
