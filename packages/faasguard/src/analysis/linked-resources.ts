@@ -8,7 +8,8 @@
  * link across applications; `*` reaches only the application of the statement (see `Stack.app`).
  */
 import type { AppModel, Resource, StackExport } from '../model/app-model.js';
-import { Composite, ImportedValue, referencedResource, ResourceRef, SsmParameterValue, type Value } from '../model/value.js';
+import { Composite, ImportedValue, referencedResource, ResourceRef, type Value } from '../model/value.js';
+import { ssmParameterName } from '../model/ssm-parameter-name.js';
 import type { ModelIndex } from '../model/model-index.js';
 import { pushTo } from '../util/multimap.js';
 
@@ -67,7 +68,7 @@ function linked(v: Value, kind: Resource['kind'], index: ModelIndex, depth: numb
   const ref = referencedResource(v);
   if (ref) return { all: false, ids: [ref.target] };
   if (v instanceof ImportedValue) return imported(v, kind, index, depth);
-  const ssm = v instanceof SsmParameterValue ? v.parameterName : typeof v === 'string' ? dynamicSsmName(v) : undefined;
+  const ssm = ssmParameterName(v);
   if (ssm !== undefined) return stored(ssm, kind, index, depth);
   const arn = typeof v === 'string' ? v : v instanceof Composite ? rendered(v) : undefined;
   return arn === undefined ? NONE : byArn(arn, kind, index);
@@ -89,10 +90,6 @@ function stored(name: string, kind: Resource['kind'], index: ModelIndex, depth: 
   return result.all ? NONE : result;
 }
 
-/** `{{resolve:ssm:/orders/queue-arn}}` (optionally `:version`) → `/orders/queue-arn`. */
-function dynamicSsmName(v: string): string | undefined {
-  return /^\{\{resolve:ssm:([^:}]+)(?::\d+)?\}\}$/.exec(v.trim())?.[1];
-}
 
 function rendered(v: Composite): string {
   return v.parts.map((p) => (typeof p === 'string' ? p : p instanceof ResourceRef ? p.toString() : HOLE)).join('');

@@ -12,7 +12,8 @@
 import type { AppModel, Resource } from '../app-model.js';
 import type { SourceLocation } from '../location.js';
 import { ModelIndex } from '../model-index.js';
-import { asArray, asString, isValueMap, referencedResource, SsmParameterValue, valueAt, type Value, type ValueMap } from '../value.js';
+import { asArray, asString, isValueMap, referencedResource, valueAt, type Value, type ValueMap } from '../value.js';
+import { ssmParameterName } from '../ssm-parameter-name.js';
 
 export const INSTANCE_TYPE = 'AWS::EC2::Instance';
 export const LAUNCH_TEMPLATE_TYPE = 'AWS::EC2::LaunchTemplate';
@@ -99,7 +100,7 @@ function templateData(launchTemplate: Resource): ValueMap | undefined {
 
 /** A parameter of type `AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>`, or `{{resolve:ssm:…}}`. */
 function publicImageParameter(image: Value | undefined): string | undefined {
-  const name = image instanceof SsmParameterValue ? image.parameterName : typeof image === 'string' ? /^\{\{resolve:ssm:([^:}]+)(?::\d+)?\}\}$/.exec(image.trim())?.[1] : undefined;
+  const name = ssmParameterName(image);
   return name?.startsWith(AMAZON_LINUX_PARAMETERS) ? name : undefined;
 }
 
