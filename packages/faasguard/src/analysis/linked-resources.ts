@@ -12,6 +12,7 @@ import { Composite, ImportedValue, referencedResource, ResourceRef, type Value }
 import { ssmParameterName } from '../model/ssm-parameter-name.js';
 import type { ModelIndex } from '../model/model-index.js';
 import { pushTo } from '../util/multimap.js';
+import { wildcardRegExp } from '../util/wildcard-regexp.js';
 
 /** What one `Resource` entry reaches among sources of one kind. */
 export type LinkedSources = { all: true } | { all: false; ids: string[] };
@@ -103,7 +104,7 @@ function byArn(arn: string, kind: Resource['kind'], index: ModelIndex): LinkedSo
   if (/^\*+$/.test(name)) return { all: true };
   const l = lookups(index.model);
   if (!/[*?]/.test(name)) return { all: false, ids: l.exact.get(`${kind}\u0000${name}`) ?? [] };
-  const pattern = globPattern(name);
+  const pattern = wildcardRegExp(name);
   return { all: false, ids: (l.named.get(kind) ?? []).filter((n) => pattern.test(n.name)).map((n) => n.id) };
 }
 
@@ -117,7 +118,3 @@ function sourceName(kind: Resource['kind'], resource: string): string | undefine
   return resource;
 }
 
-function globPattern(name: string): RegExp {
-  const escaped = name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`);
-}

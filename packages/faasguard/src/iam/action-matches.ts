@@ -2,13 +2,14 @@
  * Whether an IAM action pattern (`s3:Put*`, `*`, `sqs:sendmessage`) covers an action. IAM
  * compares actions without regard to case and allows `*` and `?` wildcards.
  */
+import { wildcardRegExp } from '../util/wildcard-regexp.js';
+
 export function actionMatches(pattern: string, action: string): boolean {
   const p = pattern.toLowerCase();
   const a = action.toLowerCase();
   if (p === '*' || p === a) return true;
   if (!p.includes('*') && !p.includes('?')) return false;
-  const re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return re.test(a);
+  return wildcardRegExp(p).test(a);
 }
 
 export function anyActionMatches(patterns: readonly unknown[], actions: readonly string[]): boolean {

@@ -7,6 +7,7 @@
 import type { PolicyStatement } from '../model/app-model.js';
 import { display, type Value } from '../model/value.js';
 import { allActions, catalogServices, findAction, serviceActions, type AccessLevel, type CatalogAction } from './action-catalog.js';
+import { wildcardRegExp } from '../util/wildcard-regexp.js';
 
 /** An action a pattern grants, named as AWS spells it. */
 export interface ExpandedAction {
@@ -129,8 +130,7 @@ const regexCache = new Map<string, RegExp>();
 function patternRegExp(pattern: string): RegExp {
   const cached = regexCache.get(pattern);
   if (cached) return cached;
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  const re = new RegExp(`^${source}$`, 'i');
+  const re = wildcardRegExp(pattern, 'i');
   regexCache.set(pattern, re);
   return re;
 }

@@ -7,6 +7,7 @@
  * Manager, whose ARNs read `secret:<name>`, only the secrets whose name holds a `/`.
  */
 import { builtDataPath, readBuiltJson } from '../files/built-data.js';
+import { wildcardRegExp } from '../util/wildcard-regexp.js';
 
 let formats: Readonly<Record<string, readonly string[]>> | undefined;
 
@@ -24,12 +25,6 @@ function resourceFormats(): Readonly<Record<string, readonly string[]>> {
 export function coversEveryResource(service: string, pattern: string, known = resourceFormats()): boolean | undefined {
   const list = Object.hasOwn(known, service) ? known[service] : undefined;
   if (list === undefined) return undefined;
-  const re = new RegExp(`^${pattern.split('').map(globChar).join('')}$`);
+  const re = wildcardRegExp(pattern);
   return list.some((format) => re.test(format.replace(/\$\{[^}]*\}/g, 'x')));
-}
-
-function globChar(c: string): string {
-  if (c === '*') return '.*';
-  if (c === '?') return '.';
-  return c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
 }

@@ -6,6 +6,7 @@
  */
 import type { PolicyStatement } from '../model/app-model.js';
 import { asArray, isValueMap } from '../model/value.js';
+import { wildcardRegExp } from '../util/wildcard-regexp.js';
 
 /** One value a test compares with: a `*`/`?` pattern for the `Like` operators, else literal. */
 export interface ConditionValue {
@@ -60,8 +61,7 @@ export function constraintAllowsValue(c: KeyConstraint | undefined, value: strin
 
 export function valueMatches(v: ConditionValue, value: string): boolean {
   if (!v.wildcard) return v.text.toLowerCase() === value.toLowerCase();
-  const re = new RegExp(`^${v.text.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-  return re.test(value);
+  return wildcardRegExp(v.text, 'i').test(value);
 }
 
 /**

@@ -11,6 +11,15 @@ import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
 const project = projectsRemovedAfterTests();
 
+/** An operation's integration with a function of the template, as the definition writes it. */
+function integration(type: 'aws' | 'aws_proxy', fn: string): string {
+  return `              x-amazon-apigateway-integration:
+                type: ${type}
+                httpMethod: POST
+                uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${fn}.Arn}/invocations
+`;
+}
+
 const TEMPLATE = `Transform: AWS::Serverless-2016-10-31
 Resources:
   Api:
@@ -22,25 +31,13 @@ Resources:
         paths:
           /details:
             get:
-              x-amazon-apigateway-integration:
-                type: aws
-                httpMethod: POST
-                uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Details.Arn}/invocations
-          /orders:
+${integration('aws', 'Details')}          /orders:
             post:
-              x-amazon-apigateway-integration:
-                type: aws
-                httpMethod: POST
-                uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Details.Arn}/invocations
-                requestTemplates:
+${integration('aws', 'Details')}                requestTemplates:
                   application/json: '{"body": $input.json("$")}'
           /status:
             get:
-              x-amazon-apigateway-integration:
-                type: aws_proxy
-                httpMethod: POST
-                uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Details.Arn}/invocations
-  Details:
+${integration('aws_proxy', 'Details')}  Details:
     Type: AWS::Serverless::Function
     Properties:
       Runtime: nodejs22.x
@@ -78,11 +75,7 @@ ${merge}      DefinitionBody:
         paths:
           /:
             get:
-              x-amazon-apigateway-integration:
-                type: aws_proxy
-                httpMethod: POST
-                uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Root.Arn}/invocations
-  Root:
+${integration('aws_proxy', 'Root')}  Root:
     Type: AWS::Serverless::Function
     Properties:
       Runtime: nodejs22.x

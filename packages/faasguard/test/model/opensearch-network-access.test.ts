@@ -6,6 +6,9 @@ import { OPENSEARCH_SECURITY_POLICY_TYPE, publicOpenSearchAccess } from '../../s
 import { ModelIndex } from '../../src/model/model-index.js';
 import { loadApp } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+
+const project = projectsRemovedAfterTests();
 
 type Access = { endpoints: string[]; patterns: string[]; collections: string[] };
 
@@ -34,5 +37,25 @@ describe('publicOpenSearchAccess', () => {
 
   it('has nothing for encryption policies and network policies limited to VPC endpoints or services', async () => {
     assert.deepEqual(await accessOf('pass'), {});
+  });
+
+  it('warns at its line of a policy that is not JSON, and goes on with the others', async () => {
+    const policy = (name: string, text: string): string => `  ${name}:
+    Type: AWS::OpenSearchServerless::SecurityPolicy
+    Properties:
+      Name: ${name.toLowerCase()}
+      Type: network
+      Policy: '${text}'
+`;
+    const dir = project({
+      'template.yaml': `Resources:\n${policy('Broken', '[{"Rules": [')}${policy('Open', '[{"Rules":[{"ResourceType":"collection","Resource":["collection/docs"]}],"AllowFromPublic":true}]')}`,
+    });
+    const app = await loadApp(dir);
+    assert.deepEqual(
+      app.diagnostics.filter((d) => d.code === 'malformed-policy').map((d) => [d.loc.file, d.loc.line, d.message]),
+      [['template.yaml', 7, 'the Policy of Broken is text that is not JSON: AWS would refuse it, and it is not judged']],
+    );
+    const open = ModelIndex.of(app.model).resourcesOfType(OPENSEARCH_SECURITY_POLICY_TYPE).filter((p) => publicOpenSearchAccess(app.model, p));
+    assert.deepEqual(open.map((p) => p.logicalId), ['Open']);
   });
 });

@@ -10,7 +10,7 @@
  */
 import type { Resource } from '../app-model.js';
 import type { SourceLocation } from '../location.js';
-import { asArray, asBoolean, asString, isValueMap, type Value } from '../value.js';
+import { asArray, asBoolean, asString, isValueMap, type Value, type ValueMap } from '../value.js';
 
 export const DISTRIBUTION_TYPE = 'AWS::CloudFront::Distribution';
 
@@ -66,7 +66,7 @@ export function cloudFrontViewerFacts(resource: Resource): CloudFrontViewerFacts
   };
 }
 
-function behaviorFacts(resource: Resource, b: { [key: string]: Value }, path: string[]): CacheBehaviorFacts {
+function behaviorFacts(resource: Resource, b: ValueMap, path: string[]): CacheBehaviorFacts {
   const pathPattern = asString(b['PathPattern']);
   const policy = asString(b['ViewerProtocolPolicy']);
   return {
@@ -76,7 +76,7 @@ function behaviorFacts(resource: Resource, b: { [key: string]: Value }, path: st
   };
 }
 
-function certificateKind(cert: { [key: string]: Value } | undefined): 'custom' | 'cloudfront' | undefined {
+function certificateKind(cert: ValueMap | undefined): 'custom' | 'cloudfront' | undefined {
   if (!cert) return undefined;
   if (written(cert['AcmCertificateArn']) || written(cert['IamCertificateId'])) return 'custom';
   return asBoolean(cert['CloudFrontDefaultCertificate']) === true ? 'cloudfront' : undefined;

@@ -15,6 +15,7 @@ import type { SourceLocation } from '../location.js';
 import { parseJsonText } from '../json-text.js';
 import { ModelIndex } from '../model-index.js';
 import { asArray, asBoolean, asString, Composite, isValueMap, Unknown, type Value } from '../value.js';
+import { wildcardRegExp } from '../../util/wildcard-regexp.js';
 
 export const OPENSEARCH_SECURITY_POLICY_TYPE = 'AWS::OpenSearchServerless::SecurityPolicy';
 export const OPENSEARCH_COLLECTION_TYPE = 'AWS::OpenSearchServerless::Collection';
@@ -80,25 +81,17 @@ function collectionPattern(v: Value): { text: string; display: string } | undefi
 }
 
 function matchingCollections(model: AppModel, policy: Resource, patterns: readonly string[]): Resource[] {
-  const matchers = patterns.map(globMatcher);
+  const matchers = patterns.map((p) => wildcardRegExp(p));
   return ModelIndex.of(model)
     .resourcesOfType(OPENSEARCH_COLLECTION_TYPE)
     .filter((c) => c.stack === policy.stack)
     .filter((c) => {
       const name = nameText(c.properties['Name']);
-      return name !== undefined && matchers.some((m) => m(name));
+      return name !== undefined && matchers.some((m) => m.test(name));
     });
 }
 
 /** A name as text: a deploy-time part reads as it does in a pattern, so that the same parameter matches. */
 function nameText(v: Value | undefined): string | undefined {
   return v === undefined ? undefined : String(v);
-}
-
-/** Collection patterns end in `*` at most (`logs-*`); any `*` is read as a wildcard. */
-function globMatcher(pattern: string): (name: string) => boolean {
-  if (!pattern.includes('*')) return (name) => name === pattern;
-  const parts = pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`^${parts.join('.*')}$`);
-  return (name) => re.test(name);
 }
