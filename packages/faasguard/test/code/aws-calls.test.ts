@@ -8,6 +8,8 @@ import { before, describe, it } from 'node:test';
 import { actionsFor, actionsForCall } from '../../src/code/aws-calls/action-exceptions.js';
 import type { FileCalls } from '../../src/code/aws-calls/aws-call.js';
 import { extractJsCalls } from '../../src/code/aws-calls/extract-js.js';
+import { PREFIX_EXCEPTIONS } from '../../src/code/aws-calls/service-map.js';
+import { isKnownService } from '../../src/iam/action-catalog.js';
 import { extractPythonCalls } from '../../src/code/aws-calls/extract-python.js';
 import { parseJs } from '../../src/code/parse-js.js';
 import { loadPythonParser, parsePython } from '../../src/code/parse-python.js';
@@ -43,6 +45,8 @@ const JS_CASES: Array<[string, string, string[], number?]> = [
   ['wrapper named across a line continuation', "import mapper from 'dyna\\\nmoose';\nawait mapper.model('Order', {}).create({ id: 1 });", [], 1],
   ['durable context invoke: the function id, after a step name, from the environment', "import { withDurableExecution } from '@aws/durable-execution-sdk-js';\nexport const handler = withDurableExecution(async (event, context) => {\n  await context.invoke('child-function', { data: event.input });\n  await context.invoke('step-2', process.env.NEXT_FUNCTION, { data: 1 });\n  await event.invoke('not-a-context');\n});", ['lambda:InvokeFunction@literal:child-function', 'lambda:InvokeFunction@env:NEXT_FUNCTION']],
   ['invoke without the durable SDK: no call', "export const handler = async (event, context) => {\n  await context.invoke('child-function', {});\n};", []],
+  ['SDK names whose IAM prefix differs: Pinpoint, EFS, OpenSearch', "import { PinpointClient, PhoneNumberValidateCommand } from '@aws-sdk/client-pinpoint';\nimport { EFS } from '@aws-sdk/client-efs';\nimport { DescribeDomainCommand } from '@aws-sdk/client-opensearch';\nnew PhoneNumberValidateCommand({});\nawait new EFS({}).describeFileSystems({});\nnew DescribeDomainCommand({ DomainName: 'd' });", ['mobiletargeting:PhoneNumberValidate', 'elasticfilesystem:DescribeFileSystems', 'es:DescribeDomain']],
+  ['a client package of a service not known here: its calls are not determined', "import { FrobClient, FrobCommand, paginateListFrobs } from '@aws-sdk/client-frobnicator';\nimport { Frob } from '@aws-sdk/client-frobnicator';\nconst c = new FrobClient({});\nawait c.send(new FrobCommand({}));\nfor await (const p of paginateListFrobs({ client: c }, {})) {}\nawait new Frob({}).frob({});", [], 3],
   ['v2 client given access keys', "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3({ accessKeyId: k, secretAccessKey: s });\ns3.putObject({ Bucket: 'b' });", ['s3:PutObject@literal:b!own']],
 ];
 
@@ -64,6 +68,8 @@ const PY_CASES: Array<[string, string, string[], number?]> = [
   ['s3fs and smart_open: not determined', "import s3fs\nfrom smart_open import open as sopen\nfs = s3fs.S3FileSystem()", [], 2],
   ['durable context invoke: decorated handler and an annotated helper', "import os\nfrom aws_durable_execution_sdk_python import DurableContext, durable_execution\n\n@durable_execution\ndef handler(event, ctx):\n    ctx.invoke(os.environ['STEP1_ARN'], event, name='step1')\n    return helper(ctx)\n\ndef helper(c: DurableContext):\n    return c.invoke('finalize', {})\n\ndef other(event, context):\n    context.invoke('unrelated')", ['lambda:InvokeFunction@env:STEP1_ARN', 'lambda:InvokeFunction@literal:finalize']],
   ['invoke without the durable SDK: no call', "def handler(event, context):\n    context.invoke('child', {})", []],
+  ['boto3 names whose IAM prefix differs: pinpoint, efs, opensearch', "import boto3\np = boto3.client('pinpoint')\np.phone_number_validate(NumberValidateRequest={})\nboto3.client('efs').describe_file_systems()\nboto3.client('opensearch').describe_domain(DomainName='d')", ['mobiletargeting:PhoneNumberValidate', 'elasticfilesystem:DescribeFileSystems', 'es:DescribeDomain']],
+  ['boto3 client of a service not known here, or computed: its calls are not determined', "import boto3, os\nf = boto3.client('frobnicator')\nf.frob(Name='x')\ng = boto3.client(os.environ['SERVICE'])\ng.do_thing()\nboto3.resource('frob').Table('t').put_item(Item={})", [], 3],
   ['boto3 session without keys: the execution role', "import boto3\nsession = boto3.Session()\nsession.client('s3').put_object(Bucket='b')", ['s3:PutObject@literal:b']],
 ];
 
@@ -103,6 +109,18 @@ describe('operation → IAM action', () => {
     assert.deepEqual(actionsFor('dynamodb', 'putitem'), ['dynamodb:PutItem']);
     assert.deepEqual(actionsFor('sts', 'GetCallerIdentity'), []);
     assert.equal(actionsFor('s3', 'NoSuchOperation'), undefined);
+    assert.deepEqual(actionsFor('bedrock', 'Converse'), ['bedrock:InvokeModel']);
+    assert.deepEqual(actionsFor('timestream', 'Query'), ['timestream:Select', 'timestream:DescribeEndpoints']);
+    // API Gateway's management API is authorized by HTTP method.
+    assert.deepEqual(actionsFor('apigateway', 'CreateApiKey'), ['apigateway:POST']);
+    assert.deepEqual(actionsFor('apigateway', 'GetApis'), ['apigateway:GET']);
+    assert.deepEqual(actionsFor('apigateway', 'UpdateStage'), ['apigateway:PATCH']);
+    assert.equal(actionsFor('apigateway', 'FlushStageCache'), undefined);
+  });
+
+  it('maps every SDK name with a prefix of its own to a service the IAM catalogue knows', () => {
+    const unknown = Object.entries(PREFIX_EXCEPTIONS).filter(([, prefix]) => !isKnownService(prefix));
+    assert.deepEqual(unknown, []);
   });
 
   it('adds iam:PassRole to the operations whose required role the caller passes, and only to those', () => {

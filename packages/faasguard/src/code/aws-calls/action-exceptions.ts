@@ -42,6 +42,12 @@ const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   'execute-api:PostToConnection': ['execute-api:ManageConnections'],
   'execute-api:GetConnection': ['execute-api:ManageConnections'],
   'execute-api:DeleteConnection': ['execute-api:ManageConnections'],
+  // Bedrock's Converse API is authorized as invoking the model.
+  'bedrock:Converse': ['bedrock:InvokeModel'],
+  'bedrock:ConverseStream': ['bedrock:InvokeModelWithResponseStream'],
+  // Timestream's SDKs discover the endpoint first; a query is authorized as `Select`.
+  'timestream:WriteRecords': ['timestream:WriteRecords', 'timestream:DescribeEndpoints'],
+  'timestream:Query': ['timestream:Select', 'timestream:DescribeEndpoints'],
 };
 
 /** Calls that need no permission at all. */
@@ -66,9 +72,27 @@ export function actionsFor(service: string, operation: string): string[] | undef
   const listed = EXCEPTIONS[key];
   if (listed) return [...listed];
   const action = findAction(service, operation);
-  if (!action) return undefined;
+  if (!action) return service === 'apigateway' ? apiGatewayVerb(operation) : undefined;
   const own = `${action.service}:${action.name}`;
   return ROLE_PASSING_OPERATIONS.has(own) ? [own, 'iam:PassRole'] : [own];
+}
+
+/**
+ * API Gateway's management APIs (v1 and v2) are authorized by the request's HTTP method
+ * (`apigateway:GET`, `apigateway:POST` …), which the operation's verb names. Other verbs (`Import`,
+ * `Flush`, `Tag` …) use methods that differ by API, and stay undetermined.
+ */
+const API_GATEWAY_VERBS: ReadonlyArray<readonly [string, string]> = [
+  ['Get', 'GET'],
+  ['Create', 'POST'],
+  ['Update', 'PATCH'],
+  ['Delete', 'DELETE'],
+  ['Put', 'PUT'],
+];
+
+function apiGatewayVerb(operation: string): string[] | undefined {
+  const verb = API_GATEWAY_VERBS.find(([prefix]) => operation.startsWith(prefix) && /^[A-Z]/.test(operation.slice(prefix.length)));
+  return verb ? [`apigateway:${verb[1]}`] : undefined;
 }
 
 /** S3 operations that write an object and may set its ACL in the same request. */

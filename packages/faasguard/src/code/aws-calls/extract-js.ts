@@ -22,6 +22,8 @@ interface Client {
   service: string;
   document: boolean;
   ownCredentials: boolean;
+  /** The package of a client whose IAM prefix is not known here: its calls are undetermined, never left out */
+  unknownService?: string;
 }
 
 /** Client configuration keys that carry credentials (v3 `credentials`, v2 `accessKeyId`). */
@@ -207,7 +209,8 @@ function clientOf(scope: FileScope, e: ts.Expression): Client | undefined {
   if (b.name === 'DocumentClient') return { service: 'dynamodb', document: true, ownCredentials };
   const clientsPath = /^aws-sdk\/clients\/(.+)$/.exec(b.pkg);
   const service = clientsPath ? classService(clientsPath[1]!) : packageService(b.pkg) ?? classService(b.name);
-  if (!service || b.name === 'Upload') return undefined;
+  if (b.name === 'Upload') return undefined;
+  if (!service) return isClientPackage(b.pkg) ? { service: '', document: false, ownCredentials, unknownService: b.pkg } : undefined;
   return { service, document: b.pkg === '@aws-sdk/lib-dynamodb', ownCredentials };
 }
 
@@ -263,7 +266,7 @@ function commandCall(scope: FileScope, n: ts.NewExpression): void {
   const b = bindingOf(scope, callee);
   if (!b || !b.pkg.startsWith('@aws-sdk/')) return;
   const service = packageService(b.pkg);
-  if (!service) return;
+  if (!service) return unknownServiceCall(scope, n, b, b.name.endsWith('Command'));
   const arg = n.arguments?.[0];
   if (b.name === 'Upload' && b.pkg === '@aws-sdk/lib-storage') {
     const params = paramsOf(scope, arg);
@@ -294,12 +297,18 @@ function methodCall(scope: FileScope, n: ts.CallExpression): void {
   const paginator = bindingOf(scope, callee);
   if (paginator && paginator.pkg.startsWith('@aws-sdk/') && /^paginate[A-Z]/.test(paginator.name)) {
     const service = packageService(paginator.pkg);
-    if (service) out.calls.push({ service, operation: paginator.name.slice('paginate'.length), ...targetOf(scope, n.arguments[1]), loc: parsed.locOf(n) });
+    if (!service) return unknownServiceCall(scope, n, paginator, true);
+    out.calls.push({ service, operation: paginator.name.slice('paginate'.length), ...targetOf(scope, n.arguments[1]), loc: parsed.locOf(n) });
     return;
   }
   if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return;
   const client = receiverClient(scope, unwrap(callee.expression));
   if (!client) return;
+  if (client.unknownService !== undefined) {
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : 'a method';
+    if (!NOT_OPERATIONS.has(name)) out.undetermined.push({ reason: `${name} of a client of ${client.unknownService}, whose IAM actions are not known here`, loc: parsed.locOf(n) });
+    return;
+  }
   const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isStringLiteralLike(callee.argumentExpression) ? callee.argumentExpression.text : undefined;
   if (method === undefined) return void out.undetermined.push({ reason: `a ${client.service} client method chosen by a computed name`, loc: parsed.locOf(n) });
   if (method === 'getSignedUrl' || method === 'getSignedUrlPromise') return signedUrl(scope, n, client);
@@ -315,6 +324,17 @@ function signedUrl(scope: FileScope, n: ts.CallExpression, client: Client): void
   const loc = scope.parsed.locOf(n);
   if (!op || !ts.isStringLiteralLike(op)) return void scope.out.undetermined.push({ reason: 'a presigned URL for a computed operation', loc });
   scope.out.calls.push({ service: client.service, operation: operationName(op.text), ...targetOf(scope, n.arguments[1]), ...(client.ownCredentials ? { ownCredentials: true } : {}), ...aclOf(scope, client.service, n.arguments[1]), loc });
+}
+
+/** A v3 client package (`@aws-sdk/client-*`), whose commands and clients are AWS calls. */
+function isClientPackage(pkg: string): boolean {
+  return pkg.startsWith('@aws-sdk/client-');
+}
+
+/** A command or paginator of a client package whose IAM prefix is not known here: undetermined, so that no rule takes the code for calling less. */
+function unknownServiceCall(scope: FileScope, n: ts.Node, b: Binding, isCall: boolean): void {
+  if (!isCall || !isClientPackage(b.pkg)) return;
+  scope.out.undetermined.push({ reason: `${b.name} of ${b.pkg}, whose IAM actions are not known here`, loc: scope.parsed.locOf(n) });
 }
 
 function receiverClient(scope: FileScope, e: ts.Expression): Client | undefined {

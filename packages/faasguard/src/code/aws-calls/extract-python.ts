@@ -18,6 +18,11 @@ interface PyObject {
   target?: CallTarget;
   /** The code gave it keys (`aws_access_key_id=…`, or a session made with them): the execution role does not govern its calls. */
   ownCredentials?: boolean;
+  /**
+   * The service as the code names it, when its IAM prefix is not known here (or the code computes
+   * it): its calls are undetermined, never left out, so that no rule takes the code for calling less.
+   */
+  unknownService?: string;
 }
 
 /** Keyword arguments of `boto3.client`, `resource` and `Session` that carry credentials. */
@@ -148,13 +153,15 @@ function objectOf(scope: PyScope, e: PyNode): PyObject | undefined {
   const credentials = keys ? { ownCredentials: true } : {};
   if (name === 'Session') return { kind: 'session', service: '', ...credentials };
   if (name === 'client' || name === 'resource') {
-    const service = servicePrefix(stringValue(positional(e)[0] ?? keyword(e, 'service_name')) ?? '');
-    return service ? { kind: name, service, ...credentials } : undefined;
+    const named = stringValue(positional(e)[0] ?? keyword(e, 'service_name'));
+    const service = servicePrefix(named ?? '');
+    return service ? { kind: name, service, ...credentials } : { kind: name, service: '', unknownService: named ?? 'a service the code computes', ...credentials };
   }
   const kind = resourceObjectKind(name, parent);
   if (!kind || !parent) return undefined;
   const target = targetValue(scope, positional(e)[0], 0);
-  return { kind, service: parent.service, ...(target ? { target } : {}), ...credentials };
+  const unknown = parent.unknownService !== undefined ? { unknownService: parent.unknownService } : {};
+  return { kind, service: parent.service, ...(target ? { target } : {}), ...credentials, ...unknown };
 }
 
 /** What a resource's `Table(name)`, `Bucket(name)` and `Object(bucket, key)` make. */
@@ -222,6 +229,7 @@ function dynamicGetattr(scope: PyScope, n: PyNode, inner: PyNode): void {
 
 function push(scope: PyScope, n: PyNode, obj: PyObject, operation: string, target: CallTarget | undefined): void {
   if (obj.kind === 'session') return;
+  if (obj.unknownService !== undefined) return void scope.out.undetermined.push({ reason: `${operation} of a boto3 ${obj.kind} of ${obj.unknownService}, whose IAM actions are not known here`, loc: scope.parsed.locOf(n) });
   scope.out.calls.push({ service: obj.service, operation, ...(target ? { target } : {}), ...(obj.ownCredentials ? { ownCredentials: true } : {}), ...aclOf(scope, n, obj.service), loc: scope.parsed.locOf(n) });
 }
 

@@ -27,7 +27,7 @@ export const apiRouteWithoutAuth: Rule = {
     severity: 'high',
     description:
       'An API Gateway route that invokes a function has no authorizer, no IAM authorization and no API key. Anyone who can reach the API can call the function with any input, so every weakness in the function is reachable from the internet. Routes that must be public by design (sign-in, sign-up and password recovery, OAuth callbacks, token and key endpoints, health checks) are reported at `info`.\n\n' +
-      'Routes with no function behind them are judged too: an HTTP backend, or an AWS service integration that writes to a queue, a topic or a table, is as open as a function (when that source triggers a function, `function-exposed-through-chain` follows the chain). A mock integration answers from API Gateway itself and reaches nothing: it is reported at `info`. CORS preflight (`OPTIONS`) routes are not reported. A WebSocket API authorizes a client once, on its `$connect` route: its other routes take no authorization of their own and are reported only when `$connect` admits connections without any, and `$disconnect`, which API Gateway runs when a connection closes, is not reported.\n\n' +
+      'Routes with no function behind them are judged too: an HTTP backend, or an AWS service integration that writes to a queue, a topic or a table, is as open as a function (when that source triggers a function, `function-exposed-through-chain` follows the chain). A mock integration answers from API Gateway itself and reaches nothing: it is reported at `info`. A route that forwards to an AppSync API of the app is not reported: AppSync authorizes every request itself (an API key at the least, which `appsync-api-key-only` judges). CORS preflight (`OPTIONS`) routes are not reported. A WebSocket API authorizes a client once, on its `$connect` route: its other routes take no authorization of their own and are reported only when `$connect` admits connections without any, and `$disconnect`, which API Gateway runs when a connection closes, is not reported.\n\n' +
       'Methods and routes a template adds to an API it does not declare (`RestApiId: !ImportValue shared-api`, a parameter, a literal id) are judged too; the message then says that the API is defined outside the template, and reachable from the internet unless it is private.',
     remediation:
       'Attach an authorizer to the route (Cognito user pool, JWT or Lambda authorizer), or require IAM authorization. In SAM, set `Auth.DefaultAuthorizer` on the API and remove `Authorizer: NONE` from the event; in plain CloudFormation set `AuthorizationType` on the method or route. If the route is public on purpose, say so with a suppression and a reason.',
@@ -45,7 +45,7 @@ export const apiRouteWithoutAuth: Rule = {
     const results: RuleResult[] = [];
     const connectRoutes = new Map(model.routes.filter((r) => r.path === CONNECT).map((r) => [r.apiId, r]));
     for (const route of model.routes) {
-      if (!isOpen(route) || route.method === PREFLIGHT) continue;
+      if (!isOpen(route) || route.method === PREFLIGHT || reachesSelfAuthenticatingBackend(route, index)) continue;
       const api = index.api(route.apiId);
       if (api?.protocol === 'websocket' && (route.path === DISCONNECT || authorizedAtConnection(route, connectRoutes))) continue;
       const fn = index.function(route.functionId);
@@ -78,6 +78,20 @@ export const apiRouteWithoutAuth: Rule = {
     return results;
   },
 };
+
+/**
+ * AppSync authorizes every request itself (an API key at the least; it has no open mode), so a
+ * route that forwards to an AppSync API of the app admits only callers AppSync admits, which
+ * `appsync-api-key-only` judges.
+ */
+const SELF_AUTHENTICATING_BACKENDS = new Set(['AWS::AppSync::GraphQLApi', 'AWS::AppSync::Api']);
+
+function reachesSelfAuthenticatingBackend(route: Route, index: ModelIndex): boolean {
+  const integration = route.integration;
+  if (integration?.kind !== 'http') return false;
+  const target = index.resource(integration.targetId);
+  return target !== undefined && SELF_AUTHENTICATING_BACKENDS.has(target.type);
+}
 
 function isOpen(route: Route): boolean {
   return route.auth.type === 'none' && !route.auth.apiKeyRequired;

@@ -19,7 +19,7 @@ export const eventSourceUnencrypted: Rule = {
     cwe: ['CWE-311'],
     severity: 'medium',
     description:
-      'A queue, topic or stream stores its messages without server-side encryption: SNS topics and Kinesis streams are unencrypted unless a key is set, SQS queues when `SqsManagedSseEnabled: false` and no key is given. Messages usually carry the data the application works on (orders, user records, tokens); at rest in clear, they are readable by anyone who reaches the storage layer or a backup, and no key policy can limit or log who reads them.\n\n' +
+      'A queue, topic or stream stores its messages without server-side encryption: Kinesis streams unless a key is set, SNS topics unless a key is set (SNS then keeps messages under its own disk encryption only), SQS queues when `SqsManagedSseEnabled: false` and no key is given (the same). Messages usually carry the data the application works on (orders, user records, tokens); without server-side encryption, whoever reaches the service\'s storage or a backup reads them, and no key policy can limit or log who reads them.\n\n' +
       'Severity: `medium` when the resource triggers a function (the message says which): a function\'s input is often its most sensitive data. `low` otherwise: reading the data needs access inside AWS.\n\n' +
       'What is not reported, on purpose: an SQS queue without `KmsMasterKeyId` (SQS encrypts every new queue with SQS-managed keys since October 2022 unless `SqsManagedSseEnabled` is `false`), and an S3 bucket without `BucketEncryption` (S3 encrypts every new object with S3-managed keys since January 2023). Both are encrypted at rest; a customer managed key would add a key policy and an audit trail of decryption, which is worth asking for where the data is sensitive, not a finding on every queue and bucket. Checkov (CKV_AWS_27, CKV_AWS_19) and cfn-nag (W48, W41) do report them.',
     remediation:
@@ -47,14 +47,19 @@ export const eventSourceUnencrypted: Rule = {
 function resultFor(model: AppModel, source: Resource, triggers: Trigger[]): RuleResult {
   const base = { location: encryptionLoc(source), subject: subjectOf(source), key: [source.logicalId] };
   if (triggers.length === 0) {
-    return { ...base, severity: 'low', message: `${kindName(source)} ${nameOf(source)} is not encrypted at rest: the data it holds is stored in clear, out of reach of any key policy. Turn on server-side encryption with a KMS key.` };
+    return { ...base, severity: 'low', message: `${kindName(source)} ${nameOf(source)} has no server-side encryption: the data it holds is ${howStored(source)}, out of reach of any key policy. Turn on server-side encryption with a KMS key.` };
   }
   const fns = [...new Set(triggers.map((t) => t.functionId))].map((id) => ModelIndex.of(model).function(id)).filter((f) => f !== undefined);
   return {
     ...base,
-    message: `${kindName(source)} ${nameOf(source)} triggers ${fns.map(nameOf).join(', ')} and is not encrypted at rest: the events it holds are stored in clear, out of reach of any key policy. Turn on server-side encryption with a KMS key.`,
+    message: `${kindName(source)} ${nameOf(source)} triggers ${fns.map(nameOf).join(', ')} and has no server-side encryption: the events it holds are ${howStored(source)}, out of reach of any key policy. Turn on server-side encryption with a KMS key.`,
     related: triggers.map((t) => ({ loc: t.loc, message: `event source of ${t.functionId.split('/').pop() ?? t.functionId}` })),
   };
+}
+
+/** SNS and SQS keep messages under their own disk encryption when no server-side encryption is set (their developer guides say so); Kinesis says nothing of the kind. */
+function howStored(r: Resource): string {
+  return r.kind === 'stream' ? 'stored unencrypted' : "protected only by the service's own disk encryption";
 }
 
 function kindName(r: Resource): string {
