@@ -6,10 +6,11 @@
  * `java17` and `java8.al2` by a year to 2027-06-30, and added Amazon Linux 2023 builds of Java 8,
  * 11 and 17 (`java8.al2023` …).
  *
- * After its deprecation date a runtime gets no security patches; some weeks later Lambda blocks
- * creating and then updating functions that use it. Dates of runtimes not yet deprecated are
- * AWS's forecasts and move: review this table when AWS announces a change. A runtime missing from
- * the table (a new one, or `provided` custom runtimes we do not know) is not reported.
+ * After its deprecation date a runtime gets no security patches; later, on dates AWS announces for
+ * each runtime (months or years after), Lambda blocks creating and then updating functions that
+ * use it. Dates of runtimes not yet deprecated are AWS's forecasts and move: review this table
+ * when AWS announces a change. A runtime missing from the table (a new one, or `provided` custom
+ * runtimes we do not know) is not reported.
  */
 import { lookupTable } from '../util/own-keys.js';
 

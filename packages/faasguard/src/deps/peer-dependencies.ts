@@ -1,8 +1,10 @@
 /**
  * Packages that a declared package needs its project to install beside it (npm
- * `peerDependencies`, or a Python library that expects the application to pick a driver). The
- * project's code never imports them, the declared package does: they are not unused. Listed
- * from each package's own manifest or documentation; `@scope/*` and `prefix-*` globs allowed.
+ * `peerDependencies`, or a Python library that expects the application to pick a driver), or
+ * that it installs itself and projects pin beside it (boto3's botocore): the project's code never
+ * imports them, the declared package does, and declaring them adds no package: they are not
+ * unused. Listed from each package's own manifest or documentation; `@scope/*` and `prefix-*`
+ * globs allowed.
  */
 import type { Ecosystem } from './types.js';
 import { normalizePyName } from './lockfiles/common.js';
@@ -19,7 +21,8 @@ const PEERS: Record<Ecosystem, Readonly<Record<string, readonly string[]>>> = {
   },
   PyPI: {
     'aws-lambda-powertools': ['pydantic', 'aws-xray-sdk', 'fastjsonschema', 'aws-encryption-sdk', 'jmespath'],
-    'aurora-dsql-python-connector': ['psycopg2', 'psycopg2-binary', 'psycopg', 'psycopg-binary', 'asyncpg'],
+    'aurora-dsql-python-connector': ['psycopg2', 'psycopg2-binary', 'psycopg', 'psycopg-binary', 'asyncpg', 'boto3', 'botocore'],
+    boto3: ['botocore', 's3transfer', 'jmespath'],
     'requests-aws4auth': ['requests'],
     'opensearch-py': ['requests'],
     'elasticsearch': ['requests'],

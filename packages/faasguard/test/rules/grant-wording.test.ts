@@ -1,8 +1,9 @@
 /**
  * What findings say a grant allows: a grant whose write actions only create (`sqs:CreateQueue`)
- * creates new resources, it overwrites none; a function permission with an action other than
- * invoking says which action it lets another account call; a bucket open only to restores of
- * archived objects is billed for them, not overwritten.
+ * creates new resources, and one that publishes or queues messages sends them: neither
+ * overwrites; a function permission with an action other than invoking says which action it lets
+ * another account call; a bucket open only to restores of archived objects is billed for them,
+ * not overwritten.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -44,8 +45,15 @@ describe('grant wording', () => {
   });
 
   it('still says a grant that writes overwrites', async () => {
-    const message = await wildcardWriteMessage('sqs:CreateQueue, sqs:SendMessage');
-    assert.match(message, /overwrite every queue/);
+    const message = await wildcardWriteMessage('sqs:CreateQueue, sqs:SendMessage, sqs:SetQueueAttributes');
+    assert.match(message, /overwrite every queue\./);
+  });
+
+  it('says a grant that publishes or queues messages sends them, overwriting nothing', async () => {
+    const message = await wildcardWriteMessage('sns:Publish, sqs:SendMessage');
+    assert.match(message, /send messages to every topic and every queue/);
+    assert.doesNotMatch(message, /overwrite/);
+    assert.match(await wildcardWriteMessage('sns:CreateTopic, sns:Publish'), /create new topics and send messages to every topic/);
   });
 
   it('names the action a cross-account permission grants when it is not invoking', async () => {

@@ -12,12 +12,16 @@ const NPM_WRAPPERS = [
   '@middy/service-discovery', '@middy/s3-object-response', 'multer-s3', 's3-zip',
   // Sends every statement through QLDB's SendCommand, with PartiQL permissions the query text decides.
   'amazon-qldb-driver-nodejs',
+  // Database sign-in tokens, used with `dsql:DbConnect*` or `rds-db:connect` when the database checks them.
+  '@aws-sdk/dsql-signer', '@aws-sdk/rds-signer',
 ];
 
 /** Python modules (and their submodules) that make AWS calls of their own. */
 const PYTHON_WRAPPERS = [
   'aws_lambda_powertools.utilities.parameters', 'aws_lambda_powertools.utilities.idempotency', 'aws_lambda_powertools.utilities.feature_flags',
   'awswrangler', 'pynamodb', 's3fs', 'smart_open', 'pyqldb',
+  // AWS's secret cache (DescribeSecret, GetSecretValue) and Aurora DSQL's connector (a sign-in token used with `dsql:DbConnect*`).
+  'aws_secretsmanager_caching', 'aurora_dsql_psycopg2',
 ];
 
 /** What every import of the SDK or of a wrapper package spells: a file holding none of them imports neither. */

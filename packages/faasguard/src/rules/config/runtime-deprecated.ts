@@ -43,7 +43,7 @@ function checkFunction(fn: LambdaFunction, now: Date, runtimeLoc: SourceLocation
   const status = runtimeStatus(fn.runtime, now);
   const base = { location: runtimeLoc, related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }], subject: subjectOf(fn), key: [fn.logicalId] };
   if (status.state === 'deprecated') {
-    return { ...base, message: `Function ${nameOf(fn)} runs on ${fn.runtime}, deprecated since ${status.since}: its language and OS get no more security patches, and in the months after it Lambda blocks creating, then updating, functions on it. Upgrade to the current runtime of the language.` };
+    return { ...base, message: `Function ${nameOf(fn)} runs on ${fn.runtime}, deprecated since ${status.since}: its language and OS get no more security patches, and Lambda later blocks creating, then updating, functions on it (on dates AWS announces for each runtime). Upgrade to the current runtime of the language.` };
   }
   if (status.state === 'soon') {
     return { ...base, severity: 'medium', message: `Function ${nameOf(fn)} runs on ${fn.runtime}, which AWS deprecates on ${status.on} (in ${status.daysLeft} days): after that date it gets no security patches. Plan the move to the current runtime of the language.` };

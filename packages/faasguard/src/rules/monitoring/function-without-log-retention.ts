@@ -1,3 +1,4 @@
+import { isTerraformConfig } from '../../loaders/terraform/terraform-files.js';
 import type { LambdaFunction } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -38,14 +39,19 @@ export const functionWithoutLogRetention: Rule = {
 
 function checkFunction(fn: LambdaFunction, group: LogGroupFacts | undefined): RuleResult | undefined {
   const base = { subject: subjectOf(fn), key: [fn.logicalId] };
+  const words = isTerraformConfig(fn.loc.file) ? TERRAFORM_WORDS : TEMPLATE_WORDS;
   if (!group) {
-    return { ...base, location: fn.loc, message: `Function ${nameOf(fn)} has no log group in the template: Lambda creates one on first use, outside the stack, and keeps its logs forever. Declare the log group with RetentionInDays.` };
+    return { ...base, location: fn.loc, message: `Function ${nameOf(fn)} has no log group in the ${words.app}: Lambda creates one on first use, outside ${words.owner}, and keeps its logs forever. Declare ${words.group} with ${words.retention}.` };
   }
   if (group.hasRetention) return undefined;
   return {
     ...base,
     location: group.resource.loc,
     related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
-    message: `Log group ${nameOf(group.resource)} of function ${nameOf(fn)} has no RetentionInDays: its logs are kept forever. Set a retention period.`,
+    message: `Log group ${nameOf(group.resource)} of function ${nameOf(fn)} has no ${words.retention}: its logs are kept forever. Set a retention period.`,
   };
 }
+
+/** The message's words as the function's source spells them: a template and its stack, or a Terraform configuration and its state. */
+const TEMPLATE_WORDS = { app: 'template', owner: 'the stack', group: 'the log group', retention: 'RetentionInDays' };
+const TERRAFORM_WORDS = { app: 'configuration', owner: "Terraform's state", group: 'an aws_cloudwatch_log_group', retention: 'retention_in_days' };

@@ -124,7 +124,7 @@ function everyOf(services: readonly string[]): string {
 }
 
 function servicesOf(g: StatementGrant): string[] {
-  return [...new Set(g.actions.map((a) => a.slice(0, a.indexOf(':'))))].sort();
+  return actionServices(g.actions);
 }
 
 /** A template resource by its logical id, anything else as written. */
@@ -136,12 +136,39 @@ function targetsText(g: StatementGrant): string {
   return namesText([...new Set(g.resources.map(targetName))]);
 }
 
-const VERB: Readonly<Partial<Record<Capability, string>>> = { 'delete-data': 'delete', 'write-data': 'overwrite', 'read-all-data': 'read' };
+const VERB: Readonly<Partial<Record<Capability, string>>> = { 'delete-data': 'delete', 'read-all-data': 'read' };
+
+/** Writes that add a message or a record to a topic, queue, stream or bus: they overwrite nothing. */
+const SENDS = /^(sns:Publish|sqs:SendMessage|kinesis:PutRecords?|firehose:PutRecord(Batch)?|events:PutEvents|iot:Publish)$/i;
+const CREATES = /^[\w-]+:Create/;
+
+/**
+ * What a write grant lets an attacker do: overwrite data; or, when it only creates resources or
+ * sends messages (a publish or a queued message changes no data there is), create new resources
+ * and send messages, since "overwrite" would say more than the grant allows.
+ */
+function writeText(g: StatementGrant): string {
+  const sends = g.actions.filter((a) => SENDS.test(a));
+  const creates = g.actions.filter((a) => CREATES.test(a) && !SENDS.test(a));
+  const rest = g.actions.filter((a) => !SENDS.test(a) && !CREATES.test(a));
+  const where = (actions: string[]): string => (g.anyResource ? everyOf(actionServices(actions)) : targetsText(g));
+  const parts: string[] = [];
+  if (rest.length > 0) parts.push(g.anyResource ? `overwrite ${where(rest)}` : `overwrite data of ${targetsText(g)}`);
+  else if (creates.length > 0) parts.push(`create new ${namesText(actionServices(creates).map((s) => CREATED[s] ?? `${s} resources`))}`);
+  // Sending to a service whose data the grant overwrites anyway adds nothing to say.
+  const overwritten = new Set(actionServices(rest));
+  const sendsElsewhere = sends.filter((a) => !overwritten.has(a.slice(0, a.indexOf(':'))));
+  if (sendsElsewhere.length > 0 && (g.anyResource || rest.length === 0)) parts.push(`send messages to ${where(sendsElsewhere)}`);
+  return parts.join(' and ');
+}
+
+function actionServices(actions: readonly string[]): string[] {
+  return [...new Set(actions.map((a) => a.slice(0, a.indexOf(':'))))].sort();
+}
 
 /** What a grant lets an attacker do, completing "an attacker can …". */
 export function grantText(g: StatementGrant): string {
-  // Creating a database or a queue changes no data there is: "overwrite" would say more than it grants.
-  if (g.capability === 'write-data' && g.actions.every((a) => /^[\w-]+:Create/.test(a))) return `create new ${namesText(servicesOf(g).map((s) => CREATED[s] ?? `${s} resources`))}`;
+  if (g.capability === 'write-data') return writeText(g);
   const verb = VERB[g.capability];
   if (verb) return g.anyResource ? `${verb} ${everyOf(servicesOf(g))}` : `${verb} data of ${targetsText(g)}`;
   if (g.capability === 'manage-iam') return g.anyResource ? 'change any IAM role, user or policy' : `change IAM resources ${targetsText(g)}`;

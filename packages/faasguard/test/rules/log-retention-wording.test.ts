@@ -1,0 +1,51 @@
+/**
+ * `function-without-log-retention` speaks as the function's source does: a template, its stack and
+ * `RetentionInDays`, or a Terraform configuration, its state and `retention_in_days`.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scan } from '../../src/scan/scan.js';
+import { functionWithoutLogRetention } from '../../src/rules/monitoring/function-without-log-retention.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+
+const project = projectsRemovedAfterTests();
+
+describe('function-without-log-retention wording', () => {
+  it('names the Terraform resource and argument for a Terraform function', async () => {
+    const dir = project({
+      'main.tf': `resource "aws_lambda_function" "worker" {
+  function_name = "worker"
+  role          = "arn:aws:iam::123456789012:role/worker"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = "app.zip"
+}
+
+resource "aws_lambda_function" "export" {
+  function_name = "export"
+  role          = "arn:aws:iam::123456789012:role/export"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = "app.zip"
+}
+
+resource "aws_cloudwatch_log_group" "export" {
+  name = "/aws/lambda/export"
+}
+`,
+    });
+    const result = await scan(dir, { noCache: true, rules: [functionWithoutLogRetention] });
+    assert.deepEqual(result.findings.map((f) => [f.location.line, f.message]).sort(), [
+      [1, "Function aws_lambda_function.worker has no log group in the configuration: Lambda creates one on first use, outside Terraform's state, and keeps its logs forever. Declare an aws_cloudwatch_log_group with retention_in_days."],
+      [17, 'Log group aws_cloudwatch_log_group.export of function aws_lambda_function.export has no retention_in_days: its logs are kept forever. Set a retention period.'],
+    ]);
+  });
+
+  it('keeps the template words for a template', async () => {
+    const dir = project({
+      'template.yaml': 'Resources:\n  Worker:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.13\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/worker\n      Code: { ZipFile: "def handler(e, c): pass" }\n',
+    });
+    const result = await scan(dir, { noCache: true, rules: [functionWithoutLogRetention] });
+    assert.deepEqual(result.findings.map((f) => f.message), ['Function Worker has no log group in the template: Lambda creates one on first use, outside the stack, and keeps its logs forever. Declare the log group with RetentionInDays.']);
+  });
+});
