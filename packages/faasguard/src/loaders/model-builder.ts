@@ -2,7 +2,7 @@
  * Collects model elements while loaders run, and answers the lookups linking needs.
  */
 import type { Api, AppModel, IamRole, InvokePermission, LambdaFunction, Resource, Route, Stack, Trigger } from '../model/app-model.js';
-import { referencedResource, type Value } from '../model/value.js';
+import { display, referencedResource, type Value } from '../model/value.js';
 
 export class ModelBuilder {
   readonly model: AppModel = { stacks: [], functions: [], triggers: [], apis: [], routes: [], resources: [], roles: [], permissions: [] };
@@ -81,7 +81,7 @@ export class ModelBuilder {
    * physical name (a state machine's task, an ARN written out) means that one.
    */
   functionNamed(stack: string, name: string): LambdaFunction | undefined {
-    for (const fn of this.functionsById.values()) if (fn.stack === stack && fn.name === name) return fn;
+    for (const fn of this.functionsById.values()) if (fn.stack === stack && (fn.name === name || display(fn.name) === name)) return fn;
     return undefined;
   }
 

@@ -65,6 +65,7 @@ import { asyncRetriesUnbounded } from './dos/async-retries-unbounded.js';
 import { publicFunctionAtMaximumLimits } from './dos/public-function-at-maximum-limits.js';
 import { publicFunctionWithoutReservedConcurrency } from './dos/public-function-without-reserved-concurrency.js';
 import { publicRestApiWithoutWaf } from './dos/public-rest-api-without-waf.js';
+import { publicLoadBalancerWithoutWaf } from './dos/public-load-balancer-without-waf.js';
 import { sqsSourceWithoutRedrive } from './dos/sqs-source-without-redrive.js';
 import { streamRetriesUnbounded } from './dos/stream-retries-unbounded.js';
 import { commandInjection } from './injection/command-injection.js';
@@ -214,6 +215,7 @@ export const ALL_RULES: readonly Rule[] = [
   publicFunctionAtMaximumLimits,
   publicFunctionWithoutReservedConcurrency,
   publicRestApiWithoutWaf,
+  publicLoadBalancerWithoutWaf,
   sqsSourceWithoutRedrive,
   streamRetriesUnbounded,
   commandInjection,

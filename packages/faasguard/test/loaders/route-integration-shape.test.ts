@@ -95,4 +95,45 @@ ${integration('aws_proxy', 'Root')}  Root:
     const merged = await loadApp(project({ 'template.yaml': template('      MergeDefinitions: true\n') }));
     assert.deepEqual(merged.model.routes.map((r) => `${r.method} ${r.path}`).sort(), ['ANY /', 'GET /']);
   });
+
+  it('links an integration whose URI names a function of the stack by its FunctionName, and no other', async () => {
+    const uri = (name: string): string => `arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/arn:aws:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${name}/invocations`;
+    const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DefinitionBody:
+        openapi: 3.0.1
+        paths:
+          /requests:
+            post:
+              x-amazon-apigateway-integration:
+                type: aws
+                httpMethod: POST
+                uri: !Sub '${uri('${AWS::StackName}-Approval:live')}'
+          /other:
+            post:
+              x-amazon-apigateway-integration:
+                type: aws
+                httpMethod: POST
+                uri: !Sub '${uri('${AWS::StackName}-Elsewhere')}'
+  Approval:
+    Type: AWS::Serverless::Function
+    Properties:
+      FunctionName: !Sub '\${AWS::StackName}-Approval'
+      Runtime: python3.13
+      Handler: app.handler
+      AutoPublishAlias: live
+`;
+    const { model } = await loadApp(project({ 'template.yaml': template }));
+    assert.deepEqual(
+      model.routes.map((r) => [`${r.method} ${r.path}`, r.functionId]),
+      [
+        ['POST /requests', 'template.yaml/Approval'],
+        ['POST /other', undefined],
+      ],
+    );
+  });
 });

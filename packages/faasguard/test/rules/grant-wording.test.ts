@@ -1,7 +1,7 @@
 /**
  * What findings say a grant allows: a grant whose write actions only create (`sqs:CreateQueue`)
- * creates new resources, and one that publishes or queues messages sends them: neither
- * overwrites; a function permission with an action other than invoking says which action it lets
+ * creates new resources, one that publishes or queues messages sends them, and one of a bucket's
+ * settings changes them: none overwrites; a function permission with an action other than invoking says which action it lets
  * another account call; a bucket open only to restores of archived objects is billed for them,
  * not overwritten.
  */
@@ -47,6 +47,34 @@ describe('grant wording', () => {
   it('still says a grant that writes overwrites', async () => {
     const message = await wildcardWriteMessage('sqs:CreateQueue, sqs:SendMessage, sqs:SetQueueAttributes');
     assert.match(message, /overwrite every queue\./);
+  });
+
+  it("says a grant of a bucket's settings changes them, overwriting no object", async () => {
+    const message = await wildcardWriteMessage('s3:CreateBucket, s3:PutBucketCORS');
+    assert.match(message, /change the settings of every bucket and create new buckets/);
+    assert.doesNotMatch(message, /overwrite/);
+    // A bucket policy can open every object: that is still writing them.
+    assert.match(await wildcardWriteMessage('s3:PutBucketPolicy'), /overwrite every object in every bucket/);
+  });
+
+  it('says what an AWS managed policy written with NotResource leaves out, and that its bucket writes change settings', async () => {
+    const template = `Resources:
+  Trainer:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: sagemaker.amazonaws.com }
+            Action: sts:AssumeRole
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/AmazonSageMakerFullAccess
+`;
+    const result = await scan(project({ 'template.yaml': template }), { noCache: true });
+    const message = result.findings.find((f) => f.ruleId === 'iam-broad-managed-policy')?.message ?? '';
+    assert.match(message, /on every resource but those its NotResource entries exclude:/);
+    assert.match(message, /change the settings of every bucket and create new buckets/);
+    assert.doesNotMatch(message, /overwrite every object/);
   });
 
   it('says a grant that publishes or queues messages sends them, overwriting nothing', async () => {

@@ -88,6 +88,10 @@ const CASES: Record<string, Expected[]> = {
     { file: 'websocket.yaml', line: 29, subject: 'ChatConnect', severity: 'high' },
     { file: 'websocket.yaml', line: 31, subject: 'ChatSend', severity: 'high' },
   ],
+  'public-load-balancer-without-waf': [
+    { line: 4, subject: 'Shop', severity: 'medium' },
+    { line: 41, subject: 'Site', severity: 'medium' },
+  ],
   'function-url-without-auth': [
     { line: 10, subject: 'Hook' },
     { line: 23, subject: 'Plain' },

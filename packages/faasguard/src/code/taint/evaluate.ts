@@ -10,7 +10,7 @@ import type { CodeFiles } from '../module-graph.js';
 import { ts } from '../parse-js.js';
 import { nodeText } from '../ts-positions.js';
 import { defaultImport, exportsProps, isRequireCall, namedImport, requireValue, type ModuleRecord } from './module-env.js';
-import { addStep, deepTaints, getProp, join, joinAll, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
+import { addStep, deepTaints, getProp, join, joinAll, keysOf, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
 import { concat, TextBuilder } from './text-builder.js';
 import { TaintWalker } from './walker-core.js';
 import { CLEAN_METHODS, isAnchoredRegex, MEMBERSHIP_METHODS } from './sanitizers.js';
@@ -627,6 +627,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
     }
     if (callee.module === 'Promise' || (callee.module === 'Array' && m === 'from')) return mixedKeepProps(args[0]);
     if (callee.module === 'Object' && m === 'assign') return joinAll(args);
+    if (callee.module === 'Object' && m === 'keys') return { taints: [], props: new Map([['*', keysOf(args[0] ?? CLEAN, this.loc(node))]]) };
     if (callee.module === 'JSON' && m === 'parse') return jsonParse(args[0] ?? CLEAN, this.loc(node));
     if ((callee.module === 'global' || callee.module === 'url') && m === 'URL') return urlObject(args[0] ?? CLEAN, args[1]);
     if (isJwtDecode(callee)) return { taints: [...mixed(args).taints, { origin: { kind: 'jwt-unverified', loc: this.loc(node), how: callee.text, path: [] }, steps: [this.step(node, `decoded without verification: ${this.text(node)}`)], sanitized: new Set() }] };

@@ -97,6 +97,16 @@ export function getProp(v: Value, name: string, loc?: SourceLocation): Value {
   return taints.length === 0 && !v.api ? CLEAN : { taints, ...api };
 }
 
+/**
+ * The keys of an object (`Object.keys(o)`, `d.keys()`): the sender's names for its fields, so its
+ * data for an injection, but none of its values. Their path ends in `keys()`; the known properties
+ * of an object literal are the code's own names, and add nothing.
+ */
+export function keysOf(v: Value, loc?: SourceLocation): Value {
+  const taints = v.taints.map((t) => accessed(t, { name: 'keys()', at: t.steps.length, ...(loc ? { loc } : {}) })).filter((t): t is Taint => t !== undefined);
+  return taints.length === 0 ? CLEAN : { taints };
+}
+
 function accessed(t: Taint, seg: PathSegment): Taint | undefined {
   const o = t.origin;
   if (o.kind === 'param' || o.kind === 'event' || o.kind === 'jwt-unverified') {

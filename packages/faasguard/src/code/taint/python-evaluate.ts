@@ -8,7 +8,7 @@ import type { SourceLocation } from '../../model/location.js';
 import type { CodeFiles } from '../module-graph.js';
 import { parsePython, type ParsedPython, type PyNode } from '../parse-python.js';
 import { pythonModuleFile } from '../python-modules.js';
-import { deepTaints, getProp, join, joinAll, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
+import { deepTaints, getProp, join, joinAll, keysOf, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
 import { isAnchoredRegex } from './sanitizers.js';
 import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE, queryShaping } from './sinks.js';
 import { PY_CLEAN_METHODS } from './python-tables.js';
@@ -663,7 +663,9 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     if (callee.module === 'jwt' && m === 'get_unverified_claims') return this.unverified(args, n);
     if (callee.module === 'jwt' && m === 'decode' && verificationOff(kwargs)) return this.unverified(args, n);
     if (receiver && m === 'split' && args[0]?.text === '.') return { taints: [...mixed([receiver]).taints, { origin: { kind: 'jwt-split' }, steps: [], sanitized: new Set() }] };
-    if (receiver && (m === 'items' || m === 'values' || m === 'keys')) return { taints: [], props: new Map([['*', join(elementOf(receiver), mixed([receiver]))]]) };
+    // A dict's keys are the sender's names, not its values: they carry the data into an injection, but a logged list of them holds no field.
+    if (receiver && m === 'keys') return { taints: [], props: new Map([['*', keysOf(receiver, this.loc(n))]]) };
+    if (receiver && (m === 'items' || m === 'values')) return { taints: [], props: new Map([['*', join(elementOf(receiver), mixed([receiver]))]]) };
     return undefined;
   }
 

@@ -6,7 +6,7 @@
  */
 import type { LambdaFunction, RouteIntegration } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
-import { isValueMap, referencedResource, ResourceRef, Composite, type Value, type ValueMap } from '../../model/value.js';
+import { display, isValueMap, referencedResource, ResourceRef, Composite, type Value, type ValueMap } from '../../model/value.js';
 import type { LoadContext } from '../cloudformation/load-context.js';
 import { lookupTable } from '../../util/own-keys.js';
 
@@ -41,7 +41,7 @@ export function resolveIntegration(ctx: LoadContext, v: ValueMap, loc: SourceLoc
   if (subtype) return service(ctx, SUBTYPE_SERVICES[subtype.split('-')[0]!.toLowerCase()] ?? subtype, [v['requestParameters']], loc);
   const uri = v['uri'];
   const text = uriText(uri);
-  const fn = ctx.builder.functionOf(uri);
+  const fn = ctx.builder.functionOf(uri) ?? functionNamedInUri(ctx, uri);
   const shape = lambdaEventShape(type, v['requestTemplates']);
   if (fn && (isLambdaUri(text) || uri instanceof ResourceRef)) return { integration: { kind: 'lambda', targetId: fn.id, ...shape, loc }, fn };
   if (isLambdaUri(text)) return { integration: { kind: 'lambda', ...shape, loc } };
@@ -62,6 +62,17 @@ function uriText(v: Value | undefined): string {
   if (v instanceof ResourceRef) return v.toString();
   if (v instanceof Composite) return v.parts.map((p) => (typeof p === 'string' ? p : p instanceof ResourceRef ? p.toString() : '*')).join('');
   return '';
+}
+
+/**
+ * A function of the template named in the URI by its FunctionName, as an ARN written out
+ * (`…:function:${AWS::StackName}-Approval:live/invocations`): the same text, with the same stack,
+ * region and account, names the same function. A name with no text of its own is not matched.
+ */
+function functionNamedInUri(ctx: LoadContext, uri: Value | undefined): LambdaFunction | undefined {
+  const name = /:function:([^:/]+)(?::[^:/]+)?(?:\/invocations)?$/.exec(display(uri))?.[1];
+  if (name === undefined || !/[A-Za-z0-9]{2}/.test(name.replace(/<[^>]*>|\$\{[^}]*\}/g, ''))) return undefined;
+  return ctx.builder.functionNamed(ctx.template.stackId, name);
 }
 
 function isLambdaUri(text: string): boolean {

@@ -11,6 +11,8 @@ import { asArray, asNumber, asString, isValueMap, type ValueMap } from '../value
 
 export const SECURITY_GROUP_TYPE = 'AWS::EC2::SecurityGroup';
 export const INGRESS_RULE_TYPE = 'AWS::EC2::SecurityGroupIngress';
+/** The address ranges that stand for every address */
+export const ANYWHERE: ReadonlySet<string> = new Set(['0.0.0.0/0', '::/0']);
 
 /** One inbound rule from address ranges. */
 export interface IngressRule {

@@ -1,7 +1,7 @@
-import type { LambdaFunction, Resource } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
-import { LISTENER_RULE_TYPE, LISTENER_TYPE, plaintextListeners, type ForwardingAction, type PlaintextListener } from '../../model/facts/plaintext-listeners.js';
-import { asArray, asString, isValueMap, referencedResource } from '../../model/value.js';
+import { LISTENER_RULE_TYPE, LISTENER_TYPE, type ForwardingAction } from '../../model/facts/load-balancer-listeners.js';
+import { forwardTargets } from './load-balancer-targets.js';
+import { plaintextListeners, type PlaintextListener } from '../../model/facts/plaintext-listeners.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -37,14 +37,7 @@ export const loadBalancerPlaintextListener: Rule = {
 
 function resultFor(l: PlaintextListener, index: ModelIndex): RuleResult {
   const port = l.port !== undefined ? ` on port ${l.port}` : '';
-  const groups = [...new Set(l.forwards.flatMap((f) => f.targetGroups))];
-  const functions = [...new Set([...groups.flatMap((g) => groupFunction(g, index) ?? []), ...l.forwards.flatMap((f) => f.fn ?? [])])];
-  const others = groups.filter((g) => !groupFunction(g, index));
-  const named = [
-    ...(functions.length > 0 ? [`function${functions.length === 1 ? '' : 's'} ${functions.map(nameOf).join(', ')}`] : []),
-    ...(others.length > 0 ? [`target group${others.length === 1 ? '' : 's'} ${others.map(nameOf).join(', ')}`] : []),
-  ];
-  const to = named.length > 0 ? named.join(' and ') : 'its targets';
+  const to = forwardTargets(l.forwards, index).text;
   return {
     message: `Listener ${nameOf(l.listener)} of internet-facing load balancer ${nameOf(l.loadBalancer)} takes plain HTTP${port} and forwards the requests to ${to}: they cross the internet unencrypted, with their cookies and tokens, and so do the responses. Serve HTTPS, and make this listener only redirect to it.`,
     location: l.loc,
@@ -60,11 +53,4 @@ function resultFor(l: PlaintextListener, index: ModelIndex): RuleResult {
 function forwardWords(f: ForwardingAction): string {
   if (f.fn) return `the alb event of function ${nameOf(f.fn)} forwards to it`;
   return f.rule ? `listener rule ${nameOf(f.rule)} forwards` : 'the default action forwards';
-}
-
-/** The function a `lambda` target group invokes, when the model has it. */
-function groupFunction(group: Resource, index: ModelIndex): LambdaFunction | undefined {
-  const p = group.properties;
-  if (asString(p['TargetType'])?.toLowerCase() !== 'lambda') return undefined;
-  return asArray(p['Targets']).map((t) => index.function(isValueMap(t) ? referencedResource(t['Id'])?.target : undefined)).find((f) => f !== undefined);
 }

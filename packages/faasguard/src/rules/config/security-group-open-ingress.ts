@@ -1,14 +1,11 @@
 import type { Resource } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
-import { INGRESS_RULE_TYPE, SECURITY_GROUP_TYPE, ingressRules, type IngressRule } from '../../model/facts/security-group-ingress.js';
+import { ANYWHERE, INGRESS_RULE_TYPE, SECURITY_GROUP_TYPE, ingressRules, type IngressRule } from '../../model/facts/security-group-ingress.js';
 import { securityGroupListeners } from '../../model/facts/security-group-listeners.js';
 import { referencedResource } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { SENSITIVE_PORTS, type SensitivePort } from './sensitive-ports.js';
-
-/** Address ranges that admit every address. */
-const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
 
 export const securityGroupOpenIngress: Rule = {
   meta: {

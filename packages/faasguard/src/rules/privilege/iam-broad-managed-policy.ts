@@ -47,7 +47,7 @@ function result(i: JudgedIdentity, policy: AttachedPolicy, b: PolicyBreadth): Ru
   const can = b.admin ? 'do anything in the account' : grants.length > 0 ? grantsText(grants) : `call every action of ${namesText(b.fullServices)}`;
   const holder = i.functions.length > 0 ? `${functionsText(i.functions)} runs with the AWS managed policy ${policy.name} (${identityText(i)})` : `The ${identityText(i)} has the AWS managed policy ${policy.name}`;
   return {
-    message: `${holder}, which grants ${what(b)} on every resource: ${actorText(i)} can ${can}. Replace it with statements scoped to ${ownResourcesText(i)}.`,
+    message: `${holder}, which grants ${what(b)} on every resource${exceptions(b)}: ${actorText(i)} can ${can}. Replace it with statements scoped to ${ownResourcesText(i)}.`,
     location: policy.loc,
     related: relatedIdentityFunctions(i),
     subject: subjectOf(i.element),
@@ -64,6 +64,11 @@ function baseSeverity(b: PolicyBreadth): Severity {
 }
 
 const TELEMETRY: ReadonlySet<string> = new Set(['logs', 'cloudwatch', 'xray']);
+
+/** A broad statement written with `NotResource` grants every resource but the ones it lists. */
+function exceptions(b: PolicyBreadth): string {
+  return b.statements.some((s) => s.anyResource && s.statement.notResources.length > 0) ? ' but those its NotResource entries exclude' : '';
+}
 
 function what(b: PolicyBreadth): string {
   if (b.admin) return 'every action';

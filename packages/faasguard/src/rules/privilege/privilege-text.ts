@@ -141,20 +141,28 @@ const VERB: Readonly<Partial<Record<Capability, string>>> = { 'delete-data': 'de
 /** Writes that add a message or a record to a topic, queue, stream or bus: they overwrite nothing. */
 const SENDS = /^(sns:Publish|sqs:SendMessage|kinesis:PutRecords?|firehose:PutRecord(Batch)?|events:PutEvents|iot:Publish)$/i;
 const CREATES = /^[\w-]+:Create/;
+/**
+ * S3 writes of a bucket's settings (CORS, lifecycle, notifications, tags …) that touch no object and
+ * grant no access: a policy, an ACL or the public access block can open every object, and count
+ * as writing them.
+ */
+const BUCKET_SETTINGS = /^s3:(?!\w*(Object|Policy|Acl|PublicAccessBlock|OwnershipControls))(Put|Delete)\w+$/i;
 
 /**
- * What a write grant lets an attacker do: overwrite data; or, when it only creates resources or
- * sends messages (a publish or a queued message changes no data there is), create new resources
- * and send messages, since "overwrite" would say more than the grant allows.
+ * What a write grant lets an attacker do: overwrite data; or, when it only creates resources,
+ * changes a bucket's settings or sends messages (a publish or a queued message changes no data
+ * there is), that, since "overwrite" would say more than the grant allows.
  */
 function writeText(g: StatementGrant): string {
   const sends = g.actions.filter((a) => SENDS.test(a));
   const creates = g.actions.filter((a) => CREATES.test(a) && !SENDS.test(a));
-  const rest = g.actions.filter((a) => !SENDS.test(a) && !CREATES.test(a));
+  const settings = g.actions.filter((a) => BUCKET_SETTINGS.test(a) && !CREATES.test(a));
+  const rest = g.actions.filter((a) => !SENDS.test(a) && !CREATES.test(a) && !BUCKET_SETTINGS.test(a));
   const where = (actions: string[]): string => (g.anyResource ? everyOf(actionServices(actions)) : targetsText(g));
   const parts: string[] = [];
   if (rest.length > 0) parts.push(g.anyResource ? `overwrite ${where(rest)}` : `overwrite data of ${targetsText(g)}`);
-  else if (creates.length > 0) parts.push(`create new ${namesText(actionServices(creates).map((s) => CREATED[s] ?? `${s} resources`))}`);
+  if (rest.length === 0 && settings.length > 0) parts.push(`change the settings of ${g.anyResource ? 'every bucket' : targetsText(g)}`);
+  if (rest.length === 0 && creates.length > 0) parts.push(`create new ${namesText(actionServices(creates).map((s) => CREATED[s] ?? `${s} resources`))}`);
   // Sending to a service whose data the grant overwrites anyway adds nothing to say.
   const overwritten = new Set(actionServices(rest));
   const sendsElsewhere = sends.filter((a) => !overwritten.has(a.slice(0, a.indexOf(':'))));
