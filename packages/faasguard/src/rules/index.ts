@@ -123,6 +123,7 @@ import { resourcePolicyWildcardAction } from './privilege/resource-policy-wildca
 import { codePublicObjectAcl } from './code/code-public-object-acl.js';
 import type { Rule } from './rule.js';
 import { envPlaintextSecret } from './secrets/env-plaintext-secret.js';
+import { containerEnvPlaintextSecret } from './secrets/container-env-plaintext-secret.js';
 // Secrets stores, identity pools
 import { cognitoIdentityPoolGuestAccess } from './auth/cognito-identity-pool-guest-access.js';
 import { envSecretByReference } from './secrets/env-secret-by-reference.js';
@@ -150,6 +151,7 @@ export const ALL_RULES: readonly Rule[] = [
   lambdaPermissionPublic,
   lambdaPermissionServiceWithoutSource,
   envPlaintextSecret,
+  containerEnvPlaintextSecret,
   apiRouteApiKeyOnly,
   authorizerUnused,
   cognitoMutableAuthorizationAttribute,

@@ -11,6 +11,7 @@ import { apiWithoutThrottling } from '../../src/rules/dos/api-without-throttling
 import { publicRestApiWithoutWaf } from '../../src/rules/dos/public-rest-api-without-waf.js';
 import { apiStageDataTraceEnabled } from '../../src/rules/monitoring/api-stage-data-trace-enabled.js';
 import { apiStageWithoutExecutionLogging } from '../../src/rules/monitoring/api-stage-without-execution-logging.js';
+import { functionWithoutTracing } from '../../src/rules/monitoring/function-without-tracing.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { scan } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
@@ -42,6 +43,14 @@ describe('severities chosen per finding', () => {
       ['PublicApi', 'medium'],
       ['PartnerApi', 'low'],
     ]);
+  });
+});
+
+describe('what the findings claim', () => {
+  it('function-without-tracing promises no downstream services a function may not have', async () => {
+    const result = await scan(path.join(FIXTURES, 'rules', 'function-without-tracing', 'fail'), { rules: [functionWithoutTracing] });
+    assert.ok(result.findings.length > 0);
+    for (const f of result.findings) assert.match(f.message, /cannot be followed from its caller through the function and on to whatever it calls\./);
   });
 });
 

@@ -77,6 +77,11 @@ describe('grant wording', () => {
     assert.doesNotMatch(message, /overwrite every object/);
   });
 
+  it('says the Data APIs reach the databases whose credentials the role holds', async () => {
+    assert.match(await wildcardWriteMessage('rds-data:ExecuteStatement'), /overwrite every database whose secret it can read/);
+    assert.match(await wildcardWriteMessage('redshift-data:ExecuteStatement'), /overwrite every data warehouse it can sign in to/);
+  });
+
   it('says a grant that publishes or queues messages sends them, overwriting nothing', async () => {
     const message = await wildcardWriteMessage('sns:Publish, sqs:SendMessage');
     assert.match(message, /send messages to every topic and every queue/);

@@ -88,6 +88,11 @@ const CASES: Record<string, Expected[]> = {
     { file: 'websocket.yaml', line: 29, subject: 'ChatConnect', severity: 'high' },
     { file: 'websocket.yaml', line: 31, subject: 'ChatSend', severity: 'high' },
   ],
+  'container-env-plaintext-secret': [
+    { line: 19, subject: 'Worker' },
+    { line: 24, subject: 'Worker' },
+    { line: 33, subject: 'Report' },
+  ],
   'public-load-balancer-without-waf': [
     { line: 4, subject: 'Shop', severity: 'medium' },
     { line: 41, subject: 'Site', severity: 'medium' },

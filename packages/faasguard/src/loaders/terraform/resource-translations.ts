@@ -440,6 +440,9 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   },
   aws_iam_user: { cfnType: 'AWS::IAM::User', properties: { UserName: 'name' } },
   aws_iam_access_key: { cfnType: 'AWS::IAM::AccessKey', properties: { UserName: 'user', Status: 'status' } },
+  // Container definitions are JSON text in the ECS and Batch APIs' spelling (see `model/facts/container-environment.ts`).
+  aws_ecs_task_definition: { cfnType: 'AWS::ECS::TaskDefinition', properties: { Family: 'family', ContainerDefinitions: 'container_definitions' } },
+  aws_batch_job_definition: { cfnType: 'AWS::Batch::JobDefinition', properties: { JobDefinitionName: 'name', ContainerProperties: 'container_properties' } },
   aws_wafv2_web_acl_association: { cfnType: 'AWS::WAFv2::WebACLAssociation', properties: { ResourceArn: 'resource_arn', WebACLArn: 'web_acl_arn' } },
   aws_api_gateway_rest_api: {
     cfnType: 'AWS::ApiGateway::RestApi',

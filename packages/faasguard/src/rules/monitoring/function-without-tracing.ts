@@ -27,7 +27,7 @@ export const functionWithoutTracing: Rule = {
       // A mode chosen by a parameter or condition may well be Active: not reported.
       if (fn.tracing === 'Active' || (fn.tracing !== undefined && typeof fn.tracing !== 'string')) continue;
       results.push({
-        message: `Function ${nameOf(fn)} has no active tracing: a request that abuses it cannot be followed across the services it reaches. Set Tracing: Active.`,
+        message: `Function ${nameOf(fn)} has no active tracing: a request that abuses it cannot be followed from its caller through the function and on to whatever it calls. Set Tracing: Active.`,
         location: functionSettingLoc(index.resource(fn.id), 'tracing') ?? fn.loc,
         subject: subjectOf(fn),
         key: [fn.logicalId],

@@ -100,8 +100,8 @@ const EVERY: Readonly<Record<string, string>> = lookupTable({
   kinesis: 'every stream',
   firehose: 'every delivery stream',
   rds: 'every database',
-  'rds-data': 'every database',
-  'redshift-data': 'every data warehouse',
+  'rds-data': 'every database whose secret it can read',
+  'redshift-data': 'every data warehouse it can sign in to',
   elasticfilesystem: 'every file system',
 });
 

@@ -1,5 +1,5 @@
-import { betterHomeAdvice, classifyNamedValue, kindInSentence, type SecretMatch } from '../../secrets/index.js';
-import { isComposite, type Value } from '../../model/value.js';
+import { betterHomeAdvice, kindInSentence } from '../../secrets/index.js';
+import { namedValueSecret } from './named-value-secret.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -27,7 +27,7 @@ export const envPlaintextSecret: Rule = {
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
       for (const v of fn.environment) {
-        const match = envValueSecret(v.name, v.value);
+        const match = namedValueSecret(v.name, v.value);
         if (!match) continue;
         const advice = betterHomeAdvice(match.kind);
         results.push({
@@ -43,18 +43,3 @@ export const envPlaintextSecret: Rule = {
     return results;
   },
 };
-
-/**
- * A plain value is judged by its format, then by its name; in a value built with `Fn::Sub` or
- * `Fn::Join` only the literal parts are read, by format alone (a vendor key is one whatever
- * surrounds it, while a name says nothing about a fragment).
- */
-function envValueSecret(name: string, value: Value): SecretMatch | undefined {
-  if (typeof value === 'string') return classifyNamedValue(name, value);
-  if (!isComposite(value)) return undefined;
-  for (const part of value.parts) {
-    const match = typeof part === 'string' ? classifyNamedValue('', part) : undefined;
-    if (match) return match;
-  }
-  return undefined;
-}
