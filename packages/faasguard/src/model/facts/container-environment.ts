@@ -18,14 +18,17 @@ export interface ContainerVariable {
   container: string;
   name: string;
   value: Value;
-  /** Where the value is written (the definition's JSON text as a whole, for Terraform) */
+  /** Where the value is written (the whole JSON text, for definitions written as text) */
   loc: SourceLocation;
 }
 
 export function containerEnvironment(r: Resource): ContainerVariable[] {
-  if (r.type === TASK_DEFINITION_TYPE) return containersOf(r, 'ContainerDefinitions').flatMap(({ container, path }, i) => variables(r, container, asString(field(container, 'Name')) ?? `container ${i + 1}`, path));
   if (r.type === JOB_DEFINITION_TYPE) return containersOf(r, 'ContainerProperties').flatMap(({ container, path }) => variables(r, container, r.logicalId, path));
-  return [];
+  if (r.type !== TASK_DEFINITION_TYPE) return [];
+  return containersOf(r, 'ContainerDefinitions').flatMap(({ container, path }, i) => {
+    const name = asString(field(container, 'Name')) ?? `container ${i + 1}`;
+    return variables(r, container, name, path);
+  });
 }
 
 interface Container {

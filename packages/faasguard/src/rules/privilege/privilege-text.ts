@@ -149,9 +149,9 @@ const CREATES = /^[\w-]+:Create/;
 const BUCKET_SETTINGS = /^s3:(?!\w*(Object|Policy|Acl|PublicAccessBlock|OwnershipControls))(Put|Delete)\w+$/i;
 
 /**
- * What a write grant lets an attacker do: overwrite data; or, when it only creates resources,
- * changes a bucket's settings or sends messages (a publish or a queued message changes no data
- * there is), that, since "overwrite" would say more than the grant allows.
+ * What a write grant lets an attacker do: overwrite data, or, for a grant that only creates
+ * resources, changes a bucket's settings or sends messages (a publish or a queued message changes
+ * no data there is), just that: "overwrite" would say more than the grant allows.
  */
 function writeText(g: StatementGrant): string {
   const sends = g.actions.filter((a) => SENDS.test(a));
