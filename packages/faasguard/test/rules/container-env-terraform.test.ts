@@ -49,4 +49,20 @@ resource "aws_ecs_task_definition" "clean" {
       ],
     );
   });
+
+  it('warns at the line of container definitions whose text is not JSON, and goes on', async () => {
+    const dir = project({
+      'main.tf': `resource "aws_ecs_task_definition" "broken" {
+  family                = "broken"
+  container_definitions = "[{\\"name\\": \\"app\\", "
+}
+`,
+    });
+    const result = await scan(dir, { noCache: true, rules: [containerEnvPlaintextSecret] });
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(
+      result.diagnostics.filter((d) => d.code === 'malformed-container-definitions').map((d) => [d.loc?.file, d.loc?.line]),
+      [['main.tf', 3]],
+    );
+  });
 });

@@ -23,7 +23,7 @@ import { hasSamTransform } from './detect.js';
 import { expandIncludes } from './include-transform.js';
 import { linkPipe } from './pipe-links.js';
 import { linkStateMachine } from './state-machine-links.js';
-import { checkJsonTextPolicy } from './json-text-properties.js';
+import { checkJsonTextContainers, checkJsonTextPolicy } from './json-text-properties.js';
 import { linkEventRule, linkIotRule, linkSchedule, linkLogSubscription, linkUserPoolTriggers } from './event-links.js';
 import { linkPolicyToRoles, loadRole } from './iam.js';
 import { Evaluator } from './intrinsics.js';
@@ -93,6 +93,8 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::Serverless::GraphQLApi': linkSamGraphqlApi,
   'AWS::OpenSearchServerless::SecurityPolicy': checkJsonTextPolicy,
   'AWS::OpenSearchServerless::AccessPolicy': checkJsonTextPolicy,
+  'AWS::ECS::TaskDefinition': checkJsonTextContainers,
+  'AWS::Batch::JobDefinition': checkJsonTextContainers,
 });
 
 const ROUTE_LINKS: Readonly<Record<string, Step>> = lookupTable({
