@@ -8,28 +8,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadApp } from '../../src/scan/scan.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { functionInvokeUri, lambdaIntegration, samApiDefinition } from '../helpers/sam-api-definition.js';
 
 const project = projectsRemovedAfterTests();
 
 /** An operation's integration with a function of the template, as the definition writes it. */
 function integration(type: 'aws' | 'aws_proxy', fn: string): string {
-  return `              x-amazon-apigateway-integration:
-                type: ${type}
-                httpMethod: POST
-                uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${fn}.Arn}/invocations
-`;
+  return lambdaIntegration(type, functionInvokeUri(fn));
 }
 
-const TEMPLATE = `Transform: AWS::Serverless-2016-10-31
-Resources:
-  Api:
-    Type: AWS::Serverless::Api
-    Properties:
-      StageName: prod
-      DefinitionBody:
-        swagger: '2.0'
-        paths:
-          /details:
+const TEMPLATE = `${samApiDefinition('swagger')}          /details:
             get:
 ${integration('aws', 'Details')}          /orders:
             post:
@@ -64,16 +52,7 @@ describe('function integrations of REST routes', () => {
   });
 
   it('drops an event route that an explicit definition does not have: SAM adds none to it, unless MergeDefinitions', async () => {
-    const template = (merge: string): string => `Transform: AWS::Serverless-2016-10-31
-Resources:
-  Api:
-    Type: AWS::Serverless::Api
-    Properties:
-      StageName: prod
-${merge}      DefinitionBody:
-        openapi: 3.0.1
-        paths:
-          /:
+    const template = (merge: string): string => `${samApiDefinition('openapi', merge)}          /:
             get:
 ${integration('aws_proxy', 'Root')}  Root:
     Type: AWS::Serverless::Function
@@ -98,28 +77,11 @@ ${integration('aws_proxy', 'Root')}  Root:
 
   it('links an integration whose URI names a function of the stack by its FunctionName, and no other', async () => {
     const uri = (name: string): string => `arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/arn:aws:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${name}/invocations`;
-    const template = `Transform: AWS::Serverless-2016-10-31
-Resources:
-  Api:
-    Type: AWS::Serverless::Api
-    Properties:
-      StageName: prod
-      DefinitionBody:
-        openapi: 3.0.1
-        paths:
-          /requests:
+    const template = `${samApiDefinition('openapi')}          /requests:
             post:
-              x-amazon-apigateway-integration:
-                type: aws
-                httpMethod: POST
-                uri: !Sub '${uri('${AWS::StackName}-Approval:live')}'
-          /other:
+${lambdaIntegration('aws', `!Sub '${uri('${AWS::StackName}-Approval:live')}'`)}          /other:
             post:
-              x-amazon-apigateway-integration:
-                type: aws
-                httpMethod: POST
-                uri: !Sub '${uri('${AWS::StackName}-Elsewhere')}'
-  Approval:
+${lambdaIntegration('aws', `!Sub '${uri('${AWS::StackName}-Elsewhere')}'`)}  Approval:
     Type: AWS::Serverless::Function
     Properties:
       FunctionName: !Sub '\${AWS::StackName}-Approval'

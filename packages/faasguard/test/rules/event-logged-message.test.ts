@@ -10,6 +10,7 @@ import { scan } from '../../src/scan/scan.js';
 import { eventLogged } from '../../src/rules/code/event-logged.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { functionInvokeUri, lambdaIntegration, samApiDefinition } from '../helpers/sam-api-definition.js';
 
 const project = projectsRemovedAfterTests();
 
@@ -42,21 +43,8 @@ Resources:
 
   it("says a custom integration passes the body alone, and a body-less method's passes nothing to log", async () => {
     const route = (method: string, templates = ''): string => `            ${method}:
-              x-amazon-apigateway-integration:
-                type: aws
-                httpMethod: POST
-                uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Orders.Arn}/invocations
-${templates}`;
-    const template = (paths: string): string => `Transform: AWS::Serverless-2016-10-31
-Resources:
-  Api:
-    Type: AWS::Serverless::Api
-    Properties:
-      StageName: prod
-      DefinitionBody:
-        swagger: '2.0'
-        paths:
-${paths}  Orders:
+${lambdaIntegration('aws', functionInvokeUri('Orders'))}${templates}`;
+    const template = (paths: string): string => `${samApiDefinition('swagger')}${paths}  Orders:
     Type: AWS::Serverless::Function
     Properties:
       Runtime: nodejs22.x
