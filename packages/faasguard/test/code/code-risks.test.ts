@@ -33,14 +33,15 @@ describe('code risks', () => {
     ]);
   });
 
-  it('event-logged: the whole event (low), the Authorization header and all headers (medium), not the path; all headers only where callers send credentials', () => {
+  it('event-logged: the whole event (low), the Authorization header, a refresh token and all headers (medium), not the path nor an execution id or page cursor named a token; all headers only where callers send credentials', () => {
     assert.deepEqual(of('event-logged'), [
       ['src/iamlogs.js:4', 'IamlogsFunction', ['src/iamlogs.js:4']],
       ['src/logs.js:3', 'LogsFunction', ['src/logs.js:3']],
       ['src/logs.js:5', 'LogsFunction', ['src/logs.js:5']],
       ['src/logs.js:9', 'LogsFunction', ['src/logs.js:9']],
+      ['src/logs.js:11', 'LogsFunction', ['src/logs.js:11']],
     ]);
-    assert.deepEqual(all.filter((g) => g.rule === 'event-logged').map((g) => g.severity).sort(), ['low', 'medium', 'medium', 'medium']);
+    assert.deepEqual(all.filter((g) => g.rule === 'event-logged').map((g) => g.severity).sort(), ['low', 'medium', 'medium', 'medium', 'medium']);
   });
 
   it('secret-in-code and tls-verification-disabled', () => {

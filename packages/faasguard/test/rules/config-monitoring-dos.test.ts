@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { bucketTriggerWithoutPublicAccessBlock } from '../../src/rules/config/bucket-trigger-without-public-access-block.js';
 import { openCorsOnAuthenticatedEndpoint } from '../../src/rules/config/open-cors-on-authenticated-endpoint.js';
 import { apiWithoutThrottling } from '../../src/rules/dos/api-without-throttling.js';
+import { sqsSourceWithoutRedrive } from '../../src/rules/dos/sqs-source-without-redrive.js';
 import { publicRestApiWithoutWaf } from '../../src/rules/dos/public-rest-api-without-waf.js';
 import { apiStageDataTraceEnabled } from '../../src/rules/monitoring/api-stage-data-trace-enabled.js';
 import { apiStageWithoutExecutionLogging } from '../../src/rules/monitoring/api-stage-without-execution-logging.js';
@@ -47,6 +48,15 @@ describe('severities chosen per finding', () => {
 });
 
 describe('what the findings claim', () => {
+  it('sqs-source-without-redrive says the queue deletes an expired message, not that it is lost (the code may keep a copy)', async () => {
+    const result = await scan(path.join(FIXTURES, 'rules', 'sqs-source-without-redrive', 'fail'), { rules: [sqsSourceWithoutRedrive] });
+    assert.ok(result.findings.length > 0);
+    for (const f of result.findings) {
+      assert.match(f.message, /is retried until it expires \(days\), billed every time, and then the queue deletes it\./);
+      assert.doesNotMatch(f.message, /lost/);
+    }
+  });
+
   it('function-without-tracing promises no downstream services a function may not have', async () => {
     const result = await scan(path.join(FIXTURES, 'rules', 'function-without-tracing', 'fail'), { rules: [functionWithoutTracing] });
     assert.ok(result.findings.length > 0);

@@ -530,6 +530,8 @@ const CASES: Record<string, Expected[]> = {
   xss: [{ file: 'src/app.js', line: 6, subject: 'Greeting' }],
   'open-redirect': [{ file: 'src/app.js', line: 3, subject: 'Login' }],
   'verbose-error-response': [
+    { file: 'src/errorcode.js', line: 7, subject: 'ErrorCodeFallback', severity: 'medium' },
+    { file: 'src/errorcode.js', line: 17, subject: 'ErrorCodeUrl', severity: 'medium' },
     { file: 'src/app.js', line: 6, subject: 'Checkout', severity: 'medium' },
     { file: 'src/send.js', line: 6, subject: 'Send', severity: 'medium' },
     { file: 'src/report.py', line: 8, subject: 'Report', severity: 'low' },

@@ -47,6 +47,11 @@ export interface CodeEvent {
   /** For client-supplied fields: the field and where it comes from */
   field?: string;
   source?: FlowSource;
+  /**
+   * For a returned error: the response's status code is the caught error's own `code` and nothing
+   * else (`statusCode: err.code`), so an HTTP caller gets it only when that code is a number.
+   */
+  statusFromErrorCode?: boolean;
 }
 
 export interface FunctionAnalysis {
@@ -64,6 +69,13 @@ const TOKEN_HEADER = /^(header|kid|alg|typ|jku|x5u)$/;
 const SECRET_FIELD = /authorization|password|passwd|secret|token|cookie|api[-_]?key|credential|session/i;
 /** Counts of a model's tokens (`maxTokens`, `max_tokens`, `inputTokens`): numbers, not credentials. */
 const TOKEN_COUNT = /tokens$|^(max|min|num|total)[-_]?tokens?$/i;
+/**
+ * Tokens that name a run, a request or a page rather than grant anything: a Step Functions or
+ * durable execution's id handed back to the caller (`executionToken` set to API Gateway's request
+ * id), a pagination cursor (`nextToken`, `continuation_token`), an idempotency key. Whoever reads
+ * one in the logs can replay nothing with it.
+ */
+const TOKEN_NOT_CREDENTIAL = /^(execution|request|correlation|trace|idempotency|next|pagination|page|continuation|sync)[-_]?token$/i;
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
 
 /** Analyzes the handler `exportName` of `file`; a string is the reason it cannot be. */
@@ -244,9 +256,16 @@ function verboseErrors(responses: Value[]): CodeEvent[] {
     const body = r.props?.get('body');
     if (!body || !r.loc) continue;
     const error = deepTaints(body).find((t) => t.origin.kind === 'error');
-    if (error) out.push({ loc: r.loc, what: 'the response body', steps: [...error.steps, { loc: r.loc, message: 'returned in the response body' }] });
+    if (!error) continue;
+    const statusFromErrorCode = isErrorCode(r.props?.get('statusCode'));
+    out.push({ loc: r.loc, what: 'the response body', steps: [...error.steps, { loc: r.loc, message: 'returned in the response body' }], ...(statusFromErrorCode ? { statusFromErrorCode } : {}) });
   }
   return dedupeEvents(out);
+}
+
+/** A value that is exactly a caught error's `code` property (see the `error` origin's `field`). */
+function isErrorCode(v: Value | undefined): boolean {
+  return v !== undefined && v.text === undefined && v.taints.length > 0 && v.taints.every((t) => t.origin.kind === 'error' && t.origin.field === 'code');
 }
 
 function tokenDecisions(hits: SinkHit[]): CodeEvent[] {
@@ -302,7 +321,7 @@ function eventLogs(hits: SinkHit[], sources: Sources): CodeEvent[] {
     const whole = path.length === 0;
     // All the headers at once carry the Authorization header and cookies too.
     const last = path[path.length - 1]?.name;
-    const secret = path.find((s) => SECRET_FIELD.test(s.name) && !TOKEN_COUNT.test(s.name))?.name ?? (last === 'headers' || last === 'multiValueHeaders' ? last : undefined);
+    const secret = path.find((s) => isCredentialField(s.name))?.name ?? (last === 'headers' || last === 'multiValueHeaders' ? last : undefined);
     if (!whole && !secret) continue;
     const source = sources.of(h.taint, true);
     out.push({
@@ -314,6 +333,10 @@ function eventLogs(hits: SinkHit[], sources: Sources): CodeEvent[] {
     });
   }
   return dedupeEvents(out);
+}
+
+function isCredentialField(name: string): boolean {
+  return SECRET_FIELD.test(name) && !TOKEN_COUNT.test(name) && !TOKEN_NOT_CREDENTIAL.test(name);
 }
 
 /** A decision on an unverified token is reported as such, not again as a client-supplied field. */

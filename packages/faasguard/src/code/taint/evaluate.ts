@@ -10,7 +10,7 @@ import type { CodeFiles } from '../module-graph.js';
 import { ts } from '../parse-js.js';
 import { nodeText } from '../ts-positions.js';
 import { defaultImport, exportsProps, isRequireCall, namedImport, requireValue, type ModuleRecord } from './module-env.js';
-import { addStep, deepTaints, getProp, join, joinAll, keysOf, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
+import { addStep, deepTaints, either, getProp, join, joinAll, keysOf, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
 import { concat, TextBuilder } from './text-builder.js';
 import { TaintWalker } from './walker-core.js';
 import { CLEAN_METHODS, isAnchoredRegex, MEMBERSHIP_METHODS } from './sanitizers.js';
@@ -455,12 +455,12 @@ export class Evaluator extends TaintWalker<ts.Node> {
       this.applyFacts(this.guardFacts(node.left, env).whenTrue, rightEnv, env);
       let right = CLEAN;
       this.inBranch(() => (right = this.evalExpr(node.right, rightEnv)));
-      return join(left, right);
+      return either(left, right);
     }
     const left = this.evalExpr(node.left, env);
     const right = this.evalExpr(node.right, env);
     if (op === ts.SyntaxKind.PlusToken) return shaped(concat(left, right), 'text');
-    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return join(left, right);
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return either(left, right);
     if (op === ts.SyntaxKind.CommaToken) return right;
     if (isComparison(op)) {
       this.decision(left, node, isNothing(node.right));
@@ -476,7 +476,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
     const fEnv = new Env(env);
     this.applyFacts(facts.whenTrue, tEnv, env);
     this.applyFacts(facts.whenFalse, fEnv, env);
-    return join(this.evalExpr(node.whenTrue, tEnv), this.evalExpr(node.whenFalse, fEnv));
+    return either(this.evalExpr(node.whenTrue, tEnv), this.evalExpr(node.whenFalse, fEnv));
   }
 
   private objectLiteral(node: ts.ObjectLiteralExpression, env: Env): Value {

@@ -76,6 +76,19 @@ function mergeProps(a?: Map<string, Value>, b?: Map<string, Value>): Map<string,
   return out;
 }
 
+/**
+ * One of two values, as `a || b`, `a ?? b` and `c ? a : b` give: joined, and a caught error's
+ * property in either is no longer known to be the whole value (see the `error` origin's `field`).
+ */
+export function either(a: Value, b: Value): Value {
+  return join(notExactlyErrorField(a), notExactlyErrorField(b));
+}
+
+function notExactlyErrorField(v: Value): Value {
+  if (!v.taints.some((t) => t.origin.kind === 'error' && typeof t.origin.field === 'string')) return v;
+  return { ...v, taints: v.taints.map((t) => (t.origin.kind === 'error' && typeof t.origin.field === 'string' ? { ...t, origin: { ...t.origin, field: null } } : t)) };
+}
+
 export function joinAll(values: Value[]): Value {
   return values.reduce((acc, v) => join(acc, v), CLEAN);
 }
@@ -115,6 +128,7 @@ function accessed(t: Taint, seg: PathSegment): Taint | undefined {
   }
   if (o.kind === 'jwt-split') return seg.name === '1' || seg.name === '*' ? { ...t, origin: { kind: 'jwt-part' } } : undefined;
   if (o.kind === 'jwt-part') return undefined;
+  if (o.kind === 'error' && o.field === undefined) return { ...t, origin: { ...o, field: seg.name } };
   return t;
 }
 

@@ -261,7 +261,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
       if (!c || c.type !== 'except_clause') continue;
       const catchEnv = new Env(env);
       const alias = findAlias(c);
-      const error: Value = { taints: [{ origin: { kind: 'error', loc: this.loc(c) }, steps: [this.step(c, `caught: ${this.text(c.namedChildren[0] ?? c)}`)], sanitized: new Set() }] };
+      const error: Value = { taints: [{ origin: { kind: 'error', loc: this.loc(c), field: null }, steps: [this.step(c, `caught: ${this.text(c.namedChildren[0] ?? c)}`)], sanitized: new Set() }] };
       if (alias) catchEnv.declare(alias, catchesOnlyInputErrors(c) ? CLEAN : error);
       const block = c.namedChildren.find((n) => n?.type === 'block');
       const saved = this.caught;

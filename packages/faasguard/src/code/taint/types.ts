@@ -33,7 +33,13 @@ export interface PathSegment {
 export type Origin =
   | { kind: 'param'; index: number; path: PathSegment[] }
   | { kind: 'event'; path: PathSegment[] }
-  | { kind: 'error'; loc: SourceLocation }
+  /**
+   * A caught error. `field`: the one property of the error this value is (`err.code`), set by the
+   * first property read; `null` once the value may be something else too (`err.code || 500`), and
+   * from the start where it is not followed (Python, whose `urllib` errors carry an HTTP status as
+   * their `code`).
+   */
+  | { kind: 'error'; loc: SourceLocation; field?: string | null }
   | { kind: 'jwt-split' | 'jwt-part' }
   | { kind: 'jwt-unverified'; loc: SourceLocation; how: string; path: PathSegment[] };
 

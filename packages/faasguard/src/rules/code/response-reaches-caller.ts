@@ -27,6 +27,22 @@ export function responseReach(fn: LambdaFunction, model: AppModel): ResponseReac
   return hasHttpInvokePermission(fn, model) ? 'caller' : 'unknown';
 }
 
+/**
+ * Whether every caller that receives the function's response refuses one whose status code is
+ * missing or not a number: a REST API's proxy integration and a load balancer answer it with a 502
+ * and no body. An HTTP API (payload 2.0) and a Function URL take a response without a status code
+ * as a 200 whose body is the whole object returned, and an invoke permission alone does not say
+ * which kind of API calls.
+ */
+export function everyCallerRejectsMalformedStatus(fn: LambdaFunction, model: AppModel): boolean {
+  const index = ModelIndex.of(model);
+  const callers = index.triggersOf(fn).filter((t) => answersCaller(t, index, model));
+  if (callers.length === 0) return false;
+  return callers.every((t) => STATUS_CHECKING.has(t.kind));
+}
+
+const STATUS_CHECKING = new Set<TriggerKind>(['apigw-rest', 'alb']);
+
 /** An API whose integrations live in an OpenAPI body, or a load balancer target group, shows only as its invoke permission. */
 export function hasHttpInvokePermission(fn: LambdaFunction, model: AppModel): boolean {
   return ModelIndex.of(model).permissionsOf(fn).some((p) => typeof p.principal === 'string' && HTTP_PRINCIPALS.has(p.principal));

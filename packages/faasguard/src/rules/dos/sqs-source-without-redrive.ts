@@ -13,7 +13,7 @@ export const sqsSourceWithoutRedrive: Rule = {
     cwe: ['CWE-400', 'CWE-835'],
     severity: 'medium',
     description:
-      'An SQS queue triggers the function and has no `RedrivePolicy`. A message the function keeps failing on (a poison message, which anyone allowed to send to the queue can craft) returns to the queue after each visibility timeout and is processed again and again until its retention expires (4 days by default, up to 14): every attempt is billed, takes a unit of concurrency and, with enough such messages, delays the legitimate ones; when it finally expires it is gone without a trace.\n\n' +
+      'An SQS queue triggers the function and has no `RedrivePolicy`. A message the function keeps failing on (a poison message, which anyone allowed to send to the queue can craft) returns to the queue after each visibility timeout and is processed again and again until its retention expires (4 days by default, up to 14): every attempt is billed, takes a unit of concurrency and, with enough such messages, delays the legitimate ones; when it finally expires the queue deletes it, and no copy is kept to investigate unless the code made one.\n\n' +
       'Severity: `medium`: a few crafted messages create days of paid, useless work and then silent data loss.',
     remediation:
       'Add a dead-letter queue: `RedrivePolicy: { deadLetterTargetArn: !GetAtt OrdersDlq.Arn, maxReceiveCount: 5 }`, with a longer retention on the dead-letter queue and an alarm on its depth. Report partial batch failures (`FunctionResponseTypes: [ReportBatchItemFailures]`) so that good messages of a batch are not retried.',
@@ -30,7 +30,7 @@ export const sqsSourceWithoutRedrive: Rule = {
     for (const [queue, triggers] of queuesWithoutRedrive(model)) {
       const fns = [...new Set(triggers.map((t) => t.functionId))].map((id) => ModelIndex.of(model).function(id)).filter((f) => f !== undefined);
       results.push({
-        message: `Queue ${nameOf(queue)} triggers ${fns.map(nameOf).join(', ')} and has no redrive policy: a message the function cannot process is retried until it expires (days), billed every time, then lost. Add a dead-letter queue with maxReceiveCount.`,
+        message: `Queue ${nameOf(queue)} triggers ${fns.map(nameOf).join(', ')} and has no redrive policy: a message the function cannot process is retried until it expires (days), billed every time, and then the queue deletes it. Add a dead-letter queue with maxReceiveCount.`,
         location: queue.loc,
         related: triggers.map((t) => ({ loc: t.loc, message: 'SQS event source' })),
         subject: subjectOf(queue),
