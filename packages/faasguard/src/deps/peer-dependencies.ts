@@ -1,7 +1,8 @@
 /**
  * Packages that a declared package needs its project to install beside it (npm
  * `peerDependencies`, or a Python library that expects the application to pick a driver), or
- * that it installs itself and projects pin beside it (boto3's botocore): the project's code never
+ * that it installs itself and projects pin beside it (boto3's botocore, requests' urllib3, as a
+ * requirements file exported from a lock lists them): the project's code never
  * imports them, the declared package does, and declaring them adds no package: they are not
  * unused. Listed from each package's own manifest or documentation; `@scope/*` and `prefix-*`
  * globs allowed.
@@ -20,9 +21,13 @@ const PEERS: Record<Ecosystem, Readonly<Record<string, readonly string[]>>> = {
     '@middy/*': ['@middy/core'],
   },
   PyPI: {
-    'aws-lambda-powertools': ['pydantic', 'aws-xray-sdk', 'fastjsonschema', 'aws-encryption-sdk', 'jmespath'],
+    'aws-lambda-powertools': ['pydantic', 'aws-xray-sdk', 'fastjsonschema', 'aws-encryption-sdk', 'jmespath', 'typing-extensions'],
     'aurora-dsql-python-connector': ['psycopg2', 'psycopg2-binary', 'psycopg', 'psycopg-binary', 'asyncpg', 'boto3', 'botocore'],
-    boto3: ['botocore', 's3transfer', 'jmespath'],
+    // botocore's own requirements too: a project pins urllib3 beside boto3 for the runtime's OpenSSL.
+    boto3: ['botocore', 's3transfer', 'jmespath', 'urllib3', 'python-dateutil', 'six'],
+    botocore: ['urllib3', 'python-dateutil', 'jmespath', 'six'],
+    requests: ['urllib3', 'idna', 'charset-normalizer', 'certifi'],
+    pydantic: ['pydantic-core', 'typing-extensions', 'annotated-types'],
     'requests-aws4auth': ['requests'],
     'opensearch-py': ['requests'],
     'elasticsearch': ['requests'],

@@ -338,6 +338,8 @@ export interface ApiStage {
   /** Logical id of the resource that creates the stage (a Stage, a Deployment with a StageName), when it is not the API itself */
   resourceLogicalId?: string;
   accessLogDestination?: Value;
+  /** The access log line's format (`$context` variables), when the template writes one */
+  accessLogFormat?: Value;
   throttling?: { burstLimit?: Value; rateLimit?: Value };
   /** `TracingEnabled` (REST): X-Ray tracing of the stage's requests */
   tracing?: Value;
@@ -401,7 +403,7 @@ export interface Route extends ModelElement {
   auth: RouteAuth;
   /** What the route hands requests to, when the format says (an OpenAPI definition's integration) */
   integration?: RouteIntegration;
-  /** What API Gateway validates before the integration runs (REST APIs), when the format says */
+  /** What API Gateway validates before the integration runs (REST APIs; WebSocket routes with request models), when the format says */
   requestValidation?: RequestValidation;
 }
 

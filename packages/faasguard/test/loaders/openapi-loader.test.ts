@@ -270,6 +270,43 @@ ${op('NONE')}  Fn:
     }
   });
 
+  it("reads a REST API's resource policy from its definition's x-amazon-apigateway-policy, the resource's own first", async () => {
+    const policy = ['      x-amazon-apigateway-policy:', '        Version: "2012-10-17"', '        Statement:', '          - Effect: Allow', '            Principal: "*"', '            Action: execute-api:Invoke', '            Resource: execute-api:/*', '            Condition:', '              StringEquals:', '                aws:sourceVpc: vpc-0abc'];
+    const definition = (name: string, extra: string[] = []): string[] => [
+      `  ${name}:`,
+      '    Type: AWS::Serverless::Api',
+      '    Properties:',
+      '      StageName: prod',
+      ...extra,
+      '      DefinitionBody:',
+      '        openapi: "3.0.1"',
+      ...policy.map((l) => `  ${l}`),
+      '        paths:',
+      '          /items:',
+      '            get:',
+      '              x-amazon-apigateway-integration:',
+      '                type: mock',
+    ];
+    const dir = tempProject({
+      'template.yaml': [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        ...definition('Private'),
+        ...definition('Owned', ['      Auth:', '        ResourcePolicy:', '          CustomStatements:', '            - Effect: Deny', '              Principal: "*"', '              Action: execute-api:Invoke', '              Resource: execute-api:/*']),
+        '',
+      ].join('\n'),
+    });
+    try {
+      const loaded = await loadApp(dir);
+      const api = (id: string) => loaded.model.apis.find((a) => a.logicalId === id)!;
+      const statement = api('Private').resourcePolicy?.statements[0];
+      assert.deepEqual([statement?.effect, statement?.loc.line], ['Allow', 12]);
+      assert.deepEqual(api('Owned').resourcePolicy?.statements.map((st) => st.effect), ['Deny'], "the resource's own policy is kept");
+    } finally {
+      removeProject(dir);
+    }
+  });
+
   it('reads a local DefinitionUri, and notes one in S3', () => {
     const fromFile = route('UriApi', 'GET', '/from-file');
     assert.deepEqual([fromFile.loc.file, fromFile.loc.line], ['api/definition.json', 6]);

@@ -9,6 +9,7 @@ import { bucketTriggerWithoutPublicAccessBlock } from '../../src/rules/config/bu
 import { openCorsOnAuthenticatedEndpoint } from '../../src/rules/config/open-cors-on-authenticated-endpoint.js';
 import { apiWithoutThrottling } from '../../src/rules/dos/api-without-throttling.js';
 import { sqsSourceWithoutRedrive } from '../../src/rules/dos/sqs-source-without-redrive.js';
+import { asyncTriggerWithoutFailureDestination } from '../../src/rules/monitoring/async-trigger-without-failure-destination.js';
 import { publicRestApiWithoutWaf } from '../../src/rules/dos/public-rest-api-without-waf.js';
 import { apiStageDataTraceEnabled } from '../../src/rules/monitoring/api-stage-data-trace-enabled.js';
 import { apiStageWithoutExecutionLogging } from '../../src/rules/monitoring/api-stage-without-execution-logging.js';
@@ -16,6 +17,9 @@ import { functionWithoutTracing } from '../../src/rules/monitoring/function-with
 import type { Rule } from '../../src/rules/rule.js';
 import { scan } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+
+const project = projectsRemovedAfterTests();
 
 async function findings(rule: Rule, fixture: string): Promise<Array<[string | undefined, string]>> {
   const result = await scan(path.join(FIXTURES, 'rules', rule.meta.id, fixture), { rules: [rule] });
@@ -48,6 +52,26 @@ describe('severities chosen per finding', () => {
 });
 
 describe('what the findings claim', () => {
+  it('async-trigger-without-failure-destination says the events are lost and the errors remain, not that nothing does', async () => {
+    const result = await scan(path.join(FIXTURES, 'rules', 'async-trigger-without-failure-destination', 'fail'), { rules: [asyncTriggerWithoutFailureDestination] });
+    assert.ok(result.findings.length > 0);
+    for (const f of result.findings) {
+      assert.match(f.message, /events it fails on are dropped after two retries, and only the errors in its logs remain, not the events\./);
+      assert.doesNotMatch(f.message, /without a trace/);
+    }
+  });
+
+  it('api-stage-without-execution-logging names the decisions the API makes, and the access log that records errors', async () => {
+    const result = await scan(path.join(FIXTURES, 'rules', 'api-stage-without-execution-logging', 'fail'), { rules: [apiStageWithoutExecutionLogging] });
+    const claims = Object.fromEntries(result.findings.map((f) => [f.subject?.logicalId, f.message.slice(f.message.indexOf(': ') + 2)]));
+    // No authorizer on the Serverless service's one route: no denial to record.
+    assert.match(claims['ApiGatewayRestApi']!, /^integration failures \(timeouts, responses API Gateway cannot use\) leave no record on the API's side, so a failing request cannot be explained\./);
+    assert.match(claims['Orders']!, /^authorization denials and integration failures leave no record/);
+    // The routes are not in the template: denials may happen.
+    assert.match(claims['Quiet']!, /^authorization denials and integration failures leave no record/);
+    assert.match(claims['Open']!, /^integration failures are recorded only as the access log's error fields, without API Gateway's account of each step/);
+  });
+
   it('sqs-source-without-redrive says the queue deletes an expired message, not that it is lost (the code may keep a copy)', async () => {
     const result = await scan(path.join(FIXTURES, 'rules', 'sqs-source-without-redrive', 'fail'), { rules: [sqsSourceWithoutRedrive] });
     assert.ok(result.findings.length > 0);
@@ -57,10 +81,29 @@ describe('what the findings claim', () => {
     }
   });
 
-  it('function-without-tracing promises no downstream services a function may not have', async () => {
+  it('function-without-tracing promises no downstream services a function may not have, nor a trace from callers that cannot start one', async () => {
     const result = await scan(path.join(FIXTURES, 'rules', 'function-without-tracing', 'fail'), { rules: [functionWithoutTracing] });
     assert.ok(result.findings.length > 0);
-    for (const f of result.findings) assert.match(f.message, /cannot be followed from its caller through the function and on to whatever it calls\./);
+    for (const f of result.findings) assert.match(f.message, /: a request that abuses it cannot be followed through the function and on to whatever it calls\. Set /);
+  });
+
+  it('function-without-tracing names the setting as the source spells it', async () => {
+    const dir = project({
+      'sam/template.yaml': 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Sam:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Handler: app.handler\n      InlineCode: "def handler(e, c): pass"\n',
+      'cfn/template.yaml': 'Resources:\n  Plain:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.13\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/plain\n      Code: { ZipFile: "def handler(e, c): pass" }\n',
+      'tf/main.tf': 'resource "aws_lambda_function" "worker" {\n  function_name = "worker"\n  role          = "arn:aws:iam::123456789012:role/worker"\n  runtime       = "python3.13"\n  handler       = "app.handler"\n  filename      = "app.zip"\n}\n',
+      'sls/serverless.yml': 'service: shop\nprovider:\n  name: aws\n  runtime: python3.13\nfunctions:\n  orders:\n    handler: app.handler\n',
+    });
+    const result = await scan(dir, { noCache: true, rules: [functionWithoutTracing] });
+    assert.deepEqual(result.findings.map((f) => [f.location.file, f.message.slice(f.message.indexOf('Set '))]).sort(), [
+      ['cfn/template.yaml', 'Set TracingConfig: { Mode: Active }.'],
+      ['sam/template.yaml', 'Set Tracing: Active.'],
+      ['sls/serverless.yml', 'Set tracing: Active on the function (or provider.tracing.lambda: true).'],
+      ['tf/main.tf', 'Set tracing_config { mode = "Active" }.'],
+    ]);
+    const cdk = await scan(path.join(FIXTURES, 'cdk', 'orders-app'), { noCache: true, rules: [functionWithoutTracing] });
+    assert.ok(cdk.findings.length > 0);
+    for (const f of cdk.findings) assert.match(f.message, /\. Set tracing: Tracing\.ACTIVE on the function\.$/);
   });
 });
 

@@ -1,11 +1,12 @@
 /**
- * `function-without-log-retention` speaks as the function's source does: a template, its stack and
+ * `function-without-log-retention` and `log-group-without-retention` speak as the resource's source does: a template, its stack and
  * `RetentionInDays`, or a Terraform configuration, its state and `retention_in_days`.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scan } from '../../src/scan/scan.js';
 import { functionWithoutLogRetention } from '../../src/rules/monitoring/function-without-log-retention.js';
+import { logGroupWithoutRetention } from '../../src/rules/monitoring/log-group-without-retention.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
 const project = projectsRemovedAfterTests();
@@ -47,5 +48,17 @@ resource "aws_cloudwatch_log_group" "export" {
     });
     const result = await scan(dir, { noCache: true, rules: [functionWithoutLogRetention] });
     assert.deepEqual(result.findings.map((f) => f.message), ['Function Worker has no log group in the template: Lambda creates one on first use, outside the stack, and keeps its logs forever. Declare the log group with RetentionInDays.']);
+  });
+
+  it('names retention_in_days for a Terraform log group no function writes, RetentionInDays for a template one', async () => {
+    const dir = project({
+      'infra/main.tf': 'resource "aws_cloudwatch_log_group" "audit" {\n  name = "/shop/audit"\n}\n',
+      'stack/template.yaml': 'Resources:\n  Audit:\n    Type: AWS::Logs::LogGroup\n',
+    });
+    const result = await scan(dir, { noCache: true, rules: [logGroupWithoutRetention] });
+    assert.deepEqual(result.findings.map((f) => [f.location.file, f.message]).sort(), [
+      ['infra/main.tf', 'Log group aws_cloudwatch_log_group.audit has no retention_in_days: its events are kept forever. Set a retention period.'],
+      ['stack/template.yaml', 'Log group Audit has no RetentionInDays: its events are kept forever. Set a retention period.'],
+    ]);
   });
 });

@@ -47,6 +47,7 @@ const CASES: Record<string, Expected[]> = {
   'dependency-unused': [
     { file: 'api/package.json', line: 7, subject: 'Api' },
     { file: 'worker/requirements.txt', line: 1, subject: 'Worker' },
+    { file: 'pinner/requirements.txt', line: 1, subject: 'Pinner' },
   ],
   'dependency-undeclared': [
     { file: 'api/index.js', line: 2, subject: 'Api' },
@@ -285,6 +286,7 @@ const CASES: Record<string, Expected[]> = {
     { line: 19, subject: 'Orders', severity: 'low' },
     { line: 30, subject: 'Quiet', severity: 'low' },
     { line: 39, subject: 'Chat', severity: 'low' },
+    { line: 48, subject: 'Open', severity: 'low' },
   ],
   'iam-wildcard-resource-read': [
     { line: 12, subject: 'SearchRole', severity: 'high' },

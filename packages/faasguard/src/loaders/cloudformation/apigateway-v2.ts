@@ -1,10 +1,10 @@
 /**
  * API Gateway HTTP and WebSocket APIs (v2) declared resource by resource.
  */
-import type { Api, RouteAuthType, RouteIntegration } from '../../model/app-model.js';
+import type { Api, RequestValidation, RouteAuthType, RouteIntegration } from '../../model/app-model.js';
 import { resolveIntegration } from '../openapi/integration.js';
 import { apiTriggerKind } from '../../model/trigger-kind.js';
-import { asBoolean, referencedResource, type Value, type ValueMap } from '../../model/value.js';
+import { asBoolean, isValueMap, referencedResource, type Value, type ValueMap } from '../../model/value.js';
 import { elementBase, prop, props, type LoadContext } from './load-context.js';
 import { stageSettings } from './stage-settings.js';
 import { apiOfChild } from './api-of-child.js';
@@ -72,8 +72,21 @@ export function linkApiV2Route(ctx: LoadContext, r: TemplateResource): void {
     ...(fn ? { functionId: fn.id } : {}),
     ...(target ? { integration: v2Integration(ctx, target) } : {}),
     auth: { type: v2AuthType(authType.value), ...(authorizer ? { authorizer } : {}), apiKeyRequired: asBoolean(prop(ctx, r, 'ApiKeyRequired').value) === true, loc: authType.node ? authType.loc : r.loc },
+    ...(api.protocol === 'websocket' ? webSocketValidation(ctx, r) : {}),
   });
   if (fn) ctx.builder.addTrigger({ id, kind: apiTriggerKind(api.protocol), functionId: fn.id, routeId: id, sourceId: api.id, asynchronous: false, details: {}, loc: r.loc });
+}
+
+/**
+ * A WebSocket route with request models and a model selection expression: API Gateway checks each
+ * message's body against the model the expression selects and rejects what does not match. A
+ * message carries no query string or headers to require, so nothing is left unvalidated there.
+ */
+function webSocketValidation(ctx: LoadContext, r: TemplateResource): { requestValidation?: RequestValidation } {
+  const models = prop(ctx, r, 'RequestModels');
+  const selected = models.value;
+  if (prop(ctx, r, 'ModelSelectionExpression').value === undefined || !isValueMap(selected) || Object.keys(selected).length === 0) return {};
+  return { requestValidation: { body: true, parameters: true, requiredParameters: [], loc: models.node ? models.loc : r.loc } };
 }
 
 /** `integrations/<IntegrationId>` → the AWS::ApiGatewayV2::Integration it names. */

@@ -34,6 +34,7 @@ function restSettings(ev: Evaluator, source: StageSource, p: ValueMap): StageSet
   const throttle = methodSettings.find((s) => s.throttling)?.throttling;
   return {
     accessLogDestination: destination(p['AccessLogSetting']),
+    accessLogFormat: format(p['AccessLogSetting']),
     throttling: throttle ?? {},
     tracing: p['TracingEnabled'],
     methodSettings: methodSettings.map(({ throttling: _, ...s }) => s),
@@ -50,6 +51,7 @@ function v2Settings(ev: Evaluator, source: StageSource, p: ValueMap): StageSetti
   const setting = isValueMap(defaults) ? methodSetting({ ...defaults, HttpMethod: '*', ResourcePath: '/*' }, node?.loc ?? source.loc) : undefined;
   return {
     accessLogDestination: destination(p['AccessLogSettings']),
+    accessLogFormat: format(p['AccessLogSettings']),
     throttling: setting?.throttling ?? {},
     methodSettings: setting ? [{ ...withoutThrottling(setting) }] : [],
     clientCertificateId: p['ClientCertificateId'],
@@ -64,6 +66,10 @@ function withoutThrottling(s: StageMethodSetting & { throttling?: unknown }): St
 
 function destination(v: Value | undefined): Value | undefined {
   return isValueMap(v) ? v['DestinationArn'] : undefined;
+}
+
+function format(v: Value | undefined): Value | undefined {
+  return isValueMap(v) ? v['Format'] : undefined;
 }
 
 function methodSetting(v: Value | undefined, loc: SourceLocation): (StageMethodSetting & { throttling?: { burstLimit?: Value; rateLimit?: Value } }) | undefined {

@@ -18,12 +18,14 @@ import type { LoadContext } from '../cloudformation/load-context.js';
 import type { TemplateResource } from '../cloudformation/template.js';
 import { apiDefinition, type ApiDefinition } from './definition.js';
 import { resolveIntegration } from './integration.js';
+import { loadPolicyDocument } from '../cloudformation/policy-document.js';
 import { extensionAuthType, routeAuth, securityContext, type SecurityContext } from './security.js';
 
 const INTEGRATION = 'x-amazon-apigateway-integration';
 const AUTH_EXTENSION = 'x-amazon-apigateway-auth';
 const VALIDATOR = 'x-amazon-apigateway-request-validator';
 const ANY_METHOD = 'x-amazon-apigateway-any-method';
+const POLICY = 'x-amazon-apigateway-policy';
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', ANY_METHOD]);
 
 interface Operation {
@@ -41,9 +43,21 @@ export function linkOpenApiRoutes(ctx: LoadContext, r: TemplateResource): void {
   const def = apiDefinition(ctx, r);
   if (!def) return;
   const security = securityContext(ctx, api, def);
+  readDefinitionPolicy(ctx, api, def);
   const ops = [...operations(def)];
   for (const op of ops) linkOperation(ctx, api, def, security, op);
   if (samLeavesDefinitionAsWritten(ctx, r)) dropUndeployedEventRoutes(ctx, api, ops);
+}
+
+/**
+ * A REST API's resource policy written in its definition (`x-amazon-apigateway-policy` at the top),
+ * when the resource gives none of its own (`Policy`, SAM's `Auth.ResourcePolicy`).
+ */
+function readDefinitionPolicy(ctx: LoadContext, api: Api, def: ApiDefinition): void {
+  if (api.protocol !== 'rest' || api.resourcePolicy) return;
+  const node = get(def.node, POLICY);
+  const doc = node ? loadPolicyDocument(node, ctx.ev, node.loc) : undefined;
+  if (doc) api.resourcePolicy = doc;
 }
 
 /**

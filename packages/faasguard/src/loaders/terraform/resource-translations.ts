@@ -511,7 +511,10 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   },
   aws_apigatewayv2_route: {
     cfnType: 'AWS::ApiGatewayV2::Route',
-    properties: { ApiId: 'api_id', RouteKey: 'route_key', AuthorizationType: 'authorization_type', AuthorizerId: 'authorizer_id', Target: 'target', ApiKeyRequired: 'api_key_required' },
+    properties: {
+      ApiId: 'api_id', RouteKey: 'route_key', AuthorizationType: 'authorization_type', AuthorizerId: 'authorizer_id', Target: 'target', ApiKeyRequired: 'api_key_required',
+      ModelSelectionExpression: 'model_selection_expression', RequestModels: 'request_models',
+    },
   },
   aws_apigatewayv2_integration: {
     cfnType: 'AWS::ApiGatewayV2::Integration',

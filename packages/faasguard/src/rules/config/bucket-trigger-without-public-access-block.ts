@@ -3,12 +3,14 @@ import { BUCKET_TYPE, bucketFacts } from '../../model/facts/bucket-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { sourceWords, type SourceWords } from '../source-words.js';
 
-const SETTINGS: ReadonlyArray<[keyof Omit<PublicAccessBlock, 'loc'>, string]> = [
-  ['blockPublicAcls', 'BlockPublicAcls'],
-  ['ignorePublicAcls', 'IgnorePublicAcls'],
-  ['blockPublicPolicy', 'BlockPublicPolicy'],
-  ['restrictPublicBuckets', 'RestrictPublicBuckets'],
+/** Each setting, as a template and as Terraform's `aws_s3_bucket_public_access_block` spell it. */
+const SETTINGS: ReadonlyArray<[keyof Omit<PublicAccessBlock, 'loc'>, string, string]> = [
+  ['blockPublicAcls', 'BlockPublicAcls', 'block_public_acls'],
+  ['ignorePublicAcls', 'IgnorePublicAcls', 'ignore_public_acls'],
+  ['blockPublicPolicy', 'BlockPublicPolicy', 'block_public_policy'],
+  ['restrictPublicBuckets', 'RestrictPublicBuckets', 'restrict_public_buckets'],
 ];
 
 export const bucketTriggerWithoutPublicAccessBlock: Rule = {
@@ -46,22 +48,27 @@ export const bucketTriggerWithoutPublicAccessBlock: Rule = {
 
 function checkBucket(model: AppModel, bucket: Resource, triggers: Trigger[]): RuleResult | undefined {
   const pab = bucket.publicAccessBlock;
-  const off = pab ? SETTINGS.filter(([k]) => !pab[k]).map(([, name]) => name) : [];
+  const words = sourceWords(bucket.loc.file);
+  const off = pab ? SETTINGS.filter(([k]) => !pab[k]).map(([, name, tfName]) => (words.terraform ? tfName : name)) : [];
+  const block = words.terraform ? 'aws_s3_bucket_public_access_block' : 'PublicAccessBlockConfiguration';
+  const unsaid = unsaidText(words);
   if (pab && off.length === 0) return undefined;
   const base = { subject: subjectOf(bucket), key: [bucket.logicalId], related: triggers.map((t) => ({ loc: t.loc, message: t.kind === 'eventbridge' ? 'S3 event, through EventBridge, that invokes the function' : 'S3 event that invokes the function' })) };
   if (triggers.length === 0) {
-    if (!pab) return { ...base, location: bucket.loc, severity: 'low', message: `Bucket ${nameOf(bucket)} has no PublicAccessBlockConfiguration: ${UNSAID}. Set all four Block Public Access settings to true.` };
+    if (!pab) return { ...base, location: bucket.loc, severity: 'low', message: `Bucket ${nameOf(bucket)} has no ${block}: ${unsaid}. Set all four Block Public Access settings to true.` };
     return { ...base, location: pab.loc, severity: 'low', message: `Bucket ${nameOf(bucket)}: its public access block leaves ${off.join(', ')} off, so one public ACL or policy statement would expose it to everyone on the internet. Set all four Block Public Access settings to true.` };
   }
   const fns = functionNames(model, triggers);
   if (!pab) {
-    return { ...base, location: bucket.loc, severity: 'low', message: `Bucket ${nameOf(bucket)} triggers ${fns} and has no PublicAccessBlockConfiguration: ${UNSAID}; one that allows a public ACL or policy would let anyone upload objects that run the function. Set all four Block Public Access settings to true.` };
+    return { ...base, location: bucket.loc, severity: 'low', message: `Bucket ${nameOf(bucket)} triggers ${fns} and has no ${block}: ${unsaid}; one that allows a public ACL or policy would let anyone upload objects that run the function. Set all four Block Public Access settings to true.` };
   }
   return { ...base, location: pab.loc, message: `Bucket ${nameOf(bucket)} triggers ${fns} but its public access block leaves ${off.join(', ')} off: a public ACL or policy would let anyone on the internet upload objects that run the function with content they choose. Set all four settings to true.` };
 }
 
 /** What a bucket without the configuration gets: S3's default since April 2023, unless it is older. */
-const UNSAID = 'S3 turns all four settings on for a bucket created since April 2023, but a bucket older than that, or one imported into the stack, keeps what it had, and the template does not say which';
+function unsaidText(words: SourceWords): string {
+  return `S3 turns all four settings on for a bucket created since April 2023, but a bucket older than that, or one imported into ${words.owner}, keeps what it had, and the ${words.app} does not say which`;
+}
 
 function functionNames(model: AppModel, triggers: Trigger[]): string {
   const ids = [...new Set(triggers.map((t) => t.functionId))];

@@ -1,4 +1,4 @@
-import type { StageMethodSetting } from '../../model/app-model.js';
+import type { AppModel, Route, StageMethodSetting } from '../../model/app-model.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -12,7 +12,7 @@ export const apiStageWithoutExecutionLogging: Rule = {
     cwe: ['CWE-778'],
     severity: 'low',
     description:
-      'A REST or WebSocket API stage sets no execution logging level (`LoggingLevel: ERROR` or `INFO` in `MethodSettings`, a Deployment\'s `StageDescription`, or `DefaultRouteSettings`), or sets it to `OFF` for every method. Execution logs are where API Gateway records what it decided: an authorizer that denied a token, a request the validator rejected, an integration that failed or timed out, an API key over its quota. Without them, an attack that fails against the API leaves no trace, and a failure that lets requests through cannot be explained. Access logs (api-stage-without-access-logs) record who called what; they do not record these decisions. AWS Security Hub control APIGateway.1 asks for `ERROR` or `INFO` on every stage.\n\n' +
+      'A REST or WebSocket API stage sets no execution logging level (`LoggingLevel: ERROR` or `INFO` in `MethodSettings`, a Deployment\'s `StageDescription`, or `DefaultRouteSettings`), or sets it to `OFF` for every method. Execution logs are where API Gateway records what it decided: an authorizer that denied a token, a request the validator rejected, an integration that failed or timed out, an API key over its quota. Without them, an attack that fails against the API leaves no trace, and a failure that lets requests through cannot be explained; an access log that writes the error variables (`$context.error.message`, `$context.integration.error`, `$context.authorizer.error` …) keeps one line per failure, without that account, and the message says so. The message names the decisions the API makes: authorization denials only where a route authenticates or requires an API key or the API has a resource policy (or the template does not show the routes), the validator\'s rejections only where one checks requests. Access logs (api-stage-without-access-logs) record who called what; they do not record these decisions. AWS Security Hub control APIGateway.1 asks for `ERROR` or `INFO` on every stage.\n\n' +
       'Severity: `low` (monitoring, not an entry point); `info` for a private API. HTTP APIs have no execution logs and are not judged; nor are APIs whose known routes all answer with a mock integration. Keep data trace off (api-stage-data-trace-enabled): the level alone logs no request bodies.',
     remediation:
       'Set `LoggingLevel: ERROR` (or `INFO`) for every method of the stage: a `MethodSettings` entry with `HttpMethod: "*"` and `ResourcePath: "/*"` (SAM `Api`: the `MethodSettings` property; WebSocket: `DefaultRouteSettings.LoggingLevel`; Serverless Framework: `provider.logs.restApi` with `executionLogging: true`). The account needs a CloudWatch role for API Gateway (`AWS::ApiGateway::Account`).',
@@ -31,7 +31,7 @@ export const apiStageWithoutExecutionLogging: Rule = {
       if (s.api.protocol === 'http' || answersItself(model, s.api) || logsExecution(s)) continue;
       const off = (s.stage.methodSettings ?? []).find((m) => level(m) === 'OFF');
       results.push({
-        message: `${stageText(s)} has no execution logging${off ? ' (LoggingLevel OFF)' : ''}: authorizer denials, rejected requests and integration failures leave no record, so an attack that fails against the API goes unseen. Set LoggingLevel: ERROR for every method.`,
+        message: `${stageText(s)} has no execution logging${off ? ' (LoggingLevel OFF)' : ''}: ${unrecorded(model, s)} Set LoggingLevel: ERROR for every method.`,
         location: off?.loc ?? s.stage.loc,
         related: [{ loc: s.api.loc, message: `API ${nameOf(s.api)}` }],
         subject: subjectOf(s.api),
@@ -42,6 +42,43 @@ export const apiStageWithoutExecutionLogging: Rule = {
     return results;
   },
 };
+
+/**
+ * What goes unrecorded, named from what the API has: denials where a route authenticates, the API
+ * has a resource policy, or the template does not show its routes or its settings, rejections where a validator checks requests, and integration
+ * failures always; and whether the stage's access log at least writes their error fields.
+ */
+function unrecorded(model: AppModel, s: StageOfApi): string {
+  const routes = model.routes.filter((r) => r.apiId === s.api.id);
+  const refusals = [
+    ...(routes.length === 0 || s.api.resourcePolicy || s.api.definedElsewhere || routes.some((r) => r.auth.type !== 'none' || r.auth.apiKeyRequired) ? ['authorization denials'] : []),
+    ...(routes.some(validates) ? ['requests the validator rejected'] : []),
+  ];
+  const what = listText([...refusals, 'integration failures']);
+  const steps = `${refusals.includes('authorization denials') ? "the authorizer's answer, " : ''}the request it sent to the integration and what came back`;
+  if (accessLogRecordsErrors(s)) return `${what} are recorded only as the access log's error fields, without API Gateway's account of each step (${steps}).`;
+  // Without a refusal to record, what is lost is why a request failed between API Gateway and its backend.
+  if (refusals.length === 0) return 'integration failures (timeouts, responses API Gateway cannot use) leave no record on the API\'s side, so a failing request cannot be explained.';
+  return `${what} leave no record, so an attack that fails against the API goes unseen.`;
+}
+
+function validates(r: Route): boolean {
+  const v = r.requestValidation;
+  return v !== undefined && (v.body || (v.parameters && v.requiredParameters.length > 0));
+}
+
+function listText(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** `$context` variables that put an error's text in the access log line. */
+const ERROR_VARIABLES = /\$context\.(?:error\.message(?:String)?|integrationErrorMessage|integration\.error|authorizer\.error|authorize\.error|authenticate\.error|waf\.error)\b/;
+
+function accessLogRecordsErrors({ stage }: StageOfApi): boolean {
+  if (stage.accessLogDestination === undefined || stage.accessLogFormat === undefined) return false;
+  const format = typeof stage.accessLogFormat === 'string' ? stage.accessLogFormat : display(stage.accessLogFormat);
+  return ERROR_VARIABLES.test(format);
+}
 
 function level(setting: StageMethodSetting): string | undefined {
   return setting.loggingLevel === undefined ? undefined : display(setting.loggingLevel).toUpperCase();

@@ -1,4 +1,4 @@
-import { isTerraformConfig } from '../../loaders/terraform/terraform-files.js';
+import { logRetentionWords } from './log-retention-words.js';
 import type { LambdaFunction } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -39,7 +39,7 @@ export const functionWithoutLogRetention: Rule = {
 
 function checkFunction(fn: LambdaFunction, group: LogGroupFacts | undefined): RuleResult | undefined {
   const base = { subject: subjectOf(fn), key: [fn.logicalId] };
-  const words = isTerraformConfig(fn.loc.file) ? TERRAFORM_WORDS : TEMPLATE_WORDS;
+  const words = logRetentionWords(fn.loc.file);
   if (!group) {
     return { ...base, location: fn.loc, message: `Function ${nameOf(fn)} has no log group in the ${words.app}: Lambda creates one on first use, outside ${words.owner}, and keeps its logs forever. Declare ${words.group} with ${words.retention}.` };
   }
@@ -51,7 +51,3 @@ function checkFunction(fn: LambdaFunction, group: LogGroupFacts | undefined): Ru
     message: `Log group ${nameOf(group.resource)} of function ${nameOf(fn)} has no ${words.retention}: its logs are kept forever. Set a retention period.`,
   };
 }
-
-/** The message's words as the function's source spells them: a template and its stack, or a Terraform configuration and its state. */
-const TEMPLATE_WORDS = { app: 'template', owner: 'the stack', group: 'the log group', retention: 'RetentionInDays' };
-const TERRAFORM_WORDS = { app: 'configuration', owner: "Terraform's state", group: 'an aws_cloudwatch_log_group', retention: 'retention_in_days' };

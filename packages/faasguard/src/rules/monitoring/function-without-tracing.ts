@@ -1,7 +1,9 @@
+import type { LambdaFunction } from '../../model/app-model.js';
 import { functionSettingLoc } from '../../model/facts/function-settings-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { sourceWords } from '../source-words.js';
 
 export const functionWithoutTracing: Rule = {
   meta: {
@@ -26,9 +28,10 @@ export const functionWithoutTracing: Rule = {
     for (const fn of model.functions) {
       // A mode chosen by a parameter or condition may well be Active: not reported.
       if (fn.tracing === 'Active' || (fn.tracing !== undefined && typeof fn.tracing !== 'string')) continue;
+      const resource = index.resource(fn.id);
       results.push({
-        message: `Function ${nameOf(fn)} has no active tracing: a request that abuses it cannot be followed from its caller through the function and on to whatever it calls. Set Tracing: Active.`,
-        location: functionSettingLoc(index.resource(fn.id), 'tracing') ?? fn.loc,
+        message: `Function ${nameOf(fn)} has no active tracing: a request that abuses it cannot be followed through the function and on to whatever it calls. ${tracingFix(fn, resource?.type)}`,
+        location: functionSettingLoc(resource, 'tracing') ?? fn.loc,
         subject: subjectOf(fn),
         key: [fn.logicalId],
       });
@@ -36,3 +39,12 @@ export const functionWithoutTracing: Rule = {
     return results;
   },
 };
+
+/** The setting as the function's source spells it. */
+function tracingFix(fn: LambdaFunction, type: string | undefined): string {
+  if (sourceWords(fn.loc.file).terraform) return 'Set tracing_config { mode = "Active" }.';
+  if (fn.constructPath) return 'Set tracing: Tracing.ACTIVE on the function.';
+  if (/(^|\/)serverless\.(ya?ml|json|[cm]?[jt]s)$/.test(fn.loc.file)) return 'Set tracing: Active on the function (or provider.tracing.lambda: true).';
+  if (type === 'AWS::Lambda::Function') return 'Set TracingConfig: { Mode: Active }.';
+  return 'Set Tracing: Active.';
+}

@@ -1,6 +1,7 @@
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { logGroupWriters, writersText } from './log-group-writers.js';
+import { logRetentionWords } from './log-retention-words.js';
 
 export const logGroupWithoutRetention: Rule = {
   meta: {
@@ -24,7 +25,7 @@ export const logGroupWithoutRetention: Rule = {
       if (w.group.hasRetention || w.functions.length > 0) continue;
       const r = w.group.resource;
       results.push({
-        message: `Log group ${nameOf(r)}${writersText(w)} has no RetentionInDays: its events are kept forever. Set a retention period.`,
+        message: `Log group ${nameOf(r)}${writersText(w)} has no ${logRetentionWords(r.loc.file).retention}: its events are kept forever. Set a retention period.`,
         location: r.loc,
         related: w.stages.map((s) => ({ loc: s.stage.loc, message: `access logs of stage of API ${nameOf(s.api)}` })),
         subject: subjectOf(r),
