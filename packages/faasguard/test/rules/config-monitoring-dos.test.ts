@@ -93,10 +93,12 @@ describe('what the findings claim', () => {
       'cfn/template.yaml': 'Resources:\n  Plain:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.13\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/plain\n      Code: { ZipFile: "def handler(e, c): pass" }\n',
       'tf/main.tf': 'resource "aws_lambda_function" "worker" {\n  function_name = "worker"\n  role          = "arn:aws:iam::123456789012:role/worker"\n  runtime       = "python3.13"\n  handler       = "app.handler"\n  filename      = "app.zip"\n}\n',
       'sls/serverless.yml': 'service: shop\nprovider:\n  name: aws\n  runtime: python3.13\nfunctions:\n  orders:\n    handler: app.handler\n',
+      'module/main.tf': 'module "worker" {\n  source        = "terraform-aws-modules/lambda/aws"\n  version       = "7.2.0"\n  function_name = "worker"\n  handler       = "app.handler"\n  runtime       = "python3.13"\n}\n',
     });
     const result = await scan(dir, { noCache: true, rules: [functionWithoutTracing] });
     assert.deepEqual(result.findings.map((f) => [f.location.file, f.message.slice(f.message.indexOf('Set '))]).sort(), [
       ['cfn/template.yaml', 'Set TracingConfig: { Mode: Active }.'],
+      ['module/main.tf', 'Set tracing_mode = "Active" on the module (with attach_tracing_policy = true).'],
       ['sam/template.yaml', 'Set Tracing: Active.'],
       ['sls/serverless.yml', 'Set tracing: Active on the function (or provider.tracing.lambda: true).'],
       ['tf/main.tf', 'Set tracing_config { mode = "Active" }.'],

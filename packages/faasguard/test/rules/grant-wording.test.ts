@@ -44,9 +44,11 @@ describe('grant wording', () => {
     assert.doesNotMatch(message, /overwrite/);
   });
 
-  it('still says a grant that writes overwrites', async () => {
+  it('says a grant that writes a queue, topic or stream changes it, and one that writes data overwrites it', async () => {
     const message = await wildcardWriteMessage('sqs:CreateQueue, sqs:SendMessage, sqs:SetQueueAttributes');
-    assert.match(message, /overwrite every queue\./);
+    assert.match(message, /change every queue\./);
+    assert.doesNotMatch(message, /overwrite/);
+    assert.match(await wildcardWriteMessage('dynamodb:PutItem, sqs:SetQueueAttributes'), /overwrite every item of every table and change every queue\./);
   });
 
   it("says a grant of a bucket's settings changes them, overwriting no object", async () => {

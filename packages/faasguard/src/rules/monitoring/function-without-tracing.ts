@@ -42,7 +42,11 @@ export const functionWithoutTracing: Rule = {
 
 /** The setting as the function's source spells it. */
 function tracingFix(fn: LambdaFunction, type: string | undefined): string {
-  if (sourceWords(fn.loc.file).terraform) return 'Set tracing_config { mode = "Active" }.';
+  if (sourceWords(fn.loc.file).terraform) {
+    // A function the registry's Lambda module makes is written as the module call (no module source of its own in the repository): its input sets the mode.
+    if (fn.logicalId.startsWith('module.') && !fn.calledFrom) return 'Set tracing_mode = "Active" on the module (with attach_tracing_policy = true).';
+    return 'Set tracing_config { mode = "Active" }.';
+  }
   if (fn.constructPath) return 'Set tracing: Tracing.ACTIVE on the function.';
   if (/(^|\/)serverless\.(ya?ml|json|[cm]?[jt]s)$/.test(fn.loc.file)) return 'Set tracing: Active on the function (or provider.tracing.lambda: true).';
   if (type === 'AWS::Lambda::Function') return 'Set TracingConfig: { Mode: Active }.';

@@ -149,6 +149,13 @@ const CREATES = /^[\w-]+:Create/;
 const BUCKET_SETTINGS = /^s3:(?!\w*(Object|Policy|Acl|PublicAccessBlock|OwnershipControls))(Put|Delete)\w+$/i;
 
 /**
+ * Services whose resources pass messages or records on rather than keep data to overwrite: a
+ * write there changes a queue, a topic or a stream (its settings, who may use it, where it
+ * delivers), which "overwrite" would misname.
+ */
+const CHANGED_NOT_OVERWRITTEN = new Set(['sqs', 'sns', 'kinesis', 'firehose', 'events']);
+
+/**
  * What a write grant lets an attacker do: overwrite data, or, for a grant that only creates
  * resources, changes a bucket's settings or sends messages (a publish or a queued message changes
  * no data there is), just that: "overwrite" would say more than the grant allows.
@@ -158,14 +165,17 @@ function writeText(g: StatementGrant): string {
   const creates = g.actions.filter((a) => CREATES.test(a) && !SENDS.test(a));
   const settings = g.actions.filter((a) => BUCKET_SETTINGS.test(a) && !CREATES.test(a));
   const rest = g.actions.filter((a) => !SENDS.test(a) && !CREATES.test(a) && !BUCKET_SETTINGS.test(a));
+  const changed = rest.filter((a) => CHANGED_NOT_OVERWRITTEN.has(a.slice(0, a.indexOf(':')).toLowerCase()));
+  const overwritten = rest.filter((a) => !changed.includes(a));
   const where = (actions: string[]): string => (g.anyResource ? everyOf(actionServices(actions)) : targetsText(g));
   const parts: string[] = [];
-  if (rest.length > 0) parts.push(g.anyResource ? `overwrite ${where(rest)}` : `overwrite data of ${targetsText(g)}`);
+  if (overwritten.length > 0) parts.push(g.anyResource ? `overwrite ${where(overwritten)}` : `overwrite data of ${targetsText(g)}`);
+  if (changed.length > 0 && (g.anyResource || overwritten.length === 0)) parts.push(`change ${where(changed)}`);
   if (rest.length === 0 && settings.length > 0) parts.push(`change the settings of ${g.anyResource ? 'every bucket' : targetsText(g)}`);
   if (rest.length === 0 && creates.length > 0) parts.push(`create new ${namesText(actionServices(creates).map((s) => CREATED[s] ?? `${s} resources`))}`);
-  // Sending to a service whose data the grant overwrites anyway adds nothing to say.
-  const overwritten = new Set(actionServices(rest));
-  const sendsElsewhere = sends.filter((a) => !overwritten.has(a.slice(0, a.indexOf(':'))));
+  // Sending to a service the grant changes or overwrites anyway adds nothing to say.
+  const written = new Set(actionServices(rest));
+  const sendsElsewhere = sends.filter((a) => !written.has(a.slice(0, a.indexOf(':'))));
   if (sendsElsewhere.length > 0 && (g.anyResource || rest.length === 0)) parts.push(`send messages to ${where(sendsElsewhere)}`);
   return parts.join(' and ');
 }
