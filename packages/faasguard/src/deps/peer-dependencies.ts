@@ -19,6 +19,8 @@ const PEERS: Record<Ecosystem, Readonly<Record<string, readonly string[]>>> = {
     'amazon-qldb-driver-nodejs': ['@aws-sdk/client-qldb-session', 'ion-js', 'jsbi'],
     'aws-xray-sdk': ['aws-xray-sdk-core'],
     '@middy/*': ['@middy/core'],
+    // The durable execution SDK calls Lambda's checkpoint API through the client it depends on.
+    '@aws/durable-execution-sdk-js': ['@aws-sdk/client-lambda'],
   },
   PyPI: {
     'aws-lambda-powertools': ['pydantic', 'aws-xray-sdk', 'fastjsonschema', 'aws-encryption-sdk', 'jmespath', 'typing-extensions'],

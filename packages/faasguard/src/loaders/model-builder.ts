@@ -85,6 +85,22 @@ export class ModelBuilder {
     return undefined;
   }
 
+  /**
+   * The resource of a stack and type whose name property (`BucketName`, `QueueName` …) is `name`:
+   * a policy that names its bucket by the same parameter or text as the bucket's own name means
+   * that bucket (`Bucket: !Ref BucketName` beside `BucketName: !Ref BucketName`).
+   */
+  resourceNamed(stack: string, type: string, property: string, name: Value | undefined): Resource | undefined {
+    if (name === undefined) return undefined;
+    const wanted = display(name);
+    if (wanted === '') return undefined;
+    for (const r of this.resourcesById.values()) {
+      const own = r.properties[property];
+      if (r.stack === stack && r.type === type && own !== undefined && display(own) === wanted) return r;
+    }
+    return undefined;
+  }
+
   /** An `AWS::Lambda::Alias` of the template: invoking it invokes its function. */
   addAlias(aliasId: string, fn: LambdaFunction): void {
     this.aliasesById.set(aliasId, fn);

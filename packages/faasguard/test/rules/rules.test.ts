@@ -555,6 +555,7 @@ const CASES: Record<string, Expected[]> = {
     { line: 40, subject: 'WriteBuildspec' },
     { line: 54, subject: 'SaveOrder' },
     { line: 75, subject: 'Thumbnails' },
+    { line: 90, subject: 'WithInsights' },
   ],
   'iam-action-used-not-granted': [
     { file: 'src/app.py', line: 10, subject: 'CreateOrder' },

@@ -33,7 +33,9 @@ export function linkBucketNotifications(ctx: LoadContext, r: TemplateResource): 
 }
 
 export function linkBucketPolicy(ctx: LoadContext, r: TemplateResource): void {
-  attachPolicy(ctx, r, [prop(ctx, r, 'Bucket').value]);
+  const bucket = prop(ctx, r, 'Bucket').value;
+  const named = ctx.builder.resourceOf(bucket) ? undefined : ctx.builder.resourceNamed(ctx.template.stackId, 'AWS::S3::Bucket', 'BucketName', bucket);
+  attachPolicy(ctx, r, [named ? new ResourceRef(named.id, named.logicalId) : bucket]);
 }
 
 export function linkTopicPolicy(ctx: LoadContext, r: TemplateResource): void {

@@ -9,7 +9,8 @@ import { leastPrivilegeFor, type FunctionPrivilege } from '../../code/aws-calls/
 import { callerPermissionsOf } from '../../code/aws-calls/caller-permissions.js';
 import { isServiceSideAction } from '../../iam/code-usage.js';
 import { platformActions } from '../../iam/platform-actions.js';
-import { actionId } from '../../iam/expand-actions.js';
+import { actionId, type ExpandedAction } from '../../iam/expand-actions.js';
+import { capabilityOf } from '../../iam/action-capabilities.js';
 import { rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
 import type { AttachedPolicy, IamRole } from '../../model/app-model.js';
 import { templateReview, type TemplateReview } from '../../iam/sam-template-review.js';
@@ -29,7 +30,7 @@ export const iamActionGrantedNeverUsed: Rule = {
     cwe: ['CWE-250'],
     severity: 'low',
     description:
-      "The execution role grants IAM actions that no AWS SDK call of its functions' code needs. Whoever gets code running in the function (an injection, a compromised dependency) can use them: to delete what the function only writes, read what it never reads. Reported only when every call of the code could be determined, and never for the actions Lambda itself uses with the role (logs, tracing, VPC interfaces, EFS mounts, queue and stream pollers, the secret of a broker event source, deliveries to the dead-letter queue and destinations), nor for those a called service performs with the caller's permissions (Textract and Rekognition reading an S3 object, Athena reading the Glue catalogue and writing results, the RDS Data API reading the database secret). Code that imports a package making AWS calls of its own (an object mapper such as dynamoose, Powertools parameters, middy's secret loaders) and functions with layers (an extension runs with the role) are not judged.\n\nA SAM policy template is AWS's bundle for one resource: `DynamoDBCrudPolicy` also grants `DescribeTable` and `ConditionCheckItem`. It is reported when its unused actions let the code read, write or delete where the code never does (`DynamoDBCrudPolicy` for code that only puts items grants reading and deleting them), with the narrower template that grants what the code calls (`DynamoDBWritePolicy`, `S3ReadPolicy` with `S3WritePolicy` …) or the statement to write instead.",
+      "The execution role grants IAM actions that no AWS SDK call of its functions' code needs. Whoever gets code running in the function (an injection, a compromised dependency) can use them: to delete what the function only writes, read what it never reads. Reported only when every call of the code could be determined, and never for the actions Lambda itself uses with the role (logs, tracing, VPC interfaces, EFS mounts, queue and stream pollers, the secret of a broker event source, deliveries to the dead-letter queue and destinations), nor for those a called service performs with the caller's permissions (Textract and Rekognition reading an S3 object, Athena reading the Glue catalogue and writing results, the RDS Data API reading the database secret). Code that imports a package making AWS calls of its own (an object mapper such as dynamoose, Powertools parameters, middy's secret loaders) and functions with layers (an extension runs with the role) are not judged, but for AWS's layers that make no AWS call with the role: Powertools, whose AWS-calling utilities the code imports and are counted there, and the Lambda Insights extension, which only writes its log group (its AWS managed policy grants `logs:CreateLogGroup`, `logs:CreateLogStream` and `logs:PutLogEvents`, no more).\n\nA SAM policy template is AWS's bundle for one resource: `DynamoDBCrudPolicy` also grants `DescribeTable` and `ConditionCheckItem`. It is reported when its unused actions let the code read data, or write, change or delete anything, where the code never does (unused reads of metadata, such as `kinesis:DescribeLimits`, are not) (`DynamoDBCrudPolicy` for code that only puts items grants reading and deleting them), with the narrower template that grants what the code calls (`DynamoDBWritePolicy`, `S3ReadPolicy` with `S3WritePolicy` …) or the statement to write instead.",
     remediation:
       'Remove the unused actions, or replace the SAM policy template with the narrower one the finding names. `faasguard policy <dir> --function <F>` prints the policy the code needs, as IAM JSON or as a SAM `Policies` / Serverless `iamRoleStatements` snippet.',
     example: {
@@ -56,8 +57,10 @@ export const iamActionGrantedNeverUsed: Rule = {
       const statements = rolePermissions(role, index).statements;
       for (const s of statements) {
         if (!reviewable(s)) continue;
-        const unused = s.actions.map(actionId).filter((a) => !used.has(a.toLowerCase()) && !isServiceSideAction(a));
-        if (unused.length > 0) results.push(finding(role, s, unused, users));
+        const unused = grantedActions(s).filter((a) => !used.has(actionId(a).toLowerCase()) && !isServiceSideAction(actionId(a)));
+        // A SAM bundle is AWS's set for one purpose: its unused metadata reads (quotas, descriptions) are not worth a finding.
+        const reported = isSamBundle(s) ? unused.filter(reachesSomething) : unused;
+        if (reported.length > 0) results.push(finding(role, s, reported.map(actionId), users));
       }
       for (const [policy, granting] of scopedTemplates(statements)) {
         const review = templateReview(policy.name, granting, used);
@@ -96,6 +99,25 @@ function reviewable(s: GrantingStatement): boolean {
   if (s.admin || s.unknownPatterns.length > 0) return false;
   if (s.policy.kind === 'aws-managed') return false;
   return (s.policy.kind !== 'sam-template' && s.policy.kind !== 'sam-connector') || s.anyResource;
+}
+
+/**
+ * The statement's actions it can grant: a statement that names only resources (no `*`, nothing
+ * unknown until deployment) grants none of the actions IAM lets a policy give only on `*`
+ * (`logs:*` on a log group's ARN does not grant `logs:DescribeLogGroups`).
+ */
+function grantedActions(s: GrantingStatement): readonly ExpandedAction[] {
+  const named = s.resources.length > 0 && s.resources.every((r) => r.kind === 'model' || r.kind === 'external');
+  return named ? s.actions.filter((a) => a.resourceScoped) : s.actions;
+}
+
+/** Reads data, or writes, changes or deletes anything: what an unused action of a SAM bundle must do to be reported. */
+function reachesSomething(a: ExpandedAction): boolean {
+  return capabilityOf(a) !== undefined || a.accessLevel === 'Write' || a.accessLevel === 'Permissions management';
+}
+
+function isSamBundle(s: GrantingStatement): boolean {
+  return s.policy.kind === 'sam-template' || s.policy.kind === 'sam-connector';
 }
 
 /** SAM policy templates scoped to named resources, each with its statements. */
