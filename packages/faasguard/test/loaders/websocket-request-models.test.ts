@@ -7,17 +7,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadApp } from '../../src/scan/scan.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { WEBSOCKET_API } from '../helpers/websocket-api.js';
 
 const project = projectsRemovedAfterTests();
 
 const TEMPLATE = `Resources:
-  Chat:
-    Type: AWS::ApiGatewayV2::Api
-    Properties:
-      Name: chat
-      ProtocolType: WEBSOCKET
-      RouteSelectionExpression: $request.body.action
-  SendRoute:
+${WEBSOCKET_API}  SendRoute:
     Type: AWS::ApiGatewayV2::Route
     Properties:
       ApiId: !Ref Chat

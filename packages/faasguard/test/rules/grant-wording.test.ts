@@ -79,6 +79,14 @@ describe('grant wording', () => {
     assert.doesNotMatch(message, /overwrite every object/);
   });
 
+  it('says what Lambda writes do to functions: change their code, delete them, choose their events, or change their settings', async () => {
+    assert.match(await wildcardWriteMessage('lambda:UpdateFunctionCode, lambda:DeleteFunction'), /change the code or configuration of every function\./);
+    const deletes = await wildcardWriteMessage('lambda:DeleteFunction, lambda:CreateEventSourceMapping');
+    assert.match(deletes, /delete every function and choose the events that invoke every function\./);
+    assert.doesNotMatch(deletes, /code/);
+    assert.match(await wildcardWriteMessage('lambda:AddPermission'), /change the settings of every function\./);
+  });
+
   it('says the Data APIs reach the databases whose credentials the role holds', async () => {
     assert.match(await wildcardWriteMessage('rds-data:ExecuteStatement'), /overwrite every database whose secret it can read/);
     assert.match(await wildcardWriteMessage('redshift-data:ExecuteStatement'), /overwrite every data warehouse it can sign in to/);

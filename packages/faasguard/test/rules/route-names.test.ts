@@ -8,16 +8,11 @@ import { scan } from '../../src/scan/scan.js';
 import { apiRouteWithoutAuth } from '../../src/rules/auth/api-route-without-auth.js';
 import { routeName } from '../../src/model/route-name.js';
 import { lineOf, removeProject, tempProject } from '../helpers/temp-project.js';
+import { WEBSOCKET_API } from '../helpers/websocket-api.js';
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
-  Chat:
-    Type: AWS::ApiGatewayV2::Api
-    Properties:
-      Name: chat
-      ProtocolType: WEBSOCKET
-      RouteSelectionExpression: $request.body.action
-  Post:
+${WEBSOCKET_API}  Post:
     Type: AWS::ApiGatewayV2::Route
     Properties:
       ApiId: !Ref Chat

@@ -109,7 +109,7 @@ function authorizedAtConnection(route: Route, connectRoutes: ReadonlyMap<string,
 
 /** Where the API's callers are: its endpoint type says, unless the API is defined in another stack. */
 function callersPlace(api: Api | undefined): string {
-  if (api?.endpointType === 'PRIVATE') return ' (a private API: anyone in the VPCs that reach it)';
+  if (api?.endpointType === 'PRIVATE') return api.resourcePolicy ? ' (a private API: anyone in the VPCs and behind the endpoints its resource policy admits)' : ' (a private API: anyone in the VPCs whose endpoints reach it)';
   if (api?.definedElsewhere) return ' (defined outside this template: on the internet unless it is private)';
   return ' on the internet';
 }

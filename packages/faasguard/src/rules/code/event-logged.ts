@@ -51,6 +51,8 @@ function wholeEventHolds(e: CodeEvent, f: FunctionCodeFacts, facts: CodeFacts, m
   const events = new Set(triggers.filter((t) => bearsCallerData(t, index)).map((t) => triggerRouteEvent(t, index)));
   if (events.size === 1 && events.has('body')) return "the fields of the request's body (its route's custom integration passes the body alone)";
   if (events.size === 1 && events.has('templated')) return "the parts of the request its route's request templates take";
+  // API Gateway passes a WebSocket client's headers on `$connect` only: a message's event holds its body and the connection's context.
+  if (triggers.length > 0 && triggers.every((t) => t.kind === 'apigw-websocket' && index.route(t.routeId)?.path !== '$connect')) return "the message's body and the caller's IP address (personal data that outlives the message)";
   return "the request's body, headers and the caller's IP address (personal data that outlives the request)";
 }
 

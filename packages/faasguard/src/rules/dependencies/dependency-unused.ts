@@ -1,3 +1,4 @@
+import { isDeployTool } from '../../deps/deploy-tools.js';
 import type { Rule } from '../rule.js';
 import { ownerFields, ownersText } from './dependency-text.js';
 
@@ -12,7 +13,7 @@ function unusedRule(): Rule {
       cwe: ['CWE-1104'],
       severity: 'low',
       description:
-        "A production dependency of a function's project is never imported by any code of that project. It is still installed and deployed: every unneeded package, and everything it pulls in, is attack surface (its vulnerabilities, its install scripts, its maintainers' accounts) with no use. Imports are read from the code (`import`, `require('x')`, `import('x')` with a literal, Python `import` / `from … import`); packages loaded by a name computed at run time are not seen. A declared package that the Lambda runtime also provides (the AWS SDK, boto3) is reported too when nothing imports it: it is still packaged, over the runtime's copy.",
+        "A production dependency of a function's project is never imported by any code of that project. It is still installed and deployed: every unneeded package, and everything it pulls in, is attack surface (its vulnerabilities, its install scripts, its maintainers' accounts) with no use. Imports are read from the code (`import`, `require('x')`, `import('x')` with a literal, Python `import` / `from … import`); packages loaded by a name computed at run time are not seen. A declared package that the Lambda runtime also provides (the AWS SDK, boto3) is reported too when nothing imports it: it is still packaged, over the runtime's copy. A build, test or deploy tool declared as a production dependency (the Serverless Framework and its plugins, TypeScript, bundlers, test runners) is packaged too; the message then says to move it to `devDependencies` rather than remove it, since the build or the deploy loads it.",
       remediation:
         'Remove the package from the manifest (`npm uninstall <name>`, or delete the requirement) and redeploy. If it is needed only to build or test, declare it as a development dependency.',
       example: {
@@ -28,8 +29,9 @@ function unusedRule(): Rule {
       return (deps?.unused ?? []).map((u) => {
         const who = ownersText(u.owners);
         const group = u.group === 'optionalDependencies' ? 'an optional dependency' : 'a production dependency';
+        const advice = u.ecosystem === 'npm' && isDeployTool(u.name) ? 'It builds, tests or deploys the function rather than running in it: move it to devDependencies.' : 'Remove it.';
         return {
-          message: `${u.name} is ${group} of ${u.loc.file} that no code of ${who || 'the project'} imports; it is deployed anyway and only adds attack surface. Remove it.`,
+          message: `${u.name} is ${group} of ${u.loc.file} that no code of ${who || 'the project'} imports; it is deployed anyway and only adds attack surface. ${advice}`,
           location: u.loc,
           ...ownerFields(u.owners),
           key: [u.ecosystem, u.name],

@@ -180,6 +180,24 @@ function writeText(g: StatementGrant): string {
   return parts.join(' and ');
 }
 
+/**
+ * What Lambda write actions let an attacker do to functions, as the actions say: change their code
+ * or configuration, delete them, choose the events that invoke them, or change their other settings
+ * (who may invoke them, aliases, URLs, concurrency). "Change the code" would say more than a
+ * policy that can delete functions and add event sources grants (AmazonDynamoDBFullAccess).
+ */
+function functionChangeText(g: StatementGrant): string {
+  const which = g.anyResource ? 'every function' : `functions ${targetsText(g)}`;
+  // Changing the code is the most one can do to a function: said alone, it covers the rest.
+  if (g.actions.some((a) => FUNCTION_CODE.test(a))) return `change the code or configuration of ${which}`;
+  const parts: string[] = [];
+  if (g.actions.some((a) => /^lambda:DeleteFunction$/i.test(a))) parts.push(`delete ${which}`);
+  if (g.actions.some((a) => /^lambda:\w*EventSourceMapping$/i.test(a))) parts.push(`choose the events that invoke ${which}`);
+  return parts.length > 0 ? namesText(parts) : `change the settings of ${which}`;
+}
+
+const FUNCTION_CODE = /^lambda:(UpdateFunctionCode|UpdateFunctionConfiguration|UpdateAlias)$/i;
+
 function actionServices(actions: readonly string[]): string[] {
   return [...new Set(actions.map((a) => a.slice(0, a.indexOf(':'))))].sort();
 }
@@ -191,7 +209,7 @@ export function grantText(g: StatementGrant): string {
   if (verb) return g.anyResource ? `${verb} ${everyOf(servicesOf(g))}` : `${verb} data of ${targetsText(g)}`;
   if (g.capability === 'manage-iam') return g.anyResource ? 'change any IAM role, user or policy' : `change IAM resources ${targetsText(g)}`;
   if (g.capability === 'pass-role') return `${g.anyResource ? 'pass any role' : `pass ${targetsText(g)}`} to ${g.passedTo ? namesText([...new Set(g.passedTo.map((p) => p.replace(/\.amazonaws\.com(\.cn)?$/, '')))]) : 'AWS services'}`;
-  if (g.capability === 'modify-functions') return g.anyResource ? 'change the code or configuration of every function' : `change functions ${targetsText(g)}`;
+  if (g.capability === 'modify-functions') return functionChangeText(g);
   if (g.capability === 'invoke-any-function') return 'invoke every function of the account';
   if (g.capability === 'assume-roles') return g.anyResource ? 'assume any role that trusts the account' : `assume ${targetsText(g)}`;
   return 'do anything in the account';
