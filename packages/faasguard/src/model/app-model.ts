@@ -99,6 +99,11 @@ export interface ModelElement {
   onlyWhen?: string;
   /** The Terraform module calls that make the element, outermost first: findings about it show where each is written */
   calledFrom?: Array<{ module: string; loc: SourceLocation }>;
+  /**
+   * The Terraform registry module that makes the element (`terraform-aws-modules/lambda/aws`), from
+   * the loader's summary of it: the element is written as the module call, whose inputs set it.
+   */
+  registryModule?: string;
 }
 
 /** The coarse kind of a resource, so rules need not know CloudFormation type names. */

@@ -179,6 +179,14 @@ describe('terraform loader', () => {
     const notes = result.diagnostics.filter((d) => d.code === 'tf-module-not-evaluated');
     assert.deepEqual(notes.map((d) => [d.message, d.loc?.line]), [['module other (example-corp/widget/aws) is not on disk and has no built-in summary: what it creates is not judged (inputs: name)', 139]]);
   });
+  it('marks what a registry module makes with the module, and nothing declared in the configuration', async () => {
+    const { model } = await loadApp(path.join(DIR, 'annotated', 'registry-modules'), { terraform: true, noCache: true });
+    const exported = model.functions.find((f) => f.logicalId === 'module.export.aws_lambda_function.this[0]');
+    assert.equal(exported?.registryModule, 'terraform-aws-modules/lambda/aws');
+    const declared = (await loadApp(path.join(DIR, 'url-app'), { terraform: true, noCache: true })).model.functions;
+    assert.ok(declared.length > 0);
+    assert.deepEqual(declared.map((f) => f.registryModule), declared.map(() => undefined));
+  });
   it('reads suppressions in the comments of .tf files, covering the attribute or block below, never a string', async () => {
     const result = await scan(path.join(DIR, 'suppressions'), { terraform: true });
     const suppressed = (result.suppressed ?? []).map((f) => `${f.ruleId} ${f.location.line} ${f.suppression?.location.line}`).sort();

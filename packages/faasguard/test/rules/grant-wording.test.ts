@@ -12,16 +12,19 @@ import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
 const project = projectsRemovedAfterTests();
 
-const role = (actions: string): string => `Resources:
-  Worker:
+/** A template's role `name` that `service` may assume, down to its trust policy; more properties follow. */
+const roleTrusting = (name: string, service: string): string => `Resources:
+  ${name}:
     Type: AWS::IAM::Role
     Properties:
       AssumeRolePolicyDocument:
         Statement:
           - Effect: Allow
-            Principal: { Service: lambda.amazonaws.com }
+            Principal: { Service: ${service} }
             Action: sts:AssumeRole
-      Policies:
+`;
+
+const role = (actions: string): string => `${roleTrusting('Worker', 'lambda.amazonaws.com')}      Policies:
         - PolicyName: queues
           PolicyDocument:
             Statement:
@@ -60,16 +63,7 @@ describe('grant wording', () => {
   });
 
   it('says what an AWS managed policy written with NotResource leaves out, and that its bucket writes change settings', async () => {
-    const template = `Resources:
-  Trainer:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Statement:
-          - Effect: Allow
-            Principal: { Service: sagemaker.amazonaws.com }
-            Action: sts:AssumeRole
-      ManagedPolicyArns:
+    const template = `${roleTrusting('Trainer', 'sagemaker.amazonaws.com')}      ManagedPolicyArns:
         - arn:aws:iam::aws:policy/AmazonSageMakerFullAccess
 `;
     const result = await scan(project({ 'template.yaml': template }), { noCache: true });

@@ -8,6 +8,8 @@ import { UNKNOWN_VALUE_KEY, type Evaluator } from './intrinsics.js';
 
 /** Written by the Terraform loader: the module calls that make a resource (`Metadata['faasguard:module-calls']`). */
 export const MODULE_CALLS_METADATA = 'faasguard:module-calls';
+/** Metadata the Terraform loader writes on what a registry module's summary makes: the module's name. */
+export const REGISTRY_MODULE_METADATA = 'faasguard:registry-module';
 import type { Template, TemplateResource } from './template.js';
 
 /** What a resource loader works with. */
@@ -37,11 +39,13 @@ export function prop(ctx: LoadContext, r: TemplateResource, ...path: string[]): 
   return value !== undefined ? { value, loc } : { loc };
 }
 
-export function elementBase(ctx: LoadContext, r: TemplateResource): { id: string; logicalId: string; stack: string; loc: SourceLocation; constructPath?: string; onlyWhen?: string; calledFrom?: Array<{ module: string; loc: SourceLocation }> } {
+export function elementBase(ctx: LoadContext, r: TemplateResource): { id: string; logicalId: string; stack: string; loc: SourceLocation; constructPath?: string; onlyWhen?: string; calledFrom?: Array<{ module: string; loc: SourceLocation }>; registryModule?: string } {
   const cdkPath = get(get(r.node, 'Metadata'), 'aws:cdk:path');
   const onlyWhen = explicitlyUnknownCondition(ctx, r);
   const calledFrom = items(get(get(r.node, 'Metadata'), MODULE_CALLS_METADATA)).flatMap((n) => (n.kind === 'scalar' && typeof n.value === 'string' ? [{ module: n.value, loc: n.loc }] : []));
-  const base = { id: ctx.template.resourceId(r.logicalId), logicalId: r.logicalId, stack: ctx.template.stackId, loc: r.loc, ...(onlyWhen ? { onlyWhen } : {}), ...(calledFrom.length > 0 ? { calledFrom } : {}) };
+  const registry = get(get(r.node, 'Metadata'), REGISTRY_MODULE_METADATA);
+  const registryModule = registry?.kind === 'scalar' && typeof registry.value === 'string' ? registry.value : undefined;
+  const base = { id: ctx.template.resourceId(r.logicalId), logicalId: r.logicalId, stack: ctx.template.stackId, loc: r.loc, ...(onlyWhen ? { onlyWhen } : {}), ...(calledFrom.length > 0 ? { calledFrom } : {}), ...(registryModule ? { registryModule } : {}) };
   return cdkPath?.kind === 'scalar' && typeof cdkPath.value === 'string' ? { ...base, constructPath: cdkPath.value } : base;
 }
 

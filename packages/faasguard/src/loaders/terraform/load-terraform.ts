@@ -11,7 +11,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { SourceLocation } from '../../model/location.js';
 import type { TMap, TMapEntry, TNode } from '../../parse/tree.js';
 import { loadTemplate } from '../cloudformation/load-template.js';
-import { MODULE_CALLS_METADATA } from '../cloudformation/load-context.js';
+import { MODULE_CALLS_METADATA, REGISTRY_MODULE_METADATA } from '../cloudformation/load-context.js';
 import type { FileReader } from '../file-reader.js';
 import type { ModelBuilder } from '../model-builder.js';
 import { clipped, evaluate, expandedBlocks, withBinding, withoutRecording, type TfScope } from './evaluate.js';
@@ -236,7 +236,7 @@ function registryModules(ctx: ModuleContext, tf: readonly ParsedTerraform[], dir
     if (major !== undefined && (major < summary.majors[0] || major > summary.majors[1])) {
       ctx.diagnostics.push({ severity: 'note', code: 'tf-module-version', message: `module ${call.prefix.slice(0, -1)} pins ${summary.name} ${call.version}; its built-in summary was written from versions ${summary.majors[0]} to ${summary.majors[1]} and may differ`, loc: call.loc });
     }
-    const made = summary.resources({ ...call, inputs });
+    const made = summary.resources({ ...call, inputs }).map((t) => ({ ...t, registryModule: summary.name }));
     return existence ? made.map((t) => ({ ...t, onlyWhen: t.onlyWhen ?? existence })) : made;
   });
 }
@@ -450,6 +450,8 @@ export interface Translatable {
   onlyWhen?: string;
   /** The module calls that make it, outermost first */
   calledFrom?: ModuleCallSite[];
+  /** The registry module whose summary makes it (`terraform-aws-modules/lambda/aws`): its settings are that call's inputs */
+  registryModule?: string;
 }
 
 /** A `module` block that makes resources: the module path it gives them and where it is written. */
@@ -486,7 +488,11 @@ export function translate(items: readonly Translatable[]): TMapEntry[] {
     const node = resourceNode(t.cfnType, buildMap(t.properties, r.body, r.loc), r.loc, r.endLine);
     // A resource that exists only for some values is a CloudFormation condition the loader cannot decide: the model marks it.
     if (r.onlyWhen) node.entries.push(entry('Condition', scalar(r.onlyWhen, r.loc), r.loc));
-    if (r.calledFrom) node.entries.push(entry('Metadata', { kind: 'map', entries: [entry(MODULE_CALLS_METADATA, { kind: 'seq', items: r.calledFrom.map((c) => scalar(c.module, c.loc)), loc: r.loc }, r.loc)], loc: r.loc }, r.loc));
+    const metadata = [
+      ...(r.calledFrom ? [entry(MODULE_CALLS_METADATA, { kind: 'seq', items: r.calledFrom.map((c) => scalar(c.module, c.loc)), loc: r.loc }, r.loc)] : []),
+      ...(r.registryModule ? [entry(REGISTRY_MODULE_METADATA, scalar(r.registryModule, r.loc), r.loc)] : []),
+    ];
+    if (metadata.length > 0) node.entries.push(entry('Metadata', { kind: 'map', entries: metadata, loc: r.loc }, r.loc));
     out.push(entry(r.logicalId, node, r.loc));
     bodies.set(r.logicalId, { type: r.type, body: r.body });
     for (const c of t.companions ?? []) {

@@ -43,8 +43,8 @@ export const functionWithoutTracing: Rule = {
 /** The setting as the function's source spells it. */
 function tracingFix(fn: LambdaFunction, type: string | undefined): string {
   if (sourceWords(fn.loc.file).terraform) {
-    // A function the registry's Lambda module makes is written as the module call (no module source of its own in the repository): its input sets the mode.
-    if (fn.logicalId.startsWith('module.') && !fn.calledFrom) return 'Set tracing_mode = "Active" on the module (with attach_tracing_policy = true).';
+    // A function the registry's Lambda module makes is written as the module call: its input sets the mode.
+    if (fn.registryModule === 'terraform-aws-modules/lambda/aws') return 'Set tracing_mode = "Active" on the module (with attach_tracing_policy = true).';
     return 'Set tracing_config { mode = "Active" }.';
   }
   if (fn.constructPath) return 'Set tracing: Tracing.ACTIVE on the function.';
