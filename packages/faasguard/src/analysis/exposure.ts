@@ -15,6 +15,7 @@ import { EXPOSURE_ORDER, widerOf, type EntryPath, type ExposureLevel, type Funct
 import { SourceWriterIndex } from './source-writer-index.js';
 import { publicWriteGrant, WRITE_VERBS } from './source-writers.js';
 import { routeName } from '../model/route-name.js';
+import { connectionGate } from '../model/connection-gate.js';
 import { isApiTrigger } from '../model/trigger-kind.js';
 
 const COMPUTED = new WeakMap<AppModel, Map<string, FunctionExposure>>();
@@ -60,13 +61,40 @@ function routePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPath
   const route = index.route(t.routeId);
   if (!route) return undefined;
   const api = index.api(route.apiId);
-  const level = routeLevel(route, api?.endpointType === 'PRIVATE');
-  const who = routeCallers(route, level);
+  const access = routeAccess(route, index);
+  return {
+    level: access.level,
+    via: t.id,
+    description: `${access.who} can call ${routeName(route)} of ${api ? nameOf(api) : 'an API'} (${access.auth}), which invokes ${nameOf(fn)}`,
+    steps: access.steps,
+  };
+}
+
+/** Who can call a route, as a level, a text and the steps that decide it. */
+interface RouteAccess {
+  level: ExposureLevel;
+  who: string;
+  /** How the route is authorized, for a message: `no authorization`, `lambda authorizer Auth` */
+  auth: string;
+  steps: EntryPath['steps'];
+}
+
+/**
+ * A route's callers are decided by its own authorization, or, for a WebSocket API's route other
+ * than `$connect`, by `$connect`'s: only a connection it admitted sends messages.
+ */
+function routeAccess(route: Route, index: ModelIndex): RouteAccess {
+  const api = index.api(route.apiId);
+  const gate = connectionGate(route, api, index);
+  const decides = gate ?? route;
+  const level = routeLevel(decides, api?.endpointType === 'PRIVATE');
+  const own = { loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` };
+  if (!gate) return { level, who: routeCallers(route, level), auth: routeAuthText(route), steps: [own] };
   return {
     level,
-    via: t.id,
-    description: `${who} can call ${routeName(route)} of ${api ? nameOf(api) : 'an API'} (${routeAuthText(route)}), which invokes ${nameOf(fn)}`,
-    steps: [{ loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` }],
+    who: routeCallers(gate, level),
+    auth: `${routeAuthText(gate)} on ${routeName(gate)}, which admits the connection`,
+    steps: [{ loc: gate.auth.loc, message: `route ${routeName(gate)}: ${routeAuthText(gate)}, for the connections ${routeName(route)} serves` }],
   };
 }
 
@@ -105,12 +133,9 @@ function* serviceIntegrationPaths(route: Route, index: ModelIndex): Generator<[s
   const source = integration?.kind === 'aws-service' ? index.resource(integration.targetId) : undefined;
   if (!integration || !source) return;
   const api = index.api(route.apiId);
-  const level = routeLevel(route, api?.endpointType === 'PRIVATE');
-  const called = `${routeCallers(route, level)} can call ${routeName(route)} of ${api ? nameOf(api) : 'an API'} (${routeAuthText(route)}), whose ${integration.service ?? 'AWS service'} integration ${feeds(source).third} ${nameOf(source)}`;
-  const first = [
-    { loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` },
-    { loc: integration.loc, message: `${integration.service ?? 'AWS service'} integration ${feeds(source).third} ${nameOf(source)}` },
-  ];
+  const { level, who, auth, steps } = routeAccess(route, index);
+  const called = `${who} can call ${routeName(route)} of ${api ? nameOf(api) : 'an API'} (${auth}), whose ${integration.service ?? 'AWS service'} integration ${feeds(source).third} ${nameOf(source)}`;
+  const first = [...steps, { loc: integration.loc, message: `${integration.service ?? 'AWS service'} integration ${feeds(source).third} ${nameOf(source)}` }];
   for (const relay of [{ resource: source, description: called, steps: first }, ...relays(source, called, first, index)]) {
     for (const t of index.triggersFrom(relay.resource.id)) {
       const fn = index.function(t.functionId);

@@ -372,6 +372,8 @@ export interface StageMethodSetting {
   dataTraceEnabled?: Value;
   cachingEnabled?: Value;
   cacheDataEncrypted?: Value;
+  /** `ThrottlingRateLimit` (requests a second) and `ThrottlingBurstLimit` of the methods it covers, when it sets them */
+  throttling?: { burstLimit?: Value; rateLimit?: Value };
   loc: SourceLocation;
 }
 

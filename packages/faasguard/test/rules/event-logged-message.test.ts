@@ -11,7 +11,7 @@ import { eventLogged } from '../../src/rules/code/event-logged.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 import { functionInvokeUri, lambdaIntegration, samApiDefinition } from '../helpers/sam-api-definition.js';
-import { WEBSOCKET_API } from '../helpers/websocket-api.js';
+import { WEBSOCKET_API, websocketFunction, websocketRoute } from '../helpers/websocket-api.js';
 
 const project = projectsRemovedAfterTests();
 
@@ -25,29 +25,10 @@ describe('event-logged messages', () => {
   });
 
   it("says a WebSocket message's body and the caller's address, not headers, which only $connect passes", async () => {
-    const route = (name: string, key: string, fn: string): string => `  ${name}Route:
-    Type: AWS::ApiGatewayV2::Route
-    Properties:
-      ApiId: !Ref Chat
-      RouteKey: ${key}
-      Target: !Sub integrations/\${${name}Integration}
-  ${name}Integration:
-    Type: AWS::ApiGatewayV2::Integration
-    Properties:
-      ApiId: !Ref Chat
-      IntegrationType: AWS_PROXY
-      IntegrationUri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${fn}.Arn}/invocations
-`;
-    const fn = (name: string): string => `  ${name}:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs22.x
-      Handler: app.handler
-`;
     const dir = project({
       'template.yaml': `Transform: AWS::Serverless-2016-10-31
 Resources:
-${WEBSOCKET_API}${route('Connect', '$connect', 'OnConnect')}${route('Send', 'send', 'OnSend')}${fn('OnConnect')}${fn('OnSend')}`,
+${WEBSOCKET_API}${websocketRoute('Connect', '$connect', 'OnConnect')}${websocketRoute('Send', 'send', 'OnSend')}${websocketFunction('OnConnect')}${websocketFunction('OnSend')}`,
       'app.js': "exports.handler = async (event) => {\n  console.log(event);\n  return { statusCode: 200 };\n};\n",
     });
     const result = await scan(dir, { noCache: true, rules: [eventLogged] });

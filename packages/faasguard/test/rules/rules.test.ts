@@ -435,6 +435,8 @@ const CASES: Record<string, Expected[]> = {
   'public-function-without-reserved-concurrency': [
     { line: 4, subject: 'Webhook' },
     { line: 11, subject: 'Search' },
+    { line: 36, subject: 'ListOrders' },
+    { line: 49, subject: 'SlowOrder' },
   ],
   'api-without-throttling': [
     { line: 7, subject: 'PublicApi', severity: 'medium' },
@@ -493,7 +495,10 @@ const CASES: Record<string, Expected[]> = {
     { file: 'http/template.yaml', line: 24, subject: 'Subscribe.Add' },
   ],
   'api-http-backend-without-client-certificate': [{ line: 19, subject: 'Proxy' }],
-  'command-injection': [{ file: 'src/app.js', line: 5, subject: 'Thumbnail' }],
+  'command-injection': [
+    { file: 'src/app.js', line: 5, subject: 'Thumbnail' },
+    { file: 'src/caption.py', line: 11, subject: 'Caption' },
+  ],
   'code-injection': [{ file: 'src/app.js', line: 3, subject: 'Calculator' }],
   'xml-external-entities': [
     { file: 'src/app.js', line: 4, subject: 'Import', severity: 'critical' },

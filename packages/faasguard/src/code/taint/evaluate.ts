@@ -10,7 +10,7 @@ import type { CodeFiles } from '../module-graph.js';
 import { ts } from '../parse-js.js';
 import { nodeText } from '../ts-positions.js';
 import { defaultImport, exportsProps, isRequireCall, namedImport, requireValue, type ModuleRecord } from './module-env.js';
-import { addStep, deepTaints, either, getProp, join, joinAll, keysOf, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
+import { addStep, deepTaints, either, getProp, join, joinAll, keysOf, mixed, sanitize, setPath, shaped, tainted, throughService, withStep } from './propagation.js';
 import { concat, TextBuilder } from './text-builder.js';
 import { TaintWalker } from './walker-core.js';
 import { CLEAN_METHODS, isAnchoredRegex, MEMBERSHIP_METHODS } from './sanitizers.js';
@@ -661,7 +661,8 @@ export class Evaluator extends TaintWalker<ts.Node> {
     if (receiver?.fn && !calleeValue.fn) wrapped ??= receiver.fn;
     // An AWS SDK client's configuration (credentials, region) does not flow into the answers of its calls.
     const receiverData = receiver && (!receiver.api || (receiver.taints.length > 0 && !isAwsSdk(receiver.api.module))) ? receiverOfCall(receiver, callee.method, 'javascript') : undefined;
-    const out = mixed([receiverData, ...args]);
+    const mixedIn = mixed([receiverData, ...args]);
+    const out = isAwsSdkOperation(receiver) ? throughService(mixedIn) : mixedIn;
     return {
       ...out,
       ...(calleeValue.api ? { api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) } } : {}),
@@ -985,4 +986,9 @@ function urlObject(input: Value, base: Value | undefined): Value {
 
 function isAwsSdk(module: string): boolean {
   return module.startsWith('@aws-sdk/') || module === 'aws-sdk';
+}
+
+/** A method of an object the AWS SDK made (`new S3Client()`, `DynamoDBDocumentClient.from(…)`): an operation, whose answer is AWS's response. */
+function isAwsSdkOperation(receiver: Value | undefined): boolean {
+  return receiver?.api !== undefined && isAwsSdk(receiver.api.module) && receiver.api.members.includes('()');
 }

@@ -38,7 +38,7 @@ export function taintKey(t: Taint): string {
   const path = 'path' in o ? o.path.map((s) => s.name).join('.') : '';
   const index = o.kind === 'param' ? o.index : '';
   const at = 'loc' in o ? `${o.loc.file}:${o.loc.line}` : '';
-  return `${o.kind}|${index}|${path}|${at}|${[...t.sanitized].sort().join(',')}|${t.shape ?? ''}`;
+  return `${o.kind}|${index}|${path}|${at}|${[...t.sanitized].sort().join(',')}|${t.shape ?? ''}${t.throughService ? '|service' : ''}`;
 }
 
 /** Everything a value may contain, its properties' taints included. */
@@ -178,6 +178,11 @@ function concatSteps(...lists: Step[][]): Step[] {
 }
 
 /** Marks the value's data as safe for the families (all of them when none are given). */
+/** What an AWS SDK call answers when `v` went into it (see `Taint.throughService`); `v` has no properties. */
+export function throughService(v: Value): Value {
+  return v.taints.length === 0 ? v : { ...v, taints: v.taints.map((t) => ({ ...t, throughService: true as const })) };
+}
+
 export function sanitize(v: Value, families: readonly SinkFamily[] | 'all'): Value {
   if (families === 'all') return CLEAN;
   const taints = deepTaints(v).map((t) => ({ ...t, sanitized: new Set([...t.sanitized, ...families]) }));

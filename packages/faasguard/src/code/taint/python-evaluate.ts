@@ -8,7 +8,7 @@ import type { SourceLocation } from '../../model/location.js';
 import type { CodeFiles } from '../module-graph.js';
 import { parsePython, type ParsedPython, type PyNode } from '../parse-python.js';
 import { pythonModuleFile } from '../python-modules.js';
-import { deepTaints, getProp, join, joinAll, keysOf, mixed, sanitize, setPath, shaped, tainted, withStep } from './propagation.js';
+import { deepTaints, getProp, join, joinAll, keysOf, mixed, sanitize, setPath, shaped, tainted, throughService, withStep } from './propagation.js';
 import { isAnchoredRegex } from './sanitizers.js';
 import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE, queryShaping } from './sinks.js';
 import { PY_CLEAN_METHODS } from './python-tables.js';
@@ -685,7 +685,8 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     if (member && member.taints.length > 0 && !member.pyFn) return member;
     if (callee.module === 'urllib' && callee.method === 'Request') return requestObject(args, kwargs);
     for (const a of [...args, ...kwargs.values()]) if (a.pyFn) this.callFunction(a.pyFn, [], new Map(), n);
-    const out = mixed([receiver && (!receiver.api || receiver.taints.length > 0) ? receiverOfCall(receiver, callee.method, 'python') : undefined, ...args, ...kwargs.values()]);
+    const mixedIn = mixed([receiver && (!receiver.api || receiver.taints.length > 0) ? receiverOfCall(receiver, callee.method, 'python') : undefined, ...args, ...kwargs.values()]);
+    const out = isBoto3Operation(receiver) ? throughService(mixedIn) : mixedIn;
     if (!calleeValue.api) return out;
     return { ...out, api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) }, ...constantOptions(args, kwargs, receiver?.api ? receiver.options : undefined) };
   }
@@ -979,6 +980,11 @@ function requestObject(args: Value[], kwargs: Map<string, Value>): Value {
   const url = kwargs.get('url') ?? args[0];
   const rest = [...args.filter((a) => a !== url), ...[...kwargs].filter(([k]) => k !== 'url').map(([, v]) => v)];
   return mixed([url, sanitize(mixed(rest), ['ssrf'])]);
+}
+
+/** A method of an object boto3 made (`boto3.client('s3')`, `resource('dynamodb').Table(name)`): an AWS operation, whose result is AWS's response. */
+function isBoto3Operation(receiver: Value | undefined): boolean {
+  return receiver?.api?.module === 'boto3' && receiver.api.members.includes('()');
 }
 
 /** A boto3 DynamoDB condition built with `Attr`/`Key` (and `&`, `|`, `~` of them). */

@@ -58,6 +58,12 @@ export interface Taint {
    * carry query operators), `text` built into a string (concatenation, template, `String()`).
    */
   shape?: 'text' | 'parsed';
+  /**
+   * The data went into an AWS SDK call whose response this is: AWS writes the response itself, so
+   * the values sent (a token, the whole event) are not in it, though what the service made of them
+   * (a translation, a stored item read back) may be. Injections still follow it; logging does not.
+   */
+  throughService?: true;
 }
 
 /** A function value: its declaration and the environment it closes over. */

@@ -59,6 +59,7 @@ export abstract class TaintWalker<N> {
     for (const t of deepTaints(v)) {
       if (t.origin.kind !== 'param' && t.origin.kind !== 'event') continue;
       if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
+      if (kind === 'log' && t.throughService) continue;
       if (this.hits.length < MAX_HITS) this.hits.push({ kind, loc: at ?? this.loc(n), what, taint: t, ...(needsObject ? { needsObject } : {}) });
     }
   }

@@ -37,7 +37,7 @@ function restSettings(ev: Evaluator, source: StageSource, p: ValueMap): StageSet
     accessLogFormat: format(p['AccessLogSetting']),
     throttling: throttle ?? {},
     tracing: p['TracingEnabled'],
-    methodSettings: methodSettings.map(({ throttling: _, ...s }) => s),
+    methodSettings,
     cacheClusterEnabled: p['CacheClusterEnabled'],
     clientCertificateId: p['ClientCertificateId'],
     loc: source.loc,
@@ -53,15 +53,10 @@ function v2Settings(ev: Evaluator, source: StageSource, p: ValueMap): StageSetti
     accessLogDestination: destination(p['AccessLogSettings']),
     accessLogFormat: format(p['AccessLogSettings']),
     throttling: setting?.throttling ?? {},
-    methodSettings: setting ? [{ ...withoutThrottling(setting) }] : [],
+    methodSettings: setting ? [setting] : [],
     clientCertificateId: p['ClientCertificateId'],
     loc: source.loc,
   };
-}
-
-function withoutThrottling(s: StageMethodSetting & { throttling?: unknown }): StageMethodSetting {
-  const { throttling: _, ...rest } = s;
-  return rest;
 }
 
 function destination(v: Value | undefined): Value | undefined {
@@ -72,7 +67,7 @@ function format(v: Value | undefined): Value | undefined {
   return isValueMap(v) ? v['Format'] : undefined;
 }
 
-function methodSetting(v: Value | undefined, loc: SourceLocation): (StageMethodSetting & { throttling?: { burstLimit?: Value; rateLimit?: Value } }) | undefined {
+function methodSetting(v: Value | undefined, loc: SourceLocation): StageMethodSetting | undefined {
   if (!isValueMap(v)) return undefined;
   const burst = v['ThrottlingBurstLimit'];
   const rate = v['ThrottlingRateLimit'];

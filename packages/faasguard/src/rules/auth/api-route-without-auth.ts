@@ -1,4 +1,5 @@
 import { whoseRoleCan } from '../../analysis/reach-text.js';
+import { connectionGate } from '../../model/connection-gate.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Api, Route } from '../../model/app-model.js';
 import { publicRouteReason, PUBLIC_ROUTE_PURPOSE } from '../../analysis/public-by-design-routes.js';
@@ -8,9 +9,6 @@ import { routeName } from '../../model/route-name.js';
 
 /** CORS preflight requests carry no credentials by design. */
 const PREFLIGHT = 'OPTIONS';
-
-/** The route key of a WebSocket API's connection request, the only one that takes authorization. */
-const CONNECT = '$connect';
 
 /**
  * The route API Gateway runs when a connection closes: a client does not call it and sends it
@@ -43,11 +41,10 @@ export const apiRouteWithoutAuth: Rule = {
   check({ model }) {
     const index = ModelIndex.of(model);
     const results: RuleResult[] = [];
-    const connectRoutes = new Map(model.routes.filter((r) => r.path === CONNECT).map((r) => [r.apiId, r]));
     for (const route of model.routes) {
       if (!isOpen(route) || route.method === PREFLIGHT || reachesSelfAuthenticatingBackend(route, index)) continue;
       const api = index.api(route.apiId);
-      if (api?.protocol === 'websocket' && (route.path === DISCONNECT || authorizedAtConnection(route, connectRoutes))) continue;
+      if (api?.protocol === 'websocket' && (route.path === DISCONNECT || authorizedAtConnection(route, api, index))) continue;
       const fn = index.function(route.functionId);
       const whose = fn ? whoseRoleCan(fn, index) : '';
       const target = fn ? `invokes function ${nameOf(fn)}${whose}${whose ? ',' : ''}` : integrationText(route, index);
@@ -97,14 +94,10 @@ function isOpen(route: Route): boolean {
   return route.auth.type === 'none' && !route.auth.apiKeyRequired;
 }
 
-/**
- * A WebSocket API authorizes a client once, on its `$connect` route: the other routes take no
- * authorization of their own and are reached only through a connection `$connect` admitted. They
- * are as open as that route; without one in the model, as open as they look.
- */
-function authorizedAtConnection(route: Route, connectRoutes: ReadonlyMap<string, Route>): boolean {
-  const connect = connectRoutes.get(route.apiId);
-  return route.path !== CONNECT && connect !== undefined && !isOpen(connect);
+/** A WebSocket API's route reached only through a connection its `$connect` authorized. */
+function authorizedAtConnection(route: Route, api: Api, index: ModelIndex): boolean {
+  const gate = connectionGate(route, api, index);
+  return gate !== undefined && !isOpen(gate);
 }
 
 /** Where the API's callers are: its endpoint type says, unless the API is defined in another stack. */

@@ -1,4 +1,7 @@
-import { exposureSteps, exposureText, publicFunctions } from './public-functions.js';
+import { exposureSteps, exposureText, publicFunctions, type PublicFunction } from './public-functions.js';
+import { routeThrottle } from './route-throttle.js';
+import { ModelIndex } from '../../model/model-index.js';
+import { asNumber } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -11,7 +14,7 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
     severity: 'medium',
     description:
       "Anyone on the internet can make the function run, and it has no `ReservedConcurrentExecutions`. Its concurrency is then limited only by the account's regional pool (1,000 by default), shared with every other function: a flood of requests scales it up to the whole pool, which throttles every other function of the account (denial of service beyond this application), and every invocation is billed (denial of wallet).\n\n" +
-      'Severity: `medium`: no data is exposed, but one unauthenticated caller can take down unrelated workloads and run up the bill. Only functions the exposure analysis finds public are checked. Checkov (CKV_AWS_115) and cfn-nag (W92) ask for reserved concurrency on every function; faasguard does not, on purpose: a function that only the application\'s own services invoke (a queue, a stream, a schedule) is driven at the pace its event source sets (batch sizes, the maximum concurrency of its event-source mapping), and reserving concurrency for it takes capacity out of the shared pool for nothing. The cap matters where strangers set the pace.',
+      'Severity: `medium`: no data is exposed, but one unauthenticated caller can take down unrelated workloads and run up the bill. Only functions the exposure analysis finds public are checked, and not those whose every public way in is a REST API route its stages throttle too tightly for the function to take the pool (at most rate × timeout + burst run at once: 50 requests a second to a function with a 3-second timeout, burst 25, stay under 200). Checkov (CKV_AWS_115) and cfn-nag (W92) ask for reserved concurrency on every function; faasguard does not, on purpose: a function that only the application\'s own services invoke (a queue, a stream, a schedule) is driven at the pace its event source sets (batch sizes, the maximum concurrency of its event-source mapping), and reserving concurrency for it takes capacity out of the shared pool for nothing. The cap matters where strangers set the pace.',
     remediation:
       'Set `ReservedConcurrentExecutions` to the highest concurrency the function legitimately needs: it caps the function and guarantees it that share. Put throttling in front of it too (API Gateway stage or usage-plan limits, WAF rate-based rules).',
     example: { language: 'yaml', vulnerable: 'Webhook:\n  Type: AWS::Serverless::Function', fixed: 'Webhook:\n  Type: AWS::Serverless::Function\n  Properties:\n    ReservedConcurrentExecutions: 20' },
@@ -21,8 +24,10 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
   },
   check({ model }) {
     const results: RuleResult[] = [];
+    const index = ModelIndex.of(model);
     for (const pf of publicFunctions(model)) {
       if (pf.fn.reservedConcurrency !== undefined && pf.fn.reservedConcurrency !== null) continue;
+      if (heldBelowThePool(pf, index)) continue;
       results.push({
         message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and has no reserved concurrency: a request flood scales it to the account's whole concurrency pool, throttling every other function and billing every call. Set ReservedConcurrentExecutions.`,
         location: pf.fn.loc,
@@ -34,3 +39,26 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
     return results;
   },
 };
+
+/** The regional concurrency pool of an account, unless AWS raised it. */
+const ACCOUNT_POOL = 1000;
+
+/** Lambda's timeout when the template sets none. */
+const DEFAULT_TIMEOUT_SECONDS = 3;
+
+/**
+ * Every public way in is a REST route that API Gateway throttles so that the function cannot take
+ * the pool: at most `rate` requests start each second and each ends by the timeout, so no more
+ * than rate × timeout + burst run at once.
+ */
+function heldBelowThePool(pf: PublicFunction, index: ModelIndex): boolean {
+  const timeout = pf.fn.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : asNumber(pf.fn.timeout);
+  if (timeout === undefined) return false;
+  const triggers = new Map(index.triggersOf(pf.fn).map((t) => [t.id, t]));
+  return pf.paths.every((p) => {
+    const route = index.route(triggers.get(p.via)?.routeId);
+    const api = index.api(route?.apiId);
+    const limit = route && api ? routeThrottle(route, api) : undefined;
+    return limit !== undefined && limit.rate * timeout + limit.burst < ACCOUNT_POOL;
+  });
+}

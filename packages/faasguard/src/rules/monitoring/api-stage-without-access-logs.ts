@@ -1,5 +1,5 @@
 import type { Api, ApiStage } from '../../model/app-model.js';
-import { isPrivateApi } from './api-stages.js';
+import { isPrivateApi, loggingLevel, settingScope } from './api-stages.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -38,11 +38,20 @@ export const apiStageWithoutAccessLogs: Rule = {
 function stageResult(api: Api, stage: ApiStage): RuleResult {
   const name = display(stage.name);
   return {
-    message: `Stage ${name} of API ${nameOf(api)} has no access logs: calls to its routes leave no record of caller, route or result, so abuse goes unseen and cannot be investigated. Configure an access log destination.`,
+    message: `Stage ${name} of API ${nameOf(api)} has no access logs: ${unrecorded(stage)}, so abuse goes unseen and cannot be investigated. Configure an access log destination.`,
     location: stage.loc,
     related: [{ loc: api.loc, message: `API ${nameOf(api)}` }],
     subject: subjectOf(api),
     key: [api.logicalId, name],
     ...(isPrivateApi(api) ? { severity: 'low' as const } : {}),
   };
+}
+
+/**
+ * What goes unrecorded. Execution logging at INFO for every method writes each request's method,
+ * resource and status, spread over several lines and without the caller's address or principal.
+ */
+function unrecorded(stage: ApiStage): string {
+  const info = (stage.methodSettings ?? []).some((m) => loggingLevel(m) === 'INFO' && settingScope(m) === 'every method');
+  return info ? "its execution logs (INFO) record each request's route and status, but no line says who called (the caller's address or principal)" : 'calls to its routes leave no record of caller, route or result';
 }

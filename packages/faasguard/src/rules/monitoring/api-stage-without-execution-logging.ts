@@ -2,7 +2,7 @@ import type { AppModel, Route, StageMethodSetting } from '../../model/app-model.
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { answersItself, isPrivateApi, stageKey, stagesOf, stageText, type StageOfApi } from './api-stages.js';
+import { answersItself, isPrivateApi, loggingLevel, stageKey, stagesOf, stageText, type StageOfApi } from './api-stages.js';
 
 export const apiStageWithoutExecutionLogging: Rule = {
   meta: {
@@ -29,7 +29,7 @@ export const apiStageWithoutExecutionLogging: Rule = {
     const results: RuleResult[] = [];
     for (const s of stagesOf(model)) {
       if (s.api.protocol === 'http' || answersItself(model, s.api) || logsExecution(s)) continue;
-      const off = (s.stage.methodSettings ?? []).find((m) => level(m) === 'OFF');
+      const off = (s.stage.methodSettings ?? []).find((m) => loggingLevel(m) === 'OFF');
       results.push({
         message: `${stageText(s)} has no execution logging${off ? ' (LoggingLevel OFF)' : ''}: ${unrecorded(model, s)} Set LoggingLevel: ERROR for every method.`,
         location: off?.loc ?? s.stage.loc,
@@ -80,15 +80,11 @@ function accessLogRecordsErrors({ stage }: StageOfApi): boolean {
   return ERROR_VARIABLES.test(format);
 }
 
-function level(setting: StageMethodSetting): string | undefined {
-  return setting.loggingLevel === undefined ? undefined : display(setting.loggingLevel).toUpperCase();
-}
-
 /** Some method logs at ERROR or INFO, or the level is chosen by a parameter or a condition. */
 function logsExecution({ stage }: StageOfApi): boolean {
   return (stage.methodSettings ?? []).some((m) => {
     if (m.loggingLevel === undefined) return false;
     if (typeof m.loggingLevel !== 'string') return true;
-    return level(m) === 'ERROR' || level(m) === 'INFO';
+    return loggingLevel(m) === 'ERROR' || loggingLevel(m) === 'INFO';
   });
 }

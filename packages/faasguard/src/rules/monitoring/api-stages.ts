@@ -40,9 +40,21 @@ export function settingsWith(stage: ApiStage, pick: (s: StageMethodSetting) => V
 /** `GET /orders`, or `every method` for `*` `/*` */
 export function settingScope(s: StageMethodSetting): string {
   const method = s.httpMethod === undefined || s.httpMethod === '*' ? 'every method' : display(s.httpMethod);
-  // MethodSettings write a path's slashes as `~1` after a leading `/` (`/~1orders` is `/orders`).
-  const path = s.resourcePath === undefined || s.resourcePath === '/*' ? '' : ` ${display(s.resourcePath).replace(/^\/(?=~1)/, '').replace(/~1/g, '/')}`;
+  const path = s.resourcePath === undefined || s.resourcePath === '/*' ? '' : ` ${settingResource(display(s.resourcePath))}`;
   return `${method}${path}`;
+}
+
+/**
+ * The resource a method setting is for, as routes write it: CloudFormation writes a path's slashes
+ * as `~1` after a leading `/` (`/~1orders~1{id}` is `/orders/{id}`), Terraform as they are.
+ */
+export function settingResource(resourcePath: string): string {
+  return resourcePath.replace(/^\/(?=~1)/, '').replace(/~1/g, '/');
+}
+
+/** The setting's `LoggingLevel` in upper case, when written. */
+export function loggingLevel(setting: StageMethodSetting): string | undefined {
+  return setting.loggingLevel === undefined ? undefined : display(setting.loggingLevel).toUpperCase();
 }
 
 /** An API whose known routes all answer with a mock integration reaches nothing and decides nothing worth a trace or a log. */

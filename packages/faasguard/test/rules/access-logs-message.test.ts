@@ -1,0 +1,48 @@
+/**
+ * `api-stage-without-access-logs` says what goes unrecorded: everything, or, where execution logging
+ * at INFO covers every method, who called.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scan } from '../../src/scan/scan.js';
+import { apiStageWithoutAccessLogs } from '../../src/rules/monitoring/api-stage-without-access-logs.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+
+const project = projectsRemovedAfterTests();
+
+const TEMPLATE = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Quiet:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+  Verbose:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      MethodSettings:
+        - HttpMethod: '*'
+          ResourcePath: /*
+          LoggingLevel: INFO
+  OnlyPost:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      MethodSettings:
+        - HttpMethod: POST
+          ResourcePath: /~1orders
+          LoggingLevel: INFO
+`;
+
+describe('api-stage-without-access-logs messages', () => {
+  it("say that INFO execution logs keep routes and statuses but not the caller, and nothing is kept otherwise", async () => {
+    const result = await scan(project({ 'template.yaml': TEMPLATE }), { noCache: true, rules: [apiStageWithoutAccessLogs] });
+    const byApi = Object.fromEntries(result.findings.map((f) => [f.subject?.logicalId, f.message.split(': ').slice(1).join(': ')]));
+    const nothing = 'calls to its routes leave no record of caller, route or result, so abuse goes unseen and cannot be investigated. Configure an access log destination.';
+    assert.deepEqual(byApi, {
+      Quiet: nothing,
+      Verbose: "its execution logs (INFO) record each request's route and status, but no line says who called (the caller's address or principal), so abuse goes unseen and cannot be investigated. Configure an access log destination.",
+      OnlyPost: nothing,
+    });
+  });
+});
