@@ -69,7 +69,7 @@ export async function analyzeDependencies(model: AppModel, root: string, files: 
   for (const use of uses.values()) use.bundled = use.dependency.scope === 'dev' && isImported(use.dependency, unitsOfLockfile, names);
   facts.dependencies = [...uses.values()];
   diagnostics.push(...parseDiagnostics(loaded, rel));
-  facts.supplyChain = await supplyChain(facts.dependencies, realRoot, installedLayerDirs(units, byDir));
+  facts.supplyChain = await supplyChain(facts.dependencies, realRoot, layerContents(units, byDir));
   Object.assign(facts, await analyzeUsage(realRoot, units, files, imports, model));
   if (options.vulnerabilities && facts.dependencies.some((u) => u.dependency.version !== undefined)) {
     await addVulnerabilities(facts, options, diagnostics);
@@ -143,37 +143,52 @@ function parseDiagnostics(loaded: Map<CodeUnit, FunctionDependencies[]>, rel: (a
 }
 
 /**
- * A layer's runtime folders (`<ContentUri>/python`, relative to the root) that already hold
- * installed distributions (`requests-2.28.2.dist-info`). SAM deploys such a folder as it is: it
- * builds a layer only with a `BuildMethod`, and then from the requirements at its `ContentUri`. A
- * requirements file there records an install already made, and the versions deployed are those
- * installed, whatever its lines allow.
+ * What a layer's runtime folders (`<ContentUri>/python`, relative to the root) already hold: SAM
+ * deploys such a folder as it is (it builds a layer only with a `BuildMethod`, and then from the
+ * requirements at its `ContentUri`), so the versions deployed are those in it, whatever a
+ * requirements file there allows. A folder with installed distributions
+ * (`requests-2.28.2.dist-info`) is an install target whole (`all`); otherwise the packages copied
+ * into it (`pymysql/__init__.py`), by normalized name, are deployed as they are.
  */
-function installedLayerDirs(units: readonly CodeUnit[], files: FilesByDir<DiscoveredFile>): Set<string> {
-  const out = new Set<string>();
+type LayerContents = 'all' | ReadonlySet<string>;
+
+function layerContents(units: readonly CodeUnit[], files: FilesByDir<DiscoveredFile>): Map<string, LayerContents> {
+  const out = new Map<string, LayerContents>();
   for (const unit of units) {
     if (unit.layers.length === 0) continue;
     for (const dir of LAYER_RUNTIME_DIRS.map((d) => path.posix.join(unit.dir, d))) {
-      if (files.under(dir).some((f) => f.rel.slice(dir.length + 1).split('/')[0]!.endsWith('.dist-info'))) out.add(dir);
+      const entries = files.under(dir).map((f) => f.rel.slice(dir.length + 1).split('/'));
+      if (entries.some((parts) => parts[0]!.endsWith('.dist-info'))) out.set(dir, 'all');
+      else out.set(dir, new Set(entries.filter((parts) => parts.length === 2 && parts[1] === '__init__.py').map((parts) => normalizedPackage(parts[0]!))));
     }
   }
   return out;
 }
 
+/** PEP 503's comparison of names: case, `-`, `_` and `.` aside. */
+function normalizedPackage(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+function deployedAsCopied(contents: LayerContents | undefined, name: string): boolean {
+  return contents === 'all' || (contents !== undefined && contents.has(normalizedPackage(name)));
+}
+
 /**
  * Supply-chain checks per lockfile, against the registry configured by the nearest .npmrc and the
- * file's own index options; unpinned requirements are not reported in `installed` folders.
+ * file's own index options; an unpinned requirement is not reported where a layer's folder holds
+ * what is deployed (see `layerContents`).
  */
-async function supplyChain(uses: readonly DependencyUse[], root: string, installed: ReadonlySet<string>): Promise<DependencyFacts['supplyChain']> {
+async function supplyChain(uses: readonly DependencyUse[], root: string, layers: ReadonlyMap<string, LayerContents>): Promise<DependencyFacts['supplyChain']> {
   const byLockfile = new Map<string, DependencyUse[]>();
   for (const u of uses) pushTo(byLockfile, u.dependency.lockfile, u);
   const out: DependencyFacts['supplyChain'] = [];
   for (const [lockfile, list] of byLockfile) {
     const byKey = new Map(list.map((u) => [useKey(lockfile, u.dependency.ecosystem, u.dependency.name, u.dependency.version, u.dependency.path), u]));
     const registries = await registryConfig(lockfile, root);
-    const asInstalled = installed.has(path.relative(root, path.dirname(lockfile)).split(path.sep).join('/'));
+    const contents = layers.get(path.relative(root, path.dirname(lockfile)).split(path.sep).join('/'));
     for (const result of checkSupplyChain(list.map((u) => u.dependency), { registries })) {
-      if (asInstalled && result.kind === 'unpinned') continue;
+      if (result.kind === 'unpinned' && deployedAsCopied(contents, result.package)) continue;
       const use = byKey.get(useKey(result.location.file, result.ecosystem, result.package, result.version, result.path));
       if (use) out.push({ result, use });
     }

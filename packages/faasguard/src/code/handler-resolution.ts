@@ -47,16 +47,28 @@ function findHandler(fn: LambdaFunction, files: CodeFiles): HandlerResolution {
   return fromEntryPoints(dir, handler, fn.code.entryPoints ?? [], files) ?? resolveNode(dir, handler, files);
 }
 
-/** Inline code is the module whatever the handler's module part says (`index.handler`). */
+/**
+ * The file CloudFormation and SAM save inline code as (`index.js`, `index.py`): the handler must
+ * name it. A handler naming another module fails on every call with the inline code, so the code
+ * that runs is put there outside the template (a script updates it) and is not what it shows.
+ */
+const INLINE_MODULE = 'index';
+
+function otherModule(module: string): string {
+  return `the handler names module ${module}, but inline code is saved as ${INLINE_MODULE}: the code that runs is deployed outside the template`;
+}
+
 function inlineHandler(key: string, handler: string, language: HandlerLanguage, files: CodeFiles): HandlerResolution {
   if (language === 'python') {
     const split = splitPythonHandler(handler);
     if (!split) return { ok: false, language, reason: `handler "${handler}" is not of the form module.function` };
+    if (split.modulePath !== INLINE_MODULE) return { ok: false, language, reason: otherModule(split.modulePath.replace(/\//g, '.')) };
     if (!definesFunction(files.readText(key) ?? '', split.functionName)) return { ok: false, language, reason: `the inline code does not define ${split.functionName}` };
     return { ok: true, language, file: key, exportName: split.functionName, handler };
   }
   const split = splitNodeHandler(handler);
   if (!split) return { ok: false, language, reason: `handler "${handler}" is not of the form file.export` };
+  if (split.module !== INLINE_MODULE) return { ok: false, language, reason: otherModule(split.module) };
   return { ok: true, language, file: key, exportName: split.exportName, handler };
 }
 

@@ -106,6 +106,11 @@ const SUBSCRIPTION_UPKEEP = /^sns:(ConfirmSubscription|Unsubscribe)$/i;
  * (which only reads).
  */
 const NOT_DATA_WRITE = /^(ssm:(?!\w*Parameter)\w+|kinesis:(Register|Deregister)StreamConsumer)$/i;
+/**
+ * An action the catalogue files under a writing level whose name says it lists or reads
+ * (`backup:ListIndexedRecoveryPointsForSearch`, "Permissions management"): it changes nothing.
+ */
+const LISTS_BY_NAME = /^(List|Get|Describe)[A-Z]/;
 /** A snapshot copies a database; it changes none (sharing or copying it elsewhere are other actions). */
 const SNAPSHOT_CREATION = /^rds:Create(DB|DBCluster)Snapshot$/i;
 
@@ -117,6 +122,7 @@ function dataCapability(a: ExpandedAction): Capability | undefined {
   if (a.accessLevel === 'Read') return service.read.test(a.name) ? 'read-all-data' : undefined;
   if (!service.write || (a.accessLevel !== 'Write' && a.accessLevel !== 'Permissions management')) return undefined;
   if (a.accessLevel === 'Write' && NOT_DATA_WRITE.test(`${a.service}:${a.name}`)) return undefined;
+  if (LISTS_BY_NAME.test(a.name)) return undefined;
   return DELETE_NAME.test(a.name) ? 'delete-data' : 'write-data';
 }
 

@@ -3,7 +3,8 @@
  * function's platform uses (`code-usage.ts`): it delivers failed asynchronous events to the
  * dead-letter queue, results to the asynchronous destinations, failed batches of an event source
  * mapping to its on-failure destination, reads (and decrypts) the secret an Amazon MQ, Kafka or
- * DocumentDB event source authenticates with, and checkpoints a durable function's steps. A role granting
+ * DocumentDB event source authenticates with, connects to and reads an MSK cluster that
+ * authenticates with IAM, and checkpoints a durable function's steps. A role granting
  * `sqs:SendMessage` on the function's dead-letter queue grants what the platform uses.
  */
 import type { AppModel, LambdaFunction } from '../model/app-model.js';
@@ -29,6 +30,28 @@ const SERVICE_OF_KIND: Readonly<Record<string, string>> = { queue: 'sqs', topic:
  */
 const DURABLE_EXECUTION = ['lambda:checkpointdurableexecution', 'lambda:getdurableexecutionstate'];
 
+/**
+ * An Amazon MSK event source whose cluster authenticates with IAM: the poller connects, reads the
+ * topics and commits the consumer group's offsets with the function's role (Lambda's MSK
+ * permissions page lists these for IAM authentication).
+ */
+const MSK_IAM_POLLER = [
+  'kafka-cluster:connect',
+  'kafka-cluster:describegroup',
+  'kafka-cluster:altergroup',
+  'kafka-cluster:describetopic',
+  'kafka-cluster:readdata',
+  'kafka-cluster:describeclusterdynamicconfiguration',
+];
+
+/** Authentications a mapping names that are not IAM: with one, the poller signs in with a secret. */
+const NOT_IAM_AUTH = /^(SASL_SCRAM_(256|512)_AUTH|CLIENT_CERTIFICATE_TLS_AUTH|BASIC_AUTH)$/;
+
+function authenticatesWithSecret(properties: Value | undefined): boolean {
+  const configs = isValueMap(properties) ? properties['SourceAccessConfigurations'] : undefined;
+  return Array.isArray(configs) && configs.some((c) => isValueMap(c) && typeof c['Type'] === 'string' && NOT_IAM_AUTH.test(c['Type']));
+}
+
 /** Lower-case actions Lambda performs with the role for `fn`. */
 export function platformActions(model: AppModel, fn: LambdaFunction): string[] {
   const index = ModelIndex.of(model);
@@ -44,6 +67,7 @@ export function platformActions(model: AppModel, fn: LambdaFunction): string[] {
       actions.add('secretsmanager:getsecretvalue');
       actions.add('kms:decrypt');
     }
+    if (t.kind === 'kafka-msk' && !authenticatesWithSecret(properties)) for (const a of MSK_IAM_POLLER) actions.add(a);
   }
   if (index.resource(fn.id)?.properties['DurableConfig'] !== undefined) for (const a of DURABLE_EXECUTION) actions.add(a);
   for (const target of targets) {

@@ -8,7 +8,7 @@ import { capabilityOf, type Capability } from './action-capabilities.js';
 import { isServiceSideAction } from './code-usage.js';
 import { actionId, type ExpandedAction } from './expand-actions.js';
 import type { GrantingStatement } from './role-permissions.js';
-import { narrowerTemplates } from './sam-template-alternatives.js';
+import { narrowerTemplates, templateActions } from './sam-template-alternatives.js';
 import { compareNames } from '../util/compare-text.js';
 
 /** Why a template grants too much, in words for the finding. */
@@ -45,16 +45,30 @@ export function templateReview(name: string, statements: readonly GrantingStatem
     unused: unused.map(actionId),
     gained: words(gained),
     does: done.length === 0 ? 'the code does neither' : `the code only ${words(done, 's')}`,
-    advice: advice(name, needed),
+    advice: advice(name, needed, unused, gained),
   };
 }
 
-function advice(name: string, needed: readonly ExpandedAction[]): string {
+/**
+ * The narrower template says which of the listed actions it still grants (a bundle keeps some) and,
+ * when none of them does what the code never does, that it does not.
+ */
+function advice(name: string, needed: readonly ExpandedAction[], unused: readonly ExpandedAction[], gained: readonly Capability[]): string {
   const called = needed.filter((a) => !isServiceSideAction(actionId(a)));
   if (called.length === 0) return `The code calls none of ${name}'s actions: remove it.`;
   const narrower = narrowerTemplates(name, new Set(called.map((a) => actionId(a).toLowerCase())));
-  if (narrower.length > 0) return `${narrower.join(' with ')} grant${narrower.length === 1 ? 's' : ''} what it calls.`;
-  return `A statement granting ${called.map(actionId).join(', ')} on the same resource is enough.`;
+  if (narrower.length === 0) return `A statement granting ${called.map(actionId).join(', ')} on the same resource is enough.`;
+  const kept = unused.filter((a) => narrower.some((n) => templateActions(n).has(actionId(a).toLowerCase())));
+  const still = capabilities(kept).filter((c) => gained.includes(c));
+  const also = kept.length > 0 ? ` and ${kept.length} of these (${kept.map(actionId).join(', ')})` : '';
+  const without = still.length === 0 ? `, without ${gerunds(gained)}` : '';
+  return `${narrower.join(' with ')} grant${narrower.length === 1 ? 's' : ''} what it calls${also}${without}.`;
+}
+
+/** `reading or deleting` */
+function gerunds(caps: readonly Capability[]): string {
+  const verbs = VERBS.filter(([c]) => caps.includes(c)).map(([, v]) => `${v.replace(/e$/, '')}ing`);
+  return verbs.length <= 1 ? verbs.join('') : `${verbs.slice(0, -1).join(', ')} or ${verbs[verbs.length - 1]}`;
 }
 
 function capabilities(actions: readonly ExpandedAction[]): Capability[] {

@@ -12,6 +12,8 @@ import type { LambdaFunction } from '../../src/model/app-model.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { codeFindings, scanCode } from './helpers.js';
 import { removeProject, tempProject, writeFiles } from '../helpers/temp-project.js';
+import { scan } from '../../src/scan/scan.js';
+import { iamActionGrantedNeverUsed } from '../../src/rules/privilege/iam-action-granted-never-used.js';
 
 const ROOT = path.join(FIXTURES, 'code', 'resolution');
 
@@ -65,6 +67,55 @@ describe('handler resolution', () => {
     const result = await scanCode('inline');
     const columns = result.findings.map((f) => f.location.column);
     assert.deepEqual(columns, [20, 23, 82]);
+  });
+
+  it("leaves inline code unanalyzed when the handler names a module other than index, which the code that runs is saved as", async () => {
+    const template = (pyHandler: string, nodeHandler: string): string => `Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }]
+      Policies:
+        - PolicyName: Read
+          PolicyDocument:
+            Statement: [{ Effect: Allow, Action: s3:GetObject, Resource: 'arn:aws:s3:::reports/*' }]
+  Agent:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Handler: ${pyHandler}
+      Role: !GetAtt Role.Arn
+      Code:
+        ZipFile: |
+          def lambda_handler(event, context):
+              return {'statusCode': 200}
+  Tool:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: ${nodeHandler}
+      Role: !GetAtt Role.Arn
+      Code:
+        ZipFile: 'exports.handler = async () => ({ statusCode: 200 });'
+`;
+    const run = async (pyHandler: string, nodeHandler: string) => {
+      const root = tempProject({ 'template.yaml': template(pyHandler, nodeHandler) });
+      try {
+        return await scan(root, { noCache: true, rules: [iamActionGrantedNeverUsed] });
+      } finally {
+        removeProject(root);
+      }
+    };
+    // A placeholder a deploy script replaces: what it does is not in the template.
+    const placeholder = await run('agent.handler.lambda_handler', 'tool.handler');
+    assert.deepEqual(placeholder.findings, []);
+    assert.deepEqual(placeholder.diagnostics.filter((d) => d.code === 'handler-not-found').map((d) => d.message), [
+      'handler of Agent not analyzed: the handler names module agent.handler, but inline code is saved as index: the code that runs is deployed outside the template',
+      'handler of Tool not analyzed: the handler names module tool, but inline code is saved as index: the code that runs is deployed outside the template',
+    ]);
+    const inline = await run('index.lambda_handler', 'index.handler');
+    assert.deepEqual(inline.findings.map((f) => [f.ruleId, f.location.line]), [['iam-action-granted-never-used', 10]]);
   });
 
   it('gives a reason when it cannot', () => {

@@ -39,6 +39,12 @@ describe('capabilityOf', () => {
     }
     assert.equal(capability('sqs:DeleteQueue'), 'delete-data');
   });
+
+  it('reads a listing the catalogue files under a writing level as the listing it is', () => {
+    // `backup:ListIndexedRecoveryPointsForSearch` is "Permissions management" in the catalogue.
+    assert.equal(capability('backup:ListIndexedRecoveryPointsForSearch'), undefined);
+    assert.equal(capability('backup:DeleteRecoveryPoint'), 'delete-data');
+  });
 });
 
 describe('resourceTarget', () => {

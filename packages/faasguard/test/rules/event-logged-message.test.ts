@@ -21,6 +21,7 @@ describe('event-logged messages', () => {
     assert.deepEqual(result.findings.map((f) => [f.location.file, f.message.split(': ').slice(1).join(': ')]), [
       ['src/app.js', "the request's body, headers and the caller's IP address (personal data that outlives the request) end up in the logs."],
       ['src/migrate.py', "the user's attributes and password end up in the logs."],
+      ['src/orders.py', "the request's body, headers and the caller's IP address (personal data that outlives the request) end up in the logs."],
     ]);
   });
 

@@ -547,6 +547,7 @@ const CASES: Record<string, Expected[]> = {
   'event-logged': [
     { file: 'src/app.js', line: 2, subject: 'Webhook' },
     { file: 'src/migrate.py', line: 3, subject: 'Migrate' },
+    { file: 'src/orders.py', line: 7, subject: 'Orders' },
   ],
   'tls-verification-disabled': [{ file: 'src/app.js', line: 3, subject: 'Partner' }],
   'authorization-from-client-input': [

@@ -28,9 +28,28 @@ export function analyzePythonFunction(ctx: PyContext, file: string, functionName
   const ev = new PyEvaluator(ctx, fn.module as PyModule);
   ev.evalFunction(fn, [eventValue(), CLEAN], new Map());
   // `return awsgi.response(app, event, context)`: the handler hands the event to the app's routes.
-  const hits = WSGI_CALL.test(mod.parsed.root.text) ? [...ev.hits, ...routeHits(ctx, mod)] : ev.hits;
+  const hits = [...eventLoggingDecorators(fn.node as PyNode, fn.module as PyModule), ...(WSGI_CALL.test(mod.parsed.root.text) ? [...ev.hits, ...routeHits(ctx, mod)] : ev.hits)];
   const loc = mod.parsed.locOf(fn.node as PyNode);
   return classify({ file, exportName: functionName, loc }, hits, ev.returns, triggers, ctx.exhausted);
+}
+
+/**
+ * Powertools' `@logger.inject_lambda_context(log_event=True)` writes the whole event to the log
+ * (at INFO) before the handler runs.
+ */
+function eventLoggingDecorators(def: PyNode, mod: PyModule): SinkHit[] {
+  const decorated = def.parent?.type === 'decorated_definition' ? def.parent : undefined;
+  const out: SinkHit[] = [];
+  for (const d of decorated?.namedChildren ?? []) {
+    const call = d?.type === 'decorator' ? d.namedChildren[0] : undefined;
+    const callee = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+    if (!call || callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'inject_lambda_context') continue;
+    const logsEvent = call.childForFieldName('arguments')?.namedChildren.some((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'log_event' && a.childForFieldName('value')?.text === 'True');
+    if (!logsEvent) continue;
+    const loc = mod.parsed.locOf(call);
+    out.push({ kind: 'log', loc, what: callee.text, taint: { origin: { kind: 'event', path: [] }, steps: [{ loc, message: `${callee.text}(log_event=True) logs the whole event` }], sanitized: new Set() } });
+  }
+  return out;
 }
 
 /** Handlers that pass the event to a WSGI app: aws-wsgi, serverless-wsgi. */

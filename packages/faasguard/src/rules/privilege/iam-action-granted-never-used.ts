@@ -144,7 +144,7 @@ function templateFinding(role: IamRole, policy: AttachedPolicy, first: GrantingS
   const listed = review.unused.slice(0, LISTED).join(', ') + (n > LISTED ? ` and ${n - LISTED} more` : '');
   const resource = resourceName(first);
   return {
-    message: `Role ${nameOf(role)} grants through ${policy.name} ${n} action${n === 1 ? '' : 's'} on ${resource} that the code of ${fns} never calls, so it may ${review.gained} where ${review.does}: ${listed}. ${review.advice}`,
+    message: `Role ${nameOf(role)} grants through ${policy.name} ${n} action${n === 1 ? '' : 's'} on ${resource} that the code of ${fns} never calls, so the code may ${review.gained} where ${review.does.replace(/^the code /, 'it ')}: ${listed}. ${review.advice}`,
     location: policy.loc,
     related: users.map((u) => ({ loc: u.fn.loc, message: `function ${nameOf(u.fn)} uses this role` })),
     subject: subjectOf(users[0]!.fn),

@@ -85,7 +85,7 @@ function fittingActions(s: GrantingStatement): number {
 
 function result(i: JudgedIdentity, s: GrantingStatement, patterns: string[]): RuleResult {
   const on = namesText(s.resources.map((r) => (r.kind === 'any' ? `every resource (${r.text})` : r.text)));
-  const can = s.grants.length > 0 ? `, so it can ${grantsText(s.grants)}` : '';
+  const can = s.grants.length > 0 ? `: enough to ${grantsText(s.grants)}` : '';
   return {
     message: `${statementOwnerText(i, s)} grants ${namesText(patterns)} (${fittingActions(s)} actions) on ${on}: ${actorText(i)} can call every one of them${can}. List only the actions ${usesText(i)}.`,
     location: s.statement.loc,
