@@ -3,7 +3,8 @@
  *
  * Levels, from the widest to the narrowest:
  * - `public`: anyone on the internet, unauthenticated (an open route, a Function URL with no auth,
- *   a bucket or topic anyone may write to, an invoke permission for `*`).
+ *   an internet-facing load balancer that forwards to the function without signing callers in, a
+ *   bucket or topic anyone may write to, an invoke permission for `*`).
  * - `authenticated`: any signed-in user or holder of an API key.
  * - `account`: principals of this AWS account (IAM-authorized routes and URLs, other accounts named
  *   explicitly count here too, with the path saying so), and the open routes of a private API,

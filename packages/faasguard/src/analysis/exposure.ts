@@ -16,6 +16,8 @@ import { SourceWriterIndex } from './source-writer-index.js';
 import { publicWriteGrant, WRITE_VERBS } from './source-writers.js';
 import { routeName } from '../model/route-name.js';
 import { connectionGate } from '../model/connection-gate.js';
+import { invokesOnlyForOwnAccount } from '../model/same-account-services.js';
+import { forwardingListeners, groupFunction, type ForwardingListener } from '../model/facts/load-balancer-listeners.js';
 import { isApiTrigger } from '../model/trigger-kind.js';
 
 const COMPUTED = new WeakMap<AppModel, Map<string, FunctionExposure>>();
@@ -34,6 +36,7 @@ function exposureOf(model: AppModel): Map<string, FunctionExposure> {
   for (const t of model.triggers) addPath(result, t.functionId, directPath(t, index));
   for (const p of model.permissions) if (p.functionId) addPath(result, p.functionId, permissionPath(p, index));
   for (const route of model.routes) for (const [fnId, path] of serviceIntegrationPaths(route, index)) addPath(result, fnId, path);
+  for (const listener of forwardingListeners(model)) for (const [fnId, path] of loadBalancerPaths(listener, index)) addPath(result, fnId, path);
   propagateChains(model, index, result);
   // Widest first; of those, the shortest (the one a message names first).
   for (const e of result.values()) e.paths.sort((a, b) => EXPOSURE_ORDER.indexOf(a.level) - EXPOSURE_ORDER.indexOf(b.level) || a.steps.length - b.steps.length || (a.via < b.via ? -1 : a.via > b.via ? 1 : 0));
@@ -150,6 +153,27 @@ function* serviceIntegrationPaths(route: Route, index: ModelIndex): Generator<[s
   }
 }
 
+/**
+ * An internet-facing Application Load Balancer's listener that forwards to a function (through a
+ * `lambda` target group, or a Serverless `alb` event, whose trigger the path then goes through):
+ * anyone on the internet sends it requests, unless the load balancer signs the caller in first
+ * (Cognito or OIDC).
+ */
+function* loadBalancerPaths(l: ForwardingListener, index: ModelIndex): Generator<[string, EntryPath]> {
+  const listener = `listener ${nameOf(l.listener)}${l.port ? ` (port ${l.port})` : ''} of load balancer ${nameOf(l.loadBalancer)}`;
+  for (const f of l.forwards) {
+    const fns = [...new Set([...f.targetGroups.flatMap((g) => groupFunction(g, index) ?? []), ...(f.fn ? [f.fn] : [])])];
+    for (const fn of fns) {
+      yield [fn.id, {
+        level: f.authenticated ? 'authenticated' : 'public',
+        via: index.triggersOf(fn).find((t) => t.kind === 'alb' && t.sourceId === l.listener.id)?.id ?? l.listener.id,
+        description: `${f.authenticated ? 'users the load balancer signs in' : 'anyone on the internet'} can send requests to ${listener}, which forwards them to ${nameOf(fn)}`,
+        steps: [{ loc: f.loc, message: `${f.authenticated ? 'authenticate, then forward' : 'forward'} to ${nameOf(fn)}` }],
+      }];
+    }
+  }
+}
+
 /** The queues and topics a state machine's tasks send to (`Resource.sends`), as further ways to the functions they trigger. */
 function relays(machine: Resource, description: string, steps: EntryPath['steps'], index: ModelIndex): Array<{ resource: Resource; description: string; steps: EntryPath['steps'] }> {
   return (machine.sends ?? []).flatMap((send) => {
@@ -226,8 +250,9 @@ function permissionPath(p: InvokePermission, index: ModelIndex): EntryPath | und
   const service = /\.amazonaws\.com(\.cn)?$/.test(principal);
   if (service && conditioned) return undefined; // the trigger it serves is the path
   if (p.viaFunctionUrl) return undefined; // reachable only through the URL, whose own path says who can call it
-  const level: ExposureLevel = conditioned ? 'account' : principal === '*' || service ? 'public' : 'account';
-  const who = principal === '*' ? (conditioned ? 'principals matching its conditions' : 'any AWS account') : service ? `any resource of ${principal}, in any account,` : `principal ${principal}`;
+  const ownAccount = service && invokesOnlyForOwnAccount(principal);
+  const level: ExposureLevel = conditioned || ownAccount ? 'account' : principal === '*' || service ? 'public' : 'account';
+  const who = principal === '*' ? (conditioned ? 'principals matching its conditions' : 'any AWS account') : ownAccount ? `any resource of ${principal} in the function's account` : service ? `any resource of ${principal}, in any account,` : `principal ${principal}`;
   return {
     level,
     via: p.id,

@@ -1,5 +1,6 @@
 import type { InvokePermission } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { invokesOnlyForOwnAccount } from '../../model/same-account-services.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -42,14 +43,7 @@ export const lambdaPermissionServiceWithoutSource: Rule = {
   },
 };
 
-/**
- * Services that invoke a function only for resources of its own account and Region: a load
- * balancer's target group must be in the function's account ("Lambda functions as targets",
- * Elastic Load Balancing), so no other account's resource can use the permission.
- */
-const SAME_ACCOUNT_ONLY = new Set(['elasticloadbalancing.amazonaws.com']);
-
 function servicePrincipal(p: InvokePermission): string | undefined {
   if (typeof p.principal !== 'string' || !/\.amazonaws\.com(\.cn)?$/.test(p.principal)) return undefined;
-  return SAME_ACCOUNT_ONLY.has(p.principal.replace(/\.cn$/, '')) ? undefined : p.principal;
+  return invokesOnlyForOwnAccount(p.principal) ? undefined : p.principal;
 }
