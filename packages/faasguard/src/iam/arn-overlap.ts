@@ -5,6 +5,7 @@
  * both. Both sides are patterns, so this is the intersection of two wildcard languages, decided by
  * walking the pairs of positions the two can reach together.
  */
+import { escapeRegExp } from '../util/escape-regexp.js';
 
 /** What one position of a pattern accepts: one given character, or one character of a class, repeated or not. */
 interface Token {
@@ -63,26 +64,77 @@ function compatible(a: Token, b: Token): boolean {
  * that stops early on `*` (`arn:aws:sns:*:*`) covers everything after, as resourceTarget reads it.
  */
 export function arnPatternMeetsFormat(pattern: string, format: string): boolean {
-  const p = pattern.split(':');
-  const f = format.split(':');
-  if (p.length < 6) return p[p.length - 1] === '*' && p.slice(0, -1).every((part, i) => partsMeet(part, f[i] ?? ''));
-  return p.slice(0, 5).every((part, i) => partsMeet(part, f[i] ?? '')) && partsMeet(p.slice(5).join(':'), f.slice(5).join(':'));
+  // Most policies name resources outright: an ARN without wildcards is matched against the format alone.
+  if (!/[*?]|\$\{/.test(pattern)) return formatRegExp(format).test(pattern);
+  const p = shapeOf(pattern);
+  const f = shapeOf(format);
+  if (p.length < 6) return p.length > 0 && isOnlyStar(p[p.length - 1]!) && p.slice(0, -1).every((part, i) => partsMeet(part, f[i] ?? []));
+  return p.every((part, i) => partsMeet(part, f[i] ?? []));
 }
 
-function partsMeet(pattern: string, format: string): boolean {
-  const p = tokens(pattern);
-  const f = tokens(format);
+/**
+ * An ARN's parts as tokens: the first five split at `:`, the resource whole. Kept by text, since a
+ * scan asks about the same formats and patterns many times.
+ */
+type Shape = readonly Token[][];
+const shapes = new Map<string, Shape>();
+const MAX_SHAPES = 20_000;
+
+function shapeOf(text: string): Shape {
+  let shape = shapes.get(text);
+  if (shape) return shape;
+  const parts = text.split(':');
+  const split = parts.length < 6 ? parts : [...parts.slice(0, 5), parts.slice(5).join(':')];
+  shape = split.map(tokens);
+  if (shapes.size >= MAX_SHAPES) shapes.clear();
+  shapes.set(text, shape);
+  return shape;
+}
+
+function isOnlyStar(part: readonly Token[]): boolean {
+  return part.length === 1 && part[0]!.repeated && part[0]!.char === undefined && part[0]!.plainName === undefined;
+}
+
+const formatRegExps = new Map<string, RegExp>();
+
+/**
+ * The ARNs of a format: each `${Variable}` one or more characters, without `:` in the first five
+ * parts, without `/` or `:` for a plain name; IAM's wildcards in a format are themselves.
+ */
+function formatRegExp(format: string): RegExp {
+  let re = formatRegExps.get(format);
+  if (re) return re;
+  const parts = format.split(':');
+  const source = parts.map((part, i) => partSource(part, i >= 5)).join(':');
+  re = new RegExp(`^${source}$`, 'i');
+  formatRegExps.set(format, re);
+  return re;
+}
+
+function partSource(part: string, resource: boolean): string {
+  return part
+    .split(/(\$\{[^}]*\})/)
+    .map((piece) => {
+      const variable = /^\$\{([^}]*)\}$/.exec(piece)?.[1];
+      if (variable !== undefined) return PLAIN_VARIABLES.has(variable) ? '[^/:]+' : resource ? '.+' : '[^:]+';
+      return piece.split('*').map((t) => t.split('?').map(escapeRegExp).join('.')).join('.*');
+    })
+    .join('');
+}
+
+/** Walks the pairs of positions both can reach together, each pair once. */
+function partsMeet(p: readonly Token[], f: readonly Token[]): boolean {
   const width = f.length + 1;
-  const seen = new Set<number>();
+  const seen = new Uint8Array((p.length + 1) * width);
   const todo: number[] = [0];
+  seen[0] = 1;
   const visit = (i: number, j: number): void => {
     const key = i * width + j;
-    if (!seen.has(key)) {
-      seen.add(key);
+    if (seen[key] === 0) {
+      seen[key] = 1;
       todo.push(key);
     }
   };
-  seen.add(0);
   while (todo.length > 0) {
     const key = todo.pop()!;
     const i = Math.floor(key / width);
