@@ -19,8 +19,9 @@ const WHAT = 'The IAM resource types';
 
 /** Read one service at a time, on first use: only statements that name resources need them. */
 const byService = new Map<string, ServiceResources | undefined>();
-/** Per service and pattern, the resource types the pattern can name. */
+/** Per service and pattern, the resource types the pattern can name (bounded: a large app names many resources). */
 const meeting = new Map<string, ReadonlySet<string>>();
+const MAX_MEETING = 20_000;
 
 function serviceResources(service: string): ServiceResources | undefined {
   if (byService.has(service)) return byService.get(service);
@@ -41,6 +42,7 @@ function typesMeeting(service: string, resources: ServiceResources, pattern: str
   let types = meeting.get(key);
   if (!types) {
     types = new Set(Object.entries(resources.types).flatMap(([name, format]) => (arnPatternMeetsFormat(pattern, format) ? [name] : [])));
+    if (meeting.size >= MAX_MEETING) meeting.clear();
     meeting.set(key, types);
   }
   return types;
