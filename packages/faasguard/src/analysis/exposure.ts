@@ -91,8 +91,7 @@ function routeAccess(route: Route, index: ModelIndex): RouteAccess {
   const gate = connectionGate(route, api, index);
   const decides = gate ?? route;
   const level = routeLevel(decides, api?.endpointType === 'PRIVATE');
-  const own = { loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` };
-  if (!gate) return { level, who: routeCallers(route, level), auth: routeAuthText(route), steps: [own] };
+  if (!gate) return { level, who: routeCallers(route, level), auth: routeAuthText(route), steps: [{ loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` }] };
   return {
     level,
     who: routeCallers(gate, level),

@@ -5,7 +5,7 @@
  */
 import type { Api, ApiStage, Route, StageMethodSetting } from '../../model/app-model.js';
 import { asNumber, asString } from '../../model/value.js';
-import { settingResource } from '../monitoring/api-stages.js';
+import { settingResource } from '../../model/facts/method-setting-resource.js';
 
 /** The loosest limit over the API's stages. */
 export interface RouteThrottle {

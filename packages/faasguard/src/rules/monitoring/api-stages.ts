@@ -7,6 +7,7 @@ import type { Api, ApiStage, AppModel, StageMethodSetting } from '../../model/ap
 import { asBoolean, display, type Value } from '../../model/value.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { nameOf } from '../subject.js';
+import { settingResource } from '../../model/facts/method-setting-resource.js';
 
 export interface StageOfApi {
   api: Api;
@@ -42,14 +43,6 @@ export function settingScope(s: StageMethodSetting): string {
   const method = s.httpMethod === undefined || s.httpMethod === '*' ? 'every method' : display(s.httpMethod);
   const path = s.resourcePath === undefined || s.resourcePath === '/*' ? '' : ` ${settingResource(display(s.resourcePath))}`;
   return `${method}${path}`;
-}
-
-/**
- * The resource a method setting is for, as routes write it: CloudFormation writes a path's slashes
- * as `~1` after a leading `/` (`/~1orders~1{id}` is `/orders/{id}`), Terraform as they are.
- */
-export function settingResource(resourcePath: string): string {
-  return resourcePath.replace(/^\/(?=~1)/, '').replace(/~1/g, '/');
 }
 
 /** The setting's `LoggingLevel` in upper case, when written. */
