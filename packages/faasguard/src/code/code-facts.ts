@@ -10,7 +10,7 @@ import type { FunctionExposure } from '../analysis/exposure-types.js';
 import type { AppModel } from '../model/app-model.js';
 import { ModelIndex } from '../model/model-index.js';
 import { analyzeFunctionsCode, type FunctionCodeFacts, type FunctionsCode } from './function-code-facts.js';
-import { MIN_FUNCTIONS_FOR_THREADS, startInTwoThreads, type SpareThread } from './code-facts-threads.js';
+import { MIN_FUNCTIONS_FOR_THREADS, runsPython, startInTwoThreads, type SpareThread } from './code-facts-threads.js';
 import { loadPythonParser } from './parse-python.js';
 import type { CodeScope } from './code-scope.js';
 import { CodeFactsPending } from './code-facts-pending.js';
@@ -93,7 +93,7 @@ export interface StartedCodeAnalysis {
  */
 export async function startCodeAnalysis(model: AppModel, scope: CodeScope, threads: number, eager = false, spare?: SpareThread): Promise<StartedCodeAnalysis> {
   const { root, exclusion } = scope;
-  const python = model.functions.some((f) => /^python/i.test(typeof f.runtime === 'string' ? f.runtime : ''));
+  const python = model.functions.some(runsPython);
   if (python) await loadPythonParser();
   if (peekCodeFacts(model, root)) return { analyzeMine: () => {}, finish: async () => {}, onTwoThreads: false };
   if (threads < 2 || model.functions.length < MIN_FUNCTIONS_FOR_THREADS) return { analyzeMine: () => {}, finish: async () => void (eager && codeFactsFor(model, scope)), onTwoThreads: false };

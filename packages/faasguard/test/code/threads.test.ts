@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { generateApp } from '../../bench/generate.js';
-import { MIN_FUNCTIONS_FOR_THREADS, startInTwoThreads, type SpareThread } from '../../src/code/code-facts-threads.js';
+import { MIN_FUNCTIONS_FOR_THREADS, runsPython, startInTwoThreads, type SpareThread } from '../../src/code/code-facts-threads.js';
 import { analyzeWorkerShare, type WorkerInput } from '../../src/code/code-facts-run.js';
 import { codeFactsFor, peekCodeFacts, prepareCodeAnalysis, startCodeAnalysis } from '../../src/code/code-facts.js';
 import { CodeFactsPending } from '../../src/code/code-facts-pending.js';
@@ -67,8 +67,13 @@ describe('code analysis on two threads', () => {
     const missing = new URL('./no-such-worker.js', import.meta.url);
     const two = await startInTwoThreads(app.model, dir, true, missing, {}, spare).finish();
     assert.equal(asked.length, 1);
-    assert.deepEqual(asked[0]!.functions.map((f) => f.id), app.model.functions.slice(app.model.functions.length - asked[0]!.functions.length).map((f) => f.id));
-    assert.ok(asked[0]!.functions.length > app.model.functions.length / 2);
+    // Its share: every Python function first, then the last of the others, each in model order.
+    const python = app.model.functions.filter(runsPython).map((f) => f.id);
+    const others = app.model.functions.filter((f) => !runsPython(f)).map((f) => f.id);
+    const share = asked[0]!.functions.map((f) => f.id);
+    assert.ok(python.length > 20 && share.length > app.model.functions.length / 2);
+    assert.deepEqual(share.slice(0, python.length), python);
+    assert.deepEqual(share.slice(python.length), others.slice(others.length - (share.length - python.length)));
     assert.deepEqual(two.functions.map((f) => [f.fn.id, f.analysis?.flows.length ?? -1]), single.functions.map((f) => [f.fn.id, f.analysis?.flows.length ?? -1]));
     assert.ok(two.functions.every((f) => f.fn === index.function(f.fn.id)), "the model's own functions are put back");
     assert.deepEqual([...two.files.keys()], [...single.files.keys()]);
