@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { scan } from '../../src/scan/scan.js';
 import { eventLogged } from '../../src/rules/code/event-logged.js';
+import { logGroupWithoutKmsKey } from '../../src/rules/monitoring/log-group-without-kms-key.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 import { functionInvokeUri, lambdaIntegration, samApiDefinition } from '../helpers/sam-api-definition.js';
@@ -20,6 +21,9 @@ describe('event-logged messages', () => {
     const result = await scan(path.join(FIXTURES, 'rules', 'event-logged', 'fail'), { noCache: true, rules: [eventLogged] });
     assert.deepEqual(result.findings.map((f) => [f.location.file, f.message.split(': ').slice(1).join(': ')]), [
       ['src/app.js', "the request's body, headers and the caller's IP address (personal data that outlives the request) end up in the logs."],
+      ['src/decorated.ts', "the request's body, headers and the caller's IP address (personal data that outlives the request) end up in the logs."],
+      ['src/env_logged.py', "the request's body, headers and the caller's IP address (personal data that outlives the request) end up in the logs."],
+      ['src/middy.js', "the request's body, headers and the caller's IP address (personal data that outlives the request) end up in the logs."],
       ['src/migrate.py', "the user's attributes and password end up in the logs."],
       ['src/orders.py', "the request's body, headers and the caller's IP address (personal data that outlives the request) end up in the logs."],
     ]);
@@ -74,5 +78,32 @@ ${lambdaIntegration('aws', functionInvokeUri('Orders'))}${templates}`;
     ]);
     // A GET passes an empty body: nothing a caller sent reaches the event.
     assert.deepEqual(await messages(`          /orders:\n${route('get')}`), []);
+  });
+
+  it("takes Powertools' event logging left to POWERTOOLS_LOGGER_LOG_EVENT as written only when the environment turns it on, here and for the log group's key", async () => {
+    const findings = async (environment: string): Promise<string[]> => {
+      const dir = project({
+        'template.yaml': `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Search:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+${environment}      FunctionUrlConfig:
+        AuthType: NONE
+  SearchLogs:
+    Type: AWS::Logs::LogGroup
+    Properties:
+      LogGroupName: !Sub /aws/lambda/\${Search}
+      RetentionInDays: 7
+`,
+        'app.py': 'from aws_lambda_powertools import Logger\n\nlogger = Logger()\n\n\n@logger.inject_lambda_context\ndef handler(event, context):\n    return {"statusCode": 204}\n',
+      });
+      const result = await scan(dir, { noCache: true, rules: [eventLogged, logGroupWithoutKmsKey] });
+      return result.findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line}`).sort();
+    };
+    assert.deepEqual(await findings('      Environment:\n        Variables:\n          POWERTOOLS_LOGGER_LOG_EVENT: "true"\n'), ['event-logged app.py:6', 'log-group-without-kms-key template.yaml:13']);
+    assert.deepEqual(await findings(''), []);
   });
 });

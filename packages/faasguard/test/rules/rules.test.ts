@@ -546,6 +546,9 @@ const CASES: Record<string, Expected[]> = {
   'jwt-decoded-without-verification': [{ file: 'src/app.js', line: 5, subject: 'Admin' }],
   'event-logged': [
     { file: 'src/app.js', line: 2, subject: 'Webhook' },
+    { file: 'src/decorated.ts', line: 6, subject: 'DecoratedOrders' },
+    { file: 'src/env_logged.py', line: 7, subject: 'EnvLogged' },
+    { file: 'src/middy.js', line: 10, subject: 'MiddyOrders' },
     { file: 'src/migrate.py', line: 3, subject: 'Migrate' },
     { file: 'src/orders.py', line: 7, subject: 'Orders' },
   ],

@@ -18,6 +18,9 @@ import { classifyPath, isAwsFilled, SOURCES, WHOLE_EVENT, type SourcePattern } f
 import { getSummary, instantiate, paramMarker, type SinkHit } from './summaries.js';
 import { CLEAN, type FnRef, type SinkFamily, type Step, type Taint, type Value } from './types.js';
 import { pushTo } from '../../util/multimap.js';
+import { ts } from '../parse-js.js';
+import { nodeText } from '../ts-positions.js';
+import { injectionLogging, wholeEventLogHit, type EventLogging, type LogEventOption } from './event-logging-middleware.js';
 
 export const BUDGET_PER_HANDLER = 200_000;
 
@@ -52,6 +55,8 @@ export interface CodeEvent {
    * else (`statusCode: err.code`), so an HTTP caller gets it only when that code is a number.
    */
   statusFromErrorCode?: boolean;
+  /** For a log: written only when the function's environment sets this variable to `true` */
+  whenVariable?: string;
 }
 
 export interface FunctionAnalysis {
@@ -97,7 +102,34 @@ export function analyzeFunction(ctx: AnalysisContext, file: string, exportName: 
   const event: Value = { taints: [{ origin: { kind: 'event', path: [] }, steps: [], sanitized: new Set() }] };
   const inst = instantiate(summary, [event, CLEAN, paramMarker(2)], undefined);
   const responses = [...inst.returns, ...inst.paramCalls.filter((c) => c.index === 2).map((c) => c.args[1] ?? CLEAN)];
-  return classify({ file, exportName, loc: mod.parsed.locOf(fn.node) }, inst.hits, responses, triggers, ctx.exhausted);
+  const wrapperLogs = [...(value.logsEvent ? [value.logsEvent] : []), ...decoratorLogging(fn)].map(wholeEventLogHit);
+  return classify({ file, exportName, loc: mod.parsed.locOf(fn.node) }, [...wrapperLogs, ...inst.hits], responses, triggers, ctx.exhausted);
+}
+
+/** Powertools' `@logger.injectLambdaContext({ logEvent: true })` on a handler method (see `event-logging-middleware.ts`). */
+function decoratorLogging(fn: FnRef): EventLogging[] {
+  if (!ts.canHaveDecorators(fn.node) || !fn.module.parsed.text.includes(POWERTOOLS_LOGGER)) return [];
+  const out: EventLogging[] = [];
+  for (const d of ts.getDecorators(fn.node) ?? []) {
+    const call = ts.isCallExpression(d.expression) ? d.expression : undefined;
+    const callee = call?.expression ?? d.expression;
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'injectLambdaContext') continue;
+    const logging = injectionLogging(call ? literalLogEvent(call.arguments[0]) : 'absent', fn.module.parsed.locOf(d.expression), nodeText(callee, fn.module.parsed.ast), '{ logEvent: true }');
+    if (logging) out.push(logging);
+  }
+  return out;
+}
+
+const POWERTOOLS_LOGGER = '@aws-lambda-powertools/logger';
+
+/** What an options object written in the call says of `logEvent`. */
+function literalLogEvent(options: ts.Expression | undefined): LogEventOption {
+  if (options === undefined) return 'absent';
+  if (!ts.isObjectLiteralExpression(options)) return 'unknown';
+  if (options.properties.some((p) => !ts.isPropertyAssignment(p))) return 'unknown';
+  const set = options.properties.find((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'logEvent') as ts.PropertyAssignment | undefined;
+  if (!set) return 'absent';
+  return set.initializer.kind === ts.SyntaxKind.TrueKeyword ? 'on' : set.initializer.kind === ts.SyntaxKind.FalseKeyword ? 'off' : 'unknown';
 }
 
 /** Route handlers registered by the handler's module and the modules it imports (an Express app behind serverless-http). */
@@ -327,6 +359,7 @@ function eventLogs(hits: SinkHit[], sources: Sources): CodeEvent[] {
     out.push({
       loc: h.loc,
       what: h.what,
+      ...(h.whenVariable ? { whenVariable: h.whenVariable } : {}),
       ...(secret ? { field: secret } : {}),
       ...(source ? { source } : {}),
       steps: [...h.taint.steps, { loc: h.loc, message: whole ? `the whole event is logged by ${h.what}` : `${secret} is logged by ${h.what}` }],

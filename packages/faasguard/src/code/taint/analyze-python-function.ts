@@ -13,6 +13,7 @@ import { requestObject } from './request-object.js';
 import { boundMethod, loadPyModule, PyEvaluator, type PyContext, type PyModule } from './python-evaluate.js';
 import type { SinkHit } from './summaries.js';
 import { CLEAN, type PyFnRef, type Value } from './types.js';
+import { injectionLogging, wholeEventLogHit, type LogEventOption } from './event-logging-middleware.js';
 
 /** `webApp`: `functionName` names a web application served by a plugin's handler (serverless-wsgi). */
 export function analyzePythonFunction(ctx: PyContext, file: string, functionName: string, triggers: readonly Trigger[], webApp = false): FunctionAnalysis | string {
@@ -33,23 +34,28 @@ export function analyzePythonFunction(ctx: PyContext, file: string, functionName
   return classify({ file, exportName: functionName, loc }, hits, ev.returns, triggers, ctx.exhausted);
 }
 
-/**
- * Powertools' `@logger.inject_lambda_context(log_event=True)` writes the whole event to the log
- * (at INFO) before the handler runs.
- */
+/** Powertools' `@logger.inject_lambda_context(log_event=True)` (see `event-logging-middleware.ts`). */
 function eventLoggingDecorators(def: PyNode, mod: PyModule): SinkHit[] {
   const decorated = def.parent?.type === 'decorated_definition' ? def.parent : undefined;
   const out: SinkHit[] = [];
   for (const d of decorated?.namedChildren ?? []) {
-    const call = d?.type === 'decorator' ? d.namedChildren[0] : undefined;
-    const callee = call?.type === 'call' ? call.childForFieldName('function') : undefined;
-    if (!call || callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'inject_lambda_context') continue;
-    const logsEvent = call.childForFieldName('arguments')?.namedChildren.some((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'log_event' && a.childForFieldName('value')?.text === 'True');
-    if (!logsEvent) continue;
-    const loc = mod.parsed.locOf(call);
-    out.push({ kind: 'log', loc, what: callee.text, taint: { origin: { kind: 'event', path: [] }, steps: [{ loc, message: `${callee.text}(log_event=True) logs the whole event` }], sanitized: new Set() } });
+    const expr = d?.type === 'decorator' ? d.namedChildren[0] : undefined;
+    const call = expr?.type === 'call' ? expr : undefined;
+    const callee = call ? call.childForFieldName('function') : expr;
+    if (!expr || callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'inject_lambda_context') continue;
+    const logging = injectionLogging(call ? logEventKeyword(call) : 'absent', mod.parsed.locOf(expr), callee.text, 'log_event=True');
+    if (logging) out.push(wholeEventLogHit(logging));
   }
   return out;
+}
+
+/** What a call's `log_event=` keyword says; `**options` may set it. */
+function logEventKeyword(call: PyNode): LogEventOption {
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  const set = args.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'log_event');
+  if (!set) return args.some((a) => a?.type === 'dictionary_splat') ? 'unknown' : 'absent';
+  const value = set.childForFieldName('value')?.text;
+  return value === 'True' ? 'on' : value === 'False' ? 'off' : 'unknown';
 }
 
 /** Handlers that pass the event to a WSGI app: aws-wsgi, serverless-wsgi. */

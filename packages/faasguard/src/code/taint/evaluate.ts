@@ -22,6 +22,7 @@ import { findSinkRows } from './models/sink-row.js';
 import { getSummary, instantiate, returnedValue, type ParamCall } from './summaries.js';
 import { CLEAN, Env, type FnRef, type Taint, type Value } from './types.js';
 import { receiverOfCall } from './caught-error-methods.js';
+import { injectionLogging, type EventLogging, type LogEventOption } from './event-logging-middleware.js';
 
 /** State shared by every evaluation of one scan. */
 export interface AnalysisContext {
@@ -581,7 +582,16 @@ export class Evaluator extends TaintWalker<ts.Node> {
     this.checkSinks(callee, args, node, argNodes);
     this.checkLog(callee, calleeExpr, args, node);
     this.recordParamCall(calleeValue, args, node);
-    return this.genericCall(callee, calleeValue, receiver, args, node);
+    const out = this.genericCall(callee, calleeValue, receiver, args, node);
+    // A middy chain (`middy(handler).use(injectLambdaContext(…))`) keeps the middleware's event logging.
+    const logsEvent = this.eventLoggingMiddleware(callee, args, node) ?? receiver?.logsEvent ?? args.find((a) => a.logsEvent)?.logsEvent;
+    return logsEvent ? { ...out, logsEvent } : out;
+  }
+
+  /** Powertools' `injectLambdaContext(logger, options)` middleware, when it may log the event. */
+  private eventLoggingMiddleware(callee: Callee, args: Value[], node: ts.Node): EventLogging | undefined {
+    if (callee.method !== 'injectLambdaContext' || !POWERTOOLS_LOGGER.test(callee.module ?? '')) return undefined;
+    return injectionLogging(logEventOption(args[1]), this.loc(node), callee.text, '…, { logEvent: true }');
   }
 
   private callFunction(fn: FnRef, args: Value[], node: ts.Node): Value {
@@ -959,6 +969,18 @@ function isJwtDecode(c: Callee): boolean {
 }
 
 /** Which module function a call is: `child_process` + `execSync`, `JSON` + `parse`, or an unknown receiver's method. */
+/** The Powertools logger package, whose middleware is imported from it or from its `/middleware` entry. */
+const POWERTOOLS_LOGGER = /^@aws-lambda-powertools\/logger(?:\/|$)/;
+
+/** What the options object of an injection says of `logEvent`. */
+function logEventOption(options: Value | undefined): LogEventOption {
+  if (options === undefined) return 'absent';
+  if (options.props === undefined) return 'unknown';
+  const set = options.props.get('logEvent');
+  if (set === undefined) return 'absent';
+  return set.text === 'true' ? 'on' : set.text === 'false' ? 'off' : 'unknown';
+}
+
 function describeCallee(v: Value, method: string | undefined, text: string): Callee {
   const api = v.api;
   if (!api) return { method: method ?? '', text };

@@ -24,6 +24,8 @@ export interface SinkHit {
   presence?: boolean;
   /** For sinks harmed only by data that can be an object (Mongo filters: query operators) */
   needsObject?: boolean;
+  /** For logs: written only when the function's environment sets this variable to `true` (see `event-logging-middleware.ts`) */
+  whenVariable?: string;
 }
 
 /** A call of a parameter (`callback(null, response)`), with its arguments. */

@@ -5,6 +5,7 @@
 import type { SourceLocation } from '../../model/location.js';
 import type { ts } from '../parse-js.js';
 import type { ModuleRecord } from './module-env.js';
+import type { EventLogging } from './event-logging-middleware.js';
 
 /** One place on a flow, in the order the data travels. */
 export interface Step {
@@ -108,6 +109,11 @@ export interface Value {
   options?: ReadonlyMap<string, string>;
   /** A Python function (see `python-evaluate.ts`) */
   pyFn?: PyFnRef;
+  /**
+   * Powertools' logger middleware that logs the whole event (`injectLambdaContext(logger, { logEvent: true })`),
+   * carried along the middy chain that uses it to the handler it wraps (see `event-logging-middleware.ts`)
+   */
+  logsEvent?: EventLogging;
 }
 
 /** A Python function value: its definition and the scope it closes over. */

@@ -8,6 +8,7 @@ import type { CodeFacts, FunctionCodeFacts } from '../../code/code-facts.js';
 import type { CodeEvent } from '../../code/taint/analyze-function.js';
 import { codeEventRule } from './code-event-rule.js';
 import { hasHttpInvokePermission } from './response-reaches-caller.js';
+import { isWritten } from './written-event-logs.js';
 
 export const eventLogged = codeEventRule(
   {
@@ -17,7 +18,7 @@ export const eventLogged = codeEventRule(
     cwe: ['CWE-532'],
     severity: 'low',
     description:
-      "The handler writes the whole event (`console.log(event)`, `JSON.stringify(event)`) or a field that carries credentials (an `Authorization` header, a password, a token, cookies) to its logs. Logs are kept long, read by many and exported to other systems: tokens and personal data in them outlive the request, and a reader of the logs can replay them. A whole event is reported for requests, Lambda authorizers and Cognito triggers, not for bucket, queue, topic, stream, scheduled or directly invoked functions' events, which carry no caller credentials; the finding says what the event holds (tokens and cookies where callers must send them, else the request's body, headers and the caller's address, or a Cognito user's attributes). A REST route's custom integration (`type: aws`) passes the body alone, or what its request templates take from the request; one without templates on a `GET`, `HEAD` or `OPTIONS` route passes nothing a caller sent, and its function's whole event is not reported. All the headers logged at once are reported when callers must send credentials in them (a route with an authorizer, IAM or an API key, a Function URL with IAM auth, a Lambda authorizer's request, an API whose authorization is not known here) or when the code itself reads a credential header or cookies; a webhook behind an open URL that checks a signature gets no credentials in its headers. The response of an AWS SDK call is AWS's own: logging it is not logging the token or event the call was sent. Powertools' `@logger.inject_lambda_context(log_event=True)` logs the whole event (at INFO). A `debug` or `info` call is not reported when the function's environment sets a higher log level (`POWERTOOLS_LOG_LEVEL`, `LOG_LEVEL` or `AWS_LAMBDA_LOG_LEVEL`): it writes nothing.",
+      "The handler writes the whole event (`console.log(event)`, `JSON.stringify(event)`) or a field that carries credentials (an `Authorization` header, a password, a token, cookies) to its logs. Logs are kept long, read by many and exported to other systems: tokens and personal data in them outlive the request, and a reader of the logs can replay them. A whole event is reported for requests, Lambda authorizers and Cognito triggers, not for bucket, queue, topic, stream, scheduled or directly invoked functions' events, which carry no caller credentials; the finding says what the event holds (tokens and cookies where callers must send them, else the request's body, headers and the caller's address, or a Cognito user's attributes). A REST route's custom integration (`type: aws`) passes the body alone, or what its request templates take from the request; one without templates on a `GET`, `HEAD` or `OPTIONS` route passes nothing a caller sent, and its function's whole event is not reported. All the headers logged at once are reported when callers must send credentials in them (a route with an authorizer, IAM or an API key, a Function URL with IAM auth, a Lambda authorizer's request, an API whose authorization is not known here) or when the code itself reads a credential header or cookies; a webhook behind an open URL that checks a signature gets no credentials in its headers. The response of an AWS SDK call is AWS's own: logging it is not logging the token or event the call was sent. Powertools' logger logs the whole event (at INFO) when its Lambda context injection is told to (`@logger.inject_lambda_context(log_event=True)` in Python; `injectLambdaContext(logger, { logEvent: true })` as middy middleware or `@logger.injectLambdaContext({ logEvent: true })` on a handler method), or, without that option, when the function's environment sets `POWERTOOLS_LOGGER_LOG_EVENT` to `true`. A `debug` or `info` call is not reported when the function's environment sets a higher log level (`POWERTOOLS_LOG_LEVEL`, `LOG_LEVEL` or `AWS_LAMBDA_LOG_LEVEL`): it writes nothing.",
     remediation:
       'Log what is needed to diagnose (the request id, the route, an object key, a status) and never credentials. If an event must be logged while debugging, redact `headers.Authorization`, cookies and body fields named like secrets first.',
     example: {
@@ -29,7 +30,7 @@ export const eventLogged = codeEventRule(
     judges: ['function code'],
   },
   (a) => a.eventLogs,
-  (e, f, facts, model) => belowLogLevel(e, f.fn) ? undefined : (e.field ? !isWholeHeaders(e.field) || headersCarryCredentials(e, f, facts, model) : carriesCredentials(f.fn, model)) ? {
+  (e, f, facts, model) => !isWritten(e, f.fn) ? undefined : (e.field ? !isWholeHeaders(e.field) || headersCarryCredentials(e, f, facts, model) : carriesCredentials(f.fn, model)) ? {
     message: e.field
       ? `${nameOf(f.fn)} logs ${e.field} from its event at ${e.loc.file}:${e.loc.line}: credentials in logs can be read and replayed by anyone with access to the logs.`
       : `${nameOf(f.fn)} logs its whole event at ${e.loc.file}:${e.loc.line}: ${wholeEventHolds(e, f, facts, model)} end up in the logs.`,
@@ -37,30 +38,6 @@ export const eventLogged = codeEventRule(
     key: `${e.loc.file}|${e.what}|${e.field ?? 'event'}`,
   } : undefined,
 );
-
-/**
- * The level the function's environment sets for its logger (Powertools reads `POWERTOOLS_LOG_LEVEL`,
- * then `LOG_LEVEL`, and Lambda's own `AWS_LAMBDA_LOG_LEVEL`; handlers commonly pass `LOG_LEVEL` to
- * their logger): a call below it writes nothing.
- */
-const LOG_LEVEL_VARIABLES = ['POWERTOOLS_LOG_LEVEL', 'LOG_LEVEL', 'AWS_LAMBDA_LOG_LEVEL'];
-const LEVELS: Readonly<Record<string, number>> = { DEBUG: 10, INFO: 20, WARN: 30, WARNING: 30, ERROR: 40, CRITICAL: 50, FATAL: 50 };
-
-/** The level of a logging call, when its name says: `debug`, `info`, Powertools' `inject_lambda_context(log_event=True)` (INFO). */
-function callLevel(what: string): number | undefined {
-  const method = what.slice(what.lastIndexOf('.') + 1);
-  if (method === 'debug') return LEVELS['DEBUG'];
-  if (method === 'info' || method === 'inject_lambda_context') return LEVELS['INFO'];
-  return undefined;
-}
-
-function belowLogLevel(e: CodeEvent, fn: LambdaFunction): boolean {
-  const level = callLevel(e.what);
-  if (level === undefined) return false;
-  const set = LOG_LEVEL_VARIABLES.map((name) => fn.environment.find((v) => v.name === name)?.value).find((v) => v !== undefined);
-  const threshold = typeof set === 'string' && Object.hasOwn(LEVELS, set.trim().toUpperCase()) ? LEVELS[set.trim().toUpperCase()] : undefined;
-  return threshold !== undefined && level < threshold;
-}
 
 /**
  * What a whole event logged puts in the logs, said as the function's triggers deliver it: the

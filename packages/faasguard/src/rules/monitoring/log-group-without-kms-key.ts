@@ -1,3 +1,4 @@
+import { isWritten } from '../code/written-event-logs.js';
 import { codeFactsFor } from '../../code/code-facts.js';
 import type { AppModel, LambdaFunction } from '../../model/app-model.js';
 import { carriesCredentials } from '../code/event-logged.js';
@@ -49,5 +50,6 @@ export const logGroupWithoutKmsKey: Rule = {
 
 /** A log of the event that `event-logged` reports: a credential field, or a whole request. */
 function sensitiveLog(fn: LambdaFunction, logs: CodeEvent[], model: AppModel): CodeEvent | undefined {
-  return logs.find((e) => e.field) ?? (carriesCredentials(fn, model) ? logs[0] : undefined);
+  const written = logs.filter((e) => isWritten(e, fn));
+  return written.find((e) => e.field) ?? (carriesCredentials(fn, model) ? written[0] : undefined);
 }
