@@ -8,7 +8,8 @@
  * - `authenticated`: any signed-in user or holder of an API key.
  * - `account`: principals of this AWS account (IAM-authorized routes and URLs, other accounts named
  *   explicitly count here too, with the path saying so), and the open routes of a private API,
- *   which only the VPCs that reach it can call (the path says so: not IAM, the network holds them back).
+ *   which only the VPCs that reach it can call (the path says so: not IAM, the network holds them back),
+ *   and those of a public REST API whose resource policy admits only some sources or times.
  * - `internal`: only AWS services wired in the template (schedules, streams, queues no outsider can write to).
  */
 import type { SourceLocation } from '../model/location.js';

@@ -19,6 +19,7 @@ import { connectionGate } from '../model/connection-gate.js';
 import { invokesOnlyForOwnAccount } from '../model/same-account-services.js';
 import { forwardingListeners, groupFunction, type ForwardingListener } from '../model/facts/load-balancer-listeners.js';
 import { isApiTrigger } from '../model/trigger-kind.js';
+import { apiPolicyNarrowing, type PolicyNarrowing } from './api-policy-callers.js';
 
 const COMPUTED = new WeakMap<AppModel, Map<string, FunctionExposure>>();
 
@@ -90,31 +91,39 @@ function routeAccess(route: Route, index: ModelIndex): RouteAccess {
   const api = index.api(route.apiId);
   const gate = connectionGate(route, api, index);
   const decides = gate ?? route;
-  const level = routeLevel(decides, api?.endpointType === 'PRIVATE');
-  if (!gate) return { level, who: routeCallers(route, level), auth: routeAuthText(route), steps: [{ loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` }] };
+  const narrowing = apiPolicyNarrowing(api);
+  const level = routeLevel(decides, api?.endpointType === 'PRIVATE' || narrowing !== undefined);
+  const policyStep = narrowing && isOpen(decides) ? [{ loc: narrowing.loc, message: `the resource policy of ${api ? nameOf(api) : 'the API'} admits calls ${narrowing.admits}` }] : [];
+  if (!gate) return { level, who: routeCallers(route, level, narrowing), auth: routeAuthText(route), steps: [{ loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` }, ...policyStep] };
   return {
     level,
-    who: routeCallers(gate, level),
+    who: routeCallers(gate, level, narrowing),
     auth: `${routeAuthText(gate)} on ${routeName(gate)}, which admits the connection`,
-    steps: [{ loc: gate.auth.loc, message: `route ${routeName(gate)}: ${routeAuthText(gate)}, for the connections ${routeName(route)} serves` }],
+    steps: [{ loc: gate.auth.loc, message: `route ${routeName(gate)}: ${routeAuthText(gate)}, for the connections ${routeName(route)} serves` }, ...policyStep],
   };
 }
 
-function routeLevel(route: Route, privateApi: boolean): ExposureLevel {
+/** `networkHeld`: an open route's callers are held back by the network or the API's resource policy, not by signing in. */
+function routeLevel(route: Route, networkHeld: boolean): ExposureLevel {
   if (route.auth.type === 'iam') return 'account';
   if (route.auth.type !== 'none') return 'authenticated';
   if (route.auth.apiKeyRequired) return 'authenticated';
-  return privateApi ? 'account' : 'public';
+  return networkHeld ? 'account' : 'public';
+}
+
+function isOpen(route: Route): boolean {
+  return route.auth.type === 'none' && !route.auth.apiKeyRequired;
 }
 
 /**
  * Who can call a route at its level. An open route of a private API is not held back by IAM but by
  * the network: anyone in a VPC that reaches the API (an interface endpoint its resource policy lets
- * in) calls it without signing anything.
+ * in) calls it without signing anything; one of a public REST API whose resource policy admits
+ * only some sources or times, by that policy (`api-policy-callers.ts`).
  */
-function routeCallers(route: Route, level: ExposureLevel): string {
-  const open = route.auth.type === 'none' && !route.auth.apiKeyRequired;
-  return level === 'account' && open ? 'anyone in the VPCs that reach the private API' : LEVEL_WHO[level];
+function routeCallers(route: Route, level: ExposureLevel, narrowing: PolicyNarrowing | undefined): string {
+  if (level !== 'account' || !isOpen(route)) return LEVEL_WHO[level];
+  return narrowing ? `anyone its resource policy admits (${narrowing.admits})` : 'anyone in the VPCs that reach the private API';
 }
 
 const LEVEL_WHO: Readonly<Record<ExposureLevel, string>> = {

@@ -4,6 +4,7 @@ import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { openRoutes } from './open-routes.js';
+import { apiPolicyNarrowing } from '../../analysis/api-policy-callers.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { routeBackends } from '../../model/facts/route-backends.js';
 
@@ -36,7 +37,8 @@ export const apiWithoutThrottling: Rule = {
       if (routes.length === 0 || coveredByUsagePlan(model, api, plans)) continue;
       const open = openRoutes(model, api).length > 0;
       const effect = floodEffect(routes);
-      for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, open, effect));
+      const who = callersOf(api, routes, open);
+      for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, open, who, effect));
     }
     return results;
   },
@@ -65,9 +67,22 @@ function floodEffect(routes: readonly Route[]): string {
   return backends.http ? 'passing each request on to its HTTP backends' : "running up the API's bill";
 }
 
-function stageResult(api: Api, stage: ApiStage, open: boolean, effect: string): RuleResult {
+/**
+ * Who can send the requests: anyone on the internet through an open route; else, through a route
+ * without authorization, whoever the private API's network or the API's resource policy admits;
+ * else signed-in callers.
+ */
+function callersOf(api: Api, routes: readonly Route[], open: boolean): string {
+  if (open) return 'anyone on the internet';
+  const unsigned = routes.some((r) => r.auth.type === 'none' && !r.auth.apiKeyRequired && r.integration?.kind !== 'mock');
+  if (!unsigned) return 'any authenticated caller';
+  const narrowing = apiPolicyNarrowing(api);
+  if (narrowing) return `anyone its resource policy admits (${narrowing.admits})`;
+  return api.endpointType === 'PRIVATE' ? 'anyone in the VPCs that reach the private API' : 'any authenticated caller';
+}
+
+function stageResult(api: Api, stage: ApiStage, open: boolean, who: string, effect: string): RuleResult {
   const name = display(stage.name);
-  const who = open ? 'anyone on the internet' : 'any authenticated caller';
   return {
     message: `Stage ${name} of API ${nameOf(api)} has no throttling and no usage plan limits its callers: ${who} can send requests up to the account-wide quota, ${effect} and starving the account's other APIs. Set stage rate and burst limits.`,
     location: stage.loc,

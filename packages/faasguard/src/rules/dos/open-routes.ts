@@ -1,14 +1,15 @@
 /**
  * Routes anyone on the internet can call: no authorization, no API key, on an API that is not
- * private. The same judgement as the exposure analysis makes of routes, at the level of an API.
+ * private and whose resource policy admits every caller (see `api-policy-callers.ts`). The same judgement as the exposure analysis makes of routes, at the level of an API.
  * A mock integration answers from API Gateway itself: nothing behind it can be flooded or billed
  * beyond the request, so it is not counted.
  */
 import type { Api, AppModel, Route } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { apiPolicyNarrowing } from '../../analysis/api-policy-callers.js';
 
 export function isOpenRoute(route: Route, api: Api): boolean {
-  return route.auth.type === 'none' && !route.auth.apiKeyRequired && api.endpointType !== 'PRIVATE';
+  return route.auth.type === 'none' && !route.auth.apiKeyRequired && api.endpointType !== 'PRIVATE' && apiPolicyNarrowing(api) === undefined;
 }
 
 export function openRoutes(model: AppModel, api: Api): Route[] {
