@@ -371,6 +371,8 @@ export interface StageMethodSetting {
   /** Full request and response bodies written to the execution logs */
   dataTraceEnabled?: Value;
   cachingEnabled?: Value;
+  /** `CacheTtlInSeconds`: how long a cached answer is served (300 when caching is on and it is not set; 0 caches nothing) */
+  cacheTtlInSeconds?: Value;
   cacheDataEncrypted?: Value;
   /** `ThrottlingRateLimit` (requests a second) and `ThrottlingBurstLimit` of the methods it covers, when it sets them */
   throttling?: { burstLimit?: Value; rateLimit?: Value };
@@ -412,6 +414,12 @@ export interface Route extends ModelElement {
   integration?: RouteIntegration;
   /** What API Gateway validates before the integration runs (REST APIs; WebSocket routes with request models), when the format says */
   requestValidation?: RequestValidation;
+  /**
+   * REST: whether the method's integration names cache key parameters (`CacheKeyParameters`, a SAM
+   * event's `RequestParameters` with `Caching: true`), so that a stage's cache keeps an answer per
+   * value; false when the format says it names none, absent when it does not say
+   */
+  cacheKeyed?: boolean;
 }
 
 /** A REST method's request validator and the parameters it declares required. */

@@ -11,6 +11,7 @@ import { stageSettings } from './stage-settings.js';
 import { apiOfChild } from './api-of-child.js';
 import type { TemplateResource } from './template.js';
 import { resolveIntegration } from '../openapi/integration.js';
+import { namesCacheKeys } from '../cache-keys.js';
 
 export function loadRestApi(ctx: LoadContext, r: TemplateResource): Api {
   const policy = prop(ctx, r, 'Policy');
@@ -76,6 +77,7 @@ export function linkRestMethod(ctx: LoadContext, r: TemplateResource): void {
     path: resourcePath(ctx, prop(ctx, r, 'ResourceId').value, 0),
     ...(fn ? { functionId: fn.id } : {}),
     ...methodIntegration(ctx, r),
+    cacheKeyed: namesCacheKeys(prop(ctx, r, 'Integration', 'CacheKeyParameters').value),
     requestValidation: methodValidation(ctx, r),
     auth: {
       type: restAuthType(authType.value),

@@ -77,6 +77,7 @@ function methodSetting(v: Value | undefined, loc: SourceLocation): StageMethodSe
     loggingLevel: v['LoggingLevel'],
     dataTraceEnabled: v['DataTraceEnabled'],
     cachingEnabled: v['CachingEnabled'],
+    cacheTtlInSeconds: v['CacheTtlInSeconds'],
     cacheDataEncrypted: v['CacheDataEncrypted'],
     loc,
     ...(burst !== undefined || rate !== undefined ? { throttling: { burstLimit: burst, rateLimit: rate } } : {}),

@@ -20,6 +20,7 @@ import { apiDefinition, type ApiDefinition } from './definition.js';
 import { resolveIntegration } from './integration.js';
 import { loadPolicyDocument } from '../cloudformation/policy-document.js';
 import { extensionAuthType, routeAuth, securityContext, type SecurityContext } from './security.js';
+import { namesCacheKeys } from '../cache-keys.js';
 
 const INTEGRATION = 'x-amazon-apigateway-integration';
 const AUTH_EXTENSION = 'x-amazon-apigateway-auth';
@@ -113,6 +114,7 @@ function linkOperation(ctx: LoadContext, api: Api, def: ApiDefinition, security:
     // DefinitionBody): the definition's is the one deployed, and a custom one (`type: aws`)
     // decides what the function's event holds.
     if (!routed.integration && fn && fn.id === routed.functionId) routed.integration = integration;
+    if (namesCacheKeys(integrationValue['cacheKeyParameters'])) routed.cacheKeyed = true;
     return;
   }
   const securityAuth = routeAuth(security, op.method, op.value['security'], get(op.node, 'security')?.loc ?? op.loc);
@@ -120,7 +122,7 @@ function linkOperation(ctx: LoadContext, api: Api, def: ApiDefinition, security:
   const auth = declared && securityAuth.type === 'none' ? { ...securityAuth, type: declared, loc: get(op.node, AUTH_EXTENSION)?.loc ?? op.loc } : securityAuth;
   const id = `${api.id}#${op.method} ${op.path}`;
   const validation = api.protocol === 'rest' ? { requestValidation: operationValidation(def, op) } : {};
-  ctx.builder.addRoute({ id, logicalId: `${api.logicalId} ${op.method} ${op.path}`, stack: ctx.template.stackId, loc: op.loc, apiId: api.id, method: op.method, path: op.path, ...(fn ? { functionId: fn.id } : {}), auth, integration, ...validation });
+  ctx.builder.addRoute({ id, logicalId: `${api.logicalId} ${op.method} ${op.path}`, stack: ctx.template.stackId, loc: op.loc, apiId: api.id, method: op.method, path: op.path, ...(fn ? { functionId: fn.id } : {}), auth, integration, ...validation, ...(api.protocol === 'rest' ? { cacheKeyed: namesCacheKeys(integrationValue['cacheKeyParameters']) } : {}) });
   if (fn) ctx.builder.addTrigger({ id, kind: apiTriggerKind(api.protocol), functionId: fn.id, routeId: id, sourceId: api.id, asynchronous: false, details: {}, loc: op.loc });
 }
 

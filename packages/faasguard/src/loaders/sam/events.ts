@@ -15,6 +15,7 @@ import { withS3Origins } from '../cloudformation/s3-event-origins.js';
 import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { implicitApi } from './api.js';
 import { samEventValidation } from '../request-validation.js';
+import { samEventCachesByParameter } from '../cache-keys.js';
 import { setOwn } from '../../util/own-keys.js';
 import { lookupTable } from '../../util/own-keys.js';
 
@@ -117,7 +118,7 @@ function linkApiEvent(ctx: LoadContext, fnId: string, id: string, type: string, 
   const method = typeof p['Method'] === 'string' ? p['Method'].toUpperCase() : 'ANY';
   const path = typeof p['Path'] === 'string' ? p['Path'] : protocol === 'http' ? '$default' : '/';
   const authNode = get(get(entry.value, 'Properties'), 'Auth');
-  const validation = api.protocol === 'rest' ? { requestValidation: samEventValidation(p, entry.keyLoc) } : {};
+  const validation = api.protocol === 'rest' ? { requestValidation: samEventValidation(p, entry.keyLoc), cacheKeyed: samEventCachesByParameter(p['RequestParameters']) } : {};
   ctx.builder.addRoute({ id, logicalId: `${fnId.split('/').pop()}.${entry.key}`, stack: ctx.template.stackId, loc: entry.keyLoc, apiId: api.id, method: method === 'X-AMAZON-APIGATEWAY-ANY-METHOD' ? 'ANY' : method, path, functionId: fnId, auth: routeAuth(api, p['Auth'], authNode?.loc ?? entry.keyLoc), ...validation });
   ctx.builder.addTrigger({ id, kind: apiTriggerKind(api.protocol), functionId: fnId, routeId: id, sourceId: api.id, asynchronous: false, details: {}, loc: entry.keyLoc });
 }

@@ -595,7 +595,7 @@ export const PATCHES: Readonly<Record<string, Patch>> = {
     set: {
       Integration: {
         Type: 'type', Uri: 'uri', IntegrationHttpMethod: 'integration_http_method', ConnectionType: 'connection_type', Credentials: 'credentials',
-        RequestParameters: 'request_parameters', RequestTemplates: 'request_templates',
+        RequestParameters: 'request_parameters', RequestTemplates: 'request_templates', CacheKeyParameters: 'cache_key_parameters',
       },
     },
   },
@@ -607,7 +607,7 @@ export const PATCHES: Readonly<Record<string, Patch>> = {
           HttpMethod: { attr: 'method_path', as: 'method-of-path' }, ResourcePath: { attr: 'method_path', as: 'resource-of-path' },
           LoggingLevel: 'settings.logging_level', DataTraceEnabled: 'settings.data_trace_enabled', MetricsEnabled: 'settings.metrics_enabled',
           ThrottlingBurstLimit: 'settings.throttling_burst_limit', ThrottlingRateLimit: 'settings.throttling_rate_limit',
-          CachingEnabled: 'settings.caching_enabled', CacheDataEncrypted: 'settings.cache_data_encrypted',
+          CachingEnabled: 'settings.caching_enabled', CacheDataEncrypted: 'settings.cache_data_encrypted', CacheTtlInSeconds: 'settings.cache_ttl_in_seconds',
         },
       },
     },

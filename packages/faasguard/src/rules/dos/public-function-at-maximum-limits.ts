@@ -19,7 +19,7 @@ export const publicFunctionAtMaximumLimits: Rule = {
     severity: 'medium',
     description:
       'Anyone on the internet can make the function run, and it is configured with the largest timeout Lambda allows (900 seconds) or the largest memory (10,240 MB). Lambda bills duration times memory: each request an attacker sends that makes the function hang (a slow upstream, a regular-expression or parser bomb, a huge payload) costs the most one invocation can cost, and holds a unit of concurrency for up to 15 minutes. A handful of requests per second then exhausts concurrency and runs up the bill.\n\n' +
-      'Severity: `medium`: pure denial of wallet and of service, with no data exposed. Only functions the exposure analysis finds public are checked.',
+      'Severity: `medium`: pure denial of wallet and of service, with no data exposed. Only functions the exposure analysis finds public are checked. A `GET` route whose every stage caches it for all callers (no path parameters, no cache keys) runs the function once per time to live whatever is sent, and does not count as a way in here.',
     remediation:
       'Set `Timeout` just above the slowest legitimate run (API Gateway stops waiting after 29 seconds anyway) and `MemorySize` to what profiling shows the function needs (AWS Lambda Power Tuning helps). Cap concurrency with `ReservedConcurrentExecutions`, and move long work to an asynchronous queue.',
     example: { language: 'yaml', vulnerable: 'Timeout: 900\nMemorySize: 10240', fixed: 'Timeout: 10\nMemorySize: 512' },

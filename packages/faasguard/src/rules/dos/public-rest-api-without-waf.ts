@@ -7,6 +7,7 @@ import type { ResourceRef } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { openRoutes } from './open-routes.js';
+import { answeredFromCache } from '../../model/facts/route-cache.js';
 import { routeName } from '../../model/route-name.js';
 
 export const publicRestApiWithoutWaf: Rule = {
@@ -18,6 +19,7 @@ export const publicRestApiWithoutWaf: Rule = {
     severity: 'medium',
     description:
       'A REST API has routes anyone on the internet can call without authorization, and no `AWS::WAFv2::WebACLAssociation` in the template attaches a web ACL to it. Nothing then filters requests before they reach the functions: no per-IP rate-based rule against floods and scrapers, no managed rules against known bad inputs (SQL injection, path traversal, bad bots) and no IP reputation lists, so every malicious request runs, and is billed as, a function invocation (or a call of the AWS service or HTTP backend the route integrates).\n\n' +
+      'A `GET` route whose every stage caches it for all callers (the cache cluster on, `CachingEnabled`, no path parameters and no cache keys) passes at most one request per time to live on, whatever is sent: it is not counted. ' +
       'Severity: `medium`: the API works without it, but the cheapest defence against abuse of unauthenticated routes is missing. HTTP APIs cannot use WAF and are not checked; put CloudFront with WAF in front of them if needed.',
     remediation:
       'Create an `AWS::WAFv2::WebACL` (scope `REGIONAL`) with a rate-based rule and the AWS managed rule groups that fit (`AWSManagedRulesCommonRuleSet`, `AWSManagedRulesKnownBadInputsRuleSet`, `AWSManagedRulesAmazonIpReputationList`), and attach it to the stage with `AWS::WAFv2::WebACLAssociation` (`ResourceArn: !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/${MyApi}/stages/${MyApiStage}`).',
@@ -36,7 +38,8 @@ export const publicRestApiWithoutWaf: Rule = {
     for (const api of model.apis) {
       // A web ACL of an API defined elsewhere is attached where the API is.
       if (api.protocol !== 'rest' || api.definedElsewhere || protectedIds.has(api.id)) continue;
-      const open = openRoutes(model, api);
+      // A route whose stages' cache answers every call passes nothing on to flood or bill.
+      const open = openRoutes(model, api).filter((r) => !answeredFromCache(r, api));
       if (open.length === 0) continue;
       results.push({
         message: `REST API ${nameOf(api)} has ${open.length} route${open.length > 1 ? 's' : ''} anyone can call (${open.slice(0, 3).map((r) => `${routeName(r)}`).join(', ')}${open.length > 3 ? ' …' : ''}) and no WAF web ACL: floods, scrapers and known attack payloads all reach ${reached(open)} and are billed. Attach a web ACL with a rate-based rule.`,

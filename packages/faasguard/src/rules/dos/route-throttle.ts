@@ -4,8 +4,8 @@
  * every method (`*` `/*`). A route without a known limit on one of the stages has none.
  */
 import type { Api, ApiStage, Route, StageMethodSetting } from '../../model/app-model.js';
-import { asNumber, asString } from '../../model/value.js';
-import { settingResource } from '../../model/facts/method-setting-resource.js';
+import { asNumber } from '../../model/value.js';
+import { settingsForRoute } from '../../model/facts/route-method-settings.js';
 
 /** The loosest limit over the API's stages. */
 export interface RouteThrottle {
@@ -32,9 +32,7 @@ export function routeThrottle(route: Route, api: Api): RouteThrottle | undefined
  * counts (without any, it is not known to be limited).
  */
 function stageLimit(stage: ApiStage, route: Route): RouteThrottle | undefined {
-  const settings = stage.methodSettings ?? [];
-  const own = settings.filter((s) => methodOf(s) === route.method.toUpperCase() && resourceOf(s) === route.path);
-  const applying = own.length > 0 ? own : settings.filter((s) => methodOf(s) === '*' && resourceOf(s) === '/*');
+  const applying = settingsForRoute(stage, route);
   const limits = applying.flatMap((s) => limitOf(s) ?? []);
   if (limits.length === 0 || limits.length < applying.filter((s) => s.throttling).length) return undefined;
   return { rate: Math.max(...limits.map((l) => l.rate)), burst: Math.max(...limits.map((l) => l.burst)) };
@@ -46,13 +44,4 @@ function limitOf(s: StageMethodSetting): RouteThrottle | undefined {
   const burst = asNumber(s.throttling?.burstLimit);
   if (rate === undefined || burst === undefined || rate < 0 || burst < 0) return undefined;
   return { rate, burst };
-}
-
-function methodOf(s: StageMethodSetting): string | undefined {
-  return asString(s.httpMethod)?.toUpperCase();
-}
-
-function resourceOf(s: StageMethodSetting): string | undefined {
-  const path = asString(s.resourcePath);
-  return path === undefined ? undefined : settingResource(path);
 }

@@ -17,7 +17,7 @@ export const publicFunctionWithoutAlarm: Rule = {
     severity: 'low',
     description:
       'Anyone on the internet can make the function run, and no CloudWatch alarm watches its `Errors` or `Throttles` metric. Fuzzing and injection attempts show up as a burst of errors, a flood as throttles; without an alarm nobody is told, and an attack can go on for days before the bill or a user complaint reveals it.\n\n' +
-      'Severity: `low`: it delays the response to an attack rather than enabling one. Only functions the exposure analysis finds public are checked; an alarm over every function of the account (no `FunctionName` dimension) counts for the functions of its own application.',
+      'Severity: `low`: it delays the response to an attack rather than enabling one. Only functions the exposure analysis finds public are checked; an alarm over every function of the account (no `FunctionName` dimension) counts for the functions of its own application. A `GET` route whose every stage caches it for all callers (no path parameters, no cache keys) runs the function once per time to live whatever is sent, and does not count as a way in here.',
     remediation:
       'Add an `AWS::CloudWatch::Alarm` on `AWS/Lambda` `Errors` (and one on `Throttles`) with the dimension `FunctionName: !Ref MyFunction`, a threshold above normal traffic, and an SNS topic in `AlarmActions` that reaches the on-call team.',
     example: {
