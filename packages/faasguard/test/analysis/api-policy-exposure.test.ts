@@ -102,3 +102,26 @@ describe('a REST API resource policy in the exposure analysis', () => {
     assert.deepEqual(open.map((f) => f.split(':')[0]), ['api-route-without-auth high', 'api-without-throttling medium', 'public-function-without-alarm low', 'public-rest-api-without-waf medium']);
   });
 });
+
+/** SAM's `Auth.ResourcePolicy` shorthand, as SAM writes it into the API's policy. */
+function samTemplate(policy: string): string {
+  return template('').replace(/ {10}CustomStatements:\n/, policy);
+}
+
+describe("SAM's resource policy shorthand in the exposure analysis", () => {
+  const levelOf = async (policy: string): Promise<string> => {
+    const app = await loadApp(project({ 'template.yaml': samTemplate(policy) }));
+    return computeExposure(app.model).get('template.yaml/Reader')!.level;
+  };
+
+  it('holds an open route to an IP or VPC whitelist, or to whitelisted accounts', async () => {
+    assert.equal(await levelOf('          IpRangeWhitelist: [203.0.113.0/24]\n'), 'account');
+    assert.equal(await levelOf('          SourceVpcWhitelist: [vpce-0abc, vpc-0def]\n'), 'account');
+    assert.equal(await levelOf("          AwsAccountWhitelist: ['123456789012']\n"), 'account');
+  });
+
+  it('leaves it public behind a blacklist', async () => {
+    assert.equal(await levelOf('          IpRangeBlacklist: [203.0.113.0/24]\n'), 'public');
+    assert.equal(await levelOf("          AwsAccountBlacklist: ['123456789012']\n"), 'public');
+  });
+});

@@ -47,6 +47,7 @@ const JS_CASES: Array<[string, string, string[], number?]> = [
   ['invoke without the durable SDK: no call', "export const handler = async (event, context) => {\n  await context.invoke('child-function', {});\n};", []],
   ['SDK names whose IAM prefix differs: Pinpoint, EFS, OpenSearch', "import { PinpointClient, PhoneNumberValidateCommand } from '@aws-sdk/client-pinpoint';\nimport { EFS } from '@aws-sdk/client-efs';\nimport { DescribeDomainCommand } from '@aws-sdk/client-opensearch';\nnew PhoneNumberValidateCommand({});\nawait new EFS({}).describeFileSystems({});\nnew DescribeDomainCommand({ DomainName: 'd' });", ['mobiletargeting:PhoneNumberValidate', 'elasticfilesystem:DescribeFileSystems', 'es:DescribeDomain']],
   ['a client package of a service not known here: its calls are not determined', "import { FrobClient, FrobCommand, paginateListFrobs } from '@aws-sdk/client-frobnicator';\nimport { Frob } from '@aws-sdk/client-frobnicator';\nconst c = new FrobClient({});\nawait c.send(new FrobCommand({}));\nfor await (const p of paginateListFrobs({ client: c }, {})) {}\nawait new Frob({}).frob({});", [], 3],
+  ['a request signed with the role (AppSync GraphQL over fetch): not determined', "import { SignatureV4 } from '@aws-sdk/signature-v4';\nimport { Sha256 } from '@aws-crypto/sha256-js';\nconst signer = new SignatureV4({ service: 'appsync', region: 'us-east-1', sha256: Sha256, credentials });\nawait fetch(url, await signer.sign(request));", [], 1],
   ['v2 client given access keys', "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3({ accessKeyId: k, secretAccessKey: s });\ns3.putObject({ Bucket: 'b' });", ['s3:PutObject@literal:b!own']],
 ];
 
@@ -70,6 +71,7 @@ const PY_CASES: Array<[string, string, string[], number?]> = [
   ['invoke without the durable SDK: no call', "def handler(event, context):\n    context.invoke('child', {})", []],
   ['boto3 names whose IAM prefix differs: pinpoint, efs, opensearch', "import boto3\np = boto3.client('pinpoint')\np.phone_number_validate(NumberValidateRequest={})\nboto3.client('efs').describe_file_systems()\nboto3.client('opensearch').describe_domain(DomainName='d')", ['mobiletargeting:PhoneNumberValidate', 'elasticfilesystem:DescribeFileSystems', 'es:DescribeDomain']],
   ['boto3 client of a service not known here, or computed: its calls are not determined', "import boto3, os\nf = boto3.client('frobnicator')\nf.frob(Name='x')\ng = boto3.client(os.environ['SERVICE'])\ng.do_thing()\nboto3.resource('frob').Table('t').put_item(Item={})", [], 3],
+  ['a request signed with the role (botocore SigV4Auth, requests-aws4auth): not determined', "import requests\nfrom botocore.auth import SigV4Auth\nfrom requests_aws4auth import AWS4Auth\nSigV4Auth(creds, 'es', 'us-east-1').add_auth(req)", [], 2],
   ['boto3 session without keys: the execution role', "import boto3\nsession = boto3.Session()\nsession.client('s3').put_object(Bucket='b')", ['s3:PutObject@literal:b']],
 ];
 

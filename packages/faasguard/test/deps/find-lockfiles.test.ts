@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { findLockfiles, isRequirementsFile } from '../../src/deps/lockfiles/find-lockfiles.js';
 import { loadFunctionDependencies, newDependencyMemo } from '../../src/deps/load.js';
+import { scopeFromRequirementsName } from '../../src/deps/lockfiles/requirements-txt.js';
 import { dep, fixture } from './fixtures.js';
 
 const ROOT = fixture('project');
@@ -117,6 +118,12 @@ describe('loadFunctionDependencies', () => {
     const dev = r.lockfiles.find((l) => l.path.endsWith('requirements-dev.txt'))!;
     assert.equal(dep(dev, 'pytest').scope, 'dev');
     assert.equal(dep(dev, 'requests').scope, 'prod');
+  });
+
+  it('takes a requirements file for development tools by its name or a folder named only for them', () => {
+    for (const f of ['requirements-dev.txt', 'dev-requirements.txt', 'requirements/test.txt', 'tests/requirements.txt', 'docs/requirements.txt']) assert.equal(scopeFromRequirementsName(f), 'dev', f);
+    // A function's code folder whose name merely holds such a word is deployed.
+    for (const f of ['test-package-vulnerability/requirements.txt', 'lambda-ci-runner/requirements.txt', 'src/requirements.txt']) assert.equal(scopeFromRequirementsName(f), 'prod', f);
   });
 
   it('uses the pyproject manifest next to uv.lock', async () => {

@@ -14,6 +14,9 @@ const NPM_WRAPPERS = [
   'amazon-qldb-driver-nodejs',
   // Database sign-in tokens, used with `dsql:DbConnect*` or `rds-db:connect` when the database checks them.
   '@aws-sdk/dsql-signer', '@aws-sdk/rds-signer',
+  // Sign a request with the function's credentials for any AWS API (an AppSync GraphQL call, an API
+  // with IAM authorization, an OpenSearch domain): the action is in the request, not a client's method.
+  '@aws-sdk/signature-v4', '@smithy/signature-v4', 'aws4', 'aws4fetch',
 ];
 
 /** Python modules (and their submodules) that make AWS calls of their own. */
@@ -22,6 +25,8 @@ const PYTHON_WRAPPERS = [
   'awswrangler', 'pynamodb', 's3fs', 'smart_open', 'pyqldb',
   // AWS's secret cache (DescribeSecret, GetSecretValue) and Aurora DSQL's connector (a sign-in token used with `dsql:DbConnect*`).
   'aws_secretsmanager_caching', 'aurora_dsql_psycopg2',
+  // Request signers, as above.
+  'botocore.auth', 'requests_aws4auth', 'aws_requests_auth',
 ];
 
 /** What every import of the SDK or of a wrapper package spells: a file holding none of them imports neither. */

@@ -23,11 +23,21 @@ export interface RequirementsOptions {
   isExcluded?: (rel: string) => boolean;
 }
 
-/** Files named like `requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt` hold development tools. */
+/**
+ * Files named like `requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt` hold
+ * development tools, and so do those of a folder named only for them (`tests/requirements.txt`,
+ * `docs/requirements.txt`); a folder whose name merely holds such a word (`test-package-vulnerability/`,
+ * a function's code) does not say so.
+ */
 export function scopeFromRequirementsName(file: string): DependencyScope {
-  const parts = [path.basename(file, path.extname(file)), path.basename(path.dirname(file))];
-  return parts.some((p) => /(^|[-_.])(dev|develop|development|test|tests|testing|lint|docs?|ci)([-_.]|$)/i.test(p)) ? 'dev' : 'prod';
+  const name = path.basename(file, path.extname(file));
+  const folder = path.basename(path.dirname(file));
+  return DEV_NAME.test(name) || DEV_FOLDER.test(folder) ? 'dev' : 'prod';
 }
+
+const DEV_WORDS = 'dev|develop|development|test|tests|testing|lint|docs?|ci';
+const DEV_NAME = new RegExp(`(^|[-_.])(${DEV_WORDS})([-_.]|$)`, 'i');
+const DEV_FOLDER = new RegExp(`^(${DEV_WORDS})$`, 'i');
 
 interface State {
   root: string;

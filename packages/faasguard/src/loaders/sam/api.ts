@@ -9,7 +9,7 @@ import type { TMap, TNode } from '../../parse/tree.js';
 import { get, getEntry } from '../../parse/tree.js';
 import type { LoadContext } from '../cloudformation/load-context.js';
 import { elementBase } from '../cloudformation/load-context.js';
-import { loadPolicyDocument } from '../cloudformation/policy-document.js';
+import { samApiResourcePolicy } from './api-resource-policy.js';
 import type { TemplateResource } from '../cloudformation/template.js';
 import { globalsFor } from './globals.js';
 import { stageSettings } from '../cloudformation/stage-settings.js';
@@ -46,7 +46,7 @@ function buildApi(ctx: LoadContext, base: ModelElement, protocol: ApiProtocol, p
   };
   if (typeof auth['DefaultAuthorizer'] === 'string') api.defaultAuthorizer = auth['DefaultAuthorizer'];
   const policyNode = get(authNode, 'ResourcePolicy');
-  if (policyNode) api.resourcePolicy = loadPolicyDocument(get(policyNode, 'CustomStatements') ? { kind: 'map', entries: [{ key: 'Statement', keyLoc: policyNode.loc, value: get(policyNode, 'CustomStatements')! }], loc: policyNode.loc } : policyNode, ctx.ev, policyNode.loc)!;
+  if (policyNode) api.resourcePolicy = samApiResourcePolicy(policyNode, ctx.ev);
   return api;
 }
 

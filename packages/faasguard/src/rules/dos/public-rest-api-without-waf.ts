@@ -41,8 +41,10 @@ export const publicRestApiWithoutWaf: Rule = {
       // A route whose stages' cache answers every call passes nothing on to flood or bill.
       const open = openRoutes(model, api).filter((r) => !answeredFromCache(r, api));
       if (open.length === 0) continue;
+      // A method a template writes out and a SAM event that names it again are one route.
+      const names = [...new Set(open.map((r) => routeName(r)))];
       results.push({
-        message: `REST API ${nameOf(api)} has ${open.length} route${open.length > 1 ? 's' : ''} anyone can call (${open.slice(0, 3).map((r) => `${routeName(r)}`).join(', ')}${open.length > 3 ? ' …' : ''}) and no WAF web ACL: floods, scrapers and known attack payloads all reach ${reached(open)} and are billed. Attach a web ACL with a rate-based rule.`,
+        message: `REST API ${nameOf(api)} has ${names.length} route${names.length > 1 ? 's' : ''} anyone can call (${names.slice(0, 3).join(', ')}${names.length > 3 ? ' …' : ''}) and no WAF web ACL: floods, scrapers and known attack payloads all reach ${reached(open)} and are billed. Attach a web ACL with a rate-based rule.`,
         location: api.loc,
         related: open.map((r) => ({ loc: r.auth.loc, message: `open route ${routeName(r)}` })),
         subject: subjectOf(api),
