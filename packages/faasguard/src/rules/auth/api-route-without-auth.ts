@@ -26,7 +26,7 @@ export const apiRouteWithoutAuth: Rule = {
     severity: 'high',
     description:
       'An API Gateway route that invokes a function has no authorizer, no IAM authorization and no API key. Anyone who can reach the API can call the function with any input, so every weakness in the function is reachable from the internet. Routes that must be public by design (sign-in, sign-up and password recovery, OAuth callbacks, token and key endpoints, health checks) are reported at `info`.\n\n' +
-      'Routes with no function behind them are judged too: an HTTP backend, or an AWS service integration that writes to a queue, a topic or a table, is as open as a function (when that source triggers a function, `function-exposed-through-chain` follows the chain). A mock integration answers from API Gateway itself and reaches nothing: it is reported at `info`. A route that forwards to an AppSync API of the app is not reported: AppSync authorizes every request itself (an API key at the least, which `appsync-api-key-only` judges). CORS preflight (`OPTIONS`) routes are not reported. A WebSocket API authorizes a client once, on its `$connect` route: its other routes take no authorization of their own and are reported only when `$connect` admits connections without any, and `$disconnect`, which API Gateway runs when a connection closes, is not reported.\n\n' +
+      'Routes with no function behind them are judged too: an HTTP backend, or an AWS service integration that writes to a queue, a topic or a table, is as open as a function (when that source triggers a function, `function-exposed-through-chain` follows the chain). A mock integration answers from API Gateway itself and reaches nothing: it is reported at `info`. A route that forwards to an AppSync API of the app is not reported: AppSync authorizes every request itself (an API key at the least, which `appsync-api-key-only` judges). CORS preflight (`OPTIONS`) routes are not reported. A WebSocket API authorizes a client once, on its `$connect` route: its other routes take no authorization of their own and are reported only when `$connect` admits connections without any (the message then says to authorize `$connect`), and `$disconnect`, which API Gateway runs when a connection closes, is not reported.\n\n' +
       'A REST API whose resource policy admits calls only from some source addresses, VPCs or endpoints, at some times or by named principals (API Gateway then needs an explicit Allow, and honours a Deny such as `NotIpAddress`) keeps the rest of the internet from its open routes: they are reported at medium with what the policy admits, and their functions do not count as public for the denial-of-service rules. A policy that allows everyone, or denies only listed addresses, leaves the routes public. ' +
       'Methods and routes a template adds to an API it does not declare (`RestApiId: !ImportValue shared-api`, a parameter, a literal id) are judged too; the message then says that the API is defined outside the template, and reachable from the internet unless it is private.',
     remediation:
@@ -68,9 +68,13 @@ export const apiRouteWithoutAuth: Rule = {
         });
         continue;
       }
+      // A WebSocket API takes authorization on `$connect` only: its other routes are as open as it.
+      const gate = api ? connectionGate(route, api, index) : undefined;
+      const fix = gate ? ` A WebSocket API takes authorization on ${routeName(gate)} only, which admits any client here: authorize it.` : '';
       results.push({
         ...base,
-        message: `Route ${routeName(route)} of API ${apiName} ${target} with no authorization: ${who}.`,
+        ...(gate ? { related: [...base.related, { loc: gate.auth.loc, message: `route ${routeName(gate)}, which admits every connection` }] } : {}),
+        message: `Route ${routeName(route)} of API ${apiName} ${target} with no authorization: ${who}.${fix}`,
         ...(privateApi ? { severity: 'medium' as const } : {}),
       });
     }
