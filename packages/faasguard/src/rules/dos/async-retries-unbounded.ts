@@ -6,6 +6,7 @@ import { asNumber, type Value } from '../../model/value.js';
 import { asyncTriggers, triggerKindsText, triggersRelated } from '../../analysis/async-triggers.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { sourceWords } from '../source-words.js';
 
 /** Lambda's defaults for asynchronous invocation, which are also its maximums. */
 const MAX_RETRIES = 2;
@@ -37,7 +38,7 @@ export const asyncRetriesUnbounded: Rule = {
       const triggers = asyncTriggers(model, fn).filter((t) => outsidersMayShape(model, t));
       if (triggers.length === 0 || isBounded(fn)) continue;
       results.push({
-        message: `Function ${nameOf(fn)} is invoked asynchronously (${triggerKindsText(triggers)}) with retries and event age at their maximum: each event that makes it fail runs three times over up to six hours. Set MaximumRetryAttempts and MaximumEventAgeInSeconds.`,
+        message: `Function ${nameOf(fn)} is invoked asynchronously (${triggerKindsText(triggers)}) with retries and event age at their maximum: each event that makes it fail runs three times over up to six hours. ${sourceWords(fn.loc.file).terraform ? 'Set maximum_retry_attempts and maximum_event_age_in_seconds in an aws_lambda_function_event_invoke_config.' : 'Set MaximumRetryAttempts and MaximumEventAgeInSeconds.'}`,
         location: fn.asyncConfig?.loc ?? fn.loc,
         related: triggersRelated(triggers),
         subject: subjectOf(fn),

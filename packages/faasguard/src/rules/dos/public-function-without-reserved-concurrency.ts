@@ -1,9 +1,11 @@
+import type { LambdaFunction } from '../../model/app-model.js';
 import { exposureSteps, exposureText, publicFunctions, type PublicFunction } from './public-functions.js';
 import { routeThrottle } from './route-throttle.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { asNumber } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { sourceWords } from '../source-words.js';
 
 export const publicFunctionWithoutReservedConcurrency: Rule = {
   meta: {
@@ -29,7 +31,7 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
       if (pf.fn.reservedConcurrency !== undefined && pf.fn.reservedConcurrency !== null) continue;
       if (heldBelowThePool(pf, index)) continue;
       results.push({
-        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and has no reserved concurrency: a request flood scales it to the account's whole concurrency pool, throttling every other function and billing every call. Set ReservedConcurrentExecutions.`,
+        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and has no reserved concurrency: a request flood scales it to the account's whole concurrency pool, throttling every other function and billing every call. ${reservedConcurrencyFix(pf.fn)}`,
         location: pf.fn.loc,
         related: exposureSteps(pf),
         subject: subjectOf(pf.fn),
@@ -61,4 +63,12 @@ function heldBelowThePool(pf: PublicFunction, index: ModelIndex): boolean {
     const limit = route && api ? routeThrottle(route, api) : undefined;
     return limit !== undefined && limit.rate * timeout + limit.burst < ACCOUNT_POOL;
   });
+}
+
+/** The setting as the function's source spells it. */
+function reservedConcurrencyFix(fn: LambdaFunction): string {
+  if (sourceWords(fn.loc.file).terraform) return 'Set reserved_concurrent_executions.';
+  if (fn.constructPath) return 'Set reservedConcurrentExecutions on the function.';
+  if (/(^|\/)serverless\.(ya?ml|json|[cm]?[jt]s)$/.test(fn.loc.file)) return 'Set reservedConcurrency on the function.';
+  return 'Set ReservedConcurrentExecutions.';
 }

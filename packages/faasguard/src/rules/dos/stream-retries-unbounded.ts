@@ -3,6 +3,7 @@ import type { LambdaFunction, Trigger } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { sourceWords } from '../source-words.js';
 
 /** Poll-based sources that retry a failing batch until its records expire. */
 const STREAM_KINDS = new Set<Trigger['kind']>(['kinesis-stream', 'dynamodb-stream']);
@@ -41,7 +42,7 @@ export const streamRetriesUnbounded: Rule = {
 
 function result(t: Trigger, fn: LambdaFunction): RuleResult {
   return {
-    message: `The ${t.kind} event source of ${nameOf(fn)} retries a failing batch until its records expire: one poison record halts its shard for as long as the stream keeps data, and every retry is billed. Set MaximumRetryAttempts or MaximumRecordAgeInSeconds, with an OnFailure destination.`,
+    message: `The ${t.kind} event source of ${nameOf(fn)} retries a failing batch until its records expire: one poison record halts its shard for as long as the stream keeps data, and every retry is billed. ${sourceWords(t.loc.file).terraform ? 'Set maximum_retry_attempts or maximum_record_age_in_seconds, with a destination_config on_failure.' : 'Set MaximumRetryAttempts or MaximumRecordAgeInSeconds, with an OnFailure destination.'}`,
     location: t.loc,
     related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
     subject: subjectOf(fn),

@@ -3,6 +3,7 @@ import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { answersItself, isPrivateApi, loggingLevel, stageKey, stagesOf, stageText, type StageOfApi } from './api-stages.js';
+import { sourceWords } from '../source-words.js';
 
 export const apiStageWithoutExecutionLogging: Rule = {
   meta: {
@@ -31,7 +32,7 @@ export const apiStageWithoutExecutionLogging: Rule = {
       if (s.api.protocol === 'http' || answersItself(model, s.api) || logsExecution(s)) continue;
       const off = (s.stage.methodSettings ?? []).find((m) => loggingLevel(m) === 'OFF');
       results.push({
-        message: `${stageText(s)} has no execution logging${off ? ' (LoggingLevel OFF)' : ''}: ${unrecorded(model, s)} Set LoggingLevel: ERROR for every method.`,
+        message: `${stageText(s)} has no execution logging${off ? ' (LoggingLevel OFF)' : ''}: ${unrecorded(model, s)} ${loggingFix(s)}`,
         location: off?.loc ?? s.stage.loc,
         related: [{ loc: s.api.loc, message: `API ${nameOf(s.api)}` }],
         subject: subjectOf(s.api),
@@ -87,4 +88,11 @@ function logsExecution({ stage }: StageOfApi): boolean {
     if (typeof m.loggingLevel !== 'string') return true;
     return loggingLevel(m) === 'ERROR' || loggingLevel(m) === 'INFO';
   });
+}
+
+/** The setting as the stage's source spells it: every method of a REST stage, the default route of a WebSocket one. */
+function loggingFix(s: StageOfApi): string {
+  const terraform = sourceWords(s.stage.loc.file).terraform;
+  if (s.api.protocol === 'websocket') return terraform ? 'Set default_route_settings { logging_level = "ERROR" } on the stage.' : 'Set DefaultRouteSettings.LoggingLevel: ERROR.';
+  return terraform ? 'Set logging_level = "ERROR" in an aws_api_gateway_method_settings with method_path "*/*".' : 'Set LoggingLevel: ERROR for every method.';
 }

@@ -2,6 +2,7 @@ import { asBoolean } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { answersItself, isPrivateApi, stageKey, stagesOf, stageText } from './api-stages.js';
+import { sourceWords } from '../source-words.js';
 
 export const apiStageWithoutTracing: Rule = {
   meta: {
@@ -27,7 +28,7 @@ export const apiStageWithoutTracing: Rule = {
       // A value chosen by a parameter or a condition may well be true.
       if (asBoolean(tracing) === true || (tracing !== undefined && asBoolean(tracing) === undefined)) continue;
       results.push({
-        message: `${stageText(s)} has no X-Ray tracing: a request that abuses the API cannot be followed from the gateway to the services it reaches. Set TracingEnabled: true.`,
+        message: `${stageText(s)} has no X-Ray tracing: a request that abuses the API cannot be followed from the gateway to the services it reaches. ${sourceWords(s.stage.loc.file).terraform ? 'Set xray_tracing_enabled = true on the stage.' : 'Set TracingEnabled: true.'}`,
         location: s.stage.loc,
         related: [{ loc: s.api.loc, message: `API ${nameOf(s.api)}` }],
         subject: subjectOf(s.api),

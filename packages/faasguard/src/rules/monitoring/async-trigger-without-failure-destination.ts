@@ -2,6 +2,7 @@ import type { LambdaFunction } from '../../model/app-model.js';
 import { asyncTriggers, triggerKindsText, triggersRelated } from '../../analysis/async-triggers.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { sourceWords } from '../source-words.js';
 
 export const asyncTriggerWithoutFailureDestination: Rule = {
   meta: {
@@ -30,7 +31,7 @@ export const asyncTriggerWithoutFailureDestination: Rule = {
       const triggers = asyncTriggers(model, fn);
       if (triggers.length === 0 || hasFailureTarget(fn)) continue;
       results.push({
-        message: `Function ${nameOf(fn)} is invoked asynchronously (${triggerKindsText(triggers)}) and has no dead-letter queue or on-failure destination: events it fails on are dropped after two retries, and only the errors in its logs remain, not the events. Add an OnFailure destination.`,
+        message: `Function ${nameOf(fn)} is invoked asynchronously (${triggerKindsText(triggers)}) and has no dead-letter queue or on-failure destination: events it fails on are dropped after two retries, and only the errors in its logs remain, not the events. ${sourceWords(fn.loc.file).terraform ? 'Add a destination_config on_failure in an aws_lambda_function_event_invoke_config.' : 'Add an OnFailure destination.'}`,
         location: fn.asyncConfig?.loc ?? fn.loc,
         related: triggersRelated(triggers),
         subject: subjectOf(fn),

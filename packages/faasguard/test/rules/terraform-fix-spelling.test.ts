@@ -1,0 +1,26 @@
+/**
+ * A finding on a Terraform resource names the fix in Terraform's spelling (`reserved_concurrent_executions`,
+ * `xray_tracing_enabled`, `aws_lambda_function_event_invoke_config` …), not CloudFormation's.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { scan } from '../../src/scan/scan.js';
+import { FIXTURES } from '../helpers/paths.js';
+
+describe('fixes in Terraform spelling', () => {
+  it('names the Terraform argument or resource that sets what is missing', async () => {
+    const result = await scan(path.join(FIXTURES, 'terraform', 'fix-spelling'), { noCache: true });
+    const fix = (ruleId: string): string | undefined => result.findings.find((f) => f.ruleId === ruleId)?.message.split('. ').pop();
+    assert.deepEqual(
+      ['public-function-without-reserved-concurrency', 'async-retries-unbounded', 'async-trigger-without-failure-destination', 'api-stage-without-tracing', 'api-stage-without-execution-logging'].map(fix),
+      [
+        'Set reserved_concurrent_executions.',
+        'Set maximum_retry_attempts and maximum_event_age_in_seconds in an aws_lambda_function_event_invoke_config.',
+        'Add a destination_config on_failure in an aws_lambda_function_event_invoke_config.',
+        'Set xray_tracing_enabled = true on the stage.',
+        'Set logging_level = "ERROR" in an aws_api_gateway_method_settings with method_path "*/*".',
+      ],
+    );
+  });
+});
