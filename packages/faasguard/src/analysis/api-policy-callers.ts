@@ -7,9 +7,8 @@
  * that denies every call from outside such a list (`NotIpAddress`, `StringNotEquals aws:SourceVpce`),
  * admits only those callers.
  *
- * A policy with no Allow for invoking is read as no policy: SAM's shorthand (`IpRangeWhitelist` …)
- * is not translated into statements, and an API the policy would shut entirely is not one to judge
- * as narrowed here.
+ * A policy with no Allow for invoking (a SAM `AwsAccountBlacklist` alone), which would shut the API
+ * entirely, is read as no policy: the routes stay public, erring toward reporting them.
  */
 import type { Api, PolicyStatement } from '../model/app-model.js';
 import type { SourceLocation } from '../model/location.js';

@@ -142,7 +142,8 @@ const LEVEL_WHO: Readonly<Record<ExposureLevel, string>> = {
 function* serviceIntegrationPaths(route: Route, index: ModelIndex): Generator<[string, EntryPath]> {
   const integration = route.integration;
   const source = integration?.kind === 'aws-service' ? index.resource(integration.targetId) : undefined;
-  if (!integration || !source) return;
+  // A route that reads the source (`dynamodb:action/Scan`) puts nothing in it: no stream record, no message.
+  if (!integration || !source || READS.test(integration.action ?? '')) return;
   const api = index.api(route.apiId);
   const { level, who, auth, steps } = routeAccess(route, index);
   const called = `${who} can call ${routeName(route)} of ${api ? nameOf(api) : 'an API'} (${auth}), whose ${integration.service ?? 'AWS service'} integration ${feeds(source).third} ${nameOf(source)}`;
@@ -192,6 +193,9 @@ function relays(machine: Resource, description: string, steps: EntryPath['steps'
 }
 
 /** How a message says that something puts events into a source: a state machine is started, the others written to. */
+/** Actions a service integration names that only read what the source holds. */
+const READS = /^(Get|BatchGet|Query|Scan|Describe|List|Receive)/;
+
 function feeds(source: Resource | undefined): { base: string; third: string } {
   return source?.kind === 'state-machine' ? { base: 'start', third: 'starts' } : { base: 'write to', third: 'writes to' };
 }

@@ -61,8 +61,12 @@ function advice(name: string, needed: readonly ExpandedAction[], unused: readonl
   const kept = unused.filter((a) => narrower.some((n) => templateActions(n).has(actionId(a).toLowerCase())));
   const still = capabilities(kept).filter((c) => gained.includes(c));
   const also = kept.length > 0 ? ` and ${kept.length} of these (${kept.map(actionId).join(', ')})` : '';
-  const without = still.length === 0 ? `, without ${gerunds(gained)}` : '';
-  return `${narrower.join(' with ')} grant${narrower.length === 1 ? 's' : ''} what it calls${also}${without}.`;
+  const gone = gained.filter((c) => !still.includes(c));
+  const without = gone.length > 0 ? `, without ${gerunds(gone)}` : '';
+  // Say which kept action still does what the code never does (`dynamodb:BatchWriteItem` deletes).
+  const doers = kept.filter((a) => capabilities([a]).some((c) => still.includes(c))).map(actionId);
+  const yet = doers.length > 0 ? `; ${doers.join(', ')} can still ${words(still)}` : '';
+  return `${narrower.join(' with ')} grant${narrower.length === 1 ? 's' : ''} what it calls${also}${without}${yet}.`;
 }
 
 /** `reading or deleting` */
@@ -71,8 +75,12 @@ function gerunds(caps: readonly Capability[]): string {
   return verbs.length <= 1 ? verbs.join('') : `${verbs.slice(0, -1).join(', ')} or ${verbs[verbs.length - 1]}`;
 }
 
+/** `dynamodb:BatchWriteItem` puts and deletes items alike: its requests are `PutRequest`s or `DeleteRequest`s. */
+const WRITES_AND_DELETES = /^dynamodb:BatchWriteItem$/i;
+
 function capabilities(actions: readonly ExpandedAction[]): Capability[] {
   const found = new Set(actions.map(capabilityOf));
+  if (actions.some((a) => WRITES_AND_DELETES.test(actionId(a)))) found.add('delete-data');
   return VERBS.map(([c]) => c).filter((c) => found.has(c));
 }
 

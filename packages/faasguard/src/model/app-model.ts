@@ -440,6 +440,8 @@ export interface RouteIntegration {
   kind: RouteIntegrationKind;
   /** For `aws-service`: the service as the integration names it (`sqs`, `sns`, `dynamodb`, `states`, `events` …) */
   service?: string;
+  /** For `aws-service`: the API action its URI names (`…:dynamodb:action/Scan` → `Scan`), when it names one */
+  action?: string;
   /** Model id of the resource the integration acts on (for `http`: the backend its URI names), when the template defines it */
   targetId?: string;
   /** For `http`: the backend is reached through a VPC link, inside a VPC, not over the internet */

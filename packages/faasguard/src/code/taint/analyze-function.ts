@@ -20,7 +20,7 @@ import { CLEAN, type FnRef, type SinkFamily, type Step, type Taint, type Value }
 import { pushTo } from '../../util/multimap.js';
 import { ts } from '../parse-js.js';
 import { nodeText } from '../ts-positions.js';
-import { injectionLogging, wholeEventLogHit, type EventLogging, type LogEventOption } from './event-logging-middleware.js';
+import { injectionLogging, POWERTOOLS_LOGGER, wholeEventLogHit, type EventLogging, type LogEventOption } from './event-logging-middleware.js';
 
 export const BUDGET_PER_HANDLER = 200_000;
 
@@ -119,8 +119,6 @@ function decoratorLogging(fn: FnRef): EventLogging[] {
   }
   return out;
 }
-
-const POWERTOOLS_LOGGER = '@aws-lambda-powertools/logger';
 
 /** What an options object written in the call says of `logEvent`. */
 function literalLogEvent(options: ts.Expression | undefined): LogEventOption {

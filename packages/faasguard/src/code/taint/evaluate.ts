@@ -22,7 +22,7 @@ import { findSinkRows } from './models/sink-row.js';
 import { getSummary, instantiate, returnedValue, type ParamCall } from './summaries.js';
 import { CLEAN, Env, type FnRef, type Taint, type Value } from './types.js';
 import { receiverOfCall } from './caught-error-methods.js';
-import { injectionLogging, type EventLogging, type LogEventOption } from './event-logging-middleware.js';
+import { injectionLogging, isPowertoolsLogger, type EventLogging, type LogEventOption } from './event-logging-middleware.js';
 
 /** State shared by every evaluation of one scan. */
 export interface AnalysisContext {
@@ -590,7 +590,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
 
   /** Powertools' `injectLambdaContext(logger, options)` middleware, when it may log the event. */
   private eventLoggingMiddleware(callee: Callee, args: Value[], node: ts.Node): EventLogging | undefined {
-    if (callee.method !== 'injectLambdaContext' || !POWERTOOLS_LOGGER.test(callee.module ?? '')) return undefined;
+    if (callee.method !== 'injectLambdaContext' || !isPowertoolsLogger(callee.module)) return undefined;
     return injectionLogging(logEventOption(args[1]), this.loc(node), callee.text, '…, { logEvent: true }');
   }
 
@@ -969,9 +969,6 @@ function isJwtDecode(c: Callee): boolean {
 }
 
 /** Which module function a call is: `child_process` + `execSync`, `JSON` + `parse`, or an unknown receiver's method. */
-/** The Powertools logger package, whose middleware is imported from it or from its `/middleware` entry. */
-const POWERTOOLS_LOGGER = /^@aws-lambda-powertools\/logger(?:\/|$)/;
-
 /** What the options object of an injection says of `logEvent`. */
 function logEventOption(options: Value | undefined): LogEventOption {
   if (options === undefined) return 'absent';

@@ -8,6 +8,13 @@
 import type { SourceLocation } from '../../model/location.js';
 import type { SinkHit } from './summaries.js';
 
+/** The Powertools logger package; its middleware is imported from it or from its `/middleware` entry. */
+export const POWERTOOLS_LOGGER = '@aws-lambda-powertools/logger';
+
+export function isPowertoolsLogger(module: string | undefined): boolean {
+  return module === POWERTOOLS_LOGGER || module?.startsWith(`${POWERTOOLS_LOGGER}/`) === true;
+}
+
 /** The variable Powertools reads when the injection is not told whether to log the event. */
 export const LOG_EVENT_VARIABLE = 'POWERTOOLS_LOGGER_LOG_EVENT';
 

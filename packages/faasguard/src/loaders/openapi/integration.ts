@@ -81,7 +81,8 @@ function isLambdaUri(text: string): boolean {
 
 /** The first resource of the model that the integration's URI, parameters or templates name is its target. */
 function service(ctx: LoadContext, name: string, places: Array<Value | undefined>, loc: SourceLocation): ResolvedIntegration {
-  const integration: RouteIntegration = { kind: 'aws-service', service: name, loc };
+  const action = /:action\/([A-Za-z0-9]+)/.exec(uriText(places[0]))?.[1];
+  const integration: RouteIntegration = { kind: 'aws-service', service: name, ...(action ? { action } : {}), loc };
   for (const place of places) {
     const target = firstResource(ctx, place);
     if (target) return { integration: { ...integration, targetId: target } };

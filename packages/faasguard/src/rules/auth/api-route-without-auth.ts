@@ -51,7 +51,8 @@ export const apiRouteWithoutAuth: Rule = {
       const whose = fn ? whoseRoleCan(fn, index) : '';
       const target = fn ? `invokes function ${nameOf(fn)}${whose}${whose ? ',' : ''}` : integrationText(route, index);
       const apiName = api ? nameOf(api) : route.apiId;
-      const privateApi = api?.endpointType === 'PRIVATE' || apiPolicyNarrowing(api) !== undefined;
+      // Callers held back by the network or the resource policy, not by signing in.
+      const heldBack = api?.endpointType === 'PRIVATE' || apiPolicyNarrowing(api) !== undefined;
       const who = `anyone who can reach the API${callersPlace(api)} can call it`;
       const reason = publicRouteReason(route.path);
       const base = { location: route.auth.loc, related: fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : [], subject: subjectOf(route), key: [apiName, route.method, route.path] };
@@ -75,7 +76,7 @@ export const apiRouteWithoutAuth: Rule = {
         ...base,
         ...(gate ? { related: [...base.related, { loc: gate.auth.loc, message: `route ${routeName(gate)}, which admits every connection` }] } : {}),
         message: `Route ${routeName(route)} of API ${apiName} ${target} with no authorization: ${who}.${fix}`,
-        ...(privateApi ? { severity: 'medium' as const } : {}),
+        ...(heldBack ? { severity: 'medium' as const } : {}),
       });
     }
     return results;
