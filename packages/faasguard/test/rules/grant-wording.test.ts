@@ -73,6 +73,15 @@ describe('grant wording', () => {
     assert.doesNotMatch(message, /overwrite every object/);
   });
 
+  it("names an AWS managed policy's actions that give what it says as some among others, when the policy grants more", async () => {
+    const template = `${roleTrusting('Reader', 'lambda.amazonaws.com')}      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/AmazonSSMReadOnlyAccess
+`;
+    const result = await scan(project({ 'template.yaml': template }), { noCache: true });
+    const message = result.findings.find((f) => f.ruleId === 'iam-broad-managed-policy')?.message ?? '';
+    assert.match(message, /AmazonSSMReadOnlyAccess, which grants, among others, ssm:GetParameter, ssm:GetParameterHistory, ssm:GetParameters and 1 more action on every resource: .* read every parameter/);
+  });
+
   it('says what Lambda writes do to functions: change their code, delete them, choose their events, or change their settings', async () => {
     assert.match(await wildcardWriteMessage('lambda:UpdateFunctionCode, lambda:DeleteFunction'), /change the code or configuration of every function\./);
     const deletes = await wildcardWriteMessage('lambda:DeleteFunction, lambda:CreateEventSourceMapping');

@@ -1,6 +1,7 @@
 import { ModelIndex } from '../../model/model-index.js';
 import { managedPolicyBreadth, type PolicyBreadth } from '../../iam/broad-managed-policies.js';
 import { rolePermissions } from '../../iam/role-permissions.js';
+import { actionId } from '../../iam/expand-actions.js';
 import type { AttachedPolicy } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
 import type { Severity } from '../../findings/finding.js';
@@ -47,7 +48,7 @@ function result(i: JudgedIdentity, policy: AttachedPolicy, b: PolicyBreadth): Ru
   const can = b.admin ? 'do anything in the account' : grants.length > 0 ? grantsText(grants) : `call every action of ${namesText(b.fullServices)}`;
   const holder = i.functions.length > 0 ? `${functionsText(i.functions)} runs with the AWS managed policy ${policy.name} (${identityText(i)})` : `The ${identityText(i)} has the AWS managed policy ${policy.name}`;
   return {
-    message: `${holder}, which grants ${what(b)} on every resource${exceptions(b)}: ${actorText(i)} can ${can}. Replace it with statements scoped to ${ownResourcesText(i)}.`,
+    message: `${holder}, which grants${what(b)} on every resource${exceptions(b)}: ${actorText(i)} can ${can}. Replace it with statements scoped to ${ownResourcesText(i)}.`,
     location: policy.loc,
     related: relatedIdentityFunctions(i),
     subject: subjectOf(i.element),
@@ -71,8 +72,12 @@ function exceptions(b: PolicyBreadth): string {
 }
 
 function what(b: PolicyBreadth): string {
-  if (b.admin) return 'every action';
-  if (b.fullServices.length > 0) return `every action of ${namesText(b.fullServices)}`;
+  if (b.admin) return ' every action';
+  if (b.fullServices.length > 0) return ` every action of ${namesText(b.fullServices)}`;
   const actions = [...new Set(b.statements.flatMap((s) => s.grants.filter((g) => g.anyResource).flatMap((g) => g.actions)))];
-  return actions.length <= 3 ? namesText(actions) : `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more actions`;
+  const more = actions.length - 3;
+  const listed = actions.length <= 3 ? namesText(actions) : `${actions.slice(0, 3).join(', ')} and ${more} more action${more === 1 ? '' : 's'}`;
+  // The actions named are those that give the capability; a policy that grants others (lists, descriptions) says so.
+  const granted = new Set(b.statements.flatMap((s) => s.actions.map(actionId)));
+  return granted.size > actions.length ? `, among others, ${listed}` : ` ${listed}`;
 }
