@@ -82,6 +82,28 @@ describe('grant wording', () => {
     assert.match(message, /AmazonSSMReadOnlyAccess, which grants, among others, ssm:GetParameter, ssm:GetParameterHistory, ssm:GetParameters and 1 more action on every resource: .* read every parameter/);
   });
 
+  it("counts the actions a wildcard expands to, not the statement's others, and says that a scoped statement's act on its resource", async () => {
+    const message = async (actions: string, resource: string): Promise<string> => {
+      const template = `${roleTrusting('Writer', 'lambda.amazonaws.com')}      Policies:
+        - PolicyName: logs
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: [${actions}]
+                Resource: ${resource}
+`;
+      const result = await scan(project({ 'template.yaml': template }), { noCache: true });
+      return result.findings.find((f) => f.ruleId === 'iam-wildcard-action')?.message ?? '';
+    };
+    const count = (m: string): string | undefined => /grants logs:\* \((\d+) actions\)/.exec(m)?.[1];
+    const alone = await message('logs:*', "'*'");
+    const mixed = await message('logs:*, s3:PutObject, sqs:SendMessage', "'*'");
+    assert.ok(Number(count(alone)) > 50);
+    assert.equal(count(mixed), count(alone));
+    assert.match(alone, /can call every one of them\. /);
+    assert.match(await message('logs:*', 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/orders:*'), /can call every one of them that acts on it\. /);
+  });
+
   it('says what Lambda writes do to functions: change their code, delete them, choose their events, or change their settings', async () => {
     assert.match(await wildcardWriteMessage('lambda:UpdateFunctionCode, lambda:DeleteFunction'), /change the code or configuration of every function\./);
     const deletes = await wildcardWriteMessage('lambda:DeleteFunction, lambda:CreateEventSourceMapping');

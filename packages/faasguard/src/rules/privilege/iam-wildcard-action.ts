@@ -2,6 +2,7 @@ import { ModelIndex } from '../../model/model-index.js';
 import { display } from '../../model/value.js';
 import { rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
 import { targetFitsService } from '../../iam/resource-target.js';
+import { actionId, actionPatternMatches } from '../../iam/expand-actions.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { subjectOf } from '../subject.js';
 import { actorText, grantsText, namesText, relatedIdentityFunctions, statementKey, statementOwnerText, usesText } from './privilege-text.js';
@@ -69,7 +70,7 @@ function isTelemetry(pattern: string): boolean {
  * Actions of the statement that its resources can concern. Asked once per service, not per action:
  * `*` is 22,000 actions, listed service by service.
  */
-function fittingActions(s: GrantingStatement): number {
+function fittingActions(s: GrantingStatement, patterns: readonly string[]): number {
   let count = 0;
   let service: string | undefined;
   let fits = false;
@@ -78,7 +79,8 @@ function fittingActions(s: GrantingStatement): number {
       service = a.service;
       fits = s.resources.some((r) => targetFitsService(r, a.service));
     }
-    if (fits) count++;
+    // The actions the wildcards expand to, not the statement's others written out beside them.
+    if (fits && patterns.some((p) => actionPatternMatches(p, actionId(a)))) count++;
   }
   return count;
 }
@@ -87,7 +89,7 @@ function result(i: JudgedIdentity, s: GrantingStatement, patterns: string[]): Ru
   const on = namesText(s.resources.map((r) => (r.kind === 'any' ? `every resource (${r.text})` : r.text)));
   const can = s.grants.length > 0 ? `: enough to ${grantsText(s.grants)}` : '';
   return {
-    message: `${statementOwnerText(i, s)} grants ${namesText(patterns)} (${fittingActions(s)} actions) on ${on}: ${actorText(i)} can call every one of them${can}. List only the actions ${usesText(i)}.`,
+    message: `${statementOwnerText(i, s)} grants ${namesText(patterns)} (${fittingActions(s, patterns)} actions) on ${on}: ${actorText(i)} can call every one of them${s.anyResource ? '' : ` that acts on ${s.resources.length === 1 ? 'it' : 'them'}`}${can}. List only the actions ${usesText(i)}.`,
     location: s.statement.loc,
     related: relatedIdentityFunctions(i),
     subject: subjectOf(i.element),
