@@ -15,6 +15,7 @@ import type { SourceLocation } from '../model/location.js';
 import { isValueMap } from '../model/value.js';
 import { anyActionMatches } from '../iam/action-matches.js';
 import { isPublicAllow } from './source-writers.js';
+import { namesEveryone } from '../iam/everyone-principal.js';
 
 export interface PolicyNarrowing {
   /** Who the policy admits, for a message: `only from the source addresses it names` */
@@ -30,14 +31,10 @@ export function apiPolicyNarrowing(api: Api | undefined): PolicyNarrowing | unde
   const invoking = api.resourcePolicy.statements.filter((s) => anyActionMatches(s.actions, INVOKE));
   const allows = invoking.filter((s) => s.effect === 'Allow');
   if (allows.length === 0) return undefined;
-  const allowList = invoking.find((s) => s.effect === 'Deny' && forEveryone(s) && deniesOutsideList(s));
+  const allowList = invoking.find((s) => s.effect === 'Deny' && namesEveryone(s) && deniesOutsideList(s));
   if (allowList) return { admits: `only ${kindsOf([allowList])} it names`, loc: allowList.loc };
   if (allows.some((s) => isPublicAllow(s) && !testsKey(s, TIME_KEYS))) return undefined;
   return { admits: `only ${kindsOf(allows)} it names`, loc: allows[0]!.loc };
-}
-
-function forEveryone(s: PolicyStatement): boolean {
-  return s.principals.some((p) => p.type === '*' || (p.type === 'AWS' && p.value === '*'));
 }
 
 /** Keys of where a call comes from, and of when it is made. */
@@ -61,7 +58,7 @@ function kindsOf(statements: readonly PolicyStatement[]): string {
     if (testsKey(s, /^aws:(SourceVpce?|SourceVpcArn|Vpce\w+)$/i)) kinds.add('through the VPCs or endpoints');
     if (testsKey(s, /^aws:(PrincipalOrg\w+|PrincipalAccount)$/i)) kinds.add('by the accounts or organizations');
     if (testsKey(s, TIME_KEYS)) kinds.add('at the times');
-    if (!forEveryone(s)) kinds.add('by the principals');
+    if (!namesEveryone(s)) kinds.add('by the principals');
   }
   if (kinds.size === 0) kinds.add('under the conditions');
   return [...kinds].join(' or ');

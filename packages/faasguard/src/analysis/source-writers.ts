@@ -6,6 +6,7 @@ import type { PolicyStatement, Resource } from '../model/app-model.js';
 import type { SourceLocation } from '../model/location.js';
 import { isValueMap } from '../model/value.js';
 import { anyActionMatches } from '../iam/action-matches.js';
+import { namesEveryone } from '../iam/everyone-principal.js';
 
 /** The actions that make a source emit an event that invokes a function. */
 export const WRITE_ACTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -51,8 +52,7 @@ export function publicWriteGrant(resource: Resource): PublicWriteGrant | undefin
 /** Allow to everyone, with no condition that narrows who (source account, organization, VPC …). */
 export function isPublicAllow(s: PolicyStatement): boolean {
   if (s.effect !== 'Allow') return false;
-  const everyone = s.principals.some((p) => p.type === '*' || (p.type === 'AWS' && p.value === '*'));
-  if (!everyone) return false;
+  if (!namesEveryone(s)) return false;
   return !narrowsCaller(s);
 }
 

@@ -20,3 +20,8 @@ const TERRAFORM: SourceWords = { terraform: true, app: 'configuration', owner: "
 export function sourceWords(file: string): SourceWords {
   return isTerraformConfig(file) ? TERRAFORM : TEMPLATE;
 }
+
+/** Whether `file` is a Serverless Framework service (`serverless.yml`, `serverless.ts` …), whose settings are spelled in its own way. */
+export function isServerlessService(file: string): boolean {
+  return /(^|\/)serverless\.(ya?ml|json|[cm]?[jt]s)$/.test(file);
+}

@@ -5,7 +5,7 @@ import { ModelIndex } from '../../model/model-index.js';
 import { asNumber } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { sourceWords } from '../source-words.js';
+import { isServerlessService, sourceWords } from '../source-words.js';
 
 export const publicFunctionWithoutReservedConcurrency: Rule = {
   meta: {
@@ -69,6 +69,6 @@ function heldBelowThePool(pf: PublicFunction, index: ModelIndex): boolean {
 function reservedConcurrencyFix(fn: LambdaFunction): string {
   if (sourceWords(fn.loc.file).terraform) return 'Set reserved_concurrent_executions.';
   if (fn.constructPath) return 'Set reservedConcurrentExecutions on the function.';
-  if (/(^|\/)serverless\.(ya?ml|json|[cm]?[jt]s)$/.test(fn.loc.file)) return 'Set reservedConcurrency on the function.';
+  if (isServerlessService(fn.loc.file)) return 'Set reservedConcurrency on the function.';
   return 'Set ReservedConcurrentExecutions.';
 }

@@ -3,7 +3,7 @@ import { functionSettingLoc } from '../../model/facts/function-settings-facts.js
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { sourceWords } from '../source-words.js';
+import { isServerlessService, sourceWords } from '../source-words.js';
 
 export const functionWithoutTracing: Rule = {
   meta: {
@@ -48,7 +48,7 @@ function tracingFix(fn: LambdaFunction, type: string | undefined): string {
     return 'Set tracing_config { mode = "Active" }.';
   }
   if (fn.constructPath) return 'Set tracing: Tracing.ACTIVE on the function.';
-  if (/(^|\/)serverless\.(ya?ml|json|[cm]?[jt]s)$/.test(fn.loc.file)) return 'Set tracing: Active on the function (or provider.tracing.lambda: true).';
+  if (isServerlessService(fn.loc.file)) return 'Set tracing: Active on the function (or provider.tracing.lambda: true).';
   if (type === 'AWS::Lambda::Function') return 'Set TracingConfig: { Mode: Active }.';
   return 'Set Tracing: Active.';
 }

@@ -5,6 +5,7 @@ import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { grantsText, relatedFunctions } from './privilege-text.js';
 import { allowsThroughNotPrincipal, NOT_PRINCIPAL_TEXT } from '../../iam/everyone-text.js';
+import { namesEveryone } from '../../iam/everyone-principal.js';
 
 /**
  * Every role of the model, used by a function or not. A trust statement with any Condition
@@ -44,7 +45,7 @@ export const iamTrustAnyPrincipal: Rule = {
 
 function trustsAnyone(s: PolicyStatement): boolean {
   if (s.effect !== 'Allow' || s.conditions !== undefined) return false;
-  return s.principals.some((p) => p.type === '*' || (p.type === 'AWS' && p.value === '*'));
+  return namesEveryone(s);
 }
 
 function result(role: IamRole, s: PolicyStatement, i: number, index: ModelIndex): RuleResult {
