@@ -60,6 +60,14 @@ export function isApiTrigger(kind: TriggerKind): kind is (typeof API_TRIGGER_KIN
   return API_KINDS.has(kind);
 }
 
+/** Kinds whose event is a caller's request (HTTP, GraphQL, a voice request), not a record of something that happened. */
+const REQUEST_KINDS: ReadonlySet<TriggerKind> = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb', 'appsync-resolver', 'alexa']);
+
+/** Whether a caller's request invokes the function through a trigger of this kind. */
+export function isRequestTrigger(kind: TriggerKind): boolean {
+  return REQUEST_KINDS.has(kind);
+}
+
 const API_KIND_OF: Readonly<Record<ApiProtocol, (typeof API_TRIGGER_KINDS)[number]>> = {
   rest: 'apigw-rest',
   http: 'apigw-http',

@@ -81,10 +81,18 @@ describe('what the findings claim', () => {
     }
   });
 
-  it('function-without-tracing promises no downstream services a function may not have, nor a trace from callers that cannot start one', async () => {
+  it('function-without-tracing promises no downstream services a function may not have, nor a trace from callers that cannot start one, and names what reaches the function', async () => {
     const result = await scan(path.join(FIXTURES, 'rules', 'function-without-tracing', 'fail'), { rules: [functionWithoutTracing] });
-    assert.ok(result.findings.length > 0);
-    for (const f of result.findings) assert.match(f.message, /: a request that abuses it cannot be followed through the function and on to whatever it calls\. Set /);
+    const said = result.findings.map((f) => [f.subject?.logicalId, f.message.slice(f.message.indexOf(': ') + 2, f.message.indexOf(' cannot'))]);
+    assert.deepEqual(said, [
+      ['Untraced', 'an invocation that abuses it'],
+      ['PassThrough', 'an invocation that abuses it'],
+      ['Api', 'a request that abuses it'],
+      ['Consumer', 'an event that abuses it'],
+      ['Both', 'a request or event that abuses it'],
+      ['Gate', 'a request that abuses it'],
+    ]);
+    for (const f of result.findings) assert.match(f.message, / that abuses it cannot be followed through the function and on to whatever it calls\. Set /);
   });
 
   it('function-without-tracing names the setting as the source spells it', async () => {

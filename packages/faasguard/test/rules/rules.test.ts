@@ -416,6 +416,10 @@ const CASES: Record<string, Expected[]> = {
   'function-without-tracing': [
     { line: 4, subject: 'Untraced' },
     { line: 16, subject: 'PassThrough' },
+    { line: 19, subject: 'Api' },
+    { line: 30, subject: 'Consumer' },
+    { line: 39, subject: 'Both' },
+    { line: 51, subject: 'Gate' },
   ],
   'api-stage-without-access-logs': [
     { line: 7, subject: 'ShopApi' },

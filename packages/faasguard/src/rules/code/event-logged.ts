@@ -9,6 +9,7 @@ import type { CodeEvent } from '../../code/taint/analyze-function.js';
 import { codeEventRule } from './code-event-rule.js';
 import { hasHttpInvokePermission } from './response-reaches-caller.js';
 import { isWritten } from './written-event-logs.js';
+import { isApiAuthorizer } from '../../model/facts/authorizer-functions.js';
 
 export const eventLogged = codeEventRule(
   {
@@ -87,7 +88,7 @@ function isWholeHeaders(field: string): boolean {
  */
 function headersCarryCredentials(e: CodeEvent, f: FunctionCodeFacts, facts: CodeFacts, model: AppModel): boolean {
   const index = ModelIndex.of(model);
-  if (isAuthorizer(f.fn, model)) return true;
+  if (isApiAuthorizer(f.fn, model)) return true;
   if (f.files.some((file) => facts.files.get(file)?.credentialHeaderNamed !== undefined)) return true;
   const triggers = e.source?.triggers.length ? e.source.triggers : index.triggersOf(f.fn);
   if (!triggers.some((t) => isApiTrigger(t.kind)) && hasHttpInvokePermission(f.fn, model)) return true;
@@ -106,14 +107,10 @@ function callerAuthenticates(t: Trigger, fn: LambdaFunction, index: ModelIndex):
   return t.kind === 'alb' || t.kind === 'unknown';
 }
 
-function isAuthorizer(fn: LambdaFunction, model: AppModel): boolean {
-  return model.apis.some((a) => a.authorizers.some((z) => z.functionId === fn.id));
-}
-
 export function carriesCredentials(fn: LambdaFunction, model: AppModel): boolean {
   const index = ModelIndex.of(model);
   if (index.triggersOf(fn).some((t) => bearsCallerData(t, index))) return true;
-  if (isAuthorizer(fn, model)) return true;
+  if (isApiAuthorizer(fn, model)) return true;
   return hasHttpInvokePermission(fn, model);
 }
 

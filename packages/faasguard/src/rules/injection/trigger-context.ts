@@ -8,7 +8,7 @@ import type { AppModel, Trigger, TriggerKind } from '../../model/app-model.js';
 import type { FlowSource } from '../../code/taint/analyze-function.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { routeName } from '../../model/route-name.js';
-import { API_TRIGGER_KINDS } from '../../model/trigger-kind.js';
+import { isRequestTrigger } from '../../model/trigger-kind.js';
 
 const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
   'apigw-rest': 'an API request',
@@ -36,8 +36,6 @@ const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
   unknown: 'an event',
 };
 
-const REQUEST_KINDS = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb']);
-
 /** The widest exposure among the triggers that bring the data; the function's own when none does. */
 export function sourceLevel(source: FlowSource, exposure: FunctionExposure | undefined): ExposureLevel {
   const levels = source.triggers.map((t) => exposure?.paths.find((p) => p.via === t.id)?.level ?? 'internal');
@@ -64,7 +62,7 @@ function from(t: Trigger, model: AppModel): string {
 function exposureText(t: Trigger, exposure: FunctionExposure | undefined): string {
   const level = exposure?.paths.find((p) => p.via === t.id)?.level;
   if (!level || level === 'internal') return '';
-  if (level === 'public') return REQUEST_KINDS.has(t.kind) ? ' (open to anyone)' : ' (writable by anyone)';
+  if (level === 'public') return isRequestTrigger(t.kind) ? ' (open to anyone)' : ' (writable by anyone)';
   if (level === 'authenticated') return ' (any signed-in caller)';
   return ' (principals of the account)';
 }

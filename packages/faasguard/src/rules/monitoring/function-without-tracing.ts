@@ -1,4 +1,6 @@
-import type { LambdaFunction } from '../../model/app-model.js';
+import type { LambdaFunction, Trigger } from '../../model/app-model.js';
+import { isRequestTrigger } from '../../model/trigger-kind.js';
+import { isApiAuthorizer } from '../../model/facts/authorizer-functions.js';
 import { functionSettingLoc } from '../../model/facts/function-settings-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -13,7 +15,7 @@ export const functionWithoutTracing: Rule = {
     cwe: ['CWE-778'],
     severity: 'low',
     description:
-      'The function does not set active X-Ray tracing (`Tracing: Active` in SAM, `TracingConfig.Mode: Active` in CloudFormation). Requests that enter through it are not traced end to end: when an attacker probes or abuses the application, the investigation cannot follow one request from the API through this function to the data stores and other functions it reached.\n\n' +
+      'The function does not set active X-Ray tracing (`Tracing: Active` in SAM, `TracingConfig.Mode: Active` in CloudFormation). Requests and events that enter through it are not traced end to end: when an attacker probes or abuses the application, the investigation cannot follow one request or event from the API, queue or bucket through this function to the data stores and other functions it reached.\n\n' +
       'Severity: `low`: tracing helps detection and forensics; its absence exposes nothing by itself, and many teams trace with other tools (OpenTelemetry, vendor agents).',
     remediation:
       'Set `Tracing: Active` (SAM; `Globals.Function.Tracing` for every function) or `TracingConfig: { Mode: Active }`, and allow `xray:PutTraceSegments` and `xray:PutTelemetryRecords` to the role (SAM adds them). If you trace with another tool, suppress this rule.',
@@ -30,7 +32,7 @@ export const functionWithoutTracing: Rule = {
       if (fn.tracing === 'Active' || (fn.tracing !== undefined && typeof fn.tracing !== 'string')) continue;
       const resource = index.resource(fn.id);
       results.push({
-        message: `Function ${nameOf(fn)} has no active tracing: a request that abuses it cannot be followed through the function and on to whatever it calls. ${tracingFix(fn, resource?.type)}`,
+        message: `Function ${nameOf(fn)} has no active tracing: ${abuseWord(index.triggersOf(fn), isApiAuthorizer(fn, model))} that abuses it cannot be followed through the function and on to whatever it calls. ${tracingFix(fn, resource?.type)}`,
         location: functionSettingLoc(resource, 'tracing') ?? fn.loc,
         subject: subjectOf(fn),
         key: [fn.logicalId],
@@ -39,6 +41,17 @@ export const functionWithoutTracing: Rule = {
     return results;
   },
 };
+
+/**
+ * What reaches the function: a request (an API route or its authorizer, a URL, a load balancer),
+ * an event (a queue, a bucket, a stream), or, with neither in the app, an invocation.
+ */
+function abuseWord(triggers: readonly Trigger[], authorizer: boolean): string {
+  const requests = authorizer || triggers.some((t) => isRequestTrigger(t.kind));
+  const events = triggers.some((t) => !isRequestTrigger(t.kind));
+  if (requests) return events ? 'a request or event' : 'a request';
+  return events ? 'an event' : 'an invocation';
+}
 
 /** The setting as the function's source spells it. */
 function tracingFix(fn: LambdaFunction, type: string | undefined): string {
