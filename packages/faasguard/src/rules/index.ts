@@ -41,6 +41,7 @@ import { cacheWithoutEncryption } from './config/cache-without-encryption.js';
 import { envSecretsWithoutKmsKey } from './config/env-secrets-without-kms-key.js';
 import { eventSourceUnencrypted } from './config/event-source-unencrypted.js';
 import { kmsKeyWithoutRotation } from './config/kms-key-without-rotation.js';
+import { dynamodbTableWithoutPointInTimeRecovery } from './config/dynamodb-table-without-point-in-time-recovery.js';
 import { mqBrokerPubliclyAccessible } from './config/mq-broker-publicly-accessible.js';
 import { securityGroupOpenIngress } from './config/security-group-open-ingress.js';
 import { databaseStorageUnencrypted } from './config/database-storage-unencrypted.js';
@@ -193,6 +194,7 @@ export const ALL_RULES: readonly Rule[] = [
   envSecretsWithoutKmsKey,
   eventSourceUnencrypted,
   kmsKeyWithoutRotation,
+  dynamodbTableWithoutPointInTimeRecovery,
   mqBrokerPubliclyAccessible,
   openCorsOnAuthenticatedEndpoint,
   runtimeDeprecated,

@@ -165,6 +165,14 @@ const CASES: Record<string, Expected[]> = {
     { line: 16, subject: 'NotesApi' },
     { file: 'main.tf', line: 1, subject: 'aws_appsync_graphql_api.orders' },
   ],
+  'dynamodb-table-without-point-in-time-recovery': [
+    { line: 4, subject: 'Orders' },
+    { line: 17, subject: 'Audit' },
+    { line: 18, subject: 'Sessions' },
+    { line: 29, subject: 'Replicated' },
+    { file: 'main.tf', line: 1, subject: 'aws_dynamodb_table.carts' },
+    { file: 'main.tf', line: 20, subject: 'aws_dynamodb_table.history' },
+  ],
   'kms-key-without-rotation': [
     { line: 8, subject: 'OrdersKey' },
     { line: 24, subject: 'LogsKey' },

@@ -365,7 +365,11 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   aws_kinesis_stream: { cfnType: 'AWS::Kinesis::Stream', properties: { Name: 'name', StreamEncryption: { EncryptionType: 'encryption_type', KeyId: 'kms_key_id' } } },
   aws_dynamodb_table: {
     cfnType: 'AWS::DynamoDB::Table',
-    properties: { TableName: 'name', StreamSpecification: { StreamViewType: 'stream_view_type' }, SSESpecification: { SSEEnabled: 'server_side_encryption.enabled', KMSMasterKeyId: 'server_side_encryption.kms_key_arn' } },
+    properties: {
+      TableName: 'name', StreamSpecification: { StreamViewType: 'stream_view_type' },
+      SSESpecification: { SSEEnabled: 'server_side_encryption.enabled', KMSMasterKeyId: 'server_side_encryption.kms_key_arn' },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: 'point_in_time_recovery.enabled' },
+    },
   },
   aws_cloudwatch_event_rule: {
     cfnType: 'AWS::Events::Rule',

@@ -1,0 +1,94 @@
+/**
+ * The functions whose role lets them delete or overwrite a DynamoDB table's items: by naming the
+ * table (a reference, its literal name), or by a statement on every table (`*`, `table/*`) of their
+ * own app. Item actions only: creating a backup or tagging the table changes no item.
+ */
+import type { LambdaFunction, Resource } from '../model/app-model.js';
+import type { ModelIndex } from '../model/model-index.js';
+import { rolePermissions, type GrantingStatement } from '../iam/role-permissions.js';
+import { actionId, type ExpandedAction } from '../iam/expand-actions.js';
+import { pushTo } from '../util/multimap.js';
+import { linkedSources } from './linked-resources.js';
+
+/** Actions that remove items (or the whole table). */
+const DELETES = new Set(['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLDelete', 'dynamodb:DeleteTable']);
+/** Actions that replace or change items already there. */
+const OVERWRITES = new Set(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate']);
+
+export interface TableItemWriters {
+  /** Functions that can delete items, in model order */
+  deleters: LambdaFunction[];
+  /** Functions that can overwrite items but not delete them, in model order */
+  overwriters: LambdaFunction[];
+}
+
+/** What each function's statements let it do to which tables: found once per model index. */
+const CACHE = new WeakMap<ModelIndex, Map<string, TableItemWriters>>();
+
+/** The writers of one table (model id). */
+export function tableItemWriters(table: Resource, index: ModelIndex): TableItemWriters {
+  let byTable = CACHE.get(index);
+  if (!byTable) CACHE.set(index, (byTable = writersByTable(index)));
+  return byTable.get(table.id) ?? { deleters: [], overwriters: [] };
+}
+
+function writersByTable(index: ModelIndex): Map<string, TableItemWriters> {
+  const tablesOfApp = new Map<string, Resource[]>();
+  for (const r of index.model.resources) if (r.kind === 'table') pushTo(tablesOfApp, index.appOf(r), r);
+  const out = new Map<string, TableItemWriters>();
+  for (const fn of index.model.functions) {
+    const role = index.roleOf(fn);
+    if (!role) continue;
+    const power = new Map<string, 'delete' | 'overwrite'>();
+    for (const s of rolePermissions(role, index).statements) {
+      const verb = itemVerb(s);
+      if (!verb) continue;
+      for (const id of tablesReached(s, tablesOfApp.get(index.appOf(fn)) ?? [], index)) if (power.get(id) !== 'delete') power.set(id, verb);
+    }
+    for (const [id, verb] of power) {
+      let writers = out.get(id);
+      if (!writers) out.set(id, (writers = { deleters: [], overwriters: [] }));
+      (verb === 'delete' ? writers.deleters : writers.overwriters).push(fn);
+    }
+  }
+  return out;
+}
+
+/** Verbs by action list: statements of the same actions share one list (`*` is 22,000 actions). */
+const VERBS = new WeakMap<readonly ExpandedAction[], 'delete' | 'overwrite' | 'none'>();
+
+/** `delete` when the statement grants an action that removes items, `overwrite` when only one that changes them. */
+function itemVerb(s: GrantingStatement): 'delete' | 'overwrite' | undefined {
+  let verb = VERBS.get(s.resourceActions);
+  if (verb === undefined) VERBS.set(s.resourceActions, (verb = verbOf(s.resourceActions)));
+  return verb === 'none' ? undefined : verb;
+}
+
+function verbOf(actions: readonly ExpandedAction[]): 'delete' | 'overwrite' | 'none' {
+  let overwrite = false;
+  for (const a of actions) {
+    const id = actionId(a);
+    if (DELETES.has(id)) return 'delete';
+    if (OVERWRITES.has(id)) overwrite = true;
+  }
+  return overwrite ? 'overwrite' : 'none';
+}
+
+/**
+ * The tables (model ids) a statement's resources take in: by reference, by a literal name or ARN
+ * (`table/Movies`, a parameter's default), or as every DynamoDB resource (`*`, `table/*`). Only
+ * tables of the function's own app: a name alone could be another app's table.
+ */
+function tablesReached(s: GrantingStatement, ownApp: readonly Resource[], index: ModelIndex): string[] {
+  const own = new Set(ownApp.map((t) => t.id));
+  const ids = new Set<string>();
+  for (const r of s.resources) {
+    if (r.kind === 'model' && r.id !== undefined && own.has(r.id)) ids.add(r.id);
+    else if (r.kind === 'any' && (r.service === undefined || r.service === 'dynamodb')) for (const id of own) ids.add(id);
+  }
+  for (const v of s.statement.resources) {
+    const linked = linkedSources(v, 'table', index);
+    if (!linked.all) for (const id of linked.ids) if (own.has(id)) ids.add(id);
+  }
+  return [...ids];
+}

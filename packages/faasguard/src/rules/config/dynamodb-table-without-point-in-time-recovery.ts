@@ -1,0 +1,87 @@
+import type { LambdaFunction, Resource } from '../../model/app-model.js';
+import { ModelIndex } from '../../model/model-index.js';
+import { GLOBAL_TABLE_TYPE, SIMPLE_TABLE_TYPE, TABLE_TYPE, mayBeBackedUp, tableRecoveryFacts, type TableRecoveryFacts } from '../../model/facts/table-recovery-facts.js';
+import { tableItemWriters, type TableItemWriters } from '../../analysis/table-item-writers.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+import { sourceWords } from '../source-words.js';
+import { functionsText } from '../privilege/privilege-text.js';
+
+export const dynamodbTableWithoutPointInTimeRecovery: Rule = {
+  meta: {
+    id: 'dynamodb-table-without-point-in-time-recovery',
+    title: 'DynamoDB table without point-in-time recovery',
+    category: 'SAS-3',
+    cwe: ['CWE-693'],
+    severity: 'low',
+    description:
+      'A DynamoDB table leaves point-in-time recovery off (`PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled` false or left out, which means off). Items deleted or overwritten, by a bug or by whoever takes control of a function that writes to the table (an injection, a stolen role session), can then not be brought back to the second before: only backups made some other way (on demand, by an AWS Backup plan outside the template) could restore them, as of when they were made. With it on, DynamoDB keeps continuous backups for up to 35 days and restores the table to any second in that window. The finding names the functions whose role can delete or overwrite the table\'s items.\n\n' +
+      'Severity: `low`: the table stays as protected from reading and writing as before; what is lost is the way back after damage. A table that an AWS Backup selection of the template names, selects by wildcard, tags or conditions, and a setting the scan cannot read (a parameter without a default), are not reported. A global table is reported when one of its replicas has it off.',
+    remediation:
+      'Set `PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }` on the table (SAM `SimpleTable` passes the same property on; on a global table, on each replica; Terraform: `point_in_time_recovery { enabled = true }`; CDK: `pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }`). Keep the roles that delete items to the functions that must.',
+    example: {
+      language: 'yaml',
+      vulnerable: 'Orders:\n  Type: AWS::DynamoDB::Table\n  Properties:\n    BillingMode: PAY_PER_REQUEST\n    AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]\n    KeySchema: [{ AttributeName: id, KeyType: HASH }]',
+      fixed: 'Orders:\n  Type: AWS::DynamoDB::Table\n  Properties:\n    BillingMode: PAY_PER_REQUEST\n    AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]\n    KeySchema: [{ AttributeName: id, KeyType: HASH }]\n    PointInTimeRecoverySpecification:\n      PointInTimeRecoveryEnabled: true',
+    },
+    references: ['https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Point-in-time-recovery.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html'],
+    judges: [TABLE_TYPE, SIMPLE_TABLE_TYPE, GLOBAL_TABLE_TYPE],
+    peerChecks: ['Checkov CKV_AWS_28', 'KICS DynamoDB Table Point In Time Recovery Disabled'],
+  },
+  check({ model }) {
+    const index = ModelIndex.of(model);
+    const results: RuleResult[] = [];
+    for (const table of index.resourcesOfTypes([TABLE_TYPE, SIMPLE_TABLE_TYPE, GLOBAL_TABLE_TYPE])) {
+      const facts = tableRecoveryFacts(table);
+      if (facts?.state !== 'off' || mayBeBackedUp(table, index)) continue;
+      results.push(resultFor(facts, tableItemWriters(table, index)));
+    }
+    return results;
+  },
+};
+
+function resultFor(facts: TableRecoveryFacts, writers: TableItemWriters): RuleResult {
+  const table = facts.resource;
+  const related = [
+    ...writers.deleters.map((fn) => ({ loc: fn.loc, message: `can delete items of ${nameOf(table)}` })),
+    ...writers.overwriters.map((fn) => ({ loc: fn.loc, message: `can overwrite items of ${nameOf(table)}` })),
+  ];
+  return {
+    message: `${offText(facts)}: items deleted or overwritten, by a bug or by whoever controls a function that writes to it, cannot be restored to the second before; only backups made some other way could bring them back.${writersText(writers)} ${fixText(facts)}`,
+    location: facts.loc,
+    related,
+    subject: subjectOf(table),
+    key: [table.logicalId],
+  };
+}
+
+function offText(facts: TableRecoveryFacts): string {
+  const name = nameOf(facts.resource);
+  if (facts.replicasOff) return `Global table ${name} leaves point-in-time recovery off in its replica${facts.replicasOff.length === 1 ? '' : 's'} in ${facts.replicasOff.join(', ')}`;
+  const terraform = sourceWords(facts.resource.loc.file).terraform;
+  if (facts.written) return `Table ${name} has point-in-time recovery turned off (${terraform ? 'point_in_time_recovery { enabled = false }' : 'PointInTimeRecoveryEnabled: false'})`;
+  if (terraform) return `Table ${name} leaves point-in-time recovery off (${facts.specificationWritten ? 'its point_in_time_recovery block does not set enabled = true' : 'no point_in_time_recovery block'})`;
+  return `Table ${name} leaves point-in-time recovery off (${facts.specificationWritten ? 'PointInTimeRecoveryEnabled left out' : 'no PointInTimeRecoverySpecification'})`;
+}
+
+/** ` Functions A and B can delete its items; function C can overwrite them.` or nothing. */
+function writersText(writers: TableItemWriters): string {
+  const parts: string[] = [];
+  if (writers.deleters.length > 0) parts.push(`${names(writers.deleters)} can delete its items`);
+  if (writers.overwriters.length > 0) parts.push(`${names(writers.overwriters)} can overwrite ${parts.length > 0 ? 'them' : 'its items'}`);
+  if (parts.length === 0) return '';
+  const text = parts.join('; ');
+  return ` ${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
+
+function names(fns: readonly LambdaFunction[]): string {
+  return `function${fns.length === 1 ? '' : 's'} ${functionsText(fns)}`;
+}
+
+function fixText(facts: TableRecoveryFacts): string {
+  const table: Resource = facts.resource;
+  if (sourceWords(table.loc.file).terraform) return 'Set point_in_time_recovery { enabled = true }.';
+  if (table.constructPath) return 'Set pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } on the table.';
+  if (facts.replicasOff) return 'Set PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } on each replica.';
+  return 'Set PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }.';
+}

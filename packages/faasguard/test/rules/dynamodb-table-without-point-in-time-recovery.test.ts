@@ -1,0 +1,59 @@
+/**
+ * What dynamodb-table-without-point-in-time-recovery says of each table: how the setting is off,
+ * which functions can delete or overwrite its items (and which cannot), the fix as the source
+ * spells it; and the tables it leaves alone.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { dynamodbTableWithoutPointInTimeRecovery } from '../../src/rules/config/dynamodb-table-without-point-in-time-recovery.js';
+import { scan } from '../../src/scan/scan.js';
+import { FIXTURES } from '../helpers/paths.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+
+const project = projectsRemovedAfterTests();
+const RULE = { noCache: true, rules: [dynamodbTableWithoutPointInTimeRecovery] };
+const RISK = 'items deleted or overwritten, by a bug or by whoever controls a function that writes to it, cannot be restored to the second before; only backups made some other way could bring them back.';
+
+async function said(dir: string): Promise<Array<[string, string]>> {
+  const result = await scan(dir, RULE);
+  return result.findings.map((f) => [f.subject?.logicalId ?? '', f.message]);
+}
+
+describe('dynamodb-table-without-point-in-time-recovery', () => {
+  it('says how the setting is off, who can delete or overwrite the items, and the fix as the source spells it', async () => {
+    assert.deepEqual(await said(path.join(FIXTURES, 'rules', 'dynamodb-table-without-point-in-time-recovery', 'fail')), [
+      ['aws_dynamodb_table.carts', `Table aws_dynamodb_table.carts leaves point-in-time recovery off (no point_in_time_recovery block): ${RISK} Set point_in_time_recovery { enabled = true }.`],
+      ['aws_dynamodb_table.history', `Table aws_dynamodb_table.history has point-in-time recovery turned off (point_in_time_recovery { enabled = false }): ${RISK} Set point_in_time_recovery { enabled = true }.`],
+      ['Orders', `Table Orders leaves point-in-time recovery off (no PointInTimeRecoverySpecification): ${RISK} Function Cleaner can delete its items; function Writer can overwrite them. Set PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }.`],
+      // Reader reads it and may create backups: neither changes an item.
+      ['Audit', `Table Audit has point-in-time recovery turned off (PointInTimeRecoveryEnabled: false): ${RISK} Set PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }.`],
+      ['Sessions', `Table Sessions leaves point-in-time recovery off (no PointInTimeRecoverySpecification): ${RISK} Set PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }.`],
+      ['Replicated', `Global table Replicated leaves point-in-time recovery off in its replica in us-east-1: ${RISK} Set PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } on each replica.`],
+    ]);
+  });
+
+  it('leaves alone a table with it on, one whose setting is a parameter, and one an AWS Backup selection names', async () => {
+    assert.deepEqual(await said(path.join(FIXTURES, 'rules', 'dynamodb-table-without-point-in-time-recovery', 'pass')), []);
+  });
+
+  it('leaves alone a Terraform table whose point_in_time_recovery block enables it', async () => {
+    const dir = project({ 'main.tf': 'resource "aws_dynamodb_table" "carts" {\n  name     = "carts"\n  hash_key = "id"\n  attribute {\n    name = "id"\n    type = "S"\n  }\n  point_in_time_recovery {\n    enabled = true\n  }\n}\n' });
+    assert.deepEqual(await said(dir), []);
+  });
+
+  it('finds writers by the table name a parameter gives both, and by table/*, in the same app only', async () => {
+    const table = (name: string) => `    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: ${name}\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]\n      KeySchema: [{ AttributeName: id, KeyType: HASH }]\n`;
+    const fn = (statement: string) => `    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Handler: app.handler\n      InlineCode: "def handler(e, c): pass"\n      Policies:\n${statement}`;
+    const dir = project({
+      'shop/template.yaml':
+        'Transform: AWS::Serverless-2016-10-31\nParameters:\n  TableName:\n    Type: String\n    Default: Carts\nResources:\n  Carts:\n' + table('!Ref TableName') +
+        '  ByName:\n' + fn('        - DynamoDBCrudPolicy: { TableName: !Ref TableName }\n') +
+        '  Everything:\n' + fn('        - Statement:\n            - Effect: Allow\n              Action: dynamodb:PutItem\n              Resource: !Sub arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/*\n'),
+      'other/template.yaml': 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Elsewhere:\n' + fn('        - Statement:\n            - Effect: Allow\n              Action: dynamodb:*\n              Resource: "*"\n'),
+    });
+    const found = await said(dir);
+    assert.equal(found.length, 1);
+    assert.match(found[0]![1], / Function ByName can delete its items; function Everything can overwrite them\. Set /);
+  });
+});
