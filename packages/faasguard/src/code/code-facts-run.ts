@@ -7,7 +7,7 @@
  */
 import type { LambdaFunction, Trigger } from '../model/app-model.js';
 import { analyzeFunctionsCode, type FunctionsCode } from './function-code-facts.js';
-import { loadPythonParser } from './parse-python.js';
+import { dropParsedAhead, loadPythonParser } from './parse-python.js';
 import { pushTo } from '../util/multimap.js';
 import type { Exclusion } from '../discover/exclude-globs.js';
 import { FunctionClaims } from './function-claims.js';
@@ -29,5 +29,9 @@ export async function analyzeWorkerShare(input: WorkerInput): Promise<FunctionsC
   const triggersOf = new Map<string, Trigger[]>();
   for (const t of input.triggers) pushTo(triggersOf, t.functionId, t);
   const claims = input.claims ? new FunctionClaims(input.claims) : undefined;
-  return analyzeFunctionsCode(input.functions, (fn) => triggersOf.get(fn.id) ?? [], input.root, input.exclusion, claims && ((index) => claims.take(index)));
+  try {
+    return analyzeFunctionsCode(input.functions, (fn) => triggersOf.get(fn.id) ?? [], input.root, input.exclusion, claims && ((index) => claims.take(index)));
+  } finally {
+    dropParsedAhead();
+  }
 }
