@@ -6,7 +6,7 @@
  * machine; `command-line`: `faasguard scan` itself, bundled, with its code cache). Prints one JSON line (`Measurement`) on stdout; the parent times the process from the
  * outside.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,17 +28,22 @@ export interface Measurement {
 /** Where `rescan` keeps its cache: apart from the user's, so that the figures start from a known state. */
 const BENCH_CACHE = path.join(os.tmpdir(), 'faasguard-bench-scan-cache');
 
+/**
+ * The library as a program imports it: the package's entry (`exports`, the bundled
+ * dist/bundle/index.js), found from here so that the compiler does not resolve the package while
+ * building it; typed as the modules it is bundled from.
+ */
+const LIBRARY = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bundle', 'index.js')).href;
+
 async function measureScan(dir: string, cached: boolean, threads?: number): Promise<Pick<Measurement, 'phases' | 'count'>> {
   // As the command line does, before the scanner is loaded (the scan here runs in-process, not through it).
   (await import('../src/cli/command-line-v8-flags.js')).setCommandLineV8Flags();
-  const { scan } = await import('../src/scan/scan.js');
-  const { renderReportParts } = await import('../src/report/reporter.js');
-  const { writeFileInParts } = await import('../src/cli/write-in-parts.js');
+  const { scan, renderReport } = (await import(LIBRARY)) as typeof import('../src/index.js');
   const phases: Record<string, number> = {};
   const result = await scan(dir, { onPhase: (phase, ms) => void (phases[phase] = ms), ...(cached ? { scanCache: BENCH_CACHE } : {}), ...(threads ? { threads } : {}) });
   const start = performance.now();
-  // As the command line writes `--output report.json`; the null device keeps the disk out of it.
-  writeFileInParts(os.devNull, renderReportParts(result, 'json', { color: false }));
+  // As a program writes the JSON report; the null device keeps the disk out of it.
+  writeFileSync(os.devNull, renderReport(result, 'json', { color: false }));
   phases['report'] = performance.now() - start;
   return { phases, count: result.findings.length };
 }

@@ -55,7 +55,8 @@ export const iamActionGrantedNeverUsed: Rule = {
       if (users.length === 0 || !users.every(fullyKnown)) continue;
       const called = users.flatMap((p) => p.actions.map((a) => a.action.toLowerCase()));
       const platform = users.flatMap((p) => platformActions(model, p.fn));
-      const used = new Set([...called, ...called.flatMap(callerPermissionsOf), ...platform]);
+      const everywhere = [...called.flatMap(callerPermissionsOf), ...platform];
+      const used = new Set([...called, ...everywhere]);
       const statements = rolePermissions(role, index).statements;
       for (const s of statements) {
         if (!reviewable(s)) continue;
@@ -65,7 +66,7 @@ export const iamActionGrantedNeverUsed: Rule = {
         if (reported.length > 0) results.push(finding(role, s, reported.map(actionId), users));
       }
       for (const [policy, granting] of scopedTemplates(statements)) {
-        const review = templateReview(policy.name, granting, used);
+        const review = templateReview(policy.name, granting, usedOn(granting, users, everywhere) ?? used);
         if (review) results.push(templateFinding(role, policy, granting[0]!, review, users));
       }
     }
@@ -127,6 +128,21 @@ function isSamBundle(s: GrantingStatement): boolean {
   return s.policy.kind === 'sam-template' || s.policy.kind === 'sam-connector';
 }
 
+/**
+ * What the code calls on the resources of the model a scoped SAM template names, with the actions
+ * Lambda and the called services use with the role anywhere: three `DynamoDBCrudPolicy` on three
+ * tables, and reading one of them is no use made of the others' grants. A call whose resources are
+ * unknown may act on any of them and counts for each. Undefined when the template names a resource
+ * outside the model (the role's calls as a whole are then its use).
+ */
+function usedOn(granting: readonly GrantingStatement[], users: readonly FunctionPrivilege[], everywhere: readonly string[]): Set<string> | undefined {
+  const targets = granting.flatMap((s) => s.resources);
+  if (!targets.every((r) => r.kind === 'model' && r.id !== undefined)) return undefined;
+  const ids = new Set(targets.map((r) => r.id));
+  const onThem = users.flatMap((p) => p.actions).filter((a) => a.resourceIds.length === 0 || a.resourceIds.some((id) => ids.has(id)));
+  return new Set([...onThem.map((a) => a.action.toLowerCase()), ...everywhere]);
+}
+
 /** SAM policy templates scoped to named resources, each with its statements. */
 function scopedTemplates(statements: readonly GrantingStatement[]): Map<AttachedPolicy, GrantingStatement[]> {
   const byPolicy = new Map<AttachedPolicy, GrantingStatement[]>();
@@ -144,7 +160,7 @@ function templateFinding(role: IamRole, policy: AttachedPolicy, first: GrantingS
   const listed = review.unused.slice(0, LISTED).join(', ') + (n > LISTED ? ` and ${n - LISTED} more` : '');
   const resource = resourceName(first);
   return {
-    message: `Role ${nameOf(role)} grants through ${policy.name} ${n} action${n === 1 ? '' : 's'} on ${resource} that the code of ${fns} never calls, so the code may ${review.gained} where ${review.does.replace(/^the code /, 'it ')}: ${listed}. ${review.advice}`,
+    message: `Role ${nameOf(role)} grants through ${policy.name} ${n} action${n === 1 ? '' : 's'} on ${resource} that the code of ${fns} never calls on it, so the code may ${review.gained} where ${review.does.replace(/^the code /, 'it ')}: ${listed}. ${review.advice}`,
     location: policy.loc,
     related: users.map((u) => ({ loc: u.fn.loc, message: `function ${nameOf(u.fn)} uses this role` })),
     subject: subjectOf(users[0]!.fn),
