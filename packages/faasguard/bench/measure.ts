@@ -6,7 +6,7 @@
  * machine; `command-line`: `faasguard scan` itself, bundled, with its code cache). Prints one JSON line (`Measurement`) on stdout; the parent times the process from the
  * outside.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,12 +38,12 @@ const LIBRARY = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.u
 async function measureScan(dir: string, cached: boolean, threads?: number): Promise<Pick<Measurement, 'phases' | 'count'>> {
   // As the command line does, before the scanner is loaded (the scan here runs in-process, not through it).
   (await import('../src/cli/command-line-v8-flags.js')).setCommandLineV8Flags();
-  const { scan, renderReport } = (await import(LIBRARY)) as typeof import('../src/index.js');
+  const { scan, writeReportFile } = (await import(LIBRARY)) as typeof import('../src/index.js');
   const phases: Record<string, number> = {};
   const result = await scan(dir, { onPhase: (phase, ms) => void (phases[phase] = ms), ...(cached ? { scanCache: BENCH_CACHE } : {}), ...(threads ? { threads } : {}) });
   const start = performance.now();
-  // As a program writes the JSON report; the null device keeps the disk out of it.
-  writeFileSync(os.devNull, renderReport(result, 'json', { color: false }));
+  // As a program writes the JSON report (as `--output` does); the null device keeps the disk out of it.
+  writeReportFile(os.devNull, result, 'json', { color: false });
   phases['report'] = performance.now() - start;
   return { phases, count: result.findings.length };
 }

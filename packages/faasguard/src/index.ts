@@ -27,6 +27,7 @@ export { SEVERITIES, severityRank, isSeverity, type Finding, type Severity, type
 export type { Rule, RuleMeta, RuleResult } from './rules/rule.js';
 export { ALL_RULES, findRule } from './rules/index.js';
 export { renderReport, isReportFormat, REPORT_FORMATS, type ReportFormat, type ReportOptions } from './report/reporter.js';
+export { writeReportFile } from './api/write-report.js';
 export { reportPathsFor } from './report/report-root.js';
 export type { ReportPaths, ReportRootKind } from './report/report-paths.js';
 

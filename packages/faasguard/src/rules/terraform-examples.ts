@@ -139,6 +139,10 @@ export const TERRAFORM_EXAMPLES: Readonly<Record<string, TerraformExample>> = {
     vulnerable: 'resource "aws_appsync_graphql_api" "chat" {\n  name                = "chat"\n  authentication_type = "AMAZON_COGNITO_USER_POOLS"\n}',
     fixed: 'resource "aws_appsync_graphql_api" "chat" {\n  name                = "chat"\n  authentication_type = "AMAZON_COGNITO_USER_POOLS"\n  log_config {\n    cloudwatch_logs_role_arn = aws_iam_role.appsync_logs.arn\n    field_log_level          = "ERROR"\n    exclude_verbose_content  = true\n  }\n}',
   },
+  'dynamodb-table-without-point-in-time-recovery': {
+    vulnerable: 'resource "aws_dynamodb_table" "orders" {\n  name         = "orders"\n  billing_mode = "PAY_PER_REQUEST"\n  hash_key     = "id"\n  attribute {\n    name = "id"\n    type = "S"\n  }\n}',
+    fixed: 'resource "aws_dynamodb_table" "orders" {\n  name         = "orders"\n  billing_mode = "PAY_PER_REQUEST"\n  hash_key     = "id"\n  attribute {\n    name = "id"\n    type = "S"\n  }\n  point_in_time_recovery {\n    enabled = true\n  }\n}',
+  },
   'kms-key-without-rotation': {
     vulnerable: 'resource "aws_kms_key" "orders" {\n  description = "orders queue"\n}',
     fixed: 'resource "aws_kms_key" "orders" {\n  description         = "orders queue"\n  enable_key_rotation = true\n}',

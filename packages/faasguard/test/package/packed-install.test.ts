@@ -178,7 +178,7 @@ describe('packed packages', () => {
 const CONSUMER = `
 import {
   ALL_RULES, applyBaseline, applyConfig, appSecretRedactor, attackSurface, buildAttackSurfaceMap, configForScan, failOnOf, leastPrivilege,
-  leastPrivilegeFor, loadApp, prepareCodeAnalysis, readBaselineFile, redactSecretsInText, renderMap, renderPolicies, renderReport, scan,
+  leastPrivilegeFor, loadApp, prepareCodeAnalysis, readBaselineFile, redactSecretsInText, renderMap, renderPolicies, renderReport, scan, writeReportFile,
   scanProject, writeBaselineFile, BaselineError, ConfigError,
   type AttackSurfaceMap, type Baseline, type FaasguardConfig, type Finding, type FunctionPrivilege, type ProjectScan, type ScanResult,
 } from 'faasguard';
@@ -191,6 +191,7 @@ export async function likeTheCli(target: string): Promise<string[]> {
   const fresh: ScanResult = applyBaseline(project.result, baseline, 'baseline.json');
   const surface = await attackSurface(target);
   const policies = await leastPrivilege(target, { config: false });
+  writeReportFile('report.json', fresh, 'json', { color: false });
   return [String(count), renderReport(fresh, 'sarif', { color: false }), renderMap(surface.map, 'mermaid'), policies.render('sam'), redactSecretsInText('x')];
 }
 
