@@ -9,16 +9,22 @@
  */
 import type { DiscoveredFile } from '../discover/discover.js';
 import { readRegularText } from '../files/read-regular-file.js';
+import { pythonPackageFileTest } from '../discover/vendored-files.js';
 import { loadPythonParser, parseAhead } from './parse-python.js';
 
 /** Larger files are left for when they are needed: one would hold up the share it waits for. */
 const MAX_FILE_BYTES = 256 * 1024;
-/** Source parsed ahead in all: the trees wait in memory until asked for. */
-const MAX_TOTAL_BYTES = 16 * 1024 * 1024;
+/** Source parsed ahead in all: the trees wait in memory until asked for (8 MB of source held some 80 MB of trees). */
+const MAX_TOTAL_BYTES = 8 * 1024 * 1024;
 
-/** Parses `files`' Python files until `stopped()` says the share has come, or the budget is spent. */
+/**
+ * Parses `files`' Python files until `stopped()` says the share has come, or the budget is spent.
+ * Packages pip installed (a virtual environment, `site-packages`, a layer's install target) are
+ * left out: the analysis reads few of them, and their trees would only wait.
+ */
 export async function parsePythonAhead(files: readonly DiscoveredFile[], stopped: () => boolean): Promise<void> {
-  const python = files.filter((f) => f.rel.endsWith('.py') && f.size <= MAX_FILE_BYTES);
+  const installed = pythonPackageFileTest(files);
+  const python = files.filter((f) => f.rel.endsWith('.py') && f.size <= MAX_FILE_BYTES && !installed(f.rel));
   if (python.length === 0 || !(await loadPythonParser())) return;
   let total = 0;
   for (const file of python) {

@@ -60,6 +60,12 @@ describe('Python parsed ahead', () => {
     assert.deepEqual(parsedAheadFiles(), []);
   });
 
+  it('leaves out the packages pip installed', async () => {
+    const dir = project({ 'app.py': 'a = 1\n', 'layer/python/requests/api.py': 'b = 2\n', 'layer/python/requests-2.32.dist-info/METADATA': 'x', '.venv/lib/site.py': 'c = 3\n' });
+    await parsePythonAhead(discovered(dir, ['app.py', 'layer/python/requests/api.py', 'layer/python/requests-2.32.dist-info/METADATA', '.venv/lib/site.py']), () => false);
+    assert.deepEqual(parsedAheadFiles(), ['app.py']);
+  });
+
   it('leaves a large file for when it is asked for', async () => {
     const dir = project({ 'big.py': 'x = 1\n', 'small.py': 'y = 2\n' });
     await parsePythonAhead([...discovered(dir, ['big.py'], 300 * 1024), ...discovered(dir, ['small.py'])], () => false);
