@@ -96,7 +96,7 @@ describe('a REST API resource policy in the exposure analysis', () => {
   it('is said by the route, throttling and public-function rules', async () => {
     assert.deepEqual(await findings(TIME_WINDOW), [
       'api-route-without-auth medium: Route GET /items of API Orders invokes function Reader with no authorization: anyone who can reach the API (its resource policy admits calls only at the times it names) can call it.',
-      "api-without-throttling low: Stage prod of API Orders has no throttling and no usage plan limits its callers: anyone its resource policy admits (only at the times it names) can send requests up to the account-wide quota, scaling the integrated functions (and their bill) and starving the account's other APIs. Set stage rate and burst limits.",
+      "api-without-throttling low: Stage prod of API Orders has no throttling and no usage plan limits its callers: anyone its resource policy admits (only at the times it names) can send requests up to the account-wide quota, scaling the integrated function (and its bill) and starving the account's other APIs. Set stage rate and burst limits.",
     ]);
     const open = await findings(ALLOW(''));
     assert.deepEqual(open.map((f) => f.split(':')[0]), ['api-route-without-auth high', 'api-without-throttling medium', 'public-function-without-alarm low', 'public-rest-api-without-waf medium']);

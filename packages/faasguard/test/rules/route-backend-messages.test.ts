@@ -61,9 +61,20 @@ describe('messages of flood rules', () => {
     assert.match(result.findings[0]!.message, /all reach the services the routes call \(sqs\) and are billed/);
   });
 
-  it('name the functions where a route invokes one', async () => {
-    const result = await scan(project({ 'template.yaml': FUNCTION_API }), { noCache: true, rules: [apiWithoutThrottling] });
+  it('name the function where the routes invoke one, the functions where they invoke more', async () => {
+    const one = await scan(project({ 'template.yaml': FUNCTION_API }), { noCache: true, rules: [apiWithoutThrottling] });
+    assert.equal(one.findings.length, 1);
+    assert.match(one.findings[0]!.message, /scaling the integrated function \(and its bill\) and starving/);
+    const second = '  Refunds:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: app.handler\n      InlineCode: "exports.handler = async () => ({ statusCode: 204 });"\n      Events:\n        Post:\n          Type: HttpApi\n          Properties:\n            Path: /refunds\n            Method: post\n';
+    const two = await scan(project({ 'template.yaml': FUNCTION_API + second }), { noCache: true, rules: [apiWithoutThrottling] });
+    assert.equal(two.findings.length, 1);
+    assert.match(two.findings[0]!.message, /scaling the integrated functions \(and their bill\) and starving/);
+  });
+
+  it('name the function an open REST route invokes, for the missing web ACL', async () => {
+    const rest = FUNCTION_API.replace('Type: HttpApi', 'Type: Api');
+    const result = await scan(project({ 'template.yaml': rest }), { noCache: true, rules: [publicRestApiWithoutWaf] });
     assert.equal(result.findings.length, 1);
-    assert.match(result.findings[0]!.message, /scaling the integrated functions \(and their bill\) and starving/);
+    assert.match(result.findings[0]!.message, /all reach the function and are billed/);
   });
 });

@@ -9,6 +9,8 @@ import type { Route } from '../app-model.js';
 export interface RouteBackends {
   /** Some route may invoke a function */
   functions: boolean;
+  /** Exactly one function is invoked, and the model knows it: every route that may invoke one names the same */
+  oneFunction: boolean;
   /** Services the routes call directly, sorted */
   services: string[];
   /** Some route proxies to an HTTP backend */
@@ -16,7 +18,9 @@ export interface RouteBackends {
 }
 
 export function routeBackends(routes: readonly Route[]): RouteBackends {
-  const functions = routes.some((r) => r.functionId !== undefined || r.integration === undefined || r.integration.kind === 'lambda' || r.integration.kind === 'unknown');
+  const invoking = routes.filter((r) => r.functionId !== undefined || r.integration === undefined || r.integration.kind === 'lambda' || r.integration.kind === 'unknown');
+  const ids = new Set(invoking.map((r) => r.functionId));
+  const oneFunction = ids.size === 1 && !ids.has(undefined);
   const services = [...new Set(routes.map((r) => r.integration?.service).filter((s): s is string => s !== undefined))].sort();
-  return { functions, services, http: routes.some((r) => r.integration?.kind === 'http') };
+  return { functions: invoking.length > 0, oneFunction, services, http: routes.some((r) => r.integration?.kind === 'http') };
 }

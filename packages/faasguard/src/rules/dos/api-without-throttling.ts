@@ -62,7 +62,7 @@ function coveredByUsagePlan(model: AppModel, api: Api, plans: readonly UsagePlan
 /** What a flood of requests drives, by what the routes hand them to (see `routeBackends`). */
 function floodEffect(routes: readonly Route[]): string {
   const backends = routeBackends(routes);
-  if (backends.functions) return 'scaling the integrated functions (and their bill)';
+  if (backends.functions) return backends.oneFunction ? 'scaling the integrated function (and its bill)' : 'scaling the integrated functions (and their bill)';
   if (backends.services.length > 0) return `spending the request quotas (and the bill) of the services its routes call (${backends.services.join(', ')})`;
   return backends.http ? 'passing each request on to its HTTP backends' : "running up the API's bill";
 }

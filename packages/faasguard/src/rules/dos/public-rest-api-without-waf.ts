@@ -58,7 +58,7 @@ export const publicRestApiWithoutWaf: Rule = {
 /** What the open routes hand requests to (see `routeBackends`). */
 function reached(open: readonly Route[]): string {
   const backends = routeBackends(open);
-  if (backends.functions) return 'the functions';
+  if (backends.functions) return backends.oneFunction ? 'the function' : 'the functions';
   if (backends.services.length > 0) return `the services the routes call (${backends.services.join(', ')})`;
   return backends.http ? 'its HTTP backends' : 'the API';
 }
