@@ -1,9 +1,10 @@
 /**
- * The functions whose role lets them delete or overwrite a DynamoDB table's items: by naming the
- * table (a reference, its literal name), or by a statement on every table (`*`, `table/*`) of their
- * own app. Item actions only: creating a backup or tagging the table changes no item.
+ * What can delete or overwrite a DynamoDB table's items: the functions whose role lets them, by
+ * naming the table (a reference, its literal name) or by a statement on every table (`*`,
+ * `table/*`) of their own app, and the API routes whose DynamoDB integration calls such an action
+ * on it. Item actions only: creating a backup or tagging the table changes no item.
  */
-import type { LambdaFunction, Resource } from '../model/app-model.js';
+import type { LambdaFunction, Resource, Route } from '../model/app-model.js';
 import type { ModelIndex } from '../model/model-index.js';
 import { rolePermissions, type GrantingStatement } from '../iam/role-permissions.js';
 import { actionId, type ExpandedAction } from '../iam/expand-actions.js';
@@ -20,6 +21,10 @@ export interface TableItemWriters {
   deleters: LambdaFunction[];
   /** Functions that can overwrite items but not delete them, in model order */
   overwriters: LambdaFunction[];
+  /** API routes whose integration deletes items, in model order */
+  deletingRoutes: Route[];
+  /** API routes whose integration puts or updates items, in model order */
+  overwritingRoutes: Route[];
 }
 
 /** What each function's statements let it do to which tables: found once per model index. */
@@ -29,13 +34,22 @@ const CACHE = new WeakMap<ModelIndex, Map<string, TableItemWriters>>();
 export function tableItemWriters(table: Resource, index: ModelIndex): TableItemWriters {
   let byTable = CACHE.get(index);
   if (!byTable) CACHE.set(index, (byTable = writersByTable(index)));
-  return byTable.get(table.id) ?? { deleters: [], overwriters: [] };
+  return byTable.get(table.id) ?? none();
+}
+
+function none(): TableItemWriters {
+  return { deleters: [], overwriters: [], deletingRoutes: [], overwritingRoutes: [] };
 }
 
 function writersByTable(index: ModelIndex): Map<string, TableItemWriters> {
   const tablesOfApp = new Map<string, Resource[]>();
   for (const r of index.model.resources) if (r.kind === 'table') pushTo(tablesOfApp, index.appOf(r), r);
   const out = new Map<string, TableItemWriters>();
+  const writersOf = (id: string): TableItemWriters => {
+    let writers = out.get(id);
+    if (!writers) out.set(id, (writers = none()));
+    return writers;
+  };
   for (const fn of index.model.functions) {
     const role = index.roleOf(fn);
     if (!role) continue;
@@ -45,11 +59,14 @@ function writersByTable(index: ModelIndex): Map<string, TableItemWriters> {
       if (!verb) continue;
       for (const id of tablesReached(s, tablesOfApp.get(index.appOf(fn)) ?? [], index)) if (power.get(id) !== 'delete') power.set(id, verb);
     }
-    for (const [id, verb] of power) {
-      let writers = out.get(id);
-      if (!writers) out.set(id, (writers = { deleters: [], overwriters: [] }));
-      (verb === 'delete' ? writers.deleters : writers.overwriters).push(fn);
-    }
+    for (const [id, verb] of power) (verb === 'delete' ? writersOf(id).deleters : writersOf(id).overwriters).push(fn);
+  }
+  for (const route of index.model.routes) {
+    const integration = route.integration;
+    if (integration?.service !== 'dynamodb' || integration.targetId === undefined || index.resource(integration.targetId)?.kind !== 'table') continue;
+    const id = `dynamodb:${integration.action ?? ''}`;
+    if (DELETES.has(id)) writersOf(integration.targetId).deletingRoutes.push(route);
+    else if (OVERWRITES.has(id)) writersOf(integration.targetId).overwritingRoutes.push(route);
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
 const project = projectsRemovedAfterTests();
 const RULE = { noCache: true, rules: [dynamodbTableWithoutPointInTimeRecovery] };
-const RISK = 'items deleted or overwritten, by a bug or by whoever controls a function that writes to it, cannot be restored to the second before; only backups made some other way could bring them back.';
+const RISK = 'items deleted or overwritten, by a bug or by an attacker who reaches what writes to it, cannot be restored to the second before; only backups made some other way could bring them back.';
 
 async function said(dir: string): Promise<Array<[string, string]>> {
   const result = await scan(dir, RULE);
@@ -55,5 +55,18 @@ describe('dynamodb-table-without-point-in-time-recovery', () => {
     const found = await said(dir);
     assert.equal(found.length, 1);
     assert.match(found[0]![1], / Function ByName can delete its items; function Everything can overwrite them\. Set /);
+  });
+
+  it('names the API routes whose DynamoDB integration deletes or overwrites items', async () => {
+    const method = (name: string, verb: string, action: string) =>
+      `  ${name}:\n    Type: AWS::ApiGateway::Method\n    Properties:\n      RestApiId: !Ref Api\n      ResourceId: !GetAtt Api.RootResourceId\n      HttpMethod: ${verb}\n      AuthorizationType: NONE\n      Integration:\n        Type: AWS\n        IntegrationHttpMethod: POST\n        Credentials: arn:aws:iam::123456789012:role/apigw\n        Uri: !Sub arn:aws:apigateway:\${AWS::Region}:dynamodb:action/${action}\n        RequestTemplates:\n          application/json: !Sub '{"TableName": "\${Comments}"}'\n`;
+    const dir = project({
+      'template.yaml':
+        'Resources:\n  Comments:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]\n      KeySchema: [{ AttributeName: id, KeyType: HASH }]\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: comments\n' +
+        method('Post', 'POST', 'PutItem') + method('Remove', 'DELETE', 'DeleteItem') + method('List', 'GET', 'Scan'),
+    });
+    const found = await said(dir);
+    assert.equal(found.length, 1);
+    assert.match(found[0]![1], / API route DELETE \/ can delete its items; API route POST \/ can overwrite them\. Set /);
   });
 });

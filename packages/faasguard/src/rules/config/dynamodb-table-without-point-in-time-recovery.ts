@@ -1,11 +1,12 @@
-import type { LambdaFunction, Resource } from '../../model/app-model.js';
+import type { LambdaFunction, Resource, Route } from '../../model/app-model.js';
+import { routeName } from '../../model/route-name.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { GLOBAL_TABLE_TYPE, SIMPLE_TABLE_TYPE, TABLE_TYPE, mayBeBackedUp, tableRecoveryFacts, type TableRecoveryFacts } from '../../model/facts/table-recovery-facts.js';
 import { tableItemWriters, type TableItemWriters } from '../../analysis/table-item-writers.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { sourceWords } from '../source-words.js';
-import { functionsText } from '../privilege/privilege-text.js';
+import { functionsText, namesText } from '../privilege/privilege-text.js';
 
 export const dynamodbTableWithoutPointInTimeRecovery: Rule = {
   meta: {
@@ -15,7 +16,7 @@ export const dynamodbTableWithoutPointInTimeRecovery: Rule = {
     cwe: ['CWE-693'],
     severity: 'low',
     description:
-      'A DynamoDB table leaves point-in-time recovery off (`PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled` false or left out, which means off). Items deleted or overwritten, by a bug or by whoever takes control of a function that writes to the table (an injection, a stolen role session), can then not be brought back to the second before: only backups made some other way (on demand, by an AWS Backup plan outside the template) could restore them, as of when they were made. With it on, DynamoDB keeps continuous backups for up to 35 days and restores the table to any second in that window. The finding names the functions whose role can delete or overwrite the table\'s items.\n\n' +
+      'A DynamoDB table leaves point-in-time recovery off (`PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled` false or left out, which means off). Items deleted or overwritten, by a bug or by whoever takes control of a function that writes to the table (an injection, a stolen role session), can then not be brought back to the second before: only backups made some other way (on demand, by an AWS Backup plan outside the template) could restore them, as of when they were made. With it on, DynamoDB keeps continuous backups for up to 35 days and restores the table to any second in that window. The finding names the functions whose role can delete or overwrite the table\'s items, and the API routes whose DynamoDB integration does.\n\n' +
       'Severity: `low`: the table stays as protected from reading and writing as before; what is lost is the way back after damage. A table that an AWS Backup selection of the template names, selects by wildcard, tags or conditions, and a setting the scan cannot read (a parameter without a default), are not reported. A global table is reported when one of its replicas has it off.',
     remediation:
       'Set `PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }` on the table (SAM `SimpleTable` passes the same property on; on a global table, on each replica; Terraform: `point_in_time_recovery { enabled = true }`; CDK: `pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }`). Keep the roles that delete items to the functions that must.',
@@ -45,9 +46,11 @@ function resultFor(facts: TableRecoveryFacts, writers: TableItemWriters): RuleRe
   const related = [
     ...writers.deleters.map((fn) => ({ loc: fn.loc, message: `can delete items of ${nameOf(table)}` })),
     ...writers.overwriters.map((fn) => ({ loc: fn.loc, message: `can overwrite items of ${nameOf(table)}` })),
+    ...writers.deletingRoutes.map((r) => ({ loc: r.integration?.loc ?? r.loc, message: `route ${routeName(r)} deletes items of ${nameOf(table)}` })),
+    ...writers.overwritingRoutes.map((r) => ({ loc: r.integration?.loc ?? r.loc, message: `route ${routeName(r)} puts or updates items of ${nameOf(table)}` })),
   ];
   return {
-    message: `${offText(facts)}: items deleted or overwritten, by a bug or by whoever controls a function that writes to it, cannot be restored to the second before; only backups made some other way could bring them back.${writersText(writers)} ${fixText(facts)}`,
+    message: `${offText(facts)}: items deleted or overwritten, by a bug or by an attacker who reaches what writes to it, cannot be restored to the second before; only backups made some other way could bring them back.${writersText(writers)} ${fixText(facts)}`,
     location: facts.loc,
     related,
     subject: subjectOf(table),
@@ -64,18 +67,24 @@ function offText(facts: TableRecoveryFacts): string {
   return `Table ${name} leaves point-in-time recovery off (${facts.specificationWritten ? 'PointInTimeRecoveryEnabled left out' : 'no PointInTimeRecoverySpecification'})`;
 }
 
-/** ` Functions A and B can delete its items; function C can overwrite them.` or nothing. */
+/** ` Functions A and B and API route DELETE /orders/{id} can delete its items; function C can overwrite them.` or nothing. */
 function writersText(writers: TableItemWriters): string {
+  const deleters = writerNames(writers.deleters, writers.deletingRoutes);
+  const overwriters = writerNames(writers.overwriters, writers.overwritingRoutes);
   const parts: string[] = [];
-  if (writers.deleters.length > 0) parts.push(`${names(writers.deleters)} can delete its items`);
-  if (writers.overwriters.length > 0) parts.push(`${names(writers.overwriters)} can overwrite ${parts.length > 0 ? 'them' : 'its items'}`);
+  if (deleters) parts.push(`${deleters} can delete its items`);
+  if (overwriters) parts.push(`${overwriters} can overwrite ${parts.length > 0 ? 'them' : 'its items'}`);
   if (parts.length === 0) return '';
   const text = parts.join('; ');
   return ` ${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
 
-function names(fns: readonly LambdaFunction[]): string {
-  return `function${fns.length === 1 ? '' : 's'} ${functionsText(fns)}`;
+/** `functions A and B and API route POST /items`, or nothing. */
+function writerNames(fns: readonly LambdaFunction[], routes: readonly Route[]): string {
+  const named: string[] = [];
+  if (fns.length > 0) named.push(`function${fns.length === 1 ? '' : 's'} ${functionsText(fns)}`);
+  if (routes.length > 0) named.push(`API route${routes.length === 1 ? '' : 's'} ${namesText(routes.map(routeName))}`);
+  return named.join(' and ');
 }
 
 function fixText(facts: TableRecoveryFacts): string {
