@@ -8,7 +8,6 @@ import type { LambdaFunction, Resource, Route } from '../model/app-model.js';
 import type { ModelIndex } from '../model/model-index.js';
 import { rolePermissions, type GrantingStatement } from '../iam/role-permissions.js';
 import { actionId, type ExpandedAction } from '../iam/expand-actions.js';
-import { pushTo } from '../util/multimap.js';
 import { linkedSources } from './linked-resources.js';
 
 /** Actions that remove items (or the whole table). */
@@ -42,8 +41,14 @@ function none(): TableItemWriters {
 }
 
 function writersByTable(index: ModelIndex): Map<string, TableItemWriters> {
-  const tablesOfApp = new Map<string, Resource[]>();
-  for (const r of index.model.resources) if (r.kind === 'table') pushTo(tablesOfApp, index.appOf(r), r);
+  // Each app's table ids, made once: a statement is checked against its function's app.
+  const tablesOfApp = new Map<string, Set<string>>();
+  for (const r of index.model.resources) {
+    if (r.kind !== 'table') continue;
+    const app = index.appOf(r);
+    tablesOfApp.set(app, (tablesOfApp.get(app) ?? new Set()).add(r.id));
+  }
+  const noTables: ReadonlySet<string> = new Set();
   const out = new Map<string, TableItemWriters>();
   const writersOf = (id: string): TableItemWriters => {
     let writers = out.get(id);
@@ -57,7 +62,7 @@ function writersByTable(index: ModelIndex): Map<string, TableItemWriters> {
     for (const s of rolePermissions(role, index).statements) {
       const verb = itemVerb(s);
       if (!verb) continue;
-      for (const id of tablesReached(s, tablesOfApp.get(index.appOf(fn)) ?? [], index)) if (power.get(id) !== 'delete') power.set(id, verb);
+      for (const id of tablesReached(s, tablesOfApp.get(index.appOf(fn)) ?? noTables, index)) if (power.get(id) !== 'delete') power.set(id, verb);
     }
     for (const [id, verb] of power) (verb === 'delete' ? writersOf(id).deleters : writersOf(id).overwriters).push(fn);
   }
@@ -96,8 +101,7 @@ function verbOf(actions: readonly ExpandedAction[]): 'delete' | 'overwrite' | 'n
  * (`table/Movies`, a parameter's default), or as every DynamoDB resource (`*`, `table/*`). Only
  * tables of the function's own app: a name alone could be another app's table.
  */
-function tablesReached(s: GrantingStatement, ownApp: readonly Resource[], index: ModelIndex): string[] {
-  const own = new Set(ownApp.map((t) => t.id));
+function tablesReached(s: GrantingStatement, own: ReadonlySet<string>, index: ModelIndex): string[] {
   const ids = new Set<string>();
   for (const r of s.resources) {
     if (r.kind === 'model' && r.id !== undefined && own.has(r.id)) ids.add(r.id);
