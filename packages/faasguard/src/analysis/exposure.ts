@@ -39,9 +39,18 @@ function exposureOf(model: AppModel): Map<string, FunctionExposure> {
   for (const route of model.routes) for (const [fnId, path] of serviceIntegrationPaths(route, index)) addPath(result, fnId, path);
   for (const listener of forwardingListeners(model)) for (const [fnId, path] of loadBalancerPaths(listener, index)) addPath(result, fnId, path);
   propagateChains(model, index, result);
+  for (const e of result.values()) e.paths = withoutNarrowerTwins(e.paths);
   // Widest first; of those, the shortest (the one a message names first).
   for (const e of result.values()) e.paths.sort((a, b) => EXPOSURE_ORDER.indexOf(a.level) - EXPOSURE_ORDER.indexOf(b.level) || a.steps.length - b.steps.length || (a.via < b.via ? -1 : a.via > b.via ? 1 : 0));
   return result;
+}
+
+/**
+ * A trigger that other paths reach more widely is not also an internal entry: a load balancer's
+ * `alb` trigger is a source path (internal) and, through an internet-facing listener, a public one.
+ */
+function withoutNarrowerTwins(paths: EntryPath[]): EntryPath[] {
+  return paths.filter((p) => p.level !== 'internal' || !paths.some((q) => q.via === p.via && q.level !== 'internal'));
 }
 
 function addPath(result: Map<string, FunctionExposure>, fnId: string, path: EntryPath | undefined): boolean {
@@ -175,12 +184,17 @@ function* loadBalancerPaths(l: ForwardingListener, index: ModelIndex): Generator
     for (const fn of fns) {
       yield [fn.id, {
         level: f.authenticated ? 'authenticated' : 'public',
-        via: index.triggersOf(fn).find((t) => t.kind === 'alb' && t.sourceId === l.listener.id)?.id ?? l.listener.id,
+        via: albTrigger(fn, l.listener, f.targetGroups, index)?.id ?? l.listener.id,
         description: `${f.authenticated ? 'users the load balancer signs in' : 'anyone on the internet'} can send requests to ${listener}, which forwards them to ${nameOf(fn)}`,
         steps: [{ loc: f.loc, message: `${f.authenticated ? 'authenticate, then forward' : 'forward'} to ${nameOf(fn)}` }],
       }];
     }
   }
+}
+
+/** The function's `alb` trigger from the listener (a Serverless `alb` event) or from one of the target groups it forwards to. */
+function albTrigger(fn: LambdaFunction, listener: Resource, groups: readonly Resource[], index: ModelIndex): Trigger | undefined {
+  return index.triggersOf(fn).find((t) => t.kind === 'alb' && (t.sourceId === listener.id || groups.some((g) => g.id === t.sourceId)));
 }
 
 /** The queues and topics a state machine's tasks send to (`Resource.sends`), as further ways to the functions they trigger. */

@@ -2,9 +2,11 @@
  * What can delete or overwrite a DynamoDB table's items: the functions whose role lets them, by
  * naming the table (a reference, its literal name) or by a statement on every table (`*`,
  * `table/*`) of their own app, and the API routes whose DynamoDB integration calls such an action
- * on it. Item actions only: creating a backup or tagging the table changes no item.
+ * on it, unless it keys the item by the request's id. Item actions only: creating a backup or
+ * tagging the table changes no item.
  */
-import type { LambdaFunction, Resource, Route } from '../model/app-model.js';
+import type { LambdaFunction, Resource, Route, RouteIntegration } from '../model/app-model.js';
+import { tableKeyAttributes } from '../model/facts/table-key-attributes.js';
 import type { ModelIndex } from '../model/model-index.js';
 import { rolePermissions, type GrantingStatement } from '../iam/role-permissions.js';
 import { actionId, type ExpandedAction } from '../iam/expand-actions.js';
@@ -68,12 +70,22 @@ function writersByTable(index: ModelIndex): Map<string, TableItemWriters> {
   }
   for (const route of index.model.routes) {
     const integration = route.integration;
-    if (integration?.service !== 'dynamodb' || integration.targetId === undefined || index.resource(integration.targetId)?.kind !== 'table') continue;
+    const table = integration?.service === 'dynamodb' ? index.resource(integration.targetId) : undefined;
+    if (!integration || table?.kind !== 'table' || writesNewItemsOnly(integration, table)) continue;
     const id = `dynamodb:${integration.action ?? ''}`;
-    if (DELETES.has(id)) writersOf(integration.targetId).deletingRoutes.push(route);
-    else if (OVERWRITES.has(id)) writersOf(integration.targetId).overwritingRoutes.push(route);
+    if (DELETES.has(id)) writersOf(table.id).deletingRoutes.push(route);
+    else if (OVERWRITES.has(id)) writersOf(table.id).overwritingRoutes.push(route);
   }
   return out;
+}
+
+/**
+ * An integration that keys the item by the request's own id (new at each request) writes an item
+ * nobody wrote before: it neither replaces nor deletes one that is there.
+ */
+function writesNewItemsOnly(integration: RouteIntegration, table: Resource): boolean {
+  const fresh = integration.requestIdAttributes ?? [];
+  return fresh.length > 0 && (tableKeyAttributes(table) ?? []).some((name) => fresh.includes(name));
 }
 
 /** Verbs by action list: statements of the same actions share one list (`*` is 22,000 actions). */

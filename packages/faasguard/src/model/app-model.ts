@@ -454,6 +454,11 @@ export interface RouteIntegration {
   proxy?: boolean;
   /** For a custom `lambda` integration: whether it has request templates */
   requestTemplates?: boolean;
+  /**
+   * For a DynamoDB integration: the item attributes every request template sets from API Gateway's
+   * id of the request (`$context.requestId`, `$context.extendedRequestId`), new at each request
+   */
+  requestIdAttributes?: string[];
   loc: SourceLocation;
 }
 

@@ -78,6 +78,9 @@ describe('load balancer exposure', () => {
 
   it('one that signs the caller in first lets its users in; an internal one, nobody from the internet', async () => {
     assert.deepEqual((await exposure('internet-facing', SIGN_IN))[0], ['authenticated', 'users the load balancer signs in can send requests to listener Listener (port 80) of load balancer Web, which forwards them to Handler']);
-    assert.deepEqual((await exposure('internal', FORWARD)).map(([level]) => level), ['account']);
+    assert.deepEqual(await exposure('internal', FORWARD), [
+      ['account', "any resource of elasticloadbalancing.amazonaws.com in the function's account can invoke Handler through permission Invoke"],
+      ['internal', 'alb events from Targets invoke Handler'],
+    ]);
   });
 });

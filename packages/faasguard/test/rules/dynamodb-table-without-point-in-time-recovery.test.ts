@@ -69,4 +69,19 @@ describe('dynamodb-table-without-point-in-time-recovery', () => {
     assert.equal(found.length, 1);
     assert.match(found[0]![1], / API route DELETE \/ can delete its items; API route POST \/ can overwrite them\. Set /);
   });
+
+  it("does not name a route that keys each item by the request's own id: it writes new items only", async () => {
+    const method = (name: string, verb: string, key: string) =>
+      `  ${name}:\n    Type: AWS::ApiGateway::Method\n    Properties:\n      RestApiId: !Ref Api\n      ResourceId: !GetAtt Api.RootResourceId\n      HttpMethod: ${verb}\n      AuthorizationType: NONE\n      Integration:\n        Type: AWS\n        IntegrationHttpMethod: POST\n        Credentials: arn:aws:iam::123456789012:role/apigw\n        Uri: !Sub arn:aws:apigateway:\${AWS::Region}:dynamodb:action/UpdateItem\n        RequestTemplates:\n          application/json: !Sub |\n            {"TableName": "\${Comments}", "Key": {"id": {"S": "${key}"}}, "UpdateExpression": "SET #m = :m", "ExpressionAttributeNames": {"#m": "message"}, "ExpressionAttributeValues": {":m": {"S": "$input.path('$.message')"}}}\n`;
+    const dir = project({
+      'template.yaml':
+        'Resources:\n  Comments:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]\n      KeySchema: [{ AttributeName: id, KeyType: HASH }]\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: comments\n' +
+        method('Create', 'POST', '$context.requestId') + method('Edit', 'PUT', "$input.params('id')"),
+    });
+    const result = await scan(dir, RULE);
+    assert.deepEqual(result.findings.map((f) => [f.ruleId, f.location.file, f.location.line, (f.related ?? []).map((r) => r.message)]), [
+      ['dynamodb-table-without-point-in-time-recovery', 'template.yaml', 2, ['route PUT / puts or updates items of Comments']],
+    ]);
+    assert.match(result.findings[0]!.message, / API route PUT \/ can overwrite its items\. Set /);
+  });
 });

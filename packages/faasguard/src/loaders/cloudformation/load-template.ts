@@ -28,6 +28,7 @@ import { linkEventRule, linkIotRule, linkSchedule, linkLogSubscription, linkUser
 import { linkPolicyToRoles, loadRole } from './iam.js';
 import { Evaluator } from './intrinsics.js';
 import { loadLambdaFunction } from './lambda-function.js';
+import { linkLambdaTargetGroup } from './load-balancer-links.js';
 import { linkAlias, linkEventInvokeConfig, linkEventSourceMapping, linkFunctionUrl, linkPermission } from './lambda-links.js';
 import type { LoadContext } from './load-context.js';
 import { checkReferenceCycles } from './reference-cycles.js';
@@ -63,6 +64,7 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::Lambda::Url': linkFunctionUrl,
   'AWS::Lambda::EventSourceMapping': linkEventSourceMapping,
   'AWS::Lambda::EventInvokeConfig': linkEventInvokeConfig,
+  'AWS::ElasticLoadBalancingV2::TargetGroup': linkLambdaTargetGroup,
   'AWS::IAM::Policy': linkPolicyToRoles,
   'AWS::IAM::ManagedPolicy': linkPolicyToRoles,
   'AWS::S3::Bucket': linkBucketNotifications,

@@ -82,13 +82,29 @@ function isLambdaUri(text: string): boolean {
 /** The first resource of the model that the integration's URI, parameters or templates name is its target. */
 function service(ctx: LoadContext, name: string, places: Array<Value | undefined>, loc: SourceLocation): ResolvedIntegration {
   const action = /:action\/([A-Za-z0-9]+)/.exec(uriText(places[0]))?.[1];
-  const integration: RouteIntegration = { kind: 'aws-service', service: name, ...(action ? { action } : {}), loc };
+  const keyedByRequest = name === 'dynamodb' ? requestIdAttributes(places[2]) : [];
+  const integration: RouteIntegration = { kind: 'aws-service', service: name, ...(action ? { action } : {}), ...(keyedByRequest.length > 0 ? { requestIdAttributes: keyedByRequest } : {}), loc };
   for (const place of places) {
     const target = firstResource(ctx, place);
     if (target) return { integration: { ...integration, targetId: target } };
   }
   return { integration };
 }
+
+/**
+ * The attributes that every request template of a DynamoDB integration sets to the request's id
+ * (`"id": {"S": "$context.requestId"}`): a template that does not, or one the scan cannot read,
+ * leaves none.
+ */
+function requestIdAttributes(templates: Value | undefined): string[] {
+  if (!isValueMap(templates)) return [];
+  const perTemplate = Object.values(templates).map((t) => new Set([...uriText(t).matchAll(REQUEST_ID_ATTRIBUTE)].map((m) => m[1]!)));
+  if (perTemplate.length === 0) return [];
+  return [...perTemplate[0]!].filter((name) => perTemplate.every((set) => set.has(name)));
+}
+
+/** `"<attribute>": {"S": "$context.requestId"}` (or `extendedRequestId`), as a request template writes an item's attribute. */
+const REQUEST_ID_ATTRIBUTE = /"([A-Za-z0-9_.-]+)"\s*:\s*\{\s*"S"\s*:\s*"\$context\.(?:requestId|extendedRequestId)"\s*\}/g;
 
 function firstResource(ctx: LoadContext, v: Value | undefined): string | undefined {
   if (v instanceof ResourceRef || v instanceof Composite) {
