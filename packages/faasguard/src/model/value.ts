@@ -57,12 +57,15 @@ export class SsmParameterValue extends Unknown {
 }
 
 /**
- * The value of a template parameter that has no Default and was not given on the command line:
- * unknown, but which parameter it is tells whether it is a secret (`NoEcho: true`).
+ * The value of a template parameter that has no Default (or, `NoEcho`, an empty one) and was not
+ * given on the command line: unknown, but which parameter it is tells whether it is a secret.
  */
 export class ParameterValue extends Unknown {
-  constructor(readonly parameterName: string) {
-    super(`parameter ${parameterName} has no Default and no value was given (--param ${parameterName}=…)`, `<${parameterName}>`);
+  constructor(
+    readonly parameterName: string,
+    reason = `parameter ${parameterName} has no Default and no value was given (--param ${parameterName}=…)`,
+  ) {
+    super(reason, `<${parameterName}>`);
   }
 }
 

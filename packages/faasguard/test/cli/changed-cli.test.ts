@@ -57,6 +57,20 @@ describe('faasguard changed', () => {
     assert.equal(changed(path.join(dir, 'app'), 'src/process-upload.js', '--fail-on', 'none').code, 0);
   });
 
+  it('with --baseline, neither reports nor counts the findings the baseline holds, and refuses a baseline it cannot read', () => {
+    const app = path.join(dir, 'app');
+    const baseline = path.join(dir, 'known.json');
+    const made = spawnSync(process.execPath, [BIN, 'baseline', '.', '--no-cache', '-q', '-o', baseline], { cwd: app, encoding: 'utf8', timeout: 120_000, env: { ...process.env, FAASGUARD_NOW: '2026-11-23' } });
+    assert.equal(made.status, 0, made.stderr);
+    const known = changed(app, 'src/process-upload.js', '--baseline', baseline);
+    assert.equal(known.code, 0, known.err);
+    assert.match(known.out, /^No findings\.$/m);
+    assert.match(known.err, /^faasguard: 0 findings in 1 changed file, 0 in the project, not counting 38 in the baseline/m);
+    const missing = changed(app, 'src/process-upload.js', '--baseline', path.join(dir, 'no-such.json'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /--baseline .*no-such\.json/);
+  });
+
   it('does not scan when no given file is under the root', () => {
     const { code, out } = changed(dir, '--root', 'app', 'README.md', '../elsewhere.yaml');
     assert.equal(code, 0);

@@ -1,6 +1,7 @@
 /**
  * `api-stage-without-access-logs` says what goes unrecorded: everything, or, where execution logging
- * at INFO covers every method, who called.
+ * at INFO covers every method, who called; with full request data, the caller's address is there, in
+ * pieces.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -32,6 +33,15 @@ Resources:
         - HttpMethod: POST
           ResourcePath: /~1orders
           LoggingLevel: INFO
+  Traced:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      MethodSettings:
+        - HttpMethod: '*'
+          ResourcePath: /*
+          LoggingLevel: INFO
+          DataTraceEnabled: true
 `;
 
 describe('api-stage-without-access-logs messages', () => {
@@ -43,6 +53,8 @@ describe('api-stage-without-access-logs messages', () => {
       Quiet: nothing,
       Verbose: "its execution logs (INFO) record each request's route and status, but no line says who called (the caller's address or principal), so abuse goes unseen and cannot be investigated. Configure an access log destination.",
       OnlyPost: nothing,
+      // Full request data writes the headers, the caller's address among them: not "no line says who called".
+      Traced: "its execution logs (INFO, with full request data) hold each request's headers and the caller's address, but spread over lines cut at 1 KB, mixed with request bodies, and no line per request names caller, route and result, so abuse is hard to find and to investigate. Configure an access log destination.",
     });
   });
 });

@@ -428,6 +428,7 @@ const CASES: Record<string, Expected[]> = {
     { line: 30, subject: 'Consumer' },
     { line: 39, subject: 'Both' },
     { line: 51, subject: 'Gate' },
+    { line: 65, subject: 'Nightly' },
   ],
   'api-stage-without-access-logs': [
     { line: 7, subject: 'ShopApi' },
@@ -609,10 +610,12 @@ const CASES: Record<string, Expected[]> = {
   'env-secret-by-reference': [
     { file: 'service/serverless.yml', line: 6, subject: 'MailerLambdaFunction', severity: 'medium' },
     { file: 'service/serverless.yml', line: 12, subject: 'MailerLambdaFunction', severity: 'medium' },
-    { line: 21, subject: 'Payments', severity: 'medium' },
-    { line: 22, subject: 'Payments', severity: 'medium' },
-    { line: 23, subject: 'Payments', severity: 'high' },
-    { line: 24, subject: 'Payments', severity: 'medium' },
+    { line: 25, subject: 'Payments', severity: 'medium' },
+    { line: 26, subject: 'Payments', severity: 'medium' },
+    // A NoEcho parameter's empty Default is a placeholder: the secret comes at deployment.
+    { line: 27, subject: 'Payments', severity: 'medium' },
+    { line: 28, subject: 'Payments', severity: 'high' },
+    { line: 29, subject: 'Payments', severity: 'medium' },
   ],
   'ssm-parameter-plaintext-secret': [
     { line: 8, subject: 'DbPassword', severity: 'high' },

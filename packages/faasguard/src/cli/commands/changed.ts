@@ -4,10 +4,14 @@
  * finding can need every template and handler, then reports and fails only on what concerns the
  * files given (see `changed-files.ts`). Exit codes as `scan`: 0, 1 findings in those files at or
  * above --fail-on, 2 a usage error, no template under the root, or a changed template that cannot
- * be read (unless --allow-input-errors).
+ * be read (unless --allow-input-errors). With `--baseline`, findings the baseline holds are neither
+ * reported nor counted, as with `scan --baseline`.
  */
+import { applyBaseline } from '../../baseline/apply-baseline.js';
 import { renderReport } from '../../report/reporter.js';
+import type { ScanResult } from '../../scan/scan-result.js';
 import { redactSecretsInText } from '../../secrets/index.js';
+import { baselineOrUsageError } from '../baseline-option.js';
 import { changedPart, changedUnder } from '../changed-files.js';
 import type { Command, CommandArgs, CommandIo } from '../command.js';
 import { failOnFromFlag, failsOn } from '../fail-on.js';
@@ -26,6 +30,7 @@ export const changedCommand: Command = {
   options: {
     root: { type: 'string', default: '.' },
     'fail-on': { type: 'string' },
+    baseline: { type: 'string' },
     ...SCAN_OPTIONS,
   },
   help: () =>
@@ -38,6 +43,7 @@ export const changedCommand: Command = {
           rows: [
             ['--root <dir>', 'the project to scan (default: the working directory)'],
             ['--fail-on <severity>', 'exit 1 when a finding in the files is at or above it, or none (default: the', "configuration's failOn, else low)"],
+            ['--baseline <file>', "report and count only findings not in this baseline (see 'faasguard baseline')"],
           ],
         },
         ...SCAN_SECTIONS,
@@ -50,17 +56,25 @@ async function changed({ values, positionals }: CommandArgs, { out, err, clock }
   const root = stringValue(values, 'root') ?? '.';
   if (!isDirectory(root)) throw new UsageError(`--root ${root} is not a directory`);
   const failOnFlag = failOnFromFlag(stringValue(values, 'fail-on'));
+  const baselineFile = stringValue(values, 'baseline');
+  const baseline = baselineFile === undefined ? undefined : baselineOrUsageError(baselineFile);
   const prepared = prepareScan('changed', [root], values, err);
   const files = changedUnder(root, positionals);
   // Nothing of the project changed (a commit of other files): no need to scan.
   if (files.size === 0) return 0;
-  const result = await runScan(prepared, feedbackFor(values, err, clock));
-  if (result.templates.length === 0) return noTemplates(root, err);
+  const scanned = await runScan(prepared, feedbackFor(values, err, clock));
+  if (scanned.templates.length === 0) return noTemplates(root, err);
+  const result = baseline === undefined ? scanned : applyBaseline(scanned, baseline, baselineFile!);
   const part = changedPart(result, files);
   out.write(renderReport({ ...result, ...part }, 'pretty', { color: false, redactLine: redactSecretsInText }));
   const quiet = isSet(values, 'quiet');
-  if (!quiet) err.write(`faasguard: ${plural(part.findings.length, 'finding')} in ${plural(files.size, 'changed file')}, ${result.findings.length} in the project ('faasguard scan ${root}' lists them all)\n`);
+  if (!quiet) err.write(`faasguard: ${plural(part.findings.length, 'finding')} in ${plural(files.size, 'changed file')}, ${result.findings.length} in the project${knownText(result)} ('faasguard scan ${root}' lists them all)\n`);
   writeInputProblems(part.diagnostics, err, quiet);
   if (failsOnInputErrors(part.diagnostics, values, prepared.config)) return 2;
   return failsOn(part.findings, failOnFlag, prepared.config) ? 1 : 0;
+}
+
+/** The baseline's share: its findings are neither reported nor counted. */
+function knownText(result: ScanResult): string {
+  return result.baseline ? `, not counting ${result.baseline.baselined} in the baseline` : '';
 }

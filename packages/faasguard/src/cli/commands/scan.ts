@@ -4,8 +4,7 @@
  * scanned, or a template could not be read (unless --allow-input-errors).
  */
 import { applyBaseline } from '../../baseline/apply-baseline.js';
-import { BaselineError, type Baseline } from '../../baseline/baseline-file.js';
-import { readBaselineFile } from '../../baseline/baseline-io.js';
+import { baselineOrUsageError } from '../baseline-option.js';
 import { reportPathsFor } from '../../report/report-root.js';
 import type { ReportPaths } from '../../report/report-paths.js';
 import { renderReportParts } from '../../report/reporter.js';
@@ -125,14 +124,5 @@ function writeOutputFile(file: string, parts: Iterable<string>): void {
     const error = e as NodeJS.ErrnoException;
     if (error.syscall === undefined) throw e;
     throw new UsageError(`--output ${file}: cannot write it (${error.code ?? error.message})`);
-  }
-}
-
-function baselineOrUsageError(file: string): Baseline {
-  try {
-    return readBaselineFile(file);
-  } catch (e) {
-    if (e instanceof BaselineError) throw new UsageError(`--baseline ${e.message}`);
-    throw e;
   }
 }

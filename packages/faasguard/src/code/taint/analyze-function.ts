@@ -6,6 +6,7 @@
  */
 import type { Trigger } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
+import { jsHandlerIgnoresEvent } from './handler-ignores-event.js';
 import { isApiTrigger } from '../../model/trigger-kind.js';
 import { Evaluator, type AnalysisContext } from './evaluate.js';
 import { requestObject } from './request-object.js';
@@ -68,6 +69,8 @@ export interface FunctionAnalysis {
   eventLogs: CodeEvent[];
   /** True when the effort bound stopped the analysis early */
   exhausted: boolean;
+  /** The handler never reads its event (see `handler-ignores-event.ts`); absent when it may */
+  ignoresEvent?: true;
 }
 
 const TOKEN_HEADER = /^(header|kid|alg|typ|jku|x5u)$/;
@@ -77,10 +80,16 @@ const TOKEN_COUNT = /tokens$|^(max|min|num|total)[-_]?tokens?$/i;
 /**
  * Tokens that name a run, a request or a page rather than grant anything: a Step Functions or
  * durable execution's id handed back to the caller (`executionToken` set to API Gateway's request
- * id), a pagination cursor (`nextToken`, `continuation_token`), an idempotency key. Whoever reads
- * one in the logs can replay nothing with it.
+ * id), a pagination cursor (`nextToken`, `continuation_token`), an idempotency key (a Secrets
+ * Manager rotation's `ClientRequestToken`, the id of the version it makes). Whoever reads one in the
+ * logs can replay nothing with it.
  */
-const TOKEN_NOT_CREDENTIAL = /^(execution|request|correlation|trace|idempotency|next|pagination|page|continuation|sync)[-_]?token$/i;
+const TOKEN_NOT_CREDENTIAL = /^(execution|(client[-_]?)?request|correlation|trace|idempotency|next|pagination|page|continuation|sync)[-_]?token$/i;
+/**
+ * Fields that name or describe a secret rather than hold it: a secret's id, ARN or name (a Secrets
+ * Manager rotation event's `SecretId`), a token's type, a password's length, a session's expiry.
+ */
+const ABOUT_A_SECRET = /^secret[-_]?(id|arn|name)$|(type|length|len|expiry|expires|expiration|ttl)$/i;
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
 
 /** Analyzes the handler `exportName` of `file`; a string is the reason it cannot be. */
@@ -103,7 +112,8 @@ export function analyzeFunction(ctx: AnalysisContext, file: string, exportName: 
   const inst = instantiate(summary, [event, CLEAN, paramMarker(2)], undefined);
   const responses = [...inst.returns, ...inst.paramCalls.filter((c) => c.index === 2).map((c) => c.args[1] ?? CLEAN)];
   const wrapperLogs = [...(value.logsEvent ? [value.logsEvent] : []), ...decoratorLogging(fn)].map(wholeEventLogHit);
-  return classify({ file, exportName, loc: mod.parsed.locOf(fn.node) }, [...wrapperLogs, ...inst.hits], responses, triggers, ctx.exhausted);
+  const analysis = classify({ file, exportName, loc: mod.parsed.locOf(fn.node) }, [...wrapperLogs, ...inst.hits], responses, triggers, ctx.exhausted);
+  return jsHandlerIgnoresEvent(fn.node) ? { ...analysis, ignoresEvent: true } : analysis;
 }
 
 /** Powertools' `@logger.injectLambdaContext({ logEvent: true })` on a handler method (see `event-logging-middleware.ts`). */
@@ -367,7 +377,7 @@ function eventLogs(hits: SinkHit[], sources: Sources): CodeEvent[] {
 }
 
 function isCredentialField(name: string): boolean {
-  return SECRET_FIELD.test(name) && !TOKEN_COUNT.test(name) && !TOKEN_NOT_CREDENTIAL.test(name);
+  return SECRET_FIELD.test(name) && !TOKEN_COUNT.test(name) && !TOKEN_NOT_CREDENTIAL.test(name) && !ABOUT_A_SECRET.test(name);
 }
 
 /** A decision on an unverified token is reported as such, not again as a client-supplied field. */

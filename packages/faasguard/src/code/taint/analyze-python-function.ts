@@ -8,6 +8,7 @@
 import type { Trigger } from '../../model/app-model.js';
 import type { PyNode } from '../parse-python.js';
 import { BUDGET_PER_HANDLER, classify, type FunctionAnalysis } from './analyze-function.js';
+import { pyHandlerIgnoresEvent } from './handler-ignores-event.js';
 import { getProp } from './propagation.js';
 import { requestObject } from './request-object.js';
 import { boundMethod, loadPyModule, PyEvaluator, type PyContext, type PyModule } from './python-evaluate.js';
@@ -31,7 +32,8 @@ export function analyzePythonFunction(ctx: PyContext, file: string, functionName
   // `return awsgi.response(app, event, context)`: the handler hands the event to the app's routes.
   const hits = [...eventLoggingDecorators(fn.node as PyNode, fn.module as PyModule), ...(WSGI_CALL.test(mod.parsed.root.text) ? [...ev.hits, ...routeHits(ctx, mod)] : ev.hits)];
   const loc = mod.parsed.locOf(fn.node as PyNode);
-  return classify({ file, exportName: functionName, loc }, hits, ev.returns, triggers, ctx.exhausted);
+  const analysis = classify({ file, exportName: functionName, loc }, hits, ev.returns, triggers, ctx.exhausted);
+  return pyHandlerIgnoresEvent(fn.node as PyNode, fn.self !== undefined) ? { ...analysis, ignoresEvent: true } : analysis;
 }
 
 /** Powertools' `@logger.inject_lambda_context(log_event=True)` (see `event-logging-middleware.ts`). */

@@ -21,7 +21,7 @@ import { findSinkRows } from './models/sink-row.js';
 import { PREDICATES } from './models/predicates.js';
 import { concat, TextBuilder } from './text-builder.js';
 import { TaintWalker } from './walker-core.js';
-import { CLEAN, Env, type PyFnRef, type Taint, type Value } from './types.js';
+import { CLEAN, Env, type PyFnRef, type SinkFamily, type Taint, type Value } from './types.js';
 
 export interface PyModule {
   file: string;
@@ -442,7 +442,8 @@ export class PyEvaluator extends TaintWalker<PyNode> {
         const obj = this.evalExpr(value, env);
         const key = sub ? this.evalExpr(sub, env) : CLEAN;
         if (key.text !== undefined && deepTaints(key).length === 0) return getProp(obj, key.text, this.loc(sub!));
-        return elementOf(obj, sub ? this.loc(sub) : undefined);
+        const element = elementOf(obj, sub ? this.loc(sub) : undefined);
+        return isLastPathPart(value, sub) ? sanitize(element, BASENAME_SAFE) : element;
       }
       case 'call':
         return this.call(n, env);
@@ -900,6 +901,21 @@ function isConstant(n: PyNode): boolean {
 }
 
 /** The text of a plain string literal (`"body"`, `r"^\\d+$"`). */
+/** What a file name without its folders is safe for, as `os.path.basename` (`models/sanitizer-rows.ts`). */
+const BASENAME_SAFE: readonly SinkFamily[] = ['path', 'command'];
+
+/**
+ * `key.split('/')[-1]` or `key.rsplit('/', 1)[-1]`: the part after the last `/`, a file name that
+ * cannot climb out of the folder it is joined to, as `os.path.basename(key)` gives.
+ */
+function isLastPathPart(value: PyNode, sub: PyNode | null): boolean {
+  if (sub?.type !== 'unary_operator' || sub.text.replace(/\s+/g, '') !== '-1' || value.type !== 'call') return false;
+  const fn = value.childForFieldName('function');
+  const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+  const first = value.childForFieldName('arguments')?.namedChildren[0];
+  return (method === 'split' || method === 'rsplit') && stringValue(first) === '/';
+}
+
 function stringValue(n: PyNode | null | undefined): string | undefined {
   if (!n) return undefined;
   if (n.type === 'integer') return n.text;

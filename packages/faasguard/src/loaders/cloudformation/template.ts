@@ -77,13 +77,14 @@ export class Template {
     for (const e of section.entries) {
       const defaultNode = get(e.value, 'Default');
       const given = this.givenParams.get(e.key);
-      const value: Value = given ?? parameterDefault(e.key, defaultNode);
+      const noEcho = /^true$/i.test(scalarString(get(e.value, 'NoEcho')) ?? '');
+      const value: Value = given ?? (noEcho && isEmptyDefault(defaultNode) ? new ParameterValue(e.key, `parameter ${e.key} is NoEcho with an empty Default: its value is given at deployment (--param ${e.key}=…)`) : parameterDefault(e.key, defaultNode));
       this.parameters.set(e.key, {
         name: e.key,
         type: scalarString(get(e.value, 'Type')) ?? 'String',
         value: ssmTyped(scalarString(get(e.value, 'Type')), listTyped(scalarString(get(e.value, 'Type')), value)),
         hasDefault: defaultNode !== undefined,
-        noEcho: /^true$/i.test(scalarString(get(e.value, 'NoEcho')) ?? ''),
+        noEcho,
         loc: e.keyLoc,
         ...(defaultNode ? { defaultLoc: defaultNode.loc } : {}),
       });
@@ -95,6 +96,15 @@ export class Template {
     if (section?.kind !== 'map') return;
     for (const e of section.entries) this.conditions.set(e.key, e.value);
   }
+}
+
+/**
+ * `Default: ''` of a `NoEcho` parameter: a placeholder, not the secret, which is given when the
+ * stack is deployed. Its value is then unknown, as a parameter's without a default, and still
+ * known to be that secret parameter's (`ParameterValue`).
+ */
+function isEmptyDefault(node: TNode | undefined): boolean {
+  return node !== undefined && toJs(node) === '';
 }
 
 function parameterDefault(name: string, node: TNode | undefined): Value {

@@ -8,6 +8,7 @@
  * data source that is not pure) is an explicit unknown that names the expression (see
  * `UNKNOWN_VALUE_KEY`): the property is set, to a value no rule reads as a literal.
  */
+import path from 'node:path';
 import type { SourceLocation } from '../../model/location.js';
 import type { TMapEntry, TNode } from '../../parse/tree.js';
 import { ATTRIBUTE_NAMES } from './resource-translations.js';
@@ -250,10 +251,21 @@ function dataReference(names: string[], scope: TfScope, depth: number, loc: Sour
   if (type === 'aws_iam_policy_document' && attribute === 'json') return policyDocument(block, scope, depth);
   if (type === 'archive_file' && attribute === 'output_path') {
     const attrs = attributesOf(bodyOf(block));
-    const source = attrs.find((a) => a.name === 'source_dir') ?? attrs.find((a) => a.name === 'source_file');
-    return source ? evaluate(source.value, scope, depth + 1) : nil(loc);
+    const folder = attrs.find((a) => a.name === 'source_dir');
+    if (folder) return evaluate(folder.value, scope, depth + 1);
+    const file = attrs.find((a) => a.name === 'source_file');
+    return file ? packedFileFolder(evaluate(file.value, scope, depth + 1)) : nil(loc);
   }
   return nil(loc);
+}
+
+/**
+ * An archive of one file (`source_file`) holds it at its root, where the handler names it: the
+ * function's code is the folder of that file, as for a `source_dir`.
+ */
+function packedFileFolder(file: TNode): TNode {
+  if (file.kind !== 'scalar' || typeof file.value !== 'string') return file;
+  return scalar(path.posix.dirname(file.value), file.loc);
 }
 
 /** `data "aws_iam_policy_document"`: its `statement` blocks as the policy's statements. */

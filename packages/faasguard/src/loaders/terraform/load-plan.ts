@@ -160,7 +160,9 @@ function archiveSources(plan: Plan): Map<string, string> {
     if (!m || depth > 20) return;
     for (const r of m.resources ?? []) {
       if (r.mode !== 'data' || r.type !== 'archive_file') continue;
-      const source = r.values?.['source_dir'] ?? r.values?.['source_file'];
+      const file = r.values?.['source_file'];
+      // One file is packed at the archive's root: the code is its folder (see `packedFileFolder` in evaluate.ts).
+      const source = r.values?.['source_dir'] ?? (typeof file === 'string' ? path.posix.dirname(file) : file);
       if (typeof source === 'string') out.set(r.address, source);
       if (typeof source === 'string' && typeof r.values?.['output_path'] === 'string') out.set(`path:${r.values['output_path']}`, source);
     }

@@ -1,6 +1,6 @@
 import type { Api, ApiStage } from '../../model/app-model.js';
 import { isPrivateApi, loggingLevel, settingScope } from './api-stages.js';
-import { display } from '../../model/value.js';
+import { asBoolean, display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -38,7 +38,7 @@ export const apiStageWithoutAccessLogs: Rule = {
 function stageResult(api: Api, stage: ApiStage): RuleResult {
   const name = display(stage.name);
   return {
-    message: `Stage ${name} of API ${nameOf(api)} has no access logs: ${unrecorded(stage)}, so abuse goes unseen and cannot be investigated. Configure an access log destination.`,
+    message: `Stage ${name} of API ${nameOf(api)} has no access logs: ${unrecorded(stage)}. Configure an access log destination.`,
     location: stage.loc,
     related: [{ loc: api.loc, message: `API ${nameOf(api)}` }],
     subject: subjectOf(api),
@@ -49,9 +49,15 @@ function stageResult(api: Api, stage: ApiStage): RuleResult {
 
 /**
  * What goes unrecorded. Execution logging at INFO for every method writes each request's method,
- * resource and status, spread over several lines and without the caller's address or principal.
+ * resource and status, spread over several lines and without the caller's address or principal;
+ * with full request data (`DataTraceEnabled`) also its headers, the caller's address among them, in
+ * lines API Gateway cuts at 1 KB.
  */
 function unrecorded(stage: ApiStage): string {
-  const info = (stage.methodSettings ?? []).some((m) => loggingLevel(m) === 'INFO' && settingScope(m) === 'every method');
-  return info ? "its execution logs (INFO) record each request's route and status, but no line says who called (the caller's address or principal)" : 'calls to its routes leave no record of caller, route or result';
+  const everyMethod = (stage.methodSettings ?? []).filter((m) => loggingLevel(m) === 'INFO' && settingScope(m) === 'every method');
+  if (everyMethod.some((m) => asBoolean(m.dataTraceEnabled) === true)) {
+    return "its execution logs (INFO, with full request data) hold each request's headers and the caller's address, but spread over lines cut at 1 KB, mixed with request bodies, and no line per request names caller, route and result, so abuse is hard to find and to investigate";
+  }
+  if (everyMethod.length > 0) return "its execution logs (INFO) record each request's route and status, but no line says who called (the caller's address or principal), so abuse goes unseen and cannot be investigated";
+  return 'calls to its routes leave no record of caller, route or result, so abuse goes unseen and cannot be investigated';
 }

@@ -47,7 +47,8 @@ export const apiStageWithoutExecutionLogging: Rule = {
 /**
  * What goes unrecorded, named from what the API has: denials where a route authenticates, the API
  * has a resource policy, or the template does not show its routes or its settings, rejections where a validator checks requests, and integration
- * failures always; and whether the stage's access log at least writes their error fields.
+ * failures always; and whether the stage's access log at least writes their error fields, or their
+ * status codes.
  */
 function unrecorded(model: AppModel, s: StageOfApi): string {
   const routes = model.routes.filter((r) => r.apiId === s.api.id);
@@ -58,6 +59,7 @@ function unrecorded(model: AppModel, s: StageOfApi): string {
   const what = listText([...refusals, 'integration failures']);
   const steps = `${refusals.includes('authorization denials') ? "the authorizer's answer, " : ''}the request it sent to the integration and what came back`;
   if (accessLogRecordsErrors(s)) return `${what} are recorded only as the access log's error fields, without API Gateway's account of each step (${steps}).`;
+  if (accessLogRecordsStatus(s)) return `${what} are recorded only as the access log's status codes, without why each failed or API Gateway's account of each step (${steps}).`;
   // Without a refusal to record, what is lost is why a request failed between API Gateway and its backend.
   if (refusals.length === 0) return 'integration failures (timeouts, responses API Gateway cannot use) leave no record on the API\'s side, so a failing request cannot be explained.';
   return `${what} leave no record, so an attack that fails against the API goes unseen.`;
@@ -79,6 +81,13 @@ function accessLogRecordsErrors({ stage }: StageOfApi): boolean {
   if (stage.accessLogDestination === undefined || stage.accessLogFormat === undefined) return false;
   const format = typeof stage.accessLogFormat === 'string' ? stage.accessLogFormat : display(stage.accessLogFormat);
   return ERROR_VARIABLES.test(format);
+}
+
+/** The access log writes each response's status (`$context.status`): a failed request leaves a line, if not its cause. */
+function accessLogRecordsStatus({ stage }: StageOfApi): boolean {
+  if (stage.accessLogDestination === undefined || stage.accessLogFormat === undefined) return false;
+  const format = typeof stage.accessLogFormat === 'string' ? stage.accessLogFormat : display(stage.accessLogFormat);
+  return /\$context\.status\b/.test(format);
 }
 
 /** Some method logs at ERROR or INFO, or the level is chosen by a parameter or a condition. */

@@ -32,7 +32,7 @@ export const functionWithoutTracing: Rule = {
       if (fn.tracing === 'Active' || (fn.tracing !== undefined && typeof fn.tracing !== 'string')) continue;
       const resource = index.resource(fn.id);
       results.push({
-        message: `Function ${nameOf(fn)} has no active tracing: ${abuseWord(index.triggersOf(fn), isApiAuthorizer(fn, model))} that abuses it cannot be followed through the function and on to whatever it calls. ${tracingFix(fn, resource?.type)}`,
+        message: `Function ${nameOf(fn)} has no active tracing: ${whatGoesUnfollowed(index.triggersOf(fn), isApiAuthorizer(fn, model))} cannot be followed through the function and on to whatever it calls. ${tracingFix(fn, resource?.type)}`,
         location: functionSettingLoc(resource, 'tracing') ?? fn.loc,
         subject: subjectOf(fn),
         key: [fn.logicalId],
@@ -43,14 +43,17 @@ export const functionWithoutTracing: Rule = {
 };
 
 /**
- * What reaches the function: a request (an API route or its authorizer, a URL, a load balancer),
- * an event (a queue, a bucket, a stream), or, with neither in the app, an invocation.
+ * What reaches the function and may abuse it: a request (an API route or its authorizer, a URL, a
+ * load balancer), an event (a queue, a bucket, a stream), or, with neither in the app, an
+ * invocation. A function only schedules invoke gets the input its template writes, which no one
+ * outside shapes: what goes unfollowed there is a run that goes wrong.
  */
-function abuseWord(triggers: readonly Trigger[], authorizer: boolean): string {
+function whatGoesUnfollowed(triggers: readonly Trigger[], authorizer: boolean): string {
   const requests = authorizer || triggers.some((t) => isRequestTrigger(t.kind));
   const events = triggers.some((t) => !isRequestTrigger(t.kind));
-  if (requests) return events ? 'a request or event' : 'a request';
-  return events ? 'an event' : 'an invocation';
+  if (!requests && events && triggers.every((t) => t.kind === 'eventbridge-scheduled')) return 'a scheduled run that goes wrong';
+  if (requests) return `${events ? 'a request or event' : 'a request'} that abuses it`;
+  return `${events ? 'an event' : 'an invocation'} that abuses it`;
 }
 
 /** The setting as the function's source spells it. */

@@ -1,0 +1,49 @@
+/**
+ * api-request-without-validation leaves alone a route whose function's handler never reads its
+ * event: what a request holds reaches nothing there. A handler that reads it, even only in a nested
+ * function or through a pattern, is still judged.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { apiRequestWithoutValidation } from '../../src/rules/injection/api-request-without-validation.js';
+import { scan } from '../../src/scan/scan.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+
+const project = projectsRemovedAfterTests();
+
+function fn(name: string, runtime: string, handler: string, path: string): string {
+  return `  ${name}:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: ${runtime}
+      Handler: ${handler}
+      CodeUri: src/
+      Events:
+        Post:
+          Type: Api
+          Properties: { Path: ${path}, Method: post }
+`;
+}
+
+const TEMPLATE = `Transform: AWS::Serverless-2016-10-31
+Resources:
+${fn('PyFixed', 'python3.13', 'fixed.handler', '/py-fixed')}${fn('PyReads', 'python3.13', 'reads.handler', '/py-reads')}${fn('JsFixed', 'nodejs22.x', 'fixed.handler', '/js-fixed')}${fn('JsNested', 'nodejs22.x', 'nested.handler', '/js-nested')}${fn('JsPattern', 'nodejs22.x', 'pattern.handler', '/js-pattern')}`;
+
+describe('api-request-without-validation and handlers that never read their event', () => {
+  it('reports the routes whose handler reads the event, not those whose handler ignores it', async () => {
+    const dir = project({
+      'template.yaml': TEMPLATE,
+      'src/fixed.py': 'import json\n\n\ndef handler(event, context):\n    return {"statusCode": 200, "body": json.dumps({"message": "ok"})}\n',
+      'src/reads.py': 'import json\n\n\ndef handler(event, context):\n    return {"statusCode": 200, "body": json.dumps(json.loads(event["body"]))}\n',
+      'src/fixed.js': 'exports.handler = async (event) => ({ statusCode: 200, body: "ok" });\n',
+      'src/nested.js': 'exports.handler = async (event) => {\n  const read = () => event.body;\n  return { statusCode: 200, body: read() };\n};\n',
+      'src/pattern.js': 'exports.handler = async ({ body }) => ({ statusCode: 200, body });\n',
+    });
+    const result = await scan(dir, { noCache: true, rules: [apiRequestWithoutValidation] });
+    assert.deepEqual(result.findings.map((f) => [f.ruleId, f.location.file, f.subject?.logicalId ?? '', f.message.slice(0, f.message.indexOf(' of API'))]).sort(), [
+      ['api-request-without-validation', 'template.yaml', 'JsNested.Post', 'Route POST /js-nested'],
+      ['api-request-without-validation', 'template.yaml', 'JsPattern.Post', 'Route POST /js-pattern'],
+      ['api-request-without-validation', 'template.yaml', 'PyReads.Post', 'Route POST /py-reads'],
+    ]);
+  });
+});
