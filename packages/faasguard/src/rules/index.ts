@@ -54,6 +54,7 @@ import { loadBalancerPlaintextListener } from './config/load-balancer-plaintext-
 import { openCorsOnAuthenticatedEndpoint } from './config/open-cors-on-authenticated-endpoint.js';
 import { runtimeDeprecated } from './config/runtime-deprecated.js';
 import { apiStageWithoutAccessLogs } from './monitoring/api-stage-without-access-logs.js';
+import { loadBalancerWithoutAccessLogs } from './monitoring/load-balancer-without-access-logs.js';
 import { asyncTriggerWithoutFailureDestination } from './monitoring/async-trigger-without-failure-destination.js';
 import { functionWithoutLogRetention } from './monitoring/function-without-log-retention.js';
 import { functionWithoutTracing } from './monitoring/function-without-tracing.js';
@@ -207,6 +208,7 @@ export const ALL_RULES: readonly Rule[] = [
   ec2InstanceMetadataV1,
   loadBalancerPlaintextListener,
   apiStageWithoutAccessLogs,
+  loadBalancerWithoutAccessLogs,
   asyncTriggerWithoutFailureDestination,
   functionWithoutLogRetention,
   functionWithoutTracing,

@@ -9,42 +9,10 @@ import { describe, it } from 'node:test';
 import { computeExposure } from '../../src/analysis/exposure.js';
 import { loadApp, scan } from '../../src/scan/scan.js';
 import { functionWithoutTracing } from '../../src/rules/monitoring/function-without-tracing.js';
+import { loadBalancerApp } from '../helpers/load-balancer-app.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
 const project = projectsRemovedAfterTests();
-
-function template(targetType: string, target: string, scheme = 'internet-facing'): string {
-  return `Resources:
-  Web:
-    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
-    Properties:
-      Scheme: ${scheme}
-      Subnets: [subnet-1, subnet-2]
-  Listener:
-    Type: AWS::ElasticLoadBalancingV2::Listener
-    Properties:
-      LoadBalancerArn: !Ref Web
-      Port: 80
-      Protocol: HTTP
-      DefaultActions:
-        - Type: forward
-          TargetGroupArn: !Ref Targets
-  Targets:
-    Type: AWS::ElasticLoadBalancingV2::TargetGroup
-    Properties:
-      TargetType: ${targetType}
-      Targets:
-        - Id: ${target}
-  Handler:
-    Type: AWS::Lambda::Function
-    Properties:
-      Runtime: nodejs22.x
-      Handler: index.handler
-      Role: arn:aws:iam::123456789012:role/handler
-      Code:
-        ZipFile: 'exports.handler = async () => ({ statusCode: 200 });'
-`;
-}
 
 async function triggers(files: Record<string, string>): Promise<Array<[string, string | undefined, string, number]>> {
   const { model } = await loadApp(project(files));
@@ -53,12 +21,12 @@ async function triggers(files: Record<string, string>): Promise<Array<[string, s
 
 describe('load balancer target group triggers', () => {
   it('a lambda target group is an alb trigger of the function it registers, at the target', async () => {
-    assert.deepEqual(await triggers({ 'template.yaml': template('lambda', '!GetAtt Handler.Arn') }), [['alb', 'template.yaml/Targets', 'template.yaml/Handler', 21]]);
+    assert.deepEqual(await triggers({ 'template.yaml': loadBalancerApp('lambda', '!GetAtt Handler.Arn') }), [['alb', 'template.yaml/Targets', 'template.yaml/Handler', 21]]);
   });
 
   it('a group of instances, or one registering a function the template does not define, triggers nothing', async () => {
-    assert.deepEqual(await triggers({ 'template.yaml': template('instance', 'i-0123456789abcdef0') }), []);
-    assert.deepEqual(await triggers({ 'template.yaml': template('lambda', 'arn:aws:lambda:us-east-1:123456789012:function:elsewhere') }), []);
+    assert.deepEqual(await triggers({ 'template.yaml': loadBalancerApp('instance', 'i-0123456789abcdef0') }), []);
+    assert.deepEqual(await triggers({ 'template.yaml': loadBalancerApp('lambda', 'arn:aws:lambda:us-east-1:123456789012:function:elsewhere') }), []);
   });
 
   it("a Terraform attachment registers the function with the group, at the attachment's target_id", async () => {
@@ -85,7 +53,7 @@ resource "aws_lambda_function" "handler" {
 
   it('an internet-facing listener makes the trigger public, with no internal twin; behind an internal one it is internal', async () => {
     const levels = async (scheme: string): Promise<Array<[string, string, boolean]>> => {
-      const { model } = await loadApp(project({ 'template.yaml': template('lambda', '!GetAtt Handler.Arn', scheme) }));
+      const { model } = await loadApp(project({ 'template.yaml': loadBalancerApp('lambda', '!GetAtt Handler.Arn', scheme) }));
       const trigger = model.triggers[0]!;
       return computeExposure(model).get(trigger.functionId)!.paths.map((p) => [p.level, p.description, p.via === trigger.id]);
     };
@@ -94,7 +62,7 @@ resource "aws_lambda_function" "handler" {
   });
 
   it('function-without-tracing says a request abuses a function behind a load balancer', async () => {
-    const result = await scan(project({ 'template.yaml': template('lambda', '!GetAtt Handler.Arn') }), { rules: [functionWithoutTracing] });
+    const result = await scan(project({ 'template.yaml': loadBalancerApp('lambda', '!GetAtt Handler.Arn') }), { rules: [functionWithoutTracing] });
     assert.deepEqual(result.findings.map((f) => [f.ruleId, f.location.file, f.location.line, f.message.slice(f.message.indexOf(': ') + 2, f.message.indexOf(' cannot'))]), [
       ['function-without-tracing', 'template.yaml', 22, 'a request that abuses it'],
     ]);

@@ -430,6 +430,11 @@ const CASES: Record<string, Expected[]> = {
     { line: 51, subject: 'Gate' },
     { line: 65, subject: 'Nightly' },
   ],
+  'load-balancer-without-access-logs': [
+    { file: 'main.tf', line: 7, subject: 'aws_lb.api', severity: 'medium' },
+    { line: 3, subject: 'Web', severity: 'medium' },
+    { line: 13, subject: 'Inside', severity: 'low' },
+  ],
   'api-stage-without-access-logs': [
     { line: 7, subject: 'ShopApi' },
     { line: 35, subject: 'Rest' },

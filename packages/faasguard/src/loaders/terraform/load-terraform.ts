@@ -596,6 +596,7 @@ function buildMap(spec: { [k: string]: Source }, body: TNode, loc: SourceLocatio
 
 function build(source: Source, body: TNode, loc: SourceLocation): TNode | undefined {
   if (typeof source === 'string') return present(lookup(body, source));
+  if ('constant' in source && typeof source.constant === 'string') return scalar(source.constant, loc);
   if ('wrap' in source && source.wrap !== undefined && !('each' in source)) {
     const v = build(source.wrap as Source, body, loc);
     return v ? { kind: 'seq', items: [v], loc: v.loc } : undefined;

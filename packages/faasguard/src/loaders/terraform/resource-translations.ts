@@ -11,10 +11,12 @@
  * (`environment.variables`, `events.0` for a list's first item), a one-item list of another source
  * (`{ wrap: 'role' }`), one map per nested block (`{ each: 'inline_policy', of: {…} }`), an
  * attribute whose Terraform values CloudFormation spells otherwise (`{ attr: 'acl', as: 'canned-acl' }`,
- * see `CONVERSIONS`), or a map of such sources.
+ * see `CONVERSIONS`), a fixed text CloudFormation writes where Terraform has a block of its own
+ * (`{ constant: 'access_logs.s3.enabled' }`, an attribute's key), or a map of such sources.
  */
 export type Source =
   | string
+  | { constant: string }
   | { wrap: Source }
   | { each: string; of: { [cfnProperty: string]: Source } }
   | { attr: string; as: keyof typeof CONVERSIONS }
@@ -78,7 +80,15 @@ function pipeStreamParameters(block: string): { [cfnProperty: string]: Source } 
 /** Elastic Load Balancing v2, under both of Terraform's names (`aws_lb`, and the older `aws_alb`). */
 const LOAD_BALANCER: Translation = {
   cfnType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
-  properties: { Name: 'name', Type: 'load_balancer_type', Scheme: { attr: 'internal', as: 'internal-scheme' }, SecurityGroups: 'security_groups', Subnets: 'subnets' },
+  properties: {
+    Name: 'name',
+    Type: 'load_balancer_type',
+    Scheme: { attr: 'internal', as: 'internal-scheme' },
+    SecurityGroups: 'security_groups',
+    Subnets: 'subnets',
+    // `access_logs { enabled = true }` is the attribute CloudFormation sets; `enabled` left out is false.
+    LoadBalancerAttributes: { each: 'access_logs', of: { Key: { constant: 'access_logs.s3.enabled' }, Value: 'enabled' } },
+  },
 };
 
 /** A listener's or rule's actions: the target groups they forward to, and where they redirect. */
