@@ -157,6 +157,12 @@ export interface Resource extends ModelElement {
   encryption?: EncryptionConfig;
   /** For a Step Functions state machine: the queues and topics of the model its tasks send to */
   sends?: StateMachineSend[];
+  /**
+   * For a Step Functions state machine whose definition the scan read: true when no state uses its
+   * input (only Pass, Wait for a fixed time, Succeed and Fail states), so what starts it reaches
+   * nothing with the data it passes
+   */
+  ignoresInput?: boolean;
   /** Last line of the resource's definition in `loc.file`, when the format tells: lines `loc.line` to it are inside the resource */
   endLine?: number;
   /** Findings the template accepts on this resource (`Metadata: faasguard: ignore:`); absent when it accepts none */

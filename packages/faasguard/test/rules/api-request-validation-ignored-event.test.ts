@@ -46,4 +46,19 @@ describe('api-request-without-validation and handlers that never read their even
       ['api-request-without-validation', 'template.yaml', 'PyReads.Post', 'Route POST /py-reads'],
     ]);
   });
+
+  it('leaves alone a route that starts a state machine whose states never use their input, named by reference or by ARN', async () => {
+    const machine = (name: string, states: string) =>
+      `  ${name}:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      StateMachineName: ${name}Machine\n      StateMachineType: EXPRESS\n      RoleArn: arn:aws:iam::123456789012:role/sfn\n      Definition:\n        StartAt: First\n        States:\n${states}`;
+    const method = (name: string, path: string, target: string) =>
+      `  ${name}Resource:\n    Type: AWS::ApiGateway::Resource\n    Properties:\n      RestApiId: !Ref Api\n      ParentId: !GetAtt Api.RootResourceId\n      PathPart: ${path}\n  ${name}:\n    Type: AWS::ApiGateway::Method\n    Properties:\n      RestApiId: !Ref Api\n      ResourceId: !Ref ${name}Resource\n      HttpMethod: POST\n      AuthorizationType: NONE\n      Integration:\n        Type: AWS\n        IntegrationHttpMethod: POST\n        Credentials: arn:aws:iam::123456789012:role/apigw\n        Uri: !Sub arn:aws:apigateway:\${AWS::Region}:states:action/StartSyncExecution\n        RequestTemplates:\n          application/json: !Sub '{"input": "$util.escapeJavaScript($input.json(''$''))", "stateMachineArn": "${target}"}'\n`;
+    const template =
+      'Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: runs\n' +
+      machine('Hello', '          First:\n            Type: Pass\n            Next: Pause\n          Pause:\n            Type: Wait\n            Seconds: 5\n            Next: Done\n          Done:\n            Type: Pass\n            Result: World\n            End: true\n') +
+      machine('Worker', '          First:\n            Type: Task\n            Resource: arn:aws:states:::sqs:sendMessage\n            Parameters:\n              QueueUrl: https://sqs.us-east-1.amazonaws.com/123456789012/jobs\n              MessageBody.$: $\n            End: true\n') +
+      // One names its machine by reference, the other by the name its ARN gives.
+      method('Greet', 'greet', 'arn:aws:states:\${AWS::Region}:\${AWS::AccountId}:stateMachine:HelloMachine') + method('Work', 'work', '\${Worker}');
+    const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiRequestWithoutValidation] });
+    assert.deepEqual(result.findings.map((f) => f.message.slice(0, f.message.indexOf(' of API'))), ['Route POST /work']);
+  });
 });

@@ -20,7 +20,7 @@ import { DYNAMODB_EXPRESSION_PROPS, FIXED_ORIGIN, MONGO_WHERE, queryShaping } fr
 import { JAVASCRIPT_SINKS } from './models/javascript-sinks.js';
 import { findSinkRows } from './models/sink-row.js';
 import { getSummary, instantiate, returnedValue, type ParamCall } from './summaries.js';
-import { CLEAN, Env, type FnRef, type Taint, type Value } from './types.js';
+import { CLEAN, Env, type FnRef, type SinkFamily, type Taint, type Value } from './types.js';
 import { receiverOfCall } from './caught-error-methods.js';
 import { injectionLogging, isPowertoolsLogger, type EventLogging, type LogEventOption } from './event-logging-middleware.js';
 
@@ -642,6 +642,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
     if ((callee.module === 'global' || callee.module === 'url') && m === 'URL') return urlObject(args[0] ?? CLEAN, args[1]);
     if (isJwtDecode(callee)) return { taints: [...mixed(args).taints, { origin: { kind: 'jwt-unverified', loc: this.loc(node), how: callee.text, path: [] }, steps: [this.step(node, `decoded without verification: ${this.text(node)}`)], sanitized: new Set() }] };
     if (m === 'split' && args[0]?.text === '.' && receiver) return { taints: [...mixed([receiver]).taints, { origin: { kind: 'jwt-split' }, steps: [], sanitized: new Set() }] };
+    if (receiver && isLastPathPart(node)) return sanitize(elementOf(receiver), BASENAME_SAFE);
     return undefined;
   }
 
@@ -1010,4 +1011,25 @@ function isAwsSdk(module: string): boolean {
 /** A method of an object the AWS SDK made (`new S3Client()`, `DynamoDBDocumentClient.from(…)`): an operation, whose answer is AWS's response. */
 function isAwsSdkOperation(receiver: Value | undefined): boolean {
   return receiver?.api !== undefined && isAwsSdk(receiver.api.module) && receiver.api.members.includes('()');
+}
+
+/** What a file name without its folders is safe for, as `path.basename` (`models/sanitizer-rows.ts`). */
+const BASENAME_SAFE: readonly SinkFamily[] = ['path', 'command'];
+
+/**
+ * `key.split('/').pop()` or `key.split('/').at(-1)`: the part after the last `/`, a file name that
+ * cannot climb out of the folder it is joined to, as `path.basename(key)` gives.
+ */
+function isLastPathPart(node: ts.Node): boolean {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
+  const method = node.expression.name.text;
+  const last = method === 'pop' ? node.arguments.length === 0 : method === 'at' && node.arguments.length === 1 && isMinusOne(node.arguments[0]!);
+  const split = node.expression.expression;
+  if (!last || !ts.isCallExpression(split) || !ts.isPropertyAccessExpression(split.expression) || split.expression.name.text !== 'split') return false;
+  const separator = split.arguments[0];
+  return separator !== undefined && ts.isStringLiteralLike(separator) && separator.text === '/';
+}
+
+function isMinusOne(e: ts.Expression): boolean {
+  return ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand) && e.operand.text === '1';
 }

@@ -71,6 +71,8 @@ export function linkStateMachine(ctx: LoadContext, r: TemplateResource): void {
   if (!definition) return;
   const id = ctx.template.resourceId(r.logicalId);
   addSends(ctx, id, definition);
+  const machine = ctx.builder.resource(id);
+  if (machine && ignoresInput(definition.root)) machine.ignoresInput = true;
   for (const task of lambdaTasks(definition.root)) {
     const fn = functionOf(ctx, definition.referenceOf(task.target));
     if (!fn) continue;
@@ -193,6 +195,20 @@ function sendTasks(root: unknown): SendTask[] {
 /** The Task states that invoke a function. */
 function lambdaTasks(root: unknown): LambdaTask[] {
   return allTasks(root).flatMap(({ state, path, s }) => lambdaTask(state, s, path) ?? []);
+}
+
+/** States that use nothing of their input: a Pass (its output goes nowhere but the execution's), a Wait for a fixed time, an end. */
+const INPUT_FREE_STATES = new Set(['Pass', 'Succeed', 'Fail']);
+
+/** Whether no state of the definition reads its input (a Choice decides on it, a Task hands it on, a Wait may take its time from it). */
+function ignoresInput(machine: unknown): boolean {
+  const states = field(machine, 'States');
+  if (!isObject(states)) return false;
+  return Object.values(states).every((state) => {
+    const type = field(state, 'Type');
+    if (type === 'Wait') return field(state, 'SecondsPath') === undefined && field(state, 'TimestampPath') === undefined && typeof field(state, 'Seconds') === 'number';
+    return typeof type === 'string' && INPUT_FREE_STATES.has(type);
+  });
 }
 
 /** Every Task state, through Parallel branches and Map iterations, with where it is in the definition. */

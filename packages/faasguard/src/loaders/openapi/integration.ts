@@ -88,7 +88,25 @@ function service(ctx: LoadContext, name: string, places: Array<Value | undefined
     const target = firstResource(ctx, place);
     if (target) return { integration: { ...integration, targetId: target } };
   }
-  return { integration };
+  const machine = name === 'states' ? stateMachineNamedIn(ctx, places) : undefined;
+  return { integration: machine ? { ...integration, targetId: machine } : integration };
+}
+
+/**
+ * A state machine of the template named by its physical name in an ARN the integration writes out
+ * (`arn:aws:states:${AWS::Region}:${AWS::AccountId}:stateMachine:Orders` in a request template):
+ * the same stack's machine of that `Name` (SAM) or `StateMachineName`.
+ */
+function stateMachineNamedIn(ctx: LoadContext, places: Array<Value | undefined>): string | undefined {
+  const texts = places.flatMap((p) => (isValueMap(p) ? Object.values(p) : [p])).map(uriText);
+  for (const text of texts) {
+    const name = /:stateMachine:([A-Za-z0-9_-]+)/.exec(text)?.[1];
+    if (name === undefined) continue;
+    const stack = ctx.template.stackId;
+    const machine = ctx.builder.resourceNamed(stack, 'AWS::Serverless::StateMachine', 'Name', name) ?? ctx.builder.resourceNamed(stack, 'AWS::StepFunctions::StateMachine', 'StateMachineName', name);
+    if (machine) return machine.id;
+  }
+  return undefined;
 }
 
 /**

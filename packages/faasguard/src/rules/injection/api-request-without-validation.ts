@@ -19,7 +19,7 @@ export const apiRequestWithoutValidation: Rule = {
     severity: 'low',
     description:
       "A REST API method that anyone on the internet can call takes a body (`POST`, `PUT`, `PATCH`) or declares required query string or header parameters, and API Gateway validates neither: no request validator (`RequestValidatorId`, `x-amazon-apigateway-request-validator`, a SAM event's `RequestModel`) checks the body against a model or the required parameters for presence. Every malformed, oversized or hostile payload then reaches the integration (the function, the HTTP backend, or the queue or table an AWS service integration writes to) and is paid for, and the backend alone stands between it and the data.\n\n" +
-      'Defence in depth: the backend must still validate what it receives, a gateway model cannot express every rule. Severity: `low`. Only routes without authorization on an API reachable from the internet are judged (an authenticated caller is accountable), and only where the template tells the methods (not `ANY` proxies, whose body has no single shape); not a route whose function\'s handler, when its code was analysed, never reads its event (what a request holds reaches nothing there). HTTP APIs have no request validation at all, so for them validation belongs in the function: an open `POST`, `PUT` or `PATCH` route of an HTTP API is reported when its function\'s code was analysed, reads the request body (`event.body`, `req.body`, `event["body"]`, Powertools `json_body`, Flask `request.json`), and neither it nor the files it imports import a schema validation library (zod, joi, yup, ajv, superstruct, valibot, class-validator, `@middy/validator`, Powertools parser or validation, `@faasguard/guard`; pydantic, jsonschema, marshmallow, cerberus, voluptuous …: the list is `VALIDATION_LIBRARIES` in `code/input-validation.ts`). Checks written by hand (`if (typeof body.qty !== \'number\')`) are not recognised; if they cover every field, suppress the finding with that reason.',
+      'Defence in depth: the backend must still validate what it receives, a gateway model cannot express every rule. Severity: `low`. Only routes without authorization on an API reachable from the internet are judged (an authenticated caller is accountable), and only where the template tells the methods (not `ANY` proxies, whose body has no single shape); not a route whose function\'s handler, when its code was analysed, never reads its event, nor one that starts a state machine whose states never use their input (what a request holds reaches nothing there). HTTP APIs have no request validation at all, so for them validation belongs in the function: an open `POST`, `PUT` or `PATCH` route of an HTTP API is reported when its function\'s code was analysed, reads the request body (`event.body`, `req.body`, `event["body"]`, Powertools `json_body`, Flask `request.json`), and neither it nor the files it imports import a schema validation library (zod, joi, yup, ajv, superstruct, valibot, class-validator, `@middy/validator`, Powertools parser or validation, `@faasguard/guard`; pydantic, jsonschema, marshmallow, cerberus, voluptuous …: the list is `VALIDATION_LIBRARIES` in `code/input-validation.ts`). Checks written by hand (`if (typeof body.qty !== \'number\')`) are not recognised; if they cover every field, suppress the finding with that reason.',
     remediation:
       'HTTP API: parse the body with a schema in the function before using any field (`const order = Order.parse(JSON.parse(event.body))` with zod, a pydantic model, the Powertools parser), and answer 400 when it fails. REST API: define a model (JSON schema) for the body and a request validator that checks the body and the parameters: `AWS::ApiGateway::RequestValidator` with `ValidateRequestBody: true` and `ValidateRequestParameters: true`, named by the method\'s `RequestValidatorId` with `RequestModels`; in OpenAPI, `x-amazon-apigateway-request-validators` and `x-amazon-apigateway-request-validator`; in SAM, the event\'s `RequestModel` with `ValidateBody: true`.',
     example: {
@@ -45,7 +45,7 @@ function restMethods(ctx: RuleContext): RuleResult[] {
     const v = route.requestValidation;
     if (!api || !v || !isOpenRoute(route, api) || route.integration?.kind === 'mock') continue;
     const gaps = unvalidated(route);
-    if (gaps.length === 0 || (route.functionId !== undefined && ignoring.has(route.functionId))) continue;
+    if (gaps.length === 0 || (route.functionId !== undefined && ignoring.has(route.functionId)) || startsMachineIgnoringInput(route, index)) continue;
     const fn = index.function(route.functionId);
     const target = fn ? ` function ${nameOf(fn)}` : ' its integration';
     results.push({
@@ -68,6 +68,12 @@ function handlersIgnoringEvents(ctx: RuleContext): Set<string> {
   if (!scope) return new Set();
   const facts = codeFactsFor(ctx.model, scope);
   return new Set([...facts.byFunction].filter(([, code]) => code.analysis?.ignoresEvent === true).map(([id]) => id));
+}
+
+/** A route whose integration starts a state machine that never uses its input (`Resource.ignoresInput`). */
+function startsMachineIgnoringInput(route: Route, index: ModelIndex): boolean {
+  const integration = route.integration;
+  return integration?.service === 'states' && index.resource(integration.targetId)?.ignoresInput === true;
 }
 
 /**
