@@ -7,11 +7,14 @@
 import type { Api, AppModel, Route } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { apiPolicyNarrowing } from '../../analysis/api-policy-callers.js';
+import { connectionGate } from '../../model/connection-gate.js';
 
 export function isOpenRoute(route: Route, api: Api): boolean {
   return route.auth.type === 'none' && !route.auth.apiKeyRequired && api.endpointType !== 'PRIVATE' && apiPolicyNarrowing(api) === undefined;
 }
 
+/** A WebSocket API's route other than `$connect` is as open as `$connect`, which admits its connections (`connection-gate.ts`). */
 export function openRoutes(model: AppModel, api: Api): Route[] {
-  return ModelIndex.of(model).routesOf(api).filter((r) => isOpenRoute(r, api) && r.integration?.kind !== 'mock');
+  const index = ModelIndex.of(model);
+  return index.routesOf(api).filter((r) => isOpenRoute(connectionGate(r, api, index) ?? r, api) && r.integration?.kind !== 'mock');
 }
