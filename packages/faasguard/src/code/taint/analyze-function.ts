@@ -6,9 +6,9 @@
  */
 import type { Trigger } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
-import { jsHandlerIgnoresEvent } from './handler-ignores-event.js';
 import { isApiTrigger } from '../../model/trigger-kind.js';
 import { Evaluator, type AnalysisContext } from './evaluate.js';
+import { jsHandlerIgnoresEvent } from './handler-ignores-event.js';
 import { requestObject } from './request-object.js';
 import { AUTHZ_NAME } from './walker-core.js';
 import { exportValue, loadModule } from './module-env.js';

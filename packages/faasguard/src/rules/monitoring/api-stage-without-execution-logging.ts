@@ -77,17 +77,19 @@ function listText(items: readonly string[]): string {
 /** `$context` variables that put an error's text in the access log line. */
 const ERROR_VARIABLES = /\$context\.(?:error\.message(?:String)?|integrationErrorMessage|integration\.error|authorizer\.error|authorize\.error|authenticate\.error|waf\.error)\b/;
 
-function accessLogRecordsErrors({ stage }: StageOfApi): boolean {
-  if (stage.accessLogDestination === undefined || stage.accessLogFormat === undefined) return false;
-  const format = typeof stage.accessLogFormat === 'string' ? stage.accessLogFormat : display(stage.accessLogFormat);
-  return ERROR_VARIABLES.test(format);
+function accessLogRecordsErrors(s: StageOfApi): boolean {
+  return ERROR_VARIABLES.test(accessLogFormat(s) ?? '');
 }
 
 /** The access log writes each response's status (`$context.status`): a failed request leaves a line, if not its cause. */
-function accessLogRecordsStatus({ stage }: StageOfApi): boolean {
-  if (stage.accessLogDestination === undefined || stage.accessLogFormat === undefined) return false;
-  const format = typeof stage.accessLogFormat === 'string' ? stage.accessLogFormat : display(stage.accessLogFormat);
-  return /\$context\.status\b/.test(format);
+function accessLogRecordsStatus(s: StageOfApi): boolean {
+  return /\$context\.status\b/.test(accessLogFormat(s) ?? '');
+}
+
+/** The format of the stage's access log, when it has one. */
+function accessLogFormat({ stage }: StageOfApi): string | undefined {
+  if (stage.accessLogDestination === undefined || stage.accessLogFormat === undefined) return undefined;
+  return typeof stage.accessLogFormat === 'string' ? stage.accessLogFormat : display(stage.accessLogFormat);
 }
 
 /** Some method logs at ERROR or INFO, or the level is chosen by a parameter or a condition. */
