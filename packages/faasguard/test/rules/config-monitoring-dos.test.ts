@@ -10,6 +10,7 @@ import { openCorsOnAuthenticatedEndpoint } from '../../src/rules/config/open-cor
 import { apiWithoutThrottling } from '../../src/rules/dos/api-without-throttling.js';
 import { sqsSourceWithoutRedrive } from '../../src/rules/dos/sqs-source-without-redrive.js';
 import { asyncTriggerWithoutFailureDestination } from '../../src/rules/monitoring/async-trigger-without-failure-destination.js';
+import { asyncRetriesUnbounded } from '../../src/rules/dos/async-retries-unbounded.js';
 import { publicRestApiWithoutWaf } from '../../src/rules/dos/public-rest-api-without-waf.js';
 import { apiStageDataTraceEnabled } from '../../src/rules/monitoring/api-stage-data-trace-enabled.js';
 import { apiStageWithoutExecutionLogging } from '../../src/rules/monitoring/api-stage-without-execution-logging.js';
@@ -70,6 +71,15 @@ describe('what the findings claim', () => {
     // The routes are not in the template: denials may happen.
     assert.match(claims['Quiet']!, /^authorization denials and integration failures leave no record/);
     assert.match(claims['Open']!, /^integration failures are recorded only as the access log's error fields, without API Gateway's account of each step/);
+  });
+
+  it('async-retries-unbounded says retries come minutes apart, and six hours bound the events held back, not every retry', async () => {
+    const result = await scan(path.join(FIXTURES, 'rules', 'async-retries-unbounded', 'fail'), { rules: [asyncRetriesUnbounded] });
+    assert.ok(result.findings.length > 0);
+    for (const f of result.findings) {
+      assert.match(f.message, /each event that makes it fail runs three times \(the retries a minute, then two minutes apart\), and one throttled or met by a Lambda error is kept and retried for up to six hours\./);
+      assert.doesNotMatch(f.message, /three times over up to six hours/);
+    }
   });
 
   it('sqs-source-without-redrive says the queue deletes an expired message, not that it is lost (the code may keep a copy)', async () => {

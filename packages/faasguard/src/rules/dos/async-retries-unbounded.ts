@@ -20,7 +20,7 @@ export const asyncRetriesUnbounded: Rule = {
     cwe: ['CWE-400'],
     severity: 'low',
     description:
-      'The function is invoked asynchronously (S3, SNS, EventBridge …) and does not bound how failing events are retried: `MaximumRetryAttempts` and `MaximumEventAgeInSeconds` are unset or at their maximum, so Lambda keeps each failing event for up to 6 hours and runs it three times. An attacker who can inject events that make the function fail (a malformed object, a crafted message) triples the cost of each, and a burst of them keeps the function busy retrying for hours, delaying legitimate events queued behind.\n\n' +
+      'The function is invoked asynchronously (S3, SNS, EventBridge …) and does not bound how failing events are retried: `MaximumRetryAttempts` and `MaximumEventAgeInSeconds` are unset or at their maximum, so Lambda runs each event that makes the function fail three times (one minute, then two minutes apart) and keeps an event that is throttled or meets a Lambda error for up to 6 hours, retrying it. An attacker who can inject events that make the function fail (a malformed object, a crafted message) triples the cost of each, and a burst of them fills the function\'s concurrency with retries, so that events throttled behind them wait, for hours at worst.\n\n' +
       'Severity: `low`: the retries are bounded by Lambda (two retries, six hours) and the amplification is at most threefold. Only functions with asynchronous triggers are checked, and not those only a schedule invokes (its input is written in the template) or a log subscription of a function nothing outside reaches (its lines are what that function writes): no one outside can make them fail on purpose.',
     remediation:
       'Set `EventInvokeConfig` (SAM) or an `AWS::Lambda::EventInvokeConfig` with `MaximumRetryAttempts` (0 or 1 for work that is not worth retrying) and a `MaximumEventAgeInSeconds` matching how long an event stays useful, plus an on-failure destination to keep what is dropped.',
@@ -38,7 +38,7 @@ export const asyncRetriesUnbounded: Rule = {
       const triggers = asyncTriggers(model, fn).filter((t) => outsidersMayShape(model, t));
       if (triggers.length === 0 || isBounded(fn)) continue;
       results.push({
-        message: `Function ${nameOf(fn)} is invoked asynchronously (${triggerKindsText(triggers)}) with retries and event age at their maximum: each event that makes it fail runs three times over up to six hours. ${sourceWords(fn.loc.file).terraform ? 'Set maximum_retry_attempts and maximum_event_age_in_seconds in an aws_lambda_function_event_invoke_config.' : 'Set MaximumRetryAttempts and MaximumEventAgeInSeconds.'}`,
+        message: `Function ${nameOf(fn)} is invoked asynchronously (${triggerKindsText(triggers)}) with retries and event age at their maximum: each event that makes it fail runs three times (the retries a minute, then two minutes apart), and one throttled or met by a Lambda error is kept and retried for up to six hours. ${sourceWords(fn.loc.file).terraform ? 'Set maximum_retry_attempts and maximum_event_age_in_seconds in an aws_lambda_function_event_invoke_config.' : 'Set MaximumRetryAttempts and MaximumEventAgeInSeconds.'}`,
         location: fn.asyncConfig?.loc ?? fn.loc,
         related: triggersRelated(triggers),
         subject: subjectOf(fn),
