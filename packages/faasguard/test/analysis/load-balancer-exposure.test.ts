@@ -7,50 +7,20 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeExposure } from '../../src/analysis/exposure.js';
 import { loadApp } from '../../src/scan/scan.js';
+import { FORWARD_TO_TARGETS, loadBalancerApp } from '../helpers/load-balancer-app.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
 const project = projectsRemovedAfterTests();
 
-function template(scheme: string, actions: string): string {
-  return `Resources:
-  Web:
-    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
-    Properties:
-      Scheme: ${scheme}
-      Subnets: [subnet-1, subnet-2]
-  Listener:
-    Type: AWS::ElasticLoadBalancingV2::Listener
-    Properties:
-      LoadBalancerArn: !Ref Web
-      Port: 80
-      Protocol: HTTP
-      DefaultActions:
-${actions}
-  Targets:
-    Type: AWS::ElasticLoadBalancingV2::TargetGroup
-    Properties:
-      TargetType: lambda
-      Targets:
-        - Id: !GetAtt Handler.Arn
-  Invoke:
+/** The load balancer's own invoke permission, without a source condition. */
+const INVOKE = `  Invoke:
     Type: AWS::Lambda::Permission
     Properties:
       Action: lambda:InvokeFunction
       FunctionName: !Ref Handler
       Principal: elasticloadbalancing.amazonaws.com
-  Handler:
-    Type: AWS::Lambda::Function
-    Properties:
-      Runtime: nodejs22.x
-      Handler: index.handler
-      Role: arn:aws:iam::123456789012:role/handler
-      Code:
-        ZipFile: 'exports.handler = async () => ({ statusCode: 200 });'
 `;
-}
 
-const FORWARD = `        - Type: forward
-          TargetGroupArn: !Ref Targets`;
 
 const SIGN_IN = `        - Type: authenticate-cognito
           Order: 1
@@ -63,14 +33,14 @@ const SIGN_IN = `        - Type: authenticate-cognito
           TargetGroupArn: !Ref Targets`;
 
 async function exposure(scheme: string, actions: string): Promise<Array<[string, string]>> {
-  const { model } = await loadApp(project({ 'template.yaml': template(scheme, actions) }));
+  const { model } = await loadApp(project({ 'template.yaml': loadBalancerApp('lambda', '!GetAtt Handler.Arn', scheme, { actions, more: INVOKE }) }));
   const fn = model.functions.find((f) => f.logicalId === 'Handler')!;
   return computeExposure(model).get(fn.id)!.paths.map((p) => [p.level, p.description]);
 }
 
 describe('load balancer exposure', () => {
   it('an internet-facing load balancer that forwards to the function makes it public', async () => {
-    assert.deepEqual(await exposure('internet-facing', FORWARD), [
+    assert.deepEqual(await exposure('internet-facing', FORWARD_TO_TARGETS), [
       ['public', 'anyone on the internet can send requests to listener Listener (port 80) of load balancer Web, which forwards them to Handler'],
       ['account', "any resource of elasticloadbalancing.amazonaws.com in the function's account can invoke Handler through permission Invoke"],
     ]);
@@ -78,7 +48,7 @@ describe('load balancer exposure', () => {
 
   it('one that signs the caller in first lets its users in; an internal one, nobody from the internet', async () => {
     assert.deepEqual((await exposure('internet-facing', SIGN_IN))[0], ['authenticated', 'users the load balancer signs in can send requests to listener Listener (port 80) of load balancer Web, which forwards them to Handler']);
-    assert.deepEqual(await exposure('internal', FORWARD), [
+    assert.deepEqual(await exposure('internal', FORWARD_TO_TARGETS), [
       ['account', "any resource of elasticloadbalancing.amazonaws.com in the function's account can invoke Handler through permission Invoke"],
       ['internal', 'alb events from Targets invoke Handler'],
     ]);

@@ -1,8 +1,13 @@
+/** The listener's default action: forward to the target group. */
+export const FORWARD_TO_TARGETS = `        - Type: forward
+          TargetGroupArn: !Ref Targets`;
+
 /**
  * A template of an Application Load Balancer whose listener forwards to a target group, and a
- * function: the shape the load balancer tests share.
+ * function: the shape the load balancer tests share. `actions`: the listener's default actions;
+ * `more`: resources appended.
  */
-export function loadBalancerApp(targetType: string, target: string, scheme = 'internet-facing'): string {
+export function loadBalancerApp(targetType: string, target: string, scheme = 'internet-facing', { actions = FORWARD_TO_TARGETS, more = '' }: { actions?: string; more?: string } = {}): string {
   return `Resources:
   Web:
     Type: AWS::ElasticLoadBalancingV2::LoadBalancer
@@ -16,8 +21,7 @@ export function loadBalancerApp(targetType: string, target: string, scheme = 'in
       Port: 80
       Protocol: HTTP
       DefaultActions:
-        - Type: forward
-          TargetGroupArn: !Ref Targets
+${actions}
   Targets:
     Type: AWS::ElasticLoadBalancingV2::TargetGroup
     Properties:
@@ -32,5 +36,5 @@ export function loadBalancerApp(targetType: string, target: string, scheme = 'in
       Role: arn:aws:iam::123456789012:role/handler
       Code:
         ZipFile: 'exports.handler = async () => ({ statusCode: 200 });'
-`;
+${more}`;
 }

@@ -15,12 +15,12 @@ import { concat, TextBuilder } from './text-builder.js';
 import { TaintWalker } from './walker-core.js';
 import { CLEAN_METHODS, isAnchoredRegex, MEMBERSHIP_METHODS } from './sanitizers.js';
 import { findGuardRow } from './models/guard-rows.js';
-import { findSanitizerRow } from './models/sanitizer-rows.js';
+import { FILE_NAME_SAFE, findSanitizerRow } from './models/sanitizer-rows.js';
 import { DYNAMODB_EXPRESSION_PROPS, FIXED_ORIGIN, MONGO_WHERE, queryShaping } from './sinks.js';
 import { JAVASCRIPT_SINKS } from './models/javascript-sinks.js';
 import { findSinkRows } from './models/sink-row.js';
 import { getSummary, instantiate, returnedValue, type ParamCall } from './summaries.js';
-import { CLEAN, Env, type FnRef, type SinkFamily, type Taint, type Value } from './types.js';
+import { CLEAN, Env, type FnRef, type Taint, type Value } from './types.js';
 import { receiverOfCall } from './caught-error-methods.js';
 import { injectionLogging, isPowertoolsLogger, type EventLogging, type LogEventOption } from './event-logging-middleware.js';
 
@@ -642,7 +642,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
     if ((callee.module === 'global' || callee.module === 'url') && m === 'URL') return urlObject(args[0] ?? CLEAN, args[1]);
     if (isJwtDecode(callee)) return { taints: [...mixed(args).taints, { origin: { kind: 'jwt-unverified', loc: this.loc(node), how: callee.text, path: [] }, steps: [this.step(node, `decoded without verification: ${this.text(node)}`)], sanitized: new Set() }] };
     if (m === 'split' && args[0]?.text === '.' && receiver) return { taints: [...mixed([receiver]).taints, { origin: { kind: 'jwt-split' }, steps: [], sanitized: new Set() }] };
-    if (receiver && isLastPathPart(node)) return sanitize(elementOf(receiver), BASENAME_SAFE);
+    if (receiver && isLastPathPart(node)) return sanitize(elementOf(receiver), FILE_NAME_SAFE);
     return undefined;
   }
 
@@ -1013,8 +1013,6 @@ function isAwsSdkOperation(receiver: Value | undefined): boolean {
   return receiver?.api !== undefined && isAwsSdk(receiver.api.module) && receiver.api.members.includes('()');
 }
 
-/** What a file name without its folders is safe for, as `path.basename` (`models/sanitizer-rows.ts`). */
-const BASENAME_SAFE: readonly SinkFamily[] = ['path', 'command'];
 
 /**
  * `key.split('/').pop()` or `key.split('/').at(-1)`: the part after the last `/`, a file name that

@@ -15,13 +15,13 @@ import { PY_CLEAN_METHODS } from './python-tables.js';
 import { receiverOfCall } from './caught-error-methods.js';
 import { INPUT_ERROR_CLASSES } from './input-error-classes.js';
 import { findGuardRow } from './models/guard-rows.js';
-import { findSanitizerRow } from './models/sanitizer-rows.js';
+import { FILE_NAME_SAFE, findSanitizerRow } from './models/sanitizer-rows.js';
 import { PYTHON_SINKS } from './models/python-sinks.js';
 import { findSinkRows } from './models/sink-row.js';
 import { PREDICATES } from './models/predicates.js';
 import { concat, TextBuilder } from './text-builder.js';
 import { TaintWalker } from './walker-core.js';
-import { CLEAN, Env, type PyFnRef, type SinkFamily, type Taint, type Value } from './types.js';
+import { CLEAN, Env, type PyFnRef, type Taint, type Value } from './types.js';
 
 export interface PyModule {
   file: string;
@@ -443,7 +443,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
         const key = sub ? this.evalExpr(sub, env) : CLEAN;
         if (key.text !== undefined && deepTaints(key).length === 0) return getProp(obj, key.text, this.loc(sub!));
         const element = elementOf(obj, sub ? this.loc(sub) : undefined);
-        return isLastPathPart(value, sub) ? sanitize(element, BASENAME_SAFE) : element;
+        return isLastPathPart(value, sub) ? sanitize(element, FILE_NAME_SAFE) : element;
       }
       case 'call':
         return this.call(n, env);
@@ -901,8 +901,6 @@ function isConstant(n: PyNode): boolean {
 }
 
 /** The text of a plain string literal (`"body"`, `r"^\\d+$"`). */
-/** What a file name without its folders is safe for, as `os.path.basename` (`models/sanitizer-rows.ts`). */
-const BASENAME_SAFE: readonly SinkFamily[] = ['path', 'command'];
 
 /**
  * `key.split('/')[-1]` or `key.rsplit('/', 1)[-1]`: the part after the last `/`, a file name that

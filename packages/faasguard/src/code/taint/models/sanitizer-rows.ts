@@ -14,6 +14,12 @@ export interface SanitizerRow {
 
 /** What URL encoding makes safe: the data can no longer break out of a path segment or an attribute. */
 const URL_SAFE: readonly SinkFamily[] = ['command', 'path', 'ssrf', 'xss', 'redirect', 'log-forging'];
+/**
+ * What a file name without its folders is safe for: it cannot climb out of the folder it is joined
+ * to, nor add a word to a command line (`path.basename`, `os.path.basename`, the part after the last
+ * `/` that the evaluators recognise in `key.split('/')`).
+ */
+export const FILE_NAME_SAFE: readonly SinkFamily[] = ['path', 'command'];
 /** What quoting as JSON or as a literal makes safe: a line break becomes `\\n`. */
 const LOG_SAFE: readonly SinkFamily[] = ['log-forging'];
 
@@ -24,7 +30,7 @@ export const SANITIZERS: Readonly<Record<ModelLanguage, readonly SanitizerRow[]>
     { modules: ['global'], members: ['encodeURI'], families: ['xss'] },
     { modules: ['global'], members: ['String'], families: ['nosql'] },
     { modules: ['Math', 'crypto', 'uuid'], members: ['*'], families: 'all' },
-    { modules: ['path'], members: ['basename', 'extname'], families: ['path', 'command'] },
+    { modules: ['path'], members: ['basename', 'extname'], families: FILE_NAME_SAFE },
     { modules: ['zod'], members: ['parse', 'parseAsync', 'safeParse', 'safeParseAsync'], families: 'all' },
     { modules: ['joi', '@hapi/joi'], members: ['validate', 'validateAsync', 'attempt'], families: 'all' },
     { modules: ['yup'], members: ['validate', 'validateSync', 'cast'], families: 'all' },
@@ -54,7 +60,7 @@ export const SANITIZERS: Readonly<Record<ModelLanguage, readonly SanitizerRow[]>
     { modules: ['hashlib', 'hmac', 'secrets', 'math', 'datetime', 'decimal'], members: ['*'], families: 'all' },
     { modules: ['builtins'], members: ['str'], families: ['nosql'] },
     { modules: ['shlex'], members: ['quote', 'join'], families: ['command'] },
-    { modules: ['os'], members: ['basename'], families: ['path', 'command'] },
+    { modules: ['os'], members: ['basename'], families: FILE_NAME_SAFE },
     { modules: ['html', 'markupsafe', 'bleach'], members: ['escape', 'clean'], families: ['xss'] },
     { modules: ['re', 'regex'], members: ['escape'], families: ['regex'] },
     { modules: ['urllib'], members: ['quote', 'quote_plus', 'urlencode'], families: URL_SAFE },
