@@ -131,7 +131,7 @@ function checkOne(d: Dependency, options: SupplyChainOptions, hashedRequirementF
     out.push(result(d, 'install-script', `${id} runs an install script${via(d)}; it executes arbitrary code on every machine that installs the function.`));
   }
   if (d.ecosystem === 'PyPI' && d.version === undefined && d.source === 'registry') {
-    out.push(result(d, 'unpinned', `${d.name} is not pinned to an exact version (${d.specifier ?? 'no constraint'}); each build may install a different release.`));
+    out.push(result(d, 'unpinned', `${d.name} is not pinned to an exact version (${d.specifier ?? 'no version given'}); each build may install a different release.`));
   }
   return out;
 }

@@ -37,7 +37,7 @@ export interface Dependency {
   name: string;
   /** Exact installed version; undefined when the input does not pin one (unpinned requirements). */
   version: string | undefined;
-  /** Version constraint as written, for unpinned Python requirements (e.g. `>=2.0`). */
+  /** Version constraint as written, for unpinned Python requirements (e.g. `>=2.0`); undefined for a bare name. */
   specifier?: string;
   scope: DependencyScope;
   /** True when the project's own manifest names the package. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseNpmLock } from '../../src/deps/lockfiles/npm-lock.js';
-import { parseRequirementsFile } from '../../src/deps/lockfiles/requirements-txt.js';
+import { parseRequirementsFile, parseRequirementsText } from '../../src/deps/lockfiles/requirements-txt.js';
 import { checkSupplyChain, parseNpmrc, registryConfigFromNpmrc, type SupplyChainResult } from '../../src/deps/supply-chain.js';
 import { fixture, readFixture } from './fixtures.js';
 
@@ -68,6 +68,17 @@ describe('supply-chain checks on Python requirements', () => {
     ]);
     const configured = checkSupplyChain(lock.dependencies, { registries: { pypi: ['pypi.internal.example.com'] } });
     assert.equal(configured.some((r) => r.kind === 'foreign-registry'), false);
+  });
+
+  it('says what an unpinned requirement asks for: its constraint, or no version at all', () => {
+    const lock = parseRequirementsText('requests\nflask>=2.0\nboto3==1.34.0\n', 'requirements.txt');
+    assert.deepEqual(
+      checkSupplyChain(lock.dependencies).map((r) => r.message),
+      [
+        'requests is not pinned to an exact version (no version given); each build may install a different release.',
+        'flask is not pinned to an exact version (>=2.0); each build may install a different release.',
+      ],
+    );
   });
 
   it('passing fixture: pinned and hashed', async () => {

@@ -60,5 +60,8 @@ describe('api-request-without-validation and handlers that never read their even
       method('Greet', 'greet', 'arn:aws:states:\${AWS::Region}:\${AWS::AccountId}:stateMachine:HelloMachine') + method('Work', 'work', '\${Worker}');
     const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiRequestWithoutValidation] });
     assert.deepEqual(result.findings.map((f) => f.message.slice(0, f.message.indexOf(' of API'))), ['Route POST /work']);
+    // The finding names what the requests reach: the state machine, through the integration's action.
+    assert.equal(result.findings[0]!.message, 'Route POST /work of API Api is open to anyone and API Gateway does not validate its body: every malformed or hostile request reaches Worker through states:StartSyncExecution. Add a request validator and a model.');
+    assert.deepEqual(result.findings[0]!.related?.map((r) => [r.loc.line, r.message]), [[template.split('\n').indexOf('  Worker:') + 1, 'Worker through states:StartSyncExecution']]);
   });
 });

@@ -208,7 +208,7 @@ function requirement(s: string, file: string, line: number, scope: DependencySco
     lockfile: file,
     line,
   };
-  if (!pinned) dep.specifier = constraint || '*';
+  if (!pinned && constraint) dep.specifier = constraint;
   return dep;
 }
 

@@ -1,6 +1,6 @@
 import type { LambdaFunction } from '../../model/app-model.js';
 import { exposureSteps, exposureText, publicFunctions, type PublicFunction } from './public-functions.js';
-import { routeThrottle } from './route-throttle.js';
+import { routeThrottle, type RouteThrottle } from './route-throttle.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { asNumber } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -29,9 +29,10 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
     const index = ModelIndex.of(model);
     for (const pf of publicFunctions(model)) {
       if (pf.fn.reservedConcurrency !== undefined && pf.fn.reservedConcurrency !== null) continue;
-      if (heldBelowThePool(pf, index)) continue;
+      const held = throttledAtOnce(pf, index);
+      if (held?.every((h) => h.atOnce < ACCOUNT_POOL)) continue;
       results.push({
-        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and has no reserved concurrency: a request flood scales it to the account's whole concurrency pool, throttling every other function and billing every call. ${reservedConcurrencyFix(pf.fn)}`,
+        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and has no reserved concurrency: a request flood scales it to the account's whole concurrency pool, throttling every other function and billing every call.${looseThrottleText(held)} ${reservedConcurrencyFix(pf.fn)}`,
         location: pf.fn.loc,
         related: exposureSteps(pf),
         subject: subjectOf(pf.fn),
@@ -48,21 +49,46 @@ const ACCOUNT_POOL = 1000;
 /** Lambda's timeout when the template sets none. */
 const DEFAULT_TIMEOUT_SECONDS = 3;
 
+/** A throttled way in: how many runs of the function its limit lets start before the first ends. */
+interface HeldWayIn {
+  limit: RouteThrottle;
+  timeout: number;
+  /** rate × timeout + burst */
+  atOnce: number;
+}
+
 /**
- * Every public way in is a REST route that API Gateway throttles so that the function cannot take
- * the pool: at most `rate` requests start each second and each ends by the timeout, so no more
- * than rate × timeout + burst run at once.
+ * Each public way in when every one is a REST route that API Gateway throttles (undefined when one
+ * is not, or the timeout is unknown): at most `rate` requests start each second and each ends by
+ * the timeout, so no more than rate × timeout + burst run at once.
  */
-function heldBelowThePool(pf: PublicFunction, index: ModelIndex): boolean {
+function throttledAtOnce(pf: PublicFunction, index: ModelIndex): HeldWayIn[] | undefined {
   const timeout = pf.fn.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : asNumber(pf.fn.timeout);
-  if (timeout === undefined) return false;
+  if (timeout === undefined) return undefined;
   const triggers = new Map(index.triggersOf(pf.fn).map((t) => [t.id, t]));
-  return pf.paths.every((p) => {
+  const held: HeldWayIn[] = [];
+  for (const p of pf.paths) {
     const route = index.route(triggers.get(p.via)?.routeId);
     const api = index.api(route?.apiId);
     const limit = route && api ? routeThrottle(route, api) : undefined;
-    return limit !== undefined && limit.rate * timeout + limit.burst < ACCOUNT_POOL;
-  });
+    if (limit === undefined) return undefined;
+    held.push({ limit, timeout, atOnce: limit.rate * timeout + limit.burst });
+  }
+  return held;
+}
+
+/**
+ * Where every way in is throttled, why that is not enough: the loosest limit, and how many runs it
+ * lets start at once (a reviewer reading the stage's limits would otherwise take them for a cap).
+ */
+function looseThrottleText(held: readonly HeldWayIn[] | undefined): string {
+  if (held === undefined || held.length === 0) return '';
+  const { limit, timeout, atOnce } = held.reduce((a, b) => (b.atOnce > a.atOnce ? b : a));
+  return ` Its API's throttling (${count(limit.rate)} requests a second, burst ${count(limit.burst)}) does not hold it below the pool of ${count(ACCOUNT_POOL)}: with its ${count(timeout)}-second timeout, up to ${count(atOnce)} runs can be under way at once.`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 /** The setting as the function's source spells it. */

@@ -1,5 +1,5 @@
 import { codeFactsFor } from '../../code/code-facts.js';
-import type { AppModel, Route } from '../../model/app-model.js';
+import type { AppModel, LambdaFunction, Resource, Route } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { routeName } from '../../model/route-name.js';
 import { isOpenRoute } from '../dos/open-routes.js';
@@ -46,17 +46,30 @@ function restMethods(ctx: RuleContext): RuleResult[] {
     if (!api || !v || !isOpenRoute(route, api) || route.integration?.kind === 'mock') continue;
     const gaps = unvalidated(route);
     if (gaps.length === 0 || (route.functionId !== undefined && ignoring.has(route.functionId)) || startsMachineIgnoringInput(route, index)) continue;
-    const fn = index.function(route.functionId);
-    const target = fn ? ` function ${nameOf(fn)}` : ' its integration';
+    const target = integrationTarget(route, index);
     results.push({
-      message: `Route ${routeName(route)} of API ${nameOf(api)} is open to anyone and API Gateway does not validate ${gaps.join(' nor ')}: every malformed or hostile request reaches${target}. Add a request validator and a model.`,
+      message: `Route ${routeName(route)} of API ${nameOf(api)} is open to anyone and API Gateway does not validate ${gaps.join(' nor ')}: every malformed or hostile request reaches ${target.text}. Add a request validator and a model.`,
       location: v.loc,
-      related: fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : [],
+      related: target.resource ? [{ loc: target.resource.loc, message: target.text }] : [],
       subject: subjectOf(route),
       key: [api.logicalId, route.method, route.path],
     });
   }
   return results;
+}
+
+/** What the route's requests reach, named as the model knows it: a function, a resource through a service's action, or the integration. */
+function integrationTarget(route: Route, index: ModelIndex): { text: string; resource?: Resource | LambdaFunction } {
+  const fn = index.function(route.functionId);
+  if (fn) return { text: `function ${nameOf(fn)}`, resource: fn };
+  const integration = route.integration;
+  if (integration?.kind === 'http') return { text: 'its HTTP backend' };
+  if (integration?.kind !== 'aws-service' || integration.service === undefined) return { text: 'its integration' };
+  // Without an action in its URI (SQS and SNS take theirs as a request parameter), the service alone is named.
+  const through = integration.action ? `${integration.service}:${integration.action}` : `its ${integration.service} integration`;
+  const resource = index.resource(integration.targetId);
+  if (resource) return { text: `${nameOf(resource)} through ${through}`, resource };
+  return { text: integration.action ? `its ${through} integration` : through };
 }
 
 /**
