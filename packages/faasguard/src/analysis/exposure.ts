@@ -19,6 +19,7 @@ import { connectionGate } from '../model/connection-gate.js';
 import { invokesOnlyForOwnAccount } from '../model/same-account-services.js';
 import { forwardingListeners, groupFunction, type ForwardingListener } from '../model/facts/load-balancer-listeners.js';
 import { isApiTrigger } from '../model/trigger-kind.js';
+import { bucketsReceivingMail } from '../model/facts/mail-receipt-rules.js';
 import { apiPolicyNarrowing, type PolicyNarrowing } from './api-policy-callers.js';
 
 const COMPUTED = new WeakMap<AppModel, Map<string, FunctionExposure>>();
@@ -227,6 +228,8 @@ function urlPath(t: Trigger, fn: LambdaFunction): EntryPath {
 
 function sourcePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPath {
   const source = index.resource(t.sourceId);
+  const mailRule = source && t.kind === 's3' ? bucketsReceivingMail(index.model).get(source.id) : undefined;
+  if (source && mailRule) return storedMailPath(t, mailRule, source, fn);
   const grant = source ? publicWriteGrant(source) : undefined;
   if (source && grant) {
     const verb = WRITE_VERBS[source.kind] ?? 'write to';
@@ -240,12 +243,40 @@ function sourcePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPat
       ],
     };
   }
+  if (t.kind === 'ses') return receivedMailPath(t, source, fn);
   const level = sourceLevel(t, source, index);
   return {
     level,
     via: t.id,
     description: `${t.kind} events${source ? ` from ${nameOf(source)}` : t.source !== undefined ? ` from ${display(t.source)}` : ''} invoke ${nameOf(fn)}`,
     steps: [{ loc: t.loc, message: `${t.kind} trigger` }],
+  };
+}
+
+/**
+ * An SES receipt rule hands the function the e-mail its recipients receive: anyone on the internet
+ * can send one (spam and virus scanning mark a message, they do not stop it reaching the action).
+ */
+function receivedMailPath(t: Trigger, rule: Resource | undefined, fn: LambdaFunction): EntryPath {
+  const ruleName = rule ? `receipt rule ${nameOf(rule)}` : 'an SES receipt rule';
+  return {
+    level: 'public',
+    via: t.id,
+    description: `anyone on the internet can send an e-mail that ${ruleName} passes to ${nameOf(fn)}`,
+    steps: [{ loc: t.loc, message: `${ruleName} invokes ${nameOf(fn)} with each e-mail it receives` }],
+  };
+}
+
+/** A bucket an SES receipt rule stores received e-mail in: each message anyone sends becomes an object there. */
+function storedMailPath(t: Trigger, rule: Resource, bucket: Resource, fn: LambdaFunction): EntryPath {
+  return {
+    level: 'public',
+    via: t.id,
+    description: `anyone on the internet can send an e-mail that receipt rule ${nameOf(rule)} stores in ${nameOf(bucket)}, which invokes ${nameOf(fn)}`,
+    steps: [
+      { loc: rule.loc, message: `receipt rule ${nameOf(rule)} stores each e-mail it receives in ${nameOf(bucket)}` },
+      { loc: t.loc, message: `${t.kind} event from ${nameOf(bucket)} invokes ${nameOf(fn)}` },
+    ],
   };
 }
 

@@ -28,6 +28,7 @@ export const SHARED_TRIGGER_KINDS = [
   'eventbridge-scheduled',
   'iot',
   'cognito-user-pool',
+  'ses',
   'cloudwatch-logs',
   'kafka-msk',
   'kafka-self-managed',

@@ -35,6 +35,7 @@ import { iamCredentialsExposure } from './privilege/iam-credentials-exposure.js'
 import { iamWildcardAction } from './privilege/iam-wildcard-action.js';
 import { iamWildcardResourceWrite } from './privilege/iam-wildcard-resource-write.js';
 import { iamWildcardResourceRead } from './privilege/iam-wildcard-resource-read.js';
+import { iamWildcardModelInvocation } from './privilege/iam-wildcard-model-invocation.js';
 import { apiDomainWithoutTls12 } from './config/api-domain-without-tls12.js';
 import { bucketTriggerWithoutPublicAccessBlock } from './config/bucket-trigger-without-public-access-block.js';
 import { cacheWithoutEncryption } from './config/cache-without-encryption.js';
@@ -177,6 +178,7 @@ export const ALL_RULES: readonly Rule[] = [
   iamWildcardAction,
   iamWildcardResourceWrite,
   iamWildcardResourceRead,
+  iamWildcardModelInvocation,
   iamBroadManagedPolicy,
   iamPrivilegeEscalation,
   iamRoleSharedByFunctions,

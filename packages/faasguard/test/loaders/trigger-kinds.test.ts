@@ -37,6 +37,7 @@ describe('trigger kinds', () => {
       'sam/template.yaml/Handler#Topic sns',
       'sam/template.yaml/Handler#Uploads s3',
       'sam/template.yaml/HandlerUrl function-url',
+      'sam/template.yaml/Inbound#action0 ses',
       'sam/template.yaml/MskMapping kafka-msk',
       'sam/template.yaml/OddMapping unknown',
       'sam/template.yaml/SelfManagedMapping kafka-self-managed',

@@ -301,6 +301,11 @@ const CASES: Record<string, Expected[]> = {
     { line: 34, subject: 'ReportRole', severity: 'medium' },
     { line: 44, subject: 'Analysts', severity: 'medium' },
   ],
+  'iam-wildcard-model-invocation': [
+    { line: 12, subject: 'ChatRole', severity: 'medium' },
+    { line: 34, subject: 'SummarizerRole', severity: 'low' },
+    { line: 56, subject: 'WorkflowRole', severity: 'info' },
+  ],
   'iam-broad-managed-policy': [
     { line: 10, subject: 'ImporterRole' },
     { line: 11, subject: 'ImporterRole' },

@@ -62,6 +62,14 @@ export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = 
     p('request.clientMetadata', 'client metadata'),
     p('request.challengeAnswer', 'challenge answer'),
   ],
+  // The headers and envelope of a received e-mail are the sender's; SES's own fields (its message id, timestamp, verdicts) are not.
+  ses: [
+    p('Records.*.ses.mail.commonHeaders', 'e-mail headers'),
+    p('Records.*.ses.mail.headers', 'e-mail headers'),
+    p('Records.*.ses.mail.source', 'sender address', 0),
+    p('Records.*.ses.mail.destination', 'recipient addresses', 1),
+    p('Records.*.ses.receipt.recipients', 'recipient addresses', 1),
+  ],
   'cloudwatch-logs': [p('awslogs.data', 'log data', 0)],
   // Scheduled events carry only what the template wrote.
   'eventbridge-scheduled': [],

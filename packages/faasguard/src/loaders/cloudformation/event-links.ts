@@ -1,10 +1,10 @@
 /**
  * Other services that invoke functions: EventBridge rules and schedules (and EventBridge Scheduler), IoT topic rules, Cognito
- * user-pool triggers, CloudWatch Logs subscriptions.
+ * user-pool triggers, CloudWatch Logs subscriptions, SES receipt rules.
  */
-import type { TriggerKind } from '../../model/app-model.js';
+import type { LambdaFunction, TriggerKind } from '../../model/app-model.js';
 import { isValueMap, type Value, type ValueMap } from '../../model/value.js';
-import { get, items } from '../../parse/tree.js';
+import { get, items, type TNode } from '../../parse/tree.js';
 import { prop, props, type LoadContext } from './load-context.js';
 import type { TemplateResource } from './template.js';
 import { withS3Origins } from './s3-event-origins.js';
@@ -38,12 +38,35 @@ export function linkSchedule(ctx: LoadContext, r: TemplateResource): void {
 export function linkIotRule(ctx: LoadContext, r: TemplateResource): void {
   const id = ctx.template.resourceId(r.logicalId);
   const sql = prop(ctx, r, 'TopicRulePayload', 'Sql').value;
-  items(get(get(props(r), 'TopicRulePayload'), 'Actions')).forEach((node, i) => {
-    const action = ctx.ev.value(node);
-    const lambda = isValueMap(action) ? action['Lambda'] : undefined;
-    const fn = isValueMap(lambda) ? ctx.builder.functionOf(lambda['FunctionArn']) : undefined;
-    if (!fn) return;
-    ctx.builder.addTrigger({ id: `${id}#action${i}`, kind: 'iot', functionId: fn.id, sourceId: id, asynchronous: true, details: { sql: sql ?? null }, loc: node.loc });
+  for (const { fn, node, index } of functionActions(ctx, r, 'TopicRulePayload', 'Lambda')) {
+    ctx.builder.addTrigger({ id: `${id}#action${index}`, kind: 'iot', functionId: fn.id, sourceId: id, asynchronous: true, details: { sql: sql ?? null }, loc: node.loc });
+  }
+}
+
+/**
+ * `AWS::SES::ReceiptRule`: each `LambdaAction` invokes its function with the e-mail SES received,
+ * asynchronously unless `InvocationType` is `RequestResponse` (SES then waits for the function's
+ * verdict on the mail).
+ */
+export function linkSesReceiptRule(ctx: LoadContext, r: TemplateResource): void {
+  const id = ctx.template.resourceId(r.logicalId);
+  const recipients = prop(ctx, r, 'Rule', 'Recipients').value;
+  for (const { fn, action, node, index } of functionActions(ctx, r, 'Rule', 'LambdaAction')) {
+    const asynchronous = action['InvocationType'] !== 'RequestResponse';
+    ctx.builder.addTrigger({ id: `${id}#action${index}`, kind: 'ses', functionId: fn.id, sourceId: id, asynchronous, details: { recipients: recipients ?? null }, loc: node.loc });
+  }
+}
+
+/**
+ * The actions of a rule (`<body>.Actions`, IoT's and SES's shape) whose `key` action invokes a
+ * function of the model, with that action's settings and its place in the list.
+ */
+function functionActions(ctx: LoadContext, r: TemplateResource, body: string, key: string): Array<{ fn: LambdaFunction; action: ValueMap; node: TNode; index: number }> {
+  return items(get(get(props(r), body), 'Actions')).flatMap((node, index) => {
+    const written = ctx.ev.value(node);
+    const action = isValueMap(written) ? written[key] : undefined;
+    const fn = isValueMap(action) ? ctx.builder.functionOf(action['FunctionArn']) : undefined;
+    return fn && isValueMap(action) ? [{ fn, action, node, index }] : [];
   });
 }
 

@@ -24,7 +24,7 @@ import { expandIncludes } from './include-transform.js';
 import { linkPipe } from './pipe-links.js';
 import { linkStateMachine } from './state-machine-links.js';
 import { checkJsonTextContainers, checkJsonTextPolicy } from './json-text-properties.js';
-import { linkEventRule, linkIotRule, linkSchedule, linkLogSubscription, linkUserPoolTriggers } from './event-links.js';
+import { linkEventRule, linkIotRule, linkSchedule, linkLogSubscription, linkSesReceiptRule, linkUserPoolTriggers } from './event-links.js';
 import { linkPolicyToRoles, loadRole } from './iam.js';
 import { Evaluator } from './intrinsics.js';
 import { loadLambdaFunction } from './lambda-function.js';
@@ -84,6 +84,7 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::ApiGatewayV2::Stage': linkApiV2Stage,
   'AWS::Events::Rule': linkEventRule,
   'AWS::IoT::TopicRule': linkIotRule,
+  'AWS::SES::ReceiptRule': linkSesReceiptRule,
   'AWS::Scheduler::Schedule': linkSchedule,
   'AWS::Pipes::Pipe': linkPipe,
   'AWS::StepFunctions::StateMachine': linkStateMachine,

@@ -601,6 +601,7 @@ function build(source: Source, body: TNode, loc: SourceLocation): TNode | undefi
     const v = build(source.wrap as Source, body, loc);
     return v ? { kind: 'seq', items: [v], loc: v.loc } : undefined;
   }
+  if ('concat' in source && Array.isArray(source.concat)) return concatenated(source.concat as readonly Source[], body, loc);
   if ('attr' in source && typeof source.attr === 'string' && typeof source.as === 'string') return converted(present(lookup(body, source.attr)), CONVERSIONS[source.as as keyof typeof CONVERSIONS]);
   if ('each' in source && typeof source.each === 'string') {
     const blocks = present(lookup(body, source.each));
@@ -610,6 +611,15 @@ function build(source: Source, body: TNode, loc: SourceLocation): TNode | undefi
   }
   const map = buildMap(source as { [k: string]: Source }, body, loc);
   return map.entries.length > 0 ? map : undefined;
+}
+
+/** The items the sources build, as one list (a single value is one item); none: no list. */
+function concatenated(sources: readonly Source[], body: TNode, loc: SourceLocation): TNode | undefined {
+  const items = sources.flatMap((s) => {
+    const v = build(s, body, loc);
+    return v === undefined ? [] : v.kind === 'seq' ? v.items : [v];
+  });
+  return items.length > 0 ? { kind: 'seq', items, loc: items[0]!.loc } : undefined;
 }
 
 function converted(v: TNode | undefined, convert: (x: string | number | boolean) => string | number | boolean): TNode | undefined {

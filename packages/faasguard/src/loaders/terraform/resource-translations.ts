@@ -12,12 +12,15 @@
  * (`{ wrap: 'role' }`), one map per nested block (`{ each: 'inline_policy', of: {…} }`), an
  * attribute whose Terraform values CloudFormation spells otherwise (`{ attr: 'acl', as: 'canned-acl' }`,
  * see `CONVERSIONS`), a fixed text CloudFormation writes where Terraform has a block of its own
- * (`{ constant: 'access_logs.s3.enabled' }`, an attribute's key), or a map of such sources.
+ * (`{ constant: 'access_logs.s3.enabled' }`, an attribute's key), the items of several lists as
+ * one (`{ concat: [{ each: 'lambda_action', … }, { each: 's3_action', … }] }`, where Terraform has a
+ * block type per kind of item and CloudFormation one list), or a map of such sources.
  */
 export type Source =
   | string
   | { constant: string }
   | { wrap: Source }
+  | { concat: readonly Source[] }
   | { each: string; of: { [cfnProperty: string]: Source } }
   | { attr: string; as: keyof typeof CONVERSIONS }
   | { [cfnProperty: string]: Source };
@@ -419,6 +422,22 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   aws_iot_topic_rule: {
     cfnType: 'AWS::IoT::TopicRule',
     properties: { RuleName: 'name', TopicRulePayload: { Sql: 'sql', Actions: { each: 'lambda', of: { Lambda: { FunctionArn: 'function_arn' } } } } },
+  },
+  aws_ses_receipt_rule: {
+    cfnType: 'AWS::SES::ReceiptRule',
+    properties: {
+      RuleSetName: 'rule_set_name',
+      Rule: {
+        Name: 'name',
+        Recipients: 'recipients',
+        Actions: {
+          concat: [
+            { each: 'lambda_action', of: { LambdaAction: { FunctionArn: 'function_arn', InvocationType: 'invocation_type' } } },
+            { each: 's3_action', of: { S3Action: { BucketName: 'bucket_name', ObjectKeyPrefix: 'object_key_prefix' } } },
+          ],
+        },
+      },
+    },
   },
   aws_cognito_user_pool: {
     cfnType: 'AWS::Cognito::UserPool',

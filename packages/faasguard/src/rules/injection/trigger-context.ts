@@ -29,6 +29,7 @@ const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
   'eventbridge-scheduled': 'a scheduled event',
   iot: 'an IoT message',
   'cognito-user-pool': 'a Cognito trigger event',
+  ses: 'an e-mail',
   'cloudwatch-logs': 'a CloudWatch Logs event',
   alexa: 'an Alexa request',
   'appsync-resolver': 'a GraphQL request',
@@ -56,13 +57,14 @@ function from(t: Trigger, model: AppModel): string {
     if (route) return ` to ${routeName(route)}`;
   }
   const source = ModelIndex.of(model).resource(t.sourceId);
-  return source ? ` from ${source.constructPath ?? source.logicalId}` : '';
+  if (!source) return '';
+  return `${t.kind === 'ses' ? ' received by receipt rule' : ' from'} ${source.constructPath ?? source.logicalId}`;
 }
 
 function exposureText(t: Trigger, exposure: FunctionExposure | undefined): string {
   const level = exposure?.paths.find((p) => p.via === t.id)?.level;
   if (!level || level === 'internal') return '';
-  if (level === 'public') return isRequestTrigger(t.kind) ? ' (open to anyone)' : ' (writable by anyone)';
+  if (level === 'public') return isRequestTrigger(t.kind) ? ' (open to anyone)' : t.kind === 'ses' ? ' (anyone can send one)' : ' (writable by anyone)';
   if (level === 'authenticated') return ' (any signed-in caller)';
   return ' (principals of the account)';
 }

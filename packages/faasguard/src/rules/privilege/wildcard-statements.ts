@@ -1,7 +1,8 @@
 /**
  * Statements written for the application that name their actions and grant them on every
- * resource: what iam-wildcard-resource-write, iam-wildcard-resource-read and
- * iam-credentials-exposure judge, each for its own kind of action, with one message shape.
+ * resource: what iam-wildcard-resource-write, iam-wildcard-resource-read,
+ * iam-wildcard-model-invocation and iam-credentials-exposure judge, each for its own kind of
+ * action, with one message shape.
  */
 import { capabilityOf } from '../../iam/action-capabilities.js';
 import { actionId, type ExpandedAction } from '../../iam/expand-actions.js';
@@ -48,6 +49,8 @@ export interface WildcardJudgement {
   /** What the holder can then do: `read the data of every table in the account` */
   can: (actions: ExpandedAction[], s: GrantingStatement) => string;
   severity: Severity;
+  /** The finding's last sentence, when naming the identity's own resources is not the fix */
+  fix?: (i: JudgedIdentity) => string;
 }
 
 /** One finding a statement, for every role, user, group and policy of the model. */
@@ -68,7 +71,7 @@ function result(i: JudgedIdentity, s: GrantingStatement, actions: ExpandedAction
   const shown = ids.length <= 3 ? namesText(ids) : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
   const anyTexts = namesText([...new Set(s.resources.filter((r) => r.kind === 'any' && actions.some((a) => targetFitsService(r, a.service))).map((r) => r.text))]);
   return {
-    message: `${statementOwnerText(i, s)} grants ${shown} on every resource (${anyTexts}): ${actorText(i)} can ${judgement.can(actions, s)}. Name ${ownResourcesText(i)} instead of a wildcard.`,
+    message: `${statementOwnerText(i, s)} grants ${shown} on every resource (${anyTexts}): ${actorText(i)} can ${judgement.can(actions, s)}. ${judgement.fix?.(i) ?? `Name ${ownResourcesText(i)} instead of a wildcard.`}`,
     location: s.statement.loc,
     related: relatedIdentityFunctions(i),
     subject: subjectOf(i.element),
