@@ -244,6 +244,7 @@ function sourcePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPat
     };
   }
   if (t.kind === 'ses') return receivedMailPath(t, source, fn);
+  if (t.kind === 'iot-authorizer' && t.details['signingDisabled'] === true) return unsignedAuthorizerPath(t, source, fn);
   const level = sourceLevel(t, source, index);
   return {
     level,
@@ -267,6 +268,20 @@ function receivedMailPath(t: Trigger, rule: Resource | undefined, fn: LambdaFunc
   };
 }
 
+/**
+ * An IoT custom authorizer that does not check a token signature first: any client on the internet
+ * that connects naming it makes IoT Core invoke the function with what it sent.
+ */
+function unsignedAuthorizerPath(t: Trigger, authorizer: Resource | undefined, fn: LambdaFunction): EntryPath {
+  const name = authorizer ? `IoT authorizer ${nameOf(authorizer)}` : 'an IoT authorizer';
+  return {
+    level: 'public',
+    via: t.id,
+    description: `anyone on the internet can connect to AWS IoT through ${name}, whose signing is disabled, and so invoke ${nameOf(fn)}`,
+    steps: [{ loc: t.loc, message: `${name} invokes ${nameOf(fn)} with each connection attempt, unsigned tokens included` }],
+  };
+}
+
 /** A bucket an SES receipt rule stores received e-mail in: each message anyone sends becomes an object there. */
 function storedMailPath(t: Trigger, rule: Resource, bucket: Resource, fn: LambdaFunction): EntryPath {
   return {
@@ -282,9 +297,12 @@ function storedMailPath(t: Trigger, rule: Resource, bucket: Resource, fn: Lambda
 
 const ACCOUNT_SOURCES = new Set<TriggerKind>(['sqs', 'sns', 's3', 'kafka-msk', 'kafka-self-managed', 'mq', 'documentdb']);
 
-/** Sources outside the template may be written by anyone the account allows; IoT and Cognito by their users; a GraphQL API by whom its authorization admits. */
+/** Sources outside the template may be written by anyone the account allows; IoT and Cognito by their users; a GraphQL API by whom its authorization admits; an Object Lambda access point by the account's principals. VPC Lattice and Firehose stay internal: clients in the service network's VPCs, producers in the account. */
 function sourceLevel(t: Trigger, source: Resource | undefined, index: ModelIndex): ExposureLevel {
-  if (t.kind === 'cognito-user-pool' || t.kind === 'iot') return 'authenticated';
+  // A signed token comes from whoever holds the authorizer's signing key: the application's devices.
+  if (t.kind === 'cognito-user-pool' || t.kind === 'iot' || t.kind === 'iot-authorizer') return 'authenticated';
+  // An Object Lambda access point answers IAM principals its policy and their own policies allow.
+  if (t.kind === 's3-object-lambda') return 'account';
   if (t.kind === 'appsync-resolver') return graphqlCallers(source, index);
   if (source === undefined && t.source !== undefined && ACCOUNT_SOURCES.has(t.kind)) return 'account';
   return 'internal';

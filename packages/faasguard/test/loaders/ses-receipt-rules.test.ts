@@ -11,6 +11,7 @@ import { commandInjection } from '../../src/rules/injection/command-injection.js
 import { loadApp, scan } from '../../src/scan/scan.js';
 import { functionNamed } from '../helpers/model-lookup.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { terraformFunction } from '../helpers/terraform-function.js';
 
 const project = projectsRemovedAfterTests();
 
@@ -101,14 +102,7 @@ describe('SES receipt rules', () => {
 
   it('are read from Terraform: lambda_action and s3_action blocks alike', async () => {
     const dir = project({
-      'main.tf': `resource "aws_lambda_function" "inbox" {
-  function_name = "inbox"
-  role          = "arn:aws:iam::123456789012:role/inbox"
-  runtime       = "python3.13"
-  handler       = "inbox.handler"
-  filename      = "inbox.zip"
-}
-
+      'main.tf': `${terraformFunction('inbox')}
 resource "aws_s3_bucket" "mail" {
   bucket = "mail-store"
 }

@@ -18,6 +18,8 @@ describe('trigger kinds', () => {
     const { model } = await loadApp(DIR);
     const kinds = model.triggers.map((t) => `${t.id} ${t.kind}`).sort();
     assert.deepEqual(kinds, [
+      'sam/template.yaml/Delivery#ExtendedS3DestinationConfiguration0 kinesis-firehose',
+      'sam/template.yaml/DeviceAuthorizer iot-authorizer',
       'sam/template.yaml/GraphSource appsync-resolver',
       'sam/template.yaml/Handler#Broker mq',
       'sam/template.yaml/Handler#Changes documentdb',
@@ -38,8 +40,10 @@ describe('trigger kinds', () => {
       'sam/template.yaml/Handler#Uploads s3',
       'sam/template.yaml/HandlerUrl function-url',
       'sam/template.yaml/Inbound#action0 ses',
+      'sam/template.yaml/LatticeTargets#target0 vpc-lattice',
       'sam/template.yaml/MskMapping kafka-msk',
       'sam/template.yaml/OddMapping unknown',
+      'sam/template.yaml/ResizePoint#transformation0 s3-object-lambda',
       'sam/template.yaml/SelfManagedMapping kafka-self-managed',
       'sam/template.yaml/SocketsConnect apigw-websocket',
       'sam/template.yaml/Workflow#Handle step-functions',

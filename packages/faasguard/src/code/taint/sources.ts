@@ -71,6 +71,20 @@ export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = 
     p('Records.*.ses.receipt.recipients', 'recipient addresses', 1),
   ],
   'cloudwatch-logs': [p('awslogs.data', 'log data', 0)],
+  // VPC Lattice sends an HTTP request in either of its two event structures (V1 snake case, V2 camel case).
+  'vpc-lattice': [
+    p('body', 'request body', 0),
+    p('headers', 'request headers', 1),
+    p('query_string_parameters', 'query string', 1),
+    p('queryStringParameters', 'query string', 1),
+    p('raw_path', 'request path', 0),
+    p('path', 'request path', 0),
+  ],
+  // The caller's GetObject request; the object itself is fetched from the pre-signed URL AWS fills in.
+  's3-object-lambda': [p('userRequest.url', 'request URL', 0), p('userRequest.headers', 'request headers', 1)],
+  'kinesis-firehose': [p('records.*.data', 'record data', 0)],
+  // What a device sends to connect: its token and its connection's protocol data (MQTT user name and password, HTTP headers, TLS server name).
+  'iot-authorizer': [p('token', 'authorization token', 0), p('protocolData', 'connection data')],
   // Scheduled events carry only what the template wrote.
   'eventbridge-scheduled': [],
   // An Alexa request's fields come from the skill's user; which of them carry speech, the model does not say.

@@ -24,6 +24,7 @@ import { expandIncludes } from './include-transform.js';
 import { linkPipe } from './pipe-links.js';
 import { linkStateMachine } from './state-machine-links.js';
 import { checkJsonTextContainers, checkJsonTextPolicy } from './json-text-properties.js';
+import { linkFirehoseProcessors, linkIotAuthorizer, linkLatticeTargetGroup, linkObjectLambdaAccessPoint } from './service-invoker-links.js';
 import { linkEventRule, linkIotRule, linkSchedule, linkLogSubscription, linkSesReceiptRule, linkUserPoolTriggers } from './event-links.js';
 import { linkPolicyToRoles, loadRole } from './iam.js';
 import { Evaluator } from './intrinsics.js';
@@ -85,6 +86,10 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::Events::Rule': linkEventRule,
   'AWS::IoT::TopicRule': linkIotRule,
   'AWS::SES::ReceiptRule': linkSesReceiptRule,
+  'AWS::VpcLattice::TargetGroup': linkLatticeTargetGroup,
+  'AWS::S3ObjectLambda::AccessPoint': linkObjectLambdaAccessPoint,
+  'AWS::KinesisFirehose::DeliveryStream': linkFirehoseProcessors,
+  'AWS::IoT::Authorizer': linkIotAuthorizer,
   'AWS::Scheduler::Schedule': linkSchedule,
   'AWS::Pipes::Pipe': linkPipe,
   'AWS::StepFunctions::StateMachine': linkStateMachine,

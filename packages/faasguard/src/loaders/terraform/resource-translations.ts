@@ -439,6 +439,35 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
       },
     },
   },
+  aws_iot_authorizer: {
+    cfnType: 'AWS::IoT::Authorizer',
+    properties: { AuthorizerName: 'name', AuthorizerFunctionArn: 'authorizer_function_arn', SigningDisabled: 'signing_disabled', Status: 'status' },
+  },
+  aws_s3control_object_lambda_access_point: {
+    cfnType: 'AWS::S3ObjectLambda::AccessPoint',
+    properties: {
+      Name: 'name',
+      ObjectLambdaConfiguration: {
+        SupportingAccessPoint: 'configuration.supporting_access_point',
+        TransformationConfigurations: {
+          each: 'configuration.transformation_configuration',
+          of: { Actions: 'actions', ContentTransformation: { AwsLambda: { FunctionArn: 'content_transformation.aws_lambda.function_arn' } } },
+        },
+      },
+    },
+  },
+  aws_kinesis_firehose_delivery_stream: {
+    cfnType: 'AWS::KinesisFirehose::DeliveryStream',
+    properties: {
+      DeliveryStreamName: 'name',
+      ExtendedS3DestinationConfiguration: firehoseProcessing('extended_s3_configuration'),
+      HttpEndpointDestinationConfiguration: firehoseProcessing('http_endpoint_configuration'),
+      AmazonopensearchserviceDestinationConfiguration: firehoseProcessing('opensearch_configuration'),
+      RedshiftDestinationConfiguration: firehoseProcessing('redshift_configuration'),
+      SplunkDestinationConfiguration: firehoseProcessing('splunk_configuration'),
+    },
+  },
+  aws_vpclattice_target_group: { cfnType: 'AWS::VpcLattice::TargetGroup', properties: { Name: 'name', Type: 'type' } },
   aws_cognito_user_pool: {
     cfnType: 'AWS::Cognito::UserPool',
     properties: {
@@ -585,6 +614,15 @@ export interface Patch {
   when?: { attribute: string; equals: string };
 }
 
+/** A Firehose destination's Lambda processors, under the destination's block (`extended_s3_configuration`). */
+function firehoseProcessing(block: string): Source {
+  return {
+    ProcessingConfiguration: {
+      Processors: { each: `${block}.processing_configuration.processors`, of: { Type: 'type', Parameters: { each: 'parameters', of: { ParameterName: 'parameter_name', ParameterValue: 'parameter_value' } } } },
+    },
+  };
+}
+
 /** A target of a group, under both of Terraform's names: with a function's ARN, the function the group invokes. */
 const TARGET_GROUP_ATTACHMENT: Patch = { target: 'target_group_arn', set: { Targets: { wrap: { Id: 'target_id' } } }, append: true };
 
@@ -597,6 +635,8 @@ export const PATCHES: Readonly<Record<string, Patch>> = {
     when: { attribute: 'type', equals: 'ingress' },
   },
   aws_lb_target_group_attachment: TARGET_GROUP_ATTACHMENT,
+  // A VPC Lattice group's target (a function's ARN as its id), as CloudFormation writes it in the group.
+  aws_vpclattice_target_group_attachment: { target: 'target_group_identifier', set: { Targets: { wrap: { Id: 'target.id' } } }, append: true },
   aws_alb_target_group_attachment: TARGET_GROUP_ATTACHMENT,
   aws_iam_role_policy_attachment: { target: 'role', set: { ManagedPolicyArns: { wrap: 'policy_arn' } }, append: true },
   // `roles` is a list: the policy is attached to each.

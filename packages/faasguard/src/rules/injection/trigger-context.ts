@@ -34,6 +34,10 @@ const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
   alexa: 'an Alexa request',
   'appsync-resolver': 'a GraphQL request',
   'step-functions': 'a Step Functions task',
+  'vpc-lattice': 'a VPC Lattice request',
+  's3-object-lambda': 'an S3 Object Lambda request',
+  'kinesis-firehose': 'a Firehose record',
+  'iot-authorizer': 'an IoT connection attempt',
   unknown: 'an event',
 };
 

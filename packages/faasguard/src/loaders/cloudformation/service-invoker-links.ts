@@ -1,0 +1,87 @@
+/**
+ * Services that hand a function a request, a record batch or a connection attempt as its event:
+ * a VPC Lattice target group of type `LAMBDA`, an S3 Object Lambda access point's transformation,
+ * a Firehose delivery stream's Lambda processor and an IoT custom authorizer. Each is a trigger of
+ * the function it names; who can reach it is for the exposure analysis to say.
+ */
+import { asString, type Value } from '../../model/value.js';
+import { get, items, type TNode } from '../../parse/tree.js';
+import { prop, props, type LoadContext } from './load-context.js';
+import type { TemplateResource } from './template.js';
+
+/** `AWS::VpcLattice::TargetGroup` of type `LAMBDA`: the service invokes each target with the requests its listeners route to the group. */
+export function linkLatticeTargetGroup(ctx: LoadContext, r: TemplateResource): void {
+  if (asString(prop(ctx, r, 'Type').value)?.toUpperCase() !== 'LAMBDA') return;
+  const groupId = ctx.template.resourceId(r.logicalId);
+  items(prop(ctx, r, 'Targets').node).forEach((target, i) => {
+    const id = get(target, 'Id');
+    addInvoker(ctx, ctx.ev.value(id), { id: `${groupId}#target${i}`, kind: 'vpc-lattice', sourceId: groupId, loc: id?.loc ?? r.loc });
+  });
+}
+
+/** `AWS::S3ObjectLambda::AccessPoint`: each transformation runs its function on the GetObject (or list, head) requests made through the access point. */
+export function linkObjectLambdaAccessPoint(ctx: LoadContext, r: TemplateResource): void {
+  const pointId = ctx.template.resourceId(r.logicalId);
+  items(prop(ctx, r, 'ObjectLambdaConfiguration', 'TransformationConfigurations').node).forEach((transformation, i) => {
+    const arn = get(get(get(transformation, 'ContentTransformation'), 'AwsLambda'), 'FunctionArn');
+    addInvoker(ctx, ctx.ev.value(arn), { id: `${pointId}#transformation${i}`, kind: 's3-object-lambda', sourceId: pointId, loc: arn?.loc ?? r.loc });
+  });
+}
+
+/**
+ * `AWS::KinesisFirehose::DeliveryStream`: a `Lambda` processor of a destination's
+ * `ProcessingConfiguration` transforms the records its producers put, batch by batch.
+ */
+export function linkFirehoseProcessors(ctx: LoadContext, r: TemplateResource): void {
+  const streamId = ctx.template.resourceId(r.logicalId);
+  const body = props(r);
+  if (body?.kind !== 'map') return;
+  for (const destination of body.entries.filter((e) => e.key.endsWith('DestinationConfiguration'))) {
+    items(get(get(destination.value, 'ProcessingConfiguration'), 'Processors')).forEach((processor, i) => {
+      const arn = lambdaArnParameter(processor);
+      addInvoker(ctx, ctx.ev.value(arn), { id: `${streamId}#${destination.key}${i}`, kind: 'kinesis-firehose', sourceId: streamId, loc: arn?.loc ?? r.loc });
+    });
+  }
+}
+
+/** The `LambdaArn` parameter's value node of a processor (`Parameters: [{ParameterName, ParameterValue}]`). */
+function lambdaArnParameter(processor: TNode): TNode | undefined {
+  const parameter = items(get(processor, 'Parameters')).find((p) => {
+    const name = get(p, 'ParameterName');
+    return name?.kind === 'scalar' && name.value === 'LambdaArn';
+  });
+  return get(parameter, 'ParameterValue');
+}
+
+/**
+ * `AWS::IoT::Authorizer`: IoT Core invokes the function with the token and connection data of each
+ * device that connects naming it. With `SigningDisabled`, IoT checks no signature first, so any
+ * client's attempt reaches the function (`details.signingDisabled`).
+ */
+export function linkIotAuthorizer(ctx: LoadContext, r: TemplateResource): void {
+  const arn = prop(ctx, r, 'AuthorizerFunctionArn');
+  const signingDisabled = prop(ctx, r, 'SigningDisabled').value;
+  addInvoker(ctx, arn.value, {
+    id: ctx.template.resourceId(r.logicalId),
+    kind: 'iot-authorizer',
+    sourceId: ctx.template.resourceId(r.logicalId),
+    loc: arn.loc,
+    details: { signingDisabled: signingDisabled === true || signingDisabled === 'true' },
+  });
+}
+
+interface Invoker {
+  id: string;
+  kind: 'vpc-lattice' | 's3-object-lambda' | 'kinesis-firehose' | 'iot-authorizer';
+  sourceId: string;
+  loc: TNode['loc'];
+  details?: { [key: string]: Value };
+}
+
+/** The service invokes the function synchronously: it waits for the answer, the transformed records or the policy. */
+function addInvoker(ctx: LoadContext, fnValue: Value | undefined, invoker: Invoker): void {
+  const fn = ctx.builder.functionOf(fnValue);
+  if (!fn) return;
+  ctx.builder.addTrigger({ id: invoker.id, kind: invoker.kind, functionId: fn.id, sourceId: invoker.sourceId, asynchronous: false, details: invoker.details ?? {}, loc: invoker.loc });
+}
+

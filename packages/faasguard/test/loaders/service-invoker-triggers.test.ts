@@ -1,0 +1,196 @@
+/**
+ * Services that hand a function a request, a record batch or a connection attempt are its
+ * triggers: a VPC Lattice target group, an S3 Object Lambda access point, a Firehose processor and
+ * an IoT custom authorizer, from CloudFormation and Terraform alike. Who reaches the function
+ * follows from the service: an authorizer without signing is open to the internet, one with
+ * signing to the holders of the key; an Object Lambda access point to the account's principals;
+ * Lattice and Firehose to the application's own network and producers. The fields their callers
+ * choose are what the code analysis follows.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { computeExposure } from '../../src/analysis/exposure.js';
+import type { AppModel } from '../../src/model/app-model.js';
+import { commandInjection } from '../../src/rules/injection/command-injection.js';
+import { loadApp, scan } from '../../src/scan/scan.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { terraformFunction } from '../helpers/terraform-function.js';
+
+const project = projectsRemovedAfterTests();
+
+function fn(name: string): string {
+  return `  ${name}:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Handler: ${name.toLowerCase()}.handler
+      CodeUri: src/
+`;
+}
+
+const TEMPLATE = `Transform: AWS::Serverless-2016-10-31
+Resources:
+${fn('Lattice')}${fn('Resize')}${fn('Transform')}${fn('Open')}${fn('Signed')}  Targets:
+    Type: AWS::VpcLattice::TargetGroup
+    Properties:
+      Type: LAMBDA
+      Targets:
+        - Id: !GetAtt Lattice.Arn
+  Point:
+    Type: AWS::S3ObjectLambda::AccessPoint
+    Properties:
+      ObjectLambdaConfiguration:
+        SupportingAccessPoint: arn:aws:s3:us-east-1:123456789012:accesspoint/images
+        TransformationConfigurations:
+          - Actions: [GetObject]
+            ContentTransformation:
+              AwsLambda:
+                FunctionArn: !GetAtt Resize.Arn
+  Delivery:
+    Type: AWS::KinesisFirehose::DeliveryStream
+    Properties:
+      HttpEndpointDestinationConfiguration:
+        EndpointConfiguration: { Url: https://collector.example.com }
+        ProcessingConfiguration:
+          Enabled: true
+          Processors:
+            - Type: Lambda
+              Parameters:
+                - ParameterName: BufferSizeInMBs
+                  ParameterValue: '1'
+                - ParameterName: LambdaArn
+                  ParameterValue: !GetAtt Transform.Arn
+  OpenAuthorizer:
+    Type: AWS::IoT::Authorizer
+    Properties:
+      AuthorizerFunctionArn: !GetAtt Open.Arn
+      SigningDisabled: true
+  SignedAuthorizer:
+    Type: AWS::IoT::Authorizer
+    Properties:
+      AuthorizerFunctionArn: !GetAtt Signed.Arn
+      TokenKeyName: token
+      TokenSigningPublicKeys: { key: '-----BEGIN PUBLIC KEY-----' }
+`;
+
+const LATTICE = `import subprocess
+
+
+def handler(event, context):
+    # ruleid: command-injection
+    subprocess.run("grep " + event["body"], shell=True)
+    # ok: command-injection
+    subprocess.run("echo " + event["requestContext"]["serviceNetworkArn"], shell=True)
+`;
+
+function triggersOf(model: AppModel): Array<[string, string, boolean]> {
+  return model.triggers.map((t) => [model.functions.find((f) => f.id === t.functionId)!.logicalId, t.kind, t.asynchronous]).sort() as Array<[string, string, boolean]>;
+}
+
+function levels(model: AppModel): Array<[string, string]> {
+  const exposure = computeExposure(model);
+  return model.functions.map((f) => [f.logicalId, exposure.get(f.id)!.level] as [string, string]).sort();
+}
+
+describe('services that invoke functions with their callers’ requests', () => {
+  it('are triggers, each of its own kind, invoked synchronously', async () => {
+    const { model } = await loadApp(project({ 'template.yaml': TEMPLATE }));
+    assert.deepEqual(triggersOf(model), [
+      ['Lattice', 'vpc-lattice', false],
+      ['Open', 'iot-authorizer', false],
+      ['Resize', 's3-object-lambda', false],
+      ['Signed', 'iot-authorizer', false],
+      ['Transform', 'kinesis-firehose', false],
+    ]);
+  });
+
+  it('reach the function as far as the service lets its callers in', async () => {
+    const { model } = await loadApp(project({ 'template.yaml': TEMPLATE }));
+    assert.deepEqual(levels(model), [
+      ['Lattice', 'internal'],
+      ['Open', 'public'],
+      ['Resize', 'account'],
+      ['Signed', 'authenticated'],
+      ['Transform', 'internal'],
+    ]);
+    const open = model.functions.find((f) => f.logicalId === 'Open')!;
+    assert.equal(computeExposure(model).get(open.id)!.paths[0]!.description, 'anyone on the internet can connect to AWS IoT through IoT authorizer OpenAuthorizer, whose signing is disabled, and so invoke Open');
+  });
+
+  it("carry the caller's fields, not those the service fills in", async () => {
+    const result = await scan(project({ 'template.yaml': TEMPLATE, 'src/lattice.py': LATTICE }), { noCache: true, rules: [commandInjection] });
+    assert.deepEqual(result.findings.map((f) => [f.location.file, f.location.line]), [['src/lattice.py', 6]]);
+    assert.match(result.findings[0]!.message, /^Request body of a VPC Lattice request from Targets reaches `subprocess.run`/);
+  });
+
+  it('are read from Terraform too', async () => {
+    const dir = project({
+      'main.tf': `${['lattice', 'resize', 'transform', 'authorize'].map(terraformFunction).join('\n')}
+resource "aws_vpclattice_target_group" "targets" {
+  name = "targets"
+  type = "LAMBDA"
+}
+
+resource "aws_vpclattice_target_group_attachment" "lattice" {
+  target_group_identifier = aws_vpclattice_target_group.targets.id
+  target {
+    id = aws_lambda_function.lattice.arn
+  }
+}
+
+resource "aws_s3control_object_lambda_access_point" "point" {
+  name = "point"
+  configuration {
+    supporting_access_point = "arn:aws:s3:us-east-1:123456789012:accesspoint/images"
+    transformation_configuration {
+      actions = ["GetObject"]
+      content_transformation {
+        aws_lambda {
+          function_arn = aws_lambda_function.resize.arn
+        }
+      }
+    }
+  }
+}
+
+resource "aws_kinesis_firehose_delivery_stream" "delivery" {
+  name        = "delivery"
+  destination = "extended_s3"
+  extended_s3_configuration {
+    role_arn   = "arn:aws:iam::123456789012:role/firehose"
+    bucket_arn = "arn:aws:s3:::logs"
+    processing_configuration {
+      enabled = true
+      processors {
+        type = "Lambda"
+        parameters {
+          parameter_name  = "LambdaArn"
+          parameter_value = "\${aws_lambda_function.transform.arn}:$LATEST"
+        }
+      }
+    }
+  }
+}
+
+resource "aws_iot_authorizer" "devices" {
+  name                    = "devices"
+  authorizer_function_arn = aws_lambda_function.authorize.arn
+  signing_disabled        = true
+}
+`,
+    });
+    const { model } = await loadApp(dir, { terraform: true });
+    assert.deepEqual(triggersOf(model), [
+      ['aws_lambda_function.authorize', 'iot-authorizer', false],
+      ['aws_lambda_function.lattice', 'vpc-lattice', false],
+      ['aws_lambda_function.resize', 's3-object-lambda', false],
+      ['aws_lambda_function.transform', 'kinesis-firehose', false],
+    ]);
+    assert.deepEqual(levels(model), [
+      ['aws_lambda_function.authorize', 'public'],
+      ['aws_lambda_function.lattice', 'internal'],
+      ['aws_lambda_function.resize', 'account'],
+      ['aws_lambda_function.transform', 'internal'],
+    ]);
+  });
+});
