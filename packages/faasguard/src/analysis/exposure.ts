@@ -297,12 +297,13 @@ function storedMailPath(t: Trigger, rule: Resource, bucket: Resource, fn: Lambda
 
 const ACCOUNT_SOURCES = new Set<TriggerKind>(['sqs', 'sns', 's3', 'kafka-msk', 'kafka-self-managed', 'mq', 'documentdb']);
 
-/** Sources outside the template may be written by anyone the account allows; IoT and Cognito by their users; a GraphQL API by whom its authorization admits; an Object Lambda access point by the account's principals. VPC Lattice and Firehose stay internal: clients in the service network's VPCs, producers in the account. */
+/** Sources outside the template may be written by anyone the account allows; IoT and Cognito by their users; a GraphQL API by whom its authorization admits; an Object Lambda access point, a Bedrock agent or a CodeCommit repository by the account's principals. VPC Lattice and Firehose stay internal: clients in the service network's VPCs, producers in the account. */
 function sourceLevel(t: Trigger, source: Resource | undefined, index: ModelIndex): ExposureLevel {
   // A signed token comes from whoever holds the authorizer's signing key: the application's devices.
   if (t.kind === 'cognito-user-pool' || t.kind === 'iot' || t.kind === 'iot-authorizer') return 'authenticated';
-  // An Object Lambda access point answers IAM principals its policy and their own policies allow.
-  if (t.kind === 's3-object-lambda') return 'account';
+  // An Object Lambda access point answers IAM principals its policy and their own policies allow;
+  // an agent, those allowed bedrock:InvokeAgent; a repository, those allowed to push to it.
+  if (t.kind === 's3-object-lambda' || t.kind === 'bedrock-agent' || t.kind === 'codecommit') return 'account';
   if (t.kind === 'appsync-resolver') return graphqlCallers(source, index);
   if (source === undefined && t.source !== undefined && ACCOUNT_SOURCES.has(t.kind)) return 'account';
   return 'internal';

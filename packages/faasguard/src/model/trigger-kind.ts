@@ -40,6 +40,8 @@ export const SHARED_TRIGGER_KINDS = [
   's3-object-lambda',
   'kinesis-firehose',
   'iot-authorizer',
+  'bedrock-agent',
+  'codecommit',
 ] as const satisfies readonly SourceName[];
 
 /**

@@ -30,7 +30,7 @@ function fn(name: string): string {
 
 const TEMPLATE = `Transform: AWS::Serverless-2016-10-31
 Resources:
-${fn('Lattice')}${fn('Resize')}${fn('Transform')}${fn('Open')}${fn('Signed')}  Targets:
+${fn('Lattice')}${fn('Resize')}${fn('Transform')}${fn('Open')}${fn('Signed')}${fn('Actions')}${fn('Hook')}  Targets:
     Type: AWS::VpcLattice::TargetGroup
     Properties:
       Type: LAMBDA
@@ -71,6 +71,22 @@ ${fn('Lattice')}${fn('Resize')}${fn('Transform')}${fn('Open')}${fn('Signed')}  T
       AuthorizerFunctionArn: !GetAtt Signed.Arn
       TokenKeyName: token
       TokenSigningPublicKeys: { key: '-----BEGIN PUBLIC KEY-----' }
+  Agent:
+    Type: AWS::Bedrock::Agent
+    Properties:
+      AgentName: assistant
+      ActionGroups:
+        - ActionGroupName: orders
+          ActionGroupExecutor:
+            Lambda: !GetAtt Actions.Arn
+  Repository:
+    Type: AWS::CodeCommit::Repository
+    Properties:
+      RepositoryName: app
+      Triggers:
+        - Name: on-push
+          DestinationArn: !GetAtt Hook.Arn
+          Events: [all]
 `;
 
 const LATTICE = `import subprocess
@@ -81,6 +97,16 @@ def handler(event, context):
     subprocess.run("grep " + event["body"], shell=True)
     # ok: command-injection
     subprocess.run("echo " + event["requestContext"]["serviceNetworkArn"], shell=True)
+`;
+
+const ACTIONS = `import subprocess
+
+
+def handler(event, context):
+    # ruleid: command-injection
+    subprocess.run("lookup " + event["parameters"][0]["value"], shell=True)
+    # ok: command-injection
+    subprocess.run("echo " + event["agent"]["name"], shell=True)
 `;
 
 function triggersOf(model: AppModel): Array<[string, string, boolean]> {
@@ -96,6 +122,8 @@ describe('services that invoke functions with their callers’ requests', () => 
   it('are triggers, each of its own kind, invoked synchronously', async () => {
     const { model } = await loadApp(project({ 'template.yaml': TEMPLATE }));
     assert.deepEqual(triggersOf(model), [
+      ['Actions', 'bedrock-agent', false],
+      ['Hook', 'codecommit', true],
       ['Lattice', 'vpc-lattice', false],
       ['Open', 'iot-authorizer', false],
       ['Resize', 's3-object-lambda', false],
@@ -107,6 +135,8 @@ describe('services that invoke functions with their callers’ requests', () => 
   it('reach the function as far as the service lets its callers in', async () => {
     const { model } = await loadApp(project({ 'template.yaml': TEMPLATE }));
     assert.deepEqual(levels(model), [
+      ['Actions', 'account'],
+      ['Hook', 'account'],
       ['Lattice', 'internal'],
       ['Open', 'public'],
       ['Resize', 'account'],
@@ -118,14 +148,44 @@ describe('services that invoke functions with their callers’ requests', () => 
   });
 
   it("carry the caller's fields, not those the service fills in", async () => {
-    const result = await scan(project({ 'template.yaml': TEMPLATE, 'src/lattice.py': LATTICE }), { noCache: true, rules: [commandInjection] });
-    assert.deepEqual(result.findings.map((f) => [f.location.file, f.location.line]), [['src/lattice.py', 6]]);
-    assert.match(result.findings[0]!.message, /^Request body of a VPC Lattice request from Targets reaches `subprocess.run`/);
+    const result = await scan(project({ 'template.yaml': TEMPLATE, 'src/lattice.py': LATTICE, 'src/actions.py': ACTIONS }), { noCache: true, rules: [commandInjection] });
+    assert.deepEqual(result.findings.map((f) => [f.location.file, f.location.line]).sort(), [['src/actions.py', 6], ['src/lattice.py', 6]]);
+    const message = (file: string) => result.findings.find((f) => f.location.file === file)!.message;
+    assert.match(message('src/lattice.py'), /^Request body of a VPC Lattice request from Targets reaches `subprocess.run`/);
+    assert.match(message('src/actions.py'), /^Action parameters of a Bedrock agent's action call from Agent \(principals of the account\) reaches `subprocess.run`/);
   });
 
   it('are read from Terraform too', async () => {
     const dir = project({
-      'main.tf': `${['lattice', 'resize', 'transform', 'authorize'].map(terraformFunction).join('\n')}
+      'main.tf': `${['lattice', 'resize', 'transform', 'authorize', 'actions', 'hook'].map(terraformFunction).join('\n')}
+resource "aws_bedrockagent_agent" "assistant" {
+  agent_name              = "assistant"
+  agent_resource_role_arn = "arn:aws:iam::123456789012:role/agent"
+  foundation_model        = "amazon.nova-pro-v1:0"
+}
+
+resource "aws_bedrockagent_agent_action_group" "orders" {
+  action_group_name = "orders"
+  agent_id          = aws_bedrockagent_agent.assistant.agent_id
+  agent_version     = "DRAFT"
+  action_group_executor {
+    lambda = aws_lambda_function.actions.arn
+  }
+}
+
+resource "aws_codecommit_repository" "app" {
+  repository_name = "app"
+}
+
+resource "aws_codecommit_trigger" "push" {
+  repository_name = aws_codecommit_repository.app.repository_name
+  trigger {
+    name            = "on-push"
+    events          = ["all"]
+    destination_arn = aws_lambda_function.hook.arn
+  }
+}
+
 resource "aws_vpclattice_target_group" "targets" {
   name = "targets"
   type = "LAMBDA"
@@ -181,13 +241,17 @@ resource "aws_iot_authorizer" "devices" {
     });
     const { model } = await loadApp(dir, { terraform: true });
     assert.deepEqual(triggersOf(model), [
+      ['aws_lambda_function.actions', 'bedrock-agent', false],
       ['aws_lambda_function.authorize', 'iot-authorizer', false],
+      ['aws_lambda_function.hook', 'codecommit', true],
       ['aws_lambda_function.lattice', 'vpc-lattice', false],
       ['aws_lambda_function.resize', 's3-object-lambda', false],
       ['aws_lambda_function.transform', 'kinesis-firehose', false],
     ]);
     assert.deepEqual(levels(model), [
+      ['aws_lambda_function.actions', 'account'],
       ['aws_lambda_function.authorize', 'public'],
+      ['aws_lambda_function.hook', 'account'],
       ['aws_lambda_function.lattice', 'internal'],
       ['aws_lambda_function.resize', 'account'],
       ['aws_lambda_function.transform', 'internal'],

@@ -18,6 +18,7 @@ describe('trigger kinds', () => {
     const { model } = await loadApp(DIR);
     const kinds = model.triggers.map((t) => `${t.id} ${t.kind}`).sort();
     assert.deepEqual(kinds, [
+      'sam/template.yaml/Assistant#actionGroup0 bedrock-agent',
       'sam/template.yaml/Delivery#ExtendedS3DestinationConfiguration0 kinesis-firehose',
       'sam/template.yaml/DeviceAuthorizer iot-authorizer',
       'sam/template.yaml/GraphSource appsync-resolver',
@@ -43,6 +44,7 @@ describe('trigger kinds', () => {
       'sam/template.yaml/LatticeTargets#target0 vpc-lattice',
       'sam/template.yaml/MskMapping kafka-msk',
       'sam/template.yaml/OddMapping unknown',
+      'sam/template.yaml/Repository#trigger0 codecommit',
       'sam/template.yaml/ResizePoint#transformation0 s3-object-lambda',
       'sam/template.yaml/SelfManagedMapping kafka-self-managed',
       'sam/template.yaml/SocketsConnect apigw-websocket',

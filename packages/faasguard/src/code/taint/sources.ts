@@ -85,6 +85,16 @@ export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = 
   'kinesis-firehose': [p('records.*.data', 'record data', 0)],
   // What a device sends to connect: its token and its connection's protocol data (MQTT user name and password, HTTP headers, TLS server name).
   'iot-authorizer': [p('token', 'authorization token', 0), p('protocolData', 'connection data')],
+  // The user's prompt, and what the model made of it for the action (its parameters and body); the session attributes come from the agent's caller.
+  'bedrock-agent': [
+    p('inputText', 'prompt', 0),
+    p('parameters', 'action parameters'),
+    p('requestBody', 'action request body'),
+    p('sessionAttributes', 'session attributes', 1),
+    p('promptSessionAttributes', 'session attributes', 1),
+  ],
+  // What a push names: its branches and tags (the custom data is the template's).
+  codecommit: [p('Records.*.codecommit.references', 'pushed references')],
   // Scheduled events carry only what the template wrote.
   'eventbridge-scheduled': [],
   // An Alexa request's fields come from the skill's user; which of them carry speech, the model does not say.

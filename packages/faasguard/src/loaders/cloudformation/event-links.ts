@@ -1,6 +1,6 @@
 /**
  * Other services that invoke functions: EventBridge rules and schedules (and EventBridge Scheduler), IoT topic rules, Cognito
- * user-pool triggers, CloudWatch Logs subscriptions, SES receipt rules.
+ * user-pool triggers, CloudWatch Logs subscriptions, SES receipt rules, CodeCommit repository triggers.
  */
 import type { LambdaFunction, TriggerKind } from '../../model/app-model.js';
 import { isValueMap, type Value, type ValueMap } from '../../model/value.js';
@@ -67,6 +67,17 @@ function functionActions(ctx: LoadContext, r: TemplateResource, body: string, ke
     const action = isValueMap(written) ? written[key] : undefined;
     const fn = isValueMap(action) ? ctx.builder.functionOf(action['FunctionArn']) : undefined;
     return fn && isValueMap(action) ? [{ fn, action, node, index }] : [];
+  });
+}
+
+/** `AWS::CodeCommit::Repository`: each trigger whose destination is a function invokes it, asynchronously, with the pushes it names. */
+export function linkRepositoryTriggers(ctx: LoadContext, r: TemplateResource): void {
+  const id = ctx.template.resourceId(r.logicalId);
+  items(get(props(r), 'Triggers')).forEach((node, i) => {
+    const destination = get(node, 'DestinationArn');
+    const fn = ctx.builder.functionOf(ctx.ev.value(destination));
+    if (!fn) return;
+    ctx.builder.addTrigger({ id: `${id}#trigger${i}`, kind: 'codecommit', functionId: fn.id, sourceId: id, asynchronous: true, details: {}, loc: destination?.loc ?? node.loc });
   });
 }
 

@@ -24,8 +24,8 @@ import { expandIncludes } from './include-transform.js';
 import { linkPipe } from './pipe-links.js';
 import { linkStateMachine } from './state-machine-links.js';
 import { checkJsonTextContainers, checkJsonTextPolicy } from './json-text-properties.js';
-import { linkFirehoseProcessors, linkIotAuthorizer, linkLatticeTargetGroup, linkObjectLambdaAccessPoint } from './service-invoker-links.js';
-import { linkEventRule, linkIotRule, linkSchedule, linkLogSubscription, linkSesReceiptRule, linkUserPoolTriggers } from './event-links.js';
+import { linkAgentActionGroups, linkFirehoseProcessors, linkIotAuthorizer, linkLatticeTargetGroup, linkObjectLambdaAccessPoint } from './service-invoker-links.js';
+import { linkEventRule, linkIotRule, linkSchedule, linkLogSubscription, linkRepositoryTriggers, linkSesReceiptRule, linkUserPoolTriggers } from './event-links.js';
 import { linkPolicyToRoles, loadRole } from './iam.js';
 import { Evaluator } from './intrinsics.js';
 import { loadLambdaFunction } from './lambda-function.js';
@@ -90,6 +90,8 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::S3ObjectLambda::AccessPoint': linkObjectLambdaAccessPoint,
   'AWS::KinesisFirehose::DeliveryStream': linkFirehoseProcessors,
   'AWS::IoT::Authorizer': linkIotAuthorizer,
+  'AWS::Bedrock::Agent': linkAgentActionGroups,
+  'AWS::CodeCommit::Repository': linkRepositoryTriggers,
   'AWS::Scheduler::Schedule': linkSchedule,
   'AWS::Pipes::Pipe': linkPipe,
   'AWS::StepFunctions::StateMachine': linkStateMachine,

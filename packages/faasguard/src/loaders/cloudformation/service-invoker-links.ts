@@ -1,7 +1,8 @@
 /**
  * Services that hand a function a request, a record batch or a connection attempt as its event:
  * a VPC Lattice target group of type `LAMBDA`, an S3 Object Lambda access point's transformation,
- * a Firehose delivery stream's Lambda processor and an IoT custom authorizer. Each is a trigger of
+ * a Firehose delivery stream's Lambda processor, an IoT custom authorizer and a Bedrock agent's
+ * action group. Each is a trigger of
  * the function it names; who can reach it is for the exposure analysis to say.
  */
 import { asString, type Value } from '../../model/value.js';
@@ -70,9 +71,21 @@ export function linkIotAuthorizer(ctx: LoadContext, r: TemplateResource): void {
   });
 }
 
+/**
+ * `AWS::Bedrock::Agent`: the function of each action group's `ActionGroupExecutor` runs the actions
+ * the model chooses while it answers a user, with the user's prompt and the parameters it drew from it.
+ */
+export function linkAgentActionGroups(ctx: LoadContext, r: TemplateResource): void {
+  const agentId = ctx.template.resourceId(r.logicalId);
+  items(prop(ctx, r, 'ActionGroups').node).forEach((group, i) => {
+    const lambda = get(get(group, 'ActionGroupExecutor'), 'Lambda');
+    addInvoker(ctx, ctx.ev.value(lambda), { id: `${agentId}#actionGroup${i}`, kind: 'bedrock-agent', sourceId: agentId, loc: lambda?.loc ?? r.loc });
+  });
+}
+
 interface Invoker {
   id: string;
-  kind: 'vpc-lattice' | 's3-object-lambda' | 'kinesis-firehose' | 'iot-authorizer';
+  kind: 'vpc-lattice' | 's3-object-lambda' | 'kinesis-firehose' | 'iot-authorizer' | 'bedrock-agent';
   sourceId: string;
   loc: TNode['loc'];
   details?: { [key: string]: Value };

@@ -468,6 +468,8 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
     },
   },
   aws_vpclattice_target_group: { cfnType: 'AWS::VpcLattice::TargetGroup', properties: { Name: 'name', Type: 'type' } },
+  aws_bedrockagent_agent: { cfnType: 'AWS::Bedrock::Agent', properties: { AgentName: 'agent_name' } },
+  aws_codecommit_repository: { cfnType: 'AWS::CodeCommit::Repository', properties: { RepositoryName: 'repository_name' } },
   aws_cognito_user_pool: {
     cfnType: 'AWS::Cognito::UserPool',
     properties: {
@@ -637,6 +639,14 @@ export const PATCHES: Readonly<Record<string, Patch>> = {
   aws_lb_target_group_attachment: TARGET_GROUP_ATTACHMENT,
   // A VPC Lattice group's target (a function's ARN as its id), as CloudFormation writes it in the group.
   aws_vpclattice_target_group_attachment: { target: 'target_group_identifier', set: { Targets: { wrap: { Id: 'target.id' } } }, append: true },
+  // An agent's action group, and its function, as CloudFormation writes them in the agent.
+  aws_bedrockagent_agent_action_group: {
+    target: 'agent_id',
+    set: { ActionGroups: { wrap: { ActionGroupName: 'action_group_name', ActionGroupExecutor: { Lambda: 'action_group_executor.lambda' } } } },
+    append: true,
+  },
+  // A repository's triggers, kept in a resource of their own that names the repository by its name.
+  aws_codecommit_trigger: { target: { type: 'aws_codecommit_repository', match: ['repository_name'] }, set: { Triggers: { each: 'trigger', of: { Name: 'name', DestinationArn: 'destination_arn', Events: 'events' } } }, append: true },
   aws_alb_target_group_attachment: TARGET_GROUP_ATTACHMENT,
   aws_iam_role_policy_attachment: { target: 'role', set: { ManagedPolicyArns: { wrap: 'policy_arn' } }, append: true },
   // `roles` is a list: the policy is attached to each.

@@ -38,6 +38,8 @@ const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
   's3-object-lambda': 'an S3 Object Lambda request',
   'kinesis-firehose': 'a Firehose record',
   'iot-authorizer': 'an IoT connection attempt',
+  'bedrock-agent': "a Bedrock agent's action call",
+  codecommit: 'a CodeCommit push',
   unknown: 'an event',
 };
 
