@@ -245,6 +245,7 @@ function sourcePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPat
   }
   if (t.kind === 'ses') return receivedMailPath(t, source, fn);
   if (t.kind === 'iot-authorizer' && t.details['signingDisabled'] === true) return unsignedAuthorizerPath(t, source, fn);
+  if (t.kind === 'transfer-identity-provider' && t.details['internetFacing'] === true) return signInPath(t, source, fn);
   const level = sourceLevel(t, source, index);
   return {
     level,
@@ -279,6 +280,17 @@ function unsignedAuthorizerPath(t: Trigger, authorizer: Resource | undefined, fn
     via: t.id,
     description: `anyone on the internet can connect to AWS IoT through ${name}, whose signing is disabled, and so invoke ${nameOf(fn)}`,
     steps: [{ loc: t.loc, message: `${name} invokes ${nameOf(fn)} with each connection attempt, unsigned tokens included` }],
+  };
+}
+
+/** A Transfer Family server the internet reaches, whose users the function authenticates: anyone can try a user name and password. */
+function signInPath(t: Trigger, server: Resource | undefined, fn: LambdaFunction): EntryPath {
+  const name = server ? `Transfer server ${nameOf(server)}` : 'a Transfer server';
+  return {
+    level: 'public',
+    via: t.id,
+    description: `anyone on the internet can sign in to ${name}, which asks ${nameOf(fn)} to check the user name and password`,
+    steps: [{ loc: t.loc, message: `${name} invokes ${nameOf(fn)} with each sign-in attempt` }],
   };
 }
 

@@ -42,6 +42,7 @@ export const SHARED_TRIGGER_KINDS = [
   'iot-authorizer',
   'bedrock-agent',
   'codecommit',
+  'transfer-identity-provider',
 ] as const satisfies readonly SourceName[];
 
 /**
@@ -68,7 +69,7 @@ export function isApiTrigger(kind: TriggerKind): kind is (typeof API_TRIGGER_KIN
 }
 
 /** Kinds whose event is a caller's request (HTTP, GraphQL, a voice request), not a record of something that happened. */
-const REQUEST_KINDS: ReadonlySet<TriggerKind> = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb', 'appsync-resolver', 'alexa', 'vpc-lattice', 's3-object-lambda', 'iot-authorizer']);
+const REQUEST_KINDS: ReadonlySet<TriggerKind> = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb', 'appsync-resolver', 'alexa', 'vpc-lattice', 's3-object-lambda', 'iot-authorizer', 'transfer-identity-provider']);
 
 /** Whether a caller's request invokes the function through a trigger of this kind. */
 export function isRequestTrigger(kind: TriggerKind): boolean {

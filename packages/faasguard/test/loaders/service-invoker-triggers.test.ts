@@ -30,7 +30,7 @@ function fn(name: string): string {
 
 const TEMPLATE = `Transform: AWS::Serverless-2016-10-31
 Resources:
-${fn('Lattice')}${fn('Resize')}${fn('Transform')}${fn('Open')}${fn('Signed')}${fn('Actions')}${fn('Hook')}  Targets:
+${fn('Lattice')}${fn('Resize')}${fn('Transform')}${fn('Open')}${fn('Signed')}${fn('Actions')}${fn('Hook')}${fn('SignIn')}${fn('InVpc')}  Targets:
     Type: AWS::VpcLattice::TargetGroup
     Properties:
       Type: LAMBDA
@@ -87,6 +87,20 @@ ${fn('Lattice')}${fn('Resize')}${fn('Transform')}${fn('Open')}${fn('Signed')}${f
         - Name: on-push
           DestinationArn: !GetAtt Hook.Arn
           Events: [all]
+  Sftp:
+    Type: AWS::Transfer::Server
+    Properties:
+      IdentityProviderType: AWS_LAMBDA
+      IdentityProviderDetails:
+        Function: !GetAtt SignIn.Arn
+  PrivateSftp:
+    Type: AWS::Transfer::Server
+    Properties:
+      EndpointType: VPC
+      EndpointDetails: { VpcId: vpc-1, SubnetIds: [subnet-1] }
+      IdentityProviderType: AWS_LAMBDA
+      IdentityProviderDetails:
+        Function: !GetAtt InVpc.Arn
 `;
 
 const LATTICE = `import subprocess
@@ -109,6 +123,16 @@ def handler(event, context):
     subprocess.run("echo " + event["agent"]["name"], shell=True)
 `;
 
+const SIGN_IN = `import subprocess
+
+
+def handler(event, context):
+    # ruleid: command-injection
+    subprocess.run("id " + event["username"], shell=True)
+    # ok: command-injection
+    subprocess.run("echo " + event["serverId"], shell=True)
+`;
+
 function triggersOf(model: AppModel): Array<[string, string, boolean]> {
   return model.triggers.map((t) => [model.functions.find((f) => f.id === t.functionId)!.logicalId, t.kind, t.asynchronous]).sort() as Array<[string, string, boolean]>;
 }
@@ -124,9 +148,11 @@ describe('services that invoke functions with their callers’ requests', () => 
     assert.deepEqual(triggersOf(model), [
       ['Actions', 'bedrock-agent', false],
       ['Hook', 'codecommit', true],
+      ['InVpc', 'transfer-identity-provider', false],
       ['Lattice', 'vpc-lattice', false],
       ['Open', 'iot-authorizer', false],
       ['Resize', 's3-object-lambda', false],
+      ['SignIn', 'transfer-identity-provider', false],
       ['Signed', 'iot-authorizer', false],
       ['Transform', 'kinesis-firehose', false],
     ]);
@@ -137,19 +163,24 @@ describe('services that invoke functions with their callers’ requests', () => 
     assert.deepEqual(levels(model), [
       ['Actions', 'account'],
       ['Hook', 'account'],
+      ['InVpc', 'internal'],
       ['Lattice', 'internal'],
       ['Open', 'public'],
       ['Resize', 'account'],
+      ['SignIn', 'public'],
       ['Signed', 'authenticated'],
       ['Transform', 'internal'],
     ]);
     const open = model.functions.find((f) => f.logicalId === 'Open')!;
     assert.equal(computeExposure(model).get(open.id)!.paths[0]!.description, 'anyone on the internet can connect to AWS IoT through IoT authorizer OpenAuthorizer, whose signing is disabled, and so invoke Open');
+    const signIn = model.functions.find((f) => f.logicalId === 'SignIn')!;
+    assert.equal(computeExposure(model).get(signIn.id)!.paths[0]!.description, 'anyone on the internet can sign in to Transfer server Sftp, which asks SignIn to check the user name and password');
   });
 
   it("carry the caller's fields, not those the service fills in", async () => {
-    const result = await scan(project({ 'template.yaml': TEMPLATE, 'src/lattice.py': LATTICE, 'src/actions.py': ACTIONS }), { noCache: true, rules: [commandInjection] });
-    assert.deepEqual(result.findings.map((f) => [f.location.file, f.location.line]).sort(), [['src/actions.py', 6], ['src/lattice.py', 6]]);
+    const result = await scan(project({ 'template.yaml': TEMPLATE, 'src/lattice.py': LATTICE, 'src/actions.py': ACTIONS, 'src/signin.py': SIGN_IN }), { noCache: true, rules: [commandInjection] });
+    assert.deepEqual(result.findings.map((f) => [f.location.file, f.location.line]).sort(), [['src/actions.py', 6], ['src/lattice.py', 6], ['src/signin.py', 6]]);
+    assert.match(result.findings.find((f) => f.location.file === 'src/signin.py')!.message, /^User name of a Transfer Family sign-in from Sftp \(open to anyone\) reaches `subprocess.run`/);
     const message = (file: string) => result.findings.find((f) => f.location.file === file)!.message;
     assert.match(message('src/lattice.py'), /^Request body of a VPC Lattice request from Targets reaches `subprocess.run`/);
     assert.match(message('src/actions.py'), /^Action parameters of a Bedrock agent's action call from Agent \(principals of the account\) reaches `subprocess.run`/);
@@ -157,7 +188,13 @@ describe('services that invoke functions with their callers’ requests', () => 
 
   it('are read from Terraform too', async () => {
     const dir = project({
-      'main.tf': `${['lattice', 'resize', 'transform', 'authorize', 'actions', 'hook'].map(terraformFunction).join('\n')}
+      'main.tf': `${['lattice', 'resize', 'transform', 'authorize', 'actions', 'hook', 'signin'].map(terraformFunction).join('\n')}
+resource "aws_transfer_server" "sftp" {
+  identity_provider_type = "AWS_LAMBDA"
+  function               = aws_lambda_function.signin.arn
+  protocols              = ["SFTP"]
+}
+
 resource "aws_bedrockagent_agent" "assistant" {
   agent_name              = "assistant"
   agent_resource_role_arn = "arn:aws:iam::123456789012:role/agent"
@@ -246,6 +283,7 @@ resource "aws_iot_authorizer" "devices" {
       ['aws_lambda_function.hook', 'codecommit', true],
       ['aws_lambda_function.lattice', 'vpc-lattice', false],
       ['aws_lambda_function.resize', 's3-object-lambda', false],
+      ['aws_lambda_function.signin', 'transfer-identity-provider', false],
       ['aws_lambda_function.transform', 'kinesis-firehose', false],
     ]);
     assert.deepEqual(levels(model), [
@@ -254,6 +292,7 @@ resource "aws_iot_authorizer" "devices" {
       ['aws_lambda_function.hook', 'account'],
       ['aws_lambda_function.lattice', 'internal'],
       ['aws_lambda_function.resize', 'account'],
+      ['aws_lambda_function.signin', 'public'],
       ['aws_lambda_function.transform', 'internal'],
     ]);
   });

@@ -47,6 +47,7 @@ describe('trigger kinds', () => {
       'sam/template.yaml/Repository#trigger0 codecommit',
       'sam/template.yaml/ResizePoint#transformation0 s3-object-lambda',
       'sam/template.yaml/SelfManagedMapping kafka-self-managed',
+      'sam/template.yaml/Sftp transfer-identity-provider',
       'sam/template.yaml/SocketsConnect apigw-websocket',
       'sam/template.yaml/Workflow#Handle step-functions',
       'serverless/serverless.yml/HandlerLambdaFunction#alb0 alb',

@@ -95,6 +95,8 @@ export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = 
   ],
   // What a push names: its branches and tags (the custom data is the template's).
   codecommit: [p('Records.*.codecommit.references', 'pushed references')],
+  // What a client types to sign in to the server.
+  'transfer-identity-provider': [p('username', 'user name', 0), p('password', 'password', 0)],
   // Scheduled events carry only what the template wrote.
   'eventbridge-scheduled': [],
   // An Alexa request's fields come from the skill's user; which of them carry speech, the model does not say.

@@ -24,7 +24,7 @@ import { expandIncludes } from './include-transform.js';
 import { linkPipe } from './pipe-links.js';
 import { linkStateMachine } from './state-machine-links.js';
 import { checkJsonTextContainers, checkJsonTextPolicy } from './json-text-properties.js';
-import { linkAgentActionGroups, linkFirehoseProcessors, linkIotAuthorizer, linkLatticeTargetGroup, linkObjectLambdaAccessPoint } from './service-invoker-links.js';
+import { linkAgentActionGroups, linkFirehoseProcessors, linkIotAuthorizer, linkLatticeTargetGroup, linkObjectLambdaAccessPoint, linkTransferIdentityProvider } from './service-invoker-links.js';
 import { linkEventRule, linkIotRule, linkSchedule, linkLogSubscription, linkRepositoryTriggers, linkSesReceiptRule, linkUserPoolTriggers } from './event-links.js';
 import { linkPolicyToRoles, loadRole } from './iam.js';
 import { Evaluator } from './intrinsics.js';
@@ -91,6 +91,7 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::KinesisFirehose::DeliveryStream': linkFirehoseProcessors,
   'AWS::IoT::Authorizer': linkIotAuthorizer,
   'AWS::Bedrock::Agent': linkAgentActionGroups,
+  'AWS::Transfer::Server': linkTransferIdentityProvider,
   'AWS::CodeCommit::Repository': linkRepositoryTriggers,
   'AWS::Scheduler::Schedule': linkSchedule,
   'AWS::Pipes::Pipe': linkPipe,

@@ -1,8 +1,8 @@
 /**
  * Services that hand a function a request, a record batch or a connection attempt as its event:
  * a VPC Lattice target group of type `LAMBDA`, an S3 Object Lambda access point's transformation,
- * a Firehose delivery stream's Lambda processor, an IoT custom authorizer and a Bedrock agent's
- * action group. Each is a trigger of
+ * a Firehose delivery stream's Lambda processor, an IoT custom authorizer, a Bedrock agent's
+ * action group and a Transfer Family server's identity provider. Each is a trigger of
  * the function it names; who can reach it is for the exposure analysis to say.
  */
 import { asString, type Value } from '../../model/value.js';
@@ -83,9 +83,24 @@ export function linkAgentActionGroups(ctx: LoadContext, r: TemplateResource): vo
   });
 }
 
+/**
+ * `AWS::Transfer::Server` with `IdentityProviderType: AWS_LAMBDA`: the function checks the user name
+ * and password of each client that signs in. Whether the internet reaches the server is its
+ * endpoint's: `PUBLIC` (the default), or `VPC` with Elastic IP addresses (`details.internetFacing`).
+ */
+export function linkTransferIdentityProvider(ctx: LoadContext, r: TemplateResource): void {
+  if (asString(prop(ctx, r, 'IdentityProviderType').value) !== 'AWS_LAMBDA') return;
+  const fnNode = prop(ctx, r, 'IdentityProviderDetails', 'Function');
+  const endpoint = asString(prop(ctx, r, 'EndpointType').value) ?? 'PUBLIC';
+  const addresses = prop(ctx, r, 'EndpointDetails', 'AddressAllocationIds').value;
+  const internetFacing = endpoint === 'PUBLIC' || (endpoint === 'VPC' && Array.isArray(addresses) && addresses.length > 0);
+  const serverId = ctx.template.resourceId(r.logicalId);
+  addInvoker(ctx, fnNode.value, { id: serverId, kind: 'transfer-identity-provider', sourceId: serverId, loc: fnNode.loc, details: { internetFacing } });
+}
+
 interface Invoker {
   id: string;
-  kind: 'vpc-lattice' | 's3-object-lambda' | 'kinesis-firehose' | 'iot-authorizer' | 'bedrock-agent';
+  kind: 'vpc-lattice' | 's3-object-lambda' | 'kinesis-firehose' | 'iot-authorizer' | 'bedrock-agent' | 'transfer-identity-provider';
   sourceId: string;
   loc: TNode['loc'];
   details?: { [key: string]: Value };

@@ -468,6 +468,15 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
     },
   },
   aws_vpclattice_target_group: { cfnType: 'AWS::VpcLattice::TargetGroup', properties: { Name: 'name', Type: 'type' } },
+  aws_transfer_server: {
+    cfnType: 'AWS::Transfer::Server',
+    properties: {
+      IdentityProviderType: 'identity_provider_type',
+      IdentityProviderDetails: { Function: 'function' },
+      EndpointType: 'endpoint_type',
+      EndpointDetails: { AddressAllocationIds: 'endpoint_details.address_allocation_ids' },
+    },
+  },
   aws_bedrockagent_agent: { cfnType: 'AWS::Bedrock::Agent', properties: { AgentName: 'agent_name' } },
   aws_codecommit_repository: { cfnType: 'AWS::CodeCommit::Repository', properties: { RepositoryName: 'repository_name' } },
   aws_cognito_user_pool: {

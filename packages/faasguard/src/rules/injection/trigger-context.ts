@@ -40,6 +40,7 @@ const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
   'iot-authorizer': 'an IoT connection attempt',
   'bedrock-agent': "a Bedrock agent's action call",
   codecommit: 'a CodeCommit push',
+  'transfer-identity-provider': 'a Transfer Family sign-in',
   unknown: 'an event',
 };
 
