@@ -1,6 +1,8 @@
 /**
  * A function's asynchronous triggers (S3, SNS, EventBridge …): the ones whose failed events Lambda
  * retries and then drops. Indexed once per model, so rules looping over functions stay linear.
+ * A custom resource's request is left out: CloudFormation waits for the function's answer, and a
+ * request it never gets fails the stack operation in sight of whoever deploys; nothing is lost unseen.
  */
 import type { RelatedLocation } from '../findings/finding.js';
 import type { AppModel, LambdaFunction, Trigger } from '../model/app-model.js';
@@ -12,7 +14,7 @@ export function asyncTriggers(model: AppModel, fn: LambdaFunction): Trigger[] {
   if (!index) {
     index = new Map();
     for (const t of model.triggers) {
-      if (!t.asynchronous) continue;
+      if (!t.asynchronous || t.kind === 'cloudformation-custom-resource') continue;
       const list = index.get(t.functionId) ?? [];
       list.push(t);
       index.set(t.functionId, list);

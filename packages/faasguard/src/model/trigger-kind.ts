@@ -43,6 +43,7 @@ export const SHARED_TRIGGER_KINDS = [
   'bedrock-agent',
   'codecommit',
   'transfer-identity-provider',
+  'cloudformation-custom-resource',
 ] as const satisfies readonly SourceName[];
 
 /**

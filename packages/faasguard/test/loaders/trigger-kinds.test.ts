@@ -46,6 +46,7 @@ describe('trigger kinds', () => {
       'sam/template.yaml/OddMapping unknown',
       'sam/template.yaml/Repository#trigger0 codecommit',
       'sam/template.yaml/ResizePoint#transformation0 s3-object-lambda',
+      'sam/template.yaml/Seed cloudformation-custom-resource',
       'sam/template.yaml/SelfManagedMapping kafka-self-managed',
       'sam/template.yaml/Sftp transfer-identity-provider',
       'sam/template.yaml/SocketsConnect apigw-websocket',

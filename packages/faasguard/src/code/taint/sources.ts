@@ -97,6 +97,8 @@ export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = 
   codecommit: [p('Records.*.codecommit.references', 'pushed references')],
   // What a client types to sign in to the server.
   'transfer-identity-provider': [p('username', 'user name', 0), p('password', 'password', 0)],
+  // A custom resource's properties are written in the template; the response URL is AWS's.
+  'cloudformation-custom-resource': [],
   // Scheduled events carry only what the template wrote.
   'eventbridge-scheduled': [],
   // An Alexa request's fields come from the skill's user; which of them carry speech, the model does not say.

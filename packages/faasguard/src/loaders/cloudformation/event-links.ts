@@ -1,6 +1,7 @@
 /**
  * Other services that invoke functions: EventBridge rules and schedules (and EventBridge Scheduler), IoT topic rules, Cognito
- * user-pool triggers, CloudWatch Logs subscriptions, SES receipt rules, CodeCommit repository triggers.
+ * user-pool triggers, CloudWatch Logs subscriptions, SES receipt rules, CodeCommit repository triggers,
+ * custom resources.
  */
 import type { LambdaFunction, TriggerKind } from '../../model/app-model.js';
 import { isValueMap, type Value, type ValueMap } from '../../model/value.js';
@@ -79,6 +80,24 @@ export function linkRepositoryTriggers(ctx: LoadContext, r: TemplateResource): v
     if (!fn) return;
     ctx.builder.addTrigger({ id: `${id}#trigger${i}`, kind: 'codecommit', functionId: fn.id, sourceId: id, asynchronous: true, details: {}, loc: destination?.loc ?? node.loc });
   });
+}
+
+/**
+ * A custom resource (`Custom::<Name>` or `AWS::CloudFormation::CustomResource`) whose `ServiceToken`
+ * is a function: CloudFormation invokes it, asynchronously, at each create, update and delete of
+ * the resource, with the properties the template writes.
+ */
+export function linkCustomResource(ctx: LoadContext, r: TemplateResource): void {
+  if (!isCustomResourceType(r.type)) return;
+  const token = prop(ctx, r, 'ServiceToken');
+  const fn = ctx.builder.functionOf(token.value);
+  if (!fn) return;
+  const id = ctx.template.resourceId(r.logicalId);
+  ctx.builder.addTrigger({ id, kind: 'cloudformation-custom-resource', functionId: fn.id, sourceId: id, asynchronous: true, details: {}, loc: token.loc });
+}
+
+export function isCustomResourceType(type: string): boolean {
+  return type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
 }
 
 export function linkUserPoolTriggers(ctx: LoadContext, r: TemplateResource): void {

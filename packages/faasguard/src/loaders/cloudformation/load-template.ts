@@ -25,7 +25,7 @@ import { linkPipe } from './pipe-links.js';
 import { linkStateMachine } from './state-machine-links.js';
 import { checkJsonTextContainers, checkJsonTextPolicy } from './json-text-properties.js';
 import { linkAgentActionGroups, linkFirehoseProcessors, linkIotAuthorizer, linkLatticeTargetGroup, linkObjectLambdaAccessPoint, linkTransferIdentityProvider } from './service-invoker-links.js';
-import { linkEventRule, linkIotRule, linkSchedule, linkLogSubscription, linkRepositoryTriggers, linkSesReceiptRule, linkUserPoolTriggers } from './event-links.js';
+import { isCustomResourceType, linkCustomResource, linkEventRule, linkIotRule, linkSchedule, linkLogSubscription, linkRepositoryTriggers, linkSesReceiptRule, linkUserPoolTriggers } from './event-links.js';
 import { linkPolicyToRoles, loadRole } from './iam.js';
 import { Evaluator } from './intrinsics.js';
 import { loadLambdaFunction } from './lambda-function.js';
@@ -140,7 +140,7 @@ export function loadTemplate(input: TemplateInput, builder: ModelBuilder): Diagn
   const resources = [...template.resources.values()].filter((r) => isCreated(ctx, r)).map((r) => (sam ? withGlobals(root, r) : r));
   for (const r of resources) loadElement(ctx, r);
   for (const r of resources) if (r.type === 'AWS::Lambda::Alias') linkAlias(ctx, r);
-  for (const r of resources) FIRST_LINKS[r.type]?.(ctx, r);
+  for (const r of resources) (FIRST_LINKS[r.type] ?? (isCustomResourceType(r.type) ? linkCustomResource : undefined))?.(ctx, r);
   if (sam) for (const r of resources) linkEmbeddedConnectors(ctx, r);
   for (const r of resources) ROUTE_LINKS[r.type]?.(ctx, r);
   // After events: an operation that an event already routes is not routed again.

@@ -41,6 +41,7 @@ const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
   'bedrock-agent': "a Bedrock agent's action call",
   codecommit: 'a CodeCommit push',
   'transfer-identity-provider': 'a Transfer Family sign-in',
+  'cloudformation-custom-resource': 'a custom resource request',
   unknown: 'an event',
 };
 

@@ -46,12 +46,14 @@ export const functionWithoutTracing: Rule = {
  * What reaches the function and may abuse it: a request (an API route or its authorizer, a URL, a
  * load balancer), an event (a queue, a bucket, a stream), or, with neither in the app, an
  * invocation. A function only schedules invoke gets the input its template writes, which no one
- * outside shapes: what goes unfollowed there is a run that goes wrong.
+ * outside shapes: what goes unfollowed there is a run that goes wrong; so does a custom resource's,
+ * at each create, update or delete of its stack.
  */
 function whatGoesUnfollowed(triggers: readonly Trigger[], authorizer: boolean): string {
   const requests = authorizer || triggers.some((t) => isRequestTrigger(t.kind));
   const events = triggers.some((t) => !isRequestTrigger(t.kind));
   if (!requests && events && triggers.every((t) => t.kind === 'eventbridge-scheduled')) return 'a scheduled run that goes wrong';
+  if (!requests && events && triggers.every((t) => t.kind === 'cloudformation-custom-resource')) return 'a stack operation that goes wrong';
   if (requests) return `${events ? 'a request or event' : 'a request'} that abuses it`;
   return `${events ? 'an event' : 'an invocation'} that abuses it`;
 }
