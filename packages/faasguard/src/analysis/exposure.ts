@@ -20,6 +20,7 @@ import { invokesOnlyForOwnAccount } from '../model/same-account-services.js';
 import { forwardingListeners, groupFunction, type ForwardingListener } from '../model/facts/load-balancer-listeners.js';
 import { isApiTrigger } from '../model/trigger-kind.js';
 import { bucketsReceivingMail } from '../model/facts/mail-receipt-rules.js';
+import { receivedMailPath, signInPath, storedMailPath, unsignedAuthorizerPath } from './internet-service-paths.js';
 import { apiPolicyNarrowing, type PolicyNarrowing } from './api-policy-callers.js';
 
 const COMPUTED = new WeakMap<AppModel, Map<string, FunctionExposure>>();
@@ -252,58 +253,6 @@ function sourcePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPat
     via: t.id,
     description: `${t.kind} events${source ? ` from ${nameOf(source)}` : t.source !== undefined ? ` from ${display(t.source)}` : ''} invoke ${nameOf(fn)}`,
     steps: [{ loc: t.loc, message: `${t.kind} trigger` }],
-  };
-}
-
-/**
- * An SES receipt rule hands the function the e-mail its recipients receive: anyone on the internet
- * can send one (spam and virus scanning mark a message, they do not stop it reaching the action).
- */
-function receivedMailPath(t: Trigger, rule: Resource | undefined, fn: LambdaFunction): EntryPath {
-  const ruleName = rule ? `receipt rule ${nameOf(rule)}` : 'an SES receipt rule';
-  return {
-    level: 'public',
-    via: t.id,
-    description: `anyone on the internet can send an e-mail that ${ruleName} passes to ${nameOf(fn)}`,
-    steps: [{ loc: t.loc, message: `${ruleName} invokes ${nameOf(fn)} with each e-mail it receives` }],
-  };
-}
-
-/**
- * An IoT custom authorizer that does not check a token signature first: any client on the internet
- * that connects naming it makes IoT Core invoke the function with what it sent.
- */
-function unsignedAuthorizerPath(t: Trigger, authorizer: Resource | undefined, fn: LambdaFunction): EntryPath {
-  const name = authorizer ? `IoT authorizer ${nameOf(authorizer)}` : 'an IoT authorizer';
-  return {
-    level: 'public',
-    via: t.id,
-    description: `anyone on the internet can connect to AWS IoT through ${name}, whose signing is disabled, and so invoke ${nameOf(fn)}`,
-    steps: [{ loc: t.loc, message: `${name} invokes ${nameOf(fn)} with each connection attempt, unsigned tokens included` }],
-  };
-}
-
-/** A Transfer Family server the internet reaches, whose users the function authenticates: anyone can try a user name and password. */
-function signInPath(t: Trigger, server: Resource | undefined, fn: LambdaFunction): EntryPath {
-  const name = server ? `Transfer server ${nameOf(server)}` : 'a Transfer server';
-  return {
-    level: 'public',
-    via: t.id,
-    description: `anyone on the internet can sign in to ${name}, which asks ${nameOf(fn)} to check the user name and password`,
-    steps: [{ loc: t.loc, message: `${name} invokes ${nameOf(fn)} with each sign-in attempt` }],
-  };
-}
-
-/** A bucket an SES receipt rule stores received e-mail in: each message anyone sends becomes an object there. */
-function storedMailPath(t: Trigger, rule: Resource, bucket: Resource, fn: LambdaFunction): EntryPath {
-  return {
-    level: 'public',
-    via: t.id,
-    description: `anyone on the internet can send an e-mail that receipt rule ${nameOf(rule)} stores in ${nameOf(bucket)}, which invokes ${nameOf(fn)}`,
-    steps: [
-      { loc: rule.loc, message: `receipt rule ${nameOf(rule)} stores each e-mail it receives in ${nameOf(bucket)}` },
-      { loc: t.loc, message: `${t.kind} event from ${nameOf(bucket)} invokes ${nameOf(fn)}` },
-    ],
   };
 }
 
