@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeExposure } from '../../src/analysis/exposure.js';
 import { commandInjection } from '../../src/rules/injection/command-injection.js';
+import { publicFunctionWithoutReservedConcurrency } from '../../src/rules/dos/public-function-without-reserved-concurrency.js';
 import { loadApp, scan } from '../../src/scan/scan.js';
 import { functionNamed } from '../helpers/model-lookup.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
@@ -92,6 +93,15 @@ describe('SES receipt rules', () => {
     const paths = (name: string) => exposure.get(functionNamed(model, name).id)!.paths.map((p) => [p.level, p.description]);
     assert.deepEqual(paths('Inbox'), [['public', 'anyone on the internet can send an e-mail that receipt rule Receive passes to Inbox']]);
     assert.deepEqual(paths('Archive'), [['public', 'anyone on the internet can send an e-mail that receipt rule Receive stores in Mail, which invokes Archive']]);
+  });
+
+  it('are floods of events, not of requests, to the rules that size a flood', async () => {
+    const result = await scan(app(), { noCache: true, rules: [publicFunctionWithoutReservedConcurrency] });
+    assert.deepEqual(result.findings.map((f) => [f.subject?.logicalId, /no reserved concurrency: (a flood of events|a request flood) scales it/.exec(f.message)?.[1]]).sort(), [
+      ['Archive', 'a flood of events'],
+      ['Filter', 'a flood of events'],
+      ['Inbox', 'a flood of events'],
+    ]);
   });
 
   it("take the mail's headers for the sender's text, not the message id SES gives it", async () => {

@@ -2,6 +2,7 @@ import type { LambdaFunction } from '../../model/app-model.js';
 import { exposureSteps, exposureText, publicFunctions, type PublicFunction } from './public-functions.js';
 import { routeThrottle, type RouteThrottle } from './route-throttle.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { isRequestTrigger } from '../../model/trigger-kind.js';
 import { asNumber } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -32,7 +33,7 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
       const held = throttledAtOnce(pf, index);
       if (held?.every((h) => h.atOnce < ACCOUNT_POOL)) continue;
       results.push({
-        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and has no reserved concurrency: a request flood scales it to the account's whole concurrency pool, throttling every other function and billing every call.${looseThrottleText(held)} ${reservedConcurrencyFix(pf.fn)}`,
+        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and has no reserved concurrency: ${floodText(pf, index)} scales it to the account's whole concurrency pool, throttling every other function and billing every call.${looseThrottleText(held)} ${reservedConcurrencyFix(pf.fn)}`,
         location: pf.fn.loc,
         related: exposureSteps(pf),
         subject: subjectOf(pf.fn),
@@ -89,6 +90,19 @@ function looseThrottleText(held: readonly HeldWayIn[] | undefined): string {
 
 function count(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/**
+ * What a stranger floods it with: requests, unless every public way in is an event source (a bucket
+ * anyone writes to, the mail anyone sends), whose events are what a flood is made of.
+ */
+function floodText(pf: PublicFunction, index: ModelIndex): string {
+  const triggers = new Map(index.triggersOf(pf.fn).map((t) => [t.id, t]));
+  const events = pf.paths.every((p) => {
+    const t = triggers.get(p.via);
+    return t !== undefined && !isRequestTrigger(t.kind);
+  });
+  return events ? 'a flood of events' : 'a request flood';
 }
 
 /** The setting as the function's source spells it. */
