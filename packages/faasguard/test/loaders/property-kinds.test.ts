@@ -42,6 +42,26 @@ Resources:
       PubliclyAccessible: !Ref Exposed
       Logs:
         General: true
+  Receive:
+    Type: AWS::SES::ReceiptRule
+    Properties:
+      RuleSetName: inbound
+      Rule:
+        Actions:
+          LambdaAction: { FunctionArn: arn:aws:lambda:us-east-1:123456789012:function:inbox }
+  Devices:
+    Type: AWS::IoT::Authorizer
+    Properties:
+      AuthorizerFunctionArn: arn:aws:lambda:us-east-1:123456789012:function:authorize
+      SigningDisabled: yes please
+  Repository:
+    Type: AWS::CodeCommit::Repository
+    Properties:
+      RepositoryName: app
+      Triggers:
+        - Name: on-push
+          DestinationArn: arn:aws:lambda:us-east-1:123456789012:function:hook
+          Events: [all]
 `;
 
 describe('properties of the wrong kind', () => {
@@ -54,8 +74,10 @@ describe('properties of the wrong kind', () => {
       ['warning', 14, 'Enabled of Key is a list, not true or false'],
       ['warning', 19, 'PublicAccessBlockConfiguration.BlockPublicAcls of Uploads is 1, not true or false'],
       ['warning', 27, 'LogConfig of Api is "verbose", not a block of properties'],
+      ['warning', 40, 'Rule.Actions of Receive is a block of properties, not a list'],
+      ['warning', 45, 'SigningDisabled of Devices is "yes please", not true or false'],
     ]);
     // The scan goes on: every resource is in the model.
-    assert.equal(model.resources.length, 5);
+    assert.equal(model.resources.length, 8);
   });
 });

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { apiWithoutThrottling } from '../../src/rules/dos/api-without-throttling.js';
 import { scan } from '../../src/scan/scan.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { WEBSOCKET_API } from '../helpers/websocket-api.js';
 
 const project = projectsRemovedAfterTests();
 
@@ -23,13 +24,7 @@ ${authorization === 'CUSTOM' ? '      AuthorizerId: !Ref Gate\n' : ''}      Targ
 
 function template(connectAuthorization: string): string {
   return `Resources:
-  Chat:
-    Type: AWS::ApiGatewayV2::Api
-    Properties:
-      Name: chat
-      ProtocolType: WEBSOCKET
-      RouteSelectionExpression: $request.body.action
-  Gate:
+${WEBSOCKET_API}  Gate:
     Type: AWS::ApiGatewayV2::Authorizer
     Properties:
       ApiId: !Ref Chat

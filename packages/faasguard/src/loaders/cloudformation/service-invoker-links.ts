@@ -5,7 +5,8 @@
  * action group and a Transfer Family server's identity provider. Each is a trigger of
  * the function it names; who can reach it is for the exposure analysis to say.
  */
-import { asString, type Value } from '../../model/value.js';
+import { asString, type Value, type ValueMap } from '../../model/value.js';
+import type { SourceLocation } from '../../model/location.js';
 import { get, items, type TNode } from '../../parse/tree.js';
 import { prop, props, type LoadContext } from './load-context.js';
 import type { TemplateResource } from './template.js';
@@ -102,8 +103,8 @@ interface Invoker {
   id: string;
   kind: 'vpc-lattice' | 's3-object-lambda' | 'kinesis-firehose' | 'iot-authorizer' | 'bedrock-agent' | 'transfer-identity-provider';
   sourceId: string;
-  loc: TNode['loc'];
-  details?: { [key: string]: Value };
+  loc: SourceLocation;
+  details?: ValueMap;
 }
 
 /** The service invokes the function synchronously: it waits for the answer, the transformed records or the policy. */
