@@ -10,9 +10,9 @@
  * A policy with no Allow for invoking (a SAM `AwsAccountBlacklist` alone), which would shut the API
  * entirely, is read as no policy: the routes stay public, erring toward reporting them.
  */
-import type { Api, PolicyStatement } from '../model/app-model.js';
+import type { Api, PolicyStatement, Resource } from '../model/app-model.js';
 import type { SourceLocation } from '../model/location.js';
-import { isValueMap } from '../model/value.js';
+import { asArray, isValueMap, ParameterValue, referencedResource, type Value } from '../model/value.js';
 import { anyActionMatches } from '../iam/action-matches.js';
 import { isPublicAllow } from './source-writers.js';
 import { namesEveryone } from '../iam/everyone-principal.js';
@@ -62,4 +62,66 @@ function kindsOf(statements: readonly PolicyStatement[]): string {
   }
   if (kinds.size === 0) kinds.add('under the conditions');
   return [...kinds].join(' or ');
+}
+
+/**
+ * Whether a private REST API's resource policy lets calls through the given interface endpoint: an
+ * Allow for invoking to everyone whose conditions are all on the source endpoint or VPC and name it
+ * (or that has none), and no Deny that may refuse it (one to everyone whose conditions do not
+ * clearly spare it: `StringNotEquals aws:SourceVpce` without it, or a condition the scan cannot
+ * read). An Allow with any other condition is not taken as admitting it.
+ */
+export function privateApiAdmits(api: Api, endpoint: Resource): boolean {
+  const invoking = (api.resourcePolicy?.statements ?? []).filter((s) => anyActionMatches(s.actions, INVOKE));
+  const allowed = invoking.some((s) => s.effect === 'Allow' && namesEveryone(s) && conditionsOf(s).every((c) => endpointMeets(c, endpoint) === true));
+  const refused = invoking.some((s) => s.effect === 'Deny' && namesEveryone(s) && conditionsOf(s).every((c) => endpointMeets(c, endpoint) !== false));
+  return allowed && !refused;
+}
+
+interface ConditionTest {
+  operator: string;
+  key: string;
+  values: Value[];
+}
+
+function conditionsOf(s: PolicyStatement): ConditionTest[] {
+  return Object.entries(s.conditions ?? {}).flatMap(([operator, block]) => (isValueMap(block) ? Object.entries(block).map(([key, v]) => ({ operator, key, values: asArray(v) })) : [{ operator, key: '', values: [] }]));
+}
+
+const POSITIVE = /^String(Equals|Like)(IgnoreCase)?(IfExists)?$/;
+const NEGATED = /^String(NotEquals|NotLike)(IgnoreCase)?(IfExists)?$/;
+
+/** Whether a call through the endpoint meets the condition; undefined when the scan cannot tell. */
+function endpointMeets(c: ConditionTest, endpoint: Resource): boolean | undefined {
+  const named = namesEndpoint(c, endpoint);
+  if (named === undefined) return undefined;
+  if (POSITIVE.test(c.operator)) return named;
+  if (NEGATED.test(c.operator)) return !named;
+  return undefined;
+}
+
+/** Whether the condition's list names the endpoint (`aws:SourceVpce`) or its VPC (`aws:SourceVpc`). */
+function namesEndpoint(c: ConditionTest, endpoint: Resource): boolean | undefined {
+  const key = c.key.toLowerCase();
+  if (key === 'aws:sourcevpce') return c.values.some((v) => referencedResource(v)?.target === endpoint.id) ? true : readable(c.values);
+  if (key === 'aws:sourcevpc') return namesValue(c.values, endpoint.properties['VpcId']);
+  return undefined;
+}
+
+/** False when every value is written out (none of them the endpoint), undefined when one is known only at deployment. */
+function readable(values: readonly Value[]): false | undefined {
+  return values.every((v) => typeof v === 'string') ? false : undefined;
+}
+
+/** Whether the list holds the same value: the same text, reference or template parameter. */
+function namesValue(values: readonly Value[], wanted: Value | undefined): boolean | undefined {
+  if (values.some((v) => sameValue(v, wanted))) return true;
+  return typeof wanted === 'string' ? readable(values) : undefined;
+}
+
+function sameValue(a: Value, b: Value | undefined): boolean {
+  if (typeof a === 'string') return a === b;
+  if (a instanceof ParameterValue) return b instanceof ParameterValue && a.parameterName === b.parameterName;
+  const ref = referencedResource(a);
+  return ref !== undefined && ref.target === referencedResource(b)?.target && ref.attribute === referencedResource(b)?.attribute;
 }

@@ -22,6 +22,8 @@ import { isApiTrigger } from '../model/trigger-kind.js';
 import { bucketsReceivingMail } from '../model/facts/mail-receipt-rules.js';
 import { receivedMailPath, signInPath, storedMailPath, unsignedAuthorizerPath } from './internet-service-paths.js';
 import { apiPolicyNarrowing, type PolicyNarrowing } from './api-policy-callers.js';
+import { frontText, heldBackByPrivateNetwork, internetCallersThrough, internetFrontOf } from './private-api-fronts.js';
+import type { EndpointFront } from '../model/facts/load-balancer-endpoint-targets.js';
 
 const COMPUTED = new WeakMap<AppModel, Map<string, FunctionExposure>>();
 
@@ -103,14 +105,16 @@ function routeAccess(route: Route, index: ModelIndex): RouteAccess {
   const gate = connectionGate(route, api, index);
   const decides = gate ?? route;
   const narrowing = apiPolicyNarrowing(api);
-  const level = routeLevel(decides, api?.endpointType === 'PRIVATE' || narrowing !== undefined);
+  const front = internetFrontOf(api, index.model);
+  const level = routeLevel(decides, heldBackByPrivateNetwork(api, index.model) || narrowing !== undefined);
   const policyStep = narrowing && isOpen(decides) ? [{ loc: narrowing.loc, message: `the resource policy of ${api ? nameOf(api) : 'the API'} admits calls ${narrowing.admits}` }] : [];
-  if (!gate) return { level, who: routeCallers(route, level, narrowing), auth: routeAuthText(route), steps: [{ loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` }, ...policyStep] };
+  const frontStep = front && isOpen(decides) ? [{ loc: front.loc, message: `${frontText(front)}, which the resource policy of ${api ? nameOf(api) : 'the API'} admits` }] : [];
+  if (!gate) return { level, who: routeCallers(route, level, narrowing, front), auth: routeAuthText(route), steps: [{ loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` }, ...policyStep, ...frontStep] };
   return {
     level,
-    who: routeCallers(gate, level, narrowing),
+    who: routeCallers(gate, level, narrowing, front),
     auth: `${routeAuthText(gate)} on ${routeName(gate)}, which admits the connection`,
-    steps: [{ loc: gate.auth.loc, message: `route ${routeName(gate)}: ${routeAuthText(gate)}, for the connections ${routeName(route)} serves` }, ...policyStep],
+    steps: [{ loc: gate.auth.loc, message: `route ${routeName(gate)}: ${routeAuthText(gate)}, for the connections ${routeName(route)} serves` }, ...policyStep, ...frontStep],
   };
 }
 
@@ -129,10 +133,12 @@ function isOpen(route: Route): boolean {
 /**
  * Who can call a route at its level. An open route of a private API is not held back by IAM but by
  * the network: anyone in a VPC that reaches the API (an interface endpoint its resource policy lets
- * in) calls it without signing anything; one of a public REST API whose resource policy admits
- * only some sources or times, by that policy (`api-policy-callers.ts`).
+ * in) calls it without signing anything, and anyone on the internet when a load balancer forwards
+ * to such an endpoint (`private-api-fronts.ts`); one of a public REST API whose resource policy
+ * admits only some sources or times, by that policy (`api-policy-callers.ts`).
  */
-function routeCallers(route: Route, level: ExposureLevel, narrowing: PolicyNarrowing | undefined): string {
+function routeCallers(route: Route, level: ExposureLevel, narrowing: PolicyNarrowing | undefined, front: EndpointFront | undefined): string {
+  if (front && level === 'public') return internetCallersThrough(front);
   if (level !== 'account' || !isOpen(route)) return LEVEL_WHO[level];
   return narrowing ? `anyone its resource policy admits (${narrowing.admits})` : 'anyone in the VPCs that reach the private API';
 }

@@ -171,3 +171,12 @@ export function referencedResource(v: Value | undefined): ResourceRef | undefine
   if (v instanceof Composite) return v.parts.find((p): p is ResourceRef => p instanceof ResourceRef);
   return undefined;
 }
+
+/** Every resource reference a value holds, at any depth (lists, maps, strings built with `Fn::Sub` or `Fn::Join`). */
+export function referencesWithin(v: Value | undefined): ResourceRef[] {
+  if (v instanceof ResourceRef) return [v];
+  if (v instanceof Composite) return v.parts.filter((p): p is ResourceRef => p instanceof ResourceRef);
+  if (Array.isArray(v)) return v.flatMap(referencesWithin);
+  if (isValueMap(v)) return Object.values(v).flatMap(referencesWithin);
+  return [];
+}

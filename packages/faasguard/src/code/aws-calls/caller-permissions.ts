@@ -2,8 +2,12 @@
  * Actions some services perform with the caller's own permissions while serving a call: Textract
  * and Rekognition read an `S3Object` as the caller, Transcribe reads the media and writes the
  * transcript to the caller's output bucket, Athena reads the Glue catalogue, the queried
- * data and writes the results as the caller, the RDS Data API reads the database secret as the caller. Whether the call needs them depends on its arguments
- * (an image as bytes needs no S3 read), so they are not required of a role; a role that grants
+ * data and writes the results as the caller, the RDS Data API reads the database secret as the
+ * caller. And some calls may hand the service a role, which IAM authorizes as the caller's
+ * `iam:PassRole`: ECS running a task whose task definition names a task or execution role, an
+ * optional role parameter (CloudFormation's `RoleARN`, EventBridge targets' `RoleArn`, Textract's
+ * notification channel). Whether the call needs them depends on its arguments (an image as bytes
+ * needs no S3 read) or on what it names, so they are not required of a role; a role that grants
  * them is not granting something its code never uses.
  *
  * From the services' documentation of the permissions their operations need.
@@ -12,6 +16,7 @@ const S3_READ = ['s3:GetObject'];
 /** Transcribe reads the media and, given `OutputBucketName`, writes the transcript as the caller. */
 const S3_READ_WRITE = ['s3:GetObject', 's3:PutObject'];
 const SECRET_READ = ['secretsmanager:GetSecretValue'];
+const PASS_ROLE = ['iam:PassRole'];
 const ATHENA_QUERY = [
   'glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions', 'glue:BatchGetPartition',
   's3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:PutObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts', 's3:ListBucketMultipartUploads',
@@ -22,10 +27,10 @@ const CALLER_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   'textract:AnalyzeDocument': S3_READ,
   'textract:AnalyzeExpense': S3_READ,
   'textract:AnalyzeID': S3_READ,
-  'textract:StartDocumentTextDetection': S3_READ,
-  'textract:StartDocumentAnalysis': S3_READ,
-  'textract:StartExpenseAnalysis': S3_READ,
-  'textract:StartLendingAnalysis': S3_READ,
+  'textract:StartDocumentTextDetection': [...S3_READ, ...PASS_ROLE],
+  'textract:StartDocumentAnalysis': [...S3_READ, ...PASS_ROLE],
+  'textract:StartExpenseAnalysis': [...S3_READ, ...PASS_ROLE],
+  'textract:StartLendingAnalysis': [...S3_READ, ...PASS_ROLE],
   'rekognition:DetectLabels': S3_READ,
   'rekognition:DetectFaces': S3_READ,
   'rekognition:DetectText': S3_READ,
@@ -47,6 +52,18 @@ const CALLER_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   'rds-data:CommitTransaction': SECRET_READ,
   'rds-data:RollbackTransaction': SECRET_READ,
   'rds-data:ExecuteSql': SECRET_READ,
+  // The task definition's roles (taskRoleArn, executionRoleArn) are passed when ECS runs the task.
+  'ecs:RunTask': PASS_ROLE,
+  'ecs:StartTask': PASS_ROLE,
+  // A role the call may name, and need not.
+  'ecs:RegisterTaskDefinition': PASS_ROLE,
+  'ecs:CreateService': PASS_ROLE,
+  'cloudformation:CreateStack': PASS_ROLE,
+  'cloudformation:UpdateStack': PASS_ROLE,
+  'cloudformation:CreateChangeSet': PASS_ROLE,
+  'events:PutTargets': PASS_ROLE,
+  'lambda:UpdateFunctionConfiguration': PASS_ROLE,
+  'ec2:RunInstances': PASS_ROLE,
 };
 
 /** Actions the service may perform as the caller when the code calls `action` (lower case, for lookups). */

@@ -6,7 +6,8 @@
  *
  * Only operations whose role parameter the API reference marks as required are listed: where it
  * is optional (CloudFormation's `RoleARN`, EventBridge targets' `RoleArn`, Textract's notification
- * channel), the call may pass none, and `iam:PassRole` is neither known used nor known missing.
+ * channel) or comes with what the call names (the roles of the task definition ECS runs), the call
+ * may pass none, and `iam:PassRole` is neither known used nor known missing (`caller-permissions.ts`).
  */
 export const ROLE_PASSING_OPERATIONS: ReadonlySet<string> = new Set([
   // `Role`

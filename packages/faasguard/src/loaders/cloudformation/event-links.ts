@@ -9,6 +9,7 @@ import { get, items, type TNode } from '../../parse/tree.js';
 import { prop, props, type LoadContext } from './load-context.js';
 import type { TemplateResource } from './template.js';
 import { withS3Origins } from './s3-event-origins.js';
+import { isCustomResourceType } from '../../model/custom-resource-type.js';
 
 export function linkEventRule(ctx: LoadContext, r: TemplateResource): void {
   const id = ctx.template.resourceId(r.logicalId);
@@ -94,10 +95,6 @@ export function linkCustomResource(ctx: LoadContext, r: TemplateResource): void 
   if (!fn) return;
   const id = ctx.template.resourceId(r.logicalId);
   ctx.builder.addTrigger({ id, kind: 'cloudformation-custom-resource', functionId: fn.id, sourceId: id, asynchronous: true, details: {}, loc: token.loc });
-}
-
-export function isCustomResourceType(type: string): boolean {
-  return type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
 }
 
 export function linkUserPoolTriggers(ctx: LoadContext, r: TemplateResource): void {

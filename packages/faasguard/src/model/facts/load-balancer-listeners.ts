@@ -1,7 +1,7 @@
 /**
- * Listeners of internet-facing Application Load Balancers that pass requests on to targets: by the
- * listener's default action or by one of its listener rules (`forward`), or to a function whose
- * `alb` event (Serverless Framework) names the listener. A listener whose actions only redirect (to
+ * Listeners of internet-facing Application Load Balancers (and, when asked, Network Load Balancers)
+ * that pass requests on to targets: by the listener's default action or by one of its listener
+ * rules (`forward`), or to a function whose `alb` event (Serverless Framework) names the listener. A listener whose actions only redirect (to
  * HTTPS, as the usual port-80 listener does) or answer with a fixed response carries no application
  * traffic, and is not one of them. Each forwarding action says whether the load balancer signs the
  * caller in first (an `authenticate-cognito` or `authenticate-oidc` action before it, or a
@@ -22,7 +22,7 @@ import { triggerDetail } from './trigger-details.js';
 export const LOAD_BALANCER_TYPE = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 export const LISTENER_TYPE = 'AWS::ElasticLoadBalancingV2::Listener';
 export const LISTENER_RULE_TYPE = 'AWS::ElasticLoadBalancingV2::ListenerRule';
-const TARGET_GROUP_TYPE = 'AWS::ElasticLoadBalancingV2::TargetGroup';
+export const TARGET_GROUP_TYPE = 'AWS::ElasticLoadBalancingV2::TargetGroup';
 
 /** An action that passes a request on to targets, and where it is written. */
 export interface ForwardingAction {
@@ -47,22 +47,28 @@ export interface ForwardingListener {
   forwards: ForwardingAction[];
 }
 
-/** Every listener of the model's internet-facing Application Load Balancers that forwards, in model order. */
-export function forwardingListeners(model: AppModel): ForwardingListener[] {
+/** The kinds of load balancer whose listeners forward requests or connections (`Type`). */
+export type LoadBalancerKind = 'application' | 'network';
+
+/**
+ * Every listener of the model's internet-facing load balancers of the given kinds (Application
+ * Load Balancers unless told) that forwards, in model order.
+ */
+export function forwardingListeners(model: AppModel, kinds: readonly LoadBalancerKind[] = ['application']): ForwardingListener[] {
   const index = ModelIndex.of(model);
   const rulesOf = listenerRules(index);
   const out: ForwardingListener[] = [];
   for (const listener of index.resourcesOfType(LISTENER_TYPE)) {
-    const found = forwardingListener(listener, index, rulesOf.get(listener.id) ?? []);
+    const found = forwardingListener(listener, index, rulesOf.get(listener.id) ?? [], kinds);
     if (found) out.push(found);
   }
   return out;
 }
 
-function forwardingListener(listener: Resource, index: ModelIndex, rules: readonly Resource[]): ForwardingListener | undefined {
+function forwardingListener(listener: Resource, index: ModelIndex, rules: readonly Resource[], kinds: readonly LoadBalancerKind[]): ForwardingListener | undefined {
   const p = listener.properties;
   const loadBalancer = index.resource(referencedResource(p['LoadBalancerArn'])?.target);
-  if (!loadBalancer || loadBalancer.type !== LOAD_BALANCER_TYPE || !isInternetFacingApplication(loadBalancer)) return undefined;
+  if (!loadBalancer || loadBalancer.type !== LOAD_BALANCER_TYPE || !isInternetFacing(loadBalancer, kinds)) return undefined;
   const forwards = [
     ...forwardingActions(p['DefaultActions'], index).map((f) => ({ loc: listener.locate('DefaultActions'), ...f })),
     ...rules.flatMap((rule) => forwardingActions(rule.properties['Actions'], index).map((f) => ({ loc: rule.locate('Actions'), rule, ...f }))),
@@ -74,12 +80,12 @@ function forwardingListener(listener: Resource, index: ModelIndex, rules: readon
   return { listener, loadBalancer, ...(protocol !== undefined ? { protocol } : {}), ...(port !== undefined ? { port } : {}), forwards };
 }
 
-/** `Scheme` left out is internet-facing; a value the scan cannot read is not taken as either. */
-function isInternetFacingApplication(lb: Resource): boolean {
+/** `Type` left out is `application`, `Scheme` left out internet-facing; a value the scan cannot read is not taken as either. */
+function isInternetFacing(lb: Resource, kinds: readonly LoadBalancerKind[]): boolean {
   const scheme = lb.properties['Scheme'];
   const type = lb.properties['Type'];
-  const application = type === undefined || asString(type)?.toLowerCase() === 'application';
-  return application && (scheme === undefined || asString(scheme)?.toLowerCase() === 'internet-facing');
+  const kind = type === undefined ? 'application' : asString(type)?.toLowerCase();
+  return kinds.some((k) => k === kind) && (scheme === undefined || asString(scheme)?.toLowerCase() === 'internet-facing');
 }
 
 /** The functions whose `alb` event forwards the listener's requests to them. */

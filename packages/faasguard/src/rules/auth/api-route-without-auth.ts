@@ -7,6 +7,8 @@ import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { routeName } from '../../model/route-name.js';
 import { apiPolicyNarrowing } from '../../analysis/api-policy-callers.js';
+import { frontText, heldBackByPrivateNetwork, internetFrontOf } from '../../analysis/private-api-fronts.js';
+import type { EndpointFront } from '../../model/facts/load-balancer-endpoint-targets.js';
 
 /** CORS preflight requests carry no credentials by design. */
 const PREFLIGHT = 'OPTIONS';
@@ -28,6 +30,7 @@ export const apiRouteWithoutAuth: Rule = {
       'An API Gateway route that invokes a function has no authorizer, no IAM authorization and no API key. Anyone who can reach the API can call the function with any input, so every weakness in the function is reachable from the internet. Routes that must be public by design (sign-in, sign-up and password recovery, OAuth callbacks, token and key endpoints, health checks) are reported at `info`.\n\n' +
       'Routes with no function behind them are judged too: an HTTP backend, or an AWS service integration that writes to a queue, a topic or a table, is as open as a function (when that source triggers a function, `function-exposed-through-chain` follows the chain). A mock integration answers from API Gateway itself and reaches nothing: it is reported at `info`. A route that forwards to an AppSync API of the app is not reported: AppSync authorizes every request itself (an API key at the least, which `appsync-api-key-only` judges). CORS preflight (`OPTIONS`) routes are not reported. A WebSocket API authorizes a client once, on its `$connect` route: its other routes take no authorization of their own and are reported only when `$connect` admits connections without any (the message then says to authorize `$connect`), and `$disconnect`, which API Gateway runs when a connection closes, is not reported.\n\n' +
       'A REST API whose resource policy admits calls only from some source addresses, VPCs or endpoints, at some times or by named principals (API Gateway then needs an explicit Allow, and honours a Deny such as `NotIpAddress`) keeps the rest of the internet from its open routes: they are reported at medium with what the policy admits, and their functions do not count as public for the denial-of-service rules. A policy that allows everyone, or denies only listed addresses, leaves the routes public. ' +
+      'A private API is held back the same way (reported at medium), unless an internet-facing load balancer forwards to the addresses of an `execute-api` VPC endpoint its resource policy admits (the addresses a custom resource handed the endpoint looks up): API Gateway picks the API by the `Host` header any caller of the load balancer sets, so its open routes are public. ' +
       'Methods and routes a template adds to an API it does not declare (`RestApiId: !ImportValue shared-api`, a parameter, a literal id) are judged too; the message then says that the API is defined outside the template, and reachable from the internet unless it is private.',
     remediation:
       'Attach an authorizer to the route (Cognito user pool, JWT or Lambda authorizer), or require IAM authorization. In SAM, set `Auth.DefaultAuthorizer` on the API and remove `Authorizer: NONE` from the event; in plain CloudFormation set `AuthorizationType` on the method or route. If the route is public on purpose, say so with a suppression and a reason.',
@@ -52,10 +55,12 @@ export const apiRouteWithoutAuth: Rule = {
       const target = fn ? `invokes function ${nameOf(fn)}${whose}${whose ? ',' : ''}` : integrationText(route, index);
       const apiName = api ? nameOf(api) : route.apiId;
       // Callers held back by the network or the resource policy, not by signing in.
-      const heldBack = api?.endpointType === 'PRIVATE' || apiPolicyNarrowing(api) !== undefined;
-      const who = `anyone who can reach the API${callersPlace(api)} can call it`;
+      const heldBack = heldBackByPrivateNetwork(api, model) || apiPolicyNarrowing(api) !== undefined;
+      const front = internetFrontOf(api, model);
+      const who = `anyone who can reach the API${callersPlace(api, front)} can call it`;
       const reason = publicRouteReason(route.path);
-      const base = { location: route.auth.loc, related: fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : [], subject: subjectOf(route), key: [apiName, route.method, route.path] };
+      const related = [...(fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : []), ...(front ? [{ loc: front.loc, message: `listener of load balancer ${nameOf(front.loadBalancer)}` }] : [])];
+      const base = { location: route.auth.loc, related, subject: subjectOf(route), key: [apiName, route.method, route.path] };
       // A mock integration answers from the API's own configuration: nothing behind it is reached.
       if (route.integration?.kind === 'mock') {
         results.push({ ...base, message: `Route ${routeName(route)} of API ${apiName} has no authorization, but its mock integration answers from API Gateway itself: nothing behind it is reached. Keep it free of data; ${who}.`, severity: 'info' });
@@ -107,8 +112,12 @@ function authorizedAtConnection(route: Route, api: Api, index: ModelIndex): bool
   return gate !== undefined && !isOpen(gate);
 }
 
-/** Where the API's callers are: its endpoint type or resource policy says, unless the API is defined in another stack. */
-function callersPlace(api: Api | undefined): string {
+/**
+ * Where the API's callers are: its endpoint type or resource policy says, unless the API is defined
+ * in another stack or a load balancer brings the internet to a private API.
+ */
+function callersPlace(api: Api | undefined, front: EndpointFront | undefined): string {
+  if (front) return ` (a private API, but ${frontText(front)}: anyone on the internet)`;
   const narrowing = apiPolicyNarrowing(api);
   if (narrowing) return ` (its resource policy admits calls ${narrowing.admits})`;
   if (api?.endpointType === 'PRIVATE') return api.resourcePolicy ? ' (a private API: anyone in the VPCs and behind the endpoints its resource policy admits)' : ' (a private API: anyone in the VPCs whose endpoints reach it)';

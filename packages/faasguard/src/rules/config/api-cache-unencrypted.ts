@@ -30,7 +30,7 @@ export const apiCacheUnencrypted: Rule = {
       // A value set by a parameter or a condition may be true: only a missing or false setting is reported.
       const clear = settingsWith(s.stage, (m) => m.cachingEnabled).filter((m) => m.cacheDataEncrypted === undefined || asBoolean(m.cacheDataEncrypted) === false);
       if (clear.length === 0) continue;
-      const privateApi = isPrivateApi(s.api);
+      const privateApi = isPrivateApi(s.api, model);
       results.push({
         message: `${stageText(s)} caches responses of ${clear.map(settingScope).join(', ')} without CacheDataEncrypted: the answers it keeps are stored unencrypted. Set CacheDataEncrypted: true.`,
         location: clear[0]!.loc,

@@ -5,6 +5,7 @@ import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { openRoutes } from './open-routes.js';
 import { apiPolicyNarrowing } from '../../analysis/api-policy-callers.js';
+import { internetCallersThrough, internetFrontOf } from '../../analysis/private-api-fronts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { routeBackends } from '../../model/facts/route-backends.js';
 
@@ -37,7 +38,7 @@ export const apiWithoutThrottling: Rule = {
       if (routes.length === 0 || coveredByUsagePlan(model, api, plans)) continue;
       const open = openRoutes(model, api).length > 0;
       const effect = floodEffect(routes);
-      const who = callersOf(api, routes, open);
+      const who = callersOf(api, routes, open, model);
       for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, open, who, effect));
     }
     return results;
@@ -72,8 +73,9 @@ function floodEffect(routes: readonly Route[]): string {
  * without authorization, whoever the private API's network or the API's resource policy admits;
  * else signed-in callers.
  */
-function callersOf(api: Api, routes: readonly Route[], open: boolean): string {
-  if (open) return 'anyone on the internet';
+function callersOf(api: Api, routes: readonly Route[], open: boolean, model: AppModel): string {
+  const front = internetFrontOf(api, model);
+  if (open) return front ? internetCallersThrough(front) : 'anyone on the internet';
   const unsigned = routes.some((r) => r.auth.type === 'none' && !r.auth.apiKeyRequired && r.integration?.kind !== 'mock');
   if (!unsigned) return 'any authenticated caller';
   const narrowing = apiPolicyNarrowing(api);

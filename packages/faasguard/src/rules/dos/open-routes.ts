@@ -1,20 +1,23 @@
 /**
  * Routes anyone on the internet can call: no authorization, no API key, on an API that is not
- * private and whose resource policy admits every caller (see `api-policy-callers.ts`). The same judgement as the exposure analysis makes of routes, at the level of an API.
+ * private (or is, behind an internet-facing load balancer: `private-api-fronts.ts`) and whose
+ * resource policy admits every caller (see `api-policy-callers.ts`). The same judgement as the
+ * exposure analysis makes of routes, at the level of an API.
  * A mock integration answers from API Gateway itself: nothing behind it can be flooded or billed
  * beyond the request, so it is not counted.
  */
 import type { Api, AppModel, Route } from '../../model/app-model.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { apiPolicyNarrowing } from '../../analysis/api-policy-callers.js';
+import { heldBackByPrivateNetwork } from '../../analysis/private-api-fronts.js';
 import { connectionGate } from '../../model/connection-gate.js';
 
-export function isOpenRoute(route: Route, api: Api): boolean {
-  return route.auth.type === 'none' && !route.auth.apiKeyRequired && api.endpointType !== 'PRIVATE' && apiPolicyNarrowing(api) === undefined;
+export function isOpenRoute(route: Route, api: Api, model: AppModel): boolean {
+  return route.auth.type === 'none' && !route.auth.apiKeyRequired && !heldBackByPrivateNetwork(api, model) && apiPolicyNarrowing(api) === undefined;
 }
 
 /** A WebSocket API's route other than `$connect` is as open as `$connect`, which admits its connections (`connection-gate.ts`). */
 export function openRoutes(model: AppModel, api: Api): Route[] {
   const index = ModelIndex.of(model);
-  return index.routesOf(api).filter((r) => isOpenRoute(connectionGate(r, api, index) ?? r, api) && r.integration?.kind !== 'mock');
+  return index.routesOf(api).filter((r) => isOpenRoute(connectionGate(r, api, index) ?? r, api, model) && r.integration?.kind !== 'mock');
 }

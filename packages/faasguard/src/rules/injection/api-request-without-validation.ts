@@ -43,7 +43,7 @@ function restMethods(ctx: RuleContext): RuleResult[] {
   for (const route of model.routes) {
     const api = index.api(route.apiId);
     const v = route.requestValidation;
-    if (!api || !v || !isOpenRoute(route, api) || route.integration?.kind === 'mock') continue;
+    if (!api || !v || !isOpenRoute(route, api, model) || route.integration?.kind === 'mock') continue;
     const gaps = unvalidated(route);
     if (gaps.length === 0 || (route.functionId !== undefined && ignoring.has(route.functionId)) || startsMachineIgnoringInput(route, index)) continue;
     const target = integrationTarget(route, index);
@@ -99,7 +99,7 @@ function httpApiRoutes(ctx: RuleContext): RuleResult[] {
   const index = ModelIndex.of(ctx.model);
   const candidates = ctx.model.routes.filter((r) => {
     const api = index.api(r.apiId);
-    return api?.protocol === 'http' && BODY_METHODS.has(r.method) && r.functionId !== undefined && isOpenRoute(r, api);
+    return api?.protocol === 'http' && BODY_METHODS.has(r.method) && r.functionId !== undefined && isOpenRoute(r, api, ctx.model);
   });
   if (candidates.length === 0) return [];
   const facts = codeFactsFor(ctx.model, scope);

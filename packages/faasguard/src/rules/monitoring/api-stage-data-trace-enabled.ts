@@ -27,7 +27,7 @@ export const apiStageDataTraceEnabled: Rule = {
     for (const s of stagesOf(model)) {
       const traced = settingsWith(s.stage, (m) => m.dataTraceEnabled);
       if (traced.length === 0) continue;
-      const privateApi = isPrivateApi(s.api);
+      const privateApi = isPrivateApi(s.api, model);
       const who = privateApi ? 'every caller from the VPCs that reach this private API' : 'every caller on the internet';
       results.push({
         message: `${stageText(s)} logs full requests and responses (DataTraceEnabled for ${traced.map(settingScope).join(', ')}): the tokens, cookies and personal data of ${who} end up in its execution logs, readable and replayable by anyone with access to them. Turn data trace off.`,

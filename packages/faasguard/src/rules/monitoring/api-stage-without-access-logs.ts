@@ -1,4 +1,4 @@
-import type { Api, ApiStage } from '../../model/app-model.js';
+import type { Api, ApiStage, AppModel } from '../../model/app-model.js';
 import { isPrivateApi, loggingLevel, settingScope } from './api-stages.js';
 import { asBoolean, display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -29,13 +29,13 @@ export const apiStageWithoutAccessLogs: Rule = {
   check({ model }) {
     const results: RuleResult[] = [];
     for (const api of model.apis) {
-      for (const stage of api.stages) if (stage.accessLogDestination === undefined) results.push(stageResult(api, stage));
+      for (const stage of api.stages) if (stage.accessLogDestination === undefined) results.push(stageResult(api, stage, model));
     }
     return results;
   },
 };
 
-function stageResult(api: Api, stage: ApiStage): RuleResult {
+function stageResult(api: Api, stage: ApiStage, model: AppModel): RuleResult {
   const name = display(stage.name);
   return {
     message: `Stage ${name} of API ${nameOf(api)} has no access logs: ${unrecorded(stage)}. Configure an access log destination.`,
@@ -43,7 +43,7 @@ function stageResult(api: Api, stage: ApiStage): RuleResult {
     related: [{ loc: api.loc, message: `API ${nameOf(api)}` }],
     subject: subjectOf(api),
     key: [api.logicalId, name],
-    ...(isPrivateApi(api) ? { severity: 'low' as const } : {}),
+    ...(isPrivateApi(api, model) ? { severity: 'low' as const } : {}),
   };
 }
 

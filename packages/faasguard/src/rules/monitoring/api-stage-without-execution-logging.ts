@@ -37,7 +37,7 @@ export const apiStageWithoutExecutionLogging: Rule = {
         related: [{ loc: s.api.loc, message: `API ${nameOf(s.api)}` }],
         subject: subjectOf(s.api),
         key: stageKey(s),
-        ...(isPrivateApi(s.api) ? { severity: 'info' as const } : {}),
+        ...(isPrivateApi(s.api, model) ? { severity: 'info' as const } : {}),
       });
     }
     return results;

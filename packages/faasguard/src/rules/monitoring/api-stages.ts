@@ -8,6 +8,7 @@ import { asBoolean, display, type Value } from '../../model/value.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { nameOf } from '../subject.js';
 import { settingResource } from '../../model/facts/method-setting-resource.js';
+import { heldBackByPrivateNetwork } from '../../analysis/private-api-fronts.js';
 
 export interface StageOfApi {
   api: Api;
@@ -23,9 +24,12 @@ export function stageText({ api, stage }: StageOfApi): string {
   return `Stage ${display(stage.name)} of API ${nameOf(api)}`;
 }
 
-/** A private API is reached only from the VPCs given access: everything else is on the internet. */
-export function isPrivateApi(api: Api): boolean {
-  return api.endpointType === 'PRIVATE';
+/**
+ * A private API is reached only from the VPCs given access, unless a load balancer brings the
+ * internet to it (`private-api-fronts.ts`): everything else is on the internet.
+ */
+export function isPrivateApi(api: Api, model: AppModel): boolean {
+  return heldBackByPrivateNetwork(api, model);
 }
 
 /** Key of a stage's finding: stable across moves of the stage within the file. */
