@@ -64,9 +64,10 @@ function authorizers(ctx: LoadContext, auth: ValueMap, defsNode: TNode | undefin
   });
 }
 
+/** The stage SAM makes of the API's own properties: at its `StageName`, which names it, when written. */
 function stage(ctx: LoadContext, p: ValueMap, props: TMap | undefined, loc: SourceLocation, protocol: ApiProtocol): Api['stages'][number] {
   return {
     name: p['StageName'] ?? (protocol === 'http' ? '$default' : 'Prod'),
-    ...stageSettings(ctx.ev, { node: props, protocol, loc: props?.loc ?? loc }),
+    ...stageSettings(ctx.ev, { node: props, protocol, loc: get(props, 'StageName')?.loc ?? props?.loc ?? loc }),
   };
 }
