@@ -3,7 +3,8 @@
  * addresses of an `execute-api` VPC endpoint its resource policy admits (the addresses read from a
  * custom resource handed the endpoint): its open routes are public, its functions too, and the
  * stage rules judge it as a public API. Without such a load balancer, or when the policy keeps the
- * endpoint out, it stays held back by the network.
+ * endpoint out, it stays held back by the network. Terraform reads the address through a
+ * `data "aws_network_interface"` of the endpoint's `network_interface_ids`.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -202,5 +203,98 @@ describe('private API behind an internet-facing load balancer', () => {
     // A custom resource handed more than the endpoint may answer anything.
     const handed = '      Bucket: !Ref Logs\n  Logs:\n    Type: AWS::S3::Bucket\n';
     assert.match((await routeFinding({ handed })).message, HELD_BACK);
+  });
+});
+
+/** The Terraform form: the target's address read through a data source of the endpoint's interfaces. */
+function terraform(internal: boolean): string {
+  return `resource "aws_vpc_endpoint" "execute_api" {
+  vpc_id            = "vpc-0123456789abcdef0"
+  service_name      = "com.amazonaws.us-east-1.execute-api"
+  vpc_endpoint_type = "Interface"
+}
+
+data "aws_network_interface" "nic" {
+  id = tolist(aws_vpc_endpoint.execute_api.network_interface_ids)[0]
+}
+
+resource "aws_api_gateway_rest_api" "private" {
+  name = "private"
+  endpoint_configuration {
+    types = ["PRIVATE"]
+  }
+}
+
+resource "aws_api_gateway_rest_api_policy" "policy" {
+  rest_api_id = aws_api_gateway_rest_api.private.id
+  policy      = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Deny", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "\${aws_api_gateway_rest_api.private.execution_arn}*",
+      "Condition": { "StringNotEquals": { "aws:sourceVpce": "\${aws_vpc_endpoint.execute_api.id}" } } },
+    { "Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "\${aws_api_gateway_rest_api.private.execution_arn}*" }
+  ]
+}
+EOF
+}
+
+resource "aws_api_gateway_method" "get" {
+  rest_api_id   = aws_api_gateway_rest_api.private.id
+  resource_id   = aws_api_gateway_rest_api.private.root_resource_id
+  http_method   = "GET"
+  authorization = "NONE"
+}
+
+resource "aws_lb" "public" {
+  name               = "public"
+  internal           = ${internal}
+  load_balancer_type = "application"
+  subnets            = ["subnet-1", "subnet-2"]
+}
+
+resource "aws_lb_target_group" "endpoint" {
+  name        = "endpoint"
+  port        = 443
+  protocol    = "HTTPS"
+  target_type = "ip"
+  vpc_id      = "vpc-0123456789abcdef0"
+}
+
+resource "aws_lb_target_group_attachment" "nic" {
+  target_group_arn = aws_lb_target_group.endpoint.arn
+  target_id        = data.aws_network_interface.nic.private_ip
+  port             = 443
+}
+
+resource "aws_lb_listener" "https" {
+  load_balancer_arn = aws_lb.public.arn
+  port              = 443
+  protocol          = "HTTPS"
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.endpoint.arn
+  }
+}
+`;
+}
+
+describe('private API behind an internet-facing load balancer, in Terraform', () => {
+  it('the data source of the endpoint interface links the target to the endpoint', async () => {
+    const { model } = await loadApp(project({ 'main.tf': terraform(false) }));
+    assert.deepEqual(
+      endpointFronts(model).map((f) => [f.endpoint.logicalId, f.loadBalancer.logicalId, f.loc.line]),
+      [['aws_vpc_endpoint.execute_api', 'aws_lb.public', 64]],
+    );
+  });
+
+  it('the open method is public, at high; behind an internal load balancer it is held back', async () => {
+    const scanned = async (internal: boolean) => (await scan(project({ 'main.tf': terraform(internal) }), { noCache: true, rules: [apiRouteWithoutAuth] })).findings;
+    const [open] = await scanned(false);
+    assert.equal(open?.severity, 'high');
+    assert.equal(open?.location.line, 36);
+    assert.match(open?.message ?? '', /\(a private API, but the internet-facing load balancer aws_lb\.public forwards to VPC endpoint aws_vpc_endpoint\.execute_api: anyone on the internet\)/);
+    const [held] = await scanned(true);
+    assert.equal(held?.severity, 'medium');
   });
 });

@@ -239,7 +239,9 @@ function configuredAttribute(resource: TfResource, attribute: string, scope: TfS
 /**
  * Data sources: a policy document is evaluated into the policy it writes; the caller's account,
  * region and partition are the stack's pseudo-parameters; an archive's path is the folder or file
- * it packs (the function's code). Any other data source is unknown offline.
+ * it packs (the function's code); the address of a network interface that a resource's
+ * `network_interface_ids` names (a VPC endpoint's) is read as that attribute, which says whose
+ * interface it is (`interfaceOwner`). Any other data source is unknown offline.
  */
 function dataReference(names: string[], scope: TfScope, depth: number, loc: SourceLocation): TNode {
   const [type = '', name = '', attribute = ''] = names;
@@ -256,7 +258,33 @@ function dataReference(names: string[], scope: TfScope, depth: number, loc: Sour
     const file = attrs.find((a) => a.name === 'source_file');
     return file ? packedFileFolder(evaluate(file.value, scope, depth + 1)) : nil(loc);
   }
+  if (type === 'aws_network_interface' && /^private_ips?$/.test(attribute)) return interfaceOwner(block, scope, depth) ?? nil(loc);
   return nil(loc);
+}
+
+/**
+ * `data "aws_network_interface"` whose `id` is picked from a resource's `network_interface_ids`
+ * (`tolist(aws_vpc_endpoint.api.network_interface_ids)[0]`): its address belongs to that resource,
+ * given as the resource's `NetworkInterfaceIds` attribute, so that a load balancer target of that
+ * address links to it as a template's target read through a custom resource does.
+ */
+function interfaceOwner(block: HclNode, scope: TfScope, depth: number): TNode | undefined {
+  const id = attributesOf(bodyOf(block)).find((a) => a.name === 'id');
+  // The list is known at apply time only, so `tolist(…)[0]` has no value here: the reference inside it does.
+  const named = id ? expressionsWithin(id.value).find((e) => /\.network_interface_ids$/.test(e.text)) : undefined;
+  const owner = named ? evaluate(named, scope, depth + 1) : undefined;
+  return owner && isGetAtt(owner, 'NetworkInterfaceIds') ? owner : undefined;
+}
+
+/** The node and every expression under it, outermost first. */
+function expressionsWithin(node: HclNode): HclNode[] {
+  const children = node.namedChildren.filter((c): c is HclNode => c !== null);
+  return [...(node.type === 'expression' ? [node] : []), ...children.flatMap(expressionsWithin)];
+}
+
+function isGetAtt(node: TNode, attribute: string): boolean {
+  const getAtt = node.kind === 'map' ? node.entries.find((e) => e.key === 'Fn::GetAtt')?.value : undefined;
+  return getAtt?.kind === 'seq' && textOf(getAtt.items[1]) === attribute;
 }
 
 /**

@@ -272,6 +272,11 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
     cfnType: 'AWS::EC2::SecurityGroupIngress',
     properties: { GroupId: 'security_group_id', IpProtocol: 'ip_protocol', FromPort: 'from_port', ToPort: 'to_port', CidrIp: 'cidr_ipv4', CidrIpv6: 'cidr_ipv6' },
   },
+  // An interface endpoint: the service it reaches, and (`network_interface_ids`) the interfaces that carry its addresses.
+  aws_vpc_endpoint: {
+    cfnType: 'AWS::EC2::VPCEndpoint',
+    properties: { ServiceName: 'service_name', VpcEndpointType: 'vpc_endpoint_type', VpcId: 'vpc_id', PrivateDnsEnabled: 'private_dns_enabled', SubnetIds: 'subnet_ids', SecurityGroupIds: 'security_group_ids', PolicyDocument: 'policy' },
+  },
   aws_lb: LOAD_BALANCER,
   aws_alb: LOAD_BALANCER,
   aws_lb_listener: LISTENER,

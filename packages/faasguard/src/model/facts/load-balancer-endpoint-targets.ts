@@ -4,8 +4,10 @@
  * cannot write those addresses, since AWS gives them at deployment; it reads them from a custom
  * resource handed the endpoint (its `NetworkInterfaceIds`), whose function looks them up. So a
  * target read from a custom resource that is given one endpoint of the template, and nothing else
- * of it, is taken as that endpoint's. Anyone who reaches the load balancer then reaches what the
- * endpoint serves: for an `execute-api` endpoint, every private API that admits it.
+ * of it, is taken as that endpoint's (Terraform reads them through a `data "aws_network_interface"`,
+ * which its loader gives as the endpoint's `NetworkInterfaceIds`). Anyone who reaches the load
+ * balancer then reaches what the endpoint serves: for an `execute-api` endpoint, every private API
+ * that admits it.
  */
 import type { AppModel, Resource } from '../app-model.js';
 import type { SourceLocation } from '../location.js';
