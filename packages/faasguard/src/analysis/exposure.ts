@@ -4,7 +4,7 @@
  * and who can write into them), then chains: a function that can write into a source that triggers
  * another function passes its own exposure on, until nothing changes.
  */
-import type { AppModel, InvokePermission, LambdaFunction, Resource, Route, Trigger, TriggerKind } from '../model/app-model.js';
+import type { Api, AppModel, InvokePermission, LambdaFunction, Resource, Route, Trigger, TriggerKind } from '../model/app-model.js';
 import { graphqlApiFacts } from '../model/facts/graphql-api-facts.js';
 import { ModelIndex } from '../model/model-index.js';
 import { routeAuthText } from '../model/route-auth-text.js';
@@ -24,6 +24,7 @@ import { receivedMailPath, signInPath, storedMailPath, unsignedAuthorizerPath } 
 import { apiPolicyNarrowing, type PolicyNarrowing } from './api-policy-callers.js';
 import { frontText, heldBackByPrivateNetwork, internetCallersThrough, internetFrontOf } from './private-api-fronts.js';
 import type { EndpointFront } from '../model/facts/load-balancer-endpoint-targets.js';
+import { certificateGate, certificateHolders, type CertificateGate } from './certificate-gate.js';
 
 const COMPUTED = new WeakMap<AppModel, Map<string, FunctionExposure>>();
 
@@ -104,26 +105,54 @@ function routeAccess(route: Route, index: ModelIndex): RouteAccess {
   const api = index.api(route.apiId);
   const gate = connectionGate(route, api, index);
   const decides = gate ?? route;
-  const narrowing = apiPolicyNarrowing(api);
-  const front = internetFrontOf(api, index.model);
-  const level = routeLevel(decides, heldBackByPrivateNetwork(api, index.model) || narrowing !== undefined);
-  const policyStep = narrowing && isOpen(decides) ? [{ loc: narrowing.loc, message: `the resource policy of ${api ? nameOf(api) : 'the API'} admits calls ${narrowing.admits}` }] : [];
-  const frontStep = front && isOpen(decides) ? [{ loc: front.loc, message: `${frontText(front)}, which the resource policy of ${api ? nameOf(api) : 'the API'} admits` }] : [];
-  if (!gate) return { level, who: routeCallers(route, level, narrowing, front), auth: routeAuthText(route), steps: [{ loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` }, ...policyStep, ...frontStep] };
+  const held = heldBy(api, index);
+  const level = routeLevel(decides, held);
+  const steps = isOpen(decides) ? heldSteps(api, held) : [];
+  if (!gate) return { level, who: routeCallers(route, level, held), auth: routeAuthText(route), steps: [{ loc: route.auth.loc, message: `route ${routeName(route)}: ${routeAuthText(route)}` }, ...steps] };
   return {
     level,
-    who: routeCallers(gate, level, narrowing, front),
+    who: routeCallers(gate, level, held),
     auth: `${routeAuthText(gate)} on ${routeName(gate)}, which admits the connection`,
-    steps: [{ loc: gate.auth.loc, message: `route ${routeName(gate)}: ${routeAuthText(gate)}, for the connections ${routeName(route)} serves` }, ...policyStep, ...frontStep],
+    steps: [{ loc: gate.auth.loc, message: `route ${routeName(gate)}: ${routeAuthText(gate)}, for the connections ${routeName(route)} serves` }, ...steps],
   };
 }
 
-/** `networkHeld`: an open route's callers are held back by the network or the API's resource policy, not by signing in. */
-function routeLevel(route: Route, networkHeld: boolean): ExposureLevel {
+/** What, besides its routes' authorization, decides who reaches an API. */
+interface HeldBy {
+  /** The resource policy admits only some sources or times (`api-policy-callers.ts`) */
+  narrowing?: PolicyNarrowing;
+  /** A private API that no load balancer brings the internet to */
+  network: boolean;
+  /** A load balancer that brings the internet to a private API (`private-api-fronts.ts`) */
+  front?: EndpointFront;
+  /** Custom domains that ask every client for a certificate (`certificate-gate.ts`) */
+  certificates?: CertificateGate;
+}
+
+function heldBy(api: Api | undefined, index: ModelIndex): HeldBy {
+  const narrowing = apiPolicyNarrowing(api);
+  const front = internetFrontOf(api, index.model);
+  const certificates = certificateGate(api, index.model);
+  return { network: heldBackByPrivateNetwork(api, index.model), ...(narrowing ? { narrowing } : {}), ...(front ? { front } : {}), ...(certificates ? { certificates } : {}) };
+}
+
+/** The places that decide who reaches an open route, for the path's steps. */
+function heldSteps(api: Api | undefined, held: HeldBy): EntryPath['steps'] {
+  const apiName = api ? nameOf(api) : 'the API';
+  return [
+    ...(held.narrowing ? [{ loc: held.narrowing.loc, message: `the resource policy of ${apiName} admits calls ${held.narrowing.admits}` }] : []),
+    ...(held.front ? [{ loc: held.front.loc, message: `${frontText(held.front)}, which the resource policy of ${apiName} admits` }] : []),
+    ...(held.certificates ? [{ loc: held.certificates.loc, message: `the default endpoint of ${apiName} is disabled and its custom domains ask every client for a certificate` }] : []),
+  ];
+}
+
+/** An open route's callers are held back by the network or the resource policy (not signed in), or by the certificate they must hold. */
+function routeLevel(route: Route, held: HeldBy): ExposureLevel {
   if (route.auth.type === 'iam') return 'account';
   if (route.auth.type !== 'none') return 'authenticated';
   if (route.auth.apiKeyRequired) return 'authenticated';
-  return networkHeld ? 'account' : 'public';
+  if (held.network || held.narrowing) return 'account';
+  return held.certificates ? 'authenticated' : 'public';
 }
 
 function isOpen(route: Route): boolean {
@@ -135,12 +164,15 @@ function isOpen(route: Route): boolean {
  * the network: anyone in a VPC that reaches the API (an interface endpoint its resource policy lets
  * in) calls it without signing anything, and anyone on the internet when a load balancer forwards
  * to such an endpoint (`private-api-fronts.ts`); one of a public REST API whose resource policy
- * admits only some sources or times, by that policy (`api-policy-callers.ts`).
+ * admits only some sources or times, by that policy (`api-policy-callers.ts`); one of an API
+ * reached only through custom domains that ask for a client certificate, by the certificates their
+ * trust stores admit (`certificate-gate.ts`).
  */
-function routeCallers(route: Route, level: ExposureLevel, narrowing: PolicyNarrowing | undefined, front: EndpointFront | undefined): string {
-  if (front && level === 'public') return internetCallersThrough(front);
+function routeCallers(route: Route, level: ExposureLevel, held: HeldBy): string {
+  if (held.front && level === 'public') return internetCallersThrough(held.front);
+  if (held.certificates && isOpen(route) && level === 'authenticated') return certificateHolders(held.certificates);
   if (level !== 'account' || !isOpen(route)) return LEVEL_WHO[level];
-  return narrowing ? `anyone its resource policy admits (${narrowing.admits})` : 'anyone in the VPCs that reach the private API';
+  return held.narrowing ? `anyone its resource policy admits (${held.narrowing.admits})` : 'anyone in the VPCs that reach the private API';
 }
 
 const LEVEL_WHO: Readonly<Record<ExposureLevel, string>> = {

@@ -53,6 +53,13 @@ describe('severities chosen per finding', () => {
 });
 
 describe('what the findings claim', () => {
+  it('api-without-throttling speaks of usage plans for a REST API only, which alone has them', async () => {
+    const result = await scan(path.join(FIXTURES, 'rules', 'api-without-throttling', 'fail'), { rules: [apiWithoutThrottling] });
+    const claims = Object.fromEntries(result.findings.map((f) => [f.subject?.logicalId, f.message]));
+    assert.match(claims['PublicApi']!, /^Stage prod of API PublicApi has no throttling: anyone on the internet can send requests .* Set the stage's default route rate and burst limits\.$/);
+    assert.match(claims['PartnerApi']!, /^Stage prod of API PartnerApi has no throttling and no usage plan limits its callers: any authenticated caller can send requests .* Set stage rate and burst limits\.$/);
+  });
+
   it('async-trigger-without-failure-destination says the events are lost and the errors remain, not that nothing does', async () => {
     const result = await scan(path.join(FIXTURES, 'rules', 'async-trigger-without-failure-destination', 'fail'), { rules: [asyncTriggerWithoutFailureDestination] });
     assert.ok(result.findings.length > 0);

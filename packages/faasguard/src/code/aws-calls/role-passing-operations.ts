@@ -28,6 +28,12 @@ export const ROLE_PASSING_OPERATIONS: ReadonlySet<string> = new Set([
   'sagemaker:CreateProcessingJob',
   'rekognition:CreateStreamProcessor',
   // `DataAccessRoleArn`
+  'transcribe:StartMedicalScribeJob',
+  'comprehendmedical:StartEntitiesDetectionV2Job',
+  'comprehendmedical:StartICD10CMInferenceJob',
+  'comprehendmedical:StartPHIDetectionJob',
+  'comprehendmedical:StartRxNormInferenceJob',
+  'comprehendmedical:StartSNOMEDCTInferenceJob',
   'translate:StartTextTranslationJob',
   'comprehend:StartDocumentClassificationJob',
   'comprehend:StartDominantLanguageDetectionJob',

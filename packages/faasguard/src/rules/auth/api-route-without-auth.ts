@@ -8,6 +8,7 @@ import { nameOf, subjectOf } from '../subject.js';
 import { routeName } from '../../model/route-name.js';
 import { apiPolicyNarrowing } from '../../analysis/api-policy-callers.js';
 import { frontText, heldBackByPrivateNetwork, internetFrontOf } from '../../analysis/private-api-fronts.js';
+import { certificateGate, certificateHolders } from '../../analysis/certificate-gate.js';
 import type { EndpointFront } from '../../model/facts/load-balancer-endpoint-targets.js';
 
 /** CORS preflight requests carry no credentials by design. */
@@ -30,7 +31,7 @@ export const apiRouteWithoutAuth: Rule = {
       'An API Gateway route that invokes a function has no authorizer, no IAM authorization and no API key. Anyone who can reach the API can call the function with any input, so every weakness in the function is reachable from the internet. Routes that must be public by design (sign-in, sign-up and password recovery, OAuth callbacks, token and key endpoints, health checks) are reported at `info`.\n\n' +
       'Routes with no function behind them are judged too: an HTTP backend, or an AWS service integration that writes to a queue, a topic or a table, is as open as a function (when that source triggers a function, `function-exposed-through-chain` follows the chain). A mock integration answers from API Gateway itself and reaches nothing: it is reported at `info`. A route that forwards to an AppSync API of the app is not reported: AppSync authorizes every request itself (an API key at the least, which `appsync-api-key-only` judges). CORS preflight (`OPTIONS`) routes are not reported. A WebSocket API authorizes a client once, on its `$connect` route: its other routes take no authorization of their own and are reported only when `$connect` admits connections without any (the message then says to authorize `$connect`), and `$disconnect`, which API Gateway runs when a connection closes, is not reported.\n\n' +
       'A REST API whose resource policy admits calls only from some source addresses, VPCs or endpoints, at some times or by named principals (API Gateway then needs an explicit Allow, and honours a Deny such as `NotIpAddress`) keeps the rest of the internet from its open routes: they are reported at medium with what the policy admits, and their functions do not count as public for the denial-of-service rules. A policy that allows everyone, or denies only listed addresses, leaves the routes public. ' +
-      'A private API is held back the same way (reported at medium), unless an internet-facing load balancer forwards to the addresses of an `execute-api` VPC endpoint its resource policy admits (the addresses a custom resource handed the endpoint looks up, or in Terraform a `data "aws_network_interface"` of its `network_interface_ids`): API Gateway picks the API by the `Host` header any caller of the load balancer sets, so its open routes are public. ' +
+      'A private API is held back the same way (reported at medium), unless an internet-facing load balancer forwards to the addresses of an `execute-api` VPC endpoint its resource policy admits (the addresses a custom resource handed the endpoint looks up, or in Terraform a `data "aws_network_interface"` of its `network_interface_ids`): API Gateway picks the API by the `Host` header any caller of the load balancer sets, so its open routes are public. An API whose default endpoint is disabled and whose every custom domain asks for a client certificate (mutual TLS) is reached only by clients holding a certificate the trust store admits: its open routes are reported at medium, with who can call them. ' +
       'Methods and routes a template adds to an API it does not declare (`RestApiId: !ImportValue shared-api`, a parameter, a literal id) are judged too; the message then says that the API is defined outside the template, and reachable from the internet unless it is private.',
     remediation:
       'Attach an authorizer to the route (Cognito user pool, JWT or Lambda authorizer), or require IAM authorization. In SAM, set `Auth.DefaultAuthorizer` on the API and remove `Authorizer: NONE` from the event; in plain CloudFormation set `AuthorizationType` on the method or route. If the route is public on purpose, say so with a suppression and a reason.',
@@ -55,9 +56,10 @@ export const apiRouteWithoutAuth: Rule = {
       const target = fn ? `invokes function ${nameOf(fn)}${whose}${whose ? ',' : ''}` : integrationText(route, index);
       const apiName = api ? nameOf(api) : route.apiId;
       // Callers held back by the network or the resource policy, not by signing in.
-      const heldBack = heldBackByPrivateNetwork(api, model) || apiPolicyNarrowing(api) !== undefined;
+      const certificates = certificateGate(api, model);
+      const heldBack = heldBackByPrivateNetwork(api, model) || apiPolicyNarrowing(api) !== undefined || certificates !== undefined;
       const front = internetFrontOf(api, model);
-      const who = `anyone who can reach the API${callersPlace(api, front)} can call it`;
+      const who = certificates ? `only ${certificateHolders(certificates)} can call it, since the API's default endpoint is disabled` : `anyone who can reach the API${callersPlace(api, front)} can call it`;
       const reason = publicRouteReason(route.path);
       const related = [...(fn ? [{ loc: fn.loc, message: `function ${nameOf(fn)}` }] : []), ...(front ? [{ loc: front.loc, message: `listener of load balancer ${nameOf(front.loadBalancer)}` }] : [])];
       const base = { location: route.auth.loc, related, subject: subjectOf(route), key: [apiName, route.method, route.path] };

@@ -6,6 +6,7 @@ import { nameOf, subjectOf } from '../subject.js';
 import { openRoutes } from './open-routes.js';
 import { apiPolicyNarrowing } from '../../analysis/api-policy-callers.js';
 import { internetCallersThrough, internetFrontOf } from '../../analysis/private-api-fronts.js';
+import { certificateGate, certificateHolders } from '../../analysis/certificate-gate.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { routeBackends } from '../../model/facts/route-backends.js';
 
@@ -17,7 +18,7 @@ export const apiWithoutThrottling: Rule = {
     cwe: ['CWE-770'],
     severity: 'medium',
     description:
-      "An API Gateway stage sets no rate or burst limit (REST `MethodSettings`, HTTP/WebSocket `DefaultRouteSettings`), and no usage plan with a throttle or quota limits the API's callers. The only limit left is the account's regional quota (10,000 requests per second, shared by every API of the account): a single client can flood the API, run every integrated function at full scale (billed per request and per millisecond), or spend the request quotas of the services its routes call directly, and starve the account's other APIs.\n\n" +
+      "An API Gateway stage sets no rate or burst limit (REST `MethodSettings`, HTTP/WebSocket `DefaultRouteSettings`), and, for a REST API, no usage plan with a throttle or quota limits the API's callers (HTTP and WebSocket APIs have no usage plans). The only limit left is the account's regional quota (10,000 requests per second, shared by every API of the account): a single client can flood the API, run every integrated function at full scale (billed per request and per millisecond), or spend the request quotas of the services its routes call directly, and starve the account's other APIs.\n\n" +
       'Severity: `medium` when the API has routes anyone can call without authorization; `low` when every route authenticates its callers (a flood then needs credentials, and authorizers still run and cost). A usage plan counts only when every route requires an API key, since plans apply to API-key holders only. An API with no route in the template is not judged (its routes live in another stack, or in an OpenAPI file in S3, and so does what decides this: who may call them, and whether a usage plan limits every caller); that holds for a stage the template adds to an API another stack declares.',
     remediation:
       'Set stage-wide limits (`MethodSettings` with `HttpMethod: "*"`, `ResourcePath: "/*"`, `ThrottlingRateLimit`, `ThrottlingBurstLimit` for REST; `DefaultRouteSettings` for HTTP and WebSocket APIs) sized to legitimate peak traffic, tighter per-route limits on expensive routes, and usage plans per client where callers use API keys. Add a WAF rate-based rule for per-IP limits on REST APIs.',
@@ -70,7 +71,8 @@ function floodEffect(routes: readonly Route[]): string {
 
 /**
  * Who can send the requests: anyone on the internet through an open route; else, through a route
- * without authorization, whoever the private API's network or the API's resource policy admits;
+ * without authorization, whoever the private API's network, the API's resource policy or the
+ * certificates its custom domains ask for admit;
  * else signed-in callers.
  */
 function callersOf(api: Api, routes: readonly Route[], open: boolean, model: AppModel): string {
@@ -80,13 +82,15 @@ function callersOf(api: Api, routes: readonly Route[], open: boolean, model: App
   if (!unsigned) return 'any authenticated caller';
   const narrowing = apiPolicyNarrowing(api);
   if (narrowing) return `anyone its resource policy admits (${narrowing.admits})`;
+  const certificates = certificateGate(api, model);
+  if (certificates) return certificateHolders(certificates);
   return api.endpointType === 'PRIVATE' ? 'anyone in the VPCs that reach the private API' : 'any authenticated caller';
 }
 
 function stageResult(api: Api, stage: ApiStage, open: boolean, who: string, effect: string): RuleResult {
   const name = display(stage.name);
   return {
-    message: `Stage ${name} of API ${nameOf(api)} has no throttling and no usage plan limits its callers: ${who} can send requests up to the account-wide quota, ${effect} and starving the account's other APIs. Set stage rate and burst limits.`,
+    message: `Stage ${name} of API ${nameOf(api)} has no throttling${api.protocol === 'rest' ? ' and no usage plan limits its callers' : ''}: ${who} can send requests up to the account-wide quota, ${effect} and starving the account's other APIs. ${api.protocol === 'rest' ? 'Set stage rate and burst limits.' : "Set the stage's default route rate and burst limits."}`,
     location: stage.loc,
     related: [{ loc: api.loc, message: `API ${nameOf(api)}` }],
     subject: subjectOf(api),
