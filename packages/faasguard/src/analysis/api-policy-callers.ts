@@ -12,7 +12,7 @@
  */
 import type { Api, PolicyStatement, Resource } from '../model/app-model.js';
 import type { SourceLocation } from '../model/location.js';
-import { asArray, isValueMap, ParameterValue, referencedResource, type Value } from '../model/value.js';
+import { asArray, isValueMap, referencedResource, sameWrittenValue, type Value } from '../model/value.js';
 import { anyActionMatches } from '../iam/action-matches.js';
 import { isPublicAllow } from './source-writers.js';
 import { namesEveryone } from '../iam/everyone-principal.js';
@@ -115,13 +115,6 @@ function readable(values: readonly Value[]): false | undefined {
 
 /** Whether the list holds the same value: the same text, reference or template parameter. */
 function namesValue(values: readonly Value[], wanted: Value | undefined): boolean | undefined {
-  if (values.some((v) => sameValue(v, wanted))) return true;
+  if (values.some((v) => sameWrittenValue(v, wanted))) return true;
   return typeof wanted === 'string' ? readable(values) : undefined;
-}
-
-function sameValue(a: Value, b: Value | undefined): boolean {
-  if (typeof a === 'string') return a === b;
-  if (a instanceof ParameterValue) return b instanceof ParameterValue && a.parameterName === b.parameterName;
-  const ref = referencedResource(a);
-  return ref !== undefined && ref.target === referencedResource(b)?.target && ref.attribute === referencedResource(b)?.attribute;
 }

@@ -180,3 +180,15 @@ export function referencesWithin(v: Value | undefined): ResourceRef[] {
   if (isValueMap(v)) return Object.values(v).flatMap(referencesWithin);
   return [];
 }
+
+/**
+ * Whether two values are written the same way, so that they hold the same at deployment: the same
+ * text, the same template parameter, or the same reference (resource and attribute).
+ */
+export function sameWrittenValue(a: Value | undefined, b: Value | undefined): boolean {
+  if (typeof a === 'string') return a === b;
+  if (a instanceof ParameterValue) return b instanceof ParameterValue && a.parameterName === b.parameterName;
+  const ref = referencedResource(a);
+  const other = referencedResource(b);
+  return ref !== undefined && other !== undefined && ref.target === other.target && ref.attribute === other.attribute;
+}

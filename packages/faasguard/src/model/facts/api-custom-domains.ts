@@ -10,7 +10,7 @@
 import type { Api, AppModel, Resource } from '../app-model.js';
 import type { SourceLocation } from '../location.js';
 import { ModelIndex } from '../model-index.js';
-import { isValueMap, ParameterValue, referencedResource, valueAt, type Value } from '../value.js';
+import { isValueMap, referencedResource, sameWrittenValue, valueAt, type Value } from '../value.js';
 
 const MAPPING_TYPES: Readonly<Record<string, { api: string; domain: string }>> = {
   'AWS::ApiGatewayV2::ApiMapping': { api: 'ApiId', domain: 'DomainName' },
@@ -60,10 +60,5 @@ function domainResource(named: Value | undefined, index: ModelIndex): Resource |
   const byRef = index.resource(referencedResource(named)?.target);
   if (byRef && DOMAIN_TYPES.includes(byRef.type)) return byRef;
   if (named === undefined) return undefined;
-  return DOMAIN_TYPES.flatMap((t) => index.resourcesOfType(t)).find((d) => sameName(d.properties['DomainName'], named));
-}
-
-function sameName(a: Value | undefined, b: Value): boolean {
-  if (typeof a === 'string') return a === b;
-  return a instanceof ParameterValue && b instanceof ParameterValue && a.parameterName === b.parameterName;
+  return DOMAIN_TYPES.flatMap((t) => index.resourcesOfType(t)).find((d) => sameWrittenValue(d.properties['DomainName'], named));
 }
