@@ -15,6 +15,7 @@ import { publicRestApiWithoutWaf } from '../../src/rules/dos/public-rest-api-wit
 import { apiStageDataTraceEnabled } from '../../src/rules/monitoring/api-stage-data-trace-enabled.js';
 import { apiStageWithoutExecutionLogging } from '../../src/rules/monitoring/api-stage-without-execution-logging.js';
 import { functionWithoutTracing } from '../../src/rules/monitoring/function-without-tracing.js';
+import { apiStageWithoutTracing } from '../../src/rules/monitoring/api-stage-without-tracing.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { scan } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
@@ -158,5 +159,68 @@ describe('Serverless Framework provider.logs.restApi', () => {
 
   it('keeps the level and data trace it is given', async () => {
     assert.deepEqual(await logsOf('error-level'), []);
+  });
+});
+
+describe('api-stage-without-tracing says where the setting goes', () => {
+  const fixOf = async (files: Record<string, string>): Promise<string[]> => {
+    const result = await scan(project(files), { noCache: true, rules: [apiStageWithoutTracing] });
+    return result.findings.map((f) => f.message.slice(f.message.lastIndexOf('. ') + 2));
+  };
+
+  it('under Globals for the API SAM makes from events, in the StageDescription of a deployment, under provider for a Serverless service', async () => {
+    const implicit = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Reader:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Handler: index.handler
+      InlineCode: "def handler(e, c): return {'statusCode': 200}"
+      Events:
+        Get:
+          Type: Api
+          Properties:
+            Path: /items
+            Method: get
+`;
+    assert.deepEqual(await fixOf({ 'template.yaml': implicit }), ["Set TracingEnabled: true under Globals: Api (SAM makes this API from the functions' Api events)."]);
+    const deployment = `Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: api
+  Get:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: NONE
+      Integration:
+        Type: HTTP_PROXY
+        IntegrationHttpMethod: GET
+        Uri: https://example.com
+  Deployment:
+    Type: AWS::ApiGateway::Deployment
+    DependsOn: Get
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+`;
+    assert.deepEqual(await fixOf({ 'template.yaml': deployment }), ["Set TracingEnabled: true in the deployment's StageDescription."]);
+    const service = `service: items
+provider:
+  name: aws
+  runtime: nodejs22.x
+functions:
+  list:
+    handler: handler.list
+    events:
+      - http:
+          path: items
+          method: get
+`;
+    assert.deepEqual(await fixOf({ 'serverless.yml': service, 'handler.js': 'exports.list = async () => ({ statusCode: 200 });\n' }), ['Set tracing: { apiGateway: true } under provider.']);
   });
 });

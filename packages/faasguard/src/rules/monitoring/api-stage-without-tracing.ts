@@ -1,7 +1,8 @@
 import { asBoolean } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { answersItself, isPrivateApi, stageKey, stagesOf, stageText } from './api-stages.js';
+import { answersItself, isPrivateApi, stageKey, stageSettingsPlace, stagesOf, stageText, type StageOfApi } from './api-stages.js';
+import type { AppModel } from '../../model/app-model.js';
 import { sourceWords } from '../source-words.js';
 
 export const apiStageWithoutTracing: Rule = {
@@ -28,7 +29,7 @@ export const apiStageWithoutTracing: Rule = {
       // A value chosen by a parameter or a condition may well be true.
       if (asBoolean(tracing) === true || (tracing !== undefined && asBoolean(tracing) === undefined)) continue;
       results.push({
-        message: `${stageText(s)} has no X-Ray tracing: a request that abuses the API cannot be followed from the gateway to the services it reaches. ${sourceWords(s.stage.loc.file).terraform ? 'Set xray_tracing_enabled = true on the stage.' : 'Set TracingEnabled: true.'}`,
+        message: `${stageText(s)} has no X-Ray tracing: a request that abuses the API cannot be followed from the gateway to the services it reaches. ${tracingFix(model, s)}`,
         location: s.stage.loc,
         related: [{ loc: s.api.loc, message: `API ${nameOf(s.api)}` }],
         subject: subjectOf(s.api),
@@ -39,3 +40,18 @@ export const apiStageWithoutTracing: Rule = {
     return results;
   },
 };
+
+/** The setting, where this stage takes it. */
+function tracingFix(model: AppModel, s: StageOfApi): string {
+  if (sourceWords(s.stage.loc.file).terraform) return 'Set xray_tracing_enabled = true on the stage.';
+  switch (stageSettingsPlace(model, s)) {
+    case 'globals':
+      return "Set TracingEnabled: true under Globals: Api (SAM makes this API from the functions' Api events).";
+    case 'provider':
+      return 'Set tracing: { apiGateway: true } under provider.';
+    case 'deployment':
+      return "Set TracingEnabled: true in the deployment's StageDescription.";
+    case 'stage':
+      return 'Set TracingEnabled: true.';
+  }
+}

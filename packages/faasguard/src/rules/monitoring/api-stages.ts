@@ -9,6 +9,8 @@ import { ModelIndex } from '../../model/model-index.js';
 import { nameOf } from '../subject.js';
 import { settingResource } from '../../model/facts/method-setting-resource.js';
 import { heldBackByPrivateNetwork } from '../../analysis/private-api-fronts.js';
+import { isServerlessService } from '../source-words.js';
+import { naming } from '../../loaders/serverless/naming.js';
 
 export interface StageOfApi {
   api: Api;
@@ -30,6 +32,21 @@ export function stageText({ api, stage }: StageOfApi): string {
  */
 export function isPrivateApi(api: Api, model: AppModel): boolean {
   return heldBackByPrivateNetwork(api, model);
+}
+
+/**
+ * Where a stage's settings are written: under SAM's `Globals: Api` for the API SAM makes from the
+ * functions' `Api` events (it has no resource to write them on), under `provider` for the stage
+ * the Serverless Framework makes of a service's `http` events, in the `StageDescription` of a
+ * Deployment that names the stage, or on the stage (or the SAM API) itself.
+ */
+export type StageSettingsPlace = 'globals' | 'provider' | 'deployment' | 'stage';
+
+export function stageSettingsPlace(model: AppModel, { api, stage }: StageOfApi): StageSettingsPlace {
+  if (api.implicit) return 'globals';
+  if (isServerlessService(stage.loc.file) && stage.resourceLogicalId === naming.restStage) return 'provider';
+  const deployments = ModelIndex.of(model).resourcesOfType('AWS::ApiGateway::Deployment');
+  return deployments.some((d) => d.logicalId === stage.resourceLogicalId && d.stack === api.stack) ? 'deployment' : 'stage';
 }
 
 /** Key of a stage's finding: stable across moves of the stage within the file. */
