@@ -224,3 +224,40 @@ functions:
     assert.deepEqual(await fixOf({ 'serverless.yml': service, 'handler.js': 'exports.list = async () => ({ statusCode: 200 });\n' }), ['Set tracing: { apiGateway: true } under provider.']);
   });
 });
+
+describe('api-without-throttling on an API of mock routes only', () => {
+  it('names the callers of its open mock route: the VPCs that reach the private API, not authenticated callers', async () => {
+    const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  PrivateApi:
+    Type: AWS::Serverless::Api
+    Properties:
+      EndpointConfiguration: PRIVATE
+      StageName: Prod
+      DefinitionBody:
+        openapi: "3.0.1"
+        info:
+          title: private
+          version: "1.0"
+        paths:
+          /:
+            get:
+              x-amazon-apigateway-integration:
+                type: mock
+                requestTemplates:
+                  application/json: '{"statusCode": 200}'
+        x-amazon-apigateway-policy:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal: "*"
+              Action: execute-api:Invoke
+              Resource: execute-api:/*
+              Condition:
+                StringEquals:
+                  aws:sourceVpce: vpce-0123456789abcdef0
+`;
+    const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiWithoutThrottling] });
+    assert.deepEqual(result.findings.map((f) => [f.severity, f.message.slice(0, f.message.indexOf(' can send'))]), [['low', 'Stage Prod of API PrivateApi has no throttling and no usage plan limits its callers: anyone in the VPCs that reach the private API']]);
+  });
+});

@@ -78,7 +78,9 @@ function floodEffect(routes: readonly Route[]): string {
 function callersOf(api: Api, routes: readonly Route[], open: boolean, model: AppModel): string {
   const front = internetFrontOf(api, model);
   if (open) return front ? internetCallersThrough(front) : 'anyone on the internet';
-  const unsigned = routes.some((r) => r.auth.type === 'none' && !r.auth.apiKeyRequired && r.integration?.kind !== 'mock');
+  // A mock route reaches nothing behind the gateway; it speaks for the callers only of an API that has nothing else.
+  const reaching = routes.some((r) => r.integration?.kind !== 'mock') ? routes.filter((r) => r.integration?.kind !== 'mock') : routes;
+  const unsigned = reaching.some((r) => r.auth.type === 'none' && !r.auth.apiKeyRequired);
   if (!unsigned) return 'any authenticated caller';
   const narrowing = apiPolicyNarrowing(api);
   if (narrowing) return `anyone its resource policy admits (${narrowing.admits})`;
