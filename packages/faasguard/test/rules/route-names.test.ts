@@ -1,6 +1,7 @@
 /**
  * Routes are named as a person reads them: `GET /orders`, and a WebSocket route by its key alone
- * (the model repeats the key as the method, which read as "POST post").
+ * (the model repeats the key as the method, which read as "POST post"), as an HTTP API's
+ * `$default` route is (not "ANY $default").
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
@@ -46,5 +47,9 @@ describe('route names', () => {
   it('keeps the method when it differs from the path', () => {
     assert.equal(routeName({ method: '$CONNECT', path: '$connect' }), '$connect');
     assert.equal(routeName({ method: 'ANY', path: '/{proxy+}' }), 'ANY /{proxy+}');
+  });
+
+  it("names an HTTP API's $default route by its key, which takes every method", () => {
+    assert.equal(routeName({ method: 'ANY', path: '$default' }), '$default');
   });
 });
