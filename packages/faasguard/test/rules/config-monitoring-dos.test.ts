@@ -261,3 +261,66 @@ Resources:
     assert.deepEqual(result.findings.map((f) => [f.severity, f.message.slice(0, f.message.indexOf(' can send'))]), [['low', 'Stage Prod of API PrivateApi has no throttling and no usage plan limits its callers: anyone in the VPCs that reach the private API']]);
   });
 });
+
+describe('api-without-throttling with a usage plan that limits nobody', () => {
+  it('names the plan, declared or made by SAM, and the throttle it could set', async () => {
+    const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  KeyedApi:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      Auth:
+        ApiKeyRequired: true
+        UsagePlan:
+          CreateUsagePlan: PER_API
+  Reader:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Handler: index.handler
+      InlineCode: "def handler(e, c): return {'statusCode': 200}"
+      Events:
+        Get:
+          Type: Api
+          Properties:
+            RestApiId: !Ref KeyedApi
+            Path: /items
+            Method: get
+  Plan:
+    Type: AWS::ApiGateway::UsagePlan
+    Properties:
+      ApiStages:
+        - ApiId: !Ref Reports
+          Stage: prod
+  Reports:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: reports
+  GetReports:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Reports
+      ResourceId: !GetAtt Reports.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: NONE
+      ApiKeyRequired: true
+      Integration:
+        Type: HTTP_PROXY
+        IntegrationHttpMethod: GET
+        Uri: https://example.com
+  ReportsDeployment:
+    Type: AWS::ApiGateway::Deployment
+    DependsOn: GetReports
+    Properties:
+      RestApiId: !Ref Reports
+      StageName: prod
+`;
+    const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiWithoutThrottling] });
+    const said = Object.fromEntries(result.findings.map((f) => [f.subject?.logicalId, [f.message.slice(f.message.indexOf(' has no throttling'), f.message.indexOf(':')), f.message.slice(f.message.lastIndexOf('. ') + 2)]]));
+    assert.deepEqual(said, {
+      KeyedApi: [" has no throttling and the usage plan of KeyedApi's Auth.UsagePlan sets no throttle or quota", "Set stage rate and burst limits, or a throttle on the usage plan of KeyedApi's Auth.UsagePlan for its API-key holders."],
+      Reports: [' has no throttling and usage plan Plan sets no throttle or quota', 'Set stage rate and burst limits, or a throttle on usage plan Plan for its API-key holders.'],
+    });
+  });
+});

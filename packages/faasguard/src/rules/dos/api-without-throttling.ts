@@ -1,5 +1,5 @@
-import type { Api, ApiStage, AppModel, Route } from '../../model/app-model.js';
-import { usagePlanFacts, type UsagePlanFacts } from '../../model/facts/usage-plan-facts.js';
+import type { Api, ApiStage, AppModel, Resource, Route } from '../../model/app-model.js';
+import { USAGE_PLAN_TYPE, usagePlanFacts, type UsagePlanFacts } from '../../model/facts/usage-plan-facts.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -40,7 +40,8 @@ export const apiWithoutThrottling: Rule = {
       const open = openRoutes(model, api).length > 0;
       const effect = floodEffect(routes);
       const who = callersOf(api, routes, open, model);
-      for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, open, who, effect));
+      const idle = idlePlan(model, api);
+      for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, { open, who, effect, ...(idle ? { idle } : {}) }));
     }
     return results;
   },
@@ -53,6 +54,11 @@ function isThrottled(stage: ApiStage): boolean {
 /** The usage plans that set a rate limit or a quota. */
 function limitingPlans(model: AppModel): UsagePlanFacts[] {
   return model.resources.map(usagePlanFacts).filter((p): p is UsagePlanFacts => p !== undefined && (p.throttled || p.quota));
+}
+
+/** A usage plan of the API that sets neither a throttle nor a quota: it is there, and limits nobody. */
+function idlePlan(model: AppModel, api: Api): Resource | undefined {
+  return model.resources.map(usagePlanFacts).find((p) => p !== undefined && !p.throttled && !p.quota && p.apiIds.includes(api.id))?.resource;
 }
 
 /** A throttling usage plan limits every caller only when no route can be called without a key. */
@@ -89,14 +95,38 @@ function callersOf(api: Api, routes: readonly Route[], open: boolean, model: App
   return api.endpointType === 'PRIVATE' ? 'anyone in the VPCs that reach the private API' : 'any authenticated caller';
 }
 
-function stageResult(api: Api, stage: ApiStage, open: boolean, who: string, effect: string): RuleResult {
+/** What a stage's finding says: whether a route is open, who can flood it, what that drives, and a usage plan that limits nobody. */
+interface Flood {
+  open: boolean;
+  who: string;
+  effect: string;
+  idle?: Resource;
+}
+
+function stageResult(api: Api, stage: ApiStage, { open, who, effect, idle }: Flood): RuleResult {
   const name = display(stage.name);
   return {
-    message: `Stage ${name} of API ${nameOf(api)} has no throttling${api.protocol === 'rest' ? ' and no usage plan limits its callers' : ''}: ${who} can send requests up to the account-wide quota, ${effect} and starving the account's other APIs. ${api.protocol === 'rest' ? 'Set stage rate and burst limits.' : "Set the stage's default route rate and burst limits."}`,
+    message: `Stage ${name} of API ${nameOf(api)} has no throttling${limitsText(api, idle)}: ${who} can send requests up to the account-wide quota, ${effect} and starving the account's other APIs. ${fixText(api, idle)}`,
     location: stage.loc,
-    related: [{ loc: api.loc, message: `API ${nameOf(api)}` }],
+    related: [{ loc: api.loc, message: `API ${nameOf(api)}` }, ...(idle ? [{ loc: idle.loc, message: `${planName(idle)}, which sets no throttle or quota` }] : [])],
     subject: subjectOf(api),
     key: [api.logicalId, name],
     ...(open ? {} : { severity: 'low' as const }),
   };
+}
+
+/** Usage plans belong to REST APIs: of an HTTP or WebSocket API only the stage's limits are said. */
+function limitsText(api: Api, idle: Resource | undefined): string {
+  if (api.protocol !== 'rest') return '';
+  return idle ? ` and ${planName(idle)} sets no throttle or quota` : ' and no usage plan limits its callers';
+}
+
+function fixText(api: Api, idle: Resource | undefined): string {
+  if (api.protocol !== 'rest') return "Set the stage's default route rate and burst limits.";
+  return idle ? `Set stage rate and burst limits, or a throttle on ${planName(idle)} for its API-key holders.` : 'Set stage rate and burst limits.';
+}
+
+/** `usage plan Plan`, or the one SAM makes of an API's `Auth.UsagePlan`. */
+function planName(plan: Resource): string {
+  return plan.type === USAGE_PLAN_TYPE ? `usage plan ${nameOf(plan)}` : `the usage plan of ${nameOf(plan)}'s Auth.UsagePlan`;
 }
