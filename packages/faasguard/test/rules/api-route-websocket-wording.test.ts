@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { scan } from '../../src/scan/scan.js';
 import { apiRouteWithoutAuth } from '../../src/rules/auth/api-route-without-auth.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
 describe('api-route-without-auth on a WebSocket API', () => {
   it('tells a route other than $connect to authorize $connect, and relates it', async () => {
@@ -18,5 +19,50 @@ describe('api-route-without-auth on a WebSocket API', () => {
     assert.match(send.message, / A WebSocket API takes authorization on \$connect only, which admits any client here: authorize it\.$/);
     assert.deepEqual(send.related?.map((r) => [r.loc.line, r.message]).filter(([, m]) => String(m).startsWith('route')), [[29, 'route $connect, which admits every connection']]);
     assert.doesNotMatch(connect.message, /takes authorization on/);
+  });
+});
+
+describe('api-route-without-auth on a WebSocket API without $connect, and on a service integration', () => {
+  const project = projectsRemovedAfterTests();
+  const template = `Resources:
+  Chat:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: chat
+      ProtocolType: WEBSOCKET
+      RouteSelectionExpression: $request.body.action
+  Default:
+    Type: AWS::ApiGatewayV2::Route
+    Properties:
+      ApiId: !Ref Chat
+      RouteKey: $default
+      AuthorizationType: NONE
+      Target: !Sub integrations/\${Start}
+  Start:
+    Type: AWS::ApiGatewayV2::Integration
+    Properties:
+      ApiId: !Ref Chat
+      IntegrationType: AWS
+      IntegrationUri: !Sub arn:aws:apigateway:\${AWS::Region}:states:action/StartSyncExecution
+      CredentialsArn: arn:aws:iam::123456789012:role/api
+      RequestTemplates:
+        $default: !Sub '{"stateMachineArn": "\${Machine}", "input": "$util.escapeJavaScript($input.body)"}'
+  Machine:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/machine
+      Definition:
+        StartAt: Done
+        States:
+          Done:
+            Type: Succeed
+`;
+
+  it('names what the route reaches through which action, and says to add $connect with an authorizer', async () => {
+    const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiRouteWithoutAuth] });
+    assert.deepEqual(
+      result.findings.map((f) => f.message),
+      ['Route $default of API Chat reaches Machine through states:StartSyncExecution with no authorization: anyone who can reach the API on the internet can call it. A WebSocket API takes authorization on its $connect route only, and this one declares none: add $connect with an authorizer or IAM authorization.'],
+    );
   });
 });

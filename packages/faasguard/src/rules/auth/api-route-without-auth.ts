@@ -19,6 +19,7 @@ const PREFLIGHT = 'OPTIONS';
  * nothing; who may connect at all is `$connect`'s finding.
  */
 const DISCONNECT = '$disconnect';
+const CONNECT = '$connect';
 
 export const apiRouteWithoutAuth: Rule = {
   meta: {
@@ -78,7 +79,7 @@ export const apiRouteWithoutAuth: Rule = {
       }
       // A WebSocket API takes authorization on `$connect` only: its other routes are as open as it.
       const gate = api ? connectionGate(route, api, index) : undefined;
-      const fix = gate ? ` A WebSocket API takes authorization on ${routeName(gate)} only, which admits any client here: authorize it.` : '';
+      const fix = gate ? ` A WebSocket API takes authorization on ${routeName(gate)} only, which admits any client here: authorize it.` : api && lacksConnectRoute(api, route) ? ' A WebSocket API takes authorization on its $connect route only, and this one declares none: add $connect with an authorizer or IAM authorization.' : '';
       results.push({
         ...base,
         ...(gate ? { related: [...base.related, { loc: gate.auth.loc, message: `route ${routeName(gate)}, which admits every connection` }] } : {}),
@@ -108,6 +109,11 @@ function isOpen(route: Route): boolean {
   return route.auth.type === 'none' && !route.auth.apiKeyRequired;
 }
 
+/** A WebSocket API of the template without a `$connect` route: every client connects, and no route can authorize it. */
+function lacksConnectRoute(api: Api, route: Route): boolean {
+  return api.protocol === 'websocket' && !api.definedElsewhere && route.path !== CONNECT && route.path !== DISCONNECT;
+}
+
 /** A WebSocket API's route reached only through a connection its `$connect` authorized. */
 function authorizedAtConnection(route: Route, api: Api, index: ModelIndex): boolean {
   const gate = connectionGate(route, api, index);
@@ -134,5 +140,6 @@ function integrationText(route: Route, index: ModelIndex): string {
   if (integration?.kind === 'lambda') return 'invokes a Lambda function';
   if (integration?.kind !== 'aws-service') return 'has an integration';
   const target = index.resource(integration.targetId);
+  if (target && integration.service && integration.action) return `reaches ${nameOf(target)} through ${integration.service}:${integration.action}`;
   return `calls ${integration.service ?? 'an AWS service'}${target ? ` on ${nameOf(target)}` : ''}`;
 }
