@@ -162,16 +162,9 @@ describe('Serverless Framework provider.logs.restApi', () => {
   });
 });
 
-describe('api-stage-without-tracing says where the setting goes', () => {
-  const fixOf = async (files: Record<string, string>): Promise<string[]> => {
-    const result = await scan(project(files), { noCache: true, rules: [apiStageWithoutTracing] });
-    return result.findings.map((f) => f.message.slice(f.message.lastIndexOf('. ') + 2));
-  };
-
-  it('under Globals for the API SAM makes from events, in the StageDescription of a deployment, under provider for a Serverless service', async () => {
-    const implicit = `Transform: AWS::Serverless-2016-10-31
-Resources:
-  Reader:
+/** A SAM function that answers GET /items through an `Api` event: of the API SAM makes, unless `restApiId` names one. */
+function samReader(restApiId?: string): string {
+  return `  Reader:
     Type: AWS::Serverless::Function
     Properties:
       Runtime: python3.13
@@ -181,33 +174,50 @@ Resources:
         Get:
           Type: Api
           Properties:
-            Path: /items
+${restApiId ? `            RestApiId: !Ref ${restApiId}\n` : ''}            Path: /items
             Method: get
 `;
-    assert.deepEqual(await fixOf({ 'template.yaml': implicit }), ["Set TracingEnabled: true under Globals: Api (SAM makes this API from the functions' Api events)."]);
-    const deployment = `Resources:
-  Api:
+}
+
+/** A REST API with one open GET method proxied to an HTTP backend (`method`: more of its properties), and the Deployment that makes its `prod` stage. */
+function restApiWithDeployment(api: string, method = ''): string {
+  return `  ${api}:
     Type: AWS::ApiGateway::RestApi
     Properties:
-      Name: api
-  Get:
+      Name: ${api.toLowerCase()}
+  Get${api}:
     Type: AWS::ApiGateway::Method
     Properties:
-      RestApiId: !Ref Api
-      ResourceId: !GetAtt Api.RootResourceId
+      RestApiId: !Ref ${api}
+      ResourceId: !GetAtt ${api}.RootResourceId
       HttpMethod: GET
       AuthorizationType: NONE
-      Integration:
+${method}      Integration:
         Type: HTTP_PROXY
         IntegrationHttpMethod: GET
         Uri: https://example.com
-  Deployment:
+  ${api}Deployment:
     Type: AWS::ApiGateway::Deployment
-    DependsOn: Get
+    DependsOn: Get${api}
     Properties:
-      RestApiId: !Ref Api
+      RestApiId: !Ref ${api}
       StageName: prod
 `;
+}
+
+describe('api-stage-without-tracing says where the setting goes', () => {
+  const fixOf = async (files: Record<string, string>): Promise<string[]> => {
+    const result = await scan(project(files), { noCache: true, rules: [apiStageWithoutTracing] });
+    return result.findings.map((f) => f.message.slice(f.message.lastIndexOf('. ') + 2));
+  };
+
+  it('under Globals for the API SAM makes from events, in the StageDescription of a deployment, under provider for a Serverless service', async () => {
+    const implicit = `Transform: AWS::Serverless-2016-10-31
+Resources:
+${samReader()}`;
+    assert.deepEqual(await fixOf({ 'template.yaml': implicit }), ["Set TracingEnabled: true under Globals: Api (SAM makes this API from the functions' Api events)."]);
+    const deployment = `Resources:
+${restApiWithDeployment('Api')}`;
     assert.deepEqual(await fixOf({ 'template.yaml': deployment }), ["Set TracingEnabled: true in the deployment's StageDescription."]);
     const service = `service: items
 provider:
@@ -274,48 +284,13 @@ Resources:
         ApiKeyRequired: true
         UsagePlan:
           CreateUsagePlan: PER_API
-  Reader:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: python3.13
-      Handler: index.handler
-      InlineCode: "def handler(e, c): return {'statusCode': 200}"
-      Events:
-        Get:
-          Type: Api
-          Properties:
-            RestApiId: !Ref KeyedApi
-            Path: /items
-            Method: get
-  Plan:
+${samReader('KeyedApi')}  Plan:
     Type: AWS::ApiGateway::UsagePlan
     Properties:
       ApiStages:
         - ApiId: !Ref Reports
           Stage: prod
-  Reports:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: reports
-  GetReports:
-    Type: AWS::ApiGateway::Method
-    Properties:
-      RestApiId: !Ref Reports
-      ResourceId: !GetAtt Reports.RootResourceId
-      HttpMethod: GET
-      AuthorizationType: NONE
-      ApiKeyRequired: true
-      Integration:
-        Type: HTTP_PROXY
-        IntegrationHttpMethod: GET
-        Uri: https://example.com
-  ReportsDeployment:
-    Type: AWS::ApiGateway::Deployment
-    DependsOn: GetReports
-    Properties:
-      RestApiId: !Ref Reports
-      StageName: prod
-`;
+${restApiWithDeployment('Reports', '      ApiKeyRequired: true\n')}`;
     const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiWithoutThrottling] });
     const said = Object.fromEntries(result.findings.map((f) => [f.subject?.logicalId, [f.message.slice(f.message.indexOf(' has no throttling'), f.message.indexOf(':')), f.message.slice(f.message.lastIndexOf('. ') + 2)]]));
     assert.deepEqual(said, {

@@ -79,7 +79,7 @@ export const apiRouteWithoutAuth: Rule = {
       }
       // A WebSocket API takes authorization on `$connect` only: its other routes are as open as it.
       const gate = api ? connectionGate(route, api, index) : undefined;
-      const fix = gate ? ` A WebSocket API takes authorization on ${routeName(gate)} only, which admits any client here: authorize it.` : api && lacksConnectRoute(api, route) ? ' A WebSocket API takes authorization on its $connect route only, and this one declares none: add $connect with an authorizer or IAM authorization.' : '';
+      const fix = webSocketFix(route, api, gate);
       results.push({
         ...base,
         ...(gate ? { related: [...base.related, { loc: gate.auth.loc, message: `route ${routeName(gate)}, which admits every connection` }] } : {}),
@@ -107,6 +107,13 @@ function reachesSelfAuthenticatingBackend(route: Route, index: ModelIndex): bool
 
 function isOpen(route: Route): boolean {
   return route.auth.type === 'none' && !route.auth.apiKeyRequired;
+}
+
+/** Where a WebSocket API takes authorization: on `$connect`, which admits any client, or on a `$connect` it lacks. */
+function webSocketFix(route: Route, api: Api | undefined, gate: Route | undefined): string {
+  if (gate) return ` A WebSocket API takes authorization on ${routeName(gate)} only, which admits any client here: authorize it.`;
+  if (api && lacksConnectRoute(api, route)) return ' A WebSocket API takes authorization on its $connect route only, and this one declares none: add $connect with an authorizer or IAM authorization.';
+  return '';
 }
 
 /** A WebSocket API of the template without a `$connect` route: every client connects, and no route can authorize it. */
