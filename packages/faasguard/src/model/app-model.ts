@@ -93,6 +93,13 @@ export interface ModelElement {
   /** CDK construct path, when the template says it (`aws:cdk:path` metadata) */
   constructPath?: string;
   /**
+   * The name the project's own source gives the element, where the template's logical id is made
+   * from it: a Serverless Framework function's key (`functions: hello:` becomes
+   * `HelloLambdaFunction`). Findings name the element by it (see `element-name.ts`); the logical
+   * id stays the element's identity.
+   */
+  declaredName?: string;
+  /**
    * The values for which the element exists, when they are not known offline (a Terraform
    * resource with `count = var.create ? 1 : 0`): `var.create is true`. Findings about it say so.
    */

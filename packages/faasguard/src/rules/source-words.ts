@@ -4,6 +4,7 @@
  * pick its spelling by `terraform` (`RetentionInDays` or `retention_in_days`).
  */
 import { isTerraformConfig } from '../loaders/terraform/terraform-files.js';
+import type { AppModel, ModelElement } from '../model/app-model.js';
 
 export interface SourceWords {
   terraform: boolean;
@@ -21,7 +22,11 @@ export function sourceWords(file: string): SourceWords {
   return isTerraformConfig(file) ? TERRAFORM : TEMPLATE;
 }
 
-/** Whether `file` is a Serverless Framework service (`serverless.yml`, `serverless.ts` …), whose settings are spelled in its own way. */
-export function isServerlessService(file: string): boolean {
-  return /(^|\/)serverless\.(ya?ml|json|[cm]?[jt]s)$/.test(file);
+/**
+ * Whether the element is written in a Serverless Framework service, whose settings are spelled in
+ * its own way: by the stack's format, since a service may write its functions in files it includes
+ * (`functions: ${file(functions.yml)}`), whose names say nothing of it.
+ */
+export function inServerlessService(model: AppModel, e: Pick<ModelElement, 'stack'>): boolean {
+  return model.stacks.some((s) => s.id === e.stack && s.format === 'serverless');
 }

@@ -60,6 +60,7 @@ export function loadServerless(input: ServerlessInput, builder: ModelBuilder): S
   const loaded = loadTemplate({ root: template, file: input.file, params, format: 'serverless', resourcePlugins: resourcePlugins(config), generatedIds: serverlessGeneratedIds(ctx, template) }, builder);
   addExternalTriggers(ctx, builder);
   setCodePaths(ctx, builder);
+  nameFunctionsByKey(ctx, builder);
   markers.replaceIn(builder.model, before);
   return { diagnostics: [...diagnostics.items, ...loaded.items], includedFiles: resolver.includedFiles() };
 }
@@ -78,6 +79,14 @@ function addExternalTriggers(ctx: CompileContext, builder: ModelBuilder): void {
     const declared = t.sourceLogicalId ? { sourceId: `${ctx.file}/${t.sourceLogicalId}`, source: new ResourceRef(`${ctx.file}/${t.sourceLogicalId}`, t.sourceLogicalId) } : { source: t.source };
     builder.addTrigger({ id: `${functionId}#${t.kind}${i}`, kind: t.kind, functionId, ...declared, asynchronous: t.kind === 's3', details: { ...t.details }, loc: t.loc });
   });
+}
+
+/** Findings name a function by its key under `functions:`, which its author wrote, not by the logical id made from it. */
+function nameFunctionsByKey(ctx: CompileContext, builder: ModelBuilder): void {
+  for (const fn of ctx.functions) {
+    const model = builder.function(`${ctx.file}/${fn.logicalId}`);
+    if (model) model.declaredName = fn.name;
+  }
 }
 
 /** Handlers are relative to the service directory (or the function's packaged artifact). */

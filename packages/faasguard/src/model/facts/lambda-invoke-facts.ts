@@ -8,6 +8,7 @@ import type { AppModel, InvokePermission, Resource } from '../app-model.js';
 import type { SourceLocation } from '../location.js';
 import type { ModelIndex } from '../model-index.js';
 import { display, type Value } from '../value.js';
+import { elementName } from '../element-name.js';
 
 export const FUNCTION_URL_TYPE = 'AWS::Lambda::Url';
 
@@ -33,7 +34,7 @@ export function urlsOfOutsideFunctions(model: AppModel): OutsideFunctionUrl[] {
 /** How a message names the function a permission opens: its logical id, or the name or ARN as written. */
 export function permittedFunctionText(p: InvokePermission, index: ModelIndex): string {
   const fn = index.function(p.functionId);
-  if (fn) return fn.constructPath ?? fn.logicalId;
+  if (fn) return elementName(fn);
   const written = index.resource(p.id)?.properties['FunctionName'];
   return written === undefined ? 'a function' : `function ${display(written)} (outside the template)`;
 }

@@ -1,4 +1,4 @@
-import type { LambdaFunction } from '../../model/app-model.js';
+import type { AppModel, LambdaFunction } from '../../model/app-model.js';
 import { exposureSteps, exposureText, publicFunctions, type PublicFunction } from './public-functions.js';
 import { routeThrottle, type RouteThrottle } from './route-throttle.js';
 import { ModelIndex } from '../../model/model-index.js';
@@ -6,7 +6,7 @@ import { isRequestTrigger } from '../../model/trigger-kind.js';
 import { asNumber } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { isServerlessService, sourceWords } from '../source-words.js';
+import { inServerlessService, sourceWords } from '../source-words.js';
 
 export const publicFunctionWithoutReservedConcurrency: Rule = {
   meta: {
@@ -33,7 +33,7 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
       const held = throttledAtOnce(pf, index);
       if (held?.every((h) => h.atOnce < ACCOUNT_POOL)) continue;
       results.push({
-        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and has no reserved concurrency: ${floodText(pf, index)} scales it to the account's whole concurrency pool, throttling every other function and billing every call.${looseThrottleText(held)} ${reservedConcurrencyFix(pf.fn)}`,
+        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and has no reserved concurrency: ${floodText(pf, index)} scales it to the account's whole concurrency pool, throttling every other function and billing every call.${looseThrottleText(held)} ${reservedConcurrencyFix(pf.fn, model)}`,
         location: pf.fn.loc,
         related: exposureSteps(pf),
         subject: subjectOf(pf.fn),
@@ -106,9 +106,9 @@ function floodText(pf: PublicFunction, index: ModelIndex): string {
 }
 
 /** The setting as the function's source spells it. */
-function reservedConcurrencyFix(fn: LambdaFunction): string {
+function reservedConcurrencyFix(fn: LambdaFunction, model: AppModel): string {
   if (sourceWords(fn.loc.file).terraform) return 'Set reserved_concurrent_executions.';
   if (fn.constructPath) return 'Set reservedConcurrentExecutions on the function.';
-  if (isServerlessService(fn.loc.file)) return 'Set reservedConcurrency on the function.';
+  if (inServerlessService(model, fn)) return 'Set reservedConcurrency on the function.';
   return 'Set ReservedConcurrentExecutions.';
 }

@@ -8,6 +8,7 @@ import type { AppModel, Trigger, TriggerKind } from '../../model/app-model.js';
 import type { FlowSource } from '../../code/taint/analyze-function.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { routeName } from '../../model/route-name.js';
+import { nameOf } from '../subject.js';
 import { isRequestTrigger } from '../../model/trigger-kind.js';
 
 const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
@@ -66,7 +67,7 @@ function from(t: Trigger, model: AppModel): string {
   }
   const source = ModelIndex.of(model).resource(t.sourceId);
   if (!source) return '';
-  return `${t.kind === 'ses' ? ' received by receipt rule' : ' from'} ${source.constructPath ?? source.logicalId}`;
+  return `${t.kind === 'ses' ? ' received by receipt rule' : ' from'} ${nameOf(source)}`;
 }
 
 function exposureText(t: Trigger, exposure: FunctionExposure | undefined): string {

@@ -9,7 +9,7 @@ import { ModelIndex } from '../../model/model-index.js';
 import { nameOf } from '../subject.js';
 import { settingResource } from '../../model/facts/method-setting-resource.js';
 import { heldBackByPrivateNetwork } from '../../analysis/private-api-fronts.js';
-import { isServerlessService } from '../source-words.js';
+import { inServerlessService } from '../source-words.js';
 import { naming } from '../../loaders/serverless/naming.js';
 
 export interface StageOfApi {
@@ -44,7 +44,7 @@ export type StageSettingsPlace = 'globals' | 'provider' | 'deployment' | 'stage'
 
 export function stageSettingsPlace(model: AppModel, { api, stage }: StageOfApi): StageSettingsPlace {
   if (api.implicit) return 'globals';
-  if (isServerlessService(stage.loc.file) && stage.resourceLogicalId === naming.restStage) return 'provider';
+  if (inServerlessService(model, api) && stage.resourceLogicalId === naming.restStage) return 'provider';
   const deployments = ModelIndex.of(model).resourcesOfType('AWS::ApiGateway::Deployment');
   return deployments.some((d) => d.logicalId === stage.resourceLogicalId && d.stack === api.stack) ? 'deployment' : 'stage';
 }

@@ -1,9 +1,11 @@
 import { logRetentionWords } from './log-retention-words.js';
-import type { LambdaFunction } from '../../model/app-model.js';
+import type { AppModel, LambdaFunction } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import type { LogGroupFacts } from '../../model/facts/log-group-facts.js';
 import { logGroupLookup } from './function-log-group.js';
+import { inServerlessService } from '../source-words.js';
+import { naming } from '../../loaders/serverless/naming.js';
 
 export const functionWithoutLogRetention: Rule = {
   meta: {
@@ -16,7 +18,7 @@ export const functionWithoutLogRetention: Rule = {
       "The template declares no `AWS::Logs::LogGroup` with `RetentionInDays` for the function. Lambda then creates `/aws/lambda/<name>` on the first invocation (SAM does the same), outside the stack and with logs kept forever: the group escapes the stack's review and deletion, whatever the function logged (tokens, personal data in error dumps) accumulates indefinitely, and nobody decided how long the evidence of an incident is kept.\n\n" +
       'Severity: `low`: nothing is exposed by itself, but logging is left to defaults an investigator cannot rely on.',
     remediation:
-      'Declare the log group in the template with the name Lambda uses (`!Sub /aws/lambda/${MyFunction}`), or point `LoggingConfig.LogGroup` at one, and set `RetentionInDays` to what your incident response and privacy rules require (for example 90 or 365). Add `KmsKeyId` if logs may hold personal data.',
+      'Declare the log group in the template with the name Lambda uses (`!Sub /aws/lambda/${MyFunction}`), or point `LoggingConfig.LogGroup` at one, and set `RetentionInDays` to what your incident response and privacy rules require (for example 90 or 365). Add `KmsKeyId` if logs may hold personal data. In a Serverless Framework service, which makes the log group of each function, set `logRetentionInDays` under `provider` (or on the function).',
     example: {
       language: 'yaml',
       vulnerable: 'MyFunction:\n  Type: AWS::Serverless::Function',
@@ -30,24 +32,32 @@ export const functionWithoutLogRetention: Rule = {
     const logGroupOf = logGroupLookup(model);
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
-      const result = checkFunction(fn, logGroupOf(fn));
+      const result = checkFunction(fn, logGroupOf(fn), model);
       if (result) results.push(result);
     }
     return results;
   },
 };
 
-function checkFunction(fn: LambdaFunction, group: LogGroupFacts | undefined): RuleResult | undefined {
+function checkFunction(fn: LambdaFunction, group: LogGroupFacts | undefined, model: AppModel): RuleResult | undefined {
   const base = { subject: subjectOf(fn), key: [fn.logicalId] };
   const words = logRetentionWords(fn.loc.file);
   if (!group) {
     return { ...base, location: fn.loc, message: `Function ${nameOf(fn)} has no log group in the ${words.app}: Lambda creates one on first use, outside ${words.owner}, and keeps its logs forever. Declare ${words.group} with ${words.retention}.` };
   }
   if (group.hasRetention) return undefined;
+  if (madeByServerless(fn, group, model)) {
+    return { ...base, location: group.resource.loc, message: `The log group the Serverless Framework makes for function ${nameOf(fn)} has no retention: its logs are kept forever. Set logRetentionInDays under provider (for every function) or on the function.` };
+  }
   return {
     ...base,
     location: group.resource.loc,
     related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
     message: `Log group ${nameOf(group.resource)} of function ${nameOf(fn)} has no ${words.retention}: its logs are kept forever. Set a retention period.`,
   };
+}
+
+/** The group a Serverless service makes for each function's logs, whose retention the service's own setting decides. */
+function madeByServerless(fn: LambdaFunction, group: LogGroupFacts, model: AppModel): boolean {
+  return inServerlessService(model, fn) && fn.declaredName !== undefined && group.resource.stack === fn.stack && group.resource.logicalId === naming.logGroup(fn.declaredName);
 }

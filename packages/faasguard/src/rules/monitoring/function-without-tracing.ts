@@ -1,11 +1,11 @@
-import type { LambdaFunction, Trigger } from '../../model/app-model.js';
+import type { AppModel, LambdaFunction, Trigger } from '../../model/app-model.js';
 import { isRequestTrigger } from '../../model/trigger-kind.js';
 import { isApiAuthorizer } from '../../model/facts/authorizer-functions.js';
 import { functionSettingLoc } from '../../model/facts/function-settings-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { isServerlessService, sourceWords } from '../source-words.js';
+import { inServerlessService, sourceWords } from '../source-words.js';
 
 export const functionWithoutTracing: Rule = {
   meta: {
@@ -32,7 +32,7 @@ export const functionWithoutTracing: Rule = {
       if (fn.tracing === 'Active' || (fn.tracing !== undefined && typeof fn.tracing !== 'string')) continue;
       const resource = index.resource(fn.id);
       results.push({
-        message: `Function ${nameOf(fn)} has no active tracing: ${whatGoesUnfollowed(index.triggersOf(fn), isApiAuthorizer(fn, model))} cannot be followed through the function and on to whatever it calls. ${tracingFix(fn, resource?.type)}`,
+        message: `Function ${nameOf(fn)} has no active tracing: ${whatGoesUnfollowed(index.triggersOf(fn), isApiAuthorizer(fn, model))} cannot be followed through the function and on to whatever it calls. ${tracingFix(fn, resource?.type, model)}`,
         location: functionSettingLoc(resource, 'tracing') ?? fn.loc,
         subject: subjectOf(fn),
         key: [fn.logicalId],
@@ -59,14 +59,14 @@ function whatGoesUnfollowed(triggers: readonly Trigger[], authorizer: boolean): 
 }
 
 /** The setting as the function's source spells it. */
-function tracingFix(fn: LambdaFunction, type: string | undefined): string {
+function tracingFix(fn: LambdaFunction, type: string | undefined, model: AppModel): string {
   if (sourceWords(fn.loc.file).terraform) {
     // A function the registry's Lambda module makes is written as the module call: its input sets the mode.
     if (fn.registryModule === 'terraform-aws-modules/lambda/aws') return 'Set tracing_mode = "Active" on the module (with attach_tracing_policy = true).';
     return 'Set tracing_config { mode = "Active" }.';
   }
   if (fn.constructPath) return 'Set tracing: Tracing.ACTIVE on the function.';
-  if (isServerlessService(fn.loc.file)) return 'Set tracing: Active on the function (or provider.tracing.lambda: true).';
+  if (inServerlessService(model, fn)) return 'Set tracing: Active on the function (or provider.tracing.lambda: true).';
   if (type === 'AWS::Lambda::Function') return 'Set TracingConfig: { Mode: Active }.';
   return 'Set Tracing: Active.';
 }
