@@ -33,6 +33,26 @@ function seq(items: TNode[], loc: SourceLocation): TNode {
   return { kind: 'seq', items, loc };
 }
 
+/**
+ * `join(sep, list)`: the text when every part is known; with a resource's attribute among known
+ * parts (`join("/", ["integrations", aws_apigatewayv2_integration.x.id])`), CloudFormation's
+ * `Fn::Join` of them, as a string that interpolates it gives, so that what it names is still read.
+ */
+function join(a: TNode[], loc: SourceLocation): TNode | undefined {
+  const sep = textOf(a[0]);
+  const items = a.slice(1).flatMap((x) => itemsOf(x) ?? [x]);
+  if (sep === undefined) return undefined;
+  const texts = items.map(textOf);
+  if (texts.every((t) => t !== undefined)) return scalar(texts.join(sep), loc);
+  if (!items.every((x) => textOf(x) !== undefined || isReference(x))) return undefined;
+  return { kind: 'map', entries: [entry('Fn::Join', seq([scalar(sep, loc), seq(items, loc)], loc), loc)], loc };
+}
+
+/** A resource's id or attribute, as the evaluation writes it (`Ref`, `Fn::GetAtt`). */
+function isReference(n: TNode): boolean {
+  return n.kind === 'map' && n.entries.length === 1 && (n.entries[0]!.key === 'Ref' || n.entries[0]!.key === 'Fn::GetAtt');
+}
+
 /** Two known values compare equal (locations aside). */
 function sameValue(a: TNode, b: TNode): boolean {
   if (a.kind === 'scalar' && b.kind === 'scalar') return a.value === b.value;
@@ -154,11 +174,7 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
   lower: (a, loc) => (textOf(a[0]) !== undefined ? scalar(textOf(a[0])!.toLowerCase(), loc) : undefined),
   upper: (a, loc) => (textOf(a[0]) !== undefined ? scalar(textOf(a[0])!.toUpperCase(), loc) : undefined),
   trimspace: (a, loc) => (textOf(a[0]) !== undefined ? scalar(textOf(a[0])!.trim(), loc) : undefined),
-  join: (a, loc) => {
-    const sep = textOf(a[0]);
-    const parts = a.slice(1).flatMap((x) => itemsOf(x) ?? [x]).map(textOf);
-    return sep === undefined || parts.some((p) => p === undefined) ? undefined : scalar(parts.join(sep), loc);
-  },
+  join,
   split: (a, loc) => {
     const [sep, s] = a.map(textOf);
     return sep === undefined || s === undefined ? undefined : seq(s.split(sep).map((p) => scalar(p, loc)), loc);

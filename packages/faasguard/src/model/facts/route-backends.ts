@@ -1,8 +1,9 @@
 /**
- * What an API's routes hand requests to: functions (a route whose integration the format does
- * not say counts as one, as does an integration of unknown kind), AWS services called directly
- * (`sqs`, `events`, `dynamodb` …, as the integration names them) or HTTP backends. Rules that say
- * what a flood of requests reaches name these, not functions an API does not have.
+ * What an API's routes hand requests to: functions (a route that names one, a Lambda integration,
+ * an integration of unknown kind), AWS services called directly (`sqs`, `events`, `dynamodb` …, as
+ * the integration names them), HTTP backends, or a backend the scan does not know (a method whose
+ * integration is not in the template: made by a command run at deployment, or by another stack).
+ * Rules that say what a flood of requests reaches name these, not functions an API does not have.
  */
 import type { Route } from '../app-model.js';
 
@@ -15,12 +16,15 @@ export interface RouteBackends {
   services: string[];
   /** Some route proxies to an HTTP backend */
   http: boolean;
+  /** Some route names neither a function nor an integration */
+  undeclared: boolean;
 }
 
 export function routeBackends(routes: readonly Route[]): RouteBackends {
-  const invoking = routes.filter((r) => r.functionId !== undefined || r.integration === undefined || r.integration.kind === 'lambda' || r.integration.kind === 'unknown');
+  const invoking = routes.filter((r) => r.functionId !== undefined || r.integration?.kind === 'lambda' || r.integration?.kind === 'unknown');
   const ids = new Set(invoking.map((r) => r.functionId));
   const oneFunction = ids.size === 1 && !ids.has(undefined);
   const services = [...new Set(routes.map((r) => r.integration?.service).filter((s): s is string => s !== undefined))].sort();
-  return { functions: invoking.length > 0, oneFunction, services, http: routes.some((r) => r.integration?.kind === 'http') };
+  const undeclared = routes.some((r) => r.functionId === undefined && r.integration === undefined);
+  return { functions: invoking.length > 0, oneFunction, services, http: routes.some((r) => r.integration?.kind === 'http'), undeclared };
 }

@@ -9,6 +9,7 @@ import { internetCallersThrough, internetFrontOf } from '../../analysis/private-
 import { certificateGate, certificateHolders } from '../../analysis/certificate-gate.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { routeBackends } from '../../model/facts/route-backends.js';
+import { sourceWords } from '../source-words.js';
 
 export const apiWithoutThrottling: Rule = {
   meta: {
@@ -38,7 +39,7 @@ export const apiWithoutThrottling: Rule = {
       const routes = ModelIndex.of(model).routesOf(api);
       if (routes.length === 0 || coveredByUsagePlan(model, api, plans)) continue;
       const open = openRoutes(model, api).length > 0;
-      const effect = floodEffect(routes);
+      const effect = floodEffect(routes, api);
       const who = callersOf(api, routes, open, model);
       const idle = idlePlan(model, api);
       for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, { open, who, effect, ...(idle ? { idle } : {}) }));
@@ -68,11 +69,12 @@ function coveredByUsagePlan(model: AppModel, api: Api, plans: readonly UsagePlan
 }
 
 /** What a flood of requests drives, by what the routes hand them to (see `routeBackends`). */
-function floodEffect(routes: readonly Route[]): string {
+function floodEffect(routes: readonly Route[], api: Api): string {
   const backends = routeBackends(routes);
   if (backends.functions) return backends.oneFunction ? 'scaling the integrated function (and its bill)' : 'scaling the integrated functions (and their bill)';
   if (backends.services.length > 0) return `spending the request quotas (and the bill) of the services its routes call (${backends.services.join(', ')})`;
-  return backends.http ? 'passing each request on to its HTTP backends' : "running up the API's bill";
+  if (backends.http) return 'passing each request on to its HTTP backends';
+  return backends.undeclared ? `passing each request on to the backends its routes are integrated with (set up outside the ${sourceWords(api.loc.file).app})` : "running up the API's bill";
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Api, AppModel, Route } from '../../model/app-model.js';
 import { routeBackends } from '../../model/facts/route-backends.js';
+import { sourceWords } from '../source-words.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { webAclAssociationFacts } from '../../model/facts/web-acl-association-facts.js';
 import { restStageApiId } from '../../model/facts/api-stage-facts.js';
@@ -44,7 +45,7 @@ export const publicRestApiWithoutWaf: Rule = {
       // A method a template writes out and a SAM event that names it again are one route.
       const names = [...new Set(open.map((r) => routeName(r)))];
       results.push({
-        message: `REST API ${nameOf(api)} has ${names.length} route${names.length > 1 ? 's' : ''} anyone can call (${names.slice(0, 3).join(', ')}${names.length > 3 ? ' …' : ''}) and no WAF web ACL: floods, scrapers and known attack payloads all reach ${reached(open)} and are billed. Attach a web ACL with a rate-based rule.`,
+        message: `REST API ${nameOf(api)} has ${names.length} route${names.length > 1 ? 's' : ''} anyone can call (${names.slice(0, 3).join(', ')}${names.length > 3 ? ' …' : ''}) and no WAF web ACL: floods, scrapers and known attack payloads all reach ${reached(open, api)} and are billed. Attach a web ACL with a rate-based rule.`,
         location: api.loc,
         related: open.map((r) => ({ loc: r.auth.loc, message: `open route ${routeName(r)}` })),
         subject: subjectOf(api),
@@ -56,11 +57,12 @@ export const publicRestApiWithoutWaf: Rule = {
 };
 
 /** What the open routes hand requests to (see `routeBackends`). */
-function reached(open: readonly Route[]): string {
+function reached(open: readonly Route[], api: Api): string {
   const backends = routeBackends(open);
   if (backends.functions) return backends.oneFunction ? 'the function' : 'the functions';
   if (backends.services.length > 0) return `the services the routes call (${backends.services.join(', ')})`;
-  return backends.http ? 'its HTTP backends' : 'the API';
+  if (backends.http) return 'its HTTP backends';
+  return backends.undeclared ? `the backends its routes are integrated with (set up outside the ${sourceWords(api.loc.file).app})` : 'the API';
 }
 
 /** APIs a web ACL association names, directly or through one of their stages. */
