@@ -52,7 +52,7 @@ describe('api-request-without-validation names what the requests reach', () => {
     const result = await scan(project({ 'template.yaml': TEMPLATE }), { noCache: true, rules: [apiRequestWithoutValidation] });
     const reached = result.findings.map((f) => [f.message.slice(0, f.message.indexOf(' of API')), /reaches (.*)\. Add/.exec(f.message)?.[1], f.related?.map((r) => r.loc.line)]).sort();
     assert.deepEqual(reached, [
-      ['Route POST /enqueue', 'Jobs through its sqs integration', [TEMPLATE.split('\n').indexOf('  Jobs:') + 1]],
+      ['Route POST /enqueue', 'Jobs through sqs:SendMessage', [TEMPLATE.split('\n').indexOf('  Jobs:') + 1]],
       ['Route POST /forward', 'its HTTP backend', []],
       ['Route POST /translate', 'its translate:TranslateText integration', []],
     ]);

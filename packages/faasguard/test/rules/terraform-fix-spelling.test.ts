@@ -7,6 +7,10 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { scan } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { apiStageWithoutTracing } from '../../src/rules/monitoring/api-stage-without-tracing.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+
+const project = projectsRemovedAfterTests();
 
 describe('fixes in Terraform spelling', () => {
   it('names the Terraform argument or resource that sets what is missing', async () => {
@@ -22,5 +26,30 @@ describe('fixes in Terraform spelling', () => {
         'Set logging_level = "ERROR" in an aws_api_gateway_method_settings with method_path "*/*".',
       ],
     );
+  });
+
+  it("tells to declare a stage where a deployment's stage_name makes it, which cannot set tracing", async () => {
+    const dir = project({
+      'main.tf': `resource "aws_api_gateway_rest_api" "shop" {
+  name = "shop"
+}
+
+resource "aws_api_gateway_method" "get" {
+  rest_api_id   = aws_api_gateway_rest_api.shop.id
+  resource_id   = aws_api_gateway_rest_api.shop.root_resource_id
+  http_method   = "GET"
+  authorization = "NONE"
+}
+
+resource "aws_api_gateway_deployment" "shop" {
+  rest_api_id = aws_api_gateway_rest_api.shop.id
+  stage_name  = "prod"
+}
+`,
+    });
+    const result = await scan(dir, { noCache: true, rules: [apiStageWithoutTracing] });
+    assert.deepEqual(result.findings.map((f) => [f.location.line, f.message.split('. ').pop()]), [
+      [12, "Declare an aws_api_gateway_stage for prod with xray_tracing_enabled = true (the deployment's stage_name cannot set it)."],
+    ]);
   });
 });

@@ -38,7 +38,8 @@ export function resolveIntegration(ctx: LoadContext, v: ValueMap, loc: SourceLoc
   if (type === 'mock') return { integration: { kind: 'mock', loc } };
   if (type === 'http' || type === 'http_proxy') return { integration: httpIntegration(ctx, v, loc) };
   const subtype = typeof v['integrationSubtype'] === 'string' ? v['integrationSubtype'] : undefined;
-  if (subtype) return service(ctx, SUBTYPE_SERVICES[subtype.split('-')[0]!.toLowerCase()] ?? subtype, [v['requestParameters']], loc);
+  // `SQS-SendMessage`: the service, then the action.
+  if (subtype) return service(ctx, SUBTYPE_SERVICES[subtype.split('-')[0]!.toLowerCase()] ?? subtype, [v['requestParameters']], loc, subtype.split('-')[1]);
   const uri = v['uri'];
   const text = uriText(uri);
   const fn = ctx.builder.functionOf(uri) ?? functionNamedInUri(ctx, uri);
@@ -80,8 +81,8 @@ function isLambdaUri(text: string): boolean {
 }
 
 /** The first resource of the model that the integration's URI, parameters or templates name is its target. */
-function service(ctx: LoadContext, name: string, places: Array<Value | undefined>, loc: SourceLocation): ResolvedIntegration {
-  const action = /:action\/([A-Za-z0-9]+)/.exec(uriText(places[0]))?.[1];
+function service(ctx: LoadContext, name: string, places: Array<Value | undefined>, loc: SourceLocation, named?: string): ResolvedIntegration {
+  const action = named ?? /:action\/([A-Za-z0-9]+)/.exec(uriText(places[0]))?.[1] ?? actionParameter(places[1]) ?? formAction(places[2]);
   const keyedByRequest = name === 'dynamodb' ? requestIdAttributes(places[2]) : [];
   const integration: RouteIntegration = { kind: 'aws-service', service: name, ...(action ? { action } : {}), ...(keyedByRequest.length > 0 ? { requestIdAttributes: keyedByRequest } : {}), loc };
   for (const place of places) {
@@ -119,6 +120,23 @@ function requestIdAttributes(templates: Value | undefined): string[] {
   const perTemplate = Object.values(templates).map((t) => new Set([...uriText(t).matchAll(REQUEST_ID_ATTRIBUTE)].map((m) => m[1]!)));
   if (perTemplate.length === 0) return [];
   return [...perTemplate[0]!].filter((name) => perTemplate.every((set) => set.has(name)));
+}
+
+/**
+ * The action of a query-protocol service (SQS, SNS) called by path (`sqs:path/<account>/<queue>`),
+ * where the URI names none: a constant `Action` query parameter, or the form body every request
+ * template writes (`Action=SendMessage&MessageBody=…`).
+ */
+function actionParameter(parameters: Value | undefined): string | undefined {
+  const v = isValueMap(parameters) ? parameters['integration.request.querystring.Action'] : undefined;
+  return typeof v === 'string' ? /^'([A-Za-z0-9]+)'$/.exec(v)?.[1] : undefined;
+}
+
+function formAction(templates: Value | undefined): string | undefined {
+  if (!isValueMap(templates)) return undefined;
+  const actions = new Set(Object.values(templates).map((t) => /(?:^|[&\s])Action=([A-Za-z0-9]+)(?:&|\s|$)/.exec(uriText(t))?.[1]));
+  const [only] = actions;
+  return actions.size === 1 ? only : undefined;
 }
 
 /** `"<attribute>": {"S": "$context.requestId"}` (or `extendedRequestId`), as a request template writes an item's attribute. */

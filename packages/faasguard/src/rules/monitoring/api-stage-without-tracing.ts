@@ -1,4 +1,4 @@
-import { asBoolean } from '../../model/value.js';
+import { asBoolean, display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { answersItself, isPrivateApi, stageKey, stageSettingsPlace, stagesOf, stageText, type StageOfApi } from './api-stages.js';
@@ -43,8 +43,13 @@ export const apiStageWithoutTracing: Rule = {
 
 /** The setting, where this stage takes it. */
 function tracingFix(model: AppModel, s: StageOfApi): string {
-  if (sourceWords(s.stage.loc.file).terraform) return 'Set xray_tracing_enabled = true on the stage.';
-  switch (stageSettingsPlace(model, s)) {
+  const place = stageSettingsPlace(model, s);
+  if (sourceWords(s.stage.loc.file).terraform) {
+    // A deployment's `stage_name` makes the stage with no setting of its own to turn on.
+    if (place === 'deployment') return `Declare an aws_api_gateway_stage for ${display(s.stage.name)} with xray_tracing_enabled = true (the deployment's stage_name cannot set it).`;
+    return 'Set xray_tracing_enabled = true on the stage.';
+  }
+  switch (place) {
     case 'globals':
       return "Set TracingEnabled: true under Globals: Api (SAM makes this API from the functions' Api events).";
     case 'provider':

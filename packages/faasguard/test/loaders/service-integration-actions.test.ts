@@ -1,0 +1,107 @@
+/**
+ * The action a route's AWS service integration calls, where its URI names none: a query-protocol
+ * service called by path (`sqs:path/<account>/<queue>`) takes it from a constant `Action` query
+ * parameter or from the form body every request template writes; an HTTP API's first-class
+ * integration from its subtype (`SQS-SendMessage`). Templates that disagree name no action.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { AppModel, Route } from '../../src/model/app-model.js';
+import { loadApp, scan } from '../../src/scan/scan.js';
+import { apiRouteWithoutAuth } from '../../src/rules/auth/api-route-without-auth.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+
+const project = projectsRemovedAfterTests();
+
+function sqsPath(path: string, method: string, extra: string): string {
+  return `          ${path}:
+            ${method}:
+              x-amazon-apigateway-integration:
+                type: aws
+                httpMethod: POST
+                credentials: arn:aws:iam::123456789012:role/api
+                uri: !Sub arn:aws:apigateway:\${AWS::Region}:sqs:path/\${AWS::AccountId}/\${Jobs.QueueName}
+${extra}`;
+}
+
+const TEMPLATE = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Jobs:
+    Type: AWS::SQS::Queue
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DefinitionBody:
+        swagger: '2.0'
+        info: { title: jobs, version: '1' }
+        paths:
+${sqsPath('/send', 'post', `                requestTemplates:
+                  application/json: Action=SendMessage&MessageBody=$input.body
+`)}${sqsPath('/receive', 'get', `                requestParameters:
+                  integration.request.querystring.Action: "'ReceiveMessage'"
+`)}${sqsPath('/either', 'post', `                requestTemplates:
+                  application/json: Action=SendMessage&MessageBody=$input.body
+                  text/plain: Action=DeleteMessage&ReceiptHandle=$input.body
+`)}  HttpApi:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: jobs
+      ProtocolType: HTTP
+  SendIntegration:
+    Type: AWS::ApiGatewayV2::Integration
+    Properties:
+      ApiId: !Ref HttpApi
+      IntegrationType: AWS_PROXY
+      IntegrationSubtype: SQS-SendMessage
+      PayloadFormatVersion: '1.0'
+      CredentialsArn: arn:aws:iam::123456789012:role/api
+      RequestParameters:
+        QueueUrl: !Ref Jobs
+        MessageBody: $request.body
+  SendRoute:
+    Type: AWS::ApiGatewayV2::Route
+    Properties:
+      ApiId: !Ref HttpApi
+      RouteKey: POST /jobs
+      Target: !Sub integrations/\${SendIntegration}
+`;
+
+let model: AppModel;
+let dir: string;
+
+before(async () => {
+  dir = project({ 'template.yaml': TEMPLATE });
+  ({ model } = await loadApp(dir));
+});
+
+function route(path: string): Route {
+  const found = model.routes.find((r) => r.path === path);
+  assert.ok(found, `route ${path}`);
+  return found;
+}
+
+describe('the action of a service integration', () => {
+  it('is read from the form body of the request templates', () => {
+    assert.deepEqual([route('/send').integration?.service, route('/send').integration?.action], ['sqs', 'SendMessage']);
+  });
+
+  it('is read from a constant Action query parameter', () => {
+    assert.equal(route('/receive').integration?.action, 'ReceiveMessage');
+  });
+
+  it('is not named when the request templates name different actions', () => {
+    assert.equal(route('/either').integration?.service, 'sqs');
+    assert.equal(route('/either').integration?.action, undefined);
+  });
+
+  it("is read from an HTTP API integration's subtype", () => {
+    assert.deepEqual([route('/jobs').integration?.service, route('/jobs').integration?.action, route('/jobs').integration?.targetId], ['sqs', 'SendMessage', 'template.yaml/Jobs']);
+  });
+
+  it('is named in the route finding, with the queue it reaches', async () => {
+    const result = await scan(dir, { noCache: true, rules: [apiRouteWithoutAuth] });
+    const send = result.findings.find((f) => f.message.startsWith('Route POST /send '));
+    assert.equal(send?.message, 'Route POST /send of API Api reaches Jobs through sqs:SendMessage with no authorization: anyone who can reach the API on the internet can call it.');
+  });
+});
