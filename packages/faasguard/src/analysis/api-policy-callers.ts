@@ -12,7 +12,7 @@
  */
 import type { Api, PolicyStatement, Resource } from '../model/app-model.js';
 import type { SourceLocation } from '../model/location.js';
-import { asArray, isValueMap, referencedResource, sameWrittenValue, type Value } from '../model/value.js';
+import { asArray, isValueMap, referencedResource, ResourceRef, sameWrittenValue, Unknown, type Value } from '../model/value.js';
 import { anyActionMatches } from '../iam/action-matches.js';
 import { isPublicAllow } from './source-writers.js';
 import { namesEveryone } from '../iam/everyone-principal.js';
@@ -62,6 +62,42 @@ function kindsOf(statements: readonly PolicyStatement[]): string {
   }
   if (kinds.size === 0) kinds.add('under the conditions');
   return [...kinds].join(' or ');
+}
+
+/** Who calls an open route of a private API where the network alone holds callers back. */
+const PRIVATE_API_CALLERS = 'anyone in the VPCs that reach the private API';
+
+/**
+ * Who calls an open route of a private REST API: where every Allow for invoking is to everyone and
+ * conditioned on the source VPC or endpoint alone, and nothing is denied, the VPCs and endpoints it
+ * names (`anyone in VPC CentralAccountVpcID, which the private API's resource policy admits`);
+ * otherwise anyone in the VPCs that reach the API, which the policy may narrow in ways not read here.
+ */
+export function privateApiCallers(api: Api | undefined): string {
+  const invoking = (api?.resourcePolicy?.statements ?? []).filter((s) => anyActionMatches(s.actions, INVOKE));
+  const allows = invoking.filter((s) => s.effect === 'Allow');
+  if (allows.length === 0 || allows.length < invoking.length || !allows.every(namesEveryone)) return PRIVATE_API_CALLERS;
+  const tests = allows.map(conditionsOf);
+  if (tests.some((t) => t.length === 0 || !t.every(isSourceNetworkTest))) return PRIVATE_API_CALLERS;
+  const named = (key: string): Array<string | undefined> => [...new Set(tests.flat().filter((c) => c.key.toLowerCase() === key).flatMap((c) => c.values.map(shortName)))];
+  const vpcs = named('aws:sourcevpc');
+  const endpoints = named('aws:sourcevpce');
+  if ([...vpcs, ...endpoints].some((n) => n === undefined)) return PRIVATE_API_CALLERS;
+  const places = [...(vpcs.length > 0 ? [`in ${vpcs.length === 1 ? 'VPC' : 'VPCs'} ${vpcs.join(', ')}`] : []), ...(endpoints.length > 0 ? [`behind ${endpoints.length === 1 ? 'endpoint' : 'endpoints'} ${endpoints.join(', ')}`] : [])];
+  const only = vpcs.length + endpoints.length === 1 ? 'the only source' : 'the only sources';
+  return `anyone ${places.join(' or ')} (${only} the private API's resource policy admits)`;
+}
+
+/** A VPC or endpoint as a message names it: its id, the resource that makes it, or the parameter that gives it; undefined for anything longer. */
+function shortName(v: Value): string | undefined {
+  if (typeof v === 'string') return v;
+  if (v instanceof ResourceRef && v.attribute === undefined) return v.logicalId;
+  return v instanceof Unknown ? v.label : undefined;
+}
+
+/** A test that the call comes from a VPC or an interface endpoint the condition names. */
+function isSourceNetworkTest(c: ConditionTest): boolean {
+  return POSITIVE.test(c.operator) && /^aws:sourcevpce?$/i.test(c.key) && c.values.length > 0;
 }
 
 /**

@@ -21,7 +21,7 @@ import { forwardingListeners, groupFunction, type ForwardingListener } from '../
 import { isApiTrigger } from '../model/trigger-kind.js';
 import { bucketsReceivingMail } from '../model/facts/mail-receipt-rules.js';
 import { receivedMailPath, signInPath, storedMailPath, unsignedAuthorizerPath } from './internet-service-paths.js';
-import { apiPolicyNarrowing, type PolicyNarrowing } from './api-policy-callers.js';
+import { apiPolicyNarrowing, privateApiCallers, type PolicyNarrowing } from './api-policy-callers.js';
 import { frontText, heldBackByPrivateNetwork, internetCallersThrough, internetFrontOf } from './private-api-fronts.js';
 import type { EndpointFront } from '../model/facts/load-balancer-endpoint-targets.js';
 import { certificateGate, certificateHolders, type CertificateGate } from './certificate-gate.js';
@@ -123,6 +123,8 @@ interface HeldBy {
   narrowing?: PolicyNarrowing;
   /** A private API that no load balancer brings the internet to */
   network: boolean;
+  /** Who reaches an open route of a private API, by its network and resource policy (`privateApiCallers`) */
+  privateCallers: string;
   /** A load balancer that brings the internet to a private API (`private-api-fronts.ts`) */
   front?: EndpointFront;
   /** Custom domains that ask every client for a certificate (`certificate-gate.ts`) */
@@ -133,7 +135,7 @@ function heldBy(api: Api | undefined, index: ModelIndex): HeldBy {
   const narrowing = apiPolicyNarrowing(api);
   const front = internetFrontOf(api, index.model);
   const certificates = certificateGate(api, index.model);
-  return { network: heldBackByPrivateNetwork(api, index.model), ...(narrowing ? { narrowing } : {}), ...(front ? { front } : {}), ...(certificates ? { certificates } : {}) };
+  return { network: heldBackByPrivateNetwork(api, index.model), privateCallers: privateApiCallers(api), ...(narrowing ? { narrowing } : {}), ...(front ? { front } : {}), ...(certificates ? { certificates } : {}) };
 }
 
 /** The places that decide who reaches an open route, for the path's steps. */
@@ -172,7 +174,7 @@ function routeCallers(route: Route, level: ExposureLevel, held: HeldBy): string 
   if (held.front && level === 'public') return internetCallersThrough(held.front);
   if (held.certificates && isOpen(route) && level === 'authenticated') return certificateHolders(held.certificates);
   if (level !== 'account' || !isOpen(route)) return LEVEL_WHO[level];
-  return held.narrowing ? `anyone its resource policy admits (${held.narrowing.admits})` : 'anyone in the VPCs that reach the private API';
+  return held.narrowing ? `anyone its resource policy admits (${held.narrowing.admits})` : held.privateCallers;
 }
 
 const LEVEL_WHO: Readonly<Record<ExposureLevel, string>> = {

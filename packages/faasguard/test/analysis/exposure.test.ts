@@ -9,6 +9,9 @@ import { computeExposure } from '../../src/analysis/exposure.js';
 import type { FunctionExposure } from '../../src/analysis/exposure-types.js';
 import { loadApp } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+
+const project = projectsRemovedAfterTests();
 
 const FILE = 'template.yaml';
 let exposure: Map<string, FunctionExposure>;
@@ -80,5 +83,46 @@ describe('exposure of a private API', () => {
     const [signed] = private_.get(`${FILE}/Writer`)?.paths ?? [];
     assert.equal(signed?.level, 'account');
     assert.equal(signed?.description, 'principals of the AWS account can call PUT /items of PrivateApi (IAM authorization), which invokes Writer');
+  });
+
+  it('names the VPC a private API admits when its resource policy tests the source VPC alone', async () => {
+    const template = `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  CentralVpc:
+    Type: String
+Resources:
+  PrivateApi:
+    Type: AWS::Serverless::Api
+    Properties:
+      EndpointConfiguration: PRIVATE
+      StageName: Prod
+      Auth:
+        ResourcePolicy:
+          CustomStatements:
+            - Effect: Allow
+              Principal: "*"
+              Action: execute-api:Invoke
+              Resource: execute-api:/*
+              Condition:
+                StringEquals:
+                  aws:SourceVpc: !Ref CentralVpc
+  Lister:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Handler: app.handler
+      InlineCode: "def handler(event, context): return {}"
+      Events:
+        List:
+          Type: Api
+          Properties:
+            RestApiId: !Ref PrivateApi
+            Path: /items
+            Method: get
+`;
+    const { model } = await loadApp(project({ 'template.yaml': template }));
+    const [open] = computeExposure(model).get(`${FILE}/Lister`)?.paths ?? [];
+    assert.equal(open?.level, 'account');
+    assert.equal(open?.description, "anyone in VPC <CentralVpc> (the only source the private API's resource policy admits) can call GET /items of PrivateApi (no authorization), which invokes Lister");
   });
 });

@@ -235,9 +235,9 @@ functions:
   });
 });
 
-describe('api-without-throttling on an API of mock routes only', () => {
-  it('names the callers of its open mock route: the VPCs that reach the private API, not authenticated callers', async () => {
-    const template = `Transform: AWS::Serverless-2016-10-31
+/** A private SAM API of one open mock route, whose resource policy allows invoking under `condition`. */
+function privateMockApi(condition: string): string {
+  return `Transform: AWS::Serverless-2016-10-31
 Resources:
   PrivateApi:
     Type: AWS::Serverless::Api
@@ -264,9 +264,18 @@ Resources:
               Action: execute-api:Invoke
               Resource: execute-api:/*
               Condition:
-                StringEquals:
-                  aws:sourceVpce: vpce-0123456789abcdef0
-`;
+${condition}`;
+}
+
+describe('api-without-throttling on an API of mock routes only', () => {
+  it('names the callers of its open mock route: the endpoint the private API admits, not authenticated callers', async () => {
+    const template = privateMockApi('                StringEquals:\n                  aws:sourceVpce: vpce-0123456789abcdef0\n');
+    const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiWithoutThrottling] });
+    assert.deepEqual(result.findings.map((f) => [f.severity, f.message.slice(0, f.message.indexOf(' can send'))]), [['low', "Stage Prod of API PrivateApi has no throttling and no usage plan limits its callers: anyone behind endpoint vpce-0123456789abcdef0 (the only source the private API's resource policy admits)"]]);
+  });
+
+  it('names the VPCs that reach the private API where its policy tests more than the source network', async () => {
+    const template = privateMockApi('                StringEquals:\n                  aws:sourceVpc: vpc-0123456789abcdef0\n                  aws:PrincipalOrgID: o-a1b2c3d4e5\n');
     const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiWithoutThrottling] });
     assert.deepEqual(result.findings.map((f) => [f.severity, f.message.slice(0, f.message.indexOf(' can send'))]), [['low', 'Stage Prod of API PrivateApi has no throttling and no usage plan limits its callers: anyone in the VPCs that reach the private API']]);
   });

@@ -4,7 +4,7 @@ import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { openRoutes } from './open-routes.js';
-import { apiPolicyNarrowing } from '../../analysis/api-policy-callers.js';
+import { apiPolicyNarrowing, privateApiCallers } from '../../analysis/api-policy-callers.js';
 import { internetCallersThrough, internetFrontOf } from '../../analysis/private-api-fronts.js';
 import { certificateGate, certificateHolders } from '../../analysis/certificate-gate.js';
 import { ModelIndex } from '../../model/model-index.js';
@@ -94,7 +94,7 @@ function callersOf(api: Api, routes: readonly Route[], open: boolean, model: App
   if (narrowing) return `anyone its resource policy admits (${narrowing.admits})`;
   const certificates = certificateGate(api, model);
   if (certificates) return certificateHolders(certificates);
-  return api.endpointType === 'PRIVATE' ? 'anyone in the VPCs that reach the private API' : 'any authenticated caller';
+  return api.endpointType === 'PRIVATE' ? privateApiCallers(api) : 'any authenticated caller';
 }
 
 /** What a stage's finding says: whether a route is open, who can flood it, what that drives, and a usage plan that limits nobody. */
