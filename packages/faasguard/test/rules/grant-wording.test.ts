@@ -82,6 +82,19 @@ describe('grant wording', () => {
     assert.match(message, /AmazonSSMReadOnlyAccess, which grants, among others, ssm:GetParameter, ssm:GetParameterHistory, ssm:GetParameters and 1 more action on every resource: .* read every parameter/);
   });
 
+  it("names a managed policy's whole services with its other actions on every resource, and what a whole telemetry service allows", async () => {
+    const said = async (policy: string): Promise<string> => {
+      const template = `${roleTrusting('Worker', 'lambda.amazonaws.com')}      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/${policy}
+`;
+      const result = await scan(project({ 'template.yaml': template }), { noCache: true });
+      const message = result.findings.find((f) => f.ruleId === 'iam-broad-managed-policy')?.message ?? '';
+      return message.slice(message.indexOf(', which grants'), message.indexOf('. Replace'));
+    };
+    assert.equal(await said('AWSLambdaExecute'), ", which grants every action of logs, and s3:GetObject and s3:PutObject, on every resource: whoever acts with the role (it is assumed by lambda.amazonaws.com) can overwrite every object in every bucket and read every object in every bucket; and delete every log group and read every log, erasing or reading the record of what runs in the account");
+    assert.equal(await said('CloudWatchLogsFullAccess'), ", which grants every action of logs on every resource: whoever acts with the role (it is assumed by lambda.amazonaws.com) can delete every log group and read every log, erasing or reading the record of what runs in the account");
+  });
+
   it("counts the actions a wildcard expands to, not the statement's others, and says that a scoped statement's act on its resource", async () => {
     const message = async (actions: string, resource: string): Promise<string> => {
       const template = `${roleTrusting('Writer', 'lambda.amazonaws.com')}      Policies:

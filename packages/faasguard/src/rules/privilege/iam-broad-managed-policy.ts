@@ -44,8 +44,7 @@ export const iamBroadManagedPolicy: Rule = {
 };
 
 function result(i: JudgedIdentity, policy: AttachedPolicy, b: PolicyBreadth): RuleResult {
-  const grants = b.statements.flatMap((s) => s.grants.filter((g) => g.anyResource));
-  const can = b.admin ? 'do anything in the account' : grants.length > 0 ? grantsText(grants) : `call every action of ${namesText(b.fullServices)}`;
+  const can = b.admin ? 'do anything in the account' : effectsText(b);
   const holder = i.functions.length > 0 ? `${functionsText(i.functions)} runs with the AWS managed policy ${policy.name} (${identityText(i)})` : `The ${identityText(i)} has the AWS managed policy ${policy.name}`;
   return {
     message: `${holder}, which grants${what(b)} on every resource${exceptions(b)}: ${actorText(i)} can ${can}. Replace it with statements scoped to ${ownResourcesText(i)}.`,
@@ -71,13 +70,38 @@ function exceptions(b: PolicyBreadth): string {
   return b.statements.some((s) => s.anyResource && s.statement.notResources.length > 0) ? ' but those its NotResource entries exclude' : '';
 }
 
+/**
+ * What the policy lets an attacker do: what its grants on every resource allow, and what a whole
+ * telemetry service allows, which no data capability says (`logs:*` deletes the record of what the
+ * functions did).
+ */
+function effectsText(b: PolicyBreadth): string {
+  const grants = b.statements.flatMap((s) => s.grants.filter((g) => g.anyResource));
+  const effects = [...(grants.length > 0 ? [grantsText(grants)] : []), ...b.fullServices.flatMap((s) => TELEMETRY_EFFECTS[s] ?? [])];
+  if (effects.length === 0) return `call every action of ${namesText(b.fullServices)}`;
+  return effects.length === 1 ? effects[0]! : `${effects.slice(0, -1).join('; ')}; and ${effects[effects.length - 1]}`;
+}
+
+const TELEMETRY_EFFECTS: Readonly<Record<string, string>> = {
+  logs: "delete every log group and read every log, erasing or reading the record of what runs in the account",
+  cloudwatch: 'delete every alarm, silencing what watches the account',
+};
+
 function what(b: PolicyBreadth): string {
   if (b.admin) return ' every action';
-  if (b.fullServices.length > 0) return ` every action of ${namesText(b.fullServices)}`;
-  const actions = [...new Set(b.statements.flatMap((s) => s.grants.filter((g) => g.anyResource).flatMap((g) => g.actions)))];
-  const more = actions.length - 3;
-  const listed = actions.length <= 3 ? namesText(actions) : `${actions.slice(0, 3).join(', ')} and ${more} more action${more === 1 ? '' : 's'}`;
+  const actions = capabilityActions(b).filter((a) => !b.fullServices.includes(a.split(':')[0]!));
+  if (b.fullServices.length > 0) return ` every action of ${namesText(b.fullServices)}${actions.length > 0 ? `, and ${actionsText(actions)},` : ''}`;
   // The actions named are those that give the capability; a policy that grants others (lists, descriptions) says so.
   const granted = new Set(b.statements.flatMap((s) => s.actions.map(actionId)));
-  return granted.size > actions.length ? `, among others, ${listed}` : ` ${listed}`;
+  return granted.size > actions.length ? `, among others, ${actionsText(actions)}` : ` ${actionsText(actions)}`;
+}
+
+/** The actions that give the policy's capabilities on every resource. */
+function capabilityActions(b: PolicyBreadth): string[] {
+  return [...new Set(b.statements.flatMap((s) => s.grants.filter((g) => g.anyResource).flatMap((g) => g.actions)))];
+}
+
+function actionsText(actions: readonly string[]): string {
+  const more = actions.length - 3;
+  return actions.length <= 3 ? namesText(actions) : `${actions.slice(0, 3).join(', ')} and ${more} more action${more === 1 ? '' : 's'}`;
 }
