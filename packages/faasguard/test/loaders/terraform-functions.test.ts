@@ -11,7 +11,7 @@ import { FileReader } from '../../src/loaders/file-reader.js';
 import { builtin } from '../../src/loaders/terraform/functions.js';
 import { majorOf, newestAllowed } from '../../src/loaders/terraform/registry-modules/module-call.js';
 import type { TNode } from '../../src/parse/tree.js';
-import { scalar } from '../../src/loaders/terraform/tree-values.js';
+import { scalar, unknownValue } from '../../src/loaders/terraform/tree-values.js';
 
 const loc = { file: 'main.tf', line: 1, column: 1 };
 const s = (v: string | number | boolean): TNode => scalar(v, loc);
@@ -53,6 +53,21 @@ describe('terraform built-in functions', () => {
     assert.deepEqual(plain(builtin('templatefile', [s('policy.json'), vars], loc, ctx)), { Statement: [{ Sid: 'Reader', Effect: 'Allow' }] });
     assert.equal(builtin('templatefile', [s('policy.json'), { kind: 'map', entries: [], loc }], loc, ctx), undefined, 'a variable not given');
     assert.equal(builtin('file', [s('missing.json')], loc, ctx), undefined);
+  });
+
+  it("keeps a resource's attribute and an unknown variable in the strings of a template file, and in a join", () => {
+    const ctx = { readFile: (f: string) => (f === 'policy.json' ? '{"Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "${key_arn}"}, {"Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "arn:aws:logs:*:${account}:*"}]}' : undefined) };
+    const keyArn: TNode = { kind: 'map', entries: [{ key: 'Fn::GetAtt', keyLoc: loc, value: seq(s('aws_kms_key.main'), s('Arn')) }], loc };
+    const vars: TNode = { kind: 'map', entries: [{ key: 'key_arn', keyLoc: loc, value: keyArn }, { key: 'account', keyLoc: loc, value: unknownValue('local.account_id', loc) }], loc };
+    assert.deepEqual(plain(builtin('templatefile', [s('policy.json'), vars], loc, ctx)), {
+      Statement: [
+        { Effect: 'Allow', Action: 'kms:Decrypt', Resource: { 'Fn::GetAtt': ['aws_kms_key.main', 'Arn'] } },
+        { Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: { 'Fn::Join': ['', ['arn:aws:logs:*:', '${local.account_id}', ':*']] } },
+      ],
+    });
+    const id: TNode = { kind: 'map', entries: [{ key: 'Ref', keyLoc: loc, value: s('aws_apigatewayv2_integration.send') }], loc };
+    assert.deepEqual(plain(builtin('join', [s('/'), seq(s('integrations'), id)], loc, noFiles)), { 'Fn::Join': ['/', ['integrations', { Ref: 'aws_apigatewayv2_integration.send' }]] });
+    assert.equal(builtin('join', [s('/'), seq(s('integrations'), unknownValue('var.id', loc))], loc, noFiles), undefined, 'an unknown part');
   });
 
   it('reads a file only inside the scanned tree', () => {

@@ -13,7 +13,7 @@ import type { Evaluator } from './intrinsics.js';
 export function loadPolicyDocument(node: TNode | undefined, ev: Evaluator, fallbackLoc: SourceLocation): PolicyDocument | undefined {
   if (node === undefined) return undefined;
   const statementsNode = get(node, 'Statement');
-  if (statementsNode === undefined) return computedDocument(node, ev) ?? { statements: [], loc: node.loc ?? fallbackLoc };
+  if (statementsNode === undefined) return computedDocument(node, ev) ?? emptyDocument(node, ev, fallbackLoc);
   const statements = ev.chosenItems(statementsNode).map((s) => loadStatement(s, ev));
   return { statements: statements.filter((s): s is PolicyStatement => s !== undefined), loc: node.loc };
 }
@@ -57,6 +57,15 @@ export function principals(v: Value | undefined): Principal[] {
  * mapping chosen by `Fn::If`. Its statements are located at the document. A document that is
  * itself unknown (an import) has no statements we can read.
  */
+/**
+ * A document written as a mapping without statements grants nothing; one known only at deployment
+ * (a parameter, a Terraform value not known offline) is not known, and is not taken as granting
+ * nothing: a rule that asks whether a role grants an action then leaves the role alone.
+ */
+function emptyDocument(node: TNode, ev: Evaluator, fallbackLoc: SourceLocation): PolicyDocument | undefined {
+  return isValueMap(ev.value(node)) ? { statements: [], loc: node.loc ?? fallbackLoc } : undefined;
+}
+
 function computedDocument(node: TNode, ev: Evaluator): PolicyDocument | undefined {
   const v = ev.value(node);
   const text = typeof v === 'string' || v instanceof Composite;

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { SourceLocation } from '../../model/location.js';
 import type { TMapEntry, TNode } from '../../parse/tree.js';
-import { entry, fromJson, isUnknown, nil, scalar, textOf } from './tree-values.js';
+import { entry, fromJson, isUnknown, nil, scalar, textOf, unknownOrigin } from './tree-values.js';
 
 export interface FunctionContext {
   /** A file's text, its path as the configuration writes it (relative to the root module); undefined when missing or outside the scan */
@@ -108,20 +108,49 @@ function replace(args: TNode[], loc: SourceLocation): TNode | undefined {
 /**
  * `templatefile`: the file's text with `${name}` replaced by the variables given. A template with
  * directives (`%{ for … }`) or other expressions is not evaluated. A JSON result (a policy) is its
- * document, as a heredoc is.
+ * document, as a heredoc is. A variable that is a resource's attribute stays a reference in the
+ * string that holds it, and one not known offline stays its own expression (`${local.account_id}`),
+ * as in a string that interpolates them: the policy's other statements are still read.
  */
 function templatefile(args: TNode[], loc: SourceLocation, ctx: FunctionContext): TNode | undefined {
   const file = textOf(args[0]);
   const vars = args[1];
   const text = file === undefined ? undefined : ctx.readFile(file);
-  if (text === undefined || text.includes('%{') || vars?.kind !== 'map') return undefined;
+  if (text === undefined || text.includes('%{') || text.includes(MARK) || vars?.kind !== 'map') return undefined;
+  const held: TNode[] = [];
   let unresolved = false;
   const out = text.replace(/\$\{\s*([^}]*?)\s*\}/g, (_m, name: string) => {
-    const v = textOf(vars.entries.find((e) => e.key === name)?.value);
-    if (v === undefined) unresolved = true;
-    return v ?? '';
+    const v = vars.entries.find((e) => e.key === name)?.value;
+    const known = textOf(v);
+    if (known !== undefined) return known;
+    const kept = v === undefined ? undefined : keptInText(v);
+    if (kept === undefined) unresolved = true;
+    else held.push(kept);
+    return `${MARK}${held.length - 1}${MARK}`;
   });
-  return unresolved ? undefined : jsonOrText(out, loc);
+  if (unresolved) return undefined;
+  return withHeldValues(jsonOrText(out, loc), held);
+}
+
+/** Marks where a variable's value goes in a template's text (a character of Unicode's private use area, which JSON strings may hold). */
+const MARK = '\uE000';
+
+/** A reference as it is; an unknown as its expression's text; undefined for anything else. */
+function keptInText(v: TNode): TNode | undefined {
+  if (isReference(v)) return v;
+  const origin = unknownOrigin(v);
+  return origin === undefined ? undefined : scalar(`\${${origin}}`, v.loc);
+}
+
+/** The value with each marked string made the join of its text and the values it holds. */
+function withHeldValues(v: TNode, held: readonly TNode[]): TNode {
+  if (held.length === 0) return v;
+  if (v.kind === 'seq') return { ...v, items: v.items.map((i) => withHeldValues(i, held)) };
+  if (v.kind === 'map') return { ...v, entries: v.entries.map((e) => ({ ...e, value: withHeldValues(e.value, held) })) };
+  if (typeof v.value !== 'string' || !v.value.includes(MARK)) return v;
+  const parts = v.value.split(MARK).map((p, i) => (i % 2 === 1 ? held[Number(p)]! : scalar(p, v.loc))).filter((p) => p.kind !== 'scalar' || p.value !== '');
+  if (parts.length === 1) return parts[0]!;
+  return { kind: 'map', entries: [entry('Fn::Join', seq([scalar('', v.loc), seq(parts, v.loc)], v.loc), v.loc)], loc: v.loc };
 }
 
 export function jsonOrText(text: string, loc: SourceLocation): TNode {
