@@ -58,6 +58,7 @@ import { apiStageWithoutAccessLogs } from './monitoring/api-stage-without-access
 import { loadBalancerWithoutAccessLogs } from './monitoring/load-balancer-without-access-logs.js';
 import { asyncTriggerWithoutFailureDestination } from './monitoring/async-trigger-without-failure-destination.js';
 import { functionWithoutLogRetention } from './monitoring/function-without-log-retention.js';
+import { functionCannotWriteLogs } from './monitoring/function-cannot-write-logs.js';
 import { functionWithoutTracing } from './monitoring/function-without-tracing.js';
 import { mqBrokerWithoutLogs } from './monitoring/mq-broker-without-logs.js';
 import { graphqlApiWithoutLogs } from './monitoring/graphql-api-without-logs.js';
@@ -213,6 +214,7 @@ export const ALL_RULES: readonly Rule[] = [
   loadBalancerWithoutAccessLogs,
   asyncTriggerWithoutFailureDestination,
   functionWithoutLogRetention,
+  functionCannotWriteLogs,
   functionWithoutTracing,
   mqBrokerWithoutLogs,
   graphqlApiWithoutLogs,

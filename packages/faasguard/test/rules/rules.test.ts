@@ -421,6 +421,11 @@ const CASES: Record<string, Expected[]> = {
     { line: 15, subject: 'ExplicitOld' },
     { line: 21, subject: 'ShopApi' },
   ],
+  'function-cannot-write-logs': [
+    { file: 'main.tf', line: 2, subject: 'aws_lambda_function.silent', severity: 'medium' },
+    { line: 7, subject: 'Reports', severity: 'medium' },
+    { line: 31, subject: 'Orders', severity: 'medium' },
+  ],
   'function-without-log-retention': [
     { line: 4, subject: 'NoGroup' },
     { line: 14, subject: 'Forever' },

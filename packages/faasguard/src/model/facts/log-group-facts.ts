@@ -38,7 +38,8 @@ export function logGroupFacts(resource: Resource): LogGroupFacts | undefined {
   };
 }
 
-const LAMBDA_PREFIX = '/aws/lambda/';
+/** The start of the name of the group Lambda writes a function's logs to by default. */
+export const LAMBDA_PREFIX = '/aws/lambda/';
 
 /** Whether a log group name is the default group of `fn`: `/aws/lambda/<FunctionName>` or `/aws/lambda/${Fn}`. */
 export function isDefaultLogGroupName(name: Value | undefined, fn: LambdaFunction): boolean {

@@ -3,9 +3,10 @@
  */
 import type { AppModel, LambdaFunction } from '../../model/app-model.js';
 import { functionLoggingFacts } from '../../model/facts/function-logging-facts.js';
-import { isDefaultLogGroupName, logGroupFacts, type LogGroupFacts } from '../../model/facts/log-group-facts.js';
+import { isDefaultLogGroupName, LAMBDA_PREFIX, logGroupFacts, type LogGroupFacts } from '../../model/facts/log-group-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { pushTo } from '../../util/multimap.js';
+import { Composite, ResourceRef, Unknown, type Value } from '../../model/value.js';
 
 /**
  * A lookup of the log group of each function declared in the template: the one
@@ -26,4 +27,25 @@ export function logGroupLookup(model: AppModel): (fn: LambdaFunction) => LogGrou
     if (typeof logging.logGroup === 'string') return own.find((g) => g.name === logging.logGroup) ?? groups.find((g) => g.name === logging.logGroup);
     return own.find((g) => isDefaultLogGroupName(g.name, fn));
   };
+}
+
+/**
+ * The names of the groups a function writes to: the one its `LoggingConfig` names, else its declared
+ * default group's, else `/aws/lambda/<FunctionName>` (a generated name is not known offline), and
+ * for the default group also `/aws/lambda/<region>.<FunctionName>`, where a Lambda@Edge replica
+ * writes. An undefined entry stands for a group `LoggingConfig` names that this scan cannot name.
+ */
+export function functionLogGroupNames(fn: LambdaFunction, model: AppModel, group: LogGroupFacts | undefined): Array<Value | undefined> {
+  const logging = functionLoggingFacts(ModelIndex.of(model).resource(fn.id));
+  if (logging.logGroup !== undefined) return [group?.name ?? (typeof logging.logGroup === 'string' ? logging.logGroup : undefined)];
+  const name = fn.name === undefined ? new Unknown('a name CloudFormation generates') : fn.name;
+  const edge = new Composite([LAMBDA_PREFIX, new Unknown('the Region of a Lambda@Edge replica'), '.', ...valueParts(name)]);
+  return [group?.name ?? new Composite([LAMBDA_PREFIX, ...valueParts(name)]), edge];
+}
+
+/** A name as the parts of a string built from it. */
+function valueParts(v: Value): Array<string | ResourceRef | Unknown> {
+  if (typeof v === 'string' || v instanceof ResourceRef || v instanceof Unknown) return [v];
+  if (v instanceof Composite) return [...v.parts];
+  return [new Unknown('a name that is not a string')];
 }

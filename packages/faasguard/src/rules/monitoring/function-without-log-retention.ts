@@ -4,6 +4,7 @@ import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import type { LogGroupFacts } from '../../model/facts/log-group-facts.js';
 import { logGroupLookup } from './function-log-group.js';
+import { logWritingDeniedLookup } from './function-cannot-write-logs.js';
 import { inServerlessService } from '../source-words.js';
 import { naming } from '../../loaders/serverless/naming.js';
 
@@ -30,8 +31,11 @@ export const functionWithoutLogRetention: Rule = {
   },
   check({ model }) {
     const logGroupOf = logGroupLookup(model);
+    const cannotLog = logWritingDeniedLookup(model);
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
+      // A function that cannot write its logs keeps none: function-cannot-write-logs says so.
+      if (cannotLog(fn)) continue;
       const result = checkFunction(fn, logGroupOf(fn), model);
       if (result) results.push(result);
     }
