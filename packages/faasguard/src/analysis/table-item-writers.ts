@@ -20,6 +20,10 @@ const OVERWRITES = new Set(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb
 export interface TableItemWriters {
   /** Functions that can delete items, in model order */
   deleters: LambdaFunction[];
+  /** For each of them (by model id), the actions that let it delete items, sorted */
+  deleteActions: Map<string, string[]>;
+  /** Those of them that can also overwrite items (by model id) */
+  deletersThatOverwrite: Set<string>;
   /** Functions that can overwrite items but not delete them, in model order */
   overwriters: LambdaFunction[];
   /** API routes whose integration deletes items, in model order */
@@ -39,7 +43,7 @@ export function tableItemWriters(table: Resource, index: ModelIndex): TableItemW
 }
 
 function none(): TableItemWriters {
-  return { deleters: [], overwriters: [], deletingRoutes: [], overwritingRoutes: [] };
+  return { deleters: [], deleteActions: new Map(), deletersThatOverwrite: new Set(), overwriters: [], deletingRoutes: [], overwritingRoutes: [] };
 }
 
 function writersByTable(index: ModelIndex): Map<string, TableItemWriters> {
@@ -60,13 +64,13 @@ function writersByTable(index: ModelIndex): Map<string, TableItemWriters> {
   for (const fn of index.model.functions) {
     const role = index.roleOf(fn);
     if (!role) continue;
-    const power = new Map<string, 'delete' | 'overwrite'>();
+    const powers = new Map<string, ItemPower>();
     for (const s of rolePermissions(role, index).statements) {
-      const verb = itemVerb(s);
-      if (!verb) continue;
-      for (const id of tablesReached(s, tablesOfApp.get(index.appOf(fn)) ?? noTables, index)) if (power.get(id) !== 'delete') power.set(id, verb);
+      const power = itemPower(s);
+      if (!power) continue;
+      for (const id of tablesReached(s, tablesOfApp.get(index.appOf(fn)) ?? noTables, index)) powers.set(id, joined(powers.get(id), power));
     }
-    for (const [id, verb] of power) (verb === 'delete' ? writersOf(id).deleters : writersOf(id).overwriters).push(fn);
+    for (const [id, power] of powers) addWriter(writersOf(id), fn, power);
   }
   for (const route of index.model.routes) {
     const integration = route.integration;
@@ -88,24 +92,41 @@ function writesNewItemsOnly(integration: RouteIntegration, table: Resource): boo
   return fresh.length > 0 && (tableKeyAttributes(table) ?? []).some((name) => fresh.includes(name));
 }
 
-/** Verbs by action list: statements of the same actions share one list (`*` is 22,000 actions). */
-const VERBS = new WeakMap<readonly ExpandedAction[], 'delete' | 'overwrite' | 'none'>();
-
-/** `delete` when the statement grants an action that removes items, `overwrite` when only one that changes them. */
-function itemVerb(s: GrantingStatement): 'delete' | 'overwrite' | undefined {
-  let verb = VERBS.get(s.resourceActions);
-  if (verb === undefined) VERBS.set(s.resourceActions, (verb = verbOf(s.resourceActions)));
-  return verb === 'none' ? undefined : verb;
+/** What a grant lets a function do to items: the actions that delete them, and whether it can change them. */
+interface ItemPower {
+  deletes: readonly string[];
+  overwrites: boolean;
 }
 
-function verbOf(actions: readonly ExpandedAction[]): 'delete' | 'overwrite' | 'none' {
-  let overwrite = false;
+function addWriter(writers: TableItemWriters, fn: LambdaFunction, power: ItemPower): void {
+  if (power.deletes.length === 0) return void writers.overwriters.push(fn);
+  writers.deleters.push(fn);
+  writers.deleteActions.set(fn.id, [...power.deletes]);
+  if (power.overwrites) writers.deletersThatOverwrite.add(fn.id);
+}
+
+function joined(a: ItemPower | undefined, b: ItemPower): ItemPower {
+  return a ? { deletes: [...new Set([...a.deletes, ...b.deletes])].sort(), overwrites: a.overwrites || b.overwrites } : b;
+}
+
+/** Powers by action list: statements of the same actions share one list (`*` is 22,000 actions). */
+const POWERS = new WeakMap<readonly ExpandedAction[], ItemPower | null>();
+
+function itemPower(s: GrantingStatement): ItemPower | undefined {
+  let power = POWERS.get(s.resourceActions);
+  if (power === undefined) POWERS.set(s.resourceActions, (power = powerOf(s.resourceActions)));
+  return power ?? undefined;
+}
+
+function powerOf(actions: readonly ExpandedAction[]): ItemPower | null {
+  const deletes = new Set<string>();
+  let overwrites = false;
   for (const a of actions) {
     const id = actionId(a);
-    if (DELETES.has(id)) return 'delete';
-    if (OVERWRITES.has(id)) overwrite = true;
+    if (DELETES.has(id)) deletes.add(id);
+    if (OVERWRITES.has(id)) overwrites = true;
   }
-  return overwrite ? 'overwrite' : 'none';
+  return deletes.size === 0 && !overwrites ? null : { deletes: [...deletes].sort(), overwrites };
 }
 
 /**

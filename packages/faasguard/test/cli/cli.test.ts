@@ -3,7 +3,7 @@
  * `rules`, `explain`, and the generated rule pages being current.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -93,15 +93,19 @@ describe('faasguard scan', () => {
 
   it('reads parameters from files in both layouts', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'faasguard-params-'));
-    const objectFile = path.join(dir, 'object.json');
-    const listFile = path.join(dir, 'list.json');
-    writeFileSync(objectFile, JSON.stringify({ Env: 'prod' }));
-    writeFileSync(listFile, JSON.stringify([{ ParameterKey: 'Env', ParameterValue: 'prod' }]));
-    for (const file of [objectFile, listFile]) {
-      assert.ok((await functionsOf('--params-file', file)).includes('ProdOnly'), file);
+    try {
+      const objectFile = path.join(dir, 'object.json');
+      const listFile = path.join(dir, 'list.json');
+      writeFileSync(objectFile, JSON.stringify({ Env: 'prod' }));
+      writeFileSync(listFile, JSON.stringify([{ ParameterKey: 'Env', ParameterValue: 'prod' }]));
+      for (const file of [objectFile, listFile]) {
+        assert.ok((await functionsOf('--params-file', file)).includes('ProdOnly'), file);
+      }
+      writeFileSync(listFile, '[{"Value": 1}]');
+      assert.equal((await run('scan', path.join(FIXTURES, 'sam-app'), '--params-file', listFile)).code, 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    writeFileSync(listFile, '[{"Value": 1}]');
-    assert.equal((await run('scan', path.join(FIXTURES, 'sam-app'), '--params-file', listFile)).code, 2);
   });
 
   it('takes template parameters (a resource whose Condition needs Env=prod)', async () => {

@@ -317,6 +317,7 @@ describe('terraform loader', () => {
       '}',
     ].join('\n'));
     const app = await loadApp(dir, { terraform: true });
+    fs.rmSync(dir, { recursive: true, force: true });
     assert.deepEqual(app.model.resources.map((r) => r.properties['QueueName']), ['q-false-false-true-false-6', 'q-true-false-true-true-6']);
   });
 

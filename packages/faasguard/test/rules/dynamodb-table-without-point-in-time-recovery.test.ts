@@ -25,7 +25,7 @@ describe('dynamodb-table-without-point-in-time-recovery', () => {
     assert.deepEqual(await said(path.join(FIXTURES, 'rules', 'dynamodb-table-without-point-in-time-recovery', 'fail')), [
       ['aws_dynamodb_table.carts', `Table aws_dynamodb_table.carts leaves point-in-time recovery off (no point_in_time_recovery block): ${RISK} Set point_in_time_recovery { enabled = true }.`],
       ['aws_dynamodb_table.history', `Table aws_dynamodb_table.history has point-in-time recovery turned off (point_in_time_recovery { enabled = false }): ${RISK} Set point_in_time_recovery { enabled = true }.`],
-      ['Orders', `Table Orders leaves point-in-time recovery off (no PointInTimeRecoverySpecification): ${RISK} Function Cleaner can delete its items; function Writer can overwrite them. Set PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }.`],
+      ['Orders', `Table Orders leaves point-in-time recovery off (no PointInTimeRecoverySpecification): ${RISK} Function Cleaner can delete its items (dynamodb:BatchWriteItem, dynamodb:DeleteItem) and overwrite them; function Writer can overwrite them. Set PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }.`],
       // Reader reads it and may create backups: neither changes an item.
       ['Audit', `Table Audit has point-in-time recovery turned off (PointInTimeRecoveryEnabled: false): ${RISK} Set PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }.`],
       ['Sessions', `Table Sessions leaves point-in-time recovery off (no PointInTimeRecoverySpecification): ${RISK} Set PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }.`],
@@ -54,7 +54,24 @@ describe('dynamodb-table-without-point-in-time-recovery', () => {
     });
     const found = await said(dir);
     assert.equal(found.length, 1);
-    assert.match(found[0]![1], / Function ByName can delete its items; function Everything can overwrite them\. Set /);
+    assert.match(found[0]![1], / Function ByName can delete its items \(dynamodb:BatchWriteItem, dynamodb:DeleteItem\) and overwrite them; function Everything can overwrite them\. Set /);
+  });
+
+  it('names the actions that let a function delete items, and says whether it can overwrite them too', async () => {
+    const table = '    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]\n      KeySchema: [{ AttributeName: id, KeyType: HASH }]\n';
+    const fn = (policy: string) => `    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Handler: app.handler\n      InlineCode: "def handler(e, c): pass"\n      Policies:\n${policy}`;
+    const dir = project({
+      'template.yaml':
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Sessions:\n' + table + '  Orders:\n' + table +
+        // SAM's write policy sounds like writing only; its BatchWriteItem deletes too.
+        '  Recorder:\n' + fn('        - DynamoDBWritePolicy: { TableName: !Ref Sessions }\n') +
+        '  Purger:\n' + fn('        - Statement:\n            - Effect: Allow\n              Action: dynamodb:DeleteItem\n              Resource: !GetAtt Orders.Arn\n'),
+    });
+    const writers = Object.fromEntries((await said(dir)).map(([table, message]) => [table, /\. (Function [^.]*)\. Set/.exec(message)?.[1]]));
+    assert.deepEqual(writers, {
+      Sessions: 'Function Recorder can delete its items (dynamodb:BatchWriteItem) and overwrite them',
+      Orders: 'Function Purger can delete its items (dynamodb:DeleteItem)',
+    });
   });
 
   it('names the API routes whose DynamoDB integration deletes or overwrites items', async () => {

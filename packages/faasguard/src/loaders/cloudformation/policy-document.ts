@@ -53,11 +53,6 @@ export function principals(v: Value | undefined): Principal[] {
 }
 
 /**
- * A document that is not written as a mapping: JSON text (`!Sub '{…}'`, `Fn::Join`), or a
- * mapping chosen by `Fn::If`. Its statements are located at the document. A document that is
- * itself unknown (an import) has no statements we can read.
- */
-/**
  * A document written as a mapping without statements grants nothing; one known only at deployment
  * (a parameter, a Terraform value not known offline) is not known, and is not taken as granting
  * nothing: a rule that asks whether a role grants an action then leaves the role alone.
@@ -66,6 +61,11 @@ function emptyDocument(node: TNode, ev: Evaluator, fallbackLoc: SourceLocation):
   return isValueMap(ev.value(node)) ? { statements: [], loc: node.loc ?? fallbackLoc } : undefined;
 }
 
+/**
+ * A document that is not written as a mapping: JSON text (`!Sub '{…}'`, `Fn::Join`), or a
+ * mapping chosen by `Fn::If`. Its statements are located at the document. A document that is
+ * itself unknown (an import) has no statements we can read.
+ */
 function computedDocument(node: TNode, ev: Evaluator): PolicyDocument | undefined {
   const v = ev.value(node);
   const text = typeof v === 'string' || v instanceof Composite;

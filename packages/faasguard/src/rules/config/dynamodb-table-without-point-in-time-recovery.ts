@@ -16,7 +16,7 @@ export const dynamodbTableWithoutPointInTimeRecovery: Rule = {
     cwe: ['CWE-693'],
     severity: 'low',
     description:
-      'A DynamoDB table leaves point-in-time recovery off (`PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled` false or left out, which means off). Items deleted or overwritten, by a bug or by whoever takes control of a function that writes to the table (an injection, a stolen role session), can then not be brought back to the second before: only backups made some other way (on demand, by an AWS Backup plan outside the template) could restore them, as of when they were made. With it on, DynamoDB keeps continuous backups for up to 35 days and restores the table to any second in that window. The finding names the functions whose role can delete or overwrite the table\'s items, and the API routes whose DynamoDB integration does (not one that keys each item by the request\'s own id, `$context.requestId`, which only creates items).\n\n' +
+      'A DynamoDB table leaves point-in-time recovery off (`PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled` false or left out, which means off). Items deleted or overwritten, by a bug or by whoever takes control of a function that writes to the table (an injection, a stolen role session), can then not be brought back to the second before: only backups made some other way (on demand, by an AWS Backup plan outside the template) could restore them, as of when they were made. With it on, DynamoDB keeps continuous backups for up to 35 days and restores the table to any second in that window. The finding names the functions whose role can delete or overwrite the table\'s items (with the actions that delete them: SAM\'s `DynamoDBWritePolicy` deletes through `BatchWriteItem`), and the API routes whose DynamoDB integration does (not one that keys each item by the request\'s own id, `$context.requestId`, which only creates items).\n\n' +
       'Severity: `low`: the table stays as protected from reading and writing as before; what is lost is the way back after damage. A table that an AWS Backup selection of the template names, selects by wildcard, tags or conditions, and a setting the scan cannot read (a parameter without a default), are not reported. A global table is reported when one of its replicas has it off.',
     remediation:
       'Set `PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }` on the table (SAM `SimpleTable` passes the same property on; on a global table, on each replica; Terraform: `point_in_time_recovery { enabled = true }`; CDK: `pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }`). Keep the roles that delete items to the functions that must.',
@@ -72,11 +72,23 @@ function writersText(writers: TableItemWriters): string {
   const deleters = writerNames(writers.deleters, writers.deletingRoutes);
   const overwriters = writerNames(writers.overwriters, writers.overwritingRoutes);
   const parts: string[] = [];
-  if (deleters) parts.push(`${deleters} can delete its items`);
+  if (deleters) parts.push(`${deleters} can delete its items${deletingActionsText(writers)}`);
   if (overwriters) parts.push(`${overwriters} can overwrite ${parts.length > 0 ? 'them' : 'its items'}`);
   if (parts.length === 0) return '';
   const text = parts.join('; ');
   return ` ${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
+
+/**
+ * The actions that let the functions delete items (` (dynamodb:BatchWriteItem) and overwrite them`):
+ * a policy that sounds like writing only, SAM's `DynamoDBWritePolicy`, deletes through
+ * `BatchWriteItem`. Nothing when the deleters are only API routes, whose message names the action.
+ */
+function deletingActionsText(writers: TableItemWriters): string {
+  if (writers.deleters.length === 0) return '';
+  const actions = [...new Set(writers.deleters.flatMap((fn) => writers.deleteActions.get(fn.id) ?? []))].sort();
+  const overwrite = writers.deletingRoutes.length === 0 && writers.deleters.every((fn) => writers.deletersThatOverwrite.has(fn.id));
+  return ` (${actions.join(', ')})${overwrite ? ' and overwrite them' : ''}`;
 }
 
 /** `functions A and B and API route POST /items`, or nothing. */

@@ -1,9 +1,8 @@
-import type { AppModel, LambdaFunction } from '../../model/app-model.js';
-import { ModelIndex } from '../../model/model-index.js';
-import { logWritingDenied, type LogWritingDenied } from '../../iam/log-writing.js';
+import type { LambdaFunction } from '../../model/app-model.js';
+import type { LogWritingDenied } from '../../iam/log-writing.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { functionLogGroupNames, logGroupLookup } from './function-log-group.js';
+import { logWritingDeniedLookup } from './function-log-group.js';
 
 export const functionCannotWriteLogs: Rule = {
   meta: {
@@ -35,13 +34,6 @@ export const functionCannotWriteLogs: Rule = {
     return results;
   },
 };
-
-/** For each function, whether its role cannot write its logs (see `iam/log-writing.ts`). */
-export function logWritingDeniedLookup(model: AppModel): (fn: LambdaFunction) => LogWritingDenied | undefined {
-  const index = ModelIndex.of(model);
-  const groupOf = logGroupLookup(model);
-  return (fn) => logWritingDenied(index.roleOf(fn), functionLogGroupNames(fn, model, groupOf(fn)), index);
-}
 
 function result(fn: LambdaFunction, d: LogWritingDenied): RuleResult {
   const granted = d.grantedOn.length === 0 ? 'grants logs:PutLogEvents on no resource' : `grants logs:PutLogEvents only on ${d.grantedOn.join(', ')}, which is not its log group`;

@@ -1,5 +1,6 @@
 /**
- * Which declared log group, if any, receives a function's logs.
+ * Which declared log group, if any, receives a function's logs, and whether the function's role
+ * lets it write them there.
  */
 import type { AppModel, LambdaFunction } from '../../model/app-model.js';
 import { functionLoggingFacts } from '../../model/facts/function-logging-facts.js';
@@ -7,6 +8,7 @@ import { isDefaultLogGroupName, LAMBDA_PREFIX, logGroupFacts, type LogGroupFacts
 import { ModelIndex } from '../../model/model-index.js';
 import { pushTo } from '../../util/multimap.js';
 import { Composite, ResourceRef, Unknown, type Value } from '../../model/value.js';
+import { logWritingDenied, type LogWritingDenied } from '../../iam/log-writing.js';
 
 /**
  * A lookup of the log group of each function declared in the template: the one
@@ -48,4 +50,11 @@ function valueParts(v: Value): Array<string | ResourceRef | Unknown> {
   if (typeof v === 'string' || v instanceof ResourceRef || v instanceof Unknown) return [v];
   if (v instanceof Composite) return [...v.parts];
   return [new Unknown('a name that is not a string')];
+}
+
+/** For each function, whether its role cannot write its logs (see `iam/log-writing.ts`). */
+export function logWritingDeniedLookup(model: AppModel): (fn: LambdaFunction) => LogWritingDenied | undefined {
+  const index = ModelIndex.of(model);
+  const groupOf = logGroupLookup(model);
+  return (fn) => logWritingDenied(index.roleOf(fn), functionLogGroupNames(fn, model, groupOf(fn)), index);
 }

@@ -3,8 +3,7 @@ import type { AppModel, LambdaFunction } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import type { LogGroupFacts } from '../../model/facts/log-group-facts.js';
-import { logGroupLookup } from './function-log-group.js';
-import { logWritingDeniedLookup } from './function-cannot-write-logs.js';
+import { logGroupLookup, logWritingDeniedLookup } from './function-log-group.js';
 import { inServerlessService } from '../source-words.js';
 import { naming } from '../../loaders/serverless/naming.js';
 
