@@ -34,8 +34,30 @@ export function apiPolicyNarrowing(api: Api | undefined): PolicyNarrowing | unde
   const allowList = invoking.find((s) => s.effect === 'Deny' && namesEveryone(s) && deniesOutsideList(s));
   if (allowList) return { admits: `only ${kindsOf([allowList])} it names`, loc: allowList.loc };
   if (allows.some((s) => isPublicAllow(s) && !testsKey(s, TIME_KEYS))) return undefined;
-  return { admits: `only ${kindsOf(allows)} it names`, loc: allows[0]!.loc };
+  const window = timeWindowOf(allows);
+  return { admits: window ? `only ${window}` : `only ${kindsOf(allows)} it names`, loc: allows[0]!.loc };
 }
+
+/**
+ * The time window every Allow names, when time is all they test and they name the same one:
+ * `between 2022-09-01T00:00:00Z and 2022-09-30T23:59:59Z`, `after …`, `before …`.
+ */
+function timeWindowOf(allows: readonly PolicyStatement[]): string | undefined {
+  const windows = new Set(allows.map(windowOf));
+  const [only] = windows;
+  return windows.size === 1 ? only : undefined;
+}
+
+function windowOf(s: PolicyStatement): string | undefined {
+  const tests = conditionsOf(s);
+  if (tests.length === 0 || !tests.every((c) => TIME_KEYS.test(c.key) && DATE_BOUND.test(c.operator) && c.values.length === 1 && typeof c.values[0] === 'string')) return undefined;
+  const after = tests.find((c) => c.operator.startsWith('DateGreaterThan'))?.values[0];
+  const before = tests.find((c) => c.operator.startsWith('DateLessThan'))?.values[0];
+  if (after !== undefined && before !== undefined) return `between ${String(after)} and ${String(before)}`;
+  return after !== undefined ? `after ${String(after)}` : `before ${String(before)}`;
+}
+
+const DATE_BOUND = /^Date(GreaterThan|LessThan)(Equals)?$/;
 
 /** Keys of where a call comes from, and of when it is made. */
 const SOURCE_KEYS = /^aws:(SourceIp|SourceVpce?|SourceVpcArn|VpceAccount|VpceOrgID|VpceOrgPaths|PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount)$/i;

@@ -76,11 +76,26 @@ async function findings(statements: string): Promise<string[]> {
 }
 
 describe('a REST API resource policy in the exposure analysis', () => {
-  it('holds an open route to the times an Allow names', async () => {
+  it('holds an open route to the time window an Allow names, and names it', async () => {
     assert.deepEqual(await exposureOf(TIME_WINDOW), {
       level: 'account',
-      description: 'anyone its resource policy admits (only at the times it names) can call GET /items of Orders (no authorization), which invokes Reader',
+      description: 'anyone its resource policy admits (only between 2022-09-01T00:00:00Z and 2022-09-30T23:59:59Z) can call GET /items of Orders (no authorization), which invokes Reader',
     });
+  });
+
+  it('names a window open at one end, and no window where a statement also tests the source address', async () => {
+    const after = ALLOW(`
+              Condition:
+                DateGreaterThan:
+                  aws:CurrentTime: "2030-01-01T00:00:00Z"`);
+    assert.match((await exposureOf(after)).description, /^anyone its resource policy admits \(only after 2030-01-01T00:00:00Z\) can call/);
+    const both = ALLOW(`
+              Condition:
+                DateLessThan:
+                  aws:CurrentTime: "2030-01-01T00:00:00Z"
+                IpAddress:
+                  aws:SourceIp: [203.0.113.0/24]`);
+    assert.match((await exposureOf(both)).description, /^anyone its resource policy admits \(only from the source addresses or at the times it names\) can call/);
   });
 
   it('holds an open route to the addresses a Deny with NotIpAddress lists', async () => {
@@ -95,8 +110,8 @@ describe('a REST API resource policy in the exposure analysis', () => {
 
   it('is said by the route, throttling and public-function rules', async () => {
     assert.deepEqual(await findings(TIME_WINDOW), [
-      'api-route-without-auth medium: Route GET /items of API Orders invokes function Reader with no authorization: anyone who can reach the API (its resource policy admits calls only at the times it names) can call it.',
-      "api-without-throttling low: Stage prod of API Orders has no throttling and no usage plan limits its callers: anyone its resource policy admits (only at the times it names) can send requests up to the account-wide quota, scaling the integrated function (and its bill) and starving the account's other APIs. Set stage rate and burst limits.",
+      'api-route-without-auth medium: Route GET /items of API Orders invokes function Reader with no authorization: anyone who can reach the API (its resource policy admits calls only between 2022-09-01T00:00:00Z and 2022-09-30T23:59:59Z) can call it.',
+      "api-without-throttling low: Stage prod of API Orders has no throttling and no usage plan limits its callers: anyone its resource policy admits (only between 2022-09-01T00:00:00Z and 2022-09-30T23:59:59Z) can send requests up to the account-wide quota, scaling the integrated function (and its bill) and starving the account's other APIs. Set stage rate and burst limits.",
     ]);
     const open = await findings(ALLOW(''));
     assert.deepEqual(open.map((f) => f.split(':')[0]), ['api-route-without-auth high', 'api-without-throttling medium', 'public-function-without-alarm low', 'public-rest-api-without-waf medium']);
