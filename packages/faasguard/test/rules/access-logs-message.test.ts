@@ -57,4 +57,46 @@ describe('api-stage-without-access-logs messages', () => {
       Traced: "its execution logs (INFO, with full request data) hold each request's headers and the caller's address, but spread over lines cut at 1 KB, mixed with request bodies, and no line per request names caller, route and result, so abuse is hard to find and to investigate. Configure an access log destination.",
     });
   });
+
+  it('say that the API is private, or that its routes are mock integrations, at low', async () => {
+    const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Internal:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      EndpointConfiguration: PRIVATE
+  Canned:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: canned
+  CannedGet:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Canned
+      ResourceId: !GetAtt Canned.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: NONE
+      Integration:
+        Type: MOCK
+        RequestTemplates:
+          application/json: '{"statusCode": 200}'
+  CannedStage:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Canned
+      StageName: prod
+      DeploymentId: !Ref CannedDeployment
+  CannedDeployment:
+    Type: AWS::ApiGateway::Deployment
+    DependsOn: CannedGet
+    Properties:
+      RestApiId: !Ref Canned
+`;
+    const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiStageWithoutAccessLogs] });
+    assert.deepEqual(result.findings.map((f) => [f.subject?.logicalId, f.severity, f.message.slice(0, f.message.indexOf(': '))]).sort(), [
+      ['Canned', 'low', 'Stage prod of API Canned has no access logs (its routes answer with mock integrations, which reach nothing behind the gateway)'],
+      ['Internal', 'low', 'Stage prod of private API Internal has no access logs'],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Api, ApiStage, AppModel } from '../../model/app-model.js';
-import { isPrivateApi, loggingLevel, settingScope } from './api-stages.js';
+import { answersItself, isPrivateApi, loggingLevel, settingScope } from './api-stages.js';
 import { asBoolean, display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -14,7 +14,7 @@ export const apiStageWithoutAccessLogs: Rule = {
     description:
       'An API Gateway stage has no access log destination (`AccessLogSetting` for REST APIs, `AccessLogSettings` for HTTP and WebSocket APIs). The API is the front door of the application: without access logs there is no record of who called which route, from which address, with which result, so credential stuffing, enumeration or abuse of a route cannot be detected, and after an incident nobody can tell what was reached.\n\n' +
       'A stage is judged whether or not the template defines routes behind it (they may live in another stack or in an OpenAPI file in S3), and so is a stage the template adds to an API it does not declare (`RestApiId: !ImportValue shared-api`). Execution logging (`LoggingLevel`) does not replace access logs: it records how API Gateway processed a request, for debugging, not one line per call with the caller and the result, and it is often off.\n\n' +
-      'Severity: `medium` for an API reachable from the internet: the only record of its traffic is missing, and it cannot be recovered afterwards; `low` for a private API.',
+      'Severity: `medium` for an API reachable from the internet: the only record of its traffic is missing, and it cannot be recovered afterwards; `low` for a private API, and for an API whose routes all answer with mock integrations (they reach nothing behind the gateway: what goes unrecorded is only the traffic itself).',
     remediation:
       'Send access logs to a CloudWatch Logs group (or Firehose) with a JSON format that includes `$context.requestId`, `$context.identity.sourceIp`, `$context.httpMethod`, `$context.routeKey` or `$context.resourcePath`, `$context.status` and the authorizer\'s principal. Give the log group a retention period.',
     example: {
@@ -37,13 +37,16 @@ export const apiStageWithoutAccessLogs: Rule = {
 
 function stageResult(api: Api, stage: ApiStage, model: AppModel): RuleResult {
   const name = display(stage.name);
+  const privateApi = isPrivateApi(api, model);
+  // Calls to mock routes reach nothing behind the gateway: what goes unrecorded is only their traffic.
+  const mock = answersItself(model, api) ? ' (its routes answer with mock integrations, which reach nothing behind the gateway)' : '';
   return {
-    message: `Stage ${name} of API ${nameOf(api)} has no access logs: ${unrecorded(stage)}. Configure an access log destination.`,
+    message: `Stage ${name} of ${privateApi ? 'private ' : ''}API ${nameOf(api)} has no access logs${mock}: ${unrecorded(stage)}. Configure an access log destination.`,
     location: stage.loc,
     related: [{ loc: api.loc, message: `API ${nameOf(api)}` }],
     subject: subjectOf(api),
     key: [api.logicalId, name],
-    ...(isPrivateApi(api, model) ? { severity: 'low' as const } : {}),
+    ...(privateApi || mock ? { severity: 'low' as const } : {}),
   };
 }
 
