@@ -9,6 +9,7 @@ import { scan } from '../../src/scan/scan.js';
 import { apiRouteWithoutAuth } from '../../src/rules/auth/api-route-without-auth.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { WEBSOCKET_API, websocketFunction, websocketRoute } from '../helpers/websocket-api.js';
 
 describe('api-route-without-auth on a WebSocket API', () => {
   it('tells a route other than $connect to authorize $connect, and relates it', async () => {
@@ -66,3 +67,33 @@ describe('api-route-without-auth on a WebSocket API without $connect, and on a s
     );
   });
 });
+
+describe('api-route-without-auth on a WebSocket API whose $connect is a mock integration', () => {
+  const project = projectsRemovedAfterTests();
+
+  it('says the open $connect admits every client to the other routes, and to authorize it', async () => {
+    const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+${WEBSOCKET_API}  ConnectRoute:
+    Type: AWS::ApiGatewayV2::Route
+    Properties:
+      ApiId: !Ref Chat
+      RouteKey: $connect
+      AuthorizationType: NONE
+      Target: !Sub integrations/\${ConnectMock}
+  ConnectMock:
+    Type: AWS::ApiGatewayV2::Integration
+    Properties:
+      ApiId: !Ref Chat
+      IntegrationType: MOCK
+${websocketRoute('Send', 'send', 'Sender')}${websocketFunction('Sender')}`;
+    const result = await scan(project({ 'template.yaml': template, 'app.js': 'exports.handler = async () => ({ statusCode: 200 });\n' }), { noCache: true, rules: [apiRouteWithoutAuth] });
+    const connect = result.findings.find((f) => f.subject?.logicalId === 'ConnectRoute');
+    assert.deepEqual([connect?.severity, connect?.location.line, connect?.message], [
+      'info',
+      14,
+      'Route $connect of API Chat has no authorization: its mock integration reaches nothing, but a WebSocket API authorizes clients on $connect alone, so anyone who can reach the API on the internet can connect and use its route send. Add an authorizer to $connect.',
+    ]);
+  });
+});
+

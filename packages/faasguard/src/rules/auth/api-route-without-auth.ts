@@ -2,6 +2,7 @@ import { whoseRoleCan } from '../../analysis/reach-text.js';
 import { connectionGate } from '../../model/connection-gate.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Api, Route } from '../../model/app-model.js';
+import { namesText } from '../privilege/privilege-text.js';
 import { publicRouteReason, PUBLIC_ROUTE_PURPOSE } from '../../analysis/public-by-design-routes.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -30,7 +31,7 @@ export const apiRouteWithoutAuth: Rule = {
     severity: 'high',
     description:
       'An API Gateway route that invokes a function has no authorizer, no IAM authorization and no API key. Anyone who can reach the API can call the function with any input, so every weakness in the function is reachable from the internet. Routes that must be public by design (sign-in, sign-up and password recovery, OAuth callbacks, token and key endpoints, health checks) are reported at `info`.\n\n' +
-      'Routes with no function behind them are judged too: an HTTP backend, or an AWS service integration that writes to a queue, a topic or a table, is as open as a function (when that source triggers a function, `function-exposed-through-chain` follows the chain). A mock integration answers from API Gateway itself and reaches nothing: it is reported at `info`. A route that forwards to an AppSync API of the app is not reported: AppSync authorizes every request itself (an API key at the least, which `appsync-api-key-only` judges). CORS preflight (`OPTIONS`) routes are not reported. A WebSocket API authorizes a client once, on its `$connect` route: its other routes take no authorization of their own and are reported only when `$connect` admits connections without any (the message then says to authorize `$connect`) or the API declares no `$connect`, which admits every client (the message then says to add one with an authorizer), and `$disconnect`, which API Gateway runs when a connection closes, is not reported.\n\n' +
+      'Routes with no function behind them are judged too: an HTTP backend, or an AWS service integration that writes to a queue, a topic or a table, is as open as a function (when that source triggers a function, `function-exposed-through-chain` follows the chain). A mock integration answers from API Gateway itself and reaches nothing: it is reported at `info` (an open mock `$connect` of a WebSocket API says which routes it admits every client to). A route that forwards to an AppSync API of the app is not reported: AppSync authorizes every request itself (an API key at the least, which `appsync-api-key-only` judges). CORS preflight (`OPTIONS`) routes are not reported. A WebSocket API authorizes a client once, on its `$connect` route: its other routes take no authorization of their own and are reported only when `$connect` admits connections without any (the message then says to authorize `$connect`) or the API declares no `$connect`, which admits every client (the message then says to add one with an authorizer), and `$disconnect`, which API Gateway runs when a connection closes, is not reported.\n\n' +
       'A REST API whose resource policy admits calls only from some source addresses, VPCs or endpoints, at some times or by named principals (API Gateway then needs an explicit Allow, and honours a Deny such as `NotIpAddress`) keeps the rest of the internet from its open routes: they are reported at medium with what the policy admits, and their functions do not count as public for the denial-of-service rules. A policy that allows everyone, or denies only listed addresses, leaves the routes public. ' +
       'A private API is held back the same way (reported at medium), unless an internet-facing load balancer forwards to the addresses of an `execute-api` VPC endpoint its resource policy admits (the addresses a custom resource handed the endpoint looks up, or in Terraform a `data "aws_network_interface"` of its `network_interface_ids`): API Gateway picks the API by the `Host` header any caller of the load balancer sets, so its open routes are public. An API whose default endpoint is disabled and whose every custom domain asks for a client certificate (mutual TLS) is reached only by clients holding a certificate the trust store admits: its open routes are reported at medium, with who can call them. ' +
       'Methods and routes a template adds to an API it does not declare (`RestApiId: !ImportValue shared-api`, a parameter, a literal id) are judged too; the message then says that the API is defined outside the template, and reachable from the internet unless it is private.',
@@ -66,7 +67,11 @@ export const apiRouteWithoutAuth: Rule = {
       const base = { location: route.auth.loc, related, subject: subjectOf(route), key: [apiName, route.method, route.path] };
       // A mock integration answers from the API's own configuration: nothing behind it is reached.
       if (route.integration?.kind === 'mock') {
-        results.push({ ...base, message: `Route ${routeName(route)} of API ${apiName} has no authorization, but its mock integration answers from API Gateway itself: nothing behind it is reached. Keep it free of data; ${who}.`, severity: 'info' });
+        const admitted = api?.protocol === 'websocket' && route.path === CONNECT ? connectAdmits(api, index) : '';
+        const message = admitted
+          ? `Route $connect of API ${apiName} has no authorization: its mock integration reaches nothing, but a WebSocket API authorizes clients on $connect alone, so ${connectingClients(who, admitted)}. Add an authorizer to $connect.`
+          : `Route ${routeName(route)} of API ${apiName} has no authorization, but its mock integration answers from API Gateway itself: nothing behind it is reached. Keep it free of data; ${who}.`;
+        results.push({ ...base, message, severity: 'info' });
         continue;
       }
       if (reason) {
@@ -107,6 +112,21 @@ function reachesSelfAuthenticatingBackend(route: Route, index: ModelIndex): bool
 
 function isOpen(route: Route): boolean {
   return route.auth.type === 'none' && !route.auth.apiKeyRequired;
+}
+
+/** `anyone who can reach the API on the internet can connect and use its route sendOrder` */
+function connectingClients(who: string, admitted: string): string {
+  const callers = who.endsWith(CAN_CALL) ? who.slice(0, -CAN_CALL.length) : undefined;
+  return callers !== undefined ? `${callers} can connect and use ${admitted}` : `every client that connects can use ${admitted} (${who})`;
+}
+
+const CAN_CALL = ' can call it';
+
+/** The routes a WebSocket API's `$connect` admits clients to (`its routes sendOrder and ping`); empty when it has none but `$disconnect`. */
+function connectAdmits(api: Api, index: ModelIndex): string {
+  const names = index.routesOf(api).filter((r) => r.path !== CONNECT && r.path !== DISCONNECT).map(routeName);
+  if (names.length === 0) return '';
+  return `its route${names.length === 1 ? '' : 's'} ${namesText([...new Set(names)])}`;
 }
 
 /** Where a WebSocket API takes authorization: on `$connect`, which admits any client, or on a `$connect` it lacks. */
