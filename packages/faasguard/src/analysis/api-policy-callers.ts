@@ -98,7 +98,8 @@ const PRIVATE_API_CALLERS = 'anyone in the VPCs that reach the private API';
 export function privateApiCallers(api: Api | undefined): string {
   const invoking = (api?.resourcePolicy?.statements ?? []).filter((s) => anyActionMatches(s.actions, INVOKE));
   const allows = invoking.filter((s) => s.effect === 'Allow');
-  if (allows.length === 0 || allows.length < invoking.length || !allows.every(namesEveryone)) return PRIVATE_API_CALLERS;
+  // A Deny may narrow the callers in ways not read here: then only the network is named.
+  if (allows.length === 0 || invoking.some((s) => s.effect === 'Deny') || !allows.every(namesEveryone)) return PRIVATE_API_CALLERS;
   const tests = allows.map(conditionsOf);
   if (tests.some((t) => t.length === 0 || !t.every(isSourceNetworkTest))) return PRIVATE_API_CALLERS;
   const named = (key: string): Array<string | undefined> => [...new Set(tests.flat().filter((c) => c.key.toLowerCase() === key).flatMap((c) => c.values.map(shortName)))];

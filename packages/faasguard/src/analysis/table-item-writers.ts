@@ -99,7 +99,10 @@ interface ItemPower {
 }
 
 function addWriter(writers: TableItemWriters, fn: LambdaFunction, power: ItemPower): void {
-  if (power.deletes.length === 0) return void writers.overwriters.push(fn);
+  if (power.deletes.length === 0) {
+    writers.overwriters.push(fn);
+    return;
+  }
   writers.deleters.push(fn);
   writers.deleteActions.set(fn.id, [...power.deletes]);
   if (power.overwrites) writers.deletersThatOverwrite.add(fn.id);

@@ -13,6 +13,7 @@ import { apiWithoutThrottling } from '../../src/rules/dos/api-without-throttling
 import { publicFunctionWithoutAlarm } from '../../src/rules/monitoring/public-function-without-alarm.js';
 import { publicRestApiWithoutWaf } from '../../src/rules/dos/public-rest-api-without-waf.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { samApiFunction } from '../helpers/sam-api-function.js';
 
 const project = projectsRemovedAfterTests();
 
@@ -26,20 +27,7 @@ Resources:
       Auth:
         ResourcePolicy:
           CustomStatements:
-${statements}  Reader:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: python3.13
-      Handler: index.handler
-      InlineCode: "def handler(e, c): return {'statusCode': 200}"
-      Events:
-        Get:
-          Type: Api
-          Properties:
-            RestApiId: !Ref Orders
-            Path: /items
-            Method: get
-`;
+${statements}${samApiFunction('Reader', 'Orders')}`;
 }
 
 const ALLOW = (condition: string): string => `            - Effect: Allow

@@ -10,6 +10,7 @@ import type { FunctionExposure } from '../../src/analysis/exposure-types.js';
 import { loadApp } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { samApiFunction } from '../helpers/sam-api-function.js';
 
 const project = projectsRemovedAfterTests();
 
@@ -106,20 +107,7 @@ Resources:
               Condition:
                 StringEquals:
                   aws:SourceVpc: !Ref CentralVpc
-  Lister:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: python3.13
-      Handler: app.handler
-      InlineCode: "def handler(event, context): return {}"
-      Events:
-        List:
-          Type: Api
-          Properties:
-            RestApiId: !Ref PrivateApi
-            Path: /items
-            Method: get
-`;
+${samApiFunction('Lister', 'PrivateApi')}`;
     const { model } = await loadApp(project({ 'template.yaml': template }));
     const [open] = computeExposure(model).get(`${FILE}/Lister`)?.paths ?? [];
     assert.equal(open?.level, 'account');

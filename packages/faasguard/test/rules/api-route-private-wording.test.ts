@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { scan } from '../../src/scan/scan.js';
 import { apiRouteWithoutAuth } from '../../src/rules/auth/api-route-without-auth.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { samApiFunction } from '../helpers/sam-api-function.js';
 
 const project = projectsRemovedAfterTests();
 
@@ -19,20 +20,7 @@ Resources:
       StageName: prod
       EndpointConfiguration:
         Type: PRIVATE
-${policy}  Reader:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: python3.13
-      Handler: index.handler
-      InlineCode: "def handler(e, c): return {'statusCode': 200}"
-      Events:
-        Get:
-          Type: Api
-          Properties:
-            RestApiId: !Ref Internal
-            Path: /items
-            Method: get
-`;
+${policy}${samApiFunction('Reader', 'Internal')}`;
 }
 
 const POLICY = `      Auth:

@@ -20,6 +20,7 @@ import type { Rule } from '../../src/rules/rule.js';
 import { scan } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { samApiFunction } from '../helpers/sam-api-function.js';
 
 const project = projectsRemovedAfterTests();
 
@@ -162,22 +163,6 @@ describe('Serverless Framework provider.logs.restApi', () => {
   });
 });
 
-/** A SAM function that answers GET /items through an `Api` event: of the API SAM makes, unless `restApiId` names one. */
-function samReader(restApiId?: string): string {
-  return `  Reader:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: python3.13
-      Handler: index.handler
-      InlineCode: "def handler(e, c): return {'statusCode': 200}"
-      Events:
-        Get:
-          Type: Api
-          Properties:
-${restApiId ? `            RestApiId: !Ref ${restApiId}\n` : ''}            Path: /items
-            Method: get
-`;
-}
 
 /** A REST API with one open GET method proxied to an HTTP backend (`method`: more of its properties), and the Deployment that makes its `prod` stage. */
 function restApiWithDeployment(api: string, method = ''): string {
@@ -214,7 +199,7 @@ describe('api-stage-without-tracing says where the setting goes', () => {
   it('under Globals for the API SAM makes from events, in the StageDescription of a deployment, under provider for a Serverless service', async () => {
     const implicit = `Transform: AWS::Serverless-2016-10-31
 Resources:
-${samReader()}`;
+${samApiFunction('Reader')}`;
     assert.deepEqual(await fixOf({ 'template.yaml': implicit }), ["Set TracingEnabled: true under Globals: Api (SAM makes this API from the functions' Api events)."]);
     const deployment = `Resources:
 ${restApiWithDeployment('Api')}`;
@@ -293,7 +278,7 @@ Resources:
         ApiKeyRequired: true
         UsagePlan:
           CreateUsagePlan: PER_API
-${samReader('KeyedApi')}  Plan:
+${samApiFunction('Reader', 'KeyedApi')}  Plan:
     Type: AWS::ApiGateway::UsagePlan
     Properties:
       ApiStages:

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { scan } from '../../src/scan/scan.js';
 import { publicRestApiWithoutWaf } from '../../src/rules/dos/public-rest-api-without-waf.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { samApiFunction } from '../helpers/sam-api-function.js';
 
 const project = projectsRemovedAfterTests();
 
@@ -33,20 +34,7 @@ Resources:
         Type: AWS_PROXY
         IntegrationHttpMethod: POST
         Uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Counter.Arn}/invocations
-  Counter:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: python3.13
-      Handler: index.handler
-      InlineCode: "def handler(e, c): return {'statusCode': 200}"
-      Events:
-        Get:
-          Type: Api
-          Properties:
-            RestApiId: !Ref Api
-            Path: /standard
-            Method: get
-`;
+${samApiFunction('Counter', 'Api', '/standard')}`;
 
 describe('public-rest-api-without-waf', () => {
   it('counts a route written twice once, and relates both places', async () => {

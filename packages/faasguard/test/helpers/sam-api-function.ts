@@ -1,0 +1,19 @@
+/**
+ * A SAM function (`name`, Python, inline code) that answers GET `path` through an `Api` event: of
+ * the API SAM makes from events, unless `restApiId` names one. Indented to sit under `Resources:`.
+ */
+export function samApiFunction(name: string, restApiId?: string, path = '/items'): string {
+  return `  ${name}:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Handler: index.handler
+      InlineCode: "def handler(e, c): return {'statusCode': 200}"
+      Events:
+        Get:
+          Type: Api
+          Properties:
+${restApiId ? `            RestApiId: !Ref ${restApiId}\n` : ''}            Path: ${path}
+            Method: get
+`;
+}
