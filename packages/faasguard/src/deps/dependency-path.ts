@@ -5,6 +5,7 @@
  * 20,000-deep lockfile is 20,000 links, not 200 million copied labels).
  */
 import { createHash } from 'node:crypto';
+import { countText } from '../util/count-text.js';
 
 export interface DependencyPath {
   /** This package: `name@version`, or the name alone when the version is unknown */
@@ -68,7 +69,7 @@ export function pulledInBy(path: DependencyPath): string {
   const end: string[] = [];
   for (let at: DependencyPath | undefined = parent; at !== undefined && end.length < SHOWN_END; at = at.parent) end.unshift(at.label);
   const skipped = parent.length - SHOWN_END - 1;
-  return [path.root?.label ?? '', `… ${skipped.toLocaleString('en-US')} more …`, ...end].join(' > ');
+  return [path.root?.label ?? '', `… ${countText(skipped)} more …`, ...end].join(' > ');
 }
 
 const DIGEST = 'sha256:';

@@ -6,7 +6,7 @@
  * afterwards (loaders build it, everything after only reads).
  */
 import { pushTo } from '../util/multimap.js';
-import type { Api, AppModel, IamRole, InvokePermission, LambdaFunction, Resource, Route, Trigger } from './app-model.js';
+import type { Api, AppModel, IamRole, InvokePermission, LambdaFunction, Resource, Route, Stack, Trigger } from './app-model.js';
 
 const SHARED = new WeakMap<AppModel, ModelIndex>();
 
@@ -21,7 +21,7 @@ export class ModelIndex {
   private readonly triggersByFunction = new Map<string, Trigger[]>();
   private readonly triggersBySource = new Map<string, Trigger[]>();
   private readonly permissionsByFunction = new Map<string, InvokePermission[]>();
-  private readonly appsByStack = new Map<string, string>();
+  private readonly stacks = new Map<string, Stack>();
   private readonly resourcesByType = new Map<string, Resource[]>();
 
   /** The index of a finished model, built once and shared by every rule and analysis. */
@@ -32,7 +32,7 @@ export class ModelIndex {
   }
 
   constructor(readonly model: AppModel) {
-    for (const s of model.stacks) this.appsByStack.set(s.id, s.app);
+    for (const s of model.stacks) this.stacks.set(s.id, s);
     for (const f of model.functions) this.functions.set(f.id, f);
     for (const a of model.apis) this.apis.set(a.id, a);
     for (const r of model.resources) {
@@ -98,7 +98,12 @@ export class ModelIndex {
 
   /** The application an element belongs to (see `Stack.app`); its stack id when the stack is not in the model. */
   appOf(element: { stack: string }): string {
-    return this.appsByStack.get(element.stack) ?? element.stack;
+    return this.stacks.get(element.stack)?.app ?? element.stack;
+  }
+
+  /** The stack (template, service or configuration) an element is declared in. */
+  stackOf(element: { stack: string }): Stack | undefined {
+    return this.stacks.get(element.stack);
   }
 
   /** Resources of a CloudFormation type (`AWS::Cognito::UserPoolClient`), in model order. */

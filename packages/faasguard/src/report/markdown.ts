@@ -14,6 +14,7 @@ import { sortDiagnostics, sortFindings } from './ordering.js';
 import type { ReportOptions } from './options.js';
 import { countBySeverity, NOTHING_SCANNED, suppressedFindings } from './summary.js';
 import { escapeLine } from './terminal-text.js';
+import { countText } from '../util/count-text.js';
 
 /** Rows of the top-findings table; the rest are only in the details. */
 export const MARKDOWN_TOP_FINDINGS = 20;
@@ -87,7 +88,7 @@ function detailsSection(findings: readonly Finding[]): Section {
     note: (shown) => {
       const rest = findings.length - shown;
       if (rest === 0) return undefined;
-      return `${rest} more finding${rest === 1 ? '' : 's'}: see the SARIF or HTML report (\`--format sarif\` or \`--format html\`), which list${rest === 1 ? 's' : ''} every finding; a pull-request comment holds at most ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')} characters.`;
+      return `${rest} more finding${rest === 1 ? '' : 's'}: see the SARIF or HTML report (\`--format sarif\` or \`--format html\`), which list${rest === 1 ? 's' : ''} every finding; a pull-request comment holds at most ${countText(GITHUB_COMMENT_LIMIT)} characters.`;
     },
   };
 }

@@ -20,6 +20,7 @@ import { suppressedFindings } from './summary.js';
 import type { SarifCodeFlow, SarifLocation, SarifLog, SarifNotification, SarifResult, SarifRun, SarifSuppression } from './sarif-types.js';
 import { escapeJson } from './terminal-text.js';
 import { jsonTextParts } from './json-text-parts.js';
+import { countText } from '../util/count-text.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = REPOSITORY_URL;
@@ -87,8 +88,7 @@ export function renderSarifParts(result: ScanResult, options: SarifOptions = {})
 }
 
 function omittedMessage(omitted: number, total: number, limit: number): string {
-  const n = (x: number) => x.toLocaleString('en-US');
-  return `SARIF report: ${n(omitted)} of ${n(total)} results left out, over GitHub code scanning's limit of ${n(limit)} a run; the most severe are kept`;
+  return `SARIF report: ${countText(omitted)} of ${countText(total)} results left out, over GitHub code scanning's limit of ${countText(limit)} a run; the most severe are kept`;
 }
 
 function rootDescription(target: string, paths: ReportPaths): string {

@@ -5,6 +5,7 @@
  */
 import { isTerraformConfig } from '../loaders/terraform/terraform-files.js';
 import type { AppModel, ModelElement } from '../model/app-model.js';
+import { ModelIndex } from '../model/model-index.js';
 
 export interface SourceWords {
   terraform: boolean;
@@ -28,5 +29,5 @@ export function sourceWords(file: string): SourceWords {
  * (`functions: ${file(functions.yml)}`), whose names say nothing of it.
  */
 export function inServerlessService(model: AppModel, e: Pick<ModelElement, 'stack'>): boolean {
-  return model.stacks.some((s) => s.id === e.stack && s.format === 'serverless');
+  return ModelIndex.of(model).stackOf(e)?.format === 'serverless';
 }

@@ -15,7 +15,7 @@
  *   the state); the loader keeps them as unknown values that name the expression.
  */
 import type { AppModel, ModelElement } from '../app-model.js';
-import type { ModelIndex } from '../model-index.js';
+import { ModelIndex } from '../model-index.js';
 import { NOT_KNOWN_OFFLINE, ParameterValue, Unknown, display, isComposite, isRef, type Value } from '../value.js';
 import { isSecretLikeName } from '../../secrets/index.js';
 import { ACCESS_KEY_TYPE } from './secret-store-facts.js';
@@ -100,7 +100,7 @@ function dynamicReference(store: string, text: string): SecretReference {
 }
 
 function noEchoParameter(v: ParameterValue, element: ModelElement, model: AppModel): boolean {
-  const stack = model.stacks.find((s) => s.id === element.stack);
+  const stack = ModelIndex.of(model).stackOf(element);
   return stack?.parameters.some((p) => p.name === v.parameterName && p.noEcho) ?? false;
 }
 

@@ -5,7 +5,7 @@
  * `AWS::Serverless::Api`'s `Auth.UsagePlan`. It applies only to requests that carry an API key of
  * the plan: it limits callers of routes that require an API key, nobody else.
  */
-import type { Resource } from '../app-model.js';
+import type { AppModel, Resource } from '../app-model.js';
 import { apiDefinedElsewhereId } from '../api-defined-elsewhere.js';
 import { asArray, isValueMap, referencedResource, type Value } from '../value.js';
 
@@ -20,6 +20,11 @@ export interface UsagePlanFacts {
   throttled: boolean;
   /** Whether a quota (requests per day, week or month) is set */
   quota: boolean;
+}
+
+/** Every usage plan of the model, in model order: one walk, which a rule then reads for each API. */
+export function usagePlans(model: AppModel): UsagePlanFacts[] {
+  return model.resources.map(usagePlanFacts).filter((p): p is UsagePlanFacts => p !== undefined);
 }
 
 export function usagePlanFacts(resource: Resource): UsagePlanFacts | undefined {

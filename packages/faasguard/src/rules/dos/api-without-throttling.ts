@@ -1,5 +1,5 @@
 import type { Api, ApiStage, AppModel, Resource, Route } from '../../model/app-model.js';
-import { USAGE_PLAN_TYPE, usagePlanFacts, type UsagePlanFacts } from '../../model/facts/usage-plan-facts.js';
+import { USAGE_PLAN_TYPE, usagePlans, type UsagePlanFacts } from '../../model/facts/usage-plan-facts.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -34,14 +34,15 @@ export const apiWithoutThrottling: Rule = {
   },
   check({ model }) {
     const results: RuleResult[] = [];
-    const plans = limitingPlans(model);
+    const all = usagePlans(model);
+    const plans = all.filter((p) => p.throttled || p.quota);
     for (const api of model.apis) {
       const routes = ModelIndex.of(model).routesOf(api);
       if (routes.length === 0 || coveredByUsagePlan(model, api, plans)) continue;
       const open = openRoutes(model, api).length > 0;
       const effect = floodEffect(routes, api);
       const who = callersOf(api, routes, open, model);
-      const idle = idlePlan(model, api);
+      const idle = idlePlan(all, api);
       for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, { open, who, effect, ...(idle ? { idle } : {}) }));
     }
     return results;
@@ -52,14 +53,9 @@ function isThrottled(stage: ApiStage): boolean {
   return stage.throttling?.rateLimit !== undefined || stage.throttling?.burstLimit !== undefined;
 }
 
-/** The usage plans that set a rate limit or a quota. */
-function limitingPlans(model: AppModel): UsagePlanFacts[] {
-  return model.resources.map(usagePlanFacts).filter((p): p is UsagePlanFacts => p !== undefined && (p.throttled || p.quota));
-}
-
 /** A usage plan of the API that sets neither a throttle nor a quota: it is there, and limits nobody. */
-function idlePlan(model: AppModel, api: Api): Resource | undefined {
-  return model.resources.map(usagePlanFacts).find((p) => p !== undefined && !p.throttled && !p.quota && p.apiIds.includes(api.id))?.resource;
+function idlePlan(plans: readonly UsagePlanFacts[], api: Api): Resource | undefined {
+  return plans.find((p) => !p.throttled && !p.quota && p.apiIds.includes(api.id))?.resource;
 }
 
 /** A throttling usage plan limits every caller only when no route can be called without a key. */

@@ -7,6 +7,7 @@ import { asNumber } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { inServerlessService, sourceWords } from '../source-words.js';
+import { countText } from '../../util/count-text.js';
 
 export const publicFunctionWithoutReservedConcurrency: Rule = {
   meta: {
@@ -85,11 +86,7 @@ function throttledAtOnce(pf: PublicFunction, index: ModelIndex): HeldWayIn[] | u
 function looseThrottleText(held: readonly HeldWayIn[] | undefined): string {
   if (held === undefined || held.length === 0) return '';
   const { limit, timeout, atOnce } = held.reduce((a, b) => (b.atOnce > a.atOnce ? b : a));
-  return ` Its API's throttling (${count(limit.rate)} requests a second, burst ${count(limit.burst)}) does not hold it below the pool of ${count(ACCOUNT_POOL)}: with its ${count(timeout)}-second timeout, up to ${count(atOnce)} runs can be under way at once.`;
-}
-
-function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return ` Its API's throttling (${countText(limit.rate)} requests a second, burst ${countText(limit.burst)}) does not hold it below the pool of ${countText(ACCOUNT_POOL)}: with its ${countText(timeout)}-second timeout, up to ${countText(atOnce)} runs can be under way at once.`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { classifyNamedValue, redact, type SecretMatch } from '../../secrets/inde
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { confidenceSeverity, secretLabel } from './secret-text.js';
+import { ModelIndex } from '../../model/model-index.js';
 
 export const credentialInTemplate: Rule = {
   meta: {
@@ -51,7 +52,7 @@ type Written = { match: SecretMatch } | { literal: string };
 function writtenCredential(model: AppModel, found: CredentialValue): Written | undefined {
   const value = found.value;
   if (typeof value !== 'string' || value.trim() === '' || isDynamicReference(value)) return undefined;
-  const stack = model.stacks.find((s) => s.id === found.resource.stack);
+  const stack = ModelIndex.of(model).stackOf(found.resource);
   if (stack?.parameters.some((p) => takesParameter(value, p.name, p.value))) return undefined;
   const match = classifyNamedValue(found.path[found.path.length - 1] ?? '', value);
   if (match) return { match };

@@ -23,6 +23,7 @@ import { scalarNode, type ServerlessOptions, type SourceContext, type VariableSo
 import { STORE_NAMES, storeSource } from './store-sources.js';
 import { customSyntax, defaultSyntax, literal, parseSourceCall, splitParams, type VariableSyntax } from './syntax.js';
 import { lookupTable } from '../../../util/own-keys.js';
+import { countText } from '../../../util/count-text.js';
 
 const MAX_DEPTH = 32;
 /** Passes over one string, for custom syntaxes that resolve nested variables from the inside out */
@@ -174,10 +175,10 @@ export class VariableResolver {
   /** Every value too large is reported; the spent budget once, at the first variable it stops. */
   private tooLarge(inner: string, refusal: Refusal, loc: SourceLocation): TNode {
     if (refusal === 'value-too-large') {
-      this.diagnostics.warning('variable-too-large', `\${${inner}} expands to more than ${MAX_VALUE_SIZE.toLocaleString('en-US')} characters (a value doubled through variables?): the value is unknown`, loc);
+      this.diagnostics.warning('variable-too-large', `\${${inner}} expands to more than ${countText(MAX_VALUE_SIZE)} characters (a value doubled through variables?): the value is unknown`, loc);
     } else if (!this.budgetReported) {
       this.budgetReported = true;
-      this.diagnostics.warning('variable-too-large', `variables expand this configuration past ${MAX_TOTAL_SIZE.toLocaleString('en-US')} characters: \${${inner}} and every variable resolved after it are unknown`, loc);
+      this.diagnostics.warning('variable-too-large', `variables expand this configuration past ${countText(MAX_TOTAL_SIZE)} characters: \${${inner}} and every variable resolved after it are unknown`, loc);
     }
     return scalarNode(this.markers.mark(`\${${inner}} expands too far`), loc);
   }
