@@ -248,10 +248,10 @@ function relays(machine: Resource, description: string, steps: EntryPath['steps'
   });
 }
 
-/** How a message says that something puts events into a source: a state machine is started, the others written to. */
 /** Actions a service integration names that only read what the source holds. */
 const READS = /^(Get|BatchGet|Query|Scan|Describe|List|Receive)/;
 
+/** How a message says that something puts events into a source: a state machine is started, the others written to. */
 function feeds(source: Resource | undefined): { base: string; third: string } {
   return source?.kind === 'state-machine' ? { base: 'start', third: 'starts' } : { base: 'write to', third: 'writes to' };
 }

@@ -1,6 +1,7 @@
 /**
  * api-without-throttling and public-rest-api-without-waf say what a flood reaches: the integrated
- * functions, or, where no route invokes one, the services its routes call directly.
+ * functions, or, where no route invokes one, the services its routes call directly and the functions
+ * those services trigger.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -53,6 +54,13 @@ describe('messages of flood rules', () => {
     const result = await scan(project({ 'template.yaml': SQS_API }), { noCache: true, rules: [apiWithoutThrottling] });
     assert.equal(result.findings.length, 1);
     assert.match(result.findings[0]!.message, /spending the request quotas \(and the bill\) of the services its routes call \(sqs\) and starving/);
+  });
+
+  it('name the function the queue a route writes to triggers, which a flood scales too', async () => {
+    const worker = '  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: app.handler\n      InlineCode: "exports.handler = async () => {};"\n      Events:\n        Orders:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Queue.Arn\n';
+    const result = await scan(project({ 'template.yaml': SQS_API + worker }), { noCache: true, rules: [apiWithoutThrottling] });
+    assert.equal(result.findings.length, 1);
+    assert.match(result.findings[0]!.message, /services its routes call \(sqs\), scaling the function they trigger \(Worker, and its bill\) and starving/);
   });
 
   it('name the service an open REST route calls directly, for the missing web ACL', async () => {

@@ -1,4 +1,6 @@
-import type { Api, ApiStage, AppModel, Resource, Route } from '../../model/app-model.js';
+import type { Api, ApiStage, AppModel, LambdaFunction, Resource, Route } from '../../model/app-model.js';
+import { routeRelayedFunctions } from '../../analysis/route-relayed-functions.js';
+import { functionsText } from '../privilege/privilege-text.js';
 import { USAGE_PLAN_TYPE, usagePlans, type UsagePlanFacts } from '../../model/facts/usage-plan-facts.js';
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -19,7 +21,7 @@ export const apiWithoutThrottling: Rule = {
     cwe: ['CWE-770'],
     severity: 'medium',
     description:
-      "An API Gateway stage sets no rate or burst limit (REST `MethodSettings`, HTTP/WebSocket `DefaultRouteSettings`), and, for a REST API, no usage plan with a throttle or quota limits the API's callers (HTTP and WebSocket APIs have no usage plans). The only limit left is the account's regional quota (10,000 requests per second, shared by every API of the account): a single client can flood the API, run every integrated function at full scale (billed per request and per millisecond), or spend the request quotas of the services its routes call directly, and starve the account's other APIs.\n\n" +
+      "An API Gateway stage sets no rate or burst limit (REST `MethodSettings`, HTTP/WebSocket `DefaultRouteSettings`), and, for a REST API, no usage plan with a throttle or quota limits the API's callers (HTTP and WebSocket APIs have no usage plans). The only limit left is the account's regional quota (10,000 requests per second, shared by every API of the account): a single client can flood the API, run every integrated function at full scale (billed per request and per millisecond), or spend the request quotas of the services its routes call directly (and scale the functions triggered by the queues, streams and tables those routes write to, or run by the state machines they start), and starve the account's other APIs.\n\n" +
       'Severity: `medium` when the API has routes anyone can call without authorization; `low` when every route authenticates its callers (a flood then needs credentials, and authorizers still run and cost). A usage plan counts only when every route requires an API key, since plans apply to API-key holders only. An API with no route in the template is not judged (its routes live in another stack, or in an OpenAPI file in S3, and so does what decides this: who may call them, and whether a usage plan limits every caller); that holds for a stage the template adds to an API another stack declares.',
     remediation:
       'Set stage-wide limits (`MethodSettings` with `HttpMethod: "*"`, `ResourcePath: "/*"`, `ThrottlingRateLimit`, `ThrottlingBurstLimit` for REST; `DefaultRouteSettings` for HTTP and WebSocket APIs) sized to legitimate peak traffic, tighter per-route limits on expensive routes, and usage plans per client where callers use API keys. Add a WAF rate-based rule for per-IP limits on REST APIs.',
@@ -35,12 +37,13 @@ export const apiWithoutThrottling: Rule = {
   check({ model }) {
     const results: RuleResult[] = [];
     const all = usagePlans(model);
+    const relayed = routeRelayedFunctions(model);
     const plans = all.filter((p) => p.throttled || p.quota);
     for (const api of model.apis) {
       const routes = ModelIndex.of(model).routesOf(api);
       if (routes.length === 0 || coveredByUsagePlan(model, api, plans)) continue;
       const open = openRoutes(model, api).length > 0;
-      const effect = floodEffect(routes, api);
+      const effect = floodEffect(routes, api, relayed);
       const who = callersOf(api, routes, open, model);
       const idle = idlePlan(all, api);
       for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, { open, who, effect, ...(idle ? { idle } : {}) }));
@@ -65,12 +68,23 @@ function coveredByUsagePlan(model: AppModel, api: Api, plans: readonly UsagePlan
 }
 
 /** What a flood of requests drives, by what the routes hand them to (see `routeBackends`). */
-function floodEffect(routes: readonly Route[], api: Api): string {
+function floodEffect(routes: readonly Route[], api: Api, relayed: ReadonlyMap<string, LambdaFunction[]>): string {
   const backends = routeBackends(routes);
   if (backends.functions) return backends.oneFunction ? 'scaling the integrated function (and its bill)' : 'scaling the integrated functions (and their bill)';
-  if (backends.services.length > 0) return `spending the request quotas (and the bill) of the services its routes call (${backends.services.join(', ')})`;
+  if (backends.services.length > 0) return `spending the request quotas (and the bill) of the services its routes call (${backends.services.join(', ')})${triggeredText(routes, relayed)}`;
   if (backends.http) return 'passing each request on to its HTTP backends';
   return backends.undeclared ? `passing each request on to the backends its routes are integrated with (set up outside the ${sourceWords(api.loc.file).app})` : "running up the API's bill";
+}
+
+/**
+ * `, scaling the function they trigger (Publisher, and its bill)`: what runs for each request
+ * written to a queue, stream or table, or each state machine started, by a service integration.
+ */
+function triggeredText(routes: readonly Route[], relayed: ReadonlyMap<string, LambdaFunction[]>): string {
+  const fns = [...new Set(routes.flatMap((r) => relayed.get(r.id) ?? []))];
+  if (fns.length === 0) return '';
+  const one = fns.length === 1;
+  return `, scaling the function${one ? '' : 's'} they trigger (${functionsText(fns)}, and ${one ? 'its' : 'their'} bill)`;
 }
 
 /**
