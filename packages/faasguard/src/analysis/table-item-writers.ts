@@ -1,12 +1,16 @@
 /**
  * What can delete or overwrite a DynamoDB table's items: the functions whose role lets them, by
  * naming the table (a reference, its literal name) or by a statement on every table (`*`,
- * `table/*`) of their own app, and the API routes whose DynamoDB integration calls such an action
- * on it, unless it keys the item by the request's id. Item actions only: creating a backup or
- * tagging the table changes no item.
+ * `table/*`) of their own app, the API routes whose DynamoDB integration calls such an action
+ * on it, unless it keys the item by the request's id, and the AppSync resolvers whose request
+ * does, through a DynamoDB data source. Item actions only: creating a backup or tagging the table
+ * changes no item.
  */
-import type { LambdaFunction, Resource, Route, RouteIntegration } from '../model/app-model.js';
+import type { GraphqlOperation, IamRole, LambdaFunction, Resource, Route, RouteIntegration } from '../model/app-model.js';
+import { statementsKnown } from '../iam/code-usage.js';
 import { tableKeyAttributes } from '../model/facts/table-key-attributes.js';
+import { graphqlApiFacts } from '../model/facts/graphql-api-facts.js';
+import { referencedResource } from '../model/value.js';
 import type { ModelIndex } from '../model/model-index.js';
 import { rolePermissions, type GrantingStatement } from '../iam/role-permissions.js';
 import { actionId, type ExpandedAction } from '../iam/expand-actions.js';
@@ -30,6 +34,18 @@ export interface TableItemWriters {
   deletingRoutes: Route[];
   /** API routes whose integration puts or updates items, in model order */
   overwritingRoutes: Route[];
+  /** AppSync resolvers and pipeline functions whose request deletes items, in model order */
+  deletingResolvers: GraphqlWriter[];
+  /** Those whose request puts (not only new items) or updates items, in model order */
+  overwritingResolvers: GraphqlWriter[];
+}
+
+/** An AppSync resolver or pipeline function that writes to the table through a DynamoDB data source. */
+export interface GraphqlWriter {
+  api: Resource;
+  operation: GraphqlOperation;
+  /** The DynamoDB operations of its request that delete or change items, sorted */
+  writes: string[];
 }
 
 /** What each function's statements let it do to which tables: found once per model index. */
@@ -43,7 +59,7 @@ export function tableItemWriters(table: Resource, index: ModelIndex): TableItemW
 }
 
 function none(): TableItemWriters {
-  return { deleters: [], deleteActions: new Map(), deletersThatOverwrite: new Set(), overwriters: [], deletingRoutes: [], overwritingRoutes: [] };
+  return { deleters: [], deleteActions: new Map(), deletersThatOverwrite: new Set(), overwriters: [], deletingRoutes: [], overwritingRoutes: [], deletingResolvers: [], overwritingResolvers: [] };
 }
 
 function writersByTable(index: ModelIndex): Map<string, TableItemWriters> {
@@ -80,7 +96,56 @@ function writersByTable(index: ModelIndex): Map<string, TableItemWriters> {
     if (DELETES.has(id)) writersOf(table.id).deletingRoutes.push(route);
     else if (OVERWRITES.has(id)) writersOf(table.id).overwritingRoutes.push(route);
   }
+  for (const r of index.model.resources) for (const op of r.graphqlOperations ?? []) addGraphqlWriter(op, index, writersOf);
   return out;
+}
+
+/** DynamoDB operations of a resolver's request that delete items, and those that change items already there. */
+const RESOLVER_DELETES = new Set(['DeleteItem', 'BatchDeleteItem']);
+const RESOLVER_CHANGES = new Set(['UpdateItem', 'TransactWriteItems']);
+/** Puts replace an item of the same key, unless the request makes a new key or asks that none be there. */
+const RESOLVER_PUTS = new Set(['PutItem', 'BatchPutItem']);
+
+function addGraphqlWriter(op: GraphqlOperation, index: ModelIndex, writersOf: (id: string) => TableItemWriters): void {
+  const api = index.resource(op.apiId);
+  const source = api ? dynamoDbSource(api, op, index) : undefined;
+  if (!api || !source) return;
+  const { table, role } = source;
+  const allowed = op.operations.filter((o) => !role || roleAllows(role, o, table, index));
+  const deletes = allowed.filter((o) => RESOLVER_DELETES.has(o));
+  const changes = allowed.filter((o) => RESOLVER_CHANGES.has(o) || (!op.createsOnly && RESOLVER_PUTS.has(o)));
+  if (deletes.length > 0) writersOf(table.id).deletingResolvers.push({ api, operation: op, writes: [...deletes, ...changes].sort() });
+  else if (changes.length > 0) writersOf(table.id).overwritingResolvers.push({ api, operation: op, writes: changes });
+}
+
+/** The table of the model behind the operation's DynamoDB data source (named by reference or by name), and the role of the model it acts with. */
+function dynamoDbSource(api: Resource, op: GraphqlOperation, index: ModelIndex): { table: Resource; role: IamRole | undefined } | undefined {
+  const ref = referencedResource(op.dataSource)?.target;
+  const sources = graphqlApiFacts(api, index.model)?.dataSources ?? [];
+  const source = sources.find((d) => (ref !== undefined ? d.id === ref : d.name === op.dataSource));
+  if (source?.type !== 'AMAZON_DYNAMODB' || source.target?.kind !== 'table') return undefined;
+  return { table: source.target, role: index.role(source.roleId) };
+}
+
+/** The IAM action AppSync calls for a request's operation; a transaction's are those of the items it writes. */
+const OPERATION_ACTIONS: ReadonlyMap<string, string> = new Map([
+  ['DeleteItem', 'dynamodb:DeleteItem'],
+  ['BatchDeleteItem', 'dynamodb:BatchWriteItem'],
+  ['PutItem', 'dynamodb:PutItem'],
+  ['BatchPutItem', 'dynamodb:BatchWriteItem'],
+  ['UpdateItem', 'dynamodb:UpdateItem'],
+]);
+
+/**
+ * Whether the data source's role may send the operation to the table: AppSync's call fails
+ * without it. A role whose statements are not all known may.
+ */
+function roleAllows(role: IamRole, operation: string, table: Resource, index: ModelIndex): boolean {
+  const action = OPERATION_ACTIONS.get(operation);
+  const statements = rolePermissions(role, index).statements;
+  if (action === undefined || !statementsKnown(role.policies.every((p) => p.document !== undefined), statements)) return true;
+  const own = new Set([table.id]);
+  return statements.some((s) => s.actions.some((a) => actionId(a) === action) && tablesReached(s, own, index).includes(table.id));
 }
 
 /**

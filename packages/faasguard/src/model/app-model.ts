@@ -170,6 +170,13 @@ export interface Resource extends ModelElement {
    * nothing with the data it passes
    */
   ignoresInput?: boolean;
+  /**
+   * For an AppSync resolver or pipeline function (`AWS::AppSync::Resolver`,
+   * `AWS::AppSync::FunctionConfiguration`), or the functions a SAM GraphQL API declares: the
+   * DynamoDB operations their request code sends, where the scan read that code (inline, or in a
+   * local file the template names)
+   */
+  graphqlOperations?: GraphqlOperation[];
   /** Last line of the resource's definition in `loc.file`, when the format tells: lines `loc.line` to it are inside the resource */
   endLine?: number;
   /** Findings the template accepts on this resource (`Metadata: faasguard: ignore:`); absent when it accepts none */
@@ -182,6 +189,26 @@ export interface StateMachineSend {
   targetId: string;
   /** The task state's name */
   state: string;
+  loc: SourceLocation;
+}
+
+/** What one AppSync resolver or pipeline function asks of its data source. */
+export interface GraphqlOperation {
+  /** `resolver` for a resolver of a field; `function` for a pipeline function */
+  kind: 'resolver' | 'function';
+  /** `Mutation.deleteNote` for a resolver; the pipeline function's name */
+  name: string;
+  /** Model id of the GraphQL API, when the model knows it */
+  apiId?: string;
+  /** The data source as written: a reference to an `AWS::AppSync::DataSource`, or its name */
+  dataSource: Value;
+  /** DynamoDB operations the request code may send (`PutItem`, `DeleteItem` …), sorted */
+  operations: string[];
+  /**
+   * Every item it puts gets a new key (`util.autoId()`) or a condition that it does not exist
+   * yet: its puts create items and replace none
+   */
+  createsOnly: boolean;
   loc: SourceLocation;
 }
 

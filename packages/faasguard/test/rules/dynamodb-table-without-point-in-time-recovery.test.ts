@@ -101,4 +101,186 @@ describe('dynamodb-table-without-point-in-time-recovery', () => {
     ]);
     assert.match(result.findings[0]!.message, / API route PUT \/ can overwrite its items\. Set /);
   });
+
+  it('names the AppSync resolvers whose request deletes or overwrites items, read inline or from a local file', async () => {
+    const dir = project({
+      'template.yaml': APPSYNC_NOTES,
+      'resolvers/delete-note.js': "import * as ddb from '@aws-appsync/utils/dynamodb';\nexport const request = (ctx) => ddb.remove({ key: { id: ctx.args.id } });\nexport const response = (ctx) => ctx.result;\n",
+    });
+    const result = await scan(dir, RULE);
+    assert.equal(result.findings.length, 1);
+    assert.equal(
+      result.findings[0]!.message,
+      `Table Notes leaves point-in-time recovery off (no PointInTimeRecoverySpecification): ${RISK} Resolver Mutation.deleteNote of GraphQL API NotesApi can delete its items; resolver Mutation.saveNote of GraphQL API NotesApi can overwrite them. Set PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }.`,
+    );
+    assert.deepEqual(result.findings[0]!.related?.map((r) => [r.loc.line, r.message]), [
+      [41, 'resolver Mutation.deleteNote of GraphQL API NotesApi sends DeleteItem to Notes'],
+      [31, 'resolver Mutation.saveNote of GraphQL API NotesApi sends PutItem to Notes'],
+    ]);
+  });
+
+  it('does not name a resolver that only reads, one whose puts make new keys, or a pipeline resolver', async () => {
+    const readsOnly = APPSYNC_NOTES.replace('"operation": "PutItem"', '"operation": "GetItem"').replace('CodeS3Location: resolvers/delete-note.js', 'Code: "export const request = () => ({ operation: \'Scan\' });"');
+    const newKeys = APPSYNC_NOTES.replace('"operation": "PutItem",\n          "key": { "id": $util.dynamodb.toDynamoDBJson($ctx.args.id)', '"operation": "PutItem",\n          "key": { "id": $util.dynamodb.toDynamoDBJson($util.autoId())').replace('DataSourceName: !GetAtt NotesSource.Name\n      Runtime:', 'Kind: PIPELINE\n      Runtime:');
+    for (const template of [readsOnly, newKeys]) {
+      const result = await scan(project({ 'template.yaml': template, 'resolvers/delete-note.js': "import * as ddb from '@aws-appsync/utils/dynamodb';\nexport const request = (ctx) => ddb.remove({ key: { id: ctx.args.id } });\n" }), RULE);
+      assert.equal(result.findings.length, 1);
+      assert.match(result.findings[0]!.message, /bring them back\. Set PointInTimeRecoverySpecification/);
+    }
+  });
+
+  it("does not name a resolver whose data source's role may not send its operation", async () => {
+    const role = '  NotesRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: appsync.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: notes\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: [dynamodb:GetItem, dynamodb:PutItem]\n                Resource: !GetAtt Notes.Arn\n';
+    const template = APPSYNC_NOTES.replace('ServiceRoleArn: arn:aws:iam::123456789012:role/appsync-notes', 'ServiceRoleArn: !GetAtt NotesRole.Arn') + role;
+    const result = await scan(project({ 'template.yaml': template, 'resolvers/delete-note.js': "import * as ddb from '@aws-appsync/utils/dynamodb';\nexport const request = (ctx) => ddb.remove({ key: { id: ctx.args.id } });\n" }), RULE);
+    assert.equal(result.findings.length, 1);
+    assert.match(result.findings[0]!.message, /bring them back\. Resolver Mutation\.saveNote of GraphQL API NotesApi can overwrite its items\. Set /);
+  });
+
+  it('names a Terraform AppSync resolver and pipeline function, their code written inline or read by file()', async () => {
+    const dir = project({
+      'main.tf': TERRAFORM_APPSYNC,
+      'functions/archive.js': "export function request(ctx) {\n  return { operation: 'UpdateItem', key: { id: util.dynamodb.toDynamoDB(ctx.args.id) } };\n}\n",
+    });
+    const result = await scan(dir, RULE);
+    assert.equal(result.findings.length, 1);
+    assert.match(result.findings[0]!.message, / Resolver Mutation\.deleteNote of GraphQL API aws_appsync_graphql_api\.notes can delete its items; pipeline function archive of GraphQL API aws_appsync_graphql_api\.notes can overwrite them\. Set point_in_time_recovery/);
+  });
+
+  it('names the pipeline functions of a SAM GraphQL API by their key, with the code its CodeUri names', async () => {
+    const dir = project({
+      'template.yaml': SAM_GRAPHQL,
+      'functions/create-note.js': "import { util } from '@aws-appsync/utils';\nimport { put as putItem } from '@aws-appsync/utils/dynamodb';\nexport function request(ctx) {\n  return putItem({ key: { id: ctx.args.id }, item: ctx.args });\n}\n",
+    });
+    const result = await scan(dir, RULE);
+    assert.equal(result.findings.length, 1);
+    assert.match(result.findings[0]!.message, / Pipeline function createNote of GraphQL API NotesApi can overwrite its items\. Set /);
+    assert.deepEqual(result.findings[0]!.related?.map((r) => [r.loc.line, r.message]), [[21, 'pipeline function createNote of GraphQL API NotesApi sends PutItem to Notes']]);
+  });
 });
+
+const APPSYNC_NOTES = `Resources:
+  Notes:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      BillingMode: PAY_PER_REQUEST
+      KeySchema: [{ AttributeName: id, KeyType: HASH }]
+      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+  NotesApi:
+    Type: AWS::AppSync::GraphQLApi
+    Properties:
+      Name: notes
+      AuthenticationType: API_KEY
+  NotesSource:
+    Type: AWS::AppSync::DataSource
+    Properties:
+      ApiId: !GetAtt NotesApi.ApiId
+      Name: notes
+      Type: AMAZON_DYNAMODB
+      ServiceRoleArn: arn:aws:iam::123456789012:role/appsync-notes
+      DynamoDBConfig:
+        TableName: !Ref Notes
+        AwsRegion: !Ref AWS::Region
+  ReadNote:
+    Type: AWS::AppSync::Resolver
+    Properties:
+      ApiId: !GetAtt NotesApi.ApiId
+      TypeName: Query
+      FieldName: getNote
+      DataSourceName: !GetAtt NotesSource.Name
+      RequestMappingTemplate: '{ "version": "2018-05-29", "operation": "GetItem", "key": { "id": $util.dynamodb.toDynamoDBJson($ctx.args.id) } }'
+  SaveNote:
+    Type: AWS::AppSync::Resolver
+    Properties:
+      ApiId: !GetAtt NotesApi.ApiId
+      TypeName: Mutation
+      FieldName: saveNote
+      DataSourceName: !GetAtt NotesSource.Name
+      RequestMappingTemplate: |
+        { "version": "2018-05-29", "operation": "PutItem",
+          "key": { "id": $util.dynamodb.toDynamoDBJson($ctx.args.id) } }
+  DeleteNote:
+    Type: AWS::AppSync::Resolver
+    Properties:
+      ApiId: !GetAtt NotesApi.ApiId
+      TypeName: Mutation
+      FieldName: deleteNote
+      DataSourceName: !GetAtt NotesSource.Name
+      Runtime:
+        Name: APPSYNC_JS
+        RuntimeVersion: 1.0.0
+      CodeS3Location: resolvers/delete-note.js
+`;
+
+const SAM_GRAPHQL = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Notes:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      BillingMode: PAY_PER_REQUEST
+      KeySchema: [{ AttributeName: id, KeyType: HASH }]
+      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+  NotesApi:
+    Type: AWS::Serverless::GraphQLApi
+    Properties:
+      SchemaInline: "type Query { ping: String }"
+      Auth:
+        Type: API_KEY
+      DataSources:
+        DynamoDb:
+          NotesTable:
+            TableName: !Ref Notes
+            TableArn: !GetAtt Notes.Arn
+      Functions:
+        createNote:
+          Runtime: { Name: APPSYNC_JS, Version: 1.0.0 }
+          DataSource: NotesTable
+          CodeUri: functions/create-note.js
+`;
+
+const TERRAFORM_APPSYNC = `resource "aws_dynamodb_table" "notes" {
+  name         = "notes"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+  attribute {
+    name = "id"
+    type = "S"
+  }
+}
+
+resource "aws_appsync_graphql_api" "notes" {
+  name                = "notes"
+  authentication_type = "API_KEY"
+}
+
+resource "aws_appsync_datasource" "notes" {
+  api_id = aws_appsync_graphql_api.notes.id
+  name   = "notes"
+  type   = "AMAZON_DYNAMODB"
+  dynamodb_config {
+    table_name = aws_dynamodb_table.notes.name
+  }
+}
+
+resource "aws_appsync_resolver" "delete_note" {
+  api_id            = aws_appsync_graphql_api.notes.id
+  type              = "Mutation"
+  field             = "deleteNote"
+  data_source       = aws_appsync_datasource.notes.name
+  request_template  = <<EOF
+{ "version": "2018-05-29", "operation": "DeleteItem", "key": { "id": $util.dynamodb.toDynamoDBJson($ctx.args.id) } }
+EOF
+  response_template = "$util.toJson($ctx.result)"
+}
+
+resource "aws_appsync_function" "archive" {
+  api_id      = aws_appsync_graphql_api.notes.id
+  name        = "archive"
+  data_source = aws_appsync_datasource.notes.name
+  code        = file("functions/archive.js")
+  runtime {
+    name            = "APPSYNC_JS"
+    runtime_version = "1.0.0"
+  }
+}
+`;

@@ -4,8 +4,12 @@
  * that uses it. Who can send the request follows the API's authorization, which the analysis reads
  * from the model (`model/facts/graphql-api-facts.ts`, `analysis/exposure.ts`).
  */
-import { asString, referencedResource } from '../../model/value.js';
+import type { GraphqlOperation } from '../../model/app-model.js';
+import type { SourceLocation } from '../../model/location.js';
+import { asString, isComposite, referencedResource, type Value } from '../../model/value.js';
 import { get } from '../../parse/tree.js';
+import { requestOperations } from './appsync-request-operations.js';
+import { isRemote } from './local-file.js';
 import { prop, props, type LoadContext } from './load-context.js';
 import type { TemplateResource } from './template.js';
 
@@ -27,14 +31,78 @@ export function linkAppSyncDataSource(ctx: LoadContext, r: TemplateResource): vo
   });
 }
 
-/** SAM's `AWS::Serverless::GraphQLApi` with `DataSources: { Lambda: { Name: { FunctionArn } } }`. */
+/**
+ * SAM's `AWS::Serverless::GraphQLApi`: `DataSources: { Lambda: { Name: { FunctionArn } } }` as
+ * triggers, and what its pipeline functions (`Functions`) ask of their data sources.
+ */
 export function linkSamGraphqlApi(ctx: LoadContext, r: TemplateResource): void {
+  const id = ctx.template.resourceId(r.logicalId);
+  addSamFunctionOperations(ctx, r, id);
   const lambdas = get(get(props(r), 'DataSources'), 'Lambda');
   if (lambdas?.kind !== 'map') return;
-  const id = ctx.template.resourceId(r.logicalId);
   for (const entry of lambdas.entries) {
     const fn = ctx.builder.functionOf(ctx.ev.value(get(entry.value, 'FunctionArn')));
     if (!fn) continue;
     ctx.builder.addTrigger({ id: `${id}#${entry.key}`, kind: 'appsync-resolver', functionId: fn.id, sourceId: id, asynchronous: false, details: { dataSource: entry.key }, loc: entry.keyLoc });
   }
+}
+
+/**
+ * What a resolver of a field (`AWS::AppSync::Resolver`, a unit resolver: a pipeline resolver's own
+ * code reaches no data source) or a pipeline function (`AWS::AppSync::FunctionConfiguration`)
+ * sends to its data source (`Resource.graphqlOperations`).
+ */
+export function linkAppSyncResolver(ctx: LoadContext, r: TemplateResource): void {
+  const resolver = r.type === 'AWS::AppSync::Resolver';
+  if (resolver && asString(prop(ctx, r, 'Kind').value)?.toUpperCase() === 'PIPELINE') return;
+  const dataSource = prop(ctx, r, 'DataSourceName').value;
+  const code = requestCode(ctx, r);
+  const resource = ctx.builder.resource(ctx.template.resourceId(r.logicalId));
+  if (dataSource === undefined || code === undefined || !resource) return;
+  const field = [asString(prop(ctx, r, 'TypeName').value), asString(prop(ctx, r, 'FieldName').value)];
+  const name = resolver ? (field[0] && field[1] ? `${field[0]}.${field[1]}` : r.logicalId) : (asString(prop(ctx, r, 'Name').value) ?? r.logicalId);
+  const api = referencedResource(prop(ctx, r, 'ApiId').value)?.target;
+  addOperation(resource, { kind: resolver ? 'resolver' : 'function', name, ...(api ? { apiId: api } : {}), dataSource, loc: r.loc }, code);
+}
+
+/** The request code, inline or in a local file the template names (which packaging uploads). */
+function requestCode(ctx: LoadContext, r: TemplateResource): string | undefined {
+  for (const key of ['Code', 'RequestMappingTemplate']) {
+    const text = textOf(prop(ctx, r, key).value);
+    if (text !== undefined) return text;
+  }
+  for (const key of ['CodeS3Location', 'RequestMappingTemplateS3Location']) {
+    const text = localText(ctx, prop(ctx, r, key).value, r.loc);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+/** SAM's `Functions: { Name: { DataSource, CodeUri | InlineCode } }`. */
+function addSamFunctionOperations(ctx: LoadContext, r: TemplateResource, apiId: string): void {
+  const functions = get(props(r), 'Functions');
+  const resource = ctx.builder.resource(apiId);
+  if (functions?.kind !== 'map' || !resource) return;
+  for (const entry of functions.entries) {
+    const dataSource = ctx.ev.value(get(entry.value, 'DataSource'));
+    const code = textOf(ctx.ev.value(get(entry.value, 'InlineCode'))) ?? localText(ctx, ctx.ev.value(get(entry.value, 'CodeUri')), entry.keyLoc);
+    if (dataSource === undefined || code === undefined) continue;
+    addOperation(resource, { kind: 'function', name: entry.key, apiId, dataSource, loc: entry.keyLoc }, code);
+  }
+}
+
+function addOperation(resource: { graphqlOperations?: GraphqlOperation[] }, op: Omit<GraphqlOperation, 'operations' | 'createsOnly'>, code: string): void {
+  const { operations, createsOnly } = requestOperations(code);
+  if (operations.length > 0) (resource.graphqlOperations ??= []).push({ ...op, operations, createsOnly });
+}
+
+/** Code written in the template: a string, or the text parts of one built with `Fn::Sub` or `Fn::Join`. */
+function textOf(v: Value | undefined): string | undefined {
+  if (typeof v === 'string') return v;
+  return isComposite(v) ? v.parts.filter((p): p is string => typeof p === 'string').join('') : undefined;
+}
+
+function localText(ctx: LoadContext, location: Value | undefined, at: SourceLocation): string | undefined {
+  if (typeof location !== 'string' || isRemote(location)) return undefined;
+  return ctx.reader?.text(at.file, location);
 }

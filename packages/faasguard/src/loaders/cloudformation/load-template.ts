@@ -35,7 +35,7 @@ import { linkAlias, linkEventInvokeConfig, linkEventSourceMapping, linkFunctionU
 import type { LoadContext } from './load-context.js';
 import { checkReferenceCycles } from './reference-cycles.js';
 import { loadResource } from './resource-facts.js';
-import { linkAppSyncDataSource, linkSamGraphqlApi } from './appsync-links.js';
+import { linkAppSyncDataSource, linkAppSyncResolver, linkSamGraphqlApi } from './appsync-links.js';
 import { linkBucketNotifications, linkBucketPolicy, linkEventBusOwnPolicy, linkEventBusPolicy, linkKeyPolicy, linkQueuePolicy, linkStreamPolicy, linkSubscription, linkTopicPolicy, linkTopicSubscriptions } from './storage-links.js';
 import { stackExports } from './stack-exports.js';
 import { Template, type TemplateResource } from './template.js';
@@ -103,6 +103,8 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::Serverless::Connector': linkConnector,
   'AWS::AppSync::DataSource': linkAppSyncDataSource,
   'AWS::Serverless::GraphQLApi': linkSamGraphqlApi,
+  'AWS::AppSync::Resolver': linkAppSyncResolver,
+  'AWS::AppSync::FunctionConfiguration': linkAppSyncResolver,
   'AWS::OpenSearchServerless::SecurityPolicy': checkJsonTextPolicy,
   'AWS::OpenSearchServerless::AccessPolicy': checkJsonTextPolicy,
   'AWS::ECS::TaskDefinition': checkJsonTextContainers,

@@ -362,7 +362,15 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   },
   aws_appsync_datasource: {
     cfnType: 'AWS::AppSync::DataSource',
-    properties: { ApiId: 'api_id', Name: 'name', Type: 'type', LambdaConfig: { LambdaFunctionArn: 'lambda_config.function_arn' }, DynamoDBConfig: { TableName: 'dynamodb_config.table_name' } },
+    properties: { ApiId: 'api_id', Name: 'name', Type: 'type', ServiceRoleArn: 'service_role_arn', LambdaConfig: { LambdaFunctionArn: 'lambda_config.function_arn' }, DynamoDBConfig: { TableName: 'dynamodb_config.table_name' } },
+  },
+  aws_appsync_resolver: {
+    cfnType: 'AWS::AppSync::Resolver',
+    properties: { ApiId: 'api_id', TypeName: 'type', FieldName: 'field', DataSourceName: 'data_source', Kind: 'kind', RequestMappingTemplate: 'request_template', Code: 'code' },
+  },
+  aws_appsync_function: {
+    cfnType: 'AWS::AppSync::FunctionConfiguration',
+    properties: { ApiId: 'api_id', Name: 'name', DataSourceName: 'data_source', RequestMappingTemplate: 'request_mapping_template', Code: 'code' },
   },
   aws_cloudwatch_event_connection: {
     cfnType: 'AWS::Events::Connection',

@@ -21,6 +21,10 @@ export interface GraphqlDataSource {
   type: string;
   /** The function or table of the model it refers to, when it refers to one */
   target?: Resource;
+  /** Model id of the `AWS::AppSync::DataSource` resource (a SAM data source has none) */
+  id?: string;
+  /** Model id of the role it acts with (`ServiceRoleArn`), when it names one of the model */
+  roleId?: string;
   loc: SourceLocation;
 }
 
@@ -98,7 +102,8 @@ function dataSourceResources(api: Resource, model: AppModel): GraphqlDataSource[
       const p = r.properties;
       const name = asString(p['Name']) ?? r.logicalId;
       const type = asString(p['Type'])?.toUpperCase() ?? 'unknown';
-      return withTarget({ name, type, loc: r.loc }, [config(p, 'LambdaConfig')?.['LambdaFunctionArn'], config(p, 'DynamoDBConfig')?.['TableName']], model);
+      const roleId = referencedResource(p['ServiceRoleArn'])?.target;
+      return withTarget({ name, type, id: r.id, ...(roleId !== undefined ? { roleId } : {}), loc: r.loc }, [config(p, 'LambdaConfig')?.['LambdaFunctionArn'], config(p, 'DynamoDBConfig')?.['TableName']], model);
     });
 }
 
