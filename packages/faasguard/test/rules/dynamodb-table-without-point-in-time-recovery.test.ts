@@ -105,7 +105,7 @@ describe('dynamodb-table-without-point-in-time-recovery', () => {
   it('names the AppSync resolvers whose request deletes or overwrites items, read inline or from a local file', async () => {
     const dir = project({
       'template.yaml': APPSYNC_NOTES,
-      'resolvers/delete-note.js': "import * as ddb from '@aws-appsync/utils/dynamodb';\nexport const request = (ctx) => ddb.remove({ key: { id: ctx.args.id } });\nexport const response = (ctx) => ctx.result;\n",
+      'resolvers/delete-note.js': DELETE_NOTE_JS,
     });
     const result = await scan(dir, RULE);
     assert.equal(result.findings.length, 1);
@@ -123,7 +123,7 @@ describe('dynamodb-table-without-point-in-time-recovery', () => {
     const readsOnly = APPSYNC_NOTES.replace('"operation": "PutItem"', '"operation": "GetItem"').replace('CodeS3Location: resolvers/delete-note.js', 'Code: "export const request = () => ({ operation: \'Scan\' });"');
     const newKeys = APPSYNC_NOTES.replace('"operation": "PutItem",\n          "key": { "id": $util.dynamodb.toDynamoDBJson($ctx.args.id)', '"operation": "PutItem",\n          "key": { "id": $util.dynamodb.toDynamoDBJson($util.autoId())').replace('DataSourceName: !GetAtt NotesSource.Name\n      Runtime:', 'Kind: PIPELINE\n      Runtime:');
     for (const template of [readsOnly, newKeys]) {
-      const result = await scan(project({ 'template.yaml': template, 'resolvers/delete-note.js': "import * as ddb from '@aws-appsync/utils/dynamodb';\nexport const request = (ctx) => ddb.remove({ key: { id: ctx.args.id } });\n" }), RULE);
+      const result = await scan(project({ 'template.yaml': template, 'resolvers/delete-note.js': DELETE_NOTE_JS }), RULE);
       assert.equal(result.findings.length, 1);
       assert.match(result.findings[0]!.message, /bring them back\. Set PointInTimeRecoverySpecification/);
     }
@@ -132,7 +132,7 @@ describe('dynamodb-table-without-point-in-time-recovery', () => {
   it("does not name a resolver whose data source's role may not send its operation", async () => {
     const role = '  NotesRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: appsync.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: notes\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: [dynamodb:GetItem, dynamodb:PutItem]\n                Resource: !GetAtt Notes.Arn\n';
     const template = APPSYNC_NOTES.replace('ServiceRoleArn: arn:aws:iam::123456789012:role/appsync-notes', 'ServiceRoleArn: !GetAtt NotesRole.Arn') + role;
-    const result = await scan(project({ 'template.yaml': template, 'resolvers/delete-note.js': "import * as ddb from '@aws-appsync/utils/dynamodb';\nexport const request = (ctx) => ddb.remove({ key: { id: ctx.args.id } });\n" }), RULE);
+    const result = await scan(project({ 'template.yaml': template, 'resolvers/delete-note.js': DELETE_NOTE_JS }), RULE);
     assert.equal(result.findings.length, 1);
     assert.match(result.findings[0]!.message, /bring them back\. Resolver Mutation\.saveNote of GraphQL API NotesApi can overwrite its items\. Set /);
   });
@@ -159,14 +159,19 @@ describe('dynamodb-table-without-point-in-time-recovery', () => {
   });
 });
 
-const APPSYNC_NOTES = `Resources:
-  Notes:
+/** An APPSYNC_JS resolver that deletes the item its arguments name. */
+const DELETE_NOTE_JS = "import * as ddb from '@aws-appsync/utils/dynamodb';\nexport const request = (ctx) => ddb.remove({ key: { id: ctx.args.id } });\nexport const response = (ctx) => ctx.result;\n";
+
+const NOTES_TABLE = `  Notes:
     Type: AWS::DynamoDB::Table
     Properties:
       BillingMode: PAY_PER_REQUEST
       KeySchema: [{ AttributeName: id, KeyType: HASH }]
       AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
-  NotesApi:
+`;
+
+const APPSYNC_NOTES = `Resources:
+${NOTES_TABLE}  NotesApi:
     Type: AWS::AppSync::GraphQLApi
     Properties:
       Name: notes
@@ -214,13 +219,7 @@ const APPSYNC_NOTES = `Resources:
 
 const SAM_GRAPHQL = `Transform: AWS::Serverless-2016-10-31
 Resources:
-  Notes:
-    Type: AWS::DynamoDB::Table
-    Properties:
-      BillingMode: PAY_PER_REQUEST
-      KeySchema: [{ AttributeName: id, KeyType: HASH }]
-      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
-  NotesApi:
+${NOTES_TABLE}  NotesApi:
     Type: AWS::Serverless::GraphQLApi
     Properties:
       SchemaInline: "type Query { ping: String }"
