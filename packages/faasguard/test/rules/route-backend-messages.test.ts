@@ -63,6 +63,13 @@ describe('messages of flood rules', () => {
     assert.match(result.findings[0]!.message, /services its routes call \(sqs\), scaling the function they trigger \(Worker, and its bill\) and starving/);
   });
 
+  it('name one HTTP backend of the template as one, and several as several', async () => {
+    const one = await scan(project({ 'template.yaml': httpApi(['!Sub http://${Server.PublicDnsName}/orders', '!Sub http://${Server.PublicDnsName}/refunds']) }), { noCache: true, rules: [apiWithoutThrottling, publicRestApiWithoutWaf] });
+    assert.deepEqual(one.findings.map((f) => f.message.match(/its HTTP backends?/)?.[0]), ['its HTTP backend', 'its HTTP backend']);
+    const two = await scan(project({ 'template.yaml': httpApi(['!Sub http://${Server.PublicDnsName}/orders', 'https://example.com/refunds']) }), { noCache: true, rules: [apiWithoutThrottling, publicRestApiWithoutWaf] });
+    assert.deepEqual(two.findings.map((f) => f.message.match(/its HTTP backends?/)?.[0]), ['its HTTP backends', 'its HTTP backends']);
+  });
+
   it('name the service an open REST route calls directly, for the missing web ACL', async () => {
     const result = await scan(project({ 'template.yaml': SQS_API }), { noCache: true, rules: [publicRestApiWithoutWaf] });
     assert.equal(result.findings.length, 1);
@@ -86,3 +93,35 @@ describe('messages of flood rules', () => {
     assert.match(result.findings[0]!.message, /all reach the function and are billed/);
   });
 });
+
+/** A REST API whose open GET routes proxy to the URIs given, with the instance a URI may name. */
+function httpApi(uris: readonly string[]): string {
+  const methods = uris.map((uri, i) => `  Method${i}:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: ${i === 0 ? 'GET' : 'POST'}
+      AuthorizationType: NONE
+      Integration:
+        Type: HTTP_PROXY
+        IntegrationHttpMethod: GET
+        Uri: ${uri}
+`);
+  return `Resources:
+  Server:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-12345678
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: shop
+${methods.join('')}  Deployment:
+    Type: AWS::ApiGateway::Deployment
+    DependsOn: [${uris.map((_, i) => `Method${i}`).join(', ')}]
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+`;
+}

@@ -16,6 +16,8 @@ export interface RouteBackends {
   services: string[];
   /** Some route proxies to an HTTP backend */
   http: boolean;
+  /** Every route that proxies to an HTTP backend names the same one of the model (a load balancer, an instance) */
+  oneHttpBackend: boolean;
   /** Some route names neither a function nor an integration */
   undeclared: boolean;
 }
@@ -26,5 +28,8 @@ export function routeBackends(routes: readonly Route[]): RouteBackends {
   const oneFunction = ids.size === 1 && !ids.has(undefined);
   const services = [...new Set(routes.map((r) => r.integration?.service).filter((s): s is string => s !== undefined))].sort();
   const undeclared = routes.some((r) => r.functionId === undefined && r.integration === undefined);
-  return { functions: invoking.length > 0, oneFunction, services, http: routes.some((r) => r.integration?.kind === 'http'), undeclared };
+  const http = routes.filter((r) => r.integration?.kind === 'http');
+  const httpTargets = new Set(http.map((r) => r.integration?.targetId));
+  const oneHttpBackend = httpTargets.size === 1 && !httpTargets.has(undefined);
+  return { functions: invoking.length > 0, oneFunction, services, http: http.length > 0, oneHttpBackend, undeclared };
 }

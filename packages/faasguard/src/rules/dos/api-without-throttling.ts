@@ -72,7 +72,7 @@ function floodEffect(routes: readonly Route[], api: Api, relayed: ReadonlyMap<st
   const backends = routeBackends(routes);
   if (backends.functions) return backends.oneFunction ? 'scaling the integrated function (and its bill)' : 'scaling the integrated functions (and their bill)';
   if (backends.services.length > 0) return `spending the request quotas (and the bill) of the services its routes call (${backends.services.join(', ')})${triggeredText(routes, relayed)}`;
-  if (backends.http) return 'passing each request on to its HTTP backends';
+  if (backends.http) return `passing each request on to its HTTP backend${backends.oneHttpBackend ? '' : 's'}`;
   return backends.undeclared ? `passing each request on to the backends its routes are integrated with (set up outside the ${sourceWords(api.loc.file).app})` : "running up the API's bill";
 }
 

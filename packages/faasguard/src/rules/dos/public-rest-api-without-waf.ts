@@ -61,7 +61,7 @@ function reached(open: readonly Route[], api: Api): string {
   const backends = routeBackends(open);
   if (backends.functions) return backends.oneFunction ? 'the function' : 'the functions';
   if (backends.services.length > 0) return `the services the routes call (${backends.services.join(', ')})`;
-  if (backends.http) return 'its HTTP backends';
+  if (backends.http) return backends.oneHttpBackend ? 'its HTTP backend' : 'its HTTP backends';
   return backends.undeclared ? `the backends its routes are integrated with (set up outside the ${sourceWords(api.loc.file).app})` : 'the API';
 }
 
