@@ -12,7 +12,7 @@
  */
 import type { Api, PolicyStatement, Resource } from '../model/app-model.js';
 import type { SourceLocation } from '../model/location.js';
-import { asArray, isValueMap, referencedResource, ResourceRef, sameWrittenValue, Unknown, type Value } from '../model/value.js';
+import { asArray, isValueMap, ParameterValue, referencedResource, ResourceRef, sameWrittenValue, Unknown, type Value } from '../model/value.js';
 import { anyActionMatches } from '../iam/action-matches.js';
 import { isPublicAllow } from './source-writers.js';
 import { namesEveryone } from '../iam/everyone-principal.js';
@@ -102,16 +102,30 @@ export function privateApiCallers(api: Api | undefined): string {
   if (allows.length === 0 || invoking.some((s) => s.effect === 'Deny') || !allows.every(namesEveryone)) return PRIVATE_API_CALLERS;
   const tests = allows.map(conditionsOf);
   if (tests.some((t) => t.length === 0 || !t.every(isSourceNetworkTest))) return PRIVATE_API_CALLERS;
-  const named = (key: string): Array<string | undefined> => [...new Set(tests.flat().filter((c) => c.key.toLowerCase() === key).flatMap((c) => c.values.map(shortName)))];
+  // Each value once, by how it is written: a parameter's every use is one value.
+  const named = (key: string): Value[] => [...new Map(tests.flat().filter((c) => c.key.toLowerCase() === key).flatMap((c) => c.values).map((v) => [shortName(v), v] as const)).values()];
   const vpcs = named('aws:sourcevpc');
   const endpoints = named('aws:sourcevpce');
-  if ([...vpcs, ...endpoints].some((n) => n === undefined)) return PRIVATE_API_CALLERS;
-  const places = [...(vpcs.length > 0 ? [`in ${vpcs.length === 1 ? 'VPC' : 'VPCs'} ${vpcs.join(', ')}`] : []), ...(endpoints.length > 0 ? [`behind ${endpoints.length === 1 ? 'endpoint' : 'endpoints'} ${endpoints.join(', ')}`] : [])];
+  if ([...vpcs, ...endpoints].some((v) => shortName(v) === undefined)) return PRIVATE_API_CALLERS;
+  const places = [...placesText('in', 'VPC', vpcs), ...placesText('behind', 'endpoint', endpoints)];
   const only = vpcs.length + endpoints.length === 1 ? 'the only source' : 'the only sources';
   return `anyone ${places.join(' or ')} (${only} the private API's resource policy admits)`;
 }
 
-/** A VPC or endpoint as a message names it: its id, the resource that makes it, or the parameter that gives it; undefined for anything longer. */
+/**
+ * `in VPCs vpc-1, AppVpc`, and `in the VPC parameter VpcId names` for each one a parameter without
+ * a value gives (a placeholder such as `<VpcId>` would read as a name).
+ */
+function placesText(preposition: string, noun: string, values: readonly Value[]): string[] {
+  const given = values.filter((v): v is ParameterValue => v instanceof ParameterValue);
+  const names = values.filter((v) => !(v instanceof ParameterValue)).map((v) => shortName(v)!);
+  return [
+    ...(names.length > 0 ? [`${preposition} ${noun}${names.length === 1 ? '' : 's'} ${names.join(', ')}`] : []),
+    ...given.map((p) => `${preposition} the ${noun} parameter ${p.parameterName} names`),
+  ];
+}
+
+/** A VPC or endpoint as a message names it: its id, the resource that makes it, or the value it stands for; undefined for anything longer. */
 function shortName(v: Value): string | undefined {
   if (typeof v === 'string') return v;
   if (v instanceof ResourceRef && v.attribute === undefined) return v.logicalId;

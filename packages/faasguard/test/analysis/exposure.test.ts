@@ -111,6 +111,6 @@ ${samApiFunction('Lister', 'PrivateApi')}`;
     const { model } = await loadApp(project({ 'template.yaml': template }));
     const [open] = computeExposure(model).get(`${FILE}/Lister`)?.paths ?? [];
     assert.equal(open?.level, 'account');
-    assert.equal(open?.description, "anyone in VPC <CentralVpc> (the only source the private API's resource policy admits) can call GET /items of PrivateApi (no authorization), which invokes Lister");
+    assert.equal(open?.description, "anyone in the VPC parameter CentralVpc names (the only source the private API's resource policy admits) can call GET /items of PrivateApi (no authorization), which invokes Lister");
   });
 });

@@ -1,5 +1,5 @@
 import type { AppModel, LambdaFunction, Trigger } from '../../model/app-model.js';
-import { isRequestTrigger } from '../../model/trigger-kind.js';
+import { isRequestTrigger, type TriggerKind } from '../../model/trigger-kind.js';
 import { isApiAuthorizer } from '../../model/facts/authorizer-functions.js';
 import { functionSettingLoc } from '../../model/facts/function-settings-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
@@ -16,7 +16,8 @@ export const functionWithoutTracing: Rule = {
     severity: 'low',
     description:
       'The function does not set active X-Ray tracing (`Tracing: Active` in SAM, `TracingConfig.Mode: Active` in CloudFormation). Requests and events that enter through it are not traced end to end: when an attacker probes or abuses the application, the investigation cannot follow one request or event from the API, queue or bucket through this function to the data stores and other functions it reached.\n\n' +
-      'Severity: `low`: tracing helps detection and forensics; its absence exposes nothing by itself, and many teams trace with other tools (OpenTelemetry, vendor agents).',
+      'Severity: `low`: tracing helps detection and forensics; its absence exposes nothing by itself, and many teams trace with other tools (OpenTelemetry, vendor agents).\n\n' +
+      "A function with an Amazon MSK, self-managed Apache Kafka or Amazon MQ (ActiveMQ, RabbitMQ) event source mapping is not reported: Lambda's X-Ray tracing does not support such functions, so the setting would trace nothing.",
     remediation:
       'Set `Tracing: Active` (SAM; `Globals.Function.Tracing` for every function) or `TracingConfig: { Mode: Active }`, and allow `xray:PutTraceSegments` and `xray:PutTelemetryRecords` to the role (SAM adds them). If you trace with another tool, suppress this rule.',
     example: { language: 'yaml', vulnerable: 'Runtime: nodejs22.x', fixed: 'Runtime: nodejs22.x\nTracing: Active' },
@@ -30,6 +31,7 @@ export const functionWithoutTracing: Rule = {
     for (const fn of model.functions) {
       // A mode chosen by a parameter or condition may well be Active: not reported.
       if (fn.tracing === 'Active' || (fn.tracing !== undefined && typeof fn.tracing !== 'string')) continue;
+      if (index.triggersOf(fn).some((t) => UNTRACED_SOURCES.has(t.kind))) continue;
       const resource = index.resource(fn.id);
       results.push({
         message: `Function ${nameOf(fn)} has no active tracing: ${whatGoesUnfollowed(index.triggersOf(fn), isApiAuthorizer(fn, model))} cannot be followed through the function and on to whatever it calls. ${tracingFix(fn, resource?.type, model)}`,
@@ -41,6 +43,9 @@ export const functionWithoutTracing: Rule = {
     return results;
   },
 };
+
+/** Event source mappings whose functions X-Ray does not trace (Lambda's X-Ray page says so of each). */
+const UNTRACED_SOURCES: ReadonlySet<TriggerKind> = new Set<TriggerKind>(['kafka-msk', 'kafka-self-managed', 'mq']);
 
 /**
  * What reaches the function and may abuse it: a request (an API route or its authorizer, a URL, a
