@@ -6,7 +6,7 @@
  * does, through a DynamoDB data source. Item actions only: creating a backup or tagging the table
  * changes no item.
  */
-import type { GraphqlOperation, IamRole, LambdaFunction, Resource, Route, RouteIntegration } from '../model/app-model.js';
+import type { GraphqlOperation, IamRole, LambdaFunction, Resource, Route, RouteIntegration, StateMachineItemWrite } from '../model/app-model.js';
 import { statementsKnown } from '../iam/code-usage.js';
 import { tableKeyAttributes } from '../model/facts/table-key-attributes.js';
 import { graphqlApiFacts } from '../model/facts/graphql-api-facts.js';
@@ -38,6 +38,17 @@ export interface TableItemWriters {
   deletingResolvers: GraphqlWriter[];
   /** Those whose request puts (not only new items) or updates items, in model order */
   overwritingResolvers: GraphqlWriter[];
+  /** Step Functions state machines with a task that deletes items, in model order */
+  deletingMachines: MachineWriter[];
+  /** Those with tasks that only put or update items, in model order */
+  overwritingMachines: MachineWriter[];
+}
+
+/** A state machine whose tasks write items of the table. */
+export interface MachineWriter {
+  machine: Resource;
+  /** Its tasks that write items of the table, in definition order */
+  tasks: StateMachineItemWrite[];
 }
 
 /** An AppSync resolver or pipeline function that writes to the table through a DynamoDB data source. */
@@ -59,7 +70,7 @@ export function tableItemWriters(table: Resource, index: ModelIndex): TableItemW
 }
 
 function none(): TableItemWriters {
-  return { deleters: [], deleteActions: new Map(), deletersThatOverwrite: new Set(), overwriters: [], deletingRoutes: [], overwritingRoutes: [], deletingResolvers: [], overwritingResolvers: [] };
+  return { deleters: [], deleteActions: new Map(), deletersThatOverwrite: new Set(), overwriters: [], deletingRoutes: [], overwritingRoutes: [], deletingResolvers: [], overwritingResolvers: [], deletingMachines: [], overwritingMachines: [] };
 }
 
 function writersByTable(index: ModelIndex): Map<string, TableItemWriters> {
@@ -97,10 +108,26 @@ function writersByTable(index: ModelIndex): Map<string, TableItemWriters> {
     else if (OVERWRITES.has(id)) writersOf(table.id).overwritingRoutes.push(route);
   }
   for (const r of index.model.resources) for (const op of r.graphqlOperations ?? []) addGraphqlWriter(op, index, writersOf);
+  for (const r of index.model.resources) if (r.itemWrites) addMachineWriter(r, r.itemWrites, index, writersOf);
   return out;
 }
 
-/** DynamoDB operations of a resolver's request that delete items, and those that change items already there. */
+/** A state machine's tasks that write items, table by table, that its role may send (an unknown role may). */
+function addMachineWriter(machine: Resource, writes: readonly StateMachineItemWrite[], index: ModelIndex, writersOf: (id: string) => TableItemWriters): void {
+  const role = index.role(referencedResource(machine.properties['RoleArn'] ?? machine.properties['Role'])?.target);
+  const byTable = new Map<string, StateMachineItemWrite[]>();
+  for (const w of writes) {
+    const table = index.resource(w.targetId);
+    if (w.createsOnly && RESOLVER_PUTS.has(w.operation)) continue;
+    if (table && (!role || roleAllows(role, w.operation, table, index))) byTable.set(w.targetId, [...(byTable.get(w.targetId) ?? []), w]);
+  }
+  for (const [tableId, tasks] of byTable) {
+    const writers = writersOf(tableId);
+    (tasks.some((t) => RESOLVER_DELETES.has(t.operation)) ? writers.deletingMachines : writers.overwritingMachines).push({ machine, tasks });
+  }
+}
+
+/** DynamoDB operations of a resolver's request or a state machine's task that delete items, and those that change items already there. */
 const RESOLVER_DELETES = new Set(['DeleteItem', 'BatchDeleteItem']);
 const RESOLVER_CHANGES = new Set(['UpdateItem', 'TransactWriteItems']);
 /** Puts replace an item of the same key, unless the request makes a new key or asks that none be there. */

@@ -164,6 +164,8 @@ export interface Resource extends ModelElement {
   encryption?: EncryptionConfig;
   /** For a Step Functions state machine: the queues and topics of the model its tasks send to */
   sends?: StateMachineSend[];
+  /** For a Step Functions state machine: the tasks that put, update or delete items of a table of the model */
+  itemWrites?: StateMachineItemWrite[];
   /**
    * For a Step Functions state machine whose definition the scan read: true when no state uses its
    * input (only Pass, Wait for a fixed time, Succeed and Fail states), so what starts it reaches
@@ -209,6 +211,19 @@ export interface GraphqlOperation {
    * yet: its puts create items and replace none
    */
   createsOnly: boolean;
+  loc: SourceLocation;
+}
+
+/** A task of a state machine that writes items of a DynamoDB table of the model (`dynamodb:putItem` …). */
+export interface StateMachineItemWrite {
+  /** Model id of the table */
+  targetId: string;
+  /** The task state's name */
+  state: string;
+  /** The DynamoDB operation: `PutItem`, `UpdateItem` or `DeleteItem` */
+  operation: string;
+  /** A put that makes a new key (`States.UUID()`, the execution's id) or asks that the item not be there yet: it replaces none */
+  createsOnly?: boolean;
   loc: SourceLocation;
 }
 

@@ -147,6 +147,43 @@ describe('dynamodb-table-without-point-in-time-recovery', () => {
     assert.match(result.findings[0]!.message, / Resolver Mutation\.deleteNote of GraphQL API aws_appsync_graphql_api\.notes can delete its items; pipeline function archive of GraphQL API aws_appsync_graphql_api\.notes can overwrite them\. Set point_in_time_recovery/);
   });
 
+  it('names the state machines whose tasks delete or overwrite items, the table named by reference or by its name', async () => {
+    const machine = (name: string, states: string) => `  ${name}:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition:
+        StartAt: First
+        States:
+${states}`;
+    const task = (state: string, resource: string, table: string, key: string, end = false) => `          ${state}:
+            Type: Task
+            Resource: arn:aws:states:::${resource}
+            Parameters:
+              TableName: ${table}
+              Item:
+                id.$: ${key}
+            ${end ? 'End: true' : `Next: ${state}Done`}
+${end ? '' : `          ${state}Done:\n            Type: Succeed\n`}`;
+    const template = `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  OrdersName:
+    Type: String
+    Default: orders
+Resources:
+  Orders:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      TableName: !Ref OrdersName
+      BillingMode: PAY_PER_REQUEST
+      KeySchema: [{ AttributeName: id, KeyType: HASH }]
+      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+${machine('Cleanup', task('First', 'dynamodb:deleteItem', '!Ref Orders', '$.id', true))}${machine('Importer', task('First', 'dynamodb:putItem', '!Ref OrdersName', '$.id', true))}${machine('Creator', task('First', 'dynamodb:putItem', '!Ref Orders', 'States.UUID()', true))}${machine('Reader', task('First', 'aws-sdk:dynamodb:getItem', '!Ref Orders', '$.id', true))}`;
+    const result = await scan(project({ 'template.yaml': template }), RULE);
+    assert.equal(result.findings.length, 1);
+    assert.match(result.findings[0]!.message, / State machine Cleanup can delete its items; state machine Importer can overwrite them\. Set /);
+    assert.deepEqual(result.findings[0]!.related?.map((r) => r.message), ['task First of state machine Cleanup sends DeleteItem to Orders', 'task First of state machine Importer sends PutItem to Orders']);
+  });
+
   it('names the pipeline functions of a SAM GraphQL API by their key, with the code its CodeUri names', async () => {
     const dir = project({
       'template.yaml': SAM_GRAPHQL,

@@ -5,14 +5,15 @@
  * chooses that input, so the function is triggered by the state machine (`step-functions`), and the
  * exposure analysis passes on who can start it (`analysis/exposure.ts`). A task that sends to a queue
  * or topic of the model (`sqs:sendMessage`, `sns:publish`) is recorded on the state machine
- * (`Resource.sends`): whoever starts it reaches that source's functions too.
+ * (`Resource.sends`): whoever starts it reaches that source's functions too. A task that puts,
+ * updates or deletes an item of a table of the model is recorded too (`Resource.itemWrites`).
  *
  * The definition is read where the template gives it: `Definition` (a map, SAM and CloudFormation),
  * `DefinitionString` (JSON text, often built with `Fn::Sub`) or SAM's `DefinitionUri` (a local JSON or
  * YAML file); `DefinitionSubstitutions` fills its `${Name}` placeholders. A definition in S3 is not
  * read. Amazon States Language: https://states-language.net/spec.html
  */
-import type { LambdaFunction } from '../../model/app-model.js';
+import type { LambdaFunction, Resource } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
 import { Composite, display, isValueMap, ResourceRef, type Value } from '../../model/value.js';
 import { atPath, get, getEntry, toJs, type TNode } from '../../parse/tree.js';
@@ -31,6 +32,9 @@ const SENDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^arn:aws[a-z-]*:states:::(aws-sdk:)?sqs:sendMessage(\.waitForTaskToken)?$/i, 'QueueUrl'],
   [/^arn:aws[a-z-]*:states:::(aws-sdk:)?sns:publish(\.waitForTaskToken)?$/i, 'TopicArn'],
 ];
+
+/** Integrations that write one item of a table named by `TableName` (optimized and AWS SDK forms), and the operation. */
+const ITEM_WRITE = /^arn:aws[a-z-]*:states:::(?:aws-sdk:)?dynamodb:(putItem|updateItem|deleteItem)$/i;
 
 /** A function's ARN written as the task's resource (the older direct form), e.g. `arn:aws:lambda:<region>:<account>:function:name`. */
 const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:/;
@@ -71,6 +75,7 @@ export function linkStateMachine(ctx: LoadContext, r: TemplateResource): void {
   if (!definition) return;
   const id = ctx.template.resourceId(r.logicalId);
   addSends(ctx, id, definition);
+  addItemWrites(ctx, id, definition);
   const machine = ctx.builder.resource(id);
   if (machine && ignoresInput(definition.root)) machine.ignoresInput = true;
   for (const task of lambdaTasks(definition.root)) {
@@ -180,6 +185,29 @@ function definitionFromFile(ctx: LoadContext, r: TemplateResource, referenceOf: 
   const root: TNode = tree.root;
   return { root: toJs(root), locate: (path) => stateLoc(root, path), referenceOf };
 }
+
+/** The tables of the model whose items the state machine's tasks put, update or delete (see `Resource.itemWrites`). */
+function addItemWrites(ctx: LoadContext, id: string, definition: Definition): void {
+  const machine = ctx.builder.resource(id);
+  if (!machine) return;
+  for (const { state, path, s } of allTasks(definition.root)) {
+    const operation = ITEM_WRITE.exec(textOf(field(s, 'Resource')) ?? '')?.[1];
+    const tableName = field(field(s, 'Parameters') ?? field(s, 'Arguments'), 'TableName');
+    const table = operation && tableName !== undefined ? tableOf(ctx, definition.referenceOf(tableName)) : undefined;
+    if (!operation || table?.kind !== 'table') continue;
+    const createsOnly = NEW_ITEMS_ONLY.test(JSON.stringify(field(s, 'Parameters') ?? field(s, 'Arguments') ?? {}));
+    (machine.itemWrites ??= []).push({ targetId: table.id, state, operation: operation[0]!.toUpperCase() + operation.slice(1), ...(createsOnly ? { createsOnly } : {}), loc: definition.locate(path) });
+  }
+}
+
+/** The table a task names: by reference, or by the same parameter or text as the table's own `TableName`. */
+function tableOf(ctx: LoadContext, name: Value | undefined): Resource | undefined {
+  const stack = ctx.template.stackId;
+  return ctx.builder.resourceOf(name) ?? ctx.builder.resourceNamed(stack, 'AWS::DynamoDB::Table', 'TableName', name) ?? ctx.builder.resourceNamed(stack, 'AWS::Serverless::SimpleTable', 'TableName', name);
+}
+
+/** What makes a put create an item and replace none: a key made anew, or a condition that the item is not there yet. */
+const NEW_ITEMS_ONLY = /States\.UUID\(|\$\$\.Execution\.(Id|Name)|attribute_not_exists/;
 
 /** The Task states that send to a queue or topic. */
 function sendTasks(root: unknown): SendTask[] {
