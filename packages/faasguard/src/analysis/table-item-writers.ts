@@ -10,7 +10,9 @@ import type { GraphqlOperation, IamRole, LambdaFunction, Resource, Route, RouteI
 import { statementsKnown } from '../iam/code-usage.js';
 import { tableKeyAttributes } from '../model/facts/table-key-attributes.js';
 import { graphqlApiFacts } from '../model/facts/graphql-api-facts.js';
-import { referencedResource } from '../model/value.js';
+import { display, referencedResource, type Value } from '../model/value.js';
+import type { SourceLocation } from '../model/location.js';
+import { iotRuleTableWrites, TOPIC_RULE_TYPE } from '../model/facts/iot-rule-table-writes.js';
 import type { ModelIndex } from '../model/model-index.js';
 import { rolePermissions, type GrantingStatement } from '../iam/role-permissions.js';
 import { actionId, type ExpandedAction } from '../iam/expand-actions.js';
@@ -42,6 +44,14 @@ export interface TableItemWriters {
   deletingMachines: MachineWriter[];
   /** Those with tasks that only put or update items, in model order */
   overwritingMachines: MachineWriter[];
+  /** AWS IoT topic rules that put each message they select into the table, in model order */
+  overwritingRules: IotRuleWriter[];
+}
+
+/** An IoT topic rule whose DynamoDB action writes into the table. */
+export interface IotRuleWriter {
+  rule: Resource;
+  loc: SourceLocation;
 }
 
 /** A state machine whose tasks write items of the table. */
@@ -70,7 +80,7 @@ export function tableItemWriters(table: Resource, index: ModelIndex): TableItemW
 }
 
 function none(): TableItemWriters {
-  return { deleters: [], deleteActions: new Map(), deletersThatOverwrite: new Set(), overwriters: [], deletingRoutes: [], overwritingRoutes: [], deletingResolvers: [], overwritingResolvers: [], deletingMachines: [], overwritingMachines: [] };
+  return { deleters: [], deleteActions: new Map(), deletersThatOverwrite: new Set(), overwriters: [], deletingRoutes: [], overwritingRoutes: [], deletingResolvers: [], overwritingResolvers: [], deletingMachines: [], overwritingMachines: [], overwritingRules: [] };
 }
 
 function writersByTable(index: ModelIndex): Map<string, TableItemWriters> {
@@ -109,7 +119,27 @@ function writersByTable(index: ModelIndex): Map<string, TableItemWriters> {
   }
   for (const r of index.model.resources) for (const op of r.graphqlOperations ?? []) addGraphqlWriter(op, index, writersOf);
   for (const r of index.model.resources) if (r.itemWrites) addMachineWriter(r, r.itemWrites, index, writersOf);
+  for (const rule of index.resourcesOfType(TOPIC_RULE_TYPE)) addRuleWriter(rule, index, writersOf);
   return out;
+}
+
+/** An IoT rule's DynamoDB actions, each a put of the messages it selects, where its role may send it (an unknown role may). */
+function addRuleWriter(rule: Resource, index: ModelIndex, writersOf: (id: string) => TableItemWriters): void {
+  for (const write of iotRuleTableWrites(rule)) {
+    const table = tableNamed(rule, write.table, index);
+    const role = index.role(referencedResource(write.role)?.target);
+    if (!table || write.createsOnly || (role && !roleAllows(role, 'PutItem', table, index))) continue;
+    const writers = writersOf(table.id);
+    if (!writers.overwritingRules.some((w) => w.rule === rule)) writers.overwritingRules.push({ rule, loc: write.loc });
+  }
+}
+
+/** The table a value names: by reference, or a table of the same template whose TableName is written the same. */
+function tableNamed(from: Resource, name: Value, index: ModelIndex): Resource | undefined {
+  const ref = index.resource(referencedResource(name)?.target);
+  if (ref) return ref.kind === 'table' ? ref : undefined;
+  const wanted = display(name);
+  return index.resourcesOfTypes(['AWS::DynamoDB::Table', 'AWS::Serverless::SimpleTable']).find((t) => t.stack === from.stack && t.properties['TableName'] !== undefined && display(t.properties['TableName']) === wanted);
 }
 
 /** A state machine's tasks that write items, table by table, that its role may send (an unknown role may). */

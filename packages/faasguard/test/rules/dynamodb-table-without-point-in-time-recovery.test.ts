@@ -184,6 +184,31 @@ ${machine('Cleanup', task('First', 'dynamodb:deleteItem', '!Ref Orders', '$.id',
     assert.deepEqual(result.findings[0]!.related?.map((r) => r.message), ['task First of state machine Cleanup sends DeleteItem to Orders', 'task First of state machine Importer sends PutItem to Orders']);
   });
 
+  it('names the IoT rules that put the messages they select into the table, not one that keys each by its time', async () => {
+    const rule = (name: string, action: string, sql: string) => `  ${name}:
+    Type: AWS::IoT::TopicRule
+    Properties:
+      TopicRulePayload:
+        Sql: ${sql}
+        Actions:
+${action}`;
+    const template = `Resources:
+${NOTES_TABLE}  Readings:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      TableName: readings
+      BillingMode: PAY_PER_REQUEST
+      KeySchema: [{ AttributeName: id, KeyType: HASH }]
+      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+${rule('Telemetry', '          - DynamoDBv2:\n              PutItem:\n                TableName: !Ref Notes\n              RoleArn: arn:aws:iam::123456789012:role/iot\n', "\"SELECT * FROM 'devices/+'\"")}${rule('Timeline', '          - DynamoDB:\n              TableName: readings\n              HashKeyField: id\n              HashKeyValue: ${topic(2)}-${timestamp()}\n              RoleArn: arn:aws:iam::123456789012:role/iot\n', "\"SELECT * FROM 'readings/+'\"")}`;
+    const result = await scan(project({ 'template.yaml': template }), RULE);
+    assert.deepEqual(result.findings.map((f) => [f.subject?.logicalId, f.message.slice(f.message.indexOf('bring them back.') + 17)]), [
+      ['Notes', 'IoT rule Telemetry can overwrite its items. Set PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }.'],
+      ['Readings', 'Set PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }.'],
+    ]);
+    assert.deepEqual(result.findings[0]!.related?.map((r) => r.message), ['IoT rule Telemetry puts each message it selects into Notes']);
+  });
+
   it('names the pipeline functions of a SAM GraphQL API by their key, with the code its CodeUri names', async () => {
     const dir = project({
       'template.yaml': SAM_GRAPHQL,

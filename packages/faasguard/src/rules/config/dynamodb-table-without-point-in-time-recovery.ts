@@ -16,7 +16,7 @@ export const dynamodbTableWithoutPointInTimeRecovery: Rule = {
     cwe: ['CWE-693'],
     severity: 'low',
     description:
-      'A DynamoDB table leaves point-in-time recovery off (`PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled` false or left out, which means off). Items deleted or overwritten, by a bug or by whoever takes control of a function that writes to the table (an injection, a stolen role session), can then not be brought back to the second before: only backups made some other way (on demand, by an AWS Backup plan outside the template) could restore them, as of when they were made. With it on, DynamoDB keeps continuous backups for up to 35 days and restores the table to any second in that window. The finding names the functions whose role can delete or overwrite the table\'s items (with the actions that delete them: SAM\'s `DynamoDBWritePolicy` deletes through `BatchWriteItem`), the API routes whose DynamoDB integration does (not one that keys each item by the request\'s own id, `$context.requestId`, which only creates items), and the AppSync resolvers and pipeline functions whose request, sent to a DynamoDB data source of the table, deletes, updates or puts items (not a put keyed by `util.autoId()` or conditioned on the item not being there, which only creates items; their request code is read inline or from the local file the template names), and the Step Functions state machines with a task that puts, updates or deletes its items (`dynamodb:putItem` and the others, the table named by reference or by the same name; a put keyed by `States.UUID()` or the execution\'s id creates items only).\n\n' +
+      'A DynamoDB table leaves point-in-time recovery off (`PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled` false or left out, which means off). Items deleted or overwritten, by a bug or by whoever takes control of a function that writes to the table (an injection, a stolen role session), can then not be brought back to the second before: only backups made some other way (on demand, by an AWS Backup plan outside the template) could restore them, as of when they were made. With it on, DynamoDB keeps continuous backups for up to 35 days and restores the table to any second in that window. The finding names the functions whose role can delete or overwrite the table\'s items (with the actions that delete them: SAM\'s `DynamoDBWritePolicy` deletes through `BatchWriteItem`), the API routes whose DynamoDB integration does (not one that keys each item by the request\'s own id, `$context.requestId`, which only creates items), and the AppSync resolvers and pipeline functions whose request, sent to a DynamoDB data source of the table, deletes, updates or puts items (not a put keyed by `util.autoId()` or conditioned on the item not being there, which only creates items; their request code is read inline or from the local file the template names), and the Step Functions state machines with a task that puts, updates or deletes its items (`dynamodb:putItem` and the others, the table named by reference or by the same name; a put keyed by `States.UUID()` or the execution\'s id creates items only), and the AWS IoT topic rules whose `DynamoDB` or `DynamoDBv2` action puts each message they select into the table (not one that keys each message by `timestamp()` or `newuuid()`).\n\n' +
       'Severity: `low`: the table stays as protected from reading and writing as before; what is lost is the way back after damage. A table that an AWS Backup selection of the template names, selects by wildcard, tags or conditions, and a setting the scan cannot read (a parameter without a default), are not reported. A global table is reported when one of its replicas has it off.',
     remediation:
       'Set `PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }` on the table (SAM `SimpleTable` passes the same property on; on a global table, on each replica; Terraform: `point_in_time_recovery { enabled = true }`; CDK: `pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }`). Keep the roles that delete items to the functions that must.',
@@ -50,6 +50,7 @@ function resultFor(facts: TableRecoveryFacts, writers: TableItemWriters): RuleRe
     ...writers.overwritingRoutes.map((r) => ({ loc: r.integration?.loc ?? r.loc, message: `route ${routeName(r)} puts or updates items of ${nameOf(table)}` })),
     ...[...writers.deletingResolvers, ...writers.overwritingResolvers].map((w) => ({ loc: w.operation.loc, message: `${resolverText(w)} sends ${w.writes.join(', ')} to ${nameOf(table)}` })),
     ...[...writers.deletingMachines, ...writers.overwritingMachines].flatMap((w) => w.tasks.map((t) => ({ loc: t.loc, message: `task ${t.state} of state machine ${nameOf(w.machine)} sends ${t.operation} to ${nameOf(table)}` }))),
+    ...writers.overwritingRules.map((w) => ({ loc: w.loc, message: `IoT rule ${nameOf(w.rule)} puts each message it selects into ${nameOf(table)}` })),
   ];
   return {
     message: `${offText(facts)}: items deleted or overwritten, by a bug or by an attacker who reaches what writes to it, cannot be restored to the second before; only backups made some other way could bring them back.${writersText(writers)} ${fixText(facts)}`,
@@ -71,8 +72,8 @@ function offText(facts: TableRecoveryFacts): string {
 
 /** ` Functions A and B and API route DELETE /orders/{id} can delete its items; function C can overwrite them.` or nothing. */
 function writersText(writers: TableItemWriters): string {
-  const deleters = writerNames(writers.deleters, writers.deletingRoutes, writers.deletingResolvers, writers.deletingMachines);
-  const overwriters = writerNames(writers.overwriters, writers.overwritingRoutes, writers.overwritingResolvers, writers.overwritingMachines);
+  const deleters = writerNames(writers.deleters, writers.deletingRoutes, writers.deletingResolvers, writers.deletingMachines, []);
+  const overwriters = writerNames(writers.overwriters, writers.overwritingRoutes, writers.overwritingResolvers, writers.overwritingMachines, writers.overwritingRules.map((w) => w.rule));
   const parts: string[] = [];
   if (deleters) parts.push(`${deleters} can delete its items${deletingActionsText(writers)}`);
   if (overwriters) parts.push(`${overwriters} can overwrite ${parts.length > 0 ? 'them' : 'its items'}`);
@@ -94,13 +95,14 @@ function deletingActionsText(writers: TableItemWriters): string {
   return ` (${actions.join(', ')})${overwrite ? ' and overwrite them' : ''}`;
 }
 
-/** `functions A and B and API route POST /items and resolver Mutation.deleteNote of GraphQL API Notes and state machine Orders`, or nothing. */
-function writerNames(fns: readonly LambdaFunction[], routes: readonly Route[], resolvers: readonly GraphqlWriter[], machines: readonly MachineWriter[]): string {
+/** `functions A and B and API route POST /items and resolver Mutation.deleteNote of GraphQL API Notes and state machine Orders and IoT rule Telemetry`, or nothing. */
+function writerNames(fns: readonly LambdaFunction[], routes: readonly Route[], resolvers: readonly GraphqlWriter[], machines: readonly MachineWriter[], rules: readonly Resource[]): string {
   const named: string[] = [];
   if (fns.length > 0) named.push(`function${fns.length === 1 ? '' : 's'} ${functionsText(fns)}`);
   if (routes.length > 0) named.push(`API route${routes.length === 1 ? '' : 's'} ${namesText(routes.map(routeName))}`);
   named.push(...resolversByApi(resolvers));
   if (machines.length > 0) named.push(`state machine${machines.length === 1 ? '' : 's'} ${namesText(machines.map((m) => nameOf(m.machine)))}`);
+  if (rules.length > 0) named.push(`IoT rule${rules.length === 1 ? '' : 's'} ${namesText(rules.map(nameOf))}`);
   return named.join(' and ');
 }
 
