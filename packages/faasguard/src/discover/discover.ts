@@ -35,8 +35,13 @@ export interface DiscoverResult {
   diagnostics: Diagnostic[];
 }
 
-/** Directories never walked. */
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.serverless', '.aws-sam']);
+/**
+ * Directories never walked: dependencies, version control, and what tools write beside a project
+ * that is never deployed as written (SAM's build output, the Serverless Framework's package, the
+ * backups of its templates Infrastructure Composer keeps in `.aws-composer`), whose findings would
+ * repeat the project's own.
+ */
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.serverless', '.aws-sam', '.aws-composer']);
 
 /** CDK's output directory is usually git-ignored, yet it is exactly what a CDK app must be scanned from. */
 const KEPT_DESPITE_GITIGNORE = /(^|\/)cdk\.out(\/|$)/;

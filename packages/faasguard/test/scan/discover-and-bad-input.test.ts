@@ -90,6 +90,18 @@ describe('discovery: what is skipped', () => {
     const excluded = await discoverFiles(dir, { exclude: ['legacy/**'] });
     assert.ok(!excluded.files.some((f) => f.rel.startsWith('legacy/')));
   });
+
+  it("skips the copies tools keep beside a project: SAM's build, the Serverless package, Infrastructure Composer's backups", async () => {
+    const dir = project({
+      'template.yaml': fnTemplate('Deployed'),
+      '.aws-sam/build/template.yaml': fnTemplate('Built'),
+      '.serverless/cloudformation-template-update-stack.json': JSON.stringify({ Resources: { Packaged: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs22.x', Handler: 'a.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'x' } } } } }),
+      '.aws-composer/20221206T025957326/template.yaml': fnTemplate('Backup'),
+    });
+    const { templates, model } = await loadApp(dir);
+    assert.deepEqual(templates, ['template.yaml']);
+    assert.deepEqual(model.functions.map((f) => f.logicalId), ['Deployed']);
+  });
 });
 
 describe('discovery: symbolic links', () => {
