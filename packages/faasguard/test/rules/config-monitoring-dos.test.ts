@@ -138,6 +138,39 @@ describe('what the findings claim', () => {
   });
 });
 
+describe('function-without-tracing and the X-Ray permission', () => {
+  const role = (name: string, extra = '') => `  ${name}:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole
+${extra}`;
+  const fn = (name: string, type: string, roleRef: string) => `  ${name}:
+    Type: ${type}
+    Properties:
+      Runtime: python3.13
+      Handler: app.handler
+${roleRef ? `      Role: ${roleRef}\n` : ''}${type === 'AWS::Lambda::Function' ? '      Code: { ZipFile: "def handler(e, c): pass" }\n' : '      InlineCode: "def handler(e, c): pass"\n'}`;
+
+  it('asks to grant it to a role the template writes that lacks it, not to one SAM makes or one that has it', async () => {
+    const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+${role('PlainRole')}${role('TracedRole', '        - arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess\n')}${fn('Plain', 'AWS::Lambda::Function', '!GetAtt PlainRole.Arn')}${fn('Named', 'AWS::Serverless::Function', '!GetAtt PlainRole.Arn')}${fn('Granted', 'AWS::Lambda::Function', '!GetAtt TracedRole.Arn')}${fn('Generated', 'AWS::Serverless::Function', '')}`;
+    const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [functionWithoutTracing] });
+    assert.deepEqual(result.findings.map((f) => [f.subject?.logicalId, f.message.slice(f.message.indexOf('Set '))]), [
+      ['Plain', 'Set TracingConfig: { Mode: Active }. Its role PlainRole does not allow xray:PutTraceSegments, without which the traces are not sent: add the AWS managed policy AWSXRayDaemonWriteAccess to it.'],
+      ['Named', 'Set Tracing: Active. Its role PlainRole does not allow xray:PutTraceSegments, without which the traces are not sent: add the AWS managed policy AWSXRayDaemonWriteAccess to it.'],
+      ['Granted', 'Set TracingConfig: { Mode: Active }.'],
+      ['Generated', 'Set Tracing: Active.'],
+    ]);
+  });
+});
+
 describe('edge cases', () => {
   it('a usage plan does not cover an API with a route callable without a key', async () => {
     assert.deepEqual(await findings(apiWithoutThrottling, 'edge'), [['MixedApi', 'medium']]);

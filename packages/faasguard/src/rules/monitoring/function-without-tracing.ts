@@ -1,4 +1,7 @@
-import type { AppModel, LambdaFunction, Trigger } from '../../model/app-model.js';
+import type { AppModel, LambdaFunction, Resource, Trigger } from '../../model/app-model.js';
+import { rolePermissions } from '../../iam/role-permissions.js';
+import { statementsKnown } from '../../iam/code-usage.js';
+import { actionId } from '../../iam/expand-actions.js';
 import { isRequestTrigger, type TriggerKind } from '../../model/trigger-kind.js';
 import { isApiAuthorizer } from '../../model/facts/authorizer-functions.js';
 import { functionSettingLoc } from '../../model/facts/function-settings-facts.js';
@@ -19,7 +22,7 @@ export const functionWithoutTracing: Rule = {
       'Severity: `low`: tracing helps detection and forensics; its absence exposes nothing by itself, and many teams trace with other tools (OpenTelemetry, vendor agents).\n\n' +
       "A function with an Amazon MSK, self-managed Apache Kafka or Amazon MQ (ActiveMQ, RabbitMQ) event source mapping is not reported: Lambda's X-Ray tracing does not support such functions, so the setting would trace nothing.",
     remediation:
-      'Set `Tracing: Active` (SAM; `Globals.Function.Tracing` for every function) or `TracingConfig: { Mode: Active }`, and allow `xray:PutTraceSegments` and `xray:PutTelemetryRecords` to the role (SAM adds them). If you trace with another tool, suppress this rule.',
+      'Set `Tracing: Active` (SAM; `Globals.Function.Tracing` for every function) or `TracingConfig: { Mode: Active }`, and allow `xray:PutTraceSegments` and `xray:PutTelemetryRecords` to the role (SAM, CDK and the Serverless Framework add them to the roles they make; the message says when a role the template writes lacks them). If you trace with another tool, suppress this rule.',
     example: { language: 'yaml', vulnerable: 'Runtime: nodejs22.x', fixed: 'Runtime: nodejs22.x\nTracing: Active' },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html'],
     judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function'],
@@ -34,7 +37,7 @@ export const functionWithoutTracing: Rule = {
       if (index.triggersOf(fn).some((t) => UNTRACED_SOURCES.has(t.kind))) continue;
       const resource = index.resource(fn.id);
       results.push({
-        message: `Function ${nameOf(fn)} has no active tracing: ${whatGoesUnfollowed(index.triggersOf(fn), isApiAuthorizer(fn, model))} cannot be followed through the function and on to whatever it calls. ${tracingFix(fn, resource?.type, model)}`,
+        message: `Function ${nameOf(fn)} has no active tracing: ${whatGoesUnfollowed(index.triggersOf(fn), isApiAuthorizer(fn, model))} cannot be followed through the function and on to whatever it calls. ${tracingFix(fn, resource?.type, model)}${permissionText(fn, resource, index, model)}`,
         location: functionSettingLoc(resource, 'tracing') ?? fn.loc,
         subject: subjectOf(fn),
         key: [fn.logicalId],
@@ -62,6 +65,26 @@ function whatGoesUnfollowed(triggers: readonly Trigger[], authorizer: boolean): 
   if (requests) return `${events ? 'a request or event' : 'a request'} that abuses it`;
   return `${events ? 'an event' : 'an invocation'} that abuses it`;
 }
+
+/**
+ * A role the template writes itself (a CloudFormation or Terraform role, or one a SAM function
+ * names) gets no X-Ray permission when tracing is turned on: SAM, CDK and the Serverless Framework
+ * add it only to the roles they make. Said when every statement of the role is known and none
+ * allows `xray:PutTraceSegments`, without which the traces are not sent.
+ */
+function permissionText(fn: LambdaFunction, resource: Resource | undefined, index: ModelIndex, model: AppModel): string {
+  if (fn.constructPath || fn.registryModule || inServerlessService(model, fn)) return '';
+  if (resource?.type === 'AWS::Serverless::Function' && resource.properties['Role'] === undefined) return '';
+  const role = index.roleOf(fn);
+  if (!role) return '';
+  const statements = rolePermissions(role, index).statements;
+  if (!statementsKnown(role.policies.every((p) => p.document !== undefined), statements)) return '';
+  if (statements.some((s) => s.actions.some((a) => actionId(a) === PUT_TRACE_SEGMENTS))) return '';
+  const grant = sourceWords(fn.loc.file).terraform ? 'attach the AWS managed policy arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess to it' : 'add the AWS managed policy AWSXRayDaemonWriteAccess to it';
+  return ` Its role ${nameOf(role)} does not allow ${PUT_TRACE_SEGMENTS}, without which the traces are not sent: ${grant}.`;
+}
+
+const PUT_TRACE_SEGMENTS = 'xray:PutTraceSegments';
 
 /** The setting as the function's source spells it. */
 function tracingFix(fn: LambdaFunction, type: string | undefined, model: AppModel): string {
