@@ -514,6 +514,12 @@ export interface RouteIntegration {
    * id of the request (`$context.requestId`, `$context.extendedRequestId`), new at each request
    */
   requestIdAttributes?: string[];
+  /**
+   * For an `sns` integration that publishes: the phone number comes from the request (every request
+   * template writes `PhoneNumber=` from `$input`, or the `PhoneNumber` parameter is the method
+   * request's), so callers send SMS messages, billed per message, to numbers they choose
+   */
+  smsToCallerNumber?: boolean;
   loc: SourceLocation;
 }
 

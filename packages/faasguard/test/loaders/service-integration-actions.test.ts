@@ -105,3 +105,44 @@ describe('the action of a service integration', () => {
     assert.equal(send?.message, 'Route POST /send of API Api reaches Jobs through sqs:SendMessage with no authorization: anyone who can reach the API on the internet can call it.');
   });
 });
+
+describe('an SNS integration that publishes to the phone number the request gives', () => {
+  const snsPath = (path: string, extra: string) => `          ${path}:
+            post:
+              x-amazon-apigateway-integration:
+                type: aws
+                httpMethod: POST
+                credentials: arn:aws:iam::123456789012:role/api
+                uri: !Sub arn:aws:apigateway:\${AWS::Region}:sns:path//
+${extra}`;
+  const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DefinitionBody:
+        swagger: '2.0'
+        info: { title: sms, version: '1' }
+        paths:
+${snsPath('/sms', `                requestTemplates:
+                  application/json: Action=Publish&PhoneNumber=$util.urlEncode($input.path('$.phone'))&Message=$input.path('$.text')
+`)}${snsPath('/query', `                requestParameters:
+                  integration.request.querystring.Action: "'Publish'"
+                  integration.request.querystring.PhoneNumber: method.request.querystring.to
+`)}${snsPath('/fixed', `                requestTemplates:
+                  application/json: Action=Publish&PhoneNumber=%2B15555550100&Message=$input.path('$.text')
+`)}`;
+
+  it('is read from the request templates or the query parameters, not from a number the template writes', async () => {
+    const { model } = await loadApp(project({ 'template.yaml': template }), { noCache: true });
+    const sms = (path: string) => model.routes.find((r) => r.path === path)?.integration?.smsToCallerNumber ?? false;
+    assert.deepEqual(['/sms', '/query', '/fixed'].map(sms), [true, true, false]);
+  });
+
+  it('is said in the route finding as what it is: SMS messages to any number', async () => {
+    const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiRouteWithoutAuth] });
+    assert.equal(result.findings.find((f) => f.message.startsWith('Route POST /sms '))?.message, 'Route POST /sms of API Api sends SMS messages, billed per message, to any phone number the caller gives (sns:Publish) with no authorization: anyone who can reach the API on the internet can call it.');
+    assert.match(result.findings.find((f) => f.message.startsWith('Route POST /fixed '))?.message ?? '', / calls sns with no authorization/);
+  });
+});

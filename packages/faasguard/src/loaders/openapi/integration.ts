@@ -84,7 +84,8 @@ function isLambdaUri(text: string): boolean {
 function service(ctx: LoadContext, name: string, places: Array<Value | undefined>, loc: SourceLocation, named?: string): ResolvedIntegration {
   const action = named ?? /:action\/([A-Za-z0-9]+)/.exec(uriText(places[0]))?.[1] ?? actionParameter(places[1]) ?? formAction(places[2]);
   const keyedByRequest = name === 'dynamodb' ? requestIdAttributes(places[2]) : [];
-  const integration: RouteIntegration = { kind: 'aws-service', service: name, ...(action ? { action } : {}), ...(keyedByRequest.length > 0 ? { requestIdAttributes: keyedByRequest } : {}), loc };
+  const sms = name === 'sns' && action?.toLowerCase() === 'publish' && phoneNumberFromRequest(places[1], places[2]);
+  const integration: RouteIntegration = { kind: 'aws-service', service: name, ...(action ? { action } : {}), ...(keyedByRequest.length > 0 ? { requestIdAttributes: keyedByRequest } : {}), ...(sms ? { smsToCallerNumber: true } : {}), loc };
   for (const place of places) {
     const target = firstResource(ctx, place);
     if (target) return { integration: { ...integration, targetId: target } };
@@ -137,6 +138,19 @@ function formAction(templates: Value | undefined): string | undefined {
   const actions = new Set(Object.values(templates).map((t) => /(?:^|[&\s])Action=([A-Za-z0-9]+)(?:&|\s|$)/.exec(uriText(t))?.[1]));
   const [only] = actions;
   return actions.size === 1 ? only : undefined;
+}
+
+/**
+ * Whether an SNS `Publish` takes its `PhoneNumber` from the request: the query parameter is the
+ * method request's (`method.request.querystring.phone`), or every request template writes
+ * `PhoneNumber=` from `$input`.
+ */
+function phoneNumberFromRequest(parameters: Value | undefined, templates: Value | undefined): boolean {
+  const mapped = isValueMap(parameters) ? parameters['integration.request.querystring.PhoneNumber'] : undefined;
+  if (typeof mapped === 'string' && mapped.startsWith('method.request.')) return true;
+  if (!isValueMap(templates)) return false;
+  const texts = Object.values(templates).map(uriText);
+  return texts.length > 0 && texts.every((t) => /(?:^|[&\s])PhoneNumber=[^&]*\$input\b/.test(t));
 }
 
 /** `"<attribute>": {"S": "$context.requestId"}` (or `extendedRequestId`), as a request template writes an item's attribute. */
