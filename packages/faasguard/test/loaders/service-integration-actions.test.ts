@@ -13,37 +13,47 @@ import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
 const project = projectsRemovedAfterTests();
 
-function sqsPath(path: string, method: string, extra: string): string {
+/** A path whose method calls an AWS service by path (`uri`: after `…:apigateway:<region>:`), with `extra` integration properties. */
+function servicePath(path: string, method: string, uri: string, extra: string): string {
   return `          ${path}:
             ${method}:
               x-amazon-apigateway-integration:
                 type: aws
                 httpMethod: POST
                 credentials: arn:aws:iam::123456789012:role/api
-                uri: !Sub arn:aws:apigateway:\${AWS::Region}:sqs:path/\${AWS::AccountId}/\${Jobs.QueueName}
+                uri: !Sub arn:aws:apigateway:\${AWS::Region}:${uri}
 ${extra}`;
+}
+
+function sqsPath(path: string, method: string, extra: string): string {
+  return servicePath(path, method, 'sqs:path/\${AWS::AccountId}/\${Jobs.QueueName}', extra);
+}
+
+/** A SAM REST API named Api whose Swagger definition has the given paths. */
+function swaggerApi(title: string, paths: string): string {
+  return `  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DefinitionBody:
+        swagger: '2.0'
+        info: { title: ${title}, version: '1' }
+        paths:
+${paths}`;
 }
 
 const TEMPLATE = `Transform: AWS::Serverless-2016-10-31
 Resources:
   Jobs:
     Type: AWS::SQS::Queue
-  Api:
-    Type: AWS::Serverless::Api
-    Properties:
-      StageName: prod
-      DefinitionBody:
-        swagger: '2.0'
-        info: { title: jobs, version: '1' }
-        paths:
-${sqsPath('/send', 'post', `                requestTemplates:
+${swaggerApi('jobs', `${sqsPath('/send', 'post', `                requestTemplates:
                   application/json: Action=SendMessage&MessageBody=$input.body
 `)}${sqsPath('/receive', 'get', `                requestParameters:
                   integration.request.querystring.Action: "'ReceiveMessage'"
 `)}${sqsPath('/either', 'post', `                requestTemplates:
                   application/json: Action=SendMessage&MessageBody=$input.body
                   text/plain: Action=DeleteMessage&ReceiptHandle=$input.body
-`)}  HttpApi:
+`)}`)}  HttpApi:
     Type: AWS::ApiGatewayV2::Api
     Properties:
       Name: jobs
@@ -107,32 +117,17 @@ describe('the action of a service integration', () => {
 });
 
 describe('an SNS integration that publishes to the phone number the request gives', () => {
-  const snsPath = (path: string, extra: string) => `          ${path}:
-            post:
-              x-amazon-apigateway-integration:
-                type: aws
-                httpMethod: POST
-                credentials: arn:aws:iam::123456789012:role/api
-                uri: !Sub arn:aws:apigateway:\${AWS::Region}:sns:path//
-${extra}`;
+  const snsPath = (path: string, extra: string) => servicePath(path, 'post', 'sns:path//', extra);
   const template = `Transform: AWS::Serverless-2016-10-31
 Resources:
-  Api:
-    Type: AWS::Serverless::Api
-    Properties:
-      StageName: prod
-      DefinitionBody:
-        swagger: '2.0'
-        info: { title: sms, version: '1' }
-        paths:
-${snsPath('/sms', `                requestTemplates:
+${swaggerApi('sms', `${snsPath('/sms', `                requestTemplates:
                   application/json: Action=Publish&PhoneNumber=$util.urlEncode($input.path('$.phone'))&Message=$input.path('$.text')
 `)}${snsPath('/query', `                requestParameters:
                   integration.request.querystring.Action: "'Publish'"
                   integration.request.querystring.PhoneNumber: method.request.querystring.to
 `)}${snsPath('/fixed', `                requestTemplates:
                   application/json: Action=Publish&PhoneNumber=%2B15555550100&Message=$input.path('$.text')
-`)}`;
+`)}`)}`;
 
   it('is read from the request templates or the query parameters, not from a number the template writes', async () => {
     const { model } = await loadApp(project({ 'template.yaml': template }), { noCache: true });
