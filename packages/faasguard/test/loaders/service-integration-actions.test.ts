@@ -9,6 +9,7 @@ import { before, describe, it } from 'node:test';
 import type { AppModel, Route } from '../../src/model/app-model.js';
 import { loadApp, scan } from '../../src/scan/scan.js';
 import { apiRouteWithoutAuth } from '../../src/rules/auth/api-route-without-auth.js';
+import { apiWithoutThrottling } from '../../src/rules/dos/api-without-throttling.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
 const project = projectsRemovedAfterTests();
@@ -139,5 +140,11 @@ ${swaggerApi('sms', `${snsPath('/sms', `                requestTemplates:
     const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiRouteWithoutAuth] });
     assert.equal(result.findings.find((f) => f.message.startsWith('Route POST /sms '))?.message, 'Route POST /sms of API Api sends SMS messages, billed per message, to any phone number the caller gives (sns:Publish) with no authorization: anyone who can reach the API on the internet can call it.');
     assert.match(result.findings.find((f) => f.message.startsWith('Route POST /fixed '))?.message ?? '', / calls sns with no authorization/);
+  });
+
+  it('is said by the missing throttling: each request an SMS message', async () => {
+    const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiWithoutThrottling] });
+    assert.equal(result.findings.length, 1);
+    assert.match(result.findings[0]!.message, /the services its routes call \(sns\), with each request sending an SMS message \(billed per message\) to a number it gives, and starving/);
   });
 });

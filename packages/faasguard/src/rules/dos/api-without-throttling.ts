@@ -71,9 +71,14 @@ function coveredByUsagePlan(model: AppModel, api: Api, plans: readonly UsagePlan
 function floodEffect(routes: readonly Route[], api: Api, relayed: ReadonlyMap<string, LambdaFunction[]>): string {
   const backends = routeBackends(routes);
   if (backends.functions) return backends.oneFunction ? 'scaling the integrated function (and its bill)' : 'scaling the integrated functions (and their bill)';
-  if (backends.services.length > 0) return `spending the request quotas (and the bill) of the services its routes call (${backends.services.join(', ')})${triggeredText(routes, relayed)}`;
+  if (backends.services.length > 0) return `spending the request quotas (and the bill) of the services its routes call (${backends.services.join(', ')})${smsText(routes)}${triggeredText(routes, relayed)}`;
   if (backends.http) return `passing each request on to its HTTP backend${backends.oneHttpBackend ? '' : 's'}`;
   return backends.undeclared ? `passing each request on to the backends its routes are integrated with (set up outside the ${sourceWords(api.loc.file).app})` : "running up the API's bill";
+}
+
+/** `, with each request sending an SMS message (billed per message) to a number it gives,`: a route that publishes to the caller's phone number. */
+function smsText(routes: readonly Route[]): string {
+  return routes.some((r) => r.integration?.smsToCallerNumber) ? ', with each request sending an SMS message (billed per message) to a number it gives,' : '';
 }
 
 /**
