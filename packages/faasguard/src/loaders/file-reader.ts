@@ -98,13 +98,21 @@ export class FileReader {
    * folder: undefined when it is missing, outside the root, excluded, special or too large.
    */
   text(fromFileRel: string, rawPath: string): string | undefined {
+    const read = this.textOrWhyNot(fromFileRel, rawPath);
+    return 'text' in read ? read.text : undefined;
+  }
+
+  /** The same, or why the file was not read, for a caller that reports it. */
+  textOrWhyNot(fromFileRel: string, rawPath: string): { text: string } | { notRead: 'outside' | 'missing' | 'excluded' } | { notRead: 'refused'; refusal: ReadRefusal } {
     const abs = this.resolve(fromFileRel, rawPath);
-    if (abs === 'outside') return undefined;
+    if (abs === 'outside') return { notRead: 'outside' };
     const target = this.guard.check(abs);
-    if (target.kind !== 'inside' || this.isExcluded(target.rel)) return undefined;
+    if (target.kind === 'outside') return { notRead: 'outside' };
+    if (target.kind === 'missing') return { notRead: 'missing' };
+    if (this.isExcluded(target.rel)) return { notRead: 'excluded' };
     recordRead(target.real);
     const read = readRegularText(target.real, MAX_INCLUDE_BYTES);
-    return read.kind === 'text' ? read.text : undefined;
+    return read.kind === 'text' ? { text: read.text } : { notRead: 'refused', refusal: read };
   }
 
   /** The names of the files (not folders) of a folder named relative to `fromFileRel`'s folder; none when it is outside the root, excluded or missing. */

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { loadApp, scan } from '../../src/scan/scan.js';
 import { iamActionUsedNotGranted } from '../../src/rules/privilege/iam-action-used-not-granted.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { lambdaRole } from '../helpers/lambda-role.js';
 
 const project = projectsRemovedAfterTests();
 
@@ -21,17 +22,7 @@ Resources:
     Type: AWS::IAM::ManagedPolicy
     Properties:
       PolicyDocument: ${document}
-  ReaderRole:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Statement:
-          - Effect: Allow
-            Principal: { Service: lambda.amazonaws.com }
-            Action: sts:AssumeRole
-      ManagedPolicyArns:
-        - !Ref Reader
-  ReadFn:
+${lambdaRole('ReaderRole', '      ManagedPolicyArns:\n        - !Ref Reader\n')}  ReadFn:
     Type: AWS::Serverless::Function
     Properties:
       Runtime: python3.13

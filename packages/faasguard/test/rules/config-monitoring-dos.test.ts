@@ -21,6 +21,7 @@ import { scan } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 import { samApiFunction } from '../helpers/sam-api-function.js';
+import { lambdaRole } from '../helpers/lambda-role.js';
 
 const project = projectsRemovedAfterTests();
 
@@ -139,17 +140,9 @@ describe('what the findings claim', () => {
 });
 
 describe('function-without-tracing and the X-Ray permission', () => {
-  const role = (name: string, extra = '') => `  ${name}:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Statement:
-          - Effect: Allow
-            Principal: { Service: lambda.amazonaws.com }
-            Action: sts:AssumeRole
-      ManagedPolicyArns:
+  const role = (name: string, extra = '') => lambdaRole(name, `      ManagedPolicyArns:
         - arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole
-${extra}`;
+${extra}`);
   const fn = (name: string, type: string, roleRef: string) => `  ${name}:
     Type: ${type}
     Properties:

@@ -119,6 +119,15 @@ describe('dynamodb-table-without-point-in-time-recovery', () => {
     ]);
   });
 
+  it('reports a resolver code file that is not there at the line naming it, and judges the table all the same', async () => {
+    const result = await scan(project({ 'template.yaml': APPSYNC_NOTES }), RULE);
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'file-not-found').map((d) => [d.severity, d.loc.file, d.loc.line, d.message]), [
+      ['warning', 'template.yaml', 51, 'CodeS3Location resolvers/delete-note.js: no such file in the scanned directory; the DynamoDB operations of its request are unknown'],
+    ]);
+    assert.equal(result.findings.length, 1);
+    assert.match(result.findings[0]!.message, / Resolver Mutation\.saveNote of GraphQL API NotesApi can overwrite its items\. Set /);
+  });
+
   it('does not name a resolver that only reads, one whose puts make new keys, or a pipeline resolver', async () => {
     const readsOnly = APPSYNC_NOTES.replace('"operation": "PutItem"', '"operation": "GetItem"').replace('CodeS3Location: resolvers/delete-note.js', 'Code: "export const request = () => ({ operation: \'Scan\' });"');
     const newKeys = APPSYNC_NOTES.replace('"operation": "PutItem",\n          "key": { "id": $util.dynamodb.toDynamoDBJson($ctx.args.id)', '"operation": "PutItem",\n          "key": { "id": $util.dynamodb.toDynamoDBJson($util.autoId())').replace('DataSourceName: !GetAtt NotesSource.Name\n      Runtime:', 'Kind: PIPELINE\n      Runtime:');

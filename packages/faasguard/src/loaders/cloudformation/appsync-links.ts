@@ -10,6 +10,7 @@ import { asString, isComposite, referencedResource, type Value } from '../../mod
 import { get } from '../../parse/tree.js';
 import { requestOperations } from './appsync-request-operations.js';
 import { isRemote } from './local-file.js';
+import { referenceRefusalDiagnostic } from '../../files/read-regular-file.js';
 import { prop, props, type LoadContext } from './load-context.js';
 import type { TemplateResource } from './template.js';
 
@@ -72,7 +73,8 @@ function requestCode(ctx: LoadContext, r: TemplateResource): string | undefined 
     if (text !== undefined) return text;
   }
   for (const key of ['CodeS3Location', 'RequestMappingTemplateS3Location']) {
-    const text = localText(ctx, prop(ctx, r, key).value, r.loc);
+    const named = prop(ctx, r, key);
+    const text = localText(ctx, named.value, key, named.loc);
     if (text !== undefined) return text;
   }
   return undefined;
@@ -85,7 +87,8 @@ function addSamFunctionOperations(ctx: LoadContext, r: TemplateResource, apiId: 
   if (functions?.kind !== 'map' || !resource) return;
   for (const entry of functions.entries) {
     const dataSource = ctx.ev.value(get(entry.value, 'DataSource'));
-    const code = textOf(ctx.ev.value(get(entry.value, 'InlineCode'))) ?? localText(ctx, ctx.ev.value(get(entry.value, 'CodeUri')), entry.keyLoc);
+    const codeUri = get(entry.value, 'CodeUri');
+    const code = textOf(ctx.ev.value(get(entry.value, 'InlineCode'))) ?? localText(ctx, ctx.ev.value(codeUri), 'CodeUri', codeUri?.loc ?? entry.keyLoc);
     if (dataSource === undefined || code === undefined) continue;
     addOperation(resource, { kind: 'function', name: entry.key, apiId, dataSource, loc: entry.keyLoc }, code);
   }
@@ -102,7 +105,22 @@ function textOf(v: Value | undefined): string | undefined {
   return isComposite(v) ? v.parts.filter((p): p is string => typeof p === 'string').join('') : undefined;
 }
 
-function localText(ctx: LoadContext, location: Value | undefined, at: SourceLocation): string | undefined {
-  if (typeof location !== 'string' || isRemote(location)) return undefined;
-  return ctx.reader?.text(at.file, location);
+/**
+ * A local file's text; one that cannot be read is reported at the property that names it (`what`),
+ * and its operations stay unknown.
+ */
+function localText(ctx: LoadContext, location: Value | undefined, what: string, at: SourceLocation): string | undefined {
+  if (typeof location !== 'string' || isRemote(location) || !ctx.reader) return undefined;
+  const read = ctx.reader.textOrWhyNot(at.file, location);
+  if ('text' in read) return read.text;
+  const d = ctx.template.diagnostics;
+  const unknown = 'the DynamoDB operations of its request are unknown';
+  if (read.notRead === 'outside') d.error('path-outside-project', `${what} ${location} points outside the scanned directory: not read`, at);
+  else if (read.notRead === 'missing') d.warning('file-not-found', `${what} ${location}: no such file in the scanned directory; ${unknown}`, at);
+  else if (read.notRead === 'excluded') d.note('file-excluded', `${what} ${location} is excluded from the scan: not read; ${unknown}`, at);
+  else if (read.notRead === 'refused') {
+    const refused = referenceRefusalDiagnostic(read.refusal, at, `${what} ${location}`);
+    d[refused.severity](refused.code, refused.message, at);
+  }
+  return undefined;
 }
