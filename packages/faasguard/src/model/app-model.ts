@@ -442,6 +442,12 @@ export interface Authorizer {
   type: AuthorizerType;
   /** For a Lambda authorizer: the model id of its function */
   functionId?: string;
+  /**
+   * For a Lambda authorizer, what its function is sent: the caller's token alone (`TOKEN`: the
+   * event holds `authorizationToken`), or the request's headers, query string and context
+   * (`REQUEST`; every HTTP and WebSocket API authorizer); absent when the format does not say
+   */
+  payload?: 'token' | 'request';
   /** For Cognito: the user pool(s) */
   userPools?: Value[];
   loc: SourceLocation;

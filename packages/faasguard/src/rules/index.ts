@@ -91,6 +91,7 @@ import { jwtDecodedWithoutVerification } from './code/jwt-decoded-without-verifi
 import { eventLogged } from './code/event-logged.js';
 import { tlsVerificationDisabled } from './code/tls-verification-disabled.js';
 import { authorizationFromClientInput } from './code/authorization-from-client-input.js';
+import { hardCodedCredentialCheck } from './code/hard-coded-credential-check.js';
 import { dependencyForeignRegistry } from './dependencies/dependency-foreign-registry.js';
 import { dependencyFromGit } from './dependencies/dependency-from-git.js';
 import { dependencyFromTarballOrPath } from './dependencies/dependency-from-tarball-or-path.js';
@@ -247,6 +248,7 @@ export const ALL_RULES: readonly Rule[] = [
   eventLogged,
   tlsVerificationDisabled,
   authorizationFromClientInput,
+  hardCodedCredentialCheck,
   // Secrets stores, identity pools
   cognitoIdentityPoolGuestAccess,
   envSecretByReference,

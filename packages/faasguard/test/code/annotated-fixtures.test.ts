@@ -14,7 +14,11 @@ import { annotationMismatches, annotations, scoreAnnotations, totals, type Score
 import { CODE_RULE_IDS, scanCode } from './helpers.js';
 
 /** Fixture folders under `fixtures/code/` whose code files carry their expectations. */
-const FOLDERS = ['annotated', 'sanitizers', 'sinks', 'sinks-more', 'sources', 'propagation', 'risks', 'express', 'python-taint', 'wsgi-plugin'];
+const FOLDERS = [
+  'annotated', 'sanitizers', 'sinks', 'sinks-more', 'sources', 'propagation', 'risks', 'express', 'python-taint', 'wsgi-plugin',
+  // Rule fixtures whose code carries its expectations too
+  '../rules/hard-coded-credential-check/fail', '../rules/hard-coded-credential-check/pass',
+];
 
 /** The code files under `dir` of a fixture, in order; package `__init__` files have nothing to judge. */
 function codeFiles(root: string, dir: string): string[] {

@@ -43,6 +43,56 @@ ${WEBSOCKET_API}${websocketRoute('Connect', '$connect', 'OnConnect')}${websocket
     ]);
   });
 
+  it("says a TOKEN authorizer logs the tokens callers send, and a REQUEST authorizer the headers", async () => {
+    const dir = project({
+      'template.yaml': `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      Auth:
+        DefaultAuthorizer: ByToken
+        Authorizers:
+          ByToken:
+            FunctionArn: !GetAtt TokenAuth.Arn
+          ByRequest:
+            FunctionArn: !GetAtt RequestAuth.Arn
+            FunctionPayloadType: REQUEST
+            Identity:
+              Headers: [Authorization]
+  Raw:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: raw
+  RawAuthorizer:
+    Type: AWS::ApiGateway::Authorizer
+    Properties:
+      RestApiId: !Ref Raw
+      Name: raw-token
+      Type: TOKEN
+      IdentitySource: method.request.header.Authorization
+      AuthorizerUri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${RawAuth.Arn}/invocations
+  TokenAuth:
+    Type: AWS::Serverless::Function
+    Properties: { Runtime: nodejs22.x, Handler: app.handler }
+  RequestAuth:
+    Type: AWS::Serverless::Function
+    Properties: { Runtime: nodejs22.x, Handler: app.handler }
+  RawAuth:
+    Type: AWS::Serverless::Function
+    Properties: { Runtime: nodejs22.x, Handler: app.handler }
+`,
+      'app.js': "exports.handler = async (event) => {\n  console.log(event);\n  return { principalId: 'user' };\n};\n",
+    });
+    const result = await scan(dir, { noCache: true, rules: [eventLogged] });
+    assert.deepEqual(result.findings.map((f) => [f.subject?.logicalId, f.message.split(': ').slice(1).join(': ')]).sort(), [
+      ['RawAuth', 'the tokens callers send (authorizationToken) end up in the logs.'],
+      ['RequestAuth', 'headers with tokens, cookies and personal data end up in the logs.'],
+      ['TokenAuth', 'the tokens callers send (authorizationToken) end up in the logs.'],
+    ]);
+  });
+
   it('names tokens and cookies where callers must send them', async () => {
     const dir = project({
       'template.yaml': `Transform: AWS::Serverless-2016-10-31

@@ -587,6 +587,12 @@ const CASES: Record<string, Expected[]> = {
     { file: 'src/accounts.js', line: 3, subject: 'Accounts' },
     { file: 'src/accounts.js', line: 4, subject: 'Accounts' },
   ],
+  'hard-coded-credential-check': [
+    { file: 'src/token-authorizer.js', line: 5, subject: 'TokenAuthorizer' },
+    { file: 'src/helper-authorizer.js', line: 5, subject: 'HelperAuthorizer' },
+    { file: 'src/reports.js', line: 3, subject: 'Reports' },
+    { file: 'src/key_authorizer.py', line: 4, subject: 'KeyAuthorizer' },
+  ],
   'iam-action-granted-never-used': [
     { line: 17, subject: 'CreateOrder' },
     { line: 40, subject: 'WriteBuildspec' },

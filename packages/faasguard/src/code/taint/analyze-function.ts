@@ -11,6 +11,7 @@ import { Evaluator, type AnalysisContext } from './evaluate.js';
 import { jsHandlerIgnoresEvent } from './handler-ignores-event.js';
 import { requestObject } from './request-object.js';
 import { AUTHZ_NAME } from './walker-core.js';
+import { credentialAt, isCredentialField } from './credential-fields.js';
 import { exportValue, loadModule } from './module-env.js';
 import { deepTaints } from './propagation.js';
 import { FIXED_ORIGIN } from './sinks.js';
@@ -58,6 +59,8 @@ export interface CodeEvent {
   statusFromErrorCode?: boolean;
   /** For a log: written only when the function's environment sets this variable to `true` */
   whenVariable?: string;
+  /** For a credential compared with text written in the code: that text, each value once, in the order compared */
+  constants?: string[];
 }
 
 export interface FunctionAnalysis {
@@ -66,6 +69,8 @@ export interface FunctionAnalysis {
   verboseErrors: CodeEvent[];
   unverifiedTokenDecisions: CodeEvent[];
   clientAuthorization: CodeEvent[];
+  /** A credential the caller sends compared with text written in the code (`field`, `constants`) */
+  fixedCredentials: CodeEvent[];
   eventLogs: CodeEvent[];
   /** True when the effort bound stopped the analysis early */
   exhausted: boolean;
@@ -74,22 +79,6 @@ export interface FunctionAnalysis {
 }
 
 const TOKEN_HEADER = /^(header|kid|alg|typ|jku|x5u)$/;
-const SECRET_FIELD = /authorization|password|passwd|secret|token|cookie|api[-_]?key|credential|session/i;
-/** Counts of a model's tokens (`maxTokens`, `max_tokens`, `inputTokens`): numbers, not credentials. */
-const TOKEN_COUNT = /tokens$|^(max|min|num|total)[-_]?tokens?$/i;
-/**
- * Tokens that name a run, a request or a page rather than grant anything: a Step Functions or
- * durable execution's id handed back to the caller (`executionToken` set to API Gateway's request
- * id), a pagination cursor (`nextToken`, `continuation_token`), an idempotency key (a Secrets
- * Manager rotation's `ClientRequestToken`, the id of the version it makes). Whoever reads one in the
- * logs can replay nothing with it.
- */
-const TOKEN_NOT_CREDENTIAL = /^(execution|(client[-_]?)?request|correlation|trace|idempotency|next|pagination|page|continuation|sync)[-_]?token$/i;
-/**
- * Fields that name or describe a secret rather than hold it: a secret's id, ARN or name (a Secrets
- * Manager rotation event's `SecretId`), a token's type, a password's length, a session's expiry.
- */
-const ABOUT_A_SECRET = /^secret[-_]?(id|arn|name)$|(type|length|len|expiry|expires|expiration|ttl)$/i;
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
 
 /** Analyzes the handler `exportName` of `file`; a string is the reason it cannot be. */
@@ -171,6 +160,7 @@ export function classify(handler: FunctionAnalysis['handler'], hits: SinkHit[], 
     verboseErrors: verboseErrors(responses),
     unverifiedTokenDecisions: tokenDecisions(hits),
     clientAuthorization: withoutTokenDecisions(clientAuthorization(hits, sources), tokenDecisions(hits)),
+    fixedCredentials: fixedCredentials(hits, sources),
     eventLogs: eventLogs(hits, sources),
     exhausted,
   };
@@ -231,7 +221,7 @@ function pathText(path: ReadonlyArray<{ name: string }>): string {
 function sinkFlows(hits: SinkHit[], sources: Sources): Flow[] {
   const out: Flow[] = [];
   for (const h of hits) {
-    if (h.kind === 'log' || h.kind === 'decision') continue;
+    if (h.kind === 'log' || h.kind === 'decision' || h.kind === 'fixed-credential') continue;
     if (h.kind === 'log-forging' && !forgesLines(h.taint)) continue;
     const source = sources.of(h.taint, true);
     if (!source) continue;
@@ -334,6 +324,28 @@ function clientAuthorization(hits: SinkHit[], sources: Sources): CodeEvent[] {
   return dedupeEvents(out);
 }
 
+/**
+ * Credentials of the event compared with text written in the code, one event per field: where it
+ * is first compared, and every text it is compared with (`case 'allow': … case 'deny':`).
+ */
+function fixedCredentials(hits: SinkHit[], sources: Sources): CodeEvent[] {
+  const byField = new Map<string, CodeEvent & { constants: string[] }>();
+  for (const h of hits) {
+    if (h.kind !== 'fixed-credential' || h.constant === undefined || h.taint.origin.kind !== 'event') continue;
+    const field = credentialAt(h.taint.origin.path);
+    const source = sources.of(h.taint, false);
+    if (!field || !source) continue;
+    const seen = byField.get(field);
+    if (seen) {
+      if (!seen.constants.includes(h.constant)) seen.constants.push(h.constant);
+      continue;
+    }
+    const flow = flowOf('command', h.loc, h.what, source, h.taint);
+    byField.set(field, { loc: h.loc, what: h.what, field, source, constants: [h.constant], steps: [...flow.steps.slice(0, -1), { loc: h.loc, message: 'compared with text written in the code' }] });
+  }
+  return [...byField.values()];
+}
+
 /** Flags whose mere truth grants something (`if (body.isAdmin)`). */
 const AUTHZ_FLAG = /^(is_?admin|admin|is_?owner|is_?staff|is_?superuser|superuser)$/i;
 /** Collections whose members grant something (`if (body.permissions.write)`). */
@@ -374,10 +386,6 @@ function eventLogs(hits: SinkHit[], sources: Sources): CodeEvent[] {
     });
   }
   return dedupeEvents(out);
-}
-
-function isCredentialField(name: string): boolean {
-  return SECRET_FIELD.test(name) && !TOKEN_COUNT.test(name) && !TOKEN_NOT_CREDENTIAL.test(name) && !ABOUT_A_SECRET.test(name);
 }
 
 /** A decision on an unverified token is reported as such, not again as a client-supplied field. */

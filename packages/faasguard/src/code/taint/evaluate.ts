@@ -310,9 +310,10 @@ export class Evaluator extends TaintWalker<ts.Node> {
   }
 
   private evalSwitch(s: ts.SwitchStatement, env: Env): void {
-    this.decision(this.evalExpr(s.expression, env), s.expression);
+    const value = this.evalExpr(s.expression, env);
+    this.decision(value, s.expression);
     for (const clause of s.caseBlock.clauses) {
-      if (ts.isCaseClause(clause)) this.evalExpr(clause.expression, env);
+      if (ts.isCaseClause(clause)) this.comparedWithText(value, this.evalExpr(clause.expression, env), clause.expression, `switch (${this.text(s.expression)}) case ${this.text(clause.expression)}`);
       this.inBranch(() => this.evalBlock(clause.statements, new Env(env)));
     }
   }
@@ -466,6 +467,10 @@ export class Evaluator extends TaintWalker<ts.Node> {
     if (isComparison(op)) {
       this.decision(left, node, isNothing(node.right));
       this.decision(right, node, isNothing(node.left));
+    }
+    if (isComparison(op) && !isOrdering(op)) {
+      this.comparedWithText(left, right, node);
+      this.comparedWithText(right, left, node);
     }
     return CLEAN;
   }

@@ -466,7 +466,13 @@ export class PyEvaluator extends TaintWalker<PyNode> {
       case 'comparison_operator': {
         // `x is None`, `x == None`: whether the value is there.
         const presence = n.namedChildren.some((c) => c?.type === 'none');
-        for (const c of n.namedChildren) if (c) this.decision(this.evalExpr(c, env), n, presence);
+        const operands = n.namedChildren.filter(isNode).map((c) => this.evalExpr(c, env));
+        for (const v of operands) this.decision(v, n, presence);
+        const [left, right] = operands;
+        if (left && right && operands.length === 2 && isEquality(n)) {
+          this.comparedWithText(left, right, n);
+          this.comparedWithText(right, left, n);
+        }
         return CLEAN;
       }
       case 'not_operator':
@@ -1006,3 +1012,8 @@ function isConditionBuilder(v: Value): boolean {
   return v.api?.module === 'boto3' && v.api.members.some((m) => m === 'Attr' || m === 'Key');
 }
 
+/** `a == b` or `a != b`: one comparison of two values (not `in`, `is`, an ordering, or a chain). */
+function isEquality(n: PyNode): boolean {
+  const operators = n.children.filter((c): c is PyNode => c !== null && !c.isNamed).map((c) => c.type);
+  return operators.length === 1 && (operators[0] === '==' || operators[0] === '!=');
+}

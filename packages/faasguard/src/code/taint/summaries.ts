@@ -10,8 +10,8 @@ import { Evaluator, type AnalysisContext } from './evaluate.js';
 import { joinAll, substitute, substituteTaint, taintKey } from './propagation.js';
 import { CLEAN, Env, type FnRef, type SinkFamily, type Step, type Taint, type Value } from './types.js';
 
-/** `decision`: data a branch depends on; `log`: data written to the logs. */
-export type HitKind = SinkFamily | 'log' | 'decision';
+/** `decision`: data a branch depends on; `log`: data written to the logs; `fixed-credential`: a credential compared with text written in the code. */
+export type HitKind = SinkFamily | 'log' | 'decision' | 'fixed-credential';
 
 /** Tainted data reaching a sink, a log call or a decision, seen from inside one function. */
 export interface SinkHit {
@@ -26,6 +26,8 @@ export interface SinkHit {
   needsObject?: boolean;
   /** For logs: written only when the function's environment sets this variable to `true` (see `event-logging-middleware.ts`) */
   whenVariable?: string;
+  /** For a credential compared with text written in the code: that text */
+  constant?: string;
 }
 
 /** A call of a parameter (`callback(null, response)`), with its arguments. */
@@ -75,7 +77,7 @@ export function dedupeHits(hits: SinkHit[]): SinkHit[] {
   const seen = new Set<string>();
   const out: SinkHit[] = [];
   for (const h of hits) {
-    const k = `${h.kind}${h.presence ? '?' : ''}${h.needsObject ? '{}' : ''}|${h.loc.file}:${h.loc.line}:${h.loc.column}|${taintKey(h.taint)}`;
+    const k = `${h.kind}${h.presence ? '?' : ''}${h.needsObject ? '{}' : ''}${h.constant ?? ''}|${h.loc.file}:${h.loc.line}:${h.loc.column}|${taintKey(h.taint)}`;
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(h);

@@ -4,9 +4,10 @@
  * rule for recording a hit. A walker only translates its syntax into these.
  */
 import type { SourceLocation } from '../../model/location.js';
+import { credentialAt } from './credential-fields.js';
 import { deepTaints, MAX_HITS } from './propagation.js';
 import type { SinkHit } from './summaries.js';
-import type { Step, Value } from './types.js';
+import type { SinkFamily, Step, Value } from './types.js';
 
 /** Field names that carry authorization when a client supplies them. */
 export const AUTHZ_NAME = /^(is_?admin|admin|role|roles|user_?id|userid|owner(_?id)?|groups?|permissions?|scopes?|is_?owner|tenant_?id|account_?id|x-user-id|x-role|x-admin|x-tenant-id|is_?staff|is_?superuser|superuser|privileges?|access_?level)$/i;
@@ -16,6 +17,12 @@ export const AUTHZ_NAME = /^(is_?admin|admin|role|roles|user_?id|userid|owner(_?
  * line misleads (see the `log-injection` rule).
  */
 const SECURITY_LOG = /\b(log(?:ged)?[ _-]?in|logon|sign(?:ed)?[ _-]?in|auth|authenticat\w*|authori[sz]\w*|unauthori[sz]ed|passw(?:or)?d|denied|forbidden|permission|security|suspicious|blocked|rejected|(?:invalid|expired|bad|wrong|failed|missing|forged)\s+(?:token|credentials?|signature|api[ _-]?key))\b/i;
+
+/**
+ * Text a credential is compared with that tests its form or its absence, not its value: an
+ * authentication scheme (`scheme === 'Bearer'`) or a word for nothing (`token === 'undefined'`).
+ */
+const NOT_A_CREDENTIAL_VALUE = /^(bearer|basic|digest|token|negotiate|aws4-hmac-sha256|undefined|null|none|nil|true|false)$/i;
 
 /** Longest code text a step shows */
 const MAX_STEP_TEXT = 90;
@@ -55,7 +62,7 @@ export abstract class TaintWalker<N> {
    * that kind cleaned it. `at`: where the data is written, when not the call itself (the argument,
    * keyword or property that carries it).
    */
-  protected hit(kind: SinkHit['kind'], v: Value, n: N, what: string, needsObject = false, at?: SourceLocation): void {
+  protected hit(kind: SinkFamily | 'log' | 'decision', v: Value, n: N, what: string, needsObject = false, at?: SourceLocation): void {
     for (const t of deepTaints(v)) {
       if (t.origin.kind !== 'param' && t.origin.kind !== 'event') continue;
       if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
@@ -72,6 +79,22 @@ export abstract class TaintWalker<N> {
     for (const a of args) this.hit('log', a, n, what);
     if (!SECURITY_LOG.test(this.source(n))) return;
     for (const a of written) this.hit('log-forging', a, n, what);
+  }
+
+  /**
+   * A credential of the event (`authorizationToken`, a `token` header; a parameter, whose path the
+   * call that passes the event names) compared with `other`, when `other` is text written in the
+   * code: whoever reads the code holds the credential it accepts.
+   */
+  protected comparedWithText(v: Value, other: Value, n: N, what = this.text(n)): void {
+    const constant = other.text;
+    if (constant === undefined || deepTaints(other).length > 0 || constant.trim() === '' || NOT_A_CREDENTIAL_VALUE.test(constant.trim())) return;
+    for (const t of deepTaints(v)) {
+      const o = t.origin;
+      if (o.kind !== 'event' && o.kind !== 'param') continue;
+      if (!(o.kind === 'param' && o.path.length === 0) && !credentialAt(o.path)) continue;
+      if (this.hits.length < MAX_HITS) this.hits.push({ kind: 'fixed-credential', loc: this.loc(n), what, taint: t, constant });
+    }
   }
 
   /**

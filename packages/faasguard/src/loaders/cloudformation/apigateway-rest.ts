@@ -33,9 +33,11 @@ export function loadRestApi(ctx: LoadContext, r: TemplateResource): Api {
 export function linkRestAuthorizer(ctx: LoadContext, r: TemplateResource): void {
   const api = apiOfChild(ctx, r, 'RestApiId', 'rest');
   if (!api) return;
-  const type: AuthorizerType = prop(ctx, r, 'Type').value === 'COGNITO_USER_POOLS' ? 'cognito' : 'lambda';
+  const declared = prop(ctx, r, 'Type').value;
+  const type: AuthorizerType = declared === 'COGNITO_USER_POOLS' ? 'cognito' : 'lambda';
   const fn = ctx.builder.functionOf(prop(ctx, r, 'AuthorizerUri').value);
-  api.authorizers.push({ name: r.logicalId, type, ...(fn ? { functionId: fn.id } : {}), userPools: asArray(prop(ctx, r, 'ProviderARNs').value), loc: r.loc });
+  const payload = declared === 'TOKEN' ? 'token' : declared === 'REQUEST' ? 'request' : undefined;
+  api.authorizers.push({ name: r.logicalId, type, ...(fn ? { functionId: fn.id } : {}), ...(payload ? { payload } : {}), userPools: asArray(prop(ctx, r, 'ProviderARNs').value), loc: r.loc });
 }
 
 export function linkRestStage(ctx: LoadContext, r: TemplateResource): void {

@@ -39,7 +39,7 @@ export function linkApiV2Authorizer(ctx: LoadContext, r: TemplateResource): void
   if (!api) return;
   const type = prop(ctx, r, 'AuthorizerType').value === 'JWT' ? 'jwt' : 'lambda';
   const fn = ctx.builder.functionOf(prop(ctx, r, 'AuthorizerUri').value);
-  api.authorizers.push({ name: r.logicalId, type, ...(fn ? { functionId: fn.id } : {}), loc: r.loc });
+  api.authorizers.push({ name: r.logicalId, type, ...(fn ? { functionId: fn.id } : {}), ...(type === 'lambda' ? { payload: 'request' as const } : {}), loc: r.loc });
 }
 
 export function linkApiV2Stage(ctx: LoadContext, r: TemplateResource): void {

@@ -143,6 +143,8 @@ export function loadTemplate(input: TemplateInput, builder: ModelBuilder): Diagn
   const resources = [...template.resources.values()].filter((r) => isCreated(ctx, r)).map((r) => (sam ? withGlobals(root, r) : r));
   for (const r of resources) loadElement(ctx, r);
   for (const r of resources) if (r.type === 'AWS::Lambda::Alias') linkAlias(ctx, r);
+  // After the functions and their aliases: a SAM API names its Lambda authorizers' functions, which may come after it in the template.
+  for (const r of resources) if (r.type === 'AWS::Serverless::Api' || r.type === 'AWS::Serverless::HttpApi') ctx.builder.addApi(loadSamApi(ctx, r));
   for (const r of resources) (FIRST_LINKS[r.type] ?? (isCustomResourceType(r.type) ? linkCustomResource : undefined))?.(ctx, r);
   if (sam) for (const r of resources) linkEmbeddedConnectors(ctx, r);
   for (const r of resources) ROUTE_LINKS[r.type]?.(ctx, r);
@@ -176,9 +178,6 @@ function loadElement(ctx: LoadContext, r: TemplateResource): void {
       return ctx.builder.addApi(loadRestApi(ctx, r));
     case 'AWS::ApiGatewayV2::Api':
       return ctx.builder.addApi(loadApiV2(ctx, r));
-    case 'AWS::Serverless::Api':
-    case 'AWS::Serverless::HttpApi':
-      return ctx.builder.addApi(loadSamApi(ctx, r));
   }
 }
 

@@ -62,6 +62,8 @@ function schemeAuthorizer(ctx: LoadContext, name: string, scheme: ValueMap, loc:
   const fn = ctx.builder.functionOf(e['authorizerUri']);
   const authorizer: Authorizer = { name, type: kind as AuthorizerType, ...(fn ? { functionId: fn.id } : {}), loc };
   if (kind === 'cognito') authorizer.userPools = asArray(e['providerARNs']);
+  const payload = lower(e['type']);
+  if (payload === 'token' || payload === 'request') authorizer.payload = payload;
   return authorizer;
 }
 

@@ -37,7 +37,7 @@ function buildApi(ctx: LoadContext, base: ModelElement, protocol: ApiProtocol, p
     ...base,
     protocol,
     implicit,
-    authorizers: authorizers(ctx, auth, get(authNode, 'Authorizers'), base.loc),
+    authorizers: authorizers(ctx, auth, get(authNode, 'Authorizers'), base.loc, protocol),
     apiKeyRequiredByDefault: asBoolean(auth['ApiKeyRequired']) === true,
     stages: [stage(ctx, p, props, base.loc, protocol)],
     cors: protocol === 'http' ? p['CorsConfiguration'] : p['Cors'],
@@ -50,7 +50,7 @@ function buildApi(ctx: LoadContext, base: ModelElement, protocol: ApiProtocol, p
   return api;
 }
 
-function authorizers(ctx: LoadContext, auth: ValueMap, defsNode: TNode | undefined, fallback: SourceLocation): Authorizer[] {
+function authorizers(ctx: LoadContext, auth: ValueMap, defsNode: TNode | undefined, fallback: SourceLocation, protocol: ApiProtocol): Authorizer[] {
   const defs = auth['Authorizers'];
   if (!isValueMap(defs)) return [];
   return Object.entries(defs).map(([name, def]) => {
@@ -59,6 +59,7 @@ function authorizers(ctx: LoadContext, auth: ValueMap, defsNode: TNode | undefin
     const fn = ctx.builder.functionOf(d['FunctionArn']);
     const type = d['UserPoolArn'] !== undefined ? 'cognito' : d['JwtConfiguration'] !== undefined ? 'jwt' : 'lambda';
     const authorizer: Authorizer = { name, type, ...(fn ? { functionId: fn.id } : {}), loc };
+    if (type === 'lambda') authorizer.payload = protocol !== 'rest' || d['FunctionPayloadType'] === 'REQUEST' ? 'request' : 'token';
     if (d['UserPoolArn'] !== undefined) authorizer.userPools = [d['UserPoolArn']];
     return authorizer;
   });
