@@ -27,6 +27,12 @@ export interface EntryPath {
   description: string;
   /** Each hop from the outside to the function, for chains through other functions */
   steps: Array<{ loc: SourceLocation; message: string }>;
+  /**
+   * Hops of a chain that only the writer's role allows, its configuration not naming the source it
+   * would write to (no environment variable refers to it): a relay the code may never make. Of
+   * paths equally wide, one with fewer such hops is named first. Absent on paths that are not chains.
+   */
+  roleOnlyHops?: number;
 }
 
 export interface FunctionExposure {

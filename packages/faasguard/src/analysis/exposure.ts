@@ -9,7 +9,7 @@ import { graphqlApiFacts } from '../model/facts/graphql-api-facts.js';
 import { ModelIndex } from '../model/model-index.js';
 import { routeAuthText } from '../model/route-auth-text.js';
 import { qualifierText, urlOfTrigger } from '../model/facts/function-urls.js';
-import { display } from '../model/value.js';
+import { display, referencedResource } from '../model/value.js';
 import { nameOf } from '../rules/subject.js';
 import { EXPOSURE_ORDER, widerOf, type EntryPath, type ExposureLevel, type FunctionExposure } from './exposure-types.js';
 import { SourceWriterIndex } from './source-writer-index.js';
@@ -45,8 +45,8 @@ function exposureOf(model: AppModel): Map<string, FunctionExposure> {
   for (const listener of forwardingListeners(model)) for (const [fnId, path] of loadBalancerPaths(listener, index)) addPath(result, fnId, path);
   propagateChains(model, index, result);
   for (const e of result.values()) e.paths = withoutNarrowerTwins(e.paths);
-  // Widest first; of those, the shortest (the one a message names first).
-  for (const e of result.values()) e.paths.sort((a, b) => EXPOSURE_ORDER.indexOf(a.level) - EXPOSURE_ORDER.indexOf(b.level) || a.steps.length - b.steps.length || (a.via < b.via ? -1 : a.via > b.via ? 1 : 0));
+  // Widest first; of those, the one with the fewest hops only a role allows, then the shortest (the one a message names first).
+  for (const e of result.values()) e.paths.sort((a, b) => EXPOSURE_ORDER.indexOf(a.level) - EXPOSURE_ORDER.indexOf(b.level) || (a.roleOnlyHops ?? 0) - (b.roleOnlyHops ?? 0) || a.steps.length - b.steps.length || (a.via < b.via ? -1 : a.via > b.via ? 1 : 0));
   return result;
 }
 
@@ -72,7 +72,34 @@ function directPath(t: Trigger, index: ModelIndex): EntryPath | undefined {
   if (!fn) return undefined;
   if (isApiTrigger(t.kind)) return routePath(t, index, fn);
   if (t.kind === 'function-url') return urlPath(t, fn);
+  if (t.kind === 'apigw-authorizer-token' || t.kind === 'apigw-authorizer-request') return authorizerPath(t, index, fn);
   return sourcePath(t, index, fn);
+}
+
+/**
+ * A Lambda authorizer runs for every request that reaches a route naming it, whatever credentials
+ * the request carries (that is what it decides): its callers are the route's as if the route were
+ * open, held back only by what holds back the API (a private network, a resource policy, client
+ * certificates). Of the routes that name it, the widest decides; an authorizer no route names is
+ * never run.
+ */
+function authorizerPath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPath | undefined {
+  const api = index.api(t.sourceId);
+  const name = t.details['authorizer'];
+  if (!api || typeof name !== 'string') return undefined;
+  const held = heldBy(api, index);
+  const routes = index.routesOf(api).filter((r) => r.auth.type === 'lambda' && r.auth.authorizer === name);
+  const widest = routes
+    .map((route) => ({ route, open: { ...route, auth: { ...route.auth, type: 'none' as const, apiKeyRequired: false } } }))
+    .map((r) => ({ ...r, level: routeLevel(r.open, held) }))
+    .sort((a, b) => EXPOSURE_ORDER.indexOf(a.level) - EXPOSURE_ORDER.indexOf(b.level))[0];
+  if (!widest) return undefined;
+  return {
+    level: widest.level,
+    via: t.id,
+    description: `${routeCallers(widest.open, widest.level, held)} can call ${routeName(widest.route)} of ${nameOf(api)}, whose Lambda authorizer ${name} runs ${nameOf(fn)} to check each request's credentials`,
+    steps: [{ loc: t.loc, message: `Lambda authorizer ${name} of ${nameOf(api)} runs ${nameOf(fn)} for requests to ${routeName(widest.route)}` }, ...heldSteps(api, held)],
+  };
 }
 
 function routePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPath | undefined {
@@ -357,14 +384,21 @@ function propagateChains(model: AppModel, index: ModelIndex, result: Map<string,
   }
 }
 
+/** Whether an environment variable of the function refers to the resource (`QUEUE_URL: !Ref Queue`): the code is told where to write. */
+function namesInEnvironment(fn: LambdaFunction, resourceId: string): boolean {
+  return fn.environment.some((v) => referencedResource(v.value)?.target === resourceId);
+}
+
 function chainPath(writer: LambdaFunction, exposure: FunctionExposure, t: Trigger, index: ModelIndex, grantLoc: EntryPath['steps'][number]['loc']): EntryPath {
   const target = index.function(t.functionId)!;
   const source = index.resource(t.sourceId);
   const first = exposure.paths.find((p) => p.level === exposure.level)!;
   const through = source ? nameOf(source) : t.kind;
+  const roleOnlyHops = (first.roleOnlyHops ?? 0) + (source && namesInEnvironment(writer, source.id) ? 0 : 1);
   return {
     level: exposure.level,
     via: `${writer.id}->${t.id}`,
+    roleOnlyHops,
     description: `${first.description}; ${nameOf(writer)} can ${feeds(source).base} ${through}, which invokes ${nameOf(target)}`,
     steps: [...first.steps, { loc: grantLoc, message: `${nameOf(writer)}'s role can ${feeds(source).base} ${through}` }, { loc: t.loc, message: `${t.kind} event invokes ${nameOf(target)}` }],
   };

@@ -44,6 +44,8 @@ export const SHARED_TRIGGER_KINDS = [
   'codecommit',
   'transfer-identity-provider',
   'cloudformation-custom-resource',
+  'apigw-authorizer-token',
+  'apigw-authorizer-request',
 ] as const satisfies readonly SourceName[];
 
 /**
@@ -70,7 +72,7 @@ export function isApiTrigger(kind: TriggerKind): kind is (typeof API_TRIGGER_KIN
 }
 
 /** Kinds whose event is a caller's request (HTTP, GraphQL, a voice request), not a record of something that happened. */
-const REQUEST_KINDS: ReadonlySet<TriggerKind> = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb', 'appsync-resolver', 'alexa', 'vpc-lattice', 's3-object-lambda', 'iot-authorizer', 'transfer-identity-provider']);
+const REQUEST_KINDS: ReadonlySet<TriggerKind> = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb', 'appsync-resolver', 'alexa', 'vpc-lattice', 's3-object-lambda', 'iot-authorizer', 'transfer-identity-provider', 'apigw-authorizer-token', 'apigw-authorizer-request']);
 
 /** Whether a caller's request invokes the function through a trigger of this kind. */
 export function isRequestTrigger(kind: TriggerKind): boolean {

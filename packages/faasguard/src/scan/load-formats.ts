@@ -4,6 +4,7 @@
  * and SAM templates, then CDK cloud assemblies. Templates inside a cloud assembly belong to the CDK
  * loader alone. A CDK app without an assembly is reported with the command that makes one.
  */
+import { addAuthorizerTriggers } from '../loaders/authorizer-triggers.js';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { DiscoveredFile } from '../discover/discover.js';
@@ -126,6 +127,7 @@ export async function loadAllFormats(rootAbs: string, files: DiscoveredFile[], o
     out.diagnostics.push(...loaded.diagnostics);
   }
   isolated('.', out, () => out.diagnostics.push(...joinNestedStackApps(builder.model, new PathGuard(rootAbs))));
+  addAuthorizerTriggers(builder);
   return out;
 }
 

@@ -21,6 +21,8 @@ describe('trigger kinds', () => {
       'sam/template.yaml/Assistant#actionGroup0 bedrock-agent',
       'sam/template.yaml/Delivery#ExtendedS3DestinationConfiguration0 kinesis-firehose',
       'sam/template.yaml/DeviceAuthorizer iot-authorizer',
+      'sam/template.yaml/Gateway#authorizer/RequestCheck apigw-authorizer-request',
+      'sam/template.yaml/Gateway#authorizer/TokenCheck apigw-authorizer-token',
       'sam/template.yaml/GraphSource appsync-resolver',
       'sam/template.yaml/Handler#Broker mq',
       'sam/template.yaml/Handler#Changes documentdb',

@@ -11,6 +11,7 @@ import { eventLogged } from '../../src/rules/code/event-logged.js';
 import { logGroupWithoutKmsKey } from '../../src/rules/monitoring/log-group-without-kms-key.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { samApiWithAuthorizers } from '../helpers/sam-authorizers.js';
 import { functionInvokeUri, lambdaIntegration, samApiDefinition } from '../helpers/sam-api-definition.js';
 import { WEBSOCKET_API, websocketFunction, websocketRoute } from '../helpers/websocket-api.js';
 
@@ -47,21 +48,7 @@ ${WEBSOCKET_API}${websocketRoute('Connect', '$connect', 'OnConnect')}${websocket
     const dir = project({
       'template.yaml': `Transform: AWS::Serverless-2016-10-31
 Resources:
-  Api:
-    Type: AWS::Serverless::Api
-    Properties:
-      StageName: prod
-      Auth:
-        DefaultAuthorizer: ByToken
-        Authorizers:
-          ByToken:
-            FunctionArn: !GetAtt TokenAuth.Arn
-          ByRequest:
-            FunctionArn: !GetAtt RequestAuth.Arn
-            FunctionPayloadType: REQUEST
-            Identity:
-              Headers: [Authorization]
-  Raw:
+${samApiWithAuthorizers()}  Raw:
     Type: AWS::ApiGateway::RestApi
     Properties:
       Name: raw

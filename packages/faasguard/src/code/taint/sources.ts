@@ -105,6 +105,15 @@ export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = 
   alexa: [p('', 'event')],
   // A resolver's arguments and the request headers are the caller's; a batched resolver gets a list of such events.
   'appsync-resolver': [p('arguments', 'GraphQL arguments'), p('*.arguments', 'GraphQL arguments'), p('request.headers', 'request headers', 1), p('*.request.headers', 'request headers', 1)],
+  // A TOKEN authorizer is sent the caller's token, and the method's ARN, whose path is the request's.
+  'apigw-authorizer-token': [p('authorizationToken', 'authorization token', 0), p('methodArn', "method ARN (with the request's path)", 0)],
+  // A REQUEST authorizer is sent the request (REST: as a proxy integration; HTTP API: as its payload version says) and what its identity sources name.
+  'apigw-authorizer-request': [
+    ...HTTP,
+    p('identitySource', 'identity source values', 1),
+    p('methodArn', "method ARN (with the request's path)", 0),
+    p('routeArn', "route ARN (with the request's path)", 0),
+  ],
   // The state's input: what the execution was started with, as the workflow passed it on.
   'step-functions': [p('', 'state input')],
   unknown: [p('', 'event')],

@@ -36,7 +36,8 @@ export function linkRestAuthorizer(ctx: LoadContext, r: TemplateResource): void 
   const declared = prop(ctx, r, 'Type').value;
   const type: AuthorizerType = declared === 'COGNITO_USER_POOLS' ? 'cognito' : 'lambda';
   const fn = ctx.builder.functionOf(prop(ctx, r, 'AuthorizerUri').value);
-  const payload = declared === 'TOKEN' ? 'token' : declared === 'REQUEST' ? 'request' : undefined;
+  // Terraform's `type` may be left out: it defaults to TOKEN (CloudFormation requires it).
+  const payload = declared === 'TOKEN' || declared === undefined ? 'token' : declared === 'REQUEST' ? 'request' : undefined;
   api.authorizers.push({ name: r.logicalId, type, ...(fn ? { functionId: fn.id } : {}), ...(payload ? { payload } : {}), userPools: asArray(prop(ctx, r, 'ProviderARNs').value), loc: r.loc });
 }
 

@@ -57,11 +57,12 @@ function shown(text: string): string {
   return /^[A-Za-z]+( [A-Za-z]+)?$/.test(text) && text.length <= 20 ? `'${text}'` : `'${redact(text)}'`;
 }
 
-/** How the message names the function, when its callers send the compared field; otherwise nothing is reported. */
+/**
+ * How the message names the function, when its callers send the compared field (a Lambda
+ * authorizer's, or a request's or sign-in's the function gets itself); otherwise nothing is reported.
+ */
 function callers(e: CodeEvent, f: FunctionCodeFacts, model: AppModel): string | undefined {
-  const triggers = e.source?.triggers ?? [];
-  if (triggers.length > 0) return triggers.some((t) => carriesCallerCredentials(t.kind)) ? `Function ${nameOf(f.fn)}` : undefined;
   const apis = [...new Set(authorizersOf(f.fn, model).map((a) => a.api))];
-  if (apis.length === 0) return undefined;
-  return `Function ${nameOf(f.fn)}, the Lambda authorizer of ${apis.length === 1 ? `API ${nameOf(apis[0]!)}` : `${apis.length} APIs (${apis.map(nameOf).join(', ')})`},`;
+  if (apis.length > 0) return `Function ${nameOf(f.fn)}, the Lambda authorizer of ${apis.length === 1 ? `API ${nameOf(apis[0]!)}` : `${apis.length} APIs (${apis.map(nameOf).join(', ')})`},`;
+  return (e.source?.triggers ?? []).some((t) => carriesCallerCredentials(t.kind)) ? `Function ${nameOf(f.fn)}` : undefined;
 }

@@ -43,6 +43,8 @@ const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
   codecommit: 'a CodeCommit push',
   'transfer-identity-provider': 'a Transfer Family sign-in',
   'cloudformation-custom-resource': 'a custom resource request',
+  'apigw-authorizer-token': "an API request's authorization check",
+  'apigw-authorizer-request': "an API request's authorization check",
   unknown: 'an event',
 };
 
