@@ -41,6 +41,11 @@ describe(RULE, () => {
     assert.equal(messageOf('KeyAuthorizer'), `Function KeyAuthorizer, the Lambda authorizer of API ReportsApi, compares the x-api-key header its callers send with text written in its code ('******') at src/key_authorizer.py:4: ${CONSEQUENCE}`);
   });
 
+  it('reads a credential looked up in a list written in the code', () => {
+    assert.equal(messageOf('Admin'), `Function Admin compares the authorization header its callers send with text written in its code ('opensesame', 'letmein') at src/admin.js:6: ${CONSEQUENCE}`);
+    assert.equal(messageOf('Legacy'), `Function Legacy compares the token query parameter its callers send with text written in its code ('**********', '**********') at src/legacy.py:4: ${CONSEQUENCE}`);
+  });
+
   it('leaves alone a secret from Secrets Manager, a scheme or absence test, and a function no caller reaches', async () => {
     assert.deepEqual(await findings('pass'), []);
   });

@@ -592,6 +592,8 @@ const CASES: Record<string, Expected[]> = {
     { file: 'src/helper-authorizer.js', line: 5, subject: 'HelperAuthorizer' },
     { file: 'src/reports.js', line: 3, subject: 'Reports' },
     { file: 'src/key_authorizer.py', line: 4, subject: 'KeyAuthorizer' },
+    { file: 'src/admin.js', line: 6, subject: 'Admin' },
+    { file: 'src/legacy.py', line: 4, subject: 'Legacy' },
   ],
   'iam-action-granted-never-used': [
     { line: 17, subject: 'CreateOrder' },

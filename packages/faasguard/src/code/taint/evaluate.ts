@@ -664,6 +664,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
     if (CLEAN_METHODS.has(callee.method)) {
       // `claims.groups.includes('admin')` answers a question about the data: a decision.
       if (receiver) this.decision(receiver, node);
+      if (receiver && callee.method === 'includes' && args[0]) this.comparedWithEach(args[0], receiver, node);
       return CLEAN;
     }
     let wrapped: FnRef | undefined;

@@ -473,6 +473,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
           this.comparedWithText(left, right, n);
           this.comparedWithText(right, left, n);
         }
+        if (left && right && operands.length === 2 && isMembership(n)) this.comparedWithEach(left, right, n);
         return CLEAN;
       }
       case 'not_operator':
@@ -1014,6 +1015,18 @@ function isConditionBuilder(v: Value): boolean {
 
 /** `a == b` or `a != b`: one comparison of two values (not `in`, `is`, an ordering, or a chain). */
 function isEquality(n: PyNode): boolean {
+  const operator = onlyOperator(n);
+  return operator === '==' || operator === '!=';
+}
+
+/** `a in b` or `a not in b`. */
+function isMembership(n: PyNode): boolean {
+  const operator = onlyOperator(n);
+  return operator === 'in' || operator === 'not in';
+}
+
+/** The operator of a comparison of two values; undefined for a chain (`a < b < c`). */
+function onlyOperator(n: PyNode): string | undefined {
   const operators = n.children.filter((c): c is PyNode => c !== null && !c.isNamed).map((c) => c.type);
-  return operators.length === 1 && (operators[0] === '==' || operators[0] === '!=');
+  return operators.length === 1 ? operators[0] : undefined;
 }

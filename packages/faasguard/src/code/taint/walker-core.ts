@@ -97,6 +97,11 @@ export abstract class TaintWalker<N> {
     }
   }
 
+  /** A credential looked up in a collection written in the code (`['allow', 'admin'].includes(token)`, `token in ("a", "b")`): compared with each text. */
+  protected comparedWithEach(v: Value, collection: Value, n: N): void {
+    for (const member of collection.props?.values() ?? []) this.comparedWithText(v, member, n);
+  }
+
   /**
    * A branch decided by client data that names an authorization field (`isAdmin`, `role`,
    * `tenantId`...) or by a token decoded without verification; `presence`: only whether it is there.
