@@ -207,7 +207,9 @@ function roleAllows(role: IamRole, operation: string, table: Resource, index: Mo
 
 /**
  * An integration that keys the item by the request's own id (new at each request) writes an item
- * nobody wrote before: it neither replaces nor deletes one that is there.
+ * nobody wrote before: it neither replaces nor deletes one that is there. One keyed by a WebSocket
+ * connection's id touches only that connection's own item (its `$connect` puts it, its
+ * `$disconnect` deletes it): no caller reaches another's.
  */
 function writesNewItemsOnly(integration: RouteIntegration, table: Resource): boolean {
   const fresh = integration.requestIdAttributes ?? [];

@@ -517,7 +517,8 @@ export interface RouteIntegration {
   requestTemplates?: boolean;
   /**
    * For a DynamoDB integration: the item attributes every request template sets from API Gateway's
-   * id of the request (`$context.requestId`, `$context.extendedRequestId`), new at each request
+   * id of the request (`$context.requestId`, `$context.extendedRequestId`), new at each request, or
+   * of a WebSocket connection (`$context.connectionId`), which only that connection's requests carry
    */
   requestIdAttributes?: string[];
   /**

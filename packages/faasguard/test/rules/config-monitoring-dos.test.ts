@@ -162,6 +162,34 @@ ${role('PlainRole')}${role('TracedRole', '        - arn:aws:iam::aws:policy/AWSX
       ['Generated', 'Set Tracing: Active.'],
     ]);
   });
+
+  it('reads a Terraform role whose AWS managed policy a data source looks up by name, and leaves one it cannot know', async () => {
+    const tfRole = (name: string, policy: string) => `data "aws_iam_policy" "${name}" {
+  name = "${policy}"
+}
+
+resource "aws_iam_role" "${name}" {
+  name                = "${name}"
+  assume_role_policy  = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+  managed_policy_arns = [data.aws_iam_policy.${name}.arn]
+}
+
+resource "aws_lambda_function" "${name}" {
+  function_name = "${name}"
+  role          = aws_iam_role.${name}.arn
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = "code.zip"
+}
+`;
+    const main = tfRole('basic', 'AWSLambdaBasicExecutionRole') + tfRole('traced', 'AWSXRayDaemonWriteAccess') + tfRole('custom', 'team-lambda-policy');
+    const result = await scan(project({ 'main.tf': main }), { noCache: true, rules: [functionWithoutTracing] });
+    assert.deepEqual(result.findings.map((f) => [f.subject?.logicalId, f.message.slice(f.message.indexOf('Set '))]).sort(), [
+      ['aws_lambda_function.basic', 'Set tracing_config { mode = "Active" }. Its role aws_iam_role.basic does not allow xray:PutTraceSegments, without which the traces are not sent: attach the AWS managed policy arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess to it.'],
+      ['aws_lambda_function.custom', 'Set tracing_config { mode = "Active" }.'],
+      ['aws_lambda_function.traced', 'Set tracing_config { mode = "Active" }.'],
+    ]);
+  });
 });
 
 describe('edge cases', () => {

@@ -3,6 +3,7 @@
  * which functions can delete or overwrite its items (and which cannot), the fix as the source
  * spells it; and the tables it leaves alone.
  */
+import { WEBSOCKET_API } from '../helpers/websocket-api.js';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -100,6 +101,33 @@ describe('dynamodb-table-without-point-in-time-recovery', () => {
       ['dynamodb-table-without-point-in-time-recovery', 'template.yaml', 2, ['route PUT / puts or updates items of Comments']],
     ]);
     assert.match(result.findings[0]!.message, / API route PUT \/ can overwrite its items\. Set /);
+  });
+
+  it("does not name a WebSocket route that keys the item by the connection's id: each connection touches only its own", async () => {
+    const route = (name: string, key: string, action: string, itemKey: string) => `  ${name}Route:
+    Type: AWS::ApiGatewayV2::Route
+    Properties:
+      ApiId: !Ref Chat
+      RouteKey: ${key}
+      Target: !Sub integrations/\${${name}Integration}
+  ${name}Integration:
+    Type: AWS::ApiGatewayV2::Integration
+    Properties:
+      ApiId: !Ref Chat
+      IntegrationType: AWS
+      IntegrationMethod: POST
+      CredentialsArn: arn:aws:iam::123456789012:role/apigw
+      IntegrationUri: !Sub arn:aws:apigateway:\${AWS::Region}:dynamodb:action/${action}
+      RequestTemplates:
+        \$default: !Sub '{"TableName": "\${Connections}", ${action === 'PutItem' ? '"Item"' : '"Key"'}: {"connectionId": {"S": "${itemKey}"}}}'
+`;
+    const dir = project({
+      'template.yaml':
+        'Resources:\n  Connections:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions: [{ AttributeName: connectionId, AttributeType: S }]\n      KeySchema: [{ AttributeName: connectionId, KeyType: HASH }]\n' +
+        WEBSOCKET_API + route('Connect', '$connect', 'PutItem', '$context.connectionId') + route('Disconnect', '$disconnect', 'DeleteItem', '$context.connectionId') + route('Kick', 'kick', 'DeleteItem', '$input.body'),
+    });
+    const result = await scan(dir, RULE);
+    assert.deepEqual(result.findings.map((f) => (f.related ?? []).map((r) => r.message)), [['route kick deletes items of Connections']]);
   });
 
   it('names the AppSync resolvers whose request deletes or overwrites items, read inline or from a local file', async () => {

@@ -113,8 +113,8 @@ function stateMachineNamedIn(ctx: LoadContext, places: Array<Value | undefined>)
 
 /**
  * The attributes that every request template of a DynamoDB integration sets to the request's id
- * (`"id": {"S": "$context.requestId"}`): a template that does not, or one the scan cannot read,
- * leaves none.
+ * (`"id": {"S": "$context.requestId"}`) or its WebSocket connection's: a template that does not, or
+ * one the scan cannot read, leaves none.
  */
 function requestIdAttributes(templates: Value | undefined): string[] {
   if (!isValueMap(templates)) return [];
@@ -153,8 +153,12 @@ function phoneNumberFromRequest(parameters: Value | undefined, templates: Value 
   return texts.length > 0 && texts.every((t) => /(?:^|[&\s])PhoneNumber=[^&]*\$input\b/.test(t));
 }
 
-/** `"<attribute>": {"S": "$context.requestId"}` (or `extendedRequestId`), as a request template writes an item's attribute. */
-const REQUEST_ID_ATTRIBUTE = /"([A-Za-z0-9_.-]+)"\s*:\s*\{\s*"S"\s*:\s*"\$context\.(?:requestId|extendedRequestId)"\s*\}/g;
+/**
+ * `"<attribute>": {"S": "$context.requestId"}` (or `extendedRequestId`, or a WebSocket route's
+ * `connectionId`, which only that connection's requests carry), as a request template writes an
+ * item's attribute.
+ */
+const REQUEST_ID_ATTRIBUTE = /"([A-Za-z0-9_.-]+)"\s*:\s*\{\s*"S"\s*:\s*"\$context\.(?:requestId|extendedRequestId|connectionId)"\s*\}/g;
 
 function firstResource(ctx: LoadContext, v: Value | undefined): string | undefined {
   if (v instanceof ResourceRef || v instanceof Composite) {

@@ -16,6 +16,7 @@ import { attributesOf, blockHeader, blocksOf, bodyOf, type HclNode } from './par
 import { builtin, jsonOrText } from './functions.js';
 import { entry, isUnknown, nil, scalar, textOf, unknownOrigin, unknownValue } from './tree-values.js';
 import { conditionKey, type Assumptions } from './assumptions.js';
+import { managedPolicyDocument } from '../../iam/managed-policies.js';
 
 export interface TfScope {
   locOf(node: HclNode): SourceLocation;
@@ -241,7 +242,8 @@ function configuredAttribute(resource: TfResource, attribute: string, scope: TfS
  * region and partition are the stack's pseudo-parameters; an archive's path is the folder or file
  * it packs (the function's code); the address of a network interface that a resource's
  * `network_interface_ids` names (a VPC endpoint's) is read as that attribute, which says whose
- * interface it is (`interfaceOwner`). Any other data source is unknown offline.
+ * interface it is (`interfaceOwner`); an IAM policy looked up by ARN, or by the name of an AWS
+ * managed policy, is that policy. Any other data source is unknown offline.
  */
 function dataReference(names: string[], scope: TfScope, depth: number, loc: SourceLocation): TNode {
   const [type = '', name = '', attribute = ''] = names;
@@ -259,7 +261,24 @@ function dataReference(names: string[], scope: TfScope, depth: number, loc: Sour
     return file ? packedFileFolder(evaluate(file.value, scope, depth + 1)) : nil(loc);
   }
   if (type === 'aws_network_interface' && /^private_ips?$/.test(attribute)) return interfaceOwner(block, scope, depth) ?? nil(loc);
+  if (type === 'aws_iam_policy' && attribute === 'arn') return lookedUpPolicyArn(block, scope, depth, loc) ?? nil(loc);
   return nil(loc);
+}
+
+/**
+ * `data "aws_iam_policy"` names a policy by `arn`, or by `name`: a name of an AWS managed policy
+ * (`AWSLambdaBasicExecutionRole`) is that policy, whose document the managed-policy data has; a
+ * name it does not know is a customer policy of the account, unknown offline. The ARN given for a
+ * name leaves out the policy's path, as a name written alone in a template is read.
+ */
+function lookedUpPolicyArn(block: HclNode, scope: TfScope, depth: number, loc: SourceLocation): TNode | undefined {
+  const attrs = attributesOf(bodyOf(block));
+  const arn = attrs.find((a) => a.name === 'arn');
+  if (arn) return evaluate(arn.value, scope, depth + 1);
+  const named = attrs.find((a) => a.name === 'name');
+  const name = named ? textOf(evaluate(named.value, scope, depth + 1)) : undefined;
+  if (name === undefined || managedPolicyDocument(name) === undefined) return undefined;
+  return scalar(`arn:aws:iam::aws:policy/${name}`, loc);
 }
 
 /**
