@@ -63,6 +63,26 @@ describe('what the findings claim', () => {
     assert.match(claims['PartnerApi']!, /^Stage prod of API PartnerApi has no throttling and no usage plan limits its callers: any authenticated caller can send requests .* Set stage rate and burst limits\.$/);
   });
 
+  it('api-without-throttling says where the limits of an API SAM makes from Api and HttpApi events go: under Globals', async () => {
+    const fn = (name: string, event: string) => `  ${name}:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Handler: app.handler
+      InlineCode: "def handler(e, c): pass"
+      Events:
+        Get:
+          Type: ${event}
+          Properties: { Path: /${name.toLowerCase()}, Method: get }
+`;
+    const dir = project({ 'template.yaml': `Transform: AWS::Serverless-2016-10-31\nResources:\n${fn('Rest', 'Api')}${fn('Http', 'HttpApi')}` });
+    const result = await scan(dir, { noCache: true, rules: [apiWithoutThrottling] });
+    assert.deepEqual(result.findings.map((f) => [f.subject?.logicalId, f.message.slice(f.message.lastIndexOf('. Set ') + 2)]).sort(), [
+      ['ServerlessHttpApi', "Set DefaultRouteSettings rate and burst limits under Globals: HttpApi (SAM makes this API from the functions' events)."],
+      ['ServerlessRestApi', "Set MethodSettings rate and burst limits under Globals: Api (SAM makes this API from the functions' events)."],
+    ]);
+  });
+
   it('async-trigger-without-failure-destination says the events are lost and the errors remain, not that nothing does', async () => {
     const result = await scan(path.join(FIXTURES, 'rules', 'async-trigger-without-failure-destination', 'fail'), { rules: [asyncTriggerWithoutFailureDestination] });
     assert.ok(result.findings.length > 0);

@@ -12,6 +12,7 @@ import { certificateGate, certificateHolders } from '../../analysis/certificate-
 import { ModelIndex } from '../../model/model-index.js';
 import { routeBackends } from '../../model/facts/route-backends.js';
 import { sourceWords } from '../source-words.js';
+import { stageSettingsPlace, type StageSettingsPlace } from '../monitoring/api-stages.js';
 
 export const apiWithoutThrottling: Rule = {
   meta: {
@@ -46,7 +47,7 @@ export const apiWithoutThrottling: Rule = {
       const effect = floodEffect(routes, api, relayed);
       const who = callersOf(api, routes, open, model);
       const idle = idlePlan(all, api);
-      for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, { open, who, effect, ...(idle ? { idle } : {}) }));
+      for (const stage of api.stages) if (!isThrottled(stage)) results.push(stageResult(api, stage, { open, who, effect, ...(idle ? { idle } : {}) }, stageSettingsPlace(model, { api, stage })));
     }
     return results;
   },
@@ -120,10 +121,10 @@ interface Flood {
   idle?: Resource;
 }
 
-function stageResult(api: Api, stage: ApiStage, { open, who, effect, idle }: Flood): RuleResult {
+function stageResult(api: Api, stage: ApiStage, { open, who, effect, idle }: Flood, place: StageSettingsPlace): RuleResult {
   const name = display(stage.name);
   return {
-    message: `Stage ${name} of API ${nameOf(api)} has no throttling${limitsText(api, idle)}: ${who} can send requests up to the account-wide quota, ${effect} and starving the account's other APIs. ${fixText(api, idle)}`,
+    message: `Stage ${name} of API ${nameOf(api)} has no throttling${limitsText(api, idle)}: ${who} can send requests up to the account-wide quota, ${effect} and starving the account's other APIs. ${fixText(api, idle, place)}`,
     location: stage.loc,
     related: [{ loc: api.loc, message: `API ${nameOf(api)}` }, ...(idle ? [{ loc: idle.loc, message: `${planName(idle)}, which sets no throttle or quota` }] : [])],
     subject: subjectOf(api),
@@ -138,10 +139,14 @@ function limitsText(api: Api, idle: Resource | undefined): string {
   return idle ? ` and ${planName(idle)} sets no throttle or quota` : ' and no usage plan limits its callers';
 }
 
-function fixText(api: Api, idle: Resource | undefined): string {
-  if (api.protocol !== 'rest') return "Set the stage's default route rate and burst limits.";
-  return idle ? `Set stage rate and burst limits, or a throttle on ${planName(idle)} for its API-key holders.` : 'Set stage rate and burst limits.';
+function fixText(api: Api, idle: Resource | undefined, place: StageSettingsPlace): string {
+  if (api.protocol !== 'rest') return place === 'globals' ? `Set DefaultRouteSettings rate and burst limits under Globals: HttpApi ${BY_SAM}.` : "Set the stage's default route rate and burst limits.";
+  const limits = place === 'globals' ? `Set MethodSettings rate and burst limits under Globals: Api ${BY_SAM}` : 'Set stage rate and burst limits';
+  return idle ? `${limits}, or a throttle on ${planName(idle)} for its API-key holders.` : `${limits}.`;
 }
+
+/** Why the limits of the API SAM makes from the functions' events go under `Globals`: it has no resource of its own to write them on. */
+const BY_SAM = "(SAM makes this API from the functions' events)";
 
 /** `usage plan Plan`, or the one SAM makes of an API's `Auth.UsagePlan`. */
 function planName(plan: Resource): string {
