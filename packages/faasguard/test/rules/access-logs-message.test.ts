@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scan } from '../../src/scan/scan.js';
 import { apiStageWithoutAccessLogs } from '../../src/rules/monitoring/api-stage-without-access-logs.js';
+import { API_GATEWAY_ACCOUNT, ROLE } from '../helpers/api-gateway-account.js';
+import { samApiFunction } from '../helpers/sam-api-function.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
 const project = projectsRemovedAfterTests();
@@ -45,16 +47,48 @@ Resources:
 `;
 
 describe('api-stage-without-access-logs messages', () => {
+  it("say where the destination of the API SAM makes goes, and name the account's CloudWatch role only where REST and WebSocket APIs need it and no template sets it", async () => {
+    const template = `Transform: AWS::Serverless-2016-10-31\nResources:\n${samApiFunction('Rest', undefined, '/rest')}${samApiFunction('Http', undefined, '/http', 'HttpApi')}`;
+    const fixes = async (files: Record<string, string>): Promise<string[][]> =>
+      (await scan(project(files), { noCache: true, rules: [apiStageWithoutAccessLogs] })).findings.map((f) => [f.subject?.logicalId ?? '', f.message.slice(f.message.indexOf('Configure '))]).sort();
+    assert.deepEqual(await fixes({ 'template.yaml': template }), [
+      ['ServerlessHttpApi', "Configure an access log destination, in AccessLogSettings under Globals: HttpApi (SAM makes this API from the functions' events)."],
+      ['ServerlessRestApi', "Configure an access log destination, in AccessLogSetting under Globals: Api (SAM makes this API from the functions' events)." + ROLE],
+    ]);
+    assert.deepEqual((await fixes({ 'template.yaml': template + API_GATEWAY_ACCOUNT })).map(([api, fix]) => [api, fix.includes('CloudWatch role')]), [['ServerlessHttpApi', false], ['ServerlessRestApi', false]]);
+  });
+
+  it("spell the role for Terraform, and see a Terraform aws_api_gateway_account", async () => {
+    const main = `resource "aws_api_gateway_rest_api" "orders" {
+  name = "orders"
+}
+
+resource "aws_api_gateway_stage" "prod" {
+  rest_api_id   = aws_api_gateway_rest_api.orders.id
+  deployment_id = "abc123"
+  stage_name    = "prod"
+}
+`;
+    const account = `
+resource "aws_api_gateway_account" "this" {
+  cloudwatch_role_arn = "arn:aws:iam::123456789012:role/apigw-logs"
+}
+`;
+    const tail = async (text: string): Promise<string[]> => (await scan(project({ 'main.tf': text }), { noCache: true, rules: [apiStageWithoutAccessLogs] })).findings.map((f) => f.message.slice(f.message.indexOf('Configure ')));
+    assert.deepEqual(await tail(main), ['Configure an access log destination. The account must also have a CloudWatch role for API Gateway (aws_api_gateway_account with a cloudwatch_role_arn, once per account and region), which no template here sets: without it the stage update fails.']);
+    assert.deepEqual(await tail(main + account), ['Configure an access log destination.']);
+  });
+
   it("say that INFO execution logs keep routes and statuses but not the caller, and nothing is kept otherwise", async () => {
     const result = await scan(project({ 'template.yaml': TEMPLATE }), { noCache: true, rules: [apiStageWithoutAccessLogs] });
     const byApi = Object.fromEntries(result.findings.map((f) => [f.subject?.logicalId, f.message.split(': ').slice(1).join(': ')]));
-    const nothing = 'calls to its routes leave no record of caller, route or result, so abuse goes unseen and cannot be investigated. Configure an access log destination.';
+    const nothing = 'calls to its routes leave no record of caller, route or result, so abuse goes unseen and cannot be investigated. Configure an access log destination.' + ROLE;
     assert.deepEqual(byApi, {
       Quiet: nothing,
-      Verbose: "its execution logs (INFO) record each request's route and status, but no line says who called (the caller's address or principal), so abuse goes unseen and cannot be investigated. Configure an access log destination.",
+      Verbose: "its execution logs (INFO) record each request's route and status, but no line says who called (the caller's address or principal), so abuse goes unseen and cannot be investigated. Configure an access log destination." + ROLE,
       OnlyPost: nothing,
       // Full request data writes the headers, the caller's address among them: not "no line says who called".
-      Traced: "its execution logs (INFO, with full request data) hold each request's headers and the caller's address, but spread over lines cut at 1 KB, mixed with request bodies, and no line per request names caller, route and result, so abuse is hard to find and to investigate. Configure an access log destination.",
+      Traced: "its execution logs (INFO, with full request data) hold each request's headers and the caller's address, but spread over lines cut at 1 KB, mixed with request bodies, and no line per request names caller, route and result, so abuse is hard to find and to investigate. Configure an access log destination." + ROLE,
     });
   });
 

@@ -64,18 +64,7 @@ describe('what the findings claim', () => {
   });
 
   it('api-without-throttling says where the limits of an API SAM makes from Api and HttpApi events go: under Globals', async () => {
-    const fn = (name: string, event: string) => `  ${name}:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: python3.13
-      Handler: app.handler
-      InlineCode: "def handler(e, c): pass"
-      Events:
-        Get:
-          Type: ${event}
-          Properties: { Path: /${name.toLowerCase()}, Method: get }
-`;
-    const dir = project({ 'template.yaml': `Transform: AWS::Serverless-2016-10-31\nResources:\n${fn('Rest', 'Api')}${fn('Http', 'HttpApi')}` });
+    const dir = project({ 'template.yaml': `Transform: AWS::Serverless-2016-10-31\nResources:\n${samApiFunction('Rest', undefined, '/rest')}${samApiFunction('Http', undefined, '/http', 'HttpApi')}` });
     const result = await scan(dir, { noCache: true, rules: [apiWithoutThrottling] });
     assert.deepEqual(result.findings.map((f) => [f.subject?.logicalId, f.message.slice(f.message.lastIndexOf('. Set ') + 2)]).sort(), [
       ['ServerlessHttpApi', "Set DefaultRouteSettings rate and burst limits under Globals: HttpApi (SAM makes this API from the functions' events)."],

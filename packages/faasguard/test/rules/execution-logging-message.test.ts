@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scan } from '../../src/scan/scan.js';
 import { apiStageWithoutExecutionLogging } from '../../src/rules/monitoring/api-stage-without-execution-logging.js';
+import { API_GATEWAY_ACCOUNT, ROLE } from '../helpers/api-gateway-account.js';
+import { samApiFunction } from '../helpers/sam-api-function.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
 const project = projectsRemovedAfterTests();
@@ -29,12 +31,19 @@ describe('api-stage-without-execution-logging messages', () => {
     const template = `Transform: AWS::Serverless-2016-10-31\nResources:\n${api('Silent', undefined)}${api('Statuses', '{"ip":"$context.identity.sourceIp","status":"$context.status"}')}${api('Errors', '{"status":"$context.status","error":"$context.error.message"}')}`;
     const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiStageWithoutExecutionLogging] });
     const byApi = Object.fromEntries(result.findings.map((f) => [f.subject?.logicalId, f.message.slice(f.message.indexOf(': ') + 2)]));
-    const steps = "(the authorizer's answer, the request it sent to the integration and what came back). Set LoggingLevel: ERROR for every method.";
+    const steps = "(the authorizer's answer, the request it sent to the integration and what came back). Set LoggingLevel: ERROR for every method." + ROLE;
     assert.deepEqual(byApi, {
-      Silent: 'authorization denials and integration failures leave no record, so an attack that fails against the API goes unseen. Set LoggingLevel: ERROR for every method.',
+      Silent: 'authorization denials and integration failures leave no record, so an attack that fails against the API goes unseen. Set LoggingLevel: ERROR for every method.' + ROLE,
       // The access log has a line for each request, with its status: a denial is recorded, not why.
       Statuses: `authorization denials and integration failures are recorded only as the access log's status codes, without why each failed or API Gateway's account of each step ${steps}`,
       Errors: `authorization denials and integration failures are recorded only as the access log's error fields, without API Gateway's account of each step ${steps}`,
     });
+  });
+
+  it("say where the level of the API SAM makes goes, and leave out the role where a template of the application sets it", async () => {
+    const template = `Transform: AWS::Serverless-2016-10-31\nResources:\n${samApiFunction('Orders', undefined, '/orders')}`;
+    const fixes = async (text: string): Promise<string[]> => (await scan(project({ 'template.yaml': text }), { noCache: true, rules: [apiStageWithoutExecutionLogging] })).findings.map((f) => f.message.slice(f.message.indexOf('Set ')));
+    assert.deepEqual(await fixes(template), ["Set LoggingLevel: ERROR for every method, in MethodSettings under Globals: Api (SAM makes this API from the functions' events)." + ROLE]);
+    assert.deepEqual(await fixes(template + API_GATEWAY_ACCOUNT), ["Set LoggingLevel: ERROR for every method, in MethodSettings under Globals: Api (SAM makes this API from the functions' events)."]);
   });
 });

@@ -542,6 +542,7 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
       ApiKeyRequired: 'api_key_required', RequestValidatorId: 'request_validator_id', RequestParameters: 'request_parameters',
     },
   },
+  aws_api_gateway_account: { cfnType: 'AWS::ApiGateway::Account', properties: { CloudWatchRoleArn: 'cloudwatch_role_arn' } },
   aws_api_gateway_authorizer: {
     cfnType: 'AWS::ApiGateway::Authorizer',
     properties: { RestApiId: 'rest_api_id', Name: 'name', Type: 'type', AuthorizerUri: 'authorizer_uri', ProviderARNs: 'provider_arns', IdentitySource: 'identity_source' },

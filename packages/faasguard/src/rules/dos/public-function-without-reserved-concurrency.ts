@@ -20,7 +20,7 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
       "Anyone on the internet can make the function run, and it has no `ReservedConcurrentExecutions`. Its concurrency is then limited only by the account's regional pool (1,000 by default), shared with every other function: a flood of requests scales it up to the whole pool, which throttles every other function of the account (denial of service beyond this application), and every invocation is billed (denial of wallet).\n\n" +
       'Severity: `medium`: no data is exposed, but one unauthenticated caller can take down unrelated workloads and run up the bill. Only functions the exposure analysis finds public are checked, and not those whose every public way in is a REST API route its stages throttle too tightly for the function to take the pool (at most rate × timeout + burst run at once: 50 requests a second to a function with a 3-second timeout, burst 25, stay under 200). Checkov (CKV_AWS_115) and cfn-nag (W92) ask for reserved concurrency on every function; faasguard does not, on purpose: a function that only the application\'s own services invoke (a queue, a stream, a schedule) is driven at the pace its event source sets (batch sizes, the maximum concurrency of its event-source mapping), and reserving concurrency for it takes capacity out of the shared pool for nothing. The cap matters where strangers set the pace. A `GET` route whose every stage caches it for all callers (no path parameters, no cache keys) runs the function once per time to live whatever is sent, and does not count as a way in here.',
     remediation:
-      'Set `ReservedConcurrentExecutions` to the highest concurrency the function legitimately needs: it caps the function and guarantees it that share. Put throttling in front of it too (API Gateway stage or usage-plan limits, WAF rate-based rules).',
+      'Set `ReservedConcurrentExecutions` to the highest concurrency the function legitimately needs: it caps the function and guarantees it that share. Put throttling in front of it too (API Gateway stage or usage-plan limits, WAF rate-based rules). For a function an SQS queue triggers, the event source mapping\'s `ScalingConfig.MaximumConcurrency` caps it too, and leaves the messages it cannot take waiting in the queue, where throttling by reserved concurrency returns them to be received again (and, after the queue\'s `maxReceiveCount`, moved to its dead-letter queue).',
     example: { language: 'yaml', vulnerable: 'Webhook:\n  Type: AWS::Serverless::Function', fixed: 'Webhook:\n  Type: AWS::Serverless::Function\n  Properties:\n    ReservedConcurrentExecutions: 20' },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html'],
     judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function'],
@@ -34,7 +34,7 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
       const held = throttledAtOnce(pf, index);
       if (held?.every((h) => h.atOnce < ACCOUNT_POOL)) continue;
       results.push({
-        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and has no reserved concurrency: ${floodText(pf, index)} scales it to the account's whole concurrency pool, throttling every other function and billing every call.${looseThrottleText(held)} ${reservedConcurrencyFix(pf.fn, model)}`,
+        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and has no reserved concurrency: ${floodText(pf, index)} scales it to the account's whole concurrency pool, throttling every other function and billing every call.${looseThrottleText(held)} ${reservedConcurrencyFix(pf.fn, model)}${queueCapText(pf, index)}`,
         location: pf.fn.loc,
         related: exposureSteps(pf),
         subject: subjectOf(pf.fn),
@@ -100,6 +100,28 @@ function floodText(pf: PublicFunction, index: ModelIndex): string {
     return t !== undefined && !isRequestTrigger(t.kind);
   });
   return events ? 'a flood of events' : 'a request flood';
+}
+
+/**
+ * Where every public way in ends in an SQS queue that triggers the function (written by anyone,
+ * or by a route or function anyone reaches), the mapping itself can cap the function: at its
+ * maximum concurrency the poller stops taking messages, which wait in the queue, where throttling
+ * by reserved concurrency hands them back to be received again and, after the queue's
+ * `maxReceiveCount`, moved to its dead-letter queue.
+ */
+function queueCapText(pf: PublicFunction, index: ModelIndex): string {
+  const triggers = new Map(index.triggersOf(pf.fn).map((t) => [t.id, t]));
+  const throughQueues = pf.paths.every((p) => triggers.get(p.via.split('->').pop() ?? '')?.kind === 'sqs');
+  if (!throughQueues) return '';
+  return ` Or cap its SQS event source mapping instead (${queueCapSetting(pf.fn, index.model)}): at that concurrency the messages wait in the queue rather than being returned, received again and moved to a dead-letter queue.`;
+}
+
+/** The maximum concurrency of an SQS event source mapping, as the function's source spells it. */
+function queueCapSetting(fn: LambdaFunction, model: AppModel): string {
+  if (sourceWords(fn.loc.file).terraform) return 'scaling_config { maximum_concurrency }';
+  if (fn.constructPath) return 'maxConcurrency of its SqsEventSource';
+  if (inServerlessService(model, fn)) return 'maximumConcurrency on its sqs event';
+  return 'ScalingConfig: { MaximumConcurrency }';
 }
 
 /** The setting as the function's source spells it. */

@@ -1,5 +1,6 @@
 import type { Api, ApiStage, AppModel } from '../../model/app-model.js';
-import { answersItself, isPrivateApi, loggingLevel, settingScope } from './api-stages.js';
+import { answersItself, isPrivateApi, loggingLevel, settingScope, stageSettingsPlace } from './api-stages.js';
+import { cloudWatchRoleText } from './cloudwatch-role-text.js';
 import { asBoolean, display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -41,13 +42,21 @@ function stageResult(api: Api, stage: ApiStage, model: AppModel): RuleResult {
   // Calls to mock routes reach nothing behind the gateway: what goes unrecorded is only their traffic.
   const mock = answersItself(model, api) ? ' (its routes answer with mock integrations, which reach nothing behind the gateway)' : '';
   return {
-    message: `Stage ${name} of ${privateApi ? 'private ' : ''}API ${nameOf(api)} has no access logs${mock}: ${unrecorded(stage)}. Configure an access log destination.`,
+    message: `Stage ${name} of ${privateApi ? 'private ' : ''}API ${nameOf(api)} has no access logs${mock}: ${unrecorded(stage)}. ${destinationFix(model, api, stage)}${cloudWatchRoleText(model, api, stageSettingsPlace(model, { api, stage }))}`,
     location: stage.loc,
     related: [{ loc: api.loc, message: `API ${nameOf(api)}` }],
     subject: subjectOf(api),
     key: [api.logicalId, name],
     ...(privateApi || mock ? { severity: 'low' as const } : {}),
   };
+}
+
+/** Where the destination goes: under `Globals` for the API SAM makes from the functions' events, which has no resource of its own. */
+function destinationFix(model: AppModel, api: Api, stage: ApiStage): string {
+  if (stageSettingsPlace(model, { api, stage }) !== 'globals') return 'Configure an access log destination.';
+  return api.protocol === 'http'
+    ? "Configure an access log destination, in AccessLogSettings under Globals: HttpApi (SAM makes this API from the functions' events)."
+    : "Configure an access log destination, in AccessLogSetting under Globals: Api (SAM makes this API from the functions' events).";
 }
 
 /**

@@ -2,7 +2,8 @@ import type { AppModel, Route, StageMethodSetting } from '../../model/app-model.
 import { display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import { answersItself, isPrivateApi, loggingLevel, stageKey, stagesOf, stageText, type StageOfApi } from './api-stages.js';
+import { answersItself, isPrivateApi, loggingLevel, stageKey, stageSettingsPlace, stagesOf, stageText, type StageOfApi } from './api-stages.js';
+import { cloudWatchRoleText } from './cloudwatch-role-text.js';
 import { sourceWords } from '../source-words.js';
 
 export const apiStageWithoutExecutionLogging: Rule = {
@@ -32,7 +33,7 @@ export const apiStageWithoutExecutionLogging: Rule = {
       if (s.api.protocol === 'http' || answersItself(model, s.api) || logsExecution(s)) continue;
       const off = (s.stage.methodSettings ?? []).find((m) => loggingLevel(m) === 'OFF');
       results.push({
-        message: `${stageText(s)} has no execution logging${off ? ' (LoggingLevel OFF)' : ''}: ${unrecorded(model, s)} ${loggingFix(s)}`,
+        message: `${stageText(s)} has no execution logging${off ? ' (LoggingLevel OFF)' : ''}: ${unrecorded(model, s)} ${loggingFix(model, s)}${cloudWatchRoleText(model, s.api, stageSettingsPlace(model, s))}`,
         location: off?.loc ?? s.stage.loc,
         related: [{ loc: s.api.loc, message: `API ${nameOf(s.api)}` }],
         subject: subjectOf(s.api),
@@ -101,9 +102,14 @@ function logsExecution({ stage }: StageOfApi): boolean {
   });
 }
 
-/** The setting as the stage's source spells it: every method of a REST stage, the default route of a WebSocket one. */
-function loggingFix(s: StageOfApi): string {
+/**
+ * The setting as the stage's source spells it: every method of a REST stage (under `Globals: Api`
+ * for the API SAM makes from the functions' events, which has no resource of its own), the default
+ * route of a WebSocket one.
+ */
+function loggingFix(model: AppModel, s: StageOfApi): string {
   const terraform = sourceWords(s.stage.loc.file).terraform;
   if (s.api.protocol === 'websocket') return terraform ? 'Set default_route_settings { logging_level = "ERROR" } on the stage.' : 'Set DefaultRouteSettings.LoggingLevel: ERROR.';
-  return terraform ? 'Set logging_level = "ERROR" in an aws_api_gateway_method_settings with method_path "*/*".' : 'Set LoggingLevel: ERROR for every method.';
+  if (terraform) return 'Set logging_level = "ERROR" in an aws_api_gateway_method_settings with method_path "*/*".';
+  return stageSettingsPlace(model, s) === 'globals' ? "Set LoggingLevel: ERROR for every method, in MethodSettings under Globals: Api (SAM makes this API from the functions' events)." : 'Set LoggingLevel: ERROR for every method.';
 }
