@@ -20,6 +20,7 @@ import type { Rule } from '../../src/rules/rule.js';
 import { scan } from '../../src/scan/scan.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { WEBSOCKET_API, WEBSOCKET_AUTHORIZER, websocketFunction, websocketRoute } from '../helpers/websocket-api.js';
 import { samApiFunction } from '../helpers/sam-api-function.js';
 import { lambdaRole } from '../helpers/lambda-role.js';
 
@@ -70,6 +71,44 @@ describe('what the findings claim', () => {
       ['ServerlessHttpApi', "Set DefaultRouteSettings rate and burst limits under Globals: HttpApi (SAM makes this API from the functions' events)."],
       ['ServerlessRestApi', "Set MethodSettings rate and burst limits under Globals: Api (SAM makes this API from the functions' events)."],
     ]);
+  });
+
+  it("api-without-throttling says anyone on the internet floods an open API whose routes are all mocks, and signed-in callers a WebSocket API whose $connect authenticates", async () => {
+    const mock = `Resources:
+  Mocked:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: mocked
+  Get:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Mocked
+      ResourceId: !GetAtt Mocked.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: NONE
+      Integration:
+        Type: MOCK
+        RequestTemplates:
+          application/json: '{"statusCode": 200}'
+  Stage:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Mocked
+      StageName: prod
+      DeploymentId: abc123
+`;
+    const sockets = `Transform: AWS::Serverless-2016-10-31
+Resources:
+${WEBSOCKET_API}${WEBSOCKET_AUTHORIZER}${websocketRoute('Connect', '$connect', 'OnConnect', ['AuthorizationType: CUSTOM', 'AuthorizerId: !Ref ChatAuthorizer'])}${websocketRoute('Send', 'send', 'OnSend')}${websocketFunction('OnConnect')}${websocketFunction('OnSend')}${websocketFunction('Authorize')}  Prod:
+    Type: AWS::ApiGatewayV2::Stage
+    Properties:
+      ApiId: !Ref Chat
+      StageName: prod
+`;
+    const who = async (text: string): Promise<string[]> =>
+      (await scan(project({ 'template.yaml': text, 'app.js': 'exports.handler = async () => ({});\n' }), { noCache: true, rules: [apiWithoutThrottling] })).findings.map((f) => `${f.severity} ${/: (.*?) can send requests/.exec(f.message)?.[1]}`);
+    assert.deepEqual(await who(mock), ['low anyone on the internet']);
+    assert.deepEqual(await who(sockets), ['low any authenticated caller']);
   });
 
   it('async-trigger-without-failure-destination says the events are lost and the errors remain, not that nothing does', async () => {

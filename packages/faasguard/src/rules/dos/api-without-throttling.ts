@@ -10,6 +10,8 @@ import { apiPolicyNarrowing, privateApiCallers } from '../../analysis/api-policy
 import { internetCallersThrough, internetFrontOf } from '../../analysis/private-api-fronts.js';
 import { certificateGate, certificateHolders } from '../../analysis/certificate-gate.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { connectionGate } from '../../model/connection-gate.js';
+import { heldBackByPrivateNetwork } from '../../analysis/private-api-fronts.js';
 import { routeBackends } from '../../model/facts/route-backends.js';
 import { sourceWords } from '../source-words.js';
 import { stageSettingsPlace, type StageSettingsPlace } from '../monitoring/api-stages.js';
@@ -104,13 +106,20 @@ function callersOf(api: Api, routes: readonly Route[], open: boolean, model: App
   if (open) return front ? internetCallersThrough(front) : 'anyone on the internet';
   // A mock route reaches nothing behind the gateway; it speaks for the callers only of an API that has nothing else.
   const reaching = routes.some((r) => r.integration?.kind !== 'mock') ? routes.filter((r) => r.integration?.kind !== 'mock') : routes;
-  const unsigned = reaching.some((r) => r.auth.type === 'none' && !r.auth.apiKeyRequired);
+  // A WebSocket route is called on a connection its `$connect` admitted: that route's authorization decides.
+  const index = ModelIndex.of(model);
+  const unsigned = reaching.some((r) => {
+    const decides = connectionGate(r, api, index) ?? r;
+    return decides.auth.type === 'none' && !decides.auth.apiKeyRequired;
+  });
   if (!unsigned) return 'any authenticated caller';
   const narrowing = apiPolicyNarrowing(api);
   if (narrowing) return `anyone its resource policy admits (${narrowing.admits})`;
   const certificates = certificateGate(api, model);
   if (certificates) return certificateHolders(certificates);
-  return api.endpointType === 'PRIVATE' ? privateApiCallers(api) : 'any authenticated caller';
+  if (heldBackByPrivateNetwork(api, model)) return privateApiCallers(api);
+  // Left: an API whose every route answers with a mock integration, which no route counts as open.
+  return front ? internetCallersThrough(front) : 'anyone on the internet';
 }
 
 /** What a stage's finding says: whether a route is open, who can flood it, what that drives, and a usage plan that limits nobody. */

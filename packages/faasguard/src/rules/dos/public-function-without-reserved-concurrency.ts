@@ -1,5 +1,5 @@
 import type { AppModel, LambdaFunction } from '../../model/app-model.js';
-import { exposureSteps, exposureText, publicFunctions, type PublicFunction } from './public-functions.js';
+import { exposureSteps, exposureText, publicFunctions, unscopedPermissionText, type PublicFunction } from './public-functions.js';
 import { routeThrottle, type RouteThrottle } from './route-throttle.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { isRequestTrigger } from '../../model/trigger-kind.js';
@@ -34,7 +34,7 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
       const held = throttledAtOnce(pf, index);
       if (held?.every((h) => h.atOnce < ACCOUNT_POOL)) continue;
       results.push({
-        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and has no reserved concurrency: ${floodText(pf, index)} scales it to the account's whole concurrency pool, throttling every other function and billing every call.${looseThrottleText(held)} ${reservedConcurrencyFix(pf.fn, model)}${queueCapText(pf, index)}`,
+        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and has no reserved concurrency: ${floodText(pf, index)} scales it to the account's whole concurrency pool, throttling every other function and billing every call.${looseThrottleText(held)} ${reservedConcurrencyFix(pf.fn, model)}${queueCapText(pf, index)}${unscopedPermissionText(pf, model)}`,
         location: pf.fn.loc,
         related: exposureSteps(pf),
         subject: subjectOf(pf.fn),

@@ -10,6 +10,9 @@ import type { AppModel, LambdaFunction } from '../../model/app-model.js';
 import type { RelatedLocation } from '../../findings/finding.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { answeredFromCache } from '../../model/facts/route-cache.js';
+import { display } from '../../model/value.js';
+import { nameOf } from '../subject.js';
+import { sourceWords } from '../source-words.js';
 
 /** A public function and its public ways in. */
 export interface PublicFunction {
@@ -53,3 +56,24 @@ export function exposureSteps(pf: PublicFunction): RelatedLocation[] {
   }
   return out;
 }
+
+/**
+ * Where every public way in is an invoke permission for an AWS service that names no source (no
+ * `SourceArn`, `SourceAccount` or organization), the permission is the root of it: naming the
+ * resource meant to invoke the function closes the way, which fixes a finding on a public function
+ * at its cause (`lambda-permission-service-without-source` reports the permission). Ways in that
+ * are not public (an authorizer's routes) stay, so the text says what closes, not that the
+ * function is then private.
+ */
+export function unscopedPermissionText(pf: PublicFunction, model: AppModel): string {
+  const byId = new Map(model.permissions.map((p) => [p.id, p]));
+  const permissions = pf.paths.map((p) => byId.get(p.via));
+  if (permissions.length === 0 || permissions.some((p) => p === undefined || !SERVICE_PRINCIPAL.test(display(p.principal)))) return '';
+  const names = [...new Set(permissions.map((p) => nameOf(p!)))];
+  const terraform = sourceWords(pf.fn.loc.file).terraform;
+  const setting = terraform ? 'a source_arn (and source_account)' : 'a SourceArn (and SourceAccount)';
+  const them = names.length === 1 ? `permission ${names[0]}, which names no source: giving it` : `permissions ${names.join(', ')}, which name no source: giving them`;
+  return ` It is public only through ${them} ${setting} of the resource meant to invoke it closes that way in.`;
+}
+
+const SERVICE_PRINCIPAL = /\.amazonaws\.com(\.cn)?$/;

@@ -1,7 +1,7 @@
 import type { AppModel, LambdaFunction } from '../../model/app-model.js';
 import { alarmFacts, watchesFunctionMetric, type WatchedMetric } from '../../model/facts/alarm-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
-import { exposureSteps, exposureText, publicFunctions } from '../dos/public-functions.js';
+import { exposureSteps, exposureText, publicFunctions, unscopedPermissionText } from '../dos/public-functions.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 
@@ -35,7 +35,7 @@ export const publicFunctionWithoutAlarm: Rule = {
     for (const pf of publicFunctions(model)) {
       if (isWatched(metrics, pf.fn, index.appOf(pf.fn))) continue;
       results.push({
-        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and no alarm watches its Errors or Throttles: an attacker probing or flooding it goes unnoticed. Add CloudWatch alarms with an action that reaches your team.`,
+        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and no alarm watches its Errors or Throttles: an attacker probing or flooding it goes unnoticed. Add CloudWatch alarms with an action that reaches your team.${unscopedPermissionText(pf, model)}`,
         location: pf.fn.loc,
         related: exposureSteps(pf),
         subject: subjectOf(pf.fn),
