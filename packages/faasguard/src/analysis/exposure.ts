@@ -9,6 +9,7 @@ import { graphqlApiFacts } from '../model/facts/graphql-api-facts.js';
 import { ModelIndex } from '../model/model-index.js';
 import { routeAuthText } from '../model/route-auth-text.js';
 import { qualifierText, urlOfTrigger } from '../model/facts/function-urls.js';
+import { urlReach } from '../model/facts/function-url-grants.js';
 import { display, referencedResource } from '../model/value.js';
 import { nameOf } from '../rules/subject.js';
 import { EXPOSURE_ORDER, widerOf, type EntryPath, type ExposureLevel, type FunctionExposure } from './exposure-types.js';
@@ -71,7 +72,7 @@ function directPath(t: Trigger, index: ModelIndex): EntryPath | undefined {
   const fn = index.function(t.functionId);
   if (!fn) return undefined;
   if (isApiTrigger(t.kind)) return routePath(t, index, fn);
-  if (t.kind === 'function-url') return urlPath(t, fn);
+  if (t.kind === 'function-url') return urlPath(t, fn, index.model);
   if (t.kind === 'apigw-authorizer-token' || t.kind === 'apigw-authorizer-request') return authorizerPath(t, index, fn);
   return sourcePath(t, index, fn);
 }
@@ -283,9 +284,12 @@ function feeds(source: Resource | undefined): { base: string; third: string } {
   return source?.kind === 'state-machine' ? { base: 'start', third: 'starts' } : { base: 'write to', third: 'writes to' };
 }
 
-function urlPath(t: Trigger, fn: LambdaFunction): EntryPath {
+/** A URL that lacks the grant a public URL needs (`function-url-grants.ts`) answers nobody: no path. */
+function urlPath(t: Trigger, fn: LambdaFunction, model: AppModel): EntryPath | undefined {
   const url = urlOfTrigger(fn, t.id);
-  const open = url?.authType === 'NONE';
+  const reach = url ? urlReach(fn, url, model) : 'signed';
+  if (reach === 'one-grant-away') return undefined;
+  const open = reach === 'open';
   return {
     level: open ? 'public' : 'account',
     via: t.id,

@@ -330,8 +330,10 @@ export interface FunctionUrl {
   triggerId: string;
   /** The alias or version it serves; absent for the unqualified function */
   qualifier?: Value;
-  /** `NONE` (anyone on the internet) or `AWS_IAM` */
+  /** `NONE` (anyone on the internet, once the resource policy lets them: see `function-url-grants.ts`) or `AWS_IAM` */
   authType: Value;
+  /** The format writes the resource policy a public URL needs itself (SAM's `FunctionUrlConfig`) */
+  grantedByFormat?: boolean;
   cors?: Value;
   invokeMode?: Value;
   loc: SourceLocation;

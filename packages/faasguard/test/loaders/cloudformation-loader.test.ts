@@ -8,6 +8,7 @@ import { Composite, ResourceRef, Unknown } from '../../src/model/value.js';
 import { loadApp } from '../../src/scan/scan.js';
 import { computeExposure } from '../../src/analysis/exposure.js';
 import { lineOf, removeProject, tempProject } from '../helpers/temp-project.js';
+import { URL_INVOKE_GRANT } from '../helpers/function-url-grant.js';
 
 const made: string[] = [];
 after(() => made.forEach(removeProject));
@@ -279,7 +280,7 @@ describe('CloudFormation loader: permissions, URLs, event sources, storage and e
   });
 
   it('keeps each URL of a function (one per alias) with its own auth, and the exposure follows each', async () => {
-    const template = LINKS + `  AliasUrl:
+    const template = LINKS + URL_INVOKE_GRANT + `  AliasUrl:
     Type: AWS::Lambda::Url
     Properties:
       TargetFunctionArn: !GetAtt Fn.Arn
@@ -291,6 +292,14 @@ describe('CloudFormation loader: permissions, URLs, event sources, storage and e
     assert.deepEqual(fn.urls.map((u) => `${u.triggerId} ${String(u.qualifier)} ${String(u.authType)}`), ['template.yaml/Url undefined NONE', 'template.yaml/AliasUrl live AWS_IAM']);
     const paths = computeExposure(model).get(fn.id)?.paths.filter((p) => p.via.endsWith('Url')).map((p) => `${p.via} ${p.level}`);
     assert.deepEqual(paths?.sort(), ['template.yaml/AliasUrl account', 'template.yaml/Url public']);
+  });
+
+  it("takes a NONE URL for no way in where no permission grants everyone lambda:InvokeFunction, which AWS requires of a public URL", async () => {
+    const { model } = await load({ 'template.yaml': LINKS });
+    const fn = fnById(model, 'template.yaml/Fn');
+    assert.deepEqual(computeExposure(model).get(fn.id)?.paths.filter((p) => p.via.endsWith('Url')), []);
+    const granted = await load({ 'template.yaml': LINKS + URL_INVOKE_GRANT });
+    assert.deepEqual(computeExposure(granted.model).get(fn.id)?.paths.filter((p) => p.via.endsWith('Url')).map((p) => p.level), ['public']);
   });
 
   it('loads event source mappings from an SQS queue and a DynamoDB stream', async () => {

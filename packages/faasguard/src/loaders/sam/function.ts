@@ -77,7 +77,8 @@ function addUrl(ctx: LoadContext, r: TemplateResource, fn: LambdaFunction): void
   const config = prop(ctx, r, 'FunctionUrlConfig');
   if (!isValueMap(config.value)) return;
   const auth = prop(ctx, r, 'FunctionUrlConfig', 'AuthType');
-  const url = { triggerId: `${fn.id}Url`, authType: auth.value ?? null, cors: config.value['Cors'], invokeMode: config.value['InvokeMode'], loc: auth.node ? auth.loc : config.loc };
+  // SAM's transform writes both grants a public URL needs (InvokeFunctionUrl and InvokeFunction).
+  const url = { triggerId: `${fn.id}Url`, authType: auth.value ?? null, grantedByFormat: true, cors: config.value['Cors'], invokeMode: config.value['InvokeMode'], loc: auth.node ? auth.loc : config.loc };
   fn.urls.push(url);
   ctx.builder.addTrigger({ id: url.triggerId, kind: 'function-url', functionId: fn.id, asynchronous: false, details: {}, loc: url.loc });
 }

@@ -149,7 +149,7 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
     cfnType: 'AWS::Lambda::Permission',
     properties: {
       Action: 'action', FunctionName: 'function_name', Principal: 'principal', SourceArn: 'source_arn', SourceAccount: 'source_account',
-      FunctionUrlAuthType: 'function_url_auth_type', PrincipalOrgID: 'principal_org_id',
+      FunctionUrlAuthType: 'function_url_auth_type', InvokedViaFunctionUrl: 'invoked_via_function_url', PrincipalOrgID: 'principal_org_id',
     },
   },
   aws_lambda_event_source_mapping: {
