@@ -81,25 +81,23 @@ function directPath(t: Trigger, index: ModelIndex): EntryPath | undefined {
  * A Lambda authorizer runs for every request that reaches a route naming it, whatever credentials
  * the request carries (that is what it decides): its callers are the route's as if the route were
  * open, held back only by what holds back the API (a private network, a resource policy, client
- * certificates). Of the routes that name it, the widest decides; an authorizer no route names is
- * never run.
+ * certificates); an authorizer no route names is never run.
  */
 function authorizerPath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPath | undefined {
   const api = index.api(t.sourceId);
   const name = t.details['authorizer'];
   if (!api || typeof name !== 'string') return undefined;
   const held = heldBy(api, index);
-  const routes = index.routesOf(api).filter((r) => r.auth.type === 'lambda' && r.auth.authorizer === name);
-  const widest = routes
-    .map((route) => ({ route, open: { ...route, auth: { ...route.auth, type: 'none' as const, apiKeyRequired: false } } }))
-    .map((r) => ({ ...r, level: routeLevel(r.open, held) }))
-    .sort((a, b) => EXPOSURE_ORDER.indexOf(a.level) - EXPOSURE_ORDER.indexOf(b.level))[0];
-  if (!widest) return undefined;
+  // Whoever reaches one of its routes reaches it; the API alone holds them back, so every route gives the same level: the first names it.
+  const route = index.routesOf(api).find((r) => r.auth.type === 'lambda' && r.auth.authorizer === name);
+  if (!route) return undefined;
+  const open: Route = { ...route, auth: { ...route.auth, type: 'none', apiKeyRequired: false } };
+  const level = routeLevel(open, held);
   return {
-    level: widest.level,
+    level,
     via: t.id,
-    description: `${routeCallers(widest.open, widest.level, held)} can call ${routeName(widest.route)} of ${nameOf(api)}, whose Lambda authorizer ${name} runs ${nameOf(fn)} to check each request's credentials`,
-    steps: [{ loc: t.loc, message: `Lambda authorizer ${name} of ${nameOf(api)} runs ${nameOf(fn)} for requests to ${routeName(widest.route)}` }, ...heldSteps(api, held)],
+    description: `${routeCallers(open, level, held)} can call ${routeName(route)} of ${nameOf(api)}, whose Lambda authorizer ${name} runs ${nameOf(fn)} to check each request's credentials`,
+    steps: [{ loc: t.loc, message: `Lambda authorizer ${name} of ${nameOf(api)} runs ${nameOf(fn)} for requests to ${routeName(route)}` }, ...heldSteps(api, held)],
   };
 }
 

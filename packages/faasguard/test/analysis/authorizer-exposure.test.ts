@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { computeExposure } from '../../src/analysis/exposure.js';
 import { loadApp } from '../../src/scan/scan.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
-import { samApiWithAuthorizers } from '../helpers/sam-authorizers.js';
+import { restApiWithTokenAuthorizer, samApiWithAuthorizers } from '../helpers/sam-authorizers.js';
 
 const project = projectsRemovedAfterTests();
 
@@ -28,20 +28,7 @@ ${samApiWithAuthorizers('          Unused:\n            FunctionArn: !GetAtt Spa
         Create:
           Type: Api
           Properties: { RestApiId: !Ref Api, Path: /items, Method: post, Auth: { Authorizer: ByRequest } }
-  Private:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: private
-      EndpointConfiguration: { Types: [PRIVATE] }
-  PrivateAuthorizer:
-    Type: AWS::ApiGateway::Authorizer
-    Properties:
-      RestApiId: !Ref Private
-      Name: private-token
-      Type: TOKEN
-      IdentitySource: method.request.header.Authorization
-      AuthorizerUri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${InternalAuth.Arn}/invocations
-  PrivateMethod:
+${restApiWithTokenAuthorizer('Private', 'InternalAuth', '      EndpointConfiguration: { Types: [PRIVATE] }\n')}  PrivateMethod:
     Type: AWS::ApiGateway::Method
     Properties:
       RestApiId: !Ref Private

@@ -21,3 +21,24 @@ export function samApiWithAuthorizers(more = ''): string {
               Headers: [Authorization]
 ${more}`;
 }
+
+/**
+ * A REST API `name` declared resource by resource with a TOKEN Lambda authorizer (`<name>Authorizer`,
+ * on the Authorization header) that runs `fn`; `apiProperties` adds lines under the API's
+ * `Properties` (an `EndpointConfiguration`). Indented to sit under `Resources:`.
+ */
+export function restApiWithTokenAuthorizer(name: string, fn: string, apiProperties = ''): string {
+  return `  ${name}:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: ${name.toLowerCase()}
+${apiProperties}  ${name}Authorizer:
+    Type: AWS::ApiGateway::Authorizer
+    Properties:
+      RestApiId: !Ref ${name}
+      Name: ${name.toLowerCase()}-token
+      Type: TOKEN
+      IdentitySource: method.request.header.Authorization
+      AuthorizerUri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${fn}.Arn}/invocations
+`;
+}

@@ -11,7 +11,7 @@ import { eventLogged } from '../../src/rules/code/event-logged.js';
 import { logGroupWithoutKmsKey } from '../../src/rules/monitoring/log-group-without-kms-key.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
-import { samApiWithAuthorizers } from '../helpers/sam-authorizers.js';
+import { restApiWithTokenAuthorizer, samApiWithAuthorizers } from '../helpers/sam-authorizers.js';
 import { functionInvokeUri, lambdaIntegration, samApiDefinition } from '../helpers/sam-api-definition.js';
 import { WEBSOCKET_API, websocketFunction, websocketRoute } from '../helpers/websocket-api.js';
 
@@ -48,19 +48,7 @@ ${WEBSOCKET_API}${websocketRoute('Connect', '$connect', 'OnConnect')}${websocket
     const dir = project({
       'template.yaml': `Transform: AWS::Serverless-2016-10-31
 Resources:
-${samApiWithAuthorizers()}  Raw:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: raw
-  RawAuthorizer:
-    Type: AWS::ApiGateway::Authorizer
-    Properties:
-      RestApiId: !Ref Raw
-      Name: raw-token
-      Type: TOKEN
-      IdentitySource: method.request.header.Authorization
-      AuthorizerUri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${RawAuth.Arn}/invocations
-  TokenAuth:
+${samApiWithAuthorizers()}${restApiWithTokenAuthorizer('Raw', 'RawAuth')}  TokenAuth:
     Type: AWS::Serverless::Function
     Properties: { Runtime: nodejs22.x, Handler: app.handler }
   RequestAuth:
