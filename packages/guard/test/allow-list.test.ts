@@ -8,7 +8,7 @@ const FIXTURES = [
   'function-url', 'alb', 's3', 's3-eventbridge', 's3-sqs', 'sns-sqs', 'sqs', 'sns', 'dynamodb-stream', 'kinesis-stream',
   'kinesis-firehose', 'eventbridge', 'eventbridge-scheduled', 'iot', 'codecommit', 'cognito-user-pool', 'ses',
   'cloudwatch-logs', 'kafka-msk', 'kafka-self-managed', 'mq', 'appsync-resolver', 'appsync-events', 'vpc-lattice',
-  'vpc-lattice-v2', 's3-object-lambda', 'transfer-identity-provider', 'connect', 'secrets-manager-rotation', 'codepipeline',
+  'vpc-lattice-v2', 's3-object-lambda', 'cloudfront', 'transfer-identity-provider', 'connect', 'secrets-manager-rotation', 'codepipeline',
   'kinesis-analytics', 'alexa', 'lex', 'lex-v2', 'bedrock-agent', 'iot-authorizer', 'direct',
 ];
 
@@ -66,6 +66,11 @@ async function assertRefused(source: SourceName, call: () => Promise<unknown>): 
   if (source === 'lex') {
     const response = (await call()) as { sessionState?: { intent: { state: string } }; dialogAction?: { fulfillmentState: string } };
     assert.equal(response.sessionState?.intent.state ?? response.dialogAction?.fulfillmentState, 'Failed');
+    return;
+  }
+  if (source === 'cloudfront') {
+    const response = (await call()) as { status: string };
+    assert.equal(response.status, '403');
     return;
   }
   if (source === 'bedrock-agent') {

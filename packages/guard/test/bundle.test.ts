@@ -16,9 +16,9 @@ async function bundle(entry: string, external: string[] = []) {
 }
 
 describe('bundles: no dependency pulled in by a feature that is not used', () => {
-  it('the core handler (detection + validation) is under 30 KB and has no dependency', async () => {
+  it('the core handler (detection + validation) is under 32 KB and has no dependency', async () => {
     const core = await bundle('core-validation.js');
-    assert.ok(core.bytes < 30 * 1024, `${core.bytes} bytes`);
+    assert.ok(core.bytes < 32 * 1024, `${core.bytes} bytes`);
     for (const pkg of ['jose', 'ioredis', '@aws-sdk/client-dynamodb', '@aws-sdk/client-secrets-manager']) {
       assert.equal(core.has(pkg), false, `core bundle contains ${pkg}`);
     }

@@ -39,6 +39,7 @@ const EXPECTED: ReadonlyArray<[string, SourceName]> = [
   ['vpc-lattice', 'vpc-lattice'],
   ['vpc-lattice-v2', 'vpc-lattice'],
   ['s3-object-lambda', 's3-object-lambda'],
+  ['cloudfront', 'cloudfront'],
   ['cloudformation-custom-resource', 'cloudformation-custom-resource'],
   ['transfer-identity-provider', 'transfer-identity-provider'],
   ['connect', 'connect'],

@@ -95,6 +95,13 @@ describe('payload envelopes of service invocations', () => {
     assert.deepEqual(await payloadOf('bedrock-agent-function', 'bedrock-agent'), { parameters: { orderId: 'order-17' } });
   });
 
+  it('CloudFront (Lambda@Edge): the record\'s cf, with the viewer\'s request', async () => {
+    const cf = (await payloadOf('cloudfront', 'cloudfront')) as { config: { eventType: string }; request: { uri: string; querystring: string } };
+    assert.equal(cf.config.eventType, 'viewer-request');
+    assert.equal(cf.request.uri, '/picture.jpg');
+    assert.equal(cf.request.querystring, 'size=large');
+  });
+
   it('Secrets Manager rotation: the event itself (no caller payload)', async () => {
     const data = (await payloadOf('secrets-manager-rotation', 'secrets-manager-rotation')) as { Step: string };
     assert.equal(data.Step, 'createSecret');
@@ -219,6 +226,32 @@ describe('what a refused or failed service invocation answers', () => {
     assert.equal(fnResponse.response.function, 'cancelOrder');
     assert.equal(fnResponse.response.functionResponse.responseState, 'FAILURE');
     assert.match(fnResponse.response.functionResponse.responseBody.TEXT.body, /Internal Server Error/);
+  });
+
+  it('CloudFront: a request or origin-response function answers the viewer with an error response CloudFront does not cache', async () => {
+    const refused = guard(async () => 'never', { allow: ['sqs'], logger: quiet });
+    const forbidden = (await refused(loadEvent('cloudfront'), context())) as any;
+    assert.equal(forbidden.status, '403');
+    assert.equal(forbidden.statusDescription, 'Forbidden');
+    assert.deepEqual(forbidden.headers['cache-control'], [{ key: 'cache-control', value: 'no-store' }]);
+    assert.deepEqual(JSON.parse(forbidden.body), { error: 'Forbidden', correlationId: context().awsRequestId });
+    const failing = guard(async () => {
+      throw new Error('secret detail');
+    }, { allow: ['cloudfront'], logger: quiet });
+    const originResponse = loadEvent('cloudfront') as any;
+    originResponse.Records[0].cf.config.eventType = 'origin-response';
+    originResponse.Records[0].cf.response = { status: '200', statusDescription: 'OK', headers: {} };
+    const failed = (await failing(originResponse, context())) as any;
+    assert.equal(failed.status, '500');
+    assert.doesNotMatch(failed.body, /secret detail/);
+  });
+
+  it('CloudFront: a viewer-response function, which cannot change the status, fails with the bare GuardError', async () => {
+    const event = loadEvent('cloudfront') as any;
+    event.Records[0].cf.config.eventType = 'viewer-response';
+    event.Records[0].cf.response = { status: '200', statusDescription: 'OK', headers: {} };
+    const handler = guard(async () => 'never', { allow: ['sqs'], logger: quiet });
+    await assert.rejects(handler(event, context()), (e: unknown) => e instanceof GuardError && e.event === 'unexpected_source');
   });
 
   it('AppSync, Connect, Transfer, rotation and the rest get the bare GuardError (the service reports the failure)', async () => {

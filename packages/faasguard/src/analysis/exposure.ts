@@ -21,7 +21,7 @@ import { invokesOnlyForOwnAccount } from '../model/same-account-services.js';
 import { forwardingListeners, groupFunction, type ForwardingListener } from '../model/facts/load-balancer-listeners.js';
 import { isApiTrigger } from '../model/trigger-kind.js';
 import { bucketsReceivingMail } from '../model/facts/mail-receipt-rules.js';
-import { receivedMailPath, signInPath, storedMailPath, unsignedAuthorizerPath } from './internet-service-paths.js';
+import { edgePath, receivedMailPath, signInPath, storedMailPath, unsignedAuthorizerPath } from './internet-service-paths.js';
 import { apiPolicyNarrowing, privateApiCallers, type PolicyNarrowing } from './api-policy-callers.js';
 import { frontText, heldBackByPrivateNetwork, internetCallersThrough, internetFrontOf } from './private-api-fronts.js';
 import type { EndpointFront } from '../model/facts/load-balancer-endpoint-targets.js';
@@ -316,6 +316,7 @@ function sourcePath(t: Trigger, index: ModelIndex, fn: LambdaFunction): EntryPat
   if (t.kind === 'ses') return receivedMailPath(t, source, fn);
   if (t.kind === 'iot-authorizer' && t.details['signingDisabled'] === true) return unsignedAuthorizerPath(t, source, fn);
   if (t.kind === 'transfer-identity-provider' && t.details['internetFacing'] === true) return signInPath(t, source, fn);
+  if (t.kind === 'cloudfront') return edgePath(t, source, fn);
   const level = sourceLevel(t, source, index);
   return {
     level,

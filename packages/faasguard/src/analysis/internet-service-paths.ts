@@ -2,10 +2,12 @@
  * Entry paths through services that let anyone on the internet reach a function without an API of
  * the app in between: an SES receipt rule (the e-mail anyone sends, passed to the function or
  * stored in a bucket whose events run it), an IoT custom authorizer that checks no signature, a
- * Transfer Family server whose sign-ins the function checks. The exposure analysis
+ * Transfer Family server whose sign-ins the function checks, a CloudFront distribution's Lambda@Edge
+ * association. The exposure analysis
  * (`exposure.ts`) takes them when the model's facts say so.
  */
 import type { LambdaFunction, Resource, Trigger } from '../model/app-model.js';
+import { display } from '../model/value.js';
 import { nameOf } from '../rules/subject.js';
 import type { EntryPath } from './exposure-types.js';
 
@@ -58,5 +60,31 @@ export function storedMailPath(t: Trigger, rule: Resource, bucket: Resource, fn:
       { loc: rule.loc, message: `receipt rule ${nameOf(rule)} stores each e-mail it receives in ${nameOf(bucket)}` },
       { loc: t.loc, message: `${t.kind} event from ${nameOf(bucket)} invokes ${nameOf(fn)}` },
     ],
+  };
+}
+
+/** What a Lambda@Edge association runs on, by its event type. */
+const EDGE_EVENTS: Readonly<Record<string, string>> = {
+  'viewer-request': 'every request',
+  'viewer-response': 'the response to every request',
+  'origin-request': 'each request it forwards to the origin (a cache miss)',
+  'origin-response': "the origin's response to each request it forwards",
+};
+
+/**
+ * A CloudFront distribution's Lambda@Edge association: the distribution answers anyone on the
+ * internet, and runs the function on the requests of the behavior's paths (a firewall in front
+ * filters them, it does not make them anyone's in particular).
+ */
+export function edgePath(t: Trigger, distribution: Resource | undefined, fn: LambdaFunction): EntryPath {
+  const name = distribution ? `distribution ${nameOf(distribution)}` : display(t.source) || 'a CloudFront distribution';
+  const eventType = display(t.details['eventType']);
+  const paths = display(t.details['pathPattern']);
+  const on = EDGE_EVENTS[eventType] ?? 'the requests it receives';
+  return {
+    level: 'public',
+    via: t.id,
+    description: `anyone on the internet can send requests to ${name}, which runs ${nameOf(fn)} on ${on}${paths && paths !== '*' ? ` to ${paths}` : ''}`,
+    steps: [{ loc: t.loc, message: `${eventType || 'Lambda@Edge'} association of ${name} runs ${nameOf(fn)}` }],
   };
 }

@@ -38,6 +38,7 @@ export const SHARED_TRIGGER_KINDS = [
   'appsync-resolver',
   'vpc-lattice',
   's3-object-lambda',
+  'cloudfront',
   'kinesis-firehose',
   'iot-authorizer',
   'bedrock-agent',
@@ -52,7 +53,7 @@ export const SHARED_TRIGGER_KINDS = [
  * Kinds only the scanner has; a guard sees each as `direct`. `step-functions`: a state machine's
  * task passes the state's input as the event, with no envelope that names the service.
  * `unknown`: a trigger whose source the template does not say (an event source mapping on an ARN
- * of another service) or one the guard does not recognise (a CloudFront Lambda@Edge event).
+ * of another service).
  */
 export const SCANNER_ONLY_TRIGGER_KINDS = ['step-functions', 'unknown'] as const;
 
@@ -72,7 +73,7 @@ export function isApiTrigger(kind: TriggerKind): kind is (typeof API_TRIGGER_KIN
 }
 
 /** Kinds whose event is a caller's request (HTTP, GraphQL, a voice request), not a record of something that happened. */
-const REQUEST_KINDS: ReadonlySet<TriggerKind> = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb', 'appsync-resolver', 'alexa', 'vpc-lattice', 's3-object-lambda', 'iot-authorizer', 'transfer-identity-provider', 'apigw-authorizer-token', 'apigw-authorizer-request']);
+const REQUEST_KINDS: ReadonlySet<TriggerKind> = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb', 'appsync-resolver', 'alexa', 'vpc-lattice', 's3-object-lambda', 'cloudfront', 'iot-authorizer', 'transfer-identity-provider', 'apigw-authorizer-token', 'apigw-authorizer-request']);
 
 /** Whether a caller's request invokes the function through a trigger of this kind. */
 export function isRequestTrigger(kind: TriggerKind): boolean {

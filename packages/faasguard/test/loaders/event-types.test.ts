@@ -48,7 +48,7 @@ describe('Serverless Framework events from outside the service', () => {
     assert.deepEqual(kinds('Skill'), ['alexa Alexa skill amzn1.ask.skill.12345678-1234-1234-1234-123456789012', 'alexa Alexa smart home skill amzn1.ask.skill.87654321-1234-1234-1234-123456789012']);
     assert.deepEqual(kinds('LegacyRule').map((k) => k.split(' ')[0]), ['eventbridge']);
     assert.deepEqual(kinds('Provision'), ['iot devices']);
-    assert.deepEqual(kinds('Edge'), ['unknown CloudFront viewer-request']);
+    assert.deepEqual(kinds('Edge'), ["cloudfront the service's CloudFront distribution"]);
     assert.deepEqual(kinds('Weird'), []);
     assert.deepEqual(diagnostics.map((d) => [d.code, d.loc.line]), [['unsupported-event', lineIn('serverless-events/serverless.yml', 'carrierPigeon')]]);
   });

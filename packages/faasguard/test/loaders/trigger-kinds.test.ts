@@ -55,8 +55,8 @@ describe('trigger kinds', () => {
       'sam/template.yaml/Workflow#Handle step-functions',
       'serverless/serverless.yml/HandlerLambdaFunction#alb0 alb',
       'serverless/serverless.yml/HandlerLambdaFunction#alexa2 alexa',
+      'serverless/serverless.yml/HandlerLambdaFunction#cloudfront3 cloudfront',
       'serverless/serverless.yml/HandlerLambdaFunction#cognito-user-pool1 cognito-user-pool',
-      'serverless/serverless.yml/HandlerLambdaFunction#unknown3 unknown',
     ]);
   });
 

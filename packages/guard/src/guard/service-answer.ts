@@ -1,10 +1,11 @@
 import type { SourceName } from '../sources/source-name.js';
 import { sendCustomResourceFailure } from './custom-resource-response.js';
 import { asObject as obj } from '../sources/json-object.js';
+import { errorResponse } from '../errors/http-response.js';
 
 type Obj = Record<string, unknown>;
 
-/** What Lex, a Bedrock agent or CloudFormation is answered on a failure (see {@link serviceAnswer}). */
+/** What Lex, a Bedrock agent, CloudFront or CloudFormation is answered on a failure (see {@link serviceAnswer}). */
 export type FailureAnswer = Readonly<Record<string, unknown>>;
 
 /** A refusal or a handler failure, as much of it as may leave the function. */
@@ -18,8 +19,8 @@ export interface Failure {
 /**
  * What a source that expects an answer of its own gets instead of a thrown
  * error: Lex ends the intent as failed, a Bedrock agent reads the error,
- * CloudFormation is told the resource failed (it would otherwise wait for
- * its timeout). Undefined for every other source, which gets the thrown
+ * CloudFront sends the viewer an error response (Lambda@Edge), CloudFormation
+ * is told the resource failed (it would otherwise wait for its timeout). Undefined for every other source, which gets the thrown
  * `GuardError` so that the platform's retries and error paths apply.
  */
 export async function serviceAnswer(
@@ -33,6 +34,8 @@ export async function serviceAnswer(
       return { answer: lexFailure(obj(event)) };
     case 'bedrock-agent':
       return { answer: agentFailure(obj(event), failure) };
+    case 'cloudfront':
+      return edgeFailure(obj(event), failure);
     case 'cloudformation-custom-resource': {
       const sent = await sendCustomResourceFailure(obj(event), failure, responseHosts);
       return sent ? { answer: { ...sent } } : undefined;
@@ -81,4 +84,19 @@ function agentFailure(event: Obj, failure: Failure): Obj {
         responseBody: { 'application/json': { body: json } },
       };
   return { messageVersion: '1.0', response };
+}
+
+/**
+ * A Lambda@Edge function answers CloudFront with a response it generates, the
+ * one HTTP sources get (a JSON body without details, not cached), in
+ * CloudFront's header lists. A viewer-response function cannot change the
+ * status, so it fails instead and CloudFront answers 502.
+ */
+function edgeFailure(event: Obj, failure: Failure): { readonly answer: FailureAnswer } | undefined {
+  const records = event['Records'];
+  const cf = obj(obj(Array.isArray(records) ? records[0] : undefined)['cf']);
+  if (obj(cf['config'])['eventType'] === 'viewer-response') return undefined;
+  const { headers, body } = errorResponse('apigw-http', failure.status, failure.publicMessage, failure.correlationId);
+  const listed = Object.fromEntries(Object.entries(headers).map(([key, value]) => [key, [{ key, value }]]));
+  return { answer: { status: String(failure.status), statusDescription: failure.publicMessage, headers: listed, body } };
 }

@@ -43,6 +43,8 @@ export function detectShape(event: unknown): SourceName {
 function detectRecordsSource(records: unknown[]): SourceName {
   const first = records[0];
   if (!isObj(first)) return 'direct';
+  // Lambda@Edge names no event source: its one record holds CloudFront's `cf` with the distribution's config.
+  if (isObj(first['cf']) && isObj(first['cf']['config'])) return 'cloudfront';
   const source = first['eventSource'] ?? first['EventSource'];
   switch (source) {
     case 'aws:sqs':

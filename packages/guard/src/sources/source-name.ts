@@ -37,6 +37,7 @@ export const SOURCE_NAMES = [
   'appsync-events',
   'vpc-lattice',
   's3-object-lambda',
+  'cloudfront',
   'cloudformation-custom-resource',
   'transfer-identity-provider',
   'connect',

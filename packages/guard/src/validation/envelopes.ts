@@ -136,6 +136,8 @@ export function unwrapEvent(
       return logsData(e, limits);
     case 'codepipeline':
       return userParameters(e);
+    case 'cloudfront':
+      return checkParsedPayload(singleRecord(e)['cf'], limits);
     default:
       return checkParsedPayload(servicePayload(event, source), limits);
   }

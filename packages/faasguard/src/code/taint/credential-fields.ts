@@ -28,11 +28,13 @@ export function isCredentialField(name: string): boolean {
 
 /**
  * The credential a path from the event ends in: its last named field (`authorizationToken`,
- * `headers.x-api-key`), or the values an HTTP API's Lambda authorizer receives (`identitySource`,
+ * `headers.x-api-key`, CloudFront's `headers.authorization[0].value`), or the values an HTTP API's Lambda authorizer receives (`identitySource`,
  * a list of what its identity sources name).
  */
 export function credentialAt(path: ReadonlyArray<{ name: string }>): string | undefined {
   const named = path.filter((s) => s.name !== '*' && !/^\d+$/.test(s.name));
+  // CloudFront lists each header's values as objects: `headers.authorization[0].value` is the header.
+  if (named.length >= 3 && named[named.length - 1]!.name === 'value' && named[named.length - 3]!.name === 'headers') named.pop();
   const last = named[named.length - 1]?.name;
   if (last === undefined || (!isCredentialField(last) && last !== 'identitySource')) return undefined;
   const container = CONTAINERS[named[named.length - 2]?.name ?? ''];

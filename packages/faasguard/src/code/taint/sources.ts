@@ -82,6 +82,13 @@ export const SOURCES: Readonly<Record<TriggerKind, readonly SourcePattern[]>> = 
   ],
   // The caller's GetObject request; the object itself is fetched from the pre-signed URL AWS fills in.
   's3-object-lambda': [p('userRequest.url', 'request URL', 0), p('userRequest.headers', 'request headers', 1)],
+  // A Lambda@Edge event holds the viewer's request (its body only where the association includes it); the distribution's config and the origin's settings are CloudFront's.
+  cloudfront: [
+    p('Records.*.cf.request.uri', 'request path', 0),
+    p('Records.*.cf.request.querystring', 'query string', 0),
+    p('Records.*.cf.request.headers', 'request headers', 3),
+    p('Records.*.cf.request.body.data', 'request body', 0),
+  ],
   'kinesis-firehose': [p('records.*.data', 'record data', 0)],
   // What a device sends to connect: its token and its connection's protocol data (MQTT user name and password, HTTP headers, TLS server name).
   'iot-authorizer': [p('token', 'authorization token', 0), p('protocolData', 'connection data')],

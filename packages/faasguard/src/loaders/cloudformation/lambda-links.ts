@@ -83,7 +83,7 @@ export function kindOfSourceType(type: string): TriggerKind {
 
 function mappingDetails(ctx: LoadContext, r: TemplateResource): ValueMap {
   const out: ValueMap = {};
-  for (const key of ['BatchSize', 'StartingPosition', 'MaximumRetryAttempts', 'BisectBatchOnFunctionError', 'FunctionResponseTypes', 'Enabled']) {
+  for (const key of ['BatchSize', 'StartingPosition', 'MaximumRetryAttempts', 'BisectBatchOnFunctionError', 'FunctionResponseTypes', 'Enabled', 'ParallelizationFactor']) {
     const v = prop(ctx, r, key).value;
     if (v !== undefined) out[key] = v;
   }
@@ -105,8 +105,11 @@ export function linkEventInvokeConfig(ctx: LoadContext, r: TemplateResource): vo
   };
 }
 
-/** An alias with provisioned concurrency keeps instances of its function warm. */
-/** An alias stands for its function wherever it is invoked; it may carry the function's provisioned concurrency. Linked before the resources that invoke it. */
+/**
+ * An alias, or a published version, stands for its function wherever it is invoked (Lambda@Edge
+ * associations name versions); an alias may carry the function's provisioned concurrency. Linked
+ * before the resources that invoke it.
+ */
 export function linkAlias(ctx: LoadContext, r: TemplateResource): void {
   const fn = ctx.builder.functionOf(prop(ctx, r, 'FunctionName').value);
   if (fn) ctx.builder.addAlias(ctx.template.resourceId(r.logicalId), fn);

@@ -24,7 +24,7 @@ import { expandIncludes } from './include-transform.js';
 import { linkPipe } from './pipe-links.js';
 import { linkStateMachine } from './state-machine-links.js';
 import { checkJsonTextContainers, checkJsonTextPolicy } from './json-text-properties.js';
-import { linkAgentActionGroups, linkFirehoseProcessors, linkIotAuthorizer, linkLatticeTargetGroup, linkObjectLambdaAccessPoint, linkTransferIdentityProvider } from './service-invoker-links.js';
+import { linkAgentActionGroups, linkDistributionFunctions, linkFirehoseProcessors, linkIotAuthorizer, linkLatticeTargetGroup, linkObjectLambdaAccessPoint, linkTransferIdentityProvider } from './service-invoker-links.js';
 import { linkCustomResource, linkEventRule, linkIotRule, linkSchedule, linkLogSubscription, linkRepositoryTriggers, linkSesReceiptRule, linkUserPoolTriggers } from './event-links.js';
 import { isCustomResourceType } from '../../model/custom-resource-type.js';
 import { linkPolicyToRoles, loadRole } from './iam.js';
@@ -89,6 +89,7 @@ const FIRST_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::SES::ReceiptRule': linkSesReceiptRule,
   'AWS::VpcLattice::TargetGroup': linkLatticeTargetGroup,
   'AWS::S3ObjectLambda::AccessPoint': linkObjectLambdaAccessPoint,
+  'AWS::CloudFront::Distribution': linkDistributionFunctions,
   'AWS::KinesisFirehose::DeliveryStream': linkFirehoseProcessors,
   'AWS::IoT::Authorizer': linkIotAuthorizer,
   'AWS::Bedrock::Agent': linkAgentActionGroups,
@@ -142,7 +143,7 @@ export function loadTemplate(input: TemplateInput, builder: ModelBuilder): Diagn
   if (template.resources.size === 0 && input.format === undefined) reportEmpty(template, root);
   const resources = [...template.resources.values()].filter((r) => isCreated(ctx, r)).map((r) => (sam ? withGlobals(root, r) : r));
   for (const r of resources) loadElement(ctx, r);
-  for (const r of resources) if (r.type === 'AWS::Lambda::Alias') linkAlias(ctx, r);
+  for (const r of resources) if (r.type === 'AWS::Lambda::Alias' || r.type === 'AWS::Lambda::Version') linkAlias(ctx, r);
   // After the functions and their aliases: a SAM API names its Lambda authorizers' functions, which may come after it in the template.
   for (const r of resources) if (r.type === 'AWS::Serverless::Api' || r.type === 'AWS::Serverless::HttpApi') ctx.builder.addApi(loadSamApi(ctx, r));
   for (const r of resources) (FIRST_LINKS[r.type] ?? (isCustomResourceType(r.type) ? linkCustomResource : undefined))?.(ctx, r);

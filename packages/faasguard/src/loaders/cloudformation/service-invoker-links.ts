@@ -2,7 +2,8 @@
  * Services that hand a function a request, a record batch or a connection attempt as its event:
  * a VPC Lattice target group of type `LAMBDA`, an S3 Object Lambda access point's transformation,
  * a Firehose delivery stream's Lambda processor, an IoT custom authorizer, a Bedrock agent's
- * action group and a Transfer Family server's identity provider. Each is a trigger of
+ * action group, a Transfer Family server's identity provider and a CloudFront distribution's
+ * Lambda@Edge associations. Each is a trigger of
  * the function it names; who can reach it is for the exposure analysis to say.
  */
 import { asString, type Value, type ValueMap } from '../../model/value.js';
@@ -99,9 +100,28 @@ export function linkTransferIdentityProvider(ctx: LoadContext, r: TemplateResour
   addInvoker(ctx, fnNode.value, { id: serverId, kind: 'transfer-identity-provider', sourceId: serverId, loc: fnNode.loc, details: { internetFacing } });
 }
 
+/**
+ * `AWS::CloudFront::Distribution`: each Lambda@Edge association of a cache behavior runs its
+ * function (a version of it) on the requests of that behavior's paths: on every viewer request or
+ * response, or on those CloudFront forwards to the origin (cache misses) and their responses.
+ */
+export function linkDistributionFunctions(ctx: LoadContext, r: TemplateResource): void {
+  const distributionId = ctx.template.resourceId(r.logicalId);
+  const config = prop(ctx, r, 'DistributionConfig').node;
+  const behaviors = [{ node: get(config, 'DefaultCacheBehavior'), name: 'default' }, ...items(get(config, 'CacheBehaviors')).map((node, i) => ({ node, name: `behavior${i}` }))];
+  for (const behavior of behaviors) {
+    const pathPattern = ctx.ev.value(get(behavior.node, 'PathPattern')) ?? '*';
+    items(get(behavior.node, 'LambdaFunctionAssociations')).forEach((association, i) => {
+      const arn = get(association, 'LambdaFunctionARN');
+      const details: ValueMap = { eventType: ctx.ev.value(get(association, 'EventType')) ?? null, includeBody: ctx.ev.value(get(association, 'IncludeBody')) ?? false, pathPattern };
+      addInvoker(ctx, ctx.ev.value(arn), { id: `${distributionId}#${behavior.name}-edge${i}`, kind: 'cloudfront', sourceId: distributionId, loc: arn?.loc ?? r.loc, details });
+    });
+  }
+}
+
 interface Invoker {
   id: string;
-  kind: 'vpc-lattice' | 's3-object-lambda' | 'kinesis-firehose' | 'iot-authorizer' | 'bedrock-agent' | 'transfer-identity-provider';
+  kind: 'vpc-lattice' | 's3-object-lambda' | 'kinesis-firehose' | 'iot-authorizer' | 'bedrock-agent' | 'transfer-identity-provider' | 'cloudfront';
   sourceId: string;
   loc: SourceLocation;
   details?: ValueMap;

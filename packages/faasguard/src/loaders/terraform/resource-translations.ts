@@ -44,6 +44,9 @@ export interface Translation {
   companions?: readonly Companion[];
 }
 
+/** A cache behavior's `lambda_function_association` block. */
+const EDGE_ASSOCIATION = { EventType: 'event_type', LambdaFunctionARN: 'lambda_arn', IncludeBody: 'include_body' } as const;
+
 /** Values Terraform writes in its own words: each conversion maps them to CloudFormation's (others pass unchanged). */
 export const CONVERSIONS = {
   /** S3 canned ACLs: `public-read` is `PublicRead` */
@@ -156,7 +159,7 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
     cfnType: 'AWS::Lambda::EventSourceMapping',
     properties: {
       EventSourceArn: 'event_source_arn', FunctionName: 'function_name', BatchSize: 'batch_size', StartingPosition: 'starting_position',
-      MaximumRetryAttempts: 'maximum_retry_attempts', BisectBatchOnFunctionError: 'bisect_batch_on_function_error',
+      MaximumRetryAttempts: 'maximum_retry_attempts', BisectBatchOnFunctionError: 'bisect_batch_on_function_error', ParallelizationFactor: 'parallelization_factor',
       DestinationConfig: { OnFailure: { Destination: 'destination_config.on_failure.destination_arn' } },
     },
   },
@@ -310,15 +313,21 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   // OpenSearch Serverless: a network policy's document (jsonencode gives its structure), and the collections it names.
   aws_opensearchserverless_security_policy: { cfnType: 'AWS::OpenSearchServerless::SecurityPolicy', properties: { Name: 'name', Type: 'type', Policy: 'policy', Description: 'description' } },
   aws_opensearchserverless_collection: { cfnType: 'AWS::OpenSearchServerless::Collection', properties: { Name: 'name', Type: 'type', StandbyReplicas: 'standby_replicas' } },
-  // How a distribution talks to its viewers: each cache behavior's protocol policy and the viewer certificate.
+  // How a distribution talks to its viewers: each cache behavior's protocol policy and Lambda@Edge functions, and the viewer certificate.
   aws_cloudfront_distribution: {
     cfnType: 'AWS::CloudFront::Distribution',
     properties: {
       DistributionConfig: {
         Enabled: 'enabled',
         Aliases: 'aliases',
-        DefaultCacheBehavior: { ViewerProtocolPolicy: 'default_cache_behavior.viewer_protocol_policy' },
-        CacheBehaviors: { each: 'ordered_cache_behavior', of: { PathPattern: 'path_pattern', ViewerProtocolPolicy: 'viewer_protocol_policy' } },
+        DefaultCacheBehavior: {
+          ViewerProtocolPolicy: 'default_cache_behavior.viewer_protocol_policy',
+          LambdaFunctionAssociations: { each: 'default_cache_behavior.lambda_function_association', of: EDGE_ASSOCIATION },
+        },
+        CacheBehaviors: {
+          each: 'ordered_cache_behavior',
+          of: { PathPattern: 'path_pattern', ViewerProtocolPolicy: 'viewer_protocol_policy', LambdaFunctionAssociations: { each: 'lambda_function_association', of: EDGE_ASSOCIATION } },
+        },
         ViewerCertificate: {
           CloudFrontDefaultCertificate: 'viewer_certificate.cloudfront_default_certificate',
           AcmCertificateArn: 'viewer_certificate.acm_certificate_arn',

@@ -50,6 +50,8 @@ function wholeEventHolds(e: CodeEvent, f: FunctionCodeFacts, facts: CodeFacts, m
   if (headersCarryCredentials(e, f, facts, model)) return 'headers with tokens, cookies and personal data';
   const index = ModelIndex.of(model);
   const triggers = index.triggersOf(f.fn);
+  // A Lambda@Edge event holds the viewer's request: every header it sent on viewer events, those the distribution forwards on origin events.
+  if (triggers.length > 0 && triggers.every((t) => t.kind === 'cloudfront')) return "the viewer's IP address and request headers (tokens and cookies among them, where the viewer sends them and CloudFront passes them on)";
   if (triggers.length > 0 && triggers.every((t) => t.kind === 'cognito-user-pool')) return triggers.some(migratesUsers) ? "the user's attributes and password" : "the user's attributes";
   const events = new Set(triggers.filter((t) => bearsCallerData(t, index)).map((t) => triggerRouteEvent(t, index)));
   if (events.size === 1 && events.has('body')) return "the fields of the request's body (its route's custom integration passes the body alone)";
@@ -69,12 +71,12 @@ function bearsCallerData(t: Trigger, index: ModelIndex): boolean {
 
 /**
  * Whole events that carry credentials or personal data: requests (headers, cookies, bodies, also
- * through an API known only by its invoke permission), a Lambda authorizer's token, Cognito
+ * through an API known only by its invoke permission; a viewer's request at CloudFront), a Lambda authorizer's token, Cognito
  * triggers (user attributes, a migrating user's password). A bucket notification, a queue message,
  * a stream record or the input of a state machine task logged whole is a service's record, not a
  * caller's credentials.
  */
-const CREDENTIAL_BEARING = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb', 'cognito-user-pool']);
+const CREDENTIAL_BEARING = new Set<TriggerKind>([...API_TRIGGER_KINDS, 'function-url', 'alb', 'cloudfront', 'cognito-user-pool']);
 
 function isWholeHeaders(field: string): boolean {
   return field === 'headers' || field === 'multiValueHeaders';

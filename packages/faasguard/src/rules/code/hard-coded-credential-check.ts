@@ -12,7 +12,7 @@ import { codeEventRule, type EventView } from './code-event-rule.js';
  * connection to an IoT custom authorizer, a Transfer Family client's sign-in.
  */
 function carriesCallerCredentials(kind: TriggerKind): boolean {
-  return isApiTrigger(kind) || kind === 'function-url' || kind === 'alb' || kind === 'vpc-lattice' || kind === 'appsync-resolver' || kind === 'iot-authorizer' || kind === 'transfer-identity-provider';
+  return isApiTrigger(kind) || kind === 'function-url' || kind === 'alb' || kind === 'vpc-lattice' || kind === 'cloudfront' || kind === 'appsync-resolver' || kind === 'iot-authorizer' || kind === 'transfer-identity-provider';
 }
 
 export const hardCodedCredentialCheck = codeEventRule(

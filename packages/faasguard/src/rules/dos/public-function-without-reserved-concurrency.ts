@@ -1,4 +1,5 @@
-import type { AppModel, LambdaFunction } from '../../model/app-model.js';
+import type { AppModel, LambdaFunction, TriggerKind } from '../../model/app-model.js';
+import type { EntryPath } from '../../analysis/exposure-types.js';
 import { exposureSteps, exposureText, publicFunctions, unscopedPermissionText, type PublicFunction } from './public-functions.js';
 import { routeThrottle, type RouteThrottle } from './route-throttle.js';
 import { ModelIndex } from '../../model/model-index.js';
@@ -18,7 +19,7 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
     severity: 'medium',
     description:
       "Anyone on the internet can make the function run, and it has no `ReservedConcurrentExecutions`. Its concurrency is then limited only by the account's regional pool (1,000 by default), shared with every other function: a flood of requests scales it up to the whole pool, which throttles every other function of the account (denial of service beyond this application), and every invocation is billed (denial of wallet).\n\n" +
-      'Severity: `medium`: no data is exposed, but one unauthenticated caller can take down unrelated workloads and run up the bill. Only functions the exposure analysis finds public are checked, and not those whose every public way in is a REST API route its stages throttle too tightly for the function to take the pool (at most rate × timeout + burst run at once: 50 requests a second to a function with a 3-second timeout, burst 25, stay under 200). Checkov (CKV_AWS_115) and cfn-nag (W92) ask for reserved concurrency on every function; faasguard does not, on purpose: a function that only the application\'s own services invoke (a queue, a stream, a schedule) is driven at the pace its event source sets (batch sizes, the maximum concurrency of its event-source mapping), and reserving concurrency for it takes capacity out of the shared pool for nothing. The cap matters where strangers set the pace. A `GET` route whose every stage caches it for all callers (no path parameters, no cache keys) runs the function once per time to live whatever is sent, and does not count as a way in here.',
+      'Severity: `medium`: no data is exposed, but one unauthenticated caller can take down unrelated workloads and run up the bill. Only functions the exposure analysis finds public are checked, and not those whose every public way in is a REST API route its stages throttle too tightly for the function to take the pool (at most rate × timeout + burst run at once: 50 requests a second to a function with a 3-second timeout, burst 25, stay under 200). Checkov (CKV_AWS_115) and cfn-nag (W92) ask for reserved concurrency on every function; faasguard does not, on purpose: a function that only the application\'s own services invoke (a queue, a stream, a schedule) is driven at the pace its event source sets (batch sizes, the maximum concurrency of its event-source mapping), and reserving concurrency for it takes capacity out of the shared pool for nothing. The cap matters where strangers set the pace. So a function whose every public way in ends in a DynamoDB or Kinesis stream (a route or function anyone reaches writes to the table or stream) is not reported either, unless its mapping sets a `ParallelizationFactor` above 1: Lambda runs one batch per shard at a time, and a flood of writes lengthens the stream\'s backlog rather than the function\'s concurrency (an SQS queue\'s poller, by contrast, scales the function up to its mapping\'s maximum concurrency). A `GET` route whose every stage caches it for all callers (no path parameters, no cache keys) runs the function once per time to live whatever is sent, and does not count as a way in here. A Lambda@Edge association does not count either: CloudFront runs replicas of the function in the Regions near its viewers, whose concurrency, metrics and logs are those Regions\', not governed by the function\'s own settings in the Region it is made in.',
     remediation:
       'Set `ReservedConcurrentExecutions` to the highest concurrency the function legitimately needs: it caps the function and guarantees it that share. Put throttling in front of it too (API Gateway stage or usage-plan limits, WAF rate-based rules). For a function an SQS queue triggers, the event source mapping\'s `ScalingConfig.MaximumConcurrency` caps it too, and leaves the messages it cannot take waiting in the queue, where throttling by reserved concurrency returns them to be received again (and, after the queue\'s `maxReceiveCount`, moved to its dead-letter queue).',
     example: { language: 'yaml', vulnerable: 'Webhook:\n  Type: AWS::Serverless::Function', fixed: 'Webhook:\n  Type: AWS::Serverless::Function\n  Properties:\n    ReservedConcurrentExecutions: 20' },
@@ -29,8 +30,10 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
   check({ model }) {
     const results: RuleResult[] = [];
     const index = ModelIndex.of(model);
-    for (const pf of publicFunctions(model)) {
-      if (pf.fn.reservedConcurrency !== undefined && pf.fn.reservedConcurrency !== null) continue;
+    for (const found of publicFunctions(model)) {
+      if (found.fn.reservedConcurrency !== undefined && found.fn.reservedConcurrency !== null) continue;
+      const pf = { ...found, paths: found.paths.filter((p) => !shardPaced(found.fn, p, index)) };
+      if (pf.paths.length === 0) continue;
       const held = throttledAtOnce(pf, index);
       if (held?.every((h) => h.atOnce < ACCOUNT_POOL)) continue;
       results.push({
@@ -44,6 +47,23 @@ export const publicFunctionWithoutReservedConcurrency: Rule = {
     return results;
   },
 };
+
+/** Stream triggers whose poller runs one batch per shard at a time, unless a parallelization factor says more. */
+const SHARD_PACED: ReadonlySet<TriggerKind> = new Set<TriggerKind>(['dynamodb-stream', 'kinesis-stream']);
+
+/**
+ * A way in that ends in a DynamoDB or Kinesis stream (a route or function anyone reaches writes to
+ * the table or stream) without a `ParallelizationFactor` above 1: Lambda runs one batch per shard
+ * at once, so a flood of writes lengthens the stream's backlog rather than the function's
+ * concurrency.
+ */
+function shardPaced(fn: LambdaFunction, p: EntryPath, index: ModelIndex): boolean {
+  const last = p.via.split('->').pop();
+  const t = index.triggersOf(fn).find((x) => x.id === last);
+  if (!t || !SHARD_PACED.has(t.kind)) return false;
+  const factor = t.details['ParallelizationFactor'];
+  return factor === undefined || asNumber(factor) === 1;
+}
 
 /** The regional concurrency pool of an account, unless AWS raised it. */
 const ACCOUNT_POOL = 1000;

@@ -20,6 +20,12 @@ export interface PublicFunction {
   paths: EntryPath[];
 }
 
+/**
+ * Functions the internet reaches, with their public ways in. A Lambda@Edge association is left
+ * out: CloudFront runs replicas of the function in the Regions near its viewers, whose concurrency,
+ * metrics and logs are those Regions', so the function's own settings and alarms (in the Region
+ * it is made in) do not govern those runs.
+ */
 export function publicFunctions(model: AppModel): PublicFunction[] {
   const exposure = computeExposure(model);
   const index = ModelIndex.of(model);
@@ -32,7 +38,7 @@ export function publicFunctions(model: AppModel): PublicFunction[] {
       const route = index.route(triggers.get(p.via)?.routeId);
       return route !== undefined && answeredFromCache(route, index.api(route.apiId));
     };
-    const paths = e.paths.filter((p) => p.level === 'public' && !cached(p));
+    const paths = e.paths.filter((p) => p.level === 'public' && !cached(p) && triggers.get(p.via)?.kind !== 'cloudfront');
     if (paths.length > 0) out.push({ fn, paths });
   }
   return out;

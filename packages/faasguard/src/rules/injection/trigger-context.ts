@@ -37,6 +37,7 @@ const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
   'step-functions': 'a Step Functions task',
   'vpc-lattice': 'a VPC Lattice request',
   's3-object-lambda': 'an S3 Object Lambda request',
+  cloudfront: 'a CloudFront request',
   'kinesis-firehose': 'a Firehose record',
   'iot-authorizer': 'an IoT connection attempt',
   'bedrock-agent': "a Bedrock agent's action call",

@@ -6,6 +6,7 @@ import type { LogGroupFacts } from '../../model/facts/log-group-facts.js';
 import { logGroupLookup, logWritingDeniedLookup } from './function-log-group.js';
 import { inServerlessService } from '../source-words.js';
 import { naming } from '../../loaders/serverless/naming.js';
+import { ModelIndex } from '../../model/model-index.js';
 
 export const functionWithoutLogRetention: Rule = {
   meta: {
@@ -46,18 +47,28 @@ function checkFunction(fn: LambdaFunction, group: LogGroupFacts | undefined, mod
   const base = { subject: subjectOf(fn), key: [fn.logicalId] };
   const words = logRetentionWords(fn.loc.file);
   if (!group) {
-    return { ...base, location: fn.loc, message: `Function ${nameOf(fn)} has no log group in the ${words.app}: Lambda creates one on first use, outside ${words.owner}, and keeps its logs forever. Declare ${words.group} with ${words.retention}.` };
+    return { ...base, location: fn.loc, message: `Function ${nameOf(fn)} has no log group in the ${words.app}: Lambda creates one on first use, outside ${words.owner}, and keeps its logs forever. Declare ${words.group} with ${words.retention}.${edgeLogsText(fn, model)}` };
   }
   if (group.hasRetention) return undefined;
   if (madeByServerless(fn, group, model)) {
-    return { ...base, location: group.resource.loc, message: `The log group the Serverless Framework makes for function ${nameOf(fn)} has no retention: its logs are kept forever. Set logRetentionInDays under provider (for every function) or on the function.` };
+    return { ...base, location: group.resource.loc, message: `The log group the Serverless Framework makes for function ${nameOf(fn)} has no retention: its logs are kept forever. Set logRetentionInDays under provider (for every function) or on the function.${edgeLogsText(fn, model)}` };
   }
   return {
     ...base,
     location: group.resource.loc,
     related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
-    message: `Log group ${nameOf(group.resource)} of function ${nameOf(fn)} has no ${words.retention}: its logs are kept forever. Set a retention period.`,
+    message: `Log group ${nameOf(group.resource)} of function ${nameOf(fn)} has no ${words.retention}: its logs are kept forever. Set a retention period.${edgeLogsText(fn, model)}`,
   };
+}
+
+/**
+ * A Lambda@Edge function's runs at CloudFront log to `/aws/lambda/us-east-1.<name>` in each Region
+ * where they happen, groups Lambda makes on first use there: the fix in the function's own Region
+ * does not reach them.
+ */
+function edgeLogsText(fn: LambdaFunction, model: AppModel): string {
+  if (!ModelIndex.of(model).triggersOf(fn).some((t) => t.kind === 'cloudfront')) return '';
+  return ` CloudFront runs it at the edge too (Lambda@Edge), and those runs log to /aws/lambda/us-east-1.<function name> in each Region where they happen, groups made on first use there that keep their logs forever as well: set their retention in each of those Regions.`;
 }
 
 /** The group a Serverless service makes for each function's logs, whose retention the service's own setting decides. */

@@ -23,7 +23,7 @@ export interface ServerlessFunction {
 
 /** A trigger the CloudFormation loader cannot see (an existing bucket, an ALB listener). */
 export interface ExternalTrigger {
-  kind: 's3' | 'cognito-user-pool' | 'alb' | 'iot' | 'alexa' | 'unknown';
+  kind: 's3' | 'cognito-user-pool' | 'alb' | 'iot' | 'alexa' | 'cloudfront' | 'unknown';
   functionLogicalId: string;
   source: string;
   /** The bucket's logical id when `resources` declares it */

@@ -21,9 +21,13 @@ export function compileIotFleetProvisioningEvent(ctx: CompileContext, fn: Server
   ctx.externalTriggers.push({ kind: 'iot', functionLogicalId: fn.logicalId, source: template, details: { preProvisioningHook: true }, loc: event.loc });
 }
 
-/** Lambda@Edge: viewer events carry the client's request as it reached CloudFront. */
+/**
+ * Lambda@Edge: the framework makes a CloudFront distribution of its own for the service's
+ * `cloudFront` events, and each runs its function on the requests of its path pattern.
+ */
 export function compileCloudFrontEvent(ctx: CompileContext, fn: ServerlessFunction, event: TNode): void {
   const eventType = text(get(event, 'eventType')) ?? 'origin-request';
-  const pathPattern = text(get(event, 'pathPattern')) ?? null;
-  ctx.externalTriggers.push({ kind: 'unknown', functionLogicalId: fn.logicalId, source: `CloudFront ${eventType}`, details: { cloudFrontEventType: eventType, pathPattern }, loc: event.loc });
+  const pathPattern = text(get(event, 'pathPattern')) ?? '*';
+  const includeBody = text(get(event, 'includeBody')) === 'true';
+  ctx.externalTriggers.push({ kind: 'cloudfront', functionLogicalId: fn.logicalId, source: "the service's CloudFront distribution", details: { eventType, includeBody, pathPattern }, loc: event.loc });
 }
