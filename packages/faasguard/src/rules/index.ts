@@ -92,6 +92,7 @@ import { eventLogged } from './code/event-logged.js';
 import { tlsVerificationDisabled } from './code/tls-verification-disabled.js';
 import { authorizationFromClientInput } from './code/authorization-from-client-input.js';
 import { hardCodedCredentialCheck } from './code/hard-coded-credential-check.js';
+import { secretLogged } from './code/secret-logged.js';
 import { dependencyForeignRegistry } from './dependencies/dependency-foreign-registry.js';
 import { dependencyFromGit } from './dependencies/dependency-from-git.js';
 import { dependencyFromTarballOrPath } from './dependencies/dependency-from-tarball-or-path.js';
@@ -249,6 +250,7 @@ export const ALL_RULES: readonly Rule[] = [
   tlsVerificationDisabled,
   authorizationFromClientInput,
   hardCodedCredentialCheck,
+  secretLogged,
   // Secrets stores, identity pools
   cognitoIdentityPoolGuestAccess,
   envSecretByReference,

@@ -18,6 +18,7 @@ const FOLDERS = [
   'annotated', 'sanitizers', 'sinks', 'sinks-more', 'sources', 'propagation', 'risks', 'express', 'python-taint', 'wsgi-plugin',
   // Rule fixtures whose code carries its expectations too
   '../rules/hard-coded-credential-check/fail', '../rules/hard-coded-credential-check/pass',
+  '../rules/secret-logged/fail', '../rules/secret-logged/pass',
 ];
 
 /** The code files under `dir` of a fixture, in order; package `__init__` files have nothing to judge. */

@@ -12,6 +12,7 @@ export const CODE_RULE_IDS = [
   ...Object.values(FAMILIES).map((f) => f.meta.id),
   'verbose-error-response', 'jwt-decoded-without-verification', 'event-logged', 'secret-in-code', 'tls-verification-disabled', 'authorization-from-client-input',
   'hard-coded-credential-check',
+  'secret-logged',
 ];
 
 export interface Got {

@@ -595,6 +595,14 @@ const CASES: Record<string, Expected[]> = {
     { file: 'src/admin.js', line: 6, subject: 'Admin' },
     { file: 'src/legacy.py', line: 4, subject: 'Legacy' },
   ],
+  'secret-logged': [
+    { file: 'src/rotator.js', line: 8, subject: 'Rotator' },
+    { file: 'src/legacy.js', line: 13, subject: 'Legacy' },
+    { file: 'src/tools.js', line: 6, subject: 'Tools' },
+    { file: 'src/origin.py', line: 16, subject: 'Origin' },
+    { file: 'src/origin.py', line: 21, subject: 'Origin' },
+    { file: 'src/keys.py', line: 9, subject: 'Keys' },
+  ],
   'iam-action-granted-never-used': [
     { line: 17, subject: 'CreateOrder' },
     { line: 40, subject: 'WriteBuildspec' },

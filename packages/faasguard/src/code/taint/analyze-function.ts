@@ -72,6 +72,8 @@ export interface FunctionAnalysis {
   /** A credential the caller sends compared with text written in the code (`field`, `constants`) */
   fixedCredentials: CodeEvent[];
   eventLogs: CodeEvent[];
+  /** A secret's value the code read (`field`: the call that read it) written to the logs */
+  secretLogs: CodeEvent[];
   /** True when the effort bound stopped the analysis early */
   exhausted: boolean;
   /** The handler never reads its event (see `handler-ignores-event.ts`); absent when it may */
@@ -162,6 +164,7 @@ export function classify(handler: FunctionAnalysis['handler'], hits: SinkHit[], 
     clientAuthorization: withoutTokenDecisions(clientAuthorization(hits, sources), tokenDecisions(hits)),
     fixedCredentials: fixedCredentials(hits, sources),
     eventLogs: eventLogs(hits, sources),
+    secretLogs: secretLogs(hits),
     exhausted,
   };
 }
@@ -383,6 +386,22 @@ function eventLogs(hits: SinkHit[], sources: Sources): CodeEvent[] {
       ...(secret ? { field: secret } : {}),
       ...(source ? { source } : {}),
       steps: [...h.taint.steps, { loc: h.loc, message: whole ? `the whole event is logged by ${h.what}` : `${secret} is logged by ${h.what}` }],
+    });
+  }
+  return dedupeEvents(out);
+}
+
+/** Logs of a secret's value the code read: the read, the steps after it and the log call. */
+function secretLogs(hits: SinkHit[]): CodeEvent[] {
+  const out: CodeEvent[] = [];
+  for (const h of hits) {
+    if (h.kind !== 'log' || h.taint.origin.kind !== 'secret') continue;
+    out.push({
+      loc: h.loc,
+      what: h.what,
+      field: h.taint.origin.how,
+      ...(h.whenVariable ? { whenVariable: h.whenVariable } : {}),
+      steps: [...h.taint.steps, { loc: h.loc, message: `the secret is logged by ${h.what}` }],
     });
   }
   return dedupeEvents(out);

@@ -22,6 +22,7 @@ import { findSinkRows } from './models/sink-row.js';
 import { getSummary, instantiate, returnedValue, type ParamCall } from './summaries.js';
 import { CLEAN, Env, type FnRef, type Taint, type Value } from './types.js';
 import { receiverOfCall } from './caught-error-methods.js';
+import { secretRead, secretTaint } from './secret-reads.js';
 import { injectionLogging, isPowertoolsLogger, type EventLogging, type LogEventOption } from './event-logging-middleware.js';
 
 /** State shared by every evaluation of one scan. */
@@ -248,13 +249,15 @@ export class Evaluator extends TaintWalker<ts.Node> {
   private evalIf(s: ts.IfStatement, env: Env): void {
     this.decision(this.evalExpr(withoutNegation(s.expression), env), s.expression, true);
     const facts = this.guardFacts(s.expression, env);
-    const thenEnv = new Env(env);
+    const thenEnv = new Env(env, true);
     this.applyFacts(facts.whenTrue, thenEnv, env);
     this.inBranch(() => this.evalStmt(s.thenStatement, thenEnv));
+    thenEnv.endBranch(join);
     if (s.elseStatement) {
-      const elseEnv = new Env(env);
+      const elseEnv = new Env(env, true);
       this.applyFacts(facts.whenFalse, elseEnv, env);
       this.inBranch(() => this.evalStmt(s.elseStatement!, elseEnv));
+      elseEnv.endBranch(join);
     }
     // `if (!allowed(x)) return;` makes x safe for the rest of the block.
     if (alwaysExits(s.thenStatement)) this.applyFacts(facts.whenFalse, env, env);
@@ -298,13 +301,14 @@ export class Evaluator extends TaintWalker<ts.Node> {
     this.evalBlock(s.tryBlock.statements, new Env(env));
     const c = s.catchClause;
     if (c) {
-      const catchEnv = new Env(env);
+      const catchEnv = new Env(env, true);
       const decl = c.variableDeclaration;
       if (decl) {
         const error: Taint = { origin: { kind: 'error', loc: this.loc(decl) }, steps: [this.step(decl, `caught: ${this.text(decl)}`)], sanitized: new Set() };
         this.bind(decl.name, { taints: [error] }, catchEnv);
       }
       this.inBranch(() => this.evalBlock(c.block.statements, catchEnv));
+      catchEnv.endBranch(join);
     }
     if (s.finallyBlock) this.evalBlock(s.finallyBlock.statements, new Env(env));
   }
@@ -587,10 +591,24 @@ export class Evaluator extends TaintWalker<ts.Node> {
     this.checkSinks(callee, args, node, argNodes);
     this.checkLog(callee, calleeExpr, args, node);
     this.recordParamCall(calleeValue, args, node);
-    const out = this.genericCall(callee, calleeValue, receiver, args, node);
+    const out = this.withSecretRead(this.genericCall(callee, calleeValue, receiver, args, node), callee, receiver, args, node);
     // A middy chain (`middy(handler).use(injectLambdaContext(…))`) keeps the middleware's event logging.
     const logsEvent = this.eventLoggingMiddleware(callee, args, node) ?? receiver?.logsEvent ?? args.find((a) => a.logsEvent)?.logsEvent;
     return logsEvent ? { ...out, logsEvent } : out;
+  }
+
+  /**
+   * A call that reads a secret answers with it (`secret-reads.ts`); the SDK v2's `.promise()` of
+   * such a request answers what the request does.
+   */
+  private withSecretRead(out: Value, callee: Callee, receiver: Value | undefined, args: Value[], node: ts.Node): Value {
+    if (callee.method === 'promise' && receiver && isAwsSdkOperation(receiver)) {
+      const read = receiver.taints.filter((t) => t.origin.kind === 'secret');
+      return read.length === 0 ? out : { ...out, taints: [...out.taints, ...read] };
+    }
+    const read = secretRead('javascript', callee, isAwsSdkOperation(receiver), args);
+    if (!read) return out;
+    return { ...out, taints: [...out.taints, secretTaint(read, this.loc(node), this.step(node, `secret read: ${this.text(node)}`))] };
   }
 
   /** Powertools' `injectLambdaContext(logger, options)` middleware, when it may log the event. */

@@ -122,7 +122,7 @@ export function keysOf(v: Value, loc?: SourceLocation): Value {
 
 function accessed(t: Taint, seg: PathSegment): Taint | undefined {
   const o = t.origin;
-  if (o.kind === 'param' || o.kind === 'event' || o.kind === 'jwt-unverified') {
+  if (o.kind === 'param' || o.kind === 'event' || o.kind === 'jwt-unverified' || o.kind === 'secret') {
     const path = o.path.length >= MAX_PATH ? o.path : [...o.path, seg];
     return { ...t, origin: { ...o, path } };
   }
@@ -213,7 +213,7 @@ export function substituteTaint(t: Taint, args: readonly Value[], callStep: Step
 
 function compose(actual: Taint, rest: PathSegment[], inner: Taint, callStep: Step | undefined): Taint {
   let origin: Origin = actual.origin;
-  if ((origin.kind === 'param' || origin.kind === 'event') && rest.length > 0 && origin.path.length < MAX_PATH) {
+  if ((origin.kind === 'param' || origin.kind === 'event' || origin.kind === 'secret') && rest.length > 0 && origin.path.length < MAX_PATH) {
     // Accesses inside the callee happened after the caller's steps and the call itself.
     const offset = actual.steps.length + (callStep ? 1 : 0);
     const shifted = rest.map((s) => ({ ...s, at: (s.at ?? 0) + offset }));

@@ -9,6 +9,7 @@ import type { CodeFiles } from '../module-graph.js';
 import { parsePython, type ParsedPython, type PyNode } from '../parse-python.js';
 import { pythonModuleFile } from '../python-modules.js';
 import { deepTaints, getProp, join, joinAll, keysOf, mixed, sanitize, setPath, shaped, tainted, throughService, withStep } from './propagation.js';
+import { secretRead, secretTaint } from './secret-reads.js';
 import { isAnchoredRegex } from './sanitizers.js';
 import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE, queryShaping } from './sinks.js';
 import { PY_CLEAN_METHODS } from './python-tables.js';
@@ -221,14 +222,15 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     const facts = cond ? this.guardFacts(cond, env) : { whenTrue: [], whenFalse: [] };
     if (cond) this.decision(this.evalExpr(stripNot(cond), env), cond, true);
     if (body) {
-      const thenEnv = new Env(env);
+      const thenEnv = new Env(env, true);
       this.applyFacts(facts.whenTrue, thenEnv, env);
       this.inBranch(() => this.evalBlock(body, thenEnv));
+      thenEnv.endBranch(join);
     }
     let elseExits = false;
     for (const alt of s.childrenForFieldName('alternative')) {
       if (!alt) continue;
-      const altEnv = new Env(env);
+      const altEnv = new Env(env, true);
       this.applyFacts(facts.whenFalse, altEnv, env);
       if (alt.type === 'elif_clause') {
         const inner = alt.childForFieldName('condition');
@@ -236,6 +238,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
       }
       const altBody = alt.childForFieldName('consequence') ?? alt.childForFieldName('body');
       if (altBody) this.inBranch(() => this.evalBlock(altBody, altEnv));
+      altEnv.endBranch(join);
       if (alt.type === 'else_clause' && altBody && blockExits(altBody)) elseExits = true;
     }
     // `if x not in ALLOWED: return` makes x safe for the rest of the block.
@@ -259,7 +262,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     if (body) this.evalBlock(body, env);
     for (const c of s.namedChildren) {
       if (!c || c.type !== 'except_clause') continue;
-      const catchEnv = new Env(env);
+      const catchEnv = new Env(env, true);
       const alias = findAlias(c);
       const error: Value = { taints: [{ origin: { kind: 'error', loc: this.loc(c), field: null }, steps: [this.step(c, `caught: ${this.text(c.namedChildren[0] ?? c)}`)], sanitized: new Set() }] };
       if (alias) catchEnv.declare(alias, catchesOnlyInputErrors(c) ? CLEAN : error);
@@ -267,6 +270,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
       const saved = this.caught;
       this.caught = error;
       if (block) this.inBranch(() => this.evalBlock(block, catchEnv));
+      catchEnv.endBranch(join);
       this.caught = saved;
     }
     for (const c of s.namedChildren) if (c && (c.type === 'else_clause' || c.type === 'finally_clause')) this.evalBlock(c.namedChildren.find((n) => n?.type === 'block') ?? c, env);
@@ -694,9 +698,16 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     if (callee.module === 'urllib' && callee.method === 'Request') return requestObject(args, kwargs);
     for (const a of [...args, ...kwargs.values()]) if (a.pyFn) this.callFunction(a.pyFn, [], new Map(), n);
     const mixedIn = mixed([receiver && (!receiver.api || receiver.taints.length > 0) ? receiverOfCall(receiver, callee.method, 'python') : undefined, ...args, ...kwargs.values()]);
-    const out = isBoto3Operation(receiver) ? throughService(mixedIn) : mixedIn;
+    const out = this.withSecretRead(isBoto3Operation(receiver) ? throughService(mixedIn) : mixedIn, callee, receiver, args, n);
     if (!calleeValue.api) return out;
     return { ...out, api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) }, ...constantOptions(args, kwargs, receiver?.api ? receiver.options : undefined) };
+  }
+
+  /** A call that reads a secret (`secret-reads.ts`) answers with it. */
+  private withSecretRead(out: Value, callee: Callee, receiver: Value | undefined, args: Value[], n: PyNode): Value {
+    const read = secretRead('python', callee, isBoto3Operation(receiver), args);
+    if (!read) return out;
+    return { ...out, taints: [...out.taints, secretTaint(read, this.loc(n), this.step(n, `secret read: ${this.text(n)}`))] };
   }
 
   /** A finding points at the argument or keyword that carries the data, not at the call. */

@@ -30,6 +30,8 @@ export interface PathSegment {
  * - `error`: a caught exception (verbose errors).
  * - `jwt-split`, `jwt-part`, `jwt-unverified`: a token split on dots, its payload part, and the
  *   payload decoded without verifying the signature.
+ * - `secret`: what a call that reads a secret answered (`secret-reads.ts`), with the access path
+ *   from that answer.
  */
 export type Origin =
   | { kind: 'param'; index: number; path: PathSegment[] }
@@ -42,7 +44,8 @@ export type Origin =
    */
   | { kind: 'error'; loc: SourceLocation; field?: string | null }
   | { kind: 'jwt-split' | 'jwt-part' }
-  | { kind: 'jwt-unverified'; loc: SourceLocation; how: string; path: PathSegment[] };
+  | { kind: 'jwt-unverified'; loc: SourceLocation; how: string; path: PathSegment[] }
+  | { kind: 'secret'; loc: SourceLocation; how: string; answer: 'response' | 'value'; path: PathSegment[] };
 
 /** Sink families; each is one rule (see `rules/injection/families.ts`). */
 export type SinkFamily =
@@ -128,10 +131,19 @@ export interface PyFnRef {
 
 export const CLEAN: Value = Object.freeze({ taints: [] }) as Value;
 
-/** Variables of one scope, chained to the enclosing one. */
+/**
+ * Variables of one scope, chained to the enclosing one. A branch's scope (`branch`: an `if` arm, a
+ * `catch`) keeps what the branch assigns to the variables outside it: within the branch the last
+ * assignment holds, and when it ends (`endBranch`) each such variable holds what it held before or
+ * what the branch left, either of them.
+ */
 export class Env {
   private readonly vars = new Map<string, Value>();
-  constructor(readonly parent?: Env) {}
+  /** Outer variables this branch assigned, held here until the branch ends */
+  private readonly shadowed?: Set<string>;
+  constructor(readonly parent?: Env, branch = false) {
+    if (branch) this.shadowed = new Set();
+  }
 
   lookup(name: string): Value | undefined {
     for (let e: Env | undefined = this; e; e = e.parent) {
@@ -150,14 +162,34 @@ export class Env {
     this.vars.set(name, value);
   }
 
-  /** Assignment to an existing variable (or a new global-ish one here when none exists). `weak` keeps what it held too. */
   assign(name: string, value: Value, weak: boolean, join: (a: Value, b: Value) => Value): void {
+    let branch: Env | undefined;
     for (let e: Env | undefined = this; e; e = e.parent) {
       const old = e.vars.get(name);
-      if (!old) continue;
-      e.vars.set(name, weak ? join(old, value) : value);
+      if (!old) {
+        branch ??= e.shadowed ? e : undefined;
+        continue;
+      }
+      if (e.shadowed?.has(name)) e.vars.set(name, value);
+      else if (branch) branch.hold(name, value);
+      else e.vars.set(name, weak ? join(old, value) : value);
       return;
     }
     this.vars.set(name, value);
+  }
+
+  private hold(name: string, value: Value): void {
+    this.vars.set(name, value);
+    this.shadowed!.add(name);
+  }
+
+  /** The branch is over: each outer variable it assigned holds what it held before, or what the branch left. */
+  endBranch(join: (a: Value, b: Value) => Value): void {
+    if (!this.parent) return;
+    for (const name of this.shadowed ?? []) {
+      const left = this.vars.get(name)!;
+      const before = this.parent.lookup(name);
+      this.parent.assign(name, before ? join(before, left) : left, false, join);
+    }
   }
 }

@@ -6,6 +6,7 @@
 import type { SourceLocation } from '../../model/location.js';
 import { credentialAt } from './credential-fields.js';
 import { deepTaints, MAX_HITS } from './propagation.js';
+import { holdsSecretValue } from './secret-reads.js';
 import type { SinkHit } from './summaries.js';
 import type { SinkFamily, Step, Value } from './types.js';
 
@@ -64,7 +65,9 @@ export abstract class TaintWalker<N> {
    */
   protected hit(kind: SinkFamily | 'log' | 'decision', v: Value, n: N, what: string, needsObject = false, at?: SourceLocation): void {
     for (const t of deepTaints(v)) {
-      if (t.origin.kind !== 'param' && t.origin.kind !== 'event') continue;
+      // A secret's value matters in the logs alone (`secret-logged`); where it goes otherwise is the code's own business.
+      const secret = t.origin.kind === 'secret' && kind === 'log' && holdsSecretValue(t.origin);
+      if (t.origin.kind !== 'param' && t.origin.kind !== 'event' && !secret) continue;
       if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
       if (kind === 'log' && t.throughService) continue;
       if (this.hits.length < MAX_HITS) this.hits.push({ kind, loc: at ?? this.loc(n), what, taint: t, ...(needsObject ? { needsObject } : {}) });

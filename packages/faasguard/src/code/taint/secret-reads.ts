@@ -1,0 +1,63 @@
+/**
+ * Calls whose answer holds a secret's value, as data: the taint analysis gives what they return a
+ * `secret` origin, and `secret-logged` reports the logs it reaches. A Secrets Manager response holds
+ * the value in a few fields only (its ARN, name, version and dates are not secret); what
+ * Powertools' parameter utilities return is the value itself.
+ */
+import type { SourceLocation } from '../../model/location.js';
+import type { Origin, Step, Taint, Value } from './types.js';
+
+export interface SecretRead {
+  /** How a finding names the call */
+  how: string;
+  /** `response`: a service response, secret only in {@link SECRET_FIELDS}; `value`: the secret itself */
+  answer: 'response' | 'value';
+}
+
+/** The fields of a Secrets Manager response that hold the value (a batch's list of them too). */
+export const SECRET_FIELDS: ReadonlySet<string> = new Set(['SecretString', 'SecretBinary', 'SecretValues']);
+
+const SECRETS_MANAGER_OPERATIONS: Readonly<Record<'javascript' | 'python', ReadonlySet<string>>> = {
+  javascript: new Set(['getSecretValue', 'batchGetSecretValue']),
+  python: new Set(['get_secret_value', 'batch_get_secret_value']),
+};
+
+/** Commands of the AWS SDK for JavaScript v3 sent with `client.send(new GetSecretValueCommand(…))`. */
+const SECRETS_MANAGER_COMMANDS: ReadonlySet<string> = new Set(['GetSecretValueCommand', 'BatchGetSecretValueCommand']);
+
+/** Powertools' parameter utilities: `getSecret(name)` (TypeScript), `parameters.get_secret(name)` (Python). */
+const POWERTOOLS: Readonly<Record<'javascript' | 'python', { module: RegExp; method: string }>> = {
+  javascript: { module: /^@aws-lambda-powertools\/parameters/, method: 'getSecret' },
+  python: { module: /^aws_lambda_powertools/, method: 'get_secret' },
+};
+
+interface CallView {
+  module?: string;
+  method: string;
+}
+
+/**
+ * What a call reads, when it reads a secret: `sdkOperation` says whether the receiver is a client of
+ * the AWS SDK (boto3's, or the JavaScript SDK's), whose operation this call is.
+ */
+export function secretRead(language: 'javascript' | 'python', callee: CallView, sdkOperation: boolean, args: readonly Value[]): SecretRead | undefined {
+  const powertools = POWERTOOLS[language];
+  if (callee.module !== undefined && powertools.module.test(callee.module) && callee.method === powertools.method) return { how: callee.method, answer: 'value' };
+  if (!sdkOperation) return undefined;
+  if (SECRETS_MANAGER_OPERATIONS[language].has(callee.method)) return { how: callee.method, answer: 'response' };
+  if (language !== 'javascript' || callee.method !== 'send') return undefined;
+  const command = args[0]?.api?.members.find((m) => SECRETS_MANAGER_COMMANDS.has(m));
+  return command ? { how: command, answer: 'response' } : undefined;
+}
+
+/** Whether a `secret` origin, after its accesses, is (or holds) the secret's value. */
+export function holdsSecretValue(origin: Extract<Origin, { kind: 'secret' }>): boolean {
+  if (origin.answer === 'value') return true;
+  const first = origin.path[0]?.name;
+  return first === undefined || SECRET_FIELDS.has(first);
+}
+
+/** What a secret read answers: data of `secret` origin, from the call at `loc`. */
+export function secretTaint(read: SecretRead, loc: SourceLocation, step: Step): Taint {
+  return { origin: { kind: 'secret', loc, how: read.how, answer: read.answer, path: [] }, steps: [step], sanitized: new Set() };
+}
