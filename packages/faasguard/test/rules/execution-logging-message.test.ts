@@ -46,4 +46,29 @@ describe('api-stage-without-execution-logging messages', () => {
     assert.deepEqual(await fixes(template), ["Set LoggingLevel: ERROR for every method, in MethodSettings under Globals: Api (SAM makes this API from the functions' events)." + ROLE]);
     assert.deepEqual(await fixes(template + API_GATEWAY_ACCOUNT), ["Set LoggingLevel: ERROR for every method, in MethodSettings under Globals: Api (SAM makes this API from the functions' events)."]);
   });
+
+  it("say that a stage a Deployment makes takes its level in the deployment's StageDescription", async () => {
+    const template = `Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties: { Name: orders }
+  Orders:
+    Type: AWS::ApiGateway::Resource
+    Properties: { RestApiId: !Ref Api, ParentId: !GetAtt Api.RootResourceId, PathPart: orders }
+  List:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !Ref Orders
+      HttpMethod: GET
+      AuthorizationType: NONE
+      Integration: { Type: HTTP_PROXY, IntegrationHttpMethod: GET, Uri: 'https://example.com/orders' }
+  Deployment:
+    Type: AWS::ApiGateway::Deployment
+    DependsOn: List
+    Properties: { RestApiId: !Ref Api, StageName: prod }
+${API_GATEWAY_ACCOUNT}`;
+    const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiStageWithoutExecutionLogging] });
+    assert.deepEqual(result.findings.map((f) => f.message.slice(f.message.indexOf('Set '))), ["Set LoggingLevel: ERROR in the deployment's StageDescription, which makes this stage (it applies to every method)."]);
+  });
 });

@@ -111,5 +111,14 @@ function loggingFix(model: AppModel, s: StageOfApi): string {
   const terraform = sourceWords(s.stage.loc.file).terraform;
   if (s.api.protocol === 'websocket') return terraform ? 'Set default_route_settings { logging_level = "ERROR" } on the stage.' : 'Set DefaultRouteSettings.LoggingLevel: ERROR.';
   if (terraform) return 'Set logging_level = "ERROR" in an aws_api_gateway_method_settings with method_path "*/*".';
-  return stageSettingsPlace(model, s) === 'globals' ? "Set LoggingLevel: ERROR for every method, in MethodSettings under Globals: Api (SAM makes this API from the functions' events)." : 'Set LoggingLevel: ERROR for every method.';
+  switch (stageSettingsPlace(model, s)) {
+    case 'globals':
+      return "Set LoggingLevel: ERROR for every method, in MethodSettings under Globals: Api (SAM makes this API from the functions' events).";
+    case 'provider':
+      return 'Set logs: { restApi: { executionLogging: true, level: ERROR } } under provider.';
+    case 'deployment':
+      return "Set LoggingLevel: ERROR in the deployment's StageDescription, which makes this stage (it applies to every method).";
+    case 'stage':
+      return 'Set LoggingLevel: ERROR for every method.';
+  }
 }
