@@ -120,12 +120,24 @@ const ROUTE_LINKS: Readonly<Record<string, Step>> = lookupTable({
   'AWS::Serverless::StateMachine': linkSamStateMachineEvents,
 });
 
+/**
+ * A template of SAM resources without SAM's `Transform`, which CloudFormation rejects
+ * ("Unrecognized resource types"): a line lost in an edit, most likely. It is read as SAM, as its
+ * author meant it, and a warning says what deploying it would do.
+ */
+function samWithoutTransform(template: Template, diagnostics: DiagnosticSink): boolean {
+  const first = [...template.resources.values()].find((r) => r.type.startsWith('AWS::Serverless::'));
+  if (!first) return false;
+  diagnostics.warning('sam-transform-missing', `${first.logicalId} is an ${first.type}, but the template declares no Transform: AWS::Serverless-2016-10-31, so CloudFormation rejects it (unrecognized resource types); it is read as a SAM template`, first.loc);
+  return true;
+}
+
 export function loadTemplate(input: TemplateInput, builder: ModelBuilder): DiagnosticSink {
   const diagnostics = new DiagnosticSink();
   const stackId = input.file;
   const root = expandIncludes(input.root, input.file, input.reader, diagnostics);
   const template = new Template(input.file, stackId, root, input.params, diagnostics);
-  const sam = hasSamTransform(root);
+  const sam = hasSamTransform(root) || (input.format === undefined && samWithoutTransform(template, diagnostics));
   if (sam) registerSamImplicitIds(template);
   template.resourcePlugins.push(...(input.resourcePlugins ?? []));
   for (const id of input.generatedIds?.ids ?? []) template.implicitIds.add(id);
