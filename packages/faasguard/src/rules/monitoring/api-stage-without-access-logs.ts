@@ -42,7 +42,7 @@ function stageResult(api: Api, stage: ApiStage, model: AppModel): RuleResult {
   // Calls to mock routes reach nothing behind the gateway: what goes unrecorded is only their traffic.
   const mock = answersItself(model, api) ? ' (its routes answer with mock integrations, which reach nothing behind the gateway)' : '';
   return {
-    message: `Stage ${name} of ${privateApi ? 'private ' : ''}API ${nameOf(api)} has no access logs${mock}: ${unrecorded(stage)}. ${destinationFix(model, api, stage)}${cloudWatchRoleText(model, api, stageSettingsPlace(model, { api, stage }))}`,
+    message: `Stage ${name} of ${privateApi ? 'private ' : ''}API ${nameOf(api)} has no access logs${mock}: ${unrecorded(stage)}. ${destinationFix(model, api, stage)}${cloudWatchRoleText(model, { api, stage }, stageSettingsPlace(model, { api, stage }))}`,
     location: stage.loc,
     related: [{ loc: api.loc, message: `API ${nameOf(api)}` }],
     subject: subjectOf(api),

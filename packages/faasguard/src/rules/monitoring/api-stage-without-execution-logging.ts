@@ -33,7 +33,7 @@ export const apiStageWithoutExecutionLogging: Rule = {
       if (s.api.protocol === 'http' || answersItself(model, s.api) || logsExecution(s)) continue;
       const off = (s.stage.methodSettings ?? []).find((m) => loggingLevel(m) === 'OFF');
       results.push({
-        message: `${stageText(s)} has no execution logging${off ? ' (LoggingLevel OFF)' : ''}: ${unrecorded(model, s)} ${loggingFix(model, s)}${cloudWatchRoleText(model, s.api, stageSettingsPlace(model, s))}`,
+        message: `${stageText(s)} has no execution logging${off ? ' (LoggingLevel OFF)' : ''}: ${unrecorded(model, s)} ${loggingFix(model, s)}${cloudWatchRoleText(model, s, stageSettingsPlace(model, s))}`,
         location: off?.loc ?? s.stage.loc,
         related: [{ loc: s.api.loc, message: `API ${nameOf(s.api)}` }],
         subject: subjectOf(s.api),
