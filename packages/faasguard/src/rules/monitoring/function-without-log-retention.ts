@@ -7,6 +7,7 @@ import { logGroupLookup, logWritingDeniedLookup } from './function-log-group.js'
 import { inServerlessService } from '../source-words.js';
 import { naming } from '../../loaders/serverless/naming.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { isSwitchedOff } from '../../model/facts/switched-off-functions.js';
 
 export const functionWithoutLogRetention: Rule = {
   meta: {
@@ -17,7 +18,7 @@ export const functionWithoutLogRetention: Rule = {
     severity: 'low',
     description:
       "The template declares no `AWS::Logs::LogGroup` with `RetentionInDays` for the function. Lambda then creates `/aws/lambda/<name>` on the first invocation (SAM does the same), outside the stack and with logs kept forever: the group escapes the stack's review and deletion, whatever the function logged (tokens, personal data in error dumps) accumulates indefinitely, and nobody decided how long the evidence of an incident is kept.\n\n" +
-      'Severity: `low`: nothing is exposed by itself, but logging is left to defaults an investigator cannot rely on.',
+      'Severity: `low`: nothing is exposed by itself, but logging is left to defaults an investigator cannot rely on. A function switched off (`ReservedConcurrentExecutions: 0`, every invocation throttled) never runs, so no group is made: it is not reported.',
     remediation:
       'Declare the log group in the template with the name Lambda uses (`!Sub /aws/lambda/${MyFunction}`), or point `LoggingConfig.LogGroup` at one, and set `RetentionInDays` to what your incident response and privacy rules require (for example 90 or 365). Add `KmsKeyId` if logs may hold personal data. In a Serverless Framework service, which makes the log group of each function, set `logRetentionInDays` under `provider` (or on the function).',
     example: {
@@ -35,7 +36,7 @@ export const functionWithoutLogRetention: Rule = {
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
       // A function that cannot write its logs keeps none: function-cannot-write-logs says so.
-      if (cannotLog(fn)) continue;
+      if (cannotLog(fn) || isSwitchedOff(fn)) continue;
       const result = checkFunction(fn, logGroupOf(fn), model);
       if (result) results.push(result);
     }

@@ -5,6 +5,7 @@ import { actionId } from '../../iam/expand-actions.js';
 import { isRequestTrigger, type TriggerKind } from '../../model/trigger-kind.js';
 import { isApiAuthorizer } from '../../model/facts/authorizer-functions.js';
 import { functionSettingLoc } from '../../model/facts/function-settings-facts.js';
+import { isSwitchedOff } from '../../model/facts/switched-off-functions.js';
 import { ModelIndex } from '../../model/model-index.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -20,7 +21,7 @@ export const functionWithoutTracing: Rule = {
     description:
       'The function does not set active X-Ray tracing (`Tracing: Active` in SAM, `TracingConfig.Mode: Active` in CloudFormation). Requests and events that enter through it are not traced end to end: when an attacker probes or abuses the application, the investigation cannot follow one request or event from the API, queue or bucket through this function to the data stores and other functions it reached.\n\n' +
       'Severity: `low`: tracing helps detection and forensics; its absence exposes nothing by itself, and many teams trace with other tools (OpenTelemetry, vendor agents).\n\n' +
-      "A function with an Amazon MSK, self-managed Apache Kafka or Amazon MQ (ActiveMQ, RabbitMQ) event source mapping is not reported: Lambda's X-Ray tracing does not support such functions, so the setting would trace nothing.",
+      "A function with an Amazon MSK, self-managed Apache Kafka or Amazon MQ (ActiveMQ, RabbitMQ) event source mapping is not reported: Lambda's X-Ray tracing does not support such functions, so the setting would trace nothing. Nor is a function switched off (`ReservedConcurrentExecutions: 0`, every invocation throttled), which never runs.",
     remediation:
       'Set `Tracing: Active` (SAM; `Globals.Function.Tracing` for every function) or `TracingConfig: { Mode: Active }`, and allow `xray:PutTraceSegments` and `xray:PutTelemetryRecords` to the role (SAM, CDK and the Serverless Framework add them to the roles they make; the message says when a role the template writes lacks them). If you trace with another tool, suppress this rule.',
     example: { language: 'yaml', vulnerable: 'Runtime: nodejs22.x', fixed: 'Runtime: nodejs22.x\nTracing: Active' },
@@ -35,6 +36,7 @@ export const functionWithoutTracing: Rule = {
       // A mode chosen by a parameter or condition may well be Active: not reported.
       if (fn.tracing === 'Active' || (fn.tracing !== undefined && typeof fn.tracing !== 'string')) continue;
       if (index.triggersOf(fn).some((t) => UNTRACED_SOURCES.has(t.kind))) continue;
+      if (isSwitchedOff(fn)) continue;
       const resource = index.resource(fn.id);
       results.push({
         message: `Function ${nameOf(fn)} has no active tracing: ${whatGoesUnfollowed(index.triggersOf(fn), isApiAuthorizer(fn, model))} cannot be followed through the function and on to whatever it calls. ${tracingFix(fn, resource?.type, model)}${permissionText(fn, resource, index, model)}`,
