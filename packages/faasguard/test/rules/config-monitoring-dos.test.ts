@@ -61,7 +61,7 @@ describe('what the findings claim', () => {
     const result = await scan(path.join(FIXTURES, 'rules', 'api-without-throttling', 'fail'), { rules: [apiWithoutThrottling] });
     const claims = Object.fromEntries(result.findings.map((f) => [f.subject?.logicalId, f.message]));
     assert.match(claims['PublicApi']!, /^Stage prod of API PublicApi has no throttling: anyone on the internet can send requests .* Set the stage's default route rate and burst limits\.$/);
-    assert.match(claims['PartnerApi']!, /^Stage prod of API PartnerApi has no throttling and no usage plan limits its callers: any authenticated caller can send requests .* Set stage rate and burst limits\.$/);
+    assert.match(claims['PartnerApi']!, /^Stage prod of API PartnerApi has no throttling and no usage plan limits its callers: any IAM principal allowed execute-api:Invoke on it can send requests .* Set stage rate and burst limits\.$/);
   });
 
   it('api-without-throttling says where the limits of an API SAM makes from Api and HttpApi events go: under Globals', async () => {
@@ -109,6 +109,7 @@ ${WEBSOCKET_API}${WEBSOCKET_AUTHORIZER}${websocketRoute('Connect', '$connect', '
       (await scan(project({ 'template.yaml': text, 'app.js': 'exports.handler = async () => ({});\n' }), { noCache: true, rules: [apiWithoutThrottling] })).findings.map((f) => `${f.severity} ${/: (.*?) can send requests/.exec(f.message)?.[1]}`);
     assert.deepEqual(await who(mock), ['low anyone on the internet']);
     assert.deepEqual(await who(sockets), ['low any authenticated caller']);
+    assert.deepEqual(await who(mock.replace('AuthorizationType: NONE', 'AuthorizationType: AWS_IAM')), ['low any IAM principal allowed execute-api:Invoke on it']);
   });
 
   it('async-trigger-without-failure-destination says the events are lost and the errors remain, not that nothing does', async () => {

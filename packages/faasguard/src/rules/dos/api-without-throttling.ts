@@ -99,7 +99,7 @@ function triggeredText(routes: readonly Route[], relayed: ReadonlyMap<string, La
  * Who can send the requests: anyone on the internet through an open route; else, through a route
  * without authorization, whoever the private API's network, the API's resource policy or the
  * certificates its custom domains ask for admit;
- * else signed-in callers.
+ * else signed-in callers (the IAM principals allowed to invoke it, where IAM decides every route).
  */
 function callersOf(api: Api, routes: readonly Route[], open: boolean, model: AppModel): string {
   const front = internetFrontOf(api, model);
@@ -108,10 +108,10 @@ function callersOf(api: Api, routes: readonly Route[], open: boolean, model: App
   const reaching = routes.some((r) => r.integration?.kind !== 'mock') ? routes.filter((r) => r.integration?.kind !== 'mock') : routes;
   // A WebSocket route is called on a connection its `$connect` admitted: that route's authorization decides.
   const index = ModelIndex.of(model);
-  const unsigned = reaching.some((r) => {
-    const decides = connectionGate(r, api, index) ?? r;
-    return decides.auth.type === 'none' && !decides.auth.apiKeyRequired;
-  });
+  const gates = reaching.map((r) => connectionGate(r, api, index) ?? r);
+  const unsigned = gates.some((r) => r.auth.type === 'none' && !r.auth.apiKeyRequired);
+  // IAM authorization admits the principals whose policies allow execute-api:Invoke, not whoever signs in.
+  if (!unsigned && gates.length > 0 && gates.every((r) => r.auth.type === 'iam')) return 'any IAM principal allowed execute-api:Invoke on it';
   if (!unsigned) return 'any authenticated caller';
   const narrowing = apiPolicyNarrowing(api);
   if (narrowing) return `anyone its resource policy admits (${narrowing.admits})`;
