@@ -1,5 +1,6 @@
 import type { AppModel, LambdaFunction } from '../../model/app-model.js';
 import { alarmFacts, watchesFunctionMetric, type WatchedMetric } from '../../model/facts/alarm-facts.js';
+import { asArray } from '../../model/value.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { exposureSteps, exposureText, publicFunctions, unscopedPermissionText } from '../dos/public-functions.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -35,7 +36,7 @@ export const publicFunctionWithoutAlarm: Rule = {
     for (const pf of publicFunctions(model)) {
       if (isWatched(metrics, pf.fn, index.appOf(pf.fn))) continue;
       results.push({
-        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and no alarm watches its Errors or Throttles: an attacker probing or flooding it goes unnoticed. Add CloudWatch alarms with an action that reaches your team.${unscopedPermissionText(pf, model)}`,
+        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and no alarm watches its Errors or Throttles: an attacker probing or flooding it goes unnoticed.${otherAlarmsText(model, pf.fn)} Add CloudWatch alarms with an action that reaches your team.${unscopedPermissionText(pf, model)}`,
         location: pf.fn.loc,
         related: exposureSteps(pf),
         subject: subjectOf(pf.fn),
@@ -45,6 +46,23 @@ export const publicFunctionWithoutAlarm: Rule = {
     return results;
   },
 };
+
+/**
+ * The alarms that watch other metrics of the function (`Invocations`, `Duration`): named, so that a
+ * reader does not take them for the watch the finding asks for, with a word where they have no
+ * action and so tell nobody.
+ */
+function otherAlarmsText(model: AppModel, fn: LambdaFunction): string {
+  const others = model.resources.flatMap((r) => {
+    const facts = alarmFacts(r);
+    const names = (facts?.metrics ?? []).filter((m) => !ATTACK_METRICS.includes(String(m.metricName)) && m.functionDimension !== undefined && watchesFunctionMetric(m, fn, String(m.metricName))).map((m) => String(m.metricName));
+    return names.length > 0 ? [{ alarm: r, metrics: [...new Set(names)] }] : [];
+  });
+  return others.map(({ alarm, metrics }) => {
+    const actions = asArray(alarm.properties['AlarmActions']).length > 0;
+    return ` Alarm ${nameOf(alarm)} watches its ${metrics.join(' and ')} only${actions ? '' : ', and has no AlarmActions: it tells nobody'}.`;
+  }).join('');
+}
 
 /** Each metric with the app of its alarm. */
 function watchedMetrics(model: AppModel, index: ModelIndex): Array<{ metric: WatchedMetric; app: string }> {
