@@ -602,6 +602,8 @@ const CASES: Record<string, Expected[]> = {
     { file: 'src/origin.py', line: 16, subject: 'Origin' },
     { file: 'src/origin.py', line: 21, subject: 'Origin' },
     { file: 'src/keys.py', line: 9, subject: 'Keys' },
+    { file: 'src/edge.py', line: 14, subject: 'Edge' },
+    { file: 'src/gate.js', line: 13, subject: 'Gate' },
   ],
   'iam-action-granted-never-used': [
     { line: 17, subject: 'CreateOrder' },

@@ -22,7 +22,7 @@ import { findSinkRows } from './models/sink-row.js';
 import { getSummary, instantiate, returnedValue, type ParamCall } from './summaries.js';
 import { CLEAN, Env, type FnRef, type Taint, type Value } from './types.js';
 import { receiverOfCall } from './caught-error-methods.js';
-import { secretRead, secretTaint } from './secret-reads.js';
+import { secretRead, secretTaint, somewhereIn } from './secret-reads.js';
 import { injectionLogging, isPowertoolsLogger, type EventLogging, type LogEventOption } from './event-logging-middleware.js';
 
 /** State shared by every evaluation of one scan. */
@@ -204,6 +204,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
       let v = d.initializer ? this.evalExpr(d.initializer, env) : CLEAN;
       if (d.initializer && ts.isIdentifier(d.name) && v.fn && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) v = { ...v, fn: { ...v.fn, name: d.name.text } };
       this.bind(d.name, withStep(v, this.step(d)), env);
+      if (ts.isIdentifier(d.name)) this.notePartOf(d.name.text, partRoot(d.initializer));
     }
     if (statement && isExported(statement)) {
       for (const d of list.declarations) if (ts.isIdentifier(d.name)) exportsProps(this.mod).set(d.name.text, env.lookup(d.name.text) ?? CLEAN);
@@ -448,6 +449,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
     if (op === ts.SyntaxKind.EqualsToken) {
       const v = this.evalExpr(node.right, env);
       this.assign(node.left, withStep(v, this.step(node)), env, node);
+      if (ts.isIdentifier(node.left)) this.notePartOf(node.left.text, partRoot(node.right));
       return v;
     }
     if (isCompoundAssignment(op)) {
@@ -551,6 +553,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
     if (!root) return;
     const rootValue = env.lookup(root.text) ?? this.mod.env.lookup(root.text);
     if (!rootValue) return;
+    this.secretIntoWholes(root.text, value, env);
     if (target.expression === root) {
       const props = new Map(rootValue.props ?? []);
       props.set(name, this.branch > 0 ? join(props.get(name) ?? CLEAN, value) : value);
@@ -558,7 +561,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
       return;
     }
     // Deeper writes (`a.b.c = v`): the root object now holds the data somewhere.
-    if (deepTaints(value).length > 0) env.assign(root.text, { ...rootValue, taints: [...rootValue.taints, ...deepTaints(value)] }, false, join);
+    if (deepTaints(value).length > 0) env.assign(root.text, { ...rootValue, taints: [...rootValue.taints, ...somewhereIn(deepTaints(value))] }, false, join);
   }
 
   // ---- calls
@@ -891,6 +894,11 @@ function propertyNameText(name: ts.PropertyName | ts.ModuleExportName): string |
 function isModuleExports(node: ts.Node, env: Env): boolean {
   if (ts.isIdentifier(node)) return node.text === 'exports' && !env.lookup('exports');
   return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports' && !env.lookup('module');
+}
+
+/** The variable a field read starts from (`request` of `request.headers`): what a binding to it is a part of. */
+function partRoot(node: ts.Expression | undefined): string | undefined {
+  return node && (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) ? rootIdentifier(node)?.text : undefined;
 }
 
 function rootIdentifier(node: ts.Expression): ts.Identifier | undefined {

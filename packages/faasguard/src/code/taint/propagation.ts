@@ -122,6 +122,8 @@ export function keysOf(v: Value, loc?: SourceLocation): Value {
 
 function accessed(t: Taint, seg: PathSegment): Taint | undefined {
   const o = t.origin;
+  // A secret somewhere in a whole is not known to be in the field read.
+  if (o.kind === 'secret' && o.inWhole) return undefined;
   if (o.kind === 'param' || o.kind === 'event' || o.kind === 'jwt-unverified' || o.kind === 'secret') {
     const path = o.path.length >= MAX_PATH ? o.path : [...o.path, seg];
     return { ...t, origin: { ...o, path } };

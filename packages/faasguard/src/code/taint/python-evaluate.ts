@@ -9,7 +9,7 @@ import type { CodeFiles } from '../module-graph.js';
 import { parsePython, type ParsedPython, type PyNode } from '../parse-python.js';
 import { pythonModuleFile } from '../python-modules.js';
 import { deepTaints, getProp, join, joinAll, keysOf, mixed, sanitize, setPath, shaped, tainted, throughService, withStep } from './propagation.js';
-import { secretRead, secretTaint } from './secret-reads.js';
+import { secretRead, secretTaint, somewhereIn } from './secret-reads.js';
 import { isAnchoredRegex } from './sanitizers.js';
 import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE, queryShaping } from './sinks.js';
 import { PY_CLEAN_METHODS } from './python-tables.js';
@@ -85,6 +85,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
 
   /** The caught error of the `except` block being evaluated (for `traceback.format_exc()`) */
   private caught: Value | undefined;
+
 
   constructor(
     private readonly ctx: PyContext,
@@ -392,8 +393,9 @@ export class PyEvaluator extends TaintWalker<PyNode> {
           props.set(key, weak ? join(props.get(key) ?? CLEAN, value) : value);
           env.assign(root, { ...rootValue, props }, false, join);
         } else if (deepTaints(value).length > 0) {
-          env.assign(root, { ...rootValue, taints: [...rootValue.taints, ...deepTaints(value)] }, false, join);
+          env.assign(root, { ...rootValue, taints: [...rootValue.taints, ...somewhereIn(deepTaints(value))] }, false, join);
         }
+        this.secretIntoWholes(root, value, env);
         return;
       }
       default:
@@ -542,6 +544,7 @@ export class PyEvaluator extends TaintWalker<PyNode> {
     if (n.type === 'augmented_assignment') v = concat(this.evalExpr(left, env), v);
     if (v.pyFn && left.type === 'identifier') v = { ...v, pyFn: { ...v.pyFn, name: left.text } };
     this.bindTarget(left, withStep(v, this.step(n)), env, false);
+    if (left.type === 'identifier') this.notePartOf(left.text, right.type === 'subscript' || right.type === 'attribute' ? rootName(right) : undefined);
     return v;
   }
 

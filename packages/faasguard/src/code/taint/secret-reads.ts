@@ -52,7 +52,7 @@ export function secretRead(language: 'javascript' | 'python', callee: CallView, 
 
 /** Whether a `secret` origin, after its accesses, is (or holds) the secret's value. */
 export function holdsSecretValue(origin: Extract<Origin, { kind: 'secret' }>): boolean {
-  if (origin.answer === 'value') return true;
+  if (origin.answer === 'value' || origin.inWhole) return true;
   const first = origin.path[0]?.name;
   return first === undefined || SECRET_FIELDS.has(first);
 }
@@ -60,4 +60,13 @@ export function holdsSecretValue(origin: Extract<Origin, { kind: 'secret' }>): b
 /** What a secret read answers: data of `secret` origin, from the call at `loc`. */
 export function secretTaint(read: SecretRead, loc: SourceLocation, step: Step): Taint {
   return { origin: { kind: 'secret', loc, how: read.how, answer: read.answer, path: [] }, steps: [step], sanitized: new Set() };
+}
+
+/**
+ * Taints written somewhere into a whole whose field they went to is not known (a computed key, a
+ * deeper part): a secret among them is marked `inWhole`, so that logging the whole logs it while a
+ * field read of the whole does not carry it.
+ */
+export function somewhereIn(taints: readonly Taint[]): Taint[] {
+  return taints.map((t) => (t.origin.kind === 'secret' && !t.origin.inWhole ? { ...t, origin: { ...t.origin, inWhole: true as const } } : t));
 }

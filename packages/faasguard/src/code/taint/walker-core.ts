@@ -5,10 +5,10 @@
  */
 import type { SourceLocation } from '../../model/location.js';
 import { credentialAt } from './credential-fields.js';
-import { deepTaints, MAX_HITS } from './propagation.js';
-import { holdsSecretValue } from './secret-reads.js';
+import { deepTaints, join, MAX_HITS } from './propagation.js';
+import { holdsSecretValue, somewhereIn } from './secret-reads.js';
 import type { SinkHit } from './summaries.js';
-import type { SinkFamily, Step, Value } from './types.js';
+import type { Env, SinkFamily, Step, Value } from './types.js';
 
 /** Field names that carry authorization when a client supplies them. */
 export const AUTHZ_NAME = /^(is_?admin|admin|role|roles|user_?id|userid|owner(_?id)?|groups?|permissions?|scopes?|is_?owner|tenant_?id|account_?id|x-user-id|x-role|x-admin|x-tenant-id|is_?staff|is_?superuser|superuser|privileges?|access_?level)$/i;
@@ -35,10 +35,36 @@ export abstract class TaintWalker<N> {
   protected branch = 0;
   /** Nesting of the expression being evaluated */
   protected depth = 0;
+  /** Variables bound to a part of another (`headers = request["headers"]`): the same dict or object, by name */
+  private readonly partOf = new Map<string, string>();
 
   protected abstract loc(n: N): SourceLocation;
   /** The node's source text */
   protected abstract source(n: N): string;
+
+  /** `name` is now bound to a part of the variable `whole` (a field read of it), or to something else (undefined). */
+  protected notePartOf(name: string, whole: string | undefined): void {
+    if (whole !== undefined && whole !== name) this.partOf.set(name, whole);
+    else this.partOf.delete(name);
+  }
+
+  /**
+   * A secret written into a part of a dict or object (`headers[name] = secret` after
+   * `headers = request["headers"]`) is in the whole too: logging the whole logs it, though no field
+   * read of the whole is known to reach it. Only secrets are carried up: attacker data is followed
+   * by its own paths, which a whole would blur.
+   */
+  protected secretIntoWholes(part: string, value: Value, env: Env): void {
+    const secrets = somewhereIn(deepTaints(value).filter((t) => t.origin.kind === 'secret' && holdsSecretValue(t.origin)));
+    let whole = this.partOf.get(part);
+    for (let i = 0; secrets.length > 0 && whole !== undefined && i < 4; i++) {
+      const held = env.lookup(whole);
+      if (!held) return;
+      // First, so that the whole's many event fields do not push it out of the bounded list.
+      env.assign(whole, { ...held, taints: [...secrets, ...held.taints] }, false, join);
+      whole = this.partOf.get(whole);
+    }
+  }
 
   protected text(n: N): string {
     const t = this.source(n).replace(/\s+/g, ' ');
