@@ -86,7 +86,6 @@ export class PyEvaluator extends TaintWalker<PyNode> {
   /** The caught error of the `except` block being evaluated (for `traceback.format_exc()`) */
   private caught: Value | undefined;
 
-
   constructor(
     private readonly ctx: PyContext,
     private readonly mod: PyModule,

@@ -163,6 +163,10 @@ export class Env {
     this.vars.set(name, value);
   }
 
+  /**
+   * Assignment to an existing variable (or a new global-ish one here when none exists). `weak` keeps
+   * what it held too; a branch between here and the variable's scope holds the value until it ends.
+   */
   assign(name: string, value: Value, weak: boolean, join: (a: Value, b: Value) => Value): void {
     let branch: Env | undefined;
     for (let e: Env | undefined = this; e; e = e.parent) {
