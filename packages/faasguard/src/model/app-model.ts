@@ -529,6 +529,12 @@ export interface RouteIntegration {
    * request's), so callers send SMS messages, billed per message, to numbers they choose
    */
   smsToCallerNumber?: boolean;
+  /**
+   * A REST API's custom integration (`AWS`, `HTTP`, not a proxy) with `PassthroughBehavior: NEVER`
+   * and no request template: API Gateway answers every request 415 (Unsupported Media Type), and
+   * nothing behind it is reached
+   */
+  rejectsEveryRequest?: boolean;
   loc: SourceLocation;
 }
 

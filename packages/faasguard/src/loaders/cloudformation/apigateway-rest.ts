@@ -97,7 +97,7 @@ function methodIntegration(ctx: LoadContext, r: TemplateResource): { integration
   const integration = prop(ctx, r, 'Integration');
   if (!isValueMap(integration.value)) return {};
   const v = integration.value;
-  const fields: ValueMap = { type: v['Type'], uri: v['Uri'], connectionType: v['ConnectionType'], requestParameters: v['RequestParameters'], requestTemplates: v['RequestTemplates'] };
+  const fields: ValueMap = { type: v['Type'], uri: v['Uri'], connectionType: v['ConnectionType'], requestParameters: v['RequestParameters'], requestTemplates: v['RequestTemplates'], passthroughBehavior: v['PassthroughBehavior'] };
   return { integration: resolveIntegration(ctx, fields, integration.loc).integration };
 }
 

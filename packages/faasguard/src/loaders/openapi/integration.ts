@@ -34,6 +34,23 @@ function lambdaEventShape(type: string, templates: Value | undefined): Pick<Rout
 }
 
 export function resolveIntegration(ctx: LoadContext, v: ValueMap, loc: SourceLocation): ResolvedIntegration {
+  const resolved = resolveByType(ctx, v, loc);
+  if (!resolved.integration || !rejectsEveryRequest(v)) return resolved;
+  return { ...resolved, integration: { ...resolved.integration, rejectsEveryRequest: true } };
+}
+
+/**
+ * `passthroughBehavior: never` on a custom integration (`aws`, `http`) without a request template:
+ * no content type has a template, so API Gateway refuses every request with 415.
+ */
+function rejectsEveryRequest(v: ValueMap): boolean {
+  const type = typeof v['type'] === 'string' ? v['type'].toLowerCase() : '';
+  const passthrough = typeof v['passthroughBehavior'] === 'string' ? v['passthroughBehavior'].toLowerCase() : '';
+  const templates = v['requestTemplates'];
+  return (type === 'aws' || type === 'http') && passthrough === 'never' && !(isValueMap(templates) && Object.keys(templates).length > 0);
+}
+
+function resolveByType(ctx: LoadContext, v: ValueMap, loc: SourceLocation): ResolvedIntegration {
   const type = typeof v['type'] === 'string' ? v['type'].toLowerCase() : '';
   if (type === 'mock') return { integration: { kind: 'mock', loc } };
   if (type === 'http' || type === 'http_proxy') return { integration: httpIntegration(ctx, v, loc) };

@@ -15,6 +15,7 @@ import { heldBackByPrivateNetwork } from '../../analysis/private-api-fronts.js';
 import { routeBackends } from '../../model/facts/route-backends.js';
 import { sourceWords } from '../source-words.js';
 import { stageSettingsPlace, type StageSettingsPlace } from '../monitoring/api-stages.js';
+import { reachesNothing } from '../../model/facts/route-reach.js';
 
 export const apiWithoutThrottling: Rule = {
   meta: {
@@ -104,8 +105,8 @@ function triggeredText(routes: readonly Route[], relayed: ReadonlyMap<string, La
 function callersOf(api: Api, routes: readonly Route[], open: boolean, model: AppModel): string {
   const front = internetFrontOf(api, model);
   if (open) return front ? internetCallersThrough(front) : 'anyone on the internet';
-  // A mock route reaches nothing behind the gateway; it speaks for the callers only of an API that has nothing else.
-  const reaching = routes.some((r) => r.integration?.kind !== 'mock') ? routes.filter((r) => r.integration?.kind !== 'mock') : routes;
+  // A route that reaches nothing behind the gateway (a mock, one refusing every request) speaks for the callers only of an API that has nothing else.
+  const reaching = routes.some((r) => !reachesNothing(r)) ? routes.filter((r) => !reachesNothing(r)) : routes;
   // A WebSocket route is called on a connection its `$connect` admitted: that route's authorization decides.
   const index = ModelIndex.of(model);
   const gates = reaching.map((r) => connectionGate(r, api, index) ?? r);

@@ -13,6 +13,7 @@ import { apiPolicyNarrowing } from '../../analysis/api-policy-callers.js';
 import { heldBackByPrivateNetwork } from '../../analysis/private-api-fronts.js';
 import { certificateGate } from '../../analysis/certificate-gate.js';
 import { connectionGate } from '../../model/connection-gate.js';
+import { reachesNothing } from '../../model/facts/route-reach.js';
 
 export function isOpenRoute(route: Route, api: Api, model: AppModel): boolean {
   return route.auth.type === 'none' && !route.auth.apiKeyRequired && !heldBackByPrivateNetwork(api, model) && apiPolicyNarrowing(api) === undefined && certificateGate(api, model) === undefined;
@@ -21,5 +22,5 @@ export function isOpenRoute(route: Route, api: Api, model: AppModel): boolean {
 /** A WebSocket API's route other than `$connect` is as open as `$connect`, which admits its connections (`connection-gate.ts`). */
 export function openRoutes(model: AppModel, api: Api): Route[] {
   const index = ModelIndex.of(model);
-  return index.routesOf(api).filter((r) => isOpenRoute(connectionGate(r, api, index) ?? r, api, model) && r.integration?.kind !== 'mock');
+  return index.routesOf(api).filter((r) => isOpenRoute(connectionGate(r, api, index) ?? r, api, model) && !reachesNothing(r));
 }

@@ -6,6 +6,7 @@ import { isOpenRoute } from '../dos/open-routes.js';
 import { codeScope } from '../code-scope.js';
 import type { Rule, RuleContext, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import { reachesNothing } from '../../model/facts/route-reach.js';
 
 /** Methods whose requests carry a body that a model can describe. */
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -43,7 +44,7 @@ function restMethods(ctx: RuleContext): RuleResult[] {
   for (const route of model.routes) {
     const api = index.api(route.apiId);
     const v = route.requestValidation;
-    if (!api || !v || !isOpenRoute(route, api, model) || route.integration?.kind === 'mock') continue;
+    if (!api || !v || !isOpenRoute(route, api, model) || reachesNothing(route)) continue;
     const gaps = unvalidated(route);
     if (gaps.length === 0 || (route.functionId !== undefined && ignoring.has(route.functionId)) || startsMachineIgnoringInput(route, index)) continue;
     const target = integrationTarget(route, index);

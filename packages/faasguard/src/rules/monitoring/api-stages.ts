@@ -11,6 +11,7 @@ import { settingResource } from '../../model/facts/method-setting-resource.js';
 import { heldBackByPrivateNetwork } from '../../analysis/private-api-fronts.js';
 import { inServerlessService } from '../source-words.js';
 import { naming } from '../../loaders/serverless/naming.js';
+import { reachesNothing } from '../../model/facts/route-reach.js';
 
 export interface StageOfApi {
   api: Api;
@@ -74,5 +75,5 @@ export function loggingLevel(setting: StageMethodSetting): string | undefined {
 /** An API whose known routes all answer with a mock integration reaches nothing and decides nothing worth a trace or a log. */
 export function answersItself(model: AppModel, api: Api): boolean {
   const routes = ModelIndex.of(model).routesOf(api);
-  return routes.length > 0 && routes.every((r) => r.integration?.kind === 'mock');
+  return routes.length > 0 && routes.every(reachesNothing);
 }
