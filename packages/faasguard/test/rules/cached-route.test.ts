@@ -10,6 +10,7 @@ import { scan } from '../../src/scan/scan.js';
 import { publicRestApiWithoutWaf } from '../../src/rules/dos/public-rest-api-without-waf.js';
 import { publicFunctionWithoutReservedConcurrency } from '../../src/rules/dos/public-function-without-reserved-concurrency.js';
 import { publicFunctionWithoutAlarm } from '../../src/rules/monitoring/public-function-without-alarm.js';
+import { apiWithoutThrottling } from '../../src/rules/dos/api-without-throttling.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
 
 const project = projectsRemovedAfterTests();
@@ -85,5 +86,12 @@ describe('a route its stages cache for every caller', () => {
     assert.deepEqual(await ruleIds({ keys: '\n        CacheKeyParameters: [method.request.querystring.q]' }), floodable(18));
     assert.deepEqual(await ruleIds({ ttl: 0 }), floodable(17));
     assert.deepEqual(await ruleIds({ cluster: false }), floodable(17));
+  });
+
+  it('is not said by api-without-throttling to scale its function; without the cache it is', async () => {
+    const effect = async (options: Options): Promise<string[]> =>
+      (await scan(project({ 'template.yaml': template(options) }), { noCache: true, rules: [apiWithoutThrottling] })).findings.map((f) => /can send requests up to the account-wide quota, (.*?) and starving/.exec(f.message)?.[1] ?? f.message);
+    assert.deepEqual(await effect({}), ["running up the API's bill (the stages' cache answers every route, so what is behind them runs once per time to live)"]);
+    assert.deepEqual(await effect({ ttl: 0 }), ['scaling the integrated function (and its bill)']);
   });
 });

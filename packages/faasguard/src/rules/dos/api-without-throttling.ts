@@ -16,6 +16,7 @@ import { routeBackends } from '../../model/facts/route-backends.js';
 import { sourceWords } from '../source-words.js';
 import { stageSettingsPlace, type StageSettingsPlace } from '../monitoring/api-stages.js';
 import { reachesNothing } from '../../model/facts/route-reach.js';
+import { answeredFromCache } from '../../model/facts/route-cache.js';
 
 export const apiWithoutThrottling: Rule = {
   meta: {
@@ -71,8 +72,13 @@ function coveredByUsagePlan(model: AppModel, api: Api, plans: readonly UsagePlan
   return ModelIndex.of(model).routesOf(api).every((r) => r.auth.apiKeyRequired);
 }
 
-/** What a flood of requests drives, by what the routes hand them to (see `routeBackends`). */
-function floodEffect(routes: readonly Route[], api: Api, relayed: ReadonlyMap<string, LambdaFunction[]>): string {
+/**
+ * What a flood of requests drives, by what the routes hand them to (see `routeBackends`); routes
+ * the stages' cache answers for every caller pass a call on once per time to live, and drive nothing.
+ */
+function floodEffect(allRoutes: readonly Route[], api: Api, relayed: ReadonlyMap<string, LambdaFunction[]>): string {
+  const routes = allRoutes.filter((r) => !answeredFromCache(r, api));
+  if (routes.length === 0 && allRoutes.length > 0) return "running up the API's bill (the stages' cache answers every route, so what is behind them runs once per time to live)";
   const backends = routeBackends(routes);
   if (backends.functions) return backends.oneFunction ? 'scaling the integrated function (and its bill)' : 'scaling the integrated functions (and their bill)';
   if (backends.services.length > 0) return `spending the request quotas (and the bill) of the services its routes call (${backends.services.join(', ')})${smsText(routes)}${triggeredText(routes, relayed)}`;
