@@ -21,6 +21,8 @@ export interface WatchedMetric {
 export interface AlarmFacts {
   resource: Resource;
   metrics: WatchedMetric[];
+  /** `AlarmActions` names something to tell (a topic, an automation): without it the alarm changes state and tells nobody */
+  hasActions: boolean;
 }
 
 export function alarmFacts(resource: Resource): AlarmFacts | undefined {
@@ -33,7 +35,7 @@ export function alarmFacts(resource: Resource): AlarmFacts | undefined {
     const metric = isValueMap(stat) ? stat['Metric'] : undefined;
     if (isValueMap(metric)) metrics.push(watched(metric));
   }
-  return { resource, metrics };
+  return { resource, metrics, hasActions: asArray(p['AlarmActions']).length > 0 };
 }
 
 function watched(m: ValueMap): WatchedMetric {

@@ -1,6 +1,5 @@
-import type { AppModel, LambdaFunction } from '../../model/app-model.js';
-import { alarmFacts, watchesFunctionMetric, type WatchedMetric } from '../../model/facts/alarm-facts.js';
-import { asArray } from '../../model/value.js';
+import type { LambdaFunction } from '../../model/app-model.js';
+import { alarmFacts, watchesFunctionMetric, type AlarmFacts, type WatchedMetric } from '../../model/facts/alarm-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { exposureSteps, exposureText, publicFunctions, unscopedPermissionText } from '../dos/public-functions.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -31,12 +30,14 @@ export const publicFunctionWithoutAlarm: Rule = {
   },
   check({ model }) {
     const index = ModelIndex.of(model);
-    const metrics = watchedMetrics(model, index);
+    // Read once: the rule asks about them for each public function.
+    const alarms = model.resources.flatMap((r) => alarmFacts(r) ?? []);
+    const metrics = watchedMetrics(alarms, index);
     const results: RuleResult[] = [];
     for (const pf of publicFunctions(model)) {
       if (isWatched(metrics, pf.fn, index.appOf(pf.fn))) continue;
       results.push({
-        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and no alarm watches its Errors or Throttles: an attacker probing or flooding it goes unnoticed.${otherAlarmsText(model, pf.fn)} Add CloudWatch alarms with an action that reaches your team.${unscopedPermissionText(pf, model)}`,
+        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and no alarm watches its Errors or Throttles: an attacker probing or flooding it goes unnoticed.${otherAlarmsText(alarms, pf.fn)} Add CloudWatch alarms with an action that reaches your team.${unscopedPermissionText(pf, model)}`,
         location: pf.fn.loc,
         related: exposureSteps(pf),
         subject: subjectOf(pf.fn),
@@ -52,21 +53,17 @@ export const publicFunctionWithoutAlarm: Rule = {
  * reader does not take them for the watch the finding asks for, with a word where they have no
  * action and so tell nobody.
  */
-function otherAlarmsText(model: AppModel, fn: LambdaFunction): string {
-  const others = model.resources.flatMap((r) => {
-    const facts = alarmFacts(r);
-    const names = (facts?.metrics ?? []).filter((m) => !ATTACK_METRICS.includes(String(m.metricName)) && m.functionDimension !== undefined && watchesFunctionMetric(m, fn, String(m.metricName))).map((m) => String(m.metricName));
-    return names.length > 0 ? [{ alarm: r, metrics: [...new Set(names)] }] : [];
-  });
-  return others.map(({ alarm, metrics }) => {
-    const actions = asArray(alarm.properties['AlarmActions']).length > 0;
-    return ` Alarm ${nameOf(alarm)} watches its ${metrics.join(' and ')} only${actions ? '' : ', and has no AlarmActions: it tells nobody'}.`;
+function otherAlarmsText(alarms: readonly AlarmFacts[], fn: LambdaFunction): string {
+  return alarms.map((alarm) => {
+    const names = alarm.metrics.filter((m) => !ATTACK_METRICS.includes(String(m.metricName)) && m.functionDimension !== undefined && watchesFunctionMetric(m, fn, String(m.metricName))).map((m) => String(m.metricName));
+    if (names.length === 0) return '';
+    return ` Alarm ${nameOf(alarm.resource)} watches its ${[...new Set(names)].join(' and ')} only${alarm.hasActions ? '' : ', and has no AlarmActions: it tells nobody'}.`;
   }).join('');
 }
 
 /** Each metric with the app of its alarm. */
-function watchedMetrics(model: AppModel, index: ModelIndex): Array<{ metric: WatchedMetric; app: string }> {
-  return model.resources.flatMap((r) => (alarmFacts(r)?.metrics ?? []).map((metric) => ({ metric, app: index.appOf(r) })));
+function watchedMetrics(alarms: readonly AlarmFacts[], index: ModelIndex): Array<{ metric: WatchedMetric; app: string }> {
+  return alarms.flatMap((a) => a.metrics.map((metric) => ({ metric, app: index.appOf(a.resource) })));
 }
 
 /** An alarm over every function counts for the functions of its own app only (see `Stack.app`); one naming the function counts anywhere. */
