@@ -400,6 +400,11 @@ export interface ApiStage {
   /** Logical id of the resource that creates the stage (a Stage, a Deployment with a StageName), when it is not the API itself */
   resourceLogicalId?: string;
   accessLogDestination?: Value;
+  /**
+   * No destination, but the template writes one behind a condition that is false here (`AccessLogSetting:
+   * !If [LogsOn, {…}, !Ref AWS::NoValue]`, with the parameter the condition reads at its default)
+   */
+  accessLogsSwitchedOff?: SettingSwitch;
   /** The access log line's format (`$context` variables), when the template writes one */
   accessLogFormat?: Value;
   throttling?: { burstLimit?: Value; rateLimit?: Value };
@@ -414,6 +419,17 @@ export interface ApiStage {
   cacheClusterEnabled?: Value;
   /** `ClientCertificateId`: the certificate API Gateway presents to HTTP backends */
   clientCertificateId?: Value;
+  loc: SourceLocation;
+}
+
+/**
+ * A setting the template writes as `Fn::If [Condition, setting, AWS::NoValue]` whose condition is
+ * false for this scan: off as deployed with these parameter values, on with others.
+ */
+export interface SettingSwitch {
+  condition: string;
+  /** The parameters the condition reads, with the values the scan used */
+  parameters: Array<{ name: string; value: string; given: boolean }>;
   loc: SourceLocation;
 }
 

@@ -134,4 +134,67 @@ Resources:
       ['Internal', 'low', 'Stage prod of private API Internal has no access logs'],
     ]);
   });
+
+  it('name the condition and parameter that leave a written destination off, and judge the stage with the parameter given', async () => {
+    const template = `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  EnableApiAccessLogs:
+    Type: String
+    Default: 'false'
+Conditions:
+  LogsOn: !Equals [!Ref EnableApiAccessLogs, 'true']
+Resources:
+  Search:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      AccessLogSetting: !If
+        - LogsOn
+        - DestinationArn: !GetAtt Logs.Arn
+          Format: '{"requestId":"$context.requestId"}'
+        - !Ref AWS::NoValue
+  Logs:
+    Type: AWS::Logs::LogGroup
+    Condition: LogsOn
+${API_GATEWAY_ACCOUNT}`;
+    const dir = project({ 'template.yaml': template });
+    const off = await scan(dir, { noCache: true, rules: [apiStageWithoutAccessLogs] });
+    assert.deepEqual(off.findings.map((f) => [f.subject?.logicalId, f.location.line, f.message]), [
+      [
+        'Search',
+        12,
+        'Stage prod of API Search has no access logs as deployed (its AccessLogSetting applies only when condition LogsOn holds, false with EnableApiAccessLogs at its default, false): calls to its routes leave no record of caller, route or result, so abuse goes unseen and cannot be investigated. Turn condition LogsOn on where this stage is deployed (it reads EnableApiAccessLogs), or write the access log destination without the condition.',
+      ],
+    ]);
+    const on = await scan(dir, { noCache: true, rules: [apiStageWithoutAccessLogs], params: new Map([['EnableApiAccessLogs', 'true']]) });
+    assert.deepEqual(on.findings, []);
+  });
+
+  it("say where a Deployment's stage and the Serverless Framework's stage take the destination", async () => {
+    const deployment = `Resources:
+  Orders:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+  Deploy:
+    Type: AWS::ApiGateway::Deployment
+    Properties:
+      RestApiId: !Ref Orders
+      StageName: prod
+${API_GATEWAY_ACCOUNT}`;
+    const serverless = `service: orders
+provider:
+  name: aws
+  runtime: nodejs20.x
+functions:
+  list:
+    handler: handler.list
+    events:
+      - http: GET orders
+`;
+    const fixes = async (files: Record<string, string>): Promise<string[]> =>
+      (await scan(project(files), { noCache: true, rules: [apiStageWithoutAccessLogs] })).findings.map((f) => f.message.slice(f.message.indexOf('investigated. ') + 'investigated. '.length));
+    assert.deepEqual(await fixes({ 'template.yaml': deployment }), ["Configure an access log destination, in AccessLogSetting of the deployment's StageDescription, which makes this stage."]);
+    assert.deepEqual((await fixes({ 'serverless.yml': serverless, 'handler.js': 'exports.list = async () => ({ statusCode: 200 });\n' })), ["Set logs: { restApi: { fullExecutionData: false } } under provider: the framework then writes access logs to a log group of its own, and execution logs at INFO without the requests' and responses' bodies (they are written in full by default)."]);
+  });
 });

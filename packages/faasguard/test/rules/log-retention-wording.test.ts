@@ -61,4 +61,67 @@ resource "aws_cloudwatch_log_group" "export" {
       ['stack/template.yaml', 'Log group Audit has no RetentionInDays: its events are kept forever. Set a retention period.'],
     ]);
   });
+
+  it('names a group declared for the function under another path, which receives none of its logs', async () => {
+    const dir = project({
+      'main.tf': `locals {
+  name = "genai-app"
+}
+
+resource "aws_cloudwatch_log_group" "app" {
+  name              = "/aws/\${local.name}"
+  retention_in_days = 30
+}
+
+resource "aws_lambda_function" "app" {
+  function_name = local.name
+  role          = "arn:aws:iam::123456789012:role/app"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = "app.zip"
+}
+
+resource "aws_cloudwatch_log_group" "logged" {
+  name              = "/custom/logged-app"
+  retention_in_days = 30
+}
+
+resource "aws_lambda_function" "logged" {
+  function_name = "logged-app"
+  role          = "arn:aws:iam::123456789012:role/app"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = "app.zip"
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.logged.name
+  }
+}
+`,
+    });
+    const result = await scan(dir, { noCache: true, rules: [functionWithoutLogRetention] });
+    assert.deepEqual(result.findings.map((f) => [f.location.line, f.related?.map((r) => r.loc.line), f.message]), [
+      [
+        10,
+        [5],
+        "Function aws_lambda_function.app logs to /aws/lambda/genai-app, not to aws_cloudwatch_log_group.app (/aws/genai-app), which is declared for it under another path: Lambda creates /aws/lambda/genai-app on first use, outside Terraform's state, and keeps its logs forever. Name that group /aws/lambda/genai-app, or point the function's logging_config { log_group } at it.",
+      ],
+    ]);
+  });
+
+  it("names the registry Lambda module's input for the group the module makes", async () => {
+    const module = (retention: string) => `module "worker" {
+  source  = "terraform-aws-modules/lambda/aws"
+  version = "~> 7.0"
+
+  function_name = "worker"
+  handler       = "app.handler"
+  runtime       = "python3.13"
+  source_path   = "\${path.module}/src"
+${retention}}
+`;
+    const messages = async (retention: string) => (await scan(project({ 'main.tf': module(retention), 'src/app.py': 'def handler(event, context):\n    return {}\n' }), { noCache: true, rules: [functionWithoutLogRetention] })).findings.map((f) => f.message);
+    assert.deepEqual(await messages(''), ['Log group module.worker.aws_cloudwatch_log_group.lambda[0] of function module.worker.aws_lambda_function.this[0] has no retention_in_days: its logs are kept forever. Set cloudwatch_logs_retention_in_days on the module.']);
+    assert.deepEqual(await messages('  cloudwatch_logs_retention_in_days = 30\n'), []);
+  });
 });

@@ -7,6 +7,7 @@
  * and runaway nesting are reported as diagnostics and evaluate to `Unknown`; evaluation never throws.
  */
 import { Composite, ImportedValue, ResourceRef, Unknown, isValueMap, type Value, type ValueMap } from '../../model/value.js';
+import type { SettingSwitch } from '../../model/app-model.js';
 import type { TNode } from '../../parse/tree.js';
 import { get, items } from '../../parse/tree.js';
 import { UNKNOWN_TAG_KEY } from '../../parse/yaml-template.js';
@@ -57,7 +58,7 @@ export class Evaluator {
   chosen(node: TNode | undefined, depth = 0): TNode | undefined {
     const only = node?.kind === 'map' && node.entries.length === 1 ? node.entries[0]! : undefined;
     if (!only || depth > MAX_DEPTH) return node;
-    if (only.key === 'Ref' && only.value.kind === 'scalar' && only.value.value === NO_VALUE) return undefined;
+    if (isNoValue(node)) return undefined;
     const branch = only.key === 'Fn::If' ? this.ifBranch(only.value) : undefined;
     if (branch === undefined) return node;
     return 'truth' in branch ? undefined : this.chosen(branch, depth + 1);
@@ -75,6 +76,23 @@ export class Evaluator {
     if (!(truth instanceof Unknown)) return truth ? arg.items[1]! : arg.items[2]!;
     this.noteOpenCondition(name, truth, nameNode);
     return { condition: name, truth };
+  }
+
+  /**
+   * For a property written `Fn::If [Condition, setting, AWS::NoValue]` whose condition is false here:
+   * the condition and the parameters it reads, with their values. A rule can then say which value
+   * turns the setting on, rather than that the template lacks it.
+   */
+  switchedOff(node: TNode | undefined): SettingSwitch | undefined {
+    const only = node?.kind === 'map' && node.entries.length === 1 ? node.entries[0]! : undefined;
+    const arg = only?.key === 'Fn::If' ? only.value : undefined;
+    if (arg?.kind !== 'seq' || arg.items.length !== 3) return undefined;
+    const [nameNode, onBranch, offBranch] = arg.items as [TNode, TNode, TNode];
+    if (nameNode.kind !== 'scalar' || !isNoValue(offBranch) || isNoValue(onBranch)) return undefined;
+    const name = String(nameNode.value);
+    if (this.condition(name, nameNode) !== false) return undefined;
+    const parameters = [...this.parametersRead(this.template.conditions.get(name), new Set([name]))].map((p) => ({ name: p, value: scalarText(this.template.parameters.get(p)!.value), given: this.template.givenParams.has(p) }));
+    return { condition: name, parameters, loc: nameNode.loc };
   }
 
   /** The items of a list node (a lone node is one), with `Fn::If` resolved around the list and each item. */
@@ -356,13 +374,18 @@ export class Evaluator {
 
   /** Parameters without a known value that a condition's definition reads, through the conditions it names too. */
   private unsetParameters(node: TNode | undefined, seen: Set<string>): Set<string> {
+    return new Set([...this.parametersRead(node, seen)].filter((name) => this.template.parameters.get(name)!.value instanceof Unknown));
+  }
+
+  /** The template's parameters that a condition's definition reads, through the conditions it names too. */
+  private parametersRead(node: TNode | undefined, seen: Set<string>): Set<string> {
     const out = new Set<string>();
     const visit = (n: TNode | undefined): void => {
       if (n?.kind === 'seq') n.items.forEach(visit);
       if (n?.kind !== 'map') return;
       for (const e of n.entries) {
         const named = e.value.kind === 'scalar' ? String(e.value.value) : undefined;
-        if (e.key === 'Ref' && named !== undefined && this.template.parameters.get(named)?.value instanceof Unknown) out.add(named);
+        if (e.key === 'Ref' && named !== undefined && this.template.parameters.has(named)) out.add(named);
         else if (e.key === 'Condition' && named !== undefined && !seen.has(named)) {
           seen.add(named);
           visit(this.template.conditions.get(named));
@@ -452,6 +475,12 @@ export class Evaluator {
   }
 }
 
+/** `Ref: AWS::NoValue` */
+function isNoValue(node: TNode | undefined): boolean {
+  const only = node?.kind === 'map' && node.entries.length === 1 ? node.entries[0]! : undefined;
+  return only?.key === 'Ref' && only.value.kind === 'scalar' && only.value.value === NO_VALUE;
+}
+
 /** `Condition` is a function only inside condition functions, but a lone `Condition` key means nothing else. */
 function isIntrinsicKey(key: string): boolean {
   return key === 'Ref' || key === 'Condition' || key.startsWith('Fn::') || key === UNKNOWN_TAG_KEY;
@@ -496,6 +525,11 @@ function compose(parts: Array<string | ResourceRef | Unknown>): Value {
   if (merged.length === 1 && typeof merged[0] === 'string') return merged[0];
   if (merged.length === 1 && merged[0] instanceof Unknown) return merged[0];
   return new Composite(merged);
+}
+
+/** A parameter's value as a person writes it: `false`, not `"false"`. */
+function scalarText(v: Value): string {
+  return typeof v === 'string' ? v : display(v);
 }
 
 function display(v: Evaluated): string {

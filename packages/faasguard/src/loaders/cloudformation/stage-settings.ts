@@ -34,6 +34,7 @@ function restSettings(ev: Evaluator, source: StageSource, p: ValueMap): StageSet
   const throttle = methodSettings.find((s) => s.throttling)?.throttling;
   return {
     accessLogDestination: destination(p['AccessLogSetting']),
+    ...switchedOff(ev, source, p, 'AccessLogSetting'),
     accessLogFormat: format(p['AccessLogSetting']),
     throttling: throttle ?? {},
     tracing: p['TracingEnabled'],
@@ -51,12 +52,20 @@ function v2Settings(ev: Evaluator, source: StageSource, p: ValueMap): StageSetti
   const setting = isValueMap(defaults) ? methodSetting({ ...defaults, HttpMethod: '*', ResourcePath: '/*' }, node?.loc ?? source.loc) : undefined;
   return {
     accessLogDestination: destination(p['AccessLogSettings']),
+    ...switchedOff(ev, source, p, 'AccessLogSettings'),
     accessLogFormat: format(p['AccessLogSettings']),
     throttling: setting?.throttling ?? {},
     methodSettings: setting ? [setting] : [],
     clientCertificateId: p['ClientCertificateId'],
     loc: source.loc,
   };
+}
+
+/** Access logs the template writes behind a condition that is false here. */
+function switchedOff(ev: Evaluator, source: StageSource, p: ValueMap, key: string): Pick<StageSettings, 'accessLogsSwitchedOff'> {
+  if (destination(p[key]) !== undefined) return {};
+  const found = ev.switchedOff(get(source.node, key));
+  return found ? { accessLogsSwitchedOff: found } : {};
 }
 
 function destination(v: Value | undefined): Value | undefined {

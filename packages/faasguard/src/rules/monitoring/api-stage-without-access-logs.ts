@@ -1,6 +1,7 @@
 import type { Api, ApiStage, AppModel } from '../../model/app-model.js';
 import { answersItself, isPrivateApi, loggingLevel, settingScope, stageSettingsPlace } from './api-stages.js';
 import { cloudWatchRoleText } from './cloudwatch-role-text.js';
+import { sourceWords } from '../source-words.js';
 import { asBoolean, display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -14,7 +15,7 @@ export const apiStageWithoutAccessLogs: Rule = {
     severity: 'medium',
     description:
       'An API Gateway stage has no access log destination (`AccessLogSetting` for REST APIs, `AccessLogSettings` for HTTP and WebSocket APIs). The API is the front door of the application: without access logs there is no record of who called which route, from which address, with which result, so credential stuffing, enumeration or abuse of a route cannot be detected, and after an incident nobody can tell what was reached.\n\n' +
-      'A stage is judged whether or not the template defines routes behind it (they may live in another stack or in an OpenAPI file in S3), and so is a stage the template adds to an API it does not declare (`RestApiId: !ImportValue shared-api`). Execution logging (`LoggingLevel`) does not replace access logs: it records how API Gateway processed a request, for debugging, not one line per call with the caller and the result, and it is often off.\n\n' +
+      'A stage is judged whether or not the template defines routes behind it (they may live in another stack or in an OpenAPI file in S3), and so is a stage the template adds to an API it does not declare (`RestApiId: !ImportValue shared-api`). Execution logging (`LoggingLevel`) does not replace access logs: it records how API Gateway processed a request, for debugging, not one line per call with the caller and the result, and it is often off. A destination the template writes behind a condition that is false for the scan (`AccessLogSetting: !If [LogsOn, {…}, !Ref AWS::NoValue]`, with the parameter the condition reads at its default) is reported too, as the stage is deployed by default: the message names the condition and the parameters it reads (give `--param` to judge another case).\n\n' +
       'Severity: `medium` for an API reachable from the internet: the only record of its traffic is missing, and it cannot be recovered afterwards; `low` for a private API, and for an API whose routes all answer with mock integrations (they reach nothing behind the gateway: what goes unrecorded is only the traffic itself).',
     remediation:
       'Send access logs to a CloudWatch Logs group (or Firehose) with a JSON format that includes `$context.requestId`, `$context.identity.sourceIp`, `$context.httpMethod`, `$context.routeKey` or `$context.resourcePath`, `$context.status` and the authorizer\'s principal. Give the log group a retention period. For a REST or WebSocket API the account needs a CloudWatch role for API Gateway (`AWS::ApiGateway::Account` with `CloudWatchRoleArn`, once per account and region), or the stage update fails; HTTP APIs do not use it.',
@@ -42,7 +43,7 @@ function stageResult(api: Api, stage: ApiStage, model: AppModel): RuleResult {
   // Calls to mock routes reach nothing behind the gateway: what goes unrecorded is only their traffic.
   const mock = answersItself(model, api) ? ' (its routes answer with mock integrations, which reach nothing behind the gateway)' : '';
   return {
-    message: `Stage ${name} of ${privateApi ? 'private ' : ''}API ${nameOf(api)} has no access logs${mock}: ${unrecorded(stage)}. ${destinationFix(model, api, stage)}${cloudWatchRoleText(model, { api, stage }, stageSettingsPlace(model, { api, stage }))}`,
+    message: `Stage ${name} of ${privateApi ? 'private ' : ''}API ${nameOf(api)} has no access logs${mock}${switchedText(api, stage)}: ${unrecorded(stage)}. ${destinationFix(model, api, stage)}${cloudWatchRoleText(model, { api, stage }, stageSettingsPlace(model, { api, stage }))}`,
     location: stage.loc,
     related: [{ loc: api.loc, message: `API ${nameOf(api)}` }],
     subject: subjectOf(api),
@@ -51,12 +52,40 @@ function stageResult(api: Api, stage: ApiStage, model: AppModel): RuleResult {
   };
 }
 
-/** Where the destination goes: under `Globals` for the API SAM makes from the functions' events, which has no resource of its own. */
+/**
+ * Where the destination goes: under `Globals` for the API SAM makes from the functions' events
+ * (it has no resource of its own), under `provider` for the Serverless Framework's stage, in the
+ * `StageDescription` of the Deployment that makes the stage; for a setting written behind a
+ * condition, the condition.
+ */
 function destinationFix(model: AppModel, api: Api, stage: ApiStage): string {
-  if (stageSettingsPlace(model, { api, stage }) !== 'globals') return 'Configure an access log destination.';
-  return api.protocol === 'http'
-    ? "Configure an access log destination, in AccessLogSettings under Globals: HttpApi (SAM makes this API from the functions' events)."
-    : "Configure an access log destination, in AccessLogSetting under Globals: Api (SAM makes this API from the functions' events).";
+  const switched = stage.accessLogsSwitchedOff;
+  if (switched) {
+    const reads = switched.parameters.length > 0 ? ` (it reads ${switched.parameters.map((p) => p.name).join(', ')})` : '';
+    return `Turn condition ${switched.condition} on where this stage is deployed${reads}, or write the access log destination without the condition.`;
+  }
+  if (sourceWords(stage.loc.file).terraform) return 'Configure an access log destination.';
+  const property = api.protocol === 'rest' ? 'AccessLogSetting' : 'AccessLogSettings';
+  switch (stageSettingsPlace(model, { api, stage })) {
+    case 'globals':
+      return `Configure an access log destination, in ${property} under Globals: ${api.protocol === 'http' ? 'HttpApi' : 'Api'} (SAM makes this API from the functions' events).`;
+    case 'provider':
+      return 'Set logs: { restApi: { fullExecutionData: false } } under provider: the framework then writes access logs to a log group of its own, and execution logs at INFO without the requests\' and responses\' bodies (they are written in full by default).';
+    case 'deployment':
+      return "Configure an access log destination, in AccessLogSetting of the deployment's StageDescription, which makes this stage.";
+    case 'stage':
+      return 'Configure an access log destination.';
+  }
+}
+
+/** A destination the template writes behind a condition that is false for this scan. */
+function switchedText(api: Api, stage: ApiStage): string {
+  const switched = stage.accessLogsSwitchedOff;
+  if (!switched) return '';
+  const property = api.protocol === 'rest' ? 'AccessLogSetting' : 'AccessLogSettings';
+  const values = switched.parameters.map((p) => `${p.name} ${p.given ? 'given as' : 'at its default,'} ${p.value}`);
+  const why = values.length > 0 ? `false with ${values.join(' and ')}` : 'false here';
+  return ` as deployed (its ${property} applies only when condition ${switched.condition} holds, ${why})`;
 }
 
 /**

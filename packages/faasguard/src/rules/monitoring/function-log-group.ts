@@ -7,7 +7,7 @@ import { functionLoggingFacts } from '../../model/facts/function-logging-facts.j
 import { isDefaultLogGroupName, LAMBDA_PREFIX, logGroupFacts, type LogGroupFacts } from '../../model/facts/log-group-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { pushTo } from '../../util/multimap.js';
-import { Composite, ResourceRef, Unknown, type Value } from '../../model/value.js';
+import { Composite, display, ResourceRef, Unknown, type Value } from '../../model/value.js';
 import { logWritingDenied, type LogWritingDenied } from '../../iam/log-writing.js';
 
 /**
@@ -28,6 +28,28 @@ export function logGroupLookup(model: AppModel): (fn: LambdaFunction) => LogGrou
     const own = byApp.get(index.appOf(fn)) ?? [];
     if (typeof logging.logGroup === 'string') return own.find((g) => g.name === logging.logGroup) ?? groups.find((g) => g.name === logging.logGroup);
     return own.find((g) => isDefaultLogGroupName(g.name, fn));
+  };
+}
+
+/**
+ * A lookup of the group a template declares for a function under another path than Lambda's
+ * (`/aws/<name>` for function `<name>`), where the function does not name a group to log to: its
+ * logs go to `/aws/lambda/<name>`, a group Lambda makes, and the declared one stays empty.
+ */
+export function misnamedLogGroupLookup(model: AppModel): (fn: LambdaFunction) => LogGroupFacts | undefined {
+  const index = ModelIndex.of(model);
+  // Indexed by the name's last part once: a large app has as many groups as functions.
+  const byLastPart = new Map<string, LogGroupFacts[]>();
+  for (const g of model.resources.map(logGroupFacts)) {
+    if (g?.name === undefined) continue;
+    const name = display(g.name);
+    if (!name.startsWith(LAMBDA_PREFIX)) pushTo(byLastPart, name.slice(name.lastIndexOf('/') + 1), g);
+  }
+  return (fn) => {
+    if (fn.name === undefined || functionLoggingFacts(index.resource(fn.id)).logGroup !== undefined) return undefined;
+    const name = display(fn.name);
+    if (name.length < 3) return undefined;
+    return byLastPart.get(name)?.find((g) => index.appOf(g.resource) === index.appOf(fn));
   };
 }
 

@@ -2,8 +2,9 @@ import { logRetentionWords } from './log-retention-words.js';
 import type { AppModel, LambdaFunction } from '../../model/app-model.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
-import type { LogGroupFacts } from '../../model/facts/log-group-facts.js';
-import { logGroupLookup, logWritingDeniedLookup } from './function-log-group.js';
+import { logGroupLookup, logWritingDeniedLookup, misnamedLogGroupLookup } from './function-log-group.js';
+import { LAMBDA_PREFIX, type LogGroupFacts } from '../../model/facts/log-group-facts.js';
+import { display } from '../../model/value.js';
 import { inServerlessService } from '../source-words.js';
 import { naming } from '../../loaders/serverless/naming.js';
 import { ModelIndex } from '../../model/model-index.js';
@@ -17,7 +18,7 @@ export const functionWithoutLogRetention: Rule = {
     cwe: ['CWE-778'],
     severity: 'low',
     description:
-      "The template declares no `AWS::Logs::LogGroup` with `RetentionInDays` for the function. Lambda then creates `/aws/lambda/<name>` on the first invocation (SAM does the same), outside the stack and with logs kept forever: the group escapes the stack's review and deletion, whatever the function logged (tokens, personal data in error dumps) accumulates indefinitely, and nobody decided how long the evidence of an incident is kept.\n\n" +
+      "The template declares no `AWS::Logs::LogGroup` with `RetentionInDays` for the function. Lambda then creates `/aws/lambda/<name>` on the first invocation (SAM does the same), outside the stack and with logs kept forever: the group escapes the stack's review and deletion, whatever the function logged (tokens, personal data in error dumps) accumulates indefinitely, and nobody decided how long the evidence of an incident is kept. A group the template declares for the function under another path (`/aws/<name>` for function `<name>`), which the function does not name as the group it logs to, receives none of its logs: the message names it and says how to connect the two.\n\n" +
       'Severity: `low`: nothing is exposed by itself, but logging is left to defaults an investigator cannot rely on. A function switched off (`ReservedConcurrentExecutions: 0`, every invocation throttled) never runs, so no group is made: it is not reported.',
     remediation:
       'Declare the log group in the template with the name Lambda uses (`!Sub /aws/lambda/${MyFunction}`), or point `LoggingConfig.LogGroup` at one, and set `RetentionInDays` to what your incident response and privacy rules require (for example 90 or 365). Add `KmsKeyId` if logs may hold personal data. In a Serverless Framework service, which makes the log group of each function, set `logRetentionInDays` under `provider` (or on the function).',
@@ -32,12 +33,15 @@ export const functionWithoutLogRetention: Rule = {
   },
   check({ model }) {
     const logGroupOf = logGroupLookup(model);
+    const misnamedGroupOf = misnamedLogGroupLookup(model);
     const cannotLog = logWritingDeniedLookup(model);
     const results: RuleResult[] = [];
     for (const fn of model.functions) {
       // A function that cannot write its logs keeps none: function-cannot-write-logs says so.
       if (cannotLog(fn) || isSwitchedOff(fn)) continue;
-      const result = checkFunction(fn, logGroupOf(fn), model);
+      const group = logGroupOf(fn);
+      const misnamed = group ? undefined : misnamedGroupOf(fn);
+      const result = misnamed ? misnamedResult(fn, misnamed, model) : checkFunction(fn, group, model);
       if (result) results.push(result);
     }
     return results;
@@ -58,7 +62,27 @@ function checkFunction(fn: LambdaFunction, group: LogGroupFacts | undefined, mod
     ...base,
     location: group.resource.loc,
     related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
-    message: `Log group ${nameOf(group.resource)} of function ${nameOf(fn)} has no ${words.retention}: its logs are kept forever. Set a retention period.${edgeLogsText(fn, model)}`,
+    message: `Log group ${nameOf(group.resource)} of function ${nameOf(fn)} has no ${words.retention}: its logs are kept forever. ${retentionFix(group)}${edgeLogsText(fn, model)}`,
+  };
+}
+
+/** The group the registry's Lambda module makes takes its retention from the module's input. */
+function retentionFix(group: LogGroupFacts): string {
+  if (group.resource.registryModule === 'terraform-aws-modules/lambda/aws') return 'Set cloudwatch_logs_retention_in_days on the module.';
+  return 'Set a retention period.';
+}
+
+/** A group declared for the function under another path than Lambda's, which receives none of its logs. */
+function misnamedResult(fn: LambdaFunction, group: LogGroupFacts, model: AppModel): RuleResult {
+  const words = logRetentionWords(fn.loc.file);
+  const lambdaGroup = `${LAMBDA_PREFIX}${display(fn.name)}`;
+  const setting = words.terraform ? 'logging_config { log_group }' : 'LoggingConfig.LogGroup';
+  return {
+    subject: subjectOf(fn),
+    key: [fn.logicalId],
+    location: fn.loc,
+    related: [{ loc: group.resource.loc, message: `log group ${nameOf(group.resource)}` }],
+    message: `Function ${nameOf(fn)} logs to ${lambdaGroup}, not to ${nameOf(group.resource)} (${display(group.name)}), which is declared for it under another path: Lambda creates ${lambdaGroup} on first use, outside ${words.owner}, and keeps its logs forever. Name that group ${lambdaGroup}, or point the function's ${setting} at it.${edgeLogsText(fn, model)}`,
   };
 }
 

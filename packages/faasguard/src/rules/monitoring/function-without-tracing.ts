@@ -7,6 +7,7 @@ import { isApiAuthorizer } from '../../model/facts/authorizer-functions.js';
 import { functionSettingLoc } from '../../model/facts/function-settings-facts.js';
 import { isSwitchedOff } from '../../model/facts/switched-off-functions.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { asString } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { inServerlessService, sourceWords } from '../source-words.js';
@@ -39,7 +40,7 @@ export const functionWithoutTracing: Rule = {
       if (isSwitchedOff(fn)) continue;
       const resource = index.resource(fn.id);
       results.push({
-        message: `Function ${nameOf(fn)} has no active tracing: ${whatGoesUnfollowed(index.triggersOf(fn), isApiAuthorizer(fn, model))} cannot be followed through the function and on to whatever it calls. ${tracingFix(fn, resource?.type, model)}${permissionText(fn, resource, index, model)}`,
+        message: `Function ${nameOf(fn)} has no active tracing: ${whatGoesUnfollowed(index.triggersOf(fn), isApiAuthorizer(fn, model))} cannot be followed through the function and on to whatever it calls. ${misplacedSettingText(fn)}${tracingFix(fn, resource?.type, model)}${permissionText(fn, resource, index, model)}`,
         location: functionSettingLoc(resource, 'tracing') ?? fn.loc,
         subject: subjectOf(fn),
         key: [fn.logicalId],
@@ -87,6 +88,16 @@ function permissionText(fn: LambdaFunction, resource: Resource | undefined, inde
 }
 
 const PUT_TRACE_SEGMENTS = 'xray:PutTraceSegments';
+
+/**
+ * `Tracing: Active` written among the environment variables (one indentation level too deep): it
+ * sets a variable and turns nothing on, which the person who wrote it believes it did.
+ */
+function misplacedSettingText(fn: LambdaFunction): string {
+  const variable = fn.environment.find((v) => /^tracing(?:config|mode)?$/i.test(v.name) && /^(?:active|passthrough)$/i.test(asString(v.value) ?? ''));
+  if (!variable) return '';
+  return `Its environment sets ${variable.name}: ${asString(variable.value)} (line ${variable.loc.line}), a variable that turns nothing on: tracing is a setting of the function, not of its environment. `;
+}
 
 /** The setting as the function's source spells it. */
 function tracingFix(fn: LambdaFunction, type: string | undefined, model: AppModel): string {

@@ -13,6 +13,7 @@ import { collectFunctions } from './functions-list.js';
 import { reportMiscasedKeys } from './miscased-keys.js';
 import { assignFunctionRoles, compileFunctionRole } from './function-roles.js';
 import { usesSharedRole } from './role-choice.js';
+import { compileServiceProxies } from './service-proxies.js';
 import { compileSharedRole } from './shared-role.js';
 import { assembleTemplate, userResources } from './template.js';
 
@@ -24,6 +25,7 @@ export function compileServerless(ctx: CompileContext): TMap {
   compileLayers(ctx);
   assignFunctionRoles(ctx);
   for (const fn of ctx.functions) compileEvents(ctx, fn);
+  compileServiceProxies(ctx);
   for (const fn of ctx.functions) {
     compileFunction(ctx, fn);
     compileFunctionExtras(ctx, fn);

@@ -58,7 +58,7 @@ function splitShortForm(s: string): [string, string] {
 }
 
 /** One AWS::ApiGateway::Resource per path prefix; the value refers to the last one. */
-function ensureResources(ctx: CompileContext, resourcePath: string, loc: SourceLocation): Shape {
+export function ensureResources(ctx: CompileContext, resourcePath: string, loc: SourceLocation): Shape {
   if (resourcePath === '') return getAtt(naming.restApi, 'RootResourceId');
   let parent: Shape = getAtt(naming.restApi, 'RootResourceId');
   const parts = resourcePath.split('/');
@@ -71,7 +71,7 @@ function ensureResources(ctx: CompileContext, resourcePath: string, loc: SourceL
   return parent;
 }
 
-function corsPreflight(ctx: CompileContext, resourcePath: string, resourceId: Shape, loc: SourceLocation): void {
+export function corsPreflight(ctx: CompileContext, resourcePath: string, resourceId: Shape, loc: SourceLocation): void {
   ctx.add(naming.restMethod(normalizePath(resourcePath), 'OPTIONS'), 'AWS::ApiGateway::Method', {
     HttpMethod: 'OPTIONS',
     ResourceId: resourceId,

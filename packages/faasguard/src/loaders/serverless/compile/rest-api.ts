@@ -6,10 +6,15 @@
 import { get, type TNode } from '../../../parse/tree.js';
 import { naming } from '../naming.js';
 import type { CompileContext } from './context.js';
-import { first, getAtt, ref, text, truthy, type Shape } from './nodes.js';
+import { first, getAtt, join, ref, text, truthy, type Shape } from './nodes.js';
 import { statementItems } from './role-parts.js';
 
-export function ensureRestApi(ctx: CompileContext): void {
+/**
+ * `byPlugin`: the API is made for a plugin's routes (serverless-apigateway-service-proxy), with no
+ * `http` event: the framework then sets the stage's logs after deployment, to a log group that no
+ * template makes.
+ */
+export function ensureRestApi(ctx: CompileContext, byPlugin = false): void {
   if (ctx.has(naming.restApi)) return;
   const apiGateway = ctx.providerAt('apiGateway');
   const loc = apiGateway?.loc ?? ctx.provider?.loc ?? ctx.config.loc;
@@ -20,22 +25,24 @@ export function ensureRestApi(ctx: CompileContext): void {
     Policy: policy ? { Version: '2012-10-17', Statement: policy } : undefined,
     DisableExecuteApiEndpoint: get(apiGateway, 'disableDefaultEndpoint'),
   }, loc);
-  stage(ctx);
+  stage(ctx, byPlugin);
   apiKeys(ctx);
 }
 
 /** The stage the deployment creates, with access logs and tracing when the provider asks. */
-function stage(ctx: CompileContext): void {
+function stage(ctx: CompileContext, byPlugin: boolean): void {
   const logs = ctx.providerAt('logs', 'restApi');
   const loc = logs?.loc ?? ctx.provider?.loc ?? ctx.config.loc;
   const logging = logs !== undefined && (truthy(logs) || (logs.kind === 'map' && text(get(logs, 'accessLogging')) !== 'false'));
-  if (logging) {
-    ctx.add(naming.restLogGroup, 'AWS::Logs::LogGroup', { LogGroupName: `/aws/api-gateway/${ctx.service}-${ctx.stage}`, RetentionInDays: ctx.providerAt('logRetentionInDays') }, loc);
+  const logGroupName = `/aws/api-gateway/${ctx.service}-${ctx.stage}`;
+  if (logging && !byPlugin) {
+    ctx.add(naming.restLogGroup, 'AWS::Logs::LogGroup', { LogGroupName: logGroupName, RetentionInDays: ctx.providerAt('logRetentionInDays') }, loc);
   }
+  const destination = byPlugin ? join(['arn:', ref('AWS::Partition'), ':logs:', ref('AWS::Region'), ':', ref('AWS::AccountId'), `:log-group:${logGroupName}`]) : getAtt(naming.restLogGroup, 'Arn');
   ctx.add(naming.restStage, 'AWS::ApiGateway::Stage', {
     RestApiId: ref(naming.restApi),
     StageName: ctx.stage,
-    AccessLogSetting: logging ? { DestinationArn: getAtt(naming.restLogGroup, 'Arn'), Format: get(logs, 'format') } : undefined,
+    AccessLogSetting: logging ? { DestinationArn: destination, Format: get(logs, 'format') } : undefined,
     TracingEnabled: ctx.providerAt('tracing', 'apiGateway'),
     MethodSettings: executionLogging(logs),
   }, loc);
