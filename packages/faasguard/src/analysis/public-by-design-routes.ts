@@ -29,6 +29,11 @@ const LAST_SEGMENT: Readonly<Record<string, PublicRouteReason>> = {
   'forgot-password': 'sign-in',
   'reset-password': 'sign-in',
   'password-reset': 'sign-in',
+  'confirm-signup': 'sign-in',
+  'confirm-sign-up': 'sign-in',
+  confirmsignup: 'sign-in',
+  'verify-email': 'sign-in',
+  'confirm-email': 'sign-in',
   callback: 'oauth',
   token: 'oauth',
   authorize: 'oauth',
@@ -49,13 +54,32 @@ const SERVICE_SEGMENT: Readonly<Record<string, PublicRouteReason>> = lookupTable
   '.well-known': 'oauth',
 });
 
-/** What the route is for, when it is one that must be public. */
-export function publicRouteReason(routePath: string): PublicRouteReason | undefined {
+/**
+ * Steps of signing up that a bare word names (`/confirm`: the code e-mailed to a new user): public
+ * only beside a sign-in route of the same API under the same parent path (`/login`, `/signup`), since
+ * `/orders/{id}/confirm` is no such step.
+ */
+const SIGN_UP_STEP: ReadonlySet<string> = new Set(['confirm', 'verify', 'resend-code']);
+
+/**
+ * What the route is for, when it is one that must be public. `siblingPaths`: the paths of the routes
+ * of its API, which tell a sign-up step named by a bare word (asked only then).
+ */
+export function publicRouteReason(routePath: string, siblingPaths: () => readonly string[] = () => []): PublicRouteReason | undefined {
   const segments = routePath.toLowerCase().split('/').filter((s) => s !== '');
   const last = segments.at(-1);
   if (last !== undefined && Object.hasOwn(LAST_SEGMENT, last)) return LAST_SEGMENT[last];
   const service = segments.find((s) => Object.hasOwn(SERVICE_SEGMENT, s));
-  return service === undefined ? undefined : SERVICE_SEGMENT[service];
+  if (service !== undefined) return SERVICE_SEGMENT[service];
+  return last !== undefined && SIGN_UP_STEP.has(last) && siblingPaths().some((p) => besideSignIn(p, segments)) ? 'sign-in' : undefined;
+}
+
+/** Whether `path` is a sign-in route under the same parent as the route of `segments`. */
+function besideSignIn(path: string, segments: readonly string[]): boolean {
+  const other = path.toLowerCase().split('/').filter((s) => s !== '');
+  const last = other.at(-1);
+  if (last === undefined || LAST_SEGMENT[last] !== 'sign-in' || other.length !== segments.length) return false;
+  return other.slice(0, -1).every((s, i) => s === segments[i]);
 }
 
 export const PUBLIC_ROUTE_PURPOSE: Readonly<Record<PublicRouteReason, string>> = {

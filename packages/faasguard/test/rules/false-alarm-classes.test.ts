@@ -52,6 +52,9 @@ const CASES: Case[] = [
       { line: 25, subject: 'Users.Health', severity: 'info' },
       { line: 30, subject: 'Users.Tokens', severity: 'high' },
       { line: 35, subject: 'Users.LoginHistory', severity: 'high' },
+      // A sign-up's confirmation beside /login is a sign-in step; an order's is not.
+      { line: 40, subject: 'Users.Confirm', severity: 'info' },
+      { line: 45, subject: 'Users.ConfirmOrder', severity: 'high' },
     ],
   },
   {
