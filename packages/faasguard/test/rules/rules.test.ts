@@ -604,6 +604,9 @@ const CASES: Record<string, Expected[]> = {
     { file: 'src/keys.py', line: 9, subject: 'Keys' },
     { file: 'src/edge.py', line: 14, subject: 'Edge' },
     { file: 'src/gate.js', line: 13, subject: 'Gate' },
+    { file: 'src/sender.js', line: 12, subject: 'SmsSender' },
+    { file: 'src/unwrap.js', line: 9, subject: 'Unwrap' },
+    { file: 'src/envelope.py', line: 9, subject: 'Envelope' },
   ],
   'iam-action-granted-never-used': [
     { line: 17, subject: 'CreateOrder' },

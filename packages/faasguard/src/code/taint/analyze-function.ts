@@ -59,6 +59,8 @@ export interface CodeEvent {
   statusFromErrorCode?: boolean;
   /** For a log: written only when the function's environment sets this variable to `true` */
   whenVariable?: string;
+  /** For a secret's log: the value was decrypted with a KMS key, not read from a secret store */
+  decrypted?: boolean;
   /** For a credential compared with text written in the code: that text, each value once, in the order compared */
   constants?: string[];
 }
@@ -401,6 +403,7 @@ function secretLogs(hits: SinkHit[]): CodeEvent[] {
       what: h.what,
       field: h.taint.origin.how,
       ...(h.whenVariable ? { whenVariable: h.whenVariable } : {}),
+      ...(h.taint.origin.decrypted ? { decrypted: true } : {}),
       steps: [...h.taint.steps, { loc: h.loc, message: `the secret is logged by ${h.what}` }],
     });
   }

@@ -23,6 +23,7 @@ import { getSummary, instantiate, returnedValue, type ParamCall } from './summar
 import { CLEAN, Env, type FnRef, type Taint, type Value } from './types.js';
 import { receiverOfCall } from './caught-error-methods.js';
 import { secretRead, secretTaint, somewhereIn } from './secret-reads.js';
+import { isSdkClient } from './sdk-clients.js';
 import { injectionLogging, isPowertoolsLogger, type EventLogging, type LogEventOption } from './event-logging-middleware.js';
 
 /** State shared by every evaluation of one scan. */
@@ -605,7 +606,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
    * such a request answers what the request does.
    */
   private withSecretRead(out: Value, callee: Callee, receiver: Value | undefined, args: Value[], node: ts.Node): Value {
-    if (callee.method === 'promise' && receiver && isAwsSdkOperation(receiver)) {
+    if (callee.method === 'promise' && receiver && isAwsSdkRequest(receiver)) {
       const read = receiver.taints.filter((t) => t.origin.kind === 'secret');
       return read.length === 0 ? out : { ...out, taints: [...out.taints, ...read] };
     }
@@ -697,8 +698,8 @@ export class Evaluator extends TaintWalker<ts.Node> {
     }
     // Builder chains on a wrapper (`middy(handler).use(…)`) still stand for the wrapped handler.
     if (receiver?.fn && !calleeValue.fn) wrapped ??= receiver.fn;
-    // An AWS SDK client's configuration (credentials, region) does not flow into the answers of its calls.
-    const receiverData = receiver && (!receiver.api || (receiver.taints.length > 0 && !isAwsSdk(receiver.api.module))) ? receiverOfCall(receiver, callee.method, 'javascript') : undefined;
+    // An AWS SDK client's configuration (credentials, region) does not flow into the answers of its calls; a response's data does.
+    const receiverData = receiver && (!receiver.api || (receiver.taints.length > 0 && !isAwsSdkOperation(receiver))) ? receiverOfCall(receiver, callee.method, 'javascript') : undefined;
     const mixedIn = mixed([receiverData, ...args]);
     const out = isAwsSdkOperation(receiver) ? throughService(mixedIn) : mixedIn;
     return {
@@ -1040,9 +1041,14 @@ function isAwsSdk(module: string): boolean {
   return module.startsWith('@aws-sdk/') || module === 'aws-sdk';
 }
 
-/** A method of an object the AWS SDK made (`new S3Client()`, `DynamoDBDocumentClient.from(…)`): an operation, whose answer is AWS's response. */
+/** A method of a client the AWS SDK made (`new S3Client()`, `DynamoDBDocumentClient.from(…)`): an operation, whose answer is AWS's response. */
 function isAwsSdkOperation(receiver: Value | undefined): boolean {
-  return receiver?.api !== undefined && isAwsSdk(receiver.api.module) && receiver.api.members.includes('()');
+  return receiver?.api !== undefined && isAwsSdk(receiver.api.module) && isSdkClient(receiver.api.members);
+}
+
+/** What an SDK v2 operation returns (`secrets.getSecretValue(…)`), whose `.promise()` answers what the request does. */
+function isAwsSdkRequest(receiver: Value): boolean {
+  return receiver.api !== undefined && isAwsSdk(receiver.api.module) && receiver.api.members.at(-1) === '()' && !isSdkClient(receiver.api.members);
 }
 
 

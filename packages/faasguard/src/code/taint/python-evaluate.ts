@@ -10,6 +10,7 @@ import { parsePython, type ParsedPython, type PyNode } from '../parse-python.js'
 import { pythonModuleFile } from '../python-modules.js';
 import { deepTaints, getProp, join, joinAll, keysOf, mixed, sanitize, setPath, shaped, tainted, throughService, withStep } from './propagation.js';
 import { secretRead, secretTaint, somewhereIn } from './secret-reads.js';
+import { isSdkClient } from './sdk-clients.js';
 import { isAnchoredRegex } from './sanitizers.js';
 import { DYNAMODB_EXPRESSION_PROPS, MONGO_WHERE, queryShaping } from './sinks.js';
 import { PY_CLEAN_METHODS } from './python-tables.js';
@@ -1018,7 +1019,7 @@ function requestObject(args: Value[], kwargs: Map<string, Value>): Value {
 
 /** A method of an object boto3 made (`boto3.client('s3')`, `resource('dynamodb').Table(name)`): an AWS operation, whose result is AWS's response. */
 function isBoto3Operation(receiver: Value | undefined): boolean {
-  return receiver?.api?.module === 'boto3' && receiver.api.members.includes('()');
+  return receiver?.api?.module === 'boto3' && isSdkClient(receiver.api.members);
 }
 
 /** A boto3 DynamoDB condition built with `Attr`/`Key` (and `&`, `|`, `~` of them). */

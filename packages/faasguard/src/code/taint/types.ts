@@ -45,8 +45,11 @@ export type Origin =
   | { kind: 'error'; loc: SourceLocation; field?: string | null }
   | { kind: 'jwt-split' | 'jwt-part' }
   | { kind: 'jwt-unverified'; loc: SourceLocation; how: string; path: PathSegment[] }
-  /** `inWhole`: written somewhere into a dict or object this value holds, where no field read can be said to reach it */
-  | { kind: 'secret'; loc: SourceLocation; how: string; answer: 'response' | 'value'; path: PathSegment[]; inWhole?: true };
+  /**
+   * `inWhole`: written somewhere into a dict or object this value holds, where no field read can be
+   * said to reach it; `decrypted`: a plaintext decrypted with a KMS key, not read from a secret store
+   */
+  | { kind: 'secret'; loc: SourceLocation; how: string; answer: 'response' | 'value'; path: PathSegment[]; inWhole?: true; decrypted?: true };
 
 /** Sink families; each is one rule (see `rules/injection/families.ts`). */
 export type SinkFamily =
