@@ -205,8 +205,8 @@ Resources:
 ${role('PlainRole')}${role('TracedRole', '        - arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess\n')}${fn('Plain', 'AWS::Lambda::Function', '!GetAtt PlainRole.Arn')}${fn('Named', 'AWS::Serverless::Function', '!GetAtt PlainRole.Arn')}${fn('Granted', 'AWS::Lambda::Function', '!GetAtt TracedRole.Arn')}${fn('Generated', 'AWS::Serverless::Function', '')}`;
     const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [functionWithoutTracing] });
     assert.deepEqual(result.findings.map((f) => [f.subject?.logicalId, f.message.slice(f.message.indexOf('Set '))]), [
-      ['Plain', 'Set TracingConfig: { Mode: Active }. Its role PlainRole does not allow xray:PutTraceSegments, without which the traces are not sent: add the AWS managed policy AWSXRayDaemonWriteAccess to it.'],
-      ['Named', 'Set Tracing: Active. Its role PlainRole does not allow xray:PutTraceSegments, without which the traces are not sent: add the AWS managed policy AWSXRayDaemonWriteAccess to it.'],
+      ['Plain', 'Set TracingConfig: { Mode: Active }. Its role PlainRole does not allow xray:PutTraceSegments, without which Lambda refuses active tracing (the deployment fails: the role "does not have permissions to call PutTraceSegments on XRAY"): add the AWS managed policy AWSXRayDaemonWriteAccess to it.'],
+      ['Named', 'Set Tracing: Active. Its role PlainRole does not allow xray:PutTraceSegments, without which Lambda refuses active tracing (the deployment fails: the role "does not have permissions to call PutTraceSegments on XRAY"): add the AWS managed policy AWSXRayDaemonWriteAccess to it.'],
       ['Granted', 'Set TracingConfig: { Mode: Active }.'],
       ['Generated', 'Set Tracing: Active.'],
     ]);
@@ -234,7 +234,7 @@ resource "aws_lambda_function" "${name}" {
     const main = tfRole('basic', 'AWSLambdaBasicExecutionRole') + tfRole('traced', 'AWSXRayDaemonWriteAccess') + tfRole('custom', 'team-lambda-policy');
     const result = await scan(project({ 'main.tf': main }), { noCache: true, rules: [functionWithoutTracing] });
     assert.deepEqual(result.findings.map((f) => [f.subject?.logicalId, f.message.slice(f.message.indexOf('Set '))]).sort(), [
-      ['aws_lambda_function.basic', 'Set tracing_config { mode = "Active" }. Its role aws_iam_role.basic does not allow xray:PutTraceSegments, without which the traces are not sent: attach the AWS managed policy arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess to it.'],
+      ['aws_lambda_function.basic', 'Set tracing_config { mode = "Active" }. Its role aws_iam_role.basic does not allow xray:PutTraceSegments, without which Lambda refuses active tracing (the deployment fails: the role "does not have permissions to call PutTraceSegments on XRAY"): attach the AWS managed policy arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess to it.'],
       ['aws_lambda_function.custom', 'Set tracing_config { mode = "Active" }.'],
       ['aws_lambda_function.traced', 'Set tracing_config { mode = "Active" }.'],
     ]);

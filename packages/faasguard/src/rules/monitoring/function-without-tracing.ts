@@ -24,7 +24,7 @@ export const functionWithoutTracing: Rule = {
       'Severity: `low`: tracing helps detection and forensics; its absence exposes nothing by itself, and many teams trace with other tools (OpenTelemetry, vendor agents).\n\n' +
       "A function with an Amazon MSK, self-managed Apache Kafka or Amazon MQ (ActiveMQ, RabbitMQ) event source mapping is not reported: Lambda's X-Ray tracing does not support such functions, so the setting would trace nothing. Nor is a function switched off (`ReservedConcurrentExecutions: 0`, every invocation throttled), which never runs.",
     remediation:
-      'Set `Tracing: Active` (SAM; `Globals.Function.Tracing` for every function) or `TracingConfig: { Mode: Active }`, and allow `xray:PutTraceSegments` and `xray:PutTelemetryRecords` to the role (SAM, CDK and the Serverless Framework add them to the roles they make; the message says when a role the template writes lacks them). If you trace with another tool, suppress this rule.',
+      'Set `Tracing: Active` (SAM; `Globals.Function.Tracing` for every function) or `TracingConfig: { Mode: Active }`, and allow `xray:PutTraceSegments` and `xray:PutTelemetryRecords` to the role, or Lambda refuses the setting (SAM, CDK and the Serverless Framework add them to the roles they make; the message says when a role the template writes lacks them). If you trace with another tool, suppress this rule.',
     example: { language: 'yaml', vulnerable: 'Runtime: nodejs22.x', fixed: 'Runtime: nodejs22.x\nTracing: Active' },
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html'],
     judges: ['AWS::Serverless::Function', 'AWS::Lambda::Function'],
@@ -73,7 +73,9 @@ function whatGoesUnfollowed(triggers: readonly Trigger[], authorizer: boolean): 
  * A role the template writes itself (a CloudFormation or Terraform role, or one a SAM function
  * names) gets no X-Ray permission when tracing is turned on: SAM, CDK and the Serverless Framework
  * add it only to the roles they make. Said when every statement of the role is known and none
- * allows `xray:PutTraceSegments`, without which the traces are not sent.
+ * allows `xray:PutTraceSegments`, without which Lambda refuses active tracing: creating or updating
+ * the function fails ("The provided execution role does not have permissions to call
+ * PutTraceSegments on XRAY").
  */
 function permissionText(fn: LambdaFunction, resource: Resource | undefined, index: ModelIndex, model: AppModel): string {
   if (fn.constructPath || fn.registryModule || inServerlessService(model, fn)) return '';
@@ -84,7 +86,7 @@ function permissionText(fn: LambdaFunction, resource: Resource | undefined, inde
   if (!statementsKnown(role.policies.every((p) => p.document !== undefined), statements)) return '';
   if (statements.some((s) => s.actions.some((a) => actionId(a) === PUT_TRACE_SEGMENTS))) return '';
   const grant = sourceWords(fn.loc.file).terraform ? 'attach the AWS managed policy arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess to it' : 'add the AWS managed policy AWSXRayDaemonWriteAccess to it';
-  return ` Its role ${nameOf(role)} does not allow ${PUT_TRACE_SEGMENTS}, without which the traces are not sent: ${grant}.`;
+  return ` Its role ${nameOf(role)} does not allow ${PUT_TRACE_SEGMENTS}, without which Lambda refuses active tracing (the deployment fails: the role "does not have permissions to call PutTraceSegments on XRAY"): ${grant}.`;
 }
 
 const PUT_TRACE_SEGMENTS = 'xray:PutTraceSegments';
