@@ -139,7 +139,7 @@ ${swaggerApi('sms', `${snsPath('/sms', `                requestTemplates:
   it('is said in the route finding as what it is: SMS messages to any number', async () => {
     const result = await scan(project({ 'template.yaml': template }), { noCache: true, rules: [apiRouteWithoutAuth] });
     assert.equal(result.findings.find((f) => f.message.startsWith('Route POST /sms '))?.message, 'Route POST /sms of API Api sends SMS messages, billed per message, to any phone number the caller gives (sns:Publish) with no authorization: anyone who can reach the API on the internet can call it.');
-    assert.match(result.findings.find((f) => f.message.startsWith('Route POST /fixed '))?.message ?? '', / calls sns with no authorization/);
+    assert.match(result.findings.find((f) => f.message.startsWith('Route POST /fixed '))?.message ?? '', / calls sns:Publish with no authorization/);
   });
 
   it('is said by the missing throttling: each request an SMS message', async () => {

@@ -76,7 +76,7 @@ describe('Terraform join of a reference', () => {
     const result = await scan(dir, { noCache: true, rules: [apiRouteWithoutAuth] });
     assert.deepEqual(result.findings.map((f) => f.location.line), [17]);
     const send = result.findings[0];
-    assert.match(send?.message ?? '', /^Route sendOrder of API aws_apigatewayv2_api\.orders calls sns with no authorization/);
+    assert.match(send?.message ?? '', /^Route sendOrder of API aws_apigatewayv2_api\.orders calls sns:Publish with no authorization/);
   });
 });
 

@@ -173,5 +173,6 @@ function integrationText(route: Route, index: ModelIndex): string {
   if (integration.smsToCallerNumber) return 'sends SMS messages, billed per message, to any phone number the caller gives (sns:Publish)';
   const target = index.resource(integration.targetId);
   if (target && integration.service && integration.action) return `reaches ${nameOf(target)} through ${integration.service}:${integration.action}`;
-  return `calls ${integration.service ?? 'an AWS service'}${target ? ` on ${nameOf(target)}` : ''}`;
+  const operation = integration.service && integration.action ? `${integration.service}:${integration.action}` : integration.service;
+  return `calls ${operation ?? 'an AWS service'}${target ? ` on ${nameOf(target)}` : ''}`;
 }
