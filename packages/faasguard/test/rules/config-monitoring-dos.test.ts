@@ -234,7 +234,7 @@ resource "aws_lambda_function" "${name}" {
     const main = tfRole('basic', 'AWSLambdaBasicExecutionRole') + tfRole('traced', 'AWSXRayDaemonWriteAccess') + tfRole('custom', 'team-lambda-policy');
     const result = await scan(project({ 'main.tf': main }), { noCache: true, rules: [functionWithoutTracing] });
     assert.deepEqual(result.findings.map((f) => [f.subject?.logicalId, f.message.slice(f.message.indexOf('Set '))]).sort(), [
-      ['aws_lambda_function.basic', 'Set tracing_config { mode = "Active" }. Its role aws_iam_role.basic does not allow xray:PutTraceSegments, without which Lambda refuses active tracing (the deployment fails: the role "does not have permissions to call PutTraceSegments on XRAY"): attach the AWS managed policy arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess to it.'],
+      ['aws_lambda_function.basic', 'Set tracing_config { mode = "Active" }. Its role aws_iam_role.basic does not allow xray:PutTraceSegments, without which Lambda refuses active tracing (the deployment fails: the role "does not have permissions to call PutTraceSegments on XRAY"): attach the AWS managed policy arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess to it, and list that attachment in the function\'s depends_on (else Terraform may turn tracing on before the role has the permission).'],
       ['aws_lambda_function.custom', 'Set tracing_config { mode = "Active" }.'],
       ['aws_lambda_function.traced', 'Set tracing_config { mode = "Active" }.'],
     ]);

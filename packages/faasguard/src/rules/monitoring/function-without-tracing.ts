@@ -85,7 +85,10 @@ function permissionText(fn: LambdaFunction, resource: Resource | undefined, inde
   const statements = rolePermissions(role, index).statements;
   if (!statementsKnown(role.policies.every((p) => p.document !== undefined), statements)) return '';
   if (statements.some((s) => s.actions.some((a) => actionId(a) === PUT_TRACE_SEGMENTS))) return '';
-  const grant = sourceWords(fn.loc.file).terraform ? 'attach the AWS managed policy arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess to it' : 'add the AWS managed policy AWSXRayDaemonWriteAccess to it';
+  // Terraform creates a role's policy attachment and the function side by side unless the function waits for it.
+  const grant = sourceWords(fn.loc.file).terraform
+    ? "attach the AWS managed policy arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess to it, and list that attachment in the function's depends_on (else Terraform may turn tracing on before the role has the permission)"
+    : 'add the AWS managed policy AWSXRayDaemonWriteAccess to it';
   return ` Its role ${nameOf(role)} does not allow ${PUT_TRACE_SEGMENTS}, without which Lambda refuses active tracing (the deployment fails: the role "does not have permissions to call PutTraceSegments on XRAY"): ${grant}.`;
 }
 
