@@ -13,6 +13,7 @@ import { linkOpenApiRoutes } from '../openapi/routes.js';
 import { loadSamApi } from '../sam/api.js';
 import { linkConnector, linkEmbeddedConnectors } from '../sam/connectors.js';
 import { linkSamEvents, linkSamStateMachineEvents } from '../sam/events.js';
+import { dropEventRoutesThatMethodsMake } from '../sam/event-routes-on-plain-apis.js';
 import { loadSamFunction } from '../sam/function.js';
 import { withGlobals } from '../sam/globals.js';
 import { registerSamImplicitIds } from '../sam/implicit-ids.js';
@@ -161,6 +162,7 @@ export function loadTemplate(input: TemplateInput, builder: ModelBuilder): Diagn
   for (const r of resources) (FIRST_LINKS[r.type] ?? (isCustomResourceType(r.type) ? linkCustomResource : undefined))?.(ctx, r);
   if (sam) for (const r of resources) linkEmbeddedConnectors(ctx, r);
   for (const r of resources) ROUTE_LINKS[r.type]?.(ctx, r);
+  if (sam) dropEventRoutesThatMethodsMake(ctx);
   // After events: an operation that an event already routes is not routed again.
   for (const r of resources) linkOpenApiRoutes(ctx, r);
   // A Terraform module is translated with the resources that change another merged into it, which makes

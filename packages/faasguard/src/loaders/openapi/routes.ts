@@ -21,6 +21,7 @@ import { resolveIntegration } from './integration.js';
 import { loadPolicyDocument } from '../cloudformation/policy-document.js';
 import { extensionAuthType, routeAuth, securityContext, type SecurityContext } from './security.js';
 import { namesCacheKeys } from '../cache-keys.js';
+import { isSamEventRoute } from '../sam/event-routes-on-plain-apis.js';
 
 const INTEGRATION = 'x-amazon-apigateway-integration';
 const AUTH_EXTENSION = 'x-amazon-apigateway-auth';
@@ -69,12 +70,6 @@ function readDefinitionPolicy(ctx: LoadContext, api: Api, def: ApiDefinition): v
  */
 function samLeavesDefinitionAsWritten(ctx: LoadContext, r: TemplateResource): boolean {
   return r.type === 'AWS::Serverless::Api' && ctx.builder.resource(ctx.template.resourceId(r.logicalId))?.properties['MergeDefinitions'] !== true;
-}
-
-/** A route a SAM function's or state machine's `Api` event made (its id is `<owner>#<event>`). */
-function isSamEventRoute(ctx: LoadContext, routeId: string): boolean {
-  const owner = ctx.builder.resource(routeId.slice(0, routeId.indexOf('#')));
-  return owner?.type === 'AWS::Serverless::Function' || owner?.type === 'AWS::Serverless::StateMachine';
 }
 
 function dropUndeployedEventRoutes(ctx: LoadContext, api: Api, ops: readonly Operation[]): void {
