@@ -29,7 +29,7 @@ functions:
 describe('function-without-tracing and a tracing setting among the environment variables', () => {
   it('names the variable and its line, and only where it holds a tracing mode', async () => {
     const result = await scan(project({ 'serverless.yml': SERVICE, 'handler.py': 'def main(event, context):\n    return {}\n' }), { noCache: true, rules: [functionWithoutTracing] });
-    assert.deepEqual(result.findings.map((f) => [f.location.line, f.message.slice(f.message.indexOf('calls. ') + 7)]).sort((a, b) => Number(a[0]) - Number(b[0])), [
+    assert.deepEqual(result.findings.map((f) => [f.location.line, f.message.slice(f.message.indexOf('instrumented). ') + 15)]).sort((a, b) => Number(a[0]) - Number(b[0])), [
       [6, 'Its environment sets Tracing: Active (line 10), a variable that turns nothing on: tracing is a setting of the function, not of its environment. Set tracing: Active on the function (or provider.tracing.lambda: true).'],
       [11, 'Set tracing: Active on the function (or provider.tracing.lambda: true).'],
     ]);
