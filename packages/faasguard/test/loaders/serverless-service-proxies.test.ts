@@ -143,4 +143,14 @@ describe('serverless-apigateway-service-proxy routes', () => {
     const withHttp = await loadApp(project({ 'serverless.yml': `${logged}functions:\n  list:\n    handler: handler.list\n    events:\n      - http: GET list\n`, 'handler.js': 'exports.list = async () => ({});\n' }));
     assert.equal(withHttp.model.resources.some((r) => r.logicalId === 'ApiGatewayLogGroup'), true);
   });
+
+  it('say which proxy entry cannot be read, with its file and line, and read the others', async () => {
+    const bad = SERVICE.replace('custom:\n  apiGatewayServiceProxies:\n', 'custom:\n  apiGatewayServiceProxies:\n    - lambda:\n        path: /run\n        method: post\n    - sqs:\n        queueName: !GetAtt [Orders, QueueName]\n');
+    const result = await scan(project({ 'serverless.yml': bad }), { noCache: true, rules: [apiRouteWithoutAuth] });
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'malformed-serverless').map((d) => [d.loc?.file, d.loc?.line, d.message]), [
+      ['serverless.yml', 9, 'lambda is not a service the serverless-apigateway-service-proxy plugin proxies (kinesis, sqs, s3, sns, dynamodb, eventbridge): this route is not in the model'],
+      ['serverless.yml', 12, 'the sqs proxy needs a path and a method (the serverless-apigateway-service-proxy plugin rejects it): this route is not in the model'],
+    ]);
+    assert.equal(result.findings.filter((f) => f.severity !== 'info').length, 3);
+  });
 });

@@ -1,6 +1,8 @@
 import type { LambdaFunction } from '../../model/app-model.js';
 import { alarmFacts, watchesFunctionMetric, type AlarmFacts, type WatchedMetric } from '../../model/facts/alarm-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
+import { referencedResource } from '../../model/value.js';
+import { pushTo } from '../../util/multimap.js';
 import { exposureSteps, exposureText, publicFunctions, unscopedPermissionText } from '../dos/public-functions.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -30,14 +32,14 @@ export const publicFunctionWithoutAlarm: Rule = {
   },
   check({ model }) {
     const index = ModelIndex.of(model);
-    // Read once: the rule asks about them for each public function.
-    const alarms = model.resources.flatMap((r) => alarmFacts(r) ?? []);
-    const metrics = watchedMetrics(alarms, index);
+    // Indexed once by the function each metric names: the rule asks about them for each public function.
+    const metrics = indexMetrics(model.resources.flatMap((r) => alarmFacts(r) ?? []), index);
     const results: RuleResult[] = [];
     for (const pf of publicFunctions(model)) {
-      if (isWatched(metrics, pf.fn, index.appOf(pf.fn))) continue;
+      const candidates = metricsOf(metrics, pf.fn);
+      if (isWatched(candidates, pf.fn, index.appOf(pf.fn))) continue;
       results.push({
-        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and no alarm watches its Errors or Throttles: an attacker probing or flooding it goes unnoticed.${otherAlarmsText(alarms, pf.fn)} Add CloudWatch alarms with an action that reaches your team.${unscopedPermissionText(pf, model)}`,
+        message: `Function ${nameOf(pf.fn)} is public (${exposureText(pf)}) and no alarm watches its Errors or Throttles: an attacker probing or flooding it goes unnoticed.${otherAlarmsText(candidates, pf.fn)} Add CloudWatch alarms with an action that reaches your team.${unscopedPermissionText(pf, model)}`,
         location: pf.fn.loc,
         related: exposureSteps(pf),
         subject: subjectOf(pf.fn),
@@ -48,25 +50,57 @@ export const publicFunctionWithoutAlarm: Rule = {
   },
 };
 
+/** A metric an alarm watches, with the alarm, the alarm's app and its place among all the metrics read. */
+interface AlarmMetric {
+  metric: WatchedMetric;
+  alarm: AlarmFacts;
+  app: string;
+  order: number;
+}
+
+/** The metrics by the function their `FunctionName` dimension names (its id, or its name), and those over every function. */
+interface MetricIndex {
+  named: Map<string, AlarmMetric[]>;
+  everyFunction: AlarmMetric[];
+}
+
+function indexMetrics(alarms: readonly AlarmFacts[], index: ModelIndex): MetricIndex {
+  const out: MetricIndex = { named: new Map(), everyFunction: [] };
+  let order = 0;
+  for (const alarm of alarms) {
+    for (const metric of alarm.metrics) {
+      const entry = { metric, alarm, app: index.appOf(alarm.resource), order: order++ };
+      const dim = metric.functionDimension;
+      if (dim === undefined) out.everyFunction.push(entry);
+      const key = typeof dim === 'string' ? `name:${dim.split(':')[0]}` : dim === undefined ? undefined : `id:${referencedResource(dim)?.target}`;
+      if (key !== undefined) pushTo(out.named, key, entry);
+    }
+  }
+  return out;
+}
+
+/** The metrics that may watch the function: those naming it (a name qualified by an alias too) and those over every function, in the order read. */
+function metricsOf(metrics: MetricIndex, fn: LambdaFunction): AlarmMetric[] {
+  const byName = typeof fn.name === 'string' ? metrics.named.get(`name:${fn.name}`) ?? [] : [];
+  return [...(metrics.named.get(`id:${fn.id}`) ?? []), ...byName, ...metrics.everyFunction].sort((a, b) => a.order - b.order);
+}
+
 /**
  * The alarms that watch other metrics of the function (`Invocations`, `Duration`): named, so that a
  * reader does not take them for the watch the finding asks for, with a word where they have no
  * action and so tell nobody.
  */
-function otherAlarmsText(alarms: readonly AlarmFacts[], fn: LambdaFunction): string {
-  return alarms.map((alarm) => {
-    const names = alarm.metrics.filter((m) => !ATTACK_METRICS.includes(String(m.metricName)) && m.functionDimension !== undefined && watchesFunctionMetric(m, fn, String(m.metricName))).map((m) => String(m.metricName));
-    if (names.length === 0) return '';
-    return ` Alarm ${nameOf(alarm.resource)} watches its ${[...new Set(names)].join(' and ')} only${alarm.hasActions ? '' : ', and has no AlarmActions: it tells nobody'}.`;
-  }).join('');
-}
-
-/** Each metric with the app of its alarm. */
-function watchedMetrics(alarms: readonly AlarmFacts[], index: ModelIndex): Array<{ metric: WatchedMetric; app: string }> {
-  return alarms.flatMap((a) => a.metrics.map((metric) => ({ metric, app: index.appOf(a.resource) })));
+function otherAlarmsText(candidates: readonly AlarmMetric[], fn: LambdaFunction): string {
+  const byAlarm = new Map<AlarmFacts, string[]>();
+  for (const { metric, alarm } of candidates) {
+    const name = String(metric.metricName);
+    if (ATTACK_METRICS.includes(name) || metric.functionDimension === undefined || !watchesFunctionMetric(metric, fn, name)) continue;
+    pushTo(byAlarm, alarm, name);
+  }
+  return [...byAlarm].map(([alarm, names]) => ` Alarm ${nameOf(alarm.resource)} watches its ${[...new Set(names)].join(' and ')} only${alarm.hasActions ? '' : ', and has no AlarmActions: it tells nobody'}.`).join('');
 }
 
 /** An alarm over every function counts for the functions of its own app only (see `Stack.app`); one naming the function counts anywhere. */
-function isWatched(metrics: Array<{ metric: WatchedMetric; app: string }>, fn: LambdaFunction, app: string): boolean {
-  return metrics.some(({ metric, app: alarmApp }) => (metric.functionDimension !== undefined || alarmApp === app) && ATTACK_METRICS.some((name) => watchesFunctionMetric(metric, fn, name)));
+function isWatched(candidates: readonly AlarmMetric[], fn: LambdaFunction, app: string): boolean {
+  return candidates.some(({ metric, app: alarmApp }) => (metric.functionDimension !== undefined || alarmApp === app) && ATTACK_METRICS.some((name) => watchesFunctionMetric(metric, fn, name)));
 }

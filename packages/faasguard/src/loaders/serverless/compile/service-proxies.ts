@@ -11,6 +11,7 @@
  * `provider.tracing.apiGateway` to that stage after deployment, so the stage is read as the
  * framework's own, but for the access logs' group, which no template makes (see `ensureRestApi`).
  */
+import type { SourceLocation } from '../../../model/location.js';
 import type { TNode } from '../../../parse/tree.js';
 import { get } from '../../../parse/tree.js';
 import { naming, normalizePath } from '../naming.js';
@@ -34,18 +35,30 @@ interface ServiceIntegration {
 export function compileServiceProxies(ctx: CompileContext): void {
   if (!resourcePlugins(ctx.config).includes(PLUGIN)) return;
   const list = get(get(ctx.config, 'custom'), 'apiGatewayServiceProxies');
-  if (list?.kind !== 'seq' || list.items.length === 0) return;
+  if (list === undefined) return;
+  if (list.kind !== 'seq') {
+    ctx.diagnostics.warning('malformed-serverless', `custom.apiGatewayServiceProxies must be a list (the ${PLUGIN} plugin rejects it): its routes are not in the model`, list.loc);
+    return;
+  }
   for (const item of list.items) {
     const [entry] = entries(item);
-    if (entry) compileProxy(ctx, entry.key, entry.value);
+    if (entry) compileProxy(ctx, entry.key, entry.value, entry.keyLoc);
+    else ctx.diagnostics.warning('malformed-serverless', 'a service proxy must be a mapping of one service name to its settings: this route is not in the model', item.loc);
   }
 }
 
-function compileProxy(ctx: CompileContext, service: string, proxy: TNode): void {
+function compileProxy(ctx: CompileContext, service: string, proxy: TNode, loc: SourceLocation): void {
   const integration = serviceIntegration(service, proxy);
   const path = text(get(proxy, 'path'));
   const method = text(get(proxy, 'method'))?.toUpperCase();
-  if (!integration || path === undefined || method === undefined) return;
+  if (!integration) {
+    ctx.diagnostics.warning('malformed-serverless', `${service} is not a service the ${PLUGIN} plugin proxies (kinesis, sqs, s3, sns, dynamodb, eventbridge): this route is not in the model`, loc);
+    return;
+  }
+  if (path === undefined || method === undefined) {
+    ctx.diagnostics.warning('malformed-serverless', `the ${service} proxy needs a path and a method (the ${PLUGIN} plugin rejects it): this route is not in the model`, loc);
+    return;
+  }
   const resourcePath = path.replace(/^\/+|\/+$/g, '');
   ensureRestApi(ctx, true);
   const resourceId = ensureResources(ctx, resourcePath, proxy.loc);
