@@ -8,14 +8,15 @@ import { get, scalarString } from '../../parse/tree.js';
 import { isAwsManagedPolicyArn, managedPolicyDocument, managedPolicyName } from '../../iam/managed-policies.js';
 import { loadPolicyDocument } from './policy-document.js';
 import { parsePlainPolicy } from './plain-policy.js';
-import { elementBase, prop, props, type LoadContext } from './load-context.js';
+import { elementBase, prop, props, withOptionalBase, type LoadContext } from './load-context.js';
 import type { TemplateResource } from './template.js';
 
 export function loadRole(ctx: LoadContext, r: TemplateResource): IamRole {
-  const role: IamRole = {
-    ...elementBase(ctx, r),
-    policies: [...inlinePolicies(ctx, r), ...managedPolicies(ctx, r)],
-  };
+  const base = elementBase(ctx, r);
+  const role: IamRole = withOptionalBase(
+    { id: base.id, logicalId: base.logicalId, stack: base.stack, loc: base.loc, policies: [...inlinePolicies(ctx, r), ...managedPolicies(ctx, r)] },
+    base,
+  );
   const trust = prop(ctx, r, 'AssumeRolePolicyDocument');
   const trustDoc = loadPolicyDocument(trust.node, ctx.ev, trust.loc);
   if (trustDoc) role.trust = trustDoc;

@@ -8,7 +8,7 @@ import { asArray, isValueMap, referencedResource, type Value } from '../../model
 import type { TNode } from '../../parse/tree.js';
 import { get } from '../../parse/tree.js';
 import type { TemplateResource } from './template.js';
-import { elementBase, prop, type LoadContext } from './load-context.js';
+import { elementBase, prop, withOptionalBase, type LoadContext } from './load-context.js';
 
 export function loadLambdaFunction(ctx: LoadContext, r: TemplateResource): LambdaFunction {
   const fn = commonFunction(ctx, r);
@@ -21,8 +21,12 @@ export function loadLambdaFunction(ctx: LoadContext, r: TemplateResource): Lambd
 /** The properties both resource types share, under the same names. */
 export function commonFunction(ctx: LoadContext, r: TemplateResource): LambdaFunction {
   const vpc = prop(ctx, r, 'VpcConfig').value;
+  const base = elementBase(ctx, r);
   const fn: LambdaFunction = {
-    ...elementBase(ctx, r),
+    id: base.id,
+    logicalId: base.logicalId,
+    stack: base.stack,
+    loc: base.loc,
     name: prop(ctx, r, 'FunctionName').value,
     runtime: prop(ctx, r, 'Runtime').value,
     handler: prop(ctx, r, 'Handler').value,
@@ -36,6 +40,7 @@ export function commonFunction(ctx: LoadContext, r: TemplateResource): LambdaFun
     inVpc: isValueMap(vpc) && asArray(vpc['SubnetIds']).length > 0,
     urls: [],
   };
+  withOptionalBase(fn, base);
   const role = roleBinding(ctx, r);
   if (role) fn.role = role;
   return fn;

@@ -1,3 +1,4 @@
+import type { ModelElement } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
 import type { Value } from '../../model/value.js';
 import type { TMap, TNode } from '../../parse/tree.js';
@@ -39,7 +40,10 @@ export function prop(ctx: LoadContext, r: TemplateResource, ...path: string[]): 
   return value !== undefined ? { value, loc } : { loc };
 }
 
-export function elementBase(ctx: LoadContext, r: TemplateResource): { id: string; logicalId: string; stack: string; loc: SourceLocation; constructPath?: string; onlyWhen?: string; calledFrom?: Array<{ module: string; loc: SourceLocation }>; registryModule?: string } {
+/** What every element of a template resource starts from: its identity and place, and the optional facts its metadata gives. */
+export type ElementBase = Pick<ModelElement, 'id' | 'logicalId' | 'stack' | 'loc' | 'constructPath' | 'onlyWhen' | 'calledFrom' | 'registryModule'>;
+
+export function elementBase(ctx: LoadContext, r: TemplateResource): ElementBase {
   const cdkPath = get(get(r.node, 'Metadata'), 'aws:cdk:path');
   const onlyWhen = explicitlyUnknownCondition(ctx, r);
   const calledFrom = items(get(get(r.node, 'Metadata'), MODULE_CALLS_METADATA)).flatMap((n) => (n.kind === 'scalar' && typeof n.value === 'string' ? [{ module: n.value, loc: n.loc }] : []));
@@ -47,6 +51,22 @@ export function elementBase(ctx: LoadContext, r: TemplateResource): { id: string
   const registryModule = registry?.kind === 'scalar' && typeof registry.value === 'string' ? registry.value : undefined;
   const base = { id: ctx.template.resourceId(r.logicalId), logicalId: r.logicalId, stack: ctx.template.stackId, loc: r.loc, ...(onlyWhen ? { onlyWhen } : {}), ...(calledFrom.length > 0 ? { calledFrom } : {}), ...(registryModule ? { registryModule } : {}) };
   return cdkPath?.kind === 'scalar' && typeof cdkPath.value === 'string' ? { ...base, constructPath: cdkPath.value } : base;
+}
+
+/**
+ * Gives an element the optional facts of its base. The elements every rule reads in its loops
+ * (resources, functions, roles) are made as one literal of their base's four fields and their
+ * own, and take these after it: V8 keeps a literal's fields inside the object, where those that
+ * follow a spread (`{ ...elementBase(ctx, r), type }`) live out of line, one more memory read at
+ * every use (the rules phase on the shared corpus's templates, warm: 445 ms with the spread, 350
+ * ms without, alternated).
+ */
+export function withOptionalBase<T extends ModelElement>(element: T, base: ElementBase): T {
+  if (base.onlyWhen !== undefined) element.onlyWhen = base.onlyWhen;
+  if (base.calledFrom !== undefined) element.calledFrom = base.calledFrom;
+  if (base.registryModule !== undefined) element.registryModule = base.registryModule;
+  if (base.constructPath !== undefined) element.constructPath = base.constructPath;
+  return element;
 }
 
 /** A condition that a translated format marks as not known offline (only the Terraform loader writes them), as its text. */

@@ -8,21 +8,26 @@ import type { TNode } from '../../parse/tree.js';
 import { get } from '../../parse/tree.js';
 import { acceptedFindings } from './accepted-findings.js';
 import { identityPolicies } from './iam.js';
-import { elementBase, prop, type LoadContext } from './load-context.js';
+import { elementBase, prop, withOptionalBase, type LoadContext } from './load-context.js';
 import { checkPropertyKinds } from './property-kinds.js';
 import { resourceKind } from './resource-kind.js';
 import type { TemplateResource } from './template.js';
 
 export function loadResource(ctx: LoadContext, r: TemplateResource): Resource {
   const p = prop(ctx, r);
+  const base = elementBase(ctx, r);
   const resource: Resource = {
-    ...elementBase(ctx, r),
+    id: base.id,
+    logicalId: base.logicalId,
+    stack: base.stack,
+    loc: base.loc,
     type: r.type,
     kind: resourceKind(r.type),
     properties: isValueMap(p.value) ? p.value : {},
     policies: [],
     locate: (...path) => locateProperty(r, path),
   };
+  withOptionalBase(resource, base);
   addExtent(r, resource);
   checkPropertyKinds(resource, ctx.template.diagnostics);
   const accepted = acceptedFindings(r, ctx.template.diagnostics);
