@@ -15,7 +15,7 @@ import type { SourceLocation } from '../model/location.js';
 import { iotRuleTableWrites, TOPIC_RULE_TYPE } from '../model/facts/iot-rule-table-writes.js';
 import type { ModelIndex } from '../model/model-index.js';
 import { rolePermissions, type GrantingStatement } from '../iam/role-permissions.js';
-import { actionId, type ExpandedAction } from '../iam/expand-actions.js';
+import { actionId, grantsAction, type ExpandedAction } from '../iam/expand-actions.js';
 import { linkedSources } from './linked-resources.js';
 
 /** Actions that remove items (or the whole table). */
@@ -202,7 +202,7 @@ function roleAllows(role: IamRole, operation: string, table: Resource, index: Mo
   const statements = rolePermissions(role, index).statements;
   if (action === undefined || !statementsKnown(role.policies.every((p) => p.document !== undefined), statements)) return true;
   const own = new Set([table.id]);
-  return statements.some((s) => s.actions.some((a) => actionId(a) === action) && tablesReached(s, own, index).includes(table.id));
+  return statements.some((s) => grantsAction(s.actions, action) && tablesReached(s, own, index).includes(table.id));
 }
 
 /**

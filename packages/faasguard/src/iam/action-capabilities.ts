@@ -75,6 +75,17 @@ const FUNCTION_CHANGE = /^(Update|Delete|Put|Add|Remove|Publish|CreateAlias|Crea
  * capabilities on every resource: the caller decides that from the statement's resources.
  */
 export function capabilityOf(a: ExpandedAction): Capability | undefined {
+  // The catalogue's actions are shared objects, asked about again for every role that grants them.
+  const known = judged.get(a);
+  if (known !== undefined) return known ?? undefined;
+  const capability = judgedCapability(a);
+  judged.set(a, capability ?? null);
+  return capability;
+}
+
+const judged = new WeakMap<ExpandedAction, Capability | null>();
+
+function judgedCapability(a: ExpandedAction): Capability | undefined {
   if (a.service === 'iam') return iamCapability(a);
   if (a.service === 'sts') return /^AssumeRole/.test(a.name) ? 'assume-roles' : undefined;
   if (a.service === 'lambda') return lambdaCapability(a);

@@ -4,7 +4,7 @@
  */
 import type { UsedAction } from '../code/aws-calls/least-privilege.js';
 import type { GrantingStatement } from './role-permissions.js';
-import { actionId } from './expand-actions.js';
+import { grantsAction } from './expand-actions.js';
 import { targetFitsService } from './resource-target.js';
 
 /**
@@ -35,8 +35,7 @@ export function isServiceSideAction(action: string): boolean {
 
 /** Whether a statement grants a used action on (one of) the resources the code acts on. */
 export function statementGrants(s: GrantingStatement, used: UsedAction): boolean {
-  const id = used.action.toLowerCase();
-  if (!s.actions.some((a) => actionId(a).toLowerCase() === id)) return false;
+  if (!grantsAction(s.actions, used.action)) return false;
   if (s.anyResource || used.resourceIds.length === 0) return true;
   const service = used.action.split(':')[0]!;
   // A resource outside the template or unknown before deployment may be the one: assume it is.

@@ -13,7 +13,7 @@
 import type { IamRole, PolicyStatement } from '../model/app-model.js';
 import type { ModelIndex } from '../model/model-index.js';
 import { Composite, display, type Value } from '../model/value.js';
-import { actionId } from './expand-actions.js';
+import { grantsAction } from './expand-actions.js';
 import { rolePermissions } from './role-permissions.js';
 import { statementsKnown } from './code-usage.js';
 
@@ -35,7 +35,7 @@ export function logWritingDenied(role: IamRole | undefined, groups: ReadonlyArra
   if (!role || groups.length === 0) return undefined;
   const perms = rolePermissions(role, index);
   if (!statementsKnown(role.policies.every((p) => p.document !== undefined), perms.statements)) return undefined;
-  const writers = perms.statements.filter((s) => s.actions.some((a) => actionId(a).toLowerCase() === PUT_LOG_EVENTS));
+  const writers = perms.statements.filter((s) => grantsAction(s.actions, PUT_LOG_EVENTS));
   if (writers.some((s) => s.anyResource || groups.some((g) => mayGrantOn(s.statement, g)))) return undefined;
   return { role, grantedOn: [...new Set(writers.flatMap((s) => s.statement.resources.map(display)))] };
 }

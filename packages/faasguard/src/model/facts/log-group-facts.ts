@@ -51,6 +51,25 @@ export function isDefaultLogGroupName(name: Value | undefined, fn: LambdaFunctio
   return isRef(target) && target.target === fn.id && target.attribute === undefined;
 }
 
+/**
+ * What makes a group name a function's default one, as a key: `name:<FunctionName>` for
+ * `/aws/lambda/<FunctionName>` written out, `ref:<model id>` for `/aws/lambda/${Fn}`; undefined
+ * for a name that cannot be a default one. A name is `fn`'s default group (`isDefaultLogGroupName`)
+ * exactly when its key is one of `defaultLogGroupKeysOf(fn)`: a large app looks its groups up by
+ * key rather than comparing each with each function.
+ */
+export function defaultLogGroupKey(name: Value | undefined): string | undefined {
+  if (typeof name === 'string') return name.startsWith(LAMBDA_PREFIX) ? `name:${name.slice(LAMBDA_PREFIX.length)}` : undefined;
+  if (!isComposite(name) || name.parts.length !== 2) return undefined;
+  const [prefix, target] = name.parts;
+  return prefix === LAMBDA_PREFIX && isRef(target) && target.attribute === undefined ? `ref:${target.target}` : undefined;
+}
+
+/** The keys (`defaultLogGroupKey`) of the names `fn`'s default group may have. */
+export function defaultLogGroupKeysOf(fn: LambdaFunction): string[] {
+  return typeof fn.name === 'string' ? [`name:${fn.name}`, `ref:${fn.id}`] : [`ref:${fn.id}`];
+}
+
 /** The function whose default log group (`/aws/lambda/<name>`) the resource is: the one that writes its lines. */
 export function logGroupWriter(model: AppModel, group: Resource | undefined): LambdaFunction | undefined {
   const name = group ? logGroupFacts(group)?.name : undefined;

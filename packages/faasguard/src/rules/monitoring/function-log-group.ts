@@ -4,7 +4,7 @@
  */
 import type { AppModel, LambdaFunction } from '../../model/app-model.js';
 import { functionLoggingFacts } from '../../model/facts/function-logging-facts.js';
-import { isDefaultLogGroupName, LAMBDA_PREFIX, logGroupFacts, type LogGroupFacts } from '../../model/facts/log-group-facts.js';
+import { defaultLogGroupKey, defaultLogGroupKeysOf, LAMBDA_PREFIX, logGroupFacts, type LogGroupFacts } from '../../model/facts/log-group-facts.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { pushTo } from '../../util/multimap.js';
 import { Composite, display, ResourceRef, Unknown, type Value } from '../../model/value.js';
@@ -17,17 +17,27 @@ import { logWritingDenied, type LogWritingDenied } from '../../iam/log-writing.j
 export function logGroupLookup(model: AppModel): (fn: LambdaFunction) => LogGroupFacts | undefined {
   const index = ModelIndex.of(model);
   const groups = model.resources.map(logGroupFacts).filter((g) => g !== undefined);
-  // Indexed once: every function is looked up, and a large app has as many groups as functions.
+  // Indexed once, each key to its first group in model order: every function is looked up, and a
+  // large app has as many groups as functions.
   const byId = new Map(groups.map((g) => [g.resource.id, g]));
-  const byApp = new Map<string, LogGroupFacts[]>();
-  for (const g of groups) pushTo(byApp, index.appOf(g.resource), g);
+  const byName = new Map<Value, LogGroupFacts>();
+  const byAppKey = new Map<string, LogGroupFacts>();
+  for (const g of groups) {
+    if (g.name !== undefined && !byName.has(g.name)) byName.set(g.name, g);
+    const app = index.appOf(g.resource);
+    for (const key of [typeof g.name === 'string' ? `given:${g.name}` : undefined, defaultLogGroupKey(g.name)]) {
+      if (key !== undefined && !byAppKey.has(`${app}\n${key}`)) byAppKey.set(`${app}\n${key}`, g);
+    }
+  }
+  const order = new Map(groups.map((g, i) => [g, i]));
   return (fn) => {
     const logging = functionLoggingFacts(index.resource(fn.id));
     if (logging.logGroupId !== undefined) return byId.get(logging.logGroupId);
     // By name, within the function's own app: two apps of one scan may name groups alike (`/aws/lambda/${random_pet.this.id}-lambda`).
-    const own = byApp.get(index.appOf(fn)) ?? [];
-    if (typeof logging.logGroup === 'string') return own.find((g) => g.name === logging.logGroup) ?? groups.find((g) => g.name === logging.logGroup);
-    return own.find((g) => isDefaultLogGroupName(g.name, fn));
+    const app = index.appOf(fn);
+    if (typeof logging.logGroup === 'string') return byAppKey.get(`${app}\n${`given:${logging.logGroup}`}`) ?? byName.get(logging.logGroup);
+    const found = defaultLogGroupKeysOf(fn).flatMap((key) => byAppKey.get(`${app}\n${key}`) ?? []);
+    return found.sort((a, b) => order.get(a)! - order.get(b)!)[0];
   };
 }
 

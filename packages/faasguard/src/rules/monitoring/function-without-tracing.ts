@@ -1,7 +1,7 @@
 import type { AppModel, LambdaFunction, Resource, Trigger } from '../../model/app-model.js';
 import { rolePermissions } from '../../iam/role-permissions.js';
 import { statementsKnown } from '../../iam/code-usage.js';
-import { actionId } from '../../iam/expand-actions.js';
+import { grantsAction } from '../../iam/expand-actions.js';
 import { isRequestTrigger, type TriggerKind } from '../../model/trigger-kind.js';
 import { isApiAuthorizer } from '../../model/facts/authorizer-functions.js';
 import { functionSettingLoc } from '../../model/facts/function-settings-facts.js';
@@ -84,7 +84,7 @@ function permissionText(fn: LambdaFunction, resource: Resource | undefined, inde
   if (!role) return '';
   const statements = rolePermissions(role, index).statements;
   if (!statementsKnown(role.policies.every((p) => p.document !== undefined), statements)) return '';
-  if (statements.some((s) => s.actions.some((a) => actionId(a) === PUT_TRACE_SEGMENTS))) return '';
+  if (statements.some((s) => grantsAction(s.actions, PUT_TRACE_SEGMENTS))) return '';
   // Terraform creates a role's policy attachment and the function side by side unless the function waits for it.
   const grant = sourceWords(fn.loc.file).terraform
     ? "attach the AWS managed policy arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess to it, and list that attachment in the function's depends_on (else Terraform may turn tracing on before the role has the permission)"
