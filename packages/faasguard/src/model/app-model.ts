@@ -399,6 +399,12 @@ export interface ApiStage {
   name: Value;
   /** Logical id of the resource that creates the stage (a Stage, a Deployment with a StageName), when it is not the API itself */
   resourceLogicalId?: string;
+  /**
+   * The `$default` stage API Gateway makes for an HTTP API's quick create (`Target` on the API),
+   * which no stage resource declares: its settings are those an
+   * `AWS::ApiGatewayV2::ApiGatewayManagedOverrides` of the API gives it (none: every default)
+   */
+  quickCreate?: true;
   accessLogDestination?: Value;
   /**
    * No destination, but the template writes one behind a condition that is false here (`AccessLogSetting:

@@ -212,6 +212,8 @@ const CASES: Record<string, Expected[]> = {
     { line: 17, subject: 'Reports' },
     { file: 'main.tf', line: 1, subject: 'aws_db_instance.audit' },
     { file: 'main.tf', line: 15, subject: 'aws_rds_cluster.events' },
+    { line: 18, subject: 'Documents' },
+    { file: 'main.tf', line: 46, subject: 'aws_docdb_cluster.catalog' },
   ],
   'database-publicly-accessible': [
     { line: 12, subject: 'Orders', severity: 'high' },

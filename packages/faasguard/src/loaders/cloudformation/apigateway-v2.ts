@@ -1,7 +1,9 @@
 /**
  * API Gateway HTTP and WebSocket APIs (v2) declared resource by resource.
  */
-import type { Api, RequestValidation, RouteAuthType, RouteIntegration } from '../../model/app-model.js';
+import type { Api, RequestValidation, RouteAuth, RouteAuthType, RouteIntegration } from '../../model/app-model.js';
+import type { SourceLocation } from '../../model/location.js';
+import { get } from '../../parse/tree.js';
 import { resolveIntegration } from '../openapi/integration.js';
 import { apiTriggerKind } from '../../model/trigger-kind.js';
 import { asBoolean, isValueMap, referencedResource, type Value, type ValueMap } from '../../model/value.js';
@@ -23,15 +25,41 @@ export function loadApiV2(ctx: LoadContext, r: TemplateResource): Api {
   };
 }
 
-/** Quick create: `Target` on the API makes a `$default` route with no authorization. */
+/**
+ * Quick create: `Target` on an HTTP API makes a `$default` route with no authorization, its
+ * integration, and a `$default` stage that deploys automatically, none of them declared. An
+ * `AWS::ApiGatewayV2::ApiGatewayManagedOverrides` of the API sets their properties (its `Route`
+ * the route's authorization, its `Stage` the stage's logs and limits).
+ */
 export function linkApiV2QuickCreate(ctx: LoadContext, r: TemplateResource): void {
   const target = prop(ctx, r, 'Target');
+  if (target.value === undefined) return;
+  const apiId = ctx.template.resourceId(r.logicalId);
+  const api = ctx.builder.api(apiId);
+  const overrides = managedOverridesOf(ctx, r.logicalId);
+  const stage = overrides ? get(props(overrides), 'Stage') : undefined;
+  api?.stages.push({ name: '$default', quickCreate: true, ...stageSettings(ctx.ev, { node: stage, protocol: api.protocol, loc: stage?.loc ?? target.loc }) });
   const fn = ctx.builder.functionOf(target.value);
   if (!fn) return;
-  const id = `${ctx.template.resourceId(r.logicalId)}#default-route`;
-  const apiId = ctx.template.resourceId(r.logicalId);
-  ctx.builder.addRoute({ ...elementBase(ctx, r), id, apiId, method: 'ANY', path: '$default', functionId: fn.id, auth: { type: 'none', apiKeyRequired: false, loc: target.loc } });
-  ctx.builder.addTrigger({ id, kind: apiTriggerKind(ctx.builder.api(apiId)?.protocol ?? 'http'), functionId: fn.id, routeId: id, sourceId: apiId, asynchronous: false, details: {}, loc: target.loc });
+  const id = `${apiId}#default-route`;
+  ctx.builder.addRoute({ ...elementBase(ctx, r), id, apiId, method: 'ANY', path: '$default', functionId: fn.id, auth: quickCreateAuth(ctx, overrides, target.loc) });
+  ctx.builder.addTrigger({ id, kind: apiTriggerKind(api?.protocol ?? 'http'), functionId: fn.id, routeId: id, sourceId: apiId, asynchronous: false, details: {}, loc: target.loc });
+}
+
+/** The `AWS::ApiGatewayV2::ApiGatewayManagedOverrides` of the API, when the template has one. */
+function managedOverridesOf(ctx: LoadContext, apiLogicalId: string): TemplateResource | undefined {
+  for (const o of ctx.template.resources.values()) {
+    if (o.type === 'AWS::ApiGatewayV2::ApiGatewayManagedOverrides' && referencedResource(prop(ctx, o, 'ApiId').value)?.logicalId === apiLogicalId) return o;
+  }
+  return undefined;
+}
+
+/** The quick-create route's authorization: none, unless the overrides' `Route` sets it. */
+function quickCreateAuth(ctx: LoadContext, overrides: TemplateResource | undefined, fallback: SourceLocation): RouteAuth {
+  const authType = overrides ? prop(ctx, overrides, 'Route', 'AuthorizationType') : undefined;
+  if (!overrides || authType?.node === undefined) return { type: 'none', apiKeyRequired: false, loc: fallback };
+  const authorizer = referencedResource(prop(ctx, overrides, 'Route', 'AuthorizerId').value)?.logicalId;
+  return { type: v2AuthType(authType.value), ...(authorizer ? { authorizer } : {}), apiKeyRequired: false, loc: authType.loc };
 }
 
 export function linkApiV2Authorizer(ctx: LoadContext, r: TemplateResource): void {

@@ -244,6 +244,14 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
       SourceDBClusterIdentifier: 'restore_to_point_in_time.source_cluster_identifier', PubliclyAccessible: 'publicly_accessible',
     },
   },
+  aws_docdb_cluster: {
+    cfnType: 'AWS::DocDB::DBCluster',
+    properties: {
+      DBClusterIdentifier: 'cluster_identifier', MasterUsername: 'master_username', MasterUserPassword: 'master_password', StorageEncrypted: 'storage_encrypted', KmsKeyId: 'kms_key_id',
+      VpcSecurityGroupIds: 'vpc_security_group_ids', SnapshotIdentifier: 'snapshot_identifier', GlobalClusterIdentifier: 'global_cluster_identifier',
+      SourceDBClusterIdentifier: 'restore_to_point_in_time.source_cluster_identifier',
+    },
+  },
   // An Aurora instance: its storage is its cluster's, its network access its own.
   aws_rds_cluster_instance: {
     cfnType: 'AWS::RDS::DBInstance',

@@ -14,7 +14,7 @@ import { connectionGate } from '../../model/connection-gate.js';
 import { heldBackByPrivateNetwork } from '../../analysis/private-api-fronts.js';
 import { routeBackends } from '../../model/facts/route-backends.js';
 import { sourceWords } from '../source-words.js';
-import { stageSettingsPlace, type StageSettingsPlace } from '../monitoring/api-stages.js';
+import { quickCreateStageFix, stageSettingsPlace, type StageSettingsPlace } from '../monitoring/api-stages.js';
 import { reachesNothing } from '../../model/facts/route-reach.js';
 import { answeredFromCache } from '../../model/facts/route-cache.js';
 
@@ -140,7 +140,7 @@ interface Flood {
 function stageResult(api: Api, stage: ApiStage, { open, who, effect, idle }: Flood, place: StageSettingsPlace): RuleResult {
   const name = display(stage.name);
   return {
-    message: `Stage ${name} of API ${nameOf(api)} has no throttling${limitsText(api, idle)}: ${who} can send requests up to the account-wide quota, ${effect} and starving the account's other APIs. ${fixText(api, idle, place)}`,
+    message: `Stage ${name} of API ${nameOf(api)} has no throttling${limitsText(api, idle)}: ${who} can send requests up to the account-wide quota, ${effect} and starving the account's other APIs. ${quickCreateStageFix({ api, stage }, QUICK_CREATE_LIMITS) ?? fixText(api, idle, place)}`,
     location: stage.loc,
     related: [{ loc: api.loc, message: `API ${nameOf(api)}` }, ...(idle ? [{ loc: idle.loc, message: `${planName(idle)}, which sets no throttle or quota` }] : [])],
     subject: subjectOf(api),
@@ -148,6 +148,8 @@ function stageResult(api: Api, stage: ApiStage, { open, who, effect, idle }: Flo
     ...(open ? {} : { severity: 'low' as const }),
   };
 }
+
+const QUICK_CREATE_LIMITS = { cloudFormation: 'DefaultRouteSettings rate and burst limits', terraform: 'default_route_settings { throttling_rate_limit, throttling_burst_limit }' };
 
 /** Usage plans belong to REST APIs: of an HTTP or WebSocket API only the stage's limits are said. */
 function limitsText(api: Api, idle: Resource | undefined): string {

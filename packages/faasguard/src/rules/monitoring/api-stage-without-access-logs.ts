@@ -1,5 +1,5 @@
 import type { Api, ApiStage, AppModel } from '../../model/app-model.js';
-import { answersItself, isPrivateApi, loggingLevel, settingScope, stageSettingsPlace } from './api-stages.js';
+import { answersItself, isPrivateApi, loggingLevel, quickCreateStageFix, settingScope, stageSettingsPlace } from './api-stages.js';
 import { cloudWatchRoleText } from './cloudwatch-role-text.js';
 import { sourceWords } from '../source-words.js';
 import { asBoolean, display } from '../../model/value.js';
@@ -64,6 +64,8 @@ function destinationFix(model: AppModel, api: Api, stage: ApiStage): string {
     const reads = switched.parameters.length > 0 ? ` (it reads ${switched.parameters.map((p) => p.name).join(', ')})` : '';
     return `Turn condition ${switched.condition} on where this stage is deployed${reads}, or write the access log destination without the condition.`;
   }
+  const quickCreate = quickCreateStageFix({ api, stage }, { cloudFormation: 'AccessLogSettings (an access log destination)', terraform: 'access_log_settings' });
+  if (quickCreate) return quickCreate;
   if (sourceWords(stage.loc.file).terraform) return 'Configure an access log destination.';
   const property = api.protocol === 'rest' ? 'AccessLogSetting' : 'AccessLogSettings';
   switch (stageSettingsPlace(model, { api, stage })) {

@@ -9,7 +9,7 @@ import { ModelIndex } from '../../model/model-index.js';
 import { nameOf } from '../subject.js';
 import { settingResource } from '../../model/facts/method-setting-resource.js';
 import { heldBackByPrivateNetwork } from '../../analysis/private-api-fronts.js';
-import { inServerlessService } from '../source-words.js';
+import { inServerlessService, sourceWords } from '../source-words.js';
 import { naming } from '../../loaders/serverless/naming.js';
 import { reachesNothing } from '../../model/facts/route-reach.js';
 
@@ -48,6 +48,20 @@ export function stageSettingsPlace(model: AppModel, { api, stage }: StageOfApi):
   if (inServerlessService(model, api) && stage.resourceLogicalId === naming.restStage) return 'provider';
   const deployments = ModelIndex.of(model).resourcesOfType('AWS::ApiGateway::Deployment');
   return deployments.some((d) => d.logicalId === stage.resourceLogicalId && d.stack === api.stack) ? 'deployment' : 'stage';
+}
+
+/**
+ * Where the `$default` stage of an HTTP API's quick create (the API's `Target`) takes a setting,
+ * when it is that stage: no stage resource declares it, so CloudFormation sets it in the `Stage` of
+ * an `AWS::ApiGatewayV2::ApiGatewayManagedOverrides`, and Terraform, which has no such resource,
+ * declares the stage itself instead of quick create. Undefined for any other stage.
+ */
+export function quickCreateStageFix({ api, stage }: StageOfApi, setting: { cloudFormation: string; terraform: string }): string | undefined {
+  if (!stage.quickCreate) return undefined;
+  if (sourceWords(stage.loc.file).terraform) {
+    return `Quick create (target on ${nameOf(api)}) makes this stage, which takes no settings: declare the integration, the route and an aws_apigatewayv2_stage "$default" with ${setting.terraform} instead of target.`;
+  }
+  return `Set ${setting.cloudFormation} in the Stage of an AWS::ApiGatewayV2::ApiGatewayManagedOverrides for API ${nameOf(api)}: quick create (its Target) makes this stage, which no stage resource declares.`;
 }
 
 /** Key of a stage's finding: stable across moves of the stage within the file. */
