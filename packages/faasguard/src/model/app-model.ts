@@ -42,6 +42,23 @@ export interface Stack {
   app: string;
   /** Outputs exported under a name other stacks import (`Export.Name` known at scan time) */
   exports: StackExport[];
+  /**
+   * Terraform: the module calls of the project's own configuration (the root module and the local
+   * modules it calls) whose source `terraform init` downloads (a registry module, a Git repository,
+   * an archive), in the order written; absent when there are none
+   */
+  moduleSources?: ModuleSource[];
+}
+
+/** A Terraform `module` block whose `source` is not a local folder. */
+export interface ModuleSource {
+  /** `module.events`, or a nested call's full path (`module.app.module.events`) */
+  name: string;
+  /** The `source` as written */
+  source: string;
+  /** The `version` constraint as written (registry modules), when set */
+  version?: string;
+  loc: SourceLocation;
 }
 
 /**

@@ -101,6 +101,7 @@ import { dependencyMissingIntegrity } from './dependencies/dependency-missing-in
 import { dependencyUndeclared } from './dependencies/dependency-undeclared.js';
 import { dependencyUnused } from './dependencies/dependency-unused.js';
 import { pythonRequirementUnpinned } from './dependencies/python-requirement-unpinned.js';
+import { terraformModuleUnpinned } from './dependencies/terraform-module-unpinned.js';
 import { vulnerableDependency } from './dependencies/vulnerable-dependency.js';
 import { secretInCode } from './secrets/secret-in-code.js';
 import { secretInInlineCode } from './secrets/secret-in-inline-code.js';
@@ -145,6 +146,7 @@ export const ALL_RULES: readonly Rule[] = [
   dependencyMissingIntegrity,
   dependencyInstallScript,
   pythonRequirementUnpinned,
+  terraformModuleUnpinned,
   dependencyUnused,
   dependencyUndeclared,
   templateParameterSecretDefault,

@@ -91,6 +91,10 @@ export const TERRAFORM_EXAMPLES: Readonly<Record<string, TerraformExample>> = {
     vulnerable: 'resource "aws_lambda_function" "api" {\n  environment {\n    variables = {\n      DB_PASSWORD = "q7RzT2vX9kLm4NpW8sYb"\n    }\n  }\n}',
     fixed: 'resource "aws_lambda_function" "api" {\n  environment {\n    variables = {\n      DB_SECRET_ARN = aws_secretsmanager_secret.db.arn # read at run time, with secretsmanager:GetSecretValue on this secret only\n    }\n  }\n}',
   },
+  'terraform-module-unpinned': {
+    vulnerable: 'module "events" {\n  source = "terraform-aws-modules/eventbridge/aws"\n\n  bus_name = "orders"\n}',
+    fixed: 'module "events" {\n  source  = "terraform-aws-modules/eventbridge/aws"\n  version = "3.14.3"\n\n  bus_name = "orders"\n}',
+  },
   'log-group-without-retention': {
     vulnerable: 'resource "aws_cloudwatch_log_group" "api_access" {\n  name = "/shop/api-access"\n}',
     fixed: 'resource "aws_cloudwatch_log_group" "api_access" {\n  name              = "/shop/api-access"\n  retention_in_days = 90\n}',

@@ -44,6 +44,12 @@ const CASES: Record<string, Expected[]> = {
     { file: 'worker/requirements.txt', line: 3, subject: 'Worker' },
     { file: 'layer/python/requirements.txt', line: 1, subject: 'Worker' },
   ],
+  'terraform-module-unpinned': [
+    { file: 'main.tf', line: 1 },
+    { file: 'main.tf', line: 7 },
+    { file: 'main.tf', line: 14 },
+    { file: 'modules/network/main.tf', line: 1 },
+  ],
   'dependency-unused': [
     { file: 'api/package.json', line: 7, subject: 'Api' },
     { file: 'worker/requirements.txt', line: 1, subject: 'Worker' },

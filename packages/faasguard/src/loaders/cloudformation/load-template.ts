@@ -4,7 +4,7 @@
  * between them (permissions, event sources, routes), which need the elements to exist.
  */
 import path from 'node:path';
-import type { StackFormat } from '../../model/app-model.js';
+import type { ModuleSource, StackFormat } from '../../model/app-model.js';
 import { DiagnosticSink } from '../../model/diagnostic.js';
 import { Unknown } from '../../model/value.js';
 import type { TMap } from '../../parse/tree.js';
@@ -57,6 +57,8 @@ export interface TemplateInput {
   app?: string;
   /** Reads the files the template brings in (AWS::Include, OpenAPI definitions); without it they stay unknown */
   reader?: FileReader;
+  /** Terraform: the downloaded module sources of the configuration (see `Stack.moduleSources`) */
+  moduleSources?: readonly ModuleSource[];
 }
 
 type Step = (ctx: LoadContext, r: TemplateResource) => void;
@@ -152,6 +154,7 @@ export function loadTemplate(input: TemplateInput, builder: ModelBuilder): Diagn
     loc: { file: input.file, line: 1, column: 1 },
     app: input.app ?? path.posix.dirname(input.file),
     exports: stackExports(ctx),
+    ...(input.moduleSources && input.moduleSources.length > 0 ? { moduleSources: [...input.moduleSources] } : {}),
   });
   if (template.resources.size === 0 && input.format === undefined) reportEmpty(template, root);
   const resources = [...template.resources.values()].filter((r) => isCreated(ctx, r)).map((r) => (sam ? withGlobals(root, r) : r));

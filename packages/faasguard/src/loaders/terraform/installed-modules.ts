@@ -15,6 +15,11 @@ export interface InstalledModule {
   files: Array<{ rel: string; text: string }>;
 }
 
+/** Whether a module folder is one `terraform init` downloaded (under a `.terraform/` folder), rather than the project's own. */
+export function isInstalledModuleDir(dir: string): boolean {
+  return dir === '.terraform' || dir.startsWith('.terraform/') || dir.includes('/.terraform/');
+}
+
 /** Modules one manifest names at most */
 const MAX_MODULES = 200;
 

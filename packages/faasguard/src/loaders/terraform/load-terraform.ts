@@ -7,6 +7,7 @@
  * nothing is downloaded.
  */
 import path from 'node:path';
+import type { ModuleSource } from '../../model/app-model.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { SourceLocation } from '../../model/location.js';
 import type { TMap, TMapEntry, TNode } from '../../parse/tree.js';
@@ -19,7 +20,7 @@ import type { OpenCondition } from './assumptions.js';
 import { entry, nil, relocated, scalar } from './tree-values.js';
 import { attributesOf, blockHeader, blocksOf, bodyOf, isTerraformConfig, parseTerraform, strictnessErrors, stringValueOf, type HclNode, type ParsedTerraform } from './parse-terraform.js';
 import { localModuleDir } from './root-modules.js';
-import { installedModules, type InstalledModule } from './installed-modules.js';
+import { installedModules, isInstalledModuleDir, type InstalledModule } from './installed-modules.js';
 import { isExpressionText, type GivenVariables } from './variable-values.js';
 import { jsonOrText } from './functions.js';
 import { majorOf, type ModuleCall } from './registry-modules/module-call.js';
@@ -89,12 +90,12 @@ export function loadTerraformModule(input: TerraformModuleInput, builder: ModelB
     if (tf.length === 0) return undefined;
     const file = tf.find((p) => /^main\.tf(\.json)?$/.test(path.posix.basename(p.file)))?.file ?? tf[0]!.file;
     const open = new Map<string, OpenCondition>();
-    const ctx: ModuleContext = { parse, parsedAll, diagnostics, filesOf: input.filesOf ?? (() => []), installed: installedModules(input.dir, input.reader), budget: { steps: MODULE_BUDGET }, callsLeft: MAX_MODULE_CALLS, assumptions: { given: input.assume ?? new Map(), open }, ...(input.reader ? { reader: input.reader } : {}), ...(input.given ? { given: input.given } : {}) };
+    const ctx: ModuleContext = { parse, parsedAll, diagnostics, filesOf: input.filesOf ?? (() => []), installed: installedModules(input.dir, input.reader), budget: { steps: MODULE_BUDGET }, callsLeft: MAX_MODULE_CALLS, assumptions: { given: input.assume ?? new Map(), open }, moduleSources: [], ...(input.reader ? { reader: input.reader } : {}), ...(input.given ? { given: input.given } : {}) };
     const { entries } = evaluateModule(ctx, input.dir, parsed, { prefix: '', key: '', depth: 0, rootDir: input.dir });
     const where = { file, line: 1, column: 1 };
     if (ctx.budget.steps < 0) diagnostics.push({ severity: 'warning', code: 'tf-budget', message: `${file}: the module's expressions exceed what one scan evaluates; the rest are judged unknown`, loc: where });
     if (ctx.callsLeft < 0) diagnostics.push({ severity: 'warning', code: 'tf-module-calls', message: `${file}: more than ${MAX_MODULE_CALLS} module calls (or calls deeper than ${MAX_MODULE_DEPTH}); the others are not evaluated`, loc: where });
-    diagnostics.push(...loadTranslated(entries, file, input.dir, input.reader, builder));
+    diagnostics.push(...loadTranslated(entries, file, input.dir, input.reader, builder, ctx.moduleSources));
     return { file, diagnostics, openConditions: [...open.values()] };
   } finally {
     for (const p of parsedAll) p.dispose();
@@ -106,12 +107,12 @@ export function loadTerraformModule(input: TerraformModuleInput, builder: ModelB
  * of `dir`. A resource that exists only for values not known offline names its condition by the
  * condition's text (`var.create_url is true`), an explicit unknown: the model marks what it makes.
  */
-export function loadTranslated(entries: TMapEntry[], file: string, dir: string, reader: FileReader | undefined, builder: ModelBuilder): Diagnostic[] {
+export function loadTranslated(entries: TMapEntry[], file: string, dir: string, reader: FileReader | undefined, builder: ModelBuilder, moduleSources: readonly ModuleSource[] = []): Diagnostic[] {
   const loc = { file, line: 1, column: 1 };
   const texts = new Set(entries.flatMap((e) => (e.value.kind === 'map' ? e.value.entries.filter((x) => x.key === 'Condition' && x.value.kind === 'scalar').map((x) => String((x.value as { value: unknown }).value)) : [])));
   const conditions = [...texts].map((t) => entry(t, { kind: 'map', entries: [entry(UNKNOWN_VALUE_KEY, scalar(t, loc), loc)], loc }, loc));
   const root: TMap = { kind: 'map', entries: [entry('Resources', { kind: 'map', entries, loc }, loc), ...(conditions.length > 0 ? [entry('Conditions', { kind: 'map', entries: conditions, loc }, loc)] : [])], loc };
-  return loadTemplate({ root, file, params: new Map(), format: 'terraform', app: dir || '.', ...(reader ? { reader } : {}) }, builder).items;
+  return loadTemplate({ root, file, params: new Map(), format: 'terraform', app: dir || '.', moduleSources, ...(reader ? { reader } : {}) }, builder).items;
 }
 
 interface ModuleContext {
@@ -130,6 +131,8 @@ interface ModuleContext {
   installed: ReadonlyMap<string, InstalledModule>;
   /** Truths assumed for conditions not known offline, and those met (see `Assumptions`) */
   assumptions: { given: ReadonlyMap<string, boolean>; open: Map<string, OpenCondition> };
+  /** The downloaded module sources of the project's own configuration, as they are met (see `Stack.moduleSources`) */
+  moduleSources: ModuleSource[];
 }
 
 /** Module calls one root module evaluates at most, all depths together */
@@ -218,6 +221,8 @@ function registryModules(ctx: ModuleContext, tf: readonly ParsedTerraform[], dir
     const summary = moduleSummary(source);
     const version = stringValueOf(block, 'version');
     const moduleCall: ModuleCall = { prefix: `${prefix}module.${name}.`, inputs: new Map(), loc: scope.locOf(block), endLine: block.endPosition.row + 1, ...(version ? { version } : {}) };
+    // The calls an installed module makes are its authors' to pin, not the project's.
+    if (!isInstalledModuleDir(dir)) ctx.moduleSources.push({ name: `${prefix}module.${name}`, source, ...(version ? { version } : {}), loc: moduleCall.loc });
     if (!summary && ctx.installed.has(moduleKey(parent.key, name))) continue;
     if (!summary) {
       const inputs = attributesOf(bodyOf(block)).filter((a) => !MODULE_META.has(a.name)).map((a) => a.name);
