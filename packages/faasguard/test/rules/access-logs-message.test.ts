@@ -198,3 +198,41 @@ functions:
     assert.deepEqual((await fixes({ 'serverless.yml': serverless, 'handler.js': 'exports.list = async () => ({ statusCode: 200 });\n' })), ["Set logs: { restApi: { fullExecutionData: false } } under provider: the framework then writes access logs to a log group of its own, and execution logs at INFO without the requests' and responses' bodies (they are written in full by default)."]);
   });
 });
+
+describe('api-stage-without-access-logs where the functions log each request', () => {
+  const template = (handler2: string): string => `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: orders.handler
+      CodeUri: src/
+      Events:
+        List: { Type: HttpApi, Properties: { Path: /orders, Method: GET } }
+  Stock:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: ${handler2}.handler
+      CodeUri: src/
+      Events:
+        List: { Type: HttpApi, Properties: { Path: /stock, Method: GET } }
+`;
+  const LOGS = "exports.handler = async (event) => {\n  console.log(JSON.stringify(event));\n  return { statusCode: 200, body: '[]' };\n};\n";
+  const QUIET = "exports.handler = async () => ({ statusCode: 200, body: '[]' });\n";
+
+  it('says what their logs hold and what only access logs would, when every route’s function logs its whole event', async () => {
+    const result = await scan(project({ 'template.yaml': template('stock'), 'src/orders.js': LOGS, 'src/stock.js': LOGS }), { noCache: true, rules: [apiStageWithoutAccessLogs] });
+    assert.equal(result.findings.length, 1);
+    const f = result.findings[0]!;
+    assert.match(f.message, /has no access logs: its routes' functions log each request they receive \(the caller's address and the route among it\), but nothing records a call's status or latency, nor the calls API Gateway refuses or throttles before any function runs/);
+    assert.deepEqual(f.related.filter((r) => r.message.includes('logs its whole event')).map((r) => [r.loc.file, r.loc.line]), [['src/orders.js', 2]]);
+  });
+
+  it('says nothing is recorded when one route’s function does not log its event', async () => {
+    const result = await scan(project({ 'template.yaml': template('quiet'), 'src/orders.js': LOGS, 'src/quiet.js': QUIET }), { noCache: true, rules: [apiStageWithoutAccessLogs] });
+    assert.equal(result.findings.length, 1);
+    assert.match(result.findings[0]!.message, /has no access logs: calls to its routes leave no record of caller, route or result/);
+  });
+});

@@ -5,6 +5,10 @@ import { sourceWords } from '../source-words.js';
 import { asBoolean, display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
+import type { CodeEvent } from '../../code/taint/analyze-function.js';
+import { ModelIndex } from '../../model/model-index.js';
+import { routeEvent } from '../../model/facts/route-event.js';
+import { wholeEventLoggers } from './whole-event-loggers.js';
 
 export const apiStageWithoutAccessLogs: Rule = {
   meta: {
@@ -28,24 +32,38 @@ export const apiStageWithoutAccessLogs: Rule = {
     judges: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment', 'AWS::ApiGatewayV2::Stage', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi'],
     peerChecks: ['Checkov CKV_AWS_76', 'cfn-nag W45', 'cfn-nag W46', 'cfn-nag W69', 'KICS Serverless API Access Logging Setting Undefined', 'Checkov CKV_AWS_95', 'KICS API Gateway V2 Stage Access Logging Settings Not Defined', 'KICS API Gateway Deployment Without Access Log Setting', 'KICS API Gateway Stage Access Logging Settings Not Defined'],
   },
-  check({ model }) {
+  check(ctx) {
+    const { model } = ctx;
     const results: RuleResult[] = [];
+    const loggers = wholeEventLoggers(ctx);
     for (const api of model.apis) {
-      for (const stage of api.stages) if (stage.accessLogDestination === undefined) results.push(stageResult(api, stage, model));
+      const logged = requestsLoggedByFunctions(api, model, loggers);
+      for (const stage of api.stages) if (stage.accessLogDestination === undefined) results.push(stageResult(api, stage, model, logged));
     }
     return results;
   },
 };
 
-function stageResult(api: Api, stage: ApiStage, model: AppModel): RuleResult {
+/**
+ * Where every route of the API (one at least) passes the whole request to a function that logs its
+ * event, the first such log call: the functions then record each request they receive.
+ */
+function requestsLoggedByFunctions(api: Api, model: AppModel, loggers: ReadonlyMap<string, CodeEvent>): CodeEvent | undefined {
+  const routes = ModelIndex.of(model).routesOf(api);
+  if (routes.length === 0) return undefined;
+  const logs = routes.map((r) => (r.functionId !== undefined && routeEvent(r) === 'request' ? loggers.get(r.functionId) : undefined));
+  return logs.every((e) => e !== undefined) ? logs[0] : undefined;
+}
+
+function stageResult(api: Api, stage: ApiStage, model: AppModel, logged: CodeEvent | undefined): RuleResult {
   const name = display(stage.name);
   const privateApi = isPrivateApi(api, model);
   // Calls to mock routes reach nothing behind the gateway: what goes unrecorded is only their traffic.
   const mock = answersItself(model, api) ? ' (its routes answer with mock integrations, which reach nothing behind the gateway)' : '';
   return {
-    message: `Stage ${name} of ${privateApi ? 'private ' : ''}API ${nameOf(api)} has no access logs${mock}${switchedText(api, stage)}: ${unrecorded(stage)}. ${destinationFix(model, api, stage)}${cloudWatchRoleText(model, { api, stage }, stageSettingsPlace(model, { api, stage }))}`,
+    message: `Stage ${name} of ${privateApi ? 'private ' : ''}API ${nameOf(api)} has no access logs${mock}${switchedText(api, stage)}: ${unrecorded(stage, logged)}. ${destinationFix(model, api, stage)}${cloudWatchRoleText(model, { api, stage }, stageSettingsPlace(model, { api, stage }))}`,
     location: stage.loc,
-    related: [{ loc: api.loc, message: `API ${nameOf(api)}` }],
+    related: [{ loc: api.loc, message: `API ${nameOf(api)}` }, ...(logged ? [{ loc: logged.loc, message: 'a function of its routes logs its whole event' }] : [])],
     subject: subjectOf(api),
     key: [api.logicalId, name],
     ...(privateApi || mock ? { severity: 'low' as const } : {}),
@@ -94,13 +112,19 @@ function switchedText(api: Api, stage: ApiStage): string {
  * What goes unrecorded. Execution logging at INFO for every method writes each request's method,
  * resource and status, spread over several lines and without the caller's address or principal;
  * with full request data (`DataTraceEnabled`) also its headers, the caller's address among them, in
- * lines API Gateway cuts at 1 KB.
+ * lines API Gateway cuts at 1 KB. Functions that log their whole proxy event record each request
+ * that reaches them, but not its status, nor the requests the gateway answers itself; X-Ray
+ * tracing (`TracingEnabled`) records a call's status, latency and caller for a sample of calls.
  */
-function unrecorded(stage: ApiStage): string {
+function unrecorded(stage: ApiStage, logged: CodeEvent | undefined): string {
   const everyMethod = (stage.methodSettings ?? []).filter((m) => loggingLevel(m) === 'INFO' && settingScope(m) === 'every method');
   if (everyMethod.some((m) => asBoolean(m.dataTraceEnabled) === true)) {
     return "its execution logs (INFO, with full request data) hold each request's headers and the caller's address, but spread over lines cut at 1 KB, mixed with request bodies, and no line per request names caller, route and result, so abuse is hard to find and to investigate";
   }
   if (everyMethod.length > 0) return "its execution logs (INFO) record each request's route and status, but no line says who called (the caller's address or principal), so abuse goes unseen and cannot be investigated";
+  const traced = asBoolean(stage.tracing) === true;
+  if (logged && traced) return "its routes' functions log each request they receive (the caller's address and the route among it) and X-Ray traces a sample of the calls, but no record covers every call's status and latency, nor every call API Gateway refuses or throttles before any function runs, so abuse of the API is hard to see and to investigate";
+  if (logged) return "its routes' functions log each request they receive (the caller's address and the route among it), but nothing records a call's status or latency, nor the calls API Gateway refuses or throttles before any function runs, so abuse of the API is hard to see and to investigate";
+  if (traced) return 'X-Ray traces only a sample of the calls to its routes (by default the first each second and 5% of the others): the rest leave no record of caller, route or result, so most abuse goes unrecorded and cannot be investigated';
   return 'calls to its routes leave no record of caller, route or result, so abuse goes unseen and cannot be investigated';
 }
