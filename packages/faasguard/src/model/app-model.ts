@@ -58,6 +58,8 @@ export interface ModuleSource {
   source: string;
   /** The `version` constraint as written (registry modules), when set */
   version?: string;
+  /** `version` is written as an expression (`var.events_version`), whose value this scan does not read */
+  versionFromExpression?: true;
   loc: SourceLocation;
 }
 

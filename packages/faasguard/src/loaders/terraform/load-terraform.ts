@@ -222,7 +222,7 @@ function registryModules(ctx: ModuleContext, tf: readonly ParsedTerraform[], dir
     const version = stringValueOf(block, 'version');
     const moduleCall: ModuleCall = { prefix: `${prefix}module.${name}.`, inputs: new Map(), loc: scope.locOf(block), endLine: block.endPosition.row + 1, ...(version ? { version } : {}) };
     // The calls an installed module makes are its authors' to pin, not the project's.
-    if (!isInstalledModuleDir(dir)) ctx.moduleSources.push({ name: `${prefix}module.${name}`, source, ...(version ? { version } : {}), loc: moduleCall.loc });
+    if (!isInstalledModuleDir(dir)) ctx.moduleSources.push(moduleSource(`${prefix}module.${name}`, source, version, block, moduleCall.loc));
     if (!summary && ctx.installed.has(moduleKey(parent.key, name))) continue;
     if (!summary) {
       const inputs = attributesOf(bodyOf(block)).filter((a) => !MODULE_META.has(a.name)).map((a) => a.name);
@@ -244,6 +244,13 @@ function registryModules(ctx: ModuleContext, tf: readonly ParsedTerraform[], dir
     const made = summary.resources({ ...call, inputs }).map((t) => ({ ...t, registryModule: summary.name }));
     return existence ? made.map((t) => ({ ...t, onlyWhen: t.onlyWhen ?? existence })) : made;
   });
+}
+
+/** A downloaded module call as the model keeps it: a `version` that is not a literal is marked, never taken for none. */
+function moduleSource(name: string, source: string, version: string | undefined, block: HclNode, loc: SourceLocation): ModuleSource {
+  if (version !== undefined) return { name, source, version, loc };
+  const written = attributesOf(bodyOf(block)).some((a) => a.name === 'version');
+  return written ? { name, source, versionFromExpression: true, loc } : { name, source, loc };
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { ModuleSource } from '../app-model.js';
 
 export type ModuleSourcePin =
-  /** A local path, an archive or a store this check does not judge */
+  /** A local path, an archive, a store this check does not judge, or a version given by an expression */
   | { kind: 'not-judged' }
   /** A version constraint with an upper bound, an exact release, or a Git `ref` */
   | { kind: 'pinned' }
@@ -27,7 +27,7 @@ export function moduleSourcePin(m: ModuleSource): ModuleSourcePin {
   const source = m.source.trim();
   if (source === '' || source.startsWith('./') || source.startsWith('../') || source.startsWith('/')) return { kind: 'not-judged' };
   if (GIT.test(source)) return /[?&]ref=[^&]+/.test(source) ? { kind: 'pinned' } : { kind: 'git-without-ref' };
-  if (!REGISTRY.test(source)) return { kind: 'not-judged' };
+  if (!REGISTRY.test(source) || m.versionFromExpression) return { kind: 'not-judged' };
   const version = m.version?.trim();
   if (version === undefined || version === '') return { kind: 'registry-without-version' };
   return boundedAbove(version) ? { kind: 'pinned' } : { kind: 'registry-unbounded', version };
