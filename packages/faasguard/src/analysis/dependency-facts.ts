@@ -45,6 +45,13 @@ export interface UnusedDeclaration {
 }
 
 /** An import of a package that no manifest of its project declares for production. */
+/** Where code imports a package. */
+export interface ImportPlace {
+  loc: SourceLocation;
+  /** At the top of its module, where loading the file runs the import (see `ImportRef.moduleTop`) */
+  moduleTop?: true;
+}
+
 export interface UndeclaredImport {
   ecosystem: Ecosystem;
   /** The package the import needs */
@@ -56,8 +63,12 @@ export interface UndeclaredImport {
   missingFromRuntimes?: string[];
   /** The first place it is imported */
   loc: SourceLocation;
-  /** The manifest that should declare it */
-  manifest: string;
+  /** The manifest that should declare it; absent when there is none (see `noManifestIn`) */
+  manifest?: string;
+  /** The code folder that no package.json covers (none in it or above it): nothing installs the package */
+  noManifestIn?: string;
+  /** Every import of the package in the project's deployed code, in file order (`loc` among them) */
+  places: ImportPlace[];
   owners: ModelElement[];
   /**
    * Ids of the owners whose own layers hold the package: a package counts as declared only when

@@ -5,6 +5,7 @@
  * every unit that has it as nearest manifest, minus directories with a manifest of their own.
  */
 import { readTextOrUndefined } from '../util/read-text.js';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkUsage, manifestFromNames, normalizePyName, parseRequirementsText, readManifest, type Ecosystem, type Manifest } from '../deps/index.js';
 import { codeLanguage, extractImports, MAX_IMPORT_SCAN_BYTES, type CodeLanguage, type ImportRef } from '../deps/imports.js';
@@ -17,7 +18,7 @@ import { npmPackageName, runtimeProvidedFor } from '../deps/usage.js';
 import type { SourceLocation } from '../model/location.js';
 import { unitOwners, type CodeUnit } from './code-units.js';
 import { FilesByDir, insideAny } from './files-by-dir.js';
-import type { UndeclaredImport, UnusedDeclaration } from './dependency-facts.js';
+import type { ImportPlace, UndeclaredImport, UnusedDeclaration } from './dependency-facts.js';
 import { pushTo } from '../util/multimap.js';
 
 /** The imports of one code file. */
@@ -298,11 +299,63 @@ export async function analyzeUsage(
           owners,
           layerProvidedFor: devOnly ? [] : layerProvidedFor(u.specifier),
           ...(missingFromRuntimes ? { missingFromRuntimes } : {}),
+          places: placesOf(refs, u, project.ecosystem),
         });
       }
     };
     report(usage.undeclared, false);
     if (!bundled) report(usage.devOnly, true);
   }
+  undeclared.push(...withoutManifest(root, units, imports, index, files, model));
   return { unused, undeclared };
+}
+
+/** Every import of the package (any of its npm module paths, or the same Python module), in file order. */
+function placesOf(refs: ReadonlyArray<ImportRef & { file: string }>, u: { specifier: string; name: string }, ecosystem: Ecosystem): ImportPlace[] {
+  const same = (r: ImportRef): boolean => r.specifier === u.specifier || (ecosystem === 'npm' && npmPackageName(r.specifier) === u.name);
+  return refs.filter(same).map((r) => ({ loc: { file: r.file, line: r.line, column: r.column }, ...(r.moduleTop ? { moduleTop: true as const } : {}) }));
+}
+
+/** No manifest declares anything: every package is undeclared. */
+const NO_DEPENDENCIES: Manifest['deps'] = { dependencies: {}, devDependencies: {}, optionalDependencies: {} };
+
+/**
+ * The packages that the JavaScript of a function's own folder imports when neither that folder
+ * nor one above it has a package.json: nothing installs them, and the Lambda runtime has only its
+ * own AWS SDK, so the import fails when it runs. Left out, where something else may ship the
+ * package: a folder with its own `node_modules` (discovery does not walk it), functions with
+ * layers or built by a bundler, a runtime not known to be Node.js, and a layer's folder.
+ */
+function withoutManifest(root: string, units: readonly CodeUnit[], imports: FilesByDir<FileImports>, index: ManifestIndex, files: readonly DiscoveredFile[], model?: AppModel): UndeclaredImport[] {
+  const out: UndeclaredImport[] = [];
+  for (const unit of units) {
+    const functions = unit.functions;
+    if (unit.layers.length > 0 || functions.length === 0 || unit.runBy.length !== functions.length) continue;
+    if (index.nearest(unit.dir, 'npm') !== undefined || isBundled(functions) || functions.some((fn) => fn.layers.length > 0)) continue;
+    const runtimes = functions.map(runtimeOf);
+    if (!runtimes.every((r) => r?.startsWith('nodejs'))) continue;
+    if (existsSync(path.join(root, unit.dir, 'node_modules'))) continue;
+    const own = (fi: FileImports): boolean => fi.language === 'javascript' && !fi.notDeployedFile && index.nearest(path.posix.dirname(fi.file), 'npm') === undefined;
+    const refs = imports.under(unit.dir).filter(own).flatMap((fi) => fi.imports.filter((i) => !i.typeOnly).map((i) => ({ ...i, file: fi.file })));
+    if (refs.length === 0) continue;
+    const layers = model ? layerPackagesOf(model, functions, files) : undefined;
+    const usage = checkUsage({ ecosystem: 'npm', imports: refs.map((r) => r.specifier), manifest: NO_DEPENDENCIES, runtimeProvided: [...runtimeProvidedFor('npm', runtimes), ...(layers?.npm ?? [])] });
+    const ranBy = [...new Set(runtimes.filter((r): r is string => r !== undefined))].sort();
+    for (const u of usage.undeclared) {
+      const ref = refs.find((r) => r.specifier === u.specifier)!;
+      out.push({
+        ecosystem: 'npm',
+        name: u.name,
+        specifier: u.specifier,
+        devOnly: false,
+        loc: { file: ref.file, line: ref.line, column: ref.column },
+        noManifestIn: unit.dir,
+        owners: unitOwners(unit),
+        layerProvidedFor: [],
+        ...(u.notInRuntime ? { missingFromRuntimes: ranBy } : {}),
+        places: placesOf(refs, u, 'npm'),
+      });
+    }
+  }
+  return out;
 }

@@ -18,6 +18,13 @@ export interface ImportRef {
   column: number;
   /** TypeScript imports only types (`import type`, every specifier `type`): the compiler removes it */
   typeOnly?: boolean;
+  /**
+   * Written at the module's top, where loading the file runs it: an unindented line that is an
+   * import or export declaration, a `const`/`let`/`var` declaration or a bare `require(…)` (Python:
+   * an unindented `import` or `from … import`). Read from the line, not a tree, so an import it
+   * leaves unmarked may still run at load; marked ones do.
+   */
+  moduleTop?: true;
 }
 
 export type CodeLanguage = 'javascript' | 'python';
@@ -54,9 +61,16 @@ export function extractJsImports(file: string, text: string): ImportRef[] {
   const typeOnly = MAY_IMPORT_TYPES.test(text) ? typeOnlyImports(file, text) : new Set<number>();
   return ts.preProcessFile(text.slice(0, importsEnd(text)), true, true).importedFiles.map((ref) => {
     const { line, column } = lines.position(ref.pos); // the opening quote
-    return { specifier: ref.fileName, line, column, ...(typeOnly.has(ref.pos) ? { typeOnly: true } : {}) };
+    const top = JS_MODULE_TOP.test(text.slice(ref.pos - column + 1, ref.pos + 1));
+    return { specifier: ref.fileName, line, column, ...(typeOnly.has(ref.pos) ? { typeOnly: true } : {}), ...(top ? { moduleTop: true } : {}) };
   });
 }
+
+/**
+ * A line, up to the module name, that loading the file runs: an unindented declaration or a bare
+ * `require(` (`const AWS = require('aws-sdk')`, `import { S3 } from '@aws-sdk/client-s3'`).
+ */
+const JS_MODULE_TOP = /^(?:(?:import(?!\s*\()|export)\b.*|(?:const|let|var)\s[^;{}()]*=\s*require\s*\(\s*|require\s*\(\s*)['"]$/;
 
 /**
  * Where the pre-scan may stop: past every module name an import can write. Code imports at its top,
@@ -191,13 +205,14 @@ function pythonLineImports(line: string, lineNo: number): ImportRef[] {
   const code = line.replace(/#.*$/, '');
   const out: ImportRef[] = [];
   const from = PY_FROM.exec(code);
-  if (from) out.push({ specifier: from[2]!, line: lineNo, column: code.indexOf(from[2]!, from[1]!.length + 4) + 1 });
+  const top = (indent: string): { moduleTop?: true } => (indent === '' ? { moduleTop: true } : {});
+  if (from) out.push({ specifier: from[2]!, line: lineNo, column: code.indexOf(from[2]!, from[1]!.length + 4) + 1, ...top(from[1]!) });
   const plain = from ? null : PY_IMPORT.exec(code);
   if (plain) {
     let offset = code.indexOf(plain[2]!);
     for (const part of plain[2]!.split(',')) {
       const name = /^\s*([\w.]+)/.exec(part)?.[1];
-      if (name) out.push({ specifier: name, line: lineNo, column: code.indexOf(name, offset) + 1 });
+      if (name) out.push({ specifier: name, line: lineNo, column: code.indexOf(name, offset) + 1, ...top(plain[1]!) });
       offset += part.length + 1;
     }
   }

@@ -27,7 +27,25 @@ describe('extractImports: JavaScript and TypeScript', () => {
   });
 
   it('gives 1-based positions of the module name', () => {
-    assert.deepEqual(extractImports('a.js', "\nconst x = require('lodash');"), [{ specifier: 'lodash', line: 2, column: 19 }]);
+    assert.deepEqual(extractImports('a.js', "\nconst x = require('lodash');"), [{ specifier: 'lodash', line: 2, column: 19, moduleTop: true }]);
+  });
+
+  it('marks the imports written at the top of the module, which loading the file runs', () => {
+    const text = [
+      "import a from 'alpha';",
+      "const AWS = require('aws-sdk');",
+      "require('dotenv').config();",
+      "export { x } from 'beta';",
+      "import('gamma').then(() => {});",
+      'exports.handler = async () => {',
+      "  const s3 = require('delta');",
+      '};',
+      "if (process.env.X) require('epsilon');",
+      "const lazy = () => require('zeta');",
+    ].join('\n');
+    assert.deepEqual(extractImports('handler.js', text).map((i) => `${i.specifier}${i.moduleTop ? ' top' : ''}`), ['alpha top', 'aws-sdk top', 'dotenv top', 'beta top', 'gamma', 'delta', 'epsilon', 'zeta']);
+    const python = 'import boto3\nfrom requests import get\ndef handler(e, c):\n    import yaml\n';
+    assert.deepEqual(extractImports('app.py', python).map((i) => `${i.specifier}${i.moduleTop ? ' top' : ''}`), ['boto3 top', 'requests top', 'yaml']);
   });
 
   it('reads no declaration files and no other languages', () => {

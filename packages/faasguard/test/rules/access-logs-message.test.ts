@@ -230,6 +230,25 @@ Resources:
     assert.deepEqual(f.related.filter((r) => r.message.includes('logs its whole event')).map((r) => [r.loc.file, r.loc.line]), [['src/orders.js', 2]]);
   });
 
+  it('does not count a function that cannot start: its handler file requires the AWS SDK v2, which nothing ships on nodejs20.x', async () => {
+    const broken = `const AWS = require('aws-sdk');\n${LOGS}`;
+    const scanned = async (files: Record<string, string>): Promise<string> => {
+      const result = await scan(project({ 'template.yaml': template('stock'), 'src/orders.js': LOGS, ...files }), { noCache: true, rules: [apiStageWithoutAccessLogs] });
+      assert.equal(result.findings.length, 1);
+      return result.findings[0]!.message;
+    };
+    assert.match(await scanned({ 'src/stock.js': broken }), /has no access logs: calls to its routes leave no record of caller, route or result/);
+    // Declared, or required only inside the handler (the file still loads), it runs and logs.
+    const declared = JSON.stringify({ name: 'api', dependencies: { 'aws-sdk': '2.1692.0' } });
+    assert.match(await scanned({ 'src/stock.js': broken, 'src/package.json': declared }), /its routes' functions log each request they receive/);
+    // Undeclared in the package.json beside it, but a layer's packages may bring it in.
+    const layered = template('stock').replace('Handler: stock.handler', 'Handler: stock.handler\n      Layers: [arn:aws:lambda:us-east-1:123456789012:layer:sdk:2]');
+    const withLayer = await scan(project({ 'template.yaml': layered, 'src/orders.js': LOGS, 'src/stock.js': broken, 'src/package.json': '{"name":"api","dependencies":{}}' }), { noCache: true, rules: [apiStageWithoutAccessLogs] });
+    assert.match(withLayer.findings[0]!.message, /its routes' functions log each request they receive/);
+    const lazy = "exports.handler = async (event) => {\n  console.log(JSON.stringify(event));\n  const AWS = require('aws-sdk');\n  return { statusCode: 200 };\n};\n";
+    assert.match(await scanned({ 'src/stock.js': lazy }), /its routes' functions log each request they receive/);
+  });
+
   it('says nothing is recorded when one route’s function does not log its event', async () => {
     const result = await scan(project({ 'template.yaml': template('quiet'), 'src/orders.js': LOGS, 'src/quiet.js': QUIET }), { noCache: true, rules: [apiStageWithoutAccessLogs] });
     assert.equal(result.findings.length, 1);

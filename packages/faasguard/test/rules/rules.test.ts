@@ -60,6 +60,7 @@ const CASES: Record<string, Expected[]> = {
     { file: 'api/index.js', line: 3, subject: 'Api' },
     { file: 'worker/app.py', line: 3, subject: 'Worker' },
     { file: 'broker/src/publisher.py', line: 1, subject: 'Publisher' },
+    { file: 'legacy/app.js', line: 1, subject: 'Legacy' },
   ],
   'template-parameter-secret-default': [
     { line: 6, subject: 'DbPassword' },
