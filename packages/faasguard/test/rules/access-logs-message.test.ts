@@ -249,6 +249,22 @@ Resources:
     assert.match(await scanned({ 'src/stock.js': lazy }), /its routes' functions log each request they receive/);
   });
 
+  it('does not count a callback-style handler on nodejs24.x, which that runtime refuses, but counts it on nodejs22.x and behind a wrapper', async () => {
+    const callback = "exports.handler = (event, context, callback) => {\n  console.log(JSON.stringify(event));\n  callback(null, { statusCode: 200 });\n};\n";
+    const onRuntime = (runtime: string): string => template('stock').replace(/Runtime: nodejs20\.x\n      Handler: stock/, `Runtime: ${runtime}\n      Handler: stock`);
+    const message = async (runtime: string, code: string): Promise<string> => {
+      const result = await scan(project({ 'template.yaml': onRuntime(runtime), 'src/orders.js': LOGS, 'src/stock.js': code }), { noCache: true, rules: [apiStageWithoutAccessLogs] });
+      assert.equal(result.findings.length, 1);
+      return result.findings[0]!.message;
+    };
+    assert.match(await message('nodejs24.x', callback), /has no access logs: calls to its routes leave no record of caller, route or result/);
+    assert.match(await message('nodejs22.x', callback), /its routes' functions log each request they receive/);
+    // Two parameters, or a default before the third, make no callback handler; a wrapper's result is not judged.
+    assert.match(await message('nodejs24.x', callback.replace('(event, context, callback)', '(event, context = {}, callback)')), /its routes' functions log each request they receive/);
+    const wrapped = "const wrap = require('./wrap');\nexports.handler = wrap((event, context, callback) => {\n  console.log(JSON.stringify(event));\n  callback(null, { statusCode: 200 });\n});\n";
+    assert.match(await message('nodejs24.x', wrapped), /its routes' functions log each request they receive/);
+  });
+
   it('says nothing is recorded when one route’s function does not log its event', async () => {
     const result = await scan(project({ 'template.yaml': template('quiet'), 'src/orders.js': LOGS, 'src/quiet.js': QUIET }), { noCache: true, rules: [apiStageWithoutAccessLogs] });
     assert.equal(result.findings.length, 1);

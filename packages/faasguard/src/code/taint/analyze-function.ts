@@ -9,6 +9,7 @@ import type { SourceLocation } from '../../model/location.js';
 import { isApiTrigger } from '../../model/trigger-kind.js';
 import { Evaluator, type AnalysisContext } from './evaluate.js';
 import { jsHandlerIgnoresEvent } from './handler-ignores-event.js';
+import { declaredParameterCount } from './declared-parameters.js';
 import { requestObject } from './request-object.js';
 import { AUTHZ_NAME } from './walker-core.js';
 import { credentialAt, isCredentialField } from './credential-fields.js';
@@ -80,6 +81,12 @@ export interface FunctionAnalysis {
   exhausted: boolean;
   /** The handler never reads its event (see `handler-ignores-event.ts`); absent when it may */
   ignoresEvent?: true;
+  /**
+   * How many parameters the exported handler declares, as JavaScript's `Function.length` counts
+   * them (those before the first with a default or a rest): the Node.js 24 runtime refuses a handler
+   * of three or more as callback-style. Absent when the export is a wrapper's result (`middy(fn)`).
+   */
+  declaredParameters?: number;
 }
 
 const TOKEN_HEADER = /^(header|kid|alg|typ|jku|x5u)$/;
@@ -106,7 +113,8 @@ export function analyzeFunction(ctx: AnalysisContext, file: string, exportName: 
   const responses = [...inst.returns, ...inst.paramCalls.filter((c) => c.index === 2).map((c) => c.args[1] ?? CLEAN)];
   const wrapperLogs = [...(value.logsEvent ? [value.logsEvent] : []), ...decoratorLogging(fn)].map(wholeEventLogHit);
   const analysis = classify({ file, exportName, loc: mod.parsed.locOf(fn.node) }, [...wrapperLogs, ...inst.hits], responses, triggers, ctx.exhausted);
-  return jsHandlerIgnoresEvent(fn.node) ? { ...analysis, ignoresEvent: true } : analysis;
+  const declared = value.wraps ? {} : { declaredParameters: declaredParameterCount(fn.node) };
+  return { ...analysis, ...declared, ...(jsHandlerIgnoresEvent(fn.node) ? { ignoresEvent: true as const } : {}) };
 }
 
 /** Powertools' `@logger.injectLambdaContext({ logEvent: true })` on a handler method (see `event-logging-middleware.ts`). */

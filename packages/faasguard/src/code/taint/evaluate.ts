@@ -706,7 +706,7 @@ export class Evaluator extends TaintWalker<ts.Node> {
       ...out,
       ...(calleeValue.api ? { api: { module: calleeValue.api.module, members: [...calleeValue.api.members, '()'].slice(-8) } } : {}),
       // Wrappers such as middy(handler) return the handler: keep it callable.
-      ...(wrapped ? { fn: wrapped } : {}),
+      ...(wrapped ? { fn: wrapped, wraps: true } : {}),
     };
   }
 

@@ -94,6 +94,8 @@ export interface Value {
   /** Known properties (object literals, arrays by index, module exports) */
   props?: Map<string, Value>;
   fn?: FnRef;
+  /** `fn` is a function given to a call whose result stands for it (`middy(handler)`, `handler.bind(…)`), not this value itself */
+  wraps?: true;
   api?: ApiRef;
   /** The whole value when it is a constant string (or number, as text) */
   text?: string;
