@@ -12,6 +12,7 @@
 const { existsSync } = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
+const { childNodeArgs, runInChild, writeUsage } = require('./large-app-process.js');
 
 // The commands of src/cli/main.ts that scan an app: a new one belongs here too. Left out, it still
 // runs, from the ES modules, only without the cached code.
@@ -29,11 +30,19 @@ module.exports = { done };
 if (require.main === module && SCANNING_COMMANDS.has(ARGS[0])) done.then(exitOnceWritten);
 
 async function run(argv) {
+  // A large app is scanned in a child with a larger young generation (see large-app-process.js).
+  const childArgs = SCANNING_COMMANDS.has(argv[0]) ? childNodeArgs(argv) : undefined;
+  const childCode = childArgs ? await runInChild(__filename, argv, childArgs) : undefined;
+  if (childCode !== undefined) {
+    process.exitCode = childCode;
+    return;
+  }
   const scanner = SCANNING_COMMANDS.has(argv[0]) && existsSync(SCANNER) && existsSync(LAUNCH) ? require(LAUNCH).loadScanner(SCANNER) : undefined;
   const modules = existsSync(MODULES) ? MODULES : path.join(DIST, 'src', 'cli', 'main.js');
   const { main } = scanner ? scanner.exports : await import(pathToFileURL(modules).href);
   process.exitCode = await main(argv);
   if (argv[0] === 'scan') scanner?.keepCode();
+  writeUsage();
 }
 
 // A scan's work is over when main returns: its reports and caches are written, its threads have
