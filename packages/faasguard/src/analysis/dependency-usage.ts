@@ -10,7 +10,7 @@ import path from 'node:path';
 import { checkUsage, manifestFromNames, normalizePyName, parseRequirementsText, readManifest, type Ecosystem, type Manifest } from '../deps/index.js';
 import { codeLanguage, extractImports, MAX_IMPORT_SCAN_BYTES, type CodeLanguage, type ImportRef } from '../deps/imports.js';
 import type { DiscoveredFile } from '../discover/discover.js';
-import { vendoredFileTest } from '../discover/vendored-files.js';
+import { pythonPackageFileTest, vendoredFileTest } from '../discover/vendored-files.js';
 import type { AppModel, LambdaFunction, ModelElement } from '../model/app-model.js';
 import { layerPackagesOf } from './layer-packages.js';
 import { cdkInfrastructureTest, isTestOrBuildFile } from '../deps/build-only-files.js';
@@ -206,13 +206,14 @@ function declarationIndex(file: string, lines: readonly string[], ecosystem: Eco
 
 /**
  * Imports that need no production dependency: those of tests, build configuration and CDK
- * infrastructure code (marked by `notDeployedFile`), type-only imports, and in TypeScript an
+ * infrastructure code (marked by `notDeployedFile`), type-only imports, Python imports the code
+ * runs without (`try: import ujson` / `except ImportError`), and in TypeScript an
  * undeclared import of a module that has types only (see TYPES_ONLY_MODULES). Whether another
  * import is used for its types alone is not known: `import { v4 } from 'uuid'` next to a
  * declared `@types/uuid` still needs `uuid` at run time.
  */
 function notDeployed(ref: ImportRef & { file: string; notDeployedFile?: boolean }, manifest: Manifest): boolean {
-  if (ref.notDeployedFile || ref.typeOnly) return true;
+  if (ref.notDeployedFile || ref.typeOnly || ref.optional) return true;
   if (!/\.[cm]?tsx?$/i.test(ref.file)) return false;
   const name = npmPackageName(ref.specifier);
   if (!name || !TYPES_ONLY_MODULES.has(name)) return false;
@@ -320,31 +321,42 @@ function placesOf(refs: ReadonlyArray<ImportRef & { file: string }>, u: { specif
 const NO_DEPENDENCIES: Manifest['deps'] = { dependencies: {}, devDependencies: {}, optionalDependencies: {} };
 
 /**
- * The packages that the JavaScript of a function's own folder imports when neither that folder
- * nor one above it has a package.json: nothing installs them, and the Lambda runtime has only its
- * own AWS SDK, so the import fails when it runs. Left out, where something else may ship the
- * package: a folder with its own `node_modules` (discovery does not walk it), functions with
- * layers or built by a bundler, a runtime not known to be Node.js, and a layer's folder.
+ * The packages that the code of a function's own folder imports when neither that folder nor one
+ * above it has a manifest of its language (package.json; requirements, pyproject.toml or Pipfile):
+ * nothing installs them, and the Lambda runtime has only its own AWS SDK, so the import fails when
+ * it runs. Left out, where something else may ship the package: a folder with its own
+ * `node_modules` (discovery does not walk it) or packages pip installed into it, functions with
+ * layers or built by a bundler, a runtime not known to be of the language, and a layer's folder.
+ * Python imports count only at the module's top: an indented one may sit in `try: … except
+ * ImportError`.
  */
 function withoutManifest(root: string, units: readonly CodeUnit[], imports: FilesByDir<FileImports>, index: ManifestIndex, files: readonly DiscoveredFile[], model?: AppModel): UndeclaredImport[] {
   const out: UndeclaredImport[] = [];
+  const pipInstalled = pythonPackageFileTest(files);
+  const allFiles = new FilesByDir(files, (f) => f.rel);
   for (const unit of units) {
     const functions = unit.functions;
     if (unit.layers.length > 0 || functions.length === 0 || unit.runBy.length !== functions.length) continue;
-    if (index.nearest(unit.dir, 'npm') !== undefined || isBundled(functions) || functions.some((fn) => fn.layers.length > 0)) continue;
+    if (isBundled(functions) || functions.some((fn) => fn.layers.length > 0)) continue;
     const runtimes = functions.map(runtimeOf);
-    if (!runtimes.every((r) => r?.startsWith('nodejs'))) continue;
-    if (existsSync(path.join(root, unit.dir, 'node_modules'))) continue;
-    const own = (fi: FileImports): boolean => fi.language === 'javascript' && !fi.notDeployedFile && index.nearest(path.posix.dirname(fi.file), 'npm') === undefined;
-    const refs = imports.under(unit.dir).filter(own).flatMap((fi) => fi.imports.filter((i) => !i.typeOnly).map((i) => ({ ...i, file: fi.file })));
+    const ecosystem = runtimes.every((r) => r?.startsWith('nodejs')) ? 'npm' : runtimes.every((r) => r?.startsWith('python')) ? 'PyPI' : undefined;
+    if (ecosystem === undefined || index.nearest(unit.dir, ecosystem) !== undefined) continue;
+    const unitFiles = allFiles.under(unit.dir);
+    const shipsOwnPackages = ecosystem === 'npm' ? existsSync(path.join(root, unit.dir, 'node_modules')) : unitFiles.some((f) => pipInstalled(f.rel));
+    if (shipsOwnPackages) continue;
+    const own = (fi: FileImports): boolean => fi.language === LANGUAGE_OF[ecosystem] && !fi.notDeployedFile && index.nearest(path.posix.dirname(fi.file), ecosystem) === undefined;
+    const counted = (i: ImportRef): boolean => !i.typeOnly && (ecosystem === 'npm' || i.moduleTop === true);
+    const refs = imports.under(unit.dir).filter(own).flatMap((fi) => fi.imports.filter(counted).map((i) => ({ ...i, file: fi.file })));
     if (refs.length === 0) continue;
     const layers = model ? layerPackagesOf(model, functions, files) : undefined;
-    const usage = checkUsage({ ecosystem: 'npm', imports: refs.map((r) => r.specifier), manifest: NO_DEPENDENCIES, runtimeProvided: [...runtimeProvidedFor('npm', runtimes), ...(layers?.npm ?? [])] });
+    // Python: the folder's own modules and packages, whatever their files (a package of data files too).
+    const localModules = ecosystem === 'PyPI' ? [...new Set(unitFiles.map((f) => topLevelModule(f.rel, unit.dir)))] : [];
+    const usage = checkUsage({ ecosystem, imports: refs.map((r) => r.specifier), manifest: NO_DEPENDENCIES, localModules, runtimeProvided: [...runtimeProvidedFor(ecosystem, runtimes), ...(layers?.[ecosystem] ?? [])] });
     const ranBy = [...new Set(runtimes.filter((r): r is string => r !== undefined))].sort();
     for (const u of usage.undeclared) {
       const ref = refs.find((r) => r.specifier === u.specifier)!;
       out.push({
-        ecosystem: 'npm',
+        ecosystem,
         name: u.name,
         specifier: u.specifier,
         devOnly: false,
@@ -353,7 +365,7 @@ function withoutManifest(root: string, units: readonly CodeUnit[], imports: File
         owners: unitOwners(unit),
         layerProvidedFor: [],
         ...(u.notInRuntime ? { missingFromRuntimes: ranBy } : {}),
-        places: placesOf(refs, u, 'npm'),
+        places: placesOf(refs, u, ecosystem),
       });
     }
   }

@@ -25,6 +25,8 @@ export interface ImportRef {
    * leaves unmarked may still run at load; marked ones do.
    */
   moduleTop?: true;
+  /** Python: inside a `try:` whose handler catches a missing module, so the code runs without it */
+  optional?: true;
 }
 
 export type CodeLanguage = 'javascript' | 'python';
@@ -177,14 +179,41 @@ const PY_DYNAMIC = /\b(?:importlib\.import_module|__import__)\(\s*(['"])([\w.]+)
 export function extractPythonImports(text: string): ImportRef[] {
   const out: ImportRef[] = [];
   let inString: string | undefined;
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/\r$/, '');
+  const lines = text.split('\n').map((raw) => raw.replace(/\r$/, ''));
+  lines.forEach((line, i) => {
     const wasInString = inString;
     inString = tripleQuoteState(line, inString);
     if (wasInString) return;
-    out.push(...pythonLineImports(line, i + 1));
+    const found = pythonLineImports(line, i + 1);
+    if (found.length > 0 && found[0]!.moduleTop !== true && triedForImportError(lines, i)) for (const f of found) f.optional = true;
+    out.push(...found);
   });
   return out;
+}
+
+/**
+ * Whether the indented line `at` lies in a `try:` block whose handlers catch a missing module
+ * (`except ImportError`, `ModuleNotFoundError`, `Exception` or a bare `except`): the code runs
+ * without the package. Read from the lines: the nearest line above indented less must be `try:`,
+ * and a handler at its indentation must follow before anything else at it.
+ */
+function triedForImportError(lines: readonly string[], at: number): boolean {
+  const indent = indentOf(lines[at]!);
+  let i = at - 1;
+  while (i >= 0 && (lines[i]!.trim() === '' || lines[i]!.trim().startsWith('#') || indentOf(lines[i]!) >= indent)) i--;
+  if (i < 0 || !/^\s*try\s*:/.test(lines[i]!)) return false;
+  const tryIndent = indentOf(lines[i]!);
+  for (let j = at + 1; j < lines.length; j++) {
+    const line = lines[j]!;
+    if (line.trim() === '' || line.trim().startsWith('#') || indentOf(line) > tryIndent) continue;
+    if (indentOf(line) < tryIndent || !/^\s*except\b/.test(line)) return false;
+    if (/^\s*except\s*(?::|\(?[^:]*\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b)/.test(line)) return true;
+  }
+  return false;
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
 }
 
 /** Tracks whether a line leaves us inside a triple-quoted string, where `import` is only text. */

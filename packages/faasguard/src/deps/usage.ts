@@ -56,8 +56,9 @@ export interface UsageResult {
  */
 export const RUNTIME_PROVIDED: Record<Ecosystem, string[]> = {
   npm: ['aws-sdk', '@aws-sdk/*', '@smithy/*'],
-  // boto3 comes with what it needs: botocore's urllib3, python-dateutil and six among them.
-  PyPI: ['boto3', 'botocore', 's3transfer', 'jmespath', 'urllib3', 'python-dateutil', 'six', 'awslambdaric'],
+  // boto3 comes with what it needs: botocore's urllib3, python-dateutil and six among them. pip is
+  // installed beside the interpreter (code may call it to install into /tmp at run time).
+  PyPI: ['boto3', 'botocore', 's3transfer', 'jmespath', 'urllib3', 'python-dateutil', 'six', 'awslambdaric', 'pip'],
 };
 
 /** The AWS SDK of the Node.js runtimes: v3 from nodejs18.x on, v2 before. */

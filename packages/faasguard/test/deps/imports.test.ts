@@ -48,6 +48,28 @@ describe('extractImports: JavaScript and TypeScript', () => {
     assert.deepEqual(extractImports('app.py', python).map((i) => `${i.specifier}${i.moduleTop ? ' top' : ''}`), ['boto3 top', 'requests top', 'yaml']);
   });
 
+  it('marks the Python imports of a try block whose handler catches a missing module as optional', () => {
+    const text = [
+      'try:',
+      '    import ujson as json',
+      'except ImportError:',
+      '    import json',
+      'try:',
+      '    # the fast one',
+      '    from lxml import etree',
+      'except (ValueError, ModuleNotFoundError):',
+      '    etree = None',
+      'try:',
+      '    import orjson',
+      'except ValueError:',
+      '    pass',
+      'def handler(event, context):',
+      '    import yaml',
+      '    return yaml',
+    ].join('\n');
+    assert.deepEqual(extractImports('app.py', text).map((i) => `${i.specifier}${i.optional ? ' optional' : ''}`), ['ujson optional', 'json', 'lxml optional', 'orjson', 'yaml']);
+  });
+
   it('reads no declaration files and no other languages', () => {
     assert.equal(codeLanguage('types.d.ts'), undefined);
     assert.equal(codeLanguage('README.md'), undefined);

@@ -57,4 +57,16 @@ describe('dependency-undeclared where no package.json covers the code', () => {
     const v3 = "const { S3Client } = require('@aws-sdk/client-s3');\nexports.handler = async () => new S3Client({});\n";
     assert.deepEqual(await found({ 'template.yaml': template(fn('Orders', 'orders')), 'src/orders.js': v3 }), []);
   });
+
+  it('judges Python the same way: imports at the top of a module, the folder\'s own modules and pip-installed packages left out', async () => {
+    const py = (extra = ''): string => `Transform: AWS::Serverless-2016-10-31\nResources:\n  Sync:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: src/\n${extra}`;
+    const code = 'import json\nimport boto3\nimport requests\nimport helpers\ntry:\n    import ujson\nexcept ImportError:\n    ujson = None\n\ndef handler(event, context):\n    return requests.get(helpers.URL).status_code\n';
+    const [f, ...rest] = await found({ 'template.yaml': py(), 'src/app.py': code, 'src/helpers/__init__.py': "URL = 'https://example.com'\n" });
+    assert.equal(rest.length, 0);
+    assert.equal(f?.at, 'src/app.py:3 Sync');
+    assert.match(f!.message, /^The code of function Sync imports 'requests', but requests is declared by no requirements file, pyproject\.toml or Pipfile \(neither src nor a folder above it has one, so nothing installs it\), and the Lambda runtime does not include it: the import fails at run time unless something else ships it\. Add a requirements\.txt beside the code that declares it, pinned, so that the build installs it\.$/);
+    const installed = { 'src/requests/__init__.py': '', 'src/requests-2.32.3.dist-info/METADATA': 'Name: requests\n' };
+    assert.deepEqual(await found({ 'template.yaml': py(), 'src/app.py': code, 'src/helpers/__init__.py': '', ...installed }), []);
+    assert.deepEqual(await found({ 'template.yaml': py(), 'src/app.py': code, 'src/helpers/__init__.py': '', 'requirements.txt': 'requests==2.32.3\n' }), []);
+  });
 });

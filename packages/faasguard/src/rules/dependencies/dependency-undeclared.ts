@@ -13,7 +13,7 @@ export const dependencyUndeclared: Rule = {
     cwe: ['CWE-1357', 'CWE-829'],
     severity: 'low',
     description:
-      "A function's code imports a package that its project's manifest does not declare for production. It works only by accident (hoisted from another package, pulled in transitively, present in a layer or on the build machine), so which version is deployed is decided by something else, is not locked and may disappear or change at any install; a name nobody declared is also the one a dependency-confusion attacker registers. A package declared only as a development dependency is reported too, unless a bundler (SAM's esbuild build, serverless-esbuild or serverless-webpack) ships it. Not reported: packages the function's Lambda runtime provides (the AWS SDK v3 on Node.js 18 and later, v2 before, boto3 and its dependencies on Python), packages the layers of every function that runs the import declare or hold, type-only imports, and imports of tests, build configuration and CDK infrastructure code. Of the functions that share a folder, a finding names those whose handler's code reaches the importing file. JavaScript that no package.json covers (none in the function's folder or above it) is judged too, where a handler's code reaches the importing file: nothing installs its packages, so each one the runtime lacks fails to load, unless the folder holds its own node_modules, the function has layers or is built by a bundler (then it is left alone).",
+      "A function's code imports a package that its project's manifest does not declare for production. It works only by accident (hoisted from another package, pulled in transitively, present in a layer or on the build machine), so which version is deployed is decided by something else, is not locked and may disappear or change at any install; a name nobody declared is also the one a dependency-confusion attacker registers. A package declared only as a development dependency is reported too, unless a bundler (SAM's esbuild build, serverless-esbuild or serverless-webpack) ships it. Not reported: packages the function's Lambda runtime provides (the AWS SDK v3 on Node.js 18 and later, v2 before, boto3 and its dependencies on Python), packages the layers of every function that runs the import declare or hold, type-only imports, and imports of tests, build configuration and CDK infrastructure code. Of the functions that share a folder, a finding names those whose handler's code reaches the importing file. Code that no manifest of its language covers (no package.json, or no requirements file, pyproject.toml or Pipfile, in the function's folder or above it) is judged too, where a handler's code reaches the importing file: nothing installs its packages, so each one the runtime lacks fails to load, unless the folder holds its own node_modules or packages pip installed, or the function has layers or is built by a bundler (then it is left alone); Python imports count there only at a module's top, since an indented one may be optional (`try: … except ImportError`).",
     remediation:
       'Declare the package in the manifest next to the code (`npm install <name>`, or a pinned requirement) so the lockfile fixes its version, or remove the import. Code with no package.json gets one beside it. The AWS SDK v2 (`aws-sdk`) on Node.js 18 or later is best replaced by the v3 clients (`@aws-sdk/client-…`, and `@aws-sdk/lib-dynamodb` for the DocumentClient), which the runtime includes: v2 is out of support since 8 September 2025.',
     example: {
@@ -47,6 +47,9 @@ export const dependencyUndeclared: Rule = {
   },
 };
 
+/** What declares a package, by ecosystem, as a message names it. */
+const MANIFEST_WORDS = { npm: 'package.json', PyPI: 'requirements file, pyproject.toml or Pipfile' } as const;
+
 /** Other imports of the package shown beside the first: enough to find the files, not every line of a large project. */
 const MAX_RELATED = 10;
 
@@ -54,7 +57,7 @@ function whyUndeclared(u: UndeclaredImport, owners: readonly ModelElement[]): st
   const runtimeLacks = u.missingFromRuntimes ? `the ${runtimesOf(owners, u.missingFromRuntimes).join(', ')} runtime does not include it (Node.js 18 and later include the AWS SDK v3 only, earlier versions v2 only)` : 'the Lambda runtime does not include it';
   if (u.noManifestIn !== undefined) {
     const where = u.noManifestIn === '.' ? 'the scanned folder has none' : `neither ${u.noManifestIn} nor a folder above it has one`;
-    return `is declared by no package.json (${where}, so nothing installs it), and ${runtimeLacks}: the import fails at run time unless something else ships it`;
+    return `is declared by no ${MANIFEST_WORDS[u.ecosystem]} (${where}, so nothing installs it), and ${runtimeLacks}: the import fails at run time unless something else ships it`;
   }
   if (u.devOnly) return `is declared in ${u.manifest} only as a development dependency, so it is not deployed unless a bundler ships it`;
   if (!u.missingFromRuntimes) return `is not declared in ${u.manifest}, so its deployed version is not locked`;
@@ -69,7 +72,7 @@ function whyUndeclared(u: UndeclaredImport, owners: readonly ModelElement[]): st
 function fixOf(u: UndeclaredImport): string {
   const v2OnV3Runtime = u.name === 'aws-sdk' && u.missingFromRuntimes !== undefined;
   if (v2OnV3Runtime) return 'Move the code to the AWS SDK v3 (`@aws-sdk/client-…` clients, `@aws-sdk/lib-dynamodb` for the DocumentClient), which the runtime includes: the v2 SDK has been out of support since 8 September 2025.';
-  if (u.noManifestIn !== undefined) return 'Add a package.json beside the code that declares it as a production dependency.';
+  if (u.noManifestIn !== undefined) return u.ecosystem === 'npm' ? 'Add a package.json beside the code that declares it as a production dependency.' : 'Add a requirements.txt beside the code that declares it, pinned, so that the build installs it.';
   return 'Declare it as a production dependency.';
 }
 
