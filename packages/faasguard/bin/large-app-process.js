@@ -38,11 +38,16 @@ function childNodeArgs(argv, { env = process.env, execArgv = process.execArgv, l
   return large ? [YOUNG_GENERATION_FLAG, ...execArgv] : undefined;
 }
 
-/** Regular files under `dir`, counted up to `limit` (0 for what is not a folder); links are not followed. */
+/**
+ * Regular files under `dir`, counted up to `limit` (0 for what is not a folder); links are not
+ * followed, and at most `limit` folders are read, so that a tree of empty folders costs no more
+ * than a large app.
+ */
 function filesUnder(dir, limit) {
   let count = 0;
+  let folders = 0;
   const pending = [dir];
-  while (pending.length > 0 && count < limit) {
+  while (pending.length > 0 && count < limit && folders++ < limit) {
     const at = pending.pop();
     let entries;
     try {

@@ -35,6 +35,16 @@ describe('which scans run in a child', () => {
     assert.equal(large.childNodeArgs(['scan', path.join(dir, 'template.yaml')], { env: {}, execArgv: [], limit: 1 }), undefined);
   });
 
+  it('reads at most as many folders as files it looks for: a tree of nearly empty folders is no large app', () => {
+    const sparse: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) sparse[`part${i}/inner/file.js`] = '';
+    const flat: Record<string, string> = {};
+    for (let i = 0; i < 15; i++) flat[`file${i}.js`] = '';
+    // 20 files in 41 folders: reading 15 folders finds 7 of them.
+    assert.equal(large.childNodeArgs(['scan', project(sparse)], { env: {}, execArgv: [], limit: 15 }), undefined);
+    assert.deepEqual(large.childNodeArgs(['scan', project(flat)], { env: {}, execArgv: [], limit: 15 }), [large.YOUNG_GENERATION_FLAG]);
+  });
+
   it('not in the child itself, nor where the young generation is set already', () => {
     assert.equal(large.childNodeArgs(['scan', dir], { env: { FAASGUARD_SCAN_CHILD: '1' }, execArgv: [], limit: 3 }), undefined);
     assert.equal(large.childNodeArgs(['scan', dir], { env: {}, execArgv: ['--max-semi-space-size=64'], limit: 3 }), undefined);
