@@ -75,21 +75,21 @@ resource "aws_api_gateway_account" "this" {
 }
 `;
     const tail = async (text: string): Promise<string[]> => (await scan(project({ 'main.tf': text }), { noCache: true, rules: [apiStageWithoutAccessLogs] })).findings.map((f) => f.message.slice(f.message.indexOf('Configure ')));
-    assert.deepEqual(await tail(main), ['Configure an access log destination. The account must also have a CloudWatch role for API Gateway (aws_api_gateway_account with a cloudwatch_role_arn, once per account and region), which no template here sets: without it the stage update fails.']);
-    assert.deepEqual(await tail(main + account), ['Configure an access log destination.']);
+    assert.deepEqual(await tail(main), ['Configure an access log destination: an access_log_settings block with the ARN of a CloudWatch Logs log group as destination_arn, and a format. The account must also have a CloudWatch role for API Gateway (aws_api_gateway_account with a cloudwatch_role_arn, once per account and region), which no template here sets: without it the stage update fails.']);
+    assert.deepEqual(await tail(main + account), ['Configure an access log destination: an access_log_settings block with the ARN of a CloudWatch Logs log group as destination_arn, and a format.']);
   });
 
   it("say that INFO execution logs keep routes and statuses but not the caller, and nothing is kept otherwise", async () => {
     const result = await scan(project({ 'template.yaml': TEMPLATE }), { noCache: true, rules: [apiStageWithoutAccessLogs] });
     const byApi = Object.fromEntries(result.findings.map((f) => [f.subject?.logicalId, f.message.split(': ').slice(1).join(': ')]));
-    const nothing = 'calls to its routes leave no record of caller, route or result, so abuse goes unseen and cannot be investigated. Configure an access log destination.';
+    const nothing = 'calls to its routes leave no record of caller, route or result, so abuse goes unseen and cannot be investigated. Configure an access log destination: AccessLogSetting with the ARN of a CloudWatch Logs log group as DestinationArn, and a Format.';
     // A stage that writes execution logs (for one method or all) shows the account has its CloudWatch role: the fix does not ask for it.
     assert.deepEqual(byApi, {
       Quiet: nothing + ROLE,
-      Verbose: "its execution logs (INFO) record each request's route and status, but no line says who called (the caller's address or principal), so abuse goes unseen and cannot be investigated. Configure an access log destination.",
+      Verbose: "its execution logs (INFO) record each request's route and status, but no line says who called (the caller's address or principal), so abuse goes unseen and cannot be investigated. Configure an access log destination: AccessLogSetting with the ARN of a CloudWatch Logs log group as DestinationArn, and a Format.",
       OnlyPost: nothing,
       // Full request data writes the headers, the caller's address among them: not "no line says who called".
-      Traced: "its execution logs (INFO, with full request data) hold each request's headers and the caller's address, but spread over lines cut at 1 KB, mixed with request bodies, and no line per request names caller, route and result, so abuse is hard to find and to investigate. Configure an access log destination.",
+      Traced: "its execution logs (INFO, with full request data) hold each request's headers and the caller's address, but spread over lines cut at 1 KB, mixed with request bodies, and no line per request names caller, route and result, so abuse is hard to find and to investigate. Configure an access log destination: AccessLogSetting with the ARN of a CloudWatch Logs log group as DestinationArn, and a Format.",
     });
   });
 
@@ -196,6 +196,11 @@ functions:
       (await scan(project(files), { noCache: true, rules: [apiStageWithoutAccessLogs] })).findings.map((f) => f.message.slice(f.message.indexOf('investigated. ') + 'investigated. '.length));
     assert.deepEqual(await fixes({ 'template.yaml': deployment }), ["Configure an access log destination, in AccessLogSetting of the deployment's StageDescription, which makes this stage."]);
     assert.deepEqual((await fixes({ 'serverless.yml': serverless, 'handler.js': 'exports.list = async () => ({ statusCode: 200 });\n' })), ["Set logs: { restApi: { fullExecutionData: false } } under provider: the framework then writes access logs to a log group of its own, and execution logs at INFO without the requests' and responses' bodies (they are written in full by default)."]);
+    const httpApi = serverless.replace('- http: GET orders', '- httpApi: GET /orders');
+    assert.deepEqual((await fixes({ 'serverless.yml': httpApi, 'handler.js': 'exports.list = async () => ({ statusCode: 200 });\n' })), ['Set logs: { httpApi: true } under provider: the framework then writes access logs to a log group of its own.']);
+    // Written so, the framework's stage has them.
+    const logged = httpApi.replace('  runtime: nodejs20.x\n', '  runtime: nodejs20.x\n  logs:\n    httpApi: true\n');
+    assert.deepEqual(await fixes({ 'serverless.yml': logged, 'handler.js': 'exports.list = async () => ({ statusCode: 200 });\n' }), []);
   });
 });
 

@@ -1,7 +1,8 @@
 import type { Api, ApiStage, AppModel } from '../../model/app-model.js';
 import { answersItself, isPrivateApi, loggingLevel, quickCreateStageFix, settingScope, stageSettingsPlace } from './api-stages.js';
 import { cloudWatchRoleText } from './cloudwatch-role-text.js';
-import { sourceWords } from '../source-words.js';
+import { inServerlessService, sourceWords } from '../source-words.js';
+import { naming } from '../../loaders/serverless/naming.js';
 import { asBoolean, display } from '../../model/value.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -74,7 +75,7 @@ function stageResult(api: Api, stage: ApiStage, model: AppModel, logged: CodeEve
 
 /**
  * Where the destination goes: under `Globals` for the API SAM makes from the functions' events
- * (it has no resource of its own), under `provider` for the Serverless Framework's stage, in the
+ * (it has no resource of its own), under `provider` for the Serverless Framework's stages, in the
  * `StageDescription` of the Deployment that makes the stage; for a setting written behind a
  * condition, the condition.
  */
@@ -86,7 +87,9 @@ function destinationFix(model: AppModel, api: Api, stage: ApiStage): string {
   }
   const quickCreate = quickCreateStageFix({ api, stage }, { cloudFormation: 'AccessLogSettings (an access log destination)', terraform: 'access_log_settings' });
   if (quickCreate) return quickCreate;
-  if (sourceWords(stage.loc.file).terraform) return 'Configure an access log destination.';
+  // The framework's HTTP API stage takes its access logs from the provider, as its REST stage does.
+  if (inServerlessService(model, api) && stage.resourceLogicalId === naming.httpApiStage) return 'Set logs: { httpApi: true } under provider: the framework then writes access logs to a log group of its own.';
+  if (sourceWords(stage.loc.file).terraform) return 'Configure an access log destination: an access_log_settings block with the ARN of a CloudWatch Logs log group as destination_arn, and a format.';
   const property = api.protocol === 'rest' ? 'AccessLogSetting' : 'AccessLogSettings';
   switch (stageSettingsPlace(model, { api, stage })) {
     case 'globals':
@@ -96,7 +99,7 @@ function destinationFix(model: AppModel, api: Api, stage: ApiStage): string {
     case 'deployment':
       return "Configure an access log destination, in AccessLogSetting of the deployment's StageDescription, which makes this stage.";
     case 'stage':
-      return 'Configure an access log destination.';
+      return `Configure an access log destination: ${property} with the ARN of a CloudWatch Logs log group as DestinationArn, and a Format.`;
   }
 }
 
