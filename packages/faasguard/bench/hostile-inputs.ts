@@ -3,13 +3,14 @@
  * process of its own, with wall time and peak memory. Linear work doubles (ratio ≈ 2); the bounded
  * cases stay flat.
  *
- *   node dist/bench/hostile-inputs.js [--cases report,chain,lockfile,serverless,osv] [--scale 1]
+ *   node dist/bench/hostile-inputs.js [--cases report,chain,lockfile,serverless,osv,imports] [--scale 1]
  *
  * - report: pretty and HTML code frames of n findings in an n-line file, and of n findings along one minified line
  * - chain: a package-lock whose packages form one chain n deep
  * - lockfile: a whole scan of a function whose package-lock and package.json declare n packages
  * - serverless: a serverless.yml doubling a string and a mapping n times through variables
  * - osv: an OSV zip of n entries that each inflate to 15 MB (a zip bomb of n × 15 KB)
+ * - imports: the imports of a one-line bundle of n ES imports, and of a Python file of n imports in one `try`
  *
  * Results go to `bench/results/hostile-inputs-<timestamp>.json`.
  */
@@ -22,7 +23,7 @@ import { zipOf } from '../test/helpers/zip-bomb.js';
 import type { ScanResult } from '../src/scan/scan-result.js';
 import { arg } from './figures.js';
 
-type CaseName = 'report' | 'chain' | 'lockfile' | 'serverless' | 'osv';
+type CaseName = 'report' | 'chain' | 'lockfile' | 'serverless' | 'osv' | 'imports';
 
 /** What one child reports. */
 interface Run {
@@ -33,7 +34,7 @@ interface Run {
 }
 
 /** Base sizes; `--scale` multiplies them. */
-const BASE: Record<CaseName, number> = { report: 20_000, chain: 20_000, lockfile: 10_000, serverless: 40, osv: 150 };
+const BASE: Record<CaseName, number> = { report: 20_000, chain: 20_000, lockfile: 10_000, serverless: 40, osv: 150, imports: 20_000 };
 
 const CASES: Record<CaseName, (size: number, dir: string) => Promise<number>> = {
   async report(size) {
@@ -48,6 +49,12 @@ const CASES: Record<CaseName, (size: number, dir: string) => Promise<number>> = 
       buildReportData(result, { redactLine: (l) => l });
     }
     return 2 * size;
+  },
+  async imports(size) {
+    const { extractImports } = await import('../src/deps/imports.js');
+    const bundle = Array.from({ length: size }, (_, i) => `import{a${i}}from"m${i}";`).join('');
+    const tried = ['try:', ...Array.from({ length: size }, (_, i) => `    import m${i}`), 'except ImportError:', '    pass', ''].join('\n');
+    return extractImports('bundle.mjs', bundle).length + extractImports('app.py', tried).length;
   },
   async chain(size) {
     const { parseNpmLock } = await import('../src/deps/lockfiles/npm-lock.js');

@@ -8,6 +8,7 @@
 import { loadTypeScript } from '../code/load-typescript.js';
 import ts from '../code/typescript-lib.cjs';
 import { mayEscapeIdentifiers, sourceFileOptions } from '../code/parse-js.js';
+import { optionalImportTest } from './python-optional-imports.js';
 import { LineIndex } from '../parse/line-index.js';
 import { nodeStart } from '../code/ts-positions.js';
 
@@ -63,16 +64,27 @@ export function extractJsImports(file: string, text: string): ImportRef[] {
   const typeOnly = MAY_IMPORT_TYPES.test(text) ? typeOnlyImports(file, text) : new Set<number>();
   return ts.preProcessFile(text.slice(0, importsEnd(text)), true, true).importedFiles.map((ref) => {
     const { line, column } = lines.position(ref.pos); // the opening quote
-    const top = JS_MODULE_TOP.test(text.slice(ref.pos - column + 1, ref.pos + 1));
+    const top = atModuleTop(text, ref.pos - column + 1, ref.pos);
     return { specifier: ref.fileName, line, column, ...(typeOnly.has(ref.pos) ? { typeOnly: true } : {}), ...(top ? { moduleTop: true } : {}) };
   });
 }
 
 /**
- * A line, up to the module name, that loading the file runs: an unindented declaration or a bare
- * `require(` (`const AWS = require('aws-sdk')`, `import { S3 } from '@aws-sdk/client-s3'`).
+ * Whether the import whose module name opens at `quote` is written where loading the file runs it:
+ * its line (from `lineStart`) is an unindented import or export declaration, or a short
+ * declaration or bare call of `require(` (`const AWS = require('aws-sdk')`). A long line (minified
+ * code) is read only at its start: testing each import's whole line made a one-line bundle of
+ * 20,000 imports take 1.6 s instead of 0.08.
  */
-const JS_MODULE_TOP = /^(?:(?:import(?!\s*\()|export)\b.*|(?:const|let|var)\s[^;{}()]*=\s*require\s*\(\s*|require\s*\(\s*)['"]$/;
+function atModuleTop(text: string, lineStart: number, quote: number): boolean {
+  if (DECLARATION_START.test(text.slice(lineStart, lineStart + 8))) return true;
+  return quote - lineStart <= MAX_REQUIRE_LINE && TOP_REQUIRE.test(text.slice(lineStart, quote + 1));
+}
+
+const DECLARATION_START = /^(?:import(?![\s(]*\()|export)\b/;
+const TOP_REQUIRE = /^(?:(?:const|let|var)\s[^;{}()]*=\s*)?require\s*\(\s*['"]$/;
+/** Longer than any `const name = require('` a person writes. */
+const MAX_REQUIRE_LINE = 200;
 
 /**
  * Where the pre-scan may stop: past every module name an import can write. Code imports at its top,
@@ -180,40 +192,16 @@ export function extractPythonImports(text: string): ImportRef[] {
   const out: ImportRef[] = [];
   let inString: string | undefined;
   const lines = text.split('\n').map((raw) => raw.replace(/\r$/, ''));
+  const optional = optionalImportTest(lines);
   lines.forEach((line, i) => {
     const wasInString = inString;
     inString = tripleQuoteState(line, inString);
     if (wasInString) return;
     const found = pythonLineImports(line, i + 1);
-    if (found.length > 0 && found[0]!.moduleTop !== true && triedForImportError(lines, i)) for (const f of found) f.optional = true;
+    if (found.length > 0 && found[0]!.moduleTop !== true && optional(i)) for (const f of found) f.optional = true;
     out.push(...found);
   });
   return out;
-}
-
-/**
- * Whether the indented line `at` lies in a `try:` block whose handlers catch a missing module
- * (`except ImportError`, `ModuleNotFoundError`, `Exception` or a bare `except`): the code runs
- * without the package. Read from the lines: the nearest line above indented less must be `try:`,
- * and a handler at its indentation must follow before anything else at it.
- */
-function triedForImportError(lines: readonly string[], at: number): boolean {
-  const indent = indentOf(lines[at]!);
-  let i = at - 1;
-  while (i >= 0 && (lines[i]!.trim() === '' || lines[i]!.trim().startsWith('#') || indentOf(lines[i]!) >= indent)) i--;
-  if (i < 0 || !/^\s*try\s*:/.test(lines[i]!)) return false;
-  const tryIndent = indentOf(lines[i]!);
-  for (let j = at + 1; j < lines.length; j++) {
-    const line = lines[j]!;
-    if (line.trim() === '' || line.trim().startsWith('#') || indentOf(line) > tryIndent) continue;
-    if (indentOf(line) < tryIndent || !/^\s*except\b/.test(line)) return false;
-    if (/^\s*except\s*(?::|\(?[^:]*\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b)/.test(line)) return true;
-  }
-  return false;
-}
-
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
 }
 
 /** Tracks whether a line leaves us inside a triple-quoted string, where `import` is only text. */

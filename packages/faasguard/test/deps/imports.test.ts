@@ -48,6 +48,23 @@ describe('extractImports: JavaScript and TypeScript', () => {
     assert.deepEqual(extractImports('app.py', python).map((i) => `${i.specifier}${i.moduleTop ? ' top' : ''}`), ['boto3 top', 'requests top', 'yaml']);
   });
 
+  it('reads a long line only at its start: every import of a one-line bundle, no require deep in minified code', () => {
+    const bundle = Array.from({ length: 300 }, (_, i) => `import{a${i}}from"m${i}";`).join('');
+    const found = extractImports('bundle.mjs', bundle);
+    assert.equal(found.length, 300);
+    assert.ok(found.every((i) => i.moduleTop === true));
+    const minified = `!function(){${'var q=1;'.repeat(40)}var x=require("late")}();\nconst early = require('early');\nvar ${'a,'.repeat(120)}long = require('long');\n`;
+    // Past 200 characters a line is not read up to its require: left unmarked, as an unsure one is.
+    assert.deepEqual(extractImports('min.js', minified).map((i) => `${i.specifier}${i.moduleTop ? ' top' : ''}`), ['late', 'early top', 'long']);
+  });
+
+  it('judges each try once, however many imports it holds, and finds the block of each', () => {
+    const many = ['try:', ...Array.from({ length: 500 }, (_, i) => `    import m${i}`), 'except ImportError:', '    pass', 'def handler(event, context):', '    try:', '        import inner', '    finally:', '        pass', '    import lazy'].join('\n');
+    const found = extractImports('app.py', many);
+    assert.equal(found.filter((i) => i.optional).length, 500);
+    assert.deepEqual(found.slice(500).map((i) => `${i.specifier}${i.optional ? ' optional' : ''}`), ['inner', 'lazy']);
+  });
+
   it('marks the Python imports of a try block whose handler catches a missing module as optional', () => {
     const text = [
       'try:',
