@@ -412,6 +412,13 @@ export interface Api extends ModelElement {
    * here, so rules judge only what the template adds to it (see `model/api-defined-elsewhere.ts`).
    */
   definedElsewhere?: string;
+  /**
+   * The stage named `Stage` that SAM's transform deploys beside the declared one when a REST API
+   * sets no `OpenApiVersion` (kept for backward compatibility): the API's Deployment names it, so it
+   * serves every route with none of the declared stage's settings (no logs, throttling, tracing or
+   * web ACL). Absent for every other API, and where the declared stage is itself named `Stage`.
+   */
+  samExtraStage?: { loc: SourceLocation };
 }
 
 export interface ApiStage {

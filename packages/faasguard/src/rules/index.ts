@@ -54,6 +54,7 @@ import { ec2InstanceMetadataV1 } from './config/ec2-instance-metadata-v1.js';
 import { loadBalancerPlaintextListener } from './config/load-balancer-plaintext-listener.js';
 import { openCorsOnAuthenticatedEndpoint } from './config/open-cors-on-authenticated-endpoint.js';
 import { runtimeDeprecated } from './config/runtime-deprecated.js';
+import { samApiExtraStage } from './config/sam-api-extra-stage.js';
 import { apiStageWithoutAccessLogs } from './monitoring/api-stage-without-access-logs.js';
 import { loadBalancerWithoutAccessLogs } from './monitoring/load-balancer-without-access-logs.js';
 import { asyncTriggerWithoutFailureDestination } from './monitoring/async-trigger-without-failure-destination.js';
@@ -206,6 +207,7 @@ export const ALL_RULES: readonly Rule[] = [
   mqBrokerPubliclyAccessible,
   openCorsOnAuthenticatedEndpoint,
   runtimeDeprecated,
+  samApiExtraStage,
   securityGroupOpenIngress,
   databaseStorageUnencrypted,
   databasePubliclyAccessible,

@@ -479,6 +479,11 @@ const CASES: Record<string, Expected[]> = {
     { line: 7, subject: 'PublicApi', severity: 'medium' },
     { line: 23, subject: 'PartnerApi', severity: 'low' },
   ],
+  'sam-api-extra-stage': [
+    { file: 'explicit.yaml', line: 5, subject: 'Orders', severity: 'medium' },
+    { file: 'explicit.yaml', line: 19, subject: 'Reports', severity: 'low' },
+    { line: 19, subject: 'ServerlessRestApi', severity: 'medium' },
+  ],
   'public-rest-api-without-waf': [
     { line: 10, subject: 'ServerlessRestApi' },
     { line: 23, subject: 'QueueApi' },

@@ -47,7 +47,18 @@ function buildApi(ctx: LoadContext, base: ModelElement, protocol: ApiProtocol, p
   if (typeof auth['DefaultAuthorizer'] === 'string') api.defaultAuthorizer = auth['DefaultAuthorizer'];
   const policyNode = get(authNode, 'ResourcePolicy');
   if (policyNode) api.resourcePolicy = samApiResourcePolicy(policyNode, ctx.ev);
+  if (makesExtraStage(protocol, p, api)) api.samExtraStage = { loc: base.loc };
   return api;
+}
+
+/**
+ * SAM gives a REST API's Deployment the stage name `Stage` unless the API (or `Globals: Api`)
+ * writes an `OpenApiVersion`: any value it does not read as empty (an intrinsic counts as written).
+ */
+function makesExtraStage(protocol: ApiProtocol, p: ValueMap, api: Api): boolean {
+  const version = p['OpenApiVersion'];
+  if (protocol !== 'rest' || (version !== undefined && version !== null && version !== '')) return false;
+  return api.stages.every((s) => s.name !== 'Stage');
 }
 
 function authorizers(ctx: LoadContext, auth: ValueMap, defsNode: TNode | undefined, fallback: SourceLocation, protocol: ApiProtocol): Authorizer[] {

@@ -1,10 +1,7 @@
-import type { Api, AppModel, Route } from '../../model/app-model.js';
+import type { Api, Route } from '../../model/app-model.js';
 import { routeBackends } from '../../model/facts/route-backends.js';
 import { sourceWords } from '../source-words.js';
-import { ModelIndex } from '../../model/model-index.js';
-import { webAclAssociationFacts } from '../../model/facts/web-acl-association-facts.js';
-import { restStageApiId } from '../../model/facts/api-stage-facts.js';
-import type { ResourceRef } from '../../model/value.js';
+import { webAclProtectedApis } from '../../model/facts/web-acl-protected-apis.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { openRoutes } from './open-routes.js';
@@ -35,7 +32,7 @@ export const publicRestApiWithoutWaf: Rule = {
   },
   check({ model }) {
     const results: RuleResult[] = [];
-    const protectedIds = protectedApiIds(model);
+    const protectedIds = webAclProtectedApis(model);
     for (const api of model.apis) {
       // A web ACL of an API defined elsewhere is attached where the API is.
       if (api.protocol !== 'rest' || api.definedElsewhere || protectedIds.has(api.id)) continue;
@@ -63,26 +60,4 @@ function reached(open: readonly Route[], api: Api): string {
   if (backends.services.length > 0) return `the services the routes call (${backends.services.join(', ')})`;
   if (backends.http) return backends.oneHttpBackend ? 'its HTTP backend' : 'its HTTP backends';
   return backends.undeclared ? `the backends its routes are integrated with (set up outside the ${sourceWords(api.loc.file).app})` : 'the API';
-}
-
-/** APIs a web ACL association names, directly or through one of their stages. */
-function protectedApiIds(model: AppModel): Set<string> {
-  const index = ModelIndex.of(model);
-  const out = new Set<string>();
-  for (const r of model.resources) {
-    for (const ref of webAclAssociationFacts(r)?.referenced ?? []) {
-      const api = apiOfRef(index, ref);
-      if (api) out.add(api.id);
-    }
-  }
-  return out;
-}
-
-function apiOfRef(index: ModelIndex, ref: ResourceRef): Api | undefined {
-  const direct = index.api(ref.target);
-  if (direct) return direct;
-  const stageApi = index.api(restStageApiId(index.resource(ref.target)));
-  if (stageApi) return stageApi;
-  // SAM names the stages it generates `<Api><StageName>Stage`.
-  return index.model.apis.find((a) => ref.target.startsWith(a.id) && ref.target.endsWith('Stage'));
 }
