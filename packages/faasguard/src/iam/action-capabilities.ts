@@ -20,6 +20,7 @@ export type Capability =
   | 'pass-role'
   | 'modify-functions'
   | 'invoke-any-function'
+  | 'control-workflows'
   | 'assume-roles';
 
 export const CAPABILITIES: readonly Capability[] = [
@@ -29,6 +30,7 @@ export const CAPABILITIES: readonly Capability[] = [
   'assume-roles',
   'modify-functions',
   'invoke-any-function',
+  'control-workflows',
   'delete-data',
   'write-data',
   'read-all-data',
@@ -89,6 +91,7 @@ function judgedCapability(a: ExpandedAction): Capability | undefined {
   if (a.service === 'iam') return iamCapability(a);
   if (a.service === 'sts') return /^AssumeRole/.test(a.name) ? 'assume-roles' : undefined;
   if (a.service === 'lambda') return lambdaCapability(a);
+  if (WORKFLOW_CONTROL.test(`${a.service}:${a.name}`)) return 'control-workflows';
   return dataCapability(a);
 }
 
@@ -99,8 +102,18 @@ function iamCapability(a: ExpandedAction): Capability | undefined {
   return a.accessLevel === 'Write' || a.accessLevel === 'Permissions management' ? 'manage-iam' : undefined;
 }
 
+/**
+ * Actions that start, rewrite or decide other workflows: a state machine runs with its own role, so
+ * starting or rewriting any of them reaches what its role can; stopping or redriving an execution,
+ * or completing the callback a durable function waits for (an approval, say), decides its outcome.
+ * A durable function's own checkpoints (`CheckpointDurableExecution`, which AWS's
+ * `AWSLambdaBasicDurableExecutionRolePolicy` grants on `*`) are not counted.
+ */
+const WORKFLOW_CONTROL = /^(states:(StartExecution|StartSyncExecution|StopExecution|RedriveExecution|UpdateStateMachine|UpdateStateMachineAlias)|lambda:(SendDurableExecutionCallbackSuccess|SendDurableExecutionCallbackFailure|StopDurableExecution))$/i;
+
 function lambdaCapability(a: ExpandedAction): Capability | undefined {
   if (a.name === 'InvokeFunction' || a.name === 'InvokeAsync') return 'invoke-any-function';
+  if (WORKFLOW_CONTROL.test(`lambda:${a.name}`)) return 'control-workflows';
   if (a.accessLevel !== 'Write' && a.accessLevel !== 'Permissions management') return undefined;
   return FUNCTION_CHANGE.test(a.name) ? 'modify-functions' : undefined;
 }
@@ -144,7 +157,7 @@ export function isDataService(service: string): boolean {
 
 /** Capabilities that only matter when granted on every resource. */
 export function needsAnyResource(c: Capability): boolean {
-  return c === 'read-all-data' || c === 'invoke-any-function';
+  return c === 'read-all-data' || c === 'invoke-any-function' || c === 'control-workflows';
 }
 
 /** Plain words for messages: "can delete data". */
@@ -157,5 +170,6 @@ export const CAPABILITY_TEXT: Readonly<Record<Capability, string>> = {
   'pass-role': 'pass roles to AWS services',
   'modify-functions': "change functions' code or configuration",
   'invoke-any-function': 'invoke any function',
+  'control-workflows': 'start, rewrite or decide any workflow',
   'assume-roles': 'assume other roles',
 };

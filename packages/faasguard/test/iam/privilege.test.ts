@@ -33,6 +33,13 @@ describe('capabilityOf', () => {
     assert.equal(capability('sts:AssumeRole'), 'assume-roles');
   });
 
+  it('counts starting, rewriting and deciding workflows, not a durable function\'s own checkpoints', () => {
+    for (const a of ['states:StartExecution', 'states:StartSyncExecution', 'states:UpdateStateMachine', 'states:StopExecution', 'lambda:SendDurableExecutionCallbackSuccess', 'lambda:StopDurableExecution']) {
+      assert.equal(capability(a), 'control-workflows', a);
+    }
+    for (const a of ['lambda:CheckpointDurableExecution', 'lambda:GetDurableExecutionState', 'states:DescribeExecution']) assert.equal(capability(a), undefined, a);
+  });
+
   it('does not count telemetry, networking or queue and stream consumption', () => {
     for (const a of ['logs:PutLogEvents', 'xray:PutTraceSegments', 'ec2:CreateNetworkInterface', 'sqs:DeleteMessage', 'sqs:ReceiveMessage', 'kinesis:GetRecords', 'dynamodb:GetRecords']) {
       assert.equal(capability(a), undefined, a);

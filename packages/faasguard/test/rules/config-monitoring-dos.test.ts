@@ -163,7 +163,7 @@ ${WEBSOCKET_API}${WEBSOCKET_AUTHORIZER}${websocketRoute('Connect', '$connect', '
       // A schedule's input is written in the template: no one outside shapes it.
       ['Nightly', 'a scheduled run that goes wrong'],
     ]);
-    for (const f of result.findings) assert.match(f.message, / (?:that abuses it|that goes wrong) cannot be followed through the function \(with active tracing, X-Ray records each invocation, and the calls the code makes join the trace where its AWS SDK client is instrumented\)\. Set /);
+    for (const f of result.findings) assert.match(f.message, / (?:that abuses it|that goes wrong) cannot be followed through the function \(with active tracing, X-Ray records a sample of the invocations, the first each second and 5% of the others, and the calls the code makes join the trace where its AWS SDK client is instrumented\)\. Set /);
   });
 
   it('function-without-tracing names the setting as the source spells it', async () => {

@@ -3,7 +3,7 @@
  * creates new resources, one that publishes or queues messages sends them, and one of a bucket's
  * settings changes them: none overwrites; a function permission with an action other than invoking says which action it lets
  * another account call; a bucket open only to restores of archived objects is billed for them,
- * not overwritten.
+ * not overwritten; one of workflow actions says which workflows it starts, rewrites, stops or answers.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -52,6 +52,12 @@ describe('grant wording', () => {
     assert.match(message, /change every queue\./);
     assert.doesNotMatch(message, /overwrite/);
     assert.match(await wildcardWriteMessage('dynamodb:PutItem, sqs:SetQueueAttributes'), /overwrite every item of every table and change every queue\./);
+  });
+
+  it('says what a grant of workflow actions starts, rewrites or answers', async () => {
+    assert.match(await wildcardWriteMessage('states:StartExecution, states:StopExecution'), /can start any state machine of the account \(and so act with its role\) or stop its runs\./);
+    assert.match(await wildcardWriteMessage('states:StopExecution'), /can stop or redrive any state machine's runs\./);
+    assert.match(await wildcardWriteMessage('lambda:SendDurableExecutionCallbackSuccess'), /can answer the callbacks of any durable function whose callback id it learns \(an approval it waits for, say\)\./);
   });
 
   it("says a grant of a bucket's settings changes them, overwriting no object", async () => {

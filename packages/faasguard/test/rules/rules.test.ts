@@ -295,6 +295,8 @@ const CASES: Record<string, Expected[]> = {
     { line: 28, subject: 'CleanupRole' },
     { line: 46, subject: 'NotifierRole' },
     { line: 58, subject: 'PurgerRole' },
+    { line: 75, subject: 'StarterRole', severity: 'high' },
+    { line: 87, subject: 'ApproverRole', severity: 'medium' },
     { file: 'no-function.yaml', line: 16, subject: 'ReplicationRole', severity: 'medium' },
     { file: 'no-function.yaml', line: 24, subject: 'CleanupPolicy' },
   ],

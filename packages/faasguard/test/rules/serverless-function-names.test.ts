@@ -42,7 +42,7 @@ describe('Serverless Framework function names in findings', () => {
     const result = await scan(project(SERVICE), { noCache: true, rules: [functionWithoutTracing, functionWithoutLogRetention] });
     assert.deepEqual(result.findings.map((f) => [f.ruleId, f.location.file, f.location.line, f.message]).sort(), [
       ['function-without-log-retention', 'functions.yml', 1, 'The log group the Serverless Framework makes for function get-order has no retention: its logs are kept forever. Set logRetentionInDays under provider (for every function) or on the function.'],
-      ['function-without-tracing', 'functions.yml', 1, 'Function get-order has no active tracing: a request that abuses it cannot be followed through the function (with active tracing, X-Ray records each invocation, and the calls the code makes join the trace where its AWS SDK client is instrumented). Set tracing: Active on the function (or provider.tracing.lambda: true).'],
+      ['function-without-tracing', 'functions.yml', 1, 'Function get-order has no active tracing: a request that abuses it cannot be followed through the function (with active tracing, X-Ray records a sample of the invocations, the first each second and 5% of the others, and the calls the code makes join the trace where its AWS SDK client is instrumented). Set tracing: Active on the function (or provider.tracing.lambda: true).'],
     ]);
   });
 });

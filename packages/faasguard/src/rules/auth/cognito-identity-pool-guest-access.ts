@@ -45,7 +45,7 @@ export const cognitoIdentityPoolGuestAccess: Rule = {
 };
 
 /** Capabilities that let a guest change the account or its data. */
-const HIGH: ReadonlySet<Capability> = new Set(['admin', 'delete-data', 'write-data', 'manage-iam', 'pass-role', 'modify-functions', 'invoke-any-function', 'assume-roles']);
+const HIGH: ReadonlySet<Capability> = new Set(['admin', 'delete-data', 'write-data', 'manage-iam', 'pass-role', 'modify-functions', 'invoke-any-function', 'control-workflows', 'assume-roles']);
 
 interface Verdict {
   severity: Severity;

@@ -40,7 +40,7 @@ export const functionWithoutTracing: Rule = {
       if (isSwitchedOff(fn)) continue;
       const resource = index.resource(fn.id);
       results.push({
-        message: `Function ${nameOf(fn)} has no active tracing: ${whatGoesUnfollowed(index.triggersOf(fn), isApiAuthorizer(fn, model))} cannot be followed through the function (with active tracing, X-Ray records each invocation, and the calls the code makes join the trace where its AWS SDK client is instrumented). ${misplacedSettingText(fn)}${tracingFix(fn, resource?.type, model)}${permissionText(fn, resource, index, model)}`,
+        message: `Function ${nameOf(fn)} has no active tracing: ${whatGoesUnfollowed(index.triggersOf(fn), isApiAuthorizer(fn, model))} cannot be followed through the function (with active tracing, X-Ray records a sample of the invocations, the first each second and 5% of the others, and the calls the code makes join the trace where its AWS SDK client is instrumented). ${misplacedSettingText(fn)}${tracingFix(fn, resource?.type, model)}${permissionText(fn, resource, index, model)}`,
         location: functionSettingLoc(resource, 'tracing') ?? fn.loc,
         subject: subjectOf(fn),
         key: [fn.logicalId],

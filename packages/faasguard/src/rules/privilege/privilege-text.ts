@@ -211,8 +211,31 @@ export function grantText(g: StatementGrant): string {
   if (g.capability === 'pass-role') return `${g.anyResource ? 'pass any role' : `pass ${targetsText(g)}`} to ${g.passedTo ? namesText([...new Set(g.passedTo.map((p) => p.replace(/\.amazonaws\.com(\.cn)?$/, '')))]) : 'AWS services'}`;
   if (g.capability === 'modify-functions') return functionChangeText(g);
   if (g.capability === 'invoke-any-function') return 'invoke every function of the account';
+  if (g.capability === 'control-workflows') return workflowText(g.actions);
   if (g.capability === 'assume-roles') return g.anyResource ? 'assume any role that trusts the account' : `assume ${targetsText(g)}`;
   return 'do anything in the account';
+}
+
+/**
+ * What the workflow actions of a grant on every resource allow (see `WORKFLOW_CONTROL`), as one
+ * phrase: it is one item of the lists grant texts make.
+ */
+function workflowText(actions: readonly string[]): string {
+  const has = (re: RegExp): boolean => actions.some((a) => re.test(a));
+  const verbs = [has(/^states:Start/i) ? 'start' : '', has(/^states:UpdateStateMachine/i) ? 'rewrite' : ''].filter((v) => v !== '');
+  const stops = has(/^states:(Stop|Redrive)Execution$/i);
+  const texts: string[] = [];
+  // Starting or rewriting a state machine acts with its role; stopping or redriving one of its runs only decides that run.
+  if (verbs.length > 0) texts.push(`${orText(verbs)} any state machine of the account (and so act with its role)${stops ? ' or stop its runs' : ''}`);
+  else if (stops) texts.push("stop or redrive any state machine's runs");
+  if (has(/^lambda:SendDurableExecutionCallback/i)) texts.push('answer the callbacks of any durable function whose callback id it learns (an approval it waits for, say)');
+  if (has(/^lambda:StopDurableExecution$/i)) texts.push('stop any durable execution');
+  return texts.join('; ');
+}
+
+/** `a, b or c` */
+function orText(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
 /** The most telling things a set of grants allows, e.g. "delete every object in every bucket and read every secret". */

@@ -48,7 +48,8 @@ export interface WildcardJudgement {
   actions: (s: GrantingStatement) => ExpandedAction[];
   /** What the holder can then do: `read the data of every table in the account` */
   can: (actions: ExpandedAction[], s: GrantingStatement) => string;
-  severity: Severity;
+  /** The severity before the identity's exposure moves it, or how the actions decide it */
+  severity: Severity | ((actions: ExpandedAction[]) => Severity);
   /** The finding's last sentence, when naming the identity's own resources is not the fix */
   fix?: (i: JudgedIdentity) => string;
 }
@@ -76,6 +77,6 @@ function result(i: JudgedIdentity, s: GrantingStatement, actions: ExpandedAction
     related: relatedIdentityFunctions(i),
     subject: subjectOf(i.element),
     key: [i.element.logicalId, statementKey(s)],
-    severity: severityOf(i, judgement.severity),
+    severity: severityOf(i, typeof judgement.severity === 'function' ? judgement.severity(actions) : judgement.severity),
   };
 }
