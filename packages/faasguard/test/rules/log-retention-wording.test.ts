@@ -1,13 +1,16 @@
 /**
  * `function-without-log-retention` and `log-group-without-retention` speak as the resource's source does: a template, its stack and
- * `RetentionInDays`, or a Terraform configuration, its state and `retention_in_days`.
+ * `RetentionInDays`, or a Terraform configuration, its state and `retention_in_days`; the group a
+ * function lacks is named as Lambda names it.
  */
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { scan } from '../../src/scan/scan.js';
 import { functionWithoutLogRetention } from '../../src/rules/monitoring/function-without-log-retention.js';
 import { logGroupWithoutRetention } from '../../src/rules/monitoring/log-group-without-retention.js';
 import { projectsRemovedAfterTests } from '../helpers/temp-project.js';
+import { FIXTURES } from '../helpers/paths.js';
 
 const project = projectsRemovedAfterTests();
 
@@ -37,8 +40,19 @@ resource "aws_cloudwatch_log_group" "export" {
     });
     const result = await scan(dir, { noCache: true, rules: [functionWithoutLogRetention] });
     assert.deepEqual(result.findings.map((f) => [f.location.line, f.message]).sort(), [
-      [1, "Function aws_lambda_function.worker has no log group in the configuration: Lambda creates one on first use, outside Terraform's state, and keeps its logs forever. Declare an aws_cloudwatch_log_group with retention_in_days."],
+      [1, "Function aws_lambda_function.worker has no log group in the configuration: Lambda creates one on first use, outside Terraform's state, and keeps its logs forever. Declare an aws_cloudwatch_log_group with name = \"/aws/lambda/worker\" (the group Lambda writes to) and retention_in_days."],
       [17, 'Log group aws_cloudwatch_log_group.export of function aws_lambda_function.export has no retention_in_days: its logs are kept forever. Set a retention period.'],
+    ]);
+  });
+
+  it("names a module's function's group through the resource, whose name the module's caller may set", async () => {
+    const dir = project({
+      'main.tf': 'module "worker" {\n  source = "./modules/worker"\n}\n',
+      'modules/worker/main.tf': `variable "name" {\n  default = "worker"\n}\n\nresource "aws_lambda_function" "this" {\n  function_name = var.name\n  role          = "arn:aws:iam::123456789012:role/worker"\n  runtime       = "python3.13"\n  handler       = "app.handler"\n  filename      = "app.zip"\n}\n`,
+    });
+    const result = await scan(dir, { noCache: true, rules: [functionWithoutLogRetention] });
+    assert.deepEqual(result.findings.map((f) => f.message.slice(f.message.indexOf('forever. ') + 9)), [
+      'Declare an aws_cloudwatch_log_group in its module with name = "/aws/lambda/${aws_lambda_function.this.function_name}" (the group Lambda writes to) and retention_in_days.',
     ]);
   });
 
@@ -47,7 +61,14 @@ resource "aws_cloudwatch_log_group" "export" {
       'template.yaml': 'Resources:\n  Worker:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.13\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/worker\n      Code: { ZipFile: "def handler(e, c): pass" }\n',
     });
     const result = await scan(dir, { noCache: true, rules: [functionWithoutLogRetention] });
-    assert.deepEqual(result.findings.map((f) => f.message), ['Function Worker has no log group in the template: Lambda creates one on first use, outside the stack, and keeps its logs forever. Declare the log group with RetentionInDays.']);
+    assert.deepEqual(result.findings.map((f) => f.message), ['Function Worker has no log group in the template: Lambda creates one on first use, outside the stack, and keeps its logs forever. Declare an AWS::Logs::LogGroup named !Sub /aws/lambda/${Worker} (the group Lambda writes to) with RetentionInDays, or point the function\'s LoggingConfig.LogGroup at one.']);
+  });
+
+  it('says to set the group in the CDK app for a function of a CDK assembly', async () => {
+    const result = await scan(path.join(FIXTURES, 'cdk/orders-app'), { noCache: true, rules: [functionWithoutLogRetention] });
+    const messages = result.findings.map((f) => f.message.slice(f.message.indexOf('forever. ') + 9));
+    assert.ok(messages.length > 0);
+    for (const m of messages) assert.equal(m, 'In the CDK app, give the function a log group with a retention (the logGroup property of its construct, or logRetention).');
   });
 
   it('names retention_in_days for a Terraform log group no function writes, RetentionInDays for a template one', async () => {

@@ -52,7 +52,7 @@ function checkFunction(fn: LambdaFunction, group: LogGroupFacts | undefined, mod
   const base = { subject: subjectOf(fn), key: [fn.logicalId] };
   const words = logRetentionWords(fn.loc.file);
   if (!group) {
-    return { ...base, location: fn.loc, message: `Function ${nameOf(fn)} has no log group in the ${words.app}: Lambda creates one on first use, outside ${words.owner}, and keeps its logs forever. Declare ${words.group} with ${words.retention}.${edgeLogsText(fn, model)}` };
+    return { ...base, location: fn.loc, message: `Function ${nameOf(fn)} has no log group in the ${words.app}: Lambda creates one on first use, outside ${words.owner}, and keeps its logs forever. ${declareGroupFix(fn, model)}${edgeLogsText(fn, model)}` };
   }
   if (group.hasRetention) return undefined;
   if (madeByServerless(fn, group, model)) {
@@ -64,6 +64,25 @@ function checkFunction(fn: LambdaFunction, group: LogGroupFacts | undefined, mod
     related: [{ loc: fn.loc, message: `function ${nameOf(fn)}` }],
     message: `Log group ${nameOf(group.resource)} of function ${nameOf(fn)} has no ${words.retention}: its logs are kept forever. ${retentionFix(group)}${edgeLogsText(fn, model)}`,
   };
+}
+
+/**
+ * The group to declare, by the name Lambda writes to: `/aws/lambda/` and the function's name. A
+ * template names it through the function (`!Sub /aws/lambda/${Fn}`: its name may be generated or
+ * built from the stack's), a Terraform configuration by the name it gives, or through the
+ * resource's `function_name`; a CDK app sets it on the construct.
+ */
+function declareGroupFix(fn: LambdaFunction, model: AppModel): string {
+  const words = logRetentionWords(fn.loc.file);
+  if (ModelIndex.of(model).stackOf(fn)?.format === 'cdk') return "In the CDK app, give the function a log group with a retention (the logGroup property of its construct, or logRetention).";
+  if (!words.terraform) return `Declare an AWS::Logs::LogGroup named !Sub ${LAMBDA_PREFIX}\${${fn.logicalId}} (the group Lambda writes to) with RetentionInDays, or point the function's LoggingConfig.LogGroup at one.`;
+  // Inside a module the name may come from the caller: the resource's own function_name is what holds.
+  const inModule = /^module\..*\.(aws_lambda_function\.[\w-]+)$/.exec(fn.logicalId)?.[1];
+  if (inModule) return `Declare an aws_cloudwatch_log_group in its module with name = "${LAMBDA_PREFIX}\${${inModule}.function_name}" (the group Lambda writes to) and retention_in_days.`;
+  const literal = typeof fn.name === 'string' ? `"${LAMBDA_PREFIX}${fn.name}"` : undefined;
+  const byReference = /^aws_lambda_function\.[\w-]+$/.test(fn.logicalId) ? `"${LAMBDA_PREFIX}\${${fn.logicalId}.function_name}"` : undefined;
+  const name = literal ?? byReference;
+  return name ? `Declare an aws_cloudwatch_log_group with name = ${name} (the group Lambda writes to) and retention_in_days.` : `Declare an aws_cloudwatch_log_group named ${LAMBDA_PREFIX}<function name> (the group Lambda writes to) with retention_in_days.`;
 }
 
 /** The group the registry's Lambda module makes takes its retention from the module's input. */
