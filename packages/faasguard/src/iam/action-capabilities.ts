@@ -88,10 +88,10 @@ export function capabilityOf(a: ExpandedAction): Capability | undefined {
 const judged = new WeakMap<ExpandedAction, Capability | null>();
 
 function judgedCapability(a: ExpandedAction): Capability | undefined {
+  if (WORKFLOW_CONTROL.test(`${a.service}:${a.name}`)) return 'control-workflows';
   if (a.service === 'iam') return iamCapability(a);
   if (a.service === 'sts') return /^AssumeRole/.test(a.name) ? 'assume-roles' : undefined;
   if (a.service === 'lambda') return lambdaCapability(a);
-  if (WORKFLOW_CONTROL.test(`${a.service}:${a.name}`)) return 'control-workflows';
   return dataCapability(a);
 }
 
@@ -113,7 +113,6 @@ const WORKFLOW_CONTROL = /^(states:(StartExecution|StartSyncExecution|StopExecut
 
 function lambdaCapability(a: ExpandedAction): Capability | undefined {
   if (a.name === 'InvokeFunction' || a.name === 'InvokeAsync') return 'invoke-any-function';
-  if (WORKFLOW_CONTROL.test(`lambda:${a.name}`)) return 'control-workflows';
   if (a.accessLevel !== 'Write' && a.accessLevel !== 'Permissions management') return undefined;
   return FUNCTION_CHANGE.test(a.name) ? 'modify-functions' : undefined;
 }

@@ -6,6 +6,7 @@ import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { isPrivateApi, loggingLevel, settingScope } from '../monitoring/api-stages.js';
 import { namesText } from '../privilege/privilege-text.js';
+import { wordList } from '../../util/word-list.js';
 
 /**
  * The stage `Stage` that SAM deploys beside a REST API's declared stage when the API sets no
@@ -97,16 +98,11 @@ function result(model: AppModel, api: Api, stage: ApiStage, missing: Protection[
   const declared = display(stage.name);
   const where = api.implicit ? 'under Globals: Api (SAM makes this API from the functions\' Api events)' : 'on the API (or under Globals: Api for every API of the template)';
   return {
-    message: `SAM deploys API ${nameOf(api)} at a second stage, Stage, beside ${declared}, since the API sets no OpenApiVersion. Stage ${declared} has ${joined(missing.map((p) => p.has))}; stage Stage has none, and every route answers there too${sharedText(model, api)}: calls to …/Stage/ ${joined(missing.map((p) => p.escapes))}. Set OpenApiVersion: '3.0.1' ${where} so that SAM deploys only stage ${declared}.`,
+    message: `SAM deploys API ${nameOf(api)} at a second stage, Stage, beside ${declared}, since the API sets no OpenApiVersion. Stage ${declared} has ${wordList(missing.map((p) => p.has))}; stage Stage has none, and every route answers there too${sharedText(model, api)}: calls to …/Stage/ ${wordList(missing.map((p) => p.escapes))}. Set OpenApiVersion: '3.0.1' ${where} so that SAM deploys only stage ${declared}.`,
     location: api.samExtraStage!.loc,
     related: [{ loc: stage.loc, message: `stage ${declared}` }],
     subject: subjectOf(api),
     key: [api.logicalId],
     severity: missing.some((p) => p.kind === 'guard') ? 'medium' : 'low',
   };
-}
-
-/** `a, b and c` */
-function joined(parts: string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }

@@ -3,6 +3,7 @@
  * what an attacker who controls a function can do with its role.
  */
 import type { RelatedLocation } from '../../findings/finding.js';
+import { wordList } from '../../util/word-list.js';
 import type { IamRole, LambdaFunction } from '../../model/app-model.js';
 import type { ModelIndex } from '../../model/model-index.js';
 import { CAPABILITIES, type Capability } from '../../iam/action-capabilities.js';
@@ -226,16 +227,11 @@ function workflowText(actions: readonly string[]): string {
   const stops = has(/^states:(Stop|Redrive)Execution$/i);
   const texts: string[] = [];
   // Starting or rewriting a state machine acts with its role; stopping or redriving one of its runs only decides that run.
-  if (verbs.length > 0) texts.push(`${orText(verbs)} any state machine of the account (and so act with its role)${stops ? ' or stop its runs' : ''}`);
+  if (verbs.length > 0) texts.push(`${wordList(verbs, 'or')} any state machine of the account (and so act with its role)${stops ? ' or stop its runs' : ''}`);
   else if (stops) texts.push("stop or redrive any state machine's runs");
   if (has(/^lambda:SendDurableExecutionCallback/i)) texts.push('answer the callbacks of any durable function whose callback id it learns (an approval it waits for, say)');
   if (has(/^lambda:StopDurableExecution$/i)) texts.push('stop any durable execution');
   return texts.join('; ');
-}
-
-/** `a, b or c` */
-function orText(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
 /** The most telling things a set of grants allows, e.g. "delete every object in every bucket and read every secret". */
