@@ -82,6 +82,7 @@ import { pathTraversal } from './injection/path-traversal.js';
 import { ssrf } from './injection/ssrf.js';
 import { regexInjection } from './injection/regex-injection.js';
 import { xss } from './injection/xss.js';
+import { emailContentInjection } from './injection/email-content-injection.js';
 import { openRedirect } from './injection/open-redirect.js';
 import { xmlExternalEntities } from './injection/xml-external-entities.js';
 import { ldapInjection } from './injection/ldap-injection.js';
@@ -248,6 +249,7 @@ export const ALL_RULES: readonly Rule[] = [
   ldapInjection,
   xpathInjection,
   logInjection,
+  emailContentInjection,
   verboseErrorResponse,
   jwtDecodedWithoutVerification,
   eventLogged,

@@ -1,5 +1,6 @@
 /**
- * Every sink and guard row's example, scanned as the handler of a public HTTP API route: the
+ * Every sink and guard row's example, scanned as the handler of a public HTTP API route (its
+ * environment's `TOPIC` a topic with an e-mail subscription): the
  * annotated lines have a finding of the annotated rule (`ok:` lines none), and no other line has
  * one. Adding a sink or a guard is adding a row with its example; this test then checks it.
  */
@@ -45,8 +46,10 @@ function project(examples: readonly Example[]): Record<string, string> {
   examples.forEach((e, i) => {
     const { runtime, ext } = RUNTIME[e.language];
     files[`src/${e.name}.${ext}`] = e.code;
-    resources.push(`  F${i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: ${runtime}\n      Handler: ${e.name}.handler\n      CodeUri: src/\n      Events:\n        Call:\n          Type: HttpApi\n          Properties:\n            Path: /f${i}\n            Method: POST`);
+    resources.push(`  F${i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: ${runtime}\n      Handler: ${e.name}.handler\n      CodeUri: src/\n      Environment:\n        Variables:\n          TOPIC: !Ref MailTopic\n      Events:\n        Call:\n          Type: HttpApi\n          Properties:\n            Path: /f${i}\n            Method: POST`);
   });
+  // The topic the examples publish to: people read it (an e-mail subscription), so publishing is a sink.
+  resources.push('  MailTopic:\n    Type: AWS::SNS::Topic\n    Properties:\n      Subscription:\n        - Protocol: email\n          Endpoint: team@example.com');
   files['template.yaml'] = `Transform: AWS::Serverless-2016-10-31\nResources:\n${resources.join('\n')}\n`;
   return files;
 }

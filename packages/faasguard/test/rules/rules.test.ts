@@ -556,6 +556,11 @@ const CASES: Record<string, Expected[]> = {
     { file: 'src/app.js', line: 8, subject: 'Import', severity: 'high' },
     { file: 'src/lookup.py', line: 9, subject: 'Lookup', severity: 'high' },
   ],
+  'email-content-injection': [
+    { file: 'src/contact.js', line: 13, subject: 'ContactForm', severity: 'medium' },
+    { file: 'src/approval.py', line: 17, subject: 'Approval', severity: 'medium' },
+    { file: 'src/alerts.js', line: 7, subject: 'Alerts', severity: 'low' },
+  ],
   'log-injection': [
     { file: 'src/app.js', line: 4, subject: 'Import', severity: 'low' },
     { file: 'src/lookup.py', line: 9, subject: 'Lookup', severity: 'low' },

@@ -39,7 +39,8 @@ export interface FlowSource {
 
 export interface Flow {
   family: SinkFamily;
-  sink: { loc: SourceLocation; what: string };
+  /** `call`: the call whose argument `loc` is, when they differ (matched with the SDK calls of the code) */
+  sink: { loc: SourceLocation; what: string; call?: SourceLocation };
   source: FlowSource;
   /** Source first, sink last */
   steps: Step[];
@@ -239,7 +240,7 @@ function sinkFlows(hits: SinkHit[], sources: Sources): Flow[] {
     const source = sources.of(h.taint, true);
     if (!source) continue;
     if (h.needsObject && !sources.canBeObject(h.taint)) continue;
-    out.push(flowOf(h.kind, h.loc, h.what, source, h.taint));
+    out.push(flowOf(h.kind, h.loc, h.what, source, h.taint, h.call));
   }
   return out;
 }
@@ -256,12 +257,12 @@ function forgesLines(t: Taint): boolean {
 
 const NO_LINE_BREAKS: ReadonlySet<string> = new Set(['headers', 'multiValueHeaders', 'cookies']);
 
-function flowOf(family: SinkFamily, loc: SourceLocation, what: string, source: FlowSource, t: Taint): Flow {
+function flowOf(family: SinkFamily, loc: SourceLocation, what: string, source: FlowSource, t: Taint, call?: SourceLocation): Flow {
   const path = t.origin.kind === 'event' ? pathText(t.origin.path) : '';
   const first: Step = { loc: source.loc, message: `${source.label} enters (${path})` };
   const last: Step = { loc, message: `reaches ${what} (${SINK_NAMES[family]})` };
   const at = Math.min(source.stepIndex ?? 0, t.steps.length);
-  return { family, sink: { loc, what }, source, steps: [...t.steps.slice(0, at), first, ...t.steps.slice(at), last] };
+  return { family, sink: { loc, what, ...(call ? { call } : {}) }, source, steps: [...t.steps.slice(0, at), first, ...t.steps.slice(at), last] };
 }
 
 /** HTML built from input (XSS) and redirects to input, in what the handler returns. */

@@ -18,7 +18,7 @@ import { findGuardRow } from './models/guard-rows.js';
 import { FILE_NAME_SAFE, findSanitizerRow } from './models/sanitizer-rows.js';
 import { DYNAMODB_EXPRESSION_PROPS, FIXED_ORIGIN, MONGO_WHERE, queryShaping } from './sinks.js';
 import { JAVASCRIPT_SINKS } from './models/javascript-sinks.js';
-import { findSinkRows } from './models/sink-row.js';
+import { findSinkRows, sinkTarget } from './models/sink-row.js';
 import { getSummary, instantiate, returnedValue, type ParamCall } from './summaries.js';
 import { CLEAN, Env, type FnRef, type Taint, type Value } from './types.js';
 import { receiverOfCall } from './caught-error-methods.js';
@@ -717,11 +717,9 @@ export class Evaluator extends TaintWalker<ts.Node> {
       for (const i of indexes) {
         const arg = args[i];
         if (!arg) continue;
-        const inProps = !spec.whole && spec.props !== undefined && arg.props !== undefined;
-        const target = spec.whole ? { taints: arg.taints } : inProps ? joinAll(spec.props!.map((p) => arg.props!.get(p) ?? CLEAN)) : arg;
+        const { value: target, at } = sinkTarget(spec, arg);
         if (spec.safePrefix && (target.fixedBase || spec.safePrefix.test(target.prefix ?? target.text ?? ''))) continue;
-        const propAt = inProps ? spec.props!.map((p) => arg.props!.get(p) && arg.propLocs?.get(p)).find((l) => l !== undefined) : undefined;
-        this.hit(spec.family, target, node, callee.text, spec.needsObject, propAt ?? this.argLoc(argNodes[i]));
+        this.hit(spec.family, target, node, callee.text, spec.needsObject, at ?? this.argLoc(argNodes[i]));
       }
     }
     args.forEach((arg, i) => this.checkQueryObject(arg, node, callee.text, this.argLoc(argNodes[i])));

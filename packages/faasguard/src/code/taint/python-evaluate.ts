@@ -19,7 +19,7 @@ import { INPUT_ERROR_CLASSES } from './input-error-classes.js';
 import { findGuardRow } from './models/guard-rows.js';
 import { FILE_NAME_SAFE, findSanitizerRow } from './models/sanitizer-rows.js';
 import { PYTHON_SINKS } from './models/python-sinks.js';
-import { findSinkRows } from './models/sink-row.js';
+import { findSinkRows, sinkTarget } from './models/sink-row.js';
 import { PREDICATES } from './models/predicates.js';
 import { concat, TextBuilder } from './text-builder.js';
 import { TaintWalker } from './walker-core.js';
@@ -724,9 +724,9 @@ export class PyEvaluator extends TaintWalker<PyNode> {
       ];
       for (const [target, where] of targets) {
         if (!target) continue;
-        const t = spec.whole ? { taints: target.taints } : target;
+        const { value: t, at: inside } = sinkTarget(spec, target);
         if (spec.safePrefix && (t.fixedBase || spec.safePrefix.test(t.prefix ?? t.text ?? ''))) continue;
-        this.hit(spec.family, t, n, callee.text, spec.needsObject, where);
+        this.hit(spec.family, t, n, callee.text, spec.needsObject, inside ?? where);
       }
     }
     // boto3 `table.scan(FilterExpression=…)`, pymongo `$where`. A condition builder

@@ -19,6 +19,8 @@ export interface SinkHit {
   loc: SourceLocation;
   /** The callee as written (`execSync`, `db.query`) or what the decision is */
   what: string;
+  /** The call itself, where `loc` is the argument or property that carries the data */
+  call?: SourceLocation;
   taint: Taint;
   /** For decisions: the code only tests whether the value is there (`!x`, `x == null`, `x is None`) */
   presence?: boolean;

@@ -96,7 +96,7 @@ export abstract class TaintWalker<N> {
       if (t.origin.kind !== 'param' && t.origin.kind !== 'event' && !secret) continue;
       if (kind !== 'log' && kind !== 'decision' && t.sanitized.has(kind)) continue;
       if (kind === 'log' && t.throughService) continue;
-      if (this.hits.length < MAX_HITS) this.hits.push({ kind, loc: at ?? this.loc(n), what, taint: t, ...(needsObject ? { needsObject } : {}) });
+      if (this.hits.length < MAX_HITS) this.hits.push({ kind, loc: at ?? this.loc(n), what, ...(at ? { call: this.loc(n) } : {}), taint: t, ...(needsObject ? { needsObject } : {}) });
     }
   }
 

@@ -18,6 +18,8 @@ const BROWSER_SCALE: SeverityScale = ['high', 'medium', 'low', 'low'];
 const READ_SCALE: SeverityScale = ['high', 'medium', 'low', 'low'];
 /** Availability and cost, not data: a pattern that backtracks until the timeout */
 const DOS_SCALE: SeverityScale = ['medium', 'low', 'low', 'low'];
+/** People misled, not the function: reported only for data from outside the account (see `email-content-injection.ts`) */
+const MESSAGE_SCALE: SeverityScale = ['medium', 'low', 'info', 'info'];
 /** The integrity of the logs, not of the function */
 const LOG_SCALE: SeverityScale = ['low', 'low', 'info', 'info'];
 
@@ -339,6 +341,29 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     },
     references: ['https://owasp.org/www-community/attacks/Log_Injection', 'https://cwe.mitre.org/data/definitions/117.html'],
     judges: ['function code'],
+    },
+  },
+  email: {
+    scale: MESSAGE_SCALE,
+    consequence: 'a link to a look-alike sign-in page, a forged request or instruction.',
+    meta: {
+      id: 'email-content-injection',
+      title: 'E-mail content injection: event data is written into messages people read',
+      category: 'SAS-1',
+      cwe: ['CWE-74', 'CWE-451'],
+      severity: 'medium',
+      description:
+        "Data from the function's event (a field of a request body, a query parameter) is written into the subject or body of an e-mail the function sends with SES, or into a message it publishes to an SNS topic that the template subscribes e-mail addresses or phones to. The message comes from the app's own address (its verified SES identity, or AWS's notification address for the topic), so its readers trust it, and whoever sends the event writes part of what they read: a link to a look-alike sign-in page, a forged request for approval, instructions that seem to come from the team. In an HTML body the sender's markup becomes the message's own links, forms and images. The typical case is a contact or approval form on an open route that mails the team each submission.\n\n" +
+        "Only data that callers outside the account send is reported: `medium` when anyone on the internet can send it, `low` when only signed-in users can. A message published to a topic is judged only when the code names the topic and the template subscribes an e-mail address (`email`, `email-json`) or a phone (`sms`) to it; what other subscribers (queues, functions) receive is their code's business.",
+    remediation:
+      "Keep what people read to text the function writes: name the record and link to it in the app (`New request ${id}: ${ADMIN_URL}/requests/${id}`) rather than copying the sender's words, or check each field against what it must be (a number, an id pattern, a short list of values) before writing it. Escape text that goes into an HTML body (`escape-html`, Python's `html.escape`) and never let it form a link. Where the readers must see what a stranger wrote, put it after a fixed line that says so. Require authentication on the route that sends the message and limit its rate: each call is an e-mail from your domain.",
+    example: {
+      language: 'javascript',
+      vulnerable: "const { name, message } = JSON.parse(event.body);\nawait ses.send(new SendEmailCommand({\n  FromEmailAddress: 'contact@example.com',\n  Destination: { ToAddresses: ['support@example.com'] },\n  Content: { Simple: { Subject: { Data: `Message from ${name}` }, Body: { Html: { Data: `<p>${message}</p>` } } } },\n}));",
+      fixed: "const id = randomUUID();\nawait saveMessage(id, JSON.parse(event.body));\nawait ses.send(new SendEmailCommand({\n  FromEmailAddress: 'contact@example.com',\n  Destination: { ToAddresses: ['support@example.com'] },\n  Content: { Simple: { Subject: { Data: 'New contact message' }, Body: { Text: { Data: `Read it in the console: ${ADMIN_URL}/messages/${id}` } } } },\n}));",
+    },
+    references: ['https://owasp.org/www-community/attacks/Content_Spoofing', 'https://cwe.mitre.org/data/definitions/74.html', 'https://docs.aws.amazon.com/sns/latest/dg/sns-email-notifications.html'],
+    judges: ['function code', 'AWS::SNS::Topic', 'AWS::SNS::Subscription'],
     },
   },
 };

@@ -15,7 +15,7 @@ import { nameOf, subjectOf } from '../subject.js';
 import { describeSource, sourceLevel } from './trigger-context.js';
 import { referencedFunctionIds } from '../../analysis/function-references.js';
 
-const LEVEL_INDEX: Readonly<Record<ExposureLevel, number>> = { public: 0, authenticated: 1, account: 2, internal: 3 };
+export const LEVEL_INDEX: Readonly<Record<ExposureLevel, number>> = { public: 0, authenticated: 1, account: 2, internal: 3 };
 
 export function familyRule(family: SinkFamily): Rule {
   const { meta, scale, consequence } = FAMILIES[family];
@@ -45,7 +45,7 @@ export function familyRule(family: SinkFamily): Rule {
             flow: flow.steps,
             subject: subjectOf(f.fn),
             key: [f.fn.logicalId, flow.sink.what, flow.source.label, String(n)],
-            severity: untriggered(flow.source, exposure) ? 'low' : scale[LEVEL_INDEX[sourceLevel(flow.source, exposure)]],
+            severity: untriggered(flow.source, exposure) ? 'low' : scale[LEVEL_INDEX[sourceLevel(flow.source, exposure, model)]],
           });
         }
       }
@@ -64,6 +64,6 @@ function untriggered(source: FlowSource, exposure: FunctionExposure | undefined)
   return source.triggers.length === 0 && (exposure?.paths.length ?? 0) === 0;
 }
 
-function capitalize(s: string): string {
+export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -4,7 +4,7 @@
  */
 import type { FunctionExposure, ExposureLevel } from '../../analysis/exposure-types.js';
 import { EXPOSURE_ORDER } from '../../analysis/exposure-types.js';
-import type { AppModel, Trigger, TriggerKind } from '../../model/app-model.js';
+import type { AppModel, Route, Trigger, TriggerKind } from '../../model/app-model.js';
 import type { FlowSource } from '../../code/taint/analyze-function.js';
 import { ModelIndex } from '../../model/model-index.js';
 import { routeName } from '../../model/route-name.js';
@@ -50,17 +50,37 @@ const KIND_PHRASE: Readonly<Record<TriggerKind, string>> = {
 };
 
 /** The widest exposure among the triggers that bring the data; the function's own when none does. */
-export function sourceLevel(source: FlowSource, exposure: FunctionExposure | undefined): ExposureLevel {
-  const levels = source.triggers.map((t) => exposure?.paths.find((p) => p.via === t.id)?.level ?? 'internal');
+export function sourceLevel(source: FlowSource, exposure: FunctionExposure | undefined, model: AppModel): ExposureLevel {
+  const levels = source.triggers.map((t) => entryOf(t, exposure, model)?.level ?? 'internal');
   if (levels.length === 0) return exposure?.level ?? 'internal';
-  return levels.sort((a, b) => EXPOSURE_ORDER.indexOf(a) - EXPOSURE_ORDER.indexOf(b))[0]!;
+  return levels.sort(widestFirst)[0]!;
+}
+
+/**
+ * The widest way data gets into what a trigger delivers: the trigger itself, or an API route whose
+ * integration writes the request into the trigger's source (`<route>-><trigger>`: the request
+ * becomes the message). A chain through another function's role is not one: that function's code
+ * chooses what it writes.
+ */
+function entryOf(t: Trigger, exposure: FunctionExposure | undefined, model: AppModel): { level: ExposureLevel; route?: Route } | undefined {
+  const index = ModelIndex.of(model);
+  const entries = (exposure?.paths ?? []).flatMap((p) => {
+    if (p.via === t.id) return [{ level: p.level }];
+    const route = p.via.endsWith(`->${t.id}`) ? index.route(p.via.slice(0, -t.id.length - 2)) : undefined;
+    return route ? [{ level: p.level, route }] : [];
+  });
+  return entries.sort((a, b) => widestFirst(a.level, b.level))[0];
+}
+
+function widestFirst(a: ExposureLevel, b: ExposureLevel): number {
+  return EXPOSURE_ORDER.indexOf(a) - EXPOSURE_ORDER.indexOf(b);
 }
 
 export function describeSource(source: FlowSource, model: AppModel, exposure: FunctionExposure | undefined): string {
   const [first, ...more] = source.triggers;
   if (!first) return `${source.label === 'event' ? 'the event' : `${source.label} of the event`} (the template gives the function no trigger: what invokes it, a workflow or another function of the app, chooses all of it)`;
   const also = more.length > 0 ? ` (and ${more.length} more trigger${more.length > 1 ? 's' : ''})` : '';
-  return `${source.label} of ${KIND_PHRASE[first.kind]}${from(first, model)}${exposureText(first, exposure)}${also}`;
+  return `${source.label} of ${KIND_PHRASE[first.kind]}${from(first, model)}${exposureText(first, exposure, model)}${also}`;
 }
 
 function from(t: Trigger, model: AppModel): string {
@@ -73,10 +93,17 @@ function from(t: Trigger, model: AppModel): string {
   return `${t.kind === 'ses' ? ' received by receipt rule' : ' from'} ${nameOf(source)}`;
 }
 
-function exposureText(t: Trigger, exposure: FunctionExposure | undefined): string {
-  const level = exposure?.paths.find((p) => p.via === t.id)?.level;
+function exposureText(t: Trigger, exposure: FunctionExposure | undefined, model: AppModel): string {
+  const entry = entryOf(t, exposure, model);
+  const level = entry?.level;
   if (!level || level === 'internal') return '';
+  if (entry.route) return ` (fed by ${routeName(entry.route)} of ${apiName(entry.route, model)}, ${level === 'public' ? 'open to anyone' : level === 'authenticated' ? 'any signed-in caller' : 'principals of the account'})`;
   if (level === 'public') return isRequestTrigger(t.kind) ? ' (open to anyone)' : t.kind === 'ses' ? ' (anyone can send one)' : ' (writable by anyone)';
   if (level === 'authenticated') return ' (any signed-in caller)';
   return ' (principals of the account)';
+}
+
+function apiName(route: Route, model: AppModel): string {
+  const api = ModelIndex.of(model).api(route.apiId);
+  return api ? nameOf(api) : 'an API';
 }

@@ -32,6 +32,15 @@ const MONGO_MEMBERS = [
 
 const HTTP_VERBS = ['', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'stream'];
 
+/**
+ * What the recipients of an SES message read: its subject and bodies, or the whole raw message, in
+ * the requests of SES (`Message`, `RawMessage`) and of SES v2 (`Content`).
+ */
+const SES_CONTENT = [
+  'Message.Subject.Data', 'Message.Body.Html.Data', 'Message.Body.Text.Data', 'RawMessage.Data',
+  'Content.Simple.Subject.Data', 'Content.Simple.Body.Html.Data', 'Content.Simple.Body.Text.Data', 'Content.Raw.Data',
+];
+
 export const JAVASCRIPT_SINKS: SinkModels = {
   language: 'javascript',
   rows: [
@@ -190,6 +199,22 @@ export const JAVASCRIPT_SINKS: SinkModels = {
     {
       family: 'nosql', modules: ['aws-sdk', '@aws-sdk/lib-dynamodb', '@aws-sdk/client-dynamodb'], members: DYNAMODB_REQUESTS, args: [0], whole: true, needsObject: true,
       example: handler("const AWS = require('aws-sdk');\nconst documentClient = new AWS.DynamoDB.DocumentClient();", '// ruleid: nosql-injection\nawait documentClient.query(JSON.parse(event.body)).promise();'),
+    },
+    {
+      family: 'email', modules: ['aws-sdk'], members: ['sendEmail', 'sendRawEmail'], args: [0], props: SES_CONTENT,
+      example: handler("const AWS = require('aws-sdk');\nconst ses = new AWS.SES();", "const body = JSON.parse(event.body);\nawait ses.sendEmail({\n  Source: 'orders@example.com',\n  Destination: { ToAddresses: ['sales@example.com'] },\n  Message: {\n    Subject: { Data: 'New order' },\n    // ruleid: email-content-injection\n    Body: { Html: { Data: `<p>${body.note}</p>` } },\n  },\n}).promise();"),
+    },
+    {
+      family: 'email', modules: ['@aws-sdk/client-ses', '@aws-sdk/client-sesv2'], members: ['SendEmailCommand', 'SendRawEmailCommand'], args: [0], props: SES_CONTENT,
+      example: handler("const { SESv2Client, SendEmailCommand } = require('@aws-sdk/client-sesv2');\nconst ses = new SESv2Client({});", "const { name, message } = JSON.parse(event.body);\nawait ses.send(new SendEmailCommand({\n  FromEmailAddress: 'contact@example.com',\n  Destination: { ToAddresses: ['support@example.com'] },\n  // ruleid: email-content-injection\n  Content: { Simple: { Subject: { Data: `Message from ${name}` }, Body: { Text: { Data: message } } } },\n}));"),
+    },
+    {
+      family: 'email', modules: ['aws-sdk'], members: ['publish'], args: [0], props: ['Message', 'Subject'],
+      example: handler("const AWS = require('aws-sdk');\nconst sns = new AWS.SNS();", "// ruleid: email-content-injection\nawait sns.publish({ TopicArn: process.env.TOPIC, Message: `Refund requested: ${event.body}` }).promise();"),
+    },
+    {
+      family: 'email', modules: ['@aws-sdk/client-sns'], members: ['PublishCommand'], args: [0], props: ['Message', 'Subject'],
+      example: handler("const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');\nconst sns = new SNSClient({});", "// ruleid: email-content-injection\nawait sns.send(new PublishCommand({ TopicArn: process.env.TOPIC, Subject: event.queryStringParameters.subject, Message: 'Please review' }));"),
     },
   ],
 };

@@ -11,6 +11,12 @@ const EXEC = ['execl', 'execle', 'execlp', 'execlpe', 'execv', 'execve', 'execvp
 const SQL_DRIVERS = ['pymysql', 'MySQLdb', 'mysql', 'psycopg2', 'psycopg', 'pg8000', 'asyncpg', 'aiomysql', 'aiosqlite', 'sqlite3', 'pymssql', 'pyodbc', 'sqlalchemy', 'sqlite_utils'];
 const HTTP_VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 
+/**
+ * What the recipients of an SES message read, inside the keyword that holds it: `Message`'s
+ * subject and bodies, `RawMessage`'s data (SES), `Content`'s simple or raw message (SES v2).
+ */
+const SES_CONTENT = ['Subject.Data', 'Body.Html.Data', 'Body.Text.Data', 'Data', 'Simple.Subject.Data', 'Simple.Body.Html.Data', 'Simple.Body.Text.Data', 'Raw.Data'];
+
 export const PYTHON_SINKS: SinkModels = {
   language: 'python',
   rows: [
@@ -201,6 +207,14 @@ export const PYTHON_SINKS: SinkModels = {
     {
       family: 'command', modules: ['asyncio'], members: ['subprocess_exec'], args: 'all', condition: 'shellAt1',
       example: handler('import asyncio', "loop = asyncio.get_event_loop()\n# ruleid: command-injection\nloop.run_until_complete(loop.subprocess_exec(asyncio.SubprocessProtocol, 'bash', '-c', event['body']))"),
+    },
+    {
+      family: 'email', modules: ['boto3'], members: ['send_email', 'send_raw_email'], args: [], keywords: ['Message', 'RawMessage', 'Content'], props: SES_CONTENT,
+      example: handler("import json\nimport boto3\n\nses = boto3.client('ses')", "body = json.loads(event['body'])\nses.send_email(\n    Source='orders@example.com',\n    Destination={'ToAddresses': ['sales@example.com']},\n    Message={\n        'Subject': {'Data': 'New order'},\n        # ruleid: email-content-injection\n        'Body': {'Html': {'Data': '<p>' + body['note'] + '</p>'}},\n    },\n)"),
+    },
+    {
+      family: 'email', modules: ['boto3'], members: ['publish'], args: [], keywords: ['Message', 'Subject'],
+      example: handler("import os\nimport boto3\n\nsns = boto3.client('sns')", "# ruleid: email-content-injection\nsns.publish(TopicArn=os.environ['TOPIC'], Message=f\"Refund requested: {event['body']}\")"),
     },
   ],
 };

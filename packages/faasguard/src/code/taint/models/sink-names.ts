@@ -18,4 +18,5 @@ export const SINK_NAMES: Readonly<Record<SinkFamily, string>> = {
   ldap: 'LDAP query',
   xpath: 'XPath query',
   'log-forging': 'security log line',
+  email: 'e-mail or text message content',
 };

@@ -5,7 +5,9 @@
  * the sink (`// ruleid: command-injection` on the line before it); a generated test scans every
  * example, so adding a sink is adding one row.
  */
-import type { SinkFamily, Value } from '../types.js';
+import type { SourceLocation } from '../../../model/location.js';
+import { deepTaints, joinAll } from '../propagation.js';
+import { CLEAN, type SinkFamily, type Value } from '../types.js';
 import { PREDICATES, type PredicateName } from './predicates.js';
 
 export type ModelLanguage = 'javascript' | 'python';
@@ -26,7 +28,11 @@ export interface SinkRow {
   keywords?: readonly string[];
   /** The object the method is called on matters too (Python: `Path(name).read_text()`) */
   receiver?: boolean;
-  /** For an object argument: only these properties matter (`url` of an axios config) */
+  /**
+   * For an object argument: only these properties matter (`url` of an axios config); a path names a
+   * nested one (`Message.Body.Html.Data` of an SES request). In Python they apply to the keywords'
+   * values too.
+   */
   props?: readonly string[];
   /** A named condition on the call (a shell option, an unsafe loader, text that reads as SQL) */
   condition?: PredicateName;
@@ -56,3 +62,36 @@ export function findSinkRows(models: SinkModels, module: string | undefined, mem
     return r.condition === undefined || PREDICATES[r.condition](args, keywords);
   });
 }
+
+/** The data a row's sink receives in one argument, and where it is written when not the argument itself. */
+export interface SinkTarget {
+  value: Value;
+  at?: SourceLocation;
+}
+
+/**
+ * What of `arg` reaches the sink: all of it, or only the row's properties when the code built the
+ * object (the first that carries data gives the place). A level the code did not build (an object
+ * parsed from the event) stands for everything below it.
+ */
+export function sinkTarget(row: SinkRow, arg: Value): SinkTarget {
+  if (row.whole) return { value: { taints: arg.taints } };
+  if (row.props === undefined || arg.props === undefined) return { value: arg };
+  const parts = row.props.map((p) => valueAtPath(arg, p.split('.'))).filter((p): p is SinkTarget => p !== undefined);
+  const at = (parts.find((p) => p.at && deepTaints(p.value).length > 0) ?? parts.find((p) => p.at))?.at;
+  return { value: parts.length > 0 ? joinAll(parts.map((p) => p.value)) : CLEAN, ...(at ? { at } : {}) };
+}
+
+function valueAtPath(v: Value, path: readonly string[]): SinkTarget | undefined {
+  let at: SourceLocation | undefined;
+  let current = v;
+  for (const key of path) {
+    if (current.props === undefined) break;
+    const next = current.props.get(key);
+    if (next === undefined) return undefined;
+    at = current.propLocs?.get(key) ?? at;
+    current = next;
+  }
+  return { value: current, ...(at ? { at } : {}) };
+}
+

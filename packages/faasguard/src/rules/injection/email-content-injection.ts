@@ -1,0 +1,118 @@
+/**
+ * Event data written into messages people read (the `email` row of `families.ts`): the subject or
+ * body of an e-mail sent with SES, or a message published to a topic that the template subscribes
+ * e-mail addresses or phones to. Unlike the other injection families, only data that callers
+ * outside the account send is reported: the account's own people and services write what they
+ * like into its mail.
+ */
+import { codeScope } from '../code-scope.js';
+import { codeFactsFor, type CodeFacts } from '../../code/code-facts.js';
+import type { FunctionCodeFacts } from '../../code/function-code-facts.js';
+import type { SdkCall } from '../../code/aws-calls/aws-call.js';
+import { targetValue } from '../../code/aws-calls/least-privilege.js';
+import type { Flow } from '../../code/taint/analyze-function.js';
+import type { AppModel, LambdaFunction } from '../../model/app-model.js';
+import type { SourceLocation } from '../../model/location.js';
+import { ModelIndex } from '../../model/model-index.js';
+import { topicReaders, type TopicReader } from '../../model/facts/topic-readers.js';
+import { referencesWithin } from '../../model/value.js';
+import type { Rule, RuleResult } from '../rule.js';
+import { nameOf, subjectOf } from '../subject.js';
+import { wordList } from '../../util/word-list.js';
+import { FAMILIES } from './families.js';
+import { capitalize, LEVEL_INDEX } from './flow-rule.js';
+import { describeSource, sourceLevel } from './trigger-context.js';
+
+const { meta, scale, consequence } = FAMILIES.email;
+
+/** How the message reaches people, why they trust it, and the places of the template that say so. */
+interface Delivery {
+  text: string;
+  trust: string;
+  related: Array<{ loc: SourceLocation; message: string }>;
+}
+
+const FIX =
+  "Write what people read from the function's own text (an id and a link to the record), or check each field against what it must be first (a number, an id pattern; no links or line breaks), and escape what goes into an HTML body.";
+
+export const emailContentInjection: Rule = {
+  meta,
+  check(ctx) {
+    const scope = codeScope(ctx);
+    if (!scope) return [];
+    const facts = codeFactsFor(ctx.model, scope);
+    const results: RuleResult[] = [];
+    const reported = new Set<string>();
+    for (const f of facts.functions) {
+      for (const flow of f.analysis?.flows ?? []) {
+        if (flow.family !== 'email') continue;
+        const exposure = facts.exposure.get(f.fn.id);
+        // A function nothing of the template triggers is invoked by the account's own people: `internal`.
+        const level = sourceLevel(flow.source, exposure, ctx.model);
+        if (level !== 'public' && level !== 'authenticated') continue;
+        const call = sdkCallOf(facts, f, flow);
+        const delivery = deliveryOf(ctx.model, f.fn, call, flow.sink.what);
+        if (!call || !delivery) continue;
+        // One finding per call and source: the subject and the body of one message are one hole.
+        const key = [f.fn.logicalId, `${call.loc.file}:${call.loc.line}:${call.loc.column}`, flow.source.label];
+        if (reported.has(key.join('|'))) continue;
+        reported.add(key.join('|'));
+        results.push({
+          message: `${capitalize(describeSource(flow.source, ctx.model, exposure))} is written into a message at ${flow.sink.loc.file}:${flow.sink.loc.line} in ${nameOf(f.fn)}: ${delivery.text}, so whoever sends the data writes part of what the recipients read ${delivery.trust}: ${consequence} ${FIX}`,
+          location: flow.sink.loc,
+          related: [...flow.steps.map((s, i) => ({ loc: s.loc, message: `step ${i + 1}: ${s.message}` })), ...delivery.related],
+          flow: flow.steps,
+          subject: subjectOf(f.fn),
+          key,
+          severity: scale[LEVEL_INDEX[level]],
+        });
+      }
+    }
+    return results;
+  },
+};
+
+/** The SDK call the sink is part of: the same call, found among the calls of the function's code. */
+function sdkCallOf(facts: CodeFacts, f: FunctionCodeFacts, flow: Flow): SdkCall | undefined {
+  const at = flow.sink.call ?? flow.sink.loc;
+  const calls = [...(f.inlineCalls?.calls ?? []), ...(facts.files.get(at.file)?.calls?.calls ?? [])];
+  return calls.find((c) => c.loc.file === at.file && c.loc.line === at.line && c.loc.column === at.column);
+}
+
+/**
+ * SES mails whoever the request names. A topic delivers to its subscribers: only a topic of the
+ * template that e-mail addresses or phones subscribe to is judged, one the code does not name or
+ * that only services read is not.
+ */
+function deliveryOf(model: AppModel, fn: LambdaFunction, call: SdkCall | undefined, what: string): Delivery | undefined {
+  if (call?.service === 'ses') return { text: `\`${what}\` sends it by e-mail with SES`, trust: "in a message from the app's own address", related: [] };
+  if (call?.service !== 'sns') return undefined;
+  const readers = topicReaders(model);
+  const index = ModelIndex.of(model);
+  for (const ref of referencesWithin(targetValue(call.target, fn))) {
+    const subscribed = readers.get(ref.target);
+    const topic = index.resource(ref.target);
+    if (!subscribed || !topic) continue;
+    return {
+      text: `\`${what}\` publishes it to \`${topic.logicalId}\`, whose subscriptions deliver it to ${readersText(subscribed)}`,
+      trust: 'in a notification they subscribed to and expect',
+      related: subscribed.map((r) => ({ loc: r.loc, message: `${r.protocol === 'sms' ? 'an SMS' : `an ${r.protocol}`} subscription of ${topic.logicalId}` })),
+    };
+  }
+  return undefined;
+}
+
+/** `an e-mail address (ops@example.com) and 2 phones` */
+function readersText(readers: readonly TopicReader[]): string {
+  const mail = readers.filter((r) => r.protocol !== 'sms');
+  const phones = readers.length - mail.length;
+  const parts: string[] = [];
+  if (mail.length > 0) parts.push(`${mail.length === 1 ? 'an e-mail address' : `${mail.length} e-mail addresses`}${addresses(mail)}`);
+  if (phones > 0) parts.push(phones === 1 ? 'a phone (SMS)' : `${phones} phones (SMS)`);
+  return wordList(parts);
+}
+
+function addresses(readers: readonly TopicReader[]): string {
+  const written = readers.map((r) => r.endpoint).filter((e): e is string => typeof e === 'string' && e !== '');
+  return written.length > 0 ? ` (${written.slice(0, 3).join(', ')}${written.length > 3 ? ', …' : ''})` : '';
+}
