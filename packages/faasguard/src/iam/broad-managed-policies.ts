@@ -12,6 +12,7 @@ import type { Capability } from './action-capabilities.js';
 import { CAPABILITIES } from './action-capabilities.js';
 import { fullyGrantedServices, type GrantingStatement, type RolePermissions } from './role-permissions.js';
 import { serviceActions } from './action-catalog.js';
+import { limitedToTaggedResources } from './statement-conditions.js';
 
 export interface PolicyBreadth {
   /** `*` or NotAction on every resource */
@@ -27,7 +28,7 @@ export interface PolicyBreadth {
 /** Breadth of one of the role's AWS managed policies, or undefined when it is not broad. */
 export function managedPolicyBreadth(permissions: RolePermissions, policy: AttachedPolicy): PolicyBreadth | undefined {
   if (policy.kind !== 'aws-managed') return undefined;
-  const statements = permissions.statements.filter((s) => s.policy === policy && s.anyResource);
+  const statements = permissions.statements.filter((s) => s.policy === policy && s.anyResource && !limitedToTaggedResources(s.statement));
   const admin = statements.some((s) => s.admin);
   const fullServices = fullyGrantedServices(statements).filter(hasResources);
   const found = new Set(statements.flatMap((s) => s.grants.filter((g) => g.anyResource).map((g) => g.capability)));

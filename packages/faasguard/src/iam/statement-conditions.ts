@@ -81,3 +81,16 @@ export function mayBeScopedByCondition(s: PolicyStatement): boolean {
   }
   return false;
 }
+
+/** Keys that limit a statement to the resources that carry a tag (`secretsmanager:ResourceTag/SageMaker`, `s3:ExistingObjectTag/…`). */
+const RESOURCE_TAG_KEY = /(?:^|:)(?:ResourceTag|ExistingObjectTag)\//i;
+
+/**
+ * Whether a positive test limits the statement to resources that carry a tag: written on `*`, it
+ * reaches only the resources so tagged, not every resource (AWS's managed policies for a service
+ * grant reads of the secrets and objects tagged for it this way).
+ */
+export function limitedToTaggedResources(s: PolicyStatement): boolean {
+  if (!s.conditions) return false;
+  return Object.entries(s.conditions).some(([operator, block]) => POSITIVE.test(operator) && isValueMap(block) && Object.keys(block).some((key) => RESOURCE_TAG_KEY.test(key)));
+}

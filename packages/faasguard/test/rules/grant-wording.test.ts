@@ -3,7 +3,9 @@
  * creates new resources, one that publishes or queues messages sends them, and one of a bucket's
  * settings changes them: none overwrites; a function permission with an action other than invoking says which action it lets
  * another account call; a bucket open only to restores of archived objects is billed for them,
- * not overwritten; one of workflow actions says which workflows it starts, rewrites, stops or answers.
+ * not overwritten; one of workflow actions says which workflows it starts, rewrites, stops or answers;
+ * a list of powers is cut only past six; a statement's wildcards and its other actions are told apart;
+ * a managed policy's grants limited to tagged resources are not on every resource.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -57,7 +59,40 @@ describe('grant wording', () => {
   it('says what a grant of workflow actions starts, rewrites or answers', async () => {
     assert.match(await wildcardWriteMessage('states:StartExecution, states:StopExecution'), /can start any state machine of the account \(and so act with its role\) or stop its runs\./);
     assert.match(await wildcardWriteMessage('states:StopExecution'), /can stop or redrive any state machine's runs\./);
-    assert.match(await wildcardWriteMessage('lambda:SendDurableExecutionCallbackSuccess'), /can answer the callbacks of any durable function whose callback id it learns \(an approval it waits for, say\)\./);
+    assert.match(await wildcardWriteMessage('lambda:SendDurableExecutionCallbackSuccess'), /can complete any durable execution's callback whose id it has \(an approval it waits for, say\)\./);
+    assert.match(await wildcardWriteMessage('lambda:SendDurableExecutionCallbackSuccess, lambda:StopDurableExecution'), /whose id it has \(an approval it waits for, say\) or stop any durable execution\./);
+  });
+
+  it('names every power up to six, the last ones too, and counts what is past them', async () => {
+    // AWSLambda_FullAccess: passing roles, changing and invoking functions, and answering durable functions' callbacks, named last.
+    const template = `${roleTrusting('Runner', 'ec2.amazonaws.com')}      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/AWSLambda_FullAccess
+`;
+    const result = await scan(project({ 'template.yaml': template }), { noCache: true });
+    const message = result.findings.find((f) => f.ruleId === 'iam-broad-managed-policy')?.message ?? '';
+    assert.match(message, /can pass any role to lambda, change the code or configuration of every function, invoke every function of the account and complete any durable execution's callback whose id it has \(an approval it waits for, say\) or stop any durable execution\./);
+    const routed = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Runner:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Handler: app.handler
+      InlineCode: "def handler(event, context):\\n    return {}"
+      Policies:
+        - AWSLambda_FullAccess
+      Events:
+        Run:
+          Type: Api
+          Properties:
+            Path: /run
+            Method: POST
+`;
+    const route = (await scan(project({ 'template.yaml': routed }), { noCache: true })).findings.find((f) => f.ruleId === 'api-route-without-auth')?.message ?? '';
+    // The missing authorization is said before the role's powers, which no longer bury it.
+    assert.match(route, /^Route POST \/run of API ServerlessRestApi has no authorization and invokes function Runner, whose role can pass any role to lambda, .* or stop any durable execution: anyone who can reach the API on the internet can call it\.$/);
+    const eight = ['iam:PassRole', 'sts:AssumeRole', 'lambda:UpdateFunctionCode', 'lambda:InvokeFunction', 'states:StartExecution', 's3:DeleteObject', 'dynamodb:PutItem', 'secretsmanager:GetSecretValue'];
+    assert.match(await wildcardWriteMessage(eight.join(', ')), / and 3 more things\./);
   });
 
   it("says a grant of a bucket's settings changes them, overwriting no object", async () => {
@@ -77,6 +112,14 @@ describe('grant wording', () => {
     assert.match(message, /on every resource but those its NotResource entries exclude:/);
     assert.match(message, /change the settings of every bucket and create new buckets/);
     assert.doesNotMatch(message, /overwrite every object/);
+    // Its reads of secrets and objects on `*` hold only for those tagged for SageMaker (a ResourceTag or ExistingObjectTag condition).
+    assert.doesNotMatch(message, /read every secret|read every object/);
+  });
+
+  it("says what a statement's wildcards allow apart from what the actions written beside them add", async () => {
+    const result = await scan(project({ 'template.yaml': role('kms:*, secretsmanager:*, iam:AttachRolePolicy') }), { noCache: true });
+    const message = result.findings.find((f) => f.ruleId === 'iam-wildcard-action')?.message ?? '';
+    assert.match(message, /grants kms:\* and secretsmanager:\* \(\d+ actions\) on every resource \(\*\): .*: enough to delete every secret, overwrite every secret and read every secret; its other action \(iam:AttachRolePolicy\) can change any IAM role, user or policy\./);
   });
 
   it("names an AWS managed policy's actions that give what it says as some among others, when the policy grants more", async () => {

@@ -55,7 +55,9 @@ export const apiRouteWithoutAuth: Rule = {
       if (api?.protocol === 'websocket' && (route.path === DISCONNECT || authorizedAtConnection(route, api, index))) continue;
       const fn = index.function(route.functionId);
       const whose = fn ? whoseRoleCan(fn, index) : '';
-      const target = fn ? `invokes function ${nameOf(fn)}${whose}${whose ? ',' : ''}` : integrationText(route, index);
+      const target = fn ? `invokes function ${nameOf(fn)}${whose}` : integrationText(route, index);
+      // Said first where the function's powers follow, so that the list does not bury it.
+      const opening = whose ? `has no authorization and ${target}` : `${target} with no authorization`;
       const apiName = api ? nameOf(api) : route.apiId;
       // Callers held back by the network or the resource policy, not by signing in.
       const certificates = certificateGate(api, model);
@@ -81,7 +83,7 @@ export const apiRouteWithoutAuth: Rule = {
       if (reason) {
         results.push({
           ...base,
-          message: `Route ${routeName(route)} of API ${apiName} ${target} with no authorization, as expected: it is ${PUBLIC_ROUTE_PURPOSE[reason]}; ${who}, so the function must check what it is given and limit attempts itself.`,
+          message: `Route ${routeName(route)} of API ${apiName} ${opening}, as expected: it is ${PUBLIC_ROUTE_PURPOSE[reason]}; ${who}, so the function must check what it is given and limit attempts itself.`,
           severity: 'info',
         });
         continue;
@@ -92,7 +94,7 @@ export const apiRouteWithoutAuth: Rule = {
       results.push({
         ...base,
         ...(gate ? { related: [...base.related, { loc: gate.auth.loc, message: `route ${routeName(gate)}, which admits every connection` }] } : {}),
-        message: `Route ${routeName(route)} of API ${apiName} ${target} with no authorization: ${who}.${fix}`,
+        message: `Route ${routeName(route)} of API ${apiName} ${opening}: ${who}.${fix}`,
         ...(heldBack ? { severity: 'medium' as const } : {}),
       });
     }

@@ -1,6 +1,6 @@
 import { ModelIndex } from '../../model/model-index.js';
 import { display } from '../../model/value.js';
-import { rolePermissions, type GrantingStatement } from '../../iam/role-permissions.js';
+import { rolePermissions, type GrantingStatement, type StatementGrant } from '../../iam/role-permissions.js';
 import { targetFitsService } from '../../iam/resource-target.js';
 import { actionId, actionPatternMatches } from '../../iam/expand-actions.js';
 import type { Rule, RuleResult } from '../rule.js';
@@ -87,7 +87,7 @@ function fittingActions(s: GrantingStatement, patterns: readonly string[]): numb
 
 function result(i: JudgedIdentity, s: GrantingStatement, patterns: string[]): RuleResult {
   const on = namesText(s.resources.map((r) => (r.kind === 'any' ? `every resource (${r.text})` : r.text)));
-  const can = s.grants.length > 0 ? `: enough to ${grantsText(s.grants)}` : '';
+  const can = `${enoughText(wildcardGrants(s, patterns, true))}${othersText(s, patterns)}`;
   return {
     message: `${statementOwnerText(i, s)} grants ${namesText(patterns)} (${fittingActions(s, patterns)} actions) on ${on}: ${actorText(i)} can call every one of them${s.anyResource ? '' : ` that acts on ${s.resources.length === 1 ? 'it' : 'them'}`}${can}. List only the actions ${usesText(i)}.`,
     location: s.statement.loc,
@@ -96,4 +96,30 @@ function result(i: JudgedIdentity, s: GrantingStatement, patterns: string[]): Ru
     key: [i.element.logicalId, statementKey(s)],
     severity: severityOf(i, patterns.every(isTelemetry) ? 'medium' : 'high'),
   };
+}
+
+/**
+ * The grants of the actions the wildcards give (`matched`), or of those written out beside them: a
+ * statement of `kms:*` and `iam:AttachRolePolicy` manages IAM through the latter, which the
+ * message names apart. NotAction gives every action it does not list.
+ */
+function wildcardGrants(s: GrantingStatement, patterns: readonly string[], matched: boolean): StatementGrant[] {
+  if (s.statement.notActions.length > 0) return matched ? s.grants : [];
+  return s.grants.flatMap((g) => {
+    const actions = g.actions.filter((a) => patterns.some((p) => actionPatternMatches(p, a)) === matched);
+    return actions.length > 0 ? [{ ...g, actions }] : [];
+  });
+}
+
+function enoughText(grants: readonly StatementGrant[]): string {
+  return grants.length > 0 ? `: enough to ${grantsText(grants)}` : '';
+}
+
+/** What the statement's other actions add to what the wildcards allow. */
+function othersText(s: GrantingStatement, patterns: readonly string[]): string {
+  const shown = new Set(wildcardGrants(s, patterns, true).map((g) => g.capability));
+  const more = wildcardGrants(s, patterns, false).filter((g) => !shown.has(g.capability));
+  if (more.length === 0) return '';
+  const actions = [...new Set(more.flatMap((g) => g.actions))].sort();
+  return `; its other action${actions.length === 1 ? '' : 's'} (${namesText(actions)}) can ${grantsText(more)}`;
 }

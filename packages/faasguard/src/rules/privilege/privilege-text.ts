@@ -229,17 +229,21 @@ function workflowText(actions: readonly string[]): string {
   // Starting or rewriting a state machine acts with its role; stopping or redriving one of its runs only decides that run.
   if (verbs.length > 0) texts.push(`${wordList(verbs, 'or')} any state machine of the account (and so act with its role)${stops ? ' or stop its runs' : ''}`);
   else if (stops) texts.push("stop or redrive any state machine's runs");
-  if (has(/^lambda:SendDurableExecutionCallback/i)) texts.push('answer the callbacks of any durable function whose callback id it learns (an approval it waits for, say)');
+  if (has(/^lambda:SendDurableExecutionCallback/i)) texts.push("complete any durable execution's callback whose id it has (an approval it waits for, say)");
   if (has(/^lambda:StopDurableExecution$/i)) texts.push('stop any durable execution');
-  return texts.join('; ');
+  return wordList(texts, 'or');
 }
 
-/** The most telling things a set of grants allows, e.g. "delete every object in every bucket and read every secret". */
-export function grantsText(grants: readonly StatementGrant[], limit = 3): string {
+/**
+ * What a set of grants allows, most telling first, e.g. "delete every object in every bucket and read
+ * every secret". Each power is named up to `limit` of them: a list cut short hid the ones named
+ * last (a role's power over workflows behind "… and more").
+ */
+export function grantsText(grants: readonly StatementGrant[], limit = 6): string {
   const ordered = [...grants].sort((a, b) => CAPABILITIES.indexOf(a.capability) - CAPABILITIES.indexOf(b.capability));
   const texts = [...new Set(ordered.map(grantText))];
-  if (texts.length <= limit) return namesText(texts);
-  return `${texts.slice(0, limit).join(', ')} and more`;
+  if (texts.length <= limit) return wordList(texts);
+  return `${texts.slice(0, limit - 1).join(', ')} and ${texts.length - limit + 1} more things`;
 }
 
 const PSEUDO_PLACEHOLDERS: Readonly<Record<string, string>> = lookupTable({
