@@ -134,6 +134,12 @@ const NOT_DATA_WRITE = /^(ssm:(?!\w*Parameter)\w+|kinesis:(Register|Deregister)S
  * (`backup:ListIndexedRecoveryPointsForSearch`, "Permissions management"): it changes nothing.
  */
 const LISTS_BY_NAME = /^(List|Get|Describe)[A-Z]/;
+/**
+ * Destroying a KMS key destroys what it encrypted: nothing can decrypt it again, once the waiting
+ * period AWS sets (7 to 30 days) is over for a scheduled deletion, at once for imported key
+ * material. KMS's other writes change keys, not data.
+ */
+const KEY_DESTRUCTION = /^kms:(ScheduleKeyDeletion|DeleteImportedKeyMaterial)$/i;
 /** A snapshot copies a database; it changes none (sharing or copying it elsewhere are other actions). */
 const SNAPSHOT_CREATION = /^rds:Create(DB|DBCluster)Snapshot$/i;
 
@@ -143,6 +149,7 @@ function dataCapability(a: ExpandedAction): Capability | undefined {
   if (RECEIVING.test(`${a.service}:${a.name}`)) return 'read-all-data';
   if (SUBSCRIPTION_UPKEEP.test(`${a.service}:${a.name}`) || SNAPSHOT_CREATION.test(`${a.service}:${a.name}`)) return undefined;
   if (a.accessLevel === 'Read') return service.read.test(a.name) ? 'read-all-data' : undefined;
+  if (KEY_DESTRUCTION.test(`${a.service}:${a.name}`)) return 'delete-data';
   if (!service.write || (a.accessLevel !== 'Write' && a.accessLevel !== 'Permissions management')) return undefined;
   if (a.accessLevel === 'Write' && NOT_DATA_WRITE.test(`${a.service}:${a.name}`)) return undefined;
   if (LISTS_BY_NAME.test(a.name)) return undefined;

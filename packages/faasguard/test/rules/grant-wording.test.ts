@@ -63,6 +63,11 @@ describe('grant wording', () => {
     assert.match(await wildcardWriteMessage('lambda:SendDurableExecutionCallbackSuccess, lambda:StopDurableExecution'), /whose id it has \(an approval it waits for, say\) or stop any durable execution\./);
   });
 
+  it('says that deleting every KMS key destroys what it encrypted', async () => {
+    assert.match(await wildcardWriteMessage('kms:ScheduleKeyDeletion'), /can delete every customer managed KMS key \(and so everything encrypted with it\)\./);
+    assert.match(await wildcardWriteMessage('kms:ScheduleKeyDeletion, secretsmanager:DeleteSecret'), /can delete every customer managed KMS key \(and so everything encrypted with it\) and every secret\./);
+  });
+
   it('names every power up to six, the last ones too, and counts what is past them', async () => {
     // AWSLambda_FullAccess: passing roles, changing and invoking functions, and answering durable functions' callbacks, named last.
     const template = `${roleTrusting('Runner', 'ec2.amazonaws.com')}      ManagedPolicyArns:
@@ -119,7 +124,7 @@ Resources:
   it("says what a statement's wildcards allow apart from what the actions written beside them add", async () => {
     const result = await scan(project({ 'template.yaml': role('kms:*, secretsmanager:*, iam:AttachRolePolicy') }), { noCache: true });
     const message = result.findings.find((f) => f.ruleId === 'iam-wildcard-action')?.message ?? '';
-    assert.match(message, /grants kms:\* and secretsmanager:\* \(\d+ actions\) on every resource \(\*\): .*: enough to delete every secret, overwrite every secret and read every secret; its other action \(iam:AttachRolePolicy\) can change any IAM role, user or policy\./);
+    assert.match(message, /grants kms:\* and secretsmanager:\* \(\d+ actions\) on every resource \(\*\): .*: enough to delete every customer managed KMS key \(and so everything encrypted with it\) and every secret, overwrite every secret and read every secret; its other action \(iam:AttachRolePolicy\) can change any IAM role, user or policy\./);
   });
 
   it("names an AWS managed policy's actions that give what it says as some among others, when the policy grants more", async () => {

@@ -120,8 +120,13 @@ const CREATED: Readonly<Record<string, string>> = lookupTable({
   elasticfilesystem: 'file systems',
 });
 
-function everyOf(services: readonly string[]): string {
-  return namesText(services.map((s) => EVERY[s] ?? `every ${s} resource`));
+/** What deleting every resource of a service destroys, where it is not what `EVERY` says. */
+const DELETED: Readonly<Record<string, string>> = lookupTable({
+  kms: 'every customer managed KMS key (and so everything encrypted with it)',
+});
+
+function everyOf(services: readonly string[], verb?: string): string {
+  return namesText(services.map((s) => (verb === 'delete' ? DELETED[s] : undefined) ?? EVERY[s] ?? `every ${s} resource`));
 }
 
 function servicesOf(g: StatementGrant): string[] {
@@ -207,7 +212,7 @@ function actionServices(actions: readonly string[]): string[] {
 export function grantText(g: StatementGrant): string {
   if (g.capability === 'write-data') return writeText(g);
   const verb = VERB[g.capability];
-  if (verb) return g.anyResource ? `${verb} ${everyOf(servicesOf(g))}` : `${verb} data of ${targetsText(g)}`;
+  if (verb) return g.anyResource ? `${verb} ${everyOf(servicesOf(g), verb)}` : `${verb} data of ${targetsText(g)}`;
   if (g.capability === 'manage-iam') return g.anyResource ? 'change any IAM role, user or policy' : `change IAM resources ${targetsText(g)}`;
   if (g.capability === 'pass-role') return `${g.anyResource ? 'pass any role' : `pass ${targetsText(g)}`} to ${g.passedTo ? namesText([...new Set(g.passedTo.map((p) => p.replace(/\.amazonaws\.com(\.cn)?$/, '')))]) : 'AWS services'}`;
   if (g.capability === 'modify-functions') return functionChangeText(g);
