@@ -1,7 +1,8 @@
 /**
  * `function-without-log-retention` and `log-group-without-retention` speak as the resource's source does: a template, its stack and
  * `RetentionInDays`, or a Terraform configuration, its state and `retention_in_days`; the group a
- * function lacks is named as Lambda names it.
+ * function lacks is named as Lambda names it, and pointed at through LoggingConfig where a custom resource
+ * runs the function while its stack deploys.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -53,6 +54,29 @@ resource "aws_cloudwatch_log_group" "export" {
     const result = await scan(dir, { noCache: true, rules: [functionWithoutLogRetention] });
     assert.deepEqual(result.findings.map((f) => f.message.slice(f.message.indexOf('forever. ') + 9)), [
       'Declare an aws_cloudwatch_log_group in its module with name = "/aws/lambda/${aws_lambda_function.this.function_name}" (the group Lambda writes to) and retention_in_days.',
+    ]);
+  });
+
+  it("says to point LoggingConfig at the group where a custom resource of the stack runs the function while it deploys", async () => {
+    const dir = project({
+      'template.yaml': `Resources:
+  Lookup:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.13
+      Handler: index.handler
+      Role: arn:aws:iam::123456789012:role/lookup
+      Code:
+        ZipFile: "def handler(event, context):\\n    pass"
+  Zone:
+    Type: Custom::Zone
+    Properties:
+      ServiceToken: !GetAtt Lookup.Arn
+`,
+    });
+    const result = await scan(dir, { noCache: true, rules: [functionWithoutLogRetention] });
+    assert.deepEqual(result.findings.map((f) => f.message.slice(f.message.indexOf('forever. ') + 9)), [
+      "Declare an AWS::Logs::LogGroup with RetentionInDays and point the function's LoggingConfig.LogGroup at it, so that the group exists before the function runs: custom resource Zone invokes it while the stack deploys, and a group named !Sub /aws/lambda/${Lookup} could come after Lambda made one on that first run (the stack would fail: the group already exists).",
     ]);
   });
 

@@ -51,7 +51,7 @@ export const emailContentInjection: Rule = {
         const level = sourceLevel(flow.source, exposure, ctx.model);
         if (level !== 'public' && level !== 'authenticated') continue;
         const call = sdkCallOf(facts, f, flow);
-        const delivery = deliveryOf(ctx.model, f.fn, call, flow.sink.what);
+        const delivery = call ? deliveryOf(ctx.model, f.fn, call, flow.sink.what) : undefined;
         if (!call || !delivery) continue;
         // One finding per call and source: the subject and the body of one message are one hole.
         const key = [f.fn.logicalId, `${call.loc.file}:${call.loc.line}:${call.loc.column}`, flow.source.label];
@@ -84,9 +84,9 @@ function sdkCallOf(facts: CodeFacts, f: FunctionCodeFacts, flow: Flow): SdkCall 
  * template that e-mail addresses or phones subscribe to is judged, one the code does not name or
  * that only services read is not.
  */
-function deliveryOf(model: AppModel, fn: LambdaFunction, call: SdkCall | undefined, what: string): Delivery | undefined {
-  if (call?.service === 'ses') return { text: `\`${what}\` sends it by e-mail with SES`, trust: "in a message from the app's own address", related: [] };
-  if (call?.service !== 'sns') return undefined;
+function deliveryOf(model: AppModel, fn: LambdaFunction, call: SdkCall, what: string): Delivery | undefined {
+  if (call.service === 'ses') return { text: `\`${what}\` sends it by e-mail with SES`, trust: "in a message from the app's own address", related: [] };
+  if (call.service !== 'sns') return undefined;
   const readers = topicReaders(model);
   const index = ModelIndex.of(model);
   for (const ref of referencesWithin(targetValue(call.target, fn))) {

@@ -75,7 +75,7 @@ function checkFunction(fn: LambdaFunction, group: LogGroupFacts | undefined, mod
 function declareGroupFix(fn: LambdaFunction, model: AppModel): string {
   const words = logRetentionWords(fn.loc.file);
   if (ModelIndex.of(model).stackOf(fn)?.format === 'cdk') return "In the CDK app, give the function a log group with a retention (the logGroup property of its construct, or logRetention).";
-  if (!words.terraform) return `Declare an AWS::Logs::LogGroup named !Sub ${LAMBDA_PREFIX}\${${fn.logicalId}} (the group Lambda writes to) with RetentionInDays, or point the function's LoggingConfig.LogGroup at one.`;
+  if (!words.terraform) return deployTimeInvoker(fn, model) ?? `Declare an AWS::Logs::LogGroup named !Sub ${LAMBDA_PREFIX}\${${fn.logicalId}} (the group Lambda writes to) with RetentionInDays, or point the function's LoggingConfig.LogGroup at one.`;
   // Inside a module the name may come from the caller: the resource's own function_name is what holds.
   const inModule = /^module\..*\.(aws_lambda_function\.[\w-]+)$/.exec(fn.logicalId)?.[1];
   if (inModule) return `Declare an aws_cloudwatch_log_group in its module with name = "${LAMBDA_PREFIX}\${${inModule}.function_name}" (the group Lambda writes to) and retention_in_days.`;
@@ -83,6 +83,20 @@ function declareGroupFix(fn: LambdaFunction, model: AppModel): string {
   const byReference = /^aws_lambda_function\.[\w-]+$/.test(fn.logicalId) ? `"${LAMBDA_PREFIX}\${${fn.logicalId}.function_name}"` : undefined;
   const name = literal ?? byReference;
   return name ? `Declare an aws_cloudwatch_log_group with name = ${name} (the group Lambda writes to) and retention_in_days.` : `Declare an aws_cloudwatch_log_group named ${LAMBDA_PREFIX}<function name> (the group Lambda writes to) with retention_in_days.`;
+}
+
+/**
+ * A function a custom resource of its stack invokes runs while the stack deploys: a group named
+ * after it waits for the function only, so Lambda may create the group on that first run, and the
+ * stack then fails to create it ("already exists"). Pointing LoggingConfig.LogGroup at a group of
+ * its own makes the function wait for the group instead.
+ */
+function deployTimeInvoker(fn: LambdaFunction, model: AppModel): string | undefined {
+  const index = ModelIndex.of(model);
+  const invoker = index.triggersOf(fn).find((t) => t.kind === 'cloudformation-custom-resource');
+  const resource = invoker ? index.resource(invoker.sourceId) : undefined;
+  if (!resource) return undefined;
+  return `Declare an AWS::Logs::LogGroup with RetentionInDays and point the function's LoggingConfig.LogGroup at it, so that the group exists before the function runs: custom resource ${nameOf(resource)} invokes it while the stack deploys, and a group named !Sub ${LAMBDA_PREFIX}\${${fn.logicalId}} could come after Lambda made one on that first run (the stack would fail: the group already exists).`;
 }
 
 /** The group the registry's Lambda module makes takes its retention from the module's input. */

@@ -94,4 +94,3 @@ function valueAtPath(v: Value, path: readonly string[]): SinkTarget | undefined 
   }
   return { value: current, ...(at ? { at } : {}) };
 }
-
