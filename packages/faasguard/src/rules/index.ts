@@ -83,6 +83,7 @@ import { ssrf } from './injection/ssrf.js';
 import { regexInjection } from './injection/regex-injection.js';
 import { xss } from './injection/xss.js';
 import { emailContentInjection } from './injection/email-content-injection.js';
+import { messageRecipientFromEvent } from './injection/message-recipient-from-event.js';
 import { openRedirect } from './injection/open-redirect.js';
 import { xmlExternalEntities } from './injection/xml-external-entities.js';
 import { ldapInjection } from './injection/ldap-injection.js';
@@ -250,6 +251,7 @@ export const ALL_RULES: readonly Rule[] = [
   xpathInjection,
   logInjection,
   emailContentInjection,
+  messageRecipientFromEvent,
   verboseErrorResponse,
   jwtDecodedWithoutVerification,
   eventLogged,

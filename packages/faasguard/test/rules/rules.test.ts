@@ -561,6 +561,10 @@ const CASES: Record<string, Expected[]> = {
     { file: 'src/approval.py', line: 17, subject: 'Approval', severity: 'medium' },
     { file: 'src/alerts.js', line: 7, subject: 'Alerts', severity: 'low' },
   ],
+  'message-recipient-from-event': [
+    { file: 'src/contact.py', line: 13, subject: 'Contact', severity: 'medium' },
+    { file: 'src/otp.js', line: 9, subject: 'Otp', severity: 'medium' },
+  ],
   'log-injection': [
     { file: 'src/app.js', line: 4, subject: 'Import', severity: 'low' },
     { file: 'src/lookup.py', line: 9, subject: 'Lookup', severity: 'low' },

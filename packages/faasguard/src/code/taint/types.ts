@@ -54,7 +54,7 @@ export type Origin =
 /** Sink families; each is one rule (see `rules/injection/families.ts`). */
 export type SinkFamily =
   | 'command' | 'code' | 'deserialization' | 'sql' | 'nosql' | 'path' | 'ssrf' | 'xss' | 'redirect' | 'regex'
-  | 'xxe' | 'ldap' | 'xpath' | 'log-forging' | 'email';
+  | 'xxe' | 'ldap' | 'xpath' | 'log-forging' | 'email' | 'recipient';
 
 export interface Taint {
   origin: Origin;

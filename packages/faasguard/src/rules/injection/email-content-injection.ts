@@ -5,12 +5,8 @@
  * outside the account send is reported: the account's own people and services write what they
  * like into its mail.
  */
-import { codeScope } from '../code-scope.js';
-import { codeFactsFor, type CodeFacts } from '../../code/code-facts.js';
-import type { FunctionCodeFacts } from '../../code/function-code-facts.js';
 import type { SdkCall } from '../../code/aws-calls/aws-call.js';
 import { targetValue } from '../../code/aws-calls/least-privilege.js';
-import type { Flow } from '../../code/taint/analyze-function.js';
 import type { AppModel, LambdaFunction } from '../../model/app-model.js';
 import type { SourceLocation } from '../../model/location.js';
 import { ModelIndex } from '../../model/model-index.js';
@@ -21,7 +17,8 @@ import { nameOf, subjectOf } from '../subject.js';
 import { wordList } from '../../util/word-list.js';
 import { FAMILIES } from './families.js';
 import { capitalize, LEVEL_INDEX } from './flow-rule.js';
-import { describeSource, sourceLevel } from './trigger-context.js';
+import { describeSource } from './trigger-context.js';
+import { outsideMessageFlows } from './outside-message-flows.js';
 
 const { meta, scale, consequence } = FAMILIES.email;
 
@@ -38,46 +35,21 @@ const FIX =
 export const emailContentInjection: Rule = {
   meta,
   check(ctx) {
-    const scope = codeScope(ctx);
-    if (!scope) return [];
-    const facts = codeFactsFor(ctx.model, scope);
-    const results: RuleResult[] = [];
-    const reported = new Set<string>();
-    for (const f of facts.functions) {
-      for (const flow of f.analysis?.flows ?? []) {
-        if (flow.family !== 'email') continue;
-        const exposure = facts.exposure.get(f.fn.id);
-        // A function nothing of the template triggers is invoked by the account's own people: `internal`.
-        const level = sourceLevel(flow.source, exposure, ctx.model);
-        if (level !== 'public' && level !== 'authenticated') continue;
-        const call = sdkCallOf(facts, f, flow);
-        const delivery = call ? deliveryOf(ctx.model, f.fn, call, flow.sink.what) : undefined;
-        if (!call || !delivery) continue;
-        // One finding per call and source: the subject and the body of one message are one hole.
-        const key = [f.fn.logicalId, `${call.loc.file}:${call.loc.line}:${call.loc.column}`, flow.source.label];
-        if (reported.has(key.join('|'))) continue;
-        reported.add(key.join('|'));
-        results.push({
-          message: `${capitalize(describeSource(flow.source, ctx.model, exposure))} is written into a message at ${flow.sink.loc.file}:${flow.sink.loc.line} in ${nameOf(f.fn)}: ${delivery.text}, so whoever sends the data writes part of what the recipients read ${delivery.trust}: ${consequence} ${FIX}`,
-          location: flow.sink.loc,
-          related: [...flow.steps.map((s, i) => ({ loc: s.loc, message: `step ${i + 1}: ${s.message}` })), ...delivery.related],
-          flow: flow.steps,
-          subject: subjectOf(f.fn),
-          key,
-          severity: scale[LEVEL_INDEX[level]],
-        });
-      }
-    }
-    return results;
+    return outsideMessageFlows(ctx, 'email').flatMap(({ fn, flow, call, exposure, level, key }): RuleResult[] => {
+      const delivery = deliveryOf(ctx.model, fn, call, flow.sink.what);
+      if (!delivery) return [];
+      return [{
+        message: `${capitalize(describeSource(flow.source, ctx.model, exposure))} is written into a message at ${flow.sink.loc.file}:${flow.sink.loc.line} in ${nameOf(fn)}: ${delivery.text}, so whoever sends the data writes part of what the recipients read ${delivery.trust}: ${consequence} ${FIX}`,
+        location: flow.sink.loc,
+        related: [...flow.steps.map((s, i) => ({ loc: s.loc, message: `step ${i + 1}: ${s.message}` })), ...delivery.related],
+        flow: flow.steps,
+        subject: subjectOf(fn),
+        key,
+        severity: scale[LEVEL_INDEX[level]],
+      }];
+    });
   },
 };
-
-/** The SDK call the sink is part of: the same call, found among the calls of the function's code. */
-function sdkCallOf(facts: CodeFacts, f: FunctionCodeFacts, flow: Flow): SdkCall | undefined {
-  const at = flow.sink.call ?? flow.sink.loc;
-  const calls = [...(f.inlineCalls?.calls ?? []), ...(facts.files.get(at.file)?.calls?.calls ?? [])];
-  return calls.find((c) => c.loc.file === at.file && c.loc.line === at.line && c.loc.column === at.column);
-}
 
 /**
  * SES mails whoever the request names. A topic delivers to its subscribers: only a topic of the

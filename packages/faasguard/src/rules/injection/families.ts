@@ -366,4 +366,27 @@ export const FAMILIES: Readonly<Record<SinkFamily, FamilyRow>> = {
     judges: ['function code', 'AWS::SNS::Topic', 'AWS::SNS::Subscription'],
     },
   },
+  recipient: {
+    scale: MESSAGE_SCALE,
+    consequence: 'each call is a message the account pays for and answers for.',
+    meta: {
+      id: 'message-recipient-from-event',
+      title: 'Open mail or SMS relay: event data chooses who the app e-mails or texts',
+      category: 'SAS-8',
+      cwe: ['CWE-441', 'CWE-799'],
+      severity: 'medium',
+      description:
+        "Data from the function's event chooses the recipients of a message the function sends: the addresses of an SES e-mail (`Destination.ToAddresses`, `CcAddresses`, `BccAddresses`, a raw message's `Destinations`) or the phone number of an SNS text (`PhoneNumber` of `Publish`). Whoever sends the event makes the app mail or text anyone: spam and phishing from the app's verified domain, which costs it its sending reputation (SES pauses an account whose bounces and complaints climb), and SMS pumping, where an attacker sends texts to premium numbers whose operators share the fees, billed to the account. A contact form that mails \"a copy to yourself\" at the address the form gives is the typical case.\n\n" +
+        'Only data that callers outside the account send is reported: `medium` when anyone on the internet can send it, `low` when only signed-in users can.',
+    remediation:
+      "Send only to addresses and numbers the app already knows: the signed-in user's own verified address or number from your user store, or a fixed team address. Where the recipient must come from the request, check it against an allow-list, verify it first (a confirmation link or code), and limit how many messages each caller may send (per user and per address); for SMS, restrict the countries you send to (SNS or AWS End User Messaging spending limits and protect configurations).",
+    example: {
+      language: 'python',
+      vulnerable: "body = json.loads(event['body'])\nses.send_email(Source='no-reply@example.com', Destination={'ToAddresses': [body['email']]}, Message=CONFIRMATION)",
+      fixed: "user = users.get(event['requestContext']['authorizer']['jwt']['claims']['sub'])\nses.send_email(Source='no-reply@example.com', Destination={'ToAddresses': [user.verified_email]}, Message=CONFIRMATION)",
+    },
+    references: ['https://cwe.mitre.org/data/definitions/441.html', 'https://docs.aws.amazon.com/sns/latest/dg/sms_preferences.html', 'https://owasp.org/www-project-serverless-top-10/'],
+    judges: ['function code'],
+    },
+  },
 };

@@ -41,6 +41,9 @@ const SES_CONTENT = [
   'Content.Simple.Subject.Data', 'Content.Simple.Body.Html.Data', 'Content.Simple.Body.Text.Data', 'Content.Raw.Data',
 ];
 
+/** Who an SES message goes to: its destination's addresses (SES and SES v2), a raw message's destinations. */
+const SES_RECIPIENTS = ['Destination.ToAddresses', 'Destination.CcAddresses', 'Destination.BccAddresses', 'Destinations'];
+
 export const JAVASCRIPT_SINKS: SinkModels = {
   language: 'javascript',
   rows: [
@@ -215,6 +218,22 @@ export const JAVASCRIPT_SINKS: SinkModels = {
     {
       family: 'email', modules: ['@aws-sdk/client-sns'], members: ['PublishCommand'], args: [0], props: ['Message', 'Subject'],
       example: handler("const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');\nconst sns = new SNSClient({});", "// ruleid: email-content-injection\nawait sns.send(new PublishCommand({ TopicArn: process.env.TOPIC, Subject: event.queryStringParameters.subject, Message: 'Please review' }));"),
+    },
+    {
+      family: 'recipient', modules: ['aws-sdk'], members: ['sendEmail', 'sendRawEmail'], args: [0], props: SES_RECIPIENTS,
+      example: handler("const AWS = require('aws-sdk');\nconst ses = new AWS.SES();", "const { email } = JSON.parse(event.body);\nawait ses.sendEmail({\n  Source: 'no-reply@example.com',\n  // ruleid: message-recipient-from-event\n  Destination: { ToAddresses: [email] },\n  Message: { Subject: { Data: 'Your copy' }, Body: { Text: { Data: 'Thank you for writing.' } } },\n}).promise();"),
+    },
+    {
+      family: 'recipient', modules: ['@aws-sdk/client-ses', '@aws-sdk/client-sesv2'], members: ['SendEmailCommand', 'SendRawEmailCommand'], args: [0], props: SES_RECIPIENTS,
+      example: handler("const { SESv2Client, SendEmailCommand } = require('@aws-sdk/client-sesv2');\nconst ses = new SESv2Client({});", "await ses.send(new SendEmailCommand({\n  FromEmailAddress: 'no-reply@example.com',\n  // ruleid: message-recipient-from-event\n  Destination: { ToAddresses: [event.queryStringParameters.to] },\n  Content: { Simple: { Subject: { Data: 'Invitation' }, Body: { Text: { Data: 'You are invited.' } } } },\n}));"),
+    },
+    {
+      family: 'recipient', modules: ['aws-sdk'], members: ['publish'], args: [0], props: ['PhoneNumber'],
+      example: handler("const AWS = require('aws-sdk');\nconst sns = new AWS.SNS();", "// ruleid: message-recipient-from-event\nawait sns.publish({ PhoneNumber: JSON.parse(event.body).phone, Message: 'Your code is 1234' }).promise();"),
+    },
+    {
+      family: 'recipient', modules: ['@aws-sdk/client-sns'], members: ['PublishCommand'], args: [0], props: ['PhoneNumber'],
+      example: handler("const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');\nconst sns = new SNSClient({});", "// ruleid: message-recipient-from-event\nawait sns.send(new PublishCommand({ PhoneNumber: event.queryStringParameters.phone, Message: 'Your code is 1234' }));"),
     },
   ],
 };

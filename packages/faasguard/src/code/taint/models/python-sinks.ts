@@ -17,6 +17,9 @@ const HTTP_VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
  */
 const SES_CONTENT = ['Subject.Data', 'Body.Html.Data', 'Body.Text.Data', 'Data', 'Simple.Subject.Data', 'Simple.Body.Html.Data', 'Simple.Body.Text.Data', 'Raw.Data'];
 
+/** Who an SES message goes to, inside `Destination` (a raw message names them in `Destinations`). */
+const SES_RECIPIENTS = ['ToAddresses', 'CcAddresses', 'BccAddresses'];
+
 export const PYTHON_SINKS: SinkModels = {
   language: 'python',
   rows: [
@@ -215,6 +218,18 @@ export const PYTHON_SINKS: SinkModels = {
     {
       family: 'email', modules: ['boto3'], members: ['publish'], args: [], keywords: ['Message', 'Subject'],
       example: handler("import os\nimport boto3\n\nsns = boto3.client('sns')", "# ruleid: email-content-injection\nsns.publish(TopicArn=os.environ['TOPIC'], Message=f\"Refund requested: {event['body']}\")"),
+    },
+    {
+      family: 'recipient', modules: ['boto3'], members: ['send_email'], args: [], keywords: ['Destination'], props: SES_RECIPIENTS,
+      example: handler("import json\nimport boto3\n\nses = boto3.client('ses')", "body = json.loads(event['body'])\nses.send_email(\n    Source='no-reply@example.com',\n    # ruleid: message-recipient-from-event\n    Destination={'ToAddresses': [body['email']]},\n    Message={'Subject': {'Data': 'Your copy'}, 'Body': {'Text': {'Data': 'Thank you for writing.'}}},\n)"),
+    },
+    {
+      family: 'recipient', modules: ['boto3'], members: ['send_raw_email'], args: [], keywords: ['Destinations'],
+      example: handler("import json\nimport boto3\n\nses = boto3.client('ses')", "body = json.loads(event['body'])\n# ruleid: message-recipient-from-event\nses.send_raw_email(Destinations=[body['email']], RawMessage={'Data': 'Subject: Your copy\\n\\nThank you for writing.'})"),
+    },
+    {
+      family: 'recipient', modules: ['boto3'], members: ['publish'], args: [], keywords: ['PhoneNumber'],
+      example: handler("import json\nimport boto3\n\nsns = boto3.client('sns')", "# ruleid: message-recipient-from-event\nsns.publish(PhoneNumber=json.loads(event['body'])['phone'], Message='Your code is 1234')"),
     },
   ],
 };

@@ -19,4 +19,5 @@ export const SINK_NAMES: Readonly<Record<SinkFamily, string>> = {
   xpath: 'XPath query',
   'log-forging': 'security log line',
   email: 'e-mail or text message content',
+  recipient: 'e-mail or text message recipients',
 };
