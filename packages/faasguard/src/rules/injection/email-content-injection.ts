@@ -16,7 +16,7 @@ import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { wordList } from '../../util/word-list.js';
 import { FAMILIES } from './families.js';
-import { capitalize, LEVEL_INDEX } from './flow-rule.js';
+import { capitalize, flowSteps, LEVEL_INDEX } from './flow-rule.js';
 import { describeSource } from './trigger-context.js';
 import { outsideMessageFlows } from './outside-message-flows.js';
 
@@ -41,7 +41,7 @@ export const emailContentInjection: Rule = {
       return [{
         message: `${capitalize(describeSource(flow.source, ctx.model, exposure))} is written into a message at ${flow.sink.loc.file}:${flow.sink.loc.line} in ${nameOf(fn)}: ${delivery.text}, so whoever sends the data writes part of what the recipients read ${delivery.trust}: ${consequence} ${FIX}`,
         location: flow.sink.loc,
-        related: [...flow.steps.map((s, i) => ({ loc: s.loc, message: `step ${i + 1}: ${s.message}` })), ...delivery.related],
+        related: [...flowSteps(flow), ...delivery.related],
         flow: flow.steps,
         subject: subjectOf(fn),
         key,

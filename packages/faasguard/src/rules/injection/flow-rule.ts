@@ -8,7 +8,8 @@ import { codeScope } from '../code-scope.js';
 import { codeFactsFor } from '../../code/code-facts.js';
 import type { SinkFamily } from '../../code/taint/types.js';
 import type { ExposureLevel, FunctionExposure } from '../../analysis/exposure-types.js';
-import type { FlowSource } from '../../code/taint/analyze-function.js';
+import type { Flow, FlowSource } from '../../code/taint/analyze-function.js';
+import type { RelatedLocation } from '../../findings/finding.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { FAMILIES } from './families.js';
 import { nameOf, subjectOf } from '../subject.js';
@@ -41,7 +42,7 @@ export function familyRule(family: SinkFamily): Rule {
           results.push({
             message: `${capitalize(describeSource(flow.source, model, exposure))} reaches \`${flow.sink.what}\` at ${at} in ${nameOf(f.fn)}: ${consequence}`,
             location: flow.sink.loc,
-            related: flow.steps.map((s, i) => ({ loc: s.loc, message: `step ${i + 1}: ${s.message}` })),
+            related: flowSteps(flow),
             flow: flow.steps,
             subject: subjectOf(f.fn),
             key: [f.fn.logicalId, flow.sink.what, flow.source.label, String(n)],
@@ -62,6 +63,11 @@ export function familyRule(family: SinkFamily): Rule {
  */
 function untriggered(source: FlowSource, exposure: FunctionExposure | undefined): boolean {
   return source.triggers.length === 0 && (exposure?.paths.length ?? 0) === 0;
+}
+
+/** A flow's steps as a finding's related locations, numbered from the source. */
+export function flowSteps(flow: Flow): RelatedLocation[] {
+  return flow.steps.map((s, i) => ({ loc: s.loc, message: `step ${i + 1}: ${s.message}` }));
 }
 
 export function capitalize(s: string): string {

@@ -9,7 +9,7 @@ import type { Flow } from '../../code/taint/analyze-function.js';
 import type { Rule, RuleResult } from '../rule.js';
 import { nameOf, subjectOf } from '../subject.js';
 import { FAMILIES } from './families.js';
-import { capitalize, LEVEL_INDEX } from './flow-rule.js';
+import { capitalize, flowSteps, LEVEL_INDEX } from './flow-rule.js';
 import { describeSource } from './trigger-context.js';
 import { outsideMessageFlows } from './outside-message-flows.js';
 
@@ -24,7 +24,7 @@ export const messageRecipientFromEvent: Rule = {
       return [{
         message: `${capitalize(describeSource(flow.source, ctx.model, exposure))} chooses the recipients of \`${flow.sink.what}\` at ${flow.sink.loc.file}:${flow.sink.loc.line} in ${nameOf(fn)}: ${abuse}; ${consequence} ${FIX}`,
         location: flow.sink.loc,
-        related: flow.steps.map((s, i) => ({ loc: s.loc, message: `step ${i + 1}: ${s.message}` })),
+        related: flowSteps(flow),
         flow: flow.steps,
         subject: subjectOf(fn),
         key,
